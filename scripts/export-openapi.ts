@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ApiModule } from '../src/api.module';
+import { applyGlobalPrefix } from '../src/platform/http/create-api-app';
+import { openApiDocument } from '../src/platform/http/openapi-document';
+
+const ROOT = join(__dirname, '../..');
+const SPEC = join(ROOT, 'web/src/api/openapi.json');
+const TYPES = join(ROOT, 'web/src/api/schema.d.ts');
+
+/**
+ * Writes the OpenAPI document and the web app's typed client (openapi-typescript) from the built
+ * API, without connecting to anything. With --check it fails when the committed files are stale.
+ */
+async function main(): Promise<void> {
+  const app = await NestFactory.create(ApiModule, new FastifyAdapter(), { preview: true, logger: false });
+  applyGlobalPrefix(app);
+  const spec = `${JSON.stringify(openApiDocument(app), null, 2)}\n`;
+  const scratch = mkdtempSync(join(tmpdir(), 'openapi-'));
+  writeFileSync(join(scratch, 'openapi.json'), spec);
+  const cli = join(dirname(require.resolve('openapi-typescript/package.json', { paths: [join(ROOT, 'web')] })), 'bin/cli.js');
+  execFileSync(process.execPath, [cli, join(scratch, 'openapi.json'), '-o', join(scratch, 'schema.d.ts')], { stdio: 'ignore' });
+  const types = readFileSync(join(scratch, 'schema.d.ts'), 'utf8');
+  if (process.argv.includes('--check')) {
+    const stale = [
+      [SPEC, spec],
+      [TYPES, types],
+    ].filter(([path, fresh]) => readFileOrEmpty(path) !== fresh);
+    if (stale.length > 0) {
+      process.stderr.write(`The web app's API client is stale: ${stale.map(([p]) => p.replace(`${ROOT}/`, '')).join(', ')}.\nRun: npm run build:api && npm run openapi:export\n`);
+      process.exit(1);
+    }
+    process.stdout.write('The web API client matches the OpenAPI document.\n');
+  } else {
+    writeFileSync(SPEC, spec);
+    writeFileSync(TYPES, types);
+    process.stdout.write(`Wrote ${SPEC.replace(`${ROOT}/`, '')} and ${TYPES.replace(`${ROOT}/`, '')}\n`);
+  }
+  await app.close();
+}
+
+function readFileOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+void main();

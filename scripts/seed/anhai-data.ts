@@ -1,0 +1,100 @@
+/** Demo data from the source article: Anhai town's smart equipment manufacturing cluster alliance. */
+
+export const TENANT = { slug: 'anhai', name: '安海镇', timeZone: 'Asia/Shanghai' };
+
+export const SMART_EQUIPMENT_ALLIANCE = {
+  name: '安海镇智能装备制造产业集群党建联盟',
+  industry: '智能装备制造',
+  description:
+    '以晋工机械为领头企业，联合涉企职能部门和链上企业，构建“1+X+N”开放式组织体系，推动党建与产业发展深度融合。',
+};
+
+export const FOOD_ALLIANCE = {
+  name: '安海镇食品饮料产业集群党建联盟',
+  industry: '食品饮料',
+  description: '食品饮料产业链上下游企业党组织共建联盟。',
+};
+
+export interface SeedEnterprise {
+  name: string;
+  code: string;
+  chain: 'upstream' | 'midstream' | 'downstream';
+  tags: string[];
+  party: 'committee' | 'general_branch' | 'branch';
+  secretary: string;
+  members: number;
+  contact: string;
+  phone: string;
+}
+
+const e = (
+  name: string,
+  code: string,
+  chain: SeedEnterprise['chain'],
+  tags: string[],
+  party: SeedEnterprise['party'],
+  secretary: string,
+  members: number,
+  contact: string,
+  phone: string,
+): SeedEnterprise => ({ name, code, chain, tags, party, secretary, members, contact, phone });
+
+export const LEAD = e('晋工机械', '91350582MA2XJG0001', 'downstream', ['工程机械', '装载机', '挖掘机'], 'committee', '陈建国', 86, '王志强', '13905950001');
+
+export const MEMBERS: SeedEnterprise[] = [
+  e('鸿安机械', '91350582MA2XHA0002', 'midstream', ['液压件', '结构件'], 'branch', '林文华', 18, '林秀英', '13905950002'),
+  e('兴翼机械', '91350582MA2XXY0003', 'midstream', ['智能控制', '传动系统'], 'branch', '黄明辉', 15, '黄丽娟', '13905950003'),
+  e('安海精工机械', '91350582MA2XAJ0004', 'upstream', ['精密零件', '数控加工'], 'branch', '吴国平', 9, '吴晓燕', '13905950004'),
+  e('恒达智能装备', '91350582MA2XHD0005', 'midstream', ['自动化产线', '机器人集成'], 'branch', '郑永福', 12, '郑海燕', '13905950005'),
+  e('鑫盛液压', '91350582MA2XXT0006', 'upstream', ['液压油缸', '液压阀'], 'branch', '蔡志明', 7, '蔡丽华', '13905950006'),
+  e('泉安数控', '91350582MA2XQA0007', 'upstream', ['数控系统', '伺服电机'], 'branch', '许振华', 11, '许美玲', '13905950007'),
+  e('华宇铸造', '91350582MA2XHY0008', 'upstream', ['铸件', '锻件'], 'general_branch', '洪建设', 31, '洪淑贞', '13905950008'),
+  e('嘉信电气', '91350582MA2XJX0009', 'upstream', ['电控柜', '线束'], 'branch', '施文斌', 8, '施雅琴', '13905950009'),
+  e('闽鑫传动', '91350582MA2XMX0010', 'upstream', ['齿轮箱', '减速机'], 'branch', '庄国栋', 10, '庄丽芳', '13905950010'),
+  e('宏图自动化', '91350582MA2XHT0011', 'midstream', ['PLC', '工业软件'], 'branch', '颜志勇', 6, '颜小红', '13905950011'),
+  e('瑞丰精密', '91350582MA2XRF0012', 'upstream', ['轴承座', '精密件'], 'branch', '柯文杰', 5, '柯秀珍', '13905950012'),
+  e('永安重工', '91350582MA2XYA0013', 'downstream', ['起重机械', '重型装备'], 'general_branch', '苏国强', 27, '苏丽君', '13905950013'),
+  e('金海机电', '91350582MA2XJH0014', 'midstream', ['电机', '机电设备'], 'branch', '王建华', 9, '王雪梅', '13905950014'),
+  e('海西智造', '91350582MA2XHX0015', 'midstream', ['智能制造', '工业互联网'], 'branch', '李明', 13, '李晓丽', '13905950015'),
+  e('泰和模具', '91350582MA2XTH0016', 'upstream', ['模具', '冲压件'], 'branch', '陈志伟', 6, '陈婷', '13905950016'),
+  e('德盛轴承', '91350582MA2XDT0017', 'upstream', ['轴承', '密封件'], 'branch', '张伟东', 8, '张敏', '13905950017'),
+  e('远航船舶配件', '91350582MA2XYH0018', 'downstream', ['船舶配件', '推进装置'], 'branch', '杨海涛', 7, '杨静', '13905950018'),
+  e('联创机器人', '91350582MA2XLC0019', 'midstream', ['工业机器人', '视觉检测'], 'branch', '刘洋', 10, '刘芳', '13905950019'),
+  e('晟达钣金', '91350582MA2XCD0020', 'upstream', ['钣金', '激光切割'], 'branch', '周国华', 5, '周丽', '13905950020'),
+  e('佳美包装机械', '91350582MA2XJM0021', 'downstream', ['包装机械', '灌装设备'], 'branch', '徐建平', 8, '徐娟', '13905950021'),
+  e('安腾焊接', '91350582MA2XAT0022', 'midstream', ['焊接设备', '焊接机器人'], 'branch', '孙志强', 6, '孙红', '13905950022'),
+  e('福源电机', '91350582MA2XFY0023', 'upstream', ['电机', '变频器'], 'branch', '马俊', 9, '马琳', '13905950023'),
+  e('立信检测', '91350582MA2XLX0024', 'downstream', ['检验检测', '计量校准'], 'branch', '朱文', 5, '朱燕', '13905950024'),
+  e('创新激光', '91350582MA2XCX0025', 'midstream', ['激光设备', '激光加工'], 'branch', '胡斌', 7, '胡晓', '13905950025'),
+];
+
+/** Member enterprises of the food & beverage alliance; 嘉信电气 is in both alliances. */
+export const FOOD_MEMBERS: SeedEnterprise[] = [
+  e('安海食品', '91350582MA2XTP0026', 'downstream', ['休闲食品'], 'branch', '曾庆林', 12, '曾小梅', '13905950026'),
+  e('闽南饮料', '91350582MA2XYL0027', 'downstream', ['饮料', '茶饮'], 'branch', '戴明', 9, '戴芬', '13905950027'),
+];
+
+/** X: government departments and units that deal with enterprises. */
+export const DEPARTMENTS = [
+  { name: '安海镇经济发展办公室', tags: ['项目申报', '企业服务'], contact: '黄志坚', phone: '0595-85701001' },
+  { name: '安海镇党建工作办公室', tags: ['党建指导'], contact: '陈丽', phone: '0595-85701002' },
+  { name: '安海镇财政所', tags: ['财政扶持', '融资服务'], contact: '李国华', phone: '0595-85701003' },
+  { name: '安海镇自然资源所', tags: ['用地保障', '规划建设'], contact: '王建', phone: '0595-85701004' },
+  { name: '安海市场监督管理所', tags: ['证照办理', '知识产权'], contact: '林晓东', phone: '0595-85701005' },
+  { name: '安海镇人力资源和社会保障事务所', tags: ['人才招聘', '社保'], contact: '吴芳', phone: '0595-85701006' },
+  { name: '安海镇应急管理办公室', tags: ['安全生产', '环境保护'], contact: '郑强', phone: '0595-85701007' },
+];
+
+/** An enterprise that left, so the history is not empty. */
+export const FORMER_MEMBER = e('东南机床', '91350582MA2XDN0028', 'upstream', ['机床'], 'branch', '方建', 4, '方雨', '13905950028');
+
+export const DEMO_PASSWORD = 'Lianmeng-Demo-2024';
+
+export const DEMO_USERS = [
+  { email: 'platform@lianmeng.demo', displayName: '平台管理员', role: 'platform_admin', organization: null, tenant: false },
+  { email: 'official@anhai.demo', displayName: '林镇长', role: 'township_admin', organization: null, tenant: true },
+  { email: 'dept@anhai.demo', displayName: '黄志坚', role: 'department_staff', organization: '安海镇经济发展办公室', tenant: true },
+  { email: 'jingong@anhai.demo', displayName: '王志强', role: 'enterprise_contact', organization: '晋工机械', tenant: true },
+  { email: 'xingyi@anhai.demo', displayName: '黄丽娟', role: 'enterprise_contact', organization: '兴翼机械', tenant: true },
+  { email: 'expert@anhai.demo', displayName: '陈教授', role: 'expert', organization: null, tenant: true },
+] as const;

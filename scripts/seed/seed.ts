@@ -1,0 +1,125 @@
+import 'reflect-metadata';
+import * as argon2 from 'argon2';
+import { Client } from 'pg';
+import { validateEnvironment } from '../../src/platform/config/environment';
+import { runProcess } from '../../src/platform/startup/run-process';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DEPARTMENTS,
+  FOOD_ALLIANCE,
+  FOOD_MEMBERS,
+  FORMER_MEMBER,
+  LEAD,
+  MEMBERS,
+  SeedEnterprise,
+  SMART_EQUIPMENT_ALLIANCE,
+  TENANT,
+} from './anhai-data';
+
+/**
+ * Demo data for the Anhai township. Idempotent: every row is keyed on a natural key, so running
+ * it again changes nothing; passwords of existing users are left alone.
+ */
+export async function seed(adminUrl: string): Promise<void> {
+  const db = new Client({ connectionString: adminUrl });
+  await db.connect();
+  const one = async <T>(sql: string, params: unknown[]): Promise<T> => (await db.query(sql, params)).rows[0] as T;
+  try {
+    await db.query('BEGIN');
+    const { id: tenantId } = await one<{ id: string }>(
+      `INSERT INTO tenants (name, slug, time_zone) VALUES ($1, $2, $3)
+       ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [TENANT.name, TENANT.slug, TENANT.timeZone],
+    );
+
+    const upsertEnterprise = async (ent: SeedEnterprise): Promise<string> => {
+      const { id } = await one<{ id: string }>(
+        `INSERT INTO organizations (tenant_id, name, kind, unified_code, industry, chain_position, product_tags, address, contacts)
+         VALUES ($1, $2, 'enterprise', $3, '智能装备制造', $4, $5, '福建省晋江市安海镇', $6)
+         ON CONFLICT (tenant_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [tenantId, ent.name, ent.code, ent.chain, ent.tags, JSON.stringify([{ name: ent.contact, title: '党建联络员', phone: ent.phone }])],
+      );
+      await db.query(
+        `INSERT INTO party_organizations (tenant_id, organization_id, type, name, secretary, member_count, founded_on)
+         VALUES ($1, $2, $3, $4, $5, $6, '2015-07-01') ON CONFLICT (organization_id) DO NOTHING`,
+        [tenantId, id, ent.party, `${ent.name}${ent.party === 'committee' ? '党委' : ent.party === 'general_branch' ? '党总支' : '党支部'}`, ent.secretary, ent.members],
+      );
+      return id;
+    };
+    const upsertAlliance = async (alliance: typeof SMART_EQUIPMENT_ALLIANCE): Promise<string> =>
+      (
+        await one<{ id: string }>(
+          `INSERT INTO alliances (tenant_id, name, industry, description) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (tenant_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+          [tenantId, alliance.name, alliance.industry, alliance.description],
+        )
+      ).id;
+    const join = async (allianceId: string, organizationId: string, role: string, joinedOn: string) => {
+      await db.query(
+        `INSERT INTO alliance_memberships (tenant_id, alliance_id, organization_id, role, joined_on)
+         SELECT $1, $2, $3, $4, $5
+          WHERE NOT EXISTS (SELECT 1 FROM alliance_memberships WHERE alliance_id = $2 AND organization_id = $3)`,
+        [tenantId, allianceId, organizationId, role, joinedOn],
+      );
+    };
+
+    const smart = await upsertAlliance(SMART_EQUIPMENT_ALLIANCE);
+    const food = await upsertAlliance(FOOD_ALLIANCE);
+    const organizations = new Map<string, string>();
+    organizations.set(LEAD.name, await upsertEnterprise(LEAD));
+    await join(smart, organizations.get(LEAD.name)!, 'lead', '2023-03-01');
+    for (const [i, member] of MEMBERS.entries()) {
+      organizations.set(member.name, await upsertEnterprise(member));
+      await join(smart, organizations.get(member.name)!, 'member', i < 10 ? '2023-03-01' : '2023-09-15');
+    }
+    for (const dept of DEPARTMENTS) {
+      const { id } = await one<{ id: string }>(
+        `INSERT INTO organizations (tenant_id, name, kind, industry, product_tags, address, contacts)
+         VALUES ($1, $2, 'department', '政府部门', $3, '福建省晋江市安海镇', $4)
+         ON CONFLICT (tenant_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [tenantId, dept.name, dept.tags, JSON.stringify([{ name: dept.contact, phone: dept.phone }])],
+      );
+      organizations.set(dept.name, id);
+      await join(smart, id, 'department', '2023-03-01');
+    }
+    for (const member of FOOD_MEMBERS) {
+      organizations.set(member.name, await upsertEnterprise(member));
+      await join(food, organizations.get(member.name)!, 'member', '2024-01-10');
+    }
+    await join(food, organizations.get('嘉信电气')!, 'member', '2024-01-10');
+    await join(food, organizations.get('安海镇经济发展办公室')!, 'department', '2024-01-10');
+
+    const formerId = await upsertEnterprise(FORMER_MEMBER);
+    await db.query(
+      `INSERT INTO alliance_memberships (tenant_id, alliance_id, organization_id, role, joined_on, left_on, leave_reason)
+       SELECT $1, $2, $3, 'member', '2023-03-01', '2024-06-30', '企业整体搬迁至外省'
+        WHERE NOT EXISTS (SELECT 1 FROM alliance_memberships WHERE alliance_id = $2 AND organization_id = $3)`,
+      [tenantId, smart, formerId],
+    );
+
+    const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    for (const user of DEMO_USERS) {
+      await db.query(
+        `INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash)
+         VALUES ($1, $2, $3, $4, $5, 'active', $6) ON CONFLICT (email) DO NOTHING`,
+        [user.tenant ? tenantId : null, user.email, user.displayName, user.role, user.organization ? organizations.get(user.organization) : null, hash],
+      );
+    }
+    await db.query('COMMIT');
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await db.end();
+  }
+}
+
+if (require.main === module) {
+  runProcess('seed', async () => {
+    const env = validateEnvironment(process.env);
+    if (env.NODE_ENV === 'production') throw new Error('The demo seed refuses to run with NODE_ENV=production.');
+    await seed(env.DATABASE_ADMIN_URL);
+    process.stdout.write(`Demo data is in place. Sign in with any demo account and the password ${DEMO_PASSWORD}.\n`);
+  });
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AlliancesModule } from './modules/alliances/alliances.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
+import { TenantsModule } from './modules/tenants/tenants.module';
+import { UsersModule } from './modules/users/users.module';
+import { AuditModule } from './platform/audit/audit.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { CoreModule } from './platform/core.module';
+import { GlobalExceptionFilter } from './platform/errors/global-exception.filter';
+import { HealthModule } from './platform/health/health.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
+import { RequestTransactionInterceptor } from './platform/tenancy/request-transaction.interceptor';
+
+@Module({
+  imports: [
+    CoreModule,
+    AuthModule,
+    HealthModule,
+    MetricsModule,
+    AuditModule,
+    TenantsModule,
+    UsersModule,
+    OrganizationsModule,
+    AlliancesModule,
+    RegistryTransferModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
+  ],
+})
+export class ApiModule {}

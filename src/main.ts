@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { validateEnvironment } from './platform/config/environment';
+import { createApiApp } from './platform/http/create-api-app';
+import { checkDependencies } from './platform/startup/dependency-check';
+import { runProcess } from './platform/startup/run-process';
+
+runProcess('The API', async () => {
+  const env = validateEnvironment(process.env);
+  await checkDependencies(env);
+  const app = await createApiApp();
+  await app.listen({ port: env.PORT, host: env.HOST });
+});

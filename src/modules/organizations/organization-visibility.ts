@@ -1,0 +1,41 @@
+import { Role } from '../../platform/auth/entities/role';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import type { OrganizationView } from './dto/organization.view';
+import type { Organization } from './entities/organization.entity';
+
+/** Contacts and the credit code are private to officials, department staff and the organisation itself. */
+export function canSeePrivateDetails(actor: Actor, organizationId: string): boolean {
+  return (
+    actor.role === Role.TownshipAdmin ||
+    actor.role === Role.DepartmentStaff ||
+    actor.role === Role.PlatformAdmin ||
+    actor.organizationId === organizationId
+  );
+}
+
+export function toOrganizationView(organization: Organization, actor: Actor): OrganizationView {
+  const visible = canSeePrivateDetails(actor, organization.id);
+  const party = organization.partyOrganization;
+  return {
+    id: organization.id,
+    name: organization.name,
+    kind: organization.kind,
+    unifiedCode: visible ? organization.unifiedCode : null,
+    industry: organization.industry,
+    chainPosition: organization.chainPosition,
+    productTags: organization.productTags,
+    address: organization.address,
+    contacts: visible ? organization.contacts : [],
+    partyOrganization: party
+      ? {
+          type: party.type,
+          name: party.name,
+          secretary: party.secretary,
+          memberCount: party.memberCount,
+          foundedOn: party.foundedOn,
+        }
+      : null,
+    createdAt: organization.createdAt,
+    updatedAt: organization.updatedAt,
+  };
+}

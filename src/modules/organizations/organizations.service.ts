@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../platform/auth/entities/role';
+import { DomainException } from '../../platform/errors/domain.exception';
+import type { Page } from '../../platform/pagination/page.dto';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type { CreateOrganizationDto } from './dto/create-organization.dto';
+import type { ListOrganizationsQuery } from './dto/list-organizations.query';
+import type { OrganizationView } from './dto/organization.view';
+import type { UpdateOrganizationDto } from './dto/update-organization.dto';
+import type { Organization } from './entities/organization.entity';
+import { toOrganizationView } from './organization-visibility';
+import { OrganizationsRepository } from './organizations.repository';
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly organizations: OrganizationsRepository,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  async list(actor: Actor, query: ListOrganizationsQuery): Promise<Page<OrganizationView>> {
+    const page = await this.organizations.list(query);
+    return { items: page.items.map((o) => toOrganizationView(o, actor)), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<OrganizationView> {
+    return toOrganizationView(await this.require(id), actor);
+  }
+
+  /** Also used by the import, row by row. */
+  async create(input: CreateOrganizationDto): Promise<Organization> {
+    const saved = await this.organizations.save({
+      tenantId: this.tenant.tenantId,
+      name: input.name.trim(),
+      kind: input.kind,
+      unifiedCode: input.unifiedCode ?? null,
+      industry: input.industry ?? null,
+      chainPosition: input.chainPosition ?? null,
+      productTags: normalizeTags(input.productTags),
+      address: input.address ?? null,
+      contacts: input.contacts ?? [],
+    });
+    if (input.partyOrganization) await this.organizations.savePartyOrganization(saved, input.partyOrganization);
+    return this.require(saved.id);
+  }
+
+  async createAndView(actor: Actor, input: CreateOrganizationDto): Promise<OrganizationView> {
+    return toOrganizationView(await this.create(input), actor);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateOrganizationDto): Promise<OrganizationView> {
+    const organization = await this.require(id);
+    if (actor.role === Role.EnterpriseContact && actor.organizationId !== id) throw DomainException.notFound();
+    const { partyOrganization, ...fields } = input;
+    await this.organizations.save({
+      ...organization,
+      ...fields,
+      name: fields.name?.trim() ?? organization.name,
+      productTags: fields.productTags ? normalizeTags(fields.productTags) : organization.productTags,
+      partyOrganization: undefined,
+    });
+    if (partyOrganization !== undefined) await this.organizations.savePartyOrganization(organization, partyOrganization);
+    return toOrganizationView(await this.require(id), actor);
+  }
+
+  async require(id: string): Promise<Organization> {
+    const organization = await this.organizations.findById(id);
+    if (!organization) throw DomainException.notFound();
+    return organization;
+  }
+}
+
+function normalizeTags(tags: string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+}

@@ -1,0 +1,42 @@
+import { IsEnum, IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
+import { TransferJobKind, TransferJobStatus } from '../entities/transfer-job.entity';
+
+export class RefusedRowView {
+  row: number;
+  field: string;
+  reason: string;
+}
+
+export class TransferJobView {
+  id: string;
+  kind: TransferJobKind;
+  status: TransferJobStatus;
+  allianceId: string;
+  progress: number;
+  totalRows: number;
+  processedRows: number;
+  acceptedRows: number;
+  refusedRows: RefusedRowView[];
+  error: string | null;
+  fileName: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+export class TransferJobPage {
+  items: TransferJobView[];
+  nextCursor: string | null;
+}
+
+export class ListTransferJobsQuery extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(TransferJobKind)
+  kind?: TransferJobKind;
+}
+
+export class TemplateQuery {
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'])
+  format?: 'xlsx' | 'csv';
+}

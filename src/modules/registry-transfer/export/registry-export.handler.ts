@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import { localDate } from '../../../platform/clock/local-date';
+import type { Language } from '../../../platform/errors/localized-messages';
+import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { AllianceMembership } from '../../alliances/entities/alliance-membership.entity';
+import { Alliance } from '../../alliances/entities/alliance.entity';
+import { TransferJobStatus } from '../entities/transfer-job.entity';
+import { TransferJobsRepository } from '../transfer-jobs.repository';
+import { registryWorkbook } from './registry-workbook';
+
+/** Writes the alliance's registry to .xlsx and keeps it on the job row for download. */
+@Injectable()
+@HandlesJob(JobName.ExportRegistry)
+export class RegistryExportHandler implements JobHandler<JobName.ExportRegistry> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly jobs: TransferJobsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(payload: JobPayloads[JobName.ExportRegistry], progress: (percent: number) => Promise<void>): Promise<void> {
+    const systemActor: Actor = { userId: '', tenantId: payload.tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const job = await this.tenant.run(systemActor, () => this.jobs.findById(payload.transferJobId));
+    if (!job || job.status === TransferJobStatus.Succeeded) return;
+    const actor: Actor = { ...systemActor, userId: job.createdById };
+
+    const { alliance, memberships } = await this.tenant.run(actor, async () => {
+      await this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now() });
+      const manager = this.tenant.manager;
+      return {
+        alliance: await manager.getRepository(Alliance).findOneByOrFail({ id: job.allianceId }),
+        memberships: await manager
+          .getRepository(AllianceMembership)
+          .createQueryBuilder('m')
+          .innerJoinAndSelect('m.organization', 'o')
+          .leftJoinAndSelect('o.partyOrganization', 'p')
+          .where('m.alliance_id = :id', { id: job.allianceId })
+          .orderBy('m.joined_on', 'ASC')
+          .addOrderBy('o.name', 'ASC')
+          .getMany(),
+      };
+    });
+    const total = Math.max(memberships.length, 1);
+    await this.tenant.run(actor, () => this.jobs.update(job.id, { totalRows: memberships.length }));
+    const content = await registryWorkbook(memberships, job.language as Language, async (done) => {
+      const percent = Math.min(99, Math.floor((done * 100) / total));
+      await this.tenant.run(actor, () => this.jobs.update(job.id, { processedRows: done, progress: percent }));
+      await progress(percent);
+    });
+    const fileName = `${alliance.name}-${localDate(this.clock.now())}.xlsx`;
+    await this.tenant.run(actor, () =>
+      this.jobs.update(job.id, {
+        status: TransferJobStatus.Succeeded,
+        file: content,
+        fileName,
+        processedRows: memberships.length,
+        acceptedRows: memberships.filter((m) => !m.leftOn).length,
+        progress: 100,
+        finishedAt: this.clock.now(),
+      }),
+    );
+    await progress(100);
+  }
+}

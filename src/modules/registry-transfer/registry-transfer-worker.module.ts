@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AlliancesModule } from '../alliances/alliances.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { RegistryExportHandler } from './export/registry-export.handler';
+import { MemberImportHandler } from './import/member-import.handler';
+import { RegistryTransferProcessor } from './registry-transfer.processor';
+import { TransferJobsRepository } from './transfer-jobs.repository';
+
+/** The worker side: the processor and the handlers of imports and exports. */
+@Module({
+  imports: [AlliancesModule, OrganizationsModule],
+  providers: [RegistryTransferProcessor, MemberImportHandler, RegistryExportHandler, TransferJobsRepository],
+})
+export class RegistryTransferWorkerModule {}

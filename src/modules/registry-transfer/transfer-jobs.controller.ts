@@ -1,0 +1,77 @@
+import { Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../../platform/auth/access.decorators';
+import { Role } from '../../platform/auth/entities/role';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { languageFrom } from '../../platform/errors/localized-messages';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import { ListTransferJobsQuery, TemplateQuery, TransferJobPage, TransferJobView } from './dto/transfer-job.view';
+import { importTemplate } from './import/import-template';
+import { TransferJobsService } from './transfer-jobs.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('imports and exports')
+@ApiBearerAuth()
+@Roles(Role.TownshipAdmin)
+@Controller()
+export class TransferJobsController {
+  constructor(private readonly jobs: TransferJobsService) {}
+
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @Post('alliances/:id/imports')
+  @HttpCode(HttpStatus.ACCEPTED)
+  async startImport(@IdParam() allianceId: string, @Req() request: FastifyRequest): Promise<TransferJobView> {
+    if (!request.isMultipart()) throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
+    const content = await part.toBuffer();
+    if (content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
+    const fileName = part.filename.replace(/[\\/\0]/g, '_').slice(0, 255);
+    return this.jobs.startImport(allianceId, { fileName, content }, languageFrom(request.headers['accept-language']));
+  }
+
+  @Post('alliances/:id/exports')
+  @HttpCode(HttpStatus.ACCEPTED)
+  startExport(@IdParam() allianceId: string, @Req() request: FastifyRequest): Promise<TransferJobView> {
+    return this.jobs.startExport(allianceId, languageFrom(request.headers['accept-language']));
+  }
+
+  @Get('jobs')
+  list(@Query() query: ListTransferJobsQuery): Promise<TransferJobPage> {
+    return this.jobs.list(query);
+  }
+
+  @Get('jobs/:id')
+  get(@IdParam() id: string): Promise<TransferJobView> {
+    return this.jobs.get(id);
+  }
+
+  @ApiProduces(XLSX)
+  @Get('jobs/:id/download')
+  async download(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.jobs.download(id);
+    await sendAttachment(reply, file.fileName, XLSX, file.content);
+  }
+
+  @ApiProduces(XLSX, 'text/csv')
+  @Get('imports/template')
+  async template(@Query() query: TemplateQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const format = query.format ?? 'xlsx';
+    const language = languageFrom(request.headers['accept-language']);
+    const name = language === 'zh-CN' ? '成员企业导入模板' : 'member-import-template';
+    const type = format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8';
+    await sendAttachment(reply, `${name}.${format}`, type, await importTemplate(format, language));
+  }
+}
+
+async function sendAttachment(reply: FastifyReply, fileName: string, type: string, content: Buffer): Promise<void> {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  await reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .send(content);
+}

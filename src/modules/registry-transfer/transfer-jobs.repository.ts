@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { keysetPage } from '../../platform/pagination/keyset';
+import type { Page } from '../../platform/pagination/page.dto';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { TransferJob, TransferJobKind } from './entities/transfer-job.entity';
+
+@Injectable()
+export class TransferJobsRepository {
+  constructor(private readonly tenant: TenantContext) {}
+
+  private get manager(): EntityManager {
+    return this.tenant.manager;
+  }
+
+  findById(id: string): Promise<TransferJob | null> {
+    return this.manager.getRepository(TransferJob).findOne({ where: { id } });
+  }
+
+  async readFile(id: string): Promise<Buffer | null> {
+    const [row] = await this.manager.query<{ file: Buffer | null }[]>('SELECT file FROM transfer_jobs WHERE id = $1', [id]);
+    return row?.file ?? null;
+  }
+
+  list(query: { kind?: TransferJobKind; limit?: number; cursor?: string }): Promise<Page<TransferJob>> {
+    const qb = this.manager.getRepository(TransferJob).createQueryBuilder('j');
+    if (query.kind) qb.andWhere('j.kind = :kind', { kind: query.kind });
+    return keysetPage(qb, { column: 'j.created_at', idColumn: 'j.id', direction: 'DESC', value: (j: TransferJob) => j.createdAt }, query);
+  }
+
+  save(job: Partial<TransferJob>): Promise<TransferJob> {
+    return this.manager.getRepository(TransferJob).save(job);
+  }
+
+  async update(id: string, changes: Partial<TransferJob>): Promise<void> {
+    await this.manager.getRepository(TransferJob).update({ id }, changes);
+  }
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/access.decorators';
+import { Role } from '../../platform/auth/entities/role';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
+import { CreatedTenantView, CreateTenantDto, TenantPage } from './dto/tenant.dto';
+import { TenantsService } from './tenants.service';
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Roles(Role.PlatformAdmin)
+@Controller('tenants')
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Get()
+  list(@Query() query: PageQueryDto): Promise<TenantPage> {
+    return this.tenants.list(query);
+  }
+
+  @Post()
+  create(@Body() body: CreateTenantDto): Promise<CreatedTenantView> {
+    return this.tenants.create(body);
+  }
+}

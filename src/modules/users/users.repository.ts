@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { User } from '../../platform/auth/entities/user.entity';
+import { keysetPage } from '../../platform/pagination/keyset';
+import type { Page } from '../../platform/pagination/page.dto';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { escapeLike } from '../organizations/organizations.repository';
+import type { ListUsersQuery } from './dto/user.dto';
+
+export interface UserWithOrganization {
+  user: User;
+  organizationName: string | null;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly tenant: TenantContext) {}
+
+  private get manager(): EntityManager {
+    return this.tenant.manager;
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.manager.getRepository(User).findOne({ where: { id } });
+  }
+
+  /** Users of the current tenant only; the platform admin's row has no tenant. */
+  list(tenantId: string, query: ListUsersQuery): Promise<Page<User>> {
+    const qb = this.manager.getRepository(User).createQueryBuilder('u').where('u.tenant_id = :tenantId', { tenantId });
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.q) {
+      qb.andWhere("(u.display_name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\' OR u.mobile ILIKE :q ESCAPE '\\')", {
+        q: `%${escapeLike(query.q)}%`,
+      });
+    }
+    return keysetPage(qb, { column: 'u.created_at', idColumn: 'u.id', direction: 'DESC', value: (u: User) => u.createdAt }, query);
+  }
+
+  async organizationNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1)', [wanted]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  save(user: Partial<User>): Promise<User> {
+    return this.manager.getRepository(User).save(user);
+  }
+}

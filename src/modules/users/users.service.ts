@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AuthTokens } from '../../platform/auth/auth-tokens.service';
+import { Role, UserStatus } from '../../platform/auth/entities/role';
+import type { User } from '../../platform/auth/entities/user.entity';
+import { RevokedSessions } from '../../platform/auth/revoked-sessions';
+import { randomSecret, sha256 } from '../../platform/auth/token-hash';
+import { Clock } from '../../platform/clock/clock';
+import type { Environment } from '../../platform/config/environment';
+import { uniqueViolation } from '../../platform/database/unique-violation';
+import { DomainException, FieldProblem } from '../../platform/errors/domain.exception';
+import { ErrorCode } from '../../platform/errors/error-code';
+import type { Page } from '../../platform/pagination/page.dto';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { OrganizationKind } from '../organizations/entities/organization-kind';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { InvitationView, InviteUserDto, ListUsersQuery, UpdateUserDto, UserView } from './dto/user.dto';
+import { toUserView } from './user.view';
+import { UsersRepository } from './users.repository';
+
+const INVITATION_DAYS = 7;
+
+/** The organisation kind a role must belong to, if any. */
+const REQUIRED_KIND: Partial<Record<Role, OrganizationKind>> = {
+  [Role.DepartmentStaff]: OrganizationKind.Department,
+  [Role.EnterpriseContact]: OrganizationKind.Enterprise,
+};
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly tenant: TenantContext,
+    private readonly tokens: AuthTokens,
+    private readonly revoked: RevokedSessions,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async list(query: ListUsersQuery): Promise<Page<UserView>> {
+    const page = await this.users.list(this.tenant.tenantId, query);
+    const names = await this.users.organizationNames(page.items.map((u) => u.organizationId));
+    return {
+      items: page.items.map((u) => toUserView(u, u.organizationId ? (names.get(u.organizationId) ?? null) : null)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** Creates an invited user in `tenantId` (the current tenant unless a platform admin names one). */
+  async invite(input: InviteUserDto, tenantId = this.tenant.tenantId): Promise<InvitationView> {
+    if (!input.email && !input.mobile) throw DomainException.invalid([{ field: 'email', reason: 'emailOrMobile' }]);
+    if (input.role === Role.PlatformAdmin) throw DomainException.forbidden();
+    const organizationName = await this.checkOrganization(input.role, input.organizationId ?? null);
+    const token = randomSecret();
+    let user: User;
+    try {
+      user = await this.users.save({
+        tenantId,
+        email: input.email?.trim().toLowerCase() ?? null,
+        mobile: input.mobile ?? null,
+        displayName: input.displayName.trim(),
+        role: input.role,
+        organizationId: input.organizationId ?? null,
+        status: UserStatus.Invited,
+        invitationTokenHash: sha256(token),
+        invitationExpiresAt: new Date(this.clock.now().getTime() + INVITATION_DAYS * 24 * 3600 * 1000),
+      });
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'uq_users__email' || constraint === 'uq_users__mobile') {
+        const field = constraint === 'uq_users__email' ? 'email' : 'mobile';
+        throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field, reason: 'alreadyExists' }]);
+      }
+      throw error;
+    }
+    const url = new URL('/accept-invitation', this.config.get('PUBLIC_URL', { infer: true }));
+    url.searchParams.set('token', token);
+    return { user: toUserView(user, organizationName, { maskPhone: false }), invitationUrl: url.toString() };
+  }
+
+  async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {
+    const user = await this.require(id);
+    const role = input.role ?? user.role;
+    if (role === Role.PlatformAdmin) throw DomainException.forbidden();
+    if (user.id === actor.userId && role !== user.role) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'role', reason: 'matches' }]);
+    const organizationId = input.organizationId === undefined ? user.organizationId : input.organizationId;
+    const organizationName = await this.checkOrganization(role, organizationId);
+    const saved = await this.users.save({ ...user, displayName: input.displayName?.trim() ?? user.displayName, role, organizationId });
+    if (role !== user.role || organizationId !== user.organizationId) {
+      // Access tokens carry the role and organisation: end them so the next refresh picks up the change.
+      await this.revoked.revokeUser(user.id, this.clock.now());
+    }
+    return toUserView(saved, organizationName);
+  }
+
+  async setDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserView> {
+    const user = await this.require(id);
+    if (user.id === actor.userId) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'id', reason: 'matches' }]);
+    const status = disabled ? UserStatus.Disabled : (await this.hasPassword(user.id)) ? UserStatus.Active : UserStatus.Invited;
+    const saved = await this.users.save({ ...user, status });
+    if (disabled) {
+      await this.tokens.revokeAllOf(user.id);
+      await this.revoked.revokeUser(user.id, this.clock.now());
+    }
+    const names = await this.users.organizationNames([saved.organizationId]);
+    return toUserView(saved, saved.organizationId ? (names.get(saved.organizationId) ?? null) : null);
+  }
+
+  private async hasPassword(userId: string): Promise<boolean> {
+    const [row] = await this.tenant.manager.query<{ has: boolean }[]>('SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1', [userId]);
+    return !!row?.has;
+  }
+
+  private async require(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user || user.tenantId !== this.tenant.actor.tenantId) throw DomainException.notFound();
+    return user;
+  }
+
+  /** Returns the organisation's name after checking the role may belong to it. */
+  private async checkOrganization(role: Role, organizationId: string | null): Promise<string | null> {
+    const requiredKind = REQUIRED_KIND[role];
+    if (!organizationId) {
+      if (requiredKind) throw DomainException.invalid([{ field: 'organizationId', reason: 'roleNeedsOrganization' }]);
+      return null;
+    }
+    const organization = await this.organizations.require(organizationId).catch(() => {
+      throw DomainException.invalid([{ field: 'organizationId', reason: 'notFound' }]);
+    });
+    const problems: FieldProblem[] =
+      requiredKind && organization.kind !== requiredKind ? [{ field: 'organizationId', reason: 'organizationKindMismatch' }] : [];
+    if (problems.length > 0) throw DomainException.invalid(problems);
+    return organization.name;
+  }
+}

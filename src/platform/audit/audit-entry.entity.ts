@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One row change, written by a database trigger (see the audit migration), never by the application:
+ * the application's role may only read it, and triggers refuse UPDATE, DELETE and TRUNCATE for everyone.
+ */
+@Entity('audit_log')
+@Index('ix_audit_log__tenant_occurred', ['tenantId', 'occurredAt'])
+@Index('ix_audit_log__tenant_entity', ['tenantId', 'entityType', 'entityId'])
+export class AuditEntry {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column('uuid', { nullable: true })
+  tenantId: string | null;
+
+  @Column('uuid', { nullable: true })
+  actorUserId: string | null;
+
+  @Column({ length: 10 })
+  action: 'insert' | 'update' | 'delete';
+
+  @Column({ length: 63 })
+  entityType: string;
+
+  @Column('uuid')
+  entityId: string;
+
+  @Column('jsonb', { nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Column('jsonb', { nullable: true })
+  after: Record<string, unknown> | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  occurredAt: Date;
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../tenancy/request-actor';
+import { WithoutRequestTransaction } from '../tenancy/request-transaction.interceptor';
+import { Public, SignedIn } from './access.decorators';
+import { AuthService } from './auth.service';
+import { CurrentActor } from './current-actor.decorator';
+import { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginDto } from './dto/login.dto';
+import { MeDto } from './dto/me.dto';
+import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { TokenPairDto } from './dto/token-pair.dto';
+import { LocalAuthGuard } from './local-auth.guard';
+import { MeService } from './me.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly me: MeService,
+  ) {}
+
+  @Public()
+  @WithoutRequestTransaction()
+  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  login(@Body() _credentials: LoginDto, @Req() request: FastifyRequest & { user: Actor }): Promise<TokenPairDto> {
+    return this.auth.login(request.user, String(request.id));
+  }
+
+  @Public()
+  @WithoutRequestTransaction()
+  @UseGuards(ThrottlerGuard)
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Public()
+  @WithoutRequestTransaction()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(@Body() body: RefreshTokenDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @Public()
+  @WithoutRequestTransaction()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Post('accept-invitation')
+  @HttpCode(HttpStatus.OK)
+  acceptInvitation(@Body() body: AcceptInvitationDto): Promise<TokenPairDto> {
+    return this.auth.acceptInvitation(body.token, body.password);
+  }
+
+  @ApiBearerAuth()
+  @SignedIn()
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+  }
+
+  @ApiBearerAuth()
+  @SignedIn()
+  @Get('me')
+  whoAmI(@CurrentActor() actor: Actor): Promise<MeDto> {
+    return this.me.describe(actor);
+  }
+}

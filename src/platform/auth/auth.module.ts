@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
+import type { Environment } from '../config/environment';
+import { REDIS } from '../redis/redis.module';
+import { AccessGuard } from './access.guard';
+import { AuthTokens } from './auth-tokens.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { MeService } from './me.service';
+import { PasswordHasher } from './password-hasher';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RevokedSessions } from './revoked-sessions';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        secret: config.get('JWT_SECRET', { infer: true }),
+        signOptions: { algorithm: 'HS256', issuer: 'lianmeng', expiresIn: config.get('JWT_ACCESS_TTL_SECONDS', { infer: true }) },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'lianmeng' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService, REDIS],
+      useFactory: (config: ConfigService<Environment, true>, redis: Redis) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('LOGIN_RATE_PER_MINUTE', { infer: true }) }],
+        storage: new RedisThrottlerStorage(redis),
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AuthTokens,
+    MeService,
+    PasswordHasher,
+    RevokedSessions,
+    LocalStrategy,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordHasher, RevokedSessions, AuthTokens],
+})
+export class AuthModule {}

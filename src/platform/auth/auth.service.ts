@@ -1,0 +1,176 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Clock } from '../clock/clock';
+import type { Environment } from '../config/environment';
+import { DomainException } from '../errors/domain.exception';
+import { ErrorCode } from '../errors/error-code';
+import type { Actor } from '../tenancy/request-actor';
+import { TenantContext } from '../tenancy/tenant-context.service';
+import { AuthTokens, invalidRefreshToken, parseRefreshToken, TokenPair } from './auth-tokens.service';
+import { Role, UserStatus } from './entities/role';
+import { User } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-policy';
+import { RevokedSessions } from './revoked-sessions';
+import { sha256 } from './token-hash';
+
+/** What the SECURITY DEFINER look-ups return: just enough to decide, before any tenant is known. */
+interface LoginCandidate {
+  id: string;
+  tenant_id: string | null;
+  role: Role;
+  organization_id: string | null;
+  status: UserStatus;
+  password_hash: string | null;
+  failed_login_count: number;
+  locked_until: Date | null;
+  email: string | null;
+  mobile: string | null;
+}
+
+const toActor = (row: Pick<LoginCandidate, 'id' | 'tenant_id' | 'role' | 'organization_id'>): Actor => ({
+  userId: row.id,
+  tenantId: row.tenant_id,
+  role: row.role,
+  organizationId: row.organization_id,
+});
+
+/**
+ * Sign-in, token rotation, sign-out and password changes. Each step runs in its own transaction
+ * so that a refusal (401) still commits what must be kept: a failed-attempt count, a lockout,
+ * a revoked token family.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly tokens: AuthTokens,
+    private readonly hasher: PasswordHasher,
+    private readonly revoked: RevokedSessions,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async validateCredentials(login: string, password: string): Promise<Actor> {
+    const normalized = login.trim().toLowerCase();
+    const [candidate] = await this.tenant.run(null, () =>
+      this.tenant.manager.query<LoginCandidate[]>('SELECT * FROM auth_find_login($1)', [normalized]),
+    );
+    if (!candidate) {
+      await this.hasher.verify(null, password);
+      throw this.refusal(ErrorCode.InvalidCredentials);
+    }
+    if (candidate.locked_until && candidate.locked_until > this.clock.now()) throw this.refusal(ErrorCode.AccountLocked);
+    const matches = await this.hasher.verify(candidate.password_hash, password);
+    if (!matches) {
+      const locked = await this.recordFailure(candidate);
+      throw this.refusal(locked ? ErrorCode.AccountLocked : ErrorCode.InvalidCredentials);
+    }
+    if (candidate.status === UserStatus.Disabled) throw this.refusal(ErrorCode.AccountDisabled);
+    if (candidate.status !== UserStatus.Active) throw this.refusal(ErrorCode.InvalidCredentials);
+    return toActor(candidate);
+  }
+
+  login(actor: Actor, requestId?: string): Promise<TokenPair> {
+    return this.tenant.run(
+      actor,
+      async () => {
+        await this.tenant.manager.getRepository(User).update({ id: actor.userId }, { failedLoginCount: 0, lockedUntil: null });
+        return this.tokens.issue(actor);
+      },
+      requestId,
+    );
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const parsed = parseRefreshToken(refreshToken);
+    const user = await this.findSelf(parsed.userId);
+    if (!user) throw invalidRefreshToken();
+    const actor = toActor({ id: user.id, tenant_id: user.tenantId, role: user.role, organization_id: user.organizationId });
+    const outcome = await this.tenant.run(actor, () => this.tokens.consume(parsed));
+    if ('reusedFamilyId' in outcome) {
+      await this.tenant.run(actor, () => this.tokens.revokeFamily(outcome.reusedFamilyId));
+      throw invalidRefreshToken();
+    }
+    if (user.status !== UserStatus.Active) {
+      await this.tenant.run(actor, () => this.tokens.revokeFamily(outcome.familyId));
+      throw this.refusal(ErrorCode.AccountDisabled);
+    }
+    return this.tenant.run(actor, () => this.tokens.issue(actor, outcome.familyId));
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    const parsed = parseRefreshToken(refreshToken);
+    const user = await this.findSelf(parsed.userId);
+    if (!user) return;
+    const actor = toActor({ id: user.id, tenant_id: user.tenantId, role: user.role, organization_id: user.organizationId });
+    await this.tenant.run(actor, async () => {
+      const outcome = await this.tokens.consume(parsed).catch(() => null);
+      if (outcome) await this.tokens.revokeFamily('familyId' in outcome ? outcome.familyId : outcome.reusedFamilyId);
+    });
+  }
+
+  /** Runs inside the request's transaction. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const repo = this.tenant.manager.getRepository(User);
+    const user = await repo.findOne({ where: { id: actor.userId }, select: { id: true, email: true, mobile: true, passwordHash: true } });
+    if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new DomainException(ErrorCode.WrongPassword, HttpStatus.BAD_REQUEST, [{ field: 'currentPassword', reason: 'matches' }]);
+    }
+    assertAcceptablePassword(newPassword, [user.email, user.mobile], 'newPassword');
+    await repo.update({ id: user.id }, { passwordHash: await this.hasher.hash(newPassword) });
+    await this.tokens.revokeAllOf(user.id);
+    await this.revoked.revokeUser(user.id, this.clock.now());
+  }
+
+  async acceptInvitation(token: string, password: string): Promise<TokenPair> {
+    const [invited] = await this.tenant.run(null, () =>
+      this.tenant.manager.query<(LoginCandidate & { invitation_expires_at: Date | null })[]>(
+        'SELECT * FROM auth_find_invitation($1)',
+        [sha256(token)],
+      ),
+    );
+    if (!invited || invited.status !== UserStatus.Invited || !invited.invitation_expires_at || invited.invitation_expires_at <= this.clock.now()) {
+      throw new DomainException(ErrorCode.InvalidInvitation, HttpStatus.BAD_REQUEST, [{ field: 'token', reason: 'matches' }]);
+    }
+    assertAcceptablePassword(password, [invited.email, invited.mobile]);
+    const actor = toActor(invited);
+    const hash = await this.hasher.hash(password);
+    return this.tenant.run(actor, async () => {
+      await this.tenant.manager.getRepository(User).update(
+        { id: actor.userId },
+        { passwordHash: hash, status: UserStatus.Active, invitationTokenHash: null, invitationExpiresAt: null },
+      );
+      return this.tokens.issue(actor);
+    });
+  }
+
+  private async recordFailure(candidate: LoginCandidate): Promise<boolean> {
+    const maxFailures = this.config.get('LOGIN_MAX_FAILURES', { infer: true });
+    const lockMinutes = this.config.get('LOGIN_LOCKOUT_MINUTES', { infer: true });
+    const failures = candidate.failed_login_count + 1;
+    const locked = failures >= maxFailures;
+    await this.tenant.run(toActor(candidate), () =>
+      this.tenant.manager.getRepository(User).update(
+        { id: candidate.id },
+        locked
+          ? { failedLoginCount: 0, lockedUntil: new Date(this.clock.now().getTime() + lockMinutes * 60_000) }
+          : { failedLoginCount: failures },
+      ),
+    );
+    return locked;
+  }
+
+  /** A user may always read its own row (the users policy lets `app.user_id` through). */
+  private findSelf(userId: string): Promise<User | null> {
+    return this.tenant.run(
+      { userId, tenantId: null, role: Role.Expert, organizationId: null },
+      () => this.tenant.manager.getRepository(User).findOne({ where: { id: userId } }),
+    );
+  }
+
+  private refusal(code: ErrorCode): DomainException {
+    const status = code === ErrorCode.AccountLocked ? HttpStatus.LOCKED : code === ErrorCode.AccountDisabled ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+    return new DomainException(code, status);
+  }
+}

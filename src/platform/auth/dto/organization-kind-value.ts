@@ -1,0 +1,1 @@
+export type OrganizationKindValue = 'enterprise' | 'department';

@@ -1,0 +1,4 @@
+export class TokenPairDto {
+  accessToken: string;
+  refreshToken: string;
+}

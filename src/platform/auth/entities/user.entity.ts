@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Role, UserStatus } from './role';
+
+@Entity('users')
+@Index('ix_users__tenant_role', ['tenantId', 'role'])
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Null only for platform admins, who belong to no township. */
+  @Column('uuid', { nullable: true })
+  tenantId: string | null;
+
+  @Index('uq_users__email', { unique: true })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Index('uq_users__mobile', { unique: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  mobile: string | null;
+
+  @Column({ length: 100 })
+  displayName: string;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
+  role: Role;
+
+  @Column('uuid', { nullable: true })
+  organizationId: string | null;
+
+  @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.Invited })
+  status: UserStatus;
+
+  @Column({ type: 'varchar', length: 10, default: 'zh-CN' })
+  locale: string;
+
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  failedLoginCount: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Index('uq_users__invitation_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false })
+  invitationTokenHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  invitationExpiresAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { Environment } from '../config/environment';
+import { DomainException } from '../errors/domain.exception';
+import { ErrorCode } from '../errors/error-code';
+import type { Actor } from '../tenancy/request-actor';
+import type { AccessTokenClaims } from './auth-tokens.service';
+import { RevokedSessions } from './revoked-sessions';
+import { HttpStatus } from '@nestjs/common';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(
+    config: ConfigService<Environment, true>,
+    private readonly revoked: RevokedSessions,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.get('JWT_SECRET', { infer: true }),
+      algorithms: ['HS256'],
+      issuer: 'lianmeng',
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<Actor> {
+    if (await this.revoked.isRevoked(claims.sub, claims.iat ?? 0)) {
+      throw new DomainException(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED);
+    }
+    return { userId: claims.sub, tenantId: claims.tid, role: claims.role, organizationId: claims.org };
+  }
+}

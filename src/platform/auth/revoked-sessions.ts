@@ -1,0 +1,36 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Redis } from 'ioredis';
+import type { Environment } from '../config/environment';
+import { REDIS } from '../redis/redis.module';
+
+/**
+ * Access tokens are short-lived JWTs; this list refuses those of a user who was disabled or who
+ * signed out everywhere, until they would have expired anyway.
+ */
+@Injectable()
+export class RevokedSessions {
+  private readonly logger = new Logger(RevokedSessions.name);
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async revokeUser(userId: string, at = new Date()): Promise<void> {
+    const ttl = this.config.get('JWT_ACCESS_TTL_SECONDS', { infer: true });
+    await this.redis.set(this.key(userId), String(Math.floor(at.getTime() / 1000)), 'EX', ttl).catch((error) => {
+      this.logger.warn({ err: error }, 'Could not record revoked sessions');
+    });
+  }
+
+  /** True when the token was issued (iat, seconds) before the user's sessions were revoked. */
+  async isRevoked(userId: string, issuedAt: number): Promise<boolean> {
+    const revokedAt = await this.redis.get(this.key(userId)).catch(() => null);
+    return revokedAt !== null && issuedAt <= Number(revokedAt);
+  }
+
+  private key(userId: string): string {
+    return `revoked-sessions:${userId}`;
+  }
+}

@@ -1,0 +1,20 @@
+import { validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('gives working local defaults', () => {
+    const env = validateEnvironment({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toContain('127.0.0.1:5432');
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('names the bad variable and the reason', () => {
+    expect(() => validateEnvironment({ PORT: 'eighty', REDIS_URL: 'localhost' })).toThrow(
+      /PORT="eighty".*\n.*REDIS_URL="localhost": must be a redis:\/\/ URL/s,
+    );
+  });
+
+  it('refuses the development JWT secret in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+});

@@ -1,0 +1,116 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const DEV_JWT_SECRET = 'lianmeng-development-secret-change-me';
+
+/** Every environment variable the processes read, validated once at start. */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** The application's connection: a role that owns nothing and is subject to row-level security. */
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://lianmeng_app:lianmeng_app@127.0.0.1:5432/lianmeng';
+
+  /** The owner's connection, used only to create the database and run migrations and the seed. */
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/lianmeng';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key, so several deployments or test runs can share one server. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_{}-]+$/, { message: 'may contain only letters, digits and : _ - { }' })
+  QUEUE_PREFIX = '{lianmeng}';
+
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(3600)
+  JWT_REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_MINUTES = 15;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_PER_MINUTE = 20;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Base URL people reach the web app at; used in invitation links. */
+  @Matches(/^https?:\/\//, { message: 'must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  /** Comma-separated origins allowed to call the API from another site; empty: same origin only. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  BODY_MAX_BYTES = 1024 * 1024;
+}
+
+export class EnvironmentError extends Error {}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const known = Object.keys(new Environment());
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([key, value]) => (known.includes(key) || key === 'WEB_DIST_DIR' || key === 'CORS_ORIGINS') && value !== ''),
+  );
+  const env = plainToInstance(Environment, present);
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
+    throw new EnvironmentError(`Invalid environment variables:\n${lines.join('\n')}`);
+  }
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new EnvironmentError('Invalid environment variables:\n  JWT_SECRET: must be set to a secret of your own in production');
+  }
+  return env;
+}

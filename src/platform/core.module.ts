@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { Clock, SystemClock } from './clock/clock';
+import { ConfigModule } from './config/config.module';
+import { LoggerModule } from './config/logger.module';
+import { DatabaseModule } from './database/database.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { RedisModule } from './redis/redis.module';
+import { TenantContext } from './tenancy/tenant-context.service';
+
+/** What both processes stand on: configuration, logs, the database under RLS, Redis, the clock. */
+@Global()
+@Module({
+  imports: [ConfigModule, LoggerModule, DatabaseModule, RedisModule, OutboxModule],
+  providers: [TenantContext, { provide: Clock, useClass: SystemClock }],
+  exports: [TenantContext, Clock],
+})
+export class CoreModule {}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { entities } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    // Compiled migrations only: tests and the CLI run against the build, like production.
+    migrations: [join(__dirname, '../../../migrations/*.js')],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; the application role may not create extensions.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    poolSize,
+    extra: { connectionTimeoutMillis: 5000, application_name: 'lianmeng' },
+  };
+}

@@ -1,0 +1,109 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainException, FieldProblem } from './domain.exception';
+import { ErrorCode } from './error-code';
+import { errorMessages, languageFrom, localizedReason } from './localized-messages';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details: { field: string; reason: string }[];
+  requestId: string;
+}
+
+const statusCodes: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.TooManyRequests,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/** Maps every error to one body shape, in the client's language, and hides internals of a 500. */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const language = languageFrom(request.headers['accept-language']);
+    const domain = this.toDomainException(exception);
+    if (domain.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    const body: ErrorBody = {
+      statusCode: domain.status,
+      code: domain.code,
+      message: errorMessages[domain.code][language],
+      details: domain.details.map((d) => ({
+        field: d.field,
+        reason: localizedReason(d.reason, language, d.args) ?? d.reason,
+      })),
+      requestId: String(request.id),
+    };
+    void reply.status(domain.status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toDomainException(exception: unknown): DomainException {
+    if (exception instanceof DomainException) return exception;
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof QueryFailedError) return fromDatabaseError(exception);
+    const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return new DomainException(statusCodes[fastifyStatus] ?? ErrorCode.ValidationFailed, fastifyStatus, bodyProblem(exception));
+    }
+    return new DomainException(ErrorCode.InternalError, HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+}
+
+function fromHttpException(exception: HttpException): DomainException {
+  const status = exception.getStatus();
+  const code = statusCodes[status] ?? (status >= 500 ? ErrorCode.InternalError : ErrorCode.ValidationFailed);
+  const details: FieldProblem[] = status === 400 ? bodyProblem(exception) : [];
+  return new DomainException(code, status, details);
+}
+
+function bodyProblem(exception: unknown): FieldProblem[] {
+  const message = (exception as Error)?.message;
+  return message ? [{ field: 'body', reason: message }] : [];
+}
+
+/** The database holds the invariants; its refusals are the client's fault, not a 500. */
+function fromDatabaseError(error: QueryFailedError): DomainException {
+  const driverError = error.driverError as { code?: string; constraint?: string; column?: string };
+  const field = constraintField(driverError.constraint) ?? driverError.column ?? 'body';
+  switch (driverError.code) {
+    case '23505':
+      return DomainException.conflict(ErrorCode.DuplicateValue, [{ field, reason: 'alreadyExists' }]);
+    case '23P01':
+      return DomainException.conflict(ErrorCode.Conflict, [{ field, reason: 'alreadyExists' }]);
+    case '23503':
+      return DomainException.invalid([{ field, reason: 'isUuid' }]);
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22001':
+      return DomainException.invalid([{ field, reason: 'matches' }]);
+    case '42501':
+      return DomainException.forbidden();
+    default:
+      return new DomainException(ErrorCode.InternalError, HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+}
+
+/** Constraint names follow `<kind>_<table>_<field>`; the last part names the field for the client. */
+function constraintField(constraint: string | undefined): string | undefined {
+  if (!constraint) return undefined;
+  const parts = constraint.split('__');
+  return parts.length > 1 ? parts[parts.length - 1] : undefined;
+}

@@ -1,0 +1,105 @@
+import { ErrorCode } from './error-code';
+
+export type Language = 'zh-CN' | 'en';
+
+type Catalog = Record<Language, string>;
+
+export const errorMessages: Record<ErrorCode, Catalog> = {
+  [ErrorCode.ValidationFailed]: { 'zh-CN': '请求参数有误', en: 'The request is invalid' },
+  [ErrorCode.InvalidCredentials]: { 'zh-CN': '账号或密码错误', en: 'Wrong account or password' },
+  [ErrorCode.AccountLocked]: {
+    'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',
+    en: 'Too many failed sign-ins: the account is locked for a while',
+  },
+  [ErrorCode.AccountDisabled]: { 'zh-CN': '账号已停用', en: 'The account is disabled' },
+  [ErrorCode.Unauthenticated]: { 'zh-CN': '请先登录', en: 'Sign in first' },
+  [ErrorCode.InvalidRefreshToken]: { 'zh-CN': '登录已失效，请重新登录', en: 'The session has ended: sign in again' },
+  [ErrorCode.InvalidInvitation]: { 'zh-CN': '邀请链接无效或已过期', en: 'The invitation is invalid or has expired' },
+  [ErrorCode.WrongPassword]: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  [ErrorCode.WeakPassword]: { 'zh-CN': '密码强度不足', en: 'The password is too weak' },
+  [ErrorCode.Forbidden]: { 'zh-CN': '没有权限执行此操作', en: 'You may not do this' },
+  [ErrorCode.NotFound]: { 'zh-CN': '未找到', en: 'Not found' },
+  [ErrorCode.Conflict]: { 'zh-CN': '与现有数据冲突', en: 'This conflicts with existing data' },
+  [ErrorCode.LeadAlreadyExists]: {
+    'zh-CN': '该联盟已有领头企业，一个联盟只能有一家领头企业',
+    en: 'The alliance already has its lead enterprise: there can be only one',
+  },
+  [ErrorCode.AlreadyMember]: { 'zh-CN': '该单位已在联盟中', en: 'The organisation is already in the alliance' },
+  [ErrorCode.DuplicateValue]: { 'zh-CN': '该值已被使用', en: 'This value is already taken' },
+  [ErrorCode.InvalidTransition]: { 'zh-CN': '当前状态下不能执行此操作', en: 'This is not allowed in the current state' },
+  [ErrorCode.PayloadTooLarge]: { 'zh-CN': '请求内容过大', en: 'The request is too large' },
+  [ErrorCode.UnsupportedMediaType]: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
+  [ErrorCode.TooManyRequests]: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
+  [ErrorCode.ServiceUnavailable]: { 'zh-CN': '服务暂不可用，请稍后再试', en: 'The service is unavailable: try again later' },
+  [ErrorCode.InternalError]: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+};
+
+/** Reasons for field errors, keyed by class-validator constraint names (and our own). */
+const reasons: Record<string, Catalog> = {
+  isNotEmpty: { 'zh-CN': '不能为空', en: 'must not be empty' },
+  isDefined: { 'zh-CN': '必须填写', en: 'is required' },
+  isString: { 'zh-CN': '必须是文本', en: 'must be text' },
+  isEmail: { 'zh-CN': '必须是有效的电子邮箱地址', en: 'must be a valid email address' },
+  isMobilePhone: { 'zh-CN': '必须是有效的手机号码', en: 'must be a valid mobile number' },
+  isUuid: { 'zh-CN': '必须是有效的 ID', en: 'must be a valid id' },
+  isInt: { 'zh-CN': '必须是整数', en: 'must be a whole number' },
+  isBoolean: { 'zh-CN': '必须是布尔值', en: 'must be true or false' },
+  isArray: { 'zh-CN': '必须是列表', en: 'must be a list' },
+  isEnum: { 'zh-CN': '取值必须是：{values}', en: 'must be one of: {values}' },
+  isIn: { 'zh-CN': '取值必须是：{values}', en: 'must be one of: {values}' },
+  isIso8601: { 'zh-CN': '必须是有效的日期（YYYY-MM-DD）', en: 'must be a valid date (YYYY-MM-DD)' },
+  isDateString: { 'zh-CN': '必须是有效的日期（YYYY-MM-DD）', en: 'must be a valid date (YYYY-MM-DD)' },
+  min: { 'zh-CN': '不能小于 {0}', en: 'must not be less than {0}' },
+  max: { 'zh-CN': '不能大于 {0}', en: 'must not be greater than {0}' },
+  minLength: { 'zh-CN': '长度不能少于 {0} 个字符', en: 'must be at least {0} characters long' },
+  maxLength: { 'zh-CN': '长度不能超过 {0} 个字符', en: 'must be at most {0} characters long' },
+  arrayMaxSize: { 'zh-CN': '最多 {0} 项', en: 'must have at most {0} items' },
+  matches: { 'zh-CN': '格式不正确', en: 'has the wrong format' },
+  whitelistValidation: { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },
+  nestedValidation: { 'zh-CN': '必须是对象', en: 'must be an object' },
+  isObject: { 'zh-CN': '必须是对象', en: 'must be an object' },
+  unifiedCode: { 'zh-CN': '必须是 18 位统一社会信用代码', en: 'must be an 18-character unified social credit code' },
+  required: { 'zh-CN': '必须填写', en: 'is required' },
+  emailOrMobile: { 'zh-CN': '电子邮箱和手机号码至少填写一项', en: 'give an email address or a mobile number' },
+  duplicateInFile: { 'zh-CN': '与文件中第 {0} 行重复', en: 'repeats row {0} of the file' },
+  notFound: { 'zh-CN': '不存在', en: 'does not exist' },
+  alreadyExists: { 'zh-CN': '已存在', en: 'already exists' },
+  unknownHeader: { 'zh-CN': '无法识别的表头', en: 'is not a known column' },
+  missingColumn: { 'zh-CN': '缺少必需的列', en: 'is a required column that is missing' },
+  unreadableFile: { 'zh-CN': '无法读取文件：必须是 .xlsx 或 .csv', en: 'cannot be read: it must be an .xlsx or .csv file' },
+  tooManyRows: { 'zh-CN': '行数不能超过 {0}', en: 'must have at most {0} rows' },
+  passwordTooShort: { 'zh-CN': '至少 12 个字符', en: 'must be at least 12 characters long' },
+  passwordTooCommon: { 'zh-CN': '过于常见，请换一个', en: 'is too common: choose another' },
+  passwordSameAsAccount: { 'zh-CN': '不能包含账号名', en: 'must not contain the account name' },
+  roleNeedsOrganization: { 'zh-CN': '该角色必须指定所属单位', en: 'is required for this role' },
+  organizationKindMismatch: { 'zh-CN': '单位类型与角色不符', en: 'does not fit the role' },
+  leadNeedsPartyOrganization: {
+    'zh-CN': '领头企业必须有党组织',
+    en: 'the lead enterprise must have a Party organisation',
+  },
+  memberNeedsPartyOrganization: {
+    'zh-CN': '成员企业必须有党组织',
+    en: 'a member enterprise must have a Party organisation',
+  },
+  roleKindMismatch: {
+    'zh-CN': '领头企业和成员企业必须是企业，职能部门必须是部门',
+    en: 'the lead and members must be enterprises, the X must be departments',
+  },
+  notBeforeJoined: { 'zh-CN': '不能早于加入日期', en: 'must not be before the joining date' },
+};
+
+export function localizedReason(constraint: string, language: Language, args: unknown[] = []): string | undefined {
+  const entry = reasons[constraint];
+  if (!entry) return undefined;
+  return entry[language].replace(/\{(\w+)\}/g, (_, key: string) => {
+    if (key === 'values') return args.map(String).join(', ');
+    const value = args[Number(key)];
+    return value === undefined ? '' : String(value);
+  });
+}
+
+export function languageFrom(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,120 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiModule } from '../../api.module';
+import type { Environment } from '../config/environment';
+import { validationExceptionFactory } from '../errors/validation-exception.factory';
+import { errorMessages, languageFrom } from '../errors/localized-messages';
+import { ErrorCode } from '../errors/error-code';
+import { httpRequestDuration } from '../metrics/metrics';
+import { openApiDocument } from './openapi-document';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything under /api/v1 but the operational endpoints, which probes expect at the root. */
+export function applyGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+}
+
+/** Builds the HTTP application; main.ts listens on it, tests inject into it. */
+export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: Number(process.env.BODY_MAX_BYTES ?? 1024 * 1024),
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = req.headers['x-request-id'];
+      const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+      (req as unknown as { id: string }).id = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, abortOnError: false });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  else app.useLogger(false);
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+
+  applyGlobalPrefix(app);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  const origins = (config.get('CORS_ORIGINS', { infer: true }) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: false });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.get('UPLOAD_MAX_BYTES', { infer: true }), files: 1, fields: 5, parts: 6 },
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    httpRequestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  const document = openApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  await serveWebApp(app, config.get('WEB_DIST_DIR', { infer: true }) ?? join(__dirname, '../../../../web/dist'));
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** The built web app at `/`, with every non-API path falling back to index.html (client-side routes). */
+async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const hasWebApp = existsSync(join(root, 'index.html'));
+  if (hasWebApp) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
+  fastify.get('/*', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (!hasWebApp || path.startsWith('/api/') || path === '/api') {
+      const language = languageFrom(request.headers['accept-language']);
+      return reply.status(404).send({
+        statusCode: 404,
+        code: ErrorCode.NotFound,
+        message: errorMessages[ErrorCode.NotFound][language],
+        details: [],
+        requestId: String(request.id),
+      });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+  });
+}

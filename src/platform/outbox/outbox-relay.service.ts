@@ -1,0 +1,124 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Environment } from '../config/environment';
+import { jobOptions } from '../queue/job-options';
+import { OUTBOX_CHANNEL } from './outbox.service';
+
+interface PendingEvent {
+  id: string;
+  queue: string;
+  job_name: string;
+  payload: Record<string, unknown>;
+}
+
+const BATCH = 100;
+const POLL_MS = 1000;
+const ADD_TIMEOUT_MS = 5000;
+
+/**
+ * Moves committed outbox events into BullMQ, the event id becoming the job id. Wakes on NOTIFY
+ * and polls as a fallback. Rows are claimed with SKIP LOCKED so several workers share the work.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.timer = setInterval(() => void this.drain(), POLL_MS);
+    await this.listen();
+    void this.drain();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending; concurrent calls fold into one more pass. */
+  async drain(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return 0;
+    }
+    this.running = true;
+    let published = 0;
+    try {
+      do {
+        this.again = false;
+        const count = await this.publishBatch();
+        published += count;
+        if (count === BATCH) this.again = true;
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Outbox relay pass failed; will retry');
+    } finally {
+      this.running = false;
+    }
+    return published;
+  }
+
+  private async publishBatch(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const events: PendingEvent[] = await runner.query('SELECT * FROM outbox_claim($1)', [BATCH]);
+      for (const event of events) {
+        const queue = this.moduleRef.get<Queue>(getQueueToken(event.queue), { strict: false });
+        await withTimeout(queue.add(event.job_name, event.payload, jobOptions(event.id)), ADD_TIMEOUT_MS);
+      }
+      if (events.length > 0) await runner.query('SELECT outbox_mark_published($1)', [events.map((e) => e.id)]);
+      await runner.commitTransaction();
+      return events.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.get('DATABASE_URL', { infer: true }) });
+    client.on('notification', () => void this.drain());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'Outbox listener lost; polling until it is back');
+      this.listener = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), POLL_MS);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not LISTEN for outbox events; polling');
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

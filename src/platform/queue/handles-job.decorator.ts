@@ -1,0 +1,11 @@
+import { SetMetadata } from '@nestjs/common';
+import type { JobName, JobPayloads } from './queue.constants';
+
+export const HANDLES_JOB = 'queue:handles-job';
+
+/** Marks the provider that runs one job name; the dispatcher finds it at start. */
+export const HandlesJob = (name: JobName) => SetMetadata(HANDLES_JOB, name);
+
+export interface JobHandler<N extends JobName> {
+  handle(payload: JobPayloads[N], progress: (percent: number) => Promise<void>): Promise<unknown>;
+}

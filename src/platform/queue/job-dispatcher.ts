@@ -1,0 +1,40 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import type { Job } from 'bullmq';
+import { HANDLES_JOB, JobHandler } from './handles-job.decorator';
+import { JobName } from './queue.constants';
+
+/**
+ * Routes each job to its handler. Refuses to start when a job name has no handler or two, so a
+ * job can never sit in a queue that nobody serves.
+ */
+@Injectable()
+export class JobDispatcher implements OnModuleInit {
+  private readonly logger = new Logger(JobDispatcher.name);
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as JobHandler<JobName> | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      const name = this.reflector.get<JobName | undefined>(HANDLES_JOB, wrapper.metatype);
+      if (!name) continue;
+      if (this.handlers.has(name)) throw new Error(`Two handlers for job "${name}"`);
+      this.handlers.set(name, instance);
+    }
+    const missing = Object.values(JobName).filter((name) => !this.handlers.has(name));
+    if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+  }
+
+  async dispatch(job: Job): Promise<unknown> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler) throw new Error(`No handler for job "${job.name}"`);
+    this.logger.log({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 }, 'Job started');
+    return handler.handle(job.data, (percent) => job.updateProgress(percent));
+  }
+}

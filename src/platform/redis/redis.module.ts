@@ -1,0 +1,47 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Redis } from 'ioredis';
+import type { Environment } from '../config/environment';
+
+export const REDIS = Symbol('REDIS');
+
+/**
+ * The API's own Redis client. No offline queue and one retry per command: when Redis is down a
+ * command fails at once instead of hanging an HTTP request.
+ */
+export function createRedis(url: string): Redis {
+  return new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    lazyConnect: false,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+}
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => {
+        const redis = createRedis(config.get('REDIS_URL', { infer: true }));
+        redis.on('error', () => undefined); // reported by /health; ioredis reconnects by itself
+        return redis;
+      },
+    },
+    RedisCloser,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}

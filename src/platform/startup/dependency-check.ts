@@ -1,0 +1,82 @@
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+
+export class DependencyUnavailableError extends Error {}
+
+function where(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('redis') ? 6379 : 5432)}`;
+}
+
+const POSTGRES_HELP = [
+  'Start it with one of:',
+  '  docker compose up -d postgres',
+  '  sudo pg_ctlcluster $(ls /etc/postgresql) main start   (Debian/Ubuntu package)',
+  '  brew services start postgresql                         (macOS)',
+].join('\n');
+
+const REDIS_HELP = [
+  'Start it with one of:',
+  '  docker compose up -d redis',
+  '  redis-server --daemonize yes --bind 127.0.0.1 --port 6379   (Debian/Ubuntu package redis-server)',
+  '  brew services start redis                                    (macOS)',
+].join('\n');
+
+export async function checkPostgres(url: string, variable = 'DATABASE_URL'): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    const reason = (error as Error).message;
+    const code = (error as { code?: string }).code;
+    if (code === '3D000' || code === '28000' || code === '28P01') {
+      throw new DependencyUnavailableError(
+        `PostgreSQL at ${where(url)} (${variable}) refused the connection: ${reason}.\nCreate the database and its roles with: npm run migration:run`,
+      );
+    }
+    throw new DependencyUnavailableError(`PostgreSQL is not reachable at ${where(url)} (${variable}): ${reason}.\n${POSTGRES_HELP}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function checkRedis(url: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new DependencyUnavailableError(`Redis is not reachable at ${where(url)} (REDIS_URL): ${(error as Error).message}.\n${REDIS_HELP}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** The application's role must be subject to row-level security, or tenant isolation is void. */
+export async function checkApplicationRole(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
+      'SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user',
+    );
+    const role = rows[0];
+    if (role && (role.rolsuper || role.rolbypassrls)) {
+      throw new DependencyUnavailableError(
+        `DATABASE_URL connects as "${role.rolname}", a role that bypasses row-level security.\n` +
+          'Point DATABASE_URL at the application role (default lianmeng_app) and DATABASE_ADMIN_URL at the owner.',
+      );
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Run before Nest starts, so a missing service gives one clear message instead of a stack trace. */
+export async function checkDependencies(env: { DATABASE_URL: string; REDIS_URL: string }): Promise<void> {
+  await checkPostgres(env.DATABASE_URL);
+  await checkApplicationRole(env.DATABASE_URL);
+  await checkRedis(env.REDIS_URL);
+}

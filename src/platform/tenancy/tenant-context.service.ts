@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import type { EntityManager } from 'typeorm';
+import { Role } from '../auth/entities/role';
+import type { Actor } from './request-actor';
+
+export const ACTOR_KEY = 'actor';
+export const REQUEST_ID_KEY = 'requestId';
+
+/**
+ * Runs work in a transaction whose row-level-security settings name the tenant and the user.
+ * The settings are transaction-local (`set_config(..., true)`), so a pooled connection never
+ * carries one request's tenant into the next.
+ */
+@Injectable()
+export class TenantContext {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService,
+  ) {}
+
+  get manager(): EntityManager {
+    return this.txHost.tx;
+  }
+
+  get actor(): Actor {
+    const actor = this.cls.get<Actor | undefined>(ACTOR_KEY);
+    if (!actor) throw new Error('No actor in this context');
+    return actor;
+  }
+
+  get actorOrNull(): Actor | null {
+    return this.cls.isActive() ? (this.cls.get<Actor | undefined>(ACTOR_KEY) ?? null) : null;
+  }
+
+  /** The tenant of the current actor; throws for a platform admin, who has none. */
+  get tenantId(): string {
+    const tenantId = this.actor.tenantId;
+    if (!tenantId) throw new Error('The actor belongs to no tenant');
+    return tenantId;
+  }
+
+  /** Runs `work` in a new CLS context and transaction as `actor` (null: no tenant, sees no tenant rows). */
+  run<T>(actor: Actor | null, work: () => Promise<T>, requestId?: string): Promise<T> {
+    return this.cls.run(() => {
+      this.cls.set(ACTOR_KEY, actor ?? undefined);
+      this.cls.set(REQUEST_ID_KEY, requestId);
+      return this.txHost.withTransaction(async () => {
+        await this.applySettings(actor, requestId);
+        return work();
+      });
+    });
+  }
+
+  /** Switches the current transaction to `actor`, e.g. once a login has found its user. */
+  async assume(actor: Actor): Promise<void> {
+    this.cls.set(ACTOR_KEY, actor);
+    await this.applySettings(actor, this.cls.get<string | undefined>(REQUEST_ID_KEY));
+  }
+
+  private async applySettings(actor: Actor | null, requestId: string | undefined): Promise<void> {
+    await this.txHost.tx.query(
+      `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
+              set_config('app.platform', $3, true), set_config('app.request_id', $4, true)`,
+      [
+        actor?.tenantId ?? '',
+        actor?.userId ?? '',
+        actor?.role === Role.PlatformAdmin ? 'on' : '',
+        requestId ?? '',
+      ],
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { validateEnvironment } from './platform/config/environment';
+import { checkDependencies } from './platform/startup/dependency-check';
+import { runProcess } from './platform/startup/run-process';
+import { WorkerModule } from './worker.module';
+
+runProcess('The worker', async () => {
+  const env = validateEnvironment(process.env);
+  await checkDependencies(env);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+});
