@@ -1,6 +1,41 @@
-module.exports = {
+/** Three tiers in one run: unit tests beside the code, integration and HTTP tests, browser tests. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  // NestJS 12 and friends ship ESM only; transform them so jest's CommonJS runtime can load them.
   transformIgnorePatterns: [],
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};
+
+module.exports = {
+  maxWorkers: 2,
+  // One migrated template database per run; each test file clones its own from it.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      testTimeout: 30_000,
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      testTimeout: 60_000,
+    },
+  ],
 };

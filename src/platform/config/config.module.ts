@@ -1,9 +1,14 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule as NestConfigModule } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
 import { validateEnvironment } from './environment';
 
+/**
+ * The validated environment, read when the application is created rather than when this file is
+ * imported, so a process (or a test) may set its variables first.
+ */
 @Global()
 @Module({
-  imports: [NestConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment, cache: true })],
+  providers: [{ provide: ConfigService, useFactory: () => new ConfigService(validateEnvironment(process.env)) }],
+  exports: [ConfigService],
 })
 export class ConfigModule {}

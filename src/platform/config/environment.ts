@@ -33,7 +33,7 @@ export class Environment {
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  /** Prefix of every Redis key, so several deployments or test runs can share one server. */
+  /** Prefix of every Redis key (queues, throttling, sessions), so deployments or test runs can share one server. */
   @IsString()
   @Matches(/^[A-Za-z0-9:_{}-]+$/, { message: 'may contain only letters, digits and : _ - { }' })
   QUEUE_PREFIX = '{lianmeng}';

@@ -1,15 +1,18 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The project root, whether this file runs compiled (dist/src/...) or from source under jest. */
+const PROJECT_ROOT = join(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../../..' : '../../..');
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities,
-    // Compiled migrations only: tests and the CLI run against the build, like production.
-    migrations: [join(__dirname, '../../../migrations/*.js')],
+    // Compiled migrations only: tests and the CLI run the build's migrations, like production.
+    migrations: [join(PROJECT_ROOT, 'dist/migrations/*.js')],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),

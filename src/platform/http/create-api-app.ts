@@ -93,7 +93,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
-  await serveWebApp(app, config.get('WEB_DIST_DIR', { infer: true }) ?? join(__dirname, '../../../../web/dist'));
+  await serveWebApp(app, config.get('WEB_DIST_DIR', { infer: true }) ?? join(process.cwd(), 'web/dist'));
   app.enableShutdownHooks();
   return app;
 }

@@ -9,8 +9,9 @@ export const REDIS = Symbol('REDIS');
  * The API's own Redis client. No offline queue and one retry per command: when Redis is down a
  * command fails at once instead of hanging an HTTP request.
  */
-export function createRedis(url: string): Redis {
+export function createRedis(url: string, keyPrefix: string): Redis {
   return new Redis(url, {
+    keyPrefix: `${keyPrefix}:`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
@@ -35,7 +36,7 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => {
-        const redis = createRedis(config.get('REDIS_URL', { infer: true }));
+        const redis = createRedis(config.get('REDIS_URL', { infer: true }), config.get('QUEUE_PREFIX', { infer: true }));
         redis.on('error', () => undefined); // reported by /health; ioredis reconnects by itself
         return redis;
       },

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { Organization } from '../../organizations/entities/organization.entity';
 import { AllianceRole } from './alliance-role';
@@ -20,14 +20,14 @@ export class AllianceMembership extends TenantOwnedEntity {
 
   @ManyToOne(() => Alliance, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'alliance_id' })
-  alliance?: Alliance;
+  alliance?: Relation<Alliance>;
 
   @Column('uuid')
   organizationId: string;
 
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
-  organization?: Organization;
+  organization?: Relation<Organization>;
 
   @Column({ type: 'enum', enum: AllianceRole, enumName: 'alliance_role' })
   role: AllianceRole;

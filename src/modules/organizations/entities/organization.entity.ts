@@ -1,4 +1,4 @@
-import { Column, Entity, Index, OneToOne } from 'typeorm';
+import { Column, Entity, Index, OneToOne, Relation } from 'typeorm';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { ChainPosition, OrganizationKind } from './organization-kind';
 import { PartyOrganization } from './party-organization.entity';
@@ -42,5 +42,5 @@ export class Organization extends TenantOwnedEntity {
   contacts: Contact[];
 
   @OneToOne(() => PartyOrganization, (party) => party.organization)
-  partyOrganization?: PartyOrganization | null;
+  partyOrganization?: Relation<PartyOrganization> | null;
 }

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, OneToOne } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, OneToOne, Relation } from 'typeorm';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { Organization } from './organization.entity';
 import { PartyOrganizationType } from './organization-kind';
@@ -12,7 +12,7 @@ export class PartyOrganization extends TenantOwnedEntity {
 
   @OneToOne(() => Organization, (organization) => organization.partyOrganization, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
-  organization?: Organization;
+  organization?: Relation<Organization>;
 
   @Column({ type: 'enum', enum: PartyOrganizationType, enumName: 'party_organization_type' })
   type: PartyOrganizationType;

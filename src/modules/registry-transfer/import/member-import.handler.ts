@@ -87,19 +87,21 @@ export class MemberImportHandler implements JobHandler<JobName.ImportMembers> {
     const filled = body.filter(({ cells }) => cells.some((c) => c.trim()));
     if (filled.length > MAX_IMPORT_ROWS) throw new ImportRefused(localizedReason('tooManyRows', language, [MAX_IMPORT_ROWS])!);
 
-    const seen = new Map<string, number>();
+    const seenCodes = new Map<string, number>();
+    const seenNames = new Map<string, number>();
     const rows = filled.map(({ cells, sheetRow }): PreparedRow => {
       const record: Partial<Record<MemberColumn, string>> = {};
       columns.forEach((column, i) => column && (record[column] = cells[i] ?? ''));
       const parsed = parseMemberRow(record);
       if ('problems' in parsed) return { sheetRow, problems: parsed.problems };
-      const key = parsed.row.organization.unifiedCode ?? parsed.row.organization.name;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        const field = parsed.row.organization.unifiedCode ? 'unifiedCode' : 'name';
+      const { unifiedCode, name } = parsed.row.organization;
+      const earlier = (unifiedCode && seenCodes.get(unifiedCode)) || seenNames.get(name);
+      if (earlier) {
+        const field = unifiedCode && seenCodes.has(unifiedCode) ? 'unifiedCode' : 'name';
         return { sheetRow, problems: [{ field, reason: 'duplicateInFile', args: [earlier] }] };
       }
-      seen.set(key, sheetRow);
+      if (unifiedCode) seenCodes.set(unifiedCode, sheetRow);
+      seenNames.set(name, sheetRow);
       return { sheetRow, row: parsed.row };
     });
     return { rows, headerProblems };
@@ -171,6 +173,8 @@ class ImportRefused extends Error {}
 /** A refusal by the registry's rules: its field problems, or its message when it names no field. */
 function rowProblems(error: DomainException, language: Language): FieldProblem[] {
   if (error.code === ErrorCode.ValidationFailed && error.details.length > 0) return error.details;
-  const field = error.details[0]?.field ?? 'name';
+  // The sheet has no organisation id: a refusal about the organisation points at its name.
+  const detailField = error.details[0]?.field;
+  const field = !detailField || detailField === 'organizationId' ? 'name' : detailField;
   return [{ field, reason: errorMessages[error.code][language] }];
 }

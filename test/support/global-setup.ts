@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { prepareDatabase } from '../../src/platform/database/database-setup';
+import { checkRedis } from '../../src/platform/startup/dependency-check';
+import { databaseUrl, TEST_ADMIN_URL, TEST_APP_USER, TEST_REDIS_URL, templateName } from './test-environment';
+
+/** Migrates one template database for this run; each test file clones it (CREATE DATABASE ... TEMPLATE). */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  process.env.TEST_RUN_ID = runId;
+  await checkRedis(TEST_REDIS_URL);
+  const template = templateName(runId);
+  await prepareDatabase(databaseUrl(TEST_ADMIN_URL, template), databaseUrl(TEST_ADMIN_URL, template, TEST_APP_USER));
+  const admin = new Client({ connectionString: TEST_ADMIN_URL });
+  await admin.connect();
+  // A template must have no sessions when it is cloned; mark it so nobody connects by accident.
+  await admin.query(`ALTER DATABASE ${template} WITH IS_TEMPLATE true`);
+  await admin.end();
+}

@@ -1,0 +1,66 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { createApiApp } from '../../src/platform/http/create-api-app';
+import { WorkerModule } from '../../src/worker.module';
+import { seed } from '../../scripts/seed/seed';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { TEST_REDIS_URL } from './test-environment';
+
+export interface TestApp {
+  api: NestFastifyApplication;
+  worker?: INestApplicationContext;
+  db: TestDatabase;
+  /** The Redis key prefix of this app: its queues, throttling and sessions are its own. */
+  prefix: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  worker?: boolean;
+  seed?: boolean;
+  env?: Record<string, string>;
+  listen?: boolean;
+}
+
+/**
+ * The real API (and, when asked, the real worker) on a database of its own, with the real
+ * PostgreSQL and Redis. Nothing is mocked; each test file gets its own tenant data.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const prefix = `{lm-test-${randomBytes(4).toString('hex')}}`;
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: db.appUrl,
+    DATABASE_ADMIN_URL: db.adminUrl,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '1000',
+    ...options.env,
+  });
+  if (options.seed !== false) await seed(db.adminUrl);
+  const api = await createApiApp({ logger: false });
+  await api.init();
+  if (options.listen) await api.listen({ port: 0, host: '127.0.0.1' });
+  else await api.getHttpAdapter().getInstance().ready();
+  let worker: INestApplicationContext | undefined;
+  if (options.worker) {
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+  }
+  return {
+    api,
+    worker,
+    db,
+    prefix,
+    async close() {
+      await worker?.close();
+      await api.close();
+      await db.drop();
+    },
+  };
+}
