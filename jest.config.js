@@ -20,6 +20,7 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  testTimeout: 30_000,
   // One migrated template database per run; each test file clones its own from it.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -29,13 +30,11 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      testTimeout: 30_000,
     },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
@@ -16,6 +16,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
 @Module({
   imports: [
     CoreModule,
+    DiscoveryModule,
     AuthModule,
     HealthModule,
     MetricsModule,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { validateEnvironment } from './platform/config/environment';
 import { createApiApp } from './platform/http/create-api-app';
 import { checkDependencies } from './platform/startup/dependency-check';
@@ -9,4 +10,5 @@ runProcess('The API', async () => {
   await checkDependencies(env);
   const app = await createApiApp();
   await app.listen({ port: env.PORT, host: env.HOST });
+  new Logger('Api').log(`API listening on ${await app.getUrl()}`);
 });

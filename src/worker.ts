@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { validateEnvironment } from './platform/config/environment';
 import { checkDependencies } from './platform/startup/dependency-check';
@@ -13,4 +14,5 @@ runProcess('The worker', async () => {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  new NestLogger('Worker').log('Worker started: relaying the outbox and processing queues');
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { validateEnvironment } from '../../src/platform/config/environment';
+import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
 import {
   DEMO_PASSWORD,
@@ -118,7 +118,7 @@ export async function seed(adminUrl: string): Promise<void> {
 if (require.main === module) {
   runProcess('seed', async () => {
     const env = validateEnvironment(process.env);
-    if (env.NODE_ENV === 'production') throw new Error('The demo seed refuses to run with NODE_ENV=production.');
+    if (env.NODE_ENV === 'production') throw new EnvironmentError('The demo seed refuses to run with NODE_ENV=production.');
     await seed(env.DATABASE_ADMIN_URL);
     process.stdout.write(`Demo data is in place. Sign in with any demo account and the password ${DEMO_PASSWORD}.\n`);
   });

@@ -5,13 +5,14 @@ import { LoggerModule } from './config/logger.module';
 import { DatabaseModule } from './database/database.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { RedisModule } from './redis/redis.module';
+import { ShutdownReporter } from './shutdown-reporter';
 import { TenantContext } from './tenancy/tenant-context.service';
 
 /** What both processes stand on: configuration, logs, the database under RLS, Redis, the clock. */
 @Global()
 @Module({
   imports: [ConfigModule, LoggerModule, DatabaseModule, RedisModule, OutboxModule],
-  providers: [TenantContext, { provide: Clock, useClass: SystemClock }],
+  providers: [TenantContext, ShutdownReporter, { provide: Clock, useClass: SystemClock }],
   exports: [TenantContext, Clock],
 })
 export class CoreModule {}

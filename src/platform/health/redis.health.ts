@@ -12,15 +12,20 @@ export class RedisHealthIndicator {
 
   async isHealthy(key = 'redis') {
     const check = this.indicator.check(key);
+    let timer: NodeJS.Timeout | undefined;
     try {
       const started = Date.now();
       await Promise.race([
         this.redis.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 1000 ms')), 1000)),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout after 1000 ms')), 1000);
+        }),
       ]);
       return check.up({ latencyMs: Date.now() - started });
     } catch (error) {
       return check.down({ message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -63,6 +63,8 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: false });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A JSON API: bodies are JSON or, for uploads, multipart. Anything else is a 415, not a string to validate.
+  fastify.removeContentTypeParser('text/plain');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,0 +1,34 @@
+import { routePermissions } from '../../src/platform/auth/route-permissions';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Who may call each route. A change here shows in review as a snapshot diff: who gained access.
+ * Update deliberately with `npx jest -u test/integration/permissions.test.ts`.
+ */
+describe('route permissions', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ seed: false });
+  });
+  afterAll(() => app.close());
+
+  it('declares the access of every route', () => {
+    const routes = routePermissions(app.api);
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((r) => r.access === 'nobody')).toEqual([]);
+    expect(routes).toMatchSnapshot();
+  });
+
+  it('keeps the public routes to sign-in and operations', () => {
+    const open = routePermissions(app.api).filter((r) => r.access === 'public').map((r) => r.route);
+    expect(open).toEqual([
+      'GET /health',
+      'GET /metrics',
+      'POST /auth/accept-invitation',
+      'POST /auth/login',
+      'POST /auth/logout',
+      'POST /auth/refresh',
+    ]);
+  });
+});

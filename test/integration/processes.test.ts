@@ -1,0 +1,123 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { seed } from '../../scripts/seed/seed';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TEST_ADMIN_URL, TEST_REDIS_URL } from '../support/test-environment';
+import { waitFor } from '../support/wait-for';
+
+const ROOT = join(__dirname, '../..');
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(script: string, env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => Run; done: Promise<Run> } {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', script), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const done = once(child, 'exit').then(([code, signal]) => ({ code, signal, stdout, stderr }) as Run);
+  return { child, done, output: () => ({ code: null, signal: null, stdout, stderr }) };
+}
+
+const run = (script: string, env: Record<string, string>, args?: string[]) => start(script, env, args).done;
+
+describe('the product’s processes and checks, as built', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = {
+      DATABASE_URL: db.appUrl,
+      DATABASE_ADMIN_URL: db.adminUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `{lm-test-proc-${process.pid}}`,
+    };
+  });
+  afterAll(() => db.drop());
+
+  it('finds the entities and the migrations in agreement', async () => {
+    const result = await run('scripts/check-migrations.js', { DATABASE_ADMIN_URL: TEST_ADMIN_URL });
+    expect(result.stderr).toBe('');
+    expect(result).toMatchObject({ code: 0, stdout: 'Entities and migrations agree.\n' });
+  });
+
+  it('finds the web app’s typed API client up to date with the OpenAPI document', async () => {
+    const result = await run('scripts/export-openapi.js', {}, ['--check']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('seeds the demo data idempotently, and refuses to in production', async () => {
+    await seed(db.adminUrl);
+    const count = async () => (await db.admin.query(`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM alliance_memberships) + (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log) AS n`)).rows[0].n;
+    const before = await count();
+    await seed(db.adminUrl);
+    expect(await count()).toBe(before);
+    const { rows } = await db.admin.query(
+      `SELECT (SELECT count(*)::int FROM alliance_memberships m JOIN alliances a ON a.id = m.alliance_id
+                WHERE a.name = '安海镇智能装备制造产业集群党建联盟' AND m.role = 'member' AND m.left_on IS NULL) AS members,
+              (SELECT count(*)::int FROM alliance_memberships m JOIN alliances a ON a.id = m.alliance_id
+                WHERE a.name = '安海镇智能装备制造产业集群党建联盟' AND m.role = 'department') AS departments,
+              (SELECT array_agg(role ORDER BY role)::text FROM users) AS roles`,
+    );
+    expect(rows[0].members).toBeGreaterThanOrEqual(22);
+    expect(rows[0].departments).toBeGreaterThanOrEqual(6);
+    expect(rows[0].roles).toBe('{platform_admin,township_admin,department_staff,enterprise_contact,enterprise_contact,expert}');
+
+    const refused = await run('scripts/seed/seed.js', { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('refuses to run with NODE_ENV=production');
+  });
+
+  it('starts the API, answers, and shuts down gracefully on SIGTERM', async () => {
+    const api = start('src/main.js', { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const address = await waitFor(
+      async () => /API listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(api.output().stdout)?.[1] ?? null,
+      (url) => url !== null,
+      20_000,
+    );
+    const health = await fetch(`${address}/health`);
+    expect(health.status).toBe(200);
+    api.child.kill('SIGTERM');
+    const result = await api.done;
+    expect(result.code === 0 || result.signal === 'SIGTERM').toBe(true);
+    // Nest re-raises the signal only after every shutdown hook has finished.
+    expect(result.stdout).toContain('Shutting down on SIGTERM');
+  });
+
+  it('starts the worker and shuts it down gracefully on SIGTERM', async () => {
+    const worker = start('src/worker.js', { ...env, LOG_LEVEL: 'info' });
+    await waitFor(async () => worker.output().stdout.includes('Worker started'), Boolean, 20_000);
+    worker.child.kill('SIGTERM');
+    const result = await worker.done;
+    expect(result.code === 0 || result.signal === 'SIGTERM').toBe(true);
+    expect(result.stdout).toContain('Shutting down on SIGTERM');
+  });
+
+  it('says which dependency is missing, where, and how to start it, instead of a stack trace', async () => {
+    const result = await run('src/main.js', { ...env, REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Redis is not reachable at 127.0.0.1:1 (REDIS_URL)');
+    expect(result.stderr).toContain('docker compose up -d redis');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const worker = await run('src/worker.js', { ...env, DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng' });
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_URL)');
+  });
+
+  it('names a bad environment variable and why', async () => {
+    const result = await run('src/main.js', { ...env, PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT="eighty"');
+  });
+});
