@@ -1,0 +1,25 @@
+import { Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useMe } from './api';
+import { useTokens } from './session';
+
+/** Renders children only for a signed-in user whose profile has loaded. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const tokens = useTokens();
+  const location = useLocation();
+  const me = useMe();
+
+  if (!tokens) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  if (me.isPending) {
+    return (
+      <div className="full-page-center">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (me.isError) throw me.error;
+  return children;
+}

@@ -1,0 +1,114 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
+import { ORGANIZATION_KINDS, optionsOf } from '../../lib/options';
+import { LoadMore } from '../shell/LoadMore';
+import { PageHeader } from '../shell/PageHeader';
+import { useOrganizations, type Organization, type OrganizationFilters } from './api';
+
+export function OrganizationsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters: OrganizationFilters = {
+    q: params.get('q') || undefined,
+    kind: (params.get('kind') as OrganizationFilters['kind']) || undefined,
+  };
+  const list = useOrganizations(filters);
+
+  const setFilter = (key: 'q' | 'kind', value: string | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const columns: TableColumnsType<Organization> = [
+    {
+      title: t('organizations.name'),
+      dataIndex: 'name',
+      render: (name: string, org) => <Link to={`/organizations/${org.id}/edit`}>{name}</Link>,
+    },
+    { title: t('organizations.kind'), dataIndex: 'kind', render: (kind: string) => t(`organizationKinds.${kind}`) },
+    { title: t('organizations.unifiedCode'), dataIndex: 'unifiedCode', render: (v: string | null) => v ?? '—' },
+    { title: t('organizations.industry'), dataIndex: 'industry', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('organizations.chainPosition'),
+      dataIndex: 'chainPosition',
+      render: (v: string | null) => (v ? t(`chainPositions.${v}`) : '—'),
+    },
+    {
+      title: t('organizations.partyOrganization'),
+      key: 'party',
+      render: (_, org) =>
+        org.partyOrganization ? (
+          <span>
+            {t(`partyOrgTypes.${org.partyOrganization.type}`)}
+            {org.partyOrganization.secretary ? ` · ${org.partyOrganization.secretary}` : ''}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('organizations.productTags'),
+      dataIndex: 'productTags',
+      render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>),
+    },
+    { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, org) => <Link to={`/organizations/${org.id}/edit`}>{t('common.edit')}</Link>,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.organizations')}
+        extra={
+          <Link to="/organizations/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="organization-create">
+              {t('organizations.create')}
+            </Button>
+          </Link>
+        }
+      />
+      <Space wrap className="filters">
+        <Input.Search
+          allowClear
+          defaultValue={filters.q}
+          placeholder={t('organizations.searchPlaceholder')}
+          onSearch={(value) => setFilter('q', value.trim() || undefined)}
+          style={{ width: 280 }}
+          data-testid="organization-search"
+        />
+        <Select
+          allowClear
+          value={filters.kind}
+          placeholder={t('organizations.kindFilter')}
+          options={optionsOf(ORGANIZATION_KINDS, t, 'organizationKinds')}
+          onChange={(value) => setFilter('kind', value)}
+          style={{ width: 160 }}
+          data-testid="organization-kind-filter"
+        />
+      </Space>
+      <Table<Organization>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.isPending}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="organizations-table"
+      />
+      <LoadMore {...list} />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Dayjs } from 'dayjs';
+import { fromApiDate, toApiDate } from '../../lib/dates';
+import type { CreateOrganizationInput, Organization, UpdateOrganizationInput } from './api';
+
+type PartyOrganization = NonNullable<Organization['partyOrganization']>;
+type Contact = Organization['contacts'][number];
+
+export interface OrganizationFormValues {
+  name: string;
+  kind: Organization['kind'];
+  unifiedCode?: string;
+  industry?: string;
+  chainPosition?: Organization['chainPosition'];
+  productTags: string[];
+  address?: string;
+  contacts: Partial<Contact>[];
+  hasPartyOrganization: boolean;
+  partyOrganization?: {
+    type?: PartyOrganization['type'];
+    name?: string;
+    secretary?: string;
+    memberCount?: number | null;
+    foundedOn?: Dayjs;
+  };
+}
+
+const blankToNull = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
+const blankToUndefined = (value: string | null | undefined) => blankToNull(value) ?? undefined;
+
+export const emptyOrganization: OrganizationFormValues = {
+  name: '',
+  kind: 'enterprise',
+  productTags: [],
+  contacts: [],
+  hasPartyOrganization: false,
+};
+
+export function toFormValues(org: Organization): OrganizationFormValues {
+  const party = org.partyOrganization;
+  return {
+    name: org.name,
+    kind: org.kind,
+    unifiedCode: org.unifiedCode ?? undefined,
+    industry: org.industry ?? undefined,
+    chainPosition: org.chainPosition ?? undefined,
+    productTags: org.productTags ?? [],
+    address: org.address ?? undefined,
+    contacts: org.contacts ?? [],
+    hasPartyOrganization: party !== null,
+    partyOrganization: party
+      ? {
+          type: party.type,
+          name: party.name,
+          secretary: party.secretary ?? undefined,
+          memberCount: party.memberCount,
+          foundedOn: fromApiDate(party.foundedOn),
+        }
+      : undefined,
+  };
+}
+
+/** Form values to the create body. */
+export function toCreateInput(values: OrganizationFormValues): CreateOrganizationInput {
+  const party = values.partyOrganization;
+  return {
+    name: values.name.trim(),
+    kind: values.kind,
+    unifiedCode: blankToNull(values.unifiedCode),
+    industry: blankToNull(values.industry),
+    chainPosition: values.chainPosition ?? null,
+    productTags: values.productTags ?? [],
+    address: blankToNull(values.address),
+    contacts: (values.contacts ?? []).map((contact) => ({
+      name: (contact.name ?? '').trim(),
+      title: blankToUndefined(contact.title),
+      phone: blankToUndefined(contact.phone),
+      email: blankToUndefined(contact.email),
+    })),
+    partyOrganization:
+      values.hasPartyOrganization && party?.type
+        ? {
+            type: party.type,
+            name: (party.name ?? '').trim(),
+            secretary: blankToNull(party.secretary),
+            memberCount: party.memberCount ?? 0,
+            foundedOn: toApiDate(party.foundedOn) ?? null,
+          }
+        : null,
+  };
+}
+
+/** Form values to a full update; an organisation's kind is fixed once created. */
+export function toUpdateInput(values: OrganizationFormValues): UpdateOrganizationInput {
+  const { kind: _kind, ...rest } = toCreateInput(values);
+  return rest;
+}

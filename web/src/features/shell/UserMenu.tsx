@@ -1,0 +1,50 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { useLogout, type Me } from '../auth/api';
+
+export function UserMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            {
+              key: 'password',
+              icon: <KeyOutlined />,
+              label: <span data-testid="change-password">{t('header.changePassword')}</span>,
+              onClick: () => setChangingPassword(true),
+            },
+            { type: 'divider' },
+            {
+              key: 'logout',
+              icon: <LogoutOutlined />,
+              label: <span data-testid="logout">{t('header.logout')}</span>,
+              onClick: onLogout,
+            },
+          ],
+        }}
+      >
+        <Button type="text" data-testid="user-menu">
+          <Space>
+            <UserOutlined />
+            <span data-testid="user-name">{me.displayName}</span>
+            <DownOutlined />
+          </Space>
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </>
+  );
+}

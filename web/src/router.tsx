@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AlliancePage } from './features/alliances/AlliancePage';
+import { AlliancesPage } from './features/alliances/AlliancesPage';
+import { AuditLogPage } from './features/audit/AuditLogPage';
+import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { RequireRole } from './features/auth/RequireRole';
+import { HomePage } from './features/home/HomePage';
+import { ImportExportPage } from './features/jobs/ImportExportPage';
+import { OrganizationFormPage } from './features/organizations/OrganizationFormPage';
+import { OrganizationsPage } from './features/organizations/OrganizationsPage';
+import { AppLayout } from './features/shell/AppLayout';
+import { ErrorPage } from './features/shell/ErrorPage';
+import { HomeRedirect } from './features/shell/HomeRedirect';
+import { NotFoundPage } from './features/shell/NotFoundPage';
+import { TenantsPage } from './features/tenants/TenantsPage';
+import { UsersPage } from './features/users/UsersPage';
+import type { Role } from './lib/options';
+
+const townshipAdmin = (page: ReactNode) => <RequireRole roles={['township_admin']}>{page}</RequireRole>;
+const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              { path: 'home', element: <HomePage /> },
+              { path: 'alliances', element: townshipAdmin(<AlliancesPage />) },
+              { path: 'alliances/:id', element: townshipAdmin(<AlliancePage />) },
+              { path: 'organizations', element: townshipAdmin(<OrganizationsPage />) },
+              { path: 'organizations/new', element: townshipAdmin(<OrganizationFormPage />) },
+              {
+                path: 'organizations/:id/edit',
+                element: only(['township_admin', 'enterprise_contact'], <OrganizationFormPage />),
+              },
+              { path: 'users', element: townshipAdmin(<UsersPage />) },
+              { path: 'imports', element: townshipAdmin(<ImportExportPage />) },
+              { path: 'audit-log', element: townshipAdmin(<AuditLogPage />) },
+              { path: 'tenants', element: only(['platform_admin'], <TenantsPage />) },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
+
