@@ -1,0 +1,95 @@
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/http';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+// The browser project's `testTimeout` in jest.config.js is not applied (jest reads it only at the
+// top level, not per project), so the browser files set their own.
+jest.setTimeout(60_000);
+
+/** The real API and worker on a fresh seeded database, serving the built web app, and a headless Chromium. */
+export interface BrowserHarness {
+  app: TestApp;
+  browser: Browser;
+  baseUrl: string;
+  /** Uncaught exceptions thrown in any page of this harness. */
+  pageErrors: Error[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  const app = await startTestApp({ listen: true, worker: true });
+  let browser: Browser | undefined;
+  try {
+    const { port } = app.api.getHttpServer().address() as { port: number };
+    const baseUrl = `http://127.0.0.1:${port}`;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const launched = browser;
+    const contexts: BrowserContext[] = [];
+    const pageErrors: Error[] = [];
+    return {
+      app,
+      browser: launched,
+      baseUrl,
+      pageErrors,
+      async newPage() {
+        const context = await launched.newContext({
+          baseURL: baseUrl,
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          viewport: { width: 1366, height: 900 },
+        });
+        contexts.push(context);
+        context.setDefaultTimeout(15_000);
+        // Only the app under test: anything not on its own origin is refused.
+        await context.route((url) => url.origin !== baseUrl, (route) => route.abort('blockedbyclient'));
+        const page = await context.newPage();
+        page.on('pageerror', (error) => pageErrors.push(error));
+        return page;
+      },
+      async close() {
+        for (const context of contexts) await context.close().catch(() => undefined);
+        await launched.close().catch(() => undefined);
+        await app.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await app.close();
+    throw error;
+  }
+}
+
+/** Signs in through the login form and waits until the app has left the login page. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await page.getByTestId('user-name').waitFor();
+}
+
+/** Waits until an input shows `expected` (controlled inputs do not reflect their value in the DOM). */
+export async function waitForValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
+  await locator.waitFor();
+  await waitFor(() => locator.inputValue(), (value) => value === expected, timeoutMs);
+}
+
+/** Picks an option of an antd Select: opens it, optionally types to search, clicks the option. */
+export async function pickOption(page: Page, select: Locator, option: string, search?: string): Promise<void> {
+  await select.click();
+  if (search !== undefined) await select.locator('input').fill(search);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+}
