@@ -13,7 +13,22 @@ export default async function globalSetup(): Promise<void> {
   await prepareDatabase(databaseUrl(TEST_ADMIN_URL, template), databaseUrl(TEST_ADMIN_URL, template, TEST_APP_USER));
   const admin = new Client({ connectionString: TEST_ADMIN_URL });
   await admin.connect();
+  await dropAbandonedDatabases(admin);
   // A template must have no sessions when it is cloned; mark it so nobody connects by accident.
   await admin.query(`ALTER DATABASE ${template} WITH IS_TEMPLATE true`);
   await admin.end();
+}
+
+const ABANDONED_AFTER_MS = 3 * 3600 * 1000;
+
+/** Databases of runs that were killed before their teardown; the run id starts with its start time. */
+async function dropAbandonedDatabases(admin: Client): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'lianmeng_test_%'`);
+  for (const { datname } of rows) {
+    const started = parseInt(datname.split('_')[2]?.slice(0, 8) ?? '', 36);
+    if (Number.isFinite(started) && Date.now() - started > ABANDONED_AFTER_MS) {
+      await admin.query(`ALTER DATABASE ${datname} WITH IS_TEMPLATE false`);
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  }
 }

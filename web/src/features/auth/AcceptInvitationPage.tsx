@@ -56,7 +56,7 @@ export function AcceptInvitationPage() {
             label={t('password.new')}
             rules={[
               { required: true, message: t('password.newRequired') },
-              { min: 8, message: t('password.minLength', { count: 8 }) },
+              { min: 12, message: t('password.minLength', { count: 12 }) },
             ]}
           >
             <Input.Password autoComplete="new-password" data-testid="invitation-password" />
