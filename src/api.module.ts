@@ -11,6 +11,7 @@ import { CoreModule } from './platform/core.module';
 import { GlobalExceptionFilter } from './platform/errors/global-exception.filter';
 import { HealthModule } from './platform/health/health.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
+import { NotificationsApiModule } from './platform/notifications/notifications.module';
 import { RequestTransactionInterceptor } from './platform/tenancy/request-transaction.interceptor';
 
 @Module({
@@ -20,6 +21,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     AuthModule,
     HealthModule,
     MetricsModule,
+    NotificationsApiModule,
     AuditModule,
     TenantsModule,
     UsersModule,

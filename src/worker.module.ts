@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
 import { CoreModule } from './platform/core.module';
+import { NotificationsWorkerModule } from './platform/notifications/notifications-worker.module';
 import { OutboxRelay } from './platform/outbox/outbox-relay.service';
 import { QueueModule } from './platform/queue/queue.module';
 
 @Module({
-  imports: [CoreModule, QueueModule, RegistryTransferWorkerModule],
+  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

@@ -25,6 +25,7 @@ describe('route permissions', () => {
     expect(open).toEqual([
       'GET /health',
       'GET /metrics',
+      'GET /notifications/stream',
       'POST /auth/accept-invitation',
       'POST /auth/login',
       'POST /auth/logout',

@@ -89,6 +89,15 @@ export class AlliancesRepository {
     );
   }
 
+  /** The enterprise contacts and department staff of an organisation. */
+  async contactsOf(organizationId: string): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`,
+      [organizationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   saveMembership(membership: Partial<AllianceMembership>): Promise<AllianceMembership> {
     return this.manager.getRepository(AllianceMembership).save(membership);
   }

@@ -4,6 +4,8 @@ import { localDate } from '../../platform/clock/local-date';
 import { uniqueViolation } from '../../platform/database/unique-violation';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
+import { NotificationType } from '../../platform/notifications/notification-types';
+import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -22,6 +24,7 @@ export class AlliancesService {
     private readonly organizations: OrganizationsService,
     private readonly tenant: TenantContext,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(page: { limit?: number; cursor?: string }): Promise<Page<AllianceView>> {
@@ -59,8 +62,8 @@ export class AlliancesService {
   }
 
   /** Adds an organisation to the alliance as its lead (1), a department (X) or a member (N). */
-  async addMember(allianceId: string, input: AddMemberDto): Promise<AllianceMembership> {
-    await this.require(allianceId);
+  async addMember(allianceId: string, input: AddMemberDto, { announce = true } = {}): Promise<AllianceMembership> {
+    const alliance = await this.require(allianceId);
     const organization = await this.organizations.require(input.organizationId).catch(() => {
       throw new DomainException(ErrorCode.NotFound, HttpStatus.NOT_FOUND, [{ field: 'organizationId', reason: 'notFound' }]);
     });
@@ -82,6 +85,7 @@ export class AlliancesService {
         leftOn: null,
         leaveReason: null,
       });
+      if (announce) await this.announce(NotificationType.MemberJoined, alliance, organization.id, { organizationName: organization.name, role: input.role });
       return { ...saved, organization };
     } catch (error) {
       // Two officials adding a lead at once: the partial unique index decides, we explain.
@@ -106,7 +110,22 @@ export class AlliancesService {
     if (membership.leftOn) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'leftOn', reason: 'alreadyExists' }]);
     if (input.leftOn < membership.joinedOn) throw DomainException.invalid([{ field: 'leftOn', reason: 'notBeforeJoined' }]);
     const saved = await this.alliances.saveMembership({ ...membership, leftOn: input.leftOn, leaveReason: input.reason.trim() });
+    const alliance = await this.require(allianceId);
+    await this.announce(NotificationType.MemberLeft, alliance, membership.organizationId, {
+      organizationName: membership.organization!.name,
+      reason: saved.leaveReason,
+    });
     return toMembershipView({ ...saved, organization: membership.organization });
+  }
+
+  /** Tells the alliance's group robots and the organisation's own contacts. */
+  private async announce(type: NotificationType, alliance: Alliance, organizationId: string, details: Record<string, unknown>): Promise<void> {
+    const contacts = await this.alliances.contactsOf(organizationId);
+    await this.notifier.notify(
+      { userIds: contacts, allianceIds: [alliance.id] },
+      type,
+      { allianceId: alliance.id, allianceName: alliance.name, ...details },
+    );
   }
 
   async require(id: string): Promise<Alliance> {

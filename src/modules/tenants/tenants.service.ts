@@ -37,6 +37,8 @@ export class TenantsService {
       }
       throw error;
     }
+    // Act inside the new township from here on, so its first official's invitation is its own.
+    await this.tenant.assume({ ...this.tenant.actor, tenantId: tenant.id });
     const invitation = await this.users.invite(
       { email: input.adminEmail, displayName: input.adminDisplayName, role: Role.TownshipAdmin },
       tenant.id,

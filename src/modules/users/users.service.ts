@@ -10,6 +10,8 @@ import type { Environment } from '../../platform/config/environment';
 import { uniqueViolation } from '../../platform/database/unique-violation';
 import { DomainException, FieldProblem } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
+import { NotificationType, PersonalChannel } from '../../platform/notifications/notification-types';
+import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
@@ -37,6 +39,7 @@ export class UsersService {
     private readonly revoked: RevokedSessions,
     private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
@@ -77,7 +80,21 @@ export class UsersService {
     }
     const url = new URL('/accept-invitation', this.config.get('PUBLIC_URL', { infer: true }));
     url.searchParams.set('token', token);
+    await this.sendInvitation(user, url.toString());
     return { user: toUserView(user, organizationName, { maskPhone: false }), invitationUrl: url.toString() };
+  }
+
+  private async sendInvitation(user: User, invitationUrl: string): Promise<void> {
+    const [names] = await this.tenant.manager.query<{ tenant_name: string; inviter_name: string | null }[]>(
+      `SELECT t.name AS tenant_name, (SELECT display_name FROM users WHERE id = $2) AS inviter_name FROM tenants t WHERE t.id = $1`,
+      [user.tenantId, this.tenant.actor.userId],
+    );
+    await this.notifier.notify(
+      { userIds: [user.id] },
+      NotificationType.UserInvited,
+      { displayName: user.displayName, tenantName: names?.tenant_name ?? '', inviterName: names?.inviter_name ?? '', invitationUrl },
+      { channels: [PersonalChannel.Email], sealed: ['invitationUrl'], dedupeKey: `invitation:${user.id}` },
+    );
   }
 
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {

@@ -14,7 +14,7 @@ describe('validateEnvironment', () => {
     );
   });
 
-  it('refuses the development JWT secret in production', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  it('refuses the development secrets in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*\n.*SECRETS_KEY/s);
   });
 });

@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const DEV_JWT_SECRET = 'lianmeng-development-secret-change-me';
+const DEV_SECRETS_KEY = 'lianmeng-development-secrets-key-change-me';
 
 /** Every environment variable the processes read, validated once at start. */
 export class Environment {
@@ -38,9 +39,34 @@ export class Environment {
   @Matches(/^[A-Za-z0-9:_{}-]+$/, { message: 'may contain only letters, digits and : _ - { }' })
   QUEUE_PREFIX = '{lianmeng}';
 
+  /** Tries of a job (a delivery, an import) before it is marked failed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  QUEUE_ATTEMPTS = 5;
+
+  /** First retry delay; each next one doubles. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  QUEUE_BACKOFF_MS = 2000;
+
   @IsString()
   @MinLength(32)
   JWT_SECRET = DEV_JWT_SECRET;
+
+  /** Encrypts secrets at rest: webhook URLs, robot signing secrets, SMTP passwords. */
+  @IsString()
+  @MinLength(32)
+  SECRETS_KEY = DEV_SECRETS_KEY;
+
+  /** The default mail server, e.g. smtp://user:pass@smtp.example.cn:465 (smtps:// for TLS); empty: no email unless a township sets its own. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = '联盟 Lianmeng <no-reply@lianmeng.local>';
 
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -94,12 +120,14 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
+const OPTIONAL = ['WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL'];
+
 export class EnvironmentError extends Error {}
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());
   const present = Object.fromEntries(
-    Object.entries(raw).filter(([key, value]) => (known.includes(key) || key === 'WEB_DIST_DIR' || key === 'CORS_ORIGINS') && value !== ''),
+    Object.entries(raw).filter(([key, value]) => (known.includes(key) || OPTIONAL.includes(key)) && value !== ''),
   );
   const env = plainToInstance(Environment, present);
   const errors = validateSync(env, { skipMissingProperties: false });
@@ -109,8 +137,16 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     );
     throw new EnvironmentError(`Invalid environment variables:\n${lines.join('\n')}`);
   }
-  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
-    throw new EnvironmentError('Invalid environment variables:\n  JWT_SECRET: must be set to a secret of your own in production');
+  if (env.NODE_ENV === 'production') {
+    const defaults = [
+      ['JWT_SECRET', env.JWT_SECRET === DEV_JWT_SECRET],
+      ['SECRETS_KEY', env.SECRETS_KEY === DEV_SECRETS_KEY],
+    ].filter(([, isDefault]) => isDefault);
+    if (defaults.length > 0) {
+      throw new EnvironmentError(
+        `Invalid environment variables:\n${defaults.map(([name]) => `  ${name}: must be set to a secret of your own in production`).join('\n')}`,
+      );
+    }
   }
   return env;
 }

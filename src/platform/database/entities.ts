@@ -6,6 +6,12 @@ import { TransferJob } from '../../modules/registry-transfer/entities/transfer-j
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { RefreshToken } from '../auth/entities/refresh-token.entity';
 import { User } from '../auth/entities/user.entity';
+import { GroupRobot } from '../notifications/entities/group-robot.entity';
+import { NotificationDelivery } from '../notifications/entities/notification-delivery.entity';
+import { NotificationEvent } from '../notifications/entities/notification-event.entity';
+import { NotificationPreference } from '../notifications/entities/notification-preference.entity';
+import { NotificationSettings } from '../notifications/entities/notification-settings.entity';
+import { Notification } from '../notifications/entities/notification.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 
@@ -20,4 +26,10 @@ export const entities = [
   TransferJob,
   AuditEntry,
   OutboxEvent,
+  NotificationEvent,
+  Notification,
+  NotificationDelivery,
+  NotificationPreference,
+  NotificationSettings,
+  GroupRobot,
 ];

@@ -22,6 +22,14 @@ export class OutboxEvent {
   @Column('jsonb')
   payload: Record<string, unknown>;
 
+  /** The BullMQ job id when the job's identity is not the event's (e.g. one per delivery). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  jobId: string | null;
+
+  /** Run the job no earlier than this (a delayed job), e.g. when quiet hours end. */
+  @Column({ type: 'timestamptz', nullable: true })
+  notBefore: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

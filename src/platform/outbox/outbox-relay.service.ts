@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
 import type { Environment } from '../config/environment';
 import { jobOptions } from '../queue/job-options';
 import { OUTBOX_CHANNEL } from './outbox.service';
@@ -15,6 +16,8 @@ interface PendingEvent {
   queue: string;
   job_name: string;
   payload: Record<string, unknown>;
+  job_id: string | null;
+  not_before: Date | null;
 }
 
 const BATCH = 100;
@@ -38,7 +41,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
     private readonly config: ConfigService<Environment, true>,
+    private readonly clock: Clock,
   ) {}
+
+  private get retry() {
+    return { attempts: this.config.get('QUEUE_ATTEMPTS', { infer: true }), backoffMs: this.config.get('QUEUE_BACKOFF_MS', { infer: true }) };
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.timer = setInterval(() => void this.drain(), POLL_MS);
@@ -83,7 +91,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const events: PendingEvent[] = await runner.query('SELECT * FROM outbox_claim($1)', [BATCH]);
       for (const event of events) {
         const queue = this.moduleRef.get<Queue>(getQueueToken(event.queue), { strict: false });
-        await withTimeout(queue.add(event.job_name, event.payload, jobOptions(event.id)), ADD_TIMEOUT_MS);
+        const delay = event.not_before ? Math.max(0, event.not_before.getTime() - this.clock.now().getTime()) : 0;
+        await withTimeout(queue.add(event.job_name, event.payload, { ...jobOptions(event.job_id ?? event.id, this.retry), delay }), ADD_TIMEOUT_MS);
       }
       if (events.length > 0) await runner.query('SELECT outbox_mark_published($1)', [events.map((e) => e.id)]);
       await runner.commitTransaction();

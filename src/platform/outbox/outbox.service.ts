@@ -10,12 +10,14 @@ export const OUTBOX_CHANNEL = 'outbox_event';
 export class Outbox {
   constructor(private readonly tenant: TenantContext) {}
 
-  async enqueue(item: JobItem): Promise<string> {
+  async enqueue(item: JobItem, options: { jobId?: string; notBefore?: Date } = {}): Promise<string> {
     const event = await this.tenant.manager.getRepository(OutboxEvent).save({
       tenantId: this.tenant.actorOrNull?.tenantId ?? null,
       queue: QUEUE_OF[item.name],
       jobName: item.name,
       payload: item.payload as unknown as Record<string, unknown>,
+      jobId: options.jobId ?? null,
+      notBefore: options.notBefore ?? null,
     });
     // Delivered at commit, never for a rolled-back transaction: the relay wakes at once.
     await this.tenant.manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);

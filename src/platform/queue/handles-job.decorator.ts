@@ -6,6 +6,13 @@ export const HANDLES_JOB = 'queue:handles-job';
 /** Marks the provider that runs one job name; the dispatcher finds it at start. */
 export const HandlesJob = (name: JobName) => SetMetadata(HANDLES_JOB, name);
 
+export interface JobContext {
+  progress(percent: number): Promise<void>;
+  /** 1 for the first try. */
+  attempt: number;
+  maxAttempts: number;
+}
+
 export interface JobHandler<N extends JobName> {
-  handle(payload: JobPayloads[N], progress: (percent: number) => Promise<void>): Promise<unknown>;
+  handle(payload: JobPayloads[N], context: JobContext): Promise<unknown>;
 }

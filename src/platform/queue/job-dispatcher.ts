@@ -35,6 +35,10 @@ export class JobDispatcher implements OnModuleInit {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job "${job.name}"`);
     this.logger.log({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 }, 'Job started');
-    return handler.handle(job.data, (percent) => job.updateProgress(percent));
+    return handler.handle(job.data, {
+      progress: (percent) => job.updateProgress(percent),
+      attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
+    });
   }
 }

@@ -3,7 +3,9 @@ import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { localDate } from '../../../platform/clock/local-date';
 import type { Language } from '../../../platform/errors/localized-messages';
-import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { NotificationType, PersonalChannel } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
@@ -21,9 +23,10 @@ export class RegistryExportHandler implements JobHandler<JobName.ExportRegistry>
     private readonly tenant: TenantContext,
     private readonly jobs: TransferJobsRepository,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
-  async handle(payload: JobPayloads[JobName.ExportRegistry], progress: (percent: number) => Promise<void>): Promise<void> {
+  async handle(payload: JobPayloads[JobName.ExportRegistry], { progress }: JobContext): Promise<void> {
     const systemActor: Actor = { userId: '', tenantId: payload.tenantId, role: Role.TownshipAdmin, organizationId: null };
     const job = await this.tenant.run(systemActor, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
@@ -53,8 +56,8 @@ export class RegistryExportHandler implements JobHandler<JobName.ExportRegistry>
       await progress(percent);
     });
     const fileName = `${alliance.name}-${localDate(this.clock.now())}.xlsx`;
-    await this.tenant.run(actor, () =>
-      this.jobs.update(job.id, {
+    await this.tenant.run(actor, async () => {
+      await this.jobs.update(job.id, {
         status: TransferJobStatus.Succeeded,
         file: content,
         fileName,
@@ -62,8 +65,14 @@ export class RegistryExportHandler implements JobHandler<JobName.ExportRegistry>
         acceptedRows: memberships.filter((m) => !m.leftOn).length,
         progress: 100,
         finishedAt: this.clock.now(),
-      }),
-    );
+      });
+      await this.notifier.notify(
+        { userIds: [job.createdById] },
+        NotificationType.ExportFinished,
+        { jobId: job.id, allianceId: alliance.id, allianceName: alliance.name },
+        { dedupeKey: `export-finished:${job.id}`, channels: [PersonalChannel.InApp] },
+      );
+    });
     await progress(100);
   }
 }

@@ -4,7 +4,9 @@ import { Clock } from '../../../platform/clock/clock';
 import { DomainException, FieldProblem } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import { errorMessages, Language, localizedReason } from '../../../platform/errors/localized-messages';
-import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
@@ -38,9 +40,10 @@ export class MemberImportHandler implements JobHandler<JobName.ImportMembers> {
     private readonly organizationsRepository: OrganizationsRepository,
     private readonly alliances: AlliancesService,
     private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
-  async handle(payload: JobPayloads[JobName.ImportMembers], progress: (percent: number) => Promise<void>): Promise<void> {
+  async handle(payload: JobPayloads[JobName.ImportMembers], { progress }: JobContext): Promise<void> {
     const systemActor: Actor = { userId: '', tenantId: payload.tenantId, role: Role.TownshipAdmin, organizationId: null };
     const job = await this.tenant.run(systemActor, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded || job.status === TransferJobStatus.Failed) return;
@@ -148,23 +151,42 @@ export class MemberImportHandler implements JobHandler<JobName.ImportMembers> {
     const byCode = input.unifiedCode ? await this.organizationsRepository.findByUnifiedCodes([input.unifiedCode]) : [];
     const existing = byCode[0] ?? (await this.organizationsRepository.findByName(input.name));
     const organization = existing ?? (await this.organizations.create(input));
-    await this.alliances.addMember(allianceId, {
-      organizationId: organization.id,
-      role: row.role,
-      joinedOn: row.joinedOn ?? undefined,
-    });
+    // One summary when the import finishes, not one message per row.
+    await this.alliances.addMember(
+      allianceId,
+      { organizationId: organization.id, role: row.role, joinedOn: row.joinedOn ?? undefined },
+      { announce: false },
+    );
   }
 
+  /** Closes the job and tells the official who started it, in one transaction. */
   private finish(actor: Actor, jobId: string, status: TransferJobStatus, error: string | null): Promise<void> {
-    return this.tenant.run(actor, () =>
-      this.jobs.update(jobId, {
+    return this.tenant.run(actor, async () => {
+      await this.jobs.update(jobId, {
         status,
         error,
         progress: status === TransferJobStatus.Succeeded ? 100 : undefined,
         finishedAt: this.clock.now(),
         file: null,
-      }),
-    );
+      });
+      const job = (await this.jobs.findById(jobId))!;
+      const alliance = await this.alliances.require(job.allianceId);
+      await this.notifier.notify(
+        { userIds: [job.createdById] },
+        NotificationType.ImportFinished,
+        {
+          jobId,
+          allianceId: alliance.id,
+          allianceName: alliance.name,
+          fileName: job.fileName,
+          status,
+          error,
+          accepted: job.acceptedRows,
+          refused: job.processedRows - job.acceptedRows,
+        },
+        { dedupeKey: `import-finished:${jobId}` },
+      );
+    });
   }
 }
 

@@ -34,6 +34,13 @@ export class User {
   @Column({ type: 'varchar', length: 10, default: 'zh-CN' })
   locale: string;
 
+  /** One email a day summarising what happened, instead of one email per event. */
+  @Column({ default: false })
+  emailDigest: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastDigestAt: Date | null;
+
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 

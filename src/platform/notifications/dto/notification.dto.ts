@@ -1,0 +1,255 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../pagination/page.dto';
+import { DeliveryChannel, DeliveryStatus, NotificationType, RobotKind } from '../notification-types';
+
+export class ListNotificationsQuery extends PageQueryDto {
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  unread?: boolean;
+
+  @IsOptional()
+  @IsEnum(NotificationType)
+  type?: NotificationType;
+}
+
+export class NotificationView {
+  id: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+export class NotificationPage {
+  items: NotificationView[];
+  nextCursor: string | null;
+}
+
+export class UnreadCountView {
+  unreadCount: number;
+}
+
+export class StreamTicketView {
+  /** Single use, valid for a minute: `GET /notifications/stream?ticket=…` (EventSource sends no headers). */
+  ticket: string;
+}
+
+export class TypePreferenceDto {
+  @IsEnum(NotificationType)
+  type: NotificationType;
+
+  @IsBoolean()
+  inApp: boolean;
+
+  @IsBoolean()
+  email: boolean;
+}
+
+export class PreferencesDto {
+  @IsOptional()
+  @IsBoolean()
+  emailDigest?: boolean;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TypePreferenceDto)
+  types?: TypePreferenceDto[];
+}
+
+export class TypePreferenceView {
+  type: NotificationType;
+  inApp: boolean;
+  email: boolean;
+}
+
+export class PreferencesView {
+  emailDigest: boolean;
+  types: TypePreferenceView[];
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class UpdateNotificationSettingsDto {
+  @IsOptional()
+  @Matches(HHMM, { context: { reason: 'isTime' } })
+  quietStart?: string;
+
+  @IsOptional()
+  @Matches(HHMM, { context: { reason: 'isTime' } })
+  quietEnd?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  quietWeekends?: boolean;
+
+  /** Empty to use the platform's mail server. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  smtpHost?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  smtpPort?: number | null;
+
+  @IsOptional()
+  @IsBoolean()
+  smtpSecure?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  smtpUsername?: string | null;
+
+  /** Write-only: stored encrypted, never returned. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  smtpPassword?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  mailFrom?: string | null;
+}
+
+export class NotificationSettingsView {
+  quietStart: string;
+  quietEnd: string;
+  quietWeekends: boolean;
+  timeZone: string;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecure: boolean;
+  smtpUsername: string | null;
+  hasSmtpPassword: boolean;
+  mailFrom: string | null;
+}
+
+export class CreateRobotDto {
+  @IsEnum(RobotKind)
+  kind: RobotKind;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  /** Write-only: stored encrypted, never returned. */
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  @MaxLength(1000)
+  webhookUrl: string;
+
+  /** DingTalk's 加签 secret; write-only. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secret?: string;
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsEnum(NotificationType, { each: true })
+  types: NotificationType[];
+}
+
+export class UpdateRobotDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  @MaxLength(1000)
+  webhookUrl?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secret?: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsEnum(NotificationType, { each: true })
+  types?: NotificationType[];
+
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class RobotView {
+  id: string;
+  kind: RobotKind;
+  name: string;
+  allianceId: string | null;
+  organizationId: string | null;
+  /** Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
+  webhookHost: string;
+  hasSecret: boolean;
+  types: NotificationType[];
+  enabled: boolean;
+  createdAt: Date;
+}
+
+export class RobotList {
+  items: RobotView[];
+}
+
+export class ListDeliveriesQuery extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(DeliveryStatus)
+  status?: DeliveryStatus;
+}
+
+export class DeliveryView {
+  id: string;
+  tenantId: string;
+  eventType: NotificationType;
+  channel: DeliveryChannel;
+  recipient: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  notBefore: Date;
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
+export class DeliveryPage {
+  items: DeliveryView[];
+  nextCursor: string | null;
+}

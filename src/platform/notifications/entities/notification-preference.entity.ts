@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { NotificationType } from '../notification-types';
+
+/** A person's choice of channels for one event type; without a row, both channels are on. */
+@Entity('notification_preferences')
+@Index('uq_notification_preferences__user_type', ['userId', 'type'], { unique: true })
+export class NotificationPreference {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  tenantId: string;
+
+  @Column('uuid')
+  userId: string;
+
+  @Column({ type: 'enum', enum: NotificationType, enumName: 'notification_type' })
+  type: NotificationType;
+
+  @Column({ default: true })
+  inApp: boolean;
+
+  @Column({ default: true })
+  email: boolean;
+}

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { NotificationType } from '../notification-types';
+
+/** An item of a person's in-app inbox, rendered in the person's language when it was written. */
+@Entity('notifications')
+@Index('ix_notifications__inbox', ['tenantId', 'userId', 'createdAt'])
+@Index('ix_notifications__unread', ['userId'], { where: '"read_at" IS NULL' })
+@Index('uq_notifications__event_user', ['eventId', 'userId'], { unique: true })
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  tenantId: string;
+
+  @Column('uuid')
+  userId: string;
+
+  @Column('uuid')
+  eventId: string;
+
+  @Column({ type: 'enum', enum: NotificationType, enumName: 'notification_type' })
+  type: NotificationType;
+
+  @Column({ length: 200 })
+  title: string;
+
+  @Column('text')
+  body: string;
+
+  /** Where in the web app the item leads, e.g. `/imports?jobId=...`. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  link: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,91 @@
+import { Controller, Get, HttpCode, HttpStatus, MessageEvent, Post, Query, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { concat, defer, from, interval, map, merge, mergeMap, Observable } from 'rxjs';
+import { Public, SignedIn } from '../auth/access.decorators';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { DomainException } from '../errors/domain.exception';
+import { ErrorCode } from '../errors/error-code';
+import { IdParam } from '../http/id-param.decorator';
+import type { Actor } from '../tenancy/request-actor';
+import { WithoutRequestTransaction } from '../tenancy/request-transaction.interceptor';
+import { TenantContext } from '../tenancy/tenant-context.service';
+import { ListNotificationsQuery, NotificationPage, NotificationView, StreamTicketView, UnreadCountView } from './dto/notification.dto';
+import { InboxService } from './inbox.service';
+import { NotificationFeed } from './live/notification-feed';
+import { StreamTickets } from './live/stream-tickets';
+
+export class StreamQuery {
+  @IsString()
+  @MaxLength(100)
+  ticket: string;
+}
+
+const HEARTBEAT_MS = 25_000;
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class InboxController {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly tickets: StreamTickets,
+    private readonly feed: NotificationFeed,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  @ApiBearerAuth()
+  @SignedIn()
+  @Get()
+  list(@Query() query: ListNotificationsQuery): Promise<NotificationPage> {
+    return this.inbox.list(query);
+  }
+
+  @ApiBearerAuth()
+  @SignedIn()
+  @Get('unread-count')
+  async unreadCount(): Promise<UnreadCountView> {
+    return { unreadCount: await this.inbox.unreadCount() };
+  }
+
+  @ApiBearerAuth()
+  @SignedIn()
+  @Post(':id/read')
+  @HttpCode(HttpStatus.OK)
+  markRead(@IdParam() id: string): Promise<NotificationView> {
+    return this.inbox.markRead(id);
+  }
+
+  @ApiBearerAuth()
+  @SignedIn()
+  @Post('read-all')
+  @HttpCode(HttpStatus.OK)
+  async markAllRead(): Promise<UnreadCountView> {
+    await this.inbox.markAllRead();
+    return { unreadCount: 0 };
+  }
+
+  @ApiBearerAuth()
+  @SignedIn()
+  @Post('stream-ticket')
+  @HttpCode(HttpStatus.OK)
+  async streamTicket(@CurrentActor() actor: Actor): Promise<StreamTicketView> {
+    return { ticket: await this.tickets.issue(actor) };
+  }
+
+  /** Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. */
+  @Public()
+  @WithoutRequestTransaction()
+  @Sse('stream')
+  async stream(@Query() query: StreamQuery): Promise<Observable<MessageEvent>> {
+    const actor = await this.tickets.redeem(query.ticket);
+    if (!actor) throw new DomainException(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED);
+    const count = () =>
+      defer(() => from(this.tenant.run(actor, () => this.inbox.unreadCount(actor.userId)))).pipe(
+        map((unreadCount): MessageEvent => ({ type: 'unread-count', data: { unreadCount } })),
+      );
+    return merge(
+      concat(count(), this.feed.forUser(actor.userId).pipe(mergeMap(() => count()))),
+      interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} }))),
+    );
+  }
+}

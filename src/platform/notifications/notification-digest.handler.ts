@@ -1,0 +1,98 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Role } from '../auth/entities/role';
+import { Clock } from '../clock/clock';
+import { localDate } from '../clock/local-date';
+import { HandlesJob, JobHandler } from '../queue/handles-job.decorator';
+import { JobName } from '../queue/queue.constants';
+import type { Actor } from '../tenancy/request-actor';
+import { TenantContext } from '../tenancy/tenant-context.service';
+import { ChannelSenders } from './channels/channel-senders';
+import { NotificationSettingsReader } from './notification-settings.service';
+import { languageOf, renderNotification } from './notification-templates';
+import { openPayload } from './notifier.service';
+import { isQuiet } from './quiet-hours';
+import { SecretBox } from './secret-box';
+import type { NotificationType } from './notification-types';
+
+interface DigestItem {
+  delivery_id: string;
+  user_id: string;
+  email: string;
+  locale: string;
+  last_digest_at: Date | null;
+  type: NotificationType;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/**
+ * Once a day, outside quiet hours, one email per person who chose the digest, listing what
+ * happened since the last one. Runs every few minutes; a person gets at most one a local day.
+ */
+@Injectable()
+@HandlesJob(JobName.SendDigests)
+export class NotificationDigestHandler implements JobHandler<JobName.SendDigests> {
+  private readonly logger = new Logger(NotificationDigestHandler.name);
+
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly senders: ChannelSenders,
+    private readonly settings: NotificationSettingsReader,
+    private readonly clock: Clock,
+    private readonly box: SecretBox,
+  ) {}
+
+  async handle(): Promise<void> {
+    const platform: Actor = { userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null };
+    const tenants = await this.tenant.run(platform, () => this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'));
+    for (const { id } of tenants) await this.sendForTenant(id);
+  }
+
+  async sendForTenant(tenantId: string): Promise<number> {
+    const actor: Actor = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const now = this.clock.now();
+    const { hours, server } = await this.tenant.run(actor, async () => ({
+      hours: await this.settings.quietHours(tenantId),
+      server: await this.settings.mailServer(tenantId),
+    }));
+    if (!server || isQuiet(now, hours)) return 0;
+    const items = await this.tenant.run(actor, () =>
+      this.tenant.manager.query<DigestItem[]>(
+        `SELECT d.id AS delivery_id, u.id AS user_id, u.email, u.locale, u.last_digest_at, e.type, e.payload, e.created_at
+           FROM notification_deliveries d
+           JOIN users u ON u.id = d.user_id
+           JOIN notification_events e ON e.id = d.event_id
+          WHERE d.status = 'awaiting_digest' AND u.email IS NOT NULL
+          ORDER BY u.id, e.created_at`,
+      ),
+    );
+    const byUser = new Map<string, DigestItem[]>();
+    for (const item of items) byUser.set(item.user_id, [...(byUser.get(item.user_id) ?? []), item]);
+    let sent = 0;
+    for (const [userId, userItems] of byUser) {
+      const first = userItems[0];
+      if (first.last_digest_at && localDate(first.last_digest_at, hours.timeZone) === localDate(now, hours.timeZone)) continue;
+      const language = languageOf(first.locale);
+      const lines = userItems.map((i) => {
+        const rendered = renderNotification(i.type, openPayload(i.payload, this.box), language);
+        return `• ${rendered.title}：${rendered.body}`;
+      });
+      const title = language === 'en' ? `Lianmeng daily digest: ${userItems.length} updates` : `联盟平台每日摘要：${userItems.length} 条动态`;
+      try {
+        await this.senders.email(server, first.email, { title, body: lines.join('\n'), link: '/notifications' }, `digest-${userId}-${localDate(now, hours.timeZone)}`);
+      } catch (error) {
+        this.logger.warn({ userId, reason: (error as Error).message }, 'Digest not sent; will try again');
+        continue;
+      }
+      await this.tenant.run(actor, async () => {
+        await this.tenant.manager.query(`UPDATE notification_deliveries SET status = 'digested', sent_at = $2, attempts = attempts + 1 WHERE id = ANY($1)`, [
+          userItems.map((i) => i.delivery_id),
+          now,
+        ]);
+        await this.tenant.manager.query('UPDATE users SET last_digest_at = $2 WHERE id = $1', [userId, now]);
+      });
+      sent++;
+    }
+    return sent;
+  }
+}

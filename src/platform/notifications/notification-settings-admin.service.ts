@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException } from '../errors/domain.exception';
+import { TenantContext } from '../tenancy/tenant-context.service';
+import type {
+  CreateRobotDto,
+  NotificationSettingsView,
+  RobotView,
+  UpdateNotificationSettingsDto,
+  UpdateRobotDto,
+} from './dto/notification.dto';
+import { GroupRobot } from './entities/group-robot.entity';
+import { NotificationSettings } from './entities/notification-settings.entity';
+import { NotificationSettingsReader } from './notification-settings.service';
+import { NotificationType } from './notification-types';
+import { Notifier } from './notifier.service';
+import { DEFAULT_QUIET_HOURS } from './quiet-hours';
+import { SecretBox } from './secret-box';
+
+@Injectable()
+export class NotificationSettingsAdmin {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly reader: NotificationSettingsReader,
+    private readonly box: SecretBox,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async settings(): Promise<NotificationSettingsView> {
+    const { settings, timeZone } = await this.reader.find(this.tenant.tenantId);
+    return {
+      quietStart: settings?.quietStart ?? DEFAULT_QUIET_HOURS.start,
+      quietEnd: settings?.quietEnd ?? DEFAULT_QUIET_HOURS.end,
+      quietWeekends: settings?.quietWeekends ?? DEFAULT_QUIET_HOURS.weekends,
+      timeZone,
+      smtpHost: settings?.smtpHost ?? null,
+      smtpPort: settings?.smtpPort ?? null,
+      smtpSecure: settings?.smtpSecure ?? false,
+      smtpUsername: settings?.smtpUsername ?? null,
+      hasSmtpPassword: !!settings?.smtpPasswordEncrypted,
+      mailFrom: settings?.mailFrom ?? null,
+    };
+  }
+
+  async updateSettings(input: UpdateNotificationSettingsDto): Promise<NotificationSettingsView> {
+    const repo = this.tenant.manager.getRepository(NotificationSettings);
+    const tenantId = this.tenant.tenantId;
+    const current = (await repo.findOne({ where: { tenantId } })) ?? repo.create({ tenantId });
+    const { smtpPassword, ...fields } = input;
+    await repo.save({
+      ...current,
+      ...fields,
+      ...(smtpPassword !== undefined ? { smtpPasswordEncrypted: smtpPassword ? this.box.seal(smtpPassword) : null } : {}),
+    });
+    return this.settings();
+  }
+
+  async robots(): Promise<RobotView[]> {
+    const robots = await this.tenant.manager.getRepository(GroupRobot).find({ order: { createdAt: 'ASC' } });
+    return robots.map((r) => this.view(r));
+  }
+
+  async createRobot(input: CreateRobotDto): Promise<RobotView> {
+    if (!input.allianceId === !input.organizationId) throw DomainException.invalid([{ field: 'allianceId', reason: 'robotScope' }]);
+    await this.requireScope(input.allianceId, input.organizationId);
+    const robot = await this.tenant.manager.getRepository(GroupRobot).save({
+      tenantId: this.tenant.tenantId,
+      kind: input.kind,
+      name: input.name.trim(),
+      allianceId: input.allianceId ?? null,
+      organizationId: input.organizationId ?? null,
+      webhookUrlEncrypted: this.box.seal(input.webhookUrl),
+      secretEncrypted: input.secret ? this.box.seal(input.secret) : null,
+      types: [...new Set(input.types)],
+      enabled: true,
+    });
+    return this.view(robot);
+  }
+
+  async updateRobot(id: string, input: UpdateRobotDto): Promise<RobotView> {
+    const robot = await this.requireRobot(id);
+    const { webhookUrl, secret, ...fields } = input;
+    const saved = await this.tenant.manager.getRepository(GroupRobot).save({
+      ...robot,
+      ...fields,
+      ...(webhookUrl ? { webhookUrlEncrypted: this.box.seal(webhookUrl) } : {}),
+      ...(secret !== undefined ? { secretEncrypted: secret ? this.box.seal(secret) : null } : {}),
+    });
+    return this.view(saved);
+  }
+
+  async removeRobot(id: string): Promise<void> {
+    await this.tenant.manager.getRepository(GroupRobot).delete({ id: (await this.requireRobot(id)).id });
+  }
+
+  async testRobot(id: string): Promise<void> {
+    const robot = await this.requireRobot(id);
+    await this.notifier.notify({ robotIds: [robot.id] }, NotificationType.RobotTest, { robotName: robot.name }, { urgent: true });
+  }
+
+  private async requireRobot(id: string): Promise<GroupRobot> {
+    const robot = await this.tenant.manager.getRepository(GroupRobot).findOneBy({ id });
+    if (!robot) throw DomainException.notFound();
+    return robot;
+  }
+
+  private async requireScope(allianceId?: string, organizationId?: string): Promise<void> {
+    const [table, id, field] = allianceId ? ['alliances', allianceId, 'allianceId'] : ['organizations', organizationId, 'organizationId'];
+    const rows = await this.tenant.manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    if (rows.length === 0) throw DomainException.invalid([{ field: field!, reason: 'notFound' }]);
+  }
+
+  private view(robot: GroupRobot): RobotView {
+    let webhookHost = '';
+    try {
+      webhookHost = new URL(this.box.open(robot.webhookUrlEncrypted)).host;
+    } catch {
+      webhookHost = '';
+    }
+    return {
+      id: robot.id,
+      kind: robot.kind,
+      name: robot.name,
+      allianceId: robot.allianceId,
+      organizationId: robot.organizationId,
+      webhookHost,
+      hasSecret: !!robot.secretEncrypted,
+      types: robot.types,
+      enabled: robot.enabled,
+      createdAt: robot.createdAt,
+    };
+  }
+}

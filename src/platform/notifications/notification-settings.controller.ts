@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators';
+import { Role } from '../auth/entities/role';
+import { IdParam } from '../http/id-param.decorator';
+import { CreateRobotDto, NotificationSettingsView, RobotList, RobotView, UpdateNotificationSettingsDto, UpdateRobotDto } from './dto/notification.dto';
+import { NotificationSettingsAdmin } from './notification-settings-admin.service';
+
+/** Officials: the township's quiet hours, mail server and group robots. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Roles(Role.TownshipAdmin)
+@Controller('notification-settings')
+export class NotificationSettingsController {
+  constructor(private readonly admin: NotificationSettingsAdmin) {}
+
+  @Get()
+  get(): Promise<NotificationSettingsView> {
+    return this.admin.settings();
+  }
+
+  @Put()
+  update(@Body() body: UpdateNotificationSettingsDto): Promise<NotificationSettingsView> {
+    return this.admin.updateSettings(body);
+  }
+
+  @Get('robots')
+  async robots(): Promise<RobotList> {
+    return { items: await this.admin.robots() };
+  }
+
+  @Post('robots')
+  createRobot(@Body() body: CreateRobotDto): Promise<RobotView> {
+    return this.admin.createRobot(body);
+  }
+
+  @Patch('robots/:id')
+  updateRobot(@IdParam() id: string, @Body() body: UpdateRobotDto): Promise<RobotView> {
+    return this.admin.updateRobot(id, body);
+  }
+
+  @Delete('robots/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async removeRobot(@IdParam() id: string): Promise<void> {
+    await this.admin.removeRobot(id);
+  }
+
+  /** Sends a test message through the robot at once, whatever the hour. */
+  @Post('robots/:id/test')
+  @HttpCode(HttpStatus.ACCEPTED)
+  async testRobot(@IdParam() id: string): Promise<void> {
+    await this.admin.testRobot(id);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Environment } from '../config/environment';
+import { Tenant } from '../tenancy/tenant.entity';
+import { TenantContext } from '../tenancy/tenant-context.service';
+import { NotificationSettings } from './entities/notification-settings.entity';
+import { DEFAULT_QUIET_HOURS, QuietHours } from './quiet-hours';
+
+export interface MailServer {
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string | null;
+  passwordEncrypted: string | null;
+  /** The env's password is plain (it is the operator's secret, not stored by us). */
+  password: string | null;
+  from: string;
+}
+
+/** A township's quiet hours and mail server, falling back to the defaults and SMTP_URL. */
+@Injectable()
+export class NotificationSettingsReader {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async find(tenantId: string): Promise<{ settings: NotificationSettings | null; timeZone: string }> {
+    const [settings, tenant] = await Promise.all([
+      this.tenant.manager.getRepository(NotificationSettings).findOne({ where: { tenantId } }),
+      this.tenant.manager.getRepository(Tenant).findOne({ where: { id: tenantId } }),
+    ]);
+    return { settings, timeZone: tenant?.timeZone ?? 'Asia/Shanghai' };
+  }
+
+  async quietHours(tenantId: string): Promise<QuietHours> {
+    const { settings, timeZone } = await this.find(tenantId);
+    return settings
+      ? { start: settings.quietStart, end: settings.quietEnd, weekends: settings.quietWeekends, timeZone }
+      : { ...DEFAULT_QUIET_HOURS, timeZone };
+  }
+
+  async mailServer(tenantId: string): Promise<MailServer | null> {
+    const { settings } = await this.find(tenantId);
+    const from = settings?.mailFrom ?? this.config.get('MAIL_FROM', { infer: true });
+    if (settings?.smtpHost) {
+      return {
+        host: settings.smtpHost,
+        port: settings.smtpPort ?? (settings.smtpSecure ? 465 : 587),
+        secure: settings.smtpSecure,
+        username: settings.smtpUsername,
+        passwordEncrypted: settings.smtpPasswordEncrypted,
+        password: null,
+        from,
+      };
+    }
+    const url = this.config.get('SMTP_URL', { infer: true });
+    if (!url) return null;
+    const parsed = new URL(url);
+    const secure = parsed.protocol === 'smtps:';
+    return {
+      host: parsed.hostname,
+      port: Number(parsed.port || (secure ? 465 : 587)),
+      secure,
+      username: parsed.username ? decodeURIComponent(parsed.username) : null,
+      passwordEncrypted: null,
+      password: parsed.password ? decodeURIComponent(parsed.password) : null,
+      from,
+    };
+  }
+}

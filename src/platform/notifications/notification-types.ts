@@ -1,0 +1,37 @@
+/** Every kind of event people can be told about; features add theirs here. */
+export enum NotificationType {
+  ImportFinished = 'registry.import-finished',
+  ExportFinished = 'registry.export-finished',
+  MemberJoined = 'registry.member-joined',
+  MemberLeft = 'registry.member-left',
+  UserInvited = 'user.invited',
+  RobotTest = 'notifications.robot-test',
+}
+
+/** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */
+export enum PersonalChannel {
+  InApp = 'in_app',
+  Email = 'email',
+}
+
+export enum DeliveryChannel {
+  Email = 'email',
+  WeCom = 'wecom',
+  DingTalk = 'dingtalk',
+}
+
+export enum DeliveryStatus {
+  /** Queued; goes out at `notBefore`. */
+  Pending = 'pending',
+  Sent = 'sent',
+  Failed = 'failed',
+  /** Waiting for the recipient's daily digest. */
+  AwaitingDigest = 'awaiting_digest',
+  /** Went out inside a digest. */
+  Digested = 'digested',
+}
+
+export enum RobotKind {
+  WeCom = 'wecom',
+  DingTalk = 'dingtalk',
+}

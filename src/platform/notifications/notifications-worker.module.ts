@@ -1,0 +1,38 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { JobDispatcher } from '../queue/job-dispatcher';
+import { JobName, QueueName } from '../queue/queue.constants';
+import { ChannelSenders } from './channels/channel-senders';
+import { NotificationDeliveryHandler } from './notification-delivery.handler';
+import { NotificationDigestHandler } from './notification-digest.handler';
+import { NotifierModule } from './notifications.module';
+
+const DIGEST_EVERY_MS = 5 * 60_000;
+
+@Processor(QueueName.Notifications, { concurrency: 5 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(private readonly dispatcher: JobDispatcher) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.dispatcher.dispatch(job);
+  }
+}
+
+/** Keeps the digest on its schedule (a BullMQ job scheduler: one per queue, whatever the worker count). */
+@Injectable()
+export class DigestSchedule implements OnApplicationBootstrap {
+  constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(JobName.SendDigests, { every: DIGEST_EVERY_MS }, { name: JobName.SendDigests, data: {} });
+  }
+}
+
+@Module({
+  imports: [NotifierModule],
+  providers: [NotificationsProcessor, NotificationDeliveryHandler, NotificationDigestHandler, ChannelSenders, DigestSchedule],
+})
+export class NotificationsWorkerModule {}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { DeliveriesController } from './deliveries.controller';
+import { InboxController } from './inbox.controller';
+import { InboxService } from './inbox.service';
+import { NotificationFeed } from './live/notification-feed';
+import { StreamTickets } from './live/stream-tickets';
+import { NotificationSettingsAdmin } from './notification-settings-admin.service';
+import { NotificationSettingsController } from './notification-settings.controller';
+import { NotificationSettingsReader } from './notification-settings.service';
+import { Notifier } from './notifier.service';
+import { PreferencesController } from './preferences.controller';
+import { secretBoxProvider } from './secrets.provider';
+
+/** `Notifier` for every feature, plus (in the API) the inbox, preferences and settings routes. */
+@Global()
+@Module({
+  providers: [Notifier, NotificationSettingsReader, secretBoxProvider],
+  exports: [Notifier, NotificationSettingsReader, secretBoxProvider],
+})
+export class NotifierModule {}
+
+@Module({
+  imports: [NotifierModule],
+  controllers: [InboxController, PreferencesController, NotificationSettingsController, DeliveriesController],
+  providers: [InboxService, NotificationFeed, StreamTickets, NotificationSettingsAdmin],
+})
+export class NotificationsApiModule {}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../auth/access.decorators';
+import { User } from '../auth/entities/user.entity';
+import { TenantContext } from '../tenancy/tenant-context.service';
+import { PreferencesDto, PreferencesView } from './dto/notification.dto';
+import { NotificationPreference } from './entities/notification-preference.entity';
+import { NotificationType } from './notification-types';
+
+/** The signed-in person's choice of channels per event type, and the daily digest. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@SignedIn()
+@Controller('notification-preferences')
+export class PreferencesController {
+  constructor(private readonly tenant: TenantContext) {}
+
+  @Get()
+  async get(): Promise<PreferencesView> {
+    const { userId } = this.tenant.actor;
+    const [user, rows] = await Promise.all([
+      this.tenant.manager.getRepository(User).findOneByOrFail({ id: userId }),
+      this.tenant.manager.getRepository(NotificationPreference).find({ where: { userId } }),
+    ]);
+    const byType = new Map(rows.map((r) => [r.type, r]));
+    return {
+      emailDigest: user.emailDigest,
+      types: Object.values(NotificationType)
+        .filter((type) => type !== NotificationType.RobotTest)
+        .map((type) => ({ type, inApp: byType.get(type)?.inApp ?? true, email: byType.get(type)?.email ?? true })),
+    };
+  }
+
+  @Put()
+  async update(@Body() body: PreferencesDto): Promise<PreferencesView> {
+    const { userId, tenantId } = this.tenant.actor;
+    if (body.emailDigest !== undefined) {
+      await this.tenant.manager.getRepository(User).update({ id: userId }, { emailDigest: body.emailDigest });
+    }
+    for (const preference of body.types ?? []) {
+      await this.tenant.manager.query(
+        `INSERT INTO notification_preferences (tenant_id, user_id, type, in_app, email) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (user_id, type) DO UPDATE SET in_app = EXCLUDED.in_app, email = EXCLUDED.email`,
+        [tenantId, userId, preference.type, preference.inApp, preference.email],
+      );
+    }
+    return this.get();
+  }
+}
