@@ -45,6 +45,10 @@ export class Http {
     return this.request<T>('POST', url, { ...options, body });
   }
 
+  put<T = any>(url: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('PUT', url, { ...options, body });
+  }
+
   patch<T = any>(url: string, body?: unknown, options?: RequestOptions) {
     return this.request<T>('PATCH', url, { ...options, body });
   }

@@ -46,6 +46,8 @@ export class DeliveriesController {
     const delivery = await repo.findOneBy({ id });
     if (!delivery) throw DomainException.notFound();
     if (delivery.status !== DeliveryStatus.Failed) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
+    // Act inside the delivery's township, so the outbox event is its own.
+    await this.tenant.assume({ ...this.tenant.actor, tenantId: delivery.tenantId });
     const retries = delivery.retries + 1;
     const now = this.clock.now();
     await repo.update({ id }, { status: DeliveryStatus.Pending, retries, notBefore: now, lastError: null });

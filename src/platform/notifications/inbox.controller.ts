@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, MessageEvent, Post, Query, Sse } from '@nestjs/common';
+import { CanActivate, Controller, ExecutionContext, Get, HttpCode, HttpStatus, Injectable, MessageEvent, Post, Query, Req, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { concat, defer, from, interval, map, merge, mergeMap, Observable } from 'rxjs';
@@ -22,6 +22,21 @@ export class StreamQuery {
 }
 
 const HEARTBEAT_MS = 25_000;
+
+/** Redeems the stream's one-time ticket before the response becomes an event stream. */
+@Injectable()
+export class StreamTicketGuard implements CanActivate {
+  constructor(private readonly tickets: StreamTickets) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ query: { ticket?: unknown }; streamActor?: Actor }>();
+    const ticket = typeof request.query.ticket === 'string' ? request.query.ticket : '';
+    const actor = await this.tickets.redeem(ticket);
+    if (!actor) throw new DomainException(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED);
+    request.streamActor = actor;
+    return true;
+  }
+}
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -75,10 +90,10 @@ export class InboxController {
   /** Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. */
   @Public()
   @WithoutRequestTransaction()
+  @UseGuards(StreamTicketGuard)
   @Sse('stream')
-  async stream(@Query() query: StreamQuery): Promise<Observable<MessageEvent>> {
-    const actor = await this.tickets.redeem(query.ticket);
-    if (!actor) throw new DomainException(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED);
+  stream(@Query() _query: StreamQuery, @Req() request: { streamActor: Actor }): Observable<MessageEvent> {
+    const actor = request.streamActor;
     const count = () =>
       defer(() => from(this.tenant.run(actor, () => this.inbox.unreadCount(actor.userId)))).pipe(
         map((unreadCount): MessageEvent => ({ type: 'unread-count', data: { unreadCount } })),
