@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
+import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './platform/audit/audit.module';
@@ -28,6 +29,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     OrganizationsModule,
     AlliancesModule,
     RegistryTransferModule,
+    ServiceRequestsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -90,6 +90,38 @@ export const FORMER_MEMBER = e('东南机床', '91350582MA2XDN0028', 'upstream',
 
 export const DEMO_PASSWORD = 'Lianmeng-Demo-2024';
 
+/** The service catalogue (企业点单) of the smart equipment alliance: provider and SLA per category. */
+export const SERVICE_CATEGORIES = [
+  { code: 'project_application', name: '项目申报', provider: '晋工机械', accept: [4, 'working_hours'], resolve: [10, 'working_days'], description: '由领头企业晋工机械的项目申报服务队帮助成员企业申报各级项目' },
+  { code: 'financing', name: '融资服务', provider: '安海镇财政所', accept: [4, 'working_hours'], resolve: [5, 'working_days'], description: '贷款贴息、融资担保、政策性资金' },
+  { code: 'talent', name: '人才招聘', provider: '安海镇人力资源和社会保障事务所', accept: [8, 'working_hours'], resolve: [10, 'working_days'], description: null },
+  { code: 'land_construction', name: '用地与建设', provider: '安海镇自然资源所', accept: [1, 'working_days'], resolve: [15, 'working_days'], description: null },
+  { code: 'permits', name: '证照办理', provider: '安海市场监督管理所', accept: [4, 'working_hours'], resolve: [5, 'working_days'], description: null },
+  { code: 'policy', name: '政策咨询', provider: '安海镇经济发展办公室', accept: [2, 'working_hours'], resolve: [2, 'working_days'], description: null },
+  { code: 'intellectual_property', name: '专利与知识产权', provider: '安海市场监督管理所', accept: [8, 'working_hours'], resolve: [10, 'working_days'], description: null },
+  { code: 'export_customs', name: '出口与通关', provider: '安海镇经济发展办公室', accept: [8, 'working_hours'], resolve: [5, 'working_days'], description: null },
+  { code: 'safety_environment', name: '安全与环保', provider: '安海镇应急管理办公室', accept: [4, 'working_hours'], resolve: [5, 'working_days'], description: null },
+  { code: 'other', name: '其他', provider: '安海镇经济发展办公室', accept: [8, 'working_hours'], resolve: [5, 'working_days'], description: null },
+] as const;
+
+/** Routing rules: keywords that send a request to a department whatever its category. */
+export const ROUTING_RULES = [
+  { priority: 10, keywords: ['贷款', '融资', '贴息', '担保'], target: '安海镇财政所' },
+  { priority: 20, keywords: ['用地', '厂房', '规划', '施工许可'], target: '安海镇自然资源所' },
+  { priority: 30, keywords: ['专利', '商标'], target: '安海市场监督管理所' },
+] as const;
+
+/** Department staff beyond the demo logins, so routing has someone to pick in every department. */
+export const STAFF = [
+  { email: 'dept2@anhai.demo', displayName: '陈晓明', organization: '安海镇经济发展办公室', leader: false },
+  { email: 'dept.head@anhai.demo', displayName: '黄主任', organization: '安海镇经济发展办公室', leader: true },
+  { email: 'finance@anhai.demo', displayName: '李国华', organization: '安海镇财政所', leader: true },
+  { email: 'land@anhai.demo', displayName: '王建', organization: '安海镇自然资源所', leader: true },
+  { email: 'market@anhai.demo', displayName: '林晓东', organization: '安海市场监督管理所', leader: true },
+  { email: 'hr@anhai.demo', displayName: '吴芳', organization: '安海镇人力资源和社会保障事务所', leader: true },
+  { email: 'safety@anhai.demo', displayName: '郑强', organization: '安海镇应急管理办公室', leader: true },
+] as const;
+
 export const DEMO_USERS = [
   { email: 'platform@lianmeng.demo', displayName: '平台管理员', role: 'platform_admin', organization: null, tenant: false },
   { email: 'official@anhai.demo', displayName: '林镇长', role: 'township_admin', organization: null, tenant: true },

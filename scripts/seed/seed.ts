@@ -3,8 +3,12 @@ import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
+import { CHINA_2026 } from '../../src/modules/service-requests/sla/china-holidays-2026';
 import {
   DEMO_PASSWORD,
+  ROUTING_RULES,
+  SERVICE_CATEGORIES,
+  STAFF,
   DEMO_USERS,
   DEPARTMENTS,
   FOOD_ALLIANCE,
@@ -104,6 +108,35 @@ export async function seed(adminUrl: string): Promise<void> {
         `INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash)
          VALUES ($1, $2, $3, $4, $5, 'active', $6) ON CONFLICT (email) DO NOTHING`,
         [user.tenant ? tenantId : null, user.email, user.displayName, user.role, user.organization ? organizations.get(user.organization) : null, hash],
+      );
+    }
+    for (const person of STAFF) {
+      await db.query(
+        `INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash, is_leader)
+         VALUES ($1, $2, $3, 'department_staff', $4, 'active', $5, $6) ON CONFLICT (email) DO NOTHING`,
+        [tenantId, person.email, person.displayName, organizations.get(person.organization), hash, person.leader],
+      );
+    }
+    await db.query(`UPDATE users SET is_leader = true WHERE email = 'official@anhai.demo'`);
+
+    for (const category of SERVICE_CATEGORIES) {
+      await db.query(
+        `INSERT INTO service_categories (tenant_id, alliance_id, code, name, description, provider_organization_id, accept_within, accept_unit, resolve_within, resolve_unit)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (alliance_id, code) DO NOTHING`,
+        [tenantId, smart, category.code, category.name, category.description, organizations.get(category.provider), category.accept[0], category.accept[1], category.resolve[0], category.resolve[1]],
+      );
+    }
+    for (const rule of ROUTING_RULES) {
+      await db.query(
+        `INSERT INTO routing_rules (tenant_id, alliance_id, priority, keywords, target_organization_id)
+         SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM routing_rules WHERE alliance_id = $2 AND priority = $3)`,
+        [tenantId, smart, rule.priority, rule.keywords, organizations.get(rule.target)],
+      );
+    }
+    for (const day of CHINA_2026) {
+      await db.query(
+        `INSERT INTO working_day_overrides (tenant_id, date, kind, name) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, date) DO NOTHING`,
+        [tenantId, day.date, day.kind, day.name],
       );
     }
     await db.query('COMMIT');

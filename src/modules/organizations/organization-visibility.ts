@@ -35,6 +35,7 @@ export function toOrganizationView(organization: Organization, actor: Actor): Or
           foundedOn: party.foundedOn,
         }
       : null,
+    pairedDepartmentId: organization.pairedDepartmentId,
     createdAt: organization.createdAt,
     updatedAt: organization.updatedAt,
   };

@@ -8,6 +8,7 @@ import type { CreateOrganizationDto } from './dto/create-organization.dto';
 import type { ListOrganizationsQuery } from './dto/list-organizations.query';
 import type { OrganizationView } from './dto/organization.view';
 import type { UpdateOrganizationDto } from './dto/update-organization.dto';
+import { OrganizationKind } from './entities/organization-kind';
 import type { Organization } from './entities/organization.entity';
 import { toOrganizationView } from './organization-visibility';
 import { OrganizationsRepository } from './organizations.repository';
@@ -40,6 +41,7 @@ export class OrganizationsService {
       productTags: normalizeTags(input.productTags),
       address: input.address ?? null,
       contacts: input.contacts ?? [],
+      pairedDepartmentId: await this.checkPairing(input.kind, input.pairedDepartmentId),
     });
     if (input.partyOrganization) await this.organizations.savePartyOrganization(saved, input.partyOrganization);
     return this.require(saved.id);
@@ -53,6 +55,7 @@ export class OrganizationsService {
     const organization = await this.require(id);
     if (actor.role === Role.EnterpriseContact && actor.organizationId !== id) throw DomainException.notFound();
     const { partyOrganization, ...fields } = input;
+    if (fields.pairedDepartmentId !== undefined) fields.pairedDepartmentId = await this.checkPairing(organization.kind, fields.pairedDepartmentId);
     await this.organizations.save({
       ...organization,
       ...fields,
@@ -62,6 +65,16 @@ export class OrganizationsService {
     });
     if (partyOrganization !== undefined) await this.organizations.savePartyOrganization(organization, partyOrganization);
     return toOrganizationView(await this.require(id), actor);
+  }
+
+  /** Only an enterprise pairs, and only with a department of the township. */
+  private async checkPairing(kind: OrganizationKind, departmentId: string | null | undefined): Promise<string | null> {
+    if (!departmentId) return null;
+    const department = await this.organizations.findById(departmentId);
+    if (kind !== OrganizationKind.Enterprise || !department || department.kind !== OrganizationKind.Department) {
+      throw DomainException.invalid([{ field: 'pairedDepartmentId', reason: 'organizationKindMismatch' }]);
+    }
+    return department.id;
   }
 
   async require(id: string): Promise<Organization> {

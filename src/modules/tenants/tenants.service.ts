@@ -7,6 +7,7 @@ import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { Tenant } from '../../platform/tenancy/tenant.entity';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { CHINA_2026 } from '../service-requests/sla/china-holidays-2026';
 import { UsersService } from '../users/users.service';
 import type { CreatedTenantView, CreateTenantDto, TenantView } from './dto/tenant.dto';
 
@@ -39,6 +40,10 @@ export class TenantsService {
     }
     // Act inside the new township from here on, so its first official's invitation is its own.
     await this.tenant.assume({ ...this.tenant.actor, tenantId: tenant.id });
+    await this.tenant.manager.query(
+      `INSERT INTO working_day_overrides (tenant_id, date, kind, name) SELECT $1, d, k, n FROM unnest($2::date[], $3::text[], $4::text[]) AS x(d, k, n)`,
+      [tenant.id, CHINA_2026.map((d) => d.date), CHINA_2026.map((d) => d.kind), CHINA_2026.map((d) => d.name)],
+    );
     const invitation = await this.users.invite(
       { email: input.adminEmail, displayName: input.adminDisplayName, role: Role.TownshipAdmin },
       tenant.id,

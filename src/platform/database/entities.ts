@@ -14,6 +14,14 @@ import { NotificationSettings } from '../notifications/entities/notification-set
 import { Notification } from '../notifications/entities/notification.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
+import { FollowUpTask } from '../../modules/service-requests/entities/follow-up-task.entity';
+import { RoutingRule } from '../../modules/service-requests/entities/routing-rule.entity';
+import { ServiceCategory } from '../../modules/service-requests/entities/service-category.entity';
+import { ServiceRequestAttachment } from '../../modules/service-requests/entities/service-request-attachment.entity';
+import { ServiceRequestEvent } from '../../modules/service-requests/entities/service-request-event.entity';
+import { ServiceRequest } from '../../modules/service-requests/entities/service-request.entity';
+import { TenantCounter } from '../../modules/service-requests/entities/tenant-counter.entity';
+import { WorkingDayOverride } from '../../modules/service-requests/entities/working-day-override.entity';
 
 export const entities = [
   Tenant,
@@ -32,4 +40,12 @@ export const entities = [
   NotificationPreference,
   NotificationSettings,
   GroupRobot,
+  ServiceCategory,
+  RoutingRule,
+  ServiceRequest,
+  ServiceRequestEvent,
+  ServiceRequestAttachment,
+  WorkingDayOverride,
+  FollowUpTask,
+  TenantCounter,
 ];

@@ -63,6 +63,12 @@ const reasons: Record<string, Catalog> = {
   emailOrMobile: { 'zh-CN': '电子邮箱和手机号码至少填写一项', en: 'give an email address or a mobile number' },
   duplicateInFile: { 'zh-CN': '与文件中第 {0} 行重复', en: 'repeats row {0} of the file' },
   notFound: { 'zh-CN': '不存在', en: 'does not exist' },
+  invalidTransition: { 'zh-CN': '状态为“{1}”的请求不能执行“{0}”', en: 'cannot {0} a request that is {1}' },
+  notAMember: { 'zh-CN': '您的企业不是该联盟的成员', en: 'your enterprise is not a member of this alliance' },
+  notLate: { 'zh-CN': '请求尚未超时，暂不能催办', en: 'the request is not late yet' },
+  chasedToday: { 'zh-CN': '今天已经催办过了', en: 'was already chased today' },
+  reopenWindowPassed: { 'zh-CN': '已超过可重新打开的期限', en: 'can no longer be reopened' },
+  sameOrganization: { 'zh-CN': '不能转办给当前承办单位', en: 'is already the serving organisation' },
   isTime: { 'zh-CN': '必须是 HH:MM 格式的时间', en: 'must be a time as HH:MM' },
   isUrl: { 'zh-CN': '必须是有效的网址', en: 'must be a valid URL' },
   robotScope: { 'zh-CN': '请指定联盟或部门之一', en: 'give either an alliance or a department' },
@@ -91,13 +97,22 @@ const reasons: Record<string, Catalog> = {
   notBeforeJoined: { 'zh-CN': '不能早于加入日期', en: 'must not be before the joining date' },
 };
 
+/** Words that appear as arguments of reasons (statuses, actions), in Chinese. */
+const TERMS_ZH: Record<string, string> = {
+  submitted: '已提交', routed: '已分派', accepted: '已受理', in_progress: '办理中', returned: '退回补充',
+  resolved: '已办结', closed: '已关闭', rejected: '不予受理',
+  route: '分派', accept: '受理', start: '开始办理', return: '退回补充', provide_information: '补充材料', transfer: '转办',
+  reject: '不予受理', resolve: '办结', rate: '评价', close: '关闭', reopen: '重新打开', merge: '合并', auto_close: '自动关闭',
+};
+
 export function localizedReason(constraint: string, language: Language, args: unknown[] = []): string | undefined {
   const entry = reasons[constraint];
   if (!entry) return undefined;
   return entry[language].replace(/\{(\w+)\}/g, (_, key: string) => {
     if (key === 'values') return args.map(String).join(', ');
     const value = args[Number(key)];
-    return value === undefined ? '' : String(value);
+    if (value === undefined) return '';
+    return language === 'zh-CN' ? (TERMS_ZH[String(value)] ?? String(value)) : String(value).replace(/_/g, ' ');
   });
 }
 

@@ -6,6 +6,13 @@ export enum NotificationType {
   MemberLeft = 'registry.member-left',
   UserInvited = 'user.invited',
   RobotTest = 'notifications.robot-test',
+  RequestAssigned = 'service-request.assigned',
+  RequestUpdated = 'service-request.updated',
+  RequestComment = 'service-request.comment',
+  RequestSlaWarning = 'service-request.sla-warning',
+  RequestEscalated = 'service-request.escalated',
+  RequestChased = 'service-request.chased',
+  FollowUpAssigned = 'service-request.follow-up',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

@@ -1,6 +1,7 @@
 export enum QueueName {
   Registry = 'registry',
   Notifications = 'notifications',
+  ServiceRequests = 'service-requests',
 }
 
 export enum JobName {
@@ -8,6 +9,11 @@ export enum JobName {
   ExportRegistry = 'export-registry',
   DeliverNotification = 'deliver-notification',
   SendDigests = 'send-digests',
+  RouteServiceRequest = 'route-service-request',
+  ScheduleSlaTimer = 'schedule-sla-timer',
+  CheckSla = 'check-sla',
+  SweepSla = 'sweep-sla',
+  AutoCloseResolved = 'auto-close-resolved',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -16,6 +22,11 @@ export interface JobPayloads {
   [JobName.ExportRegistry]: { tenantId: string; transferJobId: string };
   [JobName.DeliverNotification]: { tenantId: string; deliveryId: string };
   [JobName.SendDigests]: Record<string, never>;
+  [JobName.RouteServiceRequest]: { tenantId: string; requestId: string };
+  [JobName.ScheduleSlaTimer]: { tenantId: string; requestId: string };
+  [JobName.CheckSla]: { tenantId: string; requestId: string };
+  [JobName.SweepSla]: Record<string, never>;
+  [JobName.AutoCloseResolved]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -23,6 +34,11 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.ExportRegistry]: QueueName.Registry,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.SendDigests]: QueueName.Notifications,
+  [JobName.RouteServiceRequest]: QueueName.ServiceRequests,
+  [JobName.ScheduleSlaTimer]: QueueName.ServiceRequests,
+  [JobName.CheckSla]: QueueName.ServiceRequests,
+  [JobName.SweepSla]: QueueName.ServiceRequests,
+  [JobName.AutoCloseResolved]: QueueName.ServiceRequests,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

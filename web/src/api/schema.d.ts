@@ -648,6 +648,377 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ServiceRequestsController_list"];
+        put?: never;
+        /** 企业点单. The same `Idempotency-Key` never creates two requests: a replay answers 200 with the first. */
+        post: operations["ServiceRequestsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办: what is at risk or late, most urgent first. */
+        get: operations["ServiceRequestsController_supervision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ServiceRequestsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/chase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_chase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_returnForInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/provide-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_provideInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_route"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ServiceRequestsController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alliances/{id}/service-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_categories"];
+        put?: never;
+        post: operations["CatalogueController_createCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alliances/{id}/service-categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CatalogueController_updateCategory"];
+        trace?: never;
+    };
+    "/api/v1/alliances/{id}/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_rules"];
+        put?: never;
+        post: operations["CatalogueController_createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alliances/{id}/routing-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CatalogueController_removeRule"];
+        options?: never;
+        head?: never;
+        patch: operations["CatalogueController_updateRule"];
+        trace?: never;
+    };
+    "/api/v1/working-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working calendar: public holidays and make-up working days (调休) that drive the SLA timers. */
+        get: operations["CatalogueController_calendar"];
+        put: operations["CatalogueController_setDay"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-calendar/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["CatalogueController_removeDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -698,7 +1069,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
             title: string;
             body: string;
             link: string | null;
@@ -720,7 +1091,7 @@ export interface components {
         };
         TypePreferenceView: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
             inApp: boolean;
             email: boolean;
         };
@@ -730,7 +1101,7 @@ export interface components {
         };
         TypePreferenceDto: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
             inApp: boolean;
             email: boolean;
         };
@@ -773,7 +1144,7 @@ export interface components {
             /** @description Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
             webhookHost: string;
             hasSecret: boolean;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up")[];
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -796,21 +1167,21 @@ export interface components {
             webhookUrl: string;
             /** @description DingTalk's 加签 secret; write-only. */
             secret?: string;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up")[];
         };
         UpdateRobotDto: {
             name?: string;
             /** Format: uri */
             webhookUrl?: string;
             secret?: string;
-            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test")[];
+            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up")[];
             enabled?: boolean;
         };
         DeliveryView: {
             id: string;
             tenantId: string;
             /** @enum {string} */
-            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test";
+            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
             /** @enum {string} */
             channel: "email" | "wecom" | "dingtalk";
             recipient: string;
@@ -950,6 +1321,7 @@ export interface components {
             /** @description Private: only officials, department staff and the organisation's own contacts see them. */
             contacts: components["schemas"]["ContactView"][];
             partyOrganization: components["schemas"]["PartyOrganizationView"] | null;
+            pairedDepartmentId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -987,6 +1359,11 @@ export interface components {
             address?: string | null;
             contacts?: components["schemas"]["ContactDto"][];
             partyOrganization?: components["schemas"]["PartyOrganizationDto"] | null;
+            /**
+             * Format: uuid
+             * @description For an enterprise: the department it is paired with (结对), which serves its requests by default.
+             */
+            pairedDepartmentId?: string | null;
         };
         UpdateOrganizationDto: {
             name?: string;
@@ -999,6 +1376,11 @@ export interface components {
             address?: string | null;
             contacts?: components["schemas"]["ContactDto"][];
             partyOrganization?: components["schemas"]["PartyOrganizationDto"] | null;
+            /**
+             * Format: uuid
+             * @description For an enterprise: the department it is paired with (结对), which serves its requests by default.
+             */
+            pairedDepartmentId?: string | null;
         };
         MemberCountsView: {
             lead: number;
@@ -1089,6 +1471,284 @@ export interface components {
         TransferJobPage: {
             items: components["schemas"]["TransferJobView"][];
             nextCursor: string | null;
+        };
+        PreferredContactDto: {
+            name?: string;
+            phone?: string;
+            /** @enum {string} */
+            method?: "phone" | "visit" | "online";
+        };
+        SubmitServiceRequestDto: {
+            /** Format: uuid */
+            allianceId: string;
+            /** Format: uuid */
+            categoryId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent";
+            preferredContact?: components["schemas"]["PreferredContactDto"];
+        };
+        ServiceRequestView: {
+            id: string;
+            number: string;
+            allianceId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            /** @enum {string} */
+            status: "submitted" | "routed" | "accepted" | "in_progress" | "returned" | "resolved" | "closed" | "rejected";
+            category: {
+                id: string;
+                name: string;
+                code: string;
+            };
+            requesterOrganization: {
+                id: string;
+                name: string;
+            };
+            assignedOrganization: {
+                id: string;
+                name: string;
+            };
+            handler: {
+                id: string;
+                displayName: string;
+            };
+            preferredContact: components["schemas"]["PreferredContactDto"];
+            /** Format: date-time */
+            acceptDueAt: string | null;
+            /** Format: date-time */
+            resolveDueAt: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @enum {string} */
+            slaState: "on_track" | "at_risk" | "breached";
+            escalationLevel: number;
+            rating: number | null;
+            ratingComment: string | null;
+            mergedIntoId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ServiceRequestPage: {
+            items: components["schemas"]["ServiceRequestView"][];
+            nextCursor: string | null;
+        };
+        TimelineEntryView: {
+            id: string;
+            type: string;
+            actor: {
+                id: string;
+                displayName: string;
+            };
+            internal: boolean;
+            body: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AttachmentView: {
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ServiceRequestDetailView: {
+            id: string;
+            number: string;
+            allianceId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            /** @enum {string} */
+            status: "submitted" | "routed" | "accepted" | "in_progress" | "returned" | "resolved" | "closed" | "rejected";
+            category: {
+                id: string;
+                name: string;
+                code: string;
+            };
+            requesterOrganization: {
+                id: string;
+                name: string;
+            };
+            assignedOrganization: {
+                id: string;
+                name: string;
+            };
+            handler: {
+                id: string;
+                displayName: string;
+            };
+            preferredContact: components["schemas"]["PreferredContactDto"];
+            /** Format: date-time */
+            acceptDueAt: string | null;
+            /** Format: date-time */
+            resolveDueAt: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @enum {string} */
+            slaState: "on_track" | "at_risk" | "breached";
+            escalationLevel: number;
+            rating: number | null;
+            ratingComment: string | null;
+            mergedIntoId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            timeline: components["schemas"]["TimelineEntryView"][];
+            attachments: components["schemas"]["AttachmentView"][];
+            /** @description What the signed-in user may do now, for the page's buttons. */
+            allowedActions: string[];
+        };
+        CommentDto: {
+            body: string;
+            /** @description An internal note: the enterprise never sees it. */
+            internal?: boolean;
+        };
+        ReasonDto: {
+            reason: string;
+        };
+        ProvideInformationDto: {
+            information: string;
+        };
+        TransferDto: {
+            reason: string;
+            /** Format: uuid */
+            organizationId: string;
+        };
+        RouteDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            handlerId?: string;
+        };
+        ResolveDto: {
+            resolution: string;
+        };
+        RateDto: {
+            rating: number;
+            comment?: string;
+        };
+        MergeDto: {
+            /** Format: uuid */
+            intoId: string;
+        };
+        CategoryView: {
+            id: string;
+            allianceId: string;
+            /** @enum {string} */
+            code: "project_application" | "financing" | "talent" | "land_construction" | "permits" | "policy" | "intellectual_property" | "export_customs" | "safety_environment" | "other";
+            name: string;
+            description: string | null;
+            providerOrganization: {
+                id: string;
+                name: string;
+            };
+            acceptWithin: number;
+            acceptUnit: string;
+            resolveWithin: number;
+            resolveUnit: string;
+            active: boolean;
+        };
+        CategoryList: {
+            items: components["schemas"]["CategoryView"][];
+        };
+        CreateCategoryDto: {
+            /** @enum {string} */
+            code: "project_application" | "financing" | "talent" | "land_construction" | "permits" | "policy" | "intellectual_property" | "export_customs" | "safety_environment" | "other";
+            name: string;
+            description?: string | null;
+            /** Format: uuid */
+            providerOrganizationId: string;
+            acceptWithin: number;
+            /** @enum {string} */
+            acceptUnit: "working_hours" | "working_days";
+            resolveWithin: number;
+            /** @enum {string} */
+            resolveUnit: "working_hours" | "working_days";
+            active?: boolean;
+        };
+        UpdateCategoryDto: {
+            /** @enum {string} */
+            code?: "project_application" | "financing" | "talent" | "land_construction" | "permits" | "policy" | "intellectual_property" | "export_customs" | "safety_environment" | "other";
+            name?: string;
+            description?: string | null;
+            /** Format: uuid */
+            providerOrganizationId?: string;
+            acceptWithin?: number;
+            /** @enum {string} */
+            acceptUnit?: "working_hours" | "working_days";
+            resolveWithin?: number;
+            /** @enum {string} */
+            resolveUnit?: "working_hours" | "working_days";
+            active?: boolean;
+        };
+        RoutingRuleView: {
+            id: string;
+            priority: number;
+            categoryId: string | null;
+            keywords: string[];
+            targetOrganization: {
+                id: string;
+                name: string;
+            };
+            active: boolean;
+        };
+        RoutingRuleList: {
+            items: components["schemas"]["RoutingRuleView"][];
+        };
+        CreateRoutingRuleDto: {
+            priority: number;
+            /** Format: uuid */
+            categoryId?: string | null;
+            keywords?: string[];
+            /** Format: uuid */
+            targetOrganizationId: string;
+            active?: boolean;
+        };
+        UpdateRoutingRuleDto: {
+            priority?: number;
+            /** Format: uuid */
+            categoryId?: string | null;
+            keywords?: string[];
+            /** Format: uuid */
+            targetOrganizationId?: string;
+            active?: boolean;
+        };
+        CalendarDayView: {
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            name: string | null;
+        };
+        CalendarView: {
+            timeZone: string;
+            workingHours: string[];
+            days: components["schemas"]["CalendarDayView"][];
+        };
+        CalendarDayDto: {
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            name?: string;
         };
         ErrorBody: {
             statusCode: number;
@@ -1325,7 +1985,7 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: boolean;
-                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test";
+                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
                 limit?: number;
                 cursor?: string;
             };
@@ -2651,6 +3311,914 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "submitted" | "routed" | "accepted" | "in_progress" | "returned" | "resolved" | "closed" | "rejected";
+                categoryId?: string;
+                assignedOrganizationId?: string;
+                allianceId?: string;
+                from?: string;
+                to?: string;
+                /** @description Only the requests assigned to the signed-in handler. */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitServiceRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_supervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_chase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_returnForInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_provideInformation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvideInformationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_route: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestDetailView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_createCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_createRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoutingRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_removeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_updateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoutingRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_calendar: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_setDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarDayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_removeDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ import {
   IsEnum,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -62,4 +63,9 @@ export class CreateOrganizationDto {
   @ValidateNested()
   @Type(() => PartyOrganizationDto)
   partyOrganization?: PartyOrganizationDto | null;
+
+  /** For an enterprise: the department it is paired with (结对), which serves its requests by default. */
+  @IsOptional()
+  @IsUUID()
+  pairedDepartmentId?: string | null;
 }

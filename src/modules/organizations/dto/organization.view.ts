@@ -27,6 +27,7 @@ export class OrganizationView {
   /** Private: only officials, department staff and the organisation's own contacts see them. */
   contacts: ContactView[];
   partyOrganization: PartyOrganizationView | null;
+  pairedDepartmentId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

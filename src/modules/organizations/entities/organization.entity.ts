@@ -41,6 +41,10 @@ export class Organization extends TenantOwnedEntity {
   @Column('jsonb', { default: () => "'[]'" })
   contacts: Contact[];
 
+  /** The department an enterprise is paired with (结对): its requests go there unless a rule says otherwise. */
+  @Column('uuid', { nullable: true })
+  pairedDepartmentId: string | null;
+
   @OneToOne(() => PartyOrganization, (party) => party.organization)
   partyOrganization?: Relation<PartyOrganization> | null;
 }

@@ -34,6 +34,10 @@ export class User {
   @Column({ type: 'varchar', length: 10, default: 'zh-CN' })
   locale: string;
 
+  /** Heads a department (部门负责人) or leads the township (镇领导): the later levels of escalation. */
+  @Column({ default: false })
+  isLeader: boolean;
+
   /** One email a day summarising what happened, instead of one email per event. */
   @Column({ default: false })
   emailDigest: boolean;

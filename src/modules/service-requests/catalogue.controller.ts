@@ -1,0 +1,93 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/access.decorators';
+import { Role } from '../../platform/auth/entities/role';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import { CatalogueService } from './catalogue.service';
+import {
+  CalendarDayDto,
+  CalendarQuery,
+  CalendarView,
+  CategoryList,
+  CategoryView,
+  CreateCategoryDto,
+  CreateRoutingRuleDto,
+  RoutingRuleList,
+  RoutingRuleView,
+  UpdateCategoryDto,
+  UpdateRoutingRuleDto,
+} from './dto/catalogue.dto';
+
+const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
+
+@ApiTags('service catalogue')
+@ApiBearerAuth()
+@Controller()
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Roles(...TENANT_ROLES)
+  @Get('alliances/:id/service-categories')
+  async categories(@IdParam() allianceId: string): Promise<CategoryList> {
+    return { items: await this.catalogue.categories(allianceId) };
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('alliances/:id/service-categories')
+  createCategory(@IdParam() allianceId: string, @Body() body: CreateCategoryDto): Promise<CategoryView> {
+    return this.catalogue.createCategory(allianceId, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Patch('alliances/:id/service-categories/:categoryId')
+  updateCategory(@IdParam() allianceId: string, @IdParam('categoryId') id: string, @Body() body: UpdateCategoryDto): Promise<CategoryView> {
+    return this.catalogue.updateCategory(allianceId, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Get('alliances/:id/routing-rules')
+  async rules(@IdParam() allianceId: string): Promise<RoutingRuleList> {
+    return { items: await this.catalogue.rules(allianceId) };
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('alliances/:id/routing-rules')
+  createRule(@IdParam() allianceId: string, @Body() body: CreateRoutingRuleDto): Promise<RoutingRuleView> {
+    return this.catalogue.createRule(allianceId, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Patch('alliances/:id/routing-rules/:ruleId')
+  updateRule(@IdParam() allianceId: string, @IdParam('ruleId') id: string, @Body() body: UpdateRoutingRuleDto): Promise<RoutingRuleView> {
+    return this.catalogue.updateRule(allianceId, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Delete('alliances/:id/routing-rules/:ruleId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async removeRule(@IdParam() allianceId: string, @IdParam('ruleId') id: string): Promise<void> {
+    await this.catalogue.removeRule(allianceId, id);
+  }
+
+  /** The working calendar: public holidays and make-up working days (调休) that drive the SLA timers. */
+  @Roles(...TENANT_ROLES)
+  @Get('working-calendar')
+  calendar(@Query() query: CalendarQuery): Promise<CalendarView> {
+    return this.catalogue.calendar(query.year);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Put('working-calendar')
+  setDay(@Body() body: CalendarDayDto): Promise<CalendarView> {
+    return this.catalogue.setDay(body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Delete('working-calendar/:date')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async removeDay(@Param('date') date: string): Promise<void> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw DomainException.invalid([{ field: 'date', reason: 'isDateString' }]);
+    await this.catalogue.removeDay(date);
+  }
+}

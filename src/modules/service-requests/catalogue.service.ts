@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type { CalendarDayDto, CalendarView, CategoryView, CreateCategoryDto, CreateRoutingRuleDto, RoutingRuleView, UpdateCategoryDto, UpdateRoutingRuleDto } from './dto/catalogue.dto';
+import { RoutingRule } from './entities/routing-rule.entity';
+import { ServiceCategory } from './entities/service-category.entity';
+import { WorkingDayOverride } from './entities/working-day-override.entity';
+import { CalendarService } from './sla/calendar.service';
+
+/** The alliance's service catalogue, its routing rules, and the township's working calendar. */
+@Injectable()
+export class CatalogueService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  private get manager() {
+    return this.tenant.manager;
+  }
+
+  async categories(allianceId: string): Promise<CategoryView[]> {
+    await this.requireAlliance(allianceId);
+    const rows = await this.manager.getRepository(ServiceCategory).find({ where: { allianceId }, order: { code: 'ASC' } });
+    const names = await this.organizationNames(rows.map((r) => r.providerOrganizationId));
+    return rows.map((c) => toCategoryView(c, names));
+  }
+
+  async createCategory(allianceId: string, input: CreateCategoryDto): Promise<CategoryView> {
+    await this.requireAlliance(allianceId);
+    await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
+    const saved = await this.manager.getRepository(ServiceCategory).save({ ...input, tenantId: this.tenant.tenantId, allianceId, active: input.active ?? true });
+    return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
+  }
+
+  async updateCategory(allianceId: string, id: string, input: UpdateCategoryDto): Promise<CategoryView> {
+    const category = await this.manager.getRepository(ServiceCategory).findOneBy({ id, allianceId });
+    if (!category) throw DomainException.notFound();
+    if (input.providerOrganizationId) await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
+    const saved = await this.manager.getRepository(ServiceCategory).save({ ...category, ...input });
+    return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
+  }
+
+  async rules(allianceId: string): Promise<RoutingRuleView[]> {
+    await this.requireAlliance(allianceId);
+    const rows = await this.manager.getRepository(RoutingRule).find({ where: { allianceId }, order: { priority: 'ASC', createdAt: 'ASC' } });
+    const names = await this.organizationNames(rows.map((r) => r.targetOrganizationId));
+    return rows.map((r) => toRuleView(r, names));
+  }
+
+  async createRule(allianceId: string, input: CreateRoutingRuleDto): Promise<RoutingRuleView> {
+    await this.requireAlliance(allianceId);
+    await this.requireOrganization(input.targetOrganizationId, 'targetOrganizationId');
+    if (input.categoryId && !(await this.manager.getRepository(ServiceCategory).findOneBy({ id: input.categoryId, allianceId }))) {
+      throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
+    }
+    const saved = await this.manager.getRepository(RoutingRule).save({
+      tenantId: this.tenant.tenantId,
+      allianceId,
+      priority: input.priority,
+      categoryId: input.categoryId ?? null,
+      keywords: (input.keywords ?? []).map((k) => k.trim()).filter(Boolean),
+      targetOrganizationId: input.targetOrganizationId,
+      active: input.active ?? true,
+    });
+    return toRuleView(saved, await this.organizationNames([saved.targetOrganizationId]));
+  }
+
+  async updateRule(allianceId: string, id: string, input: UpdateRoutingRuleDto): Promise<RoutingRuleView> {
+    const rule = await this.manager.getRepository(RoutingRule).findOneBy({ id, allianceId });
+    if (!rule) throw DomainException.notFound();
+    if (input.targetOrganizationId) await this.requireOrganization(input.targetOrganizationId, 'targetOrganizationId');
+    const saved = await this.manager.getRepository(RoutingRule).save({ ...rule, ...input, keywords: input.keywords ?? rule.keywords });
+    return toRuleView(saved, await this.organizationNames([saved.targetOrganizationId]));
+  }
+
+  async removeRule(allianceId: string, id: string): Promise<void> {
+    const result = await this.manager.getRepository(RoutingRule).delete({ id, allianceId });
+    if (!result.affected) throw DomainException.notFound();
+  }
+
+  async calendar(year?: number): Promise<CalendarView> {
+    const calendar = await this.calendars.forTenant();
+    const qb = this.manager.getRepository(WorkingDayOverride).createQueryBuilder('d').orderBy('d.date', 'ASC');
+    if (year) qb.where('d.date >= :from AND d.date < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
+    const days = await qb.getMany();
+    return { timeZone: calendar.timeZone, workingHours: ['09:00-12:00', '13:30-17:30'], days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })) };
+  }
+
+  async setDay(input: CalendarDayDto): Promise<CalendarView> {
+    await this.manager.query(
+      `INSERT INTO working_day_overrides (tenant_id, date, kind, name) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
+      [this.tenant.tenantId, input.date, input.kind, input.name ?? null],
+    );
+    return this.calendar(Number(input.date.slice(0, 4)));
+  }
+
+  async removeDay(date: string): Promise<void> {
+    await this.manager.getRepository(WorkingDayOverride).delete({ tenantId: this.tenant.tenantId, date });
+  }
+
+  private async requireAlliance(id: string): Promise<void> {
+    if ((await this.manager.query('SELECT 1 FROM alliances WHERE id = $1', [id])).length === 0) throw DomainException.notFound();
+  }
+
+  private async requireOrganization(id: string, field: string): Promise<void> {
+    if ((await this.manager.query('SELECT 1 FROM organizations WHERE id = $1', [id])).length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
+  }
+
+  private async organizationNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
+
+function toCategoryView(c: ServiceCategory, names: Map<string, string>): CategoryView {
+  return {
+    id: c.id,
+    allianceId: c.allianceId,
+    code: c.code,
+    name: c.name,
+    description: c.description,
+    providerOrganization: { id: c.providerOrganizationId, name: names.get(c.providerOrganizationId) ?? '' },
+    acceptWithin: c.acceptWithin,
+    acceptUnit: c.acceptUnit,
+    resolveWithin: c.resolveWithin,
+    resolveUnit: c.resolveUnit,
+    active: c.active,
+  };
+}
+
+function toRuleView(r: RoutingRule, names: Map<string, string>): RoutingRuleView {
+  return {
+    id: r.id,
+    priority: r.priority,
+    categoryId: r.categoryId,
+    keywords: r.keywords,
+    targetOrganization: { id: r.targetOrganizationId, name: names.get(r.targetOrganizationId) ?? '' },
+    active: r.active,
+  };
+}

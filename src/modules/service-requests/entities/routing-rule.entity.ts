@@ -1,0 +1,25 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
+
+/** Sends matching requests to a department: by category, by keywords in the text, or both. Lower priority first. */
+@Entity('routing_rules')
+@Index('ix_routing_rules__alliance_priority', ['tenantId', 'allianceId', 'priority'])
+export class RoutingRule extends TenantOwnedEntity {
+  @Column('uuid')
+  allianceId: string;
+
+  @Column({ type: 'int', default: 100 })
+  priority: number;
+
+  @Column('uuid', { nullable: true })
+  categoryId: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  keywords: string[];
+
+  @Column('uuid')
+  targetOrganizationId: string;
+
+  @Column({ default: true })
+  active: boolean;
+}

@@ -1,0 +1,113 @@
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
+import { ServiceRequestStatus, Urgency } from './service-request-status';
+
+export interface PreferredContact {
+  name?: string;
+  phone?: string;
+  method?: 'phone' | 'visit' | 'online';
+}
+
+@Entity('service_requests')
+@Index('uq_service_requests__number', ['tenantId', 'number'], { unique: true })
+@Index('uq_service_requests__idempotency', ['tenantId', 'requesterUserId', 'idempotencyKey'], { unique: true })
+@Index('ix_service_requests__inbox', ['tenantId', 'assignedOrganizationId', 'status', 'createdAt'])
+@Index('ix_service_requests__requester', ['tenantId', 'requesterOrganizationId', 'createdAt'])
+@Index('ix_service_requests__handler', ['tenantId', 'handlerId', 'status'])
+@Index('ix_service_requests__status_created', ['tenantId', 'status', 'createdAt'])
+@Index('ix_service_requests__supervision', ['tenantId', 'slaState', 'resolveDueAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
+@Index('ix_service_requests__sla_due', ['nextSlaCheckAt'], { where: '"next_sla_check_at" IS NOT NULL' })
+@Check('ck_service_requests__rating', '"rating" IS NULL OR "rating" BETWEEN 1 AND 5')
+export class ServiceRequest extends TenantOwnedEntity {
+  /** Human-friendly, per tenant: FW-2026-000123 (服务). */
+  @Column({ length: 20 })
+  number: string;
+
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid')
+  requesterOrganizationId: string;
+
+  @Column('uuid')
+  requesterUserId: string;
+
+  @Column('uuid')
+  categoryId: string;
+
+  @Column({ length: 200 })
+  title: string;
+
+  @Column('text')
+  description: string;
+
+  @Column({ type: 'enum', enum: Urgency, enumName: 'service_request_urgency', default: Urgency.Normal })
+  urgency: Urgency;
+
+  @Column('jsonb', { default: () => "'{}'" })
+  preferredContact: PreferredContact;
+
+  @Column({ type: 'enum', enum: ServiceRequestStatus, enumName: 'service_request_status', default: ServiceRequestStatus.Submitted })
+  status: ServiceRequestStatus;
+
+  /** Where a request returned for information goes back to once the enterprise answers. */
+  @Column({ type: 'enum', enum: ServiceRequestStatus, enumName: 'service_request_status', nullable: true })
+  returnedFrom: ServiceRequestStatus | null;
+
+  /** The serving organisation: a department (X) or the lead enterprise's service team. */
+  @Column('uuid', { nullable: true })
+  assignedOrganizationId: string | null;
+
+  @Column('uuid', { nullable: true })
+  handlerId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  routedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acceptDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolveDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  returnedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** 0: none; 1: handler; 2: department head; 3: township leader. */
+  @Column({ type: 'int', default: 0 })
+  escalationLevel: number;
+
+  @Column({ type: 'varchar', length: 10, default: 'on_track' })
+  slaState: 'on_track' | 'at_risk' | 'breached';
+
+  /** The next SLA milestone (warning, breach, escalation); the sweep acts on what is due. */
+  @Column({ type: 'timestamptz', nullable: true })
+  nextSlaCheckAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  rating: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  ratingComment: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  reopenCount: number;
+
+  @Column('uuid', { nullable: true })
+  mergedIntoId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastChasedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  idempotencyKey: string | null;
+}

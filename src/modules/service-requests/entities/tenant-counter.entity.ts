@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Per-tenant running numbers, e.g. the yearly sequence of service request numbers. */
+@Entity('tenant_counters')
+export class TenantCounter {
+  @PrimaryColumn('uuid')
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 50 })
+  name: string;
+
+  @Column({ type: 'int', default: 0 })
+  value: number;
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { ServiceCategory } from '../entities/service-category.entity';
+import { TimelineEntryType } from '../entities/service-request-event.entity';
+import { ServiceRequestStatus as S } from '../entities/service-request-status';
+import { nextStatus } from '../lifecycle/transitions';
+import { RequestRouter } from '../routing/router.service';
+import { ServiceRequestsRepository } from '../service-requests.repository';
+import { SlaEvaluator } from '../sla/sla-evaluator.service';
+import { SlaPlanner } from '../sla/sla-planner.service';
+
+/**
+ * Routes a submitted request to its serving organisation and handler. Idempotent: the request is
+ * locked, and one that is no longer "submitted" is left alone, so a retried or duplicated job
+ * changes nothing, adds no timeline entry and sends no second notification.
+ */
+@Injectable()
+@HandlesJob(JobName.RouteServiceRequest)
+export class RouteRequestHandler implements JobHandler<JobName.RouteServiceRequest> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly requests: ServiceRequestsRepository,
+    private readonly router: RequestRouter,
+    private readonly planner: SlaPlanner,
+    private readonly sla: SlaEvaluator,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  handle({ tenantId, requestId }: JobPayloads[JobName.RouteServiceRequest]): Promise<void> {
+    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      const request = await this.requests.findForUpdate(requestId);
+      if (!request || request.status !== S.Submitted) return;
+      const category = await this.tenant.manager.getRepository(ServiceCategory).findOneByOrFail({ id: request.categoryId });
+      const decision = await this.router.decide(request, category);
+      const routedAt = this.clock.now();
+      const deadlines = await this.planner.deadlines(request, routedAt);
+      const status = nextStatus('route', request.status, ['system']);
+      const changes = { status, assignedOrganizationId: decision.organizationId, handlerId: decision.handlerId, routedAt, ...deadlines };
+      await this.requests.update(request.id, changes);
+      await this.requests.addEvent({
+        tenantId,
+        requestId,
+        type: TimelineEntryType.Routed,
+        data: { to: status, organizationId: decision.organizationId, handlerId: decision.handlerId, reason: decision.reason, ruleId: decision.ruleId },
+        dedupeKey: 'routed:auto',
+      });
+      const [names] = await this.tenant.manager.query<{ requester: string; provider: string }[]>(
+        'SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider',
+        [request.requesterOrganizationId, decision.organizationId],
+      );
+      const payload = { requestId, number: request.number, title: request.title, status, requesterName: names?.requester ?? '', organizationName: names?.provider ?? '' };
+      const staff = await this.requests.staffOf(decision.organizationId);
+      await this.notifier.notify(
+        { userIds: [decision.handlerId, ...staff].filter((u): u is string => !!u), organizationIds: [decision.organizationId] },
+        NotificationType.RequestAssigned,
+        payload,
+        { dedupeKey: `assigned:${requestId}:auto` },
+      );
+      await this.notifier.notify({ userIds: [request.requesterUserId] }, NotificationType.RequestUpdated, { ...payload, note: names?.provider ?? null }, { dedupeKey: `routed:${requestId}:auto` });
+      await this.sla.evaluate({ ...request, ...changes });
+    });
+  }
+}

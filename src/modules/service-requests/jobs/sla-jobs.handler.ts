@@ -1,0 +1,117 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { IsNull, LessThanOrEqual } from 'typeorm';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName, JobPayloads, QueueName } from '../../../platform/queue/queue.constants';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { TimelineEntryType } from '../entities/service-request-event.entity';
+import { ServiceRequestStatus as S } from '../entities/service-request-status';
+import { ServiceRequest } from '../entities/service-request.entity';
+import { ServiceRequestsRepository } from '../service-requests.repository';
+import { SlaEvaluator } from '../sla/sla-evaluator.service';
+
+const system = (tenantId: string): Actor => ({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null });
+const timerId = (requestId: string) => `sla-timer-${requestId}`;
+export const AUTO_CLOSE_AFTER_DAYS = 7;
+
+/** Keeps one delayed BullMQ job per request at its next SLA milestone: moved or removed as the request changes. */
+@Injectable()
+@HandlesJob(JobName.ScheduleSlaTimer)
+export class ScheduleSlaTimerHandler implements JobHandler<JobName.ScheduleSlaTimer> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly moduleRef: ModuleRef,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle({ tenantId, requestId }: JobPayloads[JobName.ScheduleSlaTimer]): Promise<void> {
+    const queue = this.moduleRef.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
+    const request = await this.tenant.run(system(tenantId), () => this.tenant.manager.getRepository(ServiceRequest).findOneBy({ id: requestId }));
+    const existing = await queue.getJob(timerId(requestId));
+    if (existing && (await existing.getState()) !== 'active') await existing.remove();
+    if (!request?.nextSlaCheckAt) return;
+    await queue.add(
+      JobName.CheckSla,
+      { tenantId, requestId },
+      { jobId: timerId(requestId), delay: Math.max(0, request.nextSlaCheckAt.getTime() - this.clock.now().getTime()), removeOnComplete: true, removeOnFail: true },
+    );
+  }
+}
+
+/** A timer fired: apply whatever milestones are due now. */
+@Injectable()
+@HandlesJob(JobName.CheckSla)
+export class CheckSlaHandler implements JobHandler<JobName.CheckSla> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly requests: ServiceRequestsRepository,
+    private readonly evaluator: SlaEvaluator,
+  ) {}
+
+  handle({ tenantId, requestId }: JobPayloads[JobName.CheckSla]): Promise<void> {
+    return this.tenant.run(system(tenantId), async () => {
+      const request = await this.requests.findForUpdate(requestId);
+      if (request) await this.evaluator.evaluate(request);
+    });
+  }
+}
+
+/** Every minute, across townships: anything whose milestone is due, in case a timer was lost. */
+@Injectable()
+@HandlesJob(JobName.SweepSla)
+export class SweepSlaHandler implements JobHandler<JobName.SweepSla> {
+  private readonly logger = new Logger(SweepSlaHandler.name);
+
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly checker: CheckSlaHandler,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(): Promise<number> {
+    const due = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
+      this.tenant.manager.query<{ id: string; tenant_id: string }[]>('SELECT * FROM service_requests_sla_due($1, 500)', [this.clock.now()]),
+    );
+    for (const row of due) await this.checker.handle({ tenantId: row.tenant_id, requestId: row.id });
+    if (due.length > 0) this.logger.log({ count: due.length }, 'SLA sweep applied due milestones');
+    return due.length;
+  }
+}
+
+/** Resolved requests nobody rated close themselves after seven days. */
+@Injectable()
+@HandlesJob(JobName.AutoCloseResolved)
+export class AutoCloseHandler implements JobHandler<JobName.AutoCloseResolved> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly requests: ServiceRequestsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - AUTO_CLOSE_AFTER_DAYS * 86_400_000);
+    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
+      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
+    );
+    let closed = 0;
+    for (const { id: tenantId } of tenants) {
+      closed += await this.tenant.run(system(tenantId), async () => {
+        const stale = await this.tenant.manager.getRepository(ServiceRequest).find({
+          where: { status: S.Resolved, rating: IsNull(), resolvedAt: LessThanOrEqual(cutoff), mergedIntoId: IsNull() },
+          take: 500,
+        });
+        for (const request of stale) {
+          await this.requests.update(request.id, { status: S.Closed, closedAt: this.clock.now() });
+          await this.requests.addEvent({ tenantId, requestId: request.id, type: TimelineEntryType.Closed, data: { from: S.Resolved, to: S.Closed, automatic: true }, dedupeKey: `auto-close:${request.resolvedAt?.toISOString()}` });
+        }
+        return stale.length;
+      });
+    }
+    return closed;
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { RoutingRule } from '../entities/routing-rule.entity';
+import type { ServiceCategory } from '../entities/service-category.entity';
+import type { ServiceRequest } from '../entities/service-request.entity';
+
+export interface RoutingDecision {
+  organizationId: string;
+  handlerId: string | null;
+  reason: 'rule' | 'paired_department' | 'category_provider';
+  ruleId?: string;
+}
+
+/** Does the rule fit the request? A category, if given, must match; keywords, if given, one must appear. */
+export function ruleMatches(rule: Pick<RoutingRule, 'categoryId' | 'keywords'>, request: Pick<ServiceRequest, 'categoryId' | 'title' | 'description'>): boolean {
+  if (rule.categoryId && rule.categoryId !== request.categoryId) return false;
+  if (rule.keywords.length === 0) return !!rule.categoryId;
+  const text = `${request.title}\n${request.description}`.toLowerCase();
+  return rule.keywords.some((keyword) => keyword.trim() && text.includes(keyword.trim().toLowerCase()));
+}
+
+/**
+ * Picks the serving organisation: the first matching routing rule, else the enterprise's paired
+ * department, else the category's provider; then the least-loaded active handler there.
+ */
+@Injectable()
+export class RequestRouter {
+  constructor(private readonly tenant: TenantContext) {}
+
+  async decide(request: ServiceRequest, category: ServiceCategory): Promise<RoutingDecision> {
+    const rules = await this.tenant.manager.getRepository(RoutingRule).find({
+      where: { allianceId: request.allianceId, active: true },
+      order: { priority: 'ASC', createdAt: 'ASC' },
+    });
+    const rule = rules.find((r) => ruleMatches(r, request));
+    if (rule) return { organizationId: rule.targetOrganizationId, handlerId: await this.leastLoadedHandler(rule.targetOrganizationId), reason: 'rule', ruleId: rule.id };
+    const [paired] = await this.tenant.manager.query<{ paired_department_id: string | null }[]>(
+      'SELECT paired_department_id FROM organizations WHERE id = $1',
+      [request.requesterOrganizationId],
+    );
+    if (paired?.paired_department_id) {
+      return { organizationId: paired.paired_department_id, handlerId: await this.leastLoadedHandler(paired.paired_department_id), reason: 'paired_department' };
+    }
+    return { organizationId: category.providerOrganizationId, handlerId: await this.leastLoadedHandler(category.providerOrganizationId), reason: 'category_provider' };
+  }
+
+  /** The active staff member with the fewest open requests; the longest-serving wins a tie. */
+  async leastLoadedHandler(organizationId: string): Promise<string | null> {
+    const [row] = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT u.id FROM users u
+         LEFT JOIN service_requests r ON r.handler_id = u.id AND r.status IN ('routed', 'accepted', 'in_progress', 'returned')
+        WHERE u.organization_id = $1 AND u.status = 'active' AND u.role IN ('department_staff', 'enterprise_contact')
+        GROUP BY u.id, u.created_at ORDER BY count(r.id), u.created_at, u.id LIMIT 1`,
+      [organizationId],
+    );
+    return row?.id ?? null;
+  }
+}

@@ -1,0 +1,172 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
+import { Role } from '../../platform/auth/entities/role';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import {
+  CommentDto,
+  ListServiceRequestsQuery,
+  MergeDto,
+  ProvideInformationDto,
+  RateDto,
+  ReasonDto,
+  ResolveDto,
+  RouteDto,
+  ServiceRequestDetailView,
+  ServiceRequestPage,
+  ServiceRequestView,
+  SubmitServiceRequestDto,
+  TransferDto,
+} from './dto/service-request.dto';
+import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
+import { ServiceRequestsService } from './service-requests.service';
+
+const PARTIES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+
+@ApiTags('service requests')
+@ApiBearerAuth()
+@Controller('service-requests')
+export class ServiceRequestsController {
+  constructor(
+    private readonly requests: ServiceRequestsService,
+    private readonly actions: ServiceRequestActions,
+  ) {}
+
+  /** 企业点单. The same `Idempotency-Key` never creates two requests: a replay answers 200 with the first. */
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Roles(Role.EnterpriseContact)
+  @Post()
+  async submit(
+    @CurrentActor() actor: Actor,
+    @Body() body: SubmitServiceRequestDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ServiceRequestView> {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw DomainException.invalid([{ field: 'Idempotency-Key', reason: 'matches' }]);
+    const { request, replayed } = await this.requests.submit(actor, body, key);
+    if (replayed) void reply.status(HttpStatus.OK).header('idempotent-replayed', 'true');
+    return request;
+  }
+
+  @Roles(...PARTIES)
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ListServiceRequestsQuery): Promise<ServiceRequestPage> {
+    return this.requests.list(actor, query);
+  }
+
+  /** 督办: what is at risk or late, most urgent first. */
+  @Roles(Role.TownshipAdmin)
+  @Get('supervision')
+  async supervision(): Promise<ServiceRequestPage> {
+    return { items: await this.requests.supervision(), nextCursor: null };
+  }
+
+  @Roles(...PARTIES)
+  @Get(':id')
+  detail(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
+    return this.requests.detail(actor, id);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/comments')
+  @HttpCode(HttpStatus.CREATED)
+  comment(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CommentDto): Promise<ServiceRequestDetailView> {
+    return this.requests.comment(actor, id, body);
+  }
+
+  @Roles(Role.EnterpriseContact)
+  @Post(':id/chase')
+  @HttpCode(HttpStatus.OK)
+  chase(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
+    return this.requests.chase(actor, id);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/accept')
+  @HttpCode(HttpStatus.OK)
+  accept(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
+    return this.actions.accept(actor, id);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/start')
+  @HttpCode(HttpStatus.OK)
+  start(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
+    return this.actions.start(actor, id);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/return')
+  @HttpCode(HttpStatus.OK)
+  returnForInformation(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
+    return this.actions.return(actor, id, body);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/provide-information')
+  @HttpCode(HttpStatus.OK)
+  provideInformation(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProvideInformationDto): Promise<ServiceRequestDetailView> {
+    return this.actions.provideInformation(actor, id, body);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/transfer')
+  @HttpCode(HttpStatus.OK)
+  transfer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: TransferDto): Promise<ServiceRequestDetailView> {
+    return this.actions.transfer(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post(':id/route')
+  @HttpCode(HttpStatus.OK)
+  route(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RouteDto): Promise<ServiceRequestDetailView> {
+    return this.actions.route(actor, id, body);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/reject')
+  @HttpCode(HttpStatus.OK)
+  reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
+    return this.actions.reject(actor, id, body);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/resolve')
+  @HttpCode(HttpStatus.OK)
+  resolve(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ResolveDto): Promise<ServiceRequestDetailView> {
+    return this.actions.resolve(actor, id, body);
+  }
+
+  @Roles(Role.EnterpriseContact)
+  @Post(':id/rate')
+  @HttpCode(HttpStatus.OK)
+  rate(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RateDto): Promise<ServiceRequestDetailView> {
+    return this.actions.rate(actor, id, body);
+  }
+
+  @Roles(...PARTIES)
+  @Post(':id/close')
+  @HttpCode(HttpStatus.OK)
+  close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
+    return this.actions.close(actor, id);
+  }
+
+  @Roles(Role.EnterpriseContact)
+  @Post(':id/reopen')
+  @HttpCode(HttpStatus.OK)
+  reopen(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
+    return this.actions.reopen(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post(':id/merge')
+  @HttpCode(HttpStatus.OK)
+  merge(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MergeDto): Promise<ServiceRequestDetailView> {
+    return this.actions.merge(actor, id, body);
+  }
+}

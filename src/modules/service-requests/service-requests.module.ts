@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueService } from './catalogue.service';
+import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
+import { RequestRouter } from './routing/router.service';
+import { ServiceRequestsController } from './service-requests.controller';
+import { ServiceRequestsRepository } from './service-requests.repository';
+import { ServiceRequestsService } from './service-requests.service';
+import { CalendarService } from './sla/calendar.service';
+import { SlaEvaluator } from './sla/sla-evaluator.service';
+import { SlaPlanner } from './sla/sla-planner.service';
+
+/** The pieces both processes use. */
+export const SERVICE_REQUEST_CORE = [ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, CalendarService, SlaEvaluator, SlaPlanner];
+
+@Module({
+  controllers: [ServiceRequestsController, CatalogueController],
+  providers: [...SERVICE_REQUEST_CORE, CatalogueService],
+})
+export class ServiceRequestsModule {}

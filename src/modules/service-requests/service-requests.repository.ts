@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Role } from '../../platform/auth/entities/role';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../../platform/pagination/keyset';
+import type { Page } from '../../platform/pagination/page.dto';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type { ListServiceRequestsQuery, ServiceRequestView, TimelineEntryView } from './dto/service-request.dto';
+import { ServiceRequestEvent, TimelineEntryType } from './entities/service-request-event.entity';
+import { ServiceRequest } from './entities/service-request.entity';
+
+interface ViewRow {
+  id: string;
+  number: string;
+  alliance_id: string;
+  title: string;
+  description: string;
+  urgency: ServiceRequestView['urgency'];
+  status: ServiceRequestView['status'];
+  category_id: string;
+  category_name: string;
+  category_code: string;
+  requester_organization_id: string;
+  requester_name: string;
+  assigned_organization_id: string | null;
+  assigned_name: string | null;
+  handler_id: string | null;
+  handler_name: string | null;
+  preferred_contact: ServiceRequestView['preferredContact'];
+  accept_due_at: Date | null;
+  resolve_due_at: Date | null;
+  accepted_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  sla_state: ServiceRequestView['slaState'];
+  escalation_level: number;
+  rating: number | null;
+  rating_comment: string | null;
+  merged_into_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const VIEW_SELECT = `
+  SELECT r.id, r.number, r.alliance_id, r.title, r.description, r.urgency, r.status,
+         r.category_id, c.name AS category_name, c.code AS category_code,
+         r.requester_organization_id, ro.name AS requester_name,
+         r.assigned_organization_id, ao.name AS assigned_name,
+         r.handler_id, h.display_name AS handler_name, r.preferred_contact,
+         r.accept_due_at, r.resolve_due_at, r.accepted_at, r.resolved_at, r.closed_at,
+         r.sla_state, r.escalation_level, r.rating, r.rating_comment, r.merged_into_id, r.created_at, r.updated_at
+    FROM service_requests r
+    JOIN service_categories c ON c.id = r.category_id
+    JOIN organizations ro ON ro.id = r.requester_organization_id
+    LEFT JOIN organizations ao ON ao.id = r.assigned_organization_id
+    LEFT JOIN users h ON h.id = r.handler_id`;
+
+/** Officials see the whole township; everyone else the requests their organisation asked or serves. */
+export function visibility(actor: Actor, params: unknown[]): string {
+  if (actor.role === Role.TownshipAdmin) return 'TRUE';
+  if (!actor.organizationId) return 'FALSE';
+  params.push(actor.organizationId);
+  return `(r.requester_organization_id = $${params.length} OR r.assigned_organization_id = $${params.length})`;
+}
+
+@Injectable()
+export class ServiceRequestsRepository {
+  constructor(private readonly tenant: TenantContext) {}
+
+  private get manager(): EntityManager {
+    return this.tenant.manager;
+  }
+
+  findById(id: string): Promise<ServiceRequest | null> {
+    return this.manager.getRepository(ServiceRequest).findOne({ where: { id } });
+  }
+
+  /** Locks the row for the rest of the transaction: two actions on one request never interleave. */
+  findForUpdate(id: string): Promise<ServiceRequest | null> {
+    return this.manager.getRepository(ServiceRequest).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByIdempotencyKey(requesterUserId: string, key: string): Promise<ServiceRequest | null> {
+    return this.manager.getRepository(ServiceRequest).findOne({ where: { requesterUserId, idempotencyKey: key } });
+  }
+
+  save(request: Partial<ServiceRequest>): Promise<ServiceRequest> {
+    return this.manager.getRepository(ServiceRequest).save(request);
+  }
+
+  async update(id: string, changes: Partial<ServiceRequest>): Promise<void> {
+    await this.manager.getRepository(ServiceRequest).update({ id }, changes);
+  }
+
+  async nextNumber(tenantId: string, year: number): Promise<string> {
+    const [row] = await this.manager.query<{ value: number }[]>(
+      `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, 1)
+       ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value`,
+      [tenantId, `service-request-${year}`],
+    );
+    return `FW-${year}-${String(row.value).padStart(6, '0')}`;
+  }
+
+  async view(id: string, actor: Actor): Promise<ServiceRequestView | null> {
+    const params: unknown[] = [id];
+    const where = visibility(actor, params);
+    const [row] = await this.manager.query<ViewRow[]>(`${VIEW_SELECT} WHERE r.id = $1 AND ${where}`, params);
+    return row ? toView(row) : null;
+  }
+
+  async list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {
+    const params: unknown[] = [];
+    const where = [visibility(actor, params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.status) add('r.status = ?', query.status);
+    if (query.categoryId) add('r.category_id = ?', query.categoryId);
+    if (query.assignedOrganizationId) add('r.assigned_organization_id = ?', query.assignedOrganizationId);
+    if (query.allianceId) add('r.alliance_id = ?', query.allianceId);
+    if (query.from) add('r.created_at >= ?', query.from);
+    if (query.to) add('r.created_at < ?', query.to);
+    if (query.mine) add('r.handler_id = ?', actor.userId);
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor);
+      params.push(createdAt, id);
+      where.push(`(r.created_at, r.id) < ($${params.length - 1}, $${params.length})`);
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    params.push(limit + 1);
+    const rows = await this.manager.query<ViewRow[]>(
+      `${VIEW_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(toView);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+  }
+
+  /** Open requests at risk or late, most urgent first. */
+  async supervision(limit: number): Promise<ServiceRequestView[]> {
+    const rows = await this.manager.query<ViewRow[]>(
+      `${VIEW_SELECT}
+        WHERE r.status IN ('routed', 'accepted', 'in_progress', 'returned') AND r.sla_state IN ('at_risk', 'breached')
+        ORDER BY r.sla_state DESC, r.resolve_due_at ASC NULLS LAST LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toView);
+  }
+
+  /** Adds a timeline entry; with a dedupe key a second identical entry is silently skipped. */
+  async addEvent(entry: {
+    tenantId: string;
+    requestId: string;
+    type: TimelineEntryType;
+    actorUserId?: string | null;
+    internal?: boolean;
+    body?: string | null;
+    data?: Record<string, unknown>;
+    dedupeKey?: string;
+  }): Promise<boolean> {
+    const rows = await this.manager.query(
+      `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, internal, body, data, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (request_id, dedupe_key) DO NOTHING RETURNING id`,
+      [entry.tenantId, entry.requestId, entry.type, entry.actorUserId || null, entry.internal ?? false, entry.body ?? null, entry.data ?? {}, entry.dedupeKey ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  async timeline(requestId: string, includeInternal: boolean): Promise<TimelineEntryView[]> {
+    const rows = await this.manager.query<(ServiceRequestEvent & { actor_name: string | null; actor_user_id: string | null; created_at: Date })[]>(
+      `SELECT e.id, e.type, e.actor_user_id, u.display_name AS actor_name, e.internal, e.body, e.data, e.created_at
+         FROM service_request_events e LEFT JOIN users u ON u.id = e.actor_user_id
+        WHERE e.request_id = $1 ${includeInternal ? '' : 'AND NOT e.internal'}
+        ORDER BY e.created_at, e.id`,
+      [requestId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      actor: r.actor_user_id ? { id: r.actor_user_id, displayName: r.actor_name ?? '' } : null,
+      internal: r.internal,
+      body: r.body,
+      data: r.data,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** Active users of an organisation: its department staff, or an enterprise's contacts. */
+  async staffOf(organizationId: string, { leadersOnly = false } = {}): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE organization_id = $1 AND status = 'active' ${leadersOnly ? 'AND is_leader' : ''}`,
+      [organizationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The township's leaders, or all its officials when none is marked a leader. */
+  async townshipLeaders(): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string; is_leader: boolean }[]>(
+      `SELECT id, is_leader FROM users WHERE role = 'township_admin' AND status = 'active' AND tenant_id = app_tenant_id()`,
+    );
+    const leaders = rows.filter((r) => r.is_leader);
+    return (leaders.length > 0 ? leaders : rows).map((r) => r.id);
+  }
+}
+
+function toView(r: ViewRow): ServiceRequestView {
+  return {
+    id: r.id,
+    number: r.number,
+    allianceId: r.alliance_id,
+    title: r.title,
+    description: r.description,
+    urgency: r.urgency,
+    status: r.status,
+    category: { id: r.category_id, name: r.category_name, code: r.category_code },
+    requesterOrganization: { id: r.requester_organization_id, name: r.requester_name },
+    assignedOrganization: r.assigned_organization_id ? { id: r.assigned_organization_id, name: r.assigned_name ?? '' } : null,
+    handler: r.handler_id ? { id: r.handler_id, displayName: r.handler_name ?? '' } : null,
+    preferredContact: r.preferred_contact,
+    acceptDueAt: r.accept_due_at,
+    resolveDueAt: r.resolve_due_at,
+    acceptedAt: r.accepted_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    slaState: r.sla_state,
+    escalationLevel: r.escalation_level,
+    rating: r.rating,
+    ratingComment: r.rating_comment,
+    mergedIntoId: r.merged_into_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

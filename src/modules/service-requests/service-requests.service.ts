@@ -1,0 +1,155 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Role } from '../../platform/auth/entities/role';
+import { Clock } from '../../platform/clock/clock';
+import { localDate } from '../../platform/clock/local-date';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { ErrorCode } from '../../platform/errors/error-code';
+import { NotificationType } from '../../platform/notifications/notification-types';
+import { Notifier } from '../../platform/notifications/notifier.service';
+import { Outbox } from '../../platform/outbox/outbox.service';
+import type { Page } from '../../platform/pagination/page.dto';
+import { JobName } from '../../platform/queue/queue.constants';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type {
+  CommentDto,
+  ListServiceRequestsQuery,
+  ServiceRequestDetailView,
+  ServiceRequestView,
+  SubmitServiceRequestDto,
+} from './dto/service-request.dto';
+import { ServiceCategory } from './entities/service-category.entity';
+import { TimelineEntryType } from './entities/service-request-event.entity';
+import { ServiceRequestStatus as S, Urgency } from './entities/service-request-status';
+import type { ServiceRequest } from './entities/service-request.entity';
+import { allowedActions, partiesOf } from './request-parties';
+import { ServiceRequestsRepository } from './service-requests.repository';
+
+const OPEN = [S.Routed, S.Accepted, S.InProgress];
+
+/** Submitting, reading, commenting on and chasing service requests. Transitions are in ServiceRequestActions. */
+@Injectable()
+export class ServiceRequestsService {
+  constructor(
+    private readonly requests: ServiceRequestsRepository,
+    private readonly tenant: TenantContext,
+    private readonly outbox: Outbox,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Stores the request and the event that starts its routing in one transaction. With an
+   * Idempotency-Key, the same key returns the same request, however often and however concurrently.
+   */
+  async submit(actor: Actor, input: SubmitServiceRequestDto, idempotencyKey?: string): Promise<{ request: ServiceRequestView; replayed: boolean }> {
+    if (actor.role !== Role.EnterpriseContact || !actor.organizationId) throw DomainException.forbidden();
+    if (idempotencyKey) {
+      const existing = await this.requests.findByIdempotencyKey(actor.userId, idempotencyKey);
+      if (existing) return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
+    }
+    const category = await this.tenant.manager.getRepository(ServiceCategory).findOne({ where: { id: input.categoryId, allianceId: input.allianceId, active: true } });
+    if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
+    const [member] = await this.tenant.manager.query(
+      `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
+      [input.allianceId, actor.organizationId],
+    );
+    if (!member) throw DomainException.invalid([{ field: 'allianceId', reason: 'notAMember' }]);
+
+    const tenantId = this.tenant.tenantId;
+    const number = await this.requests.nextNumber(tenantId, Number(localDate(this.clock.now()).slice(0, 4)));
+    const [inserted] = await this.tenant.manager.query<{ id: string }[]>(
+      `INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id,
+                                     title, description, urgency, preferred_contact, idempotency_key, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+       ON CONFLICT (tenant_id, requester_user_id, idempotency_key) DO NOTHING RETURNING id`,
+      [tenantId, number, input.allianceId, actor.organizationId, actor.userId, category.id, input.title.trim(), input.description.trim(),
+        input.urgency ?? Urgency.Normal, input.preferredContact ?? {}, idempotencyKey ?? null, this.clock.now()],
+    );
+    if (!inserted) {
+      // A concurrent submission with the same key committed first: answer with its request.
+      const winner = await this.requests.findByIdempotencyKey(actor.userId, idempotencyKey!);
+      return { request: (await this.requests.view(winner!.id, actor))!, replayed: true };
+    }
+    await this.requests.addEvent({ tenantId, requestId: inserted.id, type: TimelineEntryType.Submitted, actorUserId: actor.userId });
+    await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: inserted.id } }, { jobId: `route-${inserted.id}` });
+    return { request: (await this.requests.view(inserted.id, actor))!, replayed: false };
+  }
+
+  list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {
+    if (actor.role === Role.Expert) throw DomainException.forbidden();
+    return this.requests.list(actor, query);
+  }
+
+  async detail(actor: Actor, id: string): Promise<ServiceRequestDetailView> {
+    const request = await this.requireVisible(actor, id);
+    const parties = partiesOf(actor, request);
+    const seesInternal = parties.includes('provider') || parties.includes('official');
+    const [view, timeline, attachments] = await Promise.all([
+      this.requests.view(id, actor),
+      this.requests.timeline(id, seesInternal),
+      this.tenant.manager.query(`SELECT id, file_name AS "fileName", content_type AS "contentType", size, created_at AS "createdAt" FROM service_request_attachments WHERE request_id = $1 ORDER BY created_at`, [id]),
+    ]);
+    const actions: string[] = allowedActions(parties, request.status);
+    if (parties.includes('requester') && this.isLate(request)) actions.push('chase');
+    return { ...view!, timeline, attachments, allowedActions: actions };
+  }
+
+  async comment(actor: Actor, id: string, input: CommentDto): Promise<ServiceRequestDetailView> {
+    const request = await this.requireVisible(actor, id);
+    const parties = partiesOf(actor, request);
+    if (input.internal && !parties.includes('provider') && !parties.includes('official')) throw DomainException.forbidden();
+    await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: TimelineEntryType.Comment, actorUserId: actor.userId, internal: !!input.internal, body: input.body.trim() });
+    const [author] = await this.tenant.manager.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [actor.userId]);
+    const others = parties.includes('requester')
+      ? [request.handlerId, ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [])]
+      : input.internal
+        ? request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []
+        : [request.requesterUserId];
+    await this.notifier.notify(
+      { userIds: others.filter((u): u is string => !!u && u !== actor.userId) },
+      NotificationType.RequestComment,
+      { requestId: id, number: request.number, authorName: author?.display_name ?? '', body: input.body.slice(0, 200) },
+    );
+    return this.detail(actor, id);
+  }
+
+  /** 催办: the enterprise chases a late request, at most once a (local) day. */
+  async chase(actor: Actor, id: string): Promise<ServiceRequestDetailView> {
+    const request = await this.requireVisible(actor, id, true);
+    if (!partiesOf(actor, request).includes('requester')) throw DomainException.forbidden();
+    if (!this.isLate(request)) throw new DomainException(ErrorCode.InvalidTransition, HttpStatus.CONFLICT, [{ field: 'status', reason: 'notLate' }]);
+    const now = this.clock.now();
+    if (request.lastChasedAt && localDate(request.lastChasedAt) === localDate(now)) {
+      throw new DomainException(ErrorCode.TooManyRequests, HttpStatus.TOO_MANY_REQUESTS, [{ field: 'id', reason: 'chasedToday' }]);
+    }
+    await this.requests.update(id, { lastChasedAt: now });
+    await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: TimelineEntryType.Chased, actorUserId: actor.userId });
+    const [org] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [request.requesterOrganizationId]);
+    const staff = request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [];
+    await this.notifier.notify(
+      { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u) },
+      NotificationType.RequestChased,
+      { requestId: id, number: request.number, title: request.title, requesterName: org?.name ?? '' },
+      { urgent: true },
+    );
+    return this.detail(actor, id);
+  }
+
+  supervision(limit = 100): Promise<ServiceRequestView[]> {
+    return this.requests.supervision(limit);
+  }
+
+  isLate(request: ServiceRequest): boolean {
+    const now = this.clock.now();
+    if (!OPEN.includes(request.status)) return false;
+    return (request.status === S.Routed && !!request.acceptDueAt && request.acceptDueAt < now) || (!!request.resolveDueAt && request.resolveDueAt < now);
+  }
+
+  /** The request if the actor may see it, else 404 (never 403: ids of others do not exist for them). */
+  async requireVisible(actor: Actor, id: string, lock = false): Promise<ServiceRequest> {
+    const request = lock ? await this.requests.findForUpdate(id) : await this.requests.findById(id);
+    if (!request || partiesOf(actor, request).length === 0) throw DomainException.notFound();
+    return request;
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { Tenant } from '../../../platform/tenancy/tenant.entity';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { WorkingDayOverride } from '../entities/working-day-override.entity';
+import type { CalendarOverrides } from './working-calendar';
+
+/** A township's working calendar: weekends off, its public holidays off, its make-up days on. */
+@Injectable()
+export class CalendarService {
+  constructor(private readonly tenant: TenantContext) {}
+
+  async forTenant(tenantId = this.tenant.tenantId): Promise<CalendarOverrides> {
+    const [overrides, tenant] = await Promise.all([
+      this.tenant.manager.getRepository(WorkingDayOverride).find({ where: { tenantId } }),
+      this.tenant.manager.getRepository(Tenant).findOne({ where: { id: tenantId } }),
+    ]);
+    return {
+      holidays: new Set(overrides.filter((o) => o.kind === 'holiday').map((o) => o.date)),
+      workdays: new Set(overrides.filter((o) => o.kind === 'workday').map((o) => o.date)),
+      timeZone: tenant?.timeZone ?? 'Asia/Shanghai',
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../platform/clock/clock';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import { Outbox } from '../../../platform/outbox/outbox.service';
+import { JobName } from '../../../platform/queue/queue.constants';
+import { TimelineEntryType } from '../entities/service-request-event.entity';
+import type { ServiceRequest } from '../entities/service-request.entity';
+import { ServiceRequestsRepository } from '../service-requests.repository';
+import { CalendarService } from './calendar.service';
+import { Milestone, milestones } from './sla-milestones';
+
+const formatLocal = (instant: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+
+/**
+ * Applies the SLA milestones that are due: a warning at 80 %, then escalation level by level, each
+ * on the timeline and told to the right people once (the milestone's key deduplicates). The
+ * database is the authority: timers only make this run on time, and the sweep catches up if one
+ * is lost. Runs inside the caller's transaction, with the request locked.
+ */
+@Injectable()
+export class SlaEvaluator {
+  constructor(
+    private readonly requests: ServiceRequestsRepository,
+    private readonly calendars: CalendarService,
+    private readonly notifier: Notifier,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async evaluate(request: ServiceRequest): Promise<void> {
+    const calendar = await this.calendars.forTenant(request.tenantId);
+    const now = this.clock.now();
+    const all = milestones(request, calendar);
+    let { slaState, escalationLevel } = request;
+    for (const milestone of all.filter((m) => m.at <= now)) {
+      const applied = await this.apply(request, milestone, calendar.timeZone);
+      if (milestone.level === 0 && slaState === 'on_track') slaState = 'at_risk';
+      if (milestone.level > 0) slaState = 'breached';
+      if (applied || milestone.level > escalationLevel) escalationLevel = Math.max(escalationLevel, milestone.level);
+    }
+    if (all.length === 0) slaState = request.slaState === 'breached' ? 'breached' : 'on_track';
+    const next = all.find((m) => m.at > now)?.at ?? null;
+    const changed = next?.getTime() !== request.nextSlaCheckAt?.getTime();
+    await this.requests.update(request.id, { slaState, escalationLevel, nextSlaCheckAt: next });
+    Object.assign(request, { slaState, escalationLevel, nextSlaCheckAt: next });
+    if (changed) {
+      await this.outbox.enqueue({ name: JobName.ScheduleSlaTimer, payload: { tenantId: request.tenantId, requestId: request.id } });
+    }
+  }
+
+  private async apply(request: ServiceRequest, milestone: Milestone, timeZone: string): Promise<boolean> {
+    const added = await this.requests.addEvent({
+      tenantId: request.tenantId,
+      requestId: request.id,
+      type: milestone.level === 0 ? TimelineEntryType.SlaWarning : milestone.level === 1 ? TimelineEntryType.SlaBreached : TimelineEntryType.Escalated,
+      internal: true,
+      data: { phase: milestone.phase, level: milestone.level, dueAt: this.dueOf(request, milestone) },
+      dedupeKey: milestone.key,
+    });
+    if (!added) return false;
+    const dueAt = this.dueOf(request, milestone);
+    const payload = {
+      requestId: request.id,
+      number: request.number,
+      title: request.title,
+      phase: milestone.phase,
+      level: milestone.level,
+      dueAtLocal: dueAt ? formatLocal(dueAt, timeZone) : '',
+    };
+    const handlerAndStaff = [request.handlerId, ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [])].filter(
+      (id): id is string => !!id,
+    );
+    if (milestone.level === 0) {
+      await this.notifier.notify({ userIds: handlerAndStaff }, NotificationType.RequestSlaWarning, payload, { dedupeKey: milestone.key });
+      return true;
+    }
+    const recipients =
+      milestone.level === 1
+        ? handlerAndStaff
+        : milestone.level === 2
+          ? request.assignedOrganizationId
+            ? await this.requests.staffOf(request.assignedOrganizationId, { leadersOnly: true })
+            : []
+          : await this.requests.townshipLeaders();
+    await this.notifier.notify(
+      { userIds: recipients.length > 0 ? recipients : handlerAndStaff, organizationIds: request.assignedOrganizationId ? [request.assignedOrganizationId] : [] },
+      NotificationType.RequestEscalated,
+      payload,
+      { urgent: true, dedupeKey: milestone.key },
+    );
+    return true;
+  }
+
+  private dueOf(request: ServiceRequest, milestone: Milestone): Date | null {
+    return milestone.phase === 'accept' ? request.acceptDueAt : request.resolveDueAt;
+  }
+}
