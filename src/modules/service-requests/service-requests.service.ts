@@ -136,6 +136,12 @@ export class ServiceRequestsService {
     return this.detail(actor, id);
   }
 
+  /** The request as it stands after the actor handed it over: no timeline, no actions. */
+  async summaryAfterHandOver(id: string): Promise<ServiceRequestDetailView> {
+    const view = await this.requests.view(id, { userId: '', tenantId: this.tenant.tenantId, role: Role.TownshipAdmin, organizationId: null });
+    return { ...view!, timeline: [], attachments: [], allowedActions: [] };
+  }
+
   supervision(limit = 100): Promise<ServiceRequestView[]> {
     return this.requests.supervision(limit);
   }

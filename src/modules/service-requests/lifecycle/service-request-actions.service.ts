@@ -167,7 +167,8 @@ export class ServiceRequestActions {
     await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: entry, actorUserId: actor.userId, body: note?.trim() || null, data: { from: request.status, to: status, ...data } });
     await this.announce(actor, updated, note);
     await this.sla.evaluate(updated);
-    return this.service.detail(actor, id);
+    // After a transfer the former provider no longer sees the request: answer with where it went, once.
+    return partiesOf(actor, updated).length > 0 ? this.service.detail(actor, id) : this.service.summaryAfterHandOver(id);
   }
 
   /** A new serving organisation: its own time to accept, from now; the time to resolve still counts from submission. */

@@ -1,0 +1,177 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { SweepSlaHandler, AutoCloseHandler } from '../../src/modules/service-requests/jobs/sla-jobs.handler';
+import { RouteRequestHandler } from '../../src/modules/service-requests/jobs/route-request.handler';
+import { QueueName } from '../../src/platform/queue/queue.constants';
+import { controlClock } from '../support/clock';
+import { Http } from '../support/http';
+import { submitAndRoute } from '../support/service-requests';
+import { startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+const shanghai = (local: string) => new Date(`${local}+08:00`);
+
+describe('SLA supervision (督办) with a controlled clock', () => {
+  let app: TestApp;
+  let http: Http;
+  let clock: ReturnType<typeof controlClock>;
+  let xingyi: string;
+  let official: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true });
+    clock = controlClock(app, shanghai('2026-11-25T10:00:00')); // a Wednesday
+    http = new Http(app.api);
+    xingyi = await http.token('xingyi@anhai.demo');
+    official = await http.token('official@anhai.demo');
+  });
+  afterAll(() => app.close());
+
+  const sweep = () => app.worker!.get(SweepSlaHandler).handle();
+  const timeline = async (id: string) =>
+    (await http.get(`/api/v1/service-requests/${id}`, { token: official })).body.timeline.map(
+      (e: { type: string; data: { level?: number; phase?: string } }) => [e.type, e.data.phase, e.data.level].filter((p) => p !== undefined).join(':'),
+    );
+  const titlesFor = async (email: string) => (await http.get('/api/v1/notifications?limit=100', { token: await http.token(email) })).body.items.map((n: { title: string }) => n.title);
+
+  it('warns at 80 %, then escalates to the handler, the department head and the township leader, each once', async () => {
+    const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '咨询技术改造补助' });
+    expect(request.acceptDueAt).toBe(shanghai('2026-11-25T12:00:00').toISOString());
+    // A delayed BullMQ timer waits for the next milestone (the warning at 80 %: 11:36).
+    const queue = app.worker!.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
+    const timer = await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => !!job);
+    expect(timer!.opts.delay).toBe(96 * 60_000);
+
+    clock.set(shanghai('2026-11-25T11:40:00'));
+    await sweep();
+    expect(await timeline(request.id)).toContain('sla_warning:accept:0');
+    expect((await http.get(`/api/v1/service-requests/${request.id}`, { token: official })).body.slaState).toBe('at_risk');
+
+    clock.set(shanghai('2026-11-25T12:01:00'));
+    await sweep();
+    await sweep(); // running twice changes nothing
+    clock.set(shanghai('2026-11-26T12:01:00'));
+    await sweep();
+    clock.set(shanghai('2026-11-27T12:01:00'));
+    await sweep();
+    const entries = await timeline(request.id);
+    const sla = entries.filter((e: string) => e.startsWith('sla_') || e.startsWith('escalated'));
+    expect(sla).toEqual(expect.arrayContaining(['sla_warning:accept:0', 'sla_breached:accept:1', 'escalated:accept:2', 'escalated:accept:3', 'sla_breached:resolve:1']));
+    expect(new Set(sla).size).toBe(sla.length); // each milestone once
+
+    const detail = (await http.get(`/api/v1/service-requests/${request.id}`, { token: official })).body;
+    expect(detail).toMatchObject({ slaState: 'breached', escalationLevel: 3 });
+    expect((await titlesFor(await emailOf(request.handler.id))).filter((t: string) => t === `【督办】${request.number} 已超时`).length).toBeGreaterThanOrEqual(1);
+    expect(await titlesFor('dept.head@anhai.demo')).toContain(`【督办】${request.number} 已超时`);
+    expect(await titlesFor('official@anhai.demo')).toContain(`【督办】${request.number} 已超时`);
+
+    const board = await http.get('/api/v1/service-requests/supervision', { token: official });
+    expect(board.body.items.map((r: { id: string }) => r.id)).toContain(request.id);
+    expect((await http.get('/api/v1/service-requests/supervision', { token: xingyi })).status).toBe(403);
+  });
+
+  async function emailOf(userId: string): Promise<string> {
+    return (await app.db.admin.query('SELECT email FROM users WHERE id = $1', [userId])).rows[0].email;
+  }
+
+  it('counts only working time: weekends, public holidays off, make-up days on, as officials set them', async () => {
+    clock.set(shanghai('2026-11-27T16:30:00')); // Friday afternoon
+    const beforeWeekend = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '周五下午的咨询' });
+    expect(beforeWeekend.acceptDueAt).toBe(shanghai('2026-11-30T10:00:00').toISOString()); // 1 h on Friday, 1 h on Monday
+
+    const holiday = await http.put('/api/v1/working-calendar', { date: '2026-12-01', kind: 'holiday', name: '镇庆' }, { token: official });
+    expect(holiday.body.days).toContainEqual({ date: '2026-12-01', kind: 'holiday', name: '镇庆' });
+    clock.set(shanghai('2026-11-30T17:00:00')); // Monday 17:00; Tuesday is now a holiday
+    const overHoliday = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '节前的咨询' });
+    expect(overHoliday.acceptDueAt).toBe(shanghai('2026-12-02T10:30:00').toISOString());
+    const national = await http.get('/api/v1/working-calendar?year=2026', { token: xingyi });
+    expect(national.body.days).toContainEqual({ date: '2026-10-10', kind: 'workday', name: '国庆节调休' });
+    expect((await http.put('/api/v1/working-calendar', { date: '2026-12-02', kind: 'holiday' }, { token: xingyi })).status).toBe(403);
+  });
+
+  it('lets the enterprise chase a late request once a day, and tells the handler', async () => {
+    clock.set(shanghai('2026-12-03T09:00:00'));
+    const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '需要催办的咨询' });
+    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).body).toMatchObject({ statusCode: 409, details: [{ field: 'status', reason: '请求尚未超时，暂不能催办' }] });
+    clock.set(shanghai('2026-12-03T15:00:00'));
+    const chased = await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi });
+    expect(chased.status).toBe(200);
+    expect(chased.body.timeline.map((e: { type: string }) => e.type)).toContain('chased');
+    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).status).toBe(429);
+    expect(await titlesFor(await emailOf(request.handler.id))).toContain(`【催办】${request.number}`);
+    clock.set(shanghai('2026-12-04T10:00:00'));
+    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).status).toBe(200);
+  });
+
+  it('opens a follow-up for an official after a low rating, and closes unrated requests after seven days', async () => {
+    clock.set(shanghai('2026-12-07T10:00:00'));
+    const rated = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '评价较低的咨询' });
+    const handler = await http.token(await emailOf(rated.handler.id));
+    await http.post(`/api/v1/service-requests/${rated.id}/accept`, undefined, { token: handler });
+    await http.post(`/api/v1/service-requests/${rated.id}/resolve`, { resolution: '已答复' }, { token: handler });
+    await http.post(`/api/v1/service-requests/${rated.id}/rate`, { rating: 2, comment: '答复不够具体' }, { token: xingyi });
+    const { rows } = await app.db.admin.query('SELECT status, reason FROM follow_up_tasks WHERE request_id = $1', [rated.id]);
+    expect(rows).toEqual([{ status: 'open', reason: 'rating 2' }]);
+    expect(await titlesFor('official@anhai.demo')).toContain(`回访任务：${rated.number}`);
+
+    const unrated = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '无人评价的咨询' });
+    const handler2 = await http.token(await emailOf(unrated.handler.id));
+    await http.post(`/api/v1/service-requests/${unrated.id}/accept`, undefined, { token: handler2 });
+    await http.post(`/api/v1/service-requests/${unrated.id}/resolve`, { resolution: '已答复' }, { token: handler2 });
+    // Within the reopen window the enterprise may reopen; then it is resolved again.
+    const reopened = await http.post(`/api/v1/service-requests/${unrated.id}/reopen`, { reason: '问题没有解决' }, { token: xingyi });
+    expect(reopened.body.status).toBe('in_progress');
+    await http.post(`/api/v1/service-requests/${unrated.id}/resolve`, { resolution: '已再次答复' }, { token: handler2 });
+    clock.set(shanghai('2026-12-15T10:00:00'));
+    expect((await http.post(`/api/v1/service-requests/${unrated.id}/reopen`, { reason: '太晚了' }, { token: xingyi })).body.details).toEqual([{ field: 'status', reason: '已超过可重新打开的期限' }]);
+    expect(await app.worker!.get(AutoCloseHandler).handle()).toBeGreaterThanOrEqual(1);
+    const closed = await http.get(`/api/v1/service-requests/${unrated.id}`, { token: xingyi });
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.timeline.at(-1)).toMatchObject({ type: 'closed', data: { automatic: true } });
+  });
+
+  it('routes each request exactly once, however often the routing job runs', async () => {
+    const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '重复路由的咨询' });
+    const { rows: [row] } = await app.db.admin.query('SELECT tenant_id FROM service_requests WHERE id = $1', [request.id]);
+    const router = app.worker!.get(RouteRequestHandler);
+    await Promise.all([router.handle({ tenantId: row.tenant_id, requestId: request.id }), router.handle({ tenantId: row.tenant_id, requestId: request.id })]);
+    expect((await timeline(request.id)).filter((e: string) => e === 'routed')).toHaveLength(1);
+    const { rows } = await app.db.admin.query(`SELECT count(*)::int AS n FROM notifications WHERE type = 'service-request.assigned' AND body LIKE '%重复路由的咨询%'`);
+    const staff = await app.db.admin.query(`SELECT count(*)::int AS n FROM users WHERE organization_id = (SELECT assigned_organization_id FROM service_requests WHERE id = $1)`, [request.id]);
+    expect(rows[0].n).toBe(staff.rows[0].n);
+  });
+});
+
+describe('submission while Redis is unreachable', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+  });
+  afterAll(() => app.close());
+
+  it('accepts and stores the request (201) with its routing event, and routes it once Redis and a worker are back', async () => {
+    const http = new Http(app.api);
+    const xingyi = await http.token('xingyi@anhai.demo');
+    const { rows: [alliance] } = await app.db.admin.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+    const { rows: [category] } = await app.db.admin.query(`SELECT id FROM service_categories WHERE code = 'policy'`);
+    const started = Date.now();
+    const reply = await http.post('/api/v1/service-requests', { allianceId: alliance.id, categoryId: category.id, title: 'Redis 停机时提交', description: '验证事务性发件箱' }, { token: xingyi });
+    expect(reply.status).toBe(201);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const { rows: pending } = await app.db.admin.query(`SELECT published_at FROM outbox_events WHERE payload->>'requestId' = $1`, [reply.body.id]);
+    expect(pending).toEqual([{ published_at: null }]);
+
+    process.env.REDIS_URL = 'redis://127.0.0.1:6379';
+    const { NestFactory } = await import('@nestjs/core');
+    const { WorkerModule } = await import('../../src/worker.module');
+    const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+    try {
+      const routed = await waitFor(() => http.get(`/api/v1/service-requests/${reply.body.id}`, { token: xingyi }), (r) => r.body.status === 'routed');
+      expect(routed.body.timeline.filter((e: { type: string }) => e.type === 'routed')).toHaveLength(1);
+    } finally {
+      await worker.close();
+    }
+  });
+});
