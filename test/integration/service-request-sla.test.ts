@@ -3,6 +3,8 @@ import type { Queue } from 'bullmq';
 import { SweepSlaHandler, AutoCloseHandler } from '../../src/modules/service-requests/jobs/sla-jobs.handler';
 import { RouteRequestHandler } from '../../src/modules/service-requests/jobs/route-request.handler';
 import { QueueName } from '../../src/platform/queue/queue.constants';
+import { WorkerModule } from '../../src/worker.module';
+import { NestFactory } from '@nestjs/core';
 import { controlClock } from '../support/clock';
 import { Http } from '../support/http';
 import { submitAndRoute } from '../support/service-requests';
@@ -163,8 +165,6 @@ describe('submission while Redis is unreachable', () => {
     expect(pending).toEqual([{ published_at: null }]);
 
     process.env.REDIS_URL = 'redis://127.0.0.1:6379';
-    const { NestFactory } = await import('@nestjs/core');
-    const { WorkerModule } = await import('../../src/worker.module');
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker.init();
     try {
@@ -173,5 +173,58 @@ describe('submission while Redis is unreachable', () => {
     } finally {
       await worker.close();
     }
+  });
+});
+
+describe('service statistics', () => {
+  let app: TestApp;
+  let http: Http;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true });
+    http = new Http(app.api);
+  });
+  afterAll(() => app.close());
+
+  it('computes response, on-time and satisfaction per department and category, ranks departments, and exports to .xlsx', async () => {
+    const clock = controlClock(app, shanghai('2026-11-23T09:30:00')); // Monday
+    const xingyi = await http.token('xingyi@anhai.demo');
+    const official = await http.token('official@anhai.demo');
+    const serve = async (title: string, category: string, rating: number, late = false) => {
+      const request = await submitAndRoute(app, http, xingyi, { categoryCode: category, title });
+      const handler = await http.token((await app.db.admin.query('SELECT email FROM users WHERE id = $1', [request.handler.id])).rows[0].email);
+      if (late) clock.set(new Date(clock.now().getTime() + 3 * 86_400_000));
+      await http.post(`/api/v1/service-requests/${request.id}/accept`, undefined, { token: handler });
+      await http.post(`/api/v1/service-requests/${request.id}/resolve`, { resolution: '已办结' }, { token: handler });
+      await http.post(`/api/v1/service-requests/${request.id}/rate`, { rating }, { token: xingyi });
+      clock.set(shanghai('2026-11-23T09:30:00'));
+    };
+    await serve('咨询一', 'policy', 5);
+    await serve('咨询二', 'policy', 4);
+    await serve('办理贷款贴息', 'financing', 2, true);
+    await submitAndRoute(app, http, xingyi, { categoryCode: 'talent', title: '招聘焊工' });
+
+    const { rows: [alliance] } = await app.db.admin.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+    const stats = await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}&from=2026-11-01&to=2026-12-01`, { token: official });
+    expect(stats.status).toBe(200);
+    expect(stats.body.totals).toMatchObject({ submitted: 4, resolved: 3, open: 1, satisfaction: 3.67, ratings: 3 });
+    const [first, second] = stats.body.byDepartment;
+    expect(first).toMatchObject({ rank: 1, name: '安海镇经济发展办公室', submitted: 2, resolved: 2, responseRate: 1, onTimeRate: 1, satisfaction: 4.5 });
+    expect(second).toMatchObject({ rank: 2, name: '安海镇财政所', responseRate: 0, onTimeRate: 1, satisfaction: 2 }); // accepted 3 days late, resolved within its 5 working days
+    expect(stats.body.byCategory.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['政策咨询', '融资服务', '人才招聘']));
+    expect(stats.body.monthly).toEqual([expect.objectContaining({ month: '2026-11', submitted: 4 })]);
+    expect((await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}&from=2026-12-01&to=2026-11-01`, { token: official })).status).toBe(400);
+    expect((await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}`, { token: xingyi })).status).toBe(403);
+
+    const started = await http.post('/api/v1/service-requests/statistics/exports', { allianceId: alliance.id, from: '2026-11-01', to: '2026-12-01' }, { token: official });
+    expect(started.status).toBe(202);
+    const job = await waitFor(() => http.get(`/api/v1/jobs/${started.body.id}`, { token: official }), (r) => r.body.status === 'succeeded');
+    expect(job.body).toMatchObject({ kind: 'service-statistics-export', progress: 100, fileName: '服务统计-2026-11-01-2026-12-01.xlsx' });
+    const file = await app.api.inject({ method: 'GET', url: `/api/v1/jobs/${started.body.id}/download`, headers: { authorization: `Bearer ${official}` } });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['部门排名', '服务类别', '月度趋势']);
+    expect(workbook.worksheets[0].getRow(2).values).toEqual(expect.arrayContaining([1, '安海镇经济发展办公室']));
   });
 });

@@ -49,7 +49,7 @@ export class TransferJobsService {
 
   async download(id: string): Promise<{ fileName: string; content: Buffer }> {
     const job = await this.jobs.findById(id);
-    if (!job || job.kind !== TransferJobKind.RegistryExport) throw DomainException.notFound();
+    if (!job || job.kind === TransferJobKind.MemberImport) throw DomainException.notFound();
     if (job.status !== TransferJobStatus.Succeeded) throw DomainException.conflict(undefined, [{ field: 'status', reason: 'matches' }]);
     const content = await this.jobs.readFile(id);
     if (!content) throw DomainException.notFound();

@@ -4,6 +4,8 @@ import type { Job, Queue } from 'bullmq';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
 import { JobName, QueueName } from '../../platform/queue/queue.constants';
 import { RouteRequestHandler } from './jobs/route-request.handler';
+import { StatisticsExportHandler } from './jobs/statistics-export.handler';
+import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
 import { AutoCloseHandler, CheckSlaHandler, ScheduleSlaTimerHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
 
@@ -39,6 +41,8 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap {
     CheckSlaHandler,
     SweepSlaHandler,
     AutoCloseHandler,
+    StatisticsExportHandler,
+    TransferJobsRepository,
   ],
 })
 export class ServiceRequestsWorkerModule {}

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
+import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import {
@@ -22,7 +23,11 @@ import {
   SubmitServiceRequestDto,
   TransferDto,
 } from './dto/service-request.dto';
+import { TransferJobView } from '../registry-transfer/dto/transfer-job.view';
+import { ServiceStatisticsView, StatisticsQuery } from './dto/statistics.dto';
 import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
+import { ServiceStatistics } from './statistics/service-statistics.service';
+import { StatisticsExports } from './statistics/statistics-exports.service';
 import { ServiceRequestsService } from './service-requests.service';
 
 const PARTIES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
@@ -35,6 +40,8 @@ export class ServiceRequestsController {
   constructor(
     private readonly requests: ServiceRequestsService,
     private readonly actions: ServiceRequestActions,
+    private readonly statisticsService: ServiceStatistics,
+    private readonly exports: StatisticsExports,
   ) {}
 
   /** 企业点单. The same `Idempotency-Key` never creates two requests: a replay answers 200 with the first. */
@@ -64,6 +71,21 @@ export class ServiceRequestsController {
   @Get('supervision')
   async supervision(): Promise<ServiceRequestPage> {
     return { items: await this.requests.supervision(), nextCursor: null };
+  }
+
+  /** Per department and category, monthly trends and the department ranking. */
+  @Roles(Role.TownshipAdmin)
+  @Get('statistics')
+  statistics(@Query() query: StatisticsQuery): Promise<ServiceStatisticsView> {
+    return this.statisticsService.compute(query);
+  }
+
+  /** The statistics as .xlsx, written by the worker; follow it at GET /jobs/:id, then /jobs/:id/download. */
+  @Roles(Role.TownshipAdmin)
+  @Post('statistics/exports')
+  @HttpCode(HttpStatus.ACCEPTED)
+  exportStatistics(@Body() body: StatisticsQuery, @Req() request: FastifyRequest): Promise<TransferJobView> {
+    return this.exports.start(body, languageFrom(request.headers['accept-language']));
   }
 
   @Roles(...PARTIES)

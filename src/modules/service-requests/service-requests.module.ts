@@ -7,14 +7,16 @@ import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { ServiceRequestsService } from './service-requests.service';
 import { CalendarService } from './sla/calendar.service';
+import { ServiceStatistics } from './statistics/service-statistics.service';
+import { StatisticsExports } from './statistics/statistics-exports.service';
 import { SlaEvaluator } from './sla/sla-evaluator.service';
 import { SlaPlanner } from './sla/sla-planner.service';
 
 /** The pieces both processes use. */
-export const SERVICE_REQUEST_CORE = [ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, CalendarService, SlaEvaluator, SlaPlanner];
+export const SERVICE_REQUEST_CORE = [ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, CalendarService, SlaEvaluator, SlaPlanner, ServiceStatistics];
 
 @Module({
   controllers: [ServiceRequestsController, CatalogueController],
-  providers: [...SERVICE_REQUEST_CORE, CatalogueService],
+  providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports],
 })
 export class ServiceRequestsModule {}

@@ -14,6 +14,7 @@ export enum JobName {
   CheckSla = 'check-sla',
   SweepSla = 'sweep-sla',
   AutoCloseResolved = 'auto-close-resolved',
+  ExportServiceStatistics = 'export-service-statistics',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -27,6 +28,7 @@ export interface JobPayloads {
   [JobName.CheckSla]: { tenantId: string; requestId: string };
   [JobName.SweepSla]: Record<string, never>;
   [JobName.AutoCloseResolved]: Record<string, never>;
+  [JobName.ExportServiceStatistics]: { tenantId: string; transferJobId: string };
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -39,6 +41,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.CheckSla]: QueueName.ServiceRequests,
   [JobName.SweepSla]: QueueName.ServiceRequests,
   [JobName.AutoCloseResolved]: QueueName.ServiceRequests,
+  [JobName.ExportServiceStatistics]: QueueName.Registry,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

@@ -4,6 +4,7 @@ import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entit
 export enum TransferJobKind {
   MemberImport = 'member-import',
   RegistryExport = 'registry-export',
+  ServiceStatisticsExport = 'service-statistics-export',
 }
 
 export enum TransferJobStatus {
@@ -38,6 +39,10 @@ export class TransferJob extends TenantOwnedEntity {
   /** The language the requester reads, for the reasons of refused rows and the export's headers. */
   @Column({ type: 'varchar', length: 10, default: 'zh-CN' })
   language: string;
+
+  /** What the job works on beyond the alliance, e.g. the period of a statistics export. */
+  @Column('jsonb', { default: () => "'{}'" })
+  parameters: { from?: string; to?: string };
 
   @Column({ type: 'int', default: 0 })
   progress: number;

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import type { Language } from '../../../platform/errors/localized-messages';
+import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
+import { TransferJobsRepository } from '../../registry-transfer/transfer-jobs.repository';
+import { ServiceStatistics } from '../statistics/service-statistics.service';
+import { statisticsWorkbook } from '../statistics/statistics-workbook';
+
+@Injectable()
+@HandlesJob(JobName.ExportServiceStatistics)
+export class StatisticsExportHandler implements JobHandler<JobName.ExportServiceStatistics> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly jobs: TransferJobsRepository,
+    private readonly statistics: ServiceStatistics,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle({ tenantId, transferJobId }: JobPayloads[JobName.ExportServiceStatistics], { progress }: JobContext): Promise<void> {
+    const system = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
+    if (!job || job.status === TransferJobStatus.Succeeded) return;
+    const actor = { ...system, userId: job.createdById };
+    await this.tenant.run(actor, async () => {
+      await this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now(), progress: 10 });
+    });
+    await progress(10);
+    const { from, to } = job.parameters as { from: string; to: string };
+    const stats = await this.tenant.run(actor, () => this.statistics.compute({ allianceId: job.allianceId, from, to }));
+    await progress(60);
+    const content = await statisticsWorkbook(stats, job.language as Language);
+    await this.tenant.run(actor, () =>
+      this.jobs.update(job.id, {
+        status: TransferJobStatus.Succeeded,
+        file: content,
+        fileName: `${job.language === 'en' ? 'service-statistics' : '服务统计'}-${from}-${to}.xlsx`,
+        totalRows: stats.byDepartment.length,
+        processedRows: stats.byDepartment.length,
+        acceptedRows: stats.byDepartment.length,
+        progress: 100,
+        finishedAt: this.clock.now(),
+      }),
+    );
+    await progress(100);
+  }
+}
