@@ -682,6 +682,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-requests/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per department and category, monthly trends and the department ranking. */
+        get: operations["ServiceRequestsController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/statistics/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The statistics as .xlsx, written by the worker; follow it at GET /jobs/:id, then /jobs/:id/download. */
+        post: operations["ServiceRequestsController_exportStatistics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-requests/{id}": {
         parameters: {
             query?: never;
@@ -1452,7 +1486,7 @@ export interface components {
         TransferJobView: {
             id: string;
             /** @enum {string} */
-            kind: "member-import" | "registry-export";
+            kind: "member-import" | "registry-export" | "service-statistics-export";
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed";
             allianceId: string;
@@ -1541,6 +1575,87 @@ export interface components {
         ServiceRequestPage: {
             items: components["schemas"]["ServiceRequestView"][];
             nextCursor: string | null;
+        };
+        RateFigures: {
+            submitted: number;
+            resolved: number;
+            open: number;
+            /** @description Accepted within the time to accept, of those routed (0–1). */
+            responseRate: number | null;
+            /** @description Resolved within the time to resolve, of those resolved (0–1). */
+            onTimeRate: number | null;
+            averageAcceptHours: number | null;
+            averageResolveHours: number | null;
+            /** @description Average rating, 1–5. */
+            satisfaction: number | null;
+            ratings: number;
+        };
+        DepartmentStatistics: {
+            submitted: number;
+            resolved: number;
+            open: number;
+            /** @description Accepted within the time to accept, of those routed (0–1). */
+            responseRate: number | null;
+            /** @description Resolved within the time to resolve, of those resolved (0–1). */
+            onTimeRate: number | null;
+            averageAcceptHours: number | null;
+            averageResolveHours: number | null;
+            /** @description Average rating, 1–5. */
+            satisfaction: number | null;
+            ratings: number;
+            organizationId: string;
+            name: string;
+            /** @description 40 % on time, 30 % response, 30 % satisfaction; the ranking's order. */
+            score: number;
+            rank: number;
+        };
+        CategoryStatistics: {
+            submitted: number;
+            resolved: number;
+            open: number;
+            /** @description Accepted within the time to accept, of those routed (0–1). */
+            responseRate: number | null;
+            /** @description Resolved within the time to resolve, of those resolved (0–1). */
+            onTimeRate: number | null;
+            averageAcceptHours: number | null;
+            averageResolveHours: number | null;
+            /** @description Average rating, 1–5. */
+            satisfaction: number | null;
+            ratings: number;
+            categoryId: string;
+            name: string;
+        };
+        MonthStatistics: {
+            submitted: number;
+            resolved: number;
+            open: number;
+            /** @description Accepted within the time to accept, of those routed (0–1). */
+            responseRate: number | null;
+            /** @description Resolved within the time to resolve, of those resolved (0–1). */
+            onTimeRate: number | null;
+            averageAcceptHours: number | null;
+            averageResolveHours: number | null;
+            /** @description Average rating, 1–5. */
+            satisfaction: number | null;
+            ratings: number;
+            /** @description YYYY-MM */
+            month: string;
+        };
+        ServiceStatisticsView: {
+            from: string;
+            to: string;
+            totals: components["schemas"]["RateFigures"];
+            byDepartment: components["schemas"]["DepartmentStatistics"][];
+            byCategory: components["schemas"]["CategoryStatistics"][];
+            monthly: components["schemas"]["MonthStatistics"][];
+        };
+        StatisticsQuery: {
+            /** Format: uuid */
+            allianceId: string;
+            /** @description Submitted on or after (YYYY-MM-DD, the tenant's day); default: twelve months ago. */
+            from?: string;
+            /** @description Submitted before; default: tomorrow. */
+            to?: string;
         };
         TimelineEntryView: {
             id: string;
@@ -3214,7 +3329,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "member-import" | "registry-export";
+                kind?: "member-import" | "registry-export" | "service-statistics-export";
             };
             header?: never;
             path?: never;
@@ -3415,6 +3530,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceRequestPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_statistics: {
+        parameters: {
+            query: {
+                allianceId: string;
+                /** @description Submitted on or after (YYYY-MM-DD, the tenant's day); default: twelve months ago. */
+                from?: string;
+                /** @description Submitted before; default: tomorrow. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStatisticsView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServiceRequestsController_exportStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatisticsQuery"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferJobView"];
                 };
             };
             /** @description Any error, in one body shape */
