@@ -7,12 +7,13 @@ import { NotifierModule } from './notifications/notifications.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { RedisModule } from './redis/redis.module';
 import { ShutdownReporter } from './shutdown-reporter';
+import { StorageModule } from './storage/storage.module';
 import { TenantContext } from './tenancy/tenant-context.service';
 
 /** What both processes stand on: configuration, logs, the database under RLS, Redis, the clock. */
 @Global()
 @Module({
-  imports: [ConfigModule, LoggerModule, DatabaseModule, RedisModule, OutboxModule, NotifierModule],
+  imports: [ConfigModule, LoggerModule, DatabaseModule, RedisModule, OutboxModule, NotifierModule, StorageModule],
   providers: [TenantContext, ShutdownReporter, { provide: Clock, useClass: SystemClock }],
   exports: [TenantContext, Clock],
 })

@@ -2,6 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApiApp } from '../../src/platform/http/create-api-app';
 import { WorkerModule } from '../../src/worker.module';
 import { seed } from '../../scripts/seed/seed';
@@ -31,6 +34,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const prefix = `{lm-test-${randomBytes(4).toString('hex')}}`;
+  const storageDir = mkdtempSync(join(tmpdir(), 'lianmeng-storage-'));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: db.appUrl,
@@ -40,6 +44,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'silent',
     LOGIN_RATE_PER_MINUTE: '1000',
+    STORAGE_DRIVER: 'local',
+    STORAGE_DIR: storageDir,
     ...options.env,
   });
   if (options.seed !== false) await seed(db.adminUrl);
@@ -61,6 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await worker?.close();
       await api.close();
       await db.drop();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
@@ -9,6 +9,7 @@ import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import {
+  AttachmentView,
   CommentDto,
   ListServiceRequestsQuery,
   MergeDto,
@@ -24,6 +25,7 @@ import {
   TransferDto,
 } from './dto/service-request.dto';
 import { TransferJobView } from '../registry-transfer/dto/transfer-job.view';
+import { AttachmentsService } from './attachments.service';
 import { ServiceStatisticsView, StatisticsQuery } from './dto/statistics.dto';
 import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
 import { ServiceStatistics } from './statistics/service-statistics.service';
@@ -42,6 +44,7 @@ export class ServiceRequestsController {
     private readonly actions: ServiceRequestActions,
     private readonly statisticsService: ServiceStatistics,
     private readonly exports: StatisticsExports,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** 企业点单. The same `Idempotency-Key` never creates two requests: a replay answers 200 with the first. */
@@ -92,6 +95,33 @@ export class ServiceRequestsController {
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
     return this.requests.detail(actor, id);
+  }
+
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @Roles(...PARTIES)
+  @Post(':id/attachments')
+  async attach(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AttachmentView> {
+    const part = request.isMultipart() ? await request.file() : undefined;
+    if (!part || part.fieldname !== 'file') throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
+    const content = await part.toBuffer();
+    if (content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
+    return this.attachments.add(actor, id, part.filename, content);
+  }
+
+  /** Always a download (never shown inline), with its detected type. */
+  @ApiProduces('application/octet-stream')
+  @Roles(...PARTIES)
+  @Get(':id/attachments/:attachmentId')
+  async download(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('attachmentId') attachmentId: string, @Res() reply: FastifyReply): Promise<void> {
+    const { attachment, content } = await this.attachments.read(actor, id, attachmentId);
+    const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+    await reply
+      .header('content-type', attachment.contentType)
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(content);
   }
 
   @Roles(...PARTIES)

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsService } from './attachments.service';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
@@ -17,6 +18,6 @@ export const SERVICE_REQUEST_CORE = [ServiceRequestsRepository, ServiceRequestsS
 
 @Module({
   controllers: [ServiceRequestsController, CatalogueController],
-  providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports],
+  providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService],
 })
 export class ServiceRequestsModule {}

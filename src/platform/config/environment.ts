@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const DEV_JWT_SECRET = 'lianmeng-development-secret-change-me';
 const DEV_SECRETS_KEY = 'lianmeng-development-secrets-key-change-me';
@@ -114,13 +114,42 @@ export class Environment {
   @Min(1024)
   UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Where attachments are kept: `local` (STORAGE_DIR) or `s3` (any S3-compatible store). */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  @IsString()
+  STORAGE_DIR = 'var/storage';
+
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3')
+  @IsString()
+  @MinLength(3)
+  S3_BUCKET?: string;
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3')
+  @IsString()
+  @MinLength(1)
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3')
+  @IsString()
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY?: string;
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1024)
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL'];
+const OPTIONAL = ['WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
 

@@ -70,6 +70,8 @@ const reasons: Record<string, Catalog> = {
   reopenWindowPassed: { 'zh-CN': '已超过可重新打开的期限', en: 'can no longer be reopened' },
   sameOrganization: { 'zh-CN': '不能转办给当前承办单位', en: 'is already the serving organisation' },
   beforeTo: { 'zh-CN': '开始日期必须早于结束日期', en: 'must be before the end date' },
+  fileType: { 'zh-CN': '只接受 PDF、图片和 Office 文件（按文件内容识别）', en: 'must be a PDF, an image or an Office file (judged by its content)' },
+  tooManyFiles: { 'zh-CN': '每个请求最多 {0} 个附件', en: 'at most {0} attachments per request' },
   isTime: { 'zh-CN': '必须是 HH:MM 格式的时间', en: 'must be a time as HH:MM' },
   isUrl: { 'zh-CN': '必须是有效的网址', en: 'must be a valid URL' },
   robotScope: { 'zh-CN': '请指定联盟或部门之一', en: 'give either an alliance or a department' },

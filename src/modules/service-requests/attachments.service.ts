@@ -1,0 +1,63 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { ErrorCode } from '../../platform/errors/error-code';
+import { detectAllowedType } from '../../platform/storage/detect-file-type';
+import { FileStorage } from '../../platform/storage/file-storage';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type { AttachmentView } from './dto/service-request.dto';
+import { ServiceRequestAttachment } from './entities/service-request-attachment.entity';
+import { TimelineEntryType } from './entities/service-request-event.entity';
+import { ServiceRequestsRepository } from './service-requests.repository';
+import { ServiceRequestsService } from './service-requests.service';
+
+export const MAX_ATTACHMENTS_PER_REQUEST = 20;
+
+/** Keeps only the last path segment and printable characters of a file name. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 200);
+  return clean && clean !== '.' && clean !== '..' ? clean : 'attachment';
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly requests: ServiceRequestsRepository,
+    private readonly service: ServiceRequestsService,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async add(actor: Actor, requestId: string, fileName: string, content: Buffer): Promise<AttachmentView> {
+    const request = await this.service.requireVisible(actor, requestId, true);
+    const type = await detectAllowedType(content);
+    if (!type) throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'fileType' }]);
+    const repo = this.tenant.manager.getRepository(ServiceRequestAttachment);
+    if ((await repo.count({ where: { requestId } })) >= MAX_ATTACHMENTS_PER_REQUEST) {
+      throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'tooManyFiles', args: [MAX_ATTACHMENTS_PER_REQUEST] }]);
+    }
+    const storageKey = `${request.tenantId}/${requestId}/${randomUUID()}`;
+    await this.storage.put(storageKey, content, type.mime);
+    const saved = await repo.save({
+      tenantId: request.tenantId,
+      requestId,
+      fileName: safeFileName(fileName),
+      contentType: type.mime,
+      size: content.length,
+      storageKey,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      uploadedById: actor.userId,
+    });
+    await this.requests.addEvent({ tenantId: request.tenantId, requestId, type: TimelineEntryType.AttachmentAdded, actorUserId: actor.userId, data: { attachmentId: saved.id, fileName: saved.fileName } });
+    return { id: saved.id, fileName: saved.fileName, contentType: saved.contentType, size: saved.size, createdAt: saved.createdAt };
+  }
+
+  async read(actor: Actor, requestId: string, attachmentId: string): Promise<{ attachment: ServiceRequestAttachment; content: Buffer }> {
+    await this.service.requireVisible(actor, requestId);
+    const attachment = await this.tenant.manager.getRepository(ServiceRequestAttachment).findOneBy({ id: attachmentId, requestId });
+    if (!attachment) throw DomainException.notFound();
+    return { attachment, content: await this.storage.get(attachment.storageKey) };
+  }
+}
