@@ -55,6 +55,34 @@ const VIEW_SELECT = `
     LEFT JOIN organizations ao ON ao.id = r.assigned_organization_id
     LEFT JOIN users h ON h.id = r.handler_id`;
 
+export const SUPERVISION_SQL = `${VIEW_SELECT}
+  WHERE r.status IN ('routed', 'accepted', 'in_progress', 'returned') AND r.sla_state IN ('at_risk', 'breached')
+  ORDER BY r.sla_state DESC, r.resolve_due_at ASC NULLS LAST LIMIT $1`;
+
+/** The list query with its filters and keyset; exported so tests can EXPLAIN exactly what runs. */
+export function listQuery(actor: Actor, query: ListServiceRequestsQuery, limit: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = [visibility(actor, params)];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (query.status) add('r.status = ?', query.status);
+  if (query.categoryId) add('r.category_id = ?', query.categoryId);
+  if (query.assignedOrganizationId) add('r.assigned_organization_id = ?', query.assignedOrganizationId);
+  if (query.allianceId) add('r.alliance_id = ?', query.allianceId);
+  if (query.from) add('r.created_at >= ?', query.from);
+  if (query.to) add('r.created_at < ?', query.to);
+  if (query.mine) add('r.handler_id = ?', actor.userId);
+  if (query.cursor) {
+    const [createdAt, id] = decodeCursor(query.cursor);
+    params.push(createdAt, id);
+    where.push(`(r.created_at, r.id) < ($${params.length - 1}, $${params.length})`);
+  }
+  params.push(limit);
+  return { sql: `${VIEW_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`, params };
+}
+
 /** Officials see the whole township; everyone else the requests their organisation asked or serves. */
 export function visibility(actor: Actor, params: unknown[]): string {
   if (actor.role === Role.TownshipAdmin) return 'TRUE';
@@ -109,30 +137,9 @@ export class ServiceRequestsRepository {
   }
 
   async list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {
-    const params: unknown[] = [];
-    const where = [visibility(actor, params)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.status) add('r.status = ?', query.status);
-    if (query.categoryId) add('r.category_id = ?', query.categoryId);
-    if (query.assignedOrganizationId) add('r.assigned_organization_id = ?', query.assignedOrganizationId);
-    if (query.allianceId) add('r.alliance_id = ?', query.allianceId);
-    if (query.from) add('r.created_at >= ?', query.from);
-    if (query.to) add('r.created_at < ?', query.to);
-    if (query.mine) add('r.handler_id = ?', actor.userId);
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor);
-      params.push(createdAt, id);
-      where.push(`(r.created_at, r.id) < ($${params.length - 1}, $${params.length})`);
-    }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    params.push(limit + 1);
-    const rows = await this.manager.query<ViewRow[]>(
-      `${VIEW_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const { sql, params } = listQuery(actor, query, limit + 1);
+    const rows = await this.manager.query<ViewRow[]>(sql, params);
     const items = rows.slice(0, limit).map(toView);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
@@ -140,12 +147,7 @@ export class ServiceRequestsRepository {
 
   /** Open requests at risk or late, most urgent first. */
   async supervision(limit: number): Promise<ServiceRequestView[]> {
-    const rows = await this.manager.query<ViewRow[]>(
-      `${VIEW_SELECT}
-        WHERE r.status IN ('routed', 'accepted', 'in_progress', 'returned') AND r.sla_state IN ('at_risk', 'breached')
-        ORDER BY r.sla_state DESC, r.resolve_due_at ASC NULLS LAST LIMIT $1`,
-      [limit],
-    );
+    const rows = await this.manager.query<ViewRow[]>(SUPERVISION_SQL, [limit]);
     return rows.map(toView);
   }
 

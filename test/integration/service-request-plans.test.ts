@@ -1,0 +1,104 @@
+import { Client } from 'pg';
+import { listQuery, SUPERVISION_SQL } from '../../src/modules/service-requests/service-requests.repository';
+import { Role } from '../../src/platform/auth/entities/role';
+import { ServiceRequestStatus } from '../../src/modules/service-requests/entities/service-request-status';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const REQUESTS = 200_000;
+
+/** Plan nodes that scan service_requests sequentially, anywhere in an EXPLAIN (FORMAT JSON) tree. */
+function seqScans(plan: any): string[] {
+  const found: string[] = [];
+  const walk = (node: any) => {
+    if (node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'service_requests') found.push(node['Node Type']);
+    (node.Plans ?? []).forEach(walk);
+  };
+  walk(plan[0].Plan);
+  return found;
+}
+
+describe('query plans on a large township (EXPLAIN)', () => {
+  let app: TestApp;
+  let appDb: Client;
+  let tenantId: string;
+  let department: string;
+  let enterprise: string;
+  let allianceId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ seed: true });
+    const db = app.db.admin;
+    ({ rows: [{ id: tenantId }] } = await db.query(`SELECT id FROM tenants WHERE slug = 'anhai'`));
+    ({ rows: [{ id: allianceId }] } = await db.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`));
+    ({ rows: [{ id: department }] } = await db.query(`SELECT id FROM organizations WHERE name = '安海镇财政所'`));
+    ({ rows: [{ id: enterprise }] } = await db.query(`SELECT id FROM organizations WHERE name = '兴翼机械'`));
+    // Bulk data in one statement: 200,000 requests over every organisation, category, status and two years.
+    await db.query(`ALTER TABLE service_requests DISABLE TRIGGER audit_row_change`);
+    await db.query(
+      `INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id, title, description,
+                                     status, assigned_organization_id, created_at, updated_at, routed_at, accept_due_at, resolve_due_at, sla_state, rating)
+       SELECT $1, 'BULK-' || g, $2, e.ids[1 + g % array_length(e.ids, 1)], u.id, c.ids[1 + g % array_length(c.ids, 1)], '批量请求 ' || g, '用于查询计划的数据',
+              (ARRAY['submitted','routed','accepted','in_progress','returned','resolved','closed','closed','closed','rejected'])[1 + g % 10]::service_request_status,
+              d.ids[1 + g % array_length(d.ids, 1)], now() - (g % 730) * interval '1 day', now(), now() - (g % 730) * interval '1 day',
+              now() - (g % 730) * interval '1 day' + interval '4 hours', now() - (g % 730) * interval '1 day' + interval '5 days',
+              (ARRAY['on_track','on_track','on_track','at_risk','breached'])[1 + g % 5], CASE WHEN g % 3 = 0 THEN 1 + g % 5 END
+         FROM generate_series(1, ${REQUESTS}) AS g,
+              (SELECT array_agg(id) AS ids FROM organizations WHERE kind = 'enterprise') e,
+              (SELECT array_agg(id) AS ids FROM organizations WHERE kind = 'department') d,
+              (SELECT array_agg(id) AS ids FROM service_categories) c,
+              (SELECT id FROM users WHERE email = 'xingyi@anhai.demo') u`,
+      [tenantId, allianceId],
+    );
+    await db.query(`ALTER TABLE service_requests ENABLE TRIGGER audit_row_change`);
+    await db.query('ANALYZE');
+    appDb = new Client({ connectionString: app.db.appUrl });
+    await appDb.connect();
+  }, 120_000);
+  afterAll(async () => {
+    await appDb.end();
+    await app.close();
+  });
+
+  /** EXPLAIN as the application runs it: the app role, inside the tenant, under row-level security. */
+  const explain = async (sql: string, params: unknown[]) => {
+    await appDb.query('BEGIN');
+    try {
+      await appDb.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const { rows } = await appDb.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      return rows[0]['QUERY PLAN'];
+    } finally {
+      await appDb.query('ROLLBACK');
+    }
+  };
+  const official = () => ({ userId: '00000000-0000-4000-8000-000000000000', tenantId, role: Role.TownshipAdmin, organizationId: null });
+
+  it('would notice a sequential scan (the check itself works)', async () => {
+    expect(seqScans(await explain(`SELECT id FROM service_requests r WHERE r.description = $1`, ['x']))).toEqual(['Seq Scan']);
+  });
+
+  it('serves the department inbox from an index', async () => {
+    const actor = { ...official(), role: Role.DepartmentStaff, organizationId: department };
+    const { sql, params } = listQuery(actor, { status: ServiceRequestStatus.Routed, assignedOrganizationId: department }, 21);
+    expect(seqScans(await explain(sql, params))).toEqual([]);
+  });
+
+  it('serves an enterprise’s “my requests” from an index', async () => {
+    const actor = { ...official(), role: Role.EnterpriseContact, organizationId: enterprise };
+    const { sql, params } = listQuery(actor, {}, 21);
+    expect(seqScans(await explain(sql, params))).toEqual([]);
+  });
+
+  it('serves the officials’ list and the supervision board from indexes', async () => {
+    const { sql, params } = listQuery(official(), { status: ServiceRequestStatus.InProgress }, 21);
+    expect(seqScans(await explain(sql, params))).toEqual([]);
+    expect(seqScans(await explain(SUPERVISION_SQL, [100]))).toEqual([]);
+  });
+
+  it('computes a month of statistics from an index', async () => {
+    const sql = `SELECT r.assigned_organization_id, count(*), avg(r.rating) FROM service_requests r
+                  WHERE r.alliance_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.merged_into_id IS NULL
+                  GROUP BY r.assigned_organization_id`;
+    const plan = await explain(sql, [allianceId, new Date(Date.now() - 30 * 86_400_000), new Date()]);
+    expect(seqScans(plan)).toEqual([]);
+  });
+});
