@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { workerOptions } from '../../platform/queue/worker-options';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
 import { JobName, QueueName } from '../../platform/queue/queue.constants';
 import { RouteRequestHandler } from './jobs/route-request.handler';
@@ -9,7 +10,7 @@ import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repos
 import { AutoCloseHandler, CheckSlaHandler, ScheduleSlaTimerHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
 
-@Processor(QueueName.ServiceRequests, { concurrency: 5 })
+@Processor(QueueName.ServiceRequests, workerOptions(5))
 export class ServiceRequestsProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();

@@ -45,6 +45,12 @@ export class Environment {
   @Min(1)
   QUEUE_ATTEMPTS = 5;
 
+  /** How long a worker holds a job's lock; a crashed worker's job is taken up again after it. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(500)
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
   /** First retry delay; each next one doubles. */
   @Transform(({ value }) => Number(value))
   @IsInt()

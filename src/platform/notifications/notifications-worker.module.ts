@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { workerOptions } from '../queue/worker-options';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import { JobName, QueueName } from '../queue/queue.constants';
 import { ChannelSenders } from './channels/channel-senders';
@@ -10,7 +11,7 @@ import { NotifierModule } from './notifications.module';
 
 const DIGEST_EVERY_MS = 5 * 60_000;
 
-@Processor(QueueName.Notifications, { concurrency: 5 })
+@Processor(QueueName.Notifications, workerOptions(5))
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
