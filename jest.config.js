@@ -21,6 +21,9 @@ const common = {
 module.exports = {
   maxWorkers: 2,
   testTimeout: 30_000,
+  // Reconnecting clients (ioredis, pg LISTEN) of apps whose servers a test stopped can keep the
+  // process alive for seconds after the last test; never let that hang a CI run.
+  forceExit: true,
   // One migrated template database per run; each test file clones its own from it.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
