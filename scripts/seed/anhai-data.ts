@@ -130,3 +130,11 @@ export const DEMO_USERS = [
   { email: 'xingyi@anhai.demo', displayName: '黄丽娟', role: 'enterprise_contact', organization: '兴翼机械', tenant: true },
   { email: 'expert@anhai.demo', displayName: '陈教授', role: 'expert', organization: null, tenant: true },
 ] as const;
+
+/** A few requests in different states, so the pages and boards have something to show. */
+export const DEMO_REQUESTS = [
+  { key: 'demo-1', requester: 'xingyi@anhai.demo', category: 'policy', title: '咨询高新技术企业认定条件', status: 'closed', handler: 'dept@anhai.demo', daysAgo: 20, rating: 5 },
+  { key: 'demo-2', requester: 'xingyi@anhai.demo', category: 'financing', title: '申请技改项目贷款贴息', status: 'in_progress', handler: 'finance@anhai.demo', daysAgo: 3, rating: null },
+  { key: 'demo-3', requester: 'xingyi@anhai.demo', category: 'land_construction', title: '新厂房用地规划咨询', status: 'routed', handler: 'land@anhai.demo', daysAgo: 1, rating: null },
+  { key: 'demo-4', requester: 'jingong@anhai.demo', category: 'talent', title: '招聘数控技师 10 名', status: 'resolved', handler: 'hr@anhai.demo', daysAgo: 6, rating: null },
+] as const;

@@ -6,6 +6,7 @@ import { runProcess } from '../../src/platform/startup/run-process';
 import { CHINA_2026 } from '../../src/modules/service-requests/sla/china-holidays-2026';
 import {
   DEMO_PASSWORD,
+  DEMO_REQUESTS,
   ROUTING_RULES,
   SERVICE_CATEGORIES,
   STAFF,
@@ -139,12 +140,52 @@ export async function seed(adminUrl: string): Promise<void> {
         [tenantId, day.date, day.kind, day.name],
       );
     }
+    await seedRequests(db, tenantId, smart);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     await db.end();
+  }
+}
+
+/** Demo requests with their timelines; the worker's SLA sweep computes their supervision state. */
+async function seedRequests(db: Client, tenantId: string, allianceId: string): Promise<void> {
+  for (const [index, demo] of DEMO_REQUESTS.entries()) {
+    const { rows: [user] } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.requester]);
+    const { rows: [handler] } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.handler]);
+    const { rows: exists } = await db.query('SELECT 1 FROM service_requests WHERE requester_user_id = $1 AND idempotency_key = $2', [user.id, demo.key]);
+    if (exists.length > 0) continue;
+    const { rows: [category] } = await db.query('SELECT id FROM service_categories WHERE alliance_id = $1 AND code = $2', [allianceId, demo.category]);
+    const { rows: [counter] } = await db.query(
+      `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, 'service-request-2026', 1)
+       ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value`,
+      [tenantId],
+    );
+    const created = `now() - interval '${demo.daysAgo} days'`;
+    const reached = (status: string) => ['accepted', 'in_progress', 'resolved', 'closed'].indexOf(status) <= ['accepted', 'in_progress', 'resolved', 'closed'].indexOf(demo.status);
+    const { rows: [request] } = await db.query(
+      `INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id, title, description,
+                                     status, assigned_organization_id, handler_id, routed_at, accept_due_at, resolve_due_at, accepted_at, resolved_at, closed_at,
+                                     rating, idempotency_key, next_sla_check_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${created} + interval '1 minute', ${created} + interval '1 day', ${created} + interval '7 days',
+               ${reached('accepted') ? `${created} + interval '2 hours'` : 'NULL'}, ${reached('resolved') ? `${created} + interval '2 days'` : 'NULL'},
+               ${demo.status === 'closed' ? `${created} + interval '3 days'` : 'NULL'}, $12, $13, now(), ${created}, now())
+       RETURNING id`,
+      [tenantId, `FW-2026-${String(counter.value).padStart(6, '0')}`, allianceId, user.organization_id, user.id, category.id, demo.title,
+        `${demo.title}，请相关部门协助办理。`, demo.status, handler.organization_id, handler.id, demo.rating, demo.key],
+    );
+    const steps = ['submitted', 'routed', ...(reached('accepted') ? ['accepted'] : []), ...(reached('in_progress') ? ['started'] : []),
+      ...(reached('resolved') ? ['resolved'] : []), ...(demo.status === 'closed' ? ['rated'] : [])];
+    for (const [step, type] of steps.entries()) {
+      await db.query(
+        `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, body, data, created_at)
+         VALUES ($1, $2, $3, $4, $5, '{}', ${created} + $6 * interval '1 hour')`,
+        [tenantId, request.id, type, type === 'submitted' || type === 'rated' ? user.id : type === 'routed' ? null : handler.id,
+          type === 'resolved' ? '已按要求办理完毕。' : null, step + index],
+      );
+    }
   }
 }
 
