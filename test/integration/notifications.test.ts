@@ -178,8 +178,8 @@ describe('notifications', () => {
     const retried = await http.post(`/api/v1/admin/notification-deliveries/${item.id}/retry`, undefined, { token: platform });
     expect(retried.status).toBe(202);
     await waitFor(async () => smtp.messages.filter((m) => m.subject === 'X退出联盟'), (m) => m.length === 1);
-    const [row] = (await app.db.admin.query('SELECT status FROM notification_deliveries WHERE id = $1', [item.id])).rows;
-    expect(row.status).toBe('sent');
+    // The mail is out before the worker records it: wait for the record, not just the mail.
+    await waitFor(async () => (await app.db.admin.query('SELECT status FROM notification_deliveries WHERE id = $1', [item.id])).rows[0].status, (s) => s === 'sent');
   });
 
   it('never notifies twice for the same event, whoever calls again', async () => {
