@@ -54,6 +54,8 @@ export class OrganizationsService {
   async update(actor: Actor, id: string, input: UpdateOrganizationDto): Promise<OrganizationView> {
     const organization = await this.require(id);
     if (actor.role === Role.EnterpriseContact && actor.organizationId !== id) throw DomainException.notFound();
+    // Pairing decides who serves the enterprise: the officials' call, not the enterprise's.
+    if (actor.role === Role.EnterpriseContact && input.pairedDepartmentId !== undefined) throw DomainException.forbidden();
     const { partyOrganization, ...fields } = input;
     if (fields.pairedDepartmentId !== undefined) fields.pairedDepartmentId = await this.checkPairing(organization.kind, fields.pairedDepartmentId);
     await this.organizations.save({

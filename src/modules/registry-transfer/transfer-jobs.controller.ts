@@ -6,6 +6,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { sendFile } from '../../platform/http/send-file';
 import { ListTransferJobsQuery, TemplateQuery, TransferJobPage, TransferJobView } from './dto/transfer-job.view';
 import { importTemplate } from './import/import-template';
 import { TransferJobsService } from './transfer-jobs.service';
@@ -53,7 +54,7 @@ export class TransferJobsController {
   @Get('jobs/:id/download')
   async download(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.jobs.download(id);
-    await sendAttachment(reply, file.fileName, XLSX, file.content);
+    await sendFile(reply, file.fileName, XLSX, file.content);
   }
 
   @ApiProduces(XLSX, 'text/csv')
@@ -63,15 +64,6 @@ export class TransferJobsController {
     const language = languageFrom(request.headers['accept-language']);
     const name = language === 'zh-CN' ? '成员企业导入模板' : 'member-import-template';
     const type = format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8';
-    await sendAttachment(reply, `${name}.${format}`, type, await importTemplate(format, language));
+    await sendFile(reply, `${name}.${format}`, type, await importTemplate(format, language));
   }
-}
-
-async function sendAttachment(reply: FastifyReply, fileName: string, type: string, content: Buffer): Promise<void> {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  await reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('x-content-type-options', 'nosniff')
-    .send(content);
 }

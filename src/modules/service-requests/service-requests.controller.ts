@@ -7,6 +7,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { sendFile } from '../../platform/http/send-file';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import {
   AttachmentView,
@@ -115,13 +116,7 @@ export class ServiceRequestsController {
   @Get(':id/attachments/:attachmentId')
   async download(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('attachmentId') attachmentId: string, @Res() reply: FastifyReply): Promise<void> {
     const { attachment, content } = await this.attachments.read(actor, id, attachmentId);
-    const ascii = attachment.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-    await reply
-      .header('content-type', attachment.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(content);
+    await sendFile(reply, attachment.fileName, attachment.contentType, content);
   }
 
   @Roles(...PARTIES)

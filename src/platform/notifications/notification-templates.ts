@@ -1,5 +1,7 @@
 import type { Language } from '../errors/localized-messages';
 import { NotificationType } from './notification-types';
+import { SERVICE_REQUEST_TEMPLATES } from './templates/service-request-templates';
+import { s, type Payload, type Template } from './templates/template';
 
 export interface RenderedNotification {
   title: string;
@@ -8,10 +10,6 @@ export interface RenderedNotification {
   link: string | null;
 }
 
-type Payload = Record<string, unknown>;
-type Template = (p: Payload) => Record<Language, { title: string; body: string }> & { link?: string };
-
-const s = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 const ROLE_NAMES: Record<string, Record<Language, string>> = {
   lead: { 'zh-CN': '领头企业', en: 'lead enterprise' },
@@ -19,7 +17,7 @@ const ROLE_NAMES: Record<string, Record<Language, string>> = {
   member: { 'zh-CN': '成员企业', en: 'member enterprise' },
 };
 
-const TEMPLATES = {
+const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   [NotificationType.ImportFinished]: (p) => ({
     'zh-CN': {
       title: p.status === 'failed' ? `导入失败：${s(p.fileName)}` : `导入完成：${s(p.fileName)}`,
@@ -72,66 +70,9 @@ const TEMPLATES = {
     'zh-CN': { title: '联盟平台测试消息', body: `群机器人“${s(p.robotName)}”配置成功，可以接收联盟平台的消息。` },
     en: { title: 'Lianmeng test message', body: `The group robot "${s(p.robotName)}" is set up and receives Lianmeng messages.` },
   }),
-} as Record<NotificationType, Template>;
+};
 
-const STATUS_NAMES: Record<string, Record<Language, string>> = {
-  routed: { 'zh-CN': '已分派', en: 'routed' },
-  accepted: { 'zh-CN': '已受理', en: 'accepted' },
-  in_progress: { 'zh-CN': '办理中', en: 'in progress' },
-  returned: { 'zh-CN': '退回补充材料', en: 'returned for more information' },
-  resolved: { 'zh-CN': '已办结', en: 'resolved' },
-  closed: { 'zh-CN': '已关闭', en: 'closed' },
-  rejected: { 'zh-CN': '不予受理', en: 'rejected' },
-};
-const PHASE_NAMES: Record<string, Record<Language, string>> = {
-  accept: { 'zh-CN': '受理', en: 'acceptance' },
-  resolve: { 'zh-CN': '办结', en: 'resolution' },
-};
-const LEVEL_NAMES: Record<string, Record<Language, string>> = {
-  '1': { 'zh-CN': '承办人', en: 'the handler' },
-  '2': { 'zh-CN': '部门负责人', en: 'the department head' },
-  '3': { 'zh-CN': '镇领导', en: 'the township leader' },
-};
-const requestLink = (p: Payload) => `/service-requests/${s(p.requestId)}`;
-const word = (table: Record<string, Record<Language, string>>, key: unknown, language: Language) => table[s(key)]?.[language] ?? s(key);
-
-Object.assign(TEMPLATES, {
-  [NotificationType.RequestAssigned]: (p: Payload) => ({
-    'zh-CN': { title: `新的服务请求 ${s(p.number)}`, body: `${s(p.requesterName)}提交的“${s(p.title)}”已分派给${s(p.organizationName)}，请及时受理。` },
-    en: { title: `New service request ${s(p.number)}`, body: `"${s(p.title)}" from ${s(p.requesterName)} was routed to ${s(p.organizationName)}: please accept it.` },
-    link: requestLink(p),
-  }),
-  [NotificationType.RequestUpdated]: (p: Payload) => ({
-    'zh-CN': { title: `${s(p.number)} ${word(STATUS_NAMES, p.status, 'zh-CN')}`, body: `您的服务请求“${s(p.title)}”${word(STATUS_NAMES, p.status, 'zh-CN')}${p.note ? `：${s(p.note)}` : '。'}` },
-    en: { title: `${s(p.number)} ${word(STATUS_NAMES, p.status, 'en')}`, body: `Your service request "${s(p.title)}" is ${word(STATUS_NAMES, p.status, 'en')}${p.note ? `: ${s(p.note)}` : '.'}` },
-    link: requestLink(p),
-  }),
-  [NotificationType.RequestComment]: (p: Payload) => ({
-    'zh-CN': { title: `${s(p.number)} 有新留言`, body: `${s(p.authorName)}：${s(p.body)}` },
-    en: { title: `New comment on ${s(p.number)}`, body: `${s(p.authorName)}: ${s(p.body)}` },
-    link: requestLink(p),
-  }),
-  [NotificationType.RequestSlaWarning]: (p: Payload) => ({
-    'zh-CN': { title: `${s(p.number)} 即将超时`, body: `“${s(p.title)}”的${word(PHASE_NAMES, p.phase, 'zh-CN')}时限将于 ${s(p.dueAtLocal)} 到期。` },
-    en: { title: `${s(p.number)} is nearly due`, body: `The ${word(PHASE_NAMES, p.phase, 'en')} deadline of "${s(p.title)}" is ${s(p.dueAtLocal)}.` },
-    link: requestLink(p),
-  }),
-  [NotificationType.RequestEscalated]: (p: Payload) => ({
-    'zh-CN': { title: `【督办】${s(p.number)} 已超时`, body: `“${s(p.title)}”的${word(PHASE_NAMES, p.phase, 'zh-CN')}已超过时限（${s(p.dueAtLocal)}），现提请${word(LEVEL_NAMES, p.level, 'zh-CN')}督办。` },
-    en: { title: `[Supervision] ${s(p.number)} is late`, body: `The ${word(PHASE_NAMES, p.phase, 'en')} of "${s(p.title)}" passed its deadline (${s(p.dueAtLocal)}); escalated to ${word(LEVEL_NAMES, p.level, 'en')}.` },
-    link: requestLink(p),
-  }),
-  [NotificationType.RequestChased]: (p: Payload) => ({
-    'zh-CN': { title: `【催办】${s(p.number)}`, body: `${s(p.requesterName)}催办“${s(p.title)}”，请尽快办理。` },
-    en: { title: `[Chased] ${s(p.number)}`, body: `${s(p.requesterName)} is chasing "${s(p.title)}": please act on it.` },
-    link: requestLink(p),
-  }),
-  [NotificationType.FollowUpAssigned]: (p: Payload) => ({
-    'zh-CN': { title: `回访任务：${s(p.number)}`, body: `${s(p.requesterName)}对“${s(p.title)}”的评价为 ${s(p.rating)} 星，请安排回访。` },
-    en: { title: `Follow-up: ${s(p.number)}`, body: `${s(p.requesterName)} rated "${s(p.title)}" ${s(p.rating)} of 5: please call them back.` },
-    link: requestLink(p),
-  }),
-});
+const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES } as Record<NotificationType, Template>;
 
 export function renderNotification(type: NotificationType, payload: Payload, language: Language): RenderedNotification {
   const template = TEMPLATES[type](payload);
