@@ -1,3 +1,6 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../src/platform/queue/queue.constants';
 import { Http } from '../support/http';
 import { categoryId, smartAllianceId, submitAndRoute } from '../support/service-requests';
 import { createOtherTenant, idOf } from '../support/tenants';
@@ -144,6 +147,29 @@ describe('service requests (企业点单、部门服务) over HTTP with the real
     const manual = await http.post(`/api/v1/service-requests/${routed.id}/route`, { organizationId: market }, { token: official });
     expect(manual.body).toMatchObject({ assignedOrganization: { name: '安海市场监督管理所' } });
     expect((await http.post(`/api/v1/service-requests/${routed.id}/route`, { organizationId: market }, { token: xingyi })).status).toBe(403);
+  });
+
+  it('merges a duplicate into another request and closes it', async () => {
+    const first = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '咨询人才公寓申请' });
+    const duplicate = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '再次咨询人才公寓申请' });
+    const merged = await http.post(`/api/v1/service-requests/${duplicate.id}/merge`, { intoId: first.id }, { token: official });
+    expect(merged.body).toMatchObject({ status: 'closed', mergedIntoId: first.id });
+    expect(merged.body.timeline.at(-1)).toMatchObject({ type: 'merged', data: { intoId: first.id } });
+    expect((await http.post(`/api/v1/service-requests/${first.id}/merge`, { intoId: first.id }, { token: official })).status).toBe(400);
+    expect((await http.post(`/api/v1/service-requests/${first.id}/merge`, { intoId: duplicate.id }, { token: xingyi })).status).toBe(403);
+  });
+
+  it('moves the SLA timer as the request moves, and removes it when the request is done', async () => {
+    const queue = app.worker!.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
+    const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '计时器测试' });
+    const atRouting = await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => !!job);
+    const handler = await tokenOf(request.handler.id);
+    await http.post(`/api/v1/service-requests/${request.id}/accept`, undefined, { token: handler });
+    // Accepted: the accept clock stops, the next milestone is the resolve warning, later.
+    const afterAccept = await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => !!job && job.timestamp + (job.opts.delay ?? 0) > atRouting!.timestamp + (atRouting!.opts.delay ?? 0));
+    expect(afterAccept).toBeDefined();
+    await http.post(`/api/v1/service-requests/${request.id}/resolve`, { resolution: '已答复' }, { token: handler });
+    await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => job === undefined);
   });
 
   it('never creates two requests for one Idempotency-Key, even when they race', async () => {
