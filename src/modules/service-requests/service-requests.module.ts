@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttachmentsService } from './attachments.service';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
+import { RequestAnnouncer } from './lifecycle/request-announcer.service';
 import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
 import { RequestRouter } from './routing/router.service';
 import { ServiceRequestsController } from './service-requests.controller';
@@ -14,7 +15,7 @@ import { SlaEvaluator } from './sla/sla-evaluator.service';
 import { SlaPlanner } from './sla/sla-planner.service';
 
 /** The pieces both processes use. */
-export const SERVICE_REQUEST_CORE = [ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, CalendarService, SlaEvaluator, SlaPlanner, ServiceStatistics];
+export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, CalendarService, SlaEvaluator, SlaPlanner, ServiceStatistics];
 
 @Module({
   controllers: [ServiceRequestsController, CatalogueController],

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
-import { NotificationType } from '../../../platform/notifications/notification-types';
-import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { ServiceCategory } from '../entities/service-category.entity';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
+import { RequestAnnouncer } from '../lifecycle/request-announcer.service';
 import { nextStatus } from '../lifecycle/transitions';
 import { RequestRouter } from '../routing/router.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
@@ -29,7 +28,7 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
     private readonly router: RequestRouter,
     private readonly planner: SlaPlanner,
     private readonly sla: SlaEvaluator,
-    private readonly notifier: Notifier,
+    private readonly announcer: RequestAnnouncer,
     private readonly clock: Clock,
   ) {}
 
@@ -51,19 +50,9 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
         data: { to: status, organizationId: decision.organizationId, handlerId: decision.handlerId, reason: decision.reason, ruleId: decision.ruleId },
         dedupeKey: 'routed:auto',
       });
-      const [names] = await this.tenant.manager.query<{ requester: string; provider: string }[]>(
-        'SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider',
-        [request.requesterOrganizationId, decision.organizationId],
-      );
-      const payload = { requestId, number: request.number, title: request.title, status, requesterName: names?.requester ?? '', organizationName: names?.provider ?? '' };
-      const staff = await this.requests.staffOf(decision.organizationId);
-      await this.notifier.notify(
-        { userIds: [decision.handlerId, ...staff].filter((u): u is string => !!u), organizationIds: [decision.organizationId] },
-        NotificationType.RequestAssigned,
-        payload,
-        { dedupeKey: `assigned:${requestId}:auto` },
-      );
-      await this.notifier.notify({ userIds: [request.requesterUserId] }, NotificationType.RequestUpdated, { ...payload, note: names?.provider ?? null }, { dedupeKey: `routed:${requestId}:auto` });
+      const routed = { ...request, ...changes };
+      await this.announcer.assigned(routed, `assigned:${requestId}:auto`);
+      await this.announcer.updated(routed, await this.announcer.providerName(routed), `routed:${requestId}:auto`);
       await this.sla.evaluate({ ...request, ...changes });
     });
   }

@@ -18,6 +18,7 @@ import { CalendarService } from '../sla/calendar.service';
 import { SlaEvaluator } from '../sla/sla-evaluator.service';
 import { SlaPlanner } from '../sla/sla-planner.service';
 import { addWorkingTime, workingMinutesBetween } from '../sla/working-calendar';
+import { RequestAnnouncer } from './request-announcer.service';
 import { Action, nextStatus, Party } from './transitions';
 
 export const REOPEN_WINDOW_DAYS = 7;
@@ -35,6 +36,7 @@ export class ServiceRequestActions {
     private readonly calendars: CalendarService,
     private readonly sla: SlaEvaluator,
     private readonly planner: SlaPlanner,
+    private readonly announcer: RequestAnnouncer,
     private readonly clock: Clock,
   ) {}
 
@@ -179,21 +181,8 @@ export class ServiceRequestActions {
   }
 
   private async announce(actor: Actor, request: ServiceRequest, note: string | null): Promise<void> {
-    const payload = { requestId: request.id, number: request.number, title: request.title, status: request.status, note };
-    if (actor.userId !== request.requesterUserId) {
-      await this.notifier.notify({ userIds: [request.requesterUserId] }, NotificationType.RequestUpdated, payload);
-    }
-    if (request.status === S.Routed && request.assignedOrganizationId) {
-      const [names] = await this.tenant.manager.query<{ requester: string; provider: string }[]>(
-        'SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider',
-        [request.requesterOrganizationId, request.assignedOrganizationId],
-      );
-      await this.notifier.notify(
-        { userIds: [request.handlerId, ...(await this.requests.staffOf(request.assignedOrganizationId))].filter((u): u is string => !!u), organizationIds: [request.assignedOrganizationId] },
-        NotificationType.RequestAssigned,
-        { ...payload, requesterName: names?.requester ?? '', organizationName: names?.provider ?? '' },
-      );
-    }
+    if (actor.userId !== request.requesterUserId) await this.announcer.updated(request, note);
+    if (request.status === S.Routed) await this.announcer.assigned(request);
   }
 
   private async openFollowUp(requestId: string, rating: number): Promise<void> {
