@@ -171,9 +171,14 @@ describe('notifications (browser)', () => {
     await page.getByTestId('robot-create').click();
     const form = page.getByTestId('robot-form');
     await page.getByRole('dialog').getByText('添加群机器人').waitFor();
-    await form.getByText('钉钉').click();
-    // DingTalk asks for the signing secret too.
-    await form.locator('.ant-radio-button-wrapper-checked').getByText('钉钉').waitFor();
+    // DingTalk asks for the signing secret too. A click while the modal still zooms in can miss.
+    const dingTalkChecked = async () => (await form.locator('.ant-radio-button-wrapper-checked', { hasText: '钉钉' }).count()) === 1;
+    await waitFor(
+      async () => (await dingTalkChecked()) || (await form.getByText('钉钉').click(), await dingTalkChecked()),
+      (checked) => checked,
+      10_000,
+      300,
+    );
     await page.getByTestId('robot-name').fill('智能装备联盟工作群');
     await pickOption(page, page.getByTestId('robot-alliance'), ALLIANCE);
     await page.getByTestId('robot-webhook').fill('http://127.0.0.1:9/robot/send?access_token=abc');

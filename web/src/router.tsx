@@ -9,6 +9,10 @@ import { RequireAuth } from './features/auth/RequireAuth';
 import { RequireRole } from './features/auth/RequireRole';
 import { HomePage } from './features/home/HomePage';
 import { ImportExportPage } from './features/jobs/ImportExportPage';
+import { DeliveriesPage } from './features/notifications/DeliveriesPage';
+import { NotificationCenterPage } from './features/notifications/NotificationCenterPage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
+import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { OrganizationFormPage } from './features/organizations/OrganizationFormPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { AppLayout } from './features/shell/AppLayout';
@@ -17,10 +21,10 @@ import { HomeRedirect } from './features/shell/HomeRedirect';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { TenantsPage } from './features/tenants/TenantsPage';
 import { UsersPage } from './features/users/UsersPage';
-import type { Role } from './lib/options';
+import { TENANT_ROLES, type Role } from './lib/options';
 
 const townshipAdmin = (page: ReactNode) => <RequireRole roles={['township_admin']}>{page}</RequireRole>;
-const only = (roles: Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+const only = (roles: readonly Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
 export const router = createBrowserRouter([
   {
@@ -53,6 +57,10 @@ export const router = createBrowserRouter([
               { path: 'imports', element: townshipAdmin(<ImportExportPage />) },
               { path: 'audit-log', element: townshipAdmin(<AuditLogPage />) },
               { path: 'tenants', element: only(['platform_admin'], <TenantsPage />) },
+              { path: 'notification-deliveries', element: only(['platform_admin'], <DeliveriesPage />) },
+              { path: 'notifications', element: <NotificationsPage /> },
+              { path: 'settings/notifications', element: only(TENANT_ROLES, <PreferencesPage />) },
+              { path: 'settings/notification-center', element: townshipAdmin(<NotificationCenterPage />) },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

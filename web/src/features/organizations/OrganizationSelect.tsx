@@ -9,13 +9,14 @@ interface Props {
   kind?: OrganizationFilters['kind'];
   placeholder?: string;
   allowClear?: boolean;
+  disabled?: boolean;
   /** Label for the current value while it is not among the searched options. */
   knownOption?: { value: string; label: string };
   'data-testid'?: string;
 }
 
 /** Searchable organisation picker (server-side search by name). */
-export function OrganizationSelect({ value, onChange, kind, placeholder, allowClear, knownOption, ...rest }: Props) {
+export function OrganizationSelect({ value, onChange, kind, placeholder, allowClear, disabled, knownOption, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   // Fetch only once the picker is opened, so closed (pre-rendered) forms cost no requests.
@@ -38,6 +39,7 @@ export function OrganizationSelect({ value, onChange, kind, placeholder, allowCl
       // Keep the popup inside the form so it disappears with it (e.g. when a modal swaps content).
       getPopupContainer={(trigger: HTMLElement) => trigger.parentElement ?? document.body}
       allowClear={allowClear}
+      disabled={disabled}
       loading={isFetching}
       placeholder={placeholder ?? t('organizations.selectPlaceholder')}
       notFoundContent={isFetching ? t('common.loading') : t('common.noData')}

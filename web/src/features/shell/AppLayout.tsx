@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import i18n, { currentLanguage, languageFromLocale, storedLanguage } from '../../i18n';
 import { useMe } from '../auth/api';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationByRole } from './navigation';
 import { UserMenu } from './UserMenu';
@@ -53,6 +54,7 @@ export function AppLayout() {
           </Space>
           <Space size="middle">
             <LanguageSwitch />
+            <NotificationBell userId={me.id} />
             <UserMenu me={me} />
           </Space>
         </Layout.Header>

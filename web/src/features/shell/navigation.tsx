@@ -2,10 +2,14 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   CloudSyncOutlined,
   HomeOutlined,
+  NotificationOutlined,
+  SettingOutlined,
   TeamOutlined,
   ClusterOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
@@ -20,22 +24,40 @@ export interface NavItem {
 
 const home: NavItem = { path: '/home', labelKey: 'nav.home', icon: <HomeOutlined /> };
 
+const inbox: NavItem = { path: '/notifications', labelKey: 'nav.notifications', icon: <BellOutlined /> };
+
+/**
+ * Everyone's own inbox and notification preferences, at the end of each menu. Platform admins
+ * belong to no township, receive no notifications and cannot store per-type preferences, so
+ * they get the inbox only.
+ */
+const notifications: NavItem[] = [
+  inbox,
+  { path: '/settings/notifications', labelKey: 'nav.notificationPreferences', icon: <SettingOutlined /> },
+];
+
 /**
  * Side navigation per role. Later modules (service requests, meetings, think tank)
  * add their entries here.
  */
 export const navigationByRole: Record<Role, NavItem[]> = {
-  platform_admin: [{ path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> }],
+  platform_admin: [
+    { path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> },
+    { path: '/notification-deliveries', labelKey: 'nav.failedDeliveries', icon: <WarningOutlined /> },
+    inbox,
+  ],
   township_admin: [
     { path: '/alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
     { path: '/organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
     { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
     { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
+    { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
+    ...notifications,
   ],
-  department_staff: [home],
-  enterprise_contact: [home],
-  expert: [home],
+  department_staff: [home, ...notifications],
+  enterprise_contact: [home, ...notifications],
+  expert: [home, ...notifications],
 };
 
 /** The page a role lands on after signing in. */
