@@ -72,6 +72,7 @@ const reasons: Record<string, Catalog> = {
   beforeTo: { 'zh-CN': '开始日期必须早于结束日期', en: 'must be before the end date' },
   fileType: { 'zh-CN': '只接受 PDF、图片和 Office 文件（按文件内容识别）', en: 'must be a PDF, an image or an Office file (judged by its content)' },
   tooManyFiles: { 'zh-CN': '每个请求最多 {0} 个附件', en: 'at most {0} attachments per request' },
+  robotDisabled: { 'zh-CN': '群机器人已停用，请先启用', en: 'the robot is disabled: enable it first' },
   isTime: { 'zh-CN': '必须是 HH:MM 格式的时间', en: 'must be a time as HH:MM' },
   isUrl: { 'zh-CN': '必须是有效的网址', en: 'must be a valid URL' },
   robotScope: { 'zh-CN': '请指定联盟或部门之一', en: 'give either an alliance or a department' },

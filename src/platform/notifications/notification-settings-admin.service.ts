@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../errors/domain.exception';
+import { ErrorCode } from '../errors/error-code';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import type {
   CreateRobotDto,
@@ -94,6 +95,7 @@ export class NotificationSettingsAdmin {
 
   async testRobot(id: string): Promise<void> {
     const robot = await this.requireRobot(id);
+    if (!robot.enabled) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'enabled', reason: 'robotDisabled' }]);
     await this.notifier.notify({ robotIds: [robot.id] }, NotificationType.RobotTest, { robotName: robot.name }, { urgent: true });
   }
 
