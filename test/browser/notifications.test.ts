@@ -57,13 +57,13 @@ describe('notifications (browser)', () => {
 
   it('raises the count live, without a reload, when a notification is created server-side', async () => {
     // A reload would drop this marker.
-    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
     // Let the stream connect first (it sends the count at once; the bell already showed it).
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.waitForTimeout(500);
 
     expect(await notifyExportFinished('测试联盟')).toEqual(expect.any(String));
     await waitForCount(initialCount + 1);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
   it('lists the new item in the popover, and "mark all read" brings the count to 0', async () => {
