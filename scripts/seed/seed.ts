@@ -3,7 +3,7 @@ import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
-import { CHINA_2026 } from '../../src/modules/service-requests/sla/china-holidays-2026';
+import { CHINA_2026 } from '../../src/platform/calendar/china-holidays-2026';
 import {
   DEMO_PASSWORD,
   DEMO_REQUESTS,

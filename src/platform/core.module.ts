@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CalendarService } from './calendar/calendar.service';
 import { Clock, SystemClock } from './clock/clock';
 import { ConfigModule } from './config/config.module';
 import { LoggerModule } from './config/logger.module';
@@ -14,7 +15,7 @@ import { TenantContext } from './tenancy/tenant-context.service';
 @Global()
 @Module({
   imports: [ConfigModule, LoggerModule, DatabaseModule, RedisModule, OutboxModule, NotifierModule, StorageModule],
-  providers: [TenantContext, ShutdownReporter, { provide: Clock, useClass: SystemClock }],
-  exports: [TenantContext, Clock],
+  providers: [TenantContext, CalendarService, ShutdownReporter, { provide: Clock, useClass: SystemClock }],
+  exports: [TenantContext, CalendarService, Clock],
 })
 export class CoreModule {}

@@ -4,8 +4,8 @@ import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { CalendarDayDto, CalendarView, CategoryView, CreateCategoryDto, CreateRoutingRuleDto, RoutingRuleView, UpdateCategoryDto, UpdateRoutingRuleDto } from './dto/catalogue.dto';
 import { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
-import { WorkingDayOverride } from './entities/working-day-override.entity';
-import { CalendarService } from './sla/calendar.service';
+import { WorkingDayOverride } from '../../platform/calendar/working-day-override.entity';
+import { CalendarService } from '../../platform/calendar/calendar.service';
 
 /** The alliance's service catalogue, its routing rules, and the township's working calendar. */
 @Injectable()

@@ -8,14 +8,13 @@ import { RequestRouter } from './routing/router.service';
 import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { ServiceRequestsService } from './service-requests.service';
-import { CalendarService } from './sla/calendar.service';
 import { ServiceStatistics } from './statistics/service-statistics.service';
 import { StatisticsExports } from './statistics/statistics-exports.service';
 import { SlaEvaluator } from './sla/sla-evaluator.service';
 import { SlaPlanner } from './sla/sla-planner.service';
 
 /** The pieces both processes use. */
-export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, CalendarService, SlaEvaluator, SlaPlanner, ServiceStatistics];
+export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, SlaEvaluator, SlaPlanner, ServiceStatistics];
 
 @Module({
   controllers: [ServiceRequestsController, CatalogueController],

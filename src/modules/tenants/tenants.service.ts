@@ -7,7 +7,7 @@ import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { Tenant } from '../../platform/tenancy/tenant.entity';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { CHINA_2026 } from '../service-requests/sla/china-holidays-2026';
+import { CHINA_2026 } from '../../platform/calendar/china-holidays-2026';
 import { UsersService } from '../users/users.service';
 import type { CreatedTenantView, CreateTenantDto, TenantView } from './dto/tenant.dto';
 

@@ -14,6 +14,13 @@ import { NotificationSettings } from '../notifications/entities/notification-set
 import { Notification } from '../notifications/entities/notification.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
+import { CalendarFeed } from '../../modules/meetings/entities/calendar-feed.entity';
+import { MeetingParticipant } from '../../modules/meetings/entities/meeting-participant.entity';
+import { MeetingSeries } from '../../modules/meetings/entities/meeting-series.entity';
+import { Meeting } from '../../modules/meetings/entities/meeting.entity';
+import { RoomReservation } from '../../modules/venues/entities/room-reservation.entity';
+import { VenueZone } from '../../modules/venues/entities/venue-zone.entity';
+import { Venue } from '../../modules/venues/entities/venue.entity';
 import { FollowUpTask } from '../../modules/service-requests/entities/follow-up-task.entity';
 import { RoutingRule } from '../../modules/service-requests/entities/routing-rule.entity';
 import { ServiceCategory } from '../../modules/service-requests/entities/service-category.entity';
@@ -21,7 +28,7 @@ import { ServiceRequestAttachment } from '../../modules/service-requests/entitie
 import { ServiceRequestEvent } from '../../modules/service-requests/entities/service-request-event.entity';
 import { ServiceRequest } from '../../modules/service-requests/entities/service-request.entity';
 import { TenantCounter } from '../../modules/service-requests/entities/tenant-counter.entity';
-import { WorkingDayOverride } from '../../modules/service-requests/entities/working-day-override.entity';
+import { WorkingDayOverride } from '../calendar/working-day-override.entity';
 
 export const entities = [
   Tenant,
@@ -48,4 +55,11 @@ export const entities = [
   WorkingDayOverride,
   FollowUpTask,
   TenantCounter,
+  Venue,
+  VenueZone,
+  RoomReservation,
+  MeetingSeries,
+  Meeting,
+  MeetingParticipant,
+  CalendarFeed,
 ];

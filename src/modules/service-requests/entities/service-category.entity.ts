@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-import type { SlaUnit } from '../sla/working-calendar';
+import type { SlaUnit } from '../../../platform/calendar/working-calendar';
 import { CategoryCode } from './service-request-status';
 
 /** A kind of service an alliance offers, who provides it, and how fast (the SLA). */

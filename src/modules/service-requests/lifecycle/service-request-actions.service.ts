@@ -14,10 +14,10 @@ import { partiesOf } from '../request-parties';
 import { RequestRouter } from '../routing/router.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { ServiceRequestsService } from '../service-requests.service';
-import { CalendarService } from '../sla/calendar.service';
+import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { SlaEvaluator } from '../sla/sla-evaluator.service';
 import { SlaPlanner } from '../sla/sla-planner.service';
-import { addWorkingTime, workingMinutesBetween } from '../sla/working-calendar';
+import { addWorkingTime, workingMinutesBetween } from '../../../platform/calendar/working-calendar';
 import { RequestAnnouncer } from './request-announcer.service';
 import { Action, nextStatus, Party } from './transitions';
 

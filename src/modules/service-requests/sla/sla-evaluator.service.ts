@@ -7,7 +7,7 @@ import { JobName } from '../../../platform/queue/queue.constants';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
 import { ServiceRequestsRepository } from '../service-requests.repository';
-import { CalendarService } from './calendar.service';
+import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { Milestone, milestones } from './sla-milestones';
 
 const formatLocal = (instant: Date, timeZone: string) =>

@@ -1,5 +1,5 @@
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
-import { addWorkingTime, CalendarOverrides, workingMinutesBetween } from './working-calendar';
+import { addWorkingTime, CalendarOverrides, workingMinutesBetween } from '../../../platform/calendar/working-calendar';
 
 export type SlaPhase = 'accept' | 'resolve';
 

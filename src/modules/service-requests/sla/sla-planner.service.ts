@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { ServiceCategory } from '../entities/service-category.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
-import { CalendarService } from './calendar.service';
-import { addWorkingTime } from './working-calendar';
+import { CalendarService } from '../../../platform/calendar/calendar.service';
+import { addWorkingTime } from '../../../platform/calendar/working-calendar';
 
 /** Deadlines from the category's SLA on the township's working calendar. */
 @Injectable()

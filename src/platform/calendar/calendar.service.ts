@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Tenant } from '../../../platform/tenancy/tenant.entity';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { WorkingDayOverride } from '../entities/working-day-override.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { TenantContext } from '../tenancy/tenant-context.service';
+import { WorkingDayOverride } from './working-day-override.entity';
 import type { CalendarOverrides } from './working-calendar';
 
 /** A township's working calendar: weekends off, its public holidays off, its make-up days on. */

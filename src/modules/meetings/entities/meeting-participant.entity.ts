@@ -1,0 +1,41 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
+
+export enum RsvpResponse {
+  Pending = 'pending',
+  Accepted = 'accepted',
+  Declined = 'declined',
+  Delegated = 'delegated',
+}
+
+/** An invited person, or an invited organisation and the person it sends. */
+@Entity('meeting_participants')
+@Index('ix_meeting_participants__meeting', ['meetingId'])
+@Index('ix_meeting_participants__attendee', ['tenantId', 'attendeeId'])
+export class MeetingParticipant extends TenantOwnedEntity {
+  @Column('uuid')
+  meetingId: string;
+
+  @Column('uuid', { nullable: true })
+  organizationId: string | null;
+
+  /** Who is expected: the invited person, the one the organisation names, or a delegate. */
+  @Column('uuid', { nullable: true })
+  attendeeId: string | null;
+
+  /** A required person's other meetings are conflicts. */
+  @Column({ default: false })
+  required: boolean;
+
+  @Column({ type: 'enum', enum: RsvpResponse, enumName: 'rsvp_response', default: RsvpResponse.Pending })
+  response: RsvpResponse;
+
+  @Column({ type: 'text', nullable: true })
+  declineReason: string | null;
+
+  @Column('uuid', { nullable: true })
+  delegatedFromId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+}

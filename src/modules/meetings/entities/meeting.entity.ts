@@ -1,0 +1,69 @@
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
+
+export enum MeetingStatus {
+  Scheduled = 'scheduled',
+  Cancelled = 'cancelled',
+}
+
+export enum PlaceKind {
+  Room = 'room',
+  Address = 'address',
+  Online = 'online',
+}
+
+/** A joint meeting (联席会议): one occurrence, alone or of a series. */
+@Entity('meetings')
+@Index('ix_meetings__tenant_starts', ['tenantId', 'startsAt'])
+@Index('ix_meetings__series', ['seriesId', 'startsAt'])
+@Check('ck_meetings__time', '"ends_at" > "starts_at"')
+export class Meeting extends TenantOwnedEntity {
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid', { nullable: true })
+  seriesId: string | null;
+
+  @Column({ length: 200 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column('uuid')
+  convenerId: string;
+
+  @Column('uuid')
+  chairId: string;
+
+  @Column('uuid', { nullable: true })
+  recorderId: string | null;
+
+  @Column({ type: 'enum', enum: PlaceKind, enumName: 'meeting_place_kind' })
+  placeKind: PlaceKind;
+
+  @Column('uuid', { nullable: true })
+  zoneId: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  onlineUrl: string | null;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'enum', enum: MeetingStatus, enumName: 'meeting_status', default: MeetingStatus.Scheduled })
+  status: MeetingStatus;
+
+  /** An occurrence edited on its own no longer follows its series' later edits. */
+  @Column({ default: false })
+  detached: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  cancelReason: string | null;
+}
