@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AlliancesModule } from './modules/alliances/alliances.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
@@ -30,6 +31,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     AlliancesModule,
     RegistryTransferModule,
     ServiceRequestsModule,
+    MeetingsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

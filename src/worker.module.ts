@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
+import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module';
 import { ServiceRequestsWorkerModule } from './modules/service-requests/service-requests-worker.module';
 import { CoreModule } from './platform/core.module';
 import { NotificationsWorkerModule } from './platform/notifications/notifications-worker.module';
@@ -7,7 +8,7 @@ import { OutboxRelay } from './platform/outbox/outbox-relay.service';
 import { QueueModule } from './platform/queue/queue.module';
 
 @Module({
-  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule],
+  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

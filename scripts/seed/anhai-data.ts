@@ -138,3 +138,16 @@ export const DEMO_REQUESTS = [
   { key: 'demo-3', requester: 'xingyi@anhai.demo', category: 'land_construction', title: '新厂房用地规划咨询', status: 'routed', handler: 'land@anhai.demo', daysAgo: 1, rating: null },
   { key: 'demo-4', requester: 'jingong@anhai.demo', category: 'talent', title: '招聘数控技师 10 名', status: 'resolved', handler: 'hr@anhai.demo', daysAgo: 6, rating: null },
 ] as const;
+
+/** The cluster party-mass activity centre in the idle space lent by 鸿安机械, with its four zones and a meeting room. */
+export const ACTIVITY_CENTRE = {
+  name: '安海镇智能装备产业集群党群活动中心',
+  address: '福建省晋江市安海镇鸿安机械厂区',
+  zones: [
+    { name: '企业展示区', kind: 'enterprise_showcase', capacity: 60 },
+    { name: '共享办公区', kind: 'shared_office', capacity: 20 },
+    { name: '党员活动区', kind: 'party_activity', capacity: 80 },
+    { name: '事务共商区', kind: 'joint_consultation', capacity: 30 },
+    { name: '第一会议室', kind: 'meeting_room', capacity: 24 },
+  ],
+} as const;

@@ -5,6 +5,7 @@ import { EnvironmentError, validateEnvironment } from '../../src/platform/config
 import { runProcess } from '../../src/platform/startup/run-process';
 import { CHINA_2026 } from '../../src/platform/calendar/china-holidays-2026';
 import {
+  ACTIVITY_CENTRE,
   DEMO_PASSWORD,
   DEMO_REQUESTS,
   ROUTING_RULES,
@@ -141,6 +142,17 @@ export async function seed(adminUrl: string): Promise<void> {
       );
     }
     await seedRequests(db, tenantId, smart);
+    const { rows: [venue] } = await db.query(
+      `INSERT INTO venues (tenant_id, name, address) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, name) DO UPDATE SET address = EXCLUDED.address RETURNING id`,
+      [tenantId, ACTIVITY_CENTRE.name, ACTIVITY_CENTRE.address],
+    );
+    for (const zone of ACTIVITY_CENTRE.zones) {
+      await db.query(
+        `INSERT INTO venue_zones (tenant_id, venue_id, name, kind, capacity) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (venue_id, name) DO NOTHING`,
+        [tenantId, venue.id, zone.name, zone.kind, zone.capacity],
+      );
+    }
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);

@@ -4,6 +4,9 @@ import { login, pickOption, startBrowserHarness, type BrowserHarness } from './s
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const TITLE = '咨询智能装备首台套保险补偿政策';
 const RESOLUTION = '已电话说明首台套保险补偿的申报条件，并发送申报指南。';
+const INTERNAL_NOTE = '需与财政所核对本年度补偿资金额度';
+const ATTACHMENT = '首台套申报材料.pdf';
+const PDF = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
 
 /** The status tag of the detail page, once it shows `status`. */
 async function waitForStatus(page: Page, status: string, timeout = 15_000): Promise<void> {
@@ -36,12 +39,17 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     await option.click();
     await enterprise.getByTestId('sr-title').fill(TITLE);
     await enterprise.getByTestId('sr-description').fill('我司研发的数控折弯机拟申报首台套，想了解保险补偿政策的申报条件和材料。');
+    // An attachment is uploaded once the request exists.
+    await form.locator('input[type=file]').setInputFiles({ name: ATTACHMENT, mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+    await form.getByText(ATTACHMENT).waitFor();
     await enterprise.getByTestId('sr-submit').click();
 
     await enterprise.waitForURL(/\/service-requests\/[0-9a-f-]{36}$/);
     detailPath = new URL(enterprise.url()).pathname;
     await enterprise.getByRole('heading', { name: TITLE }).waitFor();
     expect(await enterprise.getByTestId('sr-number').textContent()).toMatch(/^FW-\d{4}-\d{6}$/);
+
+    await enterprise.getByTestId('sr-attachments').getByText(ATTACHMENT).waitFor();
 
     // The worker routes it; the page looks again by itself until it has.
     await waitForStatus(enterprise, 'routed', 20_000);
@@ -66,6 +74,17 @@ describe('service requests: enterprise orders, department serves (browser)', () 
 
     await handler.goto(detailPath);
     await waitForStatus(handler, 'routed');
+    // The department can read the enterprise's attachment.
+    const download = handler.waitForEvent('download');
+    await handler.getByTestId('sr-attachments').getByTestId('sr-download').click();
+    expect((await download).suggestedFilename()).toBe(ATTACHMENT);
+    // An internal note, which the enterprise never sees.
+    await handler.getByTestId('sr-comment-body').fill(INTERNAL_NOTE);
+    await handler.getByTestId('sr-comment-internal').check();
+    await handler.getByTestId('sr-comment-submit').click();
+    const note = handler.getByTestId('sr-timeline-entry').filter({ hasText: INTERNAL_NOTE });
+    await note.getByText('内部').waitFor();
+
     await handler.getByTestId('sr-action-accept').click();
     await waitForStatus(handler, 'accepted');
     expect(await handler.getByTestId('sr-status').textContent()).toBe('已受理');
@@ -91,6 +110,7 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     expect(await enterprise.getByTestId('sr-status').textContent()).toBe('已关闭');
     await enterprise.getByTestId('sr-timeline').getByText('回复及时，指南很清楚').waitFor();
     await enterprise.getByTestId('sr-timeline').getByText(RESOLUTION).waitFor();
+    expect(await enterprise.getByText(INTERNAL_NOTE).count()).toBe(0);
     await enterprise.screenshot({ path: '/tmp/browser-sr-detail.png', fullPage: true, animations: 'disabled' });
 
     const { rows } = await harness.app.db.admin.query('SELECT status, rating, rating_comment FROM service_requests WHERE title = $1', [TITLE]);

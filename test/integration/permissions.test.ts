@@ -20,9 +20,10 @@ describe('route permissions', () => {
     expect(routes).toMatchSnapshot();
   });
 
-  it('keeps the public routes to sign-in and operations', () => {
+  it('keeps the public routes to sign-in, operations and calendar feeds', () => {
     const open = routePermissions(app.api).filter((r) => r.access === 'public').map((r) => r.route);
     expect(open).toEqual([
+      'GET /calendar/:feed', // a secret token in the URL is the credential (calendar apps cannot sign in)
       'GET /health',
       'GET /metrics',
       'GET /notifications/stream',

@@ -71,6 +71,7 @@ export function listQuery(actor: Actor, query: ListServiceRequestsQuery, limit: 
   if (query.categoryId) add('r.category_id = ?', query.categoryId);
   if (query.assignedOrganizationId) add('r.assigned_organization_id = ?', query.assignedOrganizationId);
   if (query.allianceId) add('r.alliance_id = ?', query.allianceId);
+  if (query.requesterOrganizationId) add('r.requester_organization_id = ?', query.requesterOrganizationId);
   if (query.from) add('r.created_at >= ?', query.from);
   if (query.to) add('r.created_at < ?', query.to);
   if (query.mine) add('r.handler_id = ?', actor.userId);

@@ -15,6 +15,7 @@ export enum ErrorCode {
   AlreadyMember = 'ALREADY_MEMBER',
   DuplicateValue = 'DUPLICATE_VALUE',
   InvalidTransition = 'INVALID_TRANSITION',
+  MeetingConflict = 'MEETING_CONFLICT',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',

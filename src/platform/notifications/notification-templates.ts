@@ -1,5 +1,6 @@
 import type { Language } from '../errors/localized-messages';
 import { NotificationType } from './notification-types';
+import { MEETING_TEMPLATES } from './templates/meeting-templates';
 import { SERVICE_REQUEST_TEMPLATES } from './templates/service-request-templates';
 import { s, type Payload, type Template } from './templates/template';
 
@@ -72,7 +73,7 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   }),
 };
 
-const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES } as Record<NotificationType, Template>;
+const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES } as Record<NotificationType, Template>;
 
 export function renderNotification(type: NotificationType, payload: Payload, language: Language): RenderedNotification {
   const template = TEMPLATES[type](payload);

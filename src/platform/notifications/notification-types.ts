@@ -13,6 +13,10 @@ export enum NotificationType {
   RequestEscalated = 'service-request.escalated',
   RequestChased = 'service-request.chased',
   FollowUpAssigned = 'service-request.follow-up',
+  MeetingInvited = 'meeting.invited',
+  MeetingChanged = 'meeting.changed',
+  MeetingCancelled = 'meeting.cancelled',
+  MeetingReminder = 'meeting.reminder',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

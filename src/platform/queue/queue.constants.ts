@@ -2,6 +2,7 @@ export enum QueueName {
   Registry = 'registry',
   Notifications = 'notifications',
   ServiceRequests = 'service-requests',
+  Meetings = 'meetings',
 }
 
 export enum JobName {
@@ -15,6 +16,8 @@ export enum JobName {
   SweepSla = 'sweep-sla',
   AutoCloseResolved = 'auto-close-resolved',
   ExportServiceStatistics = 'export-service-statistics',
+  SyncMeetingReminders = 'sync-meeting-reminders',
+  SendMeetingReminder = 'send-meeting-reminder',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -29,6 +32,8 @@ export interface JobPayloads {
   [JobName.SweepSla]: Record<string, never>;
   [JobName.AutoCloseResolved]: Record<string, never>;
   [JobName.ExportServiceStatistics]: { tenantId: string; transferJobId: string };
+  [JobName.SyncMeetingReminders]: { tenantId: string; meetingId: string };
+  [JobName.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -42,6 +47,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SweepSla]: QueueName.ServiceRequests,
   [JobName.AutoCloseResolved]: QueueName.ServiceRequests,
   [JobName.ExportServiceStatistics]: QueueName.Registry,
+  [JobName.SyncMeetingReminders]: QueueName.Meetings,
+  [JobName.SendMeetingReminder]: QueueName.Meetings,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

@@ -1086,6 +1086,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeetingsController_list"];
+        put?: never;
+        post: operations["MeetingsController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/free-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The earliest times when the room and every person given are free, in office hours. */
+        get: operations["MeetingsController_freeSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeetingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MeetingsController_reschedule"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeetingsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeetingsController_rsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/attendee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeetingsController_nameAttendee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeetingsController_meetingIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A private subscription URL for calendar apps; asking again replaces the old one. */
+        post: operations["MeetingsController_feed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{feed}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscription itself: the URL's secret is the credential, as calendar apps cannot sign in. */
+        get: operations["MeetingsController_feedIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1136,7 +1283,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
             title: string;
             body: string;
             link: string | null;
@@ -1158,7 +1305,7 @@ export interface components {
         };
         TypePreferenceView: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
             inApp: boolean;
             email: boolean;
         };
@@ -1168,7 +1315,7 @@ export interface components {
         };
         TypePreferenceDto: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
             inApp: boolean;
             email: boolean;
         };
@@ -1211,7 +1358,7 @@ export interface components {
             /** @description Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
             webhookHost: string;
             hasSecret: boolean;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder")[];
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -1234,21 +1381,21 @@ export interface components {
             webhookUrl: string;
             /** @description DingTalk's 加签 secret; write-only. */
             secret?: string;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder")[];
         };
         UpdateRobotDto: {
             name?: string;
             /** Format: uri */
             webhookUrl?: string;
             secret?: string;
-            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up")[];
+            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder")[];
             enabled?: boolean;
         };
         DeliveryView: {
             id: string;
             tenantId: string;
             /** @enum {string} */
-            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
+            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
             /** @enum {string} */
             channel: "email" | "wecom" | "dingtalk";
             recipient: string;
@@ -1898,10 +2045,135 @@ export interface components {
             kind: "holiday" | "workday";
             name?: string;
         };
+        PlaceDto: {
+            /** @enum {string} */
+            kind: "room" | "address" | "online";
+            /** Format: uuid */
+            zoneId?: string;
+            address?: string;
+            /** Format: uri */
+            onlineUrl?: string;
+        };
+        InviteesDto: {
+            /** @description Organisations of the alliance; each names who attends. */
+            organizationIds?: string[];
+            /**
+             * @description Shortcut: every current member organisation (1 and N), or everyone (1, X and N).
+             * @enum {string}
+             */
+            allOf?: "members" | "all";
+            /** @description People whose presence is required: their other meetings are conflicts. */
+            requiredUserIds?: string[];
+        };
+        ScheduleMeetingDto: {
+            /** Format: uuid */
+            allianceId: string;
+            title: string;
+            description?: string;
+            /** Format: uuid */
+            chairId: string;
+            /** Format: uuid */
+            recorderId?: string;
+            place: components["schemas"]["PlaceDto"];
+            startsAt: string;
+            endsAt: string;
+            /** @description An RRULE line, e.g. FREQ=MONTHLY;INTERVAL=3;COUNT=4 for the quarterly joint meeting. */
+            recurrence?: string;
+            invitees: components["schemas"]["InviteesDto"];
+        };
+        ParticipantView: {
+            id: string;
+            organization: {
+                id: string;
+                name: string;
+            };
+            attendee: {
+                id: string;
+                displayName: string;
+            };
+            required: boolean;
+            /** @enum {string} */
+            response: "pending" | "accepted" | "declined" | "delegated";
+            declineReason: string | null;
+        };
+        MeetingView: {
+            id: string;
+            allianceId: string;
+            seriesId: string | null;
+            title: string;
+            description: string | null;
+            convenerId: string;
+            chairId: string;
+            recorderId: string | null;
+            place: {
+                /** @enum {string} */
+                kind: "room" | "address" | "online";
+                zone: {
+                    id?: string;
+                    name?: string;
+                };
+                address: string | null;
+                onlineUrl: string | null;
+            };
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: string;
+            cancelReason: string | null;
+            participants: components["schemas"]["ParticipantView"][];
+        };
+        ScheduledView: {
+            items: components["schemas"]["MeetingView"][];
+        };
+        MeetingList: {
+            items: components["schemas"]["MeetingView"][];
+        };
+        SlotView: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        SlotList: {
+            items: components["schemas"]["SlotView"][];
+        };
+        RescheduleDto: {
+            startsAt: string;
+            endsAt: string;
+            place?: components["schemas"]["PlaceDto"];
+            /**
+             * @description For an occurrence of a series: this one only, or this and all following.
+             * @enum {string}
+             */
+            scope?: "this" | "following";
+        };
+        CancelMeetingDto: {
+            reason: string;
+            /** @enum {string} */
+            scope?: "this" | "following";
+        };
+        RsvpDto: {
+            /** @enum {string} */
+            response: "accepted" | "declined" | "delegated";
+            reason?: string;
+            /** Format: uuid */
+            delegateUserId?: string;
+        };
+        NameAttendeeDto: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: uuid */
+            attendeeId: string;
+        };
+        FeedView: {
+            /** @description The private subscription URL; shown once, only a hash is kept. */
+            url: string;
+        };
         ErrorBody: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "MEETING_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @description In zh-CN or en, from Accept-Language */
             message: string;
             details: {
@@ -2133,7 +2405,7 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: boolean;
-                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up";
+                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
                 limit?: number;
                 cursor?: string;
             };
@@ -3484,6 +3756,8 @@ export interface operations {
                 categoryId?: string;
                 assignedOrganizationId?: string;
                 allianceId?: string;
+                /** @description Only the requests this organisation asked (an enterprise's "my requests"). */
+                requesterOrganizationId?: string;
                 from?: string;
                 to?: string;
                 /** @description Only the requests assigned to the signed-in handler. */
@@ -4499,6 +4773,356 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_list: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                allianceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_freeSlots: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                durationMinutes: number;
+                zoneId?: string;
+                /** @description Comma-separated user ids. */
+                userIds?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduledView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_rsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_nameAttendee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameAttendeeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_meetingIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_feedIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feed: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -77,6 +77,11 @@ export class ListServiceRequestsQuery extends PageQueryDto {
   @IsUUID()
   allianceId?: string;
 
+  /** Only the requests this organisation asked (an enterprise's "my requests"). */
+  @IsOptional()
+  @IsUUID()
+  requesterOrganizationId?: string;
+
   @IsOptional()
   @IsDateString()
   from?: string;

@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
+import { serviceRequestNav } from '../service-requests/navItems';
 
 export interface NavItem {
   /** Route path; also the menu key. */
@@ -51,12 +52,13 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { path: '/organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
     { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
     { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
+    ...serviceRequestNav.township_admin,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...notifications],
-  enterprise_contact: [home, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, ...notifications],
   expert: [home, ...notifications],
 };
 

@@ -1,0 +1,244 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PlaceKind } from '../entities/meeting.entity';
+import { RsvpResponse } from '../entities/meeting-participant.entity';
+
+export class PlaceDto {
+  @IsEnum(PlaceKind)
+  kind: PlaceKind;
+
+  @IsOptional()
+  @IsUUID()
+  zoneId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(500)
+  onlineUrl?: string;
+}
+
+export class InviteesDto {
+  /** Organisations of the alliance; each names who attends. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  organizationIds?: string[];
+
+  /** Shortcut: every current member organisation (1 and N), or everyone (1, X and N). */
+  @IsOptional()
+  @IsIn(['members', 'all'])
+  allOf?: 'members' | 'all';
+
+  /** People whose presence is required: their other meetings are conflicts. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  requiredUserIds?: string[];
+}
+
+export class ScheduleMeetingDto {
+  @IsUUID()
+  allianceId: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @IsUUID()
+  chairId: string;
+
+  @IsOptional()
+  @IsUUID()
+  recorderId?: string;
+
+  @ValidateNested()
+  @Type(() => PlaceDto)
+  place: PlaceDto;
+
+  @IsDateString()
+  startsAt: string;
+
+  @IsDateString()
+  endsAt: string;
+
+  /** An RRULE line, e.g. FREQ=MONTHLY;INTERVAL=3;COUNT=4 for the quarterly joint meeting. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  recurrence?: string;
+
+  @ValidateNested()
+  @Type(() => InviteesDto)
+  invitees: InviteesDto;
+}
+
+export class RescheduleDto {
+  @IsDateString()
+  startsAt: string;
+
+  @IsDateString()
+  endsAt: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlaceDto)
+  place?: PlaceDto;
+
+  /** For an occurrence of a series: this one only, or this and all following. */
+  @IsOptional()
+  @IsIn(['this', 'following'])
+  scope?: 'this' | 'following';
+}
+
+export class CancelMeetingDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason: string;
+
+  @IsOptional()
+  @IsIn(['this', 'following'])
+  scope?: 'this' | 'following';
+}
+
+export class RsvpDto {
+  @IsIn([RsvpResponse.Accepted, RsvpResponse.Declined, RsvpResponse.Delegated])
+  response: RsvpResponse;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+
+  @IsOptional()
+  @IsUUID()
+  delegateUserId?: string;
+}
+
+export class NameAttendeeDto {
+  @IsUUID()
+  organizationId: string;
+
+  @IsUUID()
+  attendeeId: string;
+}
+
+export class ListMeetingsQuery {
+  @IsDateString()
+  from: string;
+
+  @IsDateString()
+  to: string;
+
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+}
+
+export class FreeSlotsQuery {
+  @IsDateString()
+  from: string;
+
+  @IsDateString()
+  to: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(15)
+  @Max(8 * 60)
+  durationMinutes: number;
+
+  @IsOptional()
+  @IsUUID()
+  zoneId?: string;
+
+  /** Comma-separated user ids. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  userIds?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit?: number;
+}
+
+export class ParticipantView {
+  id: string;
+  organization: { id: string; name: string } | null;
+  attendee: { id: string; displayName: string } | null;
+  required: boolean;
+  response: RsvpResponse;
+  declineReason: string | null;
+}
+
+export class MeetingView {
+  id: string;
+  allianceId: string;
+  seriesId: string | null;
+  title: string;
+  description: string | null;
+  convenerId: string;
+  chairId: string;
+  recorderId: string | null;
+  place: { kind: PlaceKind; zone: { id: string; name: string } | null; address: string | null; onlineUrl: string | null };
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  cancelReason: string | null;
+  participants: ParticipantView[];
+}
+
+export class MeetingList {
+  items: MeetingView[];
+}
+
+export class ScheduledView {
+  items: MeetingView[];
+}
+
+export class SlotView {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export class SlotList {
+  items: SlotView[];
+}
+
+export class FeedView {
+  /** The private subscription URL; shown once, only a hash is kept. */
+  url: string;
+}

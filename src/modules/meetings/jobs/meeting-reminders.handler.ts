@@ -1,0 +1,74 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName, JobPayloads, QueueName } from '../../../platform/queue/queue.constants';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { Meeting, MeetingStatus } from '../entities/meeting.entity';
+
+export const REMINDER_HOURS = [24, 1] as const;
+const system = (tenantId: string): Actor => ({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null });
+export const reminderJobId = (meetingId: string, hours: number) => `meeting-reminder-${meetingId}-${hours}h`;
+
+/** Keeps the 24 h and 1 h reminders of a meeting as delayed jobs: moved with it, removed when it is cancelled. */
+@Injectable()
+@HandlesJob(JobName.SyncMeetingReminders)
+export class SyncMeetingRemindersHandler implements JobHandler<JobName.SyncMeetingReminders> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly moduleRef: ModuleRef,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle({ tenantId, meetingId }: JobPayloads[JobName.SyncMeetingReminders]): Promise<void> {
+    const queue = this.moduleRef.get<Queue>(getQueueToken(QueueName.Meetings), { strict: false });
+    const meeting = await this.tenant.run(system(tenantId), () => this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId }));
+    for (const hours of REMINDER_HOURS) {
+      const id = reminderJobId(meetingId, hours);
+      const existing = await queue.getJob(id);
+      if (existing && (await existing.getState()) !== 'active') await existing.remove();
+      if (!meeting || meeting.status !== MeetingStatus.Scheduled) continue;
+      const at = meeting.startsAt.getTime() - hours * 3600_000;
+      if (at <= this.clock.now().getTime()) continue;
+      await queue.add(
+        JobName.SendMeetingReminder,
+        { tenantId, meetingId, hoursBefore: hours, startsAt: meeting.startsAt.toISOString() },
+        { jobId: id, delay: at - this.clock.now().getTime(), removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } },
+      );
+    }
+  }
+}
+
+/** Sends a reminder, unless the meeting moved or was cancelled since it was scheduled: no stale reminder goes out. */
+@Injectable()
+@HandlesJob(JobName.SendMeetingReminder)
+export class SendMeetingReminderHandler implements JobHandler<JobName.SendMeetingReminder> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly notifier: Notifier,
+  ) {}
+
+  handle({ tenantId, meetingId, hoursBefore, startsAt }: JobPayloads[JobName.SendMeetingReminder]): Promise<void> {
+    return this.tenant.run(system(tenantId), async () => {
+      const meeting = await this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId });
+      if (!meeting || meeting.status !== MeetingStatus.Scheduled || meeting.startsAt.toISOString() !== startsAt) return;
+      const attendees = await this.tenant.manager.query<{ attendee_id: string }[]>(
+        `SELECT DISTINCT attendee_id FROM meeting_participants WHERE meeting_id = $1 AND attendee_id IS NOT NULL AND response IN ('pending', 'accepted')`,
+        [meetingId],
+      );
+      const [place] = await this.tenant.manager.query<{ name: string | null }[]>('SELECT name FROM venue_zones WHERE id = $1', [meeting.zoneId]);
+      await this.notifier.notify(
+        { userIds: attendees.map((a) => a.attendee_id) },
+        NotificationType.MeetingReminder,
+        { meetingId, title: meeting.title, startsAt, place: place?.name ?? meeting.address ?? meeting.onlineUrl },
+        { urgent: true, dedupeKey: `meeting-reminder:${meetingId}:${hoursBefore}:${startsAt}` },
+      );
+    });
+  }
+}

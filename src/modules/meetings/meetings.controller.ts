@@ -1,0 +1,142 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public, Roles } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
+import { Role, UserStatus } from '../../platform/auth/entities/role';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { WithoutRequestTransaction } from '../../platform/tenancy/request-transaction.interceptor';
+import { CalendarExport } from './calendar-export.service';
+import {
+  CancelMeetingDto,
+  FeedView,
+  FreeSlotsQuery,
+  ListMeetingsQuery,
+  MeetingList,
+  MeetingView,
+  NameAttendeeDto,
+  RescheduleDto,
+  RsvpDto,
+  ScheduledView,
+  ScheduleMeetingDto,
+  SlotList,
+} from './dto/meeting.dto';
+import { MeetingsService } from './meetings.service';
+import { FreeSlotsService } from './scheduling/free-slots.service';
+
+const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
+const FEED = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,64})\.ics$/;
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller()
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly slots: FreeSlotsService,
+    private readonly ics: CalendarExport,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  @Roles(Role.TownshipAdmin)
+  @Post('meetings')
+  async schedule(@CurrentActor() actor: Actor, @Body() body: ScheduleMeetingDto): Promise<ScheduledView> {
+    return { items: await this.meetings.schedule(actor, body) };
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Get('meetings')
+  async list(@CurrentActor() actor: Actor, @Query() query: ListMeetingsQuery): Promise<MeetingList> {
+    return { items: await this.meetings.list(actor, new Date(query.from), new Date(query.to), query.allianceId) };
+  }
+
+  /** The earliest times when the room and every person given are free, in office hours. */
+  @Roles(Role.TownshipAdmin)
+  @Get('meetings/free-slots')
+  async freeSlots(@Query() query: FreeSlotsQuery): Promise<SlotList> {
+    const userIds = (query.userIds ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    if (userIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw DomainException.invalid([{ field: 'userIds', reason: 'isUuid' }]);
+    return { items: await this.slots.find(new Date(query.from), new Date(query.to), query.durationMinutes, query.zoneId ?? null, userIds, query.limit ?? 5) };
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Get('meetings/:id')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MeetingView> {
+    return this.meetings.get(actor, id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Patch('meetings/:id')
+  async reschedule(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RescheduleDto): Promise<ScheduledView> {
+    return { items: await this.meetings.reschedule(actor, id, body) };
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('meetings/:id/cancel')
+  @HttpCode(HttpStatus.OK)
+  async cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelMeetingDto): Promise<ScheduledView> {
+    return { items: await this.meetings.cancel(actor, id, body) };
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Post('meetings/:id/rsvp')
+  @HttpCode(HttpStatus.OK)
+  rsvp(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RsvpDto): Promise<MeetingView> {
+    return this.meetings.rsvp(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact)
+  @Post('meetings/:id/attendee')
+  @HttpCode(HttpStatus.OK)
+  nameAttendee(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: NameAttendeeDto): Promise<MeetingView> {
+    return this.meetings.nameAttendee(actor, id, body);
+  }
+
+  @ApiProduces('text/calendar')
+  @Roles(...TENANT_ROLES)
+  @Get('meetings/:id/ics')
+  async meetingIcs(@CurrentActor() actor: Actor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const meeting = await this.meetings.get(actor, id);
+    await reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="meeting-${id}.ics"`)
+      .send(this.ics.render([meeting], meeting.title));
+  }
+
+  /** A private subscription URL for calendar apps; asking again replaces the old one. */
+  @Roles(...TENANT_ROLES)
+  @Post('calendar/feed')
+  @HttpCode(HttpStatus.OK)
+  async feed(@CurrentActor() actor: Actor): Promise<FeedView> {
+    return { url: await this.ics.rotateFeed(actor) };
+  }
+
+  /** The subscription itself: the URL's secret is the credential, as calendar apps cannot sign in. */
+  @ApiProduces('text/calendar')
+  @Public()
+  @WithoutRequestTransaction()
+  @Get('calendar/:feed')
+  async feedIcs(@Param('feed') feed: string, @Res() reply: FastifyReply): Promise<void> {
+    const match = FEED.exec(feed);
+    if (!match) throw DomainException.notFound();
+    const [, userId, token] = match;
+    const body = await this.tenant.run({ userId, tenantId: null, role: Role.Expert, organizationId: null }, async () => {
+      const [user] = await this.tenant.manager.query<{ tenant_id: string; role: Role; organization_id: string | null; status: UserStatus }[]>(
+        'SELECT tenant_id, role, organization_id, status FROM users WHERE id = $1',
+        [userId],
+      );
+      if (!user || user.status !== UserStatus.Active || !user.tenant_id) return null;
+      const actor: Actor = { userId, tenantId: user.tenant_id, role: user.role, organizationId: user.organization_id };
+      await this.tenant.assume(actor);
+      if (!(await this.ics.feedOwner(userId, token))) return null;
+      const now = Date.now();
+      const meetings = await this.meetings.list(actor, new Date(now - 90 * 86_400_000), new Date(now + 365 * 86_400_000));
+      return this.ics.render(meetings, '联席会议 Joint meetings');
+    });
+    if (!body) throw DomainException.notFound();
+    await reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
+  }
+}

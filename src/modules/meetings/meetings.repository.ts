@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type { MeetingView, ParticipantView } from './dto/meeting.dto';
+import { MeetingParticipant } from './entities/meeting-participant.entity';
+import { Meeting } from './entities/meeting.entity';
+
+@Injectable()
+export class MeetingsRepository {
+  constructor(private readonly tenant: TenantContext) {}
+
+  private get manager() {
+    return this.tenant.manager;
+  }
+
+  findById(id: string): Promise<Meeting | null> {
+    return this.manager.getRepository(Meeting).findOneBy({ id });
+  }
+
+  findForUpdate(id: string): Promise<Meeting | null> {
+    return this.manager.getRepository(Meeting).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** This occurrence and the later ones of its series that were not edited on their own. */
+  following(meeting: Meeting): Promise<Meeting[]> {
+    return this.manager
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .where('m.series_id = :series AND m.starts_at >= :from AND m.status = :status', { series: meeting.seriesId, from: meeting.startsAt, status: 'scheduled' })
+      .andWhere('(m.id = :id OR NOT m.detached)', { id: meeting.id })
+      .orderBy('m.starts_at')
+      .getMany();
+  }
+
+  /** Replaces the room reservations of a meeting; the exclusion constraint refuses an overlap. */
+  async reserve(meeting: Meeting): Promise<void> {
+    await this.manager.query('DELETE FROM room_reservations WHERE meeting_id = $1', [meeting.id]);
+    if (meeting.zoneId && meeting.status === 'scheduled') {
+      await this.manager.query(
+        `INSERT INTO room_reservations (tenant_id, zone_id, during, meeting_id) VALUES ($1, $2, tstzrange($3, $4, '[)'), $5)`,
+        [meeting.tenantId, meeting.zoneId, meeting.startsAt, meeting.endsAt, meeting.id],
+      );
+    }
+  }
+
+  async views(ids: string[]): Promise<MeetingView[]> {
+    if (ids.length === 0) return [];
+    const meetings = await this.manager.query<(Meeting & Record<string, any>)[]>(
+      `SELECT m.*, z.name AS zone_name FROM meetings m LEFT JOIN venue_zones z ON z.id = m.zone_id WHERE m.id = ANY($1) ORDER BY m.starts_at`,
+      [ids],
+    );
+    const participants = await this.manager.query<Record<string, any>[]>(
+      `SELECT p.id, p.meeting_id, p.organization_id, o.name AS organization_name, p.attendee_id, u.display_name AS attendee_name,
+              p.required, p.response, p.decline_reason
+         FROM meeting_participants p LEFT JOIN organizations o ON o.id = p.organization_id LEFT JOIN users u ON u.id = p.attendee_id
+        WHERE p.meeting_id = ANY($1) ORDER BY o.name NULLS FIRST, u.display_name`,
+      [ids],
+    );
+    return meetings.map((m) => ({
+      id: m.id,
+      allianceId: m.alliance_id,
+      seriesId: m.series_id,
+      title: m.title,
+      description: m.description,
+      convenerId: m.convener_id,
+      chairId: m.chair_id,
+      recorderId: m.recorder_id,
+      place: { kind: m.place_kind, zone: m.zone_id ? { id: m.zone_id, name: m.zone_name } : null, address: m.address, onlineUrl: m.online_url },
+      startsAt: m.starts_at,
+      endsAt: m.ends_at,
+      status: m.status,
+      cancelReason: m.cancel_reason,
+      participants: participants
+        .filter((p) => p.meeting_id === m.id)
+        .map(
+          (p): ParticipantView => ({
+            id: p.id,
+            organization: p.organization_id ? { id: p.organization_id, name: p.organization_name } : null,
+            attendee: p.attendee_id ? { id: p.attendee_id, displayName: p.attendee_name } : null,
+            required: p.required,
+            response: p.response,
+            declineReason: p.decline_reason,
+          }),
+        ),
+    }));
+  }
+
+  /** Meetings in a window the user may see: officials all, everyone else those they or their organisation are invited to. */
+  async idsBetween(from: Date, to: Date, allianceId: string | undefined, visibleTo: { userId: string; organizationId: string | null } | null): Promise<string[]> {
+    const params: unknown[] = [from, to];
+    let where = 'm.starts_at < $2 AND m.ends_at > $1';
+    if (allianceId) {
+      params.push(allianceId);
+      where += ` AND m.alliance_id = $${params.length}`;
+    }
+    if (visibleTo) {
+      params.push(visibleTo.userId, visibleTo.organizationId);
+      where += ` AND EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND (p.attendee_id = $${params.length - 1} OR p.organization_id = $${params.length}))`;
+    }
+    const rows = await this.manager.query<{ id: string }[]>(`SELECT m.id FROM meetings m WHERE ${where} ORDER BY m.starts_at LIMIT 500`, params);
+    return rows.map((r) => r.id);
+  }
+
+  participantsOf(meetingId: string): Promise<MeetingParticipant[]> {
+    return this.manager.getRepository(MeetingParticipant).find({ where: { meetingId } });
+  }
+}

@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { Role } from '../../platform/auth/entities/role';
+import { Clock } from '../../platform/clock/clock';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { ErrorCode } from '../../platform/errors/error-code';
+import { NotificationType } from '../../platform/notifications/notification-types';
+import { Notifier } from '../../platform/notifications/notifier.service';
+import { Outbox } from '../../platform/outbox/outbox.service';
+import { JobName } from '../../platform/queue/queue.constants';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type { CancelMeetingDto, MeetingView, NameAttendeeDto, PlaceDto, RescheduleDto, RsvpDto, ScheduleMeetingDto } from './dto/meeting.dto';
+import { MeetingParticipant, RsvpResponse } from './entities/meeting-participant.entity';
+import { MeetingSeries } from './entities/meeting-series.entity';
+import { Meeting, MeetingStatus, PlaceKind } from './entities/meeting.entity';
+import { MeetingsRepository } from './meetings.repository';
+import { ConflictsService } from './scheduling/conflicts.service';
+import { expandOccurrences, InvalidRecurrence, Occurrence } from './scheduling/occurrences';
+
+const MAX_DURATION_MS = 12 * 3600_000;
+const EXCLUSION_VIOLATION = '23P01';
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly meetings: MeetingsRepository,
+    private readonly conflicts: ConflictsService,
+    private readonly notifier: Notifier,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Schedules a meeting, or every occurrence of a series, refusing (409) any clash of room or required person. */
+  async schedule(actor: Actor, input: ScheduleMeetingDto): Promise<MeetingView[]> {
+    const first = this.occurrence(input.startsAt, input.endsAt);
+    await this.checkPlace(input.place);
+    const [alliance] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM alliances WHERE id = $1', [input.allianceId]);
+    if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
+    let occurrences: Occurrence[] = [first];
+    if (input.recurrence) {
+      try {
+        occurrences = expandOccurrences(input.recurrence, first);
+      } catch (error) {
+        if (error instanceof InvalidRecurrence) throw DomainException.invalid([{ field: 'recurrence', reason: 'invalidRecurrence' }]);
+        throw error;
+      }
+    }
+    const required = [...new Set([input.chairId, ...(input.invitees.requiredUserIds ?? [])])];
+    await this.requireUsers(required);
+    await this.conflicts.assertFree(occurrences, input.place.zoneId ?? null, required);
+    const organizations = await this.invitedOrganizations(input.allianceId, input.invitees);
+
+    const tenantId = this.tenant.tenantId;
+    const series = input.recurrence
+      ? await this.tenant.manager.getRepository(MeetingSeries).save({ tenantId, allianceId: input.allianceId, rrule: input.recurrence.trim(), firstStartsAt: first.startsAt })
+      : null;
+    const ids: string[] = [];
+    for (const occurrence of occurrences) {
+      const meeting = await this.tenant.manager.getRepository(Meeting).save({
+        tenantId,
+        allianceId: input.allianceId,
+        seriesId: series?.id ?? null,
+        title: input.title.trim(),
+        description: input.description ?? null,
+        convenerId: actor.userId,
+        chairId: input.chairId,
+        recorderId: input.recorderId ?? null,
+        ...placeColumns(input.place),
+        startsAt: occurrence.startsAt,
+        endsAt: occurrence.endsAt,
+      });
+      await this.reserve(meeting);
+      await this.tenant.manager.getRepository(MeetingParticipant).save([
+        ...required.map((userId) => ({ tenantId, meetingId: meeting.id, attendeeId: userId, required: true, response: userId === input.chairId ? RsvpResponse.Accepted : RsvpResponse.Pending })),
+        ...organizations.map((organizationId) => ({ tenantId, meetingId: meeting.id, organizationId, required: false })),
+      ]);
+      await this.syncReminders(meeting.id);
+      ids.push(meeting.id);
+    }
+    await this.announce(ids[0], NotificationType.MeetingInvited, { occurrences: ids.length });
+    return this.meetings.views(ids);
+  }
+
+  async reschedule(actor: Actor, id: string, input: RescheduleDto): Promise<MeetingView[]> {
+    const meeting = await this.requireOwned(actor, id);
+    const moved = this.occurrence(input.startsAt, input.endsAt);
+    if (input.place) await this.checkPlace(input.place);
+    const targets = input.scope === 'following' && meeting.seriesId ? await this.meetings.following(meeting) : [meeting];
+    const shift = moved.startsAt.getTime() - meeting.startsAt.getTime();
+    const duration = moved.endsAt.getTime() - moved.startsAt.getTime();
+    const plan = targets.map((m) => ({ meeting: m, startsAt: new Date(m.startsAt.getTime() + shift), endsAt: new Date(m.startsAt.getTime() + shift + duration) }));
+    const required = (await this.meetings.participantsOf(id)).filter((p) => p.required && p.attendeeId).map((p) => p.attendeeId!);
+    const zoneId = input.place ? (input.place.zoneId ?? null) : meeting.zoneId;
+    await this.conflicts.assertFree(plan, zoneId, required, targets.map((m) => m.id));
+    for (const { meeting: target, startsAt, endsAt } of plan) {
+      const updated = { ...target, startsAt, endsAt, ...(input.place ? placeColumns(input.place) : {}), detached: target.detached || (!!target.seriesId && input.scope !== 'following') };
+      await this.tenant.manager.getRepository(Meeting).save(updated);
+      await this.reserve(updated);
+      await this.syncReminders(target.id);
+    }
+    await this.announce(id, NotificationType.MeetingChanged, {});
+    return this.meetings.views(targets.map((m) => m.id));
+  }
+
+  async cancel(actor: Actor, id: string, input: CancelMeetingDto): Promise<MeetingView[]> {
+    const meeting = await this.requireOwned(actor, id);
+    const targets = input.scope === 'following' && meeting.seriesId ? await this.meetings.following(meeting) : [meeting];
+    for (const target of targets) {
+      const cancelled = { ...target, status: MeetingStatus.Cancelled, cancelReason: input.reason.trim() };
+      await this.tenant.manager.getRepository(Meeting).save(cancelled);
+      await this.reserve(cancelled);
+      await this.syncReminders(target.id);
+    }
+    await this.announce(id, NotificationType.MeetingCancelled, { reason: input.reason.trim(), occurrences: targets.length }, true);
+    return this.meetings.views(targets.map((m) => m.id));
+  }
+
+  /** Accept, decline with a reason, or delegate to a colleague of the same organisation. */
+  async rsvp(actor: Actor, id: string, input: RsvpDto): Promise<MeetingView> {
+    const meeting = await this.requireVisible(actor, id);
+    if (meeting.status !== MeetingStatus.Scheduled) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
+    const participant = await this.tenant.manager.getRepository(MeetingParticipant).findOneBy({ meetingId: id, attendeeId: actor.userId });
+    if (!participant) throw DomainException.forbidden();
+    if (input.response === RsvpResponse.Declined && !input.reason?.trim()) throw DomainException.invalid([{ field: 'reason', reason: 'required' }]);
+    if (input.response === RsvpResponse.Delegated) {
+      const [colleague] = await this.tenant.manager.query<{ id: string }[]>(
+        `SELECT id FROM users WHERE id = $1 AND status = 'active' AND organization_id IS NOT DISTINCT FROM $2`,
+        [input.delegateUserId ?? null, actor.organizationId],
+      );
+      if (!colleague || colleague.id === actor.userId) throw DomainException.invalid([{ field: 'delegateUserId', reason: 'notFound' }]);
+      await this.tenant.manager.getRepository(MeetingParticipant).save({
+        tenantId: participant.tenantId,
+        meetingId: id,
+        organizationId: participant.organizationId,
+        attendeeId: colleague.id,
+        required: participant.required,
+        delegatedFromId: actor.userId,
+      });
+    }
+    await this.tenant.manager.getRepository(MeetingParticipant).update(
+      { id: participant.id },
+      { response: input.response, declineReason: input.response === RsvpResponse.Declined ? input.reason!.trim() : null, respondedAt: this.clock.now() },
+    );
+    return (await this.meetings.views([id]))[0];
+  }
+
+  /** An invited organisation names who attends for it. */
+  async nameAttendee(actor: Actor, id: string, input: NameAttendeeDto): Promise<MeetingView> {
+    await this.requireVisible(actor, id);
+    if (actor.role !== Role.TownshipAdmin && actor.organizationId !== input.organizationId) throw DomainException.forbidden();
+    const participant = await this.tenant.manager.getRepository(MeetingParticipant).findOneBy({ meetingId: id, organizationId: input.organizationId, delegatedFromId: IsNull() });
+    if (!participant) throw DomainException.notFound();
+    const [person] = await this.tenant.manager.query('SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND status = $3', [input.attendeeId, input.organizationId, 'active']);
+    if (!person) throw DomainException.invalid([{ field: 'attendeeId', reason: 'notFound' }]);
+    await this.tenant.manager.getRepository(MeetingParticipant).update({ id: participant.id }, { attendeeId: input.attendeeId });
+    await this.syncReminders(id);
+    return (await this.meetings.views([id]))[0];
+  }
+
+  async list(actor: Actor, from: Date, to: Date, allianceId?: string): Promise<MeetingView[]> {
+    const visibleTo = actor.role === Role.TownshipAdmin ? null : { userId: actor.userId, organizationId: actor.organizationId };
+    return this.meetings.views(await this.meetings.idsBetween(from, to, allianceId, visibleTo));
+  }
+
+  async get(actor: Actor, id: string): Promise<MeetingView> {
+    await this.requireVisible(actor, id);
+    return (await this.meetings.views([id]))[0];
+  }
+
+  async requireVisible(actor: Actor, id: string): Promise<Meeting> {
+    const meeting = await this.meetings.findById(id);
+    if (!meeting) throw DomainException.notFound();
+    if (actor.role === Role.TownshipAdmin) return meeting;
+    const [invited] = await this.tenant.manager.query(
+      'SELECT 1 FROM meeting_participants WHERE meeting_id = $1 AND (attendee_id = $2 OR organization_id = $3)',
+      [id, actor.userId, actor.organizationId],
+    );
+    if (!invited) throw DomainException.notFound();
+    return meeting;
+  }
+
+  private async requireOwned(actor: Actor, id: string): Promise<Meeting> {
+    if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
+    const meeting = await this.meetings.findForUpdate(id);
+    if (!meeting) throw DomainException.notFound();
+    if (meeting.status !== MeetingStatus.Scheduled) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
+    return meeting;
+  }
+
+  /** The room through the exclusion constraint: a race lost to another booking is the same 409 as a clash found. */
+  private async reserve(meeting: Meeting): Promise<void> {
+    try {
+      await this.meetings.reserve(meeting);
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === EXCLUSION_VIOLATION) {
+        throw new DomainException(ErrorCode.MeetingConflict, 409, [{ field: 'place.zoneId', reason: 'roomTaken', args: ['', '', ''] }]);
+      }
+      throw error;
+    }
+  }
+
+  private syncReminders(meetingId: string): Promise<string> {
+    return this.outbox.enqueue({ name: JobName.SyncMeetingReminders, payload: { tenantId: this.tenant.tenantId, meetingId } });
+  }
+
+  /** Tells everyone invited: the people, and every user of the invited organisations. */
+  private async announce(meetingId: string, type: NotificationType, extra: Record<string, unknown>, urgent = false): Promise<void> {
+    const meeting = (await this.meetings.findById(meetingId))!;
+    const rows = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT u.id FROM meeting_participants p
+         JOIN users u ON u.id = p.attendee_id OR (p.attendee_id IS NULL AND u.organization_id = p.organization_id)
+        WHERE p.meeting_id = $1 AND u.status = 'active'`,
+      [meetingId],
+    );
+    await this.notifier.notify(
+      { userIds: rows.map((r) => r.id), allianceIds: [meeting.allianceId] },
+      type,
+      { meetingId, title: meeting.title, startsAt: meeting.startsAt.toISOString(), ...extra },
+      { urgent },
+    );
+  }
+
+  private occurrence(startsAt: string, endsAt: string): Occurrence {
+    const start = new Date(startsAt);
+    const end = new Date(endsAt);
+    if (end <= start) throw DomainException.invalid([{ field: 'endsAt', reason: 'endsAfterStart' }]);
+    if (end.getTime() - start.getTime() > MAX_DURATION_MS) throw DomainException.invalid([{ field: 'endsAt', reason: 'max', args: [12] }]);
+    return { startsAt: start, endsAt: end };
+  }
+
+  private async checkPlace(place: PlaceDto): Promise<void> {
+    const given = { [PlaceKind.Room]: place.zoneId, [PlaceKind.Address]: place.address, [PlaceKind.Online]: place.onlineUrl }[place.kind];
+    if (!given) throw DomainException.invalid([{ field: 'place', reason: 'placeIncomplete' }]);
+    if (place.kind === PlaceKind.Room) {
+      const [zone] = await this.tenant.manager.query('SELECT 1 FROM venue_zones WHERE id = $1', [place.zoneId]);
+      if (!zone) throw DomainException.invalid([{ field: 'place.zoneId', reason: 'notFound' }]);
+    }
+  }
+
+  private async requireUsers(ids: string[]): Promise<void> {
+    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE id = ANY($1) AND status = 'active'`, [ids]);
+    if (rows.length !== ids.length) throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notFound' }]);
+  }
+
+  private async invitedOrganizations(allianceId: string, invitees: ScheduleMeetingDto['invitees']): Promise<string[]> {
+    const ids = new Set(invitees.organizationIds ?? []);
+    if (invitees.allOf) {
+      const rows = await this.tenant.manager.query<{ organization_id: string }[]>(
+        `SELECT organization_id FROM alliance_memberships WHERE alliance_id = $1 AND left_on IS NULL ${invitees.allOf === 'members' ? `AND role IN ('lead', 'member')` : ''}`,
+        [allianceId],
+      );
+      rows.forEach((r) => ids.add(r.organization_id));
+    }
+    if (ids.size === 0) return [];
+    const found = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM organizations WHERE id = ANY($1)', [[...ids]]);
+    if (found.length !== ids.size) throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notFound' }]);
+    return [...ids];
+  }
+}
+
+function placeColumns(place: PlaceDto) {
+  return {
+    placeKind: place.kind,
+    zoneId: place.kind === PlaceKind.Room ? (place.zoneId ?? null) : null,
+    address: place.kind === PlaceKind.Address ? (place.address ?? null) : null,
+    onlineUrl: place.kind === PlaceKind.Online ? (place.onlineUrl ?? null) : null,
+  };
+}

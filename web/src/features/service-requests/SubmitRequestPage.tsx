@@ -1,0 +1,175 @@
+import { PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Upload, type UploadFile } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useShowError } from '../../lib/useShowError';
+import { useAlliances } from '../alliances/api';
+import { useMe } from '../auth/api';
+import { PageHeader } from '../shell/PageHeader';
+import { AllianceSelect } from './AllianceSelect';
+import { newIdempotencyKey, uploadAttachment, useSubmitServiceRequest, type SubmitInput } from './api';
+import { ATTACHMENT_ACCEPT } from './AttachmentsCard';
+import { CategorySelect } from './CategorySelect';
+
+const METHODS = ['phone', 'visit', 'online'] as const;
+
+/** 提交服务请求: the order, then its attachments, then the detail page. */
+export function SubmitRequestPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  const { data: me } = useMe();
+  const alliances = useAlliances();
+  const [form] = Form.useForm<SubmitInput>();
+  const submit = useSubmitServiceRequest();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  // The same values submitted again (a retry after a failure) reuse the key: never two requests.
+  const attempt = useRef<{ key: string; values: string } | null>(null);
+  const allianceId = Form.useWatch('allianceId', form);
+
+  useEffect(() => {
+    if (!form.getFieldValue('allianceId') && alliances.items.length > 0) {
+      form.setFieldValue('allianceId', alliances.items[0].id);
+    }
+  }, [alliances.items, form]);
+
+  useEffect(() => {
+    if (me && !form.getFieldValue(['preferredContact', 'name'])) {
+      form.setFieldValue(['preferredContact', 'name'], me.displayName);
+    }
+  }, [me, form]);
+
+  const uploadAll = async (requestId: string) => {
+    const failed: string[] = [];
+    for (const file of files) {
+      try {
+        await uploadAttachment(requestId, file.originFileObj as File);
+      } catch (error) {
+        failed.push(file.name);
+        showError(error);
+      }
+    }
+    return failed;
+  };
+
+  const onFinish = (values: SubmitInput) => {
+    const input: SubmitInput = {
+      ...values,
+      title: values.title.trim(),
+      description: values.description.trim(),
+      preferredContact: {
+        name: values.preferredContact?.name?.trim() || undefined,
+        phone: values.preferredContact?.phone?.trim() || undefined,
+        method: values.preferredContact?.method,
+      },
+    };
+    const serialized = JSON.stringify(input);
+    if (attempt.current?.values !== serialized) attempt.current = { key: newIdempotencyKey(), values: serialized };
+    submit.mutate(
+      { input, idempotencyKey: attempt.current.key },
+      {
+        onSuccess: async (created) => {
+          attempt.current = null;
+          setUploading(true);
+          const failed = await uploadAll(created.id);
+          setUploading(false);
+          if (failed.length === 0) void message.success(t('serviceRequests.form.submitted', { number: created.number }));
+          navigate(`/service-requests/${created.id}`);
+        },
+        onError: (error) => showError(error, form),
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title={t('nav.submitServiceRequest')} subtitle={me?.organization?.name} />
+      <Card className="form-card">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={{ urgency: 'normal', preferredContact: { method: 'phone' } }}
+          data-testid="sr-submit-form"
+        >
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="allianceId" label={t('serviceRequests.alliance')} rules={[{ required: true, message: t('serviceRequests.form.allianceRequired') }]}>
+                <AllianceSelect
+                  testId="sr-alliance"
+                  onChange={() => form.setFieldValue('categoryId', undefined)}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="categoryId" label={t('serviceRequests.category')} rules={[{ required: true, message: t('serviceRequests.form.categoryRequired') }]}>
+                <CategorySelect allianceId={allianceId} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item
+            name="title"
+            label={t('serviceRequests.title')}
+            rules={[{ required: true, whitespace: true, min: 2, max: 200, message: t('serviceRequests.form.titleRule') }]}
+          >
+            <Input maxLength={200} showCount data-testid="sr-title" />
+          </Form.Item>
+          <Form.Item
+            name="description"
+            label={t('serviceRequests.description')}
+            rules={[{ required: true, whitespace: true, min: 5, max: 10000, message: t('serviceRequests.form.descriptionRule') }]}
+          >
+            <Input.TextArea rows={5} maxLength={10000} placeholder={t('serviceRequests.form.descriptionPlaceholder')} data-testid="sr-description" />
+          </Form.Item>
+          <Form.Item name="urgency" label={t('serviceRequests.urgency')}>
+            <Radio.Group
+              optionType="button"
+              options={(['normal', 'urgent'] as const).map((value) => ({ value, label: t(`serviceRequests.urgencies.${value}`) }))}
+              data-testid="sr-urgency"
+            />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name={['preferredContact', 'name']} label={t('serviceRequests.contact.name')} rules={[{ max: 50 }]}>
+                <Input data-testid="sr-contact-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name={['preferredContact', 'phone']}
+                label={t('serviceRequests.contact.phone')}
+                rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('serviceRequests.contact.phoneInvalid') }]}
+              >
+                <Input data-testid="sr-contact-phone" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['preferredContact', 'method']} label={t('serviceRequests.contact.method')}>
+                <Select options={METHODS.map((value) => ({ value, label: t(`serviceRequests.contactMethods.${value}`) }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('serviceRequests.attachments')} extra={t('serviceRequests.attachmentTypes')}>
+            <Upload
+              multiple
+              accept={ATTACHMENT_ACCEPT}
+              fileList={files}
+              beforeUpload={() => false}
+              onChange={({ fileList }) => setFiles(fileList)}
+            >
+              <Button icon={<PaperClipOutlined />} data-testid="sr-attach">
+                {t('serviceRequests.addAttachment')}
+              </Button>
+            </Upload>
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={submit.isPending || uploading} data-testid="sr-submit">
+            {t('serviceRequests.form.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  FormOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { NavItem } from '../shell/navigation';
+
+// Distinct top-level paths: the menu highlights the first item whose path prefixes the URL.
+const list = (labelKey: string): NavItem => ({ path: '/service-requests', labelKey, icon: <UnorderedListOutlined /> });
+const submit: NavItem = { path: '/submit-request', labelKey: 'nav.submitServiceRequest', icon: <FormOutlined /> };
+const inbox: NavItem = { path: '/service-inbox', labelKey: 'nav.serviceInbox', icon: <InboxOutlined /> };
+
+/** 企业点单、部门服务: the menu entries per role (spread into `navigationByRole`). */
+export const serviceRequestNav = {
+  township_admin: [
+    { path: '/supervision', labelKey: 'nav.supervision', icon: <AlertOutlined /> },
+    { path: '/service-statistics', labelKey: 'nav.serviceStatistics', icon: <BarChartOutlined /> },
+    list('nav.allServiceRequests'),
+    { path: '/service-catalogue', labelKey: 'nav.serviceCatalogue', icon: <ProfileOutlined /> },
+  ],
+  department_staff: [inbox],
+  // Every enterprise contact gets the inbox too: a lead enterprise may serve requests (e.g. project applications).
+  enterprise_contact: [list('nav.myServiceRequests'), submit, inbox],
+} satisfies Record<string, NavItem[]>;
