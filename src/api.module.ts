@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { ActionItemsModule } from './modules/action-items/action-items.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -7,6 +8,7 @@ import { RegistryTransferModule } from './modules/registry-transfer/registry-tra
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
+import { VenuesModule } from './modules/venues/venues.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { CoreModule } from './platform/core.module';
@@ -32,6 +34,8 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     RegistryTransferModule,
     ServiceRequestsModule,
     MeetingsModule,
+    VenuesModule,
+    ActionItemsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
+import { ActionItemsWorkerModule } from './modules/action-items/action-items.module';
 import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module';
 import { ServiceRequestsWorkerModule } from './modules/service-requests/service-requests-worker.module';
 import { CoreModule } from './platform/core.module';
@@ -8,7 +9,7 @@ import { OutboxRelay } from './platform/outbox/outbox-relay.service';
 import { QueueModule } from './platform/queue/queue.module';
 
 @Module({
-  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule],
+  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule, ActionItemsWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

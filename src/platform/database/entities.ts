@@ -14,6 +14,8 @@ import { NotificationSettings } from '../notifications/entities/notification-set
 import { Notification } from '../notifications/entities/notification.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
+import { ActionItemUpdate } from '../../modules/action-items/entities/action-item-update.entity';
+import { ActionItem } from '../../modules/action-items/entities/action-item.entity';
 import { CalendarFeed } from '../../modules/meetings/entities/calendar-feed.entity';
 import { MeetingParticipant } from '../../modules/meetings/entities/meeting-participant.entity';
 import { MeetingSeries } from '../../modules/meetings/entities/meeting-series.entity';
@@ -62,4 +64,6 @@ export const entities = [
   Meeting,
   MeetingParticipant,
   CalendarFeed,
+  ActionItem,
+  ActionItemUpdate,
 ];

@@ -17,6 +17,8 @@ export enum NotificationType {
   MeetingChanged = 'meeting.changed',
   MeetingCancelled = 'meeting.cancelled',
   MeetingReminder = 'meeting.reminder',
+  ActionItemAssigned = 'action-item.assigned',
+  ActionItemOverdue = 'action-item.overdue',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

@@ -18,6 +18,7 @@ export enum JobName {
   ExportServiceStatistics = 'export-service-statistics',
   SyncMeetingReminders = 'sync-meeting-reminders',
   SendMeetingReminder = 'send-meeting-reminder',
+  EscalateActionItems = 'escalate-action-items',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -34,6 +35,7 @@ export interface JobPayloads {
   [JobName.ExportServiceStatistics]: { tenantId: string; transferJobId: string };
   [JobName.SyncMeetingReminders]: { tenantId: string; meetingId: string };
   [JobName.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
+  [JobName.EscalateActionItems]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -49,6 +51,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.ExportServiceStatistics]: QueueName.Registry,
   [JobName.SyncMeetingReminders]: QueueName.Meetings,
   [JobName.SendMeetingReminder]: QueueName.Meetings,
+  [JobName.EscalateActionItems]: QueueName.Meetings,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

@@ -1233,6 +1233,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenuesController_list"];
+        put?: never;
+        post: operations["VenuesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VenuesController_addZone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board of open and done items (officials: the alliance's; others: their organisation's). */
+        get: operations["ActionItemsController_list"];
+        put?: never;
+        post: operations["ActionItemsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActionItemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-items/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ActionItemsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1267,7 +1348,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "enterprise" | "department";
+            kind: "department" | "enterprise";
         };
         MeDto: {
             id: string;
@@ -1283,7 +1364,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue";
             title: string;
             body: string;
             link: string | null;
@@ -1305,7 +1386,7 @@ export interface components {
         };
         TypePreferenceView: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue";
             inApp: boolean;
             email: boolean;
         };
@@ -1315,7 +1396,7 @@ export interface components {
         };
         TypePreferenceDto: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue";
             inApp: boolean;
             email: boolean;
         };
@@ -1358,7 +1439,7 @@ export interface components {
             /** @description Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
             webhookHost: string;
             hasSecret: boolean;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue")[];
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -1381,21 +1462,21 @@ export interface components {
             webhookUrl: string;
             /** @description DingTalk's 加签 secret; write-only. */
             secret?: string;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue")[];
         };
         UpdateRobotDto: {
             name?: string;
             /** Format: uri */
             webhookUrl?: string;
             secret?: string;
-            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder")[];
+            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue")[];
             enabled?: boolean;
         };
         DeliveryView: {
             id: string;
             tenantId: string;
             /** @enum {string} */
-            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
+            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue";
             /** @enum {string} */
             channel: "email" | "wecom" | "dingtalk";
             recipient: string;
@@ -2170,6 +2251,87 @@ export interface components {
             /** @description The private subscription URL; shown once, only a hash is kept. */
             url: string;
         };
+        ZoneView: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "enterprise_showcase" | "shared_office" | "party_activity" | "joint_consultation" | "meeting_room";
+            capacity: number;
+        };
+        VenueView: {
+            id: string;
+            name: string;
+            address: string | null;
+            zones: components["schemas"]["ZoneView"][];
+        };
+        VenueList: {
+            items: components["schemas"]["VenueView"][];
+        };
+        CreateVenueDto: {
+            name: string;
+            address?: string;
+        };
+        CreateZoneDto: {
+            name: string;
+            /** @enum {string} */
+            kind: "enterprise_showcase" | "shared_office" | "party_activity" | "joint_consultation" | "meeting_room";
+            capacity: number;
+        };
+        CreateActionItemDto: {
+            /** Format: uuid */
+            allianceId: string;
+            /** Format: uuid */
+            meetingId?: string;
+            title: string;
+            description?: string;
+            /** Format: uuid */
+            ownerOrganizationId: string;
+            /** Format: uuid */
+            ownerUserId?: string;
+            dueOn: string;
+        };
+        ActionItemUpdateView: {
+            id: string;
+            author: {
+                id: string;
+                displayName: string;
+            };
+            progress: number;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ActionItemView: {
+            id: string;
+            allianceId: string;
+            meetingId: string | null;
+            title: string;
+            description: string | null;
+            ownerOrganization: {
+                id: string;
+                name: string;
+            };
+            ownerUser: {
+                id: string;
+                displayName: string;
+            };
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "done" | "cancelled";
+            progress: number;
+            overdue: boolean;
+            escalationLevel: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            updates: components["schemas"]["ActionItemUpdateView"][];
+        };
+        ActionItemList: {
+            items: components["schemas"]["ActionItemView"][];
+        };
+        ProgressDto: {
+            progress: number;
+            note?: string;
+        };
         ErrorBody: {
             statusCode: number;
             /** @enum {string} */
@@ -2405,7 +2567,7 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: boolean;
-                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder";
+                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue";
                 limit?: number;
                 cursor?: string;
             };
@@ -5127,6 +5289,229 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVenueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_addZone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateZoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoneView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActionItemsController_list: {
+        parameters: {
+            query?: {
+                allianceId?: string;
+                meetingId?: string;
+                ownerOrganizationId?: string;
+                status?: "open" | "in_progress" | "done" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActionItemsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActionItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActionItemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ActionItemsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
             };
             /** @description Any error, in one body shape */
             default: {

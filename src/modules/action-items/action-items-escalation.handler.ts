@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../platform/auth/entities/role';
+import { CalendarService } from '../../platform/calendar/calendar.service';
+import { addWorkingTime } from '../../platform/calendar/working-calendar';
+import { Clock } from '../../platform/clock/clock';
+import { NotificationType } from '../../platform/notifications/notification-types';
+import { Notifier } from '../../platform/notifications/notifier.service';
+import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
+import { JobName } from '../../platform/queue/queue.constants';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { ActionItemsService } from './action-items.service';
+import { ActionItem, ActionItemStatus } from './entities/action-item.entity';
+
+/**
+ * Overdue action items escalate like late service requests: the owner at the end of the due day,
+ * the owner's head a working day later, the township leader the day after; each level once.
+ */
+@Injectable()
+@HandlesJob(JobName.EscalateActionItems)
+export class ActionItemsEscalationHandler implements JobHandler<JobName.EscalateActionItems> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly items: ActionItemsService,
+    private readonly calendars: CalendarService,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(): Promise<number> {
+    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
+      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
+    );
+    let escalated = 0;
+    for (const { id } of tenants) escalated += await this.forTenant(id);
+    return escalated;
+  }
+
+  async forTenant(tenantId: string): Promise<number> {
+    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      const calendar = await this.calendars.forTenant(tenantId);
+      const now = this.clock.now();
+      const overdue = await this.tenant.manager
+        .getRepository(ActionItem)
+        .createQueryBuilder('a')
+        .where('a.status IN (:...open) AND a.escalation_level < 3 AND a.due_on < :today', {
+          open: [ActionItemStatus.Open, ActionItemStatus.InProgress],
+          today: new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timeZone }).format(now),
+        })
+        .getMany();
+      let count = 0;
+      for (const item of overdue) {
+        const dueEnd = new Date(`${item.dueOn}T17:30:00+08:00`);
+        const levelAt = [dueEnd, addWorkingTime(dueEnd, 1, 'working_days', calendar), addWorkingTime(dueEnd, 2, 'working_days', calendar)];
+        const level = levelAt.filter((at) => at <= now).length;
+        if (level <= item.escalationLevel) continue;
+        const recipients =
+          level === 1
+            ? await this.items.owners(item)
+            : level === 2
+              ? (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND is_leader AND status = 'active'`, [item.ownerOrganizationId])).map((r) => r.id)
+              : (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`, [tenantId])).map((r) => r.id);
+        await this.tenant.manager.getRepository(ActionItem).update({ id: item.id }, { escalationLevel: level });
+        await this.notifier.notify(
+          { userIds: recipients.length > 0 ? recipients : await this.items.owners(item) },
+          NotificationType.ActionItemOverdue,
+          { actionItemId: item.id, title: item.title, dueOn: item.dueOn, level },
+          { urgent: true, dedupeKey: `action-item-overdue:${item.id}:${level}:${item.dueOn}` },
+        );
+        count++;
+      }
+      return count;
+    });
+  }
+}

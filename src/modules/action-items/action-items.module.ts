@@ -1,0 +1,23 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { ActionItemsEscalationHandler } from './action-items-escalation.handler';
+import { ActionItemsController } from './action-items.controller';
+import { ActionItemsService } from './action-items.service';
+
+@Module({ controllers: [ActionItemsController], providers: [ActionItemsService], exports: [ActionItemsService] })
+export class ActionItemsModule {}
+
+/** Checks for overdue items every hour (one schedule per queue, however many workers). */
+@Injectable()
+export class ActionItemsSchedule implements OnApplicationBootstrap {
+  constructor(@InjectQueue(QueueName.Meetings) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(JobName.EscalateActionItems, { every: 3600_000 }, { name: JobName.EscalateActionItems, data: {} });
+  }
+}
+
+@Module({ providers: [ActionItemsService, ActionItemsEscalationHandler, ActionItemsSchedule] })
+export class ActionItemsWorkerModule {}

@@ -1,0 +1,90 @@
+import { IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ActionItemStatus } from '../entities/action-item.entity';
+
+export class CreateActionItemDto {
+  @IsUUID()
+  allianceId: string;
+
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @IsUUID()
+  ownerOrganizationId: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerUserId?: string;
+
+  @IsDateString({ strict: true })
+  dueOn: string;
+}
+
+export class ProgressDto {
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}
+
+export class ListActionItemsQuery {
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerOrganizationId?: string;
+
+  @IsOptional()
+  @IsEnum(ActionItemStatus)
+  status?: ActionItemStatus;
+}
+
+export class ActionItemUpdateView {
+  id: string;
+  author: { id: string; displayName: string } | null;
+  progress: number;
+  note: string | null;
+  createdAt: Date;
+}
+
+export class ActionItemView {
+  id: string;
+  allianceId: string;
+  meetingId: string | null;
+  title: string;
+  description: string | null;
+  ownerOrganization: { id: string; name: string };
+  ownerUser: { id: string; displayName: string } | null;
+  dueOn: string;
+  status: ActionItemStatus;
+  progress: number;
+  overdue: boolean;
+  escalationLevel: number;
+  completedAt: Date | null;
+  updates: ActionItemUpdateView[];
+}
+
+export class ActionItemList {
+  items: ActionItemView[];
+}

@@ -1,0 +1,57 @@
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
+
+export enum ActionItemStatus {
+  Open = 'open',
+  InProgress = 'in_progress',
+  Done = 'done',
+  Cancelled = 'cancelled',
+}
+
+/**
+ * 议定事项: a decision that must get done, with an owner organisation and person, a due date and
+ * its progress. Joint meetings' resolutions are action items; the think tank's recommendations will be too.
+ */
+@Entity('action_items')
+@Index('ix_action_items__board', ['tenantId', 'allianceId', 'status', 'dueOn'])
+@Index('ix_action_items__meeting', ['meetingId'])
+@Index('ix_action_items__owner', ['tenantId', 'ownerOrganizationId', 'status'])
+@Check('ck_action_items__progress', '"progress" BETWEEN 0 AND 100')
+export class ActionItem extends TenantOwnedEntity {
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid', { nullable: true })
+  meetingId: string | null;
+
+  @Column({ length: 300 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column('uuid')
+  ownerOrganizationId: string;
+
+  @Column('uuid', { nullable: true })
+  ownerUserId: string | null;
+
+  @Column({ type: 'date' })
+  dueOn: string;
+
+  @Column({ type: 'enum', enum: ActionItemStatus, enumName: 'action_item_status', default: ActionItemStatus.Open })
+  status: ActionItemStatus;
+
+  @Column({ type: 'int', default: 0 })
+  progress: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  /** 0: on time; 1: the owner was told it is late; 2: the owner's head; 3: the township leader. */
+  @Column({ type: 'int', default: 0 })
+  escalationLevel: number;
+
+  @Column('uuid')
+  createdById: string;
+}
