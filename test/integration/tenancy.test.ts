@@ -3,7 +3,7 @@ import { Http } from '../support/http';
 import { createOtherTenant, idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const TENANT_TABLES = ['organizations', 'party_organizations', 'alliances', 'alliance_memberships', 'transfer_jobs', 'audit_log', 'users', 'tenants', 'refresh_tokens', 'outbox_events', 'notification_events', 'notifications', 'notification_deliveries', 'notification_preferences', 'notification_settings', 'group_robots', 'service_categories', 'routing_rules', 'service_requests', 'service_request_events', 'service_request_attachments', 'working_day_overrides', 'follow_up_tasks', 'tenant_counters', 'venues', 'venue_zones', 'room_reservations', 'meeting_series', 'meetings', 'meeting_participants', 'calendar_feeds', 'action_items', 'action_item_updates'];
+const TENANT_TABLES = ['organizations', 'party_organizations', 'alliances', 'alliance_memberships', 'transfer_jobs', 'audit_log', 'users', 'tenants', 'refresh_tokens', 'outbox_events', 'notification_events', 'notifications', 'notification_deliveries', 'notification_preferences', 'notification_settings', 'group_robots', 'service_categories', 'routing_rules', 'service_requests', 'service_request_events', 'service_request_attachments', 'working_day_overrides', 'follow_up_tasks', 'tenant_counters', 'venues', 'venue_zones', 'room_reservations', 'meeting_series', 'meetings', 'meeting_participants', 'calendar_feeds', 'action_items', 'action_item_updates', 'agenda_items', 'meeting_attendance', 'meeting_minutes', 'minutes_comments'];
 
 describe('tenant isolation', () => {
   let app: TestApp;

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AgendaService } from './agenda/agenda.service';
+import { AttendanceService } from './attendance/attendance.service';
 import { CalendarExport } from './calendar-export.service';
+import { MeetingSessionController } from './meeting-session.controller';
+import { MinutesService } from './minutes/minutes.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
@@ -7,7 +11,7 @@ import { ConflictsService } from './scheduling/conflicts.service';
 import { FreeSlotsService } from './scheduling/free-slots.service';
 
 @Module({
-  controllers: [MeetingsController],
-  providers: [MeetingsService, MeetingsRepository, ConflictsService, FreeSlotsService, CalendarExport],
+  controllers: [MeetingsController, MeetingSessionController],
+  providers: [MeetingsService, MeetingsRepository, ConflictsService, FreeSlotsService, CalendarExport, AgendaService, AttendanceService, MinutesService],
 })
 export class MeetingsModule {}

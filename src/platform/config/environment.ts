@@ -120,6 +120,14 @@ export class Environment {
   @Min(1024)
   UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** A font with Chinese glyphs for PDFs (minutes); Debian/Ubuntu package fonts-noto-cjk. */
+  @IsString()
+  PDF_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+  /** The face inside a font collection (.ttc). */
+  @IsString()
+  PDF_FONT_NAME = 'NotoSansCJKsc-Regular';
+
   /** Where attachments are kept: `local` (STORAGE_DIR) or `s3` (any S3-compatible store). */
   @IsIn(['local', 's3'])
   STORAGE_DRIVER: 'local' | 's3' = 'local';

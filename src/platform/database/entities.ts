@@ -20,6 +20,10 @@ import { CalendarFeed } from '../../modules/meetings/entities/calendar-feed.enti
 import { MeetingParticipant } from '../../modules/meetings/entities/meeting-participant.entity';
 import { MeetingSeries } from '../../modules/meetings/entities/meeting-series.entity';
 import { Meeting } from '../../modules/meetings/entities/meeting.entity';
+import { AgendaItem } from '../../modules/meetings/entities/agenda-item.entity';
+import { MeetingAttendance } from '../../modules/meetings/entities/meeting-attendance.entity';
+import { MeetingMinutes } from '../../modules/meetings/entities/meeting-minutes.entity';
+import { MinutesComment } from '../../modules/meetings/entities/minutes-comment.entity';
 import { RoomReservation } from '../../modules/venues/entities/room-reservation.entity';
 import { VenueZone } from '../../modules/venues/entities/venue-zone.entity';
 import { Venue } from '../../modules/venues/entities/venue.entity';
@@ -66,4 +70,8 @@ export const entities = [
   CalendarFeed,
   ActionItem,
   ActionItemUpdate,
+  AgendaItem,
+  MeetingAttendance,
+  MeetingMinutes,
+  MinutesComment,
 ];

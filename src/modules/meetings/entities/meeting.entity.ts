@@ -66,4 +66,8 @@ export class Meeting extends TenantOwnedEntity {
 
   @Column({ type: 'text', nullable: true })
   cancelReason: string | null;
+
+  /** The secret in the meeting's check-in QR code; only signed-in participants can use it. */
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false })
+  checkInCode: string | null;
 }

@@ -1,0 +1,99 @@
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { AgendaStatus } from '../entities/agenda-item.entity';
+import { MinutesStatus } from '../entities/meeting-minutes.entity';
+
+export class ProposeAgendaItemDto {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  /** A service request escalated to the township, to discuss at the meeting (officials only). */
+  @IsOptional()
+  @IsUUID()
+  serviceRequestId?: string;
+}
+
+export class DecideAgendaItemDto {
+  @IsBoolean()
+  accept: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class AgendaItemView {
+  id: string;
+  title: string;
+  description: string | null;
+  proposedBy: { id: string; displayName: string };
+  proposedByOrganization: { id: string; name: string } | null;
+  serviceRequest: { id: string; number: string; title: string } | null;
+  status: AgendaStatus;
+  decisionNote: string | null;
+}
+
+export class ReviewItemView {
+  id: string;
+  title: string;
+  ownerOrganization: string;
+  dueOn: string;
+  progress: number;
+  status: string;
+}
+
+export class AgendaView {
+  items: AgendaItemView[];
+  /** Unfinished action items of the alliance's previous meeting, reviewed automatically. */
+  review: ReviewItemView[];
+}
+
+export class CheckInCodeView {
+  /** What the QR code holds: the web app's check-in page with the secret. */
+  url: string;
+  /** The QR code as SVG, to show at the meeting. */
+  svg: string;
+}
+
+export class CheckInDto {
+  @IsString()
+  @MinLength(16)
+  @MaxLength(64)
+  code: string;
+}
+
+export class AttendanceView {
+  attendees: { userId: string; displayName: string; organization: string | null; checkedInAt: Date }[];
+  organizationsPresent: string[];
+  invitedOrganizations: number;
+}
+
+export class MinutesContentDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100_000)
+  content: string;
+}
+
+export class MinutesCommentDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  body: string;
+}
+
+export class MinutesView {
+  content: string;
+  status: MinutesStatus;
+  version: number;
+  approvedAt: Date | null;
+  approvedBy: { id: string; displayName: string } | null;
+  comments: { id: string; author: string; version: number; body: string; createdAt: Date }[];
+}

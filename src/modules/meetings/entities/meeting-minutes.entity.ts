@@ -1,0 +1,31 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
+
+export enum MinutesStatus {
+  Draft = 'draft',
+  Circulated = 'circulated',
+  Approved = 'approved',
+}
+
+/** 会议纪要: drafted by the recorder, circulated for comments, approved by the chair, then locked. */
+@Entity('meeting_minutes')
+@Index('uq_meeting_minutes__meeting', ['meetingId'], { unique: true })
+export class MeetingMinutes extends TenantOwnedEntity {
+  @Column('uuid')
+  meetingId: string;
+
+  @Column('text')
+  content: string;
+
+  @Column({ type: 'enum', enum: MinutesStatus, enumName: 'minutes_status', default: MinutesStatus.Draft })
+  status: MinutesStatus;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Column('uuid', { nullable: true })
+  approvedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
+import { Role } from '../../platform/auth/entities/role';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import { sendFile } from '../../platform/http/send-file';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { AgendaService } from './agenda/agenda.service';
+import { AttendanceService } from './attendance/attendance.service';
+import {
+  AgendaView,
+  AttendanceView,
+  CheckInCodeView,
+  CheckInDto,
+  DecideAgendaItemDto,
+  MinutesCommentDto,
+  MinutesContentDto,
+  MinutesView,
+  ProposeAgendaItemDto,
+} from './dto/meeting-session.dto';
+import { MinutesService } from './minutes/minutes.service';
+
+const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
+
+/** What happens around a meeting: its agenda, the check-in, and the minutes. */
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Roles(...TENANT_ROLES)
+@Controller('meetings/:id')
+export class MeetingSessionController {
+  constructor(
+    private readonly agenda: AgendaService,
+    private readonly attendance: AttendanceService,
+    private readonly minutes: MinutesService,
+  ) {}
+
+  @Get('agenda')
+  getAgenda(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AgendaView> {
+    return this.agenda.view(actor, id);
+  }
+
+  @Post('agenda')
+  propose(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProposeAgendaItemDto): Promise<AgendaView> {
+    return this.agenda.propose(actor, id, body);
+  }
+
+  @Post('agenda/:itemId/decision')
+  @HttpCode(HttpStatus.OK)
+  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('itemId') itemId: string, @Body() body: DecideAgendaItemDto): Promise<AgendaView> {
+    return this.agenda.decide(actor, id, itemId, body);
+  }
+
+  /** The QR code to show at the meeting (officials). */
+  @Get('check-in-code')
+  checkInCode(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CheckInCodeView> {
+    return this.attendance.code(actor, id);
+  }
+
+  @Post('check-in')
+  @HttpCode(HttpStatus.OK)
+  checkIn(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CheckInDto): Promise<AttendanceView> {
+    return this.attendance.checkIn(actor, id, body.code);
+  }
+
+  @Get('attendance')
+  getAttendance(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AttendanceView> {
+    return this.attendance.attendance(actor, id);
+  }
+
+  @Get('minutes')
+  getMinutes(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MinutesView> {
+    return this.minutes.view(actor, id);
+  }
+
+  @Put('minutes')
+  writeMinutes(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MinutesContentDto): Promise<MinutesView> {
+    return this.minutes.write(actor, id, body.content);
+  }
+
+  @Post('minutes/circulate')
+  @HttpCode(HttpStatus.OK)
+  circulate(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MinutesView> {
+    return this.minutes.circulate(actor, id);
+  }
+
+  @Post('minutes/comments')
+  commentOnMinutes(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MinutesCommentDto): Promise<MinutesView> {
+    return this.minutes.comment(actor, id, body.body);
+  }
+
+  @Post('minutes/approve')
+  @HttpCode(HttpStatus.OK)
+  approve(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MinutesView> {
+    return this.minutes.approve(actor, id);
+  }
+
+  @ApiProduces('application/pdf')
+  @Get('minutes.pdf')
+  async pdf(@CurrentActor() actor: Actor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.minutes.pdf(actor, id);
+    await sendFile(reply, file.fileName, 'application/pdf', file.content);
+  }
+}
