@@ -81,6 +81,13 @@ describe('agenda, check-in and minutes of a joint meeting', () => {
     const attendance = await http.post(`/api/v1/meetings/${meetingId}/check-in`, { code: secret }, { token: await http.token('dept@anhai.demo') });
     expect(attendance.body.attendees.map((a: { displayName: string }) => a.displayName)).toEqual(['黄丽娟', '黄志坚']);
     expect(attendance.body).toMatchObject({ organizationsPresent: ['兴翼机械', '安海镇经济发展办公室'], invitedOrganizations: 2 });
+    clock.set(shanghai('2026-12-20T10:00:00'));
+    const stats = await http.get(`/api/v1/meetings/attendance-statistics?allianceId=${ids.alliance}&from=2026-09-01T00:00:00Z&to=2027-01-01T00:00:00Z`, { token: official });
+    expect(stats.body.meetings).toBe(2);
+    expect(stats.body.organizations).toEqual([
+      expect.objectContaining({ name: '兴翼机械', invited: 2, attended: 1, rate: 0.5 }),
+      expect.objectContaining({ name: '安海镇财政所', invited: 2, attended: 0, rate: 0 }),
+    ]);
     clock.set(shanghai('2026-11-25T10:00:00'));
   });
 

@@ -9,7 +9,9 @@ import { IdParam } from '../../platform/http/id-param.decorator';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { WithoutRequestTransaction } from '../../platform/tenancy/request-transaction.interceptor';
+import { AttendanceService } from './attendance/attendance.service';
 import { CalendarExport } from './calendar-export.service';
+import { AttendanceStatisticsQuery, AttendanceStatisticsView } from './dto/meeting-session.dto';
 import {
   CancelMeetingDto,
   FeedView,
@@ -39,6 +41,7 @@ export class MeetingsController {
     private readonly slots: FreeSlotsService,
     private readonly ics: CalendarExport,
     private readonly tenant: TenantContext,
+    private readonly attendance: AttendanceService,
   ) {}
 
   @Roles(Role.TownshipAdmin)
@@ -60,6 +63,13 @@ export class MeetingsController {
     const userIds = (query.userIds ?? '').split(',').map((id) => id.trim()).filter(Boolean);
     if (userIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw DomainException.invalid([{ field: 'userIds', reason: 'isUuid' }]);
     return { items: await this.slots.find(new Date(query.from), new Date(query.to), query.durationMinutes, query.zoneId ?? null, userIds, query.limit ?? 5) };
+  }
+
+  /** Attendance per organisation over the meetings held in a period. */
+  @Roles(Role.TownshipAdmin)
+  @Get('meetings/attendance-statistics')
+  attendanceStatistics(@Query() query: AttendanceStatisticsQuery): Promise<AttendanceStatisticsView> {
+    return this.attendance.statistics(query.allianceId, new Date(query.from), new Date(query.to));
   }
 
   @Roles(...TENANT_ROLES)

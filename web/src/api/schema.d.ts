@@ -1119,6 +1119,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/attendance-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attendance per organisation over the meetings held in a period. */
+        get: operations["MeetingsController_attendanceStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}": {
         parameters: {
             query?: never;
@@ -2379,6 +2396,18 @@ export interface components {
         };
         SlotList: {
             items: components["schemas"]["SlotView"][];
+        };
+        OrganizationAttendanceView: {
+            organizationId: string;
+            name: string;
+            invited: number;
+            attended: number;
+            /** @description attended / invited, 0–1. */
+            rate: number | null;
+        };
+        AttendanceStatisticsView: {
+            meetings: number;
+            organizations: components["schemas"]["OrganizationAttendanceView"][];
         };
         RescheduleDto: {
             startsAt: string;
@@ -5292,6 +5321,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingsController_attendanceStatistics: {
+        parameters: {
+            query: {
+                allianceId: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceStatisticsView"];
                 };
             };
             /** @description Any error, in one body shape */

@@ -9,7 +9,7 @@ import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { AttendanceView, CheckInCodeView } from '../dto/meeting-session.dto';
+import type { AttendanceStatisticsView, AttendanceView, CheckInCodeView } from '../dto/meeting-session.dto';
 import { MeetingStatus } from '../entities/meeting.entity';
 import { MeetingsService } from '../meetings.service';
 
@@ -71,6 +71,28 @@ export class AttendanceService {
       attendees: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organization: r.organization, checkedInAt: r.checked_in_at })),
       organizationsPresent: [...new Set(rows.map((r) => r.organization).filter((o): o is string => !!o))],
       invitedOrganizations: invited,
+    };
+  }
+
+  /** Per organisation: meetings it was invited to in the period, and those someone from it attended. */
+  async statistics(allianceId: string, from: Date, to: Date): Promise<AttendanceStatisticsView> {
+    const rows = await this.tenant.manager.query<{ organization_id: string; name: string; invited: number; attended: number }[]>(
+      `SELECT p.organization_id, o.name, count(DISTINCT m.id)::int AS invited,
+              count(DISTINCT m.id) FILTER (WHERE EXISTS (
+                SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.organization_id = p.organization_id))::int AS attended
+         FROM meetings m JOIN meeting_participants p ON p.meeting_id = m.id AND p.organization_id IS NOT NULL
+         JOIN organizations o ON o.id = p.organization_id
+        WHERE m.alliance_id = $1 AND m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < $3 AND m.starts_at < $4
+        GROUP BY p.organization_id, o.name ORDER BY o.name`,
+      [allianceId, from, to, this.clock.now()],
+    );
+    const [{ meetings }] = await this.tenant.manager.query<{ meetings: number }[]>(
+      `SELECT count(*)::int AS meetings FROM meetings WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2 AND starts_at < $3 AND starts_at < $4`,
+      [allianceId, from, to, this.clock.now()],
+    );
+    return {
+      meetings,
+      organizations: rows.map((r) => ({ organizationId: r.organization_id, name: r.name, invited: r.invited, attended: r.attended, rate: r.invited ? Math.round((r.attended / r.invited) * 1000) / 1000 : null })),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { AgendaStatus } from '../entities/agenda-item.entity';
 import { MinutesStatus } from '../entities/meeting-minutes.entity';
 
@@ -96,4 +96,29 @@ export class MinutesView {
   approvedAt: Date | null;
   approvedBy: { id: string; displayName: string } | null;
   comments: { id: string; author: string; version: number; body: string; createdAt: Date }[];
+}
+
+export class AttendanceStatisticsQuery {
+  @IsUUID()
+  allianceId: string;
+
+  @IsDateString()
+  from: string;
+
+  @IsDateString()
+  to: string;
+}
+
+export class OrganizationAttendanceView {
+  organizationId: string;
+  name: string;
+  invited: number;
+  attended: number;
+  /** attended / invited, 0–1. */
+  rate: number | null;
+}
+
+export class AttendanceStatisticsView {
+  meetings: number;
+  organizations: OrganizationAttendanceView[];
 }
