@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { login, startBrowserHarness, type BrowserHarness } from './support';
+import { login, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const GOOD = { name: '新华精密', code: '91350582MA2XNH0101' };
@@ -56,7 +56,7 @@ describe('member import (browser)', () => {
       trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (td) => td.textContent ?? '')),
     );
     // Transitions (the table's loading veil fading out) are finished, not caught half way.
-    await page.screenshot({ path: '/tmp/browser-import.png', fullPage: true, animations: 'disabled' });
+    await page.screenshot({ path: screenshotPath('import'), fullPage: true, animations: 'disabled' });
     // Both refusals are on the bad row (3), each naming the column as the sheet's header does, with its reason.
     expect(rows).toHaveLength(2);
     expect(rows).toEqual(

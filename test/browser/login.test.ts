@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/http';
-import { login, startBrowserHarness, type BrowserHarness } from './support';
+import { login, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
 
 describe('signing in and out (browser)', () => {
   let harness: BrowserHarness;
@@ -34,7 +34,7 @@ describe('signing in and out (browser)', () => {
     await page.getByTestId('nav-alliances').getByText('联盟', { exact: true }).waitFor();
     await page.getByTestId('alliances-table').getByRole('link', { name: '安海镇智能装备制造产业集群党建联盟' }).waitFor();
     // Transitions (the table's loading veil fading out) are finished, not caught half way.
-    await page.screenshot({ path: '/tmp/browser-login.png', fullPage: true, animations: 'disabled' });
+    await page.screenshot({ path: screenshotPath('login'), fullPage: true, animations: 'disabled' });
   });
 
   it('switches the interface to English and back to Chinese', async () => {

@@ -4,7 +4,7 @@ import { NotificationType } from '../../src/platform/notifications/notification-
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
 import { waitFor } from '../support/wait-for';
-import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness } from './support';
+import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 
@@ -74,7 +74,7 @@ describe('notifications (browser)', () => {
     // The time is Asia/Shanghai's, as YYYY-MM-DD HH:mm.
     expect(await item.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await panel.getByTestId('notification-view-all').getByText('查看全部').waitFor();
-    await page.screenshot({ path: '/tmp/browser-notifications.png', animations: 'disabled' });
+    await page.screenshot({ path: screenshotPath('notifications'), animations: 'disabled' });
 
     await panel.getByTestId('notification-mark-all-read').click();
     await waitForCount(0);

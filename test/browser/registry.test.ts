@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness } from './support';
+import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const NEW_ORG = '安海新材料科技';
@@ -111,7 +111,7 @@ describe('the 1+X+N registry (browser)', () => {
     // 24 seeded members plus this one, in the alliance's 1+X+N summary.
     await page.getByText('领头企业 1 · 职能部门 7 · 成员企业 25').waitFor();
     // Transitions (the table's loading veil fading out) are finished, not caught half way.
-    await page.screenshot({ path: '/tmp/browser-registry.png', fullPage: true, animations: 'disabled' });
+    await page.screenshot({ path: screenshotPath('registry'), fullPage: true, animations: 'disabled' });
 
     const { rows } = await harness.app.db.admin.query(
       `SELECT m.role, m.left_on, a.name AS alliance

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { login, pickOption, startBrowserHarness, type BrowserHarness } from './support';
+import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const TITLE = '咨询智能装备首台套保险补偿政策';
@@ -111,7 +111,7 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     await enterprise.getByTestId('sr-timeline').getByText('回复及时，指南很清楚').waitFor();
     await enterprise.getByTestId('sr-timeline').getByText(RESOLUTION).waitFor();
     expect(await enterprise.getByText(INTERNAL_NOTE).count()).toBe(0);
-    await enterprise.screenshot({ path: '/tmp/browser-sr-detail.png', fullPage: true, animations: 'disabled' });
+    await enterprise.screenshot({ path: screenshotPath('sr-detail'), fullPage: true, animations: 'disabled' });
 
     const { rows } = await harness.app.db.admin.query('SELECT status, rating, rating_comment FROM service_requests WHERE title = $1', [TITLE]);
     expect(rows).toEqual([{ status: 'closed', rating: 5, rating_comment: '回复及时，指南很清楚' }]);
@@ -147,7 +147,7 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     await official.getByTestId('sr-stats-export').click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     await official.locator('[data-testid="sr-stats-export-progress"][data-status="succeeded"]').waitFor();
-    await official.screenshot({ path: '/tmp/browser-sr-stats.png', fullPage: true, animations: 'disabled' });
+    await official.screenshot({ path: screenshotPath('sr-stats'), fullPage: true, animations: 'disabled' });
 
     await official.getByTestId('nav-service-catalogue').click();
     await official.waitForURL('**/service-catalogue');

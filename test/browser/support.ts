@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -92,4 +94,9 @@ export async function pickOption(page: Page, select: Locator, option: string, se
   await select.click();
   if (search !== undefined) await select.locator('input').fill(search);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Where screenshots go, to look at after a run: SCREENSHOT_DIR, else the OS's temporary directory. */
+export function screenshotPath(name: string): string {
+  return join(process.env.SCREENSHOT_DIR ?? tmpdir(), `browser-${name}.png`);
 }

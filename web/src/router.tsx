@@ -15,6 +15,7 @@ import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { OrganizationFormPage } from './features/organizations/OrganizationFormPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
+import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
 import { AppLayout } from './features/shell/AppLayout';
 import { ErrorPage } from './features/shell/ErrorPage';
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
               { path: 'settings/notifications', element: only(TENANT_ROLES, <PreferencesPage />) },
               { path: 'settings/notification-center', element: townshipAdmin(<NotificationCenterPage />) },
               ...serviceRequestRoutes,
+              ...meetingRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
+import { meetingsNav } from '../meetings/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
 
 export interface NavItem {
@@ -53,13 +54,14 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
     { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
     ...serviceRequestNav.township_admin,
+    meetingsNav,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, ...notifications],
-  expert: [home, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, ...notifications],
+  expert: [home, meetingsNav, ...notifications],
 };
 
 /** The page a role lands on after signing in. */

@@ -1,0 +1,178 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../api/client';
+import { fileNameFromResponse, saveBlob } from '../../api/download';
+import { toApiError, unwrap } from '../../api/errors';
+import type { RequestBody, ResponseBody } from '../../api/types';
+import { DISPLAY_TIME_ZONE } from '../../lib/dates';
+
+type RawMeeting = ResponseBody<'/api/v1/meetings/{id}', 'get'>;
+type RawParticipant = RawMeeting['participants'][number];
+
+/** The schema marks these required; the API sends null (a required person has no organisation, an invitation no attendee yet). */
+export type Participant = Omit<RawParticipant, 'organization' | 'attendee'> & {
+  organization: RawParticipant['organization'] | null;
+  attendee: RawParticipant['attendee'] | null;
+};
+export type MeetingStatus = 'scheduled' | 'cancelled';
+export type Meeting = Omit<RawMeeting, 'participants' | 'place' | 'status'> & {
+  status: MeetingStatus;
+  place: Omit<RawMeeting['place'], 'zone'> & { zone: { id: string; name: string } | null };
+  participants: Participant[];
+};
+export type RsvpResponse = Participant['response'];
+export type ScheduleInput = RequestBody<'/api/v1/meetings', 'post'>;
+export type RescheduleInput = RequestBody<'/api/v1/meetings/{id}', 'patch'>;
+export type CancelInput = RequestBody<'/api/v1/meetings/{id}/cancel', 'post'>;
+export type RsvpInput = RequestBody<'/api/v1/meetings/{id}/rsvp', 'post'>;
+export type PlaceInput = ScheduleInput['place'];
+export type Slot = { startsAt: string; endsAt: string };
+
+export const keys = {
+  all: ['meetings'] as const,
+  list: (from: string, to: string, allianceId?: string) => [...keys.all, 'list', from, to, allianceId ?? null] as const,
+  detail: (id: string) => [...keys.all, 'detail', id] as const,
+};
+
+/** A Shanghai wall-clock date and time as an ISO instant. */
+export function shanghaiInstant(date: Dayjs, time: Dayjs): string {
+  return dayjs.tz(`${date.format('YYYY-MM-DD')} ${time.format('HH:mm')}`, DISPLAY_TIME_ZONE).toISOString();
+}
+
+/** An ISO instant in Shanghai time. */
+export function inShanghai(value: string): Dayjs {
+  return dayjs(value).tz(DISPLAY_TIME_ZONE);
+}
+
+export function useMeetings(from: string, to: string, allianceId?: string) {
+  return useQuery({
+    queryKey: keys.list(from, to, allianceId),
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/meetings', { params: { query: { from, to, allianceId } } }))).items as Meeting[],
+  });
+}
+
+export function useMeeting(id: string) {
+  return useQuery({
+    queryKey: keys.detail(id),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } }))) as Meeting,
+  });
+}
+
+/** Every zone of every venue, named "venue · zone", for the room of a meeting. */
+export function useRooms(enabled: boolean) {
+  const query = useQuery({
+    queryKey: ['venues'],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/venues'))).items,
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+  return (query.data ?? []).flatMap((venue) => venue.zones.map((zone) => ({ id: zone.id, name: `${venue.name} · ${zone.name}` })));
+}
+
+export function useScheduleMeeting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: ScheduleInput) =>
+      (await unwrap(api.POST('/api/v1/meetings', { body: input }))).items as Meeting[],
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export function useFreeSlots() {
+  return useMutation({
+    mutationFn: async (query: { durationMinutes: number; userIds: string[]; zoneId?: string }) => {
+      const from = dayjs().add(1, 'hour').startOf('hour').toISOString();
+      const to = dayjs().add(14, 'day').toISOString();
+      const page = await unwrap(
+        api.GET('/api/v1/meetings/free-slots', {
+          params: {
+            query: {
+              from,
+              to,
+              durationMinutes: query.durationMinutes,
+              zoneId: query.zoneId,
+              userIds: query.userIds.length > 0 ? query.userIds.join(',') : undefined,
+              limit: 12,
+            },
+          },
+        }),
+      );
+      return page.items as Slot[];
+    },
+  });
+}
+
+function useMeetingMutation<T>(run: (input: T) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export function useReschedule(id: string) {
+  return useMeetingMutation((input: RescheduleInput) =>
+    unwrap(api.PATCH('/api/v1/meetings/{id}', { params: { path: { id } }, body: input })),
+  );
+}
+
+export function useCancelMeeting(id: string) {
+  return useMeetingMutation((input: CancelInput) =>
+    unwrap(api.POST('/api/v1/meetings/{id}/cancel', { params: { path: { id } }, body: input })),
+  );
+}
+
+export function useRsvp(id: string) {
+  return useMeetingMutation((input: RsvpInput) =>
+    unwrap(api.POST('/api/v1/meetings/{id}/rsvp', { params: { path: { id } }, body: input })),
+  );
+}
+
+export function useNameAttendee(id: string) {
+  return useMeetingMutation((input: { organizationId: string; attendeeId: string }) =>
+    unwrap(api.POST('/api/v1/meetings/{id}/attendee', { params: { path: { id } }, body: input })),
+  );
+}
+
+/** The .ics needs the bearer token, so fetch it and save the blob. */
+export function useDownloadIcs(id: string) {
+  return useMutation({
+    mutationFn: async () => {
+      const { data, error, response } = await api.GET('/api/v1/meetings/{id}/ics', {
+        params: { path: { id } },
+        parseAs: 'blob',
+      });
+      if (!response.ok || !data) throw toApiError(error, response);
+      saveBlob(data as Blob, fileNameFromResponse(response, 'meeting.ics'));
+    },
+  });
+}
+
+export function useCalendarFeed() {
+  return useMutation({
+    mutationFn: async () => (await unwrap(api.POST('/api/v1/calendar/feed'))).url,
+  });
+}
+
+export interface UserOption {
+  id: string;
+  displayName: string;
+  organization: { id: string; name: string } | null;
+}
+
+/** Officials and department staff, searched by name (only officials may list users). */
+export function useUserOptions(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'meeting-options', q],
+    enabled,
+    queryFn: async () => {
+      const pages = await Promise.all(
+        (['township_admin', 'department_staff'] as const).map((role) =>
+          unwrap(api.GET('/api/v1/users', { params: { query: { role, q: q || undefined, status: 'active', limit: 50 } } })),
+        ),
+      );
+      return pages.flatMap((page) => page.items) as UserOption[];
+    },
+  });
+}
