@@ -45,7 +45,9 @@ export class MeetingsRepository {
   async views(ids: string[]): Promise<MeetingView[]> {
     if (ids.length === 0) return [];
     const meetings = await this.manager.query<(Meeting & Record<string, any>)[]>(
-      `SELECT m.*, z.name AS zone_name FROM meetings m LEFT JOIN venue_zones z ON z.id = m.zone_id WHERE m.id = ANY($1) ORDER BY m.starts_at`,
+      `SELECT m.*, z.name AS zone_name, c.display_name AS chair_name, r.display_name AS recorder_name FROM meetings m
+         LEFT JOIN venue_zones z ON z.id = m.zone_id JOIN users c ON c.id = m.chair_id LEFT JOIN users r ON r.id = m.recorder_id
+        WHERE m.id = ANY($1) ORDER BY m.starts_at`,
       [ids],
     );
     const participants = await this.manager.query<Record<string, any>[]>(
@@ -64,6 +66,8 @@ export class MeetingsRepository {
       convenerId: m.convener_id,
       chairId: m.chair_id,
       recorderId: m.recorder_id,
+      chairName: m.chair_name,
+      recorderName: m.recorder_name,
       place: { kind: m.place_kind, zone: m.zone_id ? { id: m.zone_id, name: m.zone_name } : null, address: m.address, onlineUrl: m.online_url },
       startsAt: m.starts_at,
       endsAt: m.ends_at,

@@ -2364,6 +2364,8 @@ export interface components {
             convenerId: string;
             chairId: string;
             recorderId: string | null;
+            chairName: string;
+            recorderName: string | null;
             place: {
                 /** @enum {string} */
                 kind: "room" | "address" | "online";

@@ -213,6 +213,8 @@ export class MeetingView {
   convenerId: string;
   chairId: string;
   recorderId: string | null;
+  chairName: string;
+  recorderName: string | null;
   place: { kind: PlaceKind; zone: { id: string; name: string } | null; address: string | null; onlineUrl: string | null };
   startsAt: Date;
   endsAt: Date;
