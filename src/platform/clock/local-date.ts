@@ -2,3 +2,16 @@
 export function localDate(instant: Date, timeZone = 'Asia/Shanghai'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+/** A date and time as people there read it, e.g. 2026/12/01 09:30 (without the year when `withYear` is false). */
+export function localDateTime(instant: Date, timeZone = 'Asia/Shanghai', { withYear = true } = {}): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    ...(withYear ? { year: 'numeric' } : {}),
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
+import { localDateTime } from '../../../platform/clock/local-date';
 import type { Environment } from '../../../platform/config/environment';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
@@ -12,9 +13,6 @@ import { MeetingMinutes, MinutesStatus } from '../entities/meeting-minutes.entit
 import { MinutesComment } from '../entities/minutes-comment.entity';
 import { MeetingsService } from '../meetings.service';
 import { minutesPdf } from './minutes-pdf';
-
-const shanghai = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /** 会议纪要: the recorder drafts, participants comment, the chair approves, and the approved text is locked. */
 @Injectable()
@@ -106,13 +104,13 @@ export class MinutesService {
     const content = await minutesPdf(
       {
         title: meeting.title,
-        when: `${shanghai(meeting.startsAt)}–${shanghai(meeting.endsAt).slice(-5)}`,
+        when: `${localDateTime(meeting.startsAt)}–${localDateTime(meeting.endsAt).slice(-5)}`,
         place: view.place.zone?.name ?? view.place.address ?? view.place.onlineUrl ?? '',
         chair: name(meeting.chairId),
         attendees: attendees.map((a) => a.display_name),
         content: minutes.content,
         approvedBy: name(minutes.approvedById),
-        approvedAt: shanghai(minutes.approvedAt!),
+        approvedAt: localDateTime(minutes.approvedAt!),
       },
       this.config.get('PDF_FONT_PATH', { infer: true }),
       this.config.get('PDF_FONT_NAME', { infer: true }),

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { localDateTime } from '../../../platform/clock/local-date';
 import { DomainException, FieldProblem } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
@@ -11,9 +12,6 @@ interface Clash {
   starts_at: Date;
   ends_at: Date;
 }
-
-const local = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /**
  * Finds what clashes with a set of occurrences: the room already reserved, or a required person
@@ -30,7 +28,7 @@ export class ConflictsService {
     const details: FieldProblem[] = clashes.map((c) => ({
       field: c.kind === 'room' ? 'place.zoneId' : 'invitees.requiredUserIds',
       reason: c.kind === 'room' ? 'roomTaken' : 'personBusy',
-      args: [c.name, c.title, `${local(c.starts_at)}–${local(c.ends_at).slice(-5)}`],
+      args: [c.name, c.title, `${localDateTime(c.starts_at, undefined, { withYear: false })}–${localDateTime(c.ends_at, undefined, { withYear: false }).slice(-5)}`],
     }));
     throw new DomainException(ErrorCode.MeetingConflict, HttpStatus.CONFLICT, details);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
+import { localDateTime } from '../../../platform/clock/local-date';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { Outbox } from '../../../platform/outbox/outbox.service';
@@ -9,9 +10,6 @@ import type { ServiceRequest } from '../entities/service-request.entity';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { Milestone, milestones } from './sla-milestones';
-
-const formatLocal = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 
 /**
  * Applies the SLA milestones that are due: a warning at 80 %, then escalation level by level, each
@@ -67,7 +65,7 @@ export class SlaEvaluator {
       title: request.title,
       phase: milestone.phase,
       level: milestone.level,
-      dueAtLocal: dueAt ? formatLocal(dueAt, timeZone) : '',
+      dueAtLocal: dueAt ? localDateTime(dueAt, timeZone) : '',
     };
     const handlerAndStaff = [request.handlerId, ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [])].filter(
       (id): id is string => !!id,
