@@ -15,6 +15,7 @@ import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { OrganizationFormPage } from './features/organizations/OrganizationFormPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
+import { actionItemRoutes } from './features/action-items/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
 import { AppLayout } from './features/shell/AppLayout';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
               { path: 'settings/notification-center', element: townshipAdmin(<NotificationCenterPage />) },
               ...serviceRequestRoutes,
               ...meetingRoutes,
+              ...actionItemRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -1,5 +1,5 @@
 import { CalendarOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,12 +9,11 @@ import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
 import { useDownloadIcs, useMeeting, useNameAttendee, useRsvp, type Meeting, type Participant } from './api';
 import { MeetingStatusTag, PlaceText, ResponseTag, timeRange } from './labels';
+import { AgendaTab } from './AgendaTab';
+import { CheckInTab } from './CheckInTab';
+import { MeetingActionsTab } from './MeetingActionsTab';
 import { CancelMeetingModal, RescheduleModal, RsvpModal } from './MeetingModals';
-
-function personName(meeting: Meeting, userId: string | null): string {
-  if (!userId) return '—';
-  return meeting.participants.find((p) => p.attendee?.id === userId)?.attendee?.displayName ?? '—';
-}
+import { MinutesTab } from './MinutesTab';
 
 /** The current user's answer: accept, or ask for leave / delegate in a modal. */
 function RsvpBar({ meeting, mine, canDelegate }: { meeting: Meeting; mine: Participant; canDelegate: boolean }) {
@@ -113,6 +112,7 @@ export function MeetingDetailPage() {
   const ics = useDownloadIcs(id);
   const showError = useShowError();
   const [modal, setModal] = useState<'cancel' | 'reschedule' | null>(null);
+  const [tab, setTab] = useState('overview');
 
   if (query.isError) {
     const notFound = query.error instanceof ApiError && (query.error.statusCode === 404 || query.error.statusCode === 400);
@@ -151,12 +151,12 @@ export function MeetingDetailPage() {
             </Button>
             {isOfficial && open && (
               <>
-                <Button icon={<CalendarOutlined />} onClick={() => setModal('reschedule')} data-testid="meeting-reschedule">
-                  {t('meetings.reschedule.button')}
-                </Button>
-                <Button danger onClick={() => setModal('cancel')} data-testid="meeting-cancel">
-                  {t('meetings.cancel.button')}
-                </Button>
+                    <Button icon={<CalendarOutlined />} onClick={() => setModal('reschedule')} data-testid="meeting-reschedule">
+                      {t('meetings.reschedule.button')}
+                    </Button>
+                    <Button danger onClick={() => setModal('cancel')} data-testid="meeting-cancel">
+                      {t('meetings.cancel.button')}
+                    </Button>
               </>
             )}
           </Space>
@@ -168,32 +168,67 @@ export function MeetingDetailPage() {
           data-testid="meeting-cancel-reason-shown"
         />
       )}
-      <Card className="section-card" data-testid="meeting-overview">
-        <Space style={{ marginBottom: 16 }}>
-          <MeetingStatusTag status={meeting.status} testId="meeting-status" />
-          {meeting.seriesId && <Tag>{t('meetings.series')}</Tag>}
-        </Space>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('meetings.time')}>{timeRange(meeting)}</Descriptions.Item>
-          <Descriptions.Item label={t('meetings.place')}>
-            <PlaceText place={meeting.place} />
-          </Descriptions.Item>
-          <Descriptions.Item label={t('meetings.chair')}>{personName(meeting, meeting.chairId)}</Descriptions.Item>
-          <Descriptions.Item label={t('meetings.recorder')}>{personName(meeting, meeting.recorderId)}</Descriptions.Item>
-          {meeting.place.kind === 'online' && meeting.place.onlineUrl && (
-            <Descriptions.Item label={t('meetings.form.onlineUrl')}>
-              <Typography.Link href={meeting.place.onlineUrl} target="_blank" rel="noreferrer">
-                {meeting.place.onlineUrl}
-              </Typography.Link>
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-        {meeting.description && (
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>{meeting.description}</Typography.Paragraph>
-        )}
-      </Card>
-      {open && mine && <RsvpBar meeting={meeting} mine={mine} canDelegate={isOfficial} />}
-      <ParticipantsCard meeting={meeting} myId={me?.id} myOrganizationId={me?.organization?.id} open={open} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={[
+          {
+            key: 'overview',
+            label: <span data-testid="meeting-tab-overview">{t('meetings.tabs.overview')}</span>,
+            children: (
+              <>
+            <Card className="section-card" data-testid="meeting-overview">
+              <Space style={{ marginBottom: 16 }}>
+                <MeetingStatusTag status={meeting.status} testId="meeting-status" />
+                {meeting.seriesId && <Tag>{t('meetings.series')}</Tag>}
+              </Space>
+              <Descriptions column={{ xs: 1, md: 2 }} size="small">
+                <Descriptions.Item label={t('meetings.time')}>{timeRange(meeting)}</Descriptions.Item>
+                <Descriptions.Item label={t('meetings.place')}>
+                  <PlaceText place={meeting.place} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('meetings.chair')}>{meeting.chairName || '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('meetings.recorder')}>{meeting.recorderName ?? '—'}</Descriptions.Item>
+                {meeting.place.kind === 'online' && meeting.place.onlineUrl && (
+                  <Descriptions.Item label={t('meetings.form.onlineUrl')}>
+                    <Typography.Link href={meeting.place.onlineUrl} target="_blank" rel="noreferrer">
+                      {meeting.place.onlineUrl}
+                    </Typography.Link>
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+              {meeting.description && (
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>{meeting.description}</Typography.Paragraph>
+              )}
+            </Card>
+            {open && mine && <RsvpBar meeting={meeting} mine={mine} canDelegate={isOfficial} />}
+            <ParticipantsCard meeting={meeting} myId={me?.id} myOrganizationId={me?.organization?.id} open={open} />
+              </>
+            ),
+          },
+          {
+            key: 'agenda',
+            label: <span data-testid="meeting-tab-agenda">{t('meetings.tabs.agenda')}</span>,
+            children: <AgendaTab meetingId={meeting.id} isOfficial={isOfficial} open={open} />,
+          },
+          {
+            key: 'checkin',
+            label: <span data-testid="meeting-tab-checkin">{t('meetings.tabs.checkIn')}</span>,
+            children: <CheckInTab meetingId={meeting.id} isOfficial={isOfficial} open={open} />,
+          },
+          {
+            key: 'minutes',
+            label: <span data-testid="meeting-tab-minutes">{t('meetings.tabs.minutes')}</span>,
+            children: <MinutesTab meeting={meeting} myId={me?.id} isOfficial={isOfficial} />,
+          },
+          {
+            key: 'actions',
+            label: <span data-testid="meeting-tab-actions">{t('meetings.tabs.actions')}</span>,
+            children: <MeetingActionsTab meeting={meeting} isOfficial={isOfficial} />,
+          },
+        ]}
+      />
       {isOfficial && (
         <>
           <CancelMeetingModal meeting={meeting} open={modal === 'cancel'} onClose={() => setModal(null)} />

@@ -9,6 +9,7 @@ import { DISPLAY_TIME_ZONE } from '../../lib/dates';
 import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
 import { inShanghai, useMeetings, type Meeting } from './api';
+import { AttendanceStatisticsCard } from './AttendanceStatisticsCard';
 import { FeedButton } from './FeedButton';
 import { MeetingStatusTag, PlaceText, timeRange } from './labels';
 import { ScheduleMeetingModal } from './ScheduleMeetingModal';
@@ -181,6 +182,7 @@ export function MeetingsPage() {
           />
         )}
       </Card>
+      {isOfficial && <AttendanceStatisticsCard />}
       {isOfficial && <ScheduleMeetingModal open={scheduling} onClose={() => setScheduling(false)} />}
     </>
   );

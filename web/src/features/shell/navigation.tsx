@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
+import { actionItemsNav } from '../action-items/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
 
@@ -55,13 +56,14 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
     ...serviceRequestNav.township_admin,
     meetingsNav,
+    actionItemsNav,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, ...notifications],
-  expert: [home, meetingsNav, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...notifications],
+  expert: [home, meetingsNav, actionItemsNav, ...notifications],
 };
 
 /** The page a role lands on after signing in. */

@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { RequestBody, ResponseBody } from '../../api/types';
+
+type RawItem = ResponseBody<'/api/v1/action-items/{id}', 'get'>;
+type RawUpdate = RawItem['updates'][number];
+/** The schema marks these required; the API sends null when absent. */
+export type ActionItem = Omit<RawItem, 'ownerUser' | 'updates'> & {
+  ownerUser: RawItem['ownerUser'] | null;
+  updates: (Omit<RawUpdate, 'author'> & { author: RawUpdate['author'] | null })[];
+};
+export type ActionItemStatus = ActionItem['status'];
+export type CreateActionItemInput = RequestBody<'/api/v1/action-items', 'post'>;
+export interface ActionItemFilters {
+  allianceId?: string;
+  meetingId?: string;
+  ownerOrganizationId?: string;
+  status?: ActionItemStatus;
+}
+
+export const actionItemKeys = {
+  all: ['action-items'] as const,
+  list: (filters: ActionItemFilters) => [...actionItemKeys.all, 'list', filters] as const,
+};
+
+export function useActionItems(filters: ActionItemFilters, enabled = true) {
+  return useQuery({
+    queryKey: actionItemKeys.list(filters),
+    enabled,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/action-items', { params: { query: filters } }))).items as ActionItem[],
+  });
+}
+
+export function useCreateActionItem() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateActionItemInput) => unwrap(api.POST('/api/v1/action-items', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: actionItemKeys.all }),
+  });
+}
+
+export function useReportProgress() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; progress: number; note?: string }) =>
+      unwrap(api.POST('/api/v1/action-items/{id}/progress', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: actionItemKeys.all }),
+  });
+}

@@ -1,0 +1,9 @@
+import type { RouteObject } from 'react-router';
+import { TENANT_ROLES } from '../../lib/options';
+import { RequireRole } from '../auth/RequireRole';
+import { ActionItemsPage } from './ActionItemsPage';
+
+/** 议定事项: the board, under the app layout (spread into the router's children). */
+export const actionItemRoutes: RouteObject[] = [
+  { path: 'action-items', element: <RequireRole roles={TENANT_ROLES}>{<ActionItemsPage />}</RequireRole> },
+];
