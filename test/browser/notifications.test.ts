@@ -184,9 +184,9 @@ describe('notifications (browser)', () => {
     await page.getByTestId('robot-webhook').fill('http://127.0.0.1:9/robot/send?access_token=abc');
     await page.getByTestId('robot-secret').fill('SECtest');
     await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('群机器人已添加').waitFor();
+    // The saved robot's row is the proof (the success toast is brief and can be missed on a busy machine).
     const row = page.getByTestId('robots-table').getByRole('row').filter({ hasText: '智能装备联盟工作群' });
-    await row.getByText('127.0.0.1:9').waitFor();
+    await row.getByText('127.0.0.1:9').waitFor({ timeout: 30_000 });
     await row.getByText(ALLIANCE).waitFor();
     await row.getByTestId('robot-secret-state').getByText('已加签').waitFor();
 
