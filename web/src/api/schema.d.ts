@@ -1962,6 +1962,14 @@ export interface components {
             urgency?: "normal" | "urgent";
             preferredContact?: components["schemas"]["PreferredContactDto"];
         };
+        NamedRef: {
+            id: string;
+            name: string;
+        };
+        PersonRef: {
+            id: string;
+            displayName: string;
+        };
         ServiceRequestView: {
             id: string;
             number: string;
@@ -1981,14 +1989,8 @@ export interface components {
                 id: string;
                 name: string;
             };
-            assignedOrganization: {
-                id: string;
-                name: string;
-            };
-            handler: {
-                id: string;
-                displayName: string;
-            };
+            assignedOrganization: components["schemas"]["NamedRef"] | null;
+            handler: components["schemas"]["PersonRef"] | null;
             preferredContact: components["schemas"]["PreferredContactDto"];
             /** Format: date-time */
             acceptDueAt: string | null;
@@ -2099,10 +2101,7 @@ export interface components {
         TimelineEntryView: {
             id: string;
             type: string;
-            actor: {
-                id: string;
-                displayName: string;
-            };
+            actor: components["schemas"]["PersonRef"] | null;
             internal: boolean;
             body: string | null;
             data: {
@@ -2138,14 +2137,8 @@ export interface components {
                 id: string;
                 name: string;
             };
-            assignedOrganization: {
-                id: string;
-                name: string;
-            };
-            handler: {
-                id: string;
-                displayName: string;
-            };
+            assignedOrganization: components["schemas"]["NamedRef"] | null;
+            handler: components["schemas"]["PersonRef"] | null;
             preferredContact: components["schemas"]["PreferredContactDto"];
             /** Format: date-time */
             acceptDueAt: string | null;
@@ -2340,16 +2333,17 @@ export interface components {
             recurrence?: string;
             invitees: components["schemas"]["InviteesDto"];
         };
+        PlaceView: {
+            /** @enum {string} */
+            kind: "room" | "address" | "online";
+            zone: components["schemas"]["NamedRef"] | null;
+            address: string | null;
+            onlineUrl: string | null;
+        };
         ParticipantView: {
             id: string;
-            organization: {
-                id: string;
-                name: string;
-            };
-            attendee: {
-                id: string;
-                displayName: string;
-            };
+            organization: components["schemas"]["NamedRef"] | null;
+            attendee: components["schemas"]["PersonRef"] | null;
             required: boolean;
             /** @enum {string} */
             response: "pending" | "accepted" | "declined" | "delegated";
@@ -2366,21 +2360,13 @@ export interface components {
             recorderId: string | null;
             chairName: string;
             recorderName: string | null;
-            place: {
-                /** @enum {string} */
-                kind: "room" | "address" | "online";
-                zone: {
-                    id?: string;
-                    name?: string;
-                };
-                address: string | null;
-                onlineUrl: string | null;
-            };
+            place: components["schemas"]["PlaceView"];
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
             endsAt: string;
-            status: string;
+            /** @enum {string} */
+            status: "scheduled" | "cancelled";
             cancelReason: string | null;
             participants: components["schemas"]["ParticipantView"][];
         };
@@ -2443,6 +2429,11 @@ export interface components {
             /** @description The private subscription URL; shown once, only a hash is kept. */
             url: string;
         };
+        RequestRef: {
+            id: string;
+            number: string;
+            title: string;
+        };
         AgendaItemView: {
             id: string;
             title: string;
@@ -2451,15 +2442,8 @@ export interface components {
                 id: string;
                 displayName: string;
             };
-            proposedByOrganization: {
-                id: string;
-                name: string;
-            };
-            serviceRequest: {
-                id: string;
-                number: string;
-                title: string;
-            };
+            proposedByOrganization: components["schemas"]["NamedRef"] | null;
+            serviceRequest: components["schemas"]["RequestRef"] | null;
             /** @enum {string} */
             status: "proposed" | "accepted" | "declined";
             decisionNote: string | null;
@@ -2517,10 +2501,7 @@ export interface components {
             version: number;
             /** Format: date-time */
             approvedAt: string | null;
-            approvedBy: {
-                id: string;
-                displayName: string;
-            };
+            approvedBy: components["schemas"]["PersonRef"] | null;
             comments: {
                 id: string;
                 author: string;
@@ -2577,10 +2558,7 @@ export interface components {
         };
         ActionItemUpdateView: {
             id: string;
-            author: {
-                id: string;
-                displayName: string;
-            };
+            author: components["schemas"]["PersonRef"] | null;
             progress: number;
             note: string | null;
             /** Format: date-time */
@@ -2596,10 +2574,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            ownerUser: {
-                id: string;
-                displayName: string;
-            };
+            ownerUser: components["schemas"]["PersonRef"] | null;
             dueOn: string;
             /** @enum {string} */
             status: "open" | "in_progress" | "done" | "cancelled";

@@ -1,3 +1,4 @@
+import { PersonRef } from '../../../platform/http/references.view';
 import { IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ActionItemStatus } from '../entities/action-item.entity';
 
@@ -62,7 +63,7 @@ export class ListActionItemsQuery {
 
 export class ActionItemUpdateView {
   id: string;
-  author: { id: string; displayName: string } | null;
+  author: PersonRef | null;
   progress: number;
   note: string | null;
   createdAt: Date;
@@ -75,7 +76,7 @@ export class ActionItemView {
   title: string;
   description: string | null;
   ownerOrganization: { id: string; name: string };
-  ownerUser: { id: string; displayName: string } | null;
+  ownerUser: PersonRef | null;
   dueOn: string;
   status: ActionItemStatus;
   progress: number;

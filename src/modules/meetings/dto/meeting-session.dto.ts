@@ -1,3 +1,4 @@
+import { NamedRef, PersonRef, RequestRef } from '../../../platform/http/references.view';
 import { IsBoolean, IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { AgendaStatus } from '../entities/agenda-item.entity';
 import { MinutesStatus } from '../entities/meeting-minutes.entity';
@@ -34,8 +35,8 @@ export class AgendaItemView {
   title: string;
   description: string | null;
   proposedBy: { id: string; displayName: string };
-  proposedByOrganization: { id: string; name: string } | null;
-  serviceRequest: { id: string; number: string; title: string } | null;
+  proposedByOrganization: NamedRef | null;
+  serviceRequest: RequestRef | null;
   status: AgendaStatus;
   decisionNote: string | null;
 }
@@ -94,7 +95,7 @@ export class MinutesView {
   status: MinutesStatus;
   version: number;
   approvedAt: Date | null;
-  approvedBy: { id: string; displayName: string } | null;
+  approvedBy: PersonRef | null;
   comments: { id: string; author: string; version: number; body: string; createdAt: Date }[];
 }
 

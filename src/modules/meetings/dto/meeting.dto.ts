@@ -1,3 +1,4 @@
+import { NamedRef, PersonRef } from '../../../platform/http/references.view';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PlaceKind } from '../entities/meeting.entity';
+import { MeetingStatus, PlaceKind } from '../entities/meeting.entity';
 import { RsvpResponse } from '../entities/meeting-participant.entity';
 
 export class PlaceDto {
@@ -195,10 +196,17 @@ export class FreeSlotsQuery {
   limit?: number;
 }
 
+export class PlaceView {
+  kind: PlaceKind;
+  zone: NamedRef | null;
+  address: string | null;
+  onlineUrl: string | null;
+}
+
 export class ParticipantView {
   id: string;
-  organization: { id: string; name: string } | null;
-  attendee: { id: string; displayName: string } | null;
+  organization: NamedRef | null;
+  attendee: PersonRef | null;
   required: boolean;
   response: RsvpResponse;
   declineReason: string | null;
@@ -215,10 +223,10 @@ export class MeetingView {
   recorderId: string | null;
   chairName: string;
   recorderName: string | null;
-  place: { kind: PlaceKind; zone: { id: string; name: string } | null; address: string | null; onlineUrl: string | null };
+  place: PlaceView;
   startsAt: Date;
   endsAt: Date;
-  status: string;
+  status: MeetingStatus;
   cancelReason: string | null;
   participants: ParticipantView[];
 }

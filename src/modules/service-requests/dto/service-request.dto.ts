@@ -1,3 +1,4 @@
+import { NamedRef, PersonRef } from '../../../platform/http/references.view';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -164,7 +165,7 @@ export class CommentDto {
 export class TimelineEntryView {
   id: string;
   type: string;
-  actor: { id: string; displayName: string } | null;
+  actor: PersonRef | null;
   internal: boolean;
   body: string | null;
   data: Record<string, unknown>;
@@ -189,8 +190,8 @@ export class ServiceRequestView {
   status: ServiceRequestStatus;
   category: { id: string; name: string; code: string };
   requesterOrganization: { id: string; name: string };
-  assignedOrganization: { id: string; name: string } | null;
-  handler: { id: string; displayName: string } | null;
+  assignedOrganization: NamedRef | null;
+  handler: PersonRef | null;
   preferredContact: PreferredContactDto;
   acceptDueAt: Date | null;
   resolveDueAt: Date | null;
