@@ -1,9 +1,9 @@
-import { Button, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPLAY_TIME_ZONE } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
-import { InvitationLink } from '../users/InvitationLink';
+import { InvitationModal } from '../users/InvitationModal';
 import { useCreateTenant, type CreateTenantInput } from './api';
 
 export function CreateTenantModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -29,33 +29,20 @@ export function CreateTenantModal({ open, onClose }: { open: boolean; onClose: (
     );
 
   return (
-    <Modal
+    <InvitationModal
       open={open}
       title={t('tenants.createTitle')}
-      onCancel={onClose}
+      submitLabel={t('common.create')}
+      submitting={create.isPending}
+      submitTestId="tenant-submit"
+      invitationUrl={invitationUrl}
+      onSubmit={() => form.submit()}
+      onClose={onClose}
       afterClose={() => {
         form.resetFields();
         setInvitationUrl(null);
       }}
-      forceRender
-      footer={
-        invitationUrl
-          ? [
-              <Button key="done" type="primary" onClick={onClose}>
-                {t('common.done')}
-              </Button>,
-            ]
-          : [
-              <Button key="cancel" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>,
-              <Button key="submit" type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="tenant-submit">
-                {t('common.create')}
-              </Button>,
-            ]
-      }
     >
-      {invitationUrl && <InvitationLink url={invitationUrl} />}
       <Form
         form={form}
         layout="vertical"
@@ -99,6 +86,6 @@ export function CreateTenantModal({ open, onClose }: { open: boolean; onClose: (
           <Input data-testid="tenant-admin-name" />
         </Form.Item>
       </Form>
-    </Modal>
+    </InvitationModal>
   );
 }

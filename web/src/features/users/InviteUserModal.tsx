@@ -1,11 +1,11 @@
-import { Button, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TENANT_ROLES, optionsOf } from '../../lib/options';
 import { useShowError } from '../../lib/useShowError';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { useInviteUser, type InviteUserInput } from './api';
-import { InvitationLink } from './InvitationLink';
+import { InvitationModal } from './InvitationModal';
 
 export function InviteUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -38,33 +38,20 @@ export function InviteUserModal({ open, onClose }: { open: boolean; onClose: () 
   });
 
   return (
-    <Modal
+    <InvitationModal
       open={open}
       title={t('users.inviteTitle')}
-      onCancel={onClose}
+      submitLabel={t('users.invite')}
+      submitting={invite.isPending}
+      submitTestId="invite-submit"
+      invitationUrl={invitationUrl}
+      onSubmit={() => form.submit()}
+      onClose={onClose}
       afterClose={() => {
         form.resetFields();
         setInvitationUrl(null);
       }}
-      forceRender
-      footer={
-        invitationUrl
-          ? [
-              <Button key="done" type="primary" onClick={onClose}>
-                {t('common.done')}
-              </Button>,
-            ]
-          : [
-              <Button key="cancel" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>,
-              <Button key="submit" type="primary" loading={invite.isPending} onClick={() => form.submit()} data-testid="invite-submit">
-                {t('users.invite')}
-              </Button>,
-            ]
-      }
     >
-      {invitationUrl && <InvitationLink url={invitationUrl} />}
       <Form
         form={form}
         layout="vertical"
@@ -111,6 +98,6 @@ export function InviteUserModal({ open, onClose }: { open: boolean; onClose: () 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </InvitationModal>
   );
 }
