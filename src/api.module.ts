@@ -7,6 +7,7 @@ import { OrganizationsModule } from './modules/organizations/organizations.modul
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
+import { ThinkTankModule } from './modules/think-tank/think-tank.module';
 import { UsersModule } from './modules/users/users.module';
 import { VenuesModule } from './modules/venues/venues.module';
 import { AuditModule } from './platform/audit/audit.module';
@@ -36,6 +37,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     MeetingsModule,
     VenuesModule,
     ActionItemsModule,
+    ThinkTankModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -22,6 +22,7 @@ import {
   SMART_EQUIPMENT_ALLIANCE,
   TENANT,
 } from './anhai-data';
+import { seedThinkTank } from './think-tank-seed';
 
 /**
  * Demo data for the Anhai township. Idempotent: every row is keyed on a natural key, so running
@@ -153,6 +154,7 @@ export async function seed(adminUrl: string): Promise<void> {
         [tenantId, venue.id, zone.name, zone.kind, zone.capacity],
       );
     }
+    await seedThinkTank(db, tenantId, smart, organizations, hash);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);

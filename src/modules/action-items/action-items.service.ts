@@ -26,7 +26,8 @@ export class ActionItemsService {
     return this.tenant.manager.getRepository(ActionItem);
   }
 
-  async create(actor: Actor, input: CreateActionItemDto): Promise<ActionItemView> {
+  /** `source` links the item to what it came from, e.g. the report whose recommendation it is. */
+  async create(actor: Actor, input: CreateActionItemDto, source: { reportId?: string } = {}): Promise<ActionItemView> {
     const [owner] = await this.tenant.manager.query('SELECT 1 FROM organizations WHERE id = $1', [input.ownerOrganizationId]);
     if (!owner) throw DomainException.invalid([{ field: 'ownerOrganizationId', reason: 'notFound' }]);
     if (input.ownerUserId) {
@@ -40,6 +41,7 @@ export class ActionItemsService {
       tenantId: this.tenant.tenantId,
       allianceId: input.allianceId,
       meetingId: input.meetingId ?? null,
+      reportId: source.reportId ?? null,
       title: input.title.trim(),
       description: input.description ?? null,
       ownerOrganizationId: input.ownerOrganizationId,
@@ -61,6 +63,7 @@ export class ActionItemsService {
     if (actor.role !== Role.TownshipAdmin) qb.andWhere('a.owner_organization_id = :org', { org: actor.organizationId });
     if (query.allianceId) qb.andWhere('a.alliance_id = :alliance', { alliance: query.allianceId });
     if (query.meetingId) qb.andWhere('a.meeting_id = :meeting', { meeting: query.meetingId });
+    if (query.reportId) qb.andWhere('a.report_id = :report', { report: query.reportId });
     if (query.ownerOrganizationId) qb.andWhere('a.owner_organization_id = :owner', { owner: query.ownerOrganizationId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     const rows = await qb.getRawMany<{ id: string }>();
@@ -115,6 +118,7 @@ export class ActionItemsService {
       id: a.id,
       allianceId: a.alliance_id,
       meetingId: a.meeting_id,
+      reportId: a.report_id,
       title: a.title,
       description: a.description,
       ownerOrganization: { id: a.owner_organization_id, name: a.owner_name },

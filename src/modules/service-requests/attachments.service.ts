@@ -4,6 +4,7 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { detectAllowedType } from '../../platform/storage/detect-file-type';
 import { FileStorage } from '../../platform/storage/file-storage';
+import { safeFileName } from '../../platform/storage/safe-file-name';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { AttachmentView } from './dto/service-request.dto';
@@ -13,13 +14,6 @@ import { ServiceRequestsRepository } from './service-requests.repository';
 import { ServiceRequestsService } from './service-requests.service';
 
 export const MAX_ATTACHMENTS_PER_REQUEST = 20;
-
-/** Keeps only the last path segment and printable characters of a file name. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 200);
-  return clean && clean !== '.' && clean !== '..' ? clean : 'attachment';
-}
 
 @Injectable()
 export class AttachmentsService {

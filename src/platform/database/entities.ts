@@ -35,6 +35,14 @@ import { ServiceRequestEvent } from '../../modules/service-requests/entities/ser
 import { ServiceRequest } from '../../modules/service-requests/entities/service-request.entity';
 import { TenantCounter } from '../../modules/service-requests/entities/tenant-counter.entity';
 import { WorkingDayOverride } from '../calendar/working-day-override.entity';
+import { ExpertDeclaration } from '../../modules/think-tank/entities/expert-declaration.entity';
+import { Expert } from '../../modules/think-tank/entities/expert.entity';
+import { ReportAuthor } from '../../modules/think-tank/entities/report-author.entity';
+import { ReportVersion } from '../../modules/think-tank/entities/report-version.entity';
+import { ResearchReport } from '../../modules/think-tank/entities/research-report.entity';
+import { ReviewAssignment } from '../../modules/think-tank/entities/review-assignment.entity';
+import { ReviewCriterion } from '../../modules/think-tank/entities/review-criterion.entity';
+import { ReviewRound } from '../../modules/think-tank/entities/review-round.entity';
 
 export const entities = [
   Tenant,
@@ -74,4 +82,12 @@ export const entities = [
   MeetingAttendance,
   MeetingMinutes,
   MinutesComment,
+  Expert,
+  ExpertDeclaration,
+  ResearchReport,
+  ReportAuthor,
+  ReportVersion,
+  ReviewCriterion,
+  ReviewRound,
+  ReviewAssignment,
 ];

@@ -16,6 +16,7 @@ export enum ErrorCode {
   DuplicateValue = 'DUPLICATE_VALUE',
   InvalidTransition = 'INVALID_TRANSITION',
   MeetingConflict = 'MEETING_CONFLICT',
+  ConflictOfInterest = 'CONFLICT_OF_INTEREST',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',

@@ -19,6 +19,12 @@ export enum NotificationType {
   MeetingReminder = 'meeting.reminder',
   ActionItemAssigned = 'action-item.assigned',
   ActionItemOverdue = 'action-item.overdue',
+  ReportSubmitted = 'think-tank.report-submitted',
+  ReviewInvited = 'think-tank.review-invited',
+  ReviewResponded = 'think-tank.review-responded',
+  ReviewReminder = 'think-tank.review-reminder',
+  ReviewSubmitted = 'think-tank.review-submitted',
+  ReportDecided = 'think-tank.report-decided',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

@@ -3,6 +3,7 @@ export enum QueueName {
   Notifications = 'notifications',
   ServiceRequests = 'service-requests',
   Meetings = 'meetings',
+  ThinkTank = 'think-tank',
 }
 
 export enum JobName {
@@ -19,6 +20,7 @@ export enum JobName {
   SyncMeetingReminders = 'sync-meeting-reminders',
   SendMeetingReminder = 'send-meeting-reminder',
   EscalateActionItems = 'escalate-action-items',
+  SendReviewReminders = 'send-review-reminders',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -36,6 +38,7 @@ export interface JobPayloads {
   [JobName.SyncMeetingReminders]: { tenantId: string; meetingId: string };
   [JobName.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
   [JobName.EscalateActionItems]: Record<string, never>;
+  [JobName.SendReviewReminders]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -52,6 +55,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SyncMeetingReminders]: QueueName.Meetings,
   [JobName.SendMeetingReminder]: QueueName.Meetings,
   [JobName.EscalateActionItems]: QueueName.Meetings,
+  [JobName.SendReviewReminders]: QueueName.ThinkTank,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

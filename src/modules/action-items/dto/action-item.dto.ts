@@ -50,6 +50,10 @@ export class ListActionItemsQuery {
 
   @IsOptional()
   @IsUUID()
+  reportId?: string;
+
+  @IsOptional()
+  @IsUUID()
   meetingId?: string;
 
   @IsOptional()
@@ -73,6 +77,7 @@ export class ActionItemView {
   id: string;
   allianceId: string;
   meetingId: string | null;
+  reportId: string | null;
   title: string;
   description: string | null;
   ownerOrganization: { id: string; name: string };

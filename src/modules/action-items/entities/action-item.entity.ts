@@ -10,11 +10,12 @@ export enum ActionItemStatus {
 
 /**
  * 议定事项: a decision that must get done, with an owner organisation and person, a due date and
- * its progress. Joint meetings' resolutions are action items; the think tank's recommendations will be too.
+ * its progress. Joint meetings' resolutions are action items, and so are the think tank's recommendations.
  */
 @Entity('action_items')
 @Index('ix_action_items__board', ['tenantId', 'allianceId', 'status', 'dueOn'])
 @Index('ix_action_items__meeting', ['meetingId'])
+@Index('ix_action_items__report', ['reportId'])
 @Index('ix_action_items__owner', ['tenantId', 'ownerOrganizationId', 'status'])
 @Check('ck_action_items__progress', '"progress" BETWEEN 0 AND 100')
 export class ActionItem extends TenantOwnedEntity {
@@ -23,6 +24,10 @@ export class ActionItem extends TenantOwnedEntity {
 
   @Column('uuid', { nullable: true })
   meetingId: string | null;
+
+  /** The research report whose recommendation this is (成果转化). */
+  @Column('uuid', { nullable: true })
+  reportId: string | null;
 
   @Column({ length: 300 })
   title: string;

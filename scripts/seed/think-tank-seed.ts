@@ -1,0 +1,82 @@
+import type { Client } from 'pg';
+
+/** Think-tank experts: the demo expert, one who works for a member enterprise, one from a university. */
+export const EXPERTS = [
+  { email: 'expert@anhai.demo', displayName: '陈教授', affiliation: null, external: '福建省委党校', title: '教授', fields: ['产业链党建', '基层治理'] },
+  { email: 'expert2@anhai.demo', displayName: '刘研究员', affiliation: '晋工机械', external: null, title: '高级工程师', fields: ['智能装备', '技术创新'] },
+  { email: 'expert3@anhai.demo', displayName: '周博士', affiliation: null, external: '华侨大学工商管理学院', title: '副教授', fields: ['产业经济', '企业融资', '人才发展'] },
+] as const;
+
+export const RUBRIC = [
+  { key: 'evidence', label: '调研扎实', description: '数据、问卷和访谈是否充分可靠', maxScore: 5 },
+  { key: 'feasibility', label: '对策可行', description: '建议是否具体、可落地、有责任主体', maxScore: 5 },
+  { key: 'impact', label: '价值影响', description: '对产业链发展和党建工作的促进作用', maxScore: 5 },
+] as const;
+
+/** The township's survey of the cluster, already reviewed, with its recommendations under way. */
+export const PUBLISHED_REPORT = {
+  title: '安海镇智能装备制造产业链党建联盟调研报告',
+  abstract:
+    '课题组走访产业链上 24 家企业，开展 15 场深度访谈，梳理企业在融资、用地、人才和技术协作方面的共性需求，提出以党建联盟为纽带推动链上企业抱团发展的对策建议。',
+  topics: ['产业链党建', '企业服务', '人才发展'],
+  author: 'dept@anhai.demo',
+  recommendations: [
+    { title: '建立链上企业融资需求月度对接机制', owner: '安海镇财政所', dueOn: '2026-12-31', progress: 100 },
+    { title: '组建智能装备产业人才联合培训基地', owner: '安海镇人力资源和社会保障事务所', dueOn: '2027-03-31', progress: 40 },
+  ],
+} as const;
+
+export async function seedThinkTank(db: Client, tenantId: string, allianceId: string, organizations: Map<string, string>, passwordHash: string): Promise<void> {
+  for (const expert of EXPERTS) {
+    const {
+      rows: [user],
+    } = await db.query<{ id: string }>(
+      `INSERT INTO users (tenant_id, email, display_name, role, status, password_hash) VALUES ($1, $2, $3, 'expert', 'active', $4)
+       ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
+      [tenantId, expert.email, expert.displayName, passwordHash],
+    );
+    await db.query(
+      `INSERT INTO experts (tenant_id, user_id, fields, affiliation_organization_id, affiliation_external, title)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id) DO NOTHING`,
+      [tenantId, user.id, expert.fields, expert.affiliation ? organizations.get(expert.affiliation) : null, expert.external, expert.title],
+    );
+  }
+  for (const [position, criterion] of RUBRIC.entries()) {
+    await db.query(
+      `INSERT INTO review_criteria (tenant_id, alliance_id, key, label, description, max_score, position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (alliance_id, key) DO NOTHING`,
+      [tenantId, allianceId, criterion.key, criterion.label, criterion.description, criterion.maxScore, position],
+    );
+  }
+
+  const report = PUBLISHED_REPORT;
+  const exists = await db.query('SELECT 1 FROM research_reports WHERE tenant_id = $1 AND title = $2', [tenantId, report.title]);
+  if (exists.rowCount) return;
+  const {
+    rows: [author],
+  } = await db.query<{ id: string; organization_id: string }>('SELECT id, organization_id FROM users WHERE email = $1', [report.author]);
+  const {
+    rows: [official],
+  } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'official@anhai.demo'`);
+  const {
+    rows: [created],
+  } = await db.query<{ id: string }>(
+    `INSERT INTO research_reports (tenant_id, alliance_id, title, abstract, topics, status, submitted_by_id, published_at, search_text)
+     VALUES ($1, $2, $3, $4, $5, 'published', $6, now() - interval '20 days', $7) RETURNING id`,
+    [tenantId, allianceId, report.title, report.abstract, report.topics, author.id, [report.title, report.abstract, ...report.topics].join('\n')],
+  );
+  await db.query(`INSERT INTO report_authors (tenant_id, report_id, user_id, organization_id, position) VALUES ($1, $2, $3, $4, 0)`, [
+    tenantId,
+    created.id,
+    author.id,
+    author.organization_id,
+  ]);
+  for (const item of report.recommendations) {
+    const done = item.progress === 100;
+    await db.query(
+      `INSERT INTO action_items (tenant_id, alliance_id, report_id, title, owner_organization_id, due_on, status, progress, completed_at, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [tenantId, allianceId, created.id, item.title, organizations.get(item.owner), item.dueOn, done ? 'done' : 'in_progress', item.progress, done ? new Date() : null, official.id],
+    );
+  }
+}

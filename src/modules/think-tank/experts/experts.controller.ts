@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../../platform/auth/access.decorators';
+import { CurrentActor } from '../../../platform/auth/current-actor.decorator';
+import { Role } from '../../../platform/auth/entities/role';
+import { IdParam } from '../../../platform/http/id-param.decorator';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { CreateExpertDto, DeclarationDto, DeclarationView, ExpertList, ExpertView, ReviewHistory, UpdateExpertDto, WorkloadList } from '../dto/expert.dto';
+import { LibraryService } from '../library/library.service';
+import { ExpertsService } from './experts.service';
+
+/** Think-tank experts: officials keep the roster; experts keep their own profile and declarations. */
+@ApiTags('think-tank')
+@ApiBearerAuth()
+@Controller('think-tank/experts')
+export class ExpertsController {
+  constructor(
+    private readonly experts: ExpertsService,
+    private readonly library: LibraryService,
+  ) {}
+
+  @Roles(Role.TownshipAdmin)
+  @Get()
+  list(): Promise<ExpertList> {
+    return this.experts.list();
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post()
+  create(@Body() body: CreateExpertDto): Promise<ExpertView> {
+    return this.experts.create(body);
+  }
+
+  /** Open reviews, on-time rate and turnaround per expert. */
+  @Roles(Role.TownshipAdmin)
+  @Get('workload')
+  workload(): Promise<WorkloadList> {
+    return this.library.workload();
+  }
+
+  @Roles(Role.Expert)
+  @Get('me')
+  async me(@CurrentActor() actor: Actor): Promise<ExpertView> {
+    return this.experts.get((await this.experts.mine(actor)).id);
+  }
+
+  @Roles(Role.Expert)
+  @Patch('me')
+  async updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateExpertDto): Promise<ExpertView> {
+    return this.experts.update((await this.experts.mine(actor)).id, body);
+  }
+
+  @Roles(Role.Expert)
+  @Get('me/reviews')
+  async myHistory(@CurrentActor() actor: Actor): Promise<ReviewHistory> {
+    return this.experts.history((await this.experts.mine(actor)).id);
+  }
+
+  /** Declares a conflict of interest with an organisation or a person. */
+  @Roles(Role.Expert)
+  @Post('me/declarations')
+  declare(@CurrentActor() actor: Actor, @Body() body: DeclarationDto): Promise<DeclarationView> {
+    return this.experts.declare(actor, body);
+  }
+
+  @Roles(Role.Expert)
+  @Delete('me/declarations/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  withdraw(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
+    return this.experts.withdrawDeclaration(actor, id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Get(':id')
+  get(@IdParam() id: string): Promise<ExpertView> {
+    return this.experts.get(id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Patch(':id')
+  update(@IdParam() id: string, @Body() body: UpdateExpertDto): Promise<ExpertView> {
+    return this.experts.update(id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Get(':id/reviews')
+  history(@IdParam() id: string): Promise<ReviewHistory> {
+    return this.experts.history(id);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../../platform/auth/entities/role';
+import { DomainException } from '../../../platform/errors/domain.exception';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { ResearchReport, ReportStatus } from '../entities/research-report.entity';
+
+export type ViewerRole = 'editor' | 'author' | 'reviewer' | 'reader';
+
+export interface ReportAccess {
+  report: ResearchReport;
+  role: ViewerRole;
+  /** The viewer's expert profile, when they review this report. */
+  expertId: string | null;
+}
+
+/**
+ * How a user stands to a report. Officials edit; authors see their report and, once a round is
+ * decided, its reviews without names; reviewers see what the blind mode allows; anyone in the
+ * township reads published reports. Everyone else gets a 404, as if it did not exist.
+ */
+@Injectable()
+export class ReportAccessService {
+  constructor(private readonly tenant: TenantContext) {}
+
+  async resolve(actor: Actor, reportId: string): Promise<ReportAccess> {
+    const report = await this.tenant.manager.getRepository(ResearchReport).findOneBy({ id: reportId });
+    if (!report) throw DomainException.notFound();
+    if (actor.role === Role.TownshipAdmin) return { report, role: 'editor', expertId: null };
+    const [author] = await this.tenant.manager.query('SELECT 1 FROM report_authors WHERE report_id = $1 AND user_id = $2', [reportId, actor.userId]);
+    if (author) return { report, role: 'author', expertId: null };
+    const [reviewer] = await this.tenant.manager.query<{ expert_id: string }[]>(
+      `SELECT a.expert_id FROM review_assignments a JOIN experts e ON e.id = a.expert_id
+        WHERE a.report_id = $1 AND e.user_id = $2 AND a.status <> 'cancelled' LIMIT 1`,
+      [reportId, actor.userId],
+    );
+    if (reviewer) return { report, role: 'reviewer', expertId: reviewer.expert_id };
+    if (report.status === ReportStatus.Published) return { report, role: 'reader', expertId: null };
+    throw DomainException.notFound();
+  }
+
+  async requireRole(actor: Actor, reportId: string, ...roles: ViewerRole[]): Promise<ReportAccess> {
+    const access = await this.resolve(actor, reportId);
+    if (!roles.includes(access.role)) throw DomainException.forbidden();
+    return access;
+  }
+
+  /** Whether the viewer may know who wrote the report. */
+  static authorsVisible(access: ReportAccess): boolean {
+    return !(access.role === 'reviewer' && access.report.blindMode === 'double');
+  }
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import type { AuthorView, ReportSummary, ReportView, ReviewView, RoundView, VersionView } from '../dto/report.dto';
+import { BlindMode, type ResearchReport } from '../entities/research-report.entity';
+import { AssignmentStatus, type ReviewAssignment } from '../entities/review-assignment.entity';
+import type { ReviewRound } from '../entities/review-round.entity';
+import { ReportAccessService, type ReportAccess, type ViewerRole } from './report-access.service';
+
+/**
+ * Renders reports for one viewer. This is where blind review is kept: a field the viewer may not
+ * see is never loaded into the view, so no endpoint that uses it can leak it.
+ */
+@Injectable()
+export class ReportViewsService {
+  constructor(private readonly tenant: TenantContext) {}
+
+  async view(access: ReportAccess): Promise<ReportView> {
+    const { report, role } = access;
+    const [authors, subjects, versions, rounds, assignments, recommendations] = await Promise.all([
+      ReportAccessService.authorsVisible(access) ? this.authors([report.id]) : Promise.resolve(null),
+      this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [report.subjectOrganizationIds]),
+      this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM report_versions WHERE report_id = $1 ORDER BY number', [report.id]),
+      this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM review_rounds WHERE report_id = $1 ORDER BY number', [report.id]),
+      role === 'reader' ? Promise.resolve([]) : this.assignments(report.id),
+      this.tenant.manager.query<{ total: string; done: string }[]>(
+        `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done FROM action_items WHERE report_id = $1 AND status <> 'cancelled'`,
+        [report.id],
+      ),
+    ]);
+    const versionNumbers = new Map(versions.map((v) => [v.id as string, v.number as number]));
+    return {
+      id: report.id,
+      allianceId: report.allianceId,
+      title: report.title,
+      abstract: report.abstract,
+      topics: report.topics,
+      subjectOrganizations: subjects,
+      blindMode: report.blindMode,
+      status: report.status,
+      currentRound: report.currentRound,
+      authors: authors?.get(report.id) ?? null,
+      viewerRole: role,
+      versions: versions.map((v) => this.version(v, access)),
+      rounds:
+        role === 'reader'
+          ? []
+          : rounds.map((r) => this.round(r, versionNumbers.get(r.version_id) ?? 0, assignments.filter((a) => a.roundId === r.id), access)),
+      recommendations: { total: Number(recommendations[0].total), done: Number(recommendations[0].done) },
+      publishedAt: report.publishedAt,
+      createdAt: report.createdAt,
+    };
+  }
+
+  async summaries(reports: ResearchReport[]): Promise<ReportSummary[]> {
+    const authors = await this.authors(reports.map((r) => r.id));
+    return reports.map((r) => ({
+      id: r.id,
+      title: r.title,
+      topics: r.topics,
+      status: r.status,
+      blindMode: r.blindMode,
+      currentRound: r.currentRound,
+      authors: authors.get(r.id) ?? [],
+      publishedAt: r.publishedAt,
+      createdAt: r.createdAt,
+    }));
+  }
+
+  async authors(reportIds: string[]): Promise<Map<string, AuthorView[]>> {
+    const rows = await this.tenant.manager.query<Record<string, any>[]>(
+      `SELECT a.report_id, u.id, u.display_name, o.id AS organization_id, o.name AS organization_name
+         FROM report_authors a JOIN users u ON u.id = a.user_id LEFT JOIN organizations o ON o.id = a.organization_id
+        WHERE a.report_id = ANY($1) ORDER BY a.position`,
+      [reportIds],
+    );
+    const byReport = new Map<string, AuthorView[]>();
+    for (const row of rows) {
+      const list = byReport.get(row.report_id) ?? [];
+      list.push({ id: row.id, displayName: row.display_name, organization: row.organization_id ? { id: row.organization_id, name: row.organization_name } : null });
+      byReport.set(row.report_id, list);
+    }
+    return byReport;
+  }
+
+  /** A reviewer under double-blind review gets a neutral file name: names often hide in file names. */
+  version(v: Record<string, any>, access: Pick<ReportAccess, 'role' | 'report'>): VersionView {
+    const hideName = access.role === 'reviewer' && access.report.blindMode === BlindMode.Double;
+    const extension = String(v.file_name).includes('.') ? String(v.file_name).split('.').pop() : '';
+    return {
+      id: v.id,
+      number: v.number,
+      fileName: hideName ? `report-v${v.number}${extension ? `.${extension}` : ''}` : v.file_name,
+      contentType: v.content_type,
+      size: v.size,
+      response: v.response,
+      createdAt: v.created_at,
+    };
+  }
+
+  private round(r: Record<string, any>, versionNumber: number, assignments: AssignmentWithReviewer[], access: ReportAccess): RoundView {
+    const decided = r.decision !== null;
+    const mine = assignments.find((a) => a.expertId === access.expertId);
+    return {
+      number: r.number,
+      versionNumber,
+      rubric: r.rubric,
+      // Authors get the letter once the round is decided; reviewers get the decision, not the letter.
+      decision: access.role === 'editor' || decided ? r.decision : null,
+      decisionLetter: access.role === 'editor' || access.role === 'author' ? r.decision_letter : null,
+      decidedAt: r.decided_at,
+      reviews: assignments.flatMap((a) => {
+        const view = reviewFor(access.role, a, { decided, mine });
+        return view ? [view] : [];
+      }),
+    };
+  }
+
+  async assignments(reportId: string): Promise<AssignmentWithReviewer[]> {
+    const rows = await this.tenant.manager.query<Record<string, any>[]>(
+      `SELECT a.*, u.id AS reviewer_user_id, u.display_name AS reviewer_name FROM review_assignments a
+         JOIN experts e ON e.id = a.expert_id JOIN users u ON u.id = e.user_id
+        WHERE a.report_id = $1 ORDER BY a.ordinal`,
+      [reportId],
+    );
+    return rows.map(toAssignment);
+  }
+}
+
+export type AssignmentWithReviewer = ReviewAssignment & { reviewerUserId: string; reviewerName: string };
+
+export function toAssignment(row: Record<string, any>): AssignmentWithReviewer {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    reportId: row.report_id,
+    roundId: row.round_id,
+    expertId: row.expert_id,
+    ordinal: row.ordinal,
+    status: row.status,
+    respondBy: row.respond_by,
+    dueAt: row.due_at,
+    respondedAt: row.responded_at,
+    declineReason: row.decline_reason,
+    scores: row.scores,
+    recommendation: row.recommendation,
+    commentsToAuthors: row.comments_to_authors,
+    confidentialComments: row.confidential_comments,
+    submittedAt: row.submitted_at,
+    remindersSent: row.reminders_sent,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    reviewerUserId: row.reviewer_user_id,
+    reviewerName: row.reviewer_name,
+  };
+}
+
+/**
+ * One review as a viewer may see it, or null when they may not see it at all:
+ * - the editor sees everything, names and confidential comments included;
+ * - a reviewer sees their own review in full, and the others' (as "Reviewer N") only after submitting theirs;
+ * - authors see submitted reviews (as "Reviewer N", without the recommendation) once the round is decided.
+ */
+export function reviewFor(
+  role: ViewerRole,
+  a: AssignmentWithReviewer,
+  context: { decided: boolean; mine: ReviewAssignment | undefined },
+): ReviewView | null {
+  const submitted = a.status === AssignmentStatus.Submitted;
+  const full = (identity: boolean, confidential: boolean): ReviewView => ({
+    assignmentId: identity ? a.id : null,
+    ordinal: a.ordinal,
+    reviewer: identity ? { id: a.reviewerUserId, displayName: a.reviewerName } : null,
+    status: a.status,
+    respondBy: identity ? a.respondBy : null,
+    dueAt: identity ? a.dueAt : null,
+    submittedAt: a.submittedAt,
+    scores: a.scores,
+    recommendation: a.recommendation,
+    commentsToAuthors: a.commentsToAuthors,
+    confidentialComments: confidential ? a.confidentialComments : null,
+  });
+  if (role === 'editor') return full(true, true);
+  if (role === 'reviewer') {
+    if (context.mine && a.id === context.mine.id) return full(true, true);
+    if (context.mine?.status !== AssignmentStatus.Submitted || !submitted) return null;
+    return full(false, false);
+  }
+  if (role === 'author' && context.decided && submitted) return { ...full(false, false), recommendation: null };
+  return null;
+}

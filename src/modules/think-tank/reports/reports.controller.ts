@@ -1,0 +1,158 @@
+import { Body, Controller, Get, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../../../platform/auth/access.decorators';
+import { CurrentActor } from '../../../platform/auth/current-actor.decorator';
+import { Role } from '../../../platform/auth/entities/role';
+import { DomainException } from '../../../platform/errors/domain.exception';
+import { IdParam } from '../../../platform/http/id-param.decorator';
+import { sendFile } from '../../../platform/http/send-file';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { ActionItemList, ActionItemView } from '../../action-items/dto/action-item.dto';
+import { RubricDto, RubricView } from '../dto/library.dto';
+import {
+  AssignReviewersDto,
+  CreateReportDto,
+  DecisionDto,
+  ListReportsQuery,
+  RecommendationDto,
+  ReportList,
+  ReportView,
+  ReviewerCandidateList,
+  UpdateReportDto,
+  VersionView,
+} from '../dto/report.dto';
+import { AssignmentsService } from '../reviews/assignments.service';
+import { DecisionsService } from '../reviews/decisions.service';
+import { ReviewCandidatesService } from '../reviews/review-candidates.service';
+import { RubricService } from '../reviews/rubric.service';
+import { ReportAccessService } from './report-access.service';
+import { ReportsService } from './reports.service';
+
+const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
+
+/** Research reports (调研报告): authors submit and revise, officials (the editors) assign reviewers and decide. */
+@ApiTags('think-tank')
+@ApiBearerAuth()
+@Controller('think-tank')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly access: ReportAccessService,
+    private readonly candidates: ReviewCandidatesService,
+    private readonly assignments: AssignmentsService,
+    private readonly decisions: DecisionsService,
+    private readonly rubric: RubricService,
+  ) {}
+
+  @Roles(...TENANT_ROLES)
+  @Post('reports')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateReportDto): Promise<ReportView> {
+    return this.reports.create(actor, body);
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Get('reports')
+  list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery): Promise<ReportList> {
+    return this.reports.list(actor, query);
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Get('reports/:id')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReportView> {
+    return this.reports.get(actor, id);
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Patch('reports/:id')
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: UpdateReportDto): Promise<ReportView> {
+    return this.reports.update(actor, id, body);
+  }
+
+  /** Uploads a version (PDF or DOCX); a revision also carries `response`, the answer to the reviews. */
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, response: { type: 'string' } } },
+  })
+  @Roles(...TENANT_ROLES)
+  @Post('reports/:id/versions')
+  async upload(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<VersionView> {
+    if (!request.isMultipart()) throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
+    let file: { name: string; content: Buffer } | undefined;
+    let response: string | undefined;
+    for await (const part of request.parts()) {
+      if (part.type === 'file' && part.fieldname === 'file') file = { name: part.filename, content: await part.toBuffer() };
+      else if (part.type === 'file') await part.toBuffer();
+      else if (part.fieldname === 'response') response = String(part.value);
+    }
+    if (!file) throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
+    if (file.content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
+    if (response && response.length > 20000) throw DomainException.invalid([{ field: 'response', reason: 'maxLength', args: [20000] }]);
+    return this.reports.addVersion(actor, id, file.name, file.content, response);
+  }
+
+  @ApiProduces('application/octet-stream')
+  @Roles(...TENANT_ROLES)
+  @Get('reports/:id/versions/:versionId/file')
+  async download(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('versionId') versionId: string, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.reports.readVersion(actor, id, versionId);
+    await sendFile(reply, file.fileName, file.contentType, file.content);
+  }
+
+  /** Sends the latest version to review (the first round, or the next after a revision). */
+  @Roles(...TENANT_ROLES)
+  @Post('reports/:id/submit')
+  submit(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReportView> {
+    return this.reports.submit(actor, id);
+  }
+
+  /** Every expert, with the conflicts of interest that bar them from this report. */
+  @Roles(Role.TownshipAdmin)
+  @Get('reports/:id/candidates')
+  async reviewerCandidates(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReviewerCandidateList> {
+    const { report } = await this.access.requireRole(actor, id, 'editor');
+    return { items: await this.candidates.candidates(report) };
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('reports/:id/reviewers')
+  assign(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AssignReviewersDto): Promise<ReportView> {
+    return this.assignments.assign(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('reports/:id/decision')
+  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DecisionDto): Promise<ReportView> {
+    return this.decisions.decide(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('reports/:id/publish')
+  publish(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReportView> {
+    return this.reports.publish(actor, id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('reports/:id/recommendations')
+  recommend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecommendationDto): Promise<ActionItemView> {
+    return this.decisions.recommend(actor, id, body);
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Get('reports/:id/recommendations')
+  recommendations(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ActionItemList> {
+    return this.decisions.recommendations(actor, id);
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Get('rubrics/:allianceId')
+  getRubric(@IdParam('allianceId') allianceId: string): Promise<RubricView> {
+    return this.rubric.get(allianceId);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Put('rubrics/:allianceId')
+  replaceRubric(@IdParam('allianceId') allianceId: string, @Body() body: RubricDto): Promise<RubricView> {
+    return this.rubric.replace(allianceId, body);
+  }
+}

@@ -1,0 +1,189 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import { DomainException } from '../../../platform/errors/domain.exception';
+import { ErrorCode } from '../../../platform/errors/error-code';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import { detectAllowedType } from '../../../platform/storage/detect-file-type';
+import { FileStorage } from '../../../platform/storage/file-storage';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { safeFileName } from '../../../platform/storage/safe-file-name';
+import type { CreateReportDto, ListReportsQuery, ReportList, ReportView, UpdateReportDto, VersionView } from '../dto/report.dto';
+import { ReportAuthor } from '../entities/report-author.entity';
+import { ReportVersion } from '../entities/report-version.entity';
+import { ReportStatus, ResearchReport, searchTextOf } from '../entities/research-report.entity';
+import { ReviewRound } from '../entities/review-round.entity';
+import { RubricService } from '../reviews/rubric.service';
+import { ReportAccessService } from './report-access.service';
+import { ReportViewsService } from './report-views.service';
+
+/** What a report file may be, judged by its bytes. */
+const REPORT_TYPES = new Set(['pdf', 'docx']);
+
+/** Research reports (调研报告) from draft to the library: authors write and revise, officials edit. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly access: ReportAccessService,
+    private readonly views: ReportViewsService,
+    private readonly rubric: RubricService,
+    private readonly storage: FileStorage,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  private get reports() {
+    return this.tenant.manager.getRepository(ResearchReport);
+  }
+
+  async create(actor: Actor, input: CreateReportDto): Promise<ReportView> {
+    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId]);
+    if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
+    const subjects = [...new Set(input.subjectOrganizationIds ?? [])];
+    const found = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM organizations WHERE id = ANY($1)', [subjects]);
+    const missing = subjects.findIndex((id) => !found.some((o) => o.id === id));
+    if (missing >= 0) throw DomainException.invalid([{ field: `subjectOrganizationIds[${missing}]`, reason: 'notFound' }]);
+    const authorIds = [actor.userId, ...(input.coAuthorIds ?? []).filter((id) => id !== actor.userId)];
+    const users = await this.tenant.manager.query<{ id: string; organization_id: string | null }[]>(
+      `SELECT id, organization_id FROM users WHERE id = ANY($1) AND status <> 'disabled'`,
+      [[...new Set(authorIds)]],
+    );
+    const unknown = (input.coAuthorIds ?? []).findIndex((id) => !users.some((u) => u.id === id));
+    if (unknown >= 0) throw DomainException.invalid([{ field: `coAuthorIds[${unknown}]`, reason: 'notFound' }]);
+
+    const content = { title: input.title.trim(), abstract: input.abstract.trim(), topics: normalizeTags(input.topics) };
+    const report = await this.reports.save({
+      tenantId: this.tenant.tenantId,
+      allianceId: input.allianceId,
+      ...content,
+      searchText: searchTextOf(content),
+      subjectOrganizationIds: subjects,
+      blindMode: input.blindMode,
+      submittedById: actor.userId,
+    });
+    await this.tenant.manager.getRepository(ReportAuthor).save(
+      [...new Set(authorIds)].map((userId, position) => ({
+        tenantId: report.tenantId,
+        reportId: report.id,
+        userId,
+        organizationId: users.find((u) => u.id === userId)?.organization_id ?? null,
+        position,
+      })),
+    );
+    return this.views.view({ report, role: 'author', expertId: null });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateReportDto): Promise<ReportView> {
+    const access = await this.access.requireRole(actor, id, 'author', 'editor');
+    const editable = [ReportStatus.Draft, ReportStatus.RevisionRequested];
+    if (!editable.includes(access.report.status)) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
+    const { report } = access;
+    const content = {
+      title: input.title?.trim() ?? report.title,
+      abstract: input.abstract?.trim() ?? report.abstract,
+      topics: input.topics ? normalizeTags(input.topics) : report.topics,
+    };
+    await this.reports.update({ id }, { ...content, searchText: searchTextOf(content) });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<ReportView> {
+    return this.views.view(await this.access.resolve(actor, id));
+  }
+
+  /** Officials see every report; everyone else the reports they wrote (reviewers use their queue). */
+  async list(actor: Actor, query: ListReportsQuery): Promise<ReportList> {
+    const qb = this.reports.createQueryBuilder('r').orderBy('r.updated_at', 'DESC').limit(200);
+    if (actor.role !== Role.TownshipAdmin || query.scope === 'authored') {
+      qb.andWhere('EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = r.id AND a.user_id = :me)', { me: actor.userId });
+    }
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    return { items: await this.views.summaries(await qb.getMany()) };
+  }
+
+  /** A new file: in a draft it replaces what will be submitted; after a decision it is the revision. */
+  async addVersion(actor: Actor, id: string, fileName: string, content: Buffer, response: string | undefined): Promise<VersionView> {
+    const access = await this.access.requireRole(actor, id, 'author');
+    const { report } = access;
+    if (![ReportStatus.Draft, ReportStatus.RevisionRequested].includes(report.status)) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
+    }
+    if (report.status === ReportStatus.RevisionRequested && !response?.trim()) throw DomainException.invalid([{ field: 'response', reason: 'responseRequired' }]);
+    const type = await detectAllowedType(content);
+    if (!type || !REPORT_TYPES.has(type.extension)) {
+      throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'reportFileType' }]);
+    }
+    const storageKey = `${report.tenantId}/reports/${report.id}/${randomUUID()}`;
+    await this.storage.put(storageKey, content, type.mime);
+    const [{ next }] = await this.tenant.manager.query<{ next: number }[]>('SELECT coalesce(max(number), 0) + 1 AS next FROM report_versions WHERE report_id = $1', [id]);
+    const saved = await this.tenant.manager.getRepository(ReportVersion).save({
+      tenantId: report.tenantId,
+      reportId: id,
+      number: next,
+      fileName: safeFileName(fileName),
+      contentType: type.mime,
+      size: content.length,
+      storageKey,
+      response: response?.trim() || null,
+      uploadedById: actor.userId,
+    });
+    await this.reports.update({ id }, { updatedAt: this.clock.now() });
+    return this.views.version({ id: saved.id, number: saved.number, file_name: saved.fileName, content_type: saved.contentType, size: saved.size, response: saved.response, created_at: saved.createdAt }, access);
+  }
+
+  /** Sends the latest version into the next review round; the officials are asked to assign reviewers. */
+  async submit(actor: Actor, id: string): Promise<ReportView> {
+    const { report } = await this.access.requireRole(actor, id, 'author');
+    const locked = await this.reports.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOneOrFail();
+    if (![ReportStatus.Draft, ReportStatus.RevisionRequested].includes(locked.status)) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
+    }
+    const [latest] = await this.tenant.manager.query<{ id: string; number: number }[]>(
+      'SELECT id, number FROM report_versions WHERE report_id = $1 ORDER BY number DESC LIMIT 1',
+      [id],
+    );
+    const [previous] = await this.tenant.manager.query<{ version_id: string }[]>('SELECT version_id FROM review_rounds WHERE report_id = $1 ORDER BY number DESC LIMIT 1', [id]);
+    if (!latest || latest.id === previous?.version_id) throw DomainException.invalid([{ field: 'file', reason: previous ? 'revisionRequired' : 'required' }]);
+    const round = report.currentRound + 1;
+    await this.tenant.manager.getRepository(ReviewRound).save({
+      tenantId: report.tenantId,
+      reportId: id,
+      number: round,
+      versionId: latest.id,
+      rubric: await this.rubric.snapshot(report.allianceId),
+    });
+    await this.reports.update({ id }, { status: ReportStatus.UnderReview, currentRound: round });
+    await this.notifier.notify({ userIds: await this.editors() }, NotificationType.ReportSubmitted, { reportId: id, title: report.title, round });
+    return this.get(actor, id);
+  }
+
+  /** An accepted report goes into the library. */
+  async publish(actor: Actor, id: string): Promise<ReportView> {
+    const { report } = await this.access.requireRole(actor, id, 'editor');
+    if (report.status !== ReportStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    await this.reports.update({ id }, { status: ReportStatus.Published, publishedAt: this.clock.now() });
+    return this.get(actor, id);
+  }
+
+  async readVersion(actor: Actor, id: string, versionId: string): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+    const access = await this.access.resolve(actor, id);
+    const version = await this.tenant.manager.getRepository(ReportVersion).findOneBy({ id: versionId, reportId: id });
+    if (!version) throw DomainException.notFound();
+    const view = this.views.version({ id: version.id, number: version.number, file_name: version.fileName, content_type: version.contentType, size: version.size }, access);
+    return { fileName: view.fileName, contentType: version.contentType, content: await this.storage.get(version.storageKey) };
+  }
+
+  async editors(): Promise<string[]> {
+    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active'`);
+    return rows.map((r) => r.id);
+  }
+}
+
+/** Trimmed, without blanks or repeats, in the order given. */
+export function normalizeTags(tags: string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+}

@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../platform/clock/clock';
+import { DomainException } from '../../../platform/errors/domain.exception';
+import { ErrorCode } from '../../../platform/errors/error-code';
+import type { FieldProblem } from '../../../platform/errors/domain.exception';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import type { AssignReviewersDto, ReportView } from '../dto/report.dto';
+import type { AssignmentList, AssignmentView, DeclineDto, ReviewDraftDto, SubmitReviewDto } from '../dto/review.dto';
+import { ExpertAvailability } from '../entities/expert.entity';
+import { ReportStatus } from '../entities/research-report.entity';
+import { AssignmentStatus, ReviewAssignment } from '../entities/review-assignment.entity';
+import { ReviewRound, type RubricSnapshot } from '../entities/review-round.entity';
+import { ReportAccessService } from '../reports/report-access.service';
+import { reviewFor, ReportViewsService, toAssignment } from '../reports/report-views.service';
+import { ReportsService } from '../reports/reports.service';
+import { conflictsOfInterest } from './conflicts-of-interest';
+import { ReviewCandidatesService } from './review-candidates.service';
+
+/** Reviewer invitations and the reviews themselves. */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly access: ReportAccessService,
+    private readonly views: ReportViewsService,
+    private readonly reports: ReportsService,
+    private readonly candidates: ReviewCandidatesService,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  private get repo() {
+    return this.tenant.manager.getRepository(ReviewAssignment);
+  }
+
+  /** The editor invites reviewers to the current round; any conflict of interest refuses the whole request, with why. */
+  async assign(actor: Actor, reportId: string, input: AssignReviewersDto): Promise<ReportView> {
+    const { report } = await this.access.requireRole(actor, reportId, 'editor');
+    if (report.status !== ReportStatus.UnderReview) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
+    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ reportId, number: report.currentRound });
+    const respondBy = new Date(input.respondBy);
+    const dueAt = new Date(input.dueAt);
+    if (respondBy <= this.clock.now()) throw DomainException.invalid([{ field: 'respondBy', reason: 'inFuture' }]);
+    if (dueAt <= respondBy) throw DomainException.invalid([{ field: 'dueAt', reason: 'afterRespondBy' }]);
+
+    let expertIds = [...new Set(input.expertIds ?? [])];
+    if (input.sameAsPreviousRound) {
+      const previous = await this.tenant.manager.query<{ expert_id: string }[]>(
+        `SELECT a.expert_id FROM review_assignments a JOIN review_rounds r ON r.id = a.round_id
+          WHERE a.report_id = $1 AND r.number = $2 AND a.status = 'submitted' ORDER BY a.ordinal`,
+        [reportId, report.currentRound - 1],
+      );
+      if (previous.length === 0) throw DomainException.invalid([{ field: 'sameAsPreviousRound', reason: 'noPreviousReviewers' }]);
+      expertIds = [...new Set([...previous.map((p) => p.expert_id), ...expertIds])];
+    }
+    if (expertIds.length === 0) throw DomainException.invalid([{ field: 'expertIds', reason: 'required' }]);
+
+    const experts = await this.candidates.experts(expertIds);
+    const parties = await this.candidates.parties(report);
+    const taken = await this.repo.find({ where: { roundId: round.id } });
+    const problems: FieldProblem[] = [];
+    const conflicts: FieldProblem[] = [];
+    for (const expertId of expertIds) {
+      const field = input.expertIds?.includes(expertId) ? `expertIds[${input.expertIds.indexOf(expertId)}]` : 'sameAsPreviousRound';
+      const expert = experts.find((e) => e.id === expertId);
+      if (!expert) problems.push({ field, reason: 'notFound' });
+      else if (taken.some((t) => t.expertId === expertId && t.status !== AssignmentStatus.Cancelled)) problems.push({ field, reason: 'alreadyAssigned', args: [expert.displayName] });
+      else if (expert.availability === ExpertAvailability.Unavailable) problems.push({ field, reason: 'expertUnavailable', args: [expert.displayName] });
+      else {
+        const found = conflictsOfInterest(expert, parties);
+        const names = await this.candidates.names(found);
+        for (const c of found) conflicts.push({ field, reason: `conflict.${c.rule}`, args: [expert.displayName, names.get(c.withId) ?? ''] });
+      }
+    }
+    if (conflicts.length > 0) throw DomainException.conflict(ErrorCode.ConflictOfInterest, [...conflicts, ...problems]);
+    if (problems.length > 0) throw DomainException.invalid(problems);
+
+    for (const expert of expertIds.map((id) => experts.find((e) => e.id === id)!)) {
+      const ordinal = await this.ordinalFor(reportId, expert.id);
+      // A reviewer cancelled earlier in this round is invited again on the same row.
+      await this.repo.upsert(
+        {
+          tenantId: report.tenantId,
+          reportId,
+          roundId: round.id,
+          expertId: expert.id,
+          ordinal,
+          status: AssignmentStatus.Invited,
+          respondBy,
+          dueAt,
+          respondedAt: null,
+          remindersSent: [],
+        },
+        ['roundId', 'expertId'],
+      );
+      const assignment = await this.repo.findOneByOrFail({ roundId: round.id, expertId: expert.id });
+      await this.notifier.notify({ userIds: [expert.userId] }, NotificationType.ReviewInvited, {
+        assignmentId: assignment.id,
+        title: report.title,
+        round: round.number,
+        respondBy: respondBy.toISOString(),
+        dueAt: dueAt.toISOString(),
+      });
+    }
+    return this.reports.get(actor, reportId);
+  }
+
+  /** "Reviewer 2" stays Reviewer 2 in every round of a report. */
+  private async ordinalFor(reportId: string, expertId: string): Promise<number> {
+    const [row] = await this.tenant.manager.query<{ ordinal: number | null; next: number }[]>(
+      `SELECT max(ordinal) FILTER (WHERE expert_id = $2) AS ordinal, coalesce(max(ordinal), 0) + 1 AS next FROM review_assignments WHERE report_id = $1`,
+      [reportId, expertId],
+    );
+    return row.ordinal ?? row.next;
+  }
+
+  async accept(actor: Actor, id: string): Promise<AssignmentView> {
+    return this.respond(actor, id, true);
+  }
+
+  async decline(actor: Actor, id: string, input: DeclineDto): Promise<AssignmentView> {
+    return this.respond(actor, id, false, input.reason);
+  }
+
+  private async respond(actor: Actor, id: string, accepted: boolean, reason?: string): Promise<AssignmentView> {
+    const assignment = await this.mine(actor, id);
+    if (assignment.status !== AssignmentStatus.Invited) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
+    await this.repo.update(
+      { id },
+      { status: accepted ? AssignmentStatus.Accepted : AssignmentStatus.Declined, respondedAt: this.clock.now(), declineReason: accepted ? null : reason?.trim() || null },
+    );
+    const title = await this.reportTitle(assignment.reportId);
+    await this.notifier.notify({ userIds: await this.reports.editors() }, NotificationType.ReviewResponded, { reportId: assignment.reportId, title, ordinal: assignment.ordinal, accepted });
+    return this.get(actor, id);
+  }
+
+  async saveDraft(actor: Actor, id: string, input: ReviewDraftDto): Promise<AssignmentView> {
+    const assignment = await this.mine(actor, id);
+    if (assignment.status !== AssignmentStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    const rubric = await this.rubricOf(assignment);
+    if (input.scores) checkScores(input.scores, rubric, false);
+    await this.repo.update(
+      { id },
+      {
+        ...(input.scores && { scores: input.scores }),
+        ...(input.recommendation && { recommendation: input.recommendation }),
+        ...(input.commentsToAuthors !== undefined && { commentsToAuthors: input.commentsToAuthors }),
+        ...(input.confidentialComments !== undefined && { confidentialComments: input.confidentialComments }),
+      },
+    );
+    return this.get(actor, id);
+  }
+
+  async submit(actor: Actor, id: string, input: SubmitReviewDto): Promise<AssignmentView> {
+    const assignment = await this.mine(actor, id);
+    if (assignment.status !== AssignmentStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    checkScores(input.scores, await this.rubricOf(assignment), true);
+    const updated = await this.repo.update(
+      { id, status: AssignmentStatus.Accepted },
+      {
+        status: AssignmentStatus.Submitted,
+        scores: input.scores,
+        recommendation: input.recommendation,
+        commentsToAuthors: input.commentsToAuthors.trim(),
+        confidentialComments: input.confidentialComments?.trim() || null,
+        submittedAt: this.clock.now(),
+      },
+    );
+    if (!updated.affected) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
+    await this.notifier.notify({ userIds: await this.reports.editors() }, NotificationType.ReviewSubmitted, {
+      reportId: assignment.reportId,
+      title: await this.reportTitle(assignment.reportId),
+      ordinal: assignment.ordinal,
+      round: round.number,
+    });
+    return this.get(actor, id);
+  }
+
+  /** The expert's review queue: open invitations and reviews first, then the history. */
+  async queue(actor: Actor): Promise<AssignmentList> {
+    const rows = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT a.id FROM review_assignments a JOIN experts e ON e.id = a.expert_id
+        WHERE e.user_id = $1 AND a.status <> 'cancelled'
+        ORDER BY (a.status IN ('invited', 'accepted')) DESC, a.due_at LIMIT 200`,
+      [actor.userId],
+    );
+    const items: AssignmentView[] = [];
+    for (const row of rows) items.push(await this.get(actor, row.id));
+    return { items };
+  }
+
+  async get(actor: Actor, id: string): Promise<AssignmentView> {
+    const assignment = await this.mine(actor, id);
+    const access = await this.access.requireRole(actor, assignment.reportId, 'reviewer');
+    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
+    const [version] = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM report_versions WHERE id = $1', [round.versionId]);
+    const everyone = (await this.views.assignments(assignment.reportId)).filter((a) => a.roundId === round.id);
+    const mine = everyone.find((a) => a.id === id)!;
+    const context = { decided: round.decision !== null, mine };
+    const authors = ReportAccessService.authorsVisible(access) ? (await this.views.authors([assignment.reportId])).get(assignment.reportId) ?? [] : null;
+    return {
+      id,
+      status: assignment.status,
+      ordinal: assignment.ordinal,
+      round: round.number,
+      respondBy: assignment.respondBy,
+      dueAt: assignment.dueAt,
+      invitedAt: assignment.createdAt,
+      report: {
+        id: access.report.id,
+        title: access.report.title,
+        abstract: access.report.abstract,
+        topics: access.report.topics,
+        blindMode: access.report.blindMode,
+        authors,
+        versionId: version.id,
+        versionNumber: version.number,
+        response: version.response,
+      },
+      rubric: round.rubric,
+      mine: reviewFor('reviewer', mine, context)!,
+      others: everyone.filter((a) => a.id !== id).flatMap((a) => reviewFor('reviewer', a, context) ?? []),
+    };
+  }
+
+  /** The actor's own assignment; someone else's is a 404. */
+  private async mine(actor: Actor, id: string): Promise<ReviewAssignment> {
+    const [row] = await this.tenant.manager.query<Record<string, any>[]>(
+      `SELECT a.* FROM review_assignments a JOIN experts e ON e.id = a.expert_id WHERE a.id = $1 AND e.user_id = $2 AND a.status <> 'cancelled'`,
+      [id, actor.userId],
+    );
+    if (!row) throw DomainException.notFound();
+    return toAssignment(row);
+  }
+
+  private async rubricOf(assignment: ReviewAssignment): Promise<RubricSnapshot[]> {
+    return (await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId })).rubric;
+  }
+
+  private async reportTitle(reportId: string): Promise<string> {
+    const [row] = await this.tenant.manager.query<{ title: string }[]>('SELECT title FROM research_reports WHERE id = $1', [reportId]);
+    return row.title;
+  }
+}
+
+/** Scores are whole numbers from 1 to the criterion's maximum; a submitted review scores every criterion. */
+export function checkScores(scores: Record<string, unknown>, rubric: RubricSnapshot[], complete: boolean): void {
+  const problems: FieldProblem[] = [];
+  for (const [key, value] of Object.entries(scores)) {
+    const criterion = rubric.find((c) => c.key === key);
+    if (!criterion) problems.push({ field: `scores.${key}`, reason: 'unknownCriterion' });
+    else if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > criterion.maxScore) {
+      problems.push({ field: `scores.${key}`, reason: 'scoreRange', args: [criterion.maxScore] });
+    }
+  }
+  if (complete) for (const c of rubric) if (!(c.key in scores)) problems.push({ field: `scores.${c.key}`, reason: 'required' });
+  if (problems.length > 0) throw DomainException.invalid(problems);
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../platform/clock/clock';
+import { DomainException } from '../../../platform/errors/domain.exception';
+import { ErrorCode } from '../../../platform/errors/error-code';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import type { Actor } from '../../../platform/tenancy/request-actor';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { ActionItemsService } from '../../action-items/action-items.service';
+import type { ActionItemList, ActionItemView } from '../../action-items/dto/action-item.dto';
+import type { DecisionDto, RecommendationDto, ReportView } from '../dto/report.dto';
+import { ReportStatus, ResearchReport } from '../entities/research-report.entity';
+import { AssignmentStatus, ReviewAssignment } from '../entities/review-assignment.entity';
+import { EditorDecision, ReviewRound } from '../entities/review-round.entity';
+import { ReportAccessService } from '../reports/report-access.service';
+import { ReportsService } from '../reports/reports.service';
+
+const STATUS_AFTER: Record<EditorDecision, ReportStatus> = {
+  [EditorDecision.Accept]: ReportStatus.Accepted,
+  [EditorDecision.MinorRevision]: ReportStatus.RevisionRequested,
+  [EditorDecision.MajorRevision]: ReportStatus.RevisionRequested,
+  [EditorDecision.Reject]: ReportStatus.Rejected,
+};
+
+/** The editor's decision on a round, and the accepted report's recommendations (成果转化). */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly access: ReportAccessService,
+    private readonly reports: ReportsService,
+    private readonly actionItems: ActionItemsService,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Decides the current round with a letter to the authors; reviews still outstanding are cancelled. */
+  async decide(actor: Actor, reportId: string, input: DecisionDto): Promise<ReportView> {
+    await this.access.requireRole(actor, reportId, 'editor');
+    const report = await this.tenant.manager
+      .getRepository(ResearchReport)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :reportId', { reportId })
+      .getOneOrFail();
+    if (report.status !== ReportStatus.UnderReview) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
+    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ reportId, number: report.currentRound });
+    const assignments = this.tenant.manager.getRepository(ReviewAssignment);
+    if ((await assignments.countBy({ roundId: round.id, status: AssignmentStatus.Submitted })) === 0) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'decision', reason: 'noSubmittedReviews' }]);
+    }
+    const now = this.clock.now();
+    await this.tenant.manager.query(`UPDATE review_assignments SET status = 'cancelled', updated_at = now() WHERE round_id = $1 AND status IN ('invited', 'accepted')`, [round.id]);
+    await this.tenant.manager
+      .getRepository(ReviewRound)
+      .update({ id: round.id }, { decision: input.decision, decisionLetter: input.letter.trim(), decidedById: actor.userId, decidedAt: now });
+    await this.tenant.manager.getRepository(ResearchReport).update({ id: reportId }, { status: STATUS_AFTER[input.decision] });
+    const authors = await this.tenant.manager.query<{ user_id: string }[]>('SELECT user_id FROM report_authors WHERE report_id = $1', [reportId]);
+    await this.notifier.notify({ userIds: authors.map((a) => a.user_id) }, NotificationType.ReportDecided, {
+      reportId,
+      title: report.title,
+      round: round.number,
+      decision: input.decision,
+    });
+    return this.reports.get(actor, reportId);
+  }
+
+  /** A recommendation of an accepted report becomes an action item tracked to done. */
+  async recommend(actor: Actor, reportId: string, input: RecommendationDto): Promise<ActionItemView> {
+    const { report } = await this.access.requireRole(actor, reportId, 'editor');
+    if (![ReportStatus.Accepted, ReportStatus.Published].includes(report.status)) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    }
+    return this.actionItems.create(actor, { allianceId: report.allianceId, ...input }, { reportId });
+  }
+
+  /** Everyone who may see the report sees how its recommendations are getting on. */
+  async recommendations(actor: Actor, reportId: string): Promise<ActionItemList> {
+    await this.access.resolve(actor, reportId);
+    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM action_items WHERE report_id = $1`, [reportId]);
+    return { items: await this.actionItems.views(rows.map((r) => r.id)) };
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import { NotificationType } from '../../../platform/notifications/notification-types';
+import { Notifier } from '../../../platform/notifications/notifier.service';
+import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName } from '../../../platform/queue/queue.constants';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+
+const HOUR = 3600_000;
+
+/** When reviewers are reminded, before their deadlines: each reminder goes once. */
+export const REMINDERS = [
+  { key: 'respond-24h', status: 'invited', deadline: 'respond_by', before: 24 * HOUR },
+  { key: 'review-72h', status: 'accepted', deadline: 'due_at', before: 72 * HOUR },
+  { key: 'review-24h', status: 'accepted', deadline: 'due_at', before: 24 * HOUR },
+] as const;
+
+/**
+ * Reminds reviewers before they must reply to an invitation and before their review is due. A
+ * reminder whose moment has passed while a closer one is also due is skipped: nobody gets two at once.
+ */
+@Injectable()
+@HandlesJob(JobName.SendReviewReminders)
+export class ReviewRemindersHandler implements JobHandler<JobName.SendReviewReminders> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(): Promise<number> {
+    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
+      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
+    );
+    let sent = 0;
+    for (const { id } of tenants) sent += await this.forTenant(id);
+    return sent;
+  }
+
+  async forTenant(tenantId: string): Promise<number> {
+    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      const now = this.clock.now();
+      const due = await this.tenant.manager.query<Record<string, any>[]>(
+        `SELECT a.id, a.status, a.respond_by, a.due_at, a.reminders_sent, e.user_id, r.title
+           FROM review_assignments a JOIN experts e ON e.id = a.expert_id JOIN research_reports r ON r.id = a.report_id
+          WHERE (a.status = 'invited' AND a.respond_by > $1 AND a.respond_by <= $1::timestamptz + interval '24 hours')
+             OR (a.status = 'accepted' AND a.due_at > $1 AND a.due_at <= $1::timestamptz + interval '72 hours')
+          FOR UPDATE OF a SKIP LOCKED`,
+        [now],
+      );
+      let sent = 0;
+      for (const a of due) {
+        const reached = REMINDERS.filter((r) => r.status === a.status && new Date(a[r.deadline]).getTime() - r.before <= now.getTime());
+        const pending = reached.filter((r) => !a.reminders_sent.includes(r.key));
+        if (pending.length === 0) continue;
+        const closest = pending[pending.length - 1];
+        const deadline = new Date(a[closest.deadline]);
+        await this.tenant.manager.query(`UPDATE review_assignments SET reminders_sent = reminders_sent || $2::text[] WHERE id = $1`, [a.id, pending.map((r) => r.key)]);
+        await this.notifier.notify(
+          { userIds: [a.user_id] },
+          NotificationType.ReviewReminder,
+          { assignmentId: a.id, title: a.title, stage: a.status === 'invited' ? 'respond' : 'review', deadline: deadline.toISOString() },
+          { dedupeKey: `review-reminder:${a.id}:${closest.key}` },
+        );
+        sent++;
+      }
+      return sent;
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException } from '../../../platform/errors/domain.exception';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import type { RubricDto, RubricView } from '../dto/library.dto';
+import { ReviewCriterion } from '../entities/review-criterion.entity';
+import type { RubricSnapshot } from '../entities/review-round.entity';
+
+/** Until an alliance sets its own rubric, reviews score these. */
+export const DEFAULT_RUBRIC: RubricSnapshot[] = [
+  { key: 'evidence', label: '调研扎实（证据）', description: '数据和访谈是否充分、可靠', maxScore: 5 },
+  { key: 'feasibility', label: '对策可行', description: '建议能否落地、由谁落实', maxScore: 5 },
+  { key: 'impact', label: '价值影响', description: '对产业链和党建工作的作用', maxScore: 5 },
+];
+
+/** The alliance's review rubric (评审细则): the criteria every review scores. */
+@Injectable()
+export class RubricService {
+  constructor(private readonly tenant: TenantContext) {}
+
+  async get(allianceId: string): Promise<RubricView> {
+    if (!(await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    return { allianceId, criteria: await this.snapshot(allianceId) };
+  }
+
+  /** Replaces the rubric; rounds already open keep the copy they took. */
+  async replace(allianceId: string, input: RubricDto): Promise<RubricView> {
+    if (!(await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    const seen = new Set<string>();
+    input.criteria.forEach((c, i) => {
+      if (seen.has(c.key)) throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'alreadyExists' }]);
+      seen.add(c.key);
+    });
+    const repo = this.tenant.manager.getRepository(ReviewCriterion);
+    await repo.delete({ allianceId });
+    await repo.save(
+      input.criteria.map((c, position) => ({
+        tenantId: this.tenant.tenantId,
+        allianceId,
+        key: c.key.trim(),
+        label: c.label.trim(),
+        description: c.description?.trim() || null,
+        maxScore: c.maxScore,
+        position,
+      })),
+    );
+    return this.get(allianceId);
+  }
+
+  async snapshot(allianceId: string): Promise<RubricSnapshot[]> {
+    const criteria = await this.tenant.manager.getRepository(ReviewCriterion).find({ where: { allianceId }, order: { position: 'ASC' } });
+    if (criteria.length === 0) return DEFAULT_RUBRIC;
+    return criteria.map((c) => ({ key: c.key, label: c.label, description: c.description, maxScore: c.maxScore }));
+  }
+}
