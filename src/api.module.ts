@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ActionItemsModule } from './modules/action-items/action-items.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -38,6 +39,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     VenuesModule,
     ActionItemsModule,
     ThinkTankModule,
+    DashboardModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -50,11 +50,11 @@ export class TransferJobsController {
     return this.jobs.get(id);
   }
 
-  @ApiProduces(XLSX)
+  @ApiProduces(XLSX, 'application/pdf')
   @Get('jobs/:id/download')
   async download(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.jobs.download(id);
-    await sendFile(reply, file.fileName, XLSX, file.content);
+    await sendFile(reply, file.fileName, file.fileName.endsWith('.pdf') ? 'application/pdf' : XLSX, file.content);
   }
 
   @ApiProduces(XLSX, 'text/csv')

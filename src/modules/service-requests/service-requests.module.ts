@@ -19,5 +19,6 @@ export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository
 @Module({
   controllers: [ServiceRequestsController, CatalogueController],
   providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService],
+  exports: [ServiceStatistics],
 })
 export class ServiceRequestsModule {}

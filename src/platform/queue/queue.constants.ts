@@ -21,6 +21,7 @@ export enum JobName {
   SendMeetingReminder = 'send-meeting-reminder',
   EscalateActionItems = 'escalate-action-items',
   SendReviewReminders = 'send-review-reminders',
+  ExportDashboard = 'export-dashboard',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -39,6 +40,7 @@ export interface JobPayloads {
   [JobName.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
   [JobName.EscalateActionItems]: Record<string, never>;
   [JobName.SendReviewReminders]: Record<string, never>;
+  [JobName.ExportDashboard]: { tenantId: string; transferJobId: string };
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -56,6 +58,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SendMeetingReminder]: QueueName.Meetings,
   [JobName.EscalateActionItems]: QueueName.Meetings,
   [JobName.SendReviewReminders]: QueueName.ThinkTank,
+  [JobName.ExportDashboard]: QueueName.Registry,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

@@ -1898,6 +1898,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alliances/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DashboardController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alliances/{id}/dashboard/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts an .xlsx or PDF export; follow it at /jobs/:id, where officials download their files. */
+        post: operations["DashboardController_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2331,7 +2364,7 @@ export interface components {
         TransferJobView: {
             id: string;
             /** @enum {string} */
-            kind: "member-import" | "registry-export" | "service-statistics-export";
+            kind: "member-import" | "registry-export" | "service-statistics-export" | "dashboard-export";
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed";
             allianceId: string;
@@ -3344,6 +3377,80 @@ export interface components {
                 topic: string;
                 count: number;
             }[];
+        };
+        CountBy: {
+            key: string;
+            count: number;
+        };
+        MemberFigures: {
+            total: number;
+            byRole: components["schemas"]["CountBy"][];
+            byChainPosition: components["schemas"]["CountBy"][];
+            partyMembers: number;
+            joinedInPeriod: number;
+        };
+        MeetingMonth: {
+            month: string;
+            held: number;
+            attendanceRate: number | null;
+        };
+        MeetingFigures: {
+            held: number;
+            upcoming: number;
+            /** @description Invited organisations that had someone check in, over all invitations of meetings held (0–1). */
+            attendanceRate: number | null;
+            monthly: components["schemas"]["MeetingMonth"][];
+        };
+        DepartmentRank: {
+            rank: number;
+            name: string;
+            score: number;
+            submitted: number;
+            onTimeRate: number | null;
+            satisfaction: number | null;
+        };
+        ServiceMonth: {
+            month: string;
+            submitted: number;
+            resolved: number;
+            onTimeRate: number | null;
+        };
+        ServiceFigures: {
+            byStatus: components["schemas"]["CountBy"][];
+            totals: components["schemas"]["RateFigures"];
+            departmentRanking: components["schemas"]["DepartmentRank"][];
+            monthly: components["schemas"]["ServiceMonth"][];
+        };
+        ThinkTankFigures: {
+            underReview: number;
+            published: number;
+            recommendationsTotal: number;
+            recommendationsDone: number;
+        };
+        ActionItemFigures: {
+            open: number;
+            done: number;
+            overdue: number;
+        };
+        DashboardView: {
+            alliance: components["schemas"]["NamedRef"];
+            from: string;
+            to: string;
+            /** Format: date-time */
+            generatedAt: string;
+            members: components["schemas"]["MemberFigures"];
+            meetings: components["schemas"]["MeetingFigures"];
+            serviceRequests: components["schemas"]["ServiceFigures"];
+            thinkTank: components["schemas"]["ThinkTankFigures"];
+            actionItems: components["schemas"]["ActionItemFigures"];
+        };
+        DashboardExportDto: {
+            /** @description From this day (YYYY-MM-DD, the tenant's day); default: twelve months ago. */
+            from?: string;
+            /** @description Before this day; default: tomorrow. */
+            to?: string;
+            /** @enum {string} */
+            format: "xlsx" | "pdf";
         };
         ErrorBody: {
             statusCode: number;
@@ -4809,7 +4916,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "member-import" | "registry-export" | "service-statistics-export";
+                kind?: "member-import" | "registry-export" | "service-statistics-export" | "dashboard-export";
             };
             header?: never;
             path?: never;
@@ -7971,6 +8078,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LibraryPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DashboardController_get: {
+        parameters: {
+            query?: {
+                /** @description From this day (YYYY-MM-DD, the tenant's day); default: twelve months ago. */
+                from?: string;
+                /** @description Before this day; default: tomorrow. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DashboardController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardExportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferJobView"];
                 };
             };
             /** @description Any error, in one body shape */

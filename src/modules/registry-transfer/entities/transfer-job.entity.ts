@@ -5,6 +5,7 @@ export enum TransferJobKind {
   MemberImport = 'member-import',
   RegistryExport = 'registry-export',
   ServiceStatisticsExport = 'service-statistics-export',
+  DashboardExport = 'dashboard-export',
 }
 
 export enum TransferJobStatus {

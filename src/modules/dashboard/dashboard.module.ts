@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ServiceRequestsModule } from '../service-requests/service-requests.module';
+import { DashboardExports } from './dashboard-exports.service';
+import { DashboardController } from './dashboard.controller';
+import { DashboardService } from './dashboard.service';
+
+/** The alliance dashboard (联盟驾驶舱). */
+@Module({ imports: [ServiceRequestsModule], controllers: [DashboardController], providers: [DashboardService, DashboardExports] })
+export class DashboardModule {}

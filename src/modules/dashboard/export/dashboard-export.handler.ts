@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Role } from '../../../platform/auth/entities/role';
+import { Clock } from '../../../platform/clock/clock';
+import type { Environment } from '../../../platform/config/environment';
+import type { Language } from '../../../platform/errors/localized-messages';
+import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
+import { TransferJobsRepository } from '../../registry-transfer/transfer-jobs.repository';
+import { DashboardService } from '../dashboard.service';
+import { dashboardPdf } from './dashboard-pdf';
+import { dashboardWorkbook } from './dashboard-workbook';
+
+/** Makes the dashboard's .xlsx or PDF; progress shows on the transfer job the user follows. */
+@Injectable()
+@HandlesJob(JobName.ExportDashboard)
+export class DashboardExportHandler implements JobHandler<JobName.ExportDashboard> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly jobs: TransferJobsRepository,
+    private readonly dashboard: DashboardService,
+    private readonly config: ConfigService<Environment, true>,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle({ tenantId, transferJobId }: JobPayloads[JobName.ExportDashboard], { progress }: JobContext): Promise<void> {
+    const system = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
+    if (!job || job.status === TransferJobStatus.Succeeded) return;
+    const actor = { ...system, userId: job.createdById };
+    await this.tenant.run(actor, () => this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now(), progress: 10 }));
+    await progress(10);
+    const { from, to, format } = job.parameters as { from: string; to: string; format: 'xlsx' | 'pdf' };
+    const view = await this.tenant.run(actor, () => this.dashboard.compute(job.allianceId, { from, to }));
+    await this.tenant.run(actor, () => this.jobs.update(job.id, { progress: 50 }));
+    await progress(50);
+    const language = job.language as Language;
+    const content =
+      format === 'pdf'
+        ? await dashboardPdf(view, language, this.config.get('PDF_FONT_PATH', { infer: true }), this.config.get('PDF_FONT_NAME', { infer: true }))
+        : await dashboardWorkbook(view, language);
+    await this.tenant.run(actor, () =>
+      this.jobs.update(job.id, {
+        status: TransferJobStatus.Succeeded,
+        file: content,
+        fileName: `${language === 'en' ? 'alliance-dashboard' : '联盟驾驶舱'}-${from}-${to}.${format}`,
+        progress: 100,
+        finishedAt: this.clock.now(),
+      }),
+    );
+    await progress(100);
+  }
+}

@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_REQUESTS, DEPARTMENTS, LEAD, MEMBERS } from '../../scripts/seed/anhai-data';
+import { PUBLISHED_REPORT } from '../../scripts/seed/think-tank-seed';
+import { controlClock } from '../support/clock';
+import { Http } from '../support/http';
+import { createOtherTenant, idOf } from '../support/tenants';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+const shanghai = (local: string) => new Date(`${local}+08:00`);
+
+describe('the alliance dashboard (联盟驾驶舱)', () => {
+  let app: TestApp;
+  let http: Http;
+  let official: string;
+  let alliance: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true });
+    controlClock(app, shanghai('2026-11-25T10:00:00'));
+    http = new Http(app.api);
+    official = await http.token('official@anhai.demo');
+    alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
+  });
+  afterAll(() => app.close());
+
+  it('shows figures that match the seeded alliance', async () => {
+    // Two meetings held: three organisations invited to each, two of them present at the first, one at the second.
+    const db = app.db.admin;
+    const { rows: [ctx] } = await db.query(`SELECT tenant_id, id AS official FROM users WHERE email = 'official@anhai.demo'`);
+    const orgs = await Promise.all(['晋工机械', '兴翼机械', '鸿安机械'].map((name) => idOf(db, 'organizations', name)));
+    const people = await Promise.all(['jingong', 'xingyi'].map(async (who) => (await db.query(`SELECT id FROM users WHERE email = $1`, [`${who}@anhai.demo`])).rows[0].id));
+    for (const [day, present] of [['2026-10-15', 2], ['2026-11-12', 1]] as const) {
+      const { rows: [meeting] } = await db.query(
+        `INSERT INTO meetings (tenant_id, alliance_id, title, convener_id, chair_id, place_kind, address, starts_at, ends_at)
+         VALUES ($1, $2, '联席会议', $3, $3, 'address', '镇政府', $4, $5) RETURNING id`,
+        [ctx.tenant_id, alliance, ctx.official, `${day}T09:00:00+08:00`, `${day}T11:00:00+08:00`],
+      );
+      for (const org of orgs) await db.query(`INSERT INTO meeting_participants (tenant_id, meeting_id, organization_id) VALUES ($1, $2, $3)`, [ctx.tenant_id, meeting.id, org]);
+      for (const [i, org] of orgs.slice(0, present).entries()) {
+        await db.query(`INSERT INTO meeting_attendance (tenant_id, meeting_id, user_id, organization_id, checked_in_at) VALUES ($1, $2, $3, $4, $5)`, [
+          ctx.tenant_id, meeting.id, people[i], org, `${day}T09:05:00+08:00`,
+        ]);
+      }
+    }
+
+    const reply = await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: official });
+    expect(reply.status).toBe(200);
+    const view = reply.body;
+    const enterprises = [LEAD, ...MEMBERS];
+    const countOf = (values: string[]) => Object.entries(values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {}));
+    expect(view.members).toMatchObject({
+      total: enterprises.length + DEPARTMENTS.length,
+      partyMembers: enterprises.reduce((sum, e) => sum + e.members, 0),
+    });
+    expect(view.members.byRole).toEqual(
+      expect.arrayContaining([{ key: 'lead', count: 1 }, { key: 'member', count: MEMBERS.length }, { key: 'department', count: DEPARTMENTS.length }]),
+    );
+    expect(view.members.byChainPosition.sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key))).toEqual(
+      countOf(enterprises.map((e) => e.chain)).map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    expect(view.meetings).toMatchObject({ held: 2, attendanceRate: 0.5, monthly: [{ month: '2026-10', held: 1, attendanceRate: 0.667 }, { month: '2026-11', held: 1, attendanceRate: 0.333 }] });
+    expect(view.serviceRequests.byStatus.sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key))).toEqual(
+      countOf(DEMO_REQUESTS.map((r) => r.status)).map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    expect(view.serviceRequests.totals).toMatchObject({ submitted: DEMO_REQUESTS.length, satisfaction: 5 });
+    expect(view.serviceRequests.departmentRanking[0]).toMatchObject({ rank: 1 });
+    expect(view.thinkTank).toEqual({
+      underReview: 0,
+      published: 1,
+      recommendationsTotal: PUBLISHED_REPORT.recommendations.length,
+      recommendationsDone: PUBLISHED_REPORT.recommendations.filter((r) => r.progress === 100).length,
+    });
+  });
+
+  it('exports the dashboard to .xlsx and PDF in the worker, with progress on the job', async () => {
+    const finished = async (format: 'xlsx' | 'pdf') => {
+      const started = await http.post(`/api/v1/alliances/${alliance}/dashboard/exports`, { format }, { token: official });
+      expect(started.status).toBe(201);
+      const job = await waitFor(
+        async () => (await http.get(`/api/v1/jobs/${started.body.id}`, { token: official })).body,
+        (current) => ['succeeded', 'failed'].includes(current.status),
+      );
+      expect(job).toMatchObject({ status: 'succeeded', progress: 100 });
+      const file = await app.api.inject({ method: 'GET', url: `/api/v1/jobs/${started.body.id}/download`, headers: { authorization: `Bearer ${official}` } });
+      expect(file.statusCode).toBe(200);
+      return file;
+    };
+    const xlsx = await finished('xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const summary = workbook.getWorksheet('概览')!;
+    expect(summary.getRow(2).values).toEqual([undefined, '联盟', '安海镇智能装备制造产业集群党建联盟']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['概览', '成员构成', '会议与出勤', '服务请求状态', '部门排名', '服务月度趋势']);
+
+    const pdf = await finished('pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const path = join(mkdtempSync(join(tmpdir(), 'dashboard-')), 'dashboard.pdf');
+    writeFileSync(path, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString();
+    expect(text).toContain('安海镇智能装备制造产业集群党建联盟');
+    expect(text).toContain('成员单位');
+  });
+
+  it('is for officials and departments of the township only', async () => {
+    expect((await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: await http.token('xingyi@anhai.demo') })).status).toBe(403);
+    expect((await http.get(`/api/v1/alliances/${alliance}/dashboard?from=2026-12-01&to=2026-11-01`, { token: official })).body.details).toEqual([{ field: 'from', reason: '开始日期必须早于结束日期' }]);
+    const other = await createOtherTenant(app.db.admin);
+    expect((await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: await http.token(other.email) })).status).toBe(404);
+  });
+});
