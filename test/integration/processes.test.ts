@@ -72,7 +72,7 @@ describe('the product’s processes and checks, as built', () => {
     );
     expect(rows[0].members).toBeGreaterThanOrEqual(22);
     expect(rows[0].departments).toBeGreaterThanOrEqual(6);
-    expect(rows[0].roles).toMatch(/^\{platform_admin,township_admin,department_staff(,department_staff)*,enterprise_contact,enterprise_contact,expert\}$/);
+    expect(rows[0].roles).toMatch(/^\{platform_admin,township_admin,department_staff(,department_staff)*,enterprise_contact,enterprise_contact,expert,expert,expert\}$/);
 
     const refused = await run('scripts/seed/seed.js', { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'a-production-secrets-key-of-32-chars-or-more' });
     expect(refused.code).toBe(1);
