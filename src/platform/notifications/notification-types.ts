@@ -19,6 +19,9 @@ export enum NotificationType {
   MeetingReminder = 'meeting.reminder',
   ActionItemAssigned = 'action-item.assigned',
   ActionItemOverdue = 'action-item.overdue',
+  VenueBookingRequested = 'venue-booking.requested',
+  VenueBookingDecided = 'venue-booking.decided',
+  PairingVisitOverdue = 'pairing.visit-overdue',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

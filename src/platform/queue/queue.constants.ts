@@ -19,6 +19,7 @@ export enum JobName {
   SyncMeetingReminders = 'sync-meeting-reminders',
   SendMeetingReminder = 'send-meeting-reminder',
   EscalateActionItems = 'escalate-action-items',
+  RemindOverduePairings = 'remind-overdue-pairings',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -36,6 +37,7 @@ export interface JobPayloads {
   [JobName.SyncMeetingReminders]: { tenantId: string; meetingId: string };
   [JobName.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
   [JobName.EscalateActionItems]: Record<string, never>;
+  [JobName.RemindOverduePairings]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -52,6 +54,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SyncMeetingReminders]: QueueName.Meetings,
   [JobName.SendMeetingReminder]: QueueName.Meetings,
   [JobName.EscalateActionItems]: QueueName.Meetings,
+  [JobName.RemindOverduePairings]: QueueName.Meetings,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];
