@@ -16,6 +16,8 @@ export enum ErrorCode {
   DuplicateValue = 'DUPLICATE_VALUE',
   InvalidTransition = 'INVALID_TRANSITION',
   MeetingConflict = 'MEETING_CONFLICT',
+  SlotTaken = 'SLOT_TAKEN',
+  CapacityExceeded = 'CAPACITY_EXCEEDED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
