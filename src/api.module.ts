@@ -9,6 +9,8 @@ import { ServiceRequestsModule } from './modules/service-requests/service-reques
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 import { VenuesModule } from './modules/venues/venues.module';
+import { StudyRouteModule } from './modules/study-route/study-route.module';
+import { PairingModule } from './modules/pairing/pairing.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { CoreModule } from './platform/core.module';
@@ -36,6 +38,8 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     MeetingsModule,
     VenuesModule,
     ActionItemsModule,
+    StudyRouteModule,
+    PairingModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

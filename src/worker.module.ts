@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
 import { ActionItemsWorkerModule } from './modules/action-items/action-items.module';
+import { PairingWorkerModule } from './modules/pairing/pairing.module';
 import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module';
 import { ServiceRequestsWorkerModule } from './modules/service-requests/service-requests-worker.module';
 import { CoreModule } from './platform/core.module';
@@ -9,7 +10,7 @@ import { OutboxRelay } from './platform/outbox/outbox-relay.service';
 import { QueueModule } from './platform/queue/queue.module';
 
 @Module({
-  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule, ActionItemsWorkerModule],
+  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule, ActionItemsWorkerModule, PairingWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

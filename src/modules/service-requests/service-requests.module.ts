@@ -19,5 +19,7 @@ export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository
 @Module({
   controllers: [ServiceRequestsController, CatalogueController],
   providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService],
+  /** For features that file requests, e.g. pairing visits turning a problem into a request. */
+  exports: [ServiceRequestsService],
 })
 export class ServiceRequestsModule {}

@@ -6,6 +6,7 @@ import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { sendImage } from '../../platform/http/send-image';
 import { readPhotoUpload } from '../../platform/storage/photo-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { VenueBookingsService } from './bookings/venue-bookings.service';
@@ -88,14 +89,4 @@ export class VenuesController {
   removePhoto(@IdParam() id: string, @IdParam('photoId') photoId: string): Promise<void> {
     return this.venues.removePhoto(id, photoId);
   }
-}
-
-/** An image we checked by content; served with nosniff and a sandboxing CSP all the same. */
-export async function sendImage(reply: FastifyReply, contentType: string, content: Buffer): Promise<void> {
-  await reply
-    .header('content-type', contentType)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, max-age=3600')
-    .send(content);
 }
