@@ -135,9 +135,9 @@ export class StudyRouteService {
     if (sites.length === 0) throw DomainException.invalid([{ field: 'visitOn', reason: 'notFound' }]);
     for (const site of sites) {
       const raised = await this.tenant.manager.query<{ booked: number }[]>(
-        `INSERT INTO study_site_days (tenant_id, site_id, day, booked) SELECT $1, $2, $3, $4 WHERE $4 <= $5
+        `INSERT INTO study_site_days (tenant_id, site_id, day, booked) SELECT $1::uuid, $2::uuid, $3::date, $4::int WHERE $4::int <= $5::int
          ON CONFLICT (tenant_id, site_id, day) DO UPDATE SET booked = study_site_days.booked + EXCLUDED.booked
-           WHERE study_site_days.booked + EXCLUDED.booked <= $5
+           WHERE study_site_days.booked + EXCLUDED.booked <= $5::int
          RETURNING booked`,
         [tenantId, site.id, visitOn, input.groupSize, site.daily_capacity],
       );

@@ -124,7 +124,7 @@ const reasons: Record<string, Catalog> = {
   photoType: { 'zh-CN': '只接受 PNG、JPEG 或 WebP 图片（按文件内容识别）', en: 'must be a PNG, JPEG or WebP image (judged by its content)' },
   photoTooLarge: { 'zh-CN': '图片不能超过 {0} MB', en: 'must be at most {0} MB' },
   tooManyPhotos: { 'zh-CN': '最多 {0} 张照片', en: 'at most {0} photos' },
-  siteFull: { 'zh-CN': '“{0}”当天只剩 {1} 个名额', en: '"{0}" has only {1} places left that day' },
+  siteFull: { 'zh-CN': '{0}：当天只剩 {1} 个名额', en: '{0}: only {1} places left that day' },
   notBooked: { 'zh-CN': '该团队未预约这一天或已取消', en: 'the group has no booking for this day' },
   notYourBooking: { 'zh-CN': '您不属于该预约的团队', en: 'you are not in this booking\'s group' },
   visitDay: { 'zh-CN': '只能在预约当天登记参观', en: 'a visit can be recorded only on the booked day' },
