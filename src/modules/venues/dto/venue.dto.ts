@@ -2,6 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ZoneKind, type DayHours } from '../entities/venue-zone.entity';
 
+/** One weekday's hours, or null when closed (inline: a class used only in arrays is not registered). */
+const DAY_HOURS_SCHEMA = {
+  type: 'object' as const,
+  nullable: true,
+  required: ['open', 'close'],
+  properties: { open: { type: 'string' as const, example: '08:30' }, close: { type: 'string' as const, example: '17:30' } },
+};
+
 export class CreateVenueDto {
   @IsString()
   @MinLength(1)
@@ -45,7 +53,7 @@ export class CreateZoneDto {
   description?: string;
 
   /** Seven entries, Monday first; null closes the day. Omitted: no opening-hour limit. Checked by the service. */
-  @ApiProperty({ type: 'array', nullable: true, items: { allOf: [{ $ref: '#/components/schemas/DayHoursView' }], nullable: true }, minItems: 7, maxItems: 7 })
+  @ApiProperty({ type: 'array', nullable: true, items: DAY_HOURS_SCHEMA, minItems: 7, maxItems: 7 })
   @IsOptional()
   @IsArray()
   openingHours?: (DayHours | null)[] | null;
@@ -73,7 +81,7 @@ export class UpdateZoneDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiProperty({ type: 'array', nullable: true, required: false, items: { allOf: [{ $ref: '#/components/schemas/DayHoursView' }], nullable: true }, minItems: 7, maxItems: 7 })
+  @ApiProperty({ type: 'array', nullable: true, required: false, items: DAY_HOURS_SCHEMA, minItems: 7, maxItems: 7 })
   @IsOptional()
   @IsArray()
   openingHours?: (DayHours | null)[] | null;
@@ -98,7 +106,7 @@ export class ZoneView {
   kind: ZoneKind;
   capacity: number;
   description: string | null;
-  @ApiProperty({ type: 'array', nullable: true, items: { allOf: [{ $ref: '#/components/schemas/DayHoursView' }], nullable: true } })
+  @ApiProperty({ type: 'array', nullable: true, items: DAY_HOURS_SCHEMA })
   openingHours: (DayHoursView | null)[] | null;
   requiresApproval: boolean;
 }
