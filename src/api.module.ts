@@ -11,6 +11,8 @@ import { TenantsModule } from './modules/tenants/tenants.module';
 import { ThinkTankModule } from './modules/think-tank/think-tank.module';
 import { UsersModule } from './modules/users/users.module';
 import { VenuesModule } from './modules/venues/venues.module';
+import { StudyRouteModule } from './modules/study-route/study-route.module';
+import { PairingModule } from './modules/pairing/pairing.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { CoreModule } from './platform/core.module';
@@ -40,6 +42,8 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     ActionItemsModule,
     ThinkTankModule,
     DashboardModule,
+    StudyRouteModule,
+    PairingModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
 import { ActionItemsWorkerModule } from './modules/action-items/action-items.module';
 import { DashboardWorkerModule } from './modules/dashboard/dashboard-worker.module';
+import { PairingWorkerModule } from './modules/pairing/pairing.module';
 import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module';
 import { ServiceRequestsWorkerModule } from './modules/service-requests/service-requests-worker.module';
 import { ThinkTankWorkerModule } from './modules/think-tank/think-tank-worker.module';
@@ -11,7 +12,7 @@ import { OutboxRelay } from './platform/outbox/outbox-relay.service';
 import { QueueModule } from './platform/queue/queue.module';
 
 @Module({
-  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule, ActionItemsWorkerModule, ThinkTankWorkerModule, DashboardWorkerModule],
+  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule, ActionItemsWorkerModule, ThinkTankWorkerModule, DashboardWorkerModule, PairingWorkerModule],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

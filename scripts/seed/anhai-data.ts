@@ -151,3 +151,35 @@ export const ACTIVITY_CENTRE = {
     { name: '第一会议室', kind: 'meeting_room', capacity: 24 },
   ],
 } as const;
+
+const WEEKDAYS_ONLY = (open: string, close: string) => [...Array(5).fill({ open, close }), null, null];
+const EVERY_DAY = (open: string, close: string) => Array(7).fill({ open, close });
+
+/** Opening hours, approval and a line of description for the activity centre's zones (the meeting room stays unrestricted). */
+export const ZONE_DETAILS: Record<string, { description: string; openingHours: ({ open: string; close: string } | null)[]; requiresApproval: boolean }> = {
+  企业展示区: { description: '展示联盟成员企业的产品、专利和党建成果', openingHours: EVERY_DAY('09:00', '17:00'), requiresApproval: false },
+  共享办公区: { description: '20 个工位，供成员企业和帮办团队临时办公', openingHours: WEEKDAYS_ONLY('08:30', '17:30'), requiresApproval: false },
+  党员活动区: { description: '主题党日、党课和党员学习活动场地', openingHours: [...Array(6).fill({ open: '08:30', close: '21:00' }), null], requiresApproval: true },
+  事务共商区: { description: '企业、部门共商共议、协调解决问题的议事空间', openingHours: WEEKDAYS_ONLY('08:30', '17:30'), requiresApproval: true },
+};
+
+/** Demo venue bookings, days after the seed runs, in the afternoon (tests book mornings). */
+export const DEMO_VENUE_BOOKINGS = [
+  { booker: 'xingyi@anhai.demo', zone: '党员活动区', purpose: '兴翼机械党支部主题党日', attendees: 35, inDays: 2, status: 'approved' },
+  { booker: 'jingong@anhai.demo', zone: '党员活动区', purpose: '供应链协同对接会', attendees: 18, inDays: 3, status: 'pending' },
+  { booker: 'dept@anhai.demo', zone: '共享办公区', purpose: '惠企政策现场咨询', attendees: 6, inDays: 4, status: 'approved' },
+] as const;
+
+/** The study route (研学路线) through the lead enterprise's demonstration sites. */
+export const STUDY_SITES = [
+  { name: '红色示范车间', address: '晋工机械总装车间', dailyCapacity: 60, description: '晋工机械把党员先锋岗设在生产一线，展示“党建+生产”的红色示范车间。' },
+  { name: '“党建+人才”示范点', address: '晋工机械研发中心', dailyCapacity: 40, description: '展示晋工机械以党建引领人才培养、技能传承的做法。' },
+  { name: '产业链党建展厅', address: '安海镇智能装备产业集群党群活动中心企业展示区', dailyCapacity: 80, description: '集中展示联盟“1+X+N”组织体系和链上企业的党建成果。' },
+] as const;
+
+/** Pairs of the official with enterprises; 晋工机械's last visit is long past, so it shows as overdue. */
+export const DEMO_PAIRS = [
+  { official: 'official@anhai.demo', organization: '兴翼机械', intervalDays: 30, visitDaysAgo: 10, peopleMet: '黄丽娟（联络员）、企业负责人', notes: '了解新产品研发和专利申报进展。', problems: ['新厂房消防验收流程不清楚，希望部门上门指导'] },
+  { official: 'official@anhai.demo', organization: '晋工机械', intervalDays: 30, visitDaysAgo: 45, peopleMet: '王志强（联络员）', notes: '走访项目申报服务队，了解帮办情况。', problems: [] as string[] },
+  { official: 'official@anhai.demo', organization: '鸿安机械', intervalDays: 60, visitDaysAgo: null, peopleMet: '', notes: '', problems: [] as string[] },
+] as const;

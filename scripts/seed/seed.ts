@@ -3,6 +3,7 @@ import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
+import { seedVenuesStudyRouteAndPairing } from './venues-seed';
 import { CHINA_2026 } from '../../src/platform/calendar/china-holidays-2026';
 import {
   ACTIVITY_CENTRE,
@@ -155,6 +156,7 @@ export async function seed(adminUrl: string): Promise<void> {
       );
     }
     await seedThinkTank(db, tenantId, smart, organizations, hash);
+    await seedVenuesStudyRouteAndPairing(db, tenantId, venue.id);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);

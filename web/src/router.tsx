@@ -16,6 +16,9 @@ import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { OrganizationFormPage } from './features/organizations/OrganizationFormPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { actionItemRoutes } from './features/action-items/routes';
+import { pairingRoutes } from './features/pairing/routes';
+import { studyRouteRoutes } from './features/study-route/routes';
+import { venueRoutes } from './features/venues/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
 import { AppLayout } from './features/shell/AppLayout';
@@ -67,6 +70,9 @@ export const router = createBrowserRouter([
               ...serviceRequestRoutes,
               ...meetingRoutes,
               ...actionItemRoutes,
+              ...venueRoutes,
+              ...studyRouteRoutes,
+              ...pairingRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -19,6 +19,7 @@ export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository
 @Module({
   controllers: [ServiceRequestsController, CatalogueController],
   providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService],
-  exports: [ServiceStatistics],
+  /** Statistics for the dashboard; the service for features that file requests, e.g. pairing visits. */
+  exports: [ServiceStatistics, ServiceRequestsService],
 })
 export class ServiceRequestsModule {}

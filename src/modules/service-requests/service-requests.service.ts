@@ -44,15 +44,46 @@ export class ServiceRequestsService {
    */
   async submit(actor: Actor, input: SubmitServiceRequestDto, idempotencyKey?: string): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (actor.role !== Role.EnterpriseContact || !actor.organizationId) throw DomainException.forbidden();
+    return this.file(actor, actor.organizationId, actor.userId, input, idempotencyKey);
+  }
+
+  /**
+   * An official files a request on behalf of an enterprise, e.g. a problem raised on a pairing visit
+   * (结对联系); `origin` is kept on the submitted event so the timeline links back to where it came from.
+   */
+  async submitOnBehalf(
+    actor: Actor,
+    organizationId: string,
+    input: SubmitServiceRequestDto,
+    idempotencyKey: string,
+    origin: Record<string, unknown>,
+  ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
+    if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
+    // The enterprise's contact is the requester, so updates and the rating go to the enterprise.
+    const [contact] = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE organization_id = $1 AND role = 'enterprise_contact' AND status = 'active' ORDER BY created_at LIMIT 1`,
+      [organizationId],
+    );
+    return this.file(actor, organizationId, contact?.id ?? actor.userId, input, idempotencyKey, { filedBy: actor.userId, ...origin });
+  }
+
+  private async file(
+    actor: Actor,
+    organizationId: string,
+    requesterUserId: string,
+    input: SubmitServiceRequestDto,
+    idempotencyKey?: string,
+    origin?: Record<string, unknown>,
+  ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (idempotencyKey) {
-      const existing = await this.requests.findByIdempotencyKey(actor.userId, idempotencyKey);
+      const existing = await this.requests.findByIdempotencyKey(requesterUserId, idempotencyKey);
       if (existing) return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
     }
     const category = await this.tenant.manager.getRepository(ServiceCategory).findOne({ where: { id: input.categoryId, allianceId: input.allianceId, active: true } });
     if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     const [member] = await this.tenant.manager.query(
       `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
-      [input.allianceId, actor.organizationId],
+      [input.allianceId, organizationId],
     );
     if (!member) throw DomainException.invalid([{ field: 'allianceId', reason: 'notAMember' }]);
 
@@ -63,15 +94,15 @@ export class ServiceRequestsService {
                                      title, description, urgency, preferred_contact, idempotency_key, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
        ON CONFLICT (tenant_id, requester_user_id, idempotency_key) DO NOTHING RETURNING id`,
-      [tenantId, number, input.allianceId, actor.organizationId, actor.userId, category.id, input.title.trim(), input.description.trim(),
+      [tenantId, number, input.allianceId, organizationId, requesterUserId, category.id, input.title.trim(), input.description.trim(),
         input.urgency ?? Urgency.Normal, input.preferredContact ?? {}, idempotencyKey ?? null, this.clock.now()],
     );
     if (!inserted) {
       // A concurrent submission with the same key committed first: answer with its request.
-      const winner = await this.requests.findByIdempotencyKey(actor.userId, idempotencyKey!);
+      const winner = await this.requests.findByIdempotencyKey(requesterUserId, idempotencyKey!);
       return { request: (await this.requests.view(winner!.id, actor))!, replayed: true };
     }
-    await this.requests.addEvent({ tenantId, requestId: inserted.id, type: TimelineEntryType.Submitted, actorUserId: actor.userId });
+    await this.requests.addEvent({ tenantId, requestId: inserted.id, type: TimelineEntryType.Submitted, actorUserId: actor.userId, ...(origin && { data: origin }) });
     await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: inserted.id } }, { jobId: `route-${inserted.id}` });
     return { request: (await this.requests.view(inserted.id, actor))!, replayed: false };
   }

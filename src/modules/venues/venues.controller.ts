@@ -1,50 +1,92 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
-import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { CreateVenueDto, CreateZoneDto, VenueList, VenueView, ZoneView } from './dto/venue.dto';
-import { VenueZone } from './entities/venue-zone.entity';
-import { Venue } from './entities/venue.entity';
+import { sendImage } from '../../platform/http/send-image';
+import { readPhotoUpload } from '../../platform/storage/photo-upload';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { VenueBookingsService } from './bookings/venue-bookings.service';
+import { CalendarQuery, VenueCalendarView } from './dto/venue-booking.dto';
+import { CreateVenueDto, CreateZoneDto, PhotoView, UpdateZoneDto, VenueList, VenueView, ZoneView } from './dto/venue.dto';
+import { VenuesService } from './venues.service';
 
 const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Activity venues (活动阵地) and their zones, which meetings (and later bookings) reserve. */
+/** Activity venues (活动阵地) and their zones, which meetings and members' bookings reserve. */
 @ApiTags('venues')
 @ApiBearerAuth()
 @Controller('venues')
 export class VenuesController {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly venues: VenuesService,
+    private readonly bookings: VenueBookingsService,
+  ) {}
 
   @Roles(...TENANT_ROLES)
   @Get()
   async list(): Promise<VenueList> {
-    const venues = await this.tenant.manager.getRepository(Venue).find({ order: { name: 'ASC' } });
-    const zones = await this.tenant.manager.getRepository(VenueZone).find({ order: { name: 'ASC' } });
-    return {
-      items: venues.map((v) => ({
-        id: v.id,
-        name: v.name,
-        address: v.address,
-        zones: zones.filter((z) => z.venueId === v.id).map((z) => ({ id: z.id, name: z.name, kind: z.kind, capacity: z.capacity })),
-      })),
-    };
+    return { items: await this.venues.list() };
   }
 
   @Roles(Role.TownshipAdmin)
   @Post()
-  async create(@Body() body: CreateVenueDto): Promise<VenueView> {
-    const venue = await this.tenant.manager.getRepository(Venue).save({ tenantId: this.tenant.tenantId, name: body.name.trim(), address: body.address ?? null });
-    return { id: venue.id, name: venue.name, address: venue.address, zones: [] };
+  create(@Body() body: CreateVenueDto): Promise<VenueView> {
+    return this.venues.create(body);
+  }
+
+  @Roles(...TENANT_ROLES)
+  @Get(':id')
+  get(@IdParam() id: string): Promise<VenueView> {
+    return this.venues.get(id);
   }
 
   @Roles(Role.TownshipAdmin)
   @Post(':id/zones')
-  async addZone(@IdParam() id: string, @Body() body: CreateZoneDto): Promise<ZoneView> {
-    if (!(await this.tenant.manager.getRepository(Venue).findOneBy({ id }))) throw DomainException.notFound();
-    const zone = await this.tenant.manager.getRepository(VenueZone).save({ tenantId: this.tenant.tenantId, venueId: id, name: body.name.trim(), kind: body.kind, capacity: body.capacity });
-    return { id: zone.id, name: zone.name, kind: zone.kind, capacity: zone.capacity };
+  addZone(@IdParam() id: string, @Body() body: CreateZoneDto): Promise<ZoneView> {
+    return this.venues.addZone(id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Patch(':id/zones/:zoneId')
+  updateZone(@IdParam() id: string, @IdParam('zoneId') zoneId: string, @Body() body: UpdateZoneDto): Promise<ZoneView> {
+    return this.venues.updateZone(id, zoneId, body);
+  }
+
+  /** Bookings and meetings in the venue's zones between `from` and `to` (at most 92 days). */
+  @Roles(...TENANT_ROLES)
+  @Get(':id/calendar')
+  calendar(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: CalendarQuery): Promise<VenueCalendarView> {
+    return this.bookings.calendar(actor, id, query.from, query.to);
+  }
+
+  /** A PNG, JPEG or WebP photo (judged by content, at most 5 MB); `zoneId` in the query ties it to a zone. */
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiQuery({ name: 'zoneId', required: false, type: String })
+  @Roles(Role.TownshipAdmin)
+  @Post(':id/photos')
+  async addPhoto(@CurrentActor() actor: Actor, @IdParam() id: string, @Query('zoneId') zoneId: string | undefined, @Req() request: FastifyRequest): Promise<PhotoView> {
+    if (zoneId !== undefined && !UUID.test(zoneId)) throw DomainException.invalid([{ field: 'zoneId', reason: 'isUuid' }]);
+    return this.venues.addPhoto(actor, id, zoneId ?? null, await readPhotoUpload(request));
+  }
+
+  @ApiProduces('image/png', 'image/jpeg', 'image/webp')
+  @Roles(...TENANT_ROLES)
+  @Get(':id/photos/:photoId')
+  async photo(@IdParam() id: string, @IdParam('photoId') photoId: string, @Res() reply: FastifyReply): Promise<void> {
+    const { photo, content } = await this.venues.readPhoto(id, photoId);
+    await sendImage(reply, photo.contentType, content);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Delete(':id/photos/:photoId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  removePhoto(@IdParam() id: string, @IdParam('photoId') photoId: string): Promise<void> {
+    return this.venues.removePhoto(id, photoId);
   }
 }

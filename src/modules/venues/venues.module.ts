@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { VenueBookingsController } from './bookings/venue-bookings.controller';
+import { VenueBookingsService } from './bookings/venue-bookings.service';
 import { VenuesController } from './venues.controller';
+import { VenuesService } from './venues.service';
 
-@Module({ controllers: [VenuesController] })
+@Module({ controllers: [VenuesController, VenueBookingsController], providers: [VenuesService, VenueBookingsService] })
 export class VenuesModule {}

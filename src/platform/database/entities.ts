@@ -27,6 +27,16 @@ import { MinutesComment } from '../../modules/meetings/entities/minutes-comment.
 import { RoomReservation } from '../../modules/venues/entities/room-reservation.entity';
 import { VenueZone } from '../../modules/venues/entities/venue-zone.entity';
 import { Venue } from '../../modules/venues/entities/venue.entity';
+import { VenueBooking } from '../../modules/venues/entities/venue-booking.entity';
+import { VenuePhoto } from '../../modules/venues/entities/venue-photo.entity';
+import { StudyBooking } from '../../modules/study-route/entities/study-booking.entity';
+import { StudySiteDay } from '../../modules/study-route/entities/study-site-day.entity';
+import { StudySitePhoto } from '../../modules/study-route/entities/study-site-photo.entity';
+import { StudySiteVisit } from '../../modules/study-route/entities/study-site-visit.entity';
+import { StudySite } from '../../modules/study-route/entities/study-site.entity';
+import { PairingPair } from '../../modules/pairing/entities/pairing-pair.entity';
+import { PairingVisitProblem } from '../../modules/pairing/entities/pairing-visit-problem.entity';
+import { PairingVisit } from '../../modules/pairing/entities/pairing-visit.entity';
 import { FollowUpTask } from '../../modules/service-requests/entities/follow-up-task.entity';
 import { RoutingRule } from '../../modules/service-requests/entities/routing-rule.entity';
 import { ServiceCategory } from '../../modules/service-requests/entities/service-category.entity';
@@ -90,4 +100,14 @@ export const entities = [
   ReviewCriterion,
   ReviewRound,
   ReviewAssignment,
+  VenueBooking,
+  VenuePhoto,
+  StudySite,
+  StudySitePhoto,
+  StudyBooking,
+  StudySiteDay,
+  StudySiteVisit,
+  PairingPair,
+  PairingVisit,
+  PairingVisitProblem,
 ];

@@ -17,6 +17,8 @@ export enum ErrorCode {
   InvalidTransition = 'INVALID_TRANSITION',
   MeetingConflict = 'MEETING_CONFLICT',
   ConflictOfInterest = 'CONFLICT_OF_INTEREST',
+  SlotTaken = 'SLOT_TAKEN',
+  CapacityExceeded = 'CAPACITY_EXCEEDED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',

@@ -3,6 +3,7 @@ import { NotificationType } from './notification-types';
 import { MEETING_TEMPLATES } from './templates/meeting-templates';
 import { SERVICE_REQUEST_TEMPLATES } from './templates/service-request-templates';
 import { THINK_TANK_TEMPLATES } from './templates/think-tank-templates';
+import { VENUE_TEMPLATES } from './templates/venue-templates';
 import { s, type Payload, type Template } from './templates/template';
 
 export interface RenderedNotification {
@@ -74,7 +75,7 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   }),
 };
 
-const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES } as Record<NotificationType, Template>;
+const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES, ...VENUE_TEMPLATES } as Record<NotificationType, Template>;
 
 export function renderNotification(type: NotificationType, payload: Payload, language: Language): RenderedNotification {
   const template = TEMPLATES[type](payload);

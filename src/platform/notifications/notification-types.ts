@@ -25,6 +25,9 @@ export enum NotificationType {
   ReviewReminder = 'think-tank.review-reminder',
   ReviewSubmitted = 'think-tank.review-submitted',
   ReportDecided = 'think-tank.report-decided',
+  VenueBookingRequested = 'venue-booking.requested',
+  VenueBookingDecided = 'venue-booking.decided',
+  PairingVisitOverdue = 'pairing.visit-overdue',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

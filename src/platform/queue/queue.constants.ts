@@ -22,6 +22,7 @@ export enum JobName {
   EscalateActionItems = 'escalate-action-items',
   SendReviewReminders = 'send-review-reminders',
   ExportDashboard = 'export-dashboard',
+  RemindOverduePairings = 'remind-overdue-pairings',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -41,6 +42,7 @@ export interface JobPayloads {
   [JobName.EscalateActionItems]: Record<string, never>;
   [JobName.SendReviewReminders]: Record<string, never>;
   [JobName.ExportDashboard]: { tenantId: string; transferJobId: string };
+  [JobName.RemindOverduePairings]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -59,6 +61,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.EscalateActionItems]: QueueName.Meetings,
   [JobName.SendReviewReminders]: QueueName.ThinkTank,
   [JobName.ExportDashboard]: QueueName.Registry,
+  [JobName.RemindOverduePairings]: QueueName.Meetings,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

@@ -1427,6 +1427,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/venues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenuesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues/{id}/zones": {
         parameters: {
             query?: never;
@@ -1437,6 +1453,152 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["VenuesController_addZone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/zones/{zoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["VenuesController_updateZone"];
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings and meetings in the venue's zones between `from` and `to` (at most 92 days). */
+        get: operations["VenuesController_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PNG, JPEG or WebP photo (judged by content, at most 5 MB); `zoneId` in the query ties it to a zone. */
+        post: operations["VenuesController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenuesController_photo"];
+        put?: never;
+        post?: never;
+        delete: operations["VenuesController_removePhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenueBookingsController_list"];
+        put?: never;
+        post: operations["VenueBookingsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenueBookingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VenueBookingsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-bookings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VenueBookingsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VenueBookingsController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1931,6 +2093,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/study-route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sites in route order (officials also see inactive ones). */
+        get: operations["StudyRouteController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudyRouteController_createSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["StudyRouteController_updateSite"];
+        trace?: never;
+    };
+    "/api/v1/study-route/sites/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PNG, JPEG or WebP photo, judged by content, at most 5 MB. */
+        post: operations["StudyRouteController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/sites/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudyRouteController_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/sites/{id}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's QR code (SVG) and the URL it holds, to print and put up at the site. */
+        get: operations["StudyRouteController_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/sites/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An official records a group's visit at the site by hand. */
+        post: operations["StudyRouteController_recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many people each site can still take on a day. */
+        get: operations["StudyRouteController_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officials: every group; others: their own and their organisation's bookings. */
+        get: operations["StudyRouteController_bookings"];
+        put?: never;
+        post: operations["StudyRouteController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudyRouteController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/scan/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the page opened by a site's QR code shows. */
+        get: operations["StudyRouteController_scanned"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed-in member of the group records its visit at the site whose code was scanned. */
+        post: operations["StudyRouteController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/study-route/visits/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudyRouteController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairing/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PairingController_pairs"];
+        put?: never;
+        post: operations["PairingController_createPair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairing/pairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PairingController_pair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PairingController_updatePair"];
+        trace?: never;
+    };
+    "/api/v1/pairing/pairs/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PairingController_visits"];
+        put?: never;
+        post: operations["PairingController_logVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairing-visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PairingController_visit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairing-visits/{id}/problems/{index}/service-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Files the problem as a service request on behalf of the enterprise; calling again returns the same request. */
+        post: operations["PairingController_problemToRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1981,7 +2440,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue";
             title: string;
             body: string;
             link: string | null;
@@ -2003,7 +2462,7 @@ export interface components {
         };
         TypePreferenceView: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue";
             inApp: boolean;
             email: boolean;
         };
@@ -2013,7 +2472,7 @@ export interface components {
         };
         TypePreferenceDto: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue";
             inApp: boolean;
             email: boolean;
         };
@@ -2056,7 +2515,7 @@ export interface components {
             /** @description Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
             webhookHost: string;
             hasSecret: boolean;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue")[];
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -2079,21 +2538,21 @@ export interface components {
             webhookUrl: string;
             /** @description DingTalk's 加签 secret; write-only. */
             secret?: string;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue")[];
         };
         UpdateRobotDto: {
             name?: string;
             /** Format: uri */
             webhookUrl?: string;
             secret?: string;
-            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided")[];
+            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue")[];
             enabled?: boolean;
         };
         DeliveryView: {
             id: string;
             tenantId: string;
             /** @enum {string} */
-            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided";
+            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue";
             /** @enum {string} */
             channel: "email" | "wecom" | "dingtalk";
             recipient: string;
@@ -2957,17 +3416,35 @@ export interface components {
             body: string;
         };
         ZoneView: {
+            openingHours: ({
+                /** @example 08:30 */
+                open: string;
+                /** @example 17:30 */
+                close: string;
+            } | null)[] | null;
             id: string;
             name: string;
             /** @enum {string} */
             kind: "enterprise_showcase" | "shared_office" | "party_activity" | "joint_consultation" | "meeting_room";
             capacity: number;
+            description: string | null;
+            requiresApproval: boolean;
+        };
+        PhotoView: {
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            /** @description The zone the photo shows, or null for the venue as a whole. */
+            zoneId: string | null;
         };
         VenueView: {
             id: string;
             name: string;
             address: string | null;
+            description: string | null;
             zones: components["schemas"]["ZoneView"][];
+            photos: components["schemas"]["PhotoView"][];
         };
         VenueList: {
             items: components["schemas"]["VenueView"][];
@@ -2975,12 +3452,101 @@ export interface components {
         CreateVenueDto: {
             name: string;
             address?: string;
+            description?: string;
         };
         CreateZoneDto: {
+            /** @description Seven entries, Monday first; null closes the day. Omitted: no opening-hour limit. Checked by the service. */
+            openingHours?: ({
+                /** @example 08:30 */
+                open: string;
+                /** @example 17:30 */
+                close: string;
+            } | null)[] | null;
             name: string;
             /** @enum {string} */
             kind: "enterprise_showcase" | "shared_office" | "party_activity" | "joint_consultation" | "meeting_room";
             capacity: number;
+            description?: string;
+            requiresApproval?: boolean;
+        };
+        UpdateZoneDto: {
+            openingHours?: ({
+                /** @example 08:30 */
+                open: string;
+                /** @example 17:30 */
+                close: string;
+            } | null)[] | null;
+            name?: string;
+            capacity?: number;
+            description?: string;
+            requiresApproval?: boolean;
+        };
+        CalendarEntryView: {
+            /** @enum {string} */
+            kind: "meeting" | "booking";
+            zoneId: string;
+            zoneName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description The booking's purpose or the meeting's title; null when the viewer may not see it ("reserved"). */
+            title: string | null;
+            /** @description A booking's status; meetings are always "reserved". */
+            status: string;
+            bookingId: string | null;
+            meetingId: string | null;
+            mine: boolean;
+        };
+        VenueCalendarView: {
+            venueId: string;
+            from: string;
+            to: string;
+            entries: components["schemas"]["CalendarEntryView"][];
+        };
+        BookZoneDto: {
+            /** Format: uuid */
+            zoneId: string;
+            /** @description ISO 8601 with offset. */
+            startsAt: string;
+            endsAt: string;
+            purpose: string;
+            attendees: number;
+        };
+        VenueBookingView: {
+            id: string;
+            venueId: string;
+            venueName: string;
+            zoneId: string;
+            zoneName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            purpose: string;
+            attendees: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "cancelled";
+            booker: {
+                id: string;
+                name: string;
+            };
+            bookerOrganization: {
+                id: string;
+                name: string;
+            };
+            decisionNote: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description What the viewer may do now: approve, reject, cancel. */
+            allowedActions: string[];
+        };
+        VenueBookingList: {
+            items: components["schemas"]["VenueBookingView"][];
+            nextCursor: string | null;
+        };
+        DecideBookingDto: {
+            note?: string;
         };
         CreateActionItemDto: {
             /** Format: uuid */
@@ -3452,10 +4018,239 @@ export interface components {
             /** @enum {string} */
             format: "xlsx" | "pdf";
         };
+        SitePhotoView: {
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+        };
+        StudySiteView: {
+            id: string;
+            name: string;
+            description: string | null;
+            address: string | null;
+            dailyCapacity: number;
+            position: number;
+            active: boolean;
+            photos: components["schemas"]["SitePhotoView"][];
+        };
+        StudyRouteView: {
+            sites: components["schemas"]["StudySiteView"][];
+        };
+        CreateSiteDto: {
+            name: string;
+            description?: string;
+            address?: string;
+            dailyCapacity: number;
+            /** @description The place along the route, from 1; omitted: last. */
+            position?: number;
+        };
+        UpdateSiteDto: {
+            name?: string;
+            description?: string;
+            address?: string;
+            dailyCapacity?: number;
+            position?: number;
+            active?: boolean;
+        };
+        SiteCodeView: {
+            url: string;
+            svg: string;
+        };
+        RecordVisitDto: {
+            /** Format: uuid */
+            bookingId: string;
+        };
+        SiteVisitView: {
+            id: string;
+            siteId: string;
+            siteName: string;
+            bookingId: string;
+            groupName: string;
+            people: number;
+            /** Format: date-time */
+            visitedAt: string;
+        };
+        SiteAvailabilityView: {
+            siteId: string;
+            name: string;
+            dailyCapacity: number;
+            booked: number;
+            remaining: number;
+        };
+        AvailabilityView: {
+            date: string;
+            /** @description The largest group the whole route can still take that day. */
+            maxGroupSize: number;
+            sites: components["schemas"]["SiteAvailabilityView"][];
+        };
+        BookRouteDto: {
+            /** @description The day of the visit, YYYY-MM-DD. */
+            visitOn: string;
+            groupSize: number;
+            groupName: string;
+            contactName?: string;
+            contactPhone?: string;
+            /** @description Officials only: a group from outside (another town, a school) registered by name and contact. */
+            outsideGroup?: boolean;
+        };
+        StudyBookingView: {
+            id: string;
+            visitOn: string;
+            groupName: string;
+            groupSize: number;
+            contactName: string | null;
+            contactPhone: string | null;
+            outsideGroup: boolean;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            booker: {
+                id: string;
+                name: string;
+            };
+            bookerOrganization: {
+                id: string;
+                name: string;
+            };
+            /** @description The sites where the group's visit is recorded. */
+            visitedSiteIds: string[];
+            allowedActions: string[];
+        };
+        StudyBookingList: {
+            items: components["schemas"]["StudyBookingView"][];
+            nextCursor: string | null;
+        };
+        ScannedSiteView: {
+            site: components["schemas"]["StudySiteView"];
+            /** @description The viewer's bookings of today that can record a visit here. */
+            bookings: components["schemas"]["StudyBookingView"][];
+        };
+        ScanDto: {
+            token: string;
+            /**
+             * Format: uuid
+             * @description Which of my bookings; omitted: my group's booking of today.
+             */
+            bookingId?: string;
+        };
+        VisitStatsRow: {
+            siteId: string;
+            siteName: string;
+            /** @description YYYY-MM */
+            month: string;
+            visits: number;
+            people: number;
+        };
+        VisitStatsView: {
+            year: number;
+            rows: components["schemas"]["VisitStatsRow"][];
+        };
+        PairView: {
+            id: string;
+            official: {
+                id: string;
+                name: string;
+            };
+            organization: {
+                id: string;
+                name: string;
+            };
+            intervalDays: number;
+            active: boolean;
+            /** @description YYYY-MM-DD of the last visit, or null before the first. */
+            lastVisitOn: string | null;
+            /** @description The day by which the next visit is due (from the last visit, or from the pairing). */
+            dueOn: string;
+            overdue: boolean;
+            /** @description Days past `dueOn`, 0 when not overdue. */
+            daysOverdue: number;
+            visitCount: number;
+        };
+        PairList: {
+            items: components["schemas"]["PairView"][];
+        };
+        CreatePairDto: {
+            /**
+             * Format: uuid
+             * @description A township official (township_admin).
+             */
+            officialUserId: string;
+            /**
+             * Format: uuid
+             * @description An enterprise.
+             */
+            organizationId: string;
+            intervalDays?: number;
+        };
+        UpdatePairDto: {
+            intervalDays?: number;
+            active?: boolean;
+        };
+        ProblemView: {
+            index: number;
+            description: string;
+            serviceRequest: {
+                id: string;
+                number: string;
+                status: string;
+            };
+        };
+        PairingVisitView: {
+            id: string;
+            pairId: string;
+            organization: {
+                id: string;
+                name: string;
+            };
+            official: {
+                id: string;
+                name: string;
+            };
+            visitedOn: string;
+            peopleMet: string;
+            notes: string | null;
+            recordedBy: {
+                id: string;
+                name: string;
+            };
+            problems: components["schemas"]["ProblemView"][];
+        };
+        PairingVisitList: {
+            items: components["schemas"]["PairingVisitView"][];
+        };
+        LogVisitDto: {
+            visitedOn: string;
+            peopleMet: string;
+            notes?: string;
+            /** @description Problems the enterprise raised, each may become a service request. */
+            problems?: string[];
+        };
+        ProblemToRequestDto: {
+            /**
+             * Format: uuid
+             * @description The service category (its alliance is the request's; the enterprise must be a member of it).
+             */
+            categoryId: string;
+            /** @description Defaults to the problem's first line. */
+            title?: string;
+            /** @enum {string} */
+            urgency?: "normal" | "urgent";
+        };
+        ProblemRequestView: {
+            /** @description False the first time; true when the problem had already become this request. */
+            replayed: boolean;
+            visitId: string;
+            index: number;
+            serviceRequest: {
+                id: string;
+                number: string;
+                status: string;
+            };
+        };
         ErrorBody: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @description In zh-CN or en, from Accept-Language */
             message: string;
             details: {
@@ -3687,7 +4482,7 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: boolean;
-                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided";
+                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue";
                 limit?: number;
                 cursor?: string;
             };
@@ -6892,6 +7687,36 @@ export interface operations {
             };
         };
     };
+    VenuesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     VenuesController_addZone: {
         parameters: {
             query?: never;
@@ -6913,6 +7738,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ZoneView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_updateZone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                zoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateZoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZoneView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_calendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueCalendarView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_addPhoto: {
+        parameters: {
+            query?: {
+                zoneId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenuesController_removePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenueBookingsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "pending" | "approved" | "rejected" | "cancelled";
+                venueId?: string;
+                /** @description Only my own bookings (officials otherwise see every booking). */
+                mine?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueBookingList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenueBookingsController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookZoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueBookingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenueBookingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueBookingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenueBookingsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueBookingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenueBookingsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideBookingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueBookingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VenueBookingsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -8147,6 +9332,703 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferJobView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyRouteView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_createSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSiteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudySiteView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudySiteView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SitePhotoView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteCodeView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVisitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteVisitView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_availability: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_bookings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                from?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyBookingList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookRouteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyBookingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyBookingView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_scanned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScannedSiteView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteVisitView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_stats: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitStatsView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_pairs: {
+        parameters: {
+            query?: {
+                /** @description Officials see their own pairs; `all=true` lists every official's. */
+                all?: "true" | "false";
+                overdue?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_createPair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_updatePair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePairDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_visits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingVisitList"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_logVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogVisitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingVisitView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingVisitView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PairingController_problemToRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemToRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemRequestView"];
                 };
             };
             /** @description Any error, in one body shape */

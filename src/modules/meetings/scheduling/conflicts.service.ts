@@ -40,11 +40,13 @@ export class ConflictsService {
     if (zoneId) {
       clashes.push(
         ...(await this.tenant.manager.query<Clash[]>(
-          `SELECT DISTINCT 'room' AS kind, z.name, m.title, m.starts_at, m.ends_at
-             FROM room_reservations r JOIN venue_zones z ON z.id = r.zone_id JOIN meetings m ON m.id = r.meeting_id
+          // Members' venue bookings hold the same rows (booking_id instead of meeting_id).
+          `SELECT DISTINCT 'room' AS kind, z.name, COALESCE(m.title, b.purpose) AS title, lower(r.during) AS starts_at, upper(r.during) AS ends_at
+             FROM room_reservations r JOIN venue_zones z ON z.id = r.zone_id
+             LEFT JOIN meetings m ON m.id = r.meeting_id LEFT JOIN venue_bookings b ON b.id = r.booking_id
              JOIN unnest($2::timestamptz[], $3::timestamptz[]) AS o(s, e) ON r.during && tstzrange(o.s, o.e, '[)')
-            WHERE r.zone_id = $1 AND NOT (r.meeting_id = ANY($4::uuid[]))
-            ORDER BY m.starts_at`,
+            WHERE r.zone_id = $1 AND (r.meeting_id IS NULL OR NOT (r.meeting_id = ANY($4::uuid[])))
+            ORDER BY starts_at`,
           [zoneId, starts, ends, ignoreMeetingIds],
         )),
       );

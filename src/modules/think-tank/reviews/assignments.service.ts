@@ -43,7 +43,7 @@ export class AssignmentsService {
     const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ reportId, number: report.currentRound });
     const respondBy = new Date(input.respondBy);
     const dueAt = new Date(input.dueAt);
-    if (respondBy <= this.clock.now()) throw DomainException.invalid([{ field: 'respondBy', reason: 'inFuture' }]);
+    if (respondBy <= this.clock.now()) throw DomainException.invalid([{ field: 'respondBy', reason: 'mustBeInFuture' }]);
     if (dueAt <= respondBy) throw DomainException.invalid([{ field: 'dueAt', reason: 'afterRespondBy' }]);
 
     let expertIds = [...new Set(input.expertIds ?? [])];

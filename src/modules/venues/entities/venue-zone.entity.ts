@@ -10,6 +10,15 @@ export enum ZoneKind {
   MeetingRoom = 'meeting_room',
 }
 
+/** One day's opening, local time of the tenant ("08:30"–"17:30"); null: closed that day. */
+export interface DayHours {
+  open: string;
+  close: string;
+}
+
+/** Monday first (index 0) to Sunday (index 6). */
+export type OpeningHours = (DayHours | null)[];
+
 /** A bookable room or zone of a venue. */
 @Entity('venue_zones')
 @Index('uq_venue_zones__name', ['venueId', 'name'], { unique: true })
@@ -25,4 +34,15 @@ export class VenueZone extends TenantOwnedEntity {
 
   @Column({ type: 'int', default: 20 })
   capacity: number;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  /** Per weekday; null: no limit (a meeting room that meetings alone reserve). */
+  @Column({ type: 'jsonb', nullable: true })
+  openingHours: OpeningHours | null;
+
+  /** Bookings of this zone start pending until an official approves them. */
+  @Column({ default: false })
+  requiresApproval: boolean;
 }

@@ -10,4 +10,7 @@ export class Venue extends TenantOwnedEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   address: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
 }

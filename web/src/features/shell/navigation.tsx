@@ -14,6 +14,9 @@ import {
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
 import { actionItemsNav } from '../action-items/navItems';
+import { pairingNav } from '../pairing/navItems';
+import { studyRouteNav } from '../study-route/navItems';
+import { venuesNav } from '../venues/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
 
@@ -57,13 +60,16 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     ...serviceRequestNav.township_admin,
     meetingsNav,
     actionItemsNav,
+    venuesNav,
+    studyRouteNav,
+    pairingNav,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...notifications],
-  expert: [home, meetingsNav, actionItemsNav, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
+  expert: [home, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
 };
 
 /** The page a role lands on after signing in. */

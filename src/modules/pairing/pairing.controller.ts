@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
+import { Role } from '../../platform/auth/entities/role';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitList, PairingVisitView, PairList, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
+import { PairingService } from './pairing.service';
+
+/** Pairing contact (结对联系) is the officials' own work: every route is theirs. */
+@ApiTags('pairing')
+@ApiBearerAuth()
+@Controller()
+export class PairingController {
+  constructor(private readonly pairing: PairingService) {}
+
+  @Roles(Role.TownshipAdmin)
+  @Get('pairing/pairs')
+  async pairs(@CurrentActor() actor: Actor, @Query() query: ListPairsQuery): Promise<PairList> {
+    return { items: await this.pairing.pairs(actor, query.all === 'true', query.overdue === 'true') };
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('pairing/pairs')
+  createPair(@Body() body: CreatePairDto): Promise<PairView> {
+    return this.pairing.createPair(body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Get('pairing/pairs/:id')
+  pair(@IdParam() id: string): Promise<PairView> {
+    return this.pairing.pair(id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Patch('pairing/pairs/:id')
+  updatePair(@IdParam() id: string, @Body() body: UpdatePairDto): Promise<PairView> {
+    return this.pairing.updatePair(id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Get('pairing/pairs/:id/visits')
+  async visits(@IdParam() id: string): Promise<PairingVisitList> {
+    return { items: await this.pairing.visits(id) };
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('pairing/pairs/:id/visits')
+  logVisit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: LogVisitDto): Promise<PairingVisitView> {
+    return this.pairing.logVisit(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Get('pairing-visits/:id')
+  visit(@IdParam() id: string): Promise<PairingVisitView> {
+    return this.pairing.visit(id);
+  }
+
+  /** Files the problem as a service request on behalf of the enterprise; calling again returns the same request. */
+  @Roles(Role.TownshipAdmin)
+  @Post('pairing-visits/:id/problems/:index/service-request')
+  problemToRequest(@CurrentActor() actor: Actor, @IdParam() id: string, @Param('index') index: string, @Body() body: ProblemToRequestDto): Promise<ProblemRequestView> {
+    if (!/^\d{1,2}$/.test(index)) throw DomainException.invalid([{ field: 'index', reason: 'isInt' }]);
+    return this.pairing.problemToRequest(actor, id, Number(index), body);
+  }
+}

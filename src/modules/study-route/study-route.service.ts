@@ -1,0 +1,316 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import * as QRCode from 'qrcode';
+import { In } from 'typeorm';
+import { Role } from '../../platform/auth/entities/role';
+import { randomSecret } from '../../platform/auth/token-hash';
+import { Clock } from '../../platform/clock/clock';
+import { localDate } from '../../platform/clock/local-date';
+import type { Environment } from '../../platform/config/environment';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { ErrorCode } from '../../platform/errors/error-code';
+import { keysetPage } from '../../platform/pagination/keyset';
+import { FileStorage } from '../../platform/storage/file-storage';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import type {
+  AvailabilityView,
+  BookRouteDto,
+  CreateSiteDto,
+  ListStudyBookingsQuery,
+  ScannedSiteView,
+  SiteCodeView,
+  SitePhotoView,
+  SiteVisitView,
+  StudyBookingList,
+  StudyBookingView,
+  StudySiteView,
+  UpdateSiteDto,
+  VisitStatsView,
+} from './dto/study-route.dto';
+import { StudyBooking, StudyBookingStatus } from './entities/study-booking.entity';
+import { StudySitePhoto } from './entities/study-site-photo.entity';
+import { StudySite } from './entities/study-site.entity';
+
+const MAX_PHOTOS_PER_SITE = 20;
+const MAX_DAYS_AHEAD = 366;
+
+/** The study route (研学路线): its sites, groups' bookings within each site's daily capacity, and visits by QR code. */
+@Injectable()
+export class StudyRouteService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly storage: FileStorage,
+    private readonly config: ConfigService<Environment, true>,
+    private readonly clock: Clock,
+  ) {}
+
+  async route(actor: Actor): Promise<StudySiteView[]> {
+    const where = actor.role === Role.TownshipAdmin ? {} : { active: true };
+    const sites = await this.tenant.manager.getRepository(StudySite).find({ where, order: { position: 'ASC', name: 'ASC' }, take: 200 });
+    return this.siteViews(sites);
+  }
+
+  async createSite(input: CreateSiteDto): Promise<StudySiteView> {
+    const repo = this.tenant.manager.getRepository(StudySite);
+    const [{ last }] = await this.tenant.manager.query<{ last: number }[]>('SELECT COALESCE(max(position), 0)::int AS last FROM study_sites');
+    const site = await repo.save({
+      tenantId: this.tenant.tenantId,
+      name: input.name.trim(),
+      description: input.description ?? null,
+      address: input.address ?? null,
+      dailyCapacity: input.dailyCapacity,
+      position: input.position ?? last + 1,
+      qrToken: randomSecret(24),
+    });
+    return (await this.siteViews([site]))[0];
+  }
+
+  async updateSite(id: string, input: UpdateSiteDto): Promise<StudySiteView> {
+    const repo = this.tenant.manager.getRepository(StudySite);
+    const site = await repo.findOneBy({ id });
+    if (!site) throw DomainException.notFound();
+    Object.assign(site, {
+      ...(input.name !== undefined && { name: input.name.trim() }),
+      ...(input.description !== undefined && { description: input.description || null }),
+      ...(input.address !== undefined && { address: input.address || null }),
+      ...(input.dailyCapacity !== undefined && { dailyCapacity: input.dailyCapacity }),
+      ...(input.position !== undefined && { position: input.position }),
+      ...(input.active !== undefined && { active: input.active }),
+    });
+    return (await this.siteViews([await repo.save(site)]))[0];
+  }
+
+  async addPhoto(actor: Actor, siteId: string, photo: { fileName: string; content: Buffer; mime: string }): Promise<SitePhotoView> {
+    if (!(await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId }))) throw DomainException.notFound();
+    const repo = this.tenant.manager.getRepository(StudySitePhoto);
+    if ((await repo.count({ where: { siteId } })) >= MAX_PHOTOS_PER_SITE) throw DomainException.conflict(undefined, [{ field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_SITE] }]);
+    const storageKey = `${this.tenant.tenantId}/study-sites/${siteId}/${randomUUID()}`;
+    await this.storage.put(storageKey, photo.content, photo.mime);
+    const saved = await repo.save({ tenantId: this.tenant.tenantId, siteId, fileName: photo.fileName, contentType: photo.mime, size: photo.content.length, storageKey, uploadedById: actor.userId });
+    return { id: saved.id, fileName: saved.fileName, contentType: saved.contentType, size: saved.size };
+  }
+
+  async readPhoto(siteId: string, photoId: string): Promise<{ photo: StudySitePhoto; content: Buffer }> {
+    const photo = await this.tenant.manager.getRepository(StudySitePhoto).findOneBy({ id: photoId, siteId });
+    if (!photo) throw DomainException.notFound();
+    return { photo, content: await this.storage.get(photo.storageKey) };
+  }
+
+  /** The site's QR code: a link to the scan page with the site's unguessable token. */
+  async code(siteId: string): Promise<SiteCodeView> {
+    const site = await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId });
+    if (!site) throw DomainException.notFound();
+    const url = new URL(`/study-route/scan/${site.qrToken}`, this.config.get('PUBLIC_URL', { infer: true })).toString();
+    return { url, svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  }
+
+  async availability(date: string): Promise<AvailabilityView> {
+    const day = this.day(date, 'date');
+    const rows = await this.tenant.manager.query<{ id: string; name: string; daily_capacity: number; booked: number }[]>(
+      `SELECT s.id, s.name, s.daily_capacity, COALESCE(d.booked, 0)::int AS booked
+         FROM study_sites s LEFT JOIN study_site_days d ON d.site_id = s.id AND d.day = $1
+        WHERE s.active ORDER BY s.position, s.name`,
+      [day],
+    );
+    const sites = rows.map((r) => ({ siteId: r.id, name: r.name, dailyCapacity: r.daily_capacity, booked: r.booked, remaining: Math.max(r.daily_capacity - r.booked, 0) }));
+    return { date: day, maxGroupSize: sites.length ? Math.min(...sites.map((s) => s.remaining)) : 0, sites };
+  }
+
+  /**
+   * Books the route for a day. Each active site's counter for that day is raised by one upsert whose
+   * update only happens while the sum stays within the site's capacity: the row lock it takes makes
+   * concurrent bookings queue, so together they can never pass it. Sites are taken in id order so two
+   * bookings cannot deadlock; any full site rolls the whole booking back.
+   */
+  async book(actor: Actor, input: BookRouteDto): Promise<StudyBookingView> {
+    if (input.outsideGroup && actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
+    const visitOn = this.day(input.visitOn, 'visitOn');
+    const today = localDate(this.clock.now());
+    if (visitOn < today) throw DomainException.invalid([{ field: 'visitOn', reason: 'inPast' }]);
+    if (Date.parse(visitOn) - Date.parse(today) > MAX_DAYS_AHEAD * 86_400_000) throw DomainException.invalid([{ field: 'visitOn', reason: 'rangeTooLong', args: [MAX_DAYS_AHEAD] }]);
+    const tenantId = this.tenant.tenantId;
+    const sites = await this.tenant.manager.query<{ id: string; name: string; daily_capacity: number }[]>('SELECT id, name, daily_capacity FROM study_sites WHERE active ORDER BY id');
+    if (sites.length === 0) throw DomainException.invalid([{ field: 'visitOn', reason: 'notFound' }]);
+    for (const site of sites) {
+      const raised = await this.tenant.manager.query<{ booked: number }[]>(
+        `INSERT INTO study_site_days (tenant_id, site_id, day, booked) SELECT $1::uuid, $2::uuid, $3::date, $4::int WHERE $4::int <= $5::int
+         ON CONFLICT (tenant_id, site_id, day) DO UPDATE SET booked = study_site_days.booked + EXCLUDED.booked
+           WHERE study_site_days.booked + EXCLUDED.booked <= $5::int
+         RETURNING booked`,
+        [tenantId, site.id, visitOn, input.groupSize, site.daily_capacity],
+      );
+      if (raised.length === 0) {
+        const [row] = await this.tenant.manager.query<{ booked: number }[]>('SELECT booked FROM study_site_days WHERE site_id = $1 AND day = $2', [site.id, visitOn]);
+        const remaining = Math.max(site.daily_capacity - (row?.booked ?? 0), 0);
+        throw new DomainException(ErrorCode.CapacityExceeded, HttpStatus.CONFLICT, [{ field: 'groupSize', reason: 'siteFull', args: [site.name, remaining] }]);
+      }
+    }
+    const booking = await this.tenant.manager.getRepository(StudyBooking).save({
+      tenantId,
+      visitOn,
+      groupName: input.groupName.trim(),
+      contactName: input.contactName?.trim() || null,
+      contactPhone: input.contactPhone?.trim() || null,
+      groupSize: input.groupSize,
+      bookerUserId: actor.userId,
+      bookerOrganizationId: input.outsideGroup ? null : actor.organizationId,
+      outsideGroup: input.outsideGroup ?? false,
+    });
+    return this.bookingView(actor, booking.id);
+  }
+
+  async cancel(actor: Actor, id: string): Promise<StudyBookingView> {
+    const booking = await this.tenant.manager.getRepository(StudyBooking).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!booking || !this.maySee(actor, booking)) throw DomainException.notFound();
+    if (actor.role !== Role.TownshipAdmin && booking.bookerUserId !== actor.userId) throw DomainException.forbidden();
+    if (booking.status !== StudyBookingStatus.Booked || booking.visitOn < localDate(this.clock.now())) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'bookingNotCancellable', args: [booking.status] }]);
+    }
+    await this.tenant.manager.getRepository(StudyBooking).update({ id }, { status: StudyBookingStatus.Cancelled });
+    await this.tenant.manager.query('UPDATE study_site_days SET booked = GREATEST(booked - $2, 0) WHERE day = $1', [booking.visitOn, booking.groupSize]);
+    return this.bookingView(actor, id);
+  }
+
+  async bookings(actor: Actor, query: ListStudyBookingsQuery): Promise<StudyBookingList> {
+    const qb = this.tenant.manager.getRepository(StudyBooking).createQueryBuilder('b');
+    if (query.from) qb.andWhere('b.visit_on >= :from', { from: this.day(query.from, 'from') });
+    if (actor.role !== Role.TownshipAdmin) {
+      qb.andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId });
+    }
+    const page = await keysetPage(qb, { column: 'b.visit_on', idColumn: 'b.id', direction: 'ASC', value: (b: StudyBooking) => b.visitOn }, query);
+    return { items: await this.bookingViews(actor, page.items.map((b) => b.id)), nextCursor: page.nextCursor };
+  }
+
+  /** What the scan page shows: the site, and the viewer's group bookings of today. */
+  async scanned(actor: Actor, token: string): Promise<ScannedSiteView> {
+    const site = await this.siteByToken(token);
+    const mine = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT id FROM study_bookings WHERE visit_on = $1 AND status = 'booked' AND (booker_user_id = $2 OR (booker_organization_id IS NOT NULL AND booker_organization_id = $3))
+       ORDER BY created_at LIMIT 20`,
+      [localDate(this.clock.now()), actor.userId, actor.organizationId],
+    );
+    return { site: (await this.siteViews([site]))[0], bookings: await this.bookingViews(actor, mine.map((b) => b.id)) };
+  }
+
+  /** A member of the group scans the site's code on the booked day; scanning twice records once. */
+  async scan(actor: Actor, token: string, bookingId: string | undefined): Promise<SiteVisitView> {
+    const site = await this.siteByToken(token);
+    const today = localDate(this.clock.now());
+    let booking: StudyBooking | null;
+    if (bookingId) {
+      booking = await this.tenant.manager.getRepository(StudyBooking).findOneBy({ id: bookingId });
+      if (!booking || !this.maySee(actor, booking) || booking.outsideGroup) throw DomainException.invalid([{ field: 'bookingId', reason: 'notYourBooking' }]);
+    } else {
+      [booking] = await this.tenant.manager
+        .getRepository(StudyBooking)
+        .createQueryBuilder('b')
+        .where(`b.visit_on = :today AND b.status = 'booked' AND NOT b.outside_group`, { today })
+        .andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId })
+        .orderBy('b.created_at')
+        .limit(1)
+        .getMany();
+      if (!booking) throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
+    }
+    if (booking.status !== StudyBookingStatus.Booked) throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
+    if (booking.visitOn !== today) throw DomainException.invalid([{ field: 'bookingId', reason: 'visitDay' }]);
+    return this.record(actor, site, booking);
+  }
+
+  /** An official enters a visit by hand (an outside group, a phone without signal), on or after the booked day. */
+  async recordByOfficial(actor: Actor, siteId: string, bookingId: string): Promise<SiteVisitView> {
+    const site = await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId });
+    if (!site) throw DomainException.notFound();
+    const booking = await this.tenant.manager.getRepository(StudyBooking).findOneBy({ id: bookingId });
+    if (!booking || booking.status !== StudyBookingStatus.Booked) throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
+    if (booking.visitOn > localDate(this.clock.now())) throw DomainException.invalid([{ field: 'bookingId', reason: 'visitDay' }]);
+    return this.record(actor, site, booking);
+  }
+
+  private async record(actor: Actor, site: StudySite, booking: StudyBooking): Promise<SiteVisitView> {
+    await this.tenant.manager.query(
+      `INSERT INTO study_site_visits (tenant_id, site_id, booking_id, people, visited_at, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (site_id, booking_id) DO NOTHING`,
+      [booking.tenantId, site.id, booking.id, booking.groupSize, this.clock.now(), actor.userId],
+    );
+    const [visit] = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM study_site_visits WHERE site_id = $1 AND booking_id = $2', [site.id, booking.id]);
+    return { id: visit.id, siteId: site.id, siteName: site.name, bookingId: booking.id, groupName: booking.groupName, people: visit.people, visitedAt: visit.visited_at };
+  }
+
+  /** Visits and people per site and month of the year, in the township's time zone. */
+  async stats(year: number): Promise<VisitStatsView> {
+    const [tenant] = await this.tenant.manager.query<{ time_zone: string }[]>('SELECT time_zone FROM tenants WHERE id = $1', [this.tenant.tenantId]);
+    const rows = await this.tenant.manager.query<{ siteId: string; siteName: string; month: string; visits: number; people: number }[]>(
+      `SELECT s.id AS "siteId", s.name AS "siteName", to_char(v.visited_at AT TIME ZONE $2, 'YYYY-MM') AS month,
+              count(*)::int AS visits, sum(v.people)::int AS people
+         FROM study_site_visits v JOIN study_sites s ON s.id = v.site_id
+        WHERE extract(year FROM v.visited_at AT TIME ZONE $2) = $1
+        GROUP BY s.id, s.name, s.position, month ORDER BY month, s.position`,
+      [year, tenant?.time_zone ?? 'Asia/Shanghai'],
+    );
+    return { year, rows };
+  }
+
+  private async siteByToken(token: string): Promise<StudySite> {
+    const site = await this.tenant.manager.getRepository(StudySite).findOneBy({ qrToken: token, active: true });
+    if (!site) throw DomainException.notFound();
+    return site;
+  }
+
+  private day(value: string, field: string): string {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw DomainException.invalid([{ field, reason: 'isIso8601' }]);
+    return value;
+  }
+
+  private maySee(actor: Actor, booking: StudyBooking): boolean {
+    return actor.role === Role.TownshipAdmin || booking.bookerUserId === actor.userId || (!!actor.organizationId && booking.bookerOrganizationId === actor.organizationId);
+  }
+
+  private async siteViews(sites: StudySite[]): Promise<StudySiteView[]> {
+    if (sites.length === 0) return [];
+    const photos = await this.tenant.manager.getRepository(StudySitePhoto).find({ where: { siteId: In(sites.map((s) => s.id)) }, order: { createdAt: 'ASC' } });
+    return sites.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      address: s.address,
+      dailyCapacity: s.dailyCapacity,
+      position: s.position,
+      active: s.active,
+      photos: photos.filter((p) => p.siteId === s.id).map((p) => ({ id: p.id, fileName: p.fileName, contentType: p.contentType, size: p.size })),
+    }));
+  }
+
+  async bookingView(actor: Actor, id: string): Promise<StudyBookingView> {
+    const [view] = await this.bookingViews(actor, [id]);
+    if (!view) throw DomainException.notFound();
+    return view;
+  }
+
+  private async bookingViews(actor: Actor, ids: string[]): Promise<StudyBookingView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.tenant.manager.query<Record<string, any>[]>(
+      `SELECT b.*, to_char(b.visit_on, 'YYYY-MM-DD') AS visit_day, u.display_name AS booker_name, o.name AS organization_name,
+              COALESCE((SELECT array_agg(v.site_id) FROM study_site_visits v WHERE v.booking_id = b.id), '{}') AS visited
+         FROM study_bookings b JOIN users u ON u.id = b.booker_user_id LEFT JOIN organizations o ON o.id = b.booker_organization_id
+        WHERE b.id = ANY($1) ORDER BY b.visit_on, b.id`,
+      [ids],
+    );
+    const today = localDate(this.clock.now());
+    return rows.map((r) => ({
+      id: r.id,
+      visitOn: r.visit_day,
+      groupName: r.group_name,
+      groupSize: r.group_size,
+      contactName: r.contact_name,
+      contactPhone: r.contact_phone,
+      outsideGroup: r.outside_group,
+      status: r.status,
+      booker: { id: r.booker_user_id, name: r.booker_name },
+      bookerOrganization: r.booker_organization_id ? { id: r.booker_organization_id, name: r.organization_name } : null,
+      visitedSiteIds: r.visited,
+      allowedActions: r.status === 'booked' && r.visit_day >= today && (actor.role === Role.TownshipAdmin || r.booker_user_id === actor.userId) ? ['cancel'] : [],
+    }));
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { FileStorage } from '../../platform/storage/file-storage';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { cleanOpeningHours, openingHoursProblems } from './bookings/opening-hours';
+import type { CreateVenueDto, CreateZoneDto, PhotoView, UpdateZoneDto, VenueView, ZoneView } from './dto/venue.dto';
+import { VenuePhoto } from './entities/venue-photo.entity';
+import { VenueZone } from './entities/venue-zone.entity';
+import { Venue } from './entities/venue.entity';
+
+const MAX_PHOTOS_PER_VENUE = 30;
+
+/** Venues, their zones (capacity, opening hours, approval) and photos. */
+@Injectable()
+export class VenuesService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async list(): Promise<VenueView[]> {
+    const venues = await this.tenant.manager.getRepository(Venue).find({ order: { name: 'ASC' }, take: 200 });
+    return this.views(venues);
+  }
+
+  async get(id: string): Promise<VenueView> {
+    const venue = await this.tenant.manager.getRepository(Venue).findOneBy({ id });
+    if (!venue) throw DomainException.notFound();
+    return (await this.views([venue]))[0];
+  }
+
+  async create(input: CreateVenueDto): Promise<VenueView> {
+    const venue = await this.tenant.manager.getRepository(Venue).save({
+      tenantId: this.tenant.tenantId,
+      name: input.name.trim(),
+      address: input.address ?? null,
+      description: input.description ?? null,
+    });
+    return this.get(venue.id);
+  }
+
+  async addZone(venueId: string, input: CreateZoneDto): Promise<ZoneView> {
+    if (!(await this.tenant.manager.getRepository(Venue).findOneBy({ id: venueId }))) throw DomainException.notFound();
+    const problems = openingHoursProblems(input.openingHours);
+    if (problems.length > 0) throw DomainException.invalid(problems);
+    const zone = await this.tenant.manager.getRepository(VenueZone).save({
+      tenantId: this.tenant.tenantId,
+      venueId,
+      name: input.name.trim(),
+      kind: input.kind,
+      capacity: input.capacity,
+      description: input.description ?? null,
+      openingHours: cleanOpeningHours(input.openingHours),
+      requiresApproval: input.requiresApproval ?? false,
+    });
+    return zoneView(zone);
+  }
+
+  async updateZone(venueId: string, zoneId: string, input: UpdateZoneDto): Promise<ZoneView> {
+    const repo = this.tenant.manager.getRepository(VenueZone);
+    const zone = await repo.findOneBy({ id: zoneId, venueId });
+    if (!zone) throw DomainException.notFound();
+    const problems = openingHoursProblems(input.openingHours);
+    if (problems.length > 0) throw DomainException.invalid(problems);
+    if (input.name !== undefined) zone.name = input.name.trim();
+    if (input.capacity !== undefined) zone.capacity = input.capacity;
+    if (input.description !== undefined) zone.description = input.description || null;
+    if (input.openingHours !== undefined) zone.openingHours = cleanOpeningHours(input.openingHours);
+    if (input.requiresApproval !== undefined) zone.requiresApproval = input.requiresApproval;
+    return zoneView(await repo.save(zone));
+  }
+
+  async addPhoto(actor: Actor, venueId: string, zoneId: string | null, photo: { fileName: string; content: Buffer; mime: string }): Promise<PhotoView> {
+    if (!(await this.tenant.manager.getRepository(Venue).findOneBy({ id: venueId }))) throw DomainException.notFound();
+    if (zoneId && !(await this.tenant.manager.getRepository(VenueZone).findOneBy({ id: zoneId, venueId }))) throw DomainException.invalid([{ field: 'zoneId', reason: 'notFound' }]);
+    const repo = this.tenant.manager.getRepository(VenuePhoto);
+    if ((await repo.count({ where: { venueId } })) >= MAX_PHOTOS_PER_VENUE) throw DomainException.conflict(undefined, [{ field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_VENUE] }]);
+    const storageKey = `${this.tenant.tenantId}/venues/${venueId}/${randomUUID()}`;
+    await this.storage.put(storageKey, photo.content, photo.mime);
+    const saved = await repo.save({
+      tenantId: this.tenant.tenantId,
+      venueId,
+      zoneId,
+      fileName: photo.fileName,
+      contentType: photo.mime,
+      size: photo.content.length,
+      storageKey,
+      uploadedById: actor.userId,
+    });
+    return photoView(saved);
+  }
+
+  async readPhoto(venueId: string, photoId: string): Promise<{ photo: VenuePhoto; content: Buffer }> {
+    const photo = await this.tenant.manager.getRepository(VenuePhoto).findOneBy({ id: photoId, venueId });
+    if (!photo) throw DomainException.notFound();
+    return { photo, content: await this.storage.get(photo.storageKey) };
+  }
+
+  async removePhoto(venueId: string, photoId: string): Promise<void> {
+    const photo = await this.tenant.manager.getRepository(VenuePhoto).findOneBy({ id: photoId, venueId });
+    if (!photo) throw DomainException.notFound();
+    await this.tenant.manager.getRepository(VenuePhoto).delete({ id: photoId });
+    await this.storage.remove(photo.storageKey).catch(() => undefined);
+  }
+
+  private async views(venues: Venue[]): Promise<VenueView[]> {
+    const ids = venues.map((v) => v.id);
+    if (ids.length === 0) return [];
+    const zones = await this.tenant.manager.getRepository(VenueZone).find({ where: { venueId: In(ids) }, order: { name: 'ASC' } });
+    const photos = await this.tenant.manager.getRepository(VenuePhoto).find({ where: { venueId: In(ids) }, order: { createdAt: 'ASC' } });
+    return venues.map((v) => ({
+      id: v.id,
+      name: v.name,
+      address: v.address,
+      description: v.description,
+      zones: zones.filter((z) => z.venueId === v.id).map(zoneView),
+      photos: photos.filter((p) => p.venueId === v.id).map(photoView),
+    }));
+  }
+}
+
+function zoneView(z: VenueZone): ZoneView {
+  return { id: z.id, name: z.name, kind: z.kind, capacity: z.capacity, description: z.description, openingHours: z.openingHours, requiresApproval: z.requiresApproval };
+}
+
+function photoView(p: VenuePhoto): PhotoView {
+  return { id: p.id, fileName: p.fileName, contentType: p.contentType, size: p.size, zoneId: p.zoneId };
+}

@@ -1,0 +1,5 @@
+import { LinkOutlined } from '@ant-design/icons';
+import type { NavItem } from '../shell/navigation';
+
+/** 结对联系: officials only. */
+export const pairingNav: NavItem = { path: '/pairing', labelKey: 'nav.pairing', icon: <LinkOutlined /> };

@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { RequestBody, ResponseBody } from '../../api/types';
+
+export type Venue = ResponseBody<'/api/v1/venues/{id}', 'get'>;
+export type VenueBooking = ResponseBody<'/api/v1/venue-bookings/{id}', 'get'>;
+export type CalendarEntry = ResponseBody<'/api/v1/venues/{id}/calendar', 'get'>['entries'][number];
+export type BookZoneInput = RequestBody<'/api/v1/venue-bookings', 'post'>;
+
+export const venueKeys = { all: ['venues'] as const };
+
+export function useVenues() {
+  return useQuery({ queryKey: [...venueKeys.all, 'list'], queryFn: async () => (await unwrap(api.GET('/api/v1/venues'))).items as Venue[] });
+}
+
+export function useVenueCalendar(id: string | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: [...venueKeys.all, 'calendar', id, from, to],
+    enabled: !!id,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/venues/{id}/calendar', { params: { path: { id: id! }, query: { from, to } } }))).entries,
+  });
+}
+
+export function useVenueBookings(status?: VenueBooking['status']) {
+  return useQuery({
+    queryKey: [...venueKeys.all, 'bookings', status],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/venue-bookings', { params: { query: { status, limit: 100 } } }))).items as VenueBooking[],
+  });
+}
+
+export function useBookZone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BookZoneInput) => unwrap(api.POST('/api/v1/venue-bookings', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: venueKeys.all }),
+  });
+}
+
+export function useBookingAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, note }: { id: string; action: 'approve' | 'reject' | 'cancel'; note?: string }) =>
+      action === 'cancel'
+        ? unwrap(api.POST('/api/v1/venue-bookings/{id}/cancel', { params: { path: { id } } }))
+        : action === 'approve'
+          ? unwrap(api.POST('/api/v1/venue-bookings/{id}/approve', { params: { path: { id } }, body: { note } }))
+          : unwrap(api.POST('/api/v1/venue-bookings/{id}/reject', { params: { path: { id } }, body: { note } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: venueKeys.all }),
+  });
+}

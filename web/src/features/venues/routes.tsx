@@ -1,0 +1,10 @@
+import type { RouteObject } from 'react-router';
+import { TENANT_ROLES } from '../../lib/options';
+import { RequireRole } from '../auth/RequireRole';
+import { VenuesPage } from './VenuesPage';
+
+/** 活动阵地: venues, calendar, booking and approvals. */
+export const venueRoutes: RouteObject[] = [
+  { path: 'venues', element: <RequireRole roles={TENANT_ROLES}>{<VenuesPage />}</RequireRole> },
+  { path: 'venues/bookings', element: <RequireRole roles={TENANT_ROLES}>{<VenuesPage />}</RequireRole> },
+];
