@@ -18,6 +18,7 @@ import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { actionItemRoutes } from './features/action-items/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
+import { thinkTankRoutes } from './features/think-tank/routes';
 import { AppLayout } from './features/shell/AppLayout';
 import { ErrorPage } from './features/shell/ErrorPage';
 import { HomeRedirect } from './features/shell/HomeRedirect';
@@ -67,6 +68,7 @@ export const router = createBrowserRouter([
               ...serviceRequestRoutes,
               ...meetingRoutes,
               ...actionItemRoutes,
+              ...thinkTankRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -16,6 +16,7 @@ import type { Role } from '../../lib/options';
 import { actionItemsNav } from '../action-items/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
+import { thinkTankNav } from '../think-tank/navItems';
 
 export interface NavItem {
   /** Route path; also the menu key. */
@@ -57,13 +58,14 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     ...serviceRequestNav.township_admin,
     meetingsNav,
     actionItemsNav,
+    ...thinkTankNav.township_admin,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...notifications],
-  expert: [home, meetingsNav, actionItemsNav, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...thinkTankNav.department_staff, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...thinkTankNav.enterprise_contact, ...notifications],
+  expert: [home, ...thinkTankNav.expert, meetingsNav, actionItemsNav, ...notifications],
 };
 
 /** The page a role lands on after signing in. */
