@@ -71,7 +71,7 @@ export function CreateReportModal({ open, onClose }: { open: boolean; onClose: (
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.create')}
-      okButtonProps={{ loading: create.isPending, 'data-testid': 'report-form-submit' } as object}
+      okButtonProps={{ loading: create.isPending, ...({ 'data-testid': 'report-form-submit' } as object) }}
       width={720}
       destroyOnHidden
     >

@@ -225,7 +225,7 @@ export function PublishButton({ report }: { report: Report }) {
       onConfirm={() =>
         publish.mutate(undefined, { onSuccess: () => void message.success(t('thinkTank.report.published')), onError: (error) => showError(error) })
       }
-      okButtonProps={{ 'data-testid': 'report-publish-ok' } as object}
+      okButtonProps={{ ...({ 'data-testid': 'report-publish-ok' } as object) }}
     >
       <Button type="primary" loading={publish.isPending} data-testid="report-publish">
         {t('thinkTank.report.publish')}

@@ -28,7 +28,7 @@ function AddRecommendationModal({ report, open, onClose }: { report: Report; ope
       title={t('thinkTank.recommendations.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: add.isPending, 'data-testid': 'recommendation-submit' } as object}
+      okButtonProps={{ loading: add.isPending, ...({ 'data-testid': 'recommendation-submit' } as object) }}
       destroyOnHidden
     >
       <Form<Values>

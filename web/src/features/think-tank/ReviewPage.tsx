@@ -136,7 +136,7 @@ function ReviewForm({ assignment }: { assignment: Assignment }) {
           </Button>
           <Popconfirm
             title={t('thinkTank.review.submitConfirm')}
-            okButtonProps={{ 'data-testid': 'review-submit-ok' } as object}
+            okButtonProps={{ ...({ 'data-testid': 'review-submit-ok' } as object) }}
             onConfirm={() =>
               void form.validateFields().then((values) =>
                 submit.mutate(body(values) as Parameters<typeof submit.mutate>[0], {

@@ -126,7 +126,7 @@ export function ReviewQueuePage() {
         open={declining !== null}
         title={t('thinkTank.queue.declineTitle')}
         onCancel={() => setDeclining(null)}
-        okButtonProps={{ danger: true, loading: respond.isPending, 'data-testid': 'decline-ok' } as object}
+        okButtonProps={{ danger: true, loading: respond.isPending, ...({ 'data-testid': 'decline-ok' } as object) }}
         onOk={() =>
           declining &&
           respond.mutate(

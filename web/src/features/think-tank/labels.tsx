@@ -1,4 +1,5 @@
 import { Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/dates';
@@ -81,7 +82,7 @@ export function DueText({ value, testId }: { value: string | null; testId?: stri
 }
 
 /** "评审人 1", the only name authors and fellow reviewers get. */
-export function reviewerLabel(t: (key: string, options?: Record<string, unknown>) => string, ordinal: number, name?: string | null) {
+export function reviewerLabel(t: TFunction, ordinal: number, name?: string | null) {
   const label = t('thinkTank.reviewer', { n: ordinal });
   return name ? `${label} · ${name}` : label;
 }
