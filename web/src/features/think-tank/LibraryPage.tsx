@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime, toApiDate } from '../../lib/dates';
 import { PageHeader } from '../shell/PageHeader';
 import { type LibraryEntry, useLibrary } from './api';
 
@@ -17,8 +17,8 @@ export function LibraryPage() {
   const { data, isFetching } = useLibrary({
     q: query || undefined,
     topic,
-    from: range?.[0]?.startOf('day').toISOString(),
-    to: range?.[1]?.endOf('day').toISOString(),
+    from: toApiDate(range?.[0]),
+    to: toApiDate(range?.[1]),
   });
 
   return (
