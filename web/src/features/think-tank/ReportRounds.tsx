@@ -22,7 +22,7 @@ export function ReviewCard({ review, rubric, testId }: { review: Review; rubric:
       }
       extra={review.status === 'invited' || review.status === 'accepted' ? <DueText value={review.status === 'invited' ? review.respondBy : review.dueAt} /> : null}
     >
-      {review.scores && (
+      {review.scores && Object.keys(review.scores).length > 0 && (
         <Descriptions size="small" column={{ xs: 1, sm: 3 }} data-testid="review-scores">
           {rubric.map((criterion) => (
             <Descriptions.Item key={criterion.key} label={criterion.label}>
