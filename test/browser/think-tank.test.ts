@@ -72,7 +72,8 @@ describe('think tank: submit → assign → review → decide → revise → acc
     await login(author, 'jingong@anhai.demo');
     await login(editor, 'official@anhai.demo');
     await login(expert, 'expert@anhai.demo');
-  });
+    // Starting the app and signing in three people takes longer than the default hook timeout under CI load.
+  }, 180_000);
   afterAll(() => harness?.close());
 
   it('lets the author create a report, refuses a file that is not a PDF with the reason, and submits a PDF', async () => {
