@@ -21,6 +21,7 @@ import { studyRouteRoutes } from './features/study-route/routes';
 import { venueRoutes } from './features/venues/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
+import { thinkTankRoutes } from './features/think-tank/routes';
 import { AppLayout } from './features/shell/AppLayout';
 import { ErrorPage } from './features/shell/ErrorPage';
 import { HomeRedirect } from './features/shell/HomeRedirect';
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
               ...venueRoutes,
               ...studyRouteRoutes,
               ...pairingRoutes,
+              ...thinkTankRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

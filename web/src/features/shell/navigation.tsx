@@ -19,6 +19,7 @@ import { studyRouteNav } from '../study-route/navItems';
 import { venuesNav } from '../venues/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
+import { thinkTankNav } from '../think-tank/navItems';
 
 export interface NavItem {
   /** Route path; also the menu key. */
@@ -63,13 +64,14 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     venuesNav,
     studyRouteNav,
     pairingNav,
+    ...thinkTankNav.township_admin,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
-  expert: [home, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...thinkTankNav.department_staff, venuesNav, studyRouteNav, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...thinkTankNav.enterprise_contact, venuesNav, studyRouteNav, ...notifications],
+  expert: [home, ...thinkTankNav.expert, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
 };
 
 /** The page a role lands on after signing in. */

@@ -1,0 +1,95 @@
+import { Card, DatePicker, Input, List, Progress, Space, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime, toApiDate } from '../../lib/dates';
+import { PageHeader } from '../shell/PageHeader';
+import { type LibraryEntry, useLibrary } from './api';
+
+/** 成果库: published reports, searched by Chinese or English text, topic and publication date. */
+export function LibraryPage() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [topic, setTopic] = useState<string | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const query = useDeferredValue(q.trim());
+  const { data, isFetching } = useLibrary({
+    q: query || undefined,
+    topic,
+    from: toApiDate(range?.[0]),
+    to: toApiDate(range?.[1]),
+  });
+
+  return (
+    <>
+      <PageHeader title={t('thinkTank.library.title')} subtitle={t('thinkTank.library.subtitle')} />
+      <Card>
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Space wrap>
+            <Input.Search
+              allowClear
+              style={{ width: 360 }}
+              placeholder={t('thinkTank.library.searchPlaceholder')}
+              onSearch={setQ}
+              onChange={(e) => setQ(e.target.value)}
+              data-testid="library-search"
+            />
+            <DatePicker.RangePicker value={range} onChange={(value) => setRange(value as [Dayjs | null, Dayjs | null] | null)} data-testid="library-dates" />
+          </Space>
+          <Space wrap data-testid="library-topics">
+            <Tag.CheckableTag checked={!topic} onChange={() => setTopic(undefined)}>
+              {t('thinkTank.library.allTopics')}
+            </Tag.CheckableTag>
+            {(data?.topics ?? []).map(({ topic: value, count }) => (
+              <Tag.CheckableTag key={value} checked={topic === value} onChange={(checked) => setTopic(checked ? value : undefined)} data-testid="library-topic">
+                {value}（{count}）
+              </Tag.CheckableTag>
+            ))}
+          </Space>
+          <List<LibraryEntry>
+            loading={isFetching && !data}
+            dataSource={data?.items ?? []}
+            data-testid="library-results"
+            locale={{ emptyText: t('thinkTank.library.empty') }}
+            renderItem={(entry) => (
+              <List.Item
+                data-testid="library-entry"
+                extra={
+                  <Space direction="vertical" align="center" style={{ minWidth: 120 }}>
+                    <Progress
+                      type="circle"
+                      size={56}
+                      percent={entry.recommendationsTotal === 0 ? 0 : Math.round((entry.recommendationsDone / entry.recommendationsTotal) * 100)}
+                    />
+                    <Typography.Text type="secondary">
+                      {t('thinkTank.recommendations.progress', { done: entry.recommendationsDone, total: entry.recommendationsTotal })}
+                    </Typography.Text>
+                  </Space>
+                }
+              >
+                <List.Item.Meta
+                  title={<Link to={`/think-tank/reports/${entry.id}`}>{entry.title}</Link>}
+                  description={
+                    <Space wrap>
+                      {entry.authors && <span>{entry.authors.map((a) => a.displayName).join('、')}</span>}
+                      <span>
+                        {t('thinkTank.fields.publishedAt')}：{formatDateTime(entry.publishedAt)}
+                      </span>
+                      {entry.topics.map((value) => (
+                        <Tag key={value}>{value}</Tag>
+                      ))}
+                    </Space>
+                  }
+                />
+                <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ marginBottom: 0 }}>
+                  {entry.abstract}
+                </Typography.Paragraph>
+              </List.Item>
+            )}
+          />
+        </Space>
+      </Card>
+    </>
+  );
+}

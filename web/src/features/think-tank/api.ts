@@ -1,0 +1,431 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { fileNameFromResponse, saveBlob } from '../../api/download';
+import { toApiError, unwrap } from '../../api/errors';
+import type { RequestBody } from '../../api/types';
+import type { ActionItem } from '../action-items/api';
+
+export const REPORT_STATUSES = ['draft', 'under_review', 'revision_requested', 'accepted', 'rejected', 'published'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const DECISIONS = ['accept', 'minor_revision', 'major_revision', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const BLIND_MODES = ['single', 'double'] as const;
+export type BlindMode = (typeof BLIND_MODES)[number];
+export const AVAILABILITIES = ['available', 'limited', 'unavailable'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+export type AssignmentStatus = 'invited' | 'accepted' | 'declined' | 'submitted' | 'cancelled';
+export type ViewerRole = 'editor' | 'author' | 'reviewer' | 'reader';
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+export interface Author {
+  id: string;
+  displayName: string;
+  organization: NamedRef | null;
+}
+export interface Version {
+  id: string;
+  number: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  response: string | null;
+  createdAt: string;
+}
+export interface Criterion {
+  key: string;
+  label: string;
+  description: string | null;
+  maxScore: number;
+}
+/** A review as the viewer may see it; what the viewer may not see is null. */
+export interface Review {
+  assignmentId: string | null;
+  ordinal: number;
+  reviewer: { id: string; displayName: string } | null;
+  status: AssignmentStatus;
+  respondBy: string | null;
+  dueAt: string | null;
+  submittedAt: string | null;
+  scores: Record<string, number> | null;
+  recommendation: Decision | null;
+  commentsToAuthors: string | null;
+  confidentialComments: string | null;
+}
+export interface Round {
+  number: number;
+  versionNumber: number;
+  rubric: Criterion[];
+  decision: Decision | null;
+  decisionLetter: string | null;
+  decidedAt: string | null;
+  reviews: Review[];
+}
+export interface Report {
+  id: string;
+  allianceId: string;
+  title: string;
+  abstract: string;
+  topics: string[];
+  subjectOrganizations: NamedRef[];
+  blindMode: BlindMode;
+  status: ReportStatus;
+  currentRound: number;
+  authors: Author[] | null;
+  viewerRole: ViewerRole;
+  versions: Version[];
+  rounds: Round[];
+  recommendations: { total: number; done: number };
+  publishedAt: string | null;
+  createdAt: string;
+}
+export interface ReportSummary {
+  id: string;
+  title: string;
+  topics: string[];
+  status: ReportStatus;
+  blindMode: BlindMode;
+  currentRound: number;
+  authors: Author[] | null;
+  publishedAt: string | null;
+  createdAt: string;
+}
+export interface LibraryEntry extends ReportSummary {
+  abstract: string;
+  recommendationsTotal: number;
+  recommendationsDone: number;
+}
+export interface Candidate {
+  expertId: string;
+  displayName: string;
+  fields: string[];
+  availability: Availability;
+  openReviews: number;
+  conflicts: { rule: string; with: string }[];
+}
+export interface Assignment {
+  id: string;
+  status: AssignmentStatus;
+  ordinal: number;
+  round: number;
+  respondBy: string;
+  dueAt: string;
+  invitedAt: string;
+  report: {
+    id: string;
+    title: string;
+    abstract: string;
+    topics: string[];
+    blindMode: BlindMode;
+    authors: Author[] | null;
+    versionId: string;
+    versionNumber: number;
+    response: string | null;
+  };
+  rubric: Criterion[];
+  mine: Review;
+  others: Review[];
+}
+export interface Declaration {
+  id: string;
+  organization: NamedRef | null;
+  user: { id: string; displayName: string } | null;
+  reason: string;
+  createdAt: string;
+}
+export interface Expert {
+  id: string;
+  userId: string;
+  displayName: string;
+  fields: string[];
+  affiliationOrganization: NamedRef | null;
+  affiliationExternal: string | null;
+  title: string | null;
+  bio: string | null;
+  availability: Availability;
+  declarations: Declaration[];
+}
+export interface Workload {
+  expertId: string;
+  displayName: string;
+  availability: Availability;
+  openReviews: number;
+  submittedReviews: number;
+  onTimeRate: number | null;
+  averageTurnaroundDays: number | null;
+}
+export interface HistoryEntry {
+  assignmentId: string;
+  reportId: string;
+  reportTitle: string;
+  round: number;
+  status: string;
+  invitedAt: string;
+  dueAt: string;
+  submittedAt: string | null;
+  onTime: boolean | null;
+}
+
+export type CreateReportInput = RequestBody<'/api/v1/think-tank/reports', 'post'>;
+export type AssignInput = RequestBody<'/api/v1/think-tank/reports/{id}/reviewers', 'post'>;
+export type DecisionInput = RequestBody<'/api/v1/think-tank/reports/{id}/decision', 'post'>;
+export type RecommendationInput = RequestBody<'/api/v1/think-tank/reports/{id}/recommendations', 'post'>;
+export type ReviewDraft = RequestBody<'/api/v1/think-tank/reviews/{id}', 'put'>;
+export type SubmitReviewInput = RequestBody<'/api/v1/think-tank/reviews/{id}/submit', 'post'>;
+export type UpdateExpertInput = RequestBody<'/api/v1/think-tank/experts/me', 'patch'>;
+export type CreateExpertInput = RequestBody<'/api/v1/think-tank/experts', 'post'>;
+export type DeclarationInput = RequestBody<'/api/v1/think-tank/experts/me/declarations', 'post'>;
+export type RubricInput = RequestBody<'/api/v1/think-tank/rubrics/{allianceId}', 'put'>;
+export interface LibraryFilters {
+  q?: string;
+  topic?: string;
+  from?: string;
+  to?: string;
+}
+
+export const thinkTankKeys = {
+  all: ['think-tank'] as const,
+  reports: (status?: ReportStatus) => [...thinkTankKeys.all, 'reports', status ?? null] as const,
+  report: (id: string) => [...thinkTankKeys.all, 'report', id] as const,
+  candidates: (id: string) => [...thinkTankKeys.all, 'candidates', id] as const,
+  recommendations: (id: string) => [...thinkTankKeys.all, 'recommendations', id] as const,
+  queue: () => [...thinkTankKeys.all, 'queue'] as const,
+  assignment: (id: string) => [...thinkTankKeys.all, 'assignment', id] as const,
+  me: () => [...thinkTankKeys.all, 'me'] as const,
+  myHistory: () => [...thinkTankKeys.all, 'me', 'history'] as const,
+  experts: () => [...thinkTankKeys.all, 'experts'] as const,
+  workload: () => [...thinkTankKeys.all, 'workload'] as const,
+  rubric: (allianceId: string) => [...thinkTankKeys.all, 'rubric', allianceId] as const,
+  library: (filters: LibraryFilters) => [...thinkTankKeys.all, 'library', filters] as const,
+};
+
+/** Every think-tank mutation may change lists, the report, the queue and the workload: refresh them all. */
+function useThinkTankMutation<T, R = unknown>(run: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: thinkTankKeys.all }),
+  });
+}
+
+// ---- reports ----
+
+export function useReports(status?: ReportStatus) {
+  return useQuery({
+    queryKey: thinkTankKeys.reports(status),
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/think-tank/reports', { params: { query: { status } } }))).items as ReportSummary[],
+  });
+}
+
+export function useReport(id: string) {
+  return useQuery({
+    queryKey: thinkTankKeys.report(id),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/reports/{id}', { params: { path: { id } } }))) as Report,
+  });
+}
+
+export function useCreateReport() {
+  return useThinkTankMutation(async (body: CreateReportInput) => (await unwrap(api.POST('/api/v1/think-tank/reports', { body }))) as Report);
+}
+
+export function useUploadVersion(id: string) {
+  return useThinkTankMutation(async ({ file, response }: { file: File; response?: string }) => {
+    const form = new FormData();
+    if (response) form.append('response', response);
+    form.append('file', file);
+    return (await unwrap(
+      api.POST('/api/v1/think-tank/reports/{id}/versions', {
+        params: { path: { id } },
+        // openapi-fetch sends FormData as multipart; the schema type cannot describe a File.
+        body: form as never,
+      }),
+    )) as Version;
+  });
+}
+
+export function useDownloadVersion(reportId: string) {
+  return useMutation({
+    mutationFn: async (version: Pick<Version, 'id' | 'fileName'> & { fileName?: string }) => {
+      const { data, error, response } = await api.GET('/api/v1/think-tank/reports/{id}/versions/{versionId}/file', {
+        params: { path: { id: reportId, versionId: version.id } },
+        parseAs: 'blob',
+      });
+      if (!response.ok || !data) throw toApiError(error, response);
+      saveBlob(data as Blob, fileNameFromResponse(response, version.fileName ?? 'report'));
+    },
+  });
+}
+
+export function useSubmitReport(id: string) {
+  return useThinkTankMutation(async () => (await unwrap(api.POST('/api/v1/think-tank/reports/{id}/submit', { params: { path: { id } } }))) as Report);
+}
+
+export function useCandidates(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: thinkTankKeys.candidates(id),
+    enabled,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/think-tank/reports/{id}/candidates', { params: { path: { id } } }))).items as Candidate[],
+  });
+}
+
+export function useAssignReviewers(id: string) {
+  return useThinkTankMutation((body: AssignInput) => unwrap(api.POST('/api/v1/think-tank/reports/{id}/reviewers', { params: { path: { id } }, body })));
+}
+
+export function useDecide(id: string) {
+  return useThinkTankMutation((body: DecisionInput) => unwrap(api.POST('/api/v1/think-tank/reports/{id}/decision', { params: { path: { id } }, body })));
+}
+
+export function usePublish(id: string) {
+  return useThinkTankMutation(() => unwrap(api.POST('/api/v1/think-tank/reports/{id}/publish', { params: { path: { id } } })));
+}
+
+export function useRecommendations(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: thinkTankKeys.recommendations(id),
+    enabled,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id } } }))).items as ActionItem[],
+  });
+}
+
+export function useAddRecommendation(id: string) {
+  return useThinkTankMutation((body: RecommendationInput) =>
+    unwrap(api.POST('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id } }, body })),
+  );
+}
+
+// ---- reviews (experts) ----
+
+export function useReviewQueue() {
+  return useQuery({
+    queryKey: thinkTankKeys.queue(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/reviews'))).items as Assignment[],
+  });
+}
+
+export function useAssignment(id: string) {
+  return useQuery({
+    queryKey: thinkTankKeys.assignment(id),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/reviews/{id}', { params: { path: { id } } }))) as Assignment,
+  });
+}
+
+export function useRespondToInvitation() {
+  return useThinkTankMutation(async ({ id, accept, reason }: { id: string; accept: boolean; reason?: string }) =>
+    accept
+      ? unwrap(api.POST('/api/v1/think-tank/reviews/{id}/accept', { params: { path: { id } } }))
+      : unwrap(api.POST('/api/v1/think-tank/reviews/{id}/decline', { params: { path: { id } }, body: { reason } })),
+  );
+}
+
+export function useSaveReview(id: string) {
+  return useThinkTankMutation((body: ReviewDraft) => unwrap(api.PUT('/api/v1/think-tank/reviews/{id}', { params: { path: { id } }, body })));
+}
+
+export function useSubmitReview(id: string) {
+  return useThinkTankMutation((body: SubmitReviewInput) =>
+    unwrap(api.POST('/api/v1/think-tank/reviews/{id}/submit', { params: { path: { id } }, body })),
+  );
+}
+
+// ---- experts ----
+
+export function useMyExpertProfile() {
+  return useQuery({
+    queryKey: thinkTankKeys.me(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts/me'))) as Expert,
+  });
+}
+
+export function useMyReviewHistory() {
+  return useQuery({
+    queryKey: thinkTankKeys.myHistory(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts/me/reviews'))).items as HistoryEntry[],
+  });
+}
+
+export function useUpdateMyProfile() {
+  return useThinkTankMutation((body: UpdateExpertInput) => unwrap(api.PATCH('/api/v1/think-tank/experts/me', { body })));
+}
+
+export function useDeclare() {
+  return useThinkTankMutation((body: DeclarationInput) => unwrap(api.POST('/api/v1/think-tank/experts/me/declarations', { body })));
+}
+
+export function useWithdrawDeclaration() {
+  return useThinkTankMutation((id: string) =>
+    unwrap(api.DELETE('/api/v1/think-tank/experts/me/declarations/{id}', { params: { path: { id } } })),
+  );
+}
+
+export function useExperts() {
+  return useQuery({
+    queryKey: thinkTankKeys.experts(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts'))).items as Expert[],
+  });
+}
+
+export function useWorkload() {
+  return useQuery({
+    queryKey: thinkTankKeys.workload(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts/workload'))).items as Workload[],
+  });
+}
+
+export function useCreateExpert() {
+  return useThinkTankMutation((body: CreateExpertInput) => unwrap(api.POST('/api/v1/think-tank/experts', { body })));
+}
+
+export function useUpdateExpert() {
+  return useThinkTankMutation(({ id, ...body }: UpdateExpertInput & { id: string }) =>
+    unwrap(api.PATCH('/api/v1/think-tank/experts/{id}', { params: { path: { id } }, body })),
+  );
+}
+
+// ---- rubric and library ----
+
+export function useRubric(allianceId: string | undefined) {
+  return useQuery({
+    queryKey: thinkTankKeys.rubric(allianceId ?? ''),
+    enabled: Boolean(allianceId),
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/think-tank/rubrics/{allianceId}', { params: { path: { allianceId: allianceId! } } }))).criteria as Criterion[],
+  });
+}
+
+export function useSaveRubric(allianceId: string) {
+  return useThinkTankMutation((body: RubricInput) =>
+    unwrap(api.PUT('/api/v1/think-tank/rubrics/{allianceId}', { params: { path: { allianceId } }, body })),
+  );
+}
+
+export function useLibrary(filters: LibraryFilters) {
+  return useQuery({
+    queryKey: thinkTankKeys.library(filters),
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/v1/think-tank/library', { params: { query: { ...filters, limit: 100 } } }));
+      return page as unknown as { items: LibraryEntry[]; topics: { topic: string; count: number }[] };
+    },
+  });
+}
+
+/** Officials and department staff and enterprise contacts, searched by name (only officials may list users). */
+export function useUserSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'think-tank-options', q],
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/users', { params: { query: { q: q || undefined, status: 'active', limit: 50 } } }))).items as {
+        id: string;
+        displayName: string;
+        organization: NamedRef | null;
+      }[],
+  });
+}
