@@ -152,7 +152,7 @@ function ToRequestModal({ target, onClose }: { target: { visitId: string; index:
       open={!!target}
       title={t('pairing.toRequest')}
       onCancel={onClose}
-      okButtonProps={{ disabled: !categoryId, 'data-testid': 'to-request-ok' } as Record<string, unknown>}
+      okButtonProps={{ disabled: !categoryId, ...{ 'data-testid': 'to-request-ok' } }}
       confirmLoading={convert.isPending}
       onOk={() =>
         target &&
