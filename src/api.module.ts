@@ -4,6 +4,7 @@ import { ActionItemsModule } from './modules/action-items/action-items.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ResourceSharingModule } from './modules/resource-sharing/resource-sharing.module';
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -36,6 +37,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     MeetingsModule,
     VenuesModule,
     ActionItemsModule,
+    ResourceSharingModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -107,6 +107,21 @@ const reasons: Record<string, Catalog> = {
     'zh-CN': '领头企业和成员企业必须是企业，职能部门必须是部门',
     en: 'the lead and members must be enterprises, the X must be departments',
   },
+  notInPast: { 'zh-CN': '不能早于今天', en: 'must not be in the past' },
+  ownListing: { 'zh-CN': '不能对本单位发布的清单表达意向', en: 'is your own organisation\'s listing' },
+  listingClosed: { 'zh-CN': '该清单已关闭', en: 'the listing is closed' },
+  alreadyInterested: { 'zh-CN': '已表达过对接意向', en: 'interest was already expressed' },
+  notEligible: { 'zh-CN': '贵单位不符合该项目的申报条件', en: 'your organisation is not eligible for this call' },
+  callClosed: { 'zh-CN': '该项目已截止申报', en: 'the call is closed' },
+  alreadyApplied: { 'zh-CN': '已经申报过该项目', en: 'an application already exists' },
+  stepOrder: { 'zh-CN': '不能从“{0}”变更为“{1}”', en: 'cannot go from {0} to {1}' },
+  notAField: { 'zh-CN': '不是本轮填报的指标', en: 'is not a field of this round' },
+  isNumber: { 'zh-CN': '必须是数字', en: 'must be a number' },
+  unknownIndicator: { 'zh-CN': '不是目录中的指标：{0}', en: 'is not in the catalogue: {0}' },
+  alreadySubmitted: { 'zh-CN': '已提交，不能再修改', en: 'is already submitted' },
+  roundClosed: { 'zh-CN': '填报已结束', en: 'the round is closed' },
+  notAMemberOrganization: { 'zh-CN': '贵单位不在该联盟中', en: 'your organisation is not in this alliance' },
+  notYourOrganization: { 'zh-CN': '只能为本单位推荐', en: 'must be your own organisation' },
   notBeforeJoined: { 'zh-CN': '不能早于加入日期', en: 'must not be before the joining date' },
 };
 
@@ -115,6 +130,7 @@ const TERMS_ZH: Record<string, string> = {
   submitted: '已提交', routed: '已分派', accepted: '已受理', in_progress: '办理中', returned: '退回补充',
   resolved: '已办结', closed: '已关闭', rejected: '不予受理',
   route: '分派', accept: '受理', start: '开始办理', return: '退回补充', provide_information: '补充材料', transfer: '转办',
+  preparing: '准备中', materials_submitted: '材料已提交', under_review: '审核中', approved: '已通过',
   reject: '不予受理', resolve: '办结', rate: '评价', close: '关闭', reopen: '重新打开', merge: '合并', auto_close: '自动关闭',
 };
 
