@@ -5,6 +5,8 @@ import { AlliancesModule } from './modules/alliances/alliances.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ResourceSharingModule } from './modules/resource-sharing/resource-sharing.module';
+import { ProjectCallsModule } from './modules/project-calls/project-calls.module';
+import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -38,6 +40,8 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     VenuesModule,
     ActionItemsModule,
     ResourceSharingModule,
+    ProjectCallsModule,
+    IndicatorsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -3,6 +3,7 @@ export enum QueueName {
   Notifications = 'notifications',
   ServiceRequests = 'service-requests',
   Meetings = 'meetings',
+  AllianceServices = 'alliance-services',
 }
 
 export enum JobName {
@@ -19,6 +20,8 @@ export enum JobName {
   SyncMeetingReminders = 'sync-meeting-reminders',
   SendMeetingReminder = 'send-meeting-reminder',
   EscalateActionItems = 'escalate-action-items',
+  RemindProjectDeadlines = 'remind-project-deadlines',
+  RemindIndicatorRounds = 'remind-indicator-rounds',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -36,6 +39,8 @@ export interface JobPayloads {
   [JobName.SyncMeetingReminders]: { tenantId: string; meetingId: string };
   [JobName.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
   [JobName.EscalateActionItems]: Record<string, never>;
+  [JobName.RemindProjectDeadlines]: Record<string, never>;
+  [JobName.RemindIndicatorRounds]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -52,6 +57,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SyncMeetingReminders]: QueueName.Meetings,
   [JobName.SendMeetingReminder]: QueueName.Meetings,
   [JobName.EscalateActionItems]: QueueName.Meetings,
+  [JobName.RemindProjectDeadlines]: QueueName.AllianceServices,
+  [JobName.RemindIndicatorRounds]: QueueName.AllianceServices,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];
