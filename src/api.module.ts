@@ -7,6 +7,7 @@ import { OrganizationsModule } from './modules/organizations/organizations.modul
 import { ResourceSharingModule } from './modules/resource-sharing/resource-sharing.module';
 import { ProjectCallsModule } from './modules/project-calls/project-calls.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
+import { TypicalCasesModule } from './modules/typical-cases/typical-cases.module';
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -42,6 +43,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     ResourceSharingModule,
     ProjectCallsModule,
     IndicatorsModule,
+    TypicalCasesModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -122,6 +122,8 @@ const reasons: Record<string, Catalog> = {
   roundClosed: { 'zh-CN': '填报已结束', en: 'the round is closed' },
   notAMemberOrganization: { 'zh-CN': '贵单位不在该联盟中', en: 'your organisation is not in this alliance' },
   notYourOrganization: { 'zh-CN': '只能为本单位推荐', en: 'must be your own organisation' },
+  caseTransition: { 'zh-CN': '状态为“{1}”的案例不能执行“{0}”', en: 'cannot {0} a case that is {1}' },
+  photoType: { 'zh-CN': '只接受 JPEG、PNG 或 WebP 图片（按文件内容识别）', en: 'must be a JPEG, PNG or WebP image (judged by its content)' },
   notBeforeJoined: { 'zh-CN': '不能早于加入日期', en: 'must not be before the joining date' },
 };
 
@@ -131,6 +133,7 @@ const TERMS_ZH: Record<string, string> = {
   resolved: '已办结', closed: '已关闭', rejected: '不予受理',
   route: '分派', accept: '受理', start: '开始办理', return: '退回补充', provide_information: '补充材料', transfer: '转办',
   preparing: '准备中', materials_submitted: '材料已提交', under_review: '审核中', approved: '已通过',
+  edit: '修改', approve: '通过', publish: '发布', unpublish: '撤回发布', nominated: '待审核', published: '已发布', unpublished: '已撤回',
   reject: '不予受理', resolve: '办结', rate: '评价', close: '关闭', reopen: '重新打开', merge: '合并', auto_close: '自动关闭',
 };
 
