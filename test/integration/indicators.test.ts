@@ -14,6 +14,7 @@ describe('enterprise indicators', () => {
   let tokens: Record<string, string>;
   let alliance: string;
   let tenantId: string;
+  // Quarterly rounds: the demo seed already holds the yearly 2025 and 2026 rounds.
   const fields = [{ key: 'output_value' }, { key: 'patents' }, { key: 'employees', required: false }];
 
   beforeAll(async () => {
@@ -38,18 +39,18 @@ describe('enterprise indicators', () => {
   it('opens rounds from the catalogue and refuses unknown fields, bad periods and duplicates', async () => {
     const catalogue = await http.get('/api/v1/indicator-catalogue', { token: tokens.xingyi });
     expect(catalogue.body.items.find((c: { key: string }) => c.key === 'output_value')).toMatchObject({ unit: '万元', type: 'decimal', min: 0 });
-    const r2025 = await open('2025');
+    const r2025 = await open('2025-Q3');
     expect(r2025.status).toBe(201);
-    expect(r2025.body).toMatchObject({ period: '2025', year: 2025, quarter: null, expected: 25, submitted: 0 });
+    expect(r2025.body).toMatchObject({ period: '2025-Q3', year: 2025, quarter: 3, expected: 25, submitted: 0 });
     expect(r2025.body.fields[0]).toEqual({ key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true });
     round2025 = r2025.body.id;
-    round2026 = (await open('2026')).body.id;
-    expect(await (async () => (await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map((n: { title: string }) => n.title))()).toContain('企业指标填报：2026');
-    expect((await open('2026')).status).toBe(409);
+    round2026 = (await open('2026-Q3')).body.id;
+    expect(await (async () => (await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map((n: { title: string }) => n.title))()).toContain('企业指标填报：2026-Q3');
+    expect((await open('2026-Q3')).status).toBe(409);
     const bad = await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period: '2026-Q5', deadline: '2026-12-10', fields: [{ key: 'profit' }] }, { token: tokens.official });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['period']);
-    const unknown = await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period: '2026-Q3', deadline: '2026-12-10', fields: [{ key: 'profit' }] }, { token: tokens.official, language: 'en' });
+    const unknown = await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period: '2026-Q2', deadline: '2026-12-10', fields: [{ key: 'profit' }] }, { token: tokens.official, language: 'en' });
     expect(unknown.body.details).toEqual([{ field: 'fields.0.key', reason: 'is not in the catalogue: profit' }]);
     expect((await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period: '2024', deadline: '2026-12-10', fields }, { token: tokens.xingyi })).status).toBe(403);
   });
@@ -83,7 +84,7 @@ describe('enterprise indicators', () => {
 
     const results = await http.get(`/api/v1/indicator-rounds/${round2026}/results`, { token: tokens.official });
     expect(results.status).toBe(200);
-    expect(results.body).toMatchObject({ period: '2026', expected: 25, submitted: 2, submissionRate: 0.08, previousRound: { id: round2025, period: '2025' } });
+    expect(results.body).toMatchObject({ period: '2026-Q3', expected: 25, submitted: 2, submissionRate: 0.08, previousRound: { id: round2025, period: '2025-Q3' } });
     expect(results.body.fields).toEqual([
       { key: 'output_value', unit: '万元', reported: 2, sum: 7000.5, avg: 3500.25, previousSum: 6000, yoyPercent: 16.7 },
       { key: 'patents', unit: '件', reported: 2, sum: 30, avg: 15, previousSum: 30, yoyPercent: 0 },
@@ -108,8 +109,8 @@ describe('enterprise indicators', () => {
     expect(await remind()).toBe(1);
     expect(await remind()).toBe(0);
     const titles = (await http.get('/api/v1/notifications', { token: tokens.hongan })).body.items.map((n: { title: string }) => n.title);
-    expect(titles.filter((t: string) => t === '指标填报提醒：2026')).toHaveLength(2);
-    expect((await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map((n: { title: string }) => n.title)).not.toContain('指标填报提醒：2026');
+    expect(titles.filter((t: string) => t === '指标填报提醒：2026-Q3')).toHaveLength(2);
+    expect((await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map((n: { title: string }) => n.title)).not.toContain('指标填报提醒：2026-Q3');
     clock.set(shanghai('2026-11-25T10:00:00'));
   });
 
