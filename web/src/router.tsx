@@ -16,6 +16,8 @@ import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { OrganizationFormPage } from './features/organizations/OrganizationFormPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { actionItemRoutes } from './features/action-items/routes';
+import { allianceServiceRoutes } from './features/resources/routes';
+import { PublicShowcasePage } from './features/showcase/PublicShowcasePage';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
 import { AppLayout } from './features/shell/AppLayout';
@@ -35,6 +37,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+      { path: '/showcase/:slug', element: <PublicShowcasePage /> },
       {
         path: '/',
         element: (
@@ -67,6 +70,7 @@ export const router = createBrowserRouter([
               ...serviceRequestRoutes,
               ...meetingRoutes,
               ...actionItemRoutes,
+              ...allianceServiceRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
 import { actionItemsNav } from '../action-items/navItems';
 import { meetingsNav } from '../meetings/navItems';
+import { allianceServicesNav } from '../resources/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
 
 export interface NavItem {
@@ -57,12 +58,13 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     ...serviceRequestNav.township_admin,
     meetingsNav,
     actionItemsNav,
+    ...allianceServicesNav.township_admin,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...allianceServicesNav.department_staff, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...allianceServicesNav.enterprise_contact, ...notifications],
   expert: [home, meetingsNav, actionItemsNav, ...notifications],
 };
 
