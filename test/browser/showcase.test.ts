@@ -33,6 +33,21 @@ describe('the public showcase of an alliance (browser)', () => {
     await visitor.screenshot({ path: screenshotPath('showcase'), fullPage: true, animations: 'disabled' });
   });
 
+  it('shows an official the listings with matches, the calls, the cases and the indicator results with year on year', async () => {
+    await official.goto('/resources');
+    await official.getByTestId('listings-table').getByText('寻求伺服控制系统联合攻关').click();
+    await official.getByTestId('listing-matches').getByText('伺服调试技术支持', { exact: false }).waitFor();
+    await official.goto('/project-calls');
+    await official.getByTestId('project-calls').getByText('2026 年度泉州市智能制造专项资金申报').waitFor();
+    await official.goto('/indicators');
+    await official.getByTestId('indicator-rounds').getByRole('link', { name: '2026', exact: true }).click();
+    const results = official.getByTestId('indicator-results');
+    await results.getByText('产值（万元）').waitFor();
+    await results.getByText('362100').waitFor(); // 318000 + 18900 + 25200 submitted; the draft does not count
+    await results.getByText('+7.2%').waitFor(); // against 286000 + 15600 + 23800 + 12400 in 2025
+    await official.screenshot({ path: screenshotPath('indicator-results'), fullPage: true, animations: 'disabled' });
+  });
+
   it('says the page does not exist for an unknown address', async () => {
     await visitor.goto('/showcase/no-such-showcase-here');
     await visitor.getByTestId('showcase-not-found').getByText('展示页不存在或未开放').waitFor();

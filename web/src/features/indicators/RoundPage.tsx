@@ -46,8 +46,8 @@ function OfficialView({ round }: { round: Round }) {
         {data && (
           <Space size="large" style={{ marginBottom: 16 }}>
             <Statistic title={t('indicators.submissionRate')} value={Math.round(data.submissionRate * 1000) / 10} suffix="%" data-testid="submission-rate" />
-            <Statistic title={t('indicators.fields.submitted')} value={`${data.submitted}/${data.expected}`} />
-            <Statistic title={t('indicators.previousRound')} value={data.previousRound?.period ?? '—'} />
+            <Statistic title={t('indicators.fields.submitted')} value={`${data.submitted}/${data.expected}`} formatter={(value) => String(value)} />
+            <Statistic title={t('indicators.previousRound')} value={data.previousRound?.period ?? '—'} formatter={(value) => String(value)} />
           </Space>
         )}
         <Table<RoundResults['fields'][number]>
