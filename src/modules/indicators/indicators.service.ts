@@ -14,6 +14,7 @@ import type { ProgressRowView, RoundResultsView, RoundView, SubmissionView } fro
 import { IndicatorRound, IndicatorRoundStatus, RoundField } from './entities/indicator-round.entity';
 import { IndicatorSubmission, IndicatorSubmissionStatus } from './entities/indicator-submission.entity';
 import { INDICATOR_CATALOGUE } from './indicator-catalogue';
+import { validateIndicatorValues } from './indicator-values';
 
 /** Members who report: the lead and the member enterprises, not the departments. */
 export const REPORTING_MEMBERS = `SELECT m.organization_id FROM alliance_memberships m
@@ -151,7 +152,9 @@ export class IndicatorsService {
     if (existing?.status === IndicatorSubmissionStatus.Submitted) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadySubmitted' }]);
     }
-    const values = this.validate(round.fields, input.values, input.submit ?? false);
+    const problems: FieldProblem[] = [];
+    const values = validateIndicatorValues(round.fields, input.values, input.submit ?? false, problems);
+    if (problems.length > 0) throw DomainException.invalid(problems);
     const submitted = input.submit ?? false;
     await this.db.query(
       `INSERT INTO indicator_submissions (tenant_id, round_id, organization_id, values, status, submitted_at, submitted_by_id)
@@ -170,29 +173,6 @@ export class IndicatorsService {
       ],
     );
     return this.submission(actor, roundId);
-  }
-
-  private validate(fields: RoundField[], input: Record<string, unknown>, submitting: boolean): Record<string, number> {
-    const problems: FieldProblem[] = [];
-    const values: Record<string, number> = {};
-    for (const key of Object.keys(input)) {
-      if (!fields.some((f) => f.key === key)) problems.push({ field: `values.${key}`, reason: 'notAField' });
-    }
-    for (const field of fields) {
-      const raw = input[field.key];
-      const name = `values.${field.key}`;
-      if (raw === undefined || raw === null || raw === '') {
-        if (submitting && field.required) problems.push({ field: name, reason: 'required' });
-        continue;
-      }
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) problems.push({ field: name, reason: 'isNumber' });
-      else if (field.type === 'integer' && !Number.isInteger(raw)) problems.push({ field: name, reason: 'isInt' });
-      else if (raw < field.min) problems.push({ field: name, reason: 'min', args: [field.min] });
-      else if (raw > 1e12) problems.push({ field: name, reason: 'max', args: [1e12] });
-      else values[field.key] = raw;
-    }
-    if (problems.length > 0) throw DomainException.invalid(problems);
-    return values;
   }
 
   /** Officials: who has submitted, who has a draft, who has nothing yet. */
