@@ -5,6 +5,10 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ResourceSharingModule } from './modules/resource-sharing/resource-sharing.module';
+import { ProjectCallsModule } from './modules/project-calls/project-calls.module';
+import { IndicatorsModule } from './modules/indicators/indicators.module';
+import { TypicalCasesModule } from './modules/typical-cases/typical-cases.module';
 import { RegistryTransferModule } from './modules/registry-transfer/registry-transfer.module';
 import { ServiceRequestsModule } from './modules/service-requests/service-requests.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -44,6 +48,10 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     DashboardModule,
     StudyRouteModule,
     PairingModule,
+    ResourceSharingModule,
+    ProjectCallsModule,
+    IndicatorsModule,
+    TypicalCasesModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
+import { AllianceServicesWorkerModule } from './modules/alliance-services/alliance-services-worker.module';
 import { ActionItemsWorkerModule } from './modules/action-items/action-items.module';
 import { DashboardWorkerModule } from './modules/dashboard/dashboard-worker.module';
 import { PairingWorkerModule } from './modules/pairing/pairing.module';
@@ -12,7 +13,19 @@ import { OutboxRelay } from './platform/outbox/outbox-relay.service';
 import { QueueModule } from './platform/queue/queue.module';
 
 @Module({
-  imports: [CoreModule, QueueModule, NotificationsWorkerModule, RegistryTransferWorkerModule, ServiceRequestsWorkerModule, MeetingsWorkerModule, ActionItemsWorkerModule, ThinkTankWorkerModule, DashboardWorkerModule, PairingWorkerModule],
+  imports: [
+    CoreModule,
+    QueueModule,
+    NotificationsWorkerModule,
+    RegistryTransferWorkerModule,
+    ServiceRequestsWorkerModule,
+    MeetingsWorkerModule,
+    ActionItemsWorkerModule,
+    ThinkTankWorkerModule,
+    DashboardWorkerModule,
+    PairingWorkerModule,
+    AllianceServicesWorkerModule,
+  ],
   providers: [OutboxRelay],
 })
 export class WorkerModule {}

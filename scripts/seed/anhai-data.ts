@@ -183,3 +183,85 @@ export const DEMO_PAIRS = [
   { official: 'official@anhai.demo', organization: '晋工机械', intervalDays: 30, visitDaysAgo: 45, peopleMet: '王志强（联络员）', notes: '走访项目申报服务队，了解帮办情况。', problems: [] as string[] },
   { official: 'official@anhai.demo', organization: '鸿安机械', intervalDays: 60, visitDaysAgo: null, peopleMet: '', notes: '', problems: [] as string[] },
 ] as const;
+
+/** 三张清单: a few needs, resources and projects of the smart equipment alliance's members. */
+export const DEMO_LISTINGS = [
+  { organization: '鸿安机械', kind: 'resource', category: '场地', tags: ['闲置厂房', '仓储'], title: '2000 平方米闲置厂房可共享', description: '厂区东侧标准厂房，层高 9 米，配 10 吨行车，可按月租用或共建。' },
+  { organization: '晋工机械', kind: 'resource', category: '设备', tags: ['三坐标测量', '精密检测'], title: '三坐标测量仪对外共享', description: '海克斯康三坐标测量仪，工作日夜间及周末可预约使用，附检测报告。' },
+  { organization: '兴翼机械', kind: 'need', category: '技术', tags: ['伺服控制', '精密检测'], title: '寻求伺服控制系统联合攻关', description: '新一代智能控制器需要伺服调试和精密检测支持，希望与链上企业联合攻关。' },
+  { organization: '恒达智能装备', kind: 'project', category: '项目', tags: ['机器人集成', '自动化产线', '焊接'], title: '智能焊接产线项目寻求合作伙伴', description: '承接某工程机械企业结构件焊接产线改造，寻找焊接工艺和视觉检测合作方。' },
+  { organization: '泉安数控', kind: 'resource', category: '技术', tags: ['伺服控制', '数控系统'], title: '伺服调试技术支持', description: '提供伺服电机选型、调试与培训服务。' },
+] as const;
+
+/** 人才库: people members can lend, reached through their enterprise. */
+export const DEMO_TALENTS = [
+  { organization: '晋工机械', name: '陈建华', title: '高级焊接技师', category: '技术', skills: ['焊接', '机器人编程'], summary: '省级技能大师工作室领衔人，擅长结构件机器人焊接。' },
+  { organization: '兴翼机械', name: '黄工', title: '研发工程师', category: '技术', skills: ['伺服控制', '嵌入式'], summary: '负责智能控制器研发，参与 10 项专利。' },
+] as const;
+
+/** A government call the lead enterprise's project application service team (项目申报服务队) helps with. */
+export const DEMO_CALL = {
+  name: '2026 年度泉州市智能制造专项资金申报',
+  issuingBody: '泉州市工业和信息化局',
+  deadline: '2027-01-20',
+  eligibilityTags: ['智能控制', '自动化产线', '工业机器人'],
+  description: '支持企业开展智能化改造、数字化车间和智能工厂建设，单个项目最高补助 300 万元。',
+  applicant: '兴翼机械',
+  notes: [
+    { step: 'preparing', author: 'jingong@anhai.demo', note: '服务队已对照申报指南梳理材料清单，请准备近三年审计报告和项目可研报告。' },
+    { step: 'materials_submitted', author: 'xingyi@anhai.demo', note: '审计报告与可研报告已提交服务队。' },
+  ],
+} as const;
+
+/** Published typical cases (培树典型) for the public showcase. */
+export const DEMO_CASES = [
+  {
+    organization: '兴翼机械',
+    title: '兴翼机械：党员攻关小组一年推出 3 款新产品',
+    summary: '党支部把党员技术骨干编入攻关小组，2023 年研发新产品 3 个、获得专利 10 项。',
+    body: '兴翼机械党支部坚持“把党员培养成技术骨干、把技术骨干培养成党员”，组建党员技术攻关小组，围绕智能控制和传动系统开展联合攻关。2023 年，企业研发新产品 3 个，获得专利 10 项，产品进入多家工程机械龙头企业供应链。',
+    publishedAt: '2026-06-28T10:00:00+08:00',
+  },
+  {
+    organization: '鸿安机械',
+    title: '鸿安机械：腾出闲置厂房共建集群党群活动中心',
+    summary: '鸿安机械主动让出闲置空间，建成集企业展示、共享办公、党员活动、事务共商于一体的党群活动中心。',
+    body: '为解决产业集群党建活动阵地不足的问题，鸿安机械主动腾出厂区闲置空间，与镇党委共建安海镇智能装备产业集群党群活动中心，设企业展示区、共享办公区、党员活动区和事务共商区，成为链上企业交流合作的“共享客厅”。',
+    publishedAt: '2026-07-01T09:00:00+08:00',
+  },
+] as const;
+
+/** Enterprise indicators: a closed 2025 round and an open 2026 round, so year on year shows. */
+export const INDICATOR_FIELDS = [
+  { key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true },
+  { key: 'orders', type: 'decimal', unit: '万元', min: 0, required: false },
+  { key: 'rd_products', type: 'integer', unit: '个', min: 0, required: true },
+  { key: 'patents', type: 'integer', unit: '件', min: 0, required: true },
+  { key: 'employees', type: 'integer', unit: '人', min: 0, required: true },
+  { key: 'party_members', type: 'integer', unit: '人', min: 0, required: true },
+] as const;
+
+export const INDICATOR_ROUNDS = [
+  {
+    period: '2025',
+    deadline: '2026-01-31',
+    status: 'closed',
+    submissions: [
+      { organization: '晋工机械', status: 'submitted', values: { output_value: 286000, orders: 312000, rd_products: 12, patents: 35, employees: 1850, party_members: 86 } },
+      { organization: '兴翼机械', status: 'submitted', values: { output_value: 15600, orders: 17200, rd_products: 3, patents: 10, employees: 210, party_members: 15 } },
+      { organization: '鸿安机械', status: 'submitted', values: { output_value: 23800, orders: 25100, rd_products: 2, patents: 6, employees: 320, party_members: 18 } },
+      { organization: '恒达智能装备', status: 'submitted', values: { output_value: 12400, orders: 13000, rd_products: 4, patents: 8, employees: 160, party_members: 12 } },
+    ],
+  },
+  {
+    period: '2026',
+    deadline: '2027-01-31',
+    status: 'open',
+    submissions: [
+      { organization: '晋工机械', status: 'submitted', values: { output_value: 318000, orders: 340500, rd_products: 15, patents: 41, employees: 1920, party_members: 90 } },
+      { organization: '兴翼机械', status: 'submitted', values: { output_value: 18900, orders: 20600, rd_products: 4, patents: 13, employees: 235, party_members: 17 } },
+      { organization: '鸿安机械', status: 'submitted', values: { output_value: 25200, orders: 26000, rd_products: 2, patents: 7, employees: 330, party_members: 18 } },
+      { organization: '恒达智能装备', status: 'draft', values: { output_value: 14100 } },
+    ],
+  },
+] as const;

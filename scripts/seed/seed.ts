@@ -7,7 +7,13 @@ import { seedVenuesStudyRouteAndPairing } from './venues-seed';
 import { CHINA_2026 } from '../../src/platform/calendar/china-holidays-2026';
 import {
   ACTIVITY_CENTRE,
+  DEMO_CALL,
+  DEMO_CASES,
+  DEMO_LISTINGS,
   DEMO_PASSWORD,
+  DEMO_TALENTS,
+  INDICATOR_FIELDS,
+  INDICATOR_ROUNDS,
   DEMO_REQUESTS,
   ROUTING_RULES,
   SERVICE_CATEGORIES,
@@ -157,6 +163,7 @@ export async function seed(adminUrl: string): Promise<void> {
     }
     await seedThinkTank(db, tenantId, smart, organizations, hash);
     await seedVenuesStudyRouteAndPairing(db, tenantId, venue.id);
+    await seedAllianceServices(db, tenantId, smart, organizations);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
@@ -212,4 +219,78 @@ if (require.main === module) {
     await seed(env.DATABASE_ADMIN_URL);
     process.stdout.write(`Demo data is in place. Sign in with any demo account and the password ${DEMO_PASSWORD}.\n`);
   });
+}
+
+/** Resource sharing, a project call, typical cases and indicator rounds; each keyed so a rerun adds nothing. */
+async function seedAllianceServices(db: Client, tenantId: string, allianceId: string, organizations: Map<string, string>): Promise<void> {
+  const userId = async (email: string): Promise<string> => (await db.query('SELECT id FROM users WHERE email = $1', [email])).rows[0].id;
+  const official = await userId('official@anhai.demo');
+  const contactOf = async (organization: string): Promise<string> =>
+    (await db.query(`SELECT id FROM users WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [organizations.get(organization)])).rows[0]?.id ?? official;
+
+  for (const listing of DEMO_LISTINGS) {
+    await db.query(
+      `INSERT INTO listings (tenant_id, alliance_id, organization_id, kind, category, tags, title, description, created_by_id)
+       SELECT $1::uuid, $2, $3, $4, $5, $6, $7::text, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM listings WHERE tenant_id = $1::uuid AND title = $7::text)`,
+      [tenantId, allianceId, organizations.get(listing.organization), listing.kind, listing.category, listing.tags, listing.title, listing.description, await contactOf(listing.organization)],
+    );
+  }
+  for (const talent of DEMO_TALENTS) {
+    await db.query(
+      `INSERT INTO talents (tenant_id, organization_id, name, title, category, skills, summary, created_by_id)
+       SELECT $1, $2::uuid, $3::text, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM talents WHERE organization_id = $2::uuid AND name = $3::text)`,
+      [tenantId, organizations.get(talent.organization), talent.name, talent.title, talent.category, talent.skills, talent.summary, await contactOf(talent.organization)],
+    );
+  }
+
+  const jingong = await userId('jingong@anhai.demo');
+  await db.query(
+    `INSERT INTO project_calls (tenant_id, alliance_id, name, issuing_body, deadline, eligibility_tags, description, created_by_id)
+     SELECT $1::uuid, $2, $3::text, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM project_calls WHERE tenant_id = $1::uuid AND name = $3::text)`,
+    [tenantId, allianceId, DEMO_CALL.name, DEMO_CALL.issuingBody, DEMO_CALL.deadline, DEMO_CALL.eligibilityTags, DEMO_CALL.description, jingong],
+  );
+  const { rows: [call] } = await db.query('SELECT id FROM project_calls WHERE tenant_id = $1 AND name = $2', [tenantId, DEMO_CALL.name]);
+  const { rows: [application] } = await db.query(
+    `INSERT INTO project_applications (tenant_id, call_id, organization_id, step, created_by_id) VALUES ($1, $2, $3, 'materials_submitted', $4)
+     ON CONFLICT (call_id, organization_id) DO NOTHING RETURNING id`,
+    [tenantId, call.id, organizations.get(DEMO_CALL.applicant), await contactOf(DEMO_CALL.applicant)],
+  );
+  for (const [i, note] of (application ? DEMO_CALL.notes : []).entries()) {
+    await db.query(
+      `INSERT INTO project_application_notes (tenant_id, application_id, step, author_id, note, created_at) VALUES ($1, $2, $3, $4, $5, now() - make_interval(days => $6))`,
+      [tenantId, application.id, note.step, await userId(note.author), note.note, DEMO_CALL.notes.length - i],
+    );
+  }
+
+  for (const item of DEMO_CASES) {
+    await db.query(
+      `INSERT INTO typical_cases (tenant_id, alliance_id, organization_id, title, summary, body, status, nominated_by_id, reviewed_by_id, published_at)
+       SELECT $1::uuid, $2, $3, $4::text, $5, $6, 'published', $7::uuid, $7::uuid, $8 WHERE NOT EXISTS (SELECT 1 FROM typical_cases WHERE tenant_id = $1::uuid AND title = $4::text)`,
+      [tenantId, allianceId, organizations.get(item.organization), item.title, item.summary, item.body, official, item.publishedAt],
+    );
+  }
+  // The showcase's address is random; the officials' page shows it.
+  await db.query(
+    `INSERT INTO alliance_showcases (tenant_id, alliance_id, slug, enabled) VALUES ($1, $2, replace(gen_random_uuid()::text, '-', ''), true)
+     ON CONFLICT (alliance_id) DO NOTHING`,
+    [tenantId, allianceId],
+  );
+
+  for (const round of INDICATOR_ROUNDS) {
+    await db.query(
+      `INSERT INTO indicator_rounds (tenant_id, alliance_id, period, year, deadline, fields, status, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, alliance_id, period) DO NOTHING`,
+      [tenantId, allianceId, round.period, Number(round.period), round.deadline, JSON.stringify(INDICATOR_FIELDS), round.status, official],
+    );
+    const { rows: [saved] } = await db.query('SELECT id FROM indicator_rounds WHERE alliance_id = $1 AND period = $2', [allianceId, round.period]);
+    for (const submission of round.submissions) {
+      const by = await contactOf(submission.organization);
+      await db.query(
+        `INSERT INTO indicator_submissions (tenant_id, round_id, organization_id, values, status, submitted_at, submitted_by_id)
+         VALUES ($1, $2, $3, $4, $5::indicator_submission_status, CASE WHEN $5::indicator_submission_status = 'submitted' THEN least(now(), ($6::date - 5)::timestamptz) END, CASE WHEN $5::indicator_submission_status = 'submitted' THEN $7::uuid END)
+         ON CONFLICT (round_id, organization_id) DO NOTHING`,
+        [tenantId, saved.id, organizations.get(submission.organization), JSON.stringify(submission.values), submission.status, round.deadline, by],
+      );
+    }
+  }
 }

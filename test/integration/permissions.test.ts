@@ -20,13 +20,15 @@ describe('route permissions', () => {
     expect(routes).toMatchSnapshot();
   });
 
-  it('keeps the public routes to sign-in, operations and calendar feeds', () => {
+  it('keeps the public routes to sign-in, operations, calendar feeds and the alliance showcase', () => {
     const open = routePermissions(app.api).filter((r) => r.access === 'public').map((r) => r.route);
     expect(open).toEqual([
       'GET /calendar/:feed', // a secret token in the URL is the credential (calendar apps cannot sign in)
       'GET /health',
       'GET /metrics',
       'GET /notifications/stream',
+      'GET /public/alliances/:slug/showcase', // published cases and aggregate figures only, at a random slug
+      'GET /public/alliances/:slug/showcase/photos/:photoId', // photos of published cases only
       'POST /auth/accept-invitation',
       'POST /auth/login',
       'POST /auth/logout',

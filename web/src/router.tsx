@@ -19,6 +19,8 @@ import { actionItemRoutes } from './features/action-items/routes';
 import { pairingRoutes } from './features/pairing/routes';
 import { studyRouteRoutes } from './features/study-route/routes';
 import { venueRoutes } from './features/venues/routes';
+import { allianceServiceRoutes } from './features/resources/routes';
+import { PublicShowcasePage } from './features/showcase/PublicShowcasePage';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
 import { thinkTankRoutes } from './features/think-tank/routes';
@@ -39,6 +41,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+      { path: '/showcase/:slug', element: <PublicShowcasePage /> },
       {
         path: '/',
         element: (
@@ -75,6 +78,7 @@ export const router = createBrowserRouter([
               ...studyRouteRoutes,
               ...pairingRoutes,
               ...thinkTankRoutes,
+              ...allianceServiceRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -10,7 +10,7 @@ import { sendImage } from '../../platform/http/send-image';
 import { readPhotoUpload } from '../../platform/storage/photo-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { VenueBookingsService } from './bookings/venue-bookings.service';
-import { CalendarQuery, VenueCalendarView } from './dto/venue-booking.dto';
+import { VenueCalendarQuery, VenueCalendarView } from './dto/venue-booking.dto';
 import { CreateVenueDto, CreateZoneDto, PhotoView, UpdateZoneDto, VenueList, VenueView, ZoneView } from './dto/venue.dto';
 import { VenuesService } from './venues.service';
 
@@ -60,7 +60,7 @@ export class VenuesController {
   /** Bookings and meetings in the venue's zones between `from` and `to` (at most 92 days). */
   @Roles(...TENANT_ROLES)
   @Get(':id/calendar')
-  calendar(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: CalendarQuery): Promise<VenueCalendarView> {
+  calendar(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: VenueCalendarQuery): Promise<VenueCalendarView> {
     return this.bookings.calendar(actor, id, query.from, query.to);
   }
 

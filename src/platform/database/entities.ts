@@ -53,6 +53,18 @@ import { ResearchReport } from '../../modules/think-tank/entities/research-repor
 import { ReviewAssignment } from '../../modules/think-tank/entities/review-assignment.entity';
 import { ReviewCriterion } from '../../modules/think-tank/entities/review-criterion.entity';
 import { ReviewRound } from '../../modules/think-tank/entities/review-round.entity';
+import { ListingInterestMessage } from '../../modules/resource-sharing/entities/listing-interest-message.entity';
+import { ListingInterest } from '../../modules/resource-sharing/entities/listing-interest.entity';
+import { Listing } from '../../modules/resource-sharing/entities/listing.entity';
+import { Talent } from '../../modules/resource-sharing/entities/talent.entity';
+import { ProjectApplicationNote } from '../../modules/project-calls/entities/project-application-note.entity';
+import { ProjectApplication } from '../../modules/project-calls/entities/project-application.entity';
+import { ProjectCall } from '../../modules/project-calls/entities/project-call.entity';
+import { AllianceShowcase } from '../../modules/typical-cases/entities/alliance-showcase.entity';
+import { TypicalCasePhoto } from '../../modules/typical-cases/entities/typical-case-photo.entity';
+import { TypicalCase } from '../../modules/typical-cases/entities/typical-case.entity';
+import { IndicatorRound } from '../../modules/indicators/entities/indicator-round.entity';
+import { IndicatorSubmission } from '../../modules/indicators/entities/indicator-submission.entity';
 
 export const entities = [
   Tenant,
@@ -110,4 +122,16 @@ export const entities = [
   PairingPair,
   PairingVisit,
   PairingVisitProblem,
+  Listing,
+  Talent,
+  ListingInterest,
+  ListingInterestMessage,
+  ProjectCall,
+  ProjectApplication,
+  ProjectApplicationNote,
+  TypicalCase,
+  TypicalCasePhoto,
+  AllianceShowcase,
+  IndicatorRound,
+  IndicatorSubmission,
 ];

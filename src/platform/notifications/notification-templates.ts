@@ -1,6 +1,7 @@
 import type { Language } from '../errors/localized-messages';
 import { NotificationType } from './notification-types';
 import { MEETING_TEMPLATES } from './templates/meeting-templates';
+import { RESOURCE_TEMPLATES } from './templates/resource-templates';
 import { SERVICE_REQUEST_TEMPLATES } from './templates/service-request-templates';
 import { THINK_TANK_TEMPLATES } from './templates/think-tank-templates';
 import { VENUE_TEMPLATES } from './templates/venue-templates';
@@ -75,7 +76,7 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   }),
 };
 
-const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES, ...VENUE_TEMPLATES } as Record<NotificationType, Template>;
+const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES, ...VENUE_TEMPLATES, ...RESOURCE_TEMPLATES } as Record<NotificationType, Template>;
 
 export function renderNotification(type: NotificationType, payload: Payload, language: Language): RenderedNotification {
   const template = TEMPLATES[type](payload);

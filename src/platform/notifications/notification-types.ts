@@ -28,6 +28,15 @@ export enum NotificationType {
   VenueBookingRequested = 'venue-booking.requested',
   VenueBookingDecided = 'venue-booking.decided',
   PairingVisitOverdue = 'pairing.visit-overdue',
+  ListingInterest = 'listing.interest',
+  ListingMessage = 'listing.message',
+  ProjectCallPublished = 'project-call.published',
+  ProjectCallDeadline = 'project-call.deadline',
+  ProjectApplicationUpdated = 'project-application.updated',
+  TypicalCaseNominated = 'typical-case.nominated',
+  TypicalCaseReviewed = 'typical-case.reviewed',
+  IndicatorRoundOpened = 'indicator.round-opened',
+  IndicatorReminder = 'indicator.reminder',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

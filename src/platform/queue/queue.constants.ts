@@ -4,6 +4,7 @@ export enum QueueName {
   ServiceRequests = 'service-requests',
   Meetings = 'meetings',
   ThinkTank = 'think-tank',
+  AllianceServices = 'alliance-services',
 }
 
 export enum JobName {
@@ -23,6 +24,8 @@ export enum JobName {
   SendReviewReminders = 'send-review-reminders',
   ExportDashboard = 'export-dashboard',
   RemindOverduePairings = 'remind-overdue-pairings',
+  RemindProjectDeadlines = 'remind-project-deadlines',
+  RemindIndicatorRounds = 'remind-indicator-rounds',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
@@ -43,6 +46,8 @@ export interface JobPayloads {
   [JobName.SendReviewReminders]: Record<string, never>;
   [JobName.ExportDashboard]: { tenantId: string; transferJobId: string };
   [JobName.RemindOverduePairings]: Record<string, never>;
+  [JobName.RemindProjectDeadlines]: Record<string, never>;
+  [JobName.RemindIndicatorRounds]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -62,6 +67,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SendReviewReminders]: QueueName.ThinkTank,
   [JobName.ExportDashboard]: QueueName.Registry,
   [JobName.RemindOverduePairings]: QueueName.Meetings,
+  [JobName.RemindProjectDeadlines]: QueueName.AllianceServices,
+  [JobName.RemindIndicatorRounds]: QueueName.AllianceServices,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

@@ -115,7 +115,7 @@ export class ReviewView {
   confidentialComments: string | null;
 }
 
-export class RoundView {
+export class ReviewRoundView {
   number: number;
   versionNumber: number;
   rubric: CriterionView[];
@@ -145,7 +145,7 @@ export class ReportView {
   /** How the viewer stands to the report; decides what the view holds. */
   viewerRole: 'editor' | 'author' | 'reviewer' | 'reader';
   versions: VersionView[];
-  rounds: RoundView[];
+  rounds: ReviewRoundView[];
   recommendations: RecommendationSummary;
   publishedAt: Date | null;
   createdAt: Date;

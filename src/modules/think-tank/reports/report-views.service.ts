@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { AuthorView, ReportSummary, ReportView, ReviewView, RoundView, VersionView } from '../dto/report.dto';
+import type { AuthorView, ReportSummary, ReportView, ReviewView, ReviewRoundView, VersionView } from '../dto/report.dto';
 import { BlindMode, type ResearchReport } from '../entities/research-report.entity';
 import { AssignmentStatus, type ReviewAssignment } from '../entities/review-assignment.entity';
 import type { ReviewRound } from '../entities/review-round.entity';
@@ -97,7 +97,7 @@ export class ReportViewsService {
     };
   }
 
-  private round(r: Record<string, any>, versionNumber: number, assignments: AssignmentWithReviewer[], access: ReportAccess): RoundView {
+  private round(r: Record<string, any>, versionNumber: number, assignments: AssignmentWithReviewer[], access: ReportAccess): ReviewRoundView {
     const decided = r.decision !== null;
     const mine = assignments.find((a) => a.expertId === access.expertId);
     return {

@@ -48,7 +48,7 @@ export class ListBookingsQuery extends PageQueryDto {
   mine?: 'true' | 'false';
 }
 
-export class CalendarQuery {
+export class VenueCalendarQuery {
   @IsISO8601({ strict: true })
   from: string;
 

@@ -18,6 +18,7 @@ import { pairingNav } from '../pairing/navItems';
 import { studyRouteNav } from '../study-route/navItems';
 import { venuesNav } from '../venues/navItems';
 import { meetingsNav } from '../meetings/navItems';
+import { allianceServicesNav } from '../resources/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
 import { thinkTankNav } from '../think-tank/navItems';
 
@@ -65,12 +66,13 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     studyRouteNav,
     pairingNav,
     ...thinkTankNav.township_admin,
+    ...allianceServicesNav.township_admin,
     { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...thinkTankNav.department_staff, venuesNav, studyRouteNav, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...thinkTankNav.enterprise_contact, venuesNav, studyRouteNav, ...notifications],
+  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...thinkTankNav.department_staff, venuesNav, studyRouteNav, ...allianceServicesNav.department_staff, ...notifications],
+  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...thinkTankNav.enterprise_contact, venuesNav, studyRouteNav, ...allianceServicesNav.enterprise_contact, ...notifications],
   expert: [home, ...thinkTankNav.expert, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
 };
 

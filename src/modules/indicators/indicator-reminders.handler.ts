@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../platform/auth/entities/role';
+import { Clock } from '../../platform/clock/clock';
+import { localDate } from '../../platform/clock/local-date';
+import { NotificationType } from '../../platform/notifications/notification-types';
+import { Notifier } from '../../platform/notifications/notifier.service';
+import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
+import { JobName } from '../../platform/queue/queue.constants';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+
+/** Days before a round's deadline when the members that have not submitted are chased. */
+export const INDICATOR_REMINDER_DAYS = [7, 3, 1];
+
+/** Chases the members that have not submitted a round's figures; each reminder once per member (dedupe key). */
+@Injectable()
+@HandlesJob(JobName.RemindIndicatorRounds)
+export class IndicatorRemindersHandler implements JobHandler<JobName.RemindIndicatorRounds> {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(): Promise<number> {
+    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
+      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
+    );
+    let sent = 0;
+    for (const { id } of tenants) sent += await this.forTenant(id);
+    return sent;
+  }
+
+  async forTenant(tenantId: string): Promise<number> {
+    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      const today = localDate(this.clock.now());
+      const missing = await this.tenant.manager.query<{ round_id: string; period: string; deadline: string; days_left: number; organization_id: string }[]>(
+        `SELECT r.id AS round_id, r.period, r.deadline::text AS deadline, (r.deadline - $1::date) AS days_left, m.organization_id
+           FROM indicator_rounds r
+           JOIN alliance_memberships m ON m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
+          WHERE r.status = 'open' AND r.deadline >= $1::date AND r.deadline - $1::date <= $2
+            AND NOT EXISTS (SELECT 1 FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = m.organization_id AND s.status = 'submitted')`,
+        [today, Math.max(...INDICATOR_REMINDER_DAYS)],
+      );
+      let sent = 0;
+      for (const row of missing) {
+        const reminder = Math.min(...INDICATOR_REMINDER_DAYS.filter((days) => days >= row.days_left));
+        const users = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [row.organization_id]);
+        if (users.length === 0) continue;
+        const event = await this.notifier.notify(
+          { userIds: users.map((u) => u.id) },
+          NotificationType.IndicatorReminder,
+          { roundId: row.round_id, period: row.period, deadline: row.deadline, daysLeft: row.days_left },
+          { dedupeKey: `indicator-reminder:${row.round_id}:${row.organization_id}:${reminder}:${row.deadline}` },
+        );
+        if (event) sent++;
+      }
+      return sent;
+    });
+  }
+}

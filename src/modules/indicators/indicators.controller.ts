@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles, SignedIn } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
+import { Role } from '../../platform/auth/entities/role';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { OpenRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
+import { CatalogueView, ProgressView, RoundList, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
+import { INDICATOR_CATALOGUE } from './indicator-catalogue';
+import { IndicatorsService } from './indicators.service';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller()
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  /** The indicators a round may ask for, with type, unit and minimum. */
+  @SignedIn()
+  @Get('indicator-catalogue')
+  catalogue(): CatalogueView {
+    return { items: INDICATOR_CATALOGUE };
+  }
+
+  /** Opens a collection round for a year or a quarter; the members are told. */
+  @Roles(Role.TownshipAdmin)
+  @Post('indicator-rounds')
+  open(@CurrentActor() actor: Actor, @Body() body: OpenRoundDto): Promise<RoundView> {
+    return this.indicators.open(actor, body);
+  }
+
+  @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @Get('indicator-rounds')
+  async list(@CurrentActor() actor: Actor): Promise<RoundList> {
+    return { items: await this.indicators.list(actor) };
+  }
+
+  @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @Get('indicator-rounds/:id')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<RoundView> {
+    return this.indicators.get(actor, id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Post('indicator-rounds/:id/close')
+  @HttpCode(HttpStatus.OK)
+  async close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<RoundView> {
+    await this.indicators.close(id);
+    return this.indicators.get(actor, id);
+  }
+
+  /** The actor's organisation's figures for the round. */
+  @Roles(Role.EnterpriseContact)
+  @Get('indicator-rounds/:id/submission')
+  submission(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SubmissionView> {
+    return this.indicators.submission(actor, id);
+  }
+
+  /** Saves a draft or submits; 400 names each wrong field and why. */
+  @Roles(Role.EnterpriseContact)
+  @Put('indicator-rounds/:id/submission')
+  save(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: SaveSubmissionDto): Promise<SubmissionView> {
+    return this.indicators.save(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Get('indicator-rounds/:id/progress')
+  async progress(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProgressView> {
+    return { items: await this.indicators.progress(actor, id) };
+  }
+
+  /** Sum, average and year-on-year change per field, and the submission rate. */
+  @Roles(Role.TownshipAdmin)
+  @Get('indicator-rounds/:id/results')
+  results(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<RoundResultsView> {
+    return this.indicators.results(actor, id);
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
+import { Role } from '../../platform/auth/entities/role';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { AdvanceStepDto, ApplicationNoteDto, ApplyDto, CreateProjectCallDto } from './dto/project-call.dto';
+import { ApplicationList, ApplicationView, ProjectCallDetailView, ProjectCallList } from './dto/project-call.view';
+import { ProjectCallsService } from './project-calls.service';
+
+const MEMBERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
+
+@ApiTags('project calls')
+@ApiBearerAuth()
+@Controller()
+export class ProjectCallsController {
+  constructor(private readonly calls: ProjectCallsService) {}
+
+  /** Publishes a government call (officials, or the lead enterprise's service team); eligible members are told. */
+  @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @Post('project-calls')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateProjectCallDto): Promise<ProjectCallDetailView> {
+    return this.calls.create(actor, body);
+  }
+
+  @Roles(...MEMBERS)
+  @Get('project-calls')
+  async list(@CurrentActor() actor: Actor): Promise<ProjectCallList> {
+    return { items: await this.calls.list(actor) };
+  }
+
+  @Roles(...MEMBERS)
+  @Get('project-calls/:id')
+  detail(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProjectCallDetailView> {
+    return this.calls.detail(actor, id);
+  }
+
+  @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @Post('project-calls/:id/close')
+  @HttpCode(HttpStatus.OK)
+  close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProjectCallDetailView> {
+    return this.calls.close(actor, id);
+  }
+
+  /** Starts an application: the member's own, or one the service team opens for an eligible member. */
+  @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @Post('project-calls/:id/applications')
+  apply(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ApplyDto): Promise<ApplicationView> {
+    return this.calls.apply(actor, id, body);
+  }
+
+  /** The actor's organisation's applications (the service team: all). */
+  @Roles(...MEMBERS)
+  @Get('project-applications')
+  async applications(@CurrentActor() actor: Actor): Promise<ApplicationList> {
+    return { items: await this.calls.applications(actor) };
+  }
+
+  @Roles(...MEMBERS)
+  @Get('project-applications/:id')
+  application(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ApplicationView> {
+    return this.calls.application(actor, id);
+  }
+
+  @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @Post('project-applications/:id/step')
+  @HttpCode(HttpStatus.OK)
+  advance(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AdvanceStepDto): Promise<ApplicationView> {
+    return this.calls.advance(actor, id, body);
+  }
+
+  @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @Post('project-applications/:id/notes')
+  note(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ApplicationNoteDto): Promise<ApplicationView> {
+    return this.calls.note(actor, id, body.note);
+  }
+}

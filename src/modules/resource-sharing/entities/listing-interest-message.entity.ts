@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One message between the two parties of an interest. */
+@Entity('listing_interest_messages')
+@Index('ix_listing_interest_messages__interest', ['interestId', 'createdAt'])
+export class ListingInterestMessage {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  tenantId: string;
+
+  @Column('uuid')
+  interestId: string;
+
+  @Column('uuid')
+  authorId: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/access.decorators';
+import { CurrentActor } from '../../platform/auth/current-actor.decorator';
+import { Role } from '../../platform/auth/entities/role';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { CreateListingDto, CreateTalentDto, ExpressInterestDto, ListListingsQuery, ListTalentsQuery, MessageDto } from './dto/listing.dto';
+import { InterestList, InterestView, ListingPage, ListingView, MatchList, TalentList, TalentView } from './dto/listing.view';
+import { ResourceSharingService } from './resource-sharing.service';
+
+const MEMBERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
+
+@ApiTags('resource sharing')
+@ApiBearerAuth()
+@Controller()
+export class ResourceSharingController {
+  constructor(private readonly sharing: ResourceSharingService) {}
+
+  /** Publishes a need, a resource (equipment, space, know-how) or a project seeking partners. */
+  @Roles(...MEMBERS)
+  @Post('listings')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateListingDto): Promise<ListingView> {
+    return this.sharing.create(actor, body);
+  }
+
+  @Roles(...MEMBERS)
+  @Get('listings')
+  list(@CurrentActor() actor: Actor, @Query() query: ListListingsQuery): Promise<ListingPage> {
+    return this.sharing.list(actor, query);
+  }
+
+  @Roles(...MEMBERS)
+  @Get('listings/:id')
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ListingView> {
+    return this.sharing.get(actor, id);
+  }
+
+  /** Suggested counterparts by category and tags, best first. */
+  @Roles(...MEMBERS)
+  @Get('listings/:id/matches')
+  async matches(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MatchList> {
+    return { items: await this.sharing.matches(actor, id) };
+  }
+
+  @Roles(...MEMBERS)
+  @Post('listings/:id/close')
+  @HttpCode(HttpStatus.OK)
+  close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ListingView> {
+    return this.sharing.close(actor, id);
+  }
+
+  /** The actor's organisation is interested: opens a thread with the publisher and tells both. */
+  @Roles(Role.DepartmentStaff, Role.EnterpriseContact)
+  @Post('listings/:id/interests')
+  expressInterest(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ExpressInterestDto): Promise<InterestView> {
+    return this.sharing.expressInterest(actor, id, body.message);
+  }
+
+  /** Interests the actor's organisation is a party to (officials: all). */
+  @Roles(...MEMBERS)
+  @Get('listing-interests')
+  async interests(@CurrentActor() actor: Actor): Promise<InterestList> {
+    return { items: await this.sharing.interests(actor) };
+  }
+
+  @Roles(...MEMBERS)
+  @Get('listing-interests/:id')
+  interest(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<InterestView> {
+    return this.sharing.interest(actor, id);
+  }
+
+  @Roles(...MEMBERS)
+  @Post('listing-interests/:id/messages')
+  postMessage(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MessageDto): Promise<InterestView> {
+    return this.sharing.postMessage(actor, id, body.body);
+  }
+
+  /** Adds a person to the talent pool on behalf of the actor's organisation. */
+  @Roles(Role.DepartmentStaff, Role.EnterpriseContact)
+  @Post('talents')
+  createTalent(@CurrentActor() actor: Actor, @Body() body: CreateTalentDto): Promise<TalentView> {
+    return this.sharing.createTalent(actor, body);
+  }
+
+  @Roles(...MEMBERS)
+  @Get('talents')
+  async talents(@Query() query: ListTalentsQuery): Promise<TalentList> {
+    return { items: await this.sharing.talents(query) };
+  }
+}

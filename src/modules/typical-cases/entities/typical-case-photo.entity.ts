@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A photo of a typical case, kept in the file storage. */
+@Entity('typical_case_photos')
+@Index('ix_typical_case_photos__case', ['caseId', 'position'])
+export class TypicalCasePhoto {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  tenantId: string;
+
+  @Column('uuid')
+  caseId: string;
+
+  @Column({ length: 300 })
+  storageKey: string;
+
+  @Column({ length: 100 })
+  contentType: string;
+
+  @Column({ type: 'int' })
+  size: number;
+
+  @Column({ type: 'int', default: 0 })
+  position: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
+
+export enum TypicalCaseStatus {
+  /** Nominated, waiting for an official's review. */
+  Nominated = 'nominated',
+  /** Sent back with a comment; the nominator edits and resubmits. */
+  Returned = 'returned',
+  Approved = 'approved',
+  Published = 'published',
+  Unpublished = 'unpublished',
+}
+
+/** 培树典型: a member's success story, reviewed and published on the alliance's public showcase. */
+@Entity('typical_cases')
+@Index('ix_typical_cases__alliance_status', ['tenantId', 'allianceId', 'status'])
+export class TypicalCase extends TenantOwnedEntity {
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid')
+  organizationId: string;
+
+  @Column({ length: 200 })
+  title: string;
+
+  @Column({ length: 500 })
+  summary: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'enum', enum: TypicalCaseStatus, enumName: 'typical_case_status', default: TypicalCaseStatus.Nominated })
+  status: TypicalCaseStatus;
+
+  @Column({ type: 'text', nullable: true })
+  reviewComment: string | null;
+
+  @Column('uuid')
+  nominatedById: string;
+
+  @Column('uuid', { nullable: true })
+  reviewedById: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+}

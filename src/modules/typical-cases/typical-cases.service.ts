@@ -1,0 +1,243 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Role } from '../../platform/auth/entities/role';
+import { Clock } from '../../platform/clock/clock';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { ErrorCode } from '../../platform/errors/error-code';
+import { NotificationType } from '../../platform/notifications/notification-types';
+import { Notifier } from '../../platform/notifications/notifier.service';
+import { detectAllowedType } from '../../platform/storage/detect-file-type';
+import { FileStorage } from '../../platform/storage/file-storage';
+import type { Actor } from '../../platform/tenancy/request-actor';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { ListCasesQuery, NominateCaseDto, ReviewCaseDto, ReviewDecision, ShowcaseSettingsDto, UpdateCaseDto } from './dto/typical-case.dto';
+import type { CasePhotoView, ShowcaseSettingsView, ShowcaseView, TypicalCaseView } from './dto/typical-case.view';
+import { AllianceShowcase } from './entities/alliance-showcase.entity';
+import { TypicalCasePhoto } from './entities/typical-case-photo.entity';
+import { TypicalCase, TypicalCaseStatus } from './entities/typical-case.entity';
+
+export const MAX_PHOTOS_PER_CASE = 9;
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+
+/** 培树典型: nominate, review (approve or return with a comment), publish and unpublish. */
+@Injectable()
+export class TypicalCasesService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+    private readonly storage: FileStorage,
+  ) {}
+
+  private get db() {
+    return this.tenant.manager;
+  }
+
+  private get repo() {
+    return this.db.getRepository(TypicalCase);
+  }
+
+  async nominate(actor: Actor, input: NominateCaseDto): Promise<TypicalCaseView> {
+    const organizationId = input.organizationId ?? actor.organizationId;
+    if (!organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'required' }]);
+    if (actor.role !== Role.TownshipAdmin && organizationId !== actor.organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'notYourOrganization' }]);
+    const member = await this.db.query(
+      `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL`,
+      [input.allianceId, organizationId],
+    );
+    if (member.length === 0) throw DomainException.invalid([{ field: 'organizationId', reason: 'notAMemberOrganization' }]);
+    const saved = await this.repo.save({
+      tenantId: this.tenant.tenantId,
+      allianceId: input.allianceId,
+      organizationId,
+      title: input.title.trim(),
+      summary: input.summary.trim(),
+      body: input.body.trim(),
+      nominatedById: actor.userId,
+    });
+    await this.tellOfficials(saved);
+    return this.get(actor, saved.id);
+  }
+
+  private async tellOfficials(item: TypicalCase): Promise<void> {
+    const officials = await this.db.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active'`);
+    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [item.organizationId]);
+    await this.notifier.notify({ userIds: officials.map((o) => o.id) }, NotificationType.TypicalCaseNominated, {
+      caseId: item.id,
+      title: item.title,
+      organizationName: org?.name ?? '',
+    });
+  }
+
+  /** Officials see every case; others their organisation's and the published ones. */
+  async list(actor: Actor, query: ListCasesQuery): Promise<TypicalCaseView[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM typical_cases
+        WHERE ($1 OR organization_id = $2 OR status = 'published')
+          AND ($3::uuid IS NULL OR alliance_id = $3) AND ($4::typical_case_status IS NULL OR status = $4)
+        ORDER BY updated_at DESC LIMIT 200`,
+      [actor.role === Role.TownshipAdmin, actor.organizationId, query.allianceId ?? null, query.status ?? null],
+    );
+    return this.views(rows.map((r) => r.id));
+  }
+
+  async get(actor: Actor, id: string): Promise<TypicalCaseView> {
+    await this.requireVisible(actor, id);
+    return (await this.views([id]))[0];
+  }
+
+  private async requireVisible(actor: Actor, id: string): Promise<TypicalCase> {
+    const item = await this.repo.findOneBy({ id });
+    const visible = item && (actor.role === Role.TownshipAdmin || item.organizationId === actor.organizationId || item.status === TypicalCaseStatus.Published);
+    if (!visible) throw DomainException.notFound();
+    return item;
+  }
+
+  /** The nominator's side edits a case waiting for review or returned; a returned case goes back for review. */
+  async update(actor: Actor, id: string, input: UpdateCaseDto): Promise<TypicalCaseView> {
+    const item = await this.requireVisible(actor, id);
+    if (actor.role !== Role.TownshipAdmin && item.organizationId !== actor.organizationId) throw DomainException.forbidden();
+    if (![TypicalCaseStatus.Nominated, TypicalCaseStatus.Returned].includes(item.status)) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'caseTransition', args: ['edit', item.status] }]);
+    }
+    const resubmitted = item.status === TypicalCaseStatus.Returned;
+    await this.repo.update(
+      { id },
+      {
+        ...(input.title ? { title: input.title.trim() } : {}),
+        ...(input.summary ? { summary: input.summary.trim() } : {}),
+        ...(input.body ? { body: input.body.trim() } : {}),
+        status: TypicalCaseStatus.Nominated,
+      },
+    );
+    if (resubmitted) await this.tellOfficials({ ...item, title: input.title?.trim() || item.title });
+    return this.get(actor, id);
+  }
+
+  async review(actor: Actor, id: string, input: ReviewCaseDto): Promise<TypicalCaseView> {
+    const item = await this.requireVisible(actor, id);
+    if (item.status !== TypicalCaseStatus.Nominated) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'caseTransition', args: [input.decision, item.status] }]);
+    }
+    const approved = input.decision === ReviewDecision.Approve;
+    if (!approved && !input.comment?.trim()) throw DomainException.invalid([{ field: 'comment', reason: 'required' }]);
+    await this.repo.update(
+      { id },
+      { status: approved ? TypicalCaseStatus.Approved : TypicalCaseStatus.Returned, reviewComment: input.comment?.trim() || null, reviewedById: actor.userId },
+    );
+    const nominators = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE status = 'active' AND (id = $1 OR organization_id = $2)`,
+      [item.nominatedById, item.organizationId],
+    );
+    await this.notifier.notify({ userIds: nominators.map((u) => u.id).filter((u) => u !== actor.userId) }, NotificationType.TypicalCaseReviewed, {
+      caseId: id,
+      title: item.title,
+      approved,
+      comment: input.comment?.trim() ?? '',
+    });
+    return this.get(actor, id);
+  }
+
+  async publish(actor: Actor, id: string, publish: boolean): Promise<TypicalCaseView> {
+    const item = await this.requireVisible(actor, id);
+    const from = publish ? [TypicalCaseStatus.Approved, TypicalCaseStatus.Unpublished] : [TypicalCaseStatus.Published];
+    if (!from.includes(item.status)) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'caseTransition', args: [publish ? 'publish' : 'unpublish', item.status] }]);
+    }
+    await this.repo.update({ id }, publish ? { status: TypicalCaseStatus.Published, publishedAt: this.clock.now() } : { status: TypicalCaseStatus.Unpublished });
+    return this.get(actor, id);
+  }
+
+  async addPhoto(actor: Actor, id: string, content: Buffer): Promise<CasePhotoView> {
+    const item = await this.requireVisible(actor, id);
+    if (actor.role !== Role.TownshipAdmin && item.organizationId !== actor.organizationId) throw DomainException.forbidden();
+    const type = await detectAllowedType(content);
+    if (!type || !PHOTO_TYPES.includes(type.mime)) {
+      throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'photoType' }]);
+    }
+    const photos = this.db.getRepository(TypicalCasePhoto);
+    const count = await photos.count({ where: { caseId: id } });
+    if (count >= MAX_PHOTOS_PER_CASE) throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'tooManyFiles', args: [MAX_PHOTOS_PER_CASE] }]);
+    const storageKey = `${item.tenantId}/typical-cases/${id}/${randomUUID()}`;
+    await this.storage.put(storageKey, content, type.mime);
+    const saved = await photos.save({ tenantId: item.tenantId, caseId: id, storageKey, contentType: type.mime, size: content.length, position: count });
+    return { id: saved.id, contentType: saved.contentType, size: saved.size };
+  }
+
+  async readPhoto(actor: Actor, id: string, photoId: string): Promise<{ contentType: string; content: Buffer }> {
+    await this.requireVisible(actor, id);
+    const photo = await this.db.getRepository(TypicalCasePhoto).findOneBy({ id: photoId, caseId: id });
+    if (!photo) throw DomainException.notFound();
+    return { contentType: photo.contentType, content: await this.storage.get(photo.storageKey) };
+  }
+
+  private async views(ids: string[]): Promise<TypicalCaseView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<Record<string, any>[]>(
+      `SELECT c.*, a.name AS alliance_name, o.name AS organization_name, u.display_name AS nominator_name
+         FROM typical_cases c JOIN alliances a ON a.id = c.alliance_id JOIN organizations o ON o.id = c.organization_id
+         LEFT JOIN users u ON u.id = c.nominated_by_id
+        WHERE c.id = ANY($1) ORDER BY c.updated_at DESC`,
+      [ids],
+    );
+    const photos = await this.db.query<Record<string, any>[]>(
+      `SELECT id, case_id, content_type, size FROM typical_case_photos WHERE case_id = ANY($1) ORDER BY position, created_at`,
+      [ids],
+    );
+    return rows.map((c) => ({
+      id: c.id,
+      alliance: { id: c.alliance_id, name: c.alliance_name },
+      organization: { id: c.organization_id, name: c.organization_name },
+      title: c.title,
+      summary: c.summary,
+      body: c.body,
+      status: c.status,
+      reviewComment: c.review_comment,
+      nominatedBy: { id: c.nominated_by_id, displayName: c.nominator_name ?? '' },
+      publishedAt: c.published_at,
+      photos: photos.filter((p) => p.case_id === c.id).map((p) => ({ id: p.id, contentType: p.content_type, size: p.size })),
+      createdAt: c.created_at,
+      updatedAt: c.updated_at,
+    }));
+  }
+
+  async showcaseSettings(allianceId: string): Promise<ShowcaseSettingsView> {
+    if (!(await this.db.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    const showcase = await this.db.getRepository(AllianceShowcase).findOneBy({ allianceId });
+    return { allianceId, enabled: showcase?.enabled ?? false, slug: showcase?.slug ?? null };
+  }
+
+  /** Turns the public showcase on or off; its address is random, so it cannot be guessed from the alliance. */
+  async configureShowcase(allianceId: string, input: ShowcaseSettingsDto): Promise<ShowcaseSettingsView> {
+    const current = await this.showcaseSettings(allianceId);
+    const slug = !current.slug || input.newAddress ? randomBytes(12).toString('base64url') : current.slug;
+    await this.db.query(
+      `INSERT INTO alliance_showcases (tenant_id, alliance_id, slug, enabled) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (alliance_id) DO UPDATE SET slug = EXCLUDED.slug, enabled = EXCLUDED.enabled, updated_at = now()`,
+      [this.tenant.tenantId, allianceId, slug, input.enabled],
+    );
+    return this.showcaseSettings(allianceId);
+  }
+}
+
+/** The public side: no tenant, no actor; only what the SECURITY DEFINER functions return. */
+@Injectable()
+export class PublicShowcaseService {
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly clock: Clock,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async showcase(slug: string): Promise<ShowcaseView> {
+    const [row] = await this.tenant.manager.query<{ showcase: ShowcaseView | null }[]>('SELECT public_alliance_showcase($1, $2) AS showcase', [slug, this.clock.now()]);
+    if (!row?.showcase) throw DomainException.notFound();
+    return row.showcase;
+  }
+
+  async photo(slug: string, photoId: string): Promise<{ contentType: string; content: Buffer }> {
+    const [photo] = await this.tenant.manager.query<{ storage_key: string; content_type: string }[]>('SELECT * FROM public_showcase_photo($1, $2)', [slug, photoId]);
+    if (!photo) throw DomainException.notFound();
+    return { contentType: photo.content_type, content: await this.storage.get(photo.storage_key) };
+  }
+}
