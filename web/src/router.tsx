@@ -16,6 +16,7 @@ import { PreferencesPage } from './features/notifications/PreferencesPage';
 import { OrganizationFormPage } from './features/organizations/OrganizationFormPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { actionItemRoutes } from './features/action-items/routes';
+import { dashboardRoutes, dashboardWallRoutes } from './features/dashboard/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
 import { AppLayout } from './features/shell/AppLayout';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+      ...dashboardWallRoutes,
       {
         path: '/',
         element: (
@@ -67,6 +69,7 @@ export const router = createBrowserRouter([
               ...serviceRequestRoutes,
               ...meetingRoutes,
               ...actionItemRoutes,
+              ...dashboardRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

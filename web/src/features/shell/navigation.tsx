@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
 import { actionItemsNav } from '../action-items/navItems';
+import { dashboardNav } from '../dashboard/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
 
@@ -51,6 +52,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
   ],
   township_admin: [
     { path: '/alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
+    dashboardNav,
     { path: '/organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
     { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
     { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
@@ -61,7 +63,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...notifications],
+  department_staff: [home, dashboardNav, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...notifications],
   enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...notifications],
   expert: [home, meetingsNav, actionItemsNav, ...notifications],
 };
