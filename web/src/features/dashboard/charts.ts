@@ -11,6 +11,8 @@ export interface DashboardPalette {
   axis: string;
   split: string;
   fontSize: number;
+  /** Text drawn on a coloured slice or bar. */
+  onSeries: string;
   categorical: string[];
   primary: string;
   secondary: string;
@@ -23,6 +25,7 @@ export const PAGE_PALETTE: DashboardPalette = {
   axis: 'rgba(0, 0, 0, 0.45)',
   split: 'rgba(0, 0, 0, 0.08)',
   fontSize: 12,
+  onSeries: '#fff',
   categorical: ['#c8102e', '#fa8c16', '#1677ff', '#389e0d', '#722ed1', '#13c2c2', '#eb2f96', '#faad14'],
   primary: '#c8102e',
   secondary: '#1677ff',
@@ -35,6 +38,7 @@ export const WALL_PALETTE: DashboardPalette = {
   axis: 'rgba(255, 241, 230, 0.7)',
   split: 'rgba(255, 241, 230, 0.15)',
   fontSize: 18,
+  onSeries: '#2a0008',
   categorical: ['#ffd666', '#ff7a45', '#ff4d4f', '#ffc53d', '#ffa39e', '#fff1b8', '#d4380d', '#ffe58f'],
   primary: '#ffd666',
   secondary: '#ff7a45',
@@ -108,9 +112,11 @@ export function membersByRole(view: DashboardView, t: TFunction, p: DashboardPal
       {
         name: t('dashboard.cards.membersByRole'),
         type: 'pie',
-        radius: ['40%', '68%'],
+        radius: ['38%', '70%'],
         center: ['50%', '45%'],
-        label: { color: p.text, fontSize: p.fontSize, formatter: '{b}\n{c}' },
+        // Counts on the ring, names in the legend: side labels get cut off in a narrow card.
+        label: { position: 'inside', color: p.onSeries, fontSize: p.fontSize, fontWeight: 'bold', formatter: '{c}' },
+        labelLine: { show: false },
         data: view.members.byRole.map((r) => ({ name: roleLabel(t, r.key), value: r.count })),
       },
     ],
@@ -123,8 +129,9 @@ export function membersByChain(view: DashboardView, t: TFunction, p: DashboardPa
   const rows = [...view.members.byChainPosition].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   return {
     ...base(p),
+    legend: { show: false },
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
-    grid: { left: 40, right: 16, top: 24, bottom: 32, containLabel: true },
+    grid: { left: 16, right: 16, top: 32, bottom: 16, containLabel: true },
     xAxis: categoryAxis(p, rows.map((r) => chainLabel(t, r.key))),
     yAxis: valueAxis(p, { minInterval: 1 }),
     series: [
@@ -170,8 +177,9 @@ export function requestsByStatus(view: DashboardView, t: TFunction, p: Dashboard
   const rows = [...view.serviceRequests.byStatus].sort((a, b) => rank(a.key) - rank(b.key));
   return {
     ...base(p),
+    legend: { show: false },
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
-    grid: { left: 40, right: 16, top: 24, bottom: 32, containLabel: true },
+    grid: { left: 16, right: 16, top: 32, bottom: 16, containLabel: true },
     xAxis: categoryAxis(p, rows.map((r) => statusLabel(t, r.key)), { interval: 0 }),
     yAxis: valueAxis(p, { minInterval: 1 }),
     series: [
@@ -191,6 +199,7 @@ export function departmentRanking(view: DashboardView, t: TFunction, p: Dashboar
   const rows = view.serviceRequests.departmentRanking.slice(0, limit).reverse();
   return {
     ...base(p),
+    legend: { show: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle: { fontSize: p.fontSize } },
     grid: { left: 16, right: 48, top: 8, bottom: 24, containLabel: true },
     xAxis: valueAxis(p, { min: 0, max: 100 }),
