@@ -21,6 +21,7 @@ import { studyRouteRoutes } from './features/study-route/routes';
 import { venueRoutes } from './features/venues/routes';
 import { allianceServiceRoutes } from './features/resources/routes';
 import { PublicShowcasePage } from './features/showcase/PublicShowcasePage';
+import { dashboardRoutes, dashboardWallRoutes } from './features/dashboard/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { serviceRequestRoutes } from './features/service-requests/routes';
 import { thinkTankRoutes } from './features/think-tank/routes';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/accept-invitation', element: <AcceptInvitationPage /> },
       { path: '/showcase/:slug', element: <PublicShowcasePage /> },
+      ...dashboardWallRoutes,
       {
         path: '/',
         element: (
@@ -79,6 +81,7 @@ export const router = createBrowserRouter([
               ...pairingRoutes,
               ...thinkTankRoutes,
               ...allianceServiceRoutes,
+              ...dashboardRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

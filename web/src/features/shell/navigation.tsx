@@ -17,6 +17,7 @@ import { actionItemsNav } from '../action-items/navItems';
 import { pairingNav } from '../pairing/navItems';
 import { studyRouteNav } from '../study-route/navItems';
 import { venuesNav } from '../venues/navItems';
+import { dashboardNav } from '../dashboard/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { allianceServicesNav } from '../resources/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
@@ -56,6 +57,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
   ],
   township_admin: [
     { path: '/alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
+    dashboardNav,
     { path: '/organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
     { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
     { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
@@ -71,7 +73,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
     ...notifications,
   ],
-  department_staff: [home, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...thinkTankNav.department_staff, venuesNav, studyRouteNav, ...allianceServicesNav.department_staff, ...notifications],
+  department_staff: [home, dashboardNav, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...thinkTankNav.department_staff, venuesNav, studyRouteNav, ...allianceServicesNav.department_staff, ...notifications],
   enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...thinkTankNav.enterprise_contact, venuesNav, studyRouteNav, ...allianceServicesNav.enterprise_contact, ...notifications],
   expert: [home, ...thinkTankNav.expert, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
 };

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { idOf } from '../support/tenants';
+import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
+
+const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
+const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking'];
+
+/** The figures as the API gives them to the signed-in user, over real HTTP with the page's own token. */
+async function dashboardFromApi(harness: BrowserHarness, page: Page, allianceId: string) {
+  const tokens = await page.evaluate(() => localStorage.getItem('lianmeng.tokens'));
+  const { accessToken } = JSON.parse(tokens ?? '{}') as { accessToken?: string };
+  expect(accessToken).toBeTruthy();
+  const response = await fetch(`${harness.baseUrl}/api/v1/alliances/${allianceId}/dashboard`, {
+    headers: { authorization: `Bearer ${accessToken}`, 'accept-language': 'zh-CN' },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as {
+    alliance: { id: string; name: string };
+    members: { total: number; partyMembers: number };
+    meetings: { held: number };
+    serviceRequests: { totals: { submitted: number }; departmentRanking: { name: string }[] };
+  };
+}
+
+/** The value shown on a key-figure tile. */
+async function tileValue(page: Page, key: string): Promise<string> {
+  const value = page.locator(`[data-testid="dash-figure-${key}"] .ant-statistic-content-value`);
+  await value.waitFor();
+  return (await value.textContent())?.trim() ?? '';
+}
+
+const zhNumber = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
+
+describe('the alliance dashboard (browser)', () => {
+  let harness: BrowserHarness;
+  let official: Page;
+  let allianceId: string;
+  let api: Awaited<ReturnType<typeof dashboardFromApi>>;
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+    allianceId = await idOf(harness.app.db.admin, 'alliances', ALLIANCE);
+    official = await harness.newPage();
+    await login(official, 'official@anhai.demo');
+  });
+  afterAll(() => harness?.close());
+
+  it('shows the official the seeded alliance’s figures and charts', async () => {
+    await official.getByTestId('nav-dashboard').click();
+    await official.waitForURL('**/dashboard**');
+    await pickOption(official, official.getByTestId('dash-alliance'), ALLIANCE);
+    // The content is that of the picked alliance (not a previous one kept while loading).
+    await official.locator(`[data-testid="dash-content"][data-alliance="${allianceId}"]`).waitFor({ timeout: 20_000 });
+
+    api = await dashboardFromApi(harness, official, allianceId);
+    expect(api.alliance.name).toBe(ALLIANCE);
+    expect(api.members.total).toBeGreaterThan(0);
+    expect(await tileValue(official, 'members')).toBe(zhNumber(api.members.total));
+    expect(await tileValue(official, 'partyMembers')).toBe(zhNumber(api.members.partyMembers));
+    expect(await tileValue(official, 'meetingsHeld')).toBe(zhNumber(api.meetings.held));
+    expect(await tileValue(official, 'requests')).toBe(zhNumber(api.serviceRequests.totals.submitted));
+    await official.getByTestId('dash-figure-onTimeRate').getByText('按时办结率').waitFor();
+
+    // Every chart has drawn on its canvas.
+    for (const chart of CHARTS) await official.locator(`[data-testid="dash-chart-${chart}"] canvas`).first().waitFor();
+    // The ranking's table beside its bars names the department in first place.
+    const first = api.serviceRequests.departmentRanking[0];
+    if (first) await official.getByTestId('dash-ranking').getByRole('row').filter({ hasText: first.name }).first().waitFor();
+    await official.screenshot({ path: screenshotPath('dashboard'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('exports it to .xlsx in the worker, shows the progress and offers the file', async () => {
+    await official.getByTestId('dash-export-xlsx').click();
+    const progress = official.locator('[data-testid="dash-export-progress"][data-format="xlsx"]');
+    await progress.waitFor();
+    // The worker writes it; the page follows the job until it has.
+    await official.locator('[data-testid="dash-export-progress"][data-format="xlsx"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    const downloadButton = official.getByTestId('dash-export-download');
+    await downloadButton.waitFor();
+
+    const [download] = await Promise.all([official.waitForEvent('download', { timeout: 30_000 }), downloadButton.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    // An .xlsx is a zip: it starts with "PK".
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('opens the wall display without the app shell, with the same figures, refreshed by itself', async () => {
+    await official.getByTestId('dash-wall-link').click();
+    await official.waitForURL(`**/dashboard/${allianceId}/wall**`);
+    const wall = official.getByTestId('dash-wall');
+    await wall.waitFor();
+    await official.locator(`[data-testid="dash-content"][data-alliance="${allianceId}"]`).waitFor({ timeout: 20_000 });
+    expect(await official.getByTestId('main-nav').count()).toBe(0);
+    expect(await official.getByTestId('dash-wall-title').textContent()).toBe(ALLIANCE);
+    expect(await tileValue(official, 'members')).toBe(zhNumber(api.members.total));
+    for (const chart of CHARTS) await wall.locator(`[data-testid="dash-chart-${chart}"] canvas`).first().waitFor();
+    await official.getByTestId('dash-wall-fullscreen').waitFor();
+    await official.screenshot({ path: screenshotPath('dashboard-wall'), animations: 'disabled' });
+
+    // Playwright's clock, installed before the page loads again, lets the test jump past the minute between refreshes.
+    await official.clock.install();
+    await official.reload();
+    await official.locator(`[data-testid="dash-content"][data-alliance="${allianceId}"]`).waitFor({ timeout: 20_000 });
+    const refreshed = official.waitForResponse(
+      (response) => response.url().includes(`/api/v1/alliances/${allianceId}/dashboard`) && response.request().method() === 'GET',
+      { timeout: 20_000 },
+    );
+    await official.clock.fastForward(61_000);
+    expect((await refreshed).status()).toBe(200);
+
+    // Back to the page in the shell.
+    await official.getByTestId('dash-wall-exit').click();
+    await official.waitForURL(`**/dashboard?allianceId=${allianceId}**`);
+    await official.getByTestId('main-nav').waitFor();
+  });
+
+  it('keeps the exports for officials: a department sees the dashboard without them', async () => {
+    const { rows } = await harness.app.db.admin.query(
+      `SELECT u.email FROM users u JOIN organizations o ON o.id = u.organization_id
+        JOIN alliance_memberships m ON m.organization_id = o.id
+        WHERE u.role = 'department_staff' AND u.status = 'active' AND m.alliance_id = $1 AND m.left_on IS NULL ORDER BY u.email LIMIT 1`,
+      [allianceId],
+    );
+    expect(rows).toHaveLength(1);
+    const department = await harness.newPage();
+    await login(department, rows[0].email);
+    await department.goto(`/dashboard?allianceId=${allianceId}`);
+    await department.locator(`[data-testid="dash-content"][data-alliance="${allianceId}"]`).waitFor({ timeout: 20_000 });
+    expect(await tileValue(department, 'members')).toBe(zhNumber(api.members.total));
+    expect(await department.getByTestId('dash-export-xlsx').count()).toBe(0);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+import { DesktopOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Empty, Space, Spin } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessage } from '../../api/errors';
+import { formatDateTime } from '../../lib/dates';
+import { useMe } from '../auth/api';
+import { AllianceSelect, useAllianceParam } from '../service-requests/AllianceSelect';
+import { PageHeader } from '../shell/PageHeader';
+import { useDashboard } from './api';
+import { DashboardCards } from './DashboardCards';
+import { DashboardExport } from './DashboardExport';
+import { KeyFigures } from './KeyFigures';
+import { usePeriod } from './usePeriod';
+import './dashboard.css';
+
+/** 联盟驾驶舱: one alliance at a glance for a period, with the wall display and the exports. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const { alliances, allianceId, setAllianceId } = useAllianceParam();
+  const { range, period, setRange, search } = usePeriod();
+  const dashboard = useDashboard(allianceId, period);
+  const view = dashboard.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.dashboard')}
+        subtitle={
+          view && (
+            <span data-testid="dash-period">
+              {t('dashboard.period', { from: view.from, to: dayjs(view.to).subtract(1, 'day').format('YYYY-MM-DD') })}
+              {' · '}
+              {t('dashboard.generatedAt', { time: formatDateTime(view.generatedAt) })}
+            </span>
+          )
+        }
+        extra={
+          <Space wrap align="start">
+            <AllianceSelect value={allianceId} onChange={setAllianceId} testId="dash-alliance" />
+            <DatePicker.RangePicker
+              value={range}
+              onChange={(value) => setRange(value && value[0] && value[1] ? [value[0], value[1]] : null)}
+              allowClear
+              data-testid="dash-range"
+            />
+            <Button
+              icon={<ReloadOutlined />}
+              loading={dashboard.isFetching}
+              disabled={!allianceId}
+              onClick={() => void dashboard.refetch()}
+              aria-label={t('common.reload')}
+              title={t('common.reload')}
+              data-testid="dash-reload"
+            />
+            {allianceId && (
+              <Link to={`/dashboard/${allianceId}/wall${search}`} data-testid="dash-wall-link">
+                <Button icon={<DesktopOutlined />}>{t('dashboard.wall.open')}</Button>
+              </Link>
+            )}
+            {me?.role === 'township_admin' && <DashboardExport allianceId={allianceId} period={period} />}
+          </Space>
+        }
+      />
+      {dashboard.isError && <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 }} />}
+      {!allianceId && !alliances.isPending && <Empty description={t('serviceRequests.noAlliance')} />}
+      {allianceId && dashboard.isPending && (
+        <div className="full-page-center" style={{ minHeight: 320 }}>
+          <Spin size="large" />
+        </div>
+      )}
+      {view && (
+        <div data-testid="dash-content" data-alliance={view.alliance.id}>
+          <KeyFigures view={view} mode="page" />
+          <DashboardCards view={view} mode="page" />
+        </div>
+      )}
+    </>
+  );
+}
