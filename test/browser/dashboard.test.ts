@@ -8,7 +8,7 @@ const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetings
 
 /** The figures as the API gives them to the signed-in user, over real HTTP with the page's own token. */
 async function dashboardFromApi(harness: BrowserHarness, page: Page, allianceId: string) {
-  const tokens = await page.evaluate(() => localStorage.getItem('lianmeng.tokens'));
+  const tokens = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('lianmeng.tokens'));
   const { accessToken } = JSON.parse(tokens ?? '{}') as { accessToken?: string };
   expect(accessToken).toBeTruthy();
   const response = await fetch(`${harness.baseUrl}/api/v1/alliances/${allianceId}/dashboard`, {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_REQUESTS, DEPARTMENTS, LEAD, MEMBERS } from '../../scripts/seed/anhai-data';
+import { DEMO_REQUESTS, DEPARTMENTS, INDICATOR_ROUNDS, LEAD, MEMBERS } from '../../scripts/seed/anhai-data';
 import { PUBLISHED_REPORT } from '../../scripts/seed/think-tank-seed';
 import { controlClock } from '../support/clock';
 import { Http } from '../support/http';
@@ -75,6 +75,11 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
       recommendationsTotal: PUBLISHED_REPORT.recommendations.length,
       recommendationsDone: PUBLISHED_REPORT.recommendations.filter((r) => r.progress === 100).length,
     });
+    const submitted = (round: (typeof INDICATOR_ROUNDS)[number]) => round.submissions.filter((s) => s.status === 'submitted');
+    const outputTotal = (round: (typeof INDICATOR_ROUNDS)[number]) => submitted(round).reduce((sum, s) => sum + (s.values as { output_value: number }).output_value, 0);
+    expect(view.indicators.periods).toEqual(INDICATOR_ROUNDS.map((r) => r.period));
+    expect(view.indicators.series.find((s: { key: string }) => s.key === 'output_value')).toMatchObject({ labelZh: '产值', unit: '万元', totals: INDICATOR_ROUNDS.map(outputTotal) });
+    expect(view.indicators.submissionRates).toEqual(INDICATOR_ROUNDS.map((r) => Math.round((submitted(r).length / (1 + MEMBERS.length)) * 1000) / 1000));
   });
 
   it('exports the dashboard to .xlsx and PDF in the worker, with progress on the job', async () => {
@@ -95,7 +100,7 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const summary = workbook.getWorksheet('概览')!;
     expect(summary.getRow(2).values).toEqual([undefined, '联盟', '安海镇智能装备制造产业集群党建联盟']);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['概览', '成员构成', '会议与出勤', '服务请求状态', '部门排名', '服务月度趋势']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['概览', '成员构成', '会议与出勤', '服务请求状态', '部门排名', '服务月度趋势', '企业指标']);
 
     const pdf = await finished('pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -3,8 +3,9 @@ import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { INDICATOR_CATALOGUE } from '../indicators/indicator-catalogue';
 import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
-import type { ActionItemFigures, CountBy, DashboardQuery, DashboardView, MeetingFigures, MemberFigures, ThinkTankFigures } from './dto/dashboard.dto';
+import type { ActionItemFigures, IndicatorTrends, CountBy, DashboardQuery, DashboardView, MeetingFigures, MemberFigures, ThinkTankFigures } from './dto/dashboard.dto';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 const counts = (rows: { key: string | null; count: string | number }[]): CountBy[] => rows.map((r) => ({ key: r.key ?? 'unknown', count: Number(r.count) }));
@@ -27,7 +28,7 @@ export class DashboardService {
     if (!alliance) throw DomainException.notFound();
     const service = await this.statistics.compute({ allianceId, from: query.from, to: query.to });
     const period = { from: `${service.from}T00:00:00+08:00`, to: `${service.to}T00:00:00+08:00` };
-    const [members, meetings, byStatus, thinkTank, actionItems] = await Promise.all([
+    const [members, meetings, byStatus, thinkTank, actionItems, indicators] = await Promise.all([
       this.members(allianceId, period),
       this.meetings(allianceId, period),
       this.tenant.manager.query<{ key: string; count: string }[]>(
@@ -37,6 +38,7 @@ export class DashboardService {
       ),
       this.thinkTank(allianceId),
       this.actionItems(allianceId),
+      this.indicators(allianceId),
     ]);
     return {
       alliance,
@@ -53,6 +55,36 @@ export class DashboardService {
       },
       thinkTank,
       actionItems,
+      indicators,
+    };
+  }
+
+  /** Totals of every catalogue indicator over the last five yearly rounds, and how many members reported. */
+  private async indicators(allianceId: string): Promise<IndicatorTrends> {
+    const rounds = await this.tenant.manager.query<{ period: string; fields: { key: string }[]; totals: Record<string, string>; submitted: number; expected: number }[]>(
+      `SELECT r.period, r.fields,
+              (SELECT coalesce(jsonb_object_agg(k.key, k.total), '{}') FROM (
+                 SELECT f->>'key' AS key, sum((s.values->>(f->>'key'))::numeric) AS total
+                   FROM jsonb_array_elements(r.fields) f
+                   JOIN indicator_submissions s ON s.round_id = r.id AND s.status = 'submitted'
+                  GROUP BY 1) k) AS totals,
+              (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
+              (SELECT count(*)::int FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected
+         FROM (SELECT * FROM indicator_rounds WHERE alliance_id = $1 AND quarter IS NULL ORDER BY year DESC LIMIT 5) r
+        ORDER BY r.period`,
+      [allianceId],
+    );
+    const asked = new Set(rounds.flatMap((r) => r.fields.map((f) => f.key)));
+    return {
+      periods: rounds.map((r) => r.period),
+      submissionRates: rounds.map((r) => rate(r.submitted, r.expected)),
+      series: INDICATOR_CATALOGUE.filter((entry) => asked.has(entry.key)).map((entry) => ({
+        key: entry.key,
+        labelZh: entry.label['zh-CN'],
+        labelEn: entry.label.en,
+        unit: entry.unit,
+        totals: rounds.map((r) => (r.fields.some((f) => f.key === entry.key) ? Number(r.totals[entry.key] ?? 0) : null)),
+      })),
     };
   }
 

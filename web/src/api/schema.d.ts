@@ -4559,6 +4559,20 @@ export interface components {
             done: number;
             overdue: number;
         };
+        IndicatorSeries: {
+            /** @description The alliance's total for each period of `periods`; null where the round did not ask for it. */
+            totals: (number | null)[];
+            key: string;
+            labelZh: string;
+            labelEn: string;
+            unit: string;
+        };
+        IndicatorTrends: {
+            /** @description Members that submitted, of those expected, per period (0–1). */
+            submissionRates: (number | null)[];
+            periods: string[];
+            series: components["schemas"]["IndicatorSeries"][];
+        };
         DashboardView: {
             alliance: components["schemas"]["NamedRef"];
             from: string;
@@ -4570,6 +4584,7 @@ export interface components {
             serviceRequests: components["schemas"]["ServiceFigures"];
             thinkTank: components["schemas"]["ThinkTankFigures"];
             actionItems: components["schemas"]["ActionItemFigures"];
+            indicators: components["schemas"]["IndicatorTrends"];
         };
         DashboardExportDto: {
             /** @description From this day (YYYY-MM-DD, the tenant's day); default: twelve months ago. */

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional } from 'class-validator';
 import { NamedRef } from '../../../platform/http/references.view';
 import { RateFigures } from '../../service-requests/dto/statistics.dto';
@@ -82,6 +83,25 @@ export class ActionItemFigures {
   overdue: number;
 }
 
+export class IndicatorSeries {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  unit: string;
+  /** The alliance's total for each period of `periods`; null where the round did not ask for it. */
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true } })
+  totals: (number | null)[];
+}
+
+/** Enterprise indicators (企业指标) over the yearly collection rounds, oldest first. */
+export class IndicatorTrends {
+  periods: string[];
+  /** Members that submitted, of those expected, per period (0–1). */
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true } })
+  submissionRates: (number | null)[];
+  series: IndicatorSeries[];
+}
+
 export class DashboardView {
   alliance: NamedRef;
   from: string;
@@ -92,4 +112,5 @@ export class DashboardView {
   serviceRequests: ServiceFigures;
   thinkTank: ThinkTankFigures;
   actionItems: ActionItemFigures;
+  indicators: IndicatorTrends;
 }

@@ -55,6 +55,11 @@ export function dashboardPdf(view: DashboardView, language: Language, fontPath: 
       view.serviceRequests.departmentRanking.map((d) => ({ key: `${d.rank}. ${d.name}`, count: Math.round(d.score * 100) })),
       (key) => key,
     );
+    const output = view.indicators.series.find((s) => s.key === 'output_value');
+    if (output) {
+      const label = language === 'en' ? output.labelEn : output.labelZh;
+      bars(`${l.sheets.indicators}：${label}（${output.unit}）`, view.indicators.periods.map((period, i) => ({ key: period, count: output.totals[i] ?? 0 })), (key) => key);
+    }
     bars(l.sheets.meetings, view.meetings.monthly.map((m) => ({ key: m.month, count: m.held })), (key) => key);
     pdf.moveDown().fillColor('#888').fontSize(8).text(`${view.generatedAt.toISOString()}`, 48, pdf.y + 10, { align: 'right' });
     pdf.end();

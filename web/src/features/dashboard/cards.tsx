@@ -48,10 +48,11 @@ export const DASHBOARD_CARDS: DashboardCard[] = [
   { key: 'requestsByStatus', titleKey: 'dashboard.cards.requestsByStatus', span: { page: 8, wall: 12 }, render: chart('requestsByStatus', charts.requestsByStatus) },
   { key: 'meetingsMonthly', titleKey: 'dashboard.cards.meetingsMonthly', span: { page: 12, wall: 8 }, render: chart('meetingsMonthly', charts.meetingsMonthly) },
   { key: 'requestsMonthly', titleKey: 'dashboard.cards.requestsMonthly', span: { page: 12, wall: 8 }, render: chart('requestsMonthly', charts.requestsMonthly) },
+  { key: 'indicatorTrends', titleKey: 'dashboard.cards.indicatorTrends', span: { page: 12, wall: 8 }, render: chart('indicatorTrends', charts.indicatorTrends) },
   {
     key: 'departmentRanking',
     titleKey: 'dashboard.cards.departmentRanking',
-    span: { page: 24, wall: 8 },
+    span: { page: 12, wall: 8 },
     render: (view, context) => {
       const bars = chart('departmentRanking', charts.departmentRanking)(view, context);
       // The wall has room for the bars only; the page shows the figures beside them.

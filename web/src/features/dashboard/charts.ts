@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
+import i18next from 'i18next';
 import type { DashboardView } from './api';
 import type { ChartOption } from './EChart';
 export type { ChartOption };
@@ -237,6 +238,38 @@ export function requestsMonthly(view: DashboardView, t: TFunction, p: DashboardP
         data: months.map((m) => asChartPercent(m.onTimeRate)),
         itemStyle: { color: p.primary },
         lineStyle: { type: 'dashed' },
+        tooltip: { valueFormatter: percentTooltip },
+      },
+    ],
+  };
+}
+
+/** Enterprise indicators of the yearly rounds: the money figures as bars, how many members reported as a line. */
+export function indicatorTrends(view: DashboardView, t: TFunction, p: DashboardPalette): ChartOption {
+  const { periods, series, submissionRates } = view.indicators;
+  const english = i18next.language?.startsWith('en');
+  const money = series.filter((s) => s.unit === '万元');
+  return {
+    ...base(p),
+    tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
+    grid: { left: 40, right: 48, top: 48, bottom: 32, containLabel: true },
+    xAxis: categoryAxis(p, periods),
+    yAxis: [valueAxis(p, { name: t('dashboard.indicatorUnit') }), percentAxis(p)],
+    series: [
+      ...money.map((s, i) => ({
+        name: english ? s.labelEn : s.labelZh,
+        type: 'bar' as const,
+        barMaxWidth: 32,
+        data: s.totals,
+        itemStyle: { color: p.categorical[i % p.categorical.length] },
+      })),
+      {
+        name: t('dashboard.figures.submissionRate'),
+        type: 'line' as const,
+        yAxisIndex: 1,
+        connectNulls: true,
+        data: submissionRates.map((r) => asChartPercent(r)),
+        itemStyle: { color: p.secondary },
         tooltip: { valueFormatter: percentTooltip },
       },
     ],
