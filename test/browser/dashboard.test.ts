@@ -4,7 +4,7 @@ import { idOf } from '../support/tenants';
 import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
-const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking'];
+const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking', 'indicatorTrends'];
 
 /** The figures as the API gives them to the signed-in user, over real HTTP with the page's own token. */
 async function dashboardFromApi(harness: BrowserHarness, page: Page, allianceId: string) {
