@@ -20,6 +20,7 @@ import { PairingModule } from './modules/pairing/pairing.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { CoreModule } from './platform/core.module';
+import { RefusedAccessRecorder } from './platform/audit/refused-access.recorder';
 import { GlobalExceptionFilter } from './platform/errors/global-exception.filter';
 import { HealthModule } from './platform/health/health.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
@@ -54,6 +55,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     TypicalCasesModule,
   ],
   providers: [
+    RefusedAccessRecorder,
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
   ],

@@ -30,6 +30,9 @@ function start(script: string, env: Record<string, string>, args: string[] = [])
 
 const run = (script: string, env: Record<string, string>, args?: string[]) => start(script, env, args).done;
 
+// Each test starts built processes cold; on a busy 2-core machine that can take most of a minute.
+jest.setTimeout(120_000);
+
 describe('the product’s processes and checks, as built', () => {
   let db: TestDatabase;
   let env: Record<string, string>;
@@ -84,7 +87,7 @@ describe('the product’s processes and checks, as built', () => {
     const address = await waitFor(
       async () => /API listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(api.output().stdout)?.[1] ?? null,
       (url) => url !== null,
-      20_000,
+      90_000,
     );
     const health = await fetch(`${address}/health`);
     expect(health.status).toBe(200);
@@ -97,7 +100,7 @@ describe('the product’s processes and checks, as built', () => {
 
   it('starts the worker and shuts it down gracefully on SIGTERM', async () => {
     const worker = start('src/worker.js', { ...env, LOG_LEVEL: 'info' });
-    await waitFor(async () => worker.output().stdout.includes('Worker started'), Boolean, 20_000);
+    await waitFor(async () => worker.output().stdout.includes('Worker started'), Boolean, 90_000);
     worker.child.kill('SIGTERM');
     const result = await worker.done;
     expect(result.code === 0 || result.signal === 'SIGTERM').toBe(true);

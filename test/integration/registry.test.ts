@@ -176,7 +176,7 @@ describe('the 1+X+N registry', () => {
     expect(list.body.items[0].mobile).toBe('137****1111');
 
     const session = await http.login('expert@anhai.demo');
-    const expert = (await http.get('/api/v1/users?role=expert', { token })).body.items[0];
+    const expert = (await http.get('/api/v1/users?role=expert', { token })).body.items.find((u: { email: string }) => u.email === 'expert@anhai.demo');
     const disabled = await http.post(`/api/v1/users/${expert.id}/disable`, undefined, { token });
     expect(disabled.body.status).toBe('disabled');
     expect((await http.get('/api/v1/auth/me', { token: session.accessToken })).status).toBe(401);

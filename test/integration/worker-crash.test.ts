@@ -20,6 +20,9 @@ function startWorker(env: Record<string, string>): ChildProcess {
   });
 }
 
+// Two workers start cold here; on a busy 2-core machine each can take most of a minute.
+jest.setTimeout(180_000);
+
 describe('a worker killed in the middle of a routing job', () => {
   let app: TestApp;
   let env: Record<string, string>;
@@ -54,7 +57,7 @@ describe('a worker killed in the middle of a routing job', () => {
     const queue = new Queue('service-requests', { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
     const first = startWorker(env);
     try {
-      await waitFor(() => queue.getActiveCount(), (n) => n === 1, 20_000);
+      await waitFor(() => queue.getActiveCount(), (n) => n === 1, 60_000);
       first.kill('SIGKILL');
       await once(first, 'exit');
       await blocker.query('ROLLBACK');
@@ -64,7 +67,7 @@ describe('a worker killed in the middle of a routing job', () => {
         const routed = await waitFor(
           () => http.get(`/api/v1/service-requests/${submitted.body.id}`, { token: xingyi }),
           (r) => r.body.status === 'routed',
-          30_000,
+          90_000,
         );
         expect(routed.body.timeline.filter((e: { type: string }) => e.type === 'routed')).toHaveLength(1);
         const { rows } = await app.db.admin.query(`SELECT user_id, count(*)::int AS n FROM notifications WHERE type = 'service-request.assigned' GROUP BY user_id`);

@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One row change, written by a database trigger (see the audit migration), never by the application:
- * the application's role may only read it, and triggers refuse UPDATE, DELETE and TRUNCATE for everyone.
+ * One row change, written by a database trigger (see the audit migration), or one refused
+ * authorisation, written through the `audit_refused_access` function; never by the application
+ * directly: its role may only read the log, and triggers refuse UPDATE, DELETE and TRUNCATE for everyone.
  */
 @Entity('audit_log')
 @Index('ix_audit_log__tenant_occurred', ['tenantId', 'occurredAt'])
@@ -18,13 +19,14 @@ export class AuditEntry {
   actorUserId: string | null;
 
   @Column({ length: 10 })
-  action: 'insert' | 'update' | 'delete';
+  action: 'insert' | 'update' | 'delete' | 'refused';
 
   @Column({ length: 63 })
   entityType: string;
 
-  @Column('uuid')
-  entityId: string;
+  /** Null for a refusal, which is about a route rather than a row. */
+  @Column('uuid', { nullable: true })
+  entityId: string | null;
 
   @Column('jsonb', { nullable: true })
   before: Record<string, unknown> | null;

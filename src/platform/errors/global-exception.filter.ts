@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { RefusedAccessRecorder } from '../audit/refused-access.recorder';
 import { DomainException, FieldProblem } from './domain.exception';
 import { ErrorCode } from './error-code';
 import { errorMessages, languageFrom, localizedReason } from './localized-messages';
@@ -30,6 +31,8 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
 export class GlobalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Optional() private readonly refusals?: RefusedAccessRecorder) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
@@ -49,7 +52,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       })),
       requestId: String(request.id),
     };
-    void reply.status(domain.status).header('content-type', 'application/json; charset=utf-8').send(body);
+    const send = () => void reply.status(domain.status).header('content-type', 'application/json; charset=utf-8').send(body);
+    if (domain.status === HttpStatus.FORBIDDEN && this.refusals) void this.refusals.record(request).finally(send);
+    else send();
   }
 
   private toDomainException(exception: unknown): DomainException {

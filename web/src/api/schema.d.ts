@@ -3142,9 +3142,9 @@ export interface components {
             occurredAt: string;
             actor: components["schemas"]["AuditActorView"] | null;
             /** @enum {string} */
-            action: "update" | "insert" | "delete";
+            action: "refused" | "update" | "insert" | "delete";
             entityType: string;
-            entityId: string;
+            entityId: string | null;
             before: {
                 [key: string]: unknown;
             } | null;

@@ -77,6 +77,7 @@ export class ExpertsService {
   }
 
   async history(expertId: string): Promise<ReviewHistory> {
+    if (!(await this.experts.existsBy({ id: expertId }))) throw DomainException.notFound();
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT a.id, a.report_id, r.title, rr.number AS round, a.status, a.created_at, a.due_at, a.submitted_at
          FROM review_assignments a JOIN research_reports r ON r.id = a.report_id JOIN review_rounds rr ON rr.id = a.round_id

@@ -21,9 +21,9 @@ export class AuditEntryView {
   id: string;
   occurredAt: Date;
   actor: AuditActorView | null;
-  action: 'insert' | 'update' | 'delete';
+  action: 'insert' | 'update' | 'delete' | 'refused';
   entityType: string;
-  entityId: string;
+  entityId: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }

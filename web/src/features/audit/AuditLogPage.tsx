@@ -8,7 +8,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { AuditDiff } from './AuditDiff';
 import { KNOWN_ENTITY_TYPES, useAuditLog, type AuditEntry, type AuditFilters } from './api';
 
-const ACTION_COLORS: Record<AuditEntry['action'], string> = { insert: 'green', update: 'blue', delete: 'red' };
+const ACTION_COLORS: Record<AuditEntry['action'], string> = { insert: 'green', update: 'blue', delete: 'red', refused: 'volcano' };
 
 export function AuditLogPage() {
   const { t } = useTranslation();
