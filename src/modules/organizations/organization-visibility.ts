@@ -1,4 +1,5 @@
 import { Role } from '../../platform/auth/entities/role';
+import { maskPhone } from '../../platform/privacy/mask';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import type { OrganizationView } from './dto/organization.view';
 import type { Organization } from './entities/organization.entity';
@@ -13,7 +14,8 @@ export function canSeePrivateDetails(actor: Actor, organizationId: string): bool
   );
 }
 
-export function toOrganizationView(organization: Organization, actor: Actor): OrganizationView {
+/** In lists (`masked`), contacts' phone numbers show only their ends. */
+export function toOrganizationView(organization: Organization, actor: Actor, { masked = false } = {}): OrganizationView {
   const visible = canSeePrivateDetails(actor, organization.id);
   const party = organization.partyOrganization;
   return {
@@ -25,7 +27,7 @@ export function toOrganizationView(organization: Organization, actor: Actor): Or
     chainPosition: organization.chainPosition,
     productTags: organization.productTags,
     address: organization.address,
-    contacts: visible ? organization.contacts : [],
+    contacts: visible ? organization.contacts.map((c) => (masked && c.phone ? { ...c, phone: maskPhone(c.phone) ?? undefined } : c)) : [],
     partyOrganization: party
       ? {
           type: party.type,

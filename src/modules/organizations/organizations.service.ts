@@ -22,7 +22,7 @@ export class OrganizationsService {
 
   async list(actor: Actor, query: ListOrganizationsQuery): Promise<Page<OrganizationView>> {
     const page = await this.organizations.list(query);
-    return { items: page.items.map((o) => toOrganizationView(o, actor)), nextCursor: page.nextCursor };
+    return { items: page.items.map((o) => toOrganizationView(o, actor, { masked: true })), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<OrganizationView> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { maskPhone } from '../../platform/privacy/mask';
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../platform/auth/entities/role';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../../platform/pagination/keyset';
@@ -141,7 +142,7 @@ export class ServiceRequestsRepository {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const { sql, params } = listQuery(actor, query, limit + 1);
     const rows = await this.manager.query<ViewRow[]>(sql, params);
-    const items = rows.slice(0, limit).map(toView);
+    const items = rows.slice(0, limit).map(toListView);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
   }
@@ -149,7 +150,7 @@ export class ServiceRequestsRepository {
   /** Open requests at risk or late, most urgent first. */
   async supervision(limit: number): Promise<ServiceRequestView[]> {
     const rows = await this.manager.query<ViewRow[]>(SUPERVISION_SQL, [limit]);
-    return rows.map(toView);
+    return rows.map(toListView);
   }
 
   /** Adds a timeline entry; with a dedupe key a second identical entry is silently skipped. */
@@ -207,6 +208,13 @@ export class ServiceRequestsRepository {
     const leaders = rows.filter((r) => r.is_leader);
     return (leaders.length > 0 ? leaders : rows).map((r) => r.id);
   }
+}
+
+/** In lists the preferred contact's phone shows only its ends; the detail view has the full number. */
+function toListView(r: ViewRow): ServiceRequestView {
+  const view = toView(r);
+  const phone = view.preferredContact?.phone;
+  return phone ? { ...view, preferredContact: { ...view.preferredContact, phone: maskPhone(phone) ?? undefined } } : view;
 }
 
 function toView(r: ViewRow): ServiceRequestView {

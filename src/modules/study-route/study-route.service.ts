@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { maskPhone } from '../../platform/privacy/mask';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import * as QRCode from 'qrcode';
@@ -180,7 +181,7 @@ export class StudyRouteService {
       qb.andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId });
     }
     const page = await keysetPage(qb, { column: 'b.visit_on', idColumn: 'b.id', direction: 'ASC', value: (b: StudyBooking) => b.visitOn }, query);
-    return { items: await this.bookingViews(actor, page.items.map((b) => b.id)), nextCursor: page.nextCursor };
+    return { items: await this.bookingViews(actor, page.items.map((b) => b.id), { masked: true }), nextCursor: page.nextCursor };
   }
 
   /** What the scan page shows: the site, and the viewer's group bookings of today. */
@@ -288,7 +289,7 @@ export class StudyRouteService {
     return view;
   }
 
-  private async bookingViews(actor: Actor, ids: string[]): Promise<StudyBookingView[]> {
+  private async bookingViews(actor: Actor, ids: string[], { masked = false } = {}): Promise<StudyBookingView[]> {
     if (ids.length === 0) return [];
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT b.*, to_char(b.visit_on, 'YYYY-MM-DD') AS visit_day, u.display_name AS booker_name, o.name AS organization_name,
@@ -304,7 +305,7 @@ export class StudyRouteService {
       groupName: r.group_name,
       groupSize: r.group_size,
       contactName: r.contact_name,
-      contactPhone: r.contact_phone,
+      contactPhone: masked ? maskPhone(r.contact_phone) : r.contact_phone,
       outsideGroup: r.outside_group,
       status: r.status,
       booker: { id: r.booker_user_id, name: r.booker_name },

@@ -81,7 +81,7 @@ export class UsersService {
     const url = new URL('/accept-invitation', this.config.get('PUBLIC_URL', { infer: true }));
     url.searchParams.set('token', token);
     await this.sendInvitation(user, url.toString());
-    return { user: toUserView(user, organizationName, { maskPhone: false }), invitationUrl: url.toString() };
+    return { user: toUserView(user, organizationName, { masked: false }), invitationUrl: url.toString() };
   }
 
   private async sendInvitation(user: User, invitationUrl: string): Promise<void> {

@@ -4,6 +4,15 @@ import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { Environment } from './environment';
 
+/** What never reaches a log line: credentials, personal numbers, and the values of failed SQL statements. */
+const SECRET_KEYS = ['password', 'newPassword', 'currentPassword', 'passwordHash', 'refreshToken', 'accessToken', 'token', 'mobile', 'phone', 'contactPhone', 'idNumber', 'parameters'];
+
+export const LOG_REDACTION = {
+  // A key is hidden wherever it sits, down to four levels (e.g. body.contacts[0].phone).
+  paths: ['req.headers.authorization', 'req.headers.cookie', ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`, `*.*.*.*.${key}`])],
+  censor: '[redacted]',
+};
+
 /** JSON logs with the request id; secrets and personal data never reach them. */
 @Module({
   imports: [
@@ -13,21 +22,7 @@ import type { Environment } from './environment';
         pinoHttp: {
           level: config.get('LOG_LEVEL', { infer: true }),
           genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id ?? ''),
-          redact: {
-            paths: [
-              'req.headers.authorization',
-              'req.headers.cookie',
-              '*.password',
-              '*.newPassword',
-              '*.currentPassword',
-              '*.refreshToken',
-              '*.accessToken',
-              '*.token',
-              '*.mobile',
-              '*.passwordHash',
-            ],
-            censor: '[redacted]',
-          },
+          redact: LOG_REDACTION,
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
