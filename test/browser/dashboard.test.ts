@@ -73,7 +73,7 @@ describe('the alliance dashboard (browser)', () => {
   it('exports it to .xlsx in the worker, shows the progress and offers the file', async () => {
     await official.getByTestId('dash-export-xlsx').click();
     const progress = official.locator('[data-testid="dash-export-progress"][data-format="xlsx"]');
-    await progress.waitFor();
+    await progress.waitFor({ timeout: 60_000 });
     // The worker writes it; the page follows the job until it has.
     await official.locator('[data-testid="dash-export-progress"][data-format="xlsx"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
     const downloadButton = official.getByTestId('dash-export-download');
