@@ -1,7 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { HttpStatus, INestApplication, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,10 +12,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiModule } from '../../api.module';
 import type { Environment } from '../config/environment';
-import { validationExceptionFactory } from '../errors/validation-exception.factory';
+import { createValidationPipe } from '../errors/validation-exception.factory';
 import { errorMessages, languageFrom } from '../errors/localized-messages';
 import { ErrorCode } from '../errors/error-code';
 import { httpRequestDuration } from '../metrics/metrics';
+import { DomainException } from '../errors/domain.exception';
+import { refuseUnsafeInput, strictJsonParser } from './json-body';
 import { openApiDocument } from './openapi-document';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -50,21 +52,20 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
 
   applyGlobalPrefix(app);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      transformOptions: { enableImplicitConversion: false },
-      exceptionFactory: validationExceptionFactory,
-    }),
-  );
+  app.useGlobalPipes(createValidationPipe());
   const origins = (config.get('CORS_ORIGINS', { infer: true }) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: false });
 
   const fastify = app.getHttpAdapter().getInstance();
   // A JSON API: bodies are JSON or, for uploads, multipart. Anything else is a 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
+  const bodyLimit = Number(process.env.BODY_MAX_BYTES ?? 1024 * 1024);
+  app.useBodyParser('application/json', { bodyLimit }, strictJsonParser(fastify));
+  // Forms are not JSON: the same 415 as any other type, rather than a body of strings to validate.
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, _body, done) =>
+    done(new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE), undefined),
+  );
+  fastify.addHook('preValidation', refuseUnsafeInput);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
