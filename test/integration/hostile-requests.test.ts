@@ -108,6 +108,15 @@ describe('hostile requests', () => {
     expect(query.body.details[0].field).toBe('query.q');
   });
 
+  it('answers a path that is not valid UTF-8, or far too long, in the error shape', async () => {
+    for (const url of ['/api/v1/organizations/%ED%A0%80', '/api/v1/organizations/%FF%FE', `/api/v1/organizations/${'a'.repeat(5_000)}`]) {
+      const reply = await app.api.inject({ method: 'GET', url, headers: { authorization: `Bearer ${official}` } });
+      expect(reply.statusCode).toBeGreaterThanOrEqual(400);
+      expect(reply.statusCode).toBeLessThan(500);
+      expectErrorShape(reply, reply.statusCode);
+    }
+  });
+
   it('stores SQL and script injection strings as text and returns them byte for byte', async () => {
     const hostile = [
       `Robert'); DROP TABLE organizations;-- <script>alert("x")</script>`,

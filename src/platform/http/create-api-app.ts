@@ -6,6 +6,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { ApiModule } from '../../api.module';
 import type { Environment } from '../config/environment';
 import { createValidationPipe } from '../errors/validation-exception.factory';
-import { errorMessages, languageFrom } from '../errors/localized-messages';
+import { errorMessages, languageFrom, localizedReason } from '../errors/localized-messages';
 import { ErrorCode } from '../errors/error-code';
 import { httpRequestDuration } from '../metrics/metrics';
 import { DomainException } from '../errors/domain.exception';
@@ -44,6 +45,12 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
       const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
       (req as unknown as { id: string }).id = id;
       return id;
+    },
+    // A path that is not valid percent-encoded UTF-8, or a parameter past the router's length: the
+    // router answers before Nest sees the request, so give its answer the one error shape here.
+    frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(errorBody(request, status, ErrorCode.ValidationFailed, [{ field: 'path', reason: 'matches' }]));
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, abortOnError: false });
@@ -109,15 +116,20 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
   fastify.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (!hasWebApp || path.startsWith('/api/') || path === '/api') {
-      const language = languageFrom(request.headers['accept-language']);
-      return reply.status(404).send({
-        statusCode: 404,
-        code: ErrorCode.NotFound,
-        message: errorMessages[ErrorCode.NotFound][language],
-        details: [],
-        requestId: String(request.id),
-      });
+      return reply.status(404).send(errorBody(request, 404, ErrorCode.NotFound));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
   });
+}
+
+/** The error body for answers given outside Nest (its exception filter never sees these requests). */
+function errorBody(request: FastifyRequest, statusCode: number, code: ErrorCode, details: { field: string; reason: string }[] = []) {
+  const language = languageFrom(request.headers['accept-language']);
+  return {
+    statusCode,
+    code,
+    message: errorMessages[code][language],
+    details: details.map((d) => ({ field: d.field, reason: localizedReason(d.reason, language) ?? d.reason })),
+    requestId: String(request.id),
+  };
 }
