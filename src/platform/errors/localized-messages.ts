@@ -63,6 +63,8 @@ const reasons: Record<string, Catalog> = {
   nestedValidation: { 'zh-CN': '必须是对象', en: 'must be an object' },
   unstorableCharacter: { 'zh-CN': '含有无法保存的字符（U+0000 或不成对的代理项）', en: 'contains a character that cannot be stored (U+0000 or a lone surrogate)' },
   invalidUtf8: { 'zh-CN': '必须是 UTF-8 编码的 JSON', en: 'must be JSON encoded in UTF-8' },
+  archiveTooLarge: { 'zh-CN': '压缩文件解压后过大（上限 {0} MB）或压缩比异常', en: 'expands too far when unpacked (limit {0} MB) or is compressed suspiciously well' },
+  storageQuota: { 'zh-CN': '本乡镇的存储空间已满（已用 {0} MB，上限 {1} MB）', en: "would pass the township's storage quota ({0} MB used of {1} MB)" },
   tooDeep: { 'zh-CN': '嵌套层级不能超过 {0} 层', en: 'must not nest deeper than {0} levels' },
   isObject: { 'zh-CN': '必须是对象', en: 'must be an object' },
   unifiedCode: { 'zh-CN': '必须是 18 位统一社会信用代码', en: 'must be an 18-character unified social credit code' },
