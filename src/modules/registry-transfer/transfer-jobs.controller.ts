@@ -7,6 +7,7 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { sendFile } from '../../platform/http/send-file';
+import { refuseUnsafeArchive } from '../../platform/storage/zip-guard';
 import { ListTransferJobsQuery, TemplateQuery, TransferJobPage, TransferJobView } from './dto/transfer-job.view';
 import { importTemplate } from './import/import-template';
 import { TransferJobsService } from './transfer-jobs.service';
@@ -30,6 +31,7 @@ export class TransferJobsController {
     if (!part || part.fieldname !== 'file') throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
     const content = await part.toBuffer();
     if (content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
+    refuseUnsafeArchive(content);
     const fileName = part.filename.replace(/[\\/\0]/g, '_').slice(0, 255);
     return this.jobs.startImport(allianceId, { fileName, content }, languageFrom(request.headers['accept-language']));
   }

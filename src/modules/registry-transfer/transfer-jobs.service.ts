@@ -9,6 +9,7 @@ import { AlliancesService } from '../alliances/alliances.service';
 import type { ListTransferJobsQuery, TransferJobView } from './dto/transfer-job.view';
 import { TransferJobKind, TransferJobStatus } from './entities/transfer-job.entity';
 import { toTransferJobView } from './transfer-job.view';
+import { StorageQuota } from '../../platform/storage/storage-quota';
 import { TransferJobsRepository } from './transfer-jobs.repository';
 
 export interface UploadedSpreadsheet {
@@ -24,10 +25,12 @@ export class TransferJobsService {
     private readonly alliances: AlliancesService,
     private readonly outbox: Outbox,
     private readonly tenant: TenantContext,
+    private readonly quota: StorageQuota,
   ) {}
 
   async startImport(allianceId: string, upload: UploadedSpreadsheet, language: Language): Promise<TransferJobView> {
     await this.alliances.require(allianceId);
+    await this.quota.reserve(upload.content.length);
     return this.start(TransferJobKind.MemberImport, allianceId, language, upload);
   }
 

@@ -4,6 +4,7 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { detectAllowedType } from '../../platform/storage/detect-file-type';
 import { FileStorage } from '../../platform/storage/file-storage';
+import { StorageQuota } from '../../platform/storage/storage-quota';
 import { safeFileName } from '../../platform/storage/safe-file-name';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
@@ -22,6 +23,7 @@ export class AttachmentsService {
     private readonly requests: ServiceRequestsRepository,
     private readonly service: ServiceRequestsService,
     private readonly storage: FileStorage,
+    private readonly quota: StorageQuota,
   ) {}
 
   async add(actor: Actor, requestId: string, fileName: string, content: Buffer): Promise<AttachmentView> {
@@ -32,6 +34,7 @@ export class AttachmentsService {
     if ((await repo.count({ where: { requestId } })) >= MAX_ATTACHMENTS_PER_REQUEST) {
       throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'tooManyFiles', args: [MAX_ATTACHMENTS_PER_REQUEST] }]);
     }
+    await this.quota.reserve(content.length);
     const storageKey = `${request.tenantId}/${requestId}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
     const saved = await repo.save({

@@ -13,6 +13,7 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { keysetPage } from '../../platform/pagination/keyset';
 import { FileStorage } from '../../platform/storage/file-storage';
+import { StorageQuota } from '../../platform/storage/storage-quota';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type {
@@ -43,6 +44,7 @@ export class StudyRouteService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly storage: FileStorage,
+    private readonly quota: StorageQuota,
     private readonly config: ConfigService<Environment, true>,
     private readonly clock: Clock,
   ) {}
@@ -87,6 +89,7 @@ export class StudyRouteService {
     if (!(await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId }))) throw DomainException.notFound();
     const repo = this.tenant.manager.getRepository(StudySitePhoto);
     if ((await repo.count({ where: { siteId } })) >= MAX_PHOTOS_PER_SITE) throw DomainException.conflict(undefined, [{ field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_SITE] }]);
+    await this.quota.reserve(photo.content.length);
     const storageKey = `${this.tenant.tenantId}/study-sites/${siteId}/${randomUUID()}`;
     await this.storage.put(storageKey, photo.content, photo.mime);
     const saved = await repo.save({ tenantId: this.tenant.tenantId, siteId, fileName: photo.fileName, contentType: photo.mime, size: photo.content.length, storageKey, uploadedById: actor.userId });

@@ -8,6 +8,7 @@ import { NotificationType } from '../../platform/notifications/notification-type
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { detectAllowedType } from '../../platform/storage/detect-file-type';
 import { FileStorage } from '../../platform/storage/file-storage';
+import { StorageQuota } from '../../platform/storage/storage-quota';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ListCasesQuery, NominateCaseDto, ReviewCaseDto, ReviewDecision, ShowcaseSettingsDto, UpdateCaseDto } from './dto/typical-case.dto';
@@ -27,6 +28,7 @@ export class TypicalCasesService {
     private readonly notifier: Notifier,
     private readonly clock: Clock,
     private readonly storage: FileStorage,
+    private readonly quota: StorageQuota,
   ) {}
 
   private get db() {
@@ -158,6 +160,7 @@ export class TypicalCasesService {
     const photos = this.db.getRepository(TypicalCasePhoto);
     const count = await photos.count({ where: { caseId: id } });
     if (count >= MAX_PHOTOS_PER_CASE) throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'tooManyFiles', args: [MAX_PHOTOS_PER_CASE] }]);
+    await this.quota.reserve(content.length);
     const storageKey = `${item.tenantId}/typical-cases/${id}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
     const saved = await photos.save({ tenantId: item.tenantId, caseId: id, storageKey, contentType: type.mime, size: content.length, position: count });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { FileStorage } from '../../platform/storage/file-storage';
+import { StorageQuota } from '../../platform/storage/storage-quota';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { cleanOpeningHours, openingHoursProblems } from './bookings/opening-hours';
@@ -19,6 +20,7 @@ export class VenuesService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly storage: FileStorage,
+    private readonly quota: StorageQuota,
   ) {}
 
   async list(): Promise<VenueView[]> {
@@ -78,6 +80,7 @@ export class VenuesService {
     if (zoneId && !(await this.tenant.manager.getRepository(VenueZone).findOneBy({ id: zoneId, venueId }))) throw DomainException.invalid([{ field: 'zoneId', reason: 'notFound' }]);
     const repo = this.tenant.manager.getRepository(VenuePhoto);
     if ((await repo.count({ where: { venueId } })) >= MAX_PHOTOS_PER_VENUE) throw DomainException.conflict(undefined, [{ field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_VENUE] }]);
+    await this.quota.reserve(photo.content.length);
     const storageKey = `${this.tenant.tenantId}/venues/${venueId}/${randomUUID()}`;
     await this.storage.put(storageKey, photo.content, photo.mime);
     const saved = await repo.save({

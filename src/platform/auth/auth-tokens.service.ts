@@ -22,6 +22,8 @@ export interface AccessTokenClaims {
   tid: string | null;
   role: Actor['role'];
   org: string | null;
+  /** The refresh-token family (the session): signing out ends its access tokens too. */
+  sid?: string;
   iat?: number;
 }
 
@@ -57,7 +59,7 @@ export class AuthTokens {
 
   /** Issues a pair; call inside a transaction that acts as `actor`. */
   async issue(actor: Actor, familyId: string = randomUUID()): Promise<TokenPair> {
-    const claims: AccessTokenClaims = { sub: actor.userId, tid: actor.tenantId, role: actor.role, org: actor.organizationId };
+    const claims: AccessTokenClaims = { sub: actor.userId, tid: actor.tenantId, role: actor.role, org: actor.organizationId, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims);
     const secret = randomSecret();
     const ttl = this.config.get('JWT_REFRESH_TTL_SECONDS', { infer: true });

@@ -90,6 +90,7 @@ export class AuthService {
     const outcome = await this.tenant.run(actor, () => this.tokens.consume(parsed));
     if ('reusedFamilyId' in outcome) {
       await this.tenant.run(actor, () => this.tokens.revokeFamily(outcome.reusedFamilyId));
+      await this.revoked.revokeSession(outcome.reusedFamilyId);
       throw invalidRefreshToken();
     }
     if (user.status !== UserStatus.Active) {
@@ -106,7 +107,10 @@ export class AuthService {
     const actor = toActor({ id: user.id, tenant_id: user.tenantId, role: user.role, organization_id: user.organizationId });
     await this.tenant.run(actor, async () => {
       const outcome = await this.tokens.consume(parsed).catch(() => null);
-      if (outcome) await this.tokens.revokeFamily('familyId' in outcome ? outcome.familyId : outcome.reusedFamilyId);
+      if (!outcome) return;
+      const familyId = 'familyId' in outcome ? outcome.familyId : outcome.reusedFamilyId;
+      await this.tokens.revokeFamily(familyId);
+      await this.revoked.revokeSession(familyId);
     });
   }
 

@@ -26,7 +26,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
-    if (await this.revoked.isRevoked(claims.sub, claims.iat ?? 0)) {
+    if (await this.revoked.isRevoked(claims.sub, claims.iat ?? 0, claims.sid)) {
       throw new DomainException(ErrorCode.Unauthenticated, HttpStatus.UNAUTHORIZED);
     }
     return { userId: claims.sub, tenantId: claims.tid, role: claims.role, organizationId: claims.org };

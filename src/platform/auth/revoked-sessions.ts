@@ -24,10 +24,23 @@ export class RevokedSessions {
     });
   }
 
-  /** True when the token was issued (iat, seconds) before the user's sessions were revoked. */
-  async isRevoked(userId: string, issuedAt: number): Promise<boolean> {
-    const revokedAt = await this.redis.get(this.key(userId)).catch(() => null);
-    return revokedAt !== null && issuedAt <= Number(revokedAt);
+  /** Ends the access tokens of one session (a refresh-token family): after logout, or when a refresh token was reused. */
+  async revokeSession(sessionId: string): Promise<void> {
+    const ttl = this.config.get('JWT_ACCESS_TTL_SECONDS', { infer: true });
+    await this.redis.set(this.sessionKey(sessionId), '1', 'EX', ttl).catch((error) => {
+      this.logger.warn({ err: error }, 'Could not record a revoked session');
+    });
+  }
+
+  /** True when the token was issued (iat, seconds) before the user's sessions were revoked, or its session ended. */
+  async isRevoked(userId: string, issuedAt: number, sessionId?: string): Promise<boolean> {
+    const keys = sessionId ? [this.key(userId), this.sessionKey(sessionId)] : [this.key(userId)];
+    const [revokedAt, sessionEnded] = await this.redis.mget(...keys).catch(() => [null, null]);
+    return (revokedAt !== null && revokedAt !== undefined && issuedAt <= Number(revokedAt)) || (sessionEnded !== null && sessionEnded !== undefined);
+  }
+
+  private sessionKey(sessionId: string): string {
+    return `revoked-session:${sessionId}`;
   }
 
   private key(userId: string): string {

@@ -120,6 +120,12 @@ export class Environment {
   @Min(1024)
   UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** What one township may store in uploads (attachments, reports, photos, imports); 0 for no limit. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  STORAGE_QUOTA_BYTES_PER_TENANT = 5 * 1024 * 1024 * 1024;
+
   /** A font with Chinese glyphs for PDFs (minutes); Debian/Ubuntu package fonts-noto-cjk. */
   @IsString()
   PDF_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';

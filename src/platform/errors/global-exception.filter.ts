@@ -98,6 +98,8 @@ function fromDatabaseError(error: QueryFailedError): DomainException {
     case '22007':
     case '22008':
     case '22001':
+    case '22021': // a character the encoding cannot hold (U+0000) slipped past the input checks
+    case '22P05':
       return DomainException.invalid([{ field, reason: 'matches' }]);
     case '42501':
       return DomainException.forbidden();

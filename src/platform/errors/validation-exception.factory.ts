@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainException, FieldProblem } from './domain.exception';
 import { ErrorCode } from './error-code';
 
@@ -27,4 +27,15 @@ function constraintArgs(error: ValidationError, constraint: string): unknown[] {
 
 export function validationExceptionFactory(errors: ValidationError[]): DomainException {
   return new DomainException(ErrorCode.ValidationFailed, HttpStatus.BAD_REQUEST, toFieldProblems(errors));
+}
+
+/** The one validation of every body, query and path: unknown fields refused, nothing converted implicitly. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    exceptionFactory: validationExceptionFactory,
+  });
 }

@@ -1,21 +1,24 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { HttpStatus, INestApplication, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiModule } from '../../api.module';
 import type { Environment } from '../config/environment';
-import { validationExceptionFactory } from '../errors/validation-exception.factory';
-import { errorMessages, languageFrom } from '../errors/localized-messages';
+import { createValidationPipe } from '../errors/validation-exception.factory';
+import { errorMessages, languageFrom, localizedReason } from '../errors/localized-messages';
 import { ErrorCode } from '../errors/error-code';
 import { httpRequestDuration } from '../metrics/metrics';
+import { DomainException } from '../errors/domain.exception';
+import { refuseUnsafeInput, strictJsonParser } from './json-body';
 import { openApiDocument } from './openapi-document';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -43,6 +46,12 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
       (req as unknown as { id: string }).id = id;
       return id;
     },
+    // A path that is not valid percent-encoded UTF-8, or a parameter past the router's length: the
+    // router answers before Nest sees the request, so give its answer the one error shape here.
+    frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(errorBody(request, status, ErrorCode.ValidationFailed, [{ field: 'path', reason: 'matches' }]));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
@@ -50,21 +59,20 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
 
   applyGlobalPrefix(app);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      transformOptions: { enableImplicitConversion: false },
-      exceptionFactory: validationExceptionFactory,
-    }),
-  );
+  app.useGlobalPipes(createValidationPipe());
   const origins = (config.get('CORS_ORIGINS', { infer: true }) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: false });
 
   const fastify = app.getHttpAdapter().getInstance();
   // A JSON API: bodies are JSON or, for uploads, multipart. Anything else is a 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
+  const bodyLimit = Number(process.env.BODY_MAX_BYTES ?? 1024 * 1024);
+  app.useBodyParser('application/json', { bodyLimit }, strictJsonParser(fastify));
+  // Forms are not JSON: the same 415 as any other type, rather than a body of strings to validate.
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (_request, _body, done) =>
+    done(new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE), undefined),
+  );
+  fastify.addHook('preValidation', refuseUnsafeInput);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -108,15 +116,20 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
   fastify.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (!hasWebApp || path.startsWith('/api/') || path === '/api') {
-      const language = languageFrom(request.headers['accept-language']);
-      return reply.status(404).send({
-        statusCode: 404,
-        code: ErrorCode.NotFound,
-        message: errorMessages[ErrorCode.NotFound][language],
-        details: [],
-        requestId: String(request.id),
-      });
+      return reply.status(404).send(errorBody(request, 404, ErrorCode.NotFound));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
   });
+}
+
+/** The error body for answers given outside Nest (its exception filter never sees these requests). */
+function errorBody(request: FastifyRequest, statusCode: number, code: ErrorCode, details: { field: string; reason: string }[] = []) {
+  const language = languageFrom(request.headers['accept-language']);
+  return {
+    statusCode,
+    code,
+    message: errorMessages[code][language],
+    details: details.map((d) => ({ field: d.field, reason: localizedReason(d.reason, language) ?? d.reason })),
+    requestId: String(request.id),
+  };
 }

@@ -4,10 +4,12 @@ import type { Environment } from '../config/environment';
 import { FileStorage } from './file-storage';
 import { LocalDiskStorage } from './local-disk.storage';
 import { S3Storage } from './s3.storage';
+import { StorageQuota } from './storage-quota';
 
 @Global()
 @Module({
   providers: [
+    StorageQuota,
     {
       provide: FileStorage,
       inject: [ConfigService],
@@ -23,6 +25,6 @@ import { S3Storage } from './s3.storage';
           : new LocalDiskStorage(config.get('STORAGE_DIR', { infer: true })),
     },
   ],
-  exports: [FileStorage],
+  exports: [FileStorage, StorageQuota],
 })
 export class StorageModule {}

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { assertSafeZip } from '../../../platform/storage/zip-guard';
 
 export type SheetRows = string[][];
 
@@ -19,6 +20,8 @@ export async function readSpreadsheet(file: Buffer): Promise<SheetRows> {
 async function readXlsx(file: Buffer): Promise<SheetRows> {
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs (JSZip) inflates every entry into memory: never hand it an archive that expands too far.
+    assertSafeZip(file);
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
     throw new UnreadableFileError('not an xlsx workbook');

@@ -8,6 +8,7 @@ import { NotificationType } from '../../../platform/notifications/notification-t
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { detectAllowedType } from '../../../platform/storage/detect-file-type';
 import { FileStorage } from '../../../platform/storage/file-storage';
+import { StorageQuota } from '../../../platform/storage/storage-quota';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { safeFileName } from '../../../platform/storage/safe-file-name';
@@ -32,6 +33,7 @@ export class ReportsService {
     private readonly views: ReportViewsService,
     private readonly rubric: RubricService,
     private readonly storage: FileStorage,
+    private readonly quota: StorageQuota,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
@@ -117,6 +119,7 @@ export class ReportsService {
     if (!type || !REPORT_TYPES.has(type.extension)) {
       throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'reportFileType' }]);
     }
+    await this.quota.reserve(content.length);
     const storageKey = `${report.tenantId}/reports/${report.id}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
     const [{ next }] = await this.tenant.manager.query<{ next: number }[]>('SELECT coalesce(max(number), 0) + 1 AS next FROM report_versions WHERE report_id = $1', [id]);

@@ -1,0 +1,56 @@
+import { isUtf8 } from 'node:buffer';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainException, FieldProblem } from '../errors/domain.exception';
+
+/**
+ * No request body of ours nests deeper than a few levels. class-transformer and class-validator
+ * walk bodies recursively, so a few KB of `[[[[…` would overflow their stack and answer 500.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** PostgreSQL text cannot hold U+0000, and a lone surrogate has no UTF-8 form: both are refused, never stored. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The first problem of a parsed body or query that no DTO rule catches: too deep, or a string that
+ * cannot be stored. Walked without recursion, so it cannot overflow itself.
+ */
+export function findInputProblem(value: unknown, root = 'body'): FieldProblem | null {
+  const stack: [unknown, number, string][] = [[value, 0, root]];
+  while (stack.length > 0) {
+    const [current, depth, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (UNSTORABLE.test(current)) return { field: path, reason: 'unstorableCharacter' };
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return { field: root, reason: 'tooDeep', args: [MAX_JSON_DEPTH] };
+    for (const [key, child] of Object.entries(current)) {
+      const field = path === root && root === 'body' ? key : `${path}.${key}`;
+      if (UNSTORABLE.test(key)) return { field: root, reason: 'unstorableCharacter' };
+      stack.push([child, depth + 1, field]);
+    }
+  }
+  return null;
+}
+
+/** Refuses, before validation, input that would otherwise reach the database or the validators as a 500. */
+export async function refuseUnsafeInput(request: FastifyRequest): Promise<void> {
+  const problem = findInputProblem(request.body) ?? findInputProblem(request.query, 'query');
+  if (problem) throw DomainException.invalid([problem.field === 'query' ? problem : problem]);
+}
+
+/**
+ * Fastify's JSON parser with prototype poisoning refused, which also refuses bytes that are not
+ * UTF-8 instead of decoding them to U+FFFD and storing the replacement characters.
+ */
+export function strictJsonParser(fastify: FastifyInstance) {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  return (request: FastifyRequest, body: Buffer, done: (error: Error | null, value?: unknown) => void): void => {
+    if (!isUtf8(body)) {
+      done(DomainException.invalid([{ field: 'body', reason: 'invalidUtf8' }]));
+      return;
+    }
+    parse(request, body.toString('utf8'), done);
+  };
+}
