@@ -12,7 +12,8 @@ runProcess('The worker', async () => {
   await checkDependencies(env);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // Exit 0 once every hook has run (rather than re-raising the signal), so the last log lines are flushed.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.init();
   new NestLogger('Worker').log('Worker started: relaying the outbox and processing queues');
 });
