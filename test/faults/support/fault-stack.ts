@@ -77,7 +77,7 @@ export class FaultStack {
     return worker;
   }
 
-  query<T extends Record<string, unknown> = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  query<T extends object = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.pg.query<T>(DATABASE, sql, params);
   }
 

@@ -68,11 +68,11 @@ export class PostgresCluster {
     await this.exec('pg_ctl', ['-D', this.data, '-m', mode, '-w', '-t', '60', 'stop']);
   }
 
-  async query<T extends Record<string, unknown> = Record<string, any>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  async query<T extends object = Record<string, any>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
     const client = new Client({ connectionString: this.url(database), connectionTimeoutMillis: 5000 });
     await client.connect();
     try {
-      return (await client.query<T>(sql, params)).rows;
+      return (await client.query(sql, params)).rows as T[];
     } finally {
       await client.end();
     }

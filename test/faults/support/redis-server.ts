@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Redis, RedisOptions } from 'ioredis';
 import { ownDir, ownPid, releaseDir, releasePid } from './owned-resources';
 import { freePort } from './ports';
 import { waitFor } from '../../support/wait-for';
@@ -75,7 +75,7 @@ export class RedisServer {
     }
   }
 
-  client(options: ConstructorParameters<typeof Redis>[1] = {}): Redis {
+  client(options: RedisOptions = {}): Redis {
     const client = new Redis(this.port, '127.0.0.1', { maxRetriesPerRequest: 3, ...options });
     client.on('error', () => undefined);
     return client;
