@@ -1,4 +1,7 @@
-/** Three tiers in one run: unit tests beside the code, integration and HTTP tests, browser tests. */
+/**
+ * Every tier in one run: unit tests beside the code, integration and HTTP tests, browser tests, and
+ * the fault suite (its own PostgreSQL and Redis servers, the built API and worker as processes).
+ */
 const swc = [
   '@swc/jest',
   {
@@ -38,6 +41,12 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'faults',
+      // Each file starts its own servers and processes; the tests give their own, longer time limits.
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
     },
   ],
 };

@@ -3,16 +3,18 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { validateEnvironment } from './platform/config/environment';
-import { checkDependencies } from './platform/startup/dependency-check';
+import { checkDependencies, checkRedisEvictionPolicy } from './platform/startup/dependency-check';
 import { runProcess } from './platform/startup/run-process';
 import { WorkerModule } from './worker.module';
 
 runProcess('The worker', async () => {
   const env = validateEnvironment(process.env);
   await checkDependencies(env);
+  await checkRedisEvictionPolicy(env.REDIS_URL);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // Exit 0 once every hook has run (rather than re-raising the signal), so the last log lines are flushed.
+  app.enableShutdownHooks([], { useProcessExit: true });
   await app.init();
   new NestLogger('Worker').log('Worker started: relaying the outbox and processing queues');
 });

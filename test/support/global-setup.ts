@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { prepareDatabase } from '../../src/platform/database/database-setup';
 import { checkRedis } from '../../src/platform/startup/dependency-check';
+import { onlyFaults } from './selected-projects';
 import { databaseUrl, TEST_ADMIN_URL, TEST_APP_USER, TEST_REDIS_URL, templateName } from './test-environment';
 
 /** Migrates one template database for this run; each test file clones it (CREATE DATABASE ... TEMPLATE). */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig?: { selectProjects?: string[] }): Promise<void> {
+  if (onlyFaults(globalConfig)) return;
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   process.env.TEST_RUN_ID = runId;
   await checkRedis(TEST_REDIS_URL);

@@ -1,10 +1,12 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
 import { JobName, QueueName } from '../../platform/queue/queue.constants';
 import { RouteRequestHandler } from './jobs/route-request.handler';
+import { RoutingReconciler } from './routing/routing-reconciler.service';
 import { StatisticsExportHandler } from './jobs/statistics-export.handler';
 import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
 import { AutoCloseHandler, CheckSlaHandler, ScheduleSlaTimerHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
@@ -21,14 +23,27 @@ export class ServiceRequestsProcessor extends WorkerHost {
   }
 }
 
-/** The SLA sweep every minute and the auto-close every ten: one schedule per queue, however many workers. */
+/**
+ * The SLA sweep every minute and the auto-close every ten: one schedule per queue, however many
+ * workers, recreated if Redis loses it (the sweep is what catches lost SLA timers).
+ */
 @Injectable()
-export class ServiceRequestSchedules implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.ServiceRequests) private readonly queue: Queue) {}
+export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly keeper: JobSchedulerKeeper;
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.SweepSla, { every: 60_000 }, { name: JobName.SweepSla, data: {} });
-    await this.queue.upsertJobScheduler(JobName.AutoCloseResolved, { every: 10 * 60_000 }, { name: JobName.AutoCloseResolved, data: {} });
+  constructor(@InjectQueue(QueueName.ServiceRequests) queue: Queue) {
+    this.keeper = new JobSchedulerKeeper(queue, [
+      { name: JobName.SweepSla, every: 60_000 },
+      { name: JobName.AutoCloseResolved, every: 10 * 60_000 },
+    ]);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.keeper.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.keeper.stop();
   }
 }
 
@@ -38,6 +53,7 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap {
     ServiceRequestsProcessor,
     ServiceRequestSchedules,
     RouteRequestHandler,
+    RoutingReconciler,
     ScheduleSlaTimerHandler,
     CheckSlaHandler,
     SweepSlaHandler,

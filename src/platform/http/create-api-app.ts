@@ -90,8 +90,16 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.get('UPLOAD_MAX_BYTES', { infer: true }), files: 1, fields: 5, parts: 6 },
   });
+  // Once the server is closing, every response also closes its connection. Otherwise a keep-alive
+  // client (a browser, a proxy's pool) holds the server open until its idle timeout (72 s), long after
+  // the in-flight requests finished, and the process is killed before it stops cleanly.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   fastify.addHook('onResponse', async (request, reply) => {
     httpRequestDuration.observe(
@@ -104,7 +112,8 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
   await serveWebApp(app, config.get('WEB_DIST_DIR', { infer: true }) ?? join(process.cwd(), 'web/dist'));
-  app.enableShutdownHooks();
+  // Exit 0 once every hook has run (rather than re-raising the signal), so the last log lines are flushed.
+  app.enableShutdownHooks([], { useProcessExit: true });
   return app;
 }
 

@@ -54,6 +54,31 @@ export async function checkRedis(url: string): Promise<void> {
   }
 }
 
+/**
+ * BullMQ keeps its jobs, locks and schedules in Redis: a server that may evict keys under memory
+ * pressure loses jobs without a trace, so the worker refuses one whose policy is not noeviction.
+ */
+export async function checkRedisEvictionPolicy(url: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    // INFO rather than CONFIG GET: managed Redis services often forbid CONFIG.
+    const policy = /^maxmemory_policy:(\S+)/m.exec(await redis.info('memory'))?.[1];
+    if (policy && policy !== 'noeviction') {
+      throw new DependencyUnavailableError(
+        `Redis at ${where(url)} (REDIS_URL) has maxmemory-policy "${policy}"; the queues need "noeviction", or jobs can be evicted and silently lost.\n` +
+          'Set it in redis.conf (maxmemory-policy noeviction) or with: redis-cli CONFIG SET maxmemory-policy noeviction',
+      );
+    }
+  } catch (error) {
+    if (error instanceof DependencyUnavailableError) throw error;
+    throw new DependencyUnavailableError(`Redis is not reachable at ${where(url)} (REDIS_URL): ${(error as Error).message}.\n${REDIS_HELP}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** The application's role must be subject to row-level security, or tenant isolation is void. */
 export async function checkApplicationRole(url: string): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });

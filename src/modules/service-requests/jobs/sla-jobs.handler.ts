@@ -12,6 +12,7 @@ import { TenantContext } from '../../../platform/tenancy/tenant-context.service'
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
 import { ServiceRequest } from '../entities/service-request.entity';
+import { RoutingReconciler } from '../routing/routing-reconciler.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaEvaluator } from '../sla/sla-evaluator.service';
 
@@ -61,7 +62,10 @@ export class CheckSlaHandler implements JobHandler<JobName.CheckSla> {
   }
 }
 
-/** Every minute, across townships: anything whose milestone is due, in case a timer was lost. */
+/**
+ * Every minute, across townships: anything whose milestone is due, in case a timer was lost; and
+ * any request whose routing job was lost. The database is the authority, Redis only the clock.
+ */
 @Injectable()
 @HandlesJob(JobName.SweepSla)
 export class SweepSlaHandler implements JobHandler<JobName.SweepSla> {
@@ -70,10 +74,12 @@ export class SweepSlaHandler implements JobHandler<JobName.SweepSla> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly checker: CheckSlaHandler,
+    private readonly routing: RoutingReconciler,
     private readonly clock: Clock,
   ) {}
 
   async handle(): Promise<number> {
+    await this.routing.reconcile();
     const due = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
       this.tenant.manager.query<{ id: string; tenant_id: string }[]>('SELECT * FROM service_requests_sla_due($1, 500)', [this.clock.now()]),
     );
