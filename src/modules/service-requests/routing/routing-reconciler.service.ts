@@ -1,8 +1,10 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { Outbox } from '../../../platform/outbox/outbox.service';
-import { JobName } from '../../../platform/queue/queue.constants';
+import { JobName, QueueName } from '../../../platform/queue/queue.constants';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 
 /** A routing job normally runs within seconds; one still waiting after this was lost. */
@@ -11,10 +13,11 @@ const STUCK_AFTER_MS = 60_000;
 const GIVE_UP_AFTER_MS = 24 * 3600_000;
 
 /**
- * Hands routing jobs that Redis lost (flushed, failed over without its data) back to the outbox.
- * The relay's event is marked published once BullMQ has the job, so a job deleted from Redis after
- * that would leave its request "submitted" for good. Re-enqueued with the same job id: BullMQ
- * ignores it while the original still exists, and the handler leaves a routed request alone.
+ * Hands back routing jobs that were lost or gave up. Redis may lose a job (flushed, failed over
+ * without its data) after the relay marked its event published; and a job whose attempts all fell
+ * in a database outage ends failed. Either would leave its request "submitted" for good. A failed
+ * job is retried; a missing one is enqueued again through the outbox with the same job id; one
+ * still waiting or running is left alone, and the handler leaves a routed request alone anyway.
  */
 @Injectable()
 export class RoutingReconciler {
@@ -24,6 +27,7 @@ export class RoutingReconciler {
     private readonly tenant: TenantContext,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    @InjectQueue(QueueName.ServiceRequests) private readonly queue: Queue,
   ) {}
 
   async reconcile(): Promise<number> {
@@ -38,10 +42,19 @@ export class RoutingReconciler {
           `SELECT id FROM service_requests WHERE status = 'submitted' AND created_at BETWEEN $1 AND $2 ORDER BY created_at LIMIT 500`,
           [new Date(now - GIVE_UP_AFTER_MS), new Date(now - STUCK_AFTER_MS)],
         );
+        let handedBack = 0;
         for (const { id } of stuck) {
-          await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: id } }, { jobId: `route-${id}` });
+          const job = await this.queue.getJob(`route-${id}`);
+          const state = job ? await job.getState() : 'missing';
+          if (state === 'failed') await job!.retry('failed');
+          else if (state === 'missing' || state === 'unknown' || state === 'completed') {
+            // A completed job whose request is still submitted ran before a rollback; remove it so the id is free.
+            if (state === 'completed') await job!.remove();
+            await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: id } }, { jobId: `route-${id}` });
+          } else continue;
+          handedBack++;
         }
-        return stuck.length;
+        return handedBack;
       });
     }
     if (requeued > 0) this.logger.warn({ count: requeued }, 'Routing jobs re-enqueued for requests still waiting to be routed');
