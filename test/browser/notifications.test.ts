@@ -183,10 +183,22 @@ describe('notifications (browser)', () => {
     await pickOption(page, page.getByTestId('robot-alliance'), ALLIANCE);
     await page.getByTestId('robot-webhook').fill('http://127.0.0.1:9/robot/send?access_token=abc');
     await page.getByTestId('robot-secret').fill('SECtest');
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    // On a busy machine a click during the dialog's animation can be lost: click until the dialog has closed
+    // (while the save is under way the button is loading and a further click does nothing).
+    const dialog = page.getByRole('dialog').filter({ hasText: '添加群机器人' });
+    await waitFor(
+      async () => {
+        if (!(await dialog.isVisible())) return true;
+        await dialog.getByRole('button', { name: /保\s*存/ }).click({ timeout: 2000 }).catch(() => undefined);
+        return false;
+      },
+      Boolean,
+      60_000,
+      1500,
+    );
     // The saved robot's row is the proof (the success toast is brief and can be missed on a busy machine).
     const row = page.getByTestId('robots-table').getByRole('row').filter({ hasText: '智能装备联盟工作群' });
-    await row.getByText('127.0.0.1:9').waitFor({ timeout: 30_000 });
+    await row.getByText('127.0.0.1:9').waitFor({ timeout: 60_000 });
     await row.getByText(ALLIANCE).waitFor();
     await row.getByTestId('robot-secret-state').getByText('已加签').waitFor();
 
