@@ -93,7 +93,18 @@ export async function waitForValue(locator: Locator, expected: string, timeoutMs
 export async function pickOption(page: Page, select: Locator, option: string, search?: string): Promise<void> {
   await select.click();
   if (search !== undefined) await select.locator('input').fill(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  const openDropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // A click while the dropdown is still animating open can be lost on a loaded machine; the
+  // dropdown then stays open over the form. Click again until the select shows the choice.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const item = openDropdown.locator('.ant-select-item-option', { hasText: option }).first();
+    if (attempt === 0) await item.click();
+    else if (await item.isVisible()) await item.click({ timeout: 5_000 });
+    else break;
+    const chosen = await waitFor(async () => (await select.innerText()).includes(option), Boolean, 2_000).catch(() => false);
+    if (chosen) break;
+  }
+  await openDropdown.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
 }
 
 /** Where screenshots go, to look at after a run: SCREENSHOT_DIR, else the OS's temporary directory. */
