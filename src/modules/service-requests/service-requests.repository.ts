@@ -9,6 +9,7 @@ import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { ListServiceRequestsQuery, ServiceRequestView, TimelineEntryView } from './dto/service-request.dto';
 import { ServiceRequestEvent, TimelineEntryType } from './entities/service-request-event.entity';
 import { ServiceRequest } from './entities/service-request.entity';
+import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from './submission.sql';
 
 interface ViewRow {
   id: string;
@@ -120,6 +121,41 @@ export class ServiceRequestsRepository {
 
   async update(id: string, changes: Partial<ServiceRequest>): Promise<void> {
     await this.manager.getRepository(ServiceRequest).update({ id }, changes);
+  }
+
+  /** Whether a submission may be filed, and the request an earlier try with its idempotency key filed. */
+  async checkSubmission(input: { categoryId: string; allianceId: string; organizationId: string; requesterUserId: string; idempotencyKey: string | null }) {
+    const [row] = await this.manager.query<{ category_active: boolean; member: boolean; existing_id: string | null }[]>(SUBMISSION_CHECK_SQL, [
+      input.categoryId, input.allianceId, input.organizationId, input.requesterUserId, input.idempotencyKey,
+    ]);
+    return { categoryActive: row.category_active, member: row.member, existingId: row.existing_id };
+  }
+
+  /** Stores a submission with its timeline entry and routing event; null when its idempotency key was taken meanwhile. */
+  async insertSubmitted(submission: {
+    tenantId: string;
+    year: number;
+    allianceId: string;
+    organizationId: string;
+    requesterUserId: string;
+    categoryId: string;
+    title: string;
+    description: string;
+    urgency: string;
+    preferredContact: object;
+    idempotencyKey: string | null;
+    submittedAt: Date;
+    actorUserId: string;
+    origin: Record<string, unknown>;
+    routing: { queue: string; jobName: string };
+  }): Promise<ServiceRequestView | null> {
+    const s = submission;
+    const [row] = await this.manager.query<ViewRow[]>(SUBMISSION_INSERT_SQL, [
+      s.tenantId, `service-request-${s.year}`, `FW-${s.year}-`, s.allianceId, s.organizationId, s.requesterUserId, s.categoryId,
+      s.title, s.description, s.urgency, s.preferredContact, s.idempotencyKey, s.submittedAt, s.actorUserId, s.origin,
+      s.routing.queue, s.routing.jobName,
+    ]);
+    return row ? toView(row) : null;
   }
 
   async nextNumber(tenantId: string, year: number): Promise<string> {

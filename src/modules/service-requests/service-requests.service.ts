@@ -8,7 +8,7 @@ import { NotificationType } from '../../platform/notifications/notification-type
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { Outbox } from '../../platform/outbox/outbox.service';
 import type { Page } from '../../platform/pagination/page.dto';
-import { JobName } from '../../platform/queue/queue.constants';
+import { JobName, QUEUE_OF } from '../../platform/queue/queue.constants';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type {
@@ -18,7 +18,6 @@ import type {
   ServiceRequestView,
   SubmitServiceRequestDto,
 } from './dto/service-request.dto';
-import { ServiceCategory } from './entities/service-category.entity';
 import { TimelineEntryType } from './entities/service-request-event.entity';
 import { ServiceRequestStatus as S, Urgency } from './entities/service-request-status';
 import type { ServiceRequest } from './entities/service-request.entity';
@@ -75,36 +74,34 @@ export class ServiceRequestsService {
     idempotencyKey?: string,
     origin?: Record<string, unknown>,
   ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
-    if (idempotencyKey) {
-      const existing = await this.requests.findByIdempotencyKey(requesterUserId, idempotencyKey);
-      if (existing) return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
-    }
-    const category = await this.tenant.manager.getRepository(ServiceCategory).findOne({ where: { id: input.categoryId, allianceId: input.allianceId, active: true } });
-    if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
-    const [member] = await this.tenant.manager.query(
-      `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
-      [input.allianceId, organizationId],
-    );
-    if (!member) throw DomainException.invalid([{ field: 'allianceId', reason: 'notAMember' }]);
+    const key = idempotencyKey ?? null;
+    const check = await this.requests.checkSubmission({ categoryId: input.categoryId, allianceId: input.allianceId, organizationId, requesterUserId, idempotencyKey: key });
+    if (check.existingId) return { request: (await this.requests.view(check.existingId, actor))!, replayed: true };
+    if (!check.categoryActive) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
+    if (!check.member) throw DomainException.invalid([{ field: 'allianceId', reason: 'notAMember' }]);
 
-    const tenantId = this.tenant.tenantId;
-    const number = await this.requests.nextNumber(tenantId, Number(localDate(this.clock.now()).slice(0, 4)));
-    const [inserted] = await this.tenant.manager.query<{ id: string }[]>(
-      `INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id,
-                                     title, description, urgency, preferred_contact, idempotency_key, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
-       ON CONFLICT (tenant_id, requester_user_id, idempotency_key) DO NOTHING RETURNING id`,
-      [tenantId, number, input.allianceId, organizationId, requesterUserId, category.id, input.title.trim(), input.description.trim(),
-        input.urgency ?? Urgency.Normal, input.preferredContact ?? {}, idempotencyKey ?? null, this.clock.now()],
-    );
-    if (!inserted) {
-      // A concurrent submission with the same key committed first: answer with its request.
-      const winner = await this.requests.findByIdempotencyKey(requesterUserId, idempotencyKey!);
-      return { request: (await this.requests.view(winner!.id, actor))!, replayed: true };
-    }
-    await this.requests.addEvent({ tenantId, requestId: inserted.id, type: TimelineEntryType.Submitted, actorUserId: actor.userId, ...(origin && { data: origin }) });
-    await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: inserted.id } }, { jobId: `route-${inserted.id}` });
-    return { request: (await this.requests.view(inserted.id, actor))!, replayed: false };
+    const now = this.clock.now();
+    const request = await this.requests.insertSubmitted({
+      tenantId: this.tenant.tenantId,
+      year: Number(localDate(now).slice(0, 4)),
+      allianceId: input.allianceId,
+      organizationId,
+      requesterUserId,
+      categoryId: input.categoryId,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      urgency: input.urgency ?? Urgency.Normal,
+      preferredContact: input.preferredContact ?? {},
+      idempotencyKey: key,
+      submittedAt: now,
+      actorUserId: actor.userId,
+      origin: origin ?? {},
+      routing: { queue: QUEUE_OF[JobName.RouteServiceRequest], jobName: JobName.RouteServiceRequest },
+    });
+    if (request) return { request, replayed: false };
+    // A concurrent submission with the same key committed first: answer with its request.
+    const winner = await this.requests.findByIdempotencyKey(requesterUserId, key!);
+    return { request: (await this.requests.view(winner!.id, actor))!, replayed: true };
   }
 
   list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {

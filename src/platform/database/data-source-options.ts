@@ -2,6 +2,7 @@ import { join, sep } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { StatementCountingLogger } from './statement-counter';
 
 /** The project root, whether this file runs compiled (dist/src/...) or from source under jest. */
 const PROJECT_ROOT = join(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../../..' : '../../..');
@@ -21,6 +22,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     poolSize,
+    logger: new StatementCountingLogger(),
     extra: { connectionTimeoutMillis: 5000, application_name: 'lianmeng' },
   };
 }

@@ -3,6 +3,7 @@ import { JobItem, QUEUE_OF } from '../queue/queue.constants';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { OutboxEvent } from './outbox-event.entity';
 
+/** Notified by the outbox_events statement trigger (migration OutboxNotifyTrigger) when rows are added. */
 export const OUTBOX_CHANNEL = 'outbox_event';
 
 /** Records a job in the current transaction; the relay in the worker hands it to BullMQ after commit. */
@@ -19,8 +20,6 @@ export class Outbox {
       jobId: options.jobId ?? null,
       notBefore: options.notBefore ?? null,
     });
-    // Delivered at commit, never for a rolled-back transaction: the relay wakes at once.
-    await this.tenant.manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
     return event.id;
   }
 }

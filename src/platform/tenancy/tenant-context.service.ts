@@ -9,6 +9,10 @@ import type { Actor } from './request-actor';
 export const ACTOR_KEY = 'actor';
 export const REQUEST_ID_KEY = 'requestId';
 
+/** The first statement of every request's transaction: $1 tenant, $2 user, $3 'on' for a platform admin, $4 request id. */
+export const ROW_SECURITY_SETTINGS_SQL = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
+              set_config('app.platform', $3, true), set_config('app.request_id', $4, true)`;
+
 /**
  * Runs work in a transaction whose row-level-security settings name the tenant and the user.
  * The settings are transaction-local (`set_config(..., true)`), so a pooled connection never
@@ -61,15 +65,11 @@ export class TenantContext {
   }
 
   private async applySettings(actor: Actor | null, requestId: string | undefined): Promise<void> {
-    await this.txHost.tx.query(
-      `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
-              set_config('app.platform', $3, true), set_config('app.request_id', $4, true)`,
-      [
-        actor?.tenantId ?? '',
-        actor?.userId ?? '',
-        actor?.role === Role.PlatformAdmin ? 'on' : '',
-        requestId ?? '',
-      ],
-    );
+    await this.txHost.tx.query(ROW_SECURITY_SETTINGS_SQL, [
+      actor?.tenantId ?? '',
+      actor?.userId ?? '',
+      actor?.role === Role.PlatformAdmin ? 'on' : '',
+      requestId ?? '',
+    ]);
   }
 }

@@ -1,0 +1,52 @@
+import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from '../../src/modules/service-requests/submission.sql';
+import { ROW_SECURITY_SETTINGS_SQL } from '../../src/platform/tenancy/tenant-context.service';
+
+/** Who submits, and where: what the benchmark's submitter signs in as. */
+export interface Submitter {
+  tenantId: string;
+  userId: string;
+  organizationId: string;
+  allianceId: string;
+  categoryId: string;
+}
+
+export const SUBMISSION_BODY = { title: '申请协调企业用电扩容', description: '新厂房投产在即，需要供电所协调增容报装，请相关部门对接。' };
+
+/**
+ * The product's submission transaction, statement for statement (the same SQL constants), for the
+ * baselines: BEGIN, the row-security settings, the check, the insert, COMMIT.
+ */
+export function submissionStatements(s: Submitter, requestId: string, now: Date): [string, unknown[]][] {
+  const year = now.getFullYear();
+  return [
+    ['BEGIN', []],
+    [ROW_SECURITY_SETTINGS_SQL, [s.tenantId, s.userId, '', requestId]],
+    [SUBMISSION_CHECK_SQL, [s.categoryId, s.allianceId, s.organizationId, s.userId, null]],
+    [
+      SUBMISSION_INSERT_SQL,
+      [s.tenantId, `service-request-${year}`, `FW-${year}-`, s.allianceId, s.organizationId, s.userId, s.categoryId,
+        SUBMISSION_BODY.title, SUBMISSION_BODY.description, 'normal', {}, null, now, s.userId, {}, 'service-requests', 'route-service-request'],
+    ],
+    ['COMMIT', []],
+  ];
+}
+
+/**
+ * The same transaction as a pgbench script and its -D variables (run with -M prepared, so values
+ * travel as parameters as they do from the API). pgbench has no NULL or empty variable: those are written in place.
+ */
+export function pgbenchScript(s: Submitter): { script: string; variables: Record<string, string> } {
+  const variables: Record<string, string> = {};
+  const body = submissionStatements(s, 'pgbench', new Date()).map(([sql, params]) => {
+    const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+      const value = params[Number(n) - 1];
+      if (value === null) return 'NULL';
+      if (value === '') return "''";
+      const name = `p${Object.keys(variables).length}`;
+      variables[name] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return `:${name}`;
+    });
+    return `${text.trim()};`;
+  });
+  return { script: body.join('\n') + '\n', variables };
+}

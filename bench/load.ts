@@ -1,0 +1,64 @@
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** A body per request, e.g. to vary titles; the same body when a string. */
+  body?: string | (() => string);
+  connections: number;
+  durationSeconds?: number;
+  amount?: number;
+  /** Requests per second over all connections; unset: as fast as the server answers. */
+  rate?: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  /** Mean requests per second over the run. */
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Drives load over loopback with autocannon; latencies in milliseconds. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const body = options.body;
+  const result = await autocannon({
+    url: options.url,
+    method: options.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    connections: options.connections,
+    duration: options.durationSeconds ?? 10,
+    amount: options.amount,
+    overallRate: options.rate,
+    ...(typeof body === 'string' && { body }),
+    ...(typeof body === 'function' && { requests: [{ setupRequest: (request: any) => ({ ...request, body: body() }) }] }),
+  });
+  return {
+    requests: result.requests.total,
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs `once` `times` times and keeps the run with the median throughput. */
+export async function medianRun(times: number, once: () => Promise<LoadResult>): Promise<LoadResult & { runs: number[]; totalRequests: number }> {
+  const runs: LoadResult[] = [];
+  for (let i = 0; i < times; i++) runs.push(await once());
+  const rates = runs.map((r) => r.rps);
+  const middle = median(rates);
+  const chosen = runs.reduce((best, r) => (Math.abs(r.rps - middle) < Math.abs(best.rps - middle) ? r : best));
+  return { ...chosen, runs: rates.map((r) => Math.round(r)), totalRequests: runs.reduce((sum, r) => sum + r.requests, 0) };
+}

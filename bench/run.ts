@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { BenchContext } from './context';
+import { writeReport } from './report';
+import { meetingsScenario } from './scenarios/meetings';
+import { readPathsScenario } from './scenarios/read-paths';
+import { routeScenario } from './scenarios/route';
+import { submitScenario } from './scenarios/submit';
+import { FULL_SCALE, seedLargeTenant } from './seed/large-tenant';
+import { adminUrl, productEnv, ROOT, runScript } from './stack';
+
+/**
+ * `npm run bench`: a fresh database seeded to a large township, the real API and worker as child
+ * processes, load over loopback, every figure beside a baseline measured in the same run.
+ * BENCH_SCALE (default 1) shrinks the data set for a quick try.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const database = process.env.BENCH_DATABASE ?? 'lianmeng_bench';
+  const scaleFactor = Number(process.env.BENCH_SCALE ?? 1);
+  const resultsDir = join(ROOT, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+
+  step(`Database ${database}`);
+  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`, true);
+  psql(`CREATE DATABASE ${database}`);
+  await clearQueues(database);
+  const env = productEnv(database);
+  runScript('scripts/migrate.js', env);
+  runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
+  const scale = Object.fromEntries(Object.entries(FULL_SCALE).map(([k, v]) => [k, Math.max(1, Math.round(v * scaleFactor))])) as unknown as typeof FULL_SCALE;
+  const seeded = await seedLargeTenant(adminUrl(database), scale, (line) => process.stdout.write(`  ${line}\n`));
+  process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
+
+  const ctx = new BenchContext(database, resultsDir);
+  try {
+    await ctx.startApi();
+    ctx.submitter = await findSubmitter(ctx);
+    let peakRps = 0;
+    const scenarios: [string, () => Promise<void>][] = [
+      ['1. Submit', async () => void ({ peakRps } = await submitScenario(ctx))],
+      ['2. Route', () => routeScenario(ctx, peakRps)],
+      ['3. Read paths', () => readPathsScenario(ctx)],
+      ['4. Meetings', () => meetingsScenario(ctx)],
+    ];
+    for (const [name, run] of scenarios) {
+      step(name);
+      try {
+        await run();
+      } catch (error) {
+        process.stdout.write(`  failed: ${(error as Error).stack}\n`);
+        ctx.record({ scenario: name.slice(3), metric: `did not finish: ${(error as Error).message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
+      }
+    }
+    step('5. Memory');
+    const apiRss = ctx.api.peakRssMb();
+    const workerRss = Math.max(ctx.worker?.peakRssMb() ?? 0, ctx.workerPeakRssMb);
+    ctx.record({ scenario: 'Memory', metric: 'API peak RSS under load', value: apiRss, unit: 'MB', target: '≤ 250 MB', met: apiRss <= 250 });
+    ctx.record({ scenario: 'Memory', metric: 'worker peak RSS under load', value: workerRss, unit: 'MB', target: '≤ 250 MB', met: workerRss > 0 && workerRss <= 250 });
+  } finally {
+    await ctx.stopWorker();
+    await ctx.api?.stop();
+    await ctx.admin.end();
+  }
+
+  const minutes = (Date.now() - started) / 60_000;
+  const table = writeReport(resultsDir, ctx.rows, { database, scale, seedSeconds: seeded.seconds, minutes });
+  process.stdout.write(`\n${table}\n\nFinished in ${minutes.toFixed(1)} min; results in bench/results/results.md and results.json.\n`);
+  if (process.env.BENCH_KEEP_DATABASE !== '1') {
+    psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await clearQueues(database);
+  }
+}
+
+async function findSubmitter(ctx: BenchContext) {
+  const [row] = await ctx.query<{ tenant_id: string; user_id: string; organization_id: string; alliance_id: string; category_id: string }>(
+    `SELECT u.tenant_id, u.id AS user_id, u.organization_id, m.alliance_id, c.id AS category_id
+       FROM users u
+       JOIN alliance_memberships m ON m.organization_id = u.organization_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
+       JOIN service_categories c ON c.alliance_id = m.alliance_id AND c.active
+      WHERE u.email = $1 ORDER BY m.created_at, c.created_at LIMIT 1`,
+    [ctx.submitterEmail],
+  );
+  return { tenantId: row.tenant_id, userId: row.user_id, organizationId: row.organization_id, allianceId: row.alliance_id, categoryId: row.category_id };
+}
+
+/** Removes this benchmark's BullMQ keys (and only those) from the shared Redis. */
+async function clearQueues(database: string): Promise<void> {
+  const redis = new Redis(productEnv(database).REDIS_URL);
+  try {
+    for await (const keys of redis.scanStream({ match: `{${database}}:*`, count: 1000 })) {
+      if ((keys as string[]).length > 0) await redis.del(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function psql(sql: string, quiet = false): void {
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qAtc', sql], { stdio: ['ignore', 'ignore', quiet ? 'ignore' : 'inherit'] });
+}
+
+function step(name: string): void {
+  process.stdout.write(`\n== ${name}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import type { BenchContext } from '../context';
+
+export async function meetingsScenario(_ctx: BenchContext): Promise<void> {
+  throw new Error('not written yet');
+}

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { pgbenchScript, SUBMISSION_BODY } from '../baseline/submit-transaction';
+import type { BenchContext } from '../context';
+import { load, median, medianRun } from '../load';
+import { appUrl, BENCH_JWT_SECRET, BenchProcess, freePort, ROOT } from '../stack';
+
+const CONNECTIONS = 20;
+const SECONDS = 8;
+const RUNS = 3;
+
+/**
+ * Scenario 1: POST /service-requests at full speed, against (a) pgbench running the same
+ * transaction and (b) a bare Fastify + pg server doing the same work, all at the same concurrency.
+ * Returns the product's peak rate for the scenarios that load at a fraction of it.
+ */
+export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: number }> {
+  const s = ctx.submitter;
+  const body = JSON.stringify({ allianceId: s.allianceId, categoryId: s.categoryId, ...SUBMISSION_BODY });
+  const headers = { authorization: `Bearer ${await ctx.token(ctx.submitterEmail)}` };
+  const url = `${ctx.apiUrl}/api/v1/service-requests`;
+
+  const storedBefore = await storedBy(ctx);
+  const before = await ctx.statementCounts();
+  const product = await medianRun(RUNS, () => load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }));
+  const after = await ctx.statementCounts();
+  // Rows, not answers: a request still in flight when a run ends has run its statements too.
+  const submitted = (await storedBy(ctx)) - storedBefore;
+  assertClean('product', product);
+
+  const raw = await rawBaseline(ctx, body, headers);
+  const pgbench = await pgbenchBaseline(ctx);
+
+  const steady = await load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: 10, rate: Math.round(product.rps * 0.7) });
+  assertClean('product at 70 %', steady);
+
+  const statements = (after.statements - before.statements) / submitted;
+  const transactions = (after.transactions - before.transactions) / submitted;
+  ctx.record({ scenario: 'Submit', metric: 'product peak rate', value: product.rps, unit: 'req/s' });
+  ctx.record({ scenario: 'Submit', metric: '(b) raw Fastify + pg, same work', value: raw, unit: 'req/s' });
+  ctx.record({ scenario: 'Submit', metric: '(a) pgbench, same transaction', value: pgbench, unit: 'tps' });
+  ctx.record({ scenario: 'Submit', metric: 'product ÷ (b)', value: (100 * product.rps) / raw, unit: '%', target: '≥ 60 %', met: product.rps >= 0.6 * raw });
+  ctx.record({ scenario: 'Submit', metric: 'product ÷ (a)', value: (100 * product.rps) / pgbench, unit: '%', target: '≥ 30 %', met: product.rps >= 0.3 * pgbench });
+  ctx.record({ scenario: 'Submit', metric: 'p99 at 70 % of peak', value: steady.p99, unit: 'ms', target: '≤ 50 ms', met: steady.p99 <= 50 });
+  ctx.record({ scenario: 'Submit', metric: 'transactions per request', value: transactions, unit: '', target: '≤ 1', met: transactions <= 1.001 });
+  ctx.record({ scenario: 'Submit', metric: 'statements (round trips) per request, BEGIN and COMMIT included', value: statements, unit: '' });
+  return { peakRps: product.rps };
+}
+
+async function storedBy(ctx: BenchContext): Promise<number> {
+  const [row] = await ctx.query<{ n: string }>('SELECT count(*) AS n FROM service_requests WHERE requester_user_id = $1', [ctx.submitter.userId]);
+  return Number(row.n);
+}
+
+async function rawBaseline(ctx: BenchContext, body: string, headers: Record<string, string>): Promise<number> {
+  const port = await freePort();
+  const server = new BenchProcess('raw-baseline', process.execPath, [join(ROOT, 'dist/bench/baseline/raw-server.js')], {
+    PORT: String(port),
+    DATABASE_URL: appUrl(ctx.database),
+    JWT_SECRET: BENCH_JWT_SECRET,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+  }, join(ctx.resultsDir, 'raw-baseline.log'));
+  try {
+    await server.waitFor(/Raw baseline listening/);
+    const url = `http://127.0.0.1:${port}/api/v1/service-requests`;
+    const result = await medianRun(RUNS, () => load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }));
+    assertClean('raw baseline', result);
+    return result.rps;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function pgbenchBaseline(ctx: BenchContext): Promise<number> {
+  const { script, variables } = pgbenchScript(ctx.submitter);
+  const file = join(ctx.resultsDir, 'submit.pgbench.sql');
+  writeFileSync(file, script);
+  const rates: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { stdout } = await promisify(execFile)('pgbench', [
+      '-n', '-h', '127.0.0.1', '-U', 'lianmeng_app', '-M', 'prepared', '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS),
+      '-f', file, ...Object.entries(variables).map(([k, v]) => `-D${k}=${v}`), ctx.database,
+    ]);
+    const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
+    if (failed > 0) throw new Error(`pgbench: ${failed} transactions failed\n${stdout}`);
+    rates.push(Number(/tps = ([\d.]+)/.exec(stdout)![1]));
+  }
+  return median(rates);
+}
+
+function assertClean(label: string, result: { errors: number; non2xx: number; requests: number }): void {
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors in ${result.requests} requests`);
+}
