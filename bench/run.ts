@@ -7,7 +7,7 @@ import { BenchContext } from './context';
 import { writeReport } from './report';
 import { meetingsScenario } from './scenarios/meetings';
 import { readPathsScenario } from './scenarios/read-paths';
-import { routeScenario } from './scenarios/route';
+import { captureRouting, routeScenario } from './scenarios/route';
 import { submitScenario } from './scenarios/submit';
 import { FULL_SCALE, seedLargeTenant } from './seed/large-tenant';
 import { adminUrl, productEnv, ROOT, runScript } from './stack';
@@ -40,9 +40,11 @@ async function main(): Promise<void> {
     await ctx.startApi();
     ctx.submitter = await findSubmitter(ctx);
     let peakRps = 0;
+    step('Tracing one routing job for the routing baseline');
+    const routing = await captureRouting(ctx);
     const scenarios: [string, () => Promise<void>][] = [
       ['1. Submit', async () => void ({ peakRps } = await submitScenario(ctx))],
-      ['2. Route', () => routeScenario(ctx, peakRps)],
+      ['2. Route', () => routeScenario(ctx, routing, peakRps)],
       ['3. Read paths', () => readPathsScenario(ctx)],
       ['4. Meetings', () => meetingsScenario(ctx)],
     ];

@@ -10,6 +10,7 @@ import { JobName } from '../../platform/queue/queue.constants';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ActionItemsService } from './action-items.service';
 import { ActionItem, ActionItemStatus } from './entities/action-item.entity';
+import { dateTimeFormat } from '../../platform/clock/date-format';
 
 /**
  * Overdue action items escalate like late service requests: the owner at the end of the due day,
@@ -44,7 +45,7 @@ export class ActionItemsEscalationHandler implements JobHandler<JobName.Escalate
         .createQueryBuilder('a')
         .where('a.status IN (:...open) AND a.escalation_level < 3 AND a.due_on < :today', {
           open: [ActionItemStatus.Open, ActionItemStatus.InProgress],
-          today: new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timeZone }).format(now),
+          today: dateTimeFormat('en-CA', { timeZone: calendar.timeZone }).format(now),
         })
         .getMany();
       let count = 0;

@@ -5,7 +5,8 @@ import type { CalendarDayDto, CalendarView, CategoryView, CreateCategoryDto, Cre
 import { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
 import { WorkingDayOverride } from '../../platform/calendar/working-day-override.entity';
-import { CalendarService } from '../../platform/calendar/calendar.service';
+import { CalendarService, workingDaysKey } from '../../platform/calendar/calendar.service';
+import { categoryKey } from './service-requests.repository';
 
 /** The alliance's service catalogue, its routing rules, and the township's working calendar. */
 @Injectable()
@@ -38,6 +39,7 @@ export class CatalogueService {
     if (!category) throw DomainException.notFound();
     if (input.providerOrganizationId) await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
     const saved = await this.manager.getRepository(ServiceCategory).save({ ...category, ...input });
+    this.tenant.forget(categoryKey(id));
     return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
   }
 
@@ -93,11 +95,13 @@ export class CatalogueService {
        ON CONFLICT (tenant_id, date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
       [this.tenant.tenantId, input.date, input.kind, input.name ?? null],
     );
+    this.tenant.forget(workingDaysKey(this.tenant.tenantId));
     return this.calendar(Number(input.date.slice(0, 4)));
   }
 
   async removeDay(date: string): Promise<void> {
     await this.manager.getRepository(WorkingDayOverride).delete({ tenantId: this.tenant.tenantId, date });
+    this.tenant.forget(workingDaysKey(this.tenant.tenantId));
   }
 
   private async requireAlliance(id: string): Promise<void> {

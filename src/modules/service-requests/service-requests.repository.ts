@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { ListServiceRequestsQuery, ServiceRequestView, TimelineEntryView } from './dto/service-request.dto';
 import { ServiceRequestEvent, TimelineEntryType } from './entities/service-request-event.entity';
+import { ServiceCategory } from './entities/service-category.entity';
 import { ServiceRequest } from './entities/service-request.entity';
 import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from './submission.sql';
 
@@ -94,6 +95,8 @@ export function visibility(actor: Actor, params: unknown[]): string {
   return `(r.requester_organization_id = $${params.length} OR r.assigned_organization_id = $${params.length})`;
 }
 
+export const categoryKey = (id: string) => `service-category:${id}`;
+
 @Injectable()
 export class ServiceRequestsRepository {
   constructor(private readonly tenant: TenantContext) {}
@@ -109,6 +112,11 @@ export class ServiceRequestsRepository {
   /** Locks the row for the rest of the transaction: two actions on one request never interleave. */
   findForUpdate(id: string): Promise<ServiceRequest | null> {
     return this.manager.getRepository(ServiceRequest).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** A category, read once per request or job (routing and SLA planning both need it). */
+  category(id: string): Promise<ServiceCategory> {
+    return this.tenant.once(categoryKey(id), () => this.manager.getRepository(ServiceCategory).findOneByOrFail({ id }));
   }
 
   findByIdempotencyKey(requesterUserId: string, key: string): Promise<ServiceRequest | null> {

@@ -4,6 +4,13 @@ import { TenantContext } from '../tenancy/tenant-context.service';
 import { WorkingDayOverride } from './working-day-override.entity';
 import type { CalendarOverrides } from './working-calendar';
 
+export const workingDaysKey = (tenantId: string) => `working-days:${tenantId}`;
+
+/** The tenant's row (its time zone), read once per request or job. */
+export function tenantRow(context: TenantContext, tenantId: string): Promise<Tenant | null> {
+  return context.once(`tenant:${tenantId}`, () => context.manager.getRepository(Tenant).findOne({ where: { id: tenantId } }));
+}
+
 /** A township's working calendar: weekends off, its public holidays off, its make-up days on. */
 @Injectable()
 export class CalendarService {
@@ -11,8 +18,8 @@ export class CalendarService {
 
   async forTenant(tenantId = this.tenant.tenantId): Promise<CalendarOverrides> {
     const [overrides, tenant] = await Promise.all([
-      this.tenant.manager.getRepository(WorkingDayOverride).find({ where: { tenantId } }),
-      this.tenant.manager.getRepository(Tenant).findOne({ where: { id: tenantId } }),
+      this.tenant.once(workingDaysKey(tenantId), () => this.tenant.manager.getRepository(WorkingDayOverride).find({ where: { tenantId } })),
+      tenantRow(this.tenant, tenantId),
     ]);
     return {
       holidays: new Set(overrides.filter((o) => o.kind === 'holiday').map((o) => o.date)),

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../clock/date-format';
 /**
  * Working time for SLAs: working days are Monday to Friday, except public holidays, plus the
  * make-up working days (调休) that fall on a weekend. Working hours are 09:00–12:00 and 13:30–17:30
@@ -28,7 +29,7 @@ interface LocalParts {
 
 function localParts(instant: Date, timeZone: string): LocalParts {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+    dateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',

@@ -102,6 +102,11 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Diagnostics: appends every SQL statement with its parameters and transaction to this file (JSON lines). Never in production. */
+  @IsOptional()
+  @IsString()
+  DB_STATEMENT_TRACE_FILE?: string;
+
   /** Base URL people reach the web app at; used in invitation links. */
   @Matches(/^https?:\/\//, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
@@ -169,7 +174,7 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = ['DB_STATEMENT_TRACE_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
 

@@ -6,14 +6,17 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsModule } from 'nestjs-cls';
 import type { Environment } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
+import { StatementCountingLogger } from './statement-counter';
 
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) =>
-        dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+        logger: new StatementCountingLogger(config.get('DB_STATEMENT_TRACE_FILE', { infer: true })),
+      }),
     }),
     ClsModule.forRoot({
       global: true,

@@ -11,7 +11,7 @@ import type {
 } from './dto/notification.dto';
 import { GroupRobot } from './entities/group-robot.entity';
 import { NotificationSettings } from './entities/notification-settings.entity';
-import { NotificationSettingsReader } from './notification-settings.service';
+import { NotificationSettingsReader, notificationSettingsKey } from './notification-settings.service';
 import { NotificationType } from './notification-types';
 import { Notifier } from './notifier.service';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours';
@@ -52,6 +52,7 @@ export class NotificationSettingsAdmin {
       ...fields,
       ...(smtpPassword !== undefined ? { smtpPasswordEncrypted: smtpPassword ? this.box.seal(smtpPassword) : null } : {}),
     });
+    this.tenant.forget(notificationSettingsKey(tenantId));
     return this.settings();
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
-import { Tenant } from '../tenancy/tenant.entity';
+import { tenantRow } from '../calendar/calendar.service';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { NotificationSettings } from './entities/notification-settings.entity';
 import { DEFAULT_QUIET_HOURS, QuietHours } from './quiet-hours';
@@ -17,6 +17,8 @@ export interface MailServer {
   from: string;
 }
 
+export const notificationSettingsKey = (tenantId: string) => `notification-settings:${tenantId}`;
+
 /** A township's quiet hours and mail server, falling back to the defaults and SMTP_URL. */
 @Injectable()
 export class NotificationSettingsReader {
@@ -27,8 +29,8 @@ export class NotificationSettingsReader {
 
   async find(tenantId: string): Promise<{ settings: NotificationSettings | null; timeZone: string }> {
     const [settings, tenant] = await Promise.all([
-      this.tenant.manager.getRepository(NotificationSettings).findOne({ where: { tenantId } }),
-      this.tenant.manager.getRepository(Tenant).findOne({ where: { id: tenantId } }),
+      this.tenant.once(notificationSettingsKey(tenantId), () => this.tenant.manager.getRepository(NotificationSettings).findOne({ where: { tenantId } })),
+      tenantRow(this.tenant, tenantId),
     ]);
     return { settings, timeZone: tenant?.timeZone ?? 'Asia/Shanghai' };
   }

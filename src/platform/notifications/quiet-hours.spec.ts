@@ -32,4 +32,21 @@ describe('quiet hours (Asia/Shanghai, UTC+8, no daylight saving)', () => {
     expect(nextSendTime(new Date('2026-11-28T04:10:00Z'), lunch).toISOString()).toBe('2026-11-28T05:30:00.000Z');
     expect(isQuiet(new Date('2026-11-28T02:00:00Z'), lunch)).toBe(false);
   });
+
+  it('finds the same moment as walking minute by minute, across a daylight-saving change too', () => {
+    const walk = (instant: Date, hours: QuietHours) => {
+      let t = new Date(Math.ceil(instant.getTime() / 60_000) * 60_000);
+      if (!isQuiet(instant, hours)) return instant;
+      while (isQuiet(t, hours)) t = new Date(t.getTime() + 60_000);
+      return t;
+    };
+    const newYork: QuietHours = { start: '21:00', end: '03:30', weekends: true, timeZone: 'America/New_York' };
+    // Hourly through the autumn change in New York (1 November 2026) and a Shanghai week.
+    for (let hour = 0; hour < 7 * 24; hour += 1) {
+      for (const [base, hours] of [['2026-10-29T00:07:30Z', newYork], ['2026-11-23T00:13:00Z', shanghai]] as const) {
+        const instant = new Date(new Date(base).getTime() + hour * 3600_000);
+        expect(nextSendTime(instant, hours).toISOString()).toBe(walk(instant, hours).toISOString());
+      }
+    }
+  });
 });

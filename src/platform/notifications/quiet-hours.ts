@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../clock/date-format';
+
 export interface QuietHours {
   /** HH:MM local time; the window may cross midnight (22:00–08:00). */
   start: string;
@@ -17,7 +19,7 @@ const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 
 
 function localTime(instant: Date, timeZone: string): LocalTime {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    dateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
@@ -27,24 +29,35 @@ function localTime(instant: Date, timeZone: string): LocalTime {
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 export function isQuiet(instant: Date, hours: QuietHours): boolean {
-  const { weekday, minutes } = localTime(instant, hours.timeZone);
-  if (hours.weekends && (weekday === 0 || weekday === 6)) return true;
+  return quietMinutesLeft(localTime(instant, hours.timeZone), hours) > 0;
+}
+
+/** How many local minutes of quiet remain from this local time (0: not quiet). */
+function quietMinutesLeft({ weekday, minutes }: LocalTime, hours: QuietHours): number {
+  if (hours.weekends && (weekday === 0 || weekday === 6)) return 24 * 60 - minutes;
   const start = toMinutes(hours.start);
   const end = toMinutes(hours.end);
-  if (start === end) return false;
-  return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+  if (start === end) return 0;
+  if (start < end) return minutes >= start && minutes < end ? end - minutes : 0;
+  if (minutes >= start) return 24 * 60 - minutes + end;
+  return minutes < end ? end - minutes : 0;
 }
 
 /**
  * The first moment at or after `instant` outside quiet hours: `instant` itself when it is not quiet.
- * Walks forward minute-aligned in steps, which is exact for any zone and cheap (at most a few days).
+ * Leaps over most of the quiet time by local-clock arithmetic, then walks the last hour a minute at
+ * a time, so a daylight-saving change inside the window cannot make it overshoot.
  */
 export function nextSendTime(instant: Date, hours: QuietHours): Date {
   if (!isQuiet(instant, hours)) return instant;
   const step = 60_000;
   let candidate = new Date(Math.ceil(instant.getTime() / step) * step);
-  for (let i = 0; i < 4 * 24 * 60 && isQuiet(candidate, hours); i++) {
-    candidate = new Date(candidate.getTime() + step);
+  for (let walked = 0; walked < 4 * 24 * 60; ) {
+    const left = quietMinutesLeft(localTime(candidate, hours.timeZone), hours);
+    if (left === 0) break;
+    const leap = left > 60 ? left - 60 : 1;
+    candidate = new Date(candidate.getTime() + leap * step);
+    walked += leap;
   }
   return candidate;
 }

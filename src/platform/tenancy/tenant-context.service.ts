@@ -8,6 +8,7 @@ import type { Actor } from './request-actor';
 
 export const ACTOR_KEY = 'actor';
 export const REQUEST_ID_KEY = 'requestId';
+const MEMO_KEY = 'transactionMemo';
 
 /** The first statement of every request's transaction: $1 tenant, $2 user, $3 'on' for a platform admin, $4 request id. */
 export const ROW_SECURITY_SETTINGS_SQL = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
@@ -56,6 +57,28 @@ export class TenantContext {
         return work();
       });
     });
+  }
+
+  /**
+   * Loads `key` once for the rest of the current request or job: settings that several steps of
+   * one job read (the time zone, the calendar, quiet hours) cost one round trip, and are never
+   * older than the transaction that reads them. Writers of such settings call `forget`.
+   */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.cls.isActive()) return load();
+    let memo = this.cls.get<Map<string, Promise<unknown>> | undefined>(MEMO_KEY);
+    if (!memo) this.cls.set(MEMO_KEY, (memo = new Map()));
+    let value = memo.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      memo.set(key, value);
+      value.catch(() => memo.delete(key));
+    }
+    return value;
+  }
+
+  forget(key: string): void {
+    if (this.cls.isActive()) this.cls.get<Map<string, Promise<unknown>> | undefined>(MEMO_KEY)?.delete(key);
   }
 
   /** Switches the current transaction to `actor`, e.g. once a login has found its user. */

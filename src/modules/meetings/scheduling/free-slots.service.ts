@@ -3,6 +3,7 @@ import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { addWorkingTime, isWorkingDay } from '../../../platform/calendar/working-calendar';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { Occurrence } from './occurrences';
+import { dateTimeFormat } from '../../../platform/clock/date-format';
 
 const STEP_MS = 30 * 60_000;
 const OFFICE_PERIODS = [
@@ -38,7 +39,7 @@ export class FreeSlotsService {
   private inOfficeHours(start: Date, end: Date, calendar: Awaited<ReturnType<CalendarService['forTenant']>>): boolean {
     const parts = (d: Date) => {
       const p = Object.fromEntries(
-        new Intl.DateTimeFormat('en-CA', { timeZone: calendar.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        dateTimeFormat('en-CA', { timeZone: calendar.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
           .formatToParts(d)
           .map((x) => [x.type, x.value]),
       );

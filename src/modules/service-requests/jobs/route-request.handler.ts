@@ -4,7 +4,6 @@ import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { ServiceCategory } from '../entities/service-category.entity';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
 import { RequestAnnouncer } from '../lifecycle/request-announcer.service';
@@ -36,7 +35,7 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
     return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
       const request = await this.requests.findForUpdate(requestId);
       if (!request || request.status !== S.Submitted) return;
-      const category = await this.tenant.manager.getRepository(ServiceCategory).findOneByOrFail({ id: request.categoryId });
+      const category = await this.requests.category(request.categoryId);
       const decision = await this.router.decide(request, category);
       const routedAt = this.clock.now();
       const deadlines = await this.planner.deadlines(request, routedAt);

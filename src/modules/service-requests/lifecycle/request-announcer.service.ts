@@ -43,10 +43,12 @@ export class RequestAnnouncer {
   }
 
   private async names(request: Announced): Promise<{ requester: string; provider: string }> {
-    const [names] = await this.tenant.manager.query<{ requester: string | null; provider: string | null }[]>(
-      'SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider',
-      [request.requesterOrganizationId, request.assignedOrganizationId],
-    );
-    return { requester: names?.requester ?? '', provider: names?.provider ?? '' };
+    return this.tenant.once(`organization-names:${request.requesterOrganizationId}:${request.assignedOrganizationId}`, async () => {
+      const [names] = await this.tenant.manager.query<{ requester: string | null; provider: string | null }[]>(
+        'SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider',
+        [request.requesterOrganizationId, request.assignedOrganizationId],
+      );
+      return { requester: names?.requester ?? '', provider: names?.provider ?? '' };
+    });
   }
 }

@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { ServiceCategory } from '../entities/service-category.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { addWorkingTime } from '../../../platform/calendar/working-calendar';
+import { ServiceRequestsRepository } from '../service-requests.repository';
 
 /** Deadlines from the category's SLA on the township's working calendar. */
 @Injectable()
 export class SlaPlanner {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly requests: ServiceRequestsRepository,
     private readonly calendars: CalendarService,
   ) {}
 
   /** To accept: counted from when it reached the serving organisation; to resolve: from submission. */
   async deadlines(request: Pick<ServiceRequest, 'tenantId' | 'categoryId' | 'createdAt'>, routedAt: Date): Promise<{ acceptDueAt: Date; resolveDueAt: Date }> {
-    const category = await this.tenant.manager.getRepository(ServiceCategory).findOneByOrFail({ id: request.categoryId });
+    const category = await this.requests.category(request.categoryId);
     const calendar = await this.calendars.forTenant(request.tenantId);
     return {
       acceptDueAt: addWorkingTime(routedAt, category.acceptWithin, category.acceptUnit, calendar),

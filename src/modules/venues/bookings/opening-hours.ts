@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../../platform/errors/domain.exception';
 import type { OpeningHours } from '../entities/venue-zone.entity';
+import { dateTimeFormat } from '../../../platform/clock/date-format';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -27,7 +28,7 @@ export function cleanOpeningHours(hours: OpeningHours | null | undefined): Openi
 
 function localParts(instant: Date, timeZone: string): { date: string; weekday: number; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    dateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

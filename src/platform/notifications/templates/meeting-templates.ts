@@ -1,8 +1,9 @@
 import { NotificationType } from '../notification-types';
 import { s, type Payload, type Template } from './template';
+import { dateTimeFormat } from '../../clock/date-format';
 
 const when = (p: Payload, language: 'zh-CN' | 'en') =>
-  new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+  dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',

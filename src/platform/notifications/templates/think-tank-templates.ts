@@ -1,5 +1,6 @@
 import { NotificationType } from '../notification-types';
 import { s, type Payload, type Template } from './template';
+import { dateTimeFormat } from '../../clock/date-format';
 
 const DECISIONS: Record<string, { 'zh-CN': string; en: string }> = {
   accept: { 'zh-CN': '录用', en: 'accepted' },
@@ -9,7 +10,7 @@ const DECISIONS: Record<string, { 'zh-CN': string; en: string }> = {
 };
 const decision = (p: Payload, language: 'zh-CN' | 'en') => DECISIONS[s(p.decision)]?.[language] ?? s(p.decision);
 const when = (p: Payload, key: string, language: 'zh-CN' | 'en') =>
-  new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(s(p[key])));
+  dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(s(p[key])));
 
 /**
  * What the think tank (智库) tells people. Payloads never name authors or reviewers: one event is

@@ -1,8 +1,9 @@
 import { NotificationType } from '../notification-types';
 import { s, type Payload, type Template } from './template';
+import { dateTimeFormat } from '../../clock/date-format';
 
 const when = (p: Payload, language: 'zh-CN' | 'en') => {
-  const format = new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+  const format = dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone: 'Asia/Shanghai',
     month: '2-digit',
     day: '2-digit',
