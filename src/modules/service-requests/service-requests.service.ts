@@ -3,6 +3,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
+import { bodyFingerprint } from '../../platform/http/body-fingerprint';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
@@ -27,6 +28,12 @@ import { ServiceRequestsRepository } from './service-requests.repository';
 
 const OPEN = [S.Routed, S.Accepted, S.InProgress];
 
+/** An idempotency key and the fingerprint of the body it came with (null: do not compare bodies). */
+interface Idempotency {
+  key: string;
+  bodyHash: string | null;
+}
+
 /** Submitting, reading, commenting on and chasing service requests. Transitions are in ServiceRequestActions. */
 @Injectable()
 export class ServiceRequestsService {
@@ -40,11 +47,12 @@ export class ServiceRequestsService {
 
   /**
    * Stores the request and the event that starts its routing in one transaction. With an
-   * Idempotency-Key, the same key returns the same request, however often and however concurrently.
+   * Idempotency-Key, the same key and body return the same request, however often and however
+   * concurrently; the same key with another body is refused (422).
    */
   async submit(actor: Actor, input: SubmitServiceRequestDto, idempotencyKey?: string): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (actor.role !== Role.EnterpriseContact || !actor.organizationId) throw DomainException.forbidden();
-    return this.file(actor, actor.organizationId, actor.userId, input, idempotencyKey);
+    return this.file(actor, actor.organizationId, actor.userId, input, idempotencyKey ? { key: idempotencyKey, bodyHash: bodyFingerprint(input) } : undefined);
   }
 
   /**
@@ -64,7 +72,8 @@ export class ServiceRequestsService {
       `SELECT id FROM users WHERE organization_id = $1 AND role = 'enterprise_contact' AND status = 'active' ORDER BY created_at LIMIT 1`,
       [organizationId],
     );
-    return this.file(actor, organizationId, contact?.id ?? actor.userId, input, idempotencyKey, { filedBy: actor.userId, ...origin });
+    // The key is ours, not a client's: a replay after a lost link answers with the request whatever the body.
+    return this.file(actor, organizationId, contact?.id ?? actor.userId, input, { key: idempotencyKey, bodyHash: null }, { filedBy: actor.userId, ...origin });
   }
 
   private async file(
@@ -72,12 +81,12 @@ export class ServiceRequestsService {
     organizationId: string,
     requesterUserId: string,
     input: SubmitServiceRequestDto,
-    idempotencyKey?: string,
+    idempotency?: Idempotency,
     origin?: Record<string, unknown>,
   ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
-    if (idempotencyKey) {
-      const existing = await this.requests.findByIdempotencyKey(requesterUserId, idempotencyKey);
-      if (existing) return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
+    if (idempotency) {
+      const existing = await this.requests.findByIdempotencyKey(requesterUserId, idempotency.key);
+      if (existing) return this.replay(existing, idempotency, actor);
     }
     const category = await this.tenant.manager.getRepository(ServiceCategory).findOne({ where: { id: input.categoryId, allianceId: input.allianceId, active: true } });
     if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
@@ -91,20 +100,32 @@ export class ServiceRequestsService {
     const number = await this.requests.nextNumber(tenantId, Number(localDate(this.clock.now()).slice(0, 4)));
     const [inserted] = await this.tenant.manager.query<{ id: string }[]>(
       `INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id,
-                                     title, description, urgency, preferred_contact, idempotency_key, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+                                     title, description, urgency, preferred_contact, idempotency_key, idempotency_request_hash, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
        ON CONFLICT (tenant_id, requester_user_id, idempotency_key) DO NOTHING RETURNING id`,
       [tenantId, number, input.allianceId, organizationId, requesterUserId, category.id, input.title.trim(), input.description.trim(),
-        input.urgency ?? Urgency.Normal, input.preferredContact ?? {}, idempotencyKey ?? null, this.clock.now()],
+        input.urgency ?? Urgency.Normal, input.preferredContact ?? {}, idempotency?.key ?? null, idempotency?.bodyHash ?? null, this.clock.now()],
     );
     if (!inserted) {
       // A concurrent submission with the same key committed first: answer with its request.
-      const winner = await this.requests.findByIdempotencyKey(requesterUserId, idempotencyKey!);
-      return { request: (await this.requests.view(winner!.id, actor))!, replayed: true };
+      const winner = await this.requests.findByIdempotencyKey(requesterUserId, idempotency!.key);
+      return this.replay(winner!, idempotency!, actor);
     }
     await this.requests.addEvent({ tenantId, requestId: inserted.id, type: TimelineEntryType.Submitted, actorUserId: actor.userId, ...(origin && { data: origin }) });
     await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: inserted.id } }, { jobId: `route-${inserted.id}` });
     return { request: (await this.requests.view(inserted.id, actor))!, replayed: false };
+  }
+
+  /**
+   * The request a key already made. A different body under the same key is refused rather than
+   * answered with a request the client did not describe; an unknown hash (older rows) is accepted.
+   */
+  private async replay(existing: ServiceRequest, idempotency: Idempotency, actor: Actor): Promise<{ request: ServiceRequestView; replayed: true }> {
+    const { bodyHash } = idempotency;
+    if (bodyHash && existing.idempotencyRequestHash && existing.idempotencyRequestHash !== bodyHash) {
+      throw new DomainException(ErrorCode.IdempotencyKeyReused, HttpStatus.UNPROCESSABLE_ENTITY, [{ field: 'Idempotency-Key', reason: 'reusedWithDifferentBody' }]);
+    }
+    return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
   }
 
   list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {
