@@ -6,7 +6,8 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 /** The project root, whether this file runs compiled (dist/src/...) or from source under jest. */
 const PROJECT_ROOT = join(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../../..' : '../../..');
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** `idleInTransactionTimeoutMs` is for the application's sessions; 0 leaves the server's setting. */
+export function dataSourceOptions(url: string, poolSize = 10, idleInTransactionTimeoutMs = 0): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,6 +22,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     poolSize,
-    extra: { connectionTimeoutMillis: 5000, application_name: 'lianmeng' },
+    extra: {
+      connectionTimeoutMillis: 5000,
+      application_name: 'lianmeng',
+      ...(idleInTransactionTimeoutMs > 0 && { idle_in_transaction_session_timeout: idleInTransactionTimeoutMs }),
+    },
   };
 }

@@ -13,7 +13,11 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) =>
-        dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+        dataSourceOptions(
+          config.get('DATABASE_URL', { infer: true }),
+          config.get('DATABASE_POOL_SIZE', { infer: true }),
+          config.get('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', { infer: true }),
+        ),
     }),
     ClsModule.forRoot({
       global: true,
