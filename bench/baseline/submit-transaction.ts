@@ -25,7 +25,7 @@ export function submissionStatements(s: Submitter, requestId: string, now: Date)
     [
       SUBMISSION_INSERT_SQL,
       [s.tenantId, `service-request-${year}`, `FW-${year}-`, s.allianceId, s.organizationId, s.userId, s.categoryId,
-        SUBMISSION_BODY.title, SUBMISSION_BODY.description, 'normal', {}, null, now, s.userId, {}, 'service-requests', 'route-service-request'],
+        SUBMISSION_BODY.title, SUBMISSION_BODY.description, 'normal', {}, null, now, s.userId, {}, 'service-requests', 'route-service-request', null],
     ],
     ['COMMIT', []],
   ];

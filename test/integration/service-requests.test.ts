@@ -187,6 +187,82 @@ describe('service requests (企业点单、部门服务) over HTTP with the real
     expect((await http.post('/api/v1/service-requests', body, { token: xingyi, headers: { 'idempotency-key': 'x' } })).body.details).toEqual([{ field: 'Idempotency-Key', reason: '格式不正确' }]);
   });
 
+  it('answers a retry with the same key and body with the first request, and refuses the key with another body (422), storing nothing', async () => {
+    const body = { allianceId: await smartAllianceId(app), categoryId: await categoryId(app, 'permits'), title: '办理环评批复', description: '新建电镀车间需要环评批复', preferredContact: { name: '李经理', phone: '13905950002' } };
+    const headers = { 'idempotency-key': 'eia-2026-11-25-a' };
+    const first = await http.post('/api/v1/service-requests', body, { token: xingyi, headers });
+    expect(first.status).toBe(201);
+    // The same body with its keys in another order is the same body.
+    const reordered = { preferredContact: { phone: '13905950002', name: '李经理' }, description: body.description, title: body.title, categoryId: body.categoryId, allianceId: body.allianceId };
+    const retry = await http.post('/api/v1/service-requests', reordered, { token: xingyi, headers });
+    expect(retry).toMatchObject({ status: 200, body: { id: first.body.id }, headers: { 'idempotent-replayed': 'true' } });
+
+    const stored = async () =>
+      (
+        await app.db.admin.query(
+          `SELECT (SELECT count(*)::int FROM service_requests) AS requests,
+                  (SELECT count(*)::int FROM outbox_events WHERE job_name = 'route-service-request') AS route_events,
+                  (SELECT sum(value)::int FROM tenant_counters WHERE name LIKE 'service-request-%') AS numbers,
+                  (SELECT title FROM service_requests WHERE id = $1) AS title`,
+          [first.body.id],
+        )
+      ).rows[0];
+    const before = await stored();
+    const changed = await http.post('/api/v1/service-requests', { ...body, title: '办理环评批复（加急）' }, { token: xingyi, headers });
+    expect(changed.status).toBe(422);
+    expect(changed.body).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: expect.stringContaining('Idempotency-Key'),
+      details: [{ field: 'Idempotency-Key', reason: '已用于内容不同的请求' }],
+    });
+    const english = await http.post('/api/v1/service-requests', { ...body, urgency: 'urgent' }, { token: xingyi, headers, language: 'en' });
+    expect(english.body).toMatchObject({
+      statusCode: 422,
+      message: 'This Idempotency-Key was already used with a different request body: send a new request with a new key',
+      details: [{ field: 'Idempotency-Key', reason: 'was already used with a different request body' }],
+    });
+    // Even when both bodies race for the key, only the first one stored is answered.
+    const raced = await Promise.all([
+      http.post('/api/v1/service-requests', body, { token: xingyi, headers: { 'idempotency-key': 'eia-2026-11-25-race' } }),
+      http.post('/api/v1/service-requests', { ...body, title: '另一个标题' }, { token: xingyi, headers: { 'idempotency-key': 'eia-2026-11-25-race' } }),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(await stored()).toEqual({ ...before, requests: before.requests + 1, route_events: before.route_events + 1, numbers: before.numbers + 1 });
+
+    // A request stored before bodies were fingerprinted accepts any replay of its key.
+    await app.db.admin.query('UPDATE service_requests SET idempotency_request_hash = NULL WHERE id = $1', [first.body.id]);
+    const legacy = await http.post('/api/v1/service-requests', { ...body, title: '办理环评批复（旧）' }, { token: xingyi, headers });
+    expect(legacy).toMatchObject({ status: 200, body: { id: first.body.id, title: '办理环评批复' } });
+  });
+
+  it('keeps Idempotency-Keys per user and per township: another enterprise using the same key gets its own request', async () => {
+    const body = { allianceId: await smartAllianceId(app), categoryId: await categoryId(app, 'policy'), title: '咨询技改补贴', description: '咨询设备技改补贴的申报条件' };
+    const headers = { 'idempotency-key': 'shared-key-2026-11-25' };
+    const mine = await http.post('/api/v1/service-requests', body, { token: xingyi, headers });
+    const theirs = await http.post('/api/v1/service-requests', { ...body, title: '咨询人才补贴' }, { token: jingong, headers });
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+
+    const other = await createOtherTenant(app.db.admin, 'neidi');
+    const { rows: [official] } = await app.db.admin.query('SELECT password_hash FROM users WHERE email = $1', [other.email]);
+    await app.db.admin.query(
+      `INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash) VALUES ($1, 'contact@neidi.demo', '内坑联系人', 'enterprise_contact', $2, 'active', $3)`,
+      [other.tenantId, other.organizationId, official.password_hash],
+    );
+    await app.db.admin.query(`INSERT INTO alliance_memberships (tenant_id, alliance_id, organization_id, role, joined_on) VALUES ($1, $2, $3, 'lead', '2026-01-01')`, [
+      other.tenantId, other.allianceId, other.organizationId,
+    ]);
+    const { rows: [category] } = await app.db.admin.query(
+      `INSERT INTO service_categories (tenant_id, alliance_id, code, name, provider_organization_id, accept_within, accept_unit, resolve_within, resolve_unit)
+       VALUES ($1, $2, 'policy', '政策咨询', $3, 2, 'working_hours', 5, 'working_days') RETURNING id`,
+      [other.tenantId, other.allianceId, other.organizationId],
+    );
+    const stranger = await http.post('/api/v1/service-requests', { ...body, allianceId: other.allianceId, categoryId: category.id }, { token: await http.token('contact@neidi.demo'), headers });
+    expect(stranger.status).toBe(201);
+    expect([mine.body.id, theirs.body.id]).not.toContain(stranger.body.id);
+    expect((await http.post('/api/v1/service-requests', body, { token: xingyi, headers })).body.id).toBe(mine.body.id);
+  });
+
   it('keeps requests to those concerned: other enterprises, departments and townships get 404', async () => {
     const routed = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '咨询用工补贴申领' });
     const handler = await tokenOf(routed.handler.id);

@@ -48,8 +48,12 @@ export class ServiceRequestsController {
     private readonly attachments: AttachmentsService,
   ) {}
 
-  /** 企业点单. The same `Idempotency-Key` never creates two requests: a replay answers 200 with the first. */
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  /** 企业点单. One `Idempotency-Key` never creates two requests: a replay answers 200 with the first, one with another body 422. */
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A new key per request (8 to 100 of A-Z a-z 0-9 . _ : -); keys are kept per user',
+  })
   @Roles(Role.EnterpriseContact)
   @Post()
   async submit(

@@ -133,10 +133,12 @@ export class ServiceRequestsRepository {
 
   /** Whether a submission may be filed, and the request an earlier try with its idempotency key filed. */
   async checkSubmission(input: { categoryId: string; allianceId: string; organizationId: string; requesterUserId: string; idempotencyKey: string | null }) {
-    const [row] = await this.manager.query<{ category_active: boolean; member: boolean; existing_id: string | null }[]>(SUBMISSION_CHECK_SQL, [
-      input.categoryId, input.allianceId, input.organizationId, input.requesterUserId, input.idempotencyKey,
-    ]);
-    return { categoryActive: row.category_active, member: row.member, existingId: row.existing_id };
+    const [row] = await this.manager.query<{ category_active: boolean; member: boolean; existing_id: string | null; existing_hash: string | null }[]>(
+      SUBMISSION_CHECK_SQL,
+      [input.categoryId, input.allianceId, input.organizationId, input.requesterUserId, input.idempotencyKey],
+    );
+    const existing = row.existing_id ? { id: row.existing_id, idempotencyRequestHash: row.existing_hash } : null;
+    return { categoryActive: row.category_active, member: row.member, existing };
   }
 
   /** Stores a submission with its timeline entry and routing event; null when its idempotency key was taken meanwhile. */
@@ -152,6 +154,7 @@ export class ServiceRequestsRepository {
     urgency: string;
     preferredContact: object;
     idempotencyKey: string | null;
+    idempotencyRequestHash: string | null;
     submittedAt: Date;
     actorUserId: string;
     origin: Record<string, unknown>;
@@ -161,7 +164,7 @@ export class ServiceRequestsRepository {
     const [row] = await this.manager.query<ViewRow[]>(SUBMISSION_INSERT_SQL, [
       s.tenantId, `service-request-${s.year}`, `FW-${s.year}-`, s.allianceId, s.organizationId, s.requesterUserId, s.categoryId,
       s.title, s.description, s.urgency, s.preferredContact, s.idempotencyKey, s.submittedAt, s.actorUserId, s.origin,
-      s.routing.queue, s.routing.jobName,
+      s.routing.queue, s.routing.jobName, s.idempotencyRequestHash,
     ]);
     return row ? toView(row) : null;
   }

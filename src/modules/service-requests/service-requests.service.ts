@@ -3,10 +3,10 @@ import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
+import { bodyFingerprint } from '../../platform/http/body-fingerprint';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
-import { Outbox } from '../../platform/outbox/outbox.service';
 import type { Page } from '../../platform/pagination/page.dto';
 import { JobName, QUEUE_OF } from '../../platform/queue/queue.constants';
 import type { Actor } from '../../platform/tenancy/request-actor';
@@ -26,24 +26,30 @@ import { ServiceRequestsRepository } from './service-requests.repository';
 
 const OPEN = [S.Routed, S.Accepted, S.InProgress];
 
+/** An idempotency key and the fingerprint of the body it came with (null: do not compare bodies). */
+interface Idempotency {
+  key: string;
+  bodyHash: string | null;
+}
+
 /** Submitting, reading, commenting on and chasing service requests. Transitions are in ServiceRequestActions. */
 @Injectable()
 export class ServiceRequestsService {
   constructor(
     private readonly requests: ServiceRequestsRepository,
     private readonly tenant: TenantContext,
-    private readonly outbox: Outbox,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
   /**
    * Stores the request and the event that starts its routing in one transaction. With an
-   * Idempotency-Key, the same key returns the same request, however often and however concurrently.
+   * Idempotency-Key, the same key and body return the same request, however often and however
+   * concurrently; the same key with another body is refused (422).
    */
   async submit(actor: Actor, input: SubmitServiceRequestDto, idempotencyKey?: string): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (actor.role !== Role.EnterpriseContact || !actor.organizationId) throw DomainException.forbidden();
-    return this.file(actor, actor.organizationId, actor.userId, input, idempotencyKey);
+    return this.file(actor, actor.organizationId, actor.userId, input, idempotencyKey ? { key: idempotencyKey, bodyHash: bodyFingerprint(input) } : undefined);
   }
 
   /**
@@ -63,7 +69,8 @@ export class ServiceRequestsService {
       `SELECT id FROM users WHERE organization_id = $1 AND role = 'enterprise_contact' AND status = 'active' ORDER BY created_at LIMIT 1`,
       [organizationId],
     );
-    return this.file(actor, organizationId, contact?.id ?? actor.userId, input, idempotencyKey, { filedBy: actor.userId, ...origin });
+    // The key is ours, not a client's: a replay after a lost link answers with the request whatever the body.
+    return this.file(actor, organizationId, contact?.id ?? actor.userId, input, { key: idempotencyKey, bodyHash: null }, { filedBy: actor.userId, ...origin });
   }
 
   private async file(
@@ -71,12 +78,12 @@ export class ServiceRequestsService {
     organizationId: string,
     requesterUserId: string,
     input: SubmitServiceRequestDto,
-    idempotencyKey?: string,
+    idempotency?: Idempotency,
     origin?: Record<string, unknown>,
   ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
-    const key = idempotencyKey ?? null;
+    const key = idempotency?.key ?? null;
     const check = await this.requests.checkSubmission({ categoryId: input.categoryId, allianceId: input.allianceId, organizationId, requesterUserId, idempotencyKey: key });
-    if (check.existingId) return { request: (await this.requests.view(check.existingId, actor))!, replayed: true };
+    if (check.existing) return this.replay(check.existing, idempotency!, actor);
     if (!check.categoryActive) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     if (!check.member) throw DomainException.invalid([{ field: 'allianceId', reason: 'notAMember' }]);
 
@@ -93,6 +100,7 @@ export class ServiceRequestsService {
       urgency: input.urgency ?? Urgency.Normal,
       preferredContact: input.preferredContact ?? {},
       idempotencyKey: key,
+      idempotencyRequestHash: idempotency?.bodyHash ?? null,
       submittedAt: now,
       actorUserId: actor.userId,
       origin: origin ?? {},
@@ -100,8 +108,20 @@ export class ServiceRequestsService {
     });
     if (request) return { request, replayed: false };
     // A concurrent submission with the same key committed first: answer with its request.
-    const winner = await this.requests.findByIdempotencyKey(requesterUserId, key!);
-    return { request: (await this.requests.view(winner!.id, actor))!, replayed: true };
+    const winner = await this.requests.findByIdempotencyKey(requesterUserId, idempotency!.key);
+    return this.replay(winner!, idempotency!, actor);
+  }
+
+  /**
+   * The request a key already made. A different body under the same key is refused rather than
+   * answered with a request the client did not describe; an unknown hash (older rows) is accepted.
+   */
+  private async replay(existing: Pick<ServiceRequest, 'id' | 'idempotencyRequestHash'>, idempotency: Idempotency, actor: Actor): Promise<{ request: ServiceRequestView; replayed: true }> {
+    const { bodyHash } = idempotency;
+    if (bodyHash && existing.idempotencyRequestHash && existing.idempotencyRequestHash !== bodyHash) {
+      throw new DomainException(ErrorCode.IdempotencyKeyReused, HttpStatus.UNPROCESSABLE_ENTITY, [{ field: 'Idempotency-Key', reason: 'reusedWithDifferentBody' }]);
+    }
+    return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
   }
 
   list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {

@@ -9,7 +9,8 @@ export const SUBMISSION_CHECK_SQL = `
   SELECT EXISTS (SELECT 1 FROM service_categories WHERE id = $1 AND alliance_id = $2 AND active) AS category_active,
          EXISTS (SELECT 1 FROM alliance_memberships
                   WHERE alliance_id = $2 AND organization_id = $3 AND left_on IS NULL AND role IN ('lead', 'member')) AS member,
-         (SELECT id FROM service_requests WHERE requester_user_id = $4 AND idempotency_key = $5) AS existing_id`;
+         e.id AS existing_id, e.idempotency_request_hash AS existing_hash
+    FROM (SELECT) AS one LEFT JOIN service_requests e ON e.requester_user_id = $4 AND e.idempotency_key = $5`;
 
 /**
  * Numbers the request from the tenant's yearly counter, stores it, its submitted timeline entry and
@@ -20,7 +21,7 @@ export const SUBMISSION_CHECK_SQL = `
  * $1 tenant, $2 counter name, $3 number prefix ("FW-2026-"), $4 alliance, $5 requesting organisation,
  * $6 requester, $7 category, $8 title, $9 description, $10 urgency, $11 preferred contact (jsonb),
  * $12 idempotency key or null, $13 submitted at, $14 actor, $15 submitted event data (jsonb),
- * $16 outbox queue, $17 outbox job name. No row when a concurrent submission took the idempotency key.
+ * $16 outbox queue, $17 outbox job name, $18 the idempotent body's hash or null. No row when a concurrent submission took the idempotency key.
  */
 export const SUBMISSION_INSERT_SQL = `
   WITH counter AS (
@@ -28,8 +29,8 @@ export const SUBMISSION_INSERT_SQL = `
     ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value
   ), request AS (
     INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id,
-                                  title, description, urgency, preferred_contact, idempotency_key, created_at, updated_at)
-    SELECT $1, $3 || lpad(value::text, greatest(6, length(value::text)), '0'), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13
+                                  title, description, urgency, preferred_contact, idempotency_key, idempotency_request_hash, created_at, updated_at)
+    SELECT $1, $3 || lpad(value::text, greatest(6, length(value::text)), '0'), $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $13, $13
       FROM counter
     ON CONFLICT (tenant_id, requester_user_id, idempotency_key) DO NOTHING
     RETURNING *

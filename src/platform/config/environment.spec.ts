@@ -14,6 +14,12 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('ends sessions idle in a transaction after a minute unless told otherwise (0: never)', () => {
+    expect(validateEnvironment({}).DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS).toBe(60_000);
+    expect(validateEnvironment({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0' }).DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS).toBe(0);
+    expect(() => validateEnvironment({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS="-1"/);
+  });
+
   it('refuses the development secrets in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*\n.*SECRETS_KEY/s);
   });

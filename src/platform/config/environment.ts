@@ -31,6 +31,16 @@ export class Environment {
   @Min(1)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * The server ends a session of the application's that idles this long inside a transaction (0: never),
+   * so a frozen process cannot hold its row locks for good: its stalled job's next attempt would wait
+   * behind them forever. Longer than any pause between statements the code makes on purpose.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -7,7 +7,8 @@ import { StatementCountingLogger } from './statement-counter';
 /** The project root, whether this file runs compiled (dist/src/...) or from source under jest. */
 const PROJECT_ROOT = join(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../../..' : '../../..');
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** `idleInTransactionTimeoutMs` is for the application's sessions; 0 leaves the server's setting. */
+export function dataSourceOptions(url: string, poolSize = 10, idleInTransactionTimeoutMs = 0): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,6 +24,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     installExtensions: false,
     poolSize,
     logger: new StatementCountingLogger(),
-    extra: { connectionTimeoutMillis: 5000, application_name: 'lianmeng' },
+    extra: {
+      connectionTimeoutMillis: 5000,
+      application_name: 'lianmeng',
+      ...(idleInTransactionTimeoutMs > 0 && { idle_in_transaction_session_timeout: idleInTransactionTimeoutMs }),
+    },
   };
 }

@@ -15,6 +15,7 @@ export enum ErrorCode {
   AlreadyMember = 'ALREADY_MEMBER',
   DuplicateValue = 'DUPLICATE_VALUE',
   InvalidTransition = 'INVALID_TRANSITION',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   MeetingConflict = 'MEETING_CONFLICT',
   ConflictOfInterest = 'CONFLICT_OF_INTEREST',
   SlotTaken = 'SLOT_TAKEN',

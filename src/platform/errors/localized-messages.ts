@@ -31,6 +31,10 @@ export const errorMessages: Record<ErrorCode, Catalog> = {
   [ErrorCode.SlotTaken]: { 'zh-CN': '该时段已被占用', en: 'This time is already taken' },
   [ErrorCode.CapacityExceeded]: { 'zh-CN': '超出可接待人数', en: 'This exceeds the capacity' },
   [ErrorCode.InvalidTransition]: { 'zh-CN': '当前状态下不能执行此操作', en: 'This is not allowed in the current state' },
+  [ErrorCode.IdempotencyKeyReused]: {
+    'zh-CN': '该 Idempotency-Key 已用于内容不同的请求：新的请求请使用新的 Idempotency-Key',
+    en: 'This Idempotency-Key was already used with a different request body: send a new request with a new key',
+  },
   [ErrorCode.PayloadTooLarge]: { 'zh-CN': '请求内容过大', en: 'The request is too large' },
   [ErrorCode.UnsupportedMediaType]: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
   [ErrorCode.TooManyRequests]: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests: try again later' },
@@ -94,6 +98,7 @@ const reasons: Record<string, Catalog> = {
   isUrl: { 'zh-CN': '必须是有效的网址', en: 'must be a valid URL' },
   robotScope: { 'zh-CN': '请指定联盟或部门之一', en: 'give either an alliance or a department' },
   alreadyExists: { 'zh-CN': '已存在', en: 'already exists' },
+  reusedWithDifferentBody: { 'zh-CN': '已用于内容不同的请求', en: 'was already used with a different request body' },
   unknownHeader: { 'zh-CN': '无法识别的表头', en: 'is not a known column' },
   missingColumn: { 'zh-CN': '缺少必需的列', en: 'is a required column that is missing' },
   unreadableFile: { 'zh-CN': '无法读取文件：必须是 .xlsx 或 .csv', en: 'cannot be read: it must be an .xlsx or .csv file' },

@@ -34,11 +34,17 @@ export class JobDispatcher implements OnModuleInit {
   async dispatch(job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job "${job.name}"`);
-    this.logger.log({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 }, 'Job started');
-    return handler.handle(job.data, {
-      progress: (percent) => job.updateProgress(percent),
-      attempt: job.attemptsMade + 1,
-      maxAttempts: job.opts.attempts ?? 1,
-    });
+    const attempt = job.attemptsMade + 1;
+    this.logger.log({ jobId: job.id, job: job.name, attempt }, 'Job started');
+    try {
+      return await handler.handle(job.data, {
+        progress: (percent) => job.updateProgress(percent),
+        attempt,
+        maxAttempts: job.opts.attempts ?? 1,
+      });
+    } catch (error) {
+      this.logger.warn({ jobId: job.id, job: job.name, attempt, err: error }, 'Job attempt failed');
+      throw error;
+    }
   }
 }

@@ -5,6 +5,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import type { Environment } from '../config/environment';
 import { JobDispatcher } from './job-dispatcher';
 import { QueueName } from './queue.constants';
+import { WorkerErrorLog } from './worker-error-log';
 
 /** BullMQ for the worker process: the relay produces, the processors consume. */
 @Global()
@@ -20,7 +21,7 @@ import { QueueName } from './queue.constants';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [JobDispatcher],
+  providers: [JobDispatcher, WorkerErrorLog],
   exports: [BullModule, JobDispatcher],
 })
 export class QueueModule {}

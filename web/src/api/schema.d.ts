@@ -657,7 +657,7 @@ export interface paths {
         };
         get: operations["ServiceRequestsController_list"];
         put?: never;
-        /** 企业点单. The same `Idempotency-Key` never creates two requests: a replay answers 200 with the first. */
+        /** 企业点单. One `Idempotency-Key` never creates two requests: a replay answers 200 with the first, one with another body 422. */
         post: operations["ServiceRequestsController_submit"];
         delete?: never;
         options?: never;
@@ -5268,7 +5268,7 @@ export interface components {
         ErrorBody: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "IDEMPOTENCY_KEY_REUSED" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @description In zh-CN or en, from Accept-Language */
             message: string;
             details: {
@@ -6887,6 +6887,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A new key per request (8 to 100 of A-Z a-z 0-9 . _ : -); keys are kept per user */
                 "Idempotency-Key"?: string;
             };
             path?: never;

@@ -112,4 +112,8 @@ export class ServiceRequest extends TenantOwnedEntity {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   idempotencyKey: string | null;
+
+  /** sha256 of the canonical JSON of the body first sent with the key; null: not known (older rows, filed on behalf). */
+  @Column({ type: 'char', length: 64, nullable: true })
+  idempotencyRequestHash: string | null;
 }
