@@ -28,11 +28,9 @@ export class ActionItemsEscalationHandler implements JobHandler<JobName.Escalate
   ) {}
 
   async handle(): Promise<number> {
-    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
-      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
-    );
+    const tenants = await this.tenant.tenantIds();
     let escalated = 0;
-    for (const { id } of tenants) escalated += await this.forTenant(id);
+    for (const id of tenants) escalated += await this.forTenant(id);
     return escalated;
   }
 

@@ -23,11 +23,9 @@ export class PairingRemindersHandler implements JobHandler<JobName.RemindOverdue
   ) {}
 
   async handle(): Promise<number> {
-    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
-      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
-    );
+    const tenants = await this.tenant.tenantIds();
     let told = 0;
-    for (const { id } of tenants) told += await this.forTenant(id);
+    for (const id of tenants) told += await this.forTenant(id);
     return told;
   }
 

@@ -43,9 +43,8 @@ export class NotificationDigestHandler implements JobHandler<JobName.SendDigests
   ) {}
 
   async handle(): Promise<void> {
-    const platform: Actor = { userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null };
-    const tenants = await this.tenant.run(platform, () => this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'));
-    for (const { id } of tenants) await this.sendForTenant(id);
+    const tenants = await this.tenant.tenantIds();
+    for (const id of tenants) await this.sendForTenant(id);
   }
 
   async sendForTenant(tenantId: string): Promise<number> {

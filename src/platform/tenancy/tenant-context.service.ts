@@ -59,6 +59,14 @@ export class TenantContext {
     });
   }
 
+  /** Every township's id, read as the platform: scheduled jobs then work through them one by one. */
+  async tenantIds(): Promise<string[]> {
+    const rows = await this.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
+      this.manager.query<{ id: string }[]>('SELECT id FROM tenants ORDER BY created_at'),
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Loads `key` once for the rest of the current request or job: settings that several steps of
    * one job read (the time zone, the calendar, quiet hours) cost one round trip, and are never

@@ -101,11 +101,9 @@ export class AutoCloseHandler implements JobHandler<JobName.AutoCloseResolved> {
 
   async handle(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - AUTO_CLOSE_AFTER_DAYS * 86_400_000);
-    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
-      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
-    );
+    const tenants = await this.tenant.tenantIds();
     let closed = 0;
-    for (const { id: tenantId } of tenants) {
+    for (const tenantId of tenants) {
       closed += await this.tenant.run(system(tenantId), async () => {
         const stale = await this.tenant.manager.getRepository(ServiceRequest).find({
           where: { status: S.Resolved, rating: IsNull(), resolvedAt: LessThanOrEqual(cutoff), mergedIntoId: IsNull() },

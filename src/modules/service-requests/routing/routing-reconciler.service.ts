@@ -32,11 +32,9 @@ export class RoutingReconciler {
 
   async reconcile(): Promise<number> {
     const now = this.clock.now().getTime();
-    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
-      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
-    );
+    const tenants = await this.tenant.tenantIds();
     let requeued = 0;
-    for (const { id: tenantId } of tenants) {
+    for (const tenantId of tenants) {
       requeued += await this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
         const stuck = await this.tenant.manager.query<{ id: string }[]>(
           `SELECT id FROM service_requests WHERE status = 'submitted' AND created_at BETWEEN $1 AND $2 ORDER BY created_at LIMIT 500`,

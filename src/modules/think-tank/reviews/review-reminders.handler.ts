@@ -30,11 +30,9 @@ export class ReviewRemindersHandler implements JobHandler<JobName.SendReviewRemi
   ) {}
 
   async handle(): Promise<number> {
-    const tenants = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
-      this.tenant.manager.query<{ id: string }[]>('SELECT id FROM tenants'),
-    );
+    const tenants = await this.tenant.tenantIds();
     let sent = 0;
-    for (const { id } of tenants) sent += await this.forTenant(id);
+    for (const id of tenants) sent += await this.forTenant(id);
     return sent;
   }
 
