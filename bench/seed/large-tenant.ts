@@ -3,8 +3,8 @@ import { DEMO_PASSWORD, TENANT } from '../../scripts/seed/anhai-data';
 import { PasswordHasher } from '../../src/platform/auth/password-hasher';
 import { seedMeetings, seedVenues } from './meetings-seed';
 import { seedUsers } from './people-seed';
-import { seedAlliances, seedCatalogue, seedDepartmentMemberships, seedOrganizations } from './registry-seed';
-import { seedRequests } from './requests-seed';
+import { loadAlliances, seedAlliances, seedCatalogue, seedDepartmentMemberships, seedOrganizations } from './registry-seed';
+import { planRequests, seedRequestPart } from './requests-seed';
 import { createHelpers, SeedContext } from './seed-context';
 import { MORE_DEPARTMENTS } from './vocabulary';
 
@@ -67,11 +67,9 @@ export async function seedLargeTenant(
   log: (line: string) => void = () => undefined,
 ): Promise<{ tenantId: string; seconds: number; rows: Record<string, number> }> {
   const started = Date.now();
-  const db = new Client({ connectionString: adminUrl });
-  await db.connect();
+  const db = await openSession(adminUrl);
+  let second: Client | undefined;
   try {
-    // temp_buffers only counts before the session's first temporary table.
-    await db.query(`SET temp_buffers = '256MB'; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`);
     const { rows: [tenant] } = await db.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', [TENANT.slug]);
     if (!tenant) throw new Error(`The demo seed must run first: there is no tenant "${TENANT.slug}".`);
     const ctx: SeedContext = { db, tenantId: tenant.id, now: new Date(Math.floor(Date.now() / 60_000) * 60_000), log };
@@ -100,8 +98,22 @@ export async function seedLargeTenant(
         throw error;
       }
     });
-    await phase('service requests', () => seedRequests(ctx, scale.requests));
-    await phase('meetings', () => seedMeetings(ctx, scale.meetings));
+    // Two sessions, so the load uses both cores: one adds the older half of the requests, the other
+    // the meetings and then the newer half. They write different rows (and different numbers).
+    second = await openSession(adminUrl);
+    const other: SeedContext = { ...ctx, db: second };
+    await createHelpers(other);
+    await loadAlliances(other);
+    await phase('service requests and meetings', async () => {
+      const plan = await planRequests(ctx, scale.requests);
+      await Promise.all([
+        plan && seedRequestPart(ctx, plan, 0, 2),
+        (async () => {
+          await seedMeetings(other, scale.meetings);
+          if (plan) await seedRequestPart(other, plan, 1, 2);
+        })(),
+      ]);
+    });
     await phase('vacuum analyze', async () => {
       for (const table of VACUUMED) await db.query(`VACUUM (ANALYZE) ${table}`);
     });
@@ -113,6 +125,15 @@ export async function seedLargeTenant(
     }
     return { tenantId: tenant.id, seconds: (Date.now() - started) / 1000, rows };
   } finally {
+    await second?.end();
     await db.end();
   }
+}
+
+/** An admin session with room for the bulk load; temp_buffers only counts before its first temporary table. */
+async function openSession(adminUrl: string): Promise<Client> {
+  const db = new Client({ connectionString: adminUrl });
+  await db.connect();
+  await db.query(`SET temp_buffers = '256MB'; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`);
+  return db;
 }

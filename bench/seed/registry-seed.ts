@@ -4,7 +4,7 @@ import { ALLIANCE_DESCRIPTION, ALLIANCES, CATEGORIES, INDUSTRY_NOUNS, MORE_DEPAR
 /** The economic development office: dept@anhai.demo's department, and the fallback provider. */
 export const ECONOMIC_OFFICE = '安海镇经济发展办公室';
 
-/** Adds the missing industry alliances, then loads the tenant's alliances into bench_alliance (k = position in ALLIANCES). */
+/** Adds the missing industry alliances, then loads them into bench_alliance. */
 export async function seedAlliances(ctx: SeedContext, target: number): Promise<number> {
   const have = await count(ctx, 'SELECT count(*) AS n FROM alliances WHERE tenant_id = $1', [ctx.tenantId]);
   await timed(
@@ -16,6 +16,11 @@ export async function seedAlliances(ctx: SeedContext, target: number): Promise<n
       ORDER BY x.n LIMIT $5`,
     [ctx.tenantId, ALLIANCES.map((a) => a.name), ALLIANCES.map((a) => a.industry), ALLIANCES.map((a) => ALLIANCE_DESCRIPTION(a.industry)), Math.max(0, target - have)],
   );
+  return loadAlliances(ctx);
+}
+
+/** The tenant's alliances in this session's temp table bench_alliance, k being the position in ALLIANCES. */
+export async function loadAlliances(ctx: SeedContext): Promise<number> {
   await ctx.db.query('DROP TABLE IF EXISTS bench_alliance');
   await ctx.db.query(
     `CREATE TEMP TABLE bench_alliance AS

@@ -1,38 +1,57 @@
 /**
- * Each step is its own subquery (OFFSET 0 keeps the planner from pulling it up), so a value
- * computed once is read by the next step instead of its expression being repeated there.
- *
+ * Each step of these statements is its own subquery (OFFSET 0 keeps the planner from pulling it
+ * up), so a value computed once is read by the next step instead of its expression being repeated.
+ */
+
+/**
+ * The CTEs g, d and t that give request i of the range [first, last] its created_at, for i from
+ * `from` to `to` (a part of the range): day b (1-based) of the axis `bounds` starting on
+ * `firstDay`, at the point of its office hours (08:00-18:00, the last day's `lastDaySeconds`) that i
+ * has reached of the day's share, so created_at rises with i. Arguments are parameter references.
+ */
+export function requestTimesSql(ref: { first: string; last: string; from: string; to: string; firstDay: string; bounds: string; lastDaySeconds: string }): string {
+  const bounds = `${ref.bounds}::float8[]`;
+  return `g AS (
+  SELECT i, (i - ${ref.first} + 0.5)::float8 / (${ref.last} - ${ref.first} + 1) AS x FROM generate_series(${ref.from}::bigint, ${ref.to}::bigint) AS i
+  OFFSET 0
+), d AS (
+  SELECT g.i, g.x, width_bucket(g.x, ${bounds}) AS b FROM g
+  OFFSET 0
+), t AS (
+  SELECT d.i, ((${ref.firstDay}::date + (d.b - 1))::timestamp
+               + make_interval(secs => 28800 + (d.x - (${bounds})[d.b]) / ((${bounds})[d.b + 1] - (${bounds})[d.b])
+                                               * CASE WHEN d.b = cardinality(${bounds}) - 1 THEN ${ref.lastDaySeconds} ELSE 36000 END)) AT TIME ZONE 'Asia/Shanghai' AS created
+    FROM d
+  OFFSET 0
+)`;
+}
+
+/** The first request index of each year of the range: $1..$2 the range, $3 first day, $4 day bounds, $5 the last day's seconds. */
+export const REQUEST_YEARS_SQL = `
+WITH ${requestTimesSql({ first: '$1', last: '$2', from: '$1', to: '$2', firstDay: '$3', bounds: '$4', lastDaySeconds: '$5' })}
+SELECT extract(year FROM created AT TIME ZONE 'Asia/Shanghai')::int AS year, min(i) AS first FROM t GROUP BY 1 ORDER BY 1`;
+
+/**
  * The statement that plans every generated service request into the temp table bench_sr: who asks,
  * when, what, who serves it, and its whole planned lifecycle; the status is where that lifecycle
  * stands at the seed's "now", so old requests are closed and recent ones still open.
  *
  * Parameters: $1 now, $2 first day (local date), $3 each day's lower bound of the requests' [0, 1)
- * axis and a last 1, $4..$5 index range, $6 alliance bucket bounds, $7 each alliance's first
- * request time, $8 pool sizes, $9 category bucket bounds, $10 category codes, $11 titles (5 per
- * code), $12..$15 jingong and xingyi (organisation, user), $16 description endings, $17 rating
- * comments, $18 index of 'policy', $19 seconds of office time on the last day, $20 tenant.
+ * axis and a last 1, $4..$5 the whole index range, $6 alliance bucket bounds, $7 each alliance's
+ * first request time, $8 pool sizes, $9 category bucket bounds, $10 category codes, $11 titles (5
+ * per code), $12..$15 jingong and xingyi (organisation, user), $16 description endings, $17 rating
+ * comments, $18 index of 'policy', $19 seconds of office time on the last day, $20, $23
+ * and $24 each year's counter before the seed, the year and its first index, $21..$22 the part of
+ * the range this statement plans.
  */
 export const REQUEST_STAGE_SQL = `
 CREATE TEMP TABLE bench_sr AS
-WITH g AS (
-  SELECT i, (i - $4 + 0.5)::float8 / ($5 - $4 + 1) AS x FROM generate_series($4::bigint, $5::bigint) AS i
-  OFFSET 0
-), d AS (
-  SELECT g.i, g.x, width_bucket(g.x, $3::float8[]) AS b FROM g
-  OFFSET 0
-), t AS (
-  -- Request i falls on day b (1-based) at the point of its office hours (08:00-18:00; today's so
-  -- far) that i has reached of the day's share, so created_at rises with i.
-  SELECT d.i, (($2::date + (d.b - 1))::timestamp
-               + make_interval(secs => 28800 + (d.x - ($3::float8[])[d.b]) / (($3::float8[])[d.b + 1] - ($3::float8[])[d.b])
-                                               * CASE WHEN d.b = cardinality($3::float8[]) - 1 THEN $19 ELSE 36000 END)) AT TIME ZONE 'Asia/Shanghai' AS created
-    FROM d
-  OFFSET 0
-), n AS (
-  -- Numbers per year continue from the tenant's counter, in created order.
-  SELECT t.i, t.created, y.year, coalesce(c.value, 0) + row_number() OVER (PARTITION BY y.year ORDER BY t.i) AS seq
+WITH ${requestTimesSql({ first: '$4', last: '$5', from: '$21', to: '$22', firstDay: '$2', bounds: '$3', lastDaySeconds: '$19' })}, n AS (
+  -- Numbers continue the tenant's counter of the year (as it was before the seed) in created
+  -- order, whichever part i is in.
+  SELECT t.i, t.created, y.year, yf.base + (t.i - yf.first + 1) AS seq
     FROM t CROSS JOIN LATERAL (SELECT extract(year FROM t.created AT TIME ZONE 'Asia/Shanghai')::int AS year) y
-    LEFT JOIN tenant_counters c ON c.tenant_id = $20 AND c.name = 'service-request-' || y.year
+    JOIN unnest($23::int[], $24::bigint[], $20::int[]) AS yf(year, first, base) ON yf.year = y.year
   OFFSET 0
 ), who AS (
   SELECT n.i, n.created, n.year, n.seq, w.demo,

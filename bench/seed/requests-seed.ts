@@ -1,6 +1,6 @@
 import { localDate } from './registry-seed';
 import { createRequestPools, demoUser } from './request-pools';
-import { REQUEST_STAGE_SQL } from './request-stage';
+import { REQUEST_STAGE_SQL, REQUEST_YEARS_SQL } from './request-stage';
 import { bucketBounds, count, SeedContext, timed } from './seed-context';
 import { RATING_COMMENTS, REJECT_REASONS, REQUEST_DETAILS, REQUEST_TOPICS } from './vocabulary';
 
@@ -43,29 +43,62 @@ export function requestDays(now: Date): { bounds: number[]; lastDaySeconds: numb
   return { bounds: [...bounds, 1], lastDaySeconds };
 }
 
-/** Every 500th generated request is 晋工机械's (jingong@anhai.demo), every 1000th 兴翼机械's (xingyi@anhai.demo). */
-export async function seedRequests(ctx: SeedContext, target: number): Promise<void> {
-  const t = ctx.tenantId;
-  const have = await count(ctx, 'SELECT count(*) AS n FROM service_requests WHERE tenant_id = $1', [t]);
-  if (target <= have) return ctx.log(`  service requests: ${have} already, none added`);
+/** What every part of the requests shares, decided once before the parts run side by side. */
+export interface RequestPlan {
+  /** The whole range of request indexes to add. */
+  first: number;
+  last: number;
+  windowStart: string;
+  days: { bounds: number[]; lastDaySeconds: number };
+  /** Per year: the counter before the seed and the first index of the year. */
+  years: { year: number; base: number; first: number }[];
+}
+
+/** The range of requests to add up to `target`, or null when there are enough. */
+export async function planRequests(ctx: SeedContext, target: number): Promise<RequestPlan | null> {
+  const have = await count(ctx, 'SELECT count(*) AS n FROM service_requests WHERE tenant_id = $1', [ctx.tenantId]);
+  if (target <= have) {
+    ctx.log(`  service requests: ${have} already, none added`);
+    return null;
+  }
   const windowStart = localDate(new Date(ctx.now.getTime() - REQUEST_DAYS * 86_400_000));
+  const days = requestDays(ctx.now);
+  const { rows } = await ctx.db.query<{ year: number; first: string; base: number }>(
+    `SELECT y.year, y.first, coalesce(c.value, 0) AS base FROM (${REQUEST_YEARS_SQL}) y
+       LEFT JOIN tenant_counters c ON c.tenant_id = $6 AND c.name = 'service-request-' || y.year`,
+    [have + 1, target, windowStart, days.bounds, days.lastDaySeconds, ctx.tenantId],
+  );
+  return { first: have + 1, last: target, windowStart, days, years: rows.map((r) => ({ year: r.year, base: r.base, first: Number(r.first) })) };
+}
+
+/**
+ * Adds part `part` (0-based) of `parts` equal parts of the plan's requests, on this session. Every
+ * 500th generated request is 晋工机械's (jingong@anhai.demo), every 1000th 兴翼机械's (xingyi@anhai.demo).
+ */
+export async function seedRequestPart(ctx: SeedContext, plan: RequestPlan, part: number, parts: number): Promise<void> {
+  const t = ctx.tenantId;
+  const size = Math.ceil((plan.last - plan.first + 1) / parts);
+  const from = plan.first + part * size;
+  const to = Math.min(plan.last, from + size - 1);
+  if (from > to) return;
+  const label = parts > 1 ? ` (part ${part + 1} of ${parts})` : '';
   const jingong = await demoUser(ctx, 'jingong@anhai.demo');
   const xingyi = await demoUser(ctx, 'xingyi@anhai.demo');
   const dept = await demoUser(ctx, 'dept@anhai.demo');
-  const pools = await createRequestPools(ctx, windowStart, [jingong.organizationId, xingyi.organizationId]);
+  const pools = await createRequestPools(ctx, plan.windowStart, [jingong.organizationId, xingyi.organizationId]);
 
-  const days = requestDays(ctx.now);
   const codes = REQUEST_TOPICS.map((topic) => topic.code);
   await ctx.db.query('DROP TABLE IF EXISTS bench_sr');
   // Every join of the plan matches a million rows against a small table: hash it rather than scan
   // it per row (the planner cannot tell how many rows generate_series over parameters yields).
   await ctx.db.query('SET enable_nestloop = off');
-  await timed(ctx, 'plan service requests', REQUEST_STAGE_SQL, [
-    ctx.now, windowStart, days.bounds, have + 1, target,
+  await timed(ctx, `plan service requests${label}`, REQUEST_STAGE_SQL, [
+    ctx.now, plan.windowStart, plan.days.bounds, plan.first, plan.last,
     bucketBounds(pools.counts), pools.activeFrom, pools.counts,
     bucketBounds(REQUEST_TOPICS.map((topic) => topic.weight)), codes, REQUEST_TOPICS.flatMap((topic) => topic.titles),
     jingong.organizationId, jingong.id, xingyi.organizationId, xingyi.id,
-    REQUEST_DETAILS, RATING_COMMENTS, codes.indexOf('policy'), days.lastDaySeconds, t,
+    REQUEST_DETAILS, RATING_COMMENTS, codes.indexOf('policy'), plan.days.lastDaySeconds,
+    plan.years.map((y) => y.base), from, to, plan.years.map((y) => y.year), plan.years.map((y) => y.first),
   ]);
   await ctx.db.query('RESET enable_nestloop');
 
@@ -78,7 +111,7 @@ export async function seedRequests(ctx: SeedContext, target: number): Promise<vo
     await ctx.db.query(`SET LOCAL session_replication_role = replica`);
     await timed(
       ctx,
-      'service requests',
+      `service requests${label}`,
       `INSERT INTO service_requests (id, tenant_id, created_at, updated_at, number, alliance_id, requester_organization_id, requester_user_id,
                                      category_id, title, description, urgency, preferred_contact, status, returned_from, assigned_organization_id,
                                      handler_id, routed_at, accept_due_at, resolve_due_at, accepted_at, returned_at, resolved_at, closed_at,
@@ -93,7 +126,7 @@ export async function seedRequests(ctx: SeedContext, target: number): Promise<vo
     );
     await timed(
       ctx,
-      'service request events',
+      `service request events${label}`,
       `INSERT INTO service_request_events (id, tenant_id, request_id, type, actor_user_id, body, data, dedupe_key, created_at)
        SELECT pg_temp.uuid7(s.created, s.id::text || e.type), $1, s.id, e.type::timeline_entry_type, e.actor, e.body, e.data, e.dedupe, e.at
          FROM bench_sr s
@@ -121,7 +154,7 @@ export async function seedRequests(ctx: SeedContext, target: number): Promise<vo
     // A rating of 2 or less opens a call-back (回访) for a township leader, as rating through the API does.
     await timed(
       ctx,
-      'follow-up tasks',
+      `follow-up tasks${label}`,
       `INSERT INTO follow_up_tasks (tenant_id, request_id, assignee_id, reason, status, outcome, created_at, updated_at)
        SELECT $1, s.id, l.id, 'rating ' || s.rating, CASE WHEN d.done THEN 'done' ELSE 'open' END,
               CASE WHEN d.done THEN '已回访，企业表示理解，相关问题已协调解决。' END,
@@ -133,12 +166,13 @@ export async function seedRequests(ctx: SeedContext, target: number): Promise<vo
         WHERE s.rating <= 2`,
       [t, ctx.now],
     );
-    // Numbers continue from the counters, which must end past them so new submissions do not collide.
+    // Numbers continue from the counters, which must end past them so new submissions do not
+    // collide: each part adds its count (in year order, so two parts never wait on each other in a cycle).
     await timed(
       ctx,
-      'tenant counters',
+      `tenant counters${label}`,
       `INSERT INTO tenant_counters (tenant_id, name, value)
-       SELECT $1, 'service-request-' || year, count(*) FROM bench_sr GROUP BY year
+       SELECT $1, 'service-request-' || year, count(*) FROM bench_sr GROUP BY year ORDER BY year
        ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + EXCLUDED.value`,
       [t],
     );
