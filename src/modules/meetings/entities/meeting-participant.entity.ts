@@ -12,6 +12,8 @@ export enum RsvpResponse {
 @Entity('meeting_participants')
 @Index('ix_meeting_participants__meeting', ['meetingId'])
 @Index('ix_meeting_participants__attendee', ['tenantId', 'attendeeId'])
+// Who sees a meeting: its invited people or organisations (attendee_id = me OR organization_id = mine).
+@Index('ix_meeting_participants__organization', ['tenantId', 'organizationId'])
 export class MeetingParticipant extends TenantOwnedEntity {
   @Column('uuid')
   meetingId: string;

@@ -12,6 +12,9 @@ export interface PreferredContact {
 @Index('uq_service_requests__number', ['tenantId', 'number'], { unique: true })
 @Index('uq_service_requests__idempotency', ['tenantId', 'requesterUserId', 'idempotencyKey'], { unique: true })
 @Index('ix_service_requests__inbox', ['tenantId', 'assignedOrganizationId', 'status', 'createdAt'])
+// The inbox's tabs (routed, accepted, ...) for the app's role: under row-level security a status
+// equality is no index condition (enum equality is not leakproof), so the open requests have their own index.
+@Index('ix_service_requests__inbox_open', ['tenantId', 'assignedOrganizationId', 'createdAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
 @Index('ix_service_requests__requester', ['tenantId', 'requesterOrganizationId', 'createdAt'])
 @Index('ix_service_requests__handler', ['tenantId', 'handlerId', 'status'])
 @Index('ix_service_requests__status_created', ['tenantId', 'status', 'createdAt'])
