@@ -17,6 +17,8 @@ export interface PreferredContact {
 @Index('ix_service_requests__inbox_open', ['tenantId', 'assignedOrganizationId', 'createdAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
 @Index('ix_service_requests__requester', ['tenantId', 'requesterOrganizationId', 'createdAt'])
 @Index('ix_service_requests__handler', ['tenantId', 'handlerId', 'status'])
+// Routing counts each handler's open requests to pick the least loaded one.
+@Index('ix_service_requests__handler_open', ['tenantId', 'handlerId'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
 @Index('ix_service_requests__status_created', ['tenantId', 'status', 'createdAt'])
 @Index('ix_service_requests__alliance_created', ['tenantId', 'allianceId', 'createdAt'])
 @Index('ix_service_requests__created', ['tenantId', 'createdAt'])

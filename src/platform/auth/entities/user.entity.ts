@@ -3,6 +3,7 @@ import { Role, UserStatus } from './role';
 
 @Entity('users')
 @Index('ix_users__tenant_role', ['tenantId', 'role'])
+@Index('ix_users__organization', ['organizationId'])
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
