@@ -38,12 +38,12 @@ describe('Redis faults', () => {
   afterAll(() => stack?.destroy(), 60_000);
 
   /** Fault 3. */
-  it('accepts and stores every submission while Redis is down for 20 s, none hangs, and routes them all once it is back', async () => {
+  it('accepts and stores every submission while Redis is down for 60 s, none hangs, and routes them all once it is back', async () => {
     const load = steadyLoad(api, token, body, 'fault-redis-down-');
     await sleep(2000);
     await stack.redis.stop();
     const outageStarted = load.results.length;
-    await sleep(20_000);
+    await sleep(60_000);
     const duringOutage = load.results.length - outageStarted;
     await stack.redis.start();
     await sleep(2000);
@@ -57,12 +57,12 @@ describe('Redis faults', () => {
     const effects = await eventually(
       () => requestEffects(stack, 'fault-redis-down-'),
       (rows) => rows.length === results.length && rows.every((r) => r.status === 'routed'),
-      90_000,
+      120_000,
       500,
     );
     expectRoutedOnce(effects);
     expect(effects.every((r) => r.audit_inserts === 1)).toBe(true);
-  }, 240_000);
+  }, 300_000);
 
   /** Fault 4. */
   it('still escalates on time when Redis restarts under load and its delayed jobs (timers and schedules) are deleted', async () => {
