@@ -21,6 +21,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Answers per HTTP status, e.g. { '409': 1200 }. */
+  statusCodes: Record<string, number>;
 }
 
 /** Drives load over loopback with autocannon; latencies in milliseconds. */
@@ -44,6 +46,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0])),
   };
 }
 
@@ -61,4 +64,21 @@ export async function medianRun(times: number, once: () => Promise<LoadResult>):
   const middle = median(rates);
   const chosen = runs.reduce((best, r) => (Math.abs(r.rps - middle) < Math.abs(best.rps - middle) ? r : best));
   return { ...chosen, runs: rates.map((r) => Math.round(r)), totalRequests: runs.reduce((sum, r) => sum + r.requests, 0) };
+}
+
+/**
+ * A latency target's figures: the peak rate at `connections` (the run of median throughput of
+ * `times`), then the p99 at `fraction` of that rate (the median p99 of `times` runs). Latency at
+ * full speed is only queueing (connections ÷ rate); below it, it is the time a request takes.
+ */
+export async function latencyBelowPeak(
+  times: number,
+  fraction: number,
+  once: (rate?: number) => Promise<LoadResult>,
+): Promise<{ peak: LoadResult; p99: number; p50: number; rate: number; runs: LoadResult[] }> {
+  const peak = await medianRun(times, () => once());
+  const rate = Math.max(1, Math.round(peak.rps * fraction));
+  const runs: LoadResult[] = [];
+  for (let i = 0; i < times; i++) runs.push(await once(rate));
+  return { peak, p99: median(runs.map((r) => r.p99)), p50: median(runs.map((r) => r.p50)), rate, runs: [peak, ...runs] };
 }

@@ -89,7 +89,7 @@ export async function seedMeetings(ctx: SeedContext, target: number): Promise<vo
     ctx,
     'meetings moved off booked rooms',
     `UPDATE bench_mt m SET zone_id = NULL, place_kind = 'address', address = '安海镇人民政府三楼会议室'
-      WHERE m.zone_id IS NOT NULL AND EXISTS (SELECT 1 FROM room_reservations r WHERE r.zone_id = m.zone_id AND r.during && tstzrange(m.starts_at, m.ends_at, '[)'))`,
+      WHERE m.zone_id IS NOT NULL AND EXISTS (SELECT 1 FROM room_reservations r WHERE r.zone_id = m.zone_id AND r.starts_at < m.ends_at AND r.ends_at > m.starts_at)`,
   );
 
   await ctx.db.query('BEGIN');
@@ -114,8 +114,8 @@ export async function seedMeetings(ctx: SeedContext, target: number): Promise<vo
     await timed(
       ctx,
       'room reservations',
-      `INSERT INTO room_reservations (tenant_id, zone_id, during, meeting_id, created_at)
-       SELECT $1, m.zone_id, tstzrange(m.starts_at, m.ends_at, '[)'), m.id, m.created_at
+      `INSERT INTO room_reservations (tenant_id, zone_id, starts_at, ends_at, meeting_id, created_at)
+       SELECT $1, m.zone_id, m.starts_at, m.ends_at, m.id, m.created_at
          FROM bench_mt m WHERE m.zone_id IS NOT NULL AND m.status = 'scheduled' ORDER BY m.starts_at`,
       [t],
     );

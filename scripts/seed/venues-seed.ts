@@ -28,7 +28,7 @@ export async function seedVenuesStudyRouteAndPairing(db: Client, tenantId: strin
       [tenantId, venueId, zone.id, user.id, user.organization_id, `${day}T14:00:00+08:00`, `${day}T16:00:00+08:00`, demo.purpose, demo.attendees, demo.status],
     );
     if (booking) {
-      await db.query(`INSERT INTO room_reservations (tenant_id, zone_id, during, booking_id) VALUES ($1, $2, tstzrange($3, $4, '[)'), $5)`, [
+      await db.query(`INSERT INTO room_reservations (tenant_id, zone_id, starts_at, ends_at, booking_id) VALUES ($1, $2, $3, $4, $5)`, [
         tenantId, zone.id, booking.starts_at, booking.ends_at, booking.id,
       ]);
     }

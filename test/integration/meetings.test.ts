@@ -170,6 +170,18 @@ describe('joint meetings (联席会议)', () => {
     );
   });
 
+  it('counts a member’s booking of the room as busy in the free-slot search', async () => {
+    const office = (await app.db.admin.query(`SELECT id FROM venue_zones WHERE name = '共享办公区'`)).rows[0].id as string;
+    const xingyi = await http.token('xingyi@anhai.demo');
+    const booking = { zoneId: office, startsAt: '2026-12-03T09:00:00+08:00', endsAt: '2026-12-03T11:00:00+08:00', purpose: '项目申报材料集中办公', attendees: 6 };
+    expect((await http.post('/api/v1/venue-bookings', booking, { token: xingyi })).status).toBe(201);
+    const reply = await http.get(
+      `/api/v1/meetings/free-slots?from=${encodeURIComponent(shanghai('2026-12-03T08:00:00').toISOString())}&to=${encodeURIComponent(shanghai('2026-12-03T18:00:00').toISOString())}&durationMinutes=60&zoneId=${office}&limit=2`,
+      { token: official },
+    );
+    expect(reply.body.items.map((s: { startsAt: string }) => s.startsAt)).toEqual(['2026-12-03T11:00:00', '2026-12-03T13:30:00'].map((t) => shanghai(t).toISOString()));
+  });
+
   it('exports a valid iCalendar file per meeting and a private feed that calendar apps can read', async () => {
     const file = await app.api.inject({ method: 'GET', url: `/api/v1/meetings/${ids.first}/ics`, headers: { authorization: `Bearer ${official}` } });
     expect(file.headers['content-type']).toContain('text/calendar');

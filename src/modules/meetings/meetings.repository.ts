@@ -36,7 +36,7 @@ export class MeetingsRepository {
     await this.manager.query('DELETE FROM room_reservations WHERE meeting_id = $1', [meeting.id]);
     if (meeting.zoneId && meeting.status === 'scheduled') {
       await this.manager.query(
-        `INSERT INTO room_reservations (tenant_id, zone_id, during, meeting_id) VALUES ($1, $2, tstzrange($3, $4, '[)'), $5)`,
+        `INSERT INTO room_reservations (tenant_id, zone_id, starts_at, ends_at, meeting_id) VALUES ($1, $2, $3, $4, $5)`,
         [meeting.tenantId, meeting.zoneId, meeting.startsAt, meeting.endsAt, meeting.id],
       );
     }

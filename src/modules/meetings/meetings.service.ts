@@ -13,12 +13,11 @@ import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { CancelMeetingDto, MeetingView, NameAttendeeDto, PlaceDto, RescheduleDto, RsvpDto, ScheduleMeetingDto } from './dto/meeting.dto';
 import { MeetingParticipant, RsvpResponse } from './entities/meeting-participant.entity';
 import { MeetingSeries } from './entities/meeting-series.entity';
-import { Meeting, MeetingStatus, PlaceKind } from './entities/meeting.entity';
+import { MAX_MEETING_HOURS, Meeting, MeetingStatus, PlaceKind } from './entities/meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { ConflictsService } from './scheduling/conflicts.service';
 import { expandOccurrences, InvalidRecurrence, Occurrence } from './scheduling/occurrences';
 
-const MAX_DURATION_MS = 12 * 3600_000;
 const EXCLUSION_VIOLATION = '23P01';
 
 @Injectable()
@@ -226,7 +225,7 @@ export class MeetingsService {
     const start = new Date(startsAt);
     const end = new Date(endsAt);
     if (end <= start) throw DomainException.invalid([{ field: 'endsAt', reason: 'endsAfterStart' }]);
-    if (end.getTime() - start.getTime() > MAX_DURATION_MS) throw DomainException.invalid([{ field: 'endsAt', reason: 'max', args: [12] }]);
+    if (end.getTime() - start.getTime() > MAX_MEETING_HOURS * 3600_000) throw DomainException.invalid([{ field: 'endsAt', reason: 'max', args: [MAX_MEETING_HOURS] }]);
     return { startsAt: start, endsAt: end };
   }
 

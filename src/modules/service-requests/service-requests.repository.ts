@@ -58,8 +58,16 @@ const VIEW_SELECT = `
     LEFT JOIN organizations ao ON ao.id = r.assigned_organization_id
     LEFT JOIN users h ON h.id = r.handler_id`;
 
+/**
+ * Late first, then at risk, each by due time. One branch per state, so each reads the first rows of
+ * ix_service_requests__supervision in order; a single `sla_state IN (...)` sorted by state and due
+ * time read and sorted every open request at risk or late before the limit.
+ */
+const urgent = (state: string) => `(SELECT id FROM service_requests
+      WHERE status IN ('routed', 'accepted', 'in_progress', 'returned') AND sla_state = '${state}'
+      ORDER BY resolve_due_at ASC NULLS LAST LIMIT $1)`;
 export const SUPERVISION_SQL = `${VIEW_SELECT}
-  WHERE r.status IN ('routed', 'accepted', 'in_progress', 'returned') AND r.sla_state IN ('at_risk', 'breached')
+    JOIN (${urgent('breached')} UNION ALL ${urgent('at_risk')}) u ON u.id = r.id
   ORDER BY r.sla_state DESC, r.resolve_due_at ASC NULLS LAST LIMIT $1`;
 
 /** The list query with its filters and keyset; exported so tests can EXPLAIN exactly what runs. */

@@ -11,7 +11,9 @@ export enum RsvpResponse {
 /** An invited person, or an invited organisation and the person it sends. */
 @Entity('meeting_participants')
 @Index('ix_meeting_participants__meeting', ['meetingId'])
-@Index('ix_meeting_participants__attendee', ['tenantId', 'attendeeId'])
+// Covering for "the meetings these people are expected at" (free slots, conflicts): read from the
+// index alone, not from a heap page per participation.
+@Index('ix_meeting_participants__attendee', ['tenantId', 'attendeeId', 'response', 'meetingId'])
 // Who sees a meeting: its invited people or organisations (attendee_id = me OR organization_id = mine).
 @Index('ix_meeting_participants__organization', ['tenantId', 'organizationId'])
 export class MeetingParticipant extends TenantOwnedEntity {

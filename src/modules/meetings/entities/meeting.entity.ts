@@ -1,6 +1,9 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
+/** The longest meeting there is; scheduling refuses longer ones and the database too. */
+export const MAX_MEETING_HOURS = 12;
+
 export enum MeetingStatus {
   Scheduled = 'scheduled',
   Cancelled = 'cancelled',
@@ -17,6 +20,8 @@ export enum PlaceKind {
 @Index('ix_meetings__tenant_starts', ['tenantId', 'startsAt'])
 @Index('ix_meetings__series', ['seriesId', 'startsAt'])
 @Check('ck_meetings__time', '"ends_at" > "starts_at"')
+// Lookups by time read `starts_at` from `from` minus the longest meeting (see MAX_MEETING_HOURS).
+@Check('ck_meetings__length', `"ends_at" - "starts_at" <= interval '${MAX_MEETING_HOURS} hours'`)
 export class Meeting extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;

@@ -11,10 +11,11 @@ export interface PreferredContact {
 @Entity('service_requests')
 @Index('uq_service_requests__number', ['tenantId', 'number'], { unique: true })
 @Index('uq_service_requests__idempotency', ['tenantId', 'requesterUserId', 'idempotencyKey'], { unique: true })
-@Index('ix_service_requests__inbox', ['tenantId', 'assignedOrganizationId', 'status', 'createdAt'])
-// The inbox's tabs (routed, accepted, ...) for the app's role: under row-level security a status
-// equality is no index condition (enum equality is not leakproof), so the open requests have their own index.
-@Index('ix_service_requests__inbox_open', ['tenantId', 'assignedOrganizationId', 'createdAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
+// Row-level security keeps enum comparisons (not leakproof) out of index conditions, so `status`
+// in the middle of an index stops nothing and breaks the order by creation: a serving
+// organisation's requests by creation, and its open ones alone for the inbox's status tabs.
+@Index('ix_service_requests__assigned', ['tenantId', 'assignedOrganizationId', 'createdAt'])
+@Index('ix_service_requests__inbox', ['tenantId', 'assignedOrganizationId', 'createdAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
 @Index('ix_service_requests__requester', ['tenantId', 'requesterOrganizationId', 'createdAt'])
 @Index('ix_service_requests__handler', ['tenantId', 'handlerId', 'status'])
 // Routing counts each handler's open requests to pick the least loaded one.

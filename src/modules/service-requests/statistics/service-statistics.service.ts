@@ -51,6 +51,34 @@ function figures(row: FigureRow): RateFigures {
   };
 }
 
+/** The period asked for, by default the last twelve months to tomorrow (the tenant's days). */
+export function statisticsPeriod(query: Pick<StatisticsQuery, 'from' | 'to'>, now: Date): { from: string; to: string } {
+  const today = localDate(now);
+  const to = query.to ?? new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+  const from = query.from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}-01`;
+  return { from, to };
+}
+
+/** The four statements of the statistics; exported so the benchmark can EXPLAIN exactly what runs. */
+export function statisticsQueries(allianceId: string, period: { from: string; to: string }) {
+  const params = [allianceId, `${period.from}T00:00:00+08:00`, `${period.to}T00:00:00+08:00`];
+  const scope = `r.alliance_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.merged_into_id IS NULL`;
+  const query = (select: string, join: string, group: string) => ({ sql: `SELECT ${select}, ${FIGURES} FROM service_requests r ${join} WHERE ${scope} ${group}`, params });
+  return {
+    totals: query(`NULL AS key, NULL AS name`, '', ''),
+    // Names after counting: joined first, the organisations (all ten thousand) were hashed for every request.
+    departments: {
+      sql: `SELECT f.*, o.name FROM (
+              SELECT r.assigned_organization_id AS key, ${FIGURES} FROM service_requests r
+               WHERE ${scope} AND r.assigned_organization_id IS NOT NULL GROUP BY r.assigned_organization_id) f
+            JOIN organizations o ON o.id = f.key`,
+      params,
+    },
+    categories: query(`r.category_id AS key, c.name`, 'JOIN service_categories c ON c.id = r.category_id', 'GROUP BY r.category_id, c.name ORDER BY c.name'),
+    months: query(`to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, NULL AS name`, '', `GROUP BY 1 ORDER BY 1`),
+  };
+}
+
 /** Response rate, on-time resolution, times and satisfaction per department, category and month; the department ranking. */
 @Injectable()
 export class ServiceStatistics {
@@ -60,29 +88,17 @@ export class ServiceStatistics {
   ) {}
 
   async compute(query: StatisticsQuery): Promise<ServiceStatisticsView> {
-    const today = localDate(this.clock.now());
-    const to = query.to ?? new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
-    const from = query.from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}-01`;
+    const { from, to } = statisticsPeriod(query, this.clock.now());
     if (from >= to) throw DomainException.invalid([{ field: 'from', reason: 'beforeTo' }]);
     const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [query.allianceId]);
     if (!alliance) throw DomainException.notFound();
-    const params = [query.allianceId, `${from}T00:00:00+08:00`, `${to}T00:00:00+08:00`];
-    const scope = `r.alliance_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.merged_into_id IS NULL`;
-    const run = (select: string, join: string, group: string) =>
-      this.tenant.manager.query<FigureRow[]>(`SELECT ${select}, ${FIGURES} FROM service_requests r ${join} WHERE ${scope} ${group}`, params);
+    const queries = statisticsQueries(query.allianceId, { from, to });
+    const run = ({ sql, params }: { sql: string; params: unknown[] }) => this.tenant.manager.query<FigureRow[]>(sql, params);
 
-    const [totals] = await run(`NULL AS key, NULL AS name`, '', '');
-    const departments = await run(
-      `r.assigned_organization_id AS key, o.name`,
-      'JOIN organizations o ON o.id = r.assigned_organization_id',
-      'GROUP BY r.assigned_organization_id, o.name',
-    );
-    const categories = await run(`r.category_id AS key, c.name`, 'JOIN service_categories c ON c.id = r.category_id', 'GROUP BY r.category_id, c.name ORDER BY c.name');
-    const months = await run(
-      `to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, NULL AS name`,
-      '',
-      `GROUP BY 1 ORDER BY 1`,
-    );
+    const [totals] = await run(queries.totals);
+    const departments = await run(queries.departments);
+    const categories = await run(queries.categories);
+    const months = await run(queries.months);
 
     const byDepartment = departments
       .map((row): Omit<DepartmentStatistics, 'rank'> => {

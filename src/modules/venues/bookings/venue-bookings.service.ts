@@ -11,11 +11,12 @@ import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { BookZoneDto, CalendarEntryView, DecideBookingDto, ListBookingsQuery, VenueBookingList, VenueBookingView, VenueCalendarView } from '../dto/venue-booking.dto';
 import { VenueBooking, VenueBookingStatus as B } from '../entities/venue-booking.entity';
+import { earliestReservationStart, MAX_RESERVATION_HOURS } from '../entities/room-reservation.entity';
 import { VenueZone } from '../entities/venue-zone.entity';
 import { outsideOpeningHours } from './opening-hours';
 
 const EXCLUSION_VIOLATION = '23P01';
-const MAX_DURATION_MS = 24 * 3600_000;
+const MAX_DURATION_MS = MAX_RESERVATION_HOURS * 3600_000;
 const MAX_CALENDAR_DAYS = 92;
 /** Bookings that hold their slot in room_reservations. */
 const HOLDING = [B.Pending, B.Approved];
@@ -40,7 +41,7 @@ export class VenueBookingsService {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     if (endsAt <= startsAt) throw DomainException.invalid([{ field: 'endsAt', reason: 'endsAfterStart' }]);
-    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw DomainException.invalid([{ field: 'endsAt', reason: 'tooLong', args: [24] }]);
+    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw DomainException.invalid([{ field: 'endsAt', reason: 'tooLong', args: [MAX_RESERVATION_HOURS] }]);
     if (startsAt < this.clock.now()) throw DomainException.invalid([{ field: 'startsAt', reason: 'inPast' }]);
     if (input.attendees > zone.capacity) throw DomainException.invalid([{ field: 'attendees', reason: 'overCapacity', args: [zone.capacity] }]);
     const timeZone = await this.timeZone();
@@ -72,7 +73,7 @@ export class VenueBookingsService {
     const manager = this.tenant.manager;
     await manager.query('SAVEPOINT venue_booking_reserve');
     try {
-      await manager.query(`INSERT INTO room_reservations (tenant_id, zone_id, during, booking_id) VALUES ($1, $2, tstzrange($3, $4, '[)'), $5)`, [
+      await manager.query(`INSERT INTO room_reservations (tenant_id, zone_id, starts_at, ends_at, booking_id) VALUES ($1, $2, $3, $4, $5)`, [
         booking.tenantId,
         zone.id,
         booking.startsAt,
@@ -90,11 +91,11 @@ export class VenueBookingsService {
   /** The 409 naming what holds the slot: its title when the viewer may see it, else only its kind. */
   private async slotTaken(actor: Actor, zone: VenueZone, startsAt: Date, endsAt: Date, timeZone: string): Promise<DomainException> {
     const [holder] = await this.tenant.manager.query<{ meeting_id: string | null; title: string | null; starts_at: Date; ends_at: Date; visible: boolean }[]>(
-      `SELECT r.meeting_id, COALESCE(m.title, b.purpose) AS title, lower(r.during) AS starts_at, upper(r.during) AS ends_at,
+      `SELECT r.meeting_id, COALESCE(m.title, b.purpose) AS title, r.starts_at, r.ends_at,
               ($4 OR b.booker_user_id = $5 OR EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND (p.attendee_id = $5 OR p.organization_id = $6))) AS visible
          FROM room_reservations r LEFT JOIN meetings m ON m.id = r.meeting_id LEFT JOIN venue_bookings b ON b.id = r.booking_id
-        WHERE r.zone_id = $1 AND r.during && tstzrange($2, $3, '[)') ORDER BY lower(r.during) LIMIT 1`,
-      [zone.id, startsAt, endsAt, actor.role === Role.TownshipAdmin, actor.userId, actor.organizationId],
+        WHERE r.zone_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 AND r.starts_at > $7 ORDER BY r.starts_at LIMIT 1`,
+      [zone.id, startsAt, endsAt, actor.role === Role.TownshipAdmin, actor.userId, actor.organizationId, earliestReservationStart(startsAt)],
     );
     const when = holder
       ? `${localDateTime(holder.starts_at, timeZone, { withYear: false })}–${localDateTime(holder.ends_at, timeZone, { withYear: false }).slice(-5)}`
@@ -167,16 +168,16 @@ export class VenueBookingsService {
     const official = actor.role === Role.TownshipAdmin;
     const rows = await this.tenant.manager.query<(CalendarEntryView & { visible: boolean })[]>(
       `SELECT CASE WHEN r.booking_id IS NOT NULL THEN 'booking' ELSE 'meeting' END AS kind, z.id AS "zoneId", z.name AS "zoneName",
-              lower(r.during) AS "startsAt", upper(r.during) AS "endsAt", COALESCE(b.purpose, m.title) AS title,
+              r.starts_at AS "startsAt", r.ends_at AS "endsAt", COALESCE(b.purpose, m.title) AS title,
               COALESCE(b.status::text, 'reserved') AS status, r.booking_id AS "bookingId", r.meeting_id AS "meetingId",
               COALESCE(b.booker_user_id = $4, false) AS mine,
               ($5 OR b.id IS NOT NULL OR EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND (p.attendee_id = $4 OR p.organization_id = $6))) AS visible
          FROM room_reservations r JOIN venue_zones z ON z.id = r.zone_id
          LEFT JOIN venue_bookings b ON b.id = r.booking_id LEFT JOIN meetings m ON m.id = r.meeting_id
-        WHERE z.venue_id = $1 AND r.during && tstzrange($2, $3, '[)')
-        ORDER BY lower(r.during), z.name
+        WHERE z.venue_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 AND r.starts_at > $7
+        ORDER BY r.starts_at, z.name
         LIMIT 1000`,
-      [venueId, from, to, actor.userId, official, actor.organizationId],
+      [venueId, from, to, actor.userId, official, actor.organizationId, earliestReservationStart(from)],
     );
     return {
       venueId,

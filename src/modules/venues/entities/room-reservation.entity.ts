@@ -1,12 +1,28 @@
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** The longest reservation there is: a member's booking (a meeting holds at most 12 hours). */
+export const MAX_RESERVATION_HOURS = 24;
+
+/** The earliest start of a reservation that can still overlap a time from `from` on. */
+export function earliestReservationStart(from: Date): Date {
+  return new Date(from.getTime() - MAX_RESERVATION_HOURS * 3600_000);
+}
+
 /**
- * A zone held for a time range, by a meeting or a member's booking. The database refuses two
- * reservations of one zone that overlap: the exclusion constraint decides races, not the code.
+ * A zone held for a time range `[starts_at, ends_at)`, by a meeting or a member's booking. The
+ * database refuses two reservations of one zone that overlap: the exclusion constraint decides
+ * races, not the code.
+ *
+ * Plain timestamps rather than a tstzrange column: under row-level security only leakproof
+ * operators narrow an index scan, and timestamp comparisons are leakproof where range overlap is
+ * not. So lookups read `ix_room_reservations__zone_starts` between `from` minus the longest
+ * reservation and `to`, not every reservation the zone ever had.
  */
 @Entity('room_reservations')
-@Exclusion('ex_room_reservations__overlap', 'USING gist ("zone_id" WITH =, "during" WITH &&)')
+@Exclusion('ex_room_reservations__overlap', `USING gist ("zone_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)`)
 @Check('ck_room_reservations__holder', '("meeting_id" IS NULL) <> ("booking_id" IS NULL)')
+@Check('ck_room_reservations__time', `"ends_at" > "starts_at" AND "ends_at" - "starts_at" <= interval '${MAX_RESERVATION_HOURS} hours'`)
+@Index('ix_room_reservations__zone_starts', ['tenantId', 'zoneId', 'startsAt'])
 @Index('ix_room_reservations__meeting', ['meetingId'])
 @Index('uq_room_reservations__booking', ['bookingId'], { unique: true, where: '"booking_id" IS NOT NULL' })
 export class RoomReservation {
@@ -19,9 +35,11 @@ export class RoomReservation {
   @Column('uuid')
   zoneId: string;
 
-  /** `[start, end)` as a tstzrange. */
-  @Column({ type: 'tstzrange' })
-  during: string;
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
 
   @Column('uuid', { nullable: true })
   meetingId: string | null;
