@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import Fastify from 'fastify';
 import Redis from 'ioredis';
 import { verify } from 'jsonwebtoken';
@@ -11,7 +12,7 @@ import { submissionStatements } from './submit-transaction';
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-const secret = process.env.JWT_SECRET!;
+const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!));
 const app = Fastify({ logger: false });
 
 const body = {
