@@ -4,7 +4,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
-import type { Environment } from '../config/environment';
+import { type Environment, readReplicaUrls } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
 
 @Global()
@@ -13,7 +13,11 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) =>
-        dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true })),
+        dataSourceOptions(
+          config.get('DATABASE_URL', { infer: true }),
+          config.get('DATABASE_POOL_SIZE', { infer: true }),
+          readReplicaUrls({ DATABASE_READ_URL: config.get('DATABASE_READ_URL', { infer: true }) }),
+        ),
     }),
     ClsModule.forRoot({
       global: true,
