@@ -204,7 +204,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. */
+        /**
+         * Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. The
+         *     stream ends when the process shuts down; the web app then opens one with a new ticket.
+         */
         get: operations["InboxController_stream"];
         put?: never;
         post?: never;

@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client } from 'pg';
-import { filter, map, Observable, Subject } from 'rxjs';
+import { filter, map, Observable, ReplaySubject, Subject } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import type { Environment } from '../../config/environment';
 
@@ -25,9 +25,10 @@ export async function announceInboxChange(manager: EntityManager, tenantId: stri
  * transaction-mode poolers do not deliver notifications.)
  */
 @Injectable()
-export class NotificationFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationFeed implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationFeed.name);
   private readonly created = new Subject<string>();
+  private readonly closing = new ReplaySubject<void>(1);
   private client?: Client;
   private stopped = false;
 
@@ -41,8 +42,22 @@ export class NotificationFeed implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
+  /**
+   * Emits once the process begins to shut down. A stream never ends by itself, so the server would
+   * wait for it until it is killed; ended, the browser opens a new one, on another process.
+   */
+  get shuttingDown(): Observable<void> {
+    return this.closing.asObservable();
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.connect();
+  }
+
+  /** Before the HTTP server closes: it waits for every open response, streams included. */
+  beforeApplicationShutdown(): void {
+    this.closing.next();
+    this.closing.complete();
   }
 
   async onApplicationShutdown(): Promise<void> {
