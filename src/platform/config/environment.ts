@@ -67,6 +67,11 @@ export class Environment {
   @Min(10)
   QUEUE_BACKOFF_MS = 2000;
 
+  /** The worker rewrites this file every 5 s while it runs: its liveness probe (it serves no HTTP). Empty: none. */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
+
   @IsString()
   @MinLength(32)
   JWT_SECRET = DEV_JWT_SECRET;
@@ -179,7 +184,7 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['DATABASE_READ_URL', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = ['DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
 
