@@ -26,9 +26,13 @@ interface LocalParts {
   minutes: number;
 }
 
-function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+/** One formatter per time zone for the process's life: immutable, and far cheaper to use than to build. */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -38,7 +42,15 @@ function localParts(instant: Date, timeZone: string): LocalParts {
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
-    })
+    });
+    FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
+function localParts(instant: Date, timeZone: string): LocalParts {
+  const parts = Object.fromEntries(
+    formatFor(timeZone)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
