@@ -11,6 +11,7 @@ import { CoreModule } from './platform/core.module';
 import { NotificationsWorkerModule } from './platform/notifications/notifications-worker.module';
 import { OutboxRelay } from './platform/outbox/outbox-relay.service';
 import { QueueModule } from './platform/queue/queue.module';
+import { WorkerHeartbeat } from './platform/queue/worker-heartbeat';
 
 @Module({
   imports: [
@@ -26,6 +27,6 @@ import { QueueModule } from './platform/queue/queue.module';
     PairingWorkerModule,
     AllianceServicesWorkerModule,
   ],
-  providers: [OutboxRelay],
+  providers: [OutboxRelay, WorkerHeartbeat],
 })
 export class WorkerModule {}

@@ -102,4 +102,35 @@ describe('the API and the worker as processes', () => {
       await queue.close();
     }
   }, 240_000);
+
+  /** A rolling update: browsers hold notification streams open, which never end by themselves. */
+  it('ends open notification streams at SIGTERM, so the API still exits cleanly and promptly', async () => {
+    const api = await stack.startApi();
+    const token = await api.token();
+    const controller = new AbortController();
+    const streams = await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        const issued = await fetch(`${api.url}/api/v1/notifications/stream-ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+        const { ticket } = (await issued.json()) as { ticket: string };
+        const response = await fetch(`${api.url}/api/v1/notifications/stream?ticket=${ticket}`, { signal: controller.signal });
+        const reader = response.body!.getReader();
+        await reader.read(); // the first count: the stream is open
+        // Wrapped, or Promise.all would wait for the stream's end.
+        return {
+          end: (async () => {
+            for (;;) if ((await reader.read()).done) return 'ended';
+          })().catch((error: Error) => `failed: ${error.message}`),
+        };
+      }),
+    );
+    try {
+      const exit = await api.stop('SIGTERM', 20_000);
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.ms).toBeLessThan(5000);
+      expect(api.output()).toContain('Stopped cleanly');
+      expect(await Promise.all(streams.map((stream) => stream.end))).toEqual(['ended', 'ended', 'ended']);
+    } finally {
+      controller.abort();
+    }
+  }, 120_000);
 });

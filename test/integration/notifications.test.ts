@@ -5,6 +5,7 @@ import { NotificationType } from '../../src/platform/notifications/notification-
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import { Role } from '../../src/platform/auth/entities/role';
+import { createApiApp } from '../../src/platform/http/create-api-app';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
 import { controlClock } from '../support/clock';
 import { Http } from '../support/http';
@@ -285,5 +286,47 @@ describe('notifications', () => {
     await reading;
     // A ticket opens one stream only.
     expect((await fetch(`${base.replace('[::1]', '127.0.0.1')}/api/v1/notifications/stream?ticket=${ticket}`)).status).toBe(401);
+  });
+
+  it('updates a stream held by one API process when the item is read through another', async () => {
+    // A second API process on the same database and Redis: a load balancer may send a person's tabs to either.
+    const second = await createApiApp({ logger: false });
+    await second.init();
+    await second.getHttpAdapter().getInstance().ready();
+    const controller = new AbortController();
+    try {
+      if (!app.api.getHttpServer().listening) await app.api.listen({ port: 0, host: '127.0.0.1' });
+      const base = (await app.api.getUrl()).replace('[::1]', '127.0.0.1');
+      const xingyi = await http.token('xingyi@anhai.demo');
+      await http.post('/api/v1/notifications/read-all', undefined, { token: xingyi });
+      const { ticket } = (await http.post('/api/v1/notifications/stream-ticket', undefined, { token: xingyi })).body;
+      const response = await fetch(`${base}/api/v1/notifications/stream?ticket=${ticket}`, { signal: controller.signal });
+      const reader = response.body!.getReader();
+      const counts: number[] = [];
+      const reading = (async () => {
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += Buffer.from(value).toString('utf8');
+          for (const match of buffer.matchAll(/data: (\{"unreadCount":\d+\})/g)) counts.push(JSON.parse(match[1]).unreadCount);
+          buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+        }
+      })().catch(() => undefined);
+      await waitFor(async () => counts.length, (n) => n >= 1);
+      expect(counts[0]).toBe(0);
+
+      await notify({ userIds: [await userId('xingyi@anhai.demo')] }, NotificationType.ExportFinished, { allianceName: '两个进程', allianceId, jobId: 'two-apis' });
+      await waitFor(async () => counts[counts.length - 1], (n) => n === 1);
+      const [item] = (await http.get('/api/v1/notifications?unread=true', { token: xingyi })).body.items;
+      const read = await new Http(second).post(`/api/v1/notifications/${item.id}/read`, undefined, { token: xingyi });
+      expect(read.status).toBe(200);
+      await waitFor(async () => counts[counts.length - 1], (n) => n === 0);
+      controller.abort();
+      await reading;
+    } finally {
+      controller.abort();
+      await second.close();
+    }
   });
 });

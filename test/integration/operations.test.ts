@@ -82,6 +82,11 @@ describe('health when Redis is down', () => {
     expect(reply.status).toBe(503);
     expect(reply.body).toMatchObject({ status: 'error', error: { redis: { status: 'down' } }, info: { database: { status: 'up' } } });
   });
+
+  it('stays live: a dependency outage is no reason to restart the process', async () => {
+    const reply = await new Http(app.api).get('/health/live');
+    expect(reply).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
 });
 
 describe('start-up checks', () => {

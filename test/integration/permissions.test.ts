@@ -25,6 +25,7 @@ describe('route permissions', () => {
     expect(open).toEqual([
       'GET /calendar/:feed', // a secret token in the URL is the credential (calendar apps cannot sign in)
       'GET /health',
+      'GET /health/live',
       'GET /metrics',
       'GET /notifications/stream',
       'GET /public/alliances/:slug/showcase', // published cases and aggregate figures only, at a random slug

@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { seed } from '../../scripts/seed/seed';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_ADMIN_URL, TEST_REDIS_URL } from '../support/test-environment';
@@ -91,6 +93,8 @@ describe('the product’s processes and checks, as built', () => {
     );
     const health = await fetch(`${address}/health`);
     expect(health.status).toBe(200);
+    const live = await fetch(`${address}/health/live`);
+    expect(live.status).toBe(200);
     api.child.kill('SIGTERM');
     const result = await api.done;
     expect(result.code === 0 || result.signal === 'SIGTERM').toBe(true);
@@ -98,11 +102,16 @@ describe('the product’s processes and checks, as built', () => {
     expect(result.stdout).toContain('Shutting down on SIGTERM');
   });
 
-  it('starts the worker and shuts it down gracefully on SIGTERM', async () => {
-    const worker = start('src/worker.js', { ...env, LOG_LEVEL: 'info' });
+  it('starts the worker, keeps its liveness file fresh, and shuts it down gracefully on SIGTERM', async () => {
+    const heartbeat = join(mkdtempSync(join(tmpdir(), 'lianmeng-heartbeat-')), 'alive');
+    const worker = start('src/worker.js', { ...env, LOG_LEVEL: 'info', WORKER_HEARTBEAT_FILE: heartbeat });
     await waitFor(async () => worker.output().stdout.includes('Worker started'), Boolean, 90_000);
+    // Written once every queue's worker runs, then rewritten every few seconds (the probe's test).
+    const first = statSync(heartbeat).mtimeMs;
+    await waitFor(async () => statSync(heartbeat).mtimeMs, (mtime) => mtime > first, 20_000);
     worker.child.kill('SIGTERM');
     const result = await worker.done;
+    rmSync(dirname(heartbeat), { recursive: true, force: true });
     expect(result.code === 0 || result.signal === 'SIGTERM').toBe(true);
     expect(result.stdout).toContain('Shutting down on SIGTERM');
   });

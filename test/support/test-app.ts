@@ -23,7 +23,8 @@ export interface TestApp {
 export interface TestAppOptions {
   worker?: boolean;
   seed?: boolean;
-  env?: Record<string, string>;
+  /** Variables of this app; a function when they name its database (e.g. DATABASE_READ_URL). */
+  env?: Record<string, string> | ((db: TestDatabase) => Record<string, string>);
   listen?: boolean;
 }
 
@@ -46,7 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_RATE_PER_MINUTE: '1000',
     STORAGE_DRIVER: 'local',
     STORAGE_DIR: storageDir,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(db) : options.env),
   });
   if (options.seed !== false) await seed(db.adminUrl);
   const api = await createApiApp({ logger: false });

@@ -5,6 +5,7 @@ import { Roles } from '../../platform/auth/access.decorators';
 import { Role } from '../../platform/auth/entities/role';
 import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { ReadsFromReplica } from '../../platform/tenancy/request-transaction.interceptor';
 import { TransferJobView } from '../registry-transfer/dto/transfer-job.view';
 import { DashboardExports } from './dashboard-exports.service';
 import { DashboardService } from './dashboard.service';
@@ -21,6 +22,7 @@ export class DashboardController {
   ) {}
 
   @Roles(Role.TownshipAdmin, Role.DepartmentStaff)
+  @ReadsFromReplica()
   @Get()
   get(@IdParam() id: string, @Query() query: DashboardQuery): Promise<DashboardView> {
     return this.dashboard.compute(id, query);

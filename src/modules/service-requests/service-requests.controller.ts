@@ -9,6 +9,7 @@ import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { sendFile } from '../../platform/http/send-file';
 import type { Actor } from '../../platform/tenancy/request-actor';
+import { ReadsFromReplica } from '../../platform/tenancy/request-transaction.interceptor';
 import {
   AttachmentView,
   CommentDto,
@@ -83,6 +84,7 @@ export class ServiceRequestsController {
 
   /** Per department and category, monthly trends and the department ranking. */
   @Roles(Role.TownshipAdmin)
+  @ReadsFromReplica()
   @Get('statistics')
   statistics(@Query() query: StatisticsQuery): Promise<ServiceStatisticsView> {
     return this.statisticsService.compute(query);

@@ -1,4 +1,4 @@
-import { validateEnvironment } from './environment';
+import { readReplicaUrls, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('gives working local defaults', () => {
@@ -22,5 +22,12 @@ describe('validateEnvironment', () => {
 
   it('refuses the development secrets in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*\n.*SECRETS_KEY/s);
+  });
+
+  it('takes one or more read replicas, comma-separated', () => {
+    expect(readReplicaUrls(validateEnvironment({}))).toEqual([]);
+    const env = validateEnvironment({ DATABASE_READ_URL: 'postgres://app:pw@replica-1:5432/lianmeng, postgresql://app:pw@replica-2/lianmeng' });
+    expect(readReplicaUrls(env)).toEqual(['postgres://app:pw@replica-1:5432/lianmeng', 'postgresql://app:pw@replica-2/lianmeng']);
+    expect(() => validateEnvironment({ DATABASE_READ_URL: 'postgres://replica-1/lianmeng,redis://x' })).toThrow(/DATABASE_READ_URL=.*comma-separated postgres/);
   });
 });

@@ -26,6 +26,16 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/lianmeng';
 
+  /**
+   * Read replicas (comma-separated URLs, same role as DATABASE_URL). Only reads chosen for it (the
+   * dashboard and the statistics) go there, in a read-only transaction with the tenant's settings;
+   * everything else, and every transaction, stays on DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*$/, { message: 'must be one or more comma-separated postgres:// URLs' })
+  DATABASE_READ_URL?: string;
+
+  /** Connections per process to the primary, and to each read replica. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
@@ -66,6 +76,11 @@ export class Environment {
   @IsInt()
   @Min(10)
   QUEUE_BACKOFF_MS = 2000;
+
+  /** The worker rewrites this file every 5 s while it runs: its liveness probe (it serves no HTTP). Empty: none. */
+  @IsOptional()
+  @IsString()
+  WORKER_HEARTBEAT_FILE?: string;
 
   @IsString()
   @MinLength(32)
@@ -184,9 +199,17 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['DB_STATEMENT_TRACE_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = ['DB_STATEMENT_TRACE_FILE', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
+
+/** The read replicas' URLs; empty when DATABASE_READ_URL is unset. */
+export function readReplicaUrls(env: Pick<Environment, 'DATABASE_READ_URL'>): string[] {
+  return (env.DATABASE_READ_URL ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+}
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const known = Object.keys(new Environment());

@@ -27,7 +27,8 @@ export const LOG_REDACTION = {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+          // Probes and scrapes come every few seconds from every pod's kubelet and Prometheus.
+          autoLogging: { ignore: (req: IncomingMessage) => ['/health', '/health/live', '/metrics'].includes(req.url ?? '') },
         },
       }),
     }),

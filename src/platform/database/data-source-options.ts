@@ -7,11 +7,35 @@ import { StatementCountingLogger } from './statement-counter';
 /** The project root, whether this file runs compiled (dist/src/...) or from source under jest. */
 const PROJECT_ROOT = join(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../../..' : '../../..');
 
-/** `idleInTransactionTimeoutMs` is for the application's sessions; 0 leaves the server's setting. */
-export function dataSourceOptions(url: string, poolSize = 10, idleInTransactionTimeoutMs = 0): DataSourceOptions {
+/** How the primary's and the replicas' connections show in pg_stat_activity (a URL's own application_name wins). */
+export const PRIMARY_APPLICATION_NAME = 'lianmeng';
+export const REPLICA_APPLICATION_NAME = 'lianmeng-replica';
+
+/**
+ * `readUrls`: read replicas. With them TypeORM keeps one pool for the primary and one per replica;
+ * `defaultMode: 'master'` keeps every query on the primary unless a query runner is created in
+ * 'slave' mode on purpose (TenantContext.read). A replica connection carries no tenant settings
+ * of its own, so reads that merely defaulted to a replica would see nothing under row-level security.
+ * `idleInTransactionTimeoutMs` is for the application's sessions; 0 leaves the server's setting.
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  { readUrls = [], idleInTransactionTimeoutMs = 0 }: { readUrls?: string[]; idleInTransactionTimeoutMs?: number } = {},
+): DataSourceOptions {
+  const connection =
+    readUrls.length > 0
+      ? {
+          replication: {
+            master: { url, applicationName: PRIMARY_APPLICATION_NAME },
+            slaves: readUrls.map((readUrl) => ({ url: readUrl, applicationName: REPLICA_APPLICATION_NAME })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url, applicationName: PRIMARY_APPLICATION_NAME };
   return {
     type: 'postgres',
-    url,
+    ...connection,
     entities,
     // Compiled migrations only: tests and the CLI run the build's migrations, like production.
     migrations: [join(PROJECT_ROOT, 'dist/migrations/*.js')],
@@ -26,7 +50,6 @@ export function dataSourceOptions(url: string, poolSize = 10, idleInTransactionT
     logger: new StatementCountingLogger(),
     extra: {
       connectionTimeoutMillis: 5000,
-      application_name: 'lianmeng',
       ...(idleInTransactionTimeoutMs > 0 && { idle_in_transaction_session_timeout: idleInTransactionTimeoutMs }),
     },
   };

@@ -4,7 +4,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
-import type { Environment } from '../config/environment';
+import { type Environment, readReplicaUrls } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
 import { StatementCountingLogger } from './statement-counter';
 
@@ -14,11 +14,10 @@ import { StatementCountingLogger } from './statement-counter';
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        ...dataSourceOptions(
-          config.get('DATABASE_URL', { infer: true }),
-          config.get('DATABASE_POOL_SIZE', { infer: true }),
-          config.get('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', { infer: true }),
-        ),
+        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true }), {
+          readUrls: readReplicaUrls({ DATABASE_READ_URL: config.get('DATABASE_READ_URL', { infer: true }) }),
+          idleInTransactionTimeoutMs: config.get('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', { infer: true }),
+        }),
         logger: new StatementCountingLogger(config.get('DB_STATEMENT_TRACE_FILE', { infer: true })),
       }),
     }),

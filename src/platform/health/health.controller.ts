@@ -17,7 +17,10 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
   ) {}
 
-  /** 200 with each dependency's state, or 503 naming the one that is down. */
+  /**
+   * Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
+   * balancer then sends this process no traffic until they are back).
+   */
   @Get()
   async check(@Res() reply: FastifyReply): Promise<void> {
     try {
@@ -30,5 +33,14 @@ export class HealthController {
       const body = (error as { getResponse?: () => unknown }).getResponse?.() ?? { status: 'error' };
       await reply.status(503).send(body);
     }
+  }
+
+  /**
+   * Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
+   * database or Redis outage is not fixed by restarting every API process, only a hung one is.
+   */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 }

@@ -1,7 +1,7 @@
 import { CanActivate, Controller, ExecutionContext, Get, HttpCode, HttpStatus, Injectable, MessageEvent, Post, Query, Req, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { concat, defer, from, interval, map, merge, mergeMap, Observable } from 'rxjs';
+import { concat, defer, from, interval, map, merge, mergeMap, Observable, takeUntil } from 'rxjs';
 import { Public, SignedIn } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { DomainException } from '../errors/domain.exception';
@@ -87,7 +87,10 @@ export class InboxController {
     return { ticket: await this.tickets.issue(actor) };
   }
 
-  /** Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. */
+  /**
+   * Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. The
+   * stream ends when the process shuts down; the web app then opens one with a new ticket.
+   */
   @Public()
   @WithoutRequestTransaction()
   @UseGuards(StreamTicketGuard)
@@ -101,6 +104,6 @@ export class InboxController {
     return merge(
       concat(count(), this.feed.forUser(actor.userId).pipe(mergeMap(() => count()))),
       interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} }))),
-    );
+    ).pipe(takeUntil(this.feed.shuttingDown));
   }
 }

@@ -7,14 +7,13 @@ import type { Page } from '../pagination/page.dto';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import type { ListNotificationsQuery, NotificationView } from './dto/notification.dto';
 import { Notification } from './entities/notification.entity';
-import { NotificationFeed } from './live/notification-feed';
+import { announceInboxChange } from './live/notification-feed';
 
 /** A person's in-app inbox; every query is the signed-in person's own. */
 @Injectable()
 export class InboxService {
   constructor(
     private readonly tenant: TenantContext,
-    private readonly feed: NotificationFeed,
     private readonly clock: Clock,
   ) {}
 
@@ -41,7 +40,8 @@ export class InboxService {
     if (!item.readAt) {
       item.readAt = this.clock.now();
       await this.repo.update({ id }, { readAt: item.readAt });
-      this.feed.touch(userId);
+      // Other tabs may hold their stream on another API process.
+      await announceInboxChange(this.tenant.manager, this.tenant.actor.tenantId, [userId]);
     }
     return toView(item);
   }
@@ -49,7 +49,7 @@ export class InboxService {
   async markAllRead(): Promise<number> {
     const userId = this.tenant.actor.userId;
     const result = await this.repo.update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
-    this.feed.touch(userId);
+    if (result.affected) await announceInboxChange(this.tenant.manager, this.tenant.actor.tenantId, [userId]);
     return result.affected ?? 0;
   }
 }

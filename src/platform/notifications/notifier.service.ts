@@ -8,6 +8,7 @@ import { NotificationSettingsReader } from './notification-settings.service';
 import { languageOf, renderNotification } from './notification-templates';
 import { DeliveryChannel, DeliveryStatus, NotificationType, PersonalChannel, RobotKind } from './notification-types';
 import { nextSendTime } from './quiet-hours';
+import { announceInboxChange } from './live/notification-feed';
 import { SecretBox } from './secret-box';
 
 export interface Recipients {
@@ -37,8 +38,6 @@ interface RecipientRow {
   in_app: boolean | null;
   wants_email: boolean | null;
 }
-
-export const NOTIFICATION_CHANNEL = 'notification_created';
 
 const SEALED_KEYS = '__sealed';
 
@@ -92,7 +91,7 @@ export class Notifier {
          ON CONFLICT (event_id, user_id) DO NOTHING`,
         [tenantId, event.id, type, inbox.map((p) => p.id), rendered.map((r) => r.title), rendered.map((r) => r.body), rendered.map((r) => r.link)],
       );
-      await manager.query(`SELECT pg_notify($1, $2)`, [NOTIFICATION_CHANNEL, JSON.stringify({ tenantId, userIds: inbox.map((p) => p.id) })]);
+      await announceInboxChange(manager, tenantId, inbox.map((p) => p.id));
     }
 
     const now = this.clock.now();

@@ -11,6 +11,7 @@ import { JobName } from './queue.constants';
 @Injectable()
 export class JobDispatcher implements OnModuleInit {
   private readonly logger = new Logger(JobDispatcher.name);
+  // Per process by design: built once at start from the code, the same in every worker copy.
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
 
   constructor(

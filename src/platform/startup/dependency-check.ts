@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { readReplicaUrls } from '../config/environment';
 
 export class DependencyUnavailableError extends Error {}
 
@@ -80,7 +81,7 @@ export async function checkRedisEvictionPolicy(url: string): Promise<void> {
 }
 
 /** The application's role must be subject to row-level security, or tenant isolation is void. */
-export async function checkApplicationRole(url: string): Promise<void> {
+export async function checkApplicationRole(url: string, variable = 'DATABASE_URL'): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
@@ -90,7 +91,7 @@ export async function checkApplicationRole(url: string): Promise<void> {
     const role = rows[0];
     if (role && (role.rolsuper || role.rolbypassrls)) {
       throw new DependencyUnavailableError(
-        `DATABASE_URL connects as "${role.rolname}", a role that bypasses row-level security.\n` +
+        `${variable} connects as "${role.rolname}", a role that bypasses row-level security.\n` +
           'Point DATABASE_URL at the application role (default lianmeng_app) and DATABASE_ADMIN_URL at the owner.',
       );
     }
@@ -100,8 +101,13 @@ export async function checkApplicationRole(url: string): Promise<void> {
 }
 
 /** Run before Nest starts, so a missing service gives one clear message instead of a stack trace. */
-export async function checkDependencies(env: { DATABASE_URL: string; REDIS_URL: string }): Promise<void> {
+export async function checkDependencies(env: { DATABASE_URL: string; DATABASE_READ_URL?: string; REDIS_URL: string }): Promise<void> {
   await checkPostgres(env.DATABASE_URL);
   await checkApplicationRole(env.DATABASE_URL);
+  // TypeORM opens a connection to every replica at start and fails without one: say which.
+  for (const url of readReplicaUrls(env)) {
+    await checkPostgres(url, 'DATABASE_READ_URL');
+    await checkApplicationRole(url, 'DATABASE_READ_URL');
+  }
   await checkRedis(env.REDIS_URL);
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/entities/role';
 import type { Actor } from './request-actor';
 
 export const ACTOR_KEY = 'actor';
 export const REQUEST_ID_KEY = 'requestId';
+const READ_MANAGER_KEY = 'readManager';
 const MEMO_KEY = 'transactionMemo';
 
 /** The first statement of every request's transaction: $1 tenant, $2 user, $3 'on' for a platform admin, $4 request id. */
@@ -17,17 +19,19 @@ export const ROW_SECURITY_SETTINGS_SQL = `SELECT set_config('app.tenant_id', $1,
 /**
  * Runs work in a transaction whose row-level-security settings name the tenant and the user.
  * The settings are transaction-local (`set_config(..., true)`), so a pooled connection never
- * carries one request's tenant into the next.
+ * carries one request's tenant into the next (and they survive a pooler in transaction mode).
  */
 @Injectable()
 export class TenantContext {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** The current transaction's manager: a read replica's inside `read()`, otherwise the primary's. */
   get manager(): EntityManager {
-    return this.txHost.tx;
+    return (this.cls.isActive() && this.cls.get<EntityManager | undefined>(READ_MANAGER_KEY)) || this.txHost.tx;
   }
 
   get actor(): Actor {
@@ -52,6 +56,10 @@ export class TenantContext {
     return this.cls.run(() => {
       this.cls.set(ACTOR_KEY, actor ?? undefined);
       this.cls.set(REQUEST_ID_KEY, requestId);
+      // Work started from inside read() writes on the primary, not on the replica it inherited;
+      // and a new transaction remembers nothing the outer one read.
+      this.cls.set(READ_MANAGER_KEY, undefined);
+      this.cls.set(MEMO_KEY, new Map());
       return this.txHost.withTransaction(async () => {
         await this.applySettings(actor, requestId);
         return work();
@@ -89,14 +97,44 @@ export class TenantContext {
     if (this.cls.isActive()) this.cls.get<Map<string, Promise<unknown>> | undefined>(MEMO_KEY)?.delete(key);
   }
 
+  /**
+   * Runs read-only `work` as `actor` on a read replica (DATABASE_READ_URL; the primary when none is
+   * set), for heavy reads that may be a little behind: the dashboard and the statistics. It is its
+   * own read-only transaction with the same tenant settings as `run`, so row-level security holds
+   * on the replica too, and one snapshot serves all of the work's queries.
+   */
+  read<T>(actor: Actor | null, work: () => Promise<T>, requestId?: string): Promise<T> {
+    return this.cls.run(async () => {
+      this.cls.set(ACTOR_KEY, actor ?? undefined);
+      this.cls.set(REQUEST_ID_KEY, requestId);
+      this.cls.set(MEMO_KEY, new Map());
+      const runner = this.dataSource.createQueryRunner('slave');
+      try {
+        await runner.connect();
+        await runner.startTransaction('REPEATABLE READ');
+        await runner.query('SET TRANSACTION READ ONLY');
+        await this.applySettings(actor, requestId, runner.manager);
+        this.cls.set(READ_MANAGER_KEY, runner.manager);
+        const result = await work();
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      } finally {
+        await runner.release();
+      }
+    });
+  }
+
   /** Switches the current transaction to `actor`, e.g. once a login has found its user. */
   async assume(actor: Actor): Promise<void> {
     this.cls.set(ACTOR_KEY, actor);
     await this.applySettings(actor, this.cls.get<string | undefined>(REQUEST_ID_KEY));
   }
 
-  private async applySettings(actor: Actor | null, requestId: string | undefined): Promise<void> {
-    await this.txHost.tx.query(ROW_SECURITY_SETTINGS_SQL, [
+  private async applySettings(actor: Actor | null, requestId: string | undefined, manager = this.manager): Promise<void> {
+    await manager.query(ROW_SECURITY_SETTINGS_SQL, [
       actor?.tenantId ?? '',
       actor?.userId ?? '',
       actor?.role === Role.PlatformAdmin ? 'on' : '',

@@ -107,8 +107,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 200 with each dependency's state, or 503 naming the one that is down. */
+        /**
+         * Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
+         *     balancer then sends this process no traffic until they are back).
+         */
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
+         *     database or Redis outage is not fixed by restarting every API process, only a hung one is.
+         */
+        get: operations["HealthController_live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -204,7 +227,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. */
+        /**
+         * Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. The
+         *     stream ends when the process shuts down; the web app then opens one with a new ticket.
+         */
         get: operations["InboxController_stream"];
         put?: never;
         post?: never;
@@ -5471,6 +5497,32 @@ export interface operations {
         };
     };
     HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
         parameters: {
             query?: never;
             header?: never;

@@ -33,7 +33,7 @@ export class DashboardExportHandler implements JobHandler<JobName.ExportDashboar
     await this.tenant.run(actor, () => this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now(), progress: 10 }));
     await progress(10);
     const { from, to, format } = job.parameters as { from: string; to: string; format: 'xlsx' | 'pdf' };
-    const view = await this.tenant.run(actor, () => this.dashboard.compute(job.allianceId, { from, to }));
+    const view = await this.tenant.read(actor, () => this.dashboard.compute(job.allianceId, { from, to }));
     await this.tenant.run(actor, () => this.jobs.update(job.id, { progress: 50 }));
     await progress(50);
     const language = job.language as Language;

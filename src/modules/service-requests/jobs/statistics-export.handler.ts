@@ -30,7 +30,7 @@ export class StatisticsExportHandler implements JobHandler<JobName.ExportService
     });
     await progress(10);
     const { from, to } = job.parameters as { from: string; to: string };
-    const stats = await this.tenant.run(actor, () => this.statistics.compute({ allianceId: job.allianceId, from, to }));
+    const stats = await this.tenant.read(actor, () => this.statistics.compute({ allianceId: job.allianceId, from, to }));
     await progress(60);
     const content = await statisticsWorkbook(stats, job.language as Language);
     await this.tenant.run(actor, () =>

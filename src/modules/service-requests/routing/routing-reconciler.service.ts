@@ -46,6 +46,9 @@ export class RoutingReconciler {
           const state = job ? await job.getState() : 'missing';
           if (state === 'failed') await job!.retry('failed');
           else if (state === 'missing' || state === 'unknown' || state === 'completed') {
+            // The job may have routed the request since the list above was read (a backlog longer
+            // than a minute): a job completes only after its transaction commits, so read again.
+            if (!(await this.stillSubmitted(id))) continue;
             // A completed job whose request is still submitted ran before a rollback; remove it so the id is free.
             if (state === 'completed') await job!.remove();
             await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: id } }, { jobId: `route-${id}` });
@@ -57,5 +60,10 @@ export class RoutingReconciler {
     }
     if (requeued > 0) this.logger.warn({ count: requeued }, 'Routing jobs re-enqueued for requests still waiting to be routed');
     return requeued;
+  }
+
+  private async stillSubmitted(requestId: string): Promise<boolean> {
+    const [row] = await this.tenant.manager.query<{ status: string }[]>('SELECT status FROM service_requests WHERE id = $1', [requestId]);
+    return row?.status === 'submitted';
   }
 }
