@@ -98,8 +98,9 @@ describe('joint meetings (联席会议)', () => {
       endsAt: shanghai('2026-12-02T15:00:00').toISOString(),
       invitees: {},
     });
-    const replies = await Promise.all(Array.from({ length: 6 }, (_, i) => http.post('/api/v1/meetings', body(`竞争会议 ${i}`), { token: official })));
-    expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    // Thirty at once: racing inserts into the exclusion constraint used to deadlock (500) without the zone lock.
+    const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => http.post('/api/v1/meetings', body(`竞争会议 ${i}`), { token: official })));
+    expect(replies.map((r) => r.status).sort()).toEqual([201, ...Array(29).fill(409)]);
     const { rows } = await app.db.admin.query(`SELECT count(*)::int AS n FROM room_reservations WHERE zone_id = $1`, [ids.hall]);
     expect(rows[0].n).toBe(1);
   });

@@ -3,6 +3,7 @@ import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { MeetingView, ParticipantView } from './dto/meeting.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { Meeting } from './entities/meeting.entity';
+import { RESERVE_ROOM_SQL } from '../venues/room-reservation.sql';
 
 @Injectable()
 export class MeetingsRepository {
@@ -35,10 +36,7 @@ export class MeetingsRepository {
   async reserve(meeting: Meeting): Promise<void> {
     await this.manager.query('DELETE FROM room_reservations WHERE meeting_id = $1', [meeting.id]);
     if (meeting.zoneId && meeting.status === 'scheduled') {
-      await this.manager.query(
-        `INSERT INTO room_reservations (tenant_id, zone_id, starts_at, ends_at, meeting_id) VALUES ($1, $2, $3, $4, $5)`,
-        [meeting.tenantId, meeting.zoneId, meeting.startsAt, meeting.endsAt, meeting.id],
-      );
+      await this.manager.query(RESERVE_ROOM_SQL, [meeting.tenantId, meeting.zoneId, meeting.startsAt, meeting.endsAt, meeting.id, null]);
     }
   }
 

@@ -14,6 +14,7 @@ import { VenueBooking, VenueBookingStatus as B } from '../entities/venue-booking
 import { earliestReservationStart, MAX_RESERVATION_HOURS } from '../entities/room-reservation.entity';
 import { VenueZone } from '../entities/venue-zone.entity';
 import { outsideOpeningHours } from './opening-hours';
+import { RESERVE_ROOM_SQL } from '../room-reservation.sql';
 
 const EXCLUSION_VIOLATION = '23P01';
 const MAX_DURATION_MS = MAX_RESERVATION_HOURS * 3600_000;
@@ -73,13 +74,7 @@ export class VenueBookingsService {
     const manager = this.tenant.manager;
     await manager.query('SAVEPOINT venue_booking_reserve');
     try {
-      await manager.query(`INSERT INTO room_reservations (tenant_id, zone_id, starts_at, ends_at, booking_id) VALUES ($1, $2, $3, $4, $5)`, [
-        booking.tenantId,
-        zone.id,
-        booking.startsAt,
-        booking.endsAt,
-        booking.id,
-      ]);
+      await manager.query(RESERVE_ROOM_SQL, [booking.tenantId, zone.id, booking.startsAt, booking.endsAt, null, booking.id]);
       await manager.query('RELEASE SAVEPOINT venue_booking_reserve');
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code !== EXCLUSION_VIOLATION) throw error;
