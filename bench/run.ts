@@ -9,7 +9,7 @@ import { meetingsScenario } from './scenarios/meetings';
 import { readPathsScenario } from './scenarios/read-paths';
 import { captureRouting, routeScenario } from './scenarios/route';
 import { submitScenario } from './scenarios/submit';
-import { FULL_SCALE, seedLargeTenant } from './seed/large-tenant';
+import { scaleBy, seedLargeTenant } from './seed/large-tenant';
 import { adminUrl, productEnv, ROOT, runScript } from './stack';
 
 /**
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const env = productEnv(database);
   runScript('scripts/migrate.js', env);
   runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
-  const scale = Object.fromEntries(Object.entries(FULL_SCALE).map(([k, v]) => [k, Math.max(1, Math.round(v * scaleFactor))])) as unknown as typeof FULL_SCALE;
+  const scale = scaleBy(scaleFactor);
   const seeded = await seedLargeTenant(adminUrl(database), scale, (line) => process.stdout.write(`  ${line}\n`));
   process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
 

@@ -53,7 +53,7 @@ export async function captureRouting(ctx: BenchContext): Promise<RoutingTemplate
  * submit→routed latency with the worker running and submissions at half the peak rate.
  */
 export async function routeScenario(ctx: BenchContext, template: RoutingTemplate, peakSubmitRps: number): Promise<void> {
-  const backlog = (await ctx.query<{ id: string; number: string }>(`SELECT id, number FROM service_requests WHERE status = 'submitted' ORDER BY created_at`)).map((r) => r);
+  const backlog = await ctx.query<{ id: string; number: string }>(`SELECT id, number FROM service_requests WHERE status = 'submitted' ORDER BY created_at`);
   if (backlog.length < REPLAYED + 100) throw new Error(`Only ${backlog.length} submitted requests to route`);
   const replayed = backlog.slice(0, REPLAYED);
   const drained = backlog.slice(REPLAYED, REPLAYED + DRAINED);

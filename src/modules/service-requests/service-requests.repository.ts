@@ -177,14 +177,6 @@ export class ServiceRequestsRepository {
     return row ? toView(row) : null;
   }
 
-  async nextNumber(tenantId: string, year: number): Promise<string> {
-    const [row] = await this.manager.query<{ value: number }[]>(
-      `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value`,
-      [tenantId, `service-request-${year}`],
-    );
-    return `FW-${year}-${String(row.value).padStart(6, '0')}`;
-  }
 
   async view(id: string, actor: Actor): Promise<ServiceRequestView | null> {
     const params: unknown[] = [id];
