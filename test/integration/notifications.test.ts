@@ -264,18 +264,7 @@ describe('notifications', () => {
     const controller = new AbortController();
     const response = await fetch(`${base.replace('[::1]', '127.0.0.1')}/api/v1/notifications/stream?ticket=${ticket}`, { signal: controller.signal });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
-    const counts: number[] = [];
-    const reading = (async () => {
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += Buffer.from(value).toString('utf8');
-        for (const match of buffer.matchAll(/data: (\{"unreadCount":\d+\})/g)) counts.push(JSON.parse(match[1]).unreadCount);
-        buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-      }
-    })().catch(() => undefined);
+    const { counts, reading } = unreadCounts(response);
     await waitFor(async () => counts.length, (n) => n >= 1);
     expect(counts[0]).toBe(0);
     await notify({ userIds: [await userId('xingyi@anhai.demo')] }, NotificationType.ExportFinished, { allianceName: '实时', allianceId, jobId: 'live' });
@@ -301,18 +290,7 @@ describe('notifications', () => {
       await http.post('/api/v1/notifications/read-all', undefined, { token: xingyi });
       const { ticket } = (await http.post('/api/v1/notifications/stream-ticket', undefined, { token: xingyi })).body;
       const response = await fetch(`${base}/api/v1/notifications/stream?ticket=${ticket}`, { signal: controller.signal });
-      const reader = response.body!.getReader();
-      const counts: number[] = [];
-      const reading = (async () => {
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          buffer += Buffer.from(value).toString('utf8');
-          for (const match of buffer.matchAll(/data: (\{"unreadCount":\d+\})/g)) counts.push(JSON.parse(match[1]).unreadCount);
-          buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-        }
-      })().catch(() => undefined);
+      const { counts, reading } = unreadCounts(response);
       await waitFor(async () => counts.length, (n) => n >= 1);
       expect(counts[0]).toBe(0);
 
@@ -330,3 +308,20 @@ describe('notifications', () => {
     }
   });
 });
+
+/** Collects the unread counts a notification stream pushes, until the stream ends. */
+function unreadCounts(response: Response): { counts: number[]; reading: Promise<void> } {
+  const reader = response.body!.getReader();
+  const counts: number[] = [];
+  const reading = (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += Buffer.from(value).toString('utf8');
+      for (const match of buffer.matchAll(/data: (\{"unreadCount":\d+\})/g)) counts.push(JSON.parse(match[1]).unreadCount);
+      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+    }
+  })().catch(() => undefined);
+  return { counts, reading };
+}
