@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { SweepSlaHandler, AutoCloseHandler } from '../../src/modules/service-requests/jobs/sla-jobs.handler';
+import { DailyFiguresHandler } from '../../src/modules/service-requests/jobs/daily-figures.handler';
 import { RouteRequestHandler } from '../../src/modules/service-requests/jobs/route-request.handler';
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import { WorkerModule } from '../../src/worker.module';
@@ -228,5 +229,42 @@ describe('service statistics', () => {
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['部门排名', '服务类别', '月度趋势']);
     expect(workbook.worksheets[0].getRow(2).values).toEqual(expect.arrayContaining([1, '安海镇经济发展办公室']));
+  });
+
+  it('reads the same figures from the daily sums as counted live, and counts a change before the sums catch up', async () => {
+    const official = await http.token('official@anhai.demo');
+    const xingyi = await http.token('xingyi@anhai.demo');
+    const { rows: [{ id: alliance, tenant_id: tenantId }] } = await app.db.admin.query(`SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+    const statistics = async () => (await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}&from=2026-11-01&to=2026-12-01`, { token: official })).body;
+    const changedDays = async () => (await app.db.admin.query('SELECT count(*)::int AS n FROM service_request_figure_changes WHERE alliance_id = $1', [alliance])).rows[0].n;
+    const sum = () => app.worker!.get(DailyFiguresHandler).refresh(tenantId);
+
+    // Every day of the alliance marked changed: all counted live from the requests.
+    await app.db.admin.query(
+      `INSERT INTO service_request_figure_changes (tenant_id, alliance_id, day)
+       SELECT DISTINCT tenant_id, alliance_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM service_requests WHERE alliance_id = $1`,
+      [alliance],
+    );
+    const live = await statistics();
+    expect(live.totals.submitted).toBe(4);
+    expect(await sum()).toBeGreaterThan(0);
+    expect(await changedDays()).toBe(0);
+    const { rows: [sums] } = await app.db.admin.query("SELECT sum(submitted)::int AS submitted FROM service_request_daily_figures WHERE alliance_id = $1 AND day >= '2026-11-01'", [alliance]);
+    expect(sums).toEqual({ submitted: 4 });
+    expect(await statistics()).toEqual(live);
+
+    const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '咨询三' });
+    expect(await changedDays()).toBeGreaterThan(0);
+    const counted = await statistics();
+    expect(counted.totals).toMatchObject({ submitted: 5, open: 2 });
+    expect(counted.byCategory.find((c: { name: string }) => c.name === '政策咨询').submitted).toBe(3);
+    await sum();
+    expect(await statistics()).toEqual(counted);
+
+    // A merged request leaves the figures of its day, summed or not.
+    await app.db.admin.query('UPDATE service_requests SET merged_into_id = id WHERE id = $1', [request.id]);
+    expect((await statistics()).totals.submitted).toBe(4);
+    await sum();
+    expect(await statistics()).toEqual(live);
   });
 });

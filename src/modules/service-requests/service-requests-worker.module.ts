@@ -7,6 +7,7 @@ import { JobDispatcher } from '../../platform/queue/job-dispatcher';
 import { JobName, QueueName } from '../../platform/queue/queue.constants';
 import { RouteRequestHandler } from './jobs/route-request.handler';
 import { RoutingReconciler } from './routing/routing-reconciler.service';
+import { DailyFiguresHandler } from './jobs/daily-figures.handler';
 import { StatisticsExportHandler } from './jobs/statistics-export.handler';
 import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
 import { AutoCloseHandler, CheckSlaHandler, ScheduleSlaTimerHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
@@ -27,7 +28,7 @@ export class ServiceRequestsProcessor extends WorkerHost {
 }
 
 /**
- * The SLA sweep every minute and the auto-close every ten: one schedule per queue, however many
+ * The SLA sweep every minute, the auto-close every ten and the statistics' sums every 15 s: one schedule per queue, however many
  * workers, recreated if Redis loses it (the sweep is what catches lost SLA timers).
  */
 @Injectable()
@@ -38,6 +39,7 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
     this.keeper = new JobSchedulerKeeper(queue, [
       { name: JobName.SweepSla, every: 60_000 },
       { name: JobName.AutoCloseResolved, every: 10 * 60_000 },
+      { name: JobName.RefreshServiceStatistics, every: 15_000 },
     ]);
   }
 
@@ -62,6 +64,7 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
     SweepSlaHandler,
     AutoCloseHandler,
     StatisticsExportHandler,
+    DailyFiguresHandler,
     TransferJobsRepository,
   ],
 })

@@ -18,6 +18,7 @@ export enum JobName {
   SweepSla = 'sweep-sla',
   AutoCloseResolved = 'auto-close-resolved',
   ExportServiceStatistics = 'export-service-statistics',
+  RefreshServiceStatistics = 'refresh-service-statistics',
   SyncMeetingReminders = 'sync-meeting-reminders',
   SendMeetingReminder = 'send-meeting-reminder',
   EscalateActionItems = 'escalate-action-items',
@@ -40,6 +41,7 @@ export interface JobPayloads {
   [JobName.SweepSla]: Record<string, never>;
   [JobName.AutoCloseResolved]: Record<string, never>;
   [JobName.ExportServiceStatistics]: { tenantId: string; transferJobId: string };
+  [JobName.RefreshServiceStatistics]: Record<string, never>;
   [JobName.SyncMeetingReminders]: { tenantId: string; meetingId: string };
   [JobName.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
   [JobName.EscalateActionItems]: Record<string, never>;
@@ -61,6 +63,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SweepSla]: QueueName.ServiceRequests,
   [JobName.AutoCloseResolved]: QueueName.ServiceRequests,
   [JobName.ExportServiceStatistics]: QueueName.Registry,
+  [JobName.RefreshServiceStatistics]: QueueName.ServiceRequests,
   [JobName.SyncMeetingReminders]: QueueName.Meetings,
   [JobName.SendMeetingReminder]: QueueName.Meetings,
   [JobName.EscalateActionItems]: QueueName.Meetings,

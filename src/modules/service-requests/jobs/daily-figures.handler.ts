@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '../../../platform/auth/entities/role';
+import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
+import { JobName } from '../../../platform/queue/queue.constants';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL } from '../statistics/daily-figures.sql';
+
+/**
+ * Folds the days whose requests changed back into the statistics' daily sums, township by
+ * township. The statistics are exact without it (changed days are counted live); this keeps the
+ * live part to the last few seconds' days.
+ */
+@Injectable()
+@HandlesJob(JobName.RefreshServiceStatistics)
+export class DailyFiguresHandler implements JobHandler<JobName.RefreshServiceStatistics> {
+  constructor(private readonly tenant: TenantContext) {}
+
+  async handle(): Promise<number> {
+    let days = 0;
+    for (const tenantId of await this.tenant.tenantIds()) days += await this.refresh(tenantId);
+    return days;
+  }
+
+  refresh(tenantId: string): Promise<number> {
+    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      await this.tenant.manager.query(REFRESH_LOCK_SQL);
+      const [{ days }] = await this.tenant.manager.query<{ days: number }[]>(REFRESH_DAILY_FIGURES_SQL);
+      return days;
+    });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The SQL of the service statistics over `service_request_daily_figures` (migration
+ * ServiceRequestDailyFigures): sums per alliance, day, serving organisation and category, and the
+ * days changed since the worker last summed them, which are counted live from the requests.
+ */
+
+/** Midnight, Beijing time, starting the day `day` (a date column or expression). */
+const dayStart = (day: string) => `(${day})::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+
+/** One day's requests summed per serving organisation and category; `days` names (alliance_id, day). */
+const sumRequestsOf = (days: string) => `
+  SELECT r.tenant_id, d.alliance_id, d.day, r.assigned_organization_id AS organization_id, r.category_id,
+         count(*)::int AS submitted,
+         count(*) FILTER (WHERE r.resolved_at IS NOT NULL)::int AS resolved,
+         count(*) FILTER (WHERE r.status IN ('submitted', 'routed', 'accepted', 'in_progress', 'returned'))::int AS open,
+         count(*) FILTER (WHERE r.routed_at IS NOT NULL)::int AS routed,
+         count(*) FILTER (WHERE r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due_at)::int AS accepted_on_time,
+         count(*) FILTER (WHERE r.resolved_at IS NOT NULL AND r.resolved_at <= r.resolve_due_at)::int AS resolved_on_time,
+         coalesce(sum(extract(epoch FROM r.accepted_at - r.routed_at) / 3600), 0)::float8 AS accept_hours_sum,
+         count(r.accepted_at - r.routed_at)::int AS accept_hours_count,
+         coalesce(sum(extract(epoch FROM r.resolved_at - r.created_at) / 3600), 0)::float8 AS resolve_hours_sum,
+         coalesce(sum(r.rating), 0)::int AS rating_sum,
+         count(r.rating)::int AS ratings
+    FROM ${days} d
+    JOIN service_requests r ON r.alliance_id = d.alliance_id
+     AND r.created_at >= ${dayStart('d.day')} AND r.created_at < ${dayStart('d.day + 1')}
+   WHERE r.merged_into_id IS NULL
+   GROUP BY r.tenant_id, d.alliance_id, d.day, r.assigned_organization_id, r.category_id`;
+
+const SUMMED_COLUMNS =
+  'submitted, resolved, open, routed, accepted_on_time, resolved_on_time, accept_hours_sum, accept_hours_count, resolve_hours_sum, rating_sum, ratings';
+
+/**
+ * Folds the changed days of the current tenant back into the sums, in one statement (one snapshot).
+ * The changes it deletes are those committed before it started, and it counts every request
+ * committed before then, so a change committed later keeps its row for the next pass. A
+ * transaction lock keeps two workers from summing the same days at once.
+ */
+export const REFRESH_DAILY_FIGURES_SQL = `
+  WITH taken AS (
+    DELETE FROM service_request_figure_changes RETURNING alliance_id, day
+  ), days AS (
+    SELECT DISTINCT alliance_id, day FROM taken
+  ), cleared AS (
+    DELETE FROM service_request_daily_figures f USING days d WHERE f.alliance_id = d.alliance_id AND f.day = d.day
+  ), summed AS (
+    INSERT INTO service_request_daily_figures (tenant_id, alliance_id, day, organization_id, category_id, ${SUMMED_COLUMNS})
+    SELECT * FROM (${sumRequestsOf('days')}) s
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM days)::int AS days, (SELECT count(*) FROM summed)::int AS rows`;
+
+export const REFRESH_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('service_request_daily_figures'), hashtext(coalesce(current_setting('app.tenant_id', true), '')))`;
+
+/**
+ * The statistics of an alliance from `$3` to `$4` (dates, Beijing time): totals, per department,
+ * per category and per month in one statement, with `kind` naming the grouping of each row.
+ * Summed days come from the sums; days changed since are counted from the requests.
+ */
+export const STATISTICS_SQL = `
+  WITH changed AS (
+    SELECT DISTINCT $1::uuid AS alliance_id, day FROM service_request_figure_changes
+     WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date
+  ), cells AS (
+    SELECT organization_id, category_id, day, ${SUMMED_COLUMNS}
+      FROM service_request_daily_figures
+     WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date AND day NOT IN (SELECT day FROM changed)
+    UNION ALL
+    SELECT organization_id, category_id, day, ${SUMMED_COLUMNS} FROM (${sumRequestsOf('changed')}) live
+  ), sets AS (
+    SELECT CASE GROUPING(organization_id, category_id, to_char(day, 'YYYY-MM'))
+             WHEN 7 THEN 'total' WHEN 3 THEN 'department' WHEN 5 THEN 'category' ELSE 'month' END AS kind,
+           organization_id, category_id, to_char(day, 'YYYY-MM') AS month,
+           sum(submitted) AS submitted, sum(resolved) AS resolved, sum(open) AS open, sum(routed) AS routed,
+           sum(accepted_on_time) AS accepted_on_time, sum(resolved_on_time) AS resolved_on_time,
+           sum(accept_hours_sum) / nullif(sum(accept_hours_count), 0) AS avg_accept_hours,
+           sum(resolve_hours_sum) / nullif(sum(resolved), 0) AS avg_resolve_hours,
+           sum(rating_sum)::numeric / nullif(sum(ratings), 0) AS satisfaction,
+           sum(ratings) AS ratings
+      FROM cells
+     GROUP BY GROUPING SETS ((), (organization_id), (category_id), (to_char(day, 'YYYY-MM')))
+  )
+  SELECT s.kind, coalesce(s.organization_id::text, s.category_id::text, s.month) AS key, coalesce(o.name, c.name) AS name,
+         s.submitted, s.resolved, s.open, s.routed, s.accepted_on_time, s.resolved_on_time,
+         s.avg_accept_hours, s.avg_resolve_hours, s.satisfaction, s.ratings
+    FROM sets s
+    LEFT JOIN organizations o ON s.kind = 'department' AND o.id = s.organization_id
+    LEFT JOIN service_categories c ON s.kind = 'category' AND c.id = s.category_id
+   ORDER BY s.kind, coalesce(o.name, c.name), s.month`;
