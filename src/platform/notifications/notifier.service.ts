@@ -8,7 +8,6 @@ import { NotificationSettingsReader } from './notification-settings.service';
 import { languageOf, renderNotification } from './notification-templates';
 import { DeliveryChannel, DeliveryStatus, NotificationType, PersonalChannel, RobotKind } from './notification-types';
 import { nextSendTime } from './quiet-hours';
-import { announceInboxChange } from './live/notification-feed';
 import { SecretBox } from './secret-box';
 
 export interface Recipients {
@@ -39,7 +38,25 @@ interface RecipientRow {
   wants_email: boolean | null;
 }
 
+type NullableRecipient = { [K in keyof RecipientRow]: RecipientRow[K] | null };
+
 const SEALED_KEYS = '__sealed';
+
+/**
+ * Records the event ($5: its dedupe key, or a fresh one) and reads its recipients ($6) with their
+ * preferences for the type: one row per active recipient, or one row of nulls beside the event id
+ * when there is none; no rows when the key was used before.
+ */
+const NOTIFY_SQL = `
+  WITH event AS (
+    INSERT INTO notification_events (tenant_id, type, payload, urgent, dedupe_key)
+    VALUES ($1, $2, $3, $4, coalesce($5, gen_random_uuid()::text))
+    ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id
+  )
+  SELECT event.id AS event_id, u.id, u.email, u.locale, u.email_digest, p.in_app, p.email AS wants_email
+    FROM event
+    LEFT JOIN users u ON u.id = ANY($6::uuid[]) AND u.status <> 'disabled'
+    LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = $2`;
 
 /** The payload as the templates need it, with sealed fields opened. */
 export function openPayload(payload: Record<string, unknown>, box: SecretBox): Record<string, unknown> {
@@ -72,16 +89,20 @@ export class Notifier {
     const stored = { ...payload };
     for (const key of options.sealed ?? []) stored[key] = this.box.seal(String(payload[key] ?? ''));
     if (options.sealed?.length) stored[SEALED_KEYS] = options.sealed;
-    const [event] = await manager.query<{ id: string }[]>(
-      `INSERT INTO notification_events (tenant_id, type, payload, urgent, dedupe_key)
-       VALUES ($1, $2, $3, $4, coalesce($5, gen_random_uuid()::text))
-       ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id`,
-      [tenantId, type, stored, options.urgent ?? false, options.dedupeKey ?? null],
-    );
-    if (!event) return null;
+    // The event and its recipients in one statement: no row (a repeated dedupe key) means nothing to do.
+    const rows = await manager.query<(NullableRecipient & { event_id: string })[]>(NOTIFY_SQL, [
+      tenantId,
+      type,
+      stored,
+      options.urgent ?? false,
+      options.dedupeKey ?? null,
+      [...new Set(recipients.userIds ?? [])],
+    ]);
+    if (rows.length === 0) return null;
+    const event = { id: rows[0].event_id };
 
     const channels = new Set(options.channels ?? Object.values(PersonalChannel));
-    const people = await this.recipients(recipients.userIds ?? [], type);
+    const people = rows.filter((row): row is RecipientRow & { event_id: string } => row.id !== null);
     const inbox = people.filter((p) => channels.has(PersonalChannel.InApp) && p.in_app !== false);
     if (inbox.length > 0) {
       const rendered = inbox.map((p) => renderNotification(type, payload, languageOf(p.locale)));
@@ -91,7 +112,7 @@ export class Notifier {
          ON CONFLICT (event_id, user_id) DO NOTHING`,
         [tenantId, event.id, type, inbox.map((p) => p.id), rendered.map((r) => r.title), rendered.map((r) => r.body), rendered.map((r) => r.link)],
       );
-      await announceInboxChange(manager, tenantId, inbox.map((p) => p.id));
+      // A statement trigger announces the new items to every API process at commit (migration NotificationInsertAnnounce).
     }
 
     const now = this.clock.now();
@@ -127,16 +148,6 @@ export class Notifier {
       );
     }
     return event.id;
-  }
-
-  private recipients(userIds: string[], type: NotificationType): Promise<RecipientRow[]> {
-    if (userIds.length === 0) return Promise.resolve([]);
-    return this.tenant.manager.query<RecipientRow[]>(
-      `SELECT u.id, u.email, u.locale, u.email_digest, p.in_app, p.email AS wants_email
-         FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = $2
-        WHERE u.id = ANY($1) AND u.status <> 'disabled'`,
-      [[...new Set(userIds)], type],
-    );
   }
 
   private robots(recipients: Recipients, type: NotificationType): Promise<{ id: string; kind: RobotKind }[]> {

@@ -41,7 +41,9 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
       const deadlines = await this.planner.deadlines(request, routedAt);
       const status = nextStatus('route', request.status, ['system']);
       const changes = { status, assignedOrganizationId: decision.organizationId, handlerId: decision.handlerId, routedAt, ...deadlines };
-      await this.requests.update(request.id, changes);
+      const routed = { ...request, ...changes };
+      const sla = await this.sla.settle(routed);
+      await this.requests.update(request.id, { ...changes, ...sla });
       await this.requests.addEvent({
         tenantId,
         requestId,
@@ -49,10 +51,8 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
         data: { to: status, organizationId: decision.organizationId, handlerId: decision.handlerId, reason: decision.reason, ruleId: decision.ruleId },
         dedupeKey: 'routed:auto',
       });
-      const routed = { ...request, ...changes };
       await this.announcer.assigned(routed, `assigned:${requestId}:auto`);
       await this.announcer.updated(routed, await this.announcer.providerName(routed), `routed:${requestId}:auto`);
-      await this.sla.evaluate({ ...request, ...changes });
     });
   }
 }

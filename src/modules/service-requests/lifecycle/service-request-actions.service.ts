@@ -165,10 +165,10 @@ export class ServiceRequestActions {
     const status = nextStatus(action, request.status, parties, request.returnedFrom);
     const patch = { ...(await changes(request)), status };
     const updated: ServiceRequest = { ...request, ...patch };
-    await this.requests.update(id, patch);
+    const sla = await this.sla.settle(updated);
+    await this.requests.update(id, { ...patch, ...sla });
     await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: entry, actorUserId: actor.userId, body: note?.trim() || null, data: { from: request.status, to: status, ...data } });
     await this.announce(actor, updated, note);
-    await this.sla.evaluate(updated);
     // After a transfer the former provider no longer sees the request: answer with where it went, once.
     return partiesOf(actor, updated).length > 0 ? this.service.detail(actor, id) : this.service.summaryAfterHandOver(id);
   }

@@ -17,6 +17,8 @@ import { Milestone, milestones } from './sla-milestones';
  * database is the authority: timers only make this run on time, and the sweep catches up if one
  * is lost. Runs inside the caller's transaction, with the request locked.
  */
+export type SlaColumns = Pick<ServiceRequest, 'slaState' | 'escalationLevel' | 'nextSlaCheckAt'>;
+
 @Injectable()
 export class SlaEvaluator {
   constructor(
@@ -28,6 +30,14 @@ export class SlaEvaluator {
   ) {}
 
   async evaluate(request: ServiceRequest): Promise<void> {
+    await this.requests.update(request.id, await this.settle(request));
+  }
+
+  /**
+   * Applies the milestones that are due and answers the request's SLA columns for the caller to
+   * write with its own changes (one UPDATE instead of two); `request` is updated in place.
+   */
+  async settle(request: ServiceRequest): Promise<SlaColumns> {
     const calendar = await this.calendars.forTenant(request.tenantId);
     const now = this.clock.now();
     const all = milestones(request, calendar);
@@ -41,11 +51,12 @@ export class SlaEvaluator {
     if (all.length === 0) slaState = request.slaState === 'breached' ? 'breached' : 'on_track';
     const next = all.find((m) => m.at > now)?.at ?? null;
     const changed = next?.getTime() !== request.nextSlaCheckAt?.getTime();
-    await this.requests.update(request.id, { slaState, escalationLevel, nextSlaCheckAt: next });
-    Object.assign(request, { slaState, escalationLevel, nextSlaCheckAt: next });
+    const columns: SlaColumns = { slaState, escalationLevel, nextSlaCheckAt: next };
+    Object.assign(request, columns);
     if (changed) {
       await this.outbox.enqueue({ name: JobName.ScheduleSlaTimer, payload: { tenantId: request.tenantId, requestId: request.id } });
     }
+    return columns;
   }
 
   private async apply(request: ServiceRequest, milestone: Milestone, timeZone: string): Promise<boolean> {

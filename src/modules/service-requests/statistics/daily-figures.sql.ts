@@ -7,7 +7,7 @@
 /** Midnight, Beijing time, starting the day `day` (a date column or expression). */
 const dayStart = (day: string) => `(${day})::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
-/** One day's requests summed per serving organisation and category; `days` names (alliance_id, day). */
+/** One day's requests summed per serving organisation and category; `days` names (tenant_id, alliance_id, day). */
 const sumRequestsOf = (days: string) => `
   SELECT r.tenant_id, d.alliance_id, d.day, r.assigned_organization_id AS organization_id, r.category_id,
          count(*)::int AS submitted,
@@ -22,7 +22,7 @@ const sumRequestsOf = (days: string) => `
          coalesce(sum(r.rating), 0)::int AS rating_sum,
          count(r.rating)::int AS ratings
     FROM ${days} d
-    JOIN service_requests r ON r.alliance_id = d.alliance_id
+    JOIN service_requests r ON r.tenant_id = d.tenant_id AND r.alliance_id = d.alliance_id
      AND r.created_at >= ${dayStart('d.day')} AND r.created_at < ${dayStart('d.day + 1')}
    WHERE r.merged_into_id IS NULL
    GROUP BY r.tenant_id, d.alliance_id, d.day, r.assigned_organization_id, r.category_id`;
@@ -38,11 +38,11 @@ const SUMMED_COLUMNS =
  */
 export const REFRESH_DAILY_FIGURES_SQL = `
   WITH taken AS (
-    DELETE FROM service_request_figure_changes RETURNING alliance_id, day
+    DELETE FROM service_request_figure_changes RETURNING tenant_id, alliance_id, day
   ), days AS (
-    SELECT DISTINCT alliance_id, day FROM taken
+    SELECT DISTINCT tenant_id, alliance_id, day FROM taken
   ), cleared AS (
-    DELETE FROM service_request_daily_figures f USING days d WHERE f.alliance_id = d.alliance_id AND f.day = d.day
+    DELETE FROM service_request_daily_figures f USING days d WHERE f.tenant_id = d.tenant_id AND f.alliance_id = d.alliance_id AND f.day = d.day
   ), summed AS (
     INSERT INTO service_request_daily_figures (tenant_id, alliance_id, day, organization_id, category_id, ${SUMMED_COLUMNS})
     SELECT * FROM (${sumRequestsOf('days')}) s
@@ -59,7 +59,7 @@ export const REFRESH_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('service_
  */
 export const STATISTICS_SQL = `
   WITH changed AS (
-    SELECT DISTINCT $1::uuid AS alliance_id, day FROM service_request_figure_changes
+    SELECT DISTINCT tenant_id, alliance_id, day FROM service_request_figure_changes
      WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date
   ), cells AS (
     SELECT organization_id, category_id, day, ${SUMMED_COLUMNS}
