@@ -7,25 +7,34 @@
 /** Midnight, Beijing time, starting the day `day` (a date column or expression). */
 const dayStart = (day: string) => `(${day})::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
-/** One day's requests summed per serving organisation and category; `days` names (tenant_id, alliance_id, day). */
+/**
+ * Each day's requests summed per serving organisation and category; `days` names (tenant_id,
+ * alliance_id, day). Summed inside a LATERAL subquery, so each day is one index range scan: as a
+ * plain join on the range, the planner merge-joined every request of an alliance against every
+ * changed day of it (17 s for 20,000 requests over a year).
+ */
 const sumRequestsOf = (days: string) => `
-  SELECT r.tenant_id, d.alliance_id, d.day, r.assigned_organization_id AS organization_id, r.category_id,
-         count(*)::int AS submitted,
-         count(*) FILTER (WHERE r.resolved_at IS NOT NULL)::int AS resolved,
-         count(*) FILTER (WHERE r.status IN ('submitted', 'routed', 'accepted', 'in_progress', 'returned'))::int AS open,
-         count(*) FILTER (WHERE r.routed_at IS NOT NULL)::int AS routed,
-         count(*) FILTER (WHERE r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due_at)::int AS accepted_on_time,
-         count(*) FILTER (WHERE r.resolved_at IS NOT NULL AND r.resolved_at <= r.resolve_due_at)::int AS resolved_on_time,
-         coalesce(sum(extract(epoch FROM r.accepted_at - r.routed_at) / 3600), 0)::float8 AS accept_hours_sum,
-         count(r.accepted_at - r.routed_at)::int AS accept_hours_count,
-         coalesce(sum(extract(epoch FROM r.resolved_at - r.created_at) / 3600), 0)::float8 AS resolve_hours_sum,
-         coalesce(sum(r.rating), 0)::int AS rating_sum,
-         count(r.rating)::int AS ratings
+  SELECT d.tenant_id, d.alliance_id, d.day, s.*
     FROM ${days} d
-    JOIN service_requests r ON r.tenant_id = d.tenant_id AND r.alliance_id = d.alliance_id
-     AND r.created_at >= ${dayStart('d.day')} AND r.created_at < ${dayStart('d.day + 1')}
-   WHERE r.merged_into_id IS NULL
-   GROUP BY r.tenant_id, d.alliance_id, d.day, r.assigned_organization_id, r.category_id`;
+   CROSS JOIN LATERAL (
+     SELECT r.assigned_organization_id AS organization_id, r.category_id,
+            count(*)::int AS submitted,
+            count(*) FILTER (WHERE r.resolved_at IS NOT NULL)::int AS resolved,
+            count(*) FILTER (WHERE r.status IN ('submitted', 'routed', 'accepted', 'in_progress', 'returned'))::int AS open,
+            count(*) FILTER (WHERE r.routed_at IS NOT NULL)::int AS routed,
+            count(*) FILTER (WHERE r.accepted_at IS NOT NULL AND r.accepted_at <= r.accept_due_at)::int AS accepted_on_time,
+            count(*) FILTER (WHERE r.resolved_at IS NOT NULL AND r.resolved_at <= r.resolve_due_at)::int AS resolved_on_time,
+            coalesce(sum(extract(epoch FROM r.accepted_at - r.routed_at) / 3600), 0)::float8 AS accept_hours_sum,
+            count(r.accepted_at - r.routed_at)::int AS accept_hours_count,
+            coalesce(sum(extract(epoch FROM r.resolved_at - r.created_at) / 3600), 0)::float8 AS resolve_hours_sum,
+            coalesce(sum(r.rating), 0)::int AS rating_sum,
+            count(r.rating)::int AS ratings
+       FROM service_requests r
+      WHERE r.tenant_id = d.tenant_id AND r.alliance_id = d.alliance_id
+        AND r.created_at >= ${dayStart('d.day')} AND r.created_at < ${dayStart('d.day + 1')}
+        AND r.merged_into_id IS NULL
+      GROUP BY r.assigned_organization_id, r.category_id
+   ) s`;
 
 const SUMMED_COLUMNS =
   'submitted, resolved, open, routed, accepted_on_time, resolved_on_time, accept_hours_sum, accept_hours_count, resolve_hours_sum, rating_sum, ratings';
