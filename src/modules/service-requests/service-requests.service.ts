@@ -133,11 +133,13 @@ export class ServiceRequestsService {
     const request = await this.requireVisible(actor, id);
     const parties = partiesOf(actor, request);
     const seesInternal = parties.includes('provider') || parties.includes('official');
-    const [view, timeline, attachments] = await Promise.all([
-      this.requests.view(id, actor),
-      this.requests.timeline(id, seesInternal),
-      this.tenant.manager.query(`SELECT id, file_name AS "fileName", content_type AS "contentType", size, created_at AS "createdAt" FROM service_request_attachments WHERE request_id = $1 ORDER BY created_at`, [id]),
-    ]);
+    // One after another: they share the transaction's connection, which runs one query at a time anyway.
+    const view = await this.requests.view(id, actor);
+    const timeline = await this.requests.timeline(id, seesInternal);
+    const attachments = await this.tenant.manager.query(
+      `SELECT id, file_name AS "fileName", content_type AS "contentType", size, created_at AS "createdAt" FROM service_request_attachments WHERE request_id = $1 ORDER BY created_at`,
+      [id],
+    );
     const actions: string[] = allowedActions(parties, request.status);
     if (parties.includes('requester') && this.isLate(request)) actions.push('chase');
     return { ...view!, timeline, attachments, allowedActions: actions };

@@ -17,10 +17,10 @@ export class CalendarService {
   constructor(private readonly tenant: TenantContext) {}
 
   async forTenant(tenantId = this.tenant.tenantId): Promise<CalendarOverrides> {
-    const [overrides, tenant] = await Promise.all([
-      this.tenant.once(workingDaysKey(tenantId), () => this.tenant.manager.getRepository(WorkingDayOverride).find({ where: { tenantId } })),
-      tenantRow(this.tenant, tenantId),
-    ]);
+    const overrides = await this.tenant.once(workingDaysKey(tenantId), () =>
+      this.tenant.manager.getRepository(WorkingDayOverride).find({ where: { tenantId } }),
+    );
+    const tenant = await tenantRow(this.tenant, tenantId);
     return {
       holidays: new Set(overrides.filter((o) => o.kind === 'holiday').map((o) => o.date)),
       workdays: new Set(overrides.filter((o) => o.kind === 'workday').map((o) => o.date)),

@@ -28,10 +28,10 @@ export class NotificationSettingsReader {
   ) {}
 
   async find(tenantId: string): Promise<{ settings: NotificationSettings | null; timeZone: string }> {
-    const [settings, tenant] = await Promise.all([
-      this.tenant.once(notificationSettingsKey(tenantId), () => this.tenant.manager.getRepository(NotificationSettings).findOne({ where: { tenantId } })),
-      tenantRow(this.tenant, tenantId),
-    ]);
+    const settings = await this.tenant.once(notificationSettingsKey(tenantId), () =>
+      this.tenant.manager.getRepository(NotificationSettings).findOne({ where: { tenantId } }),
+    );
+    const tenant = await tenantRow(this.tenant, tenantId);
     return { settings, timeZone: tenant?.timeZone ?? 'Asia/Shanghai' };
   }
 

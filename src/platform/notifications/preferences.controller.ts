@@ -18,10 +18,8 @@ export class PreferencesController {
   @Get()
   async get(): Promise<PreferencesView> {
     const { userId } = this.tenant.actor;
-    const [user, rows] = await Promise.all([
-      this.tenant.manager.getRepository(User).findOneByOrFail({ id: userId }),
-      this.tenant.manager.getRepository(NotificationPreference).find({ where: { userId } }),
-    ]);
+    const user = await this.tenant.manager.getRepository(User).findOneByOrFail({ id: userId });
+    const rows = await this.tenant.manager.getRepository(NotificationPreference).find({ where: { userId } });
     const byType = new Map(rows.map((r) => [r.type, r]));
     return {
       emailDigest: user.emailDigest,
