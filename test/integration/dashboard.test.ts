@@ -82,6 +82,35 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
     expect(view.indicators.submissionRates).toEqual(INDICATOR_ROUNDS.map((r) => Math.round((submitted(r).length / (1 + MEMBERS.length)) * 1000) / 1000));
   });
 
+  it('shows the quarterly indicator rounds apart from the yearly ones, in period order', async () => {
+    const tokens: Record<string, string> = { xingyi: await http.token('xingyi@anhai.demo'), jingong: await http.token('jingong@anhai.demo') };
+    // Opened out of order; 2026-Q1 gets no submission.
+    const reported: [string, [string, number][]][] = [
+      ['2026-Q3', [['xingyi', 4100], ['jingong', 72000]]],
+      ['2025-Q4', [['xingyi', 3900]]],
+      ['2026-Q1', []],
+    ];
+    for (const [period, reports] of reported) {
+      const round = await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period, deadline: '2026-12-10', fields: [{ key: 'output_value' }, { key: 'patents' }] }, { token: official });
+      expect(round.status).toBe(201);
+      for (const [who, output] of reports) {
+        const saved = await http.put(`/api/v1/indicator-rounds/${round.body.id}/submission`, { values: { output_value: output, patents: 1 }, submit: true }, { token: tokens[who] });
+        expect(saved.status).toBe(200);
+      }
+    }
+    const view = (await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: official })).body;
+    expect(view.indicators.periods).toEqual(INDICATOR_ROUNDS.map((r) => r.period));
+    const expected = 1 + MEMBERS.length;
+    expect(view.indicators.quarterly).toEqual({
+      periods: ['2025-Q4', '2026-Q1', '2026-Q3'],
+      submissionRates: [1, 0, 2].map((n) => Math.round((n / expected) * 1000) / 1000),
+      series: [
+        { key: 'output_value', labelZh: '产值', labelEn: expect.any(String), unit: '万元', totals: [3900, 0, 76100] },
+        { key: 'patents', labelZh: expect.any(String), labelEn: expect.any(String), unit: expect.any(String), totals: [1, 0, 2] },
+      ],
+    });
+  });
+
   it('exports the dashboard to .xlsx and PDF in the worker, with progress on the job', async () => {
     const finished = async (format: 'xlsx' | 'pdf') => {
       const started = await http.post(`/api/v1/alliances/${alliance}/dashboard/exports`, { format }, { token: official });
@@ -100,7 +129,7 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const summary = workbook.getWorksheet('概览')!;
     expect(summary.getRow(2).values).toEqual([undefined, '联盟', '安海镇智能装备制造产业集群党建联盟']);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['概览', '成员构成', '会议与出勤', '服务请求状态', '部门排名', '服务月度趋势', '企业指标']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['概览', '成员构成', '会议与出勤', '服务请求状态', '部门排名', '服务月度趋势', '企业指标', '企业指标（季度）']);
 
     const pdf = await finished('pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -4594,11 +4594,18 @@ export interface components {
             labelEn: string;
             unit: string;
         };
+        QuarterlyIndicatorTrends: {
+            /** @description Members that submitted, of those expected, per period (0–1). */
+            submissionRates: (number | null)[];
+            periods: string[];
+            series: components["schemas"]["IndicatorSeries"][];
+        };
         IndicatorTrends: {
             /** @description Members that submitted, of those expected, per period (0–1). */
             submissionRates: (number | null)[];
             periods: string[];
             series: components["schemas"]["IndicatorSeries"][];
+            quarterly: components["schemas"]["QuarterlyIndicatorTrends"];
         };
         DashboardView: {
             alliance: components["schemas"]["NamedRef"];
