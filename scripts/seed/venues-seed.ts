@@ -58,18 +58,12 @@ export async function seedVenuesStudyRouteAndPairing(db: Client, tenantId: strin
       [tenantId, day, group.name, group.contact, group.phone, group.size, group.user, group.organization, group.outside],
     );
     if (!booking) continue;
+    if (group.daysFromNow >= 0) continue;
     for (const siteId of siteIds) {
       await db.query(
-        `INSERT INTO study_site_days (tenant_id, site_id, day, booked) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, site_id, day) DO UPDATE SET booked = study_site_days.booked + EXCLUDED.booked`,
-        [tenantId, siteId, day, group.size],
+        `INSERT INTO study_site_visits (tenant_id, site_id, booking_id, people, visited_at, recorded_by_id) VALUES ($1, $2, $3, $4, $5::timestamptz, $6)`,
+        [tenantId, siteId, booking.id, group.size, `${day}T10:00:00+08:00`, official.id],
       );
-      if (group.daysFromNow < 0) {
-        await db.query(
-          `INSERT INTO study_site_visits (tenant_id, site_id, booking_id, people, visited_at, recorded_by_id) VALUES ($1, $2, $3, $4, $5::timestamptz, $6)`,
-          [tenantId, siteId, booking.id, group.size, `${day}T10:00:00+08:00`, official.id],
-        );
-      }
     }
   }
 

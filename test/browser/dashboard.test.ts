@@ -4,7 +4,7 @@ import { idOf } from '../support/tenants';
 import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
-const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking', 'indicatorTrends'];
+const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking', 'indicatorTrends', 'indicatorQuarterly'];
 
 /** The figures as the API gives them to the signed-in user, over real HTTP with the page's own token. */
 async function dashboardFromApi(harness: BrowserHarness, page: Page, allianceId: string) {
@@ -19,7 +19,7 @@ async function dashboardFromApi(harness: BrowserHarness, page: Page, allianceId:
     alliance: { id: string; name: string };
     members: { total: number; partyMembers: number };
     meetings: { held: number };
-    serviceRequests: { totals: { submitted: number }; departmentRanking: { name: string }[] };
+    serviceRequests: { totals: { submitted: number }; departmentRanking: { rank: number; name: string }[] };
   };
 }
 
@@ -41,6 +41,16 @@ describe('the alliance dashboard (browser)', () => {
   beforeAll(async () => {
     harness = await startBrowserHarness();
     allianceId = await idOf(harness.app.db.admin, 'alliances', ALLIANCE);
+    // Two quarterly rounds, opened out of order (the seed has yearly ones only).
+    const db = harness.app.db.admin;
+    const { rows: [opener] } = await db.query(`SELECT tenant_id, id FROM users WHERE email = 'official@anhai.demo'`);
+    for (const [period, quarter] of [['2026-Q2', 2], ['2026-Q1', 1]] as const) {
+      await db.query(
+        `INSERT INTO indicator_rounds (tenant_id, alliance_id, period, year, quarter, deadline, fields, status, created_by_id)
+         VALUES ($1, $2, $3, 2026, $4, '2026-12-31', $5, 'open', $6)`,
+        [opener.tenant_id, allianceId, period, quarter, JSON.stringify([{ key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true }]), opener.id],
+      );
+    }
     official = await harness.newPage();
     await login(official, 'official@anhai.demo');
   });
@@ -64,9 +74,17 @@ describe('the alliance dashboard (browser)', () => {
 
     // Every chart has drawn on its canvas.
     for (const chart of CHARTS) await official.locator(`[data-testid="dash-chart-${chart}"] canvas`).first().waitFor();
-    // The ranking's table beside its bars names the department in first place.
-    const first = api.serviceRequests.departmentRanking[0];
-    if (first) await official.getByTestId('dash-ranking').getByRole('row').filter({ hasText: first.name }).first().waitFor();
+    // The ranking's table beside its bars lists the departments in the API's order, first place first.
+    const ranking = api.serviceRequests.departmentRanking;
+    expect(ranking.length).toBeGreaterThan(0);
+    const rows = official.getByTestId('dash-ranking').locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(ranking.length);
+    for (const [i, department] of ranking.entries()) {
+      expect((await rows.nth(i).locator('td').allTextContents()).slice(0, 2)).toEqual([String(department.rank), department.name]);
+    }
+    // The quarterly rounds have their own chart, labelled by quarter in period order.
+    expect(await official.getByTestId('dash-chart-indicatorQuarterly').getAttribute('data-categories')).toBe('2026年第1季度|2026年第2季度');
     await official.screenshot({ path: screenshotPath('dashboard'), fullPage: true, animations: 'disabled' });
   });
 

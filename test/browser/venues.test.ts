@@ -9,6 +9,8 @@ dayjs.extend(timezone);
 
 const PURPOSE = '兴翼机械党支部组织生活会';
 const GROUP = '晋江市青年企业家研学团';
+/** The first site of the seeded route, whose code the official shows. */
+const FIRST_SITE = '红色示范车间';
 
 /** A day a week ahead that is not a Sunday (the party-member activity zone is closed on Sundays). */
 function dayAhead(): string {
@@ -88,6 +90,15 @@ describe('activity venues and the study route (browser)', () => {
     const url = (await official.getByTestId('site-qr-url').innerText()).trim();
     expect(url).toMatch(/\/study-route\/scan\/[\w-]{16,}$/);
 
+    // What the statistics held for the first site this month before the visit (the seed's groups may have been there).
+    const month = today.slice(0, 7);
+    const { rows: [before] } = await harness.app.db.admin.query(
+      `SELECT count(*)::int AS visits, coalesce(sum(v.people), 0)::int AS people
+         FROM study_site_visits v JOIN study_sites s ON s.id = v.site_id JOIN tenants t ON t.id = s.tenant_id
+        WHERE t.slug = 'anhai' AND s.name = $1 AND to_char(v.visited_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $2`,
+      [FIRST_SITE, month],
+    );
+
     await member.goto(new URL(url).pathname);
     const record = member.getByTestId('scan-record').filter({ hasText: GROUP });
     await record.click();
@@ -97,7 +108,10 @@ describe('activity venues and the study route (browser)', () => {
 
     await official.keyboard.press('Escape');
     await official.reload();
-    await official.getByTestId('study-stats').waitFor();
+    // The visit just recorded counts for the first site in this month: one more visit, twelve more people.
+    const row = official.getByTestId('study-stats').locator('tr.ant-table-row').filter({ hasText: month }).filter({ hasText: FIRST_SITE });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.locator('td').allTextContents()).toEqual([month, FIRST_SITE, String(before.visits + 1), String(before.people + 12)]);
     expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -114,6 +114,30 @@ describe('enterprise indicators', () => {
     clock.set(shanghai('2026-11-25T10:00:00'));
   });
 
+  it('refuses figures after the deadline until an official extends it', async () => {
+    clock.set(shanghai('2026-12-11T08:00:00'));
+    const late = await save(tokens.hongan, round2026, { output_value: 820, patents: 2 });
+    expect(late.status).toBe(409);
+    expect(late.body.details).toEqual([{ field: 'deadline', reason: '填报已于 2026-12-10 截止，如需补报请联系镇干部延长截止日期' }]);
+    const draft = await save(tokens.hongan, round2026, { output_value: 820 }, false, 'en');
+    expect(draft.status).toBe(409);
+    expect(draft.body.details).toEqual([{ field: 'deadline', reason: 'the round closed on 2026-12-10; an official can extend the deadline' }]);
+    expect((await http.get(`/api/v1/indicator-rounds/${round2026}/submission`, { token: tokens.hongan })).body).toMatchObject({ status: 'draft', values: { output_value: 800 } });
+
+    const reschedule = (id: string, deadline: string, token = tokens.official) => http.patch(`/api/v1/indicator-rounds/${id}`, { deadline }, { token });
+    expect((await reschedule(round2026, '2026-12-20', tokens.hongan)).status).toBe(403);
+    const past = await reschedule(round2026, '2026-12-10');
+    expect(past.status).toBe(400);
+    expect(past.body.details).toEqual([{ field: 'deadline', reason: '不能早于今天' }]);
+    expect((await reschedule(round2026, '2026-12-15')).body).toMatchObject({ deadline: '2026-12-15', status: 'open' });
+    const extended = await save(tokens.hongan, round2026, { output_value: 820, patents: 2 });
+    expect(extended.status).toBe(200);
+    expect(extended.body).toMatchObject({ status: 'submitted', values: { output_value: 820, patents: 2 } });
+    // Extending a closed round opens it again.
+    expect((await reschedule(round2025, '2026-12-15')).body).toMatchObject({ deadline: '2026-12-15', status: 'open' });
+    clock.set(shanghai('2026-11-25T10:00:00'));
+  });
+
   it('keeps rounds inside the township and a member\'s figures to itself', async () => {
     const other = await createOtherTenant(app.db.admin);
     const otherToken = await http.token(other.email);

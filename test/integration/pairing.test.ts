@@ -111,9 +111,15 @@ describe('pairing contact (结对联系)', () => {
     expect(await remind()).toBe(0);
     clock.set(new Date(start.getTime() + 31 * DAY));
     expect((await pairOf(ids.jingong)).overdue).toBe(true);
-    const told = await remind();
-    expect(told).toBeGreaterThanOrEqual(1);
+    // Due now: 晋工机械 (visited today, every 30 days) and 兴翼机械 (seeded 10 days ago, every 30 days);
+    // 鸿安机械 was paired today for every 60 days.
+    expect(await remind()).toBe(2);
     expect(await remind()).toBe(0);
+    const overdue = (await http.get('/api/v1/notifications', { token: official })).body.items
+      .map((n: { title: string }) => n.title)
+      .filter((t: string) => t.startsWith('结对走访提醒：'))
+      .sort();
+    expect(overdue).toEqual(['结对走访提醒：兴翼机械', '结对走访提醒：晋工机械', '结对走访提醒：晋工机械']);
     clock.set(start);
   });
 

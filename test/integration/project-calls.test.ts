@@ -78,27 +78,45 @@ describe('project application service (项目申报服务队)', () => {
     expect(detail.body.applications).toEqual([]);
   });
 
-  it('reminds members with an unfinished application 7 days and 1 day before the deadline, each once', async () => {
+  it('reminds members who have not finished or not started applying, 7 days and 1 day before the deadline, each once', async () => {
+    // Open calls closing on 2026-12-10, from the tests above and this one (eligible: 兴翼机械 and 鸿安机械):
+    //   2026 年省级智能制造示范项目: nobody applied                  -> 兴翼机械, 鸿安机械
+    //   技改专项资金: 兴翼机械 approved, 鸿安机械 not applied         -> 鸿安机械
+    //   专精特新申报: 鸿安机械 preparing, 兴翼机械 under review       -> 鸿安机械
     const created = await http.post('/api/v1/project-calls', { ...call, name: '专精特新申报', deadline: '2026-12-10', allianceId: alliance }, { token: tokens.official });
     await http.post(`/api/v1/project-calls/${created.body.id}/applications`, {}, { token: tokens.hongan });
     const done = await http.post(`/api/v1/project-calls/${created.body.id}/applications`, {}, { token: tokens.xingyi });
     await http.post(`/api/v1/project-applications/${done.body.id}/step`, { step: 'materials_submitted' }, { token: tokens.xingyi });
     await http.post(`/api/v1/project-applications/${done.body.id}/step`, { step: 'under_review' }, { token: tokens.official });
+    const first = (await http.get('/api/v1/project-calls', { token: tokens.official })).body.items.find((c: { name: string }) => c.name === call.name);
 
     const remind = () => app.worker!.get(ProjectDeadlineRemindersHandler).forTenant(tenantId);
-    const reminders = async () => (await titles(http, tokens.hongan)).filter((t) => t === '申报截止提醒：专精特新申报').length;
+    const inbox = async (who: string) => {
+      const items = (await http.get('/api/v1/notifications', { token: tokens[who] })).body.items as { title: string; body: string }[];
+      const counts: Record<string, number> = {};
+      for (const n of items.filter((n) => n.title.startsWith('申报截止提醒：'))) counts[n.title.slice('申报截止提醒：'.length)] = (counts[n.title.slice('申报截止提醒：'.length)] ?? 0) + 1;
+      return counts;
+    };
     expect(await remind()).toBe(0);
     clock.set(shanghai('2026-12-03T09:00:00'));
-    expect(await remind()).toBeGreaterThanOrEqual(1);
+    expect(await remind()).toBe(4);
     expect(await remind()).toBe(0);
+    expect(await inbox('hongan')).toEqual({ [call.name]: 1, 技改专项资金: 1, 专精特新申报: 1 });
+    expect(await inbox('xingyi')).toEqual({ [call.name]: 1 });
+    const notApplied = (await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.find((n: { title: string }) => n.title === `申报截止提醒：${call.name}`);
+    expect(notApplied.body).toBe(`“${call.name}”将于 2026-12-10 截止申报（还有 7 天），贵单位符合申报条件但尚未申报，项目申报服务队可协助申报。`);
+
+    // Applying inside the window is not a reason to be told again.
     clock.set(shanghai('2026-12-06T09:00:00'));
+    expect((await http.post(`/api/v1/project-calls/${first.id}/applications`, {}, { token: tokens.hongan })).status).toBe(201);
     expect(await remind()).toBe(0);
-    expect(await reminders()).toBe(1);
+
     clock.set(shanghai('2026-12-09T09:00:00'));
-    expect(await remind()).toBeGreaterThanOrEqual(1);
+    expect(await remind()).toBe(4);
     expect(await remind()).toBe(0);
-    expect(await reminders()).toBe(2);
-    expect((await titles(http, tokens.xingyi)).filter((t) => t === '申报截止提醒：专精特新申报')).toEqual([]);
+    expect(await inbox('hongan')).toEqual({ [call.name]: 2, 技改专项资金: 2, 专精特新申报: 2 });
+    expect(await inbox('xingyi')).toEqual({ [call.name]: 2 });
+    for (const who of ['quanan', 'jingong', 'official', 'dept']) expect(await inbox(who)).toEqual({});
     clock.set(shanghai('2026-11-25T10:00:00'));
   });
 

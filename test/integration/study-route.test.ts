@@ -54,8 +54,36 @@ describe('the study route (研学路线)', () => {
       book(jingong, { visitOn: '2027-01-12', groupSize: 30, groupName: '晋工机械研学团' }),
     ]);
     expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
-    const { rows } = await app.db.admin.query(`SELECT max(booked)::int AS booked FROM study_site_days WHERE day = '2027-01-12'`);
+    const { rows } = await app.db.admin.query(`SELECT sum(group_size)::int AS booked FROM study_bookings WHERE visit_on = '2027-01-12' AND status = 'booked'`);
     expect(rows[0].booked).toBe(30);
+    const availability = await http.get('/api/v1/study-route/availability?date=2027-01-12', { token: jingong });
+    expect(availability.body.sites.map((s: { booked: number }) => s.booked)).toEqual([30, 30, 30]);
+  });
+
+  it('counts a day exactly at sites added or re-enabled later, and a cancellation gives back only what it held', async () => {
+    const day = '2027-01-15';
+    const counts = async () => {
+      const reply = await http.get(`/api/v1/study-route/availability?date=${day}`, { token: official });
+      return { max: reply.body.maxGroupSize, sites: Object.fromEntries(reply.body.sites.map((s: { name: string; booked: number }) => [s.name, s.booked])) };
+    };
+    const hall = sites[2];
+    expect((await http.patch(`/api/v1/study-route/sites/${hall.id}`, { active: false }, { token: official })).status).toBe(200);
+    const early = await book(xingyi, { visitOn: day, groupSize: 20, groupName: '兴翼机械先到团' });
+    expect(early.status).toBe(201);
+    // A site added after the booking, and one re-enabled, both count the group already coming.
+    const added = await http.post('/api/v1/study-route/sites', { name: '安海镇党群服务中心', dailyCapacity: 45 }, { token: official });
+    expect(added.status).toBe(201);
+    expect((await http.patch(`/api/v1/study-route/sites/${hall.id}`, { active: true }, { token: official })).status).toBe(200);
+    expect(await counts()).toEqual({ max: 20, sites: { [sites[0].name]: 20, [sites[1].name]: 20, [hall.name]: 20, 安海镇党群服务中心: 20 } });
+    const late = await book(jingong, { visitOn: day, groupSize: 18, groupName: '晋工机械后到团' });
+    expect(late.status).toBe(201);
+    expect(await counts()).toEqual({ max: 2, sites: { [sites[0].name]: 38, [sites[1].name]: 38, [hall.name]: 38, 安海镇党群服务中心: 38 } });
+    // Cancelling the first group frees its 20 places everywhere, and no more: the later group keeps its 18.
+    expect((await http.post(`/api/v1/study-route/bookings/${early.body.id}/cancel`, {}, { token: xingyi })).body.status).toBe('cancelled');
+    expect(await counts()).toEqual({ max: 22, sites: { [sites[0].name]: 18, [sites[1].name]: 18, [hall.name]: 18, 安海镇党群服务中心: 18 } });
+    const tooBig = await book(xingyi, { visitOn: day, groupSize: 23, groupName: '兴翼机械大团' });
+    expect(tooBig.body).toMatchObject({ code: 'CAPACITY_EXCEEDED', details: [{ field: 'groupSize', reason: '“党建+人才”示范点：当天只剩 22 个名额' }] });
+    expect((await http.patch(`/api/v1/study-route/sites/${added.body.id}`, { active: false }, { token: official })).status).toBe(200);
   });
 
   it('lets officials register an outside group; members may not', async () => {

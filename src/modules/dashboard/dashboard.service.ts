@@ -7,6 +7,14 @@ import { INDICATOR_CATALOGUE } from '../indicators/indicator-catalogue';
 import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
 import type { ActionItemFigures, IndicatorTrends, CountBy, DashboardQuery, DashboardView, MeetingFigures, MemberFigures, ThinkTankFigures } from './dto/dashboard.dto';
 
+interface IndicatorRoundFigures {
+  period: string;
+  fields: { key: string }[];
+  totals: Record<string, string>;
+  submitted: number;
+  expected: number;
+}
+
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 const counts = (rows: { key: string | null; count: string | number }[]): CountBy[] => rows.map((r) => ({ key: r.key ?? 'unknown', count: Number(r.count) }));
 
@@ -59,9 +67,14 @@ export class DashboardService {
     };
   }
 
-  /** Totals of every catalogue indicator over the last five yearly rounds, and how many members reported. */
+  /** Totals of every catalogue indicator over the last five yearly and the last eight quarterly rounds, and how many members reported. */
   private async indicators(allianceId: string): Promise<IndicatorTrends> {
-    const rounds = await this.tenant.manager.query<{ period: string; fields: { key: string }[]; totals: Record<string, string>; submitted: number; expected: number }[]>(
+    const [yearly, quarterly] = await Promise.all([this.indicatorRounds(allianceId, false, 5), this.indicatorRounds(allianceId, true, 8)]);
+    return { ...this.trend(yearly), quarterly: this.trend(quarterly) };
+  }
+
+  private indicatorRounds(allianceId: string, quarterly: boolean, count: number): Promise<IndicatorRoundFigures[]> {
+    return this.tenant.manager.query<IndicatorRoundFigures[]>(
       `SELECT r.period, r.fields,
               (SELECT coalesce(jsonb_object_agg(k.key, k.total), '{}') FROM (
                  SELECT f->>'key' AS key, sum((s.values->>(f->>'key'))::numeric) AS total
@@ -70,10 +83,14 @@ export class DashboardService {
                   GROUP BY 1) k) AS totals,
               (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
               (SELECT count(*)::int FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected
-         FROM (SELECT * FROM indicator_rounds WHERE alliance_id = $1 AND quarter IS NULL ORDER BY year DESC LIMIT 5) r
-        ORDER BY r.period`,
-      [allianceId],
+         FROM (SELECT * FROM indicator_rounds WHERE alliance_id = $1 AND (quarter IS NOT NULL) = $2
+                ORDER BY year DESC, quarter DESC NULLS LAST LIMIT $3) r
+        ORDER BY r.year, r.quarter NULLS FIRST`,
+      [allianceId, quarterly, count],
     );
+  }
+
+  private trend(rounds: IndicatorRoundFigures[]): Omit<IndicatorTrends, 'quarterly'> {
     const asked = new Set(rounds.flatMap((r) => r.fields.map((f) => f.key)));
     return {
       periods: rounds.map((r) => r.period),

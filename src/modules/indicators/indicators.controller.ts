@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { OpenRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
+import { OpenRoundDto, RescheduleRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
 import { CatalogueView, ProgressView, RoundList, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
 import { INDICATOR_CATALOGUE } from './indicator-catalogue';
 import { IndicatorsService } from './indicators.service';
@@ -39,6 +39,14 @@ export class IndicatorsController {
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
   @Get('indicator-rounds/:id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<RoundView> {
+    return this.indicators.get(actor, id);
+  }
+
+  /** Moves the round's deadline (not into the past) and opens it again if it was closed. */
+  @Roles(Role.TownshipAdmin)
+  @Patch('indicator-rounds/:id')
+  async reschedule(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RescheduleRoundDto): Promise<RoundView> {
+    await this.indicators.reschedule(id, body);
     return this.indicators.get(actor, id);
   }
 

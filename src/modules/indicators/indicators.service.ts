@@ -9,7 +9,7 @@ import { NotificationType } from '../../platform/notifications/notification-type
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import type { OpenRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
+import type { OpenRoundDto, RescheduleRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
 import type { ProgressRowView, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
 import { IndicatorRound, IndicatorRoundStatus, RoundField } from './entities/indicator-round.entity';
 import { IndicatorSubmission, IndicatorSubmissionStatus } from './entities/indicator-submission.entity';
@@ -132,6 +132,13 @@ export class IndicatorsService {
     if (!result.affected) throw DomainException.notFound();
   }
 
+  /** Officials move the deadline, e.g. to let late members report; a closed round opens again. */
+  async reschedule(id: string, input: RescheduleRoundDto): Promise<void> {
+    if (input.deadline < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
+    const result = await this.db.getRepository(IndicatorRound).update({ id }, { deadline: input.deadline, status: IndicatorRoundStatus.Open });
+    if (!result.affected) throw DomainException.notFound();
+  }
+
   async submission(actor: Actor, roundId: string): Promise<SubmissionView> {
     const round = await this.get(actor, roundId);
     if (!actor.organizationId) throw DomainException.notFound();
@@ -148,6 +155,10 @@ export class IndicatorsService {
     const round = await this.get(actor, roundId);
     if (!actor.organizationId) throw DomainException.forbidden();
     if (round.status !== IndicatorRoundStatus.Open) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'roundId', reason: 'roundClosed' }]);
+    // The deadline is the last day to report, in the township's calendar; only an official moving it lets a late member in.
+    if (localDate(this.clock.now()) > round.deadline) {
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'deadline', reason: 'deadlinePassed', args: [round.deadline] }]);
+    }
     const existing = await this.db.getRepository(IndicatorSubmission).findOneBy({ roundId, organizationId: actor.organizationId });
     if (existing?.status === IndicatorSubmissionStatus.Submitted) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadySubmitted' }]);

@@ -9,13 +9,15 @@ import { JobName } from '../../platform/queue/queue.constants';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { UNFINISHED_STEPS } from './project-calls.service';
 
-/** Days before a call's deadline when members with an unfinished application are reminded. */
+/** Days before a call's deadline when members who have not finished applying are reminded. */
 export const DEADLINE_REMINDER_DAYS = [7, 1];
 
 /**
- * Reminds members whose application is still with them 7 days and 1 day before the call closes.
- * Each reminder goes once: its dedupe key names the application, the reminder and the deadline, so
- * a rerun (or a later run inside the same window) sends nothing, and a moved deadline reminds again.
+ * Reminds members 7 days and 1 day before a call closes: those whose application is still with them,
+ * and eligible members (product tags overlap, in the call's alliance) who have not applied at all.
+ * Each reminder goes once: its dedupe key names the call, the organisation, the reminder and the
+ * deadline (not the application, so a member who applies between two runs is not told twice), so a
+ * rerun or a later run inside the same window sends nothing, and a moved deadline reminds again.
  */
 @Injectable()
 @HandlesJob(JobName.RemindProjectDeadlines)
@@ -36,23 +38,34 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<JobName.Remin
   async forTenant(tenantId: string): Promise<number> {
     return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
       const today = localDate(this.clock.now());
-      const due = await this.tenant.manager.query<{ id: string; organization_id: string; call_id: string; name: string; deadline: string; days_left: number }[]>(
-        `SELECT a.id, a.organization_id, c.id AS call_id, c.name, c.deadline::text AS deadline, (c.deadline - $1::date) AS days_left
-           FROM project_applications a JOIN project_calls c ON c.id = a.call_id
-          WHERE c.status = 'open' AND a.step = ANY($2::project_application_step[])
-            AND c.deadline >= $1::date AND c.deadline - $1::date <= $3`,
+      const due = await this.tenant.manager.query<
+        { organization_id: string; call_id: string; name: string; deadline: string; days_left: number; applied: boolean; user_ids: string[] }[]
+      >(
+        `SELECT o.id AS organization_id, c.id AS call_id, c.name, c.deadline::text AS deadline, (c.deadline - $1::date) AS days_left,
+                a.id IS NOT NULL AS applied,
+                ARRAY(SELECT u.id FROM users u WHERE u.organization_id = o.id AND u.status = 'active' ORDER BY u.id) AS user_ids
+           FROM project_calls c
+           JOIN organizations o ON o.kind = 'enterprise'
+           LEFT JOIN project_applications a ON a.call_id = c.id AND a.organization_id = o.id
+          WHERE c.status = 'open' AND c.deadline >= $1::date AND c.deadline - $1::date <= $3
+            AND (a.step = ANY($2::project_application_step[])
+                 OR (a.id IS NULL
+                     AND (cardinality(c.eligibility_tags) = 0 OR o.product_tags && c.eligibility_tags)
+                     AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = o.id AND m.left_on IS NULL
+                                    AND m.role IN ('lead', 'member') AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id))))
+          ORDER BY c.deadline, c.id, o.id`,
         [today, UNFINISHED_STEPS, Math.max(...DEADLINE_REMINDER_DAYS)],
       );
       let sent = 0;
-      for (const application of due) {
+      for (const row of due) {
+        if (row.user_ids.length === 0) continue;
         // The nearest reminder whose day has come: 6 days left is the 7-day reminder, 0 the 1-day one.
-        const reminder = Math.min(...DEADLINE_REMINDER_DAYS.filter((days) => days >= application.days_left));
-        const users = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [application.organization_id]);
+        const reminder = Math.min(...DEADLINE_REMINDER_DAYS.filter((days) => days >= row.days_left));
         const event = await this.notifier.notify(
-          { userIds: users.map((u) => u.id) },
+          { userIds: row.user_ids },
           NotificationType.ProjectCallDeadline,
-          { callId: application.call_id, name: application.name, deadline: application.deadline, daysLeft: application.days_left },
-          { dedupeKey: `project-deadline:${application.id}:${reminder}:${application.deadline}` },
+          { callId: row.call_id, name: row.name, deadline: row.deadline, daysLeft: row.days_left, applied: row.applied },
+          { dedupeKey: `project-deadline:${row.call_id}:${row.organization_id}:${reminder}:${row.deadline}` },
         );
         if (event) sent++;
       }

@@ -112,21 +112,24 @@ export class StudyRouteService {
 
   async availability(date: string): Promise<AvailabilityView> {
     const day = this.day(date, 'date');
-    const rows = await this.tenant.manager.query<{ id: string; name: string; daily_capacity: number; booked: number }[]>(
-      `SELECT s.id, s.name, s.daily_capacity, COALESCE(d.booked, 0)::int AS booked
-         FROM study_sites s LEFT JOIN study_site_days d ON d.site_id = s.id AND d.day = $1
-        WHERE s.active ORDER BY s.position, s.name`,
-      [day],
-    );
-    const sites = rows.map((r) => ({ siteId: r.id, name: r.name, dailyCapacity: r.daily_capacity, booked: r.booked, remaining: Math.max(r.daily_capacity - r.booked, 0) }));
+    const booked = await this.bookedOn(day);
+    const sites = (await this.activeSites()).map((s) => ({
+      siteId: s.id,
+      name: s.name,
+      dailyCapacity: s.daily_capacity,
+      booked,
+      remaining: Math.max(s.daily_capacity - booked, 0),
+    }));
     return { date: day, maxGroupSize: sites.length ? Math.min(...sites.map((s) => s.remaining)) : 0, sites };
   }
 
   /**
-   * Books the route for a day. Each active site's counter for that day is raised by one upsert whose
-   * update only happens while the sum stays within the site's capacity: the row lock it takes makes
-   * concurrent bookings queue, so together they can never pass it. Sites are taken in id order so two
-   * bookings cannot deadlock; any full site rolls the whole booking back.
+   * Books the route for a day. A group visits every active site, so each site's count for a day is
+   * the sum of that day's live bookings, derived rather than kept in counters: a cancellation then
+   * gives back exactly what the booking held, and a site added or re-enabled later counts the groups
+   * already coming. A transaction lock on the tenant's day lines up concurrent bookings, and the sum
+   * is read after it (in its own statement, so under READ COMMITTED it sees the previous holder's
+   * booking): together they can never pass the smallest site's capacity.
    */
   async book(actor: Actor, input: BookRouteDto): Promise<StudyBookingView> {
     if (input.outsideGroup && actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
@@ -135,21 +138,15 @@ export class StudyRouteService {
     if (visitOn < today) throw DomainException.invalid([{ field: 'visitOn', reason: 'inPast' }]);
     if (Date.parse(visitOn) - Date.parse(today) > MAX_DAYS_AHEAD * 86_400_000) throw DomainException.invalid([{ field: 'visitOn', reason: 'rangeTooLong', args: [MAX_DAYS_AHEAD] }]);
     const tenantId = this.tenant.tenantId;
-    const sites = await this.tenant.manager.query<{ id: string; name: string; daily_capacity: number }[]>('SELECT id, name, daily_capacity FROM study_sites WHERE active ORDER BY id');
+    await this.tenant.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('study_bookings:' || $1::text || ':' || $2::text, 0))`, [tenantId, visitOn]);
+    const sites = await this.activeSites();
     if (sites.length === 0) throw DomainException.invalid([{ field: 'visitOn', reason: 'notFound' }]);
-    for (const site of sites) {
-      const raised = await this.tenant.manager.query<{ booked: number }[]>(
-        `INSERT INTO study_site_days (tenant_id, site_id, day, booked) SELECT $1::uuid, $2::uuid, $3::date, $4::int WHERE $4::int <= $5::int
-         ON CONFLICT (tenant_id, site_id, day) DO UPDATE SET booked = study_site_days.booked + EXCLUDED.booked
-           WHERE study_site_days.booked + EXCLUDED.booked <= $5::int
-         RETURNING booked`,
-        [tenantId, site.id, visitOn, input.groupSize, site.daily_capacity],
-      );
-      if (raised.length === 0) {
-        const [row] = await this.tenant.manager.query<{ booked: number }[]>('SELECT booked FROM study_site_days WHERE site_id = $1 AND day = $2', [site.id, visitOn]);
-        const remaining = Math.max(site.daily_capacity - (row?.booked ?? 0), 0);
-        throw new DomainException(ErrorCode.CapacityExceeded, HttpStatus.CONFLICT, [{ field: 'groupSize', reason: 'siteFull', args: [site.name, remaining] }]);
-      }
+    const booked = await this.bookedOn(visitOn);
+    const smallest = sites.reduce((a, b) => (b.daily_capacity < a.daily_capacity ? b : a));
+    if (booked + input.groupSize > smallest.daily_capacity) {
+      throw new DomainException(ErrorCode.CapacityExceeded, HttpStatus.CONFLICT, [
+        { field: 'groupSize', reason: 'siteFull', args: [smallest.name, Math.max(smallest.daily_capacity - booked, 0)] },
+      ]);
     }
     const booking = await this.tenant.manager.getRepository(StudyBooking).save({
       tenantId,
@@ -172,8 +169,8 @@ export class StudyRouteService {
     if (booking.status !== StudyBookingStatus.Booked || booking.visitOn < localDate(this.clock.now())) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'bookingNotCancellable', args: [booking.status] }]);
     }
+    // The day's counts are derived from live bookings, so this alone gives the places back.
     await this.tenant.manager.getRepository(StudyBooking).update({ id }, { status: StudyBookingStatus.Cancelled });
-    await this.tenant.manager.query('UPDATE study_site_days SET booked = GREATEST(booked - $2, 0) WHERE day = $1', [booking.visitOn, booking.groupSize]);
     return this.bookingView(actor, id);
   }
 
@@ -254,6 +251,19 @@ export class StudyRouteService {
       [year, tenant?.time_zone ?? 'Asia/Shanghai'],
     );
     return { year, rows };
+  }
+
+  private activeSites(): Promise<{ id: string; name: string; daily_capacity: number }[]> {
+    return this.tenant.manager.query('SELECT id, name, daily_capacity FROM study_sites WHERE active ORDER BY position, name');
+  }
+
+  /** People booked for the route on `day`: every live booking's group visits every active site. */
+  private async bookedOn(day: string): Promise<number> {
+    const [row] = await this.tenant.manager.query<{ booked: number }[]>(
+      `SELECT COALESCE(sum(group_size), 0)::int AS booked FROM study_bookings WHERE visit_on = $1 AND status = 'booked'`,
+      [day],
+    );
+    return row.booked;
   }
 
   private async siteByToken(token: string): Promise<StudySite> {

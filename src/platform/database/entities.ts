@@ -30,7 +30,6 @@ import { Venue } from '../../modules/venues/entities/venue.entity';
 import { VenueBooking } from '../../modules/venues/entities/venue-booking.entity';
 import { VenuePhoto } from '../../modules/venues/entities/venue-photo.entity';
 import { StudyBooking } from '../../modules/study-route/entities/study-booking.entity';
-import { StudySiteDay } from '../../modules/study-route/entities/study-site-day.entity';
 import { StudySitePhoto } from '../../modules/study-route/entities/study-site-photo.entity';
 import { StudySiteVisit } from '../../modules/study-route/entities/study-site-visit.entity';
 import { StudySite } from '../../modules/study-route/entities/study-site.entity';
@@ -117,7 +116,6 @@ export const entities = [
   StudySite,
   StudySitePhoto,
   StudyBooking,
-  StudySiteDay,
   StudySiteVisit,
   PairingPair,
   PairingVisit,

@@ -157,6 +157,7 @@ const reasons: Record<string, Catalog> = {
   unknownIndicator: { 'zh-CN': '不是目录中的指标：{0}', en: 'is not in the catalogue: {0}' },
   alreadySubmitted: { 'zh-CN': '已提交，不能再修改', en: 'is already submitted' },
   roundClosed: { 'zh-CN': '填报已结束', en: 'the round is closed' },
+  deadlinePassed: { 'zh-CN': '填报已于 {0} 截止，如需补报请联系镇干部延长截止日期', en: 'the round closed on {0}; an official can extend the deadline' },
   notAMemberOrganization: { 'zh-CN': '贵单位不在该联盟中', en: 'your organisation is not in this alliance' },
   notYourOrganization: { 'zh-CN': '只能为本单位推荐', en: 'must be your own organisation' },
   caseTransition: { 'zh-CN': '状态为“{1}”的案例不能执行“{0}”', en: 'cannot {0} a case that is {1}' },

@@ -2743,7 +2743,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Moves the round's deadline (not into the past) and opens it again if it was closed. */
+        patch: operations["IndicatorsController_reschedule"];
         trace?: never;
     };
     "/api/v1/indicator-rounds/{id}/close": {
@@ -4593,11 +4594,18 @@ export interface components {
             labelEn: string;
             unit: string;
         };
+        QuarterlyIndicatorTrends: {
+            /** @description Members that submitted, of those expected, per period (0–1). */
+            submissionRates: (number | null)[];
+            periods: string[];
+            series: components["schemas"]["IndicatorSeries"][];
+        };
         IndicatorTrends: {
             /** @description Members that submitted, of those expected, per period (0–1). */
             submissionRates: (number | null)[];
             periods: string[];
             series: components["schemas"]["IndicatorSeries"][];
+            quarterly: components["schemas"]["QuarterlyIndicatorTrends"];
         };
         DashboardView: {
             alliance: components["schemas"]["NamedRef"];
@@ -5145,6 +5153,10 @@ export interface components {
         };
         RoundList: {
             items: components["schemas"]["RoundView"][];
+        };
+        RescheduleRoundDto: {
+            /** @description The new last day to report (the tenant's date); a closed round opens again. */
+            deadline: string;
         };
         SubmissionView: {
             roundId: string;
@@ -11839,6 +11851,40 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IndicatorsController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleRoundDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

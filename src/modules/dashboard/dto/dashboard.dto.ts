@@ -93,13 +93,26 @@ export class IndicatorSeries {
   totals: (number | null)[];
 }
 
-/** Enterprise indicators (企业指标) over the yearly collection rounds, oldest first. */
+/** Enterprise indicators (企业指标) over the quarterly collection rounds (2026-Q1), oldest first. */
+export class QuarterlyIndicatorTrends {
+  periods: string[];
+  /** Members that submitted, of those expected, per period (0–1). */
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true } })
+  submissionRates: (number | null)[];
+  series: IndicatorSeries[];
+}
+
+/**
+ * Enterprise indicators (企业指标) over the yearly collection rounds (2026), oldest first, and apart
+ * from them the quarterly rounds: a quarter's totals would read as a collapse beside a year's.
+ */
 export class IndicatorTrends {
   periods: string[];
   /** Members that submitted, of those expected, per period (0–1). */
   @ApiProperty({ type: 'array', items: { type: 'number', nullable: true } })
   submissionRates: (number | null)[];
   series: IndicatorSeries[];
+  quarterly: QuarterlyIndicatorTrends;
 }
 
 export class DashboardView {

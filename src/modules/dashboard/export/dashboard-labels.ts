@@ -4,7 +4,7 @@ import type { DashboardView } from '../dto/dashboard.dto';
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`);
 
 const ZH = {
-  sheets: { summary: '概览', members: '成员构成', meetings: '会议与出勤', services: '服务请求状态', ranking: '部门排名', serviceMonths: '服务月度趋势', indicators: '企业指标' },
+  sheets: { summary: '概览', members: '成员构成', meetings: '会议与出勤', services: '服务请求状态', ranking: '部门排名', serviceMonths: '服务月度趋势', indicators: '企业指标', indicatorsQuarterly: '企业指标（季度）' },
   title: '联盟驾驶舱',
   figure: '指标', value: '数值', alliance: '联盟', period: '统计期间', group: '分组', count: '数量', month: '月份', held: '召开会议', attendanceRate: '出勤率',
   indicator: '指标', unit: '单位', submissionRate: '填报率', status: '状态', rank: '排名', department: '部门', score: '综合得分', submitted: '提交数', resolved: '办结数', onTimeRate: '按时办结率', satisfaction: '满意度',
@@ -14,7 +14,7 @@ const ZH = {
   keys: ['成员单位', '党员人数', '召开会议', '会议出勤率', '服务请求', '按时办结率', '满意度', '评审中报告', '已发布报告', '成果转化完成', '议定事项逾期'],
 };
 const EN: typeof ZH = {
-  sheets: { summary: 'Summary', members: 'Members', meetings: 'Meetings', services: 'Requests by status', ranking: 'Department ranking', serviceMonths: 'Requests by month', indicators: 'Enterprise indicators' },
+  sheets: { summary: 'Summary', members: 'Members', meetings: 'Meetings', services: 'Requests by status', ranking: 'Department ranking', serviceMonths: 'Requests by month', indicators: 'Enterprise indicators', indicatorsQuarterly: 'Indicators by quarter' },
   title: 'Alliance dashboard',
   figure: 'Figure', value: 'Value', alliance: 'Alliance', period: 'Period', group: 'Group', count: 'Count', month: 'Month', held: 'Meetings held', attendanceRate: 'Attendance',
   indicator: 'Indicator', unit: 'Unit', submissionRate: 'Reported', status: 'Status', rank: 'Rank', department: 'Department', score: 'Score', submitted: 'Submitted', resolved: 'Resolved', onTimeRate: 'On-time rate', satisfaction: 'Satisfaction',

@@ -27,10 +27,14 @@ export async function dashboardWorkbook(view: DashboardView, language: Language)
   sheet(l.sheets.services, [l.status, l.count], view.serviceRequests.byStatus.map((s) => [l.requestStatus(s.key), s.count]));
   sheet(l.sheets.ranking, [l.rank, l.department, l.score, l.submitted, l.onTimeRate, l.satisfaction], view.serviceRequests.departmentRanking.map((d) => [d.rank, d.name, d.score, d.submitted, d.onTimeRate, d.satisfaction]));
   sheet(l.sheets.serviceMonths, [l.month, l.submitted, l.resolved, l.onTimeRate], view.serviceRequests.monthly.map((m) => [m.month, m.submitted, m.resolved, m.onTimeRate]));
-  const { periods, series, submissionRates } = view.indicators;
-  sheet(l.sheets.indicators, [l.indicator, l.unit, ...periods], [
-    ...series.map((s) => [language === 'en' ? s.labelEn : s.labelZh, s.unit, ...s.totals]),
-    [l.submissionRate, '', ...submissionRates.map(l.pct)],
-  ]);
+  for (const [name, { periods, series, submissionRates }] of [
+    [l.sheets.indicators, view.indicators],
+    [l.sheets.indicatorsQuarterly, view.indicators.quarterly],
+  ] as const) {
+    sheet(name, [l.indicator, l.unit, ...periods], [
+      ...series.map((s) => [language === 'en' ? s.labelEn : s.labelZh, s.unit, ...s.totals]),
+      [l.submissionRate, '', ...submissionRates.map(l.pct)],
+    ]);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

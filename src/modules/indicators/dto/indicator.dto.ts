@@ -31,6 +31,12 @@ export class OpenRoundDto {
   fields: RoundFieldDto[];
 }
 
+export class RescheduleRoundDto {
+  /** The new last day to report (the tenant's date); a closed round opens again. */
+  @IsDateString({ strict: true })
+  deadline: string;
+}
+
 export class SaveSubmissionDto {
   /** Field key to number; strings and unknown keys are refused per field. */
   @IsObject()

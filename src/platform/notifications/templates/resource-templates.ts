@@ -23,9 +23,16 @@ export const RESOURCE_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     en: { title: `Project call: ${s(p.name)}`, body: `${s(p.issuingBody)} opened "${s(p.name)}", closing on ${s(p.deadline)}. Your enterprise is eligible; the service team can help you apply.` },
     link: `/project-calls/${s(p.callId)}`,
   }),
+  // `applied: false`: an eligible member who has not applied yet (events stored before it have no flag).
   [NotificationType.ProjectCallDeadline]: (p) => ({
-    'zh-CN': { title: `申报截止提醒：${s(p.name)}`, body: `“${s(p.name)}”将于 ${s(p.deadline)} 截止申报（还有 ${s(p.daysLeft)} 天），贵单位的申报尚未完成。` },
-    en: { title: `Deadline: ${s(p.name)}`, body: `"${s(p.name)}" closes on ${s(p.deadline)} (${s(p.daysLeft)} days left) and your application is not finished.` },
+    'zh-CN': {
+      title: `申报截止提醒：${s(p.name)}`,
+      body: `“${s(p.name)}”将于 ${s(p.deadline)} 截止申报（还有 ${s(p.daysLeft)} 天），${p.applied === false ? '贵单位符合申报条件但尚未申报，项目申报服务队可协助申报。' : '贵单位的申报尚未完成。'}`,
+    },
+    en: {
+      title: `Deadline: ${s(p.name)}`,
+      body: `"${s(p.name)}" closes on ${s(p.deadline)} (${s(p.daysLeft)} days left) ${p.applied === false ? 'and your enterprise, which is eligible, has not applied yet; the service team can help you apply.' : 'and your application is not finished.'}`,
+    },
     link: `/project-calls/${s(p.callId)}`,
   }),
   [NotificationType.ProjectApplicationUpdated]: (p) => ({

@@ -20,8 +20,11 @@ export type ChartOption = ComposeOption<
 >;
 
 export function EChart({ option, height, testId }: { option: ChartOption; height: number; testId?: string }) {
+  // The category axis' labels on the element, for tests, which cannot read the canvas.
+  const axis = Array.isArray(option.xAxis) ? option.xAxis[0] : option.xAxis;
+  const categories = axis && 'data' in axis && Array.isArray(axis.data) ? axis.data.map(String).join('|') : undefined;
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} data-categories={categories}>
       <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} />
     </div>
   );

@@ -50,9 +50,15 @@ export const DASHBOARD_CARDS: DashboardCard[] = [
   { key: 'requestsMonthly', titleKey: 'dashboard.cards.requestsMonthly', span: { page: 12, wall: 8 }, render: chart('requestsMonthly', charts.requestsMonthly) },
   { key: 'indicatorTrends', titleKey: 'dashboard.cards.indicatorTrends', span: { page: 12, wall: 8 }, render: chart('indicatorTrends', charts.indicatorTrends) },
   {
+    key: 'indicatorQuarterly',
+    titleKey: 'dashboard.cards.indicatorQuarterly',
+    span: { page: 12, wall: 12 },
+    render: chart('indicatorQuarterly', charts.indicatorQuarterlyTrends),
+  },
+  {
     key: 'departmentRanking',
     titleKey: 'dashboard.cards.departmentRanking',
-    span: { page: 12, wall: 8 },
+    span: { page: 24, wall: 12 },
     render: (view, context) => {
       const bars = chart('departmentRanking', charts.departmentRanking)(view, context);
       // The wall has room for the bars only; the page shows the figures beside them.

@@ -244,16 +244,34 @@ export function requestsMonthly(view: DashboardView, t: TFunction, p: DashboardP
   };
 }
 
+type IndicatorTrend = Pick<DashboardView['indicators'], 'periods' | 'series' | 'submissionRates'>;
+
 /** Enterprise indicators of the yearly rounds: the money figures as bars, how many members reported as a line. */
 export function indicatorTrends(view: DashboardView, t: TFunction, p: DashboardPalette): ChartOption {
-  const { periods, series, submissionRates } = view.indicators;
+  return indicatorChart(view.indicators, view.indicators.periods, t, p);
+}
+
+/** The same for the quarterly rounds, apart: a quarter's totals beside a year's would read as a collapse. */
+export function indicatorQuarterlyTrends(view: DashboardView, t: TFunction, p: DashboardPalette): ChartOption {
+  const { quarterly } = view.indicators;
+  return indicatorChart(quarterly, quarterly.periods.map((period) => quarterLabel(period, t)), t, p);
+}
+
+/** 2026-Q1 as people read it: "2026 Q1", "2026年第1季度". */
+export function quarterLabel(period: string, t: TFunction): string {
+  const match = /^(\d{4})-Q([1-4])$/.exec(period);
+  return match ? t('dashboard.quarterLabel', { year: match[1], quarter: match[2] }) : period;
+}
+
+function indicatorChart(trend: IndicatorTrend, labels: string[], t: TFunction, p: DashboardPalette): ChartOption {
+  const { series, submissionRates } = trend;
   const english = i18next.language?.startsWith('en');
   const money = series.filter((s) => s.unit === '万元');
   return {
     ...base(p),
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
     grid: { left: 40, right: 48, top: 48, bottom: 32, containLabel: true },
-    xAxis: categoryAxis(p, periods),
+    xAxis: categoryAxis(p, labels),
     yAxis: [valueAxis(p, { name: t('dashboard.indicatorUnit') }), percentAxis(p)],
     series: [
       ...money.map((s, i) => ({
