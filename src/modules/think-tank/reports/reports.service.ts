@@ -160,13 +160,13 @@ export class ReportsService {
       rubric: await this.rubric.snapshot(report.allianceId),
     });
     await this.reports.update({ id }, { status: ReportStatus.UnderReview, currentRound: round });
-    await this.notifier.notify({ userIds: await this.editors() }, NotificationType.ReportSubmitted, { reportId: id, title: report.title, round });
+    await this.notifier.notify({ userIds: await this.editors(id) }, NotificationType.ReportSubmitted, { reportId: id, title: report.title, round });
     return this.get(actor, id);
   }
 
   /** An accepted report goes into the library. */
   async publish(actor: Actor, id: string): Promise<ReportView> {
-    const { report } = await this.access.requireRole(actor, id, 'editor');
+    const { report } = await this.access.requireEditor(actor, id);
     if (report.status !== ReportStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     await this.reports.update({ id }, { status: ReportStatus.Published, publishedAt: this.clock.now() });
     return this.get(actor, id);
@@ -180,8 +180,13 @@ export class ReportsService {
     return { fileName: view.fileName, contentType: version.contentType, content: await this.storage.get(version.storageKey) };
   }
 
-  async editors(): Promise<string[]> {
-    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active'`);
+  /** The officials who may edit the report: its authors are not among them. */
+  async editors(reportId: string): Promise<string[]> {
+    const rows = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT id FROM users u WHERE role = 'township_admin' AND status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = $1 AND a.user_id = u.id)`,
+      [reportId],
+    );
     return rows.map((r) => r.id);
   }
 }
