@@ -1,3 +1,5 @@
+import JSZip from 'jszip';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { ReviewRemindersHandler } from '../../src/modules/think-tank/reviews/review-reminders.handler';
 import { controlClock } from '../support/clock';
 import { Http, type Reply } from '../support/http';
@@ -6,6 +8,53 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** A PDF whose information dictionary and XMP metadata name the author, as Word's "save as PDF" does. */
+async function pdfByAuthor(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.setTitle('调研报告');
+  doc.setAuthor('Wang Zhiqiang 王志强');
+  doc.setCreator('Jingong Machinery Word');
+  doc.addPage().drawText('Survey of the smart equipment chain');
+  const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator><rdf:Seq><rdf:li>Wang Zhiqiang</rdf:li></rdf:Seq></dc:creator></x:xmpmeta>';
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
+  // Without object streams, as most writers save: the metadata is then plain text in the file.
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+/** A minimal valid DOCX whose properties name the author, the last editor, the company and the manager. */
+async function docxByAuthor(): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:ins w:id="1" w:author="王志强" w:date="2026-11-20T10:00:00Z"><w:r><w:t>已补充融资数据。</w:t></w:r></w:ins></w:p></w:body></w:document>',
+  );
+  zip.file(
+    'docProps/core.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>修改稿</dc:title><dc:creator>王志强</dc:creator><cp:lastModifiedBy>Wang Zhiqiang</cp:lastModifiedBy><cp:revision>3</cp:revision></cp:coreProperties>',
+  );
+  zip.file(
+    'docProps/app.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application><Company>晋工机械</Company><Manager>Wang Zhiqiang</Manager></Properties>',
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+/** Every part of a DOCX, unzipped, as one text (names hide in compressed parts, not in the raw bytes). */
+async function docxText(content: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(content);
+  const parts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => `${f.name}\n${await f.async('string')}`));
+  return parts.join('\n');
+}
+/** Names in the metadata, as text and as the UTF-16 hex strings PDF writers use for non-Latin text. */
+const NAME_UTF16_HEX = Buffer.from('王志强', 'utf16le').swap16().toString('hex');
+const AUTHOR_IN_FILES = ['Wang Zhiqiang', '王志强', 'Jingong', '晋工机械', NAME_UTF16_HEX, NAME_UTF16_HEX.toUpperCase()];
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 const hours = (n: number) => n * 3600_000;
 
@@ -44,7 +93,13 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
   });
   afterAll(() => app.close());
 
-  const upload = (reportId: string, token: string, content = PDF, response?: string, name = '晋工机械-王志强-调研报告.pdf') => {
+  /** The file's bytes as served (the Http helper decodes bodies as text). */
+  const download = async (reportId: string, versionId: string, token: string) => {
+    const response = await app.api.inject({ method: 'GET', url: `/api/v1/think-tank/reports/${reportId}/versions/${versionId}/file`, headers: { authorization: `Bearer ${token}` } });
+    return { status: response.statusCode, headers: response.headers, content: response.rawPayload };
+  };
+
+  const upload = (reportId: string, token: string, content: Buffer = PDF, response?: string, name = '晋工机械-王志强-调研报告.pdf') => {
     const form = multipart(name, content, response);
     return http.request('POST', `/api/v1/think-tank/reports/${reportId}/versions`, { token, body: form.body, headers: form.headers });
   };
@@ -113,6 +168,13 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
     expect(png.body.details).toEqual([{ field: 'file', reason: '只接受 PDF 或 Word（.docx）文件（按文件内容识别）' }]);
     expect((await http.post(`/api/v1/think-tank/reports/${report.body.id}/submit`, undefined, { token: tokens.xingyi })).body.details).toEqual([{ field: 'file', reason: '必须填写' }]);
     expect((await upload(report.body.id, tokens.jingong)).status).toBe(404);
+    const docx = await upload(report.body.id, tokens.xingyi, await docxByAuthor(), undefined, '调研报告.docx');
+    expect(docx.status).toBe(201);
+    expect(docx.body).toMatchObject({ number: 1, contentType: DOCX_MIME, fileName: '调研报告.docx' });
+    // A ZIP that is not a Word document is not a DOCX, whatever its name.
+    const zip = new JSZip();
+    zip.file('readme.txt', 'not a report');
+    expect((await upload(report.body.id, tokens.xingyi, await zip.generateAsync({ type: 'nodebuffer' }), undefined, 'fake.docx')).status).toBe(415);
     const bad = await http.post('/api/v1/think-tank/reports', { allianceId: ids.alliance, title: 'x', abstract: '', blindMode: 'triple' }, { token: tokens.xingyi, language: 'en' });
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['abstract', 'blindMode', 'title']);
@@ -142,7 +204,10 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
       coAuthorIds: [],
     });
     const reportId = created.body.id;
-    await upload(reportId, tokens.jingong);
+    const original = await pdfByAuthor();
+    expect(original.toString('latin1').toLowerCase()).toContain(NAME_UTF16_HEX);
+    expect(original.toString('latin1')).toContain('Wang Zhiqiang');
+    await upload(reportId, tokens.jingong, original);
     await author.post(`/api/v1/think-tank/reports/${reportId}/submit`);
     expect((await assign(reportId, { expertIds: [experts.expert, experts.expert3] })).status).toBe(201);
 
@@ -155,6 +220,12 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
     expect(file.status).toBe(200);
     expect(String(file.headers['content-disposition'])).not.toContain('王志强');
     seenByReviewers.push({ ...file, body: String(file.headers['content-disposition']) });
+    // The PDF's metadata named the author: reviewers get a copy without it that still opens; the editor gets the original.
+    const served = await download(reportId, invitation.body.report.versionId, tokens.expert);
+    expect((await PDFDocument.load(served.content)).getPageCount()).toBe(1);
+    seenByReviewers.push({ status: served.status, headers: {}, body: served.content.toString('latin1') });
+    expect((await download(reportId, invitation.body.report.versionId, tokens.official)).content.equals(original)).toBe(true);
+    expect((await download(reportId, invitation.body.report.versionId, tokens.jingong)).content.equals(original)).toBe(true);
 
     await chen.post(`/api/v1/think-tank/reviews/${chenAssignment}/accept`);
     await zhou.post(`/api/v1/think-tank/reviews/${zhouAssignment}/accept`);
@@ -193,29 +264,60 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
     // Round two: a revision with a response, back to the same reviewers, who keep their numbers.
     const noResponse = await upload(reportId, tokens.jingong);
     expect(noResponse.body.details).toEqual([{ field: 'response', reason: '修改稿须附上对评审意见的答复' }]);
-    expect((await upload(reportId, tokens.jingong, PDF, '已补充 24 家企业的融资数据。')).status).toBe(201);
+    const revision = await docxByAuthor();
+    expect((await upload(reportId, tokens.jingong, revision, '已补充 24 家企业的融资数据。', '王志强-修改稿.docx')).status).toBe(201);
     expect((await author.post(`/api/v1/think-tank/reports/${reportId}/submit`)).body).toMatchObject({ status: 'under_review', currentRound: 2 });
     expect((await assign(reportId, { sameAsPreviousRound: true })).status).toBe(201);
     for (const [who, client] of [['expert', chen], ['expert3', zhou]] as const) {
       const id = await assignmentOf(reportId, who);
       const second = await client.post(`/api/v1/think-tank/reviews/${id}/accept`);
       expect(second.body).toMatchObject({ round: 2, ordinal: who === 'expert' ? 1 : 2, report: { versionNumber: 2, response: '已补充 24 家企业的融资数据。' } });
+      const docx = await download(reportId, second.body.report.versionId, tokens[who]);
+      expect(docx.headers['content-disposition']).toContain('report-v2.docx');
+      const text = await docxText(docx.content);
+      expect(text).toContain('已补充融资数据。');
+      seenByReviewers.push({ status: docx.status, headers: {}, body: text });
+      if (who === 'expert') expect((await download(reportId, second.body.report.versionId, tokens.official)).content.equals(revision)).toBe(true);
       await client.post(`/api/v1/think-tank/reviews/${id}/submit`, { ...review(5), recommendation: 'accept' });
     }
     await http.post(`/api/v1/think-tank/reports/${reportId}/decision`, { decision: 'accept', letter: '修改稿已充分回应评审意见，予以录用。' }, { token: tokens.official });
+
+    // Accepted, not yet published: its recommendations name the author's enterprise and the author, who posts progress.
+    const item = await http.post(`/api/v1/think-tank/reports/${reportId}/recommendations`, { title: '共享检测设备清单', ownerOrganizationId: ids.jingong, dueOn: '2026-12-31' }, { token: tokens.official });
+    expect(item.status).toBe(201);
+    expect((await http.post(`/api/v1/action-items/${item.body.id}/progress`, { progress: 50, note: '王志强：已整理 12 台设备' }, { token: tokens.jingong })).status).toBe(200);
+    const recommendations = await chen.get(`/api/v1/think-tank/reports/${reportId}/recommendations`);
+    expect(recommendations.status).toBe(403);
+    expect(recommendations.body.details).toEqual([{ field: 'reportId', reason: '双盲评审期间，评审专家不能查看与作者身份有关的信息' }]);
+    expect((await chen.get(`/api/v1/think-tank/reports/${reportId}`)).body).toMatchObject({ authors: null, recommendations: { total: 1, done: 0 } });
+    expect((await author.get(`/api/v1/think-tank/reports/${reportId}/recommendations`)).body.items).toHaveLength(1);
+    // Their queues and histories list other reports too: what concerns this one must not name its authors.
+    for (const who of ['expert', 'expert3']) {
+      const history = await http.get('/api/v1/think-tank/experts/me/reviews', { token: tokens[who] });
+      const mine = history.body.items.filter((h: { reportId: string }) => h.reportId === reportId);
+      expect(mine.length).toBeGreaterThanOrEqual(2);
+      seenByReviewers.push({ ...history, body: mine });
+      const queue = await http.get('/api/v1/think-tank/reviews', { token: tokens[who] });
+      seenByReviewers.push({ ...queue, body: queue.body.items.filter((a: { report: { id: string } }) => a.report.id === reportId) });
+    }
+    await chen.get('/api/v1/notifications');
+    await zhou.get('/api/v1/notifications');
+    await author.get('/api/v1/think-tank/reports');
+    await author.get('/api/v1/notifications');
+    expect((await http.get('/api/v1/think-tank/experts', { token: tokens.jingong })).status).toBe(403);
+
     expect((await http.post(`/api/v1/think-tank/reports/${reportId}/publish`, undefined, { token: tokens.official })).body.status).toBe('published');
     const final = await author.get(`/api/v1/think-tank/reports/${reportId}`);
     expect(final.body.rounds.map((r: { number: number; decision: string }) => [r.number, r.decision])).toEqual([[1, 'major_revision'], [2, 'accept']]);
-    await author.get('/api/v1/think-tank/reports');
-    await author.get('/api/v1/notifications');
-    const queue = await http.get('/api/v1/think-tank/reviews', { token: tokens.expert });
-    seenByReviewers.push({ ...queue, body: queue.body.items.filter((a: { report: { id: string } }) => a.report.id === reportId) });
-    await chen.get('/api/v1/notifications');
-    await zhou.get('/api/v1/notifications');
-    expect((await http.get('/api/v1/think-tank/experts', { token: tokens.jingong })).status).toBe(403);
+    await author.get(`/api/v1/think-tank/library?q=${encodeURIComponent('协同创新')}`);
+    await author.get(`/api/v1/think-tank/reports/${reportId}/recommendations`);
 
     const reviewerSecrets = ['王志强', '晋工机械', ids.jingongUser, 'jingong@anhai.demo'];
-    for (const reply of seenByReviewers) for (const secret of reviewerSecrets) expect(JSON.stringify(reply.body)).not.toContain(secret);
+    for (const reply of seenByReviewers) for (const secret of [...reviewerSecrets, ...AUTHOR_IN_FILES]) expect(JSON.stringify(reply.body)).not.toContain(secret);
+    // Publication ends double-blind review: the library names the authors to the whole township, reviewers included.
+    expect((await http.get(`/api/v1/think-tank/library?q=${encodeURIComponent('协同创新')}`, { token: tokens.expert })).body.items[0].authors[0].displayName).toBe('王志强');
+    expect((await http.get(`/api/v1/think-tank/reports/${reportId}`, { token: tokens.expert })).body.authors[0].displayName).toBe('王志强');
+
     const authorSecrets = ['陈教授', '周博士', experts.expert, experts.expert3, ids.expertUser, ids.expert3User, '仅供编辑', chenAssignment, zhouAssignment];
     for (const reply of seenByAuthor) for (const secret of authorSecrets) expect(JSON.stringify(reply.body)).not.toContain(secret);
 
@@ -288,19 +390,126 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
     await http.post('/api/v1/think-tank/reports', { allianceId: ids.alliance, title: 'Supply Chain Survey', abstract: 'Interviews with fifteen Suppliers about logistics.' }, { token: tokens.xingyi });
     await app.db.admin.query(`UPDATE research_reports SET status = 'published', published_at = now() WHERE title = 'Supply Chain Survey'`);
     expect(await titles('q=suppliers%20LOGISTICS')).toEqual(['Supply Chain Survey']);
-    const plan = await app.db.admin.query(`EXPLAIN SELECT id FROM research_reports WHERE search_text ILIKE '%抱团发展%'`);
-    expect(plan.rows.length).toBeGreaterThan(0);
+    // The trigram index can serve the search. With a handful of rows the planner rightly prefers a
+    // sequential scan, so this session takes that choice away: if the index could not serve the
+    // ILIKE (wrong operator class, a pattern it cannot use), the plan would still be a Seq Scan.
+    await app.db.admin.query('BEGIN');
+    try {
+      await app.db.admin.query('SET LOCAL enable_seqscan = off');
+      const plan = await app.db.admin.query(`EXPLAIN SELECT id FROM research_reports WHERE search_text ILIKE $1`, ['%抱团发展%']);
+      const text = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      expect(text).toContain('ix_research_reports__search');
+      expect(text).not.toContain('Seq Scan');
+    } finally {
+      await app.db.admin.query('ROLLBACK');
+    }
   });
 
   it("shows each reviewer's workload: open reviews, on-time rate and turnaround", async () => {
     const workload = await http.get('/api/v1/think-tank/experts/workload', { token: tokens.official });
     const of = (id: string) => workload.body.items.find((e: { expertId: string }) => e.expertId === id);
-    expect(of(experts.expert)).toMatchObject({ submittedReviews: 2, onTimeRate: 1 });
-    expect(of(experts.expert3)).toMatchObject({ submittedReviews: 3, onTimeRate: 1 });
+    // Both also hold an invitation to the first test's report, due 2026-12-02 and never answered: late, not left out.
+    expect(of(experts.expert)).toMatchObject({ openReviews: 1, submittedReviews: 2, onTimeRate: 0.67 });
+    expect(of(experts.expert3)).toMatchObject({ openReviews: 1, submittedReviews: 3, onTimeRate: 0.75 });
     expect(of(experts.expert2)).toMatchObject({ openReviews: 1, submittedReviews: 0, onTimeRate: null, averageTurnaroundDays: null });
+    // Past its due time (2026-12-05 18:00) and still open, expert2's review counts as late.
+    clock.set(shanghai('2026-12-06T09:00:00'));
+    const later = await http.get('/api/v1/think-tank/experts/workload', { token: tokens.official });
+    expect(later.body.items.find((e: { expertId: string }) => e.expertId === experts.expert2)).toMatchObject({ openReviews: 1, submittedReviews: 0, onTimeRate: 0 });
     expect((await http.get('/api/v1/think-tank/experts/workload', { token: tokens.expert })).status).toBe(403);
     const history = await http.get('/api/v1/think-tank/experts/me/reviews', { token: tokens.expert });
     expect(history.body.items.filter((h: { status: string }) => h.status === 'submitted')).toHaveLength(2);
+  });
+
+  it('makes an official who wrote a report its author: no reviewer names, no assigning or deciding on it', async () => {
+    const { rows } = await app.db.admin.query(
+      `INSERT INTO users (tenant_id, email, display_name, role, status, password_hash)
+       SELECT tenant_id, 'official2@anhai.demo', '许副镇长', 'township_admin', 'active', password_hash FROM users WHERE email = 'official@anhai.demo' RETURNING id`,
+    );
+    const official2 = await http.token('official2@anhai.demo');
+    const report = await submitted(official2, { title: '干部撰写的调研报告', abstract: '由镇干部撰写、须由其他干部审理的报告。', blindMode: 'double' });
+    expect(report.viewerRole).toBe('author');
+
+    const own = await http.post(`/api/v1/think-tank/reports/${report.id}/reviewers`, { ...window(), expertIds: [experts.expert] }, { token: official2 });
+    expect(own.status).toBe(403);
+    expect(own.body).toMatchObject({ code: 'OWN_REPORT', details: [{ field: 'reportId', reason: '您是该报告的作者，不能为其指派评审专家、作出决定或发布' }] });
+    const english = await http.post(`/api/v1/think-tank/reports/${report.id}/reviewers`, { ...window(), expertIds: [experts.expert] }, { token: official2, language: 'en' });
+    expect(english.body.details[0].reason).toBe('you are an author of this report, so you may not assign its reviewers, decide on it or publish it');
+    expect((await http.get(`/api/v1/think-tank/reports/${report.id}/candidates`, { token: official2 })).body.code).toBe('OWN_REPORT');
+
+    expect((await assign(report.id, { expertIds: [experts.expert] })).status).toBe(201);
+    const id = await assignmentOf(report.id, 'expert');
+    await http.post(`/api/v1/think-tank/reviews/${id}/accept`, undefined, { token: tokens.expert });
+    await http.post(`/api/v1/think-tank/reviews/${id}/submit`, review(3), { token: tokens.expert });
+    const seen: Reply[] = [];
+    seen.push(await http.get(`/api/v1/think-tank/reports/${report.id}`, { token: official2 }));
+    expect(seen[0].body).toMatchObject({ viewerRole: 'author', rounds: [{ reviews: [] }] });
+    const decide = await http.post(`/api/v1/think-tank/reports/${report.id}/decision`, { decision: 'accept', letter: '自己录用自己的报告。' }, { token: official2 });
+    expect(decide).toMatchObject({ status: 403, body: { code: 'OWN_REPORT' } });
+    // The expert's history would tell the author who reviews the report.
+    seen.push(await http.get(`/api/v1/think-tank/experts/${experts.expert}/reviews`, { token: official2 }));
+    expect(seen[1].status).toBe(200);
+    expect(JSON.stringify(seen[1].body)).not.toContain(report.id);
+    expect(JSON.stringify((await http.get(`/api/v1/think-tank/experts/${experts.expert}/reviews`, { token: tokens.official })).body)).toContain(report.id);
+
+    expect((await http.post(`/api/v1/think-tank/reports/${report.id}/decision`, { decision: 'minor_revision', letter: '请补充调研数据的来源和样本说明后再审。' }, { token: tokens.official })).status).toBe(201);
+    seen.push(await http.get(`/api/v1/think-tank/reports/${report.id}`, { token: official2 }));
+    expect(seen[2].body.rounds[0].reviews).toEqual([expect.objectContaining({ ordinal: 1, reviewer: null, confidentialComments: null, recommendation: null })]);
+    seen.push(await http.get('/api/v1/notifications', { token: official2 }));
+    for (const reply of seen) for (const secret of ['陈教授', experts.expert, ids.expertUser, '仅供编辑', id]) expect(JSON.stringify(reply.body)).not.toContain(secret);
+    expect(rows[0].id).toBeDefined();
+  });
+
+  it('refuses an answer after the reply-by date, shows the editor it lapsed, and lets the editor invite again', async () => {
+    clock.set(shanghai('2026-12-07T09:00:00'));
+    const report = await submitted(tokens.xingyi, { title: '答复期限测试报告', abstract: '用于检查答复期限的报告。' });
+    const respondBy = new Date(clock.now().getTime() + hours(48));
+    expect((await http.post(`/api/v1/think-tank/reports/${report.id}/reviewers`, { expertIds: [experts.expert2], respondBy: respondBy.toISOString(), dueAt: new Date(clock.now().getTime() + hours(24 * 7)).toISOString() }, { token: tokens.official })).status).toBe(201);
+    const id = await assignmentOf(report.id, 'expert2');
+    clock.set(new Date(respondBy.getTime() + 60_000));
+
+    const late = await http.post(`/api/v1/think-tank/reviews/${id}/accept`, undefined, { token: tokens.expert2 });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'INVITATION_EXPIRED', details: [{ field: 'respondBy', reason: expect.stringMatching(/^答复期限 2026\/12\/09 09:00 已过/) }] });
+    const english = await http.post(`/api/v1/think-tank/reviews/${id}/decline`, { reason: '太忙' }, { token: tokens.expert2, language: 'en' });
+    expect(english.status).toBe(409);
+    expect(english.body.details[0].reason).toMatch(/^the reply deadline 2026\/12\/09 09:00 has passed/);
+    const { rows } = await app.db.admin.query('SELECT status, responded_at FROM review_assignments WHERE id = $1', [id]);
+    expect(rows[0]).toEqual({ status: 'invited', responded_at: null });
+
+    // The editor sees the invitation still unanswered past its date, and invites the same expert again with a new date.
+    const editor = await http.get(`/api/v1/think-tank/reports/${report.id}`, { token: tokens.official });
+    expect(editor.body.rounds[0].reviews[0]).toMatchObject({ status: 'invited', respondBy: respondBy.toISOString() });
+    expect((await assign(report.id, { expertIds: [experts.expert2] })).status).toBe(201);
+    const accepted = await http.post(`/api/v1/think-tank/reviews/${id}/accept`, undefined, { token: tokens.expert2 });
+    expect(accepted).toMatchObject({ status: 201, body: { status: 'accepted', ordinal: 1 } });
+    // An invitation still within its date cannot be sent twice.
+    expect((await assign(report.id, { expertIds: [experts.expert2] })).body.details[0].reason).toBe('刘研究员 已受邀评审本轮');
+  });
+
+  it('under single-blind review shows reviewers the authors, and never shows authors the reviewers', async () => {
+    const seenByAuthor: Reply[] = [];
+    const report = await submitted(tokens.jingong, { title: '单盲评审测试报告', abstract: '用于检查单盲评审的报告。', blindMode: 'single', subjectOrganizationIds: [] });
+    expect((await assign(report.id, { expertIds: [experts.expert3] })).status).toBe(201);
+    const id = await assignmentOf(report.id, 'expert3');
+    const invitation = await http.get(`/api/v1/think-tank/reviews/${id}`, { token: tokens.expert3 });
+    expect(invitation.body.report).toMatchObject({ blindMode: 'single', authors: [{ displayName: '王志强', organization: { name: '晋工机械' } }] });
+    expect((await http.get(`/api/v1/think-tank/reports/${report.id}`, { token: tokens.expert3 })).body.authors[0].displayName).toBe('王志强');
+    const file = await download(report.id, invitation.body.report.versionId, tokens.expert3);
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('王志强').slice(0, 6));
+    await http.post(`/api/v1/think-tank/reviews/${id}/accept`, undefined, { token: tokens.expert3 });
+    await http.post(`/api/v1/think-tank/reviews/${id}/submit`, review(4), { token: tokens.expert3 });
+    await http.post(`/api/v1/think-tank/reports/${report.id}/decision`, { decision: 'accept', letter: '报告分析扎实，予以录用。' }, { token: tokens.official });
+    await http.post(`/api/v1/think-tank/reports/${report.id}/recommendations`, { title: '单盲建议', ownerOrganizationId: ids.finance, dueOn: '2026-12-31' }, { token: tokens.official });
+    expect((await http.get(`/api/v1/think-tank/reports/${report.id}/recommendations`, { token: tokens.expert3 })).status).toBe(200);
+    seenByAuthor.push(await http.get(`/api/v1/think-tank/reports/${report.id}`, { token: tokens.jingong }));
+    expect(seenByAuthor[0].body.rounds[0].reviews).toEqual([expect.objectContaining({ ordinal: 1, reviewer: null, assignmentId: null })]);
+    seenByAuthor.push(await http.get(`/api/v1/think-tank/reports/${report.id}/recommendations`, { token: tokens.jingong }));
+    await http.post(`/api/v1/think-tank/reports/${report.id}/publish`, undefined, { token: tokens.official });
+    seenByAuthor.push(await http.get(`/api/v1/think-tank/reports/${report.id}`, { token: tokens.jingong }));
+    seenByAuthor.push(await http.get('/api/v1/think-tank/library', { token: tokens.jingong }));
+    seenByAuthor.push(await http.get('/api/v1/notifications', { token: tokens.jingong }));
+    for (const reply of seenByAuthor) for (const secret of ['周博士', experts.expert3, ids.expert3User, '仅供编辑', id]) expect(JSON.stringify(reply.body)).not.toContain(secret);
   });
 
   it("keeps one township's reports from another's officials, even by id", async () => {

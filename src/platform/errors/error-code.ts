@@ -18,6 +18,8 @@ export enum ErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   MeetingConflict = 'MEETING_CONFLICT',
   ConflictOfInterest = 'CONFLICT_OF_INTEREST',
+  OwnReport = 'OWN_REPORT',
+  InvitationExpired = 'INVITATION_EXPIRED',
   SlotTaken = 'SLOT_TAKEN',
   CapacityExceeded = 'CAPACITY_EXCEEDED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',

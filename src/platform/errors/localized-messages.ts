@@ -21,6 +21,8 @@ export const errorMessages: Record<ErrorCode, Catalog> = {
   [ErrorCode.NotFound]: { 'zh-CN': '未找到', en: 'Not found' },
   [ErrorCode.Conflict]: { 'zh-CN': '与现有数据冲突', en: 'This conflicts with existing data' },
   [ErrorCode.ConflictOfInterest]: { 'zh-CN': '评审专家存在利益冲突，不能评审该报告', en: 'A reviewer has a conflict of interest with this report' },
+  [ErrorCode.OwnReport]: { 'zh-CN': '不能处理自己作为作者的报告，请由其他干部处理', en: 'You are an author of this report: another official must handle it' },
+  [ErrorCode.InvitationExpired]: { 'zh-CN': '评审邀请已过答复期限', en: 'The reply deadline of the invitation has passed' },
   [ErrorCode.LeadAlreadyExists]: {
     'zh-CN': '该联盟已有领头企业，一个联盟只能有一家领头企业',
     en: 'The alliance already has its lead enterprise: there can be only one',
@@ -175,6 +177,13 @@ const reasons: Record<string, Catalog> = {
   reportLocked: { 'zh-CN': '报告正在评审或已有结论，不能修改', en: 'the report is under review or decided and cannot change' },
   notUnderReview: { 'zh-CN': '报告不在评审中', en: 'the report is not under review' },
   notAccepted: { 'zh-CN': '尚未接受或录用，不能进行此操作', en: 'is not accepted yet' },
+  ownReport: { 'zh-CN': '您是该报告的作者，不能为其指派评审专家、作出决定或发布', en: 'you are an author of this report, so you may not assign its reviewers, decide on it or publish it' },
+  cannotAnonymize: {
+    'zh-CN': '无法去除文件中的作者信息（文件可能已加密或已损坏），双盲评审无法使用，请另存为普通 PDF 或 Word 文件后重新上传',
+    en: 'the author details cannot be removed from this file (it may be encrypted or damaged), so double-blind reviewers cannot get it: save it again as a plain PDF or Word file and upload that',
+  },
+  blindReview: { 'zh-CN': '双盲评审期间，评审专家不能查看与作者身份有关的信息', en: 'under double-blind review, reviewers may not see what could identify the authors' },
+  respondByPassed: { 'zh-CN': '答复期限 {0} 已过，请联系编辑重新邀请', en: 'the reply deadline {0} has passed: ask the editor to invite you again' },
   alreadyResponded: { 'zh-CN': '已经答复过该邀请', en: 'the invitation was already answered' },
   noSubmittedReviews: { 'zh-CN': '本轮还没有提交的评审意见', en: 'no review of this round is submitted yet' },
   responseRequired: { 'zh-CN': '修改稿须附上对评审意见的答复', en: 'a revision needs a response to the reviews' },

@@ -4235,7 +4235,7 @@ export interface components {
             availability: "available" | "limited" | "unavailable";
             openReviews: number;
             submittedReviews: number;
-            /** @description Share of submitted reviews that came in by their due time; null before the first. */
+            /** @description Share of the reviews due so far that came in on time (one still open past its due time counts as late); null before the first. */
             onTimeRate: number | null;
             /** @description Average days from invitation to submission; null before the first. */
             averageTurnaroundDays: number | null;
@@ -5306,7 +5306,7 @@ export interface components {
         ErrorBody: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "IDEMPOTENCY_KEY_REUSED" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "IDEMPOTENCY_KEY_REUSED" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "OWN_REPORT" | "INVITATION_EXPIRED" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @description In zh-CN or en, from Accept-Language */
             message: string;
             details: {

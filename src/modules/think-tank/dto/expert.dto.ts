@@ -102,7 +102,7 @@ export class WorkloadEntry {
   availability: ExpertAvailability;
   openReviews: number;
   submittedReviews: number;
-  /** Share of submitted reviews that came in by their due time; null before the first. */
+  /** Share of the reviews due so far that came in on time (one still open past its due time counts as late); null before the first. */
   onTimeRate: number | null;
   /** Average days from invitation to submission; null before the first. */
   averageTurnaroundDays: number | null;

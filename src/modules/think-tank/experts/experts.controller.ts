@@ -53,7 +53,7 @@ export class ExpertsController {
   @Roles(Role.Expert)
   @Get('me/reviews')
   async myHistory(@CurrentActor() actor: Actor): Promise<ReviewHistory> {
-    return this.experts.history((await this.experts.mine(actor)).id);
+    return this.experts.history(actor, (await this.experts.mine(actor)).id);
   }
 
   /** Declares a conflict of interest with an organisation or a person. */
@@ -84,7 +84,7 @@ export class ExpertsController {
 
   @Roles(Role.TownshipAdmin)
   @Get(':id/reviews')
-  history(@IdParam() id: string): Promise<ReviewHistory> {
-    return this.experts.history(id);
+  history(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReviewHistory> {
+    return this.experts.history(actor, id);
   }
 }

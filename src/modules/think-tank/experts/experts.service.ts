@@ -76,13 +76,15 @@ export class ExpertsService {
     if (!result.affected) throw DomainException.notFound();
   }
 
-  async history(expertId: string): Promise<ReviewHistory> {
+  /** An expert's reviews; an official never sees who reviews the reports they wrote. */
+  async history(actor: Actor, expertId: string): Promise<ReviewHistory> {
     if (!(await this.experts.existsBy({ id: expertId }))) throw DomainException.notFound();
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT a.id, a.report_id, r.title, rr.number AS round, a.status, a.created_at, a.due_at, a.submitted_at
          FROM review_assignments a JOIN research_reports r ON r.id = a.report_id JOIN review_rounds rr ON rr.id = a.round_id
-        WHERE a.expert_id = $1 ORDER BY a.created_at DESC LIMIT 500`,
-      [expertId],
+        WHERE a.expert_id = $1 AND NOT EXISTS (SELECT 1 FROM report_authors ra WHERE ra.report_id = a.report_id AND ra.user_id = $2)
+        ORDER BY a.created_at DESC LIMIT 500`,
+      [expertId, actor.userId],
     );
     return {
       items: rows.map((r) => ({

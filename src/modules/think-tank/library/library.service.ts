@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../../platform/clock/clock';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { WorkloadList } from '../dto/expert.dto';
 import type { LibraryPage, LibraryQuery } from '../dto/library.dto';
@@ -14,6 +15,7 @@ export class LibraryService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly views: ReportViewsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -54,17 +56,22 @@ export class LibraryService {
     };
   }
 
-  /** Open reviews per expert, the share submitted on time, and the average days from invitation to review. */
+  /**
+   * Open reviews per expert, the share on time, and the average days from invitation to review.
+   * A review past its due date and still open counts as late already: otherwise an expert who sits
+   * on overdue reviews would keep a perfect rate.
+   */
   async workload(): Promise<WorkloadList> {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT e.id, u.display_name, e.availability,
               count(a.id) FILTER (WHERE a.status IN ('invited', 'accepted')) AS open,
               count(a.id) FILTER (WHERE a.status = 'submitted') AS submitted,
-              avg((a.submitted_at <= a.due_at)::int) FILTER (WHERE a.status = 'submitted') AS on_time,
+              avg(CASE WHEN a.status = 'submitted' THEN (a.submitted_at <= a.due_at)::int WHEN a.status IN ('invited', 'accepted') AND a.due_at < $1 THEN 0 END) AS on_time,
               avg(extract(epoch FROM a.submitted_at - a.created_at) / 86400) FILTER (WHERE a.status = 'submitted') AS turnaround
          FROM experts e JOIN users u ON u.id = e.user_id LEFT JOIN review_assignments a ON a.expert_id = e.id
         GROUP BY e.id, u.display_name, e.availability
         ORDER BY open DESC, u.display_name`,
+      [this.clock.now()],
     );
     return {
       items: rows.map((r) => ({

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { Role } from '../../../platform/auth/entities/role';
 import { DomainException } from '../../../platform/errors/domain.exception';
+import { ErrorCode } from '../../../platform/errors/error-code';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { ResearchReport, ReportStatus } from '../entities/research-report.entity';
+import { BlindMode, ResearchReport, ReportStatus } from '../entities/research-report.entity';
 
 export type ViewerRole = 'editor' | 'author' | 'reviewer' | 'reader';
 
@@ -18,6 +19,9 @@ export interface ReportAccess {
  * How a user stands to a report. Officials edit; authors see their report and, once a round is
  * decided, its reviews without names; reviewers see what the blind mode allows; anyone in the
  * township reads published reports. Everyone else gets a 404, as if it did not exist.
+ *
+ * Authorship is checked first: an official who wrote a report is its author, not its editor, so they
+ * never see who reviews it nor the comments meant only for the editor, and another official decides.
  */
 @Injectable()
 export class ReportAccessService {
@@ -26,9 +30,9 @@ export class ReportAccessService {
   async resolve(actor: Actor, reportId: string): Promise<ReportAccess> {
     const report = await this.tenant.manager.getRepository(ResearchReport).findOneBy({ id: reportId });
     if (!report) throw DomainException.notFound();
-    if (actor.role === Role.TownshipAdmin) return { report, role: 'editor', expertId: null };
     const [author] = await this.tenant.manager.query('SELECT 1 FROM report_authors WHERE report_id = $1 AND user_id = $2', [reportId, actor.userId]);
     if (author) return { report, role: 'author', expertId: null };
+    if (actor.role === Role.TownshipAdmin) return { report, role: 'editor', expertId: null };
     const [reviewer] = await this.tenant.manager.query<{ expert_id: string }[]>(
       `SELECT a.expert_id FROM review_assignments a JOIN experts e ON e.id = a.expert_id
         WHERE a.report_id = $1 AND e.user_id = $2 AND a.status <> 'cancelled' LIMIT 1`,
@@ -45,8 +49,23 @@ export class ReportAccessService {
     return access;
   }
 
-  /** Whether the viewer may know who wrote the report. */
-  static authorsVisible(access: ReportAccess): boolean {
-    return !(access.role === 'reviewer' && access.report.blindMode === 'double');
+  /** The editor's work on a report (reviewers, decisions, publishing) is refused to its authors, with why. */
+  async requireEditor(actor: Actor, reportId: string): Promise<ReportAccess> {
+    const access = await this.resolve(actor, reportId);
+    if (access.role === 'author' && actor.role === Role.TownshipAdmin) {
+      throw new DomainException(ErrorCode.OwnReport, HttpStatus.FORBIDDEN, [{ field: 'reportId', reason: 'ownReport' }]);
+    }
+    if (access.role !== 'editor') throw DomainException.forbidden();
+    return access;
+  }
+
+  /**
+   * Whether the viewer may know who wrote the report. Publication ends double-blind review: a
+   * published report is in the library, with its authors, for everyone in the township (reviewers
+   * included), so hiding them from its reviewers alone would hide nothing. Reviewers stay hidden
+   * from authors for good.
+   */
+  static authorsVisible(access: Pick<ReportAccess, 'role' | 'report'>): boolean {
+    return !(access.role === 'reviewer' && access.report.blindMode === BlindMode.Double && access.report.status !== ReportStatus.Published);
   }
 }

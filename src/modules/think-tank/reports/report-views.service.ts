@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { AuthorView, ReportSummary, ReportView, ReviewView, ReviewRoundView, VersionView } from '../dto/report.dto';
-import { BlindMode, type ResearchReport } from '../entities/research-report.entity';
+import type { ResearchReport } from '../entities/research-report.entity';
 import { AssignmentStatus, type ReviewAssignment } from '../entities/review-assignment.entity';
 import type { ReviewRound } from '../entities/review-round.entity';
 import { ReportAccessService, type ReportAccess, type ViewerRole } from './report-access.service';
@@ -84,7 +84,7 @@ export class ReportViewsService {
 
   /** A reviewer under double-blind review gets a neutral file name: names often hide in file names. */
   version(v: Record<string, any>, access: Pick<ReportAccess, 'role' | 'report'>): VersionView {
-    const hideName = access.role === 'reviewer' && access.report.blindMode === BlindMode.Double;
+    const hideName = !ReportAccessService.authorsVisible(access);
     const extension = String(v.file_name).includes('.') ? String(v.file_name).split('.').pop() : '';
     return {
       id: v.id,

@@ -110,7 +110,7 @@ export class ReportsController {
   @Roles(Role.TownshipAdmin)
   @Get('reports/:id/candidates')
   async reviewerCandidates(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReviewerCandidateList> {
-    const { report } = await this.access.requireRole(actor, id, 'editor');
+    const { report } = await this.access.requireEditor(actor, id);
     return { items: await this.candidates.candidates(report) };
   }
 

@@ -18,6 +18,7 @@ import { ReportVersion } from '../entities/report-version.entity';
 import { ReportStatus, ResearchReport, searchTextOf } from '../entities/research-report.entity';
 import { ReviewRound } from '../entities/review-round.entity';
 import { RubricService } from '../reviews/rubric.service';
+import { anonymizeFile } from './anonymize-file';
 import { ReportAccessService } from './report-access.service';
 import { ReportViewsService } from './report-views.service';
 
@@ -119,6 +120,10 @@ export class ReportsService {
     if (!type || !REPORT_TYPES.has(type.extension)) {
       throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'reportFileType' }]);
     }
+    // Every file must be servable to double-blind reviewers without its metadata, whatever the report's mode is now.
+    if (!(await anonymizeFile(content, type.mime).then(() => true, () => false))) {
+      throw DomainException.invalid([{ field: 'file', reason: 'cannotAnonymize' }]);
+    }
     await this.quota.reserve(content.length);
     const storageKey = `${report.tenantId}/reports/${report.id}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
@@ -160,13 +165,13 @@ export class ReportsService {
       rubric: await this.rubric.snapshot(report.allianceId),
     });
     await this.reports.update({ id }, { status: ReportStatus.UnderReview, currentRound: round });
-    await this.notifier.notify({ userIds: await this.editors() }, NotificationType.ReportSubmitted, { reportId: id, title: report.title, round });
+    await this.notifier.notify({ userIds: await this.editors(id) }, NotificationType.ReportSubmitted, { reportId: id, title: report.title, round });
     return this.get(actor, id);
   }
 
   /** An accepted report goes into the library. */
   async publish(actor: Actor, id: string): Promise<ReportView> {
-    const { report } = await this.access.requireRole(actor, id, 'editor');
+    const { report } = await this.access.requireEditor(actor, id);
     if (report.status !== ReportStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     await this.reports.update({ id }, { status: ReportStatus.Published, publishedAt: this.clock.now() });
     return this.get(actor, id);
@@ -177,11 +182,22 @@ export class ReportsService {
     const version = await this.tenant.manager.getRepository(ReportVersion).findOneBy({ id: versionId, reportId: id });
     if (!version) throw DomainException.notFound();
     const view = this.views.version({ id: version.id, number: version.number, file_name: version.fileName, content_type: version.contentType, size: version.size }, access);
-    return { fileName: view.fileName, contentType: version.contentType, content: await this.storage.get(version.storageKey) };
+    const content = await this.storage.get(version.storageKey);
+    if (ReportAccessService.authorsVisible(access)) return { fileName: view.fileName, contentType: version.contentType, content };
+    // Fail closed: a file whose metadata cannot be removed is not served to a double-blind reviewer at all.
+    const anonymized = await anonymizeFile(content, version.contentType).catch(() => {
+      throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'cannotAnonymize' }]);
+    });
+    return { fileName: view.fileName, contentType: version.contentType, content: anonymized };
   }
 
-  async editors(): Promise<string[]> {
-    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active'`);
+  /** The officials who may edit the report: its authors are not among them. */
+  async editors(reportId: string): Promise<string[]> {
+    const rows = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT id FROM users u WHERE role = 'township_admin' AND status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = $1 AND a.user_id = u.id)`,
+      [reportId],
+    );
     return rows.map((r) => r.id);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
+import { localDateTime } from '../../../platform/clock/local-date';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import type { FieldProblem } from '../../../platform/errors/domain.exception';
@@ -38,12 +39,13 @@ export class AssignmentsService {
 
   /** The editor invites reviewers to the current round; any conflict of interest refuses the whole request, with why. */
   async assign(actor: Actor, reportId: string, input: AssignReviewersDto): Promise<ReportView> {
-    const { report } = await this.access.requireRole(actor, reportId, 'editor');
+    const { report } = await this.access.requireEditor(actor, reportId);
     if (report.status !== ReportStatus.UnderReview) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
     const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ reportId, number: report.currentRound });
     const respondBy = new Date(input.respondBy);
     const dueAt = new Date(input.dueAt);
-    if (respondBy <= this.clock.now()) throw DomainException.invalid([{ field: 'respondBy', reason: 'mustBeInFuture' }]);
+    const now = this.clock.now();
+    if (respondBy <= now) throw DomainException.invalid([{ field: 'respondBy', reason: 'mustBeInFuture' }]);
     if (dueAt <= respondBy) throw DomainException.invalid([{ field: 'dueAt', reason: 'afterRespondBy' }]);
 
     let expertIds = [...new Set(input.expertIds ?? [])];
@@ -67,7 +69,9 @@ export class AssignmentsService {
       const field = input.expertIds?.includes(expertId) ? `expertIds[${input.expertIds.indexOf(expertId)}]` : 'sameAsPreviousRound';
       const expert = experts.find((e) => e.id === expertId);
       if (!expert) problems.push({ field, reason: 'notFound' });
-      else if (taken.some((t) => t.expertId === expertId && t.status !== AssignmentStatus.Cancelled)) problems.push({ field, reason: 'alreadyAssigned', args: [expert.displayName] });
+      else if (taken.some((t) => t.expertId === expertId && t.status !== AssignmentStatus.Cancelled && !expired(t, now))) {
+        problems.push({ field, reason: 'alreadyAssigned', args: [expert.displayName] });
+      }
       else if (expert.availability === ExpertAvailability.Unavailable) problems.push({ field, reason: 'expertUnavailable', args: [expert.displayName] });
       else {
         const found = conflictsOfInterest(expert, parties);
@@ -80,7 +84,7 @@ export class AssignmentsService {
 
     for (const expert of expertIds.map((id) => experts.find((e) => e.id === id)!)) {
       const ordinal = await this.ordinalFor(reportId, expert.id);
-      // A reviewer cancelled earlier in this round is invited again on the same row.
+      // A reviewer cancelled earlier in this round, or who let the invitation lapse, is invited again on the same row.
       await this.repo.upsert(
         {
           tenantId: report.tenantId,
@@ -128,12 +132,21 @@ export class AssignmentsService {
   private async respond(actor: Actor, id: string, accepted: boolean, reason?: string): Promise<AssignmentView> {
     const assignment = await this.mine(actor, id);
     if (assignment.status !== AssignmentStatus.Invited) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
-    await this.repo.update(
-      { id },
-      { status: accepted ? AssignmentStatus.Accepted : AssignmentStatus.Declined, respondedAt: this.clock.now(), declineReason: accepted ? null : reason?.trim() || null },
-    );
+    const now = this.clock.now();
+    if (expired(assignment, now)) {
+      const [{ time_zone }] = await this.tenant.manager.query<{ time_zone: string }[]>('SELECT time_zone FROM tenants WHERE id = $1', [assignment.tenantId]);
+      throw DomainException.conflict(ErrorCode.InvitationExpired, [{ field: 'respondBy', reason: 'respondByPassed', args: [localDateTime(assignment.respondBy, time_zone)] }]);
+    }
+    // Guarded on the status and deadline too, so an answer racing the editor's re-invitation or the deadline changes nothing.
+    const updated = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ status: accepted ? AssignmentStatus.Accepted : AssignmentStatus.Declined, respondedAt: now, declineReason: accepted ? null : reason?.trim() || null })
+      .where('id = :id AND status = :invited AND respond_by > :now', { id, invited: AssignmentStatus.Invited, now })
+      .execute();
+    if (!updated.affected) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
     const title = await this.reportTitle(assignment.reportId);
-    await this.notifier.notify({ userIds: await this.reports.editors() }, NotificationType.ReviewResponded, { reportId: assignment.reportId, title, ordinal: assignment.ordinal, accepted });
+    await this.notifier.notify({ userIds: await this.reports.editors(assignment.reportId) }, NotificationType.ReviewResponded, { reportId: assignment.reportId, title, ordinal: assignment.ordinal, accepted });
     return this.get(actor, id);
   }
 
@@ -171,7 +184,7 @@ export class AssignmentsService {
     );
     if (!updated.affected) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
-    await this.notifier.notify({ userIds: await this.reports.editors() }, NotificationType.ReviewSubmitted, {
+    await this.notifier.notify({ userIds: await this.reports.editors(assignment.reportId) }, NotificationType.ReviewSubmitted, {
       reportId: assignment.reportId,
       title: await this.reportTitle(assignment.reportId),
       ordinal: assignment.ordinal,
@@ -259,4 +272,9 @@ export function checkScores(scores: Record<string, unknown>, rubric: RubricSnaps
   }
   if (complete) for (const c of rubric) if (!(c.key in scores)) problems.push({ field: `scores.${c.key}`, reason: 'required' });
   if (problems.length > 0) throw DomainException.invalid(problems);
+}
+
+/** An invitation nobody answered by its reply-by date: it can no longer be accepted, and the editor may invite again. */
+export function expired(assignment: Pick<ReviewAssignment, 'status' | 'respondBy'>, now: Date): boolean {
+  return assignment.status === AssignmentStatus.Invited && new Date(assignment.respondBy).getTime() <= now.getTime();
 }

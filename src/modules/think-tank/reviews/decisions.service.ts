@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
@@ -36,7 +36,7 @@ export class DecisionsService {
 
   /** Decides the current round with a letter to the authors; reviews still outstanding are cancelled. */
   async decide(actor: Actor, reportId: string, input: DecisionDto): Promise<ReportView> {
-    await this.access.requireRole(actor, reportId, 'editor');
+    await this.access.requireEditor(actor, reportId);
     const report = await this.tenant.manager
       .getRepository(ResearchReport)
       .createQueryBuilder('r')
@@ -67,16 +67,25 @@ export class DecisionsService {
 
   /** A recommendation of an accepted report becomes an action item tracked to done. */
   async recommend(actor: Actor, reportId: string, input: RecommendationDto): Promise<ActionItemView> {
-    const { report } = await this.access.requireRole(actor, reportId, 'editor');
+    const { report } = await this.access.requireEditor(actor, reportId);
     if (![ReportStatus.Accepted, ReportStatus.Published].includes(report.status)) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     }
     return this.actionItems.create(actor, { allianceId: report.allianceId, ...input }, { reportId });
   }
 
-  /** Everyone who may see the report sees how its recommendations are getting on. */
+  /**
+   * Everyone who may see the report sees how its recommendations are getting on, except a reviewer
+   * from whom the authors are hidden: action items name owner organisations and the people who
+   * posted progress, often the authors themselves. Such a reviewer is refused (the report view
+   * still gives them the counts) rather than served a stripped copy, so that a field added to
+   * action items later cannot leak through here unnoticed.
+   */
   async recommendations(actor: Actor, reportId: string): Promise<ActionItemList> {
-    await this.access.resolve(actor, reportId);
+    const access = await this.access.resolve(actor, reportId);
+    if (!ReportAccessService.authorsVisible(access)) {
+      throw new DomainException(ErrorCode.Forbidden, HttpStatus.FORBIDDEN, [{ field: 'reportId', reason: 'blindReview' }]);
+    }
     const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM action_items WHERE report_id = $1`, [reportId]);
     return { items: await this.actionItems.views(rows.map((r) => r.id)) };
   }

@@ -88,7 +88,8 @@ export function ReportPage() {
         <Col xs={24} xl={10}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <ReportVersions report={report} />
-            {(converting || report.recommendations.total > 0) && <RecommendationsCard report={report} />}
+            {/* A reviewer from whom the authors are hidden may not list the action items: they name people and organisations. */}
+            {(converting || report.recommendations.total > 0) && !(report.viewerRole === 'reviewer' && report.authors === null) && <RecommendationsCard report={report} />}
           </Space>
         </Col>
       </Row>
