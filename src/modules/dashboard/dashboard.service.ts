@@ -36,18 +36,17 @@ export class DashboardService {
     if (!alliance) throw DomainException.notFound();
     const service = await this.statistics.compute({ allianceId, from: query.from, to: query.to });
     const period = { from: `${service.from}T00:00:00+08:00`, to: `${service.to}T00:00:00+08:00` };
-    const [members, meetings, byStatus, thinkTank, actionItems, indicators] = await Promise.all([
-      this.members(allianceId, period),
-      this.meetings(allianceId, period),
-      this.tenant.manager.query<{ key: string; count: string }[]>(
-        `SELECT status::text AS key, count(*) FROM service_requests
-          WHERE alliance_id = $1 AND merged_into_id IS NULL AND created_at >= $2 AND created_at < $3 GROUP BY status ORDER BY status`,
-        [allianceId, period.from, period.to],
-      ),
-      this.thinkTank(allianceId),
-      this.actionItems(allianceId),
-      this.indicators(allianceId),
-    ]);
+    // One query after another: they share the transaction's connection.
+    const members = await this.members(allianceId, period);
+    const meetings = await this.meetings(allianceId, period);
+    const byStatus = await this.tenant.manager.query<{ key: string; count: string }[]>(
+      `SELECT status::text AS key, count(*) FROM service_requests
+        WHERE alliance_id = $1 AND merged_into_id IS NULL AND created_at >= $2 AND created_at < $3 GROUP BY status ORDER BY status`,
+      [allianceId, period.from, period.to],
+    );
+    const thinkTank = await this.thinkTank(allianceId);
+    const actionItems = await this.actionItems(allianceId);
+    const indicators = await this.indicators(allianceId);
     return {
       alliance,
       from: service.from,
@@ -69,7 +68,8 @@ export class DashboardService {
 
   /** Totals of every catalogue indicator over the last five yearly and the last eight quarterly rounds, and how many members reported. */
   private async indicators(allianceId: string): Promise<IndicatorTrends> {
-    const [yearly, quarterly] = await Promise.all([this.indicatorRounds(allianceId, false, 5), this.indicatorRounds(allianceId, true, 8)]);
+    const yearly = await this.indicatorRounds(allianceId, false, 5);
+    const quarterly = await this.indicatorRounds(allianceId, true, 8);
     return { ...this.trend(yearly), quarterly: this.trend(quarterly) };
   }
 
@@ -107,16 +107,14 @@ export class DashboardService {
 
   private async members(allianceId: string, period: { from: string; to: string }): Promise<MemberFigures> {
     const current = `FROM alliance_memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.alliance_id = $1 AND m.left_on IS NULL`;
-    const [byRole, byChain, [party], [joined]] = await Promise.all([
-      this.tenant.manager.query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [allianceId]),
-      this.tenant.manager.query(`SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`, [allianceId]),
-      this.tenant.manager.query(`SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organizations p ON p.organization_id = o.id WHERE')}`, [allianceId]),
-      this.tenant.manager.query(`SELECT count(*) AS n FROM alliance_memberships WHERE alliance_id = $1 AND joined_on >= $2::timestamptz::date AND joined_on < $3::timestamptz::date`, [
-        allianceId,
-        period.from,
-        period.to,
-      ]),
-    ]);
+    const query = this.tenant.manager.query.bind(this.tenant.manager);
+    const byRole = await query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [allianceId]);
+    const byChain = await query(`SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`, [allianceId]);
+    const [party] = await query(`SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organizations p ON p.organization_id = o.id WHERE')}`, [allianceId]);
+    const [joined] = await query(
+      `SELECT count(*) AS n FROM alliance_memberships WHERE alliance_id = $1 AND joined_on >= $2::timestamptz::date AND joined_on < $3::timestamptz::date`,
+      [allianceId, period.from, period.to],
+    );
     const roles = counts(byRole);
     return { total: roles.reduce((sum, r) => sum + r.count, 0), byRole: roles, byChainPosition: counts(byChain), partyMembers: Number(party.n), joinedInPeriod: Number(joined.n) };
   }

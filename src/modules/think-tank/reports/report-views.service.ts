@@ -16,17 +16,18 @@ export class ReportViewsService {
 
   async view(access: ReportAccess): Promise<ReportView> {
     const { report, role } = access;
-    const [authors, subjects, versions, rounds, assignments, recommendations] = await Promise.all([
-      ReportAccessService.authorsVisible(access) ? this.authors([report.id]) : Promise.resolve(null),
-      this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [report.subjectOrganizationIds]),
-      this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM report_versions WHERE report_id = $1 ORDER BY number', [report.id]),
-      this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM review_rounds WHERE report_id = $1 ORDER BY number', [report.id]),
-      role === 'reader' ? Promise.resolve([]) : this.assignments(report.id),
-      this.tenant.manager.query<{ total: string; done: string }[]>(
-        `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done FROM action_items WHERE report_id = $1 AND status <> 'cancelled'`,
-        [report.id],
-      ),
+    // One query after another: they share the transaction's connection.
+    const authors = ReportAccessService.authorsVisible(access) ? await this.authors([report.id]) : null;
+    const subjects = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [
+      report.subjectOrganizationIds,
     ]);
+    const versions = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM report_versions WHERE report_id = $1 ORDER BY number', [report.id]);
+    const rounds = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM review_rounds WHERE report_id = $1 ORDER BY number', [report.id]);
+    const assignments = role === 'reader' ? [] : await this.assignments(report.id);
+    const recommendations = await this.tenant.manager.query<{ total: string; done: string }[]>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done FROM action_items WHERE report_id = $1 AND status <> 'cancelled'`,
+      [report.id],
+    );
     const versionNumbers = new Map(versions.map((v) => [v.id as string, v.number as number]));
     return {
       id: report.id,
