@@ -16,7 +16,7 @@ import type { Role } from '../../lib/options';
 import { actionItemsNav } from '../action-items/navItems';
 import { pairingNav } from '../pairing/navItems';
 import { studyRouteNav } from '../study-route/navItems';
-import { venuesNav } from '../venues/navItems';
+import { venueAdminNav, venuesNav } from '../venues/navItems';
 import { dashboardNav } from '../dashboard/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { allianceServicesNav } from '../resources/navItems';
@@ -65,6 +65,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     meetingsNav,
     actionItemsNav,
     venuesNav,
+    venueAdminNav,
     studyRouteNav,
     pairingNav,
     ...thinkTankNav.township_admin,
