@@ -15,7 +15,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
 import { actionItemsNav } from '../action-items/navItems';
 import { pairingNav } from '../pairing/navItems';
-import { studyRouteNav } from '../study-route/navItems';
+import { studyRouteNav, studySitesNav } from '../study-route/navItems';
 import { venueAdminNav, venuesNav } from '../venues/navItems';
 import { dashboardNav } from '../dashboard/navItems';
 import { meetingsNav } from '../meetings/navItems';
@@ -67,6 +67,7 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     venuesNav,
     venueAdminNav,
     studyRouteNav,
+    studySitesNav,
     pairingNav,
     ...thinkTankNav.township_admin,
     ...allianceServicesNav.township_admin,
