@@ -1,6 +1,6 @@
 import { App, Button, Empty, List, Modal, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { today as townshipToday } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useBookingsOn, useRecordVisit, type StudySite } from './api';
 
@@ -8,7 +8,8 @@ import { useBookingsOn, useRecordVisit, type StudySite } from './api';
 export function RecordVisitModal({ site, onClose }: { site: StudySite | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const today = dayjs().format('YYYY-MM-DD');
+  // The township's day, not the browser's: the API checks the booking's day in Asia/Shanghai.
+  const today = townshipToday().format('YYYY-MM-DD');
   const bookings = useBookingsOn(today, !!site);
   const record = useRecordVisit();
   const showError = useShowError();
