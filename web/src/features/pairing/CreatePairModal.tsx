@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
-import { useCreatePair, useOfficialOptions, type PairInput } from './api';
+import { useCreatePair, useOfficialOptions, type Pair, type PairInput } from './api';
 
 /** Pairs an official (by default the one signed in) with an enterprise, to visit every N days. */
-export function CreatePairModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function CreatePairModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (pair: Pair) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
@@ -41,6 +41,7 @@ export function CreatePairModal({ open, onClose }: { open: boolean; onClose: () 
           create.mutate(v, {
             onSuccess: (pair) => {
               void message.success(t('pairing.paired', { official: pair.official.name, enterprise: pair.organization.name }));
+              onCreated?.(pair);
               onClose();
             },
             onError: (error) => showError(error, form),

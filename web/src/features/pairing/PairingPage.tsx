@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { CategorySelect } from '../service-requests/CategorySelect';
+import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
 import { useLogVisit, usePairs, usePairVisits, useProblemToRequest, useUpdatePair, type Pair } from './api';
 import { CreatePairModal } from './CreatePairModal';
@@ -14,6 +15,7 @@ import { CreatePairModal } from './CreatePairModal';
 /** 结对联系: the official's pairs (overdue ones first, highlighted), each pair's visits, problems turned into service requests. */
 export function PairingPage() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   const [all, setAll] = useState(false);
   const pairs = usePairs(all);
   const [selected, setSelected] = useState<Pair | null>(null);
@@ -65,7 +67,15 @@ export function PairingPage() {
         </Card>
         {current && <PairDetail key={current.id} pair={current} />}
       </Space>
-      <CreatePairModal open={creating} onClose={() => setCreating(false)} />
+      <CreatePairModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        // A pair of another official is listed only among everyone's pairs: show them, and select it.
+        onCreated={(pair) => {
+          if (pair.official.id !== me?.id) setAll(true);
+          setSelected(pair);
+        }}
+      />
     </>
   );
 }
