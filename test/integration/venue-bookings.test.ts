@@ -1,25 +1,10 @@
 import { controlClock } from '../support/clock';
 import { Http } from '../support/http';
+import { multipart, PNG } from '../support/photo-upload';
 import { createOtherTenant } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b00000000049454e44ae426082',
-  'hex',
-);
-
-function multipart(fileName: string, content: Buffer): { body: Buffer; headers: Record<string, string> } {
-  const boundary = '----photo-boundary';
-  return {
-    body: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/png\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('activity venue bookings (活动阵地)', () => {
   let app: TestApp;
@@ -176,10 +161,35 @@ describe('activity venue bookings (活动阵地)', () => {
     expect(refused.body.details[0].field).toBe('file');
   });
 
+  it('lets officials edit a venue and its zones; a taken name is refused with the field', async () => {
+    const before = (await http.get(`/api/v1/venues/${ids.venue}`, { token: official })).body;
+    const edited = await http.patch(`/api/v1/venues/${ids.venue}`, { address: '安海镇鸿安机械园区 2 号楼', description: '' }, { token: official });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ name: before.name, address: '安海镇鸿安机械园区 2 号楼', description: null, zones: expect.any(Array) });
+    expect((await http.patch(`/api/v1/venues/${ids.venue}`, { address: 'x' }, { token: xingyi })).status).toBe(403);
+
+    const other = await http.post('/api/v1/venues', { name: '晋工机械职工之家' }, { token: official });
+    expect(other.status).toBe(201);
+    const taken = await http.patch(`/api/v1/venues/${other.body.id}`, { name: before.name }, { token: official });
+    expect({ status: taken.status, details: taken.body.details }).toEqual({ status: 409, details: [{ field: 'name', reason: '已存在' }] });
+    const blank = await http.patch(`/api/v1/venues/${other.body.id}`, { name: '   ' }, { token: official });
+    expect({ status: blank.status, details: blank.body.details }).toEqual({ status: 400, details: [{ field: 'name', reason: '不能为空' }] });
+
+    const zone = await http.post(`/api/v1/venues/${other.body.id}/zones`, { name: '展示厅', kind: 'enterprise_showcase', capacity: 40 }, { token: official });
+    expect(zone.status).toBe(201);
+    const hours = [{ open: '09:00', close: '17:00' }, null, null, null, null, null, null];
+    const updated = await http.patch(`/api/v1/venues/${other.body.id}/zones/${zone.body.id}`, { capacity: 50, openingHours: hours, requiresApproval: true }, { token: official });
+    expect(updated.body).toMatchObject({ capacity: 50, openingHours: hours, requiresApproval: true });
+    const { rows } = await app.db.admin.query(`SELECT action FROM audit_log WHERE entity_type = 'venues' AND entity_id = $1`, [ids.venue]);
+    expect(rows.map((r: { action: string }) => r.action)).toContain('update');
+  });
+
   it('keeps other tenants out (404)', async () => {
     const other = await createOtherTenant(app.db.admin);
     const token = await http.token(other.email);
     expect((await http.get(`/api/v1/venues/${ids.venue}`, { token })).status).toBe(404);
+    expect((await http.patch(`/api/v1/venues/${ids.venue}`, { name: '越权' }, { token })).status).toBe(404);
+    expect((await http.patch(`/api/v1/venues/${ids.venue}/zones/${ids.office}`, { capacity: 1 }, { token })).status).toBe(404);
     expect((await http.get(`/api/v1/venues/${ids.venue}/calendar?from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z`, { token })).status).toBe(404);
     const mine = await http.get('/api/v1/venue-bookings?status=pending', { token: official });
     const any = mine.body.items[0] ?? (await http.get('/api/v1/venue-bookings', { token: official })).body.items[0];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
@@ -15,6 +15,7 @@ import {
   BookRouteDto,
   CreateSiteDto,
   ListStudyBookingsQuery,
+  MoveSiteDto,
   RecordVisitDto,
   ScanDto,
   ScannedSiteView,
@@ -59,6 +60,14 @@ export class StudyRouteController {
     return this.route.updateSite(id, body);
   }
 
+  /** Swaps the site with its neighbour along the route and numbers the route 1..n again; at either end nothing changes. */
+  @Roles(Role.TownshipAdmin)
+  @Post('sites/:id/move')
+  @HttpCode(HttpStatus.OK)
+  async moveSite(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MoveSiteDto): Promise<StudyRouteView> {
+    return { sites: await this.route.moveSite(actor, id, body.direction) };
+  }
+
   /** A PNG, JPEG or WebP photo, judged by content, at most 5 MB. */
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
@@ -74,6 +83,13 @@ export class StudyRouteController {
   async photo(@IdParam() id: string, @IdParam('photoId') photoId: string, @Res() reply: FastifyReply): Promise<void> {
     const { photo, content } = await this.route.readPhoto(id, photoId);
     await sendImage(reply, photo.contentType, content);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Delete('sites/:id/photos/:photoId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  removePhoto(@IdParam() id: string, @IdParam('photoId') photoId: string): Promise<void> {
+    return this.route.removePhoto(id, photoId);
   }
 
   /** The site's QR code (SVG) and the URL it holds, to print and put up at the site. */

@@ -85,6 +85,25 @@ export class StudyRouteService {
     return (await this.siteViews([await repo.save(site)]))[0];
   }
 
+  /**
+   * Moves a site one place up or down the route. Every site of the tenant is locked in route order
+   * first, so two officials reordering at once queue rather than interleave; the route is then
+   * numbered 1..n again, which also straightens out positions that had come to share a number.
+   */
+  async moveSite(actor: Actor, id: string, direction: 'up' | 'down'): Promise<StudySiteView[]> {
+    const rows = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM study_sites ORDER BY position, name, id FOR UPDATE');
+    const order = rows.map((r) => r.id);
+    const index = order.indexOf(id);
+    if (index < 0) throw DomainException.notFound();
+    const other = direction === 'up' ? index - 1 : index + 1;
+    if (other >= 0 && other < order.length) [order[index], order[other]] = [order[other], order[index]];
+    await this.tenant.manager.query(
+      `UPDATE study_sites s SET position = o.n FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) WHERE s.id = o.id AND s.position <> o.n`,
+      [order],
+    );
+    return this.route(actor);
+  }
+
   async addPhoto(actor: Actor, siteId: string, photo: { fileName: string; content: Buffer; mime: string }): Promise<SitePhotoView> {
     if (!(await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId }))) throw DomainException.notFound();
     const repo = this.tenant.manager.getRepository(StudySitePhoto);
@@ -100,6 +119,15 @@ export class StudyRouteService {
     const photo = await this.tenant.manager.getRepository(StudySitePhoto).findOneBy({ id: photoId, siteId });
     if (!photo) throw DomainException.notFound();
     return { photo, content: await this.storage.get(photo.storageKey) };
+  }
+
+  async removePhoto(siteId: string, photoId: string): Promise<void> {
+    const repo = this.tenant.manager.getRepository(StudySitePhoto);
+    const photo = await repo.findOneBy({ id: photoId, siteId });
+    if (!photo) throw DomainException.notFound();
+    await repo.delete({ id: photoId });
+    // The file goes after the row, and a failed removal is ignored: at worst an orphan file, never a photo without bytes.
+    await this.storage.remove(photo.storageKey).catch(() => undefined);
   }
 
   /** The site's QR code: a link to the scan page with the site's unguessable token. */

@@ -11,7 +11,7 @@ import { readPhotoUpload } from '../../platform/storage/photo-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { VenueBookingsService } from './bookings/venue-bookings.service';
 import { VenueCalendarQuery, VenueCalendarView } from './dto/venue-booking.dto';
-import { CreateVenueDto, CreateZoneDto, PhotoView, UpdateZoneDto, VenueList, VenueView, ZoneView } from './dto/venue.dto';
+import { CreateVenueDto, CreateZoneDto, PhotoView, UpdateVenueDto, UpdateZoneDto, VenueList, VenueView, ZoneView } from './dto/venue.dto';
 import { VenuesService } from './venues.service';
 
 const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
@@ -43,6 +43,12 @@ export class VenuesController {
   @Get(':id')
   get(@IdParam() id: string): Promise<VenueView> {
     return this.venues.get(id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @Patch(':id')
+  update(@IdParam() id: string, @Body() body: UpdateVenueDto): Promise<VenueView> {
+    return this.venues.update(id, body);
   }
 
   @Roles(Role.TownshipAdmin)

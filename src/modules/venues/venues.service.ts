@@ -7,7 +7,7 @@ import { StorageQuota } from '../../platform/storage/storage-quota';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { cleanOpeningHours, openingHoursProblems } from './bookings/opening-hours';
-import type { CreateVenueDto, CreateZoneDto, PhotoView, UpdateZoneDto, VenueView, ZoneView } from './dto/venue.dto';
+import type { CreateVenueDto, CreateZoneDto, PhotoView, UpdateVenueDto, UpdateZoneDto, VenueView, ZoneView } from './dto/venue.dto';
 import { VenuePhoto } from './entities/venue-photo.entity';
 import { VenueZone } from './entities/venue-zone.entity';
 import { Venue } from './entities/venue.entity';
@@ -42,6 +42,21 @@ export class VenuesService {
       description: input.description ?? null,
     });
     return this.get(venue.id);
+  }
+
+  async update(id: string, input: UpdateVenueDto): Promise<VenueView> {
+    const repo = this.tenant.manager.getRepository(Venue);
+    const venue = await repo.findOneBy({ id });
+    if (!venue) throw DomainException.notFound();
+    if (input.name !== undefined) {
+      const name = input.name.trim();
+      if (!name) throw DomainException.invalid([{ field: 'name', reason: 'isNotEmpty' }]);
+      venue.name = name;
+    }
+    if (input.address !== undefined) venue.address = input.address.trim() || null;
+    if (input.description !== undefined) venue.description = input.description.trim() || null;
+    await repo.save(venue);
+    return this.get(id);
   }
 
   async addZone(venueId: string, input: CreateZoneDto): Promise<ZoneView> {

@@ -1466,7 +1466,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["VenuesController_update"];
         trace?: never;
     };
     "/api/v1/venues/{id}/zones": {
@@ -2168,6 +2168,23 @@ export interface paths {
         patch: operations["StudyRouteController_updateSite"];
         trace?: never;
     };
+    "/api/v1/study-route/sites/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Swaps the site with its neighbour along the route and numbers the route 1..n again; at either end nothing changes. */
+        post: operations["StudyRouteController_moveSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/study-route/sites/{id}/photos": {
         parameters: {
             query?: never;
@@ -2195,7 +2212,7 @@ export interface paths {
         get: operations["StudyRouteController_photo"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["StudyRouteController_removePhoto"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4042,6 +4059,11 @@ export interface components {
             address?: string;
             description?: string;
         };
+        UpdateVenueDto: {
+            name?: string;
+            address?: string;
+            description?: string;
+        };
         CreateZoneDto: {
             /** @description Seven entries, Monday first; null closes the day. Omitted: no opening-hour limit. Checked by the service. */
             openingHours?: ({
@@ -4662,6 +4684,10 @@ export interface components {
             dailyCapacity?: number;
             position?: number;
             active?: boolean;
+        };
+        MoveSiteDto: {
+            /** @enum {string} */
+            direction: "up" | "down";
         };
         SiteCodeView: {
             url: string;
@@ -8800,6 +8826,40 @@ export interface operations {
             };
         };
     };
+    VenuesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVenueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     VenuesController_addZone: {
         parameters: {
             query?: never;
@@ -10522,6 +10582,40 @@ export interface operations {
             };
         };
     };
+    StudyRouteController_moveSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveSiteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyRouteView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     StudyRouteController_addPhoto: {
         parameters: {
             query?: never;
@@ -10572,6 +10666,35 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StudyRouteController_removePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

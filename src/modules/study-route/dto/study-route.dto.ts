@@ -1,5 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { StudyBookingStatus } from '../entities/study-booking.entity';
 
@@ -64,6 +65,13 @@ export class UpdateSiteDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+}
+
+/** One place earlier or later along the route. */
+export class MoveSiteDto {
+  @ApiProperty({ enum: ['up', 'down'] })
+  @IsIn(['up', 'down'])
+  direction: 'up' | 'down';
 }
 
 export class SitePhotoView {

@@ -27,6 +27,25 @@ export class CreateVenueDto {
   description?: string;
 }
 
+/** Only the fields given change; an empty address or description clears it. */
+export class UpdateVenueDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+}
+
 export class DayHoursView {
   /** HH:MM, local time of the township. */
   open: string;

@@ -1,4 +1,5 @@
-import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,19 +7,34 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { CategorySelect } from '../service-requests/CategorySelect';
+import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
-import { useLogVisit, usePairs, usePairVisits, useProblemToRequest, type Pair } from './api';
+import { useLogVisit, usePairs, usePairVisits, useProblemToRequest, useUpdatePair, type Pair } from './api';
+import { CreatePairModal } from './CreatePairModal';
 
 /** 结对联系: the official's pairs (overdue ones first, highlighted), each pair's visits, problems turned into service requests. */
 export function PairingPage() {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   const [all, setAll] = useState(false);
   const pairs = usePairs(all);
   const [selected, setSelected] = useState<Pair | null>(null);
   const current = pairs.data?.find((p) => p.id === selected?.id) ?? null;
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('pairing.title')} extra={<Space>{t('pairing.showAll')}<Switch checked={all} onChange={setAll} /></Space>} />
+      <PageHeader
+        title={t('pairing.title')}
+        extra={
+          <Space>
+            {t('pairing.showAll')}
+            <Switch checked={all} onChange={setAll} data-testid="pairs-all" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="pair-create">
+              {t('pairing.createPair')}
+            </Button>
+          </Space>
+        }
+      />
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Card className="section-card">
           <Table
@@ -38,13 +54,28 @@ export function PairingPage() {
               {
                 title: t('pairing.state'),
                 render: (_: unknown, p) =>
-                  p.overdue ? <Tag color="red" data-testid="pair-overdue">{t('pairing.overdue', { count: p.daysOverdue })}</Tag> : <Tag color="green">{t('pairing.onTrack')}</Tag>,
+                  !p.active ? (
+                    <Tag data-testid="pair-ended">{t('pairing.ended')}</Tag>
+                  ) : p.overdue ? (
+                    <Tag color="red" data-testid="pair-overdue">{t('pairing.overdue', { count: p.daysOverdue })}</Tag>
+                  ) : (
+                    <Tag color="green">{t('pairing.onTrack')}</Tag>
+                  ),
               },
             ]}
           />
         </Card>
-        {current && <PairDetail pair={current} />}
+        {current && <PairDetail key={current.id} pair={current} />}
       </Space>
+      <CreatePairModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        // A pair of another official is listed only among everyone's pairs: show them, and select it.
+        onCreated={(pair) => {
+          if (pair.official.id !== me?.id) setAll(true);
+          setSelected(pair);
+        }}
+      />
     </>
   );
 }
@@ -55,7 +86,8 @@ function PairDetail({ pair }: { pair: Pair }) {
   const [converting, setConverting] = useState<{ visitId: string; index: number } | null>(null);
   return (
     <>
-      <LogVisitCard pair={pair} />
+      <PairSettingsCard pair={pair} />
+      {pair.active && <LogVisitCard pair={pair} />}
       <Card className="section-card" title={t('pairing.visits', { name: pair.organization.name })}>
         <Table
           rowKey="id"
@@ -91,6 +123,45 @@ function PairDetail({ pair }: { pair: Pair }) {
       </Card>
       <ToRequestModal target={converting} onClose={() => setConverting(null)} />
     </>
+  );
+}
+
+/** The pair's visit interval, and ending it (the visits stay on record) or taking it up again. */
+function PairSettingsCard({ pair }: { pair: Pair }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const update = useUpdatePair();
+  const showError = useShowError();
+  const [interval, setInterval] = useState<number | null>(pair.intervalDays);
+  const done = () => void message.success(t('common.saved'));
+  return (
+    <Card className="section-card" title={t('pairing.settings', { official: pair.official.name, enterprise: pair.organization.name })}>
+      <Space wrap>
+        {t('pairing.intervalDays')}
+        <InputNumber min={1} max={366} value={interval} onChange={setInterval} suffix={t('pairing.days')} data-testid="pair-interval-edit" />
+        <Button
+          disabled={!interval || interval === pair.intervalDays}
+          loading={update.isPending && update.variables?.intervalDays !== undefined}
+          onClick={() => interval && update.mutate({ id: pair.id, intervalDays: interval }, { onSuccess: done, onError: (e) => showError(e) })}
+          data-testid="pair-interval-save"
+        >
+          {t('common.save')}
+        </Button>
+        {pair.active ? (
+          <Popconfirm
+            title={t('pairing.endConfirm')}
+            onConfirm={() => update.mutate({ id: pair.id, active: false }, { onSuccess: done, onError: (e) => showError(e) })}
+            okButtonProps={{ 'data-testid': 'pair-end-ok' } as Record<string, string>}
+          >
+            <Button danger data-testid="pair-end">{t('pairing.end')}</Button>
+          </Popconfirm>
+        ) : (
+          <Button onClick={() => update.mutate({ id: pair.id, active: true }, { onSuccess: done, onError: (e) => showError(e) })} data-testid="pair-resume">
+            {t('pairing.resume')}
+          </Button>
+        )}
+      </Space>
+    </Card>
   );
 }
 

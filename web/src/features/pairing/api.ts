@@ -37,3 +37,33 @@ export function useProblemToRequest() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
+
+export type PairInput = RequestBody<'/api/v1/pairing/pairs', 'post'>;
+export type PairChanges = RequestBody<'/api/v1/pairing/pairs/{id}', 'patch'>;
+
+export function useCreatePair() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PairInput) => unwrap(api.POST('/api/v1/pairing/pairs', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+/** Changes the visit interval, or ends (active: false) or resumes a pair. */
+export function useUpdatePair() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & PairChanges) => unwrap(api.PATCH('/api/v1/pairing/pairs/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+/** Active township officials, searched by name, for the official of a pair. */
+export function useOfficialOptions(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'officials', q],
+    enabled,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'township_admin', q: q || undefined, status: 'active', limit: 50 } } }))).items,
+  });
+}

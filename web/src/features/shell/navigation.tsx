@@ -15,8 +15,8 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
 import { actionItemsNav } from '../action-items/navItems';
 import { pairingNav } from '../pairing/navItems';
-import { studyRouteNav } from '../study-route/navItems';
-import { venuesNav } from '../venues/navItems';
+import { studyRouteNav, studySitesNav } from '../study-route/navItems';
+import { venueAdminNav, venuesNav } from '../venues/navItems';
 import { dashboardNav } from '../dashboard/navItems';
 import { meetingsNav } from '../meetings/navItems';
 import { allianceServicesNav } from '../resources/navItems';
@@ -65,7 +65,9 @@ export const navigationByRole: Record<Role, NavItem[]> = {
     meetingsNav,
     actionItemsNav,
     venuesNav,
+    venueAdminNav,
     studyRouteNav,
+    studySitesNav,
     pairingNav,
     ...thinkTankNav.township_admin,
     ...allianceServicesNav.township_admin,

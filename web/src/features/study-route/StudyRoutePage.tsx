@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
-import { useAvailability, useBookRoute, useCancelStudyBooking, useSiteCode, useStudyBookings, useStudyRoute, useVisitStats, type StudySite } from './api';
+import { SiteCode } from './SiteCode';
+import { useAvailability, useBookRoute, useCancelStudyBooking, useStudyBookings, useStudyRoute, useVisitStats, type StudySite } from './api';
 
 /** 研学路线: the sites in order, booking a day for a group, the group bookings, and (officials) QR codes and statistics. */
 export function StudyRoutePage() {
@@ -47,19 +48,6 @@ export function StudyRoutePage() {
         {codeOf && <SiteCode site={codeOf} />}
       </Modal>
     </>
-  );
-}
-
-function SiteCode({ site }: { site: StudySite }) {
-  const { t } = useTranslation();
-  const code = useSiteCode(site.id);
-  if (!code.data) return null;
-  return (
-    <Space orientation="vertical" align="center" style={{ width: '100%' }} data-testid="site-qr">
-      <img alt={t('studyRoute.qr')} src={`data:image/svg+xml;utf8,${encodeURIComponent(code.data.svg)}`} style={{ width: 240 }} />
-      <Typography.Text copyable data-testid="site-qr-url">{code.data.url}</Typography.Text>
-      <Typography.Text type="secondary">{t('studyRoute.qrHint')}</Typography.Text>
-    </Space>
   );
 }
 

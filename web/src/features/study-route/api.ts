@@ -63,3 +63,54 @@ export function useRecordScan() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
+
+export type SiteInput = RequestBody<'/api/v1/study-route/sites', 'post'>;
+export type SiteChanges = RequestBody<'/api/v1/study-route/sites/{id}', 'patch'>;
+
+/** Officials' edits of the route; each refreshes everything the route pages show. */
+function useRouteMutation<T, R>(run: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
+}
+
+export function useSaveSite() {
+  return useRouteMutation(({ id, body }: { id?: string; body: SiteInput & SiteChanges }) =>
+    id ? unwrap(api.PATCH('/api/v1/study-route/sites/{id}', { params: { path: { id } }, body })) : unwrap(api.POST('/api/v1/study-route/sites', { body })),
+  );
+}
+
+export function useMoveSite() {
+  return useRouteMutation(({ id, direction }: { id: string; direction: 'up' | 'down' }) =>
+    unwrap(api.POST('/api/v1/study-route/sites/{id}/move', { params: { path: { id } }, body: { direction } })),
+  );
+}
+
+export function useRemoveSitePhoto() {
+  return useRouteMutation(({ siteId, photoId }: { siteId: string; photoId: string }) =>
+    unwrap(api.DELETE('/api/v1/study-route/sites/{id}/photos/{photoId}', { params: { path: { id: siteId, photoId } } })),
+  );
+}
+
+/** An official records a group's visit at a site by hand. */
+export function useRecordVisit() {
+  return useRouteMutation(({ siteId, bookingId }: { siteId: string; bookingId: string }) =>
+    unwrap(api.POST('/api/v1/study-route/sites/{id}/visits', { params: { path: { id: siteId } }, body: { bookingId } })),
+  );
+}
+
+/** The groups booked for `day` (YYYY-MM-DD), still booked. */
+export function useBookingsOn(day: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.all, 'bookings-on', day],
+    enabled,
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/api/v1/study-route/bookings', { params: { query: { from: day, limit: 100 } } }));
+      return (page.items as StudyBooking[]).filter((b) => b.visitOn === day && b.status === 'booked');
+    },
+  });
+}
+
+export function useRefreshRoute() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: keys.all });
+}

@@ -3,9 +3,11 @@ import { TENANT_ROLES } from '../../lib/options';
 import { RequireRole } from '../auth/RequireRole';
 import { ScanPage } from './ScanPage';
 import { StudyRoutePage } from './StudyRoutePage';
+import { StudySitesPage } from './StudySitesPage';
 
-/** 研学路线: the route page and the page a site's QR code opens. */
+/** 研学路线: the route page, the page a site's QR code opens, and the officials' site management. */
 export const studyRouteRoutes: RouteObject[] = [
   { path: 'study-route', element: <RequireRole roles={TENANT_ROLES}>{<StudyRoutePage />}</RequireRole> },
+  { path: 'study-sites', element: <RequireRole roles={['township_admin']}>{<StudySitesPage />}</RequireRole> },
   { path: 'study-route/scan/:token', element: <RequireRole roles={TENANT_ROLES}>{<ScanPage />}</RequireRole> },
 ];

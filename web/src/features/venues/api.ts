@@ -49,3 +49,40 @@ export function useBookingAction() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: venueKeys.all }),
   });
 }
+
+export type Zone = Venue['zones'][number];
+export type VenueInput = RequestBody<'/api/v1/venues', 'post'>;
+export type ZoneInput = RequestBody<'/api/v1/venues/{id}/zones', 'post'>;
+export type ZoneChanges = RequestBody<'/api/v1/venues/{id}/zones/{zoneId}', 'patch'>;
+
+/** Officials' edits of venues, zones and photos; each refreshes the venue lists. */
+function useVenueMutation<T, R>(run: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: venueKeys.all }) });
+}
+
+export function useSaveVenue() {
+  return useVenueMutation(({ id, body }: { id?: string; body: VenueInput }) =>
+    id ? unwrap(api.PATCH('/api/v1/venues/{id}', { params: { path: { id } }, body })) : unwrap(api.POST('/api/v1/venues', { body })),
+  );
+}
+
+export function useSaveZone() {
+  return useVenueMutation(({ venueId, zoneId, body }: { venueId: string; zoneId?: string; body: ZoneInput }) => {
+    if (!zoneId) return unwrap(api.POST('/api/v1/venues/{id}/zones', { params: { path: { id: venueId } }, body }));
+    // The kind of a zone is fixed once it exists (bookings and statistics are filed under it).
+    const { kind: _kind, ...changes } = body;
+    return unwrap(api.PATCH('/api/v1/venues/{id}/zones/{zoneId}', { params: { path: { id: venueId, zoneId } }, body: changes as ZoneChanges }));
+  });
+}
+
+export function useRemoveVenuePhoto() {
+  return useVenueMutation(({ venueId, photoId }: { venueId: string; photoId: string }) =>
+    unwrap(api.DELETE('/api/v1/venues/{id}/photos/{photoId}', { params: { path: { id: venueId, photoId } } })),
+  );
+}
+
+export function useRefreshVenues() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: venueKeys.all });
+}
