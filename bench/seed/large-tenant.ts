@@ -37,6 +37,7 @@ const VACUUMED = [
   'organizations', 'party_organizations', 'alliance_memberships', 'users', 'experts', 'service_categories', 'routing_rules',
   'service_requests', 'service_request_events', 'follow_up_tasks', 'tenant_counters', 'meetings', 'meeting_participants',
   'room_reservations', 'venue_zones', 'audit_log', 'service_request_daily_figures', 'service_request_figure_changes',
+  'service_request_monthly_figures',
 ];
 
 /** What the result reports, per key: table and an optional condition, counted within the tenant. */
@@ -116,7 +117,7 @@ export async function seedLargeTenant(
       ]);
     });
     // The requests went in with triggers off, so no day was recorded as changed: record them all,
-    // then sum them as the worker does every few seconds (as the owner: every township at once).
+    // then sum them by day and month as the worker does every few seconds (as the owner: every township at once).
     await phase('statistics daily sums', async () => {
       await db.query(`INSERT INTO service_request_figure_changes (tenant_id, alliance_id, day)
                       SELECT DISTINCT tenant_id, alliance_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM service_requests`);

@@ -267,4 +267,51 @@ describe('service statistics', () => {
     await sum();
     expect(await statistics()).toEqual(live);
   });
+
+  it('reads whole months from the monthly sums and the days around them from the daily sums, and stays exact when a summed month changes', async () => {
+    const clock = controlClock(app, shanghai('2026-07-20T10:00:00'));
+    const xingyi = await http.token('xingyi@anhai.demo');
+    const official = await http.token('official@anhai.demo');
+    const { rows: [{ id: alliance, tenant_id: tenantId }] } = await app.db.admin.query(`SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+    // Before the period, at its edges, inside whole months, and on both sides of a month's last midnight.
+    const times = ['2026-07-10T10:00:00', '2026-07-20T10:00:00', '2026-08-05T10:00:00', '2026-08-31T23:30:00', '2026-09-01T00:10:00', '2026-10-10T15:00:00', '2026-11-02T09:00:00', '2026-11-20T11:00:00'];
+    const ids: string[] = [];
+    for (const [i, time] of times.entries()) {
+      clock.set(shanghai(time));
+      ids.push((await submitAndRoute(app, http, xingyi, { categoryCode: i % 2 ? 'policy' : 'financing', title: `月度统计 ${i}` })).id);
+    }
+    const period = { from: '2026-07-15', to: '2026-11-10' };
+    const statistics = async () =>
+      (await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}&from=${period.from}&to=${period.to}`, { token: official })).body;
+    // What the requests themselves say, counted apart from the statistics' SQL.
+    const expected = async () => {
+      const { rows } = await app.db.admin.query(
+        `SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS submitted, count(resolved_at)::int AS resolved
+           FROM service_requests WHERE alliance_id = $1 AND merged_into_id IS NULL
+            AND created_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND created_at < ($3::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+          GROUP BY 1 ORDER BY 1`,
+        [alliance, period.from, period.to],
+      );
+      return rows;
+    };
+    const shown = (view: { monthly: { month: string; submitted: number; resolved: number }[] }) =>
+      view.monthly.filter((m) => m.submitted > 0).map(({ month, submitted, resolved }) => ({ month, submitted, resolved }));
+    const sum = () => app.worker!.get(DailyFiguresHandler).refresh(tenantId);
+
+    await sum();
+    const months = await app.db.admin.query(`SELECT to_char(month, 'YYYY-MM') AS month, sum(submitted)::int AS submitted FROM service_request_monthly_figures WHERE alliance_id = $1 GROUP BY 1 ORDER BY 1`, [alliance]);
+    expect(months.rows).toEqual(expect.arrayContaining([{ month: '2026-08', submitted: 2 }, { month: '2026-09', submitted: 1 }, { month: '2026-10', submitted: 1 }]));
+    expect(shown(await statistics())).toEqual(await expected());
+    expect((await expected()).map((m: { submitted: number }) => m.submitted)).toEqual([1, 2, 1, 1, 1]);
+
+    // A request of a summed whole month is resolved: its month is stale until the worker sums it again.
+    await app.db.admin.query(`UPDATE service_requests SET status = 'resolved', accepted_at = created_at + interval '1 hour', resolved_at = created_at + interval '2 hours' WHERE id = $1`, [ids[4]]);
+    expect(shown(await statistics())).toEqual(await expected());
+    expect((await statistics()).totals).toMatchObject({ submitted: 6, resolved: 1 });
+    await sum();
+    const september = await app.db.admin.query(`SELECT sum(resolved)::int AS resolved FROM service_request_monthly_figures WHERE alliance_id = $1 AND month = '2026-09-01'`, [alliance]);
+    expect(september.rows[0].resolved).toBe(1);
+    expect(shown(await statistics())).toEqual(await expected());
+    expect((await statistics()).totals).toMatchObject({ submitted: 6, resolved: 1 });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The SQL of the service statistics over `service_request_daily_figures` (migration
- * ServiceRequestDailyFigures): sums per alliance, day, serving organisation and category, and the
- * days changed since the worker last summed them, which are counted live from the requests.
+ * ServiceRequestDailyFigures) and `service_request_monthly_figures` (ServiceRequestMonthlyFigures):
+ * sums per alliance, day or month, serving organisation and category, and the days changed since
+ * the worker last summed them, which are counted live from the requests.
  */
 
 /** Midnight, Beijing time, starting the day `day` (a date column or expression). */
@@ -39,41 +40,85 @@ const sumRequestsOf = (days: string) => `
 const SUMMED_COLUMNS =
   'submitted, resolved, open, routed, accepted_on_time, resolved_on_time, accept_hours_sum, accept_hours_count, resolve_hours_sum, rating_sum, ratings';
 
+/** The sums of SUMMED_COLUMNS over a group of rows that hold them. */
+const SUMS_OF_SUMMED = SUMMED_COLUMNS.split(', ')
+  .map((column) => (column.endsWith('hours_sum') ? `sum(${column})::float8` : `sum(${column})::int`))
+  .join(', ');
+
 /**
- * Folds the changed days of the current tenant back into the sums, in one statement (one snapshot).
- * The changes it deletes are those committed before it started, and it counts every request
- * committed before then, so a change committed later keeps its row for the next pass. A
- * transaction lock keeps two workers from summing the same days at once.
+ * Folds the changed days of the current tenant back into the sums, in one statement (one snapshot):
+ * the days' sums, and the sums of the months they fall in, from the month's other days as they were
+ * summed and the changed days as just counted. The changes it deletes are those committed before it
+ * started, and it counts every request committed before then, so a change committed later keeps its
+ * row for the next pass. A transaction lock keeps two workers from summing the same days at once.
  */
 export const REFRESH_DAILY_FIGURES_SQL = `
   WITH taken AS (
     DELETE FROM service_request_figure_changes RETURNING tenant_id, alliance_id, day
   ), days AS (
     SELECT DISTINCT tenant_id, alliance_id, day FROM taken
+  ), sums AS MATERIALIZED (
+    ${sumRequestsOf('days')}
   ), cleared AS (
     DELETE FROM service_request_daily_figures f USING days d WHERE f.tenant_id = d.tenant_id AND f.alliance_id = d.alliance_id AND f.day = d.day
   ), summed AS (
     INSERT INTO service_request_daily_figures (tenant_id, alliance_id, day, organization_id, category_id, ${SUMMED_COLUMNS})
-    SELECT * FROM (${sumRequestsOf('days')}) s
+    SELECT * FROM sums
+    RETURNING 1
+  ), months AS (
+    SELECT DISTINCT tenant_id, alliance_id, date_trunc('month', day)::date AS month FROM days
+  ), month_cells AS (
+    SELECT f.tenant_id, f.alliance_id, m.month, f.organization_id, f.category_id, ${SUMMED_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}
+      FROM months m
+      JOIN service_request_daily_figures f ON f.tenant_id = m.tenant_id AND f.alliance_id = m.alliance_id
+       AND f.day >= m.month AND f.day < (m.month + interval '1 month')::date
+     WHERE NOT EXISTS (SELECT 1 FROM days d WHERE d.tenant_id = f.tenant_id AND d.alliance_id = f.alliance_id AND d.day = f.day)
+    UNION ALL
+    SELECT tenant_id, alliance_id, date_trunc('month', day)::date, organization_id, category_id, ${SUMMED_COLUMNS} FROM sums
+  ), months_cleared AS (
+    DELETE FROM service_request_monthly_figures f USING months m WHERE f.tenant_id = m.tenant_id AND f.alliance_id = m.alliance_id AND f.month = m.month
+  ), months_summed AS (
+    INSERT INTO service_request_monthly_figures (tenant_id, alliance_id, month, organization_id, category_id, ${SUMMED_COLUMNS})
+    SELECT tenant_id, alliance_id, month, organization_id, category_id, ${SUMS_OF_SUMMED}
+      FROM month_cells GROUP BY tenant_id, alliance_id, month, organization_id, category_id
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM days)::int AS days, (SELECT count(*) FROM summed)::int AS rows`;
+  SELECT (SELECT count(*) FROM days)::int AS days, (SELECT count(*) FROM summed)::int AS rows,
+         (SELECT count(*) FROM months_summed)::int AS month_rows`;
 
 export const REFRESH_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('service_request_daily_figures'), hashtext(coalesce(current_setting('app.tenant_id', true), '')))`;
 
 /**
- * The statistics of an alliance from `$3` to `$4` (dates, Beijing time): totals, per department,
+ * The statistics of an alliance from `$2` to `$3` (dates, Beijing time): totals, per department,
  * per category and per month in one statement, with `kind` naming the grouping of each row.
- * Summed days come from the sums; days changed since are counted from the requests.
+ * Whole months come from the monthly sums, the days before and after them from the daily sums,
+ * and days changed since (with the rest of their month, whose sum is stale) from the requests and
+ * the daily sums.
  */
 export const STATISTICS_SQL = `
   WITH changed AS (
     SELECT DISTINCT tenant_id, alliance_id, day FROM service_request_figure_changes
      WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date
+  ), bounds AS (
+    -- [whole_from, whole_to): the months that lie wholly inside the period.
+    SELECT (date_trunc('month', $2::date - 1) + interval '1 month')::date AS whole_from, date_trunc('month', $3::date)::date AS whole_to
+  ), whole_months AS (
+    SELECT m::date AS month FROM bounds, generate_series(whole_from, whole_to - 1, interval '1 month') m WHERE whole_from < whole_to
+  ), stale_months AS (
+    SELECT w.month FROM whole_months w
+     WHERE EXISTS (SELECT 1 FROM changed c WHERE c.day >= w.month AND c.day < (w.month + interval '1 month')::date)
+  ), daily_ranges AS (
+    SELECT $2::date AS lo, CASE WHEN whole_from < whole_to THEN whole_from ELSE $3::date END AS hi FROM bounds
+    UNION ALL SELECT whole_to, $3::date FROM bounds WHERE whole_from < whole_to
+    UNION ALL SELECT month, (month + interval '1 month')::date FROM stale_months
   ), cells AS (
-    SELECT organization_id, category_id, day, ${SUMMED_COLUMNS}
-      FROM service_request_daily_figures
-     WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date AND day NOT IN (SELECT day FROM changed)
+    SELECT f.organization_id, f.category_id, f.month AS day, ${SUMMED_COLUMNS}
+      FROM whole_months w JOIN service_request_monthly_figures f ON f.alliance_id = $1 AND f.month = w.month
+     WHERE w.month NOT IN (SELECT month FROM stale_months)
+    UNION ALL
+    SELECT f.organization_id, f.category_id, f.day, ${SUMMED_COLUMNS}
+      FROM daily_ranges r JOIN service_request_daily_figures f ON f.alliance_id = $1 AND f.day >= r.lo AND f.day < r.hi
+     WHERE f.day NOT IN (SELECT day FROM changed)
     UNION ALL
     SELECT organization_id, category_id, day, ${SUMMED_COLUMNS} FROM (${sumRequestsOf('changed')}) live
   ), sets AS (
@@ -88,11 +133,16 @@ export const STATISTICS_SQL = `
            sum(ratings) AS ratings
       FROM cells
      GROUP BY GROUPING SETS ((), (organization_id), (category_id), (to_char(day, 'YYYY-MM')))
+  ), named AS (
+    -- Names by key, one index look-up each: a join read every organisation of the township.
+    SELECT s.*, CASE s.kind
+                  WHEN 'department' THEN (SELECT o.name FROM organizations o WHERE o.id = s.organization_id)
+                  WHEN 'category' THEN (SELECT c.name FROM service_categories c WHERE c.id = s.category_id)
+                END AS name
+      FROM sets s
   )
-  SELECT s.kind, coalesce(s.organization_id::text, s.category_id::text, s.month) AS key, coalesce(o.name, c.name) AS name,
-         s.submitted, s.resolved, s.open, s.routed, s.accepted_on_time, s.resolved_on_time,
-         s.avg_accept_hours, s.avg_resolve_hours, s.satisfaction, s.ratings
-    FROM sets s
-    LEFT JOIN organizations o ON s.kind = 'department' AND o.id = s.organization_id
-    LEFT JOIN service_categories c ON s.kind = 'category' AND c.id = s.category_id
-   ORDER BY s.kind, coalesce(o.name, c.name), s.month`;
+  SELECT kind, coalesce(organization_id::text, category_id::text, month) AS key, name,
+         submitted, resolved, open, routed, accepted_on_time, resolved_on_time,
+         avg_accept_hours, avg_resolve_hours, satisfaction, ratings
+    FROM named
+   ORDER BY kind, name, month`;
