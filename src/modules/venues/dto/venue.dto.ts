@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ZoneKind, type DayHours } from '../entities/venue-zone.entity';
 
@@ -28,23 +28,7 @@ export class CreateVenueDto {
 }
 
 /** Only the fields given change; an empty address or description clears it. */
-export class UpdateVenueDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  address?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
-}
+export class UpdateVenueDto extends PartialType(CreateVenueDto) {}
 
 export class DayHoursView {
   /** HH:MM, local time of the township. */
