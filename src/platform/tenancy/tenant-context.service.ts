@@ -12,9 +12,14 @@ export const REQUEST_ID_KEY = 'requestId';
 const READ_MANAGER_KEY = 'readManager';
 const MEMO_KEY = 'transactionMemo';
 
-/** The first statement of every request's transaction: $1 tenant, $2 user, $3 'on' for a platform admin, $4 request id. */
+/**
+ * The first statement of every request's transaction: $1 tenant, $2 user, $3 'on' for a platform
+ * admin, $4 request id. It also turns JIT compilation off for the transaction: the planner's
+ * estimates for the statistics and dashboard queries pass jit_above_cost, and compiling them took
+ * 50 ms of a 100 ms query; nothing this application runs is long enough to earn it back.
+ */
 export const ROW_SECURITY_SETTINGS_SQL = `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
-              set_config('app.platform', $3, true), set_config('app.request_id', $4, true)`;
+              set_config('app.platform', $3, true), set_config('app.request_id', $4, true), set_config('jit', 'off', true)`;
 
 /**
  * Runs work in a transaction whose row-level-security settings name the tenant and the user.

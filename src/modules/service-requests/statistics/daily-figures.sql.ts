@@ -66,7 +66,7 @@ export const REFRESH_DAILY_FIGURES_SQL = `
     SELECT * FROM sums
     RETURNING 1
   ), months AS (
-    SELECT DISTINCT tenant_id, alliance_id, date_trunc('month', day)::date AS month FROM days
+    SELECT DISTINCT tenant_id, alliance_id, date_trunc('month', day::timestamp)::date AS month FROM days
   ), month_cells AS (
     SELECT f.tenant_id, f.alliance_id, m.month, f.organization_id, f.category_id, ${SUMMED_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}
       FROM months m
@@ -74,7 +74,7 @@ export const REFRESH_DAILY_FIGURES_SQL = `
        AND f.day >= m.month AND f.day < (m.month + interval '1 month')::date
      WHERE NOT EXISTS (SELECT 1 FROM days d WHERE d.tenant_id = f.tenant_id AND d.alliance_id = f.alliance_id AND d.day = f.day)
     UNION ALL
-    SELECT tenant_id, alliance_id, date_trunc('month', day)::date, organization_id, category_id, ${SUMMED_COLUMNS} FROM sums
+    SELECT tenant_id, alliance_id, date_trunc('month', day::timestamp)::date, organization_id, category_id, ${SUMMED_COLUMNS} FROM sums
   ), months_cleared AS (
     DELETE FROM service_request_monthly_figures f USING months m WHERE f.tenant_id = m.tenant_id AND f.alliance_id = m.alliance_id AND f.month = m.month
   ), months_summed AS (
@@ -91,40 +91,36 @@ export const REFRESH_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('service_
 /**
  * The statistics of an alliance from `$2` to `$3` (dates, Beijing time): totals, per department,
  * per category and per month in one statement, with `kind` naming the grouping of each row.
- * Whole months come from the monthly sums, the days before and after them from the daily sums,
- * and days changed since (with the rest of their month, whose sum is stale) from the requests and
- * the daily sums.
+ * [`$4`, `$5`) are the months wholly inside the period (`wholeMonths`): they come from the monthly
+ * sums, the days before and after them from the daily sums, and days changed since from the
+ * requests, with the rest of their month (whose monthly sum is stale) from the daily sums.
  */
 export const STATISTICS_SQL = `
   WITH changed AS (
     SELECT DISTINCT tenant_id, alliance_id, day FROM service_request_figure_changes
      WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date
-  ), bounds AS (
-    -- [whole_from, whole_to): the months that lie wholly inside the period.
-    SELECT (date_trunc('month', $2::date - 1) + interval '1 month')::date AS whole_from, date_trunc('month', $3::date)::date AS whole_to
-  ), whole_months AS (
-    SELECT m::date AS month FROM bounds, generate_series(whole_from, whole_to - 1, interval '1 month') m WHERE whole_from < whole_to
   ), stale_months AS (
-    SELECT w.month FROM whole_months w
-     WHERE EXISTS (SELECT 1 FROM changed c WHERE c.day >= w.month AND c.day < (w.month + interval '1 month')::date)
-  ), daily_ranges AS (
-    SELECT $2::date AS lo, CASE WHEN whole_from < whole_to THEN whole_from ELSE $3::date END AS hi FROM bounds
-    UNION ALL SELECT whole_to, $3::date FROM bounds WHERE whole_from < whole_to
-    UNION ALL SELECT month, (month + interval '1 month')::date FROM stale_months
+    SELECT DISTINCT date_trunc('month', day::timestamp)::date AS month FROM changed WHERE day >= $4::date AND day < $5::date
   ), cells AS (
-    SELECT f.organization_id, f.category_id, f.month AS day, ${SUMMED_COLUMNS}
-      FROM whole_months w JOIN service_request_monthly_figures f ON f.alliance_id = $1 AND f.month = w.month
-     WHERE w.month NOT IN (SELECT month FROM stale_months)
+    SELECT organization_id, category_id, month AS day, ${SUMMED_COLUMNS}
+      FROM service_request_monthly_figures
+     WHERE alliance_id = $1 AND month >= $4::date AND month < $5::date AND month NOT IN (SELECT month FROM stale_months)
     UNION ALL
-    SELECT f.organization_id, f.category_id, f.day, ${SUMMED_COLUMNS}
-      FROM daily_ranges r JOIN service_request_daily_figures f ON f.alliance_id = $1 AND f.day >= r.lo AND f.day < r.hi
+    SELECT organization_id, category_id, day, ${SUMMED_COLUMNS}
+      FROM service_request_daily_figures
+     WHERE alliance_id = $1 AND (day >= $2::date AND day < $4::date OR day >= $5::date AND day < $3::date)
+       AND day NOT IN (SELECT day FROM changed)
+    UNION ALL
+    SELECT f.organization_id, f.category_id, f.day, ${SUMMED_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}
+      FROM stale_months m
+      JOIN service_request_daily_figures f ON f.alliance_id = $1 AND f.day >= m.month AND f.day < (m.month + interval '1 month')::date
      WHERE f.day NOT IN (SELECT day FROM changed)
     UNION ALL
     SELECT organization_id, category_id, day, ${SUMMED_COLUMNS} FROM (${sumRequestsOf('changed')}) live
   ), sets AS (
-    SELECT CASE GROUPING(organization_id, category_id, to_char(day, 'YYYY-MM'))
+    SELECT CASE GROUPING(organization_id, category_id, to_char(day::timestamp, 'YYYY-MM'))
              WHEN 7 THEN 'total' WHEN 3 THEN 'department' WHEN 5 THEN 'category' ELSE 'month' END AS kind,
-           organization_id, category_id, to_char(day, 'YYYY-MM') AS month,
+           organization_id, category_id, to_char(day::timestamp, 'YYYY-MM') AS month,
            sum(submitted) AS submitted, sum(resolved) AS resolved, sum(open) AS open, sum(routed) AS routed,
            sum(accepted_on_time) AS accepted_on_time, sum(resolved_on_time) AS resolved_on_time,
            sum(accept_hours_sum) / nullif(sum(accept_hours_count), 0) AS avg_accept_hours,
@@ -132,7 +128,7 @@ export const STATISTICS_SQL = `
            sum(rating_sum)::numeric / nullif(sum(ratings), 0) AS satisfaction,
            sum(ratings) AS ratings
       FROM cells
-     GROUP BY GROUPING SETS ((), (organization_id), (category_id), (to_char(day, 'YYYY-MM')))
+     GROUP BY GROUPING SETS ((), (organization_id), (category_id), (to_char(day::timestamp, 'YYYY-MM')))
   ), named AS (
     -- Names by key, one index look-up each: a join read every organisation of the township.
     SELECT s.*, CASE s.kind

@@ -44,14 +44,27 @@ function figures(row: FigureRow): RateFigures {
 /** The period asked for, by default the last twelve months to tomorrow (the tenant's days). */
 export function statisticsPeriod(query: Pick<StatisticsQuery, 'from' | 'to'>, now: Date): { from: string; to: string } {
   const today = localDate(now);
-  const to = query.to ?? new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
-  const from = query.from ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}-01`;
+  const to = query.to?.slice(0, 10) ?? new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+  const from = query.from?.slice(0, 10) ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}-01`;
   return { from, to };
+}
+
+/**
+ * The months that lie wholly inside [from, to), as [wholeFrom, wholeTo) (YYYY-MM-DD, first days
+ * of months); both are `to` when there is none, so the days before them are the whole period.
+ */
+export function wholeMonths({ from, to }: { from: string; to: string }): { wholeFrom: string; wholeTo: string } {
+  const [year, month, day] = from.split('-').map(Number);
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  const wholeFrom = day === 1 ? from : next;
+  const wholeTo = `${to.slice(0, 7)}-01`;
+  return wholeFrom < wholeTo ? { wholeFrom, wholeTo } : { wholeFrom: to, wholeTo: to };
 }
 
 /** The statistics' one statement; exported so the benchmark can EXPLAIN exactly what runs. */
 export function statisticsQueries(allianceId: string, period: { from: string; to: string }) {
-  return { figures: { sql: STATISTICS_SQL, params: [allianceId, period.from, period.to] } };
+  const { wholeFrom, wholeTo } = wholeMonths(period);
+  return { figures: { sql: STATISTICS_SQL, params: [allianceId, period.from, period.to, wholeFrom, wholeTo] } };
 }
 
 /** Response rate, on-time resolution, times and satisfaction per department, category and month; the department ranking. */
