@@ -34,6 +34,37 @@ describe('the study route (研学路线)', () => {
     ]);
   });
 
+  it('lets officials add a site, move it along the route and remove its photos', async () => {
+    const names = async () => (await http.get('/api/v1/study-route', { token: official })).body.sites.map((s: { name: string; position: number }) => `${s.position}.${s.name}`);
+    const added = await http.post('/api/v1/study-route/sites', { name: '晋工机械智能产线', dailyCapacity: 30, address: '安海镇前蔡村', description: '参观智能装配线' }, { token: official });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ position: 4, active: true, photos: [] });
+    const move = (id: string, direction: string, token = official) => http.post(`/api/v1/study-route/sites/${id}/move`, { direction }, { token });
+    const up = await move(added.body.id, 'up');
+    expect(up.status).toBe(200);
+    expect(up.body.sites.map((s: { id: string }) => s.id).indexOf(added.body.id)).toBe(2);
+    expect(await names()).toEqual(['1.红色示范车间', '2.“党建+人才”示范点', '3.晋工机械智能产线', '4.产业链党建展厅']);
+    // At either end nothing moves.
+    await move(sites[0].id, 'up');
+    expect((await names())[0]).toBe('1.红色示范车间');
+    await move(added.body.id, 'down');
+    expect(await names()).toEqual(['1.红色示范车间', '2.“党建+人才”示范点', '3.产业链党建展厅', '4.晋工机械智能产线']);
+    expect((await move(added.body.id, 'sideways')).body.details[0].field).toBe('direction');
+    expect((await move(added.body.id, 'up', xingyi)).status).toBe(403);
+
+    const form = multipart('line.png', PNG);
+    const photo = await http.request('POST', `/api/v1/study-route/sites/${added.body.id}/photos`, { token: official, body: form.body, headers: form.headers });
+    expect(photo.status).toBe(201);
+    expect((await http.get(`/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: xingyi })).headers['content-type']).toBe('image/png');
+    expect((await http.request('DELETE', `/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: xingyi })).status).toBe(403);
+    expect((await http.request('DELETE', `/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: official })).status).toBe(204);
+    expect((await http.get(`/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: xingyi })).status).toBe(404);
+    expect((await http.request('DELETE', `/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: official })).status).toBe(404);
+
+    // Out of the route again, so the other tests see the seeded three.
+    expect((await http.patch(`/api/v1/study-route/sites/${added.body.id}`, { active: false }, { token: official })).body.active).toBe(false);
+  });
+
   it('books within every site\'s daily capacity and refuses a group the smallest site cannot take', async () => {
     const first = await book(xingyi, { visitOn: '2027-01-11', groupSize: 25, groupName: '兴翼机械党支部' });
     expect(first.status).toBe(201);
@@ -145,37 +176,6 @@ describe('the study route (研学路线)', () => {
     const site = await http.post('/api/v1/study-route/sites', { name: '新基地', dailyCapacity: -1 }, { token: official });
     expect(site.status).toBe(400);
     expect(site.body.details[0].field).toBe('dailyCapacity');
-  });
-
-  it('lets officials add a site, move it along the route and remove its photos', async () => {
-    const names = async () => (await http.get('/api/v1/study-route', { token: official })).body.sites.map((s: { name: string; position: number }) => `${s.position}.${s.name}`);
-    const added = await http.post('/api/v1/study-route/sites', { name: '晋工机械智能产线', dailyCapacity: 30, address: '安海镇前蔡村', description: '参观智能装配线' }, { token: official });
-    expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ position: 4, active: true, photos: [] });
-    const move = (id: string, direction: string, token = official) => http.post(`/api/v1/study-route/sites/${id}/move`, { direction }, { token });
-    const up = await move(added.body.id, 'up');
-    expect(up.status).toBe(200);
-    expect(up.body.sites.map((s: { id: string }) => s.id).indexOf(added.body.id)).toBe(2);
-    expect(await names()).toEqual(['1.红色示范车间', '2.“党建+人才”示范点', '3.晋工机械智能产线', '4.产业链党建展厅']);
-    // At either end nothing moves.
-    await move(sites[0].id, 'up');
-    expect((await names())[0]).toBe('1.红色示范车间');
-    await move(added.body.id, 'down');
-    expect(await names()).toEqual(['1.红色示范车间', '2.“党建+人才”示范点', '3.产业链党建展厅', '4.晋工机械智能产线']);
-    expect((await move(added.body.id, 'sideways')).body.details[0].field).toBe('direction');
-    expect((await move(added.body.id, 'up', xingyi)).status).toBe(403);
-
-    const form = multipart('line.png', PNG);
-    const photo = await http.request('POST', `/api/v1/study-route/sites/${added.body.id}/photos`, { token: official, body: form.body, headers: form.headers });
-    expect(photo.status).toBe(201);
-    expect((await http.get(`/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: xingyi })).headers['content-type']).toBe('image/png');
-    expect((await http.request('DELETE', `/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: xingyi })).status).toBe(403);
-    expect((await http.request('DELETE', `/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: official })).status).toBe(204);
-    expect((await http.get(`/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: xingyi })).status).toBe(404);
-    expect((await http.request('DELETE', `/api/v1/study-route/sites/${added.body.id}/photos/${photo.body.id}`, { token: official })).status).toBe(404);
-
-    // Out of the route again, so the other tests see the seeded three.
-    expect((await http.patch(`/api/v1/study-route/sites/${added.body.id}`, { active: false }, { token: official })).body.active).toBe(false);
   });
 
   it('keeps other tenants out (404)', async () => {
