@@ -37,13 +37,12 @@ const sumRequestsOf = (days: string) => `
       GROUP BY r.assigned_organization_id, r.category_id
    ) s`;
 
-const SUMMED_COLUMNS =
-  'submitted, resolved, open, routed, accepted_on_time, resolved_on_time, accept_hours_sum, accept_hours_count, resolve_hours_sum, rating_sum, ratings';
-
-/** The sums of SUMMED_COLUMNS over a group of rows that hold them. */
-const SUMS_OF_SUMMED = SUMMED_COLUMNS.split(', ')
-  .map((column) => (column.endsWith('hours_sum') ? `sum(${column})::float8` : `sum(${column})::int`))
-  .join(', ');
+const SUMMED = ['submitted', 'resolved', 'open', 'routed', 'accepted_on_time', 'resolved_on_time', 'accept_hours_sum', 'accept_hours_count', 'resolve_hours_sum', 'rating_sum', 'ratings'];
+const SUMMED_COLUMNS = SUMMED.join(', ');
+/** The summed columns of the row aliased `f`. */
+const F_SUMMED_COLUMNS = SUMMED.map((column) => `f.${column}`).join(', ');
+/** The sums of the summed columns over a group of rows that hold them. */
+const SUMS_OF_SUMMED = SUMMED.map((column) => (column.endsWith('hours_sum') ? `sum(${column})::float8` : `sum(${column})::int`)).join(', ');
 
 /**
  * Folds the changed days of the current tenant back into the sums, in one statement (one snapshot):
@@ -68,7 +67,7 @@ export const REFRESH_DAILY_FIGURES_SQL = `
   ), months AS (
     SELECT DISTINCT tenant_id, alliance_id, date_trunc('month', day::timestamp)::date AS month FROM days
   ), month_cells AS (
-    SELECT f.tenant_id, f.alliance_id, m.month, f.organization_id, f.category_id, ${SUMMED_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}
+    SELECT f.tenant_id, f.alliance_id, m.month, f.organization_id, f.category_id, ${F_SUMMED_COLUMNS}
       FROM months m
       JOIN service_request_daily_figures f ON f.tenant_id = m.tenant_id AND f.alliance_id = m.alliance_id
        AND f.day >= m.month AND f.day < (m.month + interval '1 month')::date
@@ -111,7 +110,7 @@ export const STATISTICS_SQL = `
      WHERE alliance_id = $1 AND (day >= $2::date AND day < $4::date OR day >= $5::date AND day < $3::date)
        AND day NOT IN (SELECT day FROM changed)
     UNION ALL
-    SELECT f.organization_id, f.category_id, f.day, ${SUMMED_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}
+    SELECT f.organization_id, f.category_id, f.day, ${F_SUMMED_COLUMNS}
       FROM stale_months m
       JOIN service_request_daily_figures f ON f.alliance_id = $1 AND f.day >= m.month AND f.day < (m.month + interval '1 month')::date
      WHERE f.day NOT IN (SELECT day FROM changed)
