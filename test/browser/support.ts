@@ -6,8 +6,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 // The browser project's `testTimeout` in jest.config.js is not applied (jest reads it only at the
-// top level, not per project), so the browser files set their own.
-jest.setTimeout(60_000);
+// top level, not per project), so the browser files set their own. A flow that takes 8 s on a quiet
+// machine has taken over 60 s in CI while another browser file and the fault suite ran beside it;
+// a real hang still fails fast, on a locator's own 15 s limit.
+jest.setTimeout(150_000);
 
 /** The real API and worker on a fresh seeded database, serving the built web app, and a headless Chromium. */
 export interface BrowserHarness {
