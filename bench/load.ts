@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { pacedLoad } from './paced-load';
 
 export interface LoadOptions {
   url: string;
@@ -9,7 +10,7 @@ export interface LoadOptions {
   connections: number;
   durationSeconds?: number;
   amount?: number;
-  /** Requests per second over all connections; unset: as fast as the server answers. */
+  /** Requests per second over all connections, evenly spaced (see pacedLoad); unset: as fast as the server answers. */
   rate?: number;
 }
 
@@ -25,8 +26,9 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
 }
 
-/** Drives load over loopback with autocannon; latencies in milliseconds. */
+/** Drives load over loopback, at full speed with autocannon or paced at `rate`; latencies in milliseconds. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  if (options.rate !== undefined) return pacedLoad({ ...options, rate: options.rate });
   const body = options.body;
   const result = await autocannon({
     url: options.url,
@@ -35,7 +37,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.durationSeconds ?? 10,
     amount: options.amount,
-    overallRate: options.rate,
     ...(typeof body === 'string' && { body }),
     ...(typeof body === 'function' && { requests: [{ setupRequest: (request: any) => ({ ...request, body: body() }) }] }),
   });
