@@ -3,6 +3,8 @@ import type { Queue } from 'bullmq';
 import { SweepSlaHandler, AutoCloseHandler } from '../../src/modules/service-requests/jobs/sla-jobs.handler';
 import { DailyFiguresHandler } from '../../src/modules/service-requests/jobs/daily-figures.handler';
 import { RouteRequestHandler } from '../../src/modules/service-requests/jobs/route-request.handler';
+import { slaTimerKey } from '../../src/modules/service-requests/sla/sla-evaluator.service';
+import { timerJobId } from '../../src/platform/outbox/outbox.service';
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import { WorkerModule } from '../../src/worker.module';
 import { NestFactory } from '@nestjs/core';
@@ -42,7 +44,7 @@ describe('SLA supervision (督办) with a controlled clock', () => {
     expect(request.acceptDueAt).toBe(shanghai('2026-11-25T12:00:00').toISOString());
     // A delayed BullMQ timer waits for the next milestone (the warning at 80 %: 11:36).
     const queue = app.worker!.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
-    const timer = await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => !!job);
+    const timer = await waitFor(() => queue.getJob(timerJobId(slaTimerKey(request.id), shanghai('2026-11-25T11:36:00'))), (job) => !!job);
     expect(timer!.opts.delay).toBe(96 * 60_000);
 
     clock.set(shanghai('2026-11-25T11:40:00'));

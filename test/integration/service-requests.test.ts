@@ -1,5 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { slaTimerKey } from '../../src/modules/service-requests/sla/sla-evaluator.service';
+import { timerJobId } from '../../src/platform/outbox/outbox.service';
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import { Http } from '../support/http';
 import { categoryId, smartAllianceId, submitAndRoute } from '../support/service-requests';
@@ -162,14 +164,19 @@ describe('service requests (企业点单、部门服务) over HTTP with the real
   it('moves the SLA timer as the request moves, and removes it when the request is done', async () => {
     const queue = app.worker!.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
     const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '计时器测试' });
-    const atRouting = await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => !!job);
+    const timers = async () => (await queue.getDelayed()).filter((job) => job.id!.startsWith(`${slaTimerKey(request.id)}-`));
+    const nextCheck = async () => (await app.db.admin.query('SELECT next_sla_check_at FROM service_requests WHERE id = $1', [request.id])).rows[0].next_sla_check_at as Date | null;
+    const atRouting = await nextCheck();
+    // One delayed check at the next milestone, named by its time.
+    await waitFor(timers, (jobs) => jobs.length === 1 && jobs[0].id === timerJobId(slaTimerKey(request.id), atRouting!));
     const handler = await tokenOf(request.handler.id);
     await http.post(`/api/v1/service-requests/${request.id}/accept`, undefined, { token: handler });
-    // Accepted: the accept clock stops, the next milestone is the resolve warning, later.
-    const afterAccept = await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => !!job && job.timestamp + (job.opts.delay ?? 0) > atRouting!.timestamp + (atRouting!.opts.delay ?? 0));
-    expect(afterAccept).toBeDefined();
+    // Accepted: the accept clock stops, the next milestone is the resolve warning, later; the old timer is gone.
+    const afterAccept = await nextCheck();
+    expect(afterAccept!.getTime()).toBeGreaterThan(atRouting!.getTime());
+    await waitFor(timers, (jobs) => jobs.length === 1 && jobs[0].id === timerJobId(slaTimerKey(request.id), afterAccept!));
     await http.post(`/api/v1/service-requests/${request.id}/resolve`, { resolution: '已答复' }, { token: handler });
-    await waitFor(() => queue.getJob(`sla-timer-${request.id}`), (job) => job === undefined);
+    await waitFor(timers, (jobs) => jobs.length === 0);
   });
 
   it('never creates two requests for one Idempotency-Key, even when they race', async () => {

@@ -10,7 +10,7 @@ import { RoutingReconciler } from './routing/routing-reconciler.service';
 import { DailyFiguresHandler } from './jobs/daily-figures.handler';
 import { StatisticsExportHandler } from './jobs/statistics-export.handler';
 import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
-import { AutoCloseHandler, CheckSlaHandler, ScheduleSlaTimerHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
+import { AutoCloseHandler, CheckSlaHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
 
 /** Routing and SLA jobs wait on the database far more than they compute: ten share a worker well. */
@@ -59,7 +59,6 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
     ServiceRequestSchedules,
     RouteRequestHandler,
     RoutingReconciler,
-    ScheduleSlaTimerHandler,
     CheckSlaHandler,
     SweepSlaHandler,
     AutoCloseHandler,

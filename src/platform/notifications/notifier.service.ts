@@ -115,8 +115,6 @@ export class Notifier {
       // A statement trigger announces the new items to every API process at commit (migration NotificationInsertAnnounce).
     }
 
-    const now = this.clock.now();
-    const notBefore = options.urgent ? now : nextSendTime(now, await this.settings.quietHours(tenantId));
     const deliveries: Partial<NotificationDelivery>[] = [];
     if (channels.has(PersonalChannel.Email) && (await this.settings.mailServer(tenantId))) {
       for (const person of people.filter((p) => p.email && p.wants_email !== false)) {
@@ -138,6 +136,9 @@ export class Notifier {
       });
     }
     if (deliveries.length === 0) return event.id;
+    // Quiet hours only hold back what goes out of the product; working them out is not free.
+    const now = this.clock.now();
+    const notBefore = options.urgent ? now : nextSendTime(now, await this.settings.quietHours(tenantId));
     const saved = await manager
       .getRepository(NotificationDelivery)
       .save(deliveries.map((d) => ({ ...d, tenantId, eventId: event.id, notBefore })));

@@ -1,10 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * An event written in the same transaction as the change that caused it; the relay moves it to
  * BullMQ with its id as the job id, so a job is never lost when Redis is down and never added twice.
  */
+export type OutboxTimer = 'set' | 'cancel';
+
 @Entity('outbox_events')
+@Check('ck_outbox_events__timer', `"timer" IN ('set', 'cancel')`)
 @Index('ix_outbox_events__pending', ['createdAt'], { where: '"published_at" IS NULL' })
 export class OutboxEvent {
   @PrimaryGeneratedColumn('uuid')
@@ -29,6 +32,10 @@ export class OutboxEvent {
   /** Run the job no earlier than this (a delayed job), e.g. when quiet hours end. */
   @Column({ type: 'timestamptz', nullable: true })
   notBefore: Date | null;
+
+  /** 'set': a timer, replacing the pending job of the same id; 'cancel': only removes that job. */
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  timer: OutboxTimer | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import type { Environment } from '../config/environment';
 import { jobOptions } from '../queue/job-options';
+import type { OutboxTimer } from './outbox-event.entity';
 import { OUTBOX_CHANNEL } from './outbox.service';
 
 interface PendingEvent {
@@ -18,6 +19,7 @@ interface PendingEvent {
   payload: Record<string, unknown>;
   job_id: string | null;
   not_before: Date | null;
+  timer: OutboxTimer | null;
 }
 
 const BATCH = 100;
@@ -89,11 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       await runner.startTransaction();
       const events: PendingEvent[] = await runner.query('SELECT * FROM outbox_claim($1)', [BATCH]);
-      for (const event of events) {
-        const queue = this.moduleRef.get<Queue>(getQueueToken(event.queue), { strict: false });
-        const delay = event.not_before ? Math.max(0, event.not_before.getTime() - this.clock.now().getTime()) : 0;
-        await withTimeout(queue.add(event.job_name, event.payload, { ...jobOptions(event.job_id ?? event.id, this.retry), delay }), ADD_TIMEOUT_MS);
-      }
+      for (const event of events) await withTimeout(this.publish(event), ADD_TIMEOUT_MS);
       if (events.length > 0) await runner.query('SELECT outbox_mark_published($1)', [events.map((e) => e.id)]);
       await runner.commitTransaction();
       return events.length;
@@ -103,6 +101,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } finally {
       await runner.release();
     }
+  }
+
+  private async publish(event: PendingEvent): Promise<void> {
+    const queue = this.moduleRef.get<Queue>(getQueueToken(event.queue), { strict: false });
+    const jobId = event.job_id ?? event.id;
+    const delay = event.not_before ? Math.max(0, event.not_before.getTime() - this.clock.now().getTime()) : 0;
+    if (!event.timer) {
+      await queue.add(event.job_name, event.payload, { ...jobOptions(jobId, this.retry), delay });
+      return;
+    }
+    // A running timer is locked and stays; see Outbox.setTimer.
+    await queue.remove(jobId);
+    // A timer leaves no finished job behind: that would keep its id taken, and the next timer out.
+    if (event.timer === 'set') await queue.add(event.job_name, event.payload, { jobId, delay, removeOnComplete: true, removeOnFail: true });
   }
 
   private async listen(): Promise<void> {

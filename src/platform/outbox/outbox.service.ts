@@ -12,14 +12,39 @@ export class Outbox {
   constructor(private readonly tenant: TenantContext) {}
 
   async enqueue(item: JobItem, options: { jobId?: string; notBefore?: Date } = {}): Promise<string> {
-    const event = await this.tenant.manager.getRepository(OutboxEvent).save({
+    return this.record(item, { jobId: options.jobId ?? null, notBefore: options.notBefore ?? null, timer: null });
+  }
+
+  /**
+   * Moves timer `key` from `from` to `to` (null: none): a delayed `item` whose job id names its
+   * time, so the timer that is running now never blocks its successor. Timers are best effort by
+   * design (a pending one the relay cannot remove still fires), so whatever they serve must also be
+   * swept from the database, as the SLA sweep does.
+   */
+  async moveTimer(item: JobItem, key: string, from: Date | null, to: Date | null): Promise<void> {
+    const moves: Pick<OutboxEvent, 'jobId' | 'notBefore' | 'timer'>[] = [];
+    if (from) moves.push({ jobId: timerJobId(key, from), notBefore: null, timer: 'cancel' });
+    if (to) moves.push({ jobId: timerJobId(key, to), notBefore: to, timer: 'set' });
+    // One INSERT for both rows: save() writes the rows of one entity together.
+    if (moves.length > 0) await this.tenant.manager.getRepository(OutboxEvent).save(moves.map((move) => ({ ...this.row(item), ...move })));
+  }
+
+  private async record(item: JobItem, options: Pick<OutboxEvent, 'jobId' | 'notBefore' | 'timer'>): Promise<string> {
+    const event = await this.tenant.manager.getRepository(OutboxEvent).save({ ...this.row(item), ...options });
+    return event.id;
+  }
+
+  private row(item: JobItem) {
+    return {
       tenantId: this.tenant.actorOrNull?.tenantId ?? null,
       queue: QUEUE_OF[item.name],
       jobName: item.name,
       payload: item.payload as unknown as Record<string, unknown>,
-      jobId: options.jobId ?? null,
-      notBefore: options.notBefore ?? null,
-    });
-    return event.id;
+    };
   }
+}
+
+/** The job id of timer `key` set for `at`. */
+export function timerJobId(key: string, at: Date): string {
+  return `${key}-${at.getTime()}`;
 }

@@ -13,7 +13,6 @@ export enum JobName {
   DeliverNotification = 'deliver-notification',
   SendDigests = 'send-digests',
   RouteServiceRequest = 'route-service-request',
-  ScheduleSlaTimer = 'schedule-sla-timer',
   CheckSla = 'check-sla',
   SweepSla = 'sweep-sla',
   AutoCloseResolved = 'auto-close-resolved',
@@ -36,7 +35,6 @@ export interface JobPayloads {
   [JobName.DeliverNotification]: { tenantId: string; deliveryId: string };
   [JobName.SendDigests]: Record<string, never>;
   [JobName.RouteServiceRequest]: { tenantId: string; requestId: string };
-  [JobName.ScheduleSlaTimer]: { tenantId: string; requestId: string };
   [JobName.CheckSla]: { tenantId: string; requestId: string };
   [JobName.SweepSla]: Record<string, never>;
   [JobName.AutoCloseResolved]: Record<string, never>;
@@ -58,7 +56,6 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.SendDigests]: QueueName.Notifications,
   [JobName.RouteServiceRequest]: QueueName.ServiceRequests,
-  [JobName.ScheduleSlaTimer]: QueueName.ServiceRequests,
   [JobName.CheckSla]: QueueName.ServiceRequests,
   [JobName.SweepSla]: QueueName.ServiceRequests,
   [JobName.AutoCloseResolved]: QueueName.ServiceRequests,

@@ -1,12 +1,9 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
 import { IsNull, LessThanOrEqual } from 'typeorm';
 import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads, QueueName } from '../../../platform/queue/queue.constants';
+import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
@@ -17,32 +14,7 @@ import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaEvaluator } from '../sla/sla-evaluator.service';
 
 const system = (tenantId: string): Actor => ({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null });
-const timerId = (requestId: string) => `sla-timer-${requestId}`;
 export const AUTO_CLOSE_AFTER_DAYS = 7;
-
-/** Keeps one delayed BullMQ job per request at its next SLA milestone: moved or removed as the request changes. */
-@Injectable()
-@HandlesJob(JobName.ScheduleSlaTimer)
-export class ScheduleSlaTimerHandler implements JobHandler<JobName.ScheduleSlaTimer> {
-  constructor(
-    private readonly tenant: TenantContext,
-    private readonly moduleRef: ModuleRef,
-    private readonly clock: Clock,
-  ) {}
-
-  async handle({ tenantId, requestId }: JobPayloads[JobName.ScheduleSlaTimer]): Promise<void> {
-    const queue = this.moduleRef.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
-    const request = await this.tenant.run(system(tenantId), () => this.tenant.manager.getRepository(ServiceRequest).findOneBy({ id: requestId }));
-    const existing = await queue.getJob(timerId(requestId));
-    if (existing && (await existing.getState()) !== 'active') await existing.remove();
-    if (!request?.nextSlaCheckAt) return;
-    await queue.add(
-      JobName.CheckSla,
-      { tenantId, requestId },
-      { jobId: timerId(requestId), delay: Math.max(0, request.nextSlaCheckAt.getTime() - this.clock.now().getTime()), removeOnComplete: true, removeOnFail: true },
-    );
-  }
-}
 
 /** A timer fired: apply whatever milestones are due now. */
 @Injectable()

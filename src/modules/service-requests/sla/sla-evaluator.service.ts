@@ -11,14 +11,17 @@ import { ServiceRequestsRepository } from '../service-requests.repository';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { Milestone, milestones } from './sla-milestones';
 
+/** A request's timer: a delayed check-sla job at its next milestone (job id: Outbox's timerJobId). */
+export const slaTimerKey = (requestId: string) => `sla-timer-${requestId}`;
+
+export type SlaColumns = Pick<ServiceRequest, 'slaState' | 'escalationLevel' | 'nextSlaCheckAt'>;
+
 /**
  * Applies the SLA milestones that are due: a warning at 80 %, then escalation level by level, each
  * on the timeline and told to the right people once (the milestone's key deduplicates). The
  * database is the authority: timers only make this run on time, and the sweep catches up if one
  * is lost. Runs inside the caller's transaction, with the request locked.
  */
-export type SlaColumns = Pick<ServiceRequest, 'slaState' | 'escalationLevel' | 'nextSlaCheckAt'>;
-
 @Injectable()
 export class SlaEvaluator {
   constructor(
@@ -50,11 +53,11 @@ export class SlaEvaluator {
     }
     if (all.length === 0) slaState = request.slaState === 'breached' ? 'breached' : 'on_track';
     const next = all.find((m) => m.at > now)?.at ?? null;
-    const changed = next?.getTime() !== request.nextSlaCheckAt?.getTime();
+    const previous = request.nextSlaCheckAt;
     const columns: SlaColumns = { slaState, escalationLevel, nextSlaCheckAt: next };
     Object.assign(request, columns);
-    if (changed) {
-      await this.outbox.enqueue({ name: JobName.ScheduleSlaTimer, payload: { tenantId: request.tenantId, requestId: request.id } });
+    if (next?.getTime() !== previous?.getTime()) {
+      await this.outbox.moveTimer({ name: JobName.CheckSla, payload: { tenantId: request.tenantId, requestId: request.id } }, slaTimerKey(request.id), previous, next);
     }
     return columns;
   }
