@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * An outbox event may set or cancel a timer: a delayed job kept once per job id, which the relay
- * moves by removing the pending one before adding the new. The SLA timers used a job of their own
- * for that (schedule-sla-timer), a transaction and a queue round trip per routed request.
+ * An outbox event may set a timer (a delayed job) or cancel one (remove the pending job), so a
+ * transaction can move a timer with the change that moves it. The SLA timers used a job of their
+ * own for that (schedule-sla-timer): a transaction and four queue round trips per routed request.
  */
 export class OutboxTimers1795631000000 implements MigrationInterface {
   name = 'OutboxTimers1795631000000';

@@ -4,7 +4,7 @@ import { NotificationType } from '../../src/platform/notifications/notification-
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
 import { waitFor } from '../support/wait-for';
-import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath } from './support';
+import { closeDialog, login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 
@@ -222,10 +222,11 @@ describe('notifications (browser)', () => {
 
     // Editing never shows the webhook URL or the secret.
     await row.getByTestId('robot-edit').click();
-    await page.getByRole('dialog').getByText('编辑群机器人').waitFor();
+    const editor = page.getByRole('dialog').filter({ hasText: '编辑群机器人' });
+    await editor.waitFor();
     await waitForValue(page.getByTestId('robot-webhook'), '');
     await waitForValue(page.getByTestId('robot-secret'), '');
-    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await closeDialog(editor, /取\s*消/);
 
     await row.getByTestId('robot-enabled').click();
     await page.getByText('已停用').first().waitFor();

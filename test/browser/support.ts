@@ -109,6 +109,18 @@ export async function pickOption(page: Page, select: Locator, option: string, se
   await openDropdown.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
 }
 
+/**
+ * Closes a modal with one of its buttons, and waits until it is gone: a click that lands while
+ * the modal is still animating open can be lost on a loaded machine, leaving its mask over the page.
+ */
+export async function closeDialog(dialog: Locator, button: RegExp | string): Promise<void> {
+  for (let attempt = 0; attempt < 3 && (await dialog.isVisible()); attempt++) {
+    await dialog.getByRole('button', { name: button }).click({ timeout: 5_000 }).catch(() => undefined);
+    await dialog.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+  }
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** Where screenshots go, to look at after a run: SCREENSHOT_DIR, else the OS's temporary directory. */
 export function screenshotPath(name: string): string {
   return join(process.env.SCREENSHOT_DIR ?? tmpdir(), `browser-${name}.png`);

@@ -1,11 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export type OutboxTimer = 'set' | 'cancel';
+
 /**
  * An event written in the same transaction as the change that caused it; the relay moves it to
  * BullMQ with its id as the job id, so a job is never lost when Redis is down and never added twice.
  */
-export type OutboxTimer = 'set' | 'cancel';
-
 @Entity('outbox_events')
 @Check('ck_outbox_events__timer', `"timer" IN ('set', 'cancel')`)
 @Index('ix_outbox_events__pending', ['createdAt'], { where: '"published_at" IS NULL' })
@@ -33,7 +33,7 @@ export class OutboxEvent {
   @Column({ type: 'timestamptz', nullable: true })
   notBefore: Date | null;
 
-  /** 'set': a timer, replacing the pending job of the same id; 'cancel': only removes that job. */
+  /** 'set': adds a timer (a delayed job that leaves nothing behind); 'cancel': removes the pending job `jobId`. */
   @Column({ type: 'varchar', length: 6, nullable: true })
   timer: OutboxTimer | null;
 

@@ -107,14 +107,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const queue = this.moduleRef.get<Queue>(getQueueToken(event.queue), { strict: false });
     const jobId = event.job_id ?? event.id;
     const delay = event.not_before ? Math.max(0, event.not_before.getTime() - this.clock.now().getTime()) : 0;
-    if (!event.timer) {
+    if (event.timer === 'cancel') {
+      // A timer that is running is locked and stays; see Outbox.moveTimer.
+      await queue.remove(jobId);
+    } else if (event.timer === 'set') {
+      // A timer leaves no finished job behind, to keep Redis small; its id names its time.
+      await queue.add(event.job_name, event.payload, { jobId, delay, removeOnComplete: true, removeOnFail: true });
+    } else {
       await queue.add(event.job_name, event.payload, { ...jobOptions(jobId, this.retry), delay });
-      return;
     }
-    // A running timer is locked and stays; see Outbox.setTimer.
-    await queue.remove(jobId);
-    // A timer leaves no finished job behind: that would keep its id taken, and the next timer out.
-    if (event.timer === 'set') await queue.add(event.job_name, event.payload, { jobId, delay, removeOnComplete: true, removeOnFail: true });
   }
 
   private async listen(): Promise<void> {
