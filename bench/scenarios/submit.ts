@@ -67,13 +67,14 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
   return { peakRps: product.rps };
 }
 
-/** The API's statement counters once they have stopped moving. */
+/** The API's statement counters once they have stopped moving (at most 30 s from now). */
 async function settledCounts(ctx: BenchContext): Promise<{ statements: number; transactions: number }> {
+  const deadline = Date.now() + 30_000;
   let last = await ctx.statementCounts();
   for (;;) {
     await sleep(250);
     const now = await ctx.statementCounts();
-    if (now.statements === last.statements) return now;
+    if (now.statements === last.statements || Date.now() > deadline) return now;
     last = now;
   }
 }

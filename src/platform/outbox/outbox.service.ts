@@ -6,13 +6,16 @@ import { OutboxEvent } from './outbox-event.entity';
 /** Notified by the outbox_events statement trigger (migration OutboxNotifyTrigger) when rows are added. */
 export const OUTBOX_CHANNEL = 'outbox_event';
 
+type EventRow = Pick<OutboxEvent, 'jobId' | 'notBefore' | 'timer'>;
+
 /** Records a job in the current transaction; the relay in the worker hands it to BullMQ after commit. */
 @Injectable()
 export class Outbox {
   constructor(private readonly tenant: TenantContext) {}
 
   async enqueue(item: JobItem, options: { jobId?: string; notBefore?: Date } = {}): Promise<string> {
-    return this.record(item, { jobId: options.jobId ?? null, notBefore: options.notBefore ?? null, timer: null });
+    const [id] = await this.save(item, [{ jobId: options.jobId ?? null, notBefore: options.notBefore ?? null, timer: null }]);
+    return id;
   }
 
   /**
@@ -22,25 +25,24 @@ export class Outbox {
    * swept from the database, as the SLA sweep does.
    */
   async moveTimer(item: JobItem, key: string, from: Date | null, to: Date | null): Promise<void> {
-    const moves: Pick<OutboxEvent, 'jobId' | 'notBefore' | 'timer'>[] = [];
+    const moves: EventRow[] = [];
     if (from) moves.push({ jobId: timerJobId(key, from), notBefore: null, timer: 'cancel' });
     if (to) moves.push({ jobId: timerJobId(key, to), notBefore: to, timer: 'set' });
-    // One INSERT for both rows: save() writes the rows of one entity together.
-    if (moves.length > 0) await this.tenant.manager.getRepository(OutboxEvent).save(moves.map((move) => ({ ...this.row(item), ...move })));
+    if (moves.length > 0) await this.save(item, moves);
   }
 
-  private async record(item: JobItem, options: Pick<OutboxEvent, 'jobId' | 'notBefore' | 'timer'>): Promise<string> {
-    const event = await this.tenant.manager.getRepository(OutboxEvent).save({ ...this.row(item), ...options });
-    return event.id;
-  }
-
-  private row(item: JobItem) {
-    return {
-      tenantId: this.tenant.actorOrNull?.tenantId ?? null,
-      queue: QUEUE_OF[item.name],
-      jobName: item.name,
-      payload: item.payload as unknown as Record<string, unknown>,
-    };
+  /** One INSERT for all the rows: save() writes the rows of one entity together. */
+  private async save(item: JobItem, rows: EventRow[]): Promise<string[]> {
+    const saved = await this.tenant.manager.getRepository(OutboxEvent).save(
+      rows.map((row) => ({
+        tenantId: this.tenant.actorOrNull?.tenantId ?? null,
+        queue: QUEUE_OF[item.name],
+        jobName: item.name,
+        payload: item.payload as unknown as Record<string, unknown>,
+        ...row,
+      })),
+    );
+    return saved.map((event) => event.id);
   }
 }
 
