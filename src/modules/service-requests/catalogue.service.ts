@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { townshipSettingsKey } from '../../platform/tenancy/township-settings';
 import type { CalendarDayDto, CalendarView, CategoryView, CreateCategoryDto, CreateRoutingRuleDto, RoutingRuleView, UpdateCategoryDto, UpdateRoutingRuleDto } from './dto/catalogue.dto';
 import { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
 import { WorkingDayOverride } from '../../platform/calendar/working-day-override.entity';
-import { CalendarService, workingDaysKey } from '../../platform/calendar/calendar.service';
+import { CalendarService } from '../../platform/calendar/calendar.service';
 import { categoryKey } from './service-requests.repository';
 
 /** The alliance's service catalogue, its routing rules, and the township's working calendar. */
@@ -95,13 +96,13 @@ export class CatalogueService {
        ON CONFLICT (tenant_id, date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
       [this.tenant.tenantId, input.date, input.kind, input.name ?? null],
     );
-    this.tenant.forget(workingDaysKey(this.tenant.tenantId));
+    this.tenant.forget(townshipSettingsKey(this.tenant.tenantId));
     return this.calendar(Number(input.date.slice(0, 4)));
   }
 
   async removeDay(date: string): Promise<void> {
     await this.manager.getRepository(WorkingDayOverride).delete({ tenantId: this.tenant.tenantId, date });
-    this.tenant.forget(workingDaysKey(this.tenant.tenantId));
+    this.tenant.forget(townshipSettingsKey(this.tenant.tenantId));
   }
 
   private async requireAlliance(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { maskPhone } from '../../platform/privacy/mask';
-import type { EntityManager } from 'typeorm';
+import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import { Role } from '../../platform/auth/entities/role';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { ListServiceRequestsQuery, ServiceRequestView, TimelineEntryView } from './dto/service-request.dto';
 import { ServiceRequestEvent, TimelineEntryType } from './entities/service-request-event.entity';
+import type { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
 import { ServiceRequest } from './entities/service-request.entity';
 import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from './submission.sql';
@@ -105,6 +106,17 @@ export function visibility(actor: Actor, params: unknown[]): string {
 
 export const categoryKey = (id: string) => `service-category:${id}`;
 
+export interface RoutingFacts {
+  category: ServiceCategory;
+  rules: Pick<RoutingRule, 'id' | 'categoryId' | 'keywords' | 'targetOrganizationId'>[];
+  pairedDepartmentId: string | null;
+}
+
+const ROUTING_RULES_SQL = `coalesce((
+  SELECT json_agg(json_build_object('id', r.id, 'categoryId', r.category_id, 'keywords', r.keywords, 'targetOrganizationId', r.target_organization_id)
+                  ORDER BY r.priority, r.created_at)
+    FROM routing_rules r WHERE r.alliance_id = :allianceId AND r.active), '[]'::json)`;
+
 @Injectable()
 export class ServiceRequestsRepository {
   constructor(private readonly tenant: TenantContext) {}
@@ -125,6 +137,24 @@ export class ServiceRequestsRepository {
   /** A category, read once per request or job (routing and SLA planning both need it). */
   category(id: string): Promise<ServiceCategory> {
     return this.tenant.once(categoryKey(id), () => this.manager.getRepository(ServiceCategory).findOneByOrFail({ id }));
+  }
+
+  /**
+   * What routing a request weighs, in one round trip: its category (remembered for the SLA
+   * planning that follows), the alliance's active rules in order, and the enterprise's paired department.
+   */
+  async routingFacts(request: Pick<ServiceRequest, 'categoryId' | 'allianceId' | 'requesterOrganizationId'>): Promise<RoutingFacts> {
+    const { entities, raw } = await this.manager
+      .getRepository(ServiceCategory)
+      .createQueryBuilder('c')
+      .addSelect(ROUTING_RULES_SQL, 'rules')
+      .addSelect('(SELECT paired_department_id FROM organizations WHERE id = :requester)', 'paired_department_id')
+      .where('c.id = :id', { id: request.categoryId, allianceId: request.allianceId, requester: request.requesterOrganizationId })
+      .getRawAndEntities<{ rules: RoutingFacts['rules']; paired_department_id: string | null }>();
+    const [category] = entities;
+    if (!category) throw new EntityNotFoundError(ServiceCategory, { id: request.categoryId });
+    await this.tenant.once(categoryKey(category.id), async () => category);
+    return { category, rules: raw[0].rules, pairedDepartmentId: raw[0].paired_department_id };
   }
 
   findByIdempotencyKey(requesterUserId: string, key: string): Promise<ServiceRequest | null> {

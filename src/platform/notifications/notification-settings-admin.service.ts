@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
 import { TenantContext } from '../tenancy/tenant-context.service';
+import { townshipSettingsKey } from '../tenancy/township-settings';
 import type {
   CreateRobotDto,
   NotificationSettingsView,
@@ -11,7 +12,7 @@ import type {
 } from './dto/notification.dto';
 import { GroupRobot } from './entities/group-robot.entity';
 import { NotificationSettings } from './entities/notification-settings.entity';
-import { NotificationSettingsReader, notificationSettingsKey } from './notification-settings.service';
+import { NotificationSettingsReader } from './notification-settings.service';
 import { NotificationType } from './notification-types';
 import { Notifier } from './notifier.service';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours';
@@ -52,7 +53,7 @@ export class NotificationSettingsAdmin {
       ...fields,
       ...(smtpPassword !== undefined ? { smtpPasswordEncrypted: smtpPassword ? this.box.seal(smtpPassword) : null } : {}),
     });
-    this.tenant.forget(notificationSettingsKey(tenantId));
+    this.tenant.forget(townshipSettingsKey(tenantId));
     return this.settings();
   }
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
-import { tenantRow } from '../calendar/calendar.service';
 import { TenantContext } from '../tenancy/tenant-context.service';
-import { NotificationSettings } from './entities/notification-settings.entity';
+import { NotificationSettingsValues, townshipSettings } from '../tenancy/township-settings';
 import { DEFAULT_QUIET_HOURS, QuietHours } from './quiet-hours';
 
 export interface MailServer {
@@ -17,8 +16,6 @@ export interface MailServer {
   from: string;
 }
 
-export const notificationSettingsKey = (tenantId: string) => `notification-settings:${tenantId}`;
-
 /** A township's quiet hours and mail server, falling back to the defaults and SMTP_URL. */
 @Injectable()
 export class NotificationSettingsReader {
@@ -27,12 +24,9 @@ export class NotificationSettingsReader {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async find(tenantId: string): Promise<{ settings: NotificationSettings | null; timeZone: string }> {
-    const settings = await this.tenant.once(notificationSettingsKey(tenantId), () =>
-      this.tenant.manager.getRepository(NotificationSettings).findOne({ where: { tenantId } }),
-    );
-    const tenant = await tenantRow(this.tenant, tenantId);
-    return { settings, timeZone: tenant?.timeZone ?? 'Asia/Shanghai' };
+  async find(tenantId: string): Promise<{ settings: NotificationSettingsValues | null; timeZone: string }> {
+    const { notifications, timeZone } = await townshipSettings(this.tenant, tenantId);
+    return { settings: notifications, timeZone };
   }
 
   async quietHours(tenantId: string): Promise<QuietHours> {

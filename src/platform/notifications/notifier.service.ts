@@ -5,7 +5,8 @@ import { JobName } from '../queue/queue.constants';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { NotificationSettingsReader } from './notification-settings.service';
-import { languageOf, renderNotification } from './notification-templates';
+import type { Language } from '../errors/localized-messages';
+import { renderNotification } from './notification-templates';
 import { DeliveryChannel, DeliveryStatus, NotificationType, PersonalChannel, RobotKind } from './notification-types';
 import { nextSendTime } from './quiet-hours';
 import { SecretBox } from './secret-box';
@@ -39,24 +40,40 @@ interface RecipientRow {
 }
 
 type NullableRecipient = { [K in keyof RecipientRow]: RecipientRow[K] | null };
+type NotifyRow = NullableRecipient & { event_id: string; robots: { id: string; kind: RobotKind }[] | null };
 
 const SEALED_KEYS = '__sealed';
 
 /**
- * Records the event ($5: its dedupe key, or a fresh one) and reads its recipients ($6) with their
- * preferences for the type: one row per active recipient, or one row of nulls beside the event id
- * when there is none; no rows when the key was used before.
+ * One round trip for the whole event:
+ * - records it ($5: its dedupe key, or a fresh one; nothing at all happens when the key was used);
+ * - writes the inbox items (when $9) of the recipients ($6) who take the type in the app, each in
+ *   their language as `languageOf` reads it ($7: the Chinese title, body and link; $8: the English),
+ *   which a statement trigger announces to every API process at commit (NotificationInsertAnnounce);
+ * - reads back each active recipient with their preferences (one row of nulls when there is none),
+ *   and the group robots that take the type ($10 alliances, $11 organisations, $12 robots).
  */
 const NOTIFY_SQL = `
   WITH event AS (
     INSERT INTO notification_events (tenant_id, type, payload, urgent, dedupe_key)
     VALUES ($1, $2, $3, $4, coalesce($5, gen_random_uuid()::text))
     ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id
+  ), recipient AS (
+    SELECT event.id AS event_id, u.id, u.email, u.locale, u.email_digest, p.in_app, p.email AS wants_email,
+           CASE WHEN lower(u.locale) LIKE 'en%' THEN $8::text[] ELSE $7::text[] END AS rendered
+      FROM event
+      LEFT JOIN users u ON u.id = ANY($6::uuid[]) AND u.status <> 'disabled'
+      LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = $2
+  ), inbox AS (
+    INSERT INTO notifications (tenant_id, user_id, event_id, type, title, body, link)
+    SELECT $1, r.id, r.event_id, $2, r.rendered[1], r.rendered[2], r.rendered[3]
+      FROM recipient r WHERE $9 AND r.id IS NOT NULL AND r.in_app IS NOT FALSE
+    ON CONFLICT (event_id, user_id) DO NOTHING
   )
-  SELECT event.id AS event_id, u.id, u.email, u.locale, u.email_digest, p.in_app, p.email AS wants_email
-    FROM event
-    LEFT JOIN users u ON u.id = ANY($6::uuid[]) AND u.status <> 'disabled'
-    LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = $2`;
+  SELECT r.event_id, r.id, r.email, r.locale, r.email_digest, r.in_app, r.wants_email,
+         (SELECT json_agg(json_build_object('id', g.id, 'kind', g.kind)) FROM group_robots g
+           WHERE g.enabled AND (g.id = ANY($12::uuid[]) OR ($2 = ANY(g.types) AND (g.alliance_id = ANY($10::uuid[]) OR g.organization_id = ANY($11::uuid[]))))) AS robots
+    FROM recipient r`;
 
 /** The payload as the templates need it, with sealed fields opened. */
 export function openPayload(payload: Record<string, unknown>, box: SecretBox): Record<string, unknown> {
@@ -89,31 +106,29 @@ export class Notifier {
     const stored = { ...payload };
     for (const key of options.sealed ?? []) stored[key] = this.box.seal(String(payload[key] ?? ''));
     if (options.sealed?.length) stored[SEALED_KEYS] = options.sealed;
-    // The event and its recipients in one statement: no row (a repeated dedupe key) means nothing to do.
-    const rows = await manager.query<(NullableRecipient & { event_id: string })[]>(NOTIFY_SQL, [
+    const channels = new Set(options.channels ?? Object.values(PersonalChannel));
+    const rendered = (language: Language) => {
+      const r = renderNotification(type, payload, language);
+      return [r.title, r.body, r.link];
+    };
+    const { allianceIds = [], organizationIds = [], robotIds = [] } = recipients;
+    const rows = await manager.query<NotifyRow[]>(NOTIFY_SQL, [
       tenantId,
       type,
       stored,
       options.urgent ?? false,
       options.dedupeKey ?? null,
       [...new Set(recipients.userIds ?? [])],
+      rendered('zh-CN'),
+      rendered('en'),
+      channels.has(PersonalChannel.InApp),
+      allianceIds,
+      organizationIds,
+      robotIds,
     ]);
     if (rows.length === 0) return null;
     const event = { id: rows[0].event_id };
-
-    const channels = new Set(options.channels ?? Object.values(PersonalChannel));
-    const people = rows.filter((row): row is RecipientRow & { event_id: string } => row.id !== null);
-    const inbox = people.filter((p) => channels.has(PersonalChannel.InApp) && p.in_app !== false);
-    if (inbox.length > 0) {
-      const rendered = inbox.map((p) => renderNotification(type, payload, languageOf(p.locale)));
-      await manager.query(
-        `INSERT INTO notifications (tenant_id, user_id, event_id, type, title, body, link)
-         SELECT $1, u, $2, $3, t, b, l FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS x(u, t, b, l)
-         ON CONFLICT (event_id, user_id) DO NOTHING`,
-        [tenantId, event.id, type, inbox.map((p) => p.id), rendered.map((r) => r.title), rendered.map((r) => r.body), rendered.map((r) => r.link)],
-      );
-      // A statement trigger announces the new items to every API process at commit (migration NotificationInsertAnnounce).
-    }
+    const people = rows.filter((row): row is NotifyRow & RecipientRow => row.id !== null);
 
     const deliveries: Partial<NotificationDelivery>[] = [];
     if (channels.has(PersonalChannel.Email) && (await this.settings.mailServer(tenantId))) {
@@ -127,7 +142,7 @@ export class Notifier {
         });
       }
     }
-    for (const robot of await this.robots(recipients, type)) {
+    for (const robot of rows[0].robots ?? []) {
       deliveries.push({
         channel: robot.kind === RobotKind.WeCom ? DeliveryChannel.WeCom : DeliveryChannel.DingTalk,
         robotId: robot.id,
@@ -149,15 +164,5 @@ export class Notifier {
       );
     }
     return event.id;
-  }
-
-  private robots(recipients: Recipients, type: NotificationType): Promise<{ id: string; kind: RobotKind }[]> {
-    const { allianceIds = [], organizationIds = [], robotIds = [] } = recipients;
-    if (allianceIds.length + organizationIds.length + robotIds.length === 0) return Promise.resolve([]);
-    return this.tenant.manager.query(
-      `SELECT id, kind FROM group_robots
-        WHERE enabled AND (id = ANY($4) OR ($3 = ANY(types) AND (alliance_id = ANY($1) OR organization_id = ANY($2))))`,
-      [allianceIds, organizationIds, type, robotIds],
-    );
   }
 }

@@ -35,8 +35,7 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
     return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
       const request = await this.requests.findForUpdate(requestId);
       if (!request || request.status !== S.Submitted) return;
-      const category = await this.requests.category(request.categoryId);
-      const decision = await this.router.decide(request, category);
+      const decision = await this.router.decide(request);
       const routedAt = this.clock.now();
       const deadlines = await this.planner.deadlines(request, routedAt);
       const status = nextStatus('route', request.status, ['system']);

@@ -3,7 +3,6 @@ import { NotificationType } from '../../../platform/notifications/notification-t
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { ServiceRequest } from '../entities/service-request.entity';
-import { ServiceRequestsRepository } from '../service-requests.repository';
 
 type Announced = Pick<ServiceRequest, 'id' | 'number' | 'title' | 'status' | 'requesterUserId' | 'requesterOrganizationId' | 'assignedOrganizationId' | 'handlerId'>;
 
@@ -12,19 +11,17 @@ type Announced = Pick<ServiceRequest, 'id' | 'number' | 'title' | 'status' | 're
 export class RequestAnnouncer {
   constructor(
     private readonly tenant: TenantContext,
-    private readonly requests: ServiceRequestsRepository,
     private readonly notifier: Notifier,
   ) {}
 
   /** The handler, the organisation's staff and its group robots. */
   async assigned(request: Announced, dedupeKey?: string): Promise<void> {
     if (!request.assignedOrganizationId) return;
-    const names = await this.names(request);
-    const staff = await this.requests.staffOf(request.assignedOrganizationId);
+    const parties = await this.parties(request);
     await this.notifier.notify(
-      { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u), organizationIds: [request.assignedOrganizationId] },
+      { userIds: [request.handlerId, ...parties.staff].filter((u): u is string => !!u), organizationIds: [request.assignedOrganizationId] },
       NotificationType.RequestAssigned,
-      { ...this.payload(request), requesterName: names.requester, organizationName: names.provider },
+      { ...this.payload(request), requesterName: parties.requester, organizationName: parties.provider },
       { dedupeKey },
     );
   }
@@ -35,20 +32,22 @@ export class RequestAnnouncer {
   }
 
   async providerName(request: Announced): Promise<string> {
-    return (await this.names(request)).provider;
+    return (await this.parties(request)).provider;
   }
 
   private payload(request: Announced) {
     return { requestId: request.id, number: request.number, title: request.title, status: request.status };
   }
 
-  private async names(request: Announced): Promise<{ requester: string; provider: string }> {
-    return this.tenant.once(`organization-names:${request.requesterOrganizationId}:${request.assignedOrganizationId}`, async () => {
-      const [names] = await this.tenant.manager.query<{ requester: string | null; provider: string | null }[]>(
-        'SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider',
+  /** Both organisations' names and the serving organisation's active staff, in one round trip. */
+  private parties(request: Announced): Promise<{ requester: string; provider: string; staff: string[] }> {
+    return this.tenant.once(`request-parties:${request.requesterOrganizationId}:${request.assignedOrganizationId}`, async () => {
+      const [row] = await this.tenant.manager.query<{ requester: string | null; provider: string | null; staff: string[] }[]>(
+        `SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider,
+                ARRAY(SELECT id FROM users WHERE organization_id = $2 AND status = 'active') AS staff`,
         [request.requesterOrganizationId, request.assignedOrganizationId],
       );
-      return { requester: names?.requester ?? '', provider: names?.provider ?? '' };
+      return { requester: row?.requester ?? '', provider: row?.provider ?? '', staff: row?.staff ?? [] };
     });
   }
 }

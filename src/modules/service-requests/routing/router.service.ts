@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { RoutingRule } from '../entities/routing-rule.entity';
-import type { ServiceCategory } from '../entities/service-category.entity';
+import type { RoutingRule } from '../entities/routing-rule.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
+import { ServiceRequestsRepository } from '../service-requests.repository';
 
 export interface RoutingDecision {
   organizationId: string;
@@ -25,22 +25,16 @@ export function ruleMatches(rule: Pick<RoutingRule, 'categoryId' | 'keywords'>, 
  */
 @Injectable()
 export class RequestRouter {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly requests: ServiceRequestsRepository,
+  ) {}
 
-  async decide(request: ServiceRequest, category: ServiceCategory): Promise<RoutingDecision> {
-    const rules = await this.tenant.manager.getRepository(RoutingRule).find({
-      where: { allianceId: request.allianceId, active: true },
-      order: { priority: 'ASC', createdAt: 'ASC' },
-    });
+  async decide(request: ServiceRequest): Promise<RoutingDecision> {
+    const { category, rules, pairedDepartmentId } = await this.requests.routingFacts(request);
     const rule = rules.find((r) => ruleMatches(r, request));
     if (rule) return { organizationId: rule.targetOrganizationId, handlerId: await this.leastLoadedHandler(rule.targetOrganizationId), reason: 'rule', ruleId: rule.id };
-    const [paired] = await this.tenant.manager.query<{ paired_department_id: string | null }[]>(
-      'SELECT paired_department_id FROM organizations WHERE id = $1',
-      [request.requesterOrganizationId],
-    );
-    if (paired?.paired_department_id) {
-      return { organizationId: paired.paired_department_id, handlerId: await this.leastLoadedHandler(paired.paired_department_id), reason: 'paired_department' };
-    }
+    if (pairedDepartmentId) return { organizationId: pairedDepartmentId, handlerId: await this.leastLoadedHandler(pairedDepartmentId), reason: 'paired_department' };
     return { organizationId: category.providerOrganizationId, handlerId: await this.leastLoadedHandler(category.providerOrganizationId), reason: 'category_provider' };
   }
 

@@ -1,0 +1,37 @@
+import type { NotificationSettings } from '../notifications/entities/notification-settings.entity';
+import type { TenantContext } from './tenant-context.service';
+
+export type NotificationSettingsValues = Omit<NotificationSettings, 'updatedAt'>;
+
+/** What requests and jobs consult about a township: its time zone, its calendar's overrides and its notification settings. */
+export interface TownshipSettings {
+  timeZone: string;
+  /** Public holidays (off) and make-up working days (调休, on), as YYYY-MM-DD. */
+  overrides: { date: string; kind: 'holiday' | 'workday' }[];
+  /** Null until an official changes the defaults. */
+  notifications: NotificationSettingsValues | null;
+}
+
+export const townshipSettingsKey = (tenantId: string) => `township-settings:${tenantId}`;
+
+/** One round trip: a routing job needs all three (deadlines, then quiet hours), and each cost a statement of its own. */
+const TOWNSHIP_SETTINGS_SQL = `
+  SELECT t.time_zone AS "timeZone",
+         coalesce((SELECT json_agg(json_build_object('date', o.date, 'kind', o.kind)) FROM working_day_overrides o WHERE o.tenant_id = t.id), '[]'::json) AS overrides,
+         (SELECT json_build_object(
+                   'tenantId', s.tenant_id, 'quietStart', s.quiet_start, 'quietEnd', s.quiet_end, 'quietWeekends', s.quiet_weekends,
+                   'smtpHost', s.smtp_host, 'smtpPort', s.smtp_port, 'smtpSecure', s.smtp_secure, 'smtpUsername', s.smtp_username,
+                   'smtpPasswordEncrypted', s.smtp_password_encrypted, 'mailFrom', s.mail_from)
+            FROM notification_settings s WHERE s.tenant_id = t.id) AS notifications
+    FROM tenants t WHERE t.id = $1`;
+
+/**
+ * The township's settings, read once per request or job (the transaction's memo). Whoever changes
+ * one of them in a transaction that reads them again calls `context.forget(townshipSettingsKey(id))`.
+ */
+export function townshipSettings(context: TenantContext, tenantId: string): Promise<TownshipSettings> {
+  return context.once(townshipSettingsKey(tenantId), async () => {
+    const [row] = await context.manager.query<TownshipSettings[]>(TOWNSHIP_SETTINGS_SQL, [tenantId]);
+    return row ?? { timeZone: 'Asia/Shanghai', overrides: [], notifications: null };
+  });
+}
