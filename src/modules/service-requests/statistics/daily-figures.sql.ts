@@ -9,9 +9,21 @@
 const dayStart = (day: string) => `(${day})::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
 /**
- * Each day's requests summed per serving organisation and category; `days` names (tenant_id,
- * alliance_id, day). Summed inside a LATERAL subquery, so each day is one index range scan: as a
- * plain join on the range, the planner merge-joined every request of an alliance against every
+ * Distinct (tenant_id, alliance_id, day) rows of `source`, with the instants the day starts and
+ * ends as columns of their own. Materialized, so the day's bounds reach the requests' scan as plain
+ * values: written out there, the time-zone conversion (not leakproof) was left for after row-level
+ * security, and the scan read every request of the alliance instead of the day's (1 s, not 30 ms,
+ * for a day of a 335,000-request alliance).
+ */
+const daysOf = (source: string, where = '') => `MATERIALIZED (
+    SELECT tenant_id, alliance_id, day, ${dayStart('day')} AS starts, ${dayStart('day + 1')} AS ends
+      FROM (SELECT DISTINCT tenant_id, alliance_id, day FROM ${source} ${where}) d
+  )`;
+
+/**
+ * Each day's requests summed per serving organisation and category; `days` names rows made by
+ * `daysOf`. Summed inside a LATERAL subquery, so each day is one index range scan: as a plain join
+ * on the range, the planner merge-joined every request of an alliance against every
  * changed day of it (17 s for 20,000 requests over a year).
  */
 const sumRequestsOf = (days: string) => `
@@ -32,7 +44,7 @@ const sumRequestsOf = (days: string) => `
             count(r.rating)::int AS ratings
        FROM service_requests r
       WHERE r.tenant_id = d.tenant_id AND r.alliance_id = d.alliance_id
-        AND r.created_at >= ${dayStart('d.day')} AND r.created_at < ${dayStart('d.day + 1')}
+        AND r.created_at >= d.starts AND r.created_at < d.ends
         AND r.merged_into_id IS NULL
       GROUP BY r.assigned_organization_id, r.category_id
    ) s`;
@@ -54,9 +66,7 @@ const SUMS_OF_SUMMED = SUMMED.map((column) => (column.endsWith('hours_sum') ? `s
 export const REFRESH_DAILY_FIGURES_SQL = `
   WITH taken AS (
     DELETE FROM service_request_figure_changes RETURNING tenant_id, alliance_id, day
-  ), days AS (
-    SELECT DISTINCT tenant_id, alliance_id, day FROM taken
-  ), sums AS MATERIALIZED (
+  ), days AS ${daysOf('taken')}, sums AS MATERIALIZED (
     ${sumRequestsOf('days')}
   ), cleared AS (
     DELETE FROM service_request_daily_figures f USING days d WHERE f.tenant_id = d.tenant_id AND f.alliance_id = d.alliance_id AND f.day = d.day
@@ -95,10 +105,7 @@ export const REFRESH_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('service_
  * requests, with the rest of their month (whose monthly sum is stale) from the daily sums.
  */
 export const STATISTICS_SQL = `
-  WITH changed AS (
-    SELECT DISTINCT tenant_id, alliance_id, day FROM service_request_figure_changes
-     WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date
-  ), stale_months AS (
+  WITH changed AS ${daysOf('service_request_figure_changes', 'WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date')}, stale_months AS (
     SELECT DISTINCT date_trunc('month', day::timestamp)::date AS month FROM changed WHERE day >= $4::date AND day < $5::date
   ), cells AS (
     SELECT organization_id, category_id, month AS day, ${SUMMED_COLUMNS}
