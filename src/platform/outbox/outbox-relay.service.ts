@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ConfigService } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
@@ -91,7 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       await runner.startTransaction();
       const events: PendingEvent[] = await runner.query('SELECT * FROM outbox_claim($1)', [BATCH]);
-      for (const event of events) await withTimeout(this.publish(event), ADD_TIMEOUT_MS);
+      await this.publish(events);
       if (events.length > 0) await runner.query('SELECT outbox_mark_published($1)', [events.map((e) => e.id)]);
       await runner.commitTransaction();
       return events.length;
@@ -103,19 +103,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async publish(event: PendingEvent): Promise<void> {
-    const queue = this.moduleRef.get<Queue>(getQueueToken(event.queue), { strict: false });
-    const jobId = event.job_id ?? event.id;
-    const delay = event.not_before ? Math.max(0, event.not_before.getTime() - this.clock.now().getTime()) : 0;
-    if (event.timer === 'cancel') {
-      // A timer that is running is locked and stays; see Outbox.moveTimer.
-      await queue.remove(jobId);
-    } else if (event.timer === 'set') {
+  /**
+   * Adds each queue's jobs in bulk, one Redis round trip for all of them. A cancel sends the adds
+   * claimed before it first, so a timer set and cancelled (or cancelled and set) keeps its order.
+   */
+  private async publish(events: PendingEvent[]): Promise<void> {
+    let adds = new Map<string, { name: string; data: Record<string, unknown>; opts: JobsOptions }[]>();
+    const flush = async () => {
+      for (const [queue, jobs] of adds) await withTimeout(this.queue(queue).addBulk(jobs), ADD_TIMEOUT_MS);
+      adds = new Map();
+    };
+    for (const event of events) {
+      const jobId = event.job_id ?? event.id;
+      if (event.timer === 'cancel') {
+        await flush();
+        // A timer that is running is locked and stays; see Outbox.moveTimer.
+        await withTimeout(this.queue(event.queue).remove(jobId), ADD_TIMEOUT_MS);
+        continue;
+      }
+      const delay = event.not_before ? Math.max(0, event.not_before.getTime() - this.clock.now().getTime()) : 0;
       // A timer leaves no finished job behind, to keep Redis small; its id names its time.
-      await queue.add(event.job_name, event.payload, { jobId, delay, removeOnComplete: true, removeOnFail: true });
-    } else {
-      await queue.add(event.job_name, event.payload, { ...jobOptions(jobId, this.retry), delay });
+      const opts = event.timer === 'set' ? { jobId, delay, removeOnComplete: true, removeOnFail: true } : { ...jobOptions(jobId, this.retry), delay };
+      const jobs = adds.get(event.queue) ?? [];
+      jobs.push({ name: event.job_name, data: event.payload, opts });
+      adds.set(event.queue, jobs);
     }
+    await flush();
+  }
+
+  private queue(name: string): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
   private async listen(): Promise<void> {
