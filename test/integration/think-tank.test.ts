@@ -521,4 +521,38 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
     expect((await http.get('/api/v1/think-tank/library', { token: stranger })).body.items).toEqual([]);
     expect((await http.get(`/api/v1/think-tank/reports/${rows[0].id}`, { token: tokens.finance })).status).toBe(404);
   });
+
+  it('lets an official replace the rubric, refusing blank and repeated keys, and refuses experts who take no reviews', async () => {
+    const rubric = `/api/v1/think-tank/rubrics/${ids.alliance}`;
+    const standard = (await http.get(rubric, { token: tokens.official })).body.criteria;
+    expect(standard.map((c: { key: string }) => c.key)).toEqual(['evidence', 'feasibility', 'impact']);
+    const criterion = (key: string, label = '评分项') => ({ key, label, maxScore: 5 });
+
+    const repeated = await http.request('PUT', rubric, { token: tokens.official, body: { criteria: [criterion('impact'), criterion(' impact ')] } });
+    expect(repeated.status).toBe(400);
+    expect(repeated.body.details).toEqual([{ field: 'criteria[1].key', reason: expect.any(String) }]);
+    const blank = await http.request('PUT', rubric, { token: tokens.official, body: { criteria: [criterion('   ')] } });
+    expect(blank.status).toBe(400);
+    expect(blank.body.details).toEqual([{ field: 'criteria[0].key', reason: expect.any(String) }]);
+    expect((await http.request('PUT', rubric, { token: tokens.expert, body: { criteria: [criterion('novelty')] } })).status).toBe(403);
+    expect((await http.get(rubric, { token: tokens.official })).body.criteria).toEqual(standard);
+
+    const replaced = await http.request('PUT', rubric, { token: tokens.official, body: { criteria: [criterion(' novelty ', '创新性'), criterion('impact', '价值影响')] } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.criteria).toEqual([
+      { key: 'novelty', label: '创新性', description: null, maxScore: 5 },
+      { key: 'impact', label: '价值影响', description: null, maxScore: 5 },
+    ]);
+    expect((await http.request('PUT', rubric, { token: tokens.official, body: { criteria: standard } })).status).toBe(200);
+
+    // An expert who is not taking reviews is refused by name, and nothing is stored.
+    const report = await submitted(tokens.xingyi, { title: '链上企业数字化转型调研', abstract: '对链上企业数字化转型现状的调研。' });
+    expect((await http.patch(`/api/v1/think-tank/experts/${experts.expert}`, { availability: 'unavailable' }, { token: tokens.official })).status).toBe(200);
+    const refused = await assign(report.id, { expertIds: [experts.expert] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([{ field: 'expertIds[0]', reason: '陈教授 当前不接受评审邀请' }]);
+    const { rows } = await app.db.admin.query('SELECT count(*)::int AS n FROM review_assignments WHERE report_id = $1', [report.id]);
+    expect(rows[0].n).toBe(0);
+    await http.patch(`/api/v1/think-tank/experts/${experts.expert}`, { availability: 'available' }, { token: tokens.official });
+  });
 });

@@ -25,10 +25,12 @@ export class RubricService {
   /** Replaces the rubric; rounds already open keep the copy they took. */
   async replace(allianceId: string, input: RubricDto): Promise<RubricView> {
     if (!(await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
-    const seen = new Set<string>();
+    // Keys and labels are stored trimmed, so they are judged trimmed: " impact" is "impact" again.
+    const keys = input.criteria.map((c) => c.key.trim());
     input.criteria.forEach((c, i) => {
-      if (seen.has(c.key)) throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'alreadyExists' }]);
-      seen.add(c.key);
+      if (!keys[i]) throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'required' }]);
+      if (!c.label.trim()) throw DomainException.invalid([{ field: `criteria[${i}].label`, reason: 'required' }]);
+      if (keys.indexOf(keys[i]) !== i) throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'alreadyExists' }]);
     });
     const repo = this.tenant.manager.getRepository(ReviewCriterion);
     await repo.delete({ allianceId });
