@@ -165,6 +165,26 @@ describe('think tank: submit → assign → review → decide → revise → acc
     await editor.getByTestId('round-2').getByTestId('review-reviewer').filter({ hasText: '陈教授' }).waitFor();
   });
 
+  it('shows the expert an invitation past its reply-by time as expired, with nothing to accept or decline', async () => {
+    const lapse = (respondBy: string) =>
+      harness.app.db.admin.query(
+        `UPDATE review_assignments a SET respond_by = $2 FROM review_rounds r, research_reports p
+          WHERE r.id = a.round_id AND p.id = a.report_id AND p.title = $1 AND r.number = 2 AND a.status = 'invited'
+          RETURNING (SELECT respond_by FROM review_assignments WHERE id = a.id) AS before`,
+        [TITLE, respondBy],
+      );
+    const { rows } = await lapse(new Date(Date.now() - 3_600_000).toISOString());
+    expect(rows).toHaveLength(1);
+    try {
+      await expert.goto('/think-tank/reviews');
+      const invitation = expert.getByTestId('queue-invitations').locator(`[data-testid="assignment-row"][data-title="${TITLE}"][data-round="2"]`);
+      await invitation.getByTestId('invitation-expired').waitFor();
+      expect(await invitation.getByTestId('invitation-accept').count()).toBe(0);
+    } finally {
+      await lapse(rows[0].before.toISOString());
+    }
+  });
+
   it('lets the expert review the revision, seeing the response to the reviewers', async () => {
     await acceptAndOpen(expert, 2);
     await expert.getByTestId('review-author-response').getByText(RESPONSE).waitFor();

@@ -6,7 +6,7 @@ import { useShowError } from '../../lib/useShowError';
 import { PageHeader } from '../shell/PageHeader';
 import { type Assignment, DECISIONS, type Decision, useAssignment, useDownloadVersion, useRespondToInvitation, useSaveReview, useSubmitReview } from './api';
 import { fullReason } from './errors';
-import { AssignmentStatusTag, DueText, reviewerLabel } from './labels';
+import { AssignmentStatusTag, DueText, invitationLapsed, reviewerLabel } from './labels';
 import { ReviewCard } from './ReportRounds';
 
 interface Values {
@@ -202,23 +202,29 @@ export function ReviewPage() {
                   <Typography.Text>
                     {t('thinkTank.review.invited')} <DueText value={assignment.respondBy} />
                   </Typography.Text>
-                  <Space>
-                    <Button
-                      type="primary"
-                      loading={respond.isPending}
-                      onClick={() => respond.mutate({ id: assignment.id, accept: true }, { onError: (e) => showError(e) })}
-                      data-testid="review-accept"
-                    >
-                      {t('thinkTank.queue.accept')}
-                    </Button>
-                    <Button
-                      danger
-                      onClick={() => respond.mutate({ id: assignment.id, accept: false }, { onError: (e) => showError(e) })}
-                      data-testid="review-decline"
-                    >
-                      {t('thinkTank.queue.decline')}
-                    </Button>
-                  </Space>
+                  {invitationLapsed(assignment) ? (
+                    <Typography.Text type="secondary" data-testid="review-invitation-expired">
+                      {t('thinkTank.queue.expired')}
+                    </Typography.Text>
+                  ) : (
+                    <Space>
+                      <Button
+                        type="primary"
+                        loading={respond.isPending}
+                        onClick={() => respond.mutate({ id: assignment.id, accept: true }, { onError: (e) => showError(e) })}
+                        data-testid="review-accept"
+                      >
+                        {t('thinkTank.queue.accept')}
+                      </Button>
+                      <Button
+                        danger
+                        onClick={() => respond.mutate({ id: assignment.id, accept: false }, { onError: (e) => showError(e) })}
+                        data-testid="review-decline"
+                      >
+                        {t('thinkTank.queue.decline')}
+                      </Button>
+                    </Space>
+                  )}
                 </Space>
               </Card>
             )}

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { PageHeader } from '../shell/PageHeader';
 import { type Assignment, useRespondToInvitation, useReviewQueue } from './api';
-import { AssignmentStatusTag, DueText } from './labels';
+import { AssignmentStatusTag, DueText, invitationLapsed } from './labels';
 
 /** The expert's queue: invitations to accept or decline, open reviews with their due dates, and past reviews. */
 export function ReviewQueuePage() {
@@ -56,22 +56,27 @@ export function ReviewQueuePage() {
               {
                 title: t('common.actions'),
                 key: 'actions',
-                render: (_, a) => (
-                  <Space>
-                    <Button
-                      type="primary"
-                      size="small"
-                      loading={respond.isPending && respond.variables?.id === a.id && respond.variables.accept}
-                      onClick={() => respond.mutate({ id: a.id, accept: true }, { onError: (error) => showError(error) })}
-                      data-testid="invitation-accept"
-                    >
-                      {t('thinkTank.queue.accept')}
-                    </Button>
-                    <Button size="small" danger onClick={() => setDeclining(a)} data-testid="invitation-decline">
-                      {t('thinkTank.queue.decline')}
-                    </Button>
-                  </Space>
-                ),
+                render: (_, a) =>
+                  invitationLapsed(a) ? (
+                    <Typography.Text type="secondary" data-testid="invitation-expired">
+                      {t('thinkTank.queue.expired')}
+                    </Typography.Text>
+                  ) : (
+                    <Space>
+                      <Button
+                        type="primary"
+                        size="small"
+                        loading={respond.isPending && respond.variables?.id === a.id && respond.variables.accept}
+                        onClick={() => respond.mutate({ id: a.id, accept: true }, { onError: (error) => showError(error) })}
+                        data-testid="invitation-accept"
+                      >
+                        {t('thinkTank.queue.accept')}
+                      </Button>
+                      <Button size="small" danger onClick={() => setDeclining(a)} data-testid="invitation-decline">
+                        {t('thinkTank.queue.decline')}
+                      </Button>
+                    </Space>
+                  ),
               },
             ]}
           />

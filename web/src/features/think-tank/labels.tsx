@@ -62,6 +62,11 @@ export function AvailabilityTag({ availability }: { availability: Availability }
   return <Tag color={color}>{t(`thinkTank.availabilities.${availability}`)}</Tag>;
 }
 
+/** An invitation whose reply-by time has passed: the API refuses an answer, and only the editor can invite again. */
+export function invitationLapsed(assignment: { status: string; respondBy: string | null }): boolean {
+  return assignment.status === 'invited' && !!assignment.respondBy && dayjs(assignment.respondBy).isBefore(dayjs());
+}
+
 /** A due time, red when past and orange within two days. */
 export function DueText({ value, testId }: { value: string | null; testId?: string }) {
   const { t } = useTranslation();
