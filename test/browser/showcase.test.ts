@@ -48,6 +48,24 @@ describe('the public showcase of an alliance (browser)', () => {
     await official.screenshot({ path: screenshotPath('indicator-results'), fullPage: true, animations: 'disabled' });
   });
 
+  it('lets an official move a round’s deadline, which opens a closed round again', async () => {
+    await official.goto('/indicators');
+    await official.getByTestId('indicator-rounds').getByRole('link', { name: '2025', exact: true }).click();
+    const before = await official.getByTestId('round-deadline').innerText();
+    const { rows } = await harness.app.db.admin.query(`SELECT to_char(current_date + 30, 'YYYY-MM-DD') AS day`);
+    const later: string = rows[0].day;
+    expect(before).not.toBe(later);
+    await official.getByTestId('round-reschedule').click();
+    const input = official.getByTestId('round-deadline-input');
+    await input.click();
+    await input.fill(later);
+    await input.press('Enter');
+    await official.getByTestId('round-reschedule-ok').click();
+    await official.getByTestId('round-deadline').getByText(later).waitFor();
+    const { rows: stored } = await harness.app.db.admin.query(`SELECT to_char(deadline, 'YYYY-MM-DD') AS deadline, status FROM indicator_rounds WHERE period = '2025'`);
+    expect(stored).toEqual([{ deadline: later, status: 'open' }]);
+  });
+
   it('says the page does not exist for an unknown address', async () => {
     await visitor.goto('/showcase/no-such-showcase-here');
     await visitor.getByTestId('showcase-not-found').getByText('展示页不存在或未开放').waitFor();

@@ -1,11 +1,13 @@
-import { App, Button, Card, Descriptions, Form, InputNumber, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { App, Button, Card, DatePicker, Descriptions, Form, InputNumber, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { fromApiDate, toApiDate, today } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
-import { useCatalogue, useCloseRound, useRound, useRoundProgress, useRoundResults, useSaveSubmission, useSubmission, type Round, type RoundResults } from './api';
+import { useCatalogue, useCloseRound, useRescheduleRound, useRound, useRoundProgress, useRoundResults, useSaveSubmission, useSubmission, type Round, type RoundResults } from './api';
 import { labelOf } from './labels';
 
 /** One round: officials see progress, aggregates and year on year; members fill in their figures. */
@@ -23,13 +25,66 @@ export function RoundPage() {
       <PageHeader
         title={t('indicators.roundTitle', { period: r.period })}
         subtitle={r.alliance.name}
-        extra={isOfficial && r.status === 'open' && <Button onClick={() => close.mutate()}>{t('indicators.close')}</Button>}
+        extra={
+          isOfficial && (
+            <Space>
+              <RescheduleButton round={r} />
+              {r.status === 'open' && <Button onClick={() => close.mutate()}>{t('indicators.close')}</Button>}
+            </Space>
+          )
+        }
       />
       <Descriptions size="small" style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('indicators.fields.deadline')}>{r.deadline}</Descriptions.Item>
+        <Descriptions.Item label={t('indicators.fields.deadline')}>
+          <span data-testid="round-deadline">{r.deadline}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('indicators.fields.status')}>{t(`indicators.statuses.${r.status}`)}</Descriptions.Item>
       </Descriptions>
       {isOfficial ? <OfficialView round={r} /> : <FillForm round={r} />}
+    </>
+  );
+}
+
+/** Officials move the deadline (a closed round opens again); the API refuses a day before today. */
+function RescheduleButton({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const reschedule = useRescheduleRound(round.id);
+  const [open, setOpen] = useState(false);
+  const [deadline, setDeadline] = useState<Dayjs | null>(null);
+  const start = () => {
+    setDeadline(fromApiDate(round.deadline) ?? null);
+    setOpen(true);
+  };
+  const save = () => {
+    const value = toApiDate(deadline);
+    if (!value) return;
+    reschedule.mutate(value, {
+      onSuccess: () => {
+        setOpen(false);
+        void message.success(t('indicators.rescheduled'));
+      },
+      onError: (error) => showError(error),
+    });
+  };
+  return (
+    <>
+      <Button onClick={start} data-testid="round-reschedule">
+        {t('indicators.reschedule')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('indicators.reschedule')}
+        onCancel={() => setOpen(false)}
+        onOk={save}
+        okButtonProps={{ disabled: !deadline, ...{ 'data-testid': 'round-reschedule-ok' } }}
+        confirmLoading={reschedule.isPending}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('indicators.rescheduleHint')}</Typography.Paragraph>
+        <DatePicker value={deadline} onChange={setDeadline} disabledDate={(day) => day.isBefore(today(), 'day')} allowClear={false} data-testid="round-deadline-input" />
+      </Modal>
     </>
   );
 }

@@ -75,3 +75,12 @@ export function useCloseRound(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
+
+/** Moves the last day to report; a closed round opens again. */
+export function useRescheduleRound(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (deadline: string) => unwrap(api.PATCH('/api/v1/indicator-rounds/{id}', { params: { path: { id } }, body: { deadline } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}
