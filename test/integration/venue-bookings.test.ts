@@ -159,6 +159,13 @@ describe('activity venue bookings (活动阵地)', () => {
     const refused = await http.request('POST', `/api/v1/venues/${ids.venue}/photos`, { token: official, body: fake.body, headers: fake.headers });
     expect(refused.status).toBe(415);
     expect(refused.body.details[0].field).toBe('file');
+
+    // Adding and removing a photo are both in the audit log, without where the file lies.
+    expect((await http.request('DELETE', `/api/v1/venues/${ids.venue}/photos/${uploaded.body.id}`, { token: official })).status).toBe(204);
+    const { rows } = await app.db.admin.query(`SELECT action, before, after FROM audit_log WHERE entity_type = 'venue_photos' AND entity_id = $1 ORDER BY id`, [uploaded.body.id]);
+    expect(rows.map((r) => r.action)).toEqual(['insert', 'delete']);
+    expect(rows[1].before).toMatchObject({ file_name: 'centre.png', zone_id: ids.party });
+    expect(JSON.stringify(rows)).not.toContain('storage_key');
   });
 
   it('lets officials edit a venue and its zones; a taken name is refused with the field', async () => {
