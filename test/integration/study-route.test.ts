@@ -162,6 +162,22 @@ describe('the study route (研学路线)', () => {
     expect((await http.get('/api/v1/study-route/visits/stats?year=2027', { token: xingyi })).status).toBe(403);
   });
 
+  it('lets the official who accompanies an outside group record its visit by the site\'s QR code', async () => {
+    const outside = await book(official, { visitOn: '2027-01-20', groupSize: 8, groupName: '晋江市青年干部研学团', contactName: '李老师', contactPhone: '13900000000', outsideGroup: true });
+    expect(outside.status).toBe(201);
+    const code = await http.get(`/api/v1/study-route/sites/${sites[0].id}/code`, { token: official });
+    const token = new URL(code.body.url).pathname.split('/').pop()!;
+    clock.set(shanghai('2027-01-20T09:30:00'));
+    const page = await http.get(`/api/v1/study-route/scan/${token}`, { token: official });
+    expect(page.body.bookings.map((b: { id: string }) => b.id)).toEqual([outside.body.id]);
+    // Its members have no account; a member enterprise cannot record it either.
+    expect((await http.get(`/api/v1/study-route/scan/${token}`, { token: xingyi })).body.bookings).toEqual([]);
+    expect((await http.post('/api/v1/study-route/scan', { token, bookingId: outside.body.id }, { token: xingyi })).status).toBe(400);
+    const visit = await http.post('/api/v1/study-route/scan', { token, bookingId: outside.body.id }, { token: official });
+    expect(visit.status).toBe(201);
+    expect(visit.body).toMatchObject({ siteName: '红色示范车间', groupName: '晋江市青年干部研学团', people: 8 });
+  });
+
   it('refuses bad input with the field and reason', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ visitOn: '2027-01-01', groupSize: 5, groupName: '过去的团' }, 'visitOn'],

@@ -212,25 +212,33 @@ export class StudyRouteService {
     return { items: await this.bookingViews(actor, page.items.map((b) => b.id), { masked: true }), nextCursor: page.nextCursor };
   }
 
-  /** What the scan page shows: the site, and the viewer's group bookings of today. */
+  /**
+   * What the scan page shows: the site, and the viewer's group bookings of today; an official also
+   * sees today's outside groups, whose members have no account and whom an official accompanies.
+   */
   async scanned(actor: Actor, token: string): Promise<ScannedSiteView> {
     const site = await this.siteByToken(token);
     const mine = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT id FROM study_bookings WHERE visit_on = $1 AND status = 'booked' AND (booker_user_id = $2 OR (booker_organization_id IS NOT NULL AND booker_organization_id = $3))
+      `SELECT id FROM study_bookings WHERE visit_on = $1 AND status = 'booked'
+          AND (booker_user_id = $2 OR (booker_organization_id IS NOT NULL AND booker_organization_id = $3) OR (outside_group AND $4))
        ORDER BY created_at LIMIT 20`,
-      [localDate(this.clock.now()), actor.userId, actor.organizationId],
+      [localDate(this.clock.now()), actor.userId, actor.organizationId, actor.role === Role.TownshipAdmin],
     );
     return { site: (await this.siteViews([site]))[0], bookings: await this.bookingViews(actor, mine.map((b) => b.id)) };
   }
 
-  /** A member of the group scans the site's code on the booked day; scanning twice records once. */
+  /**
+   * A member of the group scans the site's code on the booked day, or for an outside group the
+   * official who accompanies it; scanning twice records once.
+   */
   async scan(actor: Actor, token: string, bookingId: string | undefined): Promise<SiteVisitView> {
     const site = await this.siteByToken(token);
     const today = localDate(this.clock.now());
     let booking: StudyBooking | null;
     if (bookingId) {
       booking = await this.tenant.manager.getRepository(StudyBooking).findOneBy({ id: bookingId });
-      if (!booking || !this.maySee(actor, booking) || booking.outsideGroup) throw DomainException.invalid([{ field: 'bookingId', reason: 'notYourBooking' }]);
+      const official = actor.role === Role.TownshipAdmin;
+      if (!booking || !this.maySee(actor, booking) || (booking.outsideGroup && !official)) throw DomainException.invalid([{ field: 'bookingId', reason: 'notYourBooking' }]);
     } else {
       [booking] = await this.tenant.manager
         .getRepository(StudyBooking)
