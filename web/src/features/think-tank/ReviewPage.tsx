@@ -6,7 +6,7 @@ import { useShowError } from '../../lib/useShowError';
 import { PageHeader } from '../shell/PageHeader';
 import { type Assignment, DECISIONS, type Decision, useAssignment, useDownloadVersion, useRespondToInvitation, useSaveReview, useSubmitReview } from './api';
 import { fullReason } from './errors';
-import { AssignmentStatusTag, DueText, invitationLapsed, reviewerLabel } from './labels';
+import { AssignmentStatusTag, DueText, invitationLapsed, LapsedInvitationText, reviewerLabel } from './labels';
 import { ReviewCard } from './ReportRounds';
 
 interface Values {
@@ -203,9 +203,7 @@ export function ReviewPage() {
                     {t('thinkTank.review.invited')} <DueText value={assignment.respondBy} />
                   </Typography.Text>
                   {invitationLapsed(assignment) ? (
-                    <Typography.Text type="secondary" data-testid="review-invitation-expired">
-                      {t('thinkTank.queue.expired')}
-                    </Typography.Text>
+                    <LapsedInvitationText testId="review-invitation-expired" />
                   ) : (
                     <Space>
                       <Button

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { PageHeader } from '../shell/PageHeader';
 import { type Assignment, useRespondToInvitation, useReviewQueue } from './api';
-import { AssignmentStatusTag, DueText, invitationLapsed } from './labels';
+import { AssignmentStatusTag, DueText, invitationLapsed, LapsedInvitationText } from './labels';
 
 /** The expert's queue: invitations to accept or decline, open reviews with their due dates, and past reviews. */
 export function ReviewQueuePage() {
@@ -58,9 +58,7 @@ export function ReviewQueuePage() {
                 key: 'actions',
                 render: (_, a) =>
                   invitationLapsed(a) ? (
-                    <Typography.Text type="secondary" data-testid="invitation-expired">
-                      {t('thinkTank.queue.expired')}
-                    </Typography.Text>
+                    <LapsedInvitationText testId="invitation-expired" />
                   ) : (
                     <Space>
                       <Button

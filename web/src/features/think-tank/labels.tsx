@@ -67,6 +67,16 @@ export function invitationLapsed(assignment: { status: string; respondBy: string
   return assignment.status === 'invited' && !!assignment.respondBy && dayjs(assignment.respondBy).isBefore(dayjs());
 }
 
+/** Said in place of Accept and Decline once an invitation has lapsed. */
+export function LapsedInvitationText({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Text type="secondary" data-testid={testId}>
+      {t('thinkTank.queue.expired')}
+    </Typography.Text>
+  );
+}
+
 /** A due time, red when past and orange within two days. */
 export function DueText({ value, testId }: { value: string | null; testId?: string }) {
   const { t } = useTranslation();
