@@ -1,5 +1,5 @@
 # One image for the API (which also serves the built web app) and the worker.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY web/package.json web/package.json
@@ -7,7 +7,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 # Bounds the heap so API and worker stay near 200 MB resident; V8 otherwise grows it lazily towards
 # gigabytes. The benchmark runs with the same flags (bench/stack.ts).
