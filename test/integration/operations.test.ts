@@ -1,6 +1,7 @@
 import { checkApplicationRole, checkPostgres, checkRedis } from '../../src/platform/startup/dependency-check';
 import { Http } from '../support/http';
-import { TEST_ADMIN_URL } from '../support/test-environment';
+import { SlowProxy } from '../support/slow-proxy';
+import { TEST_ADMIN_URL, TEST_REDIS_URL } from '../support/test-environment';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('operations', () => {
@@ -86,6 +87,33 @@ describe('health when Redis is down', () => {
   it('stays live: a dependency outage is no reason to restart the process', async () => {
     const reply = await new Http(app.api).get('/health/live');
     expect(reply).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+});
+
+describe('health on a slow machine', () => {
+  let app: TestApp;
+  const redis = new URL(TEST_REDIS_URL);
+  const proxy = new SlowProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+
+  beforeAll(async () => {
+    const port = await proxy.start();
+    app = await startTestApp({ seed: false, env: { REDIS_URL: `redis://127.0.0.1:${port}`, HEALTH_TIMEOUT_MS: '300' } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await proxy.stop();
+  });
+
+  it('waits HEALTH_TIMEOUT_MS for a ping: a Redis slower than that is reported down, with the time it was given', async () => {
+    const http = new Http(app.api);
+    expect((await http.get('/health')).status).toBe(200);
+    proxy.delayMs = 600;
+    const slow = await http.get('/health');
+    expect(slow.status).toBe(503);
+    expect(slow.body).toMatchObject({ error: { redis: { status: 'down', message: 'timeout after 300 ms' } } });
+    proxy.delayMs = 0;
+    await new Promise((resolve) => setTimeout(resolve, 700)); // the late PONG of the last ping
+    expect((await http.get('/health')).status).toBe(200);
   });
 });
 

@@ -51,6 +51,16 @@ export class Environment {
   @Min(0)
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
+  /**
+   * How long `GET /health` waits for each dependency's ping before it answers 503. A saturated
+   * machine can take over a second to answer a ping; raise it there rather than have a load
+   * balancer drop a working process.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  HEALTH_TIMEOUT_MS = 1500;
+
   @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

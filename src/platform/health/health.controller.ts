@@ -1,8 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
+import type { Environment } from '../config/environment';
 import { WithoutRequestTransaction } from '../tenancy/request-transaction.interceptor';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -15,6 +17,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   /**
@@ -22,11 +25,14 @@ export class HealthController {
    * balancer then sends this process no traffic until they are back).
    */
   @Get()
+  @ApiOkResponse({ description: 'Every dependency answered its ping within HEALTH_TIMEOUT_MS.' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it.' })
   async check(@Res() reply: FastifyReply): Promise<void> {
+    const timeout = this.config.get('HEALTH_TIMEOUT_MS', { infer: true });
     try {
       const result = await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 1500 }),
-        () => this.redis.isHealthy('redis'),
+        () => this.database.pingCheck('database', { timeout }),
+        () => this.redis.isHealthy('redis', timeout),
       ]);
       await reply.status(200).send(result);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
+import { performance } from 'node:perf_hooks';
 import { REDIS } from '../redis/redis.module';
 
 @Injectable()
@@ -10,18 +11,18 @@ export class RedisHealthIndicator {
     private readonly indicator: HealthIndicatorService,
   ) {}
 
-  async isHealthy(key = 'redis') {
+  async isHealthy(key: string, timeoutMs: number) {
     const check = this.indicator.check(key);
     let timer: NodeJS.Timeout | undefined;
     try {
-      const started = Date.now();
+      const started = performance.now();
       await Promise.race([
         this.redis.ping(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timeout after 1000 ms')), 1000);
+          timer = setTimeout(() => reject(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs);
         }),
       ]);
-      return check.up({ latencyMs: Date.now() - started });
+      return check.up({ latencyMs: Math.round(performance.now() - started) });
     } catch (error) {
       return check.down({ message: (error as Error).message });
     } finally {
