@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { SystemClock } from '../src/platform/clock/clock';
 import { BenchContext } from './context';
 import { writeReport } from './report';
 import { meetingsScenario } from './scenarios/meetings';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   runScript('scripts/migrate.js', env);
   runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
   const scale = scaleBy(scaleFactor);
-  const seeded = await seedLargeTenant(adminUrl(database), scale, (line) => process.stdout.write(`  ${line}\n`));
+  const seeded = await seedLargeTenant(adminUrl(database), scale, new SystemClock().now(), (line) => process.stdout.write(`  ${line}\n`));
   process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
 
   const ctx = new BenchContext(database, resultsDir);

@@ -4,6 +4,9 @@ import Redis from 'ioredis';
 import { verify } from 'jsonwebtoken';
 import { Pool } from 'pg';
 import { submissionStatements } from './submit-transaction';
+import { SystemClock } from '../../src/platform/clock/clock';
+
+const clock = new SystemClock();
 
 /**
  * Baseline (b): the least a server can do for a submission. Plain Fastify and pg, the body checked
@@ -50,7 +53,7 @@ app.post<{ Body: { allianceId: string; categoryId: string } }>('/api/v1/service-
   const client = await pool.connect();
   try {
     let row: unknown;
-    for (const [sql, params] of submissionStatements(submitter, String(request.id), new Date())) {
+    for (const [sql, params] of submissionStatements(submitter, String(request.id), clock.now())) {
       const result = await client.query(sql, params);
       if (result.rows[0] && 'category_active' in result.rows[0] && !(result.rows[0].category_active && result.rows[0].member)) {
         await client.query('ROLLBACK');

@@ -1,5 +1,6 @@
 import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from '../../src/modules/service-requests/submission.sql';
 import { ROW_SECURITY_SETTINGS_SQL } from '../../src/platform/tenancy/tenant-context.service';
+import { SystemClock } from '../../src/platform/clock/clock';
 
 /** Who submits, and where: what the benchmark's submitter signs in as. */
 export interface Submitter {
@@ -37,7 +38,7 @@ export function submissionStatements(s: Submitter, requestId: string, now: Date)
  */
 export function pgbenchScript(s: Submitter): { script: string; variables: Record<string, string> } {
   const variables: Record<string, string> = {};
-  const body = submissionStatements(s, 'pgbench', new Date()).map(([sql, params]) => {
+  const body = submissionStatements(s, 'pgbench', new SystemClock().now()).map(([sql, params]) => {
     const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
       const value = params[Number(n) - 1];
       if (value === null) return 'NULL';

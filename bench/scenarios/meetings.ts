@@ -1,5 +1,6 @@
 import { personClashQuery, roomClashQuery } from '../../src/modules/meetings/scheduling/conflicts.service';
 import { busyQuery } from '../../src/modules/meetings/scheduling/free-slots.service';
+import { SystemClock } from '../../src/platform/clock/clock';
 import type { BenchContext } from '../context';
 import { Explainer, recordPlan, settle } from '../explain';
 import { latencyBelowPeak, load, type LoadResult } from '../load';
@@ -43,8 +44,9 @@ interface Setting {
 export async function meetingsScenario(ctx: BenchContext): Promise<void> {
   const [user] = await ctx.query<{ id: string; tenant_id: string }>(`SELECT id, tenant_id FROM users WHERE email = 'official@anhai.demo'`);
   const official = { tenantId: user.tenant_id, userId: user.id };
-  // As the web app's form: from the next hour over two weeks (web/src/features/meetings/api.ts).
-  const from = new Date(Math.ceil((Date.now() + 1) / 3600_000) * 3600_000);
+  // As the web app's form: from the next hour over two weeks (web/src/features/meetings/api.ts). The
+  // API runs on the system clock, so the scenario reads it too.
+  const from = new Date(Math.ceil((new SystemClock().now().getTime() + 1) / 3600_000) * 3600_000);
   const to = new Date(from.getTime() + 14 * DAY_MS);
   const setting: Setting = {
     headers: { authorization: `Bearer ${await ctx.token('official@anhai.demo')}` },
@@ -147,7 +149,7 @@ async function race(ctx: BenchContext, { headers, official, room }: Setting, slo
 }
 
 /** The room reserved most in the window, and one of its reservations there to clash with (none without the large seed). */
-async function busiestRoom(ctx: BenchContext, tenantId: string, from: Date, to: Date): Promise<Room> {
+export async function busiestRoom(ctx: Pick<BenchContext, 'query'>, tenantId: string, from: Date, to: Date): Promise<Room> {
   const [room] = await ctx.query<{ zone_id: string; reservations: number }>(
     `SELECT zone_id, count(*)::int AS reservations FROM room_reservations
       WHERE tenant_id = $1 AND meeting_id IS NOT NULL AND starts_at < $3 AND ends_at > $2
@@ -172,7 +174,7 @@ async function busiestRoom(ctx: BenchContext, tenantId: string, from: Date, to: 
 }
 
 /** The chair and the two people expected at the most meetings in the window, as the form sends them. */
-async function busiestPeople(ctx: BenchContext, tenantId: string, from: Date, to: Date, chairId: string): Promise<string[]> {
+export async function busiestPeople(ctx: Pick<BenchContext, 'query'>, tenantId: string, from: Date, to: Date, chairId: string): Promise<string[]> {
   const rows = await ctx.query<{ attendee_id: string }>(
     `SELECT p.attendee_id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id
       WHERE m.tenant_id = $1 AND m.status = 'scheduled' AND m.starts_at < $3 AND m.ends_at > $2

@@ -6,6 +6,7 @@ import { statisticsPeriod, statisticsQueries } from '../../src/modules/service-r
 import type { BenchContext } from '../context';
 import { Explainer, recordPlan, settle, type Statement } from '../explain';
 import { latencyBelowPeak, load, type LoadResult } from '../load';
+import { SystemClock } from '../../src/platform/clock/clock';
 
 const CONNECTIONS = 10;
 const SECONDS = 5;
@@ -51,7 +52,7 @@ export async function readPathsScenario(ctx: BenchContext): Promise<void> {
       email: 'official@anhai.demo',
       path: `/service-requests/statistics?${qs({ allianceId })}`,
       targetMs: 100,
-      statements: Object.values(statisticsQueries(allianceId, statisticsPeriod({}, new Date()))),
+      statements: Object.values(statisticsQueries(allianceId, statisticsPeriod({}, new SystemClock().now()))),
     },
     // The alliance dashboard runs the statistics and more (members, meetings, think tank): for context.
     { name: 'alliance dashboard', email: 'official@anhai.demo', path: `/alliances/${allianceId}/dashboard`, targetMs: 100, statements: [], contextOnly: true },

@@ -8,6 +8,7 @@ import { QueueName } from '../../src/platform/queue/queue.constants';
 import type { BenchContext } from '../context';
 import { load } from '../load';
 import { appUrl, sleep } from '../stack';
+import { SystemClock } from '../../src/platform/clock/clock';
 
 const REPLAYED = 1_000;
 const DRAINED = 3_000;
@@ -73,7 +74,7 @@ export async function routeScenario(ctx: BenchContext, template: RoutingTemplate
 
   // The drain leaves follow-up jobs (SLA timers, notification deliveries); latency is measured on an idle worker.
   await waitUntil(() => queuesIdle(ctx), 180_000);
-  const since = new Date();
+  const since = new SystemClock().now();
   const s = ctx.submitter;
   const submitted = await load({
     url: `${ctx.apiUrl}/api/v1/service-requests`,

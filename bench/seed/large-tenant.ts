@@ -66,6 +66,8 @@ const COUNTED: Record<string, [string, string?]> = {
 export async function seedLargeTenant(
   adminUrl: string,
   scale: LargeTenantScale,
+  /** The seed's "now": meetings and requests are placed around it. */
+  now: Date,
   log: (line: string) => void = () => undefined,
 ): Promise<{ tenantId: string; seconds: number; rows: Record<string, number> }> {
   const started = Date.now();
@@ -74,7 +76,7 @@ export async function seedLargeTenant(
   try {
     const { rows: [tenant] } = await db.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', [TENANT.slug]);
     if (!tenant) throw new Error(`The demo seed must run first: there is no tenant "${TENANT.slug}".`);
-    const ctx: SeedContext = { db, tenantId: tenant.id, now: new Date(Math.floor(Date.now() / 60_000) * 60_000), log };
+    const ctx: SeedContext = { db, tenantId: tenant.id, now: new Date(Math.floor(now.getTime() / 60_000) * 60_000), log };
     await createHelpers(ctx);
     const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
+import { SystemClock } from '../../src/platform/clock/clock';
 import { FULL_SCALE, scaleBy, seedLargeTenant } from './large-tenant';
 
 /**
@@ -14,7 +15,7 @@ runProcess('bench:seed-large', async () => {
   if (!(factor > 0)) throw new EnvironmentError(`SCALE must be a positive number, not "${process.env.SCALE}".`);
   const scale = factor === 1 ? FULL_SCALE : scaleBy(factor);
   process.stdout.write(`Seeding the large tenant: ${JSON.stringify(scale)}\n`);
-  const result = await seedLargeTenant(env.DATABASE_ADMIN_URL, scale, (line) => process.stdout.write(`${line}\n`));
+  const result = await seedLargeTenant(env.DATABASE_ADMIN_URL, scale, new SystemClock().now(), (line) => process.stdout.write(`${line}\n`));
   process.stdout.write(`Done in ${result.seconds.toFixed(1)} s (tenant ${result.tenantId}):\n`);
   for (const [table, rows] of Object.entries(result.rows)) process.stdout.write(`  ${table}: ${rows}\n`);
 });

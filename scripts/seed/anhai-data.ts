@@ -163,11 +163,11 @@ export const ZONE_DETAILS: Record<string, { description: string; openingHours: (
   事务共商区: { description: '企业、部门共商共议、协调解决问题的议事空间', openingHours: WEEKDAYS_ONLY('08:30', '17:30'), requiresApproval: true },
 };
 
-/** Demo venue bookings, days after the seed runs, in the afternoon (tests book mornings). */
+/** Demo venue bookings on the first weekdays after the seed's today, in the afternoon (tests book mornings). */
 export const DEMO_VENUE_BOOKINGS = [
-  { booker: 'xingyi@anhai.demo', zone: '党员活动区', purpose: '兴翼机械党支部主题党日', attendees: 35, inDays: 2, status: 'approved' },
-  { booker: 'jingong@anhai.demo', zone: '党员活动区', purpose: '供应链协同对接会', attendees: 18, inDays: 3, status: 'pending' },
-  { booker: 'dept@anhai.demo', zone: '共享办公区', purpose: '惠企政策现场咨询', attendees: 6, inDays: 4, status: 'approved' },
+  { booker: 'xingyi@anhai.demo', zone: '党员活动区', purpose: '兴翼机械党支部主题党日', attendees: 35, weekdaysAhead: 1, status: 'approved' },
+  { booker: 'jingong@anhai.demo', zone: '党员活动区', purpose: '供应链协同对接会', attendees: 18, weekdaysAhead: 2, status: 'pending' },
+  { booker: 'dept@anhai.demo', zone: '共享办公区', purpose: '惠企政策现场咨询', attendees: 6, weekdaysAhead: 3, status: 'approved' },
 ] as const;
 
 /** The study route (研学路线) through the lead enterprise's demonstration sites. */
@@ -201,9 +201,10 @@ export const DEMO_TALENTS = [
 
 /** A government call the lead enterprise's project application service team (项目申报服务队) helps with. */
 export const DEMO_CALL = {
-  name: '2026 年度泉州市智能制造专项资金申报',
+  /** Preceded by the year it is seeded in; its deadline is 20 January of the next year. */
+  name: '年度泉州市智能制造专项资金申报',
   issuingBody: '泉州市工业和信息化局',
-  deadline: '2027-01-20',
+  deadline: '01-20',
   eligibilityTags: ['智能控制', '自动化产线', '工业机器人'],
   description: '支持企业开展智能化改造、数字化车间和智能工厂建设，单个项目最高补助 300 万元。',
   applicant: '兴翼机械',
@@ -220,18 +221,24 @@ export const DEMO_CASES = [
     title: '兴翼机械：党员攻关小组一年推出 3 款新产品',
     summary: '党支部把党员技术骨干编入攻关小组，2023 年研发新产品 3 个、获得专利 10 项。',
     body: '兴翼机械党支部坚持“把党员培养成技术骨干、把技术骨干培养成党员”，组建党员技术攻关小组，围绕智能控制和传动系统开展联合攻关。2023 年，企业研发新产品 3 个，获得专利 10 项，产品进入多家工程机械龙头企业供应链。',
-    publishedAt: '2026-06-28T10:00:00+08:00',
+    /** Month and day, Beijing time: the last such day before the seed's today. */
+    publishedOn: '06-28',
+    publishedTime: '10:00',
   },
   {
     organization: '鸿安机械',
     title: '鸿安机械：腾出闲置厂房共建集群党群活动中心',
     summary: '鸿安机械主动让出闲置空间，建成集企业展示、共享办公、党员活动、事务共商于一体的党群活动中心。',
     body: '为解决产业集群党建活动阵地不足的问题，鸿安机械主动腾出厂区闲置空间，与镇党委共建安海镇智能装备产业集群党群活动中心，设企业展示区、共享办公区、党员活动区和事务共商区，成为链上企业交流合作的“共享客厅”。',
-    publishedAt: '2026-07-01T09:00:00+08:00',
+    publishedOn: '07-01',
+    publishedTime: '09:00',
   },
 ] as const;
 
-/** Enterprise indicators: a closed 2025 round and an open 2026 round, so year on year shows. */
+/**
+ * Enterprise indicators: last year's round closed and this year's open, so year on year shows. The
+ * year is the latest one whose figures are being collected: until the end of January, the year before.
+ */
 export const INDICATOR_FIELDS = [
   { key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true },
   { key: 'orders', type: 'decimal', unit: '万元', min: 0, required: false },
@@ -243,8 +250,7 @@ export const INDICATOR_FIELDS = [
 
 export const INDICATOR_ROUNDS = [
   {
-    period: '2025',
-    deadline: '2026-01-31',
+    yearsBack: 1,
     status: 'closed',
     submissions: [
       { organization: '晋工机械', status: 'submitted', values: { output_value: 286000, orders: 312000, rd_products: 12, patents: 35, employees: 1850, party_members: 86 } },
@@ -254,8 +260,7 @@ export const INDICATOR_ROUNDS = [
     ],
   },
   {
-    period: '2026',
-    deadline: '2027-01-31',
+    yearsBack: 0,
     status: 'open',
     submissions: [
       { organization: '晋工机械', status: 'submitted', values: { output_value: 318000, orders: 340500, rd_products: 15, patents: 41, employees: 1920, party_members: 90 } },

@@ -3,8 +3,10 @@ import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
+import { SystemClock } from '../../src/platform/clock/clock';
 import { seedVenuesStudyRouteAndPairing } from './venues-seed';
 import { CHINA_2026 } from '../../src/platform/calendar/china-holidays-2026';
+import { DemoDates } from './demo-dates';
 import {
   ACTIVITY_CENTRE,
   DEMO_CALL,
@@ -32,10 +34,12 @@ import {
 import { seedThinkTank } from './think-tank-seed';
 
 /**
- * Demo data for the Anhai township. Idempotent: every row is keyed on a natural key, so running
- * it again changes nothing; passwords of existing users are left alone.
+ * Demo data for the Anhai township, dated from `now` (the seed reads no clock of its own). Idempotent:
+ * every row is keyed on a natural key, so running it again changes nothing; passwords of existing
+ * users are left alone.
  */
-export async function seed(adminUrl: string): Promise<void> {
+export async function seed(adminUrl: string, now: Date): Promise<void> {
+  const dates = new DemoDates(now);
   const db = new Client({ connectionString: adminUrl });
   await db.connect();
   const one = async <T>(sql: string, params: unknown[]): Promise<T> => (await db.query(sql, params)).rows[0] as T;
@@ -149,7 +153,7 @@ export async function seed(adminUrl: string): Promise<void> {
         [tenantId, day.date, day.kind, day.name],
       );
     }
-    await seedRequests(db, tenantId, smart);
+    await seedRequests(db, tenantId, smart, dates);
     const { rows: [venue] } = await db.query(
       `INSERT INTO venues (tenant_id, name, address) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, name) DO UPDATE SET address = EXCLUDED.address RETURNING id`,
@@ -161,9 +165,9 @@ export async function seed(adminUrl: string): Promise<void> {
         [tenantId, venue.id, zone.name, zone.kind, zone.capacity],
       );
     }
-    await seedThinkTank(db, tenantId, smart, organizations, hash);
-    await seedVenuesStudyRouteAndPairing(db, tenantId, venue.id);
-    await seedAllianceServices(db, tenantId, smart, organizations);
+    await seedThinkTank(db, tenantId, smart, organizations, hash, dates);
+    await seedVenuesStudyRouteAndPairing(db, tenantId, venue.id, dates);
+    await seedAllianceServices(db, tenantId, smart, organizations, dates);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
@@ -174,19 +178,22 @@ export async function seed(adminUrl: string): Promise<void> {
 }
 
 /** Demo requests with their timelines; the worker's SLA sweep computes their supervision state. */
-async function seedRequests(db: Client, tenantId: string, allianceId: string): Promise<void> {
+async function seedRequests(db: Client, tenantId: string, allianceId: string, dates: DemoDates): Promise<void> {
   for (const [index, demo] of DEMO_REQUESTS.entries()) {
     const { rows: [user] } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.requester]);
     const { rows: [handler] } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.handler]);
     const { rows: exists } = await db.query('SELECT 1 FROM service_requests WHERE requester_user_id = $1 AND idempotency_key = $2', [user.id, demo.key]);
     if (exists.length > 0) continue;
     const { rows: [category] } = await db.query('SELECT id FROM service_categories WHERE alliance_id = $1 AND code = $2', [allianceId, demo.category]);
+    // Numbered as the product numbers them: per township and the year the request was made in.
+    const year = dates.day(-demo.daysAgo).slice(0, 4);
     const { rows: [counter] } = await db.query(
-      `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, 'service-request-2026', 1)
+      `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, 1)
        ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value`,
-      [tenantId],
+      [tenantId, `service-request-${year}`],
     );
-    const created = `now() - interval '${demo.daysAgo} days'`;
+    const createdAt = (now: string) => `${now}::timestamptz - interval '${demo.daysAgo} days'`;
+    const created = createdAt('$14');
     const reached = (status: string) => ['accepted', 'in_progress', 'resolved', 'closed'].indexOf(status) <= ['accepted', 'in_progress', 'resolved', 'closed'].indexOf(demo.status);
     const { rows: [request] } = await db.query(
       `INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id, title, description,
@@ -194,19 +201,19 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string): P
                                      rating, idempotency_key, next_sla_check_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${created} + interval '1 minute', ${created} + interval '1 day', ${created} + interval '7 days',
                ${reached('accepted') ? `${created} + interval '2 hours'` : 'NULL'}, ${reached('resolved') ? `${created} + interval '2 days'` : 'NULL'},
-               ${demo.status === 'closed' ? `${created} + interval '3 days'` : 'NULL'}, $12, $13, now(), ${created}, now())
+               ${demo.status === 'closed' ? `${created} + interval '3 days'` : 'NULL'}, $12, $13, $14, ${created}, $14)
        RETURNING id`,
-      [tenantId, `FW-2026-${String(counter.value).padStart(6, '0')}`, allianceId, user.organization_id, user.id, category.id, demo.title,
-        `${demo.title}，请相关部门协助办理。`, demo.status, handler.organization_id, handler.id, demo.rating, demo.key],
+      [tenantId, `FW-${year}-${String(counter.value).padStart(6, '0')}`, allianceId, user.organization_id, user.id, category.id, demo.title,
+        `${demo.title}，请相关部门协助办理。`, demo.status, handler.organization_id, handler.id, demo.rating, demo.key, dates.now],
     );
     const steps = ['submitted', 'routed', ...(reached('accepted') ? ['accepted'] : []), ...(reached('in_progress') ? ['started'] : []),
       ...(reached('resolved') ? ['resolved'] : []), ...(demo.status === 'closed' ? ['rated'] : [])];
     for (const [step, type] of steps.entries()) {
       await db.query(
         `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, body, data, created_at)
-         VALUES ($1, $2, $3, $4, $5, '{}', ${created} + $6 * interval '1 hour')`,
+         VALUES ($1, $2, $3, $4, $5, '{}', ${createdAt('$7')} + $6 * interval '1 hour')`,
         [tenantId, request.id, type, type === 'submitted' || type === 'rated' ? user.id : type === 'routed' ? null : handler.id,
-          type === 'resolved' ? '已按要求办理完毕。' : null, step + index],
+          type === 'resolved' ? '已按要求办理完毕。' : null, step + index, dates.now],
       );
     }
   }
@@ -216,13 +223,13 @@ if (require.main === module) {
   runProcess('seed', async () => {
     const env = validateEnvironment(process.env);
     if (env.NODE_ENV === 'production') throw new EnvironmentError('The demo seed refuses to run with NODE_ENV=production.');
-    await seed(env.DATABASE_ADMIN_URL);
+    await seed(env.DATABASE_ADMIN_URL, new SystemClock().now());
     process.stdout.write(`Demo data is in place. Sign in with any demo account and the password ${DEMO_PASSWORD}.\n`);
   });
 }
 
 /** Resource sharing, a project call, typical cases and indicator rounds; each keyed so a rerun adds nothing. */
-async function seedAllianceServices(db: Client, tenantId: string, allianceId: string, organizations: Map<string, string>): Promise<void> {
+async function seedAllianceServices(db: Client, tenantId: string, allianceId: string, organizations: Map<string, string>, dates: DemoDates): Promise<void> {
   const userId = async (email: string): Promise<string> => (await db.query('SELECT id FROM users WHERE email = $1', [email])).rows[0].id;
   const official = await userId('official@anhai.demo');
   const contactOf = async (organization: string): Promise<string> =>
@@ -244,12 +251,13 @@ async function seedAllianceServices(db: Client, tenantId: string, allianceId: st
   }
 
   const jingong = await userId('jingong@anhai.demo');
+  const callName = `${dates.year} ${DEMO_CALL.name}`;
   await db.query(
     `INSERT INTO project_calls (tenant_id, alliance_id, name, issuing_body, deadline, eligibility_tags, description, created_by_id)
      SELECT $1::uuid, $2, $3::text, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM project_calls WHERE tenant_id = $1::uuid AND name = $3::text)`,
-    [tenantId, allianceId, DEMO_CALL.name, DEMO_CALL.issuingBody, DEMO_CALL.deadline, DEMO_CALL.eligibilityTags, DEMO_CALL.description, jingong],
+    [tenantId, allianceId, callName, DEMO_CALL.issuingBody, `${dates.year + 1}-${DEMO_CALL.deadline}`, DEMO_CALL.eligibilityTags, DEMO_CALL.description, jingong],
   );
-  const { rows: [call] } = await db.query('SELECT id FROM project_calls WHERE tenant_id = $1 AND name = $2', [tenantId, DEMO_CALL.name]);
+  const { rows: [call] } = await db.query('SELECT id FROM project_calls WHERE tenant_id = $1 AND name = $2', [tenantId, callName]);
   const { rows: [application] } = await db.query(
     `INSERT INTO project_applications (tenant_id, call_id, organization_id, step, created_by_id) VALUES ($1, $2, $3, 'materials_submitted', $4)
      ON CONFLICT (call_id, organization_id) DO NOTHING RETURNING id`,
@@ -257,8 +265,8 @@ async function seedAllianceServices(db: Client, tenantId: string, allianceId: st
   );
   for (const [i, note] of (application ? DEMO_CALL.notes : []).entries()) {
     await db.query(
-      `INSERT INTO project_application_notes (tenant_id, application_id, step, author_id, note, created_at) VALUES ($1, $2, $3, $4, $5, now() - make_interval(days => $6))`,
-      [tenantId, application.id, note.step, await userId(note.author), note.note, DEMO_CALL.notes.length - i],
+      `INSERT INTO project_application_notes (tenant_id, application_id, step, author_id, note, created_at) VALUES ($1, $2, $3, $4, $5, $7::timestamptz - make_interval(days => $6))`,
+      [tenantId, application.id, note.step, await userId(note.author), note.note, DEMO_CALL.notes.length - i, dates.now],
     );
   }
 
@@ -266,7 +274,7 @@ async function seedAllianceServices(db: Client, tenantId: string, allianceId: st
     await db.query(
       `INSERT INTO typical_cases (tenant_id, alliance_id, organization_id, title, summary, body, status, nominated_by_id, reviewed_by_id, published_at)
        SELECT $1::uuid, $2, $3, $4::text, $5, $6, 'published', $7::uuid, $7::uuid, $8 WHERE NOT EXISTS (SELECT 1 FROM typical_cases WHERE tenant_id = $1::uuid AND title = $4::text)`,
-      [tenantId, allianceId, organizations.get(item.organization), item.title, item.summary, item.body, official, item.publishedAt],
+      [tenantId, allianceId, organizations.get(item.organization), item.title, item.summary, item.body, official, `${dates.lastOn(item.publishedOn)}T${item.publishedTime}:00+08:00`],
     );
   }
   // The showcase's address is random; the officials' page shows it.
@@ -276,7 +284,10 @@ async function seedAllianceServices(db: Client, tenantId: string, allianceId: st
     [tenantId, allianceId],
   );
 
-  for (const round of INDICATOR_ROUNDS) {
+  const collecting = dates.today >= `${dates.year}-02-01` ? dates.year : dates.year - 1;
+  for (const template of INDICATOR_ROUNDS) {
+    const period = collecting - template.yearsBack;
+    const round = { ...template, period: String(period), deadline: `${period + 1}-01-31` };
     await db.query(
       `INSERT INTO indicator_rounds (tenant_id, alliance_id, period, year, deadline, fields, status, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, alliance_id, period) DO NOTHING`,
@@ -287,9 +298,9 @@ async function seedAllianceServices(db: Client, tenantId: string, allianceId: st
       const by = await contactOf(submission.organization);
       await db.query(
         `INSERT INTO indicator_submissions (tenant_id, round_id, organization_id, values, status, submitted_at, submitted_by_id)
-         VALUES ($1, $2, $3, $4, $5::indicator_submission_status, CASE WHEN $5::indicator_submission_status = 'submitted' THEN least(now(), ($6::date - 5)::timestamptz) END, CASE WHEN $5::indicator_submission_status = 'submitted' THEN $7::uuid END)
+         VALUES ($1, $2, $3, $4, $5::indicator_submission_status, CASE WHEN $5::indicator_submission_status = 'submitted' THEN least($8::timestamptz, ($6::date - 5)::timestamptz) END, CASE WHEN $5::indicator_submission_status = 'submitted' THEN $7::uuid END)
          ON CONFLICT (round_id, organization_id) DO NOTHING`,
-        [tenantId, saved.id, organizations.get(submission.organization), JSON.stringify(submission.values), submission.status, round.deadline, by],
+        [tenantId, saved.id, organizations.get(submission.organization), JSON.stringify(submission.values), submission.status, round.deadline, by, dates.now],
       );
     }
   }

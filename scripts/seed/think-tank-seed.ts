@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import type { DemoDates } from './demo-dates';
 
 /** Think-tank experts: the demo expert, one who works for a member enterprise, one from a university. */
 export const EXPERTS = [
@@ -21,12 +22,20 @@ export const PUBLISHED_REPORT = {
   topics: ['产业链党建', '企业服务', '人才发展'],
   author: 'dept@anhai.demo',
   recommendations: [
-    { title: '建立链上企业融资需求月度对接机制', owner: '安海镇财政所', dueOn: '2026-12-31', progress: 100 },
-    { title: '组建智能装备产业人才联合培训基地', owner: '安海镇人力资源和社会保障事务所', dueOn: '2027-03-31', progress: 40 },
+    /** Due at the end of the seed's year (done) and on 31 March of the next (under way). */
+    { title: '建立链上企业融资需求月度对接机制', owner: '安海镇财政所', due: { yearsAhead: 0, on: '12-31' }, progress: 100 },
+    { title: '组建智能装备产业人才联合培训基地', owner: '安海镇人力资源和社会保障事务所', due: { yearsAhead: 1, on: '03-31' }, progress: 40 },
   ],
 } as const;
 
-export async function seedThinkTank(db: Client, tenantId: string, allianceId: string, organizations: Map<string, string>, passwordHash: string): Promise<void> {
+export async function seedThinkTank(
+  db: Client,
+  tenantId: string,
+  allianceId: string,
+  organizations: Map<string, string>,
+  passwordHash: string,
+  dates: DemoDates,
+): Promise<void> {
   for (const expert of EXPERTS) {
     const {
       rows: [user],
@@ -62,8 +71,8 @@ export async function seedThinkTank(db: Client, tenantId: string, allianceId: st
     rows: [created],
   } = await db.query<{ id: string }>(
     `INSERT INTO research_reports (tenant_id, alliance_id, title, abstract, topics, status, submitted_by_id, published_at, search_text)
-     VALUES ($1, $2, $3, $4, $5, 'published', $6, now() - interval '20 days', $7) RETURNING id`,
-    [tenantId, allianceId, report.title, report.abstract, report.topics, author.id, [report.title, report.abstract, ...report.topics].join('\n')],
+     VALUES ($1, $2, $3, $4, $5, 'published', $6, $8::timestamptz - interval '20 days', $7) RETURNING id`,
+    [tenantId, allianceId, report.title, report.abstract, report.topics, author.id, [report.title, report.abstract, ...report.topics].join('\n'), dates.now],
   );
   await db.query(`INSERT INTO report_authors (tenant_id, report_id, user_id, organization_id, position) VALUES ($1, $2, $3, $4, 0)`, [
     tenantId,
@@ -76,7 +85,7 @@ export async function seedThinkTank(db: Client, tenantId: string, allianceId: st
     await db.query(
       `INSERT INTO action_items (tenant_id, alliance_id, report_id, title, owner_organization_id, due_on, status, progress, completed_at, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [tenantId, allianceId, created.id, item.title, organizations.get(item.owner), item.dueOn, done ? 'done' : 'in_progress', item.progress, done ? new Date() : null, official.id],
+      [tenantId, allianceId, created.id, item.title, organizations.get(item.owner), `${dates.year + item.due.yearsAhead}-${item.due.on}`, done ? 'done' : 'in_progress', item.progress, done ? dates.now : null, official.id],
     );
   }
 }

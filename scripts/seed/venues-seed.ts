@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import { DEMO_PAIRS, DEMO_VENUE_BOOKINGS, STUDY_SITES, ZONE_DETAILS } from './anhai-data';
-
-const shanghaiDate = (daysFromNow: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + daysFromNow * 86_400_000));
+import type { DemoDates } from './demo-dates';
 
 /** Zone details, a few bookings, the study route with a past group's visits, and pairing visits. Idempotent. */
-export async function seedVenuesStudyRouteAndPairing(db: Client, tenantId: string, venueId: string): Promise<void> {
+export async function seedVenuesStudyRouteAndPairing(db: Client, tenantId: string, venueId: string, dates: DemoDates): Promise<void> {
+  const shanghaiDate = (daysFromNow: number) => dates.day(daysFromNow);
   for (const [name, details] of Object.entries(ZONE_DETAILS)) {
     await db.query(
       `UPDATE venue_zones SET description = $3, opening_hours = $4, requires_approval = $5 WHERE venue_id = $1 AND name = $2 AND opening_hours IS NULL`,
@@ -20,7 +19,7 @@ export async function seedVenuesStudyRouteAndPairing(db: Client, tenantId: strin
   for (const demo of DEMO_VENUE_BOOKINGS) {
     const { rows: [user] } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.booker]);
     const { rows: [zone] } = await db.query('SELECT id FROM venue_zones WHERE venue_id = $1 AND name = $2', [venueId, demo.zone]);
-    const day = shanghaiDate(demo.inDays);
+    const day = dates.weekday(demo.weekdaysAhead);
     const { rows: [booking] } = await db.query(
       `INSERT INTO venue_bookings (tenant_id, venue_id, zone_id, booker_user_id, booker_organization_id, starts_at, ends_at, purpose, attendees, status)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::timestamptz, $7::timestamptz, $8::varchar, $9::int, $10::venue_booking_status
@@ -72,14 +71,14 @@ export async function seedVenuesStudyRouteAndPairing(db: Client, tenantId: strin
     const { rows: [organization] } = await db.query('SELECT id FROM organizations WHERE tenant_id = $1 AND name = $2', [tenantId, demo.organization]);
     const { rows: [pair] } = await db.query(
       `INSERT INTO pairing_pairs (tenant_id, official_user_id, organization_id, interval_days, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, now() - interval '90 days', now() - interval '90 days')
+       VALUES ($1, $2, $3, $4, $5::timestamptz - interval '90 days', $5::timestamptz - interval '90 days')
        ON CONFLICT (tenant_id, official_user_id, organization_id) DO NOTHING RETURNING id`,
-      [tenantId, user.id, organization.id, demo.intervalDays],
+      [tenantId, user.id, organization.id, demo.intervalDays, dates.now],
     );
     if (!pair) continue;
     if (demo.visitDaysAgo === null) {
       // Paired recently: not due yet.
-      await db.query(`UPDATE pairing_pairs SET created_at = now() WHERE id = $1`, [pair.id]);
+      await db.query(`UPDATE pairing_pairs SET created_at = $2 WHERE id = $1`, [pair.id, dates.now]);
       continue;
     }
     const { rows: [visit] } = await db.query(

@@ -1,5 +1,5 @@
 import { ActionItemsEscalationHandler } from '../../src/modules/action-items/action-items-escalation.handler';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -8,13 +8,13 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('action items (议定事项) tracked to done', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let official: string;
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, shanghai('2026-11-25T10:00:00'));
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
+    clock = app.clock;
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');
     const q = async (sql: string) => (await app.db.admin.query(sql)).rows[0].id as string;

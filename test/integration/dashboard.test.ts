@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_REQUESTS, DEPARTMENTS, INDICATOR_ROUNDS, LEAD, MEMBERS } from '../../scripts/seed/anhai-data';
 import { PUBLISHED_REPORT } from '../../scripts/seed/think-tank-seed';
-import { controlClock } from '../support/clock';
+
 import { Http } from '../support/http';
 import { createOtherTenant, idOf } from '../support/tenants';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
+// Seeded on 25 November 2026: last year's round and this year's.
+const SEEDED_PERIODS = INDICATOR_ROUNDS.map((r) => String(2026 - r.yearsBack));
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 
 describe('the alliance dashboard (联盟驾驶舱)', () => {
@@ -20,8 +22,7 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
   let alliance: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    controlClock(app, shanghai('2026-11-25T10:00:00'));
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');
     alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
@@ -53,9 +54,8 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
     await db.query(`UPDATE service_requests SET resolve_due_at = created_at + interval '1 day' WHERE idempotency_key = 'demo-1'`);
     await db.query(`UPDATE service_requests SET accept_due_at = created_at + interval '1 hour' WHERE idempotency_key = 'demo-4'`);
 
-    // The seed dates its requests from the real day it runs, which may be after the test's clock: the
-    // period runs to the real day after tomorrow so that they all count.
-    const to = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 2 * 86_400_000));
+    // The seed dates its requests from the test's today; the period runs to the day after tomorrow.
+    const to = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(app.clock.now().getTime() + 2 * 86_400_000));
     const reply = await http.get(`/api/v1/alliances/${alliance}/dashboard?to=${to}`, { token: official });
     expect(reply.status).toBe(200);
     const view = reply.body;
@@ -119,7 +119,7 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
     });
     const submitted = (round: (typeof INDICATOR_ROUNDS)[number]) => round.submissions.filter((s) => s.status === 'submitted');
     const outputTotal = (round: (typeof INDICATOR_ROUNDS)[number]) => submitted(round).reduce((sum, s) => sum + (s.values as { output_value: number }).output_value, 0);
-    expect(view.indicators.periods).toEqual(INDICATOR_ROUNDS.map((r) => r.period));
+    expect(view.indicators.periods).toEqual(SEEDED_PERIODS);
     expect(view.indicators.series.find((s: { key: string }) => s.key === 'output_value')).toMatchObject({ labelZh: '产值', unit: '万元', totals: INDICATOR_ROUNDS.map(outputTotal) });
     expect(view.indicators.submissionRates).toEqual(INDICATOR_ROUNDS.map((r) => Math.round((submitted(r).length / (1 + MEMBERS.length)) * 1000) / 1000));
   });
@@ -141,7 +141,7 @@ describe('the alliance dashboard (联盟驾驶舱)', () => {
       }
     }
     const view = (await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: official })).body;
-    expect(view.indicators.periods).toEqual(INDICATOR_ROUNDS.map((r) => r.period));
+    expect(view.indicators.periods).toEqual(SEEDED_PERIODS);
     const expected = 1 + MEMBERS.length;
     expect(view.indicators.quarterly).toEqual({
       periods: ['2025-Q4', '2026-Q1', '2026-Q3'],

@@ -1,5 +1,5 @@
 import { IndicatorRemindersHandler } from '../../src/modules/indicators/indicator-reminders.handler';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { addContact } from '../support/members';
 import { createOtherTenant, idOf } from '../support/tenants';
@@ -10,7 +10,7 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('enterprise indicators', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let tokens: Record<string, string>;
   let alliance: string;
   let tenantId: string;
@@ -18,8 +18,8 @@ describe('enterprise indicators', () => {
   const fields = [{ key: 'output_value' }, { key: 'patents' }, { key: 'employees', required: false }];
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, shanghai('2026-11-25T10:00:00'));
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
+    clock = app.clock;
     http = new Http(app.api);
     await addContact(app.db.admin, 'hongan@anhai.demo', '鸿安机械', '蔡鸿安');
     tokens = {};

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -11,14 +11,14 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('agenda, check-in and minutes of a joint meeting', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let official: string;
   let meetingId: string;
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, shanghai('2026-11-25T10:00:00'));
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
+    clock = app.clock;
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');
     const q = async (sql: string) => (await app.db.admin.query(sql)).rows[0].id as string;

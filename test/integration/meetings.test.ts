@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import * as ical from 'node-ical';
 import { reminderJobId } from '../../src/modules/meetings/jobs/meeting-reminders.handler';
 import { QueueName } from '../../src/platform/queue/queue.constants';
-import { controlClock } from '../support/clock';
+
 import { Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -18,8 +18,7 @@ describe('joint meetings (联席会议)', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    controlClock(app, shanghai('2026-11-25T10:00:00'));
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');
     const q = async (sql: string) => (await app.db.admin.query(sql)).rows[0].id as string;

@@ -7,7 +7,7 @@ import { QueueName } from '../../src/platform/queue/queue.constants';
 import { Role } from '../../src/platform/auth/entities/role';
 import { createApiApp } from '../../src/platform/http/create-api-app';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { RobotServer } from '../support/robot-server';
 import { SmtpSink } from '../support/smtp-sink';
@@ -27,7 +27,7 @@ describe('notifications', () => {
   let smtp: SmtpSink;
   let robots: RobotServer;
   let robotBase: string;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let official: string;
   let tenantId: string;
   let allianceId: string;
@@ -37,8 +37,8 @@ describe('notifications', () => {
     robots = new RobotServer(DINGTALK_SECRET);
     const smtpUrl = await smtp.start();
     robotBase = await robots.start();
-    app = await startTestApp({ worker: true, env: { SMTP_URL: smtpUrl, QUEUE_BACKOFF_MS: '100', QUEUE_ATTEMPTS: '3' } });
-    clock = controlClock(app, WEDNESDAY_MORNING);
+    app = await startTestApp({ worker: true, env: { SMTP_URL: smtpUrl, QUEUE_BACKOFF_MS: '100', QUEUE_ATTEMPTS: '3' }, now: WEDNESDAY_MORNING });
+    clock = app.clock;
     robots.now = () => clock.now().getTime();
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');

@@ -1,5 +1,5 @@
 import { PairingRemindersHandler } from '../../src/modules/pairing/pairing-reminders.handler';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { createOtherTenant } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -10,14 +10,14 @@ const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 
 describe('pairing contact (结对联系)', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let official: string;
   let ids: Record<string, string>;
-  const start = new Date();
+  const start = new Date('2026-11-25T10:00:00+08:00');
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, start);
+    app = await startTestApp({ worker: true, now: start });
+    clock = app.clock;
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');
     const q = async (sql: string) => (await app.db.admin.query(sql)).rows[0].id as string;

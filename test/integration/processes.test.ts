@@ -63,10 +63,10 @@ describe('the product’s processes and checks, as built', () => {
   });
 
   it('seeds the demo data idempotently, and refuses to in production', async () => {
-    await seed(db.adminUrl);
+    await seed(db.adminUrl, new Date('2026-11-25T10:00:00+08:00'));
     const count = async () => (await db.admin.query(`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM alliance_memberships) + (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log) AS n`)).rows[0].n;
     const before = await count();
-    await seed(db.adminUrl);
+    await seed(db.adminUrl, new Date('2026-11-25T10:00:00+08:00'));
     expect(await count()).toBe(before);
     const { rows } = await db.admin.query(
       `SELECT (SELECT count(*)::int FROM alliance_memberships m JOIN alliances a ON a.id = m.alliance_id

@@ -1,5 +1,5 @@
 import { ProjectDeadlineRemindersHandler } from '../../src/modules/project-calls/project-deadline-reminders.handler';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { addContact } from '../support/members';
 import { createOtherTenant, idOf } from '../support/tenants';
@@ -11,14 +11,14 @@ const titles = async (http: Http, token: string) => (await http.get('/api/v1/not
 describe('project application service (项目申报服务队)', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let tokens: Record<string, string>;
   let alliance: string;
   let tenantId: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, shanghai('2026-11-25T10:00:00'));
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
+    clock = app.clock;
     http = new Http(app.api);
     await addContact(app.db.admin, 'hongan@anhai.demo', '鸿安机械', '蔡鸿安');
     await addContact(app.db.admin, 'quanan@anhai.demo', '泉安数控', '许美玲');

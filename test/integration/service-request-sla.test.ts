@@ -8,7 +8,7 @@ import { timerJobId } from '../../src/platform/outbox/outbox.service';
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import { WorkerModule } from '../../src/worker.module';
 import { NestFactory } from '@nestjs/core';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { submitAndRoute } from '../support/service-requests';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -19,13 +19,13 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('SLA supervision (督办) with a controlled clock', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let xingyi: string;
   let official: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, shanghai('2026-11-25T10:00:00')); // a Wednesday
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') }); // a Wednesday
+    clock = app.clock;
     http = new Http(app.api);
     xingyi = await http.token('xingyi@anhai.demo');
     official = await http.token('official@anhai.demo');
@@ -184,15 +184,16 @@ describe('service statistics', () => {
   let http: Http;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-23T09:30:00') });
     http = new Http(app.api);
-    // Count only what this test creates: the demo seed's requests are dated from the real clock.
+    // Count only what this test creates, not the demo seed's requests.
     await app.db.admin.query(`DELETE FROM service_requests WHERE idempotency_key LIKE 'demo-%'`);
   });
   afterAll(() => app.close());
 
   it('computes response, on-time and satisfaction per department and category, ranks departments, and exports to .xlsx', async () => {
-    const clock = controlClock(app, shanghai('2026-11-23T09:30:00')); // Monday
+    const clock = app.clock;
+    clock.set(shanghai('2026-11-23T09:30:00')); // Monday
     const xingyi = await http.token('xingyi@anhai.demo');
     const official = await http.token('official@anhai.demo');
     const serve = async (title: string, category: string, rating: number, late = false) => {
@@ -271,7 +272,8 @@ describe('service statistics', () => {
   });
 
   it('reads whole months from the monthly sums and the days around them from the daily sums, and stays exact when a summed month changes', async () => {
-    const clock = controlClock(app, shanghai('2026-07-20T10:00:00'));
+    const clock = app.clock;
+    clock.set(shanghai('2026-07-20T10:00:00'));
     const xingyi = await http.token('xingyi@anhai.demo');
     const official = await http.token('official@anhai.demo');
     const { rows: [{ id: alliance, tenant_id: tenantId }] } = await app.db.admin.query(`SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);

@@ -7,7 +7,7 @@ import { Http } from '../support/http';
 import { categoryId, smartAllianceId, submitAndRoute } from '../support/service-requests';
 import { createOtherTenant, idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { waitFor } from '../support/wait-for';
 
 // A Wednesday morning in Anhai: 2026-11-25 10:00 Asia/Shanghai.
@@ -19,11 +19,11 @@ describe('service requests (企业点单、部门服务) over HTTP with the real
   let xingyi: string;
   let jingong: string;
   let official: string;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, WEDNESDAY_10);
+    app = await startTestApp({ worker: true, now: WEDNESDAY_10 });
+    clock = app.clock;
     http = new Http(app.api);
     [xingyi, jingong, official] = await Promise.all(['xingyi@anhai.demo', 'jingong@anhai.demo', 'official@anhai.demo'].map((e) => http.token(e)));
   });

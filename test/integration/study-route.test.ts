@@ -1,4 +1,4 @@
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { multipart, PNG } from '../support/photo-upload';
 import { createOtherTenant } from '../support/tenants';
@@ -9,15 +9,15 @@ const shanghai = (local: string) => new Date(`${local}+08:00`);
 describe('the study route (研学路线)', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   let official: string;
   let xingyi: string;
   let jingong: string;
   let sites: { id: string; name: string; dailyCapacity: number }[];
 
   beforeAll(async () => {
-    app = await startTestApp();
-    clock = controlClock(app, shanghai('2027-01-04T09:00:00'));
+    app = await startTestApp({ now: shanghai('2027-01-04T09:00:00') });
+    clock = app.clock;
     http = new Http(app.api);
     [official, xingyi, jingong] = await Promise.all(['official@anhai.demo', 'xingyi@anhai.demo', 'jingong@anhai.demo'].map((e) => http.token(e)));
     sites = (await http.get('/api/v1/study-route', { token: xingyi })).body.sites;

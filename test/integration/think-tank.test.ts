@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { ReviewRemindersHandler } from '../../src/modules/think-tank/reviews/review-reminders.handler';
-import { controlClock } from '../support/clock';
+import type { ControlledClock } from '../support/clock';
 import { Http, type Reply } from '../support/http';
 import { createOtherTenant, idOf } from '../support/tenants';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -72,14 +72,14 @@ function multipart(fileName: string, content: Buffer, response?: string): { body
 describe('the think tank (智库): reports reviewed in rounds', () => {
   let app: TestApp;
   let http: Http;
-  let clock: ReturnType<typeof controlClock>;
+  let clock: ControlledClock;
   const tokens: Record<string, string> = {};
   const ids: Record<string, string> = {};
   const experts: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true });
-    clock = controlClock(app, shanghai('2026-11-25T10:00:00'));
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
+    clock = app.clock;
     http = new Http(app.api);
     for (const who of ['official', 'jingong', 'xingyi', 'expert', 'expert2', 'expert3', 'finance']) tokens[who] = await http.token(`${who}@anhai.demo`);
     ids.alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');

@@ -1,4 +1,4 @@
-import { controlClock } from '../support/clock';
+
 import { Http } from '../support/http';
 import { multipart, PNG } from '../support/photo-upload';
 import { createOtherTenant } from '../support/tenants';
@@ -15,8 +15,7 @@ describe('activity venue bookings (活动阵地)', () => {
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    controlClock(app, shanghai('2026-12-01T08:00:00'));
+    app = await startTestApp({ now: shanghai('2026-12-01T08:00:00') });
     http = new Http(app.api);
     [official, xingyi, jingong] = await Promise.all(['official@anhai.demo', 'xingyi@anhai.demo', 'jingong@anhai.demo'].map((e) => http.token(e)));
     const q = async (sql: string) => (await app.db.admin.query(sql)).rows[0].id as string;

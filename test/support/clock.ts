@@ -1,12 +1,17 @@
-import { Clock } from '../../src/platform/clock/clock';
-import type { TestApp } from './test-app';
+import { SystemClock } from '../../src/platform/clock/clock';
 
-/** Sets "now" for the API and the worker of a test app; returns a function that moves it. */
-export function controlClock(app: TestApp, start: Date): { set(to: Date): void; now(): Date } {
+export interface ControlledClock {
+  set(to: Date): void;
+  now(): Date;
+}
+
+/**
+ * Sets "now" for every API and worker of this test file, from before they start (a worker reads
+ * the clock as it starts: its first sweeps must see the test's time); returns a way to move it.
+ */
+export function controlClock(start: Date): ControlledClock {
   let current = start;
-  for (const context of [app.api, app.worker].filter(Boolean)) {
-    jest.spyOn(context!.get(Clock), 'now').mockImplementation(() => current);
-  }
+  jest.spyOn(SystemClock.prototype, 'now').mockImplementation(() => current);
   return {
     set: (to) => {
       current = to;

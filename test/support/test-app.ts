@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { createApiApp } from '../../src/platform/http/create-api-app';
 import { WorkerModule } from '../../src/worker.module';
 import { seed } from '../../scripts/seed/seed';
+import { SystemClock } from '../../src/platform/clock/clock';
+import { controlClock, type ControlledClock } from './clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_REDIS_URL } from './test-environment';
 
@@ -17,6 +19,8 @@ export interface TestApp {
   db: TestDatabase;
   /** The Redis key prefix of this app: its queues, throttling and sessions are its own. */
   prefix: string;
+  /** The app's clock when it was started with `now`; tests move it with `clock.set`. */
+  clock: ControlledClock;
   close(): Promise<void>;
 }
 
@@ -26,7 +30,19 @@ export interface TestAppOptions {
   /** Variables of this app; a function when they name its database (e.g. DATABASE_READ_URL). */
   env?: Record<string, string> | ((db: TestDatabase) => Record<string, string>);
   listen?: boolean;
+  /**
+   * "Now" for this app: the demo seed's today, and the API's and worker's clock from the start.
+   * Without it both read the system clock (for browser tests, whose pages read the browser's).
+   */
+  now?: Date;
 }
+
+const SYSTEM_CLOCK: ControlledClock = {
+  now: () => new SystemClock().now(),
+  set: () => {
+    throw new Error('start the test app with `now` to move its clock');
+  },
+};
 
 /**
  * The real API (and, when asked, the real worker) on a database of its own, with the real
@@ -49,7 +65,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     STORAGE_DIR: storageDir,
     ...(typeof options.env === 'function' ? options.env(db) : options.env),
   });
-  if (options.seed !== false) await seed(db.adminUrl);
+  const clock = options.now ? controlClock(options.now) : SYSTEM_CLOCK;
+  if (options.seed !== false) await seed(db.adminUrl, clock.now());
   const api = await createApiApp({ logger: false });
   await api.init();
   if (options.listen) await api.listen({ port: 0, host: '127.0.0.1' });
@@ -64,6 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     worker,
     db,
     prefix,
+    clock,
     async close() {
       await worker?.close();
       await api.close();
