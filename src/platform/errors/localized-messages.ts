@@ -86,6 +86,10 @@ const reasons: Record<string, Catalog> = {
   sameOrganization: { 'zh-CN': '不能转办给当前承办单位', en: 'is already the serving organisation' },
   beforeTo: { 'zh-CN': '开始日期必须早于结束日期', en: 'must be before the end date' },
   fileType: { 'zh-CN': '只接受 PDF、图片和 Office 文件（按文件内容识别）', en: 'must be a PDF, an image or an Office file (judged by its content)' },
+  malformedMultipart: {
+    'zh-CN': '上传内容不完整或格式错误（multipart 分隔符不符或内容被截断），请重新上传',
+    en: 'is incomplete or malformed (the multipart boundary does not match or the body was cut short): upload it again',
+  },
   tooManyFiles: { 'zh-CN': '每个请求最多 {0} 个附件', en: 'at most {0} attachments per request' },
   robotDisabled: { 'zh-CN': '群机器人已停用，请先启用', en: 'the robot is disabled: enable it first' },
   roomTaken: { 'zh-CN': '{0} 已被“{1}”占用（{2}）', en: '{0} is taken by "{1}" ({2})' },
