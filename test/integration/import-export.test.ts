@@ -104,6 +104,20 @@ describe('member import and registry export (API and worker)', () => {
     expect(missing.error).toContain('缺少必需的列');
   });
 
+  it('imports a file whose name is longer than a notification title, and shortens the name in the title', async () => {
+    const fileName = `${'安海镇智能装备制造产业集群党建联盟成员企业名单'.repeat(10)}.csv`;
+    expect(fileName.length).toBeGreaterThan(200);
+    const started = await upload(fileName, Buffer.from('企业名称,党组织类型\n长文件名测试企业,党支部\n'));
+    expect(started.status).toBe(202);
+    const job = await finished(started.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', acceptedRows: 1, fileName });
+    const inbox = await http.get('/api/v1/notifications', { token });
+    const notice = inbox.body.items.find((n: { link: string | null }) => n.link?.includes(job.id));
+    expect(notice.title.startsWith('导入完成：安海镇智能装备制造产业集群党建联盟')).toBe(true);
+    expect(notice.title.endsWith('….csv')).toBe(true);
+    expect(Array.from(notice.title as string).length).toBeLessThanOrEqual(200);
+  });
+
   it('refuses an upload without a file', async () => {
     const reply = await http.post(`/api/v1/alliances/${allianceId}/imports`, {}, { token });
     expect(reply.status).toBe(400);
