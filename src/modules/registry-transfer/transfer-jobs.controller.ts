@@ -7,8 +7,8 @@ import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { readMultipartUpload } from '../../platform/http/multipart-upload';
 import { sendFile } from '../../platform/http/send-file';
-import { refuseUnsafeArchive } from '../../platform/storage/zip-guard';
 import { ListTransferJobsQuery, TemplateQuery, TransferJobPage, TransferJobView } from './dto/transfer-job.view';
+import { refuseUnlessSpreadsheet } from './import/import-file-check';
 import { importTemplate } from './import/import-template';
 import { TransferJobsService } from './transfer-jobs.service';
 
@@ -27,7 +27,7 @@ export class TransferJobsController {
   @HttpCode(HttpStatus.ACCEPTED)
   async startImport(@IdParam() allianceId: string, @Req() request: FastifyRequest): Promise<TransferJobView> {
     const { fileName: given, content } = await readMultipartUpload(request);
-    refuseUnsafeArchive(content);
+    await refuseUnlessSpreadsheet(content);
     const fileName = given.replace(/[\\/\0]/g, '_').slice(0, 255);
     return this.jobs.startImport(allianceId, { fileName, content }, languageFrom(request.headers['accept-language']));
   }

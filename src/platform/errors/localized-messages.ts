@@ -107,6 +107,10 @@ const reasons: Record<string, Catalog> = {
   reusedWithDifferentBody: { 'zh-CN': '已用于内容不同的请求', en: 'was already used with a different request body' },
   unknownHeader: { 'zh-CN': '无法识别的表头', en: 'is not a known column' },
   missingColumn: { 'zh-CN': '缺少必需的列', en: 'is a required column that is missing' },
+  importFileType: {
+    'zh-CN': '只接受 .xlsx 工作簿或 .csv 文本文件（按文件内容识别），不接受 PDF、网页、图片等其他文件',
+    en: 'must be an .xlsx workbook or a .csv text file (judged by its content), not a PDF, web page, image or other file',
+  },
   unreadableFile: { 'zh-CN': '无法读取文件：必须是 .xlsx 或 .csv', en: 'cannot be read: it must be an .xlsx or .csv file' },
   tooManyRows: { 'zh-CN': '行数不能超过 {0}', en: 'must have at most {0} rows' },
   passwordTooShort: { 'zh-CN': '至少 12 个字符', en: 'must be at least 12 characters long' },
