@@ -111,6 +111,10 @@ const reasons: Record<string, Catalog> = {
     'zh-CN': '只接受 .xlsx 工作簿或 .csv 文本文件（按文件内容识别），不接受 PDF、网页、图片等其他文件',
     en: 'must be an .xlsx workbook or a .csv text file (judged by its content), not a PDF, web page, image or other file',
   },
+  jobFailed: {
+    'zh-CN': '系统内部出错，已尝试 {0} 次仍未完成：请稍后重新发起，如仍失败请联系系统管理员',
+    en: 'an internal error stopped it after {0} attempts: start it again later, and if it fails again, contact the administrator',
+  },
   unreadableFile: { 'zh-CN': '无法读取文件：必须是 .xlsx 或 .csv', en: 'cannot be read: it must be an .xlsx or .csv file' },
   tooManyRows: { 'zh-CN': '行数不能超过 {0}', en: 'must have at most {0} rows' },
   passwordTooShort: { 'zh-CN': '至少 12 个字符', en: 'must be at least 12 characters long' },
