@@ -17,7 +17,7 @@ export function clip(text: string, max: number): string {
   return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
 }
 
-/** A file name short enough for a title, with its extension kept: 成员名单…名单.csv. */
+/** A file name short enough for a title: its beginning and its extension, 成员名单成员名….csv. */
 export function shortFileName(value: unknown, max = 60): string {
   const name = s(value);
   const extension = /\.[^.\s]{1,10}$/.exec(name)?.[0] ?? '';
