@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { PNG } from '../support/photo-upload';
 import { Http } from '../support/http';
 import { idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -96,12 +98,59 @@ describe('member import and registry export (API and worker)', () => {
   });
 
   it('fails a file it cannot read, with a reason, and imports nothing', async () => {
-    const job = await finished((await upload('photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).body.id);
+    // Text, so the upload takes it, but no CSV: a quote that never closes.
+    const job = await finished((await upload('broken.csv', Buffer.from('企业名称,党组织类型\n"未闭合的引号,党支部\n'))).body.id);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/xlsx|csv/);
     const missing = await finished((await upload('x.csv', Buffer.from('地址,联系人\n安海,张三\n'))).body.id);
     expect(missing).toMatchObject({ status: 'failed', acceptedRows: 0 });
     expect(missing.error).toContain('缺少必需的列');
+  });
+
+  it('refuses at upload, by content and whatever the name, what is neither an .xlsx nor CSV text', async () => {
+    const zip = new JSZip();
+    zip.file('notes.txt', 'not a workbook');
+    const refused: [string, Buffer][] = [
+      ['members.csv', Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')],
+      ['members.csv', Buffer.from('<!DOCTYPE html>\n<html><body><table><tr><td>企业名称</td></tr></table></body></html>')],
+      ['members.xlsx', Buffer.from('\uFEFF  <html><body>企业名称,党组织类型</body></html>')],
+      ['members.csv', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')],
+      ['members.csv', PNG],
+      ['members.xlsx', await zip.generateAsync({ type: 'nodebuffer' })],
+      ['members.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])],
+    ];
+    const before = (await app.db.admin.query(`SELECT count(*)::int AS n FROM transfer_jobs`)).rows[0].n;
+    const answers = [];
+    for (const [name, content] of refused) {
+      const reply = await upload(name, content);
+      answers.push([content.subarray(0, 12).toString('latin1'), reply.status, reply.body.code, reply.body.details]);
+    }
+    const reason = '只接受 .xlsx 工作簿或 .csv 文本文件（按文件内容识别），不接受 PDF、网页、图片等其他文件';
+    expect(answers).toEqual(refused.map(([, content]) => [content.subarray(0, 12).toString('latin1'), 400, 'VALIDATION_FAILED', [{ field: 'file', reason }]]));
+    const english = await upload('members.csv', refused[0][1], 'text/csv', 'en');
+    expect(english.body.details).toEqual([{ field: 'file', reason: 'must be an .xlsx workbook or a .csv text file (judged by its content), not a PDF, web page, image or other file' }]);
+    expect((await app.db.admin.query(`SELECT count(*)::int AS n FROM transfer_jobs`)).rows[0].n).toBe(before);
+  });
+
+  it('takes CSV text in GB18030, as Excel on Chinese Windows saves it', async () => {
+    const gb18030 = Buffer.from('c6f3d2b5c3fbb3c62cb5b3d7e9d6afc0e0d0cd0d0ab9fab1eab1e0c2ebc6f3d2b52cb5b3d6a7b2bf0d0a', 'hex');
+    const started = await upload('国标.csv', gb18030);
+    expect(started.status).toBe(202);
+    expect(await finished(started.body.id)).toMatchObject({ status: 'succeeded', acceptedRows: 1 });
+  });
+
+  it('imports a file whose name is longer than a notification title, and shortens the name in the title', async () => {
+    const fileName = `${'安海镇智能装备制造产业集群党建联盟成员企业名单'.repeat(10)}.csv`;
+    expect(fileName.length).toBeGreaterThan(200);
+    const started = await upload(fileName, Buffer.from('企业名称,党组织类型\n长文件名测试企业,党支部\n'));
+    expect(started.status).toBe(202);
+    const job = await finished(started.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', acceptedRows: 1, fileName });
+    const inbox = await http.get('/api/v1/notifications', { token });
+    const notice = inbox.body.items.find((n: { link: string | null }) => n.link?.includes(job.id));
+    expect(notice.title.startsWith('导入完成：安海镇智能装备制造产业集群党建联盟')).toBe(true);
+    expect(notice.title.endsWith('….csv')).toBe(true);
+    expect(Array.from(notice.title as string).length).toBeLessThanOrEqual(200);
   });
 
   it('refuses an upload without a file', async () => {

@@ -4,11 +4,12 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { RegistryExportHandler } from './export/registry-export.handler';
 import { MemberImportHandler } from './import/member-import.handler';
 import { RegistryTransferProcessor } from './registry-transfer.processor';
+import { TransferJobFailures } from './transfer-job-failures';
 import { TransferJobsRepository } from './transfer-jobs.repository';
 
 /** The worker side: the processor and the handlers of imports and exports. */
 @Module({
   imports: [AlliancesModule, OrganizationsModule],
-  providers: [RegistryTransferProcessor, MemberImportHandler, RegistryExportHandler, TransferJobsRepository],
+  providers: [RegistryTransferProcessor, MemberImportHandler, RegistryExportHandler, TransferJobsRepository, TransferJobFailures],
 })
 export class RegistryTransferWorkerModule {}

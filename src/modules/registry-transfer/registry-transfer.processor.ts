@@ -1,16 +1,31 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { isLastAttempt } from '../../platform/queue/job-attempts';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
 import { QueueName } from '../../platform/queue/queue.constants';
+import { TransferJobFailures } from './transfer-job-failures';
 
+/**
+ * Every job of this queue works on a transfer job row (imports, and the registry, statistics and
+ * dashboard exports). When BullMQ gives one up, the row must say so: otherwise the page shows the
+ * job running for ever and nobody learns that it failed.
+ */
 @Processor(QueueName.Registry, workerOptions(2))
 export class RegistryTransferProcessor extends WorkerHost {
-  constructor(private readonly dispatcher: JobDispatcher) {
+  constructor(
+    private readonly dispatcher: JobDispatcher,
+    private readonly failures: TransferJobFailures,
+  ) {
     super();
   }
 
-  process(job: Job): Promise<unknown> {
-    return this.dispatcher.dispatch(job);
+  async process(job: Job<{ tenantId: string; transferJobId: string }>): Promise<unknown> {
+    try {
+      return await this.dispatcher.dispatch(job);
+    } catch (error) {
+      if (isLastAttempt(job, error)) await this.failures.record(job.data, job.attemptsMade + 1, error);
+      throw error;
+    }
   }
 }

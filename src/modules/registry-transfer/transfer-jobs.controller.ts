@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nest
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
 import { Role } from '../../platform/auth/entities/role';
-import { DomainException } from '../../platform/errors/domain.exception';
 import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { readMultipartUpload } from '../../platform/http/multipart-upload';
 import { sendFile } from '../../platform/http/send-file';
-import { refuseUnsafeArchive } from '../../platform/storage/zip-guard';
 import { ListTransferJobsQuery, TemplateQuery, TransferJobPage, TransferJobView } from './dto/transfer-job.view';
+import { refuseUnlessSpreadsheet } from './import/import-file-check';
 import { importTemplate } from './import/import-template';
 import { TransferJobsService } from './transfer-jobs.service';
 
@@ -26,13 +26,9 @@ export class TransferJobsController {
   @Post('alliances/:id/imports')
   @HttpCode(HttpStatus.ACCEPTED)
   async startImport(@IdParam() allianceId: string, @Req() request: FastifyRequest): Promise<TransferJobView> {
-    if (!request.isMultipart()) throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
-    const content = await part.toBuffer();
-    if (content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
-    refuseUnsafeArchive(content);
-    const fileName = part.filename.replace(/[\\/\0]/g, '_').slice(0, 255);
+    const { fileName: given, content } = await readMultipartUpload(request);
+    await refuseUnlessSpreadsheet(content);
+    const fileName = given.replace(/[\\/\0]/g, '_').slice(0, 255);
     return this.jobs.startImport(allianceId, { fileName, content }, languageFrom(request.headers['accept-language']));
   }
 

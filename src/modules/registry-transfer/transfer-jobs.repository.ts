@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { TransferJob, TransferJobKind } from './entities/transfer-job.entity';
+import { TransferJob, TransferJobKind, TransferJobStatus } from './entities/transfer-job.entity';
 
 @Injectable()
 export class TransferJobsRepository {
@@ -34,5 +34,16 @@ export class TransferJobsRepository {
 
   async update(id: string, changes: Partial<TransferJob>): Promise<void> {
     await this.manager.getRepository(TransferJob).update({ id }, changes);
+  }
+
+  /** Fails a job that has not finished, dropping its file; false when it had (a result is never overwritten). */
+  async failUnlessFinished(id: string, error: string, finishedAt: Date): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(TransferJob)
+      .set({ status: TransferJobStatus.Failed, error, finishedAt, file: null })
+      .where('id = :id AND status IN (:...open)', { id, open: [TransferJobStatus.Queued, TransferJobStatus.Running] })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }

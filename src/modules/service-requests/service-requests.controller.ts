@@ -7,6 +7,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { readMultipartUpload } from '../../platform/http/multipart-upload';
 import { sendFile } from '../../platform/http/send-file';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { ReadsFromReplica } from '../../platform/tenancy/request-transaction.interceptor';
@@ -109,11 +110,8 @@ export class ServiceRequestsController {
   @Roles(...PARTIES)
   @Post(':id/attachments')
   async attach(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AttachmentView> {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    if (!part || part.fieldname !== 'file') throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
-    const content = await part.toBuffer();
-    if (content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
-    return this.attachments.add(actor, id, part.filename, content);
+    const { fileName, content } = await readMultipartUpload(request);
+    return this.attachments.add(actor, id, fileName, content);
   }
 
   /** Always a download (never shown inline), with its detected type. */

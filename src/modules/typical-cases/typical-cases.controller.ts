@@ -4,8 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
-import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { readMultipartUpload } from '../../platform/http/multipart-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { ListCasesQuery, NominateCaseDto, ReviewCaseDto, ShowcaseSettingsDto, UpdateCaseDto } from './dto/typical-case.dto';
 import { CasePhotoView, ShowcaseSettingsView, TypicalCaseList, TypicalCaseView } from './dto/typical-case.view';
@@ -82,10 +82,7 @@ export class TypicalCasesController {
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
   @Post('typical-cases/:id/photos')
   async addPhoto(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<CasePhotoView> {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    if (!part || part.fieldname !== 'file') throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
-    const content = await part.toBuffer();
-    if (content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
+    const { content } = await readMultipartUpload(request);
     return this.cases.addPhoto(actor, id, content);
   }
 

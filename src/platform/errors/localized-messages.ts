@@ -86,6 +86,10 @@ const reasons: Record<string, Catalog> = {
   sameOrganization: { 'zh-CN': '不能转办给当前承办单位', en: 'is already the serving organisation' },
   beforeTo: { 'zh-CN': '开始日期必须早于结束日期', en: 'must be before the end date' },
   fileType: { 'zh-CN': '只接受 PDF、图片和 Office 文件（按文件内容识别）', en: 'must be a PDF, an image or an Office file (judged by its content)' },
+  malformedMultipart: {
+    'zh-CN': '上传内容不完整或格式错误（multipart 分隔符不符或内容被截断），请重新上传',
+    en: 'is incomplete or malformed (the multipart boundary does not match or the body was cut short): upload it again',
+  },
   tooManyFiles: { 'zh-CN': '每个请求最多 {0} 个附件', en: 'at most {0} attachments per request' },
   robotDisabled: { 'zh-CN': '群机器人已停用，请先启用', en: 'the robot is disabled: enable it first' },
   roomTaken: { 'zh-CN': '{0} 已被“{1}”占用（{2}）', en: '{0} is taken by "{1}" ({2})' },
@@ -103,6 +107,14 @@ const reasons: Record<string, Catalog> = {
   reusedWithDifferentBody: { 'zh-CN': '已用于内容不同的请求', en: 'was already used with a different request body' },
   unknownHeader: { 'zh-CN': '无法识别的表头', en: 'is not a known column' },
   missingColumn: { 'zh-CN': '缺少必需的列', en: 'is a required column that is missing' },
+  importFileType: {
+    'zh-CN': '只接受 .xlsx 工作簿或 .csv 文本文件（按文件内容识别），不接受 PDF、网页、图片等其他文件',
+    en: 'must be an .xlsx workbook or a .csv text file (judged by its content), not a PDF, web page, image or other file',
+  },
+  jobFailed: {
+    'zh-CN': '系统内部出错，已尝试 {0} 次仍未完成：请稍后重新发起，如仍失败请联系系统管理员',
+    en: 'an internal error stopped it after {0} attempts: start it again later, and if it fails again, contact the administrator',
+  },
   unreadableFile: { 'zh-CN': '无法读取文件：必须是 .xlsx 或 .csv', en: 'cannot be read: it must be an .xlsx or .csv file' },
   tooManyRows: { 'zh-CN': '行数不能超过 {0}', en: 'must have at most {0} rows' },
   passwordTooShort: { 'zh-CN': '至少 12 个字符', en: 'must be at least 12 characters long' },

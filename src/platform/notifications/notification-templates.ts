@@ -5,7 +5,7 @@ import { RESOURCE_TEMPLATES } from './templates/resource-templates';
 import { SERVICE_REQUEST_TEMPLATES } from './templates/service-request-templates';
 import { THINK_TANK_TEMPLATES } from './templates/think-tank-templates';
 import { VENUE_TEMPLATES } from './templates/venue-templates';
-import { s, type Payload, type Template } from './templates/template';
+import { clip, s, shortFileName, type Payload, type Template } from './templates/template';
 
 export interface RenderedNotification {
   title: string;
@@ -24,14 +24,14 @@ const ROLE_NAMES: Record<string, Record<Language, string>> = {
 const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   [NotificationType.ImportFinished]: (p) => ({
     'zh-CN': {
-      title: p.status === 'failed' ? `导入失败：${s(p.fileName)}` : `导入完成：${s(p.fileName)}`,
+      title: p.status === 'failed' ? `导入失败：${shortFileName(p.fileName)}` : `导入完成：${shortFileName(p.fileName)}`,
       body:
         p.status === 'failed'
           ? `“${s(p.allianceName)}”的成员导入未能完成：${s(p.error)}`
           : `“${s(p.allianceName)}”的成员导入已完成：导入 ${s(p.accepted)} 行，未通过 ${s(p.refused)} 行。`,
     },
     en: {
-      title: p.status === 'failed' ? `Import failed: ${s(p.fileName)}` : `Import finished: ${s(p.fileName)}`,
+      title: p.status === 'failed' ? `Import failed: ${shortFileName(p.fileName)}` : `Import finished: ${shortFileName(p.fileName)}`,
       body:
         p.status === 'failed'
           ? `The member import into "${s(p.allianceName)}" could not finish: ${s(p.error)}`
@@ -78,9 +78,18 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
 
 const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES, ...VENUE_TEMPLATES, ...RESOURCE_TEMPLATES } as Record<NotificationType, Template>;
 
+/** notifications.title is varchar(200). */
+export const MAX_TITLE_LENGTH = 200;
+
+/**
+ * The message in one language. Titles carry what people typed (a file name, a report's title) after a
+ * prefix, so one can run past the column: it is cut here rather than failing the insert, and with it
+ * the transaction of whatever the notification reports.
+ */
 export function renderNotification(type: NotificationType, payload: Payload, language: Language): RenderedNotification {
   const template = TEMPLATES[type](payload);
-  return { ...template[language], link: template.link ?? null };
+  const { title, body } = template[language];
+  return { title: clip(title, MAX_TITLE_LENGTH), body, link: template.link ?? null };
 }
 
 export function languageOf(locale: string | null | undefined): Language {

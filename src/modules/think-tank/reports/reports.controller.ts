@@ -6,6 +6,7 @@ import { CurrentActor } from '../../../platform/auth/current-actor.decorator';
 import { Role } from '../../../platform/auth/entities/role';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { IdParam } from '../../../platform/http/id-param.decorator';
+import { readMultipartUpload } from '../../../platform/http/multipart-upload';
 import { sendFile } from '../../../platform/http/send-file';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { ActionItemList, ActionItemView } from '../../action-items/dto/action-item.dto';
@@ -77,18 +78,10 @@ export class ReportsController {
   @Roles(...TENANT_ROLES)
   @Post('reports/:id/versions')
   async upload(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<VersionView> {
-    if (!request.isMultipart()) throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
-    let file: { name: string; content: Buffer } | undefined;
-    let response: string | undefined;
-    for await (const part of request.parts()) {
-      if (part.type === 'file' && part.fieldname === 'file') file = { name: part.filename, content: await part.toBuffer() };
-      else if (part.type === 'file') await part.toBuffer();
-      else if (part.fieldname === 'response') response = String(part.value);
-    }
-    if (!file) throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
-    if (file.content.length === 0) throw DomainException.invalid([{ field: 'file', reason: 'isNotEmpty' }]);
+    const file = await readMultipartUpload(request, { textFields: ['response'] });
+    const response = file.fields.response;
     if (response && response.length > 20000) throw DomainException.invalid([{ field: 'response', reason: 'maxLength', args: [20000] }]);
-    return this.reports.addVersion(actor, id, file.name, file.content, response);
+    return this.reports.addVersion(actor, id, file.fileName, file.content, response);
   }
 
   @ApiProduces('application/octet-stream')

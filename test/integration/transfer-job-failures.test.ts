@@ -1,0 +1,114 @@
+import { Queue } from 'bullmq';
+import { QueueName } from '../../src/platform/queue/queue.constants';
+import { Http } from '../support/http';
+import { idOf } from '../support/tenants';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TEST_REDIS_URL } from '../support/test-environment';
+import { waitFor } from '../support/wait-for';
+
+const ATTEMPTS = 2;
+
+function multipart(fileName: string, content: Buffer): { body: Buffer; headers: Record<string, string> } {
+  const boundary = '----transfer-failure';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * A job that fails on every attempt (here a trigger stands for a dependency that keeps failing) must
+ * end as `failed` with a reason its user can read, not sit at `running` after BullMQ gave up.
+ */
+describe('transfer jobs that fail for good', () => {
+  let app: TestApp;
+  let http: Http;
+  let token: string;
+  let allianceId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true, env: { QUEUE_ATTEMPTS: String(ATTEMPTS), QUEUE_BACKOFF_MS: '50' } });
+    http = new Http(app.api);
+    token = await http.token('official@anhai.demo');
+    allianceId = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
+    await app.db.admin.query(`CREATE FUNCTION test_breakdown() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated breakdown'; END $$`);
+  });
+  afterAll(() => app.close());
+
+  /** Until the job leaves queued and running; before the fix it stayed running and this timed out. */
+  const settled = (id: string, language: 'zh-CN' | 'en' = 'zh-CN') =>
+    waitFor(
+      () => http.get(`/api/v1/jobs/${id}`, { token, language }),
+      (reply) => ['succeeded', 'failed'].includes(reply.body.status),
+      20_000,
+    ).then((reply) => reply.body);
+
+  /** The attempts BullMQ made of the job it gave up (the row is written just before BullMQ records it). */
+  const attemptsOf = async (id: string) => {
+    const queue = new Queue(QueueName.Registry, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
+    try {
+      const failed = await waitFor(
+        async () => (await queue.getJobs(['failed'])).filter((j) => j.data.transferJobId === id),
+        (jobs) => jobs.length > 0,
+      );
+      return failed.map((j) => j.attemptsMade);
+    } finally {
+      await queue.close();
+    }
+  };
+
+  it('fails a member import whose every attempt breaks, says why, tells the official and frees the upload', async () => {
+    await app.db.admin.query(`CREATE TRIGGER test_breakdown BEFORE INSERT ON alliance_memberships FOR EACH ROW EXECUTE FUNCTION test_breakdown()`);
+    try {
+      const form = multipart('成员.csv', Buffer.from('企业名称,党组织类型\n失败测试企业,党支部\n'));
+      const started = await http.request('POST', `/api/v1/alliances/${allianceId}/imports`, { token, body: form.body, headers: form.headers });
+      expect(started.status).toBe(202);
+      const job = await settled(started.body.id);
+      expect(job).toMatchObject({
+        status: 'failed',
+        acceptedRows: 0,
+        error: `系统内部出错，已尝试 ${ATTEMPTS} 次仍未完成：请稍后重新发起，如仍失败请联系系统管理员`,
+        finishedAt: expect.any(String),
+      });
+      // The database's own words stay in the log, not on the page.
+      expect(job.error).not.toContain('simulated');
+      // Every attempt was made: the failure is final, not a retry still to come.
+      expect(await attemptsOf(started.body.id)).toEqual([ATTEMPTS]);
+      const { rows } = await app.db.admin.query(`SELECT file IS NULL AS freed FROM transfer_jobs WHERE id = $1`, [started.body.id]);
+      expect(rows[0].freed).toBe(true);
+      const inbox = await waitFor(
+        () => http.get('/api/v1/notifications', { token }),
+        (reply) => reply.body.items.some((n: { title: string }) => n.title === '导入失败：成员.csv'),
+      );
+      expect(inbox.body.items.find((n: { title: string }) => n.title === '导入失败：成员.csv').body).toContain('系统内部出错');
+    } finally {
+      await app.db.admin.query(`DROP TRIGGER test_breakdown ON alliance_memberships`);
+    }
+  });
+
+  it.each([
+    ['registry-export', () => http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token, language: 'en' })],
+    ['service-statistics-export', () => http.post('/api/v1/service-requests/statistics/exports', { allianceId, from: '2026-11-01', to: '2026-12-01' }, { token, language: 'en' })],
+    ['dashboard-export', () => http.post(`/api/v1/alliances/${allianceId}/dashboard/exports`, { format: 'xlsx' }, { token, language: 'en' })],
+  ])('fails a %s whose every attempt breaks, with the reason in the language it was asked in', async (kind, start) => {
+    await app.db.admin.query(
+      `CREATE TRIGGER test_breakdown BEFORE UPDATE ON transfer_jobs FOR EACH ROW WHEN (NEW.status = 'succeeded') EXECUTE FUNCTION test_breakdown()`,
+    );
+    try {
+      const started = await start();
+      expect([started.status, started.body.kind]).toEqual([kind === 'dashboard-export' ? 201 : 202, kind]);
+      const job = await settled(started.body.id, 'en');
+      expect(job).toMatchObject({
+        status: 'failed',
+        error: `an internal error stopped it after ${ATTEMPTS} attempts: start it again later, and if it fails again, contact the administrator`,
+        finishedAt: expect.any(String),
+      });
+      expect(await attemptsOf(started.body.id)).toEqual([ATTEMPTS]);
+      expect((await http.get(`/api/v1/jobs/${started.body.id}/download`, { token })).status).toBe(409);
+    } finally {
+      await app.db.admin.query(`DROP TRIGGER test_breakdown ON transfer_jobs`);
+    }
+  });
+});
