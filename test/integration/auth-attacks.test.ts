@@ -168,3 +168,39 @@ describe('login throttling across two API processes', () => {
     expect(reply.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS', details: [] });
   });
 });
+
+describe('login throttling behind proxies', () => {
+  let app: TestApp;
+  let behindProxy: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '20', TRUSTED_PROXIES: '' } });
+    // A second API on the same database and Redis that trusts the proxy on 127.0.0.1, inject()'s address.
+    process.env.TRUSTED_PROXIES = '127.0.0.1';
+    behindProxy = await createApiApp({ logger: false });
+    await behindProxy.init();
+    await behindProxy.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await behindProxy.close();
+    await app.close();
+  });
+
+  const guesses = async (api: NestFastifyApplication, network: string) => {
+    const http = new Http(api);
+    const statuses = new Set<number>();
+    for (let i = 0; i < 30; i++) {
+      const headers = { 'x-forwarded-for': `${network}.${i + 1}` };
+      statuses.add((await http.post('/api/v1/auth/login', { email: `guess${i}@anhai.demo`, password: 'wrong password' }, { headers })).status);
+    }
+    return [...statuses].sort();
+  };
+
+  it('ignores X-Forwarded-For from a client that is not a trusted proxy', async () => {
+    expect(await guesses(app.api, '203.0.113')).toEqual([401, 429]);
+  });
+
+  it('honours X-Forwarded-For from a trusted proxy: each client has its own limit', async () => {
+    expect(await guesses(behindProxy, '198.51.100')).toEqual([401]);
+  });
+});

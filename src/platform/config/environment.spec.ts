@@ -1,4 +1,4 @@
-import { readReplicaUrls, validateEnvironment } from './environment';
+import { readReplicaUrls, trustedProxies, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('gives working local defaults', () => {
@@ -29,5 +29,14 @@ describe('validateEnvironment', () => {
     const env = validateEnvironment({ DATABASE_READ_URL: 'postgres://app:pw@replica-1:5432/lianmeng, postgresql://app:pw@replica-2/lianmeng' });
     expect(readReplicaUrls(env)).toEqual(['postgres://app:pw@replica-1:5432/lianmeng', 'postgresql://app:pw@replica-2/lianmeng']);
     expect(() => validateEnvironment({ DATABASE_READ_URL: 'postgres://replica-1/lianmeng,redis://x' })).toThrow(/DATABASE_READ_URL=.*comma-separated postgres/);
+  });
+
+  it('trusts no proxy unless told, and takes addresses and CIDR blocks, comma-separated', () => {
+    expect(trustedProxies(validateEnvironment({}))).toBe(false);
+    const env = validateEnvironment({ TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1,fd00::/8' });
+    expect(trustedProxies(env)).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8']);
+    for (const bad of ['*', 'true', '10.0.0.0/33', 'ingress.local', '10.0.0.1/8/1', ' , ']) {
+      expect(() => validateEnvironment({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES=.*IP addresses or CIDR blocks/);
+    }
   });
 });

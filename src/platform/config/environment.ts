@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
 
 const DEV_JWT_SECRET = 'lianmeng-development-secret-change-me';
 const DEV_SECRETS_KEY = 'lianmeng-development-secrets-key-change-me';
@@ -140,6 +141,21 @@ export class Environment {
   @IsString()
   WEB_DIST_DIR?: string;
 
+  /**
+   * The reverse proxies (ingress, load balancer) in front of the API: comma-separated IP addresses or
+   * CIDR blocks. Only a request from one of them may name its client in X-Forwarded-For; anyone else
+   * could name a new client per request and so escape the per-client sign-in limit. Empty: none.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isProxyList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && splitList(value).length > 0 && splitList(value).every(isAddressOrBlock),
+      defaultMessage: () => 'must be comma-separated IP addresses or CIDR blocks, e.g. 10.0.0.0/8,127.0.0.1',
+    },
+  })
+  TRUSTED_PROXIES?: string;
+
   /** Comma-separated origins allowed to call the API from another site; empty: same origin only. */
   @IsOptional()
   @IsString()
@@ -199,7 +215,7 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['DB_STATEMENT_TRACE_FILE', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = ['DB_STATEMENT_TRACE_FILE', 'TRUSTED_PROXIES', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
 
@@ -209,6 +225,27 @@ export function readReplicaUrls(env: Pick<Environment, 'DATABASE_READ_URL'>): st
     .split(',')
     .map((url) => url.trim())
     .filter(Boolean);
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** An IP address or a CIDR block: 10.0.0.7, 10.0.0.0/8, fd00::/8. */
+function isAddressOrBlock(value: string): boolean {
+  const [address, prefix, extra] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/** Fastify's trustProxy: the configured proxies' addresses, or false to trust no X-Forwarded-For at all. */
+export function trustedProxies(raw: { TRUSTED_PROXIES?: string }): string[] | false {
+  const proxies = splitList(raw.TRUSTED_PROXIES ?? '');
+  return proxies.length > 0 ? proxies : false;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
