@@ -35,18 +35,35 @@ describe('attacks on authentication', () => {
   };
 
   it('refuses tokens signed with another key, another algorithm, another issuer, or expired', async () => {
-    const { iat, exp, iss, ...claims } = claimsOf(official);
-    await expectUnauthenticated(new JwtService({ secret: 'x'.repeat(48) }).sign(claims, { issuer: 'lianmeng', algorithm: 'HS256', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', algorithm: 'HS512', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'someone-else', algorithm: 'HS256', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { issuer: 'lianmeng', algorithm: 'HS256' }));
+    const { iat, exp, iss, aud, ...claims } = claimsOf(official);
+    await expectUnauthenticated(new JwtService({ secret: 'x'.repeat(48) }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }));
+    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS512', expiresIn: 900 }));
+    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'someone-else', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }));
+    await expectUnauthenticated(new JwtService({ secret }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256' }));
     // alg none with the real claims, in both spellings.
     for (const alg of ['none', 'None']) {
       const header = Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url');
       await expectUnauthenticated(`${header}.${official.split('.')[1]}.`);
     }
     // The same key and claims sign a token that works: the refusals above are about what changed.
-    expect((await http.get('/api/v1/auth/me', { token: new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', algorithm: 'HS256', expiresIn: 900 }) })).status).toBe(200);
+    expect((await http.get('/api/v1/auth/me', { token: new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }) })).status).toBe(200);
+  });
+
+  it('refuses a token that lacks its expiry, its issue time, its issuer or its audience, or names another audience', async () => {
+    const { iat, exp, iss, aud, ...claims } = claimsOf(official);
+    const sign = (options: object) => new JwtService({ secret }).sign(claims, { algorithm: 'HS256', ...options });
+    const complete = { issuer: 'lianmeng', audience: 'lianmeng-api', expiresIn: 900 };
+    const { expiresIn, ...withoutExp } = complete;
+    const { issuer, ...withoutIss } = complete;
+    const { audience, ...withoutAud } = complete;
+    await expectUnauthenticated(sign(withoutExp)); // valid for ever
+    await expectUnauthenticated(sign({ ...complete, noTimestamp: true }));
+    await expectUnauthenticated(sign(withoutIss));
+    await expectUnauthenticated(sign(withoutAud));
+    await expectUnauthenticated(sign({ ...complete, audience: 'another-service' }));
+    expect((await http.get('/api/v1/auth/me', { token: sign(complete) })).status).toBe(200);
+    // What the product issues has all four.
+    expect([typeof iat, typeof exp, iss, aud]).toEqual(['number', 'number', 'lianmeng', 'lianmeng-api']);
   });
 
   it('ends the access token of a session at logout, and of a family whose refresh token was reused', async () => {
