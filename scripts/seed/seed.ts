@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
+import { EnvironmentError, loadEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
 import { seedVenuesStudyRouteAndPairing } from './venues-seed';
 import { CHINA_2026 } from '../../src/platform/calendar/china-holidays-2026';
@@ -214,7 +214,7 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string): P
 
 if (require.main === module) {
   runProcess('seed', async () => {
-    const env = validateEnvironment(process.env);
+    const env = loadEnvironment();
     if (env.NODE_ENV === 'production') throw new EnvironmentError('The demo seed refuses to run with NODE_ENV=production.');
     await seed(env.DATABASE_ADMIN_URL);
     process.stdout.write(`Demo data is in place. Sign in with any demo account and the password ${DEMO_PASSWORD}.\n`);
