@@ -193,6 +193,16 @@ describe('the product’s processes and checks, as built', () => {
     expect(worker.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_URL)');
   });
 
+  it('seeds and migrates, or says in plain words that PostgreSQL is missing, without a stack trace', async () => {
+    const missing = { ...env, DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng', DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng' };
+    for (const script of ['scripts/seed/seed.js', 'scripts/migrate.js']) {
+      const result = await run(script, missing);
+      expect([script, result.code]).toEqual([script, 1]);
+      expect(result.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_ADMIN_URL)');
+      expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+    }
+  });
+
   it('names a bad environment variable and why', async () => {
     const result = await run('src/main.js', { ...env, PORT: 'eighty' });
     expect(result.code).toBe(1);
