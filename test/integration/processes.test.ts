@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { verify } from 'jsonwebtoken';
 import { seed } from '../../scripts/seed/seed';
+import { Environment } from '../../src/platform/config/environment';
 import { DEMO_PASSWORD } from '../support/http';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_ADMIN_URL, TEST_REDIS_URL } from '../support/test-environment';
@@ -201,6 +202,37 @@ describe('the product’s processes and checks, as built', () => {
       expect(result.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_ADMIN_URL)');
       expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
     }
+  });
+
+  it('checks PostgreSQL and Redis before the demo builds anything, in plain words', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.demo).toMatch(/^node scripts\/preflight\.mjs && npm run build && /);
+    // It cannot import the (unbuilt) configuration: its defaults are a copy.
+    const source = readFileSync(join(ROOT, 'scripts/preflight.mjs'), 'utf8');
+    expect(source).toContain(`'${new Environment().DATABASE_ADMIN_URL}'`);
+    expect(source).toContain(`'${new Environment().REDIS_URL}'`);
+    const preflight = (variables: Record<string, string>) =>
+      new Promise<Run>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'scripts/preflight.mjs')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...variables } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+      });
+    const started = Date.now();
+    const missing = await preflight({ DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_ADMIN_URL)');
+    expect(missing.stderr).toContain('docker compose up -d postgres');
+    expect(missing.stderr).toContain('Redis is not reachable at 127.0.0.1:1 (REDIS_URL)');
+    expect(missing.stderr).toContain('docker compose up -d redis');
+    expect(missing.stderr).not.toMatch(/\n\s+at |Error:/);
+
+    const present = await preflight({ DATABASE_ADMIN_URL: env.DATABASE_ADMIN_URL, REDIS_URL: TEST_REDIS_URL });
+    expect([present.code, present.stderr]).toEqual([0, '']);
+    expect(present.stdout).toMatch(/^PostgreSQL at .* and Redis at .* answer\.\n$/);
   });
 
   it('names a bad environment variable and why', async () => {
