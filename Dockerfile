@@ -20,7 +20,8 @@ COPY web/package.json web/package.json
 RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
-RUN mkdir -p var/storage && chown node:node var/storage
+# var/ itself too: without JWT_SECRET and SECRETS_KEY (outside production) the first start writes var/secrets.json.
+RUN mkdir -p var/storage && chown node:node var var/storage
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { validateEnvironment } from '../src/platform/config/environment';
+import { loadEnvironment } from '../src/platform/config/environment';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { runMigrations } from '../src/platform/database/database-setup';
 import { runProcess } from '../src/platform/startup/run-process';
@@ -11,7 +11,7 @@ import { runProcess } from '../src/platform/startup/run-process';
  * TypeORM what it would still change (what `migration:generate` would write).
  */
 runProcess('migration:check', async () => {
-  const env = validateEnvironment(process.env);
+  const env = loadEnvironment();
   const server = new URL(env.DATABASE_ADMIN_URL);
   const scratch = `lianmeng_migration_check_${process.pid}`;
   server.pathname = '/postgres';

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { validateEnvironment } from '../src/platform/config/environment';
+import { loadEnvironment } from '../src/platform/config/environment';
 import { prepareDatabase } from '../src/platform/database/database-setup';
 import { runProcess } from '../src/platform/startup/run-process';
 
 runProcess('migration:run', async () => {
-  const env = validateEnvironment(process.env);
+  const env = loadEnvironment();
   const applied = await prepareDatabase(env.DATABASE_ADMIN_URL, env.DATABASE_URL);
   process.stdout.write(applied.length > 0 ? `Applied migrations:\n  ${applied.join('\n  ')}\n` : 'The database is up to date.\n');
 });

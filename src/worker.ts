@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
-import { validateEnvironment } from './platform/config/environment';
+import { loadEnvironment } from './platform/config/environment';
 import { checkDependencies, checkRedisEvictionPolicy } from './platform/startup/dependency-check';
 import { runProcess } from './platform/startup/run-process';
 import { WorkerModule } from './worker.module';
 
 runProcess('The worker', async () => {
-  const env = validateEnvironment(process.env);
+  const env = loadEnvironment();
   await checkDependencies(env);
   await checkRedisEvictionPolicy(env.REDIS_URL);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });

@@ -42,7 +42,7 @@ interface Claims {
 app.post<{ Body: { allianceId: string; categoryId: string } }>('/api/v1/service-requests', { schema: { body } }, async (request, reply) => {
   let claims: Claims;
   try {
-    claims = verify((request.headers.authorization ?? '').replace(/^Bearer /, ''), secret, { algorithms: ['HS256'], issuer: 'lianmeng' }) as Claims;
+    claims = verify((request.headers.authorization ?? '').replace(/^Bearer /, ''), secret, { algorithms: ['HS256'], issuer: 'lianmeng', audience: 'lianmeng-api' }) as Claims;
   } catch {
     return reply.code(401).send({ code: 'UNAUTHENTICATED' });
   }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
+import { EnvironmentError, loadEnvironment } from '../../src/platform/config/environment';
 import { runProcess } from '../../src/platform/startup/run-process';
 import { SystemClock } from '../../src/platform/clock/clock';
 import { FULL_SCALE, scaleBy, seedLargeTenant } from './large-tenant';
@@ -9,7 +9,7 @@ import { FULL_SCALE, scaleBy, seedLargeTenant } from './large-tenant';
  * demo seed: `node dist/bench/seed/seed-large.js`; SCALE=0.01 for a quick run at a hundredth.
  */
 runProcess('bench:seed-large', async () => {
-  const env = validateEnvironment(process.env);
+  const env = loadEnvironment();
   if (env.NODE_ENV === 'production') throw new EnvironmentError('The benchmark seed refuses to run with NODE_ENV=production.');
   const factor = Number(process.env.SCALE ?? '1');
   if (!(factor > 0)) throw new EnvironmentError(`SCALE must be a positive number, not "${process.env.SCALE}".`);

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
-import { EnvironmentError, validateEnvironment } from '../../src/platform/config/environment';
+import { EnvironmentError, loadEnvironment } from '../../src/platform/config/environment';
+import { checkPostgres, DependencyUnavailableError } from '../../src/platform/startup/dependency-check';
 import { runProcess } from '../../src/platform/startup/run-process';
 import { SystemClock } from '../../src/platform/clock/clock';
 import { seedVenuesStudyRouteAndPairing } from './venues-seed';
@@ -221,9 +222,16 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string, da
 
 if (require.main === module) {
   runProcess('seed', async () => {
-    const env = validateEnvironment(process.env);
+    const env = loadEnvironment();
     if (env.NODE_ENV === 'production') throw new EnvironmentError('The demo seed refuses to run with NODE_ENV=production.');
-    await seed(env.DATABASE_ADMIN_URL, new SystemClock().now());
+    await checkPostgres(env.DATABASE_ADMIN_URL, 'DATABASE_ADMIN_URL');
+    await seed(env.DATABASE_ADMIN_URL, new SystemClock().now()).catch((error: unknown) => {
+      // undefined_table: the server answers, but the schema is not there yet.
+      if ((error as { code?: string }).code === '42P01') {
+        throw new DependencyUnavailableError(`The database of DATABASE_ADMIN_URL has no tables yet (${(error as Error).message}).\nCreate them with: npm run migration:run`);
+      }
+      throw error;
+    });
     process.stdout.write(`Demo data is in place. Sign in with any demo account and the password ${DEMO_PASSWORD}.\n`);
   });
 }

@@ -35,18 +35,35 @@ describe('attacks on authentication', () => {
   };
 
   it('refuses tokens signed with another key, another algorithm, another issuer, or expired', async () => {
-    const { iat, exp, iss, ...claims } = claimsOf(official);
-    await expectUnauthenticated(new JwtService({ secret: 'x'.repeat(48) }).sign(claims, { issuer: 'lianmeng', algorithm: 'HS256', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', algorithm: 'HS512', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'someone-else', algorithm: 'HS256', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { issuer: 'lianmeng', algorithm: 'HS256' }));
+    const { iat, exp, iss, aud, ...claims } = claimsOf(official);
+    await expectUnauthenticated(new JwtService({ secret: 'x'.repeat(48) }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }));
+    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS512', expiresIn: 900 }));
+    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'someone-else', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }));
+    await expectUnauthenticated(new JwtService({ secret }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256' }));
     // alg none with the real claims, in both spellings.
     for (const alg of ['none', 'None']) {
       const header = Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url');
       await expectUnauthenticated(`${header}.${official.split('.')[1]}.`);
     }
     // The same key and claims sign a token that works: the refusals above are about what changed.
-    expect((await http.get('/api/v1/auth/me', { token: new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', algorithm: 'HS256', expiresIn: 900 }) })).status).toBe(200);
+    expect((await http.get('/api/v1/auth/me', { token: new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }) })).status).toBe(200);
+  });
+
+  it('refuses a token that lacks its expiry, its issue time, its issuer or its audience, or names another audience', async () => {
+    const { iat, exp, iss, aud, ...claims } = claimsOf(official);
+    const sign = (options: object) => new JwtService({ secret }).sign(claims, { algorithm: 'HS256', ...options });
+    const complete = { issuer: 'lianmeng', audience: 'lianmeng-api', expiresIn: 900 };
+    const { expiresIn, ...withoutExp } = complete;
+    const { issuer, ...withoutIss } = complete;
+    const { audience, ...withoutAud } = complete;
+    await expectUnauthenticated(sign(withoutExp)); // valid for ever
+    await expectUnauthenticated(sign({ ...complete, noTimestamp: true }));
+    await expectUnauthenticated(sign(withoutIss));
+    await expectUnauthenticated(sign(withoutAud));
+    await expectUnauthenticated(sign({ ...complete, audience: 'another-service' }));
+    expect((await http.get('/api/v1/auth/me', { token: sign(complete) })).status).toBe(200);
+    // What the product issues has all four.
+    expect([typeof iat, typeof exp, iss, aud]).toEqual(['number', 'number', 'lianmeng', 'lianmeng-api']);
   });
 
   it('ends the access token of a session at logout, and of a family whose refresh token was reused', async () => {
@@ -166,5 +183,41 @@ describe('login throttling across two API processes', () => {
     const reply = await apis[1].post('/api/v1/auth/login', { email: 'official@anhai.demo', password: DEMO_PASSWORD });
     expect(reply.status).toBe(429);
     expect(reply.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS', details: [] });
+  });
+});
+
+describe('login throttling behind proxies', () => {
+  let app: TestApp;
+  let behindProxy: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOGIN_RATE_PER_MINUTE: '20', TRUSTED_PROXIES: '' } });
+    // A second API on the same database and Redis that trusts the proxy on 127.0.0.1, inject()'s address.
+    process.env.TRUSTED_PROXIES = '127.0.0.1';
+    behindProxy = await createApiApp({ logger: false });
+    await behindProxy.init();
+    await behindProxy.getHttpAdapter().getInstance().ready();
+  });
+  afterAll(async () => {
+    await behindProxy.close();
+    await app.close();
+  });
+
+  const guesses = async (api: NestFastifyApplication, network: string) => {
+    const http = new Http(api);
+    const statuses = new Set<number>();
+    for (let i = 0; i < 30; i++) {
+      const headers = { 'x-forwarded-for': `${network}.${i + 1}` };
+      statuses.add((await http.post('/api/v1/auth/login', { email: `guess${i}@anhai.demo`, password: 'wrong password' }, { headers })).status);
+    }
+    return [...statuses].sort();
+  };
+
+  it('ignores X-Forwarded-For from a client that is not a trusted proxy', async () => {
+    expect(await guesses(app.api, '203.0.113')).toEqual([401, 429]);
+  });
+
+  it('honours X-Forwarded-For from a trusted proxy: each client has its own limit', async () => {
+    expect(await guesses(behindProxy, '198.51.100')).toEqual([401]);
   });
 });

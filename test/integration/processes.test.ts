@@ -1,9 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { verify } from 'jsonwebtoken';
 import { seed } from '../../scripts/seed/seed';
+import { Environment } from '../../src/platform/config/environment';
+import { DEMO_PASSWORD } from '../support/http';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_ADMIN_URL, TEST_REDIS_URL } from '../support/test-environment';
 import { waitFor } from '../support/wait-for';
@@ -17,9 +21,9 @@ interface Run {
   stderr: string;
 }
 
-function start(script: string, env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => Run; done: Promise<Run> } {
+function start(script: string, env: Record<string, string>, args: string[] = [], cwd = ROOT): { child: ChildProcess; output: () => Run; done: Promise<Run> } {
   const child = spawn(process.execPath, [join(ROOT, 'dist', script), ...args], {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env },
   });
   let stdout = '';
@@ -30,7 +34,10 @@ function start(script: string, env: Record<string, string>, args: string[] = [])
   return { child, done, output: () => ({ code: null, signal: null, stdout, stderr }) };
 }
 
-const run = (script: string, env: Record<string, string>, args?: string[]) => start(script, env, args).done;
+const run = (script: string, env: Record<string, string>, args?: string[], cwd?: string) => start(script, env, args, cwd).done;
+
+// Explicit, so these runs do not write var/secrets.json into the checkout (see the test of that file).
+const SECRETS = { JWT_SECRET: randomBytes(32).toString('hex'), SECRETS_KEY: randomBytes(32).toString('hex') };
 
 // Each test starts built processes cold; on a busy 2-core machine that can take most of a minute.
 jest.setTimeout(120_000);
@@ -46,12 +53,13 @@ describe('the product’s processes and checks, as built', () => {
       DATABASE_ADMIN_URL: db.adminUrl,
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: `{lm-test-proc-${process.pid}}`,
+      ...SECRETS,
     };
   });
   afterAll(() => db.drop());
 
   it('finds the entities and the migrations in agreement', async () => {
-    const result = await run('scripts/check-migrations.js', { DATABASE_ADMIN_URL: TEST_ADMIN_URL });
+    const result = await run('scripts/check-migrations.js', { DATABASE_ADMIN_URL: TEST_ADMIN_URL, ...SECRETS });
     expect(result.stderr).toBe('');
     expect(result).toMatchObject({ code: 0, stdout: 'Entities and migrations agree.\n' });
   });
@@ -82,6 +90,65 @@ describe('the product’s processes and checks, as built', () => {
     const refused = await run('scripts/seed/seed.js', { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'a-production-secrets-key-of-32-chars-or-more' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refuses to run with NODE_ENV=production');
+  });
+
+  it('generates the secrets on the first start without them, once for the processes started at once, and says so', async () => {
+    const { JWT_SECRET, SECRETS_KEY, ...withoutSecrets } = env;
+    const directory = mkdtempSync(join(tmpdir(), 'lianmeng-first-start-'));
+    try {
+      const runs = await Promise.all([
+        run('scripts/migrate.js', withoutSecrets, [], directory),
+        run('scripts/seed/seed.js', withoutSecrets, [], directory),
+        run('scripts/check-migrations.js', withoutSecrets, [], directory),
+      ]);
+      for (const result of runs) expect([result.code, result.stderr]).toEqual([0, expect.stringContaining('var/secrets.json')]);
+      expect(runs.filter((r) => r.stderr.includes('random ones were generated and saved in var/secrets.json')).length).toBe(1);
+      expect(runs.filter((r) => r.stderr.includes('using the random ones saved in var/secrets.json')).length).toBe(2);
+      expect(runs.map((r) => r.stderr).join('')).not.toMatch(/\n\s+at /);
+
+      const file = join(directory, 'var/secrets.json');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const saved = JSON.parse(readFileSync(file, 'utf8'));
+      expect(saved).toEqual({ JWT_SECRET: expect.stringMatching(/^[0-9a-f]{64}$/), SECRETS_KEY: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+      // The API started there later signs with the saved secret: its token verifies with it.
+      const api = start('src/main.js', { ...withoutSecrets, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, [], directory);
+      const address = await waitFor(
+        async () => /API listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(api.output().stdout)?.[1] ?? null,
+        (url) => url !== null,
+        90_000,
+      );
+      const login = await fetch(`${address}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'official@anhai.demo', password: DEMO_PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      expect(() => verify(accessToken, saved.JWT_SECRET, { algorithms: ['HS256'] })).not.toThrow();
+      api.child.kill('SIGTERM');
+      expect((await api.done).stderr).toContain('using the random ones saved in var/secrets.json');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start in production without secrets of its own, and with the development ones once published', async () => {
+    const { JWT_SECRET, SECRETS_KEY, ...withoutSecrets } = env;
+    const directory = mkdtempSync(join(tmpdir(), 'lianmeng-production-'));
+    try {
+      const refused = await run('scripts/migrate.js', { ...withoutSecrets, NODE_ENV: 'production' }, [], directory);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('JWT_SECRET: must be set to a secret of your own in production');
+      expect(refused.stderr).toContain('SECRETS_KEY: must be set to a secret of your own in production');
+      expect(() => statSync(join(directory, 'var'))).toThrow();
+      const published = await run('scripts/migrate.js', { ...withoutSecrets, JWT_SECRET: 'lianmeng-development-secret-change-me' }, [], directory);
+      expect(published.code).toBe(1);
+      expect(published.stderr).toContain('JWT_SECRET: is the development value once published in this repository');
+      expect(published.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('starts the API, answers, and shuts down gracefully on SIGTERM', async () => {
@@ -125,6 +192,47 @@ describe('the product’s processes and checks, as built', () => {
     const worker = await run('src/worker.js', { ...env, DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng' });
     expect(worker.code).toBe(1);
     expect(worker.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_URL)');
+  });
+
+  it('seeds and migrates, or says in plain words that PostgreSQL is missing, without a stack trace', async () => {
+    const missing = { ...env, DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng', DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng' };
+    for (const script of ['scripts/seed/seed.js', 'scripts/migrate.js']) {
+      const result = await run(script, missing);
+      expect([script, result.code]).toEqual([script, 1]);
+      expect(result.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_ADMIN_URL)');
+      expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+    }
+  });
+
+  it('checks PostgreSQL and Redis before the demo builds anything, in plain words', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.demo).toMatch(/^node scripts\/preflight\.mjs && npm run build && /);
+    // It cannot import the (unbuilt) configuration: its defaults are a copy.
+    const source = readFileSync(join(ROOT, 'scripts/preflight.mjs'), 'utf8');
+    expect(source).toContain(`'${new Environment().DATABASE_ADMIN_URL}'`);
+    expect(source).toContain(`'${new Environment().REDIS_URL}'`);
+    const preflight = (variables: Record<string, string>) =>
+      new Promise<Run>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'scripts/preflight.mjs')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...variables } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+      });
+    const started = Date.now();
+    const missing = await preflight({ DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_ADMIN_URL)');
+    expect(missing.stderr).toContain('docker compose up -d postgres');
+    expect(missing.stderr).toContain('Redis is not reachable at 127.0.0.1:1 (REDIS_URL)');
+    expect(missing.stderr).toContain('docker compose up -d redis');
+    expect(missing.stderr).not.toMatch(/\n\s+at |Error:/);
+
+    const present = await preflight({ DATABASE_ADMIN_URL: env.DATABASE_ADMIN_URL, REDIS_URL: TEST_REDIS_URL });
+    expect([present.code, present.stderr]).toEqual([0, '']);
+    expect(present.stdout).toMatch(/^PostgreSQL at .* and Redis at .* answer\.\n$/);
   });
 
   it('names a bad environment variable and why', async () => {

@@ -60,6 +60,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'silent',
+    // Explicit, so no test file writes var/secrets.json (loadEnvironment's fallback); one per test file.
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString('hex'),
     LOGIN_RATE_PER_MINUTE: '1000',
     STORAGE_DRIVER: 'local',
     STORAGE_DIR: storageDir,

@@ -17,6 +17,10 @@ export interface TokenPair {
   refreshToken: string;
 }
 
+/** Who issues access tokens and whom they are for; both are signed into every token and required on every request. */
+export const ACCESS_TOKEN_ISSUER = 'lianmeng';
+export const ACCESS_TOKEN_AUDIENCE = 'lianmeng-api';
+
 export interface AccessTokenClaims {
   sub: string;
   tid: string | null;
@@ -25,6 +29,7 @@ export interface AccessTokenClaims {
   /** The refresh-token family (the session): signing out ends its access tokens too. */
   sid?: string;
   iat?: number;
+  exp?: number;
 }
 
 /** A refresh token reads `<userId>.<tokenId>.<secret>`; only a hash of the secret is stored. */

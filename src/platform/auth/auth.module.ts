@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import type { Environment } from '../config/environment';
 import { REDIS } from '../redis/redis.module';
 import { AccessGuard } from './access.guard';
-import { AuthTokens } from './auth-tokens.service';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AuthTokens } from './auth-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
@@ -25,8 +25,13 @@ import { RevokedSessions } from './revoked-sessions';
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
         secret: config.get('JWT_SECRET', { infer: true }),
-        signOptions: { algorithm: 'HS256', issuer: 'lianmeng', expiresIn: config.get('JWT_ACCESS_TTL_SECONDS', { infer: true }) },
-        verifyOptions: { algorithms: ['HS256'], issuer: 'lianmeng' },
+        signOptions: {
+          algorithm: 'HS256',
+          issuer: ACCESS_TOKEN_ISSUER,
+          audience: ACCESS_TOKEN_AUDIENCE,
+          expiresIn: config.get('JWT_ACCESS_TTL_SECONDS', { infer: true }),
+        },
+        verifyOptions: { algorithms: ['HS256'], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
       }),
     }),
     ThrottlerModule.forRootAsync({

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { validateEnvironment } from './environment';
+import { loadEnvironment } from './environment';
 
 /**
  * The validated environment, read when the application is created rather than when this file is
@@ -8,7 +8,7 @@ import { validateEnvironment } from './environment';
  */
 @Global()
 @Module({
-  providers: [{ provide: ConfigService, useFactory: () => new ConfigService(validateEnvironment(process.env)) }],
+  providers: [{ provide: ConfigService, useFactory: () => new ConfigService(loadEnvironment()) }],
   exports: [ConfigService],
 })
 export class ConfigModule {}

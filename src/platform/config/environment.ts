@@ -1,8 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { applyLocalSecrets, LOCAL_SECRET_NAMES, LOCAL_SECRETS_FILE, LocalSecretsError } from './local-secrets';
 
-const DEV_JWT_SECRET = 'lianmeng-development-secret-change-me';
-const DEV_SECRETS_KEY = 'lianmeng-development-secrets-key-change-me';
+/**
+ * SHA-256 of the development JWT_SECRET and SECRETS_KEY that earlier versions shipped in this
+ * repository (and its docker-compose.yml): public, so refused everywhere.
+ */
+const PUBLISHED_SECRETS = new Set([
+  'd51f7314ad11937948d5740702ed38bfc11840ce8c920e3e65622ef10e439c3c',
+  'f4976740d1aae661e5fa63ec2b270182222a9616b207ea1454332d946565f693',
+]);
 
 /** Every environment variable the processes read, validated once at start. */
 export class Environment {
@@ -92,14 +101,17 @@ export class Environment {
   @IsString()
   WORKER_HEARTBEAT_FILE?: string;
 
+  /** Signs access tokens. No default: outside production loadEnvironment() generates one into var/secrets.json. */
+  @IsOptional()
   @IsString()
   @MinLength(32)
-  JWT_SECRET = DEV_JWT_SECRET;
+  JWT_SECRET!: string;
 
-  /** Encrypts secrets at rest: webhook URLs, robot signing secrets, SMTP passwords. */
+  /** Encrypts secrets at rest: webhook URLs, robot signing secrets, SMTP passwords. Like JWT_SECRET. */
+  @IsOptional()
   @IsString()
   @MinLength(32)
-  SECRETS_KEY = DEV_SECRETS_KEY;
+  SECRETS_KEY!: string;
 
   /** The default mail server, e.g. smtp://user:pass@smtp.example.cn:465 (smtps:// for TLS); empty: no email unless a township sets its own. */
   @IsOptional()
@@ -149,6 +161,21 @@ export class Environment {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  /**
+   * The reverse proxies (ingress, load balancer) in front of the API: comma-separated IP addresses or
+   * CIDR blocks. Only a request from one of them may name its client in X-Forwarded-For; anyone else
+   * could name a new client per request and so escape the per-client sign-in limit. Empty: none.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isProxyList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && splitList(value).length > 0 && splitList(value).every(isAddressOrBlock),
+      defaultMessage: () => 'must be comma-separated IP addresses or CIDR blocks, e.g. 10.0.0.0/8,127.0.0.1',
+    },
+  })
+  TRUSTED_PROXIES?: string;
 
   /** Comma-separated origins allowed to call the API from another site; empty: same origin only. */
   @IsOptional()
@@ -209,7 +236,7 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['DB_STATEMENT_TRACE_FILE', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = ['JWT_SECRET', 'SECRETS_KEY', 'DB_STATEMENT_TRACE_FILE', 'TRUSTED_PROXIES', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
 
@@ -219,6 +246,27 @@ export function readReplicaUrls(env: Pick<Environment, 'DATABASE_READ_URL'>): st
     .split(',')
     .map((url) => url.trim())
     .filter(Boolean);
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** An IP address or a CIDR block: 10.0.0.7, 10.0.0.0/8, fd00::/8. */
+function isAddressOrBlock(value: string): boolean {
+  const [address, prefix, extra] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/** Fastify's trustProxy: the configured proxies' addresses, or false to trust no X-Forwarded-For at all. */
+export function trustedProxies(raw: { TRUSTED_PROXIES?: string }): string[] | false {
+  const proxies = splitList(raw.TRUSTED_PROXIES ?? '');
+  return proxies.length > 0 ? proxies : false;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -234,16 +282,34 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     );
     throw new EnvironmentError(`Invalid environment variables:\n${lines.join('\n')}`);
   }
-  if (env.NODE_ENV === 'production') {
-    const defaults = [
-      ['JWT_SECRET', env.JWT_SECRET === DEV_JWT_SECRET],
-      ['SECRETS_KEY', env.SECRETS_KEY === DEV_SECRETS_KEY],
-    ].filter(([, isDefault]) => isDefault);
-    if (defaults.length > 0) {
-      throw new EnvironmentError(
-        `Invalid environment variables:\n${defaults.map(([name]) => `  ${name}: must be set to a secret of your own in production`).join('\n')}`,
-      );
+  const secretErrors = LOCAL_SECRET_NAMES.flatMap((name) => {
+    const value = env[name] as string | undefined;
+    if (value === undefined) {
+      return env.NODE_ENV === 'production'
+        ? [`  ${name}: must be set to a secret of your own in production (at least 32 characters, e.g. from: openssl rand -hex 32)`]
+        : [`  ${name}: is not set (the processes generate one into ${LOCAL_SECRETS_FILE} when started through loadEnvironment)`];
     }
-  }
+    return PUBLISHED_SECRETS.has(createHash('sha256').update(value).digest('hex'))
+      ? [`  ${name}: is the development value once published in this repository, so anyone could forge tokens or read stored secrets with it; unset it to have a random one generated, or set your own`]
+      : [];
+  });
+  if (secretErrors.length > 0) throw new EnvironmentError(`Invalid environment variables:\n${secretErrors.join('\n')}`);
   return env;
+}
+
+/**
+ * The environment of a process: process.env, with a missing JWT_SECRET or SECRETS_KEY taken (outside
+ * production) from var/secrets.json, which the first start generates. Every entry point calls this,
+ * so the API, the worker, the seed and the migration agree; it says where the secrets came from.
+ */
+export function loadEnvironment(raw: Record<string, string | undefined> = process.env): Environment {
+  let notice: string | null;
+  try {
+    notice = applyLocalSecrets(raw);
+  } catch (error) {
+    if (error instanceof LocalSecretsError) throw new EnvironmentError(error.message);
+    throw error;
+  }
+  if (notice) process.stderr.write(`${notice}\n`);
+  return validateEnvironment(raw);
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { validateEnvironment } from '../config/environment';
+import { loadEnvironment } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
 
 /** For the TypeORM CLI (migration:generate): connects as the owner. */
-export default new DataSource(dataSourceOptions(validateEnvironment(process.env).DATABASE_ADMIN_URL, 2));
+export default new DataSource(dataSourceOptions(loadEnvironment().DATABASE_ADMIN_URL, 2));

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiModule } from '../../api.module';
-import type { Environment } from '../config/environment';
+import { type Environment, trustedProxies } from '../config/environment';
 import { createValidationPipe } from '../errors/validation-exception.factory';
 import { errorMessages, languageFrom, localizedReason } from '../errors/localized-messages';
 import { ErrorCode } from '../errors/error-code';
@@ -40,7 +40,8 @@ export function applyGlobalPrefix(app: INestApplication): void {
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: Number(process.env.BODY_MAX_BYTES ?? 1024 * 1024),
-    trustProxy: true,
+    // Only the configured proxies may name the client (request.ip, the sign-in limit's key).
+    trustProxy: trustedProxies(process.env),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const header = req.headers['x-request-id'];
       const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
