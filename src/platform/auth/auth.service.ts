@@ -89,8 +89,10 @@ export class AuthService {
     const actor = toActor({ id: user.id, tenant_id: user.tenantId, role: user.role, organization_id: user.organizationId });
     const outcome = await this.tenant.run(actor, () => this.tokens.consume(parsed));
     if ('reusedFamilyId' in outcome) {
-      await this.tenant.run(actor, () => this.tokens.revokeFamily(outcome.reusedFamilyId));
-      await this.revoked.revokeSession(outcome.reusedFamilyId);
+      await this.tenant.run(actor, async () => {
+        await this.tokens.revokeFamily(outcome.reusedFamilyId);
+        await this.revoked.endSessions(user.id, [outcome.reusedFamilyId]);
+      });
       throw invalidRefreshToken();
     }
     if (user.status !== UserStatus.Active) {
@@ -110,7 +112,7 @@ export class AuthService {
       if (!outcome) return;
       const familyId = 'familyId' in outcome ? outcome.familyId : outcome.reusedFamilyId;
       await this.tokens.revokeFamily(familyId);
-      await this.revoked.revokeSession(familyId);
+      await this.revoked.endSessions(user.id, [familyId]);
     });
   }
 
@@ -123,8 +125,7 @@ export class AuthService {
     }
     assertAcceptablePassword(newPassword, [user.email, user.mobile], 'newPassword');
     await repo.update({ id: user.id }, { passwordHash: await this.hasher.hash(newPassword) });
-    await this.tokens.revokeAllOf(user.id);
-    await this.revoked.revokeUser(user.id, this.clock.now());
+    await this.revoked.endSessions(user.id, await this.tokens.revokeAllOf(user.id));
   }
 
   async acceptInvitation(token: string, password: string): Promise<TokenPair> {

@@ -55,6 +55,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 
+  /** Access tokens issued up to this instant are refused (disabled, password or role changed). */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsRevokedAt: Date | null;
+
   @Index('uq_users__invitation_token_hash', { unique: true })
   @Column({ type: 'varchar', length: 64, nullable: true, select: false })
   invitationTokenHash: string | null;
