@@ -1,6 +1,6 @@
 import { RedisServer } from '../faults/support/redis-server';
 import { waitFor } from '../support/wait-for';
-import { Http } from '../support/http';
+import { DEMO_PASSWORD, Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -83,5 +83,24 @@ describe('the API while Redis is down or came back empty', () => {
     await redis.stop();
     expect(await me(session.accessToken)).toBe(200);
     expect((await http.get('/api/v1/notifications/unread-count', { token: session.accessToken })).status).toBe(200);
+  });
+
+  it('answers 503 with Retry-After, in the usual error body, for a stream ticket and a stream while Redis is down', async () => {
+    await redis.stop();
+    const ticket = await http.post('/api/v1/notifications/stream-ticket', undefined, { token: official, language: 'en' });
+    expect(ticket.status).toBe(503);
+    expect(ticket.headers['retry-after']).toBe('5');
+    expect(ticket.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is unavailable: try again later', details: [] });
+    expect(typeof ticket.body.requestId).toBe('string');
+    // A ticket that cannot be looked up is not called invalid (401 would send the browser to sign in).
+    const stream = await http.get(`/api/v1/notifications/stream?ticket=${'a'.repeat(32)}`);
+    expect(stream.status).toBe(503);
+    expect(stream.headers['retry-after']).toBe('5');
+    expect(stream.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('still signs people in while Redis is down: throttling steps aside, the lockout is in PostgreSQL', async () => {
+    await redis.stop();
+    expect((await http.post('/api/v1/auth/login', { email: 'safety@anhai.demo', password: DEMO_PASSWORD })).status).toBe(200);
   });
 });
