@@ -49,12 +49,6 @@ export class User {
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
-  @Column({ type: 'int', default: 0 })
-  failedLoginCount: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
-
   /** Access tokens issued up to this instant are refused (disabled, password or role changed). */
   @Column({ type: 'timestamptz', nullable: true })
   sessionsRevokedAt: Date | null;
