@@ -78,6 +78,16 @@ describe('the API while Redis is down or came back empty', () => {
     expect(await me(session.accessToken)).toBe(401);
   });
 
+  it('ends the tokens of a user whose role changes while Redis is down (they carry the old role)', async () => {
+    const session = await http.login('expert@anhai.demo');
+    await redis.stop();
+    const changed = await http.patch(`/api/v1/users/${await userId('expert@anhai.demo')}`, { role: 'township_admin' }, { token: official });
+    expect(changed.status).toBe(200);
+    expect(await me(session.accessToken)).toBe(401);
+    const { rows } = await app.db.admin.query(`SELECT sessions_revoked_at FROM users WHERE email = 'expert@anhai.demo'`);
+    expect(rows[0].sessions_revoked_at).toBeInstanceOf(Date);
+  });
+
   it('lets a user PostgreSQL says is fine work while Redis is down', async () => {
     const session = await http.login('market@anhai.demo');
     await redis.stop();
