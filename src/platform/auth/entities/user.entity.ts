@@ -49,8 +49,11 @@ export class User {
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
-  /** Access tokens issued up to this instant are refused (disabled, password or role changed). */
-  @Column({ type: 'timestamptz', nullable: true })
+  /**
+   * Access tokens issued up to this instant are refused (a role change). Written only by
+   * RevokedSessions, with greatest(): never by saving a user row read earlier, which could undo it.
+   */
+  @Column({ type: 'timestamptz', nullable: true, select: false, update: false })
   sessionsRevokedAt: Date | null;
 
   @Index('uq_users__invitation_token_hash', { unique: true })
