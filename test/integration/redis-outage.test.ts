@@ -102,7 +102,7 @@ describe('the API while Redis is down or came back empty', () => {
     expect(ticket.headers['retry-after']).toBe('5');
     expect(ticket.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is unavailable: try again later', details: [] });
     expect(typeof ticket.body.requestId).toBe('string');
-    // A ticket that cannot be looked up is not called invalid (401 would send the browser to sign in).
+    // A ticket that cannot be looked up is not called invalid (401): Redis is what failed.
     const stream = await http.get(`/api/v1/notifications/stream?ticket=${'a'.repeat(32)}`);
     expect(stream.status).toBe(503);
     expect(stream.headers['retry-after']).toBe('5');
