@@ -1,6 +1,7 @@
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PasswordHasher } from '../../src/platform/auth/password-hasher';
 import { createApiApp } from '../../src/platform/http/create-api-app';
 import { DEMO_PASSWORD, Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -90,6 +91,34 @@ describe('attacks on authentication', () => {
     await expectUnauthenticated(accepted.body.accessToken);
     expect((await http.post('/api/v1/auth/refresh', { refreshToken: accepted.body.refreshToken })).status).toBe(401);
     expect((await http.post('/api/v1/auth/login', { email: 'short.lived@anhai.demo', password: 'a sufficiently long passphrase' })).status).toBeGreaterThanOrEqual(401);
+  });
+
+  it('answers a known and an unknown login alike through six failures, hashing the password each time', async () => {
+    const hasher = app.api.get(PasswordHasher, { strict: false });
+    const verify = jest.spyOn(hasher, 'verify');
+    const attempts = async (email: string) => {
+      const replies = [];
+      for (let i = 0; i < 6; i++) {
+        const { status, body } = await http.post('/api/v1/auth/login', { email, password: `wrong-${i}` });
+        const { requestId, ...rest } = body;
+        expect(typeof requestId).toBe('string');
+        replies.push({ status, body: rest });
+      }
+      return replies;
+    };
+    try {
+      const known = await attempts('market@anhai.demo');
+      const knownHashes = verify.mock.calls.length;
+      verify.mockClear();
+      const unknown = await attempts('no.such.person@anhai.demo');
+      expect(unknown).toEqual(known);
+      expect(known.map((r) => r.status)).toEqual([401, 401, 401, 401, 423, 423]);
+      expect([knownHashes, verify.mock.calls.length]).toEqual([6, 6]);
+      // A mobile number nobody has locks the same way.
+      expect((await attempts('13800000000')).map((r) => r.status)).toEqual([401, 401, 401, 401, 423, 423]);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('holds invitations to the password policy: length, common passwords, the account name', async () => {

@@ -63,10 +63,15 @@ describe('authentication', () => {
     const right = await http.post('/api/v1/auth/login', { email: 'dept@anhai.demo', password: DEMO_PASSWORD });
     expect(right.status).toBe(423);
 
-    await app.db.admin.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE email = 'dept@anhai.demo'`);
+    // The lock is the account's, whether it is reached by email or by mobile.
+    await app.db.admin.query(`UPDATE users SET mobile = '13712345678' WHERE email = 'dept@anhai.demo'`);
+    expect((await http.post('/api/v1/auth/login', { email: '13712345678', password: DEMO_PASSWORD })).status).toBe(423);
+
+    const subject = `encode(sha256(convert_to('user:' || (SELECT id FROM users WHERE email = 'dept@anhai.demo'), 'UTF8')), 'hex')`;
+    await app.db.admin.query(`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE subject = ${subject}`);
     expect((await http.post('/api/v1/auth/login', { email: 'dept@anhai.demo', password: DEMO_PASSWORD })).status).toBe(200);
-    const { rows } = await app.db.admin.query(`SELECT failed_login_count FROM users WHERE email = 'dept@anhai.demo'`);
-    expect(rows[0].failed_login_count).toBe(0);
+    const { rows } = await app.db.admin.query(`SELECT count(*)::int AS n FROM login_failures WHERE subject = ${subject}`);
+    expect(rows[0].n).toBe(0);
   });
 
   it('rotates refresh tokens and revokes the whole family when an old one is reused', async () => {

@@ -118,8 +118,9 @@ export class UsersService {
     const status = disabled ? UserStatus.Disabled : (await this.hasPassword(user.id)) ? UserStatus.Active : UserStatus.Invited;
     const saved = await this.users.save({ ...user, status });
     if (disabled) {
-      await this.tokens.revokeAllOf(user.id);
-      await this.revoked.revokeUser(user.id, this.clock.now());
+      await this.revoked.endSessions(user.id, await this.tokens.revokeAllOf(user.id));
+    } else {
+      await this.revoked.userChanged(user.id);
     }
     const names = await this.users.organizationNames([saved.organizationId]);
     return toUserView(saved, saved.organizationId ? (names.get(saved.organizationId) ?? null) : null);

@@ -98,9 +98,12 @@ export class AuthTokens {
       .update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.tenant.manager
-      .getRepository(RefreshToken)
-      .update({ userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  /** Ends every session of the user; returns the sessions (families) it ended. */
+  async revokeAllOf(userId: string): Promise<string[]> {
+    const [rows] = await this.tenant.manager.query<[{ family_id: string }[], number]>(
+      'UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id',
+      [userId, this.clock.now()],
+    );
+    return [...new Set(rows.map((r) => r.family_id))];
   }
 }

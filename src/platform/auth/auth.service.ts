@@ -14,7 +14,11 @@ import { assertAcceptablePassword } from './password-policy';
 import { RevokedSessions } from './revoked-sessions';
 import { sha256 } from './token-hash';
 
-/** What the SECURITY DEFINER look-ups return: just enough to decide, before any tenant is known. */
+/**
+ * What the SECURITY DEFINER look-ups return: just enough to decide, before any tenant is known.
+ * A sign-in's look-up always returns a row: the account's columns are null when no account has the
+ * login, and the lock is that of the login (known or not), so both are answered alike.
+ */
 interface LoginCandidate {
   id: string;
   tenant_id: string | null;
@@ -22,10 +26,15 @@ interface LoginCandidate {
   organization_id: string | null;
   status: UserStatus;
   password_hash: string | null;
-  failed_login_count: number;
-  locked_until: Date | null;
   email: string | null;
   mobile: string | null;
+}
+
+interface LoginAttempt extends Omit<LoginCandidate, 'id' | 'status'> {
+  id: string | null;
+  status: UserStatus | null;
+  lock_subject: string;
+  locked_until: Date | null;
 }
 
 const toActor = (row: Pick<LoginCandidate, 'id' | 'tenant_id' | 'role' | 'organization_id'>): Actor => ({
@@ -51,31 +60,32 @@ export class AuthService {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
+  /**
+   * A known and an unknown login are answered alike: the same refusals after the same number of
+   * failures (the lockout counts every login typed), and the password is hashed every time, locked
+   * or not, so neither the answer nor its time tells whether an account exists.
+   */
   async validateCredentials(login: string, password: string): Promise<Actor> {
     const normalized = login.trim().toLowerCase();
-    const [candidate] = await this.tenant.run(null, () =>
-      this.tenant.manager.query<LoginCandidate[]>('SELECT * FROM auth_find_login($1)', [normalized]),
+    const [attempt] = await this.tenant.run(null, () =>
+      this.tenant.manager.query<LoginAttempt[]>('SELECT * FROM auth_find_login($1)', [normalized]),
     );
-    if (!candidate) {
-      await this.hasher.verify(null, password);
-      throw this.refusal(ErrorCode.InvalidCredentials);
-    }
-    if (candidate.locked_until && candidate.locked_until > this.clock.now()) throw this.refusal(ErrorCode.AccountLocked);
-    const matches = await this.hasher.verify(candidate.password_hash, password);
-    if (!matches) {
-      const locked = await this.recordFailure(candidate);
+    const matches = await this.hasher.verify(attempt.password_hash, password);
+    if (attempt.locked_until && attempt.locked_until > this.clock.now()) throw this.refusal(ErrorCode.AccountLocked);
+    if (!matches || attempt.id === null || attempt.status === null) {
+      const locked = await this.recordFailure(attempt.lock_subject);
       throw this.refusal(locked ? ErrorCode.AccountLocked : ErrorCode.InvalidCredentials);
     }
-    if (candidate.status === UserStatus.Disabled) throw this.refusal(ErrorCode.AccountDisabled);
-    if (candidate.status !== UserStatus.Active) throw this.refusal(ErrorCode.InvalidCredentials);
-    return toActor(candidate);
+    if (attempt.status === UserStatus.Disabled) throw this.refusal(ErrorCode.AccountDisabled);
+    if (attempt.status !== UserStatus.Active) throw this.refusal(ErrorCode.InvalidCredentials);
+    return toActor({ ...attempt, id: attempt.id });
   }
 
   login(actor: Actor, requestId?: string): Promise<TokenPair> {
     return this.tenant.run(
       actor,
       async () => {
-        await this.tenant.manager.getRepository(User).update({ id: actor.userId }, { failedLoginCount: 0, lockedUntil: null });
+        await this.tenant.manager.query('SELECT auth_clear_login_failures($1)', [actor.userId]);
         return this.tokens.issue(actor);
       },
       requestId,
@@ -89,8 +99,10 @@ export class AuthService {
     const actor = toActor({ id: user.id, tenant_id: user.tenantId, role: user.role, organization_id: user.organizationId });
     const outcome = await this.tenant.run(actor, () => this.tokens.consume(parsed));
     if ('reusedFamilyId' in outcome) {
-      await this.tenant.run(actor, () => this.tokens.revokeFamily(outcome.reusedFamilyId));
-      await this.revoked.revokeSession(outcome.reusedFamilyId);
+      await this.tenant.run(actor, async () => {
+        await this.tokens.revokeFamily(outcome.reusedFamilyId);
+        await this.revoked.endSessions(user.id, [outcome.reusedFamilyId]);
+      });
       throw invalidRefreshToken();
     }
     if (user.status !== UserStatus.Active) {
@@ -110,7 +122,7 @@ export class AuthService {
       if (!outcome) return;
       const familyId = 'familyId' in outcome ? outcome.familyId : outcome.reusedFamilyId;
       await this.tokens.revokeFamily(familyId);
-      await this.revoked.revokeSession(familyId);
+      await this.revoked.endSessions(user.id, [familyId]);
     });
   }
 
@@ -123,8 +135,7 @@ export class AuthService {
     }
     assertAcceptablePassword(newPassword, [user.email, user.mobile], 'newPassword');
     await repo.update({ id: user.id }, { passwordHash: await this.hasher.hash(newPassword) });
-    await this.tokens.revokeAllOf(user.id);
-    await this.revoked.revokeUser(user.id, this.clock.now());
+    await this.revoked.endSessions(user.id, await this.tokens.revokeAllOf(user.id));
   }
 
   async acceptInvitation(token: string, password: string): Promise<TokenPair> {
@@ -149,20 +160,19 @@ export class AuthService {
     });
   }
 
-  private async recordFailure(candidate: LoginCandidate): Promise<boolean> {
+  /** Counts a failed sign-in of the login's subject; true when this one locks it. */
+  private async recordFailure(subject: string): Promise<boolean> {
     const maxFailures = this.config.get('LOGIN_MAX_FAILURES', { infer: true });
     const lockMinutes = this.config.get('LOGIN_LOCKOUT_MINUTES', { infer: true });
-    const failures = candidate.failed_login_count + 1;
-    const locked = failures >= maxFailures;
-    await this.tenant.run(toActor(candidate), () =>
-      this.tenant.manager.getRepository(User).update(
-        { id: candidate.id },
-        locked
-          ? { failedLoginCount: 0, lockedUntil: new Date(this.clock.now().getTime() + lockMinutes * 60_000) }
-          : { failedLoginCount: failures },
-      ),
+    const [row] = await this.tenant.run(null, () =>
+      this.tenant.manager.query<{ locked: boolean }[]>('SELECT auth_record_login_failure($1, $2, $3, $4) AS locked', [
+        subject,
+        this.clock.now(),
+        maxFailures,
+        lockMinutes * 60,
+      ]),
     );
-    return locked;
+    return row.locked;
   }
 
   /** A user may always read its own row (the users policy lets `app.user_id` through). */

@@ -6,8 +6,11 @@ const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parall
 
 @Injectable()
 export class PasswordHasher {
-  /** A hash to verify against when the account does not exist, so timing does not reveal it. */
-  private decoy?: Promise<string>;
+  /**
+   * A hash to verify against when the account does not exist (or has no password yet), so timing
+   * does not reveal it; made at start, so not even the first unknown login costs an extra hash.
+   */
+  private readonly decoy: Promise<string> = this.hash('decoy password that never matches');
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, OPTIONS);
@@ -15,7 +18,6 @@ export class PasswordHasher {
 
   async verify(hash: string | null | undefined, password: string): Promise<boolean> {
     if (!hash) {
-      this.decoy ??= this.hash('decoy password that never matches');
       await argon2.verify(await this.decoy, password).catch(() => false);
       return false;
     }

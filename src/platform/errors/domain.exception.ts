@@ -14,6 +14,8 @@ export class DomainException extends Error {
     readonly code: ErrorCode,
     readonly status: HttpStatus,
     readonly details: FieldProblem[] = [],
+    /** Sent as the Retry-After header (seconds): for a 503 of a dependency that is coming back. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
   }
@@ -28,6 +30,11 @@ export class DomainException extends Error {
 
   static conflict(code: ErrorCode = ErrorCode.Conflict, details: FieldProblem[] = []): DomainException {
     return new DomainException(code, HttpStatus.CONFLICT, details);
+  }
+
+  /** A dependency (Redis, PostgreSQL) cannot answer now: 503, and when to try again. */
+  static unavailable(retryAfterSeconds = 5): DomainException {
+    return new DomainException(ErrorCode.ServiceUnavailable, HttpStatus.SERVICE_UNAVAILABLE, [], retryAfterSeconds);
   }
 
   static invalid(details: FieldProblem[]): DomainException {

@@ -52,6 +52,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       })),
       requestId: String(request.id),
     };
+    if (domain.retryAfterSeconds !== undefined) void reply.header('retry-after', String(domain.retryAfterSeconds));
     const send = () => void reply.status(domain.status).header('content-type', 'application/json; charset=utf-8').send(body);
     if (domain.status === HttpStatus.FORBIDDEN && this.refusals) void this.refusals.record(request).finally(send);
     else send();

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** One link of a rotating refresh-token family; only a hash of the secret is kept. */
 @Entity('refresh_tokens')
 @Index('ix_refresh_tokens__family', ['familyId'])
+/** An ended session is found by one probe (auth_session_state), however many times it was refreshed. */
+@Index('ix_refresh_tokens__family_revoked', ['familyId'], { where: '"revoked_at" IS NOT NULL' })
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -49,11 +49,12 @@ export class User {
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
-  @Column({ type: 'int', default: 0 })
-  failedLoginCount: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
+  /**
+   * Access tokens issued up to this instant are refused (a role change). Written only by
+   * RevokedSessions, with greatest(): never by saving a user row read earlier, which could undo it.
+   */
+  @Column({ type: 'timestamptz', nullable: true, select: false, update: false })
+  sessionsRevokedAt: Date | null;
 
   @Index('uq_users__invitation_token_hash', { unique: true })
   @Column({ type: 'varchar', length: 64, nullable: true, select: false })

@@ -1,0 +1,126 @@
+import { EventEmitter } from 'node:events';
+import type { ConfigService } from '@nestjs/config';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import type { Environment } from '../config/environment';
+import { DomainException } from '../errors/domain.exception';
+import type { TenantContext } from '../tenancy/tenant-context.service';
+import { UserStatus } from './entities/role';
+import { RevokedSessions } from './revoked-sessions';
+
+const USER = '6f1c1f4e-8a43-4c57-9a1e-2b8f0c3d4e5f';
+const SESSION = '0b7e2a9c-3d4f-4e5a-8b6c-7d8e9f0a1b2c';
+
+/** An ioredis stand-in: a map of strings that can be cut off, with the events the class listens to. */
+class FakeRedis extends EventEmitter {
+  status = 'ready';
+  down = false;
+  runId = 'aaaaaaaaaaaaaaaa';
+  readonly data = new Map<string, string>();
+
+  private check(): void {
+    if (this.down) throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
+  }
+
+  async info(): Promise<string> {
+    this.check();
+    return `# Server\r\nrun_id:${this.runId}\r\n`;
+  }
+
+  async mget(...keys: string[]): Promise<(string | null)[]> {
+    this.check();
+    return keys.map((k) => this.data.get(k) ?? null);
+  }
+
+  pipeline() {
+    const ops: (() => void)[] = [];
+    const pipeline = {
+      set: (key: string, value: string, ...args: unknown[]) => {
+        ops.push(() => {
+          if (!(args.includes('NX') && this.data.has(key))) this.data.set(key, value);
+        });
+        return pipeline;
+      },
+      exec: async () => {
+        this.check();
+        ops.forEach((op) => op());
+        return ops.map(() => [null, 'OK']);
+      },
+    };
+    return pipeline;
+  }
+}
+
+describe('RevokedSessions', () => {
+  let redis: FakeRedis;
+  let database: { rows: unknown[]; fails: boolean; calls: number };
+  let revoked: RevokedSessions;
+
+  const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+  beforeEach(async () => {
+    redis = new FakeRedis();
+    database = { rows: [{ status: UserStatus.Active, sessions_revoked_at: null, session_ended: false }], fails: false, calls: 0 };
+    const dataSource = {
+      query: async () => {
+        database.calls++;
+        if (database.fails) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return database.rows;
+      },
+    } as unknown as DataSource;
+    const config = { get: () => 900 } as unknown as ConfigService<Environment, true>;
+    revoked = new RevokedSessions(redis as unknown as Redis, dataSource, {} as TenantContext, config);
+    await flush();
+  });
+
+  it('asks PostgreSQL once, then answers from Redis', async () => {
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(false);
+    await flush();
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(false);
+    expect(database.calls).toBe(1);
+  });
+
+  it('asks PostgreSQL while Redis is down, and refuses what it says is ended', async () => {
+    redis.down = true;
+    database.rows = [{ status: UserStatus.Disabled, sessions_revoked_at: null, session_ended: false }];
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(true);
+    database.rows = [{ status: UserStatus.Active, sessions_revoked_at: null, session_ended: true }];
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(true);
+    database.rows = [{ status: UserStatus.Active, sessions_revoked_at: new Date(1000_000), session_ended: false }];
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(true);
+    expect(await revoked.isRevoked(USER, 1001, SESSION)).toBe(false);
+    database.rows = [];
+    expect(await revoked.isRevoked(USER, 1001, SESSION)).toBe(true);
+  });
+
+  it('refuses with 503 when neither Redis nor PostgreSQL can answer', async () => {
+    redis.down = true;
+    database.fails = true;
+    const refusal = await revoked.isRevoked(USER, 1000, SESSION).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(DomainException);
+    expect(refusal).toMatchObject({ status: 503, retryAfterSeconds: 5 });
+  });
+
+  it('reads nothing a restarted Redis kept from before (a new run id), and nothing before it knows the run id', async () => {
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(false);
+    await flush();
+    // Redis restarts from its append-only file while the user is disabled in PostgreSQL.
+    redis.emit('close');
+    redis.runId = 'bbbbbbbbbbbbbbbb';
+    database.rows = [{ status: UserStatus.Disabled, sessions_revoked_at: null, session_ended: false }];
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(true);
+    redis.emit('ready');
+    await flush();
+    expect(await revoked.isRevoked(USER, 1000, SESSION)).toBe(true);
+    expect(database.calls).toBe(3);
+  });
+
+  it('refuses a token whose subject or session is not an id', async () => {
+    expect(await revoked.isRevoked('not-a-uuid', 1000, SESSION)).toBe(true);
+    expect(await revoked.isRevoked(USER, 1000, "x'; DROP TABLE users; --")).toBe(true);
+    expect(database.calls).toBe(0);
+  });
+});
