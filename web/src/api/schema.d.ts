@@ -5543,7 +5543,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every dependency answered its ping within HEALTH_TIMEOUT_MS. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
