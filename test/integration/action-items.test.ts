@@ -1,6 +1,7 @@
 import { ActionItemsEscalationHandler } from '../../src/modules/action-items/action-items-escalation.handler';
 import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
+import { createOtherTenant } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
@@ -70,6 +71,21 @@ describe('action items (议定事项) tracked to done', () => {
     expect((await http.get(`/api/v1/action-items/${item.body.id}`, { token: official })).body.escalationLevel).toBe(3);
     const titles = (await http.get('/api/v1/notifications', { token: official })).body.items.map((n: { title: string }) => n.title);
     expect(titles).toContain('【督办】议定事项逾期：走访链上企业');
+  });
+
+  it("refuses another township's alliance, or an id of nothing, by its field; nothing is stored", async () => {
+    const other = await createOtherTenant(app.db.admin);
+    const count = async () => (await app.db.admin.query(`SELECT count(*)::int AS n FROM action_items`)).rows[0].n as number;
+    const before = await count();
+    for (const allianceId of [other.allianceId, '0b5e8f0c-5a3e-4c1e-9d7a-3f1f6d2c9a11']) {
+      const refused = await http.post(
+        '/api/v1/action-items',
+        { allianceId, title: '不属于本镇的联盟', ownerOrganizationId: ids.finance, dueOn: '2026-12-10' },
+        { token: official },
+      );
+      expect([refused.status, refused.body.details]).toEqual([400, [{ field: 'allianceId', reason: '不存在' }]]);
+    }
+    expect(await count()).toBe(before);
   });
 
   it('lists the venues and zones that meetings reserve', async () => {

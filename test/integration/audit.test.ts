@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Http } from '../support/http';
-import { idOf } from '../support/tenants';
+import { createOtherTenant, idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('audit log', () => {
@@ -66,6 +66,51 @@ describe('audit log', () => {
     await expect(app.db.admin.query(`UPDATE audit_log SET action = 'delete'`)).rejects.toThrow(/append-only/);
     await expect(app.db.admin.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     await expect(app.db.admin.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it("lets the application's role record a refusal only for the township of its own transaction", async () => {
+    const other = await createOtherTenant(app.db.admin, 'jinjiang');
+    const { rows: [official] } = await app.db.admin.query(`SELECT id, tenant_id FROM users WHERE email = 'official@anhai.demo'`);
+    const refusals = async (tenantId: string | null) =>
+      (await app.db.admin.query(`SELECT actor_user_id, request_id, after FROM audit_log WHERE action = 'refused' AND tenant_id IS NOT DISTINCT FROM $1 ORDER BY id`, [tenantId])).rows;
+    const othersBefore = await refusals(other.tenantId);
+    const appDb = new Client({ connectionString: app.db.appUrl });
+    await appDb.connect();
+    const asActor = async (tenantId: string, userId: string, platform: string, sql: string, params: unknown[] = []) => {
+      await appDb.query('BEGIN');
+      try {
+        await appDb.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.platform', $3, true), set_config('app.request_id', 'refusal-test', true)`, [tenantId, userId, platform]);
+        await appDb.query(sql, params);
+        await appDb.query('COMMIT');
+      } catch (error) {
+        await appDb.query('ROLLBACK');
+        throw error;
+      }
+    };
+    try {
+      // Naming another township (the function's former first argument) writes nothing there.
+      await expect(
+        asActor(official.tenant_id, official.id, '', 'SELECT audit_refused_access($1, $2, $3, $4)', [other.tenantId, official.id, 'forged', { route: '/forged' }]),
+      ).rejects.toThrow();
+      expect(await refusals(other.tenantId)).toEqual(othersBefore);
+
+      // The refusal goes to the transaction's township and user, with its request id.
+      const ownBefore = (await refusals(official.tenant_id)).length;
+      await asActor(official.tenant_id, official.id, '', 'SELECT audit_refused_access($1)', [{ method: 'GET', route: '/api/v1/x' }]);
+      const own = await refusals(official.tenant_id);
+      expect(own).toHaveLength(ownBefore + 1);
+      expect(own[own.length - 1]).toEqual({ actor_user_id: official.id, request_id: 'refusal-test', after: { method: 'GET', route: '/api/v1/x' } });
+
+      // A platform admin's refusal belongs to no township; with no user or no tenant outside the platform, nothing is written.
+      const { rows: [admin] } = await app.db.admin.query(`SELECT id FROM users WHERE role = 'platform_admin' LIMIT 1`);
+      await asActor('', admin.id, 'on', 'SELECT audit_refused_access($1)', [{ route: '/api/v1/platform' }]);
+      expect((await refusals(null)).map((r) => r.actor_user_id)).toContain(admin.id);
+      await expect(asActor(official.tenant_id, '', '', 'SELECT audit_refused_access($1)', [{}])).rejects.toThrow(/refusal/);
+      await expect(asActor('', official.id, '', 'SELECT audit_refused_access($1)', [{}])).rejects.toThrow(/refusal/);
+      expect(await refusals(other.tenantId)).toEqual(othersBefore);
+    } finally {
+      await appDb.end();
+    }
   });
 
   it('offers no route to change it', async () => {

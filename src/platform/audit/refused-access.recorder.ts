@@ -1,18 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../tenancy/request-actor';
+import { TenantContext } from '../tenancy/tenant-context.service';
 
 /**
- * Writes a refused authorisation (a 403 to a signed-in user) to the audit log. It runs on its own
- * connection, outside the request's transaction, which the refusal has rolled back.
+ * Writes a refused authorisation (a 403 to a signed-in user) to the audit log. It runs in a
+ * transaction of its own, outside the request's, which the refusal has rolled back; that
+ * transaction carries the actor's row-level-security settings, from which `audit_refused_access`
+ * takes the township, the user and the request id (it cannot write for any other township).
  */
 @Injectable()
 export class RefusedAccessRecorder {
   private readonly logger = new Logger(RefusedAccessRecorder.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tenant: TenantContext) {}
 
   async record(request: FastifyRequest & { user?: Actor }): Promise<void> {
     const actor = request.user;
@@ -20,7 +21,7 @@ export class RefusedAccessRecorder {
     const route = request.routeOptions?.url ?? request.url.split('?')[0];
     const detail = { method: request.method, route, role: actor.role };
     try {
-      await this.dataSource.query('SELECT audit_refused_access($1, $2, $3, $4)', [actor.tenantId, actor.userId, String(request.id), detail]);
+      await this.tenant.run(actor, () => this.tenant.manager.query('SELECT audit_refused_access($1)', [detail]), String(request.id));
     } catch (error) {
       // Losing an audit line must not turn a 403 into a 500; the log still has it.
       this.logger.warn({ err: error, requestId: request.id }, 'Could not record a refused authorisation');

@@ -1,4 +1,4 @@
-import { DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';
+import { DefaultNamingStrategy, NamingStrategyInterface, Table } from 'typeorm';
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -14,5 +14,12 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
 
   joinColumnName(relationName: string, referencedColumnName: string): string {
     return snake(`${relationName}_${referencedColumnName}`);
+  }
+
+  /** fk_<table>__<column>: the referencing column other than tenant_id, which the error filter reports as the field. */
+  foreignKeyName(tableOrName: Table | string, columnNames: string[]): string {
+    const table = (typeof tableOrName === 'string' ? tableOrName : tableOrName.name).split('.').pop();
+    const column = columnNames.filter((name) => name !== 'tenant_id').pop() ?? 'tenant_id';
+    return `fk_${table}__${column}`;
   }
 }

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TenantReference } from './references';
 
-/** Columns every tenant-owned table has; row-level security keys on `tenant_id`. */
+/** Columns every tenant-owned table has; row-level security keys on `tenant_id`, which references tenants. */
+@TenantReference()
 export abstract class TenantOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -92,7 +92,11 @@ function fromDatabaseError(error: QueryFailedError): DomainException {
     case '23P01':
       return DomainException.conflict(ErrorCode.Conflict, [{ field, reason: 'alreadyExists' }]);
     case '23503':
-      return DomainException.invalid([{ field, reason: 'isUuid' }]);
+      // Deleting a row that others still name (ids never change, so only a DELETE does that), or
+      // naming a row that is not in the township: the key is fk_<table>__<column>, the column the field.
+      return /^\s*delete\b/i.test(error.query ?? '')
+        ? DomainException.conflict(ErrorCode.Conflict, [{ field: 'id', reason: 'stillReferenced' }])
+        : DomainException.invalid([{ field: camelCase(field), reason: 'notFound' }]);
     case '23514':
     case '23502':
     case '22P02':
@@ -108,6 +112,8 @@ function fromDatabaseError(error: QueryFailedError): DomainException {
       return new DomainException(ErrorCode.InternalError, HttpStatus.INTERNAL_SERVER_ERROR);
   }
 }
+
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** Constraint names follow `<kind>_<table>_<field>`; the last part names the field for the client. */
 function constraintField(constraint: string | undefined): string | undefined {

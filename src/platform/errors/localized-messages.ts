@@ -78,6 +78,7 @@ const reasons: Record<string, Catalog> = {
   emailOrMobile: { 'zh-CN': '电子邮箱和手机号码至少填写一项', en: 'give an email address or a mobile number' },
   duplicateInFile: { 'zh-CN': '与文件中第 {0} 行重复', en: 'repeats row {0} of the file' },
   notFound: { 'zh-CN': '不存在', en: 'does not exist' },
+  stillReferenced: { 'zh-CN': '仍被其他记录引用，不能删除', en: 'is still referred to by other records and cannot be deleted' },
   invalidTransition: { 'zh-CN': '状态为“{1}”的请求不能执行“{0}”', en: 'cannot {0} a request that is {1}' },
   notAMember: { 'zh-CN': '您的企业不是该联盟的成员', en: 'your enterprise is not a member of this alliance' },
   notLate: { 'zh-CN': '请求尚未超时，暂不能催办', en: 'the request is not late yet' },

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantReference } from '../database/references';
 
 export type OutboxTimer = 'set' | 'cancel';
 
@@ -9,6 +10,7 @@ export type OutboxTimer = 'set' | 'cancel';
 @Entity('outbox_events')
 @Check('ck_outbox_events__timer', `"timer" IN ('set', 'cancel')`)
 @Index('ix_outbox_events__pending', ['createdAt'], { where: '"published_at" IS NULL' })
+@TenantReference()
 export class OutboxEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

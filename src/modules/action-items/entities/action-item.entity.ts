@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum ActionItemStatus {
@@ -18,6 +19,13 @@ export enum ActionItemStatus {
 @Index('ix_action_items__report', ['reportId'])
 @Index('ix_action_items__owner', ['tenantId', 'ownerOrganizationId', 'status'])
 @Check('ck_action_items__progress', '"progress" BETWEEN 0 AND 100')
+@ReferencedInTenant('action_items')
+@SameTenantReference('alliances', 'allianceId')
+@SameTenantReference('meetings', 'meetingId')
+@SameTenantReference('organizations', 'ownerOrganizationId')
+@SameTenantReference('research_reports', 'reportId')
+@UserReference('createdById')
+@UserReference('ownerUserId')
 export class ActionItem extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Relation } from 'typeorm';
+import { SameTenantReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { Organization } from '../../organizations/entities/organization.entity';
 import { AllianceRole } from './alliance-role';
@@ -14,18 +15,21 @@ import { Alliance } from './alliance.entity';
   where: '"left_on" IS NULL',
 })
 @Check('ck_alliance_memberships__left_on', '"left_on" IS NULL OR "left_on" >= "joined_on"')
+@SameTenantReference('alliances', 'allianceId', { onDelete: 'CASCADE' })
+@SameTenantReference('organizations', 'organizationId', { onDelete: 'RESTRICT' })
 export class AllianceMembership extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;
 
-  @ManyToOne(() => Alliance, { onDelete: 'CASCADE' })
+  // The key is (tenant_id, alliance_id), declared on the class; the relation is for joins only.
+  @ManyToOne(() => Alliance, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'alliance_id' })
   alliance?: Relation<Alliance>;
 
   @Column('uuid')
   organizationId: string;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Organization, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<Organization>;
 

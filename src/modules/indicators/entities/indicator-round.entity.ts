@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum IndicatorRoundStatus {
@@ -19,6 +20,9 @@ export interface RoundField {
 @Entity('indicator_rounds')
 @Index('uq_indicator_rounds__period', ['tenantId', 'allianceId', 'period'], { unique: true })
 @Check('ck_indicator_rounds__period', `"period" ~ '^[0-9]{4}(-Q[1-4])?$'`)
+@ReferencedInTenant('indicator_rounds')
+@SameTenantReference('alliances', 'allianceId')
+@UserReference('createdById')
 export class IndicatorRound extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum IndicatorSubmissionStatus {
@@ -10,6 +11,9 @@ export enum IndicatorSubmissionStatus {
 @Entity('indicator_submissions')
 @Index('uq_indicator_submissions__round_org', ['roundId', 'organizationId'], { unique: true })
 @Index('ix_indicator_submissions__organization', ['tenantId', 'organizationId'])
+@SameTenantReference('organizations', 'organizationId')
+@SameTenantReference('indicator_rounds', 'roundId')
+@UserReference('submittedById')
 export class IndicatorSubmission extends TenantOwnedEntity {
   @Column('uuid')
   roundId: string;

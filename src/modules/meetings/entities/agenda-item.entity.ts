@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum AgendaStatus {
@@ -10,6 +11,10 @@ export enum AgendaStatus {
 /** An agenda item, proposed by any invited organisation (共商共研共议) and accepted or declined by the convener. */
 @Entity('agenda_items')
 @Index('ix_agenda_items__meeting', ['meetingId', 'position'])
+@SameTenantReference('meetings', 'meetingId')
+@SameTenantReference('organizations', 'proposedByOrganizationId')
+@SameTenantReference('service_requests', 'serviceRequestId')
+@UserReference('proposedById')
 export class AgendaItem extends TenantOwnedEntity {
   @Column('uuid')
   meetingId: string;

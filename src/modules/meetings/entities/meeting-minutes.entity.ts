@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum MinutesStatus {
@@ -10,6 +11,9 @@ export enum MinutesStatus {
 /** 会议纪要: drafted by the recorder, circulated for comments, approved by the chair, then locked. */
 @Entity('meeting_minutes')
 @Index('uq_meeting_minutes__meeting', ['meetingId'], { unique: true })
+@ReferencedInTenant('meeting_minutes')
+@SameTenantReference('meetings', 'meetingId')
+@UserReference('approvedById')
 export class MeetingMinutes extends TenantOwnedEntity {
   @Column('uuid')
   meetingId: string;

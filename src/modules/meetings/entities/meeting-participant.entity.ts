@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum RsvpResponse {
@@ -16,6 +17,10 @@ export enum RsvpResponse {
 @Index('ix_meeting_participants__attendee', ['tenantId', 'attendeeId', 'response', 'meetingId'])
 // Who sees a meeting: its invited people or organisations (attendee_id = me OR organization_id = mine).
 @Index('ix_meeting_participants__organization', ['tenantId', 'organizationId'])
+@SameTenantReference('meetings', 'meetingId')
+@SameTenantReference('organizations', 'organizationId')
+@UserReference('attendeeId')
+@UserReference('delegatedFromId')
 export class MeetingParticipant extends TenantOwnedEntity {
   @Column('uuid')
   meetingId: string;

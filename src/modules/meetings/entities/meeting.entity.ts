@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 /** The longest meeting there is; scheduling refuses longer ones and the database too. */
@@ -22,6 +23,13 @@ export enum PlaceKind {
 @Check('ck_meetings__time', '"ends_at" > "starts_at"')
 // Lookups by time read `starts_at` from `from` minus the longest meeting (see MAX_MEETING_HOURS).
 @Check('ck_meetings__length', `"ends_at" - "starts_at" <= interval '${MAX_MEETING_HOURS} hours'`)
+@ReferencedInTenant('meetings')
+@SameTenantReference('alliances', 'allianceId')
+@SameTenantReference('meeting_series', 'seriesId')
+@SameTenantReference('venue_zones', 'zoneId')
+@UserReference('chairId')
+@UserReference('convenerId')
+@UserReference('recorderId')
 export class Meeting extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;

@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SameTenantReference, TenantReference, UserReference } from '../../../platform/database/references';
 
 @Entity('minutes_comments')
 @Index('ix_minutes_comments__minutes', ['minutesId', 'createdAt'])
+@TenantReference()
+@SameTenantReference('meeting_minutes', 'minutesId')
+@UserReference('authorId')
 export class MinutesComment {
   @PrimaryGeneratedColumn('uuid')
   id: string;

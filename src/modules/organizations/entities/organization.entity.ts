@@ -1,4 +1,5 @@
 import { Column, Entity, Index, OneToOne, Relation } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { ChainPosition, OrganizationKind } from './organization-kind';
 import { PartyOrganization } from './party-organization.entity';
@@ -15,6 +16,8 @@ export interface Contact {
 @Index('ix_organizations__tenant_kind_name', ['tenantId', 'kind', 'name'])
 @Index('uq_organizations__unified_code', ['tenantId', 'unifiedCode'], { unique: true })
 @Index('uq_organizations__name', ['tenantId', 'name'], { unique: true })
+@ReferencedInTenant('organizations')
+@SameTenantReference('organizations', 'pairedDepartmentId')
 export class Organization extends TenantOwnedEntity {
   @Column({ length: 200 })
   name: string;

@@ -1,9 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SameTenantReference, TenantReference, UserReference } from '../../../platform/database/references';
 import { ApplicationStep } from './project-application.entity';
 
 /** A note on an application at one of its steps (the team's advice, the member's progress). */
 @Entity('project_application_notes')
 @Index('ix_project_application_notes__application', ['applicationId', 'createdAt'])
+@TenantReference()
+@SameTenantReference('project_applications', 'applicationId')
+@UserReference('authorId')
 export class ProjectApplicationNote {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 /** The steps of an application, in order; approved and rejected end it. */
@@ -14,6 +15,10 @@ export enum ApplicationStep {
 @Entity('project_applications')
 @Index('uq_project_applications__call_org', ['callId', 'organizationId'], { unique: true })
 @Index('ix_project_applications__organization', ['tenantId', 'organizationId'])
+@ReferencedInTenant('project_applications')
+@SameTenantReference('project_calls', 'callId')
+@SameTenantReference('organizations', 'organizationId')
+@UserReference('createdById')
 export class ProjectApplication extends TenantOwnedEntity {
   @Column('uuid')
   callId: string;

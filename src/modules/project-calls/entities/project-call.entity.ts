@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum ProjectCallStatus {
@@ -10,6 +11,9 @@ export enum ProjectCallStatus {
 @Entity('project_calls')
 @Index('ix_project_calls__deadline', ['tenantId', 'status', 'deadline'])
 @Index('ix_project_calls__tags', ['eligibilityTags'], { type: 'gin' })
+@ReferencedInTenant('project_calls')
+@SameTenantReference('alliances', 'allianceId')
+@UserReference('createdById')
 export class ProjectCall extends TenantOwnedEntity {
   @Column('uuid', { nullable: true })
   allianceId: string | null;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum TransferJobKind {
@@ -24,6 +25,8 @@ export interface RefusedRow {
 /** An import or export of the registry, run by the worker; the page polls it for progress. */
 @Entity('transfer_jobs')
 @Index('ix_transfer_jobs__tenant_created', ['tenantId', 'createdAt'])
+@SameTenantReference('alliances', 'allianceId')
+@UserReference('createdById')
 export class TransferJob extends TenantOwnedEntity {
   @Column({ type: 'enum', enum: TransferJobKind, enumName: 'transfer_job_kind' })
   kind: TransferJobKind;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 /** 三张清单: what a member needs, what it can offer, and projects looking for partners. */
@@ -18,6 +19,10 @@ export enum ListingStatus {
 @Index('ix_listings__board', ['tenantId', 'status', 'kind', 'createdAt'])
 @Index('ix_listings__category', ['tenantId', 'category'])
 @Index('ix_listings__tags', ['tags'], { type: 'gin' })
+@ReferencedInTenant('listings')
+@SameTenantReference('alliances', 'allianceId')
+@SameTenantReference('organizations', 'organizationId')
+@UserReference('createdById')
 export class Listing extends TenantOwnedEntity {
   @Column('uuid', { nullable: true })
   allianceId: string | null;

@@ -1,10 +1,13 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 /** 人才库: a person a member can lend with their skills; reached through the member, never directly. */
 @Entity('talents')
 @Index('ix_talents__organization', ['tenantId', 'organizationId'])
 @Index('ix_talents__skills', ['skills'], { type: 'gin' })
+@SameTenantReference('organizations', 'organizationId')
+@UserReference('createdById')
 export class Talent extends TenantOwnedEntity {
   @Column('uuid')
   organizationId: string;

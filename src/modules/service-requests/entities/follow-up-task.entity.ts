@@ -1,9 +1,12 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 /** 回访: an official calls the enterprise back after a low rating. */
 @Entity('follow_up_tasks')
 @Index('uq_follow_up_tasks__request', ['requestId'], { unique: true })
+@SameTenantReference('service_requests', 'requestId', { onDelete: 'CASCADE' })
+@UserReference('assigneeId')
 export class FollowUpTask extends TenantOwnedEntity {
   @Column('uuid')
   requestId: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import type { SlaUnit } from '../../../platform/calendar/working-calendar';
 import { CategoryCode } from './service-request-status';
@@ -6,6 +7,9 @@ import { CategoryCode } from './service-request-status';
 /** A kind of service an alliance offers, who provides it, and how fast (the SLA). */
 @Entity('service_categories')
 @Index('uq_service_categories__code', ['allianceId', 'code'], { unique: true })
+@ReferencedInTenant('service_categories')
+@SameTenantReference('alliances', 'allianceId')
+@SameTenantReference('organizations', 'providerOrganizationId')
 export class ServiceCategory extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;

@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SameTenantReference, TenantReference, UserReference } from '../../../platform/database/references';
 
 @Entity('service_request_attachments')
 @Index('ix_service_request_attachments__request', ['requestId'])
+@TenantReference()
+@SameTenantReference('service_requests', 'requestId', { onDelete: 'CASCADE' })
+@UserReference('uploadedById')
 export class ServiceRequestAttachment {
   @PrimaryGeneratedColumn('uuid')
   id: string;

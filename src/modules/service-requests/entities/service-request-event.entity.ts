@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SameTenantReference, TenantReference, UserReference } from '../../../platform/database/references';
 
 export enum TimelineEntryType {
   Submitted = 'submitted',
@@ -26,6 +27,9 @@ export enum TimelineEntryType {
 @Entity('service_request_events')
 @Index('ix_service_request_events__request', ['requestId', 'createdAt'])
 @Index('uq_service_request_events__dedupe', ['requestId', 'dedupeKey'], { unique: true })
+@TenantReference()
+@SameTenantReference('service_requests', 'requestId', { onDelete: 'CASCADE' })
+@UserReference('actorUserId')
 export class ServiceRequestEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

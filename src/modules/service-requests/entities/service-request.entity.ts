@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { ServiceRequestStatus, Urgency } from './service-request-status';
 
@@ -26,6 +27,14 @@ export interface PreferredContact {
 @Index('ix_service_requests__supervision', ['tenantId', 'slaState', 'resolveDueAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
 @Index('ix_service_requests__sla_due', ['nextSlaCheckAt'], { where: '"next_sla_check_at" IS NOT NULL' })
 @Check('ck_service_requests__rating', '"rating" IS NULL OR "rating" BETWEEN 1 AND 5')
+@ReferencedInTenant('service_requests')
+@SameTenantReference('alliances', 'allianceId')
+@SameTenantReference('organizations', 'assignedOrganizationId')
+@SameTenantReference('service_categories', 'categoryId')
+@SameTenantReference('service_requests', 'mergedIntoId')
+@SameTenantReference('organizations', 'requesterOrganizationId')
+@UserReference('handlerId')
+@UserReference('requesterUserId')
 export class ServiceRequest extends TenantOwnedEntity {
   /** Human-friendly, per tenant: FW-2026-000123 (服务). */
   @Column({ length: 20 })

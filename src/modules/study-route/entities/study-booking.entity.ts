@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum StudyBookingStatus {
@@ -11,6 +12,9 @@ export enum StudyBookingStatus {
 @Index('ix_study_bookings__day', ['tenantId', 'visitOn'])
 @Index('ix_study_bookings__booker', ['tenantId', 'bookerUserId', 'visitOn'])
 @Check('ck_study_bookings__group_size', '"group_size" > 0')
+@ReferencedInTenant('study_bookings')
+@SameTenantReference('organizations', 'bookerOrganizationId')
+@UserReference('bookerUserId')
 export class StudyBooking extends TenantOwnedEntity {
   @Column('date')
   visitOn: string;

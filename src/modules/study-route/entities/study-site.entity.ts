@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 /** A demonstration site of the study route (研学路线), e.g. the red demonstration workshop. */
@@ -6,6 +7,7 @@ import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entit
 @Index('ix_study_sites__position', ['tenantId', 'position'])
 @Index('uq_study_sites__qr_token', ['qrToken'], { unique: true })
 @Check('ck_study_sites__daily_capacity', '"daily_capacity" > 0')
+@ReferencedInTenant('study_sites')
 export class StudySite extends TenantOwnedEntity {
   @Column({ length: 100 })
   name: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum ExpertAvailability {
@@ -12,6 +13,9 @@ export enum ExpertAvailability {
 @Index('uq_experts__user', ['userId'], { unique: true })
 // GIN index, created in the migration.
 @Index('ix_experts__fields', { synchronize: false })
+@ReferencedInTenant('experts')
+@SameTenantReference('organizations', 'affiliationOrganizationId')
+@UserReference('userId')
 export class Expert extends TenantOwnedEntity {
   @Column('uuid')
   userId: string;

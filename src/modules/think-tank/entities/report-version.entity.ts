@@ -1,8 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, TenantReference, UserReference } from '../../../platform/database/references';
 
 /** One uploaded version of a report's file; a revision carries the authors' response to the reviews. */
 @Entity('report_versions')
 @Index('uq_report_versions__number', ['reportId', 'number'], { unique: true })
+@ReferencedInTenant('report_versions')
+@TenantReference()
+@SameTenantReference('research_reports', 'reportId')
+@UserReference('uploadedById')
 export class ReportVersion {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum ReportStatus {
@@ -22,6 +23,9 @@ export enum BlindMode {
 // GIN indexes on topics and a trigram index for the library search, created in the migration.
 @Index('ix_research_reports__topics', { synchronize: false })
 @Index('ix_research_reports__search', { synchronize: false })
+@ReferencedInTenant('research_reports')
+@SameTenantReference('alliances', 'allianceId')
+@UserReference('submittedById')
 export class ResearchReport extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;

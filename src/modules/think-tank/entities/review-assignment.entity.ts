@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { EditorDecision } from './review-round.entity';
 
@@ -15,6 +16,9 @@ export enum AssignmentStatus {
 @Index('uq_review_assignments__expert', ['roundId', 'expertId'], { unique: true })
 @Index('ix_review_assignments__expert', ['tenantId', 'expertId', 'status'])
 @Index('ix_review_assignments__due', ['status', 'dueAt'])
+@SameTenantReference('experts', 'expertId')
+@SameTenantReference('research_reports', 'reportId')
+@SameTenantReference('review_rounds', 'roundId')
 export class ReviewAssignment extends TenantOwnedEntity {
   @Column('uuid')
   reportId: string;

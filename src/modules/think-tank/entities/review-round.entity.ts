@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum EditorDecision {
@@ -18,6 +19,10 @@ export interface RubricSnapshot {
 /** A review round of one version; the rubric is copied in so later rubric edits do not change it. */
 @Entity('review_rounds')
 @Index('uq_review_rounds__number', ['reportId', 'number'], { unique: true })
+@ReferencedInTenant('review_rounds')
+@SameTenantReference('research_reports', 'reportId')
+@SameTenantReference('report_versions', 'versionId')
+@UserReference('decidedById')
 export class ReviewRound extends TenantOwnedEntity {
   @Column('uuid')
   reportId: string;

@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SameTenantReference, TenantReference } from '../../../platform/database/references';
 
 /** A photo of a typical case, kept in the file storage. */
 @Entity('typical_case_photos')
 @Index('ix_typical_case_photos__case', ['caseId', 'position'])
+@TenantReference()
+@SameTenantReference('typical_cases', 'caseId')
 export class TypicalCasePhoto {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum TypicalCaseStatus {
@@ -14,6 +15,11 @@ export enum TypicalCaseStatus {
 /** 培树典型: a member's success story, reviewed and published on the alliance's public showcase. */
 @Entity('typical_cases')
 @Index('ix_typical_cases__alliance_status', ['tenantId', 'allianceId', 'status'])
+@ReferencedInTenant('typical_cases')
+@SameTenantReference('alliances', 'allianceId')
+@SameTenantReference('organizations', 'organizationId')
+@UserReference('nominatedById')
+@UserReference('reviewedById')
 export class TypicalCase extends TenantOwnedEntity {
   @Column('uuid')
   allianceId: string;

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SameTenantReference, TenantReference } from '../../../platform/database/references';
 
 /** The longest reservation there is: a member's booking (a meeting holds at most 12 hours). */
 export const MAX_RESERVATION_HOURS = 24;
@@ -25,6 +26,10 @@ export function earliestReservationStart(from: Date): Date {
 @Index('ix_room_reservations__zone_starts', ['tenantId', 'zoneId', 'startsAt'])
 @Index('ix_room_reservations__meeting', ['meetingId'])
 @Index('uq_room_reservations__booking', ['bookingId'], { unique: true, where: '"booking_id" IS NOT NULL' })
+@TenantReference()
+@SameTenantReference('venue_bookings', 'bookingId')
+@SameTenantReference('meetings', 'meetingId')
+@SameTenantReference('venue_zones', 'zoneId')
 export class RoomReservation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 export enum VenueBookingStatus {
@@ -16,6 +17,12 @@ export enum VenueBookingStatus {
 @Index('ix_venue_bookings__booker', ['tenantId', 'bookerUserId', 'startsAt'])
 @Check('ck_venue_bookings__ends_at', '"ends_at" > "starts_at"')
 @Check('ck_venue_bookings__attendees', '"attendees" > 0')
+@ReferencedInTenant('venue_bookings')
+@SameTenantReference('organizations', 'bookerOrganizationId')
+@SameTenantReference('venues', 'venueId')
+@SameTenantReference('venue_zones', 'zoneId')
+@UserReference('bookerUserId')
+@UserReference('decidedById')
 export class VenueBooking extends TenantOwnedEntity {
   @Column('uuid')
   venueId: string;

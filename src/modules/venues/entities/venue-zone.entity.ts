@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { ReferencedInTenant, SameTenantReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 
 /** The four kinds of zone of an activity centre, and plain meeting rooms. */
@@ -22,6 +23,8 @@ export type OpeningHours = (DayHours | null)[];
 /** A bookable room or zone of a venue. */
 @Entity('venue_zones')
 @Index('uq_venue_zones__name', ['venueId', 'name'], { unique: true })
+@ReferencedInTenant('venue_zones')
+@SameTenantReference('venues', 'venueId')
 export class VenueZone extends TenantOwnedEntity {
   @Column('uuid')
   venueId: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import { SameTenantReference } from '../../database/references';
 import { TenantOwnedEntity } from '../../database/tenant-owned.entity';
 import { NotificationType, RobotKind } from '../notification-types';
 
@@ -8,6 +9,8 @@ import { NotificationType, RobotKind } from '../notification-types';
  */
 @Entity('group_robots')
 @Index('ix_group_robots__scope', ['tenantId', 'allianceId', 'organizationId'])
+@SameTenantReference('alliances', 'allianceId')
+@SameTenantReference('organizations', 'organizationId')
 export class GroupRobot extends TenantOwnedEntity {
   @Column({ type: 'enum', enum: RobotKind, enumName: 'robot_kind' })
   kind: RobotKind;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { SameTenantReference, TenantReference, UserReference } from '../../database/references';
 import { DeliveryChannel, DeliveryStatus } from '../notification-types';
 
 /**
@@ -9,6 +10,9 @@ import { DeliveryChannel, DeliveryStatus } from '../notification-types';
 @Index('uq_notification_deliveries__recipient', ['eventId', 'channel', 'recipientKey'], { unique: true })
 @Index('ix_notification_deliveries__status', ['tenantId', 'status', 'createdAt'])
 @Index('ix_notification_deliveries__digest', ['userId'], { where: `"status" = 'awaiting_digest'` })
+@TenantReference()
+@SameTenantReference('notification_events', 'eventId')
+@UserReference('userId')
 export class NotificationDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,9 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ReferencedInTenant, TenantReference } from '../../database/references';
 import { NotificationType } from '../notification-types';
 
 /** One call of `notify()`: what happened, once, whoever it reaches. */
 @Entity('notification_events')
 @Index('uq_notification_events__dedupe_key', ['tenantId', 'dedupeKey'], { unique: true })
+@ReferencedInTenant('notification_events')
+@TenantReference()
 export class NotificationEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

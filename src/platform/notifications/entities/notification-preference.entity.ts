@@ -1,9 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantReference, UserReference } from '../../database/references';
 import { NotificationType } from '../notification-types';
 
 /** A person's choice of channels for one event type; without a row, both channels are on. */
 @Entity('notification_preferences')
 @Index('uq_notification_preferences__user_type', ['userId', 'type'], { unique: true })
+@TenantReference()
+@UserReference('userId')
 export class NotificationPreference {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { TenantReference } from '../../database/references';
 
 /** A township's quiet hours and, optionally, its own mail server (the password stored encrypted). */
 @Entity('notification_settings')
+@TenantReference()
 export class NotificationSettings {
   @PrimaryColumn('uuid')
   tenantId: string;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SameTenantReference, TenantReference, UserReference } from '../../database/references';
 import { NotificationType } from '../notification-types';
 
 /** An item of a person's in-app inbox, rendered in the person's language when it was written. */
@@ -6,6 +7,9 @@ import { NotificationType } from '../notification-types';
 @Index('ix_notifications__inbox', ['tenantId', 'userId', 'createdAt'])
 @Index('ix_notifications__unread', ['userId'], { where: '"read_at" IS NULL' })
 @Index('uq_notifications__event_user', ['eventId', 'userId'], { unique: true })
+@TenantReference()
+@SameTenantReference('notification_events', 'eventId')
+@UserReference('userId')
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
