@@ -1,19 +1,22 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainException } from '../errors/domain.exception';
-import type { Page } from './page.dto';
+import { DEFAULT_PAGE_SIZE, type Page } from './page.dto';
+
+export { DEFAULT_PAGE_SIZE } from './page.dto';
 
 export interface KeysetOrder {
   /** Qualified column, e.g. `o.name`; the row's id breaks ties. */
   column: string;
-  /** Reads the column's value from a row, for the next cursor. */
-  value: (row: any) => string | number | Date | null;
   direction: 'ASC' | 'DESC';
   idColumn: string;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-
-/** Keyset pagination: `WHERE (column, id) > (:after, :afterId)`; no OFFSET, stable under inserts. */
+/**
+ * Keyset pagination: `WHERE (column, id) > (:after, :afterId)`; no OFFSET, stable under inserts.
+ * The cursor holds the column as PostgreSQL writes it as text: a timestamptz keeps its microseconds,
+ * which a JavaScript Date drops (rows written in one transaction share a time to the microsecond,
+ * so a cursor cut to the millisecond skipped or repeated them).
+ */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   order: KeysetOrder,
@@ -25,19 +28,18 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
     const [after, afterId] = decodeCursor(page.cursor);
     query.andWhere(`(${order.column}, ${order.idColumn}) ${comparison} (:after, :afterId)`, { after, afterId });
   }
-  const rows = await query
+  // An expression, not `alias.column` (TypeORM would take that for the entity's own column), read
+  // back beside the entity's id as TypeORM names it in raw rows (`alias_id`).
+  const { entities, raw } = await query
+    .addSelect(`CAST(${order.column} AS text)`, 'keyset_value')
     .orderBy(order.column, order.direction)
     .addOrderBy(order.idColumn, order.direction)
     .limit(limit + 1)
-    .getMany();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor([serialize(order.value(last)), last.id]) : null;
+    .getRawAndEntities<Record<string, string | null>>();
+  const idKey = `${query.expressionMap.mainAlias!.name}_id`;
+  const values = new Map(raw.map((r) => [r[idKey], r.keyset_value]));
+  const { items, nextCursor } = pageOfRows(entities, limit, (entity) => [values.get(entity.id) ?? null, entity.id]);
   return { items, nextCursor };
-}
-
-function serialize(value: string | number | Date | null): string | number | null {
-  return value instanceof Date ? value.toISOString() : value;
 }
 
 export function encodeCursor(parts: unknown[]): string {
@@ -45,13 +47,39 @@ export function encodeCursor(parts: unknown[]): string {
 }
 
 export function decodeCursor(cursor: string): [string | number | null, string] {
+  return decodeCursorParts(cursor, 2) as [string | number | null, string];
+}
+
+export type CursorPart = string | number | boolean | null;
+
+/**
+ * A cursor of `count` parts whose last is the row's id, for lists read with plain SQL that order by
+ * more than one column; anything else is a 400 naming `cursor`.
+ */
+export function decodeCursorParts(cursor: string, count: number): CursorPart[] {
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === 2 && typeof parts[1] === 'string' && /^[0-9a-f-]{36}$/i.test(parts[1])) {
-      return parts as [string | number | null, string];
+    if (
+      Array.isArray(parts) &&
+      parts.length === count &&
+      parts.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p)) &&
+      typeof parts[count - 1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(parts[count - 1] as string)
+    ) {
+      return parts as CursorPart[];
     }
   } catch {
     // falls through to the refusal below
   }
   throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
+}
+
+/**
+ * The page of rows a plain-SQL list fetched with `LIMIT limit + 1` (see keysetPage), and the cursor
+ * after its last row, made of the row's sort values ending with its id.
+ */
+export function pageOfRows<R>(rows: R[], limit: number, cursorOf: (row: R) => CursorPart[]): Page<R> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
 }

@@ -3878,6 +3878,7 @@ export interface components {
         };
         MeetingList: {
             items: components["schemas"]["MeetingView"][];
+            nextCursor: string | null;
         };
         SlotView: {
             /** Format: date-time */
@@ -4201,8 +4202,9 @@ export interface components {
             completedAt: string | null;
             updates: components["schemas"]["ActionItemUpdateView"][];
         };
-        ActionItemList: {
+        ActionItemPage: {
             items: components["schemas"]["ActionItemView"][];
+            nextCursor: string | null;
         };
         ProgressDto: {
             progress: number;
@@ -4412,8 +4414,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        ReportList: {
+        ReportPage: {
             items: components["schemas"]["ReportSummary"][];
+            nextCursor: string | null;
         };
         UpdateReportDto: {
             title?: string;
@@ -4455,6 +4458,9 @@ export interface components {
             /** Format: uuid */
             ownerOrganizationId: string;
             dueOn: string;
+        };
+        ActionItemList: {
+            items: components["schemas"]["ActionItemView"][];
         };
         RubricView: {
             allianceId: string;
@@ -4802,8 +4808,9 @@ export interface components {
             daysOverdue: number;
             visitCount: number;
         };
-        PairList: {
+        PairPage: {
             items: components["schemas"]["PairView"][];
+            nextCursor: string | null;
         };
         CreatePairDto: {
             /**
@@ -5277,8 +5284,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        TypicalCaseList: {
+        TypicalCasePage: {
             items: components["schemas"]["TypicalCaseView"][];
+            nextCursor: string | null;
         };
         UpdateCaseDto: {
             title?: string;
@@ -7978,6 +7986,8 @@ export interface operations {
     MeetingsController_list: {
         parameters: {
             query: {
+                limit?: number;
+                cursor?: string;
                 from: string;
                 to: string;
                 allianceId?: string;
@@ -9257,6 +9267,8 @@ export interface operations {
     ActionItemsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 allianceId?: string;
                 reportId?: string;
                 meetingId?: string;
@@ -9274,7 +9286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItemList"];
+                    "application/json": components["schemas"]["ActionItemPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9717,6 +9729,8 @@ export interface operations {
     ReportsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 status?: "draft" | "under_review" | "revision_requested" | "accepted" | "rejected" | "published";
                 scope?: "authored" | "all";
             };
@@ -9731,7 +9745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportList"];
+                    "application/json": components["schemas"]["ReportPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -10994,6 +11008,8 @@ export interface operations {
     PairingController_pairs: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 /** @description Officials see their own pairs; `all=true` lists every official's. */
                 all?: "true" | "false";
                 overdue?: "true" | "false";
@@ -11009,7 +11025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PairList"];
+                    "application/json": components["schemas"]["PairPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -12185,6 +12201,8 @@ export interface operations {
     TypicalCasesController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 allianceId?: string;
                 status?: "nominated" | "returned" | "approved" | "published" | "unpublished";
             };
@@ -12199,7 +12217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TypicalCaseList"];
+                    "application/json": components["schemas"]["TypicalCasePage"];
                 };
             };
             /** @description Any error, in one body shape */
