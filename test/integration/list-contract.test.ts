@@ -185,6 +185,34 @@ describe('list routes follow the API contract', () => {
     expect(refusals).toEqual(refusals.map((r) => ({ ...r, status: 400, fields: expect.arrayContaining(['limit']) })));
   });
 
+  it('refuses a cursor it did not make, or one whose values were changed, with 400 naming cursor', async () => {
+    const refusals: { path: string; cursor: string; status: number; fields: string[]; ok: boolean }[] = [];
+    for (const { path: template, operation } of lists) {
+      const path = (await concretePath(template))!;
+      const token = await tokenFor(template);
+      const first = await http.get(`${path}?${query(operation, 'limit=1')}`, { token });
+      const cursors: [string, boolean][] = [
+        ['not a cursor', false],
+        [Buffer.from('["x"]').toString('base64url'), false],
+      ];
+      if (first.body.nextCursor) {
+        // The route's own cursor with its sort value replaced: the right number of parts, a wrong value.
+        // A string is a place in a list ordered by name, so only there it may be taken (and is bound as a parameter).
+        const parts = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString('utf8')) as unknown[];
+        const replaced = (value: unknown) => Buffer.from(JSON.stringify([value, ...parts.slice(1)])).toString('base64url');
+        cursors.push([replaced({ after: 1 }), false], [replaced("x' OR 1=1 --"), typeof parts[0] === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(parts[0])]);
+      }
+      for (const [cursor, mayBeText] of cursors) {
+        const reply = await http.get(`${path}?${query(operation, `cursor=${encodeURIComponent(cursor)}`)}`, { token });
+        const fields = ((reply.body?.details ?? []) as { field: string }[]).map((d) => d.field);
+        const refused = reply.status === 400 && fields.join() === 'cursor';
+        refusals.push({ path: template, cursor, status: reply.status, fields, ok: refused || (mayBeText && reply.status === 200) });
+      }
+    }
+    expect(refusals.length).toBeGreaterThan(lists.length * 2);
+    expect(refusals.filter((r) => !r.ok)).toEqual([]);
+  });
+
   it('pages through each list with its cursor, each item once and in the order of one long page, 20 to a page by default', async () => {
     const walks: { path: string; paged: string[]; whole: string[]; defaultPage: number }[] = [];
     for (const { path: template, operation } of lists) {

@@ -80,7 +80,7 @@ export class ActionItemsService {
     if (query.ownerOrganizationId) qb.andWhere('a.owner_organization_id = :owner', { owner: query.ownerOrganizationId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.cursor) {
-      const [dueOn, createdAt, id] = decodeCursorParts(query.cursor, 3);
+      const [dueOn, createdAt, id] = decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']);
       qb.andWhere('(a.due_on, a.created_at, a.id) > (:dueOn::date, :createdAt::timestamptz, :id::uuid)', { dueOn, createdAt, id });
     }
     const page = pageOfRows(await qb.getRawMany<{ id: string; due_on: string; created_at: string }>(), limit, (r) => [r.due_on, r.created_at, r.id]);

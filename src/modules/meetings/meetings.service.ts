@@ -168,7 +168,7 @@ export class MeetingsService {
   /** A page of the meetings between from and to the actor may see, by start. */
   async page(actor: Actor, query: ListMeetingsQuery): Promise<Page<MeetingView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? (decodeCursor(query.cursor) as [string, string]) : null;
+    const after = query.cursor ? (decodeCursor(query.cursor, 'timestamp') as [string, string]) : null;
     const rows = await this.meetings.pageBetween(new Date(query.from), new Date(query.to), query.allianceId, this.visibleTo(actor), { limit, after });
     const page = pageOfRows(rows, limit, (r) => [r.starts_at, r.id]);
     return { items: await this.meetings.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };

@@ -33,7 +33,7 @@ export class PairingService {
   async pairs(actor: Actor, query: ListPairsQuery): Promise<Page<PairView>> {
     const today = localDate(this.clock.now());
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterInactive, afterDueOn, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, 4) : [null, null, null, null];
+    const [afterInactive, afterDueOn, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'date', 'text', 'uuid']) : [null, null, null, null];
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT * FROM (${PAIR_STATUS_SQL}) s WHERE ($1 OR s.official_user_id = $2) AND (NOT $3 OR (s.active AND s.due_on < $4))
           AND ($8::uuid IS NULL OR (NOT s.active, s.due_on, s.organization_name, s.id) > ($5::boolean, $6::text, $7::text, $8::uuid))

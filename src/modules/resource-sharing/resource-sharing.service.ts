@@ -67,7 +67,7 @@ export class ResourceSharingService {
     if (query.tag) where.push(`l.tags @> ARRAY[${param(query.tag)}]::text[]`);
     if (query.mine) where.push(`l.organization_id = $2`);
     if (query.cursor) {
-      const [after, afterId] = decodeCursor(query.cursor);
+      const [after, afterId] = decodeCursor(query.cursor, 'timestamp');
       where.push(`(l.created_at, l.id) < (${param(after)}::timestamptz, ${param(afterId)}::uuid)`);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;

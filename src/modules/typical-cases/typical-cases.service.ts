@@ -77,7 +77,7 @@ export class TypicalCasesService {
   /** Latest change first; the cursor carries updated_at as text, with the microseconds a Date drops. */
   async list(actor: Actor, query: ListCasesQuery): Promise<Page<TypicalCaseView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterUpdatedAt, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
+    const [afterUpdatedAt, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
     const rows = await this.db.query<{ id: string; updated_at: string }[]>(
       `SELECT id, updated_at::text AS updated_at FROM typical_cases
         WHERE ($1 OR organization_id = $2 OR status = 'published')

@@ -7,6 +7,8 @@ export { DEFAULT_PAGE_SIZE } from './page.dto';
 export interface KeysetOrder {
   /** Qualified column, e.g. `o.name`; the row's id breaks ties. */
   column: string;
+  /** What the column holds, so that a cursor's value is checked before it reaches the database. */
+  kind: 'timestamp' | 'date' | 'text';
   direction: 'ASC' | 'DESC';
   idColumn: string;
 }
@@ -25,7 +27,7 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
   const comparison = order.direction === 'ASC' ? '>' : '<';
   if (page.cursor) {
-    const [after, afterId] = decodeCursor(page.cursor);
+    const [after, afterId] = decodeCursor(page.cursor, order.kind);
     query.andWhere(`(${order.column}, ${order.idColumn}) ${comparison} (:after, :afterId)`, { after, afterId });
   }
   // An expression, not `alias.column` (TypeORM would take that for the entity's own column), read
@@ -46,26 +48,35 @@ export function encodeCursor(parts: unknown[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string | number | null, string] {
-  return decodeCursorParts(cursor, 2) as [string | number | null, string];
+/** A cursor of a value of `kind` and the row's id. */
+export function decodeCursor(cursor: string, kind: CursorKind): [string | number, string] {
+  return decodeCursorParts(cursor, [kind, 'uuid']) as [string | number, string];
 }
 
 export type CursorPart = string | number | boolean | null;
 
+/** What each part of a cursor must be; a tampered cursor is a 400 naming `cursor`, not a database error. */
+export type CursorKind = 'timestamp' | 'date' | 'text' | 'boolean' | 'number' | 'uuid';
+
+const DATE = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
+const PART_CHECKS: Record<CursorKind, (part: unknown) => boolean> = {
+  // As PostgreSQL writes a timestamptz as text (or as ISO 8601).
+  timestamp: (p) => typeof p === 'string' && new RegExp(`^${DATE}[ T]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]\\d{2}(:?\\d{2})?)$`).test(p),
+  date: (p) => typeof p === 'string' && new RegExp(`^${DATE}$`).test(p),
+  text: (p) => typeof p === 'string' && p.length <= 500,
+  boolean: (p) => typeof p === 'boolean',
+  number: (p) => typeof p === 'number' && Number.isSafeInteger(p),
+  uuid: (p) => typeof p === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p),
+};
+
 /**
- * A cursor of `count` parts whose last is the row's id, for lists read with plain SQL that order by
- * more than one column; anything else is a 400 naming `cursor`.
+ * A cursor of one part per kind (the last is the row's id), for lists read with plain SQL that order
+ * by more than one column; anything else is a 400 naming `cursor`.
  */
-export function decodeCursorParts(cursor: string, count: number): CursorPart[] {
+export function decodeCursorParts(cursor: string, kinds: CursorKind[]): CursorPart[] {
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(parts) &&
-      parts.length === count &&
-      parts.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p)) &&
-      typeof parts[count - 1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(parts[count - 1] as string)
-    ) {
+    if (Array.isArray(parts) && parts.length === kinds.length && kinds.every((kind, i) => PART_CHECKS[kind](parts[i]))) {
       return parts as CursorPart[];
     }
   } catch {

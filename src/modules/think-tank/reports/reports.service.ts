@@ -115,7 +115,7 @@ export class ReportsService {
     }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.cursor) {
-      const [updatedAt, id] = decodeCursor(query.cursor);
+      const [updatedAt, id] = decodeCursor(query.cursor, 'timestamp');
       qb.andWhere('(r.updated_at, r.id) < (:updatedAt::timestamptz, :id::uuid)', { updatedAt, id });
     }
     const { entities, raw } = await qb.getRawAndEntities<{ r_id: string; cursor_updated_at: string }>();
