@@ -114,6 +114,13 @@ describe('authentication', () => {
     expect(common.body.details).toEqual([{ field: 'newPassword', reason: 'is too common: choose another' }]);
     const wrong = await http.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'a much longer passphrase' }, { token: session.accessToken });
     expect(wrong.body.code).toBe('WRONG_PASSWORD');
+    const same = await http.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }, { token: session.accessToken });
+    expect(same.status).toBe(400);
+    expect(same.body.details).toEqual([{ field: 'newPassword', reason: '不能与当前密码相同' }]);
+    const sameEnglish = await http.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }, { token: session.accessToken, language: 'en' });
+    expect(sameEnglish.body.details).toEqual([{ field: 'newPassword', reason: 'must differ from the current password' }]);
+    // Refused, so the session it would have ended still works.
+    expect((await http.get('/api/v1/auth/me', { token: session.accessToken })).status).toBe(200);
 
     const changed = await http.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'river stone lantern 2026' }, { token: session.accessToken });
     expect(changed.status).toBe(204);

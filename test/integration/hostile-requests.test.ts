@@ -96,6 +96,32 @@ describe('hostile requests', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('refuses a JSON body that is null, a bare value or an array on PATCH and PUT routes, instead of an empty update', async () => {
+    const alliance = (await http.get('/api/v1/alliances', { token: official })).body.items[0];
+    const expert = await http.token('expert@anhai.demo');
+    const before = (await http.get('/api/v1/think-tank/experts/me', { token: expert })).body;
+    const routes: [string, string, string][] = [
+      ['PATCH', `/api/v1/alliances/${alliance.id}`, official],
+      ['PUT', '/api/v1/notification-preferences', official],
+      ['PATCH', '/api/v1/think-tank/experts/me', expert],
+      ['PUT', '/api/v1/notification-settings', official],
+    ];
+    const answers: { route: string; payload: string; status: number; details: unknown }[] = [];
+    for (const [method, url, token] of routes) {
+      for (const payload of ['null', ' null ', '42', '"text"', 'true', '[]']) {
+        const reply = await raw(method, url, payload, 'application/json', token);
+        answers.push({ route: `${method} ${url}`, payload, status: reply.statusCode, details: reply.json().details });
+      }
+    }
+    expect(answers).toEqual(answers.map((a) => ({ ...a, status: 400, details: [{ field: 'body', reason: '必须是对象' }] })));
+    const english = await app.api.inject({ method: 'PATCH', url: `/api/v1/alliances/${alliance.id}`, payload: 'null', headers: { 'content-type': 'application/json', authorization: `Bearer ${official}`, 'accept-language': 'en' } });
+    expect(english.json().details).toEqual([{ field: 'body', reason: 'must be an object' }]);
+    // Nothing changed, and an object body is still taken.
+    expect((await http.get('/api/v1/think-tank/experts/me', { token: expert })).body).toEqual(before);
+    expect((await http.get(`/api/v1/alliances/${alliance.id}`, { token: official })).body.name).toBe(alliance.name);
+    expect((await raw('PATCH', `/api/v1/alliances/${alliance.id}`, JSON.stringify({ description: alliance.description }), 'application/json')).statusCode).toBe(200);
+  });
+
   it('refuses NUL characters and lone surrogates in strings with a 400, not a database error', async () => {
     for (const name of ['a\u0000b', 'x\ud800y', '\udc00']) {
       const reply = await raw('POST', '/api/v1/alliances', JSON.stringify({ name }), 'application/json');

@@ -6,7 +6,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { ActionItemsService } from './action-items.service';
-import { ActionItemList, ActionItemView, CreateActionItemDto, ListActionItemsQuery, ProgressDto } from './dto/action-item.dto';
+import { ActionItemPage, ActionItemView, CreateActionItemDto, ListActionItemsQuery, ProgressDto } from './dto/action-item.dto';
 
 const OWNERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
 
@@ -25,8 +25,8 @@ export class ActionItemsController {
   /** The board of open and done items (officials: the alliance's; others: their organisation's). */
   @Roles(...OWNERS)
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListActionItemsQuery): Promise<ActionItemList> {
-    return { items: await this.items.list(actor, query) };
+  list(@CurrentActor() actor: Actor, @Query() query: ListActionItemsQuery): Promise<ActionItemPage> {
+    return this.items.list(actor, query);
   }
 
   @Roles(...OWNERS)

@@ -5,6 +5,8 @@ import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
+import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { ActionItemView, CreateActionItemDto, ListActionItemsQuery, ProgressDto } from './dto/action-item.dto';
@@ -58,16 +60,31 @@ export class ActionItemsService {
   }
 
   /** The board: every item of the alliance (officials), or those the actor's organisation owns. */
-  async list(actor: Actor, query: ListActionItemsQuery): Promise<ActionItemView[]> {
-    const qb = this.repo.createQueryBuilder('a').select('a.id', 'id').orderBy('a.due_on', 'ASC').limit(500);
+  /** A page of the board, by due date, then as created. */
+  async list(actor: Actor, query: ListActionItemsQuery): Promise<Page<ActionItemView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    // The cursor carries created_at as text: microseconds, which a JavaScript Date would drop.
+    const qb = this.repo
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .addSelect('CAST(a.due_on AS text)', 'due_on')
+      .addSelect('CAST(a.created_at AS text)', 'created_at')
+      .orderBy('a.due_on', 'ASC')
+      .addOrderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit + 1);
     if (actor.role !== Role.TownshipAdmin) qb.andWhere('a.owner_organization_id = :org', { org: actor.organizationId });
     if (query.allianceId) qb.andWhere('a.alliance_id = :alliance', { alliance: query.allianceId });
     if (query.meetingId) qb.andWhere('a.meeting_id = :meeting', { meeting: query.meetingId });
     if (query.reportId) qb.andWhere('a.report_id = :report', { report: query.reportId });
     if (query.ownerOrganizationId) qb.andWhere('a.owner_organization_id = :owner', { owner: query.ownerOrganizationId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    const rows = await qb.getRawMany<{ id: string }>();
-    return this.views(rows.map((r) => r.id));
+    if (query.cursor) {
+      const [dueOn, createdAt, id] = decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']);
+      qb.andWhere('(a.due_on, a.created_at, a.id) > (:dueOn::date, :createdAt::timestamptz, :id::uuid)', { dueOn, createdAt, id });
+    }
+    const page = pageOfRows(await qb.getRawMany<{ id: string; due_on: string; created_at: string }>(), limit, (r) => [r.due_on, r.created_at, r.id]);
+    return { items: await this.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<ActionItemView> {
@@ -105,7 +122,7 @@ export class ActionItemsService {
     const items = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT a.*, a.due_on::text AS due_on, o.name AS owner_name, u.display_name AS owner_user_name FROM action_items a
          JOIN organizations o ON o.id = a.owner_organization_id LEFT JOIN users u ON u.id = a.owner_user_id
-        WHERE a.id = ANY($1) ORDER BY a.due_on, a.created_at`,
+        WHERE a.id = ANY($1) ORDER BY a.due_on, a.created_at, a.id`,
       [ids],
     );
     const updates = await this.tenant.manager.query<Record<string, any>[]>(

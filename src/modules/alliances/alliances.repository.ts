@@ -23,7 +23,7 @@ export class AlliancesRepository {
 
   list(page: { limit?: number; cursor?: string }): Promise<Page<Alliance>> {
     const qb = this.manager.getRepository(Alliance).createQueryBuilder('a');
-    return keysetPage(qb, { column: 'a.name', idColumn: 'a.id', direction: 'ASC', value: (a: Alliance) => a.name }, page);
+    return keysetPage(qb, { column: 'a.name', kind: 'text', idColumn: 'a.id', direction: 'ASC' }, page);
   }
 
   save(alliance: Partial<Alliance>): Promise<Alliance> {
@@ -84,7 +84,7 @@ export class AlliancesRepository {
     if (!query.includeLeft) qb.andWhere('m.left_on IS NULL');
     return keysetPage(
       qb,
-      { column: 'm.joined_on', idColumn: 'm.id', direction: 'DESC', value: (m: AllianceMembership) => m.joinedOn },
+      { column: 'm.joined_on', kind: 'date', idColumn: 'm.id', direction: 'DESC' },
       query,
     );
   }

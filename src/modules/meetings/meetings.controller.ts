@@ -53,7 +53,7 @@ export class MeetingsController {
   @Roles(...TENANT_ROLES)
   @Get('meetings')
   async list(@CurrentActor() actor: Actor, @Query() query: ListMeetingsQuery): Promise<MeetingList> {
-    return { items: await this.meetings.list(actor, new Date(query.from), new Date(query.to), query.allianceId) };
+    return this.meetings.page(actor, query);
   }
 
   /** The earliest times when the room and every person given are free, in office hours. */

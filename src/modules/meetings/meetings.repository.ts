@@ -45,7 +45,7 @@ export class MeetingsRepository {
     const meetings = await this.manager.query<(Meeting & Record<string, any>)[]>(
       `SELECT m.*, z.name AS zone_name, c.display_name AS chair_name, r.display_name AS recorder_name FROM meetings m
          LEFT JOIN venue_zones z ON z.id = m.zone_id JOIN users c ON c.id = m.chair_id LEFT JOIN users r ON r.id = m.recorder_id
-        WHERE m.id = ANY($1) ORDER BY m.starts_at`,
+        WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`,
       [ids],
     );
     const participants = await this.manager.query<Record<string, any>[]>(
@@ -88,6 +88,30 @@ export class MeetingsRepository {
 
   /** Meetings in a window the user may see: officials all, everyone else those they or their organisation are invited to. */
   async idsBetween(from: Date, to: Date, allianceId: string | undefined, visibleTo: { userId: string; organizationId: string | null } | null): Promise<string[]> {
+    const { where, params } = this.between(from, to, allianceId, visibleTo);
+    const rows = await this.manager.query<{ id: string }[]>(`SELECT m.id FROM meetings m WHERE ${where} ORDER BY m.starts_at LIMIT 500`, params);
+    return rows.map((r) => r.id);
+  }
+
+  /** A page of the meetings between from and to by start, then id; `after` is the last row's start (as text: to the microsecond) and id. */
+  async pageBetween(
+    from: Date,
+    to: Date,
+    allianceId: string | undefined,
+    visibleTo: { userId: string; organizationId: string | null } | null,
+    page: { limit: number; after: [string, string] | null },
+  ): Promise<{ id: string; starts_at: string }[]> {
+    const { where, params } = this.between(from, to, allianceId, visibleTo);
+    let keyset = '';
+    if (page.after) {
+      params.push(page.after[0], page.after[1]);
+      keyset = ` AND (m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(page.limit + 1);
+    return this.manager.query(`SELECT m.id, m.starts_at::text AS starts_at FROM meetings m WHERE ${where}${keyset} ORDER BY m.starts_at, m.id LIMIT $${params.length}`, params);
+  }
+
+  private between(from: Date, to: Date, allianceId: string | undefined, visibleTo: { userId: string; organizationId: string | null } | null) {
     const params: unknown[] = [from, to];
     let where = 'm.starts_at < $2 AND m.ends_at > $1';
     if (allianceId) {
@@ -98,8 +122,7 @@ export class MeetingsRepository {
       params.push(visibleTo.userId, visibleTo.organizationId);
       where += ` AND EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND (p.attendee_id = $${params.length - 1} OR p.organization_id = $${params.length}))`;
     }
-    const rows = await this.manager.query<{ id: string }[]>(`SELECT m.id FROM meetings m WHERE ${where} ORDER BY m.starts_at LIMIT 500`, params);
-    return rows.map((r) => r.id);
+    return { where, params };
   }
 
   participantsOf(meetingId: string): Promise<MeetingParticipant[]> {

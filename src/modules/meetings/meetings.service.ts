@@ -10,7 +10,9 @@ import { Outbox } from '../../platform/outbox/outbox.service';
 import { JobName } from '../../platform/queue/queue.constants';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import type { CancelMeetingDto, MeetingView, NameAttendeeDto, PlaceDto, RescheduleDto, RsvpDto, ScheduleMeetingDto } from './dto/meeting.dto';
+import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
+import { decodeCursor, pageOfRows } from '../../platform/pagination/keyset';
+import type { CancelMeetingDto, ListMeetingsQuery, MeetingView, NameAttendeeDto, PlaceDto, RescheduleDto, RsvpDto, ScheduleMeetingDto } from './dto/meeting.dto';
 import { MeetingParticipant, RsvpResponse } from './entities/meeting-participant.entity';
 import { MeetingSeries } from './entities/meeting-series.entity';
 import { MAX_MEETING_HOURS, Meeting, MeetingStatus, PlaceKind } from './entities/meeting.entity';
@@ -158,9 +160,22 @@ export class MeetingsService {
     return (await this.meetings.views([id]))[0];
   }
 
+  /** Every meeting between from and to the actor may see, up to 500 (the calendar feed). */
   async list(actor: Actor, from: Date, to: Date, allianceId?: string): Promise<MeetingView[]> {
-    const visibleTo = actor.role === Role.TownshipAdmin ? null : { userId: actor.userId, organizationId: actor.organizationId };
-    return this.meetings.views(await this.meetings.idsBetween(from, to, allianceId, visibleTo));
+    return this.meetings.views(await this.meetings.idsBetween(from, to, allianceId, this.visibleTo(actor)));
+  }
+
+  /** A page of the meetings between from and to the actor may see, by start. */
+  async page(actor: Actor, query: ListMeetingsQuery): Promise<Page<MeetingView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? (decodeCursor(query.cursor, 'timestamp') as [string, string]) : null;
+    const rows = await this.meetings.pageBetween(new Date(query.from), new Date(query.to), query.allianceId, this.visibleTo(actor), { limit, after });
+    const page = pageOfRows(rows, limit, (r) => [r.starts_at, r.id]);
+    return { items: await this.meetings.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
+  }
+
+  private visibleTo(actor: Actor): { userId: string; organizationId: string | null } | null {
+    return actor.role === Role.TownshipAdmin ? null : { userId: actor.userId, organizationId: actor.organizationId };
   }
 
   async get(actor: Actor, id: string): Promise<MeetingView> {

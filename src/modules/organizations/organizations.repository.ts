@@ -58,7 +58,7 @@ export class OrganizationsRepository {
         { allianceId: query.allianceId },
       );
     }
-    return keysetPage(qb, { column: 'o.name', idColumn: 'o.id', direction: 'ASC', value: (o: Organization) => o.name }, query);
+    return keysetPage(qb, { column: 'o.name', kind: 'text', idColumn: 'o.id', direction: 'ASC' }, query);
   }
 
   save(organization: Partial<Organization>): Promise<Organization> {

@@ -6,7 +6,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitList, PairingVisitView, PairList, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
+import { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitList, PairingVisitView, PairPage, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
 import { PairingService } from './pairing.service';
 
 /** Pairing contact (结对联系) is the officials' own work: every route is theirs. */
@@ -18,8 +18,8 @@ export class PairingController {
 
   @Roles(Role.TownshipAdmin)
   @Get('pairing/pairs')
-  async pairs(@CurrentActor() actor: Actor, @Query() query: ListPairsQuery): Promise<PairList> {
-    return { items: await this.pairing.pairs(actor, query.all === 'true', query.overdue === 'true') };
+  pairs(@CurrentActor() actor: Actor, @Query() query: ListPairsQuery): Promise<PairPage> {
+    return this.pairing.pairs(actor, query);
   }
 
   @Roles(Role.TownshipAdmin)

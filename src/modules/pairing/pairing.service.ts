@@ -3,10 +3,12 @@ import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
+import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ServiceRequestsService } from '../service-requests/service-requests.service';
-import type { CreatePairDto, LogVisitDto, PairingVisitView, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
+import type { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitView, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
 import { PairingPair } from './entities/pairing-pair.entity';
 import { PairingVisitProblem } from './entities/pairing-visit-problem.entity';
 import { PairingVisit } from './entities/pairing-visit.entity';
@@ -27,14 +29,19 @@ export class PairingService {
     private readonly clock: Clock,
   ) {}
 
-  async pairs(actor: Actor, all: boolean, overdueOnly: boolean): Promise<PairView[]> {
+  /** Active pairs first, the most overdue first, then by enterprise; a page at a time. */
+  async pairs(actor: Actor, query: ListPairsQuery): Promise<Page<PairView>> {
     const today = localDate(this.clock.now());
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterInactive, afterDueOn, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'date', 'text', 'uuid']) : [null, null, null, null];
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT * FROM (${PAIR_STATUS_SQL}) s WHERE ($1 OR s.official_user_id = $2) AND (NOT $3 OR (s.active AND s.due_on < $4))
-        ORDER BY s.active DESC, s.due_on, s.organization_name LIMIT 500`,
-      [all, actor.userId, overdueOnly, today],
+          AND ($8::uuid IS NULL OR (NOT s.active, s.due_on, s.organization_name, s.id) > ($5::boolean, $6::text, $7::text, $8::uuid))
+        ORDER BY NOT s.active, s.due_on, s.organization_name, s.id LIMIT $9`,
+      [query.all === 'true', actor.userId, query.overdue === 'true', today, afterInactive, afterDueOn, afterName, afterId, limit + 1],
     );
-    return rows.map((r) => this.pairView(r, today));
+    const page = pageOfRows(rows, limit, (r) => [!r.active, r.due_on, r.organization_name, r.id]);
+    return { items: page.items.map((r) => this.pairView(r, today)), nextCursor: page.nextCursor };
   }
 
   async createPair(input: CreatePairDto): Promise<PairView> {

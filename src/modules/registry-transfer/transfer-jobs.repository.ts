@@ -25,7 +25,7 @@ export class TransferJobsRepository {
   list(query: { kind?: TransferJobKind; limit?: number; cursor?: string }): Promise<Page<TransferJob>> {
     const qb = this.manager.getRepository(TransferJob).createQueryBuilder('j');
     if (query.kind) qb.andWhere('j.kind = :kind', { kind: query.kind });
-    return keysetPage(qb, { column: 'j.created_at', idColumn: 'j.id', direction: 'DESC', value: (j: TransferJob) => j.createdAt }, query);
+    return keysetPage(qb, { column: 'j.created_at', kind: 'timestamp', idColumn: 'j.id', direction: 'DESC' }, query);
   }
 
   save(job: Partial<TransferJob>): Promise<TransferJob> {

@@ -7,7 +7,7 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../../platform/pagination/keyset';
+import { decodeCursor, DEFAULT_PAGE_SIZE, pageOfRows } from '../../platform/pagination/keyset';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { CreateListingDto, CreateTalentDto, ListListingsQuery, ListTalentsQuery } from './dto/listing.dto';
@@ -67,25 +67,27 @@ export class ResourceSharingService {
     if (query.tag) where.push(`l.tags @> ARRAY[${param(query.tag)}]::text[]`);
     if (query.mine) where.push(`l.organization_id = $2`);
     if (query.cursor) {
-      const [after, afterId] = decodeCursor(query.cursor);
+      const [after, afterId] = decodeCursor(query.cursor, 'timestamp');
       where.push(`(l.created_at, l.id) < (${param(after)}::timestamptz, ${param(afterId)}::uuid)`);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.views(`${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT ${limit + 1}`, params);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+    // The cursor holds created_at to the microsecond (createdAtText): a Date's milliseconds skipped rows made in one transaction.
+    const page = pageOfRows(rows, limit, (l) => [l.createdAtText, l.id]);
+    return { items: page.items.map(({ createdAtText: _, ...view }) => view), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<ListingView> {
-    const [view] = await this.views('l.id = $3', [localDate(this.clock.now()), actor.organizationId, id]);
-    if (!view) throw DomainException.notFound();
+    const [found] = await this.views('l.id = $3', [localDate(this.clock.now()), actor.organizationId, id]);
+    if (!found) throw DomainException.notFound();
+    const { createdAtText: _, ...view } = found;
     return view;
   }
 
-  private async views(condition: string, params: unknown[]): Promise<ListingView[]> {
+  /** The views, each with its created_at as text (to the microsecond) for a list's cursor. */
+  private async views(condition: string, params: unknown[]): Promise<(ListingView & { createdAtText: string })[]> {
     const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT l.*, l.valid_until::text AS valid_until, o.name AS organization_name,
+      `SELECT l.*, l.valid_until::text AS valid_until, l.created_at::text AS created_at_text, o.name AS organization_name,
               (SELECT count(*)::int FROM listing_interests i WHERE i.listing_id = l.id) AS interest_count,
               CASE WHEN l.valid_until < $1 THEN 'closed' ELSE l.status::text END AS effective_status,
               l.organization_id IS NOT DISTINCT FROM $2::uuid AND $2::uuid IS NOT NULL AS mine
@@ -107,6 +109,7 @@ export class ResourceSharingService {
       mine: l.mine,
       interestCount: l.interest_count,
       createdAt: l.created_at,
+      createdAtText: l.created_at_text,
     }));
   }
 

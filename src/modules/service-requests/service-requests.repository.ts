@@ -88,7 +88,7 @@ export function listQuery(actor: Actor, query: ListServiceRequestsQuery, limit: 
   if (query.to) add('r.created_at < ?', query.to);
   if (query.mine) add('r.handler_id = ?', actor.userId);
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor);
+    const [createdAt, id] = decodeCursor(query.cursor, 'timestamp');
     params.push(createdAt, id);
     where.push(`(r.created_at, r.id) < ($${params.length - 1}, $${params.length})`);
   }

@@ -208,7 +208,7 @@ export class StudyRouteService {
     if (actor.role !== Role.TownshipAdmin) {
       qb.andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId });
     }
-    const page = await keysetPage(qb, { column: 'b.visit_on', idColumn: 'b.id', direction: 'ASC', value: (b: StudyBooking) => b.visitOn }, query);
+    const page = await keysetPage(qb, { column: 'b.visit_on', kind: 'date', idColumn: 'b.id', direction: 'ASC' }, query);
     return { items: await this.bookingViews(actor, page.items.map((b) => b.id), { masked: true }), nextCursor: page.nextCursor };
   }
 

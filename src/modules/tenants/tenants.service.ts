@@ -20,7 +20,7 @@ export class TenantsService {
 
   list(page: { limit?: number; cursor?: string }): Promise<Page<TenantView>> {
     const qb = this.tenant.manager.getRepository(Tenant).createQueryBuilder('t');
-    return keysetPage(qb, { column: 't.created_at', idColumn: 't.id', direction: 'DESC', value: (t: Tenant) => t.createdAt }, page);
+    return keysetPage(qb, { column: 't.created_at', kind: 'timestamp', idColumn: 't.id', direction: 'DESC' }, page);
   }
 
   /** A new township and the invitation of its first official. */

@@ -8,7 +8,7 @@ import { IdParam } from '../../platform/http/id-param.decorator';
 import { readMultipartUpload } from '../../platform/http/multipart-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { ListCasesQuery, NominateCaseDto, ReviewCaseDto, ShowcaseSettingsDto, UpdateCaseDto } from './dto/typical-case.dto';
-import { CasePhotoView, ShowcaseSettingsView, TypicalCaseList, TypicalCaseView } from './dto/typical-case.view';
+import { CasePhotoView, ShowcaseSettingsView, TypicalCasePage, TypicalCaseView } from './dto/typical-case.view';
 import { TypicalCasesService } from './typical-cases.service';
 
 const MEMBERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
@@ -38,8 +38,8 @@ export class TypicalCasesController {
 
   @Roles(...MEMBERS)
   @Get('typical-cases')
-  async list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery): Promise<TypicalCaseList> {
-    return { items: await this.cases.list(actor, query) };
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery): Promise<TypicalCasePage> {
+    return this.cases.list(actor, query);
   }
 
   @Roles(...MEMBERS)

@@ -9,6 +9,8 @@ import { Notifier } from '../../platform/notifications/notifier.service';
 import { detectAllowedType } from '../../platform/storage/detect-file-type';
 import { FileStorage } from '../../platform/storage/file-storage';
 import { StorageQuota } from '../../platform/storage/storage-quota';
+import { decodeCursor, pageOfRows } from '../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ListCasesQuery, NominateCaseDto, ReviewCaseDto, ReviewDecision, ShowcaseSettingsDto, UpdateCaseDto } from './dto/typical-case.dto';
@@ -72,15 +74,20 @@ export class TypicalCasesService {
   }
 
   /** Officials see every case; others their organisation's and the published ones. */
-  async list(actor: Actor, query: ListCasesQuery): Promise<TypicalCaseView[]> {
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM typical_cases
+  /** Latest change first; the cursor carries updated_at as text, with the microseconds a Date drops. */
+  async list(actor: Actor, query: ListCasesQuery): Promise<Page<TypicalCaseView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterUpdatedAt, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
+    const rows = await this.db.query<{ id: string; updated_at: string }[]>(
+      `SELECT id, updated_at::text AS updated_at FROM typical_cases
         WHERE ($1 OR organization_id = $2 OR status = 'published')
           AND ($3::uuid IS NULL OR alliance_id = $3) AND ($4::typical_case_status IS NULL OR status = $4)
-        ORDER BY updated_at DESC LIMIT 200`,
-      [actor.role === Role.TownshipAdmin, actor.organizationId, query.allianceId ?? null, query.status ?? null],
+          AND ($5::uuid IS NULL OR (updated_at, id) < ($6::timestamptz, $5::uuid))
+        ORDER BY updated_at DESC, id DESC LIMIT $7`,
+      [actor.role === Role.TownshipAdmin, actor.organizationId, query.allianceId ?? null, query.status ?? null, afterId, afterUpdatedAt, limit + 1],
     );
-    return this.views(rows.map((r) => r.id));
+    const page = pageOfRows(rows, limit, (r) => [r.updated_at, r.id]);
+    return { items: await this.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<TypicalCaseView> {
@@ -180,7 +187,7 @@ export class TypicalCasesService {
       `SELECT c.*, a.name AS alliance_name, o.name AS organization_name, u.display_name AS nominator_name
          FROM typical_cases c JOIN alliances a ON a.id = c.alliance_id JOIN organizations o ON o.id = c.organization_id
          LEFT JOIN users u ON u.id = c.nominated_by_id
-        WHERE c.id = ANY($1) ORDER BY c.updated_at DESC`,
+        WHERE c.id = ANY($1) ORDER BY c.updated_at DESC, c.id DESC`,
       [ids],
     );
     const photos = await this.db.query<Record<string, any>[]>(

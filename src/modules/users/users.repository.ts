@@ -34,7 +34,7 @@ export class UsersRepository {
         q: `%${escapeLike(query.q)}%`,
       });
     }
-    return keysetPage(qb, { column: 'u.created_at', idColumn: 'u.id', direction: 'DESC', value: (u: User) => u.createdAt }, query);
+    return keysetPage(qb, { column: 'u.created_at', kind: 'timestamp', idColumn: 'u.id', direction: 'DESC' }, query);
   }
 
   async organizationNames(ids: (string | null)[]): Promise<Map<string, string>> {

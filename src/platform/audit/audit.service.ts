@@ -64,6 +64,6 @@ export class AuditService {
 }
 
 function decodeAuditCursor(cursor: string): [number] {
-  const [id] = decodeCursor(cursor);
+  const [id] = decodeCursor(cursor, 'number');
   return [Number(id)];
 }

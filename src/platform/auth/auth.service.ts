@@ -10,7 +10,7 @@ import { AuthTokens, invalidRefreshToken, parseRefreshToken, TokenPair } from '.
 import { Role, UserStatus } from './entities/role';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
-import { assertAcceptablePassword } from './password-policy';
+import { assertAcceptablePassword, assertChangedPassword } from './password-policy';
 import { RevokedSessions } from './revoked-sessions';
 import { sha256 } from './token-hash';
 
@@ -133,6 +133,7 @@ export class AuthService {
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new DomainException(ErrorCode.WrongPassword, HttpStatus.BAD_REQUEST, [{ field: 'currentPassword', reason: 'matches' }]);
     }
+    assertChangedPassword(currentPassword, newPassword);
     assertAcceptablePassword(newPassword, [user.email, user.mobile], 'newPassword');
     await repo.update({ id: user.id }, { passwordHash: await this.hasher.hash(newPassword) });
     await this.revoked.endSessions(user.id, await this.tokens.revokeAllOf(user.id));

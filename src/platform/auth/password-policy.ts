@@ -11,6 +11,14 @@ export function assertAcceptablePassword(password: string, accountNames: (string
   if (reason) throw new DomainException(ErrorCode.WeakPassword, HttpStatus.BAD_REQUEST, [{ field, reason }]);
 }
 
+/**
+ * A new password must differ from the one it replaces: "changing" to the same one would end every
+ * other session while leaving the password a person meant to retire (say, one they had shared).
+ */
+export function assertChangedPassword(currentPassword: string, newPassword: string, field = 'newPassword'): void {
+  if (newPassword === currentPassword) throw new DomainException(ErrorCode.WeakPassword, HttpStatus.BAD_REQUEST, [{ field, reason: 'passwordUnchanged' }]);
+}
+
 export function passwordProblem(password: string, accountNames: (string | null | undefined)[]): string | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'passwordTooShort';
   const lower = password.toLowerCase();

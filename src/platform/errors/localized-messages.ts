@@ -121,6 +121,7 @@ const reasons: Record<string, Catalog> = {
   passwordTooShort: { 'zh-CN': '至少 12 个字符', en: 'must be at least 12 characters long' },
   passwordTooCommon: { 'zh-CN': '过于常见，请换一个', en: 'is too common: choose another' },
   passwordSameAsAccount: { 'zh-CN': '不能包含账号名', en: 'must not contain the account name' },
+  passwordUnchanged: { 'zh-CN': '不能与当前密码相同', en: 'must differ from the current password' },
   roleNeedsOrganization: { 'zh-CN': '该角色必须指定所属单位', en: 'is required for this role' },
   organizationKindMismatch: { 'zh-CN': '单位类型与角色不符', en: 'does not fit the role' },
   leadNeedsPartyOrganization: {

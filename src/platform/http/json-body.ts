@@ -43,6 +43,10 @@ export async function refuseUnsafeInput(request: FastifyRequest): Promise<void> 
 /**
  * Fastify's JSON parser with prototype poisoning refused, which also refuses bytes that are not
  * UTF-8 instead of decoding them to U+FFFD and storing the replacement characters.
+ *
+ * Every JSON body of ours is an object, so `null`, a number, a string or an array is refused here,
+ * for every route at once: Nest's ValidationPipe turns a null body into `{}`, which a PATCH or PUT
+ * of optional fields took as an empty update.
  */
 export function strictJsonParser(fastify: FastifyInstance) {
   const parse = fastify.getDefaultJsonParser('error', 'error');
@@ -51,6 +55,12 @@ export function strictJsonParser(fastify: FastifyInstance) {
       done(DomainException.invalid([{ field: 'body', reason: 'invalidUtf8' }]));
       return;
     }
-    parse(request, body.toString('utf8'), done);
+    parse(request, body.toString('utf8'), (error, value) => {
+      if (!error && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+        done(DomainException.invalid([{ field: 'body', reason: 'isObject' }]));
+        return;
+      }
+      done(error, value);
+    });
   };
 }

@@ -31,7 +31,7 @@ export class DeliveriesController {
   async list(@Query() query: ListDeliveriesQuery): Promise<DeliveryPage> {
     const qb = this.tenant.manager.getRepository(NotificationDelivery).createQueryBuilder('d');
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const page = await keysetPage(qb, { column: 'd.created_at', idColumn: 'd.id', direction: 'DESC', value: (d: NotificationDelivery) => d.createdAt }, query);
+    const page = await keysetPage(qb, { column: 'd.created_at', kind: 'timestamp', idColumn: 'd.id', direction: 'DESC' }, query);
     const events = page.items.length
       ? await this.tenant.manager.getRepository(NotificationEvent).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: page.items.map((d) => d.eventId) }).getMany()
       : [];

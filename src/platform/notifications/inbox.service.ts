@@ -25,7 +25,7 @@ export class InboxService {
     const qb = this.repo.createQueryBuilder('n').where('n.user_id = :userId', { userId: this.tenant.actor.userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
     if (query.type) qb.andWhere('n.type = :type', { type: query.type });
-    const page = await keysetPage(qb, { column: 'n.created_at', idColumn: 'n.id', direction: 'DESC', value: (n: Notification) => n.createdAt }, query);
+    const page = await keysetPage(qb, { column: 'n.created_at', kind: 'timestamp', idColumn: 'n.id', direction: 'DESC' }, query);
     return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 

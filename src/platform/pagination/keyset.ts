@@ -1,19 +1,24 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainException } from '../errors/domain.exception';
-import type { Page } from './page.dto';
+import { DEFAULT_PAGE_SIZE, type Page } from './page.dto';
+
+export { DEFAULT_PAGE_SIZE } from './page.dto';
 
 export interface KeysetOrder {
   /** Qualified column, e.g. `o.name`; the row's id breaks ties. */
   column: string;
-  /** Reads the column's value from a row, for the next cursor. */
-  value: (row: any) => string | number | Date | null;
+  /** What the column holds, so that a cursor's value is checked before it reaches the database. */
+  kind: 'timestamp' | 'date' | 'text';
   direction: 'ASC' | 'DESC';
   idColumn: string;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-
-/** Keyset pagination: `WHERE (column, id) > (:after, :afterId)`; no OFFSET, stable under inserts. */
+/**
+ * Keyset pagination: `WHERE (column, id) > (:after, :afterId)`; no OFFSET, stable under inserts.
+ * The cursor holds the column as PostgreSQL writes it as text: a timestamptz keeps its microseconds,
+ * which a JavaScript Date drops (rows written in one transaction share a time to the microsecond,
+ * so a cursor cut to the millisecond skipped or repeated them).
+ */
 export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   order: KeysetOrder,
@@ -22,36 +27,70 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
   const comparison = order.direction === 'ASC' ? '>' : '<';
   if (page.cursor) {
-    const [after, afterId] = decodeCursor(page.cursor);
+    const [after, afterId] = decodeCursor(page.cursor, order.kind);
     query.andWhere(`(${order.column}, ${order.idColumn}) ${comparison} (:after, :afterId)`, { after, afterId });
   }
-  const rows = await query
+  // An expression, not `alias.column` (TypeORM would take that for the entity's own column), read
+  // back beside the entity's id as TypeORM names it in raw rows (`alias_id`).
+  const { entities, raw } = await query
+    .addSelect(`CAST(${order.column} AS text)`, 'keyset_value')
     .orderBy(order.column, order.direction)
     .addOrderBy(order.idColumn, order.direction)
     .limit(limit + 1)
-    .getMany();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor([serialize(order.value(last)), last.id]) : null;
+    .getRawAndEntities<Record<string, string | null>>();
+  const idKey = `${query.expressionMap.mainAlias!.name}_id`;
+  const values = new Map(raw.map((r) => [r[idKey], r.keyset_value]));
+  const { items, nextCursor } = pageOfRows(entities, limit, (entity) => [values.get(entity.id) ?? null, entity.id]);
   return { items, nextCursor };
-}
-
-function serialize(value: string | number | Date | null): string | number | null {
-  return value instanceof Date ? value.toISOString() : value;
 }
 
 export function encodeCursor(parts: unknown[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string | number | null, string] {
+/** A cursor of a value of `kind` and the row's id. */
+export function decodeCursor(cursor: string, kind: CursorKind): [string | number, string] {
+  return decodeCursorParts(cursor, [kind, 'uuid']) as [string | number, string];
+}
+
+export type CursorPart = string | number | boolean | null;
+
+/** What each part of a cursor must be; a tampered cursor is a 400 naming `cursor`, not a database error. */
+export type CursorKind = 'timestamp' | 'date' | 'text' | 'boolean' | 'number' | 'uuid';
+
+const DATE = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
+const PART_CHECKS: Record<CursorKind, (part: unknown) => boolean> = {
+  // As PostgreSQL writes a timestamptz as text (or as ISO 8601).
+  timestamp: (p) => typeof p === 'string' && new RegExp(`^${DATE}[ T]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]\\d{2}(:?\\d{2})?)$`).test(p),
+  date: (p) => typeof p === 'string' && new RegExp(`^${DATE}$`).test(p),
+  text: (p) => typeof p === 'string' && p.length <= 500,
+  boolean: (p) => typeof p === 'boolean',
+  number: (p) => typeof p === 'number' && Number.isSafeInteger(p),
+  uuid: (p) => typeof p === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(p),
+};
+
+/**
+ * A cursor of one part per kind (the last is the row's id), for lists read with plain SQL that order
+ * by more than one column; anything else is a 400 naming `cursor`.
+ */
+export function decodeCursorParts(cursor: string, kinds: CursorKind[]): CursorPart[] {
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === 2 && typeof parts[1] === 'string' && /^[0-9a-f-]{36}$/i.test(parts[1])) {
-      return parts as [string | number | null, string];
+    if (Array.isArray(parts) && parts.length === kinds.length && kinds.every((kind, i) => PART_CHECKS[kind](parts[i]))) {
+      return parts as CursorPart[];
     }
   } catch {
     // falls through to the refusal below
   }
   throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
+}
+
+/**
+ * The page of rows a plain-SQL list fetched with `LIMIT limit + 1` (see keysetPage), and the cursor
+ * after its last row, made of the row's sort values ending with its id.
+ */
+export function pageOfRows<R>(rows: R[], limit: number, cursorOf: (row: R) => CursorPart[]): Page<R> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
 }

@@ -1,13 +1,17 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+/** docs/api-contract.md, "Lists": a page holds 20 items unless `limit` asks for 1 to 100. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
 export class PageQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100)
-  limit?: number;
+  @Max(MAX_PAGE_SIZE)
+  limit?: number = DEFAULT_PAGE_SIZE;
 
   @IsOptional()
   @IsString()

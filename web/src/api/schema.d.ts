@@ -3878,6 +3878,7 @@ export interface components {
         };
         MeetingList: {
             items: components["schemas"]["MeetingView"][];
+            nextCursor: string | null;
         };
         SlotView: {
             /** Format: date-time */
@@ -4201,8 +4202,9 @@ export interface components {
             completedAt: string | null;
             updates: components["schemas"]["ActionItemUpdateView"][];
         };
-        ActionItemList: {
+        ActionItemPage: {
             items: components["schemas"]["ActionItemView"][];
+            nextCursor: string | null;
         };
         ProgressDto: {
             progress: number;
@@ -4412,8 +4414,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        ReportList: {
+        ReportPage: {
             items: components["schemas"]["ReportSummary"][];
+            nextCursor: string | null;
         };
         UpdateReportDto: {
             title?: string;
@@ -4455,6 +4458,9 @@ export interface components {
             /** Format: uuid */
             ownerOrganizationId: string;
             dueOn: string;
+        };
+        ActionItemList: {
+            items: components["schemas"]["ActionItemView"][];
         };
         RubricView: {
             allianceId: string;
@@ -4802,8 +4808,9 @@ export interface components {
             daysOverdue: number;
             visitCount: number;
         };
-        PairList: {
+        PairPage: {
             items: components["schemas"]["PairView"][];
+            nextCursor: string | null;
         };
         CreatePairDto: {
             /**
@@ -5277,8 +5284,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        TypicalCaseList: {
+        TypicalCasePage: {
             items: components["schemas"]["TypicalCaseView"][];
+            nextCursor: string | null;
         };
         UpdateCaseDto: {
             title?: string;
@@ -7986,6 +7994,8 @@ export interface operations {
     MeetingsController_list: {
         parameters: {
             query: {
+                limit?: number;
+                cursor?: string;
                 from: string;
                 to: string;
                 allianceId?: string;
@@ -9265,6 +9275,8 @@ export interface operations {
     ActionItemsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 allianceId?: string;
                 reportId?: string;
                 meetingId?: string;
@@ -9282,7 +9294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItemList"];
+                    "application/json": components["schemas"]["ActionItemPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9725,6 +9737,8 @@ export interface operations {
     ReportsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 status?: "draft" | "under_review" | "revision_requested" | "accepted" | "rejected" | "published";
                 scope?: "authored" | "all";
             };
@@ -9739,7 +9753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportList"];
+                    "application/json": components["schemas"]["ReportPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11002,6 +11016,8 @@ export interface operations {
     PairingController_pairs: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 /** @description Officials see their own pairs; `all=true` lists every official's. */
                 all?: "true" | "false";
                 overdue?: "true" | "false";
@@ -11017,7 +11033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PairList"];
+                    "application/json": components["schemas"]["PairPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -12193,6 +12209,8 @@ export interface operations {
     TypicalCasesController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 allianceId?: string;
                 status?: "nominated" | "returned" | "approved" | "published" | "unpublished";
             };
@@ -12207,7 +12225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TypicalCaseList"];
+                    "application/json": components["schemas"]["TypicalCasePage"];
                 };
             };
             /** @description Any error, in one body shape */

@@ -1,4 +1,5 @@
 import { PersonRef } from '../../../platform/http/references.view';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ActionItemStatus } from '../entities/action-item.entity';
 
@@ -43,7 +44,7 @@ export class ProgressDto {
   note?: string;
 }
 
-export class ListActionItemsQuery {
+export class ListActionItemsQuery extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   allianceId?: string;
@@ -93,4 +94,10 @@ export class ActionItemView {
 
 export class ActionItemList {
   items: ActionItemView[];
+}
+
+/** The board, a page at a time (a report's recommendations are an ActionItemList: a few, all at once). */
+export class ActionItemPage {
+  items: ActionItemView[];
+  nextCursor: string | null;
 }

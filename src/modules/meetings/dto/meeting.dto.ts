@@ -1,4 +1,5 @@
 import { NamedRef, PersonRef } from '../../../platform/http/references.view';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -153,7 +154,7 @@ export class NameAttendeeDto {
   attendeeId: string;
 }
 
-export class ListMeetingsQuery {
+export class ListMeetingsQuery extends PageQueryDto {
   @IsDateString()
   from: string;
 
@@ -233,6 +234,7 @@ export class MeetingView {
 
 export class MeetingList {
   items: MeetingView[];
+  nextCursor: string | null;
 }
 
 export class ScheduledView {

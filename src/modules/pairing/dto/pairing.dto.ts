@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { Urgency } from '../../service-requests/entities/service-request-status';
 
 export class CreatePairDto {
@@ -30,7 +31,7 @@ export class UpdatePairDto {
   active?: boolean;
 }
 
-export class ListPairsQuery {
+export class ListPairsQuery extends PageQueryDto {
   /** Officials see their own pairs; `all=true` lists every official's. */
   @IsOptional()
   @IsEnum(['true', 'false'])
@@ -57,8 +58,9 @@ export class PairView {
   visitCount: number;
 }
 
-export class PairList {
+export class PairPage {
   items: PairView[];
+  nextCursor: string | null;
 }
 
 export class LogVisitDto {

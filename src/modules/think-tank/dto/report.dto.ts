@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { NamedRef, PersonRef } from '../../../platform/http/references.view';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { BlindMode, ReportStatus } from '../entities/research-report.entity';
 import { AssignmentStatus } from '../entities/review-assignment.entity';
 import { EditorDecision } from '../entities/review-round.entity';
@@ -65,7 +66,7 @@ export class UpdateReportDto {
   topics?: string[];
 }
 
-export class ListReportsQuery {
+export class ListReportsQuery extends PageQueryDto {
   @IsOptional()
   @IsEnum(ReportStatus)
   status?: ReportStatus;
@@ -163,8 +164,9 @@ export class ReportSummary {
   createdAt: Date;
 }
 
-export class ReportList {
+export class ReportPage {
   items: ReportSummary[];
+  nextCursor: string | null;
 }
 
 export class AssignReviewersDto {

@@ -17,7 +17,7 @@ import {
   DecisionDto,
   ListReportsQuery,
   RecommendationDto,
-  ReportList,
+  ReportPage,
   ReportView,
   ReviewerCandidateList,
   UpdateReportDto,
@@ -54,7 +54,7 @@ export class ReportsController {
 
   @Roles(...TENANT_ROLES)
   @Get('reports')
-  list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery): Promise<ReportList> {
+  list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery): Promise<ReportPage> {
     return this.reports.list(actor, query);
   }
 

@@ -9,10 +9,12 @@ import { Notifier } from '../../../platform/notifications/notifier.service';
 import { detectAllowedType } from '../../../platform/storage/detect-file-type';
 import { FileStorage } from '../../../platform/storage/file-storage';
 import { StorageQuota } from '../../../platform/storage/storage-quota';
+import { decodeCursor, pageOfRows } from '../../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { safeFileName } from '../../../platform/storage/safe-file-name';
-import type { CreateReportDto, ListReportsQuery, ReportList, ReportView, UpdateReportDto, VersionView } from '../dto/report.dto';
+import type { CreateReportDto, ListReportsQuery, ReportPage, ReportView, UpdateReportDto, VersionView } from '../dto/report.dto';
 import { ReportAuthor } from '../entities/report-author.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { ReportStatus, ResearchReport, searchTextOf } from '../entities/research-report.entity';
@@ -99,13 +101,27 @@ export class ReportsService {
   }
 
   /** Officials see every report; everyone else the reports they wrote (reviewers use their queue). */
-  async list(actor: Actor, query: ListReportsQuery): Promise<ReportList> {
-    const qb = this.reports.createQueryBuilder('r').orderBy('r.updated_at', 'DESC').limit(200);
+  async list(actor: Actor, query: ListReportsQuery): Promise<ReportPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    // Latest change first; the cursor carries updated_at as text, with the microseconds a Date drops.
+    const qb = this.reports
+      .createQueryBuilder('r')
+      .addSelect('CAST(r.updated_at AS text)', 'cursor_updated_at')
+      .orderBy('r.updated_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1);
     if (actor.role !== Role.TownshipAdmin || query.scope === 'authored') {
       qb.andWhere('EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = r.id AND a.user_id = :me)', { me: actor.userId });
     }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    return { items: await this.views.summaries(await qb.getMany()) };
+    if (query.cursor) {
+      const [updatedAt, id] = decodeCursor(query.cursor, 'timestamp');
+      qb.andWhere('(r.updated_at, r.id) < (:updatedAt::timestamptz, :id::uuid)', { updatedAt, id });
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ r_id: string; cursor_updated_at: string }>();
+    const updatedAt = new Map(raw.map((row) => [row.r_id, row.cursor_updated_at]));
+    const page = pageOfRows(entities, limit, (report) => [updatedAt.get(report.id)!, report.id]);
+    return { items: await this.views.summaries(page.items), nextCursor: page.nextCursor };
   }
 
   /** A new file: in a draft it replaces what will be submitted; after a decision it is the revision. */

@@ -1,4 +1,5 @@
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { TypicalCaseStatus } from '../entities/typical-case.entity';
 
 export class NominateCaseDto {
@@ -62,7 +63,7 @@ export class ReviewCaseDto {
   comment?: string;
 }
 
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   allianceId?: string;

@@ -23,8 +23,9 @@ export class TypicalCaseView {
   updatedAt: Date;
 }
 
-export class TypicalCaseList {
+export class TypicalCasePage {
   items: TypicalCaseView[];
+  nextCursor: string | null;
 }
 
 export class ShowcaseSettingsView {

@@ -148,7 +148,7 @@ export class VenueBookingsService {
     if (actor.role !== Role.TownshipAdmin || query.mine === 'true') {
       qb.andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId });
     }
-    const page = await keysetPage(qb, { column: 'b.starts_at', idColumn: 'b.id', direction: 'ASC', value: (b: VenueBooking) => b.startsAt }, query);
+    const page = await keysetPage(qb, { column: 'b.starts_at', kind: 'timestamp', idColumn: 'b.id', direction: 'ASC' }, query);
     return { items: await this.views(actor, page.items.map((b) => b.id)), nextCursor: page.nextCursor };
   }
 

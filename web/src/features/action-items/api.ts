@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
 
@@ -28,7 +29,8 @@ export function useActionItems(filters: ActionItemFilters, enabled = true) {
   return useQuery({
     queryKey: actionItemKeys.list(filters),
     enabled,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/action-items', { params: { query: filters } }))).items as ActionItem[],
+    queryFn: async () =>
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/action-items', { params: { query: { ...filters, limit: MAX_PAGE_SIZE, cursor } } })))) as ActionItem[],
   });
 }
 

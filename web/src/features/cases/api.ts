@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
 
@@ -9,7 +10,10 @@ export type NominateInput = RequestBody<'/api/v1/typical-cases', 'post'>;
 const keys = { all: ['typical-cases'] as const };
 
 export function useCases() {
-  return useQuery({ queryKey: [...keys.all, 'list'], queryFn: async () => (await unwrap(api.GET('/api/v1/typical-cases'))).items });
+  return useQuery({
+    queryKey: [...keys.all, 'list'],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/typical-cases', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+  });
 }
 
 export function useCase(id: string) {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { fileNameFromResponse, saveBlob } from '../../api/download';
 import { toApiError, unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
@@ -48,7 +49,7 @@ export function useMeetings(from: string, to: string, allianceId?: string) {
   return useQuery({
     queryKey: keys.list(from, to, allianceId),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/meetings', { params: { query: { from, to, allianceId } } }))).items as Meeting[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/meetings', { params: { query: { from, to, allianceId, limit: MAX_PAGE_SIZE, cursor } } })))) as Meeting[],
   });
 }
 

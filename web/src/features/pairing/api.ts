@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
 
@@ -9,7 +10,11 @@ export type PairingVisit = ResponseBody<'/api/v1/pairing-visits/{id}', 'get'>;
 const keys = { all: ['pairing'] as const };
 
 export function usePairs(all: boolean) {
-  return useQuery({ queryKey: [...keys.all, 'pairs', all], queryFn: async () => (await unwrap(api.GET('/api/v1/pairing/pairs', { params: { query: { all: all ? 'true' : undefined } } }))).items as Pair[] });
+  return useQuery({
+    queryKey: [...keys.all, 'pairs', all],
+    queryFn: async () =>
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs', { params: { query: { all: all ? 'true' : undefined, limit: MAX_PAGE_SIZE, cursor } } })))) as Pair[],
+  });
 }
 
 export function usePairVisits(pairId: string | undefined) {

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { fileNameFromResponse, saveBlob } from '../../api/download';
 import { toApiError, unwrap } from '../../api/errors';
 import type { RequestBody } from '../../api/types';
@@ -216,7 +217,7 @@ export function useReports(status?: ReportStatus) {
   return useQuery({
     queryKey: thinkTankKeys.reports(status),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/think-tank/reports', { params: { query: { status } } }))).items as ReportSummary[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reports', { params: { query: { status, limit: MAX_PAGE_SIZE, cursor } } })))) as ReportSummary[],
   });
 }
 
