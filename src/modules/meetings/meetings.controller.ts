@@ -28,6 +28,7 @@ import {
 } from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';
 import { FreeSlotsService } from './scheduling/free-slots.service';
+import { Clock } from '../../platform/clock/clock';
 
 const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
 const FEED = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,64})\.ics$/;
@@ -42,6 +43,7 @@ export class MeetingsController {
     private readonly ics: CalendarExport,
     private readonly tenant: TenantContext,
     private readonly attendance: AttendanceService,
+    private readonly clock: Clock,
   ) {}
 
   @Roles(Role.TownshipAdmin)
@@ -142,7 +144,7 @@ export class MeetingsController {
       const actor: Actor = { userId, tenantId: user.tenant_id, role: user.role, organizationId: user.organization_id };
       await this.tenant.assume(actor);
       if (!(await this.ics.feedOwner(userId, token))) return null;
-      const now = Date.now();
+      const now = this.clock.now().getTime();
       const meetings = await this.meetings.list(actor, new Date(now - 90 * 86_400_000), new Date(now + 365 * 86_400_000));
       return this.ics.render(meetings, '联席会议 Joint meetings');
     });

@@ -23,6 +23,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     const file = this.config.get('WORKER_HEARTBEAT_FILE', { infer: true });
     if (!file) return;
+    // The machine's time on purpose, not the Clock's: the probe compares the file's age with it.
     const beat = () =>
       writeFile(file, `${new Date().toISOString()}\n`).catch((error) => {
         if (!this.warned) this.logger.warn({ err: error, file }, 'Could not write the heartbeat file');
