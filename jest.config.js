@@ -23,7 +23,9 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
-  testTimeout: 30_000,
+  // A test's own work takes seconds; a CI machine running two suites at once on two cores can take
+  // a minute to start an app and seed it in a beforeAll. Slowness is measured in `npm run bench`.
+  testTimeout: 120_000,
   // Reconnecting clients (ioredis, pg LISTEN) of apps whose servers a test stopped can keep the
   // process alive for seconds after the last test; never let that hang a CI run.
   forceExit: true,
