@@ -50,8 +50,8 @@ export class AppProcess {
     return this.out;
   }
 
-  /** Resolves with the first match of `pattern` in the output; fails if the process exits first. */
-  async waitForOutput(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+  /** Resolves with the first match of `pattern` in the output; fails if the process exits first. A start on a CI machine running two suites at once can take over a minute. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const match = pattern.exec(this.out);
