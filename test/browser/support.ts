@@ -8,7 +8,8 @@ import { waitFor } from '../support/wait-for';
 // The browser project's `testTimeout` in jest.config.js is not applied (jest reads it only at the
 // top level, not per project), so the browser files set their own. A flow that takes 8 s on a quiet
 // machine has taken over 60 s in CI while another browser file and the fault suite ran beside it;
-// a real hang still fails fast, on a locator's own 15 s limit.
+// a real hang still fails, on a locator's own 45 s limit (a page's load waited over 15 s there while
+// two CI runs shared the machine).
 jest.setTimeout(150_000);
 
 /** The real API and worker on a fresh seeded database, serving the built web app, and a headless Chromium. */
@@ -55,7 +56,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
           viewport: { width: 1366, height: 900 },
         });
         contexts.push(context);
-        context.setDefaultTimeout(15_000);
+        context.setDefaultTimeout(45_000);
         // Only the app under test: anything not on its own origin is refused.
         await context.route((url) => url.origin !== baseUrl, (route) => route.abort('blockedbyclient'));
         const page = await context.newPage();
