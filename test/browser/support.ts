@@ -10,7 +10,7 @@ import { waitFor } from '../support/wait-for';
 // machine has taken over 60 s in CI while another browser file and the fault suite ran beside it;
 // a real hang still fails, on a locator's own 45 s limit (a page's load waited over 15 s there while
 // two CI runs shared the machine).
-jest.setTimeout(150_000);
+jest.setTimeout(300_000);
 
 /** The real API and worker on a fresh seeded database, serving the built web app, and a headless Chromium. */
 export interface BrowserHarness {
