@@ -59,8 +59,6 @@ const NOT_YET_PAGINATED = [
   '/api/v1/listings/{id}/matches',
   '/api/v1/listing-interests',
   '/api/v1/talents',
-  '/api/v1/project-calls',
-  '/api/v1/project-applications',
   '/api/v1/indicator-catalogue',
   '/api/v1/indicator-rounds',
   '/api/v1/indicator-rounds/{id}/progress',

@@ -5106,8 +5106,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        ProjectCallList: {
+        ProjectCallPage: {
             items: components["schemas"]["ProjectCallView"][];
+            nextCursor: string | null;
         };
         ApplyDto: {
             /**
@@ -5117,8 +5118,9 @@ export interface components {
             organizationId?: string;
             note?: string;
         };
-        ApplicationList: {
+        ApplicationPage: {
             items: components["schemas"]["ApplicationView"][];
+            nextCursor: string | null;
         };
         AdvanceStepDto: {
             /** @enum {string} */
@@ -11622,7 +11624,10 @@ export interface operations {
     };
     ProjectCallsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11634,7 +11639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectCallList"];
+                    "application/json": components["schemas"]["ProjectCallPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11776,7 +11781,10 @@ export interface operations {
     };
     ProjectCallsController_applications: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11788,7 +11796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationList"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description Any error, in one body shape */
