@@ -56,9 +56,6 @@ const NOT_YET_PAGINATED = [
   '/api/v1/think-tank/reviews',
   '/api/v1/think-tank/library', // has limit, but no cursor
   '/api/v1/pairing/pairs/{id}/visits',
-  '/api/v1/listings/{id}/matches',
-  '/api/v1/listing-interests',
-  '/api/v1/talents',
   '/api/v1/indicator-catalogue',
   '/api/v1/indicator-rounds',
   '/api/v1/indicator-rounds/{id}/progress',

@@ -4949,8 +4949,9 @@ export interface components {
             /** @description Shared tags, plus one for the same category; higher first. */
             score: number;
         };
-        MatchList: {
+        MatchPage: {
             items: components["schemas"]["MatchView"][];
+            nextCursor: string | null;
         };
         ExpressInterestDto: {
             message: string;
@@ -5002,8 +5003,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        InterestList: {
+        InterestPage: {
             items: components["schemas"]["InterestSummaryView"][];
+            nextCursor: string | null;
         };
         MessageDto: {
             body: string;
@@ -5025,8 +5027,9 @@ export interface components {
             available: boolean;
             organization: components["schemas"]["NamedRef"];
         };
-        TalentList: {
+        TalentPage: {
             items: components["schemas"]["TalentView"][];
+            nextCursor: string | null;
         };
         CreateProjectCallDto: {
             name: string;
@@ -11375,7 +11378,10 @@ export interface operations {
     };
     ResourceSharingController_matches: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11389,7 +11395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchList"];
+                    "application/json": components["schemas"]["MatchPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11469,7 +11475,10 @@ export interface operations {
     };
     ResourceSharingController_interests: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11481,7 +11490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterestList"];
+                    "application/json": components["schemas"]["InterestPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11562,6 +11571,8 @@ export interface operations {
     ResourceSharingController_talents: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 skill?: string;
                 category?: string;
             };
@@ -11576,7 +11587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TalentList"];
+                    "application/json": components["schemas"]["TalentPage"];
                 };
             };
             /** @description Any error, in one body shape */
