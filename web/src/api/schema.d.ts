@@ -2086,6 +2086,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/think-tank/library/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LibraryController_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alliances/{id}/dashboard": {
         parameters: {
             query?: never;
@@ -4234,8 +4250,9 @@ export interface components {
             availability: "available" | "limited" | "unavailable";
             declarations: components["schemas"]["DeclarationView"][];
         };
-        ExpertList: {
+        ExpertPage: {
             items: components["schemas"]["ExpertView"][];
+            nextCursor: string | null;
         };
         CreateExpertDto: {
             /**
@@ -4264,8 +4281,9 @@ export interface components {
             /** @description Average days from invitation to submission; null before the first. */
             averageTurnaroundDays: number | null;
         };
-        WorkloadList: {
+        WorkloadPage: {
             items: components["schemas"]["WorkloadEntry"][];
+            nextCursor: string | null;
         };
         UpdateExpertDto: {
             fields?: string[];
@@ -4291,8 +4309,9 @@ export interface components {
             submittedAt: string | null;
             onTime: boolean | null;
         };
-        ReviewHistory: {
+        ReviewHistoryPage: {
             items: components["schemas"]["ReviewHistoryEntry"][];
+            nextCursor: string | null;
         };
         DeclarationDto: {
             /** Format: uuid */
@@ -4509,8 +4528,9 @@ export interface components {
             /** @description The other reviews of the round: empty until this review is submitted. */
             others: components["schemas"]["ReviewView"][];
         };
-        AssignmentList: {
+        AssignmentPage: {
             items: components["schemas"]["AssignmentView"][];
+            nextCursor: string | null;
         };
         DeclineDto: {
             reason?: string;
@@ -4555,10 +4575,14 @@ export interface components {
         };
         LibraryPage: {
             items: components["schemas"]["LibraryEntry"][];
-            topics: {
-                topic: string;
-                count: number;
-            }[];
+            nextCursor: string | null;
+        };
+        LibraryTopic: {
+            topic: string;
+            count: number;
+        };
+        LibraryTopics: {
+            topics: components["schemas"]["LibraryTopic"][];
         };
         CountBy: {
             key: string;
@@ -9411,7 +9435,10 @@ export interface operations {
     };
     ExpertsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9423,7 +9450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExpertList"];
+                    "application/json": components["schemas"]["ExpertPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9471,7 +9498,10 @@ export interface operations {
     };
     ExpertsController_workload: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9483,7 +9513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkloadList"];
+                    "application/json": components["schemas"]["WorkloadPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9559,7 +9589,10 @@ export interface operations {
     };
     ExpertsController_myHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9571,7 +9604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewHistory"];
+                    "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9711,7 +9744,10 @@ export interface operations {
     };
     ExpertsController_history: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9725,7 +9761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewHistory"];
+                    "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -10223,7 +10259,10 @@ export interface operations {
     };
     ReviewsController_queue: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10235,7 +10274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignmentList"];
+                    "application/json": components["schemas"]["AssignmentPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -10414,12 +10453,13 @@ export interface operations {
     LibraryController_search: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 /** @description Words or a phrase, Chinese or English; matched inside longer text. */
                 q?: string;
                 topic?: string;
                 from?: string;
                 to?: string;
-                limit?: number;
             };
             header?: never;
             path?: never;
@@ -10433,6 +10473,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LibraryPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LibraryController_topics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryTopics"];
                 };
             };
             /** @description Any error, in one body shape */
