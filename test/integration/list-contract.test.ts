@@ -50,9 +50,6 @@ const NOT_YET_PAGINATED = [
   '/api/v1/think-tank/reports/{id}/candidates',
   '/api/v1/think-tank/reports/{id}/recommendations',
   '/api/v1/pairing/pairs/{id}/visits',
-  '/api/v1/indicator-catalogue',
-  '/api/v1/indicator-rounds',
-  '/api/v1/indicator-rounds/{id}/progress',
 ];
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema };

@@ -5168,8 +5168,9 @@ export interface components {
                 en: string;
             };
         };
-        CatalogueView: {
+        CataloguePage: {
             items: components["schemas"]["CatalogueEntryView"][];
+            nextCursor: string | null;
         };
         RoundFieldDto: {
             /** @description A key of the catalogue, e.g. output_value. */
@@ -5213,8 +5214,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        RoundList: {
+        RoundPage: {
             items: components["schemas"]["RoundView"][];
+            nextCursor: string | null;
         };
         RescheduleRoundDto: {
             /** @description The new last day to report (the tenant's date); a closed round opens again. */
@@ -5249,8 +5251,9 @@ export interface components {
             /** Format: date-time */
             submittedAt: string | null;
         };
-        ProgressView: {
+        ProgressPage: {
             items: components["schemas"]["ProgressRowView"][];
+            nextCursor: string | null;
         };
         FieldResultView: {
             key: string;
@@ -11989,7 +11992,10 @@ export interface operations {
     };
     IndicatorsController_catalogue: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12001,7 +12007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueView"];
+                    "application/json": components["schemas"]["CataloguePage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -12017,7 +12023,10 @@ export interface operations {
     };
     IndicatorsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12029,7 +12038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundList"];
+                    "application/json": components["schemas"]["RoundPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -12235,7 +12244,10 @@ export interface operations {
     };
     IndicatorsController_progress: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12249,7 +12261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProgressView"];
+                    "application/json": components["schemas"]["ProgressPage"];
                 };
             };
             /** @description Any error, in one body shape */
