@@ -46,10 +46,8 @@ const NOT_YET_PAGINATED = [
   '/api/v1/alliances/{id}/routing-rules',
   '/api/v1/meetings/free-slots', // computed, with a limit of its own (1-20)
   '/api/v1/meetings/{id}/agenda',
-  '/api/v1/venues',
   '/api/v1/think-tank/reports/{id}/candidates',
   '/api/v1/think-tank/reports/{id}/recommendations',
-  '/api/v1/pairing/pairs/{id}/visits',
 ];
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema };

@@ -4068,8 +4068,9 @@ export interface components {
             zones: components["schemas"]["ZoneView"][];
             photos: components["schemas"]["PhotoView"][];
         };
-        VenueList: {
+        VenuePage: {
             items: components["schemas"]["VenueView"][];
+            nextCursor: string | null;
         };
         CreateVenueDto: {
             name: string;
@@ -4882,8 +4883,9 @@ export interface components {
             };
             problems: components["schemas"]["ProblemView"][];
         };
-        PairingVisitList: {
+        PairingVisitPage: {
             items: components["schemas"]["PairingVisitView"][];
+            nextCursor: string | null;
         };
         LogVisitDto: {
             visitedOn: string;
@@ -8788,7 +8790,10 @@ export interface operations {
     };
     VenuesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8800,7 +8805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VenueList"];
+                    "application/json": components["schemas"]["VenuePage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11221,7 +11226,10 @@ export interface operations {
     };
     PairingController_visits: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11235,7 +11243,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PairingVisitList"];
+                    "application/json": components["schemas"]["PairingVisitPage"];
                 };
             };
             /** @description Any error, in one body shape */
