@@ -47,7 +47,6 @@ const NOT_YET_PAGINATED = [
   '/api/v1/meetings/free-slots', // computed, with a limit of its own (1-20)
   '/api/v1/meetings/{id}/agenda',
   '/api/v1/think-tank/reports/{id}/candidates',
-  '/api/v1/think-tank/reports/{id}/recommendations',
 ];
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema };

@@ -4479,8 +4479,9 @@ export interface components {
             ownerOrganizationId: string;
             dueOn: string;
         };
-        ActionItemList: {
+        RecommendationPage: {
             items: components["schemas"]["ActionItemView"][];
+            nextCursor: string | null;
         };
         RubricView: {
             allianceId: string;
@@ -10139,7 +10140,10 @@ export interface operations {
     };
     ReportsController_recommendations: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10153,7 +10157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItemList"];
+                    "application/json": components["schemas"]["RecommendationPage"];
                 };
             };
             /** @description Any error, in one body shape */

@@ -291,7 +291,9 @@ export function useRecommendations(id: string, enabled: boolean) {
     queryKey: thinkTankKeys.recommendations(id),
     enabled,
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id } } }))).items as ActionItem[],
+      (await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      )) as ActionItem[],
   });
 }
 
