@@ -90,8 +90,15 @@ describe('enterprise indicators', () => {
       { key: 'patents', unit: '件', reported: 2, sum: 30, avg: 15, previousSum: 30, yoyPercent: 0 },
       { key: 'employees', unit: '人', reported: 1, sum: 120, avg: 120, previousSum: 300, yoyPercent: -60 },
     ]);
-    const progress = await http.get(`/api/v1/indicator-rounds/${round2026}/progress`, { token: tokens.official });
+    const progress = await http.get(`/api/v1/indicator-rounds/${round2026}/progress?limit=100`, { token: tokens.official });
     expect(progress.body.items).toHaveLength(25);
+    // By stage, then name: a page of 20 and the rest, and the drafts after those with nothing yet.
+    const firstPage = await http.get(`/api/v1/indicator-rounds/${round2026}/progress`, { token: tokens.official });
+    const rest = await http.get(`/api/v1/indicator-rounds/${round2026}/progress?cursor=${firstPage.body.nextCursor}`, { token: tokens.official });
+    expect([...firstPage.body.items, ...rest.body.items]).toEqual(progress.body.items);
+    expect([firstPage.body.items.length, rest.body.nextCursor]).toEqual([20, null]);
+    const stages = progress.body.items.map((r: { status: string | null }) => r.status ?? 'none');
+    expect(stages).toEqual([...stages].sort((a: string, b: string) => ['none', 'draft', 'submitted'].indexOf(a) - ['none', 'draft', 'submitted'].indexOf(b)));
     expect(progress.body.items.find((r: { organization: { name: string } }) => r.organization.name === '鸿安机械').status).toBe('draft');
     expect((await http.get(`/api/v1/indicator-rounds/${round2026}/results`, { token: tokens.xingyi })).status).toBe(403);
     const mine = await http.get(`/api/v1/indicator-rounds/${round2026}/submission`, { token: tokens.hongan });

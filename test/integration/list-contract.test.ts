@@ -46,24 +46,7 @@ const NOT_YET_PAGINATED = [
   '/api/v1/alliances/{id}/routing-rules',
   '/api/v1/meetings/free-slots', // computed, with a limit of its own (1-20)
   '/api/v1/meetings/{id}/agenda',
-  '/api/v1/venues',
-  '/api/v1/think-tank/experts',
-  '/api/v1/think-tank/experts/workload',
-  '/api/v1/think-tank/experts/me/reviews',
-  '/api/v1/think-tank/experts/{id}/reviews',
   '/api/v1/think-tank/reports/{id}/candidates',
-  '/api/v1/think-tank/reports/{id}/recommendations',
-  '/api/v1/think-tank/reviews',
-  '/api/v1/think-tank/library', // has limit, but no cursor
-  '/api/v1/pairing/pairs/{id}/visits',
-  '/api/v1/listings/{id}/matches',
-  '/api/v1/listing-interests',
-  '/api/v1/talents',
-  '/api/v1/project-calls',
-  '/api/v1/project-applications',
-  '/api/v1/indicator-catalogue',
-  '/api/v1/indicator-rounds',
-  '/api/v1/indicator-rounds/{id}/progress',
 ];
 
 type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema };
@@ -164,7 +147,9 @@ describe('list routes follow the API contract', () => {
       let nextPageDiffers = true;
       if (reply.body?.nextCursor) {
         const next = await http.get(`${path}?${query(operation, `limit=1&cursor=${encodeURIComponent(reply.body.nextCursor)}`)}`, { token });
-        nextPageDiffers = next.status === 200 && next.body.items.length === 1 && next.body.items[0].id !== items[0]?.id;
+        // An item without an id (an expert's workload, a review history entry) is known by its content.
+        const identity = (item: { id?: string } | undefined) => item?.id ?? JSON.stringify(item);
+        nextPageDiffers = next.status === 200 && next.body.items.length === 1 && identity(next.body.items[0]) !== identity(items[0]);
       }
       answers.push({ path: template, status: reply.status, shape: Object.keys(reply.body ?? {}).filter((k) => ['items', 'nextCursor'].includes(k)).sort(), atMostOne: items.length <= 1, nextPageDiffers });
     }

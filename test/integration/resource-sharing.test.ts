@@ -44,6 +44,12 @@ describe('resource sharing (三张清单) and the talent pool', () => {
     expect(matches.body.items[1]).toMatchObject({ id: best.body.id, sameCategory: true, sharedTags: ['五轴加工', '数控'] });
     expect(matches.body.items[2]).toMatchObject({ id: tagsOnly.body.id, sameCategory: false });
     expect(matches.body.items[3]).toMatchObject({ id: categoryOnly.body.id, sharedTags: [] });
+    // A page at a time, cutting between the two of equal score: the same matches in the same order.
+    const ids = (reply: { body: { items: { id: string }[] } }) => reply.body.items.map((m) => m.id);
+    const firstMatch = await http.get(`/api/v1/listings/${need.body.id}/matches?limit=1`, { token: xingyi });
+    const otherMatches = await http.get(`/api/v1/listings/${need.body.id}/matches?cursor=${firstMatch.body.nextCursor}`, { token: xingyi });
+    expect([...ids(firstMatch), ...ids(otherMatches)]).toEqual(ids(matches));
+    expect(otherMatches.body.nextCursor).toBeNull();
 
     const back = await http.get(`/api/v1/listings/${best.body.id}/matches`, { token: jingong });
     expect(back.body.items.map((m: { title: string }) => m.title)).toEqual(['需要五轴加工中心代工']);

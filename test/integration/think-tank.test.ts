@@ -384,6 +384,9 @@ describe('the think tank (智库): reports reviewed in rounds', () => {
     expect(await titles(`topic=${encodeURIComponent('协同创新')}`)).toEqual(['智能装备产业链协同创新调研']);
     expect(await titles('from=2026-11-25&to=2026-11-25')).toEqual(['智能装备产业链协同创新调研']);
     expect(await titles('from=2026-12-01')).toEqual([]);
+    // The topics to filter by are the whole library's, beside the search's pages.
+    const topics = (await http.get('/api/v1/think-tank/library/topics', { token: tokens.xingyi })).body.topics as { topic: string; count: number }[];
+    expect(topics).toEqual(expect.arrayContaining([{ topic: '协同创新', count: 1 }]));
     // Unpublished reports are not in the library.
     expect(await titles(`q=${encodeURIComponent('融资需求')}`)).toEqual([]);
 

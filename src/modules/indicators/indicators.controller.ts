@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { OpenRoundDto, RescheduleRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
-import { CatalogueView, ProgressView, RoundList, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
-import { INDICATOR_CATALOGUE } from './indicator-catalogue';
+import { CataloguePage, ProgressPage, RoundPage, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicators')
@@ -19,8 +19,8 @@ export class IndicatorsController {
   /** The indicators a round may ask for, with type, unit and minimum. */
   @SignedIn()
   @Get('indicator-catalogue')
-  catalogue(): CatalogueView {
-    return { items: INDICATOR_CATALOGUE };
+  catalogue(@Query() query: PageQueryDto): CataloguePage {
+    return this.indicators.catalogue(query);
   }
 
   /** Opens a collection round for a year or a quarter; the members are told. */
@@ -32,8 +32,8 @@ export class IndicatorsController {
 
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
   @Get('indicator-rounds')
-  async list(@CurrentActor() actor: Actor): Promise<RoundList> {
-    return { items: await this.indicators.list(actor) };
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<RoundPage> {
+    return this.indicators.list(actor, query);
   }
 
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
@@ -74,8 +74,8 @@ export class IndicatorsController {
 
   @Roles(Role.TownshipAdmin)
   @Get('indicator-rounds/:id/progress')
-  async progress(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProgressView> {
-    return { items: await this.indicators.progress(actor, id) };
+  progress(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<ProgressPage> {
+    return this.indicators.progress(actor, id, query);
   }
 
   /** Sum, average and year-on-year change per field, and the submission rate. */

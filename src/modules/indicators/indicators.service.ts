@@ -7,13 +7,15 @@ import { DomainException, FieldProblem } from '../../platform/errors/domain.exce
 import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
+import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { OpenRoundDto, RescheduleRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
 import type { ProgressRowView, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
 import { IndicatorRound, IndicatorRoundStatus, RoundField } from './entities/indicator-round.entity';
 import { IndicatorSubmission, IndicatorSubmissionStatus } from './entities/indicator-submission.entity';
-import { INDICATOR_CATALOGUE } from './indicator-catalogue';
+import { type CatalogueEntry, INDICATOR_CATALOGUE } from './indicator-catalogue';
 import { validateIndicatorValues } from './indicator-values';
 
 /** Members who report: the lead and the member enterprises, not the departments. */
@@ -75,17 +77,26 @@ export class IndicatorsService {
     return this.get(actor, round.id);
   }
 
-  /** Officials: every round; members: the rounds of their alliances. */
-  async list(actor: Actor): Promise<RoundView[]> {
+  /**
+   * Officials: every round; members: the rounds of their alliances. The latest period first (a year
+   * before its quarters, as NULLS FIRST had it), then the latest opened; a page at a time.
+   */
+  async list(actor: Actor, query: PageQueryDto): Promise<Page<RoundView>> {
     const official = actor.role === Role.TownshipAdmin;
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT r.id FROM indicator_rounds r
-        WHERE $1 OR EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.organization_id = $2
-                              AND m.left_on IS NULL AND m.role IN ('lead', 'member'))
-        ORDER BY r.year DESC, r.quarter DESC NULLS FIRST, r.created_at DESC LIMIT 200`,
-      [official, actor.organizationId],
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterYear, afterQuarter, afterCreatedAt, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['number', 'number', 'timestamp', 'uuid'])
+      : [null, null, null, null];
+    const rows = await this.db.query<{ id: string; year: number; quarter_rank: number; created_at: string }[]>(
+      `SELECT r.id, r.year, COALESCE(r.quarter, 5) AS quarter_rank, r.created_at::text AS created_at FROM indicator_rounds r
+        WHERE ($1 OR EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.organization_id = $2
+                              AND m.left_on IS NULL AND m.role IN ('lead', 'member')))
+          AND ($6::uuid IS NULL OR (r.year, COALESCE(r.quarter, 5), r.created_at, r.id) < ($3::int, $4::int, $5::timestamptz, $6::uuid))
+        ORDER BY r.year DESC, COALESCE(r.quarter, 5) DESC, r.created_at DESC, r.id DESC LIMIT $7`,
+      [official, actor.organizationId, afterYear, afterQuarter, afterCreatedAt, afterId, limit + 1],
     );
-    return this.views(actor, rows.map((r) => r.id));
+    const page = pageOfRows(rows, limit, (r) => [r.year, r.quarter_rank, r.created_at, r.id]);
+    return { items: await this.views(actor, page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<RoundView> {
@@ -108,7 +119,7 @@ export class IndicatorsService {
               (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
               (SELECT s.status FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = $2) AS my_status
          FROM indicator_rounds r JOIN alliances a ON a.id = r.alliance_id
-        WHERE r.id = ANY($1) ORDER BY r.year DESC, r.quarter DESC NULLS FIRST, r.created_at DESC`,
+        WHERE r.id = ANY($1) ORDER BY r.year DESC, r.quarter DESC NULLS FIRST, r.created_at DESC, r.id DESC`,
       [ids, actor.organizationId],
     );
     return rows.map((r) => ({
@@ -187,15 +198,37 @@ export class IndicatorsService {
   }
 
   /** Officials: who has submitted, who has a draft, who has nothing yet. */
-  async progress(actor: Actor, roundId: string): Promise<ProgressRowView[]> {
+  /** Nothing yet first, then drafts, then submitted, each by name; a page at a time. */
+  async progress(actor: Actor, roundId: string, query: PageQueryDto): Promise<Page<ProgressRowView>> {
     const round = await this.get(actor, roundId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterStage, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['number', 'text', 'uuid']) : [null, null, null];
     const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT o.id, o.name, s.status, s.submitted_at FROM organizations o
-         LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $2
-        WHERE o.id IN (${REPORTING_MEMBERS}) ORDER BY s.status NULLS FIRST, o.name`,
-      [round.alliance.id, roundId],
+      `SELECT * FROM (
+         SELECT o.id, o.name, s.status, s.submitted_at, CASE s.status WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 ELSE 0 END AS stage
+           FROM organizations o LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $2
+          WHERE o.id IN (${REPORTING_MEMBERS})) p
+        WHERE $5::uuid IS NULL OR (p.stage, p.name, p.id) > ($3::int, $4::text, $5::uuid)
+        ORDER BY p.stage, p.name, p.id LIMIT $6`,
+      [round.alliance.id, roundId, afterStage, afterName, afterId, limit + 1],
     );
-    return rows.map((r) => ({ organization: { id: r.id, name: r.name }, status: r.status, submittedAt: r.submitted_at }));
+    const page = pageOfRows(rows, limit, (r) => [r.stage, r.name, r.id]);
+    return {
+      items: page.items.map((r) => ({ organization: { id: r.id, name: r.name }, status: r.status, submittedAt: r.submitted_at })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The indicators a round may ask for, in the catalogue's order; the cursor holds the last key of a page. */
+  catalogue(query: PageQueryDto): Page<CatalogueEntry> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    let start = 0;
+    if (query.cursor) {
+      const [afterKey] = decodeCursorParts(query.cursor, ['text']);
+      start = INDICATOR_CATALOGUE.findIndex((entry) => entry.key === afterKey) + 1;
+      if (start === 0) throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
+    }
+    return pageOfRows(INDICATOR_CATALOGUE.slice(start, start + limit + 1), limit, (entry) => [entry.key]);
   }
 
   /** Sum and average per field over the submitted figures, and the change on the same round a year before. */

@@ -5,8 +5,9 @@ import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitList, PairingVisitView, PairPage, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
+import { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitPage, PairingVisitView, PairPage, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
 import { PairingService } from './pairing.service';
 
 /** Pairing contact (结对联系) is the officials' own work: every route is theirs. */
@@ -42,8 +43,8 @@ export class PairingController {
 
   @Roles(Role.TownshipAdmin)
   @Get('pairing/pairs/:id/visits')
-  async visits(@IdParam() id: string): Promise<PairingVisitList> {
-    return { items: await this.pairing.visits(id) };
+  visits(@IdParam() id: string, @Query() query: PageQueryDto): Promise<PairingVisitPage> {
+    return this.pairing.visits(id, query);
   }
 
   @Roles(Role.TownshipAdmin)

@@ -4,7 +4,7 @@ import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
-import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ServiceRequestsService } from '../service-requests/service-requests.service';
@@ -92,10 +92,19 @@ export class PairingService {
     return this.visit(visit.id);
   }
 
-  async visits(pairId: string): Promise<PairingVisitView[]> {
+  /** The latest visit first (by day, then as logged); a page at a time. */
+  async visits(pairId: string, query: PageQueryDto): Promise<Page<PairingVisitView>> {
     if (!(await this.tenant.manager.getRepository(PairingPair).findOneBy({ id: pairId }))) throw DomainException.notFound();
-    const rows = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM pairing_visits WHERE pair_id = $1 ORDER BY visited_on DESC, created_at DESC LIMIT 200', [pairId]);
-    return this.visitViews(rows.map((r) => r.id));
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterVisitedOn, afterCreatedAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']) : [null, null, null];
+    const rows = await this.tenant.manager.query<{ id: string; visited_on: string; created_at: string }[]>(
+      `SELECT id, visited_on::text AS visited_on, created_at::text AS created_at FROM pairing_visits
+        WHERE pair_id = $1 AND ($4::uuid IS NULL OR (visited_on, created_at, id) < ($2::date, $3::timestamptz, $4::uuid))
+        ORDER BY visited_on DESC, created_at DESC, id DESC LIMIT $5`,
+      [pairId, afterVisitedOn, afterCreatedAt, afterId, limit + 1],
+    );
+    const page = pageOfRows(rows, limit, (r) => [r.visited_on, r.created_at, r.id]);
+    return { items: await this.visitViews(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
   async visit(id: string): Promise<PairingVisitView> {
@@ -168,7 +177,7 @@ export class PairingService {
               u.display_name AS official_name, r.display_name AS recorder_name
          FROM pairing_visits v JOIN pairing_pairs p ON p.id = v.pair_id JOIN organizations o ON o.id = p.organization_id
          JOIN users u ON u.id = p.official_user_id JOIN users r ON r.id = v.recorded_by_id
-        WHERE v.id = ANY($1) ORDER BY v.visited_on DESC, v.created_at DESC`,
+        WHERE v.id = ANY($1) ORDER BY v.visited_on DESC, v.created_at DESC, v.id DESC`,
       [ids],
     );
     const problems = await this.tenant.manager.query<Record<string, any>[]>(

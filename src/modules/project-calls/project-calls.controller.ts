@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { AdvanceStepDto, ApplicationNoteDto, ApplyDto, CreateProjectCallDto } from './dto/project-call.dto';
-import { ApplicationList, ApplicationView, ProjectCallDetailView, ProjectCallList } from './dto/project-call.view';
+import { ApplicationPage, ApplicationView, ProjectCallDetailView, ProjectCallPage } from './dto/project-call.view';
 import { ProjectCallsService } from './project-calls.service';
 
 const MEMBERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
@@ -26,8 +27,8 @@ export class ProjectCallsController {
 
   @Roles(...MEMBERS)
   @Get('project-calls')
-  async list(@CurrentActor() actor: Actor): Promise<ProjectCallList> {
-    return { items: await this.calls.list(actor) };
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ProjectCallPage> {
+    return this.calls.list(actor, query);
   }
 
   @Roles(...MEMBERS)
@@ -53,8 +54,8 @@ export class ProjectCallsController {
   /** The actor's organisation's applications (the service team: all). */
   @Roles(...MEMBERS)
   @Get('project-applications')
-  async applications(@CurrentActor() actor: Actor): Promise<ApplicationList> {
-    return { items: await this.calls.applications(actor) };
+  applications(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ApplicationPage> {
+    return this.calls.applications(actor, query);
   }
 
   @Roles(...MEMBERS)

@@ -8,6 +8,8 @@ import { ErrorCode } from '../../platform/errors/error-code';
 import type { NamedRef } from '../../platform/http/references.view';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
+import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { AdvanceStepDto, ApplyDto, CreateProjectCallDto } from './dto/project-call.dto';
@@ -97,9 +99,18 @@ export class ProjectCallsService {
     );
   }
 
-  async list(actor: Actor): Promise<ProjectCallView[]> {
-    const rows = await this.db.query<{ id: string }[]>(`SELECT id FROM project_calls ORDER BY status, deadline, id LIMIT 200`);
-    return this.views(actor, rows.map((r) => r.id));
+  /** Open calls first, then by deadline; a page at a time. */
+  async list(actor: Actor, query: PageQueryDto): Promise<Page<ProjectCallView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterClosed, afterDeadline, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'date', 'uuid']) : [null, null, null];
+    const rows = await this.db.query<{ id: string; closed: boolean; deadline: string }[]>(
+      `SELECT id, status = 'closed' AS closed, deadline::text AS deadline FROM project_calls
+        WHERE $3::uuid IS NULL OR (status = 'closed', deadline, id) > ($1::boolean, $2::date, $3::uuid)
+        ORDER BY status = 'closed', deadline, id LIMIT $4`,
+      [afterClosed, afterDeadline, afterId, limit + 1],
+    );
+    const page = pageOfRows(rows, limit, (r) => [r.closed, r.deadline, r.id]);
+    return { items: await this.views(actor, page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
   private async views(actor: Actor, ids: string[]): Promise<ProjectCallView[]> {
@@ -176,14 +187,21 @@ export class ProjectCallsService {
     return (await this.applicationViews([application.id]))[0];
   }
 
-  async applications(actor: Actor): Promise<ApplicationView[]> {
+  /** By the call's deadline, then the applicant's name (as applicationViews orders them); a page at a time. */
+  async applications(actor: Actor, query: PageQueryDto): Promise<Page<ApplicationView>> {
     const team = await this.isTeam(actor);
-    const rows = await this.db.query<{ id: string }[]>(
-      `SELECT a.id FROM project_applications a JOIN project_calls c ON c.id = a.call_id
-        WHERE $1 OR a.organization_id = $2 ORDER BY c.deadline, a.created_at LIMIT 500`,
-      [team, actor.organizationId],
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterDeadline, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'text', 'uuid']) : [null, null, null];
+    const rows = await this.db.query<{ id: string; deadline: string; organization_name: string }[]>(
+      `SELECT a.id, c.deadline::text AS deadline, o.name AS organization_name
+         FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organizations o ON o.id = a.organization_id
+        WHERE ($1 OR a.organization_id = $2)
+          AND ($5::uuid IS NULL OR (c.deadline, o.name, a.id) > ($3::date, $4::text, $5::uuid))
+        ORDER BY c.deadline, o.name, a.id LIMIT $6`,
+      [team, actor.organizationId, afterDeadline, afterName, afterId, limit + 1],
     );
-    return this.applicationViews(rows.map((r) => r.id));
+    const page = pageOfRows(rows, limit, (r) => [r.deadline, r.organization_name, r.id]);
+    return { items: await this.applicationViews(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
   async application(actor: Actor, id: string): Promise<ApplicationView> {
@@ -253,7 +271,7 @@ export class ProjectCallsService {
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT a.*, c.name AS call_name, c.deadline::text AS deadline, o.name AS organization_name
          FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organizations o ON o.id = a.organization_id
-        WHERE a.id = ANY($1) ORDER BY c.deadline, o.name`,
+        WHERE a.id = ANY($1) ORDER BY c.deadline, o.name, a.id`,
       [ids],
     );
     const notes = await this.db.query<Record<string, any>[]>(

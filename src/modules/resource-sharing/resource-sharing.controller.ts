@@ -4,9 +4,10 @@ import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { CreateListingDto, CreateTalentDto, ExpressInterestDto, ListListingsQuery, ListTalentsQuery, MessageDto } from './dto/listing.dto';
-import { InterestList, InterestView, ListingPage, ListingView, MatchList, TalentList, TalentView } from './dto/listing.view';
+import { InterestPage, InterestView, ListingPage, ListingView, MatchPage, TalentPage, TalentView } from './dto/listing.view';
 import { ResourceSharingService } from './resource-sharing.service';
 
 const MEMBERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
@@ -39,8 +40,8 @@ export class ResourceSharingController {
   /** Suggested counterparts by category and tags, best first. */
   @Roles(...MEMBERS)
   @Get('listings/:id/matches')
-  async matches(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MatchList> {
-    return { items: await this.sharing.matches(actor, id) };
+  matches(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<MatchPage> {
+    return this.sharing.matches(actor, id, query);
   }
 
   @Roles(...MEMBERS)
@@ -60,8 +61,8 @@ export class ResourceSharingController {
   /** Interests the actor's organisation is a party to (officials: all). */
   @Roles(...MEMBERS)
   @Get('listing-interests')
-  async interests(@CurrentActor() actor: Actor): Promise<InterestList> {
-    return { items: await this.sharing.interests(actor) };
+  interests(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<InterestPage> {
+    return this.sharing.interests(actor, query);
   }
 
   @Roles(...MEMBERS)
@@ -85,7 +86,7 @@ export class ResourceSharingController {
 
   @Roles(...MEMBERS)
   @Get('talents')
-  async talents(@Query() query: ListTalentsQuery): Promise<TalentList> {
-    return { items: await this.sharing.talents(query) };
+  talents(@Query() query: ListTalentsQuery): Promise<TalentPage> {
+    return this.sharing.talents(query);
   }
 }

@@ -7,7 +7,8 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
-import { decodeCursor, DEFAULT_PAGE_SIZE, pageOfRows } from '../../platform/pagination/keyset';
+import { decodeCursor, decodeCursorParts, DEFAULT_PAGE_SIZE, pageOfRows } from '../../platform/pagination/keyset';
+import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { CreateListingDto, CreateTalentDto, ListListingsQuery, ListTalentsQuery } from './dto/listing.dto';
@@ -126,11 +127,13 @@ export class ResourceSharingService {
    * Suggested matches, ranked by overlap, found by the database (GIN on tags): a need meets
    * resources, projects and the talent pool; a resource or project meets needs (and a project talent).
    */
-  async matches(actor: Actor, id: string): Promise<MatchView[]> {
+  async matches(actor: Actor, id: string, query: PageQueryDto): Promise<Page<MatchView>> {
     await this.get(actor, id);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterScore, afterCreatedAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['number', 'timestamp', 'uuid']) : [null, null, null];
     const rows = await this.db.query<Record<string, any>[]>(
       `WITH me AS (SELECT * FROM listings WHERE id = $1)
-       SELECT * FROM (
+       SELECT * FROM (SELECT m0.*, s.* FROM (
          SELECT 'listing' AS type, l.id, l.kind::text AS kind, l.title, l.category, l.tags, l.organization_id, o.name AS organization_name,
                 l.category = me.category AS same_category,
                 ARRAY(SELECT unnest(l.tags) INTERSECT SELECT unnest(me.tags) ORDER BY 1) AS shared_tags, l.created_at
@@ -147,12 +150,16 @@ export class ResourceSharingService {
           WHERE me.kind IN ('need', 'project') AND t.available
             AND (me.organization_id IS NULL OR t.organization_id <> me.organization_id)
             AND (t.category = me.category OR t.skills && me.tags)
+       ) m0
+       CROSS JOIN LATERAL (SELECT cardinality(m0.shared_tags) + CASE WHEN m0.same_category THEN 1 ELSE 0 END AS score, m0.created_at::text AS created_at_text) s
        ) m
-       ORDER BY cardinality(m.shared_tags) + CASE WHEN m.same_category THEN 1 ELSE 0 END DESC, m.created_at DESC
-       LIMIT 30`,
-      [id, localDate(this.clock.now())],
+       WHERE $5::uuid IS NULL OR (m.score, m.created_at, m.id) < ($3::int, $4::timestamptz, $5::uuid)
+       ORDER BY m.score DESC, m.created_at DESC, m.id DESC
+       LIMIT $6`,
+      [id, localDate(this.clock.now()), afterScore, afterCreatedAt, afterId, limit + 1],
     );
-    return rows.map((m) => ({
+    const page = pageOfRows(rows, limit, (m) => [m.score, m.created_at_text, m.id]);
+    const items = page.items.map((m) => ({
       type: m.type,
       id: m.id,
       kind: m.kind,
@@ -162,8 +169,9 @@ export class ResourceSharingService {
       organization: m.organization_id ? { id: m.organization_id, name: m.organization_name } : null,
       sameCategory: m.same_category,
       sharedTags: m.shared_tags,
-      score: m.shared_tags.length + (m.same_category ? 1 : 0),
+      score: m.score as number,
     }));
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** A member says it is interested: a thread opens between the two, and both sides are told. */
@@ -195,14 +203,21 @@ export class ResourceSharingService {
     return this.interest(actor, interest.id);
   }
 
-  async interests(actor: Actor): Promise<InterestSummaryView[]> {
+  /** Newest first; the cursor holds created_at as text, to the microsecond. */
+  async interests(actor: Actor, query: PageQueryDto): Promise<Page<InterestSummaryView>> {
     const official = actor.role === Role.TownshipAdmin;
-    const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT i.id FROM listing_interests i JOIN listings l ON l.id = i.listing_id
-        WHERE $1 OR i.organization_id = $2 OR l.organization_id = $2 ORDER BY i.created_at DESC LIMIT 200`,
-      [official, actor.organizationId],
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [after, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
+    const rows = await this.db.query<{ id: string; created_at: string }[]>(
+      `SELECT i.id, i.created_at::text AS created_at FROM listing_interests i JOIN listings l ON l.id = i.listing_id
+        WHERE ($1 OR i.organization_id = $2 OR l.organization_id = $2)
+          AND ($4::uuid IS NULL OR (i.created_at, i.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY i.created_at DESC, i.id DESC LIMIT $5`,
+      [official, actor.organizationId, after, afterId, limit + 1],
     );
-    return this.interestSummaries(rows.map((r) => r.id));
+    const page = pageOfRows(rows, limit, (r) => [r.created_at, r.id]);
+    const summaries = await this.interestSummaries(page.items.map((r) => r.id));
+    return { items: summaries.map(({ ownerOrganizationId: _, createdById: __, ...view }) => view), nextCursor: page.nextCursor };
   }
 
   private async interestSummaries(ids: string[]): Promise<(InterestSummaryView & { ownerOrganizationId: string | null; createdById: string })[]> {
@@ -211,7 +226,7 @@ export class ResourceSharingService {
       `SELECT i.*, l.title, l.kind, l.status, l.organization_id AS owner_id, l.created_by_id AS listing_creator, ow.name AS owner_name, it.name AS interested_name
          FROM listing_interests i JOIN listings l ON l.id = i.listing_id
          LEFT JOIN organizations ow ON ow.id = l.organization_id JOIN organizations it ON it.id = i.organization_id
-        WHERE i.id = ANY($1) ORDER BY i.created_at DESC`,
+        WHERE i.id = ANY($1) ORDER BY i.created_at DESC, i.id DESC`,
       [ids],
     );
     return rows.map((r) => ({
@@ -297,17 +312,26 @@ export class ResourceSharingService {
       summary: input.summary?.trim() || null,
       createdById: actor.userId,
     });
-    return (await this.talents({}, talent.id))[0];
+    return (await this.talentRows({ limit: 1 }, talent.id)).items[0];
   }
 
-  async talents(query: ListTalentsQuery, id?: string): Promise<TalentView[]> {
+  /** The talent pool, newest first; the cursor holds created_at as text, to the microsecond. */
+  talents(query: ListTalentsQuery): Promise<Page<TalentView>> {
+    return this.talentRows(query);
+  }
+
+  private async talentRows(query: ListTalentsQuery, id?: string): Promise<Page<TalentView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [after, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
     const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT t.*, o.name AS organization_name FROM talents t JOIN organizations o ON o.id = t.organization_id
+      `SELECT t.*, t.created_at::text AS created_at_text, o.name AS organization_name FROM talents t JOIN organizations o ON o.id = t.organization_id
         WHERE ($1::uuid IS NULL OR t.id = $1) AND ($2::text IS NULL OR t.skills @> ARRAY[$2]::text[]) AND ($3::text IS NULL OR t.category = $3)
-        ORDER BY t.created_at DESC LIMIT 200`,
-      [id ?? null, query.skill ?? null, query.category ?? null],
+          AND ($5::uuid IS NULL OR (t.created_at, t.id) < ($4::timestamptz, $5::uuid))
+        ORDER BY t.created_at DESC, t.id DESC LIMIT $6`,
+      [id ?? null, query.skill ?? null, query.category ?? null, after, afterId, limit + 1],
     );
-    return rows.map((t) => ({
+    const page = pageOfRows(rows, limit, (t) => [t.created_at_text, t.id]);
+    const items = page.items.map((t) => ({
       id: t.id,
       name: t.name,
       title: t.title,
@@ -317,5 +341,6 @@ export class ResourceSharingService {
       available: t.available,
       organization: { id: t.organization_id, name: t.organization_name },
     }));
+    return { items, nextCursor: page.nextCursor };
   }
 }

@@ -7,11 +7,12 @@ import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { sendImage } from '../../platform/http/send-image';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import { readPhotoUpload } from '../../platform/storage/photo-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { VenueBookingsService } from './bookings/venue-bookings.service';
 import { VenueCalendarQuery, VenueCalendarView } from './dto/venue-booking.dto';
-import { CreateVenueDto, CreateZoneDto, PhotoView, UpdateVenueDto, UpdateZoneDto, VenueList, VenueView, ZoneView } from './dto/venue.dto';
+import { CreateVenueDto, CreateZoneDto, PhotoView, UpdateVenueDto, UpdateZoneDto, VenuePage, VenueView, ZoneView } from './dto/venue.dto';
 import { VenuesService } from './venues.service';
 
 const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
@@ -29,8 +30,8 @@ export class VenuesController {
 
   @Roles(...TENANT_ROLES)
   @Get()
-  async list(): Promise<VenueList> {
-    return { items: await this.venues.list() };
+  list(@Query() query: PageQueryDto): Promise<VenuePage> {
+    return this.venues.list(query);
   }
 
   @Roles(Role.TownshipAdmin)

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { DomainException } from '../../platform/errors/domain.exception';
+import { keysetPage } from '../../platform/pagination/keyset';
+import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { FileStorage } from '../../platform/storage/file-storage';
 import { StorageQuota } from '../../platform/storage/storage-quota';
 import type { Actor } from '../../platform/tenancy/request-actor';
@@ -23,9 +25,11 @@ export class VenuesService {
     private readonly quota: StorageQuota,
   ) {}
 
-  async list(): Promise<VenueView[]> {
-    const venues = await this.tenant.manager.getRepository(Venue).find({ order: { name: 'ASC' }, take: 200 });
-    return this.views(venues);
+  /** By name; a page at a time. */
+  async list(query: PageQueryDto): Promise<Page<VenueView>> {
+    const qb = this.tenant.manager.getRepository(Venue).createQueryBuilder('v');
+    const page = await keysetPage(qb, { column: 'v.name', kind: 'text', idColumn: 'v.id', direction: 'ASC' }, query);
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<VenueView> {

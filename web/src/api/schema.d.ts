@@ -2086,6 +2086,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/think-tank/library/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LibraryController_topics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alliances/{id}/dashboard": {
         parameters: {
             query?: never;
@@ -4052,8 +4068,9 @@ export interface components {
             zones: components["schemas"]["ZoneView"][];
             photos: components["schemas"]["PhotoView"][];
         };
-        VenueList: {
+        VenuePage: {
             items: components["schemas"]["VenueView"][];
+            nextCursor: string | null;
         };
         CreateVenueDto: {
             name: string;
@@ -4234,8 +4251,9 @@ export interface components {
             availability: "available" | "limited" | "unavailable";
             declarations: components["schemas"]["DeclarationView"][];
         };
-        ExpertList: {
+        ExpertPage: {
             items: components["schemas"]["ExpertView"][];
+            nextCursor: string | null;
         };
         CreateExpertDto: {
             /**
@@ -4264,8 +4282,9 @@ export interface components {
             /** @description Average days from invitation to submission; null before the first. */
             averageTurnaroundDays: number | null;
         };
-        WorkloadList: {
+        WorkloadPage: {
             items: components["schemas"]["WorkloadEntry"][];
+            nextCursor: string | null;
         };
         UpdateExpertDto: {
             fields?: string[];
@@ -4291,8 +4310,9 @@ export interface components {
             submittedAt: string | null;
             onTime: boolean | null;
         };
-        ReviewHistory: {
+        ReviewHistoryPage: {
             items: components["schemas"]["ReviewHistoryEntry"][];
+            nextCursor: string | null;
         };
         DeclarationDto: {
             /** Format: uuid */
@@ -4459,8 +4479,9 @@ export interface components {
             ownerOrganizationId: string;
             dueOn: string;
         };
-        ActionItemList: {
+        RecommendationPage: {
             items: components["schemas"]["ActionItemView"][];
+            nextCursor: string | null;
         };
         RubricView: {
             allianceId: string;
@@ -4509,8 +4530,9 @@ export interface components {
             /** @description The other reviews of the round: empty until this review is submitted. */
             others: components["schemas"]["ReviewView"][];
         };
-        AssignmentList: {
+        AssignmentPage: {
             items: components["schemas"]["AssignmentView"][];
+            nextCursor: string | null;
         };
         DeclineDto: {
             reason?: string;
@@ -4555,10 +4577,14 @@ export interface components {
         };
         LibraryPage: {
             items: components["schemas"]["LibraryEntry"][];
-            topics: {
-                topic: string;
-                count: number;
-            }[];
+            nextCursor: string | null;
+        };
+        LibraryTopic: {
+            topic: string;
+            count: number;
+        };
+        LibraryTopics: {
+            topics: components["schemas"]["LibraryTopic"][];
         };
         CountBy: {
             key: string;
@@ -4858,8 +4884,9 @@ export interface components {
             };
             problems: components["schemas"]["ProblemView"][];
         };
-        PairingVisitList: {
+        PairingVisitPage: {
             items: components["schemas"]["PairingVisitView"][];
+            nextCursor: string | null;
         };
         LogVisitDto: {
             visitedOn: string;
@@ -4949,8 +4976,9 @@ export interface components {
             /** @description Shared tags, plus one for the same category; higher first. */
             score: number;
         };
-        MatchList: {
+        MatchPage: {
             items: components["schemas"]["MatchView"][];
+            nextCursor: string | null;
         };
         ExpressInterestDto: {
             message: string;
@@ -5002,8 +5030,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        InterestList: {
+        InterestPage: {
             items: components["schemas"]["InterestSummaryView"][];
+            nextCursor: string | null;
         };
         MessageDto: {
             body: string;
@@ -5025,8 +5054,9 @@ export interface components {
             available: boolean;
             organization: components["schemas"]["NamedRef"];
         };
-        TalentList: {
+        TalentPage: {
             items: components["schemas"]["TalentView"][];
+            nextCursor: string | null;
         };
         CreateProjectCallDto: {
             name: string;
@@ -5106,8 +5136,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        ProjectCallList: {
+        ProjectCallPage: {
             items: components["schemas"]["ProjectCallView"][];
+            nextCursor: string | null;
         };
         ApplyDto: {
             /**
@@ -5117,8 +5148,9 @@ export interface components {
             organizationId?: string;
             note?: string;
         };
-        ApplicationList: {
+        ApplicationPage: {
             items: components["schemas"]["ApplicationView"][];
+            nextCursor: string | null;
         };
         AdvanceStepDto: {
             /** @enum {string} */
@@ -5139,8 +5171,9 @@ export interface components {
                 en: string;
             };
         };
-        CatalogueView: {
+        CataloguePage: {
             items: components["schemas"]["CatalogueEntryView"][];
+            nextCursor: string | null;
         };
         RoundFieldDto: {
             /** @description A key of the catalogue, e.g. output_value. */
@@ -5184,8 +5217,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        RoundList: {
+        RoundPage: {
             items: components["schemas"]["RoundView"][];
+            nextCursor: string | null;
         };
         RescheduleRoundDto: {
             /** @description The new last day to report (the tenant's date); a closed round opens again. */
@@ -5220,8 +5254,9 @@ export interface components {
             /** Format: date-time */
             submittedAt: string | null;
         };
-        ProgressView: {
+        ProgressPage: {
             items: components["schemas"]["ProgressRowView"][];
+            nextCursor: string | null;
         };
         FieldResultView: {
             key: string;
@@ -8756,7 +8791,10 @@ export interface operations {
     };
     VenuesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8768,7 +8806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VenueList"];
+                    "application/json": components["schemas"]["VenuePage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9406,7 +9444,10 @@ export interface operations {
     };
     ExpertsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9418,7 +9459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExpertList"];
+                    "application/json": components["schemas"]["ExpertPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9466,7 +9507,10 @@ export interface operations {
     };
     ExpertsController_workload: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9478,7 +9522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkloadList"];
+                    "application/json": components["schemas"]["WorkloadPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9554,7 +9598,10 @@ export interface operations {
     };
     ExpertsController_myHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9566,7 +9613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewHistory"];
+                    "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -9706,7 +9753,10 @@ export interface operations {
     };
     ExpertsController_history: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9720,7 +9770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewHistory"];
+                    "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -10090,7 +10140,10 @@ export interface operations {
     };
     ReportsController_recommendations: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10104,7 +10157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionItemList"];
+                    "application/json": components["schemas"]["RecommendationPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -10218,7 +10271,10 @@ export interface operations {
     };
     ReviewsController_queue: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10230,7 +10286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignmentList"];
+                    "application/json": components["schemas"]["AssignmentPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -10409,12 +10465,13 @@ export interface operations {
     LibraryController_search: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 /** @description Words or a phrase, Chinese or English; matched inside longer text. */
                 q?: string;
                 topic?: string;
                 from?: string;
                 to?: string;
-                limit?: number;
             };
             header?: never;
             path?: never;
@@ -10428,6 +10485,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LibraryPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LibraryController_topics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryTopics"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11145,7 +11230,10 @@ export interface operations {
     };
     PairingController_visits: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11159,7 +11247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PairingVisitList"];
+                    "application/json": components["schemas"]["PairingVisitPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11373,7 +11461,10 @@ export interface operations {
     };
     ResourceSharingController_matches: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -11387,7 +11478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchList"];
+                    "application/json": components["schemas"]["MatchPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11467,7 +11558,10 @@ export interface operations {
     };
     ResourceSharingController_interests: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11479,7 +11573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterestList"];
+                    "application/json": components["schemas"]["InterestPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11560,6 +11654,8 @@ export interface operations {
     ResourceSharingController_talents: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 skill?: string;
                 category?: string;
             };
@@ -11574,7 +11670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TalentList"];
+                    "application/json": components["schemas"]["TalentPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11622,7 +11718,10 @@ export interface operations {
     };
     ProjectCallsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11634,7 +11733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectCallList"];
+                    "application/json": components["schemas"]["ProjectCallPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11776,7 +11875,10 @@ export interface operations {
     };
     ProjectCallsController_applications: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11788,7 +11890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationList"];
+                    "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11902,7 +12004,10 @@ export interface operations {
     };
     IndicatorsController_catalogue: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11914,7 +12019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueView"];
+                    "application/json": components["schemas"]["CataloguePage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -11930,7 +12035,10 @@ export interface operations {
     };
     IndicatorsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11942,7 +12050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundList"];
+                    "application/json": components["schemas"]["RoundPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -12148,7 +12256,10 @@ export interface operations {
     };
     IndicatorsController_progress: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -12162,7 +12273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProgressView"];
+                    "application/json": components["schemas"]["ProgressPage"];
                 };
             };
             /** @description Any error, in one body shape */

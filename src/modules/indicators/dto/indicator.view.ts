@@ -10,8 +10,9 @@ export class CatalogueEntryView {
   label: { 'zh-CN': string; en: string };
 }
 
-export class CatalogueView {
+export class CataloguePage {
   items: CatalogueEntryView[];
+  nextCursor: string | null;
 }
 
 export class RoundFieldView {
@@ -48,8 +49,9 @@ export class RoundView {
   createdAt: Date;
 }
 
-export class RoundList {
+export class RoundPage {
   items: RoundView[];
+  nextCursor: string | null;
 }
 
 export class ProgressRowView {
@@ -58,8 +60,9 @@ export class ProgressRowView {
   submittedAt: Date | null;
 }
 
-export class ProgressView {
+export class ProgressPage {
   items: ProgressRowView[];
+  nextCursor: string | null;
 }
 
 export class FieldResultView {

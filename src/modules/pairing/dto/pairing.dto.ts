@@ -105,8 +105,9 @@ export class PairingVisitView {
   problems: ProblemView[];
 }
 
-export class PairingVisitList {
+export class PairingVisitPage {
   items: PairingVisitView[];
+  nextCursor: string | null;
 }
 
 export class ProblemToRequestDto {

@@ -24,8 +24,9 @@ export class ApplicationView {
   updatedAt: Date;
 }
 
-export class ApplicationList {
+export class ApplicationPage {
   items: ApplicationView[];
+  nextCursor: string | null;
 }
 
 export class ProjectCallView {
@@ -45,8 +46,9 @@ export class ProjectCallView {
   createdAt: Date;
 }
 
-export class ProjectCallList {
+export class ProjectCallPage {
   items: ProjectCallView[];
+  nextCursor: string | null;
 }
 
 export class ProjectCallDetailView extends ProjectCallView {

@@ -108,7 +108,7 @@ export class CreateTalentDto {
   summary?: string;
 }
 
-export class ListTalentsQuery {
+export class ListTalentsQuery extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(30)

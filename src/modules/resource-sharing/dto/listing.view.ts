@@ -41,8 +41,9 @@ export class MatchView {
   score: number;
 }
 
-export class MatchList {
+export class MatchPage {
   items: MatchView[];
+  nextCursor: string | null;
 }
 
 export class TalentView {
@@ -56,8 +57,9 @@ export class TalentView {
   organization: NamedRef;
 }
 
-export class TalentList {
+export class TalentPage {
   items: TalentView[];
+  nextCursor: string | null;
 }
 
 /** A person of one of the two parties, with the contact details the other party may use. */
@@ -95,6 +97,7 @@ export class InterestSummaryView {
   createdAt: Date;
 }
 
-export class InterestList {
+export class InterestPage {
   items: InterestSummaryView[];
+  nextCursor: string | null;
 }

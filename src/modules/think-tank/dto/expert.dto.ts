@@ -76,8 +76,9 @@ export class ExpertView {
   declarations: DeclarationView[];
 }
 
-export class ExpertList {
+export class ExpertPage {
   items: ExpertView[];
+  nextCursor: string | null;
 }
 
 export class ReviewHistoryEntry {
@@ -92,8 +93,9 @@ export class ReviewHistoryEntry {
   onTime: boolean | null;
 }
 
-export class ReviewHistory {
+export class ReviewHistoryPage {
   items: ReviewHistoryEntry[];
+  nextCursor: string | null;
 }
 
 export class WorkloadEntry {
@@ -108,6 +110,7 @@ export class WorkloadEntry {
   averageTurnaroundDays: number | null;
 }
 
-export class WorkloadList {
+export class WorkloadPage {
   items: WorkloadEntry[];
+  nextCursor: string | null;
 }

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { ReportSummary } from './report.dto';
 
-export class LibraryQuery {
+export class LibraryQuery extends PageQueryDto {
   /** Words or a phrase, Chinese or English; matched inside longer text. */
   @IsOptional()
   @IsString()
@@ -21,13 +22,6 @@ export class LibraryQuery {
   @IsOptional()
   @IsDateString({ strict: true })
   to?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class LibraryEntry extends ReportSummary {
@@ -38,7 +32,16 @@ export class LibraryEntry extends ReportSummary {
 
 export class LibraryPage {
   items: LibraryEntry[];
-  topics: { topic: string; count: number }[];
+  nextCursor: string | null;
+}
+
+export class LibraryTopic {
+  topic: string;
+  count: number;
+}
+
+export class LibraryTopics {
+  topics: LibraryTopic[];
 }
 
 export class RubricCriterionDto {

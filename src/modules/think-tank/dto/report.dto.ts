@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { NamedRef, PersonRef } from '../../../platform/http/references.view';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
+import { ActionItemView } from '../../action-items/dto/action-item.dto';
 import { BlindMode, ReportStatus } from '../entities/research-report.entity';
 import { AssignmentStatus } from '../entities/review-assignment.entity';
 import { EditorDecision } from '../entities/review-round.entity';
@@ -234,4 +235,10 @@ export class RecommendationDto {
 
   @IsDateString({ strict: true })
   dueOn: string;
+}
+
+/** A report's recommendations, the action items made of it. */
+export class RecommendationPage {
+  items: ActionItemView[];
+  nextCursor: string | null;
 }

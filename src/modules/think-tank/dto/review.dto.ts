@@ -73,6 +73,7 @@ export class AssignmentView {
   others: ReviewView[];
 }
 
-export class AssignmentList {
+export class AssignmentPage {
   items: AssignmentView[];
+  nextCursor: string | null;
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth/access.decorators';
 import { CurrentActor } from '../../../platform/auth/current-actor.decorator';
 import { Role } from '../../../platform/auth/entities/role';
 import { IdParam } from '../../../platform/http/id-param.decorator';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { CreateExpertDto, DeclarationDto, DeclarationView, ExpertList, ExpertView, ReviewHistory, UpdateExpertDto, WorkloadList } from '../dto/expert.dto';
+import { CreateExpertDto, DeclarationDto, DeclarationView, ExpertPage, ExpertView, ReviewHistoryPage, UpdateExpertDto, WorkloadPage } from '../dto/expert.dto';
 import { LibraryService } from '../library/library.service';
 import { ExpertsService } from './experts.service';
 
@@ -21,8 +22,8 @@ export class ExpertsController {
 
   @Roles(Role.TownshipAdmin)
   @Get()
-  list(): Promise<ExpertList> {
-    return this.experts.list();
+  list(@Query() query: PageQueryDto): Promise<ExpertPage> {
+    return this.experts.list(query);
   }
 
   @Roles(Role.TownshipAdmin)
@@ -34,8 +35,8 @@ export class ExpertsController {
   /** Open reviews, on-time rate and turnaround per expert. */
   @Roles(Role.TownshipAdmin)
   @Get('workload')
-  workload(): Promise<WorkloadList> {
-    return this.library.workload();
+  workload(@Query() query: PageQueryDto): Promise<WorkloadPage> {
+    return this.library.workload(query);
   }
 
   @Roles(Role.Expert)
@@ -52,8 +53,8 @@ export class ExpertsController {
 
   @Roles(Role.Expert)
   @Get('me/reviews')
-  async myHistory(@CurrentActor() actor: Actor): Promise<ReviewHistory> {
-    return this.experts.history(actor, (await this.experts.mine(actor)).id);
+  async myHistory(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ReviewHistoryPage> {
+    return this.experts.history(actor, (await this.experts.mine(actor)).id, query);
   }
 
   /** Declares a conflict of interest with an organisation or a person. */
@@ -84,7 +85,7 @@ export class ExpertsController {
 
   @Roles(Role.TownshipAdmin)
   @Get(':id/reviews')
-  history(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReviewHistory> {
-    return this.experts.history(actor, id);
+  history(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<ReviewHistoryPage> {
+    return this.experts.history(actor, id, query);
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
+import { decodeCursor, keysetPage, pageOfRows } from '../../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { normalizeTags } from '../reports/reports.service';
-import type { CreateExpertDto, DeclarationDto, DeclarationView, ExpertList, ExpertView, ReviewHistory, UpdateExpertDto } from '../dto/expert.dto';
+import type { CreateExpertDto, DeclarationDto, DeclarationView, ExpertPage, ExpertView, ReviewHistoryPage, UpdateExpertDto } from '../dto/expert.dto';
 import { ExpertDeclaration } from '../entities/expert-declaration.entity';
 import { Expert } from '../entities/expert.entity';
 
@@ -17,9 +19,10 @@ export class ExpertsService {
     return this.tenant.manager.getRepository(Expert);
   }
 
-  async list(): Promise<ExpertList> {
-    const experts = await this.experts.find({ order: { createdAt: 'ASC' } });
-    return { items: await this.views(experts) };
+  /** The roster in the order experts joined it; a page at a time. */
+  async list(query: PageQueryDto): Promise<ExpertPage> {
+    const page = await keysetPage(this.experts.createQueryBuilder('e'), { column: 'e.created_at', kind: 'timestamp', idColumn: 'e.id', direction: 'ASC' }, query);
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async create(input: CreateExpertDto): Promise<ExpertView> {
@@ -77,17 +80,23 @@ export class ExpertsService {
   }
 
   /** An expert's reviews; an official never sees who reviews the reports they wrote. */
-  async history(actor: Actor, expertId: string): Promise<ReviewHistory> {
+  /** Newest invitation first; a page at a time, the cursor holding created_at as text, to the microsecond. */
+  async history(actor: Actor, expertId: string, query: PageQueryDto): Promise<ReviewHistoryPage> {
     if (!(await this.experts.existsBy({ id: expertId }))) throw DomainException.notFound();
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [after, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT a.id, a.report_id, r.title, rr.number AS round, a.status, a.created_at, a.due_at, a.submitted_at
+      `SELECT a.id, a.report_id, r.title, rr.number AS round, a.status, a.created_at, a.created_at::text AS created_at_text, a.due_at, a.submitted_at
          FROM review_assignments a JOIN research_reports r ON r.id = a.report_id JOIN review_rounds rr ON rr.id = a.round_id
         WHERE a.expert_id = $1 AND NOT EXISTS (SELECT 1 FROM report_authors ra WHERE ra.report_id = a.report_id AND ra.user_id = $2)
-        ORDER BY a.created_at DESC LIMIT 500`,
-      [expertId, actor.userId],
+          AND ($4::uuid IS NULL OR (a.created_at, a.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY a.created_at DESC, a.id DESC LIMIT $5`,
+      [expertId, actor.userId, after, afterId, limit + 1],
     );
+    const page = pageOfRows(rows, limit, (r) => [r.created_at_text, r.id]);
     return {
-      items: rows.map((r) => ({
+      nextCursor: page.nextCursor,
+      items: page.items.map((r) => ({
         assignmentId: r.id,
         reportId: r.report_id,
         reportTitle: r.title,

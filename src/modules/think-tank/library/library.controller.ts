@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth/access.decorators';
 import { Role } from '../../../platform/auth/entities/role';
-import { LibraryPage, LibraryQuery } from '../dto/library.dto';
+import { LibraryPage, LibraryQuery, LibraryTopics } from '../dto/library.dto';
 import { LibraryService } from './library.service';
 
 /** The library of published reports (成果库), open to everyone in the township. */
@@ -16,5 +16,11 @@ export class LibraryController {
   @Get()
   search(@Query() query: LibraryQuery): Promise<LibraryPage> {
     return this.library.search(query);
+  }
+
+  @Roles(Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert)
+  @Get('topics')
+  topics(): Promise<LibraryTopics> {
+    return this.library.topics();
   }
 }

@@ -8,8 +8,9 @@ import { DomainException } from '../../../platform/errors/domain.exception';
 import { IdParam } from '../../../platform/http/id-param.decorator';
 import { readMultipartUpload } from '../../../platform/http/multipart-upload';
 import { sendFile } from '../../../platform/http/send-file';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { ActionItemList, ActionItemView } from '../../action-items/dto/action-item.dto';
+import { ActionItemView } from '../../action-items/dto/action-item.dto';
 import { RubricDto, RubricView } from '../dto/library.dto';
 import {
   AssignReviewersDto,
@@ -17,6 +18,7 @@ import {
   DecisionDto,
   ListReportsQuery,
   RecommendationDto,
+  RecommendationPage,
   ReportPage,
   ReportView,
   ReviewerCandidateList,
@@ -133,8 +135,8 @@ export class ReportsController {
 
   @Roles(...TENANT_ROLES)
   @Get('reports/:id/recommendations')
-  recommendations(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ActionItemList> {
-    return this.decisions.recommendations(actor, id);
+  recommendations(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<RecommendationPage> {
+    return this.decisions.recommendations(actor, id, query);
   }
 
   @Roles(...TENANT_ROLES)

@@ -6,10 +6,12 @@ import { ErrorCode } from '../../../platform/errors/error-code';
 import type { FieldProblem } from '../../../platform/errors/domain.exception';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
+import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { AssignReviewersDto, ReportView } from '../dto/report.dto';
-import type { AssignmentList, AssignmentView, DeclineDto, ReviewDraftDto, SubmitReviewDto } from '../dto/review.dto';
+import type { AssignmentPage, AssignmentView, DeclineDto, ReviewDraftDto, SubmitReviewDto } from '../dto/review.dto';
 import { ExpertAvailability } from '../entities/expert.entity';
 import { ReportStatus } from '../entities/research-report.entity';
 import { AssignmentStatus, ReviewAssignment } from '../entities/review-assignment.entity';
@@ -193,17 +195,25 @@ export class AssignmentsService {
     return this.get(actor, id);
   }
 
-  /** The expert's review queue: open invitations and reviews first, then the history. */
-  async queue(actor: Actor): Promise<AssignmentList> {
-    const rows = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT a.id FROM review_assignments a JOIN experts e ON e.id = a.expert_id
+  /**
+   * The expert's review queue: open invitations and reviews first, then the history, each by due
+   * date; a page at a time, the cursor holding whether the row is done, its due time as text and its id.
+   */
+  async queue(actor: Actor, query: PageQueryDto): Promise<AssignmentPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterDone, afterDueAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'timestamp', 'uuid']) : [null, null, null];
+    const rows = await this.tenant.manager.query<{ id: string; done: boolean; due_at: string }[]>(
+      `SELECT a.id, a.status NOT IN ('invited', 'accepted') AS done, a.due_at::text AS due_at
+         FROM review_assignments a JOIN experts e ON e.id = a.expert_id
         WHERE e.user_id = $1 AND a.status <> 'cancelled'
-        ORDER BY (a.status IN ('invited', 'accepted')) DESC, a.due_at LIMIT 200`,
-      [actor.userId],
+          AND ($4::uuid IS NULL OR (a.status NOT IN ('invited', 'accepted'), a.due_at, a.id) > ($2::boolean, $3::timestamptz, $4::uuid))
+        ORDER BY a.status NOT IN ('invited', 'accepted'), a.due_at, a.id LIMIT $5`,
+      [actor.userId, afterDone, afterDueAt, afterId, limit + 1],
     );
+    const page = pageOfRows(rows, limit, (r) => [r.done, r.due_at, r.id]);
     const items: AssignmentView[] = [];
-    for (const row of rows) items.push(await this.get(actor, row.id));
-    return { items };
+    for (const row of page.items) items.push(await this.get(actor, row.id));
+    return { items, nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<AssignmentView> {

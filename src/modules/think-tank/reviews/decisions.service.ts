@@ -4,10 +4,12 @@ import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
+import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { ActionItemsService } from '../../action-items/action-items.service';
-import type { ActionItemList, ActionItemView } from '../../action-items/dto/action-item.dto';
+import type { ActionItemView } from '../../action-items/dto/action-item.dto';
 import type { DecisionDto, RecommendationDto, ReportView } from '../dto/report.dto';
 import { ReportStatus, ResearchReport } from '../entities/research-report.entity';
 import { AssignmentStatus, ReviewAssignment } from '../entities/review-assignment.entity';
@@ -81,12 +83,21 @@ export class DecisionsService {
    * still gives them the counts) rather than served a stripped copy, so that a field added to
    * action items later cannot leak through here unnoticed.
    */
-  async recommendations(actor: Actor, reportId: string): Promise<ActionItemList> {
+  /** By due date, then as created (the order of the action items' views); a page at a time. */
+  async recommendations(actor: Actor, reportId: string, query: PageQueryDto): Promise<Page<ActionItemView>> {
     const access = await this.access.resolve(actor, reportId);
     if (!ReportAccessService.authorsVisible(access)) {
       throw new DomainException(ErrorCode.Forbidden, HttpStatus.FORBIDDEN, [{ field: 'reportId', reason: 'blindReview' }]);
     }
-    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM action_items WHERE report_id = $1`, [reportId]);
-    return { items: await this.actionItems.views(rows.map((r) => r.id)) };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterDueOn, afterCreatedAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']) : [null, null, null];
+    const rows = await this.tenant.manager.query<{ id: string; due_on: string; created_at: string }[]>(
+      `SELECT id, due_on::text AS due_on, created_at::text AS created_at FROM action_items
+        WHERE report_id = $1 AND ($4::uuid IS NULL OR (due_on, created_at, id) > ($2::date, $3::timestamptz, $4::uuid))
+        ORDER BY due_on, created_at, id LIMIT $5`,
+      [reportId, afterDueOn, afterCreatedAt, afterId, limit + 1],
+    );
+    const page = pageOfRows(rows, limit, (r) => [r.due_on, r.created_at, r.id]);
+    return { items: await this.actionItems.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth/access.decorators';
 import { CurrentActor } from '../../../platform/auth/current-actor.decorator';
 import { Role } from '../../../platform/auth/entities/role';
 import { IdParam } from '../../../platform/http/id-param.decorator';
+import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { AssignmentList, AssignmentView, DeclineDto, ReviewDraftDto, SubmitReviewDto } from '../dto/review.dto';
+import { AssignmentPage, AssignmentView, DeclineDto, ReviewDraftDto, SubmitReviewDto } from '../dto/review.dto';
 import { AssignmentsService } from './assignments.service';
 
 /** The expert's review queue and review form. */
@@ -17,8 +18,8 @@ export class ReviewsController {
 
   @Roles(Role.Expert)
   @Get()
-  queue(@CurrentActor() actor: Actor): Promise<AssignmentList> {
-    return this.assignments.queue(actor);
+  queue(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<AssignmentPage> {
+    return this.assignments.queue(actor, query);
   }
 
   @Roles(Role.Expert)

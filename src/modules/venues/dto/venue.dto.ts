@@ -123,6 +123,7 @@ export class VenueView {
   photos: PhotoView[];
 }
 
-export class VenueList {
+export class VenuePage {
   items: VenueView[];
+  nextCursor: string | null;
 }

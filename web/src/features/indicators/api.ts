@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
@@ -16,11 +17,18 @@ const keys = {
 };
 
 export function useCatalogue() {
-  return useQuery({ queryKey: [...keys.all, 'catalogue'], staleTime: Infinity, queryFn: async () => (await unwrap(api.GET('/api/v1/indicator-catalogue'))).items });
+  return useQuery({
+    queryKey: [...keys.all, 'catalogue'],
+    staleTime: Infinity,
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/indicator-catalogue', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+  });
 }
 
 export function useRounds() {
-  return useQuery({ queryKey: keys.list(), queryFn: async () => (await unwrap(api.GET('/api/v1/indicator-rounds'))).items });
+  return useQuery({
+    queryKey: keys.list(),
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/indicator-rounds', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+  });
 }
 
 export function useRound(id: string) {
@@ -39,7 +47,7 @@ export function useRoundProgress(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...keys.round(id), 'progress'],
     enabled,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/indicator-rounds/{id}/progress', { params: { path: { id } } }))).items,
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/indicator-rounds/{id}/progress', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } }))),
   });
 }
 

@@ -64,7 +64,7 @@ export function useMeeting(id: string) {
 export function useRooms(enabled: boolean) {
   const query = useQuery({
     queryKey: ['venues'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/venues'))).items,
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -21,7 +21,8 @@ export function usePairVisits(pairId: string | undefined) {
   return useQuery({
     queryKey: [...keys.all, 'visits', pairId],
     enabled: !!pairId,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/pairing/pairs/{id}/visits', { params: { path: { id: pairId! } } }))).items as PairingVisit[],
+    queryFn: async () =>
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs/{id}/visits', { params: { path: { id: pairId! }, query: { limit: MAX_PAGE_SIZE, cursor } } })))) as PairingVisit[],
   });
 }
 

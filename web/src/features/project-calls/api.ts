@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
@@ -14,7 +15,10 @@ export const STEPS: ApplicationStep[] = ['preparing', 'materials_submitted', 'un
 const keys = { all: ['project-calls'] as const };
 
 export function useCalls() {
-  return useQuery({ queryKey: [...keys.all, 'list'], queryFn: async () => (await unwrap(api.GET('/api/v1/project-calls'))).items });
+  return useQuery({
+    queryKey: [...keys.all, 'list'],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/project-calls', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+  });
 }
 
 export function useCall(id: string) {
@@ -22,7 +26,10 @@ export function useCall(id: string) {
 }
 
 export function useApplications() {
-  return useQuery({ queryKey: [...keys.all, 'applications'], queryFn: async () => (await unwrap(api.GET('/api/v1/project-applications'))).items });
+  return useQuery({
+    queryKey: [...keys.all, 'applications'],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/project-applications', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+  });
 }
 
 function useInvalidating<T, R>(fn: (input: T) => Promise<R>) {

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { QueryParams, RequestBody, ResponseBody } from '../../api/types';
@@ -28,16 +29,23 @@ export function useMatches(id: string | null) {
   return useQuery({
     queryKey: [...keys.all, 'matches', id],
     enabled: !!id,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/listings/{id}/matches', { params: { path: { id: id! } } }))).items,
+    // The best 30, as the panel showed before the list took a cursor.
+    queryFn: async () => (await unwrap(api.GET('/api/v1/listings/{id}/matches', { params: { path: { id: id! }, query: { limit: 30 } } }))).items,
   });
 }
 
 export function useTalents() {
-  return useQuery({ queryKey: [...keys.all, 'talents'], queryFn: async () => (await unwrap(api.GET('/api/v1/talents'))).items });
+  return useQuery({
+    queryKey: [...keys.all, 'talents'],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/talents', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+  });
 }
 
 export function useInterests() {
-  return useQuery({ queryKey: [...keys.all, 'interests'], queryFn: async () => (await unwrap(api.GET('/api/v1/listing-interests'))).items });
+  return useQuery({
+    queryKey: [...keys.all, 'interests'],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/listing-interests', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+  });
 }
 
 export function useInterest(id: string) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, toApiDate } from '../../lib/dates';
 import { PageHeader } from '../shell/PageHeader';
-import { type LibraryEntry, useLibrary } from './api';
+import { type LibraryEntry, useLibrary, useLibraryTopics } from './api';
 
 /** 成果库: published reports, searched by Chinese or English text, topic and publication date. */
 export function LibraryPage() {
@@ -20,6 +20,7 @@ export function LibraryPage() {
     from: toApiDate(range?.[0]),
     to: toApiDate(range?.[1]),
   });
+  const { data: topics } = useLibraryTopics();
 
   return (
     <>
@@ -41,7 +42,7 @@ export function LibraryPage() {
             <Tag.CheckableTag checked={!topic} onChange={() => setTopic(undefined)}>
               {t('thinkTank.library.allTopics')}
             </Tag.CheckableTag>
-            {(data?.topics ?? []).map(({ topic: value, count }) => (
+            {(topics ?? []).map(({ topic: value, count }) => (
               <Tag.CheckableTag key={value} checked={topic === value} onChange={(checked) => setTopic(checked ? value : undefined)} data-testid="library-topic">
                 {value}（{count}）
               </Tag.CheckableTag>
@@ -49,7 +50,7 @@ export function LibraryPage() {
           </Space>
           <List<LibraryEntry>
             loading={isFetching && !data}
-            dataSource={data?.items ?? []}
+            dataSource={data ?? []}
             data-testid="library-results"
             locale={{ emptyText: t('thinkTank.library.empty') }}
             renderItem={(entry) => (

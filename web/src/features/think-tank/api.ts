@@ -200,6 +200,7 @@ export const thinkTankKeys = {
   workload: () => [...thinkTankKeys.all, 'workload'] as const,
   rubric: (allianceId: string) => [...thinkTankKeys.all, 'rubric', allianceId] as const,
   library: (filters: LibraryFilters) => [...thinkTankKeys.all, 'library', filters] as const,
+  libraryTopics: () => [...thinkTankKeys.all, 'library-topics'] as const,
 };
 
 /** Every think-tank mutation may change lists, the report, the queue and the workload: refresh them all. */
@@ -290,7 +291,9 @@ export function useRecommendations(id: string, enabled: boolean) {
     queryKey: thinkTankKeys.recommendations(id),
     enabled,
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id } } }))).items as ActionItem[],
+      (await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      )) as ActionItem[],
   });
 }
 
@@ -305,7 +308,7 @@ export function useAddRecommendation(id: string) {
 export function useReviewQueue() {
   return useQuery({
     queryKey: thinkTankKeys.queue(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/reviews'))).items as Assignment[],
+    queryFn: async () => (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Assignment[],
   });
 }
 
@@ -346,7 +349,8 @@ export function useMyExpertProfile() {
 export function useMyReviewHistory() {
   return useQuery({
     queryKey: thinkTankKeys.myHistory(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts/me/reviews'))).items as HistoryEntry[],
+    queryFn: async () =>
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/me/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as HistoryEntry[],
   });
 }
 
@@ -367,14 +371,15 @@ export function useWithdrawDeclaration() {
 export function useExperts() {
   return useQuery({
     queryKey: thinkTankKeys.experts(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts'))).items as Expert[],
+    queryFn: async () => (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Expert[],
   });
 }
 
 export function useWorkload() {
   return useQuery({
     queryKey: thinkTankKeys.workload(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts/workload'))).items as Workload[],
+    queryFn: async () =>
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/workload', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Workload[],
   });
 }
 
@@ -409,10 +414,16 @@ export function useLibrary(filters: LibraryFilters) {
   return useQuery({
     queryKey: thinkTankKeys.library(filters),
     placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/think-tank/library', { params: { query: { ...filters, limit: 100 } } }));
-      return page as unknown as { items: LibraryEntry[]; topics: { topic: string; count: number }[] };
-    },
+    // The best 100 matches, as the page showed before the library took a cursor.
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/library', { params: { query: { ...filters, limit: MAX_PAGE_SIZE } } }))).items as unknown as LibraryEntry[],
+  });
+}
+
+/** The library's topics, the most used first, to filter the search by. */
+export function useLibraryTopics() {
+  return useQuery({
+    queryKey: thinkTankKeys.libraryTopics(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/library/topics'))).topics,
   });
 }
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
 
@@ -11,7 +12,10 @@ export type BookZoneInput = RequestBody<'/api/v1/venue-bookings', 'post'>;
 export const venueKeys = { all: ['venues'] as const };
 
 export function useVenues() {
-  return useQuery({ queryKey: [...venueKeys.all, 'list'], queryFn: async () => (await unwrap(api.GET('/api/v1/venues'))).items as Venue[] });
+  return useQuery({
+    queryKey: [...venueKeys.all, 'list'],
+    queryFn: async () => (await allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Venue[],
+  });
 }
 
 export function useVenueCalendar(id: string | undefined, from: string, to: string) {
