@@ -37,7 +37,11 @@ export class RoutingReconciler {
     for (const tenantId of tenants) {
       requeued += await this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
         const stuck = await this.tenant.manager.query<{ id: string }[]>(
-          `SELECT id FROM service_requests WHERE status = 'submitted' AND created_at BETWEEN $1 AND $2 ORDER BY created_at LIMIT 500`,
+          // A request whose routing event still waits in the outbox (no worker has relayed it yet) is not lost.
+          `SELECT r.id FROM service_requests r
+            WHERE r.status = 'submitted' AND r.created_at BETWEEN $1 AND $2
+              AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.published_at IS NULL AND o.job_id = 'route-' || r.id)
+            ORDER BY r.created_at LIMIT 500`,
           [new Date(now - GIVE_UP_AFTER_MS), new Date(now - STUCK_AFTER_MS)],
         );
         let handedBack = 0;
