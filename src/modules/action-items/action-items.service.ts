@@ -59,8 +59,7 @@ export class ActionItemsService {
     return (await this.views([item.id]))[0];
   }
 
-  /** The board: every item of the alliance (officials), or those the actor's organisation owns. */
-  /** A page of the board, by due date, then as created. */
+  /** A page of the board, by due date, then as created: every item of the alliance (officials), or those the actor's organisation owns. */
   async list(actor: Actor, query: ListActionItemsQuery): Promise<Page<ActionItemView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     // The cursor carries created_at as text: microseconds, which a JavaScript Date would drop.
