@@ -9,7 +9,7 @@ const ATTACHMENT = '首台套申报材料.pdf';
 const PDF = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
 
 /** The status tag of the detail page, once it shows `status`. */
-async function waitForStatus(page: Page, status: string, timeout = 15_000): Promise<void> {
+async function waitForStatus(page: Page, status: string, timeout = 45_000): Promise<void> {
   await page.locator(`[data-testid="sr-status"][data-status="${status}"]`).waitFor({ timeout });
 }
 
