@@ -56,12 +56,15 @@ describe('agenda, check-in and minutes of a joint meeting', () => {
     const xingyi = await http.token('xingyi@anhai.demo');
     const proposed = await http.post(`/api/v1/meetings/${meetingId}/agenda`, { title: '共享检测设备的使用规则' }, { token: xingyi });
     expect(proposed.status).toBe(201);
-    const item = proposed.body.items[0];
+    const item = proposed.body;
     expect(item).toMatchObject({ status: 'proposed', proposedByOrganization: { name: '兴翼机械' } });
     expect((await http.post(`/api/v1/meetings/${meetingId}/agenda/${item.id}/decision`, { accept: true }, { token: xingyi })).status).toBe(403);
     const decided = await http.post(`/api/v1/meetings/${meetingId}/agenda/${item.id}/decision`, { accept: true, note: '列入第二项' }, { token: official });
-    expect(decided.body.items[0]).toMatchObject({ status: 'accepted', decisionNote: '列入第二项' });
-    expect(decided.body.review).toEqual([expect.objectContaining({ title: '落实技改贴息', ownerOrganization: '安海镇财政所', status: 'open' })]);
+    expect(decided.body).toMatchObject({ id: item.id, status: 'accepted', decisionNote: '列入第二项' });
+    const agenda = await http.get(`/api/v1/meetings/${meetingId}/agenda`, { token: xingyi });
+    expect(agenda.body).toEqual({ items: [expect.objectContaining({ id: item.id, status: 'accepted' })], nextCursor: null });
+    const review = await http.get(`/api/v1/meetings/${meetingId}/agenda/review`, { token: xingyi });
+    expect(review.body).toEqual({ items: [expect.objectContaining({ title: '落实技改贴息', ownerOrganization: '安海镇财政所', status: 'open' })], nextCursor: null });
     const notEscalated = await http.post(`/api/v1/meetings/${meetingId}/agenda`, { title: '未升级的请求', serviceRequestId: '00000000-0000-4000-8000-000000000000' }, { token: official });
     expect(notEscalated.body.details).toEqual([{ field: 'serviceRequestId', reason: '只有已升级督办的服务请求可以列入议程' }]);
     expect((await http.post(`/api/v1/meetings/${meetingId}/agenda`, { title: '外人的议题' }, { token: await http.token('expert@anhai.demo') })).status).toBe(404);

@@ -159,15 +159,21 @@ describe('joint meetings (联席会议)', () => {
   });
 
   it('finds the earliest free slots for people and a room, in office hours on working days', async () => {
-    const reply = await http.get(
-      `/api/v1/meetings/free-slots?from=${encodeURIComponent(shanghai('2026-12-01T08:00:00').toISOString())}&to=${encodeURIComponent(shanghai('2026-12-02T18:00:00').toISOString())}&durationMinutes=90&zoneId=${ids.room}&userIds=${ids.official}&limit=3`,
-      { token: official },
-    );
+    const search = `/api/v1/meetings/free-slots?from=${encodeURIComponent(shanghai('2026-12-01T08:00:00').toISOString())}&to=${encodeURIComponent(shanghai('2026-12-02T18:00:00').toISOString())}&durationMinutes=90&zoneId=${ids.room}&userIds=${ids.official}&limit=3`;
+    const reply = await http.get(search, { token: official });
     expect(reply.status).toBe(200);
     // 09:30–11:00 and 11:00–12:00 hold the room; lunch is not office time; so 13:30 is the first.
     expect(reply.body.items.map((s: { startsAt: string }) => s.startsAt)).toEqual(
       ['2026-12-01T13:30:00', '2026-12-01T14:00:00', '2026-12-01T14:30:00'].map((t) => shanghai(t).toISOString()),
     );
+    // The next page goes on after the last slot given, to the end of the window.
+    const next = await http.get(`${search}&cursor=${encodeURIComponent(reply.body.nextCursor)}`, { token: official });
+    expect(next.body.items.map((s: { startsAt: string }) => s.startsAt)).toEqual(
+      ['2026-12-01T15:00:00', '2026-12-01T15:30:00', '2026-12-01T16:00:00'].map((t) => shanghai(t).toISOString()),
+    );
+    const last = await http.get(`${search.replace('limit=3', 'limit=100')}&cursor=${encodeURIComponent(next.body.nextCursor)}`, { token: official });
+    expect(last.body.nextCursor).toBeNull();
+    expect(last.body.items.at(-1).startsAt).toBe(shanghai('2026-12-02T16:00:00').toISOString());
   });
 
   it('counts a member’s booking of the room as busy in the free-slot search', async () => {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { listQuery, SUPERVISION_SQL } from '../../src/modules/service-requests/service-requests.repository';
+import { listQuery, supervisionQuery } from '../../src/modules/service-requests/service-requests.repository';
 import { statisticsQueries } from '../../src/modules/service-requests/statistics/service-statistics.service';
 import { Role } from '../../src/platform/auth/entities/role';
 import { ServiceRequestStatus } from '../../src/modules/service-requests/entities/service-request-status';
@@ -107,13 +107,20 @@ describe('query plans on a large township (EXPLAIN)', () => {
   it('serves the officials’ list and the supervision board from indexes', async () => {
     const { sql, params } = listQuery(official(), { status: ServiceRequestStatus.InProgress }, 21);
     expect(seqScans(await explain(sql, params))).toEqual([]);
-    expect(seqScans(await explain(SUPERVISION_SQL, [100]))).toEqual([]);
+    const board = supervisionQuery(101);
+    expect(seqScans(await explain(board.sql, board.params))).toEqual([]);
   });
 
   it('reads only the first rows at risk and late for the supervision board', async () => {
-    const scans = requestScans(await explain(SUPERVISION_SQL, [100], true));
+    const board = supervisionQuery(100);
+    const scans = requestScans(await explain(board.sql, board.params, true));
     expect(scans.filter((scan) => scan.index === 'ix_service_requests__supervision').length).toBeGreaterThan(0);
     expect(Math.max(...scans.map((scan) => scan.rows))).toBeLessThanOrEqual(100);
+    // A later page starts inside the index too, at the cursor, rather than reading from the start.
+    const later = supervisionQuery(100, { state: 'at_risk', dueAt: '2026-11-01T00:00:00Z', id: '00000000-0000-4000-8000-000000000000' });
+    const laterScans = requestScans(await explain(later.sql, later.params, true));
+    expect(laterScans.filter((scan) => scan.index === 'ix_service_requests__supervision').length).toBeGreaterThan(0);
+    expect(Math.max(...laterScans.map((scan) => scan.rows))).toBeLessThanOrEqual(100);
   });
 
   it('computes a month of statistics from an index', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
@@ -6,11 +6,13 @@ import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { sendFile } from '../../platform/http/send-file';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { AgendaService } from './agenda/agenda.service';
 import { AttendanceService } from './attendance/attendance.service';
 import {
-  AgendaView,
+  AgendaItemView,
+  AgendaPage,
   AttendanceView,
   CheckInCodeView,
   CheckInDto,
@@ -19,6 +21,7 @@ import {
   MinutesContentDto,
   MinutesView,
   ProposeAgendaItemDto,
+  ReviewItemPage,
 } from './dto/meeting-session.dto';
 import { MinutesService } from './minutes/minutes.service';
 
@@ -37,18 +40,24 @@ export class MeetingSessionController {
   ) {}
 
   @Get('agenda')
-  getAgenda(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AgendaView> {
-    return this.agenda.view(actor, id);
+  getAgenda(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() page: PageQueryDto): Promise<AgendaPage> {
+    return this.agenda.items(actor, id, page);
+  }
+
+  /** Last meeting's unfinished action items, to review at this one. */
+  @Get('agenda/review')
+  getReview(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() page: PageQueryDto): Promise<ReviewItemPage> {
+    return this.agenda.review(actor, id, page);
   }
 
   @Post('agenda')
-  propose(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProposeAgendaItemDto): Promise<AgendaView> {
+  propose(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProposeAgendaItemDto): Promise<AgendaItemView> {
     return this.agenda.propose(actor, id, body);
   }
 
   @Post('agenda/:itemId/decision')
   @HttpCode(HttpStatus.OK)
-  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('itemId') itemId: string, @Body() body: DecideAgendaItemDto): Promise<AgendaView> {
+  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('itemId') itemId: string, @Body() body: DecideAgendaItemDto): Promise<AgendaItemView> {
     return this.agenda.decide(actor, id, itemId, body);
   }
 

@@ -64,7 +64,7 @@ export class MeetingsController {
   async freeSlots(@Query() query: FreeSlotsQuery): Promise<SlotList> {
     const userIds = (query.userIds ?? '').split(',').map((id) => id.trim()).filter(Boolean);
     if (userIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw DomainException.invalid([{ field: 'userIds', reason: 'isUuid' }]);
-    return { items: await this.slots.find(new Date(query.from), new Date(query.to), query.durationMinutes, query.zoneId ?? null, userIds, query.limit ?? 5) };
+    return this.slots.find(new Date(query.from), new Date(query.to), query.durationMinutes, query.zoneId ?? null, userIds, query);
   }
 
   /** Attendance per organisation over the meetings held in a period. */

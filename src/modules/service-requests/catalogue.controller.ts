@@ -4,6 +4,7 @@ import { Roles } from '../../platform/auth/access.decorators';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import { CatalogueService } from './catalogue.service';
 import {
   CalendarDayDto,
@@ -29,8 +30,8 @@ export class CatalogueController {
 
   @Roles(...TENANT_ROLES)
   @Get('alliances/:id/service-categories')
-  async categories(@IdParam() allianceId: string): Promise<CategoryList> {
-    return { items: await this.catalogue.categories(allianceId) };
+  categories(@IdParam() allianceId: string, @Query() page: PageQueryDto): Promise<CategoryList> {
+    return this.catalogue.categories(allianceId, page);
   }
 
   @Roles(Role.TownshipAdmin)
@@ -47,8 +48,8 @@ export class CatalogueController {
 
   @Roles(Role.TownshipAdmin)
   @Get('alliances/:id/routing-rules')
-  async rules(@IdParam() allianceId: string): Promise<RoutingRuleList> {
-    return { items: await this.catalogue.rules(allianceId) };
+  rules(@IdParam() allianceId: string, @Query() page: PageQueryDto): Promise<RoutingRuleList> {
+    return this.catalogue.rules(allianceId, page);
   }
 
   @Roles(Role.TownshipAdmin)

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../platform/errors/domain.exception';
+import { decodeCursorParts, keysetPage } from '../../platform/pagination/keyset';
+import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { townshipSettingsKey } from '../../platform/tenancy/township-settings';
 import type { CalendarDayDto, CalendarView, CategoryView, CreateCategoryDto, CreateRoutingRuleDto, RoutingRuleView, UpdateCategoryDto, UpdateRoutingRuleDto } from './dto/catalogue.dto';
 import { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
+import { CategoryCode } from './entities/service-request-status';
 import { WorkingDayOverride } from '../../platform/calendar/working-day-override.entity';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { categoryKey } from './service-requests.repository';
+
+const CATEGORY_CODES = Object.values(CategoryCode);
 
 /** The alliance's service catalogue, its routing rules, and the township's working calendar. */
 @Injectable()
@@ -21,11 +26,17 @@ export class CatalogueService {
     return this.tenant.manager;
   }
 
-  async categories(allianceId: string): Promise<CategoryView[]> {
+  /** In the catalogue's order (the order of the codes), a page at a time. */
+  async categories(allianceId: string, page: PageQueryDto): Promise<Page<CategoryView>> {
     await this.requireAlliance(allianceId);
-    const rows = await this.manager.getRepository(ServiceCategory).find({ where: { allianceId }, order: { code: 'ASC' } });
-    const names = await this.organizationNames(rows.map((r) => r.providerOrganizationId));
-    return rows.map((c) => toCategoryView(c, names));
+    // The cursor's code meets the enum in SQL: one that is not a code is the cursor's fault.
+    if (page.cursor && !CATEGORY_CODES.includes(decodeCursorParts(page.cursor, ['text', 'uuid'])[0] as CategoryCode)) {
+      throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
+    }
+    const qb = this.manager.getRepository(ServiceCategory).createQueryBuilder('c').where('c.alliance_id = :allianceId', { allianceId });
+    const { items, nextCursor } = await keysetPage(qb, { column: 'c.code', kind: 'text', idColumn: 'c.id', direction: 'ASC' }, page);
+    const names = await this.organizationNames(items.map((r) => r.providerOrganizationId));
+    return { items: items.map((c) => toCategoryView(c, names)), nextCursor };
   }
 
   async createCategory(allianceId: string, input: CreateCategoryDto): Promise<CategoryView> {
@@ -44,11 +55,17 @@ export class CatalogueService {
     return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
   }
 
-  async rules(allianceId: string): Promise<RoutingRuleView[]> {
+  /** In the order routing tries them: by priority, then the older first. */
+  async rules(allianceId: string, page: PageQueryDto): Promise<Page<RoutingRuleView>> {
     await this.requireAlliance(allianceId);
-    const rows = await this.manager.getRepository(RoutingRule).find({ where: { allianceId }, order: { priority: 'ASC', createdAt: 'ASC' } });
-    const names = await this.organizationNames(rows.map((r) => r.targetOrganizationId));
-    return rows.map((r) => toRuleView(r, names));
+    const qb = this.manager.getRepository(RoutingRule).createQueryBuilder('r').where('r.alliance_id = :allianceId', { allianceId });
+    const { items, nextCursor } = await keysetPage(
+      qb,
+      { column: 'r.priority', kind: 'number', then: [{ column: 'r.created_at', kind: 'timestamp' }], idColumn: 'r.id', direction: 'ASC' },
+      page,
+    );
+    const names = await this.organizationNames(items.map((r) => r.targetOrganizationId));
+    return { items: items.map((r) => toRuleView(r, names)), nextCursor };
   }
 
   async createRule(allianceId: string, input: CreateRoutingRuleDto): Promise<RoutingRuleView> {

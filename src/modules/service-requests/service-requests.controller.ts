@@ -5,6 +5,7 @@ import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
+import { PageQueryDto } from '../../platform/pagination/page.dto';
 import { languageFrom } from '../../platform/errors/localized-messages';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { readMultipartUpload } from '../../platform/http/multipart-upload';
@@ -79,8 +80,8 @@ export class ServiceRequestsController {
   /** 督办: what is at risk or late, most urgent first. */
   @Roles(Role.TownshipAdmin)
   @Get('supervision')
-  async supervision(): Promise<ServiceRequestPage> {
-    return { items: await this.requests.supervision(), nextCursor: null };
+  supervision(@Query() page: PageQueryDto): Promise<ServiceRequestPage> {
+    return this.requests.supervision(page);
   }
 
   /** Per department and category, monthly trends and the department ranking. */

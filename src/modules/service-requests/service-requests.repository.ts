@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { maskPhone } from '../../platform/privacy/mask';
 import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import { Role } from '../../platform/auth/entities/role';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../../platform/pagination/keyset';
-import type { Page } from '../../platform/pagination/page.dto';
+import { DomainException } from '../../platform/errors/domain.exception';
+import { decodeCursor, decodeCursorParts, DEFAULT_PAGE_SIZE, encodeCursor, pageOfRows } from '../../platform/pagination/keyset';
+import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { ListServiceRequestsQuery, ServiceRequestView, TimelineEntryView } from './dto/service-request.dto';
@@ -59,17 +60,31 @@ const VIEW_SELECT = `
     LEFT JOIN organizations ao ON ao.id = r.assigned_organization_id
     LEFT JOIN users h ON h.id = r.handler_id`;
 
+const SUPERVISED_STATES = ['breached', 'at_risk'] as const;
+type SupervisedState = (typeof SUPERVISED_STATES)[number];
+
 /**
- * Late first, then at risk, each by due time. One branch per state, so each reads the first rows of
- * ix_service_requests__supervision in order; a single `sla_state IN (...)` sorted by state and due
- * time read and sorted every open request at risk or late before the limit.
+ * Late first, then at risk, each by due time, a page after `after`. One branch per state, so each
+ * reads the first rows of ix_service_requests__supervision in order; a single `sla_state IN (...)`
+ * sorted by state and due time read and sorted every open request at risk or late before the limit.
+ * A request at risk or late always has a due time. Exported so tests can EXPLAIN exactly what runs.
  */
-const urgent = (state: string) => `(SELECT id FROM service_requests
-      WHERE status IN ('routed', 'accepted', 'in_progress', 'returned') AND sla_state = '${state}'
-      ORDER BY resolve_due_at ASC NULLS LAST LIMIT $1)`;
-export const SUPERVISION_SQL = `${VIEW_SELECT}
-    JOIN (${urgent('breached')} UNION ALL ${urgent('at_risk')}) u ON u.id = r.id
-  ORDER BY r.sla_state DESC, r.resolve_due_at ASC NULLS LAST LIMIT $1`;
+export function supervisionQuery(limit: number, after?: { state: SupervisedState; dueAt: string; id: string }): { sql: string; params: unknown[] } {
+  const params: unknown[] = [limit];
+  const afterIndex = after ? SUPERVISED_STATES.indexOf(after.state) : -1;
+  if (after) params.push(after.dueAt, after.id);
+  const branches = SUPERVISED_STATES.flatMap((state, i) => {
+    if (i < afterIndex) return [];
+    const keyset = i === afterIndex ? 'AND (resolve_due_at, id) > ($2, $3)' : '';
+    return [`(SELECT id FROM service_requests
+      WHERE status IN ('routed', 'accepted', 'in_progress', 'returned') AND sla_state = '${state}' AND resolve_due_at IS NOT NULL ${keyset}
+      ORDER BY resolve_due_at, id LIMIT $1)`];
+  });
+  const sql = `${VIEW_SELECT}
+    JOIN (${branches.join(' UNION ALL ')}) u ON u.id = r.id
+  ORDER BY r.sla_state = 'breached' DESC, r.resolve_due_at, r.id LIMIT $1`;
+  return { sql, params };
+}
 
 /** The list query with its filters and keyset; exported so tests can EXPLAIN exactly what runs. */
 export function listQuery(actor: Actor, query: ListServiceRequestsQuery, limit: number): { sql: string; params: unknown[] } {
@@ -224,10 +239,18 @@ export class ServiceRequestsRepository {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
   }
 
-  /** Open requests at risk or late, most urgent first. */
-  async supervision(limit: number): Promise<ServiceRequestView[]> {
-    const rows = await this.manager.query<ViewRow[]>(SUPERVISION_SQL, [limit]);
-    return rows.map(toListView);
+  /** Open requests at risk or late, most urgent first, a page at a time. */
+  async supervision(page: PageQueryDto): Promise<Page<ServiceRequestView>> {
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    let after: { state: SupervisedState; dueAt: string; id: string } | undefined;
+    if (page.cursor) {
+      const [state, dueAt, id] = decodeCursorParts(page.cursor, ['text', 'timestamp', 'uuid']) as [SupervisedState, string, string];
+      if (!SUPERVISED_STATES.includes(state)) throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
+      after = { state, dueAt, id };
+    }
+    const { sql, params } = supervisionQuery(limit + 1, after);
+    const rows = await this.manager.query<ViewRow[]>(sql, params);
+    return pageOfRows(rows.map(toListView), limit, (r) => [r.slaState, r.resolveDueAt!.toISOString(), r.id]);
   }
 
   /** Adds a timeline entry; with a dedupe key a second identical entry is silently skipped. */

@@ -7,7 +7,7 @@ import { bodyFingerprint } from '../../platform/http/body-fingerprint';
 import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
-import type { Page } from '../../platform/pagination/page.dto';
+import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { JobName, QUEUE_OF } from '../../platform/queue/queue.constants';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
@@ -192,8 +192,8 @@ export class ServiceRequestsService {
     return { ...view!, timeline: [], attachments: [], allowedActions: [] };
   }
 
-  supervision(limit = 100): Promise<ServiceRequestView[]> {
-    return this.requests.supervision(limit);
+  supervision(page: PageQueryDto): Promise<Page<ServiceRequestView>> {
+    return this.requests.supervision(page);
   }
 
   isLate(request: ServiceRequest): boolean {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../errors/domain.exception';
+import { keysetPage } from '../pagination/keyset';
+import type { Page, PageQueryDto } from '../pagination/page.dto';
 import { ErrorCode } from '../errors/error-code';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { townshipSettingsKey } from '../tenancy/township-settings';
@@ -57,9 +59,10 @@ export class NotificationSettingsAdmin {
     return this.settings();
   }
 
-  async robots(): Promise<RobotView[]> {
-    const robots = await this.tenant.manager.getRepository(GroupRobot).find({ order: { createdAt: 'ASC' } });
-    return robots.map((r) => this.view(r));
+  async robots(page: PageQueryDto): Promise<Page<RobotView>> {
+    const qb = this.tenant.manager.getRepository(GroupRobot).createQueryBuilder('r');
+    const { items, nextCursor } = await keysetPage(qb, { column: 'r.created_at', kind: 'timestamp', idColumn: 'r.id', direction: 'ASC' }, page);
+    return { items: items.map((r) => this.view(r)), nextCursor };
   }
 
   async createRobot(input: CreateRobotDto): Promise<RobotView> {

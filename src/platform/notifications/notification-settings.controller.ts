@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { Role } from '../auth/entities/role';
 import { IdParam } from '../http/id-param.decorator';
+import { PageQueryDto } from '../pagination/page.dto';
 import { CreateRobotDto, NotificationSettingsView, RobotList, RobotView, UpdateNotificationSettingsDto, UpdateRobotDto } from './dto/notification.dto';
 import { NotificationSettingsAdmin } from './notification-settings-admin.service';
 
@@ -25,8 +26,8 @@ export class NotificationSettingsController {
   }
 
   @Get('robots')
-  async robots(): Promise<RobotList> {
-    return { items: await this.admin.robots() };
+  robots(@Query() page: PageQueryDto): Promise<RobotList> {
+    return this.admin.robots(page);
   }
 
   @Post('robots')

@@ -8,10 +8,14 @@ export interface KeysetOrder {
   /** Qualified column, e.g. `o.name`; the row's id breaks ties. */
   column: string;
   /** What the column holds, so that a cursor's value is checked before it reaches the database. */
-  kind: 'timestamp' | 'date' | 'text';
+  kind: KeysetKind;
+  /** Further sort columns (NOT NULL, in the same direction), after `column` and before the id. */
+  then?: { column: string; kind: KeysetKind }[];
   direction: 'ASC' | 'DESC';
   idColumn: string;
 }
+
+type KeysetKind = 'timestamp' | 'date' | 'text' | 'number';
 
 /**
  * Keyset pagination: `WHERE (column, id) > (:after, :afterId)`; no OFFSET, stable under inserts.
@@ -26,22 +30,34 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
   const comparison = order.direction === 'ASC' ? '>' : '<';
+  const columns = [{ column: order.column, kind: order.kind }, ...(order.then ?? [])];
   if (page.cursor) {
-    const [after, afterId] = decodeCursor(page.cursor, order.kind);
-    query.andWhere(`(${order.column}, ${order.idColumn}) ${comparison} (:after, :afterId)`, { after, afterId });
+    const parts = decodeCursorParts(page.cursor, [...columns.map((c) => c.kind), 'uuid']);
+    const names = parts.map((_, i) => `keyset_${i}`);
+    query.andWhere(
+      `(${[...columns.map((c) => c.column), order.idColumn].join(', ')}) ${comparison} (${names.map((n) => `:${n}`).join(', ')})`,
+      Object.fromEntries(names.map((n, i) => [n, parts[i]])),
+    );
   }
-  // An expression, not `alias.column` (TypeORM would take that for the entity's own column), read
+  // Expressions, not `alias.column` (TypeORM would take that for the entity's own column), read
   // back beside the entity's id as TypeORM names it in raw rows (`alias_id`).
+  query.orderBy(order.column, order.direction);
+  columns.forEach((c, i) => {
+    query.addSelect(`CAST(${c.column} AS text)`, `keyset_value_${i}`);
+    if (i > 0) query.addOrderBy(c.column, order.direction);
+  });
   const { entities, raw } = await query
-    .addSelect(`CAST(${order.column} AS text)`, 'keyset_value')
-    .orderBy(order.column, order.direction)
     .addOrderBy(order.idColumn, order.direction)
     .limit(limit + 1)
     .getRawAndEntities<Record<string, string | null>>();
   const idKey = `${query.expressionMap.mainAlias!.name}_id`;
-  const values = new Map(raw.map((r) => [r[idKey], r.keyset_value]));
-  const { items, nextCursor } = pageOfRows(entities, limit, (entity) => [values.get(entity.id) ?? null, entity.id]);
+  const values = new Map(raw.map((r) => [r[idKey], columns.map((c, i) => cursorValue(c.kind, r[`keyset_value_${i}`]))]));
+  const { items, nextCursor } = pageOfRows(entities, limit, (entity) => [...(values.get(entity.id) ?? []), entity.id]);
   return { items, nextCursor };
+}
+
+function cursorValue(kind: KeysetKind, text: string | null): CursorPart {
+  return kind === 'number' && text !== null ? Number(text) : text;
 }
 
 export function encodeCursor(parts: unknown[]): string {

@@ -1292,6 +1292,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{id}/agenda/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Last meeting's unfinished action items, to review at this one. */
+        get: operations["MeetingSessionController_getReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}/agenda/{itemId}/decision": {
         parameters: {
             query?: never;
@@ -3143,6 +3160,7 @@ export interface components {
         };
         RobotList: {
             items: components["schemas"]["RobotView"][];
+            nextCursor: string | null;
         };
         CreateRobotDto: {
             /** @enum {string} */
@@ -3736,6 +3754,7 @@ export interface components {
         };
         CategoryList: {
             items: components["schemas"]["CategoryView"][];
+            nextCursor: string | null;
         };
         CreateCategoryDto: {
             /** @enum {string} */
@@ -3780,6 +3799,7 @@ export interface components {
         };
         RoutingRuleList: {
             items: components["schemas"]["RoutingRuleView"][];
+            nextCursor: string | null;
         };
         CreateRoutingRuleDto: {
             priority: number;
@@ -3904,6 +3924,7 @@ export interface components {
         };
         SlotList: {
             items: components["schemas"]["SlotView"][];
+            nextCursor: string | null;
         };
         OrganizationAttendanceView: {
             organizationId: string;
@@ -3968,6 +3989,10 @@ export interface components {
             status: "proposed" | "accepted" | "declined";
             decisionNote: string | null;
         };
+        AgendaPage: {
+            items: components["schemas"]["AgendaItemView"][];
+            nextCursor: string | null;
+        };
         ReviewItemView: {
             id: string;
             title: string;
@@ -3976,10 +4001,9 @@ export interface components {
             progress: number;
             status: string;
         };
-        AgendaView: {
-            items: components["schemas"]["AgendaItemView"][];
-            /** @description Unfinished action items of the alliance's previous meeting, reviewed automatically. */
-            review: components["schemas"]["ReviewItemView"][];
+        ReviewItemPage: {
+            items: components["schemas"]["ReviewItemView"][];
+            nextCursor: string | null;
         };
         ProposeAgendaItemDto: {
             title: string;
@@ -4459,6 +4483,7 @@ export interface components {
         };
         ReviewerCandidateList: {
             items: components["schemas"]["ReviewerCandidate"][];
+            nextCursor: string | null;
         };
         AssignReviewersDto: {
             /** @description Experts to invite; leave out with `sameAsPreviousRound` to go back to the last round's reviewers. */
@@ -5934,7 +5959,10 @@ export interface operations {
     };
     NotificationSettingsController_robots: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6085,9 +6113,9 @@ export interface operations {
     DeliveriesController_list: {
         parameters: {
             query?: {
-                status?: "pending" | "sent" | "failed" | "awaiting_digest" | "digested";
                 limit?: number;
                 cursor?: string;
+                status?: "pending" | "sent" | "failed" | "awaiting_digest" | "digested";
             };
             header?: never;
             path?: never;
@@ -6147,10 +6175,10 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                entityType?: string;
-                entityId?: string;
                 limit?: number;
                 cursor?: string;
+                entityType?: string;
+                entityId?: string;
             };
             header?: never;
             path?: never;
@@ -7061,7 +7089,10 @@ export interface operations {
     };
     ServiceRequestsController_supervision: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7711,7 +7742,10 @@ export interface operations {
     };
     CatalogueController_categories: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7810,7 +7844,10 @@ export interface operations {
     };
     CatalogueController_rules: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8095,13 +8132,14 @@ export interface operations {
     MeetingsController_freeSlots: {
         parameters: {
             query: {
+                limit?: number;
+                cursor?: string;
                 from: string;
                 to: string;
                 durationMinutes: number;
                 zoneId?: string;
                 /** @description Comma-separated user ids. */
                 userIds?: string;
-                limit?: number;
             };
             header?: never;
             path?: never;
@@ -8412,7 +8450,10 @@ export interface operations {
     };
     MeetingSessionController_getAgenda: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8426,7 +8467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgendaView"];
+                    "application/json": components["schemas"]["AgendaPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -8460,7 +8501,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgendaView"];
+                    "application/json": components["schemas"]["AgendaItemView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MeetingSessionController_getReview: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemPage"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -8495,7 +8569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgendaView"];
+                    "application/json": components["schemas"]["AgendaItemView"];
                 };
             };
             /** @description Any error, in one body shape */
@@ -10012,7 +10086,10 @@ export interface operations {
     };
     ReportsController_reviewerCandidates: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;

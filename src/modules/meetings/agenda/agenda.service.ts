@@ -3,7 +3,9 @@ import { Role } from '../../../platform/auth/entities/role';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { AgendaView, DecideAgendaItemDto, ProposeAgendaItemDto } from '../dto/meeting-session.dto';
+import { decodeCursor, pageOfRows } from '../../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
+import type { AgendaItemView, DecideAgendaItemDto, ProposeAgendaItemDto, ReviewItemView } from '../dto/meeting-session.dto';
 import { AgendaItem, AgendaStatus } from '../entities/agenda-item.entity';
 import { MeetingsService } from '../meetings.service';
 
@@ -15,7 +17,7 @@ export class AgendaService {
     private readonly meetings: MeetingsService,
   ) {}
 
-  async propose(actor: Actor, meetingId: string, input: ProposeAgendaItemDto): Promise<AgendaView> {
+  async propose(actor: Actor, meetingId: string, input: ProposeAgendaItemDto): Promise<AgendaItemView> {
     const meeting = await this.meetings.requireVisible(actor, meetingId);
     if (input.serviceRequestId) {
       if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
@@ -26,7 +28,7 @@ export class AgendaService {
       if (!escalated) throw DomainException.invalid([{ field: 'serviceRequestId', reason: 'notEscalated' }]);
     }
     const [{ next }] = await this.tenant.manager.query<{ next: number }[]>('SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1', [meetingId]);
-    await this.tenant.manager.getRepository(AgendaItem).save({
+    const saved = await this.tenant.manager.getRepository(AgendaItem).save({
       tenantId: meeting.tenantId,
       meetingId,
       title: input.title.trim(),
@@ -38,10 +40,10 @@ export class AgendaService {
       status: actor.role === Role.TownshipAdmin ? AgendaStatus.Accepted : AgendaStatus.Proposed,
       position: next,
     });
-    return this.view(actor, meetingId);
+    return this.item(saved.id);
   }
 
-  async decide(actor: Actor, meetingId: string, itemId: string, input: DecideAgendaItemDto): Promise<AgendaView> {
+  async decide(actor: Actor, meetingId: string, itemId: string, input: DecideAgendaItemDto): Promise<AgendaItemView> {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     await this.meetings.requireVisible(actor, meetingId);
     const item = await this.tenant.manager.getRepository(AgendaItem).findOneBy({ id: itemId, meetingId });
@@ -50,40 +52,63 @@ export class AgendaService {
       { id: itemId },
       { status: input.accept ? AgendaStatus.Accepted : AgendaStatus.Declined, decisionNote: input.note?.trim() || null },
     );
-    return this.view(actor, meetingId);
+    return this.item(itemId);
   }
 
-  async view(actor: Actor, meetingId: string): Promise<AgendaView> {
-    const meeting = await this.meetings.requireVisible(actor, meetingId);
-    const items = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT a.*, u.display_name AS proposer_name, o.name AS org_name, r.number AS sr_number, r.title AS sr_title
-         FROM agenda_items a JOIN users u ON u.id = a.proposed_by_id
-         LEFT JOIN organizations o ON o.id = a.proposed_by_organization_id LEFT JOIN service_requests r ON r.id = a.service_request_id
-        WHERE a.meeting_id = $1 ORDER BY a.position`,
-      [meetingId],
+  /** The agenda's items in their order, a page at a time. */
+  async items(actor: Actor, meetingId: string, page: PageQueryDto): Promise<Page<AgendaItemView>> {
+    await this.meetings.requireVisible(actor, meetingId);
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterPosition, afterId] = page.cursor ? decodeCursor(page.cursor, 'number') : [null, null];
+    const rows = await this.tenant.manager.query<Record<string, any>[]>(
+      `${AGENDA_SELECT} WHERE a.meeting_id = $1 AND ($2::int IS NULL OR (a.position, a.id) > ($2, $3::uuid))
+        ORDER BY a.position, a.id LIMIT $4`,
+      [meetingId, afterPosition, afterId, limit + 1],
     );
-    const review = await this.tenant.manager.query<Record<string, any>[]>(
+    return pageOfRows(rows.map(toAgendaItemView), limit, (a) => [a.position, a.id]) as Page<AgendaItemView>;
+  }
+
+  /** Unfinished action items of the alliance's previous meeting (the last one that set any), by due date. */
+  async review(actor: Actor, meetingId: string, page: PageQueryDto): Promise<Page<ReviewItemView>> {
+    const meeting = await this.meetings.requireVisible(actor, meetingId);
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const [afterDue, afterId] = page.cursor ? decodeCursor(page.cursor, 'date') : [null, null];
+    const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT i.id, i.title, o.name AS owner, i.due_on::text AS due_on, i.progress, i.status
          FROM action_items i JOIN organizations o ON o.id = i.owner_organization_id
         WHERE i.status IN ('open', 'in_progress') AND i.meeting_id = (
           SELECT m.id FROM meetings m WHERE m.alliance_id = $1 AND m.starts_at < $2 AND m.status = 'scheduled'
              AND EXISTS (SELECT 1 FROM action_items x WHERE x.meeting_id = m.id)
            ORDER BY m.starts_at DESC LIMIT 1)
-        ORDER BY i.due_on`,
-      [meeting.allianceId, meeting.startsAt],
+          AND ($3::date IS NULL OR (i.due_on, i.id) > ($3, $4::uuid))
+        ORDER BY i.due_on, i.id LIMIT $5`,
+      [meeting.allianceId, meeting.startsAt, afterDue, afterId, limit + 1],
     );
-    return {
-      items: items.map((a) => ({
-        id: a.id,
-        title: a.title,
-        description: a.description,
-        proposedBy: { id: a.proposed_by_id, displayName: a.proposer_name },
-        proposedByOrganization: a.proposed_by_organization_id ? { id: a.proposed_by_organization_id, name: a.org_name } : null,
-        serviceRequest: a.service_request_id ? { id: a.service_request_id, number: a.sr_number, title: a.sr_title } : null,
-        status: a.status,
-        decisionNote: a.decision_note,
-      })),
-      review: review.map((r) => ({ id: r.id, title: r.title, ownerOrganization: r.owner, dueOn: r.due_on, progress: r.progress, status: r.status })),
-    };
+    const items = rows.map((r) => ({ id: r.id, title: r.title, ownerOrganization: r.owner, dueOn: r.due_on, progress: r.progress, status: r.status }));
+    return pageOfRows(items, limit, (r) => [r.dueOn, r.id]);
   }
+
+  private async item(itemId: string): Promise<AgendaItemView> {
+    const [row] = await this.tenant.manager.query<Record<string, any>[]>(`${AGENDA_SELECT} WHERE a.id = $1`, [itemId]);
+    const { position: _position, ...view } = toAgendaItemView(row);
+    return view;
+  }
+}
+
+const AGENDA_SELECT = `SELECT a.*, u.display_name AS proposer_name, o.name AS org_name, r.number AS sr_number, r.title AS sr_title
+   FROM agenda_items a JOIN users u ON u.id = a.proposed_by_id
+   LEFT JOIN organizations o ON o.id = a.proposed_by_organization_id LEFT JOIN service_requests r ON r.id = a.service_request_id`;
+
+function toAgendaItemView(a: Record<string, any>): AgendaItemView & { position: number } {
+  return {
+    id: a.id,
+    title: a.title,
+    description: a.description,
+    proposedBy: { id: a.proposed_by_id, displayName: a.proposer_name },
+    proposedByOrganization: a.proposed_by_organization_id ? { id: a.proposed_by_organization_id, name: a.org_name } : null,
+    serviceRequest: a.service_request_id ? { id: a.service_request_id, number: a.sr_number, title: a.sr_title } : null,
+    status: a.status,
+    decisionNote: a.decision_note,
+    position: a.position,
+  };
 }

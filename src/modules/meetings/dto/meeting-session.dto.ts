@@ -50,10 +50,15 @@ export class ReviewItemView {
   status: string;
 }
 
-export class AgendaView {
+export class AgendaPage {
   items: AgendaItemView[];
-  /** Unfinished action items of the alliance's previous meeting, reviewed automatically. */
-  review: ReviewItemView[];
+  nextCursor: string | null;
+}
+
+/** Unfinished action items of the alliance's previous meeting, reviewed automatically. */
+export class ReviewItemPage {
+  items: ReviewItemView[];
+  nextCursor: string | null;
 }
 
 export class CheckInCodeView {

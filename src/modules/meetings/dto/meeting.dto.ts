@@ -166,7 +166,8 @@ export class ListMeetingsQuery extends PageQueryDto {
   allianceId?: string;
 }
 
-export class FreeSlotsQuery {
+/** A page of free slots; the cursor is the last slot given, the next page starts after it. */
+export class FreeSlotsQuery extends PageQueryDto {
   @IsDateString()
   from: string;
 
@@ -188,13 +189,6 @@ export class FreeSlotsQuery {
   @IsString()
   @MaxLength(4000)
   userIds?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20)
-  limit?: number;
 }
 
 export class PlaceView {
@@ -248,6 +242,7 @@ export class SlotView {
 
 export class SlotList {
   items: SlotView[];
+  nextCursor: string | null;
 }
 
 export class FeedView {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { dateTimeFormat } from '../../../platform/clock/date-format';
 import { addWorkingTime, type CalendarOverrides, isWorkingDay } from '../../../platform/calendar/working-calendar';
+import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { Occurrence } from './occurrences';
 import { earliestMeetingStart, earliestReservationStart } from './time-bounds';
@@ -69,12 +71,17 @@ export class FreeSlotsService {
     private readonly calendars: CalendarService,
   ) {}
 
-  async find(from: Date, to: Date, durationMinutes: number, zoneId: string | null, userIds: string[], limit: number): Promise<Occurrence[]> {
+  async find(from: Date, to: Date, durationMinutes: number, zoneId: string | null, userIds: string[], page: PageQueryDto): Promise<Page<Occurrence>> {
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    // A page goes on half an hour after the last slot of the one before.
+    const after = page.cursor ? new Date(decodeCursorParts(page.cursor, ['timestamp'])[0] as string).getTime() + STEP_MS : -Infinity;
     const busy = await this.busy(from, to, zoneId, userIds);
     const calendar = await this.calendars.forTenant();
     // Start at the first working minute at or after `from`, on a half-hour.
-    const start = new Date(Math.ceil(addWorkingTime(from, 0, 'working_hours', calendar).getTime() / STEP_MS) * STEP_MS);
-    return freeSlots(start, to, durationMinutes, busy, calendar, limit);
+    const first = Math.ceil(addWorkingTime(from, 0, 'working_hours', calendar).getTime() / STEP_MS) * STEP_MS;
+    const start = new Date(Math.max(first, Math.ceil(after / STEP_MS) * STEP_MS));
+    const slots = freeSlots(start, to, durationMinutes, busy, calendar, limit + 1);
+    return pageOfRows(slots, limit, (slot) => [slot.startsAt.toISOString()]);
   }
 
   private async busy(from: Date, to: Date, zoneId: string | null, userIds: string[]): Promise<Occurrence[]> {

@@ -61,6 +61,7 @@ export class CategoryView {
 
 export class CategoryList {
   items: CategoryView[];
+  nextCursor: string | null;
 }
 
 export class CreateRoutingRuleDto {
@@ -101,6 +102,7 @@ export class RoutingRuleView {
 
 export class RoutingRuleList {
   items: RoutingRuleView[];
+  nextCursor: string | null;
 }
 
 export class CalendarDayDto {

@@ -24,7 +24,7 @@ export interface PreferredContact {
 @Index('ix_service_requests__status_created', ['tenantId', 'status', 'createdAt'])
 @Index('ix_service_requests__alliance_created', ['tenantId', 'allianceId', 'createdAt'])
 @Index('ix_service_requests__created', ['tenantId', 'createdAt'])
-@Index('ix_service_requests__supervision', ['tenantId', 'slaState', 'resolveDueAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
+@Index('ix_service_requests__supervision', ['tenantId', 'slaState', 'resolveDueAt', 'id'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
 @Index('ix_service_requests__sla_due', ['nextSlaCheckAt'], { where: '"next_sla_check_at" IS NOT NULL' })
 @Check('ck_service_requests__rating', '"rating" IS NULL OR "rating" BETWEEN 1 AND 5')
 @ReferencedInTenant('service_requests')

@@ -217,6 +217,7 @@ export class ReviewerCandidate {
 
 export class ReviewerCandidateList {
   items: ReviewerCandidate[];
+  nextCursor: string | null;
 }
 
 export class RecommendationDto {

@@ -104,9 +104,9 @@ export class ReportsController {
   /** Every expert, with the conflicts of interest that bar them from this report. */
   @Roles(Role.TownshipAdmin)
   @Get('reports/:id/candidates')
-  async reviewerCandidates(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ReviewerCandidateList> {
+  async reviewerCandidates(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() page: PageQueryDto): Promise<ReviewerCandidateList> {
     const { report } = await this.access.requireEditor(actor, id);
-    return { items: await this.candidates.candidates(report) };
+    return this.candidates.candidates(report, page);
   }
 
   @Roles(Role.TownshipAdmin)

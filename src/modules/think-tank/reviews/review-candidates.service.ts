@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
+import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { ReviewerCandidate } from '../dto/report.dto';
 import type { ResearchReport } from '../entities/research-report.entity';
@@ -22,15 +24,20 @@ export class ReviewCandidatesService {
     };
   }
 
-  async experts(expertIds?: string[]): Promise<(ExpertFacts & { id: string; displayName: string; fields: string[]; availability: string; openReviews: number })[]> {
+  /** The active experts given, or a page of all of them by name (`after` the name and id of the last one before). */
+  async experts(
+    expertIds?: string[],
+    page?: { limit: number; after: [string, string] | null },
+  ): Promise<(ExpertFacts & { id: string; displayName: string; fields: string[]; availability: string; openReviews: number })[]> {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT e.id, e.user_id, e.fields, e.availability, e.affiliation_organization_id, u.organization_id, u.display_name,
               coalesce((SELECT json_agg(json_build_object('organizationId', d.organization_id, 'userId', d.user_id)) FROM expert_declarations d WHERE d.expert_id = e.id), '[]') AS declarations,
               (SELECT count(*) FROM review_assignments a WHERE a.expert_id = e.id AND a.status IN ('invited', 'accepted'))::int AS open_reviews
          FROM experts e JOIN users u ON u.id = e.user_id
         WHERE u.status = 'active' AND ($1::uuid[] IS NULL OR e.id = ANY($1))
-        ORDER BY u.display_name`,
-      [expertIds ?? null],
+          AND ($2::text IS NULL OR (u.display_name, e.id) > ($2, $3::uuid))
+        ORDER BY u.display_name, e.id LIMIT $4`,
+      [expertIds ?? null, page?.after?.[0] ?? null, page?.after?.[1] ?? null, page ? page.limit : null],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -44,13 +51,15 @@ export class ReviewCandidatesService {
     }));
   }
 
-  /** Every expert with the conflicts that bar them from this report, explained with names. */
-  async candidates(report: ResearchReport): Promise<ReviewerCandidate[]> {
+  /** The experts by name, a page at a time, with the conflicts that bar them from this report, explained with names. */
+  async candidates(report: ResearchReport, page: PageQueryDto): Promise<Page<ReviewerCandidate>> {
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = page.cursor ? (decodeCursorParts(page.cursor, ['text', 'uuid']) as [string, string]) : null;
     const parties = await this.parties(report);
-    const experts = await this.experts();
+    const experts = await this.experts(undefined, { limit: limit + 1, after });
     const all = experts.map((e) => ({ expert: e, conflicts: conflictsOfInterest(e, parties) }));
     const names = await this.names(all.flatMap((c) => c.conflicts));
-    return all.map(({ expert, conflicts }) => ({
+    const candidates = all.map(({ expert, conflicts }) => ({
       expertId: expert.id,
       displayName: expert.displayName,
       fields: expert.fields,
@@ -58,6 +67,7 @@ export class ReviewCandidatesService {
       openReviews: expert.openReviews,
       conflicts: conflicts.map((c) => ({ rule: c.rule, with: names.get(c.withId) ?? c.withId })),
     }));
+    return pageOfRows(candidates, limit, (c) => [c.displayName, c.expertId]);
   }
 
   async names(conflicts: Conflict[]): Promise<Map<string, string>> {

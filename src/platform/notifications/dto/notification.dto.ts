@@ -227,6 +227,7 @@ export class RobotView {
 
 export class RobotList {
   items: RobotView[];
+  nextCursor: string | null;
 }
 
 export class ListDeliveriesQuery extends PageQueryDto {

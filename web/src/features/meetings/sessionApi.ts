@@ -1,17 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { api } from '../../api/client';
 import { fileNameFromResponse, saveBlob } from '../../api/download';
 import { ApiError, toApiError, unwrap } from '../../api/errors';
 import type { ResponseBody } from '../../api/types';
 
 type RawAgenda = ResponseBody<'/api/v1/meetings/{id}/agenda', 'get'>;
+type RawReview = ResponseBody<'/api/v1/meetings/{id}/agenda/review', 'get'>;
 type RawAgendaItem = RawAgenda['items'][number];
 /** The schema marks these required; the API sends null when absent. */
 export type AgendaItem = Omit<RawAgendaItem, 'proposedByOrganization' | 'serviceRequest'> & {
   proposedByOrganization: RawAgendaItem['proposedByOrganization'] | null;
   serviceRequest: RawAgendaItem['serviceRequest'] | null;
 };
-export type ReviewItem = RawAgenda['review'][number];
+export type ReviewItem = RawReview['items'][number];
 export type Attendance = ResponseBody<'/api/v1/meetings/{id}/attendance', 'get'>;
 type RawMinutes = ResponseBody<'/api/v1/meetings/{id}/minutes', 'get'>;
 export type Minutes = Omit<RawMinutes, 'approvedBy'> & { approvedBy: RawMinutes['approvedBy'] | null };
@@ -29,8 +31,12 @@ export function useAgenda(id: string) {
   return useQuery({
     queryKey: sessionKeys.agenda(id),
     queryFn: async () => {
-      const data = await unwrap(api.GET('/api/v1/meetings/{id}/agenda', path(id)));
-      return { items: data.items as AgendaItem[], review: data.review };
+      const page = (cursor: string | undefined) => ({ params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } });
+      const [items, review] = await Promise.all([
+        allPages((cursor) => unwrap(api.GET('/api/v1/meetings/{id}/agenda', page(cursor)))),
+        allPages((cursor) => unwrap(api.GET('/api/v1/meetings/{id}/agenda/review', page(cursor)))),
+      ]);
+      return { items: items as AgendaItem[], review };
     },
   });
 }

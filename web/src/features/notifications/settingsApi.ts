@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
@@ -32,7 +33,9 @@ export function useUpdateNotificationSettings() {
 export function useRobots() {
   return useQuery({
     queryKey: keys.robots,
-    queryFn: () => unwrap(api.GET('/api/v1/notification-settings/robots')),
+    queryFn: async () => ({
+      items: await allPages((cursor) => unwrap(api.GET('/api/v1/notification-settings/robots', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
@@ -33,8 +34,11 @@ const keys = {
 export function useCategories(allianceId: string | undefined) {
   return useQuery({
     queryKey: keys.categories(allianceId ?? ''),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/alliances/{id}/service-categories', { params: { path: { id: allianceId! } } })),
+    queryFn: async () => ({
+      items: await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/alliances/{id}/service-categories', { params: { path: { id: allianceId! }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
+    }),
     enabled: Boolean(allianceId),
   });
 }
@@ -60,7 +64,11 @@ export function useSaveCategory(allianceId: string) {
 export function useRoutingRules(allianceId: string) {
   return useQuery({
     queryKey: keys.rules(allianceId),
-    queryFn: () => unwrap(api.GET('/api/v1/alliances/{id}/routing-rules', { params: { path: { id: allianceId } } })),
+    queryFn: async () => ({
+      items: await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/alliances/{id}/routing-rules', { params: { path: { id: allianceId }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
+    }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { QueryParams, ResponseBody } from '../../api/types';
@@ -12,7 +13,8 @@ export type StatisticsQuery = QueryParams<'/api/v1/service-requests/statistics',
 export function useSupervision() {
   return useQuery({
     queryKey: [...keys.all, 'supervision'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/service-requests/supervision'))).items as ServiceRequest[],
+    queryFn: async () =>
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/service-requests/supervision', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as ServiceRequest[],
     refetchInterval: 60_000,
   });
 }

@@ -270,7 +270,9 @@ export function useCandidates(id: string, enabled: boolean) {
     queryKey: thinkTankKeys.candidates(id),
     enabled,
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/think-tank/reports/{id}/candidates', { params: { path: { id } } }))).items as Candidate[],
+      (await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/think-tank/reports/{id}/candidates', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      )) as Candidate[],
   });
 }
 
