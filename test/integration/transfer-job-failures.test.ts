@@ -1,4 +1,6 @@
-import { Queue } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { RegistryTransferProcessor } from '../../src/modules/registry-transfer/registry-transfer.processor';
+import { SweepTransferJobsHandler } from '../../src/modules/registry-transfer/transfer-job-sweeper';
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import { Http } from '../support/http';
 import { idOf } from '../support/tenants';
@@ -109,6 +111,53 @@ describe('transfer jobs that fail for good', () => {
       expect((await http.get(`/api/v1/jobs/${started.body.id}/download`, { token })).status).toBe(409);
     } finally {
       await app.db.admin.query(`DROP TRIGGER test_breakdown ON transfer_jobs`);
+    }
+  });
+
+  /**
+   * BullMQ fails a job whose worker died more often than its stalled limit allows in another worker's
+   * stalled check, which runs none of our code; Redis may lose a job. The sweep ends both rows.
+   * Last in this file: it stops the worker's registry queue, so that nothing but the test moves the jobs.
+   */
+  it('ends a job its queue failed without our processor, and one its queue lost; leaves alone those in hand and the recent', async () => {
+    await app.worker!.get(RegistryTransferProcessor).worker.close();
+    const queue = new Queue(QueueName.Registry, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
+    const stand = new Worker(QueueName.Registry, null, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix, autorun: false });
+    try {
+      const inQueue = (id: string) => waitFor(() => queue.getJob(`transfer-${id}`), (job) => job !== undefined);
+      const stalled = (await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token, language: 'en' })).body.id as string;
+      await inQueue(stalled);
+      const form = multipart('丢失.csv', Buffer.from('企业名称,党组织类型\n丢失测试企业,党支部\n'));
+      const lost = (await http.request('POST', `/api/v1/alliances/${allianceId}/imports`, { token, body: form.body, headers: form.headers })).body.id as string;
+      const inHand = (await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token })).body.id as string;
+      const recent = (await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token })).body.id as string;
+      for (const id of [lost, inHand, recent]) await inQueue(id);
+
+      // The first export is taken by a worker that dies; BullMQ's stalled check gives it up for good.
+      const taken = (await stand.getNextJob('dead-worker'))!;
+      expect(taken.id).toBe(`transfer-${stalled}`);
+      await taken.moveToFailed(new UnrecoverableError('job stalled more than allowable limit'), 'dead-worker');
+      // The import's job is lost from Redis, as is the recent export's.
+      await queue.remove(`transfer-${lost}`);
+      await queue.remove(`transfer-${recent}`);
+      await app.db.admin.query(`UPDATE transfer_jobs SET created_at = created_at - interval '5 minutes' WHERE id = ANY($1)`, [[stalled, lost, inHand]]);
+
+      expect(await app.worker!.get(SweepTransferJobsHandler).handle()).toBe(2);
+      const status = async (id: string, language: 'zh-CN' | 'en' = 'zh-CN') => (await http.get(`/api/v1/jobs/${id}`, { token, language })).body;
+      expect(await status(stalled, 'en')).toMatchObject({ status: 'failed', error: 'it stopped when its worker or the job queue went down, and did not finish: start it again' });
+      expect(await status(lost)).toMatchObject({ status: 'failed', error: '任务在执行中断（处理进程或任务队列停止）后未能完成：请重新发起', finishedAt: expect.any(String) });
+      expect(await status(inHand)).toMatchObject({ status: 'queued', error: null });
+      expect(await status(recent)).toMatchObject({ status: 'queued', error: null });
+      const inbox = await waitFor(
+        () => http.get('/api/v1/notifications', { token }),
+        (reply) => reply.body.items.some((n: { title: string }) => n.title === '导入失败：丢失.csv'),
+      );
+      expect(inbox.body.items.find((n: { title: string }) => n.title === '导入失败：丢失.csv').body).toContain('任务在执行中断');
+      // A second sweep finds nothing more to end.
+      expect(await app.worker!.get(SweepTransferJobsHandler).handle()).toBe(0);
+    } finally {
+      await stand.close();
+      await queue.close();
     }
   });
 });

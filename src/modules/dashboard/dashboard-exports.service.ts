@@ -4,7 +4,7 @@ import { Outbox } from '../../platform/outbox/outbox.service';
 import { JobName } from '../../platform/queue/queue.constants';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { TransferJobView } from '../registry-transfer/dto/transfer-job.view';
-import { TransferJob, TransferJobKind } from '../registry-transfer/entities/transfer-job.entity';
+import { TransferJob, TransferJobKind, transferQueueJobId } from '../registry-transfer/entities/transfer-job.entity';
 import { toTransferJobView } from '../registry-transfer/transfer-job.view';
 import { DashboardService } from './dashboard.service';
 import type { DashboardExportDto } from './dto/dashboard.dto';
@@ -29,7 +29,7 @@ export class DashboardExports {
       parameters: { from, to, format: input.format },
       refusedRows: [],
     });
-    await this.outbox.enqueue({ name: JobName.ExportDashboard, payload: { tenantId: job.tenantId, transferJobId: job.id } });
+    await this.outbox.enqueue({ name: JobName.ExportDashboard, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
     return toTransferJobView(job);
   }
 }

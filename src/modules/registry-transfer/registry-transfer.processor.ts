@@ -7,9 +7,9 @@ import { QueueName } from '../../platform/queue/queue.constants';
 import { TransferJobFailures } from './transfer-job-failures';
 
 /**
- * Every job of this queue works on a transfer job row (imports, and the registry, statistics and
- * dashboard exports). When BullMQ gives one up, the row must say so: otherwise the page shows the
- * job running for ever and nobody learns that it failed.
+ * Every job of this queue but the sweep works on a transfer job row (imports, and the registry,
+ * statistics and dashboard exports). When BullMQ gives one up, the row must say so: otherwise the
+ * page shows the job running for ever and nobody learns that it failed.
  */
 @Processor(QueueName.Registry, workerOptions(2))
 export class RegistryTransferProcessor extends WorkerHost {
@@ -20,11 +20,13 @@ export class RegistryTransferProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<{ tenantId: string; transferJobId: string }>): Promise<unknown> {
+  async process(job: Job<{ tenantId: string; transferJobId?: string }>): Promise<unknown> {
     try {
       return await this.dispatcher.dispatch(job);
     } catch (error) {
-      if (isLastAttempt(job, error)) await this.failures.record(job.data, job.attemptsMade + 1, error);
+      // The sweep (transfer-job-sweeper.ts) works on no row of its own.
+      const { tenantId, transferJobId } = job.data;
+      if (transferJobId && isLastAttempt(job, error)) await this.failures.record({ tenantId, transferJobId }, job.attemptsMade + 1, error);
       throw error;
     }
   }

@@ -27,15 +27,23 @@ export class TransferJobFailures {
     private readonly clock: Clock,
   ) {}
 
-  /** Never throws: BullMQ should record the job's own error, not one from recording it. */
-  async record({ tenantId, transferJobId }: { tenantId: string; transferJobId: string }, attempts: number, cause: unknown): Promise<void> {
+  /**
+   * Never throws: BullMQ should record the job's own error, not one from recording it. `lost`: the job
+   * stopped with its worker or its queue (transfer-job-sweeper.ts) rather than failing its attempts.
+   */
+  async record(
+    { tenantId, transferJobId }: { tenantId: string; transferJobId: string },
+    attempts: number,
+    cause: unknown,
+    how: 'failed' | 'lost' = 'failed',
+  ): Promise<void> {
     this.logger.error({ err: cause, transferJobId, attempts }, 'Transfer job failed for good');
     try {
       const system: Actor = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
       const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
       if (!job) return;
       const actor: Actor = { ...system, userId: job.createdById };
-      const reason = localizedReason('jobFailed', job.language as Language, [attempts])!;
+      const reason = (how === 'lost' ? localizedReason('jobLost', job.language as Language) : localizedReason('jobFailed', job.language as Language, [attempts]))!;
       // Its own transaction, so the row says failed even when telling someone fails too.
       const failed = await this.tenant.run(actor, () => this.jobs.failUnlessFinished(job.id, reason, this.clock.now()));
       if (!failed || job.kind !== TransferJobKind.MemberImport) return;

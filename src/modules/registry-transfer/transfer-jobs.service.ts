@@ -7,7 +7,7 @@ import { JobName } from '../../platform/queue/queue.constants';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../alliances/alliances.service';
 import type { ListTransferJobsQuery, TransferJobView } from './dto/transfer-job.view';
-import { TransferJobKind, TransferJobStatus } from './entities/transfer-job.entity';
+import { TransferJobKind, TransferJobStatus, transferQueueJobId } from './entities/transfer-job.entity';
 import { toTransferJobView } from './transfer-job.view';
 import { StorageQuota } from '../../platform/storage/storage-quota';
 import { TransferJobsRepository } from './transfer-jobs.repository';
@@ -72,7 +72,7 @@ export class TransferJobsService {
       refusedRows: [],
     });
     const name = kind === TransferJobKind.MemberImport ? JobName.ImportMembers : JobName.ExportRegistry;
-    await this.outbox.enqueue({ name, payload: { tenantId: job.tenantId, transferJobId: job.id } });
+    await this.outbox.enqueue({ name, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
     return toTransferJobView({ ...job, file: null });
   }
 }

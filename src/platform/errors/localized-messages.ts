@@ -116,6 +116,10 @@ const reasons: Record<string, Catalog> = {
     'zh-CN': '系统内部出错，已尝试 {0} 次仍未完成：请稍后重新发起，如仍失败请联系系统管理员',
     en: 'an internal error stopped it after {0} attempts: start it again later, and if it fails again, contact the administrator',
   },
+  jobLost: {
+    'zh-CN': '任务在执行中断（处理进程或任务队列停止）后未能完成：请重新发起',
+    en: 'it stopped when its worker or the job queue went down, and did not finish: start it again',
+  },
   unreadableFile: { 'zh-CN': '无法读取文件：必须是 .xlsx 或 .csv', en: 'cannot be read: it must be an .xlsx or .csv file' },
   tooManyRows: { 'zh-CN': '行数不能超过 {0}', en: 'must have at most {0} rows' },
   passwordTooShort: { 'zh-CN': '至少 12 个字符', en: 'must be at least 12 characters long' },

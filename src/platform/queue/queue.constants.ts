@@ -15,6 +15,7 @@ export enum JobName {
   RouteServiceRequest = 'route-service-request',
   CheckSla = 'check-sla',
   SweepSla = 'sweep-sla',
+  SweepTransferJobs = 'sweep-transfer-jobs',
   AutoCloseResolved = 'auto-close-resolved',
   ExportServiceStatistics = 'export-service-statistics',
   RefreshServiceStatistics = 'refresh-service-statistics',
@@ -37,6 +38,7 @@ export interface JobPayloads {
   [JobName.RouteServiceRequest]: { tenantId: string; requestId: string };
   [JobName.CheckSla]: { tenantId: string; requestId: string };
   [JobName.SweepSla]: Record<string, never>;
+  [JobName.SweepTransferJobs]: Record<string, never>;
   [JobName.AutoCloseResolved]: Record<string, never>;
   [JobName.ExportServiceStatistics]: { tenantId: string; transferJobId: string };
   [JobName.RefreshServiceStatistics]: Record<string, never>;
@@ -58,6 +60,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.RouteServiceRequest]: QueueName.ServiceRequests,
   [JobName.CheckSla]: QueueName.ServiceRequests,
   [JobName.SweepSla]: QueueName.ServiceRequests,
+  [JobName.SweepTransferJobs]: QueueName.Registry,
   [JobName.AutoCloseResolved]: QueueName.ServiceRequests,
   [JobName.ExportServiceStatistics]: QueueName.Registry,
   [JobName.RefreshServiceStatistics]: QueueName.ServiceRequests,

@@ -16,6 +16,9 @@ export enum TransferJobStatus {
   Failed = 'failed',
 }
 
+/** A transfer job's id in its queue, so that the sweeper can ask BullMQ about it (transfer-job-sweeper.ts). */
+export const transferQueueJobId = (transferJobId: string): string => `transfer-${transferJobId}`;
+
 export interface RefusedRow {
   row: number;
   field: string;

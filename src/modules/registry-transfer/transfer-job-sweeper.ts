@@ -1,0 +1,95 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { Role } from '../../platform/auth/entities/role';
+import { Clock } from '../../platform/clock/clock';
+import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
+import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
+import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { transferQueueJobId } from './entities/transfer-job.entity';
+import { TransferJobFailures } from './transfer-job-failures';
+
+/** A transfer job starts within seconds of its relay; one whose queue job is gone after this was lost. */
+export const LOST_AFTER_MS = 2 * 60_000;
+
+/**
+ * Ends transfer jobs that BullMQ gave up without our code knowing, and ones it lost. A worker that
+ * dies during a job more often than the stalled limit allows has the job failed by another worker's
+ * stalled check, which runs none of our code; Redis may lose a job (flushed, failed over without its
+ * data). Either would leave the row "running" for ever, the page showing progress that never moves.
+ * The row is failed with a reason its user can read, and the official told, as for any failure.
+ */
+@Injectable()
+@HandlesJob(JobName.SweepTransferJobs)
+export class SweepTransferJobsHandler implements JobHandler<JobName.SweepTransferJobs> {
+  private readonly logger = new Logger(SweepTransferJobsHandler.name);
+
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly failures: TransferJobFailures,
+    private readonly clock: Clock,
+    @InjectQueue(QueueName.Registry) private readonly queue: Queue,
+  ) {}
+
+  async handle(): Promise<number> {
+    let ended = 0;
+    for (const tenantId of await this.tenant.tenantIds()) {
+      for (const id of await this.openJobs(tenantId)) {
+        const job = await this.queue.getJob(transferQueueJobId(id));
+        const state = job ? await job.getState() : 'missing';
+        if (state === 'failed') {
+          // Failed by BullMQ's stalled check (its workers died), or by an attempt whose failure could not be written then.
+          const how = /stalled/i.test(job!.failedReason) ? 'lost' : 'failed';
+          await this.failures.record({ tenantId, transferJobId: id }, job!.attemptsMade, new Error(job!.failedReason), how);
+        } else if (state === 'missing' || state === 'unknown' || state === 'completed') {
+          // A job that just finished has written its row before BullMQ removed it: read the row again.
+          if (!(await this.stillOpen(tenantId, id))) continue;
+          await this.failures.record({ tenantId, transferJobId: id }, job?.attemptsMade ?? 0, new Error(`queue job ${state}`), 'lost');
+        } else continue; // waiting, delayed or active: it is in hand
+        ended++;
+      }
+    }
+    if (ended > 0) this.logger.warn({ count: ended }, 'Transfer jobs ended that their queue had given up or lost');
+    return ended;
+  }
+
+  /** Queued or running for a while, and not waiting in the outbox for a relay (a worker down is not a job lost). */
+  private openJobs(tenantId: string): Promise<string[]> {
+    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      const rows = await this.tenant.manager.query<{ id: string }[]>(
+        `SELECT j.id FROM transfer_jobs j
+          WHERE j.status IN ('queued', 'running') AND j.created_at < $1
+            AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.published_at IS NULL AND o.job_id = 'transfer-' || j.id)
+          ORDER BY j.created_at LIMIT 200`,
+        [new Date(this.clock.now().getTime() - LOST_AFTER_MS)],
+      );
+      return rows.map((r) => r.id);
+    });
+  }
+
+  private stillOpen(tenantId: string, id: string): Promise<boolean> {
+    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      const [row] = await this.tenant.manager.query<{ status: string }[]>('SELECT status FROM transfer_jobs WHERE id = $1', [id]);
+      return row?.status === 'queued' || row?.status === 'running';
+    });
+  }
+}
+
+/** The sweep every minute: one schedule however many workers, recreated if Redis loses it. */
+@Injectable()
+export class TransferJobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly keeper: JobSchedulerKeeper;
+
+  constructor(@InjectQueue(QueueName.Registry) queue: Queue) {
+    this.keeper = new JobSchedulerKeeper(queue, [{ name: JobName.SweepTransferJobs, every: 60_000 }]);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.keeper.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.keeper.stop();
+  }
+}
