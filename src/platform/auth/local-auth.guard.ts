@@ -18,9 +18,10 @@ export class LocalAuthGuard extends AuthGuard('local') {
     return (await super.canActivate(context)) as boolean;
   }
 
+  /** A failure of the sign-in itself (the database busy or down) is that failure, not a blank field. */
   handleRequest<T>(error: unknown, user: T): T {
-    if (error instanceof DomainException) throw error;
-    if (error || !user) throw DomainException.invalid([{ field: 'email', reason: 'isNotEmpty' }, { field: 'password', reason: 'isNotEmpty' }]);
+    if (error) throw error;
+    if (!user) throw DomainException.invalid([{ field: 'email', reason: 'isNotEmpty' }, { field: 'password', reason: 'isNotEmpty' }]);
     return user;
   }
 }

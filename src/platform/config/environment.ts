@@ -61,6 +61,15 @@ export class Environment {
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
   /**
+   * How long a request waits for a connection from the pool (all busy) or for a new one before it
+   * answers 503 with Retry-After. A burst on a saturated machine can queue for seconds; raise it there.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
+  /**
    * How long `GET /health` waits for each dependency's ping before it answers 503. A saturated
    * machine can take over a second to answer a ping; raise it there rather than have a load
    * balancer drop a working process.

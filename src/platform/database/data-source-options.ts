@@ -17,11 +17,12 @@ export const REPLICA_APPLICATION_NAME = 'lianmeng-replica';
  * 'slave' mode on purpose (TenantContext.read). A replica connection carries no tenant settings
  * of its own, so reads that merely defaulted to a replica would see nothing under row-level security.
  * `idleInTransactionTimeoutMs` is for the application's sessions; 0 leaves the server's setting.
+ * `connectTimeoutMs`: the longest wait for a pooled or a new connection (pg-pool uses it for both).
  */
 export function dataSourceOptions(
   url: string,
   poolSize = 10,
-  { readUrls = [], idleInTransactionTimeoutMs = 0 }: { readUrls?: string[]; idleInTransactionTimeoutMs?: number } = {},
+  { readUrls = [], idleInTransactionTimeoutMs = 0, connectTimeoutMs = 5000 }: { readUrls?: string[]; idleInTransactionTimeoutMs?: number; connectTimeoutMs?: number } = {},
 ): DataSourceOptions {
   const connection =
     readUrls.length > 0
@@ -49,7 +50,7 @@ export function dataSourceOptions(
     poolSize,
     logger: new StatementCountingLogger(),
     extra: {
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: connectTimeoutMs,
       ...(idleInTransactionTimeoutMs > 0 && { idle_in_transaction_session_timeout: idleInTransactionTimeoutMs }),
     },
   };

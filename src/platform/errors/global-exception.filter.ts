@@ -62,12 +62,22 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainException) return exception;
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof QueryFailedError) return fromDatabaseError(exception);
+    if (isConnectionWait(exception)) return DomainException.unavailable(1);
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return new DomainException(statusCodes[fastifyStatus] ?? ErrorCode.ValidationFailed, fastifyStatus, bodyProblem(exception));
     }
     return new DomainException(ErrorCode.InternalError, HttpStatus.INTERNAL_SERVER_ERROR);
   }
+}
+
+/**
+ * pg-pool gave up waiting for a connection (DATABASE_CONNECT_TIMEOUT_MS): every one was busy, or a new
+ * one did not open in time. The database is there but saturated; the client may try again shortly.
+ */
+function isConnectionWait(exception: unknown): boolean {
+  const message = (exception as Error)?.message;
+  return message === 'timeout exceeded when trying to connect' || message === 'Connection terminated due to connection timeout';
 }
 
 function fromHttpException(exception: HttpException): DomainException {
