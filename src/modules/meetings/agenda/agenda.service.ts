@@ -65,7 +65,8 @@ export class AgendaService {
         ORDER BY a.position, a.id LIMIT $4`,
       [meetingId, afterPosition, afterId, limit + 1],
     );
-    return pageOfRows(rows.map(toAgendaItemView), limit, (a) => [a.position, a.id]) as Page<AgendaItemView>;
+    const { items, nextCursor } = pageOfRows(rows, limit, (a) => [a.position, a.id]);
+    return { items: items.map(toAgendaItemView), nextCursor };
   }
 
   /** Unfinished action items of the alliance's previous meeting (the last one that set any), by due date. */
@@ -90,8 +91,7 @@ export class AgendaService {
 
   private async item(itemId: string): Promise<AgendaItemView> {
     const [row] = await this.tenant.manager.query<Record<string, any>[]>(`${AGENDA_SELECT} WHERE a.id = $1`, [itemId]);
-    const { position: _position, ...view } = toAgendaItemView(row);
-    return view;
+    return toAgendaItemView(row);
   }
 }
 
@@ -99,7 +99,7 @@ const AGENDA_SELECT = `SELECT a.*, u.display_name AS proposer_name, o.name AS or
    FROM agenda_items a JOIN users u ON u.id = a.proposed_by_id
    LEFT JOIN organizations o ON o.id = a.proposed_by_organization_id LEFT JOIN service_requests r ON r.id = a.service_request_id`;
 
-function toAgendaItemView(a: Record<string, any>): AgendaItemView & { position: number } {
+function toAgendaItemView(a: Record<string, any>): AgendaItemView {
   return {
     id: a.id,
     title: a.title,
@@ -109,6 +109,5 @@ function toAgendaItemView(a: Record<string, any>): AgendaItemView & { position: 
     serviceRequest: a.service_request_id ? { id: a.service_request_id, number: a.sr_number, title: a.sr_title } : null,
     status: a.status,
     decisionNote: a.decision_note,
-    position: a.position,
   };
 }
