@@ -92,6 +92,22 @@ describe('signing in and out (browser)', () => {
     await contact.getByText('您没有权限访问此页面。').waitFor();
   });
 
+  it('fits the header on a phone: the township on one line, the menu button in the header, not over the page title', async () => {
+    const phone = await harness.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await login(phone, 'official@anhai.demo');
+    const header = (await phone.locator('.app-header').boundingBox())!;
+    const township = (await phone.getByTestId('tenant-name').boundingBox())!;
+    const menuButton = (await phone.locator('.ant-layout-sider-zero-width-trigger').boundingBox())!;
+    const title = (await phone.locator('.app-content h3').first().boundingBox())!;
+    expect(township.height).toBeLessThan(30);
+    expect(township.y).toBeGreaterThanOrEqual(header.y);
+    expect(menuButton.y + menuButton.height).toBeLessThanOrEqual(header.y + header.height);
+    expect(title.y).toBeGreaterThanOrEqual(header.y + header.height);
+    await phone.screenshot({ path: screenshotPath('header-phone'), animations: 'disabled' });
+    await phone.close();
+  });
+
   it('threw no uncaught errors in the page', () => {
     expect(harness.pageErrors).toEqual([]);
   });

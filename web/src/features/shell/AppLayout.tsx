@@ -47,7 +47,7 @@ export function AppLayout() {
       <Layout>
         <Layout.Header className="app-header">
           <Space size="middle">
-            <Typography.Text strong data-testid="tenant-name">
+            <Typography.Text strong className="app-tenant-name" data-testid="tenant-name">
               {me.tenant?.name ?? t('header.platform')}
             </Typography.Text>
             <Tag color="red">{t(`roles.${me.role}`)}</Tag>
