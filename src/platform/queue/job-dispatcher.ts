@@ -36,7 +36,10 @@ export class JobDispatcher implements OnModuleInit {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job "${job.name}"`);
     const attempt = job.attemptsMade + 1;
-    this.logger.log({ jobId: job.id, job: job.name, attempt }, 'Job started');
+    // A scheduled job (the statistics fold every 15 s, the sweeps every minute) would fill the log at info.
+    const started = { jobId: job.id, job: job.name, attempt };
+    if (job.repeatJobKey) this.logger.debug(started, 'Job started');
+    else this.logger.log(started, 'Job started');
     try {
       return await handler.handle(job.data, {
         progress: (percent) => job.updateProgress(percent),
