@@ -249,11 +249,11 @@ describe('notifications (browser)', () => {
     await login(second, 'official@anhai.demo');
     const count = () => second.getByTestId('notification-count').textContent();
     const before = Number(await waitFor(count, (text) => /^\d+$/.test(text ?? '')));
-    await waitFor(async () => tickets.length, (n) => n >= 2, 10_000);
+    await waitFor(async () => tickets.length, (n) => n >= 2);
     expect(new Set(tickets).size).toBe(tickets.length);
 
     await notifyExportFinished('重连联盟');
-    await waitFor(count, (text) => text === String(before + 1), 5_000);
+    await waitFor(count, (text) => text === String(before + 1));
     await second.context().close();
   });
 

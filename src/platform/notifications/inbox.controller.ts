@@ -1,7 +1,7 @@
 import { CanActivate, Controller, ExecutionContext, Get, HttpCode, HttpStatus, Injectable, MessageEvent, Post, Query, Req, Sse, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { concat, defer, from, interval, map, merge, mergeMap, Observable, takeUntil } from 'rxjs';
+import { concatMap, defer, from, interval, map, merge, Observable, of, takeUntil } from 'rxjs';
 import { Public, SignedIn } from '../auth/access.decorators';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { DomainException } from '../errors/domain.exception';
@@ -101,8 +101,10 @@ export class InboxController {
       defer(() => from(this.tenant.run(actor, () => this.inbox.unreadCount(actor.userId)))).pipe(
         map((unreadCount): MessageEvent => ({ type: 'unread-count', data: { unreadCount } })),
       );
+    // The feed is listened to before the first count is read, so a notification committed while the
+    // stream opens is either in that count or announced after it; counts run one at a time, in order.
     return merge(
-      concat(count(), this.feed.forUser(actor.userId).pipe(mergeMap(() => count()))),
+      merge(of(undefined), this.feed.forUser(actor.userId)).pipe(concatMap(() => count())),
       interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} }))),
     ).pipe(takeUntil(this.feed.shuttingDown));
   }
