@@ -1,12 +1,14 @@
 // `npm run demo` runs this first: it needs no build, so a missing PostgreSQL or Redis is reported in
-// seconds rather than after the build. Plain Node with pg and ioredis from node_modules. The messages
+// seconds rather than after the build. Only what is configured is checked: without DATABASE_URL the
+// demo starts its built-in PostgreSQL, without REDIS_URL the queues live in PostgreSQL. Plain Node with pg and ioredis from node_modules. The messages
 // and defaults follow src/platform/startup/dependency-check.ts and src/platform/config/environment.ts
 // (test/integration/processes.test.ts checks both the messages and the defaults).
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const DATABASE_ADMIN_URL = process.env.DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/lianmeng';
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const EXTERNAL_DATABASE = Boolean(process.env.DATABASE_URL);
+const REDIS_URL = process.env.REDIS_URL || '';
 const TIMEOUT_MS = 3000;
 
 const POSTGRES_HELP = [
@@ -84,10 +86,12 @@ async function checkRedis() {
   }
 }
 
-const problems = (await Promise.all([checkPostgres(), checkRedis()])).filter(Boolean);
+const problems = (await Promise.all([EXTERNAL_DATABASE ? checkPostgres() : null, REDIS_URL ? checkRedis() : null])).filter(Boolean);
 if (problems.length > 0) {
   process.stderr.write(`\nThe demo cannot start.\n${problems.join('\n\n')}\n\n`);
   process.exit(1);
 }
-process.stdout.write(`PostgreSQL at ${where(DATABASE_ADMIN_URL, 5432)} and Redis at ${where(REDIS_URL, 6379)} answer.\n`);
+const database = EXTERNAL_DATABASE ? `PostgreSQL at ${where(DATABASE_ADMIN_URL, 5432)} answers` : 'The built-in PostgreSQL will start (DATABASE_URL is not set)';
+const queues = REDIS_URL ? `Redis at ${where(REDIS_URL, 6379)} answers` : 'the queues will live in PostgreSQL (REDIS_URL is not set)';
+process.stdout.write(`${database}; ${queues}.\n`);
 process.exit(0);

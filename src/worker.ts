@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { loadEnvironment } from './platform/config/environment';
+import { checkQueueSchema } from './platform/queue/queue-schema';
 import { checkDependencies, checkRedisEvictionPolicy } from './platform/startup/dependency-check';
 import { runProcess } from './platform/startup/run-process';
 import { WorkerModule } from './worker.module';
@@ -10,7 +11,8 @@ import { WorkerModule } from './worker.module';
 runProcess('The worker', async () => {
   const env = loadEnvironment();
   await checkDependencies(env);
-  await checkRedisEvictionPolicy(env.REDIS_URL);
+  if (env.REDIS_URL) await checkRedisEvictionPolicy(env.REDIS_URL);
+  else await checkQueueSchema(env.DATABASE_URL);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   // Exit 0 once every hook has run (rather than re-raising the signal), so the last log lines are flushed.

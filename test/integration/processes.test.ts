@@ -210,7 +210,7 @@ describe('the product’s processes and checks, as built', () => {
     // It cannot import the (unbuilt) configuration: its defaults are a copy.
     const source = readFileSync(join(ROOT, 'scripts/preflight.mjs'), 'utf8');
     expect(source).toContain(`'${new Environment().DATABASE_ADMIN_URL}'`);
-    expect(source).toContain(`'${new Environment().REDIS_URL}'`);
+    expect(new Environment().REDIS_URL).toBeUndefined();
     const preflight = (variables: Record<string, string>) =>
       new Promise<Run>((resolve) => {
         const child = spawn(process.execPath, [join(ROOT, 'scripts/preflight.mjs')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...variables } });
@@ -221,7 +221,7 @@ describe('the product’s processes and checks, as built', () => {
         child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
       });
     const started = Date.now();
-    const missing = await preflight({ DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng', REDIS_URL: 'redis://127.0.0.1:1' });
+    const missing = await preflight({ DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng', DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng', REDIS_URL: 'redis://127.0.0.1:1' });
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_ADMIN_URL)');
@@ -230,9 +230,14 @@ describe('the product’s processes and checks, as built', () => {
     expect(missing.stderr).toContain('docker compose up -d redis');
     expect(missing.stderr).not.toMatch(/\n\s+at |Error:/);
 
-    const present = await preflight({ DATABASE_ADMIN_URL: env.DATABASE_ADMIN_URL, REDIS_URL: TEST_REDIS_URL });
+    const present = await preflight({ DATABASE_URL: env.DATABASE_URL, DATABASE_ADMIN_URL: env.DATABASE_ADMIN_URL, REDIS_URL: TEST_REDIS_URL });
     expect([present.code, present.stderr]).toEqual([0, '']);
-    expect(present.stdout).toMatch(/^PostgreSQL at .* and Redis at .* answer\.\n$/);
+    expect(present.stdout).toMatch(/^PostgreSQL at .* answers; Redis at .* answers\.\n$/);
+
+    // Nothing configured: nothing to check, and it says what will be used instead.
+    const bare = await preflight({});
+    expect([bare.code, bare.stderr]).toEqual([0, '']);
+    expect(bare.stdout).toBe('The built-in PostgreSQL will start (DATABASE_URL is not set); the queues will live in PostgreSQL (REDIS_URL is not set).\n');
   });
 
   it('names a bad environment variable and why', async () => {

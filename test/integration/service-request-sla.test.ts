@@ -11,12 +11,12 @@ import { NestFactory } from '@nestjs/core';
 import type { ControlledClock } from '../support/clock';
 import { Http } from '../support/http';
 import { submitAndRoute } from '../support/service-requests';
-import { startTestApp, TestApp } from '../support/test-app';
+import { STATE_BACKENDS, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 
-describe('SLA supervision (督办) with a controlled clock', () => {
+describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock, queues on %s', (backend) => {
   let app: TestApp;
   let http: Http;
   let clock: ControlledClock;
@@ -24,7 +24,7 @@ describe('SLA supervision (督办) with a controlled clock', () => {
   let official: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') }); // a Wednesday
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00'), backend }); // a Wednesday
     clock = app.clock;
     http = new Http(app.api);
     xingyi = await http.token('xingyi@anhai.demo');

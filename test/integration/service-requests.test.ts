@@ -6,14 +6,14 @@ import { QueueName } from '../../src/platform/queue/queue.constants';
 import { Http } from '../support/http';
 import { categoryId, smartAllianceId, submitAndRoute } from '../support/service-requests';
 import { createOtherTenant, idOf } from '../support/tenants';
-import { startTestApp, TestApp } from '../support/test-app';
+import { STATE_BACKENDS, startTestApp, TestApp } from '../support/test-app';
 import type { ControlledClock } from '../support/clock';
 import { waitFor } from '../support/wait-for';
 
 // A Wednesday morning in Anhai: 2026-11-25 10:00 Asia/Shanghai.
 const WEDNESDAY_10 = new Date('2026-11-25T02:00:00Z');
 
-describe('service requests (企业点单、部门服务) over HTTP with the real worker', () => {
+describe.each(STATE_BACKENDS)('service requests (企业点单、部门服务) over HTTP with the real worker, queues on %s', (backend) => {
   let app: TestApp;
   let http: Http;
   let xingyi: string;
@@ -22,7 +22,7 @@ describe('service requests (企业点单、部门服务) over HTTP with the real
   let clock: ControlledClock;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: true, now: WEDNESDAY_10 });
+    app = await startTestApp({ worker: true, now: WEDNESDAY_10, backend });
     clock = app.clock;
     http = new Http(app.api);
     [xingyi, jingong, official] = await Promise.all(['xingyi@anhai.demo', 'jingong@anhai.demo', 'official@anhai.demo'].map((e) => http.token(e)));

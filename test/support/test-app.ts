@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { createApiApp } from '../../src/platform/http/create-api-app';
 import { WorkerModule } from '../../src/worker.module';
 import { seed } from '../../scripts/seed/seed';
 import { SystemClock } from '../../src/platform/clock/clock';
+import type { StateBackend } from '../../src/platform/config/environment';
 import { controlClock, type ControlledClock } from './clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { TEST_REDIS_URL } from './test-environment';
@@ -19,6 +21,7 @@ export interface TestApp {
   db: TestDatabase;
   /** The Redis key prefix of this app: its queues, throttling and sessions are its own. */
   prefix: string;
+  backend: StateBackend;
   /** The app's clock when it was started with `now`; tests move it with `clock.set`. */
   clock: ControlledClock;
   close(): Promise<void>;
@@ -35,6 +38,17 @@ export interface TestAppOptions {
    * Without it both read the system clock (for browser tests, whose pages read the browser's).
    */
   now?: Date;
+  /**
+   * Where the queues and the short-lived state live: Redis (REDIS_URL set) or PostgreSQL alone.
+   * Default: TEST_STATE_BACKEND, else Redis.
+   */
+  backend?: StateBackend;
+}
+
+export const STATE_BACKENDS: StateBackend[] = ['redis', 'postgres'];
+
+export function defaultBackend(): StateBackend {
+  return process.env.TEST_STATE_BACKEND === 'postgres' ? 'postgres' : 'redis';
 }
 
 const SYSTEM_CLOCK: ControlledClock = {
@@ -52,14 +66,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const db = await createTestDatabase();
   const prefix = `{lm-test-${randomBytes(4).toString('hex')}}`;
   const storageDir = mkdtempSync(join(tmpdir(), 'lianmeng-storage-'));
+  const backend = options.backend ?? defaultBackend();
+  delete process.env.REDIS_URL;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: db.appUrl,
     DATABASE_ADMIN_URL: db.adminUrl,
     DATABASE_POOL_SIZE: '5',
-    REDIS_URL: TEST_REDIS_URL,
+    ...(backend === 'redis' ? { REDIS_URL: TEST_REDIS_URL } : {}),
     QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Explicit, so no test file writes var/secrets.json (loadEnvironment's fallback); one per test file.
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
     SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString('hex'),
@@ -76,7 +92,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   else await api.getHttpAdapter().getInstance().ready();
   let worker: INestApplicationContext | undefined;
   if (options.worker) {
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    // TEST_LOG_LEVEL=debug shows the worker's log, to see why a job did not run.
+    const logs = Boolean(process.env.TEST_LOG_LEVEL);
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: logs ? undefined : false, bufferLogs: logs });
+    if (logs) worker.useLogger(worker.get(Logger));
     await worker.init();
   }
   return {
@@ -84,6 +103,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     worker,
     db,
     prefix,
+    backend,
     clock,
     async close() {
       await worker?.close();

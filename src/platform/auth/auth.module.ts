@@ -4,7 +4,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { REDIS } from '../redis/redis.module';
 import { AccessGuard } from './access.guard';
@@ -15,8 +17,10 @@ import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { MeService } from './me.service';
 import { PasswordHasher } from './password-hasher';
+import { PostgresThrottlerStorage } from './postgres-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RevokedSessions } from './revoked-sessions';
+import { sessionStateCacheProvider } from './session-state-cache';
 
 @Module({
   imports: [
@@ -35,10 +39,10 @@ import { RevokedSessions } from './revoked-sessions';
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService, REDIS],
-      useFactory: (config: ConfigService<Environment, true>, redis: Redis) => ({
+      inject: [ConfigService, REDIS, getDataSourceToken()],
+      useFactory: (config: ConfigService<Environment, true>, redis: Redis | null, dataSource: DataSource) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.get('LOGIN_RATE_PER_MINUTE', { infer: true }) }],
-        storage: new RedisThrottlerStorage(redis),
+        storage: redis ? new RedisThrottlerStorage(redis) : new PostgresThrottlerStorage(dataSource),
       }),
     }),
   ],
@@ -49,6 +53,7 @@ import { RevokedSessions } from './revoked-sessions';
     MeService,
     PasswordHasher,
     RevokedSessions,
+    sessionStateCacheProvider,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },

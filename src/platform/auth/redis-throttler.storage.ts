@@ -1,14 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
-import { REDIS } from '../redis/redis.module';
-
-interface ThrottlerStorageRecord {
-  totalHits: number;
-  timeToExpire: number;
-  isBlocked: boolean;
-  timeToBlockExpire: number;
-}
+import { type ThrottlerStorageRecord, throttleRecord } from './throttler-record';
 
 /** Hit, expire and block in one round trip, so every API process shares one count. */
 const HIT_SCRIPT = `
@@ -23,26 +16,20 @@ end
 return { hits, ttl, blockTtl }
 `;
 
-@Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(private readonly redis: Redis) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const base = `throttle:${throttlerName}:${key}`;
     try {
       const [hits, ttlMs, blockMs] = (await this.redis.eval(HIT_SCRIPT, 2, base, `${base}:blocked`, ttl, limit, blockDuration)) as number[];
-      return {
-        totalHits: hits,
-        timeToExpire: Math.ceil(Math.max(ttlMs, 0) / 1000),
-        isBlocked: blockMs > 0,
-        timeToBlockExpire: Math.ceil(Math.max(blockMs, 0) / 1000),
-      };
+      return throttleRecord(hits, ttlMs, blockMs);
     } catch (error) {
       // Throttling must not take sign-in down with Redis; the account lockout in the database still holds.
       this.logger.warn({ err: error }, 'Throttler storage unavailable; letting the request through');
-      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+      return throttleRecord(0, 0, 0);
     }
   }
 }

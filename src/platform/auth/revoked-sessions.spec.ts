@@ -1,12 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { ConfigService } from '@nestjs/config';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import type { Environment } from '../config/environment';
 import { DomainException } from '../errors/domain.exception';
 import type { TenantContext } from '../tenancy/tenant-context.service';
 import { UserStatus } from './entities/role';
 import { RevokedSessions } from './revoked-sessions';
+import { RedisSessionStateCache } from './session-state-cache';
 
 const USER = '6f1c1f4e-8a43-4c57-9a1e-2b8f0c3d4e5f';
 const SESSION = '0b7e2a9c-3d4f-4e5a-8b6c-7d8e9f0a1b2c';
@@ -68,8 +67,7 @@ describe('RevokedSessions', () => {
         return database.rows;
       },
     } as unknown as DataSource;
-    const config = { get: () => 900 } as unknown as ConfigService<Environment, true>;
-    revoked = new RevokedSessions(redis as unknown as Redis, dataSource, {} as TenantContext, config);
+    revoked = new RevokedSessions(new RedisSessionStateCache(redis as unknown as Redis, 900), dataSource, {} as TenantContext);
     await flush();
   });
 

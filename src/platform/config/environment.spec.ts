@@ -1,4 +1,4 @@
-import { readReplicaUrls, trustedProxies, validateEnvironment as validate } from './environment';
+import { readReplicaUrls, stateBackend, trustedProxies, validateEnvironment as validate } from './environment';
 
 // The processes take these from var/secrets.json when unset (loadEnvironment; local-secrets.spec.ts).
 const SECRETS = { JWT_SECRET: 'j'.repeat(64), SECRETS_KEY: 's'.repeat(64) };
@@ -9,12 +9,14 @@ describe('validateEnvironment', () => {
     const env = validateEnvironment({});
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_URL).toContain('127.0.0.1:5432');
-    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(stateBackend(env)).toBe('postgres');
+    expect(stateBackend(validateEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe('redis');
   });
 
   it('names the bad variable and the reason', () => {
     expect(() => validateEnvironment({ PORT: 'eighty', REDIS_URL: 'localhost' })).toThrow(
-      /PORT="eighty".*\n.*REDIS_URL="localhost": must be a redis:\/\/ URL/s,
+      /PORT="eighty".*\n.*REDIS_URL="localhost": must be a redis:\/\/ or rediss:\/\/ URL/s,
     );
   });
 

@@ -79,8 +79,14 @@ export class Environment {
   @Min(100)
   HEALTH_TIMEOUT_MS = 1500;
 
-  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
+  /**
+   * Redis, for growth: the queues, sign-in throttling, the session cache and stream tickets live there.
+   * Unset: all of them live in PostgreSQL (BullMQ's PostgreSQL backend and unlogged tables), one
+   * server fewer to run. See queueBackend().
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
 
   /** Prefix of every Redis key (queues, throttling, sessions), so deployments or test runs can share one server. */
   @IsString()
@@ -245,9 +251,16 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['JWT_SECRET', 'SECRETS_KEY', 'DB_STATEMENT_TRACE_FILE', 'TRUSTED_PROXIES', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = ['REDIS_URL', 'JWT_SECRET', 'SECRETS_KEY', 'DB_STATEMENT_TRACE_FILE', 'TRUSTED_PROXIES', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
+
+/** Where the queues and the short-lived state live: Redis when REDIS_URL is set, else PostgreSQL. */
+export type StateBackend = 'redis' | 'postgres';
+
+export function stateBackend(env: Pick<Environment, 'REDIS_URL'>): StateBackend {
+  return env.REDIS_URL ? 'redis' : 'postgres';
+}
 
 /** The read replicas' URLs; empty when DATABASE_READ_URL is unset. */
 export function readReplicaUrls(env: Pick<Environment, 'DATABASE_READ_URL'>): string[] {

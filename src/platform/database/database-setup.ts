@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { migrateQueueSchemaAt } from '../queue/queue-schema';
 import { checkPostgres } from '../startup/dependency-check';
 import { dataSourceOptions } from './data-source-options';
 
@@ -77,6 +78,7 @@ export async function ensureApplicationRole(adminUrl: string, appUrl: string): P
 export async function prepareDatabase(adminUrl: string, appUrl: string): Promise<string[]> {
   await ensureDatabase(adminUrl);
   const applied = await runMigrations(adminUrl);
+  await migrateQueueSchemaAt(adminUrl);
   await ensureApplicationRole(adminUrl, appUrl);
   return applied;
 }

@@ -32,7 +32,8 @@ export class HealthController {
     try {
       const result = await this.health.check([
         () => this.database.pingCheck('database', { timeout }),
-        () => this.redis.isHealthy('redis', timeout),
+        // Only when configured: without REDIS_URL nothing lives in Redis.
+        ...(this.redis.configured ? [() => this.redis.isHealthy('redis', timeout)] : []),
       ]);
       await reply.status(200).send(result);
     } catch (error) {

@@ -7,11 +7,16 @@ import { REDIS } from '../redis/redis.module';
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: Redis | null,
     private readonly indicator: HealthIndicatorService,
   ) {}
 
+  get configured(): boolean {
+    return this.redis !== null;
+  }
+
   async isHealthy(key: string, timeoutMs: number) {
+    if (!this.redis) return this.indicator.check(key).up({ configured: false });
     const check = this.indicator.check(key);
     let timer: NodeJS.Timeout | undefined;
     try {

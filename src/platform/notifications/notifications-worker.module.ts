@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
+import { ExpiredStateSweepHandler } from '../queue/expired-state-sweep.handler';
 import { workerOptions } from '../queue/worker-options';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import { JobName, QueueName } from '../queue/queue.constants';
@@ -10,6 +11,7 @@ import { NotificationDigestHandler } from './notification-digest.handler';
 import { NotifierModule } from './notifications.module';
 
 const DIGEST_EVERY_MS = 5 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
 
 @Processor(QueueName.Notifications, workerOptions(5))
 export class NotificationsProcessor extends WorkerHost {
@@ -22,18 +24,22 @@ export class NotificationsProcessor extends WorkerHost {
   }
 }
 
-/** Keeps the digest on its schedule (a BullMQ job scheduler: one per queue, whatever the worker count). */
+/**
+ * Keeps the digest and the sweep of expired short-lived state on their schedules (BullMQ job
+ * schedulers: one per queue, whatever the worker count).
+ */
 @Injectable()
-export class DigestSchedule implements OnApplicationBootstrap {
+export class NotificationSchedules implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(JobName.SendDigests, { every: DIGEST_EVERY_MS }, { name: JobName.SendDigests, data: {} });
+    await this.queue.upsertJobScheduler(JobName.SweepExpiredState, { every: SWEEP_EVERY_MS }, { name: JobName.SweepExpiredState, data: {} });
   }
 }
 
 @Module({
   imports: [NotifierModule],
-  providers: [NotificationsProcessor, NotificationDeliveryHandler, NotificationDigestHandler, ChannelSenders, DigestSchedule],
+  providers: [NotificationsProcessor, NotificationDeliveryHandler, NotificationDigestHandler, ChannelSenders, NotificationSchedules, ExpiredStateSweepHandler],
 })
 export class NotificationsWorkerModule {}

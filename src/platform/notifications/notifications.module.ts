@@ -3,6 +3,7 @@ import { DeliveriesController } from './deliveries.controller';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
 import { NotificationFeed } from './live/notification-feed';
+import { streamTicketStoreProvider } from './live/stream-ticket-store';
 import { StreamTickets } from './live/stream-tickets';
 import { NotificationSettingsAdmin } from './notification-settings-admin.service';
 import { NotificationSettingsController } from './notification-settings.controller';
@@ -22,6 +23,6 @@ export class NotifierModule {}
 @Module({
   imports: [NotifierModule],
   controllers: [InboxController, PreferencesController, NotificationSettingsController, DeliveriesController],
-  providers: [InboxService, NotificationFeed, StreamTickets, NotificationSettingsAdmin],
+  providers: [InboxService, NotificationFeed, StreamTickets, streamTicketStoreProvider, NotificationSettingsAdmin],
 })
 export class NotificationsApiModule {}

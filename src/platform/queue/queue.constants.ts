@@ -12,6 +12,7 @@ export enum JobName {
   ExportRegistry = 'export-registry',
   DeliverNotification = 'deliver-notification',
   SendDigests = 'send-digests',
+  SweepExpiredState = 'sweep-expired-state',
   RouteServiceRequest = 'route-service-request',
   CheckSla = 'check-sla',
   SweepSla = 'sweep-sla',
@@ -35,6 +36,7 @@ export interface JobPayloads {
   [JobName.ExportRegistry]: { tenantId: string; transferJobId: string };
   [JobName.DeliverNotification]: { tenantId: string; deliveryId: string };
   [JobName.SendDigests]: Record<string, never>;
+  [JobName.SweepExpiredState]: Record<string, never>;
   [JobName.RouteServiceRequest]: { tenantId: string; requestId: string };
   [JobName.CheckSla]: { tenantId: string; requestId: string };
   [JobName.SweepSla]: Record<string, never>;
@@ -57,6 +59,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.ExportRegistry]: QueueName.Registry,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.SendDigests]: QueueName.Notifications,
+  [JobName.SweepExpiredState]: QueueName.Notifications,
   [JobName.RouteServiceRequest]: QueueName.ServiceRequests,
   [JobName.CheckSla]: QueueName.ServiceRequests,
   [JobName.SweepSla]: QueueName.ServiceRequests,

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import type { Environment } from '../config/environment';
 
+/** The API's Redis client, or null when REDIS_URL is unset (everything it would hold lives in PostgreSQL). */
 export const REDIS = Symbol('REDIS');
 
 /**
@@ -22,10 +23,10 @@ export function createRedis(url: string, keyPrefix: string): Redis {
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
 }
 
@@ -35,8 +36,10 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) => {
-        const redis = createRedis(config.get('REDIS_URL', { infer: true }), config.get('QUEUE_PREFIX', { infer: true }));
+      useFactory: (config: ConfigService<Environment, true>): Redis | null => {
+        const url = config.get('REDIS_URL', { infer: true });
+        if (!url) return null;
+        const redis = createRedis(url, config.get('QUEUE_PREFIX', { infer: true }));
         redis.on('error', () => undefined); // reported by /health; ioredis reconnects by itself
         return redis;
       },

@@ -21,13 +21,18 @@ const REDIS_HELP = [
   '  docker compose up -d redis',
   '  redis-server --daemonize yes --bind 127.0.0.1 --port 6379   (Debian/Ubuntu package redis-server)',
   '  brew services start redis                                    (macOS)',
+  'or unset REDIS_URL to keep the queues and the short-lived state in PostgreSQL.',
 ].join('\n');
+
+/** The oldest PostgreSQL the schema and BullMQ's PostgreSQL backend run on. */
+const MINIMUM_POSTGRES_MAJOR = 13;
 
 export async function checkPostgres(url: string, variable = 'DATABASE_URL'): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  let version: { num: string; name: string } | undefined;
   try {
     await client.connect();
-    await client.query('SELECT 1');
+    version = (await client.query<{ num: string; name: string }>(`SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS name`)).rows[0];
   } catch (error) {
     const reason = (error as Error).message;
     const code = (error as { code?: string }).code;
@@ -39,6 +44,11 @@ export async function checkPostgres(url: string, variable = 'DATABASE_URL'): Pro
     throw new DependencyUnavailableError(`PostgreSQL is not reachable at ${where(url)} (${variable}): ${reason}.\n${POSTGRES_HELP}`);
   } finally {
     await client.end().catch(() => undefined);
+  }
+  if (version && Math.floor(Number(version.num) / 10000) < MINIMUM_POSTGRES_MAJOR) {
+    throw new DependencyUnavailableError(
+      `PostgreSQL at ${where(url)} (${variable}) is version ${version.name}; Lianmeng needs ${MINIMUM_POSTGRES_MAJOR} or newer. Upgrade it, or leave DATABASE_URL unset to use the built-in server.`,
+    );
   }
 }
 
@@ -101,7 +111,7 @@ export async function checkApplicationRole(url: string, variable = 'DATABASE_URL
 }
 
 /** Run before Nest starts, so a missing service gives one clear message instead of a stack trace. */
-export async function checkDependencies(env: { DATABASE_URL: string; DATABASE_READ_URL?: string; REDIS_URL: string }): Promise<void> {
+export async function checkDependencies(env: { DATABASE_URL: string; DATABASE_READ_URL?: string; REDIS_URL?: string }): Promise<void> {
   await checkPostgres(env.DATABASE_URL);
   await checkApplicationRole(env.DATABASE_URL);
   // TypeORM opens a connection to every replica at start and fails without one: say which.
@@ -109,5 +119,5 @@ export async function checkDependencies(env: { DATABASE_URL: string; DATABASE_RE
     await checkPostgres(url, 'DATABASE_READ_URL');
     await checkApplicationRole(url, 'DATABASE_READ_URL');
   }
-  await checkRedis(env.REDIS_URL);
+  if (env.REDIS_URL) await checkRedis(env.REDIS_URL);
 }
