@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { chmod, cp, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedPostgresError } from './embedded-postgres-errors';
@@ -101,6 +101,42 @@ export async function assertReachable(dirs: string[], account: ServerAccount): P
       );
     }
   }
+}
+
+/**
+ * The binaries where the server's account can run them. As root, a project in a folder the postgres
+ * account cannot enter (under /root, or a 0700 temporary folder such as a CI clone) has its binaries
+ * copied once (58 MB, a fraction of a second) to a root-owned folder of the temporary directory.
+ */
+export async function reachableBinaries(binaries: Binaries, account: ServerAccount): Promise<Binaries> {
+  if (account.uid === undefined) return binaries;
+  const native = path.resolve(path.dirname(binaries.postgres), '..');
+  const reachable = await assertReachable([path.dirname(binaries.postgres)], account).then(
+    () => true,
+    () => false,
+  );
+  if (reachable) return binaries;
+  const { version } = JSON.parse(await readFile(path.join(native, '..', 'package.json'), 'utf8')) as { version: string };
+  const copy = path.join(tmpdir(), `lianmeng-postgres-${version}-${process.arch}`);
+  const existing = await stat(path.join(copy, 'bin', 'postgres')).catch(() => undefined);
+  const folder = await stat(copy).catch(() => undefined);
+  if (folder && (folder.uid !== 0 || folder.mode & 0o022)) {
+    throw new EmbeddedPostgresError(`${copy} exists but is not root's alone (owner uid ${folder.uid}); remove it and start again.`);
+  }
+  if (!existing) {
+    // Copied aside, then renamed into place: two processes starting at once never see half a copy.
+    const staging = await mkdtemp(path.join(tmpdir(), 'lianmeng-postgres-'));
+    try {
+      await cp(native, staging, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+      await chmod(staging, 0o755);
+      await rename(staging, copy).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      });
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+  return { initdb: path.join(copy, 'bin', path.basename(binaries.initdb)), postgres: path.join(copy, 'bin', path.basename(binaries.postgres)) };
 }
 
 function ancestors(dir: string): string[] {

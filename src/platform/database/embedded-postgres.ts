@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chown, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EmbeddedPostgresError, explainFailure, wrongOwner } from './embedded-postgres-errors';
-import { assertReachable, locateBinaries, serverAccount, type Binaries, type ServerAccount } from './embedded-postgres-host';
+import { assertReachable, locateBinaries, reachableBinaries, serverAccount, type Binaries, type ServerAccount } from './embedded-postgres-host';
 import { settleExistingServer } from './embedded-postgres-lock';
 import { runToEnd, startServer, stopServer, type Command } from './embedded-postgres-process';
 import { EmbeddedPostgresState, readText } from './embedded-postgres-state';
@@ -19,9 +19,9 @@ export { EmbeddedPostgresError, type EmbeddedPostgresProblem } from './embedded-
  * machine's own PostgreSQL may be), and has no Unix socket.
  *
  * Stopping: call `stop()`. The server also stops when this process exits normally or through
- * process.exit(), and on Ctrl+C in a terminal (the whole process group gets SIGINT). A SIGTERM or
- * SIGHUP sent to this process alone ends it without running any exit handler, leaving the server
- * running, unless something handles that signal: use `stopOnSignals(db)`. A SIGKILL always leaves
+ * process.exit(). It runs in a process group of its own, so Ctrl+C in a terminal does not reach it:
+ * a signal ends this process without running any exit handler, leaving the server running, unless
+ * something handles that signal: use `stopOnSignals(db)`, or stop it yourself as scripts/launch.ts does. A SIGKILL always leaves
  * the server running; the next start on the same data directory then stops it first (see
  * embedded-postgres-lock.ts).
  */
@@ -60,8 +60,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   const onLog = options.onLog ?? (() => undefined);
   const state = new EmbeddedPostgresState(dataDir);
-  const binaries = locateBinaries();
   const account = await serverAccount();
+  const binaries = await reachableBinaries(locateBinaries(), account);
   await mkdir(path.dirname(dataDir), { recursive: true });
   await assertReachable([path.dirname(dataDir), path.dirname(binaries.postgres)], account);
 

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { randomSecret } from '../src/platform/auth/token-hash';
+import { backupHint, defaultEmbeddedDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/database/embedded-postgres';
+import { runProcess } from '../src/platform/startup/run-process';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DATABASE = 'lianmeng';
+const APP_ROLE = 'lianmeng_app';
+
+/**
+ * `npm run demo` (with --seed) and `npm run serve`: migrates, seeds when asked, and runs the API and
+ * the worker until Ctrl+C. Without DATABASE_URL it first starts the built-in PostgreSQL (data in
+ * EMBEDDED_DATABASE_DIR, by default var/postgres/data, kept between runs) and points every step at
+ * it; it stops it last, once the API and the worker have finished their in-flight work.
+ */
+runProcess('The demo', async () => {
+  const seed = process.argv.includes('--seed');
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  let database: EmbeddedDatabase | undefined;
+  if (!env.DATABASE_URL) {
+    database = await startBuiltInDatabase();
+    Object.assign(env, builtInUrls(database));
+  }
+  let interrupted: NodeJS.Signals | undefined;
+  const stopping = (signal: NodeJS.Signals) => {
+    interrupted = signal;
+  };
+  // Ctrl+C reaches every process of the terminal's group; each child stops itself, this one waits.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stopping);
+  let code = 0;
+  try {
+    const steps = [['migrate', 'dist/scripts/migrate.js'], ...(seed ? [['seed', 'dist/scripts/seed/seed.js']] : [])];
+    for (const [, script] of steps) {
+      code = await run(process.execPath, [path.join(ROOT, script)], env);
+      if (code !== 0 || interrupted) break;
+    }
+    if (code === 0 && !interrupted) {
+      const concurrently = path.join(path.dirname(require.resolve('concurrently')), 'dist/bin/concurrently.js');
+      code = await run(process.execPath, [concurrently, '--kill-others-on-fail', '-n', 'api,worker', '-c', 'blue,magenta', 'npm:start', 'npm:start:worker'], env);
+    }
+  } finally {
+    await database?.stop();
+  }
+  process.exit(interrupted ? 0 : code);
+});
+
+async function startBuiltInDatabase(): Promise<EmbeddedDatabase> {
+  const dataDir = process.env.EMBEDDED_DATABASE_DIR ? path.resolve(process.env.EMBEDDED_DATABASE_DIR) : defaultEmbeddedDataDir(ROOT);
+  const logFile = path.join(path.dirname(dataDir), 'postgres.log');
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const database = await startEmbeddedPostgres({ dataDir, onLog: (line) => appendFileSync(logFile, `${line}\n`) });
+  const shown = (file: string) => (path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file));
+  process.stdout.write(
+    [
+      `Built-in PostgreSQL ${database.majorVersion} on 127.0.0.1:${database.port} (DATABASE_URL is not set).`,
+      `Its data lives in ${shown(dataDir)} and is kept between runs; its log in ${shown(logFile)}.`,
+      backupHint(database, DATABASE),
+      '',
+    ].join('\n'),
+  );
+  return database;
+}
+
+/** The owner's URL, and the application's with a password of this run (migration:run sets it). */
+function builtInUrls(database: EmbeddedDatabase): { DATABASE_ADMIN_URL: string; DATABASE_URL: string } {
+  const admin = new URL(database.adminUrl);
+  admin.pathname = `/${DATABASE}`;
+  const app = new URL(admin);
+  app.username = APP_ROLE;
+  app.password = randomSecret(24);
+  return { DATABASE_ADMIN_URL: admin.toString(), DATABASE_URL: app.toString() };
+}
+
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  return code ?? (signal ? 1 : 0);
+}
