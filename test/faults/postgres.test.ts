@@ -2,14 +2,14 @@ import { ApiProcess, eventually, FaultStack, requestBody, sleep, Submission } fr
 import { expectRoutedOnce, requestEffects } from './support/invariants';
 
 /** Fault 5: PostgreSQL restarted (a crash, then recovery) while requests keep arriving. */
-describe('PostgreSQL restart under load', () => {
+describe.each(['redis', 'postgres'] as const)('PostgreSQL restart under load, queues on %s', (backend) => {
   let stack: FaultStack;
   let api: ApiProcess;
   let token: string;
   let body: Record<string, unknown>;
 
   beforeAll(async () => {
-    stack = await FaultStack.create();
+    stack = await FaultStack.create({ backend });
     [api] = await Promise.all([stack.startApi(), stack.startWorker()]);
     token = await api.token();
     body = await requestBody(stack, 'PostgreSQL 故障');

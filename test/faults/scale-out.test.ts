@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { QueueName } from '../../src/platform/queue/queue.constants';
@@ -9,7 +8,6 @@ import { expectRoutedOnce, requestEffects } from './support/invariants';
 // SCALE_OUT_REQUESTS: a smaller run while working on this test; the suite runs the full 10,000.
 const TOTAL = Number(process.env.SCALE_OUT_REQUESTS ?? 10_000);
 const CONCURRENCY = 20;
-const PREFIX = '{lm-faults}';
 
 /** Counts the lines of a process's JSON log that `match` accepts. */
 function logLines(process: AppProcess, match: (entry: any) => boolean): number {
@@ -54,13 +52,14 @@ function postgresCpuSeconds(postmaster: number): number {
  * Issue 9: the API and the worker are stateless, so copies of each share the load. Two API and two
  * worker processes on one PostgreSQL and one Redis take 10,000 submissions from two enterprises.
  */
-describe('two API and two worker processes sharing one PostgreSQL and Redis', () => {
+describe.each(['redis', 'postgres'] as const)('two API and two worker processes sharing one PostgreSQL and Redis, queues on %s', (backend) => {
   let stack: FaultStack;
   let apis: ApiProcess[];
   let workers: AppProcess[];
 
   beforeAll(async () => {
     stack = await FaultStack.create({
+      backend,
       env: {
         // The production lock (30 s): with six processes on two cores a busy event loop must not let
         // a running job look stalled and run twice.
@@ -111,7 +110,7 @@ describe('two API and two worker processes sharing one PostgreSQL and Redis', ()
     expect(effects.filter((r) => r.route_events !== 1 || r.audit_inserts !== 1 || r.assigned_events !== 1)).toEqual([]);
 
     // No job failed in any queue, and nothing is left in the outbox.
-    const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: stack.redis.port }, prefix: PREFIX }));
+    const { queues, close } = stack.openQueues();
     try {
       const failed = await Promise.all(queues.map(async (queue) => [queue.name, await queue.getFailedCount()] as const));
       expect(failed.filter(([, n]) => n > 0)).toEqual([]);
@@ -143,7 +142,7 @@ describe('two API and two worker processes sharing one PostgreSQL and Redis', ()
           '\n',
       );
     } finally {
-      await Promise.all(queues.map((queue) => queue.close()));
+      await close();
     }
 
     // Both copies of each stop cleanly.

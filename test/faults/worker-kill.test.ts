@@ -3,12 +3,12 @@ import { ApiProcess, eventually, FaultStack, requestBody } from './support/fault
 import { expectRoutedOnce, requestEffects } from './support/invariants';
 
 /** Fault 1: SIGKILL the worker in the middle of routing. */
-describe('a worker killed with SIGKILL in the middle of routing 50 requests', () => {
+describe.each(['redis', 'postgres'] as const)('a worker killed with SIGKILL in the middle of routing 50 requests, queues on %s', (backend) => {
   let stack: FaultStack;
   let api: ApiProcess;
 
   beforeAll(async () => {
-    stack = await FaultStack.create();
+    stack = await FaultStack.create({ backend });
     api = await stack.startApi();
   }, 180_000);
   afterAll(() => stack?.destroy(), 60_000);

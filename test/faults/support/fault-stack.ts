@@ -1,7 +1,12 @@
+import { createPostgresBackend, Queue, withBackend } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Pool } from 'pg';
+import type { StateBackend } from '../../../src/platform/config/environment';
+import { QueueName } from '../../../src/platform/queue/queue.constants';
+import { QUEUE_SCHEMA } from '../../../src/platform/queue/queue-schema';
 import { AppProcess } from './app-process';
 import { hookProcessExit, ownDir, releaseDir } from './owned-resources';
 import { PostgresCluster } from './postgres-cluster';
@@ -21,15 +26,17 @@ export class FaultStack {
 
   private constructor(
     readonly pg: PostgresCluster,
-    readonly redis: RedisServer,
+    private readonly redisServer: RedisServer | null,
     private readonly overrides: Record<string, string>,
   ) {
     ownDir(this.storage);
   }
 
-  static async create(options: { env?: Record<string, string>; redisArgs?: string[] } = {}): Promise<FaultStack> {
+  /** `backend: 'postgres'`: no Redis at all, the queues and short-lived state on the cluster. */
+  static async create(options: { env?: Record<string, string>; redisArgs?: string[]; backend?: StateBackend } = {}): Promise<FaultStack> {
     hookProcessExit();
-    const [pg, redis] = await Promise.all([PostgresCluster.create(), RedisServer.create(options.redisArgs)]);
+    const withRedis = (options.backend ?? 'redis') === 'redis';
+    const [pg, redis] = await Promise.all([PostgresCluster.create(), withRedis ? RedisServer.create(options.redisArgs) : null]);
     const stack = new FaultStack(pg, redis, options.env ?? {});
     for (const script of ['scripts/migrate.js', 'scripts/seed/seed.js']) {
       const run = new AppProcess(script, script, stack.env());
@@ -44,7 +51,7 @@ export class FaultStack {
       NODE_ENV: 'test',
       DATABASE_URL: this.pg.url(DATABASE, 'lianmeng_app', 'lianmeng_app'),
       DATABASE_ADMIN_URL: this.pg.url(DATABASE),
-      REDIS_URL: this.redis.url,
+      ...(this.redisServer ? { REDIS_URL: this.redisServer.url } : {}),
       QUEUE_PREFIX: '{lm-faults}',
       QUEUE_LOCK_DURATION_MS: '2000',
       QUEUE_BACKOFF_MS: '200',
@@ -77,6 +84,30 @@ export class FaultStack {
     return worker;
   }
 
+  get redis(): RedisServer {
+    if (!this.redisServer) throw new Error('This stack runs without Redis (backend: postgres)');
+    return this.redisServer;
+  }
+
+  /** BullMQ's view of the stack's queues, on whichever backend it runs; close them when done. */
+  openQueues(): { queues: Queue[]; close(): Promise<void> } {
+    if (this.redisServer) {
+      const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: this.redisServer!.port }, prefix: '{lm-faults}' }));
+      return { queues, close: async () => void (await Promise.all(queues.map((queue) => queue.close()))) };
+    }
+    const pool = new Pool({ connectionString: this.databaseAdminUrl, max: 4, options: `-c search_path=${QUEUE_SCHEMA}` });
+    pool.on('error', () => undefined);
+    const { Queue: PostgresQueue } = withBackend(createPostgresBackend);
+    const queues = Object.values(QueueName).map((name) => new PostgresQueue(name, { connection: pool }) as unknown as Queue);
+    return {
+      queues,
+      close: async () => {
+        await Promise.all(queues.map((queue) => queue.close()));
+        await pool.end();
+      },
+    };
+  }
+
   query<T extends object = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.pg.query<T>(DATABASE, sql, params);
   }
@@ -87,7 +118,7 @@ export class FaultStack {
 
   async destroy(): Promise<void> {
     await Promise.all([...this.apps].map((app) => app.destroy()));
-    await Promise.allSettled([this.pg.destroy(), this.redis.destroy()]);
+    await Promise.allSettled([this.pg.destroy(), this.redisServer?.destroy()]);
     releaseDir(this.storage);
   }
 }
