@@ -7,6 +7,7 @@ import { SystemClock } from '../src/platform/clock/clock';
 import { BenchContext } from './context';
 import { writeReport } from './report';
 import { meetingsScenario } from './scenarios/meetings';
+import { queueBackendsScenario } from './scenarios/queue-backends';
 import { readPathsScenario } from './scenarios/read-paths';
 import { captureRouting, routeScenario } from './scenarios/route';
 import { submitScenario } from './scenarios/submit';
@@ -63,6 +64,12 @@ async function main(): Promise<void> {
     const workerRss = Math.max(ctx.worker?.peakRssMb() ?? 0, ctx.workerPeakRssMb);
     ctx.record({ scenario: 'Memory', metric: 'API peak RSS under load', value: apiRss, unit: 'MB', target: '≤ 250 MB', met: apiRss <= 250 });
     ctx.record({ scenario: 'Memory', metric: 'worker peak RSS under load', value: workerRss, unit: 'MB', target: '≤ 250 MB', met: workerRss > 0 && workerRss <= 250 });
+    // Last: it restarts the API and the worker on each backend.
+    step('6. Queue backends');
+    await queueBackendsScenario(ctx).catch((error: Error) => {
+      process.stdout.write(`  failed: ${error.stack}\n`);
+      ctx.record({ scenario: 'Queue backends', metric: `did not finish: ${error.message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
+    });
   } finally {
     await ctx.stopWorker();
     await ctx.api?.stop();
