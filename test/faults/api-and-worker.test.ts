@@ -1,13 +1,20 @@
-import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { QueueName } from '../../src/platform/queue/queue.constants';
+import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, sleep, Submission } from './support/fault-stack';
 import { requestEffects } from './support/invariants';
 
-describe('the API and the worker as processes', () => {
+/** BullMQ's service-requests queue on the stack's backend; close it when done. */
+function serviceRequests(stack: FaultStack) {
+  const { queues, close } = stack.openQueues();
+  return { queue: queues.find((queue) => queue.name === QueueName.ServiceRequests)!, close };
+}
+
+describeEachBackend('the API and the worker as processes, queues on %s', (backend) => {
   let stack: FaultStack;
 
   beforeAll(async () => {
-    stack = await FaultStack.create();
+    stack = await FaultStack.create({ backend });
   }, 180_000);
   afterAll(() => stack?.destroy(), 60_000);
 
@@ -33,12 +40,12 @@ describe('the API and the worker as processes', () => {
     const worker = await stack.startWorker();
     const rows = await eventually(() => requestEffects(stack, key), (r) => r.length === 1 && r[0].status === 'routed', 60_000);
     expect(rows[0]).toMatchObject({ id: results[0].id, submitted: 1, routed: 1, route_events: 1, audit_inserts: 1, assigned_events: 1 });
-    const queue = new Queue('service-requests', { connection: { host: '127.0.0.1', port: stack.redis.port }, prefix: '{lm-faults}' });
+    const { queue, close } = serviceRequests(stack);
     try {
       const jobs = await queue.getJobs(['completed', 'active', 'waiting', 'delayed', 'failed']);
       expect(jobs.filter((j) => j.name === 'route-service-request' && j.data.requestId === rows[0].id).map((j) => j.id)).toEqual([`route-${rows[0].id}`]);
     } finally {
-      await queue.close();
+      await close();
     }
     await Promise.all([api.stop('SIGTERM'), worker.stop('SIGTERM')]);
   }, 240_000);
@@ -54,7 +61,7 @@ describe('the API and the worker as processes', () => {
 
     const blocker = new Client({ connectionString: stack.databaseAdminUrl });
     await blocker.connect();
-    const queue = new Queue('service-requests', { connection: { host: '127.0.0.1', port: stack.redis.port }, prefix: '{lm-faults}' });
+    const { queue, close } = serviceRequests(stack);
     try {
       // The first request's routing job blocks on its row: it is the worker's active job at SIGTERM.
       await blocker.query('BEGIN');
@@ -106,7 +113,7 @@ describe('the API and the worker as processes', () => {
       for (const result of results) expect(stored.find((r) => r.id === result.id)).toMatchObject({ submitted: 1, route_events: 1 });
     } finally {
       await blocker.end().catch(() => undefined);
-      await queue.close();
+      await close();
     }
   }, 240_000);
 

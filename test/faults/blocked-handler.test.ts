@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, sleep } from './support/fault-stack';
 import { expectRoutedOnce, requestEffects } from './support/invariants';
 
@@ -15,12 +16,12 @@ const sessions = (stack: FaultStack, condition: string) =>
  * stalled jobs to another worker, but the frozen worker's sessions sit "idle in transaction" on the
  * requests' row locks; the server must end them, or the new attempts wait forever.
  */
-describe('a worker frozen in the middle of routing, longer than its queue lock', () => {
+describeEachBackend('a worker frozen in the middle of routing, longer than its queue lock, queues on %s', (backend) => {
   let stack: FaultStack;
   let api: ApiProcess;
 
   beforeAll(async () => {
-    stack = await FaultStack.create({ env: { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: String(IDLE_IN_TRANSACTION_TIMEOUT_MS) } });
+    stack = await FaultStack.create({ backend, env: { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: String(IDLE_IN_TRANSACTION_TIMEOUT_MS) } });
     api = await stack.startApi();
   }, 180_000);
   afterAll(() => stack?.destroy(), 60_000);

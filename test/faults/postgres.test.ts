@@ -1,8 +1,9 @@
+import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, sleep, Submission } from './support/fault-stack';
 import { expectRoutedOnce, requestEffects } from './support/invariants';
 
 /** Fault 5: PostgreSQL restarted (a crash, then recovery) while requests keep arriving. */
-describe.each(['redis', 'postgres'] as const)('PostgreSQL restart under load, queues on %s', (backend) => {
+describeEachBackend('PostgreSQL restart under load, queues on %s', (backend) => {
   let stack: FaultStack;
   let api: ApiProcess;
   let token: string;

@@ -1,6 +1,6 @@
+import { describeWithRedis } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, sleep, Submission } from './support/fault-stack';
 import { expectRoutedOnce, requestEffects } from './support/invariants';
-
 
 /** Keeps submitting, one request at a time with a small pause, until stopped. */
 function steadyLoad(api: ApiProcess, token: string, body: Record<string, unknown>, keyPrefix: string, pauseMs = 150) {
@@ -23,7 +23,7 @@ function steadyLoad(api: ApiProcess, token: string, body: Record<string, unknown
   };
 }
 
-describe('Redis faults', () => {
+describeWithRedis('Redis faults', () => {
   let stack: FaultStack;
   let api: ApiProcess;
   let token: string;

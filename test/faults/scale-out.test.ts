@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import type { AppProcess } from './support/app-process';
+import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, Submission } from './support/fault-stack';
 import { expectRoutedOnce, requestEffects } from './support/invariants';
 
@@ -52,7 +53,7 @@ function postgresCpuSeconds(postmaster: number): number {
  * Issue 9: the API and the worker are stateless, so copies of each share the load. Two API and two
  * worker processes on one PostgreSQL and one Redis take 10,000 submissions from two enterprises.
  */
-describe.each(['redis', 'postgres'] as const)('two API and two worker processes sharing one PostgreSQL and Redis, queues on %s', (backend) => {
+describeEachBackend('two API and two worker processes sharing one PostgreSQL and Redis, queues on %s', (backend) => {
   let stack: FaultStack;
   let apis: ApiProcess[];
   let workers: AppProcess[];

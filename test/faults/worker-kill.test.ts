@@ -1,9 +1,10 @@
 import { Client } from 'pg';
+import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody } from './support/fault-stack';
 import { expectRoutedOnce, requestEffects } from './support/invariants';
 
 /** Fault 1: SIGKILL the worker in the middle of routing. */
-describe.each(['redis', 'postgres'] as const)('a worker killed with SIGKILL in the middle of routing 50 requests, queues on %s', (backend) => {
+describeEachBackend('a worker killed with SIGKILL in the middle of routing 50 requests, queues on %s', (backend) => {
   let stack: FaultStack;
   let api: ApiProcess;
 

@@ -2,13 +2,14 @@ import { RedisServer } from '../faults/support/redis-server';
 import { waitFor } from '../support/wait-for';
 import { DEMO_PASSWORD, Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { describeWithRedis } from '../support/with-redis';
 
 /**
  * The API on a Redis of this file's own, which the tests stop, start and flush. PostgreSQL says who
  * may act; Redis only caches it, so a Redis that is down or came back empty never lets in a user
  * who was disabled or signed out, and routes that need Redis answer 503 with Retry-After.
  */
-describe('the API while Redis is down or came back empty', () => {
+describeWithRedis('the API while Redis is down or came back empty', () => {
   let redis: RedisServer;
   let app: TestApp;
   let http: Http;

@@ -13,6 +13,7 @@ import { Http } from '../support/http';
 import { submitAndRoute } from '../support/service-requests';
 import { STATE_BACKENDS, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
+import { describeWithRedis } from '../support/with-redis';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 
@@ -147,7 +148,7 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
   });
 });
 
-describe('submission while Redis is unreachable', () => {
+describeWithRedis('submission while Redis is unreachable', () => {
   let app: TestApp;
 
   beforeAll(async () => {

@@ -31,6 +31,7 @@ describe.each(STATE_BACKENDS)('short-lived state on %s', (backend: StateBackend)
       // The application's role, through TypeORM, as in the API.
       const dataSource = new DataSource({ type: 'postgres', url: db.appUrl, poolSize: 5 });
       dataSources.push(await dataSource.initialize());
+      if (backend !== 'redis') continue;
       const client = createRedis(TEST_REDIS_URL, prefix);
       await new Promise((resolve) => client.once('ready', resolve));
       clients.push(client);

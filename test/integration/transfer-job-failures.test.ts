@@ -7,6 +7,7 @@ import { idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-environment';
 import { waitFor } from '../support/wait-for';
+import { describeWithRedis } from '../support/with-redis';
 
 const ATTEMPTS = 2;
 
@@ -24,7 +25,7 @@ function multipart(fileName: string, content: Buffer): { body: Buffer; headers: 
  * A job that fails on every attempt (here a trigger stands for a dependency that keeps failing) must
  * end as `failed` with a reason its user can read, not sit at `running` after BullMQ gave up.
  */
-describe('transfer jobs that fail for good', () => {
+describeWithRedis('transfer jobs that fail for good', () => {
   let app: TestApp;
   let http: Http;
   let token: string;

@@ -8,6 +8,7 @@ import { categoryId, smartAllianceId } from '../support/service-requests';
 import { TEST_REDIS_URL } from '../support/test-environment';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
+import { describeWithRedis } from '../support/with-redis';
 
 const ROOT = join(__dirname, '../..');
 
@@ -23,7 +24,7 @@ function startWorker(env: Record<string, string>): ChildProcess {
 // Two workers start cold here; on a busy 2-core machine each can take most of a minute.
 jest.setTimeout(180_000);
 
-describe('a worker killed in the middle of a routing job', () => {
+describeWithRedis('a worker killed in the middle of a routing job', () => {
   let app: TestApp;
   let env: Record<string, string>;
 

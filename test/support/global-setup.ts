@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { prepareDatabase } from '../../src/platform/database/database-setup';
-import { checkRedis } from '../../src/platform/startup/dependency-check';
 import { onlyFaults } from './selected-projects';
-import { databaseUrl, TEST_ADMIN_URL, TEST_APP_USER, TEST_REDIS_URL, templateName } from './test-environment';
+import { databaseUrl, TEST_APP_USER, TEST_REDIS_URL, templateName, testAdminUrl } from './test-environment';
+import { detectRedis, ensureTestPostgres } from './test-servers';
 
 /** Migrates one template database for this run; each test file clones it (CREATE DATABASE ... TEMPLATE). */
 export default async function globalSetup(globalConfig?: { selectProjects?: string[] }): Promise<void> {
   if (onlyFaults(globalConfig)) return;
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   process.env.TEST_RUN_ID = runId;
-  await checkRedis(TEST_REDIS_URL);
+  await ensureTestPostgres();
+  await detectRedis(TEST_REDIS_URL);
+  const adminUrl = testAdminUrl();
   const template = templateName(runId);
-  await prepareDatabase(databaseUrl(TEST_ADMIN_URL, template), databaseUrl(TEST_ADMIN_URL, template, TEST_APP_USER));
-  const admin = new Client({ connectionString: TEST_ADMIN_URL });
+  await prepareDatabase(databaseUrl(adminUrl, template), databaseUrl(adminUrl, template, TEST_APP_USER));
+  const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await dropAbandonedDatabases(admin);
   // A template must have no sessions when it is cloned; mark it so nobody connects by accident.

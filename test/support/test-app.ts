@@ -13,6 +13,7 @@ import { SystemClock } from '../../src/platform/clock/clock';
 import type { StateBackend } from '../../src/platform/config/environment';
 import { controlClock, type ControlledClock } from './clock';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { redisAvailable } from './redis-suites';
 import { TEST_REDIS_URL } from './test-environment';
 
 export interface TestApp {
@@ -45,10 +46,11 @@ export interface TestAppOptions {
   backend?: StateBackend;
 }
 
-export const STATE_BACKENDS: StateBackend[] = ['redis', 'postgres'];
+/** Both queue backends, or PostgreSQL alone on a machine without Redis (see test-servers.ts). */
+export const STATE_BACKENDS: StateBackend[] = redisAvailable() ? ['redis', 'postgres'] : ['postgres'];
 
 export function defaultBackend(): StateBackend {
-  return process.env.TEST_STATE_BACKEND === 'postgres' ? 'postgres' : 'redis';
+  return process.env.TEST_STATE_BACKEND === 'postgres' || !redisAvailable() ? 'postgres' : 'redis';
 }
 
 const SYSTEM_CLOCK: ControlledClock = {

@@ -1,5 +1,6 @@
 /** Connection settings for the test servers; override with TEST_* variables. */
-export const TEST_ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// globalSetup chooses the server (test-servers.ts) and passes it on in TEST_DATABASE_ADMIN_URL.
+export const TEST_ADMIN_URL = testAdminUrl();
 export const TEST_APP_USER = 'lianmeng_test_app';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -15,4 +16,8 @@ export function databaseUrl(base: string, database: string, user?: string, passw
 
 export function templateName(runId: string): string {
   return `lianmeng_test_${runId}_template`;
+}
+
+export function testAdminUrl(): string {
+  return process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }

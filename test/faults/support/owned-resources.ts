@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 /**
@@ -80,9 +79,4 @@ export function hookProcessExit(): void {
 export function asPostgresArgs(command: string, args: string[]): [string, string[]] {
   if (process.getuid?.() === 0) return ['runuser', ['-u', 'postgres', '--', command, ...args]];
   return [command, args];
-}
-
-export function runSync(command: string, args: string[]): string {
-  const [file, argv] = asPostgresArgs(command, args);
-  return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }

@@ -1,19 +1,59 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { asPostgresArgs, isAlive, onExit, ownDir, releaseDir, runSync } from './owned-resources';
+import { locateBinaries, reachableBinaries, serverAccount, type ServerAccount } from '../../../src/platform/database/embedded-postgres-host';
+import { asPostgresArgs, isAlive, onExit, ownDir, releaseDir } from './owned-resources';
 import { freePort } from './ports';
 
 const run = promisify(execFile);
 
-function binDir(): string {
-  const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))) : [];
-  if (versions.length === 0) throw new Error(`No PostgreSQL server binaries under ${base}/*/bin (apt-get install postgresql)`);
-  return join(base, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+const TOOLS = ['initdb', 'pg_ctl', 'postgres'];
+const MACHINE_BINARIES = '/usr/lib/postgresql';
+
+const hasTools = (dir: string) => TOOLS.every((tool) => existsSync(join(dir, tool)));
+
+/** The newest of the machine's server packages (Debian/Ubuntu layout), as CI installs them. */
+function machineBinDir(): string | undefined {
+  const versions = existsSync(MACHINE_BINARIES) ? readdirSync(MACHINE_BINARIES).filter((v) => hasTools(join(MACHINE_BINARIES, v, 'bin'))) : [];
+  if (versions.length === 0) return undefined;
+  return join(MACHINE_BINARIES, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+}
+
+/** embedded-postgres's binaries (they include pg_ctl), copied where the server's account can run them. */
+async function embeddedBinDir(account: ServerAccount): Promise<string> {
+  const dir = dirname((await reachableBinaries(locateBinaries(), account)).postgres);
+  if (!hasTools(dir)) throw new Error(`The embedded PostgreSQL binaries in ${dir} lack one of ${TOOLS.join(', ')}`);
+  return dir;
+}
+
+/**
+ * Where the clusters' server binaries come from: TEST_POSTGRES_BIN_DIR when set (e.g. the embedded
+ * ones, to try them on a machine that has its own); else the machine's; else, on a machine with
+ * nothing but Node, the ones the embedded-postgres package brings. Resolved once per test file.
+ */
+let located: Promise<string> | undefined;
+function binDir(account: ServerAccount): Promise<string> {
+  return (located ??= (async () => {
+    const forced = process.env.TEST_POSTGRES_BIN_DIR;
+    if (forced) {
+      // The embedded folder itself may be out of the postgres account's reach (root, 0700 clone).
+      if (isEmbeddedBinDir(forced)) return embeddedBinDir(account);
+      if (!hasTools(forced)) throw new Error(`TEST_POSTGRES_BIN_DIR=${forced} must hold ${TOOLS.join(', ')}`);
+      return resolve(forced);
+    }
+    return machineBinDir() ?? embeddedBinDir(account);
+  })());
+}
+
+function isEmbeddedBinDir(dir: string): boolean {
+  try {
+    return realpathSync(dir) === realpathSync(dirname(locateBinaries().postgres));
+  } catch {
+    return false; // no such folder, or no embedded-postgres package
+  }
 }
 
 /**
@@ -22,23 +62,31 @@ function binDir(): string {
  * else on the machine. fsync is off: the OS never crashes in these tests, only the server does.
  */
 export class PostgresCluster {
-  private readonly bin = binDir();
   private readonly dir: string;
   private readonly data: string;
   private readonly log: string;
   private forget?: () => void;
 
-  private constructor(readonly port: number) {
+  private constructor(
+    readonly port: number,
+    /** The folder of initdb, pg_ctl and postgres this cluster runs. */
+    readonly bin: string,
+    account: ServerAccount,
+  ) {
     this.dir = mkdtempSync(join(tmpdir(), 'lianmeng-faults-pg-'));
     ownDir(this.dir);
-    if (process.getuid?.() === 0) chownSync(this.dir, Number(runSync('id', ['-u']).trim()), Number(runSync('id', ['-g']).trim()));
+    // As root the server runs as the postgres account (asPostgresArgs), which must own its folder.
+    if (account.uid !== undefined) chownSync(this.dir, account.uid, account.gid!);
     this.data = join(this.dir, 'data');
     this.log = join(this.dir, 'server.log');
   }
 
   static async create(): Promise<PostgresCluster> {
-    const cluster = new PostgresCluster(await freePort());
-    await cluster.exec('initdb', ['-D', cluster.data, '-A', 'trust', '-U', 'postgres', '-N', '-E', 'UTF8', '--locale=C.UTF-8']);
+    // As root this also creates the postgres account when the machine has none (no server package).
+    const account = await serverAccount();
+    const cluster = new PostgresCluster(await freePort(), await binDir(account), account);
+    // Explicit encoding and locale: else the cluster takes the machine's (often C, i.e. SQL_ASCII).
+    await cluster.exec('initdb', ['-D', cluster.data, '-A', 'trust', '-U', 'postgres', '-N', '--encoding=UTF8', '--locale=C.UTF-8']);
     // If this jest worker dies, take the server down with it (synchronously, from the exit hook).
     cluster.forget = onExit(() => cluster.killSync());
     await cluster.start();
