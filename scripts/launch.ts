@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomSecret } from '../src/platform/auth/token-hash';
 import { backupHint, defaultEmbeddedDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/database/embedded-postgres';
+import { assertReachable, serverAccount } from '../src/platform/database/embedded-postgres-host';
 import { runProcess } from '../src/platform/startup/run-process';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -49,7 +51,7 @@ runProcess('The demo', async () => {
 });
 
 async function startBuiltInDatabase(): Promise<EmbeddedDatabase> {
-  const dataDir = process.env.EMBEDDED_DATABASE_DIR ? path.resolve(process.env.EMBEDDED_DATABASE_DIR) : defaultEmbeddedDataDir(ROOT);
+  const dataDir = process.env.EMBEDDED_DATABASE_DIR ? path.resolve(process.env.EMBEDDED_DATABASE_DIR) : await defaultDataDir();
   const logFile = path.join(path.dirname(dataDir), 'postgres.log');
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const database = await startEmbeddedPostgres({ dataDir, onLog: (line) => appendFileSync(logFile, `${line}\n`) });
@@ -63,6 +65,25 @@ async function startBuiltInDatabase(): Promise<EmbeddedDatabase> {
     ].join('\n'),
   );
   return database;
+}
+
+/**
+ * var/postgres/data of the project; as root, when the project lies where the postgres account that
+ * runs the server cannot enter (under /root, mode 0700), a folder of /var/lib/lianmeng named after
+ * the project instead, so the demo starts rather than stops with a permissions message.
+ */
+async function defaultDataDir(): Promise<string> {
+  const dataDir = defaultEmbeddedDataDir(ROOT);
+  const account = await serverAccount();
+  const reachable = await assertReachable([path.dirname(dataDir)], account).then(
+    () => true,
+    () => false,
+  );
+  if (reachable) return dataDir;
+  const elsewhere = path.join('/var/lib/lianmeng', `postgres-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`, 'data');
+  process.stdout.write(`The ${account.name} account that runs PostgreSQL cannot enter ${ROOT}; the built-in database keeps its data in ${path.dirname(elsewhere)} instead.\n`);
+  mkdirSync(path.dirname(elsewhere), { recursive: true, mode: 0o755 });
+  return elsewhere;
 }
 
 /** The owner's URL, and the application's with a password of this run (migration:run sets it). */
