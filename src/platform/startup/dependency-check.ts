@@ -45,11 +45,15 @@ export async function checkPostgres(url: string, variable = 'DATABASE_URL'): Pro
   } finally {
     await client.end().catch(() => undefined);
   }
-  if (version && Math.floor(Number(version.num) / 10000) < MINIMUM_POSTGRES_MAJOR) {
-    throw new DependencyUnavailableError(
-      `PostgreSQL at ${where(url)} (${variable}) is version ${version.name}; Lianmeng needs ${MINIMUM_POSTGRES_MAJOR} or newer. Upgrade it, or leave DATABASE_URL unset to use the built-in server.`,
-    );
-  }
+  if (version) assertSupportedPostgres(Number(version.num), version.name, `${where(url)} (${variable})`);
+}
+
+/** server_version_num is major × 10000 + minor from PostgreSQL 10 on (e.g. 150020 for 15.20). */
+export function assertSupportedPostgres(versionNum: number, versionName: string, at: string): void {
+  if (Math.floor(versionNum / 10000) >= MINIMUM_POSTGRES_MAJOR) return;
+  throw new DependencyUnavailableError(
+    `PostgreSQL at ${at} is version ${versionName}; Lianmeng needs ${MINIMUM_POSTGRES_MAJOR} or newer. Upgrade it, or leave DATABASE_URL unset to use the built-in server (npm run demo or npm run serve).`,
+  );
 }
 
 export async function checkRedis(url: string): Promise<void> {
