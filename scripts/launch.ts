@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -28,10 +28,12 @@ runProcess('The demo', async () => {
     Object.assign(env, builtInUrls(database));
   }
   let interrupted: NodeJS.Signals | undefined;
+  // Ctrl+C (SIGINT) reaches every process of the terminal's group: each child stops itself and this
+  // one waits. A SIGTERM or SIGHUP (a service manager, kill) reaches this process alone: passed on.
   const stopping = (signal: NodeJS.Signals) => {
     interrupted = signal;
+    if (signal !== 'SIGINT') current?.kill(signal);
   };
-  // Ctrl+C reaches every process of the terminal's group; each child stops itself, this one waits.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stopping);
   let code = 0;
   try {
@@ -96,8 +98,13 @@ function builtInUrls(database: EmbeddedDatabase): { DATABASE_ADMIN_URL: string; 
   return { DATABASE_ADMIN_URL: admin.toString(), DATABASE_URL: app.toString() };
 }
 
+/** The step running now, to pass a signal on to. */
+let current: ChildProcess | undefined;
+
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+  current = child;
   const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  current = undefined;
   return code ?? (signal ? 1 : 0);
 }
