@@ -106,6 +106,15 @@ export function runScript(script: string, env: Record<string, string>): void {
   execFileSync(process.execPath, [join(ROOT, 'dist', script)], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** Polls `check` every 200 ms until it holds; fails after `timeoutMs` (measured on the monotonic clock). */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomSecret } from '../src/platform/auth/token-hash';
 import { backupHint, defaultEmbeddedDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/database/embedded-postgres';
-import { assertReachable, serverAccount } from '../src/platform/database/embedded-postgres-host';
+import { isReachable, serverAccount } from '../src/platform/database/embedded-postgres-host';
 import { runProcess } from '../src/platform/startup/run-process';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -77,11 +77,7 @@ async function startBuiltInDatabase(): Promise<EmbeddedDatabase> {
 async function defaultDataDir(): Promise<string> {
   const dataDir = defaultEmbeddedDataDir(ROOT);
   const account = await serverAccount();
-  const reachable = await assertReachable([path.dirname(dataDir)], account).then(
-    () => true,
-    () => false,
-  );
-  if (reachable) return dataDir;
+  if (await isReachable([path.dirname(dataDir)], account)) return dataDir;
   const elsewhere = path.join('/var/lib/lianmeng', `postgres-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`, 'data');
   process.stdout.write(`The ${account.name} account that runs PostgreSQL cannot enter ${ROOT}; the built-in database keeps its data in ${path.dirname(elsewhere)} instead.\n`);
   mkdirSync(path.dirname(elsewhere), { recursive: true, mode: 0o755 });

@@ -6,7 +6,7 @@ import { QUEUE_SCHEMA } from '../../src/platform/queue/queue-schema';
 import { SUBMISSION_BODY } from '../baseline/submit-transaction';
 import type { BenchContext } from '../context';
 import { load } from '../load';
-import { adminUrl, sleep } from '../stack';
+import { adminUrl, sleep, waitUntil } from '../stack';
 
 const SINGLE_ADDS = 2_000;
 const PRODUCERS = 10;
@@ -133,10 +133,6 @@ async function productRates(ctx: BenchContext, backend: StateBackend): Promise<P
   return { submitRps: submitted.rps, routingRps, p50: latency.p50, p99: latency.p99 };
 }
 
-async function routedSince(ctx: BenchContext, since: Date): Promise<void> {
-  const deadline = Date.now() + 300_000;
-  while ((await ctx.query(`SELECT 1 FROM service_requests WHERE created_at >= $1 AND status = 'submitted' LIMIT 1`, [since])).length > 0) {
-    if (Date.now() > deadline) throw new Error('Submissions not routed within 5 minutes');
-    await sleep(200);
-  }
+function routedSince(ctx: BenchContext, since: Date): Promise<void> {
+  return waitUntil(async () => (await ctx.query(`SELECT 1 FROM service_requests WHERE created_at >= $1 AND status = 'submitted' LIMIT 1`, [since])).length === 0, 300_000);
 }

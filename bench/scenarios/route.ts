@@ -7,7 +7,7 @@ import { SERVICE_REQUESTS_CONCURRENCY } from '../../src/modules/service-requests
 import { QueueName } from '../../src/platform/queue/queue.constants';
 import type { BenchContext } from '../context';
 import { load } from '../load';
-import { appUrl, sleep } from '../stack';
+import { appUrl, sleep, waitUntil } from '../stack';
 import { SystemClock } from '../../src/platform/clock/clock';
 
 const REPLAYED = 1_000;
@@ -154,10 +154,3 @@ async function queuesIdle(ctx: BenchContext): Promise<boolean> {
   return true;
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
-    await sleep(200);
-  }
-}

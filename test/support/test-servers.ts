@@ -1,9 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/database/embedded-postgres';
-import { checkRedis } from '../../src/platform/startup/dependency-check';
+import { checkPostgres, checkRedis } from '../../src/platform/startup/dependency-check';
 import { REDIS_SUITES } from './redis-suites';
 
 const SYSTEM_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -19,7 +18,8 @@ const holder = globalThis as { lianmengTestPostgres?: { database: EmbeddedDataba
  */
 export async function ensureTestPostgres(): Promise<void> {
   if (process.env.TEST_DATABASE_ADMIN_URL) return;
-  if (process.env.TEST_POSTGRES !== 'embedded' && (await answers(SYSTEM_POSTGRES))) {
+  const systemAnswers = process.env.TEST_POSTGRES !== 'embedded' && (await checkPostgres(SYSTEM_POSTGRES).then(() => true, () => false));
+  if (systemAnswers) {
     process.env.TEST_DATABASE_ADMIN_URL = SYSTEM_POSTGRES;
     return;
   }
@@ -54,18 +54,5 @@ export async function detectRedis(url: string): Promise<void> {
         `\n  - the Redis half of every suite that runs on both queue backends\n` +
         'Install and start Redis (Debian/Ubuntu: apt-get install redis-server) to run them; .ci/run does.\n\n',
     );
-  }
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }

@@ -111,11 +111,7 @@ export async function assertReachable(dirs: string[], account: ServerAccount): P
 export async function reachableBinaries(binaries: Binaries, account: ServerAccount): Promise<Binaries> {
   if (account.uid === undefined) return binaries;
   const native = path.resolve(path.dirname(binaries.postgres), '..');
-  const reachable = await assertReachable([path.dirname(binaries.postgres)], account).then(
-    () => true,
-    () => false,
-  );
-  if (reachable) return binaries;
+  if (await isReachable([path.dirname(binaries.postgres)], account)) return binaries;
   const { version } = JSON.parse(await readFile(path.join(native, '..', 'package.json'), 'utf8')) as { version: string };
   const copy = path.join(tmpdir(), `lianmeng-postgres-${version}-${process.arch}`);
   const existing = await stat(path.join(copy, 'bin', 'postgres')).catch(() => undefined);
@@ -137,6 +133,13 @@ export async function reachableBinaries(binaries: Binaries, account: ServerAccou
     }
   }
   return { initdb: path.join(copy, 'bin', path.basename(binaries.initdb)), postgres: path.join(copy, 'bin', path.basename(binaries.postgres)) };
+}
+
+export function isReachable(dirs: string[], account: ServerAccount): Promise<boolean> {
+  return assertReachable(dirs, account).then(
+    () => true,
+    () => false,
+  );
 }
 
 function ancestors(dir: string): string[] {

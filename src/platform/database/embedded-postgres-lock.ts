@@ -76,8 +76,8 @@ function isPostmasterOf(argv: string[], dataDir: string): boolean {
 }
 
 async function untilStopped(pid: number, dataDir: string): Promise<void> {
-  const deadline = Date.now() + ORPHAN_STOP_MS;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + ORPHAN_STOP_MS;
+  while (performance.now() < deadline) {
     // Its parent is now init, which may take a moment to reap it: a zombie answers kill(pid, 0).
     const exited = !isAlive(pid) || (await describe(pid))?.state === 'Z';
     if (exited && (await readText(path.join(dataDir, 'postmaster.pid'))) === undefined) return;

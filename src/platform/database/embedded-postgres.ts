@@ -131,7 +131,7 @@ async function isInitialised(dataDir: string, account: ServerAccount): Promise<b
  * initialise() writes it to the shared temp folder, readable by all).
  */
 async function initialise(dataDir: string, password: string, binaries: Binaries, account: ServerAccount, onLog: (line: string) => void) {
-  const started = Date.now();
+  const started = performance.now();
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const secrets = await mkdtemp(path.join(path.dirname(dataDir), '.initdb-'));
   const pwfile = path.join(secrets, 'password');
@@ -151,7 +151,7 @@ async function initialise(dataDir: string, password: string, binaries: Binaries,
   } finally {
     await rm(secrets, { recursive: true, force: true });
   }
-  onLog(`Initialised PostgreSQL data directory ${dataDir} in ${Date.now() - started} ms`);
+  onLog(`Initialised PostgreSQL data directory ${dataDir} in ${Math.round(performance.now() - started)} ms`);
 }
 
 /** Starts the server on the given port, or on a free one; another program may take that before the server binds it. */
