@@ -25,26 +25,24 @@ describe('one server, nothing to install (built-in PostgreSQL, queues on Postgre
   const start = (args: string[]) => {
     output = '';
     // Its own process group, like a terminal's: Ctrl+C is a SIGINT to the whole group.
-    launcher = spawn(process.execPath, [join(ROOT, 'dist/scripts/launch.js'), ...args], {
-      cwd: ROOT,
-      detached: true,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? dir,
-        NODE_ENV: 'development',
-        PORT: String(port),
-        EMBEDDED_DATABASE_DIR: join(dir, 'postgres', 'data'),
-        STORAGE_DIR: join(dir, 'storage'),
-        JWT_SECRET: 'j'.repeat(64),
-        SECRETS_KEY: 's'.repeat(64),
-        LOG_LEVEL: 'warn',
-        NODE_OPTIONS: `--require ${join(ROOT, 'test/support/record-connections.cjs')}`,
-        RECORD_CONNECTIONS_FILE: connections,
-      },
-    });
+    launcher = spawn(process.execPath, [join(ROOT, 'dist/scripts/launch.js'), ...args], { cwd: ROOT, detached: true, env: environment(port) });
     launcher.stdout!.on('data', (chunk) => (output += chunk));
     launcher.stderr!.on('data', (chunk) => (output += chunk));
   };
+  // Nothing configured but where to keep things, and the recorder of connections.
+  const environment = (apiPort: number) => ({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    NODE_ENV: 'development',
+    PORT: String(apiPort),
+    EMBEDDED_DATABASE_DIR: join(dir, 'postgres', 'data'),
+    STORAGE_DIR: join(dir, 'storage'),
+    JWT_SECRET: 'j'.repeat(64),
+    SECRETS_KEY: 's'.repeat(64),
+    LOG_LEVEL: 'warn',
+    NODE_OPTIONS: `--require ${join(ROOT, 'test/support/record-connections.cjs')}`,
+    RECORD_CONNECTIONS_FILE: connections,
+  });
   const interrupt = async () => {
     const exited = once(launcher!, 'exit');
     process.kill(-launcher!.pid!, 'SIGINT');
@@ -92,7 +90,7 @@ describe('one server, nothing to install (built-in PostgreSQL, queues on Postgre
     expect(routed).toBe('routed');
   });
 
-  it('stops on Ctrl+C, the database last, and starts again with its data kept', async () => {
+  it('stops on Ctrl+C, the database last, starts again with its data kept, and refuses a second copy on the same data', async () => {
     expect(await interrupt()).toBe(0);
     const embeddedPort = Number(readFileSync(join(dir, 'postgres', 'port'), 'utf8'));
     // The server is gone: nothing listens on its port any more.
@@ -104,6 +102,16 @@ describe('one server, nothing to install (built-in PostgreSQL, queues on Postgre
     await waitFor(() => api('/health').then((r) => r.status, () => 0), (status) => status === 200, 90_000, 500);
     expect((await login('official@anhai.demo')).status).toBe(200);
     expect(output).not.toContain('Demo data is in place');
+
+    // A second copy on the same data is refused in plain words, and leaves the first running.
+    const second = spawn(process.execPath, [join(ROOT, 'dist/scripts/launch.js')], { cwd: ROOT, env: environment(await freePort()) });
+    let said = '';
+    second.stderr!.on('data', (chunk) => (said += chunk));
+    const [code] = await once(second, 'exit');
+    expect(code).toBe(1);
+    expect(said).toContain('is already in use by a running PostgreSQL server');
+    expect(said).not.toMatch(/\n\s+at /);
+    expect((await login('official@anhai.demo')).status).toBe(200);
   });
 
   it('never opened a connection to the machine’s PostgreSQL (5432) or Redis (6379)', () => {

@@ -41,7 +41,7 @@ export async function settleExistingServer(state: EmbeddedPostgresState, onLog: 
   const starter = processInfo ? `, started by process ${processInfo.ppid}${processInfo.ppid === process.pid ? ' (this one)' : ''}` : '';
   throw new EmbeddedPostgresError(
     `Data directory ${dataDir} is already in use by a running PostgreSQL server (pid ${pid}, port ${portText}${starter}). ` +
-      `Stop it first (its own stop(), or kill -INT ${pid}), or use another data directory.`,
+      `Stop it first (Ctrl+C where it was started, or kill -INT ${pid}), or use another data directory.`,
     'data-dir-in-use',
   );
 }
