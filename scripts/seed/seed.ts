@@ -33,13 +33,19 @@ import {
   TENANT,
 } from './anhai-data';
 import { seedThinkTank } from './think-tank-seed';
+import { seedHistory } from './history';
 
 /**
  * Demo data for the Anhai township, dated from `now` (the seed reads no clock of its own). Idempotent:
  * every row is keyed on a natural key, so running it again changes nothing; passwords of existing
  * users are left alone.
  */
-export async function seed(adminUrl: string, now: Date): Promise<void> {
+export interface SeedOptions {
+  /** A year of the alliance's history before today (meetings, requests, reviews, visits); default true. */
+  history?: boolean;
+}
+
+export async function seed(adminUrl: string, now: Date, options: SeedOptions = {}): Promise<void> {
   const dates = new DemoDates(now);
   const db = new Client({ connectionString: adminUrl });
   await db.connect();
@@ -169,6 +175,7 @@ export async function seed(adminUrl: string, now: Date): Promise<void> {
     await seedThinkTank(db, tenantId, smart, organizations, hash, dates);
     await seedVenuesStudyRouteAndPairing(db, tenantId, venue.id, dates);
     await seedAllianceServices(db, tenantId, smart, organizations, dates);
+    if (options.history ?? true) await seedHistory(db, tenantId, smart, organizations, dates);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);

@@ -31,6 +31,8 @@ export interface TestApp {
 export interface TestAppOptions {
   worker?: boolean;
   seed?: boolean;
+  /** The demo's year of history as well (slower; only the tests that look at it ask). */
+  history?: boolean;
   /** Variables of this app; a function when they name its database (e.g. DATABASE_READ_URL). */
   env?: Record<string, string> | ((db: TestDatabase) => Record<string, string>);
   listen?: boolean;
@@ -87,7 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(typeof options.env === 'function' ? options.env(db) : options.env),
   });
   const clock = options.now ? controlClock(options.now) : SYSTEM_CLOCK;
-  if (options.seed !== false) await seed(db.adminUrl, clock.now());
+  if (options.seed !== false) await seed(db.adminUrl, clock.now(), { history: options.history ?? false });
   const api = await createApiApp({ logger: false });
   await api.init();
   if (options.listen) await api.listen({ port: 0, host: '127.0.0.1' });
