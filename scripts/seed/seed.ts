@@ -160,7 +160,6 @@ export async function seed(adminUrl: string, now: Date, options: SeedOptions = {
         [tenantId, day.date, day.kind, day.name],
       );
     }
-    await seedRequests(db, tenantId, smart, dates);
     const { rows: [venue] } = await db.query(
       `INSERT INTO venues (tenant_id, name, address) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, name) DO UPDATE SET address = EXCLUDED.address RETURNING id`,
@@ -176,6 +175,8 @@ export async function seed(adminUrl: string, now: Date, options: SeedOptions = {
     await seedVenuesStudyRouteAndPairing(db, tenantId, venue.id, dates);
     await seedAllianceServices(db, tenantId, smart, organizations, dates);
     if (options.history ?? true) await seedHistory(db, tenantId, smart, organizations, dates);
+    // After the history, so the numbers follow the order the requests were made in.
+    await seedRequests(db, tenantId, smart, dates);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
@@ -227,12 +228,29 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string, da
   }
 }
 
+/**
+ * "Now" for the seed: the clock's, or with `--today YYYY-MM-DD` (or `--today=YYYY-MM-DD`) 10:00 that
+ * day in the township, so the whole demo, its year of history included, is dated as if seeded then.
+ */
+export function seedNow(args: string[], clock: { now(): Date }): Date {
+  const index = args.findIndex((a) => a === '--today' || a.startsWith('--today='));
+  if (index < 0) return clock.now();
+  const value = args[index].startsWith('--today=') ? args[index].slice('--today='.length) : args[index + 1];
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!match || !date || date.toISOString().slice(0, 10) !== value) {
+    throw new EnvironmentError(`--today must be a real date written YYYY-MM-DD, e.g. --today 2027-03-01 (got ${value === undefined ? 'nothing' : JSON.stringify(value)}).`);
+  }
+  return new Date(`${value}T10:00:00+08:00`);
+}
+
 if (require.main === module) {
   runProcess('seed', async () => {
+    const now = seedNow(process.argv.slice(2), new SystemClock());
     const env = loadEnvironment();
     if (env.NODE_ENV === 'production') throw new EnvironmentError('The demo seed refuses to run with NODE_ENV=production.');
     await checkPostgres(env.DATABASE_ADMIN_URL, 'DATABASE_ADMIN_URL');
-    await seed(env.DATABASE_ADMIN_URL, new SystemClock().now()).catch((error: unknown) => {
+    await seed(env.DATABASE_ADMIN_URL, now).catch((error: unknown) => {
       // undefined_table: the server answers, but the schema is not there yet.
       if ((error as { code?: string }).code === '42P01') {
         throw new DependencyUnavailableError(`The database of DATABASE_ADMIN_URL has no tables yet (${(error as Error).message}).\nCreate them with: npm run migration:run`);
@@ -287,8 +305,9 @@ async function seedAllianceServices(db: Client, tenantId: string, allianceId: st
 
   for (const item of DEMO_CASES) {
     await db.query(
-      `INSERT INTO typical_cases (tenant_id, alliance_id, organization_id, title, summary, body, status, nominated_by_id, reviewed_by_id, published_at)
-       SELECT $1::uuid, $2, $3, $4::text, $5, $6, 'published', $7::uuid, $7::uuid, $8 WHERE NOT EXISTS (SELECT 1 FROM typical_cases WHERE tenant_id = $1::uuid AND title = $4::text)`,
+      `INSERT INTO typical_cases (tenant_id, alliance_id, organization_id, title, summary, body, status, nominated_by_id, reviewed_by_id, published_at, created_at, updated_at)
+       SELECT $1::uuid, $2, $3, $4::text, $5, $6, 'published', $7::uuid, $7::uuid, $8, $8::timestamptz - interval '14 days', $8
+        WHERE NOT EXISTS (SELECT 1 FROM typical_cases WHERE tenant_id = $1::uuid AND title = $4::text)`,
       [tenantId, allianceId, organizations.get(item.organization), item.title, item.summary, item.body, official, `${dates.lastOn(item.publishedOn)}T${item.publishedTime}:00+08:00`],
     );
   }

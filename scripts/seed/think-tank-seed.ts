@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import type { DemoDates } from './demo-dates';
+import { insertReport, type ReviewSpec } from './history/reports';
 
 /** Think-tank experts: the demo expert, one who works for a member enterprise, one from a university. */
 export const EXPERTS = [
@@ -67,25 +68,31 @@ export async function seedThinkTank(
   const {
     rows: [official],
   } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'official@anhai.demo'`);
-  const {
-    rows: [created],
-  } = await db.query<{ id: string }>(
-    `INSERT INTO research_reports (tenant_id, alliance_id, title, abstract, topics, status, submitted_by_id, published_at, search_text)
-     VALUES ($1, $2, $3, $4, $5, 'published', $6, $8::timestamptz - interval '20 days', $7) RETURNING id`,
-    [tenantId, allianceId, report.title, report.abstract, report.topics, author.id, [report.title, report.abstract, ...report.topics].join('\n'), dates.now],
-  );
-  await db.query(`INSERT INTO report_authors (tenant_id, report_id, user_id, organization_id, position) VALUES ($1, $2, $3, $4, 0)`, [
-    tenantId,
-    created.id,
-    author.id,
-    author.organization_id,
-  ]);
+  const day = (days: number) => new Date(dates.now.getTime() + days * 86_400_000).toISOString();
+  const expertId = async (email: string) =>
+    (await db.query<{ id: string }>('SELECT e.id FROM experts e JOIN users u ON u.id = e.user_id WHERE u.email = $1', [email])).rows[0].id;
+  const review = async (email: string, comments: string): Promise<ReviewSpec> => ({
+    expertId: await expertId(email), status: 'submitted', invitedAt: day(-69), respondBy: day(-64), dueAt: day(-45), respondedAt: day(-68),
+    submittedAt: day(-50), scores: { evidence: 5, feasibility: 4, impact: 5 }, recommendation: 'accept', comments,
+  });
+  // Written, reviewed in one round, accepted and then published, in that order: the report page shows
+  // "第 1 轮 / 已接受" and a creation date before the publication date.
+  const createdId = await insertReport(db, {
+    tenantId, allianceId, title: report.title, abstract: report.abstract, topics: [...report.topics],
+    author: { userId: author.id, organizationId: author.organization_id }, createdAt: day(-80), status: 'published', publishedAt: day(-20),
+    rounds: [{
+      submittedAt: day(-70),
+      reviews: [await review('expert@anhai.demo', '调研扎实，对策可操作，建议尽快转化。'), await review('expert3@anhai.demo', '同意发布，建议补充人才培训基地的经费来源。')],
+      decision: { decision: 'accept', at: day(-25), by: official.id, letter: '报告通过评审，予以发布，建议转化为议定事项推进。' },
+    }],
+  });
+  const created = { id: createdId };
   for (const item of report.recommendations) {
     const done = item.progress === 100;
     await db.query(
-      `INSERT INTO action_items (tenant_id, alliance_id, report_id, title, owner_organization_id, due_on, status, progress, completed_at, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [tenantId, allianceId, created.id, item.title, organizations.get(item.owner), `${dates.year + item.due.yearsAhead}-${item.due.on}`, done ? 'done' : 'in_progress', item.progress, done ? dates.now : null, official.id],
+      `INSERT INTO action_items (tenant_id, alliance_id, report_id, title, owner_organization_id, due_on, status, progress, completed_at, created_by_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10, $11::timestamptz, coalesce($9::timestamptz, $11::timestamptz))`,
+      [tenantId, allianceId, created.id, item.title, organizations.get(item.owner), `${dates.year + item.due.yearsAhead}-${item.due.on}`, done ? 'done' : 'in_progress', item.progress, done ? day(-5) : null, official.id, day(-19)],
     );
   }
 }

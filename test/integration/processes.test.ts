@@ -74,7 +74,8 @@ describe('the product’s processes and checks, as built', () => {
 
   it('seeds the demo data idempotently, and refuses to in production', async () => {
     await seed(db.adminUrl, new Date('2026-11-25T10:00:00+08:00'));
-    const count = async () => (await db.admin.query(`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM alliance_memberships) + (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log) AS n`)).rows[0].n;
+    const count = async () => (await db.admin.query(`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM alliance_memberships) + (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log)
+      + (SELECT count(*) FROM service_requests) + (SELECT count(*) FROM service_request_events) + (SELECT count(*) FROM follow_up_tasks) + (SELECT sum(value) FROM tenant_counters) AS n`)).rows[0].n;
     const before = await count();
     await seed(db.adminUrl, new Date('2026-11-25T10:00:00+08:00'));
     expect(await count()).toBe(before);
@@ -87,11 +88,15 @@ describe('the product’s processes and checks, as built', () => {
     );
     expect(rows[0].members).toBeGreaterThanOrEqual(22);
     expect(rows[0].departments).toBeGreaterThanOrEqual(6);
-    expect(rows[0].roles).toMatch(/^\{platform_admin,township_admin,department_staff(,department_staff)*,enterprise_contact,enterprise_contact,expert,expert,expert\}$/);
+    expect(rows[0].roles).toMatch(/^\{platform_admin,township_admin,department_staff(,department_staff)*,enterprise_contact(,enterprise_contact)+,expert,expert,expert\}$/);
 
     const refused = await run('scripts/seed/seed.js', { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'a-production-secrets-key-of-32-chars-or-more' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refuses to run with NODE_ENV=production');
+    // `npm run seed -- --today YYYY-MM-DD` dates the demo as if seeded that day; anything else is said plainly.
+    const badToday = await run('scripts/seed/seed.js', env, ['--today', '2027-02-30']);
+    expect(badToday).toMatchObject({ code: 1, stderr: expect.stringContaining('--today must be a real date written YYYY-MM-DD') });
+    expect(badToday.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('generates the secrets on the first start without them, once for the processes started at once, and says so', async () => {

@@ -1,6 +1,8 @@
 import type { Client } from 'pg';
 import type { DemoDates } from '../demo-dates';
 import { DemoRandom } from './random';
+import { seedServiceRequestHistory } from './service-requests';
+import { seedAllianceLife } from './alliance-life';
 
 /** What every part of the demo's year of history needs: the open transaction and the base demo's ids. */
 export interface HistoryContext {
@@ -21,5 +23,7 @@ export interface HistoryContext {
  */
 export async function seedHistory(db: Client, tenantId: string, allianceId: string, organizations: Map<string, string>, dates: DemoDates): Promise<void> {
   const context: HistoryContext = { db, tenantId, allianceId, organizations, dates, random: (part) => new DemoRandom(`${dates.today}:${part}`) };
-  void context;
+  // Requests first: numbered in the order they were made, before the pairing visits' requests of recent weeks.
+  await seedServiceRequestHistory(context);
+  await seedAllianceLife(context);
 }
