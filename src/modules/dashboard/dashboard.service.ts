@@ -37,7 +37,7 @@ export class DashboardService {
     const service = await this.statistics.compute({ allianceId, from: query.from, to: query.to });
     const period = { from: `${service.from}T00:00:00+08:00`, to: `${service.to}T00:00:00+08:00` };
     // One query after another: they share the transaction's connection.
-    const members = await this.members(allianceId, period);
+    const members = await this.members(allianceId, service);
     const meetings = await this.meetings(allianceId, period);
     const byStatus = await this.tenant.manager.query<{ key: string; count: string }[]>(
       `SELECT status::text AS key, count(*) FROM service_requests
@@ -105,15 +105,16 @@ export class DashboardService {
     };
   }
 
-  private async members(allianceId: string, period: { from: string; to: string }): Promise<MemberFigures> {
+  /** `days`: the period's first day and the day after it (the township's dates, as joined_on is). */
+  private async members(allianceId: string, days: { from: string; to: string }): Promise<MemberFigures> {
     const current = `FROM alliance_memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.alliance_id = $1 AND m.left_on IS NULL`;
     const query = this.tenant.manager.query.bind(this.tenant.manager);
     const byRole = await query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [allianceId]);
     const byChain = await query(`SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`, [allianceId]);
     const [party] = await query(`SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organizations p ON p.organization_id = o.id WHERE')}`, [allianceId]);
     const [joined] = await query(
-      `SELECT count(*) AS n FROM alliance_memberships WHERE alliance_id = $1 AND joined_on >= $2::timestamptz::date AND joined_on < $3::timestamptz::date`,
-      [allianceId, period.from, period.to],
+      `SELECT count(*) AS n FROM alliance_memberships WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date`,
+      [allianceId, days.from, days.to],
     );
     const roles = counts(byRole);
     return { total: roles.reduce((sum, r) => sum + r.count, 0), byRole: roles, byChainPosition: counts(byChain), partyMembers: Number(party.n), joinedInPeriod: Number(joined.n) };
