@@ -17,6 +17,7 @@ import { UsersModule } from './modules/users/users.module';
 import { VenuesModule } from './modules/venues/venues.module';
 import { StudyRouteModule } from './modules/study-route/study-route.module';
 import { PairingModule } from './modules/pairing/pairing.module';
+import { WorkbenchModule } from './modules/workbench/workbench.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { CoreModule } from './platform/core.module';
@@ -53,6 +54,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     ProjectCallsModule,
     IndicatorsModule,
     TypicalCasesModule,
+    WorkbenchModule,
   ],
   providers: [
     RefusedAccessRecorder,

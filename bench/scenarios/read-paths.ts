@@ -7,6 +7,9 @@ import type { BenchContext } from '../context';
 import { Explainer, recordPlan, settle, type Statement } from '../explain';
 import { latencyBelowPeak, load, type LoadResult } from '../load';
 import { SystemClock } from '../../src/platform/clock/clock';
+import { localDate } from '../../src/platform/clock/local-date';
+import { WEEK_SQL, WORKBENCH_ITEMS } from '../../src/modules/workbench/workbench.service';
+import { sectionsFor } from '../../src/modules/workbench/workbench-sections';
 
 const CONNECTIONS = 10;
 const SECONDS = 5;
@@ -27,6 +30,8 @@ interface ReadPath {
   statements: Statement[];
   /** Shown for context, without a target. */
   contextOnly?: boolean;
+  /** A target for the database's time of all its statements together (EXPLAIN ANALYZE). */
+  sqlTargetMs?: number;
 }
 
 /**
@@ -54,6 +59,13 @@ export async function readPathsScenario(ctx: BenchContext): Promise<void> {
       targetMs: 100,
       statements: Object.values(statisticsQueries(allianceId, statisticsPeriod({}, new SystemClock().now()))),
     },
+    // 工作台, the home page: every section's count and first items, in one request; the SQL under 50 ms.
+    ...(await Promise.all(
+      (['dept@anhai.demo', 'jingong@anhai.demo', 'official@anhai.demo'] as const).map(async (email): Promise<ReadPath> => {
+        const actor = { 'dept@anhai.demo': department, 'jingong@anhai.demo': enterprise, 'official@anhai.demo': official }[email];
+        return { name: `workbench (${actor.role})`, email, path: '/workbench', targetMs: 50, sqlTargetMs: 50, statements: await workbenchStatements(ctx, actor) };
+      }),
+    )),
     // The alliance dashboard runs the statistics and more (members, meetings, think tank): for context.
     { name: 'alliance dashboard', email: 'official@anhai.demo', path: `/alliances/${allianceId}/dashboard`, targetMs: 100, statements: [], contextOnly: true },
   ];
@@ -99,7 +111,12 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
 
   if (path.statements.length > 0) {
     const actor = await actorOf(ctx, path.email);
-    recordPlan(ctx, 'Read paths', path.name, await explainer.save(path.name, actor, path.statements));
+    const plan = await explainer.save(path.name, actor, path.statements);
+    recordPlan(ctx, 'Read paths', path.name, plan);
+    if (path.sqlTargetMs !== undefined) {
+      const met = plan.executionMs <= path.sqlTargetMs;
+      ctx.record({ scenario: 'Read paths', metric: `${path.name} SQL, all ${path.statements.length} statements`, value: plan.executionMs, unit: 'ms', target: `≤ ${path.sqlTargetMs} ms`, met });
+    }
   }
 }
 
@@ -107,6 +124,15 @@ async function actorOf(ctx: BenchContext, email: string): Promise<Actor> {
   const [user] = await ctx.query<{ id: string; tenant_id: string; role: Role; organization_id: string | null }>('SELECT id, tenant_id, role, organization_id FROM users WHERE email = $1', [email]);
   if (!user) throw new Error(`No user ${email}`);
   return { userId: user.id, tenantId: user.tenant_id, role: user.role, organizationId: user.organization_id };
+}
+
+/** The statements GET /workbench runs for this person now (WorkbenchService.read), on the township's clock. */
+async function workbenchStatements(ctx: BenchContext, actor: Actor): Promise<Statement[]> {
+  const now = new SystemClock().now();
+  const [{ time_zone: timeZone }] = await ctx.query<{ time_zone: string }>('SELECT time_zone FROM tenants WHERE id = $1', [actor.tenantId]);
+  const [week] = await ctx.query<{ week_start: Date; week_end: Date }>(WEEK_SQL, [now, timeZone]);
+  const scope = { actor, now, today: localDate(now, timeZone), timeZone, weekStart: week.week_start, weekEnd: week.week_end, limit: WORKBENCH_ITEMS };
+  return sectionsFor(actor.role, () => Promise.reject(new Error('not run here'))).flatMap(({ section }) => section.statements(scope));
 }
 
 /** The alliance with the most requests: the heaviest statistics to compute. */

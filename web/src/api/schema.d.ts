@@ -3028,6 +3028,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the signed-in person now: per section, the count and the first few items, oldest or most urgent first. */
+        get: operations["WorkbenchController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5396,6 +5413,65 @@ export interface components {
             };
             figures: components["schemas"]["ShowcaseFiguresView"];
             cases: components["schemas"]["ShowcaseCaseView"][];
+        };
+        WorkbenchItemView: {
+            /** @enum {string} */
+            kind: "service_request" | "meeting" | "action_item" | "pair" | "typical_case" | "indicator_round" | "project_call" | "review_assignment";
+            /** @description The id of the request, meeting, round, call, case, pair, action item or review assignment. */
+            id: string;
+            title: string;
+            /** @description A short reference: a request's number, a round's period, a call's issuing body, a pair's last visit (YYYY-MM-DD). */
+            reference: string | null;
+            /** @description The other side: the requesting or serving organisation, the owner, the paired enterprise. */
+            counterpart: string | null;
+            /** @enum {string} */
+            action: "accept" | "resolve" | "answer_chase" | "provide_information" | "rate" | "rsvp" | "name_attendee" | "fill_indicators" | "apply" | "continue_application" | "supervise" | "follow_up" | "approve_minutes" | "chase_action_item" | "visit" | "review_case" | "answer_invitation" | "submit_review" | "attend";
+            /**
+             * Format: date-time
+             * @description The deadline as an instant: an SLA due time, a reply-by time, a meeting's start.
+             */
+            dueAt: string | null;
+            /** @description A deadline that is a day of the township's calendar (YYYY-MM-DD): action items, rounds, calls, visits. */
+            dueOn: string | null;
+            /** @description The deadline has passed (the township's clock and calendar). */
+            overdue: boolean;
+            /**
+             * Format: date-time
+             * @description Since when it has been waiting: routed, chased, returned, resolved, nominated.
+             */
+            since: string | null;
+            /**
+             * Format: date-time
+             * @description A meeting's end.
+             */
+            endsAt: string | null;
+            /** @description A request's escalation level (0–3), for the SLA sections. */
+            escalationLevel: number | null;
+            /** @description The rating (1–5) behind a follow-up. */
+            rating: number | null;
+        };
+        WorkbenchSectionView: {
+            /** @enum {string} */
+            key: "requests_to_accept" | "requests_to_resolve" | "chased_requests" | "requests_awaiting_information" | "requests_to_rate" | "meetings_to_answer" | "indicator_rounds_to_fill" | "project_calls" | "supervised_requests" | "low_rating_follow_ups" | "minutes_to_approve" | "overdue_action_items" | "pairs_to_visit" | "cases_to_review" | "review_invitations" | "reviews_due" | "meetings_this_week";
+            /** @description Everything that waits in this section, of which `items` are the first few, oldest or most urgent first. */
+            total: number;
+            items: components["schemas"]["WorkbenchItemView"][];
+        };
+        WorkbenchView: {
+            /** @enum {string} */
+            role: "platform_admin" | "township_admin" | "department_staff" | "enterprise_contact" | "expert";
+            /** @description The township's time zone, in which "today", "this week" and "overdue" are read. */
+            timeZone: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * Format: date-time
+             * @description This week: from Monday 00:00 to the next Monday 00:00 in the township's time zone.
+             */
+            weekStart: string;
+            /** Format: date-time */
+            weekEnd: string;
+            sections: components["schemas"]["WorkbenchSectionView"][];
         };
         ErrorBody: {
             statusCode: number;
@@ -12794,6 +12870,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WorkbenchController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchView"];
+                };
             };
             /** @description Any error, in one body shape */
             default: {
