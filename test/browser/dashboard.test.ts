@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { idOf } from '../support/tenants';
-import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
+import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath, clickNav } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking', 'indicatorTrends', 'indicatorQuarterly'];
@@ -57,7 +57,7 @@ describe('the alliance dashboard (browser)', () => {
   afterAll(() => harness?.close());
 
   it('shows the official the seeded alliance’s figures and charts', async () => {
-    await official.getByTestId('nav-dashboard').click();
+    await clickNav(official, 'dashboard');
     await official.waitForURL('**/dashboard**');
     await pickOption(official, official.getByTestId('dash-alliance'), ALLIANCE);
     // The content is that of the picked alliance (not a previous one kept while loading).

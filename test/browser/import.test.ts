@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { login, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
+import { login, startBrowserHarness, type BrowserHarness, screenshotPath, clickNav } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const GOOD = { name: '新华精密', code: '91350582MA2XNH0101' };
@@ -31,6 +31,7 @@ describe('member import (browser)', () => {
   });
 
   it('imports a CSV from the alliance page: the good row is accepted, the bad row refused with reasons', async () => {
+    await clickNav(page, 'alliances');
     await page.getByTestId('alliances-table').getByRole('link', { name: ALLIANCE }).click();
     await page.getByRole('heading', { name: ALLIANCE }).waitFor();
     await page.getByRole('link', { name: '导入导出' }).click();
@@ -89,7 +90,7 @@ describe('member import (browser)', () => {
   it('shows the imported enterprise in the members table and the finished job among the recent jobs', async () => {
     await page.getByTestId('recent-jobs').getByRole('row').filter({ hasText: '成员导入.csv' }).getByText('已完成').waitFor();
 
-    await page.getByTestId('nav-alliances').click();
+    await clickNav(page, 'alliances');
     await page.getByTestId('alliances-table').getByRole('link', { name: ALLIANCE }).click();
     await page.getByTestId('members-tab-member').click();
     const row = page.getByTestId('members-table-member').getByRole('row').filter({ hasText: GOOD.name });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/http';
-import { login, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
+import { clickNav, login, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
 
 describe('signing in and out (browser)', () => {
   let harness: BrowserHarness;
@@ -24,13 +24,16 @@ describe('signing in and out (browser)', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
-  it('signs in and shows the user in the header and the role navigation', async () => {
+  it('signs in on the workbench and shows the user in the header and the role navigation', async () => {
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
 
-    await page.waitForURL('**/alliances');
+    await page.waitForURL('**/home');
     await page.getByTestId('user-name').getByText('林镇长').waitFor();
     await page.getByTestId('tenant-name').getByText('安海镇').waitFor();
+    await page.getByTestId('nav-home').getByText('工作台', { exact: true }).waitFor();
+    await clickNav(page, 'alliances');
+    await page.waitForURL('**/alliances');
     await page.getByTestId('nav-alliances').getByText('联盟', { exact: true }).waitFor();
     await page.getByTestId('alliances-table').getByRole('link', { name: '安海镇智能装备制造产业集群党建联盟' }).waitFor();
     // Transitions (the table's loading veil fading out) are finished, not caught half way.
@@ -64,7 +67,7 @@ describe('signing in and out (browser)', () => {
     // Still inside the app shell.
     await page.getByTestId('main-nav').waitFor();
     await notFound.getByRole('button', { name: '返回首页' }).click();
-    await page.waitForURL('**/alliances');
+    await page.waitForURL('**/home');
   });
 
   it('signs out back to the login page, and the app is closed again', async () => {
@@ -92,18 +95,21 @@ describe('signing in and out (browser)', () => {
     await contact.getByText('您没有权限访问此页面。').waitFor();
   });
 
-  it('fits the header on a phone: the township on one line, the menu button in the header, not over the page title', async () => {
+  it('fits the header on a phone: the township on one line, no side menu, the tab bar at the bottom clear of the page', async () => {
     const phone = await harness.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
     await login(phone, 'official@anhai.demo');
     const header = (await phone.locator('.app-header').boundingBox())!;
     const township = (await phone.getByTestId('tenant-name').boundingBox())!;
-    const menuButton = (await phone.locator('.ant-layout-sider-zero-width-trigger').boundingBox())!;
     const title = (await phone.locator('.app-content h3').first().boundingBox())!;
+    const tabBar = (await phone.getByTestId('tab-bar').boundingBox())!;
     expect(township.height).toBeLessThan(30);
     expect(township.y).toBeGreaterThanOrEqual(header.y);
-    expect(menuButton.y + menuButton.height).toBeLessThanOrEqual(header.y + header.height);
     expect(title.y).toBeGreaterThanOrEqual(header.y + header.height);
+    // The side menu and its button are gone on a phone; the tab bar sits on the screen's bottom edge.
+    expect(await phone.locator('.ant-layout-sider-zero-width-trigger').isVisible()).toBe(false);
+    expect(await phone.getByTestId('main-nav').isVisible()).toBe(false);
+    expect(Math.round(tabBar.y + tabBar.height)).toBe(844);
     await phone.screenshot({ path: screenshotPath('header-phone'), animations: 'disabled' });
     await phone.close();
   });

@@ -4,7 +4,7 @@ import utc from 'dayjs/plugin/utc';
 import type { Page } from 'playwright-core';
 import { Http } from '../support/http';
 import { waitFor } from '../support/wait-for';
-import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
+import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath, clickNav } from './support';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -47,7 +47,7 @@ describe('joint meetings: schedule, ask for leave, cancel (browser)', () => {
   afterAll(() => harness?.close());
 
   it('lets the official schedule a meeting at an address, inviting an enterprise and requiring a department official', async () => {
-    await official.getByTestId('nav-meetings').click();
+    await clickNav(official, 'meetings');
     await official.waitForURL('**/meetings');
     await official.getByTestId('meetings-new').click();
     const form = official.getByTestId('meeting-form');
@@ -77,7 +77,7 @@ describe('joint meetings: schedule, ask for leave, cancel (browser)', () => {
     await participants.getByRole('row').filter({ hasText: '黄志坚' }).waitFor();
 
     // It is on the meetings page.
-    await official.getByTestId('nav-meetings').click();
+    await clickNav(official, 'meetings');
     await official.waitForURL('**/meetings');
     await official.getByTestId('meetings-calendar').waitFor();
     await official.screenshot({ path: screenshotPath('meetings-month'), fullPage: true, animations: 'disabled' });
@@ -95,7 +95,7 @@ describe('joint meetings: schedule, ask for leave, cancel (browser)', () => {
   it('lets the required official ask for leave with a reason', async () => {
     const dept = await harness.newPage();
     await login(dept, 'dept@anhai.demo');
-    await dept.getByTestId('nav-meetings').click();
+    await clickNav(dept, 'meetings');
     await dept.waitForURL('**/meetings');
     await dept.getByTestId('meetings-view').getByText('列表').click();
     await dept.getByTestId('meetings-list').getByRole('link', { name: TITLE }).click();
@@ -139,7 +139,7 @@ describe('joint meetings: schedule, ask for leave, cancel (browser)', () => {
     expect(rows).toEqual([{ status: 'cancelled', cancel_reason: CANCEL_REASON }]);
 
     // The list strikes it through.
-    await official.getByTestId('nav-meetings').click();
+    await clickNav(official, 'meetings');
     await official.waitForURL('**/meetings');
     await official.getByTestId('meetings-view').getByText('列表').click();
     const link = official.getByTestId('meetings-list').getByRole('link', { name: TITLE });

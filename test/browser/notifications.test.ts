@@ -4,7 +4,7 @@ import { NotificationType } from '../../src/platform/notifications/notification-
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
 import { waitFor } from '../support/wait-for';
-import { closeDialog, login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath } from './support';
+import { closeDialog, login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath, clickNav } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 
@@ -94,7 +94,7 @@ describe('notifications (browser)', () => {
   });
 
   it('has an inbox page with an unread filter that updates live, mark read and a type filter', async () => {
-    await page.getByTestId('nav-notifications').click();
+    await clickNav(page, 'notifications');
     await page.waitForURL('**/notifications');
     const table = page.getByTestId('notifications-table');
     await table.getByRole('row').filter({ hasText: '导出完成：测试联盟' }).waitFor();
@@ -123,7 +123,7 @@ describe('notifications (browser)', () => {
   });
 
   it('saves a preference switch on the preferences page (still off after a reload)', async () => {
-    await page.getByTestId('nav-settings/notifications').click();
+    await clickNav(page, 'settings/notifications');
     await page.waitForURL('**/settings/notifications');
     const emailSwitch = page.getByTestId('pref-email-registry.export-finished');
     await page.getByTestId('preferences-table').getByText('导出完成').waitFor();
@@ -147,7 +147,7 @@ describe('notifications (browser)', () => {
   });
 
   it('lets the official set quiet hours, a write-only SMTP password and a group robot', async () => {
-    await page.getByTestId('nav-settings/notification-center').click();
+    await clickNav(page, 'settings/notification-center');
     await page.waitForURL('**/settings/notification-center');
     await page.getByTestId('quiet-time-zone').getByText('Asia/Shanghai').waitFor();
     // The TimePickers show the stored HH:mm.

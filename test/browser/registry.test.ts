@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath } from './support';
+import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath, clickNav } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const NEW_ORG = '安海新材料科技';
@@ -18,7 +18,7 @@ describe('the 1+X+N registry (browser)', () => {
   afterAll(() => harness?.close());
 
   it('opens the alliance: the lead in the 1 tab, the departments in the X tab', async () => {
-    await page.getByTestId('nav-alliances').click();
+    await clickNav(page, 'alliances');
     await page.getByTestId('alliances-table').getByRole('link', { name: ALLIANCE }).click();
     await page.waitForURL(/\/alliances\/[0-9a-f-]{36}$/);
     allianceUrl = new URL(page.url()).pathname;
@@ -38,7 +38,7 @@ describe('the 1+X+N registry (browser)', () => {
   });
 
   it('registers a new enterprise with its Party organisation through the form', async () => {
-    await page.getByTestId('nav-organizations').click();
+    await clickNav(page, 'organizations');
     await page.waitForURL('**/organizations');
     await page.getByTestId('organization-create').click();
     await page.waitForURL('**/organizations/new');
@@ -126,7 +126,7 @@ describe('the 1+X+N registry (browser)', () => {
 
   it("edits an organisation's address and keeps it after a reload", async () => {
     const address = '福建省晋江市安海镇鸿安路 18 号';
-    await page.getByTestId('nav-organizations').click();
+    await clickNav(page, 'organizations');
     const search = page.getByPlaceholder('按名称搜索');
     await search.fill('鸿安');
     await search.press('Enter');

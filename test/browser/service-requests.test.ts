@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath } from './support';
+import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath, clickNav } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const TITLE = '咨询智能装备首台套保险补偿政策';
@@ -26,7 +26,7 @@ describe('service requests: enterprise orders, department serves (browser)', () 
   afterAll(() => harness?.close());
 
   it('lets the enterprise submit a policy question through the form, then shows it routed', async () => {
-    await enterprise.getByTestId('nav-submit-request').click();
+    await clickNav(enterprise, 'submit-request');
     await enterprise.waitForURL('**/submit-request');
     const form = enterprise.getByTestId('sr-submit-form');
     await form.waitFor();
@@ -69,7 +69,7 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     await login(handler, rows[0].email);
 
     // The request is in the department's inbox, under "routed".
-    await handler.getByTestId('nav-service-inbox').click();
+    await clickNav(handler, 'service-inbox');
     await handler.getByTestId('sr-inbox').getByRole('row').filter({ hasText: TITLE }).waitFor();
 
     await handler.goto(detailPath);
@@ -118,7 +118,7 @@ describe('service requests: enterprise orders, department serves (browser)', () 
   });
 
   it('lists it among the enterprise’s own requests, filtered by status', async () => {
-    await enterprise.getByTestId('nav-service-requests').click();
+    await clickNav(enterprise, 'service-requests');
     await enterprise.waitForURL('**/service-requests');
     await pickOption(enterprise, enterprise.getByTestId('sr-status-filter'), '已关闭');
     await enterprise.waitForURL('**/service-requests?status=closed');
@@ -129,13 +129,13 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     const official = await harness.newPage();
     await login(official, 'official@anhai.demo');
 
-    await official.getByTestId('nav-supervision').click();
+    await clickNav(official, 'supervision');
     await official.waitForURL('**/supervision');
     const board = official.getByTestId('sr-supervision');
     await board.getByRole('columnheader', { name: '督办级别' }).waitFor();
     await board.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
 
-    await official.getByTestId('nav-service-statistics').click();
+    await clickNav(official, 'service-statistics');
     await official.waitForURL('**/service-statistics');
     await official.getByTestId('sr-stats-totals').getByText('按时办结率').waitFor();
     await official.getByTestId('sr-ranking').getByRole('row').filter({ hasText: '安海镇经济发展办公室' }).waitFor();
@@ -149,7 +149,7 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     await official.locator('[data-testid="sr-stats-export-progress"][data-status="succeeded"]').waitFor();
     await official.screenshot({ path: screenshotPath('sr-stats'), fullPage: true, animations: 'disabled' });
 
-    await official.getByTestId('nav-service-catalogue').click();
+    await clickNav(official, 'service-catalogue');
     await official.waitForURL('**/service-catalogue');
     await official.getByTestId('sr-categories').getByRole('row').filter({ hasText: '政策咨询' }).waitFor();
     await official.getByTestId('sr-rules').getByRole('row').filter({ hasText: '安海镇财政所' }).waitFor();

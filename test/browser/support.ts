@@ -19,7 +19,8 @@ export interface BrowserHarness {
   baseUrl: string;
   /** Uncaught exceptions thrown in any page of this harness. */
   pageErrors: Error[];
-  newPage(): Promise<Page>;
+  /** A new browser (its own storage); `firstRun` keeps the first-run tour, which the other tests never see. */
+  newPage(options?: { firstRun?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -33,8 +34,9 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const app = await startTestApp({ listen: true, worker: true });
+/** `history`: seed the demo's year of history as well (the base demo otherwise). */
+export async function startBrowserHarness(options: { history?: boolean } = {}): Promise<BrowserHarness> {
+  const app = await startTestApp({ listen: true, worker: true, history: options.history });
   let browser: Browser | undefined;
   try {
     const { port } = app.api.getHttpServer().address() as { port: number };
@@ -48,7 +50,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       browser: launched,
       baseUrl,
       pageErrors,
-      async newPage() {
+      async newPage(options = {}) {
         const context = await launched.newContext({
           baseURL: baseUrl,
           locale: 'zh-CN',
@@ -59,6 +61,9 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
         context.setDefaultTimeout(45_000);
         // Only the app under test: anything not on its own origin is refused.
         await context.route((url) => url.origin !== baseUrl, (route) => route.abort('blockedbyclient'));
+        // The first-run tour (web/src/features/shell/FirstRunTour.tsx) covers the page with a mask:
+        // marked seen for everyone on this browser, before any page script runs.
+        if (!options.firstRun) await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
         const page = await context.newPage();
         page.on('pageerror', (error) => pageErrors.push(error));
         return page;
@@ -84,6 +89,19 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => url.pathname !== '/login');
   await page.getByTestId('user-name').waitFor();
+}
+
+/**
+ * Clicks the side menu's entry for `path` (its testid is `nav-<path>`), first opening the group
+ * that holds it when that group is closed.
+ */
+export async function clickNav(page: Page, path: string): Promise<void> {
+  const nav = page.getByTestId('main-nav');
+  await nav.locator('li').first().waitFor();
+  const entry = nav.getByTestId(`nav-${path}`);
+  // A closed group draws its entries only once opened; its title lists the paths it holds.
+  if (!(await entry.isVisible())) await nav.locator(`[data-paths~="/${path}"]`).click();
+  await entry.click();
 }
 
 /** Waits until an input shows `expected` (controlled inputs do not reflect their value in the DOM). */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { login, pickOption, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+import { login, pickOption, screenshotPath, startBrowserHarness, type BrowserHarness, clickNav } from './support';
 
 const TITLE = '安海镇智能装备产业链协同创新调研';
 const ABSTRACT = '调研 24 家链上企业、开展 15 场访谈，发现企业以党建联盟为纽带抱团发展，在共享检测设备和联合攻关方面成效明显。';
@@ -77,7 +77,7 @@ describe('think tank: submit → assign → review → decide → revise → acc
   afterAll(() => harness?.close());
 
   it('lets the author create a report, refuses a file that is not a PDF with the reason, and submits a PDF', async () => {
-    await author.getByTestId('nav-think-tank/reports').click();
+    await clickNav(author, 'think-tank/reports');
     await author.waitForURL('**/think-tank/reports');
     await author.getByTestId('reports-new').click();
     await author.getByTestId('report-form').waitFor();

@@ -42,7 +42,9 @@ describe('officials manage venues, study sites and pairs (browser)', () => {
   afterAll(() => harness?.close());
 
   it('shows the management pages in the official\'s menu', async () => {
-    const menu = official.locator('.ant-menu');
+    const menu = official.getByTestId('main-nav');
+    // Both sit in the 阵地与研学 group, closed on a first visit.
+    await official.getByTestId('nav-group-venues').click();
     await menu.getByText('场地管理').waitFor();
     await menu.getByText('示范点管理').waitFor();
   });

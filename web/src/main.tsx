@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './App';
+import { registerServiceWorker } from './pwa/registerServiceWorker';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+registerServiceWorker();

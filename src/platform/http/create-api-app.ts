@@ -123,7 +123,20 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
 async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const hasWebApp = existsSync(join(root, 'index.html'));
-  if (hasWebApp) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
+  if (hasWebApp) {
+    // The service worker and the manifest are looked at again on every start, so a release reaches
+    // installed apps at once (web/public/sw.js); everything else may be cached for an hour.
+    const revalidate = /[\\/](sw\.js|manifest\.webmanifest)$/;
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      setHeaders: (reply, path) => {
+        if (revalidate.test(path)) reply.header('cache-control', 'no-cache');
+      },
+    });
+  }
   fastify.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (!hasWebApp || path.startsWith('/api/') || path === '/api') {

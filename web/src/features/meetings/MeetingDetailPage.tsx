@@ -94,9 +94,11 @@ function ParticipantsCard({ meeting, myId, myOrganizationId, open }: { meeting: 
             title: t('meetings.participants.required'),
             key: 'required',
             render: (_, p) => (p.required ? <Tag color="red">{t('meetings.participants.requiredTag')}</Tag> : null),
+            // A phone keeps who comes and their answer; the rest needs the width.
+            responsive: ['md'],
           },
           { title: t('meetings.participants.response'), key: 'response', render: (_, p) => <ResponseTag response={p.response} /> },
-          { title: t('meetings.participants.declineReason'), key: 'reason', render: (_, p) => p.declineReason ?? '' },
+          { title: t('meetings.participants.declineReason'), key: 'reason', render: (_, p) => p.declineReason ?? '', responsive: ['md'] },
         ]}
       />
     </Card>

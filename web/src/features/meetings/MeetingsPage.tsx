@@ -6,6 +6,7 @@ import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DISPLAY_TIME_ZONE } from '../../lib/dates';
+import { useIsPhone } from '../../lib/useIsPhone';
 import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
 import { inShanghai, useMeetings, type Meeting } from './api';
@@ -97,7 +98,10 @@ function WeekView({ start, meetings }: { start: Dayjs; meetings: Meeting[] }) {
 export function MeetingsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [view, setView] = useState<View>('month');
+  const phone = useIsPhone();
+  // A month's grid needs a wide screen; a phone starts on the week, a list of days.
+  const [chosenView, setView] = useState<View | null>(null);
+  const view = chosenView ?? (phone ? 'week' : 'month');
   const [anchor, setAnchor] = useState<Dayjs>(shanghaiToday);
   const [scheduling, setScheduling] = useState(false);
   const [from, to] = view === 'list' ? [shanghaiToday().subtract(30, 'day'), shanghaiToday().add(180, 'day')] : rangeOf(view, anchor);

@@ -7,8 +7,9 @@ export type DeliveryStatus = components['schemas']['DeliveryView']['status'];
 export type RobotKind = components['schemas']['RobotView']['kind'];
 
 /**
- * The notification types the UI offers as filters, in this order. A type the API adds later
- * still shows (with its raw name until both i18n files label it).
+ * Every notification type the server sends (src/platform/notifications/notification-types.ts), in
+ * the order the UI offers them as filters. Each has a name in both i18n files under
+ * `notificationTypes`; test/integration/notification-type-names.test.ts fails when one is missing.
  */
 export const NOTIFICATION_TYPES = [
   'registry.import-finished',
@@ -22,16 +23,41 @@ export const NOTIFICATION_TYPES = [
   'service-request.escalated',
   'service-request.chased',
   'service-request.follow-up',
+  'meeting.invited',
+  'meeting.changed',
+  'meeting.cancelled',
+  'meeting.reminder',
+  'action-item.assigned',
+  'action-item.overdue',
+  'think-tank.report-submitted',
+  'think-tank.review-invited',
+  'think-tank.review-responded',
+  'think-tank.review-reminder',
+  'think-tank.review-submitted',
+  'think-tank.report-decided',
+  'venue-booking.requested',
+  'venue-booking.decided',
+  'pairing.visit-overdue',
+  'listing.interest',
+  'listing.message',
+  'project-call.published',
+  'project-call.deadline',
+  'project-application.updated',
+  'typical-case.nominated',
+  'typical-case.reviewed',
+  'indicator.round-opened',
+  'indicator.reminder',
   'user.invited',
   'notifications.robot-test',
 ] as const satisfies readonly NotificationType[];
 
 /**
- * What a group robot may post to a chat. Invitations carry a personal sign-up link and robot
- * tests go to one robot directly, so neither is offered.
+ * What a group robot may post to a chat: the registry's and the service requests' events.
+ * Invitations carry a personal sign-up link and robot tests go to one robot directly, so neither
+ * is offered.
  */
 export const ROBOT_TYPES: readonly NotificationType[] = NOTIFICATION_TYPES.filter(
-  (type) => type !== 'user.invited' && type !== 'notifications.robot-test',
+  (type) => type.startsWith('registry.') || type.startsWith('service-request.'),
 );
 
 export const ROBOT_KINDS = ['wecom', 'dingtalk'] as const satisfies readonly RobotKind[];

@@ -1,7 +1,9 @@
 import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CameraButton } from '../../lib/CameraButton';
 import { formatDateTime } from '../../lib/dates';
+import { useIsPhone } from '../../lib/useIsPhone';
 import { useShowError } from '../../lib/useShowError';
 import { useDownloadAttachment, useUploadAttachment, type Attachment } from './api';
 
@@ -20,27 +22,42 @@ export function AttachmentsCard({ requestId, attachments }: { requestId: string;
   const showError = useShowError();
   const download = useDownloadAttachment(requestId);
   const upload = useUploadAttachment(requestId);
+  const phone = useIsPhone();
 
   return (
     <Card
       title={t('serviceRequests.attachments')}
       className="section-card"
       extra={
-        <Upload
-          accept={ATTACHMENT_ACCEPT}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            upload.mutate(file, {
-              onSuccess: () => void message.success(t('serviceRequests.uploaded', { name: file.name })),
-              onError: (error) => showError(error),
-            });
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="sr-upload">
-            {t('serviceRequests.addAttachment')}
-          </Button>
-        </Upload>
+        <Space size="small">
+          {phone && (
+            <CameraButton
+              testId="sr-upload-camera"
+              loading={upload.isPending}
+              onPhoto={(photo) =>
+                upload.mutate(photo, {
+                  onSuccess: () => void message.success(t('serviceRequests.uploaded', { name: photo.name })),
+                  onError: (error) => showError(error),
+                })
+              }
+            />
+          )}
+          <Upload
+            accept={ATTACHMENT_ACCEPT}
+            showUploadList={false}
+            beforeUpload={(file) => {
+              upload.mutate(file, {
+                onSuccess: () => void message.success(t('serviceRequests.uploaded', { name: file.name })),
+                onError: (error) => showError(error),
+              });
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="sr-upload">
+              {t('serviceRequests.addAttachment')}
+            </Button>
+          </Upload>
+        </Space>
       }
       data-testid="sr-attachments"
     >
@@ -60,8 +77,9 @@ export function AttachmentsCard({ requestId, attachments }: { requestId: string;
               </Typography.Text>
             ),
           },
-          { title: t('serviceRequests.fileSize'), dataIndex: 'size', render: formatSize },
-          { title: t('serviceRequests.uploadedAt'), dataIndex: 'createdAt', render: formatDateTime },
+          // A phone shows the name and the download; size and time need the width.
+          { title: t('serviceRequests.fileSize'), dataIndex: 'size', render: formatSize, responsive: ['md'] },
+          { title: t('serviceRequests.uploadedAt'), dataIndex: 'createdAt', render: formatDateTime, responsive: ['md'] },
           {
             title: t('common.actions'),
             key: 'download',

@@ -2,10 +2,12 @@ import { Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
+import { useIsPhone } from '../../lib/useIsPhone';
 import type { ServiceRequest } from './api';
+import { RequestCards } from './RequestCards';
 import { SlaTag, StatusTag, UrgencyTag, currentDue, isOpen } from './labels';
 
-interface Props {
+export interface RequestsTableProps {
   items: ServiceRequest[];
   loading: boolean;
   /** Which optional columns to show. */
@@ -13,8 +15,13 @@ interface Props {
   testId?: string;
 }
 
-/** Service requests with their status, urgency, current deadline and SLA state; the number opens the detail. */
-export function RequestsTable({ items, loading, show = {}, testId }: Props) {
+/** Service requests with their status, urgency, current deadline and SLA state; the number opens the detail. A phone gets cards instead (RequestCards). */
+export function RequestsTable(props: RequestsTableProps) {
+  const phone = useIsPhone();
+  return phone ? <RequestCards {...props} /> : <RequestsGrid {...props} />;
+}
+
+function RequestsGrid({ items, loading, show = {}, testId }: RequestsTableProps) {
   const { t } = useTranslation();
   const columns: TableColumnsType<ServiceRequest> = [
     {

@@ -1,8 +1,10 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Upload, type UploadFile } from 'antd';
+import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Upload, type GetProp, type UploadFile, type UploadProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { CameraButton } from '../../lib/CameraButton';
+import { useIsPhone } from '../../lib/useIsPhone';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
@@ -13,6 +15,14 @@ import { ATTACHMENT_ACCEPT } from './AttachmentsCard';
 import { CategorySelect } from './CategorySelect';
 
 const METHODS = ['phone', 'visit', 'online'] as const;
+
+type RcFile = Parameters<GetProp<UploadProps, 'beforeUpload'>>[0];
+
+let photos = 0;
+/** A photo from the camera, in the list of files to upload once the request exists (the File as it came). */
+function asUploadFile(photo: File): UploadFile {
+  return { uid: `camera-${++photos}`, name: photo.name, size: photo.size, type: photo.type, status: 'done', originFileObj: photo as RcFile };
+}
 
 /** 提交服务请求: the order, then its attachments, then the detail page. */
 export function SubmitRequestPage() {
@@ -29,6 +39,7 @@ export function SubmitRequestPage() {
   // The same values submitted again (a retry after a failure) reuse the key: never two requests.
   const attempt = useRef<{ key: string; values: string } | null>(null);
   const allianceId = Form.useWatch('allianceId', form);
+  const phone = useIsPhone();
 
   useEffect(() => {
     if (!form.getFieldValue('allianceId') && alliances.items.length > 0) {
@@ -153,6 +164,17 @@ export function SubmitRequestPage() {
             </Col>
           </Row>
           <Form.Item label={t('serviceRequests.attachments')} extra={t('serviceRequests.attachmentTypes')}>
+            {phone && (
+              <div style={{ marginBottom: 8 }}>
+                <CameraButton
+                  testId="sr-camera"
+                  onPhoto={(photo) => {
+                    const file = asUploadFile(photo);
+                    setFiles((list) => [...list, file]);
+                  }}
+                />
+              </div>
+            )}
             <Upload
               multiple
               accept={ATTACHMENT_ACCEPT}

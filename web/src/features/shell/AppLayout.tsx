@@ -1,19 +1,20 @@
-import { Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Layout, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet } from 'react-router';
 import i18n, { currentLanguage, languageFromLocale, storedLanguage } from '../../i18n';
 import { useMe } from '../auth/api';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { BottomTabBar } from './BottomTabBar';
 import { LanguageSwitch } from './LanguageSwitch';
-import { navigationByRole } from './navigation';
+import { FirstRunTour } from './FirstRunTour';
+import { SideNav } from './SideNav';
+import { useDocumentTitle } from './useDocumentTitle';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
 
   // A profile locale applies until the user picks a language on this browser.
   useEffect(() => {
@@ -21,38 +22,22 @@ export function AppLayout() {
     if (!storedLanguage() && preferred && preferred !== currentLanguage()) void i18n.changeLanguage(preferred);
   }, [me?.locale]);
 
-  if (!me) return null;
+  useDocumentTitle(me?.role);
 
-  const items = navigationByRole[me.role];
-  const selected = items.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  if (!me) return null;
 
   return (
     <Layout className="app-layout">
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
-        <div className="app-logo">{t('app.name')}</div>
-        <nav data-testid="main-nav" aria-label={t('nav.label')}>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={selected ? [selected.path] : []}
-            items={items.map((item) => ({
-              key: item.path,
-              icon: item.icon,
-              label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.labelKey)}</span>,
-            }))}
-            onClick={({ key }) => navigate(key)}
-          />
-        </nav>
-      </Layout.Sider>
+      <SideNav role={me.role} />
       <Layout>
         <Layout.Header className="app-header">
-          <Space size="middle">
-            <Typography.Text strong className="app-tenant-name" data-testid="tenant-name">
+          <div className="app-header-start">
+            <Typography.Text strong className="app-tenant-name" title={me.tenant?.name} data-testid="tenant-name">
               {me.tenant?.name ?? t('header.platform')}
             </Typography.Text>
             <Tag color="red">{t(`roles.${me.role}`)}</Tag>
-          </Space>
-          <Space size="middle">
+          </div>
+          <Space size="middle" className="app-header-end">
             <LanguageSwitch />
             <NotificationBell userId={me.id} />
             <UserMenu me={me} />
@@ -61,7 +46,9 @@ export function AppLayout() {
         <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>
+        <BottomTabBar me={me} />
       </Layout>
+      <FirstRunTour key={me.id} userId={me.id} role={me.role} />
     </Layout>
   );
 }

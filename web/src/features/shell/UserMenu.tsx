@@ -1,10 +1,11 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Space } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useLogout, type Me } from '../auth/api';
+import { initialOf } from './MeDrawer';
 
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -36,11 +37,15 @@ export function UserMenu({ me }: { me: Me }) {
           ],
         }}
       >
-        <Button type="text" data-testid="user-menu">
-          <Space>
-            <UserOutlined />
-            <span data-testid="user-name">{me.displayName}</span>
-            <DownOutlined />
+        <Button type="text" className="user-menu-button" title={me.displayName} data-testid="user-menu">
+          <Space size={6}>
+            <Avatar size={24} className="user-avatar">
+              {initialOf(me.displayName)}
+            </Avatar>
+            <span className="user-menu-name" data-testid="user-name">
+              {me.displayName}
+            </span>
+            <DownOutlined className="user-menu-caret" />
           </Space>
         </Button>
       </Dropdown>

@@ -1,15 +1,22 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CalendarOutlined,
   CloudSyncOutlined,
+  ClusterOutlined,
+  CustomerServiceOutlined,
+  EnvironmentOutlined,
   HomeOutlined,
+  MessageOutlined,
   NotificationOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   TeamOutlined,
-  ClusterOutlined,
   WarningOutlined,
+  BulbOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
@@ -31,54 +38,123 @@ export interface NavItem {
   icon: ReactNode;
 }
 
+/** A collapsible submenu of the side navigation. */
+export interface NavGroup {
+  /** Menu key, remembered in the browser while the group is open: `group:<name>`. */
+  key: string;
+  labelKey: string;
+  icon: ReactNode;
+  items: NavItem[];
+}
+
+export type NavEntry = NavItem | NavGroup;
+
+export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'items' in entry;
+
+const group = (name: string, icon: ReactNode, items: NavItem[]): NavGroup => ({
+  key: `group:${name}`,
+  labelKey: `nav.groups.${name}`,
+  icon,
+  items,
+});
+
 const home: NavItem = { path: '/home', labelKey: 'nav.home', icon: <HomeOutlined /> };
 
 const inbox: NavItem = { path: '/notifications', labelKey: 'nav.notifications', icon: <BellOutlined /> };
+const preferences: NavItem = { path: '/settings/notifications', labelKey: 'nav.notificationPreferences', icon: <SettingOutlined /> };
 
 /**
  * Everyone's own inbox and notification preferences, at the end of each menu. Platform admins
  * belong to no township, receive no notifications and cannot store per-type preferences, so
  * they get the inbox only.
  */
-const notifications: NavItem[] = [
-  inbox,
-  { path: '/settings/notifications', labelKey: 'nav.notificationPreferences', icon: <SettingOutlined /> },
-];
+const messages = group('messages', <MessageOutlined />, [inbox, preferences]);
 
 /**
- * Side navigation per role. Later modules (service requests, meetings, think tank)
- * add their entries here.
+ * Side navigation per role: the workbench first for everyone with a township, then groups named
+ * for the alliance's work. Every entry's page must only call what the role may call: the browser
+ * test `navigation.test.ts` visits each entry as each role and fails on any refused request.
+ * Experts get no 议定事项 (action items are owned by departments and enterprises) and no 活动阵地
+ * (venues are booked by members, not by the think tank).
  */
-export const navigationByRole: Record<Role, NavItem[]> = {
+const menus: Record<Role, NavEntry[]> = {
   platform_admin: [
     { path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> },
     { path: '/notification-deliveries', labelKey: 'nav.failedDeliveries', icon: <WarningOutlined /> },
     inbox,
   ],
   township_admin: [
-    { path: '/alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
+    home,
     dashboardNav,
-    { path: '/organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
-    { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
-    { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
-    ...serviceRequestNav.township_admin,
-    meetingsNav,
-    actionItemsNav,
-    venuesNav,
-    venueAdminNav,
-    studyRouteNav,
-    studySitesNav,
-    pairingNav,
-    ...thinkTankNav.township_admin,
-    ...allianceServicesNav.township_admin,
-    { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
-    { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
-    ...notifications,
+    group('members', <ClusterOutlined />, [
+      { path: '/alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
+      { path: '/organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
+      { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
+    ]),
+    group('services', <CustomerServiceOutlined />, [...serviceRequestNav.township_admin, pairingNav]),
+    group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),
+    group('thinkTank', <BulbOutlined />, thinkTankNav.township_admin),
+    group('venues', <EnvironmentOutlined />, [venuesNav, venueAdminNav, studyRouteNav, studySitesNav]),
+    group('resources', <ShareAltOutlined />, allianceServicesNav.township_admin),
+    group('system', <AppstoreOutlined />, [
+      { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
+      { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
+      { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
+      inbox,
+      preferences,
+    ]),
   ],
-  department_staff: [home, dashboardNav, ...serviceRequestNav.department_staff, meetingsNav, actionItemsNav, ...thinkTankNav.department_staff, venuesNav, studyRouteNav, ...allianceServicesNav.department_staff, ...notifications],
-  enterprise_contact: [home, ...serviceRequestNav.enterprise_contact, meetingsNav, actionItemsNav, ...thinkTankNav.enterprise_contact, venuesNav, studyRouteNav, ...allianceServicesNav.enterprise_contact, ...notifications],
-  expert: [home, ...thinkTankNav.expert, meetingsNav, actionItemsNav, venuesNav, studyRouteNav, ...notifications],
+  department_staff: [
+    home,
+    dashboardNav,
+    ...serviceRequestNav.department_staff,
+    group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),
+    group('thinkTank', <BulbOutlined />, thinkTankNav.department_staff),
+    group('venues', <EnvironmentOutlined />, [venuesNav, studyRouteNav]),
+    group('resources', <ShareAltOutlined />, allianceServicesNav.department_staff),
+    messages,
+  ],
+  enterprise_contact: [
+    home,
+    ...serviceRequestNav.enterprise_contact,
+    group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),
+    group('thinkTank', <BulbOutlined />, thinkTankNav.enterprise_contact),
+    group('venues', <EnvironmentOutlined />, [venuesNav, studyRouteNav]),
+    group('resources', <ShareAltOutlined />, allianceServicesNav.enterprise_contact),
+    messages,
+  ],
+  expert: [home, ...thinkTankNav.expert, meetingsNav, studyRouteNav, messages],
 };
+
+/** A menu this short reads best as one list: its groups are shown as plain entries. */
+const GROUP_ABOVE = 10;
+
+export function flattenNav(entries: NavEntry[]): NavItem[] {
+  return entries.flatMap((entry) => (isNavGroup(entry) ? entry.items : [entry]));
+}
+
+/** The side menu of a role: grouped when long, else the same entries as one list. */
+export const menuByRole: Record<Role, NavEntry[]> = Object.fromEntries(
+  Object.entries(menus).map(([role, entries]) => [role, flattenNav(entries).length > GROUP_ABOVE ? entries : flattenNav(entries)]),
+) as Record<Role, NavEntry[]>;
+
+/** Every entry of a role's menu, in menu order (the bottom tab bar and the page titles read this). */
+export const navigationByRole: Record<Role, NavItem[]> = Object.fromEntries(
+  Object.entries(menus).map(([role, entries]) => [role, flattenNav(entries)]),
+) as Record<Role, NavItem[]>;
+
+/** The entry a URL belongs to: the longest path that is the URL or a parent of it. */
+export function navItemFor(role: Role, pathname: string): NavItem | undefined {
+  return navigationByRole[role]
+    .filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** The group holding a URL's entry, if the role's menu is grouped. */
+export function navGroupFor(role: Role, pathname: string): NavGroup | undefined {
+  const item = navItemFor(role, pathname);
+  return item && menuByRole[role].filter(isNavGroup).find((g) => g.items.includes(item));
+}
 
 /** The page a role lands on after signing in. */
 export function homePathFor(role: Role): string {

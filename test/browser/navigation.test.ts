@@ -1,0 +1,223 @@
+import type { Page } from 'playwright-core';
+import { waitFor } from '../support/wait-for';
+import { clickNav, login, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+
+/**
+ * Every role's side menu, entry by entry: each page loads without a refused or failed API call
+ * (the menu shows a role only what it may use), without console errors, names itself in the
+ * browser tab, and shows no raw i18n keys or type ids and no untranslated English in zh-CN.
+ */
+const ROLES = [
+  { role: 'township_admin', email: 'official@anhai.demo' },
+  { role: 'department_staff', email: 'dept@anhai.demo' },
+  { role: 'enterprise_contact', email: 'jingong@anhai.demo' },
+  { role: 'expert', email: 'expert@anhai.demo' },
+  { role: 'platform_admin', email: 'platform@lianmeng.demo' },
+] as const;
+
+/** `nav.home`, `meeting.invited`, `serviceRequests.events.created`: dotted lower-case ids, not words. */
+const RAW_KEY = /(?<![\w@/.-])[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z0-9-]*)+(?![\w@/])/g;
+/** A Latin word of three letters or more in the Chinese interface. */
+const ENGLISH_WORD = /(?<![\w@/.-])[A-Za-z]{3,}(?![\w@/.-])/g;
+/**
+ * Latin words a Chinese page may show besides acronyms (SMTP, PDF, PLC): the language switch offers
+ * "English" in English, and names Chinese users read as they are: Office and Excel files, a group
+ * robot's Webhook (WeCom's and DingTalk's own Chinese screens call it that).
+ */
+const ALLOWED_LATIN = new Set(['English', 'Office', 'Excel', 'Webhook']);
+
+/** Text a person reads on the page, without e-mail addresses and links (which are Latin by nature). */
+async function visibleText(page: Page): Promise<string> {
+  const text = await page.locator('body').innerText();
+  return text.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+}
+
+function rawKeysIn(text: string): string[] {
+  return [...new Set(text.match(RAW_KEY) ?? [])];
+}
+
+function englishIn(text: string): string[] {
+  return [...new Set((text.match(ENGLISH_WORD) ?? []).filter((word) => word !== word.toUpperCase() && !ALLOWED_LATIN.has(word)))];
+}
+
+/** Waits until the tab carries `expected` (a loaded machine renders a new page a moment after its URL). */
+async function titleIs(page: Page, expected: string): Promise<string> {
+  return waitFor(() => page.title(), (title) => title === expected, 10_000).catch(() => page.title());
+}
+
+/** Follows the page's API calls (the live notification stream aside) so a test can wait until they are done. */
+function trackApi(page: Page) {
+  let inFlight = 0;
+  let lastChange = performance.now();
+  const refused: string[] = [];
+  const consoleErrors: string[] = [];
+  const isApi = (url: string) => url.includes('/api/') && !url.includes('/notifications/stream');
+  page.on('request', (request) => {
+    if (!isApi(request.url())) return;
+    inFlight++;
+    lastChange = performance.now();
+  });
+  const done = (url: string) => {
+    if (!isApi(url)) return;
+    inFlight--;
+    lastChange = performance.now();
+  };
+  page.on('requestfinished', (request) => done(request.url()));
+  page.on('requestfailed', (request) => done(request.url()));
+  page.on('response', (response) => {
+    if (isApi(response.url()) && response.status() >= 400) {
+      refused.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  return {
+    refused,
+    consoleErrors,
+    /** Until no API call has been open for half a second. */
+    settled: () => waitFor(async () => inFlight === 0 && performance.now() - lastChange > 500, Boolean, 30_000),
+  };
+}
+
+describe('navigation (browser)', () => {
+  let harness: BrowserHarness;
+  /** Townships' short ids (`anhai`): the platform admin's tenant list shows them as they are. */
+  let slugs: string[];
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+    slugs = (await harness.app.db.admin.query(`SELECT slug FROM tenants`)).rows.map((row: { slug: string }) => row.slug);
+  });
+  afterAll(() => harness?.close());
+
+  it.each(ROLES)('$role: every menu entry opens without a refused call, names the tab, and shows no raw keys or English', async ({ email }) => {
+    const page = await harness.newPage();
+    const api = trackApi(page);
+    await login(page, email);
+    await api.settled();
+
+    // The menu as drawn: its entries, and the paths its closed groups hold.
+    const drawn = await page
+      .getByTestId('main-nav')
+      .locator('[data-testid^="nav-"]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-paths') ?? `/${node.getAttribute('data-testid')!.slice('nav-'.length)}`));
+    const paths = [...new Set(drawn.flatMap((entry) => entry.split(' ')))].map((path) => path.slice(1));
+    expect(paths.length).toBeGreaterThan(2);
+
+    const problems: string[] = [];
+    for (const path of paths) {
+      const refusedBefore = api.refused.length;
+      const errorsBefore = api.consoleErrors.length;
+      await clickNav(page, path);
+      await page.waitForURL((url) => url.pathname === `/${path}`);
+      await api.settled();
+      const label = (await page.getByTestId(`nav-${path}`).innerText()).trim();
+      // The new page has rendered once the tab carries its name (a loaded machine renders late).
+      const title = await titleIs(page, `${label} · 联盟`);
+      if (title !== `${label} · 联盟`) problems.push(`/${path}: tab title "${title}"`);
+      await api.settled();
+      for (const call of api.refused.slice(refusedBefore)) problems.push(`/${path}: ${call}`);
+      for (const error of api.consoleErrors.slice(errorsBefore)) problems.push(`/${path}: console error ${error}`);
+      const text = await visibleText(page);
+      for (const key of rawKeysIn(text)) problems.push(`/${path}: raw key ${key}`);
+      for (const word of englishIn(text).filter((word) => !slugs.includes(word))) problems.push(`/${path}: English "${word}"`);
+    }
+    expect(problems).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it("groups the official's menu, remembers open groups and the folded menu, and names the tab in the chosen language", async () => {
+    const page = await harness.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, 'official@anhai.demo');
+    await page.waitForURL('**/home');
+    const nav = page.getByTestId('main-nav');
+
+    // The workbench and the dashboard first, then the seven groups, all closed on a first visit.
+    const topLevel = await nav
+      .locator('ul.ant-menu-root > li > .ant-menu-title-content > span, ul.ant-menu-root > li > .ant-menu-submenu-title > span[data-testid]')
+      .allTextContents();
+    expect(topLevel).toEqual(['工作台', '联盟驾驶舱', '联盟与成员', '企业服务', '会议与事项', '智库', '阵地与研学', '资源与典型', '系统']);
+    expect(await page.getByTestId('nav-supervision').count()).toBe(0);
+    expect(await titleIs(page, '工作台 · 联盟')).toBe('工作台 · 联盟');
+    await page.screenshot({ path: screenshotPath('navigation-official-closed'), animations: 'disabled' });
+
+    // Opening two groups; a page of another group opens its group too.
+    await page.getByTestId('nav-group-services').click();
+    await page.getByTestId('nav-supervision').waitFor();
+    await page.getByTestId('nav-group-thinkTank').click();
+    await clickNav(page, 'venue-admin');
+    await page.waitForURL('**/venue-admin');
+    expect(await titleIs(page, '场地管理 · 联盟')).toBe('场地管理 · 联盟');
+    await page.screenshot({ path: screenshotPath('navigation-official-open'), animations: 'disabled' });
+
+    // Kept over a reload; a group closed stays closed.
+    await page.getByTestId('nav-group-thinkTank').click();
+    await page.getByTestId('nav-think-tank/library').waitFor({ state: 'hidden' });
+    await page.reload();
+    await page.getByTestId('nav-supervision').waitFor();
+    await page.getByTestId('nav-venue-admin').waitFor();
+    expect(await page.getByTestId('nav-think-tank/library').isVisible()).toBe(false);
+    expect(await page.getByTestId('nav-alliances').isVisible()).toBe(false);
+
+    // A detail page takes its list's entry: the entry is highlighted and names the tab.
+    const [organization] = (await harness.app.db.admin.query(`SELECT id FROM organizations WHERE name = '晋工机械'`)).rows;
+    await page.goto(`/organizations/${organization.id}/edit`);
+    await page.locator('.ant-menu-item-selected').getByTestId('nav-organizations').waitFor();
+    expect(await titleIs(page, '成员单位 · 联盟')).toBe('成员单位 · 联盟');
+
+    // The language switch renames the tab.
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
+    expect(await titleIs(page, 'Organizations · Lianmeng')).toBe('Organizations · Lianmeng');
+    await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
+    expect(await titleIs(page, '成员单位 · 联盟')).toBe('成员单位 · 联盟');
+
+    // Folded to icons, and still folded after a reload.
+    await page.locator('.app-sider .ant-layout-sider-trigger').click();
+    await page.locator('.app-sider.ant-layout-sider-collapsed').waitFor();
+    await page.reload();
+    await page.getByTestId('user-name').waitFor();
+    await page.locator('.app-sider.ant-layout-sider-collapsed').waitFor();
+    expect((await nav.boundingBox())!.width).toBeLessThanOrEqual(64);
+    await page.screenshot({ path: screenshotPath('navigation-official-folded'), animations: 'disabled' });
+    await page.locator('.app-sider .ant-layout-sider-trigger').click();
+    await page.locator('.app-sider:not(.ant-layout-sider-collapsed)').waitFor();
+  });
+
+  it('shows the first-run tour once per person: four steps, dismissed, not shown again', async () => {
+    const page = await harness.newPage({ firstRun: true });
+    await login(page, 'dept@anhai.demo');
+    const tour = page.locator('.ant-tour.first-run-tour');
+    await tour.getByText('功能菜单').waitFor();
+    await page.screenshot({ path: screenshotPath('tour-first-step'), animations: 'disabled' });
+    // Four steps: the menu, the workbench, the bell, the person's own menu.
+    for (const title of ['工作台', '通知', '个人菜单']) {
+      await tour.getByRole('button', { name: '下一步' }).click();
+      await tour.getByText(title, { exact: true }).waitFor();
+    }
+    await tour.getByRole('button', { name: '结束导览' }).click();
+    await tour.waitFor({ state: 'hidden' });
+    // The page is usable, and the tour stays away after a reload and after signing in again.
+    await clickNav(page, 'meetings');
+    await page.waitForURL('**/meetings');
+    await page.reload();
+    await page.getByTestId('user-name').waitFor();
+    await page.waitForTimeout(1_000);
+    expect(await tour.isVisible()).toBe(false);
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    // Another person on the same browser gets their own tour; closing it with × counts as seen.
+    await login(page, 'jingong@anhai.demo');
+    await tour.getByText('功能菜单').waitFor();
+    await tour.locator('.ant-tour-close').click();
+    await tour.waitFor({ state: 'hidden' });
+    await page.reload();
+    await page.getByTestId('user-name').waitFor();
+    await page.waitForTimeout(1_000);
+    expect(await tour.isVisible()).toBe(false);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lianmeng.tour.')).length)).toBe(2);
+  });
+});
