@@ -56,6 +56,8 @@ describe('the demo with its year of history, on a 1920×1080 screen', () => {
       for (const chart of CHARTS) await page.locator(`[data-testid="dash-chart-${chart}"] canvas`).first().waitFor();
       // The charts animate in; let them settle before the picture.
       await page.waitForTimeout(1_500);
+      // The wall display fits a 1080p screen: nothing below the fold.
+      if (path.endsWith('/wall')) expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(WALL.height);
       await page.screenshot({ path: screenshotPath(path.endsWith('/wall') ? 'demo-wall' : 'demo-dashboard'), animations: 'disabled' });
     }
     expect(harness.pageErrors).toEqual([]);

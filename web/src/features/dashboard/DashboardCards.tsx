@@ -6,9 +6,9 @@ import { DASHBOARD_CARDS, type DashboardMode } from './cards';
 import { PAGE_PALETTE, WALL_PALETTE } from './charts';
 
 /** Every card of `DASHBOARD_CARDS` in a responsive grid; drawn again only when the figures change. */
-export const DashboardCards = memo(function DashboardCards({ view, mode }: { view: DashboardView; mode: DashboardMode }) {
+export const DashboardCards = memo(function DashboardCards({ view, mode, chartHeight = 300 }: { view: DashboardView; mode: DashboardMode; chartHeight?: number }) {
   const { t } = useTranslation();
-  const context = { t, mode, palette: mode === 'wall' ? WALL_PALETTE : PAGE_PALETTE, chartHeight: mode === 'wall' ? 340 : 300 };
+  const context = { t, mode, palette: mode === 'wall' ? WALL_PALETTE : PAGE_PALETTE, chartHeight };
   return (
     <Row gutter={[16, 16]} className="dash-cards">
       {DASHBOARD_CARDS.map((card) => (

@@ -44,6 +44,24 @@ function useFullscreen() {
   return { supported: document.fullscreenEnabled, active, toggle };
 }
 
+/**
+ * The charts' height on the wall: its two rows of four charts share what the header and the tiles
+ * leave of the screen, so a 1920×1080 screen shows everything without scrolling.
+ */
+function useWallChartHeight(): number {
+  const fit = () => Math.round(Math.min(420, Math.max(220, (window.innerHeight - WALL_CHROME_PX) / 2)));
+  const [height, setHeight] = useState(fit);
+  useEffect(() => {
+    const onResize = () => setHeight(fit());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
+
+/** The wall's header, tiles, card titles, gaps and padding, measured at 1920×1080 (see dashboard.css). */
+const WALL_CHROME_PX = 500;
+
 /** 大屏展示: the dashboard without the app shell, dark red, large type, refreshed every minute. */
 export function WallPage() {
   const { t } = useTranslation();
@@ -51,6 +69,7 @@ export function WallPage() {
   const { period, search } = usePeriod();
   const dashboard = useDashboard(allianceId, period, WALL_REFRESH_MS);
   const fullscreen = useFullscreen();
+  const chartHeight = useWallChartHeight();
   const view = dashboard.data;
   const back = `/dashboard?${new URLSearchParams({ allianceId: allianceId ?? '', ...Object.fromEntries(new URLSearchParams(search)) }).toString()}`;
 
@@ -105,7 +124,7 @@ export function WallPage() {
         {view && (
           <div data-testid="dash-content" data-alliance={view.alliance.id}>
             <KeyFigures view={view} mode="wall" />
-            <DashboardCards view={view} mode="wall" />
+            <DashboardCards view={view} mode="wall" chartHeight={chartHeight} />
           </div>
         )}
       </div>

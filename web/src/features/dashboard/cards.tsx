@@ -45,20 +45,20 @@ const chart = (id: string, build: BuildOption) => (view: DashboardView, context:
 export const DASHBOARD_CARDS: DashboardCard[] = [
   { key: 'membersByRole', titleKey: 'dashboard.cards.membersByRole', span: { page: 8, wall: 6 }, render: chart('membersByRole', charts.membersByRole) },
   { key: 'membersByChain', titleKey: 'dashboard.cards.membersByChain', span: { page: 8, wall: 6 }, render: chart('membersByChain', charts.membersByChain) },
-  { key: 'requestsByStatus', titleKey: 'dashboard.cards.requestsByStatus', span: { page: 8, wall: 12 }, render: chart('requestsByStatus', charts.requestsByStatus) },
-  { key: 'meetingsMonthly', titleKey: 'dashboard.cards.meetingsMonthly', span: { page: 12, wall: 8 }, render: chart('meetingsMonthly', charts.meetingsMonthly) },
-  { key: 'requestsMonthly', titleKey: 'dashboard.cards.requestsMonthly', span: { page: 12, wall: 8 }, render: chart('requestsMonthly', charts.requestsMonthly) },
-  { key: 'indicatorTrends', titleKey: 'dashboard.cards.indicatorTrends', span: { page: 12, wall: 8 }, render: chart('indicatorTrends', charts.indicatorTrends) },
+  { key: 'requestsByStatus', titleKey: 'dashboard.cards.requestsByStatus', span: { page: 8, wall: 6 }, render: chart('requestsByStatus', charts.requestsByStatus) },
+  { key: 'meetingsMonthly', titleKey: 'dashboard.cards.meetingsMonthly', span: { page: 12, wall: 6 }, render: chart('meetingsMonthly', charts.meetingsMonthly) },
+  { key: 'requestsMonthly', titleKey: 'dashboard.cards.requestsMonthly', span: { page: 12, wall: 6 }, render: chart('requestsMonthly', charts.requestsMonthly) },
+  { key: 'indicatorTrends', titleKey: 'dashboard.cards.indicatorTrends', span: { page: 12, wall: 6 }, render: chart('indicatorTrends', charts.indicatorTrends) },
   {
     key: 'indicatorQuarterly',
     titleKey: 'dashboard.cards.indicatorQuarterly',
-    span: { page: 12, wall: 12 },
+    span: { page: 12, wall: 6 },
     render: chart('indicatorQuarterly', charts.indicatorQuarterlyTrends),
   },
   {
     key: 'departmentRanking',
     titleKey: 'dashboard.cards.departmentRanking',
-    span: { page: 24, wall: 12 },
+    span: { page: 24, wall: 6 },
     render: (view, context) => {
       const bars = chart('departmentRanking', charts.departmentRanking)(view, context);
       // The wall has room for the bars only; the page shows the figures beside them.
