@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from '../support/wait-for';
+import { englishIn, rawKeysIn, visibleText } from './page-text';
 import { clickNav, login, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
 
 /**
@@ -14,31 +15,6 @@ const ROLES = [
   { role: 'expert', email: 'expert@anhai.demo' },
   { role: 'platform_admin', email: 'platform@lianmeng.demo' },
 ] as const;
-
-/** `nav.home`, `meeting.invited`, `serviceRequests.events.created`: dotted lower-case ids, not words. */
-const RAW_KEY = /(?<![\w@/.-])[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z0-9-]*)+(?![\w@/])/g;
-/** A Latin word of three letters or more in the Chinese interface. */
-const ENGLISH_WORD = /(?<![\w@/.-])[A-Za-z]{3,}(?![\w@/.-])/g;
-/**
- * Latin words a Chinese page may show besides acronyms (SMTP, PDF, PLC): the language switch offers
- * "English" in English, and names Chinese users read as they are: Office and Excel files, a group
- * robot's Webhook (WeCom's and DingTalk's own Chinese screens call it that).
- */
-const ALLOWED_LATIN = new Set(['English', 'Office', 'Excel', 'Webhook']);
-
-/** Text a person reads on the page, without e-mail addresses and links (which are Latin by nature). */
-async function visibleText(page: Page): Promise<string> {
-  const text = await page.locator('body').innerText();
-  return text.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ');
-}
-
-function rawKeysIn(text: string): string[] {
-  return [...new Set(text.match(RAW_KEY) ?? [])];
-}
-
-function englishIn(text: string): string[] {
-  return [...new Set((text.match(ENGLISH_WORD) ?? []).filter((word) => word !== word.toUpperCase() && !ALLOWED_LATIN.has(word)))];
-}
 
 /** Waits until the tab carries `expected` (a loaded machine renders a new page a moment after its URL). */
 async function titleIs(page: Page, expected: string): Promise<string> {
@@ -219,5 +195,20 @@ describe('navigation (browser)', () => {
     await page.waitForTimeout(1_000);
     expect(await tour.isVisible()).toBe(false);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lianmeng.tour.')).length)).toBe(2);
+  });
+
+  it('shows the tour on a phone about the bottom tab bar: three steps, pointing at what is on the screen', async () => {
+    const page = await harness.newPage({ firstRun: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await login(page, 'xingyi@anhai.demo');
+    const tour = page.locator('.ant-tour.first-run-tour');
+    await tour.getByText('底部是常用功能', { exact: false }).waitFor();
+    for (const title of ['工作台', '通知']) {
+      await tour.getByRole('button', { name: '下一步' }).click();
+      await tour.getByText(title, { exact: true }).waitFor();
+    }
+    await tour.getByRole('button', { name: '结束导览' }).click();
+    await tour.waitFor({ state: 'hidden' });
+    await page.context().close();
   });
 });
