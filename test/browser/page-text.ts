@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * What a Chinese page must not show: raw i18n keys and type ids, and untranslated English. Shared
+ * by the browser tests that walk pages (navigation.test.ts, workbench-tasks.test.ts).
+ */
+
+/** `nav.home`, `meeting.invited`, `workbench.sections.requests_to_accept.title`: dotted lower-case ids, not words. */
+const RAW_KEY = /(?<![\w@/.-])[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z0-9_-]*)+(?![\w@/])/g;
+/** A Latin word of three letters or more in the Chinese interface. */
+const ENGLISH_WORD = /(?<![\w@/.-])[A-Za-z]{3,}(?![\w@/.-])/g;
+/**
+ * Latin words a Chinese page may show besides acronyms (SMTP, PDF, PLC): the language switch offers
+ * "English" in English, and names Chinese users read as they are: Office and Excel files, a group
+ * robot's Webhook (WeCom's and DingTalk's own Chinese screens call it that).
+ */
+const ALLOWED_LATIN = new Set(['English', 'Office', 'Excel', 'Webhook']);
+
+/** Text a person reads on the page, without e-mail addresses and links (which are Latin by nature). */
+export async function visibleText(page: Page): Promise<string> {
+  const text = await page.locator('body').innerText();
+  return text.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+}
+
+export function rawKeysIn(text: string): string[] {
+  return [...new Set(text.match(RAW_KEY) ?? [])];
+}
+
+/** Latin words that are neither acronyms nor allowed names. */
+export function englishIn(text: string): string[] {
+  return [...new Set((text.match(ENGLISH_WORD) ?? []).filter((word) => word !== word.toUpperCase() && !ALLOWED_LATIN.has(word)))];
+}
