@@ -244,8 +244,8 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
       const visit = await signIn(viewport, 'official@anhai.demo');
       const { page } = visit;
       try {
+        // The link opens the meeting on its minutes.
         const before = await openFirst(visit, 'minutes_to_approve');
-        await page.getByTestId('meeting-tab-minutes').click();
         const status = page.getByTestId('minutes-status');
         await waitForStatus(status, 'circulated');
         await check(visit, 'minutes');

@@ -2,7 +2,7 @@ import { CalendarOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
@@ -105,6 +105,8 @@ function ParticipantsCard({ meeting, myId, myOrganizationId, open }: { meeting: 
   );
 }
 
+const MEETING_TABS = ['overview', 'agenda', 'checkin', 'minutes', 'actions'];
+
 /** One joint meeting: facts, participants and their answers, the user's own answer, the official's changes. */
 export function MeetingDetailPage() {
   const { t } = useTranslation();
@@ -114,7 +116,9 @@ export function MeetingDetailPage() {
   const ics = useDownloadIcs(id);
   const showError = useShowError();
   const [modal, setModal] = useState<'cancel' | 'reschedule' | null>(null);
-  const [tab, setTab] = useState('overview');
+  // `?tab=minutes` opens a tab directly (the workbench's "minutes to approve" does).
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState(() => (MEETING_TABS.includes(search.get('tab') ?? '') ? search.get('tab')! : 'overview'));
 
   if (query.isError) {
     const notFound = query.error instanceof ApiError && (query.error.statusCode === 404 || query.error.statusCode === 400);

@@ -8,7 +8,7 @@ import { itemLink, sectionLink } from './links';
 
 const TONE_COLORS = { overdue: 'error', soon: 'warning', normal: 'default' } as const;
 
-function ItemRow({ item, now, timeZone }: { item: WorkbenchItem; now: string; timeZone: string }) {
+function ItemRow({ item, section, now, timeZone }: { item: WorkbenchItem; section: WorkbenchSection['key']; now: string; timeZone: string }) {
   const { t } = useTranslation();
   const clock = clockOf(t, item, now, timeZone);
   const meeting = item.kind === 'meeting' && item.dueAt;
@@ -23,7 +23,7 @@ function ItemRow({ item, now, timeZone }: { item: WorkbenchItem; now: string; ti
     <li className="workbench-item" data-testid="workbench-item">
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
         <div className="workbench-item-main">
-          <Link to={itemLink(item)} className="workbench-item-title" data-testid={`workbench-link-${item.kind}`}>
+          <Link to={itemLink(item, section)} className="workbench-item-title" data-testid={`workbench-link-${item.kind}`}>
             {item.title}
           </Link>
           {details.length > 0 && (
@@ -73,7 +73,7 @@ export function SectionCard({ section, now, timeZone, role }: { section: Workben
         <>
           <ul className="workbench-items">
             {section.items.map((item) => (
-              <ItemRow key={`${item.kind}:${item.id}`} item={item} now={now} timeZone={timeZone} />
+              <ItemRow key={`${item.kind}:${item.id}`} item={item} section={section.key} now={now} timeZone={timeZone} />
             ))}
           </ul>
           {more > 0 && (

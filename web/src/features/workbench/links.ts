@@ -1,7 +1,8 @@
 import type { WorkbenchItem, WorkbenchSection } from './api';
 
-/** The page an item opens: the request, meeting, round, call, case or review itself, or its list. */
-export function itemLink(item: Pick<WorkbenchItem, 'kind' | 'id'>): string {
+/** The page an item opens: the request, meeting (its minutes, for minutes to approve), round, call, case or review itself, or its list. */
+export function itemLink(item: Pick<WorkbenchItem, 'kind' | 'id'>, section?: WorkbenchSection['key']): string {
+  if (section === 'minutes_to_approve') return `/meetings/${item.id}?tab=minutes`;
   switch (item.kind) {
     case 'service_request':
       return `/service-requests/${item.id}`;
