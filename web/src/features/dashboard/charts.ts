@@ -38,7 +38,8 @@ export const WALL_PALETTE: DashboardPalette = {
   text: '#fff1e6',
   axis: 'rgba(255, 241, 230, 0.7)',
   split: 'rgba(255, 241, 230, 0.15)',
-  fontSize: 18,
+  // Four charts to a row of a 1080p screen: large enough across a room, small enough that six status labels fit side by side.
+  fontSize: 15,
   onSeries: '#2a0008',
   categorical: ['#ffd666', '#ff7a45', '#ff4d4f', '#ffc53d', '#ffa39e', '#fff1b8', '#d4380d', '#ffe58f'],
   primary: '#ffd666',
