@@ -57,7 +57,7 @@ describe('the demo with its year of history, on a 1920×1080 screen', () => {
       // The charts animate in; let them settle before the picture.
       await page.waitForTimeout(1_500);
       // The wall display fits a 1080p screen: nothing below the fold.
-      if (path.endsWith('/wall')) expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(WALL.height);
+      if (path.endsWith('/wall')) expect(await page.evaluate<number>('document.scrollingElement.scrollHeight')).toBeLessThanOrEqual(WALL.height);
       await page.screenshot({ path: screenshotPath(path.endsWith('/wall') ? 'demo-wall' : 'demo-dashboard'), animations: 'disabled' });
     }
     expect(harness.pageErrors).toEqual([]);
