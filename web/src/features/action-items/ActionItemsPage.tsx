@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/api';
 import { useAlliances } from '../alliances/api';
+import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { useActionItems, type ActionItem, type ActionItemStatus } from './api';
 import { ActionItemsTable } from './ActionItemsTable';
@@ -38,7 +39,10 @@ export function ActionItemsPage() {
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="action-items-board">
         {items.length === 0 && !query.isPending && (
           <Card className="section-card">
-            <Empty description={t('actionItems.empty')} />
+            <EmptyState
+              text={t('emptyStates.actionItems')}
+              action={isOfficial && allianceId ? { label: t('actionItems.create.button'), icon: <PlusOutlined />, onClick: () => setCreating(true) } : undefined}
+            />
           </Card>
         )}
         {GROUPS.map((status) => {

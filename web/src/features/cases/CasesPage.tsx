@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { useCases, useConfigureShowcase, useNominate, useShowcaseSettings, type TypicalCase } from './api';
 
@@ -38,6 +39,15 @@ export function CasesPage() {
             loading={cases.isPending}
             dataSource={cases.data ?? []}
             data-testid="cases-table"
+            locale={{
+              emptyText: emptyText(
+                cases.isPending,
+                <EmptyState
+                  text={t('emptyStates.cases')}
+                  action={isOfficial || me?.role === 'enterprise_contact' ? { label: t('cases.nominate.button'), icon: <PlusOutlined />, onClick: () => setNominating(true) } : undefined}
+                />,
+              ),
+            }}
             columns={[
               { title: t('cases.fields.title'), render: (_, c) => <Link to={`/cases/${c.id}`}>{c.title}</Link> },
               { title: t('cases.fields.organization'), render: (_, c) => c.organization.name },

@@ -1,6 +1,7 @@
-import { Rate, Table, Tag, type TableColumnsType } from 'antd';
+import { Rate, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardView } from './api';
+import { FitTable, type FitColumn } from '../shell/FitTable';
 import { formatNumber, formatPercent } from './format';
 
 type DepartmentRank = DashboardView['serviceRequests']['departmentRanking'][number];
@@ -8,20 +9,22 @@ type DepartmentRank = DashboardView['serviceRequests']['departmentRanking'][numb
 /** The department ranking beside its bars, in the API's order (by score). */
 export function RankingTable({ rows }: { rows: DepartmentRank[] }) {
   const { t } = useTranslation();
-  const columns: TableColumnsType<DepartmentRank> = [
+  // Beside the bars the card is narrow: the request count goes first, then the score.
+  const columns: FitColumn<DepartmentRank>[] = [
     {
       title: t('dashboard.ranking.rank'),
       dataIndex: 'rank',
-      width: 64,
+      width: 60,
       render: (rank: number) => <Tag color={rank === 1 ? 'gold' : rank <= 3 ? 'orange' : 'default'}>{rank}</Tag>,
     },
-    { title: t('dashboard.ranking.department'), dataIndex: 'name' },
-    { title: t('dashboard.ranking.score'), dataIndex: 'score', render: (score: number) => formatNumber(score * 100) },
-    { title: t('dashboard.figures.submitted'), dataIndex: 'submitted', render: formatNumber },
-    { title: t('dashboard.figures.onTimeRate'), dataIndex: 'onTimeRate', render: formatPercent },
+    { title: t('dashboard.ranking.department'), dataIndex: 'name', width: 130, grow: true },
+    { title: t('dashboard.ranking.score'), dataIndex: 'score', width: 70, drop: 1, render: (score: number) => formatNumber(score * 100) },
+    { title: t('dashboard.figures.submitted'), dataIndex: 'submitted', width: 80, drop: 2, render: formatNumber },
+    { title: t('dashboard.figures.onTimeRate'), dataIndex: 'onTimeRate', width: 80, render: formatPercent },
     {
       title: t('dashboard.figures.satisfaction'),
       dataIndex: 'satisfaction',
+      width: 140,
       render: (value: number | null) =>
         value === null ? (
           '—'
@@ -33,13 +36,13 @@ export function RankingTable({ rows }: { rows: DepartmentRank[] }) {
     },
   ];
   return (
-    <Table<DepartmentRank>
+    <FitTable<DepartmentRank>
       rowKey={(row) => `${row.rank}-${row.name}`}
       size="small"
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 'max-content', y: 320 }}
+      scrollY={320}
       data-testid="dash-ranking"
     />
   );

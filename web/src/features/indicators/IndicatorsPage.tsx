@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { useCatalogue, useOpenRound, useRounds, type Round } from './api';
 import { fieldLabel } from './labels';
@@ -37,6 +38,15 @@ export function IndicatorsPage() {
           dataSource={rounds.data ?? []}
           pagination={false}
           data-testid="indicator-rounds"
+          locale={{
+            emptyText: emptyText(
+              rounds.isPending,
+              <EmptyState
+                text={t(isOfficial ? 'emptyStates.indicatorsOfficial' : 'emptyStates.indicatorsMember')}
+                action={isOfficial ? { label: t('indicators.open.button'), icon: <PlusOutlined />, onClick: () => setOpening(true) } : undefined}
+              />,
+            ),
+          }}
           columns={[
             { title: t('indicators.fields.period'), render: (_, r) => <Link to={`/indicators/${r.id}`}>{r.period}</Link> },
             { title: t('indicators.fields.alliance'), render: (_, r) => r.alliance.name },

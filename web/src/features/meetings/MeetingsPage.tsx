@@ -1,5 +1,5 @@
 import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Badge, Button, Calendar, Card, Empty, Flex, List, Segmented, Space, Table, Typography } from 'antd';
+import { Badge, Button, Calendar, Card, Flex, List, Segmented, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState, type CSSProperties } from 'react';
@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { DISPLAY_TIME_ZONE } from '../../lib/dates';
 import { useIsPhone } from '../../lib/useIsPhone';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { inShanghai, useMeetings, type Meeting } from './api';
 import { AttendanceStatisticsCard } from './AttendanceStatisticsCard';
@@ -176,7 +177,15 @@ export function MeetingsPage() {
             dataSource={meetings}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             data-testid="meetings-list"
-            locale={{ emptyText: <Empty description={t('meetings.empty')} /> }}
+            locale={{
+              emptyText: emptyText(
+                query.isPending,
+                <EmptyState
+                  text={t('emptyStates.meetings')}
+                  action={isOfficial ? { label: t('meetings.new'), icon: <PlusOutlined />, onClick: () => setScheduling(true) } : undefined}
+                />,
+              ),
+            }}
             columns={[
               { title: t('meetings.titleLabel'), key: 'title', render: (_, meeting) => <MeetingLink meeting={meeting} withTime={false} /> },
               { title: t('meetings.time'), key: 'time', render: (_, meeting) => <span style={struck(meeting)}>{timeRange(meeting)}</span> },

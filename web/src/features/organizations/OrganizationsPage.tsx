@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { ORGANIZATION_KINDS, optionsOf } from '../../lib/options';
+import { FitTable, type FitColumn } from '../shell/FitTable';
 import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
 import { useOrganizations, type Organization, type OrganizationFilters } from './api';
@@ -28,23 +29,32 @@ export function OrganizationsPage() {
       { replace: true },
     );
 
-  const columns: TableColumnsType<Organization> = [
+  // What goes first when the screen is narrow: the last change, the credit code, the products.
+  const columns: FitColumn<Organization>[] = [
     {
       title: t('organizations.name'),
       dataIndex: 'name',
-      render: (name: string, org) => <Link to={`/organizations/${org.id}/edit`}>{name}</Link>,
+      width: 180,
+      grow: true,
+      render: (name: string, org) => (
+        <Link to={`/organizations/${org.id}/edit`} title={name}>
+          {name}
+        </Link>
+      ),
     },
-    { title: t('organizations.kind'), dataIndex: 'kind', render: (kind: string) => t(`organizationKinds.${kind}`) },
-    { title: t('organizations.unifiedCode'), dataIndex: 'unifiedCode', render: (v: string | null) => v ?? '—' },
-    { title: t('organizations.industry'), dataIndex: 'industry', render: (v: string | null) => v ?? '—' },
+    { title: t('organizations.kind'), dataIndex: 'kind', width: 100, render: (kind: string) => t(`organizationKinds.${kind}`) },
+    { title: t('organizations.unifiedCode'), dataIndex: 'unifiedCode', width: 180, drop: 2, render: (v: string | null) => v ?? '—' },
+    { title: t('organizations.industry'), dataIndex: 'industry', width: 120, render: (v: string | null) => v ?? '—' },
     {
       title: t('organizations.chainPosition'),
       dataIndex: 'chainPosition',
+      width: 110,
       render: (v: string | null) => (v ? t(`chainPositions.${v}`) : '—'),
     },
     {
       title: t('organizations.partyOrganization'),
       key: 'party',
+      width: 150,
       render: (_, org) =>
         org.partyOrganization ? (
           <span>
@@ -58,12 +68,15 @@ export function OrganizationsPage() {
     {
       title: t('organizations.productTags'),
       dataIndex: 'productTags',
-      render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>),
+      width: 170,
+      drop: 1,
+      render: (tags: string[]) => <span title={tags.join('、')}>{tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</span>,
     },
-    { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
+    { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 150, drop: 3, render: formatDateTime },
     {
       title: t('common.actions'),
       key: 'actions',
+      width: 80,
       render: (_, org) => <Link to={`/organizations/${org.id}/edit`}>{t('common.edit')}</Link>,
     },
   ];
@@ -99,13 +112,12 @@ export function OrganizationsPage() {
           data-testid="organization-kind-filter"
         />
       </Space>
-      <Table<Organization>
+      <FitTable<Organization>
         rowKey="id"
         columns={columns}
         dataSource={list.items}
         loading={list.isPending}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         data-testid="organizations-table"
       />
       <LoadMore {...list} />

@@ -8,6 +8,7 @@ import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { CategorySelect } from '../service-requests/CategorySelect';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { useLogVisit, usePairs, usePairVisits, useProblemToRequest, useUpdatePair, type Pair } from './api';
 import { CreatePairModal } from './CreatePairModal';
@@ -43,6 +44,13 @@ export function PairingPage() {
             pagination={false}
             dataSource={pairs.data ?? []}
             data-testid="pairs"
+            loading={pairs.isPending}
+            locale={{
+              emptyText: emptyText(
+                pairs.isPending,
+                <EmptyState text={t('emptyStates.pairing')} action={{ label: t('pairing.createPair'), icon: <PlusOutlined />, onClick: () => setCreating(true) }} />,
+              ),
+            }}
             rowClassName={(p) => (p.overdue ? 'row-overdue' : '')}
             onRow={(p) => ({ onClick: () => setSelected(p), style: { cursor: 'pointer', background: p.overdue ? '#fff1f0' : undefined } })}
             columns={[

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { useApplications, useCalls, useCreateCall, type CallSummary } from './api';
 
@@ -36,6 +37,15 @@ export function ProjectCallsPage() {
                   loading={calls.isPending}
                   dataSource={calls.data ?? []}
                   data-testid="project-calls"
+                  locale={{
+                    emptyText: emptyText(
+                      calls.isPending,
+                      <EmptyState
+                        text={t('emptyStates.projectCalls')}
+                        action={canPublish ? { label: t('projectCalls.create.button'), icon: <PlusOutlined />, onClick: () => setCreating(true) } : undefined}
+                      />,
+                    ),
+                  }}
                   columns={[
                     { title: t('projectCalls.fields.name'), render: (_, c) => <Link to={`/project-calls/${c.id}`}>{c.name}</Link> },
                     { title: t('projectCalls.fields.issuingBody'), dataIndex: 'issuingBody' },
@@ -56,6 +66,7 @@ export function ProjectCallsPage() {
                   rowKey="id"
                   loading={applications.isPending}
                   dataSource={applications.data ?? []}
+                  locale={{ emptyText: emptyText(applications.isPending, <EmptyState text={t('emptyStates.projectApplications')} />) }}
                   columns={[
                     { title: t('projectCalls.fields.name'), render: (_, a) => <Link to={`/project-calls/${a.callId}`}>{a.callName}</Link> },
                     { title: t('projectCalls.organization'), render: (_, a) => a.organization.name },

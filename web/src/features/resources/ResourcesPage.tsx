@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import {
   useCloseListing,
@@ -65,6 +66,12 @@ export function ResourcesPage() {
                   loading={listings.isPending}
                   dataSource={listings.data ?? []}
                   data-testid="listings-table"
+                  locale={{
+                    emptyText: emptyText(
+                      listings.isPending,
+                      <EmptyState text={t('emptyStates.resources')} action={{ label: t('resources.publish.button'), icon: <PlusOutlined />, onClick: () => setPublishing(true) }} />,
+                    ),
+                  }}
                   onRow={(row) => ({ onClick: () => setSelected(row), style: { cursor: 'pointer' } })}
                   columns={[
                     { title: t('resources.fields.kind'), render: (_, l) => <Tag color={l.kind === 'need' ? 'orange' : l.kind === 'resource' ? 'green' : 'blue'}>{t(`resources.kinds.${l.kind}`)}</Tag> },

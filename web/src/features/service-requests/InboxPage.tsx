@@ -2,6 +2,7 @@ import { Space, Switch, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../auth/api';
+import { EmptyState } from '../shell/EmptyState';
 import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
 import { useServiceRequests, type RequestStatus } from './api';
@@ -51,7 +52,7 @@ export function InboxPage() {
       />
       {organizationId ? (
         <>
-          <RequestsTable items={list.items} loading={list.isPending} show={{ requester: true, handler: true }} testId="sr-inbox" />
+          <RequestsTable items={list.items} loading={list.isPending} show={{ requester: true, handler: true }} testId="sr-inbox" empty={<EmptyState text={t('emptyStates.inbox')} />} />
           <LoadMore {...list} />
         </>
       ) : (

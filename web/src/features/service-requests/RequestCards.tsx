@@ -10,7 +10,7 @@ import './request-cards.css';
  * The requests on a phone: one card each, what a person scans for first (number, status, title,
  * deadline), the rest on one line below; the whole card opens the detail.
  */
-export function RequestCards({ items, loading, show = {}, testId }: RequestsTableProps) {
+export function RequestCards({ items, loading, show = {}, testId, empty }: RequestsTableProps) {
   const { t } = useTranslation();
   if (loading && items.length === 0) {
     return (
@@ -19,7 +19,13 @@ export function RequestCards({ items, loading, show = {}, testId }: RequestsTabl
       </Flex>
     );
   }
-  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} className="request-cards-empty" data-testid={testId} />;
+  if (items.length === 0) {
+    return (
+      <div className="request-cards-empty" data-testid={testId}>
+        {empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      </div>
+    );
+  }
   return (
     <div className="request-cards" data-testid={testId}>
       {items.map((request) => {

@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/api';
+import { EmptyState } from '../shell/EmptyState';
 import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
 import { useServiceRequests, type RequestStatus } from './api';
@@ -49,6 +50,18 @@ export function ServiceRequestsPage() {
         loading={list.isPending}
         show={{ requester: !enterprise, assigned: true }}
         testId="sr-list"
+        empty={
+          status ? (
+            <EmptyState text={t('emptyStates.filtered')} action={{ label: t('emptyStates.clearFilter'), onClick: () => setParams({}, { replace: true }) }} />
+          ) : enterprise ? (
+            <EmptyState
+              text={t('emptyStates.myRequests')}
+              action={{ label: t('nav.submitServiceRequest'), icon: <FormOutlined />, to: '/submit-request' }}
+            />
+          ) : (
+            <EmptyState text={t('emptyStates.allRequests')} />
+          )
+        }
       />
       <LoadMore {...list} />
     </>

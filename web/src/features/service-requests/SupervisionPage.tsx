@@ -1,6 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
+import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { RequestsTable } from './RequestsTable';
 import { useSupervision } from './statisticsApi';
@@ -18,6 +19,7 @@ export function SupervisionPage() {
         loading={board.isPending}
         show={{ requester: true, assigned: true, handler: true, escalation: true }}
         testId="sr-supervision"
+        empty={<EmptyState text={t('emptyStates.supervision')} />}
       />
       {board.data && (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { REPORT_STATUSES, type ReportStatus, type ReportSummary, useReports } from './api';
 import { CreateReportModal } from './CreateReportModal';
@@ -46,7 +47,15 @@ export function ReportsPage() {
             dataSource={data ?? []}
             data-testid="reports-list"
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t('thinkTank.reports.empty') }}
+            locale={{
+              emptyText: emptyText(
+                isLoading,
+                <EmptyState
+                  text={t(editor ? 'emptyStates.reportsEditor' : 'emptyStates.reportsMine')}
+                  action={{ label: t('thinkTank.reports.new'), icon: <PlusOutlined />, onClick: () => setCreating(true) }}
+                />,
+              ),
+            }}
             columns={[
               {
                 title: t('thinkTank.fields.title'),

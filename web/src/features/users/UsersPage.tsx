@@ -1,5 +1,5 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/dates';
 import { ROLES, USER_STATUSES, optionsOf } from '../../lib/options';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
+import { FitTable, type FitColumn } from '../shell/FitTable';
 import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
 import { useSetUserEnabled, useUsers, type User, type UserFilters } from './api';
@@ -51,21 +52,25 @@ export function UsersPage() {
       },
     );
 
-  const columns: TableColumnsType<User> = [
-    { title: t('users.displayName'), dataIndex: 'displayName' },
-    { title: t('users.email'), dataIndex: 'email', render: (v: string | null) => v ?? '—' },
-    { title: t('users.mobile'), dataIndex: 'mobile', render: (v: string | null) => v ?? '—' },
-    { title: t('users.role'), dataIndex: 'role', render: (role: string) => t(`roles.${role}`) },
-    { title: t('users.organization'), key: 'org', render: (_, u) => u.organization?.name ?? '—' },
+  // What goes first when the screen is narrow: when the account was made, then the mobile number.
+  const columns: FitColumn<User>[] = [
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 110, grow: true },
+    { title: t('users.email'), dataIndex: 'email', width: 200, render: (v: string | null) => v ?? '—' },
+    { title: t('users.mobile'), dataIndex: 'mobile', width: 130, drop: 1, render: (v: string | null) => v ?? '—' },
+    { title: t('users.role'), dataIndex: 'role', width: 110, render: (role: string) => t(`roles.${role}`) },
+    { title: t('users.organization'), key: 'org', width: 180, render: (_, u) => u.organization?.name ?? '—' },
     {
       title: t('users.status'),
       dataIndex: 'status',
+      width: 90,
       render: (status: User['status']) => <Tag color={STATUS_COLORS[status]}>{t(`userStatuses.${status}`)}</Tag>,
     },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', width: 150, drop: 2, render: formatDateTime },
     {
       title: t('common.actions'),
       key: 'actions',
+      width: 180,
+      ellipsis: false,
       render: (_, user) =>
         user.id === me?.id ? null : (
           <Space size={0}>
@@ -129,13 +134,12 @@ export function UsersPage() {
           style={{ width: 140 }}
         />
       </Space>
-      <Table<User>
+      <FitTable<User>
         rowKey="id"
         columns={columns}
         dataSource={list.items}
         loading={list.isPending}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         data-testid="users-table"
       />
       <LoadMore {...list} />

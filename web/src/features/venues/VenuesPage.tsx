@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { useBookingAction, useBookZone, useVenueBookings, useVenueCalendar, useVenues, type Venue, type VenueBooking } from './api';
 
@@ -136,6 +137,7 @@ function BookingsCard({ official }: { official: boolean }) {
         pagination={false}
         dataSource={bookings.data ?? []}
         data-testid="venue-bookings"
+        locale={{ emptyText: emptyText(bookings.isPending, <EmptyState text={t(official ? 'emptyStates.bookingsOfficial' : 'emptyStates.bookingsMine')} />) }}
         columns={[
           { title: t('venues.time'), render: (_: unknown, b) => `${fmt(b.startsAt)}–${dayjs(b.endsAt).format('HH:mm')}` },
           { title: t('venues.zone'), dataIndex: 'zoneName' },
