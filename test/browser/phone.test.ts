@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Http } from '../support/http';
 import { waitFor } from '../support/wait-for';
-import { login, pickOption, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+import { login, pickOption, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const TITLE = '车间数控折弯机液压站漏油，申请技改补贴咨询';
@@ -42,22 +42,7 @@ describe('the phone: enterprise orders, department serves, meetings, installable
   let officialToken: string;
 
   async function phone(): Promise<Phone> {
-    const context = await harness.browser.newContext({
-      ...PHONE,
-      baseURL: harness.baseUrl,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(45_000);
-    await context.route((url) => url.origin !== harness.baseUrl, (route) => route.abort('blockedbyclient'));
-    // The first-run tour's mask would cover the tab bar (as newPage() in support.ts does).
-    await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { context, page, errors } = await watchedPage(harness, PHONE);
     return { context, page, errors };
   }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -79,6 +79,33 @@ export async function startBrowserHarness(options: { history?: boolean } = {}): 
     await app.close();
     throw error;
   }
+}
+
+/** A page in a browser of its own (a viewport, a phone), with the errors it logs collected. */
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions, in order. */
+  errors: string[];
+}
+
+/**
+ * Like `harness.newPage()` (only the app's own origin, the first-run tour marked seen), in a browser
+ * context of the caller's options, e.g. `{ viewport: { width: 390, height: 844 }, isMobile: true }`;
+ * the caller closes `context`.
+ */
+export async function watchedPage(harness: BrowserHarness, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  const context = await harness.browser.newContext({ baseURL: harness.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  context.setDefaultTimeout(45_000);
+  await context.route((url) => url.origin !== harness.baseUrl, (route) => route.abort('blockedbyclient'));
+  await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
 }
 
 /** Signs in through the login form and waits until the app has left the login page. */

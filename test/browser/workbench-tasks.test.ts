@@ -3,7 +3,7 @@ import { Http } from '../support/http';
 import { idOf } from '../support/tenants';
 import { waitFor } from '../support/wait-for';
 import { englishIn, rawKeysIn, visibleText } from './page-text';
-import { clickNav, login, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+import { clickNav, login, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const DAY = 86_400_000;
@@ -118,23 +118,7 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
   afterAll(() => harness?.close());
 
   async function signIn(viewport: Viewport, email: string): Promise<Visit> {
-    const context = await harness.browser.newContext({
-      viewport: viewport.viewport,
-      isMobile: viewport.isMobile,
-      hasTouch: viewport.isMobile,
-      baseURL: harness.baseUrl,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(45_000);
-    await context.route((url) => url.origin !== harness.baseUrl, (route) => route.abort('blockedbyclient'));
-    await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { context, page, errors } = await watchedPage(harness, { viewport: viewport.viewport, isMobile: viewport.isMobile, hasTouch: viewport.isMobile });
     await login(page, email);
     await page.waitForURL('**/home');
     return { context, page, viewport, errors };

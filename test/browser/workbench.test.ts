@@ -1,16 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { Http } from '../support/http';
 import { submitAndRoute } from '../support/service-requests';
-import { screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+import { englishIn, rawKeysIn, visibleText } from './page-text';
+import { screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness } from './support';
 
 const TO_ACCEPT = '咨询研发费用加计扣除政策';
 const RETURNED = '申请高新技术企业认定辅导';
 
-/** `workbench.sections.x.title`, `nav.home`: dotted lower-case ids, not words. */
-const RAW_KEY = /(?<![\w@/.-])[a-z][a-zA-Z]*(?:\.[a-z][a-zA-Z0-9_-]*)+(?![\w@/])/g;
-/** A Latin word of three letters or more in the Chinese interface (navigation.test.ts allows the same few names). */
-const ENGLISH_WORD = /(?<![\w@/.-])[A-Za-z]{3,}(?![\w@/.-])/g;
-const ALLOWED_LATIN = new Set(['English', 'SLA', 'Lianmeng', 'PDF']);
 
 const VIEWPORTS = [
   { name: 'desktop', viewport: { width: 1440, height: 900 }, isMobile: false },
@@ -56,23 +52,7 @@ describe('the workbench (browser)', () => {
   afterAll(() => harness?.close());
 
   async function visit(viewport: (typeof VIEWPORTS)[number], email: string): Promise<Visit> {
-    const context = await harness.browser.newContext({
-      viewport: viewport.viewport,
-      isMobile: viewport.isMobile,
-      hasTouch: viewport.isMobile,
-      baseURL: harness.baseUrl,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(45_000);
-    await context.route((url) => url.origin !== harness.baseUrl, (route) => route.abort('blockedbyclient'));
-    await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { context, page, errors } = await watchedPage(harness, { viewport: viewport.viewport, isMobile: viewport.isMobile, hasTouch: viewport.isMobile });
     await page.goto('/login');
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill('Lianmeng-Demo-2024');
@@ -100,9 +80,9 @@ describe('the workbench (browser)', () => {
         if (who === 'enterprise') await page.getByTestId('home-organization').waitFor();
         await page.waitForLoadState('networkidle').catch(() => undefined);
 
-        const text = (await page.locator('body').innerText()).replace(/\S+@\S+/g, ' ');
-        expect(text.match(RAW_KEY) ?? []).toEqual([]);
-        expect((text.match(ENGLISH_WORD) ?? []).filter((word) => !ALLOWED_LATIN.has(word))).toEqual([]);
+        const text = await visibleText(page);
+        expect(rawKeysIn(text)).toEqual([]);
+        expect(englishIn(text)).toEqual([]);
         const widths = await page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })');
         if (viewport.isMobile) expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
         // The shell may clip what overflows its content area, so each card must fit as well.
