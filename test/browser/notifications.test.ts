@@ -149,7 +149,7 @@ describe('notifications (browser)', () => {
   it('lets the official set quiet hours, a write-only SMTP password and a group robot', async () => {
     await clickNav(page, 'settings/notification-center');
     await page.waitForURL('**/settings/notification-center');
-    await page.getByTestId('quiet-time-zone').getByText('Asia/Shanghai').waitFor();
+    await page.getByTestId('quiet-time-zone').getByText('北京时间 (UTC+8)', { exact: true }).waitFor();
     // The TimePickers show the stored HH:mm.
     const timeInput = (testId: string) => page.getByTestId(testId).locator('xpath=descendant-or-self::input').first();
     await waitForValue(timeInput('quiet-start'), '22:00');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { login, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+import { login, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness } from './support';
 
 describe('the public showcase of an alliance (browser)', () => {
   let harness: BrowserHarness;
@@ -31,6 +31,22 @@ describe('the public showcase of an alliance (browser)', () => {
     const text = await visitor.locator('body').innerText();
     expect(text).not.toMatch(/@|1[3-9]\d{9}/);
     await visitor.screenshot({ path: screenshotPath('showcase'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('shows the cases’ dates in Shanghai time as YYYY-MM-DD HH:mm, whatever the browser’s zone', async () => {
+    const { context, page, errors } = await watchedPage(harness, { timezoneId: 'America/Los_Angeles' });
+    try {
+      await login(page, 'official@anhai.demo');
+      await page.goto('/cases');
+      const cells = page.getByTestId('cases-table').locator('tbody tr.ant-table-row td:last-child');
+      await cells.first().waitFor();
+      const dates = await cells.allInnerTexts();
+      expect(dates.length).toBeGreaterThan(0);
+      for (const date of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows an official the listings with matches, the calls, the cases and the indicator results with year on year', async () => {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { login, pickOption, screenshotPath, startBrowserHarness, type BrowserHarness, clickNav } from './support';
+import { login, pickOption, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness, clickNav } from './support';
 
 const TITLE = '安海镇智能装备产业链协同创新调研';
 const ABSTRACT = '调研 24 家链上企业、开展 15 场访谈，发现企业以党建联盟为纽带抱团发展，在共享检测设备和联合攻关方面成效明显。';
@@ -209,6 +209,29 @@ describe('think tank: submit → assign → review → decide → revise → acc
       { number: 1, decision: 'major_revision' },
       { number: 2, decision: 'accept' },
     ]);
+  });
+
+  it.each([
+    { name: 'desktop', viewport: { width: 1440, height: 900 }, isMobile: false },
+    { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+  ])('lays out the library titles in lines, not one character per line ($name)', async ({ name, viewport, isMobile }) => {
+    const { context, page, errors } = await watchedPage(harness, { viewport, isMobile });
+    try {
+      await login(page, 'official@anhai.demo');
+      await page.goto('/think-tank/library');
+      const titles = page.getByTestId('library-entry-title');
+      await titles.first().waitFor();
+      for (const title of await titles.all()) {
+        const box = (await title.boundingBox())!;
+        // A title takes at most three lines (of about 24 px) and is wider than tall; squeezed, it was one glyph wide.
+        expect({ title: await title.innerText(), oneToThreeLines: box.height > 0 && box.height <= 80 }).toMatchObject({ oneToThreeLines: true });
+        expect(box.width).toBeGreaterThan(box.height);
+      }
+      await page.screenshot({ path: screenshotPath(`think-tank-library-${name}`), fullPage: true, animations: 'disabled' });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('threw no uncaught errors in the page', () => {

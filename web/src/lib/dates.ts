@@ -14,6 +14,12 @@ export function formatDateTime(value: string | null | undefined): string {
   return dayjs(value).tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD HH:mm');
 }
 
+/** The Asia/Shanghai day of an ISO timestamp, e.g. 2024-03-01. */
+export function formatDayOf(value: string | null | undefined): string {
+  if (!value) return '—';
+  return dayjs(value).tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD');
+}
+
 /** `YYYY-MM-DD` dates carry no time zone and are shown as they are. */
 export function formatDate(value: string | null | undefined): string {
   return value ? value : '—';

@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
@@ -52,7 +53,7 @@ export function CasesPage() {
               { title: t('cases.fields.title'), render: (_, c) => <Link to={`/cases/${c.id}`}>{c.title}</Link> },
               { title: t('cases.fields.organization'), render: (_, c) => c.organization.name },
               { title: t('cases.fields.status'), render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{t(`cases.statuses.${c.status}`)}</Tag> },
-              { title: t('common.updatedAt'), render: (_, c) => new Date(c.updatedAt).toLocaleString() },
+              { title: t('common.updatedAt'), render: (_, c) => formatDateTime(c.updatedAt) },
             ]}
           />
         </Card>

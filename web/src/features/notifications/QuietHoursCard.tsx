@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Switch, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeZoneName } from '../../lib/timeZones';
 import { useShowError } from '../../lib/useShowError';
 import { useUpdateNotificationSettings, type NotificationSettings } from './settingsApi';
 
@@ -70,8 +71,8 @@ export function QuietHoursCard({ settings }: { settings: NotificationSettings })
           <Switch data-testid="quiet-weekends" />
         </Form.Item>
         <Form.Item label={t('notificationCenter.timeZone')}>
-          <Typography.Text code data-testid="quiet-time-zone">
-            {settings.timeZone}
+          <Typography.Text data-testid="quiet-time-zone">
+            {timeZoneName(t, settings.timeZone)}
           </Typography.Text>
         </Form.Item>
         <Form.Item>

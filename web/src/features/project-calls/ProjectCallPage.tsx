@@ -2,6 +2,7 @@ import { App, Button, Card, Descriptions, Input, List, Select, Space, Steps, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
@@ -82,7 +83,7 @@ function ApplicationCard({ application, canDecide }: { application: Application;
         items={application.notes.map((n) => ({
           children: (
             <>
-              <Typography.Text type="secondary">{`${new Date(n.createdAt).toLocaleString()} · ${n.author.displayName} · ${t(`projectCalls.steps.${n.step}`)}`}</Typography.Text>
+              <Typography.Text type="secondary">{`${formatDateTime(n.createdAt)} · ${n.author.displayName} · ${t(`projectCalls.steps.${n.step}`)}`}</Typography.Text>
               {n.note && <div>{n.note}</div>}
             </>
           ),

@@ -2,6 +2,7 @@ import { Button, Card, Col, Descriptions, Input, List, Row, Space, Typography } 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { PageHeader } from '../shell/PageHeader';
 import { useInterest, usePostMessage, type Interest } from './api';
@@ -42,7 +43,7 @@ export function InterestPage() {
               dataSource={data.messages}
               renderItem={(m) => (
                 <List.Item>
-                  <List.Item.Meta title={`${m.author.displayName} · ${new Date(m.createdAt).toLocaleString()}`} description={<Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Typography.Text>} />
+                  <List.Item.Meta title={`${m.author.displayName} · ${formatDateTime(m.createdAt)}`} description={<Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Typography.Text>} />
                 </List.Item>
               )}
             />

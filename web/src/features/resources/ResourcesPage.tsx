@@ -3,6 +3,7 @@ import { App, Button, Card, Drawer, Empty, Flex, Form, Input, List, Modal, Selec
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { EmptyState, emptyText } from '../shell/EmptyState';
@@ -197,7 +198,7 @@ function Interests() {
           { title: t('resources.fields.title'), render: (_, i) => <Link to={`/resources/interests/${i.id}`}>{i.listing.title}</Link> },
           { title: t('resources.interests.owner'), render: (_, i) => i.owner?.name ?? t('resources.township') },
           { title: t('resources.interests.interested'), render: (_, i) => i.interested.name },
-          { title: t('common.createdAt'), render: (_, i) => new Date(i.createdAt).toLocaleString() },
+          { title: t('common.createdAt'), render: (_, i) => formatDateTime(i.createdAt) },
         ]}
       />
     </Card>

@@ -23,7 +23,7 @@ export function ActionBar({ request }: { request: ServiceRequestDetail }) {
   const allowed = ACTIONS.filter((action) => request.allowedActions.includes(action));
 
   const done = (action: RequestAction, handedOver: boolean) => {
-    void message.success(t('serviceRequests.actionDone', { action: t(`serviceRequests.actions.${action}`) }));
+    void message.success(t(`serviceRequests.actionDone.${action}`));
     if (handedOver) navigate('/service-inbox');
   };
 

@@ -124,14 +124,20 @@ export function SubmitRequestPage() {
           <Form.Item
             name="title"
             label={t('serviceRequests.title')}
-            rules={[{ required: true, whitespace: true, min: 2, max: 200, message: t('serviceRequests.form.titleRule') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('serviceRequests.form.titleRequired') },
+              { min: 2, max: 200, message: t('serviceRequests.form.titleRule') },
+            ]}
           >
             <Input maxLength={200} showCount data-testid="sr-title" />
           </Form.Item>
           <Form.Item
             name="description"
             label={t('serviceRequests.description')}
-            rules={[{ required: true, whitespace: true, min: 5, max: 10000, message: t('serviceRequests.form.descriptionRule') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('serviceRequests.form.descriptionRequired') },
+              { min: 5, max: 10000, message: t('serviceRequests.form.descriptionRule') },
+            ]}
           >
             <Input.TextArea rows={5} maxLength={10000} placeholder={t('serviceRequests.form.descriptionPlaceholder')} data-testid="sr-description" />
           </Form.Item>

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiDate, today } from '../../lib/dates';
+import { timeZoneName } from '../../lib/timeZones';
 import { useShowError } from '../../lib/useShowError';
 import { useRemoveCalendarDay, useSetCalendarDay, useWorkingCalendar, type CalendarDay } from './catalogueApi';
 
@@ -81,7 +82,7 @@ export function WorkingCalendarCard() {
     >
       {calendar.data && (
         <Typography.Paragraph type="secondary">
-          {t('serviceRequests.calendar.hint', { timeZone: calendar.data.timeZone, hours: calendar.data.workingHours.join('、') })}
+          {t('serviceRequests.calendar.hint', { timeZone: timeZoneName(t, calendar.data.timeZone), hours: calendar.data.workingHours.join('、') })}
         </Typography.Paragraph>
       )}
       <Form form={form} layout="inline" onFinish={onFinish} initialValues={{ kind: 'holiday' }} style={{ marginBottom: 16, rowGap: 8 }} data-testid="sr-calendar-form">

@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Flex, Image, Result, Row, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { formatDayOf } from '../../lib/dates';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { showcasePhotoUrl, useShowcase } from './api';
 
@@ -8,7 +9,7 @@ const FIGURES = ['members', 'departments', 'partyMembers', 'meetingsHeld', 'serv
 
 /** 联盟风采: an alliance's public page, outside the signed-in shell, with published cases and key figures. */
 export function PublicShowcasePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { slug = '' } = useParams();
   const query = useShowcase(slug);
   if (query.isPending) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
@@ -54,7 +55,7 @@ export function PublicShowcasePage() {
               </Image.PreviewGroup>
             )}
             <Typography.Text type="secondary">
-              {t('showcase.publishedOn', { date: new Date(item.publishedAt).toLocaleDateString(i18n.language) })}
+              {t('showcase.publishedOn', { date: formatDayOf(item.publishedAt) })}
             </Typography.Text>
           </Card>
         ))}

@@ -1,4 +1,4 @@
-import { Card, DatePicker, Input, List, Progress, Space, Tag, Typography } from 'antd';
+import { Card, DatePicker, Flex, Input, List, Progress, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,17 +27,17 @@ export function LibraryPage() {
       <PageHeader title={t('thinkTank.library.title')} subtitle={t('thinkTank.library.subtitle')} />
       <Card>
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          <Space wrap>
+          <Flex wrap gap="small">
             <Input.Search
               allowClear
-              style={{ width: 360 }}
+              style={{ width: 360, maxWidth: '100%' }}
               placeholder={t('thinkTank.library.searchPlaceholder')}
               onSearch={setQ}
               onChange={(e) => setQ(e.target.value)}
               data-testid="library-search"
             />
             <DatePicker.RangePicker value={range} onChange={(value) => setRange(value as [Dayjs | null, Dayjs | null] | null)} data-testid="library-dates" />
-          </Space>
+          </Flex>
           <Space wrap data-testid="library-topics">
             <Tag.CheckableTag checked={!topic} onChange={() => setTopic(undefined)}>
               {t('thinkTank.library.allTopics')}
@@ -48,7 +48,10 @@ export function LibraryPage() {
               </Tag.CheckableTag>
             ))}
           </Space>
+          {/* Vertical layout keeps title, meta and abstract in one column beside the progress ring;
+              the default layout lays them side by side and squeezes the title to one character. */}
           <List<LibraryEntry>
+            itemLayout="vertical"
             loading={isFetching && !data}
             dataSource={data ?? []}
             data-testid="library-results"
@@ -70,7 +73,11 @@ export function LibraryPage() {
                 }
               >
                 <List.Item.Meta
-                  title={<Link to={`/think-tank/reports/${entry.id}`}>{entry.title}</Link>}
+                  title={
+                    <Link to={`/think-tank/reports/${entry.id}`} data-testid="library-entry-title">
+                      {entry.title}
+                    </Link>
+                  }
                   description={
                     <Space wrap>
                       {entry.authors && <span>{entry.authors.map((a) => a.displayName).join('、')}</span>}
