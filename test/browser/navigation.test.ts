@@ -103,6 +103,33 @@ describe('navigation (browser)', () => {
     expect(harness.pageErrors).toEqual([]);
   });
 
+  it('offers 待办服务 only to an enterprise that serves requests, on the side menu and on a phone', async () => {
+    const { rows } = await harness.app.db.admin.query<{ email: string }>(
+      `SELECT u.email FROM users u
+        WHERE u.email IN ('xingyi@anhai.demo', 'jingong@anhai.demo')
+          AND (EXISTS (SELECT 1 FROM service_categories c WHERE c.provider_organization_id = u.organization_id AND c.active)
+            OR EXISTS (SELECT 1 FROM routing_rules r WHERE r.target_organization_id = u.organization_id AND r.active)
+            OR EXISTS (SELECT 1 FROM service_requests s WHERE s.assigned_organization_id = u.organization_id))`,
+    );
+    const serving = rows.map((row) => row.email);
+    // The demo's 兴翼机械 orders services and serves none.
+    expect(serving).not.toContain('xingyi@anhai.demo');
+    for (const email of ['xingyi@anhai.demo', 'jingong@anhai.demo']) {
+      const page = await harness.newPage();
+      const api = trackApi(page);
+      await login(page, email);
+      await page.getByTestId('nav-service-requests').waitFor();
+      await api.settled();
+      expect({ email, inbox: await page.getByTestId('nav-service-inbox').count() }).toEqual({ email, inbox: serving.includes(email) ? 1 : 0 });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('tab-me').click();
+      const drawer = page.getByTestId('me-drawer');
+      await drawer.getByTestId('more-notifications').waitFor();
+      expect({ email, inbox: await drawer.getByTestId('more-service-inbox').count() }).toEqual({ email, inbox: serving.includes(email) ? 1 : 0 });
+      await page.context().close();
+    }
+  });
+
   it("groups the official's menu, remembers open groups and the folded menu, and names the tab in the chosen language", async () => {
     const page = await harness.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -8,6 +8,8 @@ import { RequestRouter } from './routing/router.service';
 import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { ServiceRequestsService } from './service-requests.service';
+import { ServingController } from './serving/serving.controller';
+import { ServingRepository } from './serving/serving.repository';
 import { ServiceStatistics } from './statistics/service-statistics.service';
 import { StatisticsExports } from './statistics/statistics-exports.service';
 import { SlaEvaluator } from './sla/sla-evaluator.service';
@@ -17,8 +19,8 @@ import { SlaPlanner } from './sla/sla-planner.service';
 export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, SlaEvaluator, SlaPlanner, ServiceStatistics];
 
 @Module({
-  controllers: [ServiceRequestsController, CatalogueController],
-  providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService],
+  controllers: [ServingController, ServiceRequestsController, CatalogueController],
+  providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService, ServingRepository],
   /** Statistics for the dashboard; the service for features that file requests, e.g. pairing visits. */
   exports: [ServiceStatistics, ServiceRequestsService],
 })

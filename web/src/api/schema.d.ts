@@ -674,6 +674,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-requests/serving": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the signed-in person's organisation serves requests, i.e. whether 待办服务 belongs in their menu. */
+        get: operations["ServingController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-requests": {
         parameters: {
             query?: never;
@@ -3498,6 +3515,13 @@ export interface components {
         TransferJobPage: {
             items: components["schemas"]["TransferJobView"][];
             nextCursor: string | null;
+        };
+        ServingView: {
+            /**
+             * @description The person's organisation provides an active service category, is the target of an active
+             *     routing rule, or has had a request assigned to it: it has a service inbox (待办服务).
+             */
+            servesRequests: boolean;
         };
         PreferredContactDto: {
             name?: string;
@@ -7075,6 +7099,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ServingController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServingView"];
+                };
             };
             /** @description Any error, in one body shape */
             default: {

@@ -22,6 +22,6 @@ export const serviceRequestNav = {
     { path: '/service-catalogue', labelKey: 'nav.serviceCatalogue', icon: <ProfileOutlined /> },
   ],
   department_staff: [inbox],
-  // Every enterprise contact gets the inbox too: a lead enterprise may serve requests (e.g. project applications).
-  enterprise_contact: [list('nav.myServiceRequests'), submit, inbox],
+  // A lead enterprise may serve requests (e.g. project applications); one that serves nothing has no inbox.
+  enterprise_contact: [list('nav.myServiceRequests'), submit, { ...inbox, onlyIf: 'servesRequests' }],
 } satisfies Record<string, NavItem[]>;

@@ -19,7 +19,7 @@ import { useIsPhone } from '../../lib/useIsPhone';
 import type { Me } from '../auth/api';
 import { useUnreadCount } from '../notifications/api';
 import { MeDrawer } from './MeDrawer';
-import { navigationByRole } from './navigation';
+import { useNavigation } from './useNavigation';
 import './phone.css';
 
 interface Tab {
@@ -75,13 +75,14 @@ export function BottomTabBar({ me }: { me: Me }) {
   const { pathname } = useLocation();
   const [meOpen, setMeOpen] = useState(false);
   const unread = useUnreadCount().data?.unreadCount ?? 0;
+  const navigation = useNavigation(me.role).items;
 
   if (!phone) return null;
   const tabs = TABS_BY_ROLE[me.role];
   const active =
     tabs.find((tab) => within(pathname, tab.path)) ?? tabs.find((tab) => tab.also?.some((path) => within(pathname, path)));
   // 我的 stands for the pages of the menu the tab bar has no room for.
-  const inDrawer = !active && navigationByRole[me.role].some((item) => within(pathname, item.path));
+  const inDrawer = !active && navigation.some((item) => within(pathname, item.path));
   const unreadElsewhere = tabs.some((tab) => tab.unread) ? 0 : unread;
 
   return (

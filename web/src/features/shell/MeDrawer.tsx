@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '../auth/api';
 import { LanguageSwitch } from './LanguageSwitch';
-import { navigationByRole } from './navigation';
+import { useNavigation } from './useNavigation';
 
 /** The first character of a name, for the avatar (张伟 → 张, Li Na → L). */
 export const initialOf = (name: string) => Array.from(name.trim())[0]?.toUpperCase() ?? '?';
@@ -29,7 +29,7 @@ export function MeDrawer({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = navigationByRole[me.role].filter((item) => !exclude.includes(item.path));
+  const items = useNavigation(me.role).items.filter((item) => !exclude.includes(item.path));
   const selected = items.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
 
   return (

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { Role } from '../../lib/options';
-import { isNavGroup, menuByRole, navGroupFor, navItemFor, type NavItem } from './navigation';
+import { isNavGroup, navGroupFor, navItemFor, type NavItem } from './navigation';
+import { useNavigation } from './useNavigation';
 import './navigation.css';
 
 /** Kept in this browser: which groups are open, and whether the menu is folded to its icons. */
@@ -26,6 +27,7 @@ export function SideNav({ role }: { role: Role }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const { menu } = useNavigation(role);
   const [openKeys, setOpenKeys] = useState(storedOpenGroups);
   const [collapsed, setCollapsed] = useState(storedCollapsed);
   // Below antd's `lg` breakpoint the menu folds away entirely, whatever was chosen on a wide screen.
@@ -56,7 +58,7 @@ export function SideNav({ role }: { role: Role }) {
     icon: item.icon,
     label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.labelKey)}</span>,
   });
-  const items: MenuProps['items'] = menuByRole[role].map((e) =>
+  const items: MenuProps['items'] = menu.map((e) =>
     isNavGroup(e)
       ? {
           key: e.key,

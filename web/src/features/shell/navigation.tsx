@@ -36,6 +36,8 @@ export interface NavItem {
   /** i18n key of the label. */
   labelKey: string;
   icon: ReactNode;
+  /** Shown only when this holds for the person's organisation (see `useNavigation`). */
+  onlyIf?: 'servesRequests';
 }
 
 /** A collapsible submenu of the side navigation. */

@@ -6,9 +6,11 @@ import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { PageHeader } from '../shell/PageHeader';
 import { useRubric, useSaveRubric } from './api';
+import { withGeneratedKeys } from './rubricKeys';
 
 interface Values {
-  criteria: { key: string; label: string; description?: string; maxScore: number }[];
+  /** Kept from the saved rubric, generated for a new criterion; never shown. */
+  criteria: { key?: string; label: string; description?: string; maxScore: number }[];
 }
 
 function RubricEditor({ allianceId }: { allianceId: string }) {
@@ -29,7 +31,7 @@ function RubricEditor({ allianceId }: { allianceId: string }) {
       data-testid="rubric-form"
       onFinish={(values) =>
         save.mutate(
-          { criteria: values.criteria.map((c) => ({ ...c, description: c.description || undefined })) },
+          { criteria: withGeneratedKeys(values.criteria).map((c) => ({ ...c, description: c.description || undefined })) },
           { onSuccess: () => void message.success(t('common.saved')), onError: (error) => showError(error, form) },
         )
       }
@@ -39,8 +41,8 @@ function RubricEditor({ allianceId }: { allianceId: string }) {
           <>
             {fields.map((field) => (
               <Space key={field.key} align="start" wrap data-testid="rubric-criterion">
-                <Form.Item name={[field.name, 'key']} label={t('thinkTank.rubric.key')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]+$/, message: t('thinkTank.rubric.keyHelp') }]}>
-                  <Input style={{ width: 140 }} maxLength={50} />
+                <Form.Item name={[field.name, 'key']} hidden>
+                  <Input />
                 </Form.Item>
                 <Form.Item name={[field.name, 'label']} label={t('thinkTank.rubric.label')} rules={[{ required: true }]}>
                   <Input style={{ width: 180 }} maxLength={100} />
@@ -57,7 +59,7 @@ function RubricEditor({ allianceId }: { allianceId: string }) {
               </Space>
             ))}
             <Space>
-              <Button icon={<PlusOutlined />} onClick={() => add({ key: '', label: '', maxScore: 5 })} disabled={fields.length >= 20}>
+              <Button icon={<PlusOutlined />} onClick={() => add({ label: '', maxScore: 5 })} disabled={fields.length >= 20}>
                 {t('thinkTank.rubric.add')}
               </Button>
               <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="rubric-save">
