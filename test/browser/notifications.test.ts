@@ -257,6 +257,20 @@ describe('notifications (browser)', () => {
     await second.context().close();
   });
 
+  it('keeps the open inbox current while the stream is down: the count is fetched instead, and the list follows it', async () => {
+    const second = await harness.newPage();
+    await second.route(/\/api\/v1\/notifications\/stream\?/, (route) => route.abort('connectionreset'));
+    await login(second, 'official@anhai.demo');
+    await second.goto('/notifications?unread=true');
+    const table = second.getByTestId('notifications-table');
+    await table.getByRole('row').filter({ hasText: '导出完成：重连联盟' }).waitFor();
+    await table.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+
+    await notifyExportFinished('断流联盟');
+    await table.getByRole('row').filter({ hasText: '导出完成：断流联盟' }).waitFor();
+    await second.context().close();
+  });
+
   it("lists a failed delivery for the platform admin with its error, and retries it", async () => {
     const { admin } = harness.app.db;
     const [{ id: eventId }] = (

@@ -129,7 +129,8 @@ describe('wide tables and empty lists (browser)', () => {
     expect(problems).toEqual([]);
     // The pages did draw their tables (a check of nothing passes too).
     expect(tables).toBeGreaterThan(20);
-  });
+    // About thirty pages, each loaded afresh: a loaded CI machine has needed more than the default five minutes.
+  }, 600_000);
 
   it('shows what a list is for when it is empty, with the first step where the person can act', async () => {
     const { admin } = harness.app.db;

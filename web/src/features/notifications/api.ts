@@ -28,9 +28,16 @@ export const notificationKeys = {
  * the bell asks it to `poll` instead.
  */
 export function useUnreadCount(poll = false) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: notificationKeys.unreadCount(),
-    queryFn: () => unwrap(api.GET('/api/v1/notifications/unread-count')),
+    queryFn: async () => {
+      const result = await unwrap(api.GET('/api/v1/notifications/unread-count'));
+      // A count fetched (while the stream is down, or on mount) that differs also means the lists changed.
+      const previous = queryClient.getQueryData<UnreadCount>(notificationKeys.unreadCount());
+      if (previous && previous.unreadCount !== result.unreadCount) void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+      return result;
+    },
     refetchInterval: poll ? 30_000 : false,
   });
 }
