@@ -128,6 +128,35 @@ export class Environment {
   @MinLength(32)
   SECRETS_KEY!: string;
 
+  /**
+   * Encrypts backups (npm run backup). The operator's own, kept apart from the server and from
+   * SECRETS_KEY: a backup must stay readable when the disk holding var/secrets.json is gone.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  BACKUP_KEY?: string;
+
+  /** Where npm run backup writes its files. */
+  @IsString()
+  BACKUP_DIR = 'var/backups';
+
+  /** Retention of backups (--prune): the newest of this many days, ISO weeks and months that have one. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  BACKUP_KEEP_DAILY = 7;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  BACKUP_KEEP_WEEKLY = 4;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  BACKUP_KEEP_MONTHLY = 12;
+
   /** The default mail server, e.g. smtp://user:pass@smtp.example.cn:465 (smtps:// for TLS); empty: no email unless a township sets its own. */
   @IsOptional()
   @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
@@ -251,7 +280,7 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['REDIS_URL', 'JWT_SECRET', 'SECRETS_KEY', 'DB_STATEMENT_TRACE_FILE', 'TRUSTED_PROXIES', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = ['REDIS_URL', 'JWT_SECRET', 'SECRETS_KEY', 'BACKUP_KEY', 'DB_STATEMENT_TRACE_FILE', 'TRUSTED_PROXIES', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
 
 export class EnvironmentError extends Error {}
 

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { requireBackupKey, runBackupCommand } from '../src/platform/backup/backup-command';
+import { BackupError } from '../src/platform/backup/backup-error';
+import { restoreBackup } from '../src/platform/backup/restore-backup';
+import { loadEnvironment } from '../src/platform/config/environment';
+import { checkPostgres } from '../src/platform/startup/dependency-check';
+import { fileStorageFromEnvironment } from '../src/platform/storage/file-storage-from-environment';
+
+/** `npm run restore -- <backup file> [--force]`: into the database of DATABASE_ADMIN_URL and the configured store. */
+runBackupCommand('restore', async () => {
+  const args = process.argv.slice(2);
+  const files = args.filter((a) => !a.startsWith('--'));
+  if (files.length !== 1) throw new BackupError('Name one backup file: npm run restore -- var/backups/lianmeng-2026-12-07T020000Z.lmbackup [--force]');
+  const env = loadEnvironment();
+  const passphrase = requireBackupKey(env);
+  await checkPostgres(new URL('/postgres', env.DATABASE_ADMIN_URL).toString(), 'DATABASE_ADMIN_URL');
+  const result = await restoreBackup({
+    path: files[0],
+    passphrase,
+    adminUrl: env.DATABASE_ADMIN_URL,
+    appUrl: env.DATABASE_URL,
+    storage: fileStorageFromEnvironment(env),
+    force: args.includes('--force'),
+  });
+  const { manifest } = result;
+  const lines = [
+    `Restored ${files[0]} (made ${manifest.createdAt}, schema ${manifest.schemaVersion}):`,
+    `  ${result.tables} tables, ${result.rows} rows; ${result.files} attachments, ${result.fileBytes} bytes`,
+    '  Checked: every table\'s row count and checksum, every attachment\'s SHA-256, as the backup recorded them.',
+  ];
+  if (result.laterMigrations.length > 0) lines.push(`  Then applied this release's newer migrations: ${result.laterMigrations.join(', ')}`);
+  if (manifest.missingFiles.length > 0) lines.push(`  Warning: ${manifest.missingFiles.length} attachments were already missing from the store when the backup was made.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+});
