@@ -1,7 +1,12 @@
 import { Client } from 'pg';
+import { AUDIT_DESCRIPTORS } from '../../src/platform/audit/audit-descriptors';
+import { descriptorColumns } from '../../src/platform/audit/audit-object-resolver';
 import { Http } from '../support/http';
+import { categoryId, smartAllianceId } from '../support/service-requests';
 import { createOtherTenant, idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
+
+const shanghai = (local: string) => new Date(`${local}+08:00`);
 
 describe('audit log', () => {
   let app: TestApp;
@@ -9,7 +14,7 @@ describe('audit log', () => {
   let token: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ now: shanghai('2026-11-25T10:00:00') });
     http = new Http(app.api);
     token = await http.token('official@anhai.demo');
   });
@@ -31,6 +36,142 @@ describe('audit log', () => {
     });
     const { rows } = await app.db.admin.query(`SELECT request_id FROM audit_log WHERE id = $1`, [latest.id]);
     expect(rows[0].request_id).toBe('audit-test-1');
+  });
+
+  type Entry = { object: { kind: string; label: string | null; link: string | null }; changes: Array<{ field: string }>; [key: string]: unknown };
+  const entriesOf = async (entityType: string, entityId: string): Promise<Entry[]> => {
+    const reply = await http.get(`/api/v1/audit-log?entityType=${entityType}&entityId=${entityId}`, { token });
+    expect(reply.status).toBe(200);
+    return reply.body.items;
+  };
+
+  it('names the object, its parent and its page, and lists what an update changed, for a meeting', async () => {
+    const q = async (sql: string) => (await app.db.admin.query(sql)).rows[0].id as string;
+    const scheduled = await http.post(
+      '/api/v1/meetings',
+      {
+        allianceId: await smartAllianceId(app),
+        title: '2026年第四季度联席会议',
+        chairId: await q(`SELECT id FROM users WHERE email = 'official@anhai.demo'`),
+        place: { kind: 'room', zoneId: await q(`SELECT id FROM venue_zones WHERE name = '第一会议室'`) },
+        startsAt: shanghai('2026-12-01T09:30:00').toISOString(),
+        endsAt: shanghai('2026-12-01T11:00:00').toISOString(),
+        invitees: { organizationIds: [await idOf(app.db.admin, 'organizations', '晋工机械')], requiredUserIds: [await q(`SELECT id FROM users WHERE email = 'dept@anhai.demo'`)] },
+      },
+      { token },
+    );
+    expect(scheduled.status).toBe(201);
+    const meetingId: string = scheduled.body.items[0].id;
+    const code = await http.get(`/api/v1/meetings/${meetingId}/check-in-code`, { token });
+    const secret = new URL(code.body.url).searchParams.get('code')!;
+    expect(secret).toBeTruthy();
+    expect((await http.post(`/api/v1/meetings/${meetingId}/cancel`, { reason: '与上级会议冲突' }, { token })).status).toBe(200);
+
+    const [cancelled, coded, created] = await entriesOf('meetings', meetingId);
+    expect(cancelled).toMatchObject({
+      action: 'update',
+      actor: { displayName: '林镇长' },
+      object: { kind: 'meeting', id: meetingId, label: '2026年第四季度联席会议', quoted: true, link: `/meetings/${meetingId}` },
+      parent: null,
+    });
+    expect(cancelled.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'status', from: 'scheduled', to: 'cancelled', fromLabel: null, toLabel: null, hidden: false },
+        expect.objectContaining({ field: 'cancel_reason', from: null, to: '与上级会议冲突' }),
+      ]),
+    );
+    expect(cancelled.changes.map((c) => c.field)).not.toContain('updated_at');
+    // The detail names the people and the alliance the row points at.
+    expect(Object.values(cancelled.names as Record<string, string>)).toEqual(expect.arrayContaining(['林镇长', '安海镇智能装备制造产业集群党建联盟']));
+    // The check-in code grants entry: its change is listed without its value, and it is nowhere in the log.
+    expect(coded.changes).toEqual([{ field: 'check_in_code', from: null, to: null, fromLabel: null, toLabel: null, hidden: true }]);
+    expect(created).toMatchObject({ action: 'insert', changes: [] });
+    const everything = JSON.stringify((await http.get('/api/v1/audit-log?limit=100', { token })).body);
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('check_in_code":"');
+
+    const { rows: participants } = await app.db.admin.query(`SELECT p.id FROM meeting_participants p JOIN users u ON u.id = p.attendee_id WHERE p.meeting_id = $1 AND u.email = 'dept@anhai.demo'`, [meetingId]);
+    const [invited] = await entriesOf('meeting_participants', participants[0].id);
+    expect(invited).toMatchObject({
+      action: 'insert',
+      object: { kind: 'meeting_participant', label: '黄志坚', quoted: false, link: `/meetings/${meetingId}` },
+      parent: { kind: 'meeting', id: meetingId, label: '2026年第四季度联席会议', link: `/meetings/${meetingId}` },
+    });
+  });
+
+  it('names a service request by number and title, and the organisations a change points at', async () => {
+    const xingyi = await http.token('xingyi@anhai.demo');
+    const submitted = await http.post(
+      '/api/v1/service-requests',
+      { allianceId: await smartAllianceId(app), categoryId: await categoryId(app, 'policy'), title: '咨询高新技术企业认定政策', description: '请协助说明高新技术企业认定的条件。' },
+      { token: xingyi },
+    );
+    expect(submitted.status).toBe(201);
+    const { id, number } = submitted.body;
+    const market = await idOf(app.db.admin, 'organizations', '安海镇经济发展办公室');
+    expect((await http.post(`/api/v1/service-requests/${id}/route`, { organizationId: market }, { token })).status).toBe(200);
+
+    const entries = await entriesOf('service_requests', id);
+    const routed = entries.find((e) => e.changes.some((c) => c.field === 'status'))!;
+    expect(routed).toMatchObject({
+      object: { kind: 'service_request', code: number, label: '咨询高新技术企业认定政策', link: `/service-requests/${id}` },
+    });
+    expect(routed.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'status', from: 'submitted', to: 'routed' }),
+        expect.objectContaining({ field: 'assigned_organization_id', from: null, to: market, toLabel: '安海镇经济发展办公室' }),
+      ]),
+    );
+    expect(JSON.stringify(entries)).not.toContain('idempotency');
+  });
+
+  it('names an organisation, links to its page, and shows a changed enumeration as from → to', async () => {
+    const id = await idOf(app.db.admin, 'organizations', '晋工机械');
+    const { rows: [was] } = await app.db.admin.query(`SELECT chain_position FROM organizations WHERE id = $1`, [id]);
+    const next = was.chain_position === 'upstream' ? 'downstream' : 'upstream';
+    expect((await http.patch(`/api/v1/organizations/${id}`, { chainPosition: next }, { token })).status).toBe(200);
+    const [latest] = await entriesOf('organizations', id);
+    expect(latest).toMatchObject({
+      action: 'update',
+      object: { kind: 'organization', label: '晋工机械', link: `/organizations/${id}/edit` },
+      parent: null,
+      changes: [{ field: 'chain_position', from: was.chain_position, to: next, fromLabel: null, toLabel: null, hidden: false }],
+    });
+  });
+
+  it("never names an entry's objects from another township", async () => {
+    const other = await createOtherTenant(app.db.admin, 'shenhu');
+    const { rows: [anhai] } = await app.db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`);
+    const forged = '00000000-0000-4000-8000-00000000a0d1';
+    await app.db.admin.query(
+      `INSERT INTO audit_log (tenant_id, action, entity_type, entity_id, after) VALUES ($1, 'insert', 'alliance_memberships', $2, $3)`,
+      [anhai.id, forged, { id: forged, alliance_id: other.allianceId, organization_id: other.organizationId, role: 'member' }],
+    );
+    const [entry] = await entriesOf('alliance_memberships', forged);
+    expect(entry).toMatchObject({ object: { kind: 'alliance_membership', label: null }, parent: { kind: 'alliance', label: null, link: null } });
+    expect(JSON.stringify(entry)).not.toMatch(/东石|shenhu/);
+  });
+
+  it('describes every audited table from columns that exist, and a table without a description generically', async () => {
+    for (const table of Object.keys(AUDIT_DESCRIPTORS)) {
+      await app.db.admin.query(`SELECT ${descriptorColumns(table).map((c) => `"${c}"`).join(', ')} FROM "${table}" LIMIT 0`);
+    }
+    const { rows: audited } = await app.db.admin.query(`SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'audit_row_change'`);
+    expect(audited.map((r) => r.relname).filter((table: string) => !AUDIT_DESCRIPTORS[table])).toEqual([]);
+    const { rows: [anhai] } = await app.db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`);
+    const id = '00000000-0000-4000-8000-00000000a0d2';
+    await app.db.admin.query(`INSERT INTO audit_log (tenant_id, action, entity_type, entity_id, before, after) VALUES ($1, 'update', 'future_widgets', $2, $3, $4)`, [
+      anhai.id,
+      id,
+      { id, name: '旧名', secret_encrypted: 'x' },
+      { id, name: '新名', secret_encrypted: 'y' },
+    ]);
+    const [entry] = await entriesOf('future_widgets', id);
+    expect(entry).toMatchObject({ object: { kind: 'record', typeName: 'Future widgets', label: '新名', link: null }, parent: null, after: { id, name: '新名' } });
+    expect(entry.changes).toEqual([
+      { field: 'name', from: '旧名', to: '新名', fromLabel: null, toLabel: null, hidden: false },
+      { field: 'secret_encrypted', from: null, to: null, fromLabel: null, toLabel: null, hidden: true },
+    ]);
   });
 
   it('never copies password hashes or tokens, and ignores sign-in bookkeeping', async () => {

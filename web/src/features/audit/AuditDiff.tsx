@@ -1,38 +1,63 @@
-import { Col, Row, Tag, Typography } from 'antd';
+import { Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from './api';
+import { fieldLabel, formatValue } from './describe';
 
-function changedKeys(before: AuditEntry['before'], after: AuditEntry['after']): string[] {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys].filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]));
+/** Bookkeeping columns the detail leaves out, as the server's list of changes does. */
+const HIDDEN_IN_DETAIL = new Set(['id', 'tenant_id', 'created_at', 'updated_at', 'version', 'search_text']);
+
+interface FieldRow {
+  field: string;
+  before: unknown;
+  after: unknown;
+  changed: boolean;
 }
 
-/** Before and after snapshots side by side, with the changed top-level fields listed. */
+function fieldRows(entry: AuditEntry): FieldRow[] {
+  const { before, after } = entry;
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((f) => !HIDDEN_IN_DETAIL.has(f));
+  return fields.map((field) => ({
+    field,
+    before: before?.[field],
+    after: after?.[field],
+    changed: !!before && !!after && JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  }));
+}
+
+/** Every field of the row before and after, by its label, the changed ones marked. */
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  const changed = changedKeys(entry.before, entry.after);
+  const kind = entry.object.kind;
+  const nameOf = (value: unknown) => (typeof value === 'string' ? entry.names[value] : undefined);
+  const columns: TableColumnsType<FieldRow> = [
+    { title: t('audit.field'), dataIndex: 'field', width: 180, render: (field: string) => fieldLabel(t, kind, field) },
+    {
+      title: t('audit.before'),
+      dataIndex: 'before',
+      render: (value: unknown, row) => (entry.before ? formatValue(t, kind, row.field, value, nameOf(value)) : '—'),
+    },
+    {
+      title: t('audit.after'),
+      dataIndex: 'after',
+      render: (value: unknown, row) => (entry.after ? formatValue(t, kind, row.field, value, nameOf(value)) : '—'),
+    },
+  ];
   return (
     <div data-testid="audit-diff">
-      {changed.length > 0 && (
-        <div className="audit-changed">
-          <Typography.Text type="secondary">{t('audit.changedFields')}: </Typography.Text>
-          {changed.map((key) => (
-            <Tag key={key} color="orange">
-              {key}
-            </Tag>
-          ))}
-        </div>
+      {entry.entityId && (
+        <Typography.Paragraph type="secondary">
+          {t('audit.entityId')}: <Typography.Text copyable>{entry.entityId}</Typography.Text>
+        </Typography.Paragraph>
       )}
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Typography.Title level={5}>{t('audit.before')}</Typography.Title>
-          <pre className="json-block">{entry.before ? JSON.stringify(entry.before, null, 2) : '—'}</pre>
-        </Col>
-        <Col xs={24} md={12}>
-          <Typography.Title level={5}>{t('audit.after')}</Typography.Title>
-          <pre className="json-block">{entry.after ? JSON.stringify(entry.after, null, 2) : '—'}</pre>
-        </Col>
-      </Row>
+      <Table<FieldRow>
+        size="small"
+        tableLayout="fixed"
+        rowKey="field"
+        columns={columns}
+        dataSource={fieldRows(entry)}
+        pagination={false}
+        rowClassName={(row) => (row.changed ? 'audit-changed-row' : '')}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { AutoComplete, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AutoComplete, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/dates';
 import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
 import { AuditDiff } from './AuditDiff';
+import { AuditSentence } from './AuditSentence';
 import { KNOWN_ENTITY_TYPES, useAuditLog, type AuditEntry, type AuditFilters } from './api';
 
 const ACTION_COLORS: Record<AuditEntry['action'], string> = { insert: 'green', update: 'blue', delete: 'red', refused: 'volcano' };
@@ -31,27 +32,16 @@ export function AuditLogPage() {
       { replace: true },
     );
 
-  const entityTypeLabel = (type: string) =>
-    (KNOWN_ENTITY_TYPES as readonly string[]).includes(type) ? t(`entityTypes.${type}`) : type;
-
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.time'), dataIndex: 'occurredAt', render: formatDateTime, width: 160 },
-    { title: t('audit.actor'), key: 'actor', render: (_, e) => e.actor?.displayName ?? t('audit.system') },
+    { title: t('audit.time'), dataIndex: 'occurredAt', render: formatDateTime, width: 150 },
+    { title: t('audit.actor'), key: 'actor', width: 120, render: (_, e) => e.actor?.displayName ?? t('audit.system') },
     {
       title: t('audit.action'),
       dataIndex: 'action',
+      width: 100,
       render: (action: AuditEntry['action']) => <Tag color={ACTION_COLORS[action]}>{t(`auditActions.${action}`)}</Tag>,
     },
-    { title: t('audit.entityType'), dataIndex: 'entityType', render: entityTypeLabel },
-    {
-      title: t('audit.entityId'),
-      dataIndex: 'entityId',
-      render: (id: string) => (
-        <Typography.Text code copyable>
-          {id}
-        </Typography.Text>
-      ),
-    },
+    { title: t('audit.description'), key: 'description', render: (_, e) => <AuditSentence entry={e} /> },
   ];
 
   return (
@@ -87,7 +77,8 @@ export function AuditLogPage() {
         loading={list.isPending}
         pagination={false}
         expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
-        scroll={{ x: 'max-content' }}
+        // A fixed minimum rather than max-content: the sentences wrap, and the opened detail fits the page.
+        scroll={{ x: 960 }}
         data-testid="audit-table"
       />
       <LoadMore {...list} />
