@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { ApiModule } from '../../api.module';
 import { type Environment, trustedProxies } from '../config/environment';
 import { createValidationPipe } from '../errors/validation-exception.factory';
@@ -119,30 +119,38 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   return app;
 }
 
-/** The built web app at `/`, with every non-API path falling back to index.html (client-side routes). */
+/**
+ * The built web app at `/`, with every non-API path falling back to index.html (client-side routes).
+ * Vite's /assets/ carry a content hash in their names, so they never change under a name: cached for
+ * good. Everything else (index.html, sw.js, the manifest, the icons) is revalidated on every use, so a
+ * release reaches browsers and installed apps at once (web/public/sw.js). Text files go out as the
+ * Brotli or gzip copies the build wrote beside them (web/scripts/precompress.mjs).
+ */
 async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const hasWebApp = existsSync(join(root, 'index.html'));
+  const assets = join(root, 'assets') + sep;
   if (hasWebApp) {
-    // The service worker and the manifest are looked at again on every start, so a release reaches
-    // installed apps at once (web/public/sw.js); everything else may be cached for an hour.
-    const revalidate = /[\\/](sw\.js|manifest\.webmanifest)$/;
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
       index: false,
-      maxAge: '1h',
+      preCompressed: true,
+      // The copies are served in place of their file, never under their own names.
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
       setHeaders: (reply, path) => {
-        if (revalidate.test(path)) reply.header('cache-control', 'no-cache');
+        reply.header('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
   fastify.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0];
-    if (!hasWebApp || path.startsWith('/api/') || path === '/api') {
+    // A chunk of another release is missing, not the app's HTML under a script's name.
+    if (!hasWebApp || path.startsWith('/api/') || path === '/api' || path.startsWith('/assets/')) {
       return reply.status(404).send(errorBody(request, 404, ErrorCode.NotFound));
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+    return reply.sendFile('index.html', root);
   });
 }
 

@@ -1,9 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { applyFormErrors, errorMessage } from '../../api/errors';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { preloadSignedIn } from '../shell/lazyShell';
 import { useLogin, type LoginInput } from './api';
 import { useTokens } from './session';
 
@@ -14,11 +15,17 @@ export function LoginPage() {
   const tokens = useTokens();
   const navigate = useNavigate();
   const location = useLocation();
+  // The base text style antd's App gives the other pages. The first page anyone loads does without
+  // its code, and without Card's and Typography's (tabs, menus, tooltips): plain elements in their look.
+  const { token } = theme.useToken();
+  const text = { color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize, lineHeight: token.lineHeight };
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (tokens && !login.isPending) return <Navigate to={from} replace />;
 
   const onFinish = (values: LoginInput) => {
+    // The app's frame and first page load while the password is checked, not after.
+    preloadSignedIn({ home: from === '/' || from === '/home' });
     login.mutate(values, {
       onSuccess: () => navigate(from, { replace: true }),
       onError: (error) => applyFormErrors(form, error),
@@ -26,17 +33,17 @@ export function LoginPage() {
   };
 
   return (
-    <div className="auth-page">
+    <div className="auth-page" style={text}>
       <div className="auth-page-language">
         <LanguageSwitch />
       </div>
-      <Card className="auth-card">
-        <Typography.Title level={3} className="auth-title">
+      <div className="auth-card login-card" style={{ borderRadius: token.borderRadiusLG, borderColor: token.colorBorderSecondary }}>
+        <h1 className="login-title" style={{ fontSize: token.fontSizeHeading3, lineHeight: token.lineHeightHeading3 }}>
           {t('app.name')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" className="auth-subtitle">
+        </h1>
+        <p className="auth-subtitle login-subtitle" style={{ color: token.colorTextSecondary }}>
           {t('app.tagline')}
-        </Typography.Paragraph>
+        </p>
         {login.isError && (
           <Alert type="error" showIcon title={errorMessage(login.error)} className="auth-alert" data-testid="login-error" />
         )}
@@ -69,7 +76,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { PageLoading } from '../shell/PageLoading';
 import { useMe } from './api';
 import { useTokens } from './session';
 
@@ -13,13 +13,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!tokens) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
-  if (me.isPending) {
-    return (
-      <div className="full-page-center">
-        <Spin size="large" />
-      </div>
-    );
-  }
+  if (me.isPending) return <PageLoading fullPage />;
   if (me.isError) throw me.error;
   return children;
 }

@@ -1,26 +1,13 @@
-import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { lazyPage } from '../../lib/lazyPage';
 import type { Role } from '../../lib/options';
 import { useMe } from './api';
 
+// Every route is wrapped in this, so what only the refused see is loaded only when someone is.
+const Forbidden = lazyPage(() => import('./Forbidden'), 'Forbidden');
+
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const { t } = useTranslation();
   const { data: me } = useMe();
-  if (!me || !roles.includes(me.role)) {
-    return (
-      <Result
-        status="403"
-        title="403"
-        subTitle={t('errors.forbiddenPage')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('common.backHome')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  if (!me || !roles.includes(me.role)) return <Forbidden />;
   return children;
 }

@@ -2,8 +2,10 @@ import type { RouteObject } from 'react-router';
 import type { Role } from '../../lib/options';
 import { RequireAuth } from '../auth/RequireAuth';
 import { RequireRole } from '../auth/RequireRole';
-import { DashboardPage } from './DashboardPage';
-import { WallPage } from './WallPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');
+const WallPage = lazyPage(() => import('./WallPage'), 'WallPage');
 
 /** Officials and departments see the dashboard; only officials export it (the page hides the buttons). */
 export const DASHBOARD_ROLES: readonly Role[] = ['township_admin', 'department_staff'];

@@ -1,9 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { TENANT_ROLES } from '../../lib/options';
 import { RequireRole } from '../auth/RequireRole';
-import { CheckInPage } from './CheckInPage';
-import { MeetingDetailPage } from './MeetingDetailPage';
-import { MeetingsPage } from './MeetingsPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+const CheckInPage = lazyPage(() => import('./CheckInPage'), 'CheckInPage');
+const MeetingDetailPage = lazyPage(() => import('./MeetingDetailPage'), 'MeetingDetailPage');
+const MeetingsPage = lazyPage(() => import('./MeetingsPage'), 'MeetingsPage');
 
 /** 联席会议: the pages under the app layout (spread into the router's children). */
 export const meetingRoutes: RouteObject[] = [

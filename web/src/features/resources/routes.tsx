@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../auth/RequireRole';
-import { CasePage } from '../cases/CasePage';
-import { CasesPage } from '../cases/CasesPage';
-import { IndicatorsPage } from '../indicators/IndicatorsPage';
-import { RoundPage } from '../indicators/RoundPage';
-import { ProjectCallPage } from '../project-calls/ProjectCallPage';
-import { ProjectCallsPage } from '../project-calls/ProjectCallsPage';
-import { InterestPage } from './InterestPage';
-import { ResourcesPage } from './ResourcesPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+const CasePage = lazyPage(() => import('../cases/CasePage'), 'CasePage');
+const CasesPage = lazyPage(() => import('../cases/CasesPage'), 'CasesPage');
+const IndicatorsPage = lazyPage(() => import('../indicators/IndicatorsPage'), 'IndicatorsPage');
+const RoundPage = lazyPage(() => import('../indicators/RoundPage'), 'RoundPage');
+const ProjectCallPage = lazyPage(() => import('../project-calls/ProjectCallPage'), 'ProjectCallPage');
+const ProjectCallsPage = lazyPage(() => import('../project-calls/ProjectCallsPage'), 'ProjectCallsPage');
+const InterestPage = lazyPage(() => import('./InterestPage'), 'InterestPage');
+const ResourcesPage = lazyPage(() => import('./ResourcesPage'), 'ResourcesPage');
 
 const MEMBERS = ['township_admin', 'department_staff', 'enterprise_contact'] as const;
 const members = (page: ReactNode) => <RequireRole roles={MEMBERS}>{page}</RequireRole>;

@@ -2,13 +2,15 @@ import type { RouteObject } from 'react-router';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
 import { RequireRole } from '../auth/RequireRole';
-import { CataloguePage } from './CataloguePage';
-import { InboxPage } from './InboxPage';
-import { RequestDetailPage } from './RequestDetailPage';
-import { ServiceRequestsPage } from './ServiceRequestsPage';
-import { StatisticsPage } from './StatisticsPage';
-import { SubmitRequestPage } from './SubmitRequestPage';
-import { SupervisionPage } from './SupervisionPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+const CataloguePage = lazyPage(() => import('./CataloguePage'), 'CataloguePage');
+const InboxPage = lazyPage(() => import('./InboxPage'), 'InboxPage');
+const RequestDetailPage = lazyPage(() => import('./RequestDetailPage'), 'RequestDetailPage');
+const ServiceRequestsPage = lazyPage(() => import('./ServiceRequestsPage'), 'ServiceRequestsPage');
+const StatisticsPage = lazyPage(() => import('./StatisticsPage'), 'StatisticsPage');
+const SubmitRequestPage = lazyPage(() => import('./SubmitRequestPage'), 'SubmitRequestPage');
+const SupervisionPage = lazyPage(() => import('./SupervisionPage'), 'SupervisionPage');
 
 const PARTIES: readonly Role[] = ['township_admin', 'department_staff', 'enterprise_contact'];
 const only = (roles: readonly Role[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;

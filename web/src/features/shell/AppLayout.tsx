@@ -1,5 +1,5 @@
 import { Layout, Space, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import i18n, { currentLanguage, languageFromLocale, storedLanguage } from '../../i18n';
@@ -7,6 +7,7 @@ import { useMe } from '../auth/api';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { BottomTabBar } from './BottomTabBar';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PageLoading } from './PageLoading';
 import { FirstRunTour } from './FirstRunTour';
 import { SideNav } from './SideNav';
 import { useDocumentTitle } from './useDocumentTitle';
@@ -44,7 +45,10 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          {/* A page whose code is still loading: a spinner under the menu and header, which stay. */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
         <BottomTabBar me={me} />
       </Layout>

@@ -1,9 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { TENANT_ROLES } from '../../lib/options';
 import { RequireRole } from '../auth/RequireRole';
-import { ScanPage } from './ScanPage';
-import { StudyRoutePage } from './StudyRoutePage';
-import { StudySitesPage } from './StudySitesPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+const ScanPage = lazyPage(() => import('./ScanPage'), 'ScanPage');
+const StudyRoutePage = lazyPage(() => import('./StudyRoutePage'), 'StudyRoutePage');
+const StudySitesPage = lazyPage(() => import('./StudySitesPage'), 'StudySitesPage');
 
 /** 研学路线: the route page, the page a site's QR code opens, and the officials' site management. */
 export const studyRouteRoutes: RouteObject[] = [

@@ -1,14 +1,16 @@
 import type { RouteObject } from 'react-router';
 import { TENANT_ROLES } from '../../lib/options';
 import { RequireRole } from '../auth/RequireRole';
-import { ExpertProfilePage } from './ExpertProfilePage';
-import { ExpertsPage } from './ExpertsPage';
-import { LibraryPage } from './LibraryPage';
-import { ReportPage } from './ReportPage';
-import { ReportsPage } from './ReportsPage';
-import { ReviewPage } from './ReviewPage';
-import { ReviewQueuePage } from './ReviewQueuePage';
-import { RubricsPage } from './RubricsPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+const ExpertProfilePage = lazyPage(() => import('./ExpertProfilePage'), 'ExpertProfilePage');
+const ExpertsPage = lazyPage(() => import('./ExpertsPage'), 'ExpertsPage');
+const LibraryPage = lazyPage(() => import('./LibraryPage'), 'LibraryPage');
+const ReportPage = lazyPage(() => import('./ReportPage'), 'ReportPage');
+const ReportsPage = lazyPage(() => import('./ReportsPage'), 'ReportsPage');
+const ReviewPage = lazyPage(() => import('./ReviewPage'), 'ReviewPage');
+const ReviewQueuePage = lazyPage(() => import('./ReviewQueuePage'), 'ReviewQueuePage');
+const RubricsPage = lazyPage(() => import('./RubricsPage'), 'RubricsPage');
 
 const official = ['township_admin'] as const;
 const expert = ['expert'] as const;

@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { TENANT_ROLES } from '../../lib/options';
 import { RequireRole } from '../auth/RequireRole';
-import { VenueAdminPage } from './VenueAdminPage';
-import { VenuesPage } from './VenuesPage';
+import { lazyPage } from '../../lib/lazyPage';
+
+const VenueAdminPage = lazyPage(() => import('./VenueAdminPage'), 'VenueAdminPage');
+const VenuesPage = lazyPage(() => import('./VenuesPage'), 'VenuesPage');
 
 /** 活动阵地: venues, calendar, booking and approvals; 场地管理 for officials. */
 export const venueRoutes: RouteObject[] = [
