@@ -44,12 +44,24 @@ describe('the alliance dashboard (browser)', () => {
     // Two quarterly rounds, opened out of order (the seed has yearly ones only).
     const db = harness.app.db.admin;
     const { rows: [opener] } = await db.query(`SELECT tenant_id, id FROM users WHERE email = 'official@anhai.demo'`);
+    // One member has filled in the first: rounds nobody filled in show an explanation instead of a chart.
+    const { rows: [member] } = await db.query(
+      `SELECT organization_id FROM alliance_memberships WHERE alliance_id = $1 AND left_on IS NULL AND role IN ('lead', 'member') ORDER BY organization_id LIMIT 1`,
+      [allianceId],
+    );
     for (const [period, quarter] of [['2026-Q2', 2], ['2026-Q1', 1]] as const) {
-      await db.query(
+      const { rows: [round] } = await db.query(
         `INSERT INTO indicator_rounds (tenant_id, alliance_id, period, year, quarter, deadline, fields, status, created_by_id)
-         VALUES ($1, $2, $3, 2026, $4, '2026-12-31', $5, 'open', $6)`,
+         VALUES ($1, $2, $3, 2026, $4, '2026-12-31', $5, 'open', $6) RETURNING id`,
         [opener.tenant_id, allianceId, period, quarter, JSON.stringify([{ key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true }]), opener.id],
       );
+      if (quarter === 1) {
+        await db.query(
+          `INSERT INTO indicator_submissions (tenant_id, round_id, organization_id, values, status, submitted_at, submitted_by_id)
+           VALUES ($1, $2, $3, '{"output_value": 1200}', 'submitted', now(), $4)`,
+          [opener.tenant_id, round.id, member.organization_id, opener.id],
+        );
+      }
     }
     official = await harness.newPage();
     await login(official, 'official@anhai.demo');
@@ -72,8 +84,11 @@ describe('the alliance dashboard (browser)', () => {
     expect(await tileValue(official, 'requests')).toBe(zhNumber(api.serviceRequests.totals.submitted));
     await official.getByTestId('dash-figure-onTimeRate').getByText('按时办结率').waitFor();
 
-    // Every chart has drawn on its canvas.
-    for (const chart of CHARTS) await official.locator(`[data-testid="dash-chart-${chart}"] canvas`).first().waitFor();
+    // Every card has drawn its chart, or says why it has nothing to draw (the base demo has held no meeting yet).
+    for (const chart of CHARTS) await official.locator(`[data-testid="dash-card-${chart}"] :is(canvas, [data-testid="dash-empty-${chart}"])`).first().waitFor();
+    const meetings = official.getByTestId('dash-card-meetingsMonthly');
+    if (api.meetings.held === 0) expect(await meetings.getByTestId('dash-empty-meetingsMonthly').textContent()).toBe('本期暂无已召开的会议');
+    else expect(await meetings.locator('canvas').count()).toBeGreaterThan(0);
     // The ranking's table beside its bars lists the departments in the API's order, first place first.
     const ranking = api.serviceRequests.departmentRanking;
     expect(ranking.length).toBeGreaterThan(0);
@@ -113,7 +128,10 @@ describe('the alliance dashboard (browser)', () => {
     expect(await official.getByTestId('main-nav').count()).toBe(0);
     expect(await official.getByTestId('dash-wall-title').textContent()).toBe(ALLIANCE);
     expect(await tileValue(official, 'members')).toBe(zhNumber(api.members.total));
-    for (const chart of CHARTS) await wall.locator(`[data-testid="dash-chart-${chart}"] canvas`).first().waitFor();
+    // The wall's ranking is a list of whole names; the other cards are charts or say why they have none.
+    for (const chart of CHARTS) {
+      await wall.locator(`[data-testid="dash-card-${chart}"] :is(canvas, [data-testid="dash-empty-${chart}"], [data-testid="dash-wall-ranking-row"])`).first().waitFor();
+    }
     await official.getByTestId('dash-wall-fullscreen').waitFor();
     await official.screenshot({ path: screenshotPath('dashboard-wall'), animations: 'disabled' });
 

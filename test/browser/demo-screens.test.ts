@@ -53,7 +53,8 @@ describe('the demo with its year of history, on a 1920×1080 screen', () => {
         const value = (await page.locator(`[data-testid="dash-figure-${tile}"] .ant-statistic-content-value`).textContent())?.trim();
         expect({ tile, value }).toEqual({ tile, value: expect.stringMatching(/^[1-9][\d,.]*%?$/) });
       }
-      for (const chart of CHARTS) await page.locator(`[data-testid="dash-chart-${chart}"] canvas`).first().waitFor();
+      // Every card draws its chart (the wall's ranking is a list of whole names instead).
+      for (const chart of CHARTS) await page.locator(`[data-testid="dash-card-${chart}"] :is(canvas, [data-testid="dash-wall-ranking-row"])`).first().waitFor();
       // The charts animate in; let them settle before the picture.
       await page.waitForTimeout(1_500);
       // The wall display fits a 1080p screen: nothing below the fold.

@@ -1,25 +1,33 @@
 import { DesktopOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Empty, Space, Spin } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import { formatDateTime } from '../../lib/dates';
 import { useMe } from '../auth/api';
-import { AllianceSelect, useAllianceParam } from '../service-requests/AllianceSelect';
+import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
+import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
-import { useDashboard } from './api';
+import { useDashboard, type DashboardView } from './api';
 import { DashboardCards } from './DashboardCards';
 import { DashboardExport } from './DashboardExport';
 import { KeyFigures } from './KeyFigures';
 import { usePeriod } from './usePeriod';
 import './dashboard.css';
 
+/** No members, meetings or requests: one sentence instead of tiles of zeros and empty charts. */
+function hasNothing(view: DashboardView): boolean {
+  return view.members.total === 0 && view.meetings.held === 0 && view.meetings.upcoming === 0 && view.serviceRequests.totals.submitted === 0;
+}
+
 /** 联盟驾驶舱: one alliance at a glance for a period, with the wall display and the exports. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const { alliances, allianceId, setAllianceId } = useAllianceParam();
+  const context = useAllianceContext();
+  const { allianceId } = context;
   const { range, period, setRange, search } = usePeriod();
   const dashboard = useDashboard(allianceId, period);
   const view = dashboard.data;
@@ -29,17 +37,23 @@ export function DashboardPage() {
       <PageHeader
         title={t('nav.dashboard')}
         subtitle={
-          view && (
-            <span data-testid="dash-period">
-              {t('dashboard.period', { from: view.from, to: dayjs(view.to).subtract(1, 'day').format('YYYY-MM-DD') })}
-              {' · '}
-              {t('dashboard.generatedAt', { time: formatDateTime(view.generatedAt) })}
-            </span>
-          )
+          <>
+            <AllianceName alliance={context.alliance} />
+            {context.alliance && view && ' · '}
+            {view && (
+              <span data-testid="dash-period">
+                {t('dashboard.period', { from: view.from, to: dayjs(view.to).subtract(1, 'day').format('YYYY-MM-DD') })}
+                {' · '}
+                {t('dashboard.generatedAt', { time: formatDateTime(view.generatedAt) })}
+              </span>
+            )}
+          </>
         }
         extra={
           <Space wrap align="start">
-            <AllianceSelect value={allianceId} onChange={setAllianceId} testId="dash-alliance" />
+            {context.canChoose && (
+              <AllianceSelect alliances={context.alliances} value={allianceId} onChange={context.setAllianceId} testId="dash-alliance" />
+            )}
             <DatePicker.RangePicker
               value={range}
               onChange={(value) => setRange(value && value[0] && value[1] ? [value[0], value[1]] : null)}
@@ -65,13 +79,21 @@ export function DashboardPage() {
         }
       />
       {dashboard.isError && <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 }} />}
-      {!allianceId && !alliances.isPending && <Empty description={t('serviceRequests.noAlliance')} />}
+      {!allianceId && !context.isPending && <Empty description={t('serviceRequests.noAlliance')} />}
       {allianceId && dashboard.isPending && (
         <div className="full-page-center" style={{ minHeight: 320 }}>
           <Spin size="large" />
         </div>
       )}
-      {view && (
+      {view && hasNothing(view) && (
+        <Card data-testid="dash-content" data-alliance={view.alliance.id}>
+          <EmptyState
+            text={t('allianceContext.nothingInPeriod')}
+            action={me?.role === 'township_admin' ? { label: t('allianceContext.addMembers'), to: `/alliances/${view.alliance.id}`, testId: 'dash-empty-action' } : undefined}
+          />
+        </Card>
+      )}
+      {view && !hasNothing(view) && (
         <div data-testid="dash-content" data-alliance={view.alliance.id}>
           <KeyFigures view={view} mode="page" />
           <DashboardCards view={view} mode="page" />

@@ -17,7 +17,8 @@ export function RankingTable({ rows }: { rows: DepartmentRank[] }) {
       width: 60,
       render: (rank: number) => <Tag color={rank === 1 ? 'gold' : rank <= 3 ? 'orange' : 'default'}>{rank}</Tag>,
     },
-    { title: t('dashboard.ranking.department'), dataIndex: 'name', width: 130, grow: true },
+    // A department's whole name, wrapped when the column is narrow: a cut "安海镇人力资源和社…" says nothing.
+    { title: t('dashboard.ranking.department'), dataIndex: 'name', width: 130, grow: true, ellipsis: false },
     { title: t('dashboard.ranking.score'), dataIndex: 'score', width: 70, drop: 1, render: (score: number) => formatNumber(score * 100) },
     { title: t('dashboard.figures.submitted'), dataIndex: 'submitted', width: 80, drop: 2, render: formatNumber },
     { title: t('dashboard.figures.onTimeRate'), dataIndex: 'onTimeRate', width: 80, render: formatPercent },

@@ -1,24 +1,21 @@
 import { ArrowLeftOutlined, FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
-import { Alert, Button, ConfigProvider, Spin, theme } from 'antd';
+import { Alert, Button, ConfigProvider, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import { DISPLAY_TIME_ZONE, formatDateTime } from '../../lib/dates';
+import { useAllianceContext } from '../alliances/useAllianceContext';
 import { useDashboard } from './api';
 import { DashboardCards } from './DashboardCards';
 import { KeyFigures } from './KeyFigures';
 import { usePeriod } from './usePeriod';
+import { useWallFit, wallTheme } from './wallFit';
 import './dashboard.css';
 
 /** The wall display looks again this often by itself. */
 export const WALL_REFRESH_MS = 60_000;
-
-const wallTheme = {
-  algorithm: theme.darkAlgorithm,
-  token: { colorPrimary: '#ffd666', colorBgContainer: 'transparent', fontSize: 16 },
-};
 
 function Clock() {
   const [now, setNow] = useState(() => dayjs());
@@ -44,42 +41,27 @@ function useFullscreen() {
   return { supported: document.fullscreenEnabled, active, toggle };
 }
 
-/**
- * The charts' height on the wall: its two rows of four charts share what the header and the tiles
- * leave of the screen, so a 1920×1080 screen shows everything without scrolling.
- */
-function useWallChartHeight(): number {
-  const fit = () => Math.round(Math.min(420, Math.max(220, (window.innerHeight - WALL_CHROME_PX) / 2)));
-  const [height, setHeight] = useState(fit);
-  useEffect(() => {
-    const onResize = () => setHeight(fit());
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  return height;
-}
-
-/** The wall's header, tiles, card titles, gaps and padding, measured at 1920×1080 (see dashboard.css). */
-const WALL_CHROME_PX = 500;
-
 /** 大屏展示: the dashboard without the app shell, dark red, large type, refreshed every minute. */
 export function WallPage() {
   const { t } = useTranslation();
   const { allianceId } = useParams<{ allianceId: string }>();
+  // The path names the alliance; the list names it before the figures arrive (or when they fail).
+  const { alliance } = useAllianceContext({ fixedId: allianceId });
   const { period, search } = usePeriod();
   const dashboard = useDashboard(allianceId, period, WALL_REFRESH_MS);
   const fullscreen = useFullscreen();
-  const chartHeight = useWallChartHeight();
+  const { scale, chartHeight } = useWallFit();
+  const themeConfig = useMemo(() => wallTheme(scale), [scale]);
   const view = dashboard.data;
   const back = `/dashboard?${new URLSearchParams({ allianceId: allianceId ?? '', ...Object.fromEntries(new URLSearchParams(search)) }).toString()}`;
 
   return (
-    <ConfigProvider theme={wallTheme}>
-      <div className="dash-wall" data-testid="dash-wall">
+    <ConfigProvider theme={themeConfig}>
+      <div className="dash-wall" data-testid="dash-wall" style={{ '--wall-scale': scale } as CSSProperties}>
         <header className="dash-wall-header">
           <div>
             <h1 className="dash-wall-title" data-testid="dash-wall-title">
-              {view ? view.alliance.name : t('nav.dashboard')}
+              {view?.alliance.name ?? alliance?.name ?? t('nav.dashboard')}
             </h1>
             {view && (
               <div className="dash-wall-subtitle">
@@ -115,16 +97,16 @@ export function WallPage() {
             </div>
           </div>
         </header>
-        {dashboard.isError && <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 }} />}
+        {dashboard.isError && <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 * scale }} />}
         {dashboard.isPending && (
-          <div className="full-page-center" style={{ minHeight: 480 }}>
+          <div className="full-page-center" style={{ minHeight: 480 * scale }}>
             <Spin size="large" />
           </div>
         )}
         {view && (
           <div data-testid="dash-content" data-alliance={view.alliance.id}>
             <KeyFigures view={view} mode="wall" />
-            <DashboardCards view={view} mode="wall" chartHeight={chartHeight} />
+            <DashboardCards view={view} mode="wall" chartHeight={chartHeight} scale={scale} />
           </div>
         )}
       </div>

@@ -12,6 +12,8 @@ export interface DashboardPalette {
   axis: string;
   split: string;
   fontSize: number;
+  /** What every other size (gaps, bar widths, lines) is multiplied by: 1, or the wall's screen over 1080p. */
+  scale: number;
   /** Text drawn on a coloured slice or bar. */
   onSeries: string;
   categorical: string[];
@@ -26,6 +28,7 @@ export const PAGE_PALETTE: DashboardPalette = {
   axis: 'rgba(0, 0, 0, 0.45)',
   split: 'rgba(0, 0, 0, 0.08)',
   fontSize: 12,
+  scale: 1,
   onSeries: '#fff',
   categorical: ['#c8102e', '#fa8c16', '#1677ff', '#389e0d', '#722ed1', '#13c2c2', '#eb2f96', '#faad14'],
   primary: '#c8102e',
@@ -40,6 +43,7 @@ export const WALL_PALETTE: DashboardPalette = {
   split: 'rgba(255, 241, 230, 0.15)',
   // Four charts to a row of a 1080p screen: large enough across a room, small enough that six status labels fit side by side.
   fontSize: 15,
+  scale: 1,
   onSeries: '#2a0008',
   categorical: ['#ffd666', '#ff7a45', '#ff4d4f', '#ffc53d', '#ffa39e', '#fff1b8', '#d4380d', '#ffe58f'],
   primary: '#ffd666',
@@ -47,6 +51,14 @@ export const WALL_PALETTE: DashboardPalette = {
   positive: '#95de64',
   accent: '#ffa39e',
 };
+
+/** The wall's look on a screen `scale` times 1080p (see wallFit.ts). */
+export function scaledPalette(p: DashboardPalette, scale: number): DashboardPalette {
+  return scale === p.scale ? p : { ...p, scale, fontSize: Math.round((p.fontSize / p.scale) * scale) };
+}
+
+/** A size in pixels at the palette's scale. */
+const px = (p: DashboardPalette, size: number) => Math.round(size * p.scale);
 
 /** The service-request workflow order, so the status chart reads left to right. */
 const STATUS_ORDER = ['submitted', 'routed', 'accepted', 'in_progress', 'returned', 'resolved', 'closed', 'rejected'];
@@ -70,25 +82,36 @@ const percentTooltip = (value: unknown) => (value === null || value === undefine
 function base(p: DashboardPalette): ChartOption {
   return {
     textStyle: { color: p.text, fontSize: p.fontSize },
-    legend: { top: 0, textStyle: { color: p.text, fontSize: p.fontSize } },
+    legend: { top: 0, ...legendLook(p) },
     tooltip: { textStyle: { fontSize: p.fontSize } },
   };
 }
+
+// Keys a little smaller than echarts' own (25×14, 10 apart), so the quarterly chart's five fit one line of a wall card.
+const legendLook = (p: DashboardPalette) => ({ textStyle: { color: p.text, fontSize: p.fontSize }, itemWidth: px(p, 18), itemHeight: px(p, 12), itemGap: px(p, 8) });
+
+/** A line series' stroke and points, thicker on a larger wall. */
+const lineLook = (p: DashboardPalette, color: string, dashed = false) => ({
+  itemStyle: { color },
+  lineStyle: { width: px(p, 2), ...(dashed ? { type: 'dashed' as const } : {}) },
+  symbolSize: px(p, 4),
+});
 
 function categoryAxis(p: DashboardPalette, data: string[], extra: Record<string, unknown> = {}) {
   return {
     type: 'category' as const,
     data,
-    axisLine: { lineStyle: { color: p.axis } },
-    axisLabel: { color: p.text, fontSize: p.fontSize, ...extra },
+    axisLine: { lineStyle: { color: p.axis, width: px(p, 1) } },
+    axisTick: { length: px(p, 5) },
+    axisLabel: { color: p.text, fontSize: p.fontSize, margin: px(p, 8), ...extra },
   };
 }
 
 function valueAxis(p: DashboardPalette, extra: Record<string, unknown> = {}) {
   return {
     type: 'value' as const,
-    axisLine: { lineStyle: { color: p.axis } },
-    axisLabel: { color: p.text, fontSize: p.fontSize },
+    axisLine: { lineStyle: { color: p.axis, width: px(p, 1) } },
+    axisLabel: { color: p.text, fontSize: p.fontSize, margin: px(p, 8) },
     splitLine: { lineStyle: { color: p.split } },
     nameTextStyle: { color: p.axis, fontSize: p.fontSize },
     ...extra,
@@ -96,7 +119,7 @@ function valueAxis(p: DashboardPalette, extra: Record<string, unknown> = {}) {
 }
 
 const percentAxis = (p: DashboardPalette) =>
-  valueAxis(p, { min: 0, max: 100, axisLabel: { color: p.text, fontSize: p.fontSize, formatter: '{value}%' }, splitLine: { show: false } });
+  valueAxis(p, { min: 0, max: 100, axisLabel: { color: p.text, fontSize: p.fontSize, margin: px(p, 8), formatter: '{value}%' }, splitLine: { show: false } });
 
 export const roleLabel = (t: TFunction, key: string) => t(`membershipRoles.${key}`, { defaultValue: key });
 export const chainLabel = (t: TFunction, key: string) =>
@@ -108,7 +131,7 @@ export function membersByRole(view: DashboardView, t: TFunction, p: DashboardPal
   return {
     ...base(p),
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)', textStyle: { fontSize: p.fontSize } },
-    legend: { bottom: 0, textStyle: { color: p.text, fontSize: p.fontSize } },
+    legend: { bottom: 0, ...legendLook(p) },
     color: p.categorical,
     series: [
       {
@@ -133,14 +156,14 @@ export function membersByChain(view: DashboardView, t: TFunction, p: DashboardPa
     ...base(p),
     legend: { show: false },
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
-    grid: { left: 16, right: 16, top: 32, bottom: 16, containLabel: true },
+    grid: { left: px(p, 16), right: px(p, 16), top: px(p, 32), bottom: px(p, 16), containLabel: true },
     xAxis: categoryAxis(p, rows.map((r) => chainLabel(t, r.key))),
     yAxis: valueAxis(p, { minInterval: 1 }),
     series: [
       {
         name: t('dashboard.enterprises'),
         type: 'bar',
-        barMaxWidth: 56,
+        barMaxWidth: px(p, 56),
         data: rows.map((r) => r.count),
         itemStyle: { color: p.primary },
         label: { show: true, position: 'top', color: p.text, fontSize: p.fontSize },
@@ -155,18 +178,18 @@ export function meetingsMonthly(view: DashboardView, t: TFunction, p: DashboardP
   return {
     ...base(p),
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
-    grid: { left: 40, right: 48, top: 48, bottom: 32, containLabel: true },
+    grid: { left: px(p, 40), right: px(p, 48), top: px(p, 48), bottom: px(p, 32), containLabel: true },
     xAxis: categoryAxis(p, months.map((m) => m.month)),
     yAxis: [valueAxis(p, { minInterval: 1, name: t('dashboard.meetingsUnit') }), percentAxis(p)],
     series: [
-      { name: t('dashboard.figures.meetingsHeld'), type: 'bar', barMaxWidth: 32, data: months.map((m) => m.held), itemStyle: { color: p.primary } },
+      { name: t('dashboard.figures.meetingsHeld'), type: 'bar', barMaxWidth: px(p, 32), data: months.map((m) => m.held), itemStyle: { color: p.primary } },
       {
         name: t('dashboard.figures.attendanceRate'),
         type: 'line',
         yAxisIndex: 1,
         connectNulls: true,
         data: months.map((m) => asChartPercent(m.attendanceRate)),
-        itemStyle: { color: p.secondary },
+        ...lineLook(p, p.secondary),
         tooltip: { valueFormatter: percentTooltip },
       },
     ],
@@ -181,14 +204,14 @@ export function requestsByStatus(view: DashboardView, t: TFunction, p: Dashboard
     ...base(p),
     legend: { show: false },
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
-    grid: { left: 16, right: 16, top: 32, bottom: 16, containLabel: true },
+    grid: { left: px(p, 16), right: px(p, 16), top: px(p, 32), bottom: px(p, 16), containLabel: true },
     xAxis: categoryAxis(p, rows.map((r) => statusLabel(t, r.key)), { interval: 0 }),
     yAxis: valueAxis(p, { minInterval: 1 }),
     series: [
       {
         name: t('dashboard.requestsUnit'),
         type: 'bar',
-        barMaxWidth: 48,
+        barMaxWidth: px(p, 48),
         data: rows.map((r, i) => ({ value: r.count, itemStyle: { color: p.categorical[i % p.categorical.length] } })),
         label: { show: true, position: 'top', color: p.text, fontSize: p.fontSize },
       },
@@ -203,14 +226,15 @@ export function departmentRanking(view: DashboardView, t: TFunction, p: Dashboar
     ...base(p),
     legend: { show: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle: { fontSize: p.fontSize } },
-    grid: { left: 16, right: 48, top: 8, bottom: 24, containLabel: true },
+    grid: { left: px(p, 16), right: px(p, 48), top: px(p, 8), bottom: px(p, 24), containLabel: true },
     xAxis: valueAxis(p, { min: 0, max: 100 }),
-    yAxis: categoryAxis(p, rows.map((r) => r.name), { width: 140, overflow: 'truncate' }),
+    // Whole names, wrapped onto a second line when long (the tooltip shows them too), every one of them.
+    yAxis: categoryAxis(p, rows.map((r) => r.name), { width: px(p, 140), overflow: 'break', lineHeight: Math.round(p.fontSize * 1.25), interval: 0 }),
     series: [
       {
         name: t('dashboard.ranking.score'),
         type: 'bar',
-        barMaxWidth: 28,
+        barMaxWidth: px(p, 28),
         data: rows.map((r) => Math.round(r.score * 1000) / 10),
         itemStyle: { color: p.primary },
         label: { show: true, position: 'right', color: p.text, fontSize: p.fontSize },
@@ -225,20 +249,19 @@ export function requestsMonthly(view: DashboardView, t: TFunction, p: DashboardP
   return {
     ...base(p),
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
-    grid: { left: 40, right: 48, top: 48, bottom: 32, containLabel: true },
+    grid: { left: px(p, 40), right: px(p, 48), top: px(p, 48), bottom: px(p, 32), containLabel: true },
     xAxis: categoryAxis(p, months.map((m) => m.month)),
     yAxis: [valueAxis(p, { minInterval: 1, name: t('dashboard.requestsUnit') }), percentAxis(p)],
     series: [
-      { name: t('dashboard.figures.submitted'), type: 'line', data: months.map((m) => m.submitted), itemStyle: { color: p.secondary } },
-      { name: t('dashboard.figures.resolved'), type: 'line', data: months.map((m) => m.resolved), itemStyle: { color: p.positive } },
+      { name: t('dashboard.figures.submitted'), type: 'line', data: months.map((m) => m.submitted), ...lineLook(p, p.secondary) },
+      { name: t('dashboard.figures.resolved'), type: 'line', data: months.map((m) => m.resolved), ...lineLook(p, p.positive) },
       {
         name: t('dashboard.figures.onTimeRate'),
         type: 'line',
         yAxisIndex: 1,
         connectNulls: true,
         data: months.map((m) => asChartPercent(m.onTimeRate)),
-        itemStyle: { color: p.primary },
-        lineStyle: { type: 'dashed' },
+        ...lineLook(p, p.primary, true),
         tooltip: { valueFormatter: percentTooltip },
       },
     ],
@@ -271,14 +294,14 @@ function indicatorChart(trend: IndicatorTrend, labels: string[], t: TFunction, p
   return {
     ...base(p),
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
-    grid: { left: 40, right: 48, top: 48, bottom: 32, containLabel: true },
+    grid: { left: px(p, 40), right: px(p, 48), top: px(p, 48), bottom: px(p, 32), containLabel: true },
     xAxis: categoryAxis(p, labels),
     yAxis: [valueAxis(p, { name: t('dashboard.indicatorUnit') }), percentAxis(p)],
     series: [
       ...money.map((s, i) => ({
         name: english ? s.labelEn : s.labelZh,
         type: 'bar' as const,
-        barMaxWidth: 32,
+        barMaxWidth: px(p, 32),
         data: s.totals,
         itemStyle: { color: p.categorical[i % p.categorical.length] },
       })),
@@ -288,7 +311,7 @@ function indicatorChart(trend: IndicatorTrend, labels: string[], t: TFunction, p
         yAxisIndex: 1,
         connectNulls: true,
         data: submissionRates.map((r) => asChartPercent(r)),
-        itemStyle: { color: p.secondary },
+        ...lineLook(p, p.secondary),
         tooltip: { valueFormatter: percentTooltip },
       },
     ],
