@@ -20,6 +20,7 @@ import {
   MeetingList,
   MeetingView,
   NameAttendeeDto,
+  NewMeetingsView,
   RescheduleDto,
   RsvpDto,
   ScheduledView,
@@ -48,8 +49,8 @@ export class MeetingsController {
 
   @Roles(Role.TownshipAdmin)
   @Post('meetings')
-  async schedule(@CurrentActor() actor: Actor, @Body() body: ScheduleMeetingDto): Promise<ScheduledView> {
-    return { items: await this.meetings.schedule(actor, body) };
+  schedule(@CurrentActor() actor: Actor, @Body() body: ScheduleMeetingDto): Promise<NewMeetingsView> {
+    return this.meetings.schedule(actor, body);
   }
 
   @Roles(...TENANT_ROLES)

@@ -34,7 +34,7 @@ export class MeetingsService {
   ) {}
 
   /** Schedules a meeting, or every occurrence of a series, refusing (409) any clash of room or required person. */
-  async schedule(actor: Actor, input: ScheduleMeetingDto): Promise<MeetingView[]> {
+  async schedule(actor: Actor, input: ScheduleMeetingDto): Promise<{ items: MeetingView[]; notified: number }> {
     const first = this.occurrence(input.startsAt, input.endsAt);
     await this.checkPlace(input.place);
     const [alliance] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM alliances WHERE id = $1', [input.allianceId]);
@@ -80,8 +80,8 @@ export class MeetingsService {
       await this.syncReminders(meeting.id);
       ids.push(meeting.id);
     }
-    await this.announce(ids[0], NotificationType.MeetingInvited, { occurrences: ids.length });
-    return this.meetings.views(ids);
+    const notified = await this.announce(ids[0], NotificationType.MeetingInvited, { occurrences: ids.length });
+    return { items: await this.meetings.views(ids), notified };
   }
 
   async reschedule(actor: Actor, id: string, input: RescheduleDto): Promise<MeetingView[]> {
@@ -219,8 +219,8 @@ export class MeetingsService {
     return this.outbox.enqueue({ name: JobName.SyncMeetingReminders, payload: { tenantId: this.tenant.tenantId, meetingId } });
   }
 
-  /** Tells everyone invited: the people, and every user of the invited organisations. */
-  private async announce(meetingId: string, type: NotificationType, extra: Record<string, unknown>, urgent = false): Promise<void> {
+  /** Tells everyone invited: the people, and every user of the invited organisations; returns how many. */
+  private async announce(meetingId: string, type: NotificationType, extra: Record<string, unknown>, urgent = false): Promise<number> {
     const meeting = (await this.meetings.findById(meetingId))!;
     const rows = await this.tenant.manager.query<{ id: string }[]>(
       `SELECT DISTINCT u.id FROM meeting_participants p
@@ -234,6 +234,7 @@ export class MeetingsService {
       { meetingId, title: meeting.title, startsAt: meeting.startsAt.toISOString(), ...extra },
       { urgent },
     );
+    return rows.length;
   }
 
   private occurrence(startsAt: string, endsAt: string): Occurrence {

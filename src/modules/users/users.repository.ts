@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Role } from '../../platform/auth/entities/role';
 import { User } from '../../platform/auth/entities/user.entity';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
@@ -24,14 +25,22 @@ export class UsersRepository {
     return this.manager.getRepository(User).findOne({ where: { id } });
   }
 
-  /** Users of the current tenant only; the platform admin's row has no tenant. */
-  list(tenantId: string, query: ListUsersQuery): Promise<Page<User>> {
+  /** Users of the current tenant only; the platform admin's row has no tenant. `memberIds`: see ListUsersQuery.allianceId. */
+  list(tenantId: string, query: ListUsersQuery, memberIds?: string[]): Promise<Page<User>> {
     const qb = this.manager.getRepository(User).createQueryBuilder('u').where('u.tenant_id = :tenantId', { tenantId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.q) {
-      qb.andWhere("(u.display_name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\' OR u.mobile ILIKE :q ESCAPE '\\')", {
-        q: `%${escapeLike(query.q)}%`,
+      qb.andWhere(
+        `(u.display_name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\' OR u.mobile ILIKE :q ESCAPE '\\'
+          OR EXISTS (SELECT 1 FROM organizations o WHERE o.id = u.organization_id AND o.name ILIKE :q ESCAPE '\\'))`,
+        { q: `%${escapeLike(query.q)}%` },
+      );
+    }
+    if (memberIds) {
+      qb.andWhere('(u.role IN (:...unattached) OR u.organization_id = ANY(:memberIds))', {
+        unattached: [Role.TownshipAdmin, Role.Expert],
+        memberIds,
       });
     }
     return keysetPage(qb, { column: 'u.created_at', kind: 'timestamp', idColumn: 'u.id', direction: 'DESC' }, query);

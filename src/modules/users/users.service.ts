@@ -15,6 +15,7 @@ import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { AlliancesService } from '../alliances/alliances.service';
 import { OrganizationKind } from '../organizations/entities/organization-kind';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { InvitationView, InviteUserDto, ListUsersQuery, UpdateUserDto, UserView } from './dto/user.dto';
@@ -34,6 +35,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsService,
+    private readonly alliances: AlliancesService,
     private readonly tenant: TenantContext,
     private readonly tokens: AuthTokens,
     private readonly revoked: RevokedSessions,
@@ -43,12 +45,20 @@ export class UsersService {
   ) {}
 
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
-    const page = await this.users.list(this.tenant.tenantId, query);
+    const memberIds = query.allianceId ? await this.allianceMembers(query.allianceId) : undefined;
+    const page = await this.users.list(this.tenant.tenantId, query, memberIds);
     const names = await this.users.organizationNames(page.items.map((u) => u.organizationId));
     return {
       items: page.items.map((u) => toUserView(u, u.organizationId ? (names.get(u.organizationId) ?? null) : null)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  private async allianceMembers(allianceId: string): Promise<string[]> {
+    await this.alliances.require(allianceId).catch(() => {
+      throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
+    });
+    return this.alliances.currentMemberIds(allianceId);
   }
 
   /** Creates an invited user in `tenantId` (the current tenant unless a platform admin names one). */

@@ -235,6 +235,11 @@ export class ScheduledView {
   items: MeetingView[];
 }
 
+export class NewMeetingsView extends ScheduledView {
+  /** How many people the invitation went to (the required people and everyone of the invited organisations). */
+  notified: number;
+}
+
 export class SlotView {
   startsAt: Date;
   endsAt: Date;

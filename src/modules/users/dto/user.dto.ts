@@ -52,10 +52,19 @@ export class ListUsersQuery extends PageQueryDto {
   @IsEnum(UserStatus)
   status?: UserStatus;
 
+  /** Matches the name, email, mobile or organisation name. */
   @IsOptional()
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  /**
+   * Only the people who may be asked to this alliance's meetings: the township's officials and
+   * think-tank experts, and the staff and contacts of the organisations in the alliance today.
+   */
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
 }
 
 export class UserOrganizationView {

@@ -155,7 +155,7 @@ export function RsvpModal({ meeting, kind, onClose }: { meeting: Meeting; kind: 
         )}
         {kind === 'delegated' && (
           <Form.Item name="delegateUserId" label={t('meetings.rsvp.delegateTo')} rules={[{ required: true, message: t('meetings.rsvp.delegateRequired') }]}>
-            <UserSelect data-testid="rsvp-delegate" />
+            <UserSelect allianceId={meeting.allianceId} data-testid="rsvp-delegate" />
           </Form.Item>
         )}
       </Form>

@@ -1,5 +1,5 @@
 import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Badge, Button, Calendar, Card, Flex, List, Segmented, Space, Table, Typography } from 'antd';
+import { Badge, Button, Calendar, Card, Flex, List, Segmented, Space, Table, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState, type CSSProperties } from 'react';
@@ -49,17 +49,59 @@ function byDay(meetings: Meeting[]): Map<string, Meeting[]> {
   return map;
 }
 
-function MeetingLink({ meeting, withTime = true }: { meeting: Meeting; withTime?: boolean }) {
-  return (
-    <Link to={`/meetings/${meeting.id}`} style={struck(meeting)} data-testid="meeting-link" data-status={meeting.status}>
+/**
+ * The title as a calendar cell shows it: a leading "2026年" of the meeting's own year says nothing
+ * there and would push the distinctive part ("第四季度…") out of the cell.
+ */
+function calendarTitle(meeting: Pick<Meeting, 'title' | 'startsAt'>): string {
+  const year = inShanghai(meeting.startsAt).format('YYYY');
+  const short = meeting.title.replace(new RegExp(`^${year}\\s*年(度)?\\s*`), '');
+  return short || meeting.title;
+}
+
+/** Two lines at most in a month cell; the full title and time on hover. */
+const clamped: CSSProperties = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+  whiteSpace: 'normal',
+  overflowWrap: 'anywhere',
+  lineHeight: 1.35,
+};
+
+function MeetingLink({ meeting, withTime = true, compact = false }: { meeting: Meeting; withTime?: boolean; compact?: boolean }) {
+  const link = (
+    <Link
+      to={`/meetings/${meeting.id}`}
+      style={{ ...struck(meeting), ...(compact ? clamped : undefined) }}
+      data-testid="meeting-link"
+      data-status={meeting.status}
+      aria-label={compact ? `${timeRange(meeting)} ${meeting.title}` : undefined}
+    >
       {withTime && `${inShanghai(meeting.startsAt).format('HH:mm')} `}
-      {meeting.title}
+      {compact ? calendarTitle(meeting) : meeting.title}
     </Link>
+  );
+  if (!compact) return link;
+  return (
+    <Tooltip
+      title={
+        <span data-testid="meeting-link-tooltip">
+          {meeting.title}
+          <br />
+          {timeRange(meeting)}
+        </span>
+      }
+    >
+      {link}
+    </Tooltip>
   );
 }
 
 function WeekView({ start, meetings }: { start: Dayjs; meetings: Meeting[] }) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const days = byDay(meetings);
   return (
     <List
@@ -69,29 +111,54 @@ function WeekView({ start, meetings }: { start: Dayjs; meetings: Meeting[] }) {
         const items = days.get(day.format('YYYY-MM-DD')) ?? [];
         return (
           <List.Item>
-            <Flex gap="large" style={{ width: '100%' }}>
-              <Typography.Text strong style={{ width: 120, flex: 'none' }}>
+            <Flex gap={phone ? 'small' : 'large'} style={{ width: '100%' }}>
+              <Typography.Text strong style={{ width: phone ? 80 : 120, flex: 'none' }}>
                 {day.format('MM-DD ddd')}
               </Typography.Text>
               {items.length === 0 ? (
                 <Typography.Text type="secondary">{t('meetings.noMeetingsThatDay')}</Typography.Text>
               ) : (
-                <Space orientation="vertical" size={2}>
+                // The full title, wrapping where the day is narrow; the place after it.
+                <Flex vertical gap={4} style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }}>
                   {items.map((meeting) => (
-                    <Space key={meeting.id}>
+                    <div key={meeting.id}>
                       <MeetingLink meeting={meeting} />
-                      <Typography.Text type="secondary">
+                      <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                         <PlaceText place={meeting.place} />
                       </Typography.Text>
-                    </Space>
+                    </div>
                   ))}
-                </Space>
+                </Flex>
               )}
             </Flex>
           </List.Item>
         );
       }}
     />
+  );
+}
+
+/** The chosen day's meetings under a phone's month grid, with their full titles. */
+function DayMeetings({ day, meetings }: { day: Dayjs; meetings: Meeting[] }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="meetings-day" style={{ marginTop: 8, overflowWrap: 'anywhere' }}>
+      <Typography.Text strong>{day.format('MM-DD ddd')}</Typography.Text>
+      {meetings.length === 0 ? (
+        <div>
+          <Typography.Text type="secondary">{t('meetings.noMeetingsThatDay')}</Typography.Text>
+        </div>
+      ) : (
+        meetings.map((meeting) => (
+          <div key={meeting.id} style={{ marginTop: 4 }}>
+            <MeetingLink meeting={meeting} />
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              <PlaceText place={meeting.place} />
+            </Typography.Text>
+          </div>
+        ))
+      )}
+    </div>
   );
 }
 
@@ -155,18 +222,28 @@ export function MeetingsPage() {
             cellRender={(current, info) => {
               if (info.type !== 'date') return info.originNode;
               const items = days.get(current.format('YYYY-MM-DD')) ?? [];
+              // A phone's cell is a finger wide: a dot per meeting, the day's titles below the grid.
+              if (phone)
+                return (
+                  <Flex wrap gap={2} data-testid="meeting-dots">
+                    {items.map((meeting) => (
+                      <Badge key={meeting.id} status={meeting.status === 'cancelled' ? 'default' : 'processing'} />
+                    ))}
+                  </Flex>
+                );
               return (
                 <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                   {items.map((meeting) => (
-                    <li key={meeting.id} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                      <Badge status={meeting.status === 'cancelled' ? 'default' : 'processing'} />{' '}
-                      <MeetingLink meeting={meeting} />
+                    <li key={meeting.id} style={{ display: 'flex', gap: 4, alignItems: 'baseline', marginBottom: 2, fontSize: 12 }}>
+                      <Badge status={meeting.status === 'cancelled' ? 'default' : 'processing'} />
+                      <MeetingLink meeting={meeting} compact />
                     </li>
                   ))}
                 </ul>
               );
             }}
           />
+          {phone && <DayMeetings day={anchor} meetings={days.get(anchor.format('YYYY-MM-DD')) ?? []} />}
           </div>
         )}
         {view === 'week' && <WeekView start={from} meetings={meetings} />}

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, TimePicker, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, TimePicker, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -70,6 +70,7 @@ function toInput(v: Values): ScheduleInput {
 export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { data: me } = useMe();
   const alliances = useAlliances();
@@ -82,6 +83,7 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
   const placeKind = Form.useWatch('placeKind', form);
   const inviteMode = Form.useWatch('inviteMode', form);
   const recurrence = Form.useWatch('recurrence', form);
+  const allianceId = Form.useWatch('allianceId', form);
 
   const close = () => {
     setClashes([]);
@@ -92,9 +94,10 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
   const onFinish = (values: Values) => {
     setClashes([]);
     schedule.mutate(toInput(values), {
-      onSuccess: (items) => {
+      onSuccess: ({ items, notified }) => {
         close();
         form.resetFields();
+        void message.success(t('meetings.form.scheduled', { title: items[0]?.title ?? values.title.trim(), count: notified }));
         if (items[0]) void navigate(`/meetings/${items[0].id}`);
       },
       onError: (error) => {
@@ -197,10 +200,10 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
           <Input.TextArea rows={3} data-testid="meeting-description" />
         </Form.Item>
         <Form.Item name="chairId" label={t('meetings.chair')} rules={required('meetings.form.chairRequired')}>
-          <UserSelect knownOption={me ? { value: me.id, label: me.displayName } : undefined} data-testid="meeting-chair" />
+          <UserSelect allianceId={allianceId} knownOption={me ? { value: me.id, label: me.displayName } : undefined} data-testid="meeting-chair" />
         </Form.Item>
         <Form.Item name="requiredUserIds" label={t('meetings.form.requiredPeople')} extra={t('meetings.form.requiredPeopleHelp')}>
-          <UserSelect mode="multiple" data-testid="meeting-required" />
+          <UserSelect allianceId={allianceId} mode="multiple" data-testid="meeting-required" />
         </Form.Item>
         <Form.Item name="inviteMode" label={t('meetings.form.invitees')}>
           <Radio.Group

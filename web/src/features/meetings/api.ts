@@ -74,9 +74,12 @@ export function useRooms(enabled: boolean) {
 export function useScheduleMeeting() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: ScheduleInput) =>
-      (await unwrap(api.POST('/api/v1/meetings', { body: input }))).items as Meeting[],
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+    mutationFn: async (input: ScheduleInput) => {
+      const reply = await unwrap(api.POST('/api/v1/meetings', { body: input }));
+      return { items: reply.items as Meeting[], notified: reply.notified };
+    },
+    // Not awaited: the new meeting's page opens at once instead of after the calendar has reloaded.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
 
@@ -159,21 +162,26 @@ export function useCalendarFeed() {
 export interface UserOption {
   id: string;
   displayName: string;
+  role: 'township_admin' | 'department_staff' | 'enterprise_contact' | 'expert' | 'platform_admin';
   organization: { id: string; name: string } | null;
 }
 
-/** Officials and department staff, searched by name (only officials may list users). */
-export function useUserOptions(q: string, enabled: boolean) {
+export const USER_OPTIONS_PAGE = 50;
+
+/**
+ * The people who may be asked to the alliance's meetings (officials, experts, and the staff and
+ * contacts of its member organisations), searched by name, organisation, email or phone; only
+ * officials may list users.
+ */
+export function useUserOptions(q: string, allianceId: string | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: ['users', 'meeting-options', q],
-    enabled,
+    queryKey: ['users', 'meeting-options', allianceId ?? null, q],
+    enabled: enabled && !!allianceId,
     queryFn: async () => {
-      const pages = await Promise.all(
-        (['township_admin', 'department_staff'] as const).map((role) =>
-          unwrap(api.GET('/api/v1/users', { params: { query: { role, q: q || undefined, status: 'active', limit: 50 } } })),
-        ),
+      const page = await unwrap(
+        api.GET('/api/v1/users', { params: { query: { allianceId, q: q || undefined, status: 'active', limit: USER_OPTIONS_PAGE } } }),
       );
-      return pages.flatMap((page) => page.items) as UserOption[];
+      return { items: page.items as UserOption[], more: page.nextCursor !== null };
     },
   });
 }
