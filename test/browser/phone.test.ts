@@ -145,7 +145,8 @@ describe('the phone: enterprise orders, department serves, meetings, installable
     await page.waitForURL('**/submit-request');
     const form = page.getByTestId('sr-submit-form');
     await form.waitFor();
-    await pickOption(page, page.getByTestId('sr-alliance'), ALLIANCE);
+    // The enterprise's only alliance: named in the header, nothing to pick.
+    await page.getByTestId('page-alliance').getByText(ALLIANCE).waitFor();
     await pickOption(page, page.getByTestId('sr-category'), '政策咨询');
     await page.getByTestId('sr-title').fill(TITLE);
     await page.getByTestId('sr-description').fill('二号车间折弯机液压站漏油，想了解设备技改补贴的申报条件，现场照片见附件。');

@@ -30,7 +30,8 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     await enterprise.waitForURL('**/submit-request');
     const form = enterprise.getByTestId('sr-submit-form');
     await form.waitFor();
-    await pickOption(enterprise, enterprise.getByTestId('sr-alliance'), ALLIANCE);
+    // The enterprise's only alliance: named in the header, nothing to pick.
+    await enterprise.getByTestId('page-alliance').getByText(ALLIANCE).waitFor();
     // Each category shows who serves it and how fast.
     await enterprise.getByTestId('sr-category').click();
     const option = enterprise.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '政策咨询' });

@@ -49,6 +49,17 @@ export class AlliancesRepository {
     return counts;
   }
 
+  /** An organisation's current role in each of several alliances it belongs to, in one query. */
+  async rolesOf(organizationId: string, allianceIds: string[]): Promise<Map<string, AllianceRole>> {
+    if (allianceIds.length === 0) return new Map();
+    const rows = await this.manager.query<{ alliance_id: string; role: AllianceRole }[]>(
+      `SELECT alliance_id, role FROM alliance_memberships
+        WHERE organization_id = $1 AND alliance_id = ANY($2) AND left_on IS NULL`,
+      [organizationId, allianceIds],
+    );
+    return new Map(rows.map((row) => [row.alliance_id, row.role]));
+  }
+
   findMembership(allianceId: string, membershipId: string): Promise<AllianceMembership | null> {
     return this.manager.getRepository(AllianceMembership).findOne({
       where: { id: membershipId, allianceId },
@@ -96,6 +107,15 @@ export class AlliancesRepository {
       [organizationId],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** The organisations in the alliance today. */
+  async currentMemberIds(allianceId: string): Promise<string[]> {
+    const rows = await this.manager.query<{ organization_id: string }[]>(
+      'SELECT organization_id FROM alliance_memberships WHERE alliance_id = $1 AND left_on IS NULL',
+      [allianceId],
+    );
+    return rows.map((r) => r.organization_id);
   }
 
   saveMembership(membership: Partial<AllianceMembership>): Promise<AllianceMembership> {

@@ -13,6 +13,7 @@ import { AlliancesRepository } from './alliances.repository';
 import type { AllianceView, CreateAllianceDto, UpdateAllianceDto } from './dto/alliance.dto';
 import type { AddMemberDto, LeaveAllianceDto, ListMembersQuery, MembershipView } from './dto/membership.dto';
 import type { AllianceMembership } from './entities/alliance-membership.entity';
+import type { AllianceRole } from './entities/alliance-role';
 import type { Alliance } from './entities/alliance.entity';
 import { membershipProblems } from './membership-rules';
 import { toMembershipView } from './membership.view';
@@ -29,14 +30,23 @@ export class AlliancesService {
 
   async list(page: { limit?: number; cursor?: string }): Promise<Page<AllianceView>> {
     const result = await this.alliances.list(page);
-    const counts = await this.alliances.memberCounts(result.items.map((a) => a.id));
-    return { items: result.items.map((a) => toAllianceView(a, counts.get(a.id)!)), nextCursor: result.nextCursor };
+    const ids = result.items.map((a) => a.id);
+    const counts = await this.alliances.memberCounts(ids);
+    const roles = await this.myRoles(ids);
+    return { items: result.items.map((a) => toAllianceView(a, counts.get(a.id)!, roles.get(a.id) ?? null)), nextCursor: result.nextCursor };
   }
 
   async get(id: string): Promise<AllianceView> {
     const alliance = await this.require(id);
     const counts = await this.alliances.memberCounts([id]);
-    return toAllianceView(alliance, counts.get(id)!);
+    const roles = await this.myRoles([id]);
+    return toAllianceView(alliance, counts.get(id)!, roles.get(id) ?? null);
+  }
+
+  /** The signed-in person's organisation's roles, so a page can open on the person's own alliance. */
+  private myRoles(allianceIds: string[]): Promise<Map<string, AllianceRole>> {
+    const organizationId = this.tenant.actorOrNull?.organizationId;
+    return organizationId ? this.alliances.rolesOf(organizationId, allianceIds) : Promise.resolve(new Map());
   }
 
   async create(input: CreateAllianceDto): Promise<AllianceView> {
@@ -128,6 +138,11 @@ export class AlliancesService {
     );
   }
 
+  /** The organisations in the alliance today (for neighbours: who may be asked to its meetings). */
+  currentMemberIds(allianceId: string): Promise<string[]> {
+    return this.alliances.currentMemberIds(allianceId);
+  }
+
   async require(id: string): Promise<Alliance> {
     const alliance = await this.alliances.findById(id);
     if (!alliance) throw DomainException.notFound();
@@ -135,7 +150,7 @@ export class AlliancesService {
   }
 }
 
-function toAllianceView(alliance: Alliance, memberCounts: AllianceView['memberCounts']): AllianceView {
+function toAllianceView(alliance: Alliance, memberCounts: AllianceView['memberCounts'], myRole: AllianceRole | null): AllianceView {
   return {
     id: alliance.id,
     name: alliance.name,
@@ -143,5 +158,6 @@ function toAllianceView(alliance: Alliance, memberCounts: AllianceView['memberCo
     description: alliance.description,
     createdAt: alliance.createdAt,
     memberCounts,
+    myRole,
   };
 }

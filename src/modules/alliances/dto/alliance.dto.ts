@@ -1,5 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { AllianceRole } from '../entities/alliance-role';
 
 export class CreateAllianceDto {
   @IsString()
@@ -33,6 +34,9 @@ export class AllianceView {
   description: string | null;
   createdAt: Date;
   memberCounts: MemberCountsView;
+
+  /** The signed-in person's organisation's current place in the alliance; null when it is not a member (or has no organisation). */
+  myRole: AllianceRole | null;
 }
 
 export class AlliancePage {

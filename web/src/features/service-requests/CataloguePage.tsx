@@ -1,7 +1,8 @@
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
 import { PageHeader } from '../shell/PageHeader';
-import { AllianceSelect, useAllianceParam } from './AllianceSelect';
 import { CategoriesCard } from './CategoriesCard';
 import { RoutingRulesCard } from './RoutingRulesCard';
 import { WorkingCalendarCard } from './WorkingCalendarCard';
@@ -9,12 +10,18 @@ import { WorkingCalendarCard } from './WorkingCalendarCard';
 /** 服务目录: the alliance's categories and routing rules, and the township's working calendar. */
 export function CataloguePage() {
   const { t } = useTranslation();
-  const { alliances, allianceId, setAllianceId } = useAllianceParam();
+  const context = useAllianceContext();
+  const { allianceId } = context;
   return (
     <>
       <PageHeader
         title={t('nav.serviceCatalogue')}
-        extra={<AllianceSelect value={allianceId} onChange={setAllianceId} testId="sr-catalogue-alliance" />}
+        subtitle={<AllianceName alliance={context.alliance} />}
+        extra={
+          context.canChoose && (
+            <AllianceSelect alliances={context.alliances} value={allianceId} onChange={context.setAllianceId} testId="sr-catalogue-alliance" />
+          )
+        }
       />
       {allianceId ? (
         <div key={allianceId}>
@@ -22,7 +29,7 @@ export function CataloguePage() {
           <RoutingRulesCard allianceId={allianceId} />
         </div>
       ) : (
-        !alliances.isPending && <Empty description={t('serviceRequests.noAlliance')} />
+        !context.isPending && <Empty description={t('serviceRequests.noAlliance')} />
       )}
       <WorkingCalendarCard />
     </>

@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { toApiDate } from '../../lib/dates';
+import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
+import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
-import { AllianceSelect, useAllianceParam } from './AllianceSelect';
 import { DepartmentRanking } from './DepartmentRanking';
 import { hours, percent } from './format';
 import { StatisticsCharts } from './StatisticsCharts';
@@ -41,7 +43,8 @@ function Totals({ totals }: { totals: Statistics['totals'] }) {
 /** 服务统计: totals, the department ranking and charts for one alliance and period, with an Excel export. */
 export function StatisticsPage() {
   const { t } = useTranslation();
-  const { alliances, allianceId, setAllianceId } = useAllianceParam();
+  const context = useAllianceContext();
+  const { allianceId } = context;
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   // The API's `to` is exclusive ("submitted before"); the picker's end day is included.
   const query = {
@@ -50,21 +53,28 @@ export function StatisticsPage() {
     to: toApiDate(range?.[1].add(1, 'day')),
   };
   const statistics = useStatistics(query);
+  const empty = statistics.data?.totals.submitted === 0;
 
   return (
     <>
       <PageHeader
         title={t('nav.serviceStatistics')}
         subtitle={
-          statistics.data &&
-          t('serviceRequests.statistics.period', {
-            from: statistics.data.from,
-            to: dayjs(statistics.data.to).subtract(1, 'day').format('YYYY-MM-DD'),
-          })
+          <>
+            <AllianceName alliance={context.alliance} />
+            {context.alliance && statistics.data && ' · '}
+            {statistics.data &&
+              t('serviceRequests.statistics.period', {
+                from: statistics.data.from,
+                to: dayjs(statistics.data.to).subtract(1, 'day').format('YYYY-MM-DD'),
+              })}
+          </>
         }
         extra={
           <Space wrap align="start">
-            <AllianceSelect value={allianceId} onChange={setAllianceId} testId="sr-stats-alliance" />
+            {context.canChoose && (
+              <AllianceSelect alliances={context.alliances} value={allianceId} onChange={context.setAllianceId} testId="sr-stats-alliance" />
+            )}
             <DatePicker.RangePicker
               value={range}
               onChange={(value) => setRange(value && value[0] && value[1] ? [value[0], value[1]] : null)}
@@ -76,8 +86,13 @@ export function StatisticsPage() {
         }
       />
       {statistics.isError && <Alert type="error" showIcon title={errorMessage(statistics.error)} style={{ marginBottom: 16 }} />}
-      {!allianceId && !alliances.isPending && <Empty description={t('serviceRequests.noAlliance')} />}
-      {statistics.data && (
+      {!allianceId && !context.isPending && <Empty description={t('serviceRequests.noAlliance')} />}
+      {empty && (
+        <Card className="section-card" data-testid="sr-stats-empty">
+          <EmptyState text={t('allianceContext.noRequestsInPeriod')} />
+        </Card>
+      )}
+      {statistics.data && !empty && (
         <>
           <Totals totals={statistics.data.totals} />
           <StatisticsCharts statistics={statistics.data} />

@@ -6,10 +6,11 @@ import { useNavigate } from 'react-router';
 import { CameraButton } from '../../lib/CameraButton';
 import { useIsPhone } from '../../lib/useIsPhone';
 import { useShowError } from '../../lib/useShowError';
-import { useAlliances } from '../alliances/api';
+import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
 import { useMe } from '../auth/api';
+import { EmptyState } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
-import { AllianceSelect } from './AllianceSelect';
 import { newIdempotencyKey, uploadAttachment, useSubmitServiceRequest, type SubmitInput } from './api';
 import { ATTACHMENT_ACCEPT } from './AttachmentsCard';
 import { CategorySelect } from './CategorySelect';
@@ -31,7 +32,8 @@ export function SubmitRequestPage() {
   const navigate = useNavigate();
   const showError = useShowError();
   const { data: me } = useMe();
-  const alliances = useAlliances();
+  // Only the alliances the enterprise may submit to (its lead or member ones): the API refuses others.
+  const context = useAllianceContext({ scope: 'requester' });
   const [form] = Form.useForm<SubmitInput>();
   const submit = useSubmitServiceRequest();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -42,10 +44,10 @@ export function SubmitRequestPage() {
   const phone = useIsPhone();
 
   useEffect(() => {
-    if (!form.getFieldValue('allianceId') && alliances.items.length > 0) {
-      form.setFieldValue('allianceId', alliances.items[0].id);
+    if (context.allianceId && form.getFieldValue('allianceId') !== context.allianceId) {
+      form.setFieldsValue({ allianceId: context.allianceId, categoryId: undefined });
     }
-  }, [alliances.items, form]);
+  }, [context.allianceId, form]);
 
   useEffect(() => {
     if (me && !form.getFieldValue(['preferredContact', 'name'])) {
@@ -97,107 +99,128 @@ export function SubmitRequestPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.submitServiceRequest')} subtitle={me?.organization?.name} />
-      <Card className="form-card">
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={onFinish}
-          initialValues={{ urgency: 'normal', preferredContact: { method: 'phone' } }}
-          data-testid="sr-submit-form"
-        >
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="allianceId" label={t('serviceRequests.alliance')} rules={[{ required: true, message: t('serviceRequests.form.allianceRequired') }]}>
-                <AllianceSelect
-                  testId="sr-alliance"
-                  onChange={() => form.setFieldValue('categoryId', undefined)}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="categoryId" label={t('serviceRequests.category')} rules={[{ required: true, message: t('serviceRequests.form.categoryRequired') }]}>
-                <CategorySelect allianceId={allianceId} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item
-            name="title"
-            label={t('serviceRequests.title')}
-            rules={[
-              { required: true, whitespace: true, message: t('serviceRequests.form.titleRequired') },
-              { min: 2, max: 200, message: t('serviceRequests.form.titleRule') },
-            ]}
+      <PageHeader
+        title={t('nav.submitServiceRequest')}
+        subtitle={
+          <>
+            {me?.organization?.name}
+            {me?.organization && context.alliance && ' · '}
+            <AllianceName alliance={context.alliance} />
+          </>
+        }
+      />
+      {!context.isPending && context.alliances.length === 0 ? (
+        <Card className="form-card">
+          <EmptyState text={t('allianceContext.noRequesterAlliance')} />
+        </Card>
+      ) : (
+        <Card className="form-card">
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={onFinish}
+            initialValues={{ urgency: 'normal', preferredContact: { method: 'phone' } }}
+            data-testid="sr-submit-form"
           >
-            <Input maxLength={200} showCount data-testid="sr-title" />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t('serviceRequests.description')}
-            rules={[
-              { required: true, whitespace: true, message: t('serviceRequests.form.descriptionRequired') },
-              { min: 5, max: 10000, message: t('serviceRequests.form.descriptionRule') },
-            ]}
-          >
-            <Input.TextArea rows={5} maxLength={10000} placeholder={t('serviceRequests.form.descriptionPlaceholder')} data-testid="sr-description" />
-          </Form.Item>
-          <Form.Item name="urgency" label={t('serviceRequests.urgency')}>
-            <Radio.Group
-              optionType="button"
-              options={(['normal', 'urgent'] as const).map((value) => ({ value, label: t(`serviceRequests.urgencies.${value}`) }))}
-              data-testid="sr-urgency"
-            />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name={['preferredContact', 'name']} label={t('serviceRequests.contact.name')} rules={[{ max: 50 }]}>
-                <Input data-testid="sr-contact-name" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                name={['preferredContact', 'phone']}
-                label={t('serviceRequests.contact.phone')}
-                rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('serviceRequests.contact.phoneInvalid') }]}
-              >
-                <Input data-testid="sr-contact-phone" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name={['preferredContact', 'method']} label={t('serviceRequests.contact.method')}>
-                <Select options={METHODS.map((value) => ({ value, label: t(`serviceRequests.contactMethods.${value}`) }))} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('serviceRequests.attachments')} extra={t('serviceRequests.attachmentTypes')}>
-            {phone && (
-              <div style={{ marginBottom: 8 }}>
-                <CameraButton
-                  testId="sr-camera"
-                  onPhoto={(photo) => {
-                    const file = asUploadFile(photo);
-                    setFiles((list) => [...list, file]);
-                  }}
-                />
-              </div>
-            )}
-            <Upload
-              multiple
-              accept={ATTACHMENT_ACCEPT}
-              fileList={files}
-              beforeUpload={() => false}
-              onChange={({ fileList }) => setFiles(fileList)}
+            <Row gutter={16}>
+              {/* One alliance: the header names it, there is nothing to choose. */}
+              <Col xs={24} md={12} style={context.canChoose ? undefined : { display: 'none' }}>
+                <Form.Item name="allianceId" label={t('serviceRequests.alliance')} rules={[{ required: true, message: t('serviceRequests.form.allianceRequired') }]}>
+                  <AllianceSelect
+                    alliances={context.alliances}
+                    loading={context.isPending}
+                    testId="sr-alliance"
+                    onChange={(id) => {
+                      form.setFieldValue('categoryId', undefined);
+                      context.setAllianceId(id);
+                    }}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="categoryId" label={t('serviceRequests.category')} rules={[{ required: true, message: t('serviceRequests.form.categoryRequired') }]}>
+                  <CategorySelect allianceId={allianceId} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item
+              name="title"
+              label={t('serviceRequests.title')}
+              rules={[
+                { required: true, whitespace: true, message: t('serviceRequests.form.titleRequired') },
+                { min: 2, max: 200, message: t('serviceRequests.form.titleRule') },
+              ]}
             >
-              <Button icon={<PaperClipOutlined />} data-testid="sr-attach">
-                {t('serviceRequests.addAttachment')}
-              </Button>
-            </Upload>
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={submit.isPending || uploading} data-testid="sr-submit">
-            {t('serviceRequests.form.submit')}
-          </Button>
-        </Form>
-      </Card>
+              <Input maxLength={200} showCount data-testid="sr-title" />
+            </Form.Item>
+            <Form.Item
+              name="description"
+              label={t('serviceRequests.description')}
+              rules={[
+                { required: true, whitespace: true, message: t('serviceRequests.form.descriptionRequired') },
+                { min: 5, max: 10000, message: t('serviceRequests.form.descriptionRule') },
+              ]}
+            >
+              <Input.TextArea rows={5} maxLength={10000} placeholder={t('serviceRequests.form.descriptionPlaceholder')} data-testid="sr-description" />
+            </Form.Item>
+            <Form.Item name="urgency" label={t('serviceRequests.urgency')}>
+              <Radio.Group
+                optionType="button"
+                options={(['normal', 'urgent'] as const).map((value) => ({ value, label: t(`serviceRequests.urgencies.${value}`) }))}
+                data-testid="sr-urgency"
+              />
+            </Form.Item>
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item name={['preferredContact', 'name']} label={t('serviceRequests.contact.name')} rules={[{ max: 50 }]}>
+                  <Input data-testid="sr-contact-name" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  name={['preferredContact', 'phone']}
+                  label={t('serviceRequests.contact.phone')}
+                  rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('serviceRequests.contact.phoneInvalid') }]}
+                >
+                  <Input data-testid="sr-contact-phone" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item name={['preferredContact', 'method']} label={t('serviceRequests.contact.method')}>
+                  <Select options={METHODS.map((value) => ({ value, label: t(`serviceRequests.contactMethods.${value}`) }))} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item label={t('serviceRequests.attachments')} extra={t('serviceRequests.attachmentTypes')}>
+              {phone && (
+                <div style={{ marginBottom: 8 }}>
+                  <CameraButton
+                    testId="sr-camera"
+                    onPhoto={(photo) => {
+                      const file = asUploadFile(photo);
+                      setFiles((list) => [...list, file]);
+                    }}
+                  />
+                </div>
+              )}
+              <Upload
+                multiple
+                accept={ATTACHMENT_ACCEPT}
+                fileList={files}
+                beforeUpload={() => false}
+                onChange={({ fileList }) => setFiles(fileList)}
+              >
+                <Button icon={<PaperClipOutlined />} data-testid="sr-attach">
+                  {t('serviceRequests.addAttachment')}
+                </Button>
+              </Upload>
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={submit.isPending || uploading} data-testid="sr-submit">
+              {t('serviceRequests.form.submit')}
+            </Button>
+          </Form>
+        </Card>
+      )}
     </>
   );
 }
