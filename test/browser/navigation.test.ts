@@ -1,12 +1,16 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from '../support/wait-for';
-import { englishIn, rawKeysIn, visibleText } from './page-text';
-import { clickNav, login, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+import { datesAndTimesIn, englishIn, foreignDatesIn, rawKeysIn, visibleText } from './page-text';
+import { fitProblems, measureTables, trackApi } from './page-walk';
+import { clickNav, login, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness } from './support';
 
 /**
- * Every role's side menu, entry by entry: each page loads without a refused or failed API call
- * (the menu shows a role only what it may use), without console errors, names itself in the
- * browser tab, and shows no raw i18n keys or type ids and no untranslated English in zh-CN.
+ * Every role's side menu, entry by entry, at 1440×900 on the year of demo history: each page loads
+ * without a refused or failed API call (the menu shows a role only what it may use), without
+ * console errors, names itself in the browser tab, shows no raw i18n keys or type ids and no
+ * untranslated English in zh-CN, no table wider than the content area, and its dates in the
+ * township's zone and format: the same dates and times as in a browser set to Los Angeles, none in
+ * the browser's own formats. A screenshot of each page is kept.
  */
 const ROLES = [
   { role: 'township_admin', email: 'official@anhai.demo' },
@@ -21,57 +25,28 @@ async function titleIs(page: Page, expected: string): Promise<string> {
   return waitFor(() => page.title(), (title) => title === expected, 10_000).catch(() => page.title());
 }
 
-/** Follows the page's API calls (the live notification stream aside) so a test can wait until they are done. */
-function trackApi(page: Page) {
-  let inFlight = 0;
-  let lastChange = performance.now();
-  const refused: string[] = [];
-  const consoleErrors: string[] = [];
-  const isApi = (url: string) => url.includes('/api/') && !url.includes('/notifications/stream');
-  page.on('request', (request) => {
-    if (!isApi(request.url())) return;
-    inFlight++;
-    lastChange = performance.now();
-  });
-  const done = (url: string) => {
-    if (!isApi(url)) return;
-    inFlight--;
-    lastChange = performance.now();
-  };
-  page.on('requestfinished', (request) => done(request.url()));
-  page.on('requestfailed', (request) => done(request.url()));
-  page.on('response', (response) => {
-    if (isApi(response.url()) && response.status() >= 400) {
-      refused.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
-    }
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  return {
-    refused,
-    consoleErrors,
-    /** Until no API call has been open for half a second. */
-    settled: () => waitFor(async () => inFlight === 0 && performance.now() - lastChange > 500, Boolean, 30_000),
-  };
-}
-
 describe('navigation (browser)', () => {
   let harness: BrowserHarness;
   /** Townships' short ids (`anhai`): the platform admin's tenant list shows them as they are. */
   let slugs: string[];
 
   beforeAll(async () => {
-    harness = await startBrowserHarness();
+    harness = await startBrowserHarness({ history: true });
     slugs = (await harness.app.db.admin.query(`SELECT slug FROM tenants`)).rows.map((row: { slug: string }) => row.slug);
   });
   afterAll(() => harness?.close());
 
-  it.each(ROLES)('$role: every menu entry opens without a refused call, names the tab, and shows no raw keys or English', async ({ email }) => {
+  it.each(ROLES)('$role: every menu entry opens without a refused call, names the tab, and shows no raw keys, English, clipped tables or foreign dates', async ({ role, email }) => {
     const page = await harness.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
     const api = trackApi(page);
     await login(page, email);
     await api.settled();
+    // The same person in a browser far from the township: every date must read as in Anhai.
+    const abroad = await watchedPage(harness, { timezoneId: 'America/Los_Angeles', viewport: { width: 1440, height: 900 } });
+    const abroadApi = trackApi(abroad.page);
+    await login(abroad.page, email);
+    await abroadApi.settled();
 
     // The menu as drawn: its entries, and the paths its closed groups hold.
     const drawn = await page
@@ -82,6 +57,7 @@ describe('navigation (browser)', () => {
     expect(paths.length).toBeGreaterThan(2);
 
     const problems: string[] = [];
+    let dates = 0;
     for (const path of paths) {
       const refusedBefore = api.refused.length;
       const errorsBefore = api.consoleErrors.length;
@@ -98,10 +74,25 @@ describe('navigation (browser)', () => {
       const text = await visibleText(page);
       for (const key of rawKeysIn(text)) problems.push(`/${path}: raw key ${key}`);
       for (const word of englishIn(text).filter((word) => !slugs.includes(word))) problems.push(`/${path}: English "${word}"`);
+      for (const date of foreignDatesIn(text)) problems.push(`/${path}: date "${date}" not in the township's format`);
+      problems.push(...fitProblems(`/${path}`, await measureTables(page)));
+      await page.screenshot({ path: screenshotPath(`page-${role}-${path.replaceAll('/', '-')}`), animations: 'disabled' });
+
+      await abroad.page.goto(`/${path}`);
+      await abroad.page.locator('.app-content').waitFor();
+      await abroadApi.settled();
+      const here = datesAndTimesIn(text);
+      const there = datesAndTimesIn(await visibleText(abroad.page));
+      dates += here.length;
+      if (here.join(' ') !== there.join(' ')) problems.push(`/${path}: in Los Angeles the page shows ${there.join(' ') || 'no dates'}, in Anhai ${here.join(' ') || 'no dates'}`);
     }
+    await abroad.context.close();
     expect(problems).toEqual([]);
+    expect(abroad.errors).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
-  });
+    // The pages did show dates (a comparison of nothing passes too).
+    if (role !== 'platform_admin') expect(dates).toBeGreaterThan(0);
+  }, 600_000);
 
   it('offers 待办服务 only to an enterprise that serves requests, on the side menu and on a phone', async () => {
     const { rows } = await harness.app.db.admin.query<{ email: string }>(

@@ -30,3 +30,27 @@ export function rawKeysIn(text: string): string[] {
 export function englishIn(text: string): string[] {
   return [...new Set((text.match(ENGLISH_WORD) ?? []).filter((word) => word !== word.toUpperCase() && !ALLOWED_LATIN.has(word)))];
 }
+
+/**
+ * Dates and times not in the township's format (YYYY-MM-DD HH:mm, 2026年12月6日, 12月6日): the
+ * browser's own formats (2026/12/6, 12/6/2026, 上午/下午 or AM/PM, seconds), ISO timestamps, and
+ * zone names where 北京时间 belongs.
+ */
+const FOREIGN_DATE = [
+  /\b\d{4}\/\d{1,2}\/\d{1,2}\b/g,
+  /\b\d{1,2}\/\d{1,2}\/\d{4}\b/g,
+  /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g,
+  /[上下]午\s*\d{1,2}[:：]\d{2}/g,
+  /\b\d{1,2}:\d{2}(?::\d{2})?\s?[AP]M\b/g,
+  /(?<![\d.])\d{1,2}:\d{2}:\d{2}(?![\d.])/g,
+  /\bGMT[+-]?\d*\b|Asia\/Shanghai|中国标准时间/g,
+];
+
+export function foreignDatesIn(text: string): string[] {
+  return [...new Set(FOREIGN_DATE.flatMap((pattern) => text.match(pattern) ?? []))];
+}
+
+/** The dates and times a page shows, in order: the same page must show the same ones wherever the browser is. */
+export function datesAndTimesIn(text: string): string[] {
+  return text.match(/\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月\d{1,2}日|(?<![\d:])\d{2}:\d{2}(?![\d:])/g) ?? [];
+}

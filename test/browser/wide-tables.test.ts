@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { waitFor } from '../support/wait-for';
+import { fitProblems, measureTables, trackApi, type ApiTracker, type Fit } from './page-walk';
 import { login, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
 
 /**
@@ -19,58 +19,6 @@ const OTHER_LISTS = [
   { email: 'jingong@anhai.demo', paths: ['/service-requests', '/service-inbox?tab=all'] },
 ];
 
-/** Follows the page's API calls (the live notification stream aside) so the test can wait until a page has its data. */
-function trackApi(page: Page) {
-  let inFlight = 0;
-  let lastChange = performance.now();
-  const isApi = (url: string) => url.includes('/api/') && !url.includes('/notifications/stream');
-  const change = (url: string, delta: number) => {
-    if (!isApi(url)) return;
-    inFlight += delta;
-    lastChange = performance.now();
-  };
-  page.on('request', (request) => change(request.url(), 1));
-  page.on('requestfinished', (request) => change(request.url(), -1));
-  page.on('requestfailed', (request) => change(request.url(), -1));
-  return {
-    /** Until no API call has been open for half a second and no spinner turns. */
-    settled: async () => {
-      await waitFor(async () => inFlight === 0 && performance.now() - lastChange > 500, Boolean, 30_000);
-      await waitFor(() => page.locator('.ant-spin-spinning').count(), (count) => count === 0, 15_000).catch(() => undefined);
-    },
-  };
-}
-
-interface Fit {
-  /** How far the page scrolls sideways, in pixels. */
-  sideways: number;
-  /** The tables whose last header cell ends beyond what can be seen. */
-  clipped: string[];
-  tables: number;
-}
-
-/** Measures the page as drawn: the content area's right edge (inside its padding) against each table's last header cell. */
-function measure(page: Page): Promise<Fit> {
-  return page.locator('.app-content').evaluate((content) => {
-    const root = content.ownerDocument.documentElement;
-    const view = content.ownerDocument.defaultView!;
-    const visibleRight = Math.min(content.getBoundingClientRect().right - parseFloat(view.getComputedStyle(content).paddingRight), root.clientWidth);
-    const wrappers = [...content.querySelectorAll('.ant-table-wrapper')].filter((wrapper) => wrapper.getBoundingClientRect().width > 0);
-    const clipped = wrappers.flatMap((wrapper) => {
-      const headers = [...wrapper.querySelectorAll('thead th')].filter(
-        (th) => th.getBoundingClientRect().width > 0 && !th.classList.contains('ant-table-cell-scrollbar'),
-      );
-      const last = headers[headers.length - 1];
-      if (!last) return [];
-      // What can be seen of the table: the content area, and the table's own box when it scrolls inside itself.
-      const edge = Math.min(visibleRight, wrapper.getBoundingClientRect().right);
-      const end = last.getBoundingClientRect().right;
-      return end > edge + 1 ? [`"${last.textContent?.trim()}" ends at ${Math.round(end)} px, ${Math.round(edge)} px visible`] : [];
-    });
-    return { sideways: root.scrollWidth - root.clientWidth, clipped, tables: wrappers.length };
-  });
-}
-
 describe('wide tables and empty lists (browser)', () => {
   let harness: BrowserHarness;
 
@@ -89,13 +37,12 @@ describe('wide tables and empty lists (browser)', () => {
     return { page, api };
   };
 
-  const check = async (page: Page, api: ReturnType<typeof trackApi>, path: string, problems: string[]): Promise<Fit> => {
+  const check = async (page: Page, api: ApiTracker, path: string, problems: string[]): Promise<Fit> => {
     await page.goto(path);
     await page.locator('.app-content').waitFor();
     await api.settled();
-    const fit = await measure(page);
-    if (fit.sideways > 0) problems.push(`${path}: the page scrolls ${fit.sideways} px sideways`);
-    for (const table of fit.clipped) problems.push(`${path}: ${table}`);
+    const fit = await measureTables(page);
+    problems.push(...fitProblems(path, fit));
     return fit;
   };
 

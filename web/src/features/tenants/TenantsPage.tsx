@@ -3,6 +3,7 @@ import { Button, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/dates';
+import { timeZoneName } from '../../lib/timeZones';
 import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
 import { useTenants, type Tenant } from './api';
@@ -16,7 +17,7 @@ export function TenantsPage() {
   const columns: TableColumnsType<Tenant> = [
     { title: t('tenants.name'), dataIndex: 'name' },
     { title: t('tenants.slug'), dataIndex: 'slug' },
-    { title: t('tenants.timeZone'), dataIndex: 'timeZone' },
+    { title: t('tenants.timeZone'), dataIndex: 'timeZone', render: (zone: string) => timeZoneName(t, zone) },
     { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
   ];
 

@@ -1,7 +1,8 @@
 import { Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, App } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDayTime, formatTimeOf, instantInTownship, today, townshipDayStart } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { EmptyState, emptyText } from '../shell/EmptyState';
@@ -9,7 +10,8 @@ import { PageHeader } from '../shell/PageHeader';
 import { useBookingAction, useBookZone, useVenueBookings, useVenueCalendar, useVenues, type Venue, type VenueBooking } from './api';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const fmt = (value: string | Date) => dayjs(value).format('MM/DD HH:mm');
+/** A booking's time in the township: 12-07 14:00–16:00. */
+const timeSpan = (startsAt: string, endsAt: string) => `${formatDayTime(startsAt)}–${formatTimeOf(endsAt)}`;
 
 /** 活动阵地: venues with their zones, a week's calendar per venue, booking, and (officials) the approval list. */
 export function VenuesPage() {
@@ -80,9 +82,9 @@ export function VenuesPage() {
 
 function VenueCalendar({ venueId }: { venueId: string }) {
   const { t } = useTranslation();
-  const [start, setStart] = useState<Dayjs>(dayjs().startOf('day'));
-  const from = start.toISOString();
-  const to = start.add(7, 'day').toISOString();
+  const [start, setStart] = useState<Dayjs>(today);
+  const from = townshipDayStart(start);
+  const to = townshipDayStart(start.add(7, 'day'));
   const calendar = useVenueCalendar(venueId, from, to);
   return (
     <Card
@@ -99,7 +101,7 @@ function VenueCalendar({ venueId }: { venueId: string }) {
         data-testid="venue-calendar"
         locale={{ emptyText: t('venues.calendarEmpty') }}
         columns={[
-          { title: t('venues.time'), render: (_: unknown, e) => `${fmt(e.startsAt)}–${dayjs(e.endsAt).format('HH:mm')}` },
+          { title: t('venues.time'), render: (_: unknown, e) => timeSpan(e.startsAt, e.endsAt) },
           { title: t('venues.zone'), dataIndex: 'zoneName' },
           { title: t('venues.what'), render: (_: unknown, e) => e.title ?? t('venues.reserved') },
           { title: t('venues.status'), render: (_: unknown, e) => <Tag>{t(`venues.statuses.${e.status}`)}</Tag> },
@@ -139,7 +141,7 @@ function BookingsCard({ official }: { official: boolean }) {
         data-testid="venue-bookings"
         locale={{ emptyText: emptyText(bookings.isPending, <EmptyState text={t(official ? 'emptyStates.bookingsOfficial' : 'emptyStates.bookingsMine')} />) }}
         columns={[
-          { title: t('venues.time'), render: (_: unknown, b) => `${fmt(b.startsAt)}–${dayjs(b.endsAt).format('HH:mm')}` },
+          { title: t('venues.time'), render: (_: unknown, b) => timeSpan(b.startsAt, b.endsAt) },
           { title: t('venues.zone'), dataIndex: 'zoneName' },
           { title: t('venues.purpose'), dataIndex: 'purpose' },
           { title: t('venues.attendees'), dataIndex: 'attendees' },
@@ -179,7 +181,7 @@ function BookingModal({ zone, onClose }: { zone: Venue['zones'][number] | null; 
         onFinish={(values) =>
           zone &&
           book.mutate(
-            { zoneId: zone.id, startsAt: values.range[0].format(), endsAt: values.range[1].format(), purpose: values.purpose, attendees: values.attendees },
+            { zoneId: zone.id, startsAt: instantInTownship(values.range[0]), endsAt: instantInTownship(values.range[1]), purpose: values.purpose, attendees: values.attendees },
             {
               onSuccess: (saved) => {
                 void message.success(saved.status === 'pending' ? t('venues.bookedPending') : t('venues.booked'));
