@@ -3248,7 +3248,42 @@ export interface components {
             id: string;
             displayName: string;
         };
+        AuditObjectView: {
+            /** @description Stable key of the kind of object (`meeting`, `service_request`, `meeting_participant`, ...); `record` for a table without a description, `route` for a refused access. */
+            kind: string;
+            /** @description The table's name in words, for a kind the reader's language has no word for. */
+            typeName: string;
+            id: string | null;
+            /** @description Title or name; null when the row has none and none could be found. */
+            label: string | null;
+            /** @description A short code shown before the label (a service request's number). */
+            code: string | null;
+            /** @description Whether the label is a title (quoted: 《…》) rather than a name. */
+            quoted: boolean;
+            /** @description Path of the object's page in the web app, when it has one and the object still exists. */
+            link: string | null;
+        };
+        AuditFieldChangeView: {
+            /** @description Value before */
+            from: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Value after */
+            to: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Column name, snake_case. */
+            field: string;
+            /** @description The name of the row `from` points at (a user, an organisation), when the field is a reference. */
+            fromLabel: string | null;
+            toLabel: string | null;
+            hidden: boolean;
+        };
         AuditEntryView: {
+            /** @description Names of the rows the snapshots' reference columns point at (users, organisations, the alliance ...), by id. */
+            names: {
+                [key: string]: string;
+            };
             id: string;
             /** Format: date-time */
             occurredAt: string;
@@ -3257,12 +3292,18 @@ export interface components {
             action: "refused" | "update" | "insert" | "delete";
             entityType: string;
             entityId: string | null;
+            /** @description The row as it was and as it became, without secrets. */
             before: {
                 [key: string]: unknown;
             } | null;
             after: {
                 [key: string]: unknown;
             } | null;
+            object: components["schemas"]["AuditObjectView"];
+            /** @description What the object belongs to (the meeting of a participant), when it belongs to something. */
+            parent: components["schemas"]["AuditObjectView"] | null;
+            /** @description The fields an update changed, bookkeeping left out; empty for other actions. */
+            changes: components["schemas"]["AuditFieldChangeView"][];
         };
         AuditPage: {
             items: components["schemas"]["AuditEntryView"][];
@@ -3439,6 +3480,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             memberCounts: components["schemas"]["MemberCountsView"];
+            /**
+             * @description The signed-in person's organisation's current place in the alliance; null when it is not a member (or has no organisation).
+             * @enum {string|null}
+             */
+            myRole: "lead" | "department" | "member" | null;
         };
         AlliancePage: {
             items: components["schemas"]["AllianceView"][];
@@ -3950,7 +3996,9 @@ export interface components {
             cancelReason: string | null;
             participants: components["schemas"]["ParticipantView"][];
         };
-        ScheduledView: {
+        NewMeetingsView: {
+            /** @description How many people the invitation went to (the required people and everyone of the invited organisations). */
+            notified: number;
             items: components["schemas"]["MeetingView"][];
         };
         MeetingList: {
@@ -3988,6 +4036,9 @@ export interface components {
              * @enum {string}
              */
             scope?: "this" | "following";
+        };
+        ScheduledView: {
+            items: components["schemas"]["MeetingView"][];
         };
         CancelMeetingDto: {
             reason: string;
@@ -6375,7 +6426,13 @@ export interface operations {
                 cursor?: string;
                 role?: "platform_admin" | "township_admin" | "department_staff" | "enterprise_contact" | "expert";
                 status?: "invited" | "active" | "disabled";
+                /** @description Matches the name, email, mobile or organisation name. */
                 q?: string;
+                /**
+                 * @description Only the people who may be asked to this alliance's meetings: the township's officials and
+                 *     think-tank experts, and the staff and contacts of the organisations in the alliance today.
+                 */
+                allianceId?: string;
             };
             header?: never;
             path?: never;
@@ -8243,7 +8300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ScheduledView"];
+                    "application/json": components["schemas"]["NewMeetingsView"];
                 };
             };
             /** @description Any error, in one body shape */
