@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import type { Role } from './entities/role';
 
@@ -10,14 +10,19 @@ export interface RoutePermission {
   access: 'public' | 'nobody' | Role[];
 }
 
-/** Every route with who may call it, read from the same metadata the access guard reads. */
+/**
+ * Every route with who may call it, read from the same metadata the access guard reads. Works on an
+ * application created with `preview: true` too (nothing instantiated): the OpenAPI export writes
+ * the web app's menu permissions from it (web/src/api/route-access.json).
+ */
 export function routePermissions(app: INestApplication): RoutePermission[] {
-  const discovery = app.get(DiscoveryService);
-  const scanner = app.get(MetadataScanner);
-  const reflector = app.get(Reflector);
+  const scanner = new MetadataScanner();
+  const reflector = new Reflector();
   const routes: RoutePermission[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+  const controllers = new Set<unknown>();
+  for (const module of app.get(ModulesContainer).values()) for (const wrapper of module.controllers.values()) controllers.add(wrapper.metatype);
+  for (const metatype of controllers) {
+    const controller = metatype as (new (...args: unknown[]) => unknown) | undefined;
     if (!controller) continue;
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     for (const name of scanner.getAllMethodNames(controller.prototype)) {

@@ -20,6 +20,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
+import { mayCall, type ApiRoute } from './routeAccess';
 import { actionItemsNav } from '../action-items/navItems';
 import { pairingNav } from '../pairing/navItems';
 import { studyRouteNav, studySitesNav } from '../study-route/navItems';
@@ -33,6 +34,11 @@ import { thinkTankNav } from '../think-tank/navItems';
 export interface NavItem {
   /** Route path; also the menu key. */
   path: string;
+  /**
+   * The API route the page cannot do without: a role sees the entry only when the API admits it
+   * there, so a menu never offers a page whose first request would be refused.
+   */
+  api: ApiRoute;
   /** i18n key of the label. */
   labelKey: string;
   icon: ReactNode;
@@ -60,10 +66,10 @@ const group = (name: string, icon: ReactNode, items: NavItem[]): NavGroup => ({
   items,
 });
 
-const home: NavItem = { path: '/home', labelKey: 'nav.home', icon: <HomeOutlined /> };
+const home: NavItem = { path: '/home', api: 'GET /workbench', labelKey: 'nav.home', icon: <HomeOutlined /> };
 
-const inbox: NavItem = { path: '/notifications', labelKey: 'nav.notifications', icon: <BellOutlined /> };
-const preferences: NavItem = { path: '/settings/notifications', labelKey: 'nav.notificationPreferences', icon: <SettingOutlined /> };
+const inbox: NavItem = { path: '/notifications', api: 'GET /notifications', labelKey: 'nav.notifications', icon: <BellOutlined /> };
+const preferences: NavItem = { path: '/settings/notifications', api: 'GET /notification-preferences', labelKey: 'nav.notificationPreferences', icon: <SettingOutlined /> };
 
 /**
  * Everyone's own inbox and notification preferences, at the end of each menu. Platform admins
@@ -74,24 +80,24 @@ const messages = group('messages', <MessageOutlined />, [inbox, preferences]);
 
 /**
  * Side navigation per role: the workbench first for everyone with a township, then groups named
- * for the alliance's work. Every entry's page must only call what the role may call: the browser
- * test `navigation.test.ts` visits each entry as each role and fails on any refused request.
- * Experts get no 议定事项 (action items are owned by departments and enterprises) and no 活动阵地
- * (venues are booked by members, not by the think tank).
+ * for the alliance's work. What a role may open is not decided here but by the API: each entry
+ * names the route its page needs (`api`), and `admitted` drops every entry whose route the API's
+ * own declarations (@Roles) refuse the role. The browser test `navigation.test.ts` still visits
+ * each entry as each role and fails on any refused request.
  */
 const menus: Record<Role, NavEntry[]> = {
   platform_admin: [
-    { path: '/tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> },
-    { path: '/notification-deliveries', labelKey: 'nav.failedDeliveries', icon: <WarningOutlined /> },
+    { path: '/tenants', api: 'GET /tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> },
+    { path: '/notification-deliveries', api: 'GET /admin/notification-deliveries', labelKey: 'nav.failedDeliveries', icon: <WarningOutlined /> },
     inbox,
   ],
   township_admin: [
     home,
     dashboardNav,
     group('members', <ClusterOutlined />, [
-      { path: '/alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
-      { path: '/organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
-      { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined /> },
+      { path: '/alliances', api: 'GET /alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
+      { path: '/organizations', api: 'GET /organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
+      { path: '/users', api: 'GET /users', labelKey: 'nav.users', icon: <TeamOutlined /> },
     ]),
     group('services', <CustomerServiceOutlined />, [...serviceRequestNav.township_admin, pairingNav]),
     group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),
@@ -99,9 +105,9 @@ const menus: Record<Role, NavEntry[]> = {
     group('venues', <EnvironmentOutlined />, [venuesNav, venueAdminNav, studyRouteNav, studySitesNav]),
     group('resources', <ShareAltOutlined />, allianceServicesNav.township_admin),
     group('system', <AppstoreOutlined />, [
-      { path: '/imports', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
-      { path: '/audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
-      { path: '/settings/notification-center', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
+      { path: '/imports', api: 'GET /jobs', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
+      { path: '/audit-log', api: 'GET /audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
+      { path: '/settings/notification-center', api: 'GET /notification-settings', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
       inbox,
       preferences,
     ]),
@@ -128,6 +134,15 @@ const menus: Record<Role, NavEntry[]> = {
   expert: [home, ...thinkTankNav.expert, meetingsNav, studyRouteNav, messages],
 };
 
+/** A role's menu as arranged above, without the entries (and emptied groups) the API refuses the role. */
+function admitted(role: Role, entries: NavEntry[]): NavEntry[] {
+  return entries
+    .map((entry) => (isNavGroup(entry) ? { ...entry, items: entry.items.filter((item) => mayCall(item.api, role)) } : entry))
+    .filter((entry) => (isNavGroup(entry) ? entry.items.length > 0 : mayCall(entry.api, role)));
+}
+
+const allowedMenus = Object.fromEntries(Object.entries(menus).map(([role, entries]) => [role, admitted(role as Role, entries)])) as Record<Role, NavEntry[]>;
+
 /** A menu this short reads best as one list: its groups are shown as plain entries. */
 const GROUP_ABOVE = 10;
 
@@ -137,12 +152,12 @@ export function flattenNav(entries: NavEntry[]): NavItem[] {
 
 /** The side menu of a role: grouped when long, else the same entries as one list. */
 export const menuByRole: Record<Role, NavEntry[]> = Object.fromEntries(
-  Object.entries(menus).map(([role, entries]) => [role, flattenNav(entries).length > GROUP_ABOVE ? entries : flattenNav(entries)]),
+  Object.entries(allowedMenus).map(([role, entries]) => [role, flattenNav(entries).length > GROUP_ABOVE ? entries : flattenNav(entries)]),
 ) as Record<Role, NavEntry[]>;
 
 /** Every entry of a role's menu, in menu order (the bottom tab bar and the page titles read this). */
 export const navigationByRole: Record<Role, NavItem[]> = Object.fromEntries(
-  Object.entries(menus).map(([role, entries]) => [role, flattenNav(entries)]),
+  Object.entries(allowedMenus).map(([role, entries]) => [role, flattenNav(entries)]),
 ) as Record<Role, NavItem[]>;
 
 /** The entry a URL belongs to: the longest path that is the URL or a parent of it. */
