@@ -48,14 +48,15 @@ export function StatisticsCharts({ statistics }: { statistics: Statistics }) {
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${String(v)}%`) },
       legend: { top: 0 },
-      grid: { left: 48, right: 16, top: 40, bottom: 64 },
-      xAxis: {
+      // Bars side by side: a department's full name (安海镇人力资源和社会保障事务所) fits beside its bars, never under another's.
+      grid: { left: 168, right: 24, top: 40, bottom: 24 },
+      yAxis: {
         type: 'category',
+        inverse: true,
         data: statistics.byDepartment.map((d) => d.name),
-        // Long department names wrap under their bars instead of running into each other.
-        axisLabel: { interval: 0, width: 88, overflow: 'break', lineHeight: 14 },
+        axisLabel: { interval: 0, width: 156, overflow: 'break', lineHeight: 14 },
       },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         { name: t('serviceRequests.statistics.onTimeRate'), type: 'bar', data: statistics.byDepartment.map((d) => asPercent(d.onTimeRate)), itemStyle: { color: RED } },
         { name: t('serviceRequests.statistics.responseRate'), type: 'bar', data: statistics.byDepartment.map((d) => asPercent(d.responseRate)), itemStyle: { color: BLUE } },
