@@ -126,9 +126,20 @@ export async function clickNav(page: Page, path: string): Promise<void> {
   const nav = page.getByTestId('main-nav');
   await nav.locator('li').first().waitFor();
   const entry = nav.getByTestId(`nav-${path}`);
-  // A closed group draws its entries only once opened; its title lists the paths it holds.
-  if (!(await entry.isVisible())) await nav.locator(`[data-paths~="/${path}"]`).click();
-  await entry.click();
+  // A closed group draws its entries only once opened; its title lists the paths it holds. A group
+  // still opening (or closing) after a navigation covers its entries for a moment: try again.
+  await waitFor(
+    async () => {
+      if (!(await entry.isVisible())) await nav.locator(`[data-paths~="/${path}"]`).click({ timeout: 5_000 }).catch(() => undefined);
+      return entry.click({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      );
+    },
+    Boolean,
+    45_000,
+    300,
+  );
 }
 
 /** Waits until an input shows `expected` (controlled inputs do not reflect their value in the DOM). */
