@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from '../support/wait-for';
-import { datesAndTimesIn, englishIn, foreignDatesIn, rawKeysIn, visibleText } from './page-text';
+import { datesAndTimesIn, englishIn, foreignDatesIn, rawKeysIn, sameDatesAndTimes, visibleText } from './page-text';
 import { fitProblems, measureTables, trackApi } from './page-walk';
 import { clickNav, login, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness } from './support';
 
@@ -84,10 +84,10 @@ describe('navigation (browser)', () => {
       // A loaded machine draws a page late: the same dates within ten seconds (read again on both sides), or a problem.
       let here = datesAndTimesIn(text);
       const abroadDates = async () => datesAndTimesIn(await visibleText(abroad.page));
-      const there = await waitFor(abroadDates, (shown) => shown.join(' ') === here.join(' '), 10_000).catch(abroadDates);
-      if (there.join(' ') !== here.join(' ')) here = datesAndTimesIn(await visibleText(page));
+      const there = await waitFor(abroadDates, (shown) => sameDatesAndTimes(here, shown), 10_000).catch(abroadDates);
+      if (!sameDatesAndTimes(here, there)) here = datesAndTimesIn(await visibleText(page));
       dates += here.length;
-      if (here.join(' ') !== there.join(' ')) problems.push(`/${path}: in Los Angeles the page shows ${there.join(' ') || 'no dates'}, in Anhai ${here.join(' ') || 'no dates'}`);
+      if (!sameDatesAndTimes(here, there)) problems.push(`/${path}: in Los Angeles the page shows ${there.join(' ') || 'no dates'}, in Anhai ${here.join(' ') || 'no dates'}`);
     }
     await abroad.context.close();
     expect(problems).toEqual([]);

@@ -54,3 +54,28 @@ export function foreignDatesIn(text: string): string[] {
 export function datesAndTimesIn(text: string): string[] {
   return text.match(/\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月\d{1,2}日|(?<![\d:])\d{2}:\d{2}(?![\d:])/g) ?? [];
 }
+
+/** Minutes since midnight of `HH:mm`, or of the time in `YYYY-MM-DD HH:mm` (with the day), for comparing. */
+function minutesOf(token: string): number | null {
+  const match = /^(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{2}):(\d{2})$/.exec(token);
+  if (!match) return null;
+  const [, year, month, day, hours, minutes] = match;
+  const days = year ? Date.UTC(Number(year), Number(month) - 1, Number(day)) / 86_400_000 : 0;
+  return days * 1440 + Number(hours) * 60 + Number(minutes);
+}
+
+/**
+ * Whether two pages show the same dates and times. A clock the page shows ("数据时间 12:01") may
+ * turn a minute between two loads, so times within five minutes count as the same; a date in the
+ * browser's zone instead of the township's is hours away.
+ */
+export function sameDatesAndTimes(here: string[], there: string[]): boolean {
+  return (
+    here.length === there.length &&
+    here.every((token, i) => {
+      if (token === there[i]) return true;
+      const [a, b] = [minutesOf(token), minutesOf(there[i])];
+      return a !== null && b !== null && Math.abs(a - b) <= 5;
+    })
+  );
+}
