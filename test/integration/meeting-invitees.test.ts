@@ -90,6 +90,31 @@ describe('joint meeting invitees', () => {
     expect(theirs.body.items).toEqual([]);
   });
 
+  it('refuses to require a person, or invite an organisation, from outside the alliance', async () => {
+    const schedule = (invitees: object) =>
+      http.post(
+        '/api/v1/meetings',
+        {
+          allianceId: ids.alliance,
+          title: '联盟外人员测试',
+          chairId: ids.official,
+          place: { kind: 'address', address: '镇政府三楼' },
+          startsAt: shanghai('2026-12-02T15:00:00').toISOString(),
+          endsAt: shanghai('2026-12-02T16:00:00').toISOString(),
+          invitees,
+        },
+        { token: official },
+      );
+    const person = await schedule({ requiredUserIds: [ids.outsider] });
+    expect(person.status).toBe(400);
+    expect(person.body.details).toEqual([{ field: 'invitees.requiredUserIds', reason: expect.stringContaining('不属于该联盟') }]);
+    const organization = await schedule({ organizationIds: [ids.outsiderOrg] });
+    expect(organization.status).toBe(400);
+    expect(organization.body.details).toEqual([{ field: 'invitees.organizationIds', reason: expect.stringContaining('不属于该联盟') }]);
+    const { rows } = await app.db.admin.query(`SELECT 1 FROM meetings WHERE title = '联盟外人员测试'`);
+    expect(rows).toEqual([]);
+  });
+
   it('schedules with an enterprise contact required, says how many were told, and keeps the contact’s busy time out of the free slots', async () => {
     const reply = await http.post(
       '/api/v1/meetings',

@@ -49,7 +49,7 @@ export class MeetingsService {
       }
     }
     const required = [...new Set([input.chairId, ...(input.invitees.requiredUserIds ?? [])])];
-    await this.requireUsers(required);
+    await this.requireUsers(input.allianceId, required);
     await this.conflicts.assertFree(occurrences, input.place.zoneId ?? null, required);
     const organizations = await this.invitedOrganizations(input.allianceId, input.invitees);
 
@@ -254,9 +254,19 @@ export class MeetingsService {
     }
   }
 
-  private async requireUsers(ids: string[]): Promise<void> {
-    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE id = ANY($1) AND status = 'active'`, [ids]);
+  /**
+   * Required attendees are the people the alliance's picker offers (GET /users?allianceId=): the
+   * township's officials and experts, and the people of the alliance's current members.
+   */
+  private async requireUsers(allianceId: string, ids: string[]): Promise<void> {
+    const rows = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
+      `SELECT u.id, (u.role IN ('township_admin', 'expert') OR EXISTS (
+                SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = $2 AND m.organization_id = u.organization_id AND m.left_on IS NULL)) AS "inAlliance"
+         FROM users u WHERE u.id = ANY($1) AND u.status = 'active'`,
+      [ids, allianceId],
+    );
     if (rows.length !== ids.length) throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notFound' }]);
+    if (rows.some((row) => !row.inAlliance)) throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notInAlliance' }]);
   }
 
   private async invitedOrganizations(allianceId: string, invitees: ScheduleMeetingDto['invitees']): Promise<string[]> {
@@ -269,8 +279,13 @@ export class MeetingsService {
       rows.forEach((r) => ids.add(r.organization_id));
     }
     if (ids.size === 0) return [];
-    const found = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM organizations WHERE id = ANY($1)', [[...ids]]);
+    const found = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
+      `SELECT o.id, EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = $2 AND m.organization_id = o.id AND m.left_on IS NULL) AS "inAlliance"
+         FROM organizations o WHERE o.id = ANY($1)`,
+      [[...ids], allianceId],
+    );
     if (found.length !== ids.size) throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notFound' }]);
+    if (found.some((row) => !row.inAlliance)) throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notInAlliance' }]);
     return [...ids];
   }
 }

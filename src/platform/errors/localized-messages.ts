@@ -178,6 +178,7 @@ const reasons: Record<string, Catalog> = {
   alreadySubmitted: { 'zh-CN': '已提交，不能再修改', en: 'is already submitted' },
   roundClosed: { 'zh-CN': '填报已结束', en: 'the round is closed' },
   deadlinePassed: { 'zh-CN': '填报已于 {0} 截止，如需补报请联系镇干部延长截止日期', en: 'the round closed on {0}; an official can extend the deadline' },
+  notInAlliance: { 'zh-CN': '不属于该联盟（只能邀请联盟当前成员单位的人员、镇干部和专家）', en: 'not in this alliance (invite people of its current members, township officials and experts)' },
   notAMemberOrganization: { 'zh-CN': '贵单位不在该联盟中', en: 'your organisation is not in this alliance' },
   notYourOrganization: { 'zh-CN': '只能为本单位推荐', en: 'must be your own organisation' },
   caseTransition: { 'zh-CN': '状态为“{1}”的案例不能执行“{0}”', en: 'cannot {0} a case that is {1}' },
