@@ -9,7 +9,8 @@ type DepartmentRank = DashboardView['serviceRequests']['departmentRanking'][numb
 /** The department ranking beside its bars, in the API's order (by score). */
 export function RankingTable({ rows }: { rows: DepartmentRank[] }) {
   const { t } = useTranslation();
-  // Beside the bars the card is narrow: the request count goes first, then the score.
+  // Beside the bars the card is narrow: the request count goes first, then the score. Widths fit the
+  // headers (综合得分, 按时办结率) whole.
   const columns: FitColumn<DepartmentRank>[] = [
     {
       title: t('dashboard.ranking.rank'),
@@ -19,9 +20,9 @@ export function RankingTable({ rows }: { rows: DepartmentRank[] }) {
     },
     // A department's whole name, wrapped when the column is narrow: a cut "安海镇人力资源和社…" says nothing.
     { title: t('dashboard.ranking.department'), dataIndex: 'name', width: 130, grow: true, ellipsis: false },
-    { title: t('dashboard.ranking.score'), dataIndex: 'score', width: 70, drop: 1, render: (score: number) => formatNumber(score * 100) },
-    { title: t('dashboard.figures.submitted'), dataIndex: 'submitted', width: 80, drop: 2, render: formatNumber },
-    { title: t('dashboard.figures.onTimeRate'), dataIndex: 'onTimeRate', width: 80, render: formatPercent },
+    { title: t('dashboard.ranking.score'), dataIndex: 'score', width: 92, drop: 1, render: (score: number) => formatNumber(score * 100) },
+    { title: t('dashboard.figures.submitted'), dataIndex: 'submitted', width: 84, drop: 2, render: formatNumber },
+    { title: t('dashboard.figures.onTimeRate'), dataIndex: 'onTimeRate', width: 100, render: formatPercent },
     {
       title: t('dashboard.figures.satisfaction'),
       dataIndex: 'satisfaction',

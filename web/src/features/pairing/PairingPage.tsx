@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
-import { useAlliances } from '../alliances/api';
+import { AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
 import { CategorySelect } from '../service-requests/CategorySelect';
 import { useMe } from '../auth/api';
 import { EmptyState, emptyText } from '../shell/EmptyState';
@@ -221,8 +222,11 @@ function LogVisitCard({ pair }: { pair: Pair }) {
 function ToRequestModal({ target, onClose }: { target: { visitId: string; index: number } | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const alliances = useAlliances();
-  const allianceId = alliances.items[0]?.id;
+  // The page's alliance (the person's own, the last chosen or the largest), changeable here: the
+  // category, and so the request, belongs to one alliance the enterprise is a member of.
+  const context = useAllianceContext();
+  const [chosenAllianceId, setChosenAllianceId] = useState<string>();
+  const allianceId = chosenAllianceId ?? context.allianceId;
   const [categoryId, setCategoryId] = useState<string>();
   const convert = useProblemToRequest();
   const showError = useShowError();
@@ -244,7 +248,20 @@ function ToRequestModal({ target, onClose }: { target: { visitId: string; index:
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('pairing.toRequestHint')}</Typography.Paragraph>
-      <CategorySelect allianceId={allianceId} value={categoryId} onChange={setCategoryId} />
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {context.canChoose && (
+          <AllianceSelect
+            alliances={context.alliances}
+            value={allianceId}
+            onChange={(id) => {
+              setChosenAllianceId(id);
+              setCategoryId(undefined);
+            }}
+            testId="to-request-alliance"
+          />
+        )}
+        <CategorySelect allianceId={allianceId} value={categoryId} onChange={setCategoryId} />
+      </Space>
     </Modal>
   );
 }

@@ -15,14 +15,15 @@ export function DepartmentRanking({ rows, loading }: { rows: DepartmentStatistic
       width: 72,
       render: (rank: number) => <Tag color={rank === 1 ? 'gold' : rank <= 3 ? 'orange' : 'default'}>{rank}</Tag>,
     },
-    { title: t('serviceRequests.statistics.department'), dataIndex: 'name', width: 160, grow: true },
+    // A department's whole name, wrapped when the column is narrow: a cut "安海镇人力资源和社保…" says nothing.
+    { title: t('serviceRequests.statistics.department'), dataIndex: 'name', width: 160, grow: true, ellipsis: false },
     { title: t('serviceRequests.statistics.submitted'), dataIndex: 'submitted', width: 80 },
     { title: t('serviceRequests.statistics.resolved'), dataIndex: 'resolved', width: 80, drop: 2 },
     { title: t('serviceRequests.statistics.open'), dataIndex: 'open', width: 80, drop: 1 },
     { title: t('serviceRequests.statistics.responseRate'), dataIndex: 'responseRate', width: 90, render: percent },
     { title: t('serviceRequests.statistics.onTimeRate'), dataIndex: 'onTimeRate', width: 90, render: percent },
-    { title: t('serviceRequests.statistics.averageAcceptHours'), dataIndex: 'averageAcceptHours', width: 110, drop: 3, render: hours },
-    { title: t('serviceRequests.statistics.averageResolveHours'), dataIndex: 'averageResolveHours', width: 110, render: hours },
+    { title: t('serviceRequests.statistics.averageAcceptHours'), dataIndex: 'averageAcceptHours', width: 132, drop: 3, render: hours },
+    { title: t('serviceRequests.statistics.averageResolveHours'), dataIndex: 'averageResolveHours', width: 132, render: hours },
     {
       title: t('serviceRequests.statistics.satisfaction'),
       key: 'satisfaction',

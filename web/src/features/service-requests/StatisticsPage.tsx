@@ -30,9 +30,9 @@ function Totals({ totals }: { totals: Statistics['totals'] }) {
   return (
     <Row gutter={[16, 16]} className="section-card" data-testid="sr-stats-totals">
       {cards.map((card) => (
-        <Col key={card.key} xs={12} md={6} xl={3}>
+        <Col key={card.key} xs={12} md={6} xxl={3}>
           <Card size="small">
-            <Statistic title={t(`serviceRequests.statistics.${card.key}`)} value={card.value} suffix={card.suffix} />
+            <Statistic title={t(`serviceRequests.statistics.${card.key}`)} value={card.value} suffix={card.suffix} styles={{ content: { whiteSpace: 'nowrap' } }} />
           </Card>
         </Col>
       ))}
