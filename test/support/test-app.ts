@@ -15,6 +15,7 @@ import { controlClock, type ControlledClock } from './clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { redisAvailable } from './redis-suites';
 import { TEST_REDIS_URL } from './test-environment';
+import { Http } from './http';
 
 export interface TestApp {
   api: NestFastifyApplication;
@@ -116,4 +117,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       rmSync(storageDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The usual set-up of a describe block: one app started before its tests and closed after them,
+ * with an Http client on its API. Read `app` and `http` inside tests and hooks (they are set then).
+ */
+export function useTestApp(options: TestAppOptions = {}): { readonly app: TestApp; readonly http: Http } {
+  const context = {} as { app: TestApp; http: Http };
+  beforeAll(async () => {
+    context.app = await startTestApp(options);
+    context.http = new Http(context.app.api);
+  });
+  afterAll(() => context.app?.close());
+  return context;
 }

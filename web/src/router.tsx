@@ -36,7 +36,7 @@ const TenantsPage = lazyPage(() => import('./features/tenants/TenantsPage'), 'Te
 const UsersPage = lazyPage(() => import('./features/users/UsersPage'), 'UsersPage');
 // It may show outside the pages that load every text (the root's errors), so it loads them too.
 const ErrorPage = lazyPage(() => Promise.all([import('./features/shell/ErrorPage'), loadAllTexts()]).then(([module]) => module), 'ErrorPage');
-const NotFoundPage = lazyPage(() => import('./features/shell/NotFoundPage'), 'NotFoundPage');
+const NotFoundPage = lazyPage(() => import('./features/shell/StatusPage'), 'NotFoundPage');
 
 // Signed in already: the frame's code loads beside the entry's, not after the profile.
 if (session.tokens) preloadSignedIn();

@@ -4,7 +4,7 @@ import type { Role } from '../../lib/options';
 import { useMe } from './api';
 
 // Every route is wrapped in this, so what only the refused see is loaded only when someone is.
-const Forbidden = lazyPage(() => import('./Forbidden'), 'Forbidden');
+const Forbidden = lazyPage(() => import('../shell/StatusPage'), 'Forbidden');
 
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { data: me } = useMe();
