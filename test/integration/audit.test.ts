@@ -89,6 +89,9 @@ describe('audit log', () => {
     const everything = JSON.stringify((await http.get('/api/v1/audit-log?limit=100', { token })).body);
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain('check_in_code":"');
+    // Nor is it stored: the trigger keeps a mark where the value was.
+    const { rows: stored } = await app.db.admin.query(`SELECT count(*)::int AS n FROM audit_log WHERE position($1 IN coalesce(before::text, '') || coalesce(after::text, '')) > 0`, [secret]);
+    expect(stored[0].n).toBe(0);
 
     const { rows: participants } = await app.db.admin.query(`SELECT p.id FROM meeting_participants p JOIN users u ON u.id = p.attendee_id WHERE p.meeting_id = $1 AND u.email = 'dept@anhai.demo'`, [meetingId]);
     const [invited] = await entriesOf('meeting_participants', participants[0].id);
