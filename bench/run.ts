@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { SystemClock } from '../src/platform/clock/clock';
 import { BenchContext } from './context';
 import { writeReport } from './report';
+import { backupScenario } from './scenarios/backup';
 import { meetingsScenario } from './scenarios/meetings';
 import { queueBackendsScenario } from './scenarios/queue-backends';
 import { readPathsScenario } from './scenarios/read-paths';
@@ -17,7 +18,8 @@ import { adminUrl, productEnv, ROOT, runScript } from './stack';
 /**
  * `npm run bench`: a fresh database seeded to a large township, the real API and worker as child
  * processes, load over loopback, every figure beside a baseline measured in the same run.
- * BENCH_SCALE (default 1) shrinks the data set for a quick try.
+ * BENCH_SCALE (default 1) shrinks the data set for a quick try; BENCH_ONLY=read,backup runs only
+ * the scenarios whose names start with those words (submit, route, read, meetings, memory, queue, backup).
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -42,15 +44,20 @@ async function main(): Promise<void> {
     await ctx.startApi();
     ctx.submitter = await findSubmitter(ctx);
     let peakRps = 0;
-    step('Tracing one routing job for the routing baseline');
-    const routing = await captureRouting(ctx);
+    let routing: Awaited<ReturnType<typeof captureRouting>> | undefined;
+    if (chosen('2. Route')) {
+      step('Tracing one routing job for the routing baseline');
+      routing = await captureRouting(ctx);
+    }
     const scenarios: [string, () => Promise<void>][] = [
       ['1. Submit', async () => void ({ peakRps } = await submitScenario(ctx))],
-      ['2. Route', () => routeScenario(ctx, routing, peakRps)],
+      // Without the submit scenario, the routing latency is read at 100 requests a second.
+      ['2. Route', () => routeScenario(ctx, routing!, peakRps || 100)],
       ['3. Read paths', () => readPathsScenario(ctx)],
       ['4. Meetings', () => meetingsScenario(ctx)],
     ];
     for (const [name, run] of scenarios) {
+      if (!chosen(name)) continue;
       step(name);
       try {
         await run();
@@ -59,17 +66,31 @@ async function main(): Promise<void> {
         ctx.record({ scenario: name.slice(3), metric: `did not finish: ${(error as Error).message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
       }
     }
-    step('5. Memory');
-    const apiRss = ctx.api.peakRssMb();
-    const workerRss = Math.max(ctx.worker?.peakRssMb() ?? 0, ctx.workerPeakRssMb);
-    ctx.record({ scenario: 'Memory', metric: 'API peak RSS under load', value: apiRss, unit: 'MB', target: '≤ 250 MB', met: apiRss <= 250 });
-    ctx.record({ scenario: 'Memory', metric: 'worker peak RSS under load', value: workerRss, unit: 'MB', target: '≤ 250 MB', met: workerRss > 0 && workerRss <= 250 });
-    // Last: it restarts the API and the worker on each backend.
-    step('6. Queue backends');
-    await queueBackendsScenario(ctx).catch((error: Error) => {
-      process.stdout.write(`  failed: ${error.stack}\n`);
-      ctx.record({ scenario: 'Queue backends', metric: `did not finish: ${error.message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
-    });
+    if (chosen('5. Memory')) {
+      step('5. Memory');
+      const apiRss = ctx.api.peakRssMb();
+      const workerRss = Math.max(ctx.worker?.peakRssMb() ?? 0, ctx.workerPeakRssMb);
+      ctx.record({ scenario: 'Memory', metric: 'API peak RSS under load', value: apiRss, unit: 'MB', target: '≤ 250 MB', met: apiRss <= 250 });
+      ctx.record({ scenario: 'Memory', metric: 'worker peak RSS under load', value: workerRss, unit: 'MB', target: '≤ 250 MB', met: workerRss > 0 && workerRss <= 250 });
+    }
+    // It restarts the API and the worker on each backend.
+    if (chosen('6. Queue backends')) {
+      step('6. Queue backends');
+      await queueBackendsScenario(ctx).catch((error: Error) => {
+        process.stdout.write(`  failed: ${error.stack}\n`);
+        ctx.record({ scenario: 'Queue backends', metric: `did not finish: ${error.message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
+      });
+    }
+    // Last, with the API and the worker stopped, so the backup has the machine to itself.
+    if (chosen('7. Backup')) {
+      step('7. Backup');
+      await ctx.stopWorker();
+      await ctx.api?.stop();
+      await backupScenario(ctx).catch((error: Error) => {
+        process.stdout.write(`  failed: ${error.stack}\n`);
+        ctx.record({ scenario: 'Backup', metric: `did not finish: ${error.message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
+      });
+    }
   } finally {
     await ctx.stopWorker();
     await ctx.api?.stop();
@@ -111,6 +132,13 @@ async function clearQueues(database: string): Promise<void> {
 
 function psql(sql: string, quiet = false): void {
   execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qAtc', sql], { stdio: ['ignore', 'ignore', quiet ? 'ignore' : 'inherit'] });
+}
+
+/** Whether BENCH_ONLY (a comma-separated list of first words, e.g. "read,backup") asks for this scenario. */
+function chosen(name: string): boolean {
+  const only = process.env.BENCH_ONLY?.split(',').map((word) => word.trim().toLowerCase()).filter(Boolean);
+  const first = name.replace(/^\d+\.\s*/, '').split(' ')[0].toLowerCase();
+  return !only?.length || only.includes(first);
 }
 
 function step(name: string): void {
