@@ -23,7 +23,8 @@ RUN npm ci --omit=dev --workspaces=false --no-audit --no-fund && npm cache clean
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 # var/ itself too: without JWT_SECRET and SECRETS_KEY (outside production) the first start writes var/secrets.json.
-RUN mkdir -p var/storage && chown node:node var var/storage
+# var/backups: a new volume mounted there takes this owner, so the worker can write its backups.
+RUN mkdir -p var/storage var/backups && chown node:node var var/storage var/backups
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

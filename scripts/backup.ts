@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { backupNow, requireBackupKey, runBackupCommand } from '../src/platform/backup/backup-command';
+import { commandDatabase } from '../src/platform/backup/built-in-database';
 import { createBackup } from '../src/platform/backup/create-backup';
 import { pruneBackups } from '../src/platform/backup/prune-backups';
 import { SystemClock } from '../src/platform/clock/clock';
@@ -8,25 +10,39 @@ import { loadEnvironment } from '../src/platform/config/environment';
 import { checkPostgres } from '../src/platform/startup/dependency-check';
 import { fileStorageFromEnvironment } from '../src/platform/storage/file-storage-from-environment';
 
-/** `npm run backup [-- --now <time>] [-- --prune]`: one encrypted backup into BACKUP_DIR; --prune then applies the retention. */
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * `npm run backup [-- --now <time>] [-- --prune]`: one encrypted backup into BACKUP_DIR; --prune then
+ * applies the retention. With DATABASE_URL unset, of the built-in PostgreSQL: the one npm run serve
+ * runs, or one started for the backup and stopped after it.
+ */
 runBackupCommand('backup', async () => {
   const args = process.argv.slice(2);
   const env = loadEnvironment();
   const passphrase = requireBackupKey(env);
   const now = backupNow(args, new SystemClock());
-  await checkPostgres(env.DATABASE_ADMIN_URL, 'DATABASE_ADMIN_URL');
+  const database = await commandDatabase(env, process.env, ROOT, { create: false });
+  if (database.note) process.stdout.write(`${database.note}\n`);
+  let made: Awaited<ReturnType<typeof createBackup>>;
   const started = performance.now();
-  const { path, bytes, manifest } = await createBackup({
-    adminUrl: env.DATABASE_ADMIN_URL,
-    storage: fileStorageFromEnvironment(env),
-    passphrase,
-    directory: env.BACKUP_DIR,
-    now,
-  });
+  try {
+    await checkPostgres(database.adminUrl, 'DATABASE_ADMIN_URL');
+    made = await createBackup({
+      adminUrl: database.adminUrl,
+      storage: fileStorageFromEnvironment(env),
+      passphrase,
+      directory: env.BACKUP_DIR,
+      now,
+    });
+  } finally {
+    await database.release();
+  }
+  const { path: written, bytes, manifest } = made;
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
   const fileBytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
   const lines = [
-    `Backup written: ${path}`,
+    `Backup written: ${written}`,
     `  ${bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s; schema ${manifest.schemaVersion}`,
     `  ${manifest.tables.length} tables, ${rows} rows; ${manifest.files.length} attachments, ${fileBytes} bytes`,
   ];

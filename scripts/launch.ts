@@ -1,17 +1,14 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomSecret } from '../src/platform/auth/token-hash';
-import { backupHint, defaultEmbeddedDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/database/embedded-postgres';
-import { isReachable, serverAccount } from '../src/platform/database/embedded-postgres-host';
+import { backupHint, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/database/embedded-postgres';
+import { builtInAdminUrl, builtInDataDir, BUILT_IN_APP_ROLE, BUILT_IN_DATABASE } from '../src/platform/database/embedded-postgres-location';
 import { runProcess } from '../src/platform/startup/run-process';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DATABASE = 'lianmeng';
-const APP_ROLE = 'lianmeng_app';
 
 /**
  * `npm run demo` (with --seed) and `npm run serve`: migrates, seeds when asked, and runs the API and
@@ -53,7 +50,7 @@ runProcess('The demo', async () => {
 });
 
 async function startBuiltInDatabase(): Promise<EmbeddedDatabase> {
-  const dataDir = process.env.EMBEDDED_DATABASE_DIR ? path.resolve(process.env.EMBEDDED_DATABASE_DIR) : await defaultDataDir();
+  const dataDir = await builtInDataDir(ROOT, process.env, (note) => process.stdout.write(`${note}\n`));
   const logFile = path.join(path.dirname(dataDir), 'postgres.log');
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const database = await startEmbeddedPostgres({ dataDir, onLog: (line) => appendFileSync(logFile, `${line}\n`) });
@@ -62,34 +59,18 @@ async function startBuiltInDatabase(): Promise<EmbeddedDatabase> {
     [
       `Built-in PostgreSQL ${database.majorVersion} on 127.0.0.1:${database.port} (DATABASE_URL is not set).`,
       `Its data lives in ${shown(dataDir)} and is kept between runs; its log in ${shown(logFile)}.`,
-      backupHint(database, DATABASE),
+      backupHint(database, BUILT_IN_DATABASE),
       '',
     ].join('\n'),
   );
   return database;
 }
 
-/**
- * var/postgres/data of the project; as root, when the project lies where the postgres account that
- * runs the server cannot enter (under /root, mode 0700), a folder of /var/lib/lianmeng named after
- * the project instead, so the demo starts rather than stops with a permissions message.
- */
-async function defaultDataDir(): Promise<string> {
-  const dataDir = defaultEmbeddedDataDir(ROOT);
-  const account = await serverAccount();
-  if (await isReachable([path.dirname(dataDir)], account)) return dataDir;
-  const elsewhere = path.join('/var/lib/lianmeng', `postgres-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`, 'data');
-  process.stdout.write(`The ${account.name} account that runs PostgreSQL cannot enter ${ROOT}; the built-in database keeps its data in ${path.dirname(elsewhere)} instead.\n`);
-  mkdirSync(path.dirname(elsewhere), { recursive: true, mode: 0o755 });
-  return elsewhere;
-}
-
 /** The owner's URL, and the application's with a password of this run (migration:run sets it). */
 function builtInUrls(database: EmbeddedDatabase): { DATABASE_ADMIN_URL: string; DATABASE_URL: string } {
-  const admin = new URL(database.adminUrl);
-  admin.pathname = `/${DATABASE}`;
+  const admin = new URL(builtInAdminUrl(database.adminUrl));
   const app = new URL(admin);
-  app.username = APP_ROLE;
+  app.username = BUILT_IN_APP_ROLE;
   app.password = randomSecret(24);
   return { DATABASE_ADMIN_URL: admin.toString(), DATABASE_URL: app.toString() };
 }

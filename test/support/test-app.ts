@@ -12,7 +12,7 @@ import { seed } from '../../scripts/seed/seed';
 import { SystemClock } from '../../src/platform/clock/clock';
 import type { StateBackend } from '../../src/platform/config/environment';
 import { controlClock, type ControlledClock } from './clock';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createEmptyTestDatabase, createTestDatabase, TestDatabase } from './test-database';
 import { redisAvailable } from './redis-suites';
 import { TEST_REDIS_URL } from './test-environment';
 import { Http } from './http';
@@ -47,6 +47,11 @@ export interface TestAppOptions {
    * Default: TEST_STATE_BACKEND, else Redis.
    */
   backend?: StateBackend;
+  /**
+   * Fills the app's database before the API starts (e.g. restores a backup into it), in place of the
+   * template's migrated schema: the database it is given is empty. Implies `seed: false`.
+   */
+  prepare?: (db: TestDatabase) => Promise<void>;
 }
 
 /** Both queue backends, or PostgreSQL alone on a machine without Redis (see test-servers.ts). */
@@ -68,7 +73,7 @@ const SYSTEM_CLOCK: ControlledClock = {
  * PostgreSQL and Redis. Nothing is mocked; each test file gets its own tenant data.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = options.prepare ? await createEmptyTestDatabase() : await createTestDatabase();
   const prefix = `{lm-test-${randomBytes(4).toString('hex')}}`;
   const storageDir = mkdtempSync(join(tmpdir(), 'lianmeng-storage-'));
   const backend = options.backend ?? defaultBackend();
@@ -90,7 +95,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(typeof options.env === 'function' ? options.env(db) : options.env),
   });
   const clock = options.now ? controlClock(options.now) : SYSTEM_CLOCK;
-  if (options.seed !== false) await seed(db.adminUrl, clock.now(), { history: options.history ?? false });
+  if (options.prepare) {
+    await options.prepare(db).catch(async (error: unknown) => {
+      await db.drop();
+      rmSync(storageDir, { recursive: true, force: true });
+      throw error;
+    });
+  } else if (options.seed !== false) await seed(db.adminUrl, clock.now(), { history: options.history ?? false });
   const api = await createApiApp({ logger: false });
   await api.init();
   if (options.listen) await api.listen({ port: 0, host: '127.0.0.1' });

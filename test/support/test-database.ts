@@ -14,12 +14,21 @@ export interface TestDatabase {
 
 /** A fresh, migrated database for one test file, cloned from the run's template in a few ms. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  return newDatabase('migrated');
+}
+
+/** A database with nothing in it, not even the schema: for a restore to fill. */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  return newDatabase('empty');
+}
+
+async function newDatabase(kind: 'migrated' | 'empty'): Promise<TestDatabase> {
   const runId = process.env.TEST_RUN_ID;
   if (!runId) throw new Error('TEST_RUN_ID is not set: run the tests through jest (globalSetup)');
   const name = `lianmeng_test_${runId}_${randomBytes(4).toString('hex')}`;
   const server = new Client({ connectionString: TEST_ADMIN_URL });
   await server.connect();
-  await server.query(`CREATE DATABASE ${name} TEMPLATE ${templateName(runId)}`);
+  await server.query(kind === 'migrated' ? `CREATE DATABASE ${name} TEMPLATE ${templateName(runId)}` : `CREATE DATABASE ${name}`);
   await server.end();
   const adminUrl = databaseUrl(TEST_ADMIN_URL, name);
   const admin = new Client({ connectionString: adminUrl });

@@ -15,8 +15,11 @@ export interface RestoreRequest {
   passphrase: string;
   /** The owner's connection (DATABASE_ADMIN_URL); the database is created when missing. */
   adminUrl: string;
-  /** The application's connection (DATABASE_URL): its role is set up as migration:run does. */
-  appUrl: string;
+  /**
+   * The application's connection (DATABASE_URL): its role is set up as migration:run does. Left out
+   * for the built-in PostgreSQL, whose launcher sets that role up at every start.
+   */
+  appUrl?: string;
   storage: FileStorage;
   /** Replace a database that holds data. */
   force?: boolean;
@@ -65,6 +68,6 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
     await dataSource.destroy();
   }
   await migrateQueueSchemaAt(request.adminUrl);
-  await ensureApplicationRole(request.adminUrl, request.appUrl);
+  if (request.appUrl) await ensureApplicationRole(request.adminUrl, request.appUrl);
   return result;
 }

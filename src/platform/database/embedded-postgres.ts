@@ -108,7 +108,7 @@ export function backupHint(db: EmbeddedDatabase, database = 'lianmeng'): string 
   return [
     `Back up with a PostgreSQL ${db.majorVersion} client (Debian/Ubuntu: apt-get install postgresql-client-${db.majorVersion}):`,
     `  pg_dump --dbname='${url}' -Fc -f ${database}.dump`,
-    `or, with nothing to install (see the README, Backups and restore): DATABASE_ADMIN_URL='${url}' BACKUP_KEY=... npm run backup`,
+    'or, with nothing to install, an encrypted backup of the database and the attachments (see the README, Backups and restore): BACKUP_KEY=... npm run backup',
   ].join('\n');
 }
 
