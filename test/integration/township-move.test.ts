@@ -10,6 +10,8 @@ import { encodeJsonRecord, encodeRecord, parseJsonRecord, RecordType } from '../
 import { encryptChunks, newBackupKeys } from '../../src/platform/backup/backup-cipher';
 import { encodePreamble } from '../../src/platform/backup/backup-preamble';
 import { openBackup } from '../../src/platform/backup/backup-reader';
+import { createBackup } from '../../src/platform/backup/create-backup';
+import { restoreBackup } from '../../src/platform/backup/restore-backup';
 import { importTownship } from '../../src/platform/backup/township-import';
 import type { TownshipManifest } from '../../src/platform/backup/township-manifest';
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
@@ -236,6 +238,7 @@ describe('a township moves (迁移): the move drill', () => {
     }
     expect(answers.source.filter((a) => !/: 200 /.test(a))).toEqual([]);
     expect(answers.target).toEqual(answers.source);
+    expect(answers.source.filter((a) => /: 200 (total [1-9]|[1-9]\d* items)/.test(a)).length).toBeGreaterThan(15);
   });
 
   it('refuses the same archive again, naming what is already here, and writes nothing', async () => {
@@ -266,7 +269,7 @@ describe('a township moves (迁移): the move drill', () => {
     expect(readdirSync(store)).toEqual([]);
   });
 
-  it('refuses an archive from a newer schema, and one cut short, and writes nothing', async () => {
+  it('refuses an archive from a newer schema, one cut short and a whole-database backup, and writes nothing', async () => {
     const { db, store } = await emptyTarget();
     const before = await allCounts(db.adminUrl);
     const newer = await withSchemaVersion(archive, 'FromTheFuture1999999999999');
@@ -277,6 +280,14 @@ describe('a township moves (迁移): the move drill', () => {
     const bytes = readFileSync(archive);
     writeFileSync(short, bytes.subarray(0, bytes.length - 100));
     await expect(importTownship({ path: short, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) })).rejects.toThrow(/cut short/);
+    // A whole database's backup is not a township's archive, nor the other way round.
+    const whole = await createBackup({ adminUrl: source.db.adminUrl, storage: new LocalDiskStorage(sourceStore), passphrase: KEY, directory: work, now: NOW });
+    await expect(importTownship({ path: whole.path, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) })).rejects.toThrow(
+      /is a backup of a whole database, not one township's archive: nothing was imported. Restore it with npm run restore/,
+    );
+    await expect(restoreBackup({ path: archive, passphrase: KEY, adminUrl: db.adminUrl, appUrl: db.appUrl, storage: new LocalDiskStorage(store), force: true })).rejects.toThrow(
+      /holds one township, not a whole database: nothing was restored. Import it with npm run township:import/,
+    );
     expect(await allCounts(db.adminUrl)).toEqual(before);
     expect(readdirSync(store)).toEqual([]);
   });

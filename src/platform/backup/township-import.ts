@@ -44,7 +44,7 @@ const NOTHING = 'nothing was imported';
  * they were), the attachments stored, and every table's rows of the township and every attachment
  * read back against the manifest before the commit.
  */
-export async function importTownship(request: TownshipImportRequest): Promise<TownshipImportResult> {
+export async function importTownship(request: TownshipImportRequest, forwarded = false): Promise<TownshipImportResult> {
   const backup = await openBackup(request.path, request.passphrase);
   const preamble = backup.preamble as TownshipPreamble;
   if (preamble.contents !== 'township') {
@@ -60,8 +60,11 @@ export async function importTownship(request: TownshipImportRequest): Promise<To
   }
   const manifest = (await verifyBackup(backup)) as TownshipManifest;
   if (!manifest.township) throw new BackupError(`The archive's manifest names no township: ${NOTHING}`);
+  if (archiveAt < targetAt && forwarded) {
+    throw new BackupError(`This release's migrations end before this database's schema ${target}: ${NOTHING}. Import with the release this database runs.`);
+  }
   if (archiveAt < targetAt) {
-    const result = await bringForward(backup, manifest, request, (forward) => importTownship({ ...request, path: forward }));
+    const result = await bringForward(backup, manifest, request, (forward) => importTownship({ ...request, path: forward }, true));
     return { ...result, manifest, migratedFrom: manifest.schemaVersion };
   }
   return withClient(request.adminUrl, async (client) => {
