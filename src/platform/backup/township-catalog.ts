@@ -74,10 +74,7 @@ export function townshipRowsCopy(table: Pick<TownshipTable, 'name' | 'columns' |
 
 /** A township by its slug or its id; the message lists the townships there are. */
 export async function findTownship(client: ClientBase, reference: string): Promise<Township> {
-  const { rows } = await client.query<Township>(
-    `SELECT id, slug, name FROM tenants WHERE slug = $1 OR ($2::boolean AND id = $1::text::uuid)`,
-    [reference, UUID.test(reference)],
-  );
+  const { rows } = await client.query<Township>(`SELECT id, slug, name FROM tenants WHERE slug = $1 OR id::text = lower($1)`, [reference]);
   if (rows[0]) return rows[0];
   const { rows: all } = await client.query<{ slug: string }>('SELECT slug FROM tenants ORDER BY slug LIMIT 20');
   throw new BackupError(`No township has the slug or id "${reference}" here (townships: ${all.map((t) => t.slug).join(', ') || 'none'})`);
