@@ -25,6 +25,7 @@ runBackupCommand('township:export', async () => {
     adminUrl: env.DATABASE_ADMIN_URL,
     storage: fileStorageFromEnvironment(env),
     passphrase,
+    secretsKey: env.SECRETS_KEY,
     township,
     out: optionValue(args, '--out'),
     directory: env.BACKUP_DIR,
@@ -33,6 +34,10 @@ runBackupCommand('township:export', async () => {
   const lines = [`Township archive written: ${path}`, `  ${bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s`, ...describeTownship(manifest)];
   if (manifest.missingFiles.length > 0) {
     lines.push(`  Warning: ${manifest.missingFiles.length} attachments the township's rows name were not in the store: ${manifest.missingFiles.slice(0, 5).join(', ')}`);
+  }
+  if (manifest.secrets.length > 0) lines.push(`  ${manifest.secrets.length} sealed values (robots' webhooks, SMTP password) opened with this SECRETS_KEY, for the target to seal with its own`);
+  if (manifest.unreadableSecrets.length > 0) {
+    lines.push(`  Warning: ${manifest.unreadableSecrets.length} sealed values do not open with this SECRETS_KEY and will need entering again: ${manifest.unreadableSecrets.slice(0, 5).join('; ')}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 });

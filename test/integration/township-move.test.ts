@@ -14,6 +14,7 @@ import { createBackup } from '../../src/platform/backup/create-backup';
 import { restoreBackup } from '../../src/platform/backup/restore-backup';
 import { importTownship } from '../../src/platform/backup/township-import';
 import type { TownshipManifest } from '../../src/platform/backup/township-manifest';
+import { SecretBox } from '../../src/platform/notifications/secret-box';
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
 import { Http } from '../support/http';
 import { createOtherTenant } from '../support/tenants';
@@ -23,6 +24,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const ROOT = join(__dirname, '../..');
 const KEY = randomBytes(24).toString('hex');
 const NOW = new Date('2026-11-20T10:00:00+08:00');
+const WEBHOOK = 'https://oapi.dingtalk.com/robot/send?access_token=moved';
+/** The target deployment's own SECRETS_KEY. */
+const TARGET_SECRETS_KEY = randomBytes(32).toString('hex');
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -37,7 +41,8 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 /**
  * A township's rows of every table that holds any, computed here (not by the product): the count
  * and the SHA-256 of the COPY text of its rows in the order of all their columns. The audit log's
- * id is left out: the target numbers the moved entries afresh from its own sequence.
+ * id is left out: the target numbers the moved entries afresh from its own sequence; so are values
+ * sealed with SECRETS_KEY, which the target seals again with its own (checked on their own).
  */
 async function townshipFingerprints(url: string, tenantId: string): Promise<Record<string, string>> {
   return withClient(url, async (client) => {
@@ -47,7 +52,7 @@ async function townshipFingerprints(url: string, tenantId: string): Promise<Reco
          FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
           AND (c.relname = 'tenants' OR EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.oid AND t.attname = 'tenant_id'))
-          AND NOT (c.relname = 'audit_log' AND a.attname = 'id')
+          AND NOT (c.relname = 'audit_log' AND a.attname = 'id') AND a.attname NOT LIKE '%\\_encrypted'
         GROUP BY c.relname ORDER BY c.relname`,
     );
     const result: Record<string, string> = {};
@@ -131,6 +136,12 @@ describe('a township moves (迁移): the move drill', () => {
     source = await startTestApp({ history: true, now: NOW });
     sourceStore = process.env.STORAGE_DIR!;
     [{ id: anhai }] = (await source.db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`)).rows;
+    // A group robot, its webhook and signing secret sealed with the source's SECRETS_KEY.
+    const box = new SecretBox(process.env.SECRETS_KEY!);
+    await source.db.admin.query(
+      `INSERT INTO group_robots (tenant_id, kind, name, webhook_url_encrypted, secret_encrypted, types) VALUES ($1, 'dingtalk', '联盟群', $2, $3, '{}')`,
+      [anhai, box.seal(WEBHOOK), box.seal('SEC-signing')],
+    );
     sourceRows = await townshipFingerprints(source.db.adminUrl, anhai);
     target = await startTestApp({ seed: false, now: NOW });
     targetStore = process.env.STORAGE_DIR!;
@@ -145,7 +156,8 @@ describe('a township moves (迁移): the move drill', () => {
   });
 
   function run(script: string, args: string[], db: TestDatabase, store: string) {
-    const env = { ...process.env, DATABASE_ADMIN_URL: db.adminUrl, DATABASE_URL: db.appUrl, STORAGE_DIR: store, BACKUP_KEY: KEY, BACKUP_DIR: work, LOG_LEVEL: 'silent' };
+    const secrets = db === target.db ? { SECRETS_KEY: TARGET_SECRETS_KEY } : {};
+    const env = { ...process.env, ...secrets, DATABASE_ADMIN_URL: db.adminUrl, DATABASE_URL: db.appUrl, STORAGE_DIR: store, BACKUP_KEY: KEY, BACKUP_DIR: work, LOG_LEVEL: 'silent' };
     return spawnSync(process.execPath, [join(ROOT, `dist/scripts/${script}.js`), ...args], { cwd: ROOT, env, encoding: 'utf8' });
   }
 
@@ -162,6 +174,10 @@ describe('a township moves (迁移): the move drill', () => {
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toContain(`${rows} rows`);
     expect(imported.stdout).toContain("Checked before committing: the township's rows of every table");
+    expect(imported.stdout).toContain("Sealed 2 values (robots' webhooks, SMTP password) again with this deployment's SECRETS_KEY");
+    const [robot] = (await target.db.admin.query(`SELECT webhook_url_encrypted AS webhook, secret_encrypted AS secret FROM group_robots WHERE tenant_id = $1`, [anhai])).rows;
+    expect(new SecretBox(TARGET_SECRETS_KEY).open(robot.webhook)).toBe(WEBHOOK);
+    expect(new SecretBox(TARGET_SECRETS_KEY).open(robot.secret)).toBe('SEC-signing');
 
     const moved = await townshipFingerprints(target.db.adminUrl, anhai);
     expect(Object.keys(moved)).toEqual(Object.keys(sourceRows));
@@ -296,8 +312,9 @@ describe('a township moves (迁移): the move drill', () => {
     const { db, store } = await emptyTarget();
     const [latest, previous] = (await db.admin.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 2`)).rows.map((r) => r.name);
     const older = await withSchemaVersion(archive, previous);
-    const result = await importTownship({ path: older, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) });
+    const result = await importTownship({ path: older, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store), secretsKey: TARGET_SECRETS_KEY });
     expect(result.migratedFrom).toBe(previous);
+    expect(result.resealed).toBe(2);
     expect(latest).not.toBe(previous);
     expect(await townshipFingerprints(db.adminUrl, anhai)).toEqual(sourceRows);
     expect(fileHashes(store)).toEqual(fileHashes(sourceStore));

@@ -15,12 +15,15 @@ import { RowChecksum } from './row-checksum';
 import { schemaVersion } from './schema-catalog';
 import { findTownship, type Township, type TownshipTable, townshipFiles, townshipRowsCopy, townshipTables } from './township-catalog';
 import type { TownshipManifest, TownshipPreamble, TownshipTableEntry } from './township-manifest';
+import { openSecrets } from './township-secrets';
 
 export interface TownshipExportRequest {
   /** The owner's connection (DATABASE_ADMIN_URL). */
   adminUrl: string;
   storage: FileStorage;
   passphrase: string;
+  /** The source's SECRETS_KEY, to open the township's sealed values; undefined: they move sealed as they are. */
+  secretsKey?: string;
   /** The township's slug or id. */
   township: string;
   /** The archive to write; undefined: `township-<slug>-<time>.lmbackup` in `directory`. */
@@ -62,7 +65,7 @@ export async function exportTownship(request: TownshipExportRequest): Promise<To
     if (await access(path).then(() => true, () => false)) throw new BackupError(`${path} already exists; name another file with --out`);
     await mkdir(dirname(path), { recursive: true });
     partial = `${path}.${process.pid}.partial`;
-    const manifest: TownshipManifest = { schemaVersion: version, createdAt: request.now.toISOString(), township, tables: [], sequences: [], files: [], missingFiles: [] };
+    const manifest: TownshipManifest = { schemaVersion: version, createdAt: request.now.toISOString(), township, tables: [], sequences: [], files: [], missingFiles: [], secrets: [], unreadableSecrets: [] };
     const preambleFields: TownshipPreamble = {
       format: BACKUP_FORMAT_VERSION,
       schemaVersion: version,
@@ -76,7 +79,7 @@ export async function exportTownship(request: TownshipExportRequest): Promise<To
     const preamble = encodePreamble(preambleFields);
     const output = createWriteStream(partial, { mode: 0o600 });
     output.write(preamble);
-    await pipeline(townshipContent(client, request.storage, township, manifest), encryptChunks(keys, preamble), output);
+    await pipeline(townshipContent(client, request, township, manifest), encryptChunks(keys, preamble), output);
     const handle = await open(partial, 'r+');
     await handle.sync().finally(() => handle.close());
     await rename(partial, path);
@@ -89,7 +92,8 @@ export async function exportTownship(request: TownshipExportRequest): Promise<To
   }
 }
 
-async function* townshipContent(client: Client, storage: FileStorage, township: Township, manifest: TownshipManifest): AsyncGenerator<Buffer> {
+async function* townshipContent(client: Client, request: TownshipExportRequest, township: Township, manifest: TownshipManifest): AsyncGenerator<Buffer> {
+  const { storage } = request;
   const tables = await townshipTables(client);
   const files = await townshipFiles(client, tables, township.id);
   for (const table of tables) {
@@ -97,6 +101,11 @@ async function* townshipContent(client: Client, storage: FileStorage, township: 
     const entry = yield* tableRows(client, table, township.id);
     manifest.tables.push(entry);
     yield encodeRecord(RecordType.End);
+  }
+  if (request.secretsKey) {
+    const opened = await openSecrets(client, tables, township.id, request.secretsKey);
+    manifest.secrets = opened.secrets;
+    manifest.unreadableSecrets = opened.unreadable;
   }
   await client.query('COMMIT');
   for (const [key, contentType] of files) {

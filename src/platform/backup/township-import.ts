@@ -15,6 +15,7 @@ import { schemaVersion } from './schema-catalog';
 import { townshipRowsCopy } from './township-catalog';
 import { findClashes } from './township-clashes';
 import type { TownshipManifest, TownshipPreamble } from './township-manifest';
+import { resealSecrets } from './township-secrets';
 import { bringForward } from './township-upgrade';
 
 export interface TownshipImportRequest {
@@ -23,6 +24,8 @@ export interface TownshipImportRequest {
   /** The owner's connection (DATABASE_ADMIN_URL) of the deployment the township joins. */
   adminUrl: string;
   storage: FileStorage;
+  /** This deployment's SECRETS_KEY, to seal the archive's secrets with; undefined: they stay as the source sealed them. */
+  secretsKey?: string;
 }
 
 export interface TownshipImportResult {
@@ -30,6 +33,8 @@ export interface TownshipImportResult {
   rows: number;
   files: number;
   fileBytes: number;
+  /** Sealed values sealed again with this deployment's SECRETS_KEY. */
+  resealed: number;
   /** The archive's schema when it was older than this database's, brought forward before the import. */
   migratedFrom?: string;
 }
@@ -44,7 +49,7 @@ const NOTHING = 'nothing was imported';
  * they were), the attachments stored, and every table's rows of the township and every attachment
  * read back against the manifest before the commit.
  */
-export async function importTownship(request: TownshipImportRequest, forwarded = false): Promise<TownshipImportResult> {
+export async function importTownship(request: TownshipImportRequest, forwarded?: TownshipManifest): Promise<TownshipImportResult> {
   const backup = await openBackup(request.path, request.passphrase);
   const preamble = backup.preamble as TownshipPreamble;
   if (preamble.contents !== 'township') {
@@ -64,7 +69,7 @@ export async function importTownship(request: TownshipImportRequest, forwarded =
     throw new BackupError(`This release's migrations end before this database's schema ${target}: ${NOTHING}. Import with the release this database runs.`);
   }
   if (archiveAt < targetAt) {
-    const result = await bringForward(backup, manifest, request, (forward) => importTownship({ ...request, path: forward }, true));
+    const result = await bringForward(backup, manifest, request, (forward) => importTownship({ ...request, path: forward }, manifest));
     return { ...result, manifest, migratedFrom: manifest.schemaVersion };
   }
   return withClient(request.adminUrl, async (client) => {
@@ -76,11 +81,17 @@ export async function importTownship(request: TownshipImportRequest, forwarded =
       if (problems.length > 0) {
         throw new BackupError(`The township ${manifest.township.slug} cannot be imported here, ${NOTHING}:\n  - ${problems.slice(0, 20).join('\n  - ')}`);
       }
-      await insertStaged(client, manifest);
+      const filled = manifest.tables.filter((t) => t.rows > 0);
+      await setTriggers(client, filled, 'DISABLE');
+      await insertStaged(client, filled);
       const stored = await storeFiles(backup, request.storage);
       await checkImported(client, manifest, request.storage);
+      // The archive an older one was brought forward into carries no secrets: its source's do.
+      const secrets = (forwarded ?? manifest).secrets;
+      const resealed = request.secretsKey ? await resealSecrets(client, secrets, manifest.township.id, request.secretsKey) : 0;
+      await setTriggers(client, filled, 'ENABLE');
       await client.query('COMMIT');
-      return { manifest, rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0), ...stored };
+      return { manifest: forwarded ?? manifest, rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0), ...stored, resealed };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -135,15 +146,17 @@ async function clashingFiles(manifest: TownshipManifest, storage: FileStorage): 
   return clashes.length > 0 ? [`${clashes.length} attachments' keys hold other files in this store, e.g. ${clashes.slice(0, 3).join(', ')}`] : [];
 }
 
+/** User triggers (audit, figures, announcements) off while the rows arrive as they were; inside the transaction. */
+async function setTriggers(client: Client, tables: TableHeader[], state: 'ENABLE' | 'DISABLE'): Promise<void> {
+  for (const table of tables) await client.query(`ALTER TABLE public.${quoteIdent(table.name)} ${state} TRIGGER USER`);
+}
+
 /** Parents before children (the archive's order); rows keep their order, so renumbered ones keep theirs. */
-async function insertStaged(client: Client, manifest: TownshipManifest): Promise<void> {
-  const tables = manifest.tables.filter((t) => t.rows > 0);
-  for (const table of tables) await client.query(`ALTER TABLE public.${quoteIdent(table.name)} DISABLE TRIGGER USER`);
+async function insertStaged(client: Client, tables: TableHeader[]): Promise<void> {
   for (const table of tables) {
     const columns = copyColumns(table.columns);
     await client.query(`INSERT INTO public.${quoteIdent(table.name)} (${columns}) SELECT ${columns} FROM pg_temp.${quoteIdent(table.name)} ORDER BY ctid`);
   }
-  for (const table of tables) await client.query(`ALTER TABLE public.${quoteIdent(table.name)} ENABLE TRIGGER USER`);
 }
 
 async function storeFiles(backup: OpenedBackup, storage: FileStorage): Promise<{ files: number; fileBytes: number }> {

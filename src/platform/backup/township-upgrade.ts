@@ -53,6 +53,8 @@ export async function bringForward<T>(
       adminUrl: scratchUrl.toString(),
       storage,
       passphrase: request.passphrase,
+      // Sealed values are already open in the original archive's manifest, which the import uses.
+      secretsKey: undefined,
       township: manifest.township.id,
       out: join(directory, 'forward.lmbackup'),
       directory,
