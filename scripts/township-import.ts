@@ -23,7 +23,7 @@ runBackupCommand('township:import', async () => {
     "  Checked before committing: the township's rows of every table (count and checksum) and every attachment's SHA-256, as the archive recorded them.",
   ];
   if (result.resealed > 0) lines.push(`  Sealed ${result.resealed} values (robots' webhooks, SMTP password) again with this deployment's SECRETS_KEY.`);
-  if (result.manifest.unreadableSecrets.length > 0) {
+  if (result.manifest.unreadableSecrets?.length > 0) {
     lines.push(`  Warning: ${result.manifest.unreadableSecrets.length} sealed values did not open on the source; enter them again here: ${result.manifest.unreadableSecrets.slice(0, 5).join('; ')}`);
   }
   if (result.migratedFrom) lines.push(`  The archive's schema ${result.migratedFrom} was brought forward with this release's migrations first.`);

@@ -87,7 +87,7 @@ export async function importTownship(request: TownshipImportRequest, forwarded?:
       const stored = await storeFiles(backup, request.storage);
       await checkImported(client, manifest, request.storage);
       // The archive an older one was brought forward into carries no secrets: its source's do.
-      const secrets = (forwarded ?? manifest).secrets;
+      const secrets = (forwarded ?? manifest).secrets ?? [];
       const resealed = request.secretsKey ? await resealSecrets(client, secrets, manifest.township.id, request.secretsKey) : 0;
       await setTriggers(client, filled, 'ENABLE');
       await client.query('COMMIT');
