@@ -4,11 +4,13 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { ensureApplicationRole, ensureDatabase } from '../database/database-setup';
 import { migrateQueueSchemaAt } from '../queue/queue-schema';
 import type { FileStorage } from '../storage/file-storage';
+import { BackupError } from './backup-error';
 import type { BackupManifest } from './backup-manifest';
 import { openBackup, verifyBackup } from './backup-reader';
 import { prepareCopySession } from './copy-session';
 import { checkRestored, clearTarget, loadContent } from './load-database';
 import { migrateTo } from './migrate-to-version';
+import type { TownshipPreamble } from './township-manifest';
 
 export interface RestoreRequest {
   path: string;
@@ -43,6 +45,9 @@ export interface RestoreResult {
  */
 export async function restoreBackup(request: RestoreRequest): Promise<RestoreResult> {
   const backup = await openBackup(request.path, request.passphrase);
+  if ((backup.preamble as TownshipPreamble).contents === 'township') {
+    throw new BackupError(`${request.path} holds one township, not a whole database: nothing was restored. Import it with npm run township:import.`);
+  }
   const manifest = await verifyBackup(backup);
   await ensureDatabase(request.adminUrl);
   const dataSource = new DataSource(dataSourceOptions(request.adminUrl, 1));
