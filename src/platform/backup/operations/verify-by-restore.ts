@@ -46,6 +46,7 @@ export async function verifyByRestore(request: { path: string; passphrase: strin
       appUrl: withDatabase(request.appUrl, scratch),
       storage: new LocalDiskStorage(store),
       force: true,
+      scratch: true,
     });
   } finally {
     await dropDatabase(request.adminUrl, scratch).catch(() => undefined);
