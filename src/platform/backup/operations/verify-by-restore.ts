@@ -34,6 +34,21 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
  * attachment's SHA-256 against the backup's manifest; any difference throws.
  */
 export async function verifyByRestore(request: { path: string; passphrase: string; adminUrl: string; appUrl: string; runId: string }): Promise<RestoreResult> {
+  // One at a time across workers: a restore sets up the application's role (ALTER ROLE), which
+  // PostgreSQL refuses to do twice at once ("tuple concurrently updated").
+  const lock = new Client({ connectionString: request.adminUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [VERIFY_LOCK]);
+    return await restoreIntoScratch(request);
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
+}
+
+const VERIFY_LOCK = 'lianmeng-backup-verify';
+
+async function restoreIntoScratch(request: { path: string; passphrase: string; adminUrl: string; appUrl: string; runId: string }): Promise<RestoreResult> {
   const live = decodeURIComponent(new URL(request.adminUrl).pathname.slice(1));
   const scratch = scratchDatabaseName(live, request.runId);
   const store = await mkdtemp(join(tmpdir(), 'lianmeng-verify-'));

@@ -18,6 +18,6 @@ export const BACKUP_TEMPLATES: Partial<Record<NotificationType, Template>> = {
       title: 'No good backup for over 26 hours',
       body: `${when(p, 'en') ? `The last good backup was taken at ${when(p, 'en')} (Beijing time)` : 'No backup has succeeded yet'}.${p.lastFailure ? ` The last failure: ${s(p.lastFailure)}.` : ''} Please check the worker and the backup configuration.`,
     },
-    link: '/admin/backups',
+    link: '/backups',
   }),
 };
