@@ -13,8 +13,8 @@ import { verifyByRestore } from './verify-by-restore';
 
 /**
  * The worker's backups: takes one (scheduled or asked for), keeps it in the backup store, applies
- * the retention to the store's listing, then verifies the new backup by restoring it into a scratch
- * database. Every step is recorded on the run's row.
+ * verifies the new backup by restoring it into a scratch database, then applies the retention to the
+ * store's listing. Every step is recorded on the run's row.
  */
 @Injectable()
 export class BackupOperations {
@@ -100,13 +100,16 @@ export class BackupOperations {
     } finally {
       clearInterval(heartbeat);
     }
-    await this.prune(store).catch((error) => this.logger.error({ err: error }, 'Could not apply the backup retention'));
+    // Verified before the retention runs: a second backup of the same day replaces the first in it.
     await this.verify(runId, store, kept.name);
+    await this.prune(store).catch((error) => this.logger.error({ err: error }, 'Could not apply the backup retention'));
   }
 
   /** The retention on the store's own listing (files the record never saw included). */
   async prune(store: BackupStore): Promise<string[]> {
-    const { remove } = applyRetention(await store.list(), {
+    // Not a backup another worker is still verifying.
+    const pending = new Set(await this.runs.asPlatform(() => this.runs.awaitingVerification()));
+    const { remove } = applyRetention((await store.list()).filter((backup) => !pending.has(backup.name)), {
       daily: this.env('BACKUP_KEEP_DAILY'),
       weekly: this.env('BACKUP_KEEP_WEEKLY'),
       monthly: this.env('BACKUP_KEEP_MONTHLY'),

@@ -82,6 +82,12 @@ export class BackupRunsRepository {
     await this.query(`UPDATE backup_runs SET verify_status = $2, verified_at = $3, verify_detail = $4 WHERE id = $1`, [id, ok ? 'ok' : 'failed', now, detail.slice(0, 2000)]);
   }
 
+  /** Files of good backups whose verification has not ended (a worker is verifying them). */
+  async awaitingVerification(): Promise<string[]> {
+    const rows = await this.query<{ file_name: string }>(`SELECT file_name FROM backup_runs WHERE status = 'succeeded' AND verify_status IS NULL AND pruned_at IS NULL`, []);
+    return rows.map((r) => r.file_name);
+  }
+
   async markPruned(fileNames: string[], now: Date): Promise<void> {
     if (fileNames.length === 0) return;
     await this.query(`UPDATE backup_runs SET pruned_at = $2 WHERE file_name = ANY($1::text[]) AND pruned_at IS NULL`, [fileNames, now]);
