@@ -7,9 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import S3rver from 's3rver';
 import { backupFileName } from '../../src/platform/backup/backup-names';
 import { BackupAlerts } from '../../src/platform/backup/operations/backup-alerts.service';
 import { BackupOperations } from '../../src/platform/backup/operations/backup-operations.service';
+import { S3BackupStore } from '../../src/platform/backup/operations/backup-store';
 import { JobName, QueueName } from '../../src/platform/queue/queue.constants';
 import { WorkerModule } from '../../src/worker.module';
 import { Http } from '../support/http';
@@ -161,6 +163,30 @@ describe('backups: the record, retention, verification, the stale alert and the 
     await waitFor(async () => readdirSync(backupDir).sort(), (names) => JSON.stringify(names) === JSON.stringify(kept), 10_000);
     expect((await http.get('/api/v1/admin/backups/status', { token: platform })).body).toMatchObject({ state: 'off', stale: false, lastGoodAt: run.finishedAt });
     expect(await scratchDatabases(app)).toEqual([]);
+  });
+
+  it('applies the retention to the S3 store\'s listing, under backups/', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 's3rver-'));
+    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'lianmeng' }] });
+    const { port } = await server.run();
+    try {
+      const store = new S3BackupStore({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', bucket: 'lianmeng', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+      const names = [0, 3, 5].map((daysBack) => backupFileName(new Date(NOW.getTime() - daysBack * 86_400_000)));
+      for (const name of names) {
+        const work = await store.workDirectory();
+        writeFileSync(join(work, name), `backup ${name}`);
+        expect(await store.keep(join(work, name), name)).toBe(`s3://lianmeng/backups/${name}`);
+      }
+      const removed = await app.worker!.get(BackupOperations, { strict: false }).prune(store);
+      expect(removed).toEqual([names[2]]);
+      expect((await store.list()).map((b) => b.name).sort()).toEqual([names[0], names[1]].sort());
+      const copy = await store.open(names[0]);
+      expect(readFileSync(copy.path, 'utf8')).toBe(`backup ${names[0]}`);
+      await copy.release();
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('records a failed verification for a damaged backup file', async () => {

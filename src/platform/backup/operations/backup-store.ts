@@ -77,6 +77,9 @@ export class S3BackupStore implements BackupStore {
       endpoint: settings.endpoint,
       forcePathStyle: !!settings.endpoint,
       credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+      // A file streamed up would otherwise be sent aws-chunked with a trailing checksum, which
+      // S3-compatible stores (MinIO's older releases, OSS, COS, s3rver) store as part of the object.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
     });
   }
 
