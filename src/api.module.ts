@@ -20,6 +20,7 @@ import { PairingModule } from './modules/pairing/pairing.module';
 import { WorkbenchModule } from './modules/workbench/workbench.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
+import { BackupsApiModule } from './platform/backup/backups-api.module';
 import { CoreModule } from './platform/core.module';
 import { RefusedAccessRecorder } from './platform/audit/refused-access.recorder';
 import { GlobalExceptionFilter } from './platform/errors/global-exception.filter';
@@ -37,6 +38,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     MetricsModule,
     NotificationsApiModule,
     AuditModule,
+    BackupsApiModule,
     TenantsModule,
     UsersModule,
     OrganizationsModule,

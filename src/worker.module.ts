@@ -7,6 +7,7 @@ import { PairingWorkerModule } from './modules/pairing/pairing.module';
 import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module';
 import { ServiceRequestsWorkerModule } from './modules/service-requests/service-requests-worker.module';
 import { ThinkTankWorkerModule } from './modules/think-tank/think-tank-worker.module';
+import { BackupWorkerModule } from './platform/backup/backup-worker.module';
 import { CoreModule } from './platform/core.module';
 import { NotificationsWorkerModule } from './platform/notifications/notifications-worker.module';
 import { OutboxRelay } from './platform/outbox/outbox-relay.service';
@@ -26,6 +27,7 @@ import { WorkerHeartbeat } from './platform/queue/worker-heartbeat';
     DashboardWorkerModule,
     PairingWorkerModule,
     AllianceServicesWorkerModule,
+    BackupWorkerModule,
   ],
   providers: [OutboxRelay, WorkerHeartbeat],
 })

@@ -26,6 +26,7 @@ const AcceptInvitationPage = lazyPage(() => import('./features/auth/AcceptInvita
 const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
 const ImportExportPage = lazyPage(() => import('./features/jobs/ImportExportPage'), 'ImportExportPage');
 const DeliveriesPage = lazyPage(() => import('./features/notifications/DeliveriesPage'), 'DeliveriesPage');
+const BackupsPage = lazyPage(() => import('./features/backups/BackupsPage'), 'BackupsPage');
 const NotificationCenterPage = lazyPage(() => import('./features/notifications/NotificationCenterPage'), 'NotificationCenterPage');
 const NotificationsPage = lazyPage(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage');
 const PreferencesPage = lazyPage(() => import('./features/notifications/PreferencesPage'), 'PreferencesPage');
@@ -95,6 +96,7 @@ export const router = createBrowserRouter([
                   { path: 'audit-log', element: townshipAdmin(<AuditLogPage />) },
                   { path: 'tenants', element: only(['platform_admin'], <TenantsPage />) },
                   { path: 'notification-deliveries', element: only(['platform_admin'], <DeliveriesPage />) },
+                  { path: 'backups', element: only(['platform_admin'], <BackupsPage />) },
                   { path: 'notifications', element: <NotificationsPage /> },
                   { path: 'settings/notifications', element: only(TENANT_ROLES, <PreferencesPage />) },
                   { path: 'settings/notification-center', element: townshipAdmin(<NotificationCenterPage />) },

@@ -25,6 +25,12 @@ export interface RestoreRequest {
   storage: FileStorage;
   /** Replace a database that holds data. */
   force?: boolean;
+  /**
+   * A throwaway database (the worker's verification): the migrated, empty schema is committed before
+   * the rows are loaded. PostgreSQL refuses, within the transaction that added them, enum values of
+   * ALTER TYPE ... ADD VALUE (e.g. notification_type's), so rows holding them load only after a commit.
+   */
+  scratch?: boolean;
 }
 
 export interface RestoreResult {
@@ -60,6 +66,11 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
     await prepareCopySession(client);
     await clearTarget(client, request.force ?? false);
     await migrateTo(dataSource, runner, manifest.schemaVersion);
+    if (request.scratch) {
+      await runner.commitTransaction();
+      await runner.startTransaction();
+      await prepareCopySession(client);
+    }
     const loaded = await loadContent(client, backup, manifest, request.storage);
     await checkRestored(client, manifest, request.storage);
     const laterMigrations = await migrateTo(dataSource, runner);

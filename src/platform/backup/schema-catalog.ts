@@ -9,6 +9,12 @@ import { quoteIdent } from './copy-session';
  * schema (BullMQ) belongs to the installed BullMQ and is recreated by migration:run.
  */
 export const MIGRATIONS_TABLE = 'schema_migrations';
+/**
+ * The worker's record of backups (and of the alerts about them) describes this deployment's backup
+ * files, not the product's data, and holds the running backup's own row: a backup leaves them out,
+ * and a restored database starts their history afresh.
+ */
+export const BACKUP_RECORD_TABLES = ['backup_runs', 'backup_alerts'];
 
 /** The tables, parents before children (foreign keys), so a restore can load them in this order. */
 export async function listTables(client: ClientBase): Promise<TableHeader[]> {
@@ -18,9 +24,9 @@ export async function listTables(client: ClientBase): Promise<TableHeader[]> {
        FROM pg_class c
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relpersistence = 'p'
-        AND NOT c.relispartition AND c.relname <> $1
+        AND NOT c.relispartition AND c.relname <> ALL($1::text[])
       GROUP BY c.relname`,
-    [MIGRATIONS_TABLE],
+    [[MIGRATIONS_TABLE, ...BACKUP_RECORD_TABLES]],
   );
   const { rows: edges } = await client.query<{ child: string; parent: string }>(
     `SELECT ch.relname AS child, pa.relname AS parent

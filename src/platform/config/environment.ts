@@ -157,6 +157,18 @@ export class Environment {
   @Min(0)
   BACKUP_KEEP_MONTHLY = 12;
 
+  /**
+   * When the worker takes a backup (when BACKUP_KEY is set): a cron in Asia/Shanghai time, by
+   * default every night at 02:00; `off` takes none. Each backup is verified right after it is taken.
+   */
+  @IsString()
+  @Matches(/^(off|(\S+\s+){4,5}\S+)$/, { message: 'must be a cron of 5 or 6 fields (e.g. 0 2 * * *) or off' })
+  BACKUP_SCHEDULE = '0 2 * * *';
+
+  /** Where the worker keeps its backups: `local` (BACKUP_DIR) or `s3` (the S3_* store, under backups/). */
+  @IsIn(['local', 's3'])
+  BACKUP_STORE: 'local' | 's3' = 'local';
+
   /** The default mail server, e.g. smtp://user:pass@smtp.example.cn:465 (smtps:// for TLS); empty: no email unless a township sets its own. */
   @IsOptional()
   @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
@@ -259,17 +271,17 @@ export class Environment {
   @IsString()
   S3_REGION = 'us-east-1';
 
-  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3')
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3' || env.BACKUP_STORE === 's3')
   @IsString()
   @MinLength(3)
   S3_BUCKET?: string;
 
-  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3')
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3' || env.BACKUP_STORE === 's3')
   @IsString()
   @MinLength(1)
   S3_ACCESS_KEY_ID?: string;
 
-  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3')
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3' || env.BACKUP_STORE === 's3')
   @IsString()
   @MinLength(1)
   S3_SECRET_ACCESS_KEY?: string;

@@ -105,6 +105,8 @@ const reasons: Record<string, Catalog> = {
   isUrl: { 'zh-CN': '必须是有效的网址', en: 'must be a valid URL' },
   robotScope: { 'zh-CN': '请指定联盟或部门之一', en: 'give either an alliance or a department' },
   alreadyExists: { 'zh-CN': '已存在', en: 'already exists' },
+  backupsNotConfigured: { 'zh-CN': '未配置备份密钥（BACKUP_KEY），无法备份', en: 'backups are not configured (BACKUP_KEY is not set)' },
+  backupInProgress: { 'zh-CN': '已有一次备份在排队或进行中', en: 'a backup is already queued or running' },
   reusedWithDifferentBody: { 'zh-CN': '已用于内容不同的请求', en: 'was already used with a different request body' },
   unknownHeader: { 'zh-CN': '无法识别的表头', en: 'is not a known column' },
   missingColumn: { 'zh-CN': '缺少必需的列', en: 'is a required column that is missing' },

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
 import type { Environment } from '../config/environment';
 import { WithoutRequestTransaction } from '../tenancy/request-transaction.interceptor';
+import { BackupHealth } from './backup.health';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('operations')
@@ -18,6 +19,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly config: ConfigService<Environment, true>,
+    private readonly backups: BackupHealth,
   ) {}
 
   /**
@@ -25,7 +27,10 @@ export class HealthController {
    * balancer then sends this process no traffic until they are back).
    */
   @Get()
-  @ApiOkResponse({ description: 'Every dependency answered its ping within HEALTH_TIMEOUT_MS.' })
+  @ApiOkResponse({
+    description:
+      'Every dependency answered its ping within HEALTH_TIMEOUT_MS. `warnings.backup` appears when backups are stale (no good one for 26 h) or the last one failed: a warning, still 200.',
+  })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it.' })
   async check(@Res() reply: FastifyReply): Promise<void> {
     const timeout = this.config.get('HEALTH_TIMEOUT_MS', { infer: true });
@@ -35,7 +40,8 @@ export class HealthController {
         // Only when configured: without REDIS_URL nothing lives in Redis.
         ...(this.redis.configured ? [() => this.redis.isHealthy('redis', timeout)] : []),
       ]);
-      await reply.status(200).send(result);
+      const warnings = await this.backups.warnings();
+      await reply.status(200).send(warnings ? { ...result, warnings } : result);
     } catch (error) {
       const body = (error as { getResponse?: () => unknown }).getResponse?.() ?? { status: 'error' };
       await reply.status(503).send(body);

@@ -33,7 +33,7 @@ export class NotificationDeliveryHandler implements JobHandler<JobName.DeliverNo
   ) {}
 
   async handle({ tenantId, deliveryId }: JobPayloads[JobName.DeliverNotification], context: JobContext): Promise<void> {
-    const actor = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const actor = { userId: '', tenantId, role: tenantId ? Role.TownshipAdmin : Role.PlatformAdmin, organizationId: null };
     const repo = () => this.tenant.manager.getRepository(NotificationDelivery);
     const delivery = await this.tenant.run(actor, () => repo().findOne({ where: { id: deliveryId } }));
     if (!delivery || delivery.status !== DeliveryStatus.Pending) return;

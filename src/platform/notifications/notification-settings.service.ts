@@ -36,8 +36,9 @@ export class NotificationSettingsReader {
       : { ...DEFAULT_QUIET_HOURS, timeZone };
   }
 
-  async mailServer(tenantId: string): Promise<MailServer | null> {
-    const { settings } = await this.find(tenantId);
+  /** The township's own mail server, else SMTP_URL's; the platform's own notifications (tenantId null) use SMTP_URL. */
+  async mailServer(tenantId: string | null): Promise<MailServer | null> {
+    const { settings } = tenantId ? await this.find(tenantId) : { settings: null };
     const from = settings?.mailFrom ?? this.config.get('MAIL_FROM', { infer: true });
     if (settings?.smtpHost) {
       return {

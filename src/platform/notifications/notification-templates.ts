@@ -1,5 +1,6 @@
 import type { Language } from '../errors/localized-messages';
 import { NotificationType } from './notification-types';
+import { BACKUP_TEMPLATES } from './templates/backup-templates';
 import { MEETING_TEMPLATES } from './templates/meeting-templates';
 import { RESOURCE_TEMPLATES } from './templates/resource-templates';
 import { SERVICE_REQUEST_TEMPLATES } from './templates/service-request-templates';
@@ -76,7 +77,7 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   }),
 };
 
-const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES, ...VENUE_TEMPLATES, ...RESOURCE_TEMPLATES } as Record<NotificationType, Template>;
+const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES, ...VENUE_TEMPLATES, ...RESOURCE_TEMPLATES, ...BACKUP_TEMPLATES } as Record<NotificationType, Template>;
 
 /** notifications.title is varchar(200). */
 export const MAX_TITLE_LENGTH = 200;

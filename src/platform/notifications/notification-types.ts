@@ -37,6 +37,8 @@ export enum NotificationType {
   TypicalCaseReviewed = 'typical-case.reviewed',
   IndicatorRoundOpened = 'indicator.round-opened',
   IndicatorReminder = 'indicator.reminder',
+  /** To platform admins (who belong to no township): the last good backup is older than 26 hours. */
+  BackupStale = 'backup.stale',
 }
 
 /** A person's channels; group robots (WeCom, DingTalk) are configured per alliance or department. */

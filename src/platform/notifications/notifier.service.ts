@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Role } from '../auth/entities/role';
 import { Clock } from '../clock/clock';
 import { Outbox } from '../outbox/outbox.service';
 import { JobName } from '../queue/queue.constants';
@@ -101,7 +102,8 @@ export class Notifier {
   ) {}
 
   async notify(recipients: Recipients, type: NotificationType, payload: Record<string, unknown>, options: NotifyOptions = {}): Promise<string | null> {
-    const tenantId = this.tenant.tenantId;
+    // A platform actor (no township) notifies platform admins: the platform's own rows, tenant_id null.
+    const tenantId = this.tenant.actor.role === Role.PlatformAdmin && !this.tenant.actor.tenantId ? null : this.tenant.tenantId;
     const manager = this.tenant.manager;
     const stored = { ...payload };
     for (const key of options.sealed ?? []) stored[key] = this.box.seal(String(payload[key] ?? ''));
@@ -153,7 +155,7 @@ export class Notifier {
     if (deliveries.length === 0) return event.id;
     // Quiet hours only hold back what goes out of the product; working them out is not free.
     const now = this.clock.now();
-    const notBefore = options.urgent ? now : nextSendTime(now, await this.settings.quietHours(tenantId));
+    const notBefore = options.urgent || !tenantId ? now : nextSendTime(now, await this.settings.quietHours(tenantId));
     const saved = await manager
       .getRepository(NotificationDelivery)
       .save(deliveries.map((d) => ({ ...d, tenantId, eventId: event.id, notBefore })));

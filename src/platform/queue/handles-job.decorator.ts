@@ -11,6 +11,8 @@ export interface JobContext {
   /** 1 for the first try. */
   attempt: number;
   maxAttempts: number;
+  /** BullMQ's id of the job; a scheduled job's (`repeat:<scheduler>:<ms>`) names its tick. */
+  jobId?: string;
 }
 
 export interface JobHandler<N extends JobName> {

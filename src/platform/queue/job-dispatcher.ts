@@ -45,6 +45,7 @@ export class JobDispatcher implements OnModuleInit {
         progress: (percent) => job.updateProgress(percent),
         attempt,
         maxAttempts: job.opts.attempts ?? 1,
+        jobId: job.id,
       });
     } catch (error) {
       this.logger.warn({ jobId: job.id, job: job.name, attempt, err: error }, 'Job attempt failed');

@@ -4,7 +4,10 @@ import type { Queue } from 'bullmq';
 export interface ScheduleSpec {
   /** The scheduler's id, also the job's name. */
   name: string;
-  every: number;
+  /** Every this many ms, or at the times of a cron `pattern` read in `tz`. */
+  every?: number;
+  pattern?: string;
+  tz?: string;
 }
 
 const CHECK_EVERY_MS = 15_000;
@@ -46,6 +49,7 @@ export class JobSchedulerKeeper {
   }
 
   private upsert(spec: ScheduleSpec) {
-    return this.queue.upsertJobScheduler(spec.name, { every: spec.every }, { name: spec.name, data: {} });
+    const repeat = spec.pattern ? { pattern: spec.pattern, tz: spec.tz } : { every: spec.every };
+    return this.queue.upsertJobScheduler(spec.name, repeat, { name: spec.name, data: {} });
   }
 }

@@ -5,6 +5,7 @@ export enum QueueName {
   Meetings = 'meetings',
   ThinkTank = 'think-tank',
   AllianceServices = 'alliance-services',
+  Backups = 'backups',
 }
 
 export enum JobName {
@@ -28,13 +29,16 @@ export enum JobName {
   RemindOverduePairings = 'remind-overdue-pairings',
   RemindProjectDeadlines = 'remind-project-deadlines',
   RemindIndicatorRounds = 'remind-indicator-rounds',
+  TakeBackup = 'take-backup',
+  CheckBackups = 'check-backups',
 }
 
 /** The payload of each job: ids only; the handler reloads the rows. */
 export interface JobPayloads {
   [JobName.ImportMembers]: { tenantId: string; transferJobId: string };
   [JobName.ExportRegistry]: { tenantId: string; transferJobId: string };
-  [JobName.DeliverNotification]: { tenantId: string; deliveryId: string };
+  /** tenantId null: a notification of the platform's own, to platform admins. */
+  [JobName.DeliverNotification]: { tenantId: string | null; deliveryId: string };
   [JobName.SendDigests]: Record<string, never>;
   [JobName.SweepExpiredState]: Record<string, never>;
   [JobName.RouteServiceRequest]: { tenantId: string; requestId: string };
@@ -52,6 +56,9 @@ export interface JobPayloads {
   [JobName.RemindOverduePairings]: Record<string, never>;
   [JobName.RemindProjectDeadlines]: Record<string, never>;
   [JobName.RemindIndicatorRounds]: Record<string, never>;
+  /** A run asked for by a platform admin names its row; a scheduled one has none (its tick names it). */
+  [JobName.TakeBackup]: { runId?: string };
+  [JobName.CheckBackups]: Record<string, never>;
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -75,6 +82,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.RemindOverduePairings]: QueueName.Meetings,
   [JobName.RemindProjectDeadlines]: QueueName.AllianceServices,
   [JobName.RemindIndicatorRounds]: QueueName.AllianceServices,
+  [JobName.TakeBackup]: QueueName.Backups,
+  [JobName.CheckBackups]: QueueName.Backups,
 };
 
 export type JobItem = { [K in JobName]: { name: K; payload: JobPayloads[K] } }[JobName];

@@ -369,6 +369,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/backups/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupRunsController_list"];
+        put?: never;
+        /** 202: the worker takes the backup; the run shows queued, running, then its result in the list. */
+        post: operations["BackupRunsController_requestNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/backups/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupRunsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants": {
         parameters: {
             query?: never;
@@ -3112,7 +3145,7 @@ export interface components {
         NotificationView: {
             id: string;
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             title: string;
             body: string;
             link: string | null;
@@ -3134,7 +3167,7 @@ export interface components {
         };
         TypePreferenceView: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             inApp: boolean;
             email: boolean;
         };
@@ -3144,7 +3177,7 @@ export interface components {
         };
         TypePreferenceDto: {
             /** @enum {string} */
-            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder";
+            type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             inApp: boolean;
             email: boolean;
         };
@@ -3187,7 +3220,7 @@ export interface components {
             /** @description Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
             webhookHost: string;
             hasSecret: boolean;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -3211,21 +3244,22 @@ export interface components {
             webhookUrl: string;
             /** @description DingTalk's 加签 secret; write-only. */
             secret?: string;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder")[];
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
         };
         UpdateRobotDto: {
             name?: string;
             /** Format: uri */
             webhookUrl?: string;
             secret?: string;
-            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder")[];
+            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
             enabled?: boolean;
         };
         DeliveryView: {
             id: string;
-            tenantId: string;
+            /** @description Null for a notification of the platform's own (to platform admins). */
+            tenantId: string | null;
             /** @enum {string} */
-            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder";
+            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             /** @enum {string} */
             channel: "email" | "wecom" | "dingtalk";
             recipient: string;
@@ -3308,6 +3342,64 @@ export interface components {
         AuditPage: {
             items: components["schemas"]["AuditEntryView"][];
             nextCursor: string | null;
+        };
+        BackupRunView: {
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @enum {string|null} */
+            verifyStatus: "ok" | "failed" | null;
+            id: string;
+            failureReason: string | null;
+            /** Format: date-time */
+            scheduledFor: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            fileName: string | null;
+            /** @description A path on the worker's machine, or s3://bucket/backups/... */
+            location: string | null;
+            bytes: number | null;
+            schemaVersion: string | null;
+            tables: number | null;
+            rows: number | null;
+            attachments: number | null;
+            attachmentBytes: number | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            verifyDetail: string | null;
+            /**
+             * Format: date-time
+             * @description When the retention removed its file.
+             */
+            prunedAt: string | null;
+        };
+        BackupRunPage: {
+            items: components["schemas"]["BackupRunView"][];
+            nextCursor: string | null;
+        };
+        BackupStatusView: {
+            /** @enum {string} */
+            store: "local" | "s3";
+            /** @enum {string} */
+            state: "ok" | "stale" | "failed" | "not_configured" | "off" | "pending";
+            /** @description BACKUP_KEY is set. */
+            configured: boolean;
+            /** @description The worker takes backups on `schedule` (configured, and the schedule is not off). */
+            enabled: boolean;
+            /** @description The cron (Asia/Shanghai), or off. */
+            schedule: string;
+            timeZone: string;
+            /** @description The last good backup is older than `staleAfterHours` (or none was ever taken in that long). */
+            stale: boolean;
+            staleAfterHours: number;
+            /** Format: date-time */
+            lastGoodAt: string | null;
+            lastRun: components["schemas"]["BackupRunView"] | null;
         };
         TenantView: {
             id: string;
@@ -5762,7 +5854,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every dependency answered its ping within HEALTH_TIMEOUT_MS. */
+            /** @description Every dependency answered its ping within HEALTH_TIMEOUT_MS. `warnings.backup` appears when backups are stale (no good one for 26 h) or the last one failed: a warning, still 200. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5817,7 +5909,7 @@ export interface operations {
         parameters: {
             query?: {
                 unread?: boolean;
-                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder";
+                type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
                 limit?: number;
                 cursor?: string;
             };
@@ -6343,6 +6435,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BackupRunsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupRunPage"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BackupRunsController_requestNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupRunView"];
+                };
+            };
+            /** @description Any error, in one body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BackupRunsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupStatusView"];
                 };
             };
             /** @description Any error, in one body shape */

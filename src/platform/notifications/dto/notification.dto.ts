@@ -238,7 +238,8 @@ export class ListDeliveriesQuery extends PageQueryDto {
 
 export class DeliveryView {
   id: string;
-  tenantId: string;
+  /** Null for a notification of the platform's own (to platform admins). */
+  tenantId: string | null;
   eventType: NotificationType;
   channel: DeliveryChannel;
   recipient: string;

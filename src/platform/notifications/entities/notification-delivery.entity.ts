@@ -17,8 +17,9 @@ export class NotificationDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid')
-  tenantId: string;
+  /** Null for the platform's own (to platform admins, who belong to no township). */
+  @Column('uuid', { nullable: true })
+  tenantId: string | null;
 
   @Column('uuid')
   eventId: string;

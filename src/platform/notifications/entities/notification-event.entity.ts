@@ -11,8 +11,9 @@ export class NotificationEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid')
-  tenantId: string;
+  /** Null for the platform's own (to platform admins, who belong to no township). */
+  @Column('uuid', { nullable: true })
+  tenantId: string | null;
 
   @Column({ type: 'enum', enum: NotificationType, enumName: 'notification_type' })
   type: NotificationType;

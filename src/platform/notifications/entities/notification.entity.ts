@@ -14,8 +14,9 @@ export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('uuid')
-  tenantId: string;
+  /** Null for the platform's own (to platform admins, who belong to no township). */
+  @Column('uuid', { nullable: true })
+  tenantId: string | null;
 
   @Column('uuid')
   userId: string;

@@ -47,6 +47,7 @@ export const NOTIFICATION_TYPES = [
   'typical-case.reviewed',
   'indicator.round-opened',
   'indicator.reminder',
+  'backup.stale',
   'user.invited',
   'notifications.robot-test',
 ] as const satisfies readonly NotificationType[];

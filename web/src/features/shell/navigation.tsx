@@ -89,6 +89,7 @@ const menus: Record<Role, NavEntry[]> = {
   platform_admin: [
     { path: '/tenants', api: 'GET /tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> },
     { path: '/notification-deliveries', api: 'GET /admin/notification-deliveries', labelKey: 'nav.failedDeliveries', icon: <WarningOutlined /> },
+    { path: '/backups', api: 'GET /admin/backups/runs', labelKey: 'nav.backups', icon: <CloudSyncOutlined /> },
     inbox,
   ],
   township_admin: [
