@@ -98,6 +98,14 @@ describe('backup and restore: the restore drill', () => {
        VALUES ($1, $2, 'drill.pdf', 'application/pdf', $3, $4, $5, $6)`,
       [request.tenant_id, request.id, content.length, key, createHash('sha256').update(content).digest('hex'), request.requester_user_id],
     );
+    // A value a migration added to an enum (ALTER TYPE ... ADD VALUE): PostgreSQL refuses it in the
+    // transaction that added it, so the restore must commit the schema before loading the rows.
+    await app.db.admin.query(
+      `INSERT INTO notification_events (tenant_id, type, payload, dedupe_key) VALUES ($1, 'service-request.sla-warning', '{"title": "演练"}', 'restore-drill')`,
+      [request.tenant_id],
+    );
+    const [warning] = await query<{ n: number }>(app.db.adminUrl, `SELECT count(*)::int AS n FROM notification_events WHERE type = 'service-request.sla-warning'`);
+    expect(warning.n).toBeGreaterThan(0);
     backup = await createBackup({ adminUrl: app.db.adminUrl, storage: new LocalDiskStorage(sourceStore), passphrase: KEY, directory: backupDir, now: NOW });
   });
 
@@ -159,6 +167,22 @@ describe('backup and restore: the restore drill', () => {
     const forced = await restoreBackup({ path: backup.path, passphrase: KEY, adminUrl: target.adminUrl, appUrl: target.appUrl, storage: new LocalDiskStorage(store), force: true });
     expect(forced.rows).toBe(result.rows);
     expect(await tableFingerprints(target.adminUrl)).toEqual(source);
+    // The database it replaced is kept under another name until the operator drops it.
+    expect(forced.replaced).toMatch(/_replaced$/);
+    const [kept] = await query<{ name: string }>(databaseUrl(TEST_ADMIN_URL, forced.replaced!), `SELECT name FROM tenants WHERE slug = 'anhai'`);
+    expect(kept.name).toMatch(/\(changed after the backup\)$/);
+    cleanups.push(() => query(TEST_ADMIN_URL, `DROP DATABASE IF EXISTS "${forced.replaced}" WITH (FORCE)`).then(() => undefined));
+
+    // A database in use (the API or the worker still running) is not replaced.
+    const session = new Client({ connectionString: target.adminUrl });
+    await session.connect();
+    try {
+      await expect(restoreBackup({ path: backup.path, passphrase: KEY, adminUrl: target.adminUrl, storage: new LocalDiskStorage(store), force: true })).rejects.toThrow(
+        /has 1 open connection\(s\): stop the API and the worker/,
+      );
+    } finally {
+      await session.end();
+    }
   });
 
   it.each([

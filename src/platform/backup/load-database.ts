@@ -12,12 +12,8 @@ import { copyColumns, quoteIdent } from './copy-session';
 import { MIGRATIONS_TABLE } from './schema-catalog';
 import { RowChecksum } from './row-checksum';
 
-/**
- * Refuses a database that holds data (unless `force`), then empties the public schema so the
- * migrations can build it afresh. Inside the restore's transaction: a failed restore leaves the
- * database as it was, data included.
- */
-export async function clearTarget(client: ClientBase, force: boolean): Promise<void> {
+/** The tables of the public schema that hold rows (the migrations' bookkeeping aside). */
+export async function tablesHoldingRows(client: ClientBase): Promise<string[]> {
   const { rows: tables } = await client.query<{ name: string }>(
     `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND relpersistence = 'p' AND relname <> $1 ORDER BY relname`,
     [MIGRATIONS_TABLE],
@@ -27,13 +23,11 @@ export async function clearTarget(client: ClientBase, force: boolean): Promise<v
     const { rows } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${quoteIdent(name)}) AS any`);
     if (rows[0].any) holding.push(name);
   }
-  if (holding.length > 0 && !force) {
-    const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0].name;
-    throw new BackupError(
-      `The database ${database} is not empty (${holding.length} tables hold rows, e.g. ${holding.slice(0, 3).join(', ')}): nothing was restored. ` +
-        'Restore into an empty database, or add --force to replace everything in it.',
-    );
-  }
+  return holding;
+}
+
+/** An empty public schema, for the migrations to build afresh. */
+export async function emptySchema(client: ClientBase): Promise<void> {
   await client.query('DROP SCHEMA public CASCADE');
   await client.query('CREATE SCHEMA public');
   await client.query('GRANT USAGE ON SCHEMA public TO PUBLIC');

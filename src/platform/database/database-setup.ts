@@ -4,17 +4,18 @@ import { migrateQueueSchemaAt } from '../queue/queue-schema';
 import { checkPostgres } from '../startup/dependency-check';
 import { dataSourceOptions } from './data-source-options';
 
-function databaseName(url: string): string {
+export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.slice(1));
 }
 
-function withDatabase(url: string, database: string): string {
+/** The same server and credentials, another database. */
+export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${encodeURIComponent(database)}`;
   return parsed.toString();
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -30,8 +31,15 @@ export async function ensureDatabase(adminUrl: string): Promise<void> {
   const name = databaseName(adminUrl);
   await withClient(withDatabase(adminUrl, 'postgres'), async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteDatabase(name)}`);
   });
+}
+
+export const quoteDatabase = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Drops the named database of `adminUrl`'s server, ending its sessions; nothing if it is missing. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(withDatabase(adminUrl, 'postgres'), (client) => client.query(`DROP DATABASE IF EXISTS ${quoteDatabase(name)} WITH (FORCE)`));
 }
 
 export async function runMigrations(adminUrl: string): Promise<string[]> {

@@ -2,29 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { dropDatabase, withDatabase } from '../../database/database-setup';
 import { LocalDiskStorage } from '../../storage/local-disk.storage';
-import { quoteIdent } from '../copy-session';
 import { restoreBackup, type RestoreResult } from '../restore-backup';
 
 /** The scratch database of a verification: beside the live one, named for it and the run. */
 export function scratchDatabaseName(liveDatabase: string, runId: string): string {
   return `${liveDatabase.slice(0, 40)}_verify_${runId.replace(/-/g, '').slice(0, 8)}`;
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(adminUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -60,8 +44,6 @@ async function restoreIntoScratch(request: { path: string; passphrase: string; a
       adminUrl: withDatabase(request.adminUrl, scratch),
       appUrl: withDatabase(request.appUrl, scratch),
       storage: new LocalDiskStorage(store),
-      force: true,
-      scratch: true,
     });
   } finally {
     await dropDatabase(request.adminUrl, scratch).catch(() => undefined);
