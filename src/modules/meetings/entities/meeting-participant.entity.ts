@@ -17,6 +17,7 @@ export enum RsvpResponse {
 @Index('ix_meeting_participants__attendee', ['tenantId', 'attendeeId', 'response', 'meetingId'])
 // Who sees a meeting: its invited people or organisations (attendee_id = me OR organization_id = mine).
 @Index('ix_meeting_participants__organization', ['tenantId', 'organizationId'])
+@Index('ix_meeting_participants__unnamed', ['tenantId', 'organizationId', 'meetingId'], { where: '"attendee_id" IS NULL' })
 @SameTenantReference('meetings', 'meetingId')
 @SameTenantReference('organizations', 'organizationId')
 @UserReference('attendeeId')

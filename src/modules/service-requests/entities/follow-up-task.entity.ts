@@ -5,6 +5,7 @@ import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entit
 /** 回访: an official calls the enterprise back after a low rating. */
 @Entity('follow_up_tasks')
 @Index('uq_follow_up_tasks__request', ['requestId'], { unique: true })
+@Index('ix_follow_up_tasks__open', ['tenantId', 'createdAt', 'id'], { where: `"status" = 'open'` })
 @SameTenantReference('service_requests', 'requestId', { onDelete: 'CASCADE' })
 @UserReference('assigneeId')
 export class FollowUpTask extends TenantOwnedEntity {
