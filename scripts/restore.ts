@@ -44,6 +44,7 @@ runBackupCommand('restore', async () => {
     '  Checked: every table\'s row count and checksum, every attachment\'s SHA-256, as the backup recorded them.',
   ];
   if (result.laterMigrations.length > 0) lines.push(`  Then applied this release's newer migrations: ${result.laterMigrations.join(', ')}`);
+  if (result.replaced) lines.push(`  The database it replaced is kept as ${result.replaced}: drop it (DROP DATABASE ${result.replaced}) once you no longer need it.`);
   if (manifest.missingFiles.length > 0) lines.push(`  Warning: ${manifest.missingFiles.length} attachments were already missing from the store when the backup was made.`);
   if (database.shared) lines.push('Restart npm run serve (Ctrl+C, then start it again) so the API and the worker start afresh on the restored data.');
   process.stdout.write(`${lines.join('\n')}\n`);
