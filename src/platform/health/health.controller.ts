@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
@@ -24,9 +24,12 @@ export class HealthController {
    * Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
    * balancer then sends this process no traffic until they are back).
    */
+  @ApiOperation({ summary: 'Readiness probe' })
   @Get()
   @ApiOkResponse({ description: 'Every dependency answered its ping within HEALTH_TIMEOUT_MS.' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it.' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it.',
+  })
   async check(@Res() reply: FastifyReply): Promise<void> {
     const timeout = this.config.get('HEALTH_TIMEOUT_MS', { infer: true });
     try {
@@ -46,6 +49,7 @@ export class HealthController {
    * Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
    * database or Redis outage is not fixed by restarting every API process, only a hung one is.
    */
+  @ApiOperation({ summary: 'Liveness probe' })
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
