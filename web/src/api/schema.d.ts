@@ -13,6 +13,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with a password
+         * @description Sign in with a password.
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -29,6 +35,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a refresh token for a new token pair
+         * @description Exchange a refresh token for a new token pair.
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -45,6 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out (revoke a refresh token)
+         * @description Sign out (revoke a refresh token).
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -61,6 +79,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept an invitation and set a password
+         * @description Accept an invitation and set a password.
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_acceptInvitation"];
         delete?: never;
         options?: never;
@@ -77,6 +101,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change the own password
+         * @description Change the own password.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -91,6 +121,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The signed-in user
+         * @description The signed-in user.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["AuthController_whoAmI"];
         put?: never;
         post?: never;
@@ -108,8 +144,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
+         * Readiness probe
+         * @description Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
          *     balancer then sends this process no traffic until they are back).
+         *
+         *     Public: no access token needed.
          */
         get: operations["HealthController_check"];
         put?: never;
@@ -128,8 +167,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
+         * Liveness probe
+         * @description Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
          *     database or Redis outage is not fixed by restarting every API process, only a hung one is.
+         *
+         *     Public: no access token needed.
          */
         get: operations["HealthController_live"];
         put?: never;
@@ -147,6 +189,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the own notifications
+         * @description List the own notifications.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["InboxController_list"];
         put?: never;
         post?: never;
@@ -163,6 +211,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Count unread notifications
+         * @description Count unread notifications.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["InboxController_unreadCount"];
         put?: never;
         post?: never;
@@ -181,6 +235,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark a notification read
+         * @description Mark a notification read.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["InboxController_markRead"];
         delete?: never;
         options?: never;
@@ -197,6 +257,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark every notification read
+         * @description Mark every notification read.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["InboxController_markAllRead"];
         delete?: never;
         options?: never;
@@ -213,6 +279,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Get a one-time ticket for the notification stream
+         * @description Get a one-time ticket for the notification stream.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["InboxController_streamTicket"];
         delete?: never;
         options?: never;
@@ -228,8 +300,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. The
+         * Stream the unread count (server-sent events)
+         * @description Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. The
          *     stream ends when the process shuts down; the web app then opens one with a new ticket.
+         *
+         *     Public: no access token needed.
          */
         get: operations["InboxController_stream"];
         put?: never;
@@ -247,7 +322,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own notification preferences
+         * @description The own notification preferences.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["PreferencesController_get"];
+        /**
+         * Change the own notification preferences
+         * @description Change the own notification preferences.
+         *
+         *     Who may call it: any signed-in user.
+         */
         put: operations["PreferencesController_update"];
         post?: never;
         delete?: never;
@@ -263,7 +350,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The township's notification settings
+         * @description The township's notification settings.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["NotificationSettingsController_get"];
+        /**
+         * Change the township's notification settings
+         * @description Change the township's notification settings.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["NotificationSettingsController_update"];
         post?: never;
         delete?: never;
@@ -279,8 +378,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List chat robots
+         * @description List chat robots.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["NotificationSettingsController_robots"];
         put?: never;
+        /**
+         * Add a chat robot
+         * @description Add a chat robot.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["NotificationSettingsController_createRobot"];
         delete?: never;
         options?: never;
@@ -298,9 +409,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a chat robot
+         * @description Remove a chat robot.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["NotificationSettingsController_removeRobot"];
         options?: never;
         head?: never;
+        /**
+         * Change a chat robot
+         * @description Change a chat robot.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["NotificationSettingsController_updateRobot"];
         trace?: never;
     };
@@ -313,7 +436,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends a test message through the robot at once, whatever the hour. */
+        /**
+         * Send a test message through a robot
+         * @description Sends a test message through the robot at once, whatever the hour.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["NotificationSettingsController_testRobot"];
         delete?: never;
         options?: never;
@@ -328,6 +456,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List notification deliveries
+         * @description List notification deliveries.
+         *
+         *     Who may call it: platform administrators.
+         */
         get: operations["DeliveriesController_list"];
         put?: never;
         post?: never;
@@ -346,6 +480,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Retry a failed delivery
+         * @description Retry a failed delivery.
+         *
+         *     Who may call it: platform administrators.
+         */
         post: operations["DeliveriesController_retry"];
         delete?: never;
         options?: never;
@@ -360,6 +500,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search the audit log
+         * @description Search the audit log.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -376,8 +522,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List townships
+         * @description List townships.
+         *
+         *     Who may call it: platform administrators.
+         */
         get: operations["TenantsController_list"];
         put?: never;
+        /**
+         * Create a township
+         * @description Create a township.
+         *
+         *     Who may call it: platform administrators.
+         */
         post: operations["TenantsController_create"];
         delete?: never;
         options?: never;
@@ -392,6 +550,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List users
+         * @description List users.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["UsersController_list"];
         put?: never;
         post?: never;
@@ -410,6 +574,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Invite a user
+         * @description Invite a user.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["UsersController_invite"];
         delete?: never;
         options?: never;
@@ -430,6 +600,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a user
+         * @description Change a user.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -442,6 +618,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disable a user
+         * @description Disable a user.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["UsersController_disable"];
         delete?: never;
         options?: never;
@@ -458,6 +640,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Enable a user
+         * @description Enable a user.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -472,8 +660,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List organisations
+         * @description List organisations.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["OrganizationsController_list"];
         put?: never;
+        /**
+         * Create an organisation
+         * @description Create an organisation.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["OrganizationsController_create"];
         delete?: never;
         options?: never;
@@ -488,12 +688,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an organisation
+         * @description Get an organisation.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["OrganizationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an organisation
+         * @description Change an organisation.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         patch: operations["OrganizationsController_update"];
         trace?: never;
     };
@@ -504,8 +716,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List alliances
+         * @description List alliances.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_list"];
         put?: never;
+        /**
+         * Create an alliance
+         * @description Create an alliance.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["AlliancesController_create"];
         delete?: never;
         options?: never;
@@ -520,12 +744,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an alliance
+         * @description Get an alliance.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an alliance
+         * @description Change an alliance.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["AlliancesController_update"];
         trace?: never;
     };
@@ -536,8 +772,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List an alliance's members
+         * @description List an alliance's members.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_members"];
         put?: never;
+        /**
+         * Add a member organisation
+         * @description Add a member organisation.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["AlliancesController_addMember"];
         delete?: never;
         options?: never;
@@ -552,7 +800,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The joining and leaving history, past spells included. */
+        /**
+         * Membership history
+         * @description The joining and leaving history, past spells included.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_history"];
         put?: never;
         post?: never;
@@ -571,6 +824,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a member leaving
+         * @description Record a member leaving.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["AlliancesController_leave"];
         delete?: never;
         options?: never;
@@ -587,6 +846,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start a member import
+         * @description Start a member import.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TransferJobsController_startImport"];
         delete?: never;
         options?: never;
@@ -603,6 +868,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start a member export
+         * @description Start a member export.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TransferJobsController_startExport"];
         delete?: never;
         options?: never;
@@ -617,6 +888,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the own import and export jobs
+         * @description List the own import and export jobs.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_list"];
         put?: never;
         post?: never;
@@ -633,6 +910,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a job
+         * @description Get a job.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_get"];
         put?: never;
         post?: never;
@@ -649,6 +932,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a job's result
+         * @description Download a job's result.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_download"];
         put?: never;
         post?: never;
@@ -665,6 +954,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download the import template
+         * @description Download the import template.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_template"];
         put?: never;
         post?: never;
@@ -681,7 +976,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the signed-in person's organisation serves requests, i.e. whether 待办服务 belongs in their menu. */
+        /**
+         * Whether the own organisation serves requests
+         * @description Whether the signed-in person's organisation serves requests, i.e. whether 待办服务 belongs in their menu.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServingController_show"];
         put?: never;
         post?: never;
@@ -698,9 +998,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List service requests
+         * @description List service requests.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServiceRequestsController_list"];
         put?: never;
-        /** 企业点单. One `Idempotency-Key` never creates two requests: a replay answers 200 with the first, one with another body 422. */
+        /**
+         * Submit a service request
+         * @description 企业点单. One `Idempotency-Key` never creates two requests: a replay answers 200 with the first, one with another body 422.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_submit"];
         delete?: never;
         options?: never;
@@ -715,7 +1026,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 督办: what is at risk or late, most urgent first. */
+        /**
+         * Requests at risk or late
+         * @description 督办: what is at risk or late, most urgent first.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ServiceRequestsController_supervision"];
         put?: never;
         post?: never;
@@ -732,7 +1048,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per department and category, monthly trends and the department ranking. */
+        /**
+         * Service statistics
+         * @description Per department and category, monthly trends and the department ranking.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ServiceRequestsController_statistics"];
         put?: never;
         post?: never;
@@ -751,7 +1072,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The statistics as .xlsx, written by the worker; follow it at GET /jobs/:id, then /jobs/:id/download. */
+        /**
+         * Export the statistics
+         * @description The statistics as .xlsx, written by the worker; follow it at GET /jobs/:id, then /jobs/:id/download.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ServiceRequestsController_exportStatistics"];
         delete?: never;
         options?: never;
@@ -766,6 +1092,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a service request
+         * @description Get a service request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServiceRequestsController_detail"];
         put?: never;
         post?: never;
@@ -784,6 +1116,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Attach a file
+         * @description Attach a file.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_attach"];
         delete?: never;
         options?: never;
@@ -798,7 +1136,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Always a download (never shown inline), with its detected type. */
+        /**
+         * Download an attachment
+         * @description Always a download (never shown inline), with its detected type.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServiceRequestsController_download"];
         put?: never;
         post?: never;
@@ -817,6 +1160,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Comment on a request
+         * @description Comment on a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_comment"];
         delete?: never;
         options?: never;
@@ -833,6 +1182,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Chase a late request
+         * @description Chase a late request.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_chase"];
         delete?: never;
         options?: never;
@@ -849,6 +1204,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept a request
+         * @description Accept a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_accept"];
         delete?: never;
         options?: never;
@@ -865,6 +1226,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start work on a request
+         * @description Start work on a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_start"];
         delete?: never;
         options?: never;
@@ -881,6 +1248,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Ask the enterprise for information
+         * @description Ask the enterprise for information.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_returnForInformation"];
         delete?: never;
         options?: never;
@@ -897,6 +1270,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Provide the information asked for
+         * @description Provide the information asked for.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_provideInformation"];
         delete?: never;
         options?: never;
@@ -913,6 +1292,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Transfer to another department
+         * @description Transfer to another department.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_transfer"];
         delete?: never;
         options?: never;
@@ -929,6 +1314,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Route a request to a department
+         * @description Route a request to a department.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ServiceRequestsController_route"];
         delete?: never;
         options?: never;
@@ -945,6 +1336,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reject a request
+         * @description Reject a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_reject"];
         delete?: never;
         options?: never;
@@ -961,6 +1358,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Resolve a request
+         * @description Resolve a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_resolve"];
         delete?: never;
         options?: never;
@@ -977,6 +1380,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Rate a resolved request
+         * @description Rate a resolved request.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_rate"];
         delete?: never;
         options?: never;
@@ -993,6 +1402,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close a request
+         * @description Close a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_close"];
         delete?: never;
         options?: never;
@@ -1009,6 +1424,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reopen a request
+         * @description Reopen a request.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_reopen"];
         delete?: never;
         options?: never;
@@ -1025,6 +1446,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Merge a duplicate into another request
+         * @description Merge a duplicate into another request.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ServiceRequestsController_merge"];
         delete?: never;
         options?: never;
@@ -1039,8 +1466,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List service categories
+         * @description List service categories.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["CatalogueController_categories"];
         put?: never;
+        /**
+         * Add a service category
+         * @description Add a service category.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["CatalogueController_createCategory"];
         delete?: never;
         options?: never;
@@ -1061,6 +1500,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a service category
+         * @description Change a service category.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["CatalogueController_updateCategory"];
         trace?: never;
     };
@@ -1071,8 +1516,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List routing rules
+         * @description List routing rules.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["CatalogueController_rules"];
         put?: never;
+        /**
+         * Add a routing rule
+         * @description Add a routing rule.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["CatalogueController_createRule"];
         delete?: never;
         options?: never;
@@ -1090,9 +1547,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a routing rule
+         * @description Remove a routing rule.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["CatalogueController_removeRule"];
         options?: never;
         head?: never;
+        /**
+         * Change a routing rule
+         * @description Change a routing rule.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["CatalogueController_updateRule"];
         trace?: never;
     };
@@ -1103,8 +1572,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The working calendar: public holidays and make-up working days (调休) that drive the SLA timers. */
+        /**
+         * The working calendar
+         * @description The working calendar: public holidays and make-up working days (调休) that drive the SLA timers.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["CatalogueController_calendar"];
+        /**
+         * Set a holiday or make-up working day
+         * @description Set a holiday or make-up working day.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["CatalogueController_setDay"];
         post?: never;
         delete?: never;
@@ -1123,6 +1603,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a calendar day
+         * @description Remove a calendar day.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["CatalogueController_removeDay"];
         options?: never;
         head?: never;
@@ -1136,8 +1622,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List meetings
+         * @description List meetings.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingsController_list"];
         put?: never;
+        /**
+         * Schedule a meeting
+         * @description Schedule a meeting.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["MeetingsController_schedule"];
         delete?: never;
         options?: never;
@@ -1152,7 +1650,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The earliest times when the room and every person given are free, in office hours. */
+        /**
+         * Find free time slots
+         * @description The earliest times when the room and every person given are free, in office hours.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["MeetingsController_freeSlots"];
         put?: never;
         post?: never;
@@ -1169,7 +1672,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Attendance per organisation over the meetings held in a period. */
+        /**
+         * Attendance statistics
+         * @description Attendance per organisation over the meetings held in a period.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["MeetingsController_attendanceStatistics"];
         put?: never;
         post?: never;
@@ -1186,12 +1694,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a meeting
+         * @description Get a meeting.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change or reschedule a meeting
+         * @description Change or reschedule a meeting.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["MeetingsController_reschedule"];
         trace?: never;
     };
@@ -1204,6 +1724,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a meeting
+         * @description Cancel a meeting.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["MeetingsController_cancel"];
         delete?: never;
         options?: never;
@@ -1220,6 +1746,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Answer an invitation
+         * @description Answer an invitation.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingsController_rsvp"];
         delete?: never;
         options?: never;
@@ -1236,6 +1768,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Name the organisation's attendee
+         * @description Name the organisation's attendee.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["MeetingsController_nameAttendee"];
         delete?: never;
         options?: never;
@@ -1250,6 +1788,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a meeting as iCalendar
+         * @description Download a meeting as iCalendar.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingsController_meetingIcs"];
         put?: never;
         post?: never;
@@ -1268,7 +1812,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A private subscription URL for calendar apps; asking again replaces the old one. */
+        /**
+         * Create a calendar subscription URL
+         * @description A private subscription URL for calendar apps; asking again replaces the old one.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingsController_feed"];
         delete?: never;
         options?: never;
@@ -1283,7 +1832,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The subscription itself: the URL's secret is the credential, as calendar apps cannot sign in. */
+        /**
+         * Calendar subscription feed
+         * @description The subscription itself: the URL's secret is the credential, as calendar apps cannot sign in.
+         *
+         *     Public: no access token needed.
+         */
         get: operations["MeetingsController_feedIcs"];
         put?: never;
         post?: never;
@@ -1300,8 +1854,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the agenda
+         * @description Get the agenda.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getAgenda"];
         put?: never;
+        /**
+         * Propose an agenda item
+         * @description Propose an agenda item.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_propose"];
         delete?: never;
         options?: never;
@@ -1316,7 +1882,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Last meeting's unfinished action items, to review at this one. */
+        /**
+         * Open action items to review
+         * @description Last meeting's unfinished action items, to review at this one.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getReview"];
         put?: never;
         post?: never;
@@ -1335,6 +1906,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decide on an agenda item
+         * @description Decide on an agenda item.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_decide"];
         delete?: never;
         options?: never;
@@ -1349,7 +1926,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The QR code to show at the meeting (officials). */
+        /**
+         * Get the check-in QR code
+         * @description The QR code to show at the meeting (officials).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_checkInCode"];
         put?: never;
         post?: never;
@@ -1368,6 +1950,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Check in to a meeting
+         * @description Check in to a meeting.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_checkIn"];
         delete?: never;
         options?: never;
@@ -1382,6 +1970,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the attendance
+         * @description Get the attendance.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getAttendance"];
         put?: never;
         post?: never;
@@ -1398,7 +1992,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the minutes
+         * @description Get the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getMinutes"];
+        /**
+         * Write the minutes
+         * @description Write the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         put: operations["MeetingSessionController_writeMinutes"];
         post?: never;
         delete?: never;
@@ -1416,6 +2022,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Circulate the minutes
+         * @description Circulate the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_circulate"];
         delete?: never;
         options?: never;
@@ -1432,6 +2044,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Comment on the minutes
+         * @description Comment on the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_commentOnMinutes"];
         delete?: never;
         options?: never;
@@ -1448,6 +2066,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve the minutes
+         * @description Approve the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_approve"];
         delete?: never;
         options?: never;
@@ -1462,6 +2086,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download the minutes as PDF
+         * @description Download the minutes as PDF.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_pdf"];
         put?: never;
         post?: never;
@@ -1478,8 +2108,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List venues
+         * @description List venues.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_list"];
         put?: never;
+        /**
+         * Add a venue
+         * @description Add a venue.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenuesController_create"];
         delete?: never;
         options?: never;
@@ -1494,12 +2136,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a venue
+         * @description Get a venue.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a venue
+         * @description Change a venue.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["VenuesController_update"];
         trace?: never;
     };
@@ -1512,6 +2166,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a zone to a venue
+         * @description Add a zone to a venue.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenuesController_addZone"];
         delete?: never;
         options?: never;
@@ -1532,6 +2192,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a zone
+         * @description Change a zone.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["VenuesController_updateZone"];
         trace?: never;
     };
@@ -1542,7 +2208,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bookings and meetings in the venue's zones between `from` and `to` (at most 92 days). */
+        /**
+         * A venue's calendar
+         * @description Bookings and meetings in the venue's zones between `from` and `to` (at most 92 days).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_calendar"];
         put?: never;
         post?: never;
@@ -1561,7 +2232,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A PNG, JPEG or WebP photo (judged by content, at most 5 MB); `zoneId` in the query ties it to a zone. */
+        /**
+         * Add a venue photo
+         * @description A PNG, JPEG or WebP photo (judged by content, at most 5 MB); `zoneId` in the query ties it to a zone.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenuesController_addPhoto"];
         delete?: never;
         options?: never;
@@ -1576,9 +2252,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a venue photo
+         * @description Get a venue photo.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_photo"];
         put?: never;
         post?: never;
+        /**
+         * Remove a venue photo
+         * @description Remove a venue photo.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["VenuesController_removePhoto"];
         options?: never;
         head?: never;
@@ -1592,8 +2280,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List venue bookings
+         * @description List venue bookings.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["VenueBookingsController_list"];
         put?: never;
+        /**
+         * Book a venue
+         * @description Book a venue.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["VenueBookingsController_book"];
         delete?: never;
         options?: never;
@@ -1608,6 +2308,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a venue booking
+         * @description Get a venue booking.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["VenueBookingsController_get"];
         put?: never;
         post?: never;
@@ -1626,6 +2332,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a booking
+         * @description Approve a booking.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenueBookingsController_approve"];
         delete?: never;
         options?: never;
@@ -1642,6 +2354,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reject a booking
+         * @description Reject a booking.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenueBookingsController_reject"];
         delete?: never;
         options?: never;
@@ -1658,6 +2376,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a booking
+         * @description Cancel a booking.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["VenueBookingsController_cancel"];
         delete?: never;
         options?: never;
@@ -1672,9 +2396,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The board of open and done items (officials: the alliance's; others: their organisation's). */
+        /**
+         * The action item board
+         * @description The board of open and done items (officials: the alliance's; others: their organisation's).
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ActionItemsController_list"];
         put?: never;
+        /**
+         * Create an action item
+         * @description Create an action item.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ActionItemsController_create"];
         delete?: never;
         options?: never;
@@ -1689,6 +2424,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an action item
+         * @description Get an action item.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ActionItemsController_get"];
         put?: never;
         post?: never;
@@ -1707,6 +2448,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Report progress on an action item
+         * @description Report progress on an action item.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ActionItemsController_report"];
         delete?: never;
         options?: never;
@@ -1721,8 +2468,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List experts
+         * @description List experts.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_list"];
         put?: never;
+        /**
+         * Add an expert
+         * @description Add an expert.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ExpertsController_create"];
         delete?: never;
         options?: never;
@@ -1737,7 +2496,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open reviews, on-time rate and turnaround per expert. */
+        /**
+         * Expert workload
+         * @description Open reviews, on-time rate and turnaround per expert.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_workload"];
         put?: never;
         post?: never;
@@ -1754,12 +2518,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own expert profile
+         * @description The own expert profile.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ExpertsController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the own expert profile
+         * @description Change the own expert profile.
+         *
+         *     Who may call it: experts.
+         */
         patch: operations["ExpertsController_updateMe"];
         trace?: never;
     };
@@ -1770,6 +2546,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own review history
+         * @description The own review history.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ExpertsController_myHistory"];
         put?: never;
         post?: never;
@@ -1788,7 +2570,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declares a conflict of interest with an organisation or a person. */
+        /**
+         * Declare a conflict of interest
+         * @description Declares a conflict of interest with an organisation or a person.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ExpertsController_declare"];
         delete?: never;
         options?: never;
@@ -1806,6 +2593,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Withdraw a declaration
+         * @description Withdraw a declaration.
+         *
+         *     Who may call it: experts.
+         */
         delete: operations["ExpertsController_withdraw"];
         options?: never;
         head?: never;
@@ -1819,12 +2612,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an expert
+         * @description Get an expert.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an expert
+         * @description Change an expert.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["ExpertsController_update"];
         trace?: never;
     };
@@ -1835,6 +2640,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An expert's review history
+         * @description An expert's review history.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_history"];
         put?: never;
         post?: never;
@@ -1851,8 +2662,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List reports
+         * @description List reports.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_list"];
         put?: never;
+        /**
+         * Create a report
+         * @description Create a report.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["ReportsController_create"];
         delete?: never;
         options?: never;
@@ -1867,12 +2690,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a report
+         * @description Get a report.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a report
+         * @description Change a report.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         patch: operations["ReportsController_update"];
         trace?: never;
     };
@@ -1885,7 +2720,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uploads a version (PDF or DOCX); a revision also carries `response`, the answer to the reviews. */
+        /**
+         * Upload a report version
+         * @description Uploads a version (PDF or DOCX); a revision also carries `response`, the answer to the reviews.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["ReportsController_upload"];
         delete?: never;
         options?: never;
@@ -1900,6 +2740,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a report version
+         * @description Download a report version.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_download"];
         put?: never;
         post?: never;
@@ -1918,7 +2764,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends the latest version to review (the first round, or the next after a revision). */
+        /**
+         * Submit a report for review
+         * @description Sends the latest version to review (the first round, or the next after a revision).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["ReportsController_submit"];
         delete?: never;
         options?: never;
@@ -1933,7 +2784,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every expert, with the conflicts of interest that bar them from this report. */
+        /**
+         * Reviewer candidates
+         * @description Every expert, with the conflicts of interest that bar them from this report.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ReportsController_reviewerCandidates"];
         put?: never;
         post?: never;
@@ -1952,6 +2808,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Assign reviewers
+         * @description Assign reviewers.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_assign"];
         delete?: never;
         options?: never;
@@ -1968,6 +2830,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decide on a report
+         * @description Decide on a report.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_decide"];
         delete?: never;
         options?: never;
@@ -1984,6 +2852,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a report
+         * @description Publish a report.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_publish"];
         delete?: never;
         options?: never;
@@ -1998,8 +2872,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a report's recommendations
+         * @description List a report's recommendations.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_recommendations"];
         put?: never;
+        /**
+         * Turn a recommendation into an action item
+         * @description Turn a recommendation into an action item.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_recommend"];
         delete?: never;
         options?: never;
@@ -2014,7 +2900,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an alliance's review rubric
+         * @description Get an alliance's review rubric.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_getRubric"];
+        /**
+         * Replace an alliance's review rubric
+         * @description Replace an alliance's review rubric.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["ReportsController_replaceRubric"];
         post?: never;
         delete?: never;
@@ -2030,6 +2928,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own review queue
+         * @description The own review queue.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ReviewsController_queue"];
         put?: never;
         post?: never;
@@ -2046,8 +2950,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a review assignment
+         * @description Get a review assignment.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ReviewsController_get"];
-        /** Saves a draft of the review. */
+        /**
+         * Save a review draft
+         * @description Saves a draft of the review.
+         *
+         *     Who may call it: experts.
+         */
         put: operations["ReviewsController_save"];
         post?: never;
         delete?: never;
@@ -2065,6 +2980,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept a review invitation
+         * @description Accept a review invitation.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ReviewsController_accept"];
         delete?: never;
         options?: never;
@@ -2081,6 +3002,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decline a review invitation
+         * @description Decline a review invitation.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ReviewsController_decline"];
         delete?: never;
         options?: never;
@@ -2097,6 +3024,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a review
+         * @description Submit a review.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ReviewsController_submit"];
         delete?: never;
         options?: never;
@@ -2111,6 +3044,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search the report library
+         * @description Search the report library.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["LibraryController_search"];
         put?: never;
         post?: never;
@@ -2127,6 +3066,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Library topics
+         * @description Library topics.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["LibraryController_topics"];
         put?: never;
         post?: never;
@@ -2143,6 +3088,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An alliance's dashboard
+         * @description An alliance's dashboard.
+         *
+         *     Who may call it: department staff, township administrators.
+         */
         get: operations["DashboardController_get"];
         put?: never;
         post?: never;
@@ -2161,7 +3112,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts an .xlsx or PDF export; follow it at /jobs/:id, where officials download their files. */
+        /**
+         * Export the dashboard
+         * @description Starts an .xlsx or PDF export; follow it at /jobs/:id, where officials download their files.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["DashboardController_export"];
         delete?: never;
         options?: never;
@@ -2176,7 +3132,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The sites in route order (officials also see inactive ones). */
+        /**
+         * The study route
+         * @description The sites in route order (officials also see inactive ones).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_get"];
         put?: never;
         post?: never;
@@ -2195,6 +3156,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a site
+         * @description Add a site.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_createSite"];
         delete?: never;
         options?: never;
@@ -2215,6 +3182,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a site
+         * @description Change a site.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["StudyRouteController_updateSite"];
         trace?: never;
     };
@@ -2227,7 +3200,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Swaps the site with its neighbour along the route and numbers the route 1..n again; at either end nothing changes. */
+        /**
+         * Move a site along the route
+         * @description Swaps the site with its neighbour along the route and numbers the route 1..n again; at either end nothing changes.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_moveSite"];
         delete?: never;
         options?: never;
@@ -2244,7 +3222,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A PNG, JPEG or WebP photo, judged by content, at most 5 MB. */
+        /**
+         * Add a site photo
+         * @description A PNG, JPEG or WebP photo, judged by content, at most 5 MB.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_addPhoto"];
         delete?: never;
         options?: never;
@@ -2259,9 +3242,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a site photo
+         * @description Get a site photo.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_photo"];
         put?: never;
         post?: never;
+        /**
+         * Remove a site photo
+         * @description Remove a site photo.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["StudyRouteController_removePhoto"];
         options?: never;
         head?: never;
@@ -2275,7 +3270,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The site's QR code (SVG) and the URL it holds, to print and put up at the site. */
+        /**
+         * Get a site's QR code
+         * @description The site's QR code (SVG) and the URL it holds, to print and put up at the site.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["StudyRouteController_code"];
         put?: never;
         post?: never;
@@ -2294,7 +3294,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** An official records a group's visit at the site by hand. */
+        /**
+         * Record a visit by hand
+         * @description An official records a group's visit at the site by hand.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_recordVisit"];
         delete?: never;
         options?: never;
@@ -2309,7 +3314,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many people each site can still take on a day. */
+        /**
+         * Site availability on a day
+         * @description How many people each site can still take on a day.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_availability"];
         put?: never;
         post?: never;
@@ -2326,9 +3336,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Officials: every group; others: their own and their organisation's bookings. */
+        /**
+         * List study visit bookings
+         * @description Officials: every group; others: their own and their organisation's bookings.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_bookings"];
         put?: never;
+        /**
+         * Book a study visit
+         * @description Book a study visit.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["StudyRouteController_book"];
         delete?: never;
         options?: never;
@@ -2345,6 +3366,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a study visit booking
+         * @description Cancel a study visit booking.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["StudyRouteController_cancel"];
         delete?: never;
         options?: never;
@@ -2359,7 +3386,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the page opened by a site's QR code shows. */
+        /**
+         * What a site's QR code opens
+         * @description What the page opened by a site's QR code shows.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_scanned"];
         put?: never;
         post?: never;
@@ -2378,7 +3410,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A signed-in member of the group records its visit at the site whose code was scanned. */
+        /**
+         * Record a visit by scanning
+         * @description A signed-in member of the group records its visit at the site whose code was scanned.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["StudyRouteController_scan"];
         delete?: never;
         options?: never;
@@ -2393,6 +3430,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Visit statistics
+         * @description Visit statistics.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["StudyRouteController_stats"];
         put?: never;
         post?: never;
@@ -2409,8 +3452,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List pairings
+         * @description List pairings.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_pairs"];
         put?: never;
+        /**
+         * Create a pairing
+         * @description Create a pairing.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["PairingController_createPair"];
         delete?: never;
         options?: never;
@@ -2425,12 +3480,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a pairing
+         * @description Get a pairing.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_pair"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a pairing
+         * @description Change a pairing.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["PairingController_updatePair"];
         trace?: never;
     };
@@ -2441,8 +3508,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a pairing's visits
+         * @description List a pairing's visits.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_visits"];
         put?: never;
+        /**
+         * Log a pairing visit
+         * @description Log a pairing visit.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["PairingController_logVisit"];
         delete?: never;
         options?: never;
@@ -2457,6 +3536,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a pairing visit
+         * @description Get a pairing visit.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_visit"];
         put?: never;
         post?: never;
@@ -2475,7 +3560,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Files the problem as a service request on behalf of the enterprise; calling again returns the same request. */
+        /**
+         * File a visit's problem as a service request
+         * @description Files the problem as a service request on behalf of the enterprise; calling again returns the same request.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["PairingController_problemToRequest"];
         delete?: never;
         options?: never;
@@ -2490,9 +3580,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List listings
+         * @description List listings.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_list"];
         put?: never;
-        /** Publishes a need, a resource (equipment, space, know-how) or a project seeking partners. */
+        /**
+         * Publish a listing
+         * @description Publishes a need, a resource (equipment, space, know-how) or a project seeking partners.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ResourceSharingController_create"];
         delete?: never;
         options?: never;
@@ -2507,6 +3608,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a listing
+         * @description Get a listing.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_get"];
         put?: never;
         post?: never;
@@ -2523,7 +3630,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggested counterparts by category and tags, best first. */
+        /**
+         * Suggested matches for a listing
+         * @description Suggested counterparts by category and tags, best first.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_matches"];
         put?: never;
         post?: never;
@@ -2542,6 +3654,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close a listing
+         * @description Close a listing.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ResourceSharingController_close"];
         delete?: never;
         options?: never;
@@ -2558,7 +3676,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The actor's organisation is interested: opens a thread with the publisher and tells both. */
+        /**
+         * Express interest in a listing
+         * @description The actor's organisation is interested: opens a thread with the publisher and tells both.
+         *
+         *     Who may call it: department staff, enterprise contacts.
+         */
         post: operations["ResourceSharingController_expressInterest"];
         delete?: never;
         options?: never;
@@ -2573,7 +3696,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interests the actor's organisation is a party to (officials: all). */
+        /**
+         * List interests
+         * @description Interests the actor's organisation is a party to (officials: all).
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_interests"];
         put?: never;
         post?: never;
@@ -2590,6 +3718,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an interest thread
+         * @description Get an interest thread.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_interest"];
         put?: never;
         post?: never;
@@ -2608,6 +3742,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Post a message in an interest thread
+         * @description Post a message in an interest thread.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ResourceSharingController_postMessage"];
         delete?: never;
         options?: never;
@@ -2622,9 +3762,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the talent pool
+         * @description List the talent pool.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_talents"];
         put?: never;
-        /** Adds a person to the talent pool on behalf of the actor's organisation. */
+        /**
+         * Add a person to the talent pool
+         * @description Adds a person to the talent pool on behalf of the actor's organisation.
+         *
+         *     Who may call it: department staff, enterprise contacts.
+         */
         post: operations["ResourceSharingController_createTalent"];
         delete?: never;
         options?: never;
@@ -2639,9 +3790,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List project calls
+         * @description List project calls.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_list"];
         put?: never;
-        /** Publishes a government call (officials, or the lead enterprise's service team); eligible members are told. */
+        /**
+         * Publish a project call
+         * @description Publishes a government call (officials, or the lead enterprise's service team); eligible members are told.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_create"];
         delete?: never;
         options?: never;
@@ -2656,6 +3818,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a project call
+         * @description Get a project call.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_detail"];
         put?: never;
         post?: never;
@@ -2674,6 +3842,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close a project call
+         * @description Close a project call.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_close"];
         delete?: never;
         options?: never;
@@ -2690,7 +3864,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts an application: the member's own, or one the service team opens for an eligible member. */
+        /**
+         * Apply to a project call
+         * @description Starts an application: the member's own, or one the service team opens for an eligible member.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_apply"];
         delete?: never;
         options?: never;
@@ -2705,7 +3884,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The actor's organisation's applications (the service team: all). */
+        /**
+         * List project applications
+         * @description The actor's organisation's applications (the service team: all).
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_applications"];
         put?: never;
         post?: never;
@@ -2722,6 +3906,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a project application
+         * @description Get a project application.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_application"];
         put?: never;
         post?: never;
@@ -2740,6 +3930,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Advance an application a step
+         * @description Advance an application a step.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_advance"];
         delete?: never;
         options?: never;
@@ -2756,6 +3952,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a note to an application
+         * @description Add a note to an application.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_note"];
         delete?: never;
         options?: never;
@@ -2770,7 +3972,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators a round may ask for, with type, unit and minimum. */
+        /**
+         * The indicator catalogue
+         * @description The indicators a round may ask for, with type, unit and minimum.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["IndicatorsController_catalogue"];
         put?: never;
         post?: never;
@@ -2787,9 +3994,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List indicator rounds
+         * @description List indicator rounds.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         get: operations["IndicatorsController_list"];
         put?: never;
-        /** Opens a collection round for a year or a quarter; the members are told. */
+        /**
+         * Open an indicator round
+         * @description Opens a collection round for a year or a quarter; the members are told.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["IndicatorsController_open"];
         delete?: never;
         options?: never;
@@ -2804,13 +4022,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an indicator round
+         * @description Get an indicator round.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         get: operations["IndicatorsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Moves the round's deadline (not into the past) and opens it again if it was closed. */
+        /**
+         * Move a round's deadline
+         * @description Moves the round's deadline (not into the past) and opens it again if it was closed.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["IndicatorsController_reschedule"];
         trace?: never;
     };
@@ -2823,6 +4052,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close an indicator round
+         * @description Close an indicator round.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["IndicatorsController_close"];
         delete?: never;
         options?: never;
@@ -2837,9 +4072,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The actor's organisation's figures for the round. */
+        /**
+         * The own organisation's submission
+         * @description The actor's organisation's figures for the round.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         get: operations["IndicatorsController_submission"];
-        /** Saves a draft or submits; 400 names each wrong field and why. */
+        /**
+         * Save or submit figures
+         * @description Saves a draft or submits; 400 names each wrong field and why.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         put: operations["IndicatorsController_save"];
         post?: never;
         delete?: never;
@@ -2855,6 +4100,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Submission progress of a round
+         * @description Submission progress of a round.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["IndicatorsController_progress"];
         put?: never;
         post?: never;
@@ -2871,7 +4122,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sum, average and year-on-year change per field, and the submission rate. */
+        /**
+         * Results of a round
+         * @description Sum, average and year-on-year change per field, and the submission rate.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["IndicatorsController_results"];
         put?: never;
         post?: never;
@@ -2888,9 +4144,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List typical cases
+         * @description List typical cases.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["TypicalCasesController_list"];
         put?: never;
-        /** Nominates a member's success story (enterprises: their own) for review. */
+        /**
+         * Nominate a typical case
+         * @description Nominates a member's success story (enterprises: their own) for review.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["TypicalCasesController_nominate"];
         delete?: never;
         options?: never;
@@ -2905,13 +4172,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a typical case
+         * @description Get a typical case.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["TypicalCasesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edits a case waiting for review or returned; a returned case goes back for review. */
+        /**
+         * Change a typical case
+         * @description Edits a case waiting for review or returned; a returned case goes back for review.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         patch: operations["TypicalCasesController_update"];
         trace?: never;
     };
@@ -2924,6 +4202,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Review a typical case
+         * @description Review a typical case.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TypicalCasesController_review"];
         delete?: never;
         options?: never;
@@ -2940,6 +4224,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a typical case
+         * @description Publish a typical case.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TypicalCasesController_publish"];
         delete?: never;
         options?: never;
@@ -2956,6 +4246,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Unpublish a typical case
+         * @description Unpublish a typical case.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TypicalCasesController_unpublish"];
         delete?: never;
         options?: never;
@@ -2972,7 +4268,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a photo (JPEG, PNG or WebP, judged by content). */
+        /**
+         * Add a case photo
+         * @description Adds a photo (JPEG, PNG or WebP, judged by content).
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["TypicalCasesController_addPhoto"];
         delete?: never;
         options?: never;
@@ -2987,6 +4288,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a case photo
+         * @description Get a case photo.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["TypicalCasesController_photo"];
         put?: never;
         post?: never;
@@ -3003,8 +4310,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An alliance's showcase settings
+         * @description An alliance's showcase settings.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TypicalCasesController_showcase"];
-        /** Turns the alliance's public showcase page on or off, or gives it a new address. */
+        /**
+         * Configure the public showcase
+         * @description Turns the alliance's public showcase page on or off, or gives it a new address.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["TypicalCasesController_configure"];
         post?: never;
         delete?: never;
@@ -3020,6 +4338,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An alliance's public showcase
+         * @description An alliance's public showcase.
+         *
+         *     Public: no access token needed.
+         */
         get: operations["PublicShowcaseController_showcase"];
         put?: never;
         post?: never;
@@ -3036,6 +4360,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A photo on the public showcase
+         * @description A photo on the public showcase.
+         *
+         *     Public: no access token needed.
+         */
         get: operations["PublicShowcaseController_photo"];
         put?: never;
         post?: never;
@@ -3052,7 +4382,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for the signed-in person now: per section, the count and the first few items, oldest or most urgent first. */
+        /**
+         * The own workbench
+         * @description What waits for the signed-in person now: per section, the count and the first few items, oldest or most urgent first.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["WorkbenchController_get"];
         put?: never;
         post?: never;
@@ -3265,13 +4600,13 @@ export interface components {
         };
         AuditFieldChangeView: {
             /** @description Value before */
-            from: (string | number | boolean | unknown[] | {
+            from: string | number | boolean | unknown[] | ({
                 [key: string]: unknown;
-            }) | null;
+            } | null);
             /** @description Value after */
-            to: (string | number | boolean | unknown[] | {
+            to: string | number | boolean | unknown[] | ({
                 [key: string]: unknown;
-            }) | null;
+            } | null);
             /** @description Column name, snake_case. */
             field: string;
             /** @description The name of the row `from` points at (a user, an organisation), when the field is a reference. */
@@ -5554,14 +6889,91 @@ export interface components {
             code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "IDEMPOTENCY_KEY_REUSED" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "OWN_REPORT" | "INVITATION_EXPIRED" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @description In zh-CN or en, from Accept-Language */
             message: string;
+            /** @description The fields at fault and why (validation errors name every one) */
             details: {
                 field: string;
                 reason: string;
             }[];
+            /** @description The X-Request-Id of the request, to quote when reporting a problem */
             requestId: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Invalid input (path, query or body): `details` names each field at fault and why. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No valid access token (missing, expired or revoked). */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The caller's role or scope (township, alliance, organisation) does not admit this request. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Nothing with that id in the caller’s scope. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The body is larger than the limit. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The body is neither JSON nor, for uploads, multipart. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Too many attempts from this client; Retry-After says when to try again. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description PostgreSQL or Redis cannot answer now; Retry-After says when to try again. */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -5590,7 +7002,38 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many failed attempts: the account is locked a while. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5622,7 +7065,29 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description The refresh token is unknown, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,7 +7117,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5684,7 +7152,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5714,7 +7186,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5742,7 +7220,11 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5769,6 +7251,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it. */
             503: {
                 headers: {
@@ -5776,7 +7259,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5802,7 +7285,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,7 +7319,11 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5863,7 +7351,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5893,7 +7385,12 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5921,7 +7418,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5949,7 +7450,11 @@ export interface operations {
                     "application/json": components["schemas"]["StreamTicketView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5977,7 +7482,17 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description The ticket is missing, used or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6005,7 +7520,11 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6037,7 +7556,13 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6065,7 +7590,11 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6097,7 +7626,13 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6128,7 +7663,11 @@ export interface operations {
                     "application/json": components["schemas"]["RobotList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +7699,13 @@ export interface operations {
                     "application/json": components["schemas"]["RobotView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6188,7 +7733,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6222,7 +7772,14 @@ export interface operations {
                     "application/json": components["schemas"]["RobotView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6250,7 +7807,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6282,7 +7844,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6312,7 +7878,12 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6345,7 +7916,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6376,7 +7951,11 @@ export interface operations {
                     "application/json": components["schemas"]["TenantPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6408,7 +7987,22 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTenantView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The slug is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6448,7 +8042,11 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6480,7 +8078,22 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The phone number or email is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6514,7 +8127,23 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description An administrator cannot change the own role. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6544,7 +8173,21 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description An administrator cannot disable the own account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6574,7 +8217,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6608,7 +8256,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6640,7 +8292,22 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A unique value (such as the credit code) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6670,7 +8337,12 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6704,7 +8376,23 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A unique value (such as the credit code) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6735,7 +8423,11 @@ export interface operations {
                     "application/json": components["schemas"]["AlliancePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6767,7 +8459,22 @@ export interface operations {
                     "application/json": components["schemas"]["AllianceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A unique value (such as the slug) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6797,7 +8504,12 @@ export interface operations {
                     "application/json": components["schemas"]["AllianceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6831,7 +8543,23 @@ export interface operations {
                     "application/json": components["schemas"]["AllianceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A unique value (such as the slug) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6867,7 +8595,12 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6901,7 +8634,23 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already a member, or the alliance already has a lead. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6937,7 +8686,12 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6972,7 +8726,23 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The member has already left. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7009,7 +8779,14 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7039,7 +8816,12 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7071,7 +8853,11 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7101,7 +8887,12 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7129,7 +8920,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The job has not succeeded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7157,7 +8962,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7185,7 +8994,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7226,7 +9039,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7261,7 +9078,22 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7292,7 +9124,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7326,7 +9162,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceStatisticsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7358,7 +9198,13 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7388,7 +9234,12 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7425,7 +9276,23 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request holds the most files allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7454,7 +9321,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7488,7 +9360,14 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,7 +9397,30 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not late. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request was already chased today. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7548,7 +9450,21 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7578,7 +9494,21 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7612,7 +9542,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7646,7 +9592,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7680,7 +9642,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7714,7 +9692,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +9742,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7782,7 +9792,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7816,7 +9842,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7846,7 +9888,21 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7880,7 +9936,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7914,7 +9986,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7947,7 +10035,12 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7981,7 +10074,23 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The name is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8016,7 +10125,23 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The name is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8049,7 +10174,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8083,7 +10213,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8112,7 +10249,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8147,7 +10289,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,7 +10326,11 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8209,7 +10362,13 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8237,7 +10396,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8271,7 +10435,11 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8303,7 +10471,22 @@ export interface operations {
                     "application/json": components["schemas"]["NewMeetingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A person or the room is busy at that time. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8340,7 +10523,11 @@ export interface operations {
                     "application/json": components["schemas"]["SlotList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8372,7 +10559,11 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceStatisticsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8402,7 +10593,12 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8436,7 +10632,23 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduledView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A person or the room is busy at that time, or the meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8470,7 +10682,23 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduledView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8504,7 +10732,23 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8538,7 +10782,23 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8566,7 +10826,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8594,7 +10859,11 @@ export interface operations {
                     "application/json": components["schemas"]["FeedView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8622,7 +10891,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8655,7 +10926,12 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8689,7 +10965,14 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8722,7 +11005,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewItemPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8757,7 +11045,14 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8787,7 +11082,12 @@ export interface operations {
                     "application/json": components["schemas"]["CheckInCodeView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8821,7 +11121,23 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Check-in is closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8851,7 +11167,12 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8881,7 +11202,12 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8915,7 +11241,23 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The minutes are approved and locked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8945,7 +11287,21 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The minutes are not in a status that allows this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8979,7 +11335,14 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9009,7 +11372,21 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The minutes are not in a status that allows this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9037,7 +11414,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9068,7 +11450,11 @@ export interface operations {
                     "application/json": components["schemas"]["VenuePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9100,7 +11486,13 @@ export interface operations {
                     "application/json": components["schemas"]["VenueView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9130,7 +11522,12 @@ export interface operations {
                     "application/json": components["schemas"]["VenueView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9164,7 +11561,14 @@ export interface operations {
                     "application/json": components["schemas"]["VenueView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9198,7 +11602,14 @@ export interface operations {
                     "application/json": components["schemas"]["ZoneView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9233,7 +11644,14 @@ export interface operations {
                     "application/json": components["schemas"]["ZoneView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9266,7 +11684,12 @@ export interface operations {
                     "application/json": components["schemas"]["VenueCalendarView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9305,7 +11728,23 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The venue holds the most photos allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9334,7 +11773,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9363,7 +11807,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9398,7 +11847,11 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9430,7 +11883,22 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The slot is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9460,7 +11928,12 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9494,7 +11967,23 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking is not pending, or the slot is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9528,7 +12017,23 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking is not pending. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9558,7 +12063,21 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking can no longer be cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9594,7 +12113,11 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9626,7 +12149,13 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9656,7 +12185,12 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9690,7 +12224,23 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The item is no longer open. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9721,7 +12271,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9753,7 +12307,22 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The user is already an expert. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9784,7 +12353,11 @@ export interface operations {
                     "application/json": components["schemas"]["WorkloadPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9812,7 +12385,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9844,7 +12421,13 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9875,7 +12458,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9907,7 +12494,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeclarationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9935,7 +12528,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9965,7 +12563,12 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9999,7 +12602,14 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10032,7 +12642,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10065,7 +12680,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReportPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10097,7 +12716,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10127,7 +12752,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10161,7 +12791,23 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is locked in review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10199,7 +12845,23 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is locked in review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10228,7 +12890,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The file cannot be anonymised for this reader. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10258,7 +12934,21 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is locked in review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10291,7 +12981,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewerCandidateList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10325,7 +13020,23 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not under review, or an expert has a conflict of interest. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10359,7 +13070,23 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not under review, or no review is submitted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10389,7 +13116,21 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10422,7 +13163,12 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10456,7 +13202,23 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10486,7 +13248,12 @@ export interface operations {
                     "application/json": components["schemas"]["RubricView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10520,7 +13287,14 @@ export interface operations {
                     "application/json": components["schemas"]["RubricView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10551,7 +13325,11 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10581,7 +13359,12 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10615,7 +13398,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The assignment is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10645,7 +13444,21 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already answered, or the time to answer has passed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10679,7 +13492,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already answered, or the time to answer has passed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10713,7 +13542,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The assignment is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10749,7 +13594,11 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10777,7 +13626,11 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryTopics"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10812,7 +13665,12 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10846,7 +13704,14 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10874,7 +13739,11 @@ export interface operations {
                     "application/json": components["schemas"]["StudyRouteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10906,7 +13775,13 @@ export interface operations {
                     "application/json": components["schemas"]["StudySiteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10940,7 +13815,14 @@ export interface operations {
                     "application/json": components["schemas"]["StudySiteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10974,7 +13856,14 @@ export interface operations {
                     "application/json": components["schemas"]["StudyRouteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11011,7 +13900,23 @@ export interface operations {
                     "application/json": components["schemas"]["SitePhotoView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The site holds the most photos allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11040,7 +13945,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11069,7 +13979,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11099,7 +14014,12 @@ export interface operations {
                     "application/json": components["schemas"]["SiteCodeView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11133,7 +14053,14 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11163,7 +14090,11 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11195,7 +14126,11 @@ export interface operations {
                     "application/json": components["schemas"]["StudyBookingList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11227,7 +14162,22 @@ export interface operations {
                     "application/json": components["schemas"]["StudyBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The site cannot take that many people on that day. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11257,7 +14207,21 @@ export interface operations {
                     "application/json": components["schemas"]["StudyBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking can no longer be cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11287,7 +14251,12 @@ export interface operations {
                     "application/json": components["schemas"]["ScannedSiteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11319,7 +14288,13 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11349,7 +14324,11 @@ export interface operations {
                     "application/json": components["schemas"]["VisitStatsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11383,7 +14362,11 @@ export interface operations {
                     "application/json": components["schemas"]["PairPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11415,7 +14398,13 @@ export interface operations {
                     "application/json": components["schemas"]["PairView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11445,7 +14434,12 @@ export interface operations {
                     "application/json": components["schemas"]["PairView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11479,7 +14473,14 @@ export interface operations {
                     "application/json": components["schemas"]["PairView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11512,7 +14513,12 @@ export interface operations {
                     "application/json": components["schemas"]["PairingVisitPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11546,7 +14552,14 @@ export interface operations {
                     "application/json": components["schemas"]["PairingVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11576,7 +14589,12 @@ export interface operations {
                     "application/json": components["schemas"]["PairingVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11611,7 +14629,14 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemRequestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11648,7 +14673,11 @@ export interface operations {
                     "application/json": components["schemas"]["ListingPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11680,7 +14709,13 @@ export interface operations {
                     "application/json": components["schemas"]["ListingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11710,7 +14745,12 @@ export interface operations {
                     "application/json": components["schemas"]["ListingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11743,7 +14783,12 @@ export interface operations {
                     "application/json": components["schemas"]["MatchPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11773,7 +14818,21 @@ export interface operations {
                     "application/json": components["schemas"]["ListingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The listing is already closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11807,7 +14866,23 @@ export interface operations {
                     "application/json": components["schemas"]["InterestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The listing is closed, or the organisation is already interested. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11838,7 +14913,11 @@ export interface operations {
                     "application/json": components["schemas"]["InterestPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11868,7 +14947,12 @@ export interface operations {
                     "application/json": components["schemas"]["InterestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11902,7 +14986,14 @@ export interface operations {
                     "application/json": components["schemas"]["InterestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11935,7 +15026,11 @@ export interface operations {
                     "application/json": components["schemas"]["TalentPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11967,7 +15062,13 @@ export interface operations {
                     "application/json": components["schemas"]["TalentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11998,7 +15099,11 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12030,7 +15135,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12060,7 +15171,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12090,7 +15206,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12124,7 +15245,23 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The call is closed, or the organisation has already applied. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12155,7 +15292,11 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12185,7 +15326,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12219,7 +15365,23 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The step is out of order. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12253,7 +15415,14 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12284,7 +15453,11 @@ export interface operations {
                     "application/json": components["schemas"]["CataloguePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12315,7 +15488,11 @@ export interface operations {
                     "application/json": components["schemas"]["RoundPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12347,7 +15524,22 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A round for that period exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12377,7 +15569,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12411,7 +15608,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12441,7 +15645,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12471,7 +15680,12 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12505,7 +15719,23 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The round is closed, its deadline has passed, or the figures are already submitted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12538,7 +15768,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12568,7 +15803,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoundResultsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12601,7 +15841,11 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCasePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12633,7 +15877,13 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12663,7 +15913,12 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12697,7 +15952,23 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not in a status that allows editing. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12731,7 +16002,23 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not in a status that allows this decision. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12761,7 +16048,21 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not in a status that allows publishing. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12791,7 +16092,21 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not published. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12828,7 +16143,23 @@ export interface operations {
                     "application/json": components["schemas"]["CasePhotoView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case holds the most photos allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12857,7 +16188,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12887,7 +16223,12 @@ export interface operations {
                     "application/json": components["schemas"]["ShowcaseSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12921,7 +16262,14 @@ export interface operations {
                     "application/json": components["schemas"]["ShowcaseSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12951,7 +16299,9 @@ export interface operations {
                     "application/json": components["schemas"]["ShowcaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12980,7 +16330,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13008,7 +16360,11 @@ export interface operations {
                     "application/json": components["schemas"]["WorkbenchView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
