@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
@@ -17,6 +17,7 @@ export class ActionItemsController {
   constructor(private readonly items: ActionItemsService) {}
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Create an action item' })
   @Post()
   create(@CurrentActor() actor: Actor, @Body() body: CreateActionItemDto): Promise<ActionItemView> {
     return this.items.create(actor, body);
@@ -24,18 +25,22 @@ export class ActionItemsController {
 
   /** The board of open and done items (officials: the alliance's; others: their organisation's). */
   @Roles(...OWNERS)
+  @ApiOperation({ summary: 'The action item board' })
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListActionItemsQuery): Promise<ActionItemPage> {
     return this.items.list(actor, query);
   }
 
   @Roles(...OWNERS)
+  @ApiOperation({ summary: 'Get an action item' })
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ActionItemView> {
     return this.items.get(actor, id);
   }
 
   @Roles(...OWNERS)
+  @ApiOperation({ summary: 'Report progress on an action item' })
+  @ApiConflictResponse({ description: 'The item is no longer open.' })
   @Post(':id/progress')
   @HttpCode(HttpStatus.OK)
   report(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProgressDto): Promise<ActionItemView> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
 import { Role } from '../../platform/auth/entities/role';
@@ -23,6 +23,7 @@ export class DashboardController {
 
   @Roles(Role.TownshipAdmin, Role.DepartmentStaff)
   @ReadsFromReplica()
+  @ApiOperation({ summary: "An alliance's dashboard" })
   @Get()
   get(@IdParam() id: string, @Query() query: DashboardQuery): Promise<DashboardView> {
     return this.dashboard.compute(id, query);
@@ -30,6 +31,7 @@ export class DashboardController {
 
   /** Starts an .xlsx or PDF export; follow it at /jobs/:id, where officials download their files. */
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Export the dashboard' })
   @Post('exports')
   export(@IdParam() id: string, @Body() body: DashboardExportDto, @Req() request: FastifyRequest): Promise<TransferJobView> {
     return this.exports.start(id, body, languageFrom(request.headers['accept-language']));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
@@ -48,12 +48,15 @@ export class MeetingsController {
   ) {}
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Schedule a meeting' })
+  @ApiConflictResponse({ description: 'A person or the room is busy at that time.' })
   @Post('meetings')
   schedule(@CurrentActor() actor: Actor, @Body() body: ScheduleMeetingDto): Promise<NewMeetingsView> {
     return this.meetings.schedule(actor, body);
   }
 
   @Roles(...TENANT_ROLES)
+  @ApiOperation({ summary: 'List meetings' })
   @Get('meetings')
   async list(@CurrentActor() actor: Actor, @Query() query: ListMeetingsQuery): Promise<MeetingList> {
     return this.meetings.page(actor, query);
@@ -61,6 +64,7 @@ export class MeetingsController {
 
   /** The earliest times when the room and every person given are free, in office hours. */
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Find free time slots' })
   @Get('meetings/free-slots')
   async freeSlots(@Query() query: FreeSlotsQuery): Promise<SlotList> {
     const userIds = (query.userIds ?? '').split(',').map((id) => id.trim()).filter(Boolean);
@@ -70,24 +74,32 @@ export class MeetingsController {
 
   /** Attendance per organisation over the meetings held in a period. */
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Attendance statistics' })
   @Get('meetings/attendance-statistics')
   attendanceStatistics(@Query() query: AttendanceStatisticsQuery): Promise<AttendanceStatisticsView> {
     return this.attendance.statistics(query.allianceId, new Date(query.from), new Date(query.to));
   }
 
   @Roles(...TENANT_ROLES)
+  @ApiOperation({ summary: 'Get a meeting' })
   @Get('meetings/:id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<MeetingView> {
     return this.meetings.get(actor, id);
   }
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Change or reschedule a meeting' })
+  @ApiConflictResponse({
+    description: 'A person or the room is busy at that time, or the meeting is no longer scheduled.',
+  })
   @Patch('meetings/:id')
   async reschedule(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RescheduleDto): Promise<ScheduledView> {
     return { items: await this.meetings.reschedule(actor, id, body) };
   }
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Cancel a meeting' })
+  @ApiConflictResponse({ description: 'The meeting is no longer scheduled.' })
   @Post('meetings/:id/cancel')
   @HttpCode(HttpStatus.OK)
   async cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelMeetingDto): Promise<ScheduledView> {
@@ -95,6 +107,8 @@ export class MeetingsController {
   }
 
   @Roles(...TENANT_ROLES)
+  @ApiOperation({ summary: 'Answer an invitation' })
+  @ApiConflictResponse({ description: 'The meeting is no longer scheduled.' })
   @Post('meetings/:id/rsvp')
   @HttpCode(HttpStatus.OK)
   rsvp(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RsvpDto): Promise<MeetingView> {
@@ -102,6 +116,8 @@ export class MeetingsController {
   }
 
   @Roles(Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact)
+  @ApiOperation({ summary: "Name the organisation's attendee" })
+  @ApiConflictResponse({ description: 'The meeting is no longer scheduled.' })
   @Post('meetings/:id/attendee')
   @HttpCode(HttpStatus.OK)
   nameAttendee(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: NameAttendeeDto): Promise<MeetingView> {
@@ -110,6 +126,7 @@ export class MeetingsController {
 
   @ApiProduces('text/calendar')
   @Roles(...TENANT_ROLES)
+  @ApiOperation({ summary: 'Download a meeting as iCalendar' })
   @Get('meetings/:id/ics')
   async meetingIcs(@CurrentActor() actor: Actor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const meeting = await this.meetings.get(actor, id);
@@ -121,6 +138,7 @@ export class MeetingsController {
 
   /** A private subscription URL for calendar apps; asking again replaces the old one. */
   @Roles(...TENANT_ROLES)
+  @ApiOperation({ summary: 'Create a calendar subscription URL' })
   @Post('calendar/feed')
   @HttpCode(HttpStatus.OK)
   async feed(@CurrentActor() actor: Actor): Promise<FeedView> {
@@ -131,6 +149,7 @@ export class MeetingsController {
   @ApiProduces('text/calendar')
   @Public()
   @WithoutRequestTransaction()
+  @ApiOperation({ summary: 'Calendar subscription feed' })
   @Get('calendar/:feed')
   async feedIcs(@Param('feed') feed: string, @Res() reply: FastifyReply): Promise<void> {
     const match = FEED.exec(feed);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
@@ -20,24 +20,30 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Roles(...TENANT_ROLES)
+  @ApiOperation({ summary: 'List organisations' })
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListOrganizationsQuery): Promise<OrganizationPage> {
     return this.organizations.list(actor, query);
   }
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Create an organisation' })
+  @ApiConflictResponse({ description: 'A unique value (such as the credit code) is taken.' })
   @Post()
   create(@CurrentActor() actor: Actor, @Body() body: CreateOrganizationDto): Promise<OrganizationView> {
     return this.organizations.createAndView(actor, body);
   }
 
   @Roles(...TENANT_ROLES)
+  @ApiOperation({ summary: 'Get an organisation' })
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<OrganizationView> {
     return this.organizations.get(actor, id);
   }
 
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Change an organisation' })
+  @ApiConflictResponse({ description: 'A unique value (such as the credit code) is taken.' })
   @Patch(':id')
   update(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
@@ -20,24 +20,28 @@ export class ProjectCallsController {
 
   /** Publishes a government call (officials, or the lead enterprise's service team); eligible members are told. */
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Publish a project call' })
   @Post('project-calls')
   create(@CurrentActor() actor: Actor, @Body() body: CreateProjectCallDto): Promise<ProjectCallDetailView> {
     return this.calls.create(actor, body);
   }
 
   @Roles(...MEMBERS)
+  @ApiOperation({ summary: 'List project calls' })
   @Get('project-calls')
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ProjectCallPage> {
     return this.calls.list(actor, query);
   }
 
   @Roles(...MEMBERS)
+  @ApiOperation({ summary: 'Get a project call' })
   @Get('project-calls/:id')
   detail(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProjectCallDetailView> {
     return this.calls.detail(actor, id);
   }
 
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Close a project call' })
   @Post('project-calls/:id/close')
   @HttpCode(HttpStatus.OK)
   close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProjectCallDetailView> {
@@ -46,6 +50,8 @@ export class ProjectCallsController {
 
   /** Starts an application: the member's own, or one the service team opens for an eligible member. */
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Apply to a project call' })
+  @ApiConflictResponse({ description: 'The call is closed, or the organisation has already applied.' })
   @Post('project-calls/:id/applications')
   apply(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ApplyDto): Promise<ApplicationView> {
     return this.calls.apply(actor, id, body);
@@ -53,18 +59,22 @@ export class ProjectCallsController {
 
   /** The actor's organisation's applications (the service team: all). */
   @Roles(...MEMBERS)
+  @ApiOperation({ summary: 'List project applications' })
   @Get('project-applications')
   applications(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<ApplicationPage> {
     return this.calls.applications(actor, query);
   }
 
   @Roles(...MEMBERS)
+  @ApiOperation({ summary: 'Get a project application' })
   @Get('project-applications/:id')
   application(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ApplicationView> {
     return this.calls.application(actor, id);
   }
 
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Advance an application a step' })
+  @ApiConflictResponse({ description: 'The step is out of order.' })
   @Post('project-applications/:id/step')
   @HttpCode(HttpStatus.OK)
   advance(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AdvanceStepDto): Promise<ApplicationView> {
@@ -72,6 +82,7 @@ export class ProjectCallsController {
   }
 
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Add a note to an application' })
   @Post('project-applications/:id/notes')
   note(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ApplicationNoteDto): Promise<ApplicationView> {
     return this.calls.note(actor, id, body.note);

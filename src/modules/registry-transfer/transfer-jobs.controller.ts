@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
 import { Role } from '../../platform/auth/entities/role';
@@ -23,6 +31,7 @@ export class TransferJobsController {
 
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Start a member import' })
   @Post('alliances/:id/imports')
   @HttpCode(HttpStatus.ACCEPTED)
   async startImport(@IdParam() allianceId: string, @Req() request: FastifyRequest): Promise<TransferJobView> {
@@ -32,23 +41,28 @@ export class TransferJobsController {
     return this.jobs.startImport(allianceId, { fileName, content }, languageFrom(request.headers['accept-language']));
   }
 
+  @ApiOperation({ summary: 'Start a member export' })
   @Post('alliances/:id/exports')
   @HttpCode(HttpStatus.ACCEPTED)
   startExport(@IdParam() allianceId: string, @Req() request: FastifyRequest): Promise<TransferJobView> {
     return this.jobs.startExport(allianceId, languageFrom(request.headers['accept-language']));
   }
 
+  @ApiOperation({ summary: 'List the own import and export jobs' })
   @Get('jobs')
   list(@Query() query: ListTransferJobsQuery): Promise<TransferJobPage> {
     return this.jobs.list(query);
   }
 
+  @ApiOperation({ summary: 'Get a job' })
   @Get('jobs/:id')
   get(@IdParam() id: string): Promise<TransferJobView> {
     return this.jobs.get(id);
   }
 
   @ApiProduces(XLSX, 'application/pdf')
+  @ApiOperation({ summary: "Download a job's result" })
+  @ApiConflictResponse({ description: 'The job has not succeeded.' })
   @Get('jobs/:id/download')
   async download(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.jobs.download(id);
@@ -56,6 +70,7 @@ export class TransferJobsController {
   }
 
   @ApiProduces(XLSX, 'text/csv')
+  @ApiOperation({ summary: 'Download the import template' })
   @Get('imports/template')
   async template(@Query() query: TemplateQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const format = query.format ?? 'xlsx';

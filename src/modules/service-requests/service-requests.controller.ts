@@ -1,5 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
@@ -58,6 +69,8 @@ export class ServiceRequestsController {
     description: 'A new key per request (8 to 100 of A-Z a-z 0-9 . _ : -); keys are kept per user',
   })
   @Roles(Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Submit a service request' })
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used with another body.' })
   @Post()
   async submit(
     @CurrentActor() actor: Actor,
@@ -72,6 +85,7 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'List service requests' })
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListServiceRequestsQuery): Promise<ServiceRequestPage> {
     return this.requests.list(actor, query);
@@ -79,6 +93,7 @@ export class ServiceRequestsController {
 
   /** 督办: what is at risk or late, most urgent first. */
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Requests at risk or late' })
   @Get('supervision')
   supervision(@Query() page: PageQueryDto): Promise<ServiceRequestPage> {
     return this.requests.supervision(page);
@@ -87,6 +102,7 @@ export class ServiceRequestsController {
   /** Per department and category, monthly trends and the department ranking. */
   @Roles(Role.TownshipAdmin)
   @ReadsFromReplica()
+  @ApiOperation({ summary: 'Service statistics' })
   @Get('statistics')
   statistics(@Query() query: StatisticsQuery): Promise<ServiceStatisticsView> {
     return this.statisticsService.compute(query);
@@ -94,6 +110,7 @@ export class ServiceRequestsController {
 
   /** The statistics as .xlsx, written by the worker; follow it at GET /jobs/:id, then /jobs/:id/download. */
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Export the statistics' })
   @Post('statistics/exports')
   @HttpCode(HttpStatus.ACCEPTED)
   exportStatistics(@Body() body: StatisticsQuery, @Req() request: FastifyRequest): Promise<TransferJobView> {
@@ -101,6 +118,7 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Get a service request' })
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
     return this.requests.detail(actor, id);
@@ -109,6 +127,8 @@ export class ServiceRequestsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Attach a file' })
+  @ApiConflictResponse({ description: 'The request holds the most files allowed.' })
   @Post(':id/attachments')
   async attach(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AttachmentView> {
     const { fileName, content } = await readMultipartUpload(request);
@@ -118,6 +138,7 @@ export class ServiceRequestsController {
   /** Always a download (never shown inline), with its detected type. */
   @ApiProduces('application/octet-stream')
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Download an attachment' })
   @Get(':id/attachments/:attachmentId')
   async download(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('attachmentId') attachmentId: string, @Res() reply: FastifyReply): Promise<void> {
     const { attachment, content } = await this.attachments.read(actor, id, attachmentId);
@@ -125,6 +146,7 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Comment on a request' })
   @Post(':id/comments')
   @HttpCode(HttpStatus.CREATED)
   comment(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CommentDto): Promise<ServiceRequestDetailView> {
@@ -132,6 +154,9 @@ export class ServiceRequestsController {
   }
 
   @Roles(Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Chase a late request' })
+  @ApiConflictResponse({ description: 'The request is not late.' })
+  @ApiTooManyRequestsResponse({ description: 'The request was already chased today.' })
   @Post(':id/chase')
   @HttpCode(HttpStatus.OK)
   chase(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
@@ -139,6 +164,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Accept a request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/accept')
   @HttpCode(HttpStatus.OK)
   accept(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
@@ -146,6 +173,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Start work on a request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/start')
   @HttpCode(HttpStatus.OK)
   start(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
@@ -153,6 +182,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Ask the enterprise for information' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/return')
   @HttpCode(HttpStatus.OK)
   returnForInformation(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
@@ -160,6 +191,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Provide the information asked for' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/provide-information')
   @HttpCode(HttpStatus.OK)
   provideInformation(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProvideInformationDto): Promise<ServiceRequestDetailView> {
@@ -167,6 +200,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Transfer to another department' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/transfer')
   @HttpCode(HttpStatus.OK)
   transfer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: TransferDto): Promise<ServiceRequestDetailView> {
@@ -174,6 +209,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Route a request to a department' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/route')
   @HttpCode(HttpStatus.OK)
   route(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RouteDto): Promise<ServiceRequestDetailView> {
@@ -181,6 +218,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Reject a request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/reject')
   @HttpCode(HttpStatus.OK)
   reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
@@ -188,6 +227,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Resolve a request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/resolve')
   @HttpCode(HttpStatus.OK)
   resolve(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ResolveDto): Promise<ServiceRequestDetailView> {
@@ -195,6 +236,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Rate a resolved request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/rate')
   @HttpCode(HttpStatus.OK)
   rate(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RateDto): Promise<ServiceRequestDetailView> {
@@ -202,6 +245,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(...PARTIES)
+  @ApiOperation({ summary: 'Close a request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/close')
   @HttpCode(HttpStatus.OK)
   close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ServiceRequestDetailView> {
@@ -209,6 +254,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(Role.EnterpriseContact)
+  @ApiOperation({ summary: 'Reopen a request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/reopen')
   @HttpCode(HttpStatus.OK)
   reopen(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
@@ -216,6 +263,8 @@ export class ServiceRequestsController {
   }
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Merge a duplicate into another request' })
+  @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/merge')
   @HttpCode(HttpStatus.OK)
   merge(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MergeDto): Promise<ServiceRequestDetailView> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../platform/auth/access.decorators';
 import { DomainException } from '../../platform/errors/domain.exception';
@@ -17,6 +17,7 @@ export class PublicShowcaseController {
   constructor(private readonly showcases: PublicShowcaseService) {}
 
   @Public()
+  @ApiOperation({ summary: "An alliance's public showcase" })
   @Get(':slug/showcase')
   showcase(@Param('slug') slug: string): Promise<ShowcaseView> {
     if (!SLUG.test(slug)) throw DomainException.notFound();
@@ -25,6 +26,7 @@ export class PublicShowcaseController {
 
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @Public()
+  @ApiOperation({ summary: 'A photo on the public showcase' })
   @Get(':slug/showcase/photos/:photoId')
   async photo(@Param('slug') slug: string, @IdParam('photoId') photoId: string, @Res() reply: FastifyReply): Promise<void> {
     if (!SLUG.test(slug)) throw DomainException.notFound();

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/access.decorators';
 import { CurrentActor } from '../../platform/auth/current-actor.decorator';
 import { Role } from '../../platform/auth/entities/role';
@@ -16,6 +16,7 @@ export class WorkbenchController {
 
   /** What waits for the signed-in person now: per section, the count and the first few items, oldest or most urgent first. */
   @Roles(Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert)
+  @ApiOperation({ summary: 'The own workbench' })
   @Get()
   get(@CurrentActor() actor: Actor): Promise<WorkbenchView> {
     return this.workbench.read(actor);

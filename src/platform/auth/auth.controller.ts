@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../tenancy/request-actor';
@@ -27,6 +34,10 @@ export class AuthController {
   @Public()
   @WithoutRequestTransaction()
   @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @ApiOperation({ summary: 'Sign in with a password' })
+  @ApiUnauthorizedResponse({ description: 'Wrong credentials.' })
+  @ApiForbiddenResponse({ description: 'The account is disabled.' })
+  @ApiResponse({ status: HttpStatus.LOCKED, description: 'Too many failed attempts: the account is locked a while.' })
   @Post('login')
   @HttpCode(HttpStatus.OK)
   login(@Body() _credentials: LoginDto, @Req() request: FastifyRequest & { user: Actor }): Promise<TokenPairDto> {
@@ -36,6 +47,9 @@ export class AuthController {
   @Public()
   @WithoutRequestTransaction()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
+  @ApiUnauthorizedResponse({ description: 'The refresh token is unknown, expired or revoked.' })
+  @ApiForbiddenResponse({ description: 'The account is disabled.' })
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPairDto> {
@@ -44,6 +58,7 @@ export class AuthController {
 
   @Public()
   @WithoutRequestTransaction()
+  @ApiOperation({ summary: 'Sign out (revoke a refresh token)' })
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
@@ -54,6 +69,7 @@ export class AuthController {
   @WithoutRequestTransaction()
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Accept an invitation and set a password' })
   @Post('accept-invitation')
   @HttpCode(HttpStatus.OK)
   acceptInvitation(@Body() body: AcceptInvitationDto): Promise<TokenPairDto> {
@@ -62,6 +78,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @SignedIn()
+  @ApiOperation({ summary: 'Change the own password' })
   @Post('password')
   @HttpCode(HttpStatus.NO_CONTENT)
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
@@ -70,6 +87,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @SignedIn()
+  @ApiOperation({ summary: 'The signed-in user' })
   @Get('me')
   whoAmI(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.me.describe(actor);

@@ -10,31 +10,47 @@ export interface RoutePermission {
   access: 'public' | 'nobody' | Role[];
 }
 
+/** A route (`GET /meetings/:id`, without the global prefix) with the class and method that answer it. */
+export interface RouteHandler {
+  route: string;
+  controller: new (...args: unknown[]) => unknown;
+  handler: (...args: unknown[]) => unknown;
+}
+
 /**
  * Every route with who may call it, read from the same metadata the access guard reads. Works on an
  * application created with `preview: true` too (nothing instantiated): the OpenAPI export writes
  * the web app's menu permissions from it (web/src/api/route-access.json).
  */
 export function routePermissions(app: INestApplication): RoutePermission[] {
-  const scanner = new MetadataScanner();
   const reflector = new Reflector();
-  const routes: RoutePermission[] = [];
+  return routeHandlers(app)
+    .map(({ route, controller, handler }) => {
+      const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, controller]);
+      const roles = reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [handler, controller]);
+      return { route, access: isPublic ? ('public' as const) : roles ? [...roles].sort() : ('nobody' as const) };
+    })
+    .sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** Every route of the application's controllers, for readers of their metadata (access, the OpenAPI document). */
+export function routeHandlers(app: INestApplication): RouteHandler[] {
+  const scanner = new MetadataScanner();
+  const routes: RouteHandler[] = [];
   const controllers = new Set<unknown>();
   for (const module of app.get(ModulesContainer).values()) for (const wrapper of module.controllers.values()) controllers.add(wrapper.metatype);
   for (const metatype of controllers) {
-    const controller = metatype as (new (...args: unknown[]) => unknown) | undefined;
+    const controller = metatype as RouteHandler['controller'] | undefined;
     if (!controller) continue;
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
     for (const name of scanner.getAllMethodNames(controller.prototype)) {
-      const handler = controller.prototype[name] as () => unknown;
+      const handler = (controller.prototype as Record<string, RouteHandler['handler']>)[name];
       const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, controller]);
-      const roles = reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [handler, controller]);
       const route = `${method} /${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-      routes.push({ route, access: isPublic ? 'public' : roles ? [...roles].sort() : 'nobody' });
+      routes.push({ route, controller, handler });
     }
   }
-  return routes.sort((a, b) => a.route.localeCompare(b.route));
+  return routes;
 }

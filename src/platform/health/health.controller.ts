@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
@@ -26,6 +26,7 @@ export class HealthController {
    * Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
    * balancer then sends this process no traffic until they are back).
    */
+  @ApiOperation({ summary: 'Readiness probe' })
   @Get()
   @ApiOkResponse({
     description:
@@ -52,6 +53,7 @@ export class HealthController {
    * Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
    * database or Redis outage is not fixed by restarting every API process, only a hung one is.
    */
+  @ApiOperation({ summary: 'Liveness probe' })
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { Role } from '../auth/entities/role';
 import { Clock } from '../clock/clock';
@@ -27,6 +27,7 @@ export class DeliveriesController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiOperation({ summary: 'List notification deliveries' })
   @Get()
   async list(@Query() query: ListDeliveriesQuery): Promise<DeliveryPage> {
     const qb = this.tenant.manager.getRepository(NotificationDelivery).createQueryBuilder('d');
@@ -39,6 +40,7 @@ export class DeliveriesController {
     return { items: page.items.map((d) => toView(d, typeOf.get(d.eventId)!)), nextCursor: page.nextCursor };
   }
 
+  @ApiOperation({ summary: 'Retry a failed delivery' })
   @Post(':id/retry')
   @HttpCode(HttpStatus.ACCEPTED)
   async retry(@IdParam() id: string): Promise<DeliveryView> {

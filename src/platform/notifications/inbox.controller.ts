@@ -1,5 +1,5 @@
 import { CanActivate, Controller, ExecutionContext, Get, HttpCode, HttpStatus, Injectable, MessageEvent, Post, Query, Req, Sse, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { concatMap, defer, from, interval, map, merge, Observable, of, takeUntil } from 'rxjs';
 import { Public, SignedIn } from '../auth/access.decorators';
@@ -50,6 +50,7 @@ export class InboxController {
 
   @ApiBearerAuth()
   @SignedIn()
+  @ApiOperation({ summary: 'List the own notifications' })
   @Get()
   list(@Query() query: ListNotificationsQuery): Promise<NotificationPage> {
     return this.inbox.list(query);
@@ -57,6 +58,7 @@ export class InboxController {
 
   @ApiBearerAuth()
   @SignedIn()
+  @ApiOperation({ summary: 'Count unread notifications' })
   @Get('unread-count')
   async unreadCount(): Promise<UnreadCountView> {
     return { unreadCount: await this.inbox.unreadCount() };
@@ -64,6 +66,7 @@ export class InboxController {
 
   @ApiBearerAuth()
   @SignedIn()
+  @ApiOperation({ summary: 'Mark a notification read' })
   @Post(':id/read')
   @HttpCode(HttpStatus.OK)
   markRead(@IdParam() id: string): Promise<NotificationView> {
@@ -72,6 +75,7 @@ export class InboxController {
 
   @ApiBearerAuth()
   @SignedIn()
+  @ApiOperation({ summary: 'Mark every notification read' })
   @Post('read-all')
   @HttpCode(HttpStatus.OK)
   async markAllRead(): Promise<UnreadCountView> {
@@ -81,6 +85,7 @@ export class InboxController {
 
   @ApiBearerAuth()
   @SignedIn()
+  @ApiOperation({ summary: 'Get a one-time ticket for the notification stream' })
   @Post('stream-ticket')
   @HttpCode(HttpStatus.OK)
   async streamTicket(@CurrentActor() actor: Actor): Promise<StreamTicketView> {
@@ -94,6 +99,8 @@ export class InboxController {
   @Public()
   @WithoutRequestTransaction()
   @UseGuards(StreamTicketGuard)
+  @ApiOperation({ summary: 'Stream the unread count (server-sent events)' })
+  @ApiUnauthorizedResponse({ description: 'The ticket is missing, used or expired.' })
   @Sse('stream')
   stream(@Query() _query: StreamQuery, @Req() request: { streamActor: Actor }): Observable<MessageEvent> {
     const actor = request.streamActor;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../auth/access.decorators';
 import { User } from '../auth/entities/user.entity';
 import { TenantContext } from '../tenancy/tenant-context.service';
@@ -15,6 +15,7 @@ import { NotificationType } from './notification-types';
 export class PreferencesController {
   constructor(private readonly tenant: TenantContext) {}
 
+  @ApiOperation({ summary: 'The own notification preferences' })
   @Get()
   async get(): Promise<PreferencesView> {
     const { userId } = this.tenant.actor;
@@ -29,6 +30,7 @@ export class PreferencesController {
     };
   }
 
+  @ApiOperation({ summary: 'Change the own notification preferences' })
   @Put()
   async update(@Body() body: PreferencesDto): Promise<PreferencesView> {
     const { userId, tenantId } = this.tenant.actor;

@@ -13,6 +13,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with a password
+         * @description Sign in with a password.
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -29,6 +35,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a refresh token for a new token pair
+         * @description Exchange a refresh token for a new token pair.
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -45,6 +57,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out (revoke a refresh token)
+         * @description Sign out (revoke a refresh token).
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -61,6 +79,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept an invitation and set a password
+         * @description Accept an invitation and set a password.
+         *
+         *     Public: no access token needed.
+         */
         post: operations["AuthController_acceptInvitation"];
         delete?: never;
         options?: never;
@@ -77,6 +101,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change the own password
+         * @description Change the own password.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -91,6 +121,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The signed-in user
+         * @description The signed-in user.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["AuthController_whoAmI"];
         put?: never;
         post?: never;
@@ -108,8 +144,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
+         * Readiness probe
+         * @description Readiness: 200 with each dependency's state, or 503 naming the one that is down (a load
          *     balancer then sends this process no traffic until they are back).
+         *
+         *     Public: no access token needed.
          */
         get: operations["HealthController_check"];
         put?: never;
@@ -128,8 +167,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
+         * Liveness probe
+         * @description Liveness: 200 whenever the process can answer at all. It checks no dependency on purpose: a
          *     database or Redis outage is not fixed by restarting every API process, only a hung one is.
+         *
+         *     Public: no access token needed.
          */
         get: operations["HealthController_live"];
         put?: never;
@@ -147,6 +189,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the own notifications
+         * @description List the own notifications.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["InboxController_list"];
         put?: never;
         post?: never;
@@ -163,6 +211,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Count unread notifications
+         * @description Count unread notifications.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["InboxController_unreadCount"];
         put?: never;
         post?: never;
@@ -181,6 +235,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark a notification read
+         * @description Mark a notification read.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["InboxController_markRead"];
         delete?: never;
         options?: never;
@@ -197,6 +257,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark every notification read
+         * @description Mark every notification read.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["InboxController_markAllRead"];
         delete?: never;
         options?: never;
@@ -213,6 +279,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Get a one-time ticket for the notification stream
+         * @description Get a one-time ticket for the notification stream.
+         *
+         *     Who may call it: any signed-in user.
+         */
         post: operations["InboxController_streamTicket"];
         delete?: never;
         options?: never;
@@ -228,8 +300,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. The
+         * Stream the unread count (server-sent events)
+         * @description Server-sent events: `{ unreadCount }` at once, then whenever it changes, and a heartbeat. The
          *     stream ends when the process shuts down; the web app then opens one with a new ticket.
+         *
+         *     Public: no access token needed.
          */
         get: operations["InboxController_stream"];
         put?: never;
@@ -247,7 +322,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own notification preferences
+         * @description The own notification preferences.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["PreferencesController_get"];
+        /**
+         * Change the own notification preferences
+         * @description Change the own notification preferences.
+         *
+         *     Who may call it: any signed-in user.
+         */
         put: operations["PreferencesController_update"];
         post?: never;
         delete?: never;
@@ -263,7 +350,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The township's notification settings
+         * @description The township's notification settings.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["NotificationSettingsController_get"];
+        /**
+         * Change the township's notification settings
+         * @description Change the township's notification settings.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["NotificationSettingsController_update"];
         post?: never;
         delete?: never;
@@ -279,8 +378,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List chat robots
+         * @description List chat robots.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["NotificationSettingsController_robots"];
         put?: never;
+        /**
+         * Add a chat robot
+         * @description Add a chat robot.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["NotificationSettingsController_createRobot"];
         delete?: never;
         options?: never;
@@ -298,9 +409,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a chat robot
+         * @description Remove a chat robot.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["NotificationSettingsController_removeRobot"];
         options?: never;
         head?: never;
+        /**
+         * Change a chat robot
+         * @description Change a chat robot.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["NotificationSettingsController_updateRobot"];
         trace?: never;
     };
@@ -313,7 +436,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends a test message through the robot at once, whatever the hour. */
+        /**
+         * Send a test message through a robot
+         * @description Sends a test message through the robot at once, whatever the hour.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["NotificationSettingsController_testRobot"];
         delete?: never;
         options?: never;
@@ -328,6 +456,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List notification deliveries
+         * @description List notification deliveries.
+         *
+         *     Who may call it: platform administrators.
+         */
         get: operations["DeliveriesController_list"];
         put?: never;
         post?: never;
@@ -346,6 +480,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Retry a failed delivery
+         * @description Retry a failed delivery.
+         *
+         *     Who may call it: platform administrators.
+         */
         post: operations["DeliveriesController_retry"];
         delete?: never;
         options?: never;
@@ -360,6 +500,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search the audit log
+         * @description Search the audit log.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -409,8 +555,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List townships
+         * @description List townships.
+         *
+         *     Who may call it: platform administrators.
+         */
         get: operations["TenantsController_list"];
         put?: never;
+        /**
+         * Create a township
+         * @description Create a township.
+         *
+         *     Who may call it: platform administrators.
+         */
         post: operations["TenantsController_create"];
         delete?: never;
         options?: never;
@@ -425,6 +583,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List users
+         * @description List users.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["UsersController_list"];
         put?: never;
         post?: never;
@@ -443,6 +607,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Invite a user
+         * @description Invite a user.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["UsersController_invite"];
         delete?: never;
         options?: never;
@@ -463,6 +633,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a user
+         * @description Change a user.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -475,6 +651,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Disable a user
+         * @description Disable a user.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["UsersController_disable"];
         delete?: never;
         options?: never;
@@ -491,6 +673,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Enable a user
+         * @description Enable a user.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -505,8 +693,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List organisations
+         * @description List organisations.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["OrganizationsController_list"];
         put?: never;
+        /**
+         * Create an organisation
+         * @description Create an organisation.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["OrganizationsController_create"];
         delete?: never;
         options?: never;
@@ -521,12 +721,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an organisation
+         * @description Get an organisation.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["OrganizationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an organisation
+         * @description Change an organisation.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         patch: operations["OrganizationsController_update"];
         trace?: never;
     };
@@ -537,8 +749,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List alliances
+         * @description List alliances.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_list"];
         put?: never;
+        /**
+         * Create an alliance
+         * @description Create an alliance.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["AlliancesController_create"];
         delete?: never;
         options?: never;
@@ -553,12 +777,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an alliance
+         * @description Get an alliance.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an alliance
+         * @description Change an alliance.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["AlliancesController_update"];
         trace?: never;
     };
@@ -569,8 +805,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List an alliance's members
+         * @description List an alliance's members.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_members"];
         put?: never;
+        /**
+         * Add a member organisation
+         * @description Add a member organisation.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["AlliancesController_addMember"];
         delete?: never;
         options?: never;
@@ -585,7 +833,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The joining and leaving history, past spells included. */
+        /**
+         * Membership history
+         * @description The joining and leaving history, past spells included.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["AlliancesController_history"];
         put?: never;
         post?: never;
@@ -604,6 +857,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Record a member leaving
+         * @description Record a member leaving.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["AlliancesController_leave"];
         delete?: never;
         options?: never;
@@ -620,6 +879,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start a member import
+         * @description Start a member import.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TransferJobsController_startImport"];
         delete?: never;
         options?: never;
@@ -636,6 +901,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start a member export
+         * @description Start a member export.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TransferJobsController_startExport"];
         delete?: never;
         options?: never;
@@ -650,6 +921,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the own import and export jobs
+         * @description List the own import and export jobs.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_list"];
         put?: never;
         post?: never;
@@ -666,6 +943,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a job
+         * @description Get a job.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_get"];
         put?: never;
         post?: never;
@@ -682,6 +965,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a job's result
+         * @description Download a job's result.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_download"];
         put?: never;
         post?: never;
@@ -698,6 +987,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download the import template
+         * @description Download the import template.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TransferJobsController_template"];
         put?: never;
         post?: never;
@@ -714,7 +1009,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the signed-in person's organisation serves requests, i.e. whether 待办服务 belongs in their menu. */
+        /**
+         * Whether the own organisation serves requests
+         * @description Whether the signed-in person's organisation serves requests, i.e. whether 待办服务 belongs in their menu.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServingController_show"];
         put?: never;
         post?: never;
@@ -731,9 +1031,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List service requests
+         * @description List service requests.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServiceRequestsController_list"];
         put?: never;
-        /** 企业点单. One `Idempotency-Key` never creates two requests: a replay answers 200 with the first, one with another body 422. */
+        /**
+         * Submit a service request
+         * @description 企业点单. One `Idempotency-Key` never creates two requests: a replay answers 200 with the first, one with another body 422.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_submit"];
         delete?: never;
         options?: never;
@@ -748,7 +1059,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 督办: what is at risk or late, most urgent first. */
+        /**
+         * Requests at risk or late
+         * @description 督办: what is at risk or late, most urgent first.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ServiceRequestsController_supervision"];
         put?: never;
         post?: never;
@@ -765,7 +1081,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per department and category, monthly trends and the department ranking. */
+        /**
+         * Service statistics
+         * @description Per department and category, monthly trends and the department ranking.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ServiceRequestsController_statistics"];
         put?: never;
         post?: never;
@@ -784,7 +1105,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The statistics as .xlsx, written by the worker; follow it at GET /jobs/:id, then /jobs/:id/download. */
+        /**
+         * Export the statistics
+         * @description The statistics as .xlsx, written by the worker; follow it at GET /jobs/:id, then /jobs/:id/download.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ServiceRequestsController_exportStatistics"];
         delete?: never;
         options?: never;
@@ -799,6 +1125,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a service request
+         * @description Get a service request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServiceRequestsController_detail"];
         put?: never;
         post?: never;
@@ -817,6 +1149,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Attach a file
+         * @description Attach a file.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_attach"];
         delete?: never;
         options?: never;
@@ -831,7 +1169,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Always a download (never shown inline), with its detected type. */
+        /**
+         * Download an attachment
+         * @description Always a download (never shown inline), with its detected type.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ServiceRequestsController_download"];
         put?: never;
         post?: never;
@@ -850,6 +1193,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Comment on a request
+         * @description Comment on a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_comment"];
         delete?: never;
         options?: never;
@@ -866,6 +1215,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Chase a late request
+         * @description Chase a late request.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_chase"];
         delete?: never;
         options?: never;
@@ -882,6 +1237,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept a request
+         * @description Accept a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_accept"];
         delete?: never;
         options?: never;
@@ -898,6 +1259,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Start work on a request
+         * @description Start work on a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_start"];
         delete?: never;
         options?: never;
@@ -914,6 +1281,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Ask the enterprise for information
+         * @description Ask the enterprise for information.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_returnForInformation"];
         delete?: never;
         options?: never;
@@ -930,6 +1303,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Provide the information asked for
+         * @description Provide the information asked for.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_provideInformation"];
         delete?: never;
         options?: never;
@@ -946,6 +1325,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Transfer to another department
+         * @description Transfer to another department.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_transfer"];
         delete?: never;
         options?: never;
@@ -962,6 +1347,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Route a request to a department
+         * @description Route a request to a department.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ServiceRequestsController_route"];
         delete?: never;
         options?: never;
@@ -978,6 +1369,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reject a request
+         * @description Reject a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_reject"];
         delete?: never;
         options?: never;
@@ -994,6 +1391,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Resolve a request
+         * @description Resolve a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_resolve"];
         delete?: never;
         options?: never;
@@ -1010,6 +1413,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Rate a resolved request
+         * @description Rate a resolved request.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_rate"];
         delete?: never;
         options?: never;
@@ -1026,6 +1435,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close a request
+         * @description Close a request.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ServiceRequestsController_close"];
         delete?: never;
         options?: never;
@@ -1042,6 +1457,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reopen a request
+         * @description Reopen a request.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         post: operations["ServiceRequestsController_reopen"];
         delete?: never;
         options?: never;
@@ -1058,6 +1479,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Merge a duplicate into another request
+         * @description Merge a duplicate into another request.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ServiceRequestsController_merge"];
         delete?: never;
         options?: never;
@@ -1072,8 +1499,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List service categories
+         * @description List service categories.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["CatalogueController_categories"];
         put?: never;
+        /**
+         * Add a service category
+         * @description Add a service category.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["CatalogueController_createCategory"];
         delete?: never;
         options?: never;
@@ -1094,6 +1533,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a service category
+         * @description Change a service category.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["CatalogueController_updateCategory"];
         trace?: never;
     };
@@ -1104,8 +1549,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List routing rules
+         * @description List routing rules.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["CatalogueController_rules"];
         put?: never;
+        /**
+         * Add a routing rule
+         * @description Add a routing rule.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["CatalogueController_createRule"];
         delete?: never;
         options?: never;
@@ -1123,9 +1580,21 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a routing rule
+         * @description Remove a routing rule.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["CatalogueController_removeRule"];
         options?: never;
         head?: never;
+        /**
+         * Change a routing rule
+         * @description Change a routing rule.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["CatalogueController_updateRule"];
         trace?: never;
     };
@@ -1136,8 +1605,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The working calendar: public holidays and make-up working days (调休) that drive the SLA timers. */
+        /**
+         * The working calendar
+         * @description The working calendar: public holidays and make-up working days (调休) that drive the SLA timers.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["CatalogueController_calendar"];
+        /**
+         * Set a holiday or make-up working day
+         * @description Set a holiday or make-up working day.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["CatalogueController_setDay"];
         post?: never;
         delete?: never;
@@ -1156,6 +1636,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a calendar day
+         * @description Remove a calendar day.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["CatalogueController_removeDay"];
         options?: never;
         head?: never;
@@ -1169,8 +1655,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List meetings
+         * @description List meetings.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingsController_list"];
         put?: never;
+        /**
+         * Schedule a meeting
+         * @description Schedule a meeting.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["MeetingsController_schedule"];
         delete?: never;
         options?: never;
@@ -1185,7 +1683,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The earliest times when the room and every person given are free, in office hours. */
+        /**
+         * Find free time slots
+         * @description The earliest times when the room and every person given are free, in office hours.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["MeetingsController_freeSlots"];
         put?: never;
         post?: never;
@@ -1202,7 +1705,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Attendance per organisation over the meetings held in a period. */
+        /**
+         * Attendance statistics
+         * @description Attendance per organisation over the meetings held in a period.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["MeetingsController_attendanceStatistics"];
         put?: never;
         post?: never;
@@ -1219,12 +1727,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a meeting
+         * @description Get a meeting.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change or reschedule a meeting
+         * @description Change or reschedule a meeting.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["MeetingsController_reschedule"];
         trace?: never;
     };
@@ -1237,6 +1757,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a meeting
+         * @description Cancel a meeting.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["MeetingsController_cancel"];
         delete?: never;
         options?: never;
@@ -1253,6 +1779,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Answer an invitation
+         * @description Answer an invitation.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingsController_rsvp"];
         delete?: never;
         options?: never;
@@ -1269,6 +1801,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Name the organisation's attendee
+         * @description Name the organisation's attendee.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["MeetingsController_nameAttendee"];
         delete?: never;
         options?: never;
@@ -1283,6 +1821,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a meeting as iCalendar
+         * @description Download a meeting as iCalendar.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingsController_meetingIcs"];
         put?: never;
         post?: never;
@@ -1301,7 +1845,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A private subscription URL for calendar apps; asking again replaces the old one. */
+        /**
+         * Create a calendar subscription URL
+         * @description A private subscription URL for calendar apps; asking again replaces the old one.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingsController_feed"];
         delete?: never;
         options?: never;
@@ -1316,7 +1865,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The subscription itself: the URL's secret is the credential, as calendar apps cannot sign in. */
+        /**
+         * Calendar subscription feed
+         * @description The subscription itself: the URL's secret is the credential, as calendar apps cannot sign in.
+         *
+         *     Public: no access token needed.
+         */
         get: operations["MeetingsController_feedIcs"];
         put?: never;
         post?: never;
@@ -1333,8 +1887,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the agenda
+         * @description Get the agenda.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getAgenda"];
         put?: never;
+        /**
+         * Propose an agenda item
+         * @description Propose an agenda item.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_propose"];
         delete?: never;
         options?: never;
@@ -1349,7 +1915,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Last meeting's unfinished action items, to review at this one. */
+        /**
+         * Open action items to review
+         * @description Last meeting's unfinished action items, to review at this one.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getReview"];
         put?: never;
         post?: never;
@@ -1368,6 +1939,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decide on an agenda item
+         * @description Decide on an agenda item.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_decide"];
         delete?: never;
         options?: never;
@@ -1382,7 +1959,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The QR code to show at the meeting (officials). */
+        /**
+         * Get the check-in QR code
+         * @description The QR code to show at the meeting (officials).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_checkInCode"];
         put?: never;
         post?: never;
@@ -1401,6 +1983,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Check in to a meeting
+         * @description Check in to a meeting.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_checkIn"];
         delete?: never;
         options?: never;
@@ -1415,6 +2003,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the attendance
+         * @description Get the attendance.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getAttendance"];
         put?: never;
         post?: never;
@@ -1431,7 +2025,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the minutes
+         * @description Get the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_getMinutes"];
+        /**
+         * Write the minutes
+         * @description Write the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         put: operations["MeetingSessionController_writeMinutes"];
         post?: never;
         delete?: never;
@@ -1449,6 +2055,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Circulate the minutes
+         * @description Circulate the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_circulate"];
         delete?: never;
         options?: never;
@@ -1465,6 +2077,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Comment on the minutes
+         * @description Comment on the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_commentOnMinutes"];
         delete?: never;
         options?: never;
@@ -1481,6 +2099,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve the minutes
+         * @description Approve the minutes.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["MeetingSessionController_approve"];
         delete?: never;
         options?: never;
@@ -1495,6 +2119,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download the minutes as PDF
+         * @description Download the minutes as PDF.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["MeetingSessionController_pdf"];
         put?: never;
         post?: never;
@@ -1511,8 +2141,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List venues
+         * @description List venues.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_list"];
         put?: never;
+        /**
+         * Add a venue
+         * @description Add a venue.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenuesController_create"];
         delete?: never;
         options?: never;
@@ -1527,12 +2169,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a venue
+         * @description Get a venue.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a venue
+         * @description Change a venue.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["VenuesController_update"];
         trace?: never;
     };
@@ -1545,6 +2199,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a zone to a venue
+         * @description Add a zone to a venue.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenuesController_addZone"];
         delete?: never;
         options?: never;
@@ -1565,6 +2225,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a zone
+         * @description Change a zone.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["VenuesController_updateZone"];
         trace?: never;
     };
@@ -1575,7 +2241,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bookings and meetings in the venue's zones between `from` and `to` (at most 92 days). */
+        /**
+         * A venue's calendar
+         * @description Bookings and meetings in the venue's zones between `from` and `to` (at most 92 days).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_calendar"];
         put?: never;
         post?: never;
@@ -1594,7 +2265,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A PNG, JPEG or WebP photo (judged by content, at most 5 MB); `zoneId` in the query ties it to a zone. */
+        /**
+         * Add a venue photo
+         * @description A PNG, JPEG or WebP photo (judged by content, at most 5 MB); `zoneId` in the query ties it to a zone.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenuesController_addPhoto"];
         delete?: never;
         options?: never;
@@ -1609,9 +2285,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a venue photo
+         * @description Get a venue photo.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["VenuesController_photo"];
         put?: never;
         post?: never;
+        /**
+         * Remove a venue photo
+         * @description Remove a venue photo.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["VenuesController_removePhoto"];
         options?: never;
         head?: never;
@@ -1625,8 +2313,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List venue bookings
+         * @description List venue bookings.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["VenueBookingsController_list"];
         put?: never;
+        /**
+         * Book a venue
+         * @description Book a venue.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["VenueBookingsController_book"];
         delete?: never;
         options?: never;
@@ -1641,6 +2341,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a venue booking
+         * @description Get a venue booking.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["VenueBookingsController_get"];
         put?: never;
         post?: never;
@@ -1659,6 +2365,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve a booking
+         * @description Approve a booking.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenueBookingsController_approve"];
         delete?: never;
         options?: never;
@@ -1675,6 +2387,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Reject a booking
+         * @description Reject a booking.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["VenueBookingsController_reject"];
         delete?: never;
         options?: never;
@@ -1691,6 +2409,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a booking
+         * @description Cancel a booking.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["VenueBookingsController_cancel"];
         delete?: never;
         options?: never;
@@ -1705,9 +2429,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The board of open and done items (officials: the alliance's; others: their organisation's). */
+        /**
+         * The action item board
+         * @description The board of open and done items (officials: the alliance's; others: their organisation's).
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ActionItemsController_list"];
         put?: never;
+        /**
+         * Create an action item
+         * @description Create an action item.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ActionItemsController_create"];
         delete?: never;
         options?: never;
@@ -1722,6 +2457,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an action item
+         * @description Get an action item.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ActionItemsController_get"];
         put?: never;
         post?: never;
@@ -1740,6 +2481,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Report progress on an action item
+         * @description Report progress on an action item.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ActionItemsController_report"];
         delete?: never;
         options?: never;
@@ -1754,8 +2501,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List experts
+         * @description List experts.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_list"];
         put?: never;
+        /**
+         * Add an expert
+         * @description Add an expert.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ExpertsController_create"];
         delete?: never;
         options?: never;
@@ -1770,7 +2529,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open reviews, on-time rate and turnaround per expert. */
+        /**
+         * Expert workload
+         * @description Open reviews, on-time rate and turnaround per expert.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_workload"];
         put?: never;
         post?: never;
@@ -1787,12 +2551,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own expert profile
+         * @description The own expert profile.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ExpertsController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change the own expert profile
+         * @description Change the own expert profile.
+         *
+         *     Who may call it: experts.
+         */
         patch: operations["ExpertsController_updateMe"];
         trace?: never;
     };
@@ -1803,6 +2579,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own review history
+         * @description The own review history.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ExpertsController_myHistory"];
         put?: never;
         post?: never;
@@ -1821,7 +2603,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declares a conflict of interest with an organisation or a person. */
+        /**
+         * Declare a conflict of interest
+         * @description Declares a conflict of interest with an organisation or a person.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ExpertsController_declare"];
         delete?: never;
         options?: never;
@@ -1839,6 +2626,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Withdraw a declaration
+         * @description Withdraw a declaration.
+         *
+         *     Who may call it: experts.
+         */
         delete: operations["ExpertsController_withdraw"];
         options?: never;
         head?: never;
@@ -1852,12 +2645,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an expert
+         * @description Get an expert.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change an expert
+         * @description Change an expert.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["ExpertsController_update"];
         trace?: never;
     };
@@ -1868,6 +2673,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An expert's review history
+         * @description An expert's review history.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ExpertsController_history"];
         put?: never;
         post?: never;
@@ -1884,8 +2695,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List reports
+         * @description List reports.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_list"];
         put?: never;
+        /**
+         * Create a report
+         * @description Create a report.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["ReportsController_create"];
         delete?: never;
         options?: never;
@@ -1900,12 +2723,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a report
+         * @description Get a report.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a report
+         * @description Change a report.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         patch: operations["ReportsController_update"];
         trace?: never;
     };
@@ -1918,7 +2753,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uploads a version (PDF or DOCX); a revision also carries `response`, the answer to the reviews. */
+        /**
+         * Upload a report version
+         * @description Uploads a version (PDF or DOCX); a revision also carries `response`, the answer to the reviews.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["ReportsController_upload"];
         delete?: never;
         options?: never;
@@ -1933,6 +2773,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a report version
+         * @description Download a report version.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_download"];
         put?: never;
         post?: never;
@@ -1951,7 +2797,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sends the latest version to review (the first round, or the next after a revision). */
+        /**
+         * Submit a report for review
+         * @description Sends the latest version to review (the first round, or the next after a revision).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["ReportsController_submit"];
         delete?: never;
         options?: never;
@@ -1966,7 +2817,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every expert, with the conflicts of interest that bar them from this report. */
+        /**
+         * Reviewer candidates
+         * @description Every expert, with the conflicts of interest that bar them from this report.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["ReportsController_reviewerCandidates"];
         put?: never;
         post?: never;
@@ -1985,6 +2841,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Assign reviewers
+         * @description Assign reviewers.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_assign"];
         delete?: never;
         options?: never;
@@ -2001,6 +2863,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decide on a report
+         * @description Decide on a report.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_decide"];
         delete?: never;
         options?: never;
@@ -2017,6 +2885,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a report
+         * @description Publish a report.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_publish"];
         delete?: never;
         options?: never;
@@ -2031,8 +2905,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a report's recommendations
+         * @description List a report's recommendations.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_recommendations"];
         put?: never;
+        /**
+         * Turn a recommendation into an action item
+         * @description Turn a recommendation into an action item.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["ReportsController_recommend"];
         delete?: never;
         options?: never;
@@ -2047,7 +2933,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an alliance's review rubric
+         * @description Get an alliance's review rubric.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["ReportsController_getRubric"];
+        /**
+         * Replace an alliance's review rubric
+         * @description Replace an alliance's review rubric.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["ReportsController_replaceRubric"];
         post?: never;
         delete?: never;
@@ -2063,6 +2961,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The own review queue
+         * @description The own review queue.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ReviewsController_queue"];
         put?: never;
         post?: never;
@@ -2079,8 +2983,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a review assignment
+         * @description Get a review assignment.
+         *
+         *     Who may call it: experts.
+         */
         get: operations["ReviewsController_get"];
-        /** Saves a draft of the review. */
+        /**
+         * Save a review draft
+         * @description Saves a draft of the review.
+         *
+         *     Who may call it: experts.
+         */
         put: operations["ReviewsController_save"];
         post?: never;
         delete?: never;
@@ -2098,6 +3013,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept a review invitation
+         * @description Accept a review invitation.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ReviewsController_accept"];
         delete?: never;
         options?: never;
@@ -2114,6 +3035,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Decline a review invitation
+         * @description Decline a review invitation.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ReviewsController_decline"];
         delete?: never;
         options?: never;
@@ -2130,6 +3057,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submit a review
+         * @description Submit a review.
+         *
+         *     Who may call it: experts.
+         */
         post: operations["ReviewsController_submit"];
         delete?: never;
         options?: never;
@@ -2144,6 +3077,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Search the report library
+         * @description Search the report library.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["LibraryController_search"];
         put?: never;
         post?: never;
@@ -2160,6 +3099,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Library topics
+         * @description Library topics.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["LibraryController_topics"];
         put?: never;
         post?: never;
@@ -2176,6 +3121,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An alliance's dashboard
+         * @description An alliance's dashboard.
+         *
+         *     Who may call it: department staff, township administrators.
+         */
         get: operations["DashboardController_get"];
         put?: never;
         post?: never;
@@ -2194,7 +3145,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts an .xlsx or PDF export; follow it at /jobs/:id, where officials download their files. */
+        /**
+         * Export the dashboard
+         * @description Starts an .xlsx or PDF export; follow it at /jobs/:id, where officials download their files.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["DashboardController_export"];
         delete?: never;
         options?: never;
@@ -2209,7 +3165,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The sites in route order (officials also see inactive ones). */
+        /**
+         * The study route
+         * @description The sites in route order (officials also see inactive ones).
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_get"];
         put?: never;
         post?: never;
@@ -2228,6 +3189,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a site
+         * @description Add a site.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_createSite"];
         delete?: never;
         options?: never;
@@ -2248,6 +3215,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a site
+         * @description Change a site.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["StudyRouteController_updateSite"];
         trace?: never;
     };
@@ -2260,7 +3233,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Swaps the site with its neighbour along the route and numbers the route 1..n again; at either end nothing changes. */
+        /**
+         * Move a site along the route
+         * @description Swaps the site with its neighbour along the route and numbers the route 1..n again; at either end nothing changes.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_moveSite"];
         delete?: never;
         options?: never;
@@ -2277,7 +3255,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A PNG, JPEG or WebP photo, judged by content, at most 5 MB. */
+        /**
+         * Add a site photo
+         * @description A PNG, JPEG or WebP photo, judged by content, at most 5 MB.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_addPhoto"];
         delete?: never;
         options?: never;
@@ -2292,9 +3275,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a site photo
+         * @description Get a site photo.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_photo"];
         put?: never;
         post?: never;
+        /**
+         * Remove a site photo
+         * @description Remove a site photo.
+         *
+         *     Who may call it: township administrators.
+         */
         delete: operations["StudyRouteController_removePhoto"];
         options?: never;
         head?: never;
@@ -2308,7 +3303,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The site's QR code (SVG) and the URL it holds, to print and put up at the site. */
+        /**
+         * Get a site's QR code
+         * @description The site's QR code (SVG) and the URL it holds, to print and put up at the site.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["StudyRouteController_code"];
         put?: never;
         post?: never;
@@ -2327,7 +3327,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** An official records a group's visit at the site by hand. */
+        /**
+         * Record a visit by hand
+         * @description An official records a group's visit at the site by hand.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["StudyRouteController_recordVisit"];
         delete?: never;
         options?: never;
@@ -2342,7 +3347,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many people each site can still take on a day. */
+        /**
+         * Site availability on a day
+         * @description How many people each site can still take on a day.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_availability"];
         put?: never;
         post?: never;
@@ -2359,9 +3369,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Officials: every group; others: their own and their organisation's bookings. */
+        /**
+         * List study visit bookings
+         * @description Officials: every group; others: their own and their organisation's bookings.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_bookings"];
         put?: never;
+        /**
+         * Book a study visit
+         * @description Book a study visit.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["StudyRouteController_book"];
         delete?: never;
         options?: never;
@@ -2378,6 +3399,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancel a study visit booking
+         * @description Cancel a study visit booking.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["StudyRouteController_cancel"];
         delete?: never;
         options?: never;
@@ -2392,7 +3419,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the page opened by a site's QR code shows. */
+        /**
+         * What a site's QR code opens
+         * @description What the page opened by a site's QR code shows.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["StudyRouteController_scanned"];
         put?: never;
         post?: never;
@@ -2411,7 +3443,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A signed-in member of the group records its visit at the site whose code was scanned. */
+        /**
+         * Record a visit by scanning
+         * @description A signed-in member of the group records its visit at the site whose code was scanned.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         post: operations["StudyRouteController_scan"];
         delete?: never;
         options?: never;
@@ -2426,6 +3463,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Visit statistics
+         * @description Visit statistics.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["StudyRouteController_stats"];
         put?: never;
         post?: never;
@@ -2442,8 +3485,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List pairings
+         * @description List pairings.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_pairs"];
         put?: never;
+        /**
+         * Create a pairing
+         * @description Create a pairing.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["PairingController_createPair"];
         delete?: never;
         options?: never;
@@ -2458,12 +3513,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a pairing
+         * @description Get a pairing.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_pair"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a pairing
+         * @description Change a pairing.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["PairingController_updatePair"];
         trace?: never;
     };
@@ -2474,8 +3541,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a pairing's visits
+         * @description List a pairing's visits.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_visits"];
         put?: never;
+        /**
+         * Log a pairing visit
+         * @description Log a pairing visit.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["PairingController_logVisit"];
         delete?: never;
         options?: never;
@@ -2490,6 +3569,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a pairing visit
+         * @description Get a pairing visit.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["PairingController_visit"];
         put?: never;
         post?: never;
@@ -2508,7 +3593,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Files the problem as a service request on behalf of the enterprise; calling again returns the same request. */
+        /**
+         * File a visit's problem as a service request
+         * @description Files the problem as a service request on behalf of the enterprise; calling again returns the same request.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["PairingController_problemToRequest"];
         delete?: never;
         options?: never;
@@ -2523,9 +3613,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List listings
+         * @description List listings.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_list"];
         put?: never;
-        /** Publishes a need, a resource (equipment, space, know-how) or a project seeking partners. */
+        /**
+         * Publish a listing
+         * @description Publishes a need, a resource (equipment, space, know-how) or a project seeking partners.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ResourceSharingController_create"];
         delete?: never;
         options?: never;
@@ -2540,6 +3641,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a listing
+         * @description Get a listing.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_get"];
         put?: never;
         post?: never;
@@ -2556,7 +3663,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggested counterparts by category and tags, best first. */
+        /**
+         * Suggested matches for a listing
+         * @description Suggested counterparts by category and tags, best first.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_matches"];
         put?: never;
         post?: never;
@@ -2575,6 +3687,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close a listing
+         * @description Close a listing.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ResourceSharingController_close"];
         delete?: never;
         options?: never;
@@ -2591,7 +3709,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The actor's organisation is interested: opens a thread with the publisher and tells both. */
+        /**
+         * Express interest in a listing
+         * @description The actor's organisation is interested: opens a thread with the publisher and tells both.
+         *
+         *     Who may call it: department staff, enterprise contacts.
+         */
         post: operations["ResourceSharingController_expressInterest"];
         delete?: never;
         options?: never;
@@ -2606,7 +3729,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interests the actor's organisation is a party to (officials: all). */
+        /**
+         * List interests
+         * @description Interests the actor's organisation is a party to (officials: all).
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_interests"];
         put?: never;
         post?: never;
@@ -2623,6 +3751,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an interest thread
+         * @description Get an interest thread.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_interest"];
         put?: never;
         post?: never;
@@ -2641,6 +3775,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Post a message in an interest thread
+         * @description Post a message in an interest thread.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         post: operations["ResourceSharingController_postMessage"];
         delete?: never;
         options?: never;
@@ -2655,9 +3795,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the talent pool
+         * @description List the talent pool.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ResourceSharingController_talents"];
         put?: never;
-        /** Adds a person to the talent pool on behalf of the actor's organisation. */
+        /**
+         * Add a person to the talent pool
+         * @description Adds a person to the talent pool on behalf of the actor's organisation.
+         *
+         *     Who may call it: department staff, enterprise contacts.
+         */
         post: operations["ResourceSharingController_createTalent"];
         delete?: never;
         options?: never;
@@ -2672,9 +3823,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List project calls
+         * @description List project calls.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_list"];
         put?: never;
-        /** Publishes a government call (officials, or the lead enterprise's service team); eligible members are told. */
+        /**
+         * Publish a project call
+         * @description Publishes a government call (officials, or the lead enterprise's service team); eligible members are told.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_create"];
         delete?: never;
         options?: never;
@@ -2689,6 +3851,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a project call
+         * @description Get a project call.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_detail"];
         put?: never;
         post?: never;
@@ -2707,6 +3875,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close a project call
+         * @description Close a project call.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_close"];
         delete?: never;
         options?: never;
@@ -2723,7 +3897,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts an application: the member's own, or one the service team opens for an eligible member. */
+        /**
+         * Apply to a project call
+         * @description Starts an application: the member's own, or one the service team opens for an eligible member.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_apply"];
         delete?: never;
         options?: never;
@@ -2738,7 +3917,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The actor's organisation's applications (the service team: all). */
+        /**
+         * List project applications
+         * @description The actor's organisation's applications (the service team: all).
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_applications"];
         put?: never;
         post?: never;
@@ -2755,6 +3939,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a project application
+         * @description Get a project application.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["ProjectCallsController_application"];
         put?: never;
         post?: never;
@@ -2773,6 +3963,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Advance an application a step
+         * @description Advance an application a step.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_advance"];
         delete?: never;
         options?: never;
@@ -2789,6 +3985,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add a note to an application
+         * @description Add a note to an application.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["ProjectCallsController_note"];
         delete?: never;
         options?: never;
@@ -2803,7 +4005,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The indicators a round may ask for, with type, unit and minimum. */
+        /**
+         * The indicator catalogue
+         * @description The indicators a round may ask for, with type, unit and minimum.
+         *
+         *     Who may call it: any signed-in user.
+         */
         get: operations["IndicatorsController_catalogue"];
         put?: never;
         post?: never;
@@ -2820,9 +4027,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List indicator rounds
+         * @description List indicator rounds.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         get: operations["IndicatorsController_list"];
         put?: never;
-        /** Opens a collection round for a year or a quarter; the members are told. */
+        /**
+         * Open an indicator round
+         * @description Opens a collection round for a year or a quarter; the members are told.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["IndicatorsController_open"];
         delete?: never;
         options?: never;
@@ -2837,13 +4055,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an indicator round
+         * @description Get an indicator round.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         get: operations["IndicatorsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Moves the round's deadline (not into the past) and opens it again if it was closed. */
+        /**
+         * Move a round's deadline
+         * @description Moves the round's deadline (not into the past) and opens it again if it was closed.
+         *
+         *     Who may call it: township administrators.
+         */
         patch: operations["IndicatorsController_reschedule"];
         trace?: never;
     };
@@ -2856,6 +4085,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Close an indicator round
+         * @description Close an indicator round.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["IndicatorsController_close"];
         delete?: never;
         options?: never;
@@ -2870,9 +4105,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The actor's organisation's figures for the round. */
+        /**
+         * The own organisation's submission
+         * @description The actor's organisation's figures for the round.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         get: operations["IndicatorsController_submission"];
-        /** Saves a draft or submits; 400 names each wrong field and why. */
+        /**
+         * Save or submit figures
+         * @description Saves a draft or submits; 400 names each wrong field and why.
+         *
+         *     Who may call it: enterprise contacts.
+         */
         put: operations["IndicatorsController_save"];
         post?: never;
         delete?: never;
@@ -2888,6 +4133,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Submission progress of a round
+         * @description Submission progress of a round.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["IndicatorsController_progress"];
         put?: never;
         post?: never;
@@ -2904,7 +4155,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sum, average and year-on-year change per field, and the submission rate. */
+        /**
+         * Results of a round
+         * @description Sum, average and year-on-year change per field, and the submission rate.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["IndicatorsController_results"];
         put?: never;
         post?: never;
@@ -2921,9 +4177,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List typical cases
+         * @description List typical cases.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["TypicalCasesController_list"];
         put?: never;
-        /** Nominates a member's success story (enterprises: their own) for review. */
+        /**
+         * Nominate a typical case
+         * @description Nominates a member's success story (enterprises: their own) for review.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["TypicalCasesController_nominate"];
         delete?: never;
         options?: never;
@@ -2938,13 +4205,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a typical case
+         * @description Get a typical case.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["TypicalCasesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edits a case waiting for review or returned; a returned case goes back for review. */
+        /**
+         * Change a typical case
+         * @description Edits a case waiting for review or returned; a returned case goes back for review.
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         patch: operations["TypicalCasesController_update"];
         trace?: never;
     };
@@ -2957,6 +4235,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Review a typical case
+         * @description Review a typical case.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TypicalCasesController_review"];
         delete?: never;
         options?: never;
@@ -2973,6 +4257,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Publish a typical case
+         * @description Publish a typical case.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TypicalCasesController_publish"];
         delete?: never;
         options?: never;
@@ -2989,6 +4279,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Unpublish a typical case
+         * @description Unpublish a typical case.
+         *
+         *     Who may call it: township administrators.
+         */
         post: operations["TypicalCasesController_unpublish"];
         delete?: never;
         options?: never;
@@ -3005,7 +4301,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adds a photo (JPEG, PNG or WebP, judged by content). */
+        /**
+         * Add a case photo
+         * @description Adds a photo (JPEG, PNG or WebP, judged by content).
+         *
+         *     Who may call it: enterprise contacts, township administrators.
+         */
         post: operations["TypicalCasesController_addPhoto"];
         delete?: never;
         options?: never;
@@ -3020,6 +4321,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a case photo
+         * @description Get a case photo.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
         get: operations["TypicalCasesController_photo"];
         put?: never;
         post?: never;
@@ -3036,8 +4343,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An alliance's showcase settings
+         * @description An alliance's showcase settings.
+         *
+         *     Who may call it: township administrators.
+         */
         get: operations["TypicalCasesController_showcase"];
-        /** Turns the alliance's public showcase page on or off, or gives it a new address. */
+        /**
+         * Configure the public showcase
+         * @description Turns the alliance's public showcase page on or off, or gives it a new address.
+         *
+         *     Who may call it: township administrators.
+         */
         put: operations["TypicalCasesController_configure"];
         post?: never;
         delete?: never;
@@ -3053,6 +4371,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * An alliance's public showcase
+         * @description An alliance's public showcase.
+         *
+         *     Public: no access token needed.
+         */
         get: operations["PublicShowcaseController_showcase"];
         put?: never;
         post?: never;
@@ -3069,6 +4393,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A photo on the public showcase
+         * @description A photo on the public showcase.
+         *
+         *     Public: no access token needed.
+         */
         get: operations["PublicShowcaseController_photo"];
         put?: never;
         post?: never;
@@ -3085,7 +4415,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for the signed-in person now: per section, the count and the first few items, oldest or most urgent first. */
+        /**
+         * The own workbench
+         * @description What waits for the signed-in person now: per section, the count and the first few items, oldest or most urgent first.
+         *
+         *     Who may call it: department staff, enterprise contacts, experts, township administrators.
+         */
         get: operations["WorkbenchController_get"];
         put?: never;
         post?: never;
@@ -3299,13 +4634,13 @@ export interface components {
         };
         AuditFieldChangeView: {
             /** @description Value before */
-            from: (string | number | boolean | unknown[] | {
+            from: string | number | boolean | unknown[] | ({
                 [key: string]: unknown;
-            }) | null;
+            } | null);
             /** @description Value after */
-            to: (string | number | boolean | unknown[] | {
+            to: string | number | boolean | unknown[] | ({
                 [key: string]: unknown;
-            }) | null;
+            } | null);
             /** @description Column name, snake_case. */
             field: string;
             /** @description The name of the row `from` points at (a user, an organisation), when the field is a reference. */
@@ -5646,14 +6981,91 @@ export interface components {
             code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "IDEMPOTENCY_KEY_REUSED" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "OWN_REPORT" | "INVITATION_EXPIRED" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @description In zh-CN or en, from Accept-Language */
             message: string;
+            /** @description The fields at fault and why (validation errors name every one) */
             details: {
                 field: string;
                 reason: string;
             }[];
+            /** @description The X-Request-Id of the request, to quote when reporting a problem */
             requestId: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Invalid input (path, query or body): `details` names each field at fault and why. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description No valid access token (missing, expired or revoked). */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The caller's role or scope (township, alliance, organisation) does not admit this request. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Nothing with that id in the caller’s scope. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The body is larger than the limit. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description The body is neither JSON nor, for uploads, multipart. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description Too many attempts from this client; Retry-After says when to try again. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /** @description PostgreSQL or Redis cannot answer now; Retry-After says when to try again. */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -5682,7 +7094,38 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many failed attempts: the account is locked a while. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5714,7 +7157,29 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description The refresh token is unknown, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5744,7 +7209,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5776,7 +7244,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5806,7 +7278,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5834,7 +7312,11 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5861,6 +7343,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it. */
             503: {
                 headers: {
@@ -5868,7 +7351,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5894,7 +7377,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5927,7 +7411,11 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,7 +7443,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -5985,7 +7477,12 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6013,7 +7510,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +7542,11 @@ export interface operations {
                     "application/json": components["schemas"]["StreamTicketView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6069,7 +7574,17 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            /** @description The ticket is missing, used or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6097,7 +7612,11 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6129,7 +7648,13 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6157,7 +7682,11 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6189,7 +7718,13 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6220,7 +7755,11 @@ export interface operations {
                     "application/json": components["schemas"]["RobotList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6252,7 +7791,13 @@ export interface operations {
                     "application/json": components["schemas"]["RobotView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6280,7 +7825,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6314,7 +7864,14 @@ export interface operations {
                     "application/json": components["schemas"]["RobotView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6342,7 +7899,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6374,7 +7936,11 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6404,7 +7970,12 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6437,7 +8008,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6555,7 +8130,11 @@ export interface operations {
                     "application/json": components["schemas"]["TenantPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6587,7 +8166,22 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTenantView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The slug is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6627,7 +8221,11 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6659,7 +8257,22 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The phone number or email is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,7 +8306,23 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description An administrator cannot change the own role. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,7 +8352,21 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description An administrator cannot disable the own account. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6753,7 +8396,12 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6787,7 +8435,11 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6819,7 +8471,22 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A unique value (such as the credit code) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6849,7 +8516,12 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6883,7 +8555,23 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A unique value (such as the credit code) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6914,7 +8602,11 @@ export interface operations {
                     "application/json": components["schemas"]["AlliancePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6946,7 +8638,22 @@ export interface operations {
                     "application/json": components["schemas"]["AllianceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A unique value (such as the slug) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -6976,7 +8683,12 @@ export interface operations {
                     "application/json": components["schemas"]["AllianceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7010,7 +8722,23 @@ export interface operations {
                     "application/json": components["schemas"]["AllianceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A unique value (such as the slug) is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7046,7 +8774,12 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7080,7 +8813,23 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already a member, or the alliance already has a lead. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7116,7 +8865,12 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7151,7 +8905,23 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The member has already left. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7188,7 +8958,14 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7218,7 +8995,12 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7250,7 +9032,11 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,7 +9066,12 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7308,7 +9099,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The job has not succeeded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7336,7 +9141,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7364,7 +9173,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7405,7 +9218,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7440,7 +9257,22 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The Idempotency-Key was used with another body. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7471,7 +9303,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7505,7 +9341,11 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceStatisticsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7537,7 +9377,13 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7567,7 +9413,12 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7604,7 +9455,23 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request holds the most files allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7633,7 +9500,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7667,7 +9539,14 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7697,7 +9576,30 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not late. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request was already chased today. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7727,7 +9629,21 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7757,7 +9673,21 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +9721,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7825,7 +9771,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7859,7 +9821,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7893,7 +9871,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,7 +9921,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7961,7 +9971,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -7995,7 +10021,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8025,7 +10067,21 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8059,7 +10115,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8093,7 +10165,23 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRequestDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not in a status that allows this step. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8126,7 +10214,12 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8160,7 +10253,23 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The name is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8195,7 +10304,23 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The name is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,7 +10353,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8262,7 +10392,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8291,7 +10428,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8326,7 +10468,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoutingRuleView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8356,7 +10505,11 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8388,7 +10541,13 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8416,7 +10575,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8450,7 +10614,11 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8482,7 +10650,22 @@ export interface operations {
                     "application/json": components["schemas"]["NewMeetingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A person or the room is busy at that time. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8519,7 +10702,11 @@ export interface operations {
                     "application/json": components["schemas"]["SlotList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8551,7 +10738,11 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceStatisticsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8581,7 +10772,12 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8615,7 +10811,23 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduledView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A person or the room is busy at that time, or the meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8649,7 +10861,23 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduledView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8683,7 +10911,23 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8717,7 +10961,23 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The meeting is no longer scheduled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8745,7 +11005,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8773,7 +11038,11 @@ export interface operations {
                     "application/json": components["schemas"]["FeedView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8801,7 +11070,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8834,7 +11105,12 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8868,7 +11144,14 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8901,7 +11184,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewItemPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8936,7 +11224,14 @@ export interface operations {
                     "application/json": components["schemas"]["AgendaItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8966,7 +11261,12 @@ export interface operations {
                     "application/json": components["schemas"]["CheckInCodeView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9000,7 +11300,23 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Check-in is closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9030,7 +11346,12 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9060,7 +11381,12 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9094,7 +11420,23 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The minutes are approved and locked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9124,7 +11466,21 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The minutes are not in a status that allows this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9158,7 +11514,14 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9188,7 +11551,21 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The minutes are not in a status that allows this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9216,7 +11593,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9247,7 +11629,11 @@ export interface operations {
                     "application/json": components["schemas"]["VenuePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9279,7 +11665,13 @@ export interface operations {
                     "application/json": components["schemas"]["VenueView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9309,7 +11701,12 @@ export interface operations {
                     "application/json": components["schemas"]["VenueView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9343,7 +11740,14 @@ export interface operations {
                     "application/json": components["schemas"]["VenueView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9377,7 +11781,14 @@ export interface operations {
                     "application/json": components["schemas"]["ZoneView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9412,7 +11823,14 @@ export interface operations {
                     "application/json": components["schemas"]["ZoneView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9445,7 +11863,12 @@ export interface operations {
                     "application/json": components["schemas"]["VenueCalendarView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9484,7 +11907,23 @@ export interface operations {
                     "application/json": components["schemas"]["PhotoView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The venue holds the most photos allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9513,7 +11952,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9542,7 +11986,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9577,7 +12026,11 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9609,7 +12062,22 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The slot is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9639,7 +12107,12 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9673,7 +12146,23 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking is not pending, or the slot is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9707,7 +12196,23 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking is not pending. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9737,7 +12242,21 @@ export interface operations {
                     "application/json": components["schemas"]["VenueBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking can no longer be cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9773,7 +12292,11 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9805,7 +12328,13 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9835,7 +12364,12 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9869,7 +12403,23 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The item is no longer open. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9900,7 +12450,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9932,7 +12486,22 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The user is already an expert. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9963,7 +12532,11 @@ export interface operations {
                     "application/json": components["schemas"]["WorkloadPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -9991,7 +12564,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10023,7 +12600,13 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10054,7 +12637,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10086,7 +12673,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeclarationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10114,7 +12707,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10144,7 +12742,12 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10178,7 +12781,14 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10211,7 +12821,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewHistoryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10244,7 +12859,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReportPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10276,7 +12895,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10306,7 +12931,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10340,7 +12970,23 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is locked in review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10378,7 +13024,23 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is locked in review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10407,7 +13069,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The file cannot be anonymised for this reader. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10437,7 +13113,21 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is locked in review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10470,7 +13160,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewerCandidateList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10504,7 +13199,23 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not under review, or an expert has a conflict of interest. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10538,7 +13249,23 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not under review, or no review is submitted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10568,7 +13295,21 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10601,7 +13342,12 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10635,7 +13381,23 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The report is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10665,7 +13427,12 @@ export interface operations {
                     "application/json": components["schemas"]["RubricView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10699,7 +13466,14 @@ export interface operations {
                     "application/json": components["schemas"]["RubricView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10730,7 +13504,11 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10760,7 +13538,12 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10794,7 +13577,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The assignment is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10824,7 +13623,21 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already answered, or the time to answer has passed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10858,7 +13671,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Already answered, or the time to answer has passed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10892,7 +13721,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The assignment is not accepted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10928,7 +13773,11 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10956,7 +13805,11 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryTopics"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -10991,7 +13844,12 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11025,7 +13883,14 @@ export interface operations {
                     "application/json": components["schemas"]["TransferJobView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11053,7 +13918,11 @@ export interface operations {
                     "application/json": components["schemas"]["StudyRouteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11085,7 +13954,13 @@ export interface operations {
                     "application/json": components["schemas"]["StudySiteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11119,7 +13994,14 @@ export interface operations {
                     "application/json": components["schemas"]["StudySiteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11153,7 +14035,14 @@ export interface operations {
                     "application/json": components["schemas"]["StudyRouteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11190,7 +14079,23 @@ export interface operations {
                     "application/json": components["schemas"]["SitePhotoView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The site holds the most photos allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11219,7 +14124,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11248,7 +14158,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11278,7 +14193,12 @@ export interface operations {
                     "application/json": components["schemas"]["SiteCodeView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11312,7 +14232,14 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11342,7 +14269,11 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11374,7 +14305,11 @@ export interface operations {
                     "application/json": components["schemas"]["StudyBookingList"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11406,7 +14341,22 @@ export interface operations {
                     "application/json": components["schemas"]["StudyBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The site cannot take that many people on that day. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11436,7 +14386,21 @@ export interface operations {
                     "application/json": components["schemas"]["StudyBookingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The booking can no longer be cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11466,7 +14430,12 @@ export interface operations {
                     "application/json": components["schemas"]["ScannedSiteView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11498,7 +14467,13 @@ export interface operations {
                     "application/json": components["schemas"]["SiteVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11528,7 +14503,11 @@ export interface operations {
                     "application/json": components["schemas"]["VisitStatsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11562,7 +14541,11 @@ export interface operations {
                     "application/json": components["schemas"]["PairPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11594,7 +14577,13 @@ export interface operations {
                     "application/json": components["schemas"]["PairView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11624,7 +14613,12 @@ export interface operations {
                     "application/json": components["schemas"]["PairView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11658,7 +14652,14 @@ export interface operations {
                     "application/json": components["schemas"]["PairView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11691,7 +14692,12 @@ export interface operations {
                     "application/json": components["schemas"]["PairingVisitPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11725,7 +14731,14 @@ export interface operations {
                     "application/json": components["schemas"]["PairingVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11755,7 +14768,12 @@ export interface operations {
                     "application/json": components["schemas"]["PairingVisitView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11790,7 +14808,14 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemRequestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11827,7 +14852,11 @@ export interface operations {
                     "application/json": components["schemas"]["ListingPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11859,7 +14888,13 @@ export interface operations {
                     "application/json": components["schemas"]["ListingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11889,7 +14924,12 @@ export interface operations {
                     "application/json": components["schemas"]["ListingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11922,7 +14962,12 @@ export interface operations {
                     "application/json": components["schemas"]["MatchPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11952,7 +14997,21 @@ export interface operations {
                     "application/json": components["schemas"]["ListingView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The listing is already closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -11986,7 +15045,23 @@ export interface operations {
                     "application/json": components["schemas"]["InterestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The listing is closed, or the organisation is already interested. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12017,7 +15092,11 @@ export interface operations {
                     "application/json": components["schemas"]["InterestPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12047,7 +15126,12 @@ export interface operations {
                     "application/json": components["schemas"]["InterestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12081,7 +15165,14 @@ export interface operations {
                     "application/json": components["schemas"]["InterestView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12114,7 +15205,11 @@ export interface operations {
                     "application/json": components["schemas"]["TalentPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12146,7 +15241,13 @@ export interface operations {
                     "application/json": components["schemas"]["TalentView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12177,7 +15278,11 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12209,7 +15314,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12239,7 +15350,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12269,7 +15385,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectCallDetailView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12303,7 +15424,23 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The call is closed, or the organisation has already applied. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12334,7 +15471,11 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12364,7 +15505,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12398,7 +15544,23 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The step is out of order. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12432,7 +15594,14 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12463,7 +15632,11 @@ export interface operations {
                     "application/json": components["schemas"]["CataloguePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12494,7 +15667,11 @@ export interface operations {
                     "application/json": components["schemas"]["RoundPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12526,7 +15703,22 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description A round for that period exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12556,7 +15748,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12590,7 +15787,14 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12620,7 +15824,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12650,7 +15859,12 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12684,7 +15898,23 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The round is closed, its deadline has passed, or the figures are already submitted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12717,7 +15947,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12747,7 +15982,12 @@ export interface operations {
                     "application/json": components["schemas"]["RoundResultsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12780,7 +16020,11 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCasePage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12812,7 +16056,13 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12842,7 +16092,12 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12876,7 +16131,23 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not in a status that allows editing. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12910,7 +16181,23 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not in a status that allows this decision. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12940,7 +16227,21 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not in a status that allows publishing. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -12970,7 +16271,21 @@ export interface operations {
                     "application/json": components["schemas"]["TypicalCaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case is not published. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13007,7 +16322,23 @@ export interface operations {
                     "application/json": components["schemas"]["CasePhotoView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The case holds the most photos allowed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13036,7 +16367,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13066,7 +16402,12 @@ export interface operations {
                     "application/json": components["schemas"]["ShowcaseSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13100,7 +16441,14 @@ export interface operations {
                     "application/json": components["schemas"]["ShowcaseSettingsView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13130,7 +16478,9 @@ export interface operations {
                     "application/json": components["schemas"]["ShowcaseView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13159,7 +16509,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -13187,7 +16539,11 @@ export interface operations {
                     "application/json": components["schemas"]["WorkbenchView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;

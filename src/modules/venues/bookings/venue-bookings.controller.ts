@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../platform/auth/access.decorators';
 import { CurrentActor } from '../../../platform/auth/current-actor.decorator';
 import { Role } from '../../../platform/auth/entities/role';
@@ -18,24 +18,30 @@ export class VenueBookingsController {
   constructor(private readonly bookings: VenueBookingsService) {}
 
   @Roles(...BOOKERS)
+  @ApiOperation({ summary: 'Book a venue' })
+  @ApiConflictResponse({ description: 'The slot is taken.' })
   @Post()
   book(@CurrentActor() actor: Actor, @Body() body: BookZoneDto): Promise<VenueBookingView> {
     return this.bookings.book(actor, body);
   }
 
   @Roles(...BOOKERS)
+  @ApiOperation({ summary: 'List venue bookings' })
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListBookingsQuery): Promise<VenueBookingList> {
     return this.bookings.list(actor, query);
   }
 
   @Roles(...BOOKERS)
+  @ApiOperation({ summary: 'Get a venue booking' })
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<VenueBookingView> {
     return this.bookings.get(actor, id);
   }
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Approve a booking' })
+  @ApiConflictResponse({ description: 'The booking is not pending, or the slot is taken.' })
   @Post(':id/approve')
   @HttpCode(HttpStatus.OK)
   approve(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DecideBookingDto): Promise<VenueBookingView> {
@@ -43,6 +49,8 @@ export class VenueBookingsController {
   }
 
   @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: 'Reject a booking' })
+  @ApiConflictResponse({ description: 'The booking is not pending.' })
   @Post(':id/reject')
   @HttpCode(HttpStatus.OK)
   reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DecideBookingDto): Promise<VenueBookingView> {
@@ -50,6 +58,8 @@ export class VenueBookingsController {
   }
 
   @Roles(...BOOKERS)
+  @ApiOperation({ summary: 'Cancel a booking' })
+  @ApiConflictResponse({ description: 'The booking can no longer be cancelled.' })
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
   cancel(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<VenueBookingView> {

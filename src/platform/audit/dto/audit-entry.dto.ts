@@ -37,9 +37,15 @@ export class AuditObjectView {
 
 /** One changed field of an update; secrets are listed with `hidden` and no values. */
 /** A column's value: any JSON value (text, number, yes/no, a list, an object). */
+// Any JSON value or null; OpenAPI 3.0 lets `nullable` stand only beside a `type`, so one branch carries it.
 const JSON_VALUE: ApiPropertyOptions = {
-  nullable: true,
-  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object', additionalProperties: true }],
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true, nullable: true },
+  ],
 };
 
 export class AuditFieldChangeView {
