@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../platform/auth/entities/role';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { addWorkingTime } from '../../platform/calendar/working-calendar';
 import { Clock } from '../../platform/clock/clock';
@@ -7,6 +6,7 @@ import { NotificationType } from '../../platform/notifications/notification-type
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobName } from '../../platform/queue/queue.constants';
+import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ActionItemsService } from './action-items.service';
 import { ActionItem, ActionItemStatus } from './entities/action-item.entity';
@@ -35,7 +35,7 @@ export class ActionItemsEscalationHandler implements JobHandler<JobName.Escalate
   }
 
   async forTenant(tenantId: string): Promise<number> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const calendar = await this.calendars.forTenant(tenantId);
       const now = this.clock.now();
       const overdue = await this.tenant.manager

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobName } from '../../platform/queue/queue.constants';
+import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 
 /** Days before a round's deadline when the members that have not submitted are chased. */
@@ -29,7 +29,7 @@ export class IndicatorRemindersHandler implements JobHandler<JobName.RemindIndic
   }
 
   async forTenant(tenantId: string): Promise<number> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
       const missing = await this.tenant.manager.query<{ round_id: string; period: string; deadline: string; days_left: number; organization_id: string }[]>(
         `SELECT r.id AS round_id, r.period, r.deadline::text AS deadline, (r.deadline - $1::date) AS days_left, m.organization_id

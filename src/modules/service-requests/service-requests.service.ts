@@ -9,7 +9,7 @@ import { NotificationType } from '../../platform/notifications/notification-type
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { JobName, QUEUE_OF } from '../../platform/queue/queue.constants';
-import type { Actor } from '../../platform/tenancy/request-actor';
+import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type {
   CommentDto,
@@ -188,7 +188,7 @@ export class ServiceRequestsService {
 
   /** The request as it stands after the actor handed it over: no timeline, no actions. */
   async summaryAfterHandOver(id: string): Promise<ServiceRequestDetailView> {
-    const view = await this.requests.view(id, { userId: '', tenantId: this.tenant.tenantId, role: Role.TownshipAdmin, organizationId: null });
+    const view = await this.requests.view(id, systemActor(this.tenant.tenantId));
     return { ...view!, timeline: [], attachments: [], allowedActions: [] };
   }
 
