@@ -56,8 +56,8 @@ export class ActionItemsEscalationHandler implements JobHandler<JobName.Escalate
           level === 1
             ? await this.items.owners(item)
             : level === 2
-              ? (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND is_leader AND status = 'active'`, [item.ownerOrganizationId])).map((r) => r.id)
-              : (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`, [tenantId])).map((r) => r.id);
+              ? (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND is_leader AND status = 'active'`, [item.ownerOrganizationId])).map((r) => r.id)
+              : (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`, [tenantId])).map((r) => r.id);
         await this.tenant.manager.getRepository(ActionItem).update({ id: item.id }, { escalationLevel: level });
         await this.notifier.notify(
           { userIds: recipients.length > 0 ? recipients : await this.items.owners(item) },

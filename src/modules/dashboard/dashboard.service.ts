@@ -107,7 +107,7 @@ export class DashboardService {
 
   /** `days`: the period's first day and the day after it (the township's dates, as joined_on is). */
   private async members(allianceId: string, days: { from: string; to: string }): Promise<MemberFigures> {
-    const current = `FROM alliance_memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.alliance_id = $1 AND m.left_on IS NULL`;
+    const current = `FROM alliance_memberships m JOIN organization_directory o ON o.id = m.organization_id WHERE m.alliance_id = $1 AND m.left_on IS NULL`;
     const query = this.tenant.manager.query.bind(this.tenant.manager);
     const byRole = await query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [allianceId]);
     const byChain = await query(`SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`, [allianceId]);

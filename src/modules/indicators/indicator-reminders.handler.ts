@@ -42,7 +42,7 @@ export class IndicatorRemindersHandler implements JobHandler<JobName.RemindIndic
       let sent = 0;
       for (const row of missing) {
         const reminder = Math.min(...INDICATOR_REMINDER_DAYS.filter((days) => days >= row.days_left));
-        const users = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [row.organization_id]);
+        const users = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [row.organization_id]);
         if (users.length === 0) continue;
         const event = await this.notifier.notify(
           { userIds: users.map((u) => u.id) },

@@ -67,7 +67,7 @@ export class IndicatorsService {
       if (uniqueViolation(error)) throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'period', reason: 'alreadyExists' }]);
       throw error;
     }
-    const users = await this.db.query<{ id: string }[]>(`SELECT id FROM users WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`, [input.allianceId]);
+    const users = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`, [input.allianceId]);
     await this.notifier.notify({ userIds: users.map((u) => u.id) }, NotificationType.IndicatorRoundOpened, {
       roundId: round.id,
       period: round.period,
@@ -154,7 +154,7 @@ export class IndicatorsService {
     const round = await this.get(actor, roundId);
     if (!actor.organizationId) throw DomainException.notFound();
     const [row] = await this.db.query<Record<string, any>[]>(
-      `SELECT o.id, o.name, s.values, s.status, s.submitted_at FROM organizations o
+      `SELECT o.id, o.name, s.values, s.status, s.submitted_at FROM organization_directory o
          LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $1 WHERE o.id = $2`,
       [round.id, actor.organizationId],
     );
@@ -206,7 +206,7 @@ export class IndicatorsService {
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT * FROM (
          SELECT o.id, o.name, s.status, s.submitted_at, CASE s.status WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 ELSE 0 END AS stage
-           FROM organizations o LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $2
+           FROM organization_directory o LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $2
           WHERE o.id IN (${REPORTING_MEMBERS})) p
         WHERE $5::uuid IS NULL OR (p.stage, p.name, p.id) > ($3::int, $4::text, $5::uuid)
         ORDER BY p.stage, p.name, p.id LIMIT $6`,

@@ -43,9 +43,9 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<JobName.Remin
       >(
         `SELECT o.id AS organization_id, c.id AS call_id, c.name, c.deadline::text AS deadline, (c.deadline - $1::date) AS days_left,
                 a.id IS NOT NULL AS applied,
-                ARRAY(SELECT u.id FROM users u WHERE u.organization_id = o.id AND u.status = 'active' ORDER BY u.id) AS user_ids
+                ARRAY(SELECT u.id FROM people_directory u WHERE u.organization_id = o.id AND u.status = 'active' ORDER BY u.id) AS user_ids
            FROM project_calls c
-           JOIN organizations o ON o.kind = 'enterprise'
+           JOIN organization_directory o ON o.kind = 'enterprise'
            LEFT JOIN project_applications a ON a.call_id = c.id AND a.organization_id = o.id
           WHERE c.status = 'open' AND c.deadline >= $1::date AND c.deadline - $1::date <= $3
             AND (a.step = ANY($2::project_application_step[])

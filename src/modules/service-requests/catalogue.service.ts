@@ -127,11 +127,11 @@ export class CatalogueService {
   }
 
   private async requireOrganization(id: string, field: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM organizations WHERE id = $1', [id])).length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
+    if ((await this.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [id])).length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 
   private async organizationNames(ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1)', [[...new Set(ids)]]);
+    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1)', [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

@@ -49,4 +49,4 @@ export const SUBMISSION_INSERT_SQL = `
          r.sla_state, r.escalation_level, r.rating, r.rating_comment, r.merged_into_id, r.created_at, r.updated_at
     FROM request r
     JOIN service_categories c ON c.id = r.category_id
-    JOIN organizations ro ON ro.id = r.requester_organization_id`;
+    JOIN organization_directory ro ON ro.id = r.requester_organization_id`;

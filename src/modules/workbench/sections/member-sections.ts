@@ -39,7 +39,7 @@ export function projectCallsQuery(scope: WorkbenchScope): Statement | null {
   return sectionStatement({
     from: 'project_calls c',
     where: `c.status = '${ProjectCallStatus.Open}' AND c.deadline >= $2::date
-            AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = $1 AND o.kind = 'enterprise'
+            AND EXISTS (SELECT 1 FROM organization_directory o WHERE o.id = $1 AND o.kind = 'enterprise'
                           AND (cardinality(c.eligibility_tags) = 0 OR c.eligibility_tags && o.product_tags))
             AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = $1 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
                           AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id))
