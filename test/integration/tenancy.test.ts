@@ -89,7 +89,7 @@ describe('tenant isolation', () => {
     });
 
     it('applies the same row-level security through the directory views other modules read', async () => {
-      for (const view of ['people_directory', 'organization_directory']) {
+      for (const view of ['people_directory', 'organization_directory', 'alliance_directory', 'alliance_membership_directory']) {
         const { rows } = await appDb.query(`SELECT count(*)::int AS n FROM ${view}`);
         expect({ view, n: rows[0].n }).toEqual({ view, n: 0 });
       }

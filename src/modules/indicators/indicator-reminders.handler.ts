@@ -34,7 +34,7 @@ export class IndicatorRemindersHandler implements JobHandler<JobName.RemindIndic
       const missing = await this.tenant.manager.query<{ round_id: string; period: string; deadline: string; days_left: number; organization_id: string }[]>(
         `SELECT r.id AS round_id, r.period, r.deadline::text AS deadline, (r.deadline - $1::date) AS days_left, m.organization_id
            FROM indicator_rounds r
-           JOIN alliance_memberships m ON m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
+           JOIN alliance_membership_directory m ON m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
           WHERE r.status = 'open' AND r.deadline >= $1::date AND r.deadline - $1::date <= $2
             AND NOT EXISTS (SELECT 1 FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = m.organization_id AND s.status = 'submitted')`,
         [today, Math.max(...INDICATOR_REMINDER_DAYS)],

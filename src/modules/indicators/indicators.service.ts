@@ -19,7 +19,7 @@ import { type CatalogueEntry, INDICATOR_CATALOGUE } from './indicator-catalogue'
 import { validateIndicatorValues } from './indicator-values';
 
 /** Members who report: the lead and the member enterprises, not the departments. */
-export const REPORTING_MEMBERS = `SELECT m.organization_id FROM alliance_memberships m
+export const REPORTING_MEMBERS = `SELECT m.organization_id FROM alliance_membership_directory m
   WHERE m.alliance_id = $1 AND m.left_on IS NULL AND m.role IN ('lead', 'member')`;
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -47,7 +47,7 @@ export class IndicatorsService {
       else fields.push({ key: entry.key, type: entry.type, unit: entry.unit, min: entry.min, required: f.required ?? true });
     });
     if (input.deadline < localDate(this.clock.now())) problems.push({ field: 'deadline', reason: 'notInPast' });
-    const [alliance] = await this.db.query<{ name: string }[]>('SELECT name FROM alliances WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.db.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [input.allianceId]);
     if (!alliance) problems.push({ field: 'allianceId', reason: 'notFound' });
     if (problems.length > 0) throw DomainException.invalid(problems);
     const [year, quarter] = input.period.split('-Q').map(Number);
@@ -89,7 +89,7 @@ export class IndicatorsService {
       : [null, null, null, null];
     const rows = await this.db.query<{ id: string; year: number; quarter_rank: number; created_at: string }[]>(
       `SELECT r.id, r.year, COALESCE(r.quarter, 5) AS quarter_rank, r.created_at::text AS created_at FROM indicator_rounds r
-        WHERE ($1 OR EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.organization_id = $2
+        WHERE ($1 OR EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.organization_id = $2
                               AND m.left_on IS NULL AND m.role IN ('lead', 'member')))
           AND ($6::uuid IS NULL OR (r.year, COALESCE(r.quarter, 5), r.created_at, r.id) < ($3::int, $4::int, $5::timestamptz, $6::uuid))
         ORDER BY r.year DESC, COALESCE(r.quarter, 5) DESC, r.created_at DESC, r.id DESC LIMIT $7`,
@@ -115,10 +115,10 @@ export class IndicatorsService {
     if (ids.length === 0) return [];
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT r.*, r.deadline::text AS deadline, a.name AS alliance_name,
-              (SELECT count(*)::int FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected,
+              (SELECT count(*)::int FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected,
               (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
               (SELECT s.status FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = $2) AS my_status
-         FROM indicator_rounds r JOIN alliances a ON a.id = r.alliance_id
+         FROM indicator_rounds r JOIN alliance_directory a ON a.id = r.alliance_id
         WHERE r.id = ANY($1) ORDER BY r.year DESC, r.quarter DESC NULLS FIRST, r.created_at DESC, r.id DESC`,
       [ids, actor.organizationId],
     );

@@ -37,7 +37,7 @@ export class MeetingsService {
   async schedule(actor: Actor, input: ScheduleMeetingDto): Promise<{ items: MeetingView[]; notified: number }> {
     const first = this.occurrence(input.startsAt, input.endsAt);
     await this.checkPlace(input.place);
-    const [alliance] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM alliances WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [input.allianceId]);
     if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     let occurrences: Occurrence[] = [first];
     if (input.recurrence) {
@@ -261,7 +261,7 @@ export class MeetingsService {
   private async requireUsers(allianceId: string, ids: string[]): Promise<void> {
     const rows = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
       `SELECT u.id, (u.role IN ('township_admin', 'expert') OR EXISTS (
-                SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = $2 AND m.organization_id = u.organization_id AND m.left_on IS NULL)) AS "inAlliance"
+                SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = $2 AND m.organization_id = u.organization_id AND m.left_on IS NULL)) AS "inAlliance"
          FROM people_directory u WHERE u.id = ANY($1) AND u.status = 'active'`,
       [ids, allianceId],
     );
@@ -273,14 +273,14 @@ export class MeetingsService {
     const ids = new Set(invitees.organizationIds ?? []);
     if (invitees.allOf) {
       const rows = await this.tenant.manager.query<{ organization_id: string }[]>(
-        `SELECT organization_id FROM alliance_memberships WHERE alliance_id = $1 AND left_on IS NULL ${invitees.allOf === 'members' ? `AND role IN ('lead', 'member')` : ''}`,
+        `SELECT organization_id FROM alliance_membership_directory WHERE alliance_id = $1 AND left_on IS NULL ${invitees.allOf === 'members' ? `AND role IN ('lead', 'member')` : ''}`,
         [allianceId],
       );
       rows.forEach((r) => ids.add(r.organization_id));
     }
     if (ids.size === 0) return [];
     const found = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
-      `SELECT o.id, EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = $2 AND m.organization_id = o.id AND m.left_on IS NULL) AS "inAlliance"
+      `SELECT o.id, EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = $2 AND m.organization_id = o.id AND m.left_on IS NULL) AS "inAlliance"
          FROM organization_directory o WHERE o.id = ANY($1)`,
       [[...ids], allianceId],
     );

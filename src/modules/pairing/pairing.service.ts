@@ -129,7 +129,7 @@ export class PairingService {
     const [category] = await this.tenant.manager.query<{ alliance_id: string }[]>('SELECT alliance_id FROM service_categories WHERE id = $1 AND active', [input.categoryId]);
     if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     const [member] = await this.tenant.manager.query(
-      `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
+      `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
       [category.alliance_id, pair.organizationId],
     );
     if (!member) throw DomainException.invalid([{ field: 'categoryId', reason: 'notPairMember' }]);

@@ -51,7 +51,7 @@ export class ProjectCallsService {
     if (actor.role === Role.TownshipAdmin) return true;
     if (actor.role !== Role.EnterpriseContact || !actor.organizationId) return false;
     const rows = await this.db.query(
-      `SELECT 1 FROM alliance_memberships WHERE organization_id = $1 AND role = 'lead' AND left_on IS NULL AND ($2::uuid IS NULL OR alliance_id = $2)`,
+      `SELECT 1 FROM alliance_membership_directory WHERE organization_id = $1 AND role = 'lead' AND left_on IS NULL AND ($2::uuid IS NULL OR alliance_id = $2)`,
       [actor.organizationId, allianceId],
     );
     return rows.length > 0;
@@ -60,7 +60,7 @@ export class ProjectCallsService {
   async create(actor: Actor, input: CreateProjectCallDto): Promise<ProjectCallDetailView> {
     if (!(await this.isTeam(actor, input.allianceId ?? null))) throw DomainException.forbidden();
     if (input.deadline < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
-    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId])).length) {
+    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length) {
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     }
     const call = await this.db.getRepository(ProjectCall).save({
@@ -92,7 +92,7 @@ export class ProjectCallsService {
       `SELECT o.id, o.name FROM organization_directory o
         WHERE o.kind = 'enterprise' AND ($3::uuid IS NULL OR o.id = $3)
           AND (cardinality($1::text[]) = 0 OR o.product_tags && $1::text[])
-          AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = o.id AND m.left_on IS NULL
+          AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = o.id AND m.left_on IS NULL
                          AND m.role IN ('lead', 'member') AND ($2::uuid IS NULL OR m.alliance_id = $2))
         ORDER BY o.name`,
       [call.eligibilityTags, call.allianceId, organizationId ?? null],
@@ -120,7 +120,7 @@ export class ProjectCallsService {
               (SELECT count(*)::int FROM project_applications a WHERE a.call_id = c.id) AS application_count,
               (SELECT a.id FROM project_applications a WHERE a.call_id = c.id AND a.organization_id = $2) AS my_application_id,
               $2::uuid IS NOT NULL AND (cardinality(c.eligibility_tags) = 0 OR c.eligibility_tags && (SELECT product_tags FROM organization_directory WHERE id = $2))
-                AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = $2 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
+                AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = $2 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
                               AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id)) AS eligible
          FROM project_calls c WHERE c.id = ANY($1) ORDER BY c.status, c.deadline, c.id`,
       [ids, actor.organizationId],
@@ -244,7 +244,7 @@ export class ProjectCallsService {
     const members = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [application.organizationId]);
     const team = await this.db.query<{ id: string }[]>(
       `SELECT u.id FROM people_directory u WHERE u.status = 'active' AND u.role = 'enterprise_contact' AND u.organization_id IN (
-         SELECT organization_id FROM alliance_memberships WHERE role = 'lead' AND left_on IS NULL AND ($1::uuid IS NULL OR alliance_id = $1))`,
+         SELECT organization_id FROM alliance_membership_directory WHERE role = 'lead' AND left_on IS NULL AND ($1::uuid IS NULL OR alliance_id = $1))`,
       [info.alliance_id],
     );
     const recipients = [...members, ...team].map((u) => u.id).filter((u) => u !== actor.userId);

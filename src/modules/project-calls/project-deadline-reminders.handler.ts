@@ -51,7 +51,7 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<JobName.Remin
             AND (a.step = ANY($2::project_application_step[])
                  OR (a.id IS NULL
                      AND (cardinality(c.eligibility_tags) = 0 OR o.product_tags && c.eligibility_tags)
-                     AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = o.id AND m.left_on IS NULL
+                     AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = o.id AND m.left_on IS NULL
                                     AND m.role IN ('lead', 'member') AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id))))
           ORDER BY c.deadline, c.id, o.id`,
         [today, UNFINISHED_STEPS, Math.max(...DEADLINE_REMINDER_DAYS)],

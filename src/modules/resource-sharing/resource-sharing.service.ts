@@ -38,7 +38,7 @@ export class ResourceSharingService {
   async create(actor: Actor, input: CreateListingDto): Promise<ListingView> {
     if (actor.role !== Role.TownshipAdmin && !actor.organizationId) throw DomainException.forbidden();
     if (input.validUntil && input.validUntil < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'validUntil', reason: 'notInPast' }]);
-    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId])).length) {
+    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length) {
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     }
     const listing = await this.db.getRepository(Listing).save({

@@ -123,7 +123,7 @@ export class CatalogueService {
   }
 
   private async requireAlliance(id: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM alliances WHERE id = $1', [id])).length === 0) throw DomainException.notFound();
+    if ((await this.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [id])).length === 0) throw DomainException.notFound();
   }
 
   private async requireOrganization(id: string, field: string): Promise<void> {

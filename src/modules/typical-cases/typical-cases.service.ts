@@ -46,7 +46,7 @@ export class TypicalCasesService {
     if (!organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'required' }]);
     if (actor.role !== Role.TownshipAdmin && organizationId !== actor.organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'notYourOrganization' }]);
     const member = await this.db.query(
-      `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL`,
+      `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL`,
       [input.allianceId, organizationId],
     );
     if (member.length === 0) throw DomainException.invalid([{ field: 'organizationId', reason: 'notAMemberOrganization' }]);
@@ -185,7 +185,7 @@ export class TypicalCasesService {
     if (ids.length === 0) return [];
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT c.*, a.name AS alliance_name, o.name AS organization_name, u.display_name AS nominator_name
-         FROM typical_cases c JOIN alliances a ON a.id = c.alliance_id JOIN organization_directory o ON o.id = c.organization_id
+         FROM typical_cases c JOIN alliance_directory a ON a.id = c.alliance_id JOIN organization_directory o ON o.id = c.organization_id
          LEFT JOIN people_directory u ON u.id = c.nominated_by_id
         WHERE c.id = ANY($1) ORDER BY c.updated_at DESC, c.id DESC`,
       [ids],
@@ -212,7 +212,7 @@ export class TypicalCasesService {
   }
 
   async showcaseSettings(allianceId: string): Promise<ShowcaseSettingsView> {
-    if (!(await this.db.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    if (!(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
     const showcase = await this.db.getRepository(AllianceShowcase).findOneBy({ allianceId });
     return { allianceId, enabled: showcase?.enabled ?? false, slug: showcase?.slug ?? null };
   }

@@ -46,7 +46,7 @@ export class ReportsService {
   }
 
   async create(actor: Actor, input: CreateReportDto): Promise<ReportView> {
-    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId]);
     if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     const subjects = [...new Set(input.subjectOrganizationIds ?? [])];
     const found = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM organization_directory WHERE id = ANY($1)', [subjects]);
