@@ -88,6 +88,23 @@ describe('tenant isolation', () => {
       }
     });
 
+    it('applies the same row-level security through the directory views other modules read', async () => {
+      for (const view of ['people_directory', 'organization_directory', 'alliance_directory', 'alliance_membership_directory']) {
+        const { rows } = await appDb.query(`SELECT count(*)::int AS n FROM ${view}`);
+        expect({ view, n: rows[0].n }).toEqual({ view, n: 0 });
+      }
+      await appDb.query('BEGIN');
+      try {
+        await appDb.query(`SELECT set_config('app.tenant_id', $1, true)`, [other.tenantId]);
+        const { rows: organizations } = await appDb.query('SELECT name FROM organization_directory');
+        expect(organizations.map((r) => r.name)).toEqual(['东石精密']);
+        const { rows: people } = await appDb.query('SELECT DISTINCT tenant_id FROM people_directory');
+        expect(people).toEqual([{ tenant_id: other.tenantId }]);
+      } finally {
+        await appDb.query('ROLLBACK');
+      }
+    });
+
     it('sees only the tenant that is set, and cannot write into another', async () => {
       await appDb.query('BEGIN');
       try {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../platform/auth/entities/role';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { addWorkingTime } from '../../platform/calendar/working-calendar';
 import { Clock } from '../../platform/clock/clock';
@@ -7,6 +6,7 @@ import { NotificationType } from '../../platform/notifications/notification-type
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobName } from '../../platform/queue/queue.constants';
+import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ActionItemsService } from './action-items.service';
 import { ActionItem, ActionItemStatus } from './entities/action-item.entity';
@@ -35,7 +35,7 @@ export class ActionItemsEscalationHandler implements JobHandler<JobName.Escalate
   }
 
   async forTenant(tenantId: string): Promise<number> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const calendar = await this.calendars.forTenant(tenantId);
       const now = this.clock.now();
       const overdue = await this.tenant.manager
@@ -56,8 +56,8 @@ export class ActionItemsEscalationHandler implements JobHandler<JobName.Escalate
           level === 1
             ? await this.items.owners(item)
             : level === 2
-              ? (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND is_leader AND status = 'active'`, [item.ownerOrganizationId])).map((r) => r.id)
-              : (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`, [tenantId])).map((r) => r.id);
+              ? (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND is_leader AND status = 'active'`, [item.ownerOrganizationId])).map((r) => r.id)
+              : (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`, [tenantId])).map((r) => r.id);
         await this.tenant.manager.getRepository(ActionItem).update({ id: item.id }, { escalationLevel: level });
         await this.notifier.notify(
           { userIds: recipients.length > 0 ? recipients : await this.items.owners(item) },

@@ -30,10 +30,10 @@ export class ActionItemsService {
 
   /** `source` links the item to what it came from, e.g. the report whose recommendation it is. */
   async create(actor: Actor, input: CreateActionItemDto, source: { reportId?: string } = {}): Promise<ActionItemView> {
-    const [owner] = await this.tenant.manager.query('SELECT 1 FROM organizations WHERE id = $1', [input.ownerOrganizationId]);
+    const [owner] = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.ownerOrganizationId]);
     if (!owner) throw DomainException.invalid([{ field: 'ownerOrganizationId', reason: 'notFound' }]);
     if (input.ownerUserId) {
-      const [user] = await this.tenant.manager.query('SELECT 1 FROM users WHERE id = $1 AND organization_id = $2', [input.ownerUserId, input.ownerOrganizationId]);
+      const [user] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2', [input.ownerUserId, input.ownerOrganizationId]);
       if (!user) throw DomainException.invalid([{ field: 'ownerUserId', reason: 'notFound' }]);
     }
     if (input.meetingId && !(await this.tenant.manager.query('SELECT 1 FROM meetings WHERE id = $1', [input.meetingId])).length) {
@@ -112,7 +112,7 @@ export class ActionItemsService {
 
   async owners(item: ActionItem): Promise<string[]> {
     if (item.ownerUserId) return [item.ownerUserId];
-    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [item.ownerOrganizationId]);
+    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [item.ownerOrganizationId]);
     return rows.map((r) => r.id);
   }
 
@@ -120,12 +120,12 @@ export class ActionItemsService {
     if (ids.length === 0) return [];
     const items = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT a.*, a.due_on::text AS due_on, o.name AS owner_name, u.display_name AS owner_user_name FROM action_items a
-         JOIN organizations o ON o.id = a.owner_organization_id LEFT JOIN users u ON u.id = a.owner_user_id
+         JOIN organization_directory o ON o.id = a.owner_organization_id LEFT JOIN people_directory u ON u.id = a.owner_user_id
         WHERE a.id = ANY($1) ORDER BY a.due_on, a.created_at, a.id`,
       [ids],
     );
     const updates = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT p.*, u.display_name AS author_name FROM action_item_updates p LEFT JOIN users u ON u.id = p.author_id
+      `SELECT p.*, u.display_name AS author_name FROM action_item_updates p LEFT JOIN people_directory u ON u.id = p.author_id
         WHERE p.action_item_id = ANY($1) ORDER BY p.created_at`,
       [ids],
     );

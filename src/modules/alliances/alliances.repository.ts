@@ -103,7 +103,7 @@ export class AlliancesRepository {
   /** The enterprise contacts and department staff of an organisation. */
   async contactsOf(organizationId: string): Promise<string[]> {
     const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`,
+      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
       [organizationId],
     );
     return rows.map((r) => r.id);

@@ -32,7 +32,7 @@ export class DashboardService {
   ) {}
 
   async compute(allianceId: string, query: DashboardQuery): Promise<DashboardView> {
-    const [alliance] = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM alliances WHERE id = $1', [allianceId]);
+    const [alliance] = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM alliance_directory WHERE id = $1', [allianceId]);
     if (!alliance) throw DomainException.notFound();
     const service = await this.statistics.compute({ allianceId, from: query.from, to: query.to });
     const period = { from: `${service.from}T00:00:00+08:00`, to: `${service.to}T00:00:00+08:00` };
@@ -82,7 +82,7 @@ export class DashboardService {
                    JOIN indicator_submissions s ON s.round_id = r.id AND s.status = 'submitted'
                   GROUP BY 1) k) AS totals,
               (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
-              (SELECT count(*)::int FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected
+              (SELECT count(*)::int FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected
          FROM (SELECT * FROM indicator_rounds WHERE alliance_id = $1 AND (quarter IS NOT NULL) = $2
                 ORDER BY year DESC, quarter DESC NULLS LAST LIMIT $3) r
         ORDER BY r.year, r.quarter NULLS FIRST`,
@@ -107,13 +107,13 @@ export class DashboardService {
 
   /** `days`: the period's first day and the day after it (the township's dates, as joined_on is). */
   private async members(allianceId: string, days: { from: string; to: string }): Promise<MemberFigures> {
-    const current = `FROM alliance_memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.alliance_id = $1 AND m.left_on IS NULL`;
+    const current = `FROM alliance_membership_directory m JOIN organization_directory o ON o.id = m.organization_id WHERE m.alliance_id = $1 AND m.left_on IS NULL`;
     const query = this.tenant.manager.query.bind(this.tenant.manager);
     const byRole = await query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [allianceId]);
     const byChain = await query(`SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`, [allianceId]);
     const [party] = await query(`SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organizations p ON p.organization_id = o.id WHERE')}`, [allianceId]);
     const [joined] = await query(
-      `SELECT count(*) AS n FROM alliance_memberships WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date`,
+      `SELECT count(*) AS n FROM alliance_membership_directory WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date`,
       [allianceId, days.from, days.to],
     );
     const roles = counts(byRole);

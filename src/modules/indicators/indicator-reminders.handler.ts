@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobName } from '../../platform/queue/queue.constants';
+import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 
 /** Days before a round's deadline when the members that have not submitted are chased. */
@@ -29,12 +29,12 @@ export class IndicatorRemindersHandler implements JobHandler<JobName.RemindIndic
   }
 
   async forTenant(tenantId: string): Promise<number> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
       const missing = await this.tenant.manager.query<{ round_id: string; period: string; deadline: string; days_left: number; organization_id: string }[]>(
         `SELECT r.id AS round_id, r.period, r.deadline::text AS deadline, (r.deadline - $1::date) AS days_left, m.organization_id
            FROM indicator_rounds r
-           JOIN alliance_memberships m ON m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
+           JOIN alliance_membership_directory m ON m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
           WHERE r.status = 'open' AND r.deadline >= $1::date AND r.deadline - $1::date <= $2
             AND NOT EXISTS (SELECT 1 FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = m.organization_id AND s.status = 'submitted')`,
         [today, Math.max(...INDICATOR_REMINDER_DAYS)],
@@ -42,7 +42,7 @@ export class IndicatorRemindersHandler implements JobHandler<JobName.RemindIndic
       let sent = 0;
       for (const row of missing) {
         const reminder = Math.min(...INDICATOR_REMINDER_DAYS.filter((days) => days >= row.days_left));
-        const users = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [row.organization_id]);
+        const users = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [row.organization_id]);
         if (users.length === 0) continue;
         const event = await this.notifier.notify(
           { userIds: users.map((u) => u.id) },

@@ -19,7 +19,7 @@ import { type CatalogueEntry, INDICATOR_CATALOGUE } from './indicator-catalogue'
 import { validateIndicatorValues } from './indicator-values';
 
 /** Members who report: the lead and the member enterprises, not the departments. */
-export const REPORTING_MEMBERS = `SELECT m.organization_id FROM alliance_memberships m
+export const REPORTING_MEMBERS = `SELECT m.organization_id FROM alliance_membership_directory m
   WHERE m.alliance_id = $1 AND m.left_on IS NULL AND m.role IN ('lead', 'member')`;
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -47,7 +47,7 @@ export class IndicatorsService {
       else fields.push({ key: entry.key, type: entry.type, unit: entry.unit, min: entry.min, required: f.required ?? true });
     });
     if (input.deadline < localDate(this.clock.now())) problems.push({ field: 'deadline', reason: 'notInPast' });
-    const [alliance] = await this.db.query<{ name: string }[]>('SELECT name FROM alliances WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.db.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [input.allianceId]);
     if (!alliance) problems.push({ field: 'allianceId', reason: 'notFound' });
     if (problems.length > 0) throw DomainException.invalid(problems);
     const [year, quarter] = input.period.split('-Q').map(Number);
@@ -67,7 +67,7 @@ export class IndicatorsService {
       if (uniqueViolation(error)) throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'period', reason: 'alreadyExists' }]);
       throw error;
     }
-    const users = await this.db.query<{ id: string }[]>(`SELECT id FROM users WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`, [input.allianceId]);
+    const users = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`, [input.allianceId]);
     await this.notifier.notify({ userIds: users.map((u) => u.id) }, NotificationType.IndicatorRoundOpened, {
       roundId: round.id,
       period: round.period,
@@ -89,7 +89,7 @@ export class IndicatorsService {
       : [null, null, null, null];
     const rows = await this.db.query<{ id: string; year: number; quarter_rank: number; created_at: string }[]>(
       `SELECT r.id, r.year, COALESCE(r.quarter, 5) AS quarter_rank, r.created_at::text AS created_at FROM indicator_rounds r
-        WHERE ($1 OR EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.organization_id = $2
+        WHERE ($1 OR EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.organization_id = $2
                               AND m.left_on IS NULL AND m.role IN ('lead', 'member')))
           AND ($6::uuid IS NULL OR (r.year, COALESCE(r.quarter, 5), r.created_at, r.id) < ($3::int, $4::int, $5::timestamptz, $6::uuid))
         ORDER BY r.year DESC, COALESCE(r.quarter, 5) DESC, r.created_at DESC, r.id DESC LIMIT $7`,
@@ -115,10 +115,10 @@ export class IndicatorsService {
     if (ids.length === 0) return [];
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT r.*, r.deadline::text AS deadline, a.name AS alliance_name,
-              (SELECT count(*)::int FROM alliance_memberships m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected,
+              (SELECT count(*)::int FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected,
               (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
               (SELECT s.status FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = $2) AS my_status
-         FROM indicator_rounds r JOIN alliances a ON a.id = r.alliance_id
+         FROM indicator_rounds r JOIN alliance_directory a ON a.id = r.alliance_id
         WHERE r.id = ANY($1) ORDER BY r.year DESC, r.quarter DESC NULLS FIRST, r.created_at DESC, r.id DESC`,
       [ids, actor.organizationId],
     );
@@ -154,7 +154,7 @@ export class IndicatorsService {
     const round = await this.get(actor, roundId);
     if (!actor.organizationId) throw DomainException.notFound();
     const [row] = await this.db.query<Record<string, any>[]>(
-      `SELECT o.id, o.name, s.values, s.status, s.submitted_at FROM organizations o
+      `SELECT o.id, o.name, s.values, s.status, s.submitted_at FROM organization_directory o
          LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $1 WHERE o.id = $2`,
       [round.id, actor.organizationId],
     );
@@ -206,7 +206,7 @@ export class IndicatorsService {
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT * FROM (
          SELECT o.id, o.name, s.status, s.submitted_at, CASE s.status WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 ELSE 0 END AS stage
-           FROM organizations o LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $2
+           FROM organization_directory o LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $2
           WHERE o.id IN (${REPORTING_MEMBERS})) p
         WHERE $5::uuid IS NULL OR (p.stage, p.name, p.id) > ($3::int, $4::text, $5::uuid)
         ORDER BY p.stage, p.name, p.id LIMIT $6`,

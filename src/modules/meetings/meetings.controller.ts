@@ -157,7 +157,7 @@ export class MeetingsController {
     const [, userId, token] = match;
     const body = await this.tenant.run({ userId, tenantId: null, role: Role.Expert, organizationId: null }, async () => {
       const [user] = await this.tenant.manager.query<{ tenant_id: string; role: Role; organization_id: string | null; status: UserStatus }[]>(
-        'SELECT tenant_id, role, organization_id, status FROM users WHERE id = $1',
+        'SELECT tenant_id, role, organization_id, status FROM people_directory WHERE id = $1',
         [userId],
       );
       if (!user || user.status !== UserStatus.Active || !user.tenant_id) return null;

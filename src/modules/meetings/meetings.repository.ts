@@ -44,14 +44,14 @@ export class MeetingsRepository {
     if (ids.length === 0) return [];
     const meetings = await this.manager.query<(Meeting & Record<string, any>)[]>(
       `SELECT m.*, z.name AS zone_name, c.display_name AS chair_name, r.display_name AS recorder_name FROM meetings m
-         LEFT JOIN venue_zones z ON z.id = m.zone_id JOIN users c ON c.id = m.chair_id LEFT JOIN users r ON r.id = m.recorder_id
+         LEFT JOIN venue_zones z ON z.id = m.zone_id JOIN people_directory c ON c.id = m.chair_id LEFT JOIN people_directory r ON r.id = m.recorder_id
         WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`,
       [ids],
     );
     const participants = await this.manager.query<Record<string, any>[]>(
       `SELECT p.id, p.meeting_id, p.organization_id, o.name AS organization_name, p.attendee_id, u.display_name AS attendee_name,
               p.required, p.response, p.decline_reason
-         FROM meeting_participants p LEFT JOIN organizations o ON o.id = p.organization_id LEFT JOIN users u ON u.id = p.attendee_id
+         FROM meeting_participants p LEFT JOIN organization_directory o ON o.id = p.organization_id LEFT JOIN people_directory u ON u.id = p.attendee_id
         WHERE p.meeting_id = ANY($1) ORDER BY o.name NULLS FIRST, u.display_name`,
       [ids],
     );

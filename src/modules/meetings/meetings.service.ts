@@ -37,7 +37,7 @@ export class MeetingsService {
   async schedule(actor: Actor, input: ScheduleMeetingDto): Promise<{ items: MeetingView[]; notified: number }> {
     const first = this.occurrence(input.startsAt, input.endsAt);
     await this.checkPlace(input.place);
-    const [alliance] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM alliances WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [input.allianceId]);
     if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     let occurrences: Occurrence[] = [first];
     if (input.recurrence) {
@@ -127,7 +127,7 @@ export class MeetingsService {
     if (input.response === RsvpResponse.Declined && !input.reason?.trim()) throw DomainException.invalid([{ field: 'reason', reason: 'required' }]);
     if (input.response === RsvpResponse.Delegated) {
       const [colleague] = await this.tenant.manager.query<{ id: string }[]>(
-        `SELECT id FROM users WHERE id = $1 AND status = 'active' AND organization_id IS NOT DISTINCT FROM $2`,
+        `SELECT id FROM people_directory WHERE id = $1 AND status = 'active' AND organization_id IS NOT DISTINCT FROM $2`,
         [input.delegateUserId ?? null, actor.organizationId],
       );
       if (!colleague || colleague.id === actor.userId) throw DomainException.invalid([{ field: 'delegateUserId', reason: 'notFound' }]);
@@ -153,7 +153,7 @@ export class MeetingsService {
     if (actor.role !== Role.TownshipAdmin && actor.organizationId !== input.organizationId) throw DomainException.forbidden();
     const participant = await this.tenant.manager.getRepository(MeetingParticipant).findOneBy({ meetingId: id, organizationId: input.organizationId, delegatedFromId: IsNull() });
     if (!participant) throw DomainException.notFound();
-    const [person] = await this.tenant.manager.query('SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND status = $3', [input.attendeeId, input.organizationId, 'active']);
+    const [person] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2 AND status = $3', [input.attendeeId, input.organizationId, 'active']);
     if (!person) throw DomainException.invalid([{ field: 'attendeeId', reason: 'notFound' }]);
     await this.tenant.manager.getRepository(MeetingParticipant).update({ id: participant.id }, { attendeeId: input.attendeeId });
     await this.syncReminders(id);
@@ -224,7 +224,7 @@ export class MeetingsService {
     const meeting = (await this.meetings.findById(meetingId))!;
     const rows = await this.tenant.manager.query<{ id: string }[]>(
       `SELECT DISTINCT u.id FROM meeting_participants p
-         JOIN users u ON u.id = p.attendee_id OR (p.attendee_id IS NULL AND u.organization_id = p.organization_id)
+         JOIN people_directory u ON u.id = p.attendee_id OR (p.attendee_id IS NULL AND u.organization_id = p.organization_id)
         WHERE p.meeting_id = $1 AND u.status = 'active'`,
       [meetingId],
     );
@@ -261,8 +261,8 @@ export class MeetingsService {
   private async requireUsers(allianceId: string, ids: string[]): Promise<void> {
     const rows = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
       `SELECT u.id, (u.role IN ('township_admin', 'expert') OR EXISTS (
-                SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = $2 AND m.organization_id = u.organization_id AND m.left_on IS NULL)) AS "inAlliance"
-         FROM users u WHERE u.id = ANY($1) AND u.status = 'active'`,
+                SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = $2 AND m.organization_id = u.organization_id AND m.left_on IS NULL)) AS "inAlliance"
+         FROM people_directory u WHERE u.id = ANY($1) AND u.status = 'active'`,
       [ids, allianceId],
     );
     if (rows.length !== ids.length) throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notFound' }]);
@@ -273,15 +273,15 @@ export class MeetingsService {
     const ids = new Set(invitees.organizationIds ?? []);
     if (invitees.allOf) {
       const rows = await this.tenant.manager.query<{ organization_id: string }[]>(
-        `SELECT organization_id FROM alliance_memberships WHERE alliance_id = $1 AND left_on IS NULL ${invitees.allOf === 'members' ? `AND role IN ('lead', 'member')` : ''}`,
+        `SELECT organization_id FROM alliance_membership_directory WHERE alliance_id = $1 AND left_on IS NULL ${invitees.allOf === 'members' ? `AND role IN ('lead', 'member')` : ''}`,
         [allianceId],
       );
       rows.forEach((r) => ids.add(r.organization_id));
     }
     if (ids.size === 0) return [];
     const found = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
-      `SELECT o.id, EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.alliance_id = $2 AND m.organization_id = o.id AND m.left_on IS NULL) AS "inAlliance"
-         FROM organizations o WHERE o.id = ANY($1)`,
+      `SELECT o.id, EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = $2 AND m.organization_id = o.id AND m.left_on IS NULL) AS "inAlliance"
+         FROM organization_directory o WHERE o.id = ANY($1)`,
       [[...ids], allianceId],
     );
     if (found.length !== ids.size) throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notFound' }]);

@@ -54,7 +54,7 @@ export class OrganizationsRepository {
     }
     if (query.allianceId) {
       qb.andWhere(
-        'EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = o.id AND m.alliance_id = :allianceId AND m.left_on IS NULL)',
+        'EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = o.id AND m.alliance_id = :allianceId AND m.left_on IS NULL)',
         { allianceId: query.allianceId },
       );
     }

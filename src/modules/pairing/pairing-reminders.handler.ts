@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobName } from '../../platform/queue/queue.constants';
+import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { PAIR_STATUS_SQL } from './pairing.service';
 
@@ -30,7 +30,7 @@ export class PairingRemindersHandler implements JobHandler<JobName.RemindOverdue
   }
 
   async forTenant(tenantId: string): Promise<number> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
       const due = await this.tenant.manager.query<{ id: string; official_user_id: string; organization_name: string; due_on: string; interval_days: number }[]>(
         `SELECT s.id, s.official_user_id, s.organization_name, s.due_on, s.interval_days FROM (${PAIR_STATUS_SQL}) s

@@ -17,7 +17,7 @@ import { PairingVisit } from './entities/pairing-visit.entity';
 export const PAIR_STATUS_SQL = `
   SELECT p.*, u.display_name AS official_name, o.name AS organization_name, to_char(last.visited_on, 'YYYY-MM-DD') AS last_visit_on, last.visits,
          to_char(COALESCE(last.visited_on, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) + p.interval_days, 'YYYY-MM-DD') AS due_on
-    FROM pairing_pairs p JOIN users u ON u.id = p.official_user_id JOIN organizations o ON o.id = p.organization_id
+    FROM pairing_pairs p JOIN people_directory u ON u.id = p.official_user_id JOIN organization_directory o ON o.id = p.organization_id
     LEFT JOIN LATERAL (SELECT max(v.visited_on) AS visited_on, count(*)::int AS visits FROM pairing_visits v WHERE v.pair_id = p.id) last ON true`;
 
 /** Pairing contact (结对联系): officials paired with enterprises, their visits, and the problems raised. */
@@ -45,9 +45,9 @@ export class PairingService {
   }
 
   async createPair(input: CreatePairDto): Promise<PairView> {
-    const [official] = await this.tenant.manager.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'township_admin'`, [input.officialUserId]);
+    const [official] = await this.tenant.manager.query(`SELECT 1 FROM people_directory WHERE id = $1 AND role = 'township_admin'`, [input.officialUserId]);
     if (!official) throw DomainException.invalid([{ field: 'officialUserId', reason: 'notAnOfficial' }]);
-    const [enterprise] = await this.tenant.manager.query(`SELECT 1 FROM organizations WHERE id = $1 AND kind = 'enterprise'`, [input.organizationId]);
+    const [enterprise] = await this.tenant.manager.query(`SELECT 1 FROM organization_directory WHERE id = $1 AND kind = 'enterprise'`, [input.organizationId]);
     if (!enterprise) throw DomainException.invalid([{ field: 'organizationId', reason: 'notAnEnterprise' }]);
     const pair = await this.tenant.manager.getRepository(PairingPair).save({
       tenantId: this.tenant.tenantId,
@@ -129,7 +129,7 @@ export class PairingService {
     const [category] = await this.tenant.manager.query<{ alliance_id: string }[]>('SELECT alliance_id FROM service_categories WHERE id = $1 AND active', [input.categoryId]);
     if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     const [member] = await this.tenant.manager.query(
-      `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
+      `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
       [category.alliance_id, pair.organizationId],
     );
     if (!member) throw DomainException.invalid([{ field: 'categoryId', reason: 'notPairMember' }]);
@@ -175,8 +175,8 @@ export class PairingService {
     const visits = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT v.*, to_char(v.visited_on, 'YYYY-MM-DD') AS day, p.organization_id, o.name AS organization_name, p.official_user_id,
               u.display_name AS official_name, r.display_name AS recorder_name
-         FROM pairing_visits v JOIN pairing_pairs p ON p.id = v.pair_id JOIN organizations o ON o.id = p.organization_id
-         JOIN users u ON u.id = p.official_user_id JOIN users r ON r.id = v.recorded_by_id
+         FROM pairing_visits v JOIN pairing_pairs p ON p.id = v.pair_id JOIN organization_directory o ON o.id = p.organization_id
+         JOIN people_directory u ON u.id = p.official_user_id JOIN people_directory r ON r.id = v.recorded_by_id
         WHERE v.id = ANY($1) ORDER BY v.visited_on DESC, v.created_at DESC, v.id DESC`,
       [ids],
     );

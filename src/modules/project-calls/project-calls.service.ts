@@ -51,7 +51,7 @@ export class ProjectCallsService {
     if (actor.role === Role.TownshipAdmin) return true;
     if (actor.role !== Role.EnterpriseContact || !actor.organizationId) return false;
     const rows = await this.db.query(
-      `SELECT 1 FROM alliance_memberships WHERE organization_id = $1 AND role = 'lead' AND left_on IS NULL AND ($2::uuid IS NULL OR alliance_id = $2)`,
+      `SELECT 1 FROM alliance_membership_directory WHERE organization_id = $1 AND role = 'lead' AND left_on IS NULL AND ($2::uuid IS NULL OR alliance_id = $2)`,
       [actor.organizationId, allianceId],
     );
     return rows.length > 0;
@@ -60,7 +60,7 @@ export class ProjectCallsService {
   async create(actor: Actor, input: CreateProjectCallDto): Promise<ProjectCallDetailView> {
     if (!(await this.isTeam(actor, input.allianceId ?? null))) throw DomainException.forbidden();
     if (input.deadline < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
-    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId])).length) {
+    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length) {
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     }
     const call = await this.db.getRepository(ProjectCall).save({
@@ -75,7 +75,7 @@ export class ProjectCallsService {
     });
     const eligible = await this.eligibleOrganizations(call);
     if (eligible.length > 0) {
-      const users = await this.db.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = ANY($1) AND status = 'active'`, [eligible.map((o) => o.id)]);
+      const users = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = ANY($1) AND status = 'active'`, [eligible.map((o) => o.id)]);
       await this.notifier.notify({ userIds: users.map((u) => u.id) }, NotificationType.ProjectCallPublished, {
         callId: call.id,
         name: call.name,
@@ -89,10 +89,10 @@ export class ProjectCallsService {
   /** Member enterprises whose product tags overlap the call's (all members when it names none). */
   async eligibleOrganizations(call: Pick<ProjectCall, 'eligibilityTags' | 'allianceId'>, organizationId?: string): Promise<NamedRef[]> {
     return this.db.query<NamedRef[]>(
-      `SELECT o.id, o.name FROM organizations o
+      `SELECT o.id, o.name FROM organization_directory o
         WHERE o.kind = 'enterprise' AND ($3::uuid IS NULL OR o.id = $3)
           AND (cardinality($1::text[]) = 0 OR o.product_tags && $1::text[])
-          AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = o.id AND m.left_on IS NULL
+          AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = o.id AND m.left_on IS NULL
                          AND m.role IN ('lead', 'member') AND ($2::uuid IS NULL OR m.alliance_id = $2))
         ORDER BY o.name`,
       [call.eligibilityTags, call.allianceId, organizationId ?? null],
@@ -119,8 +119,8 @@ export class ProjectCallsService {
       `SELECT c.*, c.deadline::text AS deadline,
               (SELECT count(*)::int FROM project_applications a WHERE a.call_id = c.id) AS application_count,
               (SELECT a.id FROM project_applications a WHERE a.call_id = c.id AND a.organization_id = $2) AS my_application_id,
-              $2::uuid IS NOT NULL AND (cardinality(c.eligibility_tags) = 0 OR c.eligibility_tags && (SELECT product_tags FROM organizations WHERE id = $2))
-                AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = $2 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
+              $2::uuid IS NOT NULL AND (cardinality(c.eligibility_tags) = 0 OR c.eligibility_tags && (SELECT product_tags FROM organization_directory WHERE id = $2))
+                AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = $2 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
                               AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id)) AS eligible
          FROM project_calls c WHERE c.id = ANY($1) ORDER BY c.status, c.deadline, c.id`,
       [ids, actor.organizationId],
@@ -194,7 +194,7 @@ export class ProjectCallsService {
     const [afterDeadline, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'text', 'uuid']) : [null, null, null];
     const rows = await this.db.query<{ id: string; deadline: string; organization_name: string }[]>(
       `SELECT a.id, c.deadline::text AS deadline, o.name AS organization_name
-         FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organizations o ON o.id = a.organization_id
+         FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id
         WHERE ($1 OR a.organization_id = $2)
           AND ($5::uuid IS NULL OR (c.deadline, o.name, a.id) > ($3::date, $4::text, $5::uuid))
         ORDER BY c.deadline, o.name, a.id LIMIT $6`,
@@ -238,13 +238,13 @@ export class ProjectCallsService {
     });
     const [info] = await this.db.query<{ name: string; call_id: string; organization_name: string; alliance_id: string | null }[]>(
       `SELECT c.name, c.id AS call_id, c.alliance_id, o.name AS organization_name FROM project_applications a
-         JOIN project_calls c ON c.id = a.call_id JOIN organizations o ON o.id = a.organization_id WHERE a.id = $1`,
+         JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id WHERE a.id = $1`,
       [application.id],
     );
-    const members = await this.db.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [application.organizationId]);
+    const members = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [application.organizationId]);
     const team = await this.db.query<{ id: string }[]>(
-      `SELECT u.id FROM users u WHERE u.status = 'active' AND u.role = 'enterprise_contact' AND u.organization_id IN (
-         SELECT organization_id FROM alliance_memberships WHERE role = 'lead' AND left_on IS NULL AND ($1::uuid IS NULL OR alliance_id = $1))`,
+      `SELECT u.id FROM people_directory u WHERE u.status = 'active' AND u.role = 'enterprise_contact' AND u.organization_id IN (
+         SELECT organization_id FROM alliance_membership_directory WHERE role = 'lead' AND left_on IS NULL AND ($1::uuid IS NULL OR alliance_id = $1))`,
       [info.alliance_id],
     );
     const recipients = [...members, ...team].map((u) => u.id).filter((u) => u !== actor.userId);
@@ -270,12 +270,12 @@ export class ProjectCallsService {
     if (ids.length === 0) return [];
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT a.*, c.name AS call_name, c.deadline::text AS deadline, o.name AS organization_name
-         FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organizations o ON o.id = a.organization_id
+         FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id
         WHERE a.id = ANY($1) ORDER BY c.deadline, o.name, a.id`,
       [ids],
     );
     const notes = await this.db.query<Record<string, any>[]>(
-      `SELECT n.*, u.display_name FROM project_application_notes n JOIN users u ON u.id = n.author_id
+      `SELECT n.*, u.display_name FROM project_application_notes n JOIN people_directory u ON u.id = n.author_id
         WHERE n.application_id = ANY($1) ORDER BY n.created_at, n.id`,
       [ids],
     );

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { type Language, localizedReason } from '../../platform/errors/localized-messages';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
-import type { Actor } from '../../platform/tenancy/request-actor';
+import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../alliances/alliances.service';
 import { TransferJobKind, TransferJobStatus } from './entities/transfer-job.entity';
@@ -39,7 +38,7 @@ export class TransferJobFailures {
   ): Promise<void> {
     this.logger.error({ err: cause, transferJobId, attempts }, 'Transfer job failed for good');
     try {
-      const system: Actor = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+      const system: Actor = systemActor(tenantId);
       const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
       if (!job) return;
       const actor: Actor = { ...system, userId: job.createdById };

@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
 import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { transferQueueJobId } from './entities/transfer-job.entity';
 import { TransferJobFailures } from './transfer-job-failures';
@@ -56,7 +56,7 @@ export class SweepTransferJobsHandler implements JobHandler<JobName.SweepTransfe
 
   /** Queued or running for a while, and not waiting in the outbox for a relay (a worker down is not a job lost). */
   private openJobs(tenantId: string): Promise<string[]> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const rows = await this.tenant.manager.query<{ id: string }[]>(
         `SELECT j.id FROM transfer_jobs j
           WHERE j.status IN ('queued', 'running') AND j.created_at < $1
@@ -69,7 +69,7 @@ export class SweepTransferJobsHandler implements JobHandler<JobName.SweepTransfe
   }
 
   private stillOpen(tenantId: string, id: string): Promise<boolean> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const [row] = await this.tenant.manager.query<{ status: string }[]>('SELECT status FROM transfer_jobs WHERE id = $1', [id]);
       return row?.status === 'queued' || row?.status === 'running';
     });

@@ -38,7 +38,7 @@ export class ResourceSharingService {
   async create(actor: Actor, input: CreateListingDto): Promise<ListingView> {
     if (actor.role !== Role.TownshipAdmin && !actor.organizationId) throw DomainException.forbidden();
     if (input.validUntil && input.validUntil < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'validUntil', reason: 'notInPast' }]);
-    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId])).length) {
+    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length) {
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     }
     const listing = await this.db.getRepository(Listing).save({
@@ -92,7 +92,7 @@ export class ResourceSharingService {
               (SELECT count(*)::int FROM listing_interests i WHERE i.listing_id = l.id) AS interest_count,
               CASE WHEN l.valid_until < $1 THEN 'closed' ELSE l.status::text END AS effective_status,
               l.organization_id IS NOT DISTINCT FROM $2::uuid AND $2::uuid IS NOT NULL AS mine
-         FROM listings l LEFT JOIN organizations o ON o.id = l.organization_id
+         FROM listings l LEFT JOIN organization_directory o ON o.id = l.organization_id
         WHERE ${condition}`,
       params,
     );
@@ -137,7 +137,7 @@ export class ResourceSharingService {
          SELECT 'listing' AS type, l.id, l.kind::text AS kind, l.title, l.category, l.tags, l.organization_id, o.name AS organization_name,
                 l.category = me.category AS same_category,
                 ARRAY(SELECT unnest(l.tags) INTERSECT SELECT unnest(me.tags) ORDER BY 1) AS shared_tags, l.created_at
-           FROM listings l CROSS JOIN me LEFT JOIN organizations o ON o.id = l.organization_id
+           FROM listings l CROSS JOIN me LEFT JOIN organization_directory o ON o.id = l.organization_id
           WHERE l.id <> me.id AND l.status = 'open' AND (l.valid_until IS NULL OR l.valid_until >= $2)
             AND CASE WHEN me.kind = 'need' THEN l.kind IN ('resource', 'project') ELSE l.kind = 'need' END
             AND (me.organization_id IS NULL OR l.organization_id IS DISTINCT FROM me.organization_id)
@@ -146,7 +146,7 @@ export class ResourceSharingService {
          SELECT 'talent', t.id, NULL, t.name, t.category, t.skills, t.organization_id, o.name,
                 t.category = me.category,
                 ARRAY(SELECT unnest(t.skills) INTERSECT SELECT unnest(me.tags) ORDER BY 1), t.created_at
-           FROM talents t CROSS JOIN me JOIN organizations o ON o.id = t.organization_id
+           FROM talents t CROSS JOIN me JOIN organization_directory o ON o.id = t.organization_id
           WHERE me.kind IN ('need', 'project') AND t.available
             AND (me.organization_id IS NULL OR t.organization_id <> me.organization_id)
             AND (t.category = me.category OR t.skills && me.tags)
@@ -193,7 +193,7 @@ export class ResourceSharingService {
       throw error;
     }
     await this.db.getRepository(ListingInterestMessage).save({ tenantId: interest.tenantId, interestId: interest.id, authorId: actor.userId, body: message.trim() });
-    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [actor.organizationId]);
+    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [actor.organizationId]);
     const ownerUsers = listing.organization ? await this.usersOf(listing.organization.id) : await this.creatorOf(listingId);
     await this.notifier.notify(
       { userIds: [...new Set([...ownerUsers, ...(await this.usersOf(actor.organizationId))])] },
@@ -225,7 +225,7 @@ export class ResourceSharingService {
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT i.*, l.title, l.kind, l.status, l.organization_id AS owner_id, l.created_by_id AS listing_creator, ow.name AS owner_name, it.name AS interested_name
          FROM listing_interests i JOIN listings l ON l.id = i.listing_id
-         LEFT JOIN organizations ow ON ow.id = l.organization_id JOIN organizations it ON it.id = i.organization_id
+         LEFT JOIN organization_directory ow ON ow.id = l.organization_id JOIN organization_directory it ON it.id = i.organization_id
         WHERE i.id = ANY($1) ORDER BY i.created_at DESC, i.id DESC`,
       [ids],
     );
@@ -246,7 +246,7 @@ export class ResourceSharingService {
     if (!summary || !this.isParty(actor, summary)) throw DomainException.notFound();
     const { ownerOrganizationId, createdById, ...view } = summary;
     const messages = await this.db.query<Record<string, any>[]>(
-      `SELECT m.id, m.body, m.created_at, u.id AS author_id, u.display_name FROM listing_interest_messages m JOIN users u ON u.id = m.author_id
+      `SELECT m.id, m.body, m.created_at, u.id AS author_id, u.display_name FROM listing_interest_messages m JOIN people_directory u ON u.id = m.author_id
         WHERE m.interest_id = $1 ORDER BY m.created_at, m.id`,
       [id],
     );
@@ -266,7 +266,7 @@ export class ResourceSharingService {
       ...(summary.ownerOrganizationId ? await this.usersOf(summary.ownerOrganizationId) : [summary.createdById]),
       ...(await this.usersOf(summary.interested.id)),
     ].filter((u) => u !== actor.userId);
-    const [author] = await this.db.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [actor.userId]);
+    const [author] = await this.db.query<{ display_name: string }[]>('SELECT display_name FROM people_directory WHERE id = $1', [actor.userId]);
     await this.notifier.notify({ userIds: [...new Set(others)] }, NotificationType.ListingMessage, {
       interestId: id,
       title: summary.listing.title,
@@ -284,14 +284,14 @@ export class ResourceSharingService {
 
   private async contacts(condition: string, value: string): Promise<PartyContactView[]> {
     const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT id, display_name, email, mobile FROM users WHERE ${condition} AND status = 'active' ORDER BY is_leader DESC, display_name LIMIT 10`,
+      `SELECT id, display_name, email, mobile FROM people_directory WHERE ${condition} AND status = 'active' ORDER BY is_leader DESC, display_name LIMIT 10`,
       [value],
     );
     return rows.map((u) => ({ id: u.id, displayName: u.display_name, email: u.email, mobile: u.mobile }));
   }
 
   private async usersOf(organizationId: string): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(`SELECT id FROM users WHERE organization_id = $1 AND status = 'active'`, [organizationId]);
+    const rows = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [organizationId]);
     return rows.map((r) => r.id);
   }
 
@@ -324,7 +324,7 @@ export class ResourceSharingService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const [after, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
     const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT t.*, t.created_at::text AS created_at_text, o.name AS organization_name FROM talents t JOIN organizations o ON o.id = t.organization_id
+      `SELECT t.*, t.created_at::text AS created_at_text, o.name AS organization_name FROM talents t JOIN organization_directory o ON o.id = t.organization_id
         WHERE ($1::uuid IS NULL OR t.id = $1) AND ($2::text IS NULL OR t.skills @> ARRAY[$2]::text[]) AND ($3::text IS NULL OR t.category = $3)
           AND ($5::uuid IS NULL OR (t.created_at, t.id) < ($4::timestamptz, $5::uuid))
         ORDER BY t.created_at DESC, t.id DESC LIMIT $6`,

@@ -123,15 +123,15 @@ export class CatalogueService {
   }
 
   private async requireAlliance(id: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM alliances WHERE id = $1', [id])).length === 0) throw DomainException.notFound();
+    if ((await this.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [id])).length === 0) throw DomainException.notFound();
   }
 
   private async requireOrganization(id: string, field: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM organizations WHERE id = $1', [id])).length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
+    if ((await this.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [id])).length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 
   private async organizationNames(ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1)', [[...new Set(ids)]]);
+    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1)', [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

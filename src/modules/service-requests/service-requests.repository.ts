@@ -56,9 +56,9 @@ const VIEW_SELECT = `
          r.sla_state, r.escalation_level, r.rating, r.rating_comment, r.merged_into_id, r.created_at, r.updated_at
     FROM service_requests r
     JOIN service_categories c ON c.id = r.category_id
-    JOIN organizations ro ON ro.id = r.requester_organization_id
-    LEFT JOIN organizations ao ON ao.id = r.assigned_organization_id
-    LEFT JOIN users h ON h.id = r.handler_id`;
+    JOIN organization_directory ro ON ro.id = r.requester_organization_id
+    LEFT JOIN organization_directory ao ON ao.id = r.assigned_organization_id
+    LEFT JOIN people_directory h ON h.id = r.handler_id`;
 
 const SUPERVISED_STATES = ['breached', 'at_risk'] as const;
 type SupervisedState = (typeof SUPERVISED_STATES)[number];
@@ -163,7 +163,7 @@ export class ServiceRequestsRepository {
       .getRepository(ServiceCategory)
       .createQueryBuilder('c')
       .addSelect(ROUTING_RULES_SQL, 'rules')
-      .addSelect('(SELECT paired_department_id FROM organizations WHERE id = :requester)', 'paired_department_id')
+      .addSelect('(SELECT paired_department_id FROM organization_directory WHERE id = :requester)', 'paired_department_id')
       .where('c.id = :id', { id: request.categoryId, allianceId: request.allianceId, requester: request.requesterOrganizationId })
       .getRawAndEntities<{ rules: RoutingFacts['rules']; paired_department_id: string | null }>();
     const [category] = entities;
@@ -275,7 +275,7 @@ export class ServiceRequestsRepository {
   async timeline(requestId: string, includeInternal: boolean): Promise<TimelineEntryView[]> {
     const rows = await this.manager.query<(ServiceRequestEvent & { actor_name: string | null; actor_user_id: string | null; created_at: Date })[]>(
       `SELECT e.id, e.type, e.actor_user_id, u.display_name AS actor_name, e.internal, e.body, e.data, e.created_at
-         FROM service_request_events e LEFT JOIN users u ON u.id = e.actor_user_id
+         FROM service_request_events e LEFT JOIN people_directory u ON u.id = e.actor_user_id
         WHERE e.request_id = $1 ${includeInternal ? '' : 'AND NOT e.internal'}
         ORDER BY e.created_at, e.id`,
       [requestId],
@@ -294,7 +294,7 @@ export class ServiceRequestsRepository {
   /** Active users of an organisation: its department staff, or an enterprise's contacts. */
   async staffOf(organizationId: string, { leadersOnly = false } = {}): Promise<string[]> {
     const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE organization_id = $1 AND status = 'active' ${leadersOnly ? 'AND is_leader' : ''}`,
+      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active' ${leadersOnly ? 'AND is_leader' : ''}`,
       [organizationId],
     );
     return rows.map((r) => r.id);
@@ -303,7 +303,7 @@ export class ServiceRequestsRepository {
   /** The township's leaders, or all its officials when none is marked a leader. */
   async townshipLeaders(): Promise<string[]> {
     const rows = await this.manager.query<{ id: string; is_leader: boolean }[]>(
-      `SELECT id, is_leader FROM users WHERE role = 'township_admin' AND status = 'active' AND tenant_id = app_tenant_id()`,
+      `SELECT id, is_leader FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = app_tenant_id()`,
     );
     const leaders = rows.filter((r) => r.is_leader);
     return (leaders.length > 0 ? leaders : rows).map((r) => r.id);

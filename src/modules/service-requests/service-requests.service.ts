@@ -9,7 +9,7 @@ import { NotificationType } from '../../platform/notifications/notification-type
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { JobName, QUEUE_OF } from '../../platform/queue/queue.constants';
-import type { Actor } from '../../platform/tenancy/request-actor';
+import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type {
   CommentDto,
@@ -66,7 +66,7 @@ export class ServiceRequestsService {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     // The enterprise's contact is the requester, so updates and the rating go to the enterprise.
     const [contact] = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE organization_id = $1 AND role = 'enterprise_contact' AND status = 'active' ORDER BY created_at LIMIT 1`,
+      `SELECT id FROM people_directory WHERE organization_id = $1 AND role = 'enterprise_contact' AND status = 'active' ORDER BY created_at LIMIT 1`,
       [organizationId],
     );
     // The key is ours, not a client's: a replay after a lost link answers with the request whatever the body.
@@ -150,7 +150,7 @@ export class ServiceRequestsService {
     const parties = partiesOf(actor, request);
     if (input.internal && !parties.includes('provider') && !parties.includes('official')) throw DomainException.forbidden();
     await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: TimelineEntryType.Comment, actorUserId: actor.userId, internal: !!input.internal, body: input.body.trim() });
-    const [author] = await this.tenant.manager.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [actor.userId]);
+    const [author] = await this.tenant.manager.query<{ display_name: string }[]>('SELECT display_name FROM people_directory WHERE id = $1', [actor.userId]);
     const others = parties.includes('requester')
       ? [request.handlerId, ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [])]
       : input.internal
@@ -175,7 +175,7 @@ export class ServiceRequestsService {
     }
     await this.requests.update(id, { lastChasedAt: now });
     await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: TimelineEntryType.Chased, actorUserId: actor.userId });
-    const [org] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [request.requesterOrganizationId]);
+    const [org] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [request.requesterOrganizationId]);
     const staff = request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [];
     await this.notifier.notify(
       { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u) },
@@ -188,7 +188,7 @@ export class ServiceRequestsService {
 
   /** The request as it stands after the actor handed it over: no timeline, no actions. */
   async summaryAfterHandOver(id: string): Promise<ServiceRequestDetailView> {
-    const view = await this.requests.view(id, { userId: '', tenantId: this.tenant.tenantId, role: Role.TownshipAdmin, organizationId: null });
+    const view = await this.requests.view(id, systemActor(this.tenant.tenantId));
     return { ...view!, timeline: [], attachments: [], allowedActions: [] };
   }
 

@@ -7,7 +7,7 @@
 /** $1 category, $2 alliance, $3 requesting organisation, $4 requester, $5 idempotency key or null. */
 export const SUBMISSION_CHECK_SQL = `
   SELECT EXISTS (SELECT 1 FROM service_categories WHERE id = $1 AND alliance_id = $2 AND active) AS category_active,
-         EXISTS (SELECT 1 FROM alliance_memberships
+         EXISTS (SELECT 1 FROM alliance_membership_directory
                   WHERE alliance_id = $2 AND organization_id = $3 AND left_on IS NULL AND role IN ('lead', 'member')) AS member,
          e.id AS existing_id, e.idempotency_request_hash AS existing_hash
     FROM (SELECT) AS one LEFT JOIN service_requests e ON e.requester_user_id = $4 AND e.idempotency_key = $5`;
@@ -49,4 +49,4 @@ export const SUBMISSION_INSERT_SQL = `
          r.sla_state, r.escalation_level, r.rating, r.rating_comment, r.merged_into_id, r.created_at, r.updated_at
     FROM request r
     JOIN service_categories c ON c.id = r.category_id
-    JOIN organizations ro ON ro.id = r.requester_organization_id`;
+    JOIN organization_directory ro ON ro.id = r.requester_organization_id`;

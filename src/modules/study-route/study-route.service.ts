@@ -343,7 +343,7 @@ export class StudyRouteService {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT b.*, to_char(b.visit_on, 'YYYY-MM-DD') AS visit_day, u.display_name AS booker_name, o.name AS organization_name,
               COALESCE((SELECT array_agg(v.site_id) FROM study_site_visits v WHERE v.booking_id = b.id), '{}') AS visited
-         FROM study_bookings b JOIN users u ON u.id = b.booker_user_id LEFT JOIN organizations o ON o.id = b.booker_organization_id
+         FROM study_bookings b JOIN people_directory u ON u.id = b.booker_user_id LEFT JOIN organization_directory o ON o.id = b.booker_organization_id
         WHERE b.id = ANY($1) ORDER BY b.visit_on, b.id`,
       [ids],
     );

@@ -46,7 +46,7 @@ export class TypicalCasesService {
     if (!organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'required' }]);
     if (actor.role !== Role.TownshipAdmin && organizationId !== actor.organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'notYourOrganization' }]);
     const member = await this.db.query(
-      `SELECT 1 FROM alliance_memberships WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL`,
+      `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL`,
       [input.allianceId, organizationId],
     );
     if (member.length === 0) throw DomainException.invalid([{ field: 'organizationId', reason: 'notAMemberOrganization' }]);
@@ -64,8 +64,8 @@ export class TypicalCasesService {
   }
 
   private async tellOfficials(item: TypicalCase): Promise<void> {
-    const officials = await this.db.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active'`);
-    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [item.organizationId]);
+    const officials = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`);
+    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [item.organizationId]);
     await this.notifier.notify({ userIds: officials.map((o) => o.id) }, NotificationType.TypicalCaseNominated, {
       caseId: item.id,
       title: item.title,
@@ -135,7 +135,7 @@ export class TypicalCasesService {
       { status: approved ? TypicalCaseStatus.Approved : TypicalCaseStatus.Returned, reviewComment: input.comment?.trim() || null, reviewedById: actor.userId },
     );
     const nominators = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE status = 'active' AND (id = $1 OR organization_id = $2)`,
+      `SELECT id FROM people_directory WHERE status = 'active' AND (id = $1 OR organization_id = $2)`,
       [item.nominatedById, item.organizationId],
     );
     await this.notifier.notify({ userIds: nominators.map((u) => u.id).filter((u) => u !== actor.userId) }, NotificationType.TypicalCaseReviewed, {
@@ -185,8 +185,8 @@ export class TypicalCasesService {
     if (ids.length === 0) return [];
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT c.*, a.name AS alliance_name, o.name AS organization_name, u.display_name AS nominator_name
-         FROM typical_cases c JOIN alliances a ON a.id = c.alliance_id JOIN organizations o ON o.id = c.organization_id
-         LEFT JOIN users u ON u.id = c.nominated_by_id
+         FROM typical_cases c JOIN alliance_directory a ON a.id = c.alliance_id JOIN organization_directory o ON o.id = c.organization_id
+         LEFT JOIN people_directory u ON u.id = c.nominated_by_id
         WHERE c.id = ANY($1) ORDER BY c.updated_at DESC, c.id DESC`,
       [ids],
     );
@@ -212,7 +212,7 @@ export class TypicalCasesService {
   }
 
   async showcaseSettings(allianceId: string): Promise<ShowcaseSettingsView> {
-    if (!(await this.db.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    if (!(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
     const showcase = await this.db.getRepository(AllianceShowcase).findOneBy({ allianceId });
     return { allianceId, enabled: showcase?.enabled ?? false, slug: showcase?.slug ?? null };
   }

@@ -33,7 +33,7 @@ export class UsersRepository {
     if (query.q) {
       qb.andWhere(
         `(u.display_name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\' OR u.mobile ILIKE :q ESCAPE '\\'
-          OR EXISTS (SELECT 1 FROM organizations o WHERE o.id = u.organization_id AND o.name ILIKE :q ESCAPE '\\'))`,
+          OR EXISTS (SELECT 1 FROM organization_directory o WHERE o.id = u.organization_id AND o.name ILIKE :q ESCAPE '\\'))`,
         { q: `%${escapeLike(query.q)}%` },
       );
     }
@@ -49,7 +49,7 @@ export class UsersRepository {
   async organizationNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (wanted.length === 0) return new Map();
-    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1)', [wanted]);
+    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1)', [wanted]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

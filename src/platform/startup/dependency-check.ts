@@ -24,8 +24,8 @@ const REDIS_HELP = [
   'or unset REDIS_URL to keep the queues and the short-lived state in PostgreSQL.',
 ].join('\n');
 
-/** The oldest PostgreSQL the schema and BullMQ's PostgreSQL backend run on. */
-const MINIMUM_POSTGRES_MAJOR = 13;
+/** The oldest PostgreSQL the schema runs on: the modules' exported views need security_invoker (15). */
+const MINIMUM_POSTGRES_MAJOR = 15;
 
 export async function checkPostgres(url: string, variable = 'DATABASE_URL'): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/entities/role';
+import { Role } from '../auth/entities/role';
 
 /** Who is acting: the signed-in user of a request, or the user a job was started by. */
 export interface Actor {
@@ -6,4 +6,9 @@ export interface Actor {
   tenantId: string | null;
   role: Role;
   organizationId: string | null;
+}
+
+/** The township itself acting (a scheduled job, a reminder, a sweep): an official's reach, no user. */
+export function systemActor(tenantId: string | null): Actor {
+  return { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import type { Environment } from '../../../platform/config/environment';
 import type { Language } from '../../../platform/errors/localized-messages';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
 import { TransferJobsRepository } from '../../registry-transfer/transfer-jobs.repository';
@@ -26,7 +26,7 @@ export class DashboardExportHandler implements JobHandler<JobName.ExportDashboar
   ) {}
 
   async handle({ tenantId, transferJobId }: JobPayloads[JobName.ExportDashboard], { progress }: JobContext): Promise<void> {
-    const system = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const system = systemActor(tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
     const actor = { ...system, userId: job.createdById };

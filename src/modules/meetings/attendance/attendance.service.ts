@@ -59,7 +59,7 @@ export class AttendanceService {
     await this.meetings.requireVisible(actor, meetingId);
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT a.user_id, u.display_name, o.name AS organization, a.checked_in_at FROM meeting_attendance a
-         JOIN users u ON u.id = a.user_id LEFT JOIN organizations o ON o.id = a.organization_id
+         JOIN people_directory u ON u.id = a.user_id LEFT JOIN organization_directory o ON o.id = a.organization_id
         WHERE a.meeting_id = $1 ORDER BY a.checked_in_at`,
       [meetingId],
     );
@@ -81,7 +81,7 @@ export class AttendanceService {
               count(DISTINCT m.id) FILTER (WHERE EXISTS (
                 SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.organization_id = p.organization_id))::int AS attended
          FROM meetings m JOIN meeting_participants p ON p.meeting_id = m.id AND p.organization_id IS NOT NULL
-         JOIN organizations o ON o.id = p.organization_id
+         JOIN organization_directory o ON o.id = p.organization_id
         WHERE m.alliance_id = $1 AND m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < $3 AND m.starts_at < $4
         GROUP BY p.organization_id, o.name ORDER BY o.name`,
       [allianceId, from, to, this.clock.now()],

@@ -2,18 +2,16 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads, QueueName } from '../../../platform/queue/queue.constants';
-import type { Actor } from '../../../platform/tenancy/request-actor';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { Meeting, MeetingStatus } from '../entities/meeting.entity';
 
 export const REMINDER_HOURS = [24, 1] as const;
-const system = (tenantId: string): Actor => ({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null });
 export const reminderJobId = (meetingId: string, hours: number) => `meeting-reminder-${meetingId}-${hours}h`;
 
 /** Keeps the 24 h and 1 h reminders of a meeting as delayed jobs: moved with it, removed when it is cancelled. */
@@ -28,7 +26,7 @@ export class SyncMeetingRemindersHandler implements JobHandler<JobName.SyncMeeti
 
   async handle({ tenantId, meetingId }: JobPayloads[JobName.SyncMeetingReminders]): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(QueueName.Meetings), { strict: false });
-    const meeting = await this.tenant.run(system(tenantId), () => this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId }));
+    const meeting = await this.tenant.run(systemActor(tenantId), () => this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId }));
     for (const hours of REMINDER_HOURS) {
       const id = reminderJobId(meetingId, hours);
       const existing = await queue.getJob(id);
@@ -55,7 +53,7 @@ export class SendMeetingReminderHandler implements JobHandler<JobName.SendMeetin
   ) {}
 
   handle({ tenantId, meetingId, hoursBefore, startsAt }: JobPayloads[JobName.SendMeetingReminder]): Promise<void> {
-    return this.tenant.run(system(tenantId), async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const meeting = await this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId });
       if (!meeting || meeting.status !== MeetingStatus.Scheduled || meeting.startsAt.toISOString() !== startsAt) return;
       const attendees = await this.tenant.manager.query<{ attendee_id: string }[]>(

@@ -69,12 +69,12 @@ export class MinutesService {
     const minutes = await this.repo.findOneBy({ meetingId });
     if (!minutes) throw DomainException.notFound();
     const comments = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT c.id, u.display_name AS author, c.version, c.body, c.created_at FROM minutes_comments c JOIN users u ON u.id = c.author_id
+      `SELECT c.id, u.display_name AS author, c.version, c.body, c.created_at FROM minutes_comments c JOIN people_directory u ON u.id = c.author_id
         WHERE c.minutes_id = $1 ORDER BY c.created_at`,
       [minutes.id],
     );
     const [approver] = minutes.approvedById
-      ? await this.tenant.manager.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [minutes.approvedById])
+      ? await this.tenant.manager.query<{ display_name: string }[]>('SELECT display_name FROM people_directory WHERE id = $1', [minutes.approvedById])
       : [];
     return {
       content: minutes.content,
@@ -92,13 +92,13 @@ export class MinutesService {
     const minutes = await this.require(meetingId, [MinutesStatus.Approved]);
     const view = await this.meetings.get(actor, meetingId);
     const people = await this.tenant.manager.query<{ id: string; display_name: string }[]>(
-      `SELECT u.id, u.display_name FROM users u WHERE u.id = $1 OR u.id = $2
-        UNION SELECT u.id, u.display_name FROM meeting_attendance a JOIN users u ON u.id = a.user_id WHERE a.meeting_id = $3`,
+      `SELECT u.id, u.display_name FROM people_directory u WHERE u.id = $1 OR u.id = $2
+        UNION SELECT u.id, u.display_name FROM meeting_attendance a JOIN people_directory u ON u.id = a.user_id WHERE a.meeting_id = $3`,
       [meeting.chairId, minutes.approvedById, meetingId],
     );
     const name = (id: string | null) => people.find((p) => p.id === id)?.display_name ?? '';
     const attendees = await this.tenant.manager.query<{ display_name: string }[]>(
-      'SELECT u.display_name FROM meeting_attendance a JOIN users u ON u.id = a.user_id WHERE a.meeting_id = $1 ORDER BY a.checked_in_at',
+      'SELECT u.display_name FROM meeting_attendance a JOIN people_directory u ON u.id = a.user_id WHERE a.meeting_id = $1 ORDER BY a.checked_in_at',
       [meetingId],
     );
     const content = await minutesPdf(

@@ -73,7 +73,7 @@ export function personClashQuery(occurrences: Occurrence[], requiredUserIds: str
             FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS o(s, e, earliest)
             JOIN meetings m ON m.starts_at < o.e AND m.ends_at > o.s AND m.starts_at > o.earliest
             JOIN meeting_participants p ON p.meeting_id = m.id
-            JOIN users u ON u.id = p.attendee_id
+            JOIN people_directory u ON u.id = p.attendee_id
            WHERE p.attendee_id = ANY($1::uuid[]) AND p.response <> 'declined' AND m.status = 'scheduled'
              AND NOT (m.id = ANY($5::uuid[]))
            ORDER BY m.starts_at`,

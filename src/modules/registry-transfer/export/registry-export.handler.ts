@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { localDate } from '../../../platform/clock/local-date';
 import type { Language } from '../../../platform/errors/localized-messages';
@@ -7,7 +6,7 @@ import { NotificationType, PersonalChannel } from '../../../platform/notificatio
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
-import type { Actor } from '../../../platform/tenancy/request-actor';
+import { type Actor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { AllianceMembership } from '../../alliances/entities/alliance-membership.entity';
 import { Alliance } from '../../alliances/entities/alliance.entity';
@@ -27,10 +26,10 @@ export class RegistryExportHandler implements JobHandler<JobName.ExportRegistry>
   ) {}
 
   async handle(payload: JobPayloads[JobName.ExportRegistry], { progress }: JobContext): Promise<void> {
-    const systemActor: Actor = { userId: '', tenantId: payload.tenantId, role: Role.TownshipAdmin, organizationId: null };
-    const job = await this.tenant.run(systemActor, () => this.jobs.findById(payload.transferJobId));
+    const system: Actor = systemActor(payload.tenantId);
+    const job = await this.tenant.run(system, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
-    const actor: Actor = { ...systemActor, userId: job.createdById };
+    const actor: Actor = { ...system, userId: job.createdById };
 
     const { alliance, memberships } = await this.tenant.run(actor, async () => {
       await this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now() });

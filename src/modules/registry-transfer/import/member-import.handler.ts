@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException, FieldProblem } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
@@ -8,7 +7,7 @@ import { NotificationType } from '../../../platform/notifications/notification-t
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
-import type { Actor } from '../../../platform/tenancy/request-actor';
+import { type Actor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../../alliances/alliances.service';
 import { OrganizationsService } from '../../organizations/organizations.service';
@@ -44,10 +43,10 @@ export class MemberImportHandler implements JobHandler<JobName.ImportMembers> {
   ) {}
 
   async handle(payload: JobPayloads[JobName.ImportMembers], { progress }: JobContext): Promise<void> {
-    const systemActor: Actor = { userId: '', tenantId: payload.tenantId, role: Role.TownshipAdmin, organizationId: null };
-    const job = await this.tenant.run(systemActor, () => this.jobs.findById(payload.transferJobId));
+    const system: Actor = systemActor(payload.tenantId);
+    const job = await this.tenant.run(system, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded || job.status === TransferJobStatus.Failed) return;
-    const actor: Actor = { ...systemActor, userId: job.createdById };
+    const actor: Actor = { ...system, userId: job.createdById };
     const language = job.language as Language;
 
     const file = await this.tenant.run(actor, () => this.jobs.readFile(job.id));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../../platform/auth/entities/role';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName } from '../../../platform/queue/queue.constants';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL } from '../statistics/daily-figures.sql';
 
@@ -22,7 +22,7 @@ export class DailyFiguresHandler implements JobHandler<JobName.RefreshServiceSta
   }
 
   refresh(tenantId: string): Promise<number> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       await this.tenant.manager.query(REFRESH_LOCK_SQL);
       const [{ days }] = await this.tenant.manager.query<{ days: number }[]>(REFRESH_DAILY_FIGURES_SQL);
       return days;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
@@ -32,7 +32,7 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
   ) {}
 
   handle({ tenantId, requestId }: JobPayloads[JobName.RouteServiceRequest]): Promise<void> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const request = await this.requests.findForUpdate(requestId);
       if (!request || request.status !== S.Submitted) return;
       const decision = await this.router.decide(request);

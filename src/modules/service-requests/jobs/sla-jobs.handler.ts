@@ -4,7 +4,7 @@ import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
-import type { Actor } from '../../../platform/tenancy/request-actor';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
@@ -13,7 +13,6 @@ import { RoutingReconciler } from '../routing/routing-reconciler.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaEvaluator } from '../sla/sla-evaluator.service';
 
-const system = (tenantId: string): Actor => ({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null });
 export const AUTO_CLOSE_AFTER_DAYS = 7;
 
 /** A timer fired: apply whatever milestones are due now. */
@@ -27,7 +26,7 @@ export class CheckSlaHandler implements JobHandler<JobName.CheckSla> {
   ) {}
 
   handle({ tenantId, requestId }: JobPayloads[JobName.CheckSla]): Promise<void> {
-    return this.tenant.run(system(tenantId), async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const request = await this.requests.findForUpdate(requestId);
       if (request) await this.evaluator.evaluate(request);
     });
@@ -76,7 +75,7 @@ export class AutoCloseHandler implements JobHandler<JobName.AutoCloseResolved> {
     const tenants = await this.tenant.tenantIds();
     let closed = 0;
     for (const tenantId of tenants) {
-      closed += await this.tenant.run(system(tenantId), async () => {
+      closed += await this.tenant.run(systemActor(tenantId), async () => {
         const stale = await this.tenant.manager.getRepository(ServiceRequest).find({
           where: { status: S.Resolved, rating: IsNull(), resolvedAt: LessThanOrEqual(cutoff), mergedIntoId: IsNull() },
           take: 500,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import type { Language } from '../../../platform/errors/localized-messages';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
 import { TransferJobsRepository } from '../../registry-transfer/transfer-jobs.repository';
@@ -21,7 +21,7 @@ export class StatisticsExportHandler implements JobHandler<JobName.ExportService
   ) {}
 
   async handle({ tenantId, transferJobId }: JobPayloads[JobName.ExportServiceStatistics], { progress }: JobContext): Promise<void> {
-    const system = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const system = systemActor(tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
     const actor = { ...system, userId: job.createdById };

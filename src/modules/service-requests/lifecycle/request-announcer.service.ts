@@ -43,8 +43,8 @@ export class RequestAnnouncer {
   private parties(request: Announced): Promise<{ requester: string; provider: string; staff: string[] }> {
     return this.tenant.once(`request-parties:${request.requesterOrganizationId}:${request.assignedOrganizationId}`, async () => {
       const [row] = await this.tenant.manager.query<{ requester: string | null; provider: string | null; staff: string[] }[]>(
-        `SELECT (SELECT name FROM organizations WHERE id = $1) AS requester, (SELECT name FROM organizations WHERE id = $2) AS provider,
-                ARRAY(SELECT id FROM users WHERE organization_id = $2 AND status = 'active') AS staff`,
+        `SELECT (SELECT name FROM organization_directory WHERE id = $1) AS requester, (SELECT name FROM organization_directory WHERE id = $2) AS provider,
+                ARRAY(SELECT id FROM people_directory WHERE organization_id = $2 AND status = 'active') AS staff`,
         [request.requesterOrganizationId, request.assignedOrganizationId],
       );
       return { requester: row?.requester ?? '', provider: row?.provider ?? '', staff: row?.staff ?? [] };

@@ -195,7 +195,7 @@ export class ServiceRequestActions {
       reason: `rating ${rating}`,
       status: 'open',
     });
-    const [org] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM organizations WHERE id = $1', [request.requesterOrganizationId]);
+    const [org] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [request.requesterOrganizationId]);
     if (assignee) {
       await this.notifier.notify({ userIds: [assignee] }, NotificationType.FollowUpAssigned, {
         requestId,
@@ -208,7 +208,7 @@ export class ServiceRequestActions {
   }
 
   private async requireServingOrganization(organizationId: string, field: string): Promise<void> {
-    const rows = await this.tenant.manager.query('SELECT 1 FROM organizations WHERE id = $1', [organizationId]);
+    const rows = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [organizationId]);
     if (rows.length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 }

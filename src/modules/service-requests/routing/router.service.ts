@@ -45,7 +45,7 @@ export class RequestRouter {
    */
   async leastLoadedHandler(organizationId: string): Promise<string | null> {
     const [row] = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT u.id FROM users u
+      `SELECT u.id FROM people_directory u
         WHERE u.organization_id = $1 AND u.status = 'active' AND u.role IN ('department_staff', 'enterprise_contact')
         ORDER BY (SELECT count(*) FROM service_requests r WHERE r.handler_id = u.id AND r.status IN ('routed', 'accepted', 'in_progress', 'returned')),
                  u.created_at, u.id

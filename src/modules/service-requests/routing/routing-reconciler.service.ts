@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { JobName, QueueName } from '../../../platform/queue/queue.constants';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 
 /** A routing job normally runs within seconds; one still waiting after this was lost. */
@@ -35,7 +35,7 @@ export class RoutingReconciler {
     const tenants = await this.tenant.tenantIds();
     let requeued = 0;
     for (const tenantId of tenants) {
-      requeued += await this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+      requeued += await this.tenant.run(systemActor(tenantId), async () => {
         const stuck = await this.tenant.manager.query<{ id: string }[]>(
           // A request whose routing event still waits in the outbox (no worker has relayed it yet) is not lost.
           `SELECT r.id FROM service_requests r

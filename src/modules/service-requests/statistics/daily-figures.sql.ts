@@ -138,7 +138,7 @@ export const STATISTICS_SQL = `
   ), named AS (
     -- Names by key, one index look-up each: a join read every organisation of the township.
     SELECT s.*, CASE s.kind
-                  WHEN 'department' THEN (SELECT o.name FROM organizations o WHERE o.id = s.organization_id)
+                  WHEN 'department' THEN (SELECT o.name FROM organization_directory o WHERE o.id = s.organization_id)
                   WHEN 'category' THEN (SELECT c.name FROM service_categories c WHERE c.id = s.category_id)
                 END AS name
       FROM sets s

@@ -78,7 +78,7 @@ export class ServiceStatistics {
   async compute(query: StatisticsQuery): Promise<ServiceStatisticsView> {
     const { from, to } = statisticsPeriod(query, this.clock.now());
     if (from >= to) throw DomainException.invalid([{ field: 'from', reason: 'beforeTo' }]);
-    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [query.allianceId]);
+    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [query.allianceId]);
     if (!alliance) throw DomainException.notFound();
     const { sql, params } = statisticsQueries(query.allianceId, { from, to }).figures;
     const rows = await this.tenant.manager.query<FigureRow[]>(sql, params);

@@ -26,7 +26,7 @@ export class ExpertsService {
   }
 
   async create(input: CreateExpertDto): Promise<ExpertView> {
-    const [user] = await this.tenant.manager.query('SELECT 1 FROM users WHERE id = $1', [input.userId]);
+    const [user] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1', [input.userId]);
     if (!user) throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
     if (await this.experts.existsBy({ userId: input.userId })) throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'userId', reason: 'alreadyExists' }]);
     await this.checkAffiliation(input);
@@ -57,10 +57,10 @@ export class ExpertsService {
   async declare(actor: Actor, input: DeclarationDto): Promise<DeclarationView> {
     const expert = await this.mine(actor);
     if (!input.organizationId && !input.userId) throw DomainException.invalid([{ field: 'organizationId', reason: 'declarationTarget' }]);
-    if (input.organizationId && !(await this.tenant.manager.query('SELECT 1 FROM organizations WHERE id = $1', [input.organizationId])).length) {
+    if (input.organizationId && !(await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.organizationId])).length) {
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notFound' }]);
     }
-    if (input.userId && !(await this.tenant.manager.query('SELECT 1 FROM users WHERE id = $1', [input.userId])).length) {
+    if (input.userId && !(await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1', [input.userId])).length) {
       throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
     }
     const saved = await this.tenant.manager.getRepository(ExpertDeclaration).save({
@@ -122,15 +122,15 @@ export class ExpertsService {
   }
 
   private async checkAffiliation(input: UpdateExpertDto): Promise<void> {
-    if (input.affiliationOrganizationId && !(await this.tenant.manager.query('SELECT 1 FROM organizations WHERE id = $1', [input.affiliationOrganizationId])).length) {
+    if (input.affiliationOrganizationId && !(await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.affiliationOrganizationId])).length) {
       throw DomainException.invalid([{ field: 'affiliationOrganizationId', reason: 'notFound' }]);
     }
   }
 
   private async views(experts: Expert[]): Promise<ExpertView[]> {
     const ids = experts.map((e) => e.id);
-    const people = await this.tenant.manager.query<{ id: string; display_name: string }[]>('SELECT id, display_name FROM users WHERE id = ANY($1)', [experts.map((e) => e.userId)]);
-    const orgs = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1)', [
+    const people = await this.tenant.manager.query<{ id: string; display_name: string }[]>('SELECT id, display_name FROM people_directory WHERE id = ANY($1)', [experts.map((e) => e.userId)]);
+    const orgs = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1)', [
       experts.map((e) => e.affiliationOrganizationId).filter(Boolean),
     ]);
     const declarations = await this.declarations(ids);
@@ -151,7 +151,7 @@ export class ExpertsService {
   private async declarations(expertIds: string[]): Promise<(DeclarationView & { expertId: string })[]> {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT d.*, o.name AS organization_name, u.display_name AS user_name FROM expert_declarations d
-         LEFT JOIN organizations o ON o.id = d.organization_id LEFT JOIN users u ON u.id = d.user_id
+         LEFT JOIN organization_directory o ON o.id = d.organization_id LEFT JOIN people_directory u ON u.id = d.user_id
         WHERE d.expert_id = ANY($1) ORDER BY d.created_at`,
       [expertIds],
     );

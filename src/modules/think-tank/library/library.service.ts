@@ -92,7 +92,7 @@ export class LibraryService {
               count(a.id) FILTER (WHERE a.status = 'submitted') AS submitted,
               avg(CASE WHEN a.status = 'submitted' THEN (a.submitted_at <= a.due_at)::int WHEN a.status IN ('invited', 'accepted') AND a.due_at < $1 THEN 0 END) AS on_time,
               avg(extract(epoch FROM a.submitted_at - a.created_at) / 86400) FILTER (WHERE a.status = 'submitted') AS turnaround
-         FROM experts e JOIN users u ON u.id = e.user_id LEFT JOIN review_assignments a ON a.expert_id = e.id
+         FROM experts e JOIN people_directory u ON u.id = e.user_id LEFT JOIN review_assignments a ON a.expert_id = e.id
         GROUP BY e.id, u.display_name, e.availability) w
         WHERE $4::uuid IS NULL OR (-w.open, w.display_name, w.id) > ($2::int, $3::text, $4::uuid)
         ORDER BY -w.open, w.display_name, w.id LIMIT $5`,

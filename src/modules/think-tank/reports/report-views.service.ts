@@ -18,7 +18,7 @@ export class ReportViewsService {
     const { report, role } = access;
     // One query after another: they share the transaction's connection.
     const authors = ReportAccessService.authorsVisible(access) ? await this.authors([report.id]) : null;
-    const subjects = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organizations WHERE id = ANY($1) ORDER BY name', [
+    const subjects = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1) ORDER BY name', [
       report.subjectOrganizationIds,
     ]);
     const versions = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM report_versions WHERE report_id = $1 ORDER BY number', [report.id]);
@@ -70,7 +70,7 @@ export class ReportViewsService {
   async authors(reportIds: string[]): Promise<Map<string, AuthorView[]>> {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT a.report_id, u.id, u.display_name, o.id AS organization_id, o.name AS organization_name
-         FROM report_authors a JOIN users u ON u.id = a.user_id LEFT JOIN organizations o ON o.id = a.organization_id
+         FROM report_authors a JOIN people_directory u ON u.id = a.user_id LEFT JOIN organization_directory o ON o.id = a.organization_id
         WHERE a.report_id = ANY($1) ORDER BY a.position`,
       [reportIds],
     );
@@ -119,7 +119,7 @@ export class ReportViewsService {
   async assignments(reportId: string): Promise<AssignmentWithReviewer[]> {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT a.*, u.id AS reviewer_user_id, u.display_name AS reviewer_name FROM review_assignments a
-         JOIN experts e ON e.id = a.expert_id JOIN users u ON u.id = e.user_id
+         JOIN experts e ON e.id = a.expert_id JOIN people_directory u ON u.id = e.user_id
         WHERE a.report_id = $1 ORDER BY a.ordinal`,
       [reportId],
     );

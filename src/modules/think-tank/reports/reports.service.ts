@@ -46,15 +46,15 @@ export class ReportsService {
   }
 
   async create(actor: Actor, input: CreateReportDto): Promise<ReportView> {
-    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId]);
     if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     const subjects = [...new Set(input.subjectOrganizationIds ?? [])];
-    const found = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM organizations WHERE id = ANY($1)', [subjects]);
+    const found = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM organization_directory WHERE id = ANY($1)', [subjects]);
     const missing = subjects.findIndex((id) => !found.some((o) => o.id === id));
     if (missing >= 0) throw DomainException.invalid([{ field: `subjectOrganizationIds[${missing}]`, reason: 'notFound' }]);
     const authorIds = [actor.userId, ...(input.coAuthorIds ?? []).filter((id) => id !== actor.userId)];
     const users = await this.tenant.manager.query<{ id: string; organization_id: string | null }[]>(
-      `SELECT id, organization_id FROM users WHERE id = ANY($1) AND status <> 'disabled'`,
+      `SELECT id, organization_id FROM people_directory WHERE id = ANY($1) AND status <> 'disabled'`,
       [[...new Set(authorIds)]],
     );
     const unknown = (input.coAuthorIds ?? []).findIndex((id) => !users.some((u) => u.id === id));
@@ -210,7 +210,7 @@ export class ReportsService {
   /** The officials who may edit the report: its authors are not among them. */
   async editors(reportId: string): Promise<string[]> {
     const rows = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT id FROM users u WHERE role = 'township_admin' AND status = 'active'
+      `SELECT id FROM people_directory u WHERE role = 'township_admin' AND status = 'active'
           AND NOT EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = $1 AND a.user_id = u.id)`,
       [reportId],
     );

@@ -13,7 +13,7 @@ export class ReviewCandidatesService {
 
   async parties(report: ResearchReport): Promise<ReportParties> {
     const authors = await this.tenant.manager.query<{ user_id: string; organization_id: string | null; current_org: string | null }[]>(
-      `SELECT a.user_id, a.organization_id, u.organization_id AS current_org FROM report_authors a JOIN users u ON u.id = a.user_id WHERE a.report_id = $1`,
+      `SELECT a.user_id, a.organization_id, u.organization_id AS current_org FROM report_authors a JOIN people_directory u ON u.id = a.user_id WHERE a.report_id = $1`,
       [report.id],
     );
     return {
@@ -33,7 +33,7 @@ export class ReviewCandidatesService {
       `SELECT e.id, e.user_id, e.fields, e.availability, e.affiliation_organization_id, u.organization_id, u.display_name,
               coalesce((SELECT json_agg(json_build_object('organizationId', d.organization_id, 'userId', d.user_id)) FROM expert_declarations d WHERE d.expert_id = e.id), '[]') AS declarations,
               (SELECT count(*) FROM review_assignments a WHERE a.expert_id = e.id AND a.status IN ('invited', 'accepted'))::int AS open_reviews
-         FROM experts e JOIN users u ON u.id = e.user_id
+         FROM experts e JOIN people_directory u ON u.id = e.user_id
         WHERE u.status = 'active' AND ($1::uuid[] IS NULL OR e.id = ANY($1))
           AND ($2::text IS NULL OR (u.display_name, e.id) > ($2, $3::uuid))
         ORDER BY u.display_name, e.id LIMIT $4`,
@@ -73,7 +73,7 @@ export class ReviewCandidatesService {
   async names(conflicts: Conflict[]): Promise<Map<string, string>> {
     const ids = [...new Set(conflicts.map((c) => c.withId))];
     const rows = await this.tenant.manager.query<{ id: string; name: string }[]>(
-      `SELECT id, name FROM organizations WHERE id = ANY($1) UNION ALL SELECT id, display_name FROM users WHERE id = ANY($1)`,
+      `SELECT id, name FROM organization_directory WHERE id = ANY($1) UNION ALL SELECT id, display_name FROM people_directory WHERE id = ANY($1)`,
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r.name]));

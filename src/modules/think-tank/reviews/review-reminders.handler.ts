@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { JobName } from '../../../platform/queue/queue.constants';
+import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 
 const HOUR = 3600_000;
@@ -37,7 +37,7 @@ export class ReviewRemindersHandler implements JobHandler<JobName.SendReviewRemi
   }
 
   async forTenant(tenantId: string): Promise<number> {
-    return this.tenant.run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, async () => {
+    return this.tenant.run(systemActor(tenantId), async () => {
       const now = this.clock.now();
       const due = await this.tenant.manager.query<Record<string, any>[]>(
         `SELECT a.id, a.status, a.respond_by, a.due_at, a.reminders_sent, e.user_id, r.title

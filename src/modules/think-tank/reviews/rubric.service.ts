@@ -18,13 +18,13 @@ export class RubricService {
   constructor(private readonly tenant: TenantContext) {}
 
   async get(allianceId: string): Promise<RubricView> {
-    if (!(await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
     return { allianceId, criteria: await this.snapshot(allianceId) };
   }
 
   /** Replaces the rubric; rounds already open keep the copy they took. */
   async replace(allianceId: string, input: RubricDto): Promise<RubricView> {
-    if (!(await this.tenant.manager.query('SELECT 1 FROM alliances WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
     // Keys and labels are stored trimmed, so they are judged trimmed: " impact" is "impact" again.
     const keys = input.criteria.map((c) => c.key.trim());
     input.criteria.forEach((c, i) => {

@@ -63,7 +63,7 @@ export class VenueBookingsService {
     });
     await this.reserve(actor, booking, zone, timeZone);
     if (booking.status === B.Pending) {
-      const officials = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'township_admin' AND status = 'active'`);
+      const officials = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`);
       await this.notifier.notify({ userIds: officials.map((o) => o.id) }, NotificationType.VenueBookingRequested, this.payload(booking, zone.name));
     }
     return this.view(actor, booking.id);
@@ -220,7 +220,7 @@ export class VenueBookingsService {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT b.*, v.name AS venue_name, z.name AS zone_name, u.display_name AS booker_name, o.name AS organization_name
          FROM venue_bookings b JOIN venues v ON v.id = b.venue_id JOIN venue_zones z ON z.id = b.zone_id
-         JOIN users u ON u.id = b.booker_user_id LEFT JOIN organizations o ON o.id = b.booker_organization_id
+         JOIN people_directory u ON u.id = b.booker_user_id LEFT JOIN organization_directory o ON o.id = b.booker_organization_id
         WHERE b.id = ANY($1) ORDER BY b.starts_at, b.id`,
       [ids],
     );

@@ -21,7 +21,7 @@ export function indicatorRoundsToFillQuery(scope: WorkbenchScope): Statement | n
     order: 'r.deadline, r.created_at, r.id',
     key: 'r.id',
     item: `json_build_object('kind', '${WorkbenchItemKind.IndicatorRound}', 'action', '${WorkbenchAction.FillIndicators}', 'id', r.id,
-             'title', (SELECT a.name FROM alliances a WHERE a.id = r.alliance_id), 'reference', r.period, 'dueOn', r.deadline::text, 'since', r.created_at)`,
+             'title', (SELECT a.name FROM alliance_directory a WHERE a.id = r.alliance_id), 'reference', r.period, 'dueOn', r.deadline::text, 'since', r.created_at)`,
     params: [scope.actor.organizationId, scope.today],
     limit: scope.limit,
   });
@@ -39,9 +39,9 @@ export function projectCallsQuery(scope: WorkbenchScope): Statement | null {
   return sectionStatement({
     from: 'project_calls c',
     where: `c.status = '${ProjectCallStatus.Open}' AND c.deadline >= $2::date
-            AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = $1 AND o.kind = 'enterprise'
+            AND EXISTS (SELECT 1 FROM organization_directory o WHERE o.id = $1 AND o.kind = 'enterprise'
                           AND (cardinality(c.eligibility_tags) = 0 OR c.eligibility_tags && o.product_tags))
-            AND EXISTS (SELECT 1 FROM alliance_memberships m WHERE m.organization_id = $1 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
+            AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = $1 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
                           AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id))
             AND coalesce(${step} IN (${sqlValues(UNFINISHED_STEPS)}), true)`,
     order: 'c.deadline, c.id',

@@ -12,7 +12,7 @@ export function overdueActionItemsQuery(scope: WorkbenchScope): Statement {
     order: 'a.due_on, a.created_at, a.id',
     key: 'a.id',
     item: `json_build_object('kind', '${WorkbenchItemKind.ActionItem}', 'action', '${WorkbenchAction.ChaseActionItem}', 'id', a.id, 'title', a.title,
-             'counterpart', (SELECT o.name FROM organizations o WHERE o.id = a.owner_organization_id), 'dueOn', a.due_on::text,
+             'counterpart', (SELECT o.name FROM organization_directory o WHERE o.id = a.owner_organization_id), 'dueOn', a.due_on::text,
              'since', a.created_at, 'escalationLevel', a.escalation_level)`,
     params: [scope.today],
     limit: scope.limit,
@@ -41,7 +41,7 @@ export function casesToReviewQuery(scope: WorkbenchScope): Statement {
     order: 'c.updated_at, c.id',
     key: 'c.id',
     item: `json_build_object('kind', '${WorkbenchItemKind.TypicalCase}', 'action', '${WorkbenchAction.ReviewCase}', 'id', c.id, 'title', c.title,
-             'counterpart', (SELECT o.name FROM organizations o WHERE o.id = c.organization_id), 'since', c.updated_at)`,
+             'counterpart', (SELECT o.name FROM organization_directory o WHERE o.id = c.organization_id), 'since', c.updated_at)`,
     params: [],
     limit: scope.limit,
   });

@@ -20,7 +20,7 @@ const TO_RATE = sqlValues(TRANSITIONS.rate.from);
 /** The supervision board's open states (ServiceRequestsRepository.supervisionQuery, ix_service_requests__supervision). */
 const SUPERVISION_OPEN = sqlValues([S.Routed, S.Accepted, S.InProgress, S.Returned]);
 
-const organizationName = (column: string) => `(SELECT o.name FROM organizations o WHERE o.id = ${column})`;
+const organizationName = (column: string) => `(SELECT o.name FROM organization_directory o WHERE o.id = ${column})`;
 
 function requestItem(action: WorkbenchAction, fields: { counterpart: string; dueAt: string; since: string }): string {
   return `json_build_object('kind', '${WorkbenchItemKind.ServiceRequest}', 'action', '${action}', 'id', r.id, 'title', r.title, 'reference', r.number,
