@@ -21,6 +21,8 @@ const MIGRATION_TABLES: Record<string, string> = {
   login_failures: 'platform/auth',
   throttle_counters: 'platform/auth',
   stream_tickets: 'platform/notifications',
+  backup_runs: 'platform/backup',
+  backup_alerts: 'platform/backup',
 };
 
 /** The users entity sits in platform/auth for signing in, but the people in it are the users module's data. */

@@ -522,9 +522,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List backup runs
+         * @description The backup runs, newest first: their state, file, size, contents and verification.
+         *
+         *     Who may call it: platform administrators.
+         */
         get: operations["BackupRunsController_list"];
         put?: never;
-        /** 202: the worker takes the backup; the run shows queued, running, then its result in the list. */
+        /**
+         * Back up now
+         * @description 202: the worker takes the backup; the run shows queued, running, then its result in the list.
+         *
+         *     Who may call it: platform administrators.
+         */
         post: operations["BackupRunsController_requestNow"];
         delete?: never;
         options?: never;
@@ -539,6 +550,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Backup status
+         * @description Whether backups are configured, their schedule, the last good backup and whether it is stale (over 26 hours).
+         *
+         *     Who may call it: platform administrators.
+         */
         get: operations["BackupRunsController_status"];
         put?: never;
         post?: never;
@@ -8043,7 +8060,11 @@ export interface operations {
                     "application/json": components["schemas"]["BackupRunPage"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8071,7 +8092,20 @@ export interface operations {
                     "application/json": components["schemas"]["BackupRunView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Backups are not configured (no BACKUP_KEY), or a backup is already queued or running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -8099,7 +8133,11 @@ export interface operations {
                     "application/json": components["schemas"]["BackupStatusView"];
                 };
             };
-            /** @description Any error, in one body shape */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
             default: {
                 headers: {
                     [name: string]: unknown;
