@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { backupNow, runBackupCommand } from '../src/platform/backup/backup-command';
 import { BackupError } from '../src/platform/backup/backup-error';
+import { commandDatabase } from '../src/platform/backup/built-in-database';
 import { describeTownship, optionValue, positionalArgs, townshipPassphrase } from '../src/platform/backup/township-command';
 import { exportTownship } from '../src/platform/backup/township-export';
 import { SystemClock } from '../src/platform/clock/clock';
@@ -10,8 +12,12 @@ import { checkPostgres } from '../src/platform/startup/dependency-check';
 import { fileStorageFromEnvironment } from '../src/platform/storage/file-storage-from-environment';
 
 const VALUED = ['--out', '--passphrase-file', '--now'];
+const ROOT = path.resolve(__dirname, '../..');
 
-/** `npm run township:export -- <slug or id> [--out <file>] [--passphrase-file <file>]`: one township as one encrypted archive. */
+/**
+ * `npm run township:export -- <slug or id> [--out <file>] [--passphrase-file <file>]`: one township as
+ * one encrypted archive. With DATABASE_URL unset, of the built-in PostgreSQL (as npm run backup).
+ */
 runBackupCommand('township:export', async () => {
   const args = process.argv.slice(2);
   const [township, ...extra] = positionalArgs(args, VALUED);
@@ -19,19 +25,27 @@ runBackupCommand('township:export', async () => {
   const env = loadEnvironment();
   const passphrase = await townshipPassphrase(args, env);
   const now = backupNow(args, new SystemClock());
-  await checkPostgres(env.DATABASE_ADMIN_URL, 'DATABASE_ADMIN_URL');
+  const database = await commandDatabase(env, process.env, ROOT, { create: false });
+  if (database.note) process.stdout.write(`${database.note}\n`);
   const started = performance.now();
-  const { path, bytes, manifest } = await exportTownship({
-    adminUrl: env.DATABASE_ADMIN_URL,
-    storage: fileStorageFromEnvironment(env),
-    passphrase,
-    secretsKey: env.SECRETS_KEY,
-    township,
-    out: optionValue(args, '--out'),
-    directory: env.BACKUP_DIR,
-    now,
-  });
-  const lines = [`Township archive written: ${path}`, `  ${bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s`, ...describeTownship(manifest)];
+  let made: Awaited<ReturnType<typeof exportTownship>>;
+  try {
+    await checkPostgres(database.adminUrl, 'DATABASE_ADMIN_URL');
+    made = await exportTownship({
+      adminUrl: database.adminUrl,
+      storage: fileStorageFromEnvironment(env),
+      passphrase,
+      secretsKey: env.SECRETS_KEY,
+      township,
+      out: optionValue(args, '--out'),
+      directory: env.BACKUP_DIR,
+      now,
+    });
+  } finally {
+    await database.release();
+  }
+  const { path: written, bytes, manifest } = made;
+  const lines = [`Township archive written: ${written}`, `  ${bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s`, ...describeTownship(manifest)];
   if (manifest.missingFiles.length > 0) {
     lines.push(`  Warning: ${manifest.missingFiles.length} attachments the township's rows name were not in the store: ${manifest.missingFiles.slice(0, 5).join(', ')}`);
   }

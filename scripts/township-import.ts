@@ -1,21 +1,35 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { runBackupCommand } from '../src/platform/backup/backup-command';
 import { BackupError } from '../src/platform/backup/backup-error';
+import { commandDatabase } from '../src/platform/backup/built-in-database';
 import { describeTownship, positionalArgs, townshipPassphrase } from '../src/platform/backup/township-command';
 import { importTownship } from '../src/platform/backup/township-import';
 import { loadEnvironment } from '../src/platform/config/environment';
 import { checkPostgres } from '../src/platform/startup/dependency-check';
 import { fileStorageFromEnvironment } from '../src/platform/storage/file-storage-from-environment';
 
-/** `npm run township:import -- <archive> [--passphrase-file <file>]`: a township joins this deployment, beside those already here. */
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * `npm run township:import -- <archive> [--passphrase-file <file>]`: a township joins this deployment,
+ * beside those already here. With DATABASE_URL unset, into the built-in PostgreSQL (as npm run restore).
+ */
 runBackupCommand('township:import', async () => {
   const args = process.argv.slice(2);
   const files = positionalArgs(args, ['--passphrase-file']);
   if (files.length !== 1) throw new BackupError('Name one township archive: npm run township:import -- township-anhai-2026-12-07T020000Z.lmbackup [--passphrase-file <file>]');
   const env = loadEnvironment();
   const passphrase = await townshipPassphrase(args, env);
-  await checkPostgres(env.DATABASE_ADMIN_URL, 'DATABASE_ADMIN_URL');
-  const result = await importTownship({ path: files[0], passphrase, adminUrl: env.DATABASE_ADMIN_URL, storage: fileStorageFromEnvironment(env), secretsKey: env.SECRETS_KEY });
+  const database = await commandDatabase(env, process.env, ROOT, { create: false });
+  if (database.note) process.stdout.write(`${database.note}\n`);
+  let result: Awaited<ReturnType<typeof importTownship>>;
+  try {
+    await checkPostgres(database.adminUrl, 'DATABASE_ADMIN_URL');
+    result = await importTownship({ path: files[0], passphrase, adminUrl: database.adminUrl, storage: fileStorageFromEnvironment(env), secretsKey: env.SECRETS_KEY });
+  } finally {
+    await database.release();
+  }
   const lines = [
     `Imported ${files[0]} (made ${result.manifest.createdAt}):`,
     ...describeTownship(result.manifest),

@@ -29,7 +29,7 @@ export async function openBuiltInDatabase(dataDir: string, options: { create: bo
   const initialised = (await readText(path.join(dataDir, 'PG_VERSION'))) !== undefined;
   if (!initialised && !options.create) {
     throw new BackupError(
-      `DATABASE_URL is not set and the built-in database has no data yet (${dataDir} holds no cluster): there is nothing to back up. ` +
+      `DATABASE_URL is not set and the built-in database has no data yet (${dataDir} holds no cluster). ` +
         'Start it once with npm run serve (or npm run demo), set EMBEDDED_DATABASE_DIR to where its data lives, or point DATABASE_URL and DATABASE_ADMIN_URL at your PostgreSQL.',
     );
   }

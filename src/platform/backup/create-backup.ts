@@ -1,20 +1,18 @@
-import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { attachmentRecords, copiedRows } from './archive-content';
 import type { FileStorage } from '../storage/file-storage';
 import { encodeJsonRecord, encodeRecord, RecordType } from './archive-records';
 import { CHUNK_BYTES, encryptChunks, newBackupKeys } from './backup-cipher';
 import { BackupError } from './backup-error';
-import type { BackupManifest, FileEntry, TableEntry, TableHeader } from './backup-manifest';
+import type { BackupManifest, TableEntry, TableHeader } from './backup-manifest';
 import { backupFileName, partialPath } from './backup-names';
 import { BACKUP_FORMAT_VERSION, encodePreamble } from './backup-preamble';
 import { copyColumns, prepareCopySession, quoteIdent } from './copy-session';
 import { listSequences, listStoredFiles, listTables, schemaVersion } from './schema-catalog';
-import { RowChecksum } from './row-checksum';
 
 export interface BackupRequest {
   /** The owner's connection (DATABASE_ADMIN_URL). */
@@ -32,8 +30,6 @@ export interface BackupResult {
   manifest: BackupManifest;
 }
 
-/** Rows are gathered into DATA records of about this size rather than one record a row. */
-const DATA_RECORD_BYTES = 256 * 1024;
 
 /**
  * One backup file: every table COPY'd out inside one REPEATABLE READ snapshot (a consistent
@@ -89,45 +85,13 @@ async function* archiveContent(client: Client, storage: FileStorage, manifest: B
   manifest.sequences = await listSequences(client);
   // The snapshot is done with; the attachments are read outside it (they are never changed in place).
   await client.query('COMMIT');
-  for (const [key, contentType] of files) {
-    const content = await storage.get(key).catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
-    if (!content) {
-      manifest.missingFiles.push(key);
-      continue;
-    }
-    yield encodeJsonRecord(RecordType.File, { key, contentType });
-    for (let offset = 0; offset < content.length; offset += DATA_RECORD_BYTES) {
-      yield encodeRecord(RecordType.Data, content.subarray(offset, offset + DATA_RECORD_BYTES));
-    }
-    yield encodeRecord(RecordType.End);
-    const entry: FileEntry = { key, contentType, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
-    manifest.files.push(entry);
-  }
+  yield* attachmentRecords(storage, files, manifest);
   yield encodeJsonRecord(RecordType.Manifest, manifest);
 }
 
 async function* tableRows(client: Client, table: TableHeader): AsyncGenerator<Buffer, TableEntry> {
-  const checksum = new RowChecksum();
-  const stream = client.query(copyTo(`COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) TO STDOUT`));
-  let batch: Buffer[] = [];
-  let batchBytes = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    checksum.update(chunk);
-    batch.push(chunk);
-    batchBytes += chunk.length;
-    if (batchBytes >= DATA_RECORD_BYTES) {
-      yield encodeRecord(RecordType.Data, Buffer.concat(batch));
-      batch = [];
-      batchBytes = 0;
-    }
-  }
-  if (batchBytes > 0) yield encodeRecord(RecordType.Data, Buffer.concat(batch));
-  return { ...table, ...checksum.result() };
-}
-
-function isMissing(error: unknown): boolean {
-  const { code, name } = (error ?? {}) as { code?: string; name?: string };
-  return code === 'ENOENT' || name === 'NoSuchKey' || name === 'NotFound';
+  const counted = yield* copiedRows(client, `COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) TO STDOUT`);
+  return { ...table, ...counted };
 }
 
 async function syncFile(path: string): Promise<void> {

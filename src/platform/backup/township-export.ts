@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { attachmentRecords, copiedRows } from './archive-content';
 import type { FileStorage } from '../storage/file-storage';
 import { encodeJsonRecord, encodeRecord, RecordType } from './archive-records';
 import { CHUNK_BYTES, encryptChunks, newBackupKeys } from './backup-cipher';
 import { BackupError } from './backup-error';
 import { BACKUP_FORMAT_VERSION, encodePreamble } from './backup-preamble';
 import { prepareCopySession } from './copy-session';
-import { RowChecksum } from './row-checksum';
 import { schemaVersion } from './schema-catalog';
 import { findTownship, type Township, type TownshipTable, townshipFiles, townshipRowsCopy, townshipTables } from './township-catalog';
 import type { TownshipManifest, TownshipPreamble, TownshipTableEntry } from './township-manifest';
@@ -38,7 +36,6 @@ export interface TownshipExportResult {
   manifest: TownshipManifest;
 }
 
-const DATA_RECORD_BYTES = 256 * 1024;
 
 export function townshipArchiveName(slug: string, createdAt: Date): string {
   const iso = createdAt.toISOString();
@@ -108,42 +105,11 @@ async function* townshipContent(client: Client, request: TownshipExportRequest, 
     manifest.unreadableSecrets = opened.unreadable;
   }
   await client.query('COMMIT');
-  for (const [key, contentType] of files) {
-    const content = await storage.get(key).catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
-    if (!content) {
-      manifest.missingFiles.push(key);
-      continue;
-    }
-    yield encodeJsonRecord(RecordType.File, { key, contentType });
-    for (let offset = 0; offset < content.length; offset += DATA_RECORD_BYTES) {
-      yield encodeRecord(RecordType.Data, content.subarray(offset, offset + DATA_RECORD_BYTES));
-    }
-    yield encodeRecord(RecordType.End);
-    manifest.files.push({ key, contentType, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') });
-  }
+  yield* attachmentRecords(storage, files, manifest);
   yield encodeJsonRecord(RecordType.Manifest, manifest);
 }
 
 async function* tableRows(client: Client, table: TownshipTable, townshipId: string): AsyncGenerator<Buffer, TownshipTableEntry> {
-  const checksum = new RowChecksum();
-  const stream = client.query(copyTo(townshipRowsCopy(table, townshipId)));
-  let batch: Buffer[] = [];
-  let batchBytes = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    checksum.update(chunk);
-    batch.push(chunk);
-    batchBytes += chunk.length;
-    if (batchBytes >= DATA_RECORD_BYTES) {
-      yield encodeRecord(RecordType.Data, Buffer.concat(batch));
-      batch = [];
-      batchBytes = 0;
-    }
-  }
-  if (batchBytes > 0) yield encodeRecord(RecordType.Data, Buffer.concat(batch));
-  return { name: table.name, columns: table.columns, owner: table.owner, key: table.key, renumbered: table.renumbered, ...checksum.result() };
-}
-
-function isMissing(error: unknown): boolean {
-  const { code, name } = (error ?? {}) as { code?: string; name?: string };
-  return code === 'ENOENT' || name === 'NoSuchKey' || name === 'NotFound';
+  const counted = yield* copiedRows(client, townshipRowsCopy(table, townshipId));
+  return { name: table.name, columns: table.columns, owner: table.owner, key: table.key, renumbered: table.renumbered, ...counted };
 }
