@@ -19,6 +19,7 @@ export interface PreferredContact {
 @Index('ix_service_requests__inbox', ['tenantId', 'assignedOrganizationId', 'createdAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
 @Index('ix_service_requests__requester', ['tenantId', 'requesterOrganizationId', 'createdAt'])
 @Index('ix_service_requests__returned', ['tenantId', 'requesterOrganizationId', 'returnedAt', 'id'], { where: `"status" = 'returned'` })
+@Index('ix_service_requests__unrated', ['tenantId', 'requesterOrganizationId', 'resolvedAt', 'id'], { where: `"status" = 'resolved' AND "rating" IS NULL` })
 @Index('ix_service_requests__handler', ['tenantId', 'handlerId', 'status'])
 // Routing counts each handler's open requests to pick the least loaded one.
 @Index('ix_service_requests__handler_open', ['tenantId', 'handlerId'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
