@@ -10,6 +10,7 @@ const NOT_A_FOREIGN_KEY: Record<string, string> = {
   'audit_log.actor_user_id': 'the audit log is append-only history; the actor is whoever the transaction says (empty for jobs)',
   'audit_log.entity_id': 'polymorphic: the id of a row of whichever table entity_type names, kept after that row is deleted',
   'notification_deliveries.robot_id': 'group robots are deleted by township admins, and the deliveries to them stay as history',
+  'backup_runs.requested_by_id': "the platform's record of this server's backups (left out of backups and township moves): who asked for a run stays as history after the account goes",
   'refresh_tokens.family_id': 'names a chain of rotated tokens (the first token of the chain), not a row of another table',
   'refresh_tokens.tenant_id': 'pending: should reference tenants; src/platform/auth is being changed by another engineer',
   'refresh_tokens.user_id': 'pending: should reference users ON DELETE CASCADE; src/platform/auth is being changed by another engineer',
