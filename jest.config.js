@@ -40,6 +40,8 @@ module.exports = {
   // One migrated template database per run; each test file clones its own from it.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Browser tests first, the fault drills last: a drill beside a browser test starves it of CPU.
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
