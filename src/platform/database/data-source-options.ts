@@ -1,11 +1,17 @@
 import { join, sep } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { entities } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCountingLogger } from './statement-counter';
 
 /** The project root, whether this file runs compiled (dist/src/...) or from source under jest. */
-const PROJECT_ROOT = join(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../../..' : '../../..');
+const COMPILED = __dirname.includes(`${sep}dist${sep}`);
+const PROJECT_ROOT = join(__dirname, COMPILED ? '../../../..' : '../../..');
+
+/**
+ * Every entity registers itself by its file name: a module's `*.entity.ts` is found here, so the
+ * platform names no module. The compiled build loads the compiled files, jest the sources.
+ */
+export const ENTITY_FILES = COMPILED ? join(PROJECT_ROOT, 'dist/src/**/*.entity.js') : join(PROJECT_ROOT, 'src/**/*.entity.ts');
 
 /** How the primary's and the replicas' connections show in pg_stat_activity (a URL's own application_name wins). */
 export const PRIMARY_APPLICATION_NAME = 'lianmeng';
@@ -37,7 +43,7 @@ export function dataSourceOptions(
   return {
     type: 'postgres',
     ...connection,
-    entities,
+    entities: [ENTITY_FILES],
     // Compiled migrations only: tests and the CLI run the build's migrations, like production.
     migrations: [join(PROJECT_ROOT, 'dist/migrations/*.js')],
     migrationsTableName: 'schema_migrations',
