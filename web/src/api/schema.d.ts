@@ -6013,7 +6013,8 @@ export interface components {
             expertId: string;
             displayName: string;
             fields: string[];
-            availability: string;
+            /** @enum {string} */
+            availability: "available" | "limited" | "unavailable";
             openReviews: number;
             conflicts: components["schemas"]["CandidateConflict"][];
         };

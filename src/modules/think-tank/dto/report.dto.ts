@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEnum, IsIn, IsOptiona
 import { NamedRef, PersonRef } from '../../../platform/http/references.view';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { ActionItemView } from '../../action-items/dto/action-item.dto';
+import { ExpertAvailability } from '../entities/expert.entity';
 import { BlindMode, ReportStatus } from '../entities/research-report.entity';
 import { AssignmentStatus } from '../entities/review-assignment.entity';
 import { EditorDecision } from '../entities/review-round.entity';
@@ -210,7 +211,7 @@ export class ReviewerCandidate {
   expertId: string;
   displayName: string;
   fields: string[];
-  availability: string;
+  availability: ExpertAvailability;
   openReviews: number;
   conflicts: CandidateConflict[];
 }

@@ -3,6 +3,7 @@ import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keys
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { ReviewerCandidate } from '../dto/report.dto';
+import type { ExpertAvailability } from '../entities/expert.entity';
 import type { ResearchReport } from '../entities/research-report.entity';
 import { type Conflict, conflictsOfInterest, type ExpertFacts, type ReportParties } from './conflicts-of-interest';
 
@@ -28,7 +29,7 @@ export class ReviewCandidatesService {
   async experts(
     expertIds?: string[],
     page?: { limit: number; after: [string, string] | null },
-  ): Promise<(ExpertFacts & { id: string; displayName: string; fields: string[]; availability: string; openReviews: number })[]> {
+  ): Promise<(ExpertFacts & { id: string; displayName: string; fields: string[]; availability: ExpertAvailability; openReviews: number })[]> {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT e.id, e.user_id, e.fields, e.availability, e.affiliation_organization_id, u.organization_id, u.display_name,
               coalesce((SELECT json_agg(json_build_object('organizationId', d.organization_id, 'userId', d.user_id)) FROM expert_declarations d WHERE d.expert_id = e.id), '[]') AS declarations,

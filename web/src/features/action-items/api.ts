@@ -30,7 +30,7 @@ export function useActionItems(filters: ActionItemFilters, enabled = true) {
     queryKey: actionItemKeys.list(filters),
     enabled,
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/action-items', { params: { query: { ...filters, limit: MAX_PAGE_SIZE, cursor } } })))) as ActionItem[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/action-items', { params: { query: { ...filters, limit: MAX_PAGE_SIZE, cursor } } })))),
   });
 }
 

@@ -49,14 +49,14 @@ export function useMeetings(from: string, to: string, allianceId?: string) {
   return useQuery({
     queryKey: keys.list(from, to, allianceId),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/meetings', { params: { query: { from, to, allianceId, limit: MAX_PAGE_SIZE, cursor } } })))) as Meeting[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/meetings', { params: { query: { from, to, allianceId, limit: MAX_PAGE_SIZE, cursor } } })))),
   });
 }
 
 export function useMeeting(id: string) {
   return useQuery({
     queryKey: keys.detail(id),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } }))) as Meeting,
+    queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } })),
   });
 }
 

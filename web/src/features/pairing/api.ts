@@ -13,7 +13,7 @@ export function usePairs(all: boolean) {
   return useQuery({
     queryKey: [...keys.all, 'pairs', all],
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs', { params: { query: { all: all ? 'true' : undefined, limit: MAX_PAGE_SIZE, cursor } } })))) as Pair[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs', { params: { query: { all: all ? 'true' : undefined, limit: MAX_PAGE_SIZE, cursor } } })))),
   });
 }
 
@@ -22,7 +22,7 @@ export function usePairVisits(pairId: string | undefined) {
     queryKey: [...keys.all, 'visits', pairId],
     enabled: !!pairId,
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs/{id}/visits', { params: { path: { id: pairId! }, query: { limit: MAX_PAGE_SIZE, cursor } } })))) as PairingVisit[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs/{id}/visits', { params: { path: { id: pairId! }, query: { limit: MAX_PAGE_SIZE, cursor } } })))),
   });
 }
 

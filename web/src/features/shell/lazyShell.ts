@@ -5,7 +5,7 @@ import { lazyPage } from '../../lib/lazyPage';
 // Every page under it has all its texts, not only the login page's.
 export const AntAppOutlet = lazyPage(() => Promise.all([import('./AntAppOutlet'), loadAllTexts()]).then(([module]) => module), 'AntAppOutlet');
 export const AppLayout = lazyPage(() => import('./AppLayout'), 'AppLayout');
-export const HomePage = lazyPage(() => import('../home/HomePage'), 'HomePage');
+export const HomePage = lazyPage(() => import('../workbench/HomePage'), 'HomePage');
 // Where `/` leads depends on the role's menu, which is the frame's code too.
 export const HomeRedirect = lazyPage(() => import('./HomeRedirect'), 'HomeRedirect');
 

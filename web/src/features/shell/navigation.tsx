@@ -27,7 +27,10 @@ import { studyRouteNav, studySitesNav } from '../study-route/navItems';
 import { venueAdminNav, venuesNav } from '../venues/navItems';
 import { dashboardNav } from '../dashboard/navItems';
 import { meetingsNav } from '../meetings/navItems';
-import { allianceServicesNav } from '../resources/navItems';
+import { indicatorsNav } from '../indicators/navItems';
+import { projectCallsNav } from '../project-calls/navItems';
+import { resourcesNav } from '../resource-sharing/navItems';
+import { casesNav } from '../typical-cases/navItems';
 import { serviceRequestNav } from '../service-requests/navItems';
 import { thinkTankNav } from '../think-tank/navItems';
 
@@ -104,7 +107,7 @@ const menus: Record<Role, NavEntry[]> = {
     group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),
     group('thinkTank', <BulbOutlined />, thinkTankNav.township_admin),
     group('venues', <EnvironmentOutlined />, [venuesNav, venueAdminNav, studyRouteNav, studySitesNav]),
-    group('resources', <ShareAltOutlined />, allianceServicesNav.township_admin),
+    group('resources', <ShareAltOutlined />, [resourcesNav, projectCallsNav, casesNav, indicatorsNav]),
     group('system', <AppstoreOutlined />, [
       { path: '/imports', api: 'GET /jobs', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
       { path: '/audit-log', api: 'GET /audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
@@ -120,7 +123,7 @@ const menus: Record<Role, NavEntry[]> = {
     group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),
     group('thinkTank', <BulbOutlined />, thinkTankNav.department_staff),
     group('venues', <EnvironmentOutlined />, [venuesNav, studyRouteNav]),
-    group('resources', <ShareAltOutlined />, allianceServicesNav.department_staff),
+    group('resources', <ShareAltOutlined />, [resourcesNav, projectCallsNav, casesNav]),
     messages,
   ],
   enterprise_contact: [
@@ -129,7 +132,7 @@ const menus: Record<Role, NavEntry[]> = {
     group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),
     group('thinkTank', <BulbOutlined />, thinkTankNav.enterprise_contact),
     group('venues', <EnvironmentOutlined />, [venuesNav, studyRouteNav]),
-    group('resources', <ShareAltOutlined />, allianceServicesNav.enterprise_contact),
+    group('resources', <ShareAltOutlined />, [resourcesNav, projectCallsNav, casesNav, indicatorsNav]),
     messages,
   ],
   expert: [home, ...thinkTankNav.expert, meetingsNav, studyRouteNav, messages],

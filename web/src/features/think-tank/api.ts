@@ -3,8 +3,7 @@ import { api } from '../../api/client';
 import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { fileNameFromResponse, saveBlob } from '../../api/download';
 import { toApiError, unwrap } from '../../api/errors';
-import type { RequestBody } from '../../api/types';
-import type { ActionItem } from '../action-items/api';
+import type { ListItem, RequestBody, ResponseBody } from '../../api/types';
 
 export const REPORT_STATUSES = ['draft', 'under_review', 'revision_requested', 'accepted', 'rejected', 'published'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -17,157 +16,23 @@ export type Availability = (typeof AVAILABILITIES)[number];
 export type AssignmentStatus = 'invited' | 'accepted' | 'declined' | 'submitted' | 'cancelled';
 export type ViewerRole = 'editor' | 'author' | 'reviewer' | 'reader';
 
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-export interface Author {
-  id: string;
-  displayName: string;
-  organization: NamedRef | null;
-}
-export interface Version {
-  id: string;
-  number: number;
-  fileName: string;
-  contentType: string;
-  size: number;
-  response: string | null;
-  createdAt: string;
-}
-export interface Criterion {
-  key: string;
-  label: string;
-  description: string | null;
-  maxScore: number;
-}
+// The API's own types, from the generated schema: nothing here restates them.
+export type Report = ResponseBody<'/api/v1/think-tank/reports/{id}', 'get'>;
+export type ReportSummary = ListItem<'/api/v1/think-tank/reports'>;
+export type LibraryEntry = ListItem<'/api/v1/think-tank/library'>;
+export type Candidate = ListItem<'/api/v1/think-tank/reports/{id}/candidates'>;
+export type Assignment = ResponseBody<'/api/v1/think-tank/reviews/{id}', 'get'>;
+export type Expert = ResponseBody<'/api/v1/think-tank/experts/me', 'get'>;
+export type Workload = ListItem<'/api/v1/think-tank/experts/workload'>;
+export type HistoryEntry = ListItem<'/api/v1/think-tank/experts/me/reviews'>;
+export type Version = Report['versions'][number];
+export type Round = Report['rounds'][number];
 /** A review as the viewer may see it; what the viewer may not see is null. */
-export interface Review {
-  assignmentId: string | null;
-  ordinal: number;
-  reviewer: { id: string; displayName: string } | null;
-  status: AssignmentStatus;
-  respondBy: string | null;
-  dueAt: string | null;
-  submittedAt: string | null;
-  scores: Record<string, number> | null;
-  recommendation: Decision | null;
-  commentsToAuthors: string | null;
-  confidentialComments: string | null;
-}
-export interface Round {
-  number: number;
-  versionNumber: number;
-  rubric: Criterion[];
-  decision: Decision | null;
-  decisionLetter: string | null;
-  decidedAt: string | null;
-  reviews: Review[];
-}
-export interface Report {
-  id: string;
-  allianceId: string;
-  title: string;
-  abstract: string;
-  topics: string[];
-  subjectOrganizations: NamedRef[];
-  blindMode: BlindMode;
-  status: ReportStatus;
-  currentRound: number;
-  authors: Author[] | null;
-  viewerRole: ViewerRole;
-  versions: Version[];
-  rounds: Round[];
-  recommendations: { total: number; done: number };
-  publishedAt: string | null;
-  createdAt: string;
-}
-export interface ReportSummary {
-  id: string;
-  title: string;
-  topics: string[];
-  status: ReportStatus;
-  blindMode: BlindMode;
-  currentRound: number;
-  authors: Author[] | null;
-  publishedAt: string | null;
-  createdAt: string;
-}
-export interface LibraryEntry extends ReportSummary {
-  abstract: string;
-  recommendationsTotal: number;
-  recommendationsDone: number;
-}
-export interface Candidate {
-  expertId: string;
-  displayName: string;
-  fields: string[];
-  availability: Availability;
-  openReviews: number;
-  conflicts: { rule: string; with: string }[];
-}
-export interface Assignment {
-  id: string;
-  status: AssignmentStatus;
-  ordinal: number;
-  round: number;
-  respondBy: string;
-  dueAt: string;
-  invitedAt: string;
-  report: {
-    id: string;
-    title: string;
-    abstract: string;
-    topics: string[];
-    blindMode: BlindMode;
-    authors: Author[] | null;
-    versionId: string;
-    versionNumber: number;
-    response: string | null;
-  };
-  rubric: Criterion[];
-  mine: Review;
-  others: Review[];
-}
-export interface Declaration {
-  id: string;
-  organization: NamedRef | null;
-  user: { id: string; displayName: string } | null;
-  reason: string;
-  createdAt: string;
-}
-export interface Expert {
-  id: string;
-  userId: string;
-  displayName: string;
-  fields: string[];
-  affiliationOrganization: NamedRef | null;
-  affiliationExternal: string | null;
-  title: string | null;
-  bio: string | null;
-  availability: Availability;
-  declarations: Declaration[];
-}
-export interface Workload {
-  expertId: string;
-  displayName: string;
-  availability: Availability;
-  openReviews: number;
-  submittedReviews: number;
-  onTimeRate: number | null;
-  averageTurnaroundDays: number | null;
-}
-export interface HistoryEntry {
-  assignmentId: string;
-  reportId: string;
-  reportTitle: string;
-  round: number;
-  status: string;
-  invitedAt: string;
-  dueAt: string;
-  submittedAt: string | null;
-  onTime: boolean | null;
-}
+export type Review = Round['reviews'][number];
+export type Criterion = Round['rubric'][number];
+export type Author = NonNullable<Report['authors']>[number];
+export type NamedRef = Report['subjectOrganizations'][number];
+export type Declaration = Expert['declarations'][number];
 
 export type CreateReportInput = RequestBody<'/api/v1/think-tank/reports', 'post'>;
 export type AssignInput = RequestBody<'/api/v1/think-tank/reports/{id}/reviewers', 'post'>;
@@ -218,19 +83,19 @@ export function useReports(status?: ReportStatus) {
   return useQuery({
     queryKey: thinkTankKeys.reports(status),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reports', { params: { query: { status, limit: MAX_PAGE_SIZE, cursor } } })))) as ReportSummary[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reports', { params: { query: { status, limit: MAX_PAGE_SIZE, cursor } } })))),
   });
 }
 
 export function useReport(id: string) {
   return useQuery({
     queryKey: thinkTankKeys.report(id),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/reports/{id}', { params: { path: { id } } }))) as Report,
+    queryFn: () => unwrap(api.GET('/api/v1/think-tank/reports/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useCreateReport() {
-  return useThinkTankMutation(async (body: CreateReportInput) => (await unwrap(api.POST('/api/v1/think-tank/reports', { body }))) as Report);
+  return useThinkTankMutation((body: CreateReportInput) => unwrap(api.POST('/api/v1/think-tank/reports', { body })));
 }
 
 export function useUploadVersion(id: string) {
@@ -244,7 +109,7 @@ export function useUploadVersion(id: string) {
         // openapi-fetch sends FormData as multipart; the schema type cannot describe a File.
         body: form as never,
       }),
-    )) as Version;
+    ));
   });
 }
 
@@ -262,7 +127,7 @@ export function useDownloadVersion(reportId: string) {
 }
 
 export function useSubmitReport(id: string) {
-  return useThinkTankMutation(async () => (await unwrap(api.POST('/api/v1/think-tank/reports/{id}/submit', { params: { path: { id } } }))) as Report);
+  return useThinkTankMutation(() => unwrap(api.POST('/api/v1/think-tank/reports/{id}/submit', { params: { path: { id } } })));
 }
 
 export function useCandidates(id: string, enabled: boolean) {
@@ -272,7 +137,7 @@ export function useCandidates(id: string, enabled: boolean) {
     queryFn: async () =>
       (await allPages((cursor) =>
         unwrap(api.GET('/api/v1/think-tank/reports/{id}/candidates', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
-      )) as Candidate[],
+      )),
   });
 }
 
@@ -295,7 +160,7 @@ export function useRecommendations(id: string, enabled: boolean) {
     queryFn: async () =>
       (await allPages((cursor) =>
         unwrap(api.GET('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
-      )) as ActionItem[],
+      )),
   });
 }
 
@@ -310,14 +175,14 @@ export function useAddRecommendation(id: string) {
 export function useReviewQueue() {
   return useQuery({
     queryKey: thinkTankKeys.queue(),
-    queryFn: async () => (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Assignment[],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
   });
 }
 
 export function useAssignment(id: string) {
   return useQuery({
     queryKey: thinkTankKeys.assignment(id),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/reviews/{id}', { params: { path: { id } } }))) as Assignment,
+    queryFn: () => unwrap(api.GET('/api/v1/think-tank/reviews/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -344,7 +209,7 @@ export function useSubmitReview(id: string) {
 export function useMyExpertProfile() {
   return useQuery({
     queryKey: thinkTankKeys.me(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/experts/me'))) as Expert,
+    queryFn: () => unwrap(api.GET('/api/v1/think-tank/experts/me')),
   });
 }
 
@@ -352,7 +217,7 @@ export function useMyReviewHistory() {
   return useQuery({
     queryKey: thinkTankKeys.myHistory(),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/me/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as HistoryEntry[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/me/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))),
   });
 }
 
@@ -373,7 +238,7 @@ export function useWithdrawDeclaration() {
 export function useExperts() {
   return useQuery({
     queryKey: thinkTankKeys.experts(),
-    queryFn: async () => (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Expert[],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
   });
 }
 
@@ -381,7 +246,7 @@ export function useWorkload() {
   return useQuery({
     queryKey: thinkTankKeys.workload(),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/workload', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Workload[],
+      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/workload', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))),
   });
 }
 
@@ -402,7 +267,7 @@ export function useRubric(allianceId: string | undefined) {
     queryKey: thinkTankKeys.rubric(allianceId ?? ''),
     enabled: Boolean(allianceId),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/think-tank/rubrics/{allianceId}', { params: { path: { allianceId: allianceId! } } }))).criteria as Criterion[],
+      (await unwrap(api.GET('/api/v1/think-tank/rubrics/{allianceId}', { params: { path: { allianceId: allianceId! } } }))).criteria,
   });
 }
 
@@ -417,7 +282,7 @@ export function useLibrary(filters: LibraryFilters) {
     queryKey: thinkTankKeys.library(filters),
     placeholderData: keepPreviousData,
     // The best 100 matches, as the page showed before the library took a cursor.
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/library', { params: { query: { ...filters, limit: MAX_PAGE_SIZE } } }))).items as unknown as LibraryEntry[],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/library', { params: { query: { ...filters, limit: MAX_PAGE_SIZE } } }))).items,
   });
 }
 

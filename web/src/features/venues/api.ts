@@ -14,7 +14,7 @@ export const venueKeys = { all: ['venues'] as const };
 export function useVenues() {
   return useQuery({
     queryKey: [...venueKeys.all, 'list'],
-    queryFn: async () => (await allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as Venue[],
+    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
   });
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
-import { WorkbenchSections } from '../workbench/WorkbenchSections';
+import { WorkbenchSections } from './WorkbenchSections';
 
 /** The enterprise's own organisation, with the way to keep it up to date. */
 function MyOrganizationCard() {

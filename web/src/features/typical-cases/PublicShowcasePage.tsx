@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDayOf } from '../../lib/dates';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
-import { showcasePhotoUrl, useShowcase } from './api';
+import { showcasePhotoUrl, useShowcase } from './showcaseApi';
 
 const FIGURES = ['members', 'departments', 'partyMembers', 'meetingsHeld', 'serviceRequestsResolved', 'publishedCases'] as const;
 

@@ -1,0 +1,10 @@
+import type { RouteObject } from 'react-router';
+import { RequireRole } from '../auth/RequireRole';
+import { lazyPage } from '../../lib/lazyPage';
+
+const ImportExportPage = lazyPage(() => import('./ImportExportPage'), 'ImportExportPage');
+
+/** Importing and exporting the registry, for officials, under the app layout. */
+export const registryTransferRoutes: RouteObject[] = [
+  { path: 'imports', element: <RequireRole roles={['township_admin']}><ImportExportPage /></RequireRole> },
+];
