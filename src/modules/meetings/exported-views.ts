@@ -1,0 +1,9 @@
+/**
+ * What other modules may name in their SQL of the meetings module's data (migration
+ * ModuleExportedViews), under the reader's row-level security: meeting_directory (tenant_id, id,
+ * alliance_id, title, status, starts_at, ends_at, chair_id, zone_id, address),
+ * meeting_participant_directory (tenant_id, id, meeting_id, organization_id, attendee_id, response;
+ * an invitation names an organisation, a person, or both) and meeting_attendance_directory
+ * (tenant_id, id, meeting_id, organization_id: who checked in).
+ */
+export const EXPORTED_VIEWS = ['meeting_directory', 'meeting_participant_directory', 'meeting_attendance_directory'] as const;
