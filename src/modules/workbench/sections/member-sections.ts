@@ -17,7 +17,7 @@ export function indicatorRoundsToFillQuery(scope: WorkbenchScope): Statement | n
   return sectionStatement({
     from: 'indicator_rounds r',
     where: `r.status = '${IndicatorRoundStatus.Open}' AND r.deadline >= $2::date AND EXISTS (${reports})
-            AND NOT EXISTS (SELECT 1 FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = $1 AND s.status = '${IndicatorSubmissionStatus.Submitted}')`,
+            AND NOT EXISTS (SELECT 1 FROM indicator_submission_directory s WHERE s.round_id = r.id AND s.organization_id = $1 AND s.status = '${IndicatorSubmissionStatus.Submitted}')`,
     order: 'r.deadline, r.created_at, r.id',
     key: 'r.id',
     item: `json_build_object('kind', '${WorkbenchItemKind.IndicatorRound}', 'action', '${WorkbenchAction.FillIndicators}', 'id', r.id,
@@ -35,7 +35,7 @@ export function indicatorRoundsToFillQuery(scope: WorkbenchScope): Statement | n
  */
 export function projectCallsQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
-  const step = `(SELECT a.step FROM project_applications a WHERE a.call_id = c.id AND a.organization_id = $1)`;
+  const step = `(SELECT a.step FROM project_application_directory a WHERE a.call_id = c.id AND a.organization_id = $1)`;
   return sectionStatement({
     from: 'project_calls c',
     where: `c.status = '${ProjectCallStatus.Open}' AND c.deadline >= $2::date
