@@ -30,11 +30,7 @@ const OWNER_OVERRIDES: Record<string, string> = { users: 'modules/users' };
 
 /** module → table → how many SQL literals of the module name it today. Only ever lowered. */
 const KNOWN_DEBT: Record<string, Record<string, number>> = {
-  'action-items': { meetings: 1 },
-  'meetings': { action_items: 2, room_reservations: 3, service_requests: 2, venue_bookings: 1, venue_zones: 4 },
-  'pairing': { service_categories: 1, service_requests: 2 },
-  'think-tank': { action_items: 3 },
-  'venues': { meeting_participants: 2, meetings: 2 },
+  'meetings': { room_reservations: 1 },
 };
 
 const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE)\s+(?:ONLY\s+)?(?:public\.)?"?([a-z_][a-z0-9_]*)"?/gi;

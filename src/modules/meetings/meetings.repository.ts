@@ -44,7 +44,7 @@ export class MeetingsRepository {
     if (ids.length === 0) return [];
     const meetings = await this.manager.query<(Meeting & Record<string, any>)[]>(
       `SELECT m.*, z.name AS zone_name, c.display_name AS chair_name, r.display_name AS recorder_name FROM meetings m
-         LEFT JOIN venue_zones z ON z.id = m.zone_id JOIN people_directory c ON c.id = m.chair_id LEFT JOIN people_directory r ON r.id = m.recorder_id
+         LEFT JOIN venue_zone_directory z ON z.id = m.zone_id JOIN people_directory c ON c.id = m.chair_id LEFT JOIN people_directory r ON r.id = m.recorder_id
         WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`,
       [ids],
     );
