@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { RoomReservations } from '../venues/room-reservations.service';
 import type { MeetingView, ParticipantView } from './dto/meeting.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { Meeting } from './entities/meeting.entity';
-import { RESERVE_ROOM_SQL } from '../venues/room-reservation.sql';
 
 @Injectable()
 export class MeetingsRepository {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly rooms: RoomReservations,
+  ) {}
 
   private get manager() {
     return this.tenant.manager;
@@ -32,12 +35,10 @@ export class MeetingsRepository {
       .getMany();
   }
 
-  /** Replaces the room reservations of a meeting; the exclusion constraint refuses an overlap. */
-  async reserve(meeting: Meeting): Promise<void> {
-    await this.manager.query('DELETE FROM room_reservations WHERE meeting_id = $1', [meeting.id]);
-    if (meeting.zoneId && meeting.status === 'scheduled') {
-      await this.manager.query(RESERVE_ROOM_SQL, [meeting.tenantId, meeting.zoneId, meeting.startsAt, meeting.endsAt, meeting.id, null]);
-    }
+  /** Replaces the room reservations of a meeting (the venues module's); the exclusion constraint refuses an overlap. */
+  reserve(meeting: Meeting): Promise<void> {
+    const zoneId = meeting.status === 'scheduled' ? meeting.zoneId : null;
+    return this.rooms.replaceForMeeting({ tenantId: meeting.tenantId, meetingId: meeting.id, zoneId, startsAt: meeting.startsAt, endsAt: meeting.endsAt });
   }
 
   async views(ids: string[]): Promise<MeetingView[]> {
