@@ -60,7 +60,11 @@ function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
 function literals(file: ts.SourceFile): { text: string; pos: number }[] {
   const found: { text: string; pos: number }[] = [];
   walk(file, (node) => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push({ text: node.text, pos: node.getStart() });
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      // A statement builder's `from: 'meetings m'` is a FROM clause without the keyword.
+      const from = ts.isPropertyAssignment(node.parent) && node.parent.initializer === node && /^(?:from|itemFrom)$/.test(node.parent.name.getText());
+      found.push({ text: from ? `FROM ${node.text}` : node.text, pos: node.getStart() });
+    }
     else if (ts.isTemplateExpression(node)) {
       found.push({ text: node.head.text + node.templateSpans.map((span) => ' ${} ' + span.literal.text).join(''), pos: node.getStart() });
     }

@@ -4,6 +4,7 @@
  * alliance_id, title, status, starts_at, ends_at, chair_id, zone_id, address),
  * meeting_participant_directory (tenant_id, id, meeting_id, organization_id, attendee_id, response;
  * an invitation names an organisation, a person, or both) and meeting_attendance_directory
- * (tenant_id, id, meeting_id, organization_id: who checked in).
+ * (tenant_id, id, meeting_id, organization_id: who checked in) and
+ * meeting_minutes_directory (tenant_id, id, meeting_id, status, updated_at).
  */
-export const EXPORTED_VIEWS = ['meeting_directory', 'meeting_participant_directory', 'meeting_attendance_directory'] as const;
+export const EXPORTED_VIEWS = ['meeting_directory', 'meeting_participant_directory', 'meeting_attendance_directory', 'meeting_minutes_directory'] as const;

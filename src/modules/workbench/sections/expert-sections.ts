@@ -4,7 +4,7 @@ import { sectionStatement, type Statement, statementSection, type WorkbenchScope
 
 function assignments(scope: WorkbenchScope, status: AssignmentStatus, action: WorkbenchAction, due: string, extra = ''): Statement {
   return sectionStatement({
-    from: 'review_assignments a JOIN expert_directory e ON e.id = a.expert_id',
+    from: 'review_assignment_directory a JOIN expert_directory e ON e.id = a.expert_id',
     where: `e.user_id = $1 AND a.status = '${status}' ${extra}`,
     order: `${due}, a.id`,
     key: 'a.id',

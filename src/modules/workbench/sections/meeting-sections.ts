@@ -50,7 +50,7 @@ export function meetingsThisWeekQuery(scope: WorkbenchScope): Statement {
 /** Minutes circulated for comments, waiting for the chair's approval (the minutes tab's approve button). */
 export function minutesToApproveQuery(scope: WorkbenchScope): Statement {
   return sectionStatement({
-    from: 'meeting_minutes mm JOIN meeting_directory m ON m.id = mm.meeting_id',
+    from: 'meeting_minutes_directory mm JOIN meeting_directory m ON m.id = mm.meeting_id',
     where: `m.chair_id = $1 AND mm.status = '${MinutesStatus.Circulated}'`,
     order: 'mm.updated_at, mm.id',
     key: 'mm.id',

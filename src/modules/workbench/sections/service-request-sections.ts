@@ -29,7 +29,7 @@ function requestItem(action: WorkbenchAction, fields: { counterpart: string; due
 export function requestsToAcceptQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.assigned_organization_id = $1 AND r.status IN (${TO_ACCEPT})`,
     order: 'r.accept_due_at, r.created_at, r.id',
     key: 'r.id',
@@ -43,7 +43,7 @@ export function requestsToAcceptQuery(scope: WorkbenchScope): Statement | null {
 export function requestsToResolveQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.assigned_organization_id = $1 AND r.status IN (${TO_RESOLVE})`,
     order: 'r.resolve_due_at, r.created_at, r.id',
     key: 'r.id',
@@ -57,7 +57,7 @@ export function requestsToResolveQuery(scope: WorkbenchScope): Statement | null 
 export function chasedRequestsQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.assigned_organization_id = $1 AND r.status IN (${PROVIDER_OPEN}) AND r.last_chased_at IS NOT NULL`,
     order: 'r.last_chased_at, r.id',
     key: 'r.id',
@@ -75,7 +75,7 @@ export function chasedRequestsQuery(scope: WorkbenchScope): Statement | null {
 export function requestsAwaitingInformationQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.requester_organization_id = $1 AND r.status IN (${AWAITING_INFORMATION})`,
     order: 'r.returned_at, r.id',
     key: 'r.id',
@@ -89,7 +89,7 @@ export function requestsAwaitingInformationQuery(scope: WorkbenchScope): Stateme
 export function requestsToRateQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.requester_organization_id = $1 AND r.status IN (${TO_RATE}) AND r.rating IS NULL`,
     order: 'r.resolved_at, r.id',
     key: 'r.id',
@@ -111,8 +111,8 @@ export function supervisedCountQuery(): Statement {
 /** Low ratings (LOW_RATING or less) waiting for the official's call back (回访): the follow-ups assigned to them, or to nobody. */
 export function lowRatingFollowUpsQuery(scope: WorkbenchScope): Statement {
   return sectionStatement({
-    from: 'follow_up_tasks f',
-    itemFrom: 'follow_up_tasks f JOIN service_request_directory r ON r.id = f.request_id',
+    from: 'follow_up_task_directory f',
+    itemFrom: 'follow_up_task_directory f JOIN service_request_directory r ON r.id = f.request_id',
     where: `f.status = 'open' AND (f.assignee_id = $1 OR f.assignee_id IS NULL)`,
     order: 'f.created_at, f.id',
     key: 'f.id',
