@@ -89,9 +89,15 @@ describe('tenant isolation', () => {
     });
 
     it('applies the same row-level security through the directory views other modules read', async () => {
-      for (const view of ['people_directory', 'organization_directory', 'alliance_directory', 'alliance_membership_directory']) {
+      // Every view, not a list: a module's exported view without security_invoker would read as its owner, past RLS.
+      const { rows: views } = await app.db.admin.query(
+        `SELECT c.relname AS view, coalesce('security_invoker=true' = ANY(c.reloptions), false) AS invoker
+           FROM pg_class c WHERE c.relkind = 'v' AND c.relnamespace = 'public'::regnamespace ORDER BY 1`,
+      );
+      expect(views.map((v: { view: string }) => v.view)).toEqual(expect.arrayContaining(['people_directory', 'meeting_directory', 'service_request_directory']));
+      for (const { view, invoker } of views as { view: string; invoker: boolean }[]) {
         const { rows } = await appDb.query(`SELECT count(*)::int AS n FROM ${view}`);
-        expect({ view, n: rows[0].n }).toEqual({ view, n: 0 });
+        expect({ view, invoker, n: rows[0].n }).toEqual({ view, invoker: true, n: 0 });
       }
       await appDb.query('BEGIN');
       try {

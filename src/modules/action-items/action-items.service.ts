@@ -36,7 +36,7 @@ export class ActionItemsService {
       const [user] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2', [input.ownerUserId, input.ownerOrganizationId]);
       if (!user) throw DomainException.invalid([{ field: 'ownerUserId', reason: 'notFound' }]);
     }
-    if (input.meetingId && !(await this.tenant.manager.query('SELECT 1 FROM meetings WHERE id = $1', [input.meetingId])).length) {
+    if (input.meetingId && !(await this.tenant.manager.query('SELECT 1 FROM meeting_directory WHERE id = $1', [input.meetingId])).length) {
       throw DomainException.invalid([{ field: 'meetingId', reason: 'notFound' }]);
     }
     const item = await this.repo.save({

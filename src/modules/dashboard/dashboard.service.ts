@@ -40,7 +40,7 @@ export class DashboardService {
     const members = await this.members(allianceId, service);
     const meetings = await this.meetings(allianceId, period);
     const byStatus = await this.tenant.manager.query<{ key: string; count: string }[]>(
-      `SELECT status::text AS key, count(*) FROM service_requests
+      `SELECT status::text AS key, count(*) FROM service_request_directory
         WHERE alliance_id = $1 AND merged_into_id IS NULL AND created_at >= $2 AND created_at < $3 GROUP BY status ORDER BY status`,
       [allianceId, period.from, period.to],
     );
@@ -79,11 +79,11 @@ export class DashboardService {
               (SELECT coalesce(jsonb_object_agg(k.key, k.total), '{}') FROM (
                  SELECT f->>'key' AS key, sum((s.values->>(f->>'key'))::numeric) AS total
                    FROM jsonb_array_elements(r.fields) f
-                   JOIN indicator_submissions s ON s.round_id = r.id AND s.status = 'submitted'
+                   JOIN indicator_submission_directory s ON s.round_id = r.id AND s.status = 'submitted'
                   GROUP BY 1) k) AS totals,
-              (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
+              (SELECT count(*)::int FROM indicator_submission_directory s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
               (SELECT count(*)::int FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected
-         FROM (SELECT * FROM indicator_rounds WHERE alliance_id = $1 AND (quarter IS NOT NULL) = $2
+         FROM (SELECT * FROM indicator_round_directory WHERE alliance_id = $1 AND (quarter IS NOT NULL) = $2
                 ORDER BY year DESC, quarter DESC NULLS LAST LIMIT $3) r
         ORDER BY r.year, r.quarter NULLS FIRST`,
       [allianceId, quarterly, count],
@@ -111,7 +111,7 @@ export class DashboardService {
     const query = this.tenant.manager.query.bind(this.tenant.manager);
     const byRole = await query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [allianceId]);
     const byChain = await query(`SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`, [allianceId]);
-    const [party] = await query(`SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organizations p ON p.organization_id = o.id WHERE')}`, [allianceId]);
+    const [party] = await query(`SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organization_directory p ON p.organization_id = o.id WHERE')}`, [allianceId]);
     const [joined] = await query(
       `SELECT count(*) AS n FROM alliance_membership_directory WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date`,
       [allianceId, days.from, days.to],
@@ -125,20 +125,20 @@ export class DashboardService {
     const now = this.clock.now();
     const monthly = await this.tenant.manager.query<{ month: string; held: number; invited: number; attended: number }[]>(
       `WITH held AS (
-         SELECT id, to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month FROM meetings
+         SELECT id, to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month FROM meeting_directory
           WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2 AND starts_at < least($3::timestamptz, $4::timestamptz)
        ), invited AS (
-         SELECT DISTINCT p.meeting_id, p.organization_id FROM meeting_participants p JOIN held ON held.id = p.meeting_id WHERE p.organization_id IS NOT NULL
+         SELECT DISTINCT p.meeting_id, p.organization_id FROM meeting_participant_directory p JOIN held ON held.id = p.meeting_id WHERE p.organization_id IS NOT NULL
        )
        SELECT held.month, count(DISTINCT held.id)::int AS held, count(i.organization_id)::int AS invited,
               count(i.organization_id) FILTER (WHERE EXISTS (
-                SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = i.meeting_id AND a.organization_id = i.organization_id))::int AS attended
+                SELECT 1 FROM meeting_attendance_directory a WHERE a.meeting_id = i.meeting_id AND a.organization_id = i.organization_id))::int AS attended
          FROM held LEFT JOIN invited i ON i.meeting_id = held.id
         GROUP BY 1 ORDER BY 1`,
       [allianceId, period.from, period.to, now],
     );
     const [{ upcoming }] = await this.tenant.manager.query<{ upcoming: number }[]>(
-      `SELECT count(*)::int AS upcoming FROM meetings WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2`,
+      `SELECT count(*)::int AS upcoming FROM meeting_directory WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2`,
       [allianceId, now],
     );
     const sum = (key: 'held' | 'invited' | 'attended') => monthly.reduce((total, m) => total + m[key], 0);
@@ -152,11 +152,11 @@ export class DashboardService {
 
   private async thinkTank(allianceId: string): Promise<ThinkTankFigures> {
     const [row] = await this.tenant.manager.query<Record<string, string>[]>(
-      `SELECT (SELECT count(*) FROM research_reports WHERE alliance_id = $1 AND status = 'under_review') AS under_review,
-              (SELECT count(*) FROM research_reports WHERE alliance_id = $1 AND status = 'published') AS published,
+      `SELECT (SELECT count(*) FROM research_report_directory WHERE alliance_id = $1 AND status = 'under_review') AS under_review,
+              (SELECT count(*) FROM research_report_directory WHERE alliance_id = $1 AND status = 'published') AS published,
               count(a.id) FILTER (WHERE a.status <> 'cancelled') AS total,
               count(a.id) FILTER (WHERE a.status = 'done') AS done
-         FROM action_items a WHERE a.alliance_id = $1 AND a.report_id IS NOT NULL`,
+         FROM action_item_directory a WHERE a.alliance_id = $1 AND a.report_id IS NOT NULL`,
       [allianceId],
     );
     return { underReview: Number(row.under_review), published: Number(row.published), recommendationsTotal: Number(row.total), recommendationsDone: Number(row.done) };
@@ -167,7 +167,7 @@ export class DashboardService {
       `SELECT count(*) FILTER (WHERE status IN ('open', 'in_progress')) AS open,
               count(*) FILTER (WHERE status = 'done') AS done,
               count(*) FILTER (WHERE status IN ('open', 'in_progress') AND due_on < $2::date) AS overdue
-         FROM action_items WHERE alliance_id = $1`,
+         FROM action_item_directory WHERE alliance_id = $1`,
       [allianceId, localDate(this.clock.now())],
     );
     return { open: Number(row.open), done: Number(row.done), overdue: Number(row.overdue) };

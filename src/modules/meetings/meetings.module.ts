@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VenuesModule } from '../venues/venues.module';
 import { AgendaService } from './agenda/agenda.service';
 import { AttendanceService } from './attendance/attendance.service';
 import { CalendarExport } from './calendar-export.service';
@@ -11,6 +12,7 @@ import { ConflictsService } from './scheduling/conflicts.service';
 import { FreeSlotsService } from './scheduling/free-slots.service';
 
 @Module({
+  imports: [VenuesModule],
   controllers: [MeetingsController, MeetingSessionController],
   providers: [MeetingsService, MeetingsRepository, ConflictsService, FreeSlotsService, CalendarExport, AgendaService, AttendanceService, MinutesService],
 })

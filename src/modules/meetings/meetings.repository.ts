@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { RoomReservations } from '../venues/room-reservations.service';
 import type { MeetingView, ParticipantView } from './dto/meeting.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
 import { Meeting } from './entities/meeting.entity';
-import { RESERVE_ROOM_SQL } from '../venues/room-reservation.sql';
 
 @Injectable()
 export class MeetingsRepository {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly rooms: RoomReservations,
+  ) {}
 
   private get manager() {
     return this.tenant.manager;
@@ -32,19 +35,17 @@ export class MeetingsRepository {
       .getMany();
   }
 
-  /** Replaces the room reservations of a meeting; the exclusion constraint refuses an overlap. */
-  async reserve(meeting: Meeting): Promise<void> {
-    await this.manager.query('DELETE FROM room_reservations WHERE meeting_id = $1', [meeting.id]);
-    if (meeting.zoneId && meeting.status === 'scheduled') {
-      await this.manager.query(RESERVE_ROOM_SQL, [meeting.tenantId, meeting.zoneId, meeting.startsAt, meeting.endsAt, meeting.id, null]);
-    }
+  /** Replaces the room reservations of a meeting (the venues module's); the exclusion constraint refuses an overlap. */
+  reserve(meeting: Meeting): Promise<void> {
+    const zoneId = meeting.status === 'scheduled' ? meeting.zoneId : null;
+    return this.rooms.replaceForMeeting({ tenantId: meeting.tenantId, meetingId: meeting.id, zoneId, startsAt: meeting.startsAt, endsAt: meeting.endsAt });
   }
 
   async views(ids: string[]): Promise<MeetingView[]> {
     if (ids.length === 0) return [];
     const meetings = await this.manager.query<(Meeting & Record<string, any>)[]>(
       `SELECT m.*, z.name AS zone_name, c.display_name AS chair_name, r.display_name AS recorder_name FROM meetings m
-         LEFT JOIN venue_zones z ON z.id = m.zone_id JOIN people_directory c ON c.id = m.chair_id LEFT JOIN people_directory r ON r.id = m.recorder_id
+         LEFT JOIN venue_zone_directory z ON z.id = m.zone_id JOIN people_directory c ON c.id = m.chair_id LEFT JOIN people_directory r ON r.id = m.recorder_id
         WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`,
       [ids],
     );

@@ -249,7 +249,7 @@ export class MeetingsService {
     const given = { [PlaceKind.Room]: place.zoneId, [PlaceKind.Address]: place.address, [PlaceKind.Online]: place.onlineUrl }[place.kind];
     if (!given) throw DomainException.invalid([{ field: 'place', reason: 'placeIncomplete' }]);
     if (place.kind === PlaceKind.Room) {
-      const [zone] = await this.tenant.manager.query('SELECT 1 FROM venue_zones WHERE id = $1', [place.zoneId]);
+      const [zone] = await this.tenant.manager.query('SELECT 1 FROM venue_zone_directory WHERE id = $1', [place.zoneId]);
       if (!zone) throw DomainException.invalid([{ field: 'place.zoneId', reason: 'notFound' }]);
     }
   }

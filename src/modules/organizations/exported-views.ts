@@ -1,7 +1,8 @@
 /**
- * What other modules may name in their SQL of the organizations module's data (migration
- * DirectoryViews): organization_directory (tenant_id, id, name, kind, unified_code, industry,
- * chain_position, product_tags, address, contacts, paired_department_id, created_at, updated_at),
- * under the reader's row-level security.
+ * What other modules may name in their SQL of the organizations module's data, under the reader's
+ * row-level security: organization_directory (migration DirectoryViews: tenant_id, id, name, kind,
+ * unified_code, industry, chain_position, product_tags, address, contacts, paired_department_id,
+ * created_at, updated_at) and party_organization_directory (migration ModuleExportedViews: tenant_id,
+ * id, organization_id, member_count).
  */
-export const EXPORTED_VIEWS = ['organization_directory'] as const;
+export const EXPORTED_VIEWS = ['organization_directory', 'party_organization_directory'] as const;

@@ -126,7 +126,7 @@ export class PairingService {
     if (problem.serviceRequestId) return { replayed: true, visitId, index, serviceRequest: await this.requestSummary(problem.serviceRequestId) };
 
     const pair = await this.tenant.manager.getRepository(PairingPair).findOneByOrFail({ id: visit.pairId });
-    const [category] = await this.tenant.manager.query<{ alliance_id: string }[]>('SELECT alliance_id FROM service_categories WHERE id = $1 AND active', [input.categoryId]);
+    const [category] = await this.tenant.manager.query<{ alliance_id: string }[]>('SELECT alliance_id FROM service_category_directory WHERE id = $1 AND active', [input.categoryId]);
     if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     const [member] = await this.tenant.manager.query(
       `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
@@ -148,7 +148,7 @@ export class PairingService {
   }
 
   private async requestSummary(id: string): Promise<{ id: string; number: string; status: string }> {
-    const [row] = await this.tenant.manager.query<{ id: string; number: string; status: string }[]>('SELECT id, number, status FROM service_requests WHERE id = $1', [id]);
+    const [row] = await this.tenant.manager.query<{ id: string; number: string; status: string }[]>('SELECT id, number, status FROM service_request_directory WHERE id = $1', [id]);
     return row;
   }
 
@@ -182,7 +182,7 @@ export class PairingService {
     );
     const problems = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT pr.visit_id, pr.position, pr.description, s.id AS request_id, s.number, s.status
-         FROM pairing_visit_problems pr LEFT JOIN service_requests s ON s.id = pr.service_request_id
+         FROM pairing_visit_problems pr LEFT JOIN service_request_directory s ON s.id = pr.service_request_id
         WHERE pr.visit_id = ANY($1) ORDER BY pr.position`,
       [ids],
     );

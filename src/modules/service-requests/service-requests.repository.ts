@@ -86,6 +86,15 @@ export function supervisionQuery(limit: number, after?: { state: SupervisedState
   return { sql, params };
 }
 
+/** How many requests the supervision board holds (its open states, at risk or late); the workbench counts it this way. */
+export function supervisionCountQuery(): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT count(*)::int AS total FROM service_requests
+           WHERE status IN ('routed', 'accepted', 'in_progress', 'returned') AND sla_state IN ('breached', 'at_risk') AND resolve_due_at IS NOT NULL`,
+    params: [],
+  };
+}
+
 /** The list query with its filters and keyset; exported so tests can EXPLAIN exactly what runs. */
 export function listQuery(actor: Actor, query: ListServiceRequestsQuery, limit: number): { sql: string; params: unknown[] } {
   const params: unknown[] = [];

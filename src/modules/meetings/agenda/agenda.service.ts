@@ -22,7 +22,7 @@ export class AgendaService {
     if (input.serviceRequestId) {
       if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
       const [escalated] = await this.tenant.manager.query(
-        `SELECT 1 FROM service_requests WHERE id = $1 AND (escalation_level > 0 OR sla_state = 'breached')`,
+        `SELECT 1 FROM service_request_directory WHERE id = $1 AND (escalation_level > 0 OR sla_state = 'breached')`,
         [input.serviceRequestId],
       );
       if (!escalated) throw DomainException.invalid([{ field: 'serviceRequestId', reason: 'notEscalated' }]);
@@ -76,10 +76,10 @@ export class AgendaService {
     const [afterDue, afterId] = page.cursor ? decodeCursor(page.cursor, 'date') : [null, null];
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT i.id, i.title, o.name AS owner, i.due_on::text AS due_on, i.progress, i.status
-         FROM action_items i JOIN organization_directory o ON o.id = i.owner_organization_id
+         FROM action_item_directory i JOIN organization_directory o ON o.id = i.owner_organization_id
         WHERE i.status IN ('open', 'in_progress') AND i.meeting_id = (
           SELECT m.id FROM meetings m WHERE m.alliance_id = $1 AND m.starts_at < $2 AND m.status = 'scheduled'
-             AND EXISTS (SELECT 1 FROM action_items x WHERE x.meeting_id = m.id)
+             AND EXISTS (SELECT 1 FROM action_item_directory x WHERE x.meeting_id = m.id)
            ORDER BY m.starts_at DESC LIMIT 1)
           AND ($3::date IS NULL OR (i.due_on, i.id) > ($3, $4::uuid))
         ORDER BY i.due_on, i.id LIMIT $5`,
@@ -97,7 +97,7 @@ export class AgendaService {
 
 const AGENDA_SELECT = `SELECT a.*, u.display_name AS proposer_name, o.name AS org_name, r.number AS sr_number, r.title AS sr_title
    FROM agenda_items a JOIN people_directory u ON u.id = a.proposed_by_id
-   LEFT JOIN organization_directory o ON o.id = a.proposed_by_organization_id LEFT JOIN service_requests r ON r.id = a.service_request_id`;
+   LEFT JOIN organization_directory o ON o.id = a.proposed_by_organization_id LEFT JOIN service_request_directory r ON r.id = a.service_request_id`;
 
 function toAgendaItemView(a: Record<string, any>): AgendaItemView {
   return {

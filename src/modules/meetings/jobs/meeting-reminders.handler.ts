@@ -60,7 +60,7 @@ export class SendMeetingReminderHandler implements JobHandler<JobName.SendMeetin
         `SELECT DISTINCT attendee_id FROM meeting_participants WHERE meeting_id = $1 AND attendee_id IS NOT NULL AND response IN ('pending', 'accepted')`,
         [meetingId],
       );
-      const [place] = await this.tenant.manager.query<{ name: string | null }[]>('SELECT name FROM venue_zones WHERE id = $1', [meeting.zoneId]);
+      const [place] = await this.tenant.manager.query<{ name: string | null }[]>('SELECT name FROM venue_zone_directory WHERE id = $1', [meeting.zoneId]);
       await this.notifier.notify(
         { userIds: attendees.map((a) => a.attendee_id) },
         NotificationType.MeetingReminder,

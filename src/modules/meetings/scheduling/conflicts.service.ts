@@ -57,9 +57,9 @@ export function roomClashQuery(occurrences: Occurrence[], zoneId: string, ignore
     // Members' venue bookings hold the same rows (booking_id instead of meeting_id).
     sql: `SELECT DISTINCT 'room' AS kind, z.name, COALESCE(m.title, b.purpose) AS title, r.starts_at, r.ends_at
             FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS o(s, e, earliest)
-            JOIN room_reservations r ON r.zone_id = $1 AND r.starts_at < o.e AND r.ends_at > o.s AND r.starts_at > o.earliest
-            JOIN venue_zones z ON z.id = r.zone_id
-            LEFT JOIN meetings m ON m.id = r.meeting_id LEFT JOIN venue_bookings b ON b.id = r.booking_id
+            JOIN room_reservation_directory r ON r.zone_id = $1 AND r.starts_at < o.e AND r.ends_at > o.s AND r.starts_at > o.earliest
+            JOIN venue_zone_directory z ON z.id = r.zone_id
+            LEFT JOIN meetings m ON m.id = r.meeting_id LEFT JOIN venue_booking_directory b ON b.id = r.booking_id
            WHERE r.meeting_id IS NULL OR NOT (r.meeting_id = ANY($5::uuid[]))
            ORDER BY r.starts_at`,
     params: [zoneId, ...occurrenceArrays(occurrences, earliestReservationStart), ignoreMeetingIds],

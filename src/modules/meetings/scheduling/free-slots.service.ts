@@ -103,7 +103,7 @@ export function busyQuery(from: Date, to: Date, zoneId: string | null, userIds: 
   const params: unknown[] = [from, to];
   if (zoneId) {
     params.push(zoneId, earliestReservationStart(from));
-    parts.push(`SELECT r.starts_at, r.ends_at FROM room_reservations r
+    parts.push(`SELECT r.starts_at, r.ends_at FROM room_reservation_directory r
         WHERE r.zone_id = $${params.length - 1} AND r.starts_at < $2 AND r.ends_at > $1 AND r.starts_at > $${params.length}`);
   }
   if (userIds.length > 0) {

@@ -56,7 +56,7 @@ export class LibraryService {
     const summaries = await this.views.summaries(reports);
     const progress = await this.tenant.manager.query<{ report_id: string; total: string; done: string }[]>(
       `SELECT report_id, count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done
-         FROM action_items WHERE report_id = ANY($1) AND status <> 'cancelled' GROUP BY report_id`,
+         FROM action_item_directory WHERE report_id = ANY($1) AND status <> 'cancelled' GROUP BY report_id`,
       [ids],
     );
     return {

@@ -25,7 +25,7 @@ export class ReportViewsService {
     const rounds = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM review_rounds WHERE report_id = $1 ORDER BY number', [report.id]);
     const assignments = role === 'reader' ? [] : await this.assignments(report.id);
     const recommendations = await this.tenant.manager.query<{ total: string; done: string }[]>(
-      `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done FROM action_items WHERE report_id = $1 AND status <> 'cancelled'`,
+      `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done FROM action_item_directory WHERE report_id = $1 AND status <> 'cancelled'`,
       [report.id],
     );
     const versionNumbers = new Map(versions.map((v) => [v.id as string, v.number as number]));

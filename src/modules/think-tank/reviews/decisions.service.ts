@@ -92,7 +92,7 @@ export class DecisionsService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const [afterDueOn, afterCreatedAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']) : [null, null, null];
     const rows = await this.tenant.manager.query<{ id: string; due_on: string; created_at: string }[]>(
-      `SELECT id, due_on::text AS due_on, created_at::text AS created_at FROM action_items
+      `SELECT id, due_on::text AS due_on, created_at::text AS created_at FROM action_item_directory
         WHERE report_id = $1 AND ($4::uuid IS NULL OR (due_on, created_at, id) > ($2::date, $3::timestamptz, $4::uuid))
         ORDER BY due_on, created_at, id LIMIT $5`,
       [reportId, afterDueOn, afterCreatedAt, afterId, limit + 1],

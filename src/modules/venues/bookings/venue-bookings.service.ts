@@ -87,8 +87,8 @@ export class VenueBookingsService {
   private async slotTaken(actor: Actor, zone: VenueZone, startsAt: Date, endsAt: Date, timeZone: string): Promise<DomainException> {
     const [holder] = await this.tenant.manager.query<{ meeting_id: string | null; title: string | null; starts_at: Date; ends_at: Date; visible: boolean }[]>(
       `SELECT r.meeting_id, COALESCE(m.title, b.purpose) AS title, r.starts_at, r.ends_at,
-              ($4 OR b.booker_user_id = $5 OR EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND (p.attendee_id = $5 OR p.organization_id = $6))) AS visible
-         FROM room_reservations r LEFT JOIN meetings m ON m.id = r.meeting_id LEFT JOIN venue_bookings b ON b.id = r.booking_id
+              ($4 OR b.booker_user_id = $5 OR EXISTS (SELECT 1 FROM meeting_participant_directory p WHERE p.meeting_id = m.id AND (p.attendee_id = $5 OR p.organization_id = $6))) AS visible
+         FROM room_reservations r LEFT JOIN meeting_directory m ON m.id = r.meeting_id LEFT JOIN venue_bookings b ON b.id = r.booking_id
         WHERE r.zone_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 AND r.starts_at > $7 ORDER BY r.starts_at LIMIT 1`,
       [zone.id, startsAt, endsAt, actor.role === Role.TownshipAdmin, actor.userId, actor.organizationId, earliestReservationStart(startsAt)],
     );
@@ -166,9 +166,9 @@ export class VenueBookingsService {
               r.starts_at AS "startsAt", r.ends_at AS "endsAt", COALESCE(b.purpose, m.title) AS title,
               COALESCE(b.status::text, 'reserved') AS status, r.booking_id AS "bookingId", r.meeting_id AS "meetingId",
               COALESCE(b.booker_user_id = $4, false) AS mine,
-              ($5 OR b.id IS NOT NULL OR EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND (p.attendee_id = $4 OR p.organization_id = $6))) AS visible
+              ($5 OR b.id IS NOT NULL OR EXISTS (SELECT 1 FROM meeting_participant_directory p WHERE p.meeting_id = m.id AND (p.attendee_id = $4 OR p.organization_id = $6))) AS visible
          FROM room_reservations r JOIN venue_zones z ON z.id = r.zone_id
-         LEFT JOIN venue_bookings b ON b.id = r.booking_id LEFT JOIN meetings m ON m.id = r.meeting_id
+         LEFT JOIN venue_bookings b ON b.id = r.booking_id LEFT JOIN meeting_directory m ON m.id = r.meeting_id
         WHERE z.venue_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 AND r.starts_at > $7
         ORDER BY r.starts_at, z.name
         LIMIT 1000`,

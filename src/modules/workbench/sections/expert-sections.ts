@@ -4,13 +4,13 @@ import { sectionStatement, type Statement, statementSection, type WorkbenchScope
 
 function assignments(scope: WorkbenchScope, status: AssignmentStatus, action: WorkbenchAction, due: string, extra = ''): Statement {
   return sectionStatement({
-    from: 'review_assignments a JOIN experts e ON e.id = a.expert_id',
+    from: 'review_assignment_directory a JOIN expert_directory e ON e.id = a.expert_id',
     where: `e.user_id = $1 AND a.status = '${status}' ${extra}`,
     order: `${due}, a.id`,
     key: 'a.id',
     item: `json_build_object('kind', '${WorkbenchItemKind.ReviewAssignment}', 'action', '${action}', 'id', a.id,
-             'title', (SELECT rr.title FROM research_reports rr WHERE rr.id = a.report_id),
-             'reference', (SELECT rd.number::text FROM review_rounds rd WHERE rd.id = a.round_id), 'dueAt', ${due}, 'since', a.created_at)`,
+             'title', (SELECT rr.title FROM research_report_directory rr WHERE rr.id = a.report_id),
+             'reference', (SELECT rd.number::text FROM review_round_directory rd WHERE rd.id = a.round_id), 'dueAt', ${due}, 'since', a.created_at)`,
     params: extra ? [scope.actor.userId, scope.now] : [scope.actor.userId],
     limit: scope.limit,
   });

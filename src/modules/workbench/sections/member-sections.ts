@@ -15,9 +15,9 @@ export function indicatorRoundsToFillQuery(scope: WorkbenchScope): Statement | n
   if (!scope.actor.organizationId) return null;
   const reports = `${REPORTING_MEMBERS.replace('$1', 'r.alliance_id')} AND m.organization_id = $1`;
   return sectionStatement({
-    from: 'indicator_rounds r',
+    from: 'indicator_round_directory r',
     where: `r.status = '${IndicatorRoundStatus.Open}' AND r.deadline >= $2::date AND EXISTS (${reports})
-            AND NOT EXISTS (SELECT 1 FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = $1 AND s.status = '${IndicatorSubmissionStatus.Submitted}')`,
+            AND NOT EXISTS (SELECT 1 FROM indicator_submission_directory s WHERE s.round_id = r.id AND s.organization_id = $1 AND s.status = '${IndicatorSubmissionStatus.Submitted}')`,
     order: 'r.deadline, r.created_at, r.id',
     key: 'r.id',
     item: `json_build_object('kind', '${WorkbenchItemKind.IndicatorRound}', 'action', '${WorkbenchAction.FillIndicators}', 'id', r.id,
@@ -35,9 +35,9 @@ export function indicatorRoundsToFillQuery(scope: WorkbenchScope): Statement | n
  */
 export function projectCallsQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
-  const step = `(SELECT a.step FROM project_applications a WHERE a.call_id = c.id AND a.organization_id = $1)`;
+  const step = `(SELECT a.step FROM project_application_directory a WHERE a.call_id = c.id AND a.organization_id = $1)`;
   return sectionStatement({
-    from: 'project_calls c',
+    from: 'project_call_directory c',
     where: `c.status = '${ProjectCallStatus.Open}' AND c.deadline >= $2::date
             AND EXISTS (SELECT 1 FROM organization_directory o WHERE o.id = $1 AND o.kind = 'enterprise'
                           AND (cardinality(c.eligibility_tags) = 0 OR c.eligibility_tags && o.product_tags))

@@ -7,7 +7,7 @@ import { sectionStatement, sqlValues, type Statement, statementSection, type Wor
 /** Open action items past their due date, the board's "overdue" (ActionItemsService: open or in progress, due before today). */
 export function overdueActionItemsQuery(scope: WorkbenchScope): Statement {
   return sectionStatement({
-    from: 'action_items a',
+    from: 'action_item_directory a',
     where: `a.status IN (${sqlValues([ActionItemStatus.Open, ActionItemStatus.InProgress])}) AND a.due_on < $1::date`,
     order: 'a.due_on, a.created_at, a.id',
     key: 'a.id',
@@ -36,7 +36,7 @@ export function pairsToVisitQuery(scope: WorkbenchScope): Statement {
 /** Typical cases nominated (or resubmitted) and waiting for an official's review, the longest waiting first. */
 export function casesToReviewQuery(scope: WorkbenchScope): Statement {
   return sectionStatement({
-    from: 'typical_cases c',
+    from: 'typical_case_directory c',
     where: `c.status = '${TypicalCaseStatus.Nominated}'`,
     order: 'c.updated_at, c.id',
     key: 'c.id',

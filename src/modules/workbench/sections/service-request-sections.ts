@@ -1,5 +1,5 @@
 import type { ServiceRequestView } from '../../service-requests/dto/service-request.dto';
-import { supervisionQuery } from '../../service-requests/service-requests.repository';
+import { supervisionCountQuery, supervisionQuery } from '../../service-requests/service-requests.repository';
 import { ServiceRequestStatus as S } from '../../service-requests/entities/service-request-status';
 import { AUTO_CLOSE_AFTER_DAYS } from '../../service-requests/jobs/sla-jobs.handler';
 import { TRANSITIONS } from '../../service-requests/lifecycle/transitions';
@@ -17,8 +17,6 @@ const TO_RESOLVE = sqlValues(TRANSITIONS.resolve.from);
 const PROVIDER_OPEN = sqlValues([...new Set([...TRANSITIONS.accept.from, ...TRANSITIONS.resolve.from])]);
 const AWAITING_INFORMATION = sqlValues(TRANSITIONS.provide_information.from);
 const TO_RATE = sqlValues(TRANSITIONS.rate.from);
-/** The supervision board's open states (ServiceRequestsRepository.supervisionQuery, ix_service_requests__supervision). */
-const SUPERVISION_OPEN = sqlValues([S.Routed, S.Accepted, S.InProgress, S.Returned]);
 
 const organizationName = (column: string) => `(SELECT o.name FROM organization_directory o WHERE o.id = ${column})`;
 
@@ -31,7 +29,7 @@ function requestItem(action: WorkbenchAction, fields: { counterpart: string; due
 export function requestsToAcceptQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.assigned_organization_id = $1 AND r.status IN (${TO_ACCEPT})`,
     order: 'r.accept_due_at, r.created_at, r.id',
     key: 'r.id',
@@ -45,7 +43,7 @@ export function requestsToAcceptQuery(scope: WorkbenchScope): Statement | null {
 export function requestsToResolveQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.assigned_organization_id = $1 AND r.status IN (${TO_RESOLVE})`,
     order: 'r.resolve_due_at, r.created_at, r.id',
     key: 'r.id',
@@ -59,7 +57,7 @@ export function requestsToResolveQuery(scope: WorkbenchScope): Statement | null 
 export function chasedRequestsQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.assigned_organization_id = $1 AND r.status IN (${PROVIDER_OPEN}) AND r.last_chased_at IS NOT NULL`,
     order: 'r.last_chased_at, r.id',
     key: 'r.id',
@@ -77,7 +75,7 @@ export function chasedRequestsQuery(scope: WorkbenchScope): Statement | null {
 export function requestsAwaitingInformationQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.requester_organization_id = $1 AND r.status IN (${AWAITING_INFORMATION})`,
     order: 'r.returned_at, r.id',
     key: 'r.id',
@@ -91,7 +89,7 @@ export function requestsAwaitingInformationQuery(scope: WorkbenchScope): Stateme
 export function requestsToRateQuery(scope: WorkbenchScope): Statement | null {
   if (!scope.actor.organizationId) return null;
   return sectionStatement({
-    from: 'service_requests r',
+    from: 'service_request_directory r',
     where: `r.requester_organization_id = $1 AND r.status IN (${TO_RATE}) AND r.rating IS NULL`,
     order: 'r.resolved_at, r.id',
     key: 'r.id',
@@ -107,18 +105,14 @@ export function requestsToRateQuery(scope: WorkbenchScope): Statement | null {
 
 /** How many requests the supervision board holds: open, at risk or late (its list is ServiceRequestsService.supervision). */
 export function supervisedCountQuery(): Statement {
-  return {
-    sql: `SELECT count(*)::int AS total FROM service_requests
-           WHERE status IN (${SUPERVISION_OPEN}) AND sla_state IN ('breached', 'at_risk') AND resolve_due_at IS NOT NULL`,
-    params: [],
-  };
+  return supervisionCountQuery();
 }
 
 /** Low ratings (LOW_RATING or less) waiting for the official's call back (回访): the follow-ups assigned to them, or to nobody. */
 export function lowRatingFollowUpsQuery(scope: WorkbenchScope): Statement {
   return sectionStatement({
-    from: 'follow_up_tasks f',
-    itemFrom: 'follow_up_tasks f JOIN service_requests r ON r.id = f.request_id',
+    from: 'follow_up_task_directory f',
+    itemFrom: 'follow_up_task_directory f JOIN service_request_directory r ON r.id = f.request_id',
     where: `f.status = 'open' AND (f.assignee_id = $1 OR f.assignee_id IS NULL)`,
     order: 'f.created_at, f.id',
     key: 'f.id',
