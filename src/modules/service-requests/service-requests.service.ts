@@ -8,7 +8,8 @@ import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
-import { JobName, QUEUE_OF } from '../../platform/queue/queue.constants';
+import { queueOf } from '../../platform/queue/job-registry';
+import { ServiceRequestJob } from './service-requests.jobs';
 import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type {
@@ -104,7 +105,7 @@ export class ServiceRequestsService {
       submittedAt: now,
       actorUserId: actor.userId,
       origin: origin ?? {},
-      routing: { queue: QUEUE_OF[JobName.RouteServiceRequest], jobName: JobName.RouteServiceRequest },
+      routing: { queue: queueOf(ServiceRequestJob.RouteServiceRequest), jobName: ServiceRequestJob.RouteServiceRequest },
     });
     if (request) return { request, replayed: false };
     // A concurrent submission with the same key committed first: answer with its request.

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import type { JobPayloads } from '../../../platform/queue/job-registry';
+import { ServiceRequestJob } from '../service-requests.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
@@ -19,8 +20,8 @@ import { SlaPlanner } from '../sla/sla-planner.service';
  * changes nothing, adds no timeline entry and sends no second notification.
  */
 @Injectable()
-@HandlesJob(JobName.RouteServiceRequest)
-export class RouteRequestHandler implements JobHandler<JobName.RouteServiceRequest> {
+@HandlesJob(ServiceRequestJob.RouteServiceRequest)
+export class RouteRequestHandler implements JobHandler<ServiceRequestJob.RouteServiceRequest> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly requests: ServiceRequestsRepository,
@@ -31,7 +32,7 @@ export class RouteRequestHandler implements JobHandler<JobName.RouteServiceReque
     private readonly clock: Clock,
   ) {}
 
-  handle({ tenantId, requestId }: JobPayloads[JobName.RouteServiceRequest]): Promise<void> {
+  handle({ tenantId, requestId }: JobPayloads[ServiceRequestJob.RouteServiceRequest]): Promise<void> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const request = await this.requests.findForUpdate(requestId);
       if (!request || request.status !== S.Submitted) return;

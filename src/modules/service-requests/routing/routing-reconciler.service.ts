@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '../../../platform/clock/clock';
 import { Outbox } from '../../../platform/outbox/outbox.service';
-import { JobName, QueueName } from '../../../platform/queue/queue.constants';
+import { SERVICE_REQUESTS_QUEUE, ServiceRequestJob } from '../service-requests.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 
@@ -27,7 +27,7 @@ export class RoutingReconciler {
     private readonly tenant: TenantContext,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-    @InjectQueue(QueueName.ServiceRequests) private readonly queue: Queue,
+    @InjectQueue(SERVICE_REQUESTS_QUEUE) private readonly queue: Queue,
   ) {}
 
   async reconcile(): Promise<number> {
@@ -55,7 +55,7 @@ export class RoutingReconciler {
             if (!(await this.stillSubmitted(id))) continue;
             // A completed job whose request is still submitted ran before a rollback; remove it so the id is free.
             if (state === 'completed') await job!.remove();
-            await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: id } }, { jobId: `route-${id}` });
+            await this.outbox.enqueue({ name: ServiceRequestJob.RouteServiceRequest, payload: { tenantId, requestId: id } }, { jobId: `route-${id}` });
           } else continue;
           handedBack++;
         }
