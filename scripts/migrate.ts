@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// Every feature's queue, for the queues' job-id sequences.
+import '../src/queues';
 import { loadEnvironment } from '../src/platform/config/environment';
 import { prepareDatabase } from '../src/platform/database/database-setup';
 import { runProcess } from '../src/platform/startup/run-process';

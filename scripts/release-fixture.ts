@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// Every feature's queue, for the queues' job-id sequences.
+import '../src/queues';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

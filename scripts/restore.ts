@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// Every feature's queue, for the queues' job-id sequences.
+import '../src/queues';
 import path from 'node:path';
 import { requireBackupKey, runBackupCommand } from '../src/platform/backup/backup-command';
 import { BackupError } from '../src/platform/backup/backup-error';

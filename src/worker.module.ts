@@ -1,3 +1,5 @@
+// First: every feature's jobs, before the queues are registered below.
+import './queues';
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
 import { AllianceServicesWorkerModule } from './modules/alliance-services/alliance-services-worker.module';
@@ -17,7 +19,7 @@ import { WorkerHeartbeat } from './platform/queue/worker-heartbeat';
 @Module({
   imports: [
     CoreModule,
-    QueueModule,
+    QueueModule.forRoot(),
     NotificationsWorkerModule,
     RegistryTransferWorkerModule,
     ServiceRequestsWorkerModule,

@@ -1,6 +1,8 @@
 import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from '../../src/modules/service-requests/submission.sql';
 import { ROW_SECURITY_SETTINGS_SQL } from '../../src/platform/tenancy/tenant-context.service';
+import { randomUUID } from 'node:crypto';
 import { SystemClock } from '../../src/platform/clock/clock';
+import { routeJobRow } from '../../src/modules/service-requests/routing/route-job';
 
 /** Who submits, and where: what the benchmark's submitter signs in as. */
 export interface Submitter {
@@ -17,7 +19,7 @@ export const SUBMISSION_BODY = { title: '申请协调企业用电扩容', descri
  * The product's submission transaction, statement for statement (the same SQL constants), for the
  * baselines: BEGIN, the row-security settings, the check, the insert, COMMIT.
  */
-export function submissionStatements(s: Submitter, requestId: string, now: Date): [string, unknown[]][] {
+export function submissionStatements(s: Submitter, requestId: string, now: Date, id: string = randomUUID()): [string, unknown[]][] {
   const year = now.getFullYear();
   return [
     ['BEGIN', []],
@@ -26,11 +28,13 @@ export function submissionStatements(s: Submitter, requestId: string, now: Date)
     [
       SUBMISSION_INSERT_SQL,
       [s.tenantId, `service-request-${year}`, `FW-${year}-`, s.allianceId, s.organizationId, s.userId, s.categoryId,
-        SUBMISSION_BODY.title, SUBMISSION_BODY.description, 'normal', {}, null, now, s.userId, {}, 'service-requests', 'route-service-request', null],
+        SUBMISSION_BODY.title, SUBMISSION_BODY.description, 'normal', {}, null, now, s.userId, {}, routeJobRow(s.tenantId, id), id, null],
     ],
     ['COMMIT', []],
   ];
 }
+
+const PGBENCH_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
  * The same transaction as a pgbench script and its -D variables (run with -M prepared, so values
@@ -38,10 +42,13 @@ export function submissionStatements(s: Submitter, requestId: string, now: Date)
  */
 export function pgbenchScript(s: Submitter): { script: string; variables: Record<string, string> } {
   const variables: Record<string, string> = {};
-  const body = submissionStatements(s, 'pgbench', new SystemClock().now()).map(([sql, params]) => {
+  const body = submissionStatements(s, 'pgbench', new SystemClock().now(), PGBENCH_ID).map(([sql, params]) => {
     const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
       const value = params[Number(n) - 1];
       if (value === null) return 'NULL';
+      // A new request id in each transaction (pgbench has no uuid of its own); the routing job's
+      // payload, a constant here, names none of them: pgbench's requests are routed by the reconciler.
+      if (value === PGBENCH_ID) return 'gen_random_uuid()';
       if (value === '') return "''";
       const name = `p${Object.keys(variables).length}`;
       variables[name] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);

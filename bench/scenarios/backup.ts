@@ -10,6 +10,7 @@ import { SystemClock } from '../../src/platform/clock/clock';
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
 import type { BenchContext } from '../context';
 import { adminUrl, appUrl } from '../stack';
+import '../../src/queues';
 
 const BACKUP_TARGET_S = 300;
 

@@ -4,11 +4,12 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { SUBMISSION_BODY } from '../baseline/submit-transaction';
 import { SERVICE_REQUESTS_CONCURRENCY } from '../../src/modules/service-requests/service-requests-worker.module';
-import { QueueName } from '../../src/platform/queue/queue.constants';
 import type { BenchContext } from '../context';
 import { load } from '../load';
 import { appUrl, sleep, waitUntil } from '../stack';
 import { SystemClock } from '../../src/platform/clock/clock';
+import { registeredQueues } from '../../src/platform/queue/job-registry';
+import '../../src/queues';
 
 const REPLAYED = 1_000;
 const DRAINED = 3_000;
@@ -142,7 +143,7 @@ async function submitOne(ctx: BenchContext): Promise<{ id: string; number: strin
 
 /** No job waiting or running in any queue (delayed ones, such as SLA timers, may wait). */
 async function queuesIdle(ctx: BenchContext): Promise<boolean> {
-  for (const name of Object.values(QueueName)) {
+  for (const name of registeredQueues()) {
     const queue = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix: `{${ctx.database}}` });
     try {
       const counts = await queue.getJobCounts('wait', 'active', 'prioritized');

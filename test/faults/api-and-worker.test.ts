@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { QueueName } from '../../src/platform/queue/queue.constants';
+import { SERVICE_REQUESTS_QUEUE } from '../../src/modules/service-requests/service-requests.jobs';
 import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, sleep, Submission } from './support/fault-stack';
 import { requestEffects } from './support/invariants';
@@ -7,7 +7,7 @@ import { requestEffects } from './support/invariants';
 /** BullMQ's service-requests queue on the stack's backend; close it when done. */
 function serviceRequests(stack: FaultStack) {
   const { queues, close } = stack.openQueues();
-  return { queue: queues.find((queue) => queue.name === QueueName.ServiceRequests)!, close };
+  return { queue: queues.find((queue) => queue.name === SERVICE_REQUESTS_QUEUE)!, close };
 }
 
 describeEachBackend('the API and the worker as processes, queues on %s', (backend) => {

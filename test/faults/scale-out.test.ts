@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { QueueName } from '../../src/platform/queue/queue.constants';
+import { SERVICE_REQUESTS_QUEUE } from '../../src/modules/service-requests/service-requests.jobs';
 import type { AppProcess } from './support/app-process';
 import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, Submission } from './support/fault-stack';
@@ -123,7 +123,7 @@ describeEachBackend('two API and two worker processes sharing one PostgreSQL and
       const routedBy = workers.map((worker) => logLines(worker, (e) => e.msg === 'Job started' && e.job === 'route-service-request'));
       expect(routedBy.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(TOTAL);
       for (const n of routedBy) expect(n).toBeGreaterThan(TOTAL / 10);
-      const serviceRequests = queues.find((q) => q.name === QueueName.ServiceRequests)!;
+      const serviceRequests = queues.find((q) => q.name === SERVICE_REQUESTS_QUEUE)!;
       const kept = (await serviceRequests.getJobs(['completed'], 0, -1)).filter((job) => job.name === 'route-service-request');
       const keptBy = new Map<string, number>();
       for (const job of kept) keptBy.set(job.processedBy ?? 'unknown', (keptBy.get(job.processedBy ?? 'unknown') ?? 0) + 1);

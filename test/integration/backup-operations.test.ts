@@ -12,7 +12,7 @@ import { backupFileName } from '../../src/platform/backup/backup-names';
 import { BackupAlerts } from '../../src/platform/backup/operations/backup-alerts.service';
 import { BackupOperations } from '../../src/platform/backup/operations/backup-operations.service';
 import { S3BackupStore } from '../../src/platform/backup/operations/backup-store';
-import { JobName, QueueName } from '../../src/platform/queue/queue.constants';
+import { BACKUPS_QUEUE, BackupJob } from '../../src/platform/backup/backup.jobs';
 import { WorkerModule } from '../../src/worker.module';
 import { Http } from '../support/http';
 import { SmtpSink } from '../support/smtp-sink';
@@ -63,8 +63,8 @@ describe.each(STATE_BACKENDS)('scheduled backups with two workers, queues on %s'
 
   it('takes each tick\'s backup once, verified, and records it', async () => {
     await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
-    const queue = app.worker!.get<Queue>(getQueueToken(QueueName.Backups), { strict: false });
-    expect((await queue.getJobSchedulers()).filter((s) => s.key === JobName.TakeBackup || s.name === JobName.TakeBackup)).toHaveLength(1);
+    const queue = app.worker!.get<Queue>(getQueueToken(BACKUPS_QUEUE), { strict: false });
+    expect((await queue.getJobSchedulers()).filter((s) => s.key === BackupJob.TakeBackup || s.name === BackupJob.TakeBackup)).toHaveLength(1);
     // The ticks of the watch, each taken and ended (later ticks go on meanwhile, and are not looked at).
     const cutoff = Date.now();
     const done = await waitFor(
@@ -76,7 +76,7 @@ describe.each(STATE_BACKENDS)('scheduled backups with two workers, queues on %s'
       (runs) => runs.length >= 2 && runs.every((r) => r.verify_status !== null || r.status === 'failed'),
       90_000,
     );
-    const jobs = (await queue.getJobs(['completed', 'active', 'failed', 'waiting'], 0, -1)).filter((job) => job.name === JobName.TakeBackup);
+    const jobs = (await queue.getJobs(['completed', 'active', 'failed', 'waiting'], 0, -1)).filter((job) => job.name === BackupJob.TakeBackup);
     const ticks = jobs.map((job) => Number(String(job.id).split(':').pop())).filter((tick) => tick <= cutoff).sort((a, b) => a - b);
     expect(done.length).toBeLessThanOrEqual(Math.ceil(WATCH_MS / 4000) + 2);
     // Every one taken and verified (a failure shows its reason here).

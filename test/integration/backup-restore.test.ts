@@ -9,6 +9,7 @@ import { restoreBackup } from '../../src/platform/backup/restore-backup';
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
 import { databaseUrl, TEST_ADMIN_URL, TEST_APP_USER } from '../support/test-environment';
 import { startTestApp, type TestApp } from '../support/test-app';
+import '../../src/queues';
 
 const ROOT = join(__dirname, '../..');
 const KEY = randomBytes(24).toString('hex');

@@ -10,6 +10,7 @@ import { runMigrations } from '../../src/platform/database/database-setup';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/platform/database/embedded-postgres';
 import { builtInAdminUrl } from '../../src/platform/database/embedded-postgres-location';
 import { migrateQueueSchemaAt } from '../../src/platform/queue/queue-schema';
+import '../../src/queues';
 
 const ROOT = resolve(__dirname, '../..');
 const KEY = randomBytes(24).toString('hex');

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import * as ical from 'node-ical';
 import { reminderJobId } from '../../src/modules/meetings/jobs/meeting-reminders.handler';
-import { QueueName } from '../../src/platform/queue/queue.constants';
+import { MEETINGS_QUEUE } from '../../src/modules/meetings/meetings.jobs';
 
 import { Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -32,7 +32,7 @@ describe('joint meetings (联席会议)', () => {
       jingongOrg: await q(`SELECT id FROM organizations WHERE name = '晋工机械'`),
       xingyiOrg: await q(`SELECT id FROM organizations WHERE name = '兴翼机械'`),
     };
-    queue = app.worker!.get<Queue>(getQueueToken(QueueName.Meetings), { strict: false });
+    queue = app.worker!.get<Queue>(getQueueToken(MEETINGS_QUEUE), { strict: false });
   });
   afterAll(() => app.close());
 

@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import { NotificationDigestHandler } from '../../src/platform/notifications/notification-digest.handler';
 import { NotificationType } from '../../src/platform/notifications/notification-types';
 import { Notifier } from '../../src/platform/notifications/notifier.service';
-import { QueueName } from '../../src/platform/queue/queue.constants';
+import { NOTIFICATIONS_QUEUE } from '../../src/platform/notifications/notifications.jobs';
 import { Role } from '../../src/platform/auth/entities/role';
 import { createApiApp } from '../../src/platform/http/create-api-app';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
@@ -192,7 +192,7 @@ describe('notifications', () => {
     await waitFor(async () => smtp.messages.filter((m) => m.subject === '导出完成：重复'), (m) => m.length === 1);
     // Enqueuing the same delivery again adds no job: the delivery id is the job id.
     const [delivery] = (await app.db.admin.query(`SELECT id FROM notification_deliveries WHERE event_id = $1`, [first])).rows;
-    const queue = app.worker!.get<Queue>(getQueueToken(QueueName.Notifications), { strict: false });
+    const queue = app.worker!.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE), { strict: false });
     await queue.add('deliver-notification', { tenantId, deliveryId: delivery.id }, { jobId: delivery.id });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages.filter((m) => m.subject === '导出完成：重复')).toHaveLength(1);
@@ -204,7 +204,7 @@ describe('notifications', () => {
       await notify({ userIds: [await userId('dept@anhai.demo')] }, NotificationType.MemberLeft, { allianceName: '夜间', organizationName: '静默企业', reason: 'z' });
       const [held] = await deliveries('registry.member-left').then((d) => d.filter((x) => x.recipient_key === `user:${x.user_id}` && x.status === 'pending'));
       expect(held.not_before.toISOString()).toBe(THURSDAY_0800.toISOString());
-      const queue = app.worker!.get<Queue>(getQueueToken(QueueName.Notifications), { strict: false });
+      const queue = app.worker!.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE), { strict: false });
       const job = await waitFor(() => queue.getJob(held.id), (j) => j !== undefined);
       expect(await job!.getState()).toBe('delayed');
       expect(job!.opts.delay).toBe(9 * 3600_000);

@@ -5,7 +5,7 @@ import { DailyFiguresHandler } from '../../src/modules/service-requests/jobs/dai
 import { RouteRequestHandler } from '../../src/modules/service-requests/jobs/route-request.handler';
 import { slaTimerKey } from '../../src/modules/service-requests/sla/sla-evaluator.service';
 import { timerJobId } from '../../src/platform/outbox/outbox.service';
-import { QueueName } from '../../src/platform/queue/queue.constants';
+import { SERVICE_REQUESTS_QUEUE } from '../../src/modules/service-requests/service-requests.jobs';
 import { WorkerModule } from '../../src/worker.module';
 import { NestFactory } from '@nestjs/core';
 import type { ControlledClock } from '../support/clock';
@@ -44,7 +44,7 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
     const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '咨询技术改造补助' });
     expect(request.acceptDueAt).toBe(shanghai('2026-11-25T12:00:00').toISOString());
     // A delayed BullMQ timer waits for the next milestone (the warning at 80 %: 11:36).
-    const queue = app.worker!.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
+    const queue = app.worker!.get<Queue>(getQueueToken(SERVICE_REQUESTS_QUEUE), { strict: false });
     const timer = await waitFor(() => queue.getJob(timerJobId(slaTimerKey(request.id), shanghai('2026-11-25T11:36:00'))), (job) => !!job);
     expect(timer!.opts.delay).toBe(96 * 60_000);
 

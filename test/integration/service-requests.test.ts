@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { slaTimerKey } from '../../src/modules/service-requests/sla/sla-evaluator.service';
 import { timerJobId } from '../../src/platform/outbox/outbox.service';
-import { QueueName } from '../../src/platform/queue/queue.constants';
+import { SERVICE_REQUESTS_QUEUE } from '../../src/modules/service-requests/service-requests.jobs';
 import { Http } from '../support/http';
 import { categoryId, smartAllianceId, submitAndRoute } from '../support/service-requests';
 import { createOtherTenant, idOf } from '../support/tenants';
@@ -162,7 +162,7 @@ describe.each(STATE_BACKENDS)('service requests (企业点单、部门服务) ov
   });
 
   it('moves the SLA timer as the request moves, and removes it when the request is done', async () => {
-    const queue = app.worker!.get<Queue>(getQueueToken(QueueName.ServiceRequests), { strict: false });
+    const queue = app.worker!.get<Queue>(getQueueToken(SERVICE_REQUESTS_QUEUE), { strict: false });
     const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '计时器测试' });
     const timers = async () => (await queue.getDelayed()).filter((job) => job.id!.startsWith(`${slaTimerKey(request.id)}-`));
     const nextCheck = async () => (await app.db.admin.query('SELECT next_sla_check_at FROM service_requests WHERE id = $1', [request.id])).rows[0].next_sla_check_at as Date | null;

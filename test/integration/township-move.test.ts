@@ -20,6 +20,7 @@ import { Http } from '../support/http';
 import { createOtherTenant } from '../support/tenants';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import '../../src/queues';
 
 const ROOT = join(__dirname, '../..');
 const KEY = randomBytes(24).toString('hex');

@@ -1,7 +1,7 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { RegistryTransferProcessor } from '../../src/modules/registry-transfer/registry-transfer.processor';
 import { SweepTransferJobsHandler } from '../../src/modules/registry-transfer/transfer-job-sweeper';
-import { QueueName } from '../../src/platform/queue/queue.constants';
+import { REGISTRY_QUEUE } from '../../src/modules/registry-transfer/registry-transfer.jobs';
 import { Http } from '../support/http';
 import { idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -50,7 +50,7 @@ describeWithRedis('transfer jobs that fail for good', () => {
 
   /** The attempts BullMQ made of the job it gave up (the row is written just before BullMQ records it). */
   const attemptsOf = async (id: string) => {
-    const queue = new Queue(QueueName.Registry, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
+    const queue = new Queue(REGISTRY_QUEUE, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
     try {
       const failed = await waitFor(
         async () => (await queue.getJobs(['failed'])).filter((j) => j.data.transferJobId === id),
@@ -122,8 +122,8 @@ describeWithRedis('transfer jobs that fail for good', () => {
    */
   it('ends a job its queue failed without our processor, and one its queue lost; leaves alone those in hand and the recent', async () => {
     await app.worker!.get(RegistryTransferProcessor).worker.close();
-    const queue = new Queue(QueueName.Registry, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
-    const stand = new Worker(QueueName.Registry, null, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix, autorun: false });
+    const queue = new Queue(REGISTRY_QUEUE, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
+    const stand = new Worker(REGISTRY_QUEUE, null, { connection: { url: TEST_REDIS_URL }, prefix: app.prefix, autorun: false });
     try {
       const inQueue = (id: string) => waitFor(() => queue.getJob(`transfer-${id}`), (job) => job !== undefined);
       const stalled = (await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token, language: 'en' })).body.id as string;

@@ -7,6 +7,7 @@ import { restoreBackup, type RestoreResult } from '../../src/platform/backup/res
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
 import { Http } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
+import '../../src/queues';
 
 /**
  * Upgrading from a release: each test/fixtures/releases/<release> holds the demo backed up by that

@@ -4,6 +4,7 @@ import { prepareDatabase } from '../../src/platform/database/database-setup';
 import { onlyFaults } from './selected-projects';
 import { databaseUrl, TEST_APP_USER, TEST_REDIS_URL, templateName, testAdminUrl } from './test-environment';
 import { detectRedis, ensureTestPostgres } from './test-servers';
+import '../../src/queues';
 
 /** Migrates one template database for this run; each test file clones it (CREATE DATABASE ... TEMPLATE). */
 export default async function globalSetup(globalConfig?: { selectProjects?: string[] }): Promise<void> {

@@ -5,7 +5,7 @@ import { Clock } from '../../platform/clock/clock';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
-import { JobName } from '../../platform/queue/queue.constants';
+import { ActionItemJob } from './action-items.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ActionItemsService } from './action-items.service';
@@ -17,8 +17,8 @@ import { dateTimeFormat } from '../../platform/clock/date-format';
  * the owner's head a working day later, the township leader the day after; each level once.
  */
 @Injectable()
-@HandlesJob(JobName.EscalateActionItems)
-export class ActionItemsEscalationHandler implements JobHandler<JobName.EscalateActionItems> {
+@HandlesJob(ActionItemJob.EscalateActionItems)
+export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.EscalateActionItems> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly items: ActionItemsService,

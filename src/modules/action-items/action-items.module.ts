@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { ACTION_ITEMS_QUEUE, ActionItemJob } from './action-items.jobs';
 import { ActionItemsEscalationHandler } from './action-items-escalation.handler';
 import { ActionItemsController } from './action-items.controller';
 import { ActionItemsService } from './action-items.service';
@@ -12,10 +12,10 @@ export class ActionItemsModule {}
 /** Checks for overdue items every hour (one schedule per queue, however many workers). */
 @Injectable()
 export class ActionItemsSchedule implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Meetings) private readonly queue: Queue) {}
+  constructor(@InjectQueue(ACTION_ITEMS_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.EscalateActionItems, { every: 3600_000 }, { name: JobName.EscalateActionItems, data: {} });
+    await this.queue.upsertJobScheduler(ActionItemJob.EscalateActionItems, { every: 3600_000 }, { name: ActionItemJob.EscalateActionItems, data: {} });
   }
 }
 

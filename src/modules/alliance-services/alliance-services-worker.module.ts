@@ -2,13 +2,16 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
-import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { ProjectCallJob } from '../project-calls/project-calls.jobs';
+import { IndicatorJob } from '../indicators/indicators.jobs';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { IndicatorsWorkerModule } from '../indicators/indicators.module';
 import { ProjectCallsWorkerModule } from '../project-calls/project-calls.module';
 
-/** The queue of the alliance's services: project-call deadlines and indicator rounds. */
-@Processor(QueueName.AllianceServices, workerOptions(2))
+/** The queue of the alliance's services: project-call deadlines and indicator rounds (see their jobs files). */
+export const ALLIANCE_SERVICES_QUEUE = 'alliance-services';
+
+@Processor(ALLIANCE_SERVICES_QUEUE, workerOptions(2))
 export class AllianceServicesProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
@@ -22,10 +25,10 @@ export class AllianceServicesProcessor extends WorkerHost {
 /** Looks for reminders due every hour (one schedule per queue, however many workers). */
 @Injectable()
 export class AllianceServicesSchedule implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.AllianceServices) private readonly queue: Queue) {}
+  constructor(@InjectQueue(ALLIANCE_SERVICES_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const name of [JobName.RemindProjectDeadlines, JobName.RemindIndicatorRounds]) {
+    for (const name of [ProjectCallJob.RemindProjectDeadlines, IndicatorJob.RemindIndicatorRounds]) {
       await this.queue.upsertJobScheduler(name, { every: 3600_000 }, { name, data: {} });
     }
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '../../platform/errors/localized-messages';
 import { Outbox } from '../../platform/outbox/outbox.service';
-import { JobName } from '../../platform/queue/queue.constants';
+import { DashboardJob } from './dashboard.jobs';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { TransferJobView } from '../registry-transfer/dto/transfer-job.view';
 import { TransferJob, TransferJobKind, transferQueueJobId } from '../registry-transfer/entities/transfer-job.entity';
@@ -29,7 +29,7 @@ export class DashboardExports {
       parameters: { from, to, format: input.format },
       refusedRows: [],
     });
-    await this.outbox.enqueue({ name: JobName.ExportDashboard, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
+    await this.outbox.enqueue({ name: DashboardJob.ExportDashboard, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
     return toTransferJobView(job);
   }
 }

@@ -4,7 +4,7 @@ import { localDate } from '../../platform/clock/local-date';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
-import { JobName } from '../../platform/queue/queue.constants';
+import { IndicatorJob } from './indicators.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 
@@ -13,8 +13,8 @@ export const INDICATOR_REMINDER_DAYS = [7, 3, 1];
 
 /** Chases the members that have not submitted a round's figures; each reminder once per member (dedupe key). */
 @Injectable()
-@HandlesJob(JobName.RemindIndicatorRounds)
-export class IndicatorRemindersHandler implements JobHandler<JobName.RemindIndicatorRounds> {
+@HandlesJob(IndicatorJob.RemindIndicatorRounds)
+export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.RemindIndicatorRounds> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,

@@ -2,11 +2,11 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
-import { QueueName } from '../../platform/queue/queue.constants';
+import { MEETINGS_QUEUE } from './meetings.jobs';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { SendMeetingReminderHandler, SyncMeetingRemindersHandler } from './jobs/meeting-reminders.handler';
 
-@Processor(QueueName.Meetings, workerOptions(5))
+@Processor(MEETINGS_QUEUE, workerOptions(5))
 export class MeetingsProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();

@@ -7,7 +7,7 @@ import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { Outbox } from '../../platform/outbox/outbox.service';
-import { JobName } from '../../platform/queue/queue.constants';
+import { MeetingJob } from './meetings.jobs';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
@@ -216,7 +216,7 @@ export class MeetingsService {
   }
 
   private syncReminders(meetingId: string): Promise<string> {
-    return this.outbox.enqueue({ name: JobName.SyncMeetingReminders, payload: { tenantId: this.tenant.tenantId, meetingId } });
+    return this.outbox.enqueue({ name: MeetingJob.SyncMeetingReminders, payload: { tenantId: this.tenant.tenantId, meetingId } });
   }
 
   /** Tells everyone invited: the people, and every user of the invited organisations; returns how many. */

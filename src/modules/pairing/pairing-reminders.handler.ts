@@ -4,7 +4,7 @@ import { localDate } from '../../platform/clock/local-date';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
-import { JobName } from '../../platform/queue/queue.constants';
+import { PairingJob } from './pairing.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { PAIR_STATUS_SQL } from './pairing.service';
@@ -14,8 +14,8 @@ import { PAIR_STATUS_SQL } from './pairing.service';
  * overdue period: the pair remembers the due date it was told about, and a new visit moves that date.
  */
 @Injectable()
-@HandlesJob(JobName.RemindOverduePairings)
-export class PairingRemindersHandler implements JobHandler<JobName.RemindOverduePairings> {
+@HandlesJob(PairingJob.RemindOverduePairings)
+export class PairingRemindersHandler implements JobHandler<PairingJob.RemindOverduePairings> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { PAIRING_QUEUE, PairingJob } from './pairing.jobs';
 import { ServiceRequestsModule } from '../service-requests/service-requests.module';
 import { PairingRemindersHandler } from './pairing-reminders.handler';
 import { PairingController } from './pairing.controller';
@@ -13,10 +13,10 @@ export class PairingModule {}
 /** Reminds officials of overdue pairs every morning at 09:00 Shanghai time (one schedule however many workers). */
 @Injectable()
 export class PairingSchedule implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Meetings) private readonly queue: Queue) {}
+  constructor(@InjectQueue(PAIRING_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.RemindOverduePairings, { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: JobName.RemindOverduePairings, data: {} });
+    await this.queue.upsertJobScheduler(PairingJob.RemindOverduePairings, { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: PairingJob.RemindOverduePairings, data: {} });
   }
 }
 

@@ -4,7 +4,7 @@ import { localDate } from '../../platform/clock/local-date';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
-import { JobName } from '../../platform/queue/queue.constants';
+import { ProjectCallJob } from './project-calls.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { UNFINISHED_STEPS } from './project-calls.service';
@@ -20,8 +20,8 @@ export const DEADLINE_REMINDER_DAYS = [7, 1];
  * rerun or a later run inside the same window sends nothing, and a moved deadline reminds again.
  */
 @Injectable()
-@HandlesJob(JobName.RemindProjectDeadlines)
-export class ProjectDeadlineRemindersHandler implements JobHandler<JobName.RemindProjectDeadlines> {
+@HandlesJob(ProjectCallJob.RemindProjectDeadlines)
+export class ProjectDeadlineRemindersHandler implements JobHandler<ProjectCallJob.RemindProjectDeadlines> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,

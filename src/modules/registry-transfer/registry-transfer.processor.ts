@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { isLastAttempt } from '../../platform/queue/job-attempts';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
-import { QueueName } from '../../platform/queue/queue.constants';
+import { REGISTRY_QUEUE } from './registry-transfer.jobs';
 import { TransferJobFailures } from './transfer-job-failures';
 
 /**
@@ -11,7 +11,7 @@ import { TransferJobFailures } from './transfer-job-failures';
  * statistics and dashboard exports). When BullMQ gives one up, the row must say so: otherwise the
  * page shows the job running for ever and nobody learns that it failed.
  */
-@Processor(QueueName.Registry, workerOptions(2))
+@Processor(REGISTRY_QUEUE, workerOptions(2))
 export class RegistryTransferProcessor extends WorkerHost {
   constructor(
     private readonly dispatcher: JobDispatcher,

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { Clock } from '../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
-import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { REGISTRY_QUEUE, RegistryTransferJob } from './registry-transfer.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { transferQueueJobId } from './entities/transfer-job.entity';
@@ -21,15 +21,15 @@ export const LOST_AFTER_MS = 2 * 60_000;
  * The row is failed with a reason its user can read, and the official told, as for any failure.
  */
 @Injectable()
-@HandlesJob(JobName.SweepTransferJobs)
-export class SweepTransferJobsHandler implements JobHandler<JobName.SweepTransferJobs> {
+@HandlesJob(RegistryTransferJob.SweepTransferJobs)
+export class SweepTransferJobsHandler implements JobHandler<RegistryTransferJob.SweepTransferJobs> {
   private readonly logger = new Logger(SweepTransferJobsHandler.name);
 
   constructor(
     private readonly tenant: TenantContext,
     private readonly failures: TransferJobFailures,
     private readonly clock: Clock,
-    @InjectQueue(QueueName.Registry) private readonly queue: Queue,
+    @InjectQueue(REGISTRY_QUEUE) private readonly queue: Queue,
   ) {}
 
   async handle(): Promise<number> {
@@ -81,8 +81,8 @@ export class SweepTransferJobsHandler implements JobHandler<JobName.SweepTransfe
 export class TransferJobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly keeper: JobSchedulerKeeper;
 
-  constructor(@InjectQueue(QueueName.Registry) queue: Queue) {
-    this.keeper = new JobSchedulerKeeper(queue, [{ name: JobName.SweepTransferJobs, every: 60_000 }]);
+  constructor(@InjectQueue(REGISTRY_QUEUE) queue: Queue) {
+    this.keeper = new JobSchedulerKeeper(queue, [{ name: RegistryTransferJob.SweepTransferJobs, every: 60_000 }]);
   }
 
   onApplicationBootstrap(): Promise<void> {

@@ -3,7 +3,7 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import type { Language } from '../../platform/errors/localized-messages';
 import { Outbox } from '../../platform/outbox/outbox.service';
 import type { Page } from '../../platform/pagination/page.dto';
-import { JobName } from '../../platform/queue/queue.constants';
+import { RegistryTransferJob } from './registry-transfer.jobs';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../alliances/alliances.service';
 import type { ListTransferJobsQuery, TransferJobView } from './dto/transfer-job.view';
@@ -71,7 +71,7 @@ export class TransferJobsService {
       file: upload?.content ?? null,
       refusedRows: [],
     });
-    const name = kind === TransferJobKind.MemberImport ? JobName.ImportMembers : JobName.ExportRegistry;
+    const name = kind === TransferJobKind.MemberImport ? RegistryTransferJob.ImportMembers : RegistryTransferJob.ExportRegistry;
     await this.outbox.enqueue({ name, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
     return toTransferJobView({ ...job, file: null });
   }

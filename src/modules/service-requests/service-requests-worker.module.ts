@@ -4,7 +4,7 @@ import type { Job, Queue } from 'bullmq';
 import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
-import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { SERVICE_REQUESTS_QUEUE, ServiceRequestJob } from './service-requests.jobs';
 import { RouteRequestHandler } from './jobs/route-request.handler';
 import { RoutingReconciler } from './routing/routing-reconciler.service';
 import { DailyFiguresHandler } from './jobs/daily-figures.handler';
@@ -16,7 +16,7 @@ import { SERVICE_REQUEST_CORE } from './service-requests.module';
 /** Routing and SLA jobs wait on the database far more than they compute: ten share a worker well. */
 export const SERVICE_REQUESTS_CONCURRENCY = 10;
 
-@Processor(QueueName.ServiceRequests, workerOptions(SERVICE_REQUESTS_CONCURRENCY))
+@Processor(SERVICE_REQUESTS_QUEUE, workerOptions(SERVICE_REQUESTS_CONCURRENCY))
 export class ServiceRequestsProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
@@ -35,11 +35,11 @@ export class ServiceRequestsProcessor extends WorkerHost {
 export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly keeper: JobSchedulerKeeper;
 
-  constructor(@InjectQueue(QueueName.ServiceRequests) queue: Queue) {
+  constructor(@InjectQueue(SERVICE_REQUESTS_QUEUE) queue: Queue) {
     this.keeper = new JobSchedulerKeeper(queue, [
-      { name: JobName.SweepSla, every: 60_000 },
-      { name: JobName.AutoCloseResolved, every: 10 * 60_000 },
-      { name: JobName.RefreshServiceStatistics, every: 15_000 },
+      { name: ServiceRequestJob.SweepSla, every: 60_000 },
+      { name: ServiceRequestJob.AutoCloseResolved, every: 10 * 60_000 },
+      { name: ServiceRequestJob.RefreshServiceStatistics, every: 15_000 },
     ]);
   }
 

@@ -43,6 +43,7 @@ import { TransferJobView } from '../registry-transfer/dto/transfer-job.view';
 import { AttachmentsService } from './attachments.service';
 import { ServiceStatisticsView, StatisticsQuery } from './dto/statistics.dto';
 import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
+import { RouteRequest } from './routing/route-request';
 import { ServiceStatistics } from './statistics/service-statistics.service';
 import { StatisticsExports } from './statistics/statistics-exports.service';
 import { ServiceRequestsService } from './service-requests.service';
@@ -57,6 +58,7 @@ export class ServiceRequestsController {
   constructor(
     private readonly requests: ServiceRequestsService,
     private readonly actions: ServiceRequestActions,
+    private readonly routing: RouteRequest,
     private readonly statisticsService: ServiceStatistics,
     private readonly exports: StatisticsExports,
     private readonly attachments: AttachmentsService,
@@ -205,7 +207,7 @@ export class ServiceRequestsController {
   @Post(':id/transfer')
   @HttpCode(HttpStatus.OK)
   transfer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: TransferDto): Promise<ServiceRequestDetailView> {
-    return this.actions.transfer(actor, id, body);
+    return this.routing.transfer(actor, id, body);
   }
 
   @Roles(Role.TownshipAdmin)
@@ -214,7 +216,7 @@ export class ServiceRequestsController {
   @Post(':id/route')
   @HttpCode(HttpStatus.OK)
   route(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RouteDto): Promise<ServiceRequestDetailView> {
-    return this.actions.route(actor, id, body);
+    return this.routing.manually(actor, id, body);
   }
 
   @Roles(...PARTIES)

@@ -3,7 +3,9 @@ import { AttachmentsService } from './attachments.service';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { RequestAnnouncer } from './lifecycle/request-announcer.service';
+import { RequestSteps } from './lifecycle/request-steps.service';
 import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
+import { RouteRequest } from './routing/route-request';
 import { RequestRouter } from './routing/router.service';
 import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
@@ -16,7 +18,18 @@ import { SlaEvaluator } from './sla/sla-evaluator.service';
 import { SlaPlanner } from './sla/sla-planner.service';
 
 /** The pieces both processes use. */
-export const SERVICE_REQUEST_CORE = [RequestAnnouncer, ServiceRequestsRepository, ServiceRequestsService, ServiceRequestActions, RequestRouter, SlaEvaluator, SlaPlanner, ServiceStatistics];
+export const SERVICE_REQUEST_CORE = [
+  RequestAnnouncer,
+  ServiceRequestsRepository,
+  ServiceRequestsService,
+  RequestSteps,
+  ServiceRequestActions,
+  RouteRequest,
+  RequestRouter,
+  SlaEvaluator,
+  SlaPlanner,
+  ServiceStatistics,
+];
 
 @Module({
   controllers: [ServingController, ServiceRequestsController, CatalogueController],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { OutboxEvent } from '../../platform/outbox/outbox-event.entity';
 import { maskPhone } from '../../platform/privacy/mask';
 import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import { Role } from '../../platform/auth/entities/role';
@@ -220,13 +221,16 @@ export class ServiceRequestsRepository {
     submittedAt: Date;
     actorUserId: string;
     origin: Record<string, unknown>;
-    routing: { queue: string; jobName: string };
+    /** The request's id, made by the caller so that its routing job can name it. */
+    id: string;
+    /** The routing job's outbox row, written by the same statement. */
+    routing: Pick<OutboxEvent, 'queue' | 'jobName' | 'payload' | 'jobId'>;
   }): Promise<ServiceRequestView | null> {
     const s = submission;
     const [row] = await this.manager.query<ViewRow[]>(SUBMISSION_INSERT_SQL, [
       s.tenantId, `service-request-${s.year}`, `FW-${s.year}-`, s.allianceId, s.organizationId, s.requesterUserId, s.categoryId,
       s.title, s.description, s.urgency, s.preferredContact, s.idempotencyKey, s.submittedAt, s.actorUserId, s.origin,
-      s.routing.queue, s.routing.jobName, s.idempotencyRequestHash,
+      s.routing, s.id, s.idempotencyRequestHash,
     ]);
     return row ? toView(row) : null;
   }

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
@@ -8,7 +9,6 @@ import { ErrorCode } from '../../platform/errors/error-code';
 import { NotificationType } from '../../platform/notifications/notification-types';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
-import { JobName, QUEUE_OF } from '../../platform/queue/queue.constants';
 import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type {
@@ -23,6 +23,7 @@ import { ServiceRequestStatus as S, Urgency } from './entities/service-request-s
 import type { ServiceRequest } from './entities/service-request.entity';
 import { allowedActions, partiesOf } from './request-parties';
 import { ServiceRequestsRepository } from './service-requests.repository';
+import { routeJobRow } from './routing/route-job';
 
 const OPEN = [S.Routed, S.Accepted, S.InProgress];
 
@@ -88,7 +89,9 @@ export class ServiceRequestsService {
     if (!check.member) throw DomainException.invalid([{ field: 'allianceId', reason: 'notAMember' }]);
 
     const now = this.clock.now();
+    const id = randomUUID();
     const request = await this.requests.insertSubmitted({
+      id,
       tenantId: this.tenant.tenantId,
       year: Number(localDate(now).slice(0, 4)),
       allianceId: input.allianceId,
@@ -104,7 +107,7 @@ export class ServiceRequestsService {
       submittedAt: now,
       actorUserId: actor.userId,
       origin: origin ?? {},
-      routing: { queue: QUEUE_OF[JobName.RouteServiceRequest], jobName: JobName.RouteServiceRequest },
+      routing: routeJobRow(this.tenant.tenantId, id),
     });
     if (request) return { request, replayed: false };
     // A concurrent submission with the same key committed first: answer with its request.

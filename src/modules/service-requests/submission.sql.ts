@@ -21,16 +21,18 @@ export const SUBMISSION_CHECK_SQL = `
  * $1 tenant, $2 counter name, $3 number prefix ("FW-2026-"), $4 alliance, $5 requesting organisation,
  * $6 requester, $7 category, $8 title, $9 description, $10 urgency, $11 preferred contact (jsonb),
  * $12 idempotency key or null, $13 submitted at, $14 actor, $15 submitted event data (jsonb),
- * $16 outbox queue, $17 outbox job name, $18 the idempotent body's hash or null. No row when a concurrent submission took the idempotency key.
+ * $16 the routing job's outbox row (jsonb: queue, jobName, payload, jobId; RouteRequest.submissionJob builds it from the
+ * typed job map), $17 the request's id (made by the caller, which the job's payload names), $18 the idempotent body's hash
+ * or null. No row when a concurrent submission took the idempotency key.
  */
 export const SUBMISSION_INSERT_SQL = `
   WITH counter AS (
     INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, 1)
     ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value
   ), request AS (
-    INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id,
+    INSERT INTO service_requests (id, tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id,
                                   title, description, urgency, preferred_contact, idempotency_key, idempotency_request_hash, created_at, updated_at)
-    SELECT $1, $3 || lpad(value::text, greatest(6, length(value::text)), '0'), $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $13, $13
+    SELECT $17, $1, $3 || lpad(value::text, greatest(6, length(value::text)), '0'), $4, $5, $6, $7, $8, $9, $10, $11, $12, $18, $13, $13
       FROM counter
     ON CONFLICT (tenant_id, requester_user_id, idempotency_key) DO NOTHING
     RETURNING *
@@ -39,7 +41,7 @@ export const SUBMISSION_INSERT_SQL = `
     SELECT tenant_id, id, 'submitted', $14, $15 FROM request
   ), routing AS (
     INSERT INTO outbox_events (tenant_id, queue, job_name, payload, job_id)
-    SELECT tenant_id, $16, $17, jsonb_build_object('tenantId', tenant_id, 'requestId', id), 'route-' || id FROM request
+    SELECT tenant_id, $16::jsonb->>'queue', $16::jsonb->>'jobName', $16::jsonb->'payload', $16::jsonb->>'jobId' FROM request
   )
   SELECT r.id, r.number, r.alliance_id, r.title, r.description, r.urgency, r.status,
          r.category_id, c.name AS category_name, c.code AS category_code,

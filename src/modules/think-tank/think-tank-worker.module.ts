@@ -2,11 +2,11 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
-import { JobName, QueueName } from '../../platform/queue/queue.constants';
+import { THINK_TANK_QUEUE, ThinkTankJob } from './think-tank.jobs';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { ReviewRemindersHandler } from './reviews/review-reminders.handler';
 
-@Processor(QueueName.ThinkTank, workerOptions(2))
+@Processor(THINK_TANK_QUEUE, workerOptions(2))
 export class ThinkTankProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
@@ -20,10 +20,10 @@ export class ThinkTankProcessor extends WorkerHost {
 /** Looks for reminders to send every 15 minutes (one schedule per queue, however many workers). */
 @Injectable()
 export class ThinkTankSchedule implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.ThinkTank) private readonly queue: Queue) {}
+  constructor(@InjectQueue(THINK_TANK_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.SendReviewReminders, { every: 15 * 60_000 }, { name: JobName.SendReviewReminders, data: {} });
+    await this.queue.upsertJobScheduler(ThinkTankJob.SendReviewReminders, { every: 15 * 60_000 }, { name: ThinkTankJob.SendReviewReminders, data: {} });
   }
 }
 

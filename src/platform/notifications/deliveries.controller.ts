@@ -8,7 +8,7 @@ import { ErrorCode } from '../errors/error-code';
 import { IdParam } from '../http/id-param.decorator';
 import { Outbox } from '../outbox/outbox.service';
 import { keysetPage } from '../pagination/keyset';
-import { JobName } from '../queue/queue.constants';
+import { NotificationJob } from './notifications.jobs';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { DeliveryPage, DeliveryView, ListDeliveriesQuery } from './dto/notification.dto';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
@@ -53,7 +53,7 @@ export class DeliveriesController {
     const retries = delivery.retries + 1;
     const now = this.clock.now();
     await repo.update({ id }, { status: DeliveryStatus.Pending, retries, notBefore: now, lastError: null });
-    await this.outbox.enqueue({ name: JobName.DeliverNotification, payload: { tenantId: delivery.tenantId, deliveryId: id } }, { jobId: `${id}-r${retries}` });
+    await this.outbox.enqueue({ name: NotificationJob.DeliverNotification, payload: { tenantId: delivery.tenantId, deliveryId: id } }, { jobId: `${id}-r${retries}` });
     const event = await this.tenant.manager.getRepository(NotificationEvent).findOneByOrFail({ id: delivery.eventId });
     return toView({ ...delivery, status: DeliveryStatus.Pending, retries, notBefore: now, lastError: null }, event.type);
   }

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Role } from '../auth/entities/role';
 import { Clock } from '../clock/clock';
 import { HandlesJob, JobContext, JobHandler } from '../queue/handles-job.decorator';
-import { JobName, JobPayloads } from '../queue/queue.constants';
+import type { JobPayloads } from '../queue/job-registry';
+import { NotificationJob } from './notifications.jobs';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { ChannelSenders } from './channels/channel-senders';
 import { GroupRobot } from './entities/group-robot.entity';
@@ -20,8 +21,8 @@ import { SecretBox } from './secret-box';
  * where platform admins see it and can retry it.
  */
 @Injectable()
-@HandlesJob(JobName.DeliverNotification)
-export class NotificationDeliveryHandler implements JobHandler<JobName.DeliverNotification> {
+@HandlesJob(NotificationJob.DeliverNotification)
+export class NotificationDeliveryHandler implements JobHandler<NotificationJob.DeliverNotification> {
   private readonly logger = new Logger(NotificationDeliveryHandler.name);
 
   constructor(
@@ -32,7 +33,7 @@ export class NotificationDeliveryHandler implements JobHandler<JobName.DeliverNo
     private readonly box: SecretBox,
   ) {}
 
-  async handle({ tenantId, deliveryId }: JobPayloads[JobName.DeliverNotification], context: JobContext): Promise<void> {
+  async handle({ tenantId, deliveryId }: JobPayloads[NotificationJob.DeliverNotification], context: JobContext): Promise<void> {
     const actor = { userId: '', tenantId, role: tenantId ? Role.TownshipAdmin : Role.PlatformAdmin, organizationId: null };
     const repo = () => this.tenant.manager.getRepository(NotificationDelivery);
     const delivery = await this.tenant.run(actor, () => repo().findOne({ where: { id: deliveryId } }));

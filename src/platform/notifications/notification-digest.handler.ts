@@ -3,7 +3,7 @@ import { Role } from '../auth/entities/role';
 import { Clock } from '../clock/clock';
 import { localDate } from '../clock/local-date';
 import { HandlesJob, JobHandler } from '../queue/handles-job.decorator';
-import { JobName } from '../queue/queue.constants';
+import { NotificationJob } from './notifications.jobs';
 import type { Actor } from '../tenancy/request-actor';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { ChannelSenders } from './channels/channel-senders';
@@ -30,8 +30,8 @@ interface DigestItem {
  * happened since the last one. Runs every few minutes; a person gets at most one a local day.
  */
 @Injectable()
-@HandlesJob(JobName.SendDigests)
-export class NotificationDigestHandler implements JobHandler<JobName.SendDigests> {
+@HandlesJob(NotificationJob.SendDigests)
+export class NotificationDigestHandler implements JobHandler<NotificationJob.SendDigests> {
   private readonly logger = new Logger(NotificationDigestHandler.name);
 
   constructor(

@@ -1,10 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { ExpiredStateSweepHandler } from '../queue/expired-state-sweep.handler';
+import { ExpiredStateSweepHandler } from './expired-state-sweep.handler';
 import { workerOptions } from '../queue/worker-options';
 import { JobDispatcher } from '../queue/job-dispatcher';
-import { JobName, QueueName } from '../queue/queue.constants';
+import { NOTIFICATIONS_QUEUE, NotificationJob } from './notifications.jobs';
 import { ChannelSenders } from './channels/channel-senders';
 import { NotificationDeliveryHandler } from './notification-delivery.handler';
 import { NotificationDigestHandler } from './notification-digest.handler';
@@ -13,7 +13,7 @@ import { NotifierModule } from './notifications.module';
 const DIGEST_EVERY_MS = 5 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
 
-@Processor(QueueName.Notifications, workerOptions(5))
+@Processor(NOTIFICATIONS_QUEUE, workerOptions(5))
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly dispatcher: JobDispatcher) {
     super();
@@ -30,11 +30,11 @@ export class NotificationsProcessor extends WorkerHost {
  */
 @Injectable()
 export class NotificationSchedules implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Notifications) private readonly queue: Queue) {}
+  constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(JobName.SendDigests, { every: DIGEST_EVERY_MS }, { name: JobName.SendDigests, data: {} });
-    await this.queue.upsertJobScheduler(JobName.SweepExpiredState, { every: SWEEP_EVERY_MS }, { name: JobName.SweepExpiredState, data: {} });
+    await this.queue.upsertJobScheduler(NotificationJob.SendDigests, { every: DIGEST_EVERY_MS }, { name: NotificationJob.SendDigests, data: {} });
+    await this.queue.upsertJobScheduler(NotificationJob.SweepExpiredState, { every: SWEEP_EVERY_MS }, { name: NotificationJob.SweepExpiredState, data: {} });
   }
 }
 

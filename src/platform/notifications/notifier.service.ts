@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '../auth/entities/role';
 import { Clock } from '../clock/clock';
 import { Outbox } from '../outbox/outbox.service';
-import { JobName } from '../queue/queue.constants';
+import { NotificationJob } from './notifications.jobs';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { NotificationSettingsReader } from './notification-settings.service';
@@ -161,7 +161,7 @@ export class Notifier {
       .save(deliveries.map((d) => ({ ...d, tenantId, eventId: event.id, notBefore })));
     for (const delivery of saved.filter((d) => d.status === DeliveryStatus.Pending)) {
       await this.outbox.enqueue(
-        { name: JobName.DeliverNotification, payload: { tenantId, deliveryId: delivery.id } },
+        { name: NotificationJob.DeliverNotification, payload: { tenantId, deliveryId: delivery.id } },
         { jobId: delivery.id, notBefore },
       );
     }

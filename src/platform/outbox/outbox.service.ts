@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobItem, QUEUE_OF } from '../queue/queue.constants';
+import { type JobItem, queueOf } from '../queue/job-registry';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { OutboxEvent } from './outbox-event.entity';
 
@@ -34,16 +34,18 @@ export class Outbox {
   /** One INSERT for all the rows: save() writes the rows of one entity together. */
   private async save(item: JobItem, rows: EventRow[]): Promise<string[]> {
     const saved = await this.tenant.manager.getRepository(OutboxEvent).save(
-      rows.map((row) => ({
-        tenantId: this.tenant.actorOrNull?.tenantId ?? null,
-        queue: QUEUE_OF[item.name],
-        jobName: item.name,
-        payload: item.payload as unknown as Record<string, unknown>,
-        ...row,
-      })),
+      rows.map((row) => ({ tenantId: this.tenant.actorOrNull?.tenantId ?? null, ...outboxJob(item), ...row })),
     );
     return saved.map((event) => event.id);
   }
+}
+
+/**
+ * The columns of a job's outbox row, from the typed job map: for a statement that writes its row
+ * itself (a submission stores its request and its routing job in one round trip).
+ */
+export function outboxJob(item: JobItem): Pick<OutboxEvent, 'queue' | 'jobName' | 'payload'> {
+  return { queue: queueOf(item.name), jobName: item.name, payload: item.payload as unknown as Record<string, unknown> };
 }
 
 /** The job id of timer `key` set for `at`. */

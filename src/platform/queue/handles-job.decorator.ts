@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { JobName, JobPayloads } from './queue.constants';
+import type { JobName, JobPayloads } from './job-registry';
 
 export const HANDLES_JOB = 'queue:handles-job';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { HANDLES_JOB, JobHandler } from './handles-job.decorator';
-import { JobName } from './queue.constants';
+import { type JobName, registeredJobs } from './job-registry';
 
 /**
  * Routes each job to its handler. Refuses to start when a job name has no handler or two, so a
@@ -28,7 +28,7 @@ export class JobDispatcher implements OnModuleInit {
       if (this.handlers.has(name)) throw new Error(`Two handlers for job "${name}"`);
       this.handlers.set(name, instance);
     }
-    const missing = Object.values(JobName).filter((name) => !this.handlers.has(name));
+    const missing = registeredJobs().filter((name) => !this.handlers.has(name));
     if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
   }
 

@@ -2,7 +2,7 @@ import type { ConfigService } from '@nestjs/config';
 import { createPostgresBackend, setDefaultBackendFactory, type QueueOptions } from 'bullmq';
 import { Pool } from 'pg';
 import { type Environment, stateBackend } from '../config/environment';
-import { QueueName } from './queue.constants';
+import { registeredQueues } from './job-registry';
 import { QUEUE_SCHEMA } from './queue-schema';
 
 /**
@@ -41,7 +41,7 @@ export function createQueuePool(env: QueueSettings): Pool | null {
   const pool = new Pool({
     connectionString: env.DATABASE_URL,
     // One LISTEN connection per worker, held for good, plus the statements' share.
-    max: Object.values(QueueName).length + env.DATABASE_POOL_SIZE,
+    max: registeredQueues().length + env.DATABASE_POOL_SIZE,
     options: `-c search_path=${QUEUE_SCHEMA}`,
     keepAlive: true,
     connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,

@@ -1,7 +1,7 @@
 import { runMigrations as migrateQueueSchema, SchemaMigrationRequiredError, SchemaVersionMismatchError, assertSchemaCompatibility } from 'bullmq';
 import { Client } from 'pg';
 import { DependencyUnavailableError } from '../startup/dependency-check';
-import { QueueName } from './queue.constants';
+import { registeredQueues } from './job-registry';
 
 /** The schema of BullMQ's PostgreSQL backend: its tables and functions, apart from the product's. */
 export const QUEUE_SCHEMA = 'bullmq';
@@ -18,7 +18,7 @@ export async function migrateQueueSchemaAt(adminUrl: string): Promise<void> {
     await migrateQueueSchema(client, QUEUE_SCHEMA);
     // BullMQ creates each queue's job-id sequence on its first add; the application's role may
     // create nothing, so the sequences of our queues are made here.
-    for (const queue of Object.values(QueueName)) {
+    for (const queue of registeredQueues()) {
       const { rows } = await client.query<{ name: string }>(`SELECT ${QUEUE_SCHEMA}.job_id_seq_name($1) AS name`, [queue]);
       await client.query(`CREATE SEQUENCE IF NOT EXISTS ${QUEUE_SCHEMA}."${rows[0].name}"`);
     }

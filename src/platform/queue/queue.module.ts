@@ -1,13 +1,13 @@
 import { BullModule, getQueueToken, WorkerHost } from '@nestjs/bullmq';
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule, DiscoveryService, ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import type { Environment } from '../config/environment';
 import { JobDispatcher } from './job-dispatcher';
+import { registeredQueues } from './job-registry';
 import { createQueuePool, queueConnection, queueSettings } from './queue-connection';
-import { QueueName } from './queue.constants';
 import { WorkerErrorLog } from './worker-error-log';
 
 const QUEUE_POOL = Symbol('QUEUE_POOL');
@@ -40,7 +40,7 @@ class QueuePoolCloser implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.pool) return;
-    const queues = Object.values(QueueName).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    const queues = registeredQueues().map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     const workers = this.discovery
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)
@@ -52,20 +52,28 @@ class QueuePoolCloser implements OnApplicationShutdown {
   }
 }
 
-/** BullMQ for the worker process: the relay produces, the processors consume. */
+/**
+ * BullMQ for the worker process: the relay produces, the processors consume. Every queue the
+ * features registered (src/queues.ts, loaded before this is called).
+ */
 @Global()
-@Module({
-  imports: [
-    DiscoveryModule,
-    QueuePoolModule,
-    BullModule.forRootAsync({
-      imports: [QueuePoolModule],
-      inject: [ConfigService, QUEUE_POOL],
-      useFactory: (config: ConfigService<Environment, true>, pool: Pool | null) => queueConnection(queueSettings(config), pool),
-    }),
-    BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
-  ],
-  providers: [JobDispatcher, WorkerErrorLog, QueuePoolCloser],
-  exports: [BullModule, JobDispatcher],
-})
-export class QueueModule {}
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        DiscoveryModule,
+        QueuePoolModule,
+        BullModule.forRootAsync({
+          imports: [QueuePoolModule],
+          inject: [ConfigService, QUEUE_POOL],
+          useFactory: (config: ConfigService<Environment, true>, pool: Pool | null) => queueConnection(queueSettings(config), pool),
+        }),
+        BullModule.registerQueue(...registeredQueues().map((name) => ({ name }))),
+      ],
+      providers: [JobDispatcher, WorkerErrorLog, QueuePoolCloser],
+      exports: [BullModule, JobDispatcher],
+    };
+  }
+}

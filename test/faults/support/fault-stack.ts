@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { StateBackend } from '../../../src/platform/config/environment';
-import { QueueName } from '../../../src/platform/queue/queue.constants';
+import { registeredQueues } from '../../../src/platform/queue/job-registry';
 import { QUEUE_SCHEMA } from '../../../src/platform/queue/queue-schema';
+import '../../../src/queues';
 import { AppProcess } from './app-process';
 import { hookProcessExit, ownDir, releaseDir } from './owned-resources';
 import { PostgresCluster } from './postgres-cluster';
@@ -92,13 +93,13 @@ export class FaultStack {
   /** BullMQ's view of the stack's queues, on whichever backend it runs; close them when done. */
   openQueues(): { queues: Queue[]; close(): Promise<void> } {
     if (this.redisServer) {
-      const queues = Object.values(QueueName).map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: this.redisServer!.port }, prefix: '{lm-faults}' }));
+      const queues = registeredQueues().map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: this.redisServer!.port }, prefix: '{lm-faults}' }));
       return { queues, close: async () => void (await Promise.all(queues.map((queue) => queue.close()))) };
     }
     const pool = new Pool({ connectionString: this.databaseAdminUrl, max: 4, options: `-c search_path=${QUEUE_SCHEMA}` });
     pool.on('error', () => undefined);
     const { Queue: PostgresQueue } = withBackend(createPostgresBackend);
-    const queues = Object.values(QueueName).map((name) => new PostgresQueue(name, { connection: pool }) as unknown as Queue);
+    const queues = registeredQueues().map((name) => new PostgresQueue(name, { connection: pool }) as unknown as Queue);
     return {
       queues,
       close: async () => {

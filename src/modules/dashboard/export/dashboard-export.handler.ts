@@ -4,7 +4,8 @@ import { Clock } from '../../../platform/clock/clock';
 import type { Environment } from '../../../platform/config/environment';
 import type { Language } from '../../../platform/errors/localized-messages';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import type { JobPayloads } from '../../../platform/queue/job-registry';
+import { DashboardJob } from '../dashboard.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
@@ -15,8 +16,8 @@ import { dashboardWorkbook } from './dashboard-workbook';
 
 /** Makes the dashboard's .xlsx or PDF; progress shows on the transfer job the user follows. */
 @Injectable()
-@HandlesJob(JobName.ExportDashboard)
-export class DashboardExportHandler implements JobHandler<JobName.ExportDashboard> {
+@HandlesJob(DashboardJob.ExportDashboard)
+export class DashboardExportHandler implements JobHandler<DashboardJob.ExportDashboard> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly jobs: TransferJobsRepository,
@@ -25,7 +26,7 @@ export class DashboardExportHandler implements JobHandler<JobName.ExportDashboar
     private readonly clock: Clock,
   ) {}
 
-  async handle({ tenantId, transferJobId }: JobPayloads[JobName.ExportDashboard], { progress }: JobContext): Promise<void> {
+  async handle({ tenantId, transferJobId }: JobPayloads[DashboardJob.ExportDashboard], { progress }: JobContext): Promise<void> {
     const system = systemActor(tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;

@@ -6,7 +6,8 @@ import { Clock } from '../../../platform/clock/clock';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads, QueueName } from '../../../platform/queue/queue.constants';
+import type { JobPayloads } from '../../../platform/queue/job-registry';
+import { MEETINGS_QUEUE, MeetingJob } from '../meetings.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { Meeting, MeetingStatus } from '../entities/meeting.entity';
@@ -16,16 +17,16 @@ export const reminderJobId = (meetingId: string, hours: number) => `meeting-remi
 
 /** Keeps the 24 h and 1 h reminders of a meeting as delayed jobs: moved with it, removed when it is cancelled. */
 @Injectable()
-@HandlesJob(JobName.SyncMeetingReminders)
-export class SyncMeetingRemindersHandler implements JobHandler<JobName.SyncMeetingReminders> {
+@HandlesJob(MeetingJob.SyncMeetingReminders)
+export class SyncMeetingRemindersHandler implements JobHandler<MeetingJob.SyncMeetingReminders> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
   ) {}
 
-  async handle({ tenantId, meetingId }: JobPayloads[JobName.SyncMeetingReminders]): Promise<void> {
-    const queue = this.moduleRef.get<Queue>(getQueueToken(QueueName.Meetings), { strict: false });
+  async handle({ tenantId, meetingId }: JobPayloads[MeetingJob.SyncMeetingReminders]): Promise<void> {
+    const queue = this.moduleRef.get<Queue>(getQueueToken(MEETINGS_QUEUE), { strict: false });
     const meeting = await this.tenant.run(systemActor(tenantId), () => this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId }));
     for (const hours of REMINDER_HOURS) {
       const id = reminderJobId(meetingId, hours);
@@ -35,7 +36,7 @@ export class SyncMeetingRemindersHandler implements JobHandler<JobName.SyncMeeti
       const at = meeting.startsAt.getTime() - hours * 3600_000;
       if (at <= this.clock.now().getTime()) continue;
       await queue.add(
-        JobName.SendMeetingReminder,
+        MeetingJob.SendMeetingReminder,
         { tenantId, meetingId, hoursBefore: hours, startsAt: meeting.startsAt.toISOString() },
         { jobId: id, delay: at - this.clock.now().getTime(), removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } },
       );
@@ -45,14 +46,14 @@ export class SyncMeetingRemindersHandler implements JobHandler<JobName.SyncMeeti
 
 /** Sends a reminder, unless the meeting moved or was cancelled since it was scheduled: no stale reminder goes out. */
 @Injectable()
-@HandlesJob(JobName.SendMeetingReminder)
-export class SendMeetingReminderHandler implements JobHandler<JobName.SendMeetingReminder> {
+@HandlesJob(MeetingJob.SendMeetingReminder)
+export class SendMeetingReminderHandler implements JobHandler<MeetingJob.SendMeetingReminder> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
   ) {}
 
-  handle({ tenantId, meetingId, hoursBefore, startsAt }: JobPayloads[JobName.SendMeetingReminder]): Promise<void> {
+  handle({ tenantId, meetingId, hoursBefore, startsAt }: JobPayloads[MeetingJob.SendMeetingReminder]): Promise<void> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const meeting = await this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId });
       if (!meeting || meeting.status !== MeetingStatus.Scheduled || meeting.startsAt.toISOString() !== startsAt) return;

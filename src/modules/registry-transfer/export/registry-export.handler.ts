@@ -5,7 +5,8 @@ import type { Language } from '../../../platform/errors/localized-messages';
 import { NotificationType, PersonalChannel } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import type { JobPayloads } from '../../../platform/queue/job-registry';
+import { RegistryTransferJob } from '../registry-transfer.jobs';
 import { type Actor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { AllianceMembership } from '../../alliances/entities/alliance-membership.entity';
@@ -16,8 +17,8 @@ import { registryWorkbook } from './registry-workbook';
 
 /** Writes the alliance's registry to .xlsx and keeps it on the job row for download. */
 @Injectable()
-@HandlesJob(JobName.ExportRegistry)
-export class RegistryExportHandler implements JobHandler<JobName.ExportRegistry> {
+@HandlesJob(RegistryTransferJob.ExportRegistry)
+export class RegistryExportHandler implements JobHandler<RegistryTransferJob.ExportRegistry> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly jobs: TransferJobsRepository,
@@ -25,7 +26,7 @@ export class RegistryExportHandler implements JobHandler<JobName.ExportRegistry>
     private readonly notifier: Notifier,
   ) {}
 
-  async handle(payload: JobPayloads[JobName.ExportRegistry], { progress }: JobContext): Promise<void> {
+  async handle(payload: JobPayloads[RegistryTransferJob.ExportRegistry], { progress }: JobContext): Promise<void> {
     const system: Actor = systemActor(payload.tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;

@@ -6,7 +6,8 @@ import { errorMessages, Language, localizedReason } from '../../../platform/erro
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import type { JobPayloads } from '../../../platform/queue/job-registry';
+import { RegistryTransferJob } from '../registry-transfer.jobs';
 import { type Actor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../../alliances/alliances.service';
@@ -28,8 +29,8 @@ type PreparedRow = { sheetRow: number } & ({ row: MemberRow } | { problems: Fiel
  * resumes after the last committed row instead of importing anything twice.
  */
 @Injectable()
-@HandlesJob(JobName.ImportMembers)
-export class MemberImportHandler implements JobHandler<JobName.ImportMembers> {
+@HandlesJob(RegistryTransferJob.ImportMembers)
+export class MemberImportHandler implements JobHandler<RegistryTransferJob.ImportMembers> {
   private readonly logger = new Logger(MemberImportHandler.name);
 
   constructor(
@@ -42,7 +43,7 @@ export class MemberImportHandler implements JobHandler<JobName.ImportMembers> {
     private readonly notifier: Notifier,
   ) {}
 
-  async handle(payload: JobPayloads[JobName.ImportMembers], { progress }: JobContext): Promise<void> {
+  async handle(payload: JobPayloads[RegistryTransferJob.ImportMembers], { progress }: JobContext): Promise<void> {
     const system: Actor = systemActor(payload.tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded || job.status === TransferJobStatus.Failed) return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName } from '../../../platform/queue/queue.constants';
+import { ServiceRequestJob } from '../service-requests.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL } from '../statistics/daily-figures.sql';
@@ -11,8 +11,8 @@ import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL } from '../statistics/daily
  * live part to the last few seconds' days.
  */
 @Injectable()
-@HandlesJob(JobName.RefreshServiceStatistics)
-export class DailyFiguresHandler implements JobHandler<JobName.RefreshServiceStatistics> {
+@HandlesJob(ServiceRequestJob.RefreshServiceStatistics)
+export class DailyFiguresHandler implements JobHandler<ServiceRequestJob.RefreshServiceStatistics> {
   constructor(private readonly tenant: TenantContext) {}
 
   async handle(): Promise<number> {

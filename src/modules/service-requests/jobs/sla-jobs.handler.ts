@@ -3,7 +3,8 @@ import { IsNull, LessThanOrEqual } from 'typeorm';
 import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import type { JobPayloads } from '../../../platform/queue/job-registry';
+import { ServiceRequestJob } from '../service-requests.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
@@ -17,15 +18,15 @@ export const AUTO_CLOSE_AFTER_DAYS = 7;
 
 /** A timer fired: apply whatever milestones are due now. */
 @Injectable()
-@HandlesJob(JobName.CheckSla)
-export class CheckSlaHandler implements JobHandler<JobName.CheckSla> {
+@HandlesJob(ServiceRequestJob.CheckSla)
+export class CheckSlaHandler implements JobHandler<ServiceRequestJob.CheckSla> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly requests: ServiceRequestsRepository,
     private readonly evaluator: SlaEvaluator,
   ) {}
 
-  handle({ tenantId, requestId }: JobPayloads[JobName.CheckSla]): Promise<void> {
+  handle({ tenantId, requestId }: JobPayloads[ServiceRequestJob.CheckSla]): Promise<void> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const request = await this.requests.findForUpdate(requestId);
       if (request) await this.evaluator.evaluate(request);
@@ -38,8 +39,8 @@ export class CheckSlaHandler implements JobHandler<JobName.CheckSla> {
  * any request whose routing job was lost. The database is the authority, Redis only the clock.
  */
 @Injectable()
-@HandlesJob(JobName.SweepSla)
-export class SweepSlaHandler implements JobHandler<JobName.SweepSla> {
+@HandlesJob(ServiceRequestJob.SweepSla)
+export class SweepSlaHandler implements JobHandler<ServiceRequestJob.SweepSla> {
   private readonly logger = new Logger(SweepSlaHandler.name);
 
   constructor(
@@ -62,8 +63,8 @@ export class SweepSlaHandler implements JobHandler<JobName.SweepSla> {
 
 /** Resolved requests nobody rated close themselves after seven days. */
 @Injectable()
-@HandlesJob(JobName.AutoCloseResolved)
-export class AutoCloseHandler implements JobHandler<JobName.AutoCloseResolved> {
+@HandlesJob(ServiceRequestJob.AutoCloseResolved)
+export class AutoCloseHandler implements JobHandler<ServiceRequestJob.AutoCloseResolved> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly requests: ServiceRequestsRepository,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import type { Language } from '../../../platform/errors/localized-messages';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName, JobPayloads } from '../../../platform/queue/queue.constants';
+import type { JobPayloads } from '../../../platform/queue/job-registry';
+import { ServiceRequestJob } from '../service-requests.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
@@ -11,8 +12,8 @@ import { ServiceStatistics } from '../statistics/service-statistics.service';
 import { statisticsWorkbook } from '../statistics/statistics-workbook';
 
 @Injectable()
-@HandlesJob(JobName.ExportServiceStatistics)
-export class StatisticsExportHandler implements JobHandler<JobName.ExportServiceStatistics> {
+@HandlesJob(ServiceRequestJob.ExportServiceStatistics)
+export class StatisticsExportHandler implements JobHandler<ServiceRequestJob.ExportServiceStatistics> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly jobs: TransferJobsRepository,
@@ -20,7 +21,7 @@ export class StatisticsExportHandler implements JobHandler<JobName.ExportService
     private readonly clock: Clock,
   ) {}
 
-  async handle({ tenantId, transferJobId }: JobPayloads[JobName.ExportServiceStatistics], { progress }: JobContext): Promise<void> {
+  async handle({ tenantId, transferJobId }: JobPayloads[ServiceRequestJob.ExportServiceStatistics], { progress }: JobContext): Promise<void> {
     const system = systemActor(tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;

@@ -5,21 +5,15 @@ import { NotificationType } from '../../../platform/notifications/notification-t
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { MergeDto, ProvideInformationDto, RateDto, ReasonDto, ResolveDto, RouteDto, ServiceRequestDetailView, TransferDto } from '../dto/service-request.dto';
+import type { MergeDto, ProvideInformationDto, RateDto, ReasonDto, ResolveDto, ServiceRequestDetailView } from '../dto/service-request.dto';
 import { FollowUpTask } from '../entities/follow-up-task.entity';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
-import { ServiceRequestStatus as S } from '../entities/service-request-status';
 import type { ServiceRequest } from '../entities/service-request.entity';
-import { partiesOf } from '../request-parties';
-import { RequestRouter } from '../routing/router.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
-import { ServiceRequestsService } from '../service-requests.service';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
-import { SlaEvaluator } from '../sla/sla-evaluator.service';
-import { SlaPlanner } from '../sla/sla-planner.service';
 import { addWorkingTime, workingMinutesBetween } from '../../../platform/calendar/working-calendar';
-import { RequestAnnouncer } from './request-announcer.service';
-import { Action, nextStatus, Party } from './transitions';
+import { RequestSteps } from './request-steps.service';
+import type { Action } from './transitions';
 
 export const REOPEN_WINDOW_DAYS = 7;
 export const LOW_RATING = 2;
@@ -29,14 +23,10 @@ export const LOW_RATING = 2;
 export class ServiceRequestActions {
   constructor(
     private readonly requests: ServiceRequestsRepository,
-    private readonly service: ServiceRequestsService,
+    private readonly steps: RequestSteps,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
-    private readonly router: RequestRouter,
     private readonly calendars: CalendarService,
-    private readonly sla: SlaEvaluator,
-    private readonly planner: SlaPlanner,
-    private readonly announcer: RequestAnnouncer,
     private readonly clock: Clock,
   ) {}
 
@@ -69,33 +59,7 @@ export class ServiceRequestActions {
     );
   }
 
-  transfer(actor: Actor, id: string, input: TransferDto) {
-    return this.step(
-      actor,
-      id,
-      'transfer',
-      TimelineEntryType.Transferred,
-      async (r) => {
-        await this.requireServingOrganization(input.organizationId, 'organizationId');
-        if (input.organizationId === r.assignedOrganizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'sameOrganization' }]);
-        return this.assignment(r, input.organizationId, await this.router.leastLoadedHandler(input.organizationId));
-      },
-      input.reason,
-      { organizationId: input.organizationId },
-    );
-  }
-
-  /** An official routes by hand, to any serving organisation (and, if given, handler). */
-  route(actor: Actor, id: string, input: RouteDto) {
-    return this.step(actor, id, 'route', TimelineEntryType.Routed, async (r) => {
-      await this.requireServingOrganization(input.organizationId, 'organizationId');
-      const handlerId = input.handlerId ?? (await this.router.leastLoadedHandler(input.organizationId));
-      if (input.handlerId && !(await this.requests.staffOf(input.organizationId)).includes(input.handlerId)) {
-        throw DomainException.invalid([{ field: 'handlerId', reason: 'notFound' }]);
-      }
-      return this.assignment(r, input.organizationId, handlerId);
-    }, null, { organizationId: input.organizationId, manual: true });
-  }
+  // Routing by hand and 转办 are RouteRequest's, with the worker's routing job.
 
   reject(actor: Actor, id: string, input: ReasonDto) {
     return this.step(actor, id, 'reject', TimelineEntryType.Rejected, () => ({ closedAt: this.clock.now() }), input.reason);
@@ -147,11 +111,8 @@ export class ServiceRequestActions {
     }, null, { intoId: input.intoId });
   }
 
-  /**
-   * One step: lock the request, check the party and the state, apply the change, record it on the
-   * timeline, tell the enterprise (or the server), and re-evaluate the SLA.
-   */
-  private async step(
+  /** One step of RequestSteps, answered with the request as the actor now sees it. */
+  private step(
     actor: Actor,
     id: string,
     action: Action,
@@ -160,29 +121,7 @@ export class ServiceRequestActions {
     note: string | null = null,
     data: Record<string, unknown> = {},
   ): Promise<ServiceRequestDetailView> {
-    const request = await this.service.requireVisible(actor, id, true);
-    const parties: Party[] = partiesOf(actor, request);
-    const status = nextStatus(action, request.status, parties, request.returnedFrom);
-    const patch = { ...(await changes(request)), status };
-    const updated: ServiceRequest = { ...request, ...patch };
-    const sla = await this.sla.settle(updated);
-    await this.requests.update(id, { ...patch, ...sla });
-    await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: entry, actorUserId: actor.userId, body: note?.trim() || null, data: { from: request.status, to: status, ...data } });
-    await this.announce(actor, updated, note);
-    // After a transfer the former provider no longer sees the request: answer with where it went, once.
-    return partiesOf(actor, updated).length > 0 ? this.service.detail(actor, id) : this.service.summaryAfterHandOver(id);
-  }
-
-  /** A new serving organisation: its own time to accept, from now; the time to resolve still counts from submission. */
-  private async assignment(request: ServiceRequest, organizationId: string, handlerId: string | null): Promise<Partial<ServiceRequest>> {
-    const routedAt = this.clock.now();
-    const { acceptDueAt, resolveDueAt } = await this.planner.deadlines(request, routedAt);
-    return { assignedOrganizationId: organizationId, handlerId, acceptedAt: null, routedAt, acceptDueAt, resolveDueAt: request.resolveDueAt ?? resolveDueAt };
-  }
-
-  private async announce(actor: Actor, request: ServiceRequest, note: string | null): Promise<void> {
-    if (actor.userId !== request.requesterUserId) await this.announcer.updated(request, note);
-    if (request.status === S.Routed) await this.announcer.assigned(request);
+    return this.steps.run(actor, id, { action, entry, changes, note, data });
   }
 
   private async openFollowUp(requestId: string, rating: number): Promise<void> {
@@ -205,10 +144,5 @@ export class ServiceRequestActions {
         requesterName: org?.name ?? '',
       });
     }
-  }
-
-  private async requireServingOrganization(organizationId: string, field: string): Promise<void> {
-    const rows = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [organizationId]);
-    if (rows.length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 }

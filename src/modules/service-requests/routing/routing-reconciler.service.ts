@@ -3,7 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '../../../platform/clock/clock';
 import { Outbox } from '../../../platform/outbox/outbox.service';
-import { JobName, QueueName } from '../../../platform/queue/queue.constants';
+import { SERVICE_REQUESTS_QUEUE } from '../service-requests.jobs';
+import { routeJob, routeJobId } from './route-job';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 
@@ -27,7 +28,7 @@ export class RoutingReconciler {
     private readonly tenant: TenantContext,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-    @InjectQueue(QueueName.ServiceRequests) private readonly queue: Queue,
+    @InjectQueue(SERVICE_REQUESTS_QUEUE) private readonly queue: Queue,
   ) {}
 
   async reconcile(): Promise<number> {
@@ -46,7 +47,7 @@ export class RoutingReconciler {
         );
         let handedBack = 0;
         for (const { id } of stuck) {
-          const job = await this.queue.getJob(`route-${id}`);
+          const job = await this.queue.getJob(routeJobId(id));
           const state = job ? await job.getState() : 'missing';
           if (state === 'failed') await job!.retry('failed');
           else if (state === 'missing' || state === 'unknown' || state === 'completed') {
@@ -55,7 +56,7 @@ export class RoutingReconciler {
             if (!(await this.stillSubmitted(id))) continue;
             // A completed job whose request is still submitted ran before a rollback; remove it so the id is free.
             if (state === 'completed') await job!.remove();
-            await this.outbox.enqueue({ name: JobName.RouteServiceRequest, payload: { tenantId, requestId: id } }, { jobId: `route-${id}` });
+            await this.outbox.enqueue(routeJob(tenantId, id), { jobId: routeJobId(id) });
           } else continue;
           handedBack++;
         }

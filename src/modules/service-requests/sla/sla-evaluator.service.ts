@@ -4,7 +4,7 @@ import { localDateTime } from '../../../platform/clock/local-date';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { Outbox } from '../../../platform/outbox/outbox.service';
-import { JobName } from '../../../platform/queue/queue.constants';
+import { ServiceRequestJob } from '../service-requests.jobs';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
 import { ServiceRequestsRepository } from '../service-requests.repository';
@@ -57,7 +57,7 @@ export class SlaEvaluator {
     const columns: SlaColumns = { slaState, escalationLevel, nextSlaCheckAt: next };
     Object.assign(request, columns);
     if (next?.getTime() !== previous?.getTime()) {
-      await this.outbox.moveTimer({ name: JobName.CheckSla, payload: { tenantId: request.tenantId, requestId: request.id } }, slaTimerKey(request.id), previous, next);
+      await this.outbox.moveTimer({ name: ServiceRequestJob.CheckSla, payload: { tenantId: request.tenantId, requestId: request.id } }, slaTimerKey(request.id), previous, next);
     }
     return columns;
   }

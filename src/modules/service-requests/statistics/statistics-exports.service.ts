@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '../../../platform/errors/localized-messages';
 import { Outbox } from '../../../platform/outbox/outbox.service';
-import { JobName } from '../../../platform/queue/queue.constants';
+import { ServiceRequestJob } from '../service-requests.jobs';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { TransferJobView } from '../../registry-transfer/dto/transfer-job.view';
 import { TransferJob, TransferJobKind, transferQueueJobId } from '../../registry-transfer/entities/transfer-job.entity';
@@ -29,7 +29,7 @@ export class StatisticsExports {
       parameters: { from, to },
       refusedRows: [],
     });
-    await this.outbox.enqueue({ name: JobName.ExportServiceStatistics, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
+    await this.outbox.enqueue({ name: ServiceRequestJob.ExportServiceStatistics, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
     return toTransferJobView(job);
   }
 }

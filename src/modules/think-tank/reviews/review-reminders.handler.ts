@@ -3,7 +3,7 @@ import { Clock } from '../../../platform/clock/clock';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { JobName } from '../../../platform/queue/queue.constants';
+import { ThinkTankJob } from '../think-tank.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 
@@ -21,8 +21,8 @@ export const REMINDERS = [
  * reminder whose moment has passed while a closer one is also due is skipped: nobody gets two at once.
  */
 @Injectable()
-@HandlesJob(JobName.SendReviewReminders)
-export class ReviewRemindersHandler implements JobHandler<JobName.SendReviewReminders> {
+@HandlesJob(ThinkTankJob.SendReviewReminders)
+export class ReviewRemindersHandler implements JobHandler<ThinkTankJob.SendReviewReminders> {
   constructor(
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,

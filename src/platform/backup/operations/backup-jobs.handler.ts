@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { HandlesJob, type JobContext, type JobHandler } from '../../queue/handles-job.decorator';
-import { JobName, type JobPayloads } from '../../queue/queue.constants';
+import type { JobPayloads } from '../../queue/job-registry';
+import { BackupJob } from '../backup.jobs';
 import { BackupAlerts } from './backup-alerts.service';
 import { BackupOperations } from './backup-operations.service';
 
@@ -11,13 +12,13 @@ export function scheduledTick(jobId: string | undefined): Date | undefined {
 }
 
 @Injectable()
-@HandlesJob(JobName.TakeBackup)
-export class TakeBackupHandler implements JobHandler<JobName.TakeBackup> {
+@HandlesJob(BackupJob.TakeBackup)
+export class TakeBackupHandler implements JobHandler<BackupJob.TakeBackup> {
   private readonly logger = new Logger(TakeBackupHandler.name);
 
   constructor(private readonly operations: BackupOperations) {}
 
-  async handle(payload: JobPayloads[JobName.TakeBackup], context: JobContext): Promise<void> {
+  async handle(payload: JobPayloads[BackupJob.TakeBackup], context: JobContext): Promise<void> {
     if (payload.runId) return this.operations.takeRequested(payload.runId);
     const tick = scheduledTick(context.jobId);
     if (!tick) {
@@ -30,8 +31,8 @@ export class TakeBackupHandler implements JobHandler<JobName.TakeBackup> {
 
 /** Hourly: fails runs whose worker died, and tells platform admins once when backups went stale. */
 @Injectable()
-@HandlesJob(JobName.CheckBackups)
-export class CheckBackupsHandler implements JobHandler<JobName.CheckBackups> {
+@HandlesJob(BackupJob.CheckBackups)
+export class CheckBackupsHandler implements JobHandler<BackupJob.CheckBackups> {
   constructor(private readonly alerts: BackupAlerts) {}
 
   handle(): Promise<unknown> {

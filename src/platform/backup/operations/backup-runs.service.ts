@@ -6,7 +6,7 @@ import { DomainException } from '../../errors/domain.exception';
 import { ErrorCode } from '../../errors/error-code';
 import { Outbox } from '../../outbox/outbox.service';
 import { DEFAULT_PAGE_SIZE } from '../../pagination/page.dto';
-import { JobName } from '../../queue/queue.constants';
+import { BackupJob } from '../backup.jobs';
 import { TenantContext } from '../../tenancy/tenant-context.service';
 import { STALE_AFTER_MS, type BackupRun } from './backup-run';
 import { BackupRunsRepository } from './backup-runs.repository';
@@ -58,7 +58,7 @@ export class BackupRunsService {
       throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'status', reason: 'backupInProgress' }]);
     }
     const run = await this.runs.insertRequested(this.tenant.actor.userId, this.clock.now());
-    await this.outbox.enqueue({ name: JobName.TakeBackup, payload: { runId: run.id } }, { jobId: `backup-${run.id}` });
+    await this.outbox.enqueue({ name: BackupJob.TakeBackup, payload: { runId: run.id } }, { jobId: `backup-${run.id}` });
     return toView(run);
   }
 }

@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import type { Environment } from '../../config/environment';
 import { JobSchedulerKeeper, type ScheduleSpec } from '../../queue/job-schedulers';
-import { JobName, QueueName } from '../../queue/queue.constants';
+import { BACKUPS_QUEUE, BackupJob } from '../backup.jobs';
 
 export const BACKUP_TIME_ZONE = 'Asia/Shanghai';
 const CHECK_EVERY_MS = 3600_000;
@@ -21,16 +21,16 @@ export class BackupSchedules implements OnApplicationBootstrap, OnApplicationShu
   private keeper?: JobSchedulerKeeper;
 
   constructor(
-    @InjectQueue(QueueName.Backups) private readonly queue: Queue,
+    @InjectQueue(BACKUPS_QUEUE) private readonly queue: Queue,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const schedule = this.config.get('BACKUP_SCHEDULE', { infer: true });
     const enabled = Boolean(this.config.get('BACKUP_KEY', { infer: true })) && schedule !== 'off';
-    const specs: ScheduleSpec[] = [{ name: JobName.CheckBackups, every: CHECK_EVERY_MS }];
-    if (enabled) specs.push({ name: JobName.TakeBackup, pattern: schedule, tz: BACKUP_TIME_ZONE });
-    else if (await this.queue.removeJobScheduler(JobName.TakeBackup)) this.logger.log('Scheduled backups turned off');
+    const specs: ScheduleSpec[] = [{ name: BackupJob.CheckBackups, every: CHECK_EVERY_MS }];
+    if (enabled) specs.push({ name: BackupJob.TakeBackup, pattern: schedule, tz: BACKUP_TIME_ZONE });
+    else if (await this.queue.removeJobScheduler(BackupJob.TakeBackup)) this.logger.log('Scheduled backups turned off');
     this.keeper = new JobSchedulerKeeper(this.queue, specs);
     await this.keeper.start();
   }

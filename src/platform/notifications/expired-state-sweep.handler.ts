@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { HandlesJob, JobHandler } from './handles-job.decorator';
-import { JobName } from './queue.constants';
+import { HandlesJob, JobHandler } from '../queue/handles-job.decorator';
+import { NotificationJob } from './notifications.jobs';
 
 /** Every minute: deletes the throttling counters and stream tickets that expired (PostgreSQL's TTL). */
 @Injectable()
-@HandlesJob(JobName.SweepExpiredState)
-export class ExpiredStateSweepHandler implements JobHandler<JobName.SweepExpiredState> {
+@HandlesJob(NotificationJob.SweepExpiredState)
+export class ExpiredStateSweepHandler implements JobHandler<NotificationJob.SweepExpiredState> {
   private readonly logger = new Logger(ExpiredStateSweepHandler.name);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -1,0 +1,18 @@
+import { defineJobs } from '../../platform/queue/job-registry';
+
+/** Also carries the action items' escalation and the pairing reminders (see their jobs files). */
+export const MEETINGS_QUEUE = 'meetings';
+
+export enum MeetingJob {
+  SyncMeetingReminders = 'sync-meeting-reminders',
+  SendMeetingReminder = 'send-meeting-reminder',
+}
+
+declare module '../../platform/queue/job-registry' {
+  interface JobMap {
+    [MeetingJob.SyncMeetingReminders]: { tenantId: string; meetingId: string };
+    [MeetingJob.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
+  }
+}
+
+defineJobs(MEETINGS_QUEUE, Object.values(MeetingJob));
