@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -167,6 +168,7 @@ export class UpdateNotificationSettingsDto {
   smsSignName?: string | null;
 
   /** Event type → approved template code (e.g. SMS_123456789); replaces the whole mapping. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'meeting.invited': 'SMS_123456789' } })
   @IsOptional()
   @IsObject()
   smsTemplates?: Partial<Record<NotificationType, string>>;
@@ -187,6 +189,7 @@ export class NotificationSettingsView {
   smsAccessKeyId: string | null;
   hasSmsAccessKeySecret: boolean;
   smsSignName: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Event type → template code' })
   smsTemplates: Partial<Record<NotificationType, string>>;
 }
 
