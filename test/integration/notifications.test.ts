@@ -102,8 +102,8 @@ describe('notifications', () => {
     const contact = await http.token('jingong@anhai.demo');
     const prefs = await http.put('/api/v1/notification-preferences', { types: [{ type: 'registry.member-left', inApp: true, email: false }] }, { token: contact });
     expect(prefs.status).toBe(200);
-    expect(prefs.body.types).toContainEqual({ type: 'registry.member-left', inApp: true, email: false });
-    expect(prefs.body.types).toContainEqual({ type: 'registry.member-joined', inApp: true, email: true });
+    expect(prefs.body.types).toContainEqual({ type: 'registry.member-left', inApp: true, email: false, sms: false });
+    expect(prefs.body.types).toContainEqual({ type: 'registry.member-joined', inApp: true, email: true, sms: false });
     const jingong = await userId('jingong@anhai.demo');
     await notify({ userIds: [jingong] }, NotificationType.MemberLeft, { allianceName: 'A', organizationName: 'B', reason: 'x' });
     await notify({ userIds: [jingong] }, NotificationType.MemberJoined, { allianceName: 'A', organizationName: 'B', role: 'member' });

@@ -5,20 +5,19 @@ import { HandlesJob, JobContext, JobHandler } from '../queue/handles-job.decorat
 import type { JobPayloads } from '../queue/job-registry';
 import { NotificationJob } from './notifications.jobs';
 import { TenantContext } from '../tenancy/tenant-context.service';
-import { ChannelSenders } from './channels/channel-senders';
-import { GroupRobot } from './entities/group-robot.entity';
+import type { Person, SendResult } from './channels/channel-sender';
+import { ChannelRegistry } from './channels/channel-registry';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { NotificationEvent } from './entities/notification-event.entity';
-import { NotificationSettingsReader } from './notification-settings.service';
-import { languageOf, renderNotification } from './notification-templates';
-import { DeliveryChannel, DeliveryStatus } from './notification-types';
+import { DeliveryStatus } from './notification-types';
 import { openPayload } from './notifier.service';
 import { SecretBox } from './secret-box';
 
 /**
- * Sends one delivery. Safe to run twice: a delivery already sent is skipped. A failure is recorded
+ * Sends one delivery through its channel's sender. Safe to run twice: a delivery already sent is skipped. A failure is recorded
  * and rethrown so BullMQ retries with backoff; the last failed attempt marks the delivery failed,
- * where platform admins see it and can retry it.
+ * where platform admins see it and can retry it. A sender that cannot send as things stand (no
+ * mobile number, no template) returns a reason: the delivery is skipped, with the reason, and not retried.
  */
 @Injectable()
 @HandlesJob(NotificationJob.DeliverNotification)
@@ -27,8 +26,7 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
 
   constructor(
     private readonly tenant: TenantContext,
-    private readonly senders: ChannelSenders,
-    private readonly settings: NotificationSettingsReader,
+    private readonly channels: ChannelRegistry,
     private readonly clock: Clock,
     private readonly box: SecretBox,
   ) {}
@@ -39,9 +37,14 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
     const delivery = await this.tenant.run(actor, () => repo().findOne({ where: { id: deliveryId } }));
     if (!delivery || delivery.status !== DeliveryStatus.Pending) return;
     try {
-      await this.tenant.run(actor, () => this.send(delivery));
+      const result = await this.tenant.run(actor, () => this.send(delivery));
       await this.tenant.run(actor, () =>
-        repo().update({ id: delivery.id }, { status: DeliveryStatus.Sent, attempts: delivery.attempts + 1, sentAt: this.clock.now(), lastError: null }),
+        repo().update(
+          { id: delivery.id },
+          result.status === 'sent'
+            ? { status: DeliveryStatus.Sent, attempts: delivery.attempts + 1, sentAt: this.clock.now(), lastError: null }
+            : { status: DeliveryStatus.Skipped, attempts: delivery.attempts + 1, lastError: result.reason.slice(0, 1000) },
+        ),
       );
     } catch (error) {
       const last = context.attempt >= context.maxAttempts;
@@ -57,22 +60,12 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
     }
   }
 
-  private async send(delivery: NotificationDelivery): Promise<void> {
+  private async send(delivery: NotificationDelivery): Promise<SendResult> {
     const manager = this.tenant.manager;
     const event = await manager.getRepository(NotificationEvent).findOneByOrFail({ id: delivery.eventId });
-    const payload = openPayload(event.payload, this.box);
-    if (delivery.channel === DeliveryChannel.Email) {
-      const [user] = await manager.query<{ email: string | null; locale: string }[]>('SELECT email, locale FROM users WHERE id = $1', [delivery.userId]);
-      const server = await this.settings.mailServer(delivery.tenantId);
-      if (!user?.email) throw new Error('The recipient has no email address');
-      if (!server) throw new Error('No mail server is configured');
-      await this.senders.email(server, user.email, renderNotification(event.type, payload, languageOf(user.locale)), delivery.id);
-      return;
-    }
-    const robot = await manager.getRepository(GroupRobot).findOneBy({ id: delivery.robotId! });
-    if (!robot) throw new Error('The group robot was removed');
-    const message = renderNotification(event.type, payload, 'zh-CN');
-    if (delivery.channel === DeliveryChannel.WeCom) await this.senders.weCom(robot, message);
-    else await this.senders.dingTalk(robot, message);
+    const [person] = delivery.userId
+      ? await manager.query<Person[]>('SELECT id, email, mobile, locale FROM users WHERE id = $1', [delivery.userId])
+      : [];
+    return this.channels.get(delivery.channel).send(delivery, { type: event.type, payload: openPayload(event.payload, this.box), person: person ?? null });
   }
 }

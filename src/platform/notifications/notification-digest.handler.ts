@@ -6,7 +6,7 @@ import { HandlesJob, JobHandler } from '../queue/handles-job.decorator';
 import { NotificationJob } from './notifications.jobs';
 import type { Actor } from '../tenancy/request-actor';
 import { TenantContext } from '../tenancy/tenant-context.service';
-import { ChannelSenders } from './channels/channel-senders';
+import { EmailSender } from './channels/email.sender';
 import { NotificationSettingsReader } from './notification-settings.service';
 import { languageOf, renderNotification } from './notification-templates';
 import { openPayload } from './notifier.service';
@@ -36,7 +36,7 @@ export class NotificationDigestHandler implements JobHandler<NotificationJob.Sen
 
   constructor(
     private readonly tenant: TenantContext,
-    private readonly senders: ChannelSenders,
+    private readonly email: EmailSender,
     private readonly settings: NotificationSettingsReader,
     private readonly clock: Clock,
     private readonly box: SecretBox,
@@ -78,7 +78,7 @@ export class NotificationDigestHandler implements JobHandler<NotificationJob.Sen
       });
       const title = language === 'en' ? `Lianmeng daily digest: ${userItems.length} updates` : `联盟平台每日摘要：${userItems.length} 条动态`;
       try {
-        await this.senders.email(server, first.email, { title, body: lines.join('\n'), link: '/notifications' }, `digest-${userId}-${localDate(now, hours.timeZone)}`);
+        await this.email.mail(server, first.email, { title, body: lines.join('\n'), link: '/notifications' }, `digest-${userId}-${localDate(now, hours.timeZone)}`);
       } catch (error) {
         this.logger.warn({ userId, reason: (error as Error).message }, 'Digest not sent; will try again');
         continue;

@@ -42,6 +42,11 @@ export class NotificationSettingsAdmin {
       smtpUsername: settings?.smtpUsername ?? null,
       hasSmtpPassword: !!settings?.smtpPasswordEncrypted,
       mailFrom: settings?.mailFrom ?? null,
+      smsEndpoint: settings?.smsEndpoint ?? null,
+      smsAccessKeyId: settings?.smsAccessKeyId ?? null,
+      hasSmsAccessKeySecret: !!settings?.smsAccessKeySecretEncrypted,
+      smsSignName: settings?.smsSignName ?? null,
+      smsTemplates: settings?.smsTemplates ?? {},
     };
   }
 
@@ -49,11 +54,15 @@ export class NotificationSettingsAdmin {
     const repo = this.tenant.manager.getRepository(NotificationSettings);
     const tenantId = this.tenant.tenantId;
     const current = (await repo.findOne({ where: { tenantId } })) ?? repo.create({ tenantId });
-    const { smtpPassword, ...fields } = input;
+    const { smtpPassword, smsAccessKeySecret, ...fields } = input;
+    if (fields.smsTemplates) fields.smsTemplates = smsTemplates(fields.smsTemplates);
     await repo.save({
       ...current,
       ...fields,
       ...(smtpPassword !== undefined ? { smtpPasswordEncrypted: smtpPassword ? this.box.seal(smtpPassword) : null } : {}),
+      ...(smsAccessKeySecret !== undefined
+        ? { smsAccessKeySecretEncrypted: smsAccessKeySecret ? this.box.seal(smsAccessKeySecret) : null }
+        : {}),
     });
     this.tenant.forget(townshipSettingsKey(tenantId));
     return this.settings();
@@ -136,4 +145,21 @@ export class NotificationSettingsAdmin {
       createdAt: robot.createdAt,
     };
   }
+}
+
+const TEMPLATE_CODE = /^[A-Za-z0-9_]{1,50}$/;
+
+/** The mapping without blank entries; an unknown type or a malformed code is a 400. */
+function smsTemplates(input: Record<string, unknown>): Partial<Record<NotificationType, string>> {
+  const types = new Set<string>(Object.values(NotificationType));
+  const mapping: Partial<Record<NotificationType, string>> = {};
+  for (const [type, code] of Object.entries(input)) {
+    if (!types.has(type)) throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
+    if (code === null || code === '') continue;
+    if (typeof code !== 'string' || !TEMPLATE_CODE.test(code.trim())) {
+      throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
+    }
+    mapping[type as NotificationType] = code.trim();
+  }
+  return mapping;
 }

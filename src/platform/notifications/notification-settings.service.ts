@@ -3,6 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import type { Environment } from '../config/environment';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { NotificationSettingsValues, townshipSettings } from '../tenancy/township-settings';
+import { ALIYUN_SMS_ENDPOINT } from './channels/sms/aliyun-sms.provider';
+import type { NotificationType } from './notification-types';
 import { DEFAULT_QUIET_HOURS, QuietHours } from './quiet-hours';
 
 export interface MailServer {
@@ -16,7 +18,16 @@ export interface MailServer {
   from: string;
 }
 
-/** A township's quiet hours and mail server, falling back to the defaults and SMTP_URL. */
+/** A township's SMS account, complete (id, secret and signature) or not at all. */
+export interface SmsSettings {
+  endpoint: string;
+  accessKeyId: string;
+  accessKeySecretEncrypted: string;
+  signName: string;
+  templates: Partial<Record<NotificationType, string>>;
+}
+
+/** A township's quiet hours, mail server and SMS account, falling back to the defaults and SMTP_URL. */
 @Injectable()
 export class NotificationSettingsReader {
   constructor(
@@ -63,6 +74,18 @@ export class NotificationSettingsReader {
       passwordEncrypted: null,
       password: parsed.password ? decodeURIComponent(parsed.password) : null,
       from,
+    };
+  }
+
+  async smsAccount(tenantId: string): Promise<SmsSettings | null> {
+    const { settings } = await this.find(tenantId);
+    if (!settings?.smsAccessKeyId || !settings.smsAccessKeySecretEncrypted || !settings.smsSignName) return null;
+    return {
+      endpoint: settings.smsEndpoint ?? ALIYUN_SMS_ENDPOINT,
+      accessKeyId: settings.smsAccessKeyId,
+      accessKeySecretEncrypted: settings.smsAccessKeySecretEncrypted,
+      signName: settings.smsSignName,
+      templates: settings.smsTemplates ?? {},
     };
   }
 }

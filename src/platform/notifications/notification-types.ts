@@ -47,10 +47,15 @@ export enum PersonalChannel {
   Email = 'email',
 }
 
+/**
+ * Every external channel, each with its `ChannelSender`; the database's check constraint on
+ * notification_deliveries.channel is built from this list.
+ */
 export enum DeliveryChannel {
   Email = 'email',
   WeCom = 'wecom',
   DingTalk = 'dingtalk',
+  Sms = 'sms',
 }
 
 export enum DeliveryStatus {
@@ -62,6 +67,8 @@ export enum DeliveryStatus {
   AwaitingDigest = 'awaiting_digest',
   /** Went out inside a digest. */
   Digested = 'digested',
+  /** Could not go out and never will as it stands (no mobile number, no template); `lastError` says why. */
+  Skipped = 'skipped',
 }
 
 export enum RobotKind {

@@ -5,7 +5,6 @@ import { ExpiredStateSweepHandler } from './expired-state-sweep.handler';
 import { workerOptions } from '../queue/worker-options';
 import { JobDispatcher } from '../queue/job-dispatcher';
 import { NOTIFICATIONS_QUEUE, NotificationJob } from './notifications.jobs';
-import { ChannelSenders } from './channels/channel-senders';
 import { NotificationDeliveryHandler } from './notification-delivery.handler';
 import { NotificationDigestHandler } from './notification-digest.handler';
 import { NotifierModule } from './notifications.module';
@@ -40,6 +39,6 @@ export class NotificationSchedules implements OnApplicationBootstrap {
 
 @Module({
   imports: [NotifierModule],
-  providers: [NotificationsProcessor, NotificationDeliveryHandler, NotificationDigestHandler, ChannelSenders, NotificationSchedules, ExpiredStateSweepHandler],
+  providers: [NotificationsProcessor, NotificationDeliveryHandler, NotificationDigestHandler, NotificationSchedules, ExpiredStateSweepHandler],
 })
 export class NotificationsWorkerModule {}

@@ -1,4 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { ChannelRegistry } from './channels/channel-registry';
+import { channelProviders } from './channels/channel-senders.provider';
+import { EmailSender } from './channels/email.sender';
 import { DeliveriesController } from './deliveries.controller';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
@@ -15,8 +18,8 @@ import { secretBoxProvider } from './secrets.provider';
 /** `Notifier` for every feature, plus (in the API) the inbox, preferences and settings routes. */
 @Global()
 @Module({
-  providers: [Notifier, NotificationSettingsReader, secretBoxProvider],
-  exports: [Notifier, NotificationSettingsReader, secretBoxProvider],
+  providers: [Notifier, NotificationSettingsReader, secretBoxProvider, ...channelProviders],
+  exports: [Notifier, NotificationSettingsReader, secretBoxProvider, ChannelRegistry, EmailSender],
 })
 export class NotifierModule {}
 

@@ -4,6 +4,7 @@ import { Clock } from '../clock/clock';
 import { Outbox } from '../outbox/outbox.service';
 import { NotificationJob } from './notifications.jobs';
 import { TenantContext } from '../tenancy/tenant-context.service';
+import { ChannelRegistry } from './channels/channel-registry';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { NotificationSettingsReader } from './notification-settings.service';
 import type { Language } from '../errors/localized-messages';
@@ -25,8 +26,8 @@ export interface NotifyOptions {
   urgent?: boolean;
   /** The same key never notifies twice; defaults to a fresh one. */
   dedupeKey?: string;
-  /** Limit the personal channels, e.g. an invitation only by email. */
-  channels?: PersonalChannel[];
+  /** Limit the personal channels, e.g. an invitation only by email (values of `PersonalChannel` or `DeliveryChannel`). */
+  channels?: (PersonalChannel | DeliveryChannel)[];
   /** Payload fields that are secrets (an invitation link): stored encrypted, opened only to send. */
   sealed?: string[];
 }
@@ -34,10 +35,11 @@ export interface NotifyOptions {
 interface RecipientRow {
   id: string;
   email: string | null;
+  mobile: string | null;
   locale: string;
   email_digest: boolean;
-  in_app: boolean | null;
-  wants_email: boolean | null;
+  /** The person's notification_preferences row for the type, null when they never chose. */
+  prefs: Record<string, unknown> | null;
 }
 
 type NullableRecipient = { [K in keyof RecipientRow]: RecipientRow[K] | null };
@@ -60,7 +62,7 @@ const NOTIFY_SQL = `
     VALUES ($1, $2, $3, $4, coalesce($5, gen_random_uuid()::text))
     ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id
   ), recipient AS (
-    SELECT event.id AS event_id, u.id, u.email, u.locale, u.email_digest, p.in_app, p.email AS wants_email,
+    SELECT event.id AS event_id, u.id, u.email, u.mobile, u.locale, u.email_digest, p.in_app, to_jsonb(p) AS prefs,
            CASE WHEN lower(u.locale) LIKE 'en%' THEN $8::text[] ELSE $7::text[] END AS rendered
       FROM event
       LEFT JOIN users u ON u.id = ANY($6::uuid[]) AND u.status <> 'disabled'
@@ -71,7 +73,7 @@ const NOTIFY_SQL = `
       FROM recipient r WHERE $9 AND r.id IS NOT NULL AND r.in_app IS NOT FALSE
     ON CONFLICT (event_id, user_id) DO NOTHING
   )
-  SELECT r.event_id, r.id, r.email, r.locale, r.email_digest, r.in_app, r.wants_email,
+  SELECT r.event_id, r.id, r.email, r.mobile, r.locale, r.email_digest, r.prefs,
          (SELECT json_agg(json_build_object('id', g.id, 'kind', g.kind)) FROM group_robots g
            WHERE g.enabled AND (g.id = ANY($12::uuid[]) OR ($2 = ANY(g.types) AND (g.alliance_id = ANY($10::uuid[]) OR g.organization_id = ANY($11::uuid[]))))) AS robots
     FROM recipient r`;
@@ -96,6 +98,7 @@ export class Notifier {
   constructor(
     private readonly tenant: TenantContext,
     private readonly settings: NotificationSettingsReader,
+    private readonly channels: ChannelRegistry,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly box: SecretBox,
@@ -108,7 +111,8 @@ export class Notifier {
     const stored = { ...payload };
     for (const key of options.sealed ?? []) stored[key] = this.box.seal(String(payload[key] ?? ''));
     if (options.sealed?.length) stored[SEALED_KEYS] = options.sealed;
-    const channels = new Set(options.channels ?? Object.values(PersonalChannel));
+    // Without a limit every channel is open (each person's preferences still apply).
+    const channels = new Set<string>(options.channels ?? [PersonalChannel.InApp, ...this.channels.personal().map((c) => c.channel)]);
     const rendered = (language: Language) => {
       const r = renderNotification(type, payload, language);
       return [r.title, r.body, r.link];
@@ -133,11 +137,15 @@ export class Notifier {
     const people = rows.filter((row): row is NotifyRow & RecipientRow => row.id !== null);
 
     const deliveries: Partial<NotificationDelivery>[] = [];
-    if (channels.has(PersonalChannel.Email) && (await this.settings.mailServer(tenantId))) {
-      for (const person of people.filter((p) => p.email && p.wants_email !== false)) {
-        const digest = person.email_digest && !options.urgent;
+    for (const sender of this.channels.personal()) {
+      const spec = sender.personal!;
+      if (!people.length || !channels.has(sender.channel) || !(await sender.available(tenantId))) continue;
+      for (const person of people) {
+        if (((person.prefs?.[spec.preference] as boolean | undefined) ?? spec.defaultOn) === false) continue;
+        if (!spec.address(person) && spec.withoutAddress === 'omit') continue;
+        const digest = spec.digest && person.email_digest && !options.urgent;
         deliveries.push({
-          channel: DeliveryChannel.Email,
+          channel: sender.channel,
           userId: person.id,
           recipientKey: `user:${person.id}`,
           status: digest ? DeliveryStatus.AwaitingDigest : DeliveryStatus.Pending,
@@ -146,7 +154,7 @@ export class Notifier {
     }
     for (const robot of rows[0].robots ?? []) {
       deliveries.push({
-        channel: robot.kind === RobotKind.WeCom ? DeliveryChannel.WeCom : DeliveryChannel.DingTalk,
+        channel: this.channels.get(robot.kind).channel,
         robotId: robot.id,
         recipientKey: `robot:${robot.id}`,
         status: DeliveryStatus.Pending,

@@ -26,7 +26,12 @@ export class PreferencesController {
       emailDigest: user.emailDigest,
       types: Object.values(NotificationType)
         .filter((type) => type !== NotificationType.RobotTest)
-        .map((type) => ({ type, inApp: byType.get(type)?.inApp ?? true, email: byType.get(type)?.email ?? true })),
+        .map((type) => ({
+          type,
+          inApp: byType.get(type)?.inApp ?? true,
+          email: byType.get(type)?.email ?? true,
+          sms: byType.get(type)?.sms ?? false,
+        })),
     };
   }
 
@@ -39,9 +44,10 @@ export class PreferencesController {
     }
     for (const preference of body.types ?? []) {
       await this.tenant.manager.query(
-        `INSERT INTO notification_preferences (tenant_id, user_id, type, in_app, email) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (user_id, type) DO UPDATE SET in_app = EXCLUDED.in_app, email = EXCLUDED.email`,
-        [tenantId, userId, preference.type, preference.inApp, preference.email],
+        `INSERT INTO notification_preferences (tenant_id, user_id, type, in_app, email, sms) VALUES ($1, $2, $3, $4, $5, coalesce($6, false))
+         ON CONFLICT (user_id, type) DO UPDATE
+           SET in_app = EXCLUDED.in_app, email = EXCLUDED.email, sms = coalesce($6, notification_preferences.sms)`,
+        [tenantId, userId, preference.type, preference.inApp, preference.email, preference.sms ?? null],
       );
     }
     return this.get();

@@ -21,7 +21,10 @@ const TOWNSHIP_SETTINGS_SQL = `
          (SELECT json_build_object(
                    'tenantId', s.tenant_id, 'quietStart', s.quiet_start, 'quietEnd', s.quiet_end, 'quietWeekends', s.quiet_weekends,
                    'smtpHost', s.smtp_host, 'smtpPort', s.smtp_port, 'smtpSecure', s.smtp_secure, 'smtpUsername', s.smtp_username,
-                   'smtpPasswordEncrypted', s.smtp_password_encrypted, 'mailFrom', s.mail_from)
+                   'smtpPasswordEncrypted', s.smtp_password_encrypted, 'mailFrom', s.mail_from,
+                   'smsEndpoint', s.sms_endpoint, 'smsAccessKeyId', s.sms_access_key_id,
+                   'smsAccessKeySecretEncrypted', s.sms_access_key_secret_encrypted, 'smsSignName', s.sms_sign_name,
+                   'smsTemplates', s.sms_templates)
             FROM notification_settings s WHERE s.tenant_id = t.id) AS notifications
     FROM tenants t WHERE t.id = $1`;
 

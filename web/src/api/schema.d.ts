@@ -4522,6 +4522,7 @@ export interface components {
             type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             inApp: boolean;
             email: boolean;
+            sms: boolean;
         };
         PreferencesView: {
             emailDigest: boolean;
@@ -4532,12 +4533,18 @@ export interface components {
             type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             inApp: boolean;
             email: boolean;
+            /** @description Absent: unchanged (off for a type never chosen). */
+            sms?: boolean;
         };
         PreferencesDto: {
             emailDigest?: boolean;
             types?: components["schemas"]["TypePreferenceDto"][];
         };
         NotificationSettingsView: {
+            /** @description Event type → template code */
+            smsTemplates: {
+                [key: string]: string;
+            };
             quietStart: string;
             quietEnd: string;
             quietWeekends: boolean;
@@ -4548,8 +4555,21 @@ export interface components {
             smtpUsername: string | null;
             hasSmtpPassword: boolean;
             mailFrom: string | null;
+            smsEndpoint: string | null;
+            smsAccessKeyId: string | null;
+            hasSmsAccessKeySecret: boolean;
+            smsSignName: string | null;
         };
         UpdateNotificationSettingsDto: {
+            /**
+             * @description Event type → approved template code (e.g. SMS_123456789); replaces the whole mapping.
+             * @example {
+             *       "meeting.invited": "SMS_123456789"
+             *     }
+             */
+            smsTemplates?: {
+                [key: string]: string;
+            };
             quietStart?: string;
             quietEnd?: string;
             quietWeekends?: boolean;
@@ -4561,6 +4581,16 @@ export interface components {
             /** @description Write-only: stored encrypted, never returned. */
             smtpPassword?: string;
             mailFrom?: string | null;
+            /**
+             * Format: uri
+             * @description Alibaba Cloud SMS's API address; empty for the public one (https://dysmsapi.aliyuncs.com/).
+             */
+            smsEndpoint?: string | null;
+            smsAccessKeyId?: string | null;
+            /** @description Write-only: stored encrypted, never returned; empty removes it. */
+            smsAccessKeySecret?: string;
+            /** @description The approved SMS signature (签名). */
+            smsSignName?: string | null;
         };
         RobotView: {
             id: string;
@@ -4613,10 +4643,10 @@ export interface components {
             /** @enum {string} */
             eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             /** @enum {string} */
-            channel: "email" | "wecom" | "dingtalk";
+            channel: "email" | "wecom" | "dingtalk" | "sms";
             recipient: string;
             /** @enum {string} */
-            status: "pending" | "sent" | "failed" | "awaiting_digest" | "digested";
+            status: "pending" | "sent" | "failed" | "awaiting_digest" | "digested" | "skipped";
             attempts: number;
             lastError: string | null;
             /** Format: date-time */
@@ -7938,7 +7968,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "pending" | "sent" | "failed" | "awaiting_digest" | "digested";
+                status?: "pending" | "sent" | "failed" | "awaiting_digest" | "digested" | "skipped";
             };
             header?: never;
             path?: never;

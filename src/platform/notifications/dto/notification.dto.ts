@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -5,6 +6,7 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -63,6 +65,11 @@ export class TypePreferenceDto {
 
   @IsBoolean()
   email: boolean;
+
+  /** Absent: unchanged (off for a type never chosen). */
+  @IsOptional()
+  @IsBoolean()
+  sms?: boolean;
 }
 
 export class PreferencesDto {
@@ -82,6 +89,7 @@ export class TypePreferenceView {
   type: NotificationType;
   inApp: boolean;
   email: boolean;
+  sms: boolean;
 }
 
 export class PreferencesView {
@@ -135,6 +143,35 @@ export class UpdateNotificationSettingsDto {
   @IsString()
   @MaxLength(255)
   mailFrom?: string | null;
+
+  /** Alibaba Cloud SMS's API address; empty for the public one (https://dysmsapi.aliyuncs.com/). */
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+  @MaxLength(255)
+  smsEndpoint?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  smsAccessKeyId?: string | null;
+
+  /** Write-only: stored encrypted, never returned; empty removes it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  smsAccessKeySecret?: string;
+
+  /** The approved SMS signature (签名). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  smsSignName?: string | null;
+
+  /** Event type → approved template code (e.g. SMS_123456789); replaces the whole mapping. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'meeting.invited': 'SMS_123456789' } })
+  @IsOptional()
+  @IsObject()
+  smsTemplates?: Partial<Record<NotificationType, string>>;
 }
 
 export class NotificationSettingsView {
@@ -148,6 +185,12 @@ export class NotificationSettingsView {
   smtpUsername: string | null;
   hasSmtpPassword: boolean;
   mailFrom: string | null;
+  smsEndpoint: string | null;
+  smsAccessKeyId: string | null;
+  hasSmsAccessKeySecret: boolean;
+  smsSignName: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Event type → template code' })
+  smsTemplates: Partial<Record<NotificationType, string>>;
 }
 
 export class CreateRobotDto {

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { NotificationType } from '../notification-types';
 import { TenantReference } from '../../database/references';
 
-/** A township's quiet hours and, optionally, its own mail server (the password stored encrypted). */
+/** A township's quiet hours and, optionally, its own mail server and SMS account (their secrets stored encrypted). */
 @Entity('notification_settings')
 @TenantReference()
 export class NotificationSettings {
@@ -35,6 +36,24 @@ export class NotificationSettings {
 
   @Column({ type: 'varchar', length: 255, nullable: true })
   mailFrom: string | null;
+
+  /** Alibaba Cloud SMS's API address; null for the public one. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  smsEndpoint: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  smsAccessKeyId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  smsAccessKeySecretEncrypted: string | null;
+
+  /** The approved signature (签名) every message carries, e.g. 安海镇人民政府. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  smsSignName: string | null;
+
+  /** The approved template code (模板) per event type; a type without one is not sent by SMS. */
+  @Column({ type: 'jsonb', default: {} })
+  smsTemplates: Partial<Record<NotificationType, string>>;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

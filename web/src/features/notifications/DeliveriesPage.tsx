@@ -16,6 +16,7 @@ const STATUS_COLORS: Record<DeliveryStatus, string> = {
   sent: 'success',
   awaiting_digest: 'default',
   digested: 'default',
+  skipped: 'warning',
 };
 
 const isStatus = (value: string | null): value is DeliveryStatus => DELIVERY_STATUSES.includes(value as DeliveryStatus);

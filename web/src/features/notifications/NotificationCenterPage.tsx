@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../shell/PageHeader';
 import { MailServerCard } from './MailServerCard';
 import { QuietHoursCard } from './QuietHoursCard';
+import { SmsCard } from './SmsCard';
 import { RobotsCard } from './RobotsCard';
 import { useNotificationSettings } from './settingsApi';
 
-/** Township admins: quiet hours, the mail server, and the group robots. */
+/** Township admins: quiet hours, the mail server, the SMS account, and the group robots. */
 export function NotificationCenterPage() {
   const { t } = useTranslation();
   const settings = useNotificationSettings();
@@ -22,6 +23,7 @@ export function NotificationCenterPage() {
         <>
           <QuietHoursCard settings={settings.data} />
           <MailServerCard settings={settings.data} />
+          <SmsCard settings={settings.data} />
         </>
       )}
       <RobotsCard />

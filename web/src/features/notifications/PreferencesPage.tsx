@@ -7,6 +7,14 @@ import { usePreferences, useUpdatePreferences, type Preferences, type Preference
 import { typeLabel } from './types';
 
 type TypePreference = Preferences['types'][number];
+type Channel = 'inApp' | 'email' | 'sms';
+
+/** One column per channel: its switch's test id and its i18n key. */
+const CHANNELS: { key: Channel; testId: string }[] = [
+  { key: 'inApp', testId: 'in-app' },
+  { key: 'email', testId: 'email' },
+  { key: 'sms', testId: 'sms' },
+];
 
 /** The signed-in person's channels per notification type, and the daily email digest. */
 export function PreferencesPage() {
@@ -31,40 +39,26 @@ export function PreferencesPage() {
       onSettled: () => setSavingKey(null),
     });
   };
-  const saveType = (row: TypePreference, channel: 'inApp' | 'email', on: boolean) =>
-    save(`${row.type}:${channel}`, { types: [{ type: row.type, inApp: row.inApp, email: row.email, [channel]: on }] });
+  const saveType = (row: TypePreference, channel: Channel, on: boolean) =>
+    save(`${row.type}:${channel}`, { types: [{ type: row.type, inApp: row.inApp, email: row.email, sms: row.sms, [channel]: on }] });
   const saving = (key: string) => update.isPending && savingKey === key;
 
   const columns: TableColumnsType<TypePreference> = [
     { title: t('notifications.type'), dataIndex: 'type', render: (type: TypePreference['type']) => typeLabel(t, type) },
-    {
-      title: t('preferences.inApp'),
-      key: 'inApp',
+    ...CHANNELS.map(({ key, testId }) => ({
+      title: t(`preferences.${key}`),
+      key,
       width: 140,
-      render: (_, row) => (
+      render: (_: unknown, row: TypePreference) => (
         <Switch
-          checked={row.inApp}
-          loading={saving(`${row.type}:inApp`)}
-          onChange={(on) => saveType(row, 'inApp', on)}
-          aria-label={`${typeLabel(t, row.type)} ${t('preferences.inApp')}`}
-          data-testid={`pref-in-app-${row.type}`}
+          checked={row[key]}
+          loading={saving(`${row.type}:${key}`)}
+          onChange={(on) => saveType(row, key, on)}
+          aria-label={`${typeLabel(t, row.type)} ${t(`preferences.${key}`)}`}
+          data-testid={`pref-${testId}-${row.type}`}
         />
       ),
-    },
-    {
-      title: t('preferences.email'),
-      key: 'email',
-      width: 140,
-      render: (_, row) => (
-        <Switch
-          checked={row.email}
-          loading={saving(`${row.type}:email`)}
-          onChange={(on) => saveType(row, 'email', on)}
-          aria-label={`${typeLabel(t, row.type)} ${t('preferences.email')}`}
-          data-testid={`pref-email-${row.type}`}
-        />
-      ),
-    },
+    })),
   ];
 
   return (
