@@ -4,13 +4,7 @@ import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
 
-type RawItem = ResponseBody<'/api/v1/action-items/{id}', 'get'>;
-type RawUpdate = RawItem['updates'][number];
-/** The schema marks these required; the API sends null when absent. */
-export type ActionItem = Omit<RawItem, 'ownerUser' | 'updates'> & {
-  ownerUser: RawItem['ownerUser'] | null;
-  updates: (Omit<RawUpdate, 'author'> & { author: RawUpdate['author'] | null })[];
-};
+export type ActionItem = ResponseBody<'/api/v1/action-items/{id}', 'get'>;
 export type ActionItemStatus = ActionItem['status'];
 export type CreateActionItemInput = RequestBody<'/api/v1/action-items', 'post'>;
 export interface ActionItemFilters {

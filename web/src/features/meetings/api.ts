@@ -4,30 +4,19 @@ import { api } from '../../api/client';
 import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { fileNameFromResponse, saveBlob } from '../../api/download';
 import { toApiError, unwrap } from '../../api/errors';
-import type { RequestBody, ResponseBody } from '../../api/types';
+import type { ListItem, RequestBody, ResponseBody } from '../../api/types';
 import { DISPLAY_TIME_ZONE } from '../../lib/dates';
 
-type RawMeeting = ResponseBody<'/api/v1/meetings/{id}', 'get'>;
-type RawParticipant = RawMeeting['participants'][number];
-
-/** The schema marks these required; the API sends null (a required person has no organisation, an invitation no attendee yet). */
-export type Participant = Omit<RawParticipant, 'organization' | 'attendee'> & {
-  organization: RawParticipant['organization'] | null;
-  attendee: RawParticipant['attendee'] | null;
-};
-export type MeetingStatus = 'scheduled' | 'cancelled';
-export type Meeting = Omit<RawMeeting, 'participants' | 'place' | 'status'> & {
-  status: MeetingStatus;
-  place: Omit<RawMeeting['place'], 'zone'> & { zone: { id: string; name: string } | null };
-  participants: Participant[];
-};
+export type Meeting = ResponseBody<'/api/v1/meetings/{id}', 'get'>;
+export type Participant = Meeting['participants'][number];
+export type MeetingStatus = Meeting['status'];
 export type RsvpResponse = Participant['response'];
 export type ScheduleInput = RequestBody<'/api/v1/meetings', 'post'>;
 export type RescheduleInput = RequestBody<'/api/v1/meetings/{id}', 'patch'>;
 export type CancelInput = RequestBody<'/api/v1/meetings/{id}/cancel', 'post'>;
 export type RsvpInput = RequestBody<'/api/v1/meetings/{id}/rsvp', 'post'>;
 export type PlaceInput = ScheduleInput['place'];
-export type Slot = { startsAt: string; endsAt: string };
+export type Slot = ListItem<'/api/v1/meetings/free-slots'>;
 
 export const keys = {
   all: ['meetings'] as const,
@@ -102,7 +91,7 @@ export function useFreeSlots() {
           },
         }),
       );
-      return page.items as Slot[];
+      return page.items;
     },
   });
 }
@@ -159,12 +148,7 @@ export function useCalendarFeed() {
   });
 }
 
-export interface UserOption {
-  id: string;
-  displayName: string;
-  role: 'township_admin' | 'department_staff' | 'enterprise_contact' | 'expert' | 'platform_admin';
-  organization: { id: string; name: string } | null;
-}
+export type UserOption = Pick<ListItem<'/api/v1/users'>, 'id' | 'displayName' | 'role' | 'organization'>;
 
 export const USER_OPTIONS_PAGE = 50;
 
@@ -181,7 +165,7 @@ export function useUserOptions(q: string, allianceId: string | undefined, enable
       const page = await unwrap(
         api.GET('/api/v1/users', { params: { query: { allianceId, q: q || undefined, status: 'active', limit: USER_OPTIONS_PAGE } } }),
       );
-      return { items: page.items as UserOption[], more: page.nextCursor !== null };
+      return { items: page.items, more: page.nextCursor !== null };
     },
   });
 }

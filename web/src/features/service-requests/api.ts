@@ -5,24 +5,13 @@ import { toApiError, unwrap } from '../../api/errors';
 import type { ListItem, QueryParams, RequestBody, ResponseBody } from '../../api/types';
 import { PAGE_SIZE, useCursorList } from '../../api/useCursorList';
 
-type RawRequest = ListItem<'/api/v1/service-requests'>;
-type RawDetail = ResponseBody<'/api/v1/service-requests/{id}', 'get'>;
-type RawTimelineEntry = RawDetail['timeline'][number];
-
-/** The schema marks these required; the API sends null before routing (and for system entries). */
-interface Unassigned {
-  assignedOrganization: RawRequest['assignedOrganization'] | null;
-  handler: RawRequest['handler'] | null;
-}
-
-export type ServiceRequest = Omit<RawRequest, keyof Unassigned> & Unassigned;
-export type TimelineEntry = Omit<RawTimelineEntry, 'actor'> & { actor: RawTimelineEntry['actor'] | null };
-export type ServiceRequestDetail = Omit<RawDetail, keyof Unassigned | 'timeline'> &
-  Unassigned & { timeline: TimelineEntry[] };
-export type Attachment = RawDetail['attachments'][number];
-export type RequestStatus = RawRequest['status'];
-export type SlaState = RawRequest['slaState'];
-export type Urgency = RawRequest['urgency'];
+export type ServiceRequest = ListItem<'/api/v1/service-requests'>;
+export type ServiceRequestDetail = ResponseBody<'/api/v1/service-requests/{id}', 'get'>;
+export type TimelineEntry = ServiceRequestDetail['timeline'][number];
+export type Attachment = ServiceRequestDetail['attachments'][number];
+export type RequestStatus = ServiceRequest['status'];
+export type SlaState = ServiceRequest['slaState'];
+export type Urgency = ServiceRequest['urgency'];
 export type RequestFilters = Pick<
   QueryParams<'/api/v1/service-requests', 'get'>,
   'status' | 'assignedOrganizationId' | 'requesterOrganizationId' | 'allianceId' | 'categoryId' | 'mine'
@@ -56,7 +45,7 @@ export function useServiceRequest(id: string) {
   return useQuery({
     queryKey: keys.detail(id),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/service-requests/{id}', { params: { path: { id } } }))) as ServiceRequestDetail,
+      (await unwrap(api.GET('/api/v1/service-requests/{id}', { params: { path: { id } } }))),
     refetchInterval: (query) => (query.state.data?.status === 'submitted' ? ROUTING_POLL_MS : false),
   });
 }
@@ -77,7 +66,7 @@ export function useSubmitServiceRequest() {
           body: input,
           params: { header: { 'Idempotency-Key': idempotencyKey } },
         }),
-      )) as ServiceRequest,
+      )),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -122,7 +111,7 @@ export function useAddComment(requestId: string) {
     mutationFn: async (input: RequestBody<'/api/v1/service-requests/{id}/comments', 'post'>) =>
       (await unwrap(
         api.POST('/api/v1/service-requests/{id}/comments', { params: { path: { id: requestId } }, body: input }),
-      )) as ServiceRequestDetail,
+      )),
     onSuccess: (detail) => queryClient.setQueryData(keys.detail(requestId), detail),
   });
 }
