@@ -61,7 +61,7 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
     expect(reply.body.members.total).toBeGreaterThan(0);
     expect(reply.body.serviceRequests.totals.submitted).toBeGreaterThan(0);
 
-    const figures = log.filter((q) => /FROM (alliance_memberships|service_requests|meetings|action_items)/.test(q.sql));
+    const figures = log.filter((q) => /FROM (alliance_membership_directory|service_request_directory|meeting_directory|action_item_directory)/.test(q.sql));
     expect(figures.length).toBeGreaterThan(5);
     expect(new Set(figures.map((q) => q.mode))).toEqual(new Set(['slave']));
     const replica = log.filter((q) => q.mode === 'slave');
