@@ -12,9 +12,10 @@ const ENGLISH_WORD = /(?<![\w@/.-])[A-Za-z]{3,}(?![\w@/.-])/g;
 /**
  * Latin words a Chinese page may show besides acronyms (SMTP, PDF, PLC): the language switch offers
  * "English" in English, and names Chinese users read as they are: Office and Excel files, a group
- * robot's Webhook (WeCom's and DingTalk's own Chinese screens call it that).
+ * robot's Webhook (WeCom's and DingTalk's own Chinese screens call it that), and the AccessKey of an
+ * Alibaba Cloud SMS account (its Chinese console's name for it, which the official copies from there).
  */
-const ALLOWED_LATIN = new Set(['English', 'Office', 'Excel', 'Webhook']);
+const ALLOWED_LATIN = new Set(['English', 'Office', 'Excel', 'Webhook', 'AccessKey']);
 
 /** Text a person reads on the page, without e-mail addresses and links (which are Latin by nature). */
 export async function visibleText(page: Page): Promise<string> {
