@@ -19,7 +19,9 @@ const { existsSync } = require('node:fs');
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  process.stderr.write(`\nNo Chromium at ${CHROMIUM}: the browser tests (test/browser) are skipped. Install it with: apt-get install chromium\n\n`);
+  process.stderr.write(
+    `\nNo Chromium at ${CHROMIUM}: the browser tests (test/browser) are skipped. Install it with: apt-get install chromium\n\n`,
+  );
 }
 
 const common = {

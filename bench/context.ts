@@ -37,19 +37,33 @@ export class BenchContext {
   record(row: Row): void {
     this.rows.push(row);
     const mark = row.met === undefined ? '' : row.met ? '  met' : '  MISSED';
-    process.stdout.write(`  ${row.scenario} · ${row.metric}: ${round(row.value)} ${row.unit}${row.target ? ` (target ${row.target})` : ''}${mark}\n`);
+    process.stdout.write(
+      `  ${row.scenario} · ${row.metric}: ${round(row.value)} ${row.unit}${row.target ? ` (target ${row.target})` : ''}${mark}\n`,
+    );
   }
 
   async startApi(extra: Record<string, string> = {}): Promise<void> {
     const port = await freePort();
     this.apiUrl = `http://127.0.0.1:${port}`;
-    this.api = new BenchProcess('api', process.execPath, [...nodeFlags('api'), join(ROOT, 'dist/src/main.js')], productEnv(this.database, { PORT: String(port), HOST: '127.0.0.1', ...extra }), join(this.resultsDir, 'api.log'));
+    this.api = new BenchProcess(
+      'api',
+      process.execPath,
+      [...nodeFlags('api'), join(ROOT, 'dist/src/main.js')],
+      productEnv(this.database, { PORT: String(port), HOST: '127.0.0.1', ...extra }),
+      join(this.resultsDir, 'api.log'),
+    );
     await this.api.waitFor(/API listening on/);
   }
 
   async startWorker(extra: Record<string, string> = {}, logName = 'worker.log'): Promise<BenchProcess> {
     await this.stopWorker();
-    this.worker = new BenchProcess('worker', process.execPath, [...nodeFlags('worker'), join(ROOT, 'dist/src/worker.js')], productEnv(this.database, extra), join(this.resultsDir, logName));
+    this.worker = new BenchProcess(
+      'worker',
+      process.execPath,
+      [...nodeFlags('worker'), join(ROOT, 'dist/src/worker.js')],
+      productEnv(this.database, extra),
+      join(this.resultsDir, logName),
+    );
     await this.worker.waitFor(/Worker started/);
     return this.worker;
   }
@@ -82,16 +96,23 @@ export class BenchContext {
   /** The product's own count of SQL statements and transactions, from the API's /metrics. */
   async statementCounts(): Promise<{ statements: number; transactions: number }> {
     const text = await (await fetch(`${this.apiUrl}/metrics`)).text();
-    const read = (kind: string) => Number(new RegExp(`db_statements_total\\{kind="${kind}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    const read = (kind: string) =>
+      Number(new RegExp(`db_statements_total\\{kind="${kind}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
     return { statements: read('statement') + read('begin'), transactions: read('begin') };
   }
 }
 
 /** BENCH_PROFILE=api|worker starts that process with the V8 CPU profiler; profiles land in the results. */
 function nodeFlags(name: string): string[] {
-  return process.env.BENCH_PROFILE === name ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
+  return process.env.BENCH_PROFILE === name
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`]
+    : [];
 }
 
 export function round(value: number): number {
-  return Math.abs(value) >= 100 ? Math.round(value) : Math.abs(value) >= 10 ? Math.round(value * 10) / 10 : Math.round(value * 100) / 100;
+  return Math.abs(value) >= 100
+    ? Math.round(value)
+    : Math.abs(value) >= 10
+      ? Math.round(value * 10) / 10
+      : Math.round(value * 100) / 100;
 }

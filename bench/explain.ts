@@ -7,7 +7,15 @@ import { appUrl } from './stack';
 
 /** Tables large enough that a sequential scan of one is a missing index, not a plan choice. */
 export const LARGE_TABLES = [
-  'service_requests', 'service_request_events', 'meetings', 'meeting_participants', 'organizations', 'users', 'audit_log', 'outbox_events', 'notifications',
+  'service_requests',
+  'service_request_events',
+  'meetings',
+  'meeting_participants',
+  'organizations',
+  'users',
+  'audit_log',
+  'outbox_events',
+  'notifications',
 ];
 
 export interface Statement {
@@ -39,14 +47,19 @@ export class Explainer {
    * Writes explain-<name>.txt beside the results; returns the large tables read by a sequential
    * scan and the statements' execution time in the database (ms).
    */
-  async save(name: string, actor: { tenantId: string | null; userId: string }, statements: Statement[]): Promise<{ seqScans: string[]; executionMs: number }> {
+  async save(
+    name: string,
+    actor: { tenantId: string | null; userId: string },
+    statements: Statement[],
+  ): Promise<{ seqScans: string[]; executionMs: number }> {
     const sections: string[] = [];
     const seqScans: string[] = [];
     let executionMs = 0;
     for (const { sql, params } of statements) {
       const plan = await this.plan(actor, sql, params);
       sections.push(`${sql.trim()}\n\n-- params: ${JSON.stringify(params)}\n\n${plan}`);
-      for (const [, table] of plan.matchAll(/Seq Scan on (\w+)/g)) if (LARGE_TABLES.includes(table)) seqScans.push(table);
+      for (const [, table] of plan.matchAll(/Seq Scan on (\w+)/g))
+        if (LARGE_TABLES.includes(table)) seqScans.push(table);
       executionMs += Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
     }
     const file = `explain-${name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.txt`;
@@ -54,7 +67,11 @@ export class Explainer {
     return { seqScans, executionMs };
   }
 
-  private async plan(actor: { tenantId: string | null; userId: string }, sql: string, params: unknown[]): Promise<string> {
+  private async plan(
+    actor: { tenantId: string | null; userId: string },
+    sql: string,
+    params: unknown[],
+  ): Promise<string> {
     await this.client.query('BEGIN');
     try {
       await this.client.query(ROW_SECURITY_SETTINGS_SQL, [actor.tenantId ?? '', actor.userId, '', 'bench']);
@@ -67,10 +84,27 @@ export class Explainer {
 }
 
 /** Records a plan's figures: sequential scans of large tables (none is the target) and the database's time. */
-export function recordPlan(ctx: BenchContext, scenario: string, name: string, result: { seqScans: string[]; executionMs: number }): void {
+export function recordPlan(
+  ctx: BenchContext,
+  scenario: string,
+  name: string,
+  result: { seqScans: string[]; executionMs: number },
+): void {
   const { seqScans, executionMs } = result;
-  ctx.record({ scenario, metric: `${name} plan: sequential scans of a large table${seqScans.length ? ` (${seqScans.join(', ')})` : ''}`, value: seqScans.length, unit: '', target: 'none', met: seqScans.length === 0 });
-  ctx.record({ scenario, metric: `${name} SQL execution time (EXPLAIN ANALYZE, once)`, value: executionMs, unit: 'ms' });
+  ctx.record({
+    scenario,
+    metric: `${name} plan: sequential scans of a large table${seqScans.length ? ` (${seqScans.join(', ')})` : ''}`,
+    value: seqScans.length,
+    unit: '',
+    target: 'none',
+    met: seqScans.length === 0,
+  });
+  ctx.record({
+    scenario,
+    metric: `${name} SQL execution time (EXPLAIN ANALYZE, once)`,
+    value: executionMs,
+    unit: 'ms',
+  });
 }
 
 /** Waits until the product has no statement running in the database: what a load run left in flight has finished. */
@@ -83,7 +117,9 @@ export async function settle(ctx: BenchContext, timeoutMs = 120_000): Promise<vo
     );
     if (active === 0) return;
     if (Date.now() > deadline) {
-      process.stdout.write(`  (still ${active} statements running in the database after ${timeoutMs / 1000} s; going on)\n`);
+      process.stdout.write(
+        `  (still ${active} statements running in the database after ${timeoutMs / 1000} s; going on)\n`,
+      );
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -38,7 +38,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     duration: options.durationSeconds ?? 10,
     amount: options.amount,
     ...(typeof body === 'string' && { body }),
-    ...(typeof body === 'function' && { requests: [{ setupRequest: (request: any) => ({ ...request, body: body() }) }] }),
+    ...(typeof body === 'function' && {
+      requests: [{ setupRequest: (request: any) => ({ ...request, body: body() }) }],
+    }),
   });
   return {
     requests: result.requests.total,
@@ -47,7 +49,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0])),
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]),
+    ),
   };
 }
 
@@ -58,13 +62,20 @@ export function median(values: number[]): number {
 }
 
 /** Runs `once` `times` times and keeps the run with the median throughput. */
-export async function medianRun(times: number, once: () => Promise<LoadResult>): Promise<LoadResult & { runs: number[]; totalRequests: number }> {
+export async function medianRun(
+  times: number,
+  once: () => Promise<LoadResult>,
+): Promise<LoadResult & { runs: number[]; totalRequests: number }> {
   const runs: LoadResult[] = [];
   for (let i = 0; i < times; i++) runs.push(await once());
   const rates = runs.map((r) => r.rps);
   const middle = median(rates);
   const chosen = runs.reduce((best, r) => (Math.abs(r.rps - middle) < Math.abs(best.rps - middle) ? r : best));
-  return { ...chosen, runs: rates.map((r) => Math.round(r)), totalRequests: runs.reduce((sum, r) => sum + r.requests, 0) };
+  return {
+    ...chosen,
+    runs: rates.map((r) => Math.round(r)),
+    totalRequests: runs.reduce((sum, r) => sum + r.requests, 0),
+  };
 }
 
 /**
@@ -81,5 +92,11 @@ export async function latencyBelowPeak(
   const rate = Math.max(1, Math.round(peak.rps * fraction));
   const runs: LoadResult[] = [];
   for (let i = 0; i < times; i++) runs.push(await once(rate));
-  return { peak, p99: median(runs.map((r) => r.p99)), p50: median(runs.map((r) => r.p50)), rate, runs: [peak, ...runs] };
+  return {
+    peak,
+    p99: median(runs.map((r) => r.p99)),
+    p50: median(runs.map((r) => r.p50)),
+    rate,
+    runs: [peak, ...runs],
+  };
 }

@@ -28,7 +28,11 @@ export async function pacedLoad(options: LoadOptions & { rate: number }): Promis
         {
           agent,
           method: options.method ?? 'GET',
-          headers: { 'content-type': 'application/json', ...options.headers, ...(body !== undefined && { 'content-length': Buffer.byteLength(body) }) },
+          headers: {
+            'content-type': 'application/json',
+            ...options.headers,
+            ...(body !== undefined && { 'content-length': Buffer.byteLength(body) }),
+          },
         },
         (response) => {
           response.resume();
@@ -62,7 +66,8 @@ export async function pacedLoad(options: LoadOptions & { rate: number }): Promis
   }
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number) => (latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]);
+  const percentile = (p: number) =>
+    latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
   const answered = latencies.length;
   return {
     requests: answered,

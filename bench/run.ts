@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   runScript('scripts/migrate.js', env);
   runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
   const scale = scaleBy(scaleFactor);
-  const seeded = await seedLargeTenant(adminUrl(database), scale, new SystemClock().now(), (line) => process.stdout.write(`  ${line}\n`));
+  const seeded = await seedLargeTenant(adminUrl(database), scale, new SystemClock().now(), (line) =>
+    process.stdout.write(`  ${line}\n`),
+  );
   process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
 
   const ctx = new BenchContext(database, resultsDir);
@@ -63,22 +65,50 @@ async function main(): Promise<void> {
         await run();
       } catch (error) {
         process.stdout.write(`  failed: ${(error as Error).stack}\n`);
-        ctx.record({ scenario: name.slice(3), metric: `did not finish: ${(error as Error).message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
+        ctx.record({
+          scenario: name.slice(3),
+          metric: `did not finish: ${(error as Error).message.split('\n')[0]}`,
+          value: 0,
+          unit: '',
+          target: 'finishes',
+          met: false,
+        });
       }
     }
     if (chosen('5. Memory')) {
       step('5. Memory');
       const apiRss = ctx.api.peakRssMb();
       const workerRss = Math.max(ctx.worker?.peakRssMb() ?? 0, ctx.workerPeakRssMb);
-      ctx.record({ scenario: 'Memory', metric: 'API peak RSS under load', value: apiRss, unit: 'MB', target: '≤ 250 MB', met: apiRss <= 250 });
-      ctx.record({ scenario: 'Memory', metric: 'worker peak RSS under load', value: workerRss, unit: 'MB', target: '≤ 250 MB', met: workerRss > 0 && workerRss <= 250 });
+      ctx.record({
+        scenario: 'Memory',
+        metric: 'API peak RSS under load',
+        value: apiRss,
+        unit: 'MB',
+        target: '≤ 250 MB',
+        met: apiRss <= 250,
+      });
+      ctx.record({
+        scenario: 'Memory',
+        metric: 'worker peak RSS under load',
+        value: workerRss,
+        unit: 'MB',
+        target: '≤ 250 MB',
+        met: workerRss > 0 && workerRss <= 250,
+      });
     }
     // It restarts the API and the worker on each backend.
     if (chosen('6. Queue backends')) {
       step('6. Queue backends');
       await queueBackendsScenario(ctx).catch((error: Error) => {
         process.stdout.write(`  failed: ${error.stack}\n`);
-        ctx.record({ scenario: 'Queue backends', metric: `did not finish: ${error.message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
+        ctx.record({
+          scenario: 'Queue backends',
+          metric: `did not finish: ${error.message.split('\n')[0]}`,
+          value: 0,
+          unit: '',
+          target: 'finishes',
+          met: false,
+        });
       });
     }
     // Last, with the API and the worker stopped, so the backup has the machine to itself.
@@ -88,7 +118,14 @@ async function main(): Promise<void> {
       await ctx.api?.stop();
       await backupScenario(ctx).catch((error: Error) => {
         process.stdout.write(`  failed: ${error.stack}\n`);
-        ctx.record({ scenario: 'Backup', metric: `did not finish: ${error.message.split('\n')[0]}`, value: 0, unit: '', target: 'finishes', met: false });
+        ctx.record({
+          scenario: 'Backup',
+          metric: `did not finish: ${error.message.split('\n')[0]}`,
+          value: 0,
+          unit: '',
+          target: 'finishes',
+          met: false,
+        });
       });
     }
   } finally {
@@ -99,7 +136,9 @@ async function main(): Promise<void> {
 
   const minutes = (Date.now() - started) / 60_000;
   const table = writeReport(resultsDir, ctx.rows, { database, scale, seedSeconds: seeded.seconds, minutes });
-  process.stdout.write(`\n${table}\n\nFinished in ${minutes.toFixed(1)} min; results in bench/results/results.md and results.json.\n`);
+  process.stdout.write(
+    `\n${table}\n\nFinished in ${minutes.toFixed(1)} min; results in bench/results/results.md and results.json.\n`,
+  );
   if (process.env.BENCH_KEEP_DATABASE !== '1') {
     psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await clearQueues(database);
@@ -107,7 +146,13 @@ async function main(): Promise<void> {
 }
 
 async function findSubmitter(ctx: BenchContext) {
-  const [row] = await ctx.query<{ tenant_id: string; user_id: string; organization_id: string; alliance_id: string; category_id: string }>(
+  const [row] = await ctx.query<{
+    tenant_id: string;
+    user_id: string;
+    organization_id: string;
+    alliance_id: string;
+    category_id: string;
+  }>(
     `SELECT u.tenant_id, u.id AS user_id, u.organization_id, m.alliance_id, c.id AS category_id
        FROM users u
        JOIN alliance_memberships m ON m.organization_id = u.organization_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
@@ -115,7 +160,13 @@ async function findSubmitter(ctx: BenchContext) {
       WHERE u.email = $1 ORDER BY m.created_at, c.created_at LIMIT 1`,
     [ctx.submitterEmail],
   );
-  return { tenantId: row.tenant_id, userId: row.user_id, organizationId: row.organization_id, allianceId: row.alliance_id, categoryId: row.category_id };
+  return {
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    organizationId: row.organization_id,
+    allianceId: row.alliance_id,
+    categoryId: row.category_id,
+  };
 }
 
 /** Removes this benchmark's BullMQ keys (and only those) from the shared Redis. */
@@ -131,13 +182,20 @@ async function clearQueues(database: string): Promise<void> {
 }
 
 function psql(sql: string, quiet = false): void {
-  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qAtc', sql], { stdio: ['ignore', 'ignore', quiet ? 'ignore' : 'inherit'] });
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qAtc', sql], {
+    stdio: ['ignore', 'ignore', quiet ? 'ignore' : 'inherit'],
+  });
 }
 
 /** Whether BENCH_ONLY (a comma-separated list of first words, e.g. "read,backup") asks for this scenario. */
 function chosen(name: string): boolean {
-  const only = process.env.BENCH_ONLY?.split(',').map((word) => word.trim().toLowerCase()).filter(Boolean);
-  const first = name.replace(/^\d+\.\s*/, '').split(' ')[0].toLowerCase();
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((word) => word.trim().toLowerCase())
+    .filter(Boolean);
+  const first = name
+    .replace(/^\d+\.\s*/, '')
+    .split(' ')[0]
+    .toLowerCase();
   return !only?.length || only.includes(first);
 }
 

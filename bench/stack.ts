@@ -39,7 +39,11 @@ export class BenchProcess {
     logFile: string,
   ) {
     const log = createWriteStream(logFile);
-    this.child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(command, args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       stream.on('data', (chunk: Buffer) => {
         log.write(chunk);
@@ -56,8 +60,10 @@ export class BenchProcess {
   async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!pattern.test(this.output)) {
-      if (!this.running) throw new Error(`${this.name} exited before printing ${pattern}:\n${this.output.slice(-2000)}`);
-      if (Date.now() > deadline) throw new Error(`${this.name} did not print ${pattern} in ${timeoutMs} ms:\n${this.output.slice(-2000)}`);
+      if (!this.running)
+        throw new Error(`${this.name} exited before printing ${pattern}:\n${this.output.slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not print ${pattern} in ${timeoutMs} ms:\n${this.output.slice(-2000)}`);
       await sleep(50);
     }
   }
@@ -103,7 +109,11 @@ export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=160 --max-semi-spac
 export const BENCH_JWT_SECRET = randomBytes(24).toString('hex');
 
 export function runScript(script: string, env: Record<string, string>): void {
-  execFileSync(process.execPath, [join(ROOT, 'dist', script)], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(ROOT, 'dist', script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** Polls `check` every 200 ms until it holds; fails after `timeoutMs` (measured on the monotonic clock). */

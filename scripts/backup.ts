@@ -47,11 +47,19 @@ runBackupCommand('backup', async () => {
     `  ${manifest.tables.length} tables, ${rows} rows; ${manifest.files.length} attachments, ${fileBytes} bytes`,
   ];
   if (manifest.missingFiles.length > 0) {
-    lines.push(`  Warning: ${manifest.missingFiles.length} attachments the database names were not in the store: ${manifest.missingFiles.slice(0, 5).join(', ')}`);
+    lines.push(
+      `  Warning: ${manifest.missingFiles.length} attachments the database names were not in the store: ${manifest.missingFiles.slice(0, 5).join(', ')}`,
+    );
   }
   if (args.includes('--prune')) {
-    const { kept, removed } = await pruneBackups(env.BACKUP_DIR, { daily: env.BACKUP_KEEP_DAILY, weekly: env.BACKUP_KEEP_WEEKLY, monthly: env.BACKUP_KEEP_MONTHLY });
-    lines.push(`Retention: kept ${kept.length} backups, removed ${removed.length}${removed.length ? `: ${removed.join(', ')}` : ''}`);
+    const { kept, removed } = await pruneBackups(env.BACKUP_DIR, {
+      daily: env.BACKUP_KEEP_DAILY,
+      weekly: env.BACKUP_KEEP_WEEKLY,
+      monthly: env.BACKUP_KEEP_MONTHLY,
+    });
+    lines.push(
+      `Retention: kept ${kept.length} backups, removed ${removed.length}${removed.length ? `: ${removed.join(', ')}` : ''}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 });

@@ -28,7 +28,9 @@ runProcess('migration:check', async () => {
     await dataSource.destroy();
     if (pending.upQueries.length > 0) {
       process.stderr.write('The entities and the migrations disagree. Generate a migration:\n');
-      process.stderr.write('  npm run build:api && npm run migration:generate -- migrations/DescribeTheChange\n\nPending changes:\n');
+      process.stderr.write(
+        '  npm run build:api && npm run migration:generate -- migrations/DescribeTheChange\n\nPending changes:\n',
+      );
       for (const query of pending.upQueries) process.stderr.write(`  ${query.query.trim()};\n`);
       process.exitCode = 1;
     } else {

@@ -33,8 +33,13 @@ async function main(): Promise<void> {
   }
   const scratch = mkdtempSync(join(tmpdir(), 'openapi-'));
   writeFileSync(join(scratch, 'openapi.json'), spec);
-  const cli = join(dirname(require.resolve('openapi-typescript/package.json', { paths: [join(ROOT, 'web')] })), 'bin/cli.js');
-  execFileSync(process.execPath, [cli, join(scratch, 'openapi.json'), '-o', join(scratch, 'schema.d.ts')], { stdio: 'ignore' });
+  const cli = join(
+    dirname(require.resolve('openapi-typescript/package.json', { paths: [join(ROOT, 'web')] })),
+    'bin/cli.js',
+  );
+  execFileSync(process.execPath, [cli, join(scratch, 'openapi.json'), '-o', join(scratch, 'schema.d.ts')], {
+    stdio: 'ignore',
+  });
   const types = readFileSync(join(scratch, 'schema.d.ts'), 'utf8');
   const access = `${JSON.stringify(routeAccess(app), null, 2)}\n`;
   if (process.argv.includes('--check')) {
@@ -44,7 +49,9 @@ async function main(): Promise<void> {
       [ACCESS, access],
     ].filter(([path, fresh]) => readFileOrEmpty(path) !== fresh);
     if (stale.length > 0) {
-      process.stderr.write(`The web app's API client is stale: ${stale.map(([p]) => p.replace(`${ROOT}/`, '')).join(', ')}.\nRun: npm run build:api && npm run openapi:export\n`);
+      process.stderr.write(
+        `The web app's API client is stale: ${stale.map(([p]) => p.replace(`${ROOT}/`, '')).join(', ')}.\nRun: npm run build:api && npm run openapi:export\n`,
+      );
       process.exit(1);
     }
     process.stdout.write('The web API client matches the OpenAPI document.\n');
@@ -60,7 +67,10 @@ async function main(): Promise<void> {
 /** `"GET /meetings": ["department_staff", …]`: the roles each route admits (all for a public one, none for a closed one). */
 function routeAccess(app: Parameters<typeof routePermissions>[0]): Record<string, string[]> {
   return Object.fromEntries(
-    routePermissions(app).map(({ route, access }) => [route, access === 'public' ? Object.values(Role).sort() : access === 'nobody' ? [] : access]),
+    routePermissions(app).map(({ route, access }) => [
+      route,
+      access === 'public' ? Object.values(Role).sort() : access === 'nobody' ? [] : access,
+    ]),
   );
 }
 

@@ -5,7 +5,12 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { randomSecret } from '../src/platform/auth/token-hash';
 import { backupHint, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/database/embedded-postgres';
-import { builtInAdminUrl, builtInDataDir, BUILT_IN_APP_ROLE, BUILT_IN_DATABASE } from '../src/platform/database/embedded-postgres-location';
+import {
+  builtInAdminUrl,
+  builtInDataDir,
+  BUILT_IN_APP_ROLE,
+  BUILT_IN_DATABASE,
+} from '../src/platform/database/embedded-postgres-location';
 import { runProcess } from '../src/platform/startup/run-process';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -41,7 +46,20 @@ runProcess('The demo', async () => {
     }
     if (code === 0 && !interrupted) {
       const concurrently = path.join(path.dirname(require.resolve('concurrently')), 'dist/bin/concurrently.js');
-      code = await run(process.execPath, [concurrently, '--kill-others-on-fail', '-n', 'api,worker', '-c', 'blue,magenta', 'npm:start', 'npm:start:worker'], env);
+      code = await run(
+        process.execPath,
+        [
+          concurrently,
+          '--kill-others-on-fail',
+          '-n',
+          'api,worker',
+          '-c',
+          'blue,magenta',
+          'npm:start',
+          'npm:start:worker',
+        ],
+        env,
+      );
     }
   } finally {
     await database?.stop();
@@ -54,7 +72,8 @@ async function startBuiltInDatabase(): Promise<EmbeddedDatabase> {
   const logFile = path.join(path.dirname(dataDir), 'postgres.log');
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const database = await startEmbeddedPostgres({ dataDir, onLog: (line) => appendFileSync(logFile, `${line}\n`) });
-  const shown = (file: string) => (path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file));
+  const shown = (file: string) =>
+    path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file);
   process.stdout.write(
     [
       `Built-in PostgreSQL ${database.majorVersion} on 127.0.0.1:${database.port} (DATABASE_URL is not set).`,

@@ -12,12 +12,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'openapi-lint-'));
 const spec = join(scratch, 'openapi.json');
 try {
-  writeFileSync(spec, execFileSync(process.execPath, [join(root, 'dist/scripts/export-openapi.js'), '--stdout'], { cwd: root }));
+  writeFileSync(
+    spec,
+    execFileSync(process.execPath, [join(root, 'dist/scripts/export-openapi.js'), '--stdout'], { cwd: root }),
+  );
   const cli = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');
   execFileSync(process.execPath, [cli, 'lint', spec, '--config', join(root, 'redocly.yaml')], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true' },
+    env: {
+      ...process.env,
+      REDOCLY_TELEMETRY: 'off',
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+      REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+    },
   });
 } catch (error) {
   process.exitCode = typeof error.status === 'number' ? error.status : 1;

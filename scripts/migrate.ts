@@ -8,5 +8,7 @@ import { runProcess } from '../src/platform/startup/run-process';
 runProcess('migration:run', async () => {
   const env = loadEnvironment();
   const applied = await prepareDatabase(env.DATABASE_ADMIN_URL, env.DATABASE_URL);
-  process.stdout.write(applied.length > 0 ? `Applied migrations:\n  ${applied.join('\n  ')}\n` : 'The database is up to date.\n');
+  process.stdout.write(
+    applied.length > 0 ? `Applied migrations:\n  ${applied.join('\n  ')}\n` : 'The database is up to date.\n',
+  );
 });

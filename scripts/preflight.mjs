@@ -68,7 +68,13 @@ async function checkRedis() {
   } catch {
     return `REDIS_URL="${REDIS_URL}" is not a redis:// URL.`;
   }
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: TIMEOUT_MS });
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: TIMEOUT_MS,
+  });
   // ioredis rejects connect() with "Connection is closed"; the socket's own error says why.
   let cause;
   redis.on('error', (error) => (cause = error));
@@ -86,12 +92,18 @@ async function checkRedis() {
   }
 }
 
-const problems = (await Promise.all([EXTERNAL_DATABASE ? checkPostgres() : null, REDIS_URL ? checkRedis() : null])).filter(Boolean);
+const problems = (
+  await Promise.all([EXTERNAL_DATABASE ? checkPostgres() : null, REDIS_URL ? checkRedis() : null])
+).filter(Boolean);
 if (problems.length > 0) {
   process.stderr.write(`\nThe demo cannot start.\n${problems.join('\n\n')}\n\n`);
   process.exit(1);
 }
-const database = EXTERNAL_DATABASE ? `PostgreSQL at ${where(DATABASE_ADMIN_URL, 5432)} answers` : 'The built-in PostgreSQL will start (DATABASE_URL is not set)';
-const queues = REDIS_URL ? `Redis at ${where(REDIS_URL, 6379)} answers` : 'the queues will live in PostgreSQL (REDIS_URL is not set)';
+const database = EXTERNAL_DATABASE
+  ? `PostgreSQL at ${where(DATABASE_ADMIN_URL, 5432)} answers`
+  : 'The built-in PostgreSQL will start (DATABASE_URL is not set)';
+const queues = REDIS_URL
+  ? `Redis at ${where(REDIS_URL, 6379)} answers`
+  : 'the queues will live in PostgreSQL (REDIS_URL is not set)';
 process.stdout.write(`${database}; ${queues}.\n`);
 process.exit(0);

@@ -46,8 +46,12 @@ export interface ReleaseRecord {
 /** SHA-256 of every migration file in migrations/, by file name. */
 export function migrationHashes(directory = MIGRATIONS_DIR): Record<string, string> {
   const hashes: Record<string, string> = {};
-  for (const file of readdirSync(directory).filter((f) => f.endsWith('.ts')).sort()) {
-    hashes[file] = createHash('sha256').update(readFileSync(path.join(directory, file))).digest('hex');
+  for (const file of readdirSync(directory)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
+    hashes[file] = createHash('sha256')
+      .update(readFileSync(path.join(directory, file)))
+      .digest('hex');
   }
   return hashes;
 }
@@ -76,7 +80,10 @@ if (require.main === module) {
       throw new EnvironmentError('Name the release: npm run release:fixture -- --release 0.1.0 [--today 2026-12-07]');
     }
     const changed = git('status', '--porcelain', '--', 'migrations');
-    if (changed) throw new EnvironmentError(`migrations/ has uncommitted changes; cut the fixture from the release's commit as it was released:\n${changed}`);
+    if (changed)
+      throw new EnvironmentError(
+        `migrations/ has uncommitted changes; cut the fixture from the release's commit as it was released:\n${changed}`,
+      );
     const now = seedNow(args, new SystemClock());
     const env = loadEnvironment();
     const server = new URL(env.DATABASE_ADMIN_URL);
@@ -95,7 +102,13 @@ if (require.main === module) {
       await migrateQueueSchemaAt(scratchUrl.toString());
       await seed(scratchUrl.toString(), now);
       mkdirSync(directory, { recursive: true });
-      const made = await createBackup({ adminUrl: scratchUrl.toString(), storage: new LocalDiskStorage(store), passphrase: RELEASE_FIXTURE_TEST_ONLY_KEY, directory, now });
+      const made = await createBackup({
+        adminUrl: scratchUrl.toString(),
+        storage: new LocalDiskStorage(store),
+        passphrase: RELEASE_FIXTURE_TEST_ONLY_KEY,
+        directory,
+        now,
+      });
       renameSync(made.path, path.join(directory, 'demo.lmbackup'));
       const record: ReleaseRecord = {
         release,

@@ -20,7 +20,10 @@ const ROOT = path.resolve(__dirname, '../..');
 runBackupCommand('restore', async () => {
   const args = process.argv.slice(2);
   const files = args.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1) throw new BackupError('Name one backup file: npm run restore -- var/backups/lianmeng-2026-12-07T020000Z.lmbackup [--force]');
+  if (files.length !== 1)
+    throw new BackupError(
+      'Name one backup file: npm run restore -- var/backups/lianmeng-2026-12-07T020000Z.lmbackup [--force]',
+    );
   const env = loadEnvironment();
   const passphrase = requireBackupKey(env);
   const database = await commandDatabase(env, process.env, ROOT, { create: true });
@@ -43,11 +46,21 @@ runBackupCommand('restore', async () => {
   const lines = [
     `Restored ${files[0]} (made ${manifest.createdAt}, schema ${manifest.schemaVersion}):`,
     `  ${result.tables} tables, ${result.rows} rows; ${result.files} attachments, ${result.fileBytes} bytes`,
-    '  Checked: every table\'s row count and checksum, every attachment\'s SHA-256, as the backup recorded them.',
+    "  Checked: every table's row count and checksum, every attachment's SHA-256, as the backup recorded them.",
   ];
-  if (result.laterMigrations.length > 0) lines.push(`  Then applied this release's newer migrations: ${result.laterMigrations.join(', ')}`);
-  if (result.replaced) lines.push(`  The database it replaced is kept as ${result.replaced}: drop it (DROP DATABASE ${result.replaced}) once you no longer need it.`);
-  if (manifest.missingFiles.length > 0) lines.push(`  Warning: ${manifest.missingFiles.length} attachments were already missing from the store when the backup was made.`);
-  if (database.shared) lines.push('Restart npm run serve (Ctrl+C, then start it again) so the API and the worker start afresh on the restored data.');
+  if (result.laterMigrations.length > 0)
+    lines.push(`  Then applied this release's newer migrations: ${result.laterMigrations.join(', ')}`);
+  if (result.replaced)
+    lines.push(
+      `  The database it replaced is kept as ${result.replaced}: drop it (DROP DATABASE ${result.replaced}) once you no longer need it.`,
+    );
+  if (manifest.missingFiles.length > 0)
+    lines.push(
+      `  Warning: ${manifest.missingFiles.length} attachments were already missing from the store when the backup was made.`,
+    );
+  if (database.shared)
+    lines.push(
+      'Restart npm run serve (Ctrl+C, then start it again) so the API and the worker start afresh on the restored data.',
+    );
   process.stdout.write(`${lines.join('\n')}\n`);
 });

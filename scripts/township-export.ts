@@ -4,7 +4,12 @@ import { performance } from 'node:perf_hooks';
 import { backupNow, runBackupCommand } from '../src/platform/backup/backup-command';
 import { BackupError } from '../src/platform/backup/backup-error';
 import { commandDatabase } from '../src/platform/backup/built-in-database';
-import { describeTownship, optionValue, positionalArgs, townshipPassphrase } from '../src/platform/backup/township-command';
+import {
+  describeTownship,
+  optionValue,
+  positionalArgs,
+  townshipPassphrase,
+} from '../src/platform/backup/township-command';
 import { exportTownship } from '../src/platform/backup/township-export';
 import { SystemClock } from '../src/platform/clock/clock';
 import { loadEnvironment } from '../src/platform/config/environment';
@@ -21,7 +26,10 @@ const ROOT = path.resolve(__dirname, '../..');
 runBackupCommand('township:export', async () => {
   const args = process.argv.slice(2);
   const [township, ...extra] = positionalArgs(args, VALUED);
-  if (!township || extra.length > 0) throw new BackupError('Name one township, by its slug or id: npm run township:export -- anhai [--out anhai.lmbackup] [--passphrase-file <file>]');
+  if (!township || extra.length > 0)
+    throw new BackupError(
+      'Name one township, by its slug or id: npm run township:export -- anhai [--out anhai.lmbackup] [--passphrase-file <file>]',
+    );
   const env = loadEnvironment();
   const passphrase = await townshipPassphrase(args, env);
   const now = backupNow(args, new SystemClock());
@@ -45,13 +53,24 @@ runBackupCommand('township:export', async () => {
     await database.release();
   }
   const { path: written, bytes, manifest } = made;
-  const lines = [`Township archive written: ${written}`, `  ${bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s`, ...describeTownship(manifest)];
+  const lines = [
+    `Township archive written: ${written}`,
+    `  ${bytes} bytes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    ...describeTownship(manifest),
+  ];
   if (manifest.missingFiles.length > 0) {
-    lines.push(`  Warning: ${manifest.missingFiles.length} attachments the township's rows name were not in the store: ${manifest.missingFiles.slice(0, 5).join(', ')}`);
+    lines.push(
+      `  Warning: ${manifest.missingFiles.length} attachments the township's rows name were not in the store: ${manifest.missingFiles.slice(0, 5).join(', ')}`,
+    );
   }
-  if (manifest.secrets.length > 0) lines.push(`  ${manifest.secrets.length} sealed values (robots' webhooks, SMTP password) opened with this SECRETS_KEY, for the target to seal with its own`);
+  if (manifest.secrets.length > 0)
+    lines.push(
+      `  ${manifest.secrets.length} sealed values (robots' webhooks, SMTP password) opened with this SECRETS_KEY, for the target to seal with its own`,
+    );
   if (manifest.unreadableSecrets.length > 0) {
-    lines.push(`  Warning: ${manifest.unreadableSecrets.length} sealed values do not open with this SECRETS_KEY and will need entering again: ${manifest.unreadableSecrets.slice(0, 5).join('; ')}`);
+    lines.push(
+      `  Warning: ${manifest.unreadableSecrets.length} sealed values do not open with this SECRETS_KEY and will need entering again: ${manifest.unreadableSecrets.slice(0, 5).join('; ')}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 });

@@ -18,7 +18,10 @@ const ROOT = path.resolve(__dirname, '../..');
 runBackupCommand('township:import', async () => {
   const args = process.argv.slice(2);
   const files = positionalArgs(args, ['--passphrase-file']);
-  if (files.length !== 1) throw new BackupError('Name one township archive: npm run township:import -- township-anhai-2026-12-07T020000Z.lmbackup [--passphrase-file <file>]');
+  if (files.length !== 1)
+    throw new BackupError(
+      'Name one township archive: npm run township:import -- township-anhai-2026-12-07T020000Z.lmbackup [--passphrase-file <file>]',
+    );
   const env = loadEnvironment();
   const passphrase = await townshipPassphrase(args, env);
   const database = await commandDatabase(env, process.env, ROOT, { create: false });
@@ -26,7 +29,13 @@ runBackupCommand('township:import', async () => {
   let result: Awaited<ReturnType<typeof importTownship>>;
   try {
     await checkPostgres(database.adminUrl, 'DATABASE_ADMIN_URL');
-    result = await importTownship({ path: files[0], passphrase, adminUrl: database.adminUrl, storage: fileStorageFromEnvironment(env), secretsKey: env.SECRETS_KEY });
+    result = await importTownship({
+      path: files[0],
+      passphrase,
+      adminUrl: database.adminUrl,
+      storage: fileStorageFromEnvironment(env),
+      secretsKey: env.SECRETS_KEY,
+    });
   } finally {
     await database.release();
   }
@@ -36,10 +45,18 @@ runBackupCommand('township:import', async () => {
     `  Stored ${result.files} attachments, ${result.fileBytes} bytes.`,
     "  Checked before committing: the township's rows of every table (count and checksum) and every attachment's SHA-256, as the archive recorded them.",
   ];
-  if (result.resealed > 0) lines.push(`  Sealed ${result.resealed} values (robots' webhooks, SMTP password) again with this deployment's SECRETS_KEY.`);
+  if (result.resealed > 0)
+    lines.push(
+      `  Sealed ${result.resealed} values (robots' webhooks, SMTP password) again with this deployment's SECRETS_KEY.`,
+    );
   if (result.manifest.unreadableSecrets?.length > 0) {
-    lines.push(`  Warning: ${result.manifest.unreadableSecrets.length} sealed values did not open on the source; enter them again here: ${result.manifest.unreadableSecrets.slice(0, 5).join('; ')}`);
+    lines.push(
+      `  Warning: ${result.manifest.unreadableSecrets.length} sealed values did not open on the source; enter them again here: ${result.manifest.unreadableSecrets.slice(0, 5).join('; ')}`,
+    );
   }
-  if (result.migratedFrom) lines.push(`  The archive's schema ${result.migratedFrom} was brought forward with this release's migrations first.`);
+  if (result.migratedFrom)
+    lines.push(
+      `  The archive's schema ${result.migratedFrom} was brought forward with this release's migrations first.`,
+    );
   process.stdout.write(`${lines.join('\n')}\n`);
 });

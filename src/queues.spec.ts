@@ -37,7 +37,15 @@ describe('the features’ jobs', () => {
   });
 
   it('keep the shipped queues', () => {
-    expect(registeredQueues()).toEqual(['alliance-services', 'backups', 'meetings', 'notifications', 'registry', 'service-requests', 'think-tank']);
+    expect(registeredQueues()).toEqual([
+      'alliance-services',
+      'backups',
+      'meetings',
+      'notifications',
+      'registry',
+      'service-requests',
+      'think-tank',
+    ]);
   });
 
   it('refuse a job of no queue', () => {

@@ -13,7 +13,10 @@ const clock = new SystemClock();
  * by a JSON schema, the same JWT and revoked-session check, and the product's transaction statement
  * for statement. Run by the benchmark as its own process, like the API.
  */
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!));
 const app = Fastify({ logger: false });
@@ -39,36 +42,67 @@ interface Claims {
   sid?: string;
 }
 
-app.post<{ Body: { allianceId: string; categoryId: string } }>('/api/v1/service-requests', { schema: { body } }, async (request, reply) => {
-  let claims: Claims;
-  try {
-    claims = verify((request.headers.authorization ?? '').replace(/^Bearer /, ''), secret, { algorithms: ['HS256'], issuer: 'lianmeng', audience: 'lianmeng-api' }) as Claims;
-  } catch {
-    return reply.code(401).send({ code: 'UNAUTHENTICATED' });
-  }
-  const [revokedAt, sessionEnded] = await redis.mget(`revoked-sessions:${claims.sub}`, `revoked-session:${claims.sid}`);
-  if ((revokedAt && claims.iat <= Number(revokedAt)) || sessionEnded) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
-
-  const submitter = { tenantId: claims.tid, userId: claims.sub, organizationId: claims.org, allianceId: request.body.allianceId, categoryId: request.body.categoryId };
-  const client = await pool.connect();
-  try {
-    let row: unknown;
-    for (const [sql, params] of submissionStatements(submitter, String(request.id), clock.now())) {
-      const result = await client.query(sql, params);
-      if (result.rows[0] && 'category_active' in result.rows[0] && !(result.rows[0].category_active && result.rows[0].member)) {
-        await client.query('ROLLBACK');
-        return reply.code(422).send({ code: 'VALIDATION_FAILED' });
-      }
-      row = result.rows[0] ?? row;
+app.post<{ Body: { allianceId: string; categoryId: string } }>(
+  '/api/v1/service-requests',
+  { schema: { body } },
+  async (request, reply) => {
+    let claims: Claims;
+    try {
+      claims = verify((request.headers.authorization ?? '').replace(/^Bearer /, ''), secret, {
+        algorithms: ['HS256'],
+        issuer: 'lianmeng',
+        audience: 'lianmeng-api',
+      }) as Claims;
+    } catch {
+      return reply.code(401).send({ code: 'UNAUTHENTICATED' });
     }
-    return reply.code(201).send(row);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-});
+    const [revokedAt, sessionEnded] = await redis.mget(
+      `revoked-sessions:${claims.sub}`,
+      `revoked-session:${claims.sid}`,
+    );
+    if ((revokedAt && claims.iat <= Number(revokedAt)) || sessionEnded)
+      return reply.code(401).send({ code: 'UNAUTHENTICATED' });
 
-app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => process.stdout.write('Raw baseline listening\n'));
-process.on('SIGTERM', () => void app.close().then(() => Promise.all([pool.end(), redis.quit()])).then(() => process.exit(0)));
+    const submitter = {
+      tenantId: claims.tid,
+      userId: claims.sub,
+      organizationId: claims.org,
+      allianceId: request.body.allianceId,
+      categoryId: request.body.categoryId,
+    };
+    const client = await pool.connect();
+    try {
+      let row: unknown;
+      for (const [sql, params] of submissionStatements(submitter, String(request.id), clock.now())) {
+        const result = await client.query(sql, params);
+        if (
+          result.rows[0] &&
+          'category_active' in result.rows[0] &&
+          !(result.rows[0].category_active && result.rows[0].member)
+        ) {
+          await client.query('ROLLBACK');
+          return reply.code(422).send({ code: 'VALIDATION_FAILED' });
+        }
+        row = result.rows[0] ?? row;
+      }
+      return reply.code(201).send(row);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  },
+);
+
+app
+  .listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
+  .then(() => process.stdout.write('Raw baseline listening\n'));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => Promise.all([pool.end(), redis.quit()]))
+      .then(() => process.exit(0)),
+);

@@ -13,13 +13,21 @@ export interface Submitter {
   categoryId: string;
 }
 
-export const SUBMISSION_BODY = { title: '申请协调企业用电扩容', description: '新厂房投产在即，需要供电所协调增容报装，请相关部门对接。' };
+export const SUBMISSION_BODY = {
+  title: '申请协调企业用电扩容',
+  description: '新厂房投产在即，需要供电所协调增容报装，请相关部门对接。',
+};
 
 /**
  * The product's submission transaction, statement for statement (the same SQL constants), for the
  * baselines: BEGIN, the row-security settings, the check, the insert, COMMIT.
  */
-export function submissionStatements(s: Submitter, requestId: string, now: Date, id: string = randomUUID()): [string, unknown[]][] {
+export function submissionStatements(
+  s: Submitter,
+  requestId: string,
+  now: Date,
+  id: string = randomUUID(),
+): [string, unknown[]][] {
   const year = now.getFullYear();
   return [
     ['BEGIN', []],
@@ -27,8 +35,26 @@ export function submissionStatements(s: Submitter, requestId: string, now: Date,
     [SUBMISSION_CHECK_SQL, [s.categoryId, s.allianceId, s.organizationId, s.userId, null]],
     [
       SUBMISSION_INSERT_SQL,
-      [s.tenantId, `service-request-${year}`, `FW-${year}-`, s.allianceId, s.organizationId, s.userId, s.categoryId,
-        SUBMISSION_BODY.title, SUBMISSION_BODY.description, 'normal', {}, null, now, s.userId, {}, routeJobRow(s.tenantId, id), id, null],
+      [
+        s.tenantId,
+        `service-request-${year}`,
+        `FW-${year}-`,
+        s.allianceId,
+        s.organizationId,
+        s.userId,
+        s.categoryId,
+        SUBMISSION_BODY.title,
+        SUBMISSION_BODY.description,
+        'normal',
+        {},
+        null,
+        now,
+        s.userId,
+        {},
+        routeJobRow(s.tenantId, id),
+        id,
+        null,
+      ],
     ],
     ['COMMIT', []],
   ];
@@ -51,7 +77,8 @@ export function pgbenchScript(s: Submitter): { script: string; variables: Record
       if (value === PGBENCH_ID) return 'gen_random_uuid()';
       if (value === '') return "''";
       const name = `p${Object.keys(variables).length}`;
-      variables[name] = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      variables[name] =
+        value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
       return `:${name}`;
     });
     return `${text.trim()};`;

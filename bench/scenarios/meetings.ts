@@ -42,7 +42,9 @@ interface Setting {
  * time at once: the exclusion constraint lets exactly one win.
  */
 export async function meetingsScenario(ctx: BenchContext): Promise<void> {
-  const [user] = await ctx.query<{ id: string; tenant_id: string }>(`SELECT id, tenant_id FROM users WHERE email = 'official@anhai.demo'`);
+  const [user] = await ctx.query<{ id: string; tenant_id: string }>(
+    `SELECT id, tenant_id FROM users WHERE email = 'official@anhai.demo'`,
+  );
   const official = { tenantId: user.tenant_id, userId: user.id };
   // As the web app's form: from the next hour over two weeks (web/src/features/meetings/api.ts). The
   // API runs on the system clock, so the scenario reads it too.
@@ -56,8 +58,13 @@ export async function meetingsScenario(ctx: BenchContext): Promise<void> {
     room: await busiestRoom(ctx, official.tenantId, from, to),
     people: await busiestPeople(ctx, official.tenantId, from, to, official.userId),
   };
-  const [{ meetings }] = await ctx.query<{ meetings: number }>(`SELECT count(*)::int AS meetings FROM meetings WHERE tenant_id = $1`, [official.tenantId]);
-  process.stdout.write(`  ${meetings} meetings; the busiest room has ${setting.room.reservations} reservations in the next two weeks\n`);
+  const [{ meetings }] = await ctx.query<{ meetings: number }>(
+    `SELECT count(*)::int AS meetings FROM meetings WHERE tenant_id = $1`,
+    [official.tenantId],
+  );
+  process.stdout.write(
+    `  ${meetings} meetings; the busiest room has ${setting.room.reservations} reservations in the next two weeks\n`,
+  );
 
   const explainer = new Explainer(ctx);
   await explainer.connect();
@@ -65,7 +72,11 @@ export async function meetingsScenario(ctx: BenchContext): Promise<void> {
   try {
     slots = await freeSlotSearch(ctx, explainer, setting);
     // Without the large seed no room is reserved in the window: reserve one to clash with.
-    setting.room.clash ??= await scheduleOne(ctx, setting, slots.find((s) => slots[0] && s.startsAt >= slots[0].endsAt));
+    setting.room.clash ??= await scheduleOne(
+      ctx,
+      setting,
+      slots.find((s) => slots[0] && s.startsAt >= slots[0].endsAt),
+    );
     await conflictCheck(ctx, explainer, setting);
   } finally {
     await explainer.end();
@@ -74,26 +85,67 @@ export async function meetingsScenario(ctx: BenchContext): Promise<void> {
 }
 
 /** The room, the chair and the two busiest people, an hour, the form's twelve slots; returns them. */
-async function freeSlotSearch(ctx: BenchContext, explainer: Explainer, { headers, official, from, to, room, people }: Setting) {
-  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), durationMinutes: '60', zoneId: room.zoneId, userIds: people.join(','), limit: '12' });
+async function freeSlotSearch(
+  ctx: BenchContext,
+  explainer: Explainer,
+  { headers, official, from, to, room, people }: Setting,
+) {
+  const query = new URLSearchParams({
+    from: from.toISOString(),
+    to: to.toISOString(),
+    durationMinutes: '60',
+    zoneId: room.zoneId,
+    userIds: people.join(','),
+    limit: '12',
+  });
   const url = `${ctx.apiUrl}/api/v1/meetings/free-slots?${query}`;
   const slots = await request<{ items: Slot[] }>(url, { headers }, 200);
-  process.stdout.write(`  free-slot search: ${slots.items.length} slots, the first ${slots.items[0]?.startsAt ?? 'none'}\n`);
-  const search = await measure(ctx, (rate) => load({ url, headers, connections: CONNECTIONS, durationSeconds: SECONDS, rate }), '200');
+  process.stdout.write(
+    `  free-slot search: ${slots.items.length} slots, the first ${slots.items[0]?.startsAt ?? 'none'}\n`,
+  );
+  const search = await measure(
+    ctx,
+    (rate) => load({ url, headers, connections: CONNECTIONS, durationSeconds: SECONDS, rate }),
+    '200',
+  );
   record(ctx, `free-slot search (a room and ${people.length} people over two weeks)`, search);
-  recordPlan(ctx, 'Meetings', 'free-slot search', await explainer.save('free-slot search', official, [busyQuery(from, to, room.zoneId, people)!]));
+  recordPlan(
+    ctx,
+    'Meetings',
+    'free-slot search',
+    await explainer.save('free-slot search', official, [busyQuery(from, to, room.zoneId, people)!]),
+  );
   return slots.items;
 }
 
-async function scheduleOne(ctx: BenchContext, { headers, official, room }: Setting, slot?: Slot): Promise<Room['clash']> {
+async function scheduleOne(
+  ctx: BenchContext,
+  { headers, official, room }: Setting,
+  slot?: Slot,
+): Promise<Room['clash']> {
   if (!slot) throw new Error('no free slot to hold a meeting in');
-  const body = JSON.stringify({ allianceId: room.allianceId, title: '基准测试：已排会议', chairId: official.userId, place: { kind: 'room', zoneId: room.zoneId }, ...slot, invitees: {} });
-  await request(`${ctx.apiUrl}/api/v1/meetings`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body }, 201);
+  const body = JSON.stringify({
+    allianceId: room.allianceId,
+    title: '基准测试：已排会议',
+    chairId: official.userId,
+    place: { kind: 'room', zoneId: room.zoneId },
+    ...slot,
+    invitees: {},
+  });
+  await request(
+    `${ctx.apiUrl}/api/v1/meetings`,
+    { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body },
+    201,
+  );
   return { startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) };
 }
 
 /** Scheduling over a booked room and busy people: 409 MEETING_CONFLICT listing every clash, nothing scheduled. */
-async function conflictCheck(ctx: BenchContext, explainer: Explainer, { headers, official, room, people }: Setting): Promise<void> {
+async function conflictCheck(
+  ctx: BenchContext,
+  explainer: Explainer,
+  { headers, official, room, people }: Setting,
+): Promise<void> {
   const body = JSON.stringify({
     allianceId: room.allianceId,
     title: '基准测试：冲突检测',
@@ -104,19 +156,50 @@ async function conflictCheck(ctx: BenchContext, explainer: Explainer, { headers,
     invitees: { requiredUserIds: people.filter((id) => id !== official.userId) },
   });
   const url = `${ctx.apiUrl}/api/v1/meetings`;
-  const answer = await request<{ code: string; details: { field: string }[] }>(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body }, 409);
-  if (answer.code !== 'MEETING_CONFLICT') throw new Error(`conflict check: expected MEETING_CONFLICT, got ${JSON.stringify(answer).slice(0, 300)}`);
+  const answer = await request<{ code: string; details: { field: string }[] }>(
+    url,
+    { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body },
+    409,
+  );
+  if (answer.code !== 'MEETING_CONFLICT')
+    throw new Error(`conflict check: expected MEETING_CONFLICT, got ${JSON.stringify(answer).slice(0, 300)}`);
   const fields = answer.details.map((d) => d.field);
-  process.stdout.write(`  conflict check: ${fields.filter((f) => f === 'place.zoneId').length} room and ${fields.filter((f) => f === 'invitees.requiredUserIds').length} person clashes\n`);
-  const check = await measure(ctx, (rate) => load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS, rate }), '409');
+  process.stdout.write(
+    `  conflict check: ${fields.filter((f) => f === 'place.zoneId').length} room and ${fields.filter((f) => f === 'invitees.requiredUserIds').length} person clashes\n`,
+  );
+  const check = await measure(
+    ctx,
+    (rate) => load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS, rate }),
+    '409',
+  );
   record(ctx, 'conflict check (POST /meetings answering 409)', check);
   const occurrence = [room.clash!];
-  recordPlan(ctx, 'Meetings', 'conflict check', await explainer.save('conflict check', official, [roomClashQuery(occurrence, room.zoneId, []), personClashQuery(occurrence, people, [])]));
+  recordPlan(
+    ctx,
+    'Meetings',
+    'conflict check',
+    await explainer.save('conflict check', official, [
+      roomClashQuery(occurrence, room.zoneId, []),
+      personClashQuery(occurrence, people, []),
+    ]),
+  );
 }
 
 function record(ctx: BenchContext, name: string, result: Awaited<ReturnType<typeof latencyBelowPeak>>): void {
-  ctx.record({ scenario: 'Meetings', metric: `${name} p99 at ${Math.round(100 * LOAD_FRACTION)} % of peak (${result.rate} req/s)`, value: result.p99, unit: 'ms', target: '≤ 5 ms', met: result.p99 <= 5 });
-  ctx.record({ scenario: 'Meetings', metric: `${name} peak rate, ${CONNECTIONS} connections (p99 there ${Math.round(result.peak.p99)} ms)`, value: result.peak.rps, unit: 'req/s' });
+  ctx.record({
+    scenario: 'Meetings',
+    metric: `${name} p99 at ${Math.round(100 * LOAD_FRACTION)} % of peak (${result.rate} req/s)`,
+    value: result.p99,
+    unit: 'ms',
+    target: '≤ 5 ms',
+    met: result.p99 <= 5,
+  });
+  ctx.record({
+    scenario: 'Meetings',
+    metric: `${name} peak rate, ${CONNECTIONS} connections (p99 there ${Math.round(result.peak.p99)} ms)`,
+    value: result.peak.rps,
+    unit: 'req/s',
+  });
 }
 
 /** 50 bookings of one room at one free time, all at once: one 201, 49 × 409 and one reservation. */
@@ -125,18 +208,32 @@ async function race(ctx: BenchContext, { headers, official, room }: Setting, slo
   const { startsAt, endsAt } = slot;
   const url = `${ctx.apiUrl}/api/v1/meetings`;
   const bodies = Array.from({ length: RACERS }, (_, i) =>
-    JSON.stringify({ allianceId: room.allianceId, title: `基准测试：抢订会议室 ${i + 1}`, chairId: official.userId, place: { kind: 'room', zoneId: room.zoneId }, startsAt, endsAt, invitees: {} }),
+    JSON.stringify({
+      allianceId: room.allianceId,
+      title: `基准测试：抢订会议室 ${i + 1}`,
+      chairId: official.userId,
+      place: { kind: 'room', zoneId: room.zoneId },
+      startsAt,
+      endsAt,
+      invitees: {},
+    }),
   );
   const answers = await Promise.all(
     bodies.map(async (body) => {
-      const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+      });
       const json = (await response.json()) as { code?: string };
       return { status: response.status, code: json.code };
     }),
   );
   const won = answers.filter((a) => a.status === 200 || a.status === 201).length;
   const refused = answers.filter((a) => a.status === 409 && a.code === 'MEETING_CONFLICT').length;
-  const other = answers.filter((a) => a.status !== 200 && a.status !== 201 && !(a.status === 409 && a.code === 'MEETING_CONFLICT'));
+  const other = answers.filter(
+    (a) => a.status !== 200 && a.status !== 201 && !(a.status === 409 && a.code === 'MEETING_CONFLICT'),
+  );
   const [held] = await ctx.query<{ reservations: number; meetings: number }>(
     `SELECT (SELECT count(*)::int FROM room_reservations WHERE zone_id = $1 AND starts_at < $3 AND ends_at > $2) AS reservations,
             (SELECT count(*)::int FROM meetings WHERE zone_id = $1 AND status = 'scheduled' AND starts_at < $3 AND ends_at > $2) AS meetings`,
@@ -145,11 +242,23 @@ async function race(ctx: BenchContext, { headers, official, room }: Setting, slo
   const summary = `${won} won, ${refused} × 409 MEETING_CONFLICT, ${other.length} other${other.length ? ` (${other.map((a) => `${a.status} ${a.code ?? ''}`.trim()).join(', ')})` : ''}; ${held.reservations} reservation and ${held.meetings} meeting held`;
   process.stdout.write(`  race: ${summary}\n`);
   const met = won === 1 && refused === RACERS - 1 && held.reservations === 1 && held.meetings === 1;
-  ctx.record({ scenario: 'Meetings', metric: `${RACERS} concurrent bookings of one room and time: bookings that won`, value: won, unit: '', target: 'exactly 1, 49 × 409, one reservation', met });
+  ctx.record({
+    scenario: 'Meetings',
+    metric: `${RACERS} concurrent bookings of one room and time: bookings that won`,
+    value: won,
+    unit: '',
+    target: 'exactly 1, 49 × 409, one reservation',
+    met,
+  });
 }
 
 /** The room reserved most in the window, and one of its reservations there to clash with (none without the large seed). */
-export async function busiestRoom(ctx: Pick<BenchContext, 'query'>, tenantId: string, from: Date, to: Date): Promise<Room> {
+export async function busiestRoom(
+  ctx: Pick<BenchContext, 'query'>,
+  tenantId: string,
+  from: Date,
+  to: Date,
+): Promise<Room> {
   const [room] = await ctx.query<{ zone_id: string; reservations: number }>(
     `SELECT zone_id, count(*)::int AS reservations FROM room_reservations
       WHERE tenant_id = $1 AND meeting_id IS NOT NULL AND starts_at < $3 AND ends_at > $2
@@ -170,11 +279,22 @@ export async function busiestRoom(ctx: Pick<BenchContext, 'query'>, tenantId: st
       WHERE r.zone_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 ORDER BY r.starts_at OFFSET $4 LIMIT 1`,
     [room.zone_id, from, to, Math.floor(room.reservations / 2)],
   );
-  return { zoneId: room.zone_id, reservations: room.reservations, allianceId: clash.alliance_id, clash: { startsAt: clash.starts_at, endsAt: clash.ends_at } };
+  return {
+    zoneId: room.zone_id,
+    reservations: room.reservations,
+    allianceId: clash.alliance_id,
+    clash: { startsAt: clash.starts_at, endsAt: clash.ends_at },
+  };
 }
 
 /** The chair and the two people expected at the most meetings in the window, as the form sends them. */
-export async function busiestPeople(ctx: Pick<BenchContext, 'query'>, tenantId: string, from: Date, to: Date, chairId: string): Promise<string[]> {
+export async function busiestPeople(
+  ctx: Pick<BenchContext, 'query'>,
+  tenantId: string,
+  from: Date,
+  to: Date,
+  chairId: string,
+): Promise<string[]> {
   const rows = await ctx.query<{ attendee_id: string }>(
     `SELECT p.attendee_id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id
       WHERE m.tenant_id = $1 AND m.status = 'scheduled' AND m.starts_at < $3 AND m.ends_at > $2
@@ -196,16 +316,25 @@ async function measure(ctx: BenchContext, once: (rate?: number) => Promise<LoadR
   return latencyBelowPeak(RUNS, LOAD_FRACTION, checked);
 }
 
-function assertOnly(label: string, result: { errors: number; requests: number; statusCodes: Record<string, number> }, status: string): void {
+function assertOnly(
+  label: string,
+  result: { errors: number; requests: number; statusCodes: Record<string, number> },
+  status: string,
+): void {
   const others = Object.entries(result.statusCodes).filter(([code]) => code !== status);
   if (result.errors > 0 || others.length > 0) {
-    throw new Error(`${label}: expected only ${status}, got ${JSON.stringify(result.statusCodes)} and ${result.errors} errors in ${result.requests} requests`);
+    throw new Error(
+      `${label}: expected only ${status}, got ${JSON.stringify(result.statusCodes)} and ${result.errors} errors in ${result.requests} requests`,
+    );
   }
 }
 
 async function request<T>(url: string, init: RequestInit, expected: number): Promise<T> {
   const response = await fetch(url, init);
   const body = (await response.json()) as T;
-  if (response.status !== expected) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${expected}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (response.status !== expected)
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${expected}: ${JSON.stringify(body).slice(0, 300)}`,
+    );
   return body;
 }

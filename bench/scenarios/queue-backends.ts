@@ -23,24 +23,79 @@ const TOWNSHIP_PEAK_RPS = 100 / 60;
  * a township's peak. Redis is the baseline; the target is PostgreSQL at 70 % of its routing rate.
  */
 export async function queueBackendsScenario(ctx: BenchContext): Promise<void> {
-  const raw: Record<StateBackend, BullmqRates> = { redis: await bullmqRates(ctx, 'redis'), postgres: await bullmqRates(ctx, 'postgres') };
+  const raw: Record<StateBackend, BullmqRates> = {
+    redis: await bullmqRates(ctx, 'redis'),
+    postgres: await bullmqRates(ctx, 'postgres'),
+  };
   for (const backend of ['redis', 'postgres'] as const) {
     const r = raw[backend];
-    ctx.record({ scenario: 'Queue backends', metric: `BullMQ add, one job a call, ${PRODUCERS} producers · ${backend}`, value: r.add, unit: 'jobs/s' });
-    ctx.record({ scenario: 'Queue backends', metric: `BullMQ addBulk, ${BULK} a call · ${backend}`, value: r.addBulk, unit: 'jobs/s' });
-    ctx.record({ scenario: 'Queue backends', metric: `BullMQ process, empty jobs, concurrency ${CONCURRENCY} · ${backend}`, value: r.process, unit: 'jobs/s' });
+    ctx.record({
+      scenario: 'Queue backends',
+      metric: `BullMQ add, one job a call, ${PRODUCERS} producers · ${backend}`,
+      value: r.add,
+      unit: 'jobs/s',
+    });
+    ctx.record({
+      scenario: 'Queue backends',
+      metric: `BullMQ addBulk, ${BULK} a call · ${backend}`,
+      value: r.addBulk,
+      unit: 'jobs/s',
+    });
+    ctx.record({
+      scenario: 'Queue backends',
+      metric: `BullMQ process, empty jobs, concurrency ${CONCURRENCY} · ${backend}`,
+      value: r.process,
+      unit: 'jobs/s',
+    });
   }
-  const product: Record<StateBackend, ProductRates> = { redis: await productRates(ctx, 'redis'), postgres: await productRates(ctx, 'postgres') };
+  const product: Record<StateBackend, ProductRates> = {
+    redis: await productRates(ctx, 'redis'),
+    postgres: await productRates(ctx, 'postgres'),
+  };
   for (const backend of ['redis', 'postgres'] as const) {
     const p = product[backend];
-    ctx.record({ scenario: 'Queue backends', metric: `submit rate, ${BACKLOG} as fast as answered · ${backend}`, value: p.submitRps, unit: 'req/s' });
-    ctx.record({ scenario: 'Queue backends', metric: `routing rate, draining ${BACKLOG} queued · ${backend}`, value: p.routingRps, unit: 'req/s' });
-    ctx.record({ scenario: 'Queue backends', metric: `submit→routed p50 at 100 a minute · ${backend}`, value: p.p50, unit: 'ms' });
-    ctx.record({ scenario: 'Queue backends', metric: `submit→routed p99 at 100 a minute · ${backend}`, value: p.p99, unit: 'ms', target: '< 1000 ms', met: p.p99 < 1000 });
+    ctx.record({
+      scenario: 'Queue backends',
+      metric: `submit rate, ${BACKLOG} as fast as answered · ${backend}`,
+      value: p.submitRps,
+      unit: 'req/s',
+    });
+    ctx.record({
+      scenario: 'Queue backends',
+      metric: `routing rate, draining ${BACKLOG} queued · ${backend}`,
+      value: p.routingRps,
+      unit: 'req/s',
+    });
+    ctx.record({
+      scenario: 'Queue backends',
+      metric: `submit→routed p50 at 100 a minute · ${backend}`,
+      value: p.p50,
+      unit: 'ms',
+    });
+    ctx.record({
+      scenario: 'Queue backends',
+      metric: `submit→routed p99 at 100 a minute · ${backend}`,
+      value: p.p99,
+      unit: 'ms',
+      target: '< 1000 ms',
+      met: p.p99 < 1000,
+    });
   }
   const ratio = (100 * product.postgres.routingRps) / product.redis.routingRps;
-  ctx.record({ scenario: 'Queue backends', metric: 'routing rate, PostgreSQL ÷ Redis', value: ratio, unit: '%', target: '≥ 70 %', met: ratio >= 70 });
-  ctx.record({ scenario: 'Queue backends', metric: 'BullMQ process rate, PostgreSQL ÷ Redis', value: (100 * raw.postgres.process) / raw.redis.process, unit: '%' });
+  ctx.record({
+    scenario: 'Queue backends',
+    metric: 'routing rate, PostgreSQL ÷ Redis',
+    value: ratio,
+    unit: '%',
+    target: '≥ 70 %',
+    met: ratio >= 70,
+  });
+  ctx.record({
+    scenario: 'Queue backends',
+    metric: 'BullMQ process rate, PostgreSQL ÷ Redis',
+    value: (100 * raw.postgres.process) / raw.redis.process,
+    unit: '%',
+  });
 }
 
 interface BullmqRates {
@@ -51,7 +106,10 @@ interface BullmqRates {
 
 async function bullmqRates(ctx: BenchContext, backend: StateBackend): Promise<BullmqRates> {
   const name = `bench-raw-${backend}`;
-  const pool = backend === 'postgres' ? new Pool({ connectionString: adminUrl(ctx.database), max: 20, options: `-c search_path=${QUEUE_SCHEMA}` }) : null;
+  const pool =
+    backend === 'postgres'
+      ? new Pool({ connectionString: adminUrl(ctx.database), max: 20, options: `-c search_path=${QUEUE_SCHEMA}` })
+      : null;
   const { Queue, Worker } = pool ? withBackend(createPostgresBackend) : withBackend(createRedisBackend);
   const connection = (pool ?? { host: '127.0.0.1', port: 6379 }) as never;
   const options = { connection, ...(pool ? {} : { prefix: `{${ctx.database}}` }) };
@@ -59,13 +117,21 @@ async function bullmqRates(ctx: BenchContext, backend: StateBackend): Promise<Bu
   try {
     let next = 0;
     let started = performance.now();
-    await Promise.all(Array.from({ length: PRODUCERS }, async () => {
-      for (let i = next++; i < SINGLE_ADDS; i = next++) await queue.add('noop', { i }, { removeOnComplete: true });
-    }));
+    await Promise.all(
+      Array.from({ length: PRODUCERS }, async () => {
+        for (let i = next++; i < SINGLE_ADDS; i = next++) await queue.add('noop', { i }, { removeOnComplete: true });
+      }),
+    );
     const add = SINGLE_ADDS / ((performance.now() - started) / 1000);
     started = performance.now();
     for (let i = 0; i < BULK_ADDS; i += BULK) {
-      await queue.addBulk(Array.from({ length: BULK }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { removeOnComplete: true } })));
+      await queue.addBulk(
+        Array.from({ length: BULK }, (_, j) => ({
+          name: 'noop',
+          data: { i: i + j },
+          opts: { removeOnComplete: true },
+        })),
+      );
     }
     const addBulk = BULK_ADDS / ((performance.now() - started) / 1000);
     const total = SINGLE_ADDS + BULK_ADDS;
@@ -134,5 +200,13 @@ async function productRates(ctx: BenchContext, backend: StateBackend): Promise<P
 }
 
 function routedSince(ctx: BenchContext, since: Date): Promise<void> {
-  return waitUntil(async () => (await ctx.query(`SELECT 1 FROM service_requests WHERE created_at >= $1 AND status = 'submitted' LIMIT 1`, [since])).length === 0, 300_000);
+  return waitUntil(
+    async () =>
+      (
+        await ctx.query(`SELECT 1 FROM service_requests WHERE created_at >= $1 AND status = 'submitted' LIMIT 1`, [
+          since,
+        ])
+      ).length === 0,
+    300_000,
+  );
 }

@@ -2,7 +2,10 @@ import { Role } from '../../src/platform/auth/entities/role';
 import type { Actor } from '../../src/platform/tenancy/request-actor';
 import { ServiceRequestStatus } from '../../src/modules/service-requests/entities/service-request-status';
 import { listQuery, supervisionQuery } from '../../src/modules/service-requests/service-requests.repository';
-import { statisticsPeriod, statisticsQueries } from '../../src/modules/service-requests/statistics/service-statistics.service';
+import {
+  statisticsPeriod,
+  statisticsQueries,
+} from '../../src/modules/service-requests/statistics/service-statistics.service';
 import type { BenchContext } from '../context';
 import { Explainer, recordPlan, settle, type Statement } from '../explain';
 import { latencyBelowPeak, load, type LoadResult } from '../load';
@@ -46,12 +49,34 @@ export async function readPathsScenario(ctx: BenchContext): Promise<void> {
   const allianceId = await busiestAlliance(ctx, official.tenantId!);
 
   // The inbox's first tab and an enterprise's list, as web/src/features/service-requests sends them.
-  const inbox = { assignedOrganizationId: department.organizationId!, status: ServiceRequestStatus.Routed, limit: PAGE_SIZE };
+  const inbox = {
+    assignedOrganizationId: department.organizationId!,
+    status: ServiceRequestStatus.Routed,
+    limit: PAGE_SIZE,
+  };
   const mine = { requesterOrganizationId: enterprise.organizationId!, limit: PAGE_SIZE };
   const paths: ReadPath[] = [
-    { name: 'department inbox', email: 'dept@anhai.demo', path: `/service-requests?${qs(inbox)}`, targetMs: 20, statements: [listQuery(department, inbox, PAGE_SIZE + 1)] },
-    { name: 'enterprise "my requests"', email: 'jingong@anhai.demo', path: `/service-requests?${qs(mine)}`, targetMs: 20, statements: [listQuery(enterprise, mine, PAGE_SIZE + 1)] },
-    { name: 'supervision board', email: 'official@anhai.demo', path: `/service-requests/supervision?limit=${SUPERVISION_LIMIT}`, targetMs: 20, statements: [supervisionQuery(SUPERVISION_LIMIT + 1)] },
+    {
+      name: 'department inbox',
+      email: 'dept@anhai.demo',
+      path: `/service-requests?${qs(inbox)}`,
+      targetMs: 20,
+      statements: [listQuery(department, inbox, PAGE_SIZE + 1)],
+    },
+    {
+      name: 'enterprise "my requests"',
+      email: 'jingong@anhai.demo',
+      path: `/service-requests?${qs(mine)}`,
+      targetMs: 20,
+      statements: [listQuery(enterprise, mine, PAGE_SIZE + 1)],
+    },
+    {
+      name: 'supervision board',
+      email: 'official@anhai.demo',
+      path: `/service-requests/supervision?limit=${SUPERVISION_LIMIT}`,
+      targetMs: 20,
+      statements: [supervisionQuery(SUPERVISION_LIMIT + 1)],
+    },
     {
       name: 'statistics dashboard',
       email: 'official@anhai.demo',
@@ -61,13 +86,33 @@ export async function readPathsScenario(ctx: BenchContext): Promise<void> {
     },
     // 工作台, the home page: every section's count and first items, in one request; the SQL under 50 ms.
     ...(await Promise.all(
-      (['dept@anhai.demo', 'jingong@anhai.demo', 'official@anhai.demo'] as const).map(async (email): Promise<ReadPath> => {
-        const actor = { 'dept@anhai.demo': department, 'jingong@anhai.demo': enterprise, 'official@anhai.demo': official }[email];
-        return { name: `workbench (${actor.role})`, email, path: '/workbench', targetMs: 50, sqlTargetMs: 50, statements: await workbenchStatements(ctx, actor) };
-      }),
+      (['dept@anhai.demo', 'jingong@anhai.demo', 'official@anhai.demo'] as const).map(
+        async (email): Promise<ReadPath> => {
+          const actor = {
+            'dept@anhai.demo': department,
+            'jingong@anhai.demo': enterprise,
+            'official@anhai.demo': official,
+          }[email];
+          return {
+            name: `workbench (${actor.role})`,
+            email,
+            path: '/workbench',
+            targetMs: 50,
+            sqlTargetMs: 50,
+            statements: await workbenchStatements(ctx, actor),
+          };
+        },
+      ),
     )),
     // The alliance dashboard runs the statistics and more (members, meetings, think tank): for context.
-    { name: 'alliance dashboard', email: 'official@anhai.demo', path: `/alliances/${allianceId}/dashboard`, targetMs: 100, statements: [], contextOnly: true },
+    {
+      name: 'alliance dashboard',
+      email: 'official@anhai.demo',
+      path: `/alliances/${allianceId}/dashboard`,
+      targetMs: 100,
+      statements: [],
+      contextOnly: true,
+    },
   ];
 
   const explainer = new Explainer(ctx);
@@ -84,19 +129,26 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
   const headers = { authorization: `Bearer ${await ctx.token(path.email)}` };
   const first = await fetch(url, { headers });
   const body = (await first.json()) as { items?: unknown[]; totals?: { submitted: number } };
-  if (first.status !== 200) throw new Error(`${path.name}: GET ${path.path} answered ${first.status} ${JSON.stringify(body).slice(0, 300)}`);
-  const size = body.items ? `${body.items.length} items` : body.totals ? `${body.totals.submitted} requests counted` : 'answered';
+  if (first.status !== 200)
+    throw new Error(`${path.name}: GET ${path.path} answered ${first.status} ${JSON.stringify(body).slice(0, 300)}`);
+  const size = body.items
+    ? `${body.items.length} items`
+    : body.totals
+      ? `${body.totals.submitted} requests counted`
+      : 'answered';
   process.stdout.write(`  ${path.name}: GET ${path.path} → ${size}\n`);
 
   const once = async (rate?: number): Promise<LoadResult> => {
     const run = await load({ url, headers, connections: CONNECTIONS, durationSeconds: SECONDS, rate });
     await settle(ctx);
-    if (run.errors > 0 || run.non2xx > 0) throw new Error(`${path.name}: ${run.non2xx} answers not 2xx and ${run.errors} errors in ${run.requests}`);
+    if (run.errors > 0 || run.non2xx > 0)
+      throw new Error(`${path.name}: ${run.non2xx} answers not 2xx and ${run.errors} errors in ${run.requests}`);
     return run;
   };
   const warm = await load({ url, headers, connections: CONNECTIONS, durationSeconds: 2 });
   await settle(ctx);
-  const goal = (p99: number) => (path.contextOnly ? {} : { target: `≤ ${path.targetMs} ms`, met: p99 <= path.targetMs });
+  const goal = (p99: number) =>
+    path.contextOnly ? {} : { target: `≤ ${path.targetMs} ms`, met: p99 <= path.targetMs };
   if (warm.requests < 4 * CONNECTIONS) {
     // Too slow to load at a fraction of its peak: ten requests one at a time instead.
     const serial = await load({ url, headers, connections: 1, amount: 10 });
@@ -105,8 +157,19 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
     ctx.record({ scenario: 'Read paths', metric, value: serial.p99, unit: 'ms', ...goal(serial.p99) });
   } else {
     const result = await latencyBelowPeak(RUNS, LOAD_FRACTION, once);
-    ctx.record({ scenario: 'Read paths', metric: `${path.name} p99 at ${Math.round(100 * LOAD_FRACTION)} % of peak (${result.rate} req/s)`, value: result.p99, unit: 'ms', ...goal(result.p99) });
-    ctx.record({ scenario: 'Read paths', metric: `${path.name} peak rate, ${CONNECTIONS} connections (p99 there ${Math.round(result.peak.p99)} ms)`, value: result.peak.rps, unit: 'req/s' });
+    ctx.record({
+      scenario: 'Read paths',
+      metric: `${path.name} p99 at ${Math.round(100 * LOAD_FRACTION)} % of peak (${result.rate} req/s)`,
+      value: result.p99,
+      unit: 'ms',
+      ...goal(result.p99),
+    });
+    ctx.record({
+      scenario: 'Read paths',
+      metric: `${path.name} peak rate, ${CONNECTIONS} connections (p99 there ${Math.round(result.peak.p99)} ms)`,
+      value: result.peak.rps,
+      unit: 'req/s',
+    });
   }
 
   if (path.statements.length > 0) {
@@ -115,13 +178,23 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
     recordPlan(ctx, 'Read paths', path.name, plan);
     if (path.sqlTargetMs !== undefined) {
       const met = plan.executionMs <= path.sqlTargetMs;
-      ctx.record({ scenario: 'Read paths', metric: `${path.name} SQL, all ${path.statements.length} statements`, value: plan.executionMs, unit: 'ms', target: `≤ ${path.sqlTargetMs} ms`, met });
+      ctx.record({
+        scenario: 'Read paths',
+        metric: `${path.name} SQL, all ${path.statements.length} statements`,
+        value: plan.executionMs,
+        unit: 'ms',
+        target: `≤ ${path.sqlTargetMs} ms`,
+        met,
+      });
     }
   }
 }
 
 async function actorOf(ctx: BenchContext, email: string): Promise<Actor> {
-  const [user] = await ctx.query<{ id: string; tenant_id: string; role: Role; organization_id: string | null }>('SELECT id, tenant_id, role, organization_id FROM users WHERE email = $1', [email]);
+  const [user] = await ctx.query<{ id: string; tenant_id: string; role: Role; organization_id: string | null }>(
+    'SELECT id, tenant_id, role, organization_id FROM users WHERE email = $1',
+    [email],
+  );
   if (!user) throw new Error(`No user ${email}`);
   return { userId: user.id, tenantId: user.tenant_id, role: user.role, organizationId: user.organization_id };
 }
@@ -129,10 +202,23 @@ async function actorOf(ctx: BenchContext, email: string): Promise<Actor> {
 /** The statements GET /workbench runs for this person now (WorkbenchService.read), on the township's clock. */
 async function workbenchStatements(ctx: BenchContext, actor: Actor): Promise<Statement[]> {
   const now = new SystemClock().now();
-  const [{ time_zone: timeZone }] = await ctx.query<{ time_zone: string }>('SELECT time_zone FROM tenants WHERE id = $1', [actor.tenantId]);
+  const [{ time_zone: timeZone }] = await ctx.query<{ time_zone: string }>(
+    'SELECT time_zone FROM tenants WHERE id = $1',
+    [actor.tenantId],
+  );
   const [week] = await ctx.query<{ week_start: Date; week_end: Date }>(WEEK_SQL, [now, timeZone]);
-  const scope = { actor, now, today: localDate(now, timeZone), timeZone, weekStart: week.week_start, weekEnd: week.week_end, limit: WORKBENCH_ITEMS };
-  return sectionsFor(actor.role, () => Promise.reject(new Error('not run here'))).flatMap(({ section }) => section.statements(scope));
+  const scope = {
+    actor,
+    now,
+    today: localDate(now, timeZone),
+    timeZone,
+    weekStart: week.week_start,
+    weekEnd: week.week_end,
+    limit: WORKBENCH_ITEMS,
+  };
+  return sectionsFor(actor.role, () => Promise.reject(new Error('not run here'))).flatMap(({ section }) =>
+    section.statements(scope),
+  );
 }
 
 /** The alliance with the most requests: the heaviest statistics to compute. */

@@ -39,9 +39,16 @@ export async function captureRouting(ctx: BenchContext): Promise<RoutingTemplate
   await ctx.startWorker({ DB_STATEMENT_TRACE_FILE: traceFile }, 'worker-trace.log');
   try {
     const { id, number } = await submitOne(ctx);
-    await waitUntil(async () => (await ctx.query(`SELECT 1 FROM service_requests WHERE id = $1 AND status <> 'submitted'`, [id])).length > 0, 30_000);
+    await waitUntil(
+      async () =>
+        (await ctx.query(`SELECT 1 FROM service_requests WHERE id = $1 AND status <> 'submitted'`, [id])).length > 0,
+      30_000,
+    );
     await sleep(500);
-    const traced = readFileSync(traceFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as TracedStatement);
+    const traced = readFileSync(traceFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as TracedStatement);
     const lock = traced.find((s) => /FOR (NO KEY )?UPDATE/.test(s.sql) && s.parameters.includes(id));
     if (!lock) throw new Error('The routing job did not show in the statement trace');
     return { requestId: id, number, statements: traced.filter((s) => s.runner === lock.runner) };
@@ -54,23 +61,50 @@ export async function captureRouting(ctx: BenchContext): Promise<RoutingTemplate
  * Scenario 2: routing throughput against the same SQL replayed by a plain loop over pg, then
  * submit→routed latency with the worker running and submissions at half the peak rate.
  */
-export async function routeScenario(ctx: BenchContext, template: RoutingTemplate, peakSubmitRps: number): Promise<void> {
-  const backlog = await ctx.query<{ id: string; number: string }>(`SELECT id, number FROM service_requests WHERE status = 'submitted' ORDER BY created_at`);
+export async function routeScenario(
+  ctx: BenchContext,
+  template: RoutingTemplate,
+  peakSubmitRps: number,
+): Promise<void> {
+  const backlog = await ctx.query<{ id: string; number: string }>(
+    `SELECT id, number FROM service_requests WHERE status = 'submitted' ORDER BY created_at`,
+  );
   if (backlog.length < REPLAYED + 100) throw new Error(`Only ${backlog.length} submitted requests to route`);
   const replayed = backlog.slice(0, REPLAYED);
   const drained = backlog.slice(REPLAYED, REPLAYED + DRAINED);
   const setAside = backlog.slice(REPLAYED + DRAINED).map((r) => r.id);
   // The worker must not see the replayed requests, nor the backlog beyond what it is timed on.
-  await ctx.query(`DELETE FROM outbox_events WHERE payload->>'requestId' = ANY($1::text[])`, [[...replayed.map((r) => r.id), ...setAside]]);
-  await ctx.query(`UPDATE service_requests SET status = 'closed', closed_at = now() WHERE id = ANY($1::uuid[])`, [setAside]);
+  await ctx.query(`DELETE FROM outbox_events WHERE payload->>'requestId' = ANY($1::text[])`, [
+    [...replayed.map((r) => r.id), ...setAside],
+  ]);
+  await ctx.query(`UPDATE service_requests SET status = 'closed', closed_at = now() WHERE id = ANY($1::uuid[])`, [
+    setAside,
+  ]);
 
   const baselineRate = await replay(ctx, template, replayed);
-  await ctx.query(`DELETE FROM outbox_events WHERE published_at IS NULL AND NOT (payload->>'requestId' = ANY($1::text[]))`, [drained.map((r) => r.id)]);
+  await ctx.query(
+    `DELETE FROM outbox_events WHERE published_at IS NULL AND NOT (payload->>'requestId' = ANY($1::text[]))`,
+    [drained.map((r) => r.id)],
+  );
 
   await ctx.startWorker();
   const ids = drained.map((r) => r.id);
-  await waitUntil(async () => Number((await ctx.query<{ n: string }>(`SELECT count(*) AS n FROM service_requests WHERE id = ANY($1::uuid[]) AND status = 'submitted'`, [ids]))[0].n) === 0, 180_000);
-  const [span] = await ctx.query<{ seconds: number }>(`SELECT extract(epoch FROM max(routed_at) - min(routed_at))::float AS seconds FROM service_requests WHERE id = ANY($1::uuid[])`, [ids]);
+  await waitUntil(
+    async () =>
+      Number(
+        (
+          await ctx.query<{ n: string }>(
+            `SELECT count(*) AS n FROM service_requests WHERE id = ANY($1::uuid[]) AND status = 'submitted'`,
+            [ids],
+          )
+        )[0].n,
+      ) === 0,
+    180_000,
+  );
+  const [span] = await ctx.query<{ seconds: number }>(
+    `SELECT extract(epoch FROM max(routed_at) - min(routed_at))::float AS seconds FROM service_requests WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
   const productRate = ids.length / span.seconds;
 
   // The drain leaves follow-up jobs (SLA timers, notification deliveries); latency is measured on an idle worker.
@@ -86,23 +120,66 @@ export async function routeScenario(ctx: BenchContext, template: RoutingTemplate
     durationSeconds: 10,
     rate: Math.max(1, Math.round(peakSubmitRps / 2)),
   });
-  await waitUntil(async () => (await ctx.query(`SELECT 1 FROM service_requests WHERE created_at >= $1 AND status = 'submitted' LIMIT 1`, [since])).length === 0, 120_000);
+  await waitUntil(
+    async () =>
+      (
+        await ctx.query(`SELECT 1 FROM service_requests WHERE created_at >= $1 AND status = 'submitted' LIMIT 1`, [
+          since,
+        ])
+      ).length === 0,
+    120_000,
+  );
   const [latency] = await ctx.query<{ p50: number; p99: number; n: string }>(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, count(*) AS n
        FROM (SELECT extract(epoch FROM routed_at - created_at) * 1000 AS ms FROM service_requests WHERE created_at >= $1) t`,
     [since],
   );
 
-  ctx.record({ scenario: 'Route', metric: `product routing rate (${ids.length} queued requests)`, value: productRate, unit: 'req/s' });
-  ctx.record({ scenario: 'Route', metric: `baseline: the same routing SQL replayed by a plain pg loop, ${WORKER_CONCURRENCY} connections`, value: baselineRate, unit: 'req/s' });
-  ctx.record({ scenario: 'Route', metric: 'product ÷ baseline', value: (100 * productRate) / baselineRate, unit: '%', target: '≥ 50 %', met: productRate >= 0.5 * baselineRate });
+  ctx.record({
+    scenario: 'Route',
+    metric: `product routing rate (${ids.length} queued requests)`,
+    value: productRate,
+    unit: 'req/s',
+  });
+  ctx.record({
+    scenario: 'Route',
+    metric: `baseline: the same routing SQL replayed by a plain pg loop, ${WORKER_CONCURRENCY} connections`,
+    value: baselineRate,
+    unit: 'req/s',
+  });
+  ctx.record({
+    scenario: 'Route',
+    metric: 'product ÷ baseline',
+    value: (100 * productRate) / baselineRate,
+    unit: '%',
+    target: '≥ 50 %',
+    met: productRate >= 0.5 * baselineRate,
+  });
   ctx.record({ scenario: 'Route', metric: 'statements per routing job', value: template.statements.length, unit: '' });
-  ctx.record({ scenario: 'Route', metric: `submit→routed p50 at ${Math.round(submitted.rps)} req/s (half the peak), ${latency.n} requests`, value: latency.p50, unit: 'ms', target: '≤ 100 ms', met: latency.p50 <= 100 });
-  ctx.record({ scenario: 'Route', metric: 'submit→routed p99', value: latency.p99, unit: 'ms', target: '≤ 500 ms', met: latency.p99 <= 500 });
+  ctx.record({
+    scenario: 'Route',
+    metric: `submit→routed p50 at ${Math.round(submitted.rps)} req/s (half the peak), ${latency.n} requests`,
+    value: latency.p50,
+    unit: 'ms',
+    target: '≤ 100 ms',
+    met: latency.p50 <= 100,
+  });
+  ctx.record({
+    scenario: 'Route',
+    metric: 'submit→routed p99',
+    value: latency.p99,
+    unit: 'ms',
+    target: '≤ 500 ms',
+    met: latency.p99 <= 500,
+  });
 }
 
 /** Replays the traced routing transaction for each request, with its id and number in place of the template's. */
-async function replay(ctx: BenchContext, template: RoutingTemplate, requests: { id: string; number: string }[]): Promise<number> {
+async function replay(
+  ctx: BenchContext,
+  template: RoutingTemplate,
+  requests: { id: string; number: string }[],
+): Promise<number> {
   const queue = [...requests];
   const clients = await Promise.all(
     Array.from({ length: WORKER_CONCURRENCY }, async () => {
@@ -116,9 +193,16 @@ async function replay(ctx: BenchContext, template: RoutingTemplate, requests: { 
     await Promise.all(
       clients.map(async (client) => {
         for (let request = queue.shift(); request; request = queue.shift()) {
-          const swap = (text: string) => text.replaceAll(template.requestId, request!.id).replaceAll(template.number, request!.number);
+          const swap = (text: string) =>
+            text.replaceAll(template.requestId, request!.id).replaceAll(template.number, request!.number);
           for (const statement of template.statements) {
-            const parameters = statement.parameters.map((p) => (typeof p === 'string' ? swap(p) : p !== null && typeof p === 'object' ? JSON.parse(swap(JSON.stringify(p))) : p));
+            const parameters = statement.parameters.map((p) =>
+              typeof p === 'string'
+                ? swap(p)
+                : p !== null && typeof p === 'object'
+                  ? JSON.parse(swap(JSON.stringify(p)))
+                  : p,
+            );
             await client.query(swap(statement.sql), parameters);
           }
         }
@@ -154,4 +238,3 @@ async function queuesIdle(ctx: BenchContext): Promise<boolean> {
   }
   return true;
 }
-

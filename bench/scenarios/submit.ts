@@ -37,7 +37,9 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
     for (let round = 0; round < RUNS; round++) {
       const storedBefore = await storedBy(ctx);
       const before = await ctx.statementCounts();
-      productRuns.push(await load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }));
+      productRuns.push(
+        await load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }),
+      );
       // Rows, not answers, and only once the API is idle: a request still in flight when the load
       // stops has begun its transaction but not yet stored its row, which counted as an extra
       // transaction per in-flight request (20 in about 1,500: the "1.01" of earlier runs).
@@ -45,15 +47,29 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
       const stored = (await storedBy(ctx)) - storedBefore;
       statements += (after.statements - before.statements) / stored / RUNS;
       transactions += (after.transactions - before.transactions) / stored / RUNS;
-      rawRuns.push(await load({ url: raw.url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }));
+      rawRuns.push(
+        await load({ url: raw.url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }),
+      );
       pgbenchRuns.push(await pgbenchRun(ctx));
     }
-    for (const [label, runs] of [['product', productRuns], ['raw baseline', rawRuns]] as const) runs.forEach((r) => assertClean(label, r));
+    for (const [label, runs] of [
+      ['product', productRuns],
+      ['raw baseline', rawRuns],
+    ] as const)
+      runs.forEach((r) => assertClean(label, r));
     product = { rps: median(productRuns.map((r) => r.rps)) };
     // The baseline at the product's steady rate too: how much of the p99 is this machine's.
     const rate = Math.round(product.rps * 0.7);
     steady = await load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: 10, rate });
-    rawSteady = await load({ url: raw.url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: 10, rate });
+    rawSteady = await load({
+      url: raw.url,
+      method: 'POST',
+      headers,
+      body,
+      connections: CONNECTIONS,
+      durationSeconds: 10,
+      rate,
+    });
   } finally {
     await raw.server.stop();
   }
@@ -65,12 +81,50 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
   ctx.record({ scenario: 'Submit', metric: 'product peak rate', value: product.rps, unit: 'req/s' });
   ctx.record({ scenario: 'Submit', metric: '(b) raw Fastify + pg, same work', value: rawRps, unit: 'req/s' });
   ctx.record({ scenario: 'Submit', metric: '(a) pgbench, same transaction', value: pgbench, unit: 'tps' });
-  ctx.record({ scenario: 'Submit', metric: 'product ÷ (b)', value: (100 * product.rps) / rawRps, unit: '%', target: '≥ 60 %', met: product.rps >= 0.6 * rawRps });
-  ctx.record({ scenario: 'Submit', metric: 'product ÷ (a)', value: (100 * product.rps) / pgbench, unit: '%', target: '≥ 30 %', met: product.rps >= 0.3 * pgbench });
-  ctx.record({ scenario: 'Submit', metric: `p99 at 70 % of peak (${Math.round(steady.rps)} req/s; p50 ${Math.round(steady.p50)} ms)`, value: steady.p99, unit: 'ms', target: '≤ 50 ms', met: steady.p99 <= 50 });
-  ctx.record({ scenario: 'Submit', metric: `(b) raw Fastify + pg at the same rate: p99 (p50 ${Math.round(rawSteady.p50)} ms)`, value: rawSteady.p99, unit: 'ms' });
-  ctx.record({ scenario: 'Submit', metric: 'transactions per request', value: transactions, unit: '', target: '≤ 1', met: transactions <= 1.005 });
-  ctx.record({ scenario: 'Submit', metric: 'statements (round trips) per request, BEGIN and COMMIT included', value: statements, unit: '' });
+  ctx.record({
+    scenario: 'Submit',
+    metric: 'product ÷ (b)',
+    value: (100 * product.rps) / rawRps,
+    unit: '%',
+    target: '≥ 60 %',
+    met: product.rps >= 0.6 * rawRps,
+  });
+  ctx.record({
+    scenario: 'Submit',
+    metric: 'product ÷ (a)',
+    value: (100 * product.rps) / pgbench,
+    unit: '%',
+    target: '≥ 30 %',
+    met: product.rps >= 0.3 * pgbench,
+  });
+  ctx.record({
+    scenario: 'Submit',
+    metric: `p99 at 70 % of peak (${Math.round(steady.rps)} req/s; p50 ${Math.round(steady.p50)} ms)`,
+    value: steady.p99,
+    unit: 'ms',
+    target: '≤ 50 ms',
+    met: steady.p99 <= 50,
+  });
+  ctx.record({
+    scenario: 'Submit',
+    metric: `(b) raw Fastify + pg at the same rate: p99 (p50 ${Math.round(rawSteady.p50)} ms)`,
+    value: rawSteady.p99,
+    unit: 'ms',
+  });
+  ctx.record({
+    scenario: 'Submit',
+    metric: 'transactions per request',
+    value: transactions,
+    unit: '',
+    target: '≤ 1',
+    met: transactions <= 1.005,
+  });
+  ctx.record({
+    scenario: 'Submit',
+    metric: 'statements (round trips) per request, BEGIN and COMMIT included',
+    value: statements,
+    unit: '',
+  });
   return { peakRps: product.rps };
 }
 
@@ -87,18 +141,27 @@ async function settledCounts(ctx: BenchContext): Promise<{ statements: number; t
 }
 
 async function storedBy(ctx: BenchContext): Promise<number> {
-  const [row] = await ctx.query<{ n: string }>('SELECT count(*) AS n FROM service_requests WHERE requester_user_id = $1', [ctx.submitter.userId]);
+  const [row] = await ctx.query<{ n: string }>(
+    'SELECT count(*) AS n FROM service_requests WHERE requester_user_id = $1',
+    [ctx.submitter.userId],
+  );
   return Number(row.n);
 }
 
 async function startRawBaseline(ctx: BenchContext): Promise<{ server: BenchProcess; url: string }> {
   const port = await freePort();
-  const server = new BenchProcess('raw-baseline', process.execPath, [join(ROOT, 'dist/bench/baseline/raw-server.js')], {
-    PORT: String(port),
-    DATABASE_URL: appUrl(ctx.database),
-    JWT_SECRET: BENCH_JWT_SECRET,
-    REDIS_URL: 'redis://127.0.0.1:6379',
-  }, join(ctx.resultsDir, 'raw-baseline.log'));
+  const server = new BenchProcess(
+    'raw-baseline',
+    process.execPath,
+    [join(ROOT, 'dist/bench/baseline/raw-server.js')],
+    {
+      PORT: String(port),
+      DATABASE_URL: appUrl(ctx.database),
+      JWT_SECRET: BENCH_JWT_SECRET,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    },
+    join(ctx.resultsDir, 'raw-baseline.log'),
+  );
   await server.waitFor(/Raw baseline listening/);
   return { server, url: `http://127.0.0.1:${port}/api/v1/service-requests` };
 }
@@ -108,8 +171,23 @@ async function pgbenchRun(ctx: BenchContext): Promise<number> {
   const file = join(ctx.resultsDir, 'submit.pgbench.sql');
   writeFileSync(file, script);
   const { stdout } = await promisify(execFile)('pgbench', [
-    '-n', '-h', '127.0.0.1', '-U', 'lianmeng_app', '-M', 'prepared', '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS),
-    '-f', file, ...Object.entries(variables).map(([k, v]) => `-D${k}=${v}`), ctx.database,
+    '-n',
+    '-h',
+    '127.0.0.1',
+    '-U',
+    'lianmeng_app',
+    '-M',
+    'prepared',
+    '-c',
+    String(CONNECTIONS),
+    '-j',
+    '2',
+    '-T',
+    String(SECONDS),
+    '-f',
+    file,
+    ...Object.entries(variables).map(([k, v]) => `-D${k}=${v}`),
+    ctx.database,
   ]);
   const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
   if (failed > 0) throw new Error(`pgbench: ${failed} transactions failed\n${stdout}`);
@@ -117,5 +195,8 @@ async function pgbenchRun(ctx: BenchContext): Promise<number> {
 }
 
 function assertClean(label: string, result: { errors: number; non2xx: number; requests: number }): void {
-  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors in ${result.requests} requests`);
+  if (result.errors > 0 || result.non2xx > 0)
+    throw new Error(
+      `${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors in ${result.requests} requests`,
+    );
 }

@@ -4,7 +4,13 @@ import { REFRESH_DAILY_FIGURES_SQL } from '../../src/modules/service-requests/st
 import { PasswordHasher } from '../../src/platform/auth/password-hasher';
 import { seedMeetings, seedVenues } from './meetings-seed';
 import { seedUsers } from './people-seed';
-import { loadAlliances, seedAlliances, seedCatalogue, seedDepartmentMemberships, seedOrganizations } from './registry-seed';
+import {
+  loadAlliances,
+  seedAlliances,
+  seedCatalogue,
+  seedDepartmentMemberships,
+  seedOrganizations,
+} from './registry-seed';
 import { planRequests, seedRequestPart } from './requests-seed';
 import { createHelpers, SeedContext } from './seed-context';
 import { MORE_DEPARTMENTS } from './vocabulary';
@@ -18,7 +24,13 @@ export interface LargeTenantScale {
 }
 
 /** Issue 9's large tenant. Totals include the demo seed's rows. */
-export const FULL_SCALE: LargeTenantScale = { alliances: 5, organisations: 10_000, users: 20_000, requests: 1_000_000, meetings: 100_000 };
+export const FULL_SCALE: LargeTenantScale = {
+  alliances: 5,
+  organisations: 10_000,
+  users: 20_000,
+  requests: 1_000_000,
+  meetings: 100_000,
+};
 
 /** FULL_SCALE times a factor (SCALE=0.01 for a quick run); the five alliances stay. */
 export function scaleBy(factor: number): LargeTenantScale {
@@ -34,9 +46,24 @@ export function scaleBy(factor: number): LargeTenantScale {
 
 /** Tables the benchmark reads, vacuumed so the visibility map allows index-only scans, and analysed. */
 const VACUUMED = [
-  'organizations', 'party_organizations', 'alliance_memberships', 'users', 'experts', 'service_categories', 'routing_rules',
-  'service_requests', 'service_request_events', 'follow_up_tasks', 'tenant_counters', 'meetings', 'meeting_participants',
-  'room_reservations', 'venue_zones', 'audit_log', 'service_request_daily_figures', 'service_request_figure_changes',
+  'organizations',
+  'party_organizations',
+  'alliance_memberships',
+  'users',
+  'experts',
+  'service_categories',
+  'routing_rules',
+  'service_requests',
+  'service_request_events',
+  'follow_up_tasks',
+  'tenant_counters',
+  'meetings',
+  'meeting_participants',
+  'room_reservations',
+  'venue_zones',
+  'audit_log',
+  'service_request_daily_figures',
+  'service_request_figure_changes',
   'service_request_monthly_figures',
 ];
 
@@ -74,9 +101,16 @@ export async function seedLargeTenant(
   const db = await openSession(adminUrl);
   let second: Client | undefined;
   try {
-    const { rows: [tenant] } = await db.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', [TENANT.slug]);
+    const {
+      rows: [tenant],
+    } = await db.query<{ id: string }>('SELECT id FROM tenants WHERE slug = $1', [TENANT.slug]);
     if (!tenant) throw new Error(`The demo seed must run first: there is no tenant "${TENANT.slug}".`);
-    const ctx: SeedContext = { db, tenantId: tenant.id, now: new Date(Math.floor(now.getTime() / 60_000) * 60_000), log };
+    const ctx: SeedContext = {
+      db,
+      tenantId: tenant.id,
+      now: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
+      log,
+    };
     await createHelpers(ctx);
     const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
 
@@ -149,6 +183,8 @@ export async function seedLargeTenant(
 async function openSession(adminUrl: string): Promise<Client> {
   const db = new Client({ connectionString: adminUrl });
   await db.connect();
-  await db.query(`SET temp_buffers = '256MB'; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`);
+  await db.query(
+    `SET temp_buffers = '256MB'; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`,
+  );
   return db;
 }

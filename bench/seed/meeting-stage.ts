@@ -7,7 +7,11 @@
  * $8 zones for ordinary room meetings, $9 the densely booked demo room, $10 today (local),
  * $11 days back the dense bookings start.
  */
-export const MEETING_STAGE_SQL = (slots: { start: string; minutes: number }[], topics: string, cancelReasons: string) => `
+export const MEETING_STAGE_SQL = (
+  slots: { start: string; minutes: number }[],
+  topics: string,
+  cancelReasons: string,
+) => `
 CREATE TEMP TABLE bench_mt AS
 WITH g AS (
   SELECT k, (k * $3::bigint / $2::bigint)::int AS d FROM generate_series(0::bigint, $2::bigint - 1) AS k

@@ -50,9 +50,15 @@ export async function seedMeetings(ctx: SeedContext, target: number): Promise<vo
   const lastDay = localDate(new Date(ctx.now.getTime() + FUTURE_DAYS * 86_400_000));
 
   const people = async (sql: string) => (await ctx.db.query<{ id: string }>(sql, [t])).rows.map((r) => r.id);
-  const officials = await people(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'township_admin' AND status = 'active' ORDER BY email`);
-  const leaders = await people(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'department_staff' AND status = 'active' AND is_leader ORDER BY email`);
-  const staff = await people(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'department_staff' AND status = 'active' AND NOT is_leader ORDER BY email`);
+  const officials = await people(
+    `SELECT id FROM users WHERE tenant_id = $1 AND role = 'township_admin' AND status = 'active' ORDER BY email`,
+  );
+  const leaders = await people(
+    `SELECT id FROM users WHERE tenant_id = $1 AND role = 'department_staff' AND status = 'active' AND is_leader ORDER BY email`,
+  );
+  const staff = await people(
+    `SELECT id FROM users WHERE tenant_id = $1 AND role = 'department_staff' AND status = 'active' AND NOT is_leader ORDER BY email`,
+  );
   const chairs = [...officials, ...leaders];
   const chairCount = primeAtMost(chairs.length, 5);
   const staffCount = primeAtMost(staff.length, 5);
@@ -75,15 +81,33 @@ export async function seedMeetings(ctx: SeedContext, target: number): Promise<vo
   const days = await count(ctx, 'SELECT count(*) AS n FROM bench_day');
   const perDay = Math.ceil(add / days);
   if (5 * Math.min(chairCount, staffCount) <= perDay || 25 * zones.length <= perDay) {
-    ctx.log(`  warning: ${perDay} meetings a day for ${chairCount} chairs, ${staffCount} staff and ${zones.length} zones; some may be double-booked`);
+    ctx.log(
+      `  warning: ${perDay} meetings a day for ${chairCount} chairs, ${staffCount} staff and ${zones.length} zones; some may be double-booked`,
+    );
   }
-  const shares = (await ctx.db.query<{ n: string }>('SELECT members AS n FROM bench_meeting_alliance ORDER BY k')).rows.map((r) => Number(r.n));
+  const shares = (
+    await ctx.db.query<{ n: string }>('SELECT members AS n FROM bench_meeting_alliance ORDER BY k')
+  ).rows.map((r) => Number(r.n));
 
   await ctx.db.query('DROP TABLE IF EXISTS bench_mt');
-  await timed(ctx, 'plan meetings', MEETING_STAGE_SQL(MEETING_SLOTS, sqlArray(MEETING_TOPICS), sqlArray(CANCEL_REASONS)), [
-    ctx.now, add, days, bucketBounds(shares), chairs.slice(0, chairCount), officials, staff.slice(0, staffCount),
-    zones, denseZone ?? null, today, DENSE_FROM_DAYS,
-  ]);
+  await timed(
+    ctx,
+    'plan meetings',
+    MEETING_STAGE_SQL(MEETING_SLOTS, sqlArray(MEETING_TOPICS), sqlArray(CANCEL_REASONS)),
+    [
+      ctx.now,
+      add,
+      days,
+      bucketBounds(shares),
+      chairs.slice(0, chairCount),
+      officials,
+      staff.slice(0, staffCount),
+      zones,
+      denseZone ?? null,
+      today,
+      DENSE_FROM_DAYS,
+    ],
+  );
   // A zone already reserved (the demo's venue bookings) at a generated meeting's time: meet elsewhere.
   await timed(
     ctx,

@@ -12,7 +12,10 @@ export const BENCH_EMAIL_DOMAIN = 'bench.anhai.demo';
  */
 export async function seedUsers(ctx: SeedContext, users: number, passwordHash: string): Promise<void> {
   const t = ctx.tenantId;
-  const { rows } = await ctx.db.query<{ role: string; n: string }>('SELECT role, count(*) AS n FROM users WHERE tenant_id = $1 GROUP BY role', [t]);
+  const { rows } = await ctx.db.query<{ role: string; n: string }>(
+    'SELECT role, count(*) AS n FROM users WHERE tenant_id = $1 GROUP BY role',
+    [t],
+  );
   const have = (role: string) => Number(rows.find((r) => r.role === role)?.n ?? 0);
   const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
 
@@ -79,8 +82,14 @@ export async function seedUsers(ctx: SeedContext, users: number, passwordHash: s
       CROSS JOIN LATERAL (SELECT 'contact' || lpad((g.n + $3)::text, 5, '0') || '@${BENCH_EMAIL_DOMAIN}' AS email) c
       ORDER BY g.n
      ON CONFLICT (email) DO NOTHING`,
-    [t, contacts, await generatedCount(ctx, 'contact'), passwordHash, ctx.now,
-      await count(ctx, `SELECT count(*) AS n FROM organizations WHERE tenant_id = $1 AND kind = 'enterprise'`, [t])],
+    [
+      t,
+      contacts,
+      await generatedCount(ctx, 'contact'),
+      passwordHash,
+      ctx.now,
+      await count(ctx, `SELECT count(*) AS n FROM organizations WHERE tenant_id = $1 AND kind = 'enterprise'`, [t]),
+    ],
   );
 }
 
@@ -121,9 +130,9 @@ async function allocateStaff(ctx: SeedContext, target: number): Promise<StaffPla
 
 /** How many users of a kind an earlier run generated, so a rerun numbers new ones after them. */
 async function generatedCount(ctx: SeedContext, prefix: string): Promise<number> {
-  const { rows } = await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM users WHERE tenant_id = $1 AND email LIKE $2`, [
-    ctx.tenantId,
-    `${prefix}%@${BENCH_EMAIL_DOMAIN}`,
-  ]);
+  const { rows } = await ctx.db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM users WHERE tenant_id = $1 AND email LIKE $2`,
+    [ctx.tenantId, `${prefix}%@${BENCH_EMAIL_DOMAIN}`],
+  );
   return Number(rows[0].n);
 }

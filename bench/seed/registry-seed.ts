@@ -1,5 +1,17 @@
 import { bucketBounds, count, SeedContext, sqlArray, timed } from './seed-context';
-import { ALLIANCE_DESCRIPTION, ALLIANCES, CATEGORIES, INDUSTRY_NOUNS, MORE_DEPARTMENTS, PRODUCT_TAGS, PROVIDERS, ROADS, RULES, TRADE_NAME_FIRST, TRADE_NAME_SECOND } from './vocabulary';
+import {
+  ALLIANCE_DESCRIPTION,
+  ALLIANCES,
+  CATEGORIES,
+  INDUSTRY_NOUNS,
+  MORE_DEPARTMENTS,
+  PRODUCT_TAGS,
+  PROVIDERS,
+  ROADS,
+  RULES,
+  TRADE_NAME_FIRST,
+  TRADE_NAME_SECOND,
+} from './vocabulary';
 
 /** The economic development office: dept@anhai.demo's department, and the fallback provider. */
 export const ECONOMIC_OFFICE = '安海镇经济发展办公室';
@@ -14,7 +26,13 @@ export async function seedAlliances(ctx: SeedContext, target: number): Promise<n
      SELECT $1, x.name, x.industry, x.description FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS x(name, industry, description, n)
       WHERE NOT EXISTS (SELECT 1 FROM alliances a WHERE a.tenant_id = $1 AND a.name = x.name)
       ORDER BY x.n LIMIT $5`,
-    [ctx.tenantId, ALLIANCES.map((a) => a.name), ALLIANCES.map((a) => a.industry), ALLIANCES.map((a) => ALLIANCE_DESCRIPTION(a.industry)), Math.max(0, target - have)],
+    [
+      ctx.tenantId,
+      ALLIANCES.map((a) => a.name),
+      ALLIANCES.map((a) => a.industry),
+      ALLIANCES.map((a) => ALLIANCE_DESCRIPTION(a.industry)),
+      Math.max(0, target - have),
+    ],
   );
   return loadAlliances(ctx);
 }
@@ -27,7 +45,13 @@ export async function loadAlliances(ctx: SeedContext): Promise<number> {
      SELECT (row_number() OVER (ORDER BY x.n) - 1)::int AS k, a.id, a.industry, x.short, x.founded::date AS founded, x.share
        FROM alliances a JOIN unnest($2::text[], $3::text[], $4::text[], $5::float8[]) WITH ORDINALITY AS x(name, short, founded, share, n) ON x.name = a.name
       WHERE a.tenant_id = $1`,
-    [ctx.tenantId, ALLIANCES.map((a) => a.name), ALLIANCES.map((a) => a.short), ALLIANCES.map((a) => a.foundedOn), ALLIANCES.map((a) => a.share)],
+    [
+      ctx.tenantId,
+      ALLIANCES.map((a) => a.name),
+      ALLIANCES.map((a) => a.short),
+      ALLIANCES.map((a) => a.foundedOn),
+      ALLIANCES.map((a) => a.share),
+    ],
   );
   const alliances = await count(ctx, 'SELECT count(*) AS n FROM bench_alliance');
   if (alliances < 2) throw new Error('The demo seed must run first: the Anhai tenant has no alliances to grow.');
@@ -37,7 +61,11 @@ export async function loadAlliances(ctx: SeedContext): Promise<number> {
 /** Departments (X) up to `departments`, then enterprises up to `organisations` in all. */
 export async function seedOrganizations(ctx: SeedContext, organisations: number, departments: number): Promise<void> {
   const t = ctx.tenantId;
-  const haveDepartments = await count(ctx, `SELECT count(*) AS n FROM organizations WHERE tenant_id = $1 AND kind = 'department'`, [t]);
+  const haveDepartments = await count(
+    ctx,
+    `SELECT count(*) AS n FROM organizations WHERE tenant_id = $1 AND kind = 'department'`,
+    [t],
+  );
   await timed(
     ctx,
     'departments',
@@ -51,9 +79,15 @@ export async function seedOrganizations(ctx: SeedContext, organisations: number,
   );
 
   const haveOrganisations = await count(ctx, 'SELECT count(*) AS n FROM organizations WHERE tenant_id = $1', [t]);
-  const haveEnterprises = await count(ctx, `SELECT count(*) AS n FROM organizations WHERE tenant_id = $1 AND kind = 'enterprise'`, [t]);
+  const haveEnterprises = await count(
+    ctx,
+    `SELECT count(*) AS n FROM organizations WHERE tenant_id = $1 AND kind = 'enterprise'`,
+    [t],
+  );
   const add = Math.max(0, organisations - haveOrganisations);
-  const shares = (await ctx.db.query<{ share: number }>('SELECT share FROM bench_alliance ORDER BY k')).rows.map((r) => r.share);
+  const shares = (await ctx.db.query<{ share: number }>('SELECT share FROM bench_alliance ORDER BY k')).rows.map(
+    (r) => r.share,
+  );
   // Enterprise i (numbered after the existing ones) belongs to the alliance its hash falls in; its
   // name is unique by construction: trade name i mod 3600, noun (i / 3600) of its industry's nouns.
   await ctx.db.query('DROP TABLE IF EXISTS bench_enterprise');
@@ -154,8 +188,16 @@ export async function seedCatalogue(ctx: SeedContext): Promise<void> {
        LEFT JOIN alliance_memberships lead ON lead.alliance_id = a.id AND lead.role = 'lead' AND lead.left_on IS NULL
       WHERE NOT EXISTS (SELECT 1 FROM service_categories s WHERE s.alliance_id = a.id)
      ON CONFLICT (alliance_id, code) DO NOTHING`,
-    [t, CATEGORIES.map((c) => c.code), CATEGORIES.map((c) => c.name), CATEGORIES.map((c) => c.accept[0]), CATEGORIES.map((c) => c.accept[1]),
-      CATEGORIES.map((c) => c.resolve[0]), CATEGORIES.map((c) => c.resolve[1]), JSON.stringify(PROVIDERS)],
+    [
+      t,
+      CATEGORIES.map((c) => c.code),
+      CATEGORIES.map((c) => c.name),
+      CATEGORIES.map((c) => c.accept[0]),
+      CATEGORIES.map((c) => c.accept[1]),
+      CATEGORIES.map((c) => c.resolve[0]),
+      CATEGORIES.map((c) => c.resolve[1]),
+      JSON.stringify(PROVIDERS),
+    ],
   );
   await timed(
     ctx,

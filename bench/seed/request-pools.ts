@@ -11,7 +11,11 @@ import { RULES } from './vocabulary';
  *  - bench_staff: the people who can handle requests in each serving organisation.
  * Working time is approximated: a working hour counts as 3 calendar hours, a working day as 34.
  */
-export async function createRequestPools(ctx: SeedContext, windowStart: string, excluded: string[]): Promise<{ counts: number[]; activeFrom: Date[] }> {
+export async function createRequestPools(
+  ctx: SeedContext,
+  windowStart: string,
+  excluded: string[],
+): Promise<{ counts: number[]; activeFrom: Date[] }> {
   const t = ctx.tenantId;
   await ctx.db.query('DROP TABLE IF EXISTS bench_pool, bench_cat, bench_staff');
   await ctx.db.query(
@@ -59,7 +63,10 @@ export async function createRequestPools(ctx: SeedContext, windowStart: string, 
 
 /** The id and organisation of a demo user, by email. */
 export async function demoUser(ctx: SeedContext, email: string): Promise<{ id: string; organizationId: string }> {
-  const { rows } = await ctx.db.query<{ id: string; organization_id: string }>('SELECT id, organization_id FROM users WHERE email = $1 AND tenant_id = $2', [email, ctx.tenantId]);
+  const { rows } = await ctx.db.query<{ id: string; organization_id: string }>(
+    'SELECT id, organization_id FROM users WHERE email = $1 AND tenant_id = $2',
+    [email, ctx.tenantId],
+  );
   if (!rows[0]) throw new Error(`The demo seed must run first: ${email} is missing.`);
   return { id: rows[0].id, organizationId: rows[0].organization_id };
 }

@@ -9,7 +9,15 @@
  * `firstDay`, at the point of its office hours (08:00-18:00, the last day's `lastDaySeconds`) that i
  * has reached of the day's share, so created_at rises with i. Arguments are parameter references.
  */
-export function requestTimesSql(ref: { first: string; last: string; from: string; to: string; firstDay: string; bounds: string; lastDaySeconds: string }): string {
+export function requestTimesSql(ref: {
+  first: string;
+  last: string;
+  from: string;
+  to: string;
+  firstDay: string;
+  bounds: string;
+  lastDaySeconds: string;
+}): string {
   const bounds = `${ref.bounds}::float8[]`;
   return `g AS (
   SELECT i, (i - ${ref.first} + 0.5)::float8 / (${ref.last} - ${ref.first} + 1) AS x FROM generate_series(${ref.from}::bigint, ${ref.to}::bigint) AS i

@@ -68,7 +68,13 @@ export async function planRequests(ctx: SeedContext, target: number): Promise<Re
        LEFT JOIN tenant_counters c ON c.tenant_id = $6 AND c.name = 'service-request-' || y.year`,
     [have + 1, target, windowStart, days.bounds, days.lastDaySeconds, ctx.tenantId],
   );
-  return { first: have + 1, last: target, windowStart, days, years: rows.map((r) => ({ year: r.year, base: r.base, first: Number(r.first) })) };
+  return {
+    first: have + 1,
+    last: target,
+    windowStart,
+    days,
+    years: rows.map((r) => ({ year: r.year, base: r.base, first: Number(r.first) })),
+  };
 }
 
 /**
@@ -93,12 +99,30 @@ export async function seedRequestPart(ctx: SeedContext, plan: RequestPlan, part:
   // it per row (the planner cannot tell how many rows generate_series over parameters yields).
   await ctx.db.query('SET enable_nestloop = off');
   await timed(ctx, `plan service requests${label}`, REQUEST_STAGE_SQL, [
-    ctx.now, plan.windowStart, plan.days.bounds, plan.first, plan.last,
-    bucketBounds(pools.counts), pools.activeFrom, pools.counts,
-    bucketBounds(REQUEST_TOPICS.map((topic) => topic.weight)), codes, REQUEST_TOPICS.flatMap((topic) => topic.titles),
-    jingong.organizationId, jingong.id, xingyi.organizationId, xingyi.id,
-    REQUEST_DETAILS, RATING_COMMENTS, codes.indexOf('policy'), plan.days.lastDaySeconds,
-    plan.years.map((y) => y.base), from, to, plan.years.map((y) => y.year), plan.years.map((y) => y.first),
+    ctx.now,
+    plan.windowStart,
+    plan.days.bounds,
+    plan.first,
+    plan.last,
+    bucketBounds(pools.counts),
+    pools.activeFrom,
+    pools.counts,
+    bucketBounds(REQUEST_TOPICS.map((topic) => topic.weight)),
+    codes,
+    REQUEST_TOPICS.flatMap((topic) => topic.titles),
+    jingong.organizationId,
+    jingong.id,
+    xingyi.organizationId,
+    xingyi.id,
+    REQUEST_DETAILS,
+    RATING_COMMENTS,
+    codes.indexOf('policy'),
+    plan.days.lastDaySeconds,
+    plan.years.map((y) => y.base),
+    from,
+    to,
+    plan.years.map((y) => y.year),
+    plan.years.map((y) => y.first),
   ]);
   await ctx.db.query('RESET enable_nestloop');
 
@@ -149,7 +173,13 @@ export async function seedRequestPart(ctx: SeedContext, plan: RequestPlan, part:
         WHERE e.at IS NOT NULL
           AND (e.type IN ('submitted', 'routed') OR s.created >= $2::timestamptz - make_interval(days => $4)
                OR s.org = ANY($5::uuid[]) OR s.assigned = ANY($5::uuid[]))`,
-      [t, ctx.now, REJECT_REASONS, FULL_TIMELINE_DAYS, [jingong.organizationId, xingyi.organizationId, dept.organizationId]],
+      [
+        t,
+        ctx.now,
+        REJECT_REASONS,
+        FULL_TIMELINE_DAYS,
+        [jingong.organizationId, xingyi.organizationId, dept.organizationId],
+      ],
     );
     // A rating of 2 or less opens a call-back (回访) for a township leader, as rating through the API does.
     await timed(

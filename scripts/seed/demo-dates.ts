@@ -24,7 +24,7 @@ export class DemoDates {
   /** The `n`th Monday-to-Friday date after today (n ≥ 1): the demo's bookings fall on open days. */
   weekday(n: number): string {
     let date = this.today;
-    for (let seen = 0; seen < n; ) {
+    for (let seen = 0; seen < n;) {
       date = new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
       const day = new Date(`${date}T00:00:00Z`).getUTCDay();
       if (day !== 0 && day !== 6) seen++;

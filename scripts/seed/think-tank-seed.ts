@@ -4,9 +4,30 @@ import { insertReport, type ReviewSpec } from './history/reports';
 
 /** Think-tank experts: the demo expert, one who works for a member enterprise, one from a university. */
 export const EXPERTS = [
-  { email: 'expert@anhai.demo', displayName: '陈教授', affiliation: null, external: '福建省委党校', title: '教授', fields: ['产业链党建', '基层治理'] },
-  { email: 'expert2@anhai.demo', displayName: '刘研究员', affiliation: '晋工机械', external: null, title: '高级工程师', fields: ['智能装备', '技术创新'] },
-  { email: 'expert3@anhai.demo', displayName: '周博士', affiliation: null, external: '华侨大学工商管理学院', title: '副教授', fields: ['产业经济', '企业融资', '人才发展'] },
+  {
+    email: 'expert@anhai.demo',
+    displayName: '陈教授',
+    affiliation: null,
+    external: '福建省委党校',
+    title: '教授',
+    fields: ['产业链党建', '基层治理'],
+  },
+  {
+    email: 'expert2@anhai.demo',
+    displayName: '刘研究员',
+    affiliation: '晋工机械',
+    external: null,
+    title: '高级工程师',
+    fields: ['智能装备', '技术创新'],
+  },
+  {
+    email: 'expert3@anhai.demo',
+    displayName: '周博士',
+    affiliation: null,
+    external: '华侨大学工商管理学院',
+    title: '副教授',
+    fields: ['产业经济', '企业融资', '人才发展'],
+  },
 ] as const;
 
 export const RUBRIC = [
@@ -24,8 +45,18 @@ export const PUBLISHED_REPORT = {
   author: 'dept@anhai.demo',
   recommendations: [
     /** Due at the end of the seed's year (done) and on 31 March of the next (under way). */
-    { title: '建立链上企业融资需求月度对接机制', owner: '安海镇财政所', due: { yearsAhead: 0, on: '12-31' }, progress: 100 },
-    { title: '组建智能装备产业人才联合培训基地', owner: '安海镇人力资源和社会保障事务所', due: { yearsAhead: 1, on: '03-31' }, progress: 40 },
+    {
+      title: '建立链上企业融资需求月度对接机制',
+      owner: '安海镇财政所',
+      due: { yearsAhead: 0, on: '12-31' },
+      progress: 100,
+    },
+    {
+      title: '组建智能装备产业人才联合培训基地',
+      owner: '安海镇人力资源和社会保障事务所',
+      due: { yearsAhead: 1, on: '03-31' },
+      progress: 40,
+    },
   ],
 } as const;
 
@@ -48,7 +79,14 @@ export async function seedThinkTank(
     await db.query(
       `INSERT INTO experts (tenant_id, user_id, fields, affiliation_organization_id, affiliation_external, title)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id) DO NOTHING`,
-      [tenantId, user.id, expert.fields, expert.affiliation ? organizations.get(expert.affiliation) : null, expert.external, expert.title],
+      [
+        tenantId,
+        user.id,
+        expert.fields,
+        expert.affiliation ? organizations.get(expert.affiliation) : null,
+        expert.external,
+        expert.title,
+      ],
     );
   }
   for (const [position, criterion] of RUBRIC.entries()) {
@@ -60,31 +98,66 @@ export async function seedThinkTank(
   }
 
   const report = PUBLISHED_REPORT;
-  const exists = await db.query('SELECT 1 FROM research_reports WHERE tenant_id = $1 AND title = $2', [tenantId, report.title]);
+  const exists = await db.query('SELECT 1 FROM research_reports WHERE tenant_id = $1 AND title = $2', [
+    tenantId,
+    report.title,
+  ]);
   if (exists.rowCount) return;
   const {
     rows: [author],
-  } = await db.query<{ id: string; organization_id: string }>('SELECT id, organization_id FROM users WHERE email = $1', [report.author]);
+  } = await db.query<{ id: string; organization_id: string }>(
+    'SELECT id, organization_id FROM users WHERE email = $1',
+    [report.author],
+  );
   const {
     rows: [official],
   } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'official@anhai.demo'`);
   const day = (days: number) => new Date(dates.now.getTime() + days * 86_400_000).toISOString();
   const expertId = async (email: string) =>
-    (await db.query<{ id: string }>('SELECT e.id FROM experts e JOIN users u ON u.id = e.user_id WHERE u.email = $1', [email])).rows[0].id;
+    (
+      await db.query<{ id: string }>('SELECT e.id FROM experts e JOIN users u ON u.id = e.user_id WHERE u.email = $1', [
+        email,
+      ])
+    ).rows[0].id;
   const review = async (email: string, comments: string): Promise<ReviewSpec> => ({
-    expertId: await expertId(email), status: 'submitted', invitedAt: day(-69), respondBy: day(-64), dueAt: day(-45), respondedAt: day(-68),
-    submittedAt: day(-50), scores: { evidence: 5, feasibility: 4, impact: 5 }, recommendation: 'accept', comments,
+    expertId: await expertId(email),
+    status: 'submitted',
+    invitedAt: day(-69),
+    respondBy: day(-64),
+    dueAt: day(-45),
+    respondedAt: day(-68),
+    submittedAt: day(-50),
+    scores: { evidence: 5, feasibility: 4, impact: 5 },
+    recommendation: 'accept',
+    comments,
   });
   // Written, reviewed in one round, accepted and then published, in that order: the report page shows
   // "第 1 轮 / 已接受" and a creation date before the publication date.
   const createdId = await insertReport(db, {
-    tenantId, allianceId, title: report.title, abstract: report.abstract, topics: [...report.topics],
-    author: { userId: author.id, organizationId: author.organization_id }, createdAt: day(-80), status: 'published', publishedAt: day(-20),
-    rounds: [{
-      submittedAt: day(-70),
-      reviews: [await review('expert@anhai.demo', '调研扎实，对策可操作，建议尽快转化。'), await review('expert3@anhai.demo', '同意发布，建议补充人才培训基地的经费来源。')],
-      decision: { decision: 'accept', at: day(-25), by: official.id, letter: '报告通过评审，予以发布，建议转化为议定事项推进。' },
-    }],
+    tenantId,
+    allianceId,
+    title: report.title,
+    abstract: report.abstract,
+    topics: [...report.topics],
+    author: { userId: author.id, organizationId: author.organization_id },
+    createdAt: day(-80),
+    status: 'published',
+    publishedAt: day(-20),
+    rounds: [
+      {
+        submittedAt: day(-70),
+        reviews: [
+          await review('expert@anhai.demo', '调研扎实，对策可操作，建议尽快转化。'),
+          await review('expert3@anhai.demo', '同意发布，建议补充人才培训基地的经费来源。'),
+        ],
+        decision: {
+          decision: 'accept',
+          at: day(-25),
+          by: official.id,
+          letter: '报告通过评审，予以发布，建议转化为议定事项推进。',
+        },
+      },
+    ],
   });
   const created = { id: createdId };
   for (const item of report.recommendations) {
@@ -92,7 +165,19 @@ export async function seedThinkTank(
     await db.query(
       `INSERT INTO action_items (tenant_id, alliance_id, report_id, title, owner_organization_id, due_on, status, progress, completed_at, created_by_id, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10, $11::timestamptz, coalesce($9::timestamptz, $11::timestamptz))`,
-      [tenantId, allianceId, created.id, item.title, organizations.get(item.owner), `${dates.year + item.due.yearsAhead}-${item.due.on}`, done ? 'done' : 'in_progress', item.progress, done ? day(-5) : null, official.id, day(-19)],
+      [
+        tenantId,
+        allianceId,
+        created.id,
+        item.title,
+        organizations.get(item.owner),
+        `${dates.year + item.due.yearsAhead}-${item.due.on}`,
+        done ? 'done' : 'in_progress',
+        item.progress,
+        done ? day(-5) : null,
+        official.id,
+        day(-19),
+      ],
     );
   }
 }

@@ -62,11 +62,16 @@ function literals(file: ts.SourceFile): { text: string; pos: number }[] {
   walk(file, (node) => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       // A statement builder's `from: 'meetings m'` is a FROM clause without the keyword.
-      const from = ts.isPropertyAssignment(node.parent) && node.parent.initializer === node && /^(?:from|itemFrom)$/.test(node.parent.name.getText());
+      const from =
+        ts.isPropertyAssignment(node.parent) &&
+        node.parent.initializer === node &&
+        /^(?:from|itemFrom)$/.test(node.parent.name.getText());
       found.push({ text: from ? `FROM ${node.text}` : node.text, pos: node.getStart() });
-    }
-    else if (ts.isTemplateExpression(node)) {
-      found.push({ text: node.head.text + node.templateSpans.map((span) => ' ${} ' + span.literal.text).join(''), pos: node.getStart() });
+    } else if (ts.isTemplateExpression(node)) {
+      found.push({
+        text: node.head.text + node.templateSpans.map((span) => ' ${} ' + span.literal.text).join(''),
+        pos: node.getStart(),
+      });
     }
   });
   return found;
@@ -123,7 +128,10 @@ function crossReferences(owned: Map<string, string>, views: Map<string, string>)
 
 function migrationRelations(kind: 'TABLE' | 'VIEW'): Set<string> {
   const dir = join(ROOT, 'migrations');
-  const pattern = new RegExp(`CREATE (?:OR REPLACE )?(?:UNLOGGED )?${kind} (?:IF NOT EXISTS )?(?:public\\.)?"?([a-z_][a-z0-9_]*)"?`, 'g');
+  const pattern = new RegExp(
+    `CREATE (?:OR REPLACE )?(?:UNLOGGED )?${kind} (?:IF NOT EXISTS )?(?:public\\.)?"?([a-z_][a-z0-9_]*)"?`,
+    'g',
+  );
   const names = new Set<string>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
     for (const [, relation] of readFileSync(join(dir, name), 'utf8').matchAll(pattern)) names.add(relation);
@@ -160,9 +168,13 @@ describe('module tables', () => {
         const listed = KNOWN_DEBT[name]?.[table] ?? 0;
         if (now > listed) {
           const where = references.filter((r) => r.module === `modules/${name}` && r.table === table).map((r) => r.at);
-          problems.push(`${name} names ${owned.get(table)}'s table ${table} ${now} times (${listed} known): ${where.join(', ')}`);
+          problems.push(
+            `${name} names ${owned.get(table)}'s table ${table} ${now} times (${listed} known): ${where.join(', ')}`,
+          );
         } else if (now < listed) {
-          problems.push(`${name} names ${table} ${now} times now: lower KNOWN_DEBT['${name}']['${table}'] from ${listed} to ${now}`);
+          problems.push(
+            `${name} names ${table} ${now} times now: lower KNOWN_DEBT['${name}']['${table}'] from ${listed} to ${now}`,
+          );
         }
       }
     }

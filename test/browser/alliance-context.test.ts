@@ -32,9 +32,17 @@ describe('the alliance a page works within (browser)', () => {
     harness = await startBrowserHarness({ history: true });
     const db = harness.app.db.admin;
     const http = new Http(harness.app.api);
-    const created = await http.post('/api/v1/alliances', { name: EMPTY, industry: '新材料' }, { token: await http.token('official@anhai.demo') });
+    const created = await http.post(
+      '/api/v1/alliances',
+      { name: EMPTY, industry: '新材料' },
+      { token: await http.token('official@anhai.demo') },
+    );
     expect(created.status).toBe(201);
-    ids = { smart: await idOf(db, 'alliances', SMART), food: await idOf(db, 'alliances', FOOD), empty: created.body.id };
+    ids = {
+      smart: await idOf(db, 'alliances', SMART),
+      food: await idOf(db, 'alliances', FOOD),
+      empty: created.body.id,
+    };
     await db.query(
       `INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash)
        SELECT u.tenant_id, $1, '曾小梅', 'enterprise_contact', o.id, 'active', u.password_hash
@@ -158,8 +166,14 @@ describe('the alliance a page works within (browser)', () => {
     const http = new Http(harness.app.api);
     const token = await http.token('official@anhai.demo');
     const organizationId = await idOf(harness.app.db.admin, 'organizations', '安海镇经济发展办公室');
-    const memberships = await http.get(`/api/v1/alliances/${ids.smart}/members?organizationId=${organizationId}`, { token });
-    const left = await http.post(`/api/v1/alliances/${ids.smart}/members/${memberships.body.items[0].id}/leave`, { leftOn: '2025-12-31', reason: '职能调整' }, { token });
+    const memberships = await http.get(`/api/v1/alliances/${ids.smart}/members?organizationId=${organizationId}`, {
+      token,
+    });
+    const left = await http.post(
+      `/api/v1/alliances/${ids.smart}/members/${memberships.body.items[0].id}/leave`,
+      { leftOn: '2025-12-31', reason: '职能调整' },
+      { token },
+    );
     expect(left.status).toBe(201);
 
     const { context, page, errors } = await watchedPage(harness, DESKTOP);

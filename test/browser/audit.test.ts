@@ -35,10 +35,15 @@ describe('the audit log reads as sentences (browser)', () => {
     );
     expect(scheduled.status).toBe(201);
     const meeting = scheduled.body.items[0] as { id: string; title: string };
-    expect((await http.post(`/api/v1/meetings/${meeting.id}/cancel`, { reason: '与上级会议冲突' }, { token })).status).toBe(200);
+    expect(
+      (await http.post(`/api/v1/meetings/${meeting.id}/cancel`, { reason: '与上级会议冲突' }, { token })).status,
+    ).toBe(200);
 
     await clickNav(page, 'audit-log');
-    const sentence = page.getByTestId('audit-sentence').filter({ hasText: `修改了 会议《${meeting.title}》：` }).first();
+    const sentence = page
+      .getByTestId('audit-sentence')
+      .filter({ hasText: `修改了 会议《${meeting.title}》：` })
+      .first();
     await sentence.waitFor();
     const text = await sentence.innerText();
     expect(text).toContain('状态 已安排 → 已取消');

@@ -4,11 +4,24 @@ import { idOf } from '../support/tenants';
 import { login, pickOption, startBrowserHarness, type BrowserHarness, screenshotPath, clickNav } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
-const CHARTS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking', 'indicatorTrends', 'indicatorQuarterly'];
+const CHARTS = [
+  'membersByRole',
+  'membersByChain',
+  'requestsByStatus',
+  'meetingsMonthly',
+  'requestsMonthly',
+  'departmentRanking',
+  'indicatorTrends',
+  'indicatorQuarterly',
+];
 
 /** The figures as the API gives them to the signed-in user, over real HTTP with the page's own token. */
 async function dashboardFromApi(harness: BrowserHarness, page: Page, allianceId: string) {
-  const tokens = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('lianmeng.tokens'));
+  const tokens = await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(
+      'lianmeng.tokens',
+    ),
+  );
   const { accessToken } = JSON.parse(tokens ?? '{}') as { accessToken?: string };
   expect(accessToken).toBeTruthy();
   const response = await fetch(`${harness.baseUrl}/api/v1/alliances/${allianceId}/dashboard`, {
@@ -43,17 +56,33 @@ describe('the alliance dashboard (browser)', () => {
     allianceId = await idOf(harness.app.db.admin, 'alliances', ALLIANCE);
     // Two quarterly rounds, opened out of order (the seed has yearly ones only).
     const db = harness.app.db.admin;
-    const { rows: [opener] } = await db.query(`SELECT tenant_id, id FROM users WHERE email = 'official@anhai.demo'`);
+    const {
+      rows: [opener],
+    } = await db.query(`SELECT tenant_id, id FROM users WHERE email = 'official@anhai.demo'`);
     // One member has filled in the first: rounds nobody filled in show an explanation instead of a chart.
-    const { rows: [member] } = await db.query(
+    const {
+      rows: [member],
+    } = await db.query(
       `SELECT organization_id FROM alliance_memberships WHERE alliance_id = $1 AND left_on IS NULL AND role IN ('lead', 'member') ORDER BY organization_id LIMIT 1`,
       [allianceId],
     );
-    for (const [period, quarter] of [['2026-Q2', 2], ['2026-Q1', 1]] as const) {
-      const { rows: [round] } = await db.query(
+    for (const [period, quarter] of [
+      ['2026-Q2', 2],
+      ['2026-Q1', 1],
+    ] as const) {
+      const {
+        rows: [round],
+      } = await db.query(
         `INSERT INTO indicator_rounds (tenant_id, alliance_id, period, year, quarter, deadline, fields, status, created_by_id)
          VALUES ($1, $2, $3, 2026, $4, '2026-12-31', $5, 'open', $6) RETURNING id`,
-        [opener.tenant_id, allianceId, period, quarter, JSON.stringify([{ key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true }]), opener.id],
+        [
+          opener.tenant_id,
+          allianceId,
+          period,
+          quarter,
+          JSON.stringify([{ key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true }]),
+          opener.id,
+        ],
       );
       if (quarter === 1) {
         await db.query(
@@ -85,9 +114,14 @@ describe('the alliance dashboard (browser)', () => {
     await official.getByTestId('dash-figure-onTimeRate').getByText('按时办结率').waitFor();
 
     // Every card has drawn its chart, or says why it has nothing to draw (the base demo has held no meeting yet).
-    for (const chart of CHARTS) await official.locator(`[data-testid="dash-card-${chart}"] :is(canvas, [data-testid="dash-empty-${chart}"])`).first().waitFor();
+    for (const chart of CHARTS)
+      await official
+        .locator(`[data-testid="dash-card-${chart}"] :is(canvas, [data-testid="dash-empty-${chart}"])`)
+        .first()
+        .waitFor();
     const meetings = official.getByTestId('dash-card-meetingsMonthly');
-    if (api.meetings.held === 0) expect(await meetings.getByTestId('dash-empty-meetingsMonthly').textContent()).toBe('本期暂无已召开的会议');
+    if (api.meetings.held === 0)
+      expect(await meetings.getByTestId('dash-empty-meetingsMonthly').textContent()).toBe('本期暂无已召开的会议');
     else expect(await meetings.locator('canvas').count()).toBeGreaterThan(0);
     // The ranking's table beside its bars lists the departments in the API's order, first place first.
     const ranking = api.serviceRequests.departmentRanking;
@@ -96,10 +130,15 @@ describe('the alliance dashboard (browser)', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(ranking.length);
     for (const [i, department] of ranking.entries()) {
-      expect((await rows.nth(i).locator('td').allTextContents()).slice(0, 2)).toEqual([String(department.rank), department.name]);
+      expect((await rows.nth(i).locator('td').allTextContents()).slice(0, 2)).toEqual([
+        String(department.rank),
+        department.name,
+      ]);
     }
     // The quarterly rounds have their own chart, labelled by quarter in period order.
-    expect(await official.getByTestId('dash-chart-indicatorQuarterly').getAttribute('data-categories')).toBe('2026年第1季度|2026年第2季度');
+    expect(await official.getByTestId('dash-chart-indicatorQuarterly').getAttribute('data-categories')).toBe(
+      '2026年第1季度|2026年第2季度',
+    );
     await official.screenshot({ path: screenshotPath('dashboard'), fullPage: true, animations: 'disabled' });
   });
 
@@ -108,11 +147,16 @@ describe('the alliance dashboard (browser)', () => {
     const progress = official.locator('[data-testid="dash-export-progress"][data-format="xlsx"]');
     await progress.waitFor({ timeout: 60_000 });
     // The worker writes it; the page follows the job until it has.
-    await official.locator('[data-testid="dash-export-progress"][data-format="xlsx"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+    await official
+      .locator('[data-testid="dash-export-progress"][data-format="xlsx"][data-status="succeeded"]')
+      .waitFor({ timeout: 60_000 });
     const downloadButton = official.getByTestId('dash-export-download');
     await downloadButton.waitFor();
 
-    const [download] = await Promise.all([official.waitForEvent('download', { timeout: 30_000 }), downloadButton.click()]);
+    const [download] = await Promise.all([
+      official.waitForEvent('download', { timeout: 30_000 }),
+      downloadButton.click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     // An .xlsx is a zip: it starts with "PK".
@@ -130,7 +174,12 @@ describe('the alliance dashboard (browser)', () => {
     expect(await tileValue(official, 'members')).toBe(zhNumber(api.members.total));
     // The wall's ranking is a list of whole names; the other cards are charts or say why they have none.
     for (const chart of CHARTS) {
-      await wall.locator(`[data-testid="dash-card-${chart}"] :is(canvas, [data-testid="dash-empty-${chart}"], [data-testid="dash-wall-ranking-row"])`).first().waitFor();
+      await wall
+        .locator(
+          `[data-testid="dash-card-${chart}"] :is(canvas, [data-testid="dash-empty-${chart}"], [data-testid="dash-wall-ranking-row"])`,
+        )
+        .first()
+        .waitFor();
     }
     await official.getByTestId('dash-wall-fullscreen').waitFor();
     await official.screenshot({ path: screenshotPath('dashboard-wall'), animations: 'disabled' });
@@ -140,7 +189,8 @@ describe('the alliance dashboard (browser)', () => {
     await official.reload();
     await official.locator(`[data-testid="dash-content"][data-alliance="${allianceId}"]`).waitFor({ timeout: 20_000 });
     const refreshed = official.waitForResponse(
-      (response) => response.url().includes(`/api/v1/alliances/${allianceId}/dashboard`) && response.request().method() === 'GET',
+      (response) =>
+        response.url().includes(`/api/v1/alliances/${allianceId}/dashboard`) && response.request().method() === 'GET',
       { timeout: 20_000 },
     );
     await official.clock.fastForward(61_000);
@@ -163,7 +213,9 @@ describe('the alliance dashboard (browser)', () => {
     const department = await harness.newPage();
     await login(department, rows[0].email);
     await department.goto(`/dashboard?allianceId=${allianceId}`);
-    await department.locator(`[data-testid="dash-content"][data-alliance="${allianceId}"]`).waitFor({ timeout: 20_000 });
+    await department
+      .locator(`[data-testid="dash-content"][data-alliance="${allianceId}"]`)
+      .waitFor({ timeout: 20_000 });
     expect(await tileValue(department, 'members')).toBe(zhNumber(api.members.total));
     expect(await department.getByTestId('dash-export-xlsx').count()).toBe(0);
     expect(harness.pageErrors).toEqual([]);

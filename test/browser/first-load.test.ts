@@ -5,7 +5,15 @@ import type { Page } from 'playwright-core';
 import { localDate } from '../../src/platform/clock/local-date';
 import { DEMO_PASSWORD } from '../support/http';
 import { waitFor } from '../support/wait-for';
-import { isScript, longestBlank, PROBE_SCRIPT, watchTransfers, writeFirstLoadReport, type FirstLoadTry, type ProbeState } from './load-probe';
+import {
+  isScript,
+  longestBlank,
+  PROBE_SCRIPT,
+  watchTransfers,
+  writeFirstLoadReport,
+  type FirstLoadTry,
+  type ProbeState,
+} from './load-probe';
 import { startBrowserHarness, type BrowserHarness } from './support';
 
 /** 10 Mbit/s each way and 40 ms of latency: a township office's line. */
@@ -58,7 +66,12 @@ describe('the first load (browser)', () => {
 
     for (const path of [entry!, stylesheet!]) {
       const brotli = await get(harness.baseUrl, path, { 'accept-encoding': 'gzip, deflate, br, zstd' });
-      expect({ path, status: brotli.status, encoding: brotli.headers['content-encoding'], cache: brotli.headers['cache-control'] }).toEqual({
+      expect({
+        path,
+        status: brotli.status,
+        encoding: brotli.headers['content-encoding'],
+        cache: brotli.headers['cache-control'],
+      }).toEqual({
         path,
         status: 200,
         encoding: 'br',
@@ -74,9 +87,22 @@ describe('the first load (browser)', () => {
     }
 
     // The page itself and what has no hash in its name: looked at again on every visit.
-    for (const path of ['/', '/index.html', '/login', '/home', '/sw.js', '/manifest.webmanifest', '/favicon.svg', '/offline.html']) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/login',
+      '/home',
+      '/sw.js',
+      '/manifest.webmanifest',
+      '/favicon.svg',
+      '/offline.html',
+    ]) {
       const answer = await get(harness.baseUrl, path, { 'accept-encoding': 'gzip, deflate, br' });
-      expect({ path, status: answer.status, cache: answer.headers['cache-control'] }).toEqual({ path, status: 200, cache: 'no-cache' });
+      expect({ path, status: answer.status, cache: answer.headers['cache-control'] }).toEqual({
+        path,
+        status: 200,
+        cache: 'no-cache',
+      });
     }
     // A chunk of another release is missing, not the app's HTML under a script's name (which the
     // service worker would then keep as that script).
@@ -118,12 +144,20 @@ describe('the first load (browser)', () => {
       const warm = await signIn(page);
       return {
         loginScriptBytes: loginScripts.reduce((sum, t) => sum + t.bytes, 0),
-        loginScripts: loginScripts.map((t) => ({ path: new URL(t.url).pathname, encoding: t.encoding, bytes: t.bytes })),
+        loginScripts: loginScripts.map((t) => ({
+          path: new URL(t.url).pathname,
+          encoding: t.encoding,
+          bytes: t.bytes,
+        })),
         loginPageMs: { cold: coldLogin, warm: warmLogin },
         coldMs: cold.ms,
         warmMs: warm.ms,
         signInRequestMs: { cold: cold.requestMs, warm: warm.requestMs },
-        afterSignIn: { scriptBytes: fetched.filter(isScript).reduce((sum, t) => sum + t.bytes, 0), apiBytes: api.reduce((sum, t) => sum + t.bytes, 0), apiRequests: api.length },
+        afterSignIn: {
+          scriptBytes: fetched.filter(isScript).reduce((sum, t) => sum + t.bytes, 0),
+          apiBytes: api.reduce((sum, t) => sum + t.bytes, 0),
+          apiRequests: api.length,
+        },
         longestBlankMs: Math.max(cold.longestBlankMs, warm.longestBlankMs),
       };
     } finally {
@@ -146,7 +180,10 @@ describe('the first load (browser)', () => {
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('workbench').waitFor();
-    const probe = await waitFor(() => page.evaluate<ProbeState>('window.__loadProbe'), (p) => p.workbenchAt !== null && p.signInAt !== null);
+    const probe = await waitFor(
+      () => page.evaluate<ProbeState>('window.__loadProbe'),
+      (p) => p.workbenchAt !== null && p.signInAt !== null,
+    );
     const requestMs = await page.evaluate<number>(
       "Math.round(performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/v1/auth/login')).at(-1)?.duration ?? -1)",
     );
@@ -179,7 +216,10 @@ describe('the first load (browser)', () => {
     for (const t of tries) expect(t.loginScriptBytes).toBeLessThanOrEqual(TARGETS.loginScriptBytes);
     // Compressed, but for the few files too small to gain from it (web/scripts/precompress.mjs).
     for (const script of tries[0].loginScripts.filter((s) => s.bytes >= 1024)) {
-      expect({ path: script.path, encoding: script.encoding }).toEqual({ path: script.path, encoding: expect.stringMatching(/^(br|gzip)$/) });
+      expect({ path: script.path, encoding: script.encoding }).toEqual({
+        path: script.path,
+        encoding: expect.stringMatching(/^(br|gzip)$/),
+      });
     }
     // Times are measured and reported against their targets (bench/results), not asserted: on a
     // loaded machine a timed test fails for the machine's sake (the house rule for speed). A page

@@ -9,7 +9,12 @@ const GOOD = { name: '新华精密', code: '91350582MA2XNH0101' };
 const BAD = '坏数据公司';
 
 // Row 1 is the header, so the good row is sheet row 2 and the bad one row 3.
-const CSV = ['企业名称,统一社会信用代码,产业链位置,党组织类型,党员人数', `${GOOD.name},${GOOD.code},上游,党支部,6`, `${BAD},BADCODE,左游,党支部,3`, ''].join('\r\n');
+const CSV = [
+  '企业名称,统一社会信用代码,产业链位置,党组织类型,党员人数',
+  `${GOOD.name},${GOOD.code},上游,党支部,6`,
+  `${BAD},BADCODE,左游,党支部,3`,
+  '',
+].join('\r\n');
 
 describe('member import (browser)', () => {
   let harness: BrowserHarness;
@@ -54,7 +59,12 @@ describe('member import (browser)', () => {
     const refused = page.getByTestId('import-refused').locator('tbody tr.ant-table-row');
     await refused.first().waitFor();
     const rows = await refused.evaluateAll((trs) =>
-      trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (td) => td.textContent ?? '')),
+      trs.map((tr) =>
+        Array.from(
+          (tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells,
+          (td) => td.textContent ?? '',
+        ),
+      ),
     );
     // Transitions (the table's loading veil fading out) are finished, not caught half way.
     await page.screenshot({ path: screenshotPath('import'), fullPage: true, animations: 'disabled' });
@@ -79,16 +89,34 @@ describe('member import (browser)', () => {
       [GOOD.name],
     );
     expect(rows).toEqual([
-      { unified_code: GOOD.code, chain_position: 'upstream', type: 'branch', member_count: 6, role: 'member', left_on: null, alliance: ALLIANCE },
+      {
+        unified_code: GOOD.code,
+        chain_position: 'upstream',
+        type: 'branch',
+        member_count: 6,
+        role: 'member',
+        left_on: null,
+        alliance: ALLIANCE,
+      },
     ]);
-    const bad = await harness.app.db.admin.query(`SELECT id FROM organizations WHERE name = $1 OR unified_code = 'BADCODE'`, [BAD]);
+    const bad = await harness.app.db.admin.query(
+      `SELECT id FROM organizations WHERE name = $1 OR unified_code = 'BADCODE'`,
+      [BAD],
+    );
     expect(bad.rows).toEqual([]);
-    const job = await harness.app.db.admin.query(`SELECT status, progress, accepted_rows, file_name FROM transfer_jobs`);
+    const job = await harness.app.db.admin.query(
+      `SELECT status, progress, accepted_rows, file_name FROM transfer_jobs`,
+    );
     expect(job.rows).toEqual([{ status: 'succeeded', progress: 100, accepted_rows: 1, file_name: '成员导入.csv' }]);
   });
 
   it('shows the imported enterprise in the members table and the finished job among the recent jobs', async () => {
-    await page.getByTestId('recent-jobs').getByRole('row').filter({ hasText: '成员导入.csv' }).getByText('已完成').waitFor();
+    await page
+      .getByTestId('recent-jobs')
+      .getByRole('row')
+      .filter({ hasText: '成员导入.csv' })
+      .getByText('已完成')
+      .waitFor();
 
     await clickNav(page, 'alliances');
     await page.getByTestId('alliances-table').getByRole('link', { name: ALLIANCE }).click();

@@ -79,7 +79,9 @@ export function watchTransfers(cdp: CDPSession): { transfers: Transfer[]; reset(
     },
   };
   cdp.on('Network.responseReceived', (event) => {
-    const headers = Object.fromEntries(Object.entries(event.response.headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
+    const headers = Object.fromEntries(
+      Object.entries(event.response.headers).map(([key, value]) => [key.toLowerCase(), String(value)]),
+    );
     pending.set(event.requestId, {
       url: event.response.url,
       type: event.response.mimeType,
@@ -128,7 +130,8 @@ export function writeFirstLoadReport(dir: string, today: string, at: Date, repor
   const base = join(dir, `${today}-first-load`);
   writeFileSync(`${base}.json`, JSON.stringify({ date: today, at: at.toISOString(), ...report }, null, 2));
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  const row = (figure: string, value: string, target: string, met: boolean) => `| ${figure} | ${value} | ${target} | ${met ? 'met' : '**missed**'} |`;
+  const row = (figure: string, value: string, target: string, met: boolean) =>
+    `| ${figure} | ${value} | ${target} | ${met ? 'met' : '**missed**'} |`;
   const { best, targets } = report;
   const markdown = [
     '# First load',
@@ -137,10 +140,30 @@ export function writeFirstLoadReport(dir: string, today: string, at: Date, repor
     '',
     '| Figure | Value | Target | |',
     '|---|---:|---|---|',
-    row('login page JavaScript, compressed', kb(best.loginScriptBytes), `≤ ${kb(targets.loginScriptBytes)}`, best.loginScriptBytes <= targets.loginScriptBytes),
-    row('sign-in → workbench rendered, empty cache', `${best.coldMs} ms`, `≤ ${targets.coldMs} ms`, best.coldMs <= targets.coldMs),
-    row('sign-in → workbench rendered, warm cache', `${best.warmMs} ms`, `≤ ${targets.warmMs} ms`, best.warmMs <= targets.warmMs),
-    row('longest blank moment (no content, no spinner)', `${best.longestBlankMs} ms`, `≤ ${targets.longestBlankMs} ms`, best.longestBlankMs <= targets.longestBlankMs),
+    row(
+      'login page JavaScript, compressed',
+      kb(best.loginScriptBytes),
+      `≤ ${kb(targets.loginScriptBytes)}`,
+      best.loginScriptBytes <= targets.loginScriptBytes,
+    ),
+    row(
+      'sign-in → workbench rendered, empty cache',
+      `${best.coldMs} ms`,
+      `≤ ${targets.coldMs} ms`,
+      best.coldMs <= targets.coldMs,
+    ),
+    row(
+      'sign-in → workbench rendered, warm cache',
+      `${best.warmMs} ms`,
+      `≤ ${targets.warmMs} ms`,
+      best.warmMs <= targets.warmMs,
+    ),
+    row(
+      'longest blank moment (no content, no spinner)',
+      `${best.longestBlankMs} ms`,
+      `≤ ${targets.longestBlankMs} ms`,
+      best.longestBlankMs <= targets.longestBlankMs,
+    ),
     '',
     '| Try | Login JS | Login page cold / warm | Sign-in → workbench cold | warm | Sign-in request cold / warm | Longest blank |',
     '|---|---:|---:|---:|---:|---:|---:|',

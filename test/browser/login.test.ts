@@ -35,7 +35,10 @@ describe('signing in and out (browser)', () => {
     await clickNav(page, 'alliances');
     await page.waitForURL('**/alliances');
     await page.getByTestId('nav-alliances').getByText('联盟', { exact: true }).waitFor();
-    await page.getByTestId('alliances-table').getByRole('link', { name: '安海镇智能装备制造产业集群党建联盟' }).waitFor();
+    await page
+      .getByTestId('alliances-table')
+      .getByRole('link', { name: '安海镇智能装备制造产业集群党建联盟' })
+      .waitFor();
     // Transitions (the table's loading veil fading out) are finished, not caught half way.
     await page.screenshot({ path: screenshotPath('login'), fullPage: true, animations: 'disabled' });
   });

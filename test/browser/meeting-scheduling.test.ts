@@ -60,7 +60,10 @@ describe('joint meetings: an enterprise contact as a required attendee, confirma
     // The first hour the official alone would be offered (the form's window and length) ...
     const from = dayjs().add(1, 'hour').startOf('hour').toISOString();
     const to = dayjs().add(14, 'day').toISOString();
-    const free = await http.get(`/api/v1/meetings/free-slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&durationMinutes=60&userIds=${ids.official}&limit=1`, { token });
+    const free = await http.get(
+      `/api/v1/meetings/free-slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&durationMinutes=60&userIds=${ids.official}&limit=1`,
+      { token },
+    );
     blockedSlot = free.body.items[0].startsAt;
     // ... is when the lead enterprise's contact is already in another meeting (chaired by someone else).
     const busy = await http.post(
@@ -114,7 +117,9 @@ describe('joint meetings: an enterprise contact as a required attendee, confirma
     // Schedule it in the first slot offered: a confirmation, then the new meeting's page.
     await slots.first().click();
     const picker = page.getByTestId('meeting-date');
-    const date = await ((await picker.evaluate((node) => node.tagName)) === 'INPUT' ? picker : picker.locator('input')).inputValue();
+    const date = await (
+      (await picker.evaluate((node) => node.tagName)) === 'INPUT' ? picker : picker.locator('input')
+    ).inputValue();
     title = `${date.slice(0, 4)}年${DISTINCT}`;
     await page.getByTestId('meeting-title').fill(title);
     await page.getByTestId('meeting-address').fill('晋工机械会议中心');
@@ -130,7 +135,9 @@ describe('joint meetings: an enterprise contact as a required attendee, confirma
     const { page, errors: logged } = await open(PHONE);
     await openScheduleModal(page);
     await requireJingongContact(page);
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('meeting-schedule-enterprise-contact-390'), animations: 'disabled' });
     errors.push(...logged);
@@ -149,7 +156,9 @@ describe('joint meetings: an enterprise contact as a required attendee, confirma
     await link.waitFor();
     // The year prefix goes; what tells this meeting apart stays, whole, within two lines.
     expect(await link.textContent()).toBe(`${start.format('HH:mm')} ${DISTINCT}`);
-    const clipped = await page.evaluate<boolean>(`(() => { const a = document.querySelector('[data-testid="meetings-calendar"] a[href="${meetingPath}"]'); return a.scrollHeight > a.clientHeight + 1; })()`);
+    const clipped = await page.evaluate<boolean>(
+      `(() => { const a = document.querySelector('[data-testid="meetings-calendar"] a[href="${meetingPath}"]'); return a.scrollHeight > a.clientHeight + 1; })()`,
+    );
     expect(clipped).toBe(false);
     await link.hover();
     await page.getByTestId('meeting-link-tooltip').getByText(title).waitFor();
@@ -175,7 +184,9 @@ describe('joint meetings: an enterprise contact as a required attendee, confirma
     expect(await link.textContent()).toContain(title);
     const box = await link.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('meetings-calendar-390'), fullPage: true, animations: 'disabled' });
     // The month grid has a dot per meeting; tapping the day lists its meetings in full below.
@@ -188,7 +199,11 @@ describe('joint meetings: an enterprise contact as a required attendee, confirma
     }
     await calendar.locator(`.ant-picker-cell[title="${day.format('YYYY-MM-DD')}"]`).click();
     await page.getByTestId('meetings-day').getByRole('link', { name: title }).waitFor();
-    await page.screenshot({ path: screenshotPath('meetings-calendar-month-390'), fullPage: true, animations: 'disabled' });
+    await page.screenshot({
+      path: screenshotPath('meetings-calendar-month-390'),
+      fullPage: true,
+      animations: 'disabled',
+    });
     errors.push(...logged);
   });
 
@@ -201,13 +216,21 @@ describe('joint meetings: an enterprise contact as a required attendee, confirma
   async function showWeekOf(page: Page): Promise<void> {
     const link = page.getByTestId('meetings-week').locator(`a[href="${meetingPath}"]`);
     for (let i = 0; i < 3; i++) {
-      if (await link.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+      if (
+        await link.waitFor({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await page.getByRole('button', { name: '下一周' }).click();
     }
   }
 
   async function meetingStart(): Promise<string> {
-    const { rows } = await harness.app.db.admin.query('SELECT starts_at FROM meetings WHERE id = $1', [meetingPath.split('/').pop()]);
+    const { rows } = await harness.app.db.admin.query('SELECT starts_at FROM meetings WHERE id = $1', [
+      meetingPath.split('/').pop(),
+    ]);
     return (rows[0].starts_at as Date).toISOString();
   }
 });

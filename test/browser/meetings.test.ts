@@ -126,7 +126,12 @@ describe('joint meetings: schedule, ask for leave, cancel (browser)', () => {
   it('lets the official cancel it with a reason', async () => {
     await official.goto(detailPath);
     await waitForStatus(official, 'scheduled');
-    await official.getByTestId('meeting-participants').getByRole('row').filter({ hasText: '黄志坚' }).getByText('请假').waitFor();
+    await official
+      .getByTestId('meeting-participants')
+      .getByRole('row')
+      .filter({ hasText: '黄志坚' })
+      .getByText('请假')
+      .waitFor();
     await official.getByTestId('meeting-cancel').click();
     await official.getByTestId('meeting-cancel-reason').fill(CANCEL_REASON);
     await official.getByTestId('meeting-cancel-ok').click();
@@ -135,7 +140,9 @@ describe('joint meetings: schedule, ask for leave, cancel (browser)', () => {
     await official.getByTestId('meeting-cancel-reason-shown').getByText(CANCEL_REASON).waitFor();
     await official.screenshot({ path: screenshotPath('meetings'), fullPage: true, animations: 'disabled' });
 
-    const { rows } = await harness.app.db.admin.query('SELECT status, cancel_reason FROM meetings WHERE title = $1', [TITLE]);
+    const { rows } = await harness.app.db.admin.query('SELECT status, cancel_reason FROM meetings WHERE title = $1', [
+      TITLE,
+    ]);
     expect(rows).toEqual([{ status: 'cancelled', cancel_reason: CANCEL_REASON }]);
 
     // The list strikes it through.
@@ -144,14 +151,15 @@ describe('joint meetings: schedule, ask for leave, cancel (browser)', () => {
     await official.getByTestId('meetings-view').getByText('列表').click();
     const link = official.getByTestId('meetings-list').getByRole('link', { name: TITLE });
     expect(await link.getAttribute('data-status')).toBe('cancelled');
-    expect(await link.evaluate((node) => (node as { style: { textDecoration: string } }).style.textDecoration)).toContain('line-through');
+    expect(
+      await link.evaluate((node) => (node as { style: { textDecoration: string } }).style.textDecoration),
+    ).toContain('line-through');
   });
 
   it('threw no uncaught errors in the page', () => {
     expect(harness.pageErrors).toEqual([]);
   });
 });
-
 
 const SESSION_TITLE = '智能装备产业链月度协调会';
 const MINUTES = '一、通报本月产业链供需对接情况。\n二、兴翼机械牵头推进首台套推广应用。';
@@ -209,7 +217,12 @@ describe('joint meetings: RSVP, QR check-in, minutes approved and exported (brow
     await waitForStatus(dept, 'scheduled');
     await dept.getByTestId('meeting-overview').getByText('黄志坚').waitFor();
     await dept.getByTestId('rsvp-accept').click();
-    await dept.getByTestId('meeting-participants').getByRole('row').filter({ hasText: '黄志坚' }).getByText('已接受').waitFor();
+    await dept
+      .getByTestId('meeting-participants')
+      .getByRole('row')
+      .filter({ hasText: '黄志坚' })
+      .getByText('已接受')
+      .waitFor();
   });
 
   it('shows the official a QR code whose web page checks the recorder in', async () => {
@@ -220,7 +233,11 @@ describe('joint meetings: RSVP, QR check-in, minutes approved and exported (brow
     const qr = official.getByTestId('checkin-qr');
     await qr.locator('svg').waitFor({ state: 'visible' });
     // Large enough to scan from the room (once the modal's opening animation is over).
-    await waitFor(async () => (await qr.locator('svg').boundingBox())?.width ?? 0, (width) => width > 300, 5_000);
+    await waitFor(
+      async () => (await qr.locator('svg').boundingBox())?.width ?? 0,
+      (width) => width > 300,
+      5_000,
+    );
     await official.keyboard.press('Escape');
 
     const { status, body } = await http.get(`/api/v1/meetings/${meetingId}/check-in-code`, { token: officialToken });
@@ -259,7 +276,10 @@ describe('joint meetings: RSVP, QR check-in, minutes approved and exported (brow
     await official.getByTestId('minutes-approve').click();
     await official.locator('[data-testid="minutes-status"][data-status="approved"]').waitFor();
     expect(await official.getByTestId('minutes-editor').count()).toBe(0);
-    await official.getByTestId('minutes-content').getByText('兴翼机械牵头推进首台套推广应用', { exact: false }).waitFor();
+    await official
+      .getByTestId('minutes-content')
+      .getByText('兴翼机械牵头推进首台套推广应用', { exact: false })
+      .waitFor();
 
     const response = official.waitForResponse((r) => r.url().endsWith(`/api/v1/meetings/${meetingId}/minutes.pdf`));
     const download = official.waitForEvent('download');
@@ -274,7 +294,9 @@ describe('joint meetings: RSVP, QR check-in, minutes approved and exported (brow
     await dept.locator('[data-testid="minutes-status"][data-status="approved"]').waitFor();
     expect(await dept.getByTestId('minutes-editor').count()).toBe(0);
 
-    const { rows } = await harness.app.db.admin.query('SELECT status FROM meeting_minutes WHERE meeting_id = $1', [meetingId]);
+    const { rows } = await harness.app.db.admin.query('SELECT status FROM meeting_minutes WHERE meeting_id = $1', [
+      meetingId,
+    ]);
     expect(rows).toEqual([{ status: 'approved' }]);
   });
 

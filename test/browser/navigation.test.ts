@@ -22,7 +22,11 @@ const ROLES = [
 
 /** Waits until the tab carries `expected` (a loaded machine renders a new page a moment after its URL). */
 async function titleIs(page: Page, expected: string): Promise<string> {
-  return waitFor(() => page.title(), (title) => title === expected, 10_000).catch(() => page.title());
+  return waitFor(
+    () => page.title(),
+    (title) => title === expected,
+    10_000,
+  ).catch(() => page.title());
 }
 
 describe('navigation (browser)', () => {
@@ -32,70 +36,90 @@ describe('navigation (browser)', () => {
 
   beforeAll(async () => {
     harness = await startBrowserHarness({ history: true });
-    slugs = (await harness.app.db.admin.query(`SELECT slug FROM tenants`)).rows.map((row: { slug: string }) => row.slug);
+    slugs = (await harness.app.db.admin.query(`SELECT slug FROM tenants`)).rows.map(
+      (row: { slug: string }) => row.slug,
+    );
   });
   afterAll(() => harness?.close());
 
-  it.each(ROLES)('$role: every menu entry opens without a refused call, names the tab, and shows no raw keys, English, clipped tables or foreign dates', async ({ role, email }) => {
-    const page = await harness.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const api = trackApi(page);
-    await login(page, email);
-    await api.settled();
-    // The same person in a browser far from the township: every date must read as in Anhai.
-    const abroad = await watchedPage(harness, { timezoneId: 'America/Los_Angeles', viewport: { width: 1440, height: 900 } });
-    const abroadApi = trackApi(abroad.page);
-    await login(abroad.page, email);
-    await abroadApi.settled();
-
-    // The menu as drawn: its entries, and the paths its closed groups hold.
-    const drawn = await page
-      .getByTestId('main-nav')
-      .locator('[data-testid^="nav-"]')
-      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-paths') ?? `/${node.getAttribute('data-testid')!.slice('nav-'.length)}`));
-    const paths = [...new Set(drawn.flatMap((entry) => entry.split(' ')))].map((path) => path.slice(1));
-    expect(paths.length).toBeGreaterThan(2);
-
-    const problems: string[] = [];
-    let dates = 0;
-    for (const path of paths) {
-      const refusedBefore = api.refused.length;
-      const errorsBefore = api.consoleErrors.length;
-      await clickNav(page, path);
-      await page.waitForURL((url) => url.pathname === `/${path}`);
+  it.each(ROLES)(
+    '$role: every menu entry opens without a refused call, names the tab, and shows no raw keys, English, clipped tables or foreign dates',
+    async ({ role, email }) => {
+      const page = await harness.newPage();
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const api = trackApi(page);
+      await login(page, email);
       await api.settled();
-      const label = (await page.getByTestId(`nav-${path}`).innerText()).trim();
-      // The new page has rendered once the tab carries its name (a loaded machine renders late).
-      const title = await titleIs(page, `${label} · 联盟`);
-      if (title !== `${label} · 联盟`) problems.push(`/${path}: tab title "${title}"`);
-      await api.settled();
-      for (const call of api.refused.slice(refusedBefore)) problems.push(`/${path}: ${call}`);
-      for (const error of api.consoleErrors.slice(errorsBefore)) problems.push(`/${path}: console error ${error}`);
-      const text = await visibleText(page);
-      for (const key of rawKeysIn(text)) problems.push(`/${path}: raw key ${key}`);
-      for (const word of englishIn(text).filter((word) => !slugs.includes(word))) problems.push(`/${path}: English "${word}"`);
-      for (const date of foreignDatesIn(text)) problems.push(`/${path}: date "${date}" not in the township's format`);
-      problems.push(...fitProblems(`/${path}`, await measureTables(page)));
-      await page.screenshot({ path: screenshotPath(`page-${role}-${path.replaceAll('/', '-')}`), animations: 'disabled' });
-
-      await abroad.page.goto(`/${path}`);
-      await abroad.page.locator('.app-content').waitFor();
+      // The same person in a browser far from the township: every date must read as in Anhai.
+      const abroad = await watchedPage(harness, {
+        timezoneId: 'America/Los_Angeles',
+        viewport: { width: 1440, height: 900 },
+      });
+      const abroadApi = trackApi(abroad.page);
+      await login(abroad.page, email);
       await abroadApi.settled();
-      // A loaded machine draws a page late: the same dates within ten seconds (read again on both sides), or a problem.
-      let here = datesAndTimesIn(text);
-      const abroadDates = async () => datesAndTimesIn(await visibleText(abroad.page));
-      const there = await waitFor(abroadDates, (shown) => sameDatesAndTimes(here, shown), 10_000).catch(abroadDates);
-      if (!sameDatesAndTimes(here, there)) here = datesAndTimesIn(await visibleText(page));
-      dates += here.length;
-      if (!sameDatesAndTimes(here, there)) problems.push(`/${path}: in Los Angeles the page shows ${there.join(' ') || 'no dates'}, in Anhai ${here.join(' ') || 'no dates'}`);
-    }
-    await abroad.context.close();
-    expect(problems).toEqual([]);
-    expect(abroad.errors).toEqual([]);
-    expect(harness.pageErrors).toEqual([]);
-    // The pages did show dates (a comparison of nothing passes too).
-    if (role !== 'platform_admin') expect(dates).toBeGreaterThan(0);
-  }, 600_000);
+
+      // The menu as drawn: its entries, and the paths its closed groups hold.
+      const drawn = await page
+        .getByTestId('main-nav')
+        .locator('[data-testid^="nav-"]')
+        .evaluateAll((nodes) =>
+          nodes.map(
+            (node) => node.getAttribute('data-paths') ?? `/${node.getAttribute('data-testid')!.slice('nav-'.length)}`,
+          ),
+        );
+      const paths = [...new Set(drawn.flatMap((entry) => entry.split(' ')))].map((path) => path.slice(1));
+      expect(paths.length).toBeGreaterThan(2);
+
+      const problems: string[] = [];
+      let dates = 0;
+      for (const path of paths) {
+        const refusedBefore = api.refused.length;
+        const errorsBefore = api.consoleErrors.length;
+        await clickNav(page, path);
+        await page.waitForURL((url) => url.pathname === `/${path}`);
+        await api.settled();
+        const label = (await page.getByTestId(`nav-${path}`).innerText()).trim();
+        // The new page has rendered once the tab carries its name (a loaded machine renders late).
+        const title = await titleIs(page, `${label} · 联盟`);
+        if (title !== `${label} · 联盟`) problems.push(`/${path}: tab title "${title}"`);
+        await api.settled();
+        for (const call of api.refused.slice(refusedBefore)) problems.push(`/${path}: ${call}`);
+        for (const error of api.consoleErrors.slice(errorsBefore)) problems.push(`/${path}: console error ${error}`);
+        const text = await visibleText(page);
+        for (const key of rawKeysIn(text)) problems.push(`/${path}: raw key ${key}`);
+        for (const word of englishIn(text).filter((word) => !slugs.includes(word)))
+          problems.push(`/${path}: English "${word}"`);
+        for (const date of foreignDatesIn(text)) problems.push(`/${path}: date "${date}" not in the township's format`);
+        problems.push(...fitProblems(`/${path}`, await measureTables(page)));
+        await page.screenshot({
+          path: screenshotPath(`page-${role}-${path.replaceAll('/', '-')}`),
+          animations: 'disabled',
+        });
+
+        await abroad.page.goto(`/${path}`);
+        await abroad.page.locator('.app-content').waitFor();
+        await abroadApi.settled();
+        // A loaded machine draws a page late: the same dates within ten seconds (read again on both sides), or a problem.
+        let here = datesAndTimesIn(text);
+        const abroadDates = async () => datesAndTimesIn(await visibleText(abroad.page));
+        const there = await waitFor(abroadDates, (shown) => sameDatesAndTimes(here, shown), 10_000).catch(abroadDates);
+        if (!sameDatesAndTimes(here, there)) here = datesAndTimesIn(await visibleText(page));
+        dates += here.length;
+        if (!sameDatesAndTimes(here, there))
+          problems.push(
+            `/${path}: in Los Angeles the page shows ${there.join(' ') || 'no dates'}, in Anhai ${here.join(' ') || 'no dates'}`,
+          );
+      }
+      await abroad.context.close();
+      expect(problems).toEqual([]);
+      expect(abroad.errors).toEqual([]);
+      expect(harness.pageErrors).toEqual([]);
+      // The pages did show dates (a comparison of nothing passes too).
+      if (role !== 'platform_admin') expect(dates).toBeGreaterThan(0);
+    },
+    600_000,
+  );
 
   it('offers 待办服务 only to an enterprise that serves requests, on the side menu and on a phone', async () => {
     const { rows } = await harness.app.db.admin.query<{ email: string }>(
@@ -114,12 +138,18 @@ describe('navigation (browser)', () => {
       await login(page, email);
       await page.getByTestId('nav-service-requests').waitFor();
       await api.settled();
-      expect({ email, inbox: await page.getByTestId('nav-service-inbox').count() }).toEqual({ email, inbox: serving.includes(email) ? 1 : 0 });
+      expect({ email, inbox: await page.getByTestId('nav-service-inbox').count() }).toEqual({
+        email,
+        inbox: serving.includes(email) ? 1 : 0,
+      });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByTestId('tab-me').click();
       const drawer = page.getByTestId('me-drawer');
       await drawer.getByTestId('more-notifications').waitFor();
-      expect({ email, inbox: await drawer.getByTestId('more-service-inbox').count() }).toEqual({ email, inbox: serving.includes(email) ? 1 : 0 });
+      expect({ email, inbox: await drawer.getByTestId('more-service-inbox').count() }).toEqual({
+        email,
+        inbox: serving.includes(email) ? 1 : 0,
+      });
       await page.context().close();
     }
   });
@@ -133,9 +163,21 @@ describe('navigation (browser)', () => {
 
     // The workbench and the dashboard first, then the seven groups, all closed on a first visit.
     const topLevel = await nav
-      .locator('ul.ant-menu-root > li > .ant-menu-title-content > span, ul.ant-menu-root > li > .ant-menu-submenu-title > span[data-testid]')
+      .locator(
+        'ul.ant-menu-root > li > .ant-menu-title-content > span, ul.ant-menu-root > li > .ant-menu-submenu-title > span[data-testid]',
+      )
       .allTextContents();
-    expect(topLevel).toEqual(['工作台', '联盟驾驶舱', '联盟与成员', '企业服务', '会议与事项', '智库', '阵地与研学', '资源与典型', '系统']);
+    expect(topLevel).toEqual([
+      '工作台',
+      '联盟驾驶舱',
+      '联盟与成员',
+      '企业服务',
+      '会议与事项',
+      '智库',
+      '阵地与研学',
+      '资源与典型',
+      '系统',
+    ]);
     expect(await page.getByTestId('nav-supervision').count()).toBe(0);
     expect(await titleIs(page, '工作台 · 联盟')).toBe('工作台 · 联盟');
     await page.screenshot({ path: screenshotPath('navigation-official-closed'), animations: 'disabled' });
@@ -159,7 +201,8 @@ describe('navigation (browser)', () => {
     expect(await page.getByTestId('nav-alliances').isVisible()).toBe(false);
 
     // A detail page takes its list's entry: the entry is highlighted and names the tab.
-    const [organization] = (await harness.app.db.admin.query(`SELECT id FROM organizations WHERE name = '晋工机械'`)).rows;
+    const [organization] = (await harness.app.db.admin.query(`SELECT id FROM organizations WHERE name = '晋工机械'`))
+      .rows;
     await page.goto(`/organizations/${organization.id}/edit`);
     await page.locator('.ant-menu-item-selected').getByTestId('nav-organizations').waitFor();
     expect(await titleIs(page, '成员单位 · 联盟')).toBe('成员单位 · 联盟');
@@ -215,7 +258,9 @@ describe('navigation (browser)', () => {
     await page.getByTestId('user-name').waitFor();
     await page.waitForTimeout(1_000);
     expect(await tour.isVisible()).toBe(false);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lianmeng.tour.')).length)).toBe(2);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lianmeng.tour.')).length),
+    ).toBe(2);
   });
 
   it('shows the tour on a phone about the bottom tab bar: three steps, pointing at what is on the screen', async () => {

@@ -4,7 +4,16 @@ import { NotificationType } from '../../src/platform/notifications/notification-
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
 import { waitFor } from '../support/wait-for';
-import { closeDialog, login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath, clickNav } from './support';
+import {
+  closeDialog,
+  login,
+  pickOption,
+  startBrowserHarness,
+  waitForValue,
+  type BrowserHarness,
+  screenshotPath,
+  clickNav,
+} from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 
@@ -31,16 +40,27 @@ describe('notifications (browser)', () => {
     const tenant = harness.app.api.get(TenantContext);
     const actor = { userId: official.id, tenantId: official.tenant_id, role: 'township_admin', organizationId: null };
     return tenant.run(actor as any, () =>
-      notifier.notify({ userIds: [official.id] }, NotificationType.ExportFinished, { allianceName, allianceId, jobId: randomUUID() }),
+      notifier.notify({ userIds: [official.id] }, NotificationType.ExportFinished, {
+        allianceName,
+        allianceId,
+        jobId: randomUUID(),
+      }),
     );
   }
 
   const bell = () => page.getByTestId('notification-bell');
   const popover = () => page.getByTestId('notification-popover');
   const countText = () => page.getByTestId('notification-count').textContent();
-  const waitForCount = (expected: number, timeoutMs = 5_000) => waitFor(countText, (text) => text === String(expected), timeoutMs);
+  const waitForCount = (expected: number, timeoutMs = 5_000) =>
+    waitFor(countText, (text) => text === String(expected), timeoutMs);
   const unreadInDb = async () =>
-    Number((await harness.app.db.admin.query(`SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [official.id])).rows[0].count);
+    Number(
+      (
+        await harness.app.db.admin.query(`SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [
+          official.id,
+        ])
+      ).rows[0].count,
+    );
 
   async function openPopover(): Promise<Locator> {
     if (!(await popover().isVisible())) await bell().click();
@@ -63,7 +83,9 @@ describe('notifications (browser)', () => {
 
     expect(await notifyExportFinished('测试联盟')).toEqual(expect.any(String));
     await waitForCount(initialCount + 1);
-    expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
+      true,
+    );
   });
 
   it('lists the new item in the popover, and "mark all read" brings the count to 0', async () => {
@@ -119,7 +141,10 @@ describe('notifications (browser)', () => {
     await pickOption(page, page.getByTestId('notifications-type-filter'), '成员加入联盟');
     await table.locator('.ant-table-placeholder').waitFor();
     await pickOption(page, page.getByTestId('notifications-type-filter'), '导出完成');
-    await waitFor(() => table.locator('tbody tr.ant-table-row').count(), (rows) => rows === 3);
+    await waitFor(
+      () => table.locator('tbody tr.ant-table-row').count(),
+      (rows) => rows === 3,
+    );
   });
 
   it('saves a preference switch on the preferences page (still off after a reload)', async () => {
@@ -131,7 +156,10 @@ describe('notifications (browser)', () => {
 
     await emailSwitch.click();
     await page.getByText('已保存').first().waitFor();
-    await waitFor(() => emailSwitch.getAttribute('aria-checked'), (checked) => checked === 'false');
+    await waitFor(
+      () => emailSwitch.getAttribute('aria-checked'),
+      (checked) => checked === 'false',
+    );
 
     await page.reload();
     await page.getByTestId('preferences-table').getByText('导出完成').waitFor();
@@ -172,7 +200,8 @@ describe('notifications (browser)', () => {
     const form = page.getByTestId('robot-form');
     await page.getByRole('dialog').getByText('添加群机器人').waitFor();
     // DingTalk asks for the signing secret too. A click while the modal still zooms in can miss.
-    const dingTalkChecked = async () => (await form.locator('.ant-radio-button-wrapper-checked', { hasText: '钉钉' }).count()) === 1;
+    const dingTalkChecked = async () =>
+      (await form.locator('.ant-radio-button-wrapper-checked', { hasText: '钉钉' }).count()) === 1;
     await waitFor(
       async () => (await dingTalkChecked()) || (await form.getByText('钉钉').click(), await dingTalkChecked()),
       (checked) => checked,
@@ -189,7 +218,10 @@ describe('notifications (browser)', () => {
     await waitFor(
       async () => {
         if (!(await dialog.isVisible())) return true;
-        await dialog.getByRole('button', { name: /保\s*存/ }).click({ timeout: 2000 }).catch(() => undefined);
+        await dialog
+          .getByRole('button', { name: /保\s*存/ })
+          .click({ timeout: 2000 })
+          .catch(() => undefined);
         return false;
       },
       Boolean,
@@ -215,7 +247,12 @@ describe('notifications (browser)', () => {
         sealed: true,
         kind: 'dingtalk',
         alliance_id: allianceId,
-        types: ['registry.import-finished', 'registry.export-finished', 'registry.member-joined', 'registry.member-left'],
+        types: [
+          'registry.import-finished',
+          'registry.export-finished',
+          'registry.member-joined',
+          'registry.member-left',
+        ],
         url_sealed: true,
       },
     ]);
@@ -230,10 +267,16 @@ describe('notifications (browser)', () => {
 
     await row.getByTestId('robot-enabled').click();
     await page.getByText('已停用').first().waitFor();
-    await waitFor(() => row.getByTestId('robot-test').isDisabled(), (disabled) => disabled);
+    await waitFor(
+      () => row.getByTestId('robot-test').isDisabled(),
+      (disabled) => disabled,
+    );
 
     await row.getByTestId('robot-delete').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
     await row.waitFor({ state: 'detached' });
   });
 
@@ -249,7 +292,10 @@ describe('notifications (browser)', () => {
     await login(second, 'official@anhai.demo');
     const count = () => second.getByTestId('notification-count').textContent();
     const before = Number(await waitFor(count, (text) => /^\d+$/.test(text ?? '')));
-    await waitFor(async () => tickets.length, (n) => n >= 2);
+    await waitFor(
+      async () => tickets.length,
+      (n) => n >= 2,
+    );
     expect(new Set(tickets).size).toBe(tickets.length);
 
     await notifyExportFinished('重连联盟');
@@ -271,7 +317,7 @@ describe('notifications (browser)', () => {
     await second.context().close();
   });
 
-  it("lists a failed delivery for the platform admin with its error, and retries it", async () => {
+  it('lists a failed delivery for the platform admin with its error, and retries it', async () => {
     const { admin } = harness.app.db;
     const [{ id: eventId }] = (
       await admin.query(
@@ -295,7 +341,10 @@ describe('notifications (browser)', () => {
     expect(await platform.getByTestId('nav-settings/notifications').count()).toBe(0);
     await platform.getByTestId('nav-notification-deliveries').getByText('投递失败').click();
     await platform.waitForURL('**/notification-deliveries');
-    const row = platform.getByTestId('deliveries-table').getByRole('row').filter({ hasText: '550 mailbox unavailable' });
+    const row = platform
+      .getByTestId('deliveries-table')
+      .getByRole('row')
+      .filter({ hasText: '550 mailbox unavailable' });
     await row.getByText('安海镇').waitFor();
     await row.getByText('导出完成').waitFor();
     await row.getByText('邮件').waitFor();

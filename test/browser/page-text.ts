@@ -29,7 +29,11 @@ export function rawKeysIn(text: string): string[] {
 
 /** Latin words that are neither acronyms nor allowed names. */
 export function englishIn(text: string): string[] {
-  return [...new Set((text.match(ENGLISH_WORD) ?? []).filter((word) => word !== word.toUpperCase() && !ALLOWED_LATIN.has(word)))];
+  return [
+    ...new Set(
+      (text.match(ENGLISH_WORD) ?? []).filter((word) => word !== word.toUpperCase() && !ALLOWED_LATIN.has(word)),
+    ),
+  ];
 }
 
 /**
@@ -53,7 +57,11 @@ export function foreignDatesIn(text: string): string[] {
 
 /** The dates and times a page shows, in order: the same page must show the same ones wherever the browser is. */
 export function datesAndTimesIn(text: string): string[] {
-  return text.match(/\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月\d{1,2}日|(?<![\d:])\d{2}:\d{2}(?![\d:])/g) ?? [];
+  return (
+    text.match(
+      /\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?|\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?<![\d年])\d{1,2}月\d{1,2}日|(?<![\d:])\d{2}:\d{2}(?![\d:])/g,
+    ) ?? []
+  );
 }
 
 /** Minutes since midnight of `HH:mm`, or of the time in `YYYY-MM-DD HH:mm` (with the day), for comparing. */

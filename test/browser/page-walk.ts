@@ -45,7 +45,11 @@ export function trackApi(page: Page): ApiTracker {
     consoleErrors,
     settled: async () => {
       await waitFor(async () => inFlight === 0 && performance.now() - lastChange > 500, Boolean, 30_000);
-      await waitFor(() => page.locator('.ant-spin-spinning').count(), (count) => count === 0, 15_000).catch(() => undefined);
+      await waitFor(
+        () => page.locator('.ant-spin-spinning').count(),
+        (count) => count === 0,
+        15_000,
+      ).catch(() => undefined);
     },
   };
 }
@@ -63,8 +67,13 @@ export function measureTables(page: Page): Promise<Fit> {
   return page.locator('.app-content').evaluate((content) => {
     const root = content.ownerDocument.documentElement;
     const view = content.ownerDocument.defaultView!;
-    const visibleRight = Math.min(content.getBoundingClientRect().right - parseFloat(view.getComputedStyle(content).paddingRight), root.clientWidth);
-    const wrappers = [...content.querySelectorAll('.ant-table-wrapper')].filter((wrapper) => wrapper.getBoundingClientRect().width > 0);
+    const visibleRight = Math.min(
+      content.getBoundingClientRect().right - parseFloat(view.getComputedStyle(content).paddingRight),
+      root.clientWidth,
+    );
+    const wrappers = [...content.querySelectorAll('.ant-table-wrapper')].filter(
+      (wrapper) => wrapper.getBoundingClientRect().width > 0,
+    );
     const clipped = wrappers.flatMap((wrapper) => {
       const headers = [...wrapper.querySelectorAll('thead th')].filter(
         (th) => th.getBoundingClientRect().width > 0 && !th.classList.contains('ant-table-cell-scrollbar'),
@@ -74,7 +83,9 @@ export function measureTables(page: Page): Promise<Fit> {
       // What can be seen of the table: the content area, and the table's own box when it scrolls inside itself.
       const edge = Math.min(visibleRight, wrapper.getBoundingClientRect().right);
       const end = last.getBoundingClientRect().right;
-      return end > edge + 1 ? [`"${last.textContent?.trim()}" ends at ${Math.round(end)} px, ${Math.round(edge)} px visible`] : [];
+      return end > edge + 1
+        ? [`"${last.textContent?.trim()}" ends at ${Math.round(end)} px, ${Math.round(edge)} px visible`]
+        : [];
     });
     return { sideways: root.scrollWidth - root.clientWidth, clipped, tables: wrappers.length };
   });
@@ -82,5 +93,8 @@ export function measureTables(page: Page): Promise<Fit> {
 
 /** The problems of a measured page, one line each. */
 export function fitProblems(path: string, fit: Fit): string[] {
-  return [...(fit.sideways > 0 ? [`${path}: the page scrolls ${fit.sideways} px sideways`] : []), ...fit.clipped.map((table) => `${path}: ${table}`)];
+  return [
+    ...(fit.sideways > 0 ? [`${path}: the page scrolls ${fit.sideways} px sideways`] : []),
+    ...fit.clipped.map((table) => `${path}: ${table}`),
+  ];
 }

@@ -25,7 +25,9 @@ interface Phone {
  * with the other would never fail.
  */
 function pageWidths(page: Page): Promise<{ scroll: number; inner: number }> {
-  return page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })');
+  return page.evaluate<{ scroll: number; inner: number }>(
+    '({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })',
+  );
 }
 
 /** The status tag of the request's detail page, once it shows `status`. */
@@ -52,7 +54,11 @@ describe('the phone: enterprise orders, department serves, meetings, installable
     await page.waitForLoadState('networkidle').catch(() => undefined);
     const widths = await pageWidths(page);
     await page.screenshot({ path: screenshotPath(`phone-${name}`), fullPage: true, animations: 'disabled' });
-    expect({ step: name, ...widths }).toEqual({ step: name, scroll: PHONE.viewport.width, inner: PHONE.viewport.width });
+    expect({ step: name, ...widths }).toEqual({
+      step: name,
+      scroll: PHONE.viewport.width,
+      inner: PHONE.viewport.width,
+    });
     expect({ step: name, errors: device.errors }).toEqual({ step: name, errors: [] });
   }
 
@@ -108,7 +114,9 @@ describe('the phone: enterprise orders, department serves, meetings, installable
     await page.waitForURL('**/home');
     await checkStep(enterprise, 'enterprise-home');
     // The width check sees a page wider than the phone (so that its passes above and below mean something).
-    await page.evaluate(`document.querySelector('.app-content').insertAdjacentHTML('beforeend', '<div id="too-wide" style="width: 600px; height: 1px"></div>')`);
+    await page.evaluate(
+      `document.querySelector('.app-content').insertAdjacentHTML('beforeend', '<div id="too-wide" style="width: 600px; height: 1px"></div>')`,
+    );
     const wide = await pageWidths(page);
     await page.evaluate(`document.getElementById('too-wide').remove()`);
     expect(wide.scroll).toBeGreaterThan(PHONE.viewport.width);
@@ -135,7 +143,11 @@ describe('the phone: enterprise orders, department serves, meetings, installable
     // Nothing floats over the page's title (the sidebar's old trigger did): its first character is on top.
     const title = page.locator('.page-header h3');
     const box = (await title.boundingBox())!;
-    expect(await page.evaluate<boolean>(`document.elementFromPoint(${box.x + 4}, ${box.y + box.height / 2})?.closest('h3') !== null`)).toBe(true);
+    expect(
+      await page.evaluate<boolean>(
+        `document.elementFromPoint(${box.x + 4}, ${box.y + box.height / 2})?.closest('h3') !== null`,
+      ),
+    ).toBe(true);
     await checkStep(enterprise, 'enterprise-requests');
   });
 
@@ -149,10 +161,14 @@ describe('the phone: enterprise orders, department serves, meetings, installable
     await page.getByTestId('page-alliance').getByText(ALLIANCE).waitFor();
     await pickOption(page, page.getByTestId('sr-category'), '政策咨询');
     await page.getByTestId('sr-title').fill(TITLE);
-    await page.getByTestId('sr-description').fill('二号车间折弯机液压站漏油，想了解设备技改补贴的申报条件，现场照片见附件。');
+    await page
+      .getByTestId('sr-description')
+      .fill('二号车间折弯机液压站漏油，想了解设备技改补贴的申报条件，现场照片见附件。');
     // The camera's photo: a real JPEG, as a phone camera hands it over.
     const photo = await page.screenshot({ type: 'jpeg', quality: 60 });
-    await page.getByTestId('sr-camera-input').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page
+      .getByTestId('sr-camera-input')
+      .setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: photo });
     await form.getByText('现场照片.jpg').waitFor();
     await checkStep(enterprise, 'enterprise-submit');
     await page.getByTestId('sr-submit').click();
@@ -231,13 +247,27 @@ describe('the phone: enterprise orders, department serves, meetings, installable
     const manifestReply = await fetch(`${harness.baseUrl}/manifest.webmanifest`);
     expect(manifestReply.status).toBe(200);
     expect(manifestReply.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
-    const manifest = (await manifestReply.json()) as { start_url: string; display: string; theme_color: string; icons: { src: string; sizes: string; type: string; purpose?: string }[] };
-    expect(manifest).toMatchObject({ short_name: '联盟', start_url: '/home', display: 'standalone', theme_color: '#c8102e' });
+    const manifest = (await manifestReply.json()) as {
+      start_url: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; type: string; purpose?: string }[];
+    };
+    expect(manifest).toMatchObject({
+      short_name: '联盟',
+      start_url: '/home',
+      display: 'standalone',
+      theme_color: '#c8102e',
+    });
     expect(manifest.icons.map((icon) => icon.sizes).sort()).toEqual(['192x192', '512x512', '512x512']);
     expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
     for (const icon of manifest.icons) {
       const reply = await fetch(`${harness.baseUrl}${icon.src}`);
-      expect({ src: icon.src, status: reply.status, type: reply.headers.get('content-type') }).toEqual({ src: icon.src, status: 200, type: 'image/png' });
+      expect({ src: icon.src, status: reply.status, type: reply.headers.get('content-type') }).toEqual({
+        src: icon.src,
+        status: 200,
+        type: 'image/png',
+      });
       const png = Buffer.from(await reply.arrayBuffer());
       // The PNG's own width and height (IHDR) are what the manifest says.
       expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
@@ -284,7 +314,9 @@ describe('the phone: enterprise orders, department serves, meetings, installable
       return paths;
     })()`);
     expect(cached).toContain('/offline.html');
-    expect(cached.filter((path) => path.startsWith('/api') || path === '/home' || path === '/' || path === '/index.html')).toEqual([]);
+    expect(
+      cached.filter((path) => path.startsWith('/api') || path === '/home' || path === '/' || path === '/index.html'),
+    ).toEqual([]);
 
     await context.setOffline(false);
     await page.goto('/home');

@@ -1,5 +1,13 @@
 import type { Page } from 'playwright-core';
-import { login, pickOption, startBrowserHarness, waitForValue, type BrowserHarness, screenshotPath, clickNav } from './support';
+import {
+  login,
+  pickOption,
+  startBrowserHarness,
+  waitForValue,
+  type BrowserHarness,
+  screenshotPath,
+  clickNav,
+} from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
 const NEW_ORG = '安海新材料科技';

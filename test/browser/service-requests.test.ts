@@ -34,14 +34,20 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     await enterprise.getByTestId('page-alliance').getByText(ALLIANCE).waitFor();
     // Each category shows who serves it and how fast.
     await enterprise.getByTestId('sr-category').click();
-    const option = enterprise.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '政策咨询' });
+    const option = enterprise.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: '政策咨询',
+    });
     await option.getByText('承办：安海镇经济发展办公室').waitFor();
     expect(await option.textContent()).toContain('2 个工作小时内受理，2 个工作日内办结');
     await option.click();
     await enterprise.getByTestId('sr-title').fill(TITLE);
-    await enterprise.getByTestId('sr-description').fill('我司研发的数控折弯机拟申报首台套，想了解保险补偿政策的申报条件和材料。');
+    await enterprise
+      .getByTestId('sr-description')
+      .fill('我司研发的数控折弯机拟申报首台套，想了解保险补偿政策的申报条件和材料。');
     // An attachment is uploaded once the request exists.
-    await form.locator('input[type=file]').setInputFiles({ name: ATTACHMENT, mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({ name: ATTACHMENT, mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
     await form.getByText(ATTACHMENT).waitFor();
     await enterprise.getByTestId('sr-submit').click();
 
@@ -114,7 +120,10 @@ describe('service requests: enterprise orders, department serves (browser)', () 
     expect(await enterprise.getByText(INTERNAL_NOTE).count()).toBe(0);
     await enterprise.screenshot({ path: screenshotPath('sr-detail'), fullPage: true, animations: 'disabled' });
 
-    const { rows } = await harness.app.db.admin.query('SELECT status, rating, rating_comment FROM service_requests WHERE title = $1', [TITLE]);
+    const { rows } = await harness.app.db.admin.query(
+      'SELECT status, rating, rating_comment FROM service_requests WHERE title = $1',
+      [TITLE],
+    );
     expect(rows).toEqual([{ status: 'closed', rating: 5, rating_comment: '回复及时，指南很清楚' }]);
   });
 

@@ -54,7 +54,10 @@ describe('the public showcase of an alliance (browser)', () => {
     await official.getByTestId('listings-table').getByText('寻求伺服控制系统联合攻关').click();
     await official.getByTestId('listing-matches').getByText('伺服调试技术支持', { exact: false }).waitFor();
     await official.goto('/project-calls');
-    await official.getByTestId('project-calls').getByText(/^\d{4} 年度泉州市智能制造专项资金申报$/).waitFor();
+    await official
+      .getByTestId('project-calls')
+      .getByText(/^\d{4} 年度泉州市智能制造专项资金申报$/)
+      .waitFor();
     await official.goto('/indicators');
     await official.getByTestId('indicator-rounds').getByRole('link', { name: '2026', exact: true }).click();
     const results = official.getByTestId('indicator-results');
@@ -78,7 +81,9 @@ describe('the public showcase of an alliance (browser)', () => {
     await input.press('Enter');
     await official.getByTestId('round-reschedule-ok').click();
     await official.getByTestId('round-deadline').getByText(later).waitFor();
-    const { rows: stored } = await harness.app.db.admin.query(`SELECT to_char(deadline, 'YYYY-MM-DD') AS deadline, status FROM indicator_rounds WHERE period = '2025'`);
+    const { rows: stored } = await harness.app.db.admin.query(
+      `SELECT to_char(deadline, 'YYYY-MM-DD') AS deadline, status FROM indicator_rounds WHERE period = '2025'`,
+    );
     expect(stored).toEqual([{ deadline: later, status: 'open' }]);
   });
 

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -60,7 +67,10 @@ export async function startBrowserHarness(options: { history?: boolean } = {}): 
         contexts.push(context);
         context.setDefaultTimeout(45_000);
         // Only the app under test: anything not on its own origin is refused.
-        await context.route((url) => url.origin !== baseUrl, (route) => route.abort('blockedbyclient'));
+        await context.route(
+          (url) => url.origin !== baseUrl,
+          (route) => route.abort('blockedbyclient'),
+        );
         // The first-run tour (web/src/features/shell/FirstRunTour.tsx) covers the page with a mask:
         // marked seen for everyone on this browser, before any page script runs.
         if (!options.firstRun) await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
@@ -95,9 +105,17 @@ export interface WatchedPage {
  * the caller closes `context`.
  */
 export async function watchedPage(harness: BrowserHarness, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-  const context = await harness.browser.newContext({ baseURL: harness.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  const context = await harness.browser.newContext({
+    baseURL: harness.baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  });
   context.setDefaultTimeout(45_000);
-  await context.route((url) => url.origin !== harness.baseUrl, (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.origin !== harness.baseUrl,
+    (route) => route.abort('blockedbyclient'),
+  );
   await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
   const page = await context.newPage();
   const errors: string[] = [];
@@ -130,7 +148,11 @@ export async function clickNav(page: Page, path: string): Promise<void> {
   // still opening (or closing) after a navigation covers its entries for a moment: try again.
   await waitFor(
     async () => {
-      if (!(await entry.isVisible())) await nav.locator(`[data-paths~="/${path}"]`).click({ timeout: 5_000 }).catch(() => undefined);
+      if (!(await entry.isVisible()))
+        await nav
+          .locator(`[data-paths~="/${path}"]`)
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
       return entry.click({ timeout: 3_000 }).then(
         () => true,
         () => false,
@@ -145,7 +167,11 @@ export async function clickNav(page: Page, path: string): Promise<void> {
 /** Waits until an input shows `expected` (controlled inputs do not reflect their value in the DOM). */
 export async function waitForValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<void> {
   await locator.waitFor();
-  await waitFor(() => locator.inputValue(), (value) => value === expected, timeoutMs);
+  await waitFor(
+    () => locator.inputValue(),
+    (value) => value === expected,
+    timeoutMs,
+  );
 }
 
 /** Picks an option of an antd Select: opens it, optionally types to search, clicks the option. */
@@ -160,7 +186,9 @@ export async function pickOption(page: Page, select: Locator, option: string, se
     if (attempt === 0) await item.click();
     else if (await item.isVisible()) await item.click({ timeout: 5_000 });
     else break;
-    const chosen = await waitFor(async () => (await select.innerText()).includes(option), Boolean, 2_000).catch(() => false);
+    const chosen = await waitFor(async () => (await select.innerText()).includes(option), Boolean, 2_000).catch(
+      () => false,
+    );
     if (chosen) break;
   }
   await openDropdown.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
@@ -172,7 +200,10 @@ export async function pickOption(page: Page, select: Locator, option: string, se
  */
 export async function closeDialog(dialog: Locator, button: RegExp | string): Promise<void> {
   for (let attempt = 0; attempt < 3 && (await dialog.isVisible()); attempt++) {
-    await dialog.getByRole('button', { name: button }).click({ timeout: 5_000 }).catch(() => undefined);
+    await dialog
+      .getByRole('button', { name: button })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
     await dialog.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
   }
   await dialog.waitFor({ state: 'hidden' });

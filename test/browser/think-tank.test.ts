@@ -1,8 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
-import { login, pickOption, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness, clickNav } from './support';
+import {
+  login,
+  pickOption,
+  screenshotPath,
+  startBrowserHarness,
+  watchedPage,
+  type BrowserHarness,
+  clickNav,
+} from './support';
 
 const TITLE = '安海镇智能装备产业链协同创新调研';
-const ABSTRACT = '调研 24 家链上企业、开展 15 场访谈，发现企业以党建联盟为纽带抱团发展，在共享检测设备和联合攻关方面成效明显。';
+const ABSTRACT =
+  '调研 24 家链上企业、开展 15 场访谈，发现企业以党建联盟为纽带抱团发展，在共享检测设备和联合攻关方面成效明显。';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const CRITERIA = ['evidence', 'feasibility', 'impact'];
@@ -18,7 +27,10 @@ async function waitForStatus(page: Page, status: string): Promise<void> {
 
 /** antd radio buttons put the test id on their hidden input: click the visible label around it. */
 async function clickRadio(page: Page, testId: string): Promise<void> {
-  await page.locator('label').filter({ has: page.getByTestId(testId) }).click();
+  await page
+    .locator('label')
+    .filter({ has: page.getByTestId(testId) })
+    .click();
 }
 
 function uploadInput(page: Page): Locator {
@@ -28,15 +40,25 @@ function uploadInput(page: Page): Locator {
 /** The expert opens the invitation of a round from the queue, accepts it and opens the review form. */
 async function acceptAndOpen(page: Page, round: number): Promise<void> {
   await page.goto('/think-tank/reviews');
-  const invitation = page.getByTestId('queue-invitations').locator(`[data-testid="assignment-row"][data-title="${TITLE}"][data-round="${round}"]`);
+  const invitation = page
+    .getByTestId('queue-invitations')
+    .locator(`[data-testid="assignment-row"][data-title="${TITLE}"][data-round="${round}"]`);
   await invitation.getByTestId('invitation-accept').click();
-  const open = page.getByTestId('queue-open').locator(`[data-testid="assignment-row"][data-title="${TITLE}"][data-round="${round}"]`);
+  const open = page
+    .getByTestId('queue-open')
+    .locator(`[data-testid="assignment-row"][data-title="${TITLE}"][data-round="${round}"]`);
   await open.getByTestId('assignment-due').waitFor();
   await open.getByTestId('assignment-open').click();
   await page.locator(`[data-testid="review-page"][data-status="accepted"][data-round="${round}"]`).waitFor();
 }
 
-async function writeReview(page: Page, score: number, recommendation: string, comments: string, confidential?: string): Promise<void> {
+async function writeReview(
+  page: Page,
+  score: number,
+  recommendation: string,
+  comments: string,
+  confidential?: string,
+): Promise<void> {
   for (const key of CRITERIA) await clickRadio(page, `score-${key}-${score}`);
   await clickRadio(page, `review-recommendation-${recommendation}`);
   await page.getByTestId('review-comments-input').fill(comments);
@@ -47,10 +69,21 @@ async function writeReview(page: Page, score: number, recommendation: string, co
   await page.getByTestId('review-mine').getByText(comments).waitFor();
 }
 
-async function decide(page: Page, path: string, decision: string, letter: string, round: number, code: string): Promise<void> {
+async function decide(
+  page: Page,
+  path: string,
+  decision: string,
+  letter: string,
+  round: number,
+  code: string,
+): Promise<void> {
   await page.goto(path);
   // The review is in before the editor decides.
-  await page.getByTestId(`round-${round}`).locator('[data-testid="review"] [data-status="submitted"]').first().waitFor();
+  await page
+    .getByTestId(`round-${round}`)
+    .locator('[data-testid="review"] [data-status="submitted"]')
+    .first()
+    .waitFor();
   await pickOption(page, page.getByTestId('decision-select'), decision);
   await page.getByTestId('decision-letter-input').fill(letter);
   await page.getByTestId('decision-submit').click();
@@ -149,10 +182,18 @@ describe('think tank: submit → assign → review → decide → revise → acc
     expect(await round.textContent()).not.toContain(CONFIDENTIAL);
 
     // Without a response the revision is refused, and the reason sits next to the response field.
-    await uploadInput(author).setInputFiles({ name: '协同创新调研报告-修改稿.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await uploadInput(author).setInputFiles({
+      name: '协同创新调研报告-修改稿.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
     await author.getByTestId('version-upload-panel').getByText('修改稿须附上对评审意见的答复').waitFor();
     await author.getByTestId('version-response-input').fill(RESPONSE);
-    await uploadInput(author).setInputFiles({ name: '协同创新调研报告-修改稿.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await uploadInput(author).setInputFiles({
+      name: '协同创新调研报告-修改稿.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
     await author.locator('[data-testid="report-version"][data-version="2"]').getByText(RESPONSE).waitFor();
     await author.getByTestId('report-submit').click();
     await waitForStatus(author, 'under_review');
@@ -177,7 +218,9 @@ describe('think tank: submit → assign → review → decide → revise → acc
     expect(rows).toHaveLength(1);
     try {
       await expert.goto('/think-tank/reviews');
-      const invitation = expert.getByTestId('queue-invitations').locator(`[data-testid="assignment-row"][data-title="${TITLE}"][data-round="2"]`);
+      const invitation = expert
+        .getByTestId('queue-invitations')
+        .locator(`[data-testid="assignment-row"][data-title="${TITLE}"][data-round="2"]`);
       await invitation.getByTestId('invitation-expired').waitFor();
       expect(await invitation.getByTestId('invitation-accept').count()).toBe(0);
     } finally {
@@ -214,25 +257,34 @@ describe('think tank: submit → assign → review → decide → revise → acc
   it.each([
     { name: 'desktop', viewport: { width: 1440, height: 900 }, isMobile: false },
     { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
-  ])('lays out the library titles in lines, not one character per line ($name)', async ({ name, viewport, isMobile }) => {
-    const { context, page, errors } = await watchedPage(harness, { viewport, isMobile });
-    try {
-      await login(page, 'official@anhai.demo');
-      await page.goto('/think-tank/library');
-      const titles = page.getByTestId('library-entry-title');
-      await titles.first().waitFor();
-      for (const title of await titles.all()) {
-        const box = (await title.boundingBox())!;
-        // A title takes at most three lines (of about 24 px) and is wider than tall; squeezed, it was one glyph wide.
-        expect({ title: await title.innerText(), oneToThreeLines: box.height > 0 && box.height <= 80 }).toMatchObject({ oneToThreeLines: true });
-        expect(box.width).toBeGreaterThan(box.height);
+  ])(
+    'lays out the library titles in lines, not one character per line ($name)',
+    async ({ name, viewport, isMobile }) => {
+      const { context, page, errors } = await watchedPage(harness, { viewport, isMobile });
+      try {
+        await login(page, 'official@anhai.demo');
+        await page.goto('/think-tank/library');
+        const titles = page.getByTestId('library-entry-title');
+        await titles.first().waitFor();
+        for (const title of await titles.all()) {
+          const box = (await title.boundingBox())!;
+          // A title takes at most three lines (of about 24 px) and is wider than tall; squeezed, it was one glyph wide.
+          expect({ title: await title.innerText(), oneToThreeLines: box.height > 0 && box.height <= 80 }).toMatchObject(
+            { oneToThreeLines: true },
+          );
+          expect(box.width).toBeGreaterThan(box.height);
+        }
+        await page.screenshot({
+          path: screenshotPath(`think-tank-library-${name}`),
+          fullPage: true,
+          animations: 'disabled',
+        });
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
       }
-      await page.screenshot({ path: screenshotPath(`think-tank-library-${name}`), fullPage: true, animations: 'disabled' });
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 
   it('threw no uncaught errors in the page', () => {
     expect(harness.pageErrors).toEqual([]);

@@ -23,7 +23,9 @@ describe('inviting people (browser)', () => {
     const link = await page.getByTestId('invitation-url').innerText();
     expect(link).toMatch(/\/accept-invitation\?token=/);
     expect(await page.getByTestId('invite-form').isVisible()).toBe(false);
-    const { rows } = await harness.app.db.admin.query(`SELECT status, role FROM users WHERE email = 'new.expert@anhai.demo'`);
+    const { rows } = await harness.app.db.admin.query(
+      `SELECT status, role FROM users WHERE email = 'new.expert@anhai.demo'`,
+    );
     expect(rows).toEqual([{ status: 'invited', role: 'expert' }]);
   });
 
@@ -40,7 +42,9 @@ describe('inviting people (browser)', () => {
     await form.getByTestId('tenant-admin-name').fill('东石镇官员');
     await platform.getByTestId('tenant-submit').click();
     expect(await platform.getByTestId('invitation-url').innerText()).toMatch(/\/accept-invitation\?token=/);
-    const { rows } = await harness.app.db.admin.query(`SELECT t.slug, u.role FROM tenants t JOIN users u ON u.tenant_id = t.id WHERE u.email = 'official@dongshi.demo'`);
+    const { rows } = await harness.app.db.admin.query(
+      `SELECT t.slug, u.role FROM tenants t JOIN users u ON u.tenant_id = t.id WHERE u.email = 'official@dongshi.demo'`,
+    );
     expect(rows).toEqual([{ slug: 'dongshi', role: 'township_admin' }]);
   });
 });

@@ -41,7 +41,7 @@ describe('officials manage venues, study sites and pairs (browser)', () => {
   }, 180_000);
   afterAll(() => harness?.close());
 
-  it('shows the management pages in the official\'s menu', async () => {
+  it("shows the management pages in the official's menu", async () => {
     const menu = official.getByTestId('main-nav');
     // Both sit in the 阵地与研学 group, closed on a first visit.
     await official.getByTestId('nav-group-venues').click();
@@ -76,7 +76,11 @@ describe('officials manage venues, study sites and pairs (browser)', () => {
     const image = photos.getByTestId('photo').locator('img');
     await image.waitFor({ timeout: 30_000 });
     // Loaded from the API through the object URL: the drawn 320-pixel width, not a broken image.
-    await waitFor(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), (width) => width === 320, 10_000);
+    await waitFor(
+      () => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      (width) => width === 320,
+      10_000,
+    );
     expect(await row.locator('td').nth(6).innerText()).toBe('1');
     await official.screenshot({ path: screenshotPath('venue-admin'), fullPage: true });
 

@@ -61,7 +61,11 @@ describe('activity venues and the study route (browser)', () => {
     await pending.waitFor({ state: 'detached', timeout: 30_000 });
 
     await member.reload();
-    await member.getByTestId('venue-bookings').locator('tr', { hasText: PURPOSE }).getByText('已通过').waitFor({ timeout: 30_000 });
+    await member
+      .getByTestId('venue-bookings')
+      .locator('tr', { hasText: PURPOSE })
+      .getByText('已通过')
+      .waitFor({ timeout: 30_000 });
     const calendar = member.getByTestId('venue-calendar');
     await member.locator('.section-card', { has: calendar }).locator('.ant-picker input').fill(day);
     await member.locator('.section-card', { has: calendar }).locator('.ant-picker input').press('Enter');
@@ -92,7 +96,9 @@ describe('activity venues and the study route (browser)', () => {
 
     // What the statistics held for the first site this month before the visit (the seed's groups may have been there).
     const month = today.slice(0, 7);
-    const { rows: [before] } = await harness.app.db.admin.query(
+    const {
+      rows: [before],
+    } = await harness.app.db.admin.query(
       `SELECT count(*)::int AS visits, coalesce(sum(v.people), 0)::int AS people
          FROM study_site_visits v JOIN study_sites s ON s.id = v.site_id JOIN tenants t ON t.id = s.tenant_id
         WHERE t.slug = 'anhai' AND s.name = $1 AND to_char(v.visited_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $2`,
@@ -104,14 +110,27 @@ describe('activity venues and the study route (browser)', () => {
     await record.click();
     await member.getByTestId('scan-done').waitFor({ timeout: 30_000 });
     await member.reload();
-    await member.getByTestId('scan-record').filter({ hasText: GROUP }).and(member.locator('[disabled]')).waitFor({ timeout: 30_000 });
+    await member
+      .getByTestId('scan-record')
+      .filter({ hasText: GROUP })
+      .and(member.locator('[disabled]'))
+      .waitFor({ timeout: 30_000 });
 
     await official.keyboard.press('Escape');
     await official.reload();
     // The visit just recorded counts for the first site in this month: one more visit, twelve more people.
-    const row = official.getByTestId('study-stats').locator('tr.ant-table-row').filter({ hasText: month }).filter({ hasText: FIRST_SITE });
+    const row = official
+      .getByTestId('study-stats')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: month })
+      .filter({ hasText: FIRST_SITE });
     await row.waitFor({ timeout: 30_000 });
-    expect(await row.locator('td').allTextContents()).toEqual([month, FIRST_SITE, String(before.visits + 1), String(before.people + 12)]);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      month,
+      FIRST_SITE,
+      String(before.visits + 1),
+      String(before.people + 12),
+    ]);
     expect(harness.pageErrors).toEqual([]);
   });
 });

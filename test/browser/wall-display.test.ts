@@ -3,7 +3,16 @@ import { idOf } from '../support/tenants';
 import { login, screenshotPath, startBrowserHarness, watchedPage, type BrowserHarness } from './support';
 
 const ALLIANCE = '安海镇智能装备制造产业集群党建联盟';
-const CARDS = ['membersByRole', 'membersByChain', 'requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking', 'indicatorTrends', 'indicatorQuarterly'];
+const CARDS = [
+  'membersByRole',
+  'membersByChain',
+  'requestsByStatus',
+  'meetingsMonthly',
+  'requestsMonthly',
+  'departmentRanking',
+  'indicatorTrends',
+  'indicatorQuarterly',
+];
 /** The cards that count the period's meetings and requests: empty in a quarter that has not come yet. */
 const PERIOD_CARDS = ['requestsByStatus', 'meetingsMonthly', 'requestsMonthly', 'departmentRanking'];
 
@@ -65,7 +74,12 @@ describe('the wall display from 1920×1080 to 3840×2160, and panels without dat
     await watched.page.goto(`/dashboard/${id}/wall${search}`);
     await watched.page.locator(`[data-testid="dash-content"][data-alliance="${id}"]`).waitFor({ timeout: 20_000 });
     for (const card of CARDS) {
-      await watched.page.locator(`[data-testid="dash-card-${card}"] :is(canvas, [data-testid^="dash-empty-"], [data-testid="dash-wall-ranking"])`).first().waitFor();
+      await watched.page
+        .locator(
+          `[data-testid="dash-card-${card}"] :is(canvas, [data-testid^="dash-empty-"], [data-testid="dash-wall-ranking"])`,
+        )
+        .first()
+        .waitFor();
     }
     // The charts animate in; let them settle before measuring or taking the picture.
     await watched.page.waitForTimeout(1_500);
@@ -76,7 +90,9 @@ describe('the wall display from 1920×1080 to 3840×2160, and panels without dat
   async function rankingFromApi(page: Page): Promise<string[]> {
     const tokens = await page.evaluate<string | null>(`localStorage.getItem('lianmeng.tokens')`);
     const { accessToken } = JSON.parse(tokens ?? '{}') as { accessToken?: string };
-    const response = await fetch(`${harness.baseUrl}/api/v1/alliances/${allianceId}/dashboard`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const response = await fetch(`${harness.baseUrl}/api/v1/alliances/${allianceId}/dashboard`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { serviceRequests: { departmentRanking: { name: string }[] } };
     return body.serviceRequests.departmentRanking.map((department) => department.name);
@@ -94,12 +110,19 @@ describe('the wall display from 1920×1080 to 3840×2160, and panels without dat
       const measure = await page.evaluate<WallMeasure>(MEASURE);
       measures.push(measure);
       // One screen: the document is exactly the window, no scrolling either way.
-      expect({ viewport, height: measure.scrollHeight, width: measure.scrollWidth }).toEqual({ viewport, height: viewport.height, width: viewport.width });
+      expect({ viewport, height: measure.scrollHeight, width: measure.scrollWidth }).toEqual({
+        viewport,
+        height: viewport.height,
+        width: viewport.width,
+      });
       // And the cards use it: they reach the bottom and the right edge (not a 1080p layout in a corner).
       expect(measure.cardsBottom).toBeGreaterThan(viewport.height * 0.95);
       expect(measure.cardsRight).toBeGreaterThan(viewport.width * 0.95);
       expect(errors).toEqual([]);
-      await page.screenshot({ path: screenshotPath(`wall-${viewport.width}x${viewport.height}`), animations: 'disabled' });
+      await page.screenshot({
+        path: screenshotPath(`wall-${viewport.width}x${viewport.height}`),
+        animations: 'disabled',
+      });
       await context.close();
     }
     const [hd, qhd, uhd] = measures;
@@ -136,8 +159,12 @@ describe('the wall display from 1920×1080 to 3840×2160, and panels without dat
     const cells = page.getByTestId('dash-ranking').locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)');
     await cells.first().waitFor();
     expect(await cells.allTextContents()).toEqual(ranking);
-    expect(await cutTexts(page, '[data-testid="dash-ranking"] .ant-table-tbody tr.ant-table-row td:nth-child(2)')).toEqual([]);
-    await page.getByTestId('dash-card-departmentRanking').screenshot({ path: screenshotPath('dashboard-ranking'), animations: 'disabled' });
+    expect(
+      await cutTexts(page, '[data-testid="dash-ranking"] .ant-table-tbody tr.ant-table-row td:nth-child(2)'),
+    ).toEqual([]);
+    await page
+      .getByTestId('dash-card-departmentRanking')
+      .screenshot({ path: screenshotPath('dashboard-ranking'), animations: 'disabled' });
     await context.close();
   });
 
@@ -149,11 +176,15 @@ describe('the wall display from 1920×1080 to 3840×2160, and panels without dat
     const check = async () => {
       for (const card of PERIOD_CARDS) {
         const panel = page.getByTestId(`dash-card-${card}`);
-        expect({ card, text: (await panel.getByTestId(`dash-empty-${card}`).textContent())?.trim() }).toEqual({ card, text: expect.stringMatching(/^本期暂无/) });
+        expect({ card, text: (await panel.getByTestId(`dash-empty-${card}`).textContent())?.trim() }).toEqual({
+          card,
+          text: expect.stringMatching(/^本期暂无/),
+        });
         expect({ card, canvases: await panel.locator('canvas').count() }).toEqual({ card, canvases: 0 });
       }
       // The members are there whatever the period: their charts stay.
-      for (const card of ['membersByRole', 'membersByChain']) expect(await page.getByTestId(`dash-empty-${card}`).count()).toBe(0);
+      for (const card of ['membersByRole', 'membersByChain'])
+        expect(await page.getByTestId(`dash-empty-${card}`).count()).toBe(0);
     };
     await check();
     expect(await page.evaluate<number>('document.scrollingElement.scrollHeight')).toBe(1080);
@@ -170,7 +201,9 @@ describe('the wall display from 1920×1080 to 3840×2160, and panels without dat
 
   it('explains every panel of a new alliance with nothing in it yet', async () => {
     const db = harness.app.db.admin;
-    const { rows: [empty] } = await db.query(
+    const {
+      rows: [empty],
+    } = await db.query(
       `INSERT INTO alliances (tenant_id, name) SELECT tenant_id, '安海镇新材料产业党建联盟（筹）' FROM alliances WHERE id = $1 RETURNING id`,
       [allianceId],
     );

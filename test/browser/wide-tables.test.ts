@@ -46,38 +46,49 @@ describe('wide tables and empty lists (browser)', () => {
     return fit;
   };
 
-  it.each(SCREENS)('at $width×$height no table of the official’s menu, nor a request list, is cut off', async (screen) => {
-    const { page, api } = await signIn('official@anhai.demo', screen);
-    // Every entry of the menu as drawn, closed groups included (their titles list the paths they hold).
-    const drawn = await page
-      .getByTestId('main-nav')
-      .locator('[data-testid^="nav-"]')
-      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-paths') ?? `/${node.getAttribute('data-testid')!.slice('nav-'.length)}`));
-    const paths = [...new Set(drawn.flatMap((entry) => entry.split(' ')))];
-    expect(paths).toEqual(expect.arrayContaining(['/supervision', '/organizations', '/service-requests']));
+  it.each(SCREENS)(
+    'at $width×$height no table of the official’s menu, nor a request list, is cut off',
+    async (screen) => {
+      const { page, api } = await signIn('official@anhai.demo', screen);
+      // Every entry of the menu as drawn, closed groups included (their titles list the paths they hold).
+      const drawn = await page
+        .getByTestId('main-nav')
+        .locator('[data-testid^="nav-"]')
+        .evaluateAll((nodes) =>
+          nodes.map(
+            (node) => node.getAttribute('data-paths') ?? `/${node.getAttribute('data-testid')!.slice('nav-'.length)}`,
+          ),
+        );
+      const paths = [...new Set(drawn.flatMap((entry) => entry.split(' ')))];
+      expect(paths).toEqual(expect.arrayContaining(['/supervision', '/organizations', '/service-requests']));
 
-    const problems: string[] = [];
-    let tables = 0;
-    for (const path of paths) tables += (await check(page, api, path, problems)).tables;
-    if (screen.width === 1440) {
-      for (const [path, name] of [['/supervision', 'supervision'], ['/organizations', 'organizations']]) {
-        await page.goto(path);
-        await api.settled();
-        await page.screenshot({ path: screenshotPath(`wide-tables-${name}-1440`), animations: 'disabled' });
+      const problems: string[] = [];
+      let tables = 0;
+      for (const path of paths) tables += (await check(page, api, path, problems)).tables;
+      if (screen.width === 1440) {
+        for (const [path, name] of [
+          ['/supervision', 'supervision'],
+          ['/organizations', 'organizations'],
+        ]) {
+          await page.goto(path);
+          await api.settled();
+          await page.screenshot({ path: screenshotPath(`wide-tables-${name}-1440`), animations: 'disabled' });
+        }
       }
-    }
-    await page.context().close();
+      await page.context().close();
 
-    for (const { email, paths: lists } of OTHER_LISTS) {
-      const other = await signIn(email, screen);
-      for (const path of lists) tables += (await check(other.page, other.api, path, problems)).tables;
-      await other.page.context().close();
-    }
-    expect(problems).toEqual([]);
-    // The pages did draw their tables (a check of nothing passes too).
-    expect(tables).toBeGreaterThan(20);
-    // About thirty pages, each loaded afresh: a loaded CI machine has needed more than the default five minutes.
-  }, 600_000);
+      for (const { email, paths: lists } of OTHER_LISTS) {
+        const other = await signIn(email, screen);
+        for (const path of lists) tables += (await check(other.page, other.api, path, problems)).tables;
+        await other.page.context().close();
+      }
+      expect(problems).toEqual([]);
+      // The pages did draw their tables (a check of nothing passes too).
+      expect(tables).toBeGreaterThan(20);
+      // About thirty pages, each loaded afresh: a loaded CI machine has needed more than the default five minutes.
+    },
+    600_000,
+  );
 
   it('shows what a list is for when it is empty, with the first step where the person can act', async () => {
     const { admin } = harness.app.db;
@@ -89,12 +100,16 @@ describe('wide tables and empty lists (browser)', () => {
         WHERE u.role = 'enterprise_contact' AND u.status = 'active' AND u.email LIKE '%@anhai.demo'
         GROUP BY u.email HAVING count(r.id) > 0 ORDER BY u.email`,
     );
-    const filtered = asked.map(({ email, statuses: used }) => ({ email, status: statuses.find((status) => !used.includes(status)) })).find((row) => row.status);
+    const filtered = asked
+      .map(({ email, statuses: used }) => ({ email, status: statuses.find((status) => !used.includes(status)) }))
+      .find((row) => row.status);
     // A tab of the department's inbox with nothing in it.
     const { rows: routed } = await admin.query<{ status: string }>(
       `SELECT DISTINCT r.status::text AS status FROM service_requests r JOIN users u ON u.organization_id = r.assigned_organization_id WHERE u.email = 'dept@anhai.demo'`,
     );
-    const emptyTab = ['routed', 'accepted', 'in_progress', 'returned'].find((tab) => !routed.some((row) => row.status === tab));
+    const emptyTab = ['routed', 'accepted', 'in_progress', 'returned'].find(
+      (tab) => !routed.some((row) => row.status === tab),
+    );
     expect(filtered).toBeDefined();
     expect(emptyTab).toBeDefined();
 

@@ -32,7 +32,11 @@ async function shownCount(page: Page, section: string): Promise<number> {
 
 /** Waits until the section shows `expected` (the badge rolls its digits when the count changes). */
 async function countIs(page: Page, section: string, expected: number): Promise<number> {
-  return waitFor(() => shownCount(page, section), (count) => count === expected, 10_000).catch(() => shownCount(page, section));
+  return waitFor(
+    () => shownCount(page, section),
+    (count) => count === expected,
+    10_000,
+  ).catch(() => shownCount(page, section));
 }
 
 /** The links of a section's items, as drawn. */
@@ -64,7 +68,9 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
 
     // A department person with a request to accept (the desktop accepts it) and one to resolve (the
     // phone resolves it): the demo's own data, dept@anhai.demo when it has both.
-    const { rows: staff } = await admin.query(`SELECT email FROM users WHERE role = 'department_staff' AND status = 'active' AND email LIKE '%@anhai.demo' ORDER BY email <> 'dept@anhai.demo', email`);
+    const { rows: staff } = await admin.query(
+      `SELECT email FROM users WHERE role = 'department_staff' AND status = 'active' AND email LIKE '%@anhai.demo' ORDER BY email <> 'dept@anhai.demo', email`,
+    );
     for (const { email } of staff) {
       const { body } = await http.get('/api/v1/workbench', { token: await http.token(email) });
       const total = (key: string) => body.sections.find((s: { key: string }) => s.key === key).total as number;
@@ -97,28 +103,60 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
     const meetingId = meeting.body.items[0].id;
     const minutes = { content: '一、通报链上企业供需情况。\n二、议定：建立供需对接月度清单，由经济发展办公室牵头。' };
     expect((await http.put(`/api/v1/meetings/${meetingId}/minutes`, minutes, { token: official })).status).toBe(200);
-    expect((await http.post(`/api/v1/meetings/${meetingId}/minutes/circulate`, undefined, { token: official })).status).toBe(200);
+    expect(
+      (await http.post(`/api/v1/meetings/${meetingId}/minutes/circulate`, undefined, { token: official })).status,
+    ).toBe(200);
 
     const author = await http.token('xingyi@anhai.demo');
-    const report = await http.post('/api/v1/think-tank/reports', { allianceId, title: '链上企业数字化车间改造调研报告', abstract: '调研链上企业数控设备联网和数字化车间改造的进度与难点。' }, { token: author });
+    const report = await http.post(
+      '/api/v1/think-tank/reports',
+      {
+        allianceId,
+        title: '链上企业数字化车间改造调研报告',
+        abstract: '调研链上企业数控设备联网和数字化车间改造的进度与难点。',
+      },
+      { token: author },
+    );
     expect(report.status).toBe(201);
     const boundary = '----workbench-report';
     const file = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="调研报告.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="调研报告.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       PDF,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const upload = await http.request('POST', `/api/v1/think-tank/reports/${report.body.id}/versions`, { token: author, body: file, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const upload = await http.request('POST', `/api/v1/think-tank/reports/${report.body.id}/versions`, {
+      token: author,
+      body: file,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(upload.status).toBe(201);
-    expect((await http.post(`/api/v1/think-tank/reports/${report.body.id}/submit`, undefined, { token: author })).status).toBe(201);
-    const expertId = (await admin.query(`SELECT e.id FROM experts e JOIN users u ON u.id = e.user_id WHERE u.email = 'expert@anhai.demo'`)).rows[0].id;
-    const invite = { expertIds: [expertId], respondBy: new Date(now + 6 * DAY).toISOString(), dueAt: new Date(now + 20 * DAY).toISOString() };
-    expect((await http.post(`/api/v1/think-tank/reports/${report.body.id}/reviewers`, invite, { token: official })).status).toBe(201);
+    expect(
+      (await http.post(`/api/v1/think-tank/reports/${report.body.id}/submit`, undefined, { token: author })).status,
+    ).toBe(201);
+    const expertId = (
+      await admin.query(
+        `SELECT e.id FROM experts e JOIN users u ON u.id = e.user_id WHERE u.email = 'expert@anhai.demo'`,
+      )
+    ).rows[0].id;
+    const invite = {
+      expertIds: [expertId],
+      respondBy: new Date(now + 6 * DAY).toISOString(),
+      dueAt: new Date(now + 20 * DAY).toISOString(),
+    };
+    expect(
+      (await http.post(`/api/v1/think-tank/reports/${report.body.id}/reviewers`, invite, { token: official })).status,
+    ).toBe(201);
   });
   afterAll(() => harness?.close());
 
   async function signIn(viewport: Viewport, email: string): Promise<Visit> {
-    const { context, page, errors } = await watchedPage(harness, { viewport: viewport.viewport, isMobile: viewport.isMobile, hasTouch: viewport.isMobile });
+    const { context, page, errors } = await watchedPage(harness, {
+      viewport: viewport.viewport,
+      isMobile: viewport.isMobile,
+      hasTouch: viewport.isMobile,
+    });
     await login(page, email);
     await page.waitForURL('**/home');
     return { context, page, viewport, errors };
@@ -129,7 +167,9 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
     const { page, viewport } = visit;
     await page.waitForLoadState('networkidle').catch(() => undefined);
     const text = await visibleText(page);
-    const widths = await page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })');
+    const widths = await page.evaluate<{ scroll: number; inner: number }>(
+      '({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })',
+    );
     const found = {
       errors: visit.errors,
       rawKeys: rawKeysIn(text),
@@ -137,7 +177,12 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
       // On a mobile browser a page wider than the screen widens the window too: both must be the phone's width.
       width: viewport.isMobile ? widths : 'not a phone',
     };
-    const expected = { errors: [], rawKeys: [], english: [], width: viewport.isMobile ? { scroll: viewport.viewport.width, inner: viewport.viewport.width } : 'not a phone' };
+    const expected = {
+      errors: [],
+      rawKeys: [],
+      english: [],
+      width: viewport.isMobile ? { scroll: viewport.viewport.width, inner: viewport.viewport.width } : 'not a phone',
+    };
     expect({ step: `${viewport.name}: ${step}`, ...found }).toEqual({ step: `${viewport.name}: ${step}`, ...expected });
   }
 
@@ -149,7 +194,11 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
     const count = await shownCount(page, section);
     expect(count).toBeGreaterThan(0);
     await check(visit, `workbench, ${section}`);
-    await page.screenshot({ path: screenshotPath(`workbench-tasks-${section}-${visit.viewport.name}`), fullPage: true, animations: 'disabled' });
+    await page.screenshot({
+      path: screenshotPath(`workbench-tasks-${section}-${visit.viewport.name}`),
+      fullPage: true,
+      animations: 'disabled',
+    });
     const link = card.locator('[data-testid^="workbench-link-"]').first();
     const href = (await link.getAttribute('href'))!;
     await link.click();
@@ -169,7 +218,10 @@ describe('each role does its work from the workbench (browser, 1440×900 and 390
   /** After the work: the section counts one less and no longer holds the item. */
   async function expectDone(visit: Visit, section: string, before: { count: number; href: string }): Promise<void> {
     await backToWorkbench(visit);
-    expect({ section, count: await countIs(visit.page, section, before.count - 1) }).toEqual({ section, count: before.count - 1 });
+    expect({ section, count: await countIs(visit.page, section, before.count - 1) }).toEqual({
+      section,
+      count: before.count - 1,
+    });
     expect(await itemLinks(visit.page, section)).not.toContain(before.href);
     await check(visit, `workbench after ${section}`);
   }

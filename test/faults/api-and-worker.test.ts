@@ -38,12 +38,25 @@ describeEachBackend('the API and the worker as processes, queues on %s', (backen
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
 
     const worker = await stack.startWorker();
-    const rows = await eventually(() => requestEffects(stack, key), (r) => r.length === 1 && r[0].status === 'routed', 60_000);
-    expect(rows[0]).toMatchObject({ id: results[0].id, submitted: 1, routed: 1, route_events: 1, audit_inserts: 1, assigned_events: 1 });
+    const rows = await eventually(
+      () => requestEffects(stack, key),
+      (r) => r.length === 1 && r[0].status === 'routed',
+      60_000,
+    );
+    expect(rows[0]).toMatchObject({
+      id: results[0].id,
+      submitted: 1,
+      routed: 1,
+      route_events: 1,
+      audit_inserts: 1,
+      assigned_events: 1,
+    });
     const { queue, close } = serviceRequests(stack);
     try {
       const jobs = await queue.getJobs(['completed', 'active', 'waiting', 'delayed', 'failed']);
-      expect(jobs.filter((j) => j.name === 'route-service-request' && j.data.requestId === rows[0].id).map((j) => j.id)).toEqual([`route-${rows[0].id}`]);
+      expect(
+        jobs.filter((j) => j.name === 'route-service-request' && j.data.requestId === rows[0].id).map((j) => j.id),
+      ).toEqual([`route-${rows[0].id}`]);
     } finally {
       await close();
     }
@@ -67,13 +80,23 @@ describeEachBackend('the API and the worker as processes, queues on %s', (backen
       await blocker.query('BEGIN');
       await blocker.query('SELECT id FROM service_requests WHERE id = $1 FOR UPDATE', [first.id]);
       const worker = await stack.startWorker();
-      await eventually(() => queue.getActiveCount(), (n) => n === 1, 60_000, 50);
+      await eventually(
+        () => queue.getActiveCount(),
+        (n) => n === 1,
+        60_000,
+        50,
+      );
 
       // New submissions block on the township's request counter: they are in flight at SIGTERM.
       await blocker.query(`SELECT 1 FROM tenant_counters WHERE name LIKE 'service-request-%' FOR UPDATE`);
-      const inFlight: Promise<Submission>[] = Array.from({ length: 20 }, () => api.submit(token, body, { timeoutMs: 60_000 }));
+      const inFlight: Promise<Submission>[] = Array.from({ length: 20 }, () =>
+        api.submit(token, body, { timeoutMs: 60_000 }),
+      );
       await eventually(
-        () => stack.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'lianmeng'`),
+        () =>
+          stack.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'lianmeng'`,
+          ),
         (rows) => rows[0].n >= 21,
         60_000,
         50,
@@ -98,8 +121,16 @@ describeEachBackend('the API and the worker as processes, queues on %s', (backen
 
       const [apiExit, workerExit] = await Promise.all([apiStopped, workerStopped]);
       const promptly = Date.now() - released;
-      for (const [process, exit] of [[api, apiExit], [worker, workerExit]] as const) {
-        expect({ name: process.name, ...exit, ms: undefined }).toEqual({ name: process.name, code: 0, signal: null, ms: undefined });
+      for (const [process, exit] of [
+        [api, apiExit],
+        [worker, workerExit],
+      ] as const) {
+        expect({ name: process.name, ...exit, ms: undefined }).toEqual({
+          name: process.name,
+          code: 0,
+          signal: null,
+          ms: undefined,
+        });
         expect(process.output()).toContain('Stopped cleanly');
       }
       expect(promptly).toBeLessThan(15_000);
@@ -110,7 +141,8 @@ describeEachBackend('the API and the worker as processes, queues on %s', (backen
       expect(await (await queue.getJob(`route-${first.id}`))?.getState()).toBe('completed');
       // Every accepted request is stored with its routing event, waiting for the next worker.
       const stored = await requestEffects(stack);
-      for (const result of results) expect(stored.find((r) => r.id === result.id)).toMatchObject({ submitted: 1, route_events: 1 });
+      for (const result of results)
+        expect(stored.find((r) => r.id === result.id)).toMatchObject({ submitted: 1, route_events: 1 });
     } finally {
       await blocker.end().catch(() => undefined);
       await close();
@@ -124,9 +156,14 @@ describeEachBackend('the API and the worker as processes, queues on %s', (backen
     const controller = new AbortController();
     const streams = await Promise.all(
       Array.from({ length: 3 }, async () => {
-        const issued = await fetch(`${api.url}/api/v1/notifications/stream-ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+        const issued = await fetch(`${api.url}/api/v1/notifications/stream-ticket`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        });
         const { ticket } = (await issued.json()) as { ticket: string };
-        const response = await fetch(`${api.url}/api/v1/notifications/stream?ticket=${ticket}`, { signal: controller.signal });
+        const response = await fetch(`${api.url}/api/v1/notifications/stream?ticket=${ticket}`, {
+          signal: controller.signal,
+        });
         const reader = response.body!.getReader();
         await reader.read(); // the first count: the stream is open
         // Wrapped, or Promise.all would wait for the stream's end.

@@ -8,7 +8,9 @@ const IDLE_IN_TRANSACTION_TIMEOUT_MS = 3000;
 /** Server pids of the application's sessions (API and workers) in the given state. */
 const sessions = (stack: FaultStack, condition: string) =>
   stack
-    .query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = 'lianmeng' AND application_name = 'lianmeng' AND ${condition}`)
+    .query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = 'lianmeng' AND application_name = 'lianmeng' AND ${condition}`,
+    )
     .then((rows) => rows.map((r) => r.pid));
 
 /**
@@ -21,7 +23,10 @@ describeEachBackend('a worker frozen in the middle of routing, longer than its q
   let api: ApiProcess;
 
   beforeAll(async () => {
-    stack = await FaultStack.create({ backend, env: { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: String(IDLE_IN_TRANSACTION_TIMEOUT_MS) } });
+    stack = await FaultStack.create({
+      backend,
+      env: { DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: String(IDLE_IN_TRANSACTION_TIMEOUT_MS) },
+    });
     api = await stack.startApi();
   }, 180_000);
   afterAll(() => stack?.destroy(), 60_000);
@@ -42,7 +47,12 @@ describeEachBackend('a worker frozen in the middle of routing, longer than its q
         await blocker.query('BEGIN');
         await blocker.query('SELECT id FROM service_requests WHERE id = ANY($1) FOR UPDATE', [held]);
         const worker = await stack.startWorker({}, 'worker-1');
-        await eventually(() => sessions(stack, `wait_event_type = 'Lock'`), (pids) => pids.length === held.length, 60_000, 50);
+        await eventually(
+          () => sessions(stack, `wait_event_type = 'Lock'`),
+          (pids) => pids.length === held.length,
+          60_000,
+          50,
+        );
         worker.signal('SIGSTOP');
         return worker;
       } finally {
@@ -51,10 +61,20 @@ describeEachBackend('a worker frozen in the middle of routing, longer than its q
       }
     })();
     // Each frozen job now holds its request's row lock, in a transaction nobody will finish.
-    const frozen = await eventually(() => sessions(stack, `state = 'idle in transaction'`), (pids) => pids.length >= held.length, 10_000, 50);
+    const frozen = await eventually(
+      () => sessions(stack, `state = 'idle in transaction'`),
+      (pids) => pids.length >= held.length,
+      10_000,
+      50,
+    );
 
     const second = await stack.startWorker({}, 'worker-2');
-    const routed = await eventually(() => requestEffects(stack), (rows) => rows.length === 20 && rows.every((r) => r.status === 'routed'), 45_000, 250);
+    const routed = await eventually(
+      () => requestEffects(stack),
+      (rows) => rows.length === 20 && rows.every((r) => r.status === 'routed'),
+      45_000,
+      250,
+    );
     // The server ended the frozen sessions, which freed the rows for the second worker.
     expect(await stack.query('SELECT pid, state FROM pg_stat_activity WHERE pid = ANY($1)', [frozen])).toEqual([]);
     for (const id of held) expect(second.output()).toContain(`route-${id}`);
@@ -62,13 +82,22 @@ describeEachBackend('a worker frozen in the middle of routing, longer than its q
 
     // The first worker wakes to dead sessions: its attempts fail, it neither crashes nor routes again.
     first.signal('SIGCONT');
-    for (const id of held) await first.waitForOutput(new RegExp(`"jobId":"route-${id}".*"msg":"Job attempt failed"`), 15_000);
+    for (const id of held)
+      await first.waitForOutput(new RegExp(`"jobId":"route-${id}".*"msg":"Job attempt failed"`), 15_000);
     await sleep(2000);
     expect(first.running).toBe(true);
     expect(first.output()).not.toMatch(/uncaught|unhandled/i);
     const after = await requestEffects(stack);
     expectRoutedOnce(after);
-    expect(after.every((r) => r.assigned_events === 1 && r.max_assigned_per_user === 1 && r.audit_inserts === 1 && r.published_route_events >= 1)).toBe(true);
+    expect(
+      after.every(
+        (r) =>
+          r.assigned_events === 1 &&
+          r.max_assigned_per_user === 1 &&
+          r.audit_inserts === 1 &&
+          r.published_route_events >= 1,
+      ),
+    ).toBe(true);
 
     // Its pool dropped the dead connections: alone again, it routes a new request.
     expect((await second.stop('SIGTERM')).code).toBe(0);

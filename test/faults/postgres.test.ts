@@ -30,17 +30,31 @@ describeEachBackend('PostgreSQL restart under load, queues on %s', (backend) => 
     await sleep(2000);
     await stack.pg.stop('immediate');
 
-    const outage = await eventually(() => api.health(3000), (h) => h.status !== 200, 15_000);
+    const outage = await eventually(
+      () => api.health(3000),
+      (h) => h.status !== 200,
+      15_000,
+    );
     expect(outage.status).toBe(503);
     expect(JSON.stringify(outage.body)).toContain('database');
     await sleep(5000);
 
     await stack.pg.start();
     const back = Date.now();
-    await eventually(() => api.health(3000), (h) => h.status === 200, 10_000, 250);
+    await eventually(
+      () => api.health(3000),
+      (h) => h.status === 200,
+      10_000,
+      250,
+    );
     const recoveredInMs = Date.now() - back;
     // The pool reconnects by itself: a submission after recovery succeeds without restarting anything.
-    await eventually(() => api.submit(token, body, { key: `fault-pg-after-${Date.now()}` }), (s) => s.status === 201, 10_000, 250);
+    await eventually(
+      () => api.submit(token, body, { key: `fault-pg-after-${Date.now()}` }),
+      (s) => s.status === 201,
+      10_000,
+      250,
+    );
     running = false;
     await load;
 
@@ -61,7 +75,8 @@ describeEachBackend('PostgreSQL restart under load, queues on %s', (backend) => 
     for (const id of accepted) expect(effects.map((e) => e.id)).toContain(id);
     expect(effects.filter((e) => e.route_events < 1 || e.audit_inserts !== 1)).toEqual([]);
     expectRoutedOnce(effects);
-    const orphans = await stack.query(`SELECT count(*)::int AS n FROM outbox_events o WHERE o.job_name = 'route-service-request'
+    const orphans =
+      await stack.query(`SELECT count(*)::int AS n FROM outbox_events o WHERE o.job_name = 'route-service-request'
       AND NOT EXISTS (SELECT 1 FROM service_requests r WHERE r.id::text = o.payload->>'requestId')`);
     expect(orphans[0].n).toBe(0);
   }, 300_000);

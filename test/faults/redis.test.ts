@@ -66,7 +66,11 @@ describeWithRedis('Redis faults', () => {
 
   /** Fault 4. */
   it('still escalates on time when Redis restarts under load and its delayed jobs (timers and schedules) are deleted', async () => {
-    const routed = await eventually(() => requestEffects(stack, 'fault-redis-down-'), (rows) => rows.length >= 5, 10_000);
+    const routed = await eventually(
+      () => requestEffects(stack, 'fault-redis-down-'),
+      (rows) => rows.length >= 5,
+      10_000,
+    );
     const ids = routed.slice(0, 5).map((r) => r.id);
     const load = steadyLoad(api, token, body, 'fault-redis-restart-');
     await sleep(1000);
@@ -95,7 +99,11 @@ describeWithRedis('Redis faults', () => {
     expect(results.filter((r) => r.status !== 201)).toEqual([]);
 
     const breached = await eventually(
-      () => stack.query<{ request_id: string; at: Date }>(`SELECT request_id, created_at AS at FROM service_request_events WHERE type = 'sla_breached' AND request_id = ANY($1)`, [ids]),
+      () =>
+        stack.query<{ request_id: string; at: Date }>(
+          `SELECT request_id, created_at AS at FROM service_request_events WHERE type = 'sla_breached' AND request_id = ANY($1)`,
+          [ids],
+        ),
       (rows) => rows.length === ids.length,
       120_000,
       500,
@@ -105,7 +113,12 @@ describeWithRedis('Redis faults', () => {
     expect(Math.max(...lateness)).toBeLessThan(75_000);
     // The requests submitted around the restart are routed too, those whose job the flush deleted
     // by the minute's reconciliation (a request still waiting after a minute gets its job again).
-    const effects = await eventually(() => requestEffects(stack, 'fault-redis-restart-'), (rows) => rows.every((r) => r.status === 'routed'), 180_000, 500);
+    const effects = await eventually(
+      () => requestEffects(stack, 'fault-redis-restart-'),
+      (rows) => rows.every((r) => r.status === 'routed'),
+      180_000,
+      500,
+    );
     expect(effects).toHaveLength(results.length);
     expectRoutedOnce(effects);
   }, 420_000);

@@ -41,7 +41,8 @@ function postgresCpuSeconds(postmaster: number): number {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+      if (Number(entry) === postmaster || Number(fields[1]) === postmaster)
+        ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // the process ended meanwhile
     }
@@ -77,7 +78,11 @@ describeEachBackend('two API and two worker processes sharing one PostgreSQL and
   it('routes each of 10,000 requests sent through both APIs exactly once, with both workers sharing the jobs', async () => {
     const body = await requestBody(stack, '横向扩展');
     // Both enterprises sign in on both APIs: the tokens and sessions are good on either.
-    const tokens = await Promise.all(apis.map(async (api) => Promise.all(['jingong@anhai.demo', 'xingyi@anhai.demo'].map((email) => api.token(email)))));
+    const tokens = await Promise.all(
+      apis.map(async (api) =>
+        Promise.all(['jingong@anhai.demo', 'xingyi@anhai.demo'].map((email) => api.token(email))),
+      ),
+    );
 
     const results: (Submission & { api: number })[] = [];
     let next = 0;
@@ -87,7 +92,10 @@ describeEachBackend('two API and two worker processes sharing one PostgreSQL and
         for (let i = next++; i < TOTAL; i = next++) {
           const api = i % 2;
           const token = tokens[api][Math.floor(i / 2) % 2];
-          results.push({ api, ...(await apis[api].submit(token, body, { key: `scale-${String(i).padStart(5, '0')}`, timeoutMs: 60_000 })) });
+          results.push({
+            api,
+            ...(await apis[api].submit(token, body, { key: `scale-${String(i).padStart(5, '0')}`, timeoutMs: 60_000 })),
+          });
         }
       }),
     );
@@ -95,13 +103,22 @@ describeEachBackend('two API and two worker processes sharing one PostgreSQL and
     process.stdout.write(`\nscale-out: ${TOTAL} submissions answered after ${submittedMs} ms\n`);
     const refused = results.filter((r) => r.status !== 201);
     if (refused.length > 0) {
-      const errors = apis.flatMap((api) => api.output().split('\n').filter((line) => line.includes('"level":50')).slice(0, 3));
+      const errors = apis.flatMap((api) =>
+        api
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"level":50'))
+          .slice(0, 3),
+      );
       process.stdout.write(`\nscale-out: ${refused.length} submissions refused; API errors:\n${errors.join('\n')}\n`);
     }
     expect(refused).toEqual([]);
     expect(new Set(results.map((r) => r.id)).size).toBe(TOTAL);
 
-    const pending = () => stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM service_requests WHERE idempotency_key LIKE 'scale-%' AND status = 'submitted'`);
+    const pending = () =>
+      stack.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM service_requests WHERE idempotency_key LIKE 'scale-%' AND status = 'submitted'`,
+      );
     await eventually(pending, ([row]) => row.n === 0, 300_000, 1000);
     const routedMs = Date.now() - started;
 
@@ -113,24 +130,38 @@ describeEachBackend('two API and two worker processes sharing one PostgreSQL and
     // No job failed in any queue, and nothing is left in the outbox.
     const { queues, close } = stack.openQueues();
     try {
-      const failed = await Promise.all(queues.map(async (queue) => [queue.name, await queue.getFailedCount()] as const));
+      const failed = await Promise.all(
+        queues.map(async (queue) => [queue.name, await queue.getFailedCount()] as const),
+      );
       expect(failed.filter(([, n]) => n > 0)).toEqual([]);
-      const [{ unpublished }] = await stack.query(`SELECT count(*)::int AS unpublished FROM outbox_events WHERE published_at IS NULL AND job_name = 'route-service-request'`);
+      const [{ unpublished }] = await stack.query(
+        `SELECT count(*)::int AS unpublished FROM outbox_events WHERE published_at IS NULL AND job_name = 'route-service-request'`,
+      );
       expect(unpublished).toBe(0);
 
       // Both workers ran routing jobs: each logs every job it starts, and BullMQ records the worker
       // (host:pid) on each job it keeps.
-      const routedBy = workers.map((worker) => logLines(worker, (e) => e.msg === 'Job started' && e.job === 'route-service-request'));
+      const routedBy = workers.map((worker) =>
+        logLines(worker, (e) => e.msg === 'Job started' && e.job === 'route-service-request'),
+      );
       expect(routedBy.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(TOTAL);
       for (const n of routedBy) expect(n).toBeGreaterThan(TOTAL / 10);
       const serviceRequests = queues.find((q) => q.name === SERVICE_REQUESTS_QUEUE)!;
-      const kept = (await serviceRequests.getJobs(['completed'], 0, -1)).filter((job) => job.name === 'route-service-request');
+      const kept = (await serviceRequests.getJobs(['completed'], 0, -1)).filter(
+        (job) => job.name === 'route-service-request',
+      );
       const keptBy = new Map<string, number>();
-      for (const job of kept) keptBy.set(job.processedBy ?? 'unknown', (keptBy.get(job.processedBy ?? 'unknown') ?? 0) + 1);
+      for (const job of kept)
+        keptBy.set(job.processedBy ?? 'unknown', (keptBy.get(job.processedBy ?? 'unknown') ?? 0) + 1);
       expect([...keptBy.keys()].sort()).toEqual(workers.map((w) => `${hostname()}:${w.pid}`).sort());
 
       // Both APIs served submissions: each logged a 201 for every one sent to it.
-      const servedBy = apis.map((api) => logLines(api, (e) => e.req?.method === 'POST' && e.req?.url === '/api/v1/service-requests' && e.res?.statusCode === 201));
+      const servedBy = apis.map((api) =>
+        logLines(
+          api,
+          (e) => e.req?.method === 'POST' && e.req?.url === '/api/v1/service-requests' && e.res?.statusCode === 201,
+        ),
+      );
       expect(servedBy).toEqual([TOTAL / 2, TOTAL / 2]);
       const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
       process.stdout.write(

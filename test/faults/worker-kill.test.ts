@@ -30,7 +30,10 @@ describeEachBackend('a worker killed with SIGKILL in the middle of routing 50 re
 
       const first = await stack.startWorker({}, 'worker-1');
       const waiting = await eventually(
-        () => stack.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'lianmeng'`),
+        () =>
+          stack.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'lianmeng'`,
+          ),
         (rows) => rows[0].n >= 1,
         60_000,
         50,
@@ -46,12 +49,19 @@ describeEachBackend('a worker killed with SIGKILL in the middle of routing 50 re
     expect(before.filter((r) => held.includes(r.id)).every((r) => r.status === 'submitted')).toBe(true);
 
     const second = await stack.startWorker({}, 'worker-2');
-    const after = await eventually(() => requestEffects(stack), (rows) => rows.length === 50 && rows.every((r) => r.status === 'routed'), 90_000, 250);
+    const after = await eventually(
+      () => requestEffects(stack),
+      (rows) => rows.length === 50 && rows.every((r) => r.status === 'routed'),
+      90_000,
+      250,
+    );
     expectRoutedOnce(after);
     expect(after.every((r) => r.assigned_events === 1 && r.max_assigned_per_user === 1)).toBe(true);
 
     // Nothing is left behind in the outbox, and the second worker stops cleanly.
-    const [{ pending }] = await stack.query(`SELECT count(*)::int AS pending FROM outbox_events WHERE published_at IS NULL AND job_name = 'route-service-request'`);
+    const [{ pending }] = await stack.query(
+      `SELECT count(*)::int AS pending FROM outbox_events WHERE published_at IS NULL AND job_name = 'route-service-request'`,
+    );
     expect(pending).toBe(0);
     const exit = await second.stop('SIGTERM');
     expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);

@@ -31,11 +31,19 @@ describe('an alliance says whether it is the reader’s own', () => {
     expect((await suite.http.get(`/api/v1/alliances/${food}`, { token: xingyi })).body.myRole).toBeNull();
 
     const organizationId = await idOf(suite.app.db.admin, 'organizations', '兴翼机械');
-    const joined = await suite.http.post(`/api/v1/alliances/${food}/members`, { organizationId, role: 'member', joinedOn: '2025-01-01' }, { token: official });
+    const joined = await suite.http.post(
+      `/api/v1/alliances/${food}/members`,
+      { organizationId, role: 'member', joinedOn: '2025-01-01' },
+      { token: official },
+    );
     expect(joined.status).toBe(201);
     expect((await suite.http.get(`/api/v1/alliances/${food}`, { token: xingyi })).body.myRole).toBe('member');
 
-    await suite.http.post(`/api/v1/alliances/${food}/members/${joined.body.id}/leave`, { leftOn: '2025-06-30', reason: '调整' }, { token: official });
+    await suite.http.post(
+      `/api/v1/alliances/${food}/members/${joined.body.id}/leave`,
+      { leftOn: '2025-06-30', reason: '调整' },
+      { token: official },
+    );
     expect((await suite.http.get(`/api/v1/alliances/${food}`, { token: xingyi })).body.myRole).toBeNull();
   });
 });

@@ -15,7 +15,9 @@ function multipart(fileName: string, content: Buffer): { body: Buffer; headers: 
   const boundary = '----attachment-boundary';
   return {
     body: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       content,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),
@@ -39,7 +41,11 @@ describe('attachments of service requests', () => {
 
   const upload = (name: string, content: Buffer, token = xingyi) => {
     const form = multipart(name, content);
-    return http.request('POST', `/api/v1/service-requests/${request.id}/attachments`, { token, body: form.body, headers: form.headers });
+    return http.request('POST', `/api/v1/service-requests/${request.id}/attachments`, {
+      token,
+      body: form.body,
+      headers: form.headers,
+    });
   };
 
   it('accepts a PDF and an image, judged by their content, and serves them back as downloads', async () => {
@@ -49,7 +55,11 @@ describe('attachments of service requests', () => {
     const png = await upload('photo.bin', PNG);
     expect(png.body.contentType).toBe('image/png');
 
-    const download = await app.api.inject({ method: 'GET', url: `/api/v1/service-requests/${request.id}/attachments/${pdf.body.id}`, headers: { authorization: `Bearer ${xingyi}` } });
+    const download = await app.api.inject({
+      method: 'GET',
+      url: `/api/v1/service-requests/${request.id}/attachments/${pdf.body.id}`,
+      headers: { authorization: `Bearer ${xingyi}` },
+    });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF)).toBe(true);
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="_+\.pdf"; filename\*=UTF-8''/);
@@ -70,7 +80,9 @@ describe('attachments of service requests', () => {
   it('keeps only the file name of a path, and stores under a key of its own', async () => {
     const reply = await upload('../../../etc/passwd.pdf', PDF);
     expect(reply.body.fileName).toBe('passwd.pdf');
-    const { rows } = await app.db.admin.query('SELECT storage_key FROM service_request_attachments WHERE id = $1', [reply.body.id]);
+    const { rows } = await app.db.admin.query('SELECT storage_key FROM service_request_attachments WHERE id = $1', [
+      reply.body.id,
+    ]);
     expect(rows[0].storage_key).toMatch(/^[0-9a-f-]+\/[0-9a-f-]+\/[0-9a-f-]+$/);
   });
 
@@ -78,7 +90,9 @@ describe('attachments of service requests', () => {
     const other = await http.token('jingong@anhai.demo');
     expect((await upload('x.pdf', PDF, other)).status).toBe(404);
     const { rows } = await app.db.admin.query('SELECT id FROM service_request_attachments LIMIT 1');
-    expect((await http.get(`/api/v1/service-requests/${request.id}/attachments/${rows[0].id}`, { token: other })).status).toBe(404);
+    expect(
+      (await http.get(`/api/v1/service-requests/${request.id}/attachments/${rows[0].id}`, { token: other })).status,
+    ).toBe(404);
   });
 });
 
@@ -99,10 +113,22 @@ describe('file storage back ends', () => {
 
   it('stores, reads and removes in an S3-compatible store (s3rver on loopback)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 's3rver-'));
-    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'lianmeng' }] });
+    const server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: 'lianmeng' }],
+    });
     const { port } = await server.run();
     try {
-      const storage = new S3Storage({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', bucket: 'lianmeng', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+      const storage = new S3Storage({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+        bucket: 'lianmeng',
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+      });
       await storage.put('t1/r1/f1', PDF, 'application/pdf');
       expect((await storage.get('t1/r1/f1')).equals(PDF)).toBe(true);
       await storage.remove('t1/r1/f1');

@@ -37,17 +37,54 @@ describe('attacks on authentication', () => {
 
   it('refuses tokens signed with another key, another algorithm, another issuer, or expired', async () => {
     const { iat, exp, iss, aud, ...claims } = claimsOf(official);
-    await expectUnauthenticated(new JwtService({ secret: 'x'.repeat(48) }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS512', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign(claims, { issuer: 'someone-else', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }));
-    await expectUnauthenticated(new JwtService({ secret }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256' }));
+    await expectUnauthenticated(
+      new JwtService({ secret: 'x'.repeat(48) }).sign(claims, {
+        issuer: 'lianmeng',
+        audience: 'lianmeng-api',
+        algorithm: 'HS256',
+        expiresIn: 900,
+      }),
+    );
+    await expectUnauthenticated(
+      new JwtService({ secret }).sign(claims, {
+        issuer: 'lianmeng',
+        audience: 'lianmeng-api',
+        algorithm: 'HS512',
+        expiresIn: 900,
+      }),
+    );
+    await expectUnauthenticated(
+      new JwtService({ secret }).sign(claims, {
+        issuer: 'someone-else',
+        audience: 'lianmeng-api',
+        algorithm: 'HS256',
+        expiresIn: 900,
+      }),
+    );
+    await expectUnauthenticated(
+      new JwtService({ secret }).sign(
+        { ...claims, exp: Math.floor(Date.now() / 1000) - 5 },
+        { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256' },
+      ),
+    );
     // alg none with the real claims, in both spellings.
     for (const alg of ['none', 'None']) {
       const header = Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url');
       await expectUnauthenticated(`${header}.${official.split('.')[1]}.`);
     }
     // The same key and claims sign a token that works: the refusals above are about what changed.
-    expect((await http.get('/api/v1/auth/me', { token: new JwtService({ secret }).sign(claims, { issuer: 'lianmeng', audience: 'lianmeng-api', algorithm: 'HS256', expiresIn: 900 }) })).status).toBe(200);
+    expect(
+      (
+        await http.get('/api/v1/auth/me', {
+          token: new JwtService({ secret }).sign(claims, {
+            issuer: 'lianmeng',
+            audience: 'lianmeng-api',
+            algorithm: 'HS256',
+            expiresIn: 900,
+          }),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('refuses a token that lacks its expiry, its issue time, its issuer or its audience, or names another audience', async () => {
@@ -83,14 +120,30 @@ describe('attacks on authentication', () => {
   });
 
   it("ends a disabled user's access and refresh tokens at once", async () => {
-    const invited = await http.post('/api/v1/users/invitations', { email: 'short.lived@anhai.demo', displayName: '临时', role: 'expert' }, { token: official });
+    const invited = await http.post(
+      '/api/v1/users/invitations',
+      { email: 'short.lived@anhai.demo', displayName: '临时', role: 'expert' },
+      { token: official },
+    );
     const token = new URL(invited.body.invitationUrl).searchParams.get('token')!;
-    const accepted = await http.post('/api/v1/auth/accept-invitation', { token, password: 'a sufficiently long passphrase' });
+    const accepted = await http.post('/api/v1/auth/accept-invitation', {
+      token,
+      password: 'a sufficiently long passphrase',
+    });
     expect(accepted.status).toBe(200);
-    expect((await http.post(`/api/v1/users/${invited.body.user.id}/disable`, {}, { token: official })).status).toBeLessThan(300);
+    expect(
+      (await http.post(`/api/v1/users/${invited.body.user.id}/disable`, {}, { token: official })).status,
+    ).toBeLessThan(300);
     await expectUnauthenticated(accepted.body.accessToken);
     expect((await http.post('/api/v1/auth/refresh', { refreshToken: accepted.body.refreshToken })).status).toBe(401);
-    expect((await http.post('/api/v1/auth/login', { email: 'short.lived@anhai.demo', password: 'a sufficiently long passphrase' })).status).toBeGreaterThanOrEqual(401);
+    expect(
+      (
+        await http.post('/api/v1/auth/login', {
+          email: 'short.lived@anhai.demo',
+          password: 'a sufficiently long passphrase',
+        })
+      ).status,
+    ).toBeGreaterThanOrEqual(401);
   });
 
   it('answers a known and an unknown login alike through six failures, hashing the password each time', async () => {
@@ -122,7 +175,11 @@ describe('attacks on authentication', () => {
   });
 
   it('holds invitations to the password policy: length, common passwords, the account name', async () => {
-    const invited = await http.post('/api/v1/users/invitations', { email: 'zhang.wei@anhai.demo', displayName: '张伟', role: 'expert' }, { token: official });
+    const invited = await http.post(
+      '/api/v1/users/invitations',
+      { email: 'zhang.wei@anhai.demo', displayName: '张伟', role: 'expert' },
+      { token: official },
+    );
     const token = new URL(invited.body.invitationUrl).searchParams.get('token')!;
     const attempts: [string, string][] = [
       ['short-1', 'passwordTooShort'],
@@ -134,16 +191,25 @@ describe('attacks on authentication', () => {
       const reply = await http.post('/api/v1/auth/accept-invitation', { token, password }, { language: 'en' });
       expect([password, reply.status, reply.body.code]).toEqual([password, 400, 'WEAK_PASSWORD']);
     }
-    expect((await http.post('/api/v1/auth/accept-invitation', { token, password: 'correct horse battery staple' })).status).toBe(200);
+    expect(
+      (await http.post('/api/v1/auth/accept-invitation', { token, password: 'correct horse battery staple' })).status,
+    ).toBe(200);
   });
 
   it('hashes every stored password with argon2id at m ≥ 19 MiB, t ≥ 2', async () => {
-    const { rows } = await app.db.admin.query<{ email: string; password_hash: string }>(`SELECT email, password_hash FROM users WHERE password_hash IS NOT NULL`);
+    const { rows } = await app.db.admin.query<{ email: string; password_hash: string }>(
+      `SELECT email, password_hash FROM users WHERE password_hash IS NOT NULL`,
+    );
     expect(rows.length).toBeGreaterThan(5);
     for (const { email, password_hash } of rows) {
       const [, algorithm, , parameters] = password_hash.split('$');
       expect([email, algorithm]).toEqual([email, 'argon2id']);
-      const params = Object.fromEntries(parameters.split(',').map((p) => p.split('=')).map(([k, v]) => [k, Number(v)]));
+      const params = Object.fromEntries(
+        parameters
+          .split(',')
+          .map((p) => p.split('='))
+          .map(([k, v]) => [k, Number(v)]),
+      );
       expect(params.m).toBeGreaterThanOrEqual(19 * 1024);
       expect(params.t).toBeGreaterThanOrEqual(2);
     }
@@ -171,7 +237,11 @@ describe('attacks on authentication', () => {
       app.api.inject({
         method: 'OPTIONS',
         url: '/api/v1/auth/login',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
       });
     const allowed = await preflight('https://portal.anhai.example');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.anhai.example');
@@ -205,7 +275,10 @@ describe('login throttling across two API processes', () => {
     const apis = [new Http(app.api), new Http(second)];
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await apis[i % 2].post('/api/v1/auth/login', { email: `nobody${i}@anhai.demo`, password: 'wrong password' })).status);
+      statuses.push(
+        (await apis[i % 2].post('/api/v1/auth/login', { email: `nobody${i}@anhai.demo`, password: 'wrong password' }))
+          .status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429]);
     // The right password from the other process is throttled too: the limit is per client, not per account.
@@ -237,7 +310,15 @@ describe('login throttling behind proxies', () => {
     const statuses = new Set<number>();
     for (let i = 0; i < 30; i++) {
       const headers = { 'x-forwarded-for': `${network}.${i + 1}` };
-      statuses.add((await http.post('/api/v1/auth/login', { email: `guess${i}@anhai.demo`, password: 'wrong password' }, { headers })).status);
+      statuses.add(
+        (
+          await http.post(
+            '/api/v1/auth/login',
+            { email: `guess${i}@anhai.demo`, password: 'wrong password' },
+            { headers },
+          )
+        ).status,
+      );
     }
     return [...statuses].sort();
   };

@@ -61,32 +61,55 @@ describe('the authorisation matrix: every route × every role × own tenant / ot
     routes = routePermissions(app.api).filter((r) => !r.route.startsWith('GET /health') && !r.route.includes('/auth/'));
     const other = await createOtherTenant(app.db.admin);
     const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2 });
-    const { rows: [dept] } = await app.db.admin.query(`INSERT INTO organizations (tenant_id, name, kind) VALUES ($1, '东石镇经济发展办', 'department') RETURNING id`, [other.tenantId]);
+    const {
+      rows: [dept],
+    } = await app.db.admin.query(
+      `INSERT INTO organizations (tenant_id, name, kind) VALUES ($1, '东石镇经济发展办', 'department') RETURNING id`,
+      [other.tenantId],
+    );
     for (const [email, role, org] of [
       ['dept@dongshi.demo', 'department_staff', dept.id],
       ['contact@dongshi.demo', 'enterprise_contact', other.organizationId],
       ['expert@dongshi.demo', 'expert', null],
     ]) {
-      await app.db.admin.query(`INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash) VALUES ($1, $2, $2, $3, $4, 'active', $5)`, [
-        other.tenantId, email, role, org, hash,
-      ]);
+      await app.db.admin.query(
+        `INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash) VALUES ($1, $2, $2, $3, $4, 'active', $5)`,
+        [other.tenantId, email, role, org, hash],
+      );
     }
     personas.push(
       { name: 'anonymous', role: null, tenant: null },
-      { name: 'platform admin', role: 'platform_admin', tenant: null, token: await http.token('platform@lianmeng.demo') },
+      {
+        name: 'platform admin',
+        role: 'platform_admin',
+        tenant: null,
+        token: await http.token('platform@lianmeng.demo'),
+      },
       { name: 'official', role: 'township_admin', tenant: 'anhai', token: await http.token('official@anhai.demo') },
       { name: 'department', role: 'department_staff', tenant: 'anhai', token: await http.token('dept@anhai.demo') },
       { name: 'enterprise', role: 'enterprise_contact', tenant: 'anhai', token: await http.token('xingyi@anhai.demo') },
       { name: 'expert', role: 'expert', tenant: 'anhai', token: await http.token('expert@anhai.demo') },
       { name: 'other official', role: 'township_admin', tenant: 'other', token: await http.token(other.email) },
-      { name: 'other department', role: 'department_staff', tenant: 'other', token: await http.token('dept@dongshi.demo') },
-      { name: 'other enterprise', role: 'enterprise_contact', tenant: 'other', token: await http.token('contact@dongshi.demo') },
+      {
+        name: 'other department',
+        role: 'department_staff',
+        tenant: 'other',
+        token: await http.token('dept@dongshi.demo'),
+      },
+      {
+        name: 'other enterprise',
+        role: 'enterprise_contact',
+        tenant: 'other',
+        token: await http.token('contact@dongshi.demo'),
+      },
       { name: 'other expert', role: 'expert', tenant: 'other', token: await http.token('expert@dongshi.demo') },
     );
     anhaiTenant = (await app.db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`)).rows[0].id;
     const tables = new Set([...TABLE_OF_ID.map(([, t]) => t), ...Object.values(TABLE_OF_PARAM)]);
     for (const table of tables) {
-      const { rows } = await app.db.admin.query(`SELECT id FROM ${table} WHERE tenant_id = $1 ORDER BY created_at LIMIT 1`, [anhaiTenant]).catch(() => ({ rows: [] }));
+      const { rows } = await app.db.admin
+        .query(`SELECT id FROM ${table} WHERE tenant_id = $1 ORDER BY created_at LIMIT 1`, [anhaiTenant])
+        .catch(() => ({ rows: [] }));
       if (rows[0]) idsByTable.set(table, rows[0].id);
     }
   }, 120_000);
@@ -108,7 +131,10 @@ describe('the authorisation matrix: every route × every role × own tenant / ot
     return app.api.inject({
       method: method as 'GET',
       url,
-      headers: { ...(persona.token && { authorization: `Bearer ${persona.token}` }), ...(method !== 'GET' && method !== 'DELETE' && { 'content-type': 'application/json' }) },
+      headers: {
+        ...(persona.token && { authorization: `Bearer ${persona.token}` }),
+        ...(method !== 'GET' && method !== 'DELETE' && { 'content-type': 'application/json' }),
+      },
       ...(method !== 'GET' && method !== 'DELETE' && { payload: '{}' }),
     });
   };
@@ -116,14 +142,27 @@ describe('the authorisation matrix: every route × every role × own tenant / ot
   it('gives each role exactly the access its route declares, and no one else a way past the guard', async () => {
     const cells: string[] = [];
     const wrong: string[] = [];
-    const anhaiChanges = async () => (await app.db.admin.query(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action <> 'refused'`, [anhaiTenant])).rows[0].n;
+    const anhaiChanges = async () =>
+      (
+        await app.db.admin.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action <> 'refused'`,
+          [anhaiTenant],
+        )
+      ).rows[0].n;
     const before = await anhaiChanges();
     // Other townships first: they must change nothing of Anhai's, which the audit log proves.
     const order = [...personas].sort((a, b) => (a.tenant === 'other' ? -1 : 0) - (b.tenant === 'other' ? -1 : 0));
     for (const persona of order) {
-      if (persona.tenant !== 'other' && order[order.indexOf(persona) - 1]?.tenant === 'other') expect(await anhaiChanges()).toBe(before);
+      if (persona.tenant !== 'other' && order[order.indexOf(persona) - 1]?.tenant === 'other')
+        expect(await anhaiChanges()).toBe(before);
       for (const { route, access } of routes) {
-        if (access === 'public' || route.includes('/logout') || route.startsWith('POST /me') || route.startsWith('PATCH /me')) continue;
+        if (
+          access === 'public' ||
+          route.includes('/logout') ||
+          route.startsWith('POST /me') ||
+          route.startsWith('PATCH /me')
+        )
+          continue;
         const allowed = access !== 'nobody' && persona.role !== null && access.includes(persona.role as never);
         const reply = await call(route, persona);
         const status = reply.statusCode;
@@ -140,26 +179,52 @@ describe('the authorisation matrix: every route × every role × own tenant / ot
                   ? persona.tenant === 'other' && status === 403
                     ? false
                     : status === 401 && 'refused a declared role as unauthenticated'
-                  : persona.tenant === 'other' && route.includes(':') && idUsed(route) && status < 300 && `reached another township's ${route}`;
-        if (problem) wrong.push(`${route} as ${persona.name}: ${status} (${problem}) ${JSON.stringify(body)?.slice(0, 120)}`);
-        if (body && status >= 400) expect(body).toEqual(expect.objectContaining({ statusCode: status, code: expect.any(String), requestId: expect.any(String) }));
+                  : persona.tenant === 'other' &&
+                    route.includes(':') &&
+                    idUsed(route) &&
+                    status < 300 &&
+                    `reached another township's ${route}`;
+        if (problem)
+          wrong.push(`${route} as ${persona.name}: ${status} (${problem}) ${JSON.stringify(body)?.slice(0, 120)}`);
+        if (body && status >= 400)
+          expect(body).toEqual(
+            expect.objectContaining({ statusCode: status, code: expect.any(String), requestId: expect.any(String) }),
+          );
       }
     }
     expect(wrong).toEqual([]);
     expect(cells.length).toBeGreaterThan(routes.length * 8);
 
     // Every refusal of a signed-in Anhai user is in Anhai's audit log, with the route and the role.
-    const refusedOfAnhai = cells.filter((c) => / (official|department|enterprise|expert) 403$/.test(c) && !/ other /.test(c)).length;
-    const { rows } = await app.db.admin.query(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'refused'`, [anhaiTenant]);
+    const refusedOfAnhai = cells.filter(
+      (c) => / (official|department|enterprise|expert) 403$/.test(c) && !/ other /.test(c),
+    ).length;
+    const { rows } = await app.db.admin.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'refused'`,
+      [anhaiTenant],
+    );
     expect(rows[0].n).toBe(refusedOfAnhai);
-    const { rows: [sample] } = await app.db.admin.query(`SELECT actor_user_id, entity_type, after FROM audit_log WHERE tenant_id = $1 AND action = 'refused' LIMIT 1`, [anhaiTenant]);
-    expect(sample).toMatchObject({ entity_type: 'route', after: { method: expect.any(String), route: expect.stringMatching(/^\/api\/v1\//), role: expect.any(String) } });
-    console.log(`authorisation matrix: ${cells.length} cells checked over ${routes.length} routes and ${personas.length} personas`);
+    const {
+      rows: [sample],
+    } = await app.db.admin.query(
+      `SELECT actor_user_id, entity_type, after FROM audit_log WHERE tenant_id = $1 AND action = 'refused' LIMIT 1`,
+      [anhaiTenant],
+    );
+    expect(sample).toMatchObject({
+      entity_type: 'route',
+      after: { method: expect.any(String), route: expect.stringMatching(/^\/api\/v1\//), role: expect.any(String) },
+    });
+    console.log(
+      `authorisation matrix: ${cells.length} cells checked over ${routes.length} routes and ${personas.length} personas`,
+    );
   }, 600_000);
 
   /** Whether the path names one of Anhai's rows (so another township reaching it would be a leak). */
   const idUsed = (route: string) => {
     const path = route.slice(route.indexOf(' ') + 1);
-    return TABLE_OF_ID.some(([prefix, table]) => path.startsWith(`${prefix}/:id`) && idsByTable.has(table)) || Object.keys(TABLE_OF_PARAM).some((p) => path.includes(`:${p}`));
+    return (
+      TABLE_OF_ID.some(([prefix, table]) => path.startsWith(`${prefix}/:id`) && idsByTable.has(table)) ||
+      Object.keys(TABLE_OF_PARAM).some((p) => path.includes(`:${p}`))
+    );
   };
 });

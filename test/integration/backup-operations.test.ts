@@ -32,7 +32,10 @@ async function scratchDatabases(app: TestApp): Promise<string[]> {
   await client.connect();
   try {
     const name = new URL(app.db.adminUrl).pathname.slice(1);
-    const { rows: found } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name.slice(0, 40)}_verify_%`]);
+    const { rows: found } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+      [`${name.slice(0, 40)}_verify_%`],
+    );
     return found.map((r) => r.datname);
   } finally {
     await client.end();
@@ -51,7 +54,12 @@ describe.each(STATE_BACKENDS)('scheduled backups with two workers, queues on %s'
 
   beforeAll(async () => {
     backupDir = mkdtempSync(join(tmpdir(), 'lianmeng-backups-'));
-    app = await startTestApp({ worker: true, seed: false, backend, env: { BACKUP_KEY: KEY, BACKUP_DIR: backupDir, BACKUP_SCHEDULE: '*/4 * * * * *' } });
+    app = await startTestApp({
+      worker: true,
+      seed: false,
+      backend,
+      env: { BACKUP_KEY: KEY, BACKUP_DIR: backupDir, BACKUP_SCHEDULE: '*/4 * * * * *' },
+    });
     second = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await second.init();
   });
@@ -61,34 +69,58 @@ describe.each(STATE_BACKENDS)('scheduled backups with two workers, queues on %s'
     rmSync(backupDir, { recursive: true, force: true });
   });
 
-  it('takes each tick\'s backup once, verified, and records it', async () => {
+  it("takes each tick's backup once, verified, and records it", async () => {
     await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
     const queue = app.worker!.get<Queue>(getQueueToken(BACKUPS_QUEUE), { strict: false });
-    expect((await queue.getJobSchedulers()).filter((s) => s.key === BackupJob.TakeBackup || s.name === BackupJob.TakeBackup)).toHaveLength(1);
+    expect(
+      (await queue.getJobSchedulers()).filter((s) => s.key === BackupJob.TakeBackup || s.name === BackupJob.TakeBackup),
+    ).toHaveLength(1);
     // The ticks of the watch, each taken and ended (later ticks go on meanwhile, and are not looked at).
     const cutoff = Date.now();
     const done = await waitFor(
-      () => rows<{ scheduled_for: Date; status: string; verify_status: string | null; verify_detail: string | null; file_name: string }>(
-        app,
-        `SELECT scheduled_for, status, verify_status, verify_detail, file_name FROM backup_runs WHERE trigger = 'schedule' AND scheduled_for <= $1 ORDER BY scheduled_for`,
-        [new Date(cutoff)],
-      ),
+      () =>
+        rows<{
+          scheduled_for: Date;
+          status: string;
+          verify_status: string | null;
+          verify_detail: string | null;
+          file_name: string;
+        }>(
+          app,
+          `SELECT scheduled_for, status, verify_status, verify_detail, file_name FROM backup_runs WHERE trigger = 'schedule' AND scheduled_for <= $1 ORDER BY scheduled_for`,
+          [new Date(cutoff)],
+        ),
       (runs) => runs.length >= 2 && runs.every((r) => r.verify_status !== null || r.status === 'failed'),
       90_000,
     );
-    const jobs = (await queue.getJobs(['completed', 'active', 'failed', 'waiting'], 0, -1)).filter((job) => job.name === BackupJob.TakeBackup);
-    const ticks = jobs.map((job) => Number(String(job.id).split(':').pop())).filter((tick) => tick <= cutoff).sort((a, b) => a - b);
+    const jobs = (await queue.getJobs(['completed', 'active', 'failed', 'waiting'], 0, -1)).filter(
+      (job) => job.name === BackupJob.TakeBackup,
+    );
+    const ticks = jobs
+      .map((job) => Number(String(job.id).split(':').pop()))
+      .filter((tick) => tick <= cutoff)
+      .sort((a, b) => a - b);
     expect(done.length).toBeLessThanOrEqual(Math.ceil(WATCH_MS / 4000) + 2);
     // Every one taken and verified (a failure shows its reason here).
-    expect(done.filter((r) => r.status !== 'succeeded' || r.verify_status !== 'ok').map((r) => `${r.status} ${r.verify_status}: ${r.verify_detail}`)).toEqual([]);
+    expect(
+      done
+        .filter((r) => r.status !== 'succeeded' || r.verify_status !== 'ok')
+        .map((r) => `${r.status} ${r.verify_status}: ${r.verify_detail}`),
+    ).toEqual([]);
     // One job and one run per tick: none taken twice, none skipped.
     expect(new Set(ticks).size).toBe(ticks.length);
     expect(done.map((r) => r.scheduled_for.getTime())).toEqual(ticks);
     // The retention (7 days) keeps the newest of the day: the others are removed once verified, and say so.
     const files = readdirSync(backupDir).filter((name) => name.endsWith('.lmbackup'));
-    const [newest] = await rows<{ file_name: string }>(app, `SELECT file_name FROM backup_runs WHERE pruned_at IS NULL AND status = 'succeeded' AND verify_status IS NOT NULL ORDER BY scheduled_for DESC LIMIT 1`);
+    const [newest] = await rows<{ file_name: string }>(
+      app,
+      `SELECT file_name FROM backup_runs WHERE pruned_at IS NULL AND status = 'succeeded' AND verify_status IS NOT NULL ORDER BY scheduled_for DESC LIMIT 1`,
+    );
     expect(files).toContain(newest.file_name);
-    const removed = await rows<{ file_name: string }>(app, `SELECT file_name FROM backup_runs WHERE pruned_at IS NOT NULL`);
+    const removed = await rows<{ file_name: string }>(
+      app,
+      `SELECT file_name FROM backup_runs WHERE pruned_at IS NOT NULL`,
+    );
     for (const run of removed) expect(files).not.toContain(run.file_name);
     expect(removed.length).toBeGreaterThanOrEqual(done.length - 2);
   });
@@ -106,13 +138,22 @@ describe('backups: the record, retention, verification, the stale alert and the 
   beforeAll(async () => {
     backupDir = mkdtempSync(join(tmpdir(), 'lianmeng-backups-'));
     // Two older backups by name (the retention reads the time from the name): 3 and 5 days back.
-    for (const daysBack of [3, 5]) writeFileSync(join(backupDir, backupFileName(new Date(NOW.getTime() - daysBack * 86_400_000))), 'an old backup');
+    for (const daysBack of [3, 5])
+      writeFileSync(join(backupDir, backupFileName(new Date(NOW.getTime() - daysBack * 86_400_000))), 'an old backup');
     smtp = new SmtpSink();
     const smtpUrl = await smtp.start();
     app = await startTestApp({
       worker: true,
       now: NOW,
-      env: { BACKUP_KEY: KEY, BACKUP_DIR: backupDir, BACKUP_SCHEDULE: 'off', BACKUP_KEEP_DAILY: '2', BACKUP_KEEP_WEEKLY: '0', BACKUP_KEEP_MONTHLY: '0', SMTP_URL: smtpUrl },
+      env: {
+        BACKUP_KEY: KEY,
+        BACKUP_DIR: backupDir,
+        BACKUP_SCHEDULE: 'off',
+        BACKUP_KEEP_DAILY: '2',
+        BACKUP_KEEP_WEEKLY: '0',
+        BACKUP_KEEP_MONTHLY: '0',
+        SMTP_URL: smtpUrl,
+      },
     });
     http = new Http(app.api);
     platform = (await http.login('platform@lianmeng.demo')).accessToken;
@@ -143,7 +184,13 @@ describe('backups: the record, retention, verification, the stale alert and the 
   it('backs up now: 202, the worker takes, records and verifies it, and the retention prunes the store', async () => {
     const status = await http.get('/api/v1/admin/backups/status', { token: platform });
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ configured: true, enabled: false, schedule: 'off', state: 'off', lastGoodAt: null });
+    expect(status.body).toMatchObject({
+      configured: true,
+      enabled: false,
+      schedule: 'off',
+      state: 'off',
+      lastGoodAt: null,
+    });
     const started = await http.post('/api/v1/admin/backups/runs', undefined, { token: platform });
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ trigger: 'manual', status: 'queued' });
@@ -153,24 +200,49 @@ describe('backups: the record, retention, verification, the stale alert and the 
       (item) => item?.verifyStatus !== null && item?.status !== 'running' && item?.status !== 'queued',
       120_000,
     );
-    expect(run).toMatchObject({ id: started.body.id, status: 'succeeded', verifyStatus: 'ok', fileName: backupFileName(NOW) });
+    expect(run).toMatchObject({
+      id: started.body.id,
+      status: 'succeeded',
+      verifyStatus: 'ok',
+      fileName: backupFileName(NOW),
+    });
     expect(run.tables).toBeGreaterThan(50);
     expect(run.rows).toBeGreaterThan(100);
     expect(run.bytes).toBeGreaterThan(1000);
     expect(run.verifyDetail).toMatch(/tables, \d+ rows/);
     // Daily 2: today's backup and the newest older day's; the one of five days back is removed.
     const kept = [backupFileName(new Date(NOW.getTime() - 3 * 86_400_000)), backupFileName(NOW)].sort();
-    await waitFor(async () => readdirSync(backupDir).sort(), (names) => JSON.stringify(names) === JSON.stringify(kept), 10_000);
-    expect((await http.get('/api/v1/admin/backups/status', { token: platform })).body).toMatchObject({ state: 'off', stale: false, lastGoodAt: run.finishedAt });
+    await waitFor(
+      async () => readdirSync(backupDir).sort(),
+      (names) => JSON.stringify(names) === JSON.stringify(kept),
+      10_000,
+    );
+    expect((await http.get('/api/v1/admin/backups/status', { token: platform })).body).toMatchObject({
+      state: 'off',
+      stale: false,
+      lastGoodAt: run.finishedAt,
+    });
     expect(await scratchDatabases(app)).toEqual([]);
   });
 
-  it('applies the retention to the S3 store\'s listing, under backups/', async () => {
+  it("applies the retention to the S3 store's listing, under backups/", async () => {
     const dir = mkdtempSync(join(tmpdir(), 's3rver-'));
-    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'lianmeng' }] });
+    const server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: 'lianmeng' }],
+    });
     const { port } = await server.run();
     try {
-      const store = new S3BackupStore({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', bucket: 'lianmeng', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+      const store = new S3BackupStore({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+        bucket: 'lianmeng',
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+      });
       const names = [0, 3, 5].map((daysBack) => backupFileName(new Date(NOW.getTime() - daysBack * 86_400_000)));
       for (const name of names) {
         const work = await store.workDirectory();
@@ -190,14 +262,21 @@ describe('backups: the record, retention, verification, the stale alert and the 
   });
 
   it('records a failed verification for a damaged backup file', async () => {
-    const [run] = await rows<{ id: string; file_name: string }>(app, `SELECT id, file_name FROM backup_runs WHERE status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`);
+    const [run] = await rows<{ id: string; file_name: string }>(
+      app,
+      `SELECT id, file_name FROM backup_runs WHERE status = 'succeeded' ORDER BY finished_at DESC LIMIT 1`,
+    );
     const path = join(backupDir, run.file_name);
     const bytes = readFileSync(path);
     bytes[Math.floor(bytes.length / 2)] ^= 0x01;
     writeFileSync(path, bytes);
     const operations = app.worker!.get(BackupOperations, { strict: false });
     await expect(operations.verify(run.id, operations.store(), run.file_name)).resolves.toBe(false);
-    const [after] = await rows<{ verify_status: string; verify_detail: string }>(app, 'SELECT verify_status, verify_detail FROM backup_runs WHERE id = $1', [run.id]);
+    const [after] = await rows<{ verify_status: string; verify_detail: string }>(
+      app,
+      'SELECT verify_status, verify_detail FROM backup_runs WHERE id = $1',
+      [run.id],
+    );
     expect(after.verify_status).toBe('failed');
     expect(after.verify_detail).toMatch(/altered or damaged/);
     expect(await scratchDatabases(app)).toEqual([]);
@@ -211,7 +290,11 @@ describe('backups: the record, retention, verification, the stale alert and the 
       [new Date(NOW.getTime() - 3600_000)],
     );
     await app.worker!.get(BackupAlerts, { strict: false }).check();
-    const [after] = await rows<{ status: string; failure_reason: string }>(app, 'SELECT status, failure_reason FROM backup_runs WHERE id = $1', [row.id]);
+    const [after] = await rows<{ status: string; failure_reason: string }>(
+      app,
+      'SELECT status, failure_reason FROM backup_runs WHERE id = $1',
+      [row.id],
+    );
     expect(after.status).toBe('failed');
     expect(after.failure_reason).toMatch(/^Interrupted/);
   });
@@ -226,7 +309,10 @@ describe('backups: the record, retention, verification, the stale alert and the 
     expect(stale.status).toBe(200);
     expect(stale.body.status).toBe('ok');
     expect(stale.body.warnings.backup.state).toBe('stale');
-    expect((await http.get('/api/v1/admin/backups/status', { token: platform })).body).toMatchObject({ stale: true, state: 'stale' });
+    expect((await http.get('/api/v1/admin/backups/status', { token: platform })).body).toMatchObject({
+      stale: true,
+      state: 'stale',
+    });
 
     const alerts = app.worker!.get(BackupAlerts, { strict: false });
     await expect(alerts.check()).resolves.toMatchObject({ alerted: true });
@@ -237,8 +323,15 @@ describe('backups: the record, retention, verification, the stale alert and the 
     expect(told).toHaveLength(1);
     expect(told[0].title).toContain('26');
     // A township's people see nothing of it.
-    expect((await http.get('/api/v1/notifications', { token: official })).body.items.some((n: { type: string }) => n.type === 'backup.stale')).toBe(false);
-    const mails = await waitFor(async () => smtp.to('platform@lianmeng.demo'), (m) => m.length > 0);
+    expect(
+      (await http.get('/api/v1/notifications', { token: official })).body.items.some(
+        (n: { type: string }) => n.type === 'backup.stale',
+      ),
+    ).toBe(false);
+    const mails = await waitFor(
+      async () => smtp.to('platform@lianmeng.demo'),
+      (m) => m.length > 0,
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toContain('26');
   });

@@ -56,7 +56,10 @@ async function tableFingerprints(url: string): Promise<Record<string, string>> {
   );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await query<{ rows: string; sum: string | null }>(url, `SELECT count(*)::text AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS sum FROM "${name}" t`);
+    const [row] = await query<{ rows: string; sum: string | null }>(
+      url,
+      `SELECT count(*)::text AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS sum FROM "${name}" t`,
+    );
     result[name] = `${row.rows}:${row.sum ?? '-'}`;
   }
   return result;
@@ -73,7 +76,10 @@ function fileHashes(directory: string): Record<string, string> {
 }
 
 async function publicTableCount(url: string): Promise<number> {
-  const [row] = await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`);
+  const [row] = await query<{ n: number }>(
+    url,
+    `SELECT count(*)::int AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
+  );
   return row.n;
 }
 
@@ -90,14 +96,24 @@ describe('backup and restore: the restore drill', () => {
     backupDir = mkdtempSync(join(tmpdir(), 'lianmeng-backups-'));
     cleanups.push(() => rmSync(backupDir, { recursive: true, force: true }));
     // An attachment of a service request, stored as the product stores one.
-    const [request] = await query<{ id: string; tenant_id: string; requester_user_id: string }>(app.db.adminUrl, 'SELECT id, tenant_id, requester_user_id FROM service_requests ORDER BY id LIMIT 1');
+    const [request] = await query<{ id: string; tenant_id: string; requester_user_id: string }>(
+      app.db.adminUrl,
+      'SELECT id, tenant_id, requester_user_id FROM service_requests ORDER BY id LIMIT 1',
+    );
     const content = Buffer.from('%PDF-1.4\n% the drill attachment\n%%EOF\n');
     const key = `${request.tenant_id}/${request.id}/${randomUUID()}`;
     await new LocalDiskStorage(sourceStore).put(key, content, 'application/pdf');
     await app.db.admin.query(
       `INSERT INTO service_request_attachments (tenant_id, request_id, file_name, content_type, size, storage_key, sha256, uploaded_by_id)
        VALUES ($1, $2, 'drill.pdf', 'application/pdf', $3, $4, $5, $6)`,
-      [request.tenant_id, request.id, content.length, key, createHash('sha256').update(content).digest('hex'), request.requester_user_id],
+      [
+        request.tenant_id,
+        request.id,
+        content.length,
+        key,
+        createHash('sha256').update(content).digest('hex'),
+        request.requester_user_id,
+      ],
     );
     // A value a migration added to an enum (ALTER TYPE ... ADD VALUE): PostgreSQL refuses it in the
     // transaction that added it, so the restore must commit the schema before loading the rows.
@@ -105,9 +121,18 @@ describe('backup and restore: the restore drill', () => {
       `INSERT INTO notification_events (tenant_id, type, payload, dedupe_key) VALUES ($1, 'service-request.sla-warning', '{"title": "演练"}', 'restore-drill')`,
       [request.tenant_id],
     );
-    const [warning] = await query<{ n: number }>(app.db.adminUrl, `SELECT count(*)::int AS n FROM notification_events WHERE type = 'service-request.sla-warning'`);
+    const [warning] = await query<{ n: number }>(
+      app.db.adminUrl,
+      `SELECT count(*)::int AS n FROM notification_events WHERE type = 'service-request.sla-warning'`,
+    );
     expect(warning.n).toBeGreaterThan(0);
-    backup = await createBackup({ adminUrl: app.db.adminUrl, storage: new LocalDiskStorage(sourceStore), passphrase: KEY, directory: backupDir, now: NOW });
+    backup = await createBackup({
+      adminUrl: app.db.adminUrl,
+      storage: new LocalDiskStorage(sourceStore),
+      passphrase: KEY,
+      directory: backupDir,
+      now: NOW,
+    });
   });
 
   afterAll(async () => {
@@ -138,7 +163,13 @@ describe('backup and restore: the restore drill', () => {
     const target = await emptyDatabase();
     cleanups.push(() => target.drop());
     const store = newStore();
-    const result = await restoreBackup({ path: backup.path, passphrase: KEY, adminUrl: target.adminUrl, appUrl: target.appUrl, storage: new LocalDiskStorage(store) });
+    const result = await restoreBackup({
+      path: backup.path,
+      passphrase: KEY,
+      adminUrl: target.adminUrl,
+      appUrl: target.appUrl,
+      storage: new LocalDiskStorage(store),
+    });
     expect(result.rows).toBe(backup.manifest.tables.reduce((sum, t) => sum + t.rows, 0));
     expect(result.files).toBe(backup.manifest.files.length);
     expect(result.laterMigrations).toEqual([]);
@@ -159,28 +190,52 @@ describe('backup and restore: the restore drill', () => {
     expect(rows[0].n).toBe(Number(source.service_requests.split(':')[0]));
 
     // A database that holds data is refused, unchanged, unless --force.
-    await expect(restoreBackup({ path: backup.path, passphrase: KEY, adminUrl: target.adminUrl, appUrl: target.appUrl, storage: new LocalDiskStorage(newStore()) })).rejects.toThrow(
-      /is not empty .* add --force to replace everything in it/s,
-    );
+    await expect(
+      restoreBackup({
+        path: backup.path,
+        passphrase: KEY,
+        adminUrl: target.adminUrl,
+        appUrl: target.appUrl,
+        storage: new LocalDiskStorage(newStore()),
+      }),
+    ).rejects.toThrow(/is not empty .* add --force to replace everything in it/s);
     expect(await tableFingerprints(target.adminUrl)).toEqual(source);
     await query(target.adminUrl, `UPDATE tenants SET name = name || ' (changed after the backup)'`);
     expect(await tableFingerprints(target.adminUrl)).not.toEqual(source);
-    const forced = await restoreBackup({ path: backup.path, passphrase: KEY, adminUrl: target.adminUrl, appUrl: target.appUrl, storage: new LocalDiskStorage(store), force: true });
+    const forced = await restoreBackup({
+      path: backup.path,
+      passphrase: KEY,
+      adminUrl: target.adminUrl,
+      appUrl: target.appUrl,
+      storage: new LocalDiskStorage(store),
+      force: true,
+    });
     expect(forced.rows).toBe(result.rows);
     expect(await tableFingerprints(target.adminUrl)).toEqual(source);
     // The database it replaced is kept under another name until the operator drops it.
     expect(forced.replaced).toMatch(/_replaced$/);
-    const [kept] = await query<{ name: string }>(databaseUrl(TEST_ADMIN_URL, forced.replaced!), `SELECT name FROM tenants WHERE slug = 'anhai'`);
+    const [kept] = await query<{ name: string }>(
+      databaseUrl(TEST_ADMIN_URL, forced.replaced!),
+      `SELECT name FROM tenants WHERE slug = 'anhai'`,
+    );
     expect(kept.name).toMatch(/\(changed after the backup\)$/);
-    cleanups.push(() => query(TEST_ADMIN_URL, `DROP DATABASE IF EXISTS "${forced.replaced}" WITH (FORCE)`).then(() => undefined));
+    cleanups.push(() =>
+      query(TEST_ADMIN_URL, `DROP DATABASE IF EXISTS "${forced.replaced}" WITH (FORCE)`).then(() => undefined),
+    );
 
     // A database in use (the API or the worker still running) is not replaced.
     const session = new Client({ connectionString: target.adminUrl });
     await session.connect();
     try {
-      await expect(restoreBackup({ path: backup.path, passphrase: KEY, adminUrl: target.adminUrl, storage: new LocalDiskStorage(store), force: true })).rejects.toThrow(
-        /has 1 open connection\(s\): stop the API and the worker/,
-      );
+      await expect(
+        restoreBackup({
+          path: backup.path,
+          passphrase: KEY,
+          adminUrl: target.adminUrl,
+          storage: new LocalDiskStorage(store),
+          force: true,
+        }),
+      ).rejects.toThrow(/has 1 open connection\(s\): stop the API and the worker/);
     } finally {
       await session.end();
     }
@@ -190,14 +245,26 @@ describe('backup and restore: the restore drill', () => {
     ['cut short inside a chunk', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2)), /cut short/],
     ['cut short by its last bytes', (bytes: Buffer) => bytes.subarray(0, bytes.length - 3), /cut short/],
     ['with one byte flipped', (bytes: Buffer) => flip(bytes, Math.floor(bytes.length * 0.7)), /altered or damaged/],
-    ['with a header byte flipped', (bytes: Buffer) => flip(bytes, 40), /altered or damaged|header is damaged|not the key/],
+    [
+      'with a header byte flipped',
+      (bytes: Buffer) => flip(bytes, 40),
+      /altered or damaged|header is damaged|not the key/,
+    ],
   ])('refuses a backup %s, and writes nothing', async (_label, damage, message) => {
     const path = join(backupDir, `damaged-${randomBytes(3).toString('hex')}.lmbackup`);
     writeFileSync(path, damage(readFileSync(backup.path)));
     const target = await emptyDatabase();
     cleanups.push(() => target.drop());
     const store = newStore();
-    await expect(restoreBackup({ path, passphrase: KEY, adminUrl: target.adminUrl, appUrl: target.appUrl, storage: new LocalDiskStorage(store) })).rejects.toThrow(message);
+    await expect(
+      restoreBackup({
+        path,
+        passphrase: KEY,
+        adminUrl: target.adminUrl,
+        appUrl: target.appUrl,
+        storage: new LocalDiskStorage(store),
+      }),
+    ).rejects.toThrow(message);
     expect(await publicTableCount(target.adminUrl)).toBe(0);
     expect(readdirSync(store)).toEqual([]);
   });
@@ -207,36 +274,76 @@ describe('backup and restore: the restore drill', () => {
     cleanups.push(() => target.drop());
     const store = newStore();
     await expect(
-      restoreBackup({ path: backup.path, passphrase: `${KEY}-not-it`, adminUrl: target.adminUrl, appUrl: target.appUrl, storage: new LocalDiskStorage(store) }),
+      restoreBackup({
+        path: backup.path,
+        passphrase: `${KEY}-not-it`,
+        adminUrl: target.adminUrl,
+        appUrl: target.appUrl,
+        storage: new LocalDiskStorage(store),
+      }),
     ).rejects.toThrow(/BACKUP_KEY is not the key this backup was made with/);
     expect(await publicTableCount(target.adminUrl)).toBe(0);
     expect(readdirSync(store)).toEqual([]);
   });
 
   it('npm run backup refuses to run without BACKUP_KEY, and backs up with it', () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_ADMIN_URL: app.db.adminUrl, DATABASE_URL: app.db.appUrl, BACKUP_DIR: backupDir, STORAGE_DIR: sourceStore, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_ADMIN_URL: app.db.adminUrl,
+      DATABASE_URL: app.db.appUrl,
+      BACKUP_DIR: backupDir,
+      STORAGE_DIR: sourceStore,
+      LOG_LEVEL: 'silent',
+    };
     delete env.BACKUP_KEY;
-    const refused = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/backup.js')], { cwd: ROOT, env, encoding: 'utf8' });
+    const refused = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/backup.js')], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('backup refused: BACKUP_KEY is not set');
-    const made = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/backup.js'), '--now', '2026-11-21T02:00:00+08:00'], { cwd: ROOT, env: { ...env, BACKUP_KEY: KEY }, encoding: 'utf8' });
+    const made = spawnSync(
+      process.execPath,
+      [join(ROOT, 'dist/scripts/backup.js'), '--now', '2026-11-21T02:00:00+08:00'],
+      { cwd: ROOT, env: { ...env, BACKUP_KEY: KEY }, encoding: 'utf8' },
+    );
     expect(made.stderr).toBe('');
-    expect(made.stdout).toMatch(/^Backup written: .*lianmeng-2026-11-20T180000Z\.lmbackup\n {2}\d+ bytes in [\d.]+ s; schema \w+\d{13}\n {2}\d+ tables, \d+ rows; \d+ attachments, \d+ bytes\n$/);
+    expect(made.stdout).toMatch(
+      /^Backup written: .*lianmeng-2026-11-20T180000Z\.lmbackup\n {2}\d+ bytes in [\d.]+ s; schema \w+\d{13}\n {2}\d+ tables, \d+ rows; \d+ attachments, \d+ bytes\n$/,
+    );
   });
 
   it('npm run restore restores a backup into an empty database and says what it restored', async () => {
     const target = await emptyDatabase();
     cleanups.push(() => target.drop());
     const store = newStore();
-    const env = { ...process.env, DATABASE_ADMIN_URL: target.adminUrl, DATABASE_URL: target.appUrl, STORAGE_DIR: store, BACKUP_KEY: KEY, LOG_LEVEL: 'silent' };
-    const restored = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/restore.js'), backup.path], { cwd: ROOT, env, encoding: 'utf8' });
+    const env = {
+      ...process.env,
+      DATABASE_ADMIN_URL: target.adminUrl,
+      DATABASE_URL: target.appUrl,
+      STORAGE_DIR: store,
+      BACKUP_KEY: KEY,
+      LOG_LEVEL: 'silent',
+    };
+    const restored = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/restore.js'), backup.path], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(restored.stderr).toBe('');
     const rows = backup.manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     const bytes = backup.manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-    expect(restored.stdout).toContain(`  ${backup.manifest.tables.length} tables, ${rows} rows; ${backup.manifest.files.length} attachments, ${bytes} bytes\n`);
+    expect(restored.stdout).toContain(
+      `  ${backup.manifest.tables.length} tables, ${rows} rows; ${backup.manifest.files.length} attachments, ${bytes} bytes\n`,
+    );
     expect(restored.stdout).toContain("Checked: every table's row count and checksum, every attachment's SHA-256");
     expect(await tableFingerprints(target.adminUrl)).toEqual(await tableFingerprints(app.db.adminUrl));
-    const again = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/restore.js'), backup.path], { cwd: ROOT, env, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [join(ROOT, 'dist/scripts/restore.js'), backup.path], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/restore refused: The database lianmeng_test_\w+ is not empty/);
   });

@@ -57,7 +57,12 @@ describe('bench seed: the large tenant', () => {
   });
 
   it('lets a generated contact and the demo users sign in and page through the requests', async () => {
-    for (const email of ['contact00001@bench.anhai.demo', 'staff00001@bench.anhai.demo', 'jingong@anhai.demo', 'dept@anhai.demo']) {
+    for (const email of [
+      'contact00001@bench.anhai.demo',
+      'staff00001@bench.anhai.demo',
+      'jingong@anhai.demo',
+      'dept@anhai.demo',
+    ]) {
       const { accessToken } = await http.login(email);
       const page = await http.get('/api/v1/service-requests', { token: accessToken });
       expect(page.status).toBe(200);
@@ -68,14 +73,20 @@ describe('bench seed: the large tenant', () => {
   it('numbers a new submission after the generated ones', async () => {
     const { accessToken } = await http.login('jingong@anhai.demo');
     const allianceId = await smartAllianceId(app);
-    const { id: categoryId } = (await app.db.admin.query(`SELECT id FROM service_categories WHERE alliance_id = $1 AND code = 'talent'`, [allianceId])).rows[0];
+    const { id: categoryId } = (
+      await app.db.admin.query(`SELECT id FROM service_categories WHERE alliance_id = $1 AND code = 'talent'`, [
+        allianceId,
+      ])
+    ).rows[0];
     const submitted = await http.post(
       '/api/v1/service-requests',
       { allianceId, categoryId, title: '招聘焊工 5 名', description: '招聘焊工 5 名，请协助对接。' },
       { token: accessToken },
     );
     expect(submitted.status).toBe(201);
-    const { max } = await one(`SELECT max(number) AS max FROM service_requests WHERE id <> '${submitted.body.id}' AND number LIKE '${submitted.body.number.slice(0, 8)}%'`);
+    const { max } = await one(
+      `SELECT max(number) AS max FROM service_requests WHERE id <> '${submitted.body.id}' AND number LIKE '${submitted.body.number.slice(0, 8)}%'`,
+    );
     expect(submitted.body.number > max).toBe(true);
   });
 });

@@ -42,9 +42,17 @@ describe('backup and restore of the built-in PostgreSQL (DATABASE_URL unset)', (
       SECRETS_KEY: 's'.repeat(64),
       LOG_LEVEL: 'silent',
     };
-    return promisify(execFile)(process.execPath, [join(ROOT, `dist/scripts/${script}.js`), ...args], { cwd: ROOT, env, encoding: 'utf8' }).then(
+    return promisify(execFile)(process.execPath, [join(ROOT, `dist/scripts/${script}.js`), ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        stdout: error.stdout,
+        stderr: error.stderr,
+      }),
     );
   };
   const start = async (dataDir: string) => {
@@ -99,7 +107,9 @@ describe('backup and restore of the built-in PostgreSQL (DATABASE_URL unset)', (
     await served.stop();
     const made = await run('backup', first, ['--now', '2026-12-07T03:00:00Z']);
     expect(made.stderr).toBe('');
-    expect(made.stdout).toMatch(/^Started the built-in PostgreSQL for this command on 127\.0\.0\.1:\d+ .*it stops when done\.\nBackup written: .*lianmeng-2026-12-07T030000Z\.lmbackup\n/);
+    expect(made.stdout).toMatch(
+      /^Started the built-in PostgreSQL for this command on 127\.0\.0\.1:\d+ .*it stops when done\.\nBackup written: .*lianmeng-2026-12-07T030000Z\.lmbackup\n/,
+    );
     expect(existsSync(join(first, 'postmaster.pid'))).toBe(false);
     served = await start(first);
     expect(await count(served, 'users')).toBe(users);
@@ -127,7 +137,9 @@ describe('backup and restore of the built-in PostgreSQL (DATABASE_URL unset)', (
     const none = join(dir, 'none', 'postgres', 'data');
     const refused = await run('backup', none);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('backup refused: DATABASE_URL is not set and the built-in database has no data yet');
+    expect(refused.stderr).toContain(
+      'backup refused: DATABASE_URL is not set and the built-in database has no data yet',
+    );
     expect(refused.stderr).toContain('npm run serve');
     expect(existsSync(none)).toBe(false);
   });

@@ -28,9 +28,16 @@ describe('a database whose connections are all busy', () => {
       const first = http.get('/api/v1/auth/me', { token });
       await new Promise((resolve) => setTimeout(resolve, 500));
       // Signed in: the access check finds no connection. Signing in: the sign-in finds none.
-      const signedIn = await app.api.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });
+      const signedIn = await app.api.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+      });
       const signingIn = await http.post('/api/v1/auth/login', { email: 'dept@anhai.demo', password: DEMO_PASSWORD });
-      for (const reply of [{ status: signedIn.statusCode, headers: signedIn.headers, body: JSON.parse(signedIn.body) }, signingIn]) {
+      for (const reply of [
+        { status: signedIn.statusCode, headers: signedIn.headers, body: JSON.parse(signedIn.body) },
+        signingIn,
+      ]) {
         expect(reply.status).toBe(503);
         expect(reply.headers['retry-after']).toMatch(/^[1-9]\d*$/);
         expect(reply.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });

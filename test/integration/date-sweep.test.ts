@@ -11,7 +11,8 @@ import { waitFor } from '../support/wait-for';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const shanghai = (local: string) => new Date(`${local}+08:00`);
-const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 interface Today {
   name: string;
@@ -30,12 +31,29 @@ interface Today {
  */
 const TODAYS: Today[] = [
   // Thursday 23:30; 1 January 2027 is a public holiday, then a weekend: due Monday 4 January, 11:00.
-  { name: '31 December, half an hour before the new year', now: shanghai('2026-12-31T23:30:00'), policyAcceptDue: shanghai('2027-01-04T11:00:00'), holidays: ['2027-01-01'] },
-  { name: '29 February 2028 (a Tuesday)', now: shanghai('2028-02-29T10:00:00'), policyAcceptDue: shanghai('2028-02-29T12:00:00') },
+  {
+    name: '31 December, half an hour before the new year',
+    now: shanghai('2026-12-31T23:30:00'),
+    policyAcceptDue: shanghai('2027-01-04T11:00:00'),
+    holidays: ['2027-01-01'],
+  },
+  {
+    name: '29 February 2028 (a Tuesday)',
+    now: shanghai('2028-02-29T10:00:00'),
+    policyAcceptDue: shanghai('2028-02-29T12:00:00'),
+  },
   // Sunday 15 February 2026 starts nine days off (to the 23rd): due Tuesday the 24th, 11:00.
-  { name: 'the first day of the Spring Festival holiday', now: shanghai('2026-02-15T09:00:00'), policyAcceptDue: shanghai('2026-02-24T11:00:00') },
+  {
+    name: 'the first day of the Spring Festival holiday',
+    now: shanghai('2026-02-15T09:00:00'),
+    policyAcceptDue: shanghai('2026-02-24T11:00:00'),
+  },
   // Saturday 14 February 2026 is a make-up working day: the clock runs from 09:00.
-  { name: 'a make-up working Saturday (调休)', now: shanghai('2026-02-14T09:00:00'), policyAcceptDue: shanghai('2026-02-14T11:00:00') },
+  {
+    name: 'a make-up working Saturday (调休)',
+    now: shanghai('2026-02-14T09:00:00'),
+    policyAcceptDue: shanghai('2026-02-14T11:00:00'),
+  },
   { name: 'the day the test runs', now: new SystemClock().now() },
 ];
 
@@ -50,7 +68,9 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
   beforeAll(async () => {
     app = await startTestApp({ worker: true, now });
     http = new Http(app.api);
-    const [official, xingyi, jingong] = await Promise.all(['official@anhai.demo', 'xingyi@anhai.demo', 'jingong@anhai.demo'].map((e) => http.token(e)));
+    const [official, xingyi, jingong] = await Promise.all(
+      ['official@anhai.demo', 'xingyi@anhai.demo', 'jingong@anhai.demo'].map((e) => http.token(e)),
+    );
     tokens = { official, xingyi, jingong };
     ids = {
       tenant: (await one(`SELECT id FROM tenants WHERE slug = 'anhai'`)).id,
@@ -60,7 +80,10 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
       showroom: (await one(`SELECT id FROM venue_zones WHERE name = '企业展示区'`)).id,
     };
     for (const date of holidays ?? []) {
-      await app.db.admin.query(`INSERT INTO working_day_overrides (tenant_id, date, kind, name) VALUES ($1, $2, 'holiday', '元旦')`, [ids.tenant, date]);
+      await app.db.admin.query(
+        `INSERT INTO working_day_overrides (tenant_id, date, kind, name) VALUES ($1, $2, 'holiday', '元旦')`,
+        [ids.tenant, date],
+      );
     }
   }, 60_000);
   afterAll(() => app?.close());
@@ -76,17 +99,29 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
       [now, today],
     );
     expect(future.n).toBe(0);
-    const bookings = (await app.db.admin.query(`SELECT starts_at FROM venue_bookings ORDER BY starts_at`)).rows.map((r) => r.starts_at as Date);
+    const bookings = (await app.db.admin.query(`SELECT starts_at FROM venue_bookings ORDER BY starts_at`)).rows.map(
+      (r) => r.starts_at as Date,
+    );
     expect(bookings).toHaveLength(3);
     for (const startsAt of bookings) {
       expect(startsAt.getTime()).toBeGreaterThan(now.getTime());
       expect(startsAt.getTime() - now.getTime()).toBeLessThan(8 * DAY);
       expect([1, 2, 3, 4, 5]).toContain(new Date(`${localDate(startsAt)}T00:00:00Z`).getUTCDay());
     }
-    const numbers = (await app.db.admin.query(`SELECT number, created_at FROM service_requests ORDER BY number`)).rows as { number: string; created_at: Date }[];
-    for (const { number, created_at } of numbers) expect(number.slice(0, 8)).toBe(`FW-${localDate(created_at).slice(0, 4)}-`);
-    const counters = await app.db.admin.query(`SELECT name, value FROM tenant_counters WHERE name LIKE 'service-request-%'`);
-    const perYear = numbers.reduce<Record<string, number>>((acc, r) => ({ ...acc, [`service-request-${r.number.slice(3, 7)}`]: (acc[`service-request-${r.number.slice(3, 7)}`] ?? 0) + 1 }), {});
+    const numbers = (await app.db.admin.query(`SELECT number, created_at FROM service_requests ORDER BY number`))
+      .rows as { number: string; created_at: Date }[];
+    for (const { number, created_at } of numbers)
+      expect(number.slice(0, 8)).toBe(`FW-${localDate(created_at).slice(0, 4)}-`);
+    const counters = await app.db.admin.query(
+      `SELECT name, value FROM tenant_counters WHERE name LIKE 'service-request-%'`,
+    );
+    const perYear = numbers.reduce<Record<string, number>>(
+      (acc, r) => ({
+        ...acc,
+        [`service-request-${r.number.slice(3, 7)}`]: (acc[`service-request-${r.number.slice(3, 7)}`] ?? 0) + 1,
+      }),
+      {},
+    );
     expect(Object.fromEntries(counters.rows.map((r) => [r.name, Number(r.value)]))).toEqual(perYear);
     // This year's indicator round is still open, its deadline ahead; the project call's too.
     const round = await one(`SELECT deadline::text FROM indicator_rounds WHERE status = 'open'`);
@@ -96,13 +131,30 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
 
   it('books a venue zone the next day, refuses the same slot again and a slot in the past', async () => {
     const tomorrow = plusDays(today, 1);
-    const slot = { zoneId: ids.showroom, startsAt: `${tomorrow}T10:00:00+08:00`, endsAt: `${tomorrow}T11:00:00+08:00`, attendees: 5 };
-    const booked = await http.post('/api/v1/venue-bookings', { ...slot, purpose: '产品展示接待' }, { token: tokens.xingyi });
+    const slot = {
+      zoneId: ids.showroom,
+      startsAt: `${tomorrow}T10:00:00+08:00`,
+      endsAt: `${tomorrow}T11:00:00+08:00`,
+      attendees: 5,
+    };
+    const booked = await http.post(
+      '/api/v1/venue-bookings',
+      { ...slot, purpose: '产品展示接待' },
+      { token: tokens.xingyi },
+    );
     expect(booked.status).toBe(201);
-    const again = await http.post('/api/v1/venue-bookings', { ...slot, purpose: '供应商接待' }, { token: tokens.jingong });
+    const again = await http.post(
+      '/api/v1/venue-bookings',
+      { ...slot, purpose: '供应商接待' },
+      { token: tokens.jingong },
+    );
     expect(again.body.code).toBe('SLOT_TAKEN');
     const yesterday = plusDays(today, -1);
-    const past = await http.post('/api/v1/venue-bookings', { ...slot, startsAt: `${yesterday}T10:00:00+08:00`, endsAt: `${yesterday}T11:00:00+08:00`, purpose: '补登记' }, { token: tokens.xingyi });
+    const past = await http.post(
+      '/api/v1/venue-bookings',
+      { ...slot, startsAt: `${yesterday}T10:00:00+08:00`, endsAt: `${yesterday}T11:00:00+08:00`, purpose: '补登记' },
+      { token: tokens.xingyi },
+    );
     expect(past.status).toBe(400);
     expect(past.body.details).toEqual([expect.objectContaining({ field: 'startsAt' })]);
   });
@@ -110,13 +162,26 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
   it('finds free slots from the next hour, schedules a meeting in the first and refuses a clash with it', async () => {
     const from = new Date(Math.ceil((now.getTime() + 1) / HOUR) * HOUR);
     const to = new Date(from.getTime() + 14 * DAY);
-    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), durationMinutes: '60', zoneId: ids.room, userIds: ids.chair, limit: '3' });
+    const query = new URLSearchParams({
+      from: from.toISOString(),
+      to: to.toISOString(),
+      durationMinutes: '60',
+      zoneId: ids.room,
+      userIds: ids.chair,
+      limit: '3',
+    });
     const slots = await http.get(`/api/v1/meetings/free-slots?${query}`, { token: tokens.official });
     expect(slots.status).toBe(200);
     expect(slots.body.items.length).toBeGreaterThan(0);
     const [first] = slots.body.items as { startsAt: string; endsAt: string }[];
     expect(new Date(first.startsAt).getTime()).toBeGreaterThanOrEqual(from.getTime());
-    const meeting = { allianceId: ids.alliance, chairId: ids.chair, place: { kind: 'room', zoneId: ids.room }, ...first, invitees: {} };
+    const meeting = {
+      allianceId: ids.alliance,
+      chairId: ids.chair,
+      place: { kind: 'room', zoneId: ids.room },
+      ...first,
+      invitees: {},
+    };
     const created = await http.post('/api/v1/meetings', { ...meeting, title: '联席会议' }, { token: tokens.official });
     expect(created.status).toBe(201);
     const clash = await http.post('/api/v1/meetings', { ...meeting, title: '另一场会议' }, { token: tokens.official });
@@ -128,7 +193,12 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
   it('numbers a request of that year and sets its deadlines on the working calendar', async () => {
     const submitted = await http.post(
       '/api/v1/service-requests',
-      { allianceId: ids.alliance, categoryId: await categoryId(app, 'policy'), title: '咨询研发费用加计扣除政策', description: '请说明研发费用加计扣除的申报条件和材料。' },
+      {
+        allianceId: ids.alliance,
+        categoryId: await categoryId(app, 'policy'),
+        title: '咨询研发费用加计扣除政策',
+        description: '请说明研发费用加计扣除的申报条件和材料。',
+      },
       { token: tokens.xingyi },
     );
     expect(submitted.status).toBe(201);
@@ -150,7 +220,12 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
     app.clock.set(shanghai('2027-01-01T00:30:00'));
     const submitted = await http.post(
       '/api/v1/service-requests',
-      { allianceId: ids.alliance, categoryId: await categoryId(app, 'policy'), title: '新年第一件诉求', description: '咨询新年度的惠企政策申报安排。' },
+      {
+        allianceId: ids.alliance,
+        categoryId: await categoryId(app, 'policy'),
+        title: '新年第一件诉求',
+        description: '咨询新年度的惠企政策申报安排。',
+      },
       { token: tokens.xingyi },
     );
     expect(submitted.body.number).toBe('FW-2027-000001');
@@ -165,12 +240,21 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
 
   it('sets up the benchmark at small scale around that day, leaving a free slot to race for', async () => {
     await seedLargeTenant(app.db.adminUrl, scaleBy(0.002), now);
-    const query = { query: async (sql: string, params: unknown[] = []) => (await app.db.admin.query(sql, params)).rows };
+    const query = {
+      query: async (sql: string, params: unknown[] = []) => (await app.db.admin.query(sql, params)).rows,
+    };
     const from = new Date(Math.ceil((now.getTime() + 1) / HOUR) * HOUR);
     const to = new Date(from.getTime() + 14 * DAY);
     const room = await busiestRoom(query, ids.tenant, from, to);
     const people = await busiestPeople(query, ids.tenant, from, to, ids.chair);
-    const search = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), durationMinutes: '60', zoneId: room.zoneId, userIds: people.join(','), limit: '12' });
+    const search = new URLSearchParams({
+      from: from.toISOString(),
+      to: to.toISOString(),
+      durationMinutes: '60',
+      zoneId: room.zoneId,
+      userIds: people.join(','),
+      limit: '12',
+    });
     const slots = await http.get(`/api/v1/meetings/free-slots?${search}`, { token: tokens.official });
     expect(slots.status).toBe(200);
     expect(slots.body.items.length).toBeGreaterThan(0);
@@ -178,6 +262,11 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
 });
 
 function localDateTimeParts(instant: Date): { hour: string; minute: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
   return { hour: parts.find((p) => p.type === 'hour')!.value, minute: parts.find((p) => p.type === 'minute')!.value };
 }

@@ -15,13 +15,16 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
   let app: TestApp;
   let view: DashboardBody;
   let alliance: string;
-  const sql = async <T>(text: string, params: unknown[]): Promise<T[]> => (await app.db.admin.query(text, params)).rows as T[];
+  const sql = async <T>(text: string, params: unknown[]): Promise<T[]> =>
+    (await app.db.admin.query(text, params)).rows as T[];
 
   beforeAll(async () => {
     app = await startTestApp({ history: true, now: NOW });
     const http = new Http(app.api);
     alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
-    const reply = await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: await http.token('official@anhai.demo') });
+    const reply = await http.get(`/api/v1/alliances/${alliance}/dashboard`, {
+      token: await http.token('official@anhai.demo'),
+    });
     expect(reply.status).toBe(200);
     view = reply.body as DashboardBody;
   });
@@ -31,10 +34,21 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
     expect(view.from).toBe('2026-01-01');
     expect(view.to).toBe('2027-01-06');
     const tiles = [
-      view.members.total, view.members.partyMembers, view.meetings.held, view.meetings.upcoming, view.meetings.attendanceRate,
-      view.serviceRequests.totals.submitted, view.serviceRequests.totals.open, view.serviceRequests.totals.onTimeRate,
-      view.serviceRequests.totals.responseRate, view.serviceRequests.totals.satisfaction, view.thinkTank.underReview,
-      view.thinkTank.published, view.thinkTank.recommendationsTotal, view.actionItems.open, view.actionItems.overdue,
+      view.members.total,
+      view.members.partyMembers,
+      view.meetings.held,
+      view.meetings.upcoming,
+      view.meetings.attendanceRate,
+      view.serviceRequests.totals.submitted,
+      view.serviceRequests.totals.open,
+      view.serviceRequests.totals.onTimeRate,
+      view.serviceRequests.totals.responseRate,
+      view.serviceRequests.totals.satisfaction,
+      view.thinkTank.underReview,
+      view.thinkTank.published,
+      view.thinkTank.recommendationsTotal,
+      view.actionItems.open,
+      view.actionItems.overdue,
     ];
     for (const figure of tiles) expect(figure).toBeGreaterThan(0);
     // A year of months: every month had requests and a meeting held, each with someone present.
@@ -47,7 +61,9 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
     for (const trends of [view.indicators, view.indicators.quarterly]) {
       expect(trends.periods.length).toBeGreaterThanOrEqual(2);
       expect(trends.submissionRates.every((rate) => rate !== null && rate > 0)).toBe(true);
-      expect(trends.series.filter((s) => s.totals.some((total) => total !== null && total > 0)).length).toBeGreaterThanOrEqual(3);
+      expect(
+        trends.series.filter((s) => s.totals.some((total) => total !== null && total > 0)).length,
+      ).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -62,7 +78,10 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
     expect(view.members.partyMembers).toBe(members.party);
     expect(view.members.byRole.reduce((sum, r) => sum + r.count, 0)).toBe(members.total);
     // Joined within the period's days, the first included and the day after the last excluded (dates, no time zone).
-    const [joined] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM alliance_memberships WHERE alliance_id = $1 AND joined_on BETWEEN $2::date AND $3::date - 1`, [alliance, view.from, view.to]);
+    const [joined] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM alliance_memberships WHERE alliance_id = $1 AND joined_on BETWEEN $2::date AND $3::date - 1`,
+      [alliance, view.from, view.to],
+    );
     expect(view.members.joinedInPeriod).toBe(joined.n);
   });
 
@@ -89,7 +108,10 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
       responseRate: ratio(totals.accepted_on_time, totals.routed),
       onTimeRate: ratio(totals.resolved_on_time, totals.resolved),
     });
-    const byStatus = await sql<{ key: string; count: number }>(`SELECT r.status::text AS key, count(*)::int AS count FROM service_requests r WHERE ${period} GROUP BY 1`, params);
+    const byStatus = await sql<{ key: string; count: number }>(
+      `SELECT r.status::text AS key, count(*)::int AS count FROM service_requests r WHERE ${period} GROUP BY 1`,
+      params,
+    );
     expect([...view.serviceRequests.byStatus].sort(byKey)).toEqual(byStatus.sort(byKey));
     const months = await sql<{ month: string; submitted: number }>(
       `SELECT to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS submitted FROM service_requests r WHERE ${period} GROUP BY 1 ORDER BY 1`,
@@ -100,9 +122,11 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
       `SELECT o.name, count(*)::int AS submitted FROM service_requests r JOIN organizations o ON o.id = r.assigned_organization_id WHERE ${period} GROUP BY o.name ORDER BY o.name`,
       params,
     );
-    expect(view.serviceRequests.departmentRanking.map(({ name, submitted }) => ({ name, submitted })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-      departments.sort((a, b) => a.name.localeCompare(b.name)),
-    );
+    expect(
+      view.serviceRequests.departmentRanking
+        .map(({ name, submitted }) => ({ name, submitted }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(departments.sort((a, b) => a.name.localeCompare(b.name)));
   });
 
   it('counts a member that joined on the period’s first day, and not one that joined the day before', async () => {
@@ -129,7 +153,12 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
               (SELECT count(*)::int FROM action_items WHERE alliance_id = $1 AND status IN ('open', 'in_progress') AND due_on < $2::date) AS overdue`,
       [alliance, '2027-01-05'],
     );
-    expect(view.thinkTank).toEqual({ underReview: row.under_review, published: row.published, recommendationsTotal: row.recommendations, recommendationsDone: row.recommendations_done });
+    expect(view.thinkTank).toEqual({
+      underReview: row.under_review,
+      published: row.published,
+      recommendationsTotal: row.recommendations,
+      recommendationsDone: row.recommendations_done,
+    });
     expect(view.actionItems).toEqual({ open: row.open, done: row.done, overdue: row.overdue });
   });
 });
@@ -137,8 +166,19 @@ describe('the demo dashboard: every figure filled, and true to the rows', () => 
 interface DashboardBody {
   from: string;
   to: string;
-  members: { total: number; partyMembers: number; joinedInPeriod: number; byRole: { key: string; count: number }[]; byChainPosition: { key: string; count: number }[] };
-  meetings: { held: number; upcoming: number; attendanceRate: number | null; monthly: { month: string; held: number; attendanceRate: number | null }[] };
+  members: {
+    total: number;
+    partyMembers: number;
+    joinedInPeriod: number;
+    byRole: { key: string; count: number }[];
+    byChainPosition: { key: string; count: number }[];
+  };
+  meetings: {
+    held: number;
+    upcoming: number;
+    attendanceRate: number | null;
+    monthly: { month: string; held: number; attendanceRate: number | null }[];
+  };
   serviceRequests: {
     byStatus: { key: string; count: number }[];
     totals: Record<string, number | null>;
@@ -147,5 +187,10 @@ interface DashboardBody {
   };
   thinkTank: { underReview: number; published: number; recommendationsTotal: number; recommendationsDone: number };
   actionItems: { open: number; done: number; overdue: number };
-  indicators: { periods: string[]; submissionRates: (number | null)[]; series: { totals: (number | null)[] }[]; quarterly: { periods: string[]; submissionRates: (number | null)[]; series: { totals: (number | null)[] }[] } };
+  indicators: {
+    periods: string[];
+    submissionRates: (number | null)[];
+    series: { totals: (number | null)[] }[];
+    quarterly: { periods: string[]; submissionRates: (number | null)[]; series: { totals: (number | null)[] }[] };
+  };
 }

@@ -15,8 +15,17 @@ const HISTORY = `r.idempotency_key LIKE 'history-%'`;
 
 /** What the seed wrote that a rerun must not change, counted per table. */
 async function counts(db: TestDatabase): Promise<Record<string, number>> {
-  const tables = ['service_requests', 'service_request_events', 'follow_up_tasks', 'users', 'audit_log', 'service_request_figure_changes'];
-  const { rows: [row] } = await db.admin.query(
+  const tables = [
+    'service_requests',
+    'service_request_events',
+    'follow_up_tasks',
+    'users',
+    'audit_log',
+    'service_request_figure_changes',
+  ];
+  const {
+    rows: [row],
+  } = await db.admin.query(
     `SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}, (SELECT sum(value)::int FROM tenant_counters) AS counters`,
   );
   return row;
@@ -73,7 +82,9 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
   });
 
   it('covers every category and serving organisation, month by month, with the mix a year has', async () => {
-    const { rows: [mix] } = await db.admin.query(
+    const {
+      rows: [mix],
+    } = await db.admin.query(
       `SELECT count(*)::int AS total,
               count(DISTINCT category_id)::int AS categories, count(DISTINCT assigned_organization_id)::int AS serving,
               count(DISTINCT requester_organization_id)::int AS requesters,
@@ -89,10 +100,17 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
       [TODAY],
     );
     process.stdout.write(`History: ${JSON.stringify(mix)}\n`);
-    const { rows: byStatus } = await db.admin.query(`SELECT status, count(*)::int FROM service_requests r WHERE ${HISTORY} GROUP BY 1 ORDER BY 1`);
+    const { rows: byStatus } = await db.admin.query(
+      `SELECT status, count(*)::int FROM service_requests r WHERE ${HISTORY} GROUP BY 1 ORDER BY 1`,
+    );
     process.stdout.write(`By status: ${JSON.stringify(byStatus)}\n`);
     expect(mix).toMatchObject({ categories: 10, serving: 8, months: 13 });
-    expect([mix.first >= '2025-12-01', mix.first <= '2025-12-07', mix.last >= '2026-12-01', mix.last <= '2026-12-05']).toEqual([true, true, true, true]);
+    expect([
+      mix.first >= '2025-12-01',
+      mix.first <= '2025-12-07',
+      mix.last >= '2026-12-01',
+      mix.last <= '2026-12-05',
+    ]).toEqual([true, true, true, true]);
     expect(mix.total).toBeGreaterThan(250);
     expect(mix.total).toBeLessThan(500);
     expect(mix.requesters).toBeGreaterThanOrEqual(20);
@@ -102,7 +120,11 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
     expect(mix.late / mix.total).toBeLessThan(0.25);
     expect(mix.escalated).toBeGreaterThan(3);
     expect(mix.low).toBeGreaterThan(0);
-    const { rows: [followUps] } = await db.admin.query(`SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'done' AND outcome IS NOT NULL)::int AS done FROM follow_up_tasks`);
+    const {
+      rows: [followUps],
+    } = await db.admin.query(
+      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'done' AND outcome IS NOT NULL)::int AS done FROM follow_up_tasks`,
+    );
     expect(followUps.open).toBeGreaterThan(0);
     expect(followUps.done).toBeGreaterThan(0);
     expect(mix.transferred).toBeGreaterThan(3);
@@ -131,10 +153,23 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
          FROM service_requests r LEFT JOIN users h ON h.id = r.handler_id WHERE ${HISTORY}`,
       [TODAY],
     );
-    const problems = broken.filter((r) => r.times || r.future || r.rating || r.number || r.follow_up || r.events || r.handler || r.submitter
-      || r.types[0] !== 'submitted' || r.types[1] !== 'routed');
+    const problems = broken.filter(
+      (r) =>
+        r.times ||
+        r.future ||
+        r.rating ||
+        r.number ||
+        r.follow_up ||
+        r.events ||
+        r.handler ||
+        r.submitter ||
+        r.types[0] !== 'submitted' ||
+        r.types[1] !== 'routed',
+    );
     expect(problems).toEqual([]);
-    const { rows: [numbers] } = await db.admin.query(
+    const {
+      rows: [numbers],
+    } = await db.admin.query(
       `SELECT count(*)::int AS n, count(DISTINCT number)::int AS distinct_numbers,
               bool_and(c.value >= split_part(r.number, '-', 3)::int) AS counter_ahead
          FROM service_requests r JOIN tenant_counters c ON c.tenant_id = r.tenant_id AND c.name = 'service-request-' || split_part(r.number, '-', 2)`,
@@ -142,7 +177,9 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
     expect(numbers.n).toBe(numbers.distinct_numbers);
     expect(numbers.counter_ahead).toBe(true);
     // Numbered in the order the requests were made, within each year.
-    const { rows: [order] } = await db.admin.query(
+    const {
+      rows: [order],
+    } = await db.admin.query(
       `SELECT count(*)::int AS out_of_order FROM (
          SELECT created_at < lag(created_at) OVER (PARTITION BY split_part(number, '-', 2) ORDER BY number) AS before_previous FROM service_requests r WHERE ${HISTORY}) x
         WHERE before_previous`,
@@ -151,7 +188,9 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
   });
 
   it('keeps the SLA columns where the product’s own evaluation leaves them', async () => {
-    const { rows: [tenant] } = await db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`);
+    const {
+      rows: [tenant],
+    } = await db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`);
     const calendar = {
       holidays: new Set(CHINA_2026.filter((d) => d.kind === 'holiday').map((d) => d.date)),
       workdays: new Set(CHINA_2026.filter((d) => d.kind === 'workday').map((d) => d.date)),
@@ -168,13 +207,19 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
       const due = milestones(r, calendar).filter((m) => m.at <= TODAY);
       const next = milestones(r, calendar).find((m) => m.at > TODAY)?.at ?? null;
       // Every milestone that has fallen is on the timeline, and the next one is where the sweep will look.
-      expect({ number: r.number, missing: due.filter((m) => !(r.keys ?? []).includes(m.key)).map((m) => m.key), next: r.nextSlaCheckAt }).toEqual({ number: r.number, missing: [], next });
+      expect({
+        number: r.number,
+        missing: due.filter((m) => !(r.keys ?? []).includes(m.key)).map((m) => m.key),
+        next: r.nextSlaCheckAt,
+      }).toEqual({ number: r.number, missing: [], next });
       if (due.some((m) => m.level > 0)) expect([r.number, r.slaState]).toEqual([r.number, 'breached']);
       expect(r.escalationLevel).toBe(Math.max(0, ...((r.keys ?? []) as string[]).map((k) => Number(k.split(':')[2]))));
     }
     // The open ones wait for their next milestone: the supervision board and the sweep read these.
     const open = rows.filter((r) => ['routed', 'accepted', 'in_progress'].includes(r.status));
-    process.stdout.write(`Open: ${JSON.stringify(open.map((r) => [r.number, r.status, r.slaState, r.escalationLevel, r.nextSlaCheckAt]))}\n`);
+    process.stdout.write(
+      `Open: ${JSON.stringify(open.map((r) => [r.number, r.status, r.slaState, r.escalationLevel, r.nextSlaCheckAt]))}\n`,
+    );
     expect(open.filter((r) => r.nextSlaCheckAt).length).toBeGreaterThan(0);
   });
 
@@ -187,14 +232,21 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
     }
     const later = await fresh();
     await seed(later.adminUrl, LATER);
-    const { rows: [span] } = await later.admin.query(
+    const {
+      rows: [span],
+    } = await later.admin.query(
       `SELECT min(created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS first, max(created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS last,
               count(*)::int AS n, count(*) FILTER (WHERE number LIKE 'FW-2027-%')::int AS in_2027,
               bool_and(coalesce(resolve_due_at > created_at, true)) AS dues
          FROM service_requests r WHERE ${HISTORY}`,
     );
     expect(span.dues).toBe(true);
-    expect([span.first >= '2026-03-01', span.first <= '2026-03-07', span.last >= '2027-02-21', span.last <= '2027-02-28']).toEqual([true, true, true, true]);
+    expect([
+      span.first >= '2026-03-01',
+      span.first <= '2026-03-07',
+      span.last >= '2027-02-21',
+      span.last <= '2027-02-28',
+    ]).toEqual([true, true, true, true]);
     expect(span.in_2027).toBeGreaterThan(10);
     // 2027 has no holiday calendar seeded: its deadlines skip weekends only, and never end on one.
     const { rows: weekend } = await later.admin.query(
@@ -215,7 +267,11 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
     it('gives the worker nothing to catch up on, and the statistics and dashboard something true to say', async () => {
       // The sweep and the auto-close find nothing of the history's to do (the base demo's few requests leave theirs to the sweep).
       const history = async () =>
-        (await app.db.admin.query(`SELECT count(*)::int AS n, max(r.updated_at) AS changed FROM service_request_events e JOIN service_requests r ON r.id = e.request_id WHERE ${HISTORY}`)).rows[0];
+        (
+          await app.db.admin.query(
+            `SELECT count(*)::int AS n, max(r.updated_at) AS changed FROM service_request_events e JOIN service_requests r ON r.id = e.request_id WHERE ${HISTORY}`,
+          )
+        ).rows[0];
       const before = await history();
       await app.worker!.get(SweepSlaHandler).handle();
       await app.worker!.get(AutoCloseHandler).handle();
@@ -223,10 +279,14 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
 
       const official = await http.token('official@anhai.demo');
       const alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
-      const statistics = await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}`, { token: official });
+      const statistics = await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}`, {
+        token: official,
+      });
       expect(statistics.status).toBe(200);
       const { totals, byDepartment, monthly } = statistics.body;
-      process.stdout.write(`Statistics: ${JSON.stringify(totals)}; ranking ${byDepartment.map((d: { name: string; score: number }) => `${d.name} ${d.score}`).join(', ')}\n`);
+      process.stdout.write(
+        `Statistics: ${JSON.stringify(totals)}; ranking ${byDepartment.map((d: { name: string; score: number }) => `${d.name} ${d.score}`).join(', ')}\n`,
+      );
       expect(monthly).toHaveLength(13);
       expect(monthly.every((m: { submitted: number }) => m.submitted > 0)).toBe(true);
       expect(totals.responseRate).toBeGreaterThan(0.8);
@@ -234,15 +294,23 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
       expect(totals.onTimeRate).toBeLessThan(1);
       expect(totals.satisfaction).toBeGreaterThan(4);
       expect(byDepartment.length).toBeGreaterThanOrEqual(8);
-      expect(byDepartment.every((d: { submitted: number; averageResolveHours: number | null }) => d.submitted > 0)).toBe(true);
+      expect(
+        byDepartment.every((d: { submitted: number; averageResolveHours: number | null }) => d.submitted > 0),
+      ).toBe(true);
 
       const dashboard = await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: official });
       expect(dashboard.status).toBe(200);
-      expect(dashboard.body.serviceRequests.monthly.filter((m: { submitted: number }) => m.submitted > 0)).toHaveLength(13);
-      expect(dashboard.body.serviceRequests.byStatus.map((s: { key: string }) => s.key)).toEqual(expect.arrayContaining(['closed', 'in_progress', 'resolved', 'routed']));
+      expect(dashboard.body.serviceRequests.monthly.filter((m: { submitted: number }) => m.submitted > 0)).toHaveLength(
+        13,
+      );
+      expect(dashboard.body.serviceRequests.byStatus.map((s: { key: string }) => s.key)).toEqual(
+        expect.arrayContaining(['closed', 'in_progress', 'resolved', 'routed']),
+      );
 
       const board = await http.get('/api/v1/service-requests/supervision?limit=50', { token: official });
-      expect(board.body.items.filter((r: { slaState: string }) => r.slaState === 'breached').length).toBeGreaterThanOrEqual(3);
+      expect(
+        board.body.items.filter((r: { slaState: string }) => r.slaState === 'breached').length,
+      ).toBeGreaterThanOrEqual(3);
     });
   });
 });

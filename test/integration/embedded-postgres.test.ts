@@ -69,7 +69,9 @@ describe('embedded PostgreSQL (the database when DATABASE_URL is not set)', () =
     // As on a machine whose locale is C, where initdb would otherwise choose SQL_ASCII.
     const locale = process.env.LC_ALL;
     process.env.LC_ALL = 'C';
-    const db = await start().finally(() => (locale === undefined ? delete process.env.LC_ALL : (process.env.LC_ALL = locale)));
+    const db = await start().finally(() =>
+      locale === undefined ? delete process.env.LC_ALL : (process.env.LC_ALL = locale),
+    );
     expect(db.port).not.toBe(5432);
     const password = (await readFile(path.join(root, 'password'), 'utf8')).trim();
     expect(db.adminUrl).toBe(`postgres://postgres:${password}@127.0.0.1:${db.port}/postgres`);
@@ -84,7 +86,13 @@ describe('embedded PostgreSQL (the database when DATABASE_URL is not set)', () =
               current_setting('listen_addresses') AS listen, current_setting('max_connections') AS connections,
               length('联盟党建')::text AS length`,
     );
-    expect(settings).toEqual({ encoding: 'UTF8', collate: 'C.UTF-8', listen: '127.0.0.1', connections: '200', length: '4' });
+    expect(settings).toEqual({
+      encoding: 'UTF8',
+      collate: 'C.UTF-8',
+      listen: '127.0.0.1',
+      connections: '200',
+      length: '4',
+    });
 
     await query(db.adminUrl, 'CREATE EXTENSION pg_trgm; CREATE EXTENSION btree_gist; CREATE EXTENSION pgcrypto');
     const [extensions] = await query<{ similarity: number; uuid: string }>(
@@ -93,7 +101,10 @@ describe('embedded PostgreSQL (the database when DATABASE_URL is not set)', () =
     );
     expect(extensions.similarity).toBeGreaterThan(0);
     expect(extensions.uuid).toMatch(/^[0-9a-f-]{36}$/);
-    const installed = await query<{ extname: string }>(db.adminUrl, `SELECT extname FROM pg_extension ORDER BY extname`);
+    const installed = await query<{ extname: string }>(
+      db.adminUrl,
+      `SELECT extname FROM pg_extension ORDER BY extname`,
+    );
     expect(installed.map((row) => row.extname)).toEqual(['btree_gist', 'pg_trgm', 'pgcrypto', 'plpgsql']);
 
     expect(backupHint(db)).toContain(`pg_dump --dbname='postgres://postgres:`);
@@ -134,7 +145,9 @@ describe('embedded PostgreSQL (the database when DATABASE_URL is not set)', () =
     await expect(second).rejects.toThrow(EmbeddedPostgresError);
     await expect(second).rejects.toMatchObject({ problem: 'data-dir-in-use' });
     const holder = `started by process ${process.pid} \\(this one\\)`;
-    await expect(second).rejects.toThrow(new RegExp(`already in use by a running PostgreSQL server \\(pid \\d+, port ${db.port}, ${holder}\\)`));
+    await expect(second).rejects.toThrow(
+      new RegExp(`already in use by a running PostgreSQL server \\(pid \\d+, port ${db.port}, ${holder}\\)`),
+    );
     expect(await query(db.adminUrl, 'SELECT 1 AS up')).toEqual([{ up: 1 }]);
   });
 
@@ -161,7 +174,9 @@ describe('embedded PostgreSQL (the database when DATABASE_URL is not set)', () =
     if (isRoot) {
       const owner = (await stat(dataDir)).uid;
       await chown(dataDir, 65534, 65534);
-      await expect(start()).rejects.toThrow(`Data directory ${dataDir} is owned by uid 65534, but PostgreSQL runs as postgres`);
+      await expect(start()).rejects.toThrow(
+        `Data directory ${dataDir} is owned by uid 65534, but PostgreSQL runs as postgres`,
+      );
       await chown(dataDir, owner, owner);
     }
     await start();
@@ -175,7 +190,9 @@ describe('embedded PostgreSQL (the database when DATABASE_URL is not set)', () =
 
   (isRoot ? it : it.skip)('tells root when the postgres account cannot reach the data directory', async () => {
     await chmod(root, 0o700);
-    await expect(start()).rejects.toThrow(`PostgreSQL runs as postgres, which cannot enter ${root} (mode 0700, owner uid 0)`);
+    await expect(start()).rejects.toThrow(
+      `PostgreSQL runs as postgres, which cannot enter ${root} (mode 0700, owner uid 0)`,
+    );
   });
 
   describe('when the Node process that started it is killed', () => {
@@ -191,7 +208,10 @@ describe('embedded PostgreSQL (the database when DATABASE_URL is not set)', () =
            setInterval(() => undefined, 1 << 30);
          });`,
       );
-      const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], {
+        cwd: PROJECT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       children.push(child);
       const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
       return { child, adminUrl: (JSON.parse(line) as { adminUrl: string }).adminUrl };

@@ -6,23 +6,40 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
  * (or an entry that says why it must not have one).
  */
 const NOT_A_FOREIGN_KEY: Record<string, string> = {
-  'audit_log.tenant_id': 'the audit log is append-only history, written by triggers and by refusals; it must take any line it is given',
-  'audit_log.actor_user_id': 'the audit log is append-only history; the actor is whoever the transaction says (empty for jobs)',
-  'audit_log.entity_id': 'polymorphic: the id of a row of whichever table entity_type names, kept after that row is deleted',
-  'notification_deliveries.robot_id': 'group robots are deleted by township admins, and the deliveries to them stay as history',
-  'backup_runs.requested_by_id': "the platform's record of this server's backups (left out of backups and township moves): who asked for a run stays as history after the account goes",
-  'refresh_tokens.family_id': 'names a chain of rotated tokens (the first token of the chain), not a row of another table',
-  'refresh_tokens.tenant_id': 'pending: should reference tenants; src/platform/auth is being changed by another engineer',
-  'refresh_tokens.user_id': 'pending: should reference users ON DELETE CASCADE; src/platform/auth is being changed by another engineer',
-  'users.tenant_id': 'pending: should reference tenants (NULL for platform admins); src/platform/auth is being changed by another engineer',
-  'users.organization_id': 'pending: should reference organizations with tenant_id; src/platform/auth is being changed by another engineer',
-  'service_request_figure_changes.alliance_id': 'derived: a queue of changed days, filled by a trigger on service_requests (which holds the keys) and emptied by the statistics fold',
-  'service_request_daily_figures.alliance_id': 'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_daily_figures.organization_id': 'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_daily_figures.category_id': 'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_monthly_figures.alliance_id': 'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_monthly_figures.organization_id': 'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_monthly_figures.category_id': 'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'audit_log.tenant_id':
+    'the audit log is append-only history, written by triggers and by refusals; it must take any line it is given',
+  'audit_log.actor_user_id':
+    'the audit log is append-only history; the actor is whoever the transaction says (empty for jobs)',
+  'audit_log.entity_id':
+    'polymorphic: the id of a row of whichever table entity_type names, kept after that row is deleted',
+  'notification_deliveries.robot_id':
+    'group robots are deleted by township admins, and the deliveries to them stay as history',
+  'backup_runs.requested_by_id':
+    "the platform's record of this server's backups (left out of backups and township moves): who asked for a run stays as history after the account goes",
+  'refresh_tokens.family_id':
+    'names a chain of rotated tokens (the first token of the chain), not a row of another table',
+  'refresh_tokens.tenant_id':
+    'pending: should reference tenants; src/platform/auth is being changed by another engineer',
+  'refresh_tokens.user_id':
+    'pending: should reference users ON DELETE CASCADE; src/platform/auth is being changed by another engineer',
+  'users.tenant_id':
+    'pending: should reference tenants (NULL for platform admins); src/platform/auth is being changed by another engineer',
+  'users.organization_id':
+    'pending: should reference organizations with tenant_id; src/platform/auth is being changed by another engineer',
+  'service_request_figure_changes.alliance_id':
+    'derived: a queue of changed days, filled by a trigger on service_requests (which holds the keys) and emptied by the statistics fold',
+  'service_request_daily_figures.alliance_id':
+    'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'service_request_daily_figures.organization_id':
+    'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'service_request_daily_figures.category_id':
+    'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'service_request_monthly_figures.alliance_id':
+    'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'service_request_monthly_figures.organization_id':
+    'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'service_request_monthly_figures.category_id':
+    'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
 };
 
 /**

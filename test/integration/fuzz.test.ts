@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routePermissions } from '../../src/platform/auth/route-permissions';
 import { Role } from '../../src/platform/auth/entities/role';
-import { hostileValue, HOSTILE_STRINGS, IdSource, mutatedBody, Schema, serialize, validValue } from '../support/fuzz/schema-arbitraries';
+import {
+  hostileValue,
+  HOSTILE_STRINGS,
+  IdSource,
+  mutatedBody,
+  Schema,
+  serialize,
+  validValue,
+} from '../support/fuzz/schema-arbitraries';
 import { Http } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -72,7 +80,11 @@ describe('fuzzing every endpoint', () => {
     );
     for (const { table_name } of rows) {
       const ids = await app.db.admin.query<{ id: string }>(`SELECT id::text FROM "${table_name}" LIMIT 25`);
-      if (ids.rows.length) idsByTable.set(table_name, ids.rows.map((r) => r.id));
+      if (ids.rows.length)
+        idsByTable.set(
+          table_name,
+          ids.rows.map((r) => r.id),
+        );
     }
     allIds = [...idsByTable.values()].flat();
   }, 120_000);
@@ -88,10 +100,16 @@ describe('fuzzing every endpoint', () => {
       const allowed = access.get(operation.route);
       const token = !allowed || allowed === 'public' || allowed === 'nobody' ? undefined : tokens.get(allowed[0]);
       let url = operation.path;
-      for (const p of operation.pathParams) url = url.replace(`{${p.name}}`, p.name === 'date' ? '2026-05-01' : '7c1c3d4e-0f43-4c59-9d7e-3f3b1f0d2a11');
-      const reply = await http.request(operation.method, url, { token, body: { zzSurplusField: 'x' }, headers: { 'content-type': 'application/json' } });
+      for (const p of operation.pathParams)
+        url = url.replace(`{${p.name}}`, p.name === 'date' ? '2026-05-01' : '7c1c3d4e-0f43-4c59-9d7e-3f3b1f0d2a11');
+      const reply = await http.request(operation.method, url, {
+        token,
+        body: { zzSurplusField: 'x' },
+        headers: { 'content-type': 'application/json' },
+      });
       checked++;
-      const named = reply.status === 400 && reply.body.details.some((d: { field: string }) => d.field === 'zzSurplusField');
+      const named =
+        reply.status === 400 && reply.body.details.some((d: { field: string }) => d.field === 'zzSurplusField');
       if (!named) accepted.push(`${operation.route}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
     }
     expect(checked).toBeGreaterThan(80);
@@ -164,7 +182,9 @@ describe('fuzzing every endpoint', () => {
         .replace(/-/g, '_')
         .toLowerCase()
         .replace(/s$/, '');
-      const matching = [...idsByTable.entries()].filter(([table]) => stem && table.includes(stem)).flatMap(([, ids]) => ids);
+      const matching = [...idsByTable.entries()]
+        .filter(([table]) => stem && table.includes(stem))
+        .flatMap(([, ids]) => ids);
       return fc.oneof(
         ...(matching.length ? [{ weight: 3, arbitrary: fc.constantFrom(...matching) }] : []),
         { weight: 1, arbitrary: fc.constantFrom(...allIds) },
@@ -172,7 +192,11 @@ describe('fuzzing every endpoint', () => {
       );
     };
 
-  async function fuzzOperation(operation: Operation, token: string | undefined, components: Record<string, Schema>): Promise<Outcome> {
+  async function fuzzOperation(
+    operation: Operation,
+    token: string | undefined,
+    components: Record<string, Schema>,
+  ): Promise<Outcome> {
     const outcome: Outcome = { route: operation.route, cases: 0, statuses: {}, failures: [] };
     const randomOnly = RANDOM_IDS_ONLY.some((pattern) => pattern.test(operation.route.split(' ')[1]));
     const ids = idSource(randomOnly);
@@ -184,17 +208,24 @@ describe('fuzzing every endpoint', () => {
         { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS).filter((s) => s.length > 0) },
         { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 60 }) },
       );
-    const pathArb = fc.tuple(...operation.pathParams.map((p) => pathValue(p.name, segmentBefore(operation.path, p.name))));
+    const pathArb = fc.tuple(
+      ...operation.pathParams.map((p) => pathValue(p.name, segmentBefore(operation.path, p.name))),
+    );
     const queryArb = fc.array(
       fc.oneof(
         ...operation.queryParams.map((q) =>
           fc.tuple(fc.constant(q.name), fc.oneof(validValue(q.schema, components, ids, q.name), hostileValue)),
         ),
-        fc.tuple(fc.constantFrom('zzUnknown', '__proto__', 'constructor[prototype][polluted]', 'limit[]'), hostileValue),
+        fc.tuple(
+          fc.constantFrom('zzUnknown', '__proto__', 'constructor[prototype][polluted]', 'limit[]'),
+          hostileValue,
+        ),
       ),
       { maxLength: Math.max(2, operation.queryParams.length + 1) },
     );
-    const bodyArb = operation.jsonBody ? mutatedBody(validValue(operation.jsonBody, components, ids)) : fc.constant(undefined);
+    const bodyArb = operation.jsonBody
+      ? mutatedBody(validValue(operation.jsonBody, components, ids))
+      : fc.constant(undefined);
     const headerArb = fc.constantFrom<'zh-CN' | 'en'>('zh-CN', 'en');
 
     await fc.assert(
@@ -207,12 +238,25 @@ describe('fuzzing every endpoint', () => {
           headers['content-type'] = 'application/json';
           payload = serialize(body);
         }
-        const reply = await withTimeout(app.api.inject({ method: operation.method as 'GET', url, headers, payload }), REQUEST_TIMEOUT_MS);
+        const reply = await withTimeout(
+          app.api.inject({ method: operation.method as 'GET', url, headers, payload }),
+          REQUEST_TIMEOUT_MS,
+        );
         outcome.cases++;
         outcome.statuses[reply.statusCode] = (outcome.statuses[reply.statusCode] ?? 0) + 1;
-        const problem = judge(reply.statusCode, reply.headers['content-type'], reply.body, body?.unknownField, operation);
-        if (problem) outcome.failures.push(`${problem} — ${operation.method} ${url.slice(0, 300)} ${payload?.slice(0, 300) ?? ''}`);
-        if (({} as Record<string, unknown>).polluted !== undefined) outcome.failures.push(`Object.prototype polluted by ${payload?.slice(0, 200)}`);
+        const problem = judge(
+          reply.statusCode,
+          reply.headers['content-type'],
+          reply.body,
+          body?.unknownField,
+          operation,
+        );
+        if (problem)
+          outcome.failures.push(
+            `${problem} — ${operation.method} ${url.slice(0, 300)} ${payload?.slice(0, 300) ?? ''}`,
+          );
+        if (({} as Record<string, unknown>).polluted !== undefined)
+          outcome.failures.push(`Object.prototype polluted by ${payload?.slice(0, 200)}`);
         return true;
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -234,7 +278,9 @@ function collectOperations(document: { paths: Record<string, Record<string, any>
         path,
         route: `${method.toUpperCase()} ${bare}`,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema })),
-        queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: !!p.required })),
+        queryParams: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, required: !!p.required })),
         jsonBody: content['application/json']?.schema,
         multipart: !!content['multipart/form-data'],
         responses: Object.keys(op.responses ?? {}),
@@ -264,7 +310,8 @@ function buildUrl(operation: Operation, pathValues: string[], query: [string, un
   operation.pathParams.forEach((p, i) => (url = url.replace(`{${p.name}}`, encodePathValue(pathValues[i]))));
   const search = new URLSearchParams();
   for (const [name, value] of query) {
-    if (Array.isArray(value)) for (const v of value.slice(0, 5)) search.append(name, typeof v === 'string' ? v : JSON.stringify(v));
+    if (Array.isArray(value))
+      for (const v of value.slice(0, 5)) search.append(name, typeof v === 'string' ? v : JSON.stringify(v));
     else search.append(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
   const text = search.toString();
@@ -272,12 +319,19 @@ function buildUrl(operation: Operation, pathValues: string[], query: [string, un
 }
 
 /** What is wrong with a reply, or null when it is an acceptable answer to anything. */
-function judge(status: number, contentType: unknown, raw: string, unknownField: string | undefined, operation: Operation): string | null {
+function judge(
+  status: number,
+  contentType: unknown,
+  raw: string,
+  unknownField: string | undefined,
+  operation: Operation,
+): string | null {
   // A documented 503 (a dependency down, or slower than its time limit on a loaded machine) is a right answer.
   if (status === 503 && operation.responses.includes('503')) return null;
   if (status >= 500) return `status ${status}: ${raw.slice(0, 300)}`;
   if (status >= 400) {
-    if (!String(contentType).includes('application/json')) return `status ${status} with content type ${String(contentType)}`;
+    if (!String(contentType).includes('application/json'))
+      return `status ${status} with content type ${String(contentType)}`;
     let body: any;
     try {
       body = JSON.parse(raw);
@@ -299,7 +353,9 @@ function judge(status: number, contentType: unknown, raw: string, unknownField: 
     if (status < 400) return `unknown field ${unknownField} accepted with ${status}`;
     if (status === 400) {
       const body = JSON.parse(raw);
-      const named = body.details.some((d: { field: string }) => d.field === unknownField || d.field.endsWith(`.${unknownField}`));
+      const named = body.details.some(
+        (d: { field: string }) => d.field === unknownField || d.field.endsWith(`.${unknownField}`),
+      );
       const otherFieldRefused = body.details.length > 0;
       // The pipe lists every problem at once; a 400 about path or query alone comes before the body is read.
       if (!named && !otherFieldRefused) return `unknown field ${unknownField} not named: ${raw.slice(0, 300)}`;
@@ -311,7 +367,10 @@ function judge(status: number, contentType: unknown, raw: string, unknownField: 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

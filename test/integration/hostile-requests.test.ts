@@ -15,9 +15,17 @@ describe('hostile requests', () => {
   afterAll(() => app.close());
 
   const raw = (method: string, url: string, payload: string | Buffer, contentType: string, token = official) =>
-    app.api.inject({ method: method as 'POST', url, payload, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } });
+    app.api.inject({
+      method: method as 'POST',
+      url,
+      payload,
+      headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+    });
 
-  function expectErrorShape(reply: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number) {
+  function expectErrorShape(
+    reply: { statusCode: number; headers: Record<string, unknown>; json(): any },
+    status: number,
+  ) {
     expect(reply.statusCode).toBe(status);
     expect(String(reply.headers['content-type'])).toContain('application/json');
     const body = reply.json();
@@ -59,14 +67,24 @@ describe('hostile requests', () => {
       expect(reply.statusCode).toBe(400);
       expectErrorShape(reply, 400);
     }
-    const query = await http.get('/api/v1/alliances?__proto__[polluted]=1&constructor[prototype][polluted]=1', { token: official });
+    const query = await http.get('/api/v1/alliances?__proto__[polluted]=1&constructor[prototype][polluted]=1', {
+      token: official,
+    });
     expect(query.status).toBeLessThan(500);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('answers 415 to bodies that are not JSON or multipart, on JSON routes', async () => {
-    const types = ['text/plain', 'application/xml', 'text/xml', 'application/x-www-form-urlencoded', 'application/octet-stream', 'image/png', 'application/json-patch+json; charset=utf-16'];
+    const types = [
+      'text/plain',
+      'application/xml',
+      'text/xml',
+      'application/x-www-form-urlencoded',
+      'application/octet-stream',
+      'image/png',
+      'application/json-patch+json; charset=utf-16',
+    ];
     for (const type of types) {
       const reply = await raw('POST', '/api/v1/alliances', '<alliance><name>x</name></alliance>', type);
       expect([type, reply.statusCode]).toEqual([type, 415]);
@@ -92,7 +110,9 @@ describe('hostile requests', () => {
       const reply = await raw('POST', '/api/v1/alliances', payload, 'application/json');
       expectErrorShape(reply, 400);
     }
-    const { rows } = await app.db.admin.query(`SELECT count(*)::int AS n FROM alliances WHERE name LIKE '%' || chr(65533) || '%'`);
+    const { rows } = await app.db.admin.query(
+      `SELECT count(*)::int AS n FROM alliances WHERE name LIKE '%' || chr(65533) || '%'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -113,21 +133,44 @@ describe('hostile requests', () => {
         answers.push({ route: `${method} ${url}`, payload, status: reply.statusCode, details: reply.json().details });
       }
     }
-    expect(answers).toEqual(answers.map((a) => ({ ...a, status: 400, details: [{ field: 'body', reason: '必须是对象' }] })));
-    const english = await app.api.inject({ method: 'PATCH', url: `/api/v1/alliances/${alliance.id}`, payload: 'null', headers: { 'content-type': 'application/json', authorization: `Bearer ${official}`, 'accept-language': 'en' } });
+    expect(answers).toEqual(
+      answers.map((a) => ({ ...a, status: 400, details: [{ field: 'body', reason: '必须是对象' }] })),
+    );
+    const english = await app.api.inject({
+      method: 'PATCH',
+      url: `/api/v1/alliances/${alliance.id}`,
+      payload: 'null',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${official}`, 'accept-language': 'en' },
+    });
     expect(english.json().details).toEqual([{ field: 'body', reason: 'must be an object' }]);
     // Nothing changed, and an object body is still taken.
     expect((await http.get('/api/v1/think-tank/experts/me', { token: expert })).body).toEqual(before);
     expect((await http.get(`/api/v1/alliances/${alliance.id}`, { token: official })).body.name).toBe(alliance.name);
-    expect((await raw('PATCH', `/api/v1/alliances/${alliance.id}`, JSON.stringify({ description: alliance.description }), 'application/json')).statusCode).toBe(200);
+    expect(
+      (
+        await raw(
+          'PATCH',
+          `/api/v1/alliances/${alliance.id}`,
+          JSON.stringify({ description: alliance.description }),
+          'application/json',
+        )
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('refuses NUL characters and lone surrogates in strings with a 400, not a database error', async () => {
     for (const name of ['a\u0000b', 'x\ud800y', '\udc00']) {
       const reply = await raw('POST', '/api/v1/alliances', JSON.stringify({ name }), 'application/json');
-      expect(expectErrorShape(reply, 400).details).toEqual([{ field: 'name', reason: '含有无法保存的字符（U+0000 或不成对的代理项）' }]);
+      expect(expectErrorShape(reply, 400).details).toEqual([
+        { field: 'name', reason: '含有无法保存的字符（U+0000 或不成对的代理项）' },
+      ]);
     }
-    const nested = await raw('POST', '/api/v1/organizations', JSON.stringify({ kind: 'enterprise', name: 'x', contacts: [{ name: 'a\u0000' }] }), 'application/json');
+    const nested = await raw(
+      'POST',
+      '/api/v1/organizations',
+      JSON.stringify({ kind: 'enterprise', name: 'x', contacts: [{ name: 'a\u0000' }] }),
+      'application/json',
+    );
     expect(expectErrorShape(nested, 400).details[0].field).toBe('contacts.0.name');
     const query = await http.get('/api/v1/organizations?q=%00', { token: official });
     expect(query.status).toBe(400);
@@ -135,7 +178,11 @@ describe('hostile requests', () => {
   });
 
   it('answers a path that is not valid UTF-8, or far too long, in the error shape', async () => {
-    for (const url of ['/api/v1/organizations/%ED%A0%80', '/api/v1/organizations/%FF%FE', `/api/v1/organizations/${'a'.repeat(5_000)}`]) {
+    for (const url of [
+      '/api/v1/organizations/%ED%A0%80',
+      '/api/v1/organizations/%FF%FE',
+      `/api/v1/organizations/${'a'.repeat(5_000)}`,
+    ]) {
       const reply = await app.api.inject({ method: 'GET', url, headers: { authorization: `Bearer ${official}` } });
       expect(reply.statusCode).toBeGreaterThanOrEqual(400);
       expect(reply.statusCode).toBeLessThan(500);
@@ -151,7 +198,11 @@ describe('hostile requests', () => {
     for (const text of hostile) {
       const created = await http.post('/api/v1/organizations', { kind: 'enterprise', name: text }, { token: official });
       expect(created.status).toBe(201);
-      const read = await app.api.inject({ method: 'GET', url: `/api/v1/organizations/${created.body.id}`, headers: { authorization: `Bearer ${official}` } });
+      const read = await app.api.inject({
+        method: 'GET',
+        url: `/api/v1/organizations/${created.body.id}`,
+        headers: { authorization: `Bearer ${official}` },
+      });
       expect(read.statusCode).toBe(200);
       expect(read.headers['content-type']).toMatch(/^application\/json/);
       expect(read.json().name).toBe(text);
@@ -172,7 +223,12 @@ describe('hostile requests', () => {
     const title = `<script>fetch('/api/v1/users')</script>' OR '1'='1`;
     const submitted = await http.post(
       '/api/v1/service-requests',
-      { allianceId: alliance.id, categoryId: category.id, title, description: '<b>bold</b> & "quoted" \u202e reversed' },
+      {
+        allianceId: alliance.id,
+        categoryId: category.id,
+        title,
+        description: '<b>bold</b> & "quoted" \u202e reversed',
+      },
       { token: xingyi },
     );
     expect(submitted.status).toBe(201);

@@ -9,7 +9,9 @@ import { waitFor } from '../support/wait-for';
 function multipart(fileName: string, content: Buffer, type: string): { body: Buffer; headers: Record<string, string> } {
   const boundary = '----lianmeng-test-boundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -32,7 +34,11 @@ describe('member import and registry export (API and worker)', () => {
 
   const upload = async (fileName: string, content: Buffer, type = 'text/csv', language: 'zh-CN' | 'en' = 'zh-CN') => {
     const form = multipart(fileName, content, type);
-    return http.request('POST', `/api/v1/alliances/${allianceId}/imports`, { token, body: form.body, headers: { ...form.headers, 'accept-language': language } });
+    return http.request('POST', `/api/v1/alliances/${allianceId}/imports`, {
+      token,
+      body: form.body,
+      headers: { ...form.headers, 'accept-language': language },
+    });
   };
   const finished = (id: string) =>
     waitFor(
@@ -59,7 +65,11 @@ describe('member import and registry export (API and worker)', () => {
     expect(job).toMatchObject({ status: 'succeeded', progress: 100, totalRows: 7, processedRows: 7, acceptedRows: 2 });
     const byRow = (row: number) => job.refusedRows.filter((r: { row: number }) => r.row === row);
     expect(byRow(3)).toEqual([{ row: 3, field: 'name', reason: '必须填写' }]);
-    expect(byRow(4).map((r: { field: string }) => r.field).sort()).toEqual(['chainPosition', 'joinedOn', 'partyMemberCount', 'unifiedCode']);
+    expect(
+      byRow(4)
+        .map((r: { field: string }) => r.field)
+        .sort(),
+    ).toEqual(['chainPosition', 'joinedOn', 'partyMemberCount', 'unifiedCode']);
     expect(byRow(5)).toEqual([{ row: 5, field: 'name', reason: '与文件中第 2 行重复' }]);
     expect(byRow(6)).toEqual([{ row: 6, field: 'name', reason: '该单位已在联盟中' }]);
     expect(byRow(7)).toEqual([{ row: 7, field: 'organizationId', reason: '成员企业必须有党组织' }]);
@@ -76,7 +86,9 @@ describe('member import and registry export (API and worker)', () => {
       { name: '新华精密', type: 'branch', joined_on: '2025-01-02' },
     ]);
     // A refused row leaves nothing behind, not even the organisation it would have created.
-    const { rows: orphans } = await app.db.admin.query(`SELECT name FROM organizations WHERE name IN ('坏数据公司', '无党组织企业')`);
+    const { rows: orphans } = await app.db.admin.query(
+      `SELECT name FROM organizations WHERE name IN ('坏数据公司', '无党组织企业')`,
+    );
     expect(orphans).toEqual([]);
     const { rows: stored } = await app.db.admin.query(`SELECT file FROM transfer_jobs WHERE id = $1`, [job.id]);
     expect(stored[0].file).toBeNull();
@@ -89,17 +101,26 @@ describe('member import and registry export (API and worker)', () => {
     sheet.addRow(['Harbour Robotics', 'member', 'downstream', 'branch', 4, '2025-05-05']);
     sheet.addRow(['Anhai Customs Office', 'department', '', '', '', '']);
     sheet.addRow(['Second Lead', 'lead', 'upstream', 'committee', 30, '']);
-    const started = await upload('members.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), 'application/octet-stream', 'en');
+    const started = await upload(
+      'members.xlsx',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      'application/octet-stream',
+      'en',
+    );
     const job = await finished(started.body.id);
     expect(job).toMatchObject({ status: 'succeeded', acceptedRows: 2 });
-    expect(job.refusedRows).toEqual([{ row: 4, field: 'role', reason: 'The alliance already has its lead enterprise: there can be only one' }]);
+    expect(job.refusedRows).toEqual([
+      { row: 4, field: 'role', reason: 'The alliance already has its lead enterprise: there can be only one' },
+    ]);
     const { rows } = await app.db.admin.query(`SELECT kind FROM organizations WHERE name = 'Anhai Customs Office'`);
     expect(rows[0].kind).toBe('department');
   });
 
   it('fails a file it cannot read, with a reason, and imports nothing', async () => {
     // Text, so the upload takes it, but no CSV: a quote that never closes.
-    const job = await finished((await upload('broken.csv', Buffer.from('企业名称,党组织类型\n"未闭合的引号,党支部\n'))).body.id);
+    const job = await finished(
+      (await upload('broken.csv', Buffer.from('企业名称,党组织类型\n"未闭合的引号,党支部\n'))).body.id,
+    );
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/xlsx|csv/);
     const missing = await finished((await upload('x.csv', Buffer.from('地址,联系人\n安海,张三\n'))).body.id);
@@ -112,7 +133,10 @@ describe('member import and registry export (API and worker)', () => {
     zip.file('notes.txt', 'not a workbook');
     const refused: [string, Buffer][] = [
       ['members.csv', Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')],
-      ['members.csv', Buffer.from('<!DOCTYPE html>\n<html><body><table><tr><td>企业名称</td></tr></table></body></html>')],
+      [
+        'members.csv',
+        Buffer.from('<!DOCTYPE html>\n<html><body><table><tr><td>企业名称</td></tr></table></body></html>'),
+      ],
       ['members.xlsx', Buffer.from('\uFEFF  <html><body>企业名称,党组织类型</body></html>')],
       ['members.csv', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')],
       ['members.csv', PNG],
@@ -126,14 +150,30 @@ describe('member import and registry export (API and worker)', () => {
       answers.push([content.subarray(0, 12).toString('latin1'), reply.status, reply.body.code, reply.body.details]);
     }
     const reason = '只接受 .xlsx 工作簿或 .csv 文本文件（按文件内容识别），不接受 PDF、网页、图片等其他文件';
-    expect(answers).toEqual(refused.map(([, content]) => [content.subarray(0, 12).toString('latin1'), 400, 'VALIDATION_FAILED', [{ field: 'file', reason }]]));
+    expect(answers).toEqual(
+      refused.map(([, content]) => [
+        content.subarray(0, 12).toString('latin1'),
+        400,
+        'VALIDATION_FAILED',
+        [{ field: 'file', reason }],
+      ]),
+    );
     const english = await upload('members.csv', refused[0][1], 'text/csv', 'en');
-    expect(english.body.details).toEqual([{ field: 'file', reason: 'must be an .xlsx workbook or a .csv text file (judged by its content), not a PDF, web page, image or other file' }]);
+    expect(english.body.details).toEqual([
+      {
+        field: 'file',
+        reason:
+          'must be an .xlsx workbook or a .csv text file (judged by its content), not a PDF, web page, image or other file',
+      },
+    ]);
     expect((await app.db.admin.query(`SELECT count(*)::int AS n FROM transfer_jobs`)).rows[0].n).toBe(before);
   });
 
   it('takes CSV text in GB18030, as Excel on Chinese Windows saves it', async () => {
-    const gb18030 = Buffer.from('c6f3d2b5c3fbb3c62cb5b3d7e9d6afc0e0d0cd0d0ab9fab1eab1e0c2ebc6f3d2b52cb5b3d6a7b2bf0d0a', 'hex');
+    const gb18030 = Buffer.from(
+      'c6f3d2b5c3fbb3c62cb5b3d7e9d6afc0e0d0cd0d0ab9fab1eab1e0c2ebc6f3d2b52cb5b3d6a7b2bf0d0a',
+      'hex',
+    );
     const started = await upload('国标.csv', gb18030);
     expect(started.status).toBe(202);
     expect(await finished(started.body.id)).toMatchObject({ status: 'succeeded', acceptedRows: 1 });
@@ -166,7 +206,11 @@ describe('member import and registry export (API and worker)', () => {
     expect(job).toMatchObject({ status: 'succeeded', progress: 100 });
     expect(job.fileName).toMatch(/^安海镇智能装备制造产业集群党建联盟-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
-    const file = await app.api.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/download`, headers: { authorization: `Bearer ${token}` } });
+    const file = await app.api.inject({
+      method: 'GET',
+      url: `/api/v1/jobs/${job.id}/download`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-disposition']).toContain("filename*=UTF-8''");
     const workbook = new ExcelJS.Workbook();
@@ -181,23 +225,39 @@ describe('member import and registry export (API and worker)', () => {
   });
 
   it('round-trips: importing the export again adds nobody twice', async () => {
-    const exported = await finished((await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token })).body.id);
-    const file = await app.api.inject({ method: 'GET', url: `/api/v1/jobs/${exported.id}/download`, headers: { authorization: `Bearer ${token}` } });
+    const exported = await finished(
+      (await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token })).body.id,
+    );
+    const file = await app.api.inject({
+      method: 'GET',
+      url: `/api/v1/jobs/${exported.id}/download`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     const job = await finished((await upload('again.xlsx', file.rawPayload)).body.id);
     expect(job.status).toBe('succeeded');
     expect(job.acceptedRows).toBe(0);
-    expect(job.refusedRows.filter((r: { row: number }) => r.row > 1).every((r: { reason: string }) => /已在联盟中|领头企业/.test(r.reason))).toBe(true);
+    expect(
+      job.refusedRows
+        .filter((r: { row: number }) => r.row > 1)
+        .every((r: { reason: string }) => /已在联盟中|领头企业/.test(r.reason)),
+    ).toBe(true);
   });
 
   it('serves the import template with the Chinese header row', async () => {
-    const reply = await app.api.inject({ method: 'GET', url: '/api/v1/imports/template?format=csv', headers: { authorization: `Bearer ${token}` } });
+    const reply = await app.api.inject({
+      method: 'GET',
+      url: '/api/v1/imports/template?format=csv',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(reply.statusCode).toBe(200);
     expect(reply.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^企业名称,联盟角色,统一社会信用代码/);
   });
 
   it('lets only officials start jobs and read them', async () => {
     const contact = await http.token('jingong@anhai.demo');
-    expect((await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token: contact })).status).toBe(403);
+    expect((await http.post(`/api/v1/alliances/${allianceId}/exports`, undefined, { token: contact })).status).toBe(
+      403,
+    );
     expect((await http.get('/api/v1/jobs', { token: contact })).status).toBe(403);
     const jobs = await http.get('/api/v1/jobs?kind=registry-export', { token });
     expect(jobs.body.items.length).toBeGreaterThanOrEqual(2);

@@ -29,7 +29,12 @@ describe('enterprise indicators', () => {
   });
   afterAll(() => app.close());
 
-  const open = (period: string, deadline = '2026-12-10') => http.post('/api/v1/indicator-rounds', { allianceId: alliance, period, deadline, fields }, { token: tokens.official });
+  const open = (period: string, deadline = '2026-12-10') =>
+    http.post(
+      '/api/v1/indicator-rounds',
+      { allianceId: alliance, period, deadline, fields },
+      { token: tokens.official },
+    );
   const save = (token: string, roundId: string, values: Record<string, unknown>, submit = true, language?: 'en') =>
     http.put(`/api/v1/indicator-rounds/${roundId}/submission`, { values, submit }, { token, language });
 
@@ -38,25 +43,62 @@ describe('enterprise indicators', () => {
 
   it('opens rounds from the catalogue and refuses unknown fields, bad periods and duplicates', async () => {
     const catalogue = await http.get('/api/v1/indicator-catalogue', { token: tokens.xingyi });
-    expect(catalogue.body.items.find((c: { key: string }) => c.key === 'output_value')).toMatchObject({ unit: '万元', type: 'decimal', min: 0 });
+    expect(catalogue.body.items.find((c: { key: string }) => c.key === 'output_value')).toMatchObject({
+      unit: '万元',
+      type: 'decimal',
+      min: 0,
+    });
     const r2025 = await open('2025-Q3');
     expect(r2025.status).toBe(201);
     expect(r2025.body).toMatchObject({ period: '2025-Q3', year: 2025, quarter: 3, expected: 25, submitted: 0 });
-    expect(r2025.body.fields[0]).toEqual({ key: 'output_value', type: 'decimal', unit: '万元', min: 0, required: true });
+    expect(r2025.body.fields[0]).toEqual({
+      key: 'output_value',
+      type: 'decimal',
+      unit: '万元',
+      min: 0,
+      required: true,
+    });
     round2025 = r2025.body.id;
     round2026 = (await open('2026-Q3')).body.id;
-    expect(await (async () => (await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map((n: { title: string }) => n.title))()).toContain('企业指标填报：2026-Q3');
+    expect(
+      await (async () =>
+        (await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map(
+          (n: { title: string }) => n.title,
+        ))(),
+    ).toContain('企业指标填报：2026-Q3');
     expect((await open('2026-Q3')).status).toBe(409);
-    const bad = await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period: '2026-Q5', deadline: '2026-12-10', fields: [{ key: 'profit' }] }, { token: tokens.official });
+    const bad = await http.post(
+      '/api/v1/indicator-rounds',
+      { allianceId: alliance, period: '2026-Q5', deadline: '2026-12-10', fields: [{ key: 'profit' }] },
+      { token: tokens.official },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['period']);
-    const unknown = await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period: '2026-Q2', deadline: '2026-12-10', fields: [{ key: 'profit' }] }, { token: tokens.official, language: 'en' });
+    const unknown = await http.post(
+      '/api/v1/indicator-rounds',
+      { allianceId: alliance, period: '2026-Q2', deadline: '2026-12-10', fields: [{ key: 'profit' }] },
+      { token: tokens.official, language: 'en' },
+    );
     expect(unknown.body.details).toEqual([{ field: 'fields.0.key', reason: 'is not in the catalogue: profit' }]);
-    expect((await http.post('/api/v1/indicator-rounds', { allianceId: alliance, period: '2024', deadline: '2026-12-10', fields }, { token: tokens.xingyi })).status).toBe(403);
+    expect(
+      (
+        await http.post(
+          '/api/v1/indicator-rounds',
+          { allianceId: alliance, period: '2024', deadline: '2026-12-10', fields },
+          { token: tokens.xingyi },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('validates each value and names the field and the reason', async () => {
-    const bad = await save(tokens.xingyi, round2026, { output_value: 'abc', patents: 1.5, employees: -1, profit: 3 }, true, 'en');
+    const bad = await save(
+      tokens.xingyi,
+      round2026,
+      { output_value: 'abc', patents: 1.5, employees: -1, profit: 3 },
+      true,
+      'en',
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([
       { field: 'values.profit', reason: 'is not a field of this round' },
@@ -84,30 +126,58 @@ describe('enterprise indicators', () => {
 
     const results = await http.get(`/api/v1/indicator-rounds/${round2026}/results`, { token: tokens.official });
     expect(results.status).toBe(200);
-    expect(results.body).toMatchObject({ period: '2026-Q3', expected: 25, submitted: 2, submissionRate: 0.08, previousRound: { id: round2025, period: '2025-Q3' } });
+    expect(results.body).toMatchObject({
+      period: '2026-Q3',
+      expected: 25,
+      submitted: 2,
+      submissionRate: 0.08,
+      previousRound: { id: round2025, period: '2025-Q3' },
+    });
     expect(results.body.fields).toEqual([
-      { key: 'output_value', unit: '万元', reported: 2, sum: 7000.5, avg: 3500.25, previousSum: 6000, yoyPercent: 16.7 },
+      {
+        key: 'output_value',
+        unit: '万元',
+        reported: 2,
+        sum: 7000.5,
+        avg: 3500.25,
+        previousSum: 6000,
+        yoyPercent: 16.7,
+      },
       { key: 'patents', unit: '件', reported: 2, sum: 30, avg: 15, previousSum: 30, yoyPercent: 0 },
       { key: 'employees', unit: '人', reported: 1, sum: 120, avg: 120, previousSum: 300, yoyPercent: -60 },
     ]);
-    const progress = await http.get(`/api/v1/indicator-rounds/${round2026}/progress?limit=100`, { token: tokens.official });
+    const progress = await http.get(`/api/v1/indicator-rounds/${round2026}/progress?limit=100`, {
+      token: tokens.official,
+    });
     expect(progress.body.items).toHaveLength(25);
     // By stage, then name: a page of 20 and the rest, and the drafts after those with nothing yet.
     const firstPage = await http.get(`/api/v1/indicator-rounds/${round2026}/progress`, { token: tokens.official });
-    const rest = await http.get(`/api/v1/indicator-rounds/${round2026}/progress?cursor=${firstPage.body.nextCursor}`, { token: tokens.official });
+    const rest = await http.get(`/api/v1/indicator-rounds/${round2026}/progress?cursor=${firstPage.body.nextCursor}`, {
+      token: tokens.official,
+    });
     expect([...firstPage.body.items, ...rest.body.items]).toEqual(progress.body.items);
     expect([firstPage.body.items.length, rest.body.nextCursor]).toEqual([20, null]);
     const stages = progress.body.items.map((r: { status: string | null }) => r.status ?? 'none');
-    expect(stages).toEqual([...stages].sort((a: string, b: string) => ['none', 'draft', 'submitted'].indexOf(a) - ['none', 'draft', 'submitted'].indexOf(b)));
-    expect(progress.body.items.find((r: { organization: { name: string } }) => r.organization.name === '鸿安机械').status).toBe('draft');
-    expect((await http.get(`/api/v1/indicator-rounds/${round2026}/results`, { token: tokens.xingyi })).status).toBe(403);
+    expect(stages).toEqual(
+      [...stages].sort(
+        (a: string, b: string) => ['none', 'draft', 'submitted'].indexOf(a) - ['none', 'draft', 'submitted'].indexOf(b),
+      ),
+    );
+    expect(
+      progress.body.items.find((r: { organization: { name: string } }) => r.organization.name === '鸿安机械').status,
+    ).toBe('draft');
+    expect((await http.get(`/api/v1/indicator-rounds/${round2026}/results`, { token: tokens.xingyi })).status).toBe(
+      403,
+    );
     const mine = await http.get(`/api/v1/indicator-rounds/${round2026}/submission`, { token: tokens.hongan });
     expect(mine.body).toMatchObject({ status: 'draft', values: { output_value: 800 } });
   });
 
   it('chases the members that have not submitted before the deadline, each reminder once', async () => {
     const remind = () => app.worker!.get(IndicatorRemindersHandler).forTenant(tenantId);
-    expect((await http.post(`/api/v1/indicator-rounds/${round2025}/close`, {}, { token: tokens.official })).body.status).toBe('closed');
+    expect(
+      (await http.post(`/api/v1/indicator-rounds/${round2025}/close`, {}, { token: tokens.official })).body.status,
+    ).toBe('closed');
     expect(await remind()).toBe(0);
     clock.set(shanghai('2026-12-03T09:00:00'));
     expect(await remind()).toBe(1); // 鸿安机械 only: the other members without a submission have no contact to tell
@@ -115,9 +185,15 @@ describe('enterprise indicators', () => {
     clock.set(shanghai('2026-12-09T09:00:00'));
     expect(await remind()).toBe(1);
     expect(await remind()).toBe(0);
-    const titles = (await http.get('/api/v1/notifications', { token: tokens.hongan })).body.items.map((n: { title: string }) => n.title);
+    const titles = (await http.get('/api/v1/notifications', { token: tokens.hongan })).body.items.map(
+      (n: { title: string }) => n.title,
+    );
     expect(titles.filter((t: string) => t === '指标填报提醒：2026-Q3')).toHaveLength(2);
-    expect((await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map((n: { title: string }) => n.title)).not.toContain('指标填报提醒：2026-Q3');
+    expect(
+      (await http.get('/api/v1/notifications', { token: tokens.xingyi })).body.items.map(
+        (n: { title: string }) => n.title,
+      ),
+    ).not.toContain('指标填报提醒：2026-Q3');
     clock.set(shanghai('2026-11-25T10:00:00'));
   });
 
@@ -125,13 +201,20 @@ describe('enterprise indicators', () => {
     clock.set(shanghai('2026-12-11T08:00:00'));
     const late = await save(tokens.hongan, round2026, { output_value: 820, patents: 2 });
     expect(late.status).toBe(409);
-    expect(late.body.details).toEqual([{ field: 'deadline', reason: '填报已于 2026-12-10 截止，如需补报请联系镇干部延长截止日期' }]);
+    expect(late.body.details).toEqual([
+      { field: 'deadline', reason: '填报已于 2026-12-10 截止，如需补报请联系镇干部延长截止日期' },
+    ]);
     const draft = await save(tokens.hongan, round2026, { output_value: 820 }, false, 'en');
     expect(draft.status).toBe(409);
-    expect(draft.body.details).toEqual([{ field: 'deadline', reason: 'the round closed on 2026-12-10; an official can extend the deadline' }]);
-    expect((await http.get(`/api/v1/indicator-rounds/${round2026}/submission`, { token: tokens.hongan })).body).toMatchObject({ status: 'draft', values: { output_value: 800 } });
+    expect(draft.body.details).toEqual([
+      { field: 'deadline', reason: 'the round closed on 2026-12-10; an official can extend the deadline' },
+    ]);
+    expect(
+      (await http.get(`/api/v1/indicator-rounds/${round2026}/submission`, { token: tokens.hongan })).body,
+    ).toMatchObject({ status: 'draft', values: { output_value: 800 } });
 
-    const reschedule = (id: string, deadline: string, token = tokens.official) => http.patch(`/api/v1/indicator-rounds/${id}`, { deadline }, { token });
+    const reschedule = (id: string, deadline: string, token = tokens.official) =>
+      http.patch(`/api/v1/indicator-rounds/${id}`, { deadline }, { token });
     expect((await reschedule(round2026, '2026-12-20', tokens.hongan)).status).toBe(403);
     const past = await reschedule(round2026, '2026-12-10');
     expect(past.status).toBe(400);
@@ -145,7 +228,7 @@ describe('enterprise indicators', () => {
     clock.set(shanghai('2026-11-25T10:00:00'));
   });
 
-  it('keeps rounds inside the township and a member\'s figures to itself', async () => {
+  it("keeps rounds inside the township and a member's figures to itself", async () => {
     const other = await createOtherTenant(app.db.admin);
     const otherToken = await http.token(other.email);
     expect((await http.get(`/api/v1/indicator-rounds/${round2026}`, { token: otherToken })).status).toBe(404);

@@ -30,7 +30,9 @@ describe.each(STATE_BACKENDS)('scheduled jobs with two workers, queues on %s', (
   it('runs each tick of a schedule exactly once', async () => {
     await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
     const queue = app.worker!.get<Queue>(getQueueToken(SERVICE_REQUESTS_QUEUE), { strict: false });
-    const runs = (await queue.getJobs(['completed', 'active', 'failed'], 0, -1)).filter((job) => job.name === ServiceRequestJob.RefreshServiceStatistics);
+    const runs = (await queue.getJobs(['completed', 'active', 'failed'], 0, -1)).filter(
+      (job) => job.name === ServiceRequestJob.RefreshServiceStatistics,
+    );
     const ticks = runs.map((job) => Number(String(job.id).split(':').pop())).sort((a, b) => a - b);
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.length).toBeLessThanOrEqual(Math.ceil(WATCH_MS / EVERY_MS) + 1);
@@ -38,6 +40,11 @@ describe.each(STATE_BACKENDS)('scheduled jobs with two workers, queues on %s', (
     for (let i = 1; i < ticks.length; i++) expect(ticks[i] - ticks[i - 1]).toBeGreaterThanOrEqual(EVERY_MS);
     expect(runs.every((job) => job.attemptsMade <= 1)).toBe(true);
     // One scheduler each, whatever the number of workers.
-    expect((await queue.getJobSchedulers()).filter((s) => s.key === ServiceRequestJob.RefreshServiceStatistics || s.name === ServiceRequestJob.RefreshServiceStatistics)).toHaveLength(1);
+    expect(
+      (await queue.getJobSchedulers()).filter(
+        (s) =>
+          s.key === ServiceRequestJob.RefreshServiceStatistics || s.name === ServiceRequestJob.RefreshServiceStatistics,
+      ),
+    ).toHaveLength(1);
   });
 });

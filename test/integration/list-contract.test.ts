@@ -18,7 +18,9 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 function builtOpenApiDocument(): unknown {
   const script = join(__dirname, '../../dist/scripts/export-openapi.js');
-  return JSON.parse(execFileSync(process.execPath, [script, '--stdout'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  return JSON.parse(
+    execFileSync(process.execPath, [script, '--stdout'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  );
 }
 
 /** A signed-in user of the seed for each role. */
@@ -31,12 +33,29 @@ const USER_OF_ROLE: Record<string, string> = {
 };
 
 /** Values for query parameters a route requires: a window wide enough for every seeded row. */
-const REQUIRED_QUERY: Record<string, string> = { from: '2000-01-01T00:00:00Z', to: '2099-12-31T00:00:00Z', durationMinutes: '60' };
+const REQUIRED_QUERY: Record<string, string> = {
+  from: '2000-01-01T00:00:00Z',
+  to: '2099-12-31T00:00:00Z',
+  durationMinutes: '60',
+};
 
-
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema };
-type Parameter = { name: string; in: string; required?: boolean; schema?: Schema & { minimum?: number; maximum?: number; default?: unknown } };
-type Operation = { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+};
+type Parameter = {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Schema & { minimum?: number; maximum?: number; default?: unknown };
+};
+type Operation = {
+  parameters?: Parameter[];
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+};
 
 type ListRoute = { path: string; operation: Operation; schema: Schema };
 
@@ -47,7 +66,12 @@ function declaredContract({ path, operation, schema }: ListRoute) {
   const cursor = parameter('cursor');
   return {
     path,
-    limit: limit && { required: limit.required ?? false, minimum: limit.schema?.minimum, maximum: limit.schema?.maximum, default: limit.schema?.default },
+    limit: limit && {
+      required: limit.required ?? false,
+      minimum: limit.schema?.minimum,
+      maximum: limit.schema?.maximum,
+      default: limit.schema?.default,
+    },
     cursor: cursor && { required: cursor.required ?? false, type: cursor.schema?.type },
     answer: { properties: Object.keys(schema.properties ?? {}).sort(), required: [...(schema.required ?? [])].sort() },
   };
@@ -73,13 +97,22 @@ describe('list routes follow the API contract', () => {
     app = await startTestApp({ now: new Date('2026-11-25T02:00:00Z') });
     http = new Http(app.api);
     await scheduleMeetingWithAgenda();
-    const document = builtOpenApiDocument() as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+    const document = builtOpenApiDocument() as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, Schema> };
+    };
     const resolve = (schema: Schema | undefined): Schema | undefined =>
       schema?.$ref ? resolve(document.components.schemas[schema.$ref.replace('#/components/schemas/', '')]) : schema;
-    operations = new Map(Object.entries(document.paths).flatMap(([path, item]) => (item.get ? [[path, item.get] as const] : [])));
+    operations = new Map(
+      Object.entries(document.paths).flatMap(([path, item]) => (item.get ? [[path, item.get] as const] : [])),
+    );
     lists = Object.entries(document.paths)
       .filter(([, item]) => item.get)
-      .map(([path, item]) => ({ path, operation: item.get, schema: resolve(item.get.responses['200']?.content?.['application/json']?.schema)! }))
+      .map(([path, item]) => ({
+        path,
+        operation: item.get,
+        schema: resolve(item.get.responses['200']?.content?.['application/json']?.schema)!,
+      }))
       .filter(({ schema }) => schema?.type === 'array' || resolve(schema?.properties?.items)?.type === 'array');
   });
   afterAll(() => app.close());
@@ -102,11 +135,14 @@ describe('list routes follow the API contract', () => {
       { token: official },
     );
     for (const title of ['共享检测设备', '人才公寓', '技改贴息']) {
-      expect((await http.post(`/api/v1/meetings/${meeting.body.items[0].id}/agenda`, { title }, { token: official })).status).toBe(201);
+      expect(
+        (await http.post(`/api/v1/meetings/${meeting.body.items[0].id}/agenda`, { title }, { token: official })).status,
+      ).toBe(201);
     }
   }
 
-  const followsContract = (list: ListRoute) => JSON.stringify(declaredContract(list)) === JSON.stringify(contract(list.path));
+  const followsContract = (list: ListRoute) =>
+    JSON.stringify(declaredContract(list)) === JSON.stringify(contract(list.path));
 
   async function tokenFor(path: string): Promise<string> {
     const route = `GET ${path.replace('/api/v1', '').replace(/\{(\w+)\}/g, ':$1')}`;
@@ -122,21 +158,32 @@ describe('list routes follow the API contract', () => {
     const match = /^(.*?)\/\{\w+\}/.exec(path);
     if (!match) return path;
     const parentOperation = operations.get(match[1]);
-    const parent = await http.get(`${match[1]}?${parentOperation ? query(parentOperation, 'limit=1') : 'limit=1'}`, { token: await tokenFor(match[1]) });
+    const parent = await http.get(`${match[1]}?${parentOperation ? query(parentOperation, 'limit=1') : 'limit=1'}`, {
+      token: await tokenFor(match[1]),
+    });
     const id = parent.body?.items?.[0]?.id as string | undefined;
     if (!id) return null;
     return concretePath(path.replace(/\{\w+\}/, id));
   }
 
   function query(operation: Operation, extra: string): string {
-    const required = (operation.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(REQUIRED_QUERY[p.name] ?? '')}`);
+    const required = (operation.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.required)
+      .map((p) => `${p.name}=${encodeURIComponent(REQUIRED_QUERY[p.name] ?? '')}`);
     return [...required, extra].join('&');
   }
 
   it('finds the list routes in the OpenAPI document, every one inside the contract', () => {
     expect(lists.length).toBeGreaterThan(30);
     expect(lists.map((l) => l.path)).toEqual(
-      expect.arrayContaining(['/api/v1/users', '/api/v1/meetings', '/api/v1/meetings/{id}/agenda', '/api/v1/meetings/free-slots', '/api/v1/service-requests/supervision', '/api/v1/notification-settings/robots']),
+      expect.arrayContaining([
+        '/api/v1/users',
+        '/api/v1/meetings',
+        '/api/v1/meetings/{id}/agenda',
+        '/api/v1/meetings/free-slots',
+        '/api/v1/service-requests/supervision',
+        '/api/v1/notification-settings/robots',
+      ]),
     );
     expect(lists.filter((l) => !followsContract(l)).map((l) => l.path)).toEqual([]);
   });
@@ -146,7 +193,8 @@ describe('list routes follow the API contract', () => {
   });
 
   it('answers ?limit=1 with at most one item and a cursor to the next, which leads elsewhere', async () => {
-    const answers: { path: string; status: number; shape: string[]; atMostOne: boolean; nextPageDiffers: boolean }[] = [];
+    const answers: { path: string; status: number; shape: string[]; atMostOne: boolean; nextPageDiffers: boolean }[] =
+      [];
     for (const { path: template, operation } of lists) {
       const path = await concretePath(template);
       if (!path) throw new Error(`no item to fill the parameters of ${template}`);
@@ -155,14 +203,34 @@ describe('list routes follow the API contract', () => {
       const items = (reply.body?.items ?? []) as { id?: string }[];
       let nextPageDiffers = true;
       if (reply.body?.nextCursor) {
-        const next = await http.get(`${path}?${query(operation, `limit=1&cursor=${encodeURIComponent(reply.body.nextCursor)}`)}`, { token });
+        const next = await http.get(
+          `${path}?${query(operation, `limit=1&cursor=${encodeURIComponent(reply.body.nextCursor)}`)}`,
+          { token },
+        );
         // An item without an id (an expert's workload, a review history entry) is known by its content.
         const identity = (item: { id?: string } | undefined) => item?.id ?? JSON.stringify(item);
-        nextPageDiffers = next.status === 200 && next.body.items.length === 1 && identity(next.body.items[0]) !== identity(items[0]);
+        nextPageDiffers =
+          next.status === 200 && next.body.items.length === 1 && identity(next.body.items[0]) !== identity(items[0]);
       }
-      answers.push({ path: template, status: reply.status, shape: Object.keys(reply.body ?? {}).filter((k) => ['items', 'nextCursor'].includes(k)).sort(), atMostOne: items.length <= 1, nextPageDiffers });
+      answers.push({
+        path: template,
+        status: reply.status,
+        shape: Object.keys(reply.body ?? {})
+          .filter((k) => ['items', 'nextCursor'].includes(k))
+          .sort(),
+        atMostOne: items.length <= 1,
+        nextPageDiffers,
+      });
     }
-    expect(answers).toEqual(answers.map((a) => ({ path: a.path, status: 200, shape: ['items', 'nextCursor'], atMostOne: true, nextPageDiffers: true })));
+    expect(answers).toEqual(
+      answers.map((a) => ({
+        path: a.path,
+        status: 200,
+        shape: ['items', 'nextCursor'],
+        atMostOne: true,
+        nextPageDiffers: true,
+      })),
+    );
   });
 
   it('refuses a limit out of 1-100, or not a whole number, with 400 naming limit', async () => {
@@ -173,7 +241,12 @@ describe('list routes follow the API contract', () => {
       const token = await tokenFor(template);
       for (const limit of ['0', '101', 'ten']) {
         const reply = await http.get(`${path}?${query(operation, `limit=${limit}`)}`, { token, language: 'en' });
-        refusals.push({ path: template, limit, status: reply.status, fields: ((reply.body?.details ?? []) as { field: string }[]).map((d) => d.field) });
+        refusals.push({
+          path: template,
+          limit,
+          status: reply.status,
+          fields: ((reply.body?.details ?? []) as { field: string }[]).map((d) => d.field),
+        });
       }
     }
     expect(refusals).toEqual(refusals.map((r) => ({ ...r, status: 400, fields: expect.arrayContaining(['limit']) })));
@@ -193,14 +266,24 @@ describe('list routes follow the API contract', () => {
         // The route's own cursor with its sort value replaced: the right number of parts, a wrong value.
         // A string is a place in a list ordered by name, so only there it may be taken (and is bound as a parameter).
         const parts = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString('utf8')) as unknown[];
-        const replaced = (value: unknown) => Buffer.from(JSON.stringify([value, ...parts.slice(1)])).toString('base64url');
-        cursors.push([replaced({ after: 1 }), false], [replaced("x' OR 1=1 --"), typeof parts[0] === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(parts[0])]);
+        const replaced = (value: unknown) =>
+          Buffer.from(JSON.stringify([value, ...parts.slice(1)])).toString('base64url');
+        cursors.push(
+          [replaced({ after: 1 }), false],
+          [replaced("x' OR 1=1 --"), typeof parts[0] === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(parts[0])],
+        );
       }
       for (const [cursor, mayBeText] of cursors) {
         const reply = await http.get(`${path}?${query(operation, `cursor=${encodeURIComponent(cursor)}`)}`, { token });
         const fields = ((reply.body?.details ?? []) as { field: string }[]).map((d) => d.field);
         const refused = reply.status === 400 && fields.join() === 'cursor';
-        refusals.push({ path: template, cursor, status: reply.status, fields, ok: refused || (mayBeText && reply.status === 200) });
+        refusals.push({
+          path: template,
+          cursor,
+          status: reply.status,
+          fields,
+          ok: refused || (mayBeText && reply.status === 200),
+        });
       }
     }
     expect(refusals.length).toBeGreaterThan(lists.length * 2);
@@ -227,7 +310,12 @@ describe('list routes follow the API contract', () => {
       }
       const wholeIds = (whole.body.items as { id: string }[]).map((i) => i.id ?? JSON.stringify(i).slice(0, 80));
       // A list longer than 100 is compared on its first 100.
-      walks.push({ path: template, paged: paged.slice(0, 100), whole: wholeIds, defaultPage: defaultPage.body.items.length });
+      walks.push({
+        path: template,
+        paged: paged.slice(0, 100),
+        whole: wholeIds,
+        defaultPage: defaultPage.body.items.length,
+      });
     }
     expect(walks.filter((w) => w.whole.length > 2).length).toBeGreaterThan(5);
     expect(walks).toEqual(walks.map((w) => ({ ...w, paged: w.whole, defaultPage: Math.min(w.whole.length, 20) })));

@@ -32,7 +32,9 @@ describe('joint meeting invitees', () => {
     };
     await app.db.admin.query(`UPDATE users SET mobile = '13805951234' WHERE id = $1`, [ids.jingong]);
     // An enterprise of the registry that is in no alliance, with an active contact.
-    const { rows: [outsider] } = await app.db.admin.query(
+    const {
+      rows: [outsider],
+    } = await app.db.admin.query(
       `INSERT INTO organizations (tenant_id, name, kind) SELECT tenant_id, '局外机械', 'enterprise' FROM users WHERE id = $1 RETURNING id`,
       [ids.official],
     );
@@ -50,7 +52,11 @@ describe('joint meeting invitees', () => {
   it('finds an enterprise contact of a member enterprise by name, organisation, email or phone, with the organisation', async () => {
     for (const q of ['王志强', '晋工', 'jingong@', '13805951234', '0595']) {
       const found = await people(`&q=${encodeURIComponent(q)}`);
-      expect(found.find((p) => p.id === ids.jingong)).toMatchObject({ displayName: '王志强', role: 'enterprise_contact', organization: { name: '晋工机械' } });
+      expect(found.find((p) => p.id === ids.jingong)).toMatchObject({
+        displayName: '王志强',
+        role: 'enterprise_contact',
+        organization: { name: '晋工机械' },
+      });
     }
   });
 
@@ -58,7 +64,15 @@ describe('joint meeting invitees', () => {
     const all = await people('');
     const roles = new Set(all.map((p) => p.role));
     expect([...roles].sort()).toEqual(['department_staff', 'enterprise_contact', 'expert', 'township_admin']);
-    expect(all.map((p) => p.email)).toEqual(expect.arrayContaining(['official@anhai.demo', 'dept@anhai.demo', 'jingong@anhai.demo', 'xingyi@anhai.demo', 'expert@anhai.demo']));
+    expect(all.map((p) => p.email)).toEqual(
+      expect.arrayContaining([
+        'official@anhai.demo',
+        'dept@anhai.demo',
+        'jingong@anhai.demo',
+        'xingyi@anhai.demo',
+        'expert@anhai.demo',
+      ]),
+    );
     expect(all.map((p) => p.id)).not.toContain(ids.outsider);
     expect(await people(`&q=${encodeURIComponent('局外')}`)).toEqual([]);
     // Without the alliance the registry's people are all listed, as the users page needs.
@@ -69,7 +83,10 @@ describe('joint meeting invitees', () => {
   it('pages with a cursor', async () => {
     const first = await http.get(`/api/v1/users?allianceId=${ids.alliance}&limit=2`, { token: official });
     expect(first.body.items).toHaveLength(2);
-    const next = await http.get(`/api/v1/users?allianceId=${ids.alliance}&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, { token: official });
+    const next = await http.get(
+      `/api/v1/users?allianceId=${ids.alliance}&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      { token: official },
+    );
     expect(next.status).toBe(200);
     expect(next.body.items.map((p: Person) => p.id)).not.toContain(first.body.items[0].id);
   });
@@ -82,10 +99,14 @@ describe('joint meeting invitees', () => {
       expect(reply.body.details.map((d: { field: string }) => d.field)).toEqual(['allianceId']);
     }
     for (const email of ['jingong@anhai.demo', 'dept@anhai.demo', 'expert@anhai.demo']) {
-      expect((await http.get(`/api/v1/users?allianceId=${ids.alliance}`, { token: await http.token(email) })).status).toBe(403);
+      expect(
+        (await http.get(`/api/v1/users?allianceId=${ids.alliance}`, { token: await http.token(email) })).status,
+      ).toBe(403);
     }
     const otherOfficial = await http.token(other.email);
-    const theirs = await http.get(`/api/v1/users?allianceId=${other.allianceId}&q=${encodeURIComponent('王志强')}`, { token: otherOfficial });
+    const theirs = await http.get(`/api/v1/users?allianceId=${other.allianceId}&q=${encodeURIComponent('王志强')}`, {
+      token: otherOfficial,
+    });
     expect(theirs.status).toBe(200);
     expect(theirs.body.items).toEqual([]);
   });
@@ -107,10 +128,14 @@ describe('joint meeting invitees', () => {
       );
     const person = await schedule({ requiredUserIds: [ids.outsider] });
     expect(person.status).toBe(400);
-    expect(person.body.details).toEqual([{ field: 'invitees.requiredUserIds', reason: expect.stringContaining('不属于该联盟') }]);
+    expect(person.body.details).toEqual([
+      { field: 'invitees.requiredUserIds', reason: expect.stringContaining('不属于该联盟') },
+    ]);
     const organization = await schedule({ organizationIds: [ids.outsiderOrg] });
     expect(organization.status).toBe(400);
-    expect(organization.body.details).toEqual([{ field: 'invitees.organizationIds', reason: expect.stringContaining('不属于该联盟') }]);
+    expect(organization.body.details).toEqual([
+      { field: 'invitees.organizationIds', reason: expect.stringContaining('不属于该联盟') },
+    ]);
     const { rows } = await app.db.admin.query(`SELECT 1 FROM meetings WHERE title = '联盟外人员测试'`);
     expect(rows).toEqual([]);
   });
@@ -134,7 +159,9 @@ describe('joint meeting invitees', () => {
     expect(reply.body.notified).toBe(2);
 
     // Another official, free all morning: only the contact's meeting keeps 09:00 and 09:30 out.
-    const { rows: [other] } = await app.db.admin.query(
+    const {
+      rows: [other],
+    } = await app.db.admin.query(
       `INSERT INTO users (tenant_id, email, display_name, role, status) SELECT tenant_id, 'official2@anhai.demo', '许副镇长', 'township_admin', 'active' FROM users WHERE id = $1 RETURNING id`,
       [ids.official],
     );
@@ -146,7 +173,11 @@ describe('joint meeting invitees', () => {
       expect(search.status).toBe(200);
       return search.body.items.map((s: { startsAt: string }) => s.startsAt);
     };
-    expect(await slots([other.id])).toEqual(['09:00', '09:30', '10:00'].map((t) => shanghai(`2026-12-01T${t}:00`).toISOString()));
-    expect(await slots([other.id, ids.jingong])).toEqual(['10:00', '10:30', '11:00'].map((t) => shanghai(`2026-12-01T${t}:00`).toISOString()));
+    expect(await slots([other.id])).toEqual(
+      ['09:00', '09:30', '10:00'].map((t) => shanghai(`2026-12-01T${t}:00`).toISOString()),
+    );
+    expect(await slots([other.id, ids.jingong])).toEqual(
+      ['10:00', '10:30', '11:00'].map((t) => shanghai(`2026-12-01T${t}:00`).toISOString()),
+    );
   });
 });

@@ -8,7 +8,9 @@ import { NotificationType } from '../../src/platform/notifications/notification-
  * back to the raw id (`meeting.invited`) when a name is missing.
  */
 const messages = (language: string) =>
-  JSON.parse(readFileSync(join(__dirname, '../../web/src/i18n', `${language}.json`), 'utf8')) as { notificationTypes: Record<string, Record<string, unknown>> };
+  JSON.parse(readFileSync(join(__dirname, '../../web/src/i18n', `${language}.json`), 'utf8')) as {
+    notificationTypes: Record<string, Record<string, unknown>>;
+  };
 
 /** `notificationTypes.meeting.invited`: the first dot separates the namespace, as i18next reads it. */
 function nameOf(language: string, type: string): unknown {

@@ -18,8 +18,12 @@ describe('operations', () => {
   it('reports the health of the database and Redis (when Redis is configured)', async () => {
     const reply = await http.get('/health');
     expect(reply.status).toBe(200);
-    if (app.backend === 'redis') expect(reply.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
-    else expect(reply.body).toEqual(expect.objectContaining({ status: 'ok', info: { database: expect.objectContaining({ status: 'up' }) } }));
+    if (app.backend === 'redis')
+      expect(reply.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+    else
+      expect(reply.body).toEqual(
+        expect.objectContaining({ status: 'ok', info: { database: expect.objectContaining({ status: 'up' }) } }),
+      );
   });
 
   it('reports only the database without REDIS_URL: nothing lives in Redis then', async () => {
@@ -65,13 +69,22 @@ describe('operations', () => {
     const malformed = await http.request('POST', '/api/v1/auth/login', { body: '{"email": ', headers: json });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'body' }] });
-    const huge = await http.request('POST', '/api/v1/auth/login', { body: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024), password: 'y' }), headers: json });
+    const huge = await http.request('POST', '/api/v1/auth/login', {
+      body: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024), password: 'y' }),
+      headers: json,
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
-    const wrongType = await http.request('POST', '/api/v1/auth/login', { body: 'email=x', headers: { 'content-type': 'text/plain' } });
+    const wrongType = await http.request('POST', '/api/v1/auth/login', {
+      body: 'email=x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(wrongType.status).toBe(415);
     expect(wrongType.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const pollution = await http.request('POST', '/api/v1/auth/login', { body: '{"email":"a","password":"b","__proto__":{"admin":true}}', headers: json });
+    const pollution = await http.request('POST', '/api/v1/auth/login', {
+      body: '{"email":"a","password":"b","__proto__":{"admin":true}}',
+      headers: json,
+    });
     expect(pollution.status).toBe(400);
   });
 
@@ -94,7 +107,11 @@ describe('health when Redis is down', () => {
   it('answers 503 and names Redis', async () => {
     const reply = await new Http(app.api).get('/health');
     expect(reply.status).toBe(503);
-    expect(reply.body).toMatchObject({ status: 'error', error: { redis: { status: 'down' } }, info: { database: { status: 'up' } } });
+    expect(reply.body).toMatchObject({
+      status: 'error',
+      error: { redis: { status: 'down' } },
+      info: { database: { status: 'up' } },
+    });
   });
 
   it('stays live: a dependency outage is no reason to restart the process', async () => {
@@ -110,7 +127,10 @@ describeWithRedis('health on a slow machine', () => {
 
   beforeAll(async () => {
     const port = await proxy.start();
-    app = await startTestApp({ seed: false, env: { REDIS_URL: `redis://127.0.0.1:${port}`, HEALTH_TIMEOUT_MS: '300' } });
+    app = await startTestApp({
+      seed: false,
+      env: { REDIS_URL: `redis://127.0.0.1:${port}`, HEALTH_TIMEOUT_MS: '300' },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -138,7 +158,9 @@ describe('start-up checks', () => {
   });
 
   it('names Redis, its address and how to start it', async () => {
-    await expect(checkRedis('redis://127.0.0.1:1')).rejects.toThrow(/Redis is not reachable at 127\.0\.0\.1:1 \(REDIS_URL\)[\s\S]*docker compose up -d redis/);
+    await expect(checkRedis('redis://127.0.0.1:1')).rejects.toThrow(
+      /Redis is not reachable at 127\.0\.0\.1:1 \(REDIS_URL\)[\s\S]*docker compose up -d redis/,
+    );
   });
 
   it('refuses to run the application as a role that bypasses row-level security', async () => {

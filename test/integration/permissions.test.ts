@@ -21,7 +21,9 @@ describe('route permissions', () => {
   });
 
   it('keeps the public routes to sign-in, operations, calendar feeds and the alliance showcase', () => {
-    const open = routePermissions(app.api).filter((r) => r.access === 'public').map((r) => r.route);
+    const open = routePermissions(app.api)
+      .filter((r) => r.access === 'public')
+      .map((r) => r.route);
     expect(open).toEqual([
       'GET /calendar/:feed', // a secret token in the URL is the credential (calendar apps cannot sign in)
       'GET /health',

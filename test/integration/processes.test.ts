@@ -22,10 +22,21 @@ interface Run {
   stderr: string;
 }
 
-function start(script: string, env: Record<string, string>, args: string[] = [], cwd = ROOT): { child: ChildProcess; output: () => Run; done: Promise<Run> } {
+function start(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+  cwd = ROOT,
+): { child: ChildProcess; output: () => Run; done: Promise<Run> } {
   const child = spawn(process.execPath, [join(ROOT, 'dist', script), ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'warn',
+      NODE_NO_WARNINGS: '1',
+      ...env,
+    },
   });
   let stdout = '';
   let stderr = '';
@@ -35,7 +46,8 @@ function start(script: string, env: Record<string, string>, args: string[] = [],
   return { child, done, output: () => ({ code: null, signal: null, stdout, stderr }) };
 }
 
-const run = (script: string, env: Record<string, string>, args?: string[], cwd?: string) => start(script, env, args, cwd).done;
+const run = (script: string, env: Record<string, string>, args?: string[], cwd?: string) =>
+  start(script, env, args, cwd).done;
 
 // Explicit, so these runs do not write var/secrets.json into the checkout (see the test of that file).
 const SECRETS = { JWT_SECRET: randomBytes(32).toString('hex'), SECRETS_KEY: randomBytes(32).toString('hex') };
@@ -74,8 +86,12 @@ describe('the product’s processes and checks, as built', () => {
 
   it('seeds the demo data idempotently, and refuses to in production', async () => {
     await seed(db.adminUrl, new Date('2026-11-25T10:00:00+08:00'));
-    const count = async () => (await db.admin.query(`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM alliance_memberships) + (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log)
-      + (SELECT count(*) FROM service_requests) + (SELECT count(*) FROM service_request_events) + (SELECT count(*) FROM follow_up_tasks) + (SELECT sum(value) FROM tenant_counters) AS n`)).rows[0].n;
+    const count = async () =>
+      (
+        await db.admin
+          .query(`SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM alliance_memberships) + (SELECT count(*) FROM users) + (SELECT count(*) FROM audit_log)
+      + (SELECT count(*) FROM service_requests) + (SELECT count(*) FROM service_request_events) + (SELECT count(*) FROM follow_up_tasks) + (SELECT sum(value) FROM tenant_counters) AS n`)
+      ).rows[0].n;
     const before = await count();
     await seed(db.adminUrl, new Date('2026-11-25T10:00:00+08:00'));
     expect(await count()).toBe(before);
@@ -88,14 +104,24 @@ describe('the product’s processes and checks, as built', () => {
     );
     expect(rows[0].members).toBeGreaterThanOrEqual(22);
     expect(rows[0].departments).toBeGreaterThanOrEqual(6);
-    expect(rows[0].roles).toMatch(/^\{platform_admin,township_admin,department_staff(,department_staff)*,enterprise_contact(,enterprise_contact)+,expert,expert,expert\}$/);
+    expect(rows[0].roles).toMatch(
+      /^\{platform_admin,township_admin,department_staff(,department_staff)*,enterprise_contact(,enterprise_contact)+,expert,expert,expert\}$/,
+    );
 
-    const refused = await run('scripts/seed/seed.js', { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SECRETS_KEY: 'a-production-secrets-key-of-32-chars-or-more' });
+    const refused = await run('scripts/seed/seed.js', {
+      ...env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      SECRETS_KEY: 'a-production-secrets-key-of-32-chars-or-more',
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refuses to run with NODE_ENV=production');
     // `npm run seed -- --today YYYY-MM-DD` dates the demo as if seeded that day; anything else is said plainly.
     const badToday = await run('scripts/seed/seed.js', env, ['--today', '2027-02-30']);
-    expect(badToday).toMatchObject({ code: 1, stderr: expect.stringContaining('--today must be a real date written YYYY-MM-DD') });
+    expect(badToday).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--today must be a real date written YYYY-MM-DD'),
+    });
     expect(badToday.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -108,18 +134,29 @@ describe('the product’s processes and checks, as built', () => {
         run('scripts/seed/seed.js', withoutSecrets, [], directory),
         run('scripts/check-migrations.js', withoutSecrets, [], directory),
       ]);
-      for (const result of runs) expect([result.code, result.stderr]).toEqual([0, expect.stringContaining('var/secrets.json')]);
-      expect(runs.filter((r) => r.stderr.includes('random ones were generated and saved in var/secrets.json')).length).toBe(1);
+      for (const result of runs)
+        expect([result.code, result.stderr]).toEqual([0, expect.stringContaining('var/secrets.json')]);
+      expect(
+        runs.filter((r) => r.stderr.includes('random ones were generated and saved in var/secrets.json')).length,
+      ).toBe(1);
       expect(runs.filter((r) => r.stderr.includes('using the random ones saved in var/secrets.json')).length).toBe(2);
       expect(runs.map((r) => r.stderr).join('')).not.toMatch(/\n\s+at /);
 
       const file = join(directory, 'var/secrets.json');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const saved = JSON.parse(readFileSync(file, 'utf8'));
-      expect(saved).toEqual({ JWT_SECRET: expect.stringMatching(/^[0-9a-f]{64}$/), SECRETS_KEY: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(saved).toEqual({
+        JWT_SECRET: expect.stringMatching(/^[0-9a-f]{64}$/),
+        SECRETS_KEY: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
 
       // The API started there later signs with the saved secret: its token verifies with it.
-      const api = start('src/main.js', { ...withoutSecrets, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, [], directory);
+      const api = start(
+        'src/main.js',
+        { ...withoutSecrets, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+        [],
+        directory,
+      );
       const address = await waitFor(
         async () => /API listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(api.output().stdout)?.[1] ?? null,
         (url) => url !== null,
@@ -149,7 +186,12 @@ describe('the product’s processes and checks, as built', () => {
       expect(refused.stderr).toContain('JWT_SECRET: must be set to a secret of your own in production');
       expect(refused.stderr).toContain('SECRETS_KEY: must be set to a secret of your own in production');
       expect(() => statSync(join(directory, 'var'))).toThrow();
-      const published = await run('scripts/migrate.js', { ...withoutSecrets, JWT_SECRET: 'lianmeng-development-secret-change-me' }, [], directory);
+      const published = await run(
+        'scripts/migrate.js',
+        { ...withoutSecrets, JWT_SECRET: 'lianmeng-development-secret-change-me' },
+        [],
+        directory,
+      );
       expect(published.code).toBe(1);
       expect(published.stderr).toContain('JWT_SECRET: is the development value once published in this repository');
       expect(published.stderr).not.toMatch(/\n\s+at /);
@@ -182,7 +224,11 @@ describe('the product’s processes and checks, as built', () => {
     await waitFor(async () => worker.output().stdout.includes('Worker started'), Boolean, 90_000);
     // Written once every queue's worker runs, then rewritten every few seconds (the probe's test).
     const first = statSync(heartbeat).mtimeMs;
-    await waitFor(async () => statSync(heartbeat).mtimeMs, (mtime) => mtime > first, 20_000);
+    await waitFor(
+      async () => statSync(heartbeat).mtimeMs,
+      (mtime) => mtime > first,
+      20_000,
+    );
     worker.child.kill('SIGTERM');
     const result = await worker.done;
     rmSync(dirname(heartbeat), { recursive: true, force: true });
@@ -202,7 +248,11 @@ describe('the product’s processes and checks, as built', () => {
   });
 
   it('seeds and migrates, or says in plain words that PostgreSQL is missing, without a stack trace', async () => {
-    const missing = { ...env, DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng', DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng' };
+    const missing = {
+      ...env,
+      DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng',
+      DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng',
+    };
     for (const script of ['scripts/seed/seed.js', 'scripts/migrate.js']) {
       const result = await run(script, missing);
       expect([script, result.code]).toEqual([script, 1]);
@@ -220,7 +270,10 @@ describe('the product’s processes and checks, as built', () => {
     expect(new Environment().REDIS_URL).toBeUndefined();
     const preflight = (variables: Record<string, string>) =>
       new Promise<Run>((resolve) => {
-        const child = spawn(process.execPath, [join(ROOT, 'scripts/preflight.mjs')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...variables } });
+        const child = spawn(process.execPath, [join(ROOT, 'scripts/preflight.mjs')], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', ...variables },
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -228,7 +281,11 @@ describe('the product’s processes and checks, as built', () => {
         child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
       });
     const started = Date.now();
-    const missing = await preflight({ DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng', DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng', REDIS_URL: 'redis://127.0.0.1:1' });
+    const missing = await preflight({
+      DATABASE_URL: 'postgres://lianmeng_app@127.0.0.1:1/lianmeng',
+      DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:1/lianmeng',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('PostgreSQL is not reachable at 127.0.0.1:1 (DATABASE_ADMIN_URL)');
@@ -238,18 +295,26 @@ describe('the product’s processes and checks, as built', () => {
     expect(missing.stderr).not.toMatch(/\n\s+at |Error:/);
 
     if (redisAvailable()) {
-      const present = await preflight({ DATABASE_URL: env.DATABASE_URL, DATABASE_ADMIN_URL: env.DATABASE_ADMIN_URL, REDIS_URL: TEST_REDIS_URL });
+      const present = await preflight({
+        DATABASE_URL: env.DATABASE_URL,
+        DATABASE_ADMIN_URL: env.DATABASE_ADMIN_URL,
+        REDIS_URL: TEST_REDIS_URL,
+      });
       expect([present.code, present.stderr]).toEqual([0, '']);
       expect(present.stdout).toMatch(/^PostgreSQL at .* answers; Redis at .* answers\.\n$/);
     }
     const noRedis = await preflight({ DATABASE_URL: env.DATABASE_URL, DATABASE_ADMIN_URL: env.DATABASE_ADMIN_URL });
     expect([noRedis.code, noRedis.stderr]).toEqual([0, '']);
-    expect(noRedis.stdout).toMatch(/^PostgreSQL at .* answers; the queues will live in PostgreSQL \(REDIS_URL is not set\)\.\n$/);
+    expect(noRedis.stdout).toMatch(
+      /^PostgreSQL at .* answers; the queues will live in PostgreSQL \(REDIS_URL is not set\)\.\n$/,
+    );
 
     // Nothing configured: nothing to check, and it says what will be used instead.
     const bare = await preflight({});
     expect([bare.code, bare.stderr]).toEqual([0, '']);
-    expect(bare.stdout).toBe('The built-in PostgreSQL will start (DATABASE_URL is not set); the queues will live in PostgreSQL (REDIS_URL is not set).\n');
+    expect(bare.stdout).toBe(
+      'The built-in PostgreSQL will start (DATABASE_URL is not set); the queues will live in PostgreSQL (REDIS_URL is not set).\n',
+    );
   });
 
   it('names a bad environment variable and why', async () => {

@@ -27,7 +27,9 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      env: (db) => ({ DATABASE_READ_URL: `${db.appUrl}?options=${encodeURIComponent('-c default_transaction_read_only=on')}` }),
+      env: (db) => ({
+        DATABASE_READ_URL: `${db.appUrl}?options=${encodeURIComponent('-c default_transaction_read_only=on')}`,
+      }),
     });
     const dataSource = app.api.get(DataSource);
     const create = dataSource.createQueryRunner.bind(dataSource);
@@ -36,7 +38,8 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
       const query = runner.query.bind(runner) as QueryRunner['query'];
       runner.query = (async (sql: string, parameters?: unknown[], ...rest: unknown[]) => {
         const result = await (query as (...args: unknown[]) => Promise<unknown>)(sql, parameters, ...rest);
-        const pid = (runner as unknown as { databaseConnection?: { processID?: number } }).databaseConnection?.processID;
+        const pid = (runner as unknown as { databaseConnection?: { processID?: number } }).databaseConnection
+          ?.processID;
         log.push({ mode, pid, sql, parameters: parameters ?? [] });
         return result;
       }) as QueryRunner['query'];
@@ -45,7 +48,8 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');
     alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
-    tenantId = (await app.db.admin.query(`SELECT tenant_id FROM users WHERE email = 'official@anhai.demo'`)).rows[0].tenant_id;
+    tenantId = (await app.db.admin.query(`SELECT tenant_id FROM users WHERE email = 'official@anhai.demo'`)).rows[0]
+      .tenant_id;
   });
   afterAll(() => app.close());
   beforeEach(() => (log.length = 0));
@@ -61,7 +65,11 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
     expect(reply.body.members.total).toBeGreaterThan(0);
     expect(reply.body.serviceRequests.totals.submitted).toBeGreaterThan(0);
 
-    const figures = log.filter((q) => /FROM (alliance_membership_directory|service_request_directory|meeting_directory|action_item_directory)/.test(q.sql));
+    const figures = log.filter((q) =>
+      /FROM (alliance_membership_directory|service_request_directory|meeting_directory|action_item_directory)/.test(
+        q.sql,
+      ),
+    );
     expect(figures.length).toBeGreaterThan(5);
     expect(new Set(figures.map((q) => q.mode))).toEqual(new Set(['slave']));
     const replica = log.filter((q) => q.mode === 'slave');
@@ -70,7 +78,10 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
       'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ',
       'SET TRANSACTION READ ONLY',
     ]);
-    expect(replica[3]).toMatchObject({ sql: expect.stringContaining(`set_config('app.tenant_id'`), parameters: expect.arrayContaining([tenantId]) });
+    expect(replica[3]).toMatchObject({
+      sql: expect.stringContaining(`set_config('app.tenant_id'`),
+      parameters: expect.arrayContaining([tenantId]),
+    });
     expect(replica.at(-1)!.sql).toBe('COMMIT');
     // The request opened no transaction on the primary.
     expect(log.filter((q) => q.mode === 'master' && q.sql === 'START TRANSACTION')).toEqual([]);
@@ -82,16 +93,22 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
   });
 
   it('serves the statistics from the replica too, and keeps other townships out of both', async () => {
-    const statistics = await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}`, { token: official });
+    const statistics = await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}`, {
+      token: official,
+    });
     expect(statistics.status).toBe(200);
     expect(statistics.body.totals.submitted).toBeGreaterThan(0);
-    expect(new Set(log.filter((q) => q.sql.includes('FROM service_request_monthly_figures')).map((q) => q.mode))).toEqual(new Set(['slave']));
+    expect(
+      new Set(log.filter((q) => q.sql.includes('FROM service_request_monthly_figures')).map((q) => q.mode)),
+    ).toEqual(new Set(['slave']));
 
     const other = await createOtherTenant(app.db.admin);
     const stranger = await http.token(other.email);
     log.length = 0;
     expect((await http.get(`/api/v1/alliances/${alliance}/dashboard`, { token: stranger })).status).toBe(404);
-    expect((await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}`, { token: stranger })).status).toBe(404);
+    expect(
+      (await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}`, { token: stranger })).status,
+    ).toBe(404);
     const settings = log.filter((q) => q.mode === 'slave' && q.sql.includes(`set_config('app.tenant_id'`));
     expect(settings.map((q) => q.parameters[0])).toEqual([other.tenantId, other.tenantId]);
     // Their own (empty) alliance is theirs to see.
@@ -104,7 +121,11 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
     const enterprise = await http.token('xingyi@anhai.demo');
     const list = await http.get('/api/v1/service-requests', { token: enterprise });
     expect(list.status).toBe(200);
-    const [category] = (await app.db.admin.query(`SELECT id FROM service_categories WHERE code = 'policy' AND alliance_id = $1`, [alliance])).rows;
+    const [category] = (
+      await app.db.admin.query(`SELECT id FROM service_categories WHERE code = 'policy' AND alliance_id = $1`, [
+        alliance,
+      ])
+    ).rows;
     const submitted = await http.post(
       '/api/v1/service-requests',
       { allianceId: alliance, categoryId: category.id, title: '只读副本测试', description: '写入必须走主库' },

@@ -30,7 +30,9 @@ describe('which organisations serve requests (the service inbox in the menu)', (
   });
 
   it('refuses experts, who have no service inbox', async () => {
-    const response = await suite.http.get('/api/v1/service-requests/serving', { token: await suite.http.token('expert@anhai.demo') });
+    const response = await suite.http.get('/api/v1/service-requests/serving', {
+      token: await suite.http.token('expert@anhai.demo'),
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -23,7 +23,11 @@ function requestScans(plan: any): { index: string | undefined; rows: number; rem
   const found: { index: string | undefined; rows: number; removed: number }[] = [];
   const walk = (node: any) => {
     if (node['Relation Name'] === 'service_requests') {
-      found.push({ index: node['Index Name'], rows: node['Actual Rows'] ?? node['Plan Rows'], removed: (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0) });
+      found.push({
+        index: node['Index Name'],
+        rows: node['Actual Rows'] ?? node['Plan Rows'],
+        removed: (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0),
+      });
     }
     (node.Plans ?? []).forEach(walk);
   };
@@ -42,10 +46,18 @@ describe('query plans on a large township (EXPLAIN)', () => {
   beforeAll(async () => {
     app = await startTestApp({ seed: true });
     const db = app.db.admin;
-    ({ rows: [{ id: tenantId }] } = await db.query(`SELECT id FROM tenants WHERE slug = 'anhai'`));
-    ({ rows: [{ id: allianceId }] } = await db.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`));
-    ({ rows: [{ id: department }] } = await db.query(`SELECT id FROM organizations WHERE name = '安海镇财政所'`));
-    ({ rows: [{ id: enterprise }] } = await db.query(`SELECT id FROM organizations WHERE name = '兴翼机械'`));
+    ({
+      rows: [{ id: tenantId }],
+    } = await db.query(`SELECT id FROM tenants WHERE slug = 'anhai'`));
+    ({
+      rows: [{ id: allianceId }],
+    } = await db.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`));
+    ({
+      rows: [{ id: department }],
+    } = await db.query(`SELECT id FROM organizations WHERE name = '安海镇财政所'`));
+    ({
+      rows: [{ id: enterprise }],
+    } = await db.query(`SELECT id FROM organizations WHERE name = '兴翼机械'`));
     // Bulk data in one statement: 200,000 requests over every organisation, category, status and two years.
     await db.query(`ALTER TABLE service_requests DISABLE TRIGGER audit_row_change`);
     await db.query(
@@ -84,15 +96,26 @@ describe('query plans on a large township (EXPLAIN)', () => {
       await appDb.query('ROLLBACK');
     }
   };
-  const official = () => ({ userId: '00000000-0000-4000-8000-000000000000', tenantId, role: Role.TownshipAdmin, organizationId: null });
+  const official = () => ({
+    userId: '00000000-0000-4000-8000-000000000000',
+    tenantId,
+    role: Role.TownshipAdmin,
+    organizationId: null,
+  });
 
   it('would notice a sequential scan (the check itself works)', async () => {
-    expect(seqScans(await explain(`SELECT id FROM service_requests r WHERE r.description = $1`, ['x']))).toEqual(['Seq Scan']);
+    expect(seqScans(await explain(`SELECT id FROM service_requests r WHERE r.description = $1`, ['x']))).toEqual([
+      'Seq Scan',
+    ]);
   });
 
   it('serves the department inbox from an index', async () => {
     const actor = { ...official(), role: Role.DepartmentStaff, organizationId: department };
-    const { sql, params } = listQuery(actor, { status: ServiceRequestStatus.Routed, assignedOrganizationId: department }, 21);
+    const { sql, params } = listQuery(
+      actor,
+      { status: ServiceRequestStatus.Routed, assignedOrganizationId: department },
+      21,
+    );
     expect(seqScans(await explain(sql, params))).toEqual([]);
     // Under row-level security an enum comparison cannot narrow an index scan: the open requests' index does.
     expect(requestScans(await explain(sql, params)).map((scan) => scan.index)).toEqual(['ix_service_requests__inbox']);
@@ -117,7 +140,11 @@ describe('query plans on a large township (EXPLAIN)', () => {
     expect(scans.filter((scan) => scan.index === 'ix_service_requests__supervision').length).toBeGreaterThan(0);
     expect(Math.max(...scans.map((scan) => scan.rows))).toBeLessThanOrEqual(100);
     // A later page starts inside the index too, at the cursor, rather than reading from the start.
-    const later = supervisionQuery(100, { state: 'at_risk', dueAt: '2026-11-01T00:00:00Z', id: '00000000-0000-4000-8000-000000000000' });
+    const later = supervisionQuery(100, {
+      state: 'at_risk',
+      dueAt: '2026-11-01T00:00:00Z',
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     const laterScans = requestScans(await explain(later.sql, later.params, true));
     expect(laterScans.filter((scan) => scan.index === 'ix_service_requests__supervision').length).toBeGreaterThan(0);
     expect(Math.max(...laterScans.map((scan) => scan.rows))).toBeLessThanOrEqual(100);
@@ -127,7 +154,11 @@ describe('query plans on a large township (EXPLAIN)', () => {
     const sql = `SELECT r.assigned_organization_id, count(*), avg(r.rating) FROM service_requests r
                   WHERE r.alliance_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.merged_into_id IS NULL
                   GROUP BY r.assigned_organization_id`;
-    const plan = await explain(sql, [allianceId, new Date('2026-10-26T00:00:00+08:00'), new Date('2026-11-25T00:00:00+08:00')]);
+    const plan = await explain(sql, [
+      allianceId,
+      new Date('2026-10-26T00:00:00+08:00'),
+      new Date('2026-11-25T00:00:00+08:00'),
+    ]);
     expect(seqScans(plan)).toEqual([]);
   });
 

@@ -36,22 +36,31 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
   const sweep = () => app.worker!.get(SweepSlaHandler).handle();
   const timeline = async (id: string) =>
     (await http.get(`/api/v1/service-requests/${id}`, { token: official })).body.timeline.map(
-      (e: { type: string; data: { level?: number; phase?: string } }) => [e.type, e.data.phase, e.data.level].filter((p) => p !== undefined).join(':'),
+      (e: { type: string; data: { level?: number; phase?: string } }) =>
+        [e.type, e.data.phase, e.data.level].filter((p) => p !== undefined).join(':'),
     );
-  const titlesFor = async (email: string) => (await http.get('/api/v1/notifications?limit=100', { token: await http.token(email) })).body.items.map((n: { title: string }) => n.title);
+  const titlesFor = async (email: string) =>
+    (await http.get('/api/v1/notifications?limit=100', { token: await http.token(email) })).body.items.map(
+      (n: { title: string }) => n.title,
+    );
 
   it('warns at 80 %, then escalates to the handler, the department head and the township leader, each once', async () => {
     const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '咨询技术改造补助' });
     expect(request.acceptDueAt).toBe(shanghai('2026-11-25T12:00:00').toISOString());
     // A delayed BullMQ timer waits for the next milestone (the warning at 80 %: 11:36).
     const queue = app.worker!.get<Queue>(getQueueToken(SERVICE_REQUESTS_QUEUE), { strict: false });
-    const timer = await waitFor(() => queue.getJob(timerJobId(slaTimerKey(request.id), shanghai('2026-11-25T11:36:00'))), (job) => !!job);
+    const timer = await waitFor(
+      () => queue.getJob(timerJobId(slaTimerKey(request.id), shanghai('2026-11-25T11:36:00'))),
+      (job) => !!job,
+    );
     expect(timer!.opts.delay).toBe(96 * 60_000);
 
     clock.set(shanghai('2026-11-25T11:40:00'));
     await sweep();
     expect(await timeline(request.id)).toContain('sla_warning:accept:0');
-    expect((await http.get(`/api/v1/service-requests/${request.id}`, { token: official })).body.slaState).toBe('at_risk');
+    expect((await http.get(`/api/v1/service-requests/${request.id}`, { token: official })).body.slaState).toBe(
+      'at_risk',
+    );
 
     clock.set(shanghai('2026-11-25T12:01:00'));
     await sweep();
@@ -62,12 +71,24 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
     await sweep();
     const entries = await timeline(request.id);
     const sla = entries.filter((e: string) => e.startsWith('sla_') || e.startsWith('escalated'));
-    expect(sla).toEqual(expect.arrayContaining(['sla_warning:accept:0', 'sla_breached:accept:1', 'escalated:accept:2', 'escalated:accept:3', 'sla_breached:resolve:1']));
+    expect(sla).toEqual(
+      expect.arrayContaining([
+        'sla_warning:accept:0',
+        'sla_breached:accept:1',
+        'escalated:accept:2',
+        'escalated:accept:3',
+        'sla_breached:resolve:1',
+      ]),
+    );
     expect(new Set(sla).size).toBe(sla.length); // each milestone once
 
     const detail = (await http.get(`/api/v1/service-requests/${request.id}`, { token: official })).body;
     expect(detail).toMatchObject({ slaState: 'breached', escalationLevel: 3 });
-    expect((await titlesFor(await emailOf(request.handler.id))).filter((t: string) => t === `【督办】${request.number} 已超时`).length).toBeGreaterThanOrEqual(1);
+    expect(
+      (await titlesFor(await emailOf(request.handler.id))).filter(
+        (t: string) => t === `【督办】${request.number} 已超时`,
+      ).length,
+    ).toBeGreaterThanOrEqual(1);
     expect(await titlesFor('dept.head@anhai.demo')).toContain(`【督办】${request.number} 已超时`);
     expect(await titlesFor('official@anhai.demo')).toContain(`【督办】${request.number} 已超时`);
 
@@ -85,28 +106,40 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
     const beforeWeekend = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '周五下午的咨询' });
     expect(beforeWeekend.acceptDueAt).toBe(shanghai('2026-11-30T10:00:00').toISOString()); // 1 h on Friday, 1 h on Monday
 
-    const holiday = await http.put('/api/v1/working-calendar', { date: '2026-12-01', kind: 'holiday', name: '镇庆' }, { token: official });
+    const holiday = await http.put(
+      '/api/v1/working-calendar',
+      { date: '2026-12-01', kind: 'holiday', name: '镇庆' },
+      { token: official },
+    );
     expect(holiday.body.days).toContainEqual({ date: '2026-12-01', kind: 'holiday', name: '镇庆' });
     clock.set(shanghai('2026-11-30T17:00:00')); // Monday 17:00; Tuesday is now a holiday
     const overHoliday = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '节前的咨询' });
     expect(overHoliday.acceptDueAt).toBe(shanghai('2026-12-02T10:30:00').toISOString());
     const national = await http.get('/api/v1/working-calendar?year=2026', { token: xingyi });
     expect(national.body.days).toContainEqual({ date: '2026-10-10', kind: 'workday', name: '国庆节调休' });
-    expect((await http.put('/api/v1/working-calendar', { date: '2026-12-02', kind: 'holiday' }, { token: xingyi })).status).toBe(403);
+    expect(
+      (await http.put('/api/v1/working-calendar', { date: '2026-12-02', kind: 'holiday' }, { token: xingyi })).status,
+    ).toBe(403);
   });
 
   it('lets the enterprise chase a late request once a day, and tells the handler', async () => {
     clock.set(shanghai('2026-12-03T09:00:00'));
     const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '需要催办的咨询' });
-    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).body).toMatchObject({ statusCode: 409, details: [{ field: 'status', reason: '请求尚未超时，暂不能催办' }] });
+    expect(
+      (await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).body,
+    ).toMatchObject({ statusCode: 409, details: [{ field: 'status', reason: '请求尚未超时，暂不能催办' }] });
     clock.set(shanghai('2026-12-03T15:00:00'));
     const chased = await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi });
     expect(chased.status).toBe(200);
     expect(chased.body.timeline.map((e: { type: string }) => e.type)).toContain('chased');
-    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).status).toBe(429);
+    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).status).toBe(
+      429,
+    );
     expect(await titlesFor(await emailOf(request.handler.id))).toContain(`【催办】${request.number}`);
     clock.set(shanghai('2026-12-04T10:00:00'));
-    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).status).toBe(200);
+    expect((await http.post(`/api/v1/service-requests/${request.id}/chase`, undefined, { token: xingyi })).status).toBe(
+      200,
+    );
   });
 
   it('opens a follow-up for an official after a low rating, and closes unrated requests after seven days', async () => {
@@ -115,8 +148,14 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
     const handler = await http.token(await emailOf(rated.handler.id));
     await http.post(`/api/v1/service-requests/${rated.id}/accept`, undefined, { token: handler });
     await http.post(`/api/v1/service-requests/${rated.id}/resolve`, { resolution: '已答复' }, { token: handler });
-    await http.post(`/api/v1/service-requests/${rated.id}/rate`, { rating: 2, comment: '答复不够具体' }, { token: xingyi });
-    const { rows } = await app.db.admin.query('SELECT status, reason FROM follow_up_tasks WHERE request_id = $1', [rated.id]);
+    await http.post(
+      `/api/v1/service-requests/${rated.id}/rate`,
+      { rating: 2, comment: '答复不够具体' },
+      { token: xingyi },
+    );
+    const { rows } = await app.db.admin.query('SELECT status, reason FROM follow_up_tasks WHERE request_id = $1', [
+      rated.id,
+    ]);
     expect(rows).toEqual([{ status: 'open', reason: 'rating 2' }]);
     expect(await titlesFor('official@anhai.demo')).toContain(`回访任务：${rated.number}`);
 
@@ -125,11 +164,22 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
     await http.post(`/api/v1/service-requests/${unrated.id}/accept`, undefined, { token: handler2 });
     await http.post(`/api/v1/service-requests/${unrated.id}/resolve`, { resolution: '已答复' }, { token: handler2 });
     // Within the reopen window the enterprise may reopen; then it is resolved again.
-    const reopened = await http.post(`/api/v1/service-requests/${unrated.id}/reopen`, { reason: '问题没有解决' }, { token: xingyi });
+    const reopened = await http.post(
+      `/api/v1/service-requests/${unrated.id}/reopen`,
+      { reason: '问题没有解决' },
+      { token: xingyi },
+    );
     expect(reopened.body.status).toBe('in_progress');
-    await http.post(`/api/v1/service-requests/${unrated.id}/resolve`, { resolution: '已再次答复' }, { token: handler2 });
+    await http.post(
+      `/api/v1/service-requests/${unrated.id}/resolve`,
+      { resolution: '已再次答复' },
+      { token: handler2 },
+    );
     clock.set(shanghai('2026-12-15T10:00:00'));
-    expect((await http.post(`/api/v1/service-requests/${unrated.id}/reopen`, { reason: '太晚了' }, { token: xingyi })).body.details).toEqual([{ field: 'status', reason: '已超过可重新打开的期限' }]);
+    expect(
+      (await http.post(`/api/v1/service-requests/${unrated.id}/reopen`, { reason: '太晚了' }, { token: xingyi })).body
+        .details,
+    ).toEqual([{ field: 'status', reason: '已超过可重新打开的期限' }]);
     expect(await app.worker!.get(AutoCloseHandler).handle()).toBeGreaterThanOrEqual(1);
     const closed = await http.get(`/api/v1/service-requests/${unrated.id}`, { token: xingyi });
     expect(closed.body.status).toBe('closed');
@@ -138,12 +188,22 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
 
   it('routes each request exactly once, however often the routing job runs', async () => {
     const request = await submitAndRoute(app, http, xingyi, { categoryCode: 'policy', title: '重复路由的咨询' });
-    const { rows: [row] } = await app.db.admin.query('SELECT tenant_id FROM service_requests WHERE id = $1', [request.id]);
+    const {
+      rows: [row],
+    } = await app.db.admin.query('SELECT tenant_id FROM service_requests WHERE id = $1', [request.id]);
     const router = app.worker!.get(RouteRequestHandler);
-    await Promise.all([router.handle({ tenantId: row.tenant_id, requestId: request.id }), router.handle({ tenantId: row.tenant_id, requestId: request.id })]);
+    await Promise.all([
+      router.handle({ tenantId: row.tenant_id, requestId: request.id }),
+      router.handle({ tenantId: row.tenant_id, requestId: request.id }),
+    ]);
     expect((await timeline(request.id)).filter((e: string) => e === 'routed')).toHaveLength(1);
-    const { rows } = await app.db.admin.query(`SELECT count(*)::int AS n FROM notifications WHERE type = 'service-request.assigned' AND body LIKE '%重复路由的咨询%'`);
-    const staff = await app.db.admin.query(`SELECT count(*)::int AS n FROM users WHERE organization_id = (SELECT assigned_organization_id FROM service_requests WHERE id = $1)`, [request.id]);
+    const { rows } = await app.db.admin.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE type = 'service-request.assigned' AND body LIKE '%重复路由的咨询%'`,
+    );
+    const staff = await app.db.admin.query(
+      `SELECT count(*)::int AS n FROM users WHERE organization_id = (SELECT assigned_organization_id FROM service_requests WHERE id = $1)`,
+      [request.id],
+    );
     expect(rows[0].n).toBe(staff.rows[0].n);
   });
 });
@@ -159,20 +219,34 @@ describeWithRedis('submission while Redis is unreachable', () => {
   it('accepts and stores the request (201) with its routing event, and routes it once Redis and a worker are back', async () => {
     const http = new Http(app.api);
     const xingyi = await http.token('xingyi@anhai.demo');
-    const { rows: [alliance] } = await app.db.admin.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
-    const { rows: [category] } = await app.db.admin.query(`SELECT id FROM service_categories WHERE code = 'policy'`);
+    const {
+      rows: [alliance],
+    } = await app.db.admin.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+    const {
+      rows: [category],
+    } = await app.db.admin.query(`SELECT id FROM service_categories WHERE code = 'policy'`);
     const started = Date.now();
-    const reply = await http.post('/api/v1/service-requests', { allianceId: alliance.id, categoryId: category.id, title: 'Redis 停机时提交', description: '验证事务性发件箱' }, { token: xingyi });
+    const reply = await http.post(
+      '/api/v1/service-requests',
+      { allianceId: alliance.id, categoryId: category.id, title: 'Redis 停机时提交', description: '验证事务性发件箱' },
+      { token: xingyi },
+    );
     expect(reply.status).toBe(201);
     expect(Date.now() - started).toBeLessThan(2000);
-    const { rows: pending } = await app.db.admin.query(`SELECT published_at FROM outbox_events WHERE payload->>'requestId' = $1`, [reply.body.id]);
+    const { rows: pending } = await app.db.admin.query(
+      `SELECT published_at FROM outbox_events WHERE payload->>'requestId' = $1`,
+      [reply.body.id],
+    );
     expect(pending).toEqual([{ published_at: null }]);
 
     process.env.REDIS_URL = 'redis://127.0.0.1:6379';
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker.init();
     try {
-      const routed = await waitFor(() => http.get(`/api/v1/service-requests/${reply.body.id}`, { token: xingyi }), (r) => r.body.status === 'routed');
+      const routed = await waitFor(
+        () => http.get(`/api/v1/service-requests/${reply.body.id}`, { token: xingyi }),
+        (r) => r.body.status === 'routed',
+      );
       expect(routed.body.timeline.filter((e: { type: string }) => e.type === 'routed')).toHaveLength(1);
     } finally {
       await worker.close();
@@ -199,7 +273,9 @@ describe('service statistics', () => {
     const official = await http.token('official@anhai.demo');
     const serve = async (title: string, category: string, rating: number, late = false) => {
       const request = await submitAndRoute(app, http, xingyi, { categoryCode: category, title });
-      const handler = await http.token((await app.db.admin.query('SELECT email FROM users WHERE id = $1', [request.handler.id])).rows[0].email);
+      const handler = await http.token(
+        (await app.db.admin.query('SELECT email FROM users WHERE id = $1', [request.handler.id])).rows[0].email,
+      );
       if (late) clock.set(new Date(clock.now().getTime() + 3 * 86_400_000));
       await http.post(`/api/v1/service-requests/${request.id}/accept`, undefined, { token: handler });
       await http.post(`/api/v1/service-requests/${request.id}/resolve`, { resolution: '已办结' }, { token: handler });
@@ -211,23 +287,61 @@ describe('service statistics', () => {
     await serve('办理贷款贴息', 'financing', 2, true);
     await submitAndRoute(app, http, xingyi, { categoryCode: 'talent', title: '招聘焊工' });
 
-    const { rows: [alliance] } = await app.db.admin.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
-    const stats = await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}&from=2026-11-01&to=2026-12-01`, { token: official });
+    const {
+      rows: [alliance],
+    } = await app.db.admin.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+    const stats = await http.get(
+      `/api/v1/service-requests/statistics?allianceId=${alliance.id}&from=2026-11-01&to=2026-12-01`,
+      { token: official },
+    );
     expect(stats.status).toBe(200);
     expect(stats.body.totals).toMatchObject({ submitted: 4, resolved: 3, open: 1, satisfaction: 3.67, ratings: 3 });
     const [first, second] = stats.body.byDepartment;
-    expect(first).toMatchObject({ rank: 1, name: '安海镇经济发展办公室', submitted: 2, resolved: 2, responseRate: 1, onTimeRate: 1, satisfaction: 4.5 });
+    expect(first).toMatchObject({
+      rank: 1,
+      name: '安海镇经济发展办公室',
+      submitted: 2,
+      resolved: 2,
+      responseRate: 1,
+      onTimeRate: 1,
+      satisfaction: 4.5,
+    });
     expect(second).toMatchObject({ rank: 2, name: '安海镇财政所', responseRate: 0, onTimeRate: 1, satisfaction: 2 }); // accepted 3 days late, resolved within its 5 working days
-    expect(stats.body.byCategory.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['政策咨询', '融资服务', '人才招聘']));
+    expect(stats.body.byCategory.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['政策咨询', '融资服务', '人才招聘']),
+    );
     expect(stats.body.monthly).toEqual([expect.objectContaining({ month: '2026-11', submitted: 4 })]);
-    expect((await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}&from=2026-12-01&to=2026-11-01`, { token: official })).status).toBe(400);
-    expect((await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}`, { token: xingyi })).status).toBe(403);
+    expect(
+      (
+        await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}&from=2026-12-01&to=2026-11-01`, {
+          token: official,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance.id}`, { token: xingyi })).status,
+    ).toBe(403);
 
-    const started = await http.post('/api/v1/service-requests/statistics/exports', { allianceId: alliance.id, from: '2026-11-01', to: '2026-12-01' }, { token: official });
+    const started = await http.post(
+      '/api/v1/service-requests/statistics/exports',
+      { allianceId: alliance.id, from: '2026-11-01', to: '2026-12-01' },
+      { token: official },
+    );
     expect(started.status).toBe(202);
-    const job = await waitFor(() => http.get(`/api/v1/jobs/${started.body.id}`, { token: official }), (r) => r.body.status === 'succeeded');
-    expect(job.body).toMatchObject({ kind: 'service-statistics-export', progress: 100, fileName: '服务统计-2026-11-01-2026-12-01.xlsx' });
-    const file = await app.api.inject({ method: 'GET', url: `/api/v1/jobs/${started.body.id}/download`, headers: { authorization: `Bearer ${official}` } });
+    const job = await waitFor(
+      () => http.get(`/api/v1/jobs/${started.body.id}`, { token: official }),
+      (r) => r.body.status === 'succeeded',
+    );
+    expect(job.body).toMatchObject({
+      kind: 'service-statistics-export',
+      progress: 100,
+      fileName: '服务统计-2026-11-01-2026-12-01.xlsx',
+    });
+    const file = await app.api.inject({
+      method: 'GET',
+      url: `/api/v1/jobs/${started.body.id}/download`,
+      headers: { authorization: `Bearer ${official}` },
+    });
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
@@ -238,9 +352,24 @@ describe('service statistics', () => {
   it('reads the same figures from the daily sums as counted live, and counts a change before the sums catch up', async () => {
     const official = await http.token('official@anhai.demo');
     const xingyi = await http.token('xingyi@anhai.demo');
-    const { rows: [{ id: alliance, tenant_id: tenantId }] } = await app.db.admin.query(`SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
-    const statistics = async () => (await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}&from=2026-11-01&to=2026-12-01`, { token: official })).body;
-    const changedDays = async () => (await app.db.admin.query('SELECT count(*)::int AS n FROM service_request_figure_changes WHERE alliance_id = $1', [alliance])).rows[0].n;
+    const {
+      rows: [{ id: alliance, tenant_id: tenantId }],
+    } = await app.db.admin.query(
+      `SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`,
+    );
+    const statistics = async () =>
+      (
+        await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}&from=2026-11-01&to=2026-12-01`, {
+          token: official,
+        })
+      ).body;
+    const changedDays = async () =>
+      (
+        await app.db.admin.query(
+          'SELECT count(*)::int AS n FROM service_request_figure_changes WHERE alliance_id = $1',
+          [alliance],
+        )
+      ).rows[0].n;
     const sum = () => app.worker!.get(DailyFiguresHandler).refresh(tenantId);
 
     // Every day of the alliance marked changed: all counted live from the requests.
@@ -253,7 +382,12 @@ describe('service statistics', () => {
     expect(live.totals.submitted).toBe(4);
     expect(await sum()).toBeGreaterThan(0);
     expect(await changedDays()).toBe(0);
-    const { rows: [sums] } = await app.db.admin.query("SELECT sum(submitted)::int AS submitted FROM service_request_daily_figures WHERE alliance_id = $1 AND day >= '2026-11-01'", [alliance]);
+    const {
+      rows: [sums],
+    } = await app.db.admin.query(
+      "SELECT sum(submitted)::int AS submitted FROM service_request_daily_figures WHERE alliance_id = $1 AND day >= '2026-11-01'",
+      [alliance],
+    );
     expect(sums).toEqual({ submitted: 4 });
     expect(await statistics()).toEqual(live);
 
@@ -277,17 +411,42 @@ describe('service statistics', () => {
     clock.set(shanghai('2026-07-20T10:00:00'));
     const xingyi = await http.token('xingyi@anhai.demo');
     const official = await http.token('official@anhai.demo');
-    const { rows: [{ id: alliance, tenant_id: tenantId }] } = await app.db.admin.query(`SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+    const {
+      rows: [{ id: alliance, tenant_id: tenantId }],
+    } = await app.db.admin.query(
+      `SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`,
+    );
     // Before the period, at its edges, inside whole months, and on both sides of a month's last midnight.
-    const times = ['2026-07-10T10:00:00', '2026-07-20T10:00:00', '2026-08-05T10:00:00', '2026-08-31T23:30:00', '2026-09-01T00:10:00', '2026-10-10T15:00:00', '2026-11-02T09:00:00', '2026-11-20T11:00:00'];
+    const times = [
+      '2026-07-10T10:00:00',
+      '2026-07-20T10:00:00',
+      '2026-08-05T10:00:00',
+      '2026-08-31T23:30:00',
+      '2026-09-01T00:10:00',
+      '2026-10-10T15:00:00',
+      '2026-11-02T09:00:00',
+      '2026-11-20T11:00:00',
+    ];
     const ids: string[] = [];
     for (const [i, time] of times.entries()) {
       clock.set(shanghai(time));
-      ids.push((await submitAndRoute(app, http, xingyi, { categoryCode: i % 2 ? 'policy' : 'financing', title: `月度统计 ${i}` })).id);
+      ids.push(
+        (
+          await submitAndRoute(app, http, xingyi, {
+            categoryCode: i % 2 ? 'policy' : 'financing',
+            title: `月度统计 ${i}`,
+          })
+        ).id,
+      );
     }
     const period = { from: '2026-07-15', to: '2026-11-10' };
     const statistics = async () =>
-      (await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}&from=${period.from}&to=${period.to}`, { token: official })).body;
+      (
+        await http.get(
+          `/api/v1/service-requests/statistics?allianceId=${alliance}&from=${period.from}&to=${period.to}`,
+          { token: official },
+        )
+      ).body;
     // What the requests themselves say, counted apart from the statistics' SQL.
     const expected = async () => {
       const { rows } = await app.db.admin.query(
@@ -300,21 +459,38 @@ describe('service statistics', () => {
       return rows;
     };
     const shown = (view: { monthly: { month: string; submitted: number; resolved: number }[] }) =>
-      view.monthly.filter((m) => m.submitted > 0).map(({ month, submitted, resolved }) => ({ month, submitted, resolved }));
+      view.monthly
+        .filter((m) => m.submitted > 0)
+        .map(({ month, submitted, resolved }) => ({ month, submitted, resolved }));
     const sum = () => app.worker!.get(DailyFiguresHandler).refresh(tenantId);
 
     await sum();
-    const months = await app.db.admin.query(`SELECT to_char(month, 'YYYY-MM') AS month, sum(submitted)::int AS submitted FROM service_request_monthly_figures WHERE alliance_id = $1 GROUP BY 1 ORDER BY 1`, [alliance]);
-    expect(months.rows).toEqual(expect.arrayContaining([{ month: '2026-08', submitted: 2 }, { month: '2026-09', submitted: 1 }, { month: '2026-10', submitted: 1 }]));
+    const months = await app.db.admin.query(
+      `SELECT to_char(month, 'YYYY-MM') AS month, sum(submitted)::int AS submitted FROM service_request_monthly_figures WHERE alliance_id = $1 GROUP BY 1 ORDER BY 1`,
+      [alliance],
+    );
+    expect(months.rows).toEqual(
+      expect.arrayContaining([
+        { month: '2026-08', submitted: 2 },
+        { month: '2026-09', submitted: 1 },
+        { month: '2026-10', submitted: 1 },
+      ]),
+    );
     expect(shown(await statistics())).toEqual(await expected());
     expect((await expected()).map((m: { submitted: number }) => m.submitted)).toEqual([1, 2, 1, 1, 1]);
 
     // A request of a summed whole month is resolved: its month is stale until the worker sums it again.
-    await app.db.admin.query(`UPDATE service_requests SET status = 'resolved', accepted_at = created_at + interval '1 hour', resolved_at = created_at + interval '2 hours' WHERE id = $1`, [ids[4]]);
+    await app.db.admin.query(
+      `UPDATE service_requests SET status = 'resolved', accepted_at = created_at + interval '1 hour', resolved_at = created_at + interval '2 hours' WHERE id = $1`,
+      [ids[4]],
+    );
     expect(shown(await statistics())).toEqual(await expected());
     expect((await statistics()).totals).toMatchObject({ submitted: 6, resolved: 1 });
     await sum();
-    const september = await app.db.admin.query(`SELECT sum(resolved)::int AS resolved FROM service_request_monthly_figures WHERE alliance_id = $1 AND month = '2026-09-01'`, [alliance]);
+    const september = await app.db.admin.query(
+      `SELECT sum(resolved)::int AS resolved FROM service_request_monthly_figures WHERE alliance_id = $1 AND month = '2026-09-01'`,
+      [alliance],
+    );
     expect(september.rows[0].resolved).toBe(1);
     expect(shown(await statistics())).toEqual(await expected());
     expect((await statistics()).totals).toMatchObject({ submitted: 6, resolved: 1 });

@@ -5,7 +5,11 @@ import { DataSource } from 'typeorm';
 import { PostgresThrottlerStorage } from '../../src/platform/auth/postgres-throttler.storage';
 import { RedisThrottlerStorage } from '../../src/platform/auth/redis-throttler.storage';
 import type { StateBackend } from '../../src/platform/config/environment';
-import { PostgresStreamTicketStore, RedisStreamTicketStore, type StreamTicketStore } from '../../src/platform/notifications/live/stream-ticket-store';
+import {
+  PostgresStreamTicketStore,
+  RedisStreamTicketStore,
+  type StreamTicketStore,
+} from '../../src/platform/notifications/live/stream-ticket-store';
 import { createRedis } from '../../src/platform/redis/redis.module';
 import { Http } from '../support/http';
 import { STATE_BACKENDS, startTestApp, type TestApp } from '../support/test-app';
@@ -46,11 +50,15 @@ describe.each(STATE_BACKENDS)('short-lived state on %s', (backend: StateBackend)
   let next = 0;
   const throttler = (): ThrottlerStorage => {
     const process = next++ % 2;
-    return backend === 'postgres' ? new PostgresThrottlerStorage(dataSources[process]) : new RedisThrottlerStorage(clients[process]);
+    return backend === 'postgres'
+      ? new PostgresThrottlerStorage(dataSources[process])
+      : new RedisThrottlerStorage(clients[process]);
   };
   const tickets = (): StreamTicketStore => {
     const process = next++ % 2;
-    return backend === 'postgres' ? new PostgresStreamTicketStore(dataSources[process]) : new RedisStreamTicketStore(clients[process]);
+    return backend === 'postgres'
+      ? new PostgresStreamTicketStore(dataSources[process])
+      : new RedisStreamTicketStore(clients[process]);
   };
   const key = () => `client-${randomBytes(4).toString('hex')}`;
 
@@ -72,7 +80,9 @@ describe.each(STATE_BACKENDS)('short-lived state on %s', (backend: StateBackend)
       const storage = throttler();
       const a = key();
       const hits = await Promise.all(Array.from({ length: 40 }, () => storage.increment(a, 60_000, 100, 0, 'default')));
-      expect(hits.map((hit) => hit.totalHits).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(hits.map((hit) => hit.totalHits).sort((x, y) => x - y)).toEqual(
+        Array.from({ length: 40 }, (_, i) => i + 1),
+      );
     });
 
     it('starts a new window once the last one expired', async () => {
@@ -104,7 +114,9 @@ describe.each(STATE_BACKENDS)('short-lived state on %s', (backend: StateBackend)
       const ticket = randomBytes(24).toString('base64url');
       await first.put(ticket, JSON.stringify({ userId: 'u1', tenantId: 't1' }), 60);
       const taken = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? first : second).take(ticket)));
-      expect(taken.filter((value) => value !== null).map((value) => JSON.parse(value!))).toEqual([{ userId: 'u1', tenantId: 't1' }]);
+      expect(taken.filter((value) => value !== null).map((value) => JSON.parse(value!))).toEqual([
+        { userId: 'u1', tenantId: 't1' },
+      ]);
       expect(await second.take(ticket)).toBeNull();
       expect(await second.take(randomBytes(24).toString('base64url'))).toBeNull();
     });
@@ -123,7 +135,9 @@ describe.each(STATE_BACKENDS)('short-lived state on %s', (backend: StateBackend)
       const store = tickets();
       const ticket = randomBytes(24).toString('base64url');
       await store.put(ticket, '{"userId":"u3"}', 1);
-      const { rows } = await db.admin.query(`SELECT ticket_hash, actor FROM stream_tickets WHERE actor->>'userId' = 'u3'`);
+      const { rows } = await db.admin.query(
+        `SELECT ticket_hash, actor FROM stream_tickets WHERE actor->>'userId' = 'u3'`,
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].ticket_hash).not.toContain(ticket);
       await throttler().increment(key(), 100, 5, 0, 'default');
@@ -132,10 +146,13 @@ describe.each(STATE_BACKENDS)('short-lived state on %s', (backend: StateBackend)
       expect(swept.counters).toBeGreaterThanOrEqual(1);
       expect(swept.tickets).toBeGreaterThanOrEqual(1);
       expect((await db.admin.query(`SELECT 1 FROM stream_tickets WHERE actor->>'userId' = 'u3'`)).rowCount).toBe(0);
-      expect((await db.admin.query(`SELECT relpersistence FROM pg_class WHERE relname IN ('stream_tickets', 'throttle_counters')`)).rows).toEqual([
-        { relpersistence: 'u' },
-        { relpersistence: 'u' },
-      ]);
+      expect(
+        (
+          await db.admin.query(
+            `SELECT relpersistence FROM pg_class WHERE relname IN ('stream_tickets', 'throttle_counters')`,
+          )
+        ).rows,
+      ).toEqual([{ relpersistence: 'u' }, { relpersistence: 'u' }]);
     });
   }
 });
@@ -172,7 +189,10 @@ describe.each(STATE_BACKENDS)('sign-in state through the API, on %s', (backend: 
 
   it('throttles sign-in per client: the fifth attempt in a minute gets 429', async () => {
     const attempts = [];
-    for (let i = 0; i < 5; i++) attempts.push((await http.post('/api/v1/auth/login', { email: 'nobody@anhai.demo', password: 'wrong-password-1' })).status);
+    for (let i = 0; i < 5; i++)
+      attempts.push(
+        (await http.post('/api/v1/auth/login', { email: 'nobody@anhai.demo', password: 'wrong-password-1' })).status,
+      );
     expect(attempts.slice(0, 2)).toEqual([401, 401]);
     expect(attempts[4]).toBe(429);
   });

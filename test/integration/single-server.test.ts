@@ -26,7 +26,11 @@ describe('one server, nothing to install (built-in PostgreSQL, queues on Postgre
   const start = (args: string[]) => {
     output = '';
     // Its own process group, like a terminal's: Ctrl+C is a SIGINT to the whole group.
-    launcher = spawn(process.execPath, [join(ROOT, 'dist/scripts/launch.js'), ...args], { cwd: ROOT, detached: true, env: environment(port) });
+    launcher = spawn(process.execPath, [join(ROOT, 'dist/scripts/launch.js'), ...args], {
+      cwd: ROOT,
+      detached: true,
+      env: environment(port),
+    });
     launcher.stdout!.on('data', (chunk) => (output += chunk));
     launcher.stderr!.on('data', (chunk) => (output += chunk));
   };
@@ -54,12 +58,25 @@ describe('one server, nothing to install (built-in PostgreSQL, queues on Postgre
   // Starting, migrating and seeding take seconds alone, several minutes beside the scale-out drill
   // on two cores; a launcher that gave up fails at once with what it printed.
   const serving = () =>
-    waitFor(() => api('/health').then((r) => r.status, () => (launcher?.exitCode === null ? 0 : Promise.reject(new Error(output)))), (status) => status === 200, STARTUP_MS, 500).catch(
-      (error: Error) => Promise.reject(new Error(`${error.message}\nThe launcher printed:\n${output.slice(-4000)}`)),
+    waitFor(
+      () =>
+        api('/health').then(
+          (r) => r.status,
+          () => (launcher?.exitCode === null ? 0 : Promise.reject(new Error(output))),
+        ),
+      (status) => status === 200,
+      STARTUP_MS,
+      500,
+    ).catch((error: Error) =>
+      Promise.reject(new Error(`${error.message}\nThe launcher printed:\n${output.slice(-4000)}`)),
     );
   const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init);
   const login = (email: string) =>
-    api('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Lianmeng-Demo-2024' }) });
+    api('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'Lianmeng-Demo-2024' }),
+    });
 
   beforeAll(async () => {
     // As root the server runs as `postgres`, which must be able to enter the folder.
@@ -72,57 +89,86 @@ describe('one server, nothing to install (built-in PostgreSQL, queues on Postgre
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts, seeds and serves with nothing configured; an official signs in and a submission is routed by the worker', async () => {
-    start(['--seed']);
-    await serving();
-    expect(output).toMatch(/Built-in PostgreSQL 15 on 127\.0\.0\.1:\d+ \(DATABASE_URL is not set\)/);
-    expect(output).toContain('pg_dump --dbname=');
-    const official = await login('official@anhai.demo');
-    expect(official.status).toBe(200);
+  it(
+    'starts, seeds and serves with nothing configured; an official signs in and a submission is routed by the worker',
+    async () => {
+      start(['--seed']);
+      await serving();
+      expect(output).toMatch(/Built-in PostgreSQL 15 on 127\.0\.0\.1:\d+ \(DATABASE_URL is not set\)/);
+      expect(output).toContain('pg_dump --dbname=');
+      const official = await login('official@anhai.demo');
+      expect(official.status).toBe(200);
 
-    const { accessToken } = (await (await login('xingyi@anhai.demo')).json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
-    const alliances = (await (await api('/api/v1/alliances?limit=100', { headers: auth })).json()) as { items: { id: string; name: string }[] };
-    const alliance = alliances.items.find((a) => a.name.includes('智能装备'))!;
-    const categories = (await (await api(`/api/v1/alliances/${alliance.id}/service-categories?limit=100`, { headers: auth })).json()) as { items: { id: string; code: string }[] };
-    const category = categories.items.find((c) => c.code === 'policy')!;
-    const submitted = await api('/api/v1/service-requests', { method: 'POST', headers: auth, body: JSON.stringify({ allianceId: alliance.id, categoryId: category.id, title: '单机部署测试', description: '没有 Redis 也能分派' }) });
-    expect(submitted.status).toBe(201);
-    const { id } = (await submitted.json()) as { id: string };
-    const routed = await waitFor(
-      async () => ((await (await api(`/api/v1/service-requests/${id}`, { headers: auth })).json()) as { status: string }).status,
-      (status) => status === 'routed',
-      120_000,
-    );
-    expect(routed).toBe('routed');
-  }, STARTUP_MS + 180_000);
+      const { accessToken } = (await (await login('xingyi@anhai.demo')).json()) as { accessToken: string };
+      const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+      const alliances = (await (await api('/api/v1/alliances?limit=100', { headers: auth })).json()) as {
+        items: { id: string; name: string }[];
+      };
+      const alliance = alliances.items.find((a) => a.name.includes('智能装备'))!;
+      const categories = (await (
+        await api(`/api/v1/alliances/${alliance.id}/service-categories?limit=100`, { headers: auth })
+      ).json()) as { items: { id: string; code: string }[] };
+      const category = categories.items.find((c) => c.code === 'policy')!;
+      const submitted = await api('/api/v1/service-requests', {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          allianceId: alliance.id,
+          categoryId: category.id,
+          title: '单机部署测试',
+          description: '没有 Redis 也能分派',
+        }),
+      });
+      expect(submitted.status).toBe(201);
+      const { id } = (await submitted.json()) as { id: string };
+      const routed = await waitFor(
+        async () =>
+          ((await (await api(`/api/v1/service-requests/${id}`, { headers: auth })).json()) as { status: string })
+            .status,
+        (status) => status === 'routed',
+        120_000,
+      );
+      expect(routed).toBe('routed');
+    },
+    STARTUP_MS + 180_000,
+  );
 
-  it('stops on Ctrl+C, the database last, starts again with its data kept, and refuses a second copy on the same data', async () => {
-    expect(await interrupt()).toBe(0);
-    const embeddedPort = Number(readFileSync(join(dir, 'postgres', 'port'), 'utf8'));
-    // The server is gone: nothing listens on its port any more.
-    const probe = createServer().listen(embeddedPort, '127.0.0.1');
-    await once(probe, 'listening');
-    probe.close();
+  it(
+    'stops on Ctrl+C, the database last, starts again with its data kept, and refuses a second copy on the same data',
+    async () => {
+      expect(await interrupt()).toBe(0);
+      const embeddedPort = Number(readFileSync(join(dir, 'postgres', 'port'), 'utf8'));
+      // The server is gone: nothing listens on its port any more.
+      const probe = createServer().listen(embeddedPort, '127.0.0.1');
+      await once(probe, 'listening');
+      probe.close();
 
-    start([]);
-    await serving();
-    expect((await login('official@anhai.demo')).status).toBe(200);
-    expect(output).not.toContain('Demo data is in place');
+      start([]);
+      await serving();
+      expect((await login('official@anhai.demo')).status).toBe(200);
+      expect(output).not.toContain('Demo data is in place');
 
-    // A second copy on the same data is refused in plain words, and leaves the first running.
-    const second = spawn(process.execPath, [join(ROOT, 'dist/scripts/launch.js')], { cwd: ROOT, env: environment(await freePort()) });
-    let said = '';
-    second.stderr!.on('data', (chunk) => (said += chunk));
-    const [code] = await once(second, 'exit');
-    expect(code).toBe(1);
-    expect(said).toContain('is already in use by a running PostgreSQL server');
-    expect(said).not.toMatch(/\n\s+at /);
-    expect((await login('official@anhai.demo')).status).toBe(200);
-  }, STARTUP_MS + 120_000);
+      // A second copy on the same data is refused in plain words, and leaves the first running.
+      const second = spawn(process.execPath, [join(ROOT, 'dist/scripts/launch.js')], {
+        cwd: ROOT,
+        env: environment(await freePort()),
+      });
+      let said = '';
+      second.stderr!.on('data', (chunk) => (said += chunk));
+      const [code] = await once(second, 'exit');
+      expect(code).toBe(1);
+      expect(said).toContain('is already in use by a running PostgreSQL server');
+      expect(said).not.toMatch(/\n\s+at /);
+      expect((await login('official@anhai.demo')).status).toBe(200);
+    },
+    STARTUP_MS + 120_000,
+  );
 
   it('never opened a connection to the machine’s PostgreSQL (5432) or Redis (6379)', () => {
-    const targets = readFileSync(connections, 'utf8').trim().split('\n').map((line) => line.split(' ')[1]);
+    const targets = readFileSync(connections, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[1]);
     const embeddedPort = readFileSync(join(dir, 'postgres', 'port'), 'utf8').trim();
     // The recorder works: the processes' own connections are in it.
     expect(targets).toContain(`127.0.0.1:${embeddedPort}`);

@@ -3,7 +3,77 @@ import { Http } from '../support/http';
 import { createOtherTenant, idOf } from '../support/tenants';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const TENANT_TABLES = ['organizations', 'party_organizations', 'alliances', 'alliance_memberships', 'transfer_jobs', 'audit_log', 'users', 'tenants', 'refresh_tokens', 'outbox_events', 'notification_events', 'notifications', 'notification_deliveries', 'notification_preferences', 'notification_settings', 'group_robots', 'service_categories', 'routing_rules', 'service_requests', 'service_request_events', 'service_request_attachments', 'working_day_overrides', 'follow_up_tasks', 'tenant_counters', 'venues', 'venue_zones', 'room_reservations', 'meeting_series', 'meetings', 'meeting_participants', 'calendar_feeds', 'action_items', 'action_item_updates', 'agenda_items', 'meeting_attendance', 'meeting_minutes', 'minutes_comments', 'experts', 'expert_declarations', 'research_reports', 'report_authors', 'report_versions', 'review_criteria', 'review_rounds', 'review_assignments', 'venue_bookings', 'venue_photos', 'study_sites', 'study_site_photos', 'study_bookings', 'study_site_visits', 'pairing_pairs', 'pairing_visits', 'pairing_visit_problems', 'listings', 'talents', 'listing_interests', 'listing_interest_messages', 'project_calls', 'project_applications', 'project_application_notes', 'typical_cases', 'typical_case_photos', 'alliance_showcases', 'indicator_rounds', 'indicator_submissions', 'service_request_daily_figures', 'service_request_figure_changes', 'service_request_monthly_figures'];
+const TENANT_TABLES = [
+  'organizations',
+  'party_organizations',
+  'alliances',
+  'alliance_memberships',
+  'transfer_jobs',
+  'audit_log',
+  'users',
+  'tenants',
+  'refresh_tokens',
+  'outbox_events',
+  'notification_events',
+  'notifications',
+  'notification_deliveries',
+  'notification_preferences',
+  'notification_settings',
+  'group_robots',
+  'service_categories',
+  'routing_rules',
+  'service_requests',
+  'service_request_events',
+  'service_request_attachments',
+  'working_day_overrides',
+  'follow_up_tasks',
+  'tenant_counters',
+  'venues',
+  'venue_zones',
+  'room_reservations',
+  'meeting_series',
+  'meetings',
+  'meeting_participants',
+  'calendar_feeds',
+  'action_items',
+  'action_item_updates',
+  'agenda_items',
+  'meeting_attendance',
+  'meeting_minutes',
+  'minutes_comments',
+  'experts',
+  'expert_declarations',
+  'research_reports',
+  'report_authors',
+  'report_versions',
+  'review_criteria',
+  'review_rounds',
+  'review_assignments',
+  'venue_bookings',
+  'venue_photos',
+  'study_sites',
+  'study_site_photos',
+  'study_bookings',
+  'study_site_visits',
+  'pairing_pairs',
+  'pairing_visits',
+  'pairing_visit_problems',
+  'listings',
+  'talents',
+  'listing_interests',
+  'listing_interest_messages',
+  'project_calls',
+  'project_applications',
+  'project_application_notes',
+  'typical_cases',
+  'typical_case_photos',
+  'alliance_showcases',
+  'indicator_rounds',
+  'indicator_submissions',
+  'service_request_daily_figures',
+  'service_request_figure_changes',
+  'service_request_monthly_figures',
+];
 
 describe('tenant isolation', () => {
   let app: TestApp;
@@ -34,7 +104,11 @@ describe('tenant isolation', () => {
     }
     const patch = await http.patch(`/api/v1/organizations/${anhaiOrg}`, { name: '被篡改' }, { token: otherOfficial });
     expect(patch.status).toBe(404);
-    const join = await http.post(`/api/v1/alliances/${other.allianceId}/members`, { organizationId: anhaiOrg, role: 'member' }, { token: otherOfficial });
+    const join = await http.post(
+      `/api/v1/alliances/${other.allianceId}/members`,
+      { organizationId: anhaiOrg, role: 'member' },
+      { token: otherOfficial },
+    );
     expect(join.status).toBe(404);
     const { rows } = await app.db.admin.query('SELECT name FROM organizations WHERE id = $1', [anhaiOrg]);
     expect(rows[0].name).toBe('晋工机械');
@@ -53,7 +127,11 @@ describe('tenant isolation', () => {
   it('keeps an audit trail per tenant', async () => {
     const audit = await http.get('/api/v1/audit-log?limit=100', { token: otherOfficial });
     expect(audit.status).toBe(200);
-    expect(audit.body.items.every((e: { entityType: string; after: { name?: string } | null }) => e.after?.name !== '晋工机械')).toBe(true);
+    expect(
+      audit.body.items.every(
+        (e: { entityType: string; after: { name?: string } | null }) => e.after?.name !== '晋工机械',
+      ),
+    ).toBe(true);
   });
 
   describe('row-level security, with the application’s own filters out of the way', () => {
@@ -68,7 +146,9 @@ describe('tenant isolation', () => {
     it('connects as a role that owns nothing and cannot bypass RLS', async () => {
       const { rows } = await appDb.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
       expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
-      const owned = await appDb.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
+      const owned = await appDb.query(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`,
+      );
       expect(owned.rows[0].n).toBe(0);
     });
 
@@ -94,7 +174,9 @@ describe('tenant isolation', () => {
         `SELECT c.relname AS view, coalesce('security_invoker=true' = ANY(c.reloptions), false) AS invoker
            FROM pg_class c WHERE c.relkind = 'v' AND c.relnamespace = 'public'::regnamespace ORDER BY 1`,
       );
-      expect(views.map((v: { view: string }) => v.view)).toEqual(expect.arrayContaining(['people_directory', 'meeting_directory', 'service_request_directory']));
+      expect(views.map((v: { view: string }) => v.view)).toEqual(
+        expect.arrayContaining(['people_directory', 'meeting_directory', 'service_request_directory']),
+      );
       for (const { view, invoker } of views as { view: string; invoker: boolean }[]) {
         const { rows } = await appDb.query(`SELECT count(*)::int AS n FROM ${view}`);
         expect({ view, invoker, n: rows[0].n }).toEqual({ view, invoker: true, n: 0 });
@@ -117,9 +199,13 @@ describe('tenant isolation', () => {
         await appDb.query(`SELECT set_config('app.tenant_id', $1, true)`, [other.tenantId]);
         const { rows } = await appDb.query('SELECT name FROM organizations');
         expect(rows.map((r) => r.name)).toEqual(['东石精密']);
-        const { rows: [anhai] } = await app.db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`);
+        const {
+          rows: [anhai],
+        } = await app.db.admin.query(`SELECT id FROM tenants WHERE slug = 'anhai'`);
         await expect(
-          appDb.query(`INSERT INTO organizations (tenant_id, name, kind) VALUES ($1, '越界企业', 'enterprise')`, [anhai.id]),
+          appDb.query(`INSERT INTO organizations (tenant_id, name, kind) VALUES ($1, '越界企业', 'enterprise')`, [
+            anhai.id,
+          ]),
         ).rejects.toThrow(/row-level security/);
       } finally {
         await appDb.query('ROLLBACK');
@@ -156,10 +242,14 @@ describe('organisation scoping within a tenant', () => {
 
   it('shows an enterprise contact its own private details and no one else’s', async () => {
     const token = await http.token('jingong@anhai.demo');
-    const own = await http.get(`/api/v1/organizations/${await idOf(app.db.admin, 'organizations', '晋工机械')}`, { token });
+    const own = await http.get(`/api/v1/organizations/${await idOf(app.db.admin, 'organizations', '晋工机械')}`, {
+      token,
+    });
     expect(own.body.contacts).toEqual([expect.objectContaining({ name: '王志强' })]);
     expect(own.body.unifiedCode).toBe('91350582MA2XJG0001');
-    const otherOrg = await http.get(`/api/v1/organizations/${await idOf(app.db.admin, 'organizations', '兴翼机械')}`, { token });
+    const otherOrg = await http.get(`/api/v1/organizations/${await idOf(app.db.admin, 'organizations', '兴翼机械')}`, {
+      token,
+    });
     expect(otherOrg.status).toBe(200);
     expect(otherOrg.body.contacts).toEqual([]);
     expect(otherOrg.body.unifiedCode).toBeNull();
@@ -174,16 +264,24 @@ describe('organisation scoping within a tenant', () => {
     const own = await http.patch(`/api/v1/organizations/${xingyi}`, { address: '安海镇前埔工业区' }, { token });
     expect(own.status).toBe(200);
     expect(own.body.address).toBe('安海镇前埔工业区');
-    const otherOrg = await http.patch(`/api/v1/organizations/${await idOf(app.db.admin, 'organizations', '晋工机械')}`, { address: 'x' }, { token });
+    const otherOrg = await http.patch(
+      `/api/v1/organizations/${await idOf(app.db.admin, 'organizations', '晋工机械')}`,
+      { address: 'x' },
+      { token },
+    );
     expect(otherOrg.status).toBe(404);
   });
 
   it('refuses roles that may not act, with 403', async () => {
     const contact = await http.token('xingyi@anhai.demo');
-    expect((await http.post('/api/v1/organizations', { name: '新企业', kind: 'enterprise' }, { token: contact })).status).toBe(403);
+    expect(
+      (await http.post('/api/v1/organizations', { name: '新企业', kind: 'enterprise' }, { token: contact })).status,
+    ).toBe(403);
     expect((await http.get('/api/v1/users', { token: contact })).status).toBe(403);
     expect((await http.get('/api/v1/audit-log', { token: await http.token('dept@anhai.demo') })).status).toBe(403);
     expect((await http.get('/api/v1/tenants', { token: await http.token('official@anhai.demo') })).status).toBe(403);
-    expect((await http.get('/api/v1/alliances', { token: await http.token('platform@lianmeng.demo') })).status).toBe(403);
+    expect((await http.get('/api/v1/alliances', { token: await http.token('platform@lianmeng.demo') })).status).toBe(
+      403,
+    );
   });
 });

@@ -65,7 +65,11 @@ async function townshipFingerprints(url: string, tenantId: string): Promise<Reco
       const owner = name === 'tenants' ? 'id' : 'tenant_id';
       const hash = createHash('sha256');
       let rows = 0;
-      const stream = client.query(copyTo(`COPY (SELECT ${columns.join(', ')} FROM "${name}" WHERE ${owner} = '${tenantId}' ORDER BY ${columns.join(', ')}) TO STDOUT`));
+      const stream = client.query(
+        copyTo(
+          `COPY (SELECT ${columns.join(', ')} FROM "${name}" WHERE ${owner} = '${tenantId}' ORDER BY ${columns.join(', ')}) TO STDOUT`,
+        ),
+      );
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         hash.update(chunk);
         rows += chunk.toString('utf8').split('\n').length - 1;
@@ -83,7 +87,8 @@ async function allCounts(url: string): Promise<Record<string, number>> {
       `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relpersistence = 'p' ORDER BY 1`,
     );
     const counts: Record<string, number> = {};
-    for (const { name } of tables) counts[name] = (await client.query(`SELECT count(*)::int AS n FROM "${name}"`)).rows[0].n;
+    for (const { name } of tables)
+      counts[name] = (await client.query(`SELECT count(*)::int AS n FROM "${name}"`)).rows[0].n;
     return counts;
   });
 }
@@ -106,7 +111,11 @@ async function withSchemaVersion(path: string, version: string): Promise<string>
   async function* records() {
     for await (const record of backup.records()) {
       if (record.type !== RecordType.Manifest) yield encodeRecord(record.type, record.payload);
-      else yield encodeJsonRecord(RecordType.Manifest, { ...parseJsonRecord<TownshipManifest>(record), schemaVersion: version });
+      else
+        yield encodeJsonRecord(RecordType.Manifest, {
+          ...parseJsonRecord<TownshipManifest>(record),
+          schemaVersion: version,
+        });
     }
   }
   const out = `${path}.${version}`;
@@ -162,8 +171,21 @@ describe('a township moves (迁移): the move drill', () => {
 
   function run(script: string, args: string[], db: TestDatabase, store: string) {
     const secrets = db === target.db ? { SECRETS_KEY: TARGET_SECRETS_KEY } : {};
-    const env = { ...process.env, ...secrets, DATABASE_ADMIN_URL: db.adminUrl, DATABASE_URL: db.appUrl, STORAGE_DIR: store, BACKUP_KEY: KEY, BACKUP_DIR: work, LOG_LEVEL: 'silent' };
-    return spawnSync(process.execPath, [join(ROOT, `dist/scripts/${script}.js`), ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    const env = {
+      ...process.env,
+      ...secrets,
+      DATABASE_ADMIN_URL: db.adminUrl,
+      DATABASE_URL: db.appUrl,
+      STORAGE_DIR: store,
+      BACKUP_KEY: KEY,
+      BACKUP_DIR: work,
+      LOG_LEVEL: 'silent',
+    };
+    return spawnSync(process.execPath, [join(ROOT, `dist/scripts/${script}.js`), ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
   }
 
   it('exports Anhai and imports it beside another township, every row and attachment as it was', async () => {
@@ -179,8 +201,15 @@ describe('a township moves (迁移): the move drill', () => {
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toContain(`${rows} rows`);
     expect(imported.stdout).toContain("Checked before committing: the township's rows of every table");
-    expect(imported.stdout).toContain("Sealed 2 values (robots' webhooks, SMTP password) again with this deployment's SECRETS_KEY");
-    const [robot] = (await target.db.admin.query(`SELECT webhook_url_encrypted AS webhook, secret_encrypted AS secret FROM group_robots WHERE tenant_id = $1`, [anhai])).rows;
+    expect(imported.stdout).toContain(
+      "Sealed 2 values (robots' webhooks, SMTP password) again with this deployment's SECRETS_KEY",
+    );
+    const [robot] = (
+      await target.db.admin.query(
+        `SELECT webhook_url_encrypted AS webhook, secret_encrypted AS secret FROM group_robots WHERE tenant_id = $1`,
+        [anhai],
+      )
+    ).rows;
     expect(new SecretBox(TARGET_SECRETS_KEY).open(robot.webhook)).toBe(WEBHOOK);
     expect(new SecretBox(TARGET_SECRETS_KEY).open(robot.secret)).toBe('SEC-signing');
 
@@ -191,7 +220,10 @@ describe('a township moves (迁移): the move drill', () => {
     expect(Object.keys(fileHashes(sourceStore)).length).toBeGreaterThan(1);
     expect(fileHashes(targetStore)).toEqual(fileHashes(sourceStore));
     // The other township is as it was.
-    expect((await target.db.admin.query(`SELECT slug FROM tenants ORDER BY slug`)).rows.map((r) => r.slug)).toEqual(['anhai', 'dongshi']);
+    expect((await target.db.admin.query(`SELECT slug FROM tenants ORDER BY slug`)).rows.map((r) => r.slug)).toEqual([
+      'anhai',
+      'dongshi',
+    ]);
   });
 
   it("keeps the two townships apart under the target's row-level security", async () => {
@@ -199,7 +231,10 @@ describe('a township moves (迁移): the move drill', () => {
       withClient(target.db.appUrl, async (client) => {
         await client.query('BEGIN');
         await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [of]);
+        const { rows } = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`,
+          [of],
+        );
         await client.query('ROLLBACK');
         return rows[0].n;
       });
@@ -218,7 +253,9 @@ describe('a township moves (迁移): the move drill', () => {
 
   it("signs the moved township's users in on the target, whose pages answer as the source's did", async () => {
     const [sourceHttp, targetHttp] = [new Http(source.api), new Http(target.api)];
-    const [alliance] = (await source.db.admin.query(`SELECT id FROM alliances WHERE tenant_id = $1 ORDER BY name LIMIT 1`, [anhai])).rows;
+    const [alliance] = (
+      await source.db.admin.query(`SELECT id FROM alliances WHERE tenant_id = $1 ORDER BY name LIMIT 1`, [anhai])
+    ).rows;
     const walk: [string, string][] = [
       ['official@anhai.demo', '/api/v1/organizations'],
       ['official@anhai.demo', '/api/v1/alliances'],
@@ -227,7 +264,10 @@ describe('a township moves (迁移): the move drill', () => {
       ['official@anhai.demo', '/api/v1/service-requests/supervision'],
       ['official@anhai.demo', `/api/v1/service-requests/statistics?allianceId=${alliance.id}`],
       ['official@anhai.demo', '/api/v1/meetings?from=2025-11-01&to=2027-01-01'],
-      ['official@anhai.demo', `/api/v1/meetings/attendance-statistics?allianceId=${alliance.id}&from=2025-11-01&to=2026-11-30`],
+      [
+        'official@anhai.demo',
+        `/api/v1/meetings/attendance-statistics?allianceId=${alliance.id}&from=2025-11-01&to=2026-11-30`,
+      ],
       ['official@anhai.demo', '/api/v1/action-items'],
       ['official@anhai.demo', '/api/v1/think-tank/reports'],
       ['official@anhai.demo', '/api/v1/think-tank/experts'],
@@ -249,11 +289,15 @@ describe('a township moves (迁移): the move drill', () => {
       ['expert@anhai.demo', '/api/v1/think-tank/experts/me/reviews'],
     ];
     const tokens = new Map<string, [string, string]>();
-    for (const email of new Set(walk.map(([e]) => e))) tokens.set(email, [await sourceHttp.token(email), await targetHttp.token(email)]);
+    for (const email of new Set(walk.map(([e]) => e)))
+      tokens.set(email, [await sourceHttp.token(email), await targetHttp.token(email)]);
     const answers = { source: [] as string[], target: [] as string[] };
     for (const [email, url] of walk) {
       const [sourceToken, targetToken] = tokens.get(email)!;
-      const [before, after] = [await sourceHttp.get(url, { token: sourceToken }), await targetHttp.get(url, { token: targetToken })];
+      const [before, after] = [
+        await sourceHttp.get(url, { token: sourceToken }),
+        await targetHttp.get(url, { token: targetToken }),
+      ];
       answers.source.push(`${email} ${url}: ${before.status} ${sizeOf(before.body)}`);
       answers.target.push(`${email} ${url}: ${after.status} ${sizeOf(after.body)}`);
     }
@@ -266,7 +310,9 @@ describe('a township moves (迁移): the move drill', () => {
     const before = await allCounts(target.db.adminUrl);
     const again = run('township-import', [archive], target.db, targetStore);
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('township:import refused: The township anhai cannot be imported here, nothing was imported');
+    expect(again.stderr).toContain(
+      'township:import refused: The township anhai cannot be imported here, nothing was imported',
+    );
     expect(again.stderr).toContain(`the township anhai (id ${anhai}) is already here`);
     expect(again.stderr).toMatch(/rows of \d+ tables have ids that rows here already have: users 38/);
     expect(await allCounts(target.db.adminUrl)).toEqual(before);
@@ -283,9 +329,9 @@ describe('a township moves (迁移): the move drill', () => {
     await createOtherTenant(db.admin, 'dongshi');
     await db.admin.query(`UPDATE users SET email = 'official@anhai.demo'`);
     const before = await allCounts(db.adminUrl);
-    await expect(importTownship({ path: archive, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) })).rejects.toThrow(
-      "1 of the township's users have emails that users here already have: official@anhai.demo",
-    );
+    await expect(
+      importTownship({ path: archive, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) }),
+    ).rejects.toThrow("1 of the township's users have emails that users here already have: official@anhai.demo");
     expect(await allCounts(db.adminUrl)).toEqual(before);
     expect(readdirSync(store)).toEqual([]);
   });
@@ -294,19 +340,45 @@ describe('a township moves (迁移): the move drill', () => {
     const { db, store } = await emptyTarget();
     const before = await allCounts(db.adminUrl);
     const newer = await withSchemaVersion(archive, 'FromTheFuture1999999999999');
-    await expect(importTownship({ path: newer, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) })).rejects.toThrow(
+    await expect(
+      importTownship({ path: newer, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) }),
+    ).rejects.toThrow(
       /made at schema version FromTheFuture1999999999999, newer than this database's \w+\d{13}: nothing was imported/,
     );
     const short = join(work, 'short.lmbackup');
     const bytes = readFileSync(archive);
     writeFileSync(short, bytes.subarray(0, bytes.length - 100));
-    await expect(importTownship({ path: short, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) })).rejects.toThrow(/cut short/);
+    await expect(
+      importTownship({ path: short, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) }),
+    ).rejects.toThrow(/cut short/);
     // A whole database's backup is not a township's archive, nor the other way round.
-    const whole = await createBackup({ adminUrl: source.db.adminUrl, storage: new LocalDiskStorage(sourceStore), passphrase: KEY, directory: work, now: NOW });
-    await expect(importTownship({ path: whole.path, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) })).rejects.toThrow(
+    const whole = await createBackup({
+      adminUrl: source.db.adminUrl,
+      storage: new LocalDiskStorage(sourceStore),
+      passphrase: KEY,
+      directory: work,
+      now: NOW,
+    });
+    await expect(
+      importTownship({
+        path: whole.path,
+        passphrase: KEY,
+        adminUrl: db.adminUrl,
+        storage: new LocalDiskStorage(store),
+      }),
+    ).rejects.toThrow(
       /is a backup of a whole database, not one township's archive: nothing was imported. Restore it with npm run restore/,
     );
-    await expect(restoreBackup({ path: archive, passphrase: KEY, adminUrl: db.adminUrl, appUrl: db.appUrl, storage: new LocalDiskStorage(store), force: true })).rejects.toThrow(
+    await expect(
+      restoreBackup({
+        path: archive,
+        passphrase: KEY,
+        adminUrl: db.adminUrl,
+        appUrl: db.appUrl,
+        storage: new LocalDiskStorage(store),
+        force: true,
+      }),
+    ).rejects.toThrow(
       /holds one township, not a whole database: nothing was restored. Import it with npm run township:import/,
     );
     expect(await allCounts(db.adminUrl)).toEqual(before);
@@ -318,23 +390,50 @@ describe('a township moves (迁移): the move drill', () => {
     // undone there (its columns gone), and exported again at the previous schema.
     const older = join(work, 'anhai-older.lmbackup');
     const { db: past, store: pastStore } = await emptyTarget();
-    await importTownship({ path: archive, passphrase: KEY, adminUrl: past.adminUrl, storage: new LocalDiskStorage(pastStore), secretsKey: process.env.SECRETS_KEY });
+    await importTownship({
+      path: archive,
+      passphrase: KEY,
+      adminUrl: past.adminUrl,
+      storage: new LocalDiskStorage(pastStore),
+      secretsKey: process.env.SECRETS_KEY,
+    });
     const undo = new DataSource(dataSourceOptions(past.adminUrl, 1));
     await undo.initialize();
     await undo.undoLastMigration({ transaction: 'each' });
     await undo.destroy();
-    const [previous] = (await past.admin.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1`)).rows.map((r) => r.name);
-    await exportTownship({ adminUrl: past.adminUrl, storage: new LocalDiskStorage(pastStore), passphrase: KEY, secretsKey: process.env.SECRETS_KEY, township: 'anhai', out: older, directory: work, now: new SystemClock().now() });
+    const [previous] = (
+      await past.admin.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1`)
+    ).rows.map((r) => r.name);
+    await exportTownship({
+      adminUrl: past.adminUrl,
+      storage: new LocalDiskStorage(pastStore),
+      passphrase: KEY,
+      secretsKey: process.env.SECRETS_KEY,
+      township: 'anhai',
+      out: older,
+      directory: work,
+      now: new SystemClock().now(),
+    });
 
     const { db, store } = await emptyTarget();
-    const [latest] = (await db.admin.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1`)).rows.map((r) => r.name);
+    const [latest] = (
+      await db.admin.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1`)
+    ).rows.map((r) => r.name);
     expect(latest).not.toBe(previous);
-    const result = await importTownship({ path: older, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store), secretsKey: TARGET_SECRETS_KEY });
+    const result = await importTownship({
+      path: older,
+      passphrase: KEY,
+      adminUrl: db.adminUrl,
+      storage: new LocalDiskStorage(store),
+      secretsKey: TARGET_SECRETS_KEY,
+    });
     expect(result.migratedFrom).toBe(previous);
     expect(result.resealed).toBe(2);
     expect(await townshipFingerprints(db.adminUrl, anhai)).toEqual(sourceRows);
     expect(fileHashes(store)).toEqual(fileHashes(sourceStore));
-    const left = await db.admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${db.name}_township_%`]);
+    const left = await db.admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `${db.name}_township_%`,
+    ]);
     expect(left.rows).toEqual([]);
   });
 });

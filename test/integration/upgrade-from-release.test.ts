@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationHashes, RELEASE_FIXTURE_TEST_ONLY_KEY, RELEASE_FIXTURES_DIR, type ReleaseRecord } from '../../scripts/release-fixture';
+import {
+  migrationHashes,
+  RELEASE_FIXTURE_TEST_ONLY_KEY,
+  RELEASE_FIXTURES_DIR,
+  type ReleaseRecord,
+} from '../../scripts/release-fixture';
 import { openBackup, verifyBackup } from '../../src/platform/backup/backup-reader';
 import { migrationTimestamp } from '../../src/platform/backup/migrate-to-version';
 import { restoreBackup, type RestoreResult } from '../../src/platform/backup/restore-backup';
@@ -17,7 +22,10 @@ import '../../src/queues';
  */
 const releases: [string, ReleaseRecord][] = readdirSync(RELEASE_FIXTURES_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .map((entry) => [entry.name, JSON.parse(readFileSync(join(RELEASE_FIXTURES_DIR, entry.name, 'release.json'), 'utf8')) as ReleaseRecord]);
+  .map((entry) => [
+    entry.name,
+    JSON.parse(readFileSync(join(RELEASE_FIXTURES_DIR, entry.name, 'release.json'), 'utf8')) as ReleaseRecord,
+  ]);
 
 it('has at least one release fixture', () => {
   expect(releases.length).toBeGreaterThan(0);
@@ -33,14 +41,18 @@ describe.each(releases)('upgrading from release %s', (name, release) => {
       .map(([file]) => `${file} (${now[file] ? 'edited' : 'removed'})`);
     expect(edited).toEqual([]);
     const last = migrationTimestamp(release.lastMigration);
-    const insertedBefore = Object.keys(now).filter((file) => !(file in release.migrations) && Number(file.split('-')[0]) <= last);
+    const insertedBefore = Object.keys(now).filter(
+      (file) => !(file in release.migrations) && Number(file.split('-')[0]) <= last,
+    );
     expect(insertedBefore).toEqual([]);
   });
 
-  it('recorded the backup it holds: the release\'s last migration is its schema version', async () => {
+  it("recorded the backup it holds: the release's last migration is its schema version", async () => {
     const manifest = await verifyBackup(await openBackup(backupPath, RELEASE_FIXTURE_TEST_ONLY_KEY));
     expect(manifest.schemaVersion).toBe(release.lastMigration);
-    expect(Object.keys(release.migrations).some((file) => file.startsWith(`${migrationTimestamp(release.lastMigration)}-`))).toBe(true);
+    expect(
+      Object.keys(release.migrations).some((file) => file.startsWith(`${migrationTimestamp(release.lastMigration)}-`)),
+    ).toBe(true);
   });
 
   describe('restored into a fresh database and served by this release', () => {
@@ -70,11 +82,13 @@ describe.each(releases)('upgrading from release %s', (name, release) => {
       await app?.close();
     });
 
-    it('migrated from the release\'s schema to this one\'s, after loading the release\'s rows', async () => {
+    it("migrated from the release's schema to this one's, after loading the release's rows", async () => {
       const newer = Object.keys(migrationHashes()).filter((file) => !(file in release.migrations));
       expect(restored.laterMigrations.length).toBe(newer.length);
       expect(restored.rows).toBeGreaterThan(1000);
-      const { rows } = await app.db.admin.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1');
+      const { rows } = await app.db.admin.query<{ name: string }>(
+        'SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1',
+      );
       const latest = Object.keys(migrationHashes()).at(-1)!;
       expect(migrationTimestamp(rows[0].name)).toBe(Number(latest.split('-')[0]));
     });
@@ -87,7 +101,9 @@ describe.each(releases)('upgrading from release %s', (name, release) => {
       const requests = await http.get('/api/v1/service-requests?limit=100', { token: official });
       expect(requests.status).toBe(200);
       expect(requests.body.items.length).toBeGreaterThan(10);
-      const { rows: [count] } = await app.db.admin.query<{ n: number }>(
+      const {
+        rows: [count],
+      } = await app.db.admin.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM service_requests r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug = 'anhai'`,
       );
       expect(count.n).toBeGreaterThan(10);

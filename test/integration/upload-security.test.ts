@@ -14,7 +14,9 @@ function multipart(fileName: string, content: Buffer, contentType = 'application
   const boundary = '----upload-security';
   return {
     body: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+      ),
       content,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),
@@ -81,14 +83,18 @@ async function deflatedZeros(megabytes: number): Promise<Buffer> {
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise((resolve) => deflate.on('end', resolve));
   const megabyte = Buffer.alloc(1024 * 1024);
-  for (let i = 0; i < megabytes; i++) if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
+  for (let i = 0; i < megabytes; i++)
+    if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
   deflate.end();
   await done;
   return Buffer.concat(chunks);
 }
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-const XLSX_TYPES = CONTENT_TYPES.replace('/word/document.xml', '/xl/workbook.xml').replace('wordprocessingml.document.main', 'spreadsheetml.sheet.main');
+const XLSX_TYPES = CONTENT_TYPES.replace('/word/document.xml', '/xl/workbook.xml').replace(
+  'wordprocessingml.document.main',
+  'spreadsheetml.sheet.main',
+);
 
 describe('uploads', () => {
   let app: TestApp;
@@ -106,28 +112,47 @@ describe('uploads', () => {
     official = await http.token('official@anhai.demo');
     const submitted = await http.post(
       '/api/v1/service-requests',
-      { allianceId: await smartAllianceId(app), categoryId: await categoryId(app, 'permits'), title: '上传安全测试', description: '附件的安全检查。' },
+      {
+        allianceId: await smartAllianceId(app),
+        categoryId: await categoryId(app, 'permits'),
+        title: '上传安全测试',
+        description: '附件的安全检查。',
+      },
       { token: xingyi },
     );
     requestId = submitted.body.id;
     // 400 MB of zeros in a few hundred KB, declared honestly in the central directory.
     const zeros = await deflatedZeros(400);
-    bomb = zip([entry('[Content_Types].xml', CONTENT_TYPES), { name: 'word/document.xml', deflated: zeros, size: 400 * 1024 * 1024, crc: 0 }]);
+    bomb = zip([
+      entry('[Content_Types].xml', CONTENT_TYPES),
+      { name: 'word/document.xml', deflated: zeros, size: 400 * 1024 * 1024, crc: 0 },
+    ]);
     // The same stream declared as 1 KB: only inflating it shows the lie.
-    liar = zip([entry('[Content_Types].xml', XLSX_TYPES), { name: 'xl/worksheets/sheet1.xml', deflated: zeros, size: 1024, crc: 0 }]);
+    liar = zip([
+      entry('[Content_Types].xml', XLSX_TYPES),
+      { name: 'xl/worksheets/sheet1.xml', deflated: zeros, size: 1024, crc: 0 },
+    ]);
   }, 120_000);
   afterAll(() => app.close());
 
   const attach = (fileName: string, content: Buffer, token = xingyi) => {
     const form = multipart(fileName, content);
-    return http.request('POST', `/api/v1/service-requests/${requestId}/attachments`, { token, body: form.body, headers: form.headers });
+    return http.request('POST', `/api/v1/service-requests/${requestId}/attachments`, {
+      token,
+      body: form.body,
+      headers: form.headers,
+    });
   };
 
   it('judges the type by content: a PDF named .exe is a PDF, served as a download with nosniff', async () => {
     const reply = await attach('setup.exe', PDF);
     expect(reply.status).toBe(201);
     expect(reply.body.contentType).toBe('application/pdf');
-    const download = await app.api.inject({ method: 'GET', url: `/api/v1/service-requests/${requestId}/attachments/${reply.body.id}`, headers: { authorization: `Bearer ${xingyi}` } });
+    const download = await app.api.inject({
+      method: 'GET',
+      url: `/api/v1/service-requests/${requestId}/attachments/${reply.body.id}`,
+      headers: { authorization: `Bearer ${xingyi}` },
+    });
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
@@ -135,9 +160,15 @@ describe('uploads', () => {
   });
 
   it('refuses markup whatever its name: HTML as .pdf, SVG with a script as .png', async () => {
-    const html = await attach('invoice.pdf', Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>'));
+    const html = await attach(
+      'invoice.pdf',
+      Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>'),
+    );
     expect(html.status).toBe(415);
-    const svg = await attach('logo.png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'));
+    const svg = await attach(
+      'logo.png',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'),
+    );
     expect(svg.status).toBe(415);
     expect(svg.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: [{ field: 'file' }] });
   });
@@ -148,7 +179,10 @@ describe('uploads', () => {
     const started = Date.now();
     const reply = await attach('report.docx', bomb);
     expect(reply.status).toBe(413);
-    expect(reply.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: [{ field: 'file', reason: '压缩文件解压后过大（上限 100 MB）或压缩比异常' }] });
+    expect(reply.body).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      details: [{ field: 'file', reason: '压缩文件解压后过大（上限 100 MB）或压缩比异常' }],
+    });
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
   });
@@ -164,14 +198,24 @@ describe('uploads', () => {
   it('refuses a spreadsheet bomb as a member import before any job is queued', async () => {
     const alliance = await smartAllianceId(app);
     const form = multipart('members.xlsx', liar);
-    const reply = await http.request('POST', `/api/v1/alliances/${alliance}/imports`, { token: official, body: form.body, headers: form.headers });
+    const reply = await http.request('POST', `/api/v1/alliances/${alliance}/imports`, {
+      token: official,
+      body: form.body,
+      headers: form.headers,
+    });
     expect(reply.status).toBe(413);
-    const { rows } = await app.db.admin.query(`SELECT count(*)::int AS n FROM transfer_jobs WHERE kind = 'member-import'`);
+    const { rows } = await app.db.admin.query(
+      `SELECT count(*)::int AS n FROM transfer_jobs WHERE kind = 'member-import'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('accepts a small honest Office file', () => {
-    expect(() => assertSafeZip(zip([entry('[Content_Types].xml', CONTENT_TYPES), entry('word/document.xml', '<w:document/>'.repeat(1000))]))).not.toThrow();
+    expect(() =>
+      assertSafeZip(
+        zip([entry('[Content_Types].xml', CONTENT_TYPES), entry('word/document.xml', '<w:document/>'.repeat(1000))]),
+      ),
+    ).not.toThrow();
   });
 
   it('keeps only a safe base name from a path in any convention, and never uses it as a path', async () => {
@@ -186,13 +230,19 @@ describe('uploads', () => {
     for (const [given, kept] of names) {
       const reply = await attach(given, PDF);
       expect([given, reply.status, reply.body.fileName]).toEqual([given, 201, kept]);
-      const { rows } = await app.db.admin.query('SELECT storage_key FROM service_request_attachments WHERE id = $1', [reply.body.id]);
+      const { rows } = await app.db.admin.query('SELECT storage_key FROM service_request_attachments WHERE id = $1', [
+        reply.body.id,
+      ]);
       expect(rows[0].storage_key).toMatch(/^[0-9a-f-]{36}\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
     }
     const venue = (await app.db.admin.query('SELECT id FROM venues LIMIT 1')).rows[0];
     if (venue) {
       const form = multipart('../../../../tmp/evil.png', PNG, 'image/png');
-      const photo = await http.request('POST', `/api/v1/venues/${venue.id}/photos`, { token: official, body: form.body, headers: form.headers });
+      const photo = await http.request('POST', `/api/v1/venues/${venue.id}/photos`, {
+        token: official,
+        body: form.body,
+        headers: form.headers,
+      });
       expect(photo.status).toBe(201);
       expect(photo.body.fileName).toBe('evil.png');
     }
@@ -212,7 +262,12 @@ describe('the per-township storage quota', () => {
     xingyi = await http.token('xingyi@anhai.demo');
     const submitted = await http.post(
       '/api/v1/service-requests',
-      { allianceId: await smartAllianceId(app), categoryId: await categoryId(app, 'permits'), title: '配额测试', description: '存储配额的检查。' },
+      {
+        allianceId: await smartAllianceId(app),
+        categoryId: await categoryId(app, 'permits'),
+        title: '配额测试',
+        description: '存储配额的检查。',
+      },
       { token: xingyi },
     );
     requestId = submitted.body.id;
@@ -221,11 +276,18 @@ describe('the per-township storage quota', () => {
 
   const attach = (content: Buffer, language: 'zh-CN' | 'en' = 'zh-CN') => {
     const form = multipart('big.pdf', content);
-    return http.request('POST', `/api/v1/service-requests/${requestId}/attachments`, { token: xingyi, body: form.body, headers: form.headers, language });
+    return http.request('POST', `/api/v1/service-requests/${requestId}/attachments`, {
+      token: xingyi,
+      body: form.body,
+      headers: form.headers,
+      language,
+    });
   };
 
   it('refuses an upload that would pass the quota with 413 and the reason, and stores nothing of it', async () => {
-    const { rows } = await app.db.admin.query(`SELECT coalesce(sum(size), 0)::int AS used FROM service_request_attachments`);
+    const { rows } = await app.db.admin.query(
+      `SELECT coalesce(sum(size), 0)::int AS used FROM service_request_attachments`,
+    );
     expect(rows[0].used).toBe(0);
     const big = Buffer.concat([PDF, Buffer.alloc(400 * 1024, 0x20)]);
     expect((await attach(big)).status).toBe(201);

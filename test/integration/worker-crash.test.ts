@@ -45,7 +45,12 @@ describeWithRedis('a worker killed in the middle of a routing job', () => {
     const xingyi = await http.token('xingyi@anhai.demo');
     const submitted = await http.post(
       '/api/v1/service-requests',
-      { allianceId: await smartAllianceId(app), categoryId: await categoryId(app, 'policy'), title: '崩溃恢复测试', description: '路由途中工作进程被强行终止' },
+      {
+        allianceId: await smartAllianceId(app),
+        categoryId: await categoryId(app, 'policy'),
+        title: '崩溃恢复测试',
+        description: '路由途中工作进程被强行终止',
+      },
       { token: xingyi },
     );
     expect(submitted.status).toBe(201);
@@ -58,7 +63,11 @@ describeWithRedis('a worker killed in the middle of a routing job', () => {
     const queue = new Queue('service-requests', { connection: { url: TEST_REDIS_URL }, prefix: app.prefix });
     const first = startWorker(env);
     try {
-      await waitFor(() => queue.getActiveCount(), (n) => n === 1, 60_000);
+      await waitFor(
+        () => queue.getActiveCount(),
+        (n) => n === 1,
+        60_000,
+      );
       first.kill('SIGKILL');
       await once(first, 'exit');
       await blocker.query('ROLLBACK');
@@ -71,7 +80,9 @@ describeWithRedis('a worker killed in the middle of a routing job', () => {
           90_000,
         );
         expect(routed.body.timeline.filter((e: { type: string }) => e.type === 'routed')).toHaveLength(1);
-        const { rows } = await app.db.admin.query(`SELECT user_id, count(*)::int AS n FROM notifications WHERE type = 'service-request.assigned' GROUP BY user_id`);
+        const { rows } = await app.db.admin.query(
+          `SELECT user_id, count(*)::int AS n FROM notifications WHERE type = 'service-request.assigned' GROUP BY user_id`,
+        );
         expect(rows.length).toBeGreaterThan(0);
         expect(rows.every((r) => r.n === 1)).toBe(true);
       } finally {

@@ -28,7 +28,9 @@ const ABANDONED_AFTER_MS = 3 * 3600 * 1000;
 
 /** Databases of runs that were killed before their teardown; the run id starts with its start time. */
 async function dropAbandonedDatabases(admin: Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'lianmeng_test_%'`);
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'lianmeng_test_%'`,
+  );
   for (const { datname } of rows) {
     const started = parseInt(datname.split('_')[2]?.slice(0, 8) ?? '', 36);
     if (Number.isFinite(started) && Date.now() - started > ABANDONED_AFTER_MS) {

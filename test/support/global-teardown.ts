@@ -17,7 +17,9 @@ async function dropRunDatabases(runId: string): Promise<void> {
   const admin = new Client({ connectionString: testAdminUrl() });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`lianmeng_test_${runId}_%`]);
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `lianmeng_test_${runId}_%`,
+    ]);
     for (const { datname } of rows) {
       await admin.query(`ALTER DATABASE ${datname} WITH IS_TEMPLATE false`);
       await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);

@@ -27,7 +27,11 @@ export class Http {
       method: method as 'GET',
       url,
       headers,
-      ...(options.body === undefined ? {} : typeof options.body === 'string' ? { payload: options.body } : { payload: options.body as object }),
+      ...(options.body === undefined
+        ? {}
+        : typeof options.body === 'string'
+          ? { payload: options.body }
+          : { payload: options.body as object }),
     });
     const type = String(response.headers['content-type'] ?? '');
     return {

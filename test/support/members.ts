@@ -1,7 +1,12 @@
 import type { Client } from 'pg';
 
 /** Adds an enterprise contact for an organisation of the seeded tenant, with the demo password. */
-export async function addContact(admin: Client, email: string, organizationName: string, displayName: string): Promise<string> {
+export async function addContact(
+  admin: Client,
+  email: string,
+  organizationName: string,
+  displayName: string,
+): Promise<string> {
   const { rows } = await admin.query(
     `INSERT INTO users (tenant_id, email, display_name, role, status, password_hash, organization_id, mobile)
      SELECT u.tenant_id, $1, $3, 'enterprise_contact', 'active', u.password_hash, o.id, NULL

@@ -9,5 +9,8 @@ export const REDIS_SUITES = [
   { file: 'test/integration/worker-crash.test.ts', why: 'a worker killed while it holds Redis job locks' },
   { file: 'test/integration/transfer-job-failures.test.ts', why: 'jobs removed from and stalled in Redis' },
   { file: 'test/integration/operations.test.ts', why: '"health on a slow machine", a Redis behind a slow proxy' },
-  { file: 'test/integration/service-request-sla.test.ts', why: '"submission while Redis is unreachable", then routed once it is back' },
+  {
+    file: 'test/integration/service-request-sla.test.ts',
+    why: '"submission while Redis is unreachable", then routed once it is back',
+  },
 ];

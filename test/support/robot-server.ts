@@ -30,8 +30,11 @@ export class RobotServer {
         const request: RobotRequest = { path: url.pathname, query: url.searchParams, body: JSON.parse(raw || '{}') };
         if (this.dingTalkSecret && url.pathname.includes('dingtalk')) {
           const timestamp = url.searchParams.get('timestamp') ?? '';
-          const expected = createHmac('sha256', this.dingTalkSecret).update(`${timestamp}\n${this.dingTalkSecret}`).digest('base64');
-          request.signatureValid = url.searchParams.get('sign') === expected && Math.abs(this.now() - Number(timestamp)) < 3600_000;
+          const expected = createHmac('sha256', this.dingTalkSecret)
+            .update(`${timestamp}\n${this.dingTalkSecret}`)
+            .digest('base64');
+          request.signatureValid =
+            url.searchParams.get('sign') === expected && Math.abs(this.now() - Number(timestamp)) < 3600_000;
         }
         if (this.failuresLeft > 0) {
           this.failuresLeft--;
@@ -40,9 +43,9 @@ export class RobotServer {
         }
         this.requests.push(request);
         const refused = request.signatureValid === false;
-        res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify(refused ? { errcode: 310000, errmsg: 'sign not match' } : { errcode: 0, errmsg: 'ok' }),
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(refused ? { errcode: 310000, errmsg: 'sign not match' } : { errcode: 0, errmsg: 'ok' }));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,9 @@ export async function categoryId(app: TestApp, code: string): Promise<string> {
 }
 
 export async function smartAllianceId(app: TestApp): Promise<string> {
-  const { rows } = await app.db.admin.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
+  const { rows } = await app.db.admin.query(
+    `SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`,
+  );
   return rows[0].id;
 }
 

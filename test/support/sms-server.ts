@@ -26,26 +26,45 @@ export class SmsServer {
     this.server = createServer((req, res) => {
       void readBody(req).then((raw) => {
         const params = Object.fromEntries(new URLSearchParams(raw));
-        const answer = (status: number, body: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const answer = (status: number, body: object) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         const { Signature: signature, ...signed } = params;
         const secret = this.keys[signed.AccessKeyId];
-        if (!secret) return answer(404, { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.' });
+        if (!secret)
+          return answer(404, { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.' });
         const request = { params, signatureValid: signature === sign(req.method ?? 'POST', signed, secret) };
         if (!request.signatureValid || signed.SignatureMethod !== 'HMAC-SHA1' || signed.SignatureVersion !== '1.0') {
-          return answer(400, { Code: 'SignatureDoesNotMatch', Message: 'Specified signature is not matched with our calculation.' });
+          return answer(400, {
+            Code: 'SignatureDoesNotMatch',
+            Message: 'Specified signature is not matched with our calculation.',
+          });
         }
         if (Math.abs(this.now() - Date.parse(signed.Timestamp)) > 15 * 60_000 || !/Z$/.test(signed.Timestamp)) {
-          return answer(400, { Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.' });
+          return answer(400, {
+            Code: 'InvalidTimeStamp.Expired',
+            Message: 'Specified time stamp or date value is expired.',
+          });
         }
-        if (this.nonces.has(signed.SignatureNonce)) return answer(400, { Code: 'SignatureNonceUsed', Message: 'Specified signature nonce was used already.' });
+        if (this.nonces.has(signed.SignatureNonce))
+          return answer(400, { Code: 'SignatureNonceUsed', Message: 'Specified signature nonce was used already.' });
         this.nonces.add(signed.SignatureNonce);
-        if (signed.Action !== 'SendSms' || signed.Version !== '2017-05-25') return answer(400, { Code: 'InvalidAction', Message: signed.Action });
+        if (signed.Action !== 'SendSms' || signed.Version !== '2017-05-25')
+          return answer(400, { Code: 'InvalidAction', Message: signed.Action });
         if (this.failuresLeft > 0) {
           this.failuresLeft--;
-          return answer(200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1', RequestId: `r${this.nonces.size}` });
+          return answer(200, {
+            Code: 'isv.BUSINESS_LIMIT_CONTROL',
+            Message: '触发分钟级流控Permits:1',
+            RequestId: `r${this.nonces.size}`,
+          });
         }
         this.requests.push(request);
-        answer(200, { Code: 'OK', Message: 'OK', BizId: `biz-${this.requests.length}`, RequestId: `r${this.nonces.size}` });
+        answer(200, {
+          Code: 'OK',
+          Message: 'OK',
+          BizId: `biz-${this.requests.length}`,
+          RequestId: `r${this.nonces.size}`,
+        });
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -76,7 +95,9 @@ function sign(method: string, params: Record<string, string>, secret: string): s
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${encode(k)}=${encode(v)}`)
     .join('&');
-  return createHmac('sha1', `${secret}&`).update(`${method}&${encode('/')}&${encode(query)}`).digest('base64');
+  return createHmac('sha1', `${secret}&`)
+    .update(`${method}&${encode('/')}&${encode(query)}`)
+    .digest('base64');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

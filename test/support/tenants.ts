@@ -5,14 +5,23 @@ import { DEMO_PASSWORD } from './http';
 let hash: Promise<string> | undefined;
 
 /** A second township with an official and one enterprise, for cross-tenant tests. */
-export async function createOtherTenant(admin: Client, slug = 'dongshi'): Promise<{ tenantId: string; email: string; organizationId: string; allianceId: string }> {
+export async function createOtherTenant(
+  admin: Client,
+  slug = 'dongshi',
+): Promise<{ tenantId: string; email: string; organizationId: string; allianceId: string }> {
   hash ??= argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2 });
-  const { rows: [tenant] } = await admin.query(`INSERT INTO tenants (name, slug) VALUES ($1, $2) RETURNING id`, [`${slug} town`, slug]);
-  const { rows: [organization] } = await admin.query(
+  const {
+    rows: [tenant],
+  } = await admin.query(`INSERT INTO tenants (name, slug) VALUES ($1, $2) RETURNING id`, [`${slug} town`, slug]);
+  const {
+    rows: [organization],
+  } = await admin.query(
     `INSERT INTO organizations (tenant_id, name, kind, contacts) VALUES ($1, '东石精密', 'enterprise', '[{"name":"秘密联系人","phone":"13900000000"}]') RETURNING id`,
     [tenant.id],
   );
-  const { rows: [alliance] } = await admin.query(`INSERT INTO alliances (tenant_id, name) VALUES ($1, '东石联盟') RETURNING id`, [tenant.id]);
+  const {
+    rows: [alliance],
+  } = await admin.query(`INSERT INTO alliances (tenant_id, name) VALUES ($1, '东石联盟') RETURNING id`, [tenant.id]);
   const email = `official@${slug}.demo`;
   await admin.query(
     `INSERT INTO users (tenant_id, email, display_name, role, status, password_hash) VALUES ($1, $2, '东石官员', 'township_admin', 'active', $3)`,

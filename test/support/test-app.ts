@@ -110,7 +110,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (options.worker) {
     // TEST_LOG_LEVEL=debug shows the worker's log, to see why a job did not run.
     const logs = Boolean(process.env.TEST_LOG_LEVEL);
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: logs ? undefined : false, bufferLogs: logs });
+    worker = await NestFactory.createApplicationContext(WorkerModule, {
+      logger: logs ? undefined : false,
+      bufferLogs: logs,
+    });
     if (logs) worker.useLogger(worker.get(Logger));
     await worker.init();
   }

@@ -28,7 +28,9 @@ async function newDatabase(kind: 'migrated' | 'empty'): Promise<TestDatabase> {
   const name = `lianmeng_test_${runId}_${randomBytes(4).toString('hex')}`;
   const server = new Client({ connectionString: TEST_ADMIN_URL });
   await server.connect();
-  await server.query(kind === 'migrated' ? `CREATE DATABASE ${name} TEMPLATE ${templateName(runId)}` : `CREATE DATABASE ${name}`);
+  await server.query(
+    kind === 'migrated' ? `CREATE DATABASE ${name} TEMPLATE ${templateName(runId)}` : `CREATE DATABASE ${name}`,
+  );
   await server.end();
   const adminUrl = databaseUrl(TEST_ADMIN_URL, name);
   const admin = new Client({ connectionString: adminUrl });

@@ -18,7 +18,12 @@ const holder = globalThis as { lianmengTestPostgres?: { database: EmbeddedDataba
  */
 export async function ensureTestPostgres(): Promise<void> {
   if (process.env.TEST_DATABASE_ADMIN_URL) return;
-  const systemAnswers = process.env.TEST_POSTGRES !== 'embedded' && (await checkPostgres(SYSTEM_POSTGRES).then(() => true, () => false));
+  const systemAnswers =
+    process.env.TEST_POSTGRES !== 'embedded' &&
+    (await checkPostgres(SYSTEM_POSTGRES).then(
+      () => true,
+      () => false,
+    ));
   if (systemAnswers) {
     process.env.TEST_DATABASE_ADMIN_URL = SYSTEM_POSTGRES;
     return;
@@ -28,7 +33,9 @@ export async function ensureTestPostgres(): Promise<void> {
   const database = await startEmbeddedPostgres({ dataDir: join(dir, 'data') });
   holder.lianmengTestPostgres = { database, dir };
   process.env.TEST_DATABASE_ADMIN_URL = database.adminUrl;
-  process.stdout.write(`\nNo PostgreSQL at 127.0.0.1:5432: the tests run on a built-in PostgreSQL ${database.majorVersion} on port ${database.port}.\n`);
+  process.stdout.write(
+    `\nNo PostgreSQL at 127.0.0.1:5432: the tests run on a built-in PostgreSQL ${database.majorVersion} on port ${database.port}.\n`,
+  );
 }
 
 export async function stopTestPostgres(): Promise<void> {

@@ -26,7 +26,9 @@ async function compress(path) {
   if ((await stat(path)).size < MIN_BYTES) return [0, 0];
   const source = await readFile(path);
   const [br, gzipped] = await Promise.all([
-    brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+    brotli(source, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+    }),
     gz(source, { level: 9 }),
   ]);
   // A copy that saves little is not worth the second file (nor the client's decoding).
@@ -41,4 +43,6 @@ for (const [raw, br] of sizes) {
   totals[0] += raw;
   totals[1] += br;
 }
-console.log(`precompressed ${sizes.filter(([raw]) => raw > 0).length} files: ${(totals[0] / 1024).toFixed(0)} kB → ${(totals[1] / 1024).toFixed(0)} kB brotli`);
+console.log(
+  `precompressed ${sizes.filter(([raw]) => raw > 0).length} files: ${(totals[0] / 1024).toFixed(0)} kB → ${(totals[1] / 1024).toFixed(0)} kB brotli`,
+);

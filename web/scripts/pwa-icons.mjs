@@ -28,11 +28,17 @@ const page = (size, radius, glyph) => `<!doctype html><html><head><style>
         font: 700 ${Math.round(size * glyph)}px/1 "Noto Sans CJK SC", "Noto Serif CJK SC", sans-serif; }
 </style></head><body><div>联</div></body></html>`;
 
-const browser = await chromium.launch({ executablePath: process.argv[2] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.argv[2] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   await mkdir(out, { recursive: true });
   for (const icon of ICONS) {
-    const context = await browser.newContext({ viewport: { width: icon.size, height: icon.size }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width: icon.size, height: icon.size },
+      deviceScaleFactor: 1,
+    });
     const tab = await context.newPage();
     await tab.setContent(page(icon.size, icon.radius, icon.glyph));
     await tab.locator('div').screenshot({ path: join(out, icon.file), omitBackground: true });

@@ -35,7 +35,10 @@ import { lazyPage } from './lib/lazyPage';
  */
 
 // It may show outside the pages that load every text (the root's errors), so it loads them too.
-const ErrorPage = lazyPage(() => Promise.all([import('./features/shell/ErrorPage'), loadAllTexts()]).then(([module]) => module), 'ErrorPage');
+const ErrorPage = lazyPage(
+  () => Promise.all([import('./features/shell/ErrorPage'), loadAllTexts()]).then(([module]) => module),
+  'ErrorPage',
+);
 const NotFoundPage = lazyPage(() => import('./features/shell/StatusPage'), 'NotFoundPage');
 
 // Signed in already: the frame's code loads beside the entry's, not after the profile.
@@ -101,10 +104,7 @@ export const router = createBrowserRouter([
                     <ErrorPage />
                   </Suspense>
                 ),
-                children: [
-                  ...appPages,
-                  { path: '*', element: <NotFoundPage /> },
-                ],
+                children: [...appPages, { path: '*', element: <NotFoundPage /> }],
               },
             ],
           },
@@ -113,4 +113,3 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
-

@@ -41,20 +41,41 @@ const PARTY_OFFICE_LOGIN = 'party';
  * every demo account, copied from an existing one), keyed by e-mail so a rerun adds nothing;
  * answers each member enterprise's requesting user (its first contact) by organisation name.
  */
-export async function ensureEnterpriseContacts(context: HistoryContext): Promise<Map<string, { id: string; name: string; phone: string }>> {
+export async function ensureEnterpriseContacts(
+  context: HistoryContext,
+): Promise<Map<string, { id: string; name: string; phone: string }>> {
   const { db, tenantId, organizations } = context;
   const people = [
     ...[LEAD, ...MEMBERS]
       .filter((e) => CONTACT_LOGINS[e.name])
-      .map((e) => ({ email: `${CONTACT_LOGINS[e.name]}@anhai.demo`, name: e.contact, role: 'enterprise_contact', organization: e.name, leader: false })),
-    { email: `${PARTY_OFFICE_LOGIN}@anhai.demo`, name: DEPARTMENTS.find((d) => d.name === PARTY_OFFICE)!.contact, role: 'department_staff', organization: PARTY_OFFICE, leader: true },
+      .map((e) => ({
+        email: `${CONTACT_LOGINS[e.name]}@anhai.demo`,
+        name: e.contact,
+        role: 'enterprise_contact',
+        organization: e.name,
+        leader: false,
+      })),
+    {
+      email: `${PARTY_OFFICE_LOGIN}@anhai.demo`,
+      name: DEPARTMENTS.find((d) => d.name === PARTY_OFFICE)!.contact,
+      role: 'department_staff',
+      organization: PARTY_OFFICE,
+      leader: true,
+    },
   ];
   await db.query(
     `INSERT INTO users (tenant_id, email, display_name, role, organization_id, status, password_hash, is_leader)
      SELECT $1, p.email, p.name, p.role::user_role, p.organization_id, 'active', (SELECT password_hash FROM users WHERE email = 'jingong@anhai.demo'), p.leader
        FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::boolean[]) AS p (email, name, role, organization_id, leader)
      ON CONFLICT (email) DO NOTHING`,
-    [tenantId, people.map((p) => p.email), people.map((p) => p.name), people.map((p) => p.role), people.map((p) => organizations.get(p.organization)), people.map((p) => p.leader)],
+    [
+      tenantId,
+      people.map((p) => p.email),
+      people.map((p) => p.name),
+      people.map((p) => p.role),
+      people.map((p) => organizations.get(p.organization)),
+      people.map((p) => p.leader),
+    ],
   );
   // The first contact of each enterprise, as the product picks one (by when it was added, then by id).
   const { rows } = await db.query<{ organization_id: string; id: string }>(

@@ -21,8 +21,21 @@ export interface HistoryContext {
  * A year of Anhai's alliance before "today", on top of the base demo: generated from the source
  * article's facts, deterministic for a given today, and keyed so a second run adds nothing.
  */
-export async function seedHistory(db: Client, tenantId: string, allianceId: string, organizations: Map<string, string>, dates: DemoDates): Promise<void> {
-  const context: HistoryContext = { db, tenantId, allianceId, organizations, dates, random: (part) => new DemoRandom(`${dates.today}:${part}`) };
+export async function seedHistory(
+  db: Client,
+  tenantId: string,
+  allianceId: string,
+  organizations: Map<string, string>,
+  dates: DemoDates,
+): Promise<void> {
+  const context: HistoryContext = {
+    db,
+    tenantId,
+    allianceId,
+    organizations,
+    dates,
+    random: (part) => new DemoRandom(`${dates.today}:${part}`),
+  };
   // Requests first: numbered in the order they were made, before the pairing visits' requests of recent weeks.
   await seedServiceRequestHistory(context);
   await seedAllianceLife(context);

@@ -18,7 +18,11 @@ export const MEETING_TOPICS: MeetingTopic[] = [
   {
     theme: '构筑联盟体系：梳理“1+X+N”成员和党组织信息',
     item: '通报联盟成员变动，更新链上企业党组织和党员信息',
-    proposal: { title: '建议新入驻企业在投产前先行建立党组织', by: '恒达智能装备', note: '纳入党建工作办公室年度计划。' },
+    proposal: {
+      title: '建议新入驻企业在投产前先行建立党组织',
+      by: '恒达智能装备',
+      note: '纳入党建工作办公室年度计划。',
+    },
     decisions: [
       { title: '更新联盟成员党组织台账并在平台公示', owner: '安海镇党建工作办公室', dueDays: 21 },
       { title: '走访安海园 17 家在建企业，摸排党员和建组条件', owner: '安海镇党建工作办公室', dueDays: 35 },
@@ -37,7 +41,11 @@ export const MEETING_TOPICS: MeetingTopic[] = [
   {
     theme: '选派帮办团队：晋工机械项目申报服务队帮助成员企业申报项目',
     item: '项目申报服务队上季度帮办情况通报',
-    proposal: { title: '希望服务队提供智能制造专项申报材料模板', by: '兴翼机械', note: '由晋工机械项目申报服务队整理后共享。' },
+    proposal: {
+      title: '希望服务队提供智能制造专项申报材料模板',
+      by: '兴翼机械',
+      note: '由晋工机械项目申报服务队整理后共享。',
+    },
     decisions: [
       { title: '组织智能制造专项资金申报辅导会', owner: '晋工机械', dueDays: 21 },
       { title: '梳理技改项目贷款贴息政策并逐企宣讲', owner: '安海镇财政所', dueDays: 30 },
@@ -127,7 +135,18 @@ export const MEETING_TOPICS: MeetingTopic[] = [
 ];
 
 /** Why an invited organisation declined. */
-export const DECLINE_REASONS = ['与客户验厂时间冲突，会后书面报告', '负责人外出参加展会', '生产任务紧，请会后传达会议精神', '同日参加市级培训', '联络员休假，另派人员未及时确认'];
+export const DECLINE_REASONS = [
+  '与客户验厂时间冲突，会后书面报告',
+  '负责人外出参加展会',
+  '生产任务紧，请会后传达会议精神',
+  '同日参加市级培训',
+  '联络员休假，另派人员未及时确认',
+];
 
 /** Comments on circulated minutes. */
-export const MINUTES_COMMENTS = ['建议在议定事项中写明配合单位。', '第二项的完成时限请与财政所再确认。', '请补充企业提出问题的办理渠道。', '无修改意见。'];
+export const MINUTES_COMMENTS = [
+  '建议在议定事项中写明配合单位。',
+  '第二项的完成时限请与财政所再确认。',
+  '请补充企业提出问题的办理渠道。',
+  '无修改意见。',
+];

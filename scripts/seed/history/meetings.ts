@@ -7,7 +7,13 @@ import { DEPARTMENT_NAMES, RECORDER_EMAIL, type HistoryPeople } from './people';
 import type { DemoRandom } from './random';
 import { insertRows, plusMinutes, shanghai } from './rows';
 
-type Rsvp = { organization: string; response: 'accepted' | 'declined' | 'pending'; reason: string | null; attends: boolean; named: boolean };
+type Rsvp = {
+  organization: string;
+  response: 'accepted' | 'declined' | 'pending';
+  reason: string | null;
+  attends: boolean;
+  named: boolean;
+};
 
 interface PlannedMeeting {
   title: string;
@@ -32,7 +38,8 @@ function meetingDay(today: string, monthsAgo: number): string {
   const thursday = 1 + ((4 - first.getUTCDay() + 7) % 7) + 7;
   let day = new Date(first.getTime() + (thursday - 1) * DAY_MS);
   // Not on a public holiday (the calendar the product knows): the next working weekday instead.
-  while (HOLIDAYS.has(day.toISOString().slice(0, 10)) || [0, 6].includes(day.getUTCDay())) day = new Date(day.getTime() + DAY_MS);
+  while (HOLIDAYS.has(day.toISOString().slice(0, 10)) || [0, 6].includes(day.getUTCDay()))
+    day = new Date(day.getTime() + DAY_MS);
   return day.toISOString().slice(0, 10);
 }
 
@@ -59,7 +66,8 @@ function plan(context: HistoryContext): PlannedMeeting[] {
   const members = MEMBERS.map((m) => m.name).filter((name) => name !== '兴翼机械' && name !== '鸿安机械');
   const rsvp = (organization: string, held: boolean): Rsvp => {
     const roll = random.next();
-    if (roll < 0.08) return { organization, response: 'declined', reason: random.pick(DECLINE_REASONS), attends: false, named: true };
+    if (roll < 0.08)
+      return { organization, response: 'declined', reason: random.pick(DECLINE_REASONS), attends: false, named: true };
     if (roll < 0.12) return { organization, response: 'pending', reason: null, attends: false, named: false };
     return { organization, response: 'accepted', reason: null, attends: held && random.chance(0.94), named: true };
   };
@@ -69,7 +77,13 @@ function plan(context: HistoryContext): PlannedMeeting[] {
     const topic = MEETING_TOPICS[(12 - monthsAgo) % MEETING_TOPICS.length];
     // Mid-year and year-end meetings gather everyone in the party-member activity zone.
     const big = ['06', '12'].includes(day.slice(5, 7));
-    const invited = [LEAD.name, ...DEPARTMENT_NAMES, '兴翼机械', '鸿安机械', ...shuffled(members, random).slice(0, big ? 22 : 10)];
+    const invited = [
+      LEAD.name,
+      ...DEPARTMENT_NAMES,
+      '兴翼机械',
+      '鸿安机械',
+      ...shuffled(members, random).slice(0, big ? 22 : 10),
+    ];
     meetings.push({
       title: monthTitle(day),
       topic,
@@ -99,7 +113,9 @@ function plan(context: HistoryContext): PlannedMeeting[] {
     startsAt: shanghai(next, '14:30'),
     endsAt: shanghai(next, '16:30'),
     held: false,
-    invited: [LEAD.name, ...DEPARTMENT_NAMES, '兴翼机械', '鸿安机械', ...shuffled(members, random).slice(0, 10)].map(answered),
+    invited: [LEAD.name, ...DEPARTMENT_NAMES, '兴翼机械', '鸿安机械', ...shuffled(members, random).slice(0, 10)].map(
+      answered,
+    ),
     monthsAgo: 0,
   });
   meetings.push({
@@ -110,7 +126,15 @@ function plan(context: HistoryContext): PlannedMeeting[] {
     startsAt: shanghai(soon, '15:00'),
     endsAt: shanghai(soon, '17:00'),
     held: false,
-    invited: ['晋工机械', '兴翼机械', '鸿安机械', '恒达智能装备', '安海镇自然资源所', '安海镇经济发展办公室', '安海镇应急管理办公室'].map(answered),
+    invited: [
+      '晋工机械',
+      '兴翼机械',
+      '鸿安机械',
+      '恒达智能装备',
+      '安海镇自然资源所',
+      '安海镇经济发展办公室',
+      '安海镇应急管理办公室',
+    ].map(answered),
     monthsAgo: 0,
   });
   return meetings;
@@ -136,71 +160,212 @@ export async function seedMeetings(context: HistoryContext, people: HistoryPeopl
   const org = (name: string) => organizations.get(name)!;
   const contact = (name: string) => people.contactOf.get(org(name))!;
 
-  const rows = { meetings: [] as Record<string, unknown>[], participants: [] as Record<string, unknown>[], attendance: [] as Record<string, unknown>[],
-    reservations: [] as Record<string, unknown>[], agenda: [] as Record<string, unknown>[], minutes: [] as Record<string, unknown>[],
-    comments: [] as Record<string, unknown>[], items: [] as Record<string, unknown>[], updates: [] as Record<string, unknown>[] };
+  const rows = {
+    meetings: [] as Record<string, unknown>[],
+    participants: [] as Record<string, unknown>[],
+    attendance: [] as Record<string, unknown>[],
+    reservations: [] as Record<string, unknown>[],
+    agenda: [] as Record<string, unknown>[],
+    minutes: [] as Record<string, unknown>[],
+    comments: [] as Record<string, unknown>[],
+    items: [] as Record<string, unknown>[],
+    updates: [] as Record<string, unknown>[],
+  };
 
   const newestHeld = Math.min(...planned.filter((m) => m.held).map((m) => m.monthsAgo));
   for (const meeting of planned) {
     // Drawn for every planned meeting, so the ones already there do not shift the others' details.
-    const detail = { created: random.int(7, 14), codeSeed: random.next(), approveDays: random.int(2, 6), revised: random.chance(0.3), comment: random.pick(MINUTES_COMMENTS), rolls: Array.from({ length: 40 }, () => random.next()) };
+    const detail = {
+      created: random.int(7, 14),
+      codeSeed: random.next(),
+      approveDays: random.int(2, 6),
+      revised: random.chance(0.3),
+      comment: random.pick(MINUTES_COMMENTS),
+      rolls: Array.from({ length: 40 }, () => random.next()),
+    };
     if (seen.has(`${meeting.title}|${meeting.startsAt}`)) continue;
     const id = randomUUID();
-    const createdAt = meeting.held ? plusMinutes(meeting.startsAt, -detail.created * 1440 - 300) : plusMinutes(now, -(meeting.monthsAgo === 0 ? 3 : 5) * 1440);
+    const createdAt = meeting.held
+      ? plusMinutes(meeting.startsAt, -detail.created * 1440 - 300)
+      : plusMinutes(now, -(meeting.monthsAgo === 0 ? 3 : 5) * 1440);
     const zone = zoneId(meeting.zone);
     rows.meetings.push({
-      id, tenant_id: tenantId, alliance_id: allianceId, title: meeting.title, description: `本次议题：${meeting.topic.theme}。`,
-      convener_id: people.official, chair_id: people.official, recorder_id: recorder,
-      place_kind: zone ? 'room' : 'address', zone_id: zone, address: zone ? null : '安海镇智能装备产业集群党群活动中心',
-      starts_at: meeting.startsAt, ends_at: meeting.endsAt, status: 'scheduled',
-      check_in_code: meeting.held ? Math.floor(detail.codeSeed * 2 ** 52).toString(36).padStart(11, '0') : null,
-      created_at: createdAt, updated_at: createdAt,
+      id,
+      tenant_id: tenantId,
+      alliance_id: allianceId,
+      title: meeting.title,
+      description: `本次议题：${meeting.topic.theme}。`,
+      convener_id: people.official,
+      chair_id: people.official,
+      recorder_id: recorder,
+      place_kind: zone ? 'room' : 'address',
+      zone_id: zone,
+      address: zone ? null : '安海镇智能装备产业集群党群活动中心',
+      starts_at: meeting.startsAt,
+      ends_at: meeting.endsAt,
+      status: 'scheduled',
+      check_in_code: meeting.held
+        ? Math.floor(detail.codeSeed * 2 ** 52)
+            .toString(36)
+            .padStart(11, '0')
+        : null,
+      created_at: createdAt,
+      updated_at: createdAt,
     });
-    if (zone) rows.reservations.push({ tenant_id: tenantId, zone_id: zone, meeting_id: id, starts_at: meeting.startsAt, ends_at: meeting.endsAt, created_at: createdAt });
+    if (zone)
+      rows.reservations.push({
+        tenant_id: tenantId,
+        zone_id: zone,
+        meeting_id: id,
+        starts_at: meeting.startsAt,
+        ends_at: meeting.endsAt,
+        created_at: createdAt,
+      });
     // The chair is invited by name and has accepted; organisations are invited as such and name who comes.
-    rows.participants.push({ tenant_id: tenantId, meeting_id: id, organization_id: null, attendee_id: people.official, required: true, response: 'accepted', responded_at: createdAt, created_at: createdAt, updated_at: createdAt });
+    rows.participants.push({
+      tenant_id: tenantId,
+      meeting_id: id,
+      organization_id: null,
+      attendee_id: people.official,
+      required: true,
+      response: 'accepted',
+      responded_at: createdAt,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
     const deadline = meeting.held ? meeting.startsAt : now;
     for (const [i, answer] of meeting.invited.entries()) {
-      const respondedAt = answer.response === 'pending' ? null : plusMinutes(createdAt, 60 + Math.floor(detail.rolls[i % 40] * (new Date(deadline).getTime() - new Date(createdAt).getTime() - 7_200_000) / 60_000));
+      const respondedAt =
+        answer.response === 'pending'
+          ? null
+          : plusMinutes(
+              createdAt,
+              60 +
+                Math.floor(
+                  (detail.rolls[i % 40] * (new Date(deadline).getTime() - new Date(createdAt).getTime() - 7_200_000)) /
+                    60_000,
+                ),
+            );
       rows.participants.push({
-        tenant_id: tenantId, meeting_id: id, organization_id: org(answer.organization), attendee_id: answer.named ? contact(answer.organization) : null,
-        required: false, response: answer.response, decline_reason: answer.reason, responded_at: respondedAt, created_at: createdAt, updated_at: respondedAt ?? createdAt,
+        tenant_id: tenantId,
+        meeting_id: id,
+        organization_id: org(answer.organization),
+        attendee_id: answer.named ? contact(answer.organization) : null,
+        required: false,
+        response: answer.response,
+        decline_reason: answer.reason,
+        responded_at: respondedAt,
+        created_at: createdAt,
+        updated_at: respondedAt ?? createdAt,
       });
       if (answer.attends) {
-        rows.attendance.push({ tenant_id: tenantId, meeting_id: id, user_id: contact(answer.organization), organization_id: org(answer.organization), checked_in_at: plusMinutes(meeting.startsAt, -20 + Math.floor(detail.rolls[(i + 7) % 40] * 30)) });
+        rows.attendance.push({
+          tenant_id: tenantId,
+          meeting_id: id,
+          user_id: contact(answer.organization),
+          organization_id: org(answer.organization),
+          checked_in_at: plusMinutes(meeting.startsAt, -20 + Math.floor(detail.rolls[(i + 7) % 40] * 30)),
+        });
       }
     }
-    if (meeting.held) rows.attendance.push({ tenant_id: tenantId, meeting_id: id, user_id: people.official, organization_id: null, checked_in_at: plusMinutes(meeting.startsAt, -10) });
+    if (meeting.held)
+      rows.attendance.push({
+        tenant_id: tenantId,
+        meeting_id: id,
+        user_id: people.official,
+        organization_id: null,
+        checked_in_at: plusMinutes(meeting.startsAt, -10),
+      });
 
     // The agenda: last time's items reviewed, the month's theme, and a member's proposal.
     const proposer = meeting.topic.proposal.by;
     const agenda = [
-      { title: '上次联席会议议定事项落实情况通报', by: people.official, byOrganization: null, status: 'accepted', note: null },
+      {
+        title: '上次联席会议议定事项落实情况通报',
+        by: people.official,
+        byOrganization: null,
+        status: 'accepted',
+        note: null,
+      },
       { title: meeting.topic.item, by: people.official, byOrganization: null, status: 'accepted', note: null },
-      { title: meeting.topic.proposal.title, by: contact(proposer), byOrganization: org(proposer), status: meeting.held ? 'accepted' : 'proposed', note: meeting.held ? meeting.topic.proposal.note : null },
+      {
+        title: meeting.topic.proposal.title,
+        by: contact(proposer),
+        byOrganization: org(proposer),
+        status: meeting.held ? 'accepted' : 'proposed',
+        note: meeting.held ? meeting.topic.proposal.note : null,
+      },
     ];
     agenda.forEach((item, position) => {
       const at = plusMinutes(createdAt, 30 + position * 600);
-      rows.agenda.push({ tenant_id: tenantId, meeting_id: id, title: item.title, proposed_by_id: item.by, proposed_by_organization_id: item.byOrganization, status: item.status, decision_note: item.note, position: position + 1, created_at: at, updated_at: at });
+      rows.agenda.push({
+        tenant_id: tenantId,
+        meeting_id: id,
+        title: item.title,
+        proposed_by_id: item.by,
+        proposed_by_organization_id: item.byOrganization,
+        status: item.status,
+        decision_note: item.note,
+        position: position + 1,
+        created_at: at,
+        updated_at: at,
+      });
     });
     if (!meeting.held) continue;
 
     const present = meeting.invited.filter((a) => a.attends);
-    const decisions = meeting.topic.decisions.map((d) => ({ ...d, dueOn: new Date(Date.parse(meeting.day) + d.dueDays * DAY_MS).toISOString().slice(0, 10) }));
+    const decisions = meeting.topic.decisions.map((d) => ({
+      ...d,
+      dueOn: new Date(Date.parse(meeting.day) + d.dueDays * DAY_MS).toISOString().slice(0, 10),
+    }));
     const minutesCreated = plusMinutes(meeting.endsAt, 18 * 60);
     const last = meeting.monthsAgo === newestHeld;
     const approvedAt = last ? null : plusMinutes(minutesCreated, detail.approveDays * 1440);
     const minutesId = randomUUID();
     rows.minutes.push({
-      id: minutesId, tenant_id: tenantId, meeting_id: id, status: last ? 'circulated' : 'approved', version: detail.revised && !last ? 2 : 1,
-      approved_by_id: last ? null : people.official, approved_at: approvedAt, created_at: minutesCreated, updated_at: approvedAt ?? plusMinutes(minutesCreated, 120),
-      content: minutesText(meeting, present.map((a) => a.organization), decisions),
+      id: minutesId,
+      tenant_id: tenantId,
+      meeting_id: id,
+      status: last ? 'circulated' : 'approved',
+      version: detail.revised && !last ? 2 : 1,
+      approved_by_id: last ? null : people.official,
+      approved_at: approvedAt,
+      created_at: minutesCreated,
+      updated_at: approvedAt ?? plusMinutes(minutesCreated, 120),
+      content: minutesText(
+        meeting,
+        present.map((a) => a.organization),
+        decisions,
+      ),
     });
     if (detail.revised || last) {
       const author = contact(present[0]?.organization ?? LEAD.name);
-      rows.comments.push({ tenant_id: tenantId, minutes_id: minutesId, author_id: author, version: 1, body: detail.comment, created_at: plusMinutes(minutesCreated, 300) });
+      rows.comments.push({
+        tenant_id: tenantId,
+        minutes_id: minutesId,
+        author_id: author,
+        version: 1,
+        body: detail.comment,
+        created_at: plusMinutes(minutesCreated, 300),
+      });
     }
-    decisions.forEach((decision, index) => rows.items.push(...actionItem(context, people, { meetingId: id, decision, createdAt: plusMinutes(minutesCreated, 60), monthsAgo: meeting.monthsAgo, index, roll: detail.rolls.slice(20 + index * 4) }, rows.updates)));
+    decisions.forEach((decision, index) =>
+      rows.items.push(
+        ...actionItem(
+          context,
+          people,
+          {
+            meetingId: id,
+            decision,
+            createdAt: plusMinutes(minutesCreated, 60),
+            monthsAgo: meeting.monthsAgo,
+            index,
+            roll: detail.rolls.slice(20 + index * 4),
+          },
+          rows.updates,
+        ),
+      ),
+    );
   }
   await insertRows(db, 'meetings', rows.meetings);
   await insertRows(db, 'room_reservations', rows.reservations);
@@ -220,7 +385,14 @@ export async function seedMeetings(context: HistoryContext, people: HistoryPeopl
 function actionItem(
   context: HistoryContext,
   people: HistoryPeople,
-  source: { meetingId: string; decision: { title: string; owner: string; dueOn: string }; createdAt: string; monthsAgo: number; index: number; roll: number[] },
+  source: {
+    meetingId: string;
+    decision: { title: string; owner: string; dueOn: string };
+    createdAt: string;
+    monthsAgo: number;
+    index: number;
+    roll: number[];
+  },
   updates: Record<string, unknown>[],
 ): Record<string, unknown>[] {
   const { tenantId, allianceId, organizations, dates } = context;
@@ -249,22 +421,50 @@ function actionItem(
     status = 'open';
     progress = 0;
   }
-  const reports = status === 'done' ? [50 + Math.floor(roll[2] * 3) * 10, 100] : status === 'in_progress' ? [progress] : [];
+  const reports =
+    status === 'done' ? [50 + Math.floor(roll[2] * 3) * 10, 100] : status === 'in_progress' ? [progress] : [];
   const last = completedAt ?? plusMinutes(now, -Math.floor(roll[3] * 5 + 1) * 1440);
   reports.forEach((value, i) => {
-    const at = i === reports.length - 1 ? last : plusMinutes(createdAt, Math.floor((new Date(last).getTime() - new Date(createdAt).getTime()) / 120_000));
-    updates.push({ tenant_id: tenantId, action_item_id: id, author_id: author, progress: value, note: value === 100 ? '已完成，相关材料已归档。' : '正在推进，已完成前期对接。', created_at: at > createdAt ? at : plusMinutes(createdAt, 60) });
+    const at =
+      i === reports.length - 1
+        ? last
+        : plusMinutes(createdAt, Math.floor((new Date(last).getTime() - new Date(createdAt).getTime()) / 120_000));
+    updates.push({
+      tenant_id: tenantId,
+      action_item_id: id,
+      author_id: author,
+      progress: value,
+      note: value === 100 ? '已完成，相关材料已归档。' : '正在推进，已完成前期对接。',
+      created_at: at > createdAt ? at : plusMinutes(createdAt, 60),
+    });
   });
   const daysLate = late ? Math.floor((Date.parse(today) - Date.parse(decision.dueOn)) / DAY_MS) : 0;
   const updatedAt = reports.length ? (last > createdAt ? last : plusMinutes(createdAt, 60)) : createdAt;
-  return [{
-    id, tenant_id: tenantId, alliance_id: allianceId, meeting_id: source.meetingId, title: decision.title, owner_organization_id: owner,
-    due_on: decision.dueOn, status, progress, completed_at: completedAt, escalation_level: Math.min(3, daysLate), created_by_id: people.official,
-    created_at: createdAt, updated_at: updatedAt,
-  }];
+  return [
+    {
+      id,
+      tenant_id: tenantId,
+      alliance_id: allianceId,
+      meeting_id: source.meetingId,
+      title: decision.title,
+      owner_organization_id: owner,
+      due_on: decision.dueOn,
+      status,
+      progress,
+      completed_at: completedAt,
+      escalation_level: Math.min(3, daysLate),
+      created_by_id: people.official,
+      created_at: createdAt,
+      updated_at: updatedAt,
+    },
+  ];
 }
 
-function minutesText(meeting: PlannedMeeting, present: string[], decisions: { title: string; owner: string; dueOn: string }[]): string {
+function minutesText(
+  meeting: PlannedMeeting,
+  present: string[],
+  decisions: { title: string; owner: string; dueOn: string }[],
+): string {
   return [
     `${meeting.title}纪要`,
     `时间：${meeting.day} 14:30—16:30`,

@@ -23,7 +23,9 @@ export const RECORDER_EMAIL = 'party@anhai.demo';
 export async function historyPeople(context: HistoryContext): Promise<HistoryPeople> {
   const { db, tenantId, organizations } = context;
   await ensureEnterpriseContacts(context);
-  const { rows: [official] } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'official@anhai.demo'`);
+  const {
+    rows: [official],
+  } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'official@anhai.demo'`);
   const { rows: first } = await db.query<{ organization_id: string; id: string }>(
     `SELECT DISTINCT ON (organization_id) organization_id, id FROM users
       WHERE organization_id = ANY($1) AND status = 'active' ORDER BY organization_id, role = 'enterprise_contact' DESC, is_leader, created_at, email`,

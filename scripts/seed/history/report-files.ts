@@ -20,7 +20,13 @@ function fileStorage(): FileStorage {
   const env = loadEnvironment();
   storage =
     env.STORAGE_DRIVER === 's3'
-      ? new S3Storage({ endpoint: env.S3_ENDPOINT || undefined, region: env.S3_REGION, bucket: env.S3_BUCKET!, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! })
+      ? new S3Storage({
+          endpoint: env.S3_ENDPOINT || undefined,
+          region: env.S3_REGION,
+          bucket: env.S3_BUCKET!,
+          accessKeyId: env.S3_ACCESS_KEY_ID!,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+        })
       : new LocalDiskStorage(env.STORAGE_DIR);
   return storage;
 }

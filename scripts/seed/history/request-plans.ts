@@ -3,7 +3,14 @@ import { isWorkingDay, type CalendarOverrides } from '../../../src/platform/cale
 import { LEAD, MEMBERS } from '../anhai-data';
 import type { DemoRandom } from './random';
 import type { RequestPlan } from './request-story';
-import { FOLLOW_UP_OUTCOMES, PROGRESS_NOTES, RATING_COMMENTS, REJECTION_REASONS, REQUEST_TEXTS, SUPERVISION_NOTES } from './request-texts';
+import {
+  FOLLOW_UP_OUTCOMES,
+  PROGRESS_NOTES,
+  RATING_COMMENTS,
+  REJECTION_REASONS,
+  REQUEST_TEXTS,
+  SUPERVISION_NOTES,
+} from './request-texts';
 import type { Sla } from './request-timeline';
 
 export interface CategoryFacts extends Sla {
@@ -46,8 +53,18 @@ export interface PlanningFacts {
 
 /** 春节: the week around it, the township files almost nothing. */
 const SPRING_FESTIVAL: Record<number, string> = {
-  2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13',
-  2030: '2030-02-03', 2031: '2031-01-23', 2032: '2032-02-11', 2033: '2033-01-31', 2034: '2034-02-19', 2035: '2035-02-08',
+  2024: '2024-02-10',
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+  2027: '2027-02-06',
+  2028: '2028-01-26',
+  2029: '2029-02-13',
+  2030: '2030-02-03',
+  2031: '2031-01-23',
+  2032: '2032-02-11',
+  2033: '2033-01-31',
+  2034: '2034-02-19',
+  2035: '2035-02-08',
 };
 /** Requests by month of the year: the application season in spring and autumn, quieter in summer and around holidays. */
 const MONTH_FACTOR = [0.95, 0.8, 1.25, 1.15, 1.1, 1.15, 1.0, 0.9, 1.1, 0.85, 1.1, 1.05];
@@ -70,7 +87,8 @@ const ON_TIME: Record<string, number> = { land_construction: 0.85, project_appli
 
 const DAY_MS = 86_400_000;
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+const daysBetween = (a: string, b: string) =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 
 function poisson(random: DemoRandom, mean: number): number {
   const limit = Math.exp(-mean);
@@ -96,7 +114,16 @@ function dayMean(date: string, facts: PlanningFacts): number {
   const offset = festival ? daysBetween(festival, date) : 99;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   const working = isWorkingDay(date, weekday, facts.calendar);
-  const day = offset >= -2 && offset <= 7 ? 0.05 : offset >= -8 && offset <= 12 ? 0.35 : working ? 1 : facts.calendar.holidays.has(date) ? 0.05 : 0.12;
+  const day =
+    offset >= -2 && offset <= 7
+      ? 0.05
+      : offset >= -8 && offset <= 12
+        ? 0.35
+        : working
+          ? 1
+          : facts.calendar.holidays.has(date)
+            ? 0.05
+            : 0.12;
   // The alliance is used more as the year goes on: from 80 % to 120 % of the average.
   const trend = 0.8 + 0.4 * (daysBetween(facts.from, date) / Math.max(1, daysBetween(facts.from, facts.to)));
   return PER_WORKING_DAY * day * MONTH_FACTOR[Number(date.slice(5, 7)) - 1] * trend;
@@ -105,7 +132,9 @@ function dayMean(date: string, facts: PlanningFacts): number {
 /** A township time on `date`: mostly office hours, some in the evening. */
 function submittedAt(random: DemoRandom, date: string): Date {
   const minute = random.chance(0.84)
-    ? random.chance(0.45) ? random.int(8 * 60 + 20, 11 * 60 + 50) : random.int(13 * 60 + 40, 17 * 60 + 50)
+    ? random.chance(0.45)
+      ? random.int(8 * 60 + 20, 11 * 60 + 50)
+      : random.int(13 * 60 + 40, 17 * 60 + 50)
     : random.int(18 * 60 + 30, 22 * 60 + 30);
   const hh = String(Math.floor(minute / 60)).padStart(2, '0');
   const mm = String(minute % 60).padStart(2, '0');
@@ -128,9 +157,15 @@ export function planRequests(facts: PlanningFacts, random: DemoRandom): FiledReq
   const seen = new Set<string>();
   for (let date = facts.from; date <= facts.to; date = nextDay(date)) {
     const month = Number(date.slice(5, 7));
-    const times = Array.from({ length: poisson(random, dayMean(date, facts)) }, () => submittedAt(random, date)).sort((a, b) => a.getTime() - b.getTime());
+    const times = Array.from({ length: poisson(random, dayMean(date, facts)) }, () => submittedAt(random, date)).sort(
+      (a, b) => a.getTime() - b.getTime(),
+    );
     for (const createdAt of times) {
-      const category = weighted(random, facts.categories, (c) => CATEGORY_WEIGHTS[c.code].weight * (CATEGORY_WEIGHTS[c.code].season?.[month] ?? 1));
+      const category = weighted(
+        random,
+        facts.categories,
+        (c) => CATEGORY_WEIGHTS[c.code].weight * (CATEGORY_WEIGHTS[c.code].season?.[month] ?? 1),
+      );
       const candidates = enterprises.filter((e) => facts.organizations.get(e.name) !== category.providerOrganizationId);
       let enterprise = weighted(random, candidates, (e) => (e === LEAD ? 30 : e.members + 6));
       let text = random.pick(REQUEST_TEXTS[category.code]);
@@ -140,10 +175,17 @@ export function planRequests(facts: PlanningFacts, random: DemoRandom): FiledReq
         text = random.pick(REQUEST_TEXTS[category.code]);
       }
       seen.add(`${enterprise.name}:${text.title}`);
-      const fill = (s: string) => s.replaceAll('{年}', date.slice(0, 4)).replaceAll('{产品}', random.pick(enterprise.tags)).replaceAll('{数}', String(random.int(2, 6)));
+      const fill = (s: string) =>
+        s
+          .replaceAll('{年}', date.slice(0, 4))
+          .replaceAll('{产品}', random.pick(enterprise.tags))
+          .replaceAll('{数}', String(random.int(2, 6)));
       const title = fill(text.title);
       const description = fill(text.description);
-      const requester = { organizationId: facts.organizations.get(enterprise.name)!, userId: facts.contacts.get(enterprise.name)!.id };
+      const requester = {
+        organizationId: facts.organizations.get(enterprise.name)!,
+        userId: facts.contacts.get(enterprise.name)!.id,
+      };
       const contact = facts.contacts.get(enterprise.name)!;
 
       // Routing as RequestRouter decides: the first matching rule, the paired department, the provider.
@@ -155,11 +197,15 @@ export function planRequests(facts: PlanningFacts, random: DemoRandom): FiledReq
           ? { organizationId: paired, reason: 'paired_department' as const }
           : { organizationId: category.providerOrganizationId, reason: 'category_provider' as const };
       const transferTo = text.transfer && facts.organizations.get(text.transfer.to);
-      const transfer = text.transfer && transferTo && transferTo !== routed.organizationId ? { organizationId: transferTo, reason: text.transfer.reason } : undefined;
+      const transfer =
+        text.transfer && transferTo && transferTo !== routed.organizationId
+          ? { organizationId: transferTo, reason: text.transfer.reason }
+          : undefined;
       const onTime = random.chance(ON_TIME[category.code] ?? 0.93);
-      const returned = text.returned && random.chance(0.5)
-        ? { ...text.returned, afterHours: 1 + random.next() * 6, answerAfterHours: 2 + random.next() * 14 }
-        : undefined;
+      const returned =
+        text.returned && random.chance(0.5)
+          ? { ...text.returned, afterHours: 1 + random.next() * 6, answerAfterHours: 2 + random.next() * 14 }
+          : undefined;
       const closingRoll = random.next();
       filed.push({
         category,
@@ -217,12 +263,24 @@ function markStalled(filed: FiledRequest[], facts: PlanningFacts, random: DemoRa
   const stuck = filed.filter((r) => plain(r) && hard.includes(r.category.code) && ago(r) >= 8 && ago(r) <= 40);
   for (let i = 0; i < 5 && stuck.length > 0; i++) {
     const [request] = stuck.splice(random.int(0, stuck.length - 1), 1);
-    Object.assign(request.plan, { resolveShare: 60, chase: true, supervisionNote: random.pick(SUPERVISION_NOTES), acceptShare: Math.min(request.plan.acceptShare, 0.8) });
+    Object.assign(request.plan, {
+      resolveShare: 60,
+      chase: true,
+      supervisionNote: random.pick(SUPERVISION_NOTES),
+      acceptShare: Math.min(request.plan.acceptShare, 0.8),
+    });
   }
   const waiting = filed.filter((r) => plain(r) && ago(r) >= 3 && ago(r) <= 9);
   if (waiting.length > 0) random.pick(waiting).plan.acceptShare = 80;
   // And a low rating of the last weeks whose call-back (回访) is still to be made.
   const quick = ['policy', 'permits', 'financing', 'export_customs', 'safety_environment'];
-  const unhappy = filed.filter((r) => plain(r) && quick.includes(r.category.code) && r.plan.resolveShare < 1 && ago(r) >= 12 && ago(r) <= 25);
-  if (unhappy.length > 0) Object.assign(random.pick(unhappy).plan, { closing: 'rate', closeAfterHours: 2, rating: () => ({ stars: 2, comment: RATING_COMMENTS[2][1] }) });
+  const unhappy = filed.filter(
+    (r) => plain(r) && quick.includes(r.category.code) && r.plan.resolveShare < 1 && ago(r) >= 12 && ago(r) <= 25,
+  );
+  if (unhappy.length > 0)
+    Object.assign(random.pick(unhappy).plan, {
+      closing: 'rate',
+      closeAfterHours: 2,
+      rating: () => ({ stars: 2, comment: RATING_COMMENTS[2][1] }),
+    });
 }

@@ -81,7 +81,14 @@ export function replay(
     tl.events.sort((a, b) => a.at.getTime() - b.at.getTime());
     return { timeline: tl, assignments, followUp };
   };
-  const move = (type: string, at: Date, actor: string | null, to: S, body: string | null = null, data: Record<string, unknown> = {}) => {
+  const move = (
+    type: string,
+    at: Date,
+    actor: string | null,
+    to: S,
+    body: string | null = null,
+    data: Record<string, unknown> = {},
+  ) => {
     tl.record({ type, at, actor, body, data: { from: s.status, to, ...data } });
     s.status = to;
   };
@@ -92,10 +99,18 @@ export function replay(
     assign(plan.routed.organizationId, routedAt);
     s.status = S.Routed;
     const { organizationId, reason, ruleId } = plan.routed;
-    tl.record({ type: 'routed', at: routedAt, actor: null, body: null, data: { to: S.Routed, organizationId, handlerId: s.handlerId, reason, ...(ruleId ? { ruleId } : {}) }, dedupeKey: 'routed:auto' });
+    tl.record({
+      type: 'routed',
+      at: routedAt,
+      actor: null,
+      body: null,
+      data: { to: S.Routed, organizationId, handlerId: s.handlerId, reason, ...(ruleId ? { ruleId } : {}) },
+      dedupeKey: 'routed:auto',
+    });
   });
   if (!routed) return done();
-  const acceptAt = (share: number) => tl.after(s.routedAt!, share * tl.workingHours(s.routedAt!, s.acceptDueAt!), jitter());
+  const acceptAt = (share: number) =>
+    tl.after(s.routedAt!, share * tl.workingHours(s.routedAt!, s.acceptDueAt!), jitter());
 
   if (plan.reject) {
     const at = acceptAt(plan.acceptShare);
@@ -110,17 +125,29 @@ export function replay(
   if (plan.transfer) {
     const { organizationId, reason } = plan.transfer;
     const at = acceptAt(share);
-    if (!tl.step(at, () => {
-      tl.record({ type: 'transferred', at, actor: s.handlerId, body: reason, data: { from: S.Routed, to: S.Routed, organizationId } });
-      assign(organizationId, at);
-    })) return done();
+    if (
+      !tl.step(at, () => {
+        tl.record({
+          type: 'transferred',
+          at,
+          actor: s.handlerId,
+          body: reason,
+          data: { from: S.Routed, to: S.Routed, organizationId },
+        });
+        assign(organizationId, at);
+      })
+    )
+      return done();
     share = plan.secondAcceptShare;
   }
   const acceptedAt = acceptAt(share);
-  if (!tl.step(acceptedAt, () => {
-    move('accepted', acceptedAt, s.handlerId, S.Accepted);
-    s.acceptedAt = acceptedAt;
-  })) return done();
+  if (
+    !tl.step(acceptedAt, () => {
+      move('accepted', acceptedAt, s.handlerId, S.Accepted);
+      s.acceptedAt = acceptedAt;
+    })
+  )
+    return done();
   let last = acceptedAt;
   if (plan.startAfterHours !== null) {
     const at = tl.after(last, plan.startAfterHours, jitter());
@@ -130,59 +157,92 @@ export function replay(
   if (plan.returned) {
     const { reason, answer, afterHours, answerAfterHours } = plan.returned;
     const at = tl.after(last, afterHours, jitter());
-    if (!tl.step(at, () => {
-      s.returnedFrom = s.status;
-      s.returnedAt = at;
-      move('returned', at, s.handlerId, S.Returned, reason);
-    })) return done();
+    if (
+      !tl.step(at, () => {
+        s.returnedFrom = s.status;
+        s.returnedAt = at;
+        move('returned', at, s.handlerId, S.Returned, reason);
+      })
+    )
+      return done();
     const answeredAt = tl.after(at, answerAfterHours, jitter());
-    if (!tl.step(answeredAt, () => {
-      // The clock stood still while the request waited on the enterprise (ServiceRequestActions.provideInformation).
-      const paused = tl.workingHours(s.returnedAt!, answeredAt);
-      s.acceptDueAt = s.acceptDueAt && tl.after(s.acceptDueAt, paused);
-      s.resolveDueAt = s.resolveDueAt && tl.after(s.resolveDueAt, paused);
-      const previous = s.returnedFrom ?? S.Routed;
-      s.returnedFrom = null;
-      s.returnedAt = null;
-      move('information_provided', answeredAt, plan.requesterId, previous, answer);
-    })) return done();
+    if (
+      !tl.step(answeredAt, () => {
+        // The clock stood still while the request waited on the enterprise (ServiceRequestActions.provideInformation).
+        const paused = tl.workingHours(s.returnedAt!, answeredAt);
+        s.acceptDueAt = s.acceptDueAt && tl.after(s.acceptDueAt, paused);
+        s.resolveDueAt = s.resolveDueAt && tl.after(s.resolveDueAt, paused);
+        const previous = s.returnedFrom ?? S.Routed;
+        s.returnedFrom = null;
+        s.returnedAt = null;
+        move('information_provided', answeredAt, plan.requesterId, previous, answer);
+      })
+    )
+      return done();
     last = answeredAt;
   }
 
-  const target = tl.after(plan.createdAt, plan.resolveShare * tl.workingHours(plan.createdAt, s.resolveDueAt!), jitter());
+  const target = tl.after(
+    plan.createdAt,
+    plan.resolveShare * tl.workingHours(plan.createdAt, s.resolveDueAt!),
+    jitter(),
+  );
   const resolvedAt = target > last ? target : tl.after(last, 0.5 + random.next(), jitter());
   const between: { at: Date; run: () => void; touchesRow: boolean }[] = [];
   if (plan.progressNote && !plan.returned) {
     const at = tl.after(last, 1 + random.next() * 3, jitter());
-    between.push({ at, touchesRow: false, run: () => tl.record({ type: 'comment', at, actor: s.handlerId, body: plan.progressNote!, data: {} }) });
+    between.push({
+      at,
+      touchesRow: false,
+      run: () => tl.record({ type: 'comment', at, actor: s.handlerId, body: plan.progressNote!, data: {} }),
+    });
   }
   if (plan.chase && s.resolveDueAt! < resolvedAt) {
     const at = tl.after(s.resolveDueAt!, 2 + random.next() * 6, jitter());
-    between.push({ at, touchesRow: true, run: () => {
-      tl.record({ type: 'chased', at, actor: plan.requesterId, body: null, data: {} });
-      s.lastChasedAt = at;
-    } });
+    between.push({
+      at,
+      touchesRow: true,
+      run: () => {
+        tl.record({ type: 'chased', at, actor: plan.requesterId, body: null, data: {} });
+        s.lastChasedAt = at;
+      },
+    });
   }
   const leader = tl.milestoneAt('resolve', 3);
   if (plan.supervisionNote && leader && leader < resolvedAt) {
     const at = tl.after(leader, 1 + random.next() * 2, jitter());
-    between.push({ at, touchesRow: false, run: () => tl.record({ type: 'comment', at, actor: plan.leaderId, internal: true, body: plan.supervisionNote!, data: {} }) });
+    between.push({
+      at,
+      touchesRow: false,
+      run: () =>
+        tl.record({ type: 'comment', at, actor: plan.leaderId, internal: true, body: plan.supervisionNote!, data: {} }),
+    });
   }
   for (const step of between.filter((b) => b.at < resolvedAt).sort((a, b) => a.at.getTime() - b.at.getTime())) {
     if (!tl.step(step.at, step.run, { touchesRow: step.touchesRow })) return done();
   }
-  if (!tl.step(resolvedAt, () => {
-    move('resolved', resolvedAt, s.handlerId, S.Resolved, plan.resolution);
-    s.resolvedAt = resolvedAt;
-    release(resolvedAt);
-  })) return done();
+  if (
+    !tl.step(resolvedAt, () => {
+      move('resolved', resolvedAt, s.handlerId, S.Resolved, plan.resolution);
+      s.resolvedAt = resolvedAt;
+      release(resolvedAt);
+    })
+  )
+    return done();
 
   const late = resolvedAt > s.resolveDueAt! || s.escalationLevel > 0;
   const autoCloseAt = new Date(resolvedAt.getTime() + AUTO_CLOSE_DAYS * DAY_MS + random.int(0, 600_000));
   const closedAt = tl.after(resolvedAt, plan.closeAfterHours, jitter());
   if (plan.closing === 'none' || closedAt >= autoCloseAt) {
     tl.step(autoCloseAt, () => {
-      tl.record({ type: 'closed', at: autoCloseAt, actor: null, body: null, data: { from: S.Resolved, to: S.Closed, automatic: true }, dedupeKey: `auto-close:${resolvedAt.toISOString()}` });
+      tl.record({
+        type: 'closed',
+        at: autoCloseAt,
+        actor: null,
+        body: null,
+        data: { from: S.Resolved, to: S.Closed, automatic: true },
+        dedupeKey: `auto-close:${resolvedAt.toISOString()}`,
+      });
       s.status = S.Closed;
       s.closedAt = autoCloseAt;
     });
@@ -196,12 +256,15 @@ export function replay(
     return done();
   }
   const { stars, comment } = plan.rating(late);
-  if (!tl.step(closedAt, () => {
-    move('rated', closedAt, plan.requesterId, S.Closed, comment, { rating: stars });
-    s.rating = stars;
-    s.ratingComment = comment;
-    s.closedAt = closedAt;
-  })) return done();
+  if (
+    !tl.step(closedAt, () => {
+      move('rated', closedAt, plan.requesterId, S.Closed, comment, { rating: stars });
+      s.rating = stars;
+      s.ratingComment = comment;
+      s.closedAt = closedAt;
+    })
+  )
+    return done();
   if (stars > 2) return done();
   // 回访: an official calls back; older ones are done, with how it ended.
   const calledBack = new Date(closedAt.getTime() + (1 + random.next() * 4) * DAY_MS);

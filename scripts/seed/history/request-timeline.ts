@@ -1,6 +1,11 @@
 import { ServiceRequestStatus as S } from '../../../src/modules/service-requests/entities/service-request-status';
 import { milestones } from '../../../src/modules/service-requests/sla/sla-milestones';
-import { addWorkingTime, type CalendarOverrides, type SlaUnit, workingMinutesBetween } from '../../../src/platform/calendar/working-calendar';
+import {
+  addWorkingTime,
+  type CalendarOverrides,
+  type SlaUnit,
+  workingMinutesBetween,
+} from '../../../src/platform/calendar/working-calendar';
 
 /** One entry of a request's timeline, as the product writes it (service_request_events). */
 export interface TimelineEvent {
@@ -63,9 +68,25 @@ export class RequestTimeline {
     private readonly calendar: CalendarOverrides,
   ) {
     this.state = {
-      status: S.Submitted, createdAt, updatedAt: createdAt, returnedFrom: null, assignedOrganizationId: null, handlerId: null, routedAt: null,
-      acceptDueAt: null, resolveDueAt: null, acceptedAt: null, returnedAt: null, resolvedAt: null, closedAt: null, escalationLevel: 0,
-      slaState: 'on_track', nextSlaCheckAt: null, rating: null, ratingComment: null, lastChasedAt: null,
+      status: S.Submitted,
+      createdAt,
+      updatedAt: createdAt,
+      returnedFrom: null,
+      assignedOrganizationId: null,
+      handlerId: null,
+      routedAt: null,
+      acceptDueAt: null,
+      resolveDueAt: null,
+      acceptedAt: null,
+      returnedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      escalationLevel: 0,
+      slaState: 'on_track',
+      nextSlaCheckAt: null,
+      rating: null,
+      ratingComment: null,
+      lastChasedAt: null,
     };
   }
 
@@ -75,7 +96,9 @@ export class RequestTimeline {
 
   /** Working time after `from` (hours), the way deadlines are counted. */
   after(from: Date, hours: number, seconds = 0): Date {
-    return new Date(addWorkingTime(from, Math.max(hours, 0), 'working_hours', this.calendar).getTime() + seconds * 1000);
+    return new Date(
+      addWorkingTime(from, Math.max(hours, 0), 'working_hours', this.calendar).getTime() + seconds * 1000,
+    );
   }
 
   due(from: Date, amount: number, unit: SlaUnit): Date {
@@ -92,7 +115,9 @@ export class RequestTimeline {
   }
 
   /** An entry written with the request's own change, e.g. the submission. */
-  record(event: Omit<TimelineEvent, 'internal' | 'dedupeKey'> & { internal?: boolean; dedupeKey?: string | null }): void {
+  record(
+    event: Omit<TimelineEvent, 'internal' | 'dedupeKey'> & { internal?: boolean; dedupeKey?: string | null },
+  ): void {
     this.events.push({ internal: false, dedupeKey: null, ...event });
   }
 
@@ -145,7 +170,8 @@ export class RequestTimeline {
       }
       if (m.level === 0 && this.state.slaState === 'on_track') this.state.slaState = 'at_risk';
       if (m.level > 0) this.state.slaState = 'breached';
-      if (added || m.level > this.state.escalationLevel) this.state.escalationLevel = Math.max(this.state.escalationLevel, m.level);
+      if (added || m.level > this.state.escalationLevel)
+        this.state.escalationLevel = Math.max(this.state.escalationLevel, m.level);
     }
     if (all.length === 0) this.state.slaState = this.state.slaState === 'breached' ? 'breached' : 'on_track';
   }

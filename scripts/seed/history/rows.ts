@@ -6,11 +6,19 @@ import type { Client } from 'pg';
  * Columns left out take their defaults. Callers give ids themselves when children refer to them;
  * `onConflict` (e.g. `ON CONFLICT (round_id, organization_id) DO NOTHING`) keeps a rerun from adding rows.
  */
-export async function insertRows(db: Client, table: string, rows: Record<string, unknown>[], onConflict = ''): Promise<void> {
+export async function insertRows(
+  db: Client,
+  table: string,
+  rows: Record<string, unknown>[],
+  onConflict = '',
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const list = columns.map((c) => `"${c}"`).join(', ');
-  await db.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) ${onConflict}`, [JSON.stringify(rows)]);
+  await db.query(
+    `INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) ${onConflict}`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** A timestamp `minutes` after another (negative: before), as ISO 8601. */

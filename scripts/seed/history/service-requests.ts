@@ -27,9 +27,10 @@ interface Played {
 export async function seedServiceRequestHistory(context: HistoryContext): Promise<void> {
   const { db, tenantId, allianceId, dates } = context;
   const contacts = await ensureEnterpriseContacts(context);
-  const { rows: existing } = await db.query(`SELECT 1 FROM service_requests WHERE tenant_id = $1 AND alliance_id = $2 AND idempotency_key LIKE $3 LIMIT 1`, [
-    tenantId, allianceId, `${HISTORY_KEY_PREFIX}%`,
-  ]);
+  const { rows: existing } = await db.query(
+    `SELECT 1 FROM service_requests WHERE tenant_id = $1 AND alliance_id = $2 AND idempotency_key LIKE $3 LIMIT 1`,
+    [tenantId, allianceId, `${HISTORY_KEY_PREFIX}%`],
+  );
   if (existing.length > 0) return;
 
   const calendar = await loadCalendar(context);
@@ -48,7 +49,9 @@ export async function seedServiceRequestHistory(context: HistoryContext): Promis
     `SELECT id, paired_department_id FROM organizations WHERE tenant_id = $1 AND paired_department_id IS NOT NULL`,
     [tenantId],
   );
-  const { rows: [leader] } = await db.query<{ id: string }>(
+  const {
+    rows: [leader],
+  } = await db.query<{ id: string }>(
     `SELECT id FROM users WHERE tenant_id = $1 AND role = 'township_admin' AND status = 'active' ORDER BY is_leader DESC, created_at, email LIMIT 1`,
     [tenantId],
   );
@@ -59,12 +62,22 @@ export async function seedServiceRequestHistory(context: HistoryContext): Promis
   );
 
   const to = dates.day(-1);
-  const monthsAgo = new Date(Date.UTC(dates.year, Number(dates.today.slice(5, 7)) - 1 - 12, 1)).toISOString().slice(0, 10);
+  const monthsAgo = new Date(Date.UTC(dates.year, Number(dates.today.slice(5, 7)) - 1 - 12, 1))
+    .toISOString()
+    .slice(0, 10);
   const random = context.random('requests');
   const filed = planRequests(
     {
-      from: monthsAgo, to, now: dates.now, calendar, categories, rules, organizations: context.organizations, contacts,
-      pairedDepartments: new Map(paired.map((p) => [p.id, p.paired_department_id])), leaderId: leader.id,
+      from: monthsAgo,
+      to,
+      now: dates.now,
+      calendar,
+      categories,
+      rules,
+      organizations: context.organizations,
+      contacts,
+      pairedDepartments: new Map(paired.map((p) => [p.id, p.paired_department_id])),
+      leaderId: leader.id,
     },
     random,
   );
@@ -88,8 +101,13 @@ export async function seedServiceRequestHistory(context: HistoryContext): Promis
 }
 
 async function loadCalendar({ db, tenantId }: HistoryContext): Promise<CalendarOverrides> {
-  const { rows: [tenant] } = await db.query<{ time_zone: string }>('SELECT time_zone FROM tenants WHERE id = $1', [tenantId]);
-  const { rows } = await db.query<{ date: string; kind: string }>(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM working_day_overrides WHERE tenant_id = $1`, [tenantId]);
+  const {
+    rows: [tenant],
+  } = await db.query<{ time_zone: string }>('SELECT time_zone FROM tenants WHERE id = $1', [tenantId]);
+  const { rows } = await db.query<{ date: string; kind: string }>(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM working_day_overrides WHERE tenant_id = $1`,
+    [tenantId],
+  );
   return {
     holidays: new Set(rows.filter((r) => r.kind === 'holiday').map((r) => r.date)),
     workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.date)),
@@ -98,7 +116,11 @@ async function loadCalendar({ db, tenantId }: HistoryContext): Promise<CalendarO
 }
 
 /** FW-<year>-<sequence>, from the township's counter of the year each request was made in, in the order they were made. */
-async function numbered(context: HistoryContext, played: Omit<Played, 'number'>[], timeZone: string): Promise<Played[]> {
+async function numbered(
+  context: HistoryContext,
+  played: Omit<Played, 'number'>[],
+  timeZone: string,
+): Promise<Played[]> {
   const byYear = new Map<string, Omit<Played, 'number'>[]>();
   for (const p of played) {
     const year = localDate(p.filed.plan.createdAt, timeZone).slice(0, 4);
@@ -106,7 +128,9 @@ async function numbered(context: HistoryContext, played: Omit<Played, 'number'>[
   }
   const result: Played[] = [];
   for (const [year, requests] of byYear) {
-    const { rows: [counter] } = await context.db.query<{ value: number }>(
+    const {
+      rows: [counter],
+    } = await context.db.query<{ value: number }>(
       `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + EXCLUDED.value RETURNING value`,
       [context.tenantId, `service-request-${year}`, requests.length],
@@ -130,7 +154,14 @@ async function insertRequests({ db, tenantId, allianceId }: HistoryContext, play
     urgency: filed.urgency,
     preferred_contact: filed.preferredContact,
     // What the web app's submission sent with its Idempotency-Key.
-    hash: bodyFingerprint({ allianceId, categoryId: filed.category.id, title: filed.title, description: filed.description, urgency: filed.urgency, preferredContact: filed.preferredContact }),
+    hash: bodyFingerprint({
+      allianceId,
+      categoryId: filed.category.id,
+      title: filed.title,
+      description: filed.description,
+      urgency: filed.urgency,
+      preferredContact: filed.preferredContact,
+    }),
     status: s.status,
     returned_from: s.returnedFrom,
     assigned_organization_id: s.assignedOrganizationId,
@@ -173,7 +204,16 @@ async function insertRequests({ db, tenantId, allianceId }: HistoryContext, play
   const ids = new Map(rows.map((r) => [r.idempotency_key, r.id]));
   const inserted = played.filter((p) => ids.has(p.key));
   const events = inserted.flatMap((p) =>
-    p.timeline.events.map((e) => ({ request_id: ids.get(p.key), type: e.type, actor_user_id: e.actor, internal: e.internal, body: e.body, data: e.data, dedupe_key: e.dedupeKey, created_at: e.at })),
+    p.timeline.events.map((e) => ({
+      request_id: ids.get(p.key),
+      type: e.type,
+      actor_user_id: e.actor,
+      internal: e.internal,
+      body: e.body,
+      data: e.data,
+      dedupe_key: e.dedupeKey,
+      created_at: e.at,
+    })),
   );
   await db.query(
     `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, internal, body, data, dedupe_key, created_at)

@@ -49,15 +49,29 @@ export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.Es
       let count = 0;
       for (const item of overdue) {
         const dueEnd = new Date(`${item.dueOn}T17:30:00+08:00`);
-        const levelAt = [dueEnd, addWorkingTime(dueEnd, 1, 'working_days', calendar), addWorkingTime(dueEnd, 2, 'working_days', calendar)];
+        const levelAt = [
+          dueEnd,
+          addWorkingTime(dueEnd, 1, 'working_days', calendar),
+          addWorkingTime(dueEnd, 2, 'working_days', calendar),
+        ];
         const level = levelAt.filter((at) => at <= now).length;
         if (level <= item.escalationLevel) continue;
         const recipients =
           level === 1
             ? await this.items.owners(item)
             : level === 2
-              ? (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND is_leader AND status = 'active'`, [item.ownerOrganizationId])).map((r) => r.id)
-              : (await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`, [tenantId])).map((r) => r.id);
+              ? (
+                  await this.tenant.manager.query<{ id: string }[]>(
+                    `SELECT id FROM people_directory WHERE organization_id = $1 AND is_leader AND status = 'active'`,
+                    [item.ownerOrganizationId],
+                  )
+                ).map((r) => r.id)
+              : (
+                  await this.tenant.manager.query<{ id: string }[]>(
+                    `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`,
+                    [tenantId],
+                  )
+                ).map((r) => r.id);
         await this.tenant.manager.getRepository(ActionItem).update({ id: item.id }, { escalationLevel: level });
         await this.notifier.notify(
           { userIds: recipients.length > 0 ? recipients : await this.items.owners(item) },

@@ -6,7 +6,13 @@ import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { ActionItemsService } from './action-items.service';
-import { ActionItemPage, ActionItemView, CreateActionItemDto, ListActionItemsQuery, ProgressDto } from './dto/action-item.dto';
+import {
+  ActionItemPage,
+  ActionItemView,
+  CreateActionItemDto,
+  ListActionItemsQuery,
+  ProgressDto,
+} from './dto/action-item.dto';
 
 const OWNERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
 

@@ -15,7 +15,11 @@ export class ActionItemsSchedule implements OnApplicationBootstrap {
   constructor(@InjectQueue(ACTION_ITEMS_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(ActionItemJob.EscalateActionItems, { every: 3600_000 }, { name: ActionItemJob.EscalateActionItems, data: {} });
+    await this.queue.upsertJobScheduler(
+      ActionItemJob.EscalateActionItems,
+      { every: 3600_000 },
+      { name: ActionItemJob.EscalateActionItems, data: {} },
+    );
   }
 }
 

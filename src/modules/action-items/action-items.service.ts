@@ -30,13 +30,21 @@ export class ActionItemsService {
 
   /** `source` links the item to what it came from, e.g. the report whose recommendation it is. */
   async create(actor: Actor, input: CreateActionItemDto, source: { reportId?: string } = {}): Promise<ActionItemView> {
-    const [owner] = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.ownerOrganizationId]);
+    const [owner] = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [
+      input.ownerOrganizationId,
+    ]);
     if (!owner) throw DomainException.invalid([{ field: 'ownerOrganizationId', reason: 'notFound' }]);
     if (input.ownerUserId) {
-      const [user] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2', [input.ownerUserId, input.ownerOrganizationId]);
+      const [user] = await this.tenant.manager.query(
+        'SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2',
+        [input.ownerUserId, input.ownerOrganizationId],
+      );
       if (!user) throw DomainException.invalid([{ field: 'ownerUserId', reason: 'notFound' }]);
     }
-    if (input.meetingId && !(await this.tenant.manager.query('SELECT 1 FROM meeting_directory WHERE id = $1', [input.meetingId])).length) {
+    if (
+      input.meetingId &&
+      !(await this.tenant.manager.query('SELECT 1 FROM meeting_directory WHERE id = $1', [input.meetingId])).length
+    ) {
       throw DomainException.invalid([{ field: 'meetingId', reason: 'notFound' }]);
     }
     const item = await this.repo.save({
@@ -76,13 +84,22 @@ export class ActionItemsService {
     if (query.allianceId) qb.andWhere('a.alliance_id = :alliance', { alliance: query.allianceId });
     if (query.meetingId) qb.andWhere('a.meeting_id = :meeting', { meeting: query.meetingId });
     if (query.reportId) qb.andWhere('a.report_id = :report', { report: query.reportId });
-    if (query.ownerOrganizationId) qb.andWhere('a.owner_organization_id = :owner', { owner: query.ownerOrganizationId });
+    if (query.ownerOrganizationId)
+      qb.andWhere('a.owner_organization_id = :owner', { owner: query.ownerOrganizationId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.cursor) {
       const [dueOn, createdAt, id] = decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']);
-      qb.andWhere('(a.due_on, a.created_at, a.id) > (:dueOn::date, :createdAt::timestamptz, :id::uuid)', { dueOn, createdAt, id });
+      qb.andWhere('(a.due_on, a.created_at, a.id) > (:dueOn::date, :createdAt::timestamptz, :id::uuid)', {
+        dueOn,
+        createdAt,
+        id,
+      });
     }
-    const page = pageOfRows(await qb.getRawMany<{ id: string; due_on: string; created_at: string }>(), limit, (r) => [r.due_on, r.created_at, r.id]);
+    const page = pageOfRows(await qb.getRawMany<{ id: string; due_on: string; created_at: string }>(), limit, (r) => [
+      r.due_on,
+      r.created_at,
+      r.id,
+    ]);
     return { items: await this.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
@@ -94,25 +111,40 @@ export class ActionItemsService {
   /** The owner reports progress; 100 % is done. */
   async report(actor: Actor, id: string, input: ProgressDto): Promise<ActionItemView> {
     const item = await this.requireVisible(actor, id);
-    if (!OPEN.includes(item.status)) throw DomainException.conflict(undefined, [{ field: 'status', reason: 'matches' }]);
+    if (!OPEN.includes(item.status))
+      throw DomainException.conflict(undefined, [{ field: 'status', reason: 'matches' }]);
     const done = input.progress === 100;
     await this.repo.update(
       { id },
-      { progress: input.progress, status: done ? ActionItemStatus.Done : ActionItemStatus.InProgress, completedAt: done ? this.clock.now() : null },
+      {
+        progress: input.progress,
+        status: done ? ActionItemStatus.Done : ActionItemStatus.InProgress,
+        completedAt: done ? this.clock.now() : null,
+      },
     );
-    await this.tenant.manager.getRepository(ActionItemUpdate).save({ tenantId: item.tenantId, actionItemId: id, authorId: actor.userId, progress: input.progress, note: input.note?.trim() || null });
+    await this.tenant.manager.getRepository(ActionItemUpdate).save({
+      tenantId: item.tenantId,
+      actionItemId: id,
+      authorId: actor.userId,
+      progress: input.progress,
+      note: input.note?.trim() || null,
+    });
     return (await this.views([id]))[0];
   }
 
   private async requireVisible(actor: Actor, id: string): Promise<ActionItem> {
     const item = await this.repo.findOneBy({ id });
-    if (!item || (actor.role !== Role.TownshipAdmin && item.ownerOrganizationId !== actor.organizationId)) throw DomainException.notFound();
+    if (!item || (actor.role !== Role.TownshipAdmin && item.ownerOrganizationId !== actor.organizationId))
+      throw DomainException.notFound();
     return item;
   }
 
   async owners(item: ActionItem): Promise<string[]> {
     if (item.ownerUserId) return [item.ownerUserId];
-    const rows = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [item.ownerOrganizationId]);
+    const rows = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
+      [item.ownerOrganizationId],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -147,7 +179,13 @@ export class ActionItemsService {
       completedAt: a.completed_at,
       updates: updates
         .filter((p) => p.action_item_id === a.id)
-        .map((p) => ({ id: p.id, author: p.author_id ? { id: p.author_id, displayName: p.author_name } : null, progress: p.progress, note: p.note, createdAt: p.created_at })),
+        .map((p) => ({
+          id: p.id,
+          author: p.author_id ? { id: p.author_id, displayName: p.author_name } : null,
+          progress: p.progress,
+          note: p.note,
+          createdAt: p.created_at,
+        })),
     }));
   }
 }

@@ -34,5 +34,8 @@ export class AllianceServicesSchedule implements OnApplicationBootstrap {
   }
 }
 
-@Module({ imports: [ProjectCallsWorkerModule, IndicatorsWorkerModule], providers: [AllianceServicesProcessor, AllianceServicesSchedule] })
+@Module({
+  imports: [ProjectCallsWorkerModule, IndicatorsWorkerModule],
+  providers: [AllianceServicesProcessor, AllianceServicesSchedule],
+})
 export class AllianceServicesWorkerModule {}

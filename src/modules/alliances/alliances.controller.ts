@@ -73,7 +73,11 @@ export class AlliancesController {
   @ApiOperation({ summary: 'Record a member leaving' })
   @ApiConflictResponse({ description: 'The member has already left.' })
   @Post(':id/members/:membershipId/leave')
-  leave(@IdParam() id: string, @IdParam('membershipId') membershipId: string, @Body() body: LeaveAllianceDto): Promise<MembershipView> {
+  leave(
+    @IdParam() id: string,
+    @IdParam('membershipId') membershipId: string,
+    @Body() body: LeaveAllianceDto,
+  ): Promise<MembershipView> {
     return this.alliances.leave(id, membershipId, body);
   }
 }

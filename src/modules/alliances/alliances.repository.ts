@@ -71,7 +71,10 @@ export class AlliancesRepository {
     return this.manager
       .getRepository(AllianceMembership)
       .createQueryBuilder('m')
-      .where('m.alliance_id = :allianceId AND m.organization_id = :organizationId AND m.left_on IS NULL', { allianceId, organizationId })
+      .where('m.alliance_id = :allianceId AND m.organization_id = :organizationId AND m.left_on IS NULL', {
+        allianceId,
+        organizationId,
+      })
       .getOne();
   }
 
@@ -91,13 +94,10 @@ export class AlliancesRepository {
       .leftJoinAndSelect('o.partyOrganization', 'p')
       .where('m.alliance_id = :allianceId', { allianceId });
     if (query.role) qb.andWhere('m.role = :role', { role: query.role });
-    if (query.organizationId) qb.andWhere('m.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.organizationId)
+      qb.andWhere('m.organization_id = :organizationId', { organizationId: query.organizationId });
     if (!query.includeLeft) qb.andWhere('m.left_on IS NULL');
-    return keysetPage(
-      qb,
-      { column: 'm.joined_on', kind: 'date', idColumn: 'm.id', direction: 'DESC' },
-      query,
-    );
+    return keysetPage(qb, { column: 'm.joined_on', kind: 'date', idColumn: 'm.id', direction: 'DESC' }, query);
   }
 
   /** The enterprise contacts and department staff of an organisation. */

@@ -33,7 +33,10 @@ export class AlliancesService {
     const ids = result.items.map((a) => a.id);
     const counts = await this.alliances.memberCounts(ids);
     const roles = await this.myRoles(ids);
-    return { items: result.items.map((a) => toAllianceView(a, counts.get(a.id)!, roles.get(a.id) ?? null)), nextCursor: result.nextCursor };
+    return {
+      items: result.items.map((a) => toAllianceView(a, counts.get(a.id)!, roles.get(a.id) ?? null)),
+      nextCursor: result.nextCursor,
+    };
   }
 
   async get(id: string): Promise<AllianceView> {
@@ -75,7 +78,9 @@ export class AlliancesService {
   async addMember(allianceId: string, input: AddMemberDto, { announce = true } = {}): Promise<AllianceMembership> {
     const alliance = await this.require(allianceId);
     const organization = await this.organizations.require(input.organizationId).catch(() => {
-      throw new DomainException(ErrorCode.NotFound, HttpStatus.NOT_FOUND, [{ field: 'organizationId', reason: 'notFound' }]);
+      throw new DomainException(ErrorCode.NotFound, HttpStatus.NOT_FOUND, [
+        { field: 'organizationId', reason: 'notFound' },
+      ]);
     });
     const problems = membershipProblems(organization, input.role);
     if (problems.length > 0) throw DomainException.invalid(problems);
@@ -95,7 +100,11 @@ export class AlliancesService {
         leftOn: null,
         leaveReason: null,
       });
-      if (announce) await this.announce(NotificationType.MemberJoined, alliance, organization.id, { organizationName: organization.name, role: input.role });
+      if (announce)
+        await this.announce(NotificationType.MemberJoined, alliance, organization.id, {
+          organizationName: organization.name,
+          role: input.role,
+        });
       return { ...saved, organization };
     } catch (error) {
       // Two officials adding a lead at once: the partial unique index decides, we explain.
@@ -117,9 +126,15 @@ export class AlliancesService {
   async leave(allianceId: string, membershipId: string, input: LeaveAllianceDto): Promise<MembershipView> {
     const membership = await this.alliances.findMembership(allianceId, membershipId);
     if (!membership) throw DomainException.notFound();
-    if (membership.leftOn) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'leftOn', reason: 'alreadyExists' }]);
-    if (input.leftOn < membership.joinedOn) throw DomainException.invalid([{ field: 'leftOn', reason: 'notBeforeJoined' }]);
-    const saved = await this.alliances.saveMembership({ ...membership, leftOn: input.leftOn, leaveReason: input.reason.trim() });
+    if (membership.leftOn)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'leftOn', reason: 'alreadyExists' }]);
+    if (input.leftOn < membership.joinedOn)
+      throw DomainException.invalid([{ field: 'leftOn', reason: 'notBeforeJoined' }]);
+    const saved = await this.alliances.saveMembership({
+      ...membership,
+      leftOn: input.leftOn,
+      leaveReason: input.reason.trim(),
+    });
     const alliance = await this.require(allianceId);
     await this.announce(NotificationType.MemberLeft, alliance, membership.organizationId, {
       organizationName: membership.organization!.name,
@@ -129,13 +144,18 @@ export class AlliancesService {
   }
 
   /** Tells the alliance's group robots and the organisation's own contacts. */
-  private async announce(type: NotificationType, alliance: Alliance, organizationId: string, details: Record<string, unknown>): Promise<void> {
+  private async announce(
+    type: NotificationType,
+    alliance: Alliance,
+    organizationId: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     const contacts = await this.alliances.contactsOf(organizationId);
-    await this.notifier.notify(
-      { userIds: contacts, allianceIds: [alliance.id] },
-      type,
-      { allianceId: alliance.id, allianceName: alliance.name, ...details },
-    );
+    await this.notifier.notify({ userIds: contacts, allianceIds: [alliance.id] }, type, {
+      allianceId: alliance.id,
+      allianceName: alliance.name,
+      ...details,
+    });
   }
 
   /** The organisations in the alliance today (for neighbours: who may be asked to its meetings). */
@@ -150,7 +170,11 @@ export class AlliancesService {
   }
 }
 
-function toAllianceView(alliance: Alliance, memberCounts: AllianceView['memberCounts'], myRole: AllianceRole | null): AllianceView {
+function toAllianceView(
+  alliance: Alliance,
+  memberCounts: AllianceView['memberCounts'],
+  myRole: AllianceRole | null,
+): AllianceView {
   return {
     id: alliance.id,
     name: alliance.name,

@@ -18,12 +18,20 @@ describe('membershipProblems', () => {
   });
 
   it('refuses a department as the lead and an enterprise as an X', () => {
-    expect(membershipProblems(org(OrganizationKind.Department, true), AllianceRole.Lead)[0].reason).toBe('roleKindMismatch');
-    expect(membershipProblems(org(OrganizationKind.Enterprise, true), AllianceRole.Department)[0].reason).toBe('roleKindMismatch');
+    expect(membershipProblems(org(OrganizationKind.Department, true), AllianceRole.Lead)[0].reason).toBe(
+      'roleKindMismatch',
+    );
+    expect(membershipProblems(org(OrganizationKind.Enterprise, true), AllianceRole.Department)[0].reason).toBe(
+      'roleKindMismatch',
+    );
   });
 
   it('refuses a lead or member without a Party organisation', () => {
-    expect(membershipProblems(org(OrganizationKind.Enterprise, false), AllianceRole.Lead)[0].reason).toBe('leadNeedsPartyOrganization');
-    expect(membershipProblems(org(OrganizationKind.Enterprise, false), AllianceRole.Member)[0].reason).toBe('memberNeedsPartyOrganization');
+    expect(membershipProblems(org(OrganizationKind.Enterprise, false), AllianceRole.Lead)[0].reason).toBe(
+      'leadNeedsPartyOrganization',
+    );
+    expect(membershipProblems(org(OrganizationKind.Enterprise, false), AllianceRole.Member)[0].reason).toBe(
+      'memberNeedsPartyOrganization',
+    );
   });
 });

@@ -29,7 +29,10 @@ export class DashboardExports {
       parameters: { from, to, format: input.format },
       refusedRows: [],
     });
-    await this.outbox.enqueue({ name: DashboardJob.ExportDashboard, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
+    await this.outbox.enqueue(
+      { name: DashboardJob.ExportDashboard, payload: { tenantId: job.tenantId, transferJobId: job.id } },
+      { jobId: transferQueueJobId(job.id) },
+    );
     return toTransferJobView(job);
   }
 }

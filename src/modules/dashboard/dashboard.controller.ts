@@ -33,7 +33,11 @@ export class DashboardController {
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: 'Export the dashboard' })
   @Post('exports')
-  export(@IdParam() id: string, @Body() body: DashboardExportDto, @Req() request: FastifyRequest): Promise<TransferJobView> {
+  export(
+    @IdParam() id: string,
+    @Body() body: DashboardExportDto,
+    @Req() request: FastifyRequest,
+  ): Promise<TransferJobView> {
     return this.exports.start(id, body, languageFrom(request.headers['accept-language']));
   }
 }

@@ -5,5 +5,9 @@ import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 
 /** The alliance dashboard (联盟驾驶舱). */
-@Module({ imports: [ServiceRequestsModule], controllers: [DashboardController], providers: [DashboardService, DashboardExports] })
+@Module({
+  imports: [ServiceRequestsModule],
+  controllers: [DashboardController],
+  providers: [DashboardService, DashboardExports],
+})
 export class DashboardModule {}

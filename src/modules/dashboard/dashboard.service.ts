@@ -5,7 +5,16 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { INDICATOR_CATALOGUE } from '../indicators/indicator-catalogue';
 import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
-import type { ActionItemFigures, IndicatorTrends, CountBy, DashboardQuery, DashboardView, MeetingFigures, MemberFigures, ThinkTankFigures } from './dto/dashboard.dto';
+import type {
+  ActionItemFigures,
+  IndicatorTrends,
+  CountBy,
+  DashboardQuery,
+  DashboardView,
+  MeetingFigures,
+  MemberFigures,
+  ThinkTankFigures,
+} from './dto/dashboard.dto';
 
 interface IndicatorRoundFigures {
   period: string;
@@ -16,7 +25,8 @@ interface IndicatorRoundFigures {
 }
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
-const counts = (rows: { key: string | null; count: string | number }[]): CountBy[] => rows.map((r) => ({ key: r.key ?? 'unknown', count: Number(r.count) }));
+const counts = (rows: { key: string | null; count: string | number }[]): CountBy[] =>
+  rows.map((r) => ({ key: r.key ?? 'unknown', count: Number(r.count) }));
 
 /**
  * The alliance at a glance (联盟驾驶舱): members, meetings, service requests, the think tank and
@@ -32,7 +42,10 @@ export class DashboardService {
   ) {}
 
   async compute(allianceId: string, query: DashboardQuery): Promise<DashboardView> {
-    const [alliance] = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM alliance_directory WHERE id = $1', [allianceId]);
+    const [alliance] = await this.tenant.manager.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM alliance_directory WHERE id = $1',
+      [allianceId],
+    );
     if (!alliance) throw DomainException.notFound();
     const service = await this.statistics.compute({ allianceId, from: query.from, to: query.to });
     const period = { from: `${service.from}T00:00:00+08:00`, to: `${service.to}T00:00:00+08:00` };
@@ -57,8 +70,20 @@ export class DashboardService {
       serviceRequests: {
         byStatus: counts(byStatus),
         totals: service.totals,
-        departmentRanking: service.byDepartment.map((d) => ({ rank: d.rank, name: d.name, score: d.score, submitted: d.submitted, onTimeRate: d.onTimeRate, satisfaction: d.satisfaction })),
-        monthly: service.monthly.map((m) => ({ month: m.month, submitted: m.submitted, resolved: m.resolved, onTimeRate: m.onTimeRate })),
+        departmentRanking: service.byDepartment.map((d) => ({
+          rank: d.rank,
+          name: d.name,
+          score: d.score,
+          submitted: d.submitted,
+          onTimeRate: d.onTimeRate,
+          satisfaction: d.satisfaction,
+        })),
+        monthly: service.monthly.map((m) => ({
+          month: m.month,
+          submitted: m.submitted,
+          resolved: m.resolved,
+          onTimeRate: m.onTimeRate,
+        })),
       },
       thinkTank,
       actionItems,
@@ -100,7 +125,9 @@ export class DashboardService {
         labelZh: entry.label['zh-CN'],
         labelEn: entry.label.en,
         unit: entry.unit,
-        totals: rounds.map((r) => (r.fields.some((f) => f.key === entry.key) ? Number(r.totals[entry.key] ?? 0) : null)),
+        totals: rounds.map((r) =>
+          r.fields.some((f) => f.key === entry.key) ? Number(r.totals[entry.key] ?? 0) : null,
+        ),
       })),
     };
   }
@@ -109,21 +136,37 @@ export class DashboardService {
   private async members(allianceId: string, days: { from: string; to: string }): Promise<MemberFigures> {
     const current = `FROM alliance_membership_directory m JOIN organization_directory o ON o.id = m.organization_id WHERE m.alliance_id = $1 AND m.left_on IS NULL`;
     const query = this.tenant.manager.query.bind(this.tenant.manager);
-    const byRole = await query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [allianceId]);
-    const byChain = await query(`SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`, [allianceId]);
-    const [party] = await query(`SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organization_directory p ON p.organization_id = o.id WHERE')}`, [allianceId]);
+    const byRole = await query(`SELECT m.role::text AS key, count(*) ${current} GROUP BY m.role ORDER BY m.role`, [
+      allianceId,
+    ]);
+    const byChain = await query(
+      `SELECT o.chain_position::text AS key, count(*) ${current} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`,
+      [allianceId],
+    );
+    const [party] = await query(
+      `SELECT coalesce(sum(p.member_count), 0) AS n ${current.replace('WHERE', 'JOIN party_organization_directory p ON p.organization_id = o.id WHERE')}`,
+      [allianceId],
+    );
     const [joined] = await query(
       `SELECT count(*) AS n FROM alliance_membership_directory WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date`,
       [allianceId, days.from, days.to],
     );
     const roles = counts(byRole);
-    return { total: roles.reduce((sum, r) => sum + r.count, 0), byRole: roles, byChainPosition: counts(byChain), partyMembers: Number(party.n), joinedInPeriod: Number(joined.n) };
+    return {
+      total: roles.reduce((sum, r) => sum + r.count, 0),
+      byRole: roles,
+      byChainPosition: counts(byChain),
+      partyMembers: Number(party.n),
+      joinedInPeriod: Number(joined.n),
+    };
   }
 
   /** Attendance: of the organisations invited to meetings held, the share that had someone check in. */
   private async meetings(allianceId: string, period: { from: string; to: string }): Promise<MeetingFigures> {
     const now = this.clock.now();
-    const monthly = await this.tenant.manager.query<{ month: string; held: number; invited: number; attended: number }[]>(
+    const monthly = await this.tenant.manager.query<
+      { month: string; held: number; invited: number; attended: number }[]
+    >(
       `WITH held AS (
          SELECT id, to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month FROM meeting_directory
           WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2 AND starts_at < least($3::timestamptz, $4::timestamptz)
@@ -159,7 +202,12 @@ export class DashboardService {
          FROM action_item_directory a WHERE a.alliance_id = $1 AND a.report_id IS NOT NULL`,
       [allianceId],
     );
-    return { underReview: Number(row.under_review), published: Number(row.published), recommendationsTotal: Number(row.total), recommendationsDone: Number(row.done) };
+    return {
+      underReview: Number(row.under_review),
+      published: Number(row.published),
+      recommendationsTotal: Number(row.total),
+      recommendationsDone: Number(row.done),
+    };
   }
 
   private async actionItems(allianceId: string): Promise<ActionItemFigures> {

@@ -31,7 +31,9 @@ export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.Remind
   async forTenant(tenantId: string): Promise<number> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
-      const missing = await this.tenant.manager.query<{ round_id: string; period: string; deadline: string; days_left: number; organization_id: string }[]>(
+      const missing = await this.tenant.manager.query<
+        { round_id: string; period: string; deadline: string; days_left: number; organization_id: string }[]
+      >(
         `SELECT r.id AS round_id, r.period, r.deadline::text AS deadline, (r.deadline - $1::date) AS days_left, m.organization_id
            FROM indicator_rounds r
            JOIN alliance_membership_directory m ON m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
@@ -42,7 +44,10 @@ export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.Remind
       let sent = 0;
       for (const row of missing) {
         const reminder = Math.min(...INDICATOR_REMINDER_DAYS.filter((days) => days >= row.days_left));
-        const users = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [row.organization_id]);
+        const users = await this.tenant.manager.query<{ id: string }[]>(
+          `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
+          [row.organization_id],
+        );
         if (users.length === 0) continue;
         const event = await this.notifier.notify(
           { userIds: users.map((u) => u.id) },

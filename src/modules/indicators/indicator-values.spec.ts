@@ -16,7 +16,10 @@ describe('validateIndicatorValues', () => {
   };
 
   it('keeps valid figures, including zero and decimals', () => {
-    expect(check({ output_value: 1500.5, patents: 0 }, true)).toEqual({ values: { output_value: 1500.5, patents: 0 }, problems: [] });
+    expect(check({ output_value: 1500.5, patents: 0 }, true)).toEqual({
+      values: { output_value: 1500.5, patents: 0 },
+      problems: [],
+    });
   });
 
   it('asks for required fields only when submitting', () => {
@@ -34,6 +37,9 @@ describe('validateIndicatorValues', () => {
       { field: 'values.patents', reason: 'isInt' },
       { field: 'values.orders', reason: 'min', args: [0] },
     ]);
-    expect(check({ output_value: Number.NaN, patents: 1e13 }, false).problems.map((p) => p.reason)).toEqual(['isNumber', 'max']);
+    expect(check({ output_value: Number.NaN, patents: 1e13 }, false).problems.map((p) => p.reason)).toEqual([
+      'isNumber',
+      'max',
+    ]);
   });
 });

@@ -9,7 +9,12 @@ export const MAX_INDICATOR_VALUE = 1e12;
  * whole-number fields and values under the minimum are each named; required fields only on submit.
  * Returns the accepted values; `problems` collects the rest.
  */
-export function validateIndicatorValues(fields: RoundField[], input: Record<string, unknown>, submitting: boolean, problems: FieldProblem[]): Record<string, number> {
+export function validateIndicatorValues(
+  fields: RoundField[],
+  input: Record<string, unknown>,
+  submitting: boolean,
+  problems: FieldProblem[],
+): Record<string, number> {
   const values: Record<string, number> = {};
   for (const key of Object.keys(input)) {
     if (!fields.some((f) => f.key === key)) problems.push({ field: `values.${key}`, reason: 'notAField' });

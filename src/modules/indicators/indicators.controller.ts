@@ -7,7 +7,14 @@ import { IdParam } from '../../platform/http/id-param.decorator';
 import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { OpenRoundDto, RescheduleRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
-import { CataloguePage, ProgressPage, RoundPage, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
+import {
+  CataloguePage,
+  ProgressPage,
+  RoundPage,
+  RoundResultsView,
+  RoundView,
+  SubmissionView,
+} from './dto/indicator.view';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('indicators')
@@ -51,7 +58,11 @@ export class IndicatorsController {
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: "Move a round's deadline" })
   @Patch('indicator-rounds/:id')
-  async reschedule(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RescheduleRoundDto): Promise<RoundView> {
+  async reschedule(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: RescheduleRoundDto,
+  ): Promise<RoundView> {
     await this.indicators.reschedule(id, body);
     return this.indicators.get(actor, id);
   }

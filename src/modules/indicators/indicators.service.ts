@@ -43,11 +43,21 @@ export class IndicatorsService {
     input.fields.forEach((f, i) => {
       const entry = INDICATOR_CATALOGUE.find((c) => c.key === f.key);
       if (!entry) problems.push({ field: `fields.${i}.key`, reason: 'unknownIndicator', args: [f.key] });
-      else if (fields.some((x) => x.key === f.key)) problems.push({ field: `fields.${i}.key`, reason: 'alreadyExists' });
-      else fields.push({ key: entry.key, type: entry.type, unit: entry.unit, min: entry.min, required: f.required ?? true });
+      else if (fields.some((x) => x.key === f.key))
+        problems.push({ field: `fields.${i}.key`, reason: 'alreadyExists' });
+      else
+        fields.push({
+          key: entry.key,
+          type: entry.type,
+          unit: entry.unit,
+          min: entry.min,
+          required: f.required ?? true,
+        });
     });
     if (input.deadline < localDate(this.clock.now())) problems.push({ field: 'deadline', reason: 'notInPast' });
-    const [alliance] = await this.db.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.db.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [
+      input.allianceId,
+    ]);
     if (!alliance) problems.push({ field: 'allianceId', reason: 'notFound' });
     if (problems.length > 0) throw DomainException.invalid(problems);
     const [year, quarter] = input.period.split('-Q').map(Number);
@@ -64,10 +74,14 @@ export class IndicatorsService {
         createdById: actor.userId,
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'period', reason: 'alreadyExists' }]);
+      if (uniqueViolation(error))
+        throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'period', reason: 'alreadyExists' }]);
       throw error;
     }
-    const users = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`, [input.allianceId]);
+    const users = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM people_directory WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`,
+      [input.allianceId],
+    );
     await this.notifier.notify({ userIds: users.map((u) => u.id) }, NotificationType.IndicatorRoundOpened, {
       roundId: round.id,
       period: round.period,
@@ -96,19 +110,28 @@ export class IndicatorsService {
       [official, actor.organizationId, afterYear, afterQuarter, afterCreatedAt, afterId, limit + 1],
     );
     const page = pageOfRows(rows, limit, (r) => [r.year, r.quarter_rank, r.created_at, r.id]);
-    return { items: await this.views(actor, page.items.map((r) => r.id)), nextCursor: page.nextCursor };
+    return {
+      items: await this.views(
+        actor,
+        page.items.map((r) => r.id),
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<RoundView> {
     const [view] = await this.views(actor, [id]);
     if (!view) throw DomainException.notFound();
-    if (actor.role !== Role.TownshipAdmin && !(await this.reports(view.alliance.id, actor.organizationId))) throw DomainException.notFound();
+    if (actor.role !== Role.TownshipAdmin && !(await this.reports(view.alliance.id, actor.organizationId)))
+      throw DomainException.notFound();
     return view;
   }
 
   private async reports(allianceId: string, organizationId: string | null): Promise<boolean> {
     if (!organizationId) return false;
-    return (await this.db.query(`${REPORTING_MEMBERS} AND m.organization_id = $2`, [allianceId, organizationId])).length > 0;
+    return (
+      (await this.db.query(`${REPORTING_MEMBERS} AND m.organization_id = $2`, [allianceId, organizationId])).length > 0
+    );
   }
 
   private async views(actor: Actor, ids: string[]): Promise<RoundView[]> {
@@ -145,8 +168,11 @@ export class IndicatorsService {
 
   /** Officials move the deadline, e.g. to let late members report; a closed round opens again. */
   async reschedule(id: string, input: RescheduleRoundDto): Promise<void> {
-    if (input.deadline < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
-    const result = await this.db.getRepository(IndicatorRound).update({ id }, { deadline: input.deadline, status: IndicatorRoundStatus.Open });
+    if (input.deadline < localDate(this.clock.now()))
+      throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
+    const result = await this.db
+      .getRepository(IndicatorRound)
+      .update({ id }, { deadline: input.deadline, status: IndicatorRoundStatus.Open });
     if (!result.affected) throw DomainException.notFound();
   }
 
@@ -158,19 +184,30 @@ export class IndicatorsService {
          LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $1 WHERE o.id = $2`,
       [round.id, actor.organizationId],
     );
-    return { roundId, organization: { id: row.id, name: row.name }, values: row.values ?? {}, status: row.status, submittedAt: row.submitted_at };
+    return {
+      roundId,
+      organization: { id: row.id, name: row.name },
+      values: row.values ?? {},
+      status: row.status,
+      submittedAt: row.submitted_at,
+    };
   }
 
   /** Saves the member's draft, or submits it; every wrong value is named with its reason. */
   async save(actor: Actor, roundId: string, input: SaveSubmissionDto): Promise<SubmissionView> {
     const round = await this.get(actor, roundId);
     if (!actor.organizationId) throw DomainException.forbidden();
-    if (round.status !== IndicatorRoundStatus.Open) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'roundId', reason: 'roundClosed' }]);
+    if (round.status !== IndicatorRoundStatus.Open)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'roundId', reason: 'roundClosed' }]);
     // The deadline is the last day to report, in the township's calendar; only an official moving it lets a late member in.
     if (localDate(this.clock.now()) > round.deadline) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'deadline', reason: 'deadlinePassed', args: [round.deadline] }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'deadline', reason: 'deadlinePassed', args: [round.deadline] },
+      ]);
     }
-    const existing = await this.db.getRepository(IndicatorSubmission).findOneBy({ roundId, organizationId: actor.organizationId });
+    const existing = await this.db
+      .getRepository(IndicatorSubmission)
+      .findOneBy({ roundId, organizationId: actor.organizationId });
     if (existing?.status === IndicatorSubmissionStatus.Submitted) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadySubmitted' }]);
     }
@@ -202,7 +239,9 @@ export class IndicatorsService {
   async progress(actor: Actor, roundId: string, query: PageQueryDto): Promise<Page<ProgressRowView>> {
     const round = await this.get(actor, roundId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterStage, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['number', 'text', 'uuid']) : [null, null, null];
+    const [afterStage, afterName, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['number', 'text', 'uuid'])
+      : [null, null, null];
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT * FROM (
          SELECT o.id, o.name, s.status, s.submitted_at, CASE s.status WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 ELSE 0 END AS stage
@@ -214,7 +253,11 @@ export class IndicatorsService {
     );
     const page = pageOfRows(rows, limit, (r) => [r.stage, r.name, r.id]);
     return {
-      items: page.items.map((r) => ({ organization: { id: r.id, name: r.name }, status: r.status, submittedAt: r.submitted_at })),
+      items: page.items.map((r) => ({
+        organization: { id: r.id, name: r.name },
+        status: r.status,
+        submittedAt: r.submitted_at,
+      })),
       nextCursor: page.nextCursor,
     };
   }

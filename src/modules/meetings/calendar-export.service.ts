@@ -17,7 +17,12 @@ export class CalendarExport {
   ) {}
 
   render(meetings: MeetingView[], name: string): string {
-    const calendar = icalGenerator({ name, prodId: { company: 'lianmeng', product: 'joint-meetings', language: 'ZH' }, timezone: 'Asia/Shanghai', method: ICalCalendarMethod.PUBLISH });
+    const calendar = icalGenerator({
+      name,
+      prodId: { company: 'lianmeng', product: 'joint-meetings', language: 'ZH' },
+      timezone: 'Asia/Shanghai',
+      method: ICalCalendarMethod.PUBLISH,
+    });
     const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     for (const meeting of meetings) {
       calendar.createEvent({
@@ -42,7 +47,10 @@ export class CalendarExport {
        ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
       [actor.userId, actor.tenantId, sha256(token)],
     );
-    return new URL(`/api/v1/calendar/${actor.userId}.${token}.ics`, this.config.get('PUBLIC_URL', { infer: true })).toString();
+    return new URL(
+      `/api/v1/calendar/${actor.userId}.${token}.ics`,
+      this.config.get('PUBLIC_URL', { infer: true }),
+    ).toString();
   }
 
   /** The owner of a feed token, if it is current. */

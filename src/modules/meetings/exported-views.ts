@@ -7,4 +7,9 @@
  * (tenant_id, id, meeting_id, organization_id: who checked in) and
  * meeting_minutes_directory (tenant_id, id, meeting_id, status, updated_at).
  */
-export const EXPORTED_VIEWS = ['meeting_directory', 'meeting_participant_directory', 'meeting_attendance_directory', 'meeting_minutes_directory'] as const;
+export const EXPORTED_VIEWS = [
+  'meeting_directory',
+  'meeting_participant_directory',
+  'meeting_attendance_directory',
+  'meeting_minutes_directory',
+] as const;

@@ -54,14 +54,23 @@ export class MeetingSessionController {
 
   @ApiOperation({ summary: 'Propose an agenda item' })
   @Post('agenda')
-  propose(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProposeAgendaItemDto): Promise<AgendaItemView> {
+  propose(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ProposeAgendaItemDto,
+  ): Promise<AgendaItemView> {
     return this.agenda.propose(actor, id, body);
   }
 
   @ApiOperation({ summary: 'Decide on an agenda item' })
   @Post('agenda/:itemId/decision')
   @HttpCode(HttpStatus.OK)
-  decide(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('itemId') itemId: string, @Body() body: DecideAgendaItemDto): Promise<AgendaItemView> {
+  decide(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
+    @Body() body: DecideAgendaItemDto,
+  ): Promise<AgendaItemView> {
     return this.agenda.decide(actor, id, itemId, body);
   }
 
@@ -95,7 +104,11 @@ export class MeetingSessionController {
   @ApiOperation({ summary: 'Write the minutes' })
   @ApiConflictResponse({ description: 'The minutes are approved and locked.' })
   @Put('minutes')
-  writeMinutes(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MinutesContentDto): Promise<MinutesView> {
+  writeMinutes(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: MinutesContentDto,
+  ): Promise<MinutesView> {
     return this.minutes.write(actor, id, body.content);
   }
 
@@ -109,7 +122,11 @@ export class MeetingSessionController {
 
   @ApiOperation({ summary: 'Comment on the minutes' })
   @Post('minutes/comments')
-  commentOnMinutes(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MinutesCommentDto): Promise<MinutesView> {
+  commentOnMinutes(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: MinutesCommentDto,
+  ): Promise<MinutesView> {
     return this.minutes.comment(actor, id, body.body);
   }
 

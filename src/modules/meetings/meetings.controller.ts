@@ -67,9 +67,20 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Find free time slots' })
   @Get('meetings/free-slots')
   async freeSlots(@Query() query: FreeSlotsQuery): Promise<SlotList> {
-    const userIds = (query.userIds ?? '').split(',').map((id) => id.trim()).filter(Boolean);
-    if (userIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw DomainException.invalid([{ field: 'userIds', reason: 'isUuid' }]);
-    return this.slots.find(new Date(query.from), new Date(query.to), query.durationMinutes, query.zoneId ?? null, userIds, query);
+    const userIds = (query.userIds ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (userIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id)))
+      throw DomainException.invalid([{ field: 'userIds', reason: 'isUuid' }]);
+    return this.slots.find(
+      new Date(query.from),
+      new Date(query.to),
+      query.durationMinutes,
+      query.zoneId ?? null,
+      userIds,
+      query,
+    );
   }
 
   /** Attendance per organisation over the meetings held in a period. */
@@ -93,7 +104,11 @@ export class MeetingsController {
     description: 'A person or the room is busy at that time, or the meeting is no longer scheduled.',
   })
   @Patch('meetings/:id')
-  async reschedule(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RescheduleDto): Promise<ScheduledView> {
+  async reschedule(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: RescheduleDto,
+  ): Promise<ScheduledView> {
     return { items: await this.meetings.reschedule(actor, id, body) };
   }
 
@@ -102,7 +117,11 @@ export class MeetingsController {
   @ApiConflictResponse({ description: 'The meeting is no longer scheduled.' })
   @Post('meetings/:id/cancel')
   @HttpCode(HttpStatus.OK)
-  async cancel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CancelMeetingDto): Promise<ScheduledView> {
+  async cancel(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: CancelMeetingDto,
+  ): Promise<ScheduledView> {
     return { items: await this.meetings.cancel(actor, id, body) };
   }
 
@@ -120,7 +139,11 @@ export class MeetingsController {
   @ApiConflictResponse({ description: 'The meeting is no longer scheduled.' })
   @Post('meetings/:id/attendee')
   @HttpCode(HttpStatus.OK)
-  nameAttendee(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: NameAttendeeDto): Promise<MeetingView> {
+  nameAttendee(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: NameAttendeeDto,
+  ): Promise<MeetingView> {
     return this.meetings.nameAttendee(actor, id, body);
   }
 
@@ -155,20 +178,34 @@ export class MeetingsController {
     const match = FEED.exec(feed);
     if (!match) throw DomainException.notFound();
     const [, userId, token] = match;
-    const body = await this.tenant.run({ userId, tenantId: null, role: Role.Expert, organizationId: null }, async () => {
-      const [user] = await this.tenant.manager.query<{ tenant_id: string; role: Role; organization_id: string | null; status: UserStatus }[]>(
-        'SELECT tenant_id, role, organization_id, status FROM people_directory WHERE id = $1',
-        [userId],
-      );
-      if (!user || user.status !== UserStatus.Active || !user.tenant_id) return null;
-      const actor: Actor = { userId, tenantId: user.tenant_id, role: user.role, organizationId: user.organization_id };
-      await this.tenant.assume(actor);
-      if (!(await this.ics.feedOwner(userId, token))) return null;
-      const now = this.clock.now().getTime();
-      const meetings = await this.meetings.list(actor, new Date(now - 90 * 86_400_000), new Date(now + 365 * 86_400_000));
-      return this.ics.render(meetings, '联席会议 Joint meetings');
-    });
+    const body = await this.tenant.run(
+      { userId, tenantId: null, role: Role.Expert, organizationId: null },
+      async () => {
+        const [user] = await this.tenant.manager.query<
+          { tenant_id: string; role: Role; organization_id: string | null; status: UserStatus }[]
+        >('SELECT tenant_id, role, organization_id, status FROM people_directory WHERE id = $1', [userId]);
+        if (!user || user.status !== UserStatus.Active || !user.tenant_id) return null;
+        const actor: Actor = {
+          userId,
+          tenantId: user.tenant_id,
+          role: user.role,
+          organizationId: user.organization_id,
+        };
+        await this.tenant.assume(actor);
+        if (!(await this.ics.feedOwner(userId, token))) return null;
+        const now = this.clock.now().getTime();
+        const meetings = await this.meetings.list(
+          actor,
+          new Date(now - 90 * 86_400_000),
+          new Date(now + 365 * 86_400_000),
+        );
+        return this.ics.render(meetings, '联席会议 Joint meetings');
+      },
+    );
     if (!body) throw DomainException.notFound();
-    await reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
+    await reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('cache-control', 'private, max-age=300')
+      .send(body);
   }
 }

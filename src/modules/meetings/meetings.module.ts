@@ -14,6 +14,15 @@ import { FreeSlotsService } from './scheduling/free-slots.service';
 @Module({
   imports: [VenuesModule],
   controllers: [MeetingsController, MeetingSessionController],
-  providers: [MeetingsService, MeetingsRepository, ConflictsService, FreeSlotsService, CalendarExport, AgendaService, AttendanceService, MinutesService],
+  providers: [
+    MeetingsService,
+    MeetingsRepository,
+    ConflictsService,
+    FreeSlotsService,
+    CalendarExport,
+    AgendaService,
+    AttendanceService,
+    MinutesService,
+  ],
 })
 export class MeetingsModule {}

@@ -29,7 +29,11 @@ export class MeetingsRepository {
     return this.manager
       .getRepository(Meeting)
       .createQueryBuilder('m')
-      .where('m.series_id = :series AND m.starts_at >= :from AND m.status = :status', { series: meeting.seriesId, from: meeting.startsAt, status: 'scheduled' })
+      .where('m.series_id = :series AND m.starts_at >= :from AND m.status = :status', {
+        series: meeting.seriesId,
+        from: meeting.startsAt,
+        status: 'scheduled',
+      })
       .andWhere('(m.id = :id OR NOT m.detached)', { id: meeting.id })
       .orderBy('m.starts_at')
       .getMany();
@@ -38,7 +42,13 @@ export class MeetingsRepository {
   /** Replaces the room reservations of a meeting (the venues module's); the exclusion constraint refuses an overlap. */
   reserve(meeting: Meeting): Promise<void> {
     const zoneId = meeting.status === 'scheduled' ? meeting.zoneId : null;
-    return this.rooms.replaceForMeeting({ tenantId: meeting.tenantId, meetingId: meeting.id, zoneId, startsAt: meeting.startsAt, endsAt: meeting.endsAt });
+    return this.rooms.replaceForMeeting({
+      tenantId: meeting.tenantId,
+      meetingId: meeting.id,
+      zoneId,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+    });
   }
 
   async views(ids: string[]): Promise<MeetingView[]> {
@@ -67,30 +77,41 @@ export class MeetingsRepository {
       recorderId: m.recorder_id,
       chairName: m.chair_name,
       recorderName: m.recorder_name,
-      place: { kind: m.place_kind, zone: m.zone_id ? { id: m.zone_id, name: m.zone_name } : null, address: m.address, onlineUrl: m.online_url },
+      place: {
+        kind: m.place_kind,
+        zone: m.zone_id ? { id: m.zone_id, name: m.zone_name } : null,
+        address: m.address,
+        onlineUrl: m.online_url,
+      },
       startsAt: m.starts_at,
       endsAt: m.ends_at,
       status: m.status,
       cancelReason: m.cancel_reason,
       participants: participants
         .filter((p) => p.meeting_id === m.id)
-        .map(
-          (p): ParticipantView => ({
-            id: p.id,
-            organization: p.organization_id ? { id: p.organization_id, name: p.organization_name } : null,
-            attendee: p.attendee_id ? { id: p.attendee_id, displayName: p.attendee_name } : null,
-            required: p.required,
-            response: p.response,
-            declineReason: p.decline_reason,
-          }),
-        ),
+        .map((p): ParticipantView => ({
+          id: p.id,
+          organization: p.organization_id ? { id: p.organization_id, name: p.organization_name } : null,
+          attendee: p.attendee_id ? { id: p.attendee_id, displayName: p.attendee_name } : null,
+          required: p.required,
+          response: p.response,
+          declineReason: p.decline_reason,
+        })),
     }));
   }
 
   /** Meetings in a window the user may see: officials all, everyone else those they or their organisation are invited to. */
-  async idsBetween(from: Date, to: Date, allianceId: string | undefined, visibleTo: { userId: string; organizationId: string | null } | null): Promise<string[]> {
+  async idsBetween(
+    from: Date,
+    to: Date,
+    allianceId: string | undefined,
+    visibleTo: { userId: string; organizationId: string | null } | null,
+  ): Promise<string[]> {
     const { where, params } = this.between(from, to, allianceId, visibleTo);
-    const rows = await this.manager.query<{ id: string }[]>(`SELECT m.id FROM meetings m WHERE ${where} ORDER BY m.starts_at LIMIT 500`, params);
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT m.id FROM meetings m WHERE ${where} ORDER BY m.starts_at LIMIT 500`,
+      params,
+    );
     return rows.map((r) => r.id);
   }
 
@@ -109,10 +130,18 @@ export class MeetingsRepository {
       keyset = ` AND (m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     params.push(page.limit + 1);
-    return this.manager.query(`SELECT m.id, m.starts_at::text AS starts_at FROM meetings m WHERE ${where}${keyset} ORDER BY m.starts_at, m.id LIMIT $${params.length}`, params);
+    return this.manager.query(
+      `SELECT m.id, m.starts_at::text AS starts_at FROM meetings m WHERE ${where}${keyset} ORDER BY m.starts_at, m.id LIMIT $${params.length}`,
+      params,
+    );
   }
 
-  private between(from: Date, to: Date, allianceId: string | undefined, visibleTo: { userId: string; organizationId: string | null } | null) {
+  private between(
+    from: Date,
+    to: Date,
+    allianceId: string | undefined,
+    visibleTo: { userId: string; organizationId: string | null } | null,
+  ) {
     const params: unknown[] = [from, to];
     let where = 'm.starts_at < $2 AND m.ends_at > $1';
     if (allianceId) {

@@ -12,7 +12,16 @@ import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
 import { decodeCursor, pageOfRows } from '../../platform/pagination/keyset';
-import type { CancelMeetingDto, ListMeetingsQuery, MeetingView, NameAttendeeDto, PlaceDto, RescheduleDto, RsvpDto, ScheduleMeetingDto } from './dto/meeting.dto';
+import type {
+  CancelMeetingDto,
+  ListMeetingsQuery,
+  MeetingView,
+  NameAttendeeDto,
+  PlaceDto,
+  RescheduleDto,
+  RsvpDto,
+  ScheduleMeetingDto,
+} from './dto/meeting.dto';
 import { MeetingParticipant, RsvpResponse } from './entities/meeting-participant.entity';
 import { MeetingSeries } from './entities/meeting-series.entity';
 import { MAX_MEETING_HOURS, Meeting, MeetingStatus, PlaceKind } from './entities/meeting.entity';
@@ -37,14 +46,18 @@ export class MeetingsService {
   async schedule(actor: Actor, input: ScheduleMeetingDto): Promise<{ items: MeetingView[]; notified: number }> {
     const first = this.occurrence(input.startsAt, input.endsAt);
     await this.checkPlace(input.place);
-    const [alliance] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.tenant.manager.query<{ name: string }[]>(
+      'SELECT name FROM alliance_directory WHERE id = $1',
+      [input.allianceId],
+    );
     if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     let occurrences: Occurrence[] = [first];
     if (input.recurrence) {
       try {
         occurrences = expandOccurrences(input.recurrence, first);
       } catch (error) {
-        if (error instanceof InvalidRecurrence) throw DomainException.invalid([{ field: 'recurrence', reason: 'invalidRecurrence' }]);
+        if (error instanceof InvalidRecurrence)
+          throw DomainException.invalid([{ field: 'recurrence', reason: 'invalidRecurrence' }]);
         throw error;
       }
     }
@@ -55,7 +68,12 @@ export class MeetingsService {
 
     const tenantId = this.tenant.tenantId;
     const series = input.recurrence
-      ? await this.tenant.manager.getRepository(MeetingSeries).save({ tenantId, allianceId: input.allianceId, rrule: input.recurrence.trim(), firstStartsAt: first.startsAt })
+      ? await this.tenant.manager.getRepository(MeetingSeries).save({
+          tenantId,
+          allianceId: input.allianceId,
+          rrule: input.recurrence.trim(),
+          firstStartsAt: first.startsAt,
+        })
       : null;
     const ids: string[] = [];
     for (const occurrence of occurrences) {
@@ -74,8 +92,19 @@ export class MeetingsService {
       });
       await this.reserve(meeting);
       await this.tenant.manager.getRepository(MeetingParticipant).save([
-        ...required.map((userId) => ({ tenantId, meetingId: meeting.id, attendeeId: userId, required: true, response: userId === input.chairId ? RsvpResponse.Accepted : RsvpResponse.Pending })),
-        ...organizations.map((organizationId) => ({ tenantId, meetingId: meeting.id, organizationId, required: false })),
+        ...required.map((userId) => ({
+          tenantId,
+          meetingId: meeting.id,
+          attendeeId: userId,
+          required: true,
+          response: userId === input.chairId ? RsvpResponse.Accepted : RsvpResponse.Pending,
+        })),
+        ...organizations.map((organizationId) => ({
+          tenantId,
+          meetingId: meeting.id,
+          organizationId,
+          required: false,
+        })),
       ]);
       await this.syncReminders(meeting.id);
       ids.push(meeting.id);
@@ -88,15 +117,33 @@ export class MeetingsService {
     const meeting = await this.requireOwned(actor, id);
     const moved = this.occurrence(input.startsAt, input.endsAt);
     if (input.place) await this.checkPlace(input.place);
-    const targets = input.scope === 'following' && meeting.seriesId ? await this.meetings.following(meeting) : [meeting];
+    const targets =
+      input.scope === 'following' && meeting.seriesId ? await this.meetings.following(meeting) : [meeting];
     const shift = moved.startsAt.getTime() - meeting.startsAt.getTime();
     const duration = moved.endsAt.getTime() - moved.startsAt.getTime();
-    const plan = targets.map((m) => ({ meeting: m, startsAt: new Date(m.startsAt.getTime() + shift), endsAt: new Date(m.startsAt.getTime() + shift + duration) }));
-    const required = (await this.meetings.participantsOf(id)).filter((p) => p.required && p.attendeeId).map((p) => p.attendeeId!);
+    const plan = targets.map((m) => ({
+      meeting: m,
+      startsAt: new Date(m.startsAt.getTime() + shift),
+      endsAt: new Date(m.startsAt.getTime() + shift + duration),
+    }));
+    const required = (await this.meetings.participantsOf(id))
+      .filter((p) => p.required && p.attendeeId)
+      .map((p) => p.attendeeId!);
     const zoneId = input.place ? (input.place.zoneId ?? null) : meeting.zoneId;
-    await this.conflicts.assertFree(plan, zoneId, required, targets.map((m) => m.id));
+    await this.conflicts.assertFree(
+      plan,
+      zoneId,
+      required,
+      targets.map((m) => m.id),
+    );
     for (const { meeting: target, startsAt, endsAt } of plan) {
-      const updated = { ...target, startsAt, endsAt, ...(input.place ? placeColumns(input.place) : {}), detached: target.detached || (!!target.seriesId && input.scope !== 'following') };
+      const updated = {
+        ...target,
+        startsAt,
+        endsAt,
+        ...(input.place ? placeColumns(input.place) : {}),
+        detached: target.detached || (!!target.seriesId && input.scope !== 'following'),
+      };
       await this.tenant.manager.getRepository(Meeting).save(updated);
       await this.reserve(updated);
       await this.syncReminders(target.id);
@@ -107,30 +154,41 @@ export class MeetingsService {
 
   async cancel(actor: Actor, id: string, input: CancelMeetingDto): Promise<MeetingView[]> {
     const meeting = await this.requireOwned(actor, id);
-    const targets = input.scope === 'following' && meeting.seriesId ? await this.meetings.following(meeting) : [meeting];
+    const targets =
+      input.scope === 'following' && meeting.seriesId ? await this.meetings.following(meeting) : [meeting];
     for (const target of targets) {
       const cancelled = { ...target, status: MeetingStatus.Cancelled, cancelReason: input.reason.trim() };
       await this.tenant.manager.getRepository(Meeting).save(cancelled);
       await this.reserve(cancelled);
       await this.syncReminders(target.id);
     }
-    await this.announce(id, NotificationType.MeetingCancelled, { reason: input.reason.trim(), occurrences: targets.length }, true);
+    await this.announce(
+      id,
+      NotificationType.MeetingCancelled,
+      { reason: input.reason.trim(), occurrences: targets.length },
+      true,
+    );
     return this.meetings.views(targets.map((m) => m.id));
   }
 
   /** Accept, decline with a reason, or delegate to a colleague of the same organisation. */
   async rsvp(actor: Actor, id: string, input: RsvpDto): Promise<MeetingView> {
     const meeting = await this.requireVisible(actor, id);
-    if (meeting.status !== MeetingStatus.Scheduled) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
-    const participant = await this.tenant.manager.getRepository(MeetingParticipant).findOneBy({ meetingId: id, attendeeId: actor.userId });
+    if (meeting.status !== MeetingStatus.Scheduled)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
+    const participant = await this.tenant.manager
+      .getRepository(MeetingParticipant)
+      .findOneBy({ meetingId: id, attendeeId: actor.userId });
     if (!participant) throw DomainException.forbidden();
-    if (input.response === RsvpResponse.Declined && !input.reason?.trim()) throw DomainException.invalid([{ field: 'reason', reason: 'required' }]);
+    if (input.response === RsvpResponse.Declined && !input.reason?.trim())
+      throw DomainException.invalid([{ field: 'reason', reason: 'required' }]);
     if (input.response === RsvpResponse.Delegated) {
       const [colleague] = await this.tenant.manager.query<{ id: string }[]>(
         `SELECT id FROM people_directory WHERE id = $1 AND status = 'active' AND organization_id IS NOT DISTINCT FROM $2`,
         [input.delegateUserId ?? null, actor.organizationId],
       );
-      if (!colleague || colleague.id === actor.userId) throw DomainException.invalid([{ field: 'delegateUserId', reason: 'notFound' }]);
+      if (!colleague || colleague.id === actor.userId)
+        throw DomainException.invalid([{ field: 'delegateUserId', reason: 'notFound' }]);
       await this.tenant.manager.getRepository(MeetingParticipant).save({
         tenantId: participant.tenantId,
         meetingId: id,
@@ -142,7 +200,11 @@ export class MeetingsService {
     }
     await this.tenant.manager.getRepository(MeetingParticipant).update(
       { id: participant.id },
-      { response: input.response, declineReason: input.response === RsvpResponse.Declined ? input.reason!.trim() : null, respondedAt: this.clock.now() },
+      {
+        response: input.response,
+        declineReason: input.response === RsvpResponse.Declined ? input.reason!.trim() : null,
+        respondedAt: this.clock.now(),
+      },
     );
     return (await this.meetings.views([id]))[0];
   }
@@ -150,12 +212,20 @@ export class MeetingsService {
   /** An invited organisation names who attends for it. */
   async nameAttendee(actor: Actor, id: string, input: NameAttendeeDto): Promise<MeetingView> {
     await this.requireVisible(actor, id);
-    if (actor.role !== Role.TownshipAdmin && actor.organizationId !== input.organizationId) throw DomainException.forbidden();
-    const participant = await this.tenant.manager.getRepository(MeetingParticipant).findOneBy({ meetingId: id, organizationId: input.organizationId, delegatedFromId: IsNull() });
+    if (actor.role !== Role.TownshipAdmin && actor.organizationId !== input.organizationId)
+      throw DomainException.forbidden();
+    const participant = await this.tenant.manager
+      .getRepository(MeetingParticipant)
+      .findOneBy({ meetingId: id, organizationId: input.organizationId, delegatedFromId: IsNull() });
     if (!participant) throw DomainException.notFound();
-    const [person] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2 AND status = $3', [input.attendeeId, input.organizationId, 'active']);
+    const [person] = await this.tenant.manager.query(
+      'SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2 AND status = $3',
+      [input.attendeeId, input.organizationId, 'active'],
+    );
     if (!person) throw DomainException.invalid([{ field: 'attendeeId', reason: 'notFound' }]);
-    await this.tenant.manager.getRepository(MeetingParticipant).update({ id: participant.id }, { attendeeId: input.attendeeId });
+    await this.tenant.manager
+      .getRepository(MeetingParticipant)
+      .update({ id: participant.id }, { attendeeId: input.attendeeId });
     await this.syncReminders(id);
     return (await this.meetings.views([id]))[0];
   }
@@ -169,7 +239,13 @@ export class MeetingsService {
   async page(actor: Actor, query: ListMeetingsQuery): Promise<Page<MeetingView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor ? (decodeCursor(query.cursor, 'timestamp') as [string, string]) : null;
-    const rows = await this.meetings.pageBetween(new Date(query.from), new Date(query.to), query.allianceId, this.visibleTo(actor), { limit, after });
+    const rows = await this.meetings.pageBetween(
+      new Date(query.from),
+      new Date(query.to),
+      query.allianceId,
+      this.visibleTo(actor),
+      { limit, after },
+    );
     const page = pageOfRows(rows, limit, (r) => [r.starts_at, r.id]);
     return { items: await this.meetings.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
@@ -199,7 +275,8 @@ export class MeetingsService {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     const meeting = await this.meetings.findForUpdate(id);
     if (!meeting) throw DomainException.notFound();
-    if (meeting.status !== MeetingStatus.Scheduled) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
+    if (meeting.status !== MeetingStatus.Scheduled)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
     return meeting;
   }
 
@@ -209,18 +286,28 @@ export class MeetingsService {
       await this.meetings.reserve(meeting);
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === EXCLUSION_VIOLATION) {
-        throw new DomainException(ErrorCode.MeetingConflict, 409, [{ field: 'place.zoneId', reason: 'roomTaken', args: ['', '', ''] }]);
+        throw new DomainException(ErrorCode.MeetingConflict, 409, [
+          { field: 'place.zoneId', reason: 'roomTaken', args: ['', '', ''] },
+        ]);
       }
       throw error;
     }
   }
 
   private syncReminders(meetingId: string): Promise<string> {
-    return this.outbox.enqueue({ name: MeetingJob.SyncMeetingReminders, payload: { tenantId: this.tenant.tenantId, meetingId } });
+    return this.outbox.enqueue({
+      name: MeetingJob.SyncMeetingReminders,
+      payload: { tenantId: this.tenant.tenantId, meetingId },
+    });
   }
 
   /** Tells everyone invited: the people, and every user of the invited organisations; returns how many. */
-  private async announce(meetingId: string, type: NotificationType, extra: Record<string, unknown>, urgent = false): Promise<number> {
+  private async announce(
+    meetingId: string,
+    type: NotificationType,
+    extra: Record<string, unknown>,
+    urgent = false,
+  ): Promise<number> {
     const meeting = (await this.meetings.findById(meetingId))!;
     const rows = await this.tenant.manager.query<{ id: string }[]>(
       `SELECT DISTINCT u.id FROM meeting_participants p
@@ -241,15 +328,22 @@ export class MeetingsService {
     const start = new Date(startsAt);
     const end = new Date(endsAt);
     if (end <= start) throw DomainException.invalid([{ field: 'endsAt', reason: 'endsAfterStart' }]);
-    if (end.getTime() - start.getTime() > MAX_MEETING_HOURS * 3600_000) throw DomainException.invalid([{ field: 'endsAt', reason: 'max', args: [MAX_MEETING_HOURS] }]);
+    if (end.getTime() - start.getTime() > MAX_MEETING_HOURS * 3600_000)
+      throw DomainException.invalid([{ field: 'endsAt', reason: 'max', args: [MAX_MEETING_HOURS] }]);
     return { startsAt: start, endsAt: end };
   }
 
   private async checkPlace(place: PlaceDto): Promise<void> {
-    const given = { [PlaceKind.Room]: place.zoneId, [PlaceKind.Address]: place.address, [PlaceKind.Online]: place.onlineUrl }[place.kind];
+    const given = {
+      [PlaceKind.Room]: place.zoneId,
+      [PlaceKind.Address]: place.address,
+      [PlaceKind.Online]: place.onlineUrl,
+    }[place.kind];
     if (!given) throw DomainException.invalid([{ field: 'place', reason: 'placeIncomplete' }]);
     if (place.kind === PlaceKind.Room) {
-      const [zone] = await this.tenant.manager.query('SELECT 1 FROM venue_zone_directory WHERE id = $1', [place.zoneId]);
+      const [zone] = await this.tenant.manager.query('SELECT 1 FROM venue_zone_directory WHERE id = $1', [
+        place.zoneId,
+      ]);
       if (!zone) throw DomainException.invalid([{ field: 'place.zoneId', reason: 'notFound' }]);
     }
   }
@@ -265,8 +359,10 @@ export class MeetingsService {
          FROM people_directory u WHERE u.id = ANY($1) AND u.status = 'active'`,
       [ids, allianceId],
     );
-    if (rows.length !== ids.length) throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notFound' }]);
-    if (rows.some((row) => !row.inAlliance)) throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notInAlliance' }]);
+    if (rows.length !== ids.length)
+      throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notFound' }]);
+    if (rows.some((row) => !row.inAlliance))
+      throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notInAlliance' }]);
   }
 
   private async invitedOrganizations(allianceId: string, invitees: ScheduleMeetingDto['invitees']): Promise<string[]> {
@@ -284,8 +380,10 @@ export class MeetingsService {
          FROM organization_directory o WHERE o.id = ANY($1)`,
       [[...ids], allianceId],
     );
-    if (found.length !== ids.size) throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notFound' }]);
-    if (found.some((row) => !row.inAlliance)) throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notInAlliance' }]);
+    if (found.length !== ids.size)
+      throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notFound' }]);
+    if (found.some((row) => !row.inAlliance))
+      throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notInAlliance' }]);
     return [...ids];
   }
 }

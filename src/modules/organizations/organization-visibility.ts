@@ -15,7 +15,11 @@ export function canSeePrivateDetails(actor: Actor, organizationId: string): bool
 }
 
 /** In lists (`masked`), contacts' phone numbers show only their ends. */
-export function toOrganizationView(organization: Organization, actor: Actor, { masked = false } = {}): OrganizationView {
+export function toOrganizationView(
+  organization: Organization,
+  actor: Actor,
+  { masked = false } = {},
+): OrganizationView {
   const visible = canSeePrivateDetails(actor, organization.id);
   const party = organization.partyOrganization;
   return {
@@ -27,7 +31,9 @@ export function toOrganizationView(organization: Organization, actor: Actor, { m
     chainPosition: organization.chainPosition,
     productTags: organization.productTags,
     address: organization.address,
-    contacts: visible ? organization.contacts.map((c) => (masked && c.phone ? { ...c, phone: maskPhone(c.phone) ?? undefined } : c)) : [],
+    contacts: visible
+      ? organization.contacts.map((c) => (masked && c.phone ? { ...c, phone: maskPhone(c.phone) ?? undefined } : c))
+      : [],
     partyOrganization: party
       ? {
           type: party.type,

@@ -40,7 +40,9 @@ export class OrganizationsRepository {
   }
 
   findByName(name: string): Promise<Organization | null> {
-    return this.manager.getRepository(Organization).findOne({ where: { name: name.trim() }, relations: { partyOrganization: true } });
+    return this.manager
+      .getRepository(Organization)
+      .findOne({ where: { name: name.trim() }, relations: { partyOrganization: true } });
   }
 
   list(query: ListOrganizationsQuery): Promise<Page<Organization>> {
@@ -50,7 +52,9 @@ export class OrganizationsRepository {
       .leftJoinAndSelect('o.partyOrganization', 'p');
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.q) {
-      qb.andWhere("(o.name ILIKE :q ESCAPE '\\' OR o.unified_code ILIKE :q ESCAPE '\\')", { q: `%${escapeLike(query.q)}%` });
+      qb.andWhere("(o.name ILIKE :q ESCAPE '\\' OR o.unified_code ILIKE :q ESCAPE '\\')", {
+        q: `%${escapeLike(query.q)}%`,
+      });
     }
     if (query.allianceId) {
       qb.andWhere(

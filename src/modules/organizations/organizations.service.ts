@@ -22,7 +22,10 @@ export class OrganizationsService {
 
   async list(actor: Actor, query: ListOrganizationsQuery): Promise<Page<OrganizationView>> {
     const page = await this.organizations.list(query);
-    return { items: page.items.map((o) => toOrganizationView(o, actor, { masked: true })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((o) => toOrganizationView(o, actor, { masked: true })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<OrganizationView> {
@@ -55,9 +58,11 @@ export class OrganizationsService {
     const organization = await this.require(id);
     if (actor.role === Role.EnterpriseContact && actor.organizationId !== id) throw DomainException.notFound();
     // Pairing decides who serves the enterprise: the officials' call, not the enterprise's.
-    if (actor.role === Role.EnterpriseContact && input.pairedDepartmentId !== undefined) throw DomainException.forbidden();
+    if (actor.role === Role.EnterpriseContact && input.pairedDepartmentId !== undefined)
+      throw DomainException.forbidden();
     const { partyOrganization, ...fields } = input;
-    if (fields.pairedDepartmentId !== undefined) fields.pairedDepartmentId = await this.checkPairing(organization.kind, fields.pairedDepartmentId);
+    if (fields.pairedDepartmentId !== undefined)
+      fields.pairedDepartmentId = await this.checkPairing(organization.kind, fields.pairedDepartmentId);
     await this.organizations.save({
       ...organization,
       ...fields,
@@ -65,7 +70,8 @@ export class OrganizationsService {
       productTags: fields.productTags ? normalizeTags(fields.productTags) : organization.productTags,
       partyOrganization: undefined,
     });
-    if (partyOrganization !== undefined) await this.organizations.savePartyOrganization(organization, partyOrganization);
+    if (partyOrganization !== undefined)
+      await this.organizations.savePartyOrganization(organization, partyOrganization);
     return toOrganizationView(await this.require(id), actor);
   }
 

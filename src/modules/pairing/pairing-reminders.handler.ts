@@ -32,18 +32,28 @@ export class PairingRemindersHandler implements JobHandler<PairingJob.RemindOver
   async forTenant(tenantId: string): Promise<number> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
-      const due = await this.tenant.manager.query<{ id: string; official_user_id: string; organization_name: string; due_on: string; interval_days: number }[]>(
+      const due = await this.tenant.manager.query<
+        { id: string; official_user_id: string; organization_name: string; due_on: string; interval_days: number }[]
+      >(
         `SELECT s.id, s.official_user_id, s.organization_name, s.due_on, s.interval_days FROM (${PAIR_STATUS_SQL}) s
           WHERE s.active AND s.due_on < $1 AND (s.overdue_notified_for IS NULL OR to_char(s.overdue_notified_for, 'YYYY-MM-DD') <> s.due_on)
 `,
         [today],
       );
       for (const pair of due) {
-        await this.tenant.manager.query('UPDATE pairing_pairs SET overdue_notified_for = $2 WHERE id = $1', [pair.id, pair.due_on]);
+        await this.tenant.manager.query('UPDATE pairing_pairs SET overdue_notified_for = $2 WHERE id = $1', [
+          pair.id,
+          pair.due_on,
+        ]);
         await this.notifier.notify(
           { userIds: [pair.official_user_id] },
           NotificationType.PairingVisitOverdue,
-          { pairId: pair.id, organizationName: pair.organization_name, dueOn: pair.due_on, intervalDays: pair.interval_days },
+          {
+            pairId: pair.id,
+            organizationName: pair.organization_name,
+            dueOn: pair.due_on,
+            intervalDays: pair.interval_days,
+          },
           { dedupeKey: `pairing-overdue:${pair.id}:${pair.due_on}` },
         );
       }

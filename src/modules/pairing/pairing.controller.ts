@@ -7,7 +7,18 @@ import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitPage, PairingVisitView, PairPage, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
+import {
+  CreatePairDto,
+  ListPairsQuery,
+  LogVisitDto,
+  PairingVisitPage,
+  PairingVisitView,
+  PairPage,
+  PairView,
+  ProblemRequestView,
+  ProblemToRequestDto,
+  UpdatePairDto,
+} from './dto/pairing.dto';
 import { PairingService } from './pairing.service';
 
 /** Pairing contact (结对联系) is the officials' own work: every route is theirs. */
@@ -70,7 +81,12 @@ export class PairingController {
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: "File a visit's problem as a service request" })
   @Post('pairing-visits/:id/problems/:index/service-request')
-  problemToRequest(@CurrentActor() actor: Actor, @IdParam() id: string, @Param('index') index: string, @Body() body: ProblemToRequestDto): Promise<ProblemRequestView> {
+  problemToRequest(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Param('index') index: string,
+    @Body() body: ProblemToRequestDto,
+  ): Promise<ProblemRequestView> {
     if (!/^\d{1,2}$/.test(index)) throw DomainException.invalid([{ field: 'index', reason: 'isInt' }]);
     return this.pairing.problemToRequest(actor, id, Number(index), body);
   }

@@ -16,7 +16,11 @@ export class PairingSchedule implements OnApplicationBootstrap {
   constructor(@InjectQueue(PAIRING_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(PairingJob.RemindOverduePairings, { pattern: '0 9 * * *', tz: 'Asia/Shanghai' }, { name: PairingJob.RemindOverduePairings, data: {} });
+    await this.queue.upsertJobScheduler(
+      PairingJob.RemindOverduePairings,
+      { pattern: '0 9 * * *', tz: 'Asia/Shanghai' },
+      { name: PairingJob.RemindOverduePairings, data: {} },
+    );
   }
 }
 

@@ -8,7 +8,16 @@ import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../platform/
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { ServiceRequestsService } from '../service-requests/service-requests.service';
-import type { CreatePairDto, ListPairsQuery, LogVisitDto, PairingVisitView, PairView, ProblemRequestView, ProblemToRequestDto, UpdatePairDto } from './dto/pairing.dto';
+import type {
+  CreatePairDto,
+  ListPairsQuery,
+  LogVisitDto,
+  PairingVisitView,
+  PairView,
+  ProblemRequestView,
+  ProblemToRequestDto,
+  UpdatePairDto,
+} from './dto/pairing.dto';
 import { PairingPair } from './entities/pairing-pair.entity';
 import { PairingVisitProblem } from './entities/pairing-visit-problem.entity';
 import { PairingVisit } from './entities/pairing-visit.entity';
@@ -33,21 +42,39 @@ export class PairingService {
   async pairs(actor: Actor, query: ListPairsQuery): Promise<Page<PairView>> {
     const today = localDate(this.clock.now());
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterInactive, afterDueOn, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'date', 'text', 'uuid']) : [null, null, null, null];
+    const [afterInactive, afterDueOn, afterName, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['boolean', 'date', 'text', 'uuid'])
+      : [null, null, null, null];
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT * FROM (${PAIR_STATUS_SQL}) s WHERE ($1 OR s.official_user_id = $2) AND (NOT $3 OR (s.active AND s.due_on < $4))
           AND ($8::uuid IS NULL OR (NOT s.active, s.due_on, s.organization_name, s.id) > ($5::boolean, $6::text, $7::text, $8::uuid))
         ORDER BY NOT s.active, s.due_on, s.organization_name, s.id LIMIT $9`,
-      [query.all === 'true', actor.userId, query.overdue === 'true', today, afterInactive, afterDueOn, afterName, afterId, limit + 1],
+      [
+        query.all === 'true',
+        actor.userId,
+        query.overdue === 'true',
+        today,
+        afterInactive,
+        afterDueOn,
+        afterName,
+        afterId,
+        limit + 1,
+      ],
     );
     const page = pageOfRows(rows, limit, (r) => [!r.active, r.due_on, r.organization_name, r.id]);
     return { items: page.items.map((r) => this.pairView(r, today)), nextCursor: page.nextCursor };
   }
 
   async createPair(input: CreatePairDto): Promise<PairView> {
-    const [official] = await this.tenant.manager.query(`SELECT 1 FROM people_directory WHERE id = $1 AND role = 'township_admin'`, [input.officialUserId]);
+    const [official] = await this.tenant.manager.query(
+      `SELECT 1 FROM people_directory WHERE id = $1 AND role = 'township_admin'`,
+      [input.officialUserId],
+    );
     if (!official) throw DomainException.invalid([{ field: 'officialUserId', reason: 'notAnOfficial' }]);
-    const [enterprise] = await this.tenant.manager.query(`SELECT 1 FROM organization_directory WHERE id = $1 AND kind = 'enterprise'`, [input.organizationId]);
+    const [enterprise] = await this.tenant.manager.query(
+      `SELECT 1 FROM organization_directory WHERE id = $1 AND kind = 'enterprise'`,
+      [input.organizationId],
+    );
     if (!enterprise) throw DomainException.invalid([{ field: 'organizationId', reason: 'notAnEnterprise' }]);
     const pair = await this.tenant.manager.getRepository(PairingPair).save({
       tenantId: this.tenant.tenantId,
@@ -61,12 +88,21 @@ export class PairingService {
   async updatePair(id: string, input: UpdatePairDto): Promise<PairView> {
     const repo = this.tenant.manager.getRepository(PairingPair);
     if (!(await repo.findOneBy({ id }))) throw DomainException.notFound();
-    await repo.update({ id }, { ...(input.intervalDays !== undefined && { intervalDays: input.intervalDays }), ...(input.active !== undefined && { active: input.active }) });
+    await repo.update(
+      { id },
+      {
+        ...(input.intervalDays !== undefined && { intervalDays: input.intervalDays }),
+        ...(input.active !== undefined && { active: input.active }),
+      },
+    );
     return this.pair(id);
   }
 
   async pair(id: string): Promise<PairView> {
-    const [row] = await this.tenant.manager.query<Record<string, any>[]>(`SELECT * FROM (${PAIR_STATUS_SQL}) s WHERE s.id = $1`, [id]);
+    const [row] = await this.tenant.manager.query<Record<string, any>[]>(
+      `SELECT * FROM (${PAIR_STATUS_SQL}) s WHERE s.id = $1`,
+      [id],
+    );
     if (!row) throw DomainException.notFound();
     return this.pairView(row, localDate(this.clock.now()));
   }
@@ -74,8 +110,10 @@ export class PairingService {
   async logVisit(actor: Actor, pairId: string, input: LogVisitDto): Promise<PairingVisitView> {
     const pair = await this.tenant.manager.getRepository(PairingPair).findOneBy({ id: pairId });
     if (!pair) throw DomainException.notFound();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.visitedOn)) throw DomainException.invalid([{ field: 'visitedOn', reason: 'isIso8601' }]);
-    if (input.visitedOn > localDate(this.clock.now())) throw DomainException.invalid([{ field: 'visitedOn', reason: 'inFuture' }]);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.visitedOn))
+      throw DomainException.invalid([{ field: 'visitedOn', reason: 'isIso8601' }]);
+    if (input.visitedOn > localDate(this.clock.now()))
+      throw DomainException.invalid([{ field: 'visitedOn', reason: 'inFuture' }]);
     const tenantId = this.tenant.tenantId;
     const visit = await this.tenant.manager.getRepository(PairingVisit).save({
       tenantId,
@@ -87,16 +125,21 @@ export class PairingService {
     });
     const problems = (input.problems ?? []).map((p) => p.trim()).filter((p) => p.length > 0);
     if (problems.length > 0) {
-      await this.tenant.manager.getRepository(PairingVisitProblem).save(problems.map((description, position) => ({ tenantId, visitId: visit.id, position, description })));
+      await this.tenant.manager
+        .getRepository(PairingVisitProblem)
+        .save(problems.map((description, position) => ({ tenantId, visitId: visit.id, position, description })));
     }
     return this.visit(visit.id);
   }
 
   /** The latest visit first (by day, then as logged); a page at a time. */
   async visits(pairId: string, query: PageQueryDto): Promise<Page<PairingVisitView>> {
-    if (!(await this.tenant.manager.getRepository(PairingPair).findOneBy({ id: pairId }))) throw DomainException.notFound();
+    if (!(await this.tenant.manager.getRepository(PairingPair).findOneBy({ id: pairId })))
+      throw DomainException.notFound();
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterVisitedOn, afterCreatedAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']) : [null, null, null];
+    const [afterVisitedOn, afterCreatedAt, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid'])
+      : [null, null, null];
     const rows = await this.tenant.manager.query<{ id: string; visited_on: string; created_at: string }[]>(
       `SELECT id, visited_on::text AS visited_on, created_at::text AS created_at FROM pairing_visits
         WHERE pair_id = $1 AND ($4::uuid IS NULL OR (visited_on, created_at, id) < ($2::date, $3::timestamptz, $4::uuid))
@@ -118,15 +161,26 @@ export class PairingService {
    * step. The problem row is locked, so concurrent calls queue; the second finds the request and
    * returns it (and the idempotency key stops a duplicate even if the link were lost).
    */
-  async problemToRequest(actor: Actor, visitId: string, index: number, input: ProblemToRequestDto): Promise<ProblemRequestView> {
+  async problemToRequest(
+    actor: Actor,
+    visitId: string,
+    index: number,
+    input: ProblemToRequestDto,
+  ): Promise<ProblemRequestView> {
     const visit = await this.tenant.manager.getRepository(PairingVisit).findOneBy({ id: visitId });
     if (!visit) throw DomainException.notFound();
-    const problem = await this.tenant.manager.getRepository(PairingVisitProblem).findOne({ where: { visitId, position: index }, lock: { mode: 'pessimistic_write' } });
+    const problem = await this.tenant.manager
+      .getRepository(PairingVisitProblem)
+      .findOne({ where: { visitId, position: index }, lock: { mode: 'pessimistic_write' } });
     if (!problem) throw DomainException.invalid([{ field: 'index', reason: 'noSuchProblem', args: [index] }]);
-    if (problem.serviceRequestId) return { replayed: true, visitId, index, serviceRequest: await this.requestSummary(problem.serviceRequestId) };
+    if (problem.serviceRequestId)
+      return { replayed: true, visitId, index, serviceRequest: await this.requestSummary(problem.serviceRequestId) };
 
     const pair = await this.tenant.manager.getRepository(PairingPair).findOneByOrFail({ id: visit.pairId });
-    const [category] = await this.tenant.manager.query<{ alliance_id: string }[]>('SELECT alliance_id FROM service_category_directory WHERE id = $1 AND active', [input.categoryId]);
+    const [category] = await this.tenant.manager.query<{ alliance_id: string }[]>(
+      'SELECT alliance_id FROM service_category_directory WHERE id = $1 AND active',
+      [input.categoryId],
+    );
     if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     const [member] = await this.tenant.manager.query(
       `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
@@ -139,16 +193,32 @@ export class PairingService {
     const { request, replayed } = await this.requests.submitOnBehalf(
       actor,
       pair.organizationId,
-      { allianceId: category.alliance_id, categoryId: input.categoryId, title, description: description.length >= 5 ? description : `${description}…`, urgency: input.urgency },
+      {
+        allianceId: category.alliance_id,
+        categoryId: input.categoryId,
+        title,
+        description: description.length >= 5 ? description : `${description}…`,
+        urgency: input.urgency,
+      },
       `pairing-problem:${problem.id}`,
       { source: 'pairing-visit', pairingVisitId: visit.id, problemIndex: index },
     );
-    await this.tenant.manager.getRepository(PairingVisitProblem).update({ id: problem.id }, { serviceRequestId: request.id });
-    return { replayed, visitId, index, serviceRequest: { id: request.id, number: request.number, status: request.status } };
+    await this.tenant.manager
+      .getRepository(PairingVisitProblem)
+      .update({ id: problem.id }, { serviceRequestId: request.id });
+    return {
+      replayed,
+      visitId,
+      index,
+      serviceRequest: { id: request.id, number: request.number, status: request.status },
+    };
   }
 
   private async requestSummary(id: string): Promise<{ id: string; number: string; status: string }> {
-    const [row] = await this.tenant.manager.query<{ id: string; number: string; status: string }[]>('SELECT id, number, status FROM service_request_directory WHERE id = $1', [id]);
+    const [row] = await this.tenant.manager.query<{ id: string; number: string; status: string }[]>(
+      'SELECT id, number, status FROM service_request_directory WHERE id = $1',
+      [id],
+    );
     return row;
   }
 
@@ -197,7 +267,11 @@ export class PairingService {
       recordedBy: { id: v.recorded_by_id, name: v.recorder_name },
       problems: problems
         .filter((p) => p.visit_id === v.id)
-        .map((p) => ({ index: p.position, description: p.description, serviceRequest: p.request_id ? { id: p.request_id, number: p.number, status: p.status } : null })),
+        .map((p) => ({
+          index: p.position,
+          description: p.description,
+          serviceRequest: p.request_id ? { id: p.request_id, number: p.number, status: p.status } : null,
+        })),
     }));
   }
 }

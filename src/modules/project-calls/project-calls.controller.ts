@@ -84,7 +84,11 @@ export class ProjectCallsController {
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
   @ApiOperation({ summary: 'Add a note to an application' })
   @Post('project-applications/:id/notes')
-  note(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ApplicationNoteDto): Promise<ApplicationView> {
+  note(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ApplicationNoteDto,
+  ): Promise<ApplicationView> {
     return this.calls.note(actor, id, body.note);
   }
 }

@@ -59,8 +59,12 @@ export class ProjectCallsService {
 
   async create(actor: Actor, input: CreateProjectCallDto): Promise<ProjectCallDetailView> {
     if (!(await this.isTeam(actor, input.allianceId ?? null))) throw DomainException.forbidden();
-    if (input.deadline < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
-    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length) {
+    if (input.deadline < localDate(this.clock.now()))
+      throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
+    if (
+      input.allianceId &&
+      !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length
+    ) {
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     }
     const call = await this.db.getRepository(ProjectCall).save({
@@ -75,7 +79,10 @@ export class ProjectCallsService {
     });
     const eligible = await this.eligibleOrganizations(call);
     if (eligible.length > 0) {
-      const users = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = ANY($1) AND status = 'active'`, [eligible.map((o) => o.id)]);
+      const users = await this.db.query<{ id: string }[]>(
+        `SELECT id FROM people_directory WHERE organization_id = ANY($1) AND status = 'active'`,
+        [eligible.map((o) => o.id)],
+      );
       await this.notifier.notify({ userIds: users.map((u) => u.id) }, NotificationType.ProjectCallPublished, {
         callId: call.id,
         name: call.name,
@@ -87,7 +94,10 @@ export class ProjectCallsService {
   }
 
   /** Member enterprises whose product tags overlap the call's (all members when it names none). */
-  async eligibleOrganizations(call: Pick<ProjectCall, 'eligibilityTags' | 'allianceId'>, organizationId?: string): Promise<NamedRef[]> {
+  async eligibleOrganizations(
+    call: Pick<ProjectCall, 'eligibilityTags' | 'allianceId'>,
+    organizationId?: string,
+  ): Promise<NamedRef[]> {
     return this.db.query<NamedRef[]>(
       `SELECT o.id, o.name FROM organization_directory o
         WHERE o.kind = 'enterprise' AND ($3::uuid IS NULL OR o.id = $3)
@@ -102,7 +112,9 @@ export class ProjectCallsService {
   /** Open calls first, then by deadline; a page at a time. */
   async list(actor: Actor, query: PageQueryDto): Promise<Page<ProjectCallView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterClosed, afterDeadline, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'date', 'uuid']) : [null, null, null];
+    const [afterClosed, afterDeadline, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['boolean', 'date', 'uuid'])
+      : [null, null, null];
     const rows = await this.db.query<{ id: string; closed: boolean; deadline: string }[]>(
       `SELECT id, status = 'closed' AS closed, deadline::text AS deadline FROM project_calls
         WHERE $3::uuid IS NULL OR (status = 'closed', deadline, id) > ($1::boolean, $2::date, $3::uuid)
@@ -110,7 +122,13 @@ export class ProjectCallsService {
       [afterClosed, afterDeadline, afterId, limit + 1],
     );
     const page = pageOfRows(rows, limit, (r) => [r.closed, r.deadline, r.id]);
-    return { items: await this.views(actor, page.items.map((r) => r.id)), nextCursor: page.nextCursor };
+    return {
+      items: await this.views(
+        actor,
+        page.items.map((r) => r.id),
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 
   private async views(actor: Actor, ids: string[]): Promise<ProjectCallView[]> {
@@ -152,7 +170,9 @@ export class ProjectCallsService {
     return {
       ...view,
       applications: await this.applicationViews(applicationIds.map((a) => a.id)),
-      eligibleOrganizations: team ? await this.eligibleOrganizations({ eligibilityTags: view.eligibilityTags, allianceId: view.allianceId }) : [],
+      eligibleOrganizations: team
+        ? await this.eligibleOrganizations({ eligibilityTags: view.eligibilityTags, allianceId: view.allianceId })
+        : [],
     };
   }
 
@@ -171,16 +191,21 @@ export class ProjectCallsService {
     const team = await this.isTeam(actor, call.allianceId);
     const organizationId = input.organizationId && team ? input.organizationId : actor.organizationId;
     if (!organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'required' }]);
-    if (input.organizationId && input.organizationId !== actor.organizationId && !team) throw DomainException.forbidden();
+    if (input.organizationId && input.organizationId !== actor.organizationId && !team)
+      throw DomainException.forbidden();
     if (call.status !== ProjectCallStatus.Open || call.deadline < localDate(this.clock.now())) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'callId', reason: 'callClosed' }]);
     }
-    if ((await this.eligibleOrganizations(call, organizationId)).length === 0) throw DomainException.invalid([{ field: 'organizationId', reason: 'notEligible' }]);
+    if ((await this.eligibleOrganizations(call, organizationId)).length === 0)
+      throw DomainException.invalid([{ field: 'organizationId', reason: 'notEligible' }]);
     let application: ProjectApplication;
     try {
-      application = await this.db.getRepository(ProjectApplication).save({ tenantId: call.tenantId, callId, organizationId, createdById: actor.userId });
+      application = await this.db
+        .getRepository(ProjectApplication)
+        .save({ tenantId: call.tenantId, callId, organizationId, createdById: actor.userId });
     } catch (error) {
-      if (uniqueViolation(error)) throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'callId', reason: 'alreadyApplied' }]);
+      if (uniqueViolation(error))
+        throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'callId', reason: 'alreadyApplied' }]);
       throw error;
     }
     if (input.note?.trim()) await this.addNote(actor, application, input.note.trim());
@@ -191,7 +216,9 @@ export class ProjectCallsService {
   async applications(actor: Actor, query: PageQueryDto): Promise<Page<ApplicationView>> {
     const team = await this.isTeam(actor);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterDeadline, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'text', 'uuid']) : [null, null, null];
+    const [afterDeadline, afterName, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['date', 'text', 'uuid'])
+      : [null, null, null];
     const rows = await this.db.query<{ id: string; deadline: string; organization_name: string }[]>(
       `SELECT a.id, c.deadline::text AS deadline, o.name AS organization_name
          FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id
@@ -212,9 +239,12 @@ export class ProjectCallsService {
   async advance(actor: Actor, id: string, input: AdvanceStepDto): Promise<ApplicationView> {
     const { application, team } = await this.requireApplication(actor, id);
     if (!NEXT[application.step].includes(input.step)) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'step', reason: 'stepOrder', args: [application.step, input.step] }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'step', reason: 'stepOrder', args: [application.step, input.step] },
+      ]);
     }
-    if (!team && [ApplicationStep.Approved, ApplicationStep.Rejected].includes(input.step)) throw DomainException.forbidden();
+    if (!team && [ApplicationStep.Approved, ApplicationStep.Rejected].includes(input.step))
+      throw DomainException.forbidden();
     await this.db.getRepository(ProjectApplication).update({ id }, { step: input.step });
     application.step = input.step;
     await this.addNote(actor, application, input.note?.trim() || null);
@@ -236,12 +266,17 @@ export class ProjectCallsService {
       authorId: actor.userId,
       note: note ?? '',
     });
-    const [info] = await this.db.query<{ name: string; call_id: string; organization_name: string; alliance_id: string | null }[]>(
+    const [info] = await this.db.query<
+      { name: string; call_id: string; organization_name: string; alliance_id: string | null }[]
+    >(
       `SELECT c.name, c.id AS call_id, c.alliance_id, o.name AS organization_name FROM project_applications a
          JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id WHERE a.id = $1`,
       [application.id],
     );
-    const members = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [application.organizationId]);
+    const members = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
+      [application.organizationId],
+    );
     const team = await this.db.query<{ id: string }[]>(
       `SELECT u.id FROM people_directory u WHERE u.status = 'active' AND u.role = 'enterprise_contact' AND u.organization_id IN (
          SELECT organization_id FROM alliance_membership_directory WHERE role = 'lead' AND left_on IS NULL AND ($1::uuid IS NULL OR alliance_id = $1))`,
@@ -257,10 +292,16 @@ export class ProjectCallsService {
     });
   }
 
-  private async requireApplication(actor: Actor, id: string): Promise<{ application: ProjectApplication; team: boolean }> {
+  private async requireApplication(
+    actor: Actor,
+    id: string,
+  ): Promise<{ application: ProjectApplication; team: boolean }> {
     const application = await this.db.getRepository(ProjectApplication).findOneBy({ id });
     if (!application) throw DomainException.notFound();
-    const [call] = await this.db.query<{ alliance_id: string | null }[]>('SELECT alliance_id FROM project_calls WHERE id = $1', [application.callId]);
+    const [call] = await this.db.query<{ alliance_id: string | null }[]>(
+      'SELECT alliance_id FROM project_calls WHERE id = $1',
+      [application.callId],
+    );
     const team = await this.isTeam(actor, call.alliance_id);
     if (!team && application.organizationId !== actor.organizationId) throw DomainException.notFound();
     return { application, team };
@@ -290,7 +331,13 @@ export class ProjectCallsService {
       unfinished: UNFINISHED_STEPS.includes(a.step) && a.deadline >= today,
       notes: notes
         .filter((n) => n.application_id === a.id)
-        .map((n) => ({ id: n.id, step: n.step, author: { id: n.author_id, displayName: n.display_name }, note: n.note, createdAt: n.created_at })),
+        .map((n) => ({
+          id: n.id,
+          step: n.step,
+          author: { id: n.author_id, displayName: n.display_name },
+          note: n.note,
+          createdAt: n.created_at,
+        })),
       createdAt: a.created_at,
       updatedAt: a.updated_at,
     }));

@@ -39,7 +39,15 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<ProjectCallJo
     return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
       const due = await this.tenant.manager.query<
-        { organization_id: string; call_id: string; name: string; deadline: string; days_left: number; applied: boolean; user_ids: string[] }[]
+        {
+          organization_id: string;
+          call_id: string;
+          name: string;
+          deadline: string;
+          days_left: number;
+          applied: boolean;
+          user_ids: string[];
+        }[]
       >(
         `SELECT o.id AS organization_id, c.id AS call_id, c.name, c.deadline::text AS deadline, (c.deadline - $1::date) AS days_left,
                 a.id IS NOT NULL AS applied,
@@ -64,7 +72,13 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<ProjectCallJo
         const event = await this.notifier.notify(
           { userIds: row.user_ids },
           NotificationType.ProjectCallDeadline,
-          { callId: row.call_id, name: row.name, deadline: row.deadline, daysLeft: row.days_left, applied: row.applied },
+          {
+            callId: row.call_id,
+            name: row.name,
+            deadline: row.deadline,
+            daysLeft: row.days_left,
+            applied: row.applied,
+          },
           { dedupeKey: `project-deadline:${row.call_id}:${row.organization_id}:${reminder}:${row.deadline}` },
         );
         if (event) sent++;

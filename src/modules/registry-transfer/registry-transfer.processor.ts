@@ -26,7 +26,8 @@ export class RegistryTransferProcessor extends WorkerHost {
     } catch (error) {
       // The sweep (transfer-job-sweeper.ts) works on no row of its own.
       const { tenantId, transferJobId } = job.data;
-      if (transferJobId && isLastAttempt(job, error)) await this.failures.record({ tenantId, transferJobId }, job.attemptsMade + 1, error);
+      if (transferJobId && isLastAttempt(job, error))
+        await this.failures.record({ tenantId, transferJobId }, job.attemptsMade + 1, error);
       throw error;
     }
   }

@@ -42,7 +42,11 @@ export class TransferJobFailures {
       const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
       if (!job) return;
       const actor: Actor = { ...system, userId: job.createdById };
-      const reason = (how === 'lost' ? localizedReason('jobLost', job.language as Language) : localizedReason('jobFailed', job.language as Language, [attempts]))!;
+      const reason = (
+        how === 'lost'
+          ? localizedReason('jobLost', job.language as Language)
+          : localizedReason('jobFailed', job.language as Language, [attempts])
+      )!;
       // Its own transaction, so the row says failed even when telling someone fails too.
       const failed = await this.tenant.run(actor, () => this.jobs.failUnlessFinished(job.id, reason, this.clock.now()));
       if (!failed || job.kind !== TransferJobKind.MemberImport) return;

@@ -41,11 +41,21 @@ export class SweepTransferJobsHandler implements JobHandler<RegistryTransferJob.
         if (state === 'failed') {
           // Failed by BullMQ's stalled check (its workers died), or by an attempt whose failure could not be written then.
           const how = /stalled/i.test(job!.failedReason) ? 'lost' : 'failed';
-          await this.failures.record({ tenantId, transferJobId: id }, job!.attemptsMade, new Error(job!.failedReason), how);
+          await this.failures.record(
+            { tenantId, transferJobId: id },
+            job!.attemptsMade,
+            new Error(job!.failedReason),
+            how,
+          );
         } else if (state === 'missing' || state === 'unknown' || state === 'completed') {
           // A job that just finished has written its row before BullMQ removed it: read the row again.
           if (!(await this.stillOpen(tenantId, id))) continue;
-          await this.failures.record({ tenantId, transferJobId: id }, job?.attemptsMade ?? 0, new Error(`queue job ${state}`), 'lost');
+          await this.failures.record(
+            { tenantId, transferJobId: id },
+            job?.attemptsMade ?? 0,
+            new Error(`queue job ${state}`),
+            'lost',
+          );
         } else continue; // waiting, delayed or active: it is in hand
         ended++;
       }
@@ -70,7 +80,10 @@ export class SweepTransferJobsHandler implements JobHandler<RegistryTransferJob.
 
   private stillOpen(tenantId: string, id: string): Promise<boolean> {
     return this.tenant.run(systemActor(tenantId), async () => {
-      const [row] = await this.tenant.manager.query<{ status: string }[]>('SELECT status FROM transfer_jobs WHERE id = $1', [id]);
+      const [row] = await this.tenant.manager.query<{ status: string }[]>(
+        'SELECT status FROM transfer_jobs WHERE id = $1',
+        [id],
+      );
       return row?.status === 'queued' || row?.status === 'running';
     });
   }

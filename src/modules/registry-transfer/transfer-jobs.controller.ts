@@ -30,7 +30,9 @@ export class TransferJobsController {
   constructor(private readonly jobs: TransferJobsService) {}
 
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiOperation({ summary: 'Start a member import' })
   @Post('alliances/:id/imports')
   @HttpCode(HttpStatus.ACCEPTED)
@@ -72,7 +74,11 @@ export class TransferJobsController {
   @ApiProduces(XLSX, 'text/csv')
   @ApiOperation({ summary: 'Download the import template' })
   @Get('imports/template')
-  async template(@Query() query: TemplateQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async template(
+    @Query() query: TemplateQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const format = query.format ?? 'xlsx';
     const language = languageFrom(request.headers['accept-language']);
     const name = language === 'zh-CN' ? '成员企业导入模板' : 'member-import-template';

@@ -18,7 +18,9 @@ export class TransferJobsRepository {
   }
 
   async readFile(id: string): Promise<Buffer | null> {
-    const [row] = await this.manager.query<{ file: Buffer | null }[]>('SELECT file FROM transfer_jobs WHERE id = $1', [id]);
+    const [row] = await this.manager.query<{ file: Buffer | null }[]>('SELECT file FROM transfer_jobs WHERE id = $1', [
+      id,
+    ]);
     return row?.file ?? null;
   }
 

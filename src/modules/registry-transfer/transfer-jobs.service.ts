@@ -53,13 +53,19 @@ export class TransferJobsService {
   async download(id: string): Promise<{ fileName: string; content: Buffer }> {
     const job = await this.jobs.findById(id);
     if (!job || job.kind === TransferJobKind.MemberImport) throw DomainException.notFound();
-    if (job.status !== TransferJobStatus.Succeeded) throw DomainException.conflict(undefined, [{ field: 'status', reason: 'matches' }]);
+    if (job.status !== TransferJobStatus.Succeeded)
+      throw DomainException.conflict(undefined, [{ field: 'status', reason: 'matches' }]);
     const content = await this.jobs.readFile(id);
     if (!content) throw DomainException.notFound();
     return { fileName: job.fileName ?? 'registry.xlsx', content };
   }
 
-  private async start(kind: TransferJobKind, allianceId: string, language: Language, upload?: UploadedSpreadsheet): Promise<TransferJobView> {
+  private async start(
+    kind: TransferJobKind,
+    allianceId: string,
+    language: Language,
+    upload?: UploadedSpreadsheet,
+  ): Promise<TransferJobView> {
     const actor = this.tenant.actor;
     const job = await this.jobs.save({
       tenantId: this.tenant.tenantId,
@@ -71,8 +77,12 @@ export class TransferJobsService {
       file: upload?.content ?? null,
       refusedRows: [],
     });
-    const name = kind === TransferJobKind.MemberImport ? RegistryTransferJob.ImportMembers : RegistryTransferJob.ExportRegistry;
-    await this.outbox.enqueue({ name, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
+    const name =
+      kind === TransferJobKind.MemberImport ? RegistryTransferJob.ImportMembers : RegistryTransferJob.ExportRegistry;
+    await this.outbox.enqueue(
+      { name, payload: { tenantId: job.tenantId, transferJobId: job.id } },
+      { jobId: transferQueueJobId(job.id) },
+    );
     return toTransferJobView({ ...job, file: null });
   }
 }

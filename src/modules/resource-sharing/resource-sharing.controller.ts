@@ -6,8 +6,23 @@ import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { CreateListingDto, CreateTalentDto, ExpressInterestDto, ListListingsQuery, ListTalentsQuery, MessageDto } from './dto/listing.dto';
-import { InterestPage, InterestView, ListingPage, ListingView, MatchPage, TalentPage, TalentView } from './dto/listing.view';
+import {
+  CreateListingDto,
+  CreateTalentDto,
+  ExpressInterestDto,
+  ListListingsQuery,
+  ListTalentsQuery,
+  MessageDto,
+} from './dto/listing.dto';
+import {
+  InterestPage,
+  InterestView,
+  ListingPage,
+  ListingView,
+  MatchPage,
+  TalentPage,
+  TalentView,
+} from './dto/listing.view';
 import { ResourceSharingService } from './resource-sharing.service';
 
 const MEMBERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
@@ -62,7 +77,11 @@ export class ResourceSharingController {
   @ApiOperation({ summary: 'Express interest in a listing' })
   @ApiConflictResponse({ description: 'The listing is closed, or the organisation is already interested.' })
   @Post('listings/:id/interests')
-  expressInterest(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ExpressInterestDto): Promise<InterestView> {
+  expressInterest(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ExpressInterestDto,
+  ): Promise<InterestView> {
     return this.sharing.expressInterest(actor, id, body.message);
   }
 

@@ -12,7 +12,15 @@ import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { CreateListingDto, CreateTalentDto, ListListingsQuery, ListTalentsQuery } from './dto/listing.dto';
-import type { InterestSummaryView, InterestView, ListingPage, ListingView, MatchView, PartyContactView, TalentView } from './dto/listing.view';
+import type {
+  InterestSummaryView,
+  InterestView,
+  ListingPage,
+  ListingView,
+  MatchView,
+  PartyContactView,
+  TalentView,
+} from './dto/listing.view';
 import { ListingInterestMessage } from './entities/listing-interest-message.entity';
 import { ListingInterest } from './entities/listing-interest.entity';
 import { Listing, ListingStatus } from './entities/listing.entity';
@@ -37,8 +45,12 @@ export class ResourceSharingService {
 
   async create(actor: Actor, input: CreateListingDto): Promise<ListingView> {
     if (actor.role !== Role.TownshipAdmin && !actor.organizationId) throw DomainException.forbidden();
-    if (input.validUntil && input.validUntil < localDate(this.clock.now())) throw DomainException.invalid([{ field: 'validUntil', reason: 'notInPast' }]);
-    if (input.allianceId && !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length) {
+    if (input.validUntil && input.validUntil < localDate(this.clock.now()))
+      throw DomainException.invalid([{ field: 'validUntil', reason: 'notInPast' }]);
+    if (
+      input.allianceId &&
+      !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length
+    ) {
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     }
     const listing = await this.db.getRepository(Listing).save({
@@ -72,7 +84,10 @@ export class ResourceSharingService {
       where.push(`(l.created_at, l.id) < (${param(after)}::timestamptz, ${param(afterId)}::uuid)`);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.views(`${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT ${limit + 1}`, params);
+    const rows = await this.views(
+      `${where.join(' AND ')} ORDER BY l.created_at DESC, l.id DESC LIMIT ${limit + 1}`,
+      params,
+    );
     // The cursor holds created_at to the microsecond (createdAtText): a Date's milliseconds skipped rows made in one transaction.
     const page = pageOfRows(rows, limit, (l) => [l.createdAtText, l.id]);
     return { items: page.items.map(({ createdAtText: _, ...view }) => view), nextCursor: page.nextCursor };
@@ -117,7 +132,8 @@ export class ResourceSharingService {
   async close(actor: Actor, id: string): Promise<ListingView> {
     const listing = await this.db.getRepository(Listing).findOneBy({ id });
     if (!listing) throw DomainException.notFound();
-    if (actor.role !== Role.TownshipAdmin && listing.organizationId !== actor.organizationId) throw DomainException.forbidden();
+    if (actor.role !== Role.TownshipAdmin && listing.organizationId !== actor.organizationId)
+      throw DomainException.forbidden();
     if (listing.status === ListingStatus.Closed) throw DomainException.conflict(ErrorCode.InvalidTransition);
     await this.db.getRepository(Listing).update({ id }, { status: ListingStatus.Closed, closedAt: this.clock.now() });
     return this.get(actor, id);
@@ -130,7 +146,9 @@ export class ResourceSharingService {
   async matches(actor: Actor, id: string, query: PageQueryDto): Promise<Page<MatchView>> {
     await this.get(actor, id);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterScore, afterCreatedAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['number', 'timestamp', 'uuid']) : [null, null, null];
+    const [afterScore, afterCreatedAt, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['number', 'timestamp', 'uuid'])
+      : [null, null, null];
     const rows = await this.db.query<Record<string, any>[]>(
       `WITH me AS (SELECT * FROM listings WHERE id = $1)
        SELECT * FROM (SELECT m0.*, s.* FROM (
@@ -179,7 +197,8 @@ export class ResourceSharingService {
     const listing = await this.get(actor, listingId);
     if (!actor.organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'required' }]);
     if (listing.mine) throw DomainException.invalid([{ field: 'listingId', reason: 'ownListing' }]);
-    if (listing.status !== ListingStatus.Open) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'listingClosed' }]);
+    if (listing.status !== ListingStatus.Open)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'listingClosed' }]);
     let interest: ListingInterest;
     try {
       interest = await this.db.getRepository(ListingInterest).save({
@@ -189,16 +208,31 @@ export class ResourceSharingService {
         createdById: actor.userId,
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'listingId', reason: 'alreadyInterested' }]);
+      if (uniqueViolation(error))
+        throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'listingId', reason: 'alreadyInterested' }]);
       throw error;
     }
-    await this.db.getRepository(ListingInterestMessage).save({ tenantId: interest.tenantId, interestId: interest.id, authorId: actor.userId, body: message.trim() });
-    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [actor.organizationId]);
-    const ownerUsers = listing.organization ? await this.usersOf(listing.organization.id) : await this.creatorOf(listingId);
+    await this.db
+      .getRepository(ListingInterestMessage)
+      .save({ tenantId: interest.tenantId, interestId: interest.id, authorId: actor.userId, body: message.trim() });
+    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [
+      actor.organizationId,
+    ]);
+    const ownerUsers = listing.organization
+      ? await this.usersOf(listing.organization.id)
+      : await this.creatorOf(listingId);
     await this.notifier.notify(
       { userIds: [...new Set([...ownerUsers, ...(await this.usersOf(actor.organizationId))])] },
       NotificationType.ListingInterest,
-      { interestId: interest.id, listingId, title: listing.title, kind: listing.kind, organizationName: org.name, ownerName: listing.organization?.name ?? '', message: message.trim() },
+      {
+        interestId: interest.id,
+        listingId,
+        title: listing.title,
+        kind: listing.kind,
+        organizationName: org.name,
+        ownerName: listing.organization?.name ?? '',
+        message: message.trim(),
+      },
     );
     return this.interest(actor, interest.id);
   }
@@ -217,10 +251,15 @@ export class ResourceSharingService {
     );
     const page = pageOfRows(rows, limit, (r) => [r.created_at, r.id]);
     const summaries = await this.interestSummaries(page.items.map((r) => r.id));
-    return { items: summaries.map(({ ownerOrganizationId: _, createdById: __, ...view }) => view), nextCursor: page.nextCursor };
+    return {
+      items: summaries.map(({ ownerOrganizationId: _, createdById: __, ...view }) => view),
+      nextCursor: page.nextCursor,
+    };
   }
 
-  private async interestSummaries(ids: string[]): Promise<(InterestSummaryView & { ownerOrganizationId: string | null; createdById: string })[]> {
+  private async interestSummaries(
+    ids: string[],
+  ): Promise<(InterestSummaryView & { ownerOrganizationId: string | null; createdById: string })[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.query<Record<string, any>[]>(
       `SELECT i.*, l.title, l.kind, l.status, l.organization_id AS owner_id, l.created_by_id AS listing_creator, ow.name AS owner_name, it.name AS interested_name
@@ -252,21 +291,33 @@ export class ResourceSharingService {
     );
     return {
       ...view,
-      ownerContacts: ownerOrganizationId ? await this.contacts(`organization_id = $1`, ownerOrganizationId) : await this.contacts('id = $1', createdById),
+      ownerContacts: ownerOrganizationId
+        ? await this.contacts(`organization_id = $1`, ownerOrganizationId)
+        : await this.contacts('id = $1', createdById),
       interestedContacts: await this.contacts('organization_id = $1', view.interested.id),
-      messages: messages.map((m) => ({ id: m.id, author: { id: m.author_id, displayName: m.display_name }, body: m.body, createdAt: m.created_at })),
+      messages: messages.map((m) => ({
+        id: m.id,
+        author: { id: m.author_id, displayName: m.display_name },
+        body: m.body,
+        createdAt: m.created_at,
+      })),
     };
   }
 
   async postMessage(actor: Actor, id: string, body: string): Promise<InterestView> {
     const [summary] = await this.interestSummaries([id]);
     if (!summary || !this.isParty(actor, summary)) throw DomainException.notFound();
-    await this.db.getRepository(ListingInterestMessage).save({ tenantId: this.tenant.tenantId, interestId: id, authorId: actor.userId, body: body.trim() });
+    await this.db
+      .getRepository(ListingInterestMessage)
+      .save({ tenantId: this.tenant.tenantId, interestId: id, authorId: actor.userId, body: body.trim() });
     const others = [
       ...(summary.ownerOrganizationId ? await this.usersOf(summary.ownerOrganizationId) : [summary.createdById]),
       ...(await this.usersOf(summary.interested.id)),
     ].filter((u) => u !== actor.userId);
-    const [author] = await this.db.query<{ display_name: string }[]>('SELECT display_name FROM people_directory WHERE id = $1', [actor.userId]);
+    const [author] = await this.db.query<{ display_name: string }[]>(
+      'SELECT display_name FROM people_directory WHERE id = $1',
+      [actor.userId],
+    );
     await this.notifier.notify({ userIds: [...new Set(others)] }, NotificationType.ListingMessage, {
       interestId: id,
       title: summary.listing.title,
@@ -276,10 +327,16 @@ export class ResourceSharingService {
     return this.interest(actor, id);
   }
 
-  private isParty(actor: Actor, summary: { ownerOrganizationId: string | null; createdById: string; interested: { id: string } }): boolean {
+  private isParty(
+    actor: Actor,
+    summary: { ownerOrganizationId: string | null; createdById: string; interested: { id: string } },
+  ): boolean {
     if (actor.role === Role.TownshipAdmin) return true;
     if (!summary.ownerOrganizationId && summary.createdById === actor.userId) return true;
-    return !!actor.organizationId && (summary.ownerOrganizationId === actor.organizationId || summary.interested.id === actor.organizationId);
+    return (
+      !!actor.organizationId &&
+      (summary.ownerOrganizationId === actor.organizationId || summary.interested.id === actor.organizationId)
+    );
   }
 
   private async contacts(condition: string, value: string): Promise<PartyContactView[]> {
@@ -291,12 +348,17 @@ export class ResourceSharingService {
   }
 
   private async usersOf(organizationId: string): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`, [organizationId]);
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
+      [organizationId],
+    );
     return rows.map((r) => r.id);
   }
 
   private async creatorOf(listingId: string): Promise<string[]> {
-    const rows = await this.db.query<{ created_by_id: string }[]>('SELECT created_by_id FROM listings WHERE id = $1', [listingId]);
+    const rows = await this.db.query<{ created_by_id: string }[]>('SELECT created_by_id FROM listings WHERE id = $1', [
+      listingId,
+    ]);
     return rows.map((r) => r.created_by_id);
   }
 

@@ -29,10 +29,15 @@ export class AttachmentsService {
   async add(actor: Actor, requestId: string, fileName: string, content: Buffer): Promise<AttachmentView> {
     const request = await this.service.requireVisible(actor, requestId, true);
     const type = await detectAllowedType(content);
-    if (!type) throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'fileType' }]);
+    if (!type)
+      throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [
+        { field: 'file', reason: 'fileType' },
+      ]);
     const repo = this.tenant.manager.getRepository(ServiceRequestAttachment);
     if ((await repo.count({ where: { requestId } })) >= MAX_ATTACHMENTS_PER_REQUEST) {
-      throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'tooManyFiles', args: [MAX_ATTACHMENTS_PER_REQUEST] }]);
+      throw DomainException.conflict(ErrorCode.Conflict, [
+        { field: 'file', reason: 'tooManyFiles', args: [MAX_ATTACHMENTS_PER_REQUEST] },
+      ]);
     }
     await this.quota.reserve(content.length);
     const storageKey = `${request.tenantId}/${requestId}/${randomUUID()}`;
@@ -47,13 +52,31 @@ export class AttachmentsService {
       sha256: createHash('sha256').update(content).digest('hex'),
       uploadedById: actor.userId,
     });
-    await this.requests.addEvent({ tenantId: request.tenantId, requestId, type: TimelineEntryType.AttachmentAdded, actorUserId: actor.userId, data: { attachmentId: saved.id, fileName: saved.fileName } });
-    return { id: saved.id, fileName: saved.fileName, contentType: saved.contentType, size: saved.size, createdAt: saved.createdAt };
+    await this.requests.addEvent({
+      tenantId: request.tenantId,
+      requestId,
+      type: TimelineEntryType.AttachmentAdded,
+      actorUserId: actor.userId,
+      data: { attachmentId: saved.id, fileName: saved.fileName },
+    });
+    return {
+      id: saved.id,
+      fileName: saved.fileName,
+      contentType: saved.contentType,
+      size: saved.size,
+      createdAt: saved.createdAt,
+    };
   }
 
-  async read(actor: Actor, requestId: string, attachmentId: string): Promise<{ attachment: ServiceRequestAttachment; content: Buffer }> {
+  async read(
+    actor: Actor,
+    requestId: string,
+    attachmentId: string,
+  ): Promise<{ attachment: ServiceRequestAttachment; content: Buffer }> {
     await this.service.requireVisible(actor, requestId);
-    const attachment = await this.tenant.manager.getRepository(ServiceRequestAttachment).findOneBy({ id: attachmentId, requestId });
+    const attachment = await this.tenant.manager
+      .getRepository(ServiceRequestAttachment)
+      .findOneBy({ id: attachmentId, requestId });
     if (!attachment) throw DomainException.notFound();
     return { attachment, content: await this.storage.get(attachment.storageKey) };
   }

@@ -47,7 +47,11 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Change a service category' })
   @ApiConflictResponse({ description: 'The name is taken.' })
   @Patch('alliances/:id/service-categories/:categoryId')
-  updateCategory(@IdParam() allianceId: string, @IdParam('categoryId') id: string, @Body() body: UpdateCategoryDto): Promise<CategoryView> {
+  updateCategory(
+    @IdParam() allianceId: string,
+    @IdParam('categoryId') id: string,
+    @Body() body: UpdateCategoryDto,
+  ): Promise<CategoryView> {
     return this.catalogue.updateCategory(allianceId, id, body);
   }
 
@@ -68,7 +72,11 @@ export class CatalogueController {
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: 'Change a routing rule' })
   @Patch('alliances/:id/routing-rules/:ruleId')
-  updateRule(@IdParam() allianceId: string, @IdParam('ruleId') id: string, @Body() body: UpdateRoutingRuleDto): Promise<RoutingRuleView> {
+  updateRule(
+    @IdParam() allianceId: string,
+    @IdParam('ruleId') id: string,
+    @Body() body: UpdateRoutingRuleDto,
+  ): Promise<RoutingRuleView> {
     return this.catalogue.updateRule(allianceId, id, body);
   }
 

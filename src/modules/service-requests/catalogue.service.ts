@@ -4,7 +4,16 @@ import { decodeCursorParts, keysetPage } from '../../platform/pagination/keyset'
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { townshipSettingsKey } from '../../platform/tenancy/township-settings';
-import type { CalendarDayDto, CalendarView, CategoryView, CreateCategoryDto, CreateRoutingRuleDto, RoutingRuleView, UpdateCategoryDto, UpdateRoutingRuleDto } from './dto/catalogue.dto';
+import type {
+  CalendarDayDto,
+  CalendarView,
+  CategoryView,
+  CreateCategoryDto,
+  CreateRoutingRuleDto,
+  RoutingRuleView,
+  UpdateCategoryDto,
+  UpdateRoutingRuleDto,
+} from './dto/catalogue.dto';
 import { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
 import { CategoryCode } from './entities/service-request-status';
@@ -33,8 +42,15 @@ export class CatalogueService {
     if (page.cursor && !CATEGORY_CODES.includes(decodeCursorParts(page.cursor, ['text', 'uuid'])[0] as CategoryCode)) {
       throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
     }
-    const qb = this.manager.getRepository(ServiceCategory).createQueryBuilder('c').where('c.alliance_id = :allianceId', { allianceId });
-    const { items, nextCursor } = await keysetPage(qb, { column: 'c.code', kind: 'text', idColumn: 'c.id', direction: 'ASC' }, page);
+    const qb = this.manager
+      .getRepository(ServiceCategory)
+      .createQueryBuilder('c')
+      .where('c.alliance_id = :allianceId', { allianceId });
+    const { items, nextCursor } = await keysetPage(
+      qb,
+      { column: 'c.code', kind: 'text', idColumn: 'c.id', direction: 'ASC' },
+      page,
+    );
     const names = await this.organizationNames(items.map((r) => r.providerOrganizationId));
     return { items: items.map((c) => toCategoryView(c, names)), nextCursor };
   }
@@ -42,14 +58,17 @@ export class CatalogueService {
   async createCategory(allianceId: string, input: CreateCategoryDto): Promise<CategoryView> {
     await this.requireAlliance(allianceId);
     await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
-    const saved = await this.manager.getRepository(ServiceCategory).save({ ...input, tenantId: this.tenant.tenantId, allianceId, active: input.active ?? true });
+    const saved = await this.manager
+      .getRepository(ServiceCategory)
+      .save({ ...input, tenantId: this.tenant.tenantId, allianceId, active: input.active ?? true });
     return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
   }
 
   async updateCategory(allianceId: string, id: string, input: UpdateCategoryDto): Promise<CategoryView> {
     const category = await this.manager.getRepository(ServiceCategory).findOneBy({ id, allianceId });
     if (!category) throw DomainException.notFound();
-    if (input.providerOrganizationId) await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
+    if (input.providerOrganizationId)
+      await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
     const saved = await this.manager.getRepository(ServiceCategory).save({ ...category, ...input });
     this.tenant.forget(categoryKey(id));
     return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
@@ -58,10 +77,19 @@ export class CatalogueService {
   /** In the order routing tries them: by priority, then the older first. */
   async rules(allianceId: string, page: PageQueryDto): Promise<Page<RoutingRuleView>> {
     await this.requireAlliance(allianceId);
-    const qb = this.manager.getRepository(RoutingRule).createQueryBuilder('r').where('r.alliance_id = :allianceId', { allianceId });
+    const qb = this.manager
+      .getRepository(RoutingRule)
+      .createQueryBuilder('r')
+      .where('r.alliance_id = :allianceId', { allianceId });
     const { items, nextCursor } = await keysetPage(
       qb,
-      { column: 'r.priority', kind: 'number', then: [{ column: 'r.created_at', kind: 'timestamp' }], idColumn: 'r.id', direction: 'ASC' },
+      {
+        column: 'r.priority',
+        kind: 'number',
+        then: [{ column: 'r.created_at', kind: 'timestamp' }],
+        idColumn: 'r.id',
+        direction: 'ASC',
+      },
       page,
     );
     const names = await this.organizationNames(items.map((r) => r.targetOrganizationId));
@@ -71,7 +99,10 @@ export class CatalogueService {
   async createRule(allianceId: string, input: CreateRoutingRuleDto): Promise<RoutingRuleView> {
     await this.requireAlliance(allianceId);
     await this.requireOrganization(input.targetOrganizationId, 'targetOrganizationId');
-    if (input.categoryId && !(await this.manager.getRepository(ServiceCategory).findOneBy({ id: input.categoryId, allianceId }))) {
+    if (
+      input.categoryId &&
+      !(await this.manager.getRepository(ServiceCategory).findOneBy({ id: input.categoryId, allianceId }))
+    ) {
       throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     }
     const saved = await this.manager.getRepository(RoutingRule).save({
@@ -90,7 +121,9 @@ export class CatalogueService {
     const rule = await this.manager.getRepository(RoutingRule).findOneBy({ id, allianceId });
     if (!rule) throw DomainException.notFound();
     if (input.targetOrganizationId) await this.requireOrganization(input.targetOrganizationId, 'targetOrganizationId');
-    const saved = await this.manager.getRepository(RoutingRule).save({ ...rule, ...input, keywords: input.keywords ?? rule.keywords });
+    const saved = await this.manager
+      .getRepository(RoutingRule)
+      .save({ ...rule, ...input, keywords: input.keywords ?? rule.keywords });
     return toRuleView(saved, await this.organizationNames([saved.targetOrganizationId]));
   }
 
@@ -104,7 +137,11 @@ export class CatalogueService {
     const qb = this.manager.getRepository(WorkingDayOverride).createQueryBuilder('d').orderBy('d.date', 'ASC');
     if (year) qb.where('d.date >= :from AND d.date < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
     const days = await qb.getMany();
-    return { timeZone: calendar.timeZone, workingHours: ['09:00-12:00', '13:30-17:30'], days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })) };
+    return {
+      timeZone: calendar.timeZone,
+      workingHours: ['09:00-12:00', '13:30-17:30'],
+      days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
+    };
   }
 
   async setDay(input: CalendarDayDto): Promise<CalendarView> {
@@ -123,15 +160,20 @@ export class CatalogueService {
   }
 
   private async requireAlliance(id: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [id])).length === 0) throw DomainException.notFound();
+    if ((await this.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [id])).length === 0)
+      throw DomainException.notFound();
   }
 
   private async requireOrganization(id: string, field: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [id])).length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
+    if ((await this.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [id])).length === 0)
+      throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 
   private async organizationNames(ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1)', [[...new Set(ids)]]);
+    const rows = await this.manager.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM organization_directory WHERE id = ANY($1)',
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

@@ -7,4 +7,8 @@
  * created_at), service_category_directory (tenant_id, id, alliance_id, active) and
  * follow_up_task_directory (tenant_id, id, request_id, status, assignee_id, created_at).
  */
-export const EXPORTED_VIEWS = ['service_request_directory', 'service_category_directory', 'follow_up_task_directory'] as const;
+export const EXPORTED_VIEWS = [
+  'service_request_directory',
+  'service_category_directory',
+  'follow_up_task_directory',
+] as const;

@@ -80,7 +80,8 @@ export class ServiceRequestsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ServiceRequestView> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw DomainException.invalid([{ field: 'Idempotency-Key', reason: 'matches' }]);
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+      throw DomainException.invalid([{ field: 'Idempotency-Key', reason: 'matches' }]);
     const { request, replayed } = await this.requests.submit(actor, body, key);
     if (replayed) void reply.status(HttpStatus.OK).header('idempotent-replayed', 'true');
     return request;
@@ -127,12 +128,18 @@ export class ServiceRequestsController {
   }
 
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @Roles(...PARTIES)
   @ApiOperation({ summary: 'Attach a file' })
   @ApiConflictResponse({ description: 'The request holds the most files allowed.' })
   @Post(':id/attachments')
-  async attach(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<AttachmentView> {
+  async attach(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentView> {
     const { fileName, content } = await readMultipartUpload(request);
     return this.attachments.add(actor, id, fileName, content);
   }
@@ -142,7 +149,12 @@ export class ServiceRequestsController {
   @Roles(...PARTIES)
   @ApiOperation({ summary: 'Download an attachment' })
   @Get(':id/attachments/:attachmentId')
-  async download(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('attachmentId') attachmentId: string, @Res() reply: FastifyReply): Promise<void> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('attachmentId') attachmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { attachment, content } = await this.attachments.read(actor, id, attachmentId);
     await sendFile(reply, attachment.fileName, attachment.contentType, content);
   }
@@ -151,7 +163,11 @@ export class ServiceRequestsController {
   @ApiOperation({ summary: 'Comment on a request' })
   @Post(':id/comments')
   @HttpCode(HttpStatus.CREATED)
-  comment(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CommentDto): Promise<ServiceRequestDetailView> {
+  comment(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: CommentDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.requests.comment(actor, id, body);
   }
 
@@ -188,7 +204,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/return')
   @HttpCode(HttpStatus.OK)
-  returnForInformation(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
+  returnForInformation(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.actions.return(actor, id, body);
   }
 
@@ -197,7 +217,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/provide-information')
   @HttpCode(HttpStatus.OK)
-  provideInformation(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ProvideInformationDto): Promise<ServiceRequestDetailView> {
+  provideInformation(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ProvideInformationDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.actions.provideInformation(actor, id, body);
   }
 
@@ -206,7 +230,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/transfer')
   @HttpCode(HttpStatus.OK)
-  transfer(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: TransferDto): Promise<ServiceRequestDetailView> {
+  transfer(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: TransferDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.routing.transfer(actor, id, body);
   }
 
@@ -215,7 +243,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/route')
   @HttpCode(HttpStatus.OK)
-  route(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RouteDto): Promise<ServiceRequestDetailView> {
+  route(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: RouteDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.routing.manually(actor, id, body);
   }
 
@@ -224,7 +256,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/reject')
   @HttpCode(HttpStatus.OK)
-  reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
+  reject(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.actions.reject(actor, id, body);
   }
 
@@ -233,7 +269,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/resolve')
   @HttpCode(HttpStatus.OK)
-  resolve(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ResolveDto): Promise<ServiceRequestDetailView> {
+  resolve(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ResolveDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.actions.resolve(actor, id, body);
   }
 
@@ -260,7 +300,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/reopen')
   @HttpCode(HttpStatus.OK)
-  reopen(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ReasonDto): Promise<ServiceRequestDetailView> {
+  reopen(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.actions.reopen(actor, id, body);
   }
 
@@ -269,7 +313,11 @@ export class ServiceRequestsController {
   @ApiConflictResponse({ description: 'The request is not in a status that allows this step.' })
   @Post(':id/merge')
   @HttpCode(HttpStatus.OK)
-  merge(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MergeDto): Promise<ServiceRequestDetailView> {
+  merge(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: MergeDto,
+  ): Promise<ServiceRequestDetailView> {
     return this.actions.merge(actor, id, body);
   }
 }

@@ -4,7 +4,13 @@ import { maskPhone } from '../../platform/privacy/mask';
 import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
-import { decodeCursor, decodeCursorParts, DEFAULT_PAGE_SIZE, encodeCursor, pageOfRows } from '../../platform/pagination/keyset';
+import {
+  decodeCursor,
+  decodeCursorParts,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  pageOfRows,
+} from '../../platform/pagination/keyset';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
@@ -70,16 +76,21 @@ type SupervisedState = (typeof SUPERVISED_STATES)[number];
  * sorted by state and due time read and sorted every open request at risk or late before the limit.
  * A request at risk or late always has a due time. Exported so tests can EXPLAIN exactly what runs.
  */
-export function supervisionQuery(limit: number, after?: { state: SupervisedState; dueAt: string; id: string }): { sql: string; params: unknown[] } {
+export function supervisionQuery(
+  limit: number,
+  after?: { state: SupervisedState; dueAt: string; id: string },
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [limit];
   const afterIndex = after ? SUPERVISED_STATES.indexOf(after.state) : -1;
   if (after) params.push(after.dueAt, after.id);
   const branches = SUPERVISED_STATES.flatMap((state, i) => {
     if (i < afterIndex) return [];
     const keyset = i === afterIndex ? 'AND (resolve_due_at, id) > ($2, $3)' : '';
-    return [`(SELECT id FROM service_requests
+    return [
+      `(SELECT id FROM service_requests
       WHERE status IN ('routed', 'accepted', 'in_progress', 'returned') AND sla_state = '${state}' AND resolve_due_at IS NOT NULL ${keyset}
-      ORDER BY resolve_due_at, id LIMIT $1)`];
+      ORDER BY resolve_due_at, id LIMIT $1)`,
+    ];
   });
   const sql = `${VIEW_SELECT}
     JOIN (${branches.join(' UNION ALL ')}) u ON u.id = r.id
@@ -97,7 +108,11 @@ export function supervisionCountQuery(): { sql: string; params: unknown[] } {
 }
 
 /** The list query with its filters and keyset; exported so tests can EXPLAIN exactly what runs. */
-export function listQuery(actor: Actor, query: ListServiceRequestsQuery, limit: number): { sql: string; params: unknown[] } {
+export function listQuery(
+  actor: Actor,
+  query: ListServiceRequestsQuery,
+  limit: number,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = [visibility(actor, params)];
   const add = (sql: string, value: unknown) => {
@@ -118,7 +133,10 @@ export function listQuery(actor: Actor, query: ListServiceRequestsQuery, limit: 
     where.push(`(r.created_at, r.id) < ($${params.length - 1}, $${params.length})`);
   }
   params.push(limit);
-  return { sql: `${VIEW_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`, params };
+  return {
+    sql: `${VIEW_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+    params,
+  };
 }
 
 /** Officials see the whole township; everyone else the requests their organisation asked or serves. */
@@ -168,13 +186,22 @@ export class ServiceRequestsRepository {
    * What routing a request weighs, in one round trip: its category (remembered for the SLA
    * planning that follows), the alliance's active rules in order, and the enterprise's paired department.
    */
-  async routingFacts(request: Pick<ServiceRequest, 'categoryId' | 'allianceId' | 'requesterOrganizationId'>): Promise<RoutingFacts> {
+  async routingFacts(
+    request: Pick<ServiceRequest, 'categoryId' | 'allianceId' | 'requesterOrganizationId'>,
+  ): Promise<RoutingFacts> {
     const { entities, raw } = await this.manager
       .getRepository(ServiceCategory)
       .createQueryBuilder('c')
       .addSelect(ROUTING_RULES_SQL, 'rules')
-      .addSelect('(SELECT paired_department_id FROM organization_directory WHERE id = :requester)', 'paired_department_id')
-      .where('c.id = :id', { id: request.categoryId, allianceId: request.allianceId, requester: request.requesterOrganizationId })
+      .addSelect(
+        '(SELECT paired_department_id FROM organization_directory WHERE id = :requester)',
+        'paired_department_id',
+      )
+      .where('c.id = :id', {
+        id: request.categoryId,
+        allianceId: request.allianceId,
+        requester: request.requesterOrganizationId,
+      })
       .getRawAndEntities<{ rules: RoutingFacts['rules']; paired_department_id: string | null }>();
     const [category] = entities;
     if (!category) throw new EntityNotFoundError(ServiceCategory, { id: request.categoryId });
@@ -195,11 +222,22 @@ export class ServiceRequestsRepository {
   }
 
   /** Whether a submission may be filed, and the request an earlier try with its idempotency key filed. */
-  async checkSubmission(input: { categoryId: string; allianceId: string; organizationId: string; requesterUserId: string; idempotencyKey: string | null }) {
-    const [row] = await this.manager.query<{ category_active: boolean; member: boolean; existing_id: string | null; existing_hash: string | null }[]>(
-      SUBMISSION_CHECK_SQL,
-      [input.categoryId, input.allianceId, input.organizationId, input.requesterUserId, input.idempotencyKey],
-    );
+  async checkSubmission(input: {
+    categoryId: string;
+    allianceId: string;
+    organizationId: string;
+    requesterUserId: string;
+    idempotencyKey: string | null;
+  }) {
+    const [row] = await this.manager.query<
+      { category_active: boolean; member: boolean; existing_id: string | null; existing_hash: string | null }[]
+    >(SUBMISSION_CHECK_SQL, [
+      input.categoryId,
+      input.allianceId,
+      input.organizationId,
+      input.requesterUserId,
+      input.idempotencyKey,
+    ]);
     const existing = row.existing_id ? { id: row.existing_id, idempotencyRequestHash: row.existing_hash } : null;
     return { categoryActive: row.category_active, member: row.member, existing };
   }
@@ -228,13 +266,27 @@ export class ServiceRequestsRepository {
   }): Promise<ServiceRequestView | null> {
     const s = submission;
     const [row] = await this.manager.query<ViewRow[]>(SUBMISSION_INSERT_SQL, [
-      s.tenantId, `service-request-${s.year}`, `FW-${s.year}-`, s.allianceId, s.organizationId, s.requesterUserId, s.categoryId,
-      s.title, s.description, s.urgency, s.preferredContact, s.idempotencyKey, s.submittedAt, s.actorUserId, s.origin,
-      s.routing, s.id, s.idempotencyRequestHash,
+      s.tenantId,
+      `service-request-${s.year}`,
+      `FW-${s.year}-`,
+      s.allianceId,
+      s.organizationId,
+      s.requesterUserId,
+      s.categoryId,
+      s.title,
+      s.description,
+      s.urgency,
+      s.preferredContact,
+      s.idempotencyKey,
+      s.submittedAt,
+      s.actorUserId,
+      s.origin,
+      s.routing,
+      s.id,
+      s.idempotencyRequestHash,
     ]);
     return row ? toView(row) : null;
   }
-
 
   async view(id: string, actor: Actor): Promise<ServiceRequestView | null> {
     const params: unknown[] = [id];
@@ -249,7 +301,10 @@ export class ServiceRequestsRepository {
     const rows = await this.manager.query<ViewRow[]>(sql, params);
     const items = rows.slice(0, limit).map(toListView);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    };
   }
 
   /** Open requests at risk or late, most urgent first, a page at a time. */
@@ -257,7 +312,11 @@ export class ServiceRequestsRepository {
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     let after: { state: SupervisedState; dueAt: string; id: string } | undefined;
     if (page.cursor) {
-      const [state, dueAt, id] = decodeCursorParts(page.cursor, ['text', 'timestamp', 'uuid']) as [SupervisedState, string, string];
+      const [state, dueAt, id] = decodeCursorParts(page.cursor, ['text', 'timestamp', 'uuid']) as [
+        SupervisedState,
+        string,
+        string,
+      ];
       if (!SUPERVISED_STATES.includes(state)) throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
       after = { state, dueAt, id };
     }
@@ -280,13 +339,24 @@ export class ServiceRequestsRepository {
     const rows = await this.manager.query(
       `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, internal, body, data, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (request_id, dedupe_key) DO NOTHING RETURNING id`,
-      [entry.tenantId, entry.requestId, entry.type, entry.actorUserId || null, entry.internal ?? false, entry.body ?? null, entry.data ?? {}, entry.dedupeKey ?? null],
+      [
+        entry.tenantId,
+        entry.requestId,
+        entry.type,
+        entry.actorUserId || null,
+        entry.internal ?? false,
+        entry.body ?? null,
+        entry.data ?? {},
+        entry.dedupeKey ?? null,
+      ],
     );
     return rows.length > 0;
   }
 
   async timeline(requestId: string, includeInternal: boolean): Promise<TimelineEntryView[]> {
-    const rows = await this.manager.query<(ServiceRequestEvent & { actor_name: string | null; actor_user_id: string | null; created_at: Date })[]>(
+    const rows = await this.manager.query<
+      (ServiceRequestEvent & { actor_name: string | null; actor_user_id: string | null; created_at: Date })[]
+    >(
       `SELECT e.id, e.type, e.actor_user_id, u.display_name AS actor_name, e.internal, e.body, e.data, e.created_at
          FROM service_request_events e LEFT JOIN people_directory u ON u.id = e.actor_user_id
         WHERE e.request_id = $1 ${includeInternal ? '' : 'AND NOT e.internal'}
@@ -327,7 +397,9 @@ export class ServiceRequestsRepository {
 function toListView(r: ViewRow): ServiceRequestView {
   const view = toView(r);
   const phone = view.preferredContact?.phone;
-  return phone ? { ...view, preferredContact: { ...view.preferredContact, phone: maskPhone(phone) ?? undefined } } : view;
+  return phone
+    ? { ...view, preferredContact: { ...view.preferredContact, phone: maskPhone(phone) ?? undefined } }
+    : view;
 }
 
 function toView(r: ViewRow): ServiceRequestView {
@@ -341,7 +413,9 @@ function toView(r: ViewRow): ServiceRequestView {
     status: r.status,
     category: { id: r.category_id, name: r.category_name, code: r.category_code },
     requesterOrganization: { id: r.requester_organization_id, name: r.requester_name },
-    assignedOrganization: r.assigned_organization_id ? { id: r.assigned_organization_id, name: r.assigned_name ?? '' } : null,
+    assignedOrganization: r.assigned_organization_id
+      ? { id: r.assigned_organization_id, name: r.assigned_name ?? '' }
+      : null,
     handler: r.handler_id ? { id: r.handler_id, displayName: r.handler_name ?? '' } : null,
     preferredContact: r.preferred_contact,
     acceptDueAt: r.accept_due_at,

@@ -48,9 +48,19 @@ export class ServiceRequestsService {
    * Idempotency-Key, the same key and body return the same request, however often and however
    * concurrently; the same key with another body is refused (422).
    */
-  async submit(actor: Actor, input: SubmitServiceRequestDto, idempotencyKey?: string): Promise<{ request: ServiceRequestView; replayed: boolean }> {
+  async submit(
+    actor: Actor,
+    input: SubmitServiceRequestDto,
+    idempotencyKey?: string,
+  ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (actor.role !== Role.EnterpriseContact || !actor.organizationId) throw DomainException.forbidden();
-    return this.file(actor, actor.organizationId, actor.userId, input, idempotencyKey ? { key: idempotencyKey, bodyHash: bodyFingerprint(input) } : undefined);
+    return this.file(
+      actor,
+      actor.organizationId,
+      actor.userId,
+      input,
+      idempotencyKey ? { key: idempotencyKey, bodyHash: bodyFingerprint(input) } : undefined,
+    );
   }
 
   /**
@@ -71,7 +81,14 @@ export class ServiceRequestsService {
       [organizationId],
     );
     // The key is ours, not a client's: a replay after a lost link answers with the request whatever the body.
-    return this.file(actor, organizationId, contact?.id ?? actor.userId, input, { key: idempotencyKey, bodyHash: null }, { filedBy: actor.userId, ...origin });
+    return this.file(
+      actor,
+      organizationId,
+      contact?.id ?? actor.userId,
+      input,
+      { key: idempotencyKey, bodyHash: null },
+      { filedBy: actor.userId, ...origin },
+    );
   }
 
   private async file(
@@ -83,7 +100,13 @@ export class ServiceRequestsService {
     origin?: Record<string, unknown>,
   ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     const key = idempotency?.key ?? null;
-    const check = await this.requests.checkSubmission({ categoryId: input.categoryId, allianceId: input.allianceId, organizationId, requesterUserId, idempotencyKey: key });
+    const check = await this.requests.checkSubmission({
+      categoryId: input.categoryId,
+      allianceId: input.allianceId,
+      organizationId,
+      requesterUserId,
+      idempotencyKey: key,
+    });
     if (check.existing) return this.replay(check.existing, idempotency!, actor);
     if (!check.categoryActive) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     if (!check.member) throw DomainException.invalid([{ field: 'allianceId', reason: 'notAMember' }]);
@@ -119,10 +142,16 @@ export class ServiceRequestsService {
    * The request a key already made. A different body under the same key is refused rather than
    * answered with a request the client did not describe; an unknown hash (older rows) is accepted.
    */
-  private async replay(existing: Pick<ServiceRequest, 'id' | 'idempotencyRequestHash'>, idempotency: Idempotency, actor: Actor): Promise<{ request: ServiceRequestView; replayed: true }> {
+  private async replay(
+    existing: Pick<ServiceRequest, 'id' | 'idempotencyRequestHash'>,
+    idempotency: Idempotency,
+    actor: Actor,
+  ): Promise<{ request: ServiceRequestView; replayed: true }> {
     const { bodyHash } = idempotency;
     if (bodyHash && existing.idempotencyRequestHash && existing.idempotencyRequestHash !== bodyHash) {
-      throw new DomainException(ErrorCode.IdempotencyKeyReused, HttpStatus.UNPROCESSABLE_ENTITY, [{ field: 'Idempotency-Key', reason: 'reusedWithDifferentBody' }]);
+      throw new DomainException(ErrorCode.IdempotencyKeyReused, HttpStatus.UNPROCESSABLE_ENTITY, [
+        { field: 'Idempotency-Key', reason: 'reusedWithDifferentBody' },
+      ]);
     }
     return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
   }
@@ -151,13 +180,29 @@ export class ServiceRequestsService {
   async comment(actor: Actor, id: string, input: CommentDto): Promise<ServiceRequestDetailView> {
     const request = await this.requireVisible(actor, id);
     const parties = partiesOf(actor, request);
-    if (input.internal && !parties.includes('provider') && !parties.includes('official')) throw DomainException.forbidden();
-    await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: TimelineEntryType.Comment, actorUserId: actor.userId, internal: !!input.internal, body: input.body.trim() });
-    const [author] = await this.tenant.manager.query<{ display_name: string }[]>('SELECT display_name FROM people_directory WHERE id = $1', [actor.userId]);
+    if (input.internal && !parties.includes('provider') && !parties.includes('official'))
+      throw DomainException.forbidden();
+    await this.requests.addEvent({
+      tenantId: request.tenantId,
+      requestId: id,
+      type: TimelineEntryType.Comment,
+      actorUserId: actor.userId,
+      internal: !!input.internal,
+      body: input.body.trim(),
+    });
+    const [author] = await this.tenant.manager.query<{ display_name: string }[]>(
+      'SELECT display_name FROM people_directory WHERE id = $1',
+      [actor.userId],
+    );
     const others = parties.includes('requester')
-      ? [request.handlerId, ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [])]
+      ? [
+          request.handlerId,
+          ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []),
+        ]
       : input.internal
-        ? request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []
+        ? request.assignedOrganizationId
+          ? await this.requests.staffOf(request.assignedOrganizationId)
+          : []
         : [request.requesterUserId];
     await this.notifier.notify(
       { userIds: others.filter((u): u is string => !!u && u !== actor.userId) },
@@ -171,14 +216,27 @@ export class ServiceRequestsService {
   async chase(actor: Actor, id: string): Promise<ServiceRequestDetailView> {
     const request = await this.requireVisible(actor, id, true);
     if (!partiesOf(actor, request).includes('requester')) throw DomainException.forbidden();
-    if (!this.isLate(request)) throw new DomainException(ErrorCode.InvalidTransition, HttpStatus.CONFLICT, [{ field: 'status', reason: 'notLate' }]);
+    if (!this.isLate(request))
+      throw new DomainException(ErrorCode.InvalidTransition, HttpStatus.CONFLICT, [
+        { field: 'status', reason: 'notLate' },
+      ]);
     const now = this.clock.now();
     if (request.lastChasedAt && localDate(request.lastChasedAt) === localDate(now)) {
-      throw new DomainException(ErrorCode.TooManyRequests, HttpStatus.TOO_MANY_REQUESTS, [{ field: 'id', reason: 'chasedToday' }]);
+      throw new DomainException(ErrorCode.TooManyRequests, HttpStatus.TOO_MANY_REQUESTS, [
+        { field: 'id', reason: 'chasedToday' },
+      ]);
     }
     await this.requests.update(id, { lastChasedAt: now });
-    await this.requests.addEvent({ tenantId: request.tenantId, requestId: id, type: TimelineEntryType.Chased, actorUserId: actor.userId });
-    const [org] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [request.requesterOrganizationId]);
+    await this.requests.addEvent({
+      tenantId: request.tenantId,
+      requestId: id,
+      type: TimelineEntryType.Chased,
+      actorUserId: actor.userId,
+    });
+    const [org] = await this.tenant.manager.query<{ name: string }[]>(
+      'SELECT name FROM organization_directory WHERE id = $1',
+      [request.requesterOrganizationId],
+    );
     const staff = request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [];
     await this.notifier.notify(
       { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u) },
@@ -202,7 +260,10 @@ export class ServiceRequestsService {
   isLate(request: ServiceRequest): boolean {
     const now = this.clock.now();
     if (!OPEN.includes(request.status)) return false;
-    return (request.status === S.Routed && !!request.acceptDueAt && request.acceptDueAt < now) || (!!request.resolveDueAt && request.resolveDueAt < now);
+    return (
+      (request.status === S.Routed && !!request.acceptDueAt && request.acceptDueAt < now) ||
+      (!!request.resolveDueAt && request.resolveDueAt < now)
+    );
   }
 
   /** The request if the actor may see it, else 404 (never 403: ids of others do not exist for them). */

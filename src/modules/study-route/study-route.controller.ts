@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -76,18 +89,28 @@ export class StudyRouteController {
   @ApiOperation({ summary: 'Move a site along the route' })
   @Post('sites/:id/move')
   @HttpCode(HttpStatus.OK)
-  async moveSite(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: MoveSiteDto): Promise<StudyRouteView> {
+  async moveSite(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: MoveSiteDto,
+  ): Promise<StudyRouteView> {
     return { sites: await this.route.moveSite(actor, id, body.direction) };
   }
 
   /** A PNG, JPEG or WebP photo, judged by content, at most 5 MB. */
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: 'Add a site photo' })
   @ApiConflictResponse({ description: 'The site holds the most photos allowed.' })
   @Post('sites/:id/photos')
-  async addPhoto(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<SitePhotoView> {
+  async addPhoto(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<SitePhotoView> {
     return this.route.addPhoto(actor, id, await readPhotoUpload(request));
   }
 
@@ -120,7 +143,11 @@ export class StudyRouteController {
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: 'Record a visit by hand' })
   @Post('sites/:id/visits')
-  recordVisit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecordVisitDto): Promise<SiteVisitView> {
+  recordVisit(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: RecordVisitDto,
+  ): Promise<SiteVisitView> {
     return this.route.recordByOfficial(actor, id, body.bookingId);
   }
 

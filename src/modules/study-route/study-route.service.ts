@@ -51,13 +51,17 @@ export class StudyRouteService {
 
   async route(actor: Actor): Promise<StudySiteView[]> {
     const where = actor.role === Role.TownshipAdmin ? {} : { active: true };
-    const sites = await this.tenant.manager.getRepository(StudySite).find({ where, order: { position: 'ASC', name: 'ASC' }, take: 200 });
+    const sites = await this.tenant.manager
+      .getRepository(StudySite)
+      .find({ where, order: { position: 'ASC', name: 'ASC' }, take: 200 });
     return this.siteViews(sites);
   }
 
   async createSite(input: CreateSiteDto): Promise<StudySiteView> {
     const repo = this.tenant.manager.getRepository(StudySite);
-    const [{ last }] = await this.tenant.manager.query<{ last: number }[]>('SELECT COALESCE(max(position), 0)::int AS last FROM study_sites');
+    const [{ last }] = await this.tenant.manager.query<{ last: number }[]>(
+      'SELECT COALESCE(max(position), 0)::int AS last FROM study_sites',
+    );
     const site = await repo.save({
       tenantId: this.tenant.tenantId,
       name: input.name.trim(),
@@ -91,7 +95,9 @@ export class StudyRouteService {
    * numbered 1..n again, which also straightens out positions that had come to share a number.
    */
   async moveSite(actor: Actor, id: string, direction: 'up' | 'down'): Promise<StudySiteView[]> {
-    const rows = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM study_sites ORDER BY position, name, id FOR UPDATE');
+    const rows = await this.tenant.manager.query<{ id: string }[]>(
+      'SELECT id FROM study_sites ORDER BY position, name, id FOR UPDATE',
+    );
     const order = rows.map((r) => r.id);
     const index = order.indexOf(id);
     if (index < 0) throw DomainException.notFound();
@@ -104,14 +110,30 @@ export class StudyRouteService {
     return this.route(actor);
   }
 
-  async addPhoto(actor: Actor, siteId: string, photo: { fileName: string; content: Buffer; mime: string }): Promise<SitePhotoView> {
-    if (!(await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId }))) throw DomainException.notFound();
+  async addPhoto(
+    actor: Actor,
+    siteId: string,
+    photo: { fileName: string; content: Buffer; mime: string },
+  ): Promise<SitePhotoView> {
+    if (!(await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId })))
+      throw DomainException.notFound();
     const repo = this.tenant.manager.getRepository(StudySitePhoto);
-    if ((await repo.count({ where: { siteId } })) >= MAX_PHOTOS_PER_SITE) throw DomainException.conflict(undefined, [{ field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_SITE] }]);
+    if ((await repo.count({ where: { siteId } })) >= MAX_PHOTOS_PER_SITE)
+      throw DomainException.conflict(undefined, [
+        { field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_SITE] },
+      ]);
     await this.quota.reserve(photo.content.length);
     const storageKey = `${this.tenant.tenantId}/study-sites/${siteId}/${randomUUID()}`;
     await this.storage.put(storageKey, photo.content, photo.mime);
-    const saved = await repo.save({ tenantId: this.tenant.tenantId, siteId, fileName: photo.fileName, contentType: photo.mime, size: photo.content.length, storageKey, uploadedById: actor.userId });
+    const saved = await repo.save({
+      tenantId: this.tenant.tenantId,
+      siteId,
+      fileName: photo.fileName,
+      contentType: photo.mime,
+      size: photo.content.length,
+      storageKey,
+      uploadedById: actor.userId,
+    });
     return { id: saved.id, fileName: saved.fileName, contentType: saved.contentType, size: saved.size };
   }
 
@@ -164,16 +186,24 @@ export class StudyRouteService {
     const visitOn = this.day(input.visitOn, 'visitOn');
     const today = localDate(this.clock.now());
     if (visitOn < today) throw DomainException.invalid([{ field: 'visitOn', reason: 'inPast' }]);
-    if (Date.parse(visitOn) - Date.parse(today) > MAX_DAYS_AHEAD * 86_400_000) throw DomainException.invalid([{ field: 'visitOn', reason: 'rangeTooLong', args: [MAX_DAYS_AHEAD] }]);
+    if (Date.parse(visitOn) - Date.parse(today) > MAX_DAYS_AHEAD * 86_400_000)
+      throw DomainException.invalid([{ field: 'visitOn', reason: 'rangeTooLong', args: [MAX_DAYS_AHEAD] }]);
     const tenantId = this.tenant.tenantId;
-    await this.tenant.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('study_bookings:' || $1::text || ':' || $2::text, 0))`, [tenantId, visitOn]);
+    await this.tenant.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('study_bookings:' || $1::text || ':' || $2::text, 0))`,
+      [tenantId, visitOn],
+    );
     const sites = await this.activeSites();
     if (sites.length === 0) throw DomainException.invalid([{ field: 'visitOn', reason: 'notFound' }]);
     const booked = await this.bookedOn(visitOn);
     const smallest = sites.reduce((a, b) => (b.daily_capacity < a.daily_capacity ? b : a));
     if (booked + input.groupSize > smallest.daily_capacity) {
       throw new DomainException(ErrorCode.CapacityExceeded, HttpStatus.CONFLICT, [
-        { field: 'groupSize', reason: 'siteFull', args: [smallest.name, Math.max(smallest.daily_capacity - booked, 0)] },
+        {
+          field: 'groupSize',
+          reason: 'siteFull',
+          args: [smallest.name, Math.max(smallest.daily_capacity - booked, 0)],
+        },
       ]);
     }
     const booking = await this.tenant.manager.getRepository(StudyBooking).save({
@@ -191,11 +221,15 @@ export class StudyRouteService {
   }
 
   async cancel(actor: Actor, id: string): Promise<StudyBookingView> {
-    const booking = await this.tenant.manager.getRepository(StudyBooking).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const booking = await this.tenant.manager
+      .getRepository(StudyBooking)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!booking || !this.maySee(actor, booking)) throw DomainException.notFound();
     if (actor.role !== Role.TownshipAdmin && booking.bookerUserId !== actor.userId) throw DomainException.forbidden();
     if (booking.status !== StudyBookingStatus.Booked || booking.visitOn < localDate(this.clock.now())) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'bookingNotCancellable', args: [booking.status] }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'status', reason: 'bookingNotCancellable', args: [booking.status] },
+      ]);
     }
     // The day's counts are derived from live bookings, so this alone gives the places back.
     await this.tenant.manager.getRepository(StudyBooking).update({ id }, { status: StudyBookingStatus.Cancelled });
@@ -206,10 +240,24 @@ export class StudyRouteService {
     const qb = this.tenant.manager.getRepository(StudyBooking).createQueryBuilder('b');
     if (query.from) qb.andWhere('b.visit_on >= :from', { from: this.day(query.from, 'from') });
     if (actor.role !== Role.TownshipAdmin) {
-      qb.andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId });
+      qb.andWhere(
+        '(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))',
+        { user: actor.userId, org: actor.organizationId },
+      );
     }
-    const page = await keysetPage(qb, { column: 'b.visit_on', kind: 'date', idColumn: 'b.id', direction: 'ASC' }, query);
-    return { items: await this.bookingViews(actor, page.items.map((b) => b.id), { masked: true }), nextCursor: page.nextCursor };
+    const page = await keysetPage(
+      qb,
+      { column: 'b.visit_on', kind: 'date', idColumn: 'b.id', direction: 'ASC' },
+      query,
+    );
+    return {
+      items: await this.bookingViews(
+        actor,
+        page.items.map((b) => b.id),
+        { masked: true },
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /**
@@ -224,7 +272,13 @@ export class StudyRouteService {
        ORDER BY created_at LIMIT 20`,
       [localDate(this.clock.now()), actor.userId, actor.organizationId, actor.role === Role.TownshipAdmin],
     );
-    return { site: (await this.siteViews([site]))[0], bookings: await this.bookingViews(actor, mine.map((b) => b.id)) };
+    return {
+      site: (await this.siteViews([site]))[0],
+      bookings: await this.bookingViews(
+        actor,
+        mine.map((b) => b.id),
+      ),
+    };
   }
 
   /**
@@ -238,19 +292,24 @@ export class StudyRouteService {
     if (bookingId) {
       booking = await this.tenant.manager.getRepository(StudyBooking).findOneBy({ id: bookingId });
       const official = actor.role === Role.TownshipAdmin;
-      if (!booking || !this.maySee(actor, booking) || (booking.outsideGroup && !official)) throw DomainException.invalid([{ field: 'bookingId', reason: 'notYourBooking' }]);
+      if (!booking || !this.maySee(actor, booking) || (booking.outsideGroup && !official))
+        throw DomainException.invalid([{ field: 'bookingId', reason: 'notYourBooking' }]);
     } else {
       [booking] = await this.tenant.manager
         .getRepository(StudyBooking)
         .createQueryBuilder('b')
         .where(`b.visit_on = :today AND b.status = 'booked' AND NOT b.outside_group`, { today })
-        .andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId })
+        .andWhere(
+          '(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))',
+          { user: actor.userId, org: actor.organizationId },
+        )
         .orderBy('b.created_at')
         .limit(1)
         .getMany();
       if (!booking) throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
     }
-    if (booking.status !== StudyBookingStatus.Booked) throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
+    if (booking.status !== StudyBookingStatus.Booked)
+      throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
     if (booking.visitOn !== today) throw DomainException.invalid([{ field: 'bookingId', reason: 'visitDay' }]);
     return this.record(actor, site, booking);
   }
@@ -260,8 +319,10 @@ export class StudyRouteService {
     const site = await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId });
     if (!site) throw DomainException.notFound();
     const booking = await this.tenant.manager.getRepository(StudyBooking).findOneBy({ id: bookingId });
-    if (!booking || booking.status !== StudyBookingStatus.Booked) throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
-    if (booking.visitOn > localDate(this.clock.now())) throw DomainException.invalid([{ field: 'bookingId', reason: 'visitDay' }]);
+    if (!booking || booking.status !== StudyBookingStatus.Booked)
+      throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
+    if (booking.visitOn > localDate(this.clock.now()))
+      throw DomainException.invalid([{ field: 'bookingId', reason: 'visitDay' }]);
     return this.record(actor, site, booking);
   }
 
@@ -271,14 +332,30 @@ export class StudyRouteService {
        ON CONFLICT (site_id, booking_id) DO NOTHING`,
       [booking.tenantId, site.id, booking.id, booking.groupSize, this.clock.now(), actor.userId],
     );
-    const [visit] = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM study_site_visits WHERE site_id = $1 AND booking_id = $2', [site.id, booking.id]);
-    return { id: visit.id, siteId: site.id, siteName: site.name, bookingId: booking.id, groupName: booking.groupName, people: visit.people, visitedAt: visit.visited_at };
+    const [visit] = await this.tenant.manager.query<Record<string, any>[]>(
+      'SELECT * FROM study_site_visits WHERE site_id = $1 AND booking_id = $2',
+      [site.id, booking.id],
+    );
+    return {
+      id: visit.id,
+      siteId: site.id,
+      siteName: site.name,
+      bookingId: booking.id,
+      groupName: booking.groupName,
+      people: visit.people,
+      visitedAt: visit.visited_at,
+    };
   }
 
   /** Visits and people per site and month of the year, in the township's time zone. */
   async stats(year: number): Promise<VisitStatsView> {
-    const [tenant] = await this.tenant.manager.query<{ time_zone: string }[]>('SELECT time_zone FROM tenants WHERE id = $1', [this.tenant.tenantId]);
-    const rows = await this.tenant.manager.query<{ siteId: string; siteName: string; month: string; visits: number; people: number }[]>(
+    const [tenant] = await this.tenant.manager.query<{ time_zone: string }[]>(
+      'SELECT time_zone FROM tenants WHERE id = $1',
+      [this.tenant.tenantId],
+    );
+    const rows = await this.tenant.manager.query<
+      { siteId: string; siteName: string; month: string; visits: number; people: number }[]
+    >(
       `SELECT s.id AS "siteId", s.name AS "siteName", to_char(v.visited_at AT TIME ZONE $2, 'YYYY-MM') AS month,
               count(*)::int AS visits, sum(v.people)::int AS people
          FROM study_site_visits v JOIN study_sites s ON s.id = v.site_id
@@ -290,7 +367,9 @@ export class StudyRouteService {
   }
 
   private activeSites(): Promise<{ id: string; name: string; daily_capacity: number }[]> {
-    return this.tenant.manager.query('SELECT id, name, daily_capacity FROM study_sites WHERE active ORDER BY position, name');
+    return this.tenant.manager.query(
+      'SELECT id, name, daily_capacity FROM study_sites WHERE active ORDER BY position, name',
+    );
   }
 
   /** People booked for the route on `day`: every live booking's group visits every active site. */
@@ -314,12 +393,18 @@ export class StudyRouteService {
   }
 
   private maySee(actor: Actor, booking: StudyBooking): boolean {
-    return actor.role === Role.TownshipAdmin || booking.bookerUserId === actor.userId || (!!actor.organizationId && booking.bookerOrganizationId === actor.organizationId);
+    return (
+      actor.role === Role.TownshipAdmin ||
+      booking.bookerUserId === actor.userId ||
+      (!!actor.organizationId && booking.bookerOrganizationId === actor.organizationId)
+    );
   }
 
   private async siteViews(sites: StudySite[]): Promise<StudySiteView[]> {
     if (sites.length === 0) return [];
-    const photos = await this.tenant.manager.getRepository(StudySitePhoto).find({ where: { siteId: In(sites.map((s) => s.id)) }, order: { createdAt: 'ASC' } });
+    const photos = await this.tenant.manager
+      .getRepository(StudySitePhoto)
+      .find({ where: { siteId: In(sites.map((s) => s.id)) }, order: { createdAt: 'ASC' } });
     return sites.map((s) => ({
       id: s.id,
       name: s.name,
@@ -328,7 +413,9 @@ export class StudyRouteService {
       dailyCapacity: s.dailyCapacity,
       position: s.position,
       active: s.active,
-      photos: photos.filter((p) => p.siteId === s.id).map((p) => ({ id: p.id, fileName: p.fileName, contentType: p.contentType, size: p.size })),
+      photos: photos
+        .filter((p) => p.siteId === s.id)
+        .map((p) => ({ id: p.id, fileName: p.fileName, contentType: p.contentType, size: p.size })),
     }));
   }
 
@@ -360,7 +447,12 @@ export class StudyRouteService {
       booker: { id: r.booker_user_id, name: r.booker_name },
       bookerOrganization: r.booker_organization_id ? { id: r.booker_organization_id, name: r.organization_name } : null,
       visitedSiteIds: r.visited,
-      allowedActions: r.status === 'booked' && r.visit_day >= today && (actor.role === Role.TownshipAdmin || r.booker_user_id === actor.userId) ? ['cancel'] : [],
+      allowedActions:
+        r.status === 'booked' &&
+        r.visit_day >= today &&
+        (actor.role === Role.TownshipAdmin || r.booker_user_id === actor.userId)
+          ? ['cancel']
+          : [],
     }));
   }
 }

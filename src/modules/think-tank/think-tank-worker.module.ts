@@ -23,7 +23,11 @@ export class ThinkTankSchedule implements OnApplicationBootstrap {
   constructor(@InjectQueue(THINK_TANK_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(ThinkTankJob.SendReviewReminders, { every: 15 * 60_000 }, { name: ThinkTankJob.SendReviewReminders, data: {} });
+    await this.queue.upsertJobScheduler(
+      ThinkTankJob.SendReviewReminders,
+      { every: 15 * 60_000 },
+      { name: ThinkTankJob.SendReviewReminders, data: {} },
+    );
   }
 }
 

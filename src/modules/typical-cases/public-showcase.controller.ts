@@ -28,7 +28,11 @@ export class PublicShowcaseController {
   @Public()
   @ApiOperation({ summary: 'A photo on the public showcase' })
   @Get(':slug/showcase/photos/:photoId')
-  async photo(@Param('slug') slug: string, @IdParam('photoId') photoId: string, @Res() reply: FastifyReply): Promise<void> {
+  async photo(
+    @Param('slug') slug: string,
+    @IdParam('photoId') photoId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!SLUG.test(slug)) throw DomainException.notFound();
     const { contentType, content } = await this.showcases.photo(slug, photoId);
     await sendImage(reply, contentType, content, 'public, max-age=3600');

@@ -15,14 +15,25 @@ import { Role } from '../../platform/auth/entities/role';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { readMultipartUpload } from '../../platform/http/multipart-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { ListCasesQuery, NominateCaseDto, ReviewCaseDto, ShowcaseSettingsDto, UpdateCaseDto } from './dto/typical-case.dto';
+import {
+  ListCasesQuery,
+  NominateCaseDto,
+  ReviewCaseDto,
+  ShowcaseSettingsDto,
+  UpdateCaseDto,
+} from './dto/typical-case.dto';
 import { CasePhotoView, ShowcaseSettingsView, TypicalCasePage, TypicalCaseView } from './dto/typical-case.view';
 import { TypicalCasesService } from './typical-cases.service';
 
 const MEMBERS = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact];
 
 /** Sends an image to show inline, never sniffed or run as anything else. */
-export async function sendImage(reply: FastifyReply, contentType: string, content: Buffer, cache: string): Promise<void> {
+export async function sendImage(
+  reply: FastifyReply,
+  contentType: string,
+  content: Buffer,
+  cache: string,
+): Promise<void> {
   await reply
     .header('content-type', contentType)
     .header('x-content-type-options', 'nosniff')
@@ -97,12 +108,18 @@ export class TypicalCasesController {
 
   /** Adds a photo (JPEG, PNG or WebP, judged by content). */
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @Roles(Role.TownshipAdmin, Role.EnterpriseContact)
   @ApiOperation({ summary: 'Add a case photo' })
   @ApiConflictResponse({ description: 'The case holds the most photos allowed.' })
   @Post('typical-cases/:id/photos')
-  async addPhoto(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<CasePhotoView> {
+  async addPhoto(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<CasePhotoView> {
     const { content } = await readMultipartUpload(request);
     return this.cases.addPhoto(actor, id, content);
   }
@@ -111,7 +128,12 @@ export class TypicalCasesController {
   @Roles(...MEMBERS)
   @ApiOperation({ summary: 'Get a case photo' })
   @Get('typical-cases/:id/photos/:photoId')
-  async photo(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('photoId') photoId: string, @Res() reply: FastifyReply): Promise<void> {
+  async photo(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('photoId') photoId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const { contentType, content } = await this.cases.readPhoto(actor, id, photoId);
     await sendImage(reply, contentType, content, 'private, max-age=300');
   }

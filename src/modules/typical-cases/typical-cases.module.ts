@@ -3,5 +3,8 @@ import { PublicShowcaseController } from './public-showcase.controller';
 import { TypicalCasesController } from './typical-cases.controller';
 import { PublicShowcaseService, TypicalCasesService } from './typical-cases.service';
 
-@Module({ controllers: [TypicalCasesController, PublicShowcaseController], providers: [TypicalCasesService, PublicShowcaseService] })
+@Module({
+  controllers: [TypicalCasesController, PublicShowcaseController],
+  providers: [TypicalCasesService, PublicShowcaseService],
+})
 export class TypicalCasesModule {}

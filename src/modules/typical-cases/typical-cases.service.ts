@@ -13,7 +13,14 @@ import { decodeCursor, pageOfRows } from '../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { ListCasesQuery, NominateCaseDto, ReviewCaseDto, ReviewDecision, ShowcaseSettingsDto, UpdateCaseDto } from './dto/typical-case.dto';
+import {
+  ListCasesQuery,
+  NominateCaseDto,
+  ReviewCaseDto,
+  ReviewDecision,
+  ShowcaseSettingsDto,
+  UpdateCaseDto,
+} from './dto/typical-case.dto';
 import type { CasePhotoView, ShowcaseSettingsView, ShowcaseView, TypicalCaseView } from './dto/typical-case.view';
 import { AllianceShowcase } from './entities/alliance-showcase.entity';
 import { TypicalCasePhoto } from './entities/typical-case-photo.entity';
@@ -44,12 +51,14 @@ export class TypicalCasesService {
   async nominate(actor: Actor, input: NominateCaseDto): Promise<TypicalCaseView> {
     const organizationId = input.organizationId ?? actor.organizationId;
     if (!organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'required' }]);
-    if (actor.role !== Role.TownshipAdmin && organizationId !== actor.organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'notYourOrganization' }]);
+    if (actor.role !== Role.TownshipAdmin && organizationId !== actor.organizationId)
+      throw DomainException.invalid([{ field: 'organizationId', reason: 'notYourOrganization' }]);
     const member = await this.db.query(
       `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL`,
       [input.allianceId, organizationId],
     );
-    if (member.length === 0) throw DomainException.invalid([{ field: 'organizationId', reason: 'notAMemberOrganization' }]);
+    if (member.length === 0)
+      throw DomainException.invalid([{ field: 'organizationId', reason: 'notAMemberOrganization' }]);
     const saved = await this.repo.save({
       tenantId: this.tenant.tenantId,
       allianceId: input.allianceId,
@@ -64,8 +73,12 @@ export class TypicalCasesService {
   }
 
   private async tellOfficials(item: TypicalCase): Promise<void> {
-    const officials = await this.db.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`);
-    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [item.organizationId]);
+    const officials = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`,
+    );
+    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [
+      item.organizationId,
+    ]);
     await this.notifier.notify({ userIds: officials.map((o) => o.id) }, NotificationType.TypicalCaseNominated, {
       caseId: item.id,
       title: item.title,
@@ -84,7 +97,15 @@ export class TypicalCasesService {
           AND ($3::uuid IS NULL OR alliance_id = $3) AND ($4::typical_case_status IS NULL OR status = $4)
           AND ($5::uuid IS NULL OR (updated_at, id) < ($6::timestamptz, $5::uuid))
         ORDER BY updated_at DESC, id DESC LIMIT $7`,
-      [actor.role === Role.TownshipAdmin, actor.organizationId, query.allianceId ?? null, query.status ?? null, afterId, afterUpdatedAt, limit + 1],
+      [
+        actor.role === Role.TownshipAdmin,
+        actor.organizationId,
+        query.allianceId ?? null,
+        query.status ?? null,
+        afterId,
+        afterUpdatedAt,
+        limit + 1,
+      ],
     );
     const page = pageOfRows(rows, limit, (r) => [r.updated_at, r.id]);
     return { items: await this.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
@@ -97,7 +118,11 @@ export class TypicalCasesService {
 
   private async requireVisible(actor: Actor, id: string): Promise<TypicalCase> {
     const item = await this.repo.findOneBy({ id });
-    const visible = item && (actor.role === Role.TownshipAdmin || item.organizationId === actor.organizationId || item.status === TypicalCaseStatus.Published);
+    const visible =
+      item &&
+      (actor.role === Role.TownshipAdmin ||
+        item.organizationId === actor.organizationId ||
+        item.status === TypicalCaseStatus.Published);
     if (!visible) throw DomainException.notFound();
     return item;
   }
@@ -105,9 +130,12 @@ export class TypicalCasesService {
   /** The nominator's side edits a case waiting for review or returned; a returned case goes back for review. */
   async update(actor: Actor, id: string, input: UpdateCaseDto): Promise<TypicalCaseView> {
     const item = await this.requireVisible(actor, id);
-    if (actor.role !== Role.TownshipAdmin && item.organizationId !== actor.organizationId) throw DomainException.forbidden();
+    if (actor.role !== Role.TownshipAdmin && item.organizationId !== actor.organizationId)
+      throw DomainException.forbidden();
     if (![TypicalCaseStatus.Nominated, TypicalCaseStatus.Returned].includes(item.status)) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'caseTransition', args: ['edit', item.status] }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'status', reason: 'caseTransition', args: ['edit', item.status] },
+      ]);
     }
     const resubmitted = item.status === TypicalCaseStatus.Returned;
     await this.repo.update(
@@ -126,24 +154,34 @@ export class TypicalCasesService {
   async review(actor: Actor, id: string, input: ReviewCaseDto): Promise<TypicalCaseView> {
     const item = await this.requireVisible(actor, id);
     if (item.status !== TypicalCaseStatus.Nominated) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'caseTransition', args: [input.decision, item.status] }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'status', reason: 'caseTransition', args: [input.decision, item.status] },
+      ]);
     }
     const approved = input.decision === ReviewDecision.Approve;
     if (!approved && !input.comment?.trim()) throw DomainException.invalid([{ field: 'comment', reason: 'required' }]);
     await this.repo.update(
       { id },
-      { status: approved ? TypicalCaseStatus.Approved : TypicalCaseStatus.Returned, reviewComment: input.comment?.trim() || null, reviewedById: actor.userId },
+      {
+        status: approved ? TypicalCaseStatus.Approved : TypicalCaseStatus.Returned,
+        reviewComment: input.comment?.trim() || null,
+        reviewedById: actor.userId,
+      },
     );
     const nominators = await this.db.query<{ id: string }[]>(
       `SELECT id FROM people_directory WHERE status = 'active' AND (id = $1 OR organization_id = $2)`,
       [item.nominatedById, item.organizationId],
     );
-    await this.notifier.notify({ userIds: nominators.map((u) => u.id).filter((u) => u !== actor.userId) }, NotificationType.TypicalCaseReviewed, {
-      caseId: id,
-      title: item.title,
-      approved,
-      comment: input.comment?.trim() ?? '',
-    });
+    await this.notifier.notify(
+      { userIds: nominators.map((u) => u.id).filter((u) => u !== actor.userId) },
+      NotificationType.TypicalCaseReviewed,
+      {
+        caseId: id,
+        title: item.title,
+        approved,
+        comment: input.comment?.trim() ?? '',
+      },
+    );
     return this.get(actor, id);
   }
 
@@ -151,26 +189,46 @@ export class TypicalCasesService {
     const item = await this.requireVisible(actor, id);
     const from = publish ? [TypicalCaseStatus.Approved, TypicalCaseStatus.Unpublished] : [TypicalCaseStatus.Published];
     if (!from.includes(item.status)) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'caseTransition', args: [publish ? 'publish' : 'unpublish', item.status] }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'status', reason: 'caseTransition', args: [publish ? 'publish' : 'unpublish', item.status] },
+      ]);
     }
-    await this.repo.update({ id }, publish ? { status: TypicalCaseStatus.Published, publishedAt: this.clock.now() } : { status: TypicalCaseStatus.Unpublished });
+    await this.repo.update(
+      { id },
+      publish
+        ? { status: TypicalCaseStatus.Published, publishedAt: this.clock.now() }
+        : { status: TypicalCaseStatus.Unpublished },
+    );
     return this.get(actor, id);
   }
 
   async addPhoto(actor: Actor, id: string, content: Buffer): Promise<CasePhotoView> {
     const item = await this.requireVisible(actor, id);
-    if (actor.role !== Role.TownshipAdmin && item.organizationId !== actor.organizationId) throw DomainException.forbidden();
+    if (actor.role !== Role.TownshipAdmin && item.organizationId !== actor.organizationId)
+      throw DomainException.forbidden();
     const type = await detectAllowedType(content);
     if (!type || !PHOTO_TYPES.includes(type.mime)) {
-      throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'photoType' }]);
+      throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [
+        { field: 'file', reason: 'photoType' },
+      ]);
     }
     const photos = this.db.getRepository(TypicalCasePhoto);
     const count = await photos.count({ where: { caseId: id } });
-    if (count >= MAX_PHOTOS_PER_CASE) throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'tooManyFiles', args: [MAX_PHOTOS_PER_CASE] }]);
+    if (count >= MAX_PHOTOS_PER_CASE)
+      throw DomainException.conflict(ErrorCode.Conflict, [
+        { field: 'file', reason: 'tooManyFiles', args: [MAX_PHOTOS_PER_CASE] },
+      ]);
     await this.quota.reserve(content.length);
     const storageKey = `${item.tenantId}/typical-cases/${id}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
-    const saved = await photos.save({ tenantId: item.tenantId, caseId: id, storageKey, contentType: type.mime, size: content.length, position: count });
+    const saved = await photos.save({
+      tenantId: item.tenantId,
+      caseId: id,
+      storageKey,
+      contentType: type.mime,
+      size: content.length,
+      position: count,
+    });
     return { id: saved.id, contentType: saved.contentType, size: saved.size };
   }
 
@@ -205,14 +263,17 @@ export class TypicalCasesService {
       reviewComment: c.review_comment,
       nominatedBy: { id: c.nominated_by_id, displayName: c.nominator_name ?? '' },
       publishedAt: c.published_at,
-      photos: photos.filter((p) => p.case_id === c.id).map((p) => ({ id: p.id, contentType: p.content_type, size: p.size })),
+      photos: photos
+        .filter((p) => p.case_id === c.id)
+        .map((p) => ({ id: p.id, contentType: p.content_type, size: p.size })),
       createdAt: c.created_at,
       updatedAt: c.updated_at,
     }));
   }
 
   async showcaseSettings(allianceId: string): Promise<ShowcaseSettingsView> {
-    if (!(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    if (!(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length)
+      throw DomainException.notFound();
     const showcase = await this.db.getRepository(AllianceShowcase).findOneBy({ allianceId });
     return { allianceId, enabled: showcase?.enabled ?? false, slug: showcase?.slug ?? null };
   }
@@ -240,13 +301,19 @@ export class PublicShowcaseService {
   ) {}
 
   async showcase(slug: string): Promise<ShowcaseView> {
-    const [row] = await this.tenant.manager.query<{ showcase: ShowcaseView | null }[]>('SELECT public_alliance_showcase($1, $2) AS showcase', [slug, this.clock.now()]);
+    const [row] = await this.tenant.manager.query<{ showcase: ShowcaseView | null }[]>(
+      'SELECT public_alliance_showcase($1, $2) AS showcase',
+      [slug, this.clock.now()],
+    );
     if (!row?.showcase) throw DomainException.notFound();
     return row.showcase;
   }
 
   async photo(slug: string, photoId: string): Promise<{ contentType: string; content: Buffer }> {
-    const [photo] = await this.tenant.manager.query<{ storage_key: string; content_type: string }[]>('SELECT * FROM public_showcase_photo($1, $2)', [slug, photoId]);
+    const [photo] = await this.tenant.manager.query<{ storage_key: string; content_type: string }[]>(
+      'SELECT * FROM public_showcase_photo($1, $2)',
+      [slug, photoId],
+    );
     if (!photo) throw DomainException.notFound();
     return { contentType: photo.content_type, content: await this.storage.get(photo.storage_key) };
   }

@@ -49,7 +49,10 @@ export class UsersRepository {
   async organizationNames(ids: (string | null)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
     if (wanted.length === 0) return new Map();
-    const rows = await this.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1)', [wanted]);
+    const rows = await this.manager.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM organization_directory WHERE id = ANY($1)',
+      [wanted],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

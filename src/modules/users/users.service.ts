@@ -102,7 +102,12 @@ export class UsersService {
     await this.notifier.notify(
       { userIds: [user.id] },
       NotificationType.UserInvited,
-      { displayName: user.displayName, tenantName: names?.tenant_name ?? '', inviterName: names?.inviter_name ?? '', invitationUrl },
+      {
+        displayName: user.displayName,
+        tenantName: names?.tenant_name ?? '',
+        inviterName: names?.inviter_name ?? '',
+        invitationUrl,
+      },
       { channels: [PersonalChannel.Email], sealed: ['invitationUrl'], dedupeKey: `invitation:${user.id}` },
     );
   }
@@ -111,10 +116,16 @@ export class UsersService {
     const user = await this.require(id);
     const role = input.role ?? user.role;
     if (role === Role.PlatformAdmin) throw DomainException.forbidden();
-    if (user.id === actor.userId && role !== user.role) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'role', reason: 'matches' }]);
+    if (user.id === actor.userId && role !== user.role)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'role', reason: 'matches' }]);
     const organizationId = input.organizationId === undefined ? user.organizationId : input.organizationId;
     const organizationName = await this.checkOrganization(role, organizationId);
-    const saved = await this.users.save({ ...user, displayName: input.displayName?.trim() ?? user.displayName, role, organizationId });
+    const saved = await this.users.save({
+      ...user,
+      displayName: input.displayName?.trim() ?? user.displayName,
+      role,
+      organizationId,
+    });
     if (role !== user.role || organizationId !== user.organizationId) {
       // Access tokens carry the role and organisation: end them so the next refresh picks up the change.
       await this.revoked.revokeUser(user.id, this.clock.now());
@@ -124,8 +135,13 @@ export class UsersService {
 
   async setDisabled(actor: Actor, id: string, disabled: boolean): Promise<UserView> {
     const user = await this.require(id);
-    if (user.id === actor.userId) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'id', reason: 'matches' }]);
-    const status = disabled ? UserStatus.Disabled : (await this.hasPassword(user.id)) ? UserStatus.Active : UserStatus.Invited;
+    if (user.id === actor.userId)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'id', reason: 'matches' }]);
+    const status = disabled
+      ? UserStatus.Disabled
+      : (await this.hasPassword(user.id))
+        ? UserStatus.Active
+        : UserStatus.Invited;
     const saved = await this.users.save({ ...user, status });
     if (disabled) {
       await this.revoked.endSessions(user.id, await this.tokens.revokeAllOf(user.id));
@@ -137,7 +153,10 @@ export class UsersService {
   }
 
   private async hasPassword(userId: string): Promise<boolean> {
-    const [row] = await this.tenant.manager.query<{ has: boolean }[]>('SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1', [userId]);
+    const [row] = await this.tenant.manager.query<{ has: boolean }[]>(
+      'SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1',
+      [userId],
+    );
     return !!row?.has;
   }
 
@@ -158,7 +177,9 @@ export class UsersService {
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notFound' }]);
     });
     const problems: FieldProblem[] =
-      requiredKind && organization.kind !== requiredKind ? [{ field: 'organizationId', reason: 'organizationKindMismatch' }] : [];
+      requiredKind && organization.kind !== requiredKind
+        ? [{ field: 'organizationId', reason: 'organizationKindMismatch' }]
+        : [];
     if (problems.length > 0) throw DomainException.invalid(problems);
     return organization.name;
   }

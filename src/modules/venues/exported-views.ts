@@ -5,4 +5,8 @@
  * (tenant_id, id, zone_id, starts_at, ends_at, and either meeting_id or booking_id: what holds the
  * zone). Reserving a room goes through RoomReservations.
  */
-export const EXPORTED_VIEWS = ['venue_zone_directory', 'venue_booking_directory', 'room_reservation_directory'] as const;
+export const EXPORTED_VIEWS = [
+  'venue_zone_directory',
+  'venue_booking_directory',
+  'room_reservation_directory',
+] as const;

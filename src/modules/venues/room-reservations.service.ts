@@ -25,6 +25,14 @@ export class RoomReservations {
    */
   async replaceForMeeting(hold: MeetingHold): Promise<void> {
     await this.tenant.manager.query('DELETE FROM room_reservations WHERE meeting_id = $1', [hold.meetingId]);
-    if (hold.zoneId) await this.tenant.manager.query(RESERVE_ROOM_SQL, [hold.tenantId, hold.zoneId, hold.startsAt, hold.endsAt, hold.meetingId, null]);
+    if (hold.zoneId)
+      await this.tenant.manager.query(RESERVE_ROOM_SQL, [
+        hold.tenantId,
+        hold.zoneId,
+        hold.startsAt,
+        hold.endsAt,
+        hold.meetingId,
+        null,
+      ]);
   }
 }

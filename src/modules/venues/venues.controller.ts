@@ -21,7 +21,16 @@ import { readPhotoUpload } from '../../platform/storage/photo-upload';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { VenueBookingsService } from './bookings/venue-bookings.service';
 import { VenueCalendarQuery, VenueCalendarView } from './dto/venue-booking.dto';
-import { CreateVenueDto, CreateZoneDto, PhotoView, UpdateVenueDto, UpdateZoneDto, VenuePage, VenueView, ZoneView } from './dto/venue.dto';
+import {
+  CreateVenueDto,
+  CreateZoneDto,
+  PhotoView,
+  UpdateVenueDto,
+  UpdateZoneDto,
+  VenuePage,
+  VenueView,
+  ZoneView,
+} from './dto/venue.dto';
 import { VenuesService } from './venues.service';
 
 const TENANT_ROLES = [Role.TownshipAdmin, Role.DepartmentStaff, Role.EnterpriseContact, Role.Expert];
@@ -83,20 +92,32 @@ export class VenuesController {
   @Roles(...TENANT_ROLES)
   @ApiOperation({ summary: "A venue's calendar" })
   @Get(':id/calendar')
-  calendar(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: VenueCalendarQuery): Promise<VenueCalendarView> {
+  calendar(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: VenueCalendarQuery,
+  ): Promise<VenueCalendarView> {
     return this.bookings.calendar(actor, id, query.from, query.to);
   }
 
   /** A PNG, JPEG or WebP photo (judged by content, at most 5 MB); `zoneId` in the query ties it to a zone. */
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiQuery({ name: 'zoneId', required: false, type: String })
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: 'Add a venue photo' })
   @ApiConflictResponse({ description: 'The venue holds the most photos allowed.' })
   @Post(':id/photos')
-  async addPhoto(@CurrentActor() actor: Actor, @IdParam() id: string, @Query('zoneId') zoneId: string | undefined, @Req() request: FastifyRequest): Promise<PhotoView> {
-    if (zoneId !== undefined && !UUID.test(zoneId)) throw DomainException.invalid([{ field: 'zoneId', reason: 'isUuid' }]);
+  async addPhoto(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query('zoneId') zoneId: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<PhotoView> {
+    if (zoneId !== undefined && !UUID.test(zoneId))
+      throw DomainException.invalid([{ field: 'zoneId', reason: 'isUuid' }]);
     return this.venues.addPhoto(actor, id, zoneId ?? null, await readPhotoUpload(request));
   }
 

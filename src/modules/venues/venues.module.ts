@@ -5,5 +5,9 @@ import { RoomReservations } from './room-reservations.service';
 import { VenuesController } from './venues.controller';
 import { VenuesService } from './venues.service';
 
-@Module({ controllers: [VenuesController, VenueBookingsController], providers: [VenuesService, VenueBookingsService, RoomReservations], exports: [RoomReservations] })
+@Module({
+  controllers: [VenuesController, VenueBookingsController],
+  providers: [VenuesService, VenueBookingsService, RoomReservations],
+  exports: [RoomReservations],
+})
 export class VenuesModule {}

@@ -9,7 +9,15 @@ import { StorageQuota } from '../../platform/storage/storage-quota';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { cleanOpeningHours, openingHoursProblems } from './bookings/opening-hours';
-import type { CreateVenueDto, CreateZoneDto, PhotoView, UpdateVenueDto, UpdateZoneDto, VenueView, ZoneView } from './dto/venue.dto';
+import type {
+  CreateVenueDto,
+  CreateZoneDto,
+  PhotoView,
+  UpdateVenueDto,
+  UpdateZoneDto,
+  VenueView,
+  ZoneView,
+} from './dto/venue.dto';
 import { VenuePhoto } from './entities/venue-photo.entity';
 import { VenueZone } from './entities/venue-zone.entity';
 import { Venue } from './entities/venue.entity';
@@ -94,11 +102,20 @@ export class VenuesService {
     return zoneView(await repo.save(zone));
   }
 
-  async addPhoto(actor: Actor, venueId: string, zoneId: string | null, photo: { fileName: string; content: Buffer; mime: string }): Promise<PhotoView> {
+  async addPhoto(
+    actor: Actor,
+    venueId: string,
+    zoneId: string | null,
+    photo: { fileName: string; content: Buffer; mime: string },
+  ): Promise<PhotoView> {
     if (!(await this.tenant.manager.getRepository(Venue).findOneBy({ id: venueId }))) throw DomainException.notFound();
-    if (zoneId && !(await this.tenant.manager.getRepository(VenueZone).findOneBy({ id: zoneId, venueId }))) throw DomainException.invalid([{ field: 'zoneId', reason: 'notFound' }]);
+    if (zoneId && !(await this.tenant.manager.getRepository(VenueZone).findOneBy({ id: zoneId, venueId })))
+      throw DomainException.invalid([{ field: 'zoneId', reason: 'notFound' }]);
     const repo = this.tenant.manager.getRepository(VenuePhoto);
-    if ((await repo.count({ where: { venueId } })) >= MAX_PHOTOS_PER_VENUE) throw DomainException.conflict(undefined, [{ field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_VENUE] }]);
+    if ((await repo.count({ where: { venueId } })) >= MAX_PHOTOS_PER_VENUE)
+      throw DomainException.conflict(undefined, [
+        { field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_VENUE] },
+      ]);
     await this.quota.reserve(photo.content.length);
     const storageKey = `${this.tenant.tenantId}/venues/${venueId}/${randomUUID()}`;
     await this.storage.put(storageKey, photo.content, photo.mime);
@@ -131,8 +148,12 @@ export class VenuesService {
   private async views(venues: Venue[]): Promise<VenueView[]> {
     const ids = venues.map((v) => v.id);
     if (ids.length === 0) return [];
-    const zones = await this.tenant.manager.getRepository(VenueZone).find({ where: { venueId: In(ids) }, order: { name: 'ASC' } });
-    const photos = await this.tenant.manager.getRepository(VenuePhoto).find({ where: { venueId: In(ids) }, order: { createdAt: 'ASC' } });
+    const zones = await this.tenant.manager
+      .getRepository(VenueZone)
+      .find({ where: { venueId: In(ids) }, order: { name: 'ASC' } });
+    const photos = await this.tenant.manager
+      .getRepository(VenuePhoto)
+      .find({ where: { venueId: In(ids) }, order: { createdAt: 'ASC' } });
     return venues.map((v) => ({
       id: v.id,
       name: v.name,
@@ -145,7 +166,15 @@ export class VenuesService {
 }
 
 function zoneView(z: VenueZone): ZoneView {
-  return { id: z.id, name: z.name, kind: z.kind, capacity: z.capacity, description: z.description, openingHours: z.openingHours, requiresApproval: z.requiresApproval };
+  return {
+    id: z.id,
+    name: z.name,
+    kind: z.kind,
+    capacity: z.capacity,
+    description: z.description,
+    openingHours: z.openingHours,
+    requiresApproval: z.requiresApproval,
+  };
 }
 
 function photoView(p: VenuePhoto): PhotoView {

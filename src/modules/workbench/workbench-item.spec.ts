@@ -11,11 +11,21 @@ describe('workbench items', () => {
     expect(toItem({ ...base, dueAt: '2026-11-25T02:00:01Z' }, scope).overdue).toBe(false);
     expect(toItem({ ...base, dueOn: '2026-11-24' }, scope).overdue).toBe(true);
     expect(toItem({ ...base, dueOn: '2026-11-25' }, scope).overdue).toBe(false);
-    expect(toItem({ ...base, since: '2026-11-01T00:00:00Z' }, scope)).toMatchObject({ overdue: false, dueAt: null, dueOn: null, since: new Date('2026-11-01T00:00:00Z') });
+    expect(toItem({ ...base, since: '2026-11-01T00:00:00Z' }, scope)).toMatchObject({
+      overdue: false,
+      dueAt: null,
+      dueOn: null,
+      since: new Date('2026-11-01T00:00:00Z'),
+    });
   });
 
   it('never calls a meeting under way late', () => {
-    expect(toItem({ ...base, kind: WorkbenchItemKind.Meeting, action: WorkbenchAction.Attend, dueAt: '2026-11-25T01:30:00Z' }, scope).overdue).toBe(false);
+    expect(
+      toItem(
+        { ...base, kind: WorkbenchItemKind.Meeting, action: WorkbenchAction.Attend, dueAt: '2026-11-25T01:30:00Z' },
+        scope,
+      ).overdue,
+    ).toBe(false);
   });
 
   it('puts only enum values into SQL', () => {

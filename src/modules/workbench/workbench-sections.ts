@@ -29,10 +29,19 @@ const always = (section: SectionDefinition): RoleSection => ({ section });
  * Each role's sections, in the order the home page shows them. A lead enterprise's contacts serve
  * requests too (its service team), so an enterprise sees the serving sections when they hold something.
  */
-export function sectionsFor(role: Role, supervisionBoard: (page: PageQueryDto) => Promise<Page<ServiceRequestView>>): RoleSection[] {
+export function sectionsFor(
+  role: Role,
+  supervisionBoard: (page: PageQueryDto) => Promise<Page<ServiceRequestView>>,
+): RoleSection[] {
   switch (role) {
     case Role.DepartmentStaff:
-      return [always(REQUESTS_TO_ACCEPT), always(REQUESTS_TO_RESOLVE), always(CHASED_REQUESTS), always(MEETINGS_TO_ANSWER), always(MEETINGS_THIS_WEEK)];
+      return [
+        always(REQUESTS_TO_ACCEPT),
+        always(REQUESTS_TO_RESOLVE),
+        always(CHASED_REQUESTS),
+        always(MEETINGS_TO_ANSWER),
+        always(MEETINGS_THIS_WEEK),
+      ];
     case Role.EnterpriseContact:
       return [
         always(REQUESTS_AWAITING_INFORMATION),
@@ -57,7 +66,12 @@ export function sectionsFor(role: Role, supervisionBoard: (page: PageQueryDto) =
         always(MEETINGS_THIS_WEEK),
       ];
     case Role.Expert:
-      return [always(REVIEW_INVITATIONS), always(REVIEWS_DUE), optional(MEETINGS_TO_ANSWER), always(MEETINGS_THIS_WEEK)];
+      return [
+        always(REVIEW_INVITATIONS),
+        always(REVIEWS_DUE),
+        optional(MEETINGS_TO_ANSWER),
+        always(MEETINGS_THIS_WEEK),
+      ];
     default:
       return [];
   }

@@ -6,7 +6,12 @@ import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { townshipSettings } from '../../platform/tenancy/township-settings';
 import { ServiceRequestsService } from '../service-requests/service-requests.service';
-import { WorkbenchItemKind, type WorkbenchItemView, type WorkbenchSectionView, type WorkbenchView } from './dto/workbench.view';
+import {
+  WorkbenchItemKind,
+  type WorkbenchItemView,
+  type WorkbenchSectionView,
+  type WorkbenchView,
+} from './dto/workbench.view';
 import type { RawItem, SectionRows, Statement, WorkbenchScope } from './sections/section-statement';
 import { sectionsFor } from './workbench-sections';
 
@@ -41,7 +46,14 @@ export class WorkbenchService {
       if (optional && rows.total === 0) continue;
       sections.push({ key: section.key, total: rows.total, items: rows.items.map((item) => toItem(item, scope)) });
     }
-    return { role: actor.role, timeZone: scope.timeZone, generatedAt: scope.now, weekStart: scope.weekStart, weekEnd: scope.weekEnd, sections };
+    return {
+      role: actor.role,
+      timeZone: scope.timeZone,
+      generatedAt: scope.now,
+      weekStart: scope.weekStart,
+      weekEnd: scope.weekEnd,
+      sections,
+    };
   }
 
   /** "Now", today and this week on the township's clock and calendar. */
@@ -49,11 +61,22 @@ export class WorkbenchService {
     const now = this.clock.now();
     const { timeZone } = await townshipSettings(this.tenant, actor.tenantId!);
     const [week] = await this.tenant.manager.query<{ week_start: Date; week_end: Date }[]>(WEEK_SQL, [now, timeZone]);
-    return { actor, now, today: localDate(now, timeZone), timeZone, weekStart: week.week_start, weekEnd: week.week_end, limit: WORKBENCH_ITEMS };
+    return {
+      actor,
+      now,
+      today: localDate(now, timeZone),
+      timeZone,
+      weekStart: week.week_start,
+      weekEnd: week.week_end,
+      limit: WORKBENCH_ITEMS,
+    };
   }
 
   private async run(statement: Statement): Promise<SectionRows> {
-    const [row] = await this.tenant.manager.query<{ total: number; items?: RawItem[] }[]>(statement.sql, statement.params);
+    const [row] = await this.tenant.manager.query<{ total: number; items?: RawItem[] }[]>(
+      statement.sql,
+      statement.params,
+    );
     return { total: Number(row.total), items: row.items ?? [] };
   }
 }
@@ -65,7 +88,9 @@ export function toItem(raw: RawItem, scope: Pick<WorkbenchScope, 'now' | 'today'
   const dueAt = instant(raw.dueAt);
   const dueOn = raw.dueOn ?? null;
   // A meeting's "due" time is its start: one under way is not late.
-  const overdue = raw.kind !== WorkbenchItemKind.Meeting && ((dueAt !== null && dueAt < scope.now) || (dueOn !== null && dueOn < scope.today));
+  const overdue =
+    raw.kind !== WorkbenchItemKind.Meeting &&
+    ((dueAt !== null && dueAt < scope.now) || (dueOn !== null && dueOn < scope.today));
   return {
     kind: raw.kind,
     id: raw.id,

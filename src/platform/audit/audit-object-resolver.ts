@@ -34,7 +34,8 @@ export class AuditObjectResolver {
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
       const byTable = new Map<string, Set<string>>();
       for (const [table, id] of pending) {
-        if (!AUDIT_DESCRIPTORS[table] || typeof id !== 'string' || !UUID.test(id) || this.found.has(key(table, id))) continue;
+        if (!AUDIT_DESCRIPTORS[table] || typeof id !== 'string' || !UUID.test(id) || this.found.has(key(table, id)))
+          continue;
         byTable.set(table, (byTable.get(table) ?? new Set()).add(id));
       }
       const loaded: Array<[string, Snapshot]> = [];
@@ -56,7 +57,10 @@ export class AuditObjectResolver {
   /** The references a snapshot's label and parent need, to pass to `load`. */
   static wants(table: string, snapshot: Snapshot | null): Array<[string, unknown]> {
     if (!snapshot) return [];
-    const parents = (AUDIT_DESCRIPTORS[table]?.parents ?? []).map((p): [string, unknown] => [p.table, snapshot[p.column]]);
+    const parents = (AUDIT_DESCRIPTORS[table]?.parents ?? []).map((p): [string, unknown] => [
+      p.table,
+      snapshot[p.column],
+    ]);
     return [...labelReferences(table, snapshot), ...parents];
   }
 
@@ -141,7 +145,9 @@ function key(table: string, id: string): string {
 }
 
 function labelReferences(table: string, row: Snapshot): Array<[string, unknown]> {
-  return (AUDIT_DESCRIPTORS[table]?.label ?? []).flatMap((s): Array<[string, unknown]> => ('via' in s ? [[s.table, row[s.via]]] : []));
+  return (AUDIT_DESCRIPTORS[table]?.label ?? []).flatMap((s): Array<[string, unknown]> =>
+    'via' in s ? [[s.table, row[s.via]]] : [],
+  );
 }
 
 /** The columns a descriptor reads: its label, code, parents and link placeholders. */

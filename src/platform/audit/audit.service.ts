@@ -51,7 +51,11 @@ export class AuditService {
     );
     const items = await this.describe(rows.slice(0, limit));
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor([Number(last.id), '00000000-0000-0000-0000-000000000000']) : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor([Number(last.id), '00000000-0000-0000-0000-000000000000']) : null,
+    };
   }
 
   /** Names each entry's object, its parent and the rows its reference columns point at. */
@@ -59,7 +63,13 @@ export class AuditService {
     const manager = this.tenant.manager;
     const resolver = new AuditObjectResolver((sql, params) => manager.query(sql, params), this.tenant.tenantId);
     const changes = rows.map((r) => (r.action === 'update' ? changedFields(r.before, r.after) : []));
-    await resolver.load(rows.flatMap((r) => [...AuditObjectResolver.wants(r.entity_type, r.after ?? r.before), ...references(r.before), ...references(r.after)]));
+    await resolver.load(
+      rows.flatMap((r) => [
+        ...AuditObjectResolver.wants(r.entity_type, r.after ?? r.before),
+        ...references(r.before),
+        ...references(r.after),
+      ]),
+    );
     return rows.map((r, i): AuditEntryView => {
       const snapshot = r.after ?? r.before;
       const refused = r.action === 'refused';
@@ -72,7 +82,9 @@ export class AuditService {
         entityId: r.entity_id,
         before: withoutSecrets(r.before),
         after: withoutSecrets(r.after),
-        object: refused ? refusedRoute(r.after) : resolver.describe(r.entity_type, r.entity_id, snapshot, r.action !== 'delete'),
+        object: refused
+          ? refusedRoute(r.after)
+          : resolver.describe(r.entity_type, r.entity_id, snapshot, r.action !== 'delete'),
         parent: refused ? null : resolver.parentOf(r.entity_type, snapshot),
         names: Object.fromEntries(
           [...references(r.before), ...references(r.after)].flatMap(([table, id]) => {
@@ -82,7 +94,11 @@ export class AuditService {
         ),
         changes: changes[i].map((c) => {
           const table = REFERENCE_COLUMNS[c.field];
-          return { ...c, fromLabel: table ? resolver.nameOf(table, c.from) : null, toLabel: table ? resolver.nameOf(table, c.to) : null };
+          return {
+            ...c,
+            fromLabel: table ? resolver.nameOf(table, c.from) : null,
+            toLabel: table ? resolver.nameOf(table, c.to) : null,
+          };
         }),
       };
     });
@@ -99,7 +115,15 @@ function references(snapshot: Record<string, unknown> | null): Array<[string, un
 
 function refusedRoute(after: Record<string, unknown> | null): AuditObjectView {
   const label = [after?.method, after?.route].filter((part) => typeof part === 'string').join(' ');
-  return { kind: REFUSED_ROUTE_KIND, typeName: 'Route', id: null, label: label || null, code: null, quoted: false, link: null };
+  return {
+    kind: REFUSED_ROUTE_KIND,
+    typeName: 'Route',
+    id: null,
+    label: label || null,
+    code: null,
+    quoted: false,
+    link: null,
+  };
 }
 
 function decodeAuditCursor(cursor: string): [number] {

@@ -21,7 +21,11 @@ export class RefusedAccessRecorder {
     const route = request.routeOptions?.url ?? request.url.split('?')[0];
     const detail = { method: request.method, route, role: actor.role };
     try {
-      await this.tenant.run(actor, () => this.tenant.manager.query('SELECT audit_refused_access($1)', [detail]), String(request.id));
+      await this.tenant.run(
+        actor,
+        () => this.tenant.manager.query('SELECT audit_refused_access($1)', [detail]),
+        String(request.id),
+      );
     } catch (error) {
       // Losing an audit line must not turn a 403 into a 500; the log still has it.
       this.logger.warn({ err: error, requestId: request.id }, 'Could not record a refused authorisation');

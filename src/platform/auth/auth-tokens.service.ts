@@ -64,7 +64,13 @@ export class AuthTokens {
 
   /** Issues a pair; call inside a transaction that acts as `actor`. */
   async issue(actor: Actor, familyId: string = randomUUID()): Promise<TokenPair> {
-    const claims: AccessTokenClaims = { sub: actor.userId, tid: actor.tenantId, role: actor.role, org: actor.organizationId, sid: familyId };
+    const claims: AccessTokenClaims = {
+      sub: actor.userId,
+      tid: actor.tenantId,
+      role: actor.role,
+      org: actor.organizationId,
+      sid: familyId,
+    };
     const accessToken = await this.jwt.signAsync(claims);
     const secret = randomSecret();
     const ttl = this.config.get('JWT_REFRESH_TTL_SECONDS', { infer: true });
@@ -84,7 +90,10 @@ export class AuthTokens {
    */
   async consume(parsed: ParsedRefreshToken): Promise<{ familyId: string } | { reusedFamilyId: string }> {
     const repo = this.tenant.manager.getRepository(RefreshToken);
-    const token = await repo.findOne({ where: { id: parsed.tokenId, userId: parsed.userId }, lock: { mode: 'pessimistic_write' } });
+    const token = await repo.findOne({
+      where: { id: parsed.tokenId, userId: parsed.userId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!token || !sameHash(token.tokenHash, sha256(parsed.secret))) throw invalidRefreshToken();
     if (token.usedAt || token.revokedAt) return { reusedFamilyId: token.familyId };
     if (token.expiresAt <= this.clock.now()) throw invalidRefreshToken();

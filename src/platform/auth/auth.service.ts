@@ -96,7 +96,12 @@ export class AuthService {
     const parsed = parseRefreshToken(refreshToken);
     const user = await this.findSelf(parsed.userId);
     if (!user) throw invalidRefreshToken();
-    const actor = toActor({ id: user.id, tenant_id: user.tenantId, role: user.role, organization_id: user.organizationId });
+    const actor = toActor({
+      id: user.id,
+      tenant_id: user.tenantId,
+      role: user.role,
+      organization_id: user.organizationId,
+    });
     const outcome = await this.tenant.run(actor, () => this.tokens.consume(parsed));
     if ('reusedFamilyId' in outcome) {
       await this.tenant.run(actor, async () => {
@@ -116,7 +121,12 @@ export class AuthService {
     const parsed = parseRefreshToken(refreshToken);
     const user = await this.findSelf(parsed.userId);
     if (!user) return;
-    const actor = toActor({ id: user.id, tenant_id: user.tenantId, role: user.role, organization_id: user.organizationId });
+    const actor = toActor({
+      id: user.id,
+      tenant_id: user.tenantId,
+      role: user.role,
+      organization_id: user.organizationId,
+    });
     await this.tenant.run(actor, async () => {
       const outcome = await this.tokens.consume(parsed).catch(() => null);
       if (!outcome) return;
@@ -129,9 +139,14 @@ export class AuthService {
   /** Runs inside the request's transaction. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const repo = this.tenant.manager.getRepository(User);
-    const user = await repo.findOne({ where: { id: actor.userId }, select: { id: true, email: true, mobile: true, passwordHash: true } });
+    const user = await repo.findOne({
+      where: { id: actor.userId },
+      select: { id: true, email: true, mobile: true, passwordHash: true },
+    });
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw new DomainException(ErrorCode.WrongPassword, HttpStatus.BAD_REQUEST, [{ field: 'currentPassword', reason: 'matches' }]);
+      throw new DomainException(ErrorCode.WrongPassword, HttpStatus.BAD_REQUEST, [
+        { field: 'currentPassword', reason: 'matches' },
+      ]);
     }
     assertChangedPassword(currentPassword, newPassword);
     assertAcceptablePassword(newPassword, [user.email, user.mobile], 'newPassword');
@@ -146,17 +161,26 @@ export class AuthService {
         [sha256(token)],
       ),
     );
-    if (!invited || invited.status !== UserStatus.Invited || !invited.invitation_expires_at || invited.invitation_expires_at <= this.clock.now()) {
-      throw new DomainException(ErrorCode.InvalidInvitation, HttpStatus.BAD_REQUEST, [{ field: 'token', reason: 'matches' }]);
+    if (
+      !invited ||
+      invited.status !== UserStatus.Invited ||
+      !invited.invitation_expires_at ||
+      invited.invitation_expires_at <= this.clock.now()
+    ) {
+      throw new DomainException(ErrorCode.InvalidInvitation, HttpStatus.BAD_REQUEST, [
+        { field: 'token', reason: 'matches' },
+      ]);
     }
     assertAcceptablePassword(password, [invited.email, invited.mobile]);
     const actor = toActor(invited);
     const hash = await this.hasher.hash(password);
     return this.tenant.run(actor, async () => {
-      await this.tenant.manager.getRepository(User).update(
-        { id: actor.userId },
-        { passwordHash: hash, status: UserStatus.Active, invitationTokenHash: null, invitationExpiresAt: null },
-      );
+      await this.tenant.manager
+        .getRepository(User)
+        .update(
+          { id: actor.userId },
+          { passwordHash: hash, status: UserStatus.Active, invitationTokenHash: null, invitationExpiresAt: null },
+        );
       return this.tokens.issue(actor);
     });
   }
@@ -178,14 +202,18 @@ export class AuthService {
 
   /** A user may always read its own row (the users policy lets `app.user_id` through). */
   private findSelf(userId: string): Promise<User | null> {
-    return this.tenant.run(
-      { userId, tenantId: null, role: Role.Expert, organizationId: null },
-      () => this.tenant.manager.getRepository(User).findOne({ where: { id: userId } }),
+    return this.tenant.run({ userId, tenantId: null, role: Role.Expert, organizationId: null }, () =>
+      this.tenant.manager.getRepository(User).findOne({ where: { id: userId } }),
     );
   }
 
   private refusal(code: ErrorCode): DomainException {
-    const status = code === ErrorCode.AccountLocked ? HttpStatus.LOCKED : code === ErrorCode.AccountDisabled ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+    const status =
+      code === ErrorCode.AccountLocked
+        ? HttpStatus.LOCKED
+        : code === ErrorCode.AccountDisabled
+          ? HttpStatus.FORBIDDEN
+          : HttpStatus.UNAUTHORIZED;
     return new DomainException(code, status);
   }
 }

@@ -21,7 +21,11 @@ export class LocalAuthGuard extends AuthGuard('local') {
   /** A failure of the sign-in itself (the database busy or down) is that failure, not a blank field. */
   handleRequest<T>(error: unknown, user: T): T {
     if (error) throw error;
-    if (!user) throw DomainException.invalid([{ field: 'email', reason: 'isNotEmpty' }, { field: 'password', reason: 'isNotEmpty' }]);
+    if (!user)
+      throw DomainException.invalid([
+        { field: 'email', reason: 'isNotEmpty' },
+        { field: 'password', reason: 'isNotEmpty' },
+      ]);
     return user;
   }
 }

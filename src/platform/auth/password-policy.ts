@@ -6,7 +6,11 @@ import { COMMON_PASSWORDS } from './common-passwords';
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** Length over composition (NIST SP 800-63B): at least 12 characters, not a common one, not the account name. */
-export function assertAcceptablePassword(password: string, accountNames: (string | null | undefined)[], field = 'password'): void {
+export function assertAcceptablePassword(
+  password: string,
+  accountNames: (string | null | undefined)[],
+  field = 'password',
+): void {
   const reason = passwordProblem(password, accountNames);
   if (reason) throw new DomainException(ErrorCode.WeakPassword, HttpStatus.BAD_REQUEST, [{ field, reason }]);
 }
@@ -16,14 +20,19 @@ export function assertAcceptablePassword(password: string, accountNames: (string
  * other session while leaving the password a person meant to retire (say, one they had shared).
  */
 export function assertChangedPassword(currentPassword: string, newPassword: string, field = 'newPassword'): void {
-  if (newPassword === currentPassword) throw new DomainException(ErrorCode.WeakPassword, HttpStatus.BAD_REQUEST, [{ field, reason: 'passwordUnchanged' }]);
+  if (newPassword === currentPassword)
+    throw new DomainException(ErrorCode.WeakPassword, HttpStatus.BAD_REQUEST, [{ field, reason: 'passwordUnchanged' }]);
 }
 
 export function passwordProblem(password: string, accountNames: (string | null | undefined)[]): string | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'passwordTooShort';
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower)) return 'passwordTooCommon';
-  if (/^(.)\1+$/.test(password) || '0123456789012345678901234567890'.includes(lower) || 'abcdefghijklmnopqrstuvwxyz'.includes(lower)) {
+  if (
+    /^(.)\1+$/.test(password) ||
+    '0123456789012345678901234567890'.includes(lower) ||
+    'abcdefghijklmnopqrstuvwxyz'.includes(lower)
+  ) {
     return 'passwordTooCommon';
   }
   for (const name of accountNames) {

@@ -13,7 +13,13 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     try {
       const [row] = await this.dataSource.query<{ total_hits: number; ttl_ms: number; block_ms: number }[]>(
         'SELECT total_hits, ttl_ms, block_ms FROM throttle_hit($1, $2, $3, $4)',

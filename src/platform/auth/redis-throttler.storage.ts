@@ -21,10 +21,24 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly redis: Redis) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const base = `throttle:${throttlerName}:${key}`;
     try {
-      const [hits, ttlMs, blockMs] = (await this.redis.eval(HIT_SCRIPT, 2, base, `${base}:blocked`, ttl, limit, blockDuration)) as number[];
+      const [hits, ttlMs, blockMs] = (await this.redis.eval(
+        HIT_SCRIPT,
+        2,
+        base,
+        `${base}:blocked`,
+        ttl,
+        limit,
+        blockDuration,
+      )) as number[];
       return throttleRecord(hits, ttlMs, blockMs);
     } catch (error) {
       // Throttling must not take sign-in down with Redis; the account lockout in the database still holds.

@@ -59,7 +59,11 @@ describe('RevokedSessions', () => {
 
   beforeEach(async () => {
     redis = new FakeRedis();
-    database = { rows: [{ status: UserStatus.Active, sessions_revoked_at: null, session_ended: false }], fails: false, calls: 0 };
+    database = {
+      rows: [{ status: UserStatus.Active, sessions_revoked_at: null, session_ended: false }],
+      fails: false,
+      calls: 0,
+    };
     const dataSource = {
       query: async () => {
         database.calls++;
@@ -67,7 +71,11 @@ describe('RevokedSessions', () => {
         return database.rows;
       },
     } as unknown as DataSource;
-    revoked = new RevokedSessions(new RedisSessionStateCache(redis as unknown as Redis, 900), dataSource, {} as TenantContext);
+    revoked = new RevokedSessions(
+      new RedisSessionStateCache(redis as unknown as Redis, 900),
+      dataSource,
+      {} as TenantContext,
+    );
     await flush();
   });
 

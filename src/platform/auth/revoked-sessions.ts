@@ -38,7 +38,10 @@ export class RevokedSessions {
    * cache is overwritten at once, so no request can cache the old state after it.
    */
   async revokeUser(userId: string, at: Date): Promise<void> {
-    await this.tenant.manager.query(`UPDATE users SET sessions_revoked_at = greatest(sessions_revoked_at, $2) WHERE id = $1`, [userId, at]);
+    await this.tenant.manager.query(
+      `UPDATE users SET sessions_revoked_at = greatest(sessions_revoked_at, $2) WHERE id = $1`,
+      [userId, at],
+    );
     await this.cacheEnded(userId, []);
   }
 
@@ -62,7 +65,9 @@ export class RevokedSessions {
       'SELECT status, sessions_revoked_at FROM users WHERE id = $1',
       [userId],
     );
-    const state: UserState = row ? { status: row.status, revokedAt: seconds(row.sessions_revoked_at) } : { status: 'missing', revokedAt: 0 };
+    const state: UserState = row
+      ? { status: row.status, revokedAt: seconds(row.sessions_revoked_at) }
+      : { status: 'missing', revokedAt: 0 };
     await this.cache.overwrite(userId, state, sessionIds);
   }
 
@@ -81,7 +86,10 @@ export class RevokedSessions {
     return user.status !== UserStatus.Active || issuedAt <= user.revokedAt || sessionEnded;
   }
 
-  private async fromDatabase(userId: string, sessionId: string | undefined): Promise<{ user: UserState; sessionEnded: boolean }> {
+  private async fromDatabase(
+    userId: string,
+    sessionId: string | undefined,
+  ): Promise<{ user: UserState; sessionEnded: boolean }> {
     let rows: SessionStateRow[];
     try {
       rows = await this.dataSource.query<SessionStateRow[]>(
@@ -94,7 +102,10 @@ export class RevokedSessions {
     }
     const row = rows[0];
     if (!row) return { user: { status: 'missing', revokedAt: 0 }, sessionEnded: true };
-    return { user: { status: row.status, revokedAt: seconds(row.sessions_revoked_at) }, sessionEnded: row.session_ended };
+    return {
+      user: { status: row.status, revokedAt: seconds(row.sessions_revoked_at) },
+      sessionEnded: row.session_ended,
+    };
   }
 }
 

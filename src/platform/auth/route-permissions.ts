@@ -38,7 +38,8 @@ export function routeHandlers(app: INestApplication): RouteHandler[] {
   const scanner = new MetadataScanner();
   const routes: RouteHandler[] = [];
   const controllers = new Set<unknown>();
-  for (const module of app.get(ModulesContainer).values()) for (const wrapper of module.controllers.values()) controllers.add(wrapper.metatype);
+  for (const module of app.get(ModulesContainer).values())
+    for (const wrapper of module.controllers.values()) controllers.add(wrapper.metatype);
   for (const metatype of controllers) {
     const controller = metatype as RouteHandler['controller'] | undefined;
     if (!controller) continue;

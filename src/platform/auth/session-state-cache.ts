@@ -81,7 +81,8 @@ export class RedisSessionStateCache {
     const epoch = this.epoch;
     if (!epoch) return;
     const pipeline = this.redis.pipeline().set(this.userKey(epoch, userId), encodeUser(user), 'EX', STATE_TTL_SECONDS);
-    for (const sessionId of new Set(endedSessionIds)) pipeline.set(this.sessionKey(epoch, sessionId), '1', 'EX', this.accessTtlSeconds);
+    for (const sessionId of new Set(endedSessionIds))
+      pipeline.set(this.sessionKey(epoch, sessionId), '1', 'EX', this.accessTtlSeconds);
     const results = await pipeline.exec().catch((error: Error) => [[error, null]] as [Error | null, unknown][]);
     const failed = results?.find(([error]) => error);
     if (failed) this.logger.warn({ err: failed[0] }, 'Could not cache ended sessions; PostgreSQL holds them');
@@ -94,9 +95,17 @@ export class RedisSessionStateCache {
     });
   }
 
-  private async fill(epoch: string, userId: string, user: UserState, sessionId: string | undefined, sessionEnded: boolean): Promise<void> {
+  private async fill(
+    epoch: string,
+    userId: string,
+    user: UserState,
+    sessionId: string | undefined,
+    sessionEnded: boolean,
+  ): Promise<void> {
     // NX: a revocation that wrote meanwhile wins over what this request read before it.
-    const pipeline = this.redis.pipeline().set(this.userKey(epoch, userId), encodeUser(user), 'EX', STATE_TTL_SECONDS, 'NX');
+    const pipeline = this.redis
+      .pipeline()
+      .set(this.userKey(epoch, userId), encodeUser(user), 'EX', STATE_TTL_SECONDS, 'NX');
     if (sessionId) {
       const ttl = sessionEnded ? this.accessTtlSeconds : STATE_TTL_SECONDS;
       pipeline.set(this.sessionKey(epoch, sessionId), sessionEnded ? '1' : '0', 'EX', ttl, 'NX');

@@ -10,7 +10,10 @@ import { RowChecksum } from './row-checksum';
 const DATA_RECORD_BYTES = 256 * 1024;
 
 /** The DATA records of one COPY ... TO STDOUT, and the count and checksum of its rows. */
-export async function* copiedRows(client: Client, copySql: string): AsyncGenerator<Buffer, { rows: number; checksum: string }> {
+export async function* copiedRows(
+  client: Client,
+  copySql: string,
+): AsyncGenerator<Buffer, { rows: number; checksum: string }> {
   const checksum = new RowChecksum();
   const stream = client.query(copyTo(copySql));
   let batch: Buffer[] = [];
@@ -34,9 +37,15 @@ export async function* copiedRows(client: Client, copySql: string): AsyncGenerat
  * store, entered in `manifest.files` with its SHA-256; a key the store does not hold is listed in
  * `manifest.missingFiles`. Attachments are never changed in place, so they are read after the rows' snapshot.
  */
-export async function* attachmentRecords(storage: FileStorage, files: Map<string, string>, manifest: { files: FileEntry[]; missingFiles: string[] }): AsyncGenerator<Buffer> {
+export async function* attachmentRecords(
+  storage: FileStorage,
+  files: Map<string, string>,
+  manifest: { files: FileEntry[]; missingFiles: string[] },
+): AsyncGenerator<Buffer> {
   for (const [key, contentType] of files) {
-    const content = await storage.get(key).catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+    const content = await storage
+      .get(key)
+      .catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
     if (!content) {
       manifest.missingFiles.push(key);
       continue;
@@ -46,7 +55,12 @@ export async function* attachmentRecords(storage: FileStorage, files: Map<string
       yield encodeRecord(RecordType.Data, content.subarray(offset, offset + DATA_RECORD_BYTES));
     }
     yield encodeRecord(RecordType.End);
-    manifest.files.push({ key, contentType, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+    manifest.files.push({
+      key,
+      contentType,
+      bytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+    });
   }
 }
 

@@ -11,7 +11,8 @@ async function* pieces(bytes: Buffer, cuts: number[]): AsyncGenerator<Buffer> {
 
 async function collect(source: AsyncIterable<Buffer>) {
   const records = [];
-  for await (const record of readRecords(source)) records.push({ type: record.type, payload: record.payload.toString('utf8') });
+  for await (const record of readRecords(source))
+    records.push({ type: record.type, payload: record.payload.toString('utf8') });
   return records;
 }
 

@@ -23,7 +23,8 @@ const HEADER_BYTES = 5;
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
 export function encodeRecord(type: RecordType, payload: Buffer = Buffer.alloc(0)): Buffer {
-  if (payload.length > MAX_RECORD_BYTES) throw new Error(`A backup record of ${payload.length} bytes is larger than ${MAX_RECORD_BYTES}`);
+  if (payload.length > MAX_RECORD_BYTES)
+    throw new Error(`A backup record of ${payload.length} bytes is larger than ${MAX_RECORD_BYTES}`);
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt8(type, 0);
   header.writeUInt32BE(payload.length, 1);
@@ -43,7 +44,8 @@ export async function* readRecords(source: AsyncIterable<Buffer>): AsyncGenerato
     while (pending.length - offset >= HEADER_BYTES) {
       const type = pending.readUInt8(offset);
       const length = pending.readUInt32BE(offset + 1);
-      if (!(type in RecordType) || length > MAX_RECORD_BYTES) throw new BackupError(`The backup holds an unknown record (type ${type}, ${length} bytes)`);
+      if (!(type in RecordType) || length > MAX_RECORD_BYTES)
+        throw new BackupError(`The backup holds an unknown record (type ${type}, ${length} bytes)`);
       if (pending.length - offset - HEADER_BYTES < length) break;
       yield { type, payload: pending.subarray(offset + HEADER_BYTES, offset + HEADER_BYTES + length) };
       offset += HEADER_BYTES + length;

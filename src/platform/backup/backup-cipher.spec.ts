@@ -32,7 +32,9 @@ describe('backup encryption', () => {
 
   it('refuses the wrong passphrase before reading any chunk', async () => {
     const { keys } = await sealed();
-    await expect(backupKeysFor(`${PASSPHRASE}-other`, keys.parameters)).rejects.toThrow(/BACKUP_KEY is not the key this backup was made with/);
+    await expect(backupKeysFor(`${PASSPHRASE}-other`, keys.parameters)).rejects.toThrow(
+      /BACKUP_KEY is not the key this backup was made with/,
+    );
   });
 
   it('refuses a file cut short, even exactly between two chunks', async () => {
@@ -51,13 +53,19 @@ describe('backup encryption', () => {
       await expect(all(decryptChunks(keys, AAD)(once(altered)))).rejects.toThrow(/altered|cut short/);
     }
     await expect(all(decryptChunks(keys, Buffer.from('preamblf'))(once(bytes)))).rejects.toThrow(/altered/);
-    await expect(all(decryptChunks(keys, AAD)(once(bytes, Buffer.from([0, 0, 0, 0]))))).rejects.toThrow(/after its last chunk/);
+    await expect(all(decryptChunks(keys, AAD)(once(bytes, Buffer.from([0, 0, 0, 0]))))).rejects.toThrow(
+      /after its last chunk/,
+    );
   });
 
   it('refuses chunks swapped in place', async () => {
     const { keys, bytes } = await sealed();
     const frame = 4 + CHUNK_BYTES + 16;
-    const swapped = Buffer.concat([bytes.subarray(frame, 2 * frame), bytes.subarray(0, frame), bytes.subarray(2 * frame)]);
+    const swapped = Buffer.concat([
+      bytes.subarray(frame, 2 * frame),
+      bytes.subarray(0, frame),
+      bytes.subarray(2 * frame),
+    ]);
     await expect(all(decryptChunks(keys, AAD)(once(swapped)))).rejects.toThrow(/chunk 0 fails/);
   });
 });

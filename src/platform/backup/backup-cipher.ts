@@ -37,17 +37,37 @@ export interface BackupKeys {
   parameters: CipherParameters;
 }
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number, options: object) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  length: number,
+  options: object,
+) => Promise<Buffer>;
 
 async function derive(passphrase: string, kdf: KeyDerivation): Promise<{ encryption: Buffer; keyCheck: string }> {
-  const material = await scryptAsync(passphrase, Buffer.from(kdf.salt, 'base64'), 64, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: SCRYPT.maxmem });
-  const keyCheck = createHmac('sha256', material.subarray(32)).update('lianmeng-backup-key-check').digest().subarray(0, 16).toString('base64');
+  const material = await scryptAsync(passphrase, Buffer.from(kdf.salt, 'base64'), 64, {
+    N: kdf.N,
+    r: kdf.r,
+    p: kdf.p,
+    maxmem: SCRYPT.maxmem,
+  });
+  const keyCheck = createHmac('sha256', material.subarray(32))
+    .update('lianmeng-backup-key-check')
+    .digest()
+    .subarray(0, 16)
+    .toString('base64');
   return { encryption: material.subarray(0, 32), keyCheck };
 }
 
 /** Fresh keys for one new backup: a salt and nonce prefix of its own. */
 export async function newBackupKeys(passphrase: string): Promise<BackupKeys> {
-  const kdf: KeyDerivation = { algorithm: 'scrypt', N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, salt: randomBytes(16).toString('base64') };
+  const kdf: KeyDerivation = {
+    algorithm: 'scrypt',
+    N: SCRYPT.N,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
+    salt: randomBytes(16).toString('base64'),
+  };
   const { encryption, keyCheck } = await derive(passphrase, kdf);
   return { encryption, parameters: { kdf, keyCheck, noncePrefix: randomBytes(NONCE_PREFIX_BYTES).toString('base64') } };
 }
@@ -55,12 +75,15 @@ export async function newBackupKeys(passphrase: string): Promise<BackupKeys> {
 /** The key of an existing backup; the wrong passphrase is refused here, before any chunk is read. */
 export async function backupKeysFor(passphrase: string, parameters: CipherParameters): Promise<BackupKeys> {
   const { kdf } = parameters;
-  if (kdf?.algorithm !== 'scrypt' || kdf.N > 2 ** 20 || kdf.r > 32 || kdf.p > 16) throw new BackupError('The backup names a key derivation this version does not support');
+  if (kdf?.algorithm !== 'scrypt' || kdf.N > 2 ** 20 || kdf.r > 32 || kdf.p > 16)
+    throw new BackupError('The backup names a key derivation this version does not support');
   const { encryption, keyCheck } = await derive(passphrase, kdf);
   const expected = Buffer.from(parameters.keyCheck, 'base64');
   const actual = Buffer.from(keyCheck, 'base64');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    throw new BackupError('BACKUP_KEY is not the key this backup was made with: nothing was restored. Set the BACKUP_KEY in force when it was made.');
+    throw new BackupError(
+      'BACKUP_KEY is not the key this backup was made with: nothing was restored. Set the BACKUP_KEY in force when it was made.',
+    );
   }
   return { encryption, parameters };
 }
@@ -74,7 +97,11 @@ function nonce(prefix: Buffer, index: number, last: boolean): Buffer {
 }
 
 function sealChunk(keys: BackupKeys, aad: Buffer, index: number, last: boolean, plain: Buffer): Buffer {
-  const cipher = createCipheriv('aes-256-gcm', keys.encryption, nonce(Buffer.from(keys.parameters.noncePrefix, 'base64'), index, last));
+  const cipher = createCipheriv(
+    'aes-256-gcm',
+    keys.encryption,
+    nonce(Buffer.from(keys.parameters.noncePrefix, 'base64'), index, last),
+  );
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   const length = Buffer.alloc(4);
@@ -118,7 +145,8 @@ export function decryptChunks(keys: BackupKeys, aad: Buffer) {
     for await (const piece of source) {
       pending = pending.length === 0 ? piece : Buffer.concat([pending, piece]);
       while (pending.length >= 4) {
-        if (finished) throw new BackupError('The backup has data after its last chunk: it was altered. Nothing was restored.');
+        if (finished)
+          throw new BackupError('The backup has data after its last chunk: it was altered. Nothing was restored.');
         const length = pending.readUInt32BE(0);
         if (length > CHUNK_BYTES) throw new BackupError(ALTERED.replace('%d', String(index)));
         if (pending.length < 4 + length + TAG_BYTES) break;
@@ -131,12 +159,22 @@ export function decryptChunks(keys: BackupKeys, aad: Buffer) {
         if (plain.data.length > 0) yield plain.data;
       }
     }
-    if (!finished) throw new BackupError(pending.length > 0 || index > 0 ? CUT_SHORT : 'The backup holds no data: nothing was restored.');
+    if (!finished)
+      throw new BackupError(
+        pending.length > 0 || index > 0 ? CUT_SHORT : 'The backup holds no data: nothing was restored.',
+      );
   };
 }
 
 /** A chunk is the last one if it authenticates as such; either way it must authenticate. */
-function openChunk(key: Buffer, prefix: Buffer, aad: Buffer, index: number, body: Buffer, tag: Buffer): { data: Buffer; last: boolean } {
+function openChunk(
+  key: Buffer,
+  prefix: Buffer,
+  aad: Buffer,
+  index: number,
+  body: Buffer,
+  tag: Buffer,
+): { data: Buffer; last: boolean } {
   for (const last of [false, true]) {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, index, last));
     decipher.setAAD(aad);

@@ -30,7 +30,12 @@ export function backupNow(args: string[], clock: { now(): Date }): Date {
   const index = args.findIndex((a) => a === '--now' || a.startsWith('--now='));
   if (index < 0) return clock.now();
   const value = args[index].startsWith('--now=') ? args[index].slice('--now='.length) : args[index + 1];
-  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value ?? '') ? new Date(value) : undefined;
-  if (!time || Number.isNaN(time.getTime())) throw new BackupError(`--now must be a time with its offset, e.g. --now 2026-12-07T02:00:00+08:00 (got ${JSON.stringify(value ?? null)})`);
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value ?? '')
+    ? new Date(value)
+    : undefined;
+  if (!time || Number.isNaN(time.getTime()))
+    throw new BackupError(
+      `--now must be a time with its offset, e.g. --now 2026-12-07T02:00:00+08:00 (got ${JSON.stringify(value ?? null)})`,
+    );
   return time;
 }

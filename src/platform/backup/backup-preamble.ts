@@ -38,7 +38,9 @@ export async function readPreamble(file: FileHandle): Promise<{ preamble: Backup
   }
   const format = start.readUInt16BE(MAGIC.length);
   if (format !== BACKUP_FORMAT_VERSION) {
-    throw new BackupError(`The backup is in format ${format}; this version reads format ${BACKUP_FORMAT_VERSION}. Restore it with the release that made it.`);
+    throw new BackupError(
+      `The backup is in format ${format}; this version reads format ${BACKUP_FORMAT_VERSION}. Restore it with the release that made it.`,
+    );
   }
   const length = start.readUInt32BE(MAGIC.length + 2);
   if (length > MAX_PREAMBLE_BYTES) throw new BackupError('The backup header is damaged');

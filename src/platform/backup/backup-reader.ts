@@ -30,7 +30,8 @@ export async function openBackup(path: string, passphrase: string): Promise<Open
   return {
     path,
     preamble,
-    records: () => readRecords(decryptChunks(keys, aad)(createReadStream(path, { start: aad.length, highWaterMark: 1024 * 1024 }))),
+    records: () =>
+      readRecords(decryptChunks(keys, aad)(createReadStream(path, { start: aad.length, highWaterMark: 1024 * 1024 }))),
   };
 }
 
@@ -71,14 +72,18 @@ export async function verifyBackup(backup: OpenedBackup): Promise<BackupManifest
     }
   }
   if (!manifest) throw new BackupError('The backup has no manifest: it is incomplete');
-  if (manifest.schemaVersion !== backup.preamble.schemaVersion) throw new BackupError('The backup header and its manifest disagree on the schema version');
+  if (manifest.schemaVersion !== backup.preamble.schemaVersion)
+    throw new BackupError('The backup header and its manifest disagree on the schema version');
   for (const entry of manifest.tables) {
     const found = tables.get(entry.name);
-    if (!found || found.rows !== entry.rows || found.checksum !== entry.checksum) throw new BackupError(`The backup's rows of ${entry.name} do not match its manifest`);
+    if (!found || found.rows !== entry.rows || found.checksum !== entry.checksum)
+      throw new BackupError(`The backup's rows of ${entry.name} do not match its manifest`);
   }
   for (const entry of manifest.files) {
-    if (files.get(entry.key) !== entry.sha256) throw new BackupError(`The backup's copy of attachment ${entry.key} does not match its manifest`);
+    if (files.get(entry.key) !== entry.sha256)
+      throw new BackupError(`The backup's copy of attachment ${entry.key} does not match its manifest`);
   }
-  if (tables.size !== manifest.tables.length || files.size !== manifest.files.length) throw new BackupError('The backup holds tables or attachments its manifest does not list');
+  if (tables.size !== manifest.tables.length || files.size !== manifest.files.length)
+    throw new BackupError('The backup holds tables or attachments its manifest does not list');
   return manifest;
 }

@@ -23,6 +23,14 @@ export class BackupsProcessor extends WorkerHost {
 }
 
 @Module({
-  providers: [BackupsProcessor, BackupSchedules, BackupRunsRepository, BackupOperations, BackupAlerts, TakeBackupHandler, CheckBackupsHandler],
+  providers: [
+    BackupsProcessor,
+    BackupSchedules,
+    BackupRunsRepository,
+    BackupOperations,
+    BackupAlerts,
+    TakeBackupHandler,
+    CheckBackupsHandler,
+  ],
 })
 export class BackupWorkerModule {}

@@ -52,7 +52,9 @@ export async function openBuiltInDatabase(dataDir: string, options: { create: bo
     adminUrl: builtInAdminUrl(database.adminUrl),
     note:
       `${initialised ? 'Started' : 'Created and started'} the built-in PostgreSQL for this command on 127.0.0.1:${database.port} (data in ${dataDir}); it stops when done.` +
-      (initialised ? '' : `\nIts database ${BUILT_IN_DATABASE} is made by the restore; start the product on it with npm run serve.`),
+      (initialised
+        ? ''
+        : `\nIts database ${BUILT_IN_DATABASE} is made by the restore; start the product on it with npm run serve.`),
     shared: false,
     release: async () => {
       removeHandlers();
@@ -100,6 +102,7 @@ export async function commandDatabase(
   root: string,
   options: { create: boolean },
 ): Promise<CommandDatabase> {
-  if (raw.DATABASE_URL) return { adminUrl: env.DATABASE_ADMIN_URL, appUrl: env.DATABASE_URL, release: async () => undefined };
+  if (raw.DATABASE_URL)
+    return { adminUrl: env.DATABASE_ADMIN_URL, appUrl: env.DATABASE_URL, release: async () => undefined };
   return openBuiltInDatabase(await builtInDataDir(root, raw), options);
 }

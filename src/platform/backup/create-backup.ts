@@ -30,7 +30,6 @@ export interface BackupResult {
   manifest: BackupManifest;
 }
 
-
 /**
  * One backup file: every table COPY'd out inside one REPEATABLE READ snapshot (a consistent
  * database even while the product runs), then every attachment the snapshot names, encrypted as it
@@ -40,7 +39,13 @@ export async function createBackup(request: BackupRequest): Promise<BackupResult
   const name = backupFileName(request.now);
   const path = join(request.directory, name);
   await mkdir(request.directory, { recursive: true });
-  if (await access(path).then(() => true, () => false)) throw new BackupError(`${path} already exists; a backup a second is the most this names`);
+  if (
+    await access(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new BackupError(`${path} already exists; a backup a second is the most this names`);
   const keys = await newBackupKeys(request.passphrase);
   const client = new Client({ connectionString: request.adminUrl });
   await client.connect();
@@ -49,8 +54,18 @@ export async function createBackup(request: BackupRequest): Promise<BackupResult
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await prepareCopySession(client);
     const version = await schemaVersion(client);
-    if (!version) throw new BackupError('The database has no migrations applied: there is nothing to back up (run npm run migration:run first)');
-    const manifest: BackupManifest = { schemaVersion: version, createdAt: request.now.toISOString(), tables: [], sequences: [], files: [], missingFiles: [] };
+    if (!version)
+      throw new BackupError(
+        'The database has no migrations applied: there is nothing to back up (run npm run migration:run first)',
+      );
+    const manifest: BackupManifest = {
+      schemaVersion: version,
+      createdAt: request.now.toISOString(),
+      tables: [],
+      sequences: [],
+      files: [],
+      missingFiles: [],
+    };
     const preamble = encodePreamble({
       format: BACKUP_FORMAT_VERSION,
       schemaVersion: version,
@@ -90,7 +105,10 @@ async function* archiveContent(client: Client, storage: FileStorage, manifest: B
 }
 
 async function* tableRows(client: Client, table: TableHeader): AsyncGenerator<Buffer, TableEntry> {
-  const counted = yield* copiedRows(client, `COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) TO STDOUT`);
+  const counted = yield* copiedRows(
+    client,
+    `COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) TO STDOUT`,
+  );
   return { ...table, ...counted };
 }
 

@@ -11,7 +11,10 @@ export function besideName(name: string, suffix: string): string {
 /** A database being replaced must have no sessions (the API, the worker): they would write to the one replaced. */
 export async function refuseSessions(adminUrl: string, name: string): Promise<void> {
   const sessions = await withClient(withDatabase(adminUrl, 'postgres'), async (client) => {
-    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
     return rows[0].n;
   });
   if (sessions > 0) {

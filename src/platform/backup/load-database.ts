@@ -20,7 +20,9 @@ export async function tablesHoldingRows(client: ClientBase): Promise<string[]> {
   );
   const holding: string[] = [];
   for (const { name } of tables) {
-    const { rows } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${quoteIdent(name)}) AS any`);
+    const { rows } = await client.query<{ any: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM public.${quoteIdent(name)}) AS any`,
+    );
     if (rows[0].any) holding.push(name);
   }
   return holding;
@@ -45,22 +47,31 @@ export interface LoadedContent {
  * the store. Attachments written before a later failure stay behind: their keys are new UUIDs no row
  * names, and removing them could remove a live file when restoring over the same store.
  */
-export async function loadContent(client: ClientBase, backup: OpenedBackup, manifest: BackupManifest, storage: FileStorage): Promise<LoadedContent> {
-  for (const table of manifest.tables) await client.query(`ALTER TABLE public.${quoteIdent(table.name)} DISABLE TRIGGER USER`);
+export async function loadContent(
+  client: ClientBase,
+  backup: OpenedBackup,
+  manifest: BackupManifest,
+  storage: FileStorage,
+): Promise<LoadedContent> {
+  for (const table of manifest.tables)
+    await client.query(`ALTER TABLE public.${quoteIdent(table.name)} DISABLE TRIGGER USER`);
   const loaded: LoadedContent = { rows: 0, files: 0, fileBytes: 0 };
   let copy: { stream: NodeJS.WritableStream; done: Promise<void> } | undefined;
   let file: { header: FileHeader; parts: Buffer[] } | undefined;
   for await (const record of backup.records()) {
     if (record.type === RecordType.Table) {
       const table = parseJsonRecord<TableHeader>(record);
-      const stream = client.query(copyFrom(`COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) FROM STDIN`));
+      const stream = client.query(
+        copyFrom(`COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) FROM STDIN`),
+      );
       const done = finished(stream);
       done.catch(() => undefined);
       copy = { stream, done };
     } else if (record.type === RecordType.File) {
       file = { header: parseJsonRecord<FileHeader>(record), parts: [] };
     } else if (record.type === RecordType.Data) {
-      if (copy && !copy.stream.write(record.payload)) await Promise.race([once(copy.stream as NodeJS.EventEmitter, 'drain'), copy.done]);
+      if (copy && !copy.stream.write(record.payload))
+        await Promise.race([once(copy.stream as NodeJS.EventEmitter, 'drain'), copy.done]);
       file?.parts.push(record.payload);
     } else if (record.type === RecordType.End) {
       if (copy) {
@@ -76,9 +87,14 @@ export async function loadContent(client: ClientBase, backup: OpenedBackup, mani
     }
   }
   for (const sequence of manifest.sequences) {
-    await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [`public.${quoteIdent(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
+    await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [
+      `public.${quoteIdent(sequence.name)}`,
+      sequence.lastValue,
+      sequence.isCalled,
+    ]);
   }
-  for (const table of manifest.tables) await client.query(`ALTER TABLE public.${quoteIdent(table.name)} ENABLE TRIGGER USER`);
+  for (const table of manifest.tables)
+    await client.query(`ALTER TABLE public.${quoteIdent(table.name)} ENABLE TRIGGER USER`);
   loaded.rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   return loaded;
 }
@@ -88,16 +104,23 @@ export async function checkRestored(client: ClientBase, manifest: BackupManifest
   const problems: string[] = [];
   for (const table of manifest.tables) {
     const checksum = new RowChecksum();
-    const stream = client.query(copyTo(`COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) TO STDOUT`));
+    const stream = client.query(
+      copyTo(`COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) TO STDOUT`),
+    );
     for await (const chunk of stream as AsyncIterable<Buffer>) checksum.update(chunk);
     const found = checksum.result();
     if (found.rows !== table.rows) problems.push(`${table.name}: ${found.rows} rows, the backup has ${table.rows}`);
-    else if (found.checksum !== table.checksum) problems.push(`${table.name}: the rows differ from the backup's (checksum)`);
+    else if (found.checksum !== table.checksum)
+      problems.push(`${table.name}: the rows differ from the backup's (checksum)`);
   }
   for (const file of manifest.files) {
     const content = await storage.get(file.key).catch(() => undefined);
     if (!content) problems.push(`attachment ${file.key}: missing from the store`);
-    else if (createHash('sha256').update(content).digest('hex') !== file.sha256) problems.push(`attachment ${file.key}: its bytes differ from the backup's`);
+    else if (createHash('sha256').update(content).digest('hex') !== file.sha256)
+      problems.push(`attachment ${file.key}: its bytes differ from the backup's`);
   }
-  if (problems.length > 0) throw new BackupError(`The restored data does not match the backup, so it was rolled back:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  if (problems.length > 0)
+    throw new BackupError(
+      `The restored data does not match the backup, so it was rolled back:\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
 }

@@ -4,7 +4,11 @@ import { backupTimeOf } from './backup-names';
 import { applyRetention, type RetentionPolicy } from './retention';
 
 /** Deletes the backups in `directory` that the retention policy does not keep; other files are left alone. */
-export async function pruneBackups(directory: string, policy: RetentionPolicy, timeZone?: string): Promise<{ kept: string[]; removed: string[] }> {
+export async function pruneBackups(
+  directory: string,
+  policy: RetentionPolicy,
+  timeZone?: string,
+): Promise<{ kept: string[]; removed: string[] }> {
   const names = await readdir(directory).catch(() => [] as string[]);
   const backups = names.flatMap((name) => {
     const createdAt = backupTimeOf(name);

@@ -1,7 +1,14 @@
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
-import { databaseName, dropDatabase, ensureApplicationRole, ensureDatabase, withClient, withDatabase } from '../database/database-setup';
+import {
+  databaseName,
+  dropDatabase,
+  ensureApplicationRole,
+  ensureDatabase,
+  withClient,
+  withDatabase,
+} from '../database/database-setup';
 import { migrateQueueSchemaAt } from '../queue/queue-schema';
 import type { FileStorage } from '../storage/file-storage';
 import { BackupError } from './backup-error';
@@ -55,7 +62,9 @@ export interface RestoreResult {
 export async function restoreBackup(request: RestoreRequest): Promise<RestoreResult> {
   const backup = await openBackup(request.path, request.passphrase);
   if ((backup.preamble as TownshipPreamble).contents === 'township') {
-    throw new BackupError(`${request.path} holds one township, not a whole database: nothing was restored. Import it with npm run township:import.`);
+    throw new BackupError(
+      `${request.path} holds one township, not a whole database: nothing was restored. Import it with npm run township:import.`,
+    );
   }
   const manifest = await verifyBackup(backup);
   await ensureDatabase(request.adminUrl);
@@ -88,7 +97,12 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
 }
 
 /** Into an empty database: the backup's schema first (committed), then its rows in one transaction. */
-async function restoreInto(adminUrl: string, backup: OpenedBackup, manifest: BackupManifest, storage: FileStorage): Promise<RestoreResult> {
+async function restoreInto(
+  adminUrl: string,
+  backup: OpenedBackup,
+  manifest: BackupManifest,
+  storage: FileStorage,
+): Promise<RestoreResult> {
   const dataSource = new DataSource(dataSourceOptions(adminUrl, 1));
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();

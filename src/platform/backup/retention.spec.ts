@@ -32,12 +32,19 @@ describe('backup retention', () => {
   it('reads days in the township time zone, not UTC', () => {
     // 23:30 and 16:30 UTC on Dec 6 are Dec 7 07:30 and 00:30 in Shanghai: one day, so one kept.
     const backups = [at('2026-12-06T23:30:00Z'), at('2026-12-06T16:30:00Z'), at('2026-12-06T15:30:00Z')];
-    expect(names(applyRetention(backups, { daily: 2, weekly: 0, monthly: 0 }).keep)).toEqual(['2026-12-06T23:30:00Z', '2026-12-06T15:30:00Z']);
-    expect(names(applyRetention(backups, { daily: 2, weekly: 0, monthly: 0 }, 'UTC').keep)).toEqual(['2026-12-06T23:30:00Z']);
+    expect(names(applyRetention(backups, { daily: 2, weekly: 0, monthly: 0 }).keep)).toEqual([
+      '2026-12-06T23:30:00Z',
+      '2026-12-06T15:30:00Z',
+    ]);
+    expect(names(applyRetention(backups, { daily: 2, weekly: 0, monthly: 0 }, 'UTC').keep)).toEqual([
+      '2026-12-06T23:30:00Z',
+    ]);
   });
 
   it('always keeps the newest backup, and keeps everything it was not asked to drop', () => {
-    expect(names(applyRetention([at('2026-01-01T00:00:00Z')], { daily: 0, weekly: 0, monthly: 0 }).keep)).toEqual(['2026-01-01T00:00:00Z']);
+    expect(names(applyRetention([at('2026-01-01T00:00:00Z')], { daily: 0, weekly: 0, monthly: 0 }).keep)).toEqual([
+      '2026-01-01T00:00:00Z',
+    ]);
     expect(applyRetention([], DEFAULT_RETENTION)).toEqual({ keep: [], remove: [] });
     const two = [at('2026-01-01T00:00:00Z'), at('2026-01-02T00:00:00Z')];
     expect(names(applyRetention(two, DEFAULT_RETENTION).remove)).toEqual([]);

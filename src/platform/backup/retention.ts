@@ -17,7 +17,11 @@ export interface DatedBackup {
  * last `weekly` ISO weeks and of the last `monthly` months (days as the township's calendar reads
  * them), and always the newest backup of all. Pure: the caller lists the backups and deletes.
  */
-export function applyRetention<T extends DatedBackup>(backups: T[], policy: RetentionPolicy, timeZone = 'Asia/Shanghai'): { keep: T[]; remove: T[] } {
+export function applyRetention<T extends DatedBackup>(
+  backups: T[],
+  policy: RetentionPolicy,
+  timeZone = 'Asia/Shanghai',
+): { keep: T[]; remove: T[] } {
   const newestFirst = [...backups].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const kept = new Set<T>(newestFirst.slice(0, 1));
   const periods: [number, (date: string) => string][] = [

@@ -51,8 +51,11 @@ export function dependencyOrder(names: string[], edges: { child: string; parent:
   const order: string[] = [];
   const placed = new Set<string>();
   while (order.length < names.length) {
-    const ready = names.filter((name) => !placed.has(name) && [...parents.get(name)!].every((p) => placed.has(p))).sort();
-    if (ready.length === 0) throw new Error(`Foreign keys form a cycle among: ${names.filter((n) => !placed.has(n)).join(', ')}`);
+    const ready = names
+      .filter((name) => !placed.has(name) && [...parents.get(name)!].every((p) => placed.has(p)))
+      .sort();
+    if (ready.length === 0)
+      throw new Error(`Foreign keys form a cycle among: ${names.filter((n) => !placed.has(n)).join(', ')}`);
     for (const name of ready) {
       order.push(name);
       placed.add(name);
@@ -64,7 +67,9 @@ export function dependencyOrder(names: string[], edges: { child: string; parent:
 export async function schemaVersion(client: ClientBase): Promise<string | undefined> {
   const exists = await client.query(`SELECT to_regclass($1) AS t`, [`public.${MIGRATIONS_TABLE}`]);
   if (!exists.rows[0].t) return undefined;
-  const { rows } = await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp DESC, id DESC LIMIT 1`);
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp DESC, id DESC LIMIT 1`,
+  );
   return rows[0]?.name;
 }
 
@@ -74,7 +79,9 @@ export async function listSequences(client: ClientBase): Promise<SequenceEntry[]
   );
   const sequences: SequenceEntry[] = [];
   for (const { name } of rows) {
-    const value = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM public.${quoteIdent(name)}`);
+    const value = await client.query<{ last_value: string; is_called: boolean }>(
+      `SELECT last_value::text, is_called FROM public.${quoteIdent(name)}`,
+    );
     sequences.push({ name, lastValue: value.rows[0].last_value, isCalled: value.rows[0].is_called });
   }
   return sequences;

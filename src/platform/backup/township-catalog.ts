@@ -67,21 +67,33 @@ export async function townshipTables(client: ClientBase): Promise<TownshipTable[
 }
 
 /** The township's rows of a table as COPY text, in primary-key order (the renumbered rows keep their order). */
-export function townshipRowsCopy(table: Pick<TownshipTable, 'name' | 'columns' | 'owner' | 'key'>, townshipId: string): string {
+export function townshipRowsCopy(
+  table: Pick<TownshipTable, 'name' | 'columns' | 'owner' | 'key'>,
+  townshipId: string,
+): string {
   if (!UUID.test(townshipId)) throw new Error(`Not a township id: ${townshipId}`);
   return `COPY (SELECT ${copyColumns(table.columns)} FROM public.${quoteIdent(table.name)} WHERE ${quoteIdent(table.owner)} = '${townshipId}' ORDER BY ${copyColumns(table.key)}) TO STDOUT`;
 }
 
 /** A township by its slug or its id; the message lists the townships there are. */
 export async function findTownship(client: ClientBase, reference: string): Promise<Township> {
-  const { rows } = await client.query<Township>(`SELECT id, slug, name FROM tenants WHERE slug = $1 OR id::text = lower($1)`, [reference]);
+  const { rows } = await client.query<Township>(
+    `SELECT id, slug, name FROM tenants WHERE slug = $1 OR id::text = lower($1)`,
+    [reference],
+  );
   if (rows[0]) return rows[0];
   const { rows: all } = await client.query<{ slug: string }>('SELECT slug FROM tenants ORDER BY slug LIMIT 20');
-  throw new BackupError(`No township has the slug or id "${reference}" here (townships: ${all.map((t) => t.slug).join(', ') || 'none'})`);
+  throw new BackupError(
+    `No township has the slug or id "${reference}" here (townships: ${all.map((t) => t.slug).join(', ') || 'none'})`,
+  );
 }
 
 /** The attachments a township's rows name: every `storage_key` column of its tables, with the `content_type` where there is one. */
-export async function townshipFiles(client: ClientBase, tables: TownshipTable[], townshipId: string): Promise<Map<string, string>> {
+export async function townshipFiles(
+  client: ClientBase,
+  tables: TownshipTable[],
+  townshipId: string,
+): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const table of tables.filter((t) => t.columns.includes('storage_key') && t.owner === 'tenant_id')) {
     const type = table.columns.includes('content_type') ? 'content_type' : `'application/octet-stream'`;

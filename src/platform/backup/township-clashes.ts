@@ -27,7 +27,15 @@ export async function findClashes(client: ClientBase, manifest: TownshipManifest
         takenIds.push({ table: table.name, count, example: rows[0].key });
         break;
       }
-      problems.push(describeClash(manifest, table.name, index.columns, rows.map((r) => r.key), count));
+      problems.push(
+        describeClash(
+          manifest,
+          table.name,
+          index.columns,
+          rows.map((r) => r.key),
+          count,
+        ),
+      );
       if (index.primary) break;
     }
   }
@@ -41,10 +49,17 @@ export async function findClashes(client: ClientBase, manifest: TownshipManifest
   return problems;
 }
 
-function describeClash(manifest: TownshipManifest, table: string, columns: string[], keys: string[], count: number): string {
+function describeClash(
+  manifest: TownshipManifest,
+  table: string,
+  columns: string[],
+  keys: string[],
+  count: number,
+): string {
   const examples = `${keys.join('; ')}${count > keys.length ? ` (${count} in all)` : ''}`;
   const { slug, id } = manifest.township;
-  if (table === 'tenants' && columns.join() === 'id') return `the township ${slug} (id ${id}) is already here: it was imported before`;
+  if (table === 'tenants' && columns.join() === 'id')
+    return `the township ${slug} (id ${id}) is already here: it was imported before`;
   if (table === 'tenants' && columns.join() === 'slug') return `another township here already has the slug "${slug}"`;
   if (table === 'users' && (columns.join() === 'email' || columns.join() === 'mobile')) {
     return `${count} of the township's users have ${columns[0] === 'email' ? 'emails' : 'mobile numbers'} that users here already have: ${examples}`;
@@ -70,14 +85,21 @@ async function uniqueKeys(client: ClientBase, table: TownshipTableEntry): Promis
     [`public.${quoteIdent(table.name)}`],
   );
   return rows
-    .filter((r): r is UniqueKey & { columns: string[] } => !!r.columns && r.columns.every((c) => table.columns.includes(c)))
+    .filter(
+      (r): r is UniqueKey & { columns: string[] } => !!r.columns && r.columns.every((c) => table.columns.includes(c)),
+    )
     .map((r) => ({ columns: r.columns, predicate: r.predicate, primary: r.primary }));
 }
 
 /** Foreign keys of the archive's rows whose parent row is neither in the archive nor here. */
 async function missingReferences(client: ClientBase, manifest: TownshipManifest): Promise<string[]> {
   const staged = new Set(manifest.tables.map((t) => t.name));
-  const { rows: keys } = await client.query<{ child: string; parent: string; columns: string[]; parent_columns: string[] }>(
+  const { rows: keys } = await client.query<{
+    child: string;
+    parent: string;
+    columns: string[];
+    parent_columns: string[];
+  }>(
     `SELECT ch.relname AS child, pa.relname AS parent,
             (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
                JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
@@ -91,8 +113,11 @@ async function missingReferences(client: ClientBase, manifest: TownshipManifest)
   );
   const problems: string[] = [];
   for (const key of keys) {
-    const match = (alias: string) => key.columns.map((c, i) => `${alias}.${quoteIdent(key.parent_columns[i])} = c.${quoteIdent(c)}`).join(' AND ');
-    const inArchive = staged.has(key.parent) ? `AND NOT EXISTS (SELECT 1 FROM pg_temp.${quoteIdent(key.parent)} s WHERE ${match('s')})` : '';
+    const match = (alias: string) =>
+      key.columns.map((c, i) => `${alias}.${quoteIdent(key.parent_columns[i])} = c.${quoteIdent(c)}`).join(' AND ');
+    const inArchive = staged.has(key.parent)
+      ? `AND NOT EXISTS (SELECT 1 FROM pg_temp.${quoteIdent(key.parent)} s WHERE ${match('s')})`
+      : '';
     const { rows } = await client.query<{ n: number; example: string | null }>(
       `SELECT count(*)::int AS n, min(concat_ws(', ', ${key.columns.map((c) => `c.${quoteIdent(c)}::text`).join(', ')})) AS example
          FROM pg_temp.${quoteIdent(key.child)} c
@@ -101,7 +126,9 @@ async function missingReferences(client: ClientBase, manifest: TownshipManifest)
           AND NOT EXISTS (SELECT 1 FROM public.${quoteIdent(key.parent)} p WHERE ${match('p')})`,
     );
     if (rows[0].n > 0) {
-      problems.push(`${rows[0].n} rows of ${key.child} name ${key.parent} rows (${key.columns.join(', ')}) that are neither in the archive nor here, e.g. ${rows[0].example}`);
+      problems.push(
+        `${rows[0].n} rows of ${key.child} name ${key.parent} rows (${key.columns.join(', ')}) that are neither in the archive nor here, e.g. ${rows[0].example}`,
+      );
     }
   }
   return problems;

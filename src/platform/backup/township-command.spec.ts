@@ -11,7 +11,9 @@ describe('township command arguments', () => {
   });
 
   it('leaves out options and the values of those that take one', () => {
-    expect(positionalArgs(['--out', 'a.lmbackup', 'anhai', '--now', '2026-12-07T02:00:00Z'], ['--out', '--now'])).toEqual(['anhai']);
+    expect(
+      positionalArgs(['--out', 'a.lmbackup', 'anhai', '--now', '2026-12-07T02:00:00Z'], ['--out', '--now']),
+    ).toEqual(['anhai']);
     expect(positionalArgs(['anhai', 'dongshi', '--force'], ['--out'])).toEqual(['anhai', 'dongshi']);
   });
 });

@@ -30,7 +30,10 @@ export async function townshipPassphrase(args: string[], env: Pick<Environment, 
     throw new BackupError(`Cannot read the passphrase file ${file}: ${error.code ?? error.message}`);
   });
   const passphrase = text.split(/\r?\n/)[0];
-  if (passphrase.length < MIN_KEY_LENGTH) throw new BackupError(`The passphrase in ${file} is shorter than ${MIN_KEY_LENGTH} characters (e.g. from: openssl rand -hex 32)`);
+  if (passphrase.length < MIN_KEY_LENGTH)
+    throw new BackupError(
+      `The passphrase in ${file} is shorter than ${MIN_KEY_LENGTH} characters (e.g. from: openssl rand -hex 32)`,
+    );
   return passphrase;
 }
 
@@ -43,6 +46,9 @@ export function describeTownship(manifest: TownshipManifest): string[] {
   return [
     `  township ${manifest.township.slug} (${manifest.township.name}, id ${manifest.township.id}); schema ${manifest.schemaVersion}`,
     `  ${filled.length} of ${manifest.tables.length} township tables hold its rows, ${rows} rows; ${manifest.files.length} attachments, ${bytes} bytes`,
-    ...filled.map((t) => `    ${t.name.padEnd(width)}  ${String(t.rows).padStart(7)}${t.renumbered.length ? `  (${t.renumbered.join(', ')} numbered afresh by the target)` : ''}`),
+    ...filled.map(
+      (t) =>
+        `    ${t.name.padEnd(width)}  ${String(t.rows).padStart(7)}${t.renumbered.length ? `  (${t.renumbered.join(', ')} numbered afresh by the target)` : ''}`,
+    ),
   ];
 }

@@ -11,7 +11,14 @@ import { BackupError } from './backup-error';
 import { BACKUP_FORMAT_VERSION, encodePreamble } from './backup-preamble';
 import { prepareCopySession } from './copy-session';
 import { schemaVersion } from './schema-catalog';
-import { findTownship, type Township, type TownshipTable, townshipFiles, townshipRowsCopy, townshipTables } from './township-catalog';
+import {
+  findTownship,
+  type Township,
+  type TownshipTable,
+  townshipFiles,
+  townshipRowsCopy,
+  townshipTables,
+} from './township-catalog';
 import type { TownshipManifest, TownshipPreamble, TownshipTableEntry } from './township-manifest';
 import { openSecrets } from './township-secrets';
 
@@ -36,7 +43,6 @@ export interface TownshipExportResult {
   manifest: TownshipManifest;
 }
 
-
 export function townshipArchiveName(slug: string, createdAt: Date): string {
   const iso = createdAt.toISOString();
   return `township-${slug}-${iso.slice(0, 10)}T${iso.slice(11, 19).replace(/:/g, '')}Z.lmbackup`;
@@ -59,10 +65,26 @@ export async function exportTownship(request: TownshipExportRequest): Promise<To
     if (!version) throw new BackupError('The database has no migrations applied: there is no township to export');
     const township = await findTownship(client, request.township);
     const path = request.out ?? `${request.directory}/${townshipArchiveName(township.slug, request.now)}`;
-    if (await access(path).then(() => true, () => false)) throw new BackupError(`${path} already exists; name another file with --out`);
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new BackupError(`${path} already exists; name another file with --out`);
     await mkdir(dirname(path), { recursive: true });
     partial = `${path}.${process.pid}.partial`;
-    const manifest: TownshipManifest = { schemaVersion: version, createdAt: request.now.toISOString(), township, tables: [], sequences: [], files: [], missingFiles: [], secrets: [], unreadableSecrets: [] };
+    const manifest: TownshipManifest = {
+      schemaVersion: version,
+      createdAt: request.now.toISOString(),
+      township,
+      tables: [],
+      sequences: [],
+      files: [],
+      missingFiles: [],
+      secrets: [],
+      unreadableSecrets: [],
+    };
     const preambleFields: TownshipPreamble = {
       format: BACKUP_FORMAT_VERSION,
       schemaVersion: version,
@@ -89,7 +111,12 @@ export async function exportTownship(request: TownshipExportRequest): Promise<To
   }
 }
 
-async function* townshipContent(client: Client, request: TownshipExportRequest, township: Township, manifest: TownshipManifest): AsyncGenerator<Buffer> {
+async function* townshipContent(
+  client: Client,
+  request: TownshipExportRequest,
+  township: Township,
+  manifest: TownshipManifest,
+): AsyncGenerator<Buffer> {
   const { storage } = request;
   const tables = await townshipTables(client);
   const files = await townshipFiles(client, tables, township.id);
@@ -109,7 +136,18 @@ async function* townshipContent(client: Client, request: TownshipExportRequest, 
   yield encodeJsonRecord(RecordType.Manifest, manifest);
 }
 
-async function* tableRows(client: Client, table: TownshipTable, townshipId: string): AsyncGenerator<Buffer, TownshipTableEntry> {
+async function* tableRows(
+  client: Client,
+  table: TownshipTable,
+  townshipId: string,
+): AsyncGenerator<Buffer, TownshipTableEntry> {
   const counted = yield* copiedRows(client, townshipRowsCopy(table, townshipId));
-  return { name: table.name, columns: table.columns, owner: table.owner, key: table.key, renumbered: table.renumbered, ...counted };
+  return {
+    name: table.name,
+    columns: table.columns,
+    owner: table.owner,
+    key: table.key,
+    renumbered: table.renumbered,
+    ...counted,
+  };
 }

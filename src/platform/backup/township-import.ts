@@ -49,14 +49,20 @@ const NOTHING = 'nothing was imported';
  * they were), the attachments stored, and every table's rows of the township and every attachment
  * read back against the manifest before the commit.
  */
-export async function importTownship(request: TownshipImportRequest, forwarded?: TownshipManifest): Promise<TownshipImportResult> {
+export async function importTownship(
+  request: TownshipImportRequest,
+  forwarded?: TownshipManifest,
+): Promise<TownshipImportResult> {
   const backup = await openBackup(request.path, request.passphrase);
   const preamble = backup.preamble as TownshipPreamble;
   if (preamble.contents !== 'township') {
-    throw new BackupError(`${request.path} is a backup of a whole database, not one township's archive: ${NOTHING}. Restore it with npm run restore.`);
+    throw new BackupError(
+      `${request.path} is a backup of a whole database, not one township's archive: ${NOTHING}. Restore it with npm run restore.`,
+    );
   }
   const target = await withClient(request.adminUrl, (client) => schemaVersion(client));
-  if (!target) throw new BackupError(`This database has no migrations applied (run npm run migration:run first): ${NOTHING}`);
+  if (!target)
+    throw new BackupError(`This database has no migrations applied (run npm run migration:run first): ${NOTHING}`);
   const [archiveAt, targetAt] = [migrationTimestamp(preamble.schemaVersion), migrationTimestamp(target)];
   if (archiveAt > targetAt) {
     throw new BackupError(
@@ -66,10 +72,14 @@ export async function importTownship(request: TownshipImportRequest, forwarded?:
   const manifest = (await verifyBackup(backup)) as TownshipManifest;
   if (!manifest.township) throw new BackupError(`The archive's manifest names no township: ${NOTHING}`);
   if (archiveAt < targetAt && forwarded) {
-    throw new BackupError(`This release's migrations end before this database's schema ${target}: ${NOTHING}. Import with the release this database runs.`);
+    throw new BackupError(
+      `This release's migrations end before this database's schema ${target}: ${NOTHING}. Import with the release this database runs.`,
+    );
   }
   if (archiveAt < targetAt) {
-    const result = await bringForward(backup, manifest, request, (forward) => importTownship({ ...request, path: forward }, manifest));
+    const result = await bringForward(backup, manifest, request, (forward) =>
+      importTownship({ ...request, path: forward }, manifest),
+    );
     return { ...result, manifest, migratedFrom: manifest.schemaVersion };
   }
   return withClient(request.adminUrl, async (client) => {
@@ -79,7 +89,9 @@ export async function importTownship(request: TownshipImportRequest, forwarded?:
       await stageRows(client, backup);
       const problems = [...(await findClashes(client, manifest)), ...(await clashingFiles(manifest, request.storage))];
       if (problems.length > 0) {
-        throw new BackupError(`The township ${manifest.township.slug} cannot be imported here, ${NOTHING}:\n  - ${problems.slice(0, 20).join('\n  - ')}`);
+        throw new BackupError(
+          `The township ${manifest.township.slug} cannot be imported here, ${NOTHING}:\n  - ${problems.slice(0, 20).join('\n  - ')}`,
+        );
       }
       const filled = manifest.tables.filter((t) => t.rows > 0);
       await setTriggers(client, filled, 'DISABLE');
@@ -88,10 +100,17 @@ export async function importTownship(request: TownshipImportRequest, forwarded?:
       await checkImported(client, manifest, request.storage);
       // The archive an older one was brought forward into carries no secrets: its source's do.
       const secrets = (forwarded ?? manifest).secrets ?? [];
-      const resealed = request.secretsKey ? await resealSecrets(client, secrets, manifest.township.id, request.secretsKey) : 0;
+      const resealed = request.secretsKey
+        ? await resealSecrets(client, secrets, manifest.township.id, request.secretsKey)
+        : 0;
       await setTriggers(client, filled, 'ENABLE');
       await client.query('COMMIT');
-      return { manifest: forwarded ?? manifest, rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0), ...stored, resealed };
+      return {
+        manifest: forwarded ?? manifest,
+        rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0),
+        ...stored,
+        resealed,
+      };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -121,13 +140,15 @@ async function stageRows(client: Client, backup: OpenedBackup): Promise<void> {
         `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
         [`pg_temp.${name}`],
       );
-      for (const extra of rows.filter((r) => !table.columns.includes(r.name))) await client.query(`ALTER TABLE pg_temp.${name} DROP COLUMN ${quoteIdent(extra.name)}`);
+      for (const extra of rows.filter((r) => !table.columns.includes(r.name)))
+        await client.query(`ALTER TABLE pg_temp.${name} DROP COLUMN ${quoteIdent(extra.name)}`);
       const stream = client.query(copyFrom(`COPY pg_temp.${name} (${copyColumns(table.columns)}) FROM STDIN`));
       const done = finished(stream);
       done.catch(() => undefined);
       copy = { stream, done };
     } else if (record.type === RecordType.Data && copy) {
-      if (!copy.stream.write(record.payload)) await Promise.race([once(copy.stream as NodeJS.EventEmitter, 'drain'), copy.done]);
+      if (!copy.stream.write(record.payload))
+        await Promise.race([once(copy.stream as NodeJS.EventEmitter, 'drain'), copy.done]);
     } else if (record.type === RecordType.End && copy) {
       copy.stream.end();
       await copy.done;
@@ -143,7 +164,9 @@ async function clashingFiles(manifest: TownshipManifest, storage: FileStorage): 
     const content = await storage.get(file.key).catch(() => undefined);
     if (content && createHash('sha256').update(content).digest('hex') !== file.sha256) clashes.push(file.key);
   }
-  return clashes.length > 0 ? [`${clashes.length} attachments' keys hold other files in this store, e.g. ${clashes.slice(0, 3).join(', ')}`] : [];
+  return clashes.length > 0
+    ? [`${clashes.length} attachments' keys hold other files in this store, e.g. ${clashes.slice(0, 3).join(', ')}`]
+    : [];
 }
 
 /** User triggers (audit, figures, announcements) off while the rows arrive as they were; inside the transaction. */
@@ -155,7 +178,9 @@ async function setTriggers(client: Client, tables: TableHeader[], state: 'ENABLE
 async function insertStaged(client: Client, tables: TableHeader[]): Promise<void> {
   for (const table of tables) {
     const columns = copyColumns(table.columns);
-    await client.query(`INSERT INTO public.${quoteIdent(table.name)} (${columns}) SELECT ${columns} FROM pg_temp.${quoteIdent(table.name)} ORDER BY ctid`);
+    await client.query(
+      `INSERT INTO public.${quoteIdent(table.name)} (${columns}) SELECT ${columns} FROM pg_temp.${quoteIdent(table.name)} ORDER BY ctid`,
+    );
   }
 }
 
@@ -184,13 +209,19 @@ async function checkImported(client: Client, manifest: TownshipManifest, storage
     const stream = client.query(copyTo(townshipRowsCopy(table, manifest.township.id)));
     for await (const chunk of stream as AsyncIterable<Buffer>) checksum.update(chunk);
     const found = checksum.result();
-    if (found.rows !== table.rows) problems.push(`${table.name}: ${found.rows} rows of the township here, the archive has ${table.rows}`);
-    else if (found.checksum !== table.checksum) problems.push(`${table.name}: the township's rows differ from the archive's (checksum)`);
+    if (found.rows !== table.rows)
+      problems.push(`${table.name}: ${found.rows} rows of the township here, the archive has ${table.rows}`);
+    else if (found.checksum !== table.checksum)
+      problems.push(`${table.name}: the township's rows differ from the archive's (checksum)`);
   }
   for (const file of manifest.files) {
     const content = await storage.get(file.key).catch(() => undefined);
     if (!content) problems.push(`attachment ${file.key}: missing from the store`);
-    else if (createHash('sha256').update(content).digest('hex') !== file.sha256) problems.push(`attachment ${file.key}: its bytes differ from the archive's`);
+    else if (createHash('sha256').update(content).digest('hex') !== file.sha256)
+      problems.push(`attachment ${file.key}: its bytes differ from the archive's`);
   }
-  if (problems.length > 0) throw new BackupError(`The imported township does not match its archive, so it was rolled back:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  if (problems.length > 0)
+    throw new BackupError(
+      `The imported township does not match its archive, so it was rolled back:\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
 }

@@ -26,7 +26,12 @@ export function sealedColumns(table: Pick<TownshipTable, 'columns'>): string[] {
   return table.columns.filter((c) => c.endsWith('_encrypted'));
 }
 
-export async function openSecrets(client: ClientBase, tables: TownshipTable[], townshipId: string, secretsKey: string): Promise<OpenedSecrets> {
+export async function openSecrets(
+  client: ClientBase,
+  tables: TownshipTable[],
+  townshipId: string,
+  secretsKey: string,
+): Promise<OpenedSecrets> {
   const box = new SecretBox(secretsKey);
   const opened: OpenedSecrets = { secrets: [], unreadable: [] };
   for (const table of tables.filter((t) => t.owner === 'tenant_id')) {
@@ -49,7 +54,12 @@ export async function openSecrets(client: ClientBase, tables: TownshipTable[], t
 }
 
 /** Seals each carried secret with this deployment's key, in the township's row it came from. */
-export async function resealSecrets(client: ClientBase, secrets: CarriedSecret[], townshipId: string, secretsKey: string): Promise<number> {
+export async function resealSecrets(
+  client: ClientBase,
+  secrets: CarriedSecret[],
+  townshipId: string,
+  secretsKey: string,
+): Promise<number> {
   const box = new SecretBox(secretsKey);
   let count = 0;
   for (const secret of secrets) {

@@ -27,7 +27,8 @@ export async function bringForward<T>(
   importForward: (path: string) => Promise<T>,
 ): Promise<T> {
   const scratchUrl = new URL(request.adminUrl);
-  const scratchName = `${decodeURIComponent(scratchUrl.pathname.slice(1))}_township_${randomBytes(4).toString('hex')}`.slice(-63);
+  const scratchName =
+    `${decodeURIComponent(scratchUrl.pathname.slice(1))}_township_${randomBytes(4).toString('hex')}`.slice(-63);
   scratchUrl.pathname = `/${scratchName}`;
   const directory = await mkdtemp(join(tmpdir(), 'lianmeng-township-'));
   const storage = new LocalDiskStorage(join(directory, 'files'));

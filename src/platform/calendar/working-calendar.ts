@@ -44,7 +44,11 @@ function localParts(instant: Date, timeZone: string): LocalParts {
       .map((p) => [p.type, p.value]),
   );
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday);
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) + Number(parts.second) / 60 };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute) + Number(parts.second) / 60,
+  };
 }
 
 /** The instant of local midnight of `date` in the zone (exact for zones without a DST jump at midnight). */

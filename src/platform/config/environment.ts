@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { applyLocalSecrets, LOCAL_SECRET_NAMES, LOCAL_SECRETS_FILE, LocalSecretsError } from './local-secrets';
@@ -41,7 +53,9 @@ export class Environment {
    * everything else, and every transaction, stays on DATABASE_URL.
    */
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*$/, { message: 'must be one or more comma-separated postgres:// URLs' })
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'must be one or more comma-separated postgres:// URLs',
+  })
   DATABASE_READ_URL?: string;
 
   /** Connections per process to the primary, and to each read replica. */
@@ -227,7 +241,8 @@ export class Environment {
   @ValidateBy({
     name: 'isProxyList',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && splitList(value).length > 0 && splitList(value).every(isAddressOrBlock),
+      validate: (value: unknown) =>
+        typeof value === 'string' && splitList(value).length > 0 && splitList(value).every(isAddressOrBlock),
       defaultMessage: () => 'must be comma-separated IP addresses or CIDR blocks, e.g. 10.0.0.0/8,127.0.0.1',
     },
   })
@@ -292,7 +307,23 @@ export class Environment {
   BODY_MAX_BYTES = 1024 * 1024;
 }
 
-const OPTIONAL = ['REDIS_URL', 'JWT_SECRET', 'SECRETS_KEY', 'BACKUP_KEY', 'DB_STATEMENT_TRACE_FILE', 'TRUSTED_PROXIES', 'DATABASE_READ_URL', 'WORKER_HEARTBEAT_FILE', 'WEB_DIST_DIR', 'CORS_ORIGINS', 'SMTP_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+const OPTIONAL = [
+  'REDIS_URL',
+  'JWT_SECRET',
+  'SECRETS_KEY',
+  'BACKUP_KEY',
+  'DB_STATEMENT_TRACE_FILE',
+  'TRUSTED_PROXIES',
+  'DATABASE_READ_URL',
+  'WORKER_HEARTBEAT_FILE',
+  'WEB_DIST_DIR',
+  'CORS_ORIGINS',
+  'SMTP_URL',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+];
 
 export class EnvironmentError extends Error {}
 
@@ -349,11 +380,17 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const value = env[name] as string | undefined;
     if (value === undefined) {
       return env.NODE_ENV === 'production'
-        ? [`  ${name}: must be set to a secret of your own in production (at least 32 characters, e.g. from: openssl rand -hex 32)`]
-        : [`  ${name}: is not set (the processes generate one into ${LOCAL_SECRETS_FILE} when started through loadEnvironment)`];
+        ? [
+            `  ${name}: must be set to a secret of your own in production (at least 32 characters, e.g. from: openssl rand -hex 32)`,
+          ]
+        : [
+            `  ${name}: is not set (the processes generate one into ${LOCAL_SECRETS_FILE} when started through loadEnvironment)`,
+          ];
     }
     return PUBLISHED_SECRETS.has(createHash('sha256').update(value).digest('hex'))
-      ? [`  ${name}: is the development value once published in this repository, so anyone could forge tokens or read stored secrets with it; unset it to have a random one generated, or set your own`]
+      ? [
+          `  ${name}: is the development value once published in this repository, so anyone could forge tokens or read stored secrets with it; unset it to have a random one generated, or set your own`,
+        ]
       : [];
   });
   if (secretErrors.length > 0) throw new EnvironmentError(`Invalid environment variables:\n${secretErrors.join('\n')}`);

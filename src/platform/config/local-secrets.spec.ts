@@ -11,7 +11,9 @@ describe('applyLocalSecrets', () => {
 
   it('generates both on the first start, readable by the owner only, and reuses them after', () => {
     const first: Record<string, string | undefined> = {};
-    expect(applyLocalSecrets(first, cwd)).toMatch(/^JWT_SECRET and SECRETS_KEY are not set, so random ones were generated and saved in var\/secrets\.json/);
+    expect(applyLocalSecrets(first, cwd)).toMatch(
+      /^JWT_SECRET and SECRETS_KEY are not set, so random ones were generated and saved in var\/secrets\.json/,
+    );
     expect(first.JWT_SECRET).toMatch(/^[0-9a-f]{64}$/);
     expect(first.SECRETS_KEY).toMatch(/^[0-9a-f]{64}$/);
     expect(first.JWT_SECRET).not.toBe(first.SECRETS_KEY);
@@ -19,7 +21,9 @@ describe('applyLocalSecrets', () => {
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual(first);
 
     const second: Record<string, string | undefined> = {};
-    expect(applyLocalSecrets(second, cwd)).toBe('JWT_SECRET and SECRETS_KEY are not set: using the random ones saved in var/secrets.json on the first start.');
+    expect(applyLocalSecrets(second, cwd)).toBe(
+      'JWT_SECRET and SECRETS_KEY are not set: using the random ones saved in var/secrets.json on the first start.',
+    );
     expect(second).toEqual(first);
   });
 
@@ -39,7 +43,9 @@ describe('applyLocalSecrets', () => {
     mkdirSync(join(cwd, 'var'));
     writeFileSync(file(), '{"JWT_SECRET": "short"');
     expect(() => applyLocalSecrets({}, cwd)).toThrow(LocalSecretsError);
-    expect(() => applyLocalSecrets({}, cwd)).toThrow(/var\/secrets\.json does not hold JWT_SECRET and SECRETS_KEY as this program writes them/);
+    expect(() => applyLocalSecrets({}, cwd)).toThrow(
+      /var\/secrets\.json does not hold JWT_SECRET and SECRETS_KEY as this program writes them/,
+    );
 
     writeFileSync(file(), JSON.stringify({ JWT_SECRET: 'x'.repeat(32), SECRETS_KEY: 'y'.repeat(32) }));
     chmodSync(file(), 0o644);

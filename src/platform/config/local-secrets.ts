@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /** Where a machine without JWT_SECRET and SECRETS_KEY keeps the ones generated for it (var/ is not in git). */
@@ -42,7 +53,9 @@ function readOrCreate(path: string, shown: string): { secrets: LocalSecrets; cre
   if (existing) return { secrets: existing, created: false };
 
   mkdirSync(dirname(path), { recursive: true });
-  const candidate = Object.fromEntries(LOCAL_SECRET_NAMES.map((name) => [name, randomBytes(32).toString('hex')])) as LocalSecrets;
+  const candidate = Object.fromEntries(
+    LOCAL_SECRET_NAMES.map((name) => [name, randomBytes(32).toString('hex')]),
+  ) as LocalSecrets;
   const aside = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(aside, 'wx', 0o600);
   try {

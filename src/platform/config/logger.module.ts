@@ -5,11 +5,28 @@ import type { IncomingMessage } from 'node:http';
 import type { Environment } from './environment';
 
 /** What never reaches a log line: credentials, personal numbers, and the values of failed SQL statements. */
-const SECRET_KEYS = ['password', 'newPassword', 'currentPassword', 'passwordHash', 'refreshToken', 'accessToken', 'token', 'mobile', 'phone', 'contactPhone', 'idNumber', 'parameters'];
+const SECRET_KEYS = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'refreshToken',
+  'accessToken',
+  'token',
+  'mobile',
+  'phone',
+  'contactPhone',
+  'idNumber',
+  'parameters',
+];
 
 export const LOG_REDACTION = {
   // A key is hidden wherever it sits, down to four levels (e.g. body.contacts[0].phone).
-  paths: ['req.headers.authorization', 'req.headers.cookie', ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`, `*.*.*.*.${key}`])],
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`, `*.*.*.*.${key}`]),
+  ],
   censor: '[redacted]',
 };
 
@@ -24,11 +41,17 @@ export const LOG_REDACTION = {
           genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id ?? ''),
           redact: LOG_REDACTION,
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url?.split('?')[0],
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           // Probes and scrapes come every few seconds from every pod's kubelet and Prometheus.
-          autoLogging: { ignore: (req: IncomingMessage) => ['/health', '/health/live', '/metrics'].includes(req.url ?? '') },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => ['/health', '/health/live', '/metrics'].includes(req.url ?? ''),
+          },
         },
       }),
     }),

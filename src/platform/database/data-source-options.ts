@@ -11,7 +11,9 @@ const PROJECT_ROOT = join(__dirname, COMPILED ? '../../../..' : '../../..');
  * Every entity registers itself by its file name: a module's `*.entity.ts` is found here, so the
  * platform names no module. The compiled build loads the compiled files, jest the sources.
  */
-export const ENTITY_FILES = COMPILED ? join(PROJECT_ROOT, 'dist/src/**/*.entity.js') : join(PROJECT_ROOT, 'src/**/*.entity.ts');
+export const ENTITY_FILES = COMPILED
+  ? join(PROJECT_ROOT, 'dist/src/**/*.entity.js')
+  : join(PROJECT_ROOT, 'src/**/*.entity.ts');
 
 /** How the primary's and the replicas' connections show in pg_stat_activity (a URL's own application_name wins). */
 export const PRIMARY_APPLICATION_NAME = 'lianmeng';
@@ -28,7 +30,11 @@ export const REPLICA_APPLICATION_NAME = 'lianmeng-replica';
 export function dataSourceOptions(
   url: string,
   poolSize = 10,
-  { readUrls = [], idleInTransactionTimeoutMs = 0, connectTimeoutMs = 5000 }: { readUrls?: string[]; idleInTransactionTimeoutMs?: number; connectTimeoutMs?: number } = {},
+  {
+    readUrls = [],
+    idleInTransactionTimeoutMs = 0,
+    connectTimeoutMs = 5000,
+  }: { readUrls?: string[]; idleInTransactionTimeoutMs?: number; connectTimeoutMs?: number } = {},
 ): DataSourceOptions {
   const connection =
     readUrls.length > 0

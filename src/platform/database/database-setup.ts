@@ -39,7 +39,9 @@ export const quoteDatabase = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Drops the named database of `adminUrl`'s server, ending its sessions; nothing if it is missing. */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await withClient(withDatabase(adminUrl, 'postgres'), (client) => client.query(`DROP DATABASE IF EXISTS ${quoteDatabase(name)} WITH (FORCE)`));
+  await withClient(withDatabase(adminUrl, 'postgres'), (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteDatabase(name)} WITH (FORCE)`),
+  );
 }
 
 export async function runMigrations(adminUrl: string): Promise<string[]> {
@@ -73,7 +75,10 @@ export async function ensureApplicationRole(adminUrl: string, appUrl: string): P
       [user, password || null],
     );
     await client.query(rows[0].sql);
-    const grant = await client.query<{ sql: string }>(`SELECT format('GRANT lianmeng_runtime TO %I', $1::text) AS sql`, [user]);
+    const grant = await client.query<{ sql: string }>(
+      `SELECT format('GRANT lianmeng_runtime TO %I', $1::text) AS sql`,
+      [user],
+    );
     await client.query(grant.rows[0].sql);
     const connect = await client.query<{ sql: string }>(
       `SELECT format('GRANT CONNECT ON DATABASE %I TO lianmeng_runtime', current_database()) AS sql`,

@@ -14,11 +14,15 @@ import { StatementCountingLogger } from './statement-counter';
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_POOL_SIZE', { infer: true }), {
-          readUrls: readReplicaUrls({ DATABASE_READ_URL: config.get('DATABASE_READ_URL', { infer: true }) }),
-          idleInTransactionTimeoutMs: config.get('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', { infer: true }),
-          connectTimeoutMs: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }),
-        }),
+        ...dataSourceOptions(
+          config.get('DATABASE_URL', { infer: true }),
+          config.get('DATABASE_POOL_SIZE', { infer: true }),
+          {
+            readUrls: readReplicaUrls({ DATABASE_READ_URL: config.get('DATABASE_READ_URL', { infer: true }) }),
+            idleInTransactionTimeoutMs: config.get('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', { infer: true }),
+            connectTimeoutMs: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }),
+          },
+        ),
         logger: new StatementCountingLogger(config.get('DB_STATEMENT_TRACE_FILE', { infer: true })),
       }),
     }),

@@ -64,7 +64,8 @@ function diagnose(lines: string[], context: FailureContext): [EmbeddedPostgresPr
   if (/has wrong ownership|Permission denied/.test(log)) {
     return ['data-dir-owner', wrongOwner(dataDir, user, 'is owned by another user or cannot be read by it')];
   }
-  const versions = /initialized by PostgreSQL version (\S+), which is not compatible with this version (\S+?)\.?$/m.exec(log);
+  const versions =
+    /initialized by PostgreSQL version (\S+), which is not compatible with this version (\S+?)\.?$/m.exec(log);
   if (/database files are incompatible with server/.test(log)) {
     const [found, running] = versions ? [versions[1], versions[2]] : ['another major version', 'this one'];
     return [
@@ -81,7 +82,10 @@ function diagnose(lines: string[], context: FailureContext): [EmbeddedPostgresPr
         'Empty it, or choose another directory.',
     ];
   }
-  return ['failed', `Embedded PostgreSQL failed for data directory ${dataDir}. Its last messages:\n${lines.slice(-12).join('\n')}`];
+  return [
+    'failed',
+    `Embedded PostgreSQL failed for data directory ${dataDir}. Its last messages:\n${lines.slice(-12).join('\n')}`,
+  ];
 }
 
 export function wrongOwner(dataDir: string, user: string, problem: string): string {

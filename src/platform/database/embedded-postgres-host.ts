@@ -51,7 +51,15 @@ export async function serverAccount(): Promise<ServerAccount> {
   if (existing) return existing;
   try {
     await run('groupadd', ['-f', '--system', 'postgres']);
-    await run('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    await run('useradd', [
+      '--system',
+      '--gid',
+      'postgres',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
   } catch (error) {
     throw new EmbeddedPostgresError(
       `PostgreSQL cannot run as root and this machine has no "postgres" account; creating one failed ` +
@@ -59,7 +67,10 @@ export async function serverAccount(): Promise<ServerAccount> {
     );
   }
   const created = await lookupAccount('postgres');
-  if (!created) throw new EmbeddedPostgresError('Created the "postgres" account but cannot find its uid; run as a normal user instead.');
+  if (!created)
+    throw new EmbeddedPostgresError(
+      'Created the "postgres" account but cannot find its uid; run as a normal user instead.',
+    );
   return created;
 }
 
@@ -112,12 +123,16 @@ export async function reachableBinaries(binaries: Binaries, account: ServerAccou
   if (account.uid === undefined) return binaries;
   const native = path.resolve(path.dirname(binaries.postgres), '..');
   if (await isReachable([path.dirname(binaries.postgres)], account)) return binaries;
-  const { version } = JSON.parse(await readFile(path.join(native, '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(await readFile(path.join(native, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const copy = path.join(tmpdir(), `lianmeng-postgres-${version}-${process.arch}`);
   const existing = await stat(path.join(copy, 'bin', 'postgres')).catch(() => undefined);
   const folder = await stat(copy).catch(() => undefined);
   if (folder && (folder.uid !== 0 || folder.mode & 0o022)) {
-    throw new EmbeddedPostgresError(`${copy} exists but is not root's alone (owner uid ${folder.uid}); remove it and start again.`);
+    throw new EmbeddedPostgresError(
+      `${copy} exists but is not root's alone (owner uid ${folder.uid}); remove it and start again.`,
+    );
   }
   if (!existing) {
     // Copied aside, then renamed into place: two processes starting at once never see half a copy.
@@ -132,7 +147,10 @@ export async function reachableBinaries(binaries: Binaries, account: ServerAccou
       await rm(staging, { recursive: true, force: true });
     }
   }
-  return { initdb: path.join(copy, 'bin', path.basename(binaries.initdb)), postgres: path.join(copy, 'bin', path.basename(binaries.postgres)) };
+  return {
+    initdb: path.join(copy, 'bin', path.basename(binaries.initdb)),
+    postgres: path.join(copy, 'bin', path.basename(binaries.postgres)),
+  };
 }
 
 export function isReachable(dirs: string[], account: ServerAccount): Promise<boolean> {

@@ -15,13 +15,23 @@ export const BUILT_IN_APP_ROLE = 'lianmeng_app';
  * the project instead (`onMoved` says so), so the demo starts rather than stops with a permissions
  * message. npm run serve, demo, backup and restore all find it here.
  */
-export async function builtInDataDir(root: string, env: NodeJS.ProcessEnv = process.env, onMoved: (note: string) => void = () => undefined): Promise<string> {
+export async function builtInDataDir(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  onMoved: (note: string) => void = () => undefined,
+): Promise<string> {
   if (env.EMBEDDED_DATABASE_DIR) return path.resolve(env.EMBEDDED_DATABASE_DIR);
   const dataDir = defaultEmbeddedDataDir(root);
   const account = await serverAccount();
   if (await isReachable([path.dirname(dataDir)], account)) return dataDir;
-  const elsewhere = path.join('/var/lib/lianmeng', `postgres-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`, 'data');
-  onMoved(`The ${account.name} account that runs PostgreSQL cannot enter ${root}; the built-in database keeps its data in ${path.dirname(elsewhere)} instead.`);
+  const elsewhere = path.join(
+    '/var/lib/lianmeng',
+    `postgres-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`,
+    'data',
+  );
+  onMoved(
+    `The ${account.name} account that runs PostgreSQL cannot enter ${root}; the built-in database keeps its data in ${path.dirname(elsewhere)} instead.`,
+  );
   mkdirSync(path.dirname(elsewhere), { recursive: true, mode: 0o755 });
   return elsewhere;
 }

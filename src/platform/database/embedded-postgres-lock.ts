@@ -33,12 +33,16 @@ export async function settleExistingServer(state: EmbeddedPostgresState, onLog: 
   }
   const owner = await state.owner();
   if (processInfo && owner !== undefined && processInfo.ppid !== owner) {
-    onLog(`Stopping PostgreSQL pid ${pid} on port ${portText}: process ${owner} that started it is gone (killed with SIGKILL?)`);
+    onLog(
+      `Stopping PostgreSQL pid ${pid} on port ${portText}: process ${owner} that started it is gone (killed with SIGKILL?)`,
+    );
     process.kill(pid, 'SIGINT');
     await untilStopped(pid, dataDir);
     return;
   }
-  const starter = processInfo ? `, started by process ${processInfo.ppid}${processInfo.ppid === process.pid ? ' (this one)' : ''}` : '';
+  const starter = processInfo
+    ? `, started by process ${processInfo.ppid}${processInfo.ppid === process.pid ? ' (this one)' : ''}`
+    : '';
   throw new EmbeddedPostgresError(
     `Data directory ${dataDir} is already in use by a running PostgreSQL server (pid ${pid}, port ${portText}${starter}). ` +
       `Stop it first (Ctrl+C where it was started, or kill -INT ${pid}), or use another data directory.`,

@@ -29,7 +29,14 @@ function spawnAs(command: Command, onLine: (line: string) => void): Spawned {
   // env given explicitly so that the caller's process.env applies (jest gives each test file its own copy).
   // Its own process group: Ctrl+C in a terminal reaches the caller, which stops the server after
   // the processes that use it (the demo's API and worker) have finished.
-  const child = spawn(bin, args, { cwd, env: process.env, uid: account.uid, gid: account.gid, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(bin, args, {
+    cwd,
+    env: process.env,
+    uid: account.uid,
+    gid: account.gid,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) {
     // Read for as long as the server runs: one whose stderr pipe fills up hangs in its next log write.

@@ -44,7 +44,8 @@ export class EmbeddedPostgresState {
     const saved = Number(await readText(this.portFile));
     if (Number.isInteger(saved) && saved > 0 && (await listenOn(saved)) !== undefined) return saved;
     const port = await listenOn(0);
-    if (port === undefined) throw new EmbeddedPostgresError('Found no free TCP port on 127.0.0.1 for the embedded PostgreSQL server.');
+    if (port === undefined)
+      throw new EmbeddedPostgresError('Found no free TCP port on 127.0.0.1 for the embedded PostgreSQL server.');
     return port;
   }
 

@@ -2,7 +2,14 @@ import type { ChildProcess } from 'node:child_process';
 import { chown, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EmbeddedPostgresError, explainFailure, wrongOwner } from './embedded-postgres-errors';
-import { assertReachable, locateBinaries, reachableBinaries, serverAccount, type Binaries, type ServerAccount } from './embedded-postgres-host';
+import {
+  assertReachable,
+  locateBinaries,
+  reachableBinaries,
+  serverAccount,
+  type Binaries,
+  type ServerAccount,
+} from './embedded-postgres-host';
 import { settleExistingServer } from './embedded-postgres-lock';
 import { runToEnd, startServer, stopServer, type Command } from './embedded-postgres-process';
 import { EmbeddedPostgresState, readText } from './embedded-postgres-state';
@@ -89,7 +96,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 }
 
 /** Stops the server on these signals, then lets the signal take its usual course unless something else handles it. */
-export function stopOnSignals(db: EmbeddedDatabase, signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']): () => void {
+export function stopOnSignals(
+  db: EmbeddedDatabase,
+  signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'],
+): () => void {
   const remove = () => signals.forEach((signal) => process.off(signal, handler));
   const handler = (signal: NodeJS.Signals) => {
     remove();
@@ -118,7 +128,8 @@ async function isInitialised(dataDir: string, account: ServerAccount): Promise<b
   if (!info) return false;
   const uid = account.uid ?? process.getuid?.();
   const foreign = uid !== undefined && info.uid !== uid;
-  const refuse = () => new EmbeddedPostgresError(wrongOwner(dataDir, account.name, `is owned by uid ${info.uid}`), 'data-dir-owner');
+  const refuse = () =>
+    new EmbeddedPostgresError(wrongOwner(dataDir, account.name, `is owned by uid ${info.uid}`), 'data-dir-owner');
   // Root can look inside, and hands an empty directory over to the server's account in initialise().
   if (foreign && account.uid === undefined) throw refuse();
   const initialised = (await readText(path.join(dataDir, 'PG_VERSION'))) !== undefined;
@@ -131,7 +142,13 @@ async function isInitialised(dataDir: string, account: ServerAccount): Promise<b
  * account initdb runs as, so no other user can read it meanwhile (embedded-postgres's own
  * initialise() writes it to the shared temp folder, readable by all).
  */
-async function initialise(dataDir: string, password: string, binaries: Binaries, account: ServerAccount, onLog: (line: string) => void) {
+async function initialise(
+  dataDir: string,
+  password: string,
+  binaries: Binaries,
+  account: ServerAccount,
+  onLog: (line: string) => void,
+) {
   const started = performance.now();
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const secrets = await mkdtemp(path.join(path.dirname(dataDir), '.initdb-'));

@@ -10,7 +10,11 @@ import { ForeignKey, Unique } from 'typeorm';
  * `property` names a row of `parentTable` in the same township: (tenant_id, column) → parent
  * (tenant_id, id), so no row can point into another township. The parent declares `ReferencedInTenant`.
  */
-export function SameTenantReference(parentTable: string, property: string, options: { onDelete?: 'CASCADE' | 'RESTRICT' } = {}): ClassDecorator {
+export function SameTenantReference(
+  parentTable: string,
+  property: string,
+  options: { onDelete?: 'CASCADE' | 'RESTRICT' } = {},
+): ClassDecorator {
   return ForeignKey(parentTable, ['tenantId', property] as const, ['tenantId', 'id'] as const, options);
 }
 

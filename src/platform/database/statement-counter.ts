@@ -24,7 +24,11 @@ export class StatementCountingLogger implements Logger {
 
   logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
     statements.inc({ kind: query === 'START TRANSACTION' ? 'begin' : 'statement' });
-    if (this.traceFile) appendFileSync(this.traceFile, `${JSON.stringify({ runner: this.runnerId(queryRunner), sql: query, parameters: parameters ?? [] })}\n`);
+    if (this.traceFile)
+      appendFileSync(
+        this.traceFile,
+        `${JSON.stringify({ runner: this.runnerId(queryRunner), sql: query, parameters: parameters ?? [] })}\n`,
+      );
   }
 
   logQueryError(): void {}

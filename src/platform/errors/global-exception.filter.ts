@@ -53,7 +53,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       requestId: String(request.id),
     };
     if (domain.retryAfterSeconds !== undefined) void reply.header('retry-after', String(domain.retryAfterSeconds));
-    const send = () => void reply.status(domain.status).header('content-type', 'application/json; charset=utf-8').send(body);
+    const send = () =>
+      void reply.status(domain.status).header('content-type', 'application/json; charset=utf-8').send(body);
     if (domain.status === HttpStatus.FORBIDDEN && this.refusals) void this.refusals.record(request).finally(send);
     else send();
   }
@@ -65,7 +66,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (isConnectionWait(exception)) return DomainException.unavailable(1);
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return new DomainException(statusCodes[fastifyStatus] ?? ErrorCode.ValidationFailed, fastifyStatus, bodyProblem(exception));
+      return new DomainException(
+        statusCodes[fastifyStatus] ?? ErrorCode.ValidationFailed,
+        fastifyStatus,
+        bodyProblem(exception),
+      );
     }
     return new DomainException(ErrorCode.InternalError, HttpStatus.INTERNAL_SERVER_ERROR);
   }
@@ -77,7 +82,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
  */
 function isConnectionWait(exception: unknown): boolean {
   const message = (exception as Error)?.message;
-  return message === 'timeout exceeded when trying to connect' || message === 'Connection terminated due to connection timeout';
+  return (
+    message === 'timeout exceeded when trying to connect' ||
+    message === 'Connection terminated due to connection timeout'
+  );
 }
 
 function fromHttpException(exception: HttpException): DomainException {

@@ -32,6 +32,8 @@ describe('field problems', () => {
   });
 
   it('keeps the format rule for a value that is not blank', async () => {
-    expect(await problems({ title: '设备维修', categoryId: 'x' })).toEqual([{ field: 'categoryId', reason: 'isUuid', args: [] }]);
+    expect(await problems({ title: '设备维修', categoryId: 'x' })).toEqual([
+      { field: 'categoryId', reason: 'isUuid', args: [] },
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import { ErrorCode } from './error-code';
 export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    if (isBlankRequired(error)) return [{ field, reason: 'required', args: [] }, ...toFieldProblems(error.children ?? [], field)];
+    if (isBlankRequired(error))
+      return [{ field, reason: 'required', args: [] }, ...toFieldProblems(error.children ?? [], field)];
     const own = Object.keys(error.constraints ?? {}).map((constraint) => ({
       field,
       reason: (error.contexts?.[constraint] as { reason?: string } | undefined)?.reason ?? constraint,
@@ -20,7 +21,8 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
 const BLANK_MEANS_MISSING = new Set(['isNotEmpty', 'isDefined', 'minLength', 'isLength', 'isString']);
 
 function isBlankRequired(error: ValidationError): boolean {
-  const blank = error.value === undefined || error.value === null || (typeof error.value === 'string' && error.value.trim() === '');
+  const blank =
+    error.value === undefined || error.value === null || (typeof error.value === 'string' && error.value.trim() === '');
   const constraints = Object.keys(error.constraints ?? {});
   return blank && constraints.length > 0 && constraints.every((c) => BLANK_MEANS_MISSING.has(c) || c === 'maxLength');
 }

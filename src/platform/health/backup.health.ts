@@ -24,8 +24,15 @@ export class BackupHealth {
     if (!this.config.get('BACKUP_KEY', { infer: true })) return undefined;
     try {
       const freshness = await readBackupFreshness(this.dataSource);
-      const state = backupState(freshness, true, this.config.get('BACKUP_SCHEDULE', { infer: true }) !== 'off', this.clock.now());
-      return state === 'stale' || state === 'failed' ? { backup: { state, lastGoodAt: freshness.lastGoodAt } } : undefined;
+      const state = backupState(
+        freshness,
+        true,
+        this.config.get('BACKUP_SCHEDULE', { infer: true }) !== 'off',
+        this.clock.now(),
+      );
+      return state === 'stale' || state === 'failed'
+        ? { backup: { state, lastGoodAt: freshness.lastGoodAt } }
+        : undefined;
     } catch (error) {
       // The database check above reports a database that is down; this stays a warning at most.
       this.logger.warn({ err: error }, 'Could not read the backups for /health');

@@ -32,7 +32,9 @@ export class HealthController {
     description:
       'Every dependency answered its ping within HEALTH_TIMEOUT_MS. `warnings.backup` appears when backups are stale (no good one for 26 h) or the last one failed: a warning, still 200.',
   })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it.' })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down or did not answer within HEALTH_TIMEOUT_MS; the body names it.',
+  })
   async check(@Res() reply: FastifyReply): Promise<void> {
     const timeout = this.config.get('HEALTH_TIMEOUT_MS', { infer: true });
     try {

@@ -8,8 +8,12 @@ class Contact {
 describe('the fingerprint of a request body', () => {
   it('ignores key order and undefined members, at every depth', () => {
     const contact = Object.assign(new Contact(), { phone: '13905950002', name: undefined });
-    expect(canonicalJson({ b: 1, a: { y: [2, 1], x: 'é' }, c: undefined, contact })).toBe('{"a":{"x":"é","y":[2,1]},"b":1,"contact":{"phone":"13905950002"}}');
-    expect(bodyFingerprint({ title: '排污许可', urgency: 'normal', contact })).toBe(bodyFingerprint({ contact: { phone: '13905950002' }, urgency: 'normal', title: '排污许可' }));
+    expect(canonicalJson({ b: 1, a: { y: [2, 1], x: 'é' }, c: undefined, contact })).toBe(
+      '{"a":{"x":"é","y":[2,1]},"b":1,"contact":{"phone":"13905950002"}}',
+    );
+    expect(bodyFingerprint({ title: '排污许可', urgency: 'normal', contact })).toBe(
+      bodyFingerprint({ contact: { phone: '13905950002' }, urgency: 'normal', title: '排污许可' }),
+    );
   });
 
   it('tells apart bodies that differ in a value, in array order, or in null against absent', () => {

@@ -52,17 +52,26 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     // router answers before Nest sees the request, so give its answer the one error shape here.
     frameworkErrors: (error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
-      void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(errorBody(request, status, ErrorCode.ValidationFailed, [{ field: 'path', reason: 'matches' }]));
+      void reply
+        .status(status)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(errorBody(request, status, ErrorCode.ValidationFailed, [{ field: 'path', reason: 'matches' }]));
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
 
   applyGlobalPrefix(app);
   app.useGlobalPipes(createValidationPipe());
-  const origins = (config.get('CORS_ORIGINS', { infer: true }) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (config.get('CORS_ORIGINS', { infer: true }) ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: false });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -155,7 +164,12 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
 }
 
 /** The error body for answers given outside Nest (its exception filter never sees these requests). */
-function errorBody(request: FastifyRequest, statusCode: number, code: ErrorCode, details: { field: string; reason: string }[] = []) {
+function errorBody(
+  request: FastifyRequest,
+  statusCode: number,
+  code: ErrorCode,
+  details: { field: string; reason: string }[] = [],
+) {
   const language = languageFrom(request.headers['accept-language']);
   return {
     statusCode,

@@ -16,7 +16,10 @@ export interface MultipartUpload {
  * client's broken request, so it is a 400 on the file field here. The plugin's own errors (its
  * limits, 413) carry their status and pass unchanged.
  */
-export async function readMultipartUpload(request: FastifyRequest, options: { textFields?: readonly string[] } = {}): Promise<MultipartUpload> {
+export async function readMultipartUpload(
+  request: FastifyRequest,
+  options: { textFields?: readonly string[] } = {},
+): Promise<MultipartUpload> {
   if (!request.isMultipart()) throw DomainException.invalid([{ field: 'file', reason: 'required' }]);
   let file: { fileName: string; content: Buffer } | undefined;
   const fields: Record<string, string> = {};

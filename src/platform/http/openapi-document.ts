@@ -17,7 +17,11 @@ const ERROR_BODY: SchemaObject = {
     details: {
       type: 'array',
       description: 'The fields at fault and why (validation errors name every one)',
-      items: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['field', 'reason'],
+        properties: { field: { type: 'string' }, reason: { type: 'string' } },
+      },
     },
     requestId: { type: 'string', description: 'The X-Request-Id of the request, to quote when reporting a problem' },
   },
@@ -32,7 +36,9 @@ const errorResponse = (description: string): ResponseObject => ({
 const COMMON_ERRORS: Record<string, ResponseObject> = {
   BadRequest: errorResponse('Invalid input (path, query or body): `details` names each field at fault and why.'),
   Unauthenticated: errorResponse('No valid access token (missing, expired or revoked).'),
-  Forbidden: errorResponse("The caller's role or scope (township, alliance, organisation) does not admit this request."),
+  Forbidden: errorResponse(
+    "The caller's role or scope (township, alliance, organisation) does not admit this request.",
+  ),
   NotFound: errorResponse('Nothing with that id in the caller’s scope.'),
   PayloadTooLarge: errorResponse('The body is larger than the limit.'),
   UnsupportedMediaType: errorResponse('The body is neither JSON nor, for uploads, multipart.'),
@@ -107,7 +113,10 @@ function routeMetadata(app: INestApplication): Map<string, RouteMetadata> {
       .map(({ route }) => route),
   );
   return new Map(
-    routePermissions(app).map((permission) => [permission.route, { ...permission, throttled: throttled.has(permission.route) }]),
+    routePermissions(app).map((permission) => [
+      permission.route,
+      { ...permission, throttled: throttled.has(permission.route) },
+    ]),
   );
 }
 

@@ -14,7 +14,8 @@ describe('OpenAPI schema names', () => {
   it('are unique: two DTO classes with one name would silently share one schema in the typed client', () => {
     const owners = new Map<string, string[]>();
     for (const file of dtoFiles(join(__dirname, '../..'))) {
-      for (const [, name] of readFileSync(file, 'utf8').matchAll(/^export class (\w+)/gm)) owners.set(name, [...(owners.get(name) ?? []), file]);
+      for (const [, name] of readFileSync(file, 'utf8').matchAll(/^export class (\w+)/gm))
+        owners.set(name, [...(owners.get(name) ?? []), file]);
     }
     expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
   });

@@ -1,7 +1,12 @@
 import type { FastifyReply } from 'fastify';
 
 /** Sends a file as a download, never rendered inline, with its name in ASCII and in UTF-8 (RFC 6266). */
-export async function sendFile(reply: FastifyReply, fileName: string, contentType: string, content: Buffer): Promise<void> {
+export async function sendFile(
+  reply: FastifyReply,
+  fileName: string,
+  contentType: string,
+  content: Buffer,
+): Promise<void> {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   await reply
     .header('content-type', contentType)

@@ -32,9 +32,17 @@ export class DeliveriesController {
   async list(@Query() query: ListDeliveriesQuery): Promise<DeliveryPage> {
     const qb = this.tenant.manager.getRepository(NotificationDelivery).createQueryBuilder('d');
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });
-    const page = await keysetPage(qb, { column: 'd.created_at', kind: 'timestamp', idColumn: 'd.id', direction: 'DESC' }, query);
+    const page = await keysetPage(
+      qb,
+      { column: 'd.created_at', kind: 'timestamp', idColumn: 'd.id', direction: 'DESC' },
+      query,
+    );
     const events = page.items.length
-      ? await this.tenant.manager.getRepository(NotificationEvent).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: page.items.map((d) => d.eventId) }).getMany()
+      ? await this.tenant.manager
+          .getRepository(NotificationEvent)
+          .createQueryBuilder('e')
+          .where('e.id IN (:...ids)', { ids: page.items.map((d) => d.eventId) })
+          .getMany()
       : [];
     const typeOf = new Map(events.map((e) => [e.id, e.type]));
     return { items: page.items.map((d) => toView(d, typeOf.get(d.eventId)!)), nextCursor: page.nextCursor };
@@ -47,15 +55,22 @@ export class DeliveriesController {
     const repo = this.tenant.manager.getRepository(NotificationDelivery);
     const delivery = await repo.findOneBy({ id });
     if (!delivery) throw DomainException.notFound();
-    if (delivery.status !== DeliveryStatus.Failed) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
+    if (delivery.status !== DeliveryStatus.Failed)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
     // Act inside the delivery's township, so the outbox event is its own.
     await this.tenant.assume({ ...this.tenant.actor, tenantId: delivery.tenantId });
     const retries = delivery.retries + 1;
     const now = this.clock.now();
     await repo.update({ id }, { status: DeliveryStatus.Pending, retries, notBefore: now, lastError: null });
-    await this.outbox.enqueue({ name: NotificationJob.DeliverNotification, payload: { tenantId: delivery.tenantId, deliveryId: id } }, { jobId: `${id}-r${retries}` });
+    await this.outbox.enqueue(
+      { name: NotificationJob.DeliverNotification, payload: { tenantId: delivery.tenantId, deliveryId: id } },
+      { jobId: `${id}-r${retries}` },
+    );
     const event = await this.tenant.manager.getRepository(NotificationEvent).findOneByOrFail({ id: delivery.eventId });
-    return toView({ ...delivery, status: DeliveryStatus.Pending, retries, notBefore: now, lastError: null }, event.type);
+    return toView(
+      { ...delivery, status: DeliveryStatus.Pending, retries, notBefore: now, lastError: null },
+      event.type,
+    );
   }
 }
 

@@ -13,7 +13,9 @@ export class ExpiredStateSweepHandler implements JobHandler<NotificationJob.Swee
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async handle(): Promise<{ counters: number; tickets: number }> {
-    const [swept] = await this.dataSource.query<{ counters: number; tickets: number }[]>('SELECT counters, tickets FROM sweep_expired_state()');
+    const [swept] = await this.dataSource.query<{ counters: number; tickets: number }[]>(
+      'SELECT counters, tickets FROM sweep_expired_state()',
+    );
     if (swept.counters + swept.tickets > 0) this.logger.debug(swept, 'Expired short-lived state deleted');
     return swept;
   }

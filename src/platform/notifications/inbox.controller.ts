@@ -1,4 +1,18 @@
-import { CanActivate, Controller, ExecutionContext, Get, HttpCode, HttpStatus, Injectable, MessageEvent, Post, Query, Req, Sse, UseGuards } from '@nestjs/common';
+import {
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Injectable,
+  MessageEvent,
+  Post,
+  Query,
+  Req,
+  Sse,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { concatMap, defer, from, interval, map, merge, Observable, of, takeUntil } from 'rxjs';
@@ -10,7 +24,13 @@ import { IdParam } from '../http/id-param.decorator';
 import type { Actor } from '../tenancy/request-actor';
 import { WithoutRequestTransaction } from '../tenancy/request-transaction.interceptor';
 import { TenantContext } from '../tenancy/tenant-context.service';
-import { ListNotificationsQuery, NotificationPage, NotificationView, StreamTicketView, UnreadCountView } from './dto/notification.dto';
+import {
+  ListNotificationsQuery,
+  NotificationPage,
+  NotificationView,
+  StreamTicketView,
+  UnreadCountView,
+} from './dto/notification.dto';
 import { InboxService } from './inbox.service';
 import { NotificationFeed } from './live/notification-feed';
 import { StreamTickets } from './live/stream-tickets';

@@ -25,7 +25,11 @@ export class InboxService {
     const qb = this.repo.createQueryBuilder('n').where('n.user_id = :userId', { userId: this.tenant.actor.userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
     if (query.type) qb.andWhere('n.type = :type', { type: query.type });
-    const page = await keysetPage(qb, { column: 'n.created_at', kind: 'timestamp', idColumn: 'n.id', direction: 'DESC' }, query);
+    const page = await keysetPage(
+      qb,
+      { column: 'n.created_at', kind: 'timestamp', idColumn: 'n.id', direction: 'DESC' },
+      query,
+    );
     return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 
@@ -55,5 +59,13 @@ export class InboxService {
 }
 
 function toView(n: Notification): NotificationView {
-  return { id: n.id, type: n.type, title: n.title, body: n.body, link: n.link, readAt: n.readAt, createdAt: n.createdAt };
+  return {
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    readAt: n.readAt,
+    createdAt: n.createdAt,
+  };
 }

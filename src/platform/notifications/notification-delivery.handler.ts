@@ -31,8 +31,16 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
     private readonly box: SecretBox,
   ) {}
 
-  async handle({ tenantId, deliveryId }: JobPayloads[NotificationJob.DeliverNotification], context: JobContext): Promise<void> {
-    const actor = { userId: '', tenantId, role: tenantId ? Role.TownshipAdmin : Role.PlatformAdmin, organizationId: null };
+  async handle(
+    { tenantId, deliveryId }: JobPayloads[NotificationJob.DeliverNotification],
+    context: JobContext,
+  ): Promise<void> {
+    const actor = {
+      userId: '',
+      tenantId,
+      role: tenantId ? Role.TownshipAdmin : Role.PlatformAdmin,
+      organizationId: null,
+    };
     const repo = () => this.tenant.manager.getRepository(NotificationDelivery);
     const delivery = await this.tenant.run(actor, () => repo().findOne({ where: { id: deliveryId } }));
     if (!delivery || delivery.status !== DeliveryStatus.Pending) return;
@@ -42,8 +50,17 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
         repo().update(
           { id: delivery.id },
           result.status === 'sent'
-            ? { status: DeliveryStatus.Sent, attempts: delivery.attempts + 1, sentAt: this.clock.now(), lastError: null }
-            : { status: DeliveryStatus.Skipped, attempts: delivery.attempts + 1, lastError: result.reason.slice(0, 1000) },
+            ? {
+                status: DeliveryStatus.Sent,
+                attempts: delivery.attempts + 1,
+                sentAt: this.clock.now(),
+                lastError: null,
+              }
+            : {
+                status: DeliveryStatus.Skipped,
+                attempts: delivery.attempts + 1,
+                lastError: result.reason.slice(0, 1000),
+              },
         ),
       );
     } catch (error) {
@@ -66,6 +83,8 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
     const [person] = delivery.userId
       ? await manager.query<Person[]>('SELECT id, email, mobile, locale FROM users WHERE id = $1', [delivery.userId])
       : [];
-    return this.channels.get(delivery.channel).send(delivery, { type: event.type, payload: openPayload(event.payload, this.box), person: person ?? null });
+    return this.channels
+      .get(delivery.channel)
+      .send(delivery, { type: event.type, payload: openPayload(event.payload, this.box), person: person ?? null });
   }
 }

@@ -70,24 +70,33 @@ export class NotificationDigestHandler implements JobHandler<NotificationJob.Sen
     let sent = 0;
     for (const [userId, userItems] of byUser) {
       const first = userItems[0];
-      if (first.last_digest_at && localDate(first.last_digest_at, hours.timeZone) === localDate(now, hours.timeZone)) continue;
+      if (first.last_digest_at && localDate(first.last_digest_at, hours.timeZone) === localDate(now, hours.timeZone))
+        continue;
       const language = languageOf(first.locale);
       const lines = userItems.map((i) => {
         const rendered = renderNotification(i.type, openPayload(i.payload, this.box), language);
         return `• ${rendered.title}：${rendered.body}`;
       });
-      const title = language === 'en' ? `Lianmeng daily digest: ${userItems.length} updates` : `联盟平台每日摘要：${userItems.length} 条动态`;
+      const title =
+        language === 'en'
+          ? `Lianmeng daily digest: ${userItems.length} updates`
+          : `联盟平台每日摘要：${userItems.length} 条动态`;
       try {
-        await this.email.mail(server, first.email, { title, body: lines.join('\n'), link: '/notifications' }, `digest-${userId}-${localDate(now, hours.timeZone)}`);
+        await this.email.mail(
+          server,
+          first.email,
+          { title, body: lines.join('\n'), link: '/notifications' },
+          `digest-${userId}-${localDate(now, hours.timeZone)}`,
+        );
       } catch (error) {
         this.logger.warn({ userId, reason: (error as Error).message }, 'Digest not sent; will try again');
         continue;
       }
       await this.tenant.run(actor, async () => {
-        await this.tenant.manager.query(`UPDATE notification_deliveries SET status = 'digested', sent_at = $2, attempts = attempts + 1 WHERE id = ANY($1)`, [
-          userItems.map((i) => i.delivery_id),
-          now,
-        ]);
+        await this.tenant.manager.query(
+          `UPDATE notification_deliveries SET status = 'digested', sent_at = $2, attempts = attempts + 1 WHERE id = ANY($1)`,
+          [userItems.map((i) => i.delivery_id), now],
+        );
         await this.tenant.manager.query('UPDATE users SET last_digest_at = $2 WHERE id = $1', [userId, now]);
       });
       sent++;

@@ -59,7 +59,9 @@ export class NotificationSettingsAdmin {
     await repo.save({
       ...current,
       ...fields,
-      ...(smtpPassword !== undefined ? { smtpPasswordEncrypted: smtpPassword ? this.box.seal(smtpPassword) : null } : {}),
+      ...(smtpPassword !== undefined
+        ? { smtpPasswordEncrypted: smtpPassword ? this.box.seal(smtpPassword) : null }
+        : {}),
       ...(smsAccessKeySecret !== undefined
         ? { smsAccessKeySecretEncrypted: smsAccessKeySecret ? this.box.seal(smsAccessKeySecret) : null }
         : {}),
@@ -70,12 +72,17 @@ export class NotificationSettingsAdmin {
 
   async robots(page: PageQueryDto): Promise<Page<RobotView>> {
     const qb = this.tenant.manager.getRepository(GroupRobot).createQueryBuilder('r');
-    const { items, nextCursor } = await keysetPage(qb, { column: 'r.created_at', kind: 'timestamp', idColumn: 'r.id', direction: 'ASC' }, page);
+    const { items, nextCursor } = await keysetPage(
+      qb,
+      { column: 'r.created_at', kind: 'timestamp', idColumn: 'r.id', direction: 'ASC' },
+      page,
+    );
     return { items: items.map((r) => this.view(r)), nextCursor };
   }
 
   async createRobot(input: CreateRobotDto): Promise<RobotView> {
-    if (!input.allianceId === !input.organizationId) throw DomainException.invalid([{ field: 'allianceId', reason: 'robotScope' }]);
+    if (!input.allianceId === !input.organizationId)
+      throw DomainException.invalid([{ field: 'allianceId', reason: 'robotScope' }]);
     await this.requireScope(input.allianceId, input.organizationId);
     const robot = await this.tenant.manager.getRepository(GroupRobot).save({
       tenantId: this.tenant.tenantId,
@@ -109,8 +116,14 @@ export class NotificationSettingsAdmin {
 
   async testRobot(id: string): Promise<void> {
     const robot = await this.requireRobot(id);
-    if (!robot.enabled) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'enabled', reason: 'robotDisabled' }]);
-    await this.notifier.notify({ robotIds: [robot.id] }, NotificationType.RobotTest, { robotName: robot.name }, { urgent: true });
+    if (!robot.enabled)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'enabled', reason: 'robotDisabled' }]);
+    await this.notifier.notify(
+      { robotIds: [robot.id] },
+      NotificationType.RobotTest,
+      { robotName: robot.name },
+      { urgent: true },
+    );
   }
 
   private async requireRobot(id: string): Promise<GroupRobot> {
@@ -120,7 +133,9 @@ export class NotificationSettingsAdmin {
   }
 
   private async requireScope(allianceId?: string, organizationId?: string): Promise<void> {
-    const [table, id, field] = allianceId ? ['alliances', allianceId, 'allianceId'] : ['organizations', organizationId, 'organizationId'];
+    const [table, id, field] = allianceId
+      ? ['alliances', allianceId, 'allianceId']
+      : ['organizations', organizationId, 'organizationId'];
     const rows = await this.tenant.manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
     if (rows.length === 0) throw DomainException.invalid([{ field: field!, reason: 'notFound' }]);
   }

@@ -4,7 +4,14 @@ import { Roles } from '../auth/access.decorators';
 import { Role } from '../auth/entities/role';
 import { IdParam } from '../http/id-param.decorator';
 import { PageQueryDto } from '../pagination/page.dto';
-import { CreateRobotDto, NotificationSettingsView, RobotList, RobotView, UpdateNotificationSettingsDto, UpdateRobotDto } from './dto/notification.dto';
+import {
+  CreateRobotDto,
+  NotificationSettingsView,
+  RobotList,
+  RobotView,
+  UpdateNotificationSettingsDto,
+  UpdateRobotDto,
+} from './dto/notification.dto';
 import { NotificationSettingsAdmin } from './notification-settings-admin.service';
 
 /** Officials: the township's quiet hours, mail server and group robots. */

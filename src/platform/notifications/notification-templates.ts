@@ -15,7 +15,6 @@ export interface RenderedNotification {
   link: string | null;
 }
 
-
 const ROLE_NAMES: Record<string, Record<Language, string>> = {
   lead: { 'zh-CN': '领头企业', en: 'lead enterprise' },
   department: { 'zh-CN': '职能部门', en: 'department' },
@@ -25,14 +24,18 @@ const ROLE_NAMES: Record<string, Record<Language, string>> = {
 const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   [NotificationType.ImportFinished]: (p) => ({
     'zh-CN': {
-      title: p.status === 'failed' ? `导入失败：${shortFileName(p.fileName)}` : `导入完成：${shortFileName(p.fileName)}`,
+      title:
+        p.status === 'failed' ? `导入失败：${shortFileName(p.fileName)}` : `导入完成：${shortFileName(p.fileName)}`,
       body:
         p.status === 'failed'
           ? `“${s(p.allianceName)}”的成员导入未能完成：${s(p.error)}`
           : `“${s(p.allianceName)}”的成员导入已完成：导入 ${s(p.accepted)} 行，未通过 ${s(p.refused)} 行。`,
     },
     en: {
-      title: p.status === 'failed' ? `Import failed: ${shortFileName(p.fileName)}` : `Import finished: ${shortFileName(p.fileName)}`,
+      title:
+        p.status === 'failed'
+          ? `Import failed: ${shortFileName(p.fileName)}`
+          : `Import finished: ${shortFileName(p.fileName)}`,
       body:
         p.status === 'failed'
           ? `The member import into "${s(p.allianceName)}" could not finish: ${s(p.error)}`
@@ -42,7 +45,10 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   }),
   [NotificationType.ExportFinished]: (p) => ({
     'zh-CN': { title: `导出完成：${s(p.allianceName)}`, body: `“${s(p.allianceName)}”的成员名册已导出，可以下载。` },
-    en: { title: `Export ready: ${s(p.allianceName)}`, body: `The registry of "${s(p.allianceName)}" is ready to download.` },
+    en: {
+      title: `Export ready: ${s(p.allianceName)}`,
+      body: `The registry of "${s(p.allianceName)}" is ready to download.`,
+    },
     link: `/imports?allianceId=${s(p.allianceId)}&jobId=${s(p.jobId)}`,
   }),
   [NotificationType.MemberJoined]: (p) => ({
@@ -57,8 +63,14 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     link: `/alliances/${s(p.allianceId)}`,
   }),
   [NotificationType.MemberLeft]: (p) => ({
-    'zh-CN': { title: `${s(p.organizationName)}退出联盟`, body: `${s(p.organizationName)}已退出“${s(p.allianceName)}”，原因：${s(p.reason)}。` },
-    en: { title: `${s(p.organizationName)} left the alliance`, body: `${s(p.organizationName)} left "${s(p.allianceName)}": ${s(p.reason)}.` },
+    'zh-CN': {
+      title: `${s(p.organizationName)}退出联盟`,
+      body: `${s(p.organizationName)}已退出“${s(p.allianceName)}”，原因：${s(p.reason)}。`,
+    },
+    en: {
+      title: `${s(p.organizationName)} left the alliance`,
+      body: `${s(p.organizationName)} left "${s(p.allianceName)}": ${s(p.reason)}.`,
+    },
     link: `/alliances/${s(p.allianceId)}`,
   }),
   [NotificationType.UserInvited]: (p) => ({
@@ -73,11 +85,22 @@ const REGISTRY_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   }),
   [NotificationType.RobotTest]: (p) => ({
     'zh-CN': { title: '联盟平台测试消息', body: `群机器人“${s(p.robotName)}”配置成功，可以接收联盟平台的消息。` },
-    en: { title: 'Lianmeng test message', body: `The group robot "${s(p.robotName)}" is set up and receives Lianmeng messages.` },
+    en: {
+      title: 'Lianmeng test message',
+      body: `The group robot "${s(p.robotName)}" is set up and receives Lianmeng messages.`,
+    },
   }),
 };
 
-const TEMPLATES = { ...REGISTRY_TEMPLATES, ...SERVICE_REQUEST_TEMPLATES, ...MEETING_TEMPLATES, ...THINK_TANK_TEMPLATES, ...VENUE_TEMPLATES, ...RESOURCE_TEMPLATES, ...BACKUP_TEMPLATES } as Record<NotificationType, Template>;
+const TEMPLATES = {
+  ...REGISTRY_TEMPLATES,
+  ...SERVICE_REQUEST_TEMPLATES,
+  ...MEETING_TEMPLATES,
+  ...THINK_TANK_TEMPLATES,
+  ...VENUE_TEMPLATES,
+  ...RESOURCE_TEMPLATES,
+  ...BACKUP_TEMPLATES,
+} as Record<NotificationType, Template>;
 
 /** notifications.title is varchar(200). */
 export const MAX_TITLE_LENGTH = 200;

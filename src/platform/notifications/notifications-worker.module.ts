@@ -32,13 +32,27 @@ export class NotificationSchedules implements OnApplicationBootstrap {
   constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(NotificationJob.SendDigests, { every: DIGEST_EVERY_MS }, { name: NotificationJob.SendDigests, data: {} });
-    await this.queue.upsertJobScheduler(NotificationJob.SweepExpiredState, { every: SWEEP_EVERY_MS }, { name: NotificationJob.SweepExpiredState, data: {} });
+    await this.queue.upsertJobScheduler(
+      NotificationJob.SendDigests,
+      { every: DIGEST_EVERY_MS },
+      { name: NotificationJob.SendDigests, data: {} },
+    );
+    await this.queue.upsertJobScheduler(
+      NotificationJob.SweepExpiredState,
+      { every: SWEEP_EVERY_MS },
+      { name: NotificationJob.SweepExpiredState, data: {} },
+    );
   }
 }
 
 @Module({
   imports: [NotifierModule],
-  providers: [NotificationsProcessor, NotificationDeliveryHandler, NotificationDigestHandler, NotificationSchedules, ExpiredStateSweepHandler],
+  providers: [
+    NotificationsProcessor,
+    NotificationDeliveryHandler,
+    NotificationDigestHandler,
+    NotificationSchedules,
+    ExpiredStateSweepHandler,
+  ],
 })
 export class NotificationsWorkerModule {}

@@ -104,15 +104,23 @@ export class Notifier {
     private readonly box: SecretBox,
   ) {}
 
-  async notify(recipients: Recipients, type: NotificationType, payload: Record<string, unknown>, options: NotifyOptions = {}): Promise<string | null> {
+  async notify(
+    recipients: Recipients,
+    type: NotificationType,
+    payload: Record<string, unknown>,
+    options: NotifyOptions = {},
+  ): Promise<string | null> {
     // A platform actor (no township) notifies platform admins: the platform's own rows, tenant_id null.
-    const tenantId = this.tenant.actor.role === Role.PlatformAdmin && !this.tenant.actor.tenantId ? null : this.tenant.tenantId;
+    const tenantId =
+      this.tenant.actor.role === Role.PlatformAdmin && !this.tenant.actor.tenantId ? null : this.tenant.tenantId;
     const manager = this.tenant.manager;
     const stored = { ...payload };
     for (const key of options.sealed ?? []) stored[key] = this.box.seal(String(payload[key] ?? ''));
     if (options.sealed?.length) stored[SEALED_KEYS] = options.sealed;
     // Without a limit every channel is open (each person's preferences still apply).
-    const channels = new Set<string>(options.channels ?? [PersonalChannel.InApp, ...this.channels.personal().map((c) => c.channel)]);
+    const channels = new Set<string>(
+      options.channels ?? [PersonalChannel.InApp, ...this.channels.personal().map((c) => c.channel)],
+    );
     const rendered = (language: Language) => {
       const r = renderNotification(type, payload, language);
       return [r.title, r.body, r.link];

@@ -43,7 +43,10 @@ describe('quiet hours (Asia/Shanghai, UTC+8, no daylight saving)', () => {
     const newYork: QuietHours = { start: '21:00', end: '03:30', weekends: true, timeZone: 'America/New_York' };
     // Hourly through the autumn change in New York (1 November 2026) and a Shanghai week.
     for (let hour = 0; hour < 7 * 24; hour += 1) {
-      for (const [base, hours] of [['2026-10-29T00:07:30Z', newYork], ['2026-11-23T00:13:00Z', shanghai]] as const) {
+      for (const [base, hours] of [
+        ['2026-10-29T00:07:30Z', newYork],
+        ['2026-11-23T00:13:00Z', shanghai],
+      ] as const) {
         const instant = new Date(new Date(base).getTime() + hour * 3600_000);
         expect(nextSendTime(instant, hours).toISOString()).toBe(walk(instant, hours).toISOString());
       }

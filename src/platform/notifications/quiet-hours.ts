@@ -52,7 +52,7 @@ export function nextSendTime(instant: Date, hours: QuietHours): Date {
   if (!isQuiet(instant, hours)) return instant;
   const step = 60_000;
   let candidate = new Date(Math.ceil(instant.getTime() / step) * step);
-  for (let walked = 0; walked < 4 * 24 * 60; ) {
+  for (let walked = 0; walked < 4 * 24 * 60;) {
     const left = quietMinutesLeft(localTime(candidate, hours.timeZone), hours);
     if (left === 0) break;
     const leap = left > 60 ? left - 60 : 1;

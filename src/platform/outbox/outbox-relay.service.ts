@@ -47,7 +47,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   private get retry() {
-    return { attempts: this.config.get('QUEUE_ATTEMPTS', { infer: true }), backoffMs: this.config.get('QUEUE_BACKOFF_MS', { infer: true }) };
+    return {
+      attempts: this.config.get('QUEUE_ATTEMPTS', { infer: true }),
+      backoffMs: this.config.get('QUEUE_BACKOFF_MS', { infer: true }),
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -123,7 +126,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       const delay = event.not_before ? Math.max(0, event.not_before.getTime() - this.clock.now().getTime()) : 0;
       // A timer leaves no finished job behind, to keep Redis small; its id names its time.
-      const opts = event.timer === 'set' ? { jobId, delay, removeOnComplete: true, removeOnFail: true } : { ...jobOptions(jobId, this.retry), delay };
+      const opts =
+        event.timer === 'set'
+          ? { jobId, delay, removeOnComplete: true, removeOnFail: true }
+          : { ...jobOptions(jobId, this.retry), delay };
       const jobs = adds.get(event.queue) ?? [];
       jobs.push({ name: event.job_name, data: event.payload, opts });
       adds.set(event.queue, jobs);

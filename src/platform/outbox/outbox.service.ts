@@ -14,7 +14,9 @@ export class Outbox {
   constructor(private readonly tenant: TenantContext) {}
 
   async enqueue(item: JobItem, options: { jobId?: string; notBefore?: Date } = {}): Promise<string> {
-    const [id] = await this.save(item, [{ jobId: options.jobId ?? null, notBefore: options.notBefore ?? null, timer: null }]);
+    const [id] = await this.save(item, [
+      { jobId: options.jobId ?? null, notBefore: options.notBefore ?? null, timer: null },
+    ]);
     return id;
   }
 
@@ -33,9 +35,9 @@ export class Outbox {
 
   /** One INSERT for all the rows: save() writes the rows of one entity together. */
   private async save(item: JobItem, rows: EventRow[]): Promise<string[]> {
-    const saved = await this.tenant.manager.getRepository(OutboxEvent).save(
-      rows.map((row) => ({ tenantId: this.tenant.actorOrNull?.tenantId ?? null, ...outboxJob(item), ...row })),
-    );
+    const saved = await this.tenant.manager
+      .getRepository(OutboxEvent)
+      .save(rows.map((row) => ({ tenantId: this.tenant.actorOrNull?.tenantId ?? null, ...outboxJob(item), ...row })));
     return saved.map((event) => event.id);
   }
 }

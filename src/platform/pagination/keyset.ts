@@ -51,7 +51,9 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
     .limit(limit + 1)
     .getRawAndEntities<Record<string, string | null>>();
   const idKey = `${query.expressionMap.mainAlias!.name}_id`;
-  const values = new Map(raw.map((r) => [r[idKey], columns.map((c, i) => cursorValue(c.kind, r[`keyset_value_${i}`]))]));
+  const values = new Map(
+    raw.map((r) => [r[idKey], columns.map((c, i) => cursorValue(c.kind, r[`keyset_value_${i}`]))]),
+  );
   const { items, nextCursor } = pageOfRows(entities, limit, (entity) => [...(values.get(entity.id) ?? []), entity.id]);
   return { items, nextCursor };
 }
@@ -77,7 +79,9 @@ export type CursorKind = 'timestamp' | 'date' | 'text' | 'boolean' | 'number' | 
 const DATE = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
 const PART_CHECKS: Record<CursorKind, (part: unknown) => boolean> = {
   // As PostgreSQL writes a timestamptz as text (or as ISO 8601).
-  timestamp: (p) => typeof p === 'string' && new RegExp(`^${DATE}[ T]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]\\d{2}(:?\\d{2})?)$`).test(p),
+  timestamp: (p) =>
+    typeof p === 'string' &&
+    new RegExp(`^${DATE}[ T]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,6})?(Z|[+-]\\d{2}(:?\\d{2})?)$`).test(p),
   date: (p) => typeof p === 'string' && new RegExp(`^${DATE}$`).test(p),
   text: (p) => typeof p === 'string' && p.length <= 500,
   boolean: (p) => typeof p === 'boolean',
@@ -92,7 +96,11 @@ const PART_CHECKS: Record<CursorKind, (part: unknown) => boolean> = {
 export function decodeCursorParts(cursor: string, kinds: CursorKind[]): CursorPart[] {
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === kinds.length && kinds.every((kind, i) => PART_CHECKS[kind](parts[i]))) {
+    if (
+      Array.isArray(parts) &&
+      parts.length === kinds.length &&
+      kinds.every((kind, i) => PART_CHECKS[kind](parts[i]))
+    ) {
       return parts as CursorPart[];
     }
   } catch {

@@ -29,7 +29,8 @@ let sealed = false;
 export function defineJobs(queue: string, names: readonly JobName[]): void {
   for (const name of names) {
     const known = queueOfJob.get(name);
-    if (known !== undefined && known !== queue) throw new Error(`Job "${name}" is defined on queues "${known}" and "${queue}"`);
+    if (known !== undefined && known !== queue)
+      throw new Error(`Job "${name}" is defined on queues "${known}" and "${queue}"`);
     queueOfJob.set(name, queue);
   }
 }
@@ -51,7 +52,8 @@ export function sealJobRegistry(): void {
 }
 
 function requireSealed(): void {
-  if (!sealed) throw new Error('The job registry is incomplete: import src/queues.ts before reading every queue or job');
+  if (!sealed)
+    throw new Error('The job registry is incomplete: import src/queues.ts before reading every queue or job');
 }
 
 export function registeredQueues(): string[] {

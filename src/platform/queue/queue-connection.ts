@@ -13,7 +13,10 @@ import { QUEUE_SCHEMA } from './queue-schema';
  * On PostgreSQL all of them share one pool (each worker keeps one connection of it for LISTEN, the
  * rest run the queue's statements), so a worker process's connections stay bounded and predictable.
  */
-export type QueueSettings = Pick<Environment, 'REDIS_URL' | 'QUEUE_PREFIX' | 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'>;
+export type QueueSettings = Pick<
+  Environment,
+  'REDIS_URL' | 'QUEUE_PREFIX' | 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'
+>;
 
 export function queueSettings(config: ConfigService<Environment, true>): QueueSettings {
   return {

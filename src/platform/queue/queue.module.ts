@@ -68,7 +68,8 @@ export class QueueModule {
         BullModule.forRootAsync({
           imports: [QueuePoolModule],
           inject: [ConfigService, QUEUE_POOL],
-          useFactory: (config: ConfigService<Environment, true>, pool: Pool | null) => queueConnection(queueSettings(config), pool),
+          useFactory: (config: ConfigService<Environment, true>, pool: Pool | null) =>
+            queueConnection(queueSettings(config), pool),
         }),
         BullModule.registerQueue(...registeredQueues().map((name) => ({ name }))),
       ],

@@ -9,5 +9,11 @@ import type { WorkerOptions } from 'bullmq';
  */
 export function workerOptions(concurrency: number): Partial<WorkerOptions> {
   const lockDuration = Number(process.env.QUEUE_LOCK_DURATION_MS ?? 30_000);
-  return { concurrency, lockDuration, stalledInterval: lockDuration, maxStalledCount: 2, name: `${hostname()}:${process.pid}` };
+  return {
+    concurrency,
+    lockDuration,
+    stalledInterval: lockDuration,
+    maxStalledCount: 2,
+    name: `${hostname()}:${process.pid}`,
+  };
 }

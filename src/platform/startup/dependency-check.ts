@@ -32,7 +32,11 @@ export async function checkPostgres(url: string, variable = 'DATABASE_URL'): Pro
   let version: { num: string; name: string } | undefined;
   try {
     await client.connect();
-    version = (await client.query<{ num: string; name: string }>(`SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS name`)).rows[0];
+    version = (
+      await client.query<{ num: string; name: string }>(
+        `SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS name`,
+      )
+    ).rows[0];
   } catch (error) {
     const reason = (error as Error).message;
     const code = (error as { code?: string }).code;
@@ -41,7 +45,9 @@ export async function checkPostgres(url: string, variable = 'DATABASE_URL'): Pro
         `PostgreSQL at ${where(url)} (${variable}) refused the connection: ${reason}.\nCreate the database and its roles with: npm run migration:run`,
       );
     }
-    throw new DependencyUnavailableError(`PostgreSQL is not reachable at ${where(url)} (${variable}): ${reason}.\n${POSTGRES_HELP}`);
+    throw new DependencyUnavailableError(
+      `PostgreSQL is not reachable at ${where(url)} (${variable}): ${reason}.\n${POSTGRES_HELP}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -57,13 +63,21 @@ export function assertSupportedPostgres(versionNum: number, versionName: string,
 }
 
 export async function checkRedis(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new DependencyUnavailableError(`Redis is not reachable at ${where(url)} (REDIS_URL): ${(error as Error).message}.\n${REDIS_HELP}`);
+    throw new DependencyUnavailableError(
+      `Redis is not reachable at ${where(url)} (REDIS_URL): ${(error as Error).message}.\n${REDIS_HELP}`,
+    );
   } finally {
     redis.disconnect();
   }
@@ -74,7 +88,13 @@ export async function checkRedis(url: string): Promise<void> {
  * pressure loses jobs without a trace, so the worker refuses one whose policy is not noeviction.
  */
 export async function checkRedisEvictionPolicy(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -88,7 +108,9 @@ export async function checkRedisEvictionPolicy(url: string): Promise<void> {
     }
   } catch (error) {
     if (error instanceof DependencyUnavailableError) throw error;
-    throw new DependencyUnavailableError(`Redis is not reachable at ${where(url)} (REDIS_URL): ${(error as Error).message}.\n${REDIS_HELP}`);
+    throw new DependencyUnavailableError(
+      `Redis is not reachable at ${where(url)} (REDIS_URL): ${(error as Error).message}.\n${REDIS_HELP}`,
+    );
   } finally {
     redis.disconnect();
   }
@@ -115,7 +137,11 @@ export async function checkApplicationRole(url: string, variable = 'DATABASE_URL
 }
 
 /** Run before Nest starts, so a missing service gives one clear message instead of a stack trace. */
-export async function checkDependencies(env: { DATABASE_URL: string; DATABASE_READ_URL?: string; REDIS_URL?: string }): Promise<void> {
+export async function checkDependencies(env: {
+  DATABASE_URL: string;
+  DATABASE_READ_URL?: string;
+  REDIS_URL?: string;
+}): Promise<void> {
   await checkPostgres(env.DATABASE_URL);
   await checkApplicationRole(env.DATABASE_URL);
   // TypeORM opens a connection to every replica at start and fails without one: say which.

@@ -25,7 +25,9 @@ export class S3Storage extends FileStorage {
 
   async put(key: string, content: Buffer, contentType: string): Promise<void> {
     assertSafeKey(key);
-    await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: content, ContentType: contentType }));
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: content, ContentType: contentType }),
+    );
   }
 
   async get(key: string): Promise<Buffer> {

@@ -35,7 +35,9 @@ export class StorageQuota {
     const quota = this.config.get('STORAGE_QUOTA_BYTES_PER_TENANT', { infer: true });
     if (!quota) return;
     const manager = this.tenant.manager;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('storage-quota:' || $1, 0))`, [this.tenant.tenantId]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('storage-quota:' || $1, 0))`, [
+      this.tenant.tenantId,
+    ]);
     const [{ used }] = await manager.query<{ used: string }[]>(STORED_BYTES);
     if (Number(used) + bytes > quota) {
       const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;

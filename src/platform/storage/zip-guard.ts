@@ -19,7 +19,10 @@ export const ZIP_LIMITS = {
 
 export class UnsafeArchiveError extends Error {
   /** True when the archive would expand too far; false when it is merely not a zip we can read safely. */
-  constructor(message: string, readonly expands = false) {
+  constructor(
+    message: string,
+    readonly expands = false,
+  ) {
     super(message);
   }
 }
@@ -33,16 +36,21 @@ export function isZip(content: Buffer): boolean {
 }
 
 /** Throws UnsafeArchiveError when the archive would expand past the limits (or cannot be read safely). */
-export function assertSafeZip(content: Buffer, limits: { maxTotalUncompressed: number; maxEntries: number; maxRatio: number } = ZIP_LIMITS): void {
+export function assertSafeZip(
+  content: Buffer,
+  limits: { maxTotalUncompressed: number; maxEntries: number; maxRatio: number } = ZIP_LIMITS,
+): void {
   const end = findEndOfDirectory(content);
   const entries = content.readUInt16LE(end + 10);
   const directoryOffset = content.readUInt32LE(end + 16);
-  if (entries === 0xffff || directoryOffset === 0xffffffff) throw new UnsafeArchiveError('zip64 archives are not accepted');
+  if (entries === 0xffff || directoryOffset === 0xffffffff)
+    throw new UnsafeArchiveError('zip64 archives are not accepted');
   if (entries > limits.maxEntries) throw new UnsafeArchiveError(`more than ${limits.maxEntries} entries`, true);
   let offset = directoryOffset;
   let total = 0;
   for (let i = 0; i < entries; i++) {
-    if (offset + 46 > content.length || content.readUInt32LE(offset) !== CENTRAL_HEADER) throw new UnsafeArchiveError('broken central directory');
+    if (offset + 46 > content.length || content.readUInt32LE(offset) !== CENTRAL_HEADER)
+      throw new UnsafeArchiveError('broken central directory');
     const method = content.readUInt16LE(offset + 10);
     const compressed = content.readUInt32LE(offset + 20);
     const uncompressed = content.readUInt32LE(offset + 24);
@@ -50,18 +58,28 @@ export function assertSafeZip(content: Buffer, limits: { maxTotalUncompressed: n
     const extraLength = content.readUInt16LE(offset + 30);
     const commentLength = content.readUInt16LE(offset + 32);
     const localOffset = content.readUInt32LE(offset + 42);
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) throw new UnsafeArchiveError('zip64 entries are not accepted');
+    if (compressed === 0xffffffff || uncompressed === 0xffffffff)
+      throw new UnsafeArchiveError('zip64 entries are not accepted');
     total += uncompressed;
-    if (total > limits.maxTotalUncompressed) throw new UnsafeArchiveError(`expands past ${limits.maxTotalUncompressed} bytes`, true);
-    if (uncompressed > 1024 * 1024 && uncompressed > compressed * limits.maxRatio) throw new UnsafeArchiveError('compression ratio too high', true);
+    if (total > limits.maxTotalUncompressed)
+      throw new UnsafeArchiveError(`expands past ${limits.maxTotalUncompressed} bytes`, true);
+    if (uncompressed > 1024 * 1024 && uncompressed > compressed * limits.maxRatio)
+      throw new UnsafeArchiveError('compression ratio too high', true);
     verifyEntry(content, localOffset, method, compressed, uncompressed);
     offset += 46 + nameLength + extraLength + commentLength;
   }
 }
 
 /** Inflates an entry with its declared size as the cap: a stream that expands further is a lie. */
-function verifyEntry(content: Buffer, localOffset: number, method: number, compressed: number, uncompressed: number): void {
-  if (localOffset + 30 > content.length || content.readUInt32LE(localOffset) !== LOCAL_HEADER) throw new UnsafeArchiveError('broken local header');
+function verifyEntry(
+  content: Buffer,
+  localOffset: number,
+  method: number,
+  compressed: number,
+  uncompressed: number,
+): void {
+  if (localOffset + 30 > content.length || content.readUInt32LE(localOffset) !== LOCAL_HEADER)
+    throw new UnsafeArchiveError('broken local header');
   const start = localOffset + 30 + content.readUInt16LE(localOffset + 26) + content.readUInt16LE(localOffset + 28);
   const data = content.subarray(start, start + compressed);
   if (method === 0) {
@@ -98,7 +116,11 @@ export function refuseUnsafeArchive(content: Buffer): void {
   } catch (error) {
     if (!(error instanceof UnsafeArchiveError)) throw error;
     throw error.expands
-      ? new DomainException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE, [{ field: 'file', reason: 'archiveTooLarge', args: [ZIP_LIMITS.maxTotalUncompressed / 1024 / 1024] }])
-      : new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'fileType' }]);
+      ? new DomainException(ErrorCode.PayloadTooLarge, HttpStatus.PAYLOAD_TOO_LARGE, [
+          { field: 'file', reason: 'archiveTooLarge', args: [ZIP_LIMITS.maxTotalUncompressed / 1024 / 1024] },
+        ])
+      : new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [
+          { field: 'file', reason: 'fileType' },
+        ]);
   }
 }

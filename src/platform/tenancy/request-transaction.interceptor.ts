@@ -29,12 +29,22 @@ export class RequestTransactionInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const skip = this.reflector.getAllAndOverride<boolean>(WITHOUT_TRANSACTION, [context.getHandler(), context.getClass()]);
+    const skip = this.reflector.getAllAndOverride<boolean>(WITHOUT_TRANSACTION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (skip || context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
-    const fromReplica = this.reflector.getAllAndOverride<boolean>(FROM_REPLICA, [context.getHandler(), context.getClass()]);
+    const fromReplica = this.reflector.getAllAndOverride<boolean>(FROM_REPLICA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const handle = () => lastValueFrom(next.handle(), { defaultValue: undefined });
     const actor = request.user ?? null;
-    return from(fromReplica ? this.tenant.read(actor, handle, String(request.id)) : this.tenant.run(actor, handle, String(request.id)));
+    return from(
+      fromReplica
+        ? this.tenant.read(actor, handle, String(request.id))
+        : this.tenant.run(actor, handle, String(request.id)),
+    );
   }
 }

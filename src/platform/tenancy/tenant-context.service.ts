@@ -138,7 +138,11 @@ export class TenantContext {
     await this.applySettings(actor, this.cls.get<string | undefined>(REQUEST_ID_KEY));
   }
 
-  private async applySettings(actor: Actor | null, requestId: string | undefined, manager = this.manager): Promise<void> {
+  private async applySettings(
+    actor: Actor | null,
+    requestId: string | undefined,
+    manager = this.manager,
+  ): Promise<void> {
     await manager.query(ROW_SECURITY_SETTINGS_SQL, [
       actor?.tenantId ?? '',
       actor?.userId ?? '',

@@ -57,7 +57,8 @@ export class AppProcess {
       const match = pattern.exec(this.out);
       if (match) return match;
       if (!this.running) throw new Error(`${this.name} exited before printing ${pattern}:\n${this.out.slice(-3000)}`);
-      if (Date.now() > deadline) throw new Error(`${this.name} did not print ${pattern} within ${timeoutMs} ms:\n${this.out.slice(-3000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not print ${pattern} within ${timeoutMs} ms:\n${this.out.slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -73,7 +74,11 @@ export class AppProcess {
     this.child.kill(signal);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${this.name} did not exit within ${timeoutMs} ms of ${signal}:\n${this.out.slice(-3000)}`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(new Error(`${this.name} did not exit within ${timeoutMs} ms of ${signal}:\n${this.out.slice(-3000)}`)),
+        timeoutMs,
+      );
     });
     try {
       return { ...(await Promise.race([this.exited, timeout])), ms: Date.now() - started };

@@ -8,7 +8,8 @@ import type { StateBackend } from '../../../src/platform/config/environment';
  * or undefined when it can. TEST_WITHOUT_REDIS=1 pretends it is missing, to try the skips.
  */
 function redisMissing(): string | undefined {
-  if (['1', 'true'].includes(process.env.TEST_WITHOUT_REDIS ?? '')) return 'which TEST_WITHOUT_REDIS=1 treats as not installed';
+  if (['1', 'true'].includes(process.env.TEST_WITHOUT_REDIS ?? ''))
+    return 'which TEST_WITHOUT_REDIS=1 treats as not installed';
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   if (dirs.some((dir) => executable(join(dir, 'redis-server')))) return undefined;
   return 'which is not installed (not on PATH; Debian/Ubuntu: apt-get install redis-server)';

@@ -34,10 +34,15 @@ export class FaultStack {
   }
 
   /** `backend: 'postgres'`: no Redis at all, the queues and short-lived state on the cluster. */
-  static async create(options: { env?: Record<string, string>; redisArgs?: string[]; backend?: StateBackend } = {}): Promise<FaultStack> {
+  static async create(
+    options: { env?: Record<string, string>; redisArgs?: string[]; backend?: StateBackend } = {},
+  ): Promise<FaultStack> {
     hookProcessExit();
     const withRedis = (options.backend ?? 'redis') === 'redis';
-    const [pg, redis] = await Promise.all([PostgresCluster.create(), withRedis ? RedisServer.create(options.redisArgs) : null]);
+    const [pg, redis] = await Promise.all([
+      PostgresCluster.create(),
+      withRedis ? RedisServer.create(options.redisArgs) : null,
+    ]);
     const stack = new FaultStack(pg, redis, options.env ?? {});
     for (const script of ['scripts/migrate.js', 'scripts/seed/seed.js']) {
       const run = new AppProcess(script, script, stack.env());
@@ -67,7 +72,10 @@ export class FaultStack {
 
   async startApi(extra: Record<string, string> = {}): Promise<ApiProcess> {
     const port = await freePort();
-    const app = new ApiProcess(`http://127.0.0.1:${port}`, this.env({ PORT: String(port), HOST: '127.0.0.1', ...extra }));
+    const app = new ApiProcess(
+      `http://127.0.0.1:${port}`,
+      this.env({ PORT: String(port), HOST: '127.0.0.1', ...extra }),
+    );
     this.apps.add(app);
     await app.waitForOutput(/API listening on/);
     return app;
@@ -93,10 +101,17 @@ export class FaultStack {
   /** BullMQ's view of the stack's queues, on whichever backend it runs; close them when done. */
   openQueues(): { queues: Queue[]; close(): Promise<void> } {
     if (this.redisServer) {
-      const queues = registeredQueues().map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: this.redisServer!.port }, prefix: '{lm-faults}' }));
+      const queues = registeredQueues().map(
+        (name) =>
+          new Queue(name, { connection: { host: '127.0.0.1', port: this.redisServer!.port }, prefix: '{lm-faults}' }),
+      );
       return { queues, close: async () => void (await Promise.all(queues.map((queue) => queue.close()))) };
     }
-    const pool = new Pool({ connectionString: this.databaseAdminUrl, max: 4, options: `-c search_path=${QUEUE_SCHEMA}` });
+    const pool = new Pool({
+      connectionString: this.databaseAdminUrl,
+      max: 4,
+      options: `-c search_path=${QUEUE_SCHEMA}`,
+    });
     pool.on('error', () => undefined);
     const { Queue: PostgresQueue } = withBackend(createPostgresBackend);
     const queues = registeredQueues().map((name) => new PostgresQueue(name, { connection: pool }) as unknown as Queue);
@@ -162,7 +177,11 @@ export class ApiProcess extends AppProcess {
   }
 
   /** POST /api/v1/service-requests; never throws: a failure is recorded with its error and time. */
-  async submit(token: string, body: Record<string, unknown>, options: { key?: string; timeoutMs?: number } = {}): Promise<Submission> {
+  async submit(
+    token: string,
+    body: Record<string, unknown>,
+    options: { key?: string; timeoutMs?: number } = {},
+  ): Promise<Submission> {
     const key = options.key ?? `fault-${randomUUID()}`;
     const started = Date.now();
     try {
@@ -174,10 +193,21 @@ export class ApiProcess extends AppProcess {
       });
       const text = await response.text();
       const json = text ? JSON.parse(text) : {};
-      return { key, status: response.status, id: json.id, ms: Date.now() - started, ...(response.status >= 300 && { error: text.slice(0, 300) }) };
+      return {
+        key,
+        status: response.status,
+        id: json.id,
+        ms: Date.now() - started,
+        ...(response.status >= 300 && { error: text.slice(0, 300) }),
+      };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause;
-      return { key, status: null, ms: Date.now() - started, error: `${(error as Error).name}: ${cause?.code ?? (error as Error).message}` };
+      return {
+        key,
+        status: null,
+        ms: Date.now() - started,
+        error: `${(error as Error).name}: ${cause?.code ?? (error as Error).message}`,
+      };
     }
   }
 }
@@ -185,12 +215,24 @@ export class ApiProcess extends AppProcess {
 /** The seeded alliance and a category the demo enterprise may submit to. */
 export async function requestBody(stack: FaultStack, title = '故障注入测试'): Promise<Record<string, unknown>> {
   const [alliance] = await stack.query(`SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`);
-  const [category] = await stack.query(`SELECT id FROM service_categories WHERE code = 'policy' AND alliance_id = $1`, [alliance.id]);
-  return { allianceId: alliance.id, categoryId: category.id, title, description: '故障注入：检查请求在故障后仍被正确处理' };
+  const [category] = await stack.query(`SELECT id FROM service_categories WHERE code = 'policy' AND alliance_id = $1`, [
+    alliance.id,
+  ]);
+  return {
+    allianceId: alliance.id,
+    categoryId: category.id,
+    title,
+    description: '故障注入：检查请求在故障后仍被正确处理',
+  };
 }
 
 /** Polls until `check` returns a value `done` accepts, or fails with the last value after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, intervalMs = 200): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
@@ -202,7 +244,9 @@ export async function eventually<T>(check: () => Promise<T>, done: (value: T) =>
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 3000)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 3000)}${lastError ? `; last error: ${String(lastError)}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

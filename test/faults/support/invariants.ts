@@ -19,7 +19,8 @@ export interface RequestEffects {
  * Each effect is counted once per table and joined, so it stays quick for 10,000 requests.
  */
 export async function requestEffects(stack: FaultStack, keyPrefix = 'fault-'): Promise<RequestEffects[]> {
-  return stack.query<RequestEffects>(`
+  return stack.query<RequestEffects>(
+    `
     WITH r AS (SELECT id, idempotency_key, status, created_at FROM service_requests WHERE idempotency_key LIKE $1),
     events AS (
       SELECT e.request_id, count(*) FILTER (WHERE e.type = 'submitted')::int AS submitted, count(*) FILTER (WHERE e.type = 'routed')::int AS routed
@@ -48,13 +49,21 @@ export async function requestEffects(stack: FaultStack, keyPrefix = 'fault-'): P
       LEFT JOIN audits ON audits.request_id = r.id::text
       LEFT JOIN assigned ON assigned.request_id = r.id::text
       LEFT JOIN told ON told.request_id = r.id::text
-    ORDER BY r.created_at`, [`${keyPrefix}%`]);
+    ORDER BY r.created_at`,
+    [`${keyPrefix}%`],
+  );
 }
 
 /** Every request routed exactly once: one routed entry, one assignment event, nobody told twice (a lost job may be enqueued again). */
 export function expectRoutedOnce(effects: RequestEffects[]): void {
   const wrong = effects.filter(
-    (r) => r.status === 'submitted' || r.submitted !== 1 || r.routed !== 1 || r.route_events < 1 || r.assigned_events > 1 || r.max_assigned_per_user > 1,
+    (r) =>
+      r.status === 'submitted' ||
+      r.submitted !== 1 ||
+      r.routed !== 1 ||
+      r.route_events < 1 ||
+      r.assigned_events > 1 ||
+      r.max_assigned_per_user > 1,
   );
   expect(wrong).toEqual([]);
 }

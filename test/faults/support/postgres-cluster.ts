@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { locateBinaries, reachableBinaries, serverAccount, type ServerAccount } from '../../../src/platform/database/embedded-postgres-host';
+import {
+  locateBinaries,
+  reachableBinaries,
+  serverAccount,
+  type ServerAccount,
+} from '../../../src/platform/database/embedded-postgres-host';
 import { asPostgresArgs, isAlive, onExit, ownDir, releaseDir } from './owned-resources';
 import { freePort } from './ports';
 
@@ -17,7 +22,9 @@ const hasTools = (dir: string) => TOOLS.every((tool) => existsSync(join(dir, too
 
 /** The newest of the machine's server packages (Debian/Ubuntu layout), as CI installs them. */
 function machineBinDir(): string | undefined {
-  const versions = existsSync(MACHINE_BINARIES) ? readdirSync(MACHINE_BINARIES).filter((v) => hasTools(join(MACHINE_BINARIES, v, 'bin'))) : [];
+  const versions = existsSync(MACHINE_BINARIES)
+    ? readdirSync(MACHINE_BINARIES).filter((v) => hasTools(join(MACHINE_BINARIES, v, 'bin')))
+    : [];
   if (versions.length === 0) return undefined;
   return join(MACHINE_BINARIES, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
 }
@@ -86,7 +93,17 @@ export class PostgresCluster {
     const account = await serverAccount();
     const cluster = new PostgresCluster(await freePort(), await binDir(account), account);
     // Explicit encoding and locale: else the cluster takes the machine's (often C, i.e. SQL_ASCII).
-    await cluster.exec('initdb', ['-D', cluster.data, '-A', 'trust', '-U', 'postgres', '-N', '--encoding=UTF8', '--locale=C.UTF-8']);
+    await cluster.exec('initdb', [
+      '-D',
+      cluster.data,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '-N',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+    ]);
     // If this jest worker dies, take the server down with it (synchronously, from the exit hook).
     cluster.forget = onExit(() => cluster.killSync());
     await cluster.start();
@@ -116,7 +133,11 @@ export class PostgresCluster {
     await this.exec('pg_ctl', ['-D', this.data, '-m', mode, '-w', '-t', '60', 'stop']);
   }
 
-  async query<T extends object = Record<string, any>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  async query<T extends object = Record<string, any>>(
+    database: string,
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T[]> {
     const client = new Client({ connectionString: this.url(database), connectionTimeoutMillis: 5000 });
     await client.connect();
     try {
@@ -151,7 +172,9 @@ export class PostgresCluster {
     try {
       await run(file, argv, { timeout: 90_000 });
     } catch (error) {
-      throw new Error(`${tool} ${args.join(' ')} failed: ${(error as Error).message}\n${this.serverLog().slice(-2000)}`);
+      throw new Error(
+        `${tool} ${args.join(' ')} failed: ${(error as Error).message}\n${this.serverLog().slice(-2000)}`,
+      );
     }
   }
 }

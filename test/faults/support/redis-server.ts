@@ -41,7 +41,23 @@ export class RedisServer {
   async start(): Promise<void> {
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', ...this.extraArgs],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        this.dir,
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--maxmemory-policy',
+        'noeviction',
+        ...this.extraArgs,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     ownPid(child.pid);
@@ -64,7 +80,12 @@ export class RedisServer {
   }
 
   async ping(): Promise<boolean> {
-    const client = this.client({ lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
+    const client = this.client({
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+    });
     try {
       await client.connect();
       return (await client.ping()) === 'PONG';

@@ -93,7 +93,22 @@ const hostileString = fc.oneof(
 /** Values of any JSON type, none of them what a field expects. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileString },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, false, 0, -1, -2147483649, 2147483648, 1e308, -1e308, 0.5, Number.MAX_SAFE_INTEGER + 2) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      null,
+      true,
+      false,
+      0,
+      -1,
+      -2147483649,
+      2147483648,
+      1e308,
+      -1e308,
+      0.5,
+      Number.MAX_SAFE_INTEGER + 2,
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom([], {}, [null], [[]], { a: 1 }, ['x'], [1, 'a', null]) },
   { weight: 1, arbitrary: fc.integer({ min: 10, max: 2000 }).map((depth) => nested(depth)) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
@@ -113,11 +128,18 @@ export function resolve(schema: Schema, components: Record<string, Schema>): Sch
 }
 
 /** A value the schema describes: usually valid, sometimes at its bounds. */
-export function validValue(schema: Schema, components: Record<string, Schema>, ids: IdSource, hint = '', depth = 0): fc.Arbitrary<unknown> {
+export function validValue(
+  schema: Schema,
+  components: Record<string, Schema>,
+  ids: IdSource,
+  hint = '',
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const s = resolve(schema, components);
   if (s.enum?.length) return fc.constantFrom(...s.enum);
   const alternatives = s.oneOf ?? s.anyOf;
-  if (alternatives?.length) return fc.oneof(...alternatives.map((a) => validValue(a, components, ids, hint, depth + 1)));
+  if (alternatives?.length)
+    return fc.oneof(...alternatives.map((a) => validValue(a, components, ids, hint, depth + 1)));
   const type = s.type ?? (s.properties ? 'object' : undefined);
   switch (type) {
     case 'string':
@@ -137,7 +159,8 @@ export function validValue(schema: Schema, components: Record<string, Schema>, i
       if (depth > 4 || !s.properties) return fc.constant({});
       const required = new Set(s.required ?? []);
       const model: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [key, property] of Object.entries(s.properties)) model[key] = validValue(property, components, ids, key, depth + 1);
+      for (const [key, property] of Object.entries(s.properties))
+        model[key] = validValue(property, components, ids, key, depth + 1);
       return fc.record(model, { requiredKeys: Object.keys(model).filter((k) => required.has(k)) });
     }
     default:
@@ -152,9 +175,13 @@ function stringValue(s: Schema, ids: IdSource, hint: string): fc.Arbitrary<strin
     case 'uuid':
       return ids(hint);
     case 'date-time':
-      return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString());
     case 'date':
-      return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case 'email':
       return fc.emailAddress();
     case 'uri':
@@ -162,9 +189,14 @@ function stringValue(s: Schema, ids: IdSource, hint: string): fc.Arbitrary<strin
     default:
   }
   if (/(^|[a-z])(on|date|day)$/i.test(hint) || /^(from|to)$/.test(hint)) {
-    return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    return fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
   }
-  if (/At$/.test(hint)) return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (/At$/.test(hint))
+    return fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString());
   if (/Id$/.test(hint)) return ids(hint);
   return fc.oneof(
     { weight: 4, arbitrary: fc.string({ minLength, maxLength: Math.max(minLength, maxLength) }) },
@@ -180,7 +212,8 @@ export type Mutation = { kind: string; value: unknown; unknownField?: string; pr
  * far out of range, a field we do not know, a prototype-pollution key, the whole body replaced.
  */
 export function mutatedBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation> {
-  const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as object) } : {});
+  const asObject = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as object) } : {};
   return fc.oneof(
     { weight: 3, arbitrary: valid.map((value) => ({ kind: 'valid', value })) },
     {
@@ -195,10 +228,12 @@ export function mutatedBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation
     },
     {
       weight: 1,
-      arbitrary: fc.tuple(valid, fc.stringMatching(/^[a-z][a-zA-Z0-9]{2,12}$/), fc.jsonValue({ maxDepth: 1 })).map(([value, key, extra]) => {
-        const field = `zz${key}`;
-        return { kind: 'unknown-field', value: { ...asObject(value), [field]: extra }, unknownField: field };
-      }),
+      arbitrary: fc
+        .tuple(valid, fc.stringMatching(/^[a-z][a-zA-Z0-9]{2,12}$/), fc.jsonValue({ maxDepth: 1 }))
+        .map(([value, key, extra]) => {
+          const field = `zz${key}`;
+          return { kind: 'unknown-field', value: { ...asObject(value), [field]: extra }, unknownField: field };
+        }),
     },
     {
       weight: 1,

@@ -8,7 +8,10 @@ export const MAX_PAGE_SIZE = 100;
  * whole set at once (a month of meetings, a board). Stops after `maxItems`, as the lists these views
  * read answered at most a few hundred items before they took a cursor.
  */
-export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>, maxItems = 500): Promise<T[]> {
+export async function allPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  maxItems = 500,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {

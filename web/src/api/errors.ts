@@ -13,7 +13,13 @@ export class ApiError extends Error {
   readonly details: ApiErrorDetail[];
   readonly requestId?: string;
 
-  constructor(body: { statusCode: number; code: string; message: string; details?: ApiErrorDetail[]; requestId?: string }) {
+  constructor(body: {
+    statusCode: number;
+    code: string;
+    message: string;
+    details?: ApiErrorDetail[];
+    requestId?: string;
+  }) {
     super(body.message);
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
@@ -68,9 +74,7 @@ export function applyFormErrors(form: FormInstance, error: unknown): boolean {
   for (const detail of error.details) {
     byField.set(detail.field, [...(byField.get(detail.field) ?? []), detail.reason]);
   }
-  const registered = new Set(
-    form.getFieldsError().map((entry) => entry.name.join('.')),
-  );
+  const registered = new Set(form.getFieldsError().map((entry) => entry.name.join('.')));
   const fields = [...byField.entries()]
     .filter(([field]) => registered.has(toNamePath(field).join('.')))
     .map(([field, errors]) => ({ name: toNamePath(field), errors }));

@@ -7,8 +7,7 @@ export const queryClient = new QueryClient({
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // Client errors (403, 404, validation) will not get better by retrying.
-      retry: (failureCount, error) =>
-        !(error instanceof ApiError && error.statusCode < 500) && failureCount < 2,
+      retry: (failureCount, error) => !(error instanceof ApiError && error.statusCode < 500) && failureCount < 2,
     },
   },
 });

@@ -16,8 +16,7 @@ export type QueryParams<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** Element type of a cursor-paginated list response. */
-export type ListItem<P extends keyof paths> =
-  ResponseBody<P, 'get'> extends { items: (infer T)[] } ? T : never;
+export type ListItem<P extends keyof paths> = ResponseBody<P, 'get'> extends { items: (infer T)[] } ? T : never;
 
 export interface Page<T> {
   items: T[];

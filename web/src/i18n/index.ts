@@ -59,14 +59,17 @@ export async function loadAllTexts(): Promise<void> {
   i18n.addResourceBundle('zh-CN', 'translation', all.default, true, false);
 }
 
-export const i18nReady = i18n.use(englishOnDemand).use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: loginTexts } },
-  partialBundledLanguages: true,
-  lng: storedLanguage() ?? 'zh-CN',
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+export const i18nReady = i18n
+  .use(englishOnDemand)
+  .use(initReactI18next)
+  .init({
+    resources: { 'zh-CN': { translation: loginTexts } },
+    partialBundledLanguages: true,
+    lng: storedLanguage() ?? 'zh-CN',
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;

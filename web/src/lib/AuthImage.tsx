@@ -36,5 +36,14 @@ export function AuthImage({ src, alt, width = 120, height = 90, ...rest }: Props
     };
   }, [src]);
   if (!url) return <Skeleton.Image active={!failed} style={{ width, height }} />;
-  return <Image src={url} alt={alt} width={width} height={height} style={{ objectFit: 'cover' }} data-testid={rest['data-testid']} />;
+  return (
+    <Image
+      src={url}
+      alt={alt}
+      width={width}
+      height={height}
+      style={{ objectFit: 'cover' }}
+      data-testid={rest['data-testid']}
+    />
+  );
 }

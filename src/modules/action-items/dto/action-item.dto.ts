@@ -1,6 +1,17 @@
 import { PersonRef } from '../../../platform/http/references.view';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
-import { IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ActionItemStatus } from '../entities/action-item.entity';
 
 export class CreateActionItemDto {

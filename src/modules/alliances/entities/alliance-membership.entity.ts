@@ -9,7 +9,10 @@ import { Alliance } from './alliance.entity';
 @Entity('alliance_memberships')
 @Index('ix_alliance_memberships__alliance_role', ['tenantId', 'allianceId', 'role'])
 @Index('ix_alliance_memberships__organization', ['tenantId', 'organizationId'])
-@Index('uq_alliance_memberships__lead', ['allianceId'], { unique: true, where: `"role" = 'lead' AND "left_on" IS NULL` })
+@Index('uq_alliance_memberships__lead', ['allianceId'], {
+  unique: true,
+  where: `"role" = 'lead' AND "left_on" IS NULL`,
+})
 @Index('uq_alliance_memberships__organization', ['allianceId', 'organizationId'], {
   unique: true,
   where: '"left_on" IS NULL',

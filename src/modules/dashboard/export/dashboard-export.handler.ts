@@ -26,12 +26,17 @@ export class DashboardExportHandler implements JobHandler<DashboardJob.ExportDas
     private readonly clock: Clock,
   ) {}
 
-  async handle({ tenantId, transferJobId }: JobPayloads[DashboardJob.ExportDashboard], { progress }: JobContext): Promise<void> {
+  async handle(
+    { tenantId, transferJobId }: JobPayloads[DashboardJob.ExportDashboard],
+    { progress }: JobContext,
+  ): Promise<void> {
     const system = systemActor(tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
     const actor = { ...system, userId: job.createdById };
-    await this.tenant.run(actor, () => this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now(), progress: 10 }));
+    await this.tenant.run(actor, () =>
+      this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now(), progress: 10 }),
+    );
     await progress(10);
     const { from, to, format } = job.parameters as { from: string; to: string; format: 'xlsx' | 'pdf' };
     const view = await this.tenant.read(actor, () => this.dashboard.compute(job.allianceId, { from, to }));
@@ -40,7 +45,12 @@ export class DashboardExportHandler implements JobHandler<DashboardJob.ExportDas
     const language = job.language as Language;
     const content =
       format === 'pdf'
-        ? await dashboardPdf(view, language, this.config.get('PDF_FONT_PATH', { infer: true }), this.config.get('PDF_FONT_NAME', { infer: true }))
+        ? await dashboardPdf(
+            view,
+            language,
+            this.config.get('PDF_FONT_PATH', { infer: true }),
+            this.config.get('PDF_FONT_NAME', { infer: true }),
+          )
         : await dashboardWorkbook(view, language);
     await this.tenant.run(actor, () =>
       this.jobs.update(job.id, {

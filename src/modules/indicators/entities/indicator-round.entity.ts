@@ -43,7 +43,12 @@ export class IndicatorRound extends TenantOwnedEntity {
   @Column('jsonb')
   fields: RoundField[];
 
-  @Column({ type: 'enum', enum: IndicatorRoundStatus, enumName: 'indicator_round_status', default: IndicatorRoundStatus.Open })
+  @Column({
+    type: 'enum',
+    enum: IndicatorRoundStatus,
+    enumName: 'indicator_round_status',
+    default: IndicatorRoundStatus.Open,
+  })
   status: IndicatorRoundStatus;
 
   @Column('uuid')

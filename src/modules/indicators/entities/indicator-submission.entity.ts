@@ -25,7 +25,12 @@ export class IndicatorSubmission extends TenantOwnedEntity {
   @Column('jsonb', { default: () => "'{}'" })
   values: Record<string, number>;
 
-  @Column({ type: 'enum', enum: IndicatorSubmissionStatus, enumName: 'indicator_submission_status', default: IndicatorSubmissionStatus.Draft })
+  @Column({
+    type: 'enum',
+    enum: IndicatorSubmissionStatus,
+    enumName: 'indicator_submission_status',
+    default: IndicatorSubmissionStatus.Draft,
+  })
   status: IndicatorSubmissionStatus;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -5,7 +5,12 @@ import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { decodeCursor, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
-import type { AgendaItemView, DecideAgendaItemDto, ProposeAgendaItemDto, ReviewItemView } from '../dto/meeting-session.dto';
+import type {
+  AgendaItemView,
+  DecideAgendaItemDto,
+  ProposeAgendaItemDto,
+  ReviewItemView,
+} from '../dto/meeting-session.dto';
 import { AgendaItem, AgendaStatus } from '../entities/agenda-item.entity';
 import { MeetingsService } from '../meetings.service';
 
@@ -27,7 +32,10 @@ export class AgendaService {
       );
       if (!escalated) throw DomainException.invalid([{ field: 'serviceRequestId', reason: 'notEscalated' }]);
     }
-    const [{ next }] = await this.tenant.manager.query<{ next: number }[]>('SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1', [meetingId]);
+    const [{ next }] = await this.tenant.manager.query<{ next: number }[]>(
+      'SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1',
+      [meetingId],
+    );
     const saved = await this.tenant.manager.getRepository(AgendaItem).save({
       tenantId: meeting.tenantId,
       meetingId,
@@ -50,7 +58,10 @@ export class AgendaService {
     if (!item) throw DomainException.notFound();
     await this.tenant.manager.getRepository(AgendaItem).update(
       { id: itemId },
-      { status: input.accept ? AgendaStatus.Accepted : AgendaStatus.Declined, decisionNote: input.note?.trim() || null },
+      {
+        status: input.accept ? AgendaStatus.Accepted : AgendaStatus.Declined,
+        decisionNote: input.note?.trim() || null,
+      },
     );
     return this.item(itemId);
   }
@@ -85,7 +96,14 @@ export class AgendaService {
         ORDER BY i.due_on, i.id LIMIT $5`,
       [meeting.allianceId, meeting.startsAt, afterDue, afterId, limit + 1],
     );
-    const items = rows.map((r) => ({ id: r.id, title: r.title, ownerOrganization: r.owner, dueOn: r.due_on, progress: r.progress, status: r.status }));
+    const items = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      ownerOrganization: r.owner,
+      dueOn: r.due_on,
+      progress: r.progress,
+      status: r.status,
+    }));
     return pageOfRows(items, limit, (r) => [r.dueOn, r.id]);
   }
 
@@ -105,7 +123,9 @@ function toAgendaItemView(a: Record<string, any>): AgendaItemView {
     title: a.title,
     description: a.description,
     proposedBy: { id: a.proposed_by_id, displayName: a.proposer_name },
-    proposedByOrganization: a.proposed_by_organization_id ? { id: a.proposed_by_organization_id, name: a.org_name } : null,
+    proposedByOrganization: a.proposed_by_organization_id
+      ? { id: a.proposed_by_organization_id, name: a.org_name }
+      : null,
     serviceRequest: a.service_request_id ? { id: a.service_request_id, number: a.sr_number, title: a.sr_title } : null,
     status: a.status,
     decisionNote: a.decision_note,

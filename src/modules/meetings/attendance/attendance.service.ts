@@ -28,23 +28,37 @@ export class AttendanceService {
   async code(actor: Actor, meetingId: string): Promise<CheckInCodeView> {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     await this.meetings.requireVisible(actor, meetingId);
-    const [row] = await this.tenant.manager.query<{ check_in_code: string | null }[]>('SELECT check_in_code FROM meetings WHERE id = $1', [meetingId]);
+    const [row] = await this.tenant.manager.query<{ check_in_code: string | null }[]>(
+      'SELECT check_in_code FROM meetings WHERE id = $1',
+      [meetingId],
+    );
     let code = row.check_in_code;
     if (!code) {
       code = randomSecret(24);
       await this.tenant.manager.query('UPDATE meetings SET check_in_code = $2 WHERE id = $1', [meetingId, code]);
     }
-    const url = new URL(`/meetings/${meetingId}/check-in?code=${code}`, this.config.get('PUBLIC_URL', { infer: true })).toString();
+    const url = new URL(
+      `/meetings/${meetingId}/check-in?code=${code}`,
+      this.config.get('PUBLIC_URL', { infer: true }),
+    ).toString();
     return { url, svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
   }
 
   /** Records the signed-in person as present; scanning twice changes nothing. Open from an hour before to the end. */
   async checkIn(actor: Actor, meetingId: string, code: string): Promise<AttendanceView> {
     const meeting = await this.meetings.requireVisible(actor, meetingId);
-    const [row] = await this.tenant.manager.query<{ check_in_code: string | null }[]>('SELECT check_in_code FROM meetings WHERE id = $1', [meetingId]);
-    if (!row.check_in_code || row.check_in_code !== code) throw DomainException.invalid([{ field: 'code', reason: 'matches' }]);
+    const [row] = await this.tenant.manager.query<{ check_in_code: string | null }[]>(
+      'SELECT check_in_code FROM meetings WHERE id = $1',
+      [meetingId],
+    );
+    if (!row.check_in_code || row.check_in_code !== code)
+      throw DomainException.invalid([{ field: 'code', reason: 'matches' }]);
     const now = this.clock.now();
-    if (meeting.status !== MeetingStatus.Scheduled || now.getTime() < meeting.startsAt.getTime() - EARLY_MS || now > meeting.endsAt) {
+    if (
+      meeting.status !== MeetingStatus.Scheduled ||
+      now.getTime() < meeting.startsAt.getTime() - EARLY_MS ||
+      now > meeting.endsAt
+    ) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'code', reason: 'checkInClosed' }]);
     }
     await this.tenant.manager.query(
@@ -68,7 +82,12 @@ export class AttendanceService {
       [meetingId],
     );
     return {
-      attendees: rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organization: r.organization, checkedInAt: r.checked_in_at })),
+      attendees: rows.map((r) => ({
+        userId: r.user_id,
+        displayName: r.display_name,
+        organization: r.organization,
+        checkedInAt: r.checked_in_at,
+      })),
       organizationsPresent: [...new Set(rows.map((r) => r.organization).filter((o): o is string => !!o))],
       invitedOrganizations: invited,
     };
@@ -76,7 +95,9 @@ export class AttendanceService {
 
   /** Per organisation: meetings it was invited to in the period, and those someone from it attended. */
   async statistics(allianceId: string, from: Date, to: Date): Promise<AttendanceStatisticsView> {
-    const rows = await this.tenant.manager.query<{ organization_id: string; name: string; invited: number; attended: number }[]>(
+    const rows = await this.tenant.manager.query<
+      { organization_id: string; name: string; invited: number; attended: number }[]
+    >(
       `SELECT p.organization_id, o.name, count(DISTINCT m.id)::int AS invited,
               count(DISTINCT m.id) FILTER (WHERE EXISTS (
                 SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.organization_id = p.organization_id))::int AS attended
@@ -92,7 +113,13 @@ export class AttendanceService {
     );
     return {
       meetings,
-      organizations: rows.map((r) => ({ organizationId: r.organization_id, name: r.name, invited: r.invited, attended: r.attended, rate: r.invited ? Math.round((r.attended / r.invited) * 1000) / 1000 : null })),
+      organizations: rows.map((r) => ({
+        organizationId: r.organization_id,
+        name: r.name,
+        invited: r.invited,
+        attended: r.attended,
+        rate: r.invited ? Math.round((r.attended / r.invited) * 1000) / 1000 : null,
+      })),
     };
   }
 }

@@ -27,7 +27,9 @@ export class SyncMeetingRemindersHandler implements JobHandler<MeetingJob.SyncMe
 
   async handle({ tenantId, meetingId }: JobPayloads[MeetingJob.SyncMeetingReminders]): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(MEETINGS_QUEUE), { strict: false });
-    const meeting = await this.tenant.run(systemActor(tenantId), () => this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId }));
+    const meeting = await this.tenant.run(systemActor(tenantId), () =>
+      this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId }),
+    );
     for (const hours of REMINDER_HOURS) {
       const id = reminderJobId(meetingId, hours);
       const existing = await queue.getJob(id);
@@ -38,7 +40,12 @@ export class SyncMeetingRemindersHandler implements JobHandler<MeetingJob.SyncMe
       await queue.add(
         MeetingJob.SendMeetingReminder,
         { tenantId, meetingId, hoursBefore: hours, startsAt: meeting.startsAt.toISOString() },
-        { jobId: id, delay: at - this.clock.now().getTime(), removeOnComplete: true, removeOnFail: { age: 7 * 86_400 } },
+        {
+          jobId: id,
+          delay: at - this.clock.now().getTime(),
+          removeOnComplete: true,
+          removeOnFail: { age: 7 * 86_400 },
+        },
       );
     }
   }
@@ -61,7 +68,10 @@ export class SendMeetingReminderHandler implements JobHandler<MeetingJob.SendMee
         `SELECT DISTINCT attendee_id FROM meeting_participants WHERE meeting_id = $1 AND attendee_id IS NOT NULL AND response IN ('pending', 'accepted')`,
         [meetingId],
       );
-      const [place] = await this.tenant.manager.query<{ name: string | null }[]>('SELECT name FROM venue_zone_directory WHERE id = $1', [meeting.zoneId]);
+      const [place] = await this.tenant.manager.query<{ name: string | null }[]>(
+        'SELECT name FROM venue_zone_directory WHERE id = $1',
+        [meeting.zoneId],
+      );
       await this.notifier.notify(
         { userIds: attendees.map((a) => a.attendee_id) },
         NotificationType.MeetingReminder,

@@ -17,7 +17,11 @@ export interface MinutesDocument {
  */
 export function minutesPdf(doc: MinutesDocument, fontPath: string, fontName: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${doc.title} 会议纪要`, Producer: 'Lianmeng' } });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: `${doc.title} 会议纪要`, Producer: 'Lianmeng' },
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -25,7 +29,11 @@ export function minutesPdf(doc: MinutesDocument, fontPath: string, fontName: str
     try {
       pdf.registerFont('cjk', fontPath, fontName);
     } catch (error) {
-      reject(new Error(`The PDF font is missing at ${fontPath}: install fonts-noto-cjk or set PDF_FONT_PATH (${(error as Error).message})`));
+      reject(
+        new Error(
+          `The PDF font is missing at ${fontPath}: install fonts-noto-cjk or set PDF_FONT_PATH (${(error as Error).message})`,
+        ),
+      );
       return;
     }
     pdf.font('cjk');

@@ -32,10 +32,15 @@ export class MinutesService {
     const meeting = await this.meetings.requireVisible(actor, meetingId);
     if (actor.userId !== meeting.recorderId && actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     const minutes = await this.repo.findOne({ where: { meetingId }, lock: { mode: 'pessimistic_write' } });
-    if (minutes?.status === MinutesStatus.Approved) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'content', reason: 'minutesLocked' }]);
+    if (minutes?.status === MinutesStatus.Approved)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'content', reason: 'minutesLocked' }]);
     await this.repo.save(
       minutes
-        ? { ...minutes, content, version: minutes.status === MinutesStatus.Circulated ? minutes.version + 1 : minutes.version }
+        ? {
+            ...minutes,
+            content,
+            version: minutes.status === MinutesStatus.Circulated ? minutes.version + 1 : minutes.version,
+          }
         : { tenantId: meeting.tenantId, meetingId, content },
     );
     return this.view(actor, meetingId);
@@ -52,7 +57,13 @@ export class MinutesService {
   async comment(actor: Actor, meetingId: string, body: string): Promise<MinutesView> {
     await this.meetings.requireVisible(actor, meetingId);
     const minutes = await this.require(meetingId, [MinutesStatus.Circulated]);
-    await this.tenant.manager.getRepository(MinutesComment).save({ tenantId: minutes.tenantId, minutesId: minutes.id, authorId: actor.userId, version: minutes.version, body: body.trim() });
+    await this.tenant.manager.getRepository(MinutesComment).save({
+      tenantId: minutes.tenantId,
+      minutesId: minutes.id,
+      authorId: actor.userId,
+      version: minutes.version,
+      body: body.trim(),
+    });
     return this.view(actor, meetingId);
   }
 
@@ -60,7 +71,10 @@ export class MinutesService {
     const meeting = await this.meetings.requireVisible(actor, meetingId);
     if (actor.userId !== meeting.chairId) throw DomainException.forbidden();
     const minutes = await this.require(meetingId, [MinutesStatus.Draft, MinutesStatus.Circulated]);
-    await this.repo.update({ id: minutes.id }, { status: MinutesStatus.Approved, approvedById: actor.userId, approvedAt: this.clock.now() });
+    await this.repo.update(
+      { id: minutes.id },
+      { status: MinutesStatus.Approved, approvedById: actor.userId, approvedAt: this.clock.now() },
+    );
     return this.view(actor, meetingId);
   }
 
@@ -74,7 +88,10 @@ export class MinutesService {
       [minutes.id],
     );
     const [approver] = minutes.approvedById
-      ? await this.tenant.manager.query<{ display_name: string }[]>('SELECT display_name FROM people_directory WHERE id = $1', [minutes.approvedById])
+      ? await this.tenant.manager.query<{ display_name: string }[]>(
+          'SELECT display_name FROM people_directory WHERE id = $1',
+          [minutes.approvedById],
+        )
       : [];
     return {
       content: minutes.content,
@@ -82,7 +99,13 @@ export class MinutesService {
       version: minutes.version,
       approvedAt: minutes.approvedAt,
       approvedBy: minutes.approvedById ? { id: minutes.approvedById, displayName: approver?.display_name ?? '' } : null,
-      comments: comments.map((c) => ({ id: c.id, author: c.author, version: c.version, body: c.body, createdAt: c.created_at })),
+      comments: comments.map((c) => ({
+        id: c.id,
+        author: c.author,
+        version: c.version,
+        body: c.body,
+        createdAt: c.created_at,
+      })),
     };
   }
 
@@ -122,9 +145,10 @@ export class MinutesService {
     const minutes = await this.repo.findOneBy({ meetingId });
     if (!minutes) throw DomainException.notFound();
     if (!statuses.includes(minutes.status)) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: minutes.status === MinutesStatus.Approved ? 'minutesLocked' : 'matches' }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'status', reason: minutes.status === MinutesStatus.Approved ? 'minutesLocked' : 'matches' },
+      ]);
     }
     return minutes;
   }
 }
-

@@ -23,21 +23,36 @@ interface Clash {
 export class ConflictsService {
   constructor(private readonly tenant: TenantContext) {}
 
-  async assertFree(occurrences: Occurrence[], zoneId: string | null, requiredUserIds: string[], ignoreMeetingIds: string[] = []): Promise<void> {
+  async assertFree(
+    occurrences: Occurrence[],
+    zoneId: string | null,
+    requiredUserIds: string[],
+    ignoreMeetingIds: string[] = [],
+  ): Promise<void> {
     const clashes = await this.find(occurrences, zoneId, requiredUserIds, ignoreMeetingIds);
     if (clashes.length === 0) return;
     const details: FieldProblem[] = clashes.map((c) => ({
       field: c.kind === 'room' ? 'place.zoneId' : 'invitees.requiredUserIds',
       reason: c.kind === 'room' ? 'roomTaken' : 'personBusy',
-      args: [c.name, c.title, `${localDateTime(c.starts_at, undefined, { withYear: false })}–${localDateTime(c.ends_at, undefined, { withYear: false }).slice(-5)}`],
+      args: [
+        c.name,
+        c.title,
+        `${localDateTime(c.starts_at, undefined, { withYear: false })}–${localDateTime(c.ends_at, undefined, { withYear: false }).slice(-5)}`,
+      ],
     }));
     throw new DomainException(ErrorCode.MeetingConflict, HttpStatus.CONFLICT, details);
   }
 
-  async find(occurrences: Occurrence[], zoneId: string | null, requiredUserIds: string[], ignoreMeetingIds: string[] = []): Promise<Clash[]> {
+  async find(
+    occurrences: Occurrence[],
+    zoneId: string | null,
+    requiredUserIds: string[],
+    ignoreMeetingIds: string[] = [],
+  ): Promise<Clash[]> {
     const clashes: Clash[] = [];
     if (zoneId) clashes.push(...(await this.run(roomClashQuery(occurrences, zoneId, ignoreMeetingIds))));
-    if (requiredUserIds.length > 0) clashes.push(...(await this.run(personClashQuery(occurrences, requiredUserIds, ignoreMeetingIds))));
+    if (requiredUserIds.length > 0)
+      clashes.push(...(await this.run(personClashQuery(occurrences, requiredUserIds, ignoreMeetingIds))));
     return clashes;
   }
 
@@ -48,7 +63,11 @@ export class ConflictsService {
 
 /** Occurrences as an unnest() of starts, ends and the earliest start of anything that can overlap each. */
 function occurrenceArrays(occurrences: Occurrence[], earliest: (from: Date) => Date) {
-  return [occurrences.map((o) => o.startsAt), occurrences.map((o) => o.endsAt), occurrences.map((o) => earliest(o.startsAt))];
+  return [
+    occurrences.map((o) => o.startsAt),
+    occurrences.map((o) => o.endsAt),
+    occurrences.map((o) => earliest(o.startsAt)),
+  ];
 }
 
 /** The reservations of the room over the occurrences; exported so tests and the benchmark can EXPLAIN it. */

@@ -15,7 +15,15 @@ const OFFICE_PERIODS = [
 ];
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return dateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }
 
 interface LocalTime {
@@ -25,7 +33,11 @@ interface LocalTime {
 }
 
 function localTime(instant: Date, timeZone: string): LocalTime {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
 }
 
@@ -37,7 +49,14 @@ const LAST_CLOSE = OFFICE_PERIODS[OFFICE_PERIODS.length - 1][1];
  * in one office period of a working day and clashes with nothing busy. Nights, weekends and
  * holidays are stepped over whole, rather than tried half-hour by half-hour.
  */
-export function freeSlots(start: Date, to: Date, durationMinutes: number, busy: Occurrence[], calendar: CalendarOverrides, limit: number): Occurrence[] {
+export function freeSlots(
+  start: Date,
+  to: Date,
+  durationMinutes: number,
+  busy: Occurrence[],
+  calendar: CalendarOverrides,
+  limit: number,
+): Occurrence[] {
   const slots: Occurrence[] = [];
   const duration = durationMinutes * 60_000;
   const steps = (minutes: number) => Math.max(1, Math.ceil(minutes / 30)) * STEP_MS;
@@ -56,7 +75,9 @@ export function freeSlots(start: Date, to: Date, durationMinutes: number, busy: 
     }
     const end = new Date(cursor + duration);
     const last = localTime(end, calendar.timeZone);
-    const inPeriod = last.date === local.date && OFFICE_PERIODS.some(([open, close]) => local.minutes >= open && last.minutes <= close);
+    const inPeriod =
+      last.date === local.date &&
+      OFFICE_PERIODS.some(([open, close]) => local.minutes >= open && last.minutes <= close);
     if (inPeriod && !busy.some((b) => b.startsAt < end && b.endsAt > at)) slots.push({ startsAt: at, endsAt: end });
     cursor += STEP_MS;
   }
@@ -71,10 +92,19 @@ export class FreeSlotsService {
     private readonly calendars: CalendarService,
   ) {}
 
-  async find(from: Date, to: Date, durationMinutes: number, zoneId: string | null, userIds: string[], page: PageQueryDto): Promise<Page<Occurrence>> {
+  async find(
+    from: Date,
+    to: Date,
+    durationMinutes: number,
+    zoneId: string | null,
+    userIds: string[],
+    page: PageQueryDto,
+  ): Promise<Page<Occurrence>> {
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     // A page goes on half an hour after the last slot of the one before.
-    const after = page.cursor ? new Date(decodeCursorParts(page.cursor, ['timestamp'])[0] as string).getTime() + STEP_MS : -Infinity;
+    const after = page.cursor
+      ? new Date(decodeCursorParts(page.cursor, ['timestamp'])[0] as string).getTime() + STEP_MS
+      : -Infinity;
     const busy = await this.busy(from, to, zoneId, userIds);
     const calendar = await this.calendars.forTenant();
     // Start at the first working minute at or after `from`, on a half-hour.

@@ -20,7 +20,10 @@ export function expandOccurrences(rule: string, first: Occurrence): Occurrence[]
   if (!/^[A-Z0-9=;,+-]+$/i.test(line) || /DTSTART/i.test(line)) throw new InvalidRecurrence('not an RRULE line');
   let starts: Date[];
   try {
-    const stamp = first.startsAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const stamp = first.startsAt
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const parsed = rrulestr(`DTSTART:${stamp}\nRRULE:${line}`);
     const until = new Date(first.startsAt.getTime() + HORIZON_MS);
     starts = parsed.between(first.startsAt, until, true, (_, i) => i < MAX_OCCURRENCES);

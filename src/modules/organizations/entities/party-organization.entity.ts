@@ -15,7 +15,9 @@ export class PartyOrganization extends TenantOwnedEntity {
   organizationId: string;
 
   // The key is (tenant_id, organization_id), declared on the class; the relation is for joins only.
-  @OneToOne(() => Organization, (organization) => organization.partyOrganization, { createForeignKeyConstraints: false })
+  @OneToOne(() => Organization, (organization) => organization.partyOrganization, {
+    createForeignKeyConstraints: false,
+  })
   @JoinColumn({ name: 'organization_id' })
   organization?: Relation<Organization>;
 

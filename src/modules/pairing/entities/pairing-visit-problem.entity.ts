@@ -5,7 +5,10 @@ import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entit
 /** A problem the enterprise raised during a visit; it may become one service request. */
 @Entity('pairing_visit_problems')
 @Index('uq_pairing_visit_problems__position', ['visitId', 'position'], { unique: true })
-@Index('uq_pairing_visit_problems__request', ['serviceRequestId'], { unique: true, where: '"service_request_id" IS NOT NULL' })
+@Index('uq_pairing_visit_problems__request', ['serviceRequestId'], {
+  unique: true,
+  where: '"service_request_id" IS NOT NULL',
+})
 @SameTenantReference('service_requests', 'serviceRequestId')
 @SameTenantReference('pairing_visits', 'visitId')
 export class PairingVisitProblem extends TenantOwnedEntity {

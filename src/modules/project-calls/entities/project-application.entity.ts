@@ -26,7 +26,12 @@ export class ProjectApplication extends TenantOwnedEntity {
   @Column('uuid')
   organizationId: string;
 
-  @Column({ type: 'enum', enum: ApplicationStep, enumName: 'project_application_step', default: ApplicationStep.Preparing })
+  @Column({
+    type: 'enum',
+    enum: ApplicationStep,
+    enumName: 'project_application_step',
+    default: ApplicationStep.Preparing,
+  })
   step: ApplicationStep;
 
   @Column('uuid')

@@ -74,21 +74,33 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     await progress(100);
   }
 
-  private async prepare(file: Buffer | null, language: Language): Promise<{ rows: PreparedRow[]; headerProblems: RefusedRow[] }> {
+  private async prepare(
+    file: Buffer | null,
+    language: Language,
+  ): Promise<{ rows: PreparedRow[]; headerProblems: RefusedRow[] }> {
     if (!file) throw new ImportRefused(localizedReason('unreadableFile', language)!);
     const sheet = await readSpreadsheet(file).catch((error: unknown) => {
-      if (error instanceof UnreadableFileError) throw new ImportRefused(`${language === 'zh-CN' ? '文件' : 'The file'} ${localizedReason('unreadableFile', language)}`);
+      if (error instanceof UnreadableFileError)
+        throw new ImportRefused(
+          `${language === 'zh-CN' ? '文件' : 'The file'} ${localizedReason('unreadableFile', language)}`,
+        );
       throw error;
     });
     const headerIndex = sheet.findIndex((cells) => cells.some((c) => c.trim()));
     if (headerIndex < 0) throw new ImportRefused(localizedReason('isNotEmpty', language)!);
     const { columns, unknown } = mapHeaders(sheet[headerIndex]);
-    if (!columns.includes('name')) throw new ImportRefused(`企业名称 / name: ${localizedReason('missingColumn', language)}`);
-    const headerProblems = unknown.map((header) => ({ row: headerIndex + 1, field: header, reason: localizedReason('unknownHeader', language)! }));
+    if (!columns.includes('name'))
+      throw new ImportRefused(`企业名称 / name: ${localizedReason('missingColumn', language)}`);
+    const headerProblems = unknown.map((header) => ({
+      row: headerIndex + 1,
+      field: header,
+      reason: localizedReason('unknownHeader', language)!,
+    }));
 
     const body = sheet.slice(headerIndex + 1).map((cells, i) => ({ cells, sheetRow: headerIndex + 2 + i }));
     const filled = body.filter(({ cells }) => cells.some((c) => c.trim()));
-    if (filled.length > MAX_IMPORT_ROWS) throw new ImportRefused(localizedReason('tooManyRows', language, [MAX_IMPORT_ROWS])!);
+    if (filled.length > MAX_IMPORT_ROWS)
+      throw new ImportRefused(localizedReason('tooManyRows', language, [MAX_IMPORT_ROWS])!);
 
     const seenCodes = new Map<string, number>();
     const seenNames = new Map<string, number>();
@@ -110,7 +122,14 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     return { rows, headerProblems };
   }
 
-  private async importRow(actor: Actor, job: TransferJob, prepared: PreparedRow, index: number, total: number, language: Language): Promise<void> {
+  private async importRow(
+    actor: Actor,
+    job: TransferJob,
+    prepared: PreparedRow,
+    index: number,
+    total: number,
+    language: Language,
+  ): Promise<void> {
     const counters = (accepted: boolean, refusals: RefusedRow[]) =>
       this.tenant.manager.query(
         `UPDATE transfer_jobs SET processed_rows = $2, accepted_rows = accepted_rows + $3,

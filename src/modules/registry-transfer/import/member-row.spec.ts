@@ -44,7 +44,9 @@ describe('parseMemberRow', () => {
 
   it('requires a name and a party organisation type when party details are given', () => {
     const result = parseMemberRow({ partyName: '某党支部' });
-    expect('problems' in result && result.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['name', 'partyType']));
+    expect('problems' in result && result.problems.map((p) => p.field)).toEqual(
+      expect.arrayContaining(['name', 'partyType']),
+    );
   });
 
   it('takes a department from the role column', () => {

@@ -48,14 +48,17 @@ const PARTY_WORDS: Record<string, PartyOrganizationType> = {
 };
 
 /** Turns one sheet row into a member, or into the problems that refuse it (each naming its column). */
-export function parseMemberRow(cells: Partial<Record<MemberColumn, string>>): { row: MemberRow } | { problems: FieldProblem[] } {
+export function parseMemberRow(
+  cells: Partial<Record<MemberColumn, string>>,
+): { row: MemberRow } | { problems: FieldProblem[] } {
   const text = (column: MemberColumn) => cells[column]?.trim() || undefined;
   const problems: FieldProblem[] = [];
   const word = <T>(column: MemberColumn, words: Record<string, T>): T | undefined => {
     const value = text(column);
     if (value === undefined) return undefined;
     const found = words[value.toLowerCase()];
-    if (found === undefined) problems.push({ field: column, reason: 'isIn', args: Object.keys(words).filter((k) => /[^\x00-\x7f]/.test(k)) });
+    if (found === undefined)
+      problems.push({ field: column, reason: 'isIn', args: Object.keys(words).filter((k) => /[^\x00-\x7f]/.test(k)) });
     return found;
   };
 
@@ -75,14 +78,19 @@ export function parseMemberRow(cells: Partial<Record<MemberColumn, string>>): { 
     unifiedCode: text('unifiedCode')?.toUpperCase(),
     industry: text('industry'),
     chainPosition,
-    productTags: text('productTags')?.split(/[,，、;；|]/).map((t) => t.trim()).filter(Boolean),
+    productTags: text('productTags')
+      ?.split(/[,，、;；|]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
     address: text('address'),
     contacts: contactName ? [{ name: contactName, phone: text('contactPhone'), email: text('contactEmail') }] : [],
     partyOrganization:
       partyType || text('partyName')
         ? {
             type: partyType,
-            name: text('partyName') ?? `${text('name') ?? ''}${partyType === PartyOrganizationType.Committee ? '党委' : '党支部'}`,
+            name:
+              text('partyName') ??
+              `${text('name') ?? ''}${partyType === PartyOrganizationType.Committee ? '党委' : '党支部'}`,
             secretary: text('partySecretary'),
             memberCount: memberCount === undefined ? 0 : Number(memberCount),
             foundedOn: foundedOn ?? undefined,

@@ -16,17 +16,27 @@ export interface PreferredContact {
 // in the middle of an index stops nothing and breaks the order by creation: a serving
 // organisation's requests by creation, and its open ones alone for the inbox's status tabs.
 @Index('ix_service_requests__assigned', ['tenantId', 'assignedOrganizationId', 'createdAt'])
-@Index('ix_service_requests__inbox', ['tenantId', 'assignedOrganizationId', 'createdAt'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
+@Index('ix_service_requests__inbox', ['tenantId', 'assignedOrganizationId', 'createdAt'], {
+  where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')`,
+})
 @Index('ix_service_requests__requester', ['tenantId', 'requesterOrganizationId', 'createdAt'])
-@Index('ix_service_requests__returned', ['tenantId', 'requesterOrganizationId', 'returnedAt', 'id'], { where: `"status" = 'returned'` })
-@Index('ix_service_requests__unrated', ['tenantId', 'requesterOrganizationId', 'resolvedAt', 'id'], { where: `"status" = 'resolved' AND "rating" IS NULL` })
+@Index('ix_service_requests__returned', ['tenantId', 'requesterOrganizationId', 'returnedAt', 'id'], {
+  where: `"status" = 'returned'`,
+})
+@Index('ix_service_requests__unrated', ['tenantId', 'requesterOrganizationId', 'resolvedAt', 'id'], {
+  where: `"status" = 'resolved' AND "rating" IS NULL`,
+})
 @Index('ix_service_requests__handler', ['tenantId', 'handlerId', 'status'])
 // Routing counts each handler's open requests to pick the least loaded one.
-@Index('ix_service_requests__handler_open', ['tenantId', 'handlerId'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
+@Index('ix_service_requests__handler_open', ['tenantId', 'handlerId'], {
+  where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')`,
+})
 @Index('ix_service_requests__status_created', ['tenantId', 'status', 'createdAt'])
 @Index('ix_service_requests__alliance_created', ['tenantId', 'allianceId', 'createdAt'])
 @Index('ix_service_requests__created', ['tenantId', 'createdAt'])
-@Index('ix_service_requests__supervision', ['tenantId', 'slaState', 'resolveDueAt', 'id'], { where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')` })
+@Index('ix_service_requests__supervision', ['tenantId', 'slaState', 'resolveDueAt', 'id'], {
+  where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')`,
+})
 @Index('ix_service_requests__sla_due', ['nextSlaCheckAt'], { where: '"next_sla_check_at" IS NOT NULL' })
 @Check('ck_service_requests__rating', '"rating" IS NULL OR "rating" BETWEEN 1 AND 5')
 @ReferencedInTenant('service_requests')
@@ -66,7 +76,12 @@ export class ServiceRequest extends TenantOwnedEntity {
   @Column('jsonb', { default: () => "'{}'" })
   preferredContact: PreferredContact;
 
-  @Column({ type: 'enum', enum: ServiceRequestStatus, enumName: 'service_request_status', default: ServiceRequestStatus.Submitted })
+  @Column({
+    type: 'enum',
+    enum: ServiceRequestStatus,
+    enumName: 'service_request_status',
+    default: ServiceRequestStatus.Submitted,
+  })
   status: ServiceRequestStatus;
 
   /** Where a request returned for information goes back to once the enterprise answers. */

@@ -52,8 +52,13 @@ export class SweepSlaHandler implements JobHandler<ServiceRequestJob.SweepSla> {
 
   async handle(): Promise<number> {
     await this.routing.reconcile();
-    const due = await this.tenant.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
-      this.tenant.manager.query<{ id: string; tenant_id: string }[]>('SELECT * FROM service_requests_sla_due($1, 500)', [this.clock.now()]),
+    const due = await this.tenant.run(
+      { userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null },
+      () =>
+        this.tenant.manager.query<{ id: string; tenant_id: string }[]>(
+          'SELECT * FROM service_requests_sla_due($1, 500)',
+          [this.clock.now()],
+        ),
     );
     for (const row of due) await this.checker.handle({ tenantId: row.tenant_id, requestId: row.id });
     if (due.length > 0) this.logger.log({ count: due.length }, 'SLA sweep applied due milestones');
@@ -83,7 +88,13 @@ export class AutoCloseHandler implements JobHandler<ServiceRequestJob.AutoCloseR
         });
         for (const request of stale) {
           await this.requests.update(request.id, { status: S.Closed, closedAt: this.clock.now() });
-          await this.requests.addEvent({ tenantId, requestId: request.id, type: TimelineEntryType.Closed, data: { from: S.Resolved, to: S.Closed, automatic: true }, dedupeKey: `auto-close:${request.resolvedAt?.toISOString()}` });
+          await this.requests.addEvent({
+            tenantId,
+            requestId: request.id,
+            type: TimelineEntryType.Closed,
+            data: { from: S.Resolved, to: S.Closed, automatic: true },
+            dedupeKey: `auto-close:${request.resolvedAt?.toISOString()}`,
+          });
         }
         return stale.length;
       });

@@ -21,7 +21,10 @@ export class StatisticsExportHandler implements JobHandler<ServiceRequestJob.Exp
     private readonly clock: Clock,
   ) {}
 
-  async handle({ tenantId, transferJobId }: JobPayloads[ServiceRequestJob.ExportServiceStatistics], { progress }: JobContext): Promise<void> {
+  async handle(
+    { tenantId, transferJobId }: JobPayloads[ServiceRequestJob.ExportServiceStatistics],
+    { progress }: JobContext,
+  ): Promise<void> {
     const system = systemActor(tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
@@ -31,7 +34,9 @@ export class StatisticsExportHandler implements JobHandler<ServiceRequestJob.Exp
     });
     await progress(10);
     const { from, to } = job.parameters as { from: string; to: string };
-    const stats = await this.tenant.read(actor, () => this.statistics.compute({ allianceId: job.allianceId, from, to }));
+    const stats = await this.tenant.read(actor, () =>
+      this.statistics.compute({ allianceId: job.allianceId, from, to }),
+    );
     await progress(60);
     const content = await statisticsWorkbook(stats, job.language as Language);
     await this.tenant.run(actor, () =>

@@ -4,7 +4,17 @@ import { Notifier } from '../../../platform/notifications/notifier.service';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { ServiceRequest } from '../entities/service-request.entity';
 
-type Announced = Pick<ServiceRequest, 'id' | 'number' | 'title' | 'status' | 'requesterUserId' | 'requesterOrganizationId' | 'assignedOrganizationId' | 'handlerId'>;
+type Announced = Pick<
+  ServiceRequest,
+  | 'id'
+  | 'number'
+  | 'title'
+  | 'status'
+  | 'requesterUserId'
+  | 'requesterOrganizationId'
+  | 'assignedOrganizationId'
+  | 'handlerId'
+>;
 
 /** Tells the serving organisation it has a request, and the enterprise how its request moves. */
 @Injectable()
@@ -19,7 +29,10 @@ export class RequestAnnouncer {
     if (!request.assignedOrganizationId) return;
     const parties = await this.parties(request);
     await this.notifier.notify(
-      { userIds: [request.handlerId, ...parties.staff].filter((u): u is string => !!u), organizationIds: [request.assignedOrganizationId] },
+      {
+        userIds: [request.handlerId, ...parties.staff].filter((u): u is string => !!u),
+        organizationIds: [request.assignedOrganizationId],
+      },
       NotificationType.RequestAssigned,
       { ...this.payload(request), requesterName: parties.requester, organizationName: parties.provider },
       { dedupeKey },
@@ -28,7 +41,12 @@ export class RequestAnnouncer {
 
   /** The enterprise's contact who asked. */
   async updated(request: Announced, note: string | null, dedupeKey?: string): Promise<void> {
-    await this.notifier.notify({ userIds: [request.requesterUserId] }, NotificationType.RequestUpdated, { ...this.payload(request), note }, { dedupeKey });
+    await this.notifier.notify(
+      { userIds: [request.requesterUserId] },
+      NotificationType.RequestUpdated,
+      { ...this.payload(request), note },
+      { dedupeKey },
+    );
   }
 
   async providerName(request: Announced): Promise<string> {
@@ -41,13 +59,18 @@ export class RequestAnnouncer {
 
   /** Both organisations' names and the serving organisation's active staff, in one round trip. */
   private parties(request: Announced): Promise<{ requester: string; provider: string; staff: string[] }> {
-    return this.tenant.once(`request-parties:${request.requesterOrganizationId}:${request.assignedOrganizationId}`, async () => {
-      const [row] = await this.tenant.manager.query<{ requester: string | null; provider: string | null; staff: string[] }[]>(
-        `SELECT (SELECT name FROM organization_directory WHERE id = $1) AS requester, (SELECT name FROM organization_directory WHERE id = $2) AS provider,
+    return this.tenant.once(
+      `request-parties:${request.requesterOrganizationId}:${request.assignedOrganizationId}`,
+      async () => {
+        const [row] = await this.tenant.manager.query<
+          { requester: string | null; provider: string | null; staff: string[] }[]
+        >(
+          `SELECT (SELECT name FROM organization_directory WHERE id = $1) AS requester, (SELECT name FROM organization_directory WHERE id = $2) AS provider,
                 ARRAY(SELECT id FROM people_directory WHERE organization_id = $2 AND status = 'active') AS staff`,
-        [request.requesterOrganizationId, request.assignedOrganizationId],
-      );
-      return { requester: row?.requester ?? '', provider: row?.provider ?? '', staff: row?.staff ?? [] };
-    });
+          [request.requesterOrganizationId, request.assignedOrganizationId],
+        );
+        return { requester: row?.requester ?? '', provider: row?.provider ?? '', staff: row?.staff ?? [] };
+      },
+    );
   }
 }

@@ -51,12 +51,16 @@ export class RequestSteps {
   async run(actor: Actor, id: string, spec: StepSpec): Promise<ServiceRequestDetailView> {
     const updated = (await this.apply(actor, id, spec))!;
     // After a transfer the former provider no longer sees the request: answer with where it went, once.
-    return partiesOf(actor, updated).length > 0 ? this.service.detail(actor, id) : this.service.summaryAfterHandOver(id);
+    return partiesOf(actor, updated).length > 0
+      ? this.service.detail(actor, id)
+      : this.service.summaryAfterHandOver(id);
   }
 
   /** The step; null when the request is gone or `only` turned it down (a job's step only). */
   async apply(actor: Actor, id: string, spec: StepSpec): Promise<ServiceRequest | null> {
-    const request = spec.system ? await this.requests.findForUpdate(id) : await this.service.requireVisible(actor, id, true);
+    const request = spec.system
+      ? await this.requests.findForUpdate(id)
+      : await this.service.requireVisible(actor, id, true);
     if (!request || (spec.only && !spec.only(request))) return null;
     const parties: Party[] = spec.system ? ['system'] : partiesOf(actor, request);
     const status = nextStatus(spec.action, request.status, parties, request.returnedFrom);

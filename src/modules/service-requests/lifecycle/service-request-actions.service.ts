@@ -5,7 +5,14 @@ import { NotificationType } from '../../../platform/notifications/notification-t
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { MergeDto, ProvideInformationDto, RateDto, ReasonDto, ResolveDto, ServiceRequestDetailView } from '../dto/service-request.dto';
+import type {
+  MergeDto,
+  ProvideInformationDto,
+  RateDto,
+  ReasonDto,
+  ResolveDto,
+  ServiceRequestDetailView,
+} from '../dto/service-request.dto';
 import { FollowUpTask } from '../entities/follow-up-task.entity';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
@@ -31,7 +38,10 @@ export class ServiceRequestActions {
   ) {}
 
   accept(actor: Actor, id: string) {
-    return this.step(actor, id, 'accept', TimelineEntryType.Accepted, (r) => ({ acceptedAt: this.clock.now(), handlerId: r.handlerId ?? actor.userId }));
+    return this.step(actor, id, 'accept', TimelineEntryType.Accepted, (r) => ({
+      acceptedAt: this.clock.now(),
+      handlerId: r.handlerId ?? actor.userId,
+    }));
   }
 
   start(actor: Actor, id: string) {
@@ -39,7 +49,14 @@ export class ServiceRequestActions {
   }
 
   return(actor: Actor, id: string, input: ReasonDto) {
-    return this.step(actor, id, 'return', TimelineEntryType.Returned, (r) => ({ returnedFrom: r.status, returnedAt: this.clock.now() }), input.reason);
+    return this.step(
+      actor,
+      id,
+      'return',
+      TimelineEntryType.Returned,
+      (r) => ({ returnedFrom: r.status, returnedAt: this.clock.now() }),
+      input.reason,
+    );
   }
 
   /** The enterprise answers; the clock did not run while the request waited on it. */
@@ -53,7 +70,12 @@ export class ServiceRequestActions {
         const calendar = await this.calendars.forTenant(r.tenantId);
         const paused = r.returnedAt ? workingMinutesBetween(r.returnedAt, this.clock.now(), calendar) / 60 : 0;
         const shift = (due: Date | null) => (due ? addWorkingTime(due, paused, 'working_hours', calendar) : null);
-        return { returnedFrom: null, returnedAt: null, acceptDueAt: shift(r.acceptDueAt), resolveDueAt: shift(r.resolveDueAt) };
+        return {
+          returnedFrom: null,
+          returnedAt: null,
+          acceptDueAt: shift(r.acceptDueAt),
+          resolveDueAt: shift(r.resolveDueAt),
+        };
       },
       input.information,
     );
@@ -62,11 +84,25 @@ export class ServiceRequestActions {
   // Routing by hand and 转办 are RouteRequest's, with the worker's routing job.
 
   reject(actor: Actor, id: string, input: ReasonDto) {
-    return this.step(actor, id, 'reject', TimelineEntryType.Rejected, () => ({ closedAt: this.clock.now() }), input.reason);
+    return this.step(
+      actor,
+      id,
+      'reject',
+      TimelineEntryType.Rejected,
+      () => ({ closedAt: this.clock.now() }),
+      input.reason,
+    );
   }
 
   resolve(actor: Actor, id: string, input: ResolveDto) {
-    return this.step(actor, id, 'resolve', TimelineEntryType.Resolved, () => ({ resolvedAt: this.clock.now() }), input.resolution);
+    return this.step(
+      actor,
+      id,
+      'resolve',
+      TimelineEntryType.Resolved,
+      () => ({ resolvedAt: this.clock.now() }),
+      input.resolution,
+    );
   }
 
   /** 评价: closes the request; a low rating opens a follow-up call for an official. */
@@ -96,7 +132,8 @@ export class ServiceRequestActions {
       TimelineEntryType.Reopened,
       (r) => {
         const windowEnds = (r.resolvedAt?.getTime() ?? 0) + REOPEN_WINDOW_DAYS * 86_400_000;
-        if (this.clock.now().getTime() > windowEnds) throw DomainException.invalid([{ field: 'status', reason: 'reopenWindowPassed' }]);
+        if (this.clock.now().getTime() > windowEnds)
+          throw DomainException.invalid([{ field: 'status', reason: 'reopenWindowPassed' }]);
         return { reopenCount: r.reopenCount + 1, resolvedAt: null, closedAt: null, rating: null, ratingComment: null };
       },
       input.reason,
@@ -105,10 +142,19 @@ export class ServiceRequestActions {
 
   /** Merges a duplicate into another request of the same township; the duplicate closes. */
   merge(actor: Actor, id: string, input: MergeDto) {
-    return this.step(actor, id, 'merge', TimelineEntryType.Merged, async () => {
-      if (input.intoId === id || !(await this.requests.findById(input.intoId))) throw DomainException.invalid([{ field: 'intoId', reason: 'notFound' }]);
-      return { mergedIntoId: input.intoId, closedAt: this.clock.now() };
-    }, null, { intoId: input.intoId });
+    return this.step(
+      actor,
+      id,
+      'merge',
+      TimelineEntryType.Merged,
+      async () => {
+        if (input.intoId === id || !(await this.requests.findById(input.intoId)))
+          throw DomainException.invalid([{ field: 'intoId', reason: 'notFound' }]);
+        return { mergedIntoId: input.intoId, closedAt: this.clock.now() };
+      },
+      null,
+      { intoId: input.intoId },
+    );
   }
 
   /** One step of RequestSteps, answered with the request as the actor now sees it. */
@@ -134,7 +180,10 @@ export class ServiceRequestActions {
       reason: `rating ${rating}`,
       status: 'open',
     });
-    const [org] = await this.tenant.manager.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [request.requesterOrganizationId]);
+    const [org] = await this.tenant.manager.query<{ name: string }[]>(
+      'SELECT name FROM organization_directory WHERE id = $1',
+      [request.requesterOrganizationId],
+    );
     if (assignee) {
       await this.notifier.notify({ userIds: [assignee] }, NotificationType.FollowUpAssigned, {
         requestId,

@@ -45,7 +45,9 @@ export function nextStatus(action: Action, current: S, parties: Party[], previou
   const rule = TRANSITIONS[action];
   if (!rule.by.some((p) => parties.includes(p))) throw DomainException.forbidden();
   if (!rule.from.includes(current)) {
-    throw new DomainException(ErrorCode.InvalidTransition, HttpStatus.CONFLICT, [{ field: 'status', reason: 'invalidTransition', args: [action, current] }]);
+    throw new DomainException(ErrorCode.InvalidTransition, HttpStatus.CONFLICT, [
+      { field: 'status', reason: 'invalidTransition', args: [action, current] },
+    ]);
   }
   if (rule.to === 'previous') return previous ?? S.Routed;
   return rule.to;

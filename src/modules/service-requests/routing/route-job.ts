@@ -9,11 +9,17 @@ export function routeJobId(requestId: string): string {
 }
 
 /** The job that routes a request, from the typed job map. */
-export function routeJob(tenantId: string, requestId: string): { name: ServiceRequestJob.RouteServiceRequest; payload: JobMap[ServiceRequestJob.RouteServiceRequest] } {
+export function routeJob(
+  tenantId: string,
+  requestId: string,
+): { name: ServiceRequestJob.RouteServiceRequest; payload: JobMap[ServiceRequestJob.RouteServiceRequest] } {
   return { name: ServiceRequestJob.RouteServiceRequest, payload: { tenantId, requestId } };
 }
 
 /** Its outbox row, for the submission's statement that stores the request and this row together. */
-export function routeJobRow(tenantId: string, requestId: string): Pick<OutboxEvent, 'queue' | 'jobName' | 'payload' | 'jobId'> {
+export function routeJobRow(
+  tenantId: string,
+  requestId: string,
+): Pick<OutboxEvent, 'queue' | 'jobName' | 'payload' | 'jobId'> {
   return { ...outboxJob(routeJob(tenantId, requestId)), jobId: routeJobId(requestId) };
 }

@@ -49,7 +49,12 @@ export class RouteRequest {
           decision = await this.router.decide(request);
           return this.assignment(request, decision.organizationId, decision.handlerId);
         },
-        data: () => ({ organizationId: decision?.organizationId, handlerId: decision?.handlerId, reason: decision?.reason, ruleId: decision?.ruleId }),
+        data: () => ({
+          organizationId: decision?.organizationId,
+          handlerId: decision?.handlerId,
+          reason: decision?.reason,
+          ruleId: decision?.ruleId,
+        }),
         dedupeKey: 'routed:auto',
         announce: async (routed) => {
           await this.announcer.assigned(routed, `assigned:${requestId}:auto`);
@@ -83,8 +88,13 @@ export class RouteRequest {
       entry: TimelineEntryType.Transferred,
       changes: async (request) => {
         await this.requireServingOrganization(input.organizationId, 'organizationId');
-        if (input.organizationId === request.assignedOrganizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'sameOrganization' }]);
-        return this.assignment(request, input.organizationId, await this.router.leastLoadedHandler(input.organizationId));
+        if (input.organizationId === request.assignedOrganizationId)
+          throw DomainException.invalid([{ field: 'organizationId', reason: 'sameOrganization' }]);
+        return this.assignment(
+          request,
+          input.organizationId,
+          await this.router.leastLoadedHandler(input.organizationId),
+        );
       },
       note: input.reason,
       data: { organizationId: input.organizationId },
@@ -92,14 +102,27 @@ export class RouteRequest {
   }
 
   /** A new serving organisation: its own time to accept, from now; the time to resolve still counts from submission. */
-  private async assignment(request: ServiceRequest, organizationId: string, handlerId: string | null): Promise<Partial<ServiceRequest>> {
+  private async assignment(
+    request: ServiceRequest,
+    organizationId: string,
+    handlerId: string | null,
+  ): Promise<Partial<ServiceRequest>> {
     const routedAt = this.clock.now();
     const { acceptDueAt, resolveDueAt } = await this.planner.deadlines(request, routedAt);
-    return { assignedOrganizationId: organizationId, handlerId, acceptedAt: null, routedAt, acceptDueAt, resolveDueAt: request.resolveDueAt ?? resolveDueAt };
+    return {
+      assignedOrganizationId: organizationId,
+      handlerId,
+      acceptedAt: null,
+      routedAt,
+      acceptDueAt,
+      resolveDueAt: request.resolveDueAt ?? resolveDueAt,
+    };
   }
 
   private async requireServingOrganization(organizationId: string, field: string): Promise<void> {
-    const rows = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [organizationId]);
+    const rows = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [
+      organizationId,
+    ]);
     if (rows.length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 }

@@ -12,7 +12,10 @@ export interface RoutingDecision {
 }
 
 /** Does the rule fit the request? A category, if given, must match; keywords, if given, one must appear. */
-export function ruleMatches(rule: Pick<RoutingRule, 'categoryId' | 'keywords'>, request: Pick<ServiceRequest, 'categoryId' | 'title' | 'description'>): boolean {
+export function ruleMatches(
+  rule: Pick<RoutingRule, 'categoryId' | 'keywords'>,
+  request: Pick<ServiceRequest, 'categoryId' | 'title' | 'description'>,
+): boolean {
   if (rule.categoryId && rule.categoryId !== request.categoryId) return false;
   if (rule.keywords.length === 0) return !!rule.categoryId;
   const text = `${request.title}\n${request.description}`.toLowerCase();
@@ -33,9 +36,24 @@ export class RequestRouter {
   async decide(request: ServiceRequest): Promise<RoutingDecision> {
     const { category, rules, pairedDepartmentId } = await this.requests.routingFacts(request);
     const rule = rules.find((r) => ruleMatches(r, request));
-    if (rule) return { organizationId: rule.targetOrganizationId, handlerId: await this.leastLoadedHandler(rule.targetOrganizationId), reason: 'rule', ruleId: rule.id };
-    if (pairedDepartmentId) return { organizationId: pairedDepartmentId, handlerId: await this.leastLoadedHandler(pairedDepartmentId), reason: 'paired_department' };
-    return { organizationId: category.providerOrganizationId, handlerId: await this.leastLoadedHandler(category.providerOrganizationId), reason: 'category_provider' };
+    if (rule)
+      return {
+        organizationId: rule.targetOrganizationId,
+        handlerId: await this.leastLoadedHandler(rule.targetOrganizationId),
+        reason: 'rule',
+        ruleId: rule.id,
+      };
+    if (pairedDepartmentId)
+      return {
+        organizationId: pairedDepartmentId,
+        handlerId: await this.leastLoadedHandler(pairedDepartmentId),
+        reason: 'paired_department',
+      };
+    return {
+      organizationId: category.providerOrganizationId,
+      handlerId: await this.leastLoadedHandler(category.providerOrganizationId),
+      reason: 'category_provider',
+    };
   }
 
   /**

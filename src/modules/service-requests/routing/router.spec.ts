@@ -1,6 +1,10 @@
 import { ruleMatches } from './router.service';
 
-const request = { categoryId: 'c-finance', title: '申请技改贷款贴息', description: '企业计划购置数控设备，需要融资支持' };
+const request = {
+  categoryId: 'c-finance',
+  title: '申请技改贷款贴息',
+  description: '企业计划购置数控设备，需要融资支持',
+};
 
 describe('ruleMatches', () => {
   it('matches on the category', () => {

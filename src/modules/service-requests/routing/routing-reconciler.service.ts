@@ -63,12 +63,16 @@ export class RoutingReconciler {
         return handedBack;
       });
     }
-    if (requeued > 0) this.logger.warn({ count: requeued }, 'Routing jobs re-enqueued for requests still waiting to be routed');
+    if (requeued > 0)
+      this.logger.warn({ count: requeued }, 'Routing jobs re-enqueued for requests still waiting to be routed');
     return requeued;
   }
 
   private async stillSubmitted(requestId: string): Promise<boolean> {
-    const [row] = await this.tenant.manager.query<{ status: string }[]>('SELECT status FROM service_requests WHERE id = $1', [requestId]);
+    const [row] = await this.tenant.manager.query<{ status: string }[]>(
+      'SELECT status FROM service_requests WHERE id = $1',
+      [requestId],
+    );
     return row?.status === 'submitted';
   }
 }

@@ -57,7 +57,12 @@ export class SlaEvaluator {
     const columns: SlaColumns = { slaState, escalationLevel, nextSlaCheckAt: next };
     Object.assign(request, columns);
     if (next?.getTime() !== previous?.getTime()) {
-      await this.outbox.moveTimer({ name: ServiceRequestJob.CheckSla, payload: { tenantId: request.tenantId, requestId: request.id } }, slaTimerKey(request.id), previous, next);
+      await this.outbox.moveTimer(
+        { name: ServiceRequestJob.CheckSla, payload: { tenantId: request.tenantId, requestId: request.id } },
+        slaTimerKey(request.id),
+        previous,
+        next,
+      );
     }
     return columns;
   }
@@ -66,7 +71,12 @@ export class SlaEvaluator {
     const added = await this.requests.addEvent({
       tenantId: request.tenantId,
       requestId: request.id,
-      type: milestone.level === 0 ? TimelineEntryType.SlaWarning : milestone.level === 1 ? TimelineEntryType.SlaBreached : TimelineEntryType.Escalated,
+      type:
+        milestone.level === 0
+          ? TimelineEntryType.SlaWarning
+          : milestone.level === 1
+            ? TimelineEntryType.SlaBreached
+            : TimelineEntryType.Escalated,
       internal: true,
       data: { phase: milestone.phase, level: milestone.level, dueAt: this.dueOf(request, milestone) },
       dedupeKey: milestone.key,
@@ -81,11 +91,14 @@ export class SlaEvaluator {
       level: milestone.level,
       dueAtLocal: dueAt ? localDateTime(dueAt, timeZone) : '',
     };
-    const handlerAndStaff = [request.handlerId, ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [])].filter(
-      (id): id is string => !!id,
-    );
+    const handlerAndStaff = [
+      request.handlerId,
+      ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []),
+    ].filter((id): id is string => !!id);
     if (milestone.level === 0) {
-      await this.notifier.notify({ userIds: handlerAndStaff }, NotificationType.RequestSlaWarning, payload, { dedupeKey: milestone.key });
+      await this.notifier.notify({ userIds: handlerAndStaff }, NotificationType.RequestSlaWarning, payload, {
+        dedupeKey: milestone.key,
+      });
       return true;
     }
     const recipients =
@@ -97,7 +110,10 @@ export class SlaEvaluator {
             : []
           : await this.requests.townshipLeaders();
     await this.notifier.notify(
-      { userIds: recipients.length > 0 ? recipients : handlerAndStaff, organizationIds: request.assignedOrganizationId ? [request.assignedOrganizationId] : [] },
+      {
+        userIds: recipients.length > 0 ? recipients : handlerAndStaff,
+        organizationIds: request.assignedOrganizationId ? [request.assignedOrganizationId] : [],
+      },
       NotificationType.RequestEscalated,
       payload,
       { urgent: true, dedupeKey: milestone.key },

@@ -37,8 +37,18 @@ export function milestones(request: SlaClock, calendar: CalendarOverrides): Mile
     const dueKey = due.toISOString();
     result.push({ phase, level: 0, at: warning, key: `sla:${phase}:0:${dueKey}` });
     result.push({ phase, level: 1, at: due, key: `sla:${phase}:1:${dueKey}` });
-    result.push({ phase, level: 2, at: addWorkingTime(due, 1, 'working_days', calendar), key: `sla:${phase}:2:${dueKey}` });
-    result.push({ phase, level: 3, at: addWorkingTime(due, 2, 'working_days', calendar), key: `sla:${phase}:3:${dueKey}` });
+    result.push({
+      phase,
+      level: 2,
+      at: addWorkingTime(due, 1, 'working_days', calendar),
+      key: `sla:${phase}:2:${dueKey}`,
+    });
+    result.push({
+      phase,
+      level: 3,
+      at: addWorkingTime(due, 2, 'working_days', calendar),
+      key: `sla:${phase}:3:${dueKey}`,
+    });
   }
   return result.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -13,7 +13,10 @@ export class SlaPlanner {
   ) {}
 
   /** To accept: counted from when it reached the serving organisation; to resolve: from submission. */
-  async deadlines(request: Pick<ServiceRequest, 'tenantId' | 'categoryId' | 'createdAt'>, routedAt: Date): Promise<{ acceptDueAt: Date; resolveDueAt: Date }> {
+  async deadlines(
+    request: Pick<ServiceRequest, 'tenantId' | 'categoryId' | 'createdAt'>,
+    routedAt: Date,
+  ): Promise<{ acceptDueAt: Date; resolveDueAt: Date }> {
     const category = await this.requests.category(request.categoryId);
     const calendar = await this.calendars.forTenant(request.tenantId);
     return {

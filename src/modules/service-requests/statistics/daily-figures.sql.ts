@@ -49,12 +49,26 @@ const sumRequestsOf = (days: string) => `
       GROUP BY r.assigned_organization_id, r.category_id
    ) s`;
 
-const SUMMED = ['submitted', 'resolved', 'open', 'routed', 'accepted_on_time', 'resolved_on_time', 'accept_hours_sum', 'accept_hours_count', 'resolve_hours_sum', 'rating_sum', 'ratings'];
+const SUMMED = [
+  'submitted',
+  'resolved',
+  'open',
+  'routed',
+  'accepted_on_time',
+  'resolved_on_time',
+  'accept_hours_sum',
+  'accept_hours_count',
+  'resolve_hours_sum',
+  'rating_sum',
+  'ratings',
+];
 const SUMMED_COLUMNS = SUMMED.join(', ');
 /** The summed columns of the row aliased `f`. */
 const F_SUMMED_COLUMNS = SUMMED.map((column) => `f.${column}`).join(', ');
 /** The sums of the summed columns over a group of rows that hold them. */
-const SUMS_OF_SUMMED = SUMMED.map((column) => (column.endsWith('hours_sum') ? `sum(${column})::float8` : `sum(${column})::int`)).join(', ');
+const SUMS_OF_SUMMED = SUMMED.map((column) =>
+  column.endsWith('hours_sum') ? `sum(${column})::float8` : `sum(${column})::int`,
+).join(', ');
 
 /**
  * Folds the changed days of the current tenant back into the sums, in one statement (one snapshot):

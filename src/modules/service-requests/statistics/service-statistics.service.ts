@@ -4,7 +4,14 @@ import { localDate } from '../../../platform/clock/local-date';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { STATISTICS_SQL } from './daily-figures.sql';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { CategoryStatistics, DepartmentStatistics, MonthStatistics, RateFigures, ServiceStatisticsView, StatisticsQuery } from '../dto/statistics.dto';
+import type {
+  CategoryStatistics,
+  DepartmentStatistics,
+  MonthStatistics,
+  RateFigures,
+  ServiceStatisticsView,
+  StatisticsQuery,
+} from '../dto/statistics.dto';
 
 /** A row of STATISTICS_SQL: the sums of one grouping; they are null where nothing was counted. */
 interface FigureRow {
@@ -23,7 +30,8 @@ interface FigureRow {
   ratings: string | null;
 }
 
-const round = (value: number | null, digits = 2) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+const round = (value: number | null, digits = 2) =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 const ratio = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
 
 function figures(row: FigureRow): RateFigures {
@@ -44,7 +52,9 @@ function figures(row: FigureRow): RateFigures {
 /** The period asked for, by default the last twelve months to tomorrow (the tenant's days). */
 export function statisticsPeriod(query: Pick<StatisticsQuery, 'from' | 'to'>, now: Date): { from: string; to: string } {
   const today = localDate(now);
-  const to = query.to?.slice(0, 10) ?? new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+  const to =
+    query.to?.slice(0, 10) ??
+    new Date(new Date(`${today}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
   const from = query.from?.slice(0, 10) ?? `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}-01`;
   return { from, to };
 }
@@ -78,7 +88,9 @@ export class ServiceStatistics {
   async compute(query: StatisticsQuery): Promise<ServiceStatisticsView> {
     const { from, to } = statisticsPeriod(query, this.clock.now());
     if (from >= to) throw DomainException.invalid([{ field: 'from', reason: 'beforeTo' }]);
-    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [query.allianceId]);
+    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [
+      query.allianceId,
+    ]);
     if (!alliance) throw DomainException.notFound();
     const { sql, params } = statisticsQueries(query.allianceId, { from, to }).figures;
     const rows = await this.tenant.manager.query<FigureRow[]>(sql, params);
@@ -88,7 +100,10 @@ export class ServiceStatistics {
     const byDepartment = of('department')
       .map((row): Omit<DepartmentStatistics, 'rank'> => {
         const f = figures(row);
-        const score = round(0.4 * (f.onTimeRate ?? 0) + 0.3 * (f.responseRate ?? 0) + 0.3 * ((f.satisfaction ?? 0) / 5), 4)!;
+        const score = round(
+          0.4 * (f.onTimeRate ?? 0) + 0.3 * (f.responseRate ?? 0) + 0.3 * ((f.satisfaction ?? 0) / 5),
+          4,
+        )!;
         return { organizationId: row.key!, name: row.name ?? '', ...f, score };
       })
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
@@ -98,7 +113,11 @@ export class ServiceStatistics {
       to,
       totals: figures(totals),
       byDepartment,
-      byCategory: of('category').map((row): CategoryStatistics => ({ categoryId: row.key!, name: row.name ?? '', ...figures(row) })),
+      byCategory: of('category').map((row): CategoryStatistics => ({
+        categoryId: row.key!,
+        name: row.name ?? '',
+        ...figures(row),
+      })),
       monthly: of('month').map((row): MonthStatistics => ({ month: row.key!, ...figures(row) })),
     };
   }

@@ -29,7 +29,10 @@ export class StatisticsExports {
       parameters: { from, to },
       refusedRows: [],
     });
-    await this.outbox.enqueue({ name: ServiceRequestJob.ExportServiceStatistics, payload: { tenantId: job.tenantId, transferJobId: job.id } }, { jobId: transferQueueJobId(job.id) });
+    await this.outbox.enqueue(
+      { name: ServiceRequestJob.ExportServiceStatistics, payload: { tenantId: job.tenantId, transferJobId: job.id } },
+      { jobId: transferQueueJobId(job.id) },
+    );
     return toTransferJobView(job);
   }
 }

@@ -6,18 +6,48 @@ const LABELS = {
   'zh-CN': {
     sheets: ['部门排名', '服务类别', '月度趋势'],
     first: ['排名', '部门', '类别', '月份'],
-    figures: ['提交数', '办结数', '在办数', '按时受理率', '按时办结率', '平均受理时长(小时)', '平均办结时长(小时)', '满意度', '评价数'],
+    figures: [
+      '提交数',
+      '办结数',
+      '在办数',
+      '按时受理率',
+      '按时办结率',
+      '平均受理时长(小时)',
+      '平均办结时长(小时)',
+      '满意度',
+      '评价数',
+    ],
     score: '综合得分',
   },
   en: {
     sheets: ['Department ranking', 'Categories', 'Monthly trend'],
     first: ['Rank', 'Department', 'Category', 'Month'],
-    figures: ['Submitted', 'Resolved', 'Open', 'Response rate', 'On-time rate', 'Avg. hours to accept', 'Avg. hours to resolve', 'Satisfaction', 'Ratings'],
+    figures: [
+      'Submitted',
+      'Resolved',
+      'Open',
+      'Response rate',
+      'On-time rate',
+      'Avg. hours to accept',
+      'Avg. hours to resolve',
+      'Satisfaction',
+      'Ratings',
+    ],
     score: 'Score',
   },
 } as const;
 
-const cells = (f: RateFigures) => [f.submitted, f.resolved, f.open, f.responseRate, f.onTimeRate, f.averageAcceptHours, f.averageResolveHours, f.satisfaction, f.ratings];
+const cells = (f: RateFigures) => [
+  f.submitted,
+  f.resolved,
+  f.open,
+  f.responseRate,
+  f.onTimeRate,
+  f.averageAcceptHours,
+  f.averageResolveHours,
+  f.satisfaction,
+  f.ratings,
+];
 
 /** The statistics as a workbook: the ranking, the categories, and the monthly trend. */
 export async function statisticsWorkbook(stats: ServiceStatisticsView, language: Language): Promise<Buffer> {

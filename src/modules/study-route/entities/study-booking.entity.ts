@@ -42,6 +42,11 @@ export class StudyBooking extends TenantOwnedEntity {
   @Column({ default: false })
   outsideGroup: boolean;
 
-  @Column({ type: 'enum', enum: StudyBookingStatus, enumName: 'study_booking_status', default: StudyBookingStatus.Booked })
+  @Column({
+    type: 'enum',
+    enum: StudyBookingStatus,
+    enumName: 'study_booking_status',
+    default: StudyBookingStatus.Booked,
+  })
   status: StudyBookingStatus;
 }

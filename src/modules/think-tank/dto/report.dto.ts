@@ -1,4 +1,16 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { NamedRef, PersonRef } from '../../../platform/http/references.view';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { ActionItemView } from '../../action-items/dto/action-item.dto';

@@ -37,6 +37,11 @@ export class Expert extends TenantOwnedEntity {
   @Column({ type: 'text', nullable: true })
   bio: string | null;
 
-  @Column({ type: 'enum', enum: ExpertAvailability, enumName: 'expert_availability', default: ExpertAvailability.Available })
+  @Column({
+    type: 'enum',
+    enum: ExpertAvailability,
+    enumName: 'expert_availability',
+    default: ExpertAvailability.Available,
+  })
   availability: ExpertAvailability;
 }

@@ -1,5 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { ReferencedInTenant, SameTenantReference, TenantReference, UserReference } from '../../../platform/database/references';
+import {
+  ReferencedInTenant,
+  SameTenantReference,
+  TenantReference,
+  UserReference,
+} from '../../../platform/database/references';
 
 /** One uploaded version of a report's file; a revision carries the authors' response to the reviews. */
 @Entity('report_versions')

@@ -33,7 +33,12 @@ export class ReviewAssignment extends TenantOwnedEntity {
   @Column({ type: 'int' })
   ordinal: number;
 
-  @Column({ type: 'enum', enum: AssignmentStatus, enumName: 'review_assignment_status', default: AssignmentStatus.Invited })
+  @Column({
+    type: 'enum',
+    enum: AssignmentStatus,
+    enumName: 'review_assignment_status',
+    default: AssignmentStatus.Invited,
+  })
   status: AssignmentStatus;
 
   @Column({ type: 'timestamptz' })

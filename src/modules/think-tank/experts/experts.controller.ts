@@ -6,7 +6,16 @@ import { Role } from '../../../platform/auth/entities/role';
 import { IdParam } from '../../../platform/http/id-param.decorator';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { CreateExpertDto, DeclarationDto, DeclarationView, ExpertPage, ExpertView, ReviewHistoryPage, UpdateExpertDto, WorkloadPage } from '../dto/expert.dto';
+import {
+  CreateExpertDto,
+  DeclarationDto,
+  DeclarationView,
+  ExpertPage,
+  ExpertView,
+  ReviewHistoryPage,
+  UpdateExpertDto,
+  WorkloadPage,
+} from '../dto/expert.dto';
 import { LibraryService } from '../library/library.service';
 import { ExpertsService } from './experts.service';
 
@@ -97,7 +106,11 @@ export class ExpertsController {
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: "An expert's review history" })
   @Get(':id/reviews')
-  history(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<ReviewHistoryPage> {
+  history(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<ReviewHistoryPage> {
     return this.experts.history(actor, id, query);
   }
 }

@@ -6,7 +6,15 @@ import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../../platform/paginati
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { normalizeTags } from '../reports/reports.service';
-import type { CreateExpertDto, DeclarationDto, DeclarationView, ExpertPage, ExpertView, ReviewHistoryPage, UpdateExpertDto } from '../dto/expert.dto';
+import type {
+  CreateExpertDto,
+  DeclarationDto,
+  DeclarationView,
+  ExpertPage,
+  ExpertView,
+  ReviewHistoryPage,
+  UpdateExpertDto,
+} from '../dto/expert.dto';
 import { ExpertDeclaration } from '../entities/expert-declaration.entity';
 import { Expert } from '../entities/expert.entity';
 
@@ -21,16 +29,25 @@ export class ExpertsService {
 
   /** The roster in the order experts joined it; a page at a time. */
   async list(query: PageQueryDto): Promise<ExpertPage> {
-    const page = await keysetPage(this.experts.createQueryBuilder('e'), { column: 'e.created_at', kind: 'timestamp', idColumn: 'e.id', direction: 'ASC' }, query);
+    const page = await keysetPage(
+      this.experts.createQueryBuilder('e'),
+      { column: 'e.created_at', kind: 'timestamp', idColumn: 'e.id', direction: 'ASC' },
+      query,
+    );
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async create(input: CreateExpertDto): Promise<ExpertView> {
     const [user] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1', [input.userId]);
     if (!user) throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
-    if (await this.experts.existsBy({ userId: input.userId })) throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'userId', reason: 'alreadyExists' }]);
+    if (await this.experts.existsBy({ userId: input.userId }))
+      throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'userId', reason: 'alreadyExists' }]);
     await this.checkAffiliation(input);
-    const expert = await this.experts.save({ tenantId: this.tenant.tenantId, ...this.fields(input), userId: input.userId });
+    const expert = await this.experts.save({
+      tenantId: this.tenant.tenantId,
+      ...this.fields(input),
+      userId: input.userId,
+    });
     return (await this.views([expert]))[0];
   }
 
@@ -56,11 +73,19 @@ export class ExpertsService {
 
   async declare(actor: Actor, input: DeclarationDto): Promise<DeclarationView> {
     const expert = await this.mine(actor);
-    if (!input.organizationId && !input.userId) throw DomainException.invalid([{ field: 'organizationId', reason: 'declarationTarget' }]);
-    if (input.organizationId && !(await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.organizationId])).length) {
+    if (!input.organizationId && !input.userId)
+      throw DomainException.invalid([{ field: 'organizationId', reason: 'declarationTarget' }]);
+    if (
+      input.organizationId &&
+      !(await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.organizationId]))
+        .length
+    ) {
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notFound' }]);
     }
-    if (input.userId && !(await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1', [input.userId])).length) {
+    if (
+      input.userId &&
+      !(await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1', [input.userId])).length
+    ) {
       throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
     }
     const saved = await this.tenant.manager.getRepository(ExpertDeclaration).save({
@@ -75,7 +100,9 @@ export class ExpertsService {
 
   async withdrawDeclaration(actor: Actor, declarationId: string): Promise<void> {
     const expert = await this.mine(actor);
-    const result = await this.tenant.manager.getRepository(ExpertDeclaration).delete({ id: declarationId, expertId: expert.id });
+    const result = await this.tenant.manager
+      .getRepository(ExpertDeclaration)
+      .delete({ id: declarationId, expertId: expert.id });
     if (!result.affected) throw DomainException.notFound();
   }
 
@@ -113,8 +140,12 @@ export class ExpertsService {
   private fields(input: UpdateExpertDto): Partial<Expert> {
     return {
       ...(input.fields !== undefined && { fields: normalizeTags(input.fields) }),
-      ...(input.affiliationOrganizationId !== undefined && { affiliationOrganizationId: input.affiliationOrganizationId }),
-      ...(input.affiliationExternal !== undefined && { affiliationExternal: input.affiliationExternal?.trim() || null }),
+      ...(input.affiliationOrganizationId !== undefined && {
+        affiliationOrganizationId: input.affiliationOrganizationId,
+      }),
+      ...(input.affiliationExternal !== undefined && {
+        affiliationExternal: input.affiliationExternal?.trim() || null,
+      }),
       ...(input.title !== undefined && { title: input.title?.trim() || null }),
       ...(input.bio !== undefined && { bio: input.bio?.trim() || null }),
       ...(input.availability !== undefined && { availability: input.availability }),
@@ -122,17 +153,28 @@ export class ExpertsService {
   }
 
   private async checkAffiliation(input: UpdateExpertDto): Promise<void> {
-    if (input.affiliationOrganizationId && !(await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.affiliationOrganizationId])).length) {
+    if (
+      input.affiliationOrganizationId &&
+      !(
+        await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [
+          input.affiliationOrganizationId,
+        ])
+      ).length
+    ) {
       throw DomainException.invalid([{ field: 'affiliationOrganizationId', reason: 'notFound' }]);
     }
   }
 
   private async views(experts: Expert[]): Promise<ExpertView[]> {
     const ids = experts.map((e) => e.id);
-    const people = await this.tenant.manager.query<{ id: string; display_name: string }[]>('SELECT id, display_name FROM people_directory WHERE id = ANY($1)', [experts.map((e) => e.userId)]);
-    const orgs = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1)', [
-      experts.map((e) => e.affiliationOrganizationId).filter(Boolean),
-    ]);
+    const people = await this.tenant.manager.query<{ id: string; display_name: string }[]>(
+      'SELECT id, display_name FROM people_directory WHERE id = ANY($1)',
+      [experts.map((e) => e.userId)],
+    );
+    const orgs = await this.tenant.manager.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM organization_directory WHERE id = ANY($1)',
+      [experts.map((e) => e.affiliationOrganizationId).filter(Boolean)],
+    );
     const declarations = await this.declarations(ids);
     return experts.map((e) => ({
       id: e.id,

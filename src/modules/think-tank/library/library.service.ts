@@ -35,13 +35,21 @@ export class LibraryService {
     const where = [`r.status = 'published'`];
     for (const term of terms) where.push(`r.search_text ILIKE ${param(likePattern(term))}`);
     if (query.topic) where.push(`${param(query.topic)} = ANY(r.topics)`);
-    if (query.from) where.push(`r.published_at >= (${param(query.from)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-    if (query.to) where.push(`r.published_at < ((${param(query.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+    if (query.from)
+      where.push(`r.published_at >= (${param(query.from)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    if (query.to)
+      where.push(`r.published_at < ((${param(query.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
     // A published report has its publication time; the creation time stands in, so no row is lost to a NULL.
     const sort = `($1::text IS NOT NULL AND r.title ILIKE $1), COALESCE(r.published_at, r.created_at), r.id`;
     if (query.cursor) {
-      const [afterTitleMatch, afterPublishedAt, afterId] = decodeCursorParts(query.cursor, ['boolean', 'timestamp', 'uuid']);
-      where.push(`(${sort}) < (${param(afterTitleMatch)}::boolean, ${param(afterPublishedAt)}::timestamptz, ${param(afterId)}::uuid)`);
+      const [afterTitleMatch, afterPublishedAt, afterId] = decodeCursorParts(query.cursor, [
+        'boolean',
+        'timestamp',
+        'uuid',
+      ]);
+      where.push(
+        `(${sort}) < (${param(afterTitleMatch)}::boolean, ${param(afterPublishedAt)}::timestamptz, ${param(afterId)}::uuid)`,
+      );
     }
     const rows = await this.tenant.manager.query<{ id: string; title_match: boolean; published_at: string }[]>(
       `SELECT r.id, ($1::text IS NOT NULL AND r.title ILIKE $1) AS title_match, COALESCE(r.published_at, r.created_at)::text AS published_at
@@ -62,7 +70,12 @@ export class LibraryService {
     return {
       items: summaries.map((s, i) => {
         const p = progress.find((row) => row.report_id === s.id);
-        return { ...s, abstract: reports[i].abstract, recommendationsTotal: Number(p?.total ?? 0), recommendationsDone: Number(p?.done ?? 0) };
+        return {
+          ...s,
+          abstract: reports[i].abstract,
+          recommendationsTotal: Number(p?.total ?? 0),
+          recommendationsDone: Number(p?.done ?? 0),
+        };
       }),
       nextCursor: page.nextCursor,
     };
@@ -84,7 +97,9 @@ export class LibraryService {
   async workload(query: PageQueryDto): Promise<WorkloadPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     // The most open reviews first: the cursor holds that count negated, so one row comparison serves.
-    const [afterNegOpen, afterName, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['number', 'text', 'uuid']) : [null, null, null];
+    const [afterNegOpen, afterName, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['number', 'text', 'uuid'])
+      : [null, null, null];
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT * FROM (
        SELECT e.id, u.display_name, e.availability,

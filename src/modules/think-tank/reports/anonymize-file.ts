@@ -32,7 +32,9 @@ export async function anonymizePdf(content: Buffer): Promise<Buffer> {
     for (const key of ['Metadata', 'PieceInfo']) dict.delete(PDFName.of(key));
   }
   const reachable = new Set<PDFRef>();
-  const pending: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Encrypt].filter((o): o is PDFObject => o !== undefined);
+  const pending: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Encrypt].filter(
+    (o): o is PDFObject => o !== undefined,
+  );
   while (pending.length > 0) {
     const object = pending.pop()!;
     if (object instanceof PDFRef) {

@@ -30,7 +30,10 @@ export class ReportAccessService {
   async resolve(actor: Actor, reportId: string): Promise<ReportAccess> {
     const report = await this.tenant.manager.getRepository(ResearchReport).findOneBy({ id: reportId });
     if (!report) throw DomainException.notFound();
-    const [author] = await this.tenant.manager.query('SELECT 1 FROM report_authors WHERE report_id = $1 AND user_id = $2', [reportId, actor.userId]);
+    const [author] = await this.tenant.manager.query(
+      'SELECT 1 FROM report_authors WHERE report_id = $1 AND user_id = $2',
+      [reportId, actor.userId],
+    );
     if (author) return { report, role: 'author', expertId: null };
     if (actor.role === Role.TownshipAdmin) return { report, role: 'editor', expertId: null };
     const [reviewer] = await this.tenant.manager.query<{ expert_id: string }[]>(
@@ -53,7 +56,9 @@ export class ReportAccessService {
   async requireEditor(actor: Actor, reportId: string): Promise<ReportAccess> {
     const access = await this.resolve(actor, reportId);
     if (access.role === 'author' && actor.role === Role.TownshipAdmin) {
-      throw new DomainException(ErrorCode.OwnReport, HttpStatus.FORBIDDEN, [{ field: 'reportId', reason: 'ownReport' }]);
+      throw new DomainException(ErrorCode.OwnReport, HttpStatus.FORBIDDEN, [
+        { field: 'reportId', reason: 'ownReport' },
+      ]);
     }
     if (access.role !== 'editor') throw DomainException.forbidden();
     return access;
@@ -66,6 +71,10 @@ export class ReportAccessService {
    * from authors for good.
    */
   static authorsVisible(access: Pick<ReportAccess, 'role' | 'report'>): boolean {
-    return !(access.role === 'reviewer' && access.report.blindMode === BlindMode.Double && access.report.status !== ReportStatus.Published);
+    return !(
+      access.role === 'reviewer' &&
+      access.report.blindMode === BlindMode.Double &&
+      access.report.status !== ReportStatus.Published
+    );
   }
 }

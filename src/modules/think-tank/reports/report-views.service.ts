@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { AuthorView, ReportSummary, ReportView, ReviewView, ReviewRoundView, VersionView } from '../dto/report.dto';
+import type {
+  AuthorView,
+  ReportSummary,
+  ReportView,
+  ReviewView,
+  ReviewRoundView,
+  VersionView,
+} from '../dto/report.dto';
 import type { ResearchReport } from '../entities/research-report.entity';
 import { AssignmentStatus, type ReviewAssignment } from '../entities/review-assignment.entity';
 import type { ReviewRound } from '../entities/review-round.entity';
@@ -18,11 +25,18 @@ export class ReportViewsService {
     const { report, role } = access;
     // One query after another: they share the transaction's connection.
     const authors = ReportAccessService.authorsVisible(access) ? await this.authors([report.id]) : null;
-    const subjects = await this.tenant.manager.query<{ id: string; name: string }[]>('SELECT id, name FROM organization_directory WHERE id = ANY($1) ORDER BY name', [
-      report.subjectOrganizationIds,
-    ]);
-    const versions = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM report_versions WHERE report_id = $1 ORDER BY number', [report.id]);
-    const rounds = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM review_rounds WHERE report_id = $1 ORDER BY number', [report.id]);
+    const subjects = await this.tenant.manager.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM organization_directory WHERE id = ANY($1) ORDER BY name',
+      [report.subjectOrganizationIds],
+    );
+    const versions = await this.tenant.manager.query<Record<string, any>[]>(
+      'SELECT * FROM report_versions WHERE report_id = $1 ORDER BY number',
+      [report.id],
+    );
+    const rounds = await this.tenant.manager.query<Record<string, any>[]>(
+      'SELECT * FROM review_rounds WHERE report_id = $1 ORDER BY number',
+      [report.id],
+    );
     const assignments = role === 'reader' ? [] : await this.assignments(report.id);
     const recommendations = await this.tenant.manager.query<{ total: string; done: string }[]>(
       `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done FROM action_item_directory WHERE report_id = $1 AND status <> 'cancelled'`,
@@ -45,7 +59,14 @@ export class ReportViewsService {
       rounds:
         role === 'reader'
           ? []
-          : rounds.map((r) => this.round(r, versionNumbers.get(r.version_id) ?? 0, assignments.filter((a) => a.roundId === r.id), access)),
+          : rounds.map((r) =>
+              this.round(
+                r,
+                versionNumbers.get(r.version_id) ?? 0,
+                assignments.filter((a) => a.roundId === r.id),
+                access,
+              ),
+            ),
       recommendations: { total: Number(recommendations[0].total), done: Number(recommendations[0].done) },
       publishedAt: report.publishedAt,
       createdAt: report.createdAt,
@@ -77,7 +98,11 @@ export class ReportViewsService {
     const byReport = new Map<string, AuthorView[]>();
     for (const row of rows) {
       const list = byReport.get(row.report_id) ?? [];
-      list.push({ id: row.id, displayName: row.display_name, organization: row.organization_id ? { id: row.organization_id, name: row.organization_name } : null });
+      list.push({
+        id: row.id,
+        displayName: row.display_name,
+        organization: row.organization_id ? { id: row.organization_id, name: row.organization_name } : null,
+      });
       byReport.set(row.report_id, list);
     }
     return byReport;
@@ -98,7 +123,12 @@ export class ReportViewsService {
     };
   }
 
-  private round(r: Record<string, any>, versionNumber: number, assignments: AssignmentWithReviewer[], access: ReportAccess): ReviewRoundView {
+  private round(
+    r: Record<string, any>,
+    versionNumber: number,
+    assignments: AssignmentWithReviewer[],
+    access: ReportAccess,
+  ): ReviewRoundView {
     const decided = r.decision !== null;
     const mine = assignments.find((a) => a.expertId === access.expertId);
     return {

@@ -88,16 +88,25 @@ export class ReportsController {
   /** Uploads a version (PDF or DOCX); a revision also carries `response`, the answer to the reviews. */
   @ApiConsumes('multipart/form-data')
   @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, response: { type: 'string' } } },
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, response: { type: 'string' } },
+    },
   })
   @Roles(...TENANT_ROLES)
   @ApiOperation({ summary: 'Upload a report version' })
   @ApiConflictResponse({ description: 'The report is locked in review.' })
   @Post('reports/:id/versions')
-  async upload(@CurrentActor() actor: Actor, @IdParam() id: string, @Req() request: FastifyRequest): Promise<VersionView> {
+  async upload(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<VersionView> {
     const file = await readMultipartUpload(request, { textFields: ['response'] });
     const response = file.fields.response;
-    if (response && response.length > 20000) throw DomainException.invalid([{ field: 'response', reason: 'maxLength', args: [20000] }]);
+    if (response && response.length > 20000)
+      throw DomainException.invalid([{ field: 'response', reason: 'maxLength', args: [20000] }]);
     return this.reports.addVersion(actor, id, file.fileName, file.content, response);
   }
 
@@ -106,7 +115,12 @@ export class ReportsController {
   @ApiOperation({ summary: 'Download a report version' })
   @ApiConflictResponse({ description: 'The file cannot be anonymised for this reader.' })
   @Get('reports/:id/versions/:versionId/file')
-  async download(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('versionId') versionId: string, @Res() reply: FastifyReply): Promise<void> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @IdParam('versionId') versionId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const file = await this.reports.readVersion(actor, id, versionId);
     await sendFile(reply, file.fileName, file.contentType, file.content);
   }
@@ -124,7 +138,11 @@ export class ReportsController {
   @Roles(Role.TownshipAdmin)
   @ApiOperation({ summary: 'Reviewer candidates' })
   @Get('reports/:id/candidates')
-  async reviewerCandidates(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() page: PageQueryDto): Promise<ReviewerCandidateList> {
+  async reviewerCandidates(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ReviewerCandidateList> {
     const { report } = await this.access.requireEditor(actor, id);
     return this.candidates.candidates(report, page);
   }
@@ -157,14 +175,22 @@ export class ReportsController {
   @ApiOperation({ summary: 'Turn a recommendation into an action item' })
   @ApiConflictResponse({ description: 'The report is not accepted.' })
   @Post('reports/:id/recommendations')
-  recommend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecommendationDto): Promise<ActionItemView> {
+  recommend(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: RecommendationDto,
+  ): Promise<ActionItemView> {
     return this.decisions.recommend(actor, id, body);
   }
 
   @Roles(...TENANT_ROLES)
   @ApiOperation({ summary: "List a report's recommendations" })
   @Get('reports/:id/recommendations')
-  recommendations(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: PageQueryDto): Promise<RecommendationPage> {
+  recommendations(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<RecommendationPage> {
     return this.decisions.recommendations(actor, id, query);
   }
 

@@ -14,7 +14,14 @@ import { DEFAULT_PAGE_SIZE } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { safeFileName } from '../../../platform/storage/safe-file-name';
-import type { CreateReportDto, ListReportsQuery, ReportPage, ReportView, UpdateReportDto, VersionView } from '../dto/report.dto';
+import type {
+  CreateReportDto,
+  ListReportsQuery,
+  ReportPage,
+  ReportView,
+  UpdateReportDto,
+  VersionView,
+} from '../dto/report.dto';
 import { ReportAuthor } from '../entities/report-author.entity';
 import { ReportVersion } from '../entities/report-version.entity';
 import { ReportStatus, ResearchReport, searchTextOf } from '../entities/research-report.entity';
@@ -46,12 +53,18 @@ export class ReportsService {
   }
 
   async create(actor: Actor, input: CreateReportDto): Promise<ReportView> {
-    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId]);
+    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [
+      input.allianceId,
+    ]);
     if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     const subjects = [...new Set(input.subjectOrganizationIds ?? [])];
-    const found = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM organization_directory WHERE id = ANY($1)', [subjects]);
+    const found = await this.tenant.manager.query<{ id: string }[]>(
+      'SELECT id FROM organization_directory WHERE id = ANY($1)',
+      [subjects],
+    );
     const missing = subjects.findIndex((id) => !found.some((o) => o.id === id));
-    if (missing >= 0) throw DomainException.invalid([{ field: `subjectOrganizationIds[${missing}]`, reason: 'notFound' }]);
+    if (missing >= 0)
+      throw DomainException.invalid([{ field: `subjectOrganizationIds[${missing}]`, reason: 'notFound' }]);
     const authorIds = [actor.userId, ...(input.coAuthorIds ?? []).filter((id) => id !== actor.userId)];
     const users = await this.tenant.manager.query<{ id: string; organization_id: string | null }[]>(
       `SELECT id, organization_id FROM people_directory WHERE id = ANY($1) AND status <> 'disabled'`,
@@ -85,7 +98,8 @@ export class ReportsService {
   async update(actor: Actor, id: string, input: UpdateReportDto): Promise<ReportView> {
     const access = await this.access.requireRole(actor, id, 'author', 'editor');
     const editable = [ReportStatus.Draft, ReportStatus.RevisionRequested];
-    if (!editable.includes(access.report.status)) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
+    if (!editable.includes(access.report.status))
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
     const { report } = access;
     const content = {
       title: input.title?.trim() ?? report.title,
@@ -111,7 +125,9 @@ export class ReportsService {
       .addOrderBy('r.id', 'DESC')
       .limit(limit + 1);
     if (actor.role !== Role.TownshipAdmin || query.scope === 'authored') {
-      qb.andWhere('EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = r.id AND a.user_id = :me)', { me: actor.userId });
+      qb.andWhere('EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = r.id AND a.user_id = :me)', {
+        me: actor.userId,
+      });
     }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.cursor) {
@@ -125,25 +141,42 @@ export class ReportsService {
   }
 
   /** A new file: in a draft it replaces what will be submitted; after a decision it is the revision. */
-  async addVersion(actor: Actor, id: string, fileName: string, content: Buffer, response: string | undefined): Promise<VersionView> {
+  async addVersion(
+    actor: Actor,
+    id: string,
+    fileName: string,
+    content: Buffer,
+    response: string | undefined,
+  ): Promise<VersionView> {
     const access = await this.access.requireRole(actor, id, 'author');
     const { report } = access;
     if (![ReportStatus.Draft, ReportStatus.RevisionRequested].includes(report.status)) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
     }
-    if (report.status === ReportStatus.RevisionRequested && !response?.trim()) throw DomainException.invalid([{ field: 'response', reason: 'responseRequired' }]);
+    if (report.status === ReportStatus.RevisionRequested && !response?.trim())
+      throw DomainException.invalid([{ field: 'response', reason: 'responseRequired' }]);
     const type = await detectAllowedType(content);
     if (!type || !REPORT_TYPES.has(type.extension)) {
-      throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [{ field: 'file', reason: 'reportFileType' }]);
+      throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [
+        { field: 'file', reason: 'reportFileType' },
+      ]);
     }
     // Every file must be servable to double-blind reviewers without its metadata, whatever the report's mode is now.
-    if (!(await anonymizeFile(content, type.mime).then(() => true, () => false))) {
+    if (
+      !(await anonymizeFile(content, type.mime).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       throw DomainException.invalid([{ field: 'file', reason: 'cannotAnonymize' }]);
     }
     await this.quota.reserve(content.length);
     const storageKey = `${report.tenantId}/reports/${report.id}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
-    const [{ next }] = await this.tenant.manager.query<{ next: number }[]>('SELECT coalesce(max(number), 0) + 1 AS next FROM report_versions WHERE report_id = $1', [id]);
+    const [{ next }] = await this.tenant.manager.query<{ next: number }[]>(
+      'SELECT coalesce(max(number), 0) + 1 AS next FROM report_versions WHERE report_id = $1',
+      [id],
+    );
     const saved = await this.tenant.manager.getRepository(ReportVersion).save({
       tenantId: report.tenantId,
       reportId: id,
@@ -156,13 +189,28 @@ export class ReportsService {
       uploadedById: actor.userId,
     });
     await this.reports.update({ id }, { updatedAt: this.clock.now() });
-    return this.views.version({ id: saved.id, number: saved.number, file_name: saved.fileName, content_type: saved.contentType, size: saved.size, response: saved.response, created_at: saved.createdAt }, access);
+    return this.views.version(
+      {
+        id: saved.id,
+        number: saved.number,
+        file_name: saved.fileName,
+        content_type: saved.contentType,
+        size: saved.size,
+        response: saved.response,
+        created_at: saved.createdAt,
+      },
+      access,
+    );
   }
 
   /** Sends the latest version into the next review round; the officials are asked to assign reviewers. */
   async submit(actor: Actor, id: string): Promise<ReportView> {
     const { report } = await this.access.requireRole(actor, id, 'author');
-    const locked = await this.reports.createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOneOrFail();
+    const locked = await this.reports
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOneOrFail();
     if (![ReportStatus.Draft, ReportStatus.RevisionRequested].includes(locked.status)) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
     }
@@ -170,8 +218,12 @@ export class ReportsService {
       'SELECT id, number FROM report_versions WHERE report_id = $1 ORDER BY number DESC LIMIT 1',
       [id],
     );
-    const [previous] = await this.tenant.manager.query<{ version_id: string }[]>('SELECT version_id FROM review_rounds WHERE report_id = $1 ORDER BY number DESC LIMIT 1', [id]);
-    if (!latest || latest.id === previous?.version_id) throw DomainException.invalid([{ field: 'file', reason: previous ? 'revisionRequired' : 'required' }]);
+    const [previous] = await this.tenant.manager.query<{ version_id: string }[]>(
+      'SELECT version_id FROM review_rounds WHERE report_id = $1 ORDER BY number DESC LIMIT 1',
+      [id],
+    );
+    if (!latest || latest.id === previous?.version_id)
+      throw DomainException.invalid([{ field: 'file', reason: previous ? 'revisionRequired' : 'required' }]);
     const round = report.currentRound + 1;
     await this.tenant.manager.getRepository(ReviewRound).save({
       tenantId: report.tenantId,
@@ -181,25 +233,44 @@ export class ReportsService {
       rubric: await this.rubric.snapshot(report.allianceId),
     });
     await this.reports.update({ id }, { status: ReportStatus.UnderReview, currentRound: round });
-    await this.notifier.notify({ userIds: await this.editors(id) }, NotificationType.ReportSubmitted, { reportId: id, title: report.title, round });
+    await this.notifier.notify({ userIds: await this.editors(id) }, NotificationType.ReportSubmitted, {
+      reportId: id,
+      title: report.title,
+      round,
+    });
     return this.get(actor, id);
   }
 
   /** An accepted report goes into the library. */
   async publish(actor: Actor, id: string): Promise<ReportView> {
     const { report } = await this.access.requireEditor(actor, id);
-    if (report.status !== ReportStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    if (report.status !== ReportStatus.Accepted)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     await this.reports.update({ id }, { status: ReportStatus.Published, publishedAt: this.clock.now() });
     return this.get(actor, id);
   }
 
-  async readVersion(actor: Actor, id: string, versionId: string): Promise<{ fileName: string; contentType: string; content: Buffer }> {
+  async readVersion(
+    actor: Actor,
+    id: string,
+    versionId: string,
+  ): Promise<{ fileName: string; contentType: string; content: Buffer }> {
     const access = await this.access.resolve(actor, id);
     const version = await this.tenant.manager.getRepository(ReportVersion).findOneBy({ id: versionId, reportId: id });
     if (!version) throw DomainException.notFound();
-    const view = this.views.version({ id: version.id, number: version.number, file_name: version.fileName, content_type: version.contentType, size: version.size }, access);
+    const view = this.views.version(
+      {
+        id: version.id,
+        number: version.number,
+        file_name: version.fileName,
+        content_type: version.contentType,
+        size: version.size,
+      },
+      access,
+    );
     const content = await this.storage.get(version.storageKey);
-    if (ReportAccessService.authorsVisible(access)) return { fileName: view.fileName, contentType: version.contentType, content };
+    if (ReportAccessService.authorsVisible(access))
+      return { fileName: view.fileName, contentType: version.contentType, content };
     // Fail closed: a file whose metadata cannot be removed is not served to a double-blind reviewer at all.
     const anonymized = await anonymizeFile(content, version.contentType).catch(() => {
       throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'file', reason: 'cannotAnonymize' }]);

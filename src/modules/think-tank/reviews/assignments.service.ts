@@ -42,8 +42,11 @@ export class AssignmentsService {
   /** The editor invites reviewers to the current round; any conflict of interest refuses the whole request, with why. */
   async assign(actor: Actor, reportId: string, input: AssignReviewersDto): Promise<ReportView> {
     const { report } = await this.access.requireEditor(actor, reportId);
-    if (report.status !== ReportStatus.UnderReview) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
-    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ reportId, number: report.currentRound });
+    if (report.status !== ReportStatus.UnderReview)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
+    const round = await this.tenant.manager
+      .getRepository(ReviewRound)
+      .findOneByOrFail({ reportId, number: report.currentRound });
     const respondBy = new Date(input.respondBy);
     const dueAt = new Date(input.dueAt);
     const now = this.clock.now();
@@ -57,7 +60,8 @@ export class AssignmentsService {
           WHERE a.report_id = $1 AND r.number = $2 AND a.status = 'submitted' ORDER BY a.ordinal`,
         [reportId, report.currentRound - 1],
       );
-      if (previous.length === 0) throw DomainException.invalid([{ field: 'sameAsPreviousRound', reason: 'noPreviousReviewers' }]);
+      if (previous.length === 0)
+        throw DomainException.invalid([{ field: 'sameAsPreviousRound', reason: 'noPreviousReviewers' }]);
       expertIds = [...new Set([...previous.map((p) => p.expert_id), ...expertIds])];
     }
     if (expertIds.length === 0) throw DomainException.invalid([{ field: 'expertIds', reason: 'required' }]);
@@ -68,17 +72,26 @@ export class AssignmentsService {
     const problems: FieldProblem[] = [];
     const conflicts: FieldProblem[] = [];
     for (const expertId of expertIds) {
-      const field = input.expertIds?.includes(expertId) ? `expertIds[${input.expertIds.indexOf(expertId)}]` : 'sameAsPreviousRound';
+      const field = input.expertIds?.includes(expertId)
+        ? `expertIds[${input.expertIds.indexOf(expertId)}]`
+        : 'sameAsPreviousRound';
       const expert = experts.find((e) => e.id === expertId);
       if (!expert) problems.push({ field, reason: 'notFound' });
-      else if (taken.some((t) => t.expertId === expertId && t.status !== AssignmentStatus.Cancelled && !expired(t, now))) {
+      else if (
+        taken.some((t) => t.expertId === expertId && t.status !== AssignmentStatus.Cancelled && !expired(t, now))
+      ) {
         problems.push({ field, reason: 'alreadyAssigned', args: [expert.displayName] });
-      }
-      else if (expert.availability === ExpertAvailability.Unavailable) problems.push({ field, reason: 'expertUnavailable', args: [expert.displayName] });
+      } else if (expert.availability === ExpertAvailability.Unavailable)
+        problems.push({ field, reason: 'expertUnavailable', args: [expert.displayName] });
       else {
         const found = conflictsOfInterest(expert, parties);
         const names = await this.candidates.names(found);
-        for (const c of found) conflicts.push({ field, reason: `conflict.${c.rule}`, args: [expert.displayName, names.get(c.withId) ?? ''] });
+        for (const c of found)
+          conflicts.push({
+            field,
+            reason: `conflict.${c.rule}`,
+            args: [expert.displayName, names.get(c.withId) ?? ''],
+          });
       }
     }
     if (conflicts.length > 0) throw DomainException.conflict(ErrorCode.ConflictOfInterest, [...conflicts, ...problems]);
@@ -133,28 +146,44 @@ export class AssignmentsService {
 
   private async respond(actor: Actor, id: string, accepted: boolean, reason?: string): Promise<AssignmentView> {
     const assignment = await this.mine(actor, id);
-    if (assignment.status !== AssignmentStatus.Invited) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
+    if (assignment.status !== AssignmentStatus.Invited)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
     const now = this.clock.now();
     if (expired(assignment, now)) {
-      const [{ time_zone }] = await this.tenant.manager.query<{ time_zone: string }[]>('SELECT time_zone FROM tenants WHERE id = $1', [assignment.tenantId]);
-      throw DomainException.conflict(ErrorCode.InvitationExpired, [{ field: 'respondBy', reason: 'respondByPassed', args: [localDateTime(assignment.respondBy, time_zone)] }]);
+      const [{ time_zone }] = await this.tenant.manager.query<{ time_zone: string }[]>(
+        'SELECT time_zone FROM tenants WHERE id = $1',
+        [assignment.tenantId],
+      );
+      throw DomainException.conflict(ErrorCode.InvitationExpired, [
+        { field: 'respondBy', reason: 'respondByPassed', args: [localDateTime(assignment.respondBy, time_zone)] },
+      ]);
     }
     // Guarded on the status and deadline too, so an answer racing the editor's re-invitation or the deadline changes nothing.
     const updated = await this.repo
       .createQueryBuilder()
       .update()
-      .set({ status: accepted ? AssignmentStatus.Accepted : AssignmentStatus.Declined, respondedAt: now, declineReason: accepted ? null : reason?.trim() || null })
+      .set({
+        status: accepted ? AssignmentStatus.Accepted : AssignmentStatus.Declined,
+        respondedAt: now,
+        declineReason: accepted ? null : reason?.trim() || null,
+      })
       .where('id = :id AND status = :invited AND respond_by > :now', { id, invited: AssignmentStatus.Invited, now })
       .execute();
-    if (!updated.affected) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
+    if (!updated.affected)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
     const title = await this.reportTitle(assignment.reportId);
-    await this.notifier.notify({ userIds: await this.reports.editors(assignment.reportId) }, NotificationType.ReviewResponded, { reportId: assignment.reportId, title, ordinal: assignment.ordinal, accepted });
+    await this.notifier.notify(
+      { userIds: await this.reports.editors(assignment.reportId) },
+      NotificationType.ReviewResponded,
+      { reportId: assignment.reportId, title, ordinal: assignment.ordinal, accepted },
+    );
     return this.get(actor, id);
   }
 
   async saveDraft(actor: Actor, id: string, input: ReviewDraftDto): Promise<AssignmentView> {
     const assignment = await this.mine(actor, id);
-    if (assignment.status !== AssignmentStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    if (assignment.status !== AssignmentStatus.Accepted)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     const rubric = await this.rubricOf(assignment);
     if (input.scores) checkScores(input.scores, rubric, false);
     await this.repo.update(
@@ -171,7 +200,8 @@ export class AssignmentsService {
 
   async submit(actor: Actor, id: string, input: SubmitReviewDto): Promise<AssignmentView> {
     const assignment = await this.mine(actor, id);
-    if (assignment.status !== AssignmentStatus.Accepted) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    if (assignment.status !== AssignmentStatus.Accepted)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     checkScores(input.scores, await this.rubricOf(assignment), true);
     const updated = await this.repo.update(
       { id, status: AssignmentStatus.Accepted },
@@ -184,14 +214,19 @@ export class AssignmentsService {
         submittedAt: this.clock.now(),
       },
     );
-    if (!updated.affected) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
+    if (!updated.affected)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
-    await this.notifier.notify({ userIds: await this.reports.editors(assignment.reportId) }, NotificationType.ReviewSubmitted, {
-      reportId: assignment.reportId,
-      title: await this.reportTitle(assignment.reportId),
-      ordinal: assignment.ordinal,
-      round: round.number,
-    });
+    await this.notifier.notify(
+      { userIds: await this.reports.editors(assignment.reportId) },
+      NotificationType.ReviewSubmitted,
+      {
+        reportId: assignment.reportId,
+        title: await this.reportTitle(assignment.reportId),
+        ordinal: assignment.ordinal,
+        round: round.number,
+      },
+    );
     return this.get(actor, id);
   }
 
@@ -201,7 +236,9 @@ export class AssignmentsService {
    */
   async queue(actor: Actor, query: PageQueryDto): Promise<AssignmentPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterDone, afterDueAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'timestamp', 'uuid']) : [null, null, null];
+    const [afterDone, afterDueAt, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['boolean', 'timestamp', 'uuid'])
+      : [null, null, null];
     const rows = await this.tenant.manager.query<{ id: string; done: boolean; due_at: string }[]>(
       `SELECT a.id, a.status NOT IN ('invited', 'accepted') AS done, a.due_at::text AS due_at
          FROM review_assignments a JOIN experts e ON e.id = a.expert_id
@@ -220,11 +257,16 @@ export class AssignmentsService {
     const assignment = await this.mine(actor, id);
     const access = await this.access.requireRole(actor, assignment.reportId, 'reviewer');
     const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
-    const [version] = await this.tenant.manager.query<Record<string, any>[]>('SELECT * FROM report_versions WHERE id = $1', [round.versionId]);
+    const [version] = await this.tenant.manager.query<Record<string, any>[]>(
+      'SELECT * FROM report_versions WHERE id = $1',
+      [round.versionId],
+    );
     const everyone = (await this.views.assignments(assignment.reportId)).filter((a) => a.roundId === round.id);
     const mine = everyone.find((a) => a.id === id)!;
     const context = { decided: round.decision !== null, mine };
-    const authors = ReportAccessService.authorsVisible(access) ? (await this.views.authors([assignment.reportId])).get(assignment.reportId) ?? [] : null;
+    const authors = ReportAccessService.authorsVisible(access)
+      ? ((await this.views.authors([assignment.reportId])).get(assignment.reportId) ?? [])
+      : null;
     return {
       id,
       status: assignment.status,
@@ -265,7 +307,10 @@ export class AssignmentsService {
   }
 
   private async reportTitle(reportId: string): Promise<string> {
-    const [row] = await this.tenant.manager.query<{ title: string }[]>('SELECT title FROM research_reports WHERE id = $1', [reportId]);
+    const [row] = await this.tenant.manager.query<{ title: string }[]>(
+      'SELECT title FROM research_reports WHERE id = $1',
+      [reportId],
+    );
     return row.title;
   }
 }
@@ -280,7 +325,8 @@ export function checkScores(scores: Record<string, unknown>, rubric: RubricSnaps
       problems.push({ field: `scores.${key}`, reason: 'scoreRange', args: [criterion.maxScore] });
     }
   }
-  if (complete) for (const c of rubric) if (!(c.key in scores)) problems.push({ field: `scores.${c.key}`, reason: 'required' });
+  if (complete)
+    for (const c of rubric) if (!(c.key in scores)) problems.push({ field: `scores.${c.key}`, reason: 'required' });
   if (problems.length > 0) throw DomainException.invalid(problems);
 }
 

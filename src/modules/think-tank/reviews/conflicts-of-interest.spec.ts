@@ -1,12 +1,23 @@
 import { ConflictRule, conflictsOfInterest, type ExpertFacts, type ReportParties } from './conflicts-of-interest';
 
-const report: ReportParties = { authorUserIds: ['author'], authorOrganizationIds: ['author-org'], subjectOrganizationIds: ['subject-org'] };
-const expert = (facts: Partial<ExpertFacts>): ExpertFacts => ({ userId: 'expert', organizationIds: [], declarations: [], ...facts });
+const report: ReportParties = {
+  authorUserIds: ['author'],
+  authorOrganizationIds: ['author-org'],
+  subjectOrganizationIds: ['subject-org'],
+};
+const expert = (facts: Partial<ExpertFacts>): ExpertFacts => ({
+  userId: 'expert',
+  organizationIds: [],
+  declarations: [],
+  ...facts,
+});
 const rules = (facts: Partial<ExpertFacts>) => conflictsOfInterest(expert(facts), report).map((c) => c.rule);
 
 describe('conflicts of interest', () => {
   it('finds none for an unrelated expert', () => {
-    expect(rules({ organizationIds: ['elsewhere'], declarations: [{ organizationId: 'elsewhere', userId: 'someone' }] })).toEqual([]);
+    expect(
+      rules({ organizationIds: ['elsewhere'], declarations: [{ organizationId: 'elsewhere', userId: 'someone' }] }),
+    ).toEqual([]);
   });
 
   it('refuses an author of the report', () => {
@@ -22,9 +33,15 @@ describe('conflicts of interest', () => {
   });
 
   it('refuses on a declared conflict with an author organisation, a subject organisation or an author', () => {
-    expect(rules({ declarations: [{ organizationId: 'author-org', userId: null }] })).toEqual([ConflictRule.DeclaredOrganization]);
-    expect(rules({ declarations: [{ organizationId: 'subject-org', userId: null }] })).toEqual([ConflictRule.DeclaredOrganization]);
-    expect(rules({ declarations: [{ organizationId: null, userId: 'author' }] })).toEqual([ConflictRule.DeclaredPerson]);
+    expect(rules({ declarations: [{ organizationId: 'author-org', userId: null }] })).toEqual([
+      ConflictRule.DeclaredOrganization,
+    ]);
+    expect(rules({ declarations: [{ organizationId: 'subject-org', userId: null }] })).toEqual([
+      ConflictRule.DeclaredOrganization,
+    ]);
+    expect(rules({ declarations: [{ organizationId: null, userId: 'author' }] })).toEqual([
+      ConflictRule.DeclaredPerson,
+    ]);
   });
 
   it('reports every conflict once per organisation, even when affiliation and account organisation agree', () => {

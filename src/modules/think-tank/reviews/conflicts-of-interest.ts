@@ -34,17 +34,21 @@ export interface Conflict {
 /** Every conflict of interest between an expert and a report, derived from the registry and the expert's declarations. */
 export function conflictsOfInterest(expert: ExpertFacts, report: ReportParties): Conflict[] {
   const conflicts: Conflict[] = [];
-  if (report.authorUserIds.includes(expert.userId)) conflicts.push({ rule: ConflictRule.AuthorOfReport, withId: expert.userId });
+  if (report.authorUserIds.includes(expert.userId))
+    conflicts.push({ rule: ConflictRule.AuthorOfReport, withId: expert.userId });
   for (const org of new Set(expert.organizationIds)) {
-    if (report.authorOrganizationIds.includes(org)) conflicts.push({ rule: ConflictRule.AffiliatedWithAuthor, withId: org });
-    if (report.subjectOrganizationIds.includes(org)) conflicts.push({ rule: ConflictRule.AffiliatedWithSubject, withId: org });
+    if (report.authorOrganizationIds.includes(org))
+      conflicts.push({ rule: ConflictRule.AffiliatedWithAuthor, withId: org });
+    if (report.subjectOrganizationIds.includes(org))
+      conflicts.push({ rule: ConflictRule.AffiliatedWithSubject, withId: org });
   }
   for (const declared of expert.declarations) {
     const org = declared.organizationId;
     if (org && (report.authorOrganizationIds.includes(org) || report.subjectOrganizationIds.includes(org))) {
       conflicts.push({ rule: ConflictRule.DeclaredOrganization, withId: org });
     }
-    if (declared.userId && report.authorUserIds.includes(declared.userId)) conflicts.push({ rule: ConflictRule.DeclaredPerson, withId: declared.userId });
+    if (declared.userId && report.authorUserIds.includes(declared.userId))
+      conflicts.push({ rule: ConflictRule.DeclaredPerson, withId: declared.userId });
   }
   return conflicts;
 }

@@ -45,19 +45,35 @@ export class DecisionsService {
       .setLock('pessimistic_write')
       .where('r.id = :reportId', { reportId })
       .getOneOrFail();
-    if (report.status !== ReportStatus.UnderReview) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
-    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ reportId, number: report.currentRound });
+    if (report.status !== ReportStatus.UnderReview)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
+    const round = await this.tenant.manager
+      .getRepository(ReviewRound)
+      .findOneByOrFail({ reportId, number: report.currentRound });
     const assignments = this.tenant.manager.getRepository(ReviewAssignment);
     if ((await assignments.countBy({ roundId: round.id, status: AssignmentStatus.Submitted })) === 0) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'decision', reason: 'noSubmittedReviews' }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'decision', reason: 'noSubmittedReviews' },
+      ]);
     }
     const now = this.clock.now();
-    await this.tenant.manager.query(`UPDATE review_assignments SET status = 'cancelled', updated_at = now() WHERE round_id = $1 AND status IN ('invited', 'accepted')`, [round.id]);
+    await this.tenant.manager.query(
+      `UPDATE review_assignments SET status = 'cancelled', updated_at = now() WHERE round_id = $1 AND status IN ('invited', 'accepted')`,
+      [round.id],
+    );
     await this.tenant.manager
       .getRepository(ReviewRound)
-      .update({ id: round.id }, { decision: input.decision, decisionLetter: input.letter.trim(), decidedById: actor.userId, decidedAt: now });
-    await this.tenant.manager.getRepository(ResearchReport).update({ id: reportId }, { status: STATUS_AFTER[input.decision] });
-    const authors = await this.tenant.manager.query<{ user_id: string }[]>('SELECT user_id FROM report_authors WHERE report_id = $1', [reportId]);
+      .update(
+        { id: round.id },
+        { decision: input.decision, decisionLetter: input.letter.trim(), decidedById: actor.userId, decidedAt: now },
+      );
+    await this.tenant.manager
+      .getRepository(ResearchReport)
+      .update({ id: reportId }, { status: STATUS_AFTER[input.decision] });
+    const authors = await this.tenant.manager.query<{ user_id: string }[]>(
+      'SELECT user_id FROM report_authors WHERE report_id = $1',
+      [reportId],
+    );
     await this.notifier.notify({ userIds: authors.map((a) => a.user_id) }, NotificationType.ReportDecided, {
       reportId,
       title: report.title,
@@ -87,10 +103,14 @@ export class DecisionsService {
   async recommendations(actor: Actor, reportId: string, query: PageQueryDto): Promise<Page<ActionItemView>> {
     const access = await this.access.resolve(actor, reportId);
     if (!ReportAccessService.authorsVisible(access)) {
-      throw new DomainException(ErrorCode.Forbidden, HttpStatus.FORBIDDEN, [{ field: 'reportId', reason: 'blindReview' }]);
+      throw new DomainException(ErrorCode.Forbidden, HttpStatus.FORBIDDEN, [
+        { field: 'reportId', reason: 'blindReview' },
+      ]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterDueOn, afterCreatedAt, afterId] = query.cursor ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']) : [null, null, null];
+    const [afterDueOn, afterCreatedAt, afterId] = query.cursor
+      ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid'])
+      : [null, null, null];
     const rows = await this.tenant.manager.query<{ id: string; due_on: string; created_at: string }[]>(
       `SELECT id, due_on::text AS due_on, created_at::text AS created_at FROM action_item_directory
         WHERE report_id = $1 AND ($4::uuid IS NULL OR (due_on, created_at, id) > ($2::date, $3::timestamptz, $4::uuid))

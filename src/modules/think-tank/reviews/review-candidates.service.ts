@@ -13,14 +13,18 @@ export class ReviewCandidatesService {
   constructor(private readonly tenant: TenantContext) {}
 
   async parties(report: ResearchReport): Promise<ReportParties> {
-    const authors = await this.tenant.manager.query<{ user_id: string; organization_id: string | null; current_org: string | null }[]>(
+    const authors = await this.tenant.manager.query<
+      { user_id: string; organization_id: string | null; current_org: string | null }[]
+    >(
       `SELECT a.user_id, a.organization_id, u.organization_id AS current_org FROM report_authors a JOIN people_directory u ON u.id = a.user_id WHERE a.report_id = $1`,
       [report.id],
     );
     return {
       authorUserIds: authors.map((a) => a.user_id),
       // The organisation the author wrote for, and the one they belong to now.
-      authorOrganizationIds: [...new Set(authors.flatMap((a) => [a.organization_id, a.current_org]).filter((o): o is string => !!o))],
+      authorOrganizationIds: [
+        ...new Set(authors.flatMap((a) => [a.organization_id, a.current_org]).filter((o): o is string => !!o)),
+      ],
       subjectOrganizationIds: report.subjectOrganizationIds,
     };
   }
@@ -29,7 +33,15 @@ export class ReviewCandidatesService {
   async experts(
     expertIds?: string[],
     page?: { limit: number; after: [string, string] | null },
-  ): Promise<(ExpertFacts & { id: string; displayName: string; fields: string[]; availability: ExpertAvailability; openReviews: number })[]> {
+  ): Promise<
+    (ExpertFacts & {
+      id: string;
+      displayName: string;
+      fields: string[];
+      availability: ExpertAvailability;
+      openReviews: number;
+    })[]
+  > {
     const rows = await this.tenant.manager.query<Record<string, any>[]>(
       `SELECT e.id, e.user_id, e.fields, e.availability, e.affiliation_organization_id, u.organization_id, u.display_name,
               coalesce((SELECT json_agg(json_build_object('organizationId', d.organization_id, 'userId', d.user_id)) FROM expert_declarations d WHERE d.expert_id = e.id), '[]') AS declarations,

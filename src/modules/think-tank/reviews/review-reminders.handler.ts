@@ -49,16 +49,26 @@ export class ReviewRemindersHandler implements JobHandler<ThinkTankJob.SendRevie
       );
       let sent = 0;
       for (const a of due) {
-        const reached = REMINDERS.filter((r) => r.status === a.status && new Date(a[r.deadline]).getTime() - r.before <= now.getTime());
+        const reached = REMINDERS.filter(
+          (r) => r.status === a.status && new Date(a[r.deadline]).getTime() - r.before <= now.getTime(),
+        );
         const pending = reached.filter((r) => !a.reminders_sent.includes(r.key));
         if (pending.length === 0) continue;
         const closest = pending[pending.length - 1];
         const deadline = new Date(a[closest.deadline]);
-        await this.tenant.manager.query(`UPDATE review_assignments SET reminders_sent = reminders_sent || $2::text[] WHERE id = $1`, [a.id, pending.map((r) => r.key)]);
+        await this.tenant.manager.query(
+          `UPDATE review_assignments SET reminders_sent = reminders_sent || $2::text[] WHERE id = $1`,
+          [a.id, pending.map((r) => r.key)],
+        );
         await this.notifier.notify(
           { userIds: [a.user_id] },
           NotificationType.ReviewReminder,
-          { assignmentId: a.id, title: a.title, stage: a.status === 'invited' ? 'respond' : 'review', deadline: deadline.toISOString() },
+          {
+            assignmentId: a.id,
+            title: a.title,
+            stage: a.status === 'invited' ? 'respond' : 'review',
+            deadline: deadline.toISOString(),
+          },
           { dedupeKey: `review-reminder:${a.id}:${closest.key}` },
         );
         sent++;

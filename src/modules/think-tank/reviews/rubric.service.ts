@@ -18,19 +18,22 @@ export class RubricService {
   constructor(private readonly tenant: TenantContext) {}
 
   async get(allianceId: string): Promise<RubricView> {
-    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length)
+      throw DomainException.notFound();
     return { allianceId, criteria: await this.snapshot(allianceId) };
   }
 
   /** Replaces the rubric; rounds already open keep the copy they took. */
   async replace(allianceId: string, input: RubricDto): Promise<RubricView> {
-    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length) throw DomainException.notFound();
+    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length)
+      throw DomainException.notFound();
     // Keys and labels are stored trimmed, so they are judged trimmed: " impact" is "impact" again.
     const keys = input.criteria.map((c) => c.key.trim());
     input.criteria.forEach((c, i) => {
       if (!keys[i]) throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'required' }]);
       if (!c.label.trim()) throw DomainException.invalid([{ field: `criteria[${i}].label`, reason: 'required' }]);
-      if (keys.indexOf(keys[i]) !== i) throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'alreadyExists' }]);
+      if (keys.indexOf(keys[i]) !== i)
+        throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'alreadyExists' }]);
     });
     const repo = this.tenant.manager.getRepository(ReviewCriterion);
     await repo.delete({ allianceId });
@@ -49,7 +52,9 @@ export class RubricService {
   }
 
   async snapshot(allianceId: string): Promise<RubricSnapshot[]> {
-    const criteria = await this.tenant.manager.getRepository(ReviewCriterion).find({ where: { allianceId }, order: { position: 'ASC' } });
+    const criteria = await this.tenant.manager
+      .getRepository(ReviewCriterion)
+      .find({ where: { allianceId }, order: { position: 'ASC' } });
     if (criteria.length === 0) return DEFAULT_RUBRIC;
     return criteria.map((c) => ({ key: c.key, label: c.label, description: c.description, maxScore: c.maxScore }));
   }

@@ -36,7 +36,12 @@ export class TypicalCase extends TenantOwnedEntity {
   @Column({ type: 'text' })
   body: string;
 
-  @Column({ type: 'enum', enum: TypicalCaseStatus, enumName: 'typical_case_status', default: TypicalCaseStatus.Nominated })
+  @Column({
+    type: 'enum',
+    enum: TypicalCaseStatus,
+    enumName: 'typical_case_status',
+    default: TypicalCaseStatus.Nominated,
+  })
   status: TypicalCaseStatus;
 
   @Column({ type: 'text', nullable: true })

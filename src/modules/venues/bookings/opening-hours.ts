@@ -13,8 +13,10 @@ export function openingHoursProblems(hours: unknown, field = 'openingHours'): Fi
   hours.forEach((day: unknown, index) => {
     if (day === null) return;
     const d = day as { open?: unknown; close?: unknown };
-    if (typeof d !== 'object' || typeof d.open !== 'string' || !HHMM.test(d.open)) problems.push({ field: `${field}[${index}].open`, reason: 'isTime' });
-    else if (typeof d.close !== 'string' || !HHMM.test(d.close)) problems.push({ field: `${field}[${index}].close`, reason: 'isTime' });
+    if (typeof d !== 'object' || typeof d.open !== 'string' || !HHMM.test(d.open))
+      problems.push({ field: `${field}[${index}].open`, reason: 'isTime' });
+    else if (typeof d.close !== 'string' || !HHMM.test(d.close))
+      problems.push({ field: `${field}[${index}].close`, reason: 'isTime' });
     else if (d.close <= d.open) problems.push({ field: `${field}[${index}].close`, reason: 'endsAfterStart' });
   });
   return problems;
@@ -28,18 +30,36 @@ export function cleanOpeningHours(hours: OpeningHours | null | undefined): Openi
 
 function localParts(instant: Date, timeZone: string): { date: string; weekday: number; time: string } {
   const parts = Object.fromEntries(
-    dateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    dateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: WEEKDAYS.indexOf(parts.weekday), time: `${parts.hour}:${parts.minute}` };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAYS.indexOf(parts.weekday),
+    time: `${parts.hour}:${parts.minute}`,
+  };
 }
 
 /**
  * Whether [start, end) lies within one day's opening hours in the township's time zone. Returns the
  * day's hours as text for the message when it does not ("closed" when the zone is closed that day).
  */
-export function outsideOpeningHours(hours: OpeningHours | null, start: Date, end: Date, timeZone: string): string | null {
+export function outsideOpeningHours(
+  hours: OpeningHours | null,
+  start: Date,
+  end: Date,
+  timeZone: string,
+): string | null {
   if (!hours) return null;
   const s = localParts(start, timeZone);
   const e = localParts(new Date(end.getTime() - 1), timeZone);

@@ -5,7 +5,13 @@ import { CurrentActor } from '../../../platform/auth/current-actor.decorator';
 import { Role } from '../../../platform/auth/entities/role';
 import { IdParam } from '../../../platform/http/id-param.decorator';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { BookZoneDto, DecideBookingDto, ListBookingsQuery, VenueBookingList, VenueBookingView } from '../dto/venue-booking.dto';
+import {
+  BookZoneDto,
+  DecideBookingDto,
+  ListBookingsQuery,
+  VenueBookingList,
+  VenueBookingView,
+} from '../dto/venue-booking.dto';
 import { VenueBookingsService } from './venue-bookings.service';
 
 /** Members, department staff and officials book; experts only read the venues. */
@@ -44,7 +50,11 @@ export class VenueBookingsController {
   @ApiConflictResponse({ description: 'The booking is not pending, or the slot is taken.' })
   @Post(':id/approve')
   @HttpCode(HttpStatus.OK)
-  approve(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DecideBookingDto): Promise<VenueBookingView> {
+  approve(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: DecideBookingDto,
+  ): Promise<VenueBookingView> {
     return this.bookings.approve(actor, id, body);
   }
 
@@ -53,7 +63,11 @@ export class VenueBookingsController {
   @ApiConflictResponse({ description: 'The booking is not pending.' })
   @Post(':id/reject')
   @HttpCode(HttpStatus.OK)
-  reject(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DecideBookingDto): Promise<VenueBookingView> {
+  reject(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() body: DecideBookingDto,
+  ): Promise<VenueBookingView> {
     return this.bookings.reject(actor, id, body);
   }
 

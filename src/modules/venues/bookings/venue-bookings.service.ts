@@ -9,7 +9,15 @@ import { Notifier } from '../../../platform/notifications/notifier.service';
 import { keysetPage } from '../../../platform/pagination/keyset';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import type { BookZoneDto, CalendarEntryView, DecideBookingDto, ListBookingsQuery, VenueBookingList, VenueBookingView, VenueCalendarView } from '../dto/venue-booking.dto';
+import type {
+  BookZoneDto,
+  CalendarEntryView,
+  DecideBookingDto,
+  ListBookingsQuery,
+  VenueBookingList,
+  VenueBookingView,
+  VenueCalendarView,
+} from '../dto/venue-booking.dto';
 import { VenueBooking, VenueBookingStatus as B } from '../entities/venue-booking.entity';
 import { earliestReservationStart, MAX_RESERVATION_HOURS } from '../entities/room-reservation.entity';
 import { VenueZone } from '../entities/venue-zone.entity';
@@ -42,12 +50,17 @@ export class VenueBookingsService {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     if (endsAt <= startsAt) throw DomainException.invalid([{ field: 'endsAt', reason: 'endsAfterStart' }]);
-    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw DomainException.invalid([{ field: 'endsAt', reason: 'tooLong', args: [MAX_RESERVATION_HOURS] }]);
+    if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS)
+      throw DomainException.invalid([{ field: 'endsAt', reason: 'tooLong', args: [MAX_RESERVATION_HOURS] }]);
     if (startsAt < this.clock.now()) throw DomainException.invalid([{ field: 'startsAt', reason: 'inPast' }]);
-    if (input.attendees > zone.capacity) throw DomainException.invalid([{ field: 'attendees', reason: 'overCapacity', args: [zone.capacity] }]);
+    if (input.attendees > zone.capacity)
+      throw DomainException.invalid([{ field: 'attendees', reason: 'overCapacity', args: [zone.capacity] }]);
     const timeZone = await this.timeZone();
     const hours = outsideOpeningHours(zone.openingHours, startsAt, endsAt, timeZone);
-    if (hours) throw DomainException.invalid([{ field: 'startsAt', reason: hours === 'closed' ? 'closedThatDay' : 'outsideOpeningHours', args: [hours] }]);
+    if (hours)
+      throw DomainException.invalid([
+        { field: 'startsAt', reason: hours === 'closed' ? 'closedThatDay' : 'outsideOpeningHours', args: [hours] },
+      ]);
 
     const booking = await this.tenant.manager.getRepository(VenueBooking).save({
       tenantId: this.tenant.tenantId,
@@ -63,8 +76,14 @@ export class VenueBookingsService {
     });
     await this.reserve(actor, booking, zone, timeZone);
     if (booking.status === B.Pending) {
-      const officials = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`);
-      await this.notifier.notify({ userIds: officials.map((o) => o.id) }, NotificationType.VenueBookingRequested, this.payload(booking, zone.name));
+      const officials = await this.tenant.manager.query<{ id: string }[]>(
+        `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`,
+      );
+      await this.notifier.notify(
+        { userIds: officials.map((o) => o.id) },
+        NotificationType.VenueBookingRequested,
+        this.payload(booking, zone.name),
+      );
     }
     return this.view(actor, booking.id);
   }
@@ -74,7 +93,14 @@ export class VenueBookingsService {
     const manager = this.tenant.manager;
     await manager.query('SAVEPOINT venue_booking_reserve');
     try {
-      await manager.query(RESERVE_ROOM_SQL, [booking.tenantId, zone.id, booking.startsAt, booking.endsAt, null, booking.id]);
+      await manager.query(RESERVE_ROOM_SQL, [
+        booking.tenantId,
+        zone.id,
+        booking.startsAt,
+        booking.endsAt,
+        null,
+        booking.id,
+      ]);
       await manager.query('RELEASE SAVEPOINT venue_booking_reserve');
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code !== EXCLUSION_VIOLATION) throw error;
@@ -84,18 +110,35 @@ export class VenueBookingsService {
   }
 
   /** The 409 naming what holds the slot: its title when the viewer may see it, else only its kind. */
-  private async slotTaken(actor: Actor, zone: VenueZone, startsAt: Date, endsAt: Date, timeZone: string): Promise<DomainException> {
-    const [holder] = await this.tenant.manager.query<{ meeting_id: string | null; title: string | null; starts_at: Date; ends_at: Date; visible: boolean }[]>(
+  private async slotTaken(
+    actor: Actor,
+    zone: VenueZone,
+    startsAt: Date,
+    endsAt: Date,
+    timeZone: string,
+  ): Promise<DomainException> {
+    const [holder] = await this.tenant.manager.query<
+      { meeting_id: string | null; title: string | null; starts_at: Date; ends_at: Date; visible: boolean }[]
+    >(
       `SELECT r.meeting_id, COALESCE(m.title, b.purpose) AS title, r.starts_at, r.ends_at,
               ($4 OR b.booker_user_id = $5 OR EXISTS (SELECT 1 FROM meeting_participant_directory p WHERE p.meeting_id = m.id AND (p.attendee_id = $5 OR p.organization_id = $6))) AS visible
          FROM room_reservations r LEFT JOIN meeting_directory m ON m.id = r.meeting_id LEFT JOIN venue_bookings b ON b.id = r.booking_id
         WHERE r.zone_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 AND r.starts_at > $7 ORDER BY r.starts_at LIMIT 1`,
-      [zone.id, startsAt, endsAt, actor.role === Role.TownshipAdmin, actor.userId, actor.organizationId, earliestReservationStart(startsAt)],
+      [
+        zone.id,
+        startsAt,
+        endsAt,
+        actor.role === Role.TownshipAdmin,
+        actor.userId,
+        actor.organizationId,
+        earliestReservationStart(startsAt),
+      ],
     );
     const when = holder
       ? `${localDateTime(holder.starts_at, timeZone, { withYear: false })}–${localDateTime(holder.ends_at, timeZone, { withYear: false }).slice(-5)}`
       : '';
-    const reason = holder?.visible && holder.title ? 'slotTaken' : holder?.meeting_id ? 'slotTakenByMeeting' : 'slotTakenByBooking';
+    const reason =
+      holder?.visible && holder.title ? 'slotTaken' : holder?.meeting_id ? 'slotTakenByMeeting' : 'slotTakenByBooking';
     const args = reason === 'slotTaken' ? [zone.name, holder!.title, when] : [zone.name, when];
     return new DomainException(ErrorCode.SlotTaken, HttpStatus.CONFLICT, [{ field: 'startsAt', reason, args }]);
   }
@@ -108,17 +151,31 @@ export class VenueBookingsService {
     return this.decide(actor, id, B.Rejected, input);
   }
 
-  private async decide(actor: Actor, id: string, status: B.Approved | B.Rejected, input: DecideBookingDto): Promise<VenueBookingView> {
+  private async decide(
+    actor: Actor,
+    id: string,
+    status: B.Approved | B.Rejected,
+    input: DecideBookingDto,
+  ): Promise<VenueBookingView> {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     const booking = await this.lock(id);
-    if (booking.status !== B.Pending) throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'bookingNotPending', args: [booking.status] }]);
-    await this.tenant.manager.getRepository(VenueBooking).update(
-      { id },
-      { status, decidedById: actor.userId, decidedAt: this.clock.now(), decisionNote: input.note?.trim() || null },
-    );
+    if (booking.status !== B.Pending)
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'status', reason: 'bookingNotPending', args: [booking.status] },
+      ]);
+    await this.tenant.manager
+      .getRepository(VenueBooking)
+      .update(
+        { id },
+        { status, decidedById: actor.userId, decidedAt: this.clock.now(), decisionNote: input.note?.trim() || null },
+      );
     if (status === B.Rejected) await this.release(id);
     const zone = await this.tenant.manager.getRepository(VenueZone).findOneByOrFail({ id: booking.zoneId });
-    await this.notifier.notify({ userIds: [booking.bookerUserId] }, NotificationType.VenueBookingDecided, { ...this.payload(booking, zone.name), status, note: input.note ?? '' });
+    await this.notifier.notify({ userIds: [booking.bookerUserId] }, NotificationType.VenueBookingDecided, {
+      ...this.payload(booking, zone.name),
+      status,
+      note: input.note ?? '',
+    });
     return this.view(actor, id);
   }
 
@@ -127,7 +184,9 @@ export class VenueBookingsService {
     const booking = await this.lock(id);
     if (!this.mayManage(actor, booking)) throw DomainException.notFound();
     if (!HOLDING.includes(booking.status) || booking.endsAt <= this.clock.now()) {
-      throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'bookingNotCancellable', args: [booking.status] }]);
+      throw DomainException.conflict(ErrorCode.InvalidTransition, [
+        { field: 'status', reason: 'bookingNotCancellable', args: [booking.status] },
+      ]);
     }
     await this.tenant.manager.getRepository(VenueBooking).update({ id }, { status: B.Cancelled });
     await this.release(id);
@@ -146,10 +205,23 @@ export class VenueBookingsService {
     if (query.status) qb.andWhere('b.status = :status', { status: query.status });
     if (query.venueId) qb.andWhere('b.venue_id = :venue', { venue: query.venueId });
     if (actor.role !== Role.TownshipAdmin || query.mine === 'true') {
-      qb.andWhere('(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))', { user: actor.userId, org: actor.organizationId });
+      qb.andWhere(
+        '(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))',
+        { user: actor.userId, org: actor.organizationId },
+      );
     }
-    const page = await keysetPage(qb, { column: 'b.starts_at', kind: 'timestamp', idColumn: 'b.id', direction: 'ASC' }, query);
-    return { items: await this.views(actor, page.items.map((b) => b.id)), nextCursor: page.nextCursor };
+    const page = await keysetPage(
+      qb,
+      { column: 'b.starts_at', kind: 'timestamp', idColumn: 'b.id', direction: 'ASC' },
+      query,
+    );
+    return {
+      items: await this.views(
+        actor,
+        page.items.map((b) => b.id),
+      ),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Bookings and meeting reservations of the venue's zones; what the viewer may not see shows as "reserved". */
@@ -159,7 +231,8 @@ export class VenueBookingsService {
     const from = new Date(fromText);
     const to = new Date(toText);
     if (to <= from) throw DomainException.invalid([{ field: 'to', reason: 'endsAfterStart' }]);
-    if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000) throw DomainException.invalid([{ field: 'to', reason: 'rangeTooLong', args: [MAX_CALENDAR_DAYS] }]);
+    if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000)
+      throw DomainException.invalid([{ field: 'to', reason: 'rangeTooLong', args: [MAX_CALENDAR_DAYS] }]);
     const official = actor.role === Role.TownshipAdmin;
     const rows = await this.tenant.manager.query<(CalendarEntryView & { visible: boolean })[]>(
       `SELECT CASE WHEN r.booking_id IS NOT NULL THEN 'booking' ELSE 'meeting' END AS kind, z.id AS "zoneId", z.name AS "zoneName",
@@ -178,12 +251,18 @@ export class VenueBookingsService {
       venueId,
       from: from.toISOString(),
       to: to.toISOString(),
-      entries: rows.map(({ visible, ...entry }) => ({ ...entry, title: visible ? entry.title : null, meetingId: visible ? entry.meetingId : null })),
+      entries: rows.map(({ visible, ...entry }) => ({
+        ...entry,
+        title: visible ? entry.title : null,
+        meetingId: visible ? entry.meetingId : null,
+      })),
     };
   }
 
   private async lock(id: string): Promise<VenueBooking> {
-    const booking = await this.tenant.manager.getRepository(VenueBooking).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const booking = await this.tenant.manager
+      .getRepository(VenueBooking)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!booking) throw DomainException.notFound();
     return booking;
   }
@@ -193,7 +272,11 @@ export class VenueBookingsService {
   }
 
   private maySee(actor: Actor, booking: VenueBooking): boolean {
-    return actor.role === Role.TownshipAdmin || booking.bookerUserId === actor.userId || (!!actor.organizationId && booking.bookerOrganizationId === actor.organizationId);
+    return (
+      actor.role === Role.TownshipAdmin ||
+      booking.bookerUserId === actor.userId ||
+      (!!actor.organizationId && booking.bookerOrganizationId === actor.organizationId)
+    );
   }
 
   private mayManage(actor: Actor, booking: VenueBooking): boolean {
@@ -201,11 +284,20 @@ export class VenueBookingsService {
   }
 
   private payload(booking: VenueBooking, zoneName: string): Record<string, unknown> {
-    return { bookingId: booking.id, zoneName, purpose: booking.purpose, startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() };
+    return {
+      bookingId: booking.id,
+      zoneName,
+      purpose: booking.purpose,
+      startsAt: booking.startsAt.toISOString(),
+      endsAt: booking.endsAt.toISOString(),
+    };
   }
 
   private async timeZone(): Promise<string> {
-    const [row] = await this.tenant.manager.query<{ time_zone: string }[]>('SELECT time_zone FROM tenants WHERE id = $1', [this.tenant.tenantId]);
+    const [row] = await this.tenant.manager.query<{ time_zone: string }[]>(
+      'SELECT time_zone FROM tenants WHERE id = $1',
+      [this.tenant.tenantId],
+    );
     return row?.time_zone ?? 'Asia/Shanghai';
   }
 
@@ -228,7 +320,12 @@ export class VenueBookingsService {
     return rows.map((r) => {
       const actions: string[] = [];
       if (actor.role === Role.TownshipAdmin && r.status === B.Pending) actions.push('approve', 'reject');
-      if ((actor.role === Role.TownshipAdmin || r.booker_user_id === actor.userId) && HOLDING.includes(r.status) && r.ends_at > now) actions.push('cancel');
+      if (
+        (actor.role === Role.TownshipAdmin || r.booker_user_id === actor.userId) &&
+        HOLDING.includes(r.status) &&
+        r.ends_at > now
+      )
+        actions.push('cancel');
       return {
         id: r.id,
         venueId: r.venue_id,
@@ -241,7 +338,9 @@ export class VenueBookingsService {
         attendees: r.attendees,
         status: r.status,
         booker: { id: r.booker_user_id, name: r.booker_name },
-        bookerOrganization: r.booker_organization_id ? { id: r.booker_organization_id, name: r.organization_name } : null,
+        bookerOrganization: r.booker_organization_id
+          ? { id: r.booker_organization_id, name: r.organization_name }
+          : null,
         decisionNote: r.decision_note,
         decidedAt: r.decided_at,
         allowedActions: actions,

@@ -1,5 +1,16 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ZoneKind, type DayHours } from '../entities/venue-zone.entity';
 
 /** One weekday's hours, or null when closed (inline: a class used only in arrays is not registered). */
@@ -7,7 +18,10 @@ const DAY_HOURS_SCHEMA = {
   type: 'object' as const,
   nullable: true,
   required: ['open', 'close'],
-  properties: { open: { type: 'string' as const, example: '08:30' }, close: { type: 'string' as const, example: '17:30' } },
+  properties: {
+    open: { type: 'string' as const, example: '08:30' },
+    close: { type: 'string' as const, example: '17:30' },
+  },
 };
 
 export class CreateVenueDto {

@@ -20,9 +20,15 @@ export function earliestReservationStart(from: Date): Date {
  * reservation and `to`, not every reservation the zone ever had.
  */
 @Entity('room_reservations')
-@Exclusion('ex_room_reservations__overlap', `USING gist ("zone_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)`)
+@Exclusion(
+  'ex_room_reservations__overlap',
+  `USING gist ("zone_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)`,
+)
 @Check('ck_room_reservations__holder', '("meeting_id" IS NULL) <> ("booking_id" IS NULL)')
-@Check('ck_room_reservations__time', `"ends_at" > "starts_at" AND "ends_at" - "starts_at" <= interval '${MAX_RESERVATION_HOURS} hours'`)
+@Check(
+  'ck_room_reservations__time',
+  `"ends_at" > "starts_at" AND "ends_at" - "starts_at" <= interval '${MAX_RESERVATION_HOURS} hours'`,
+)
 @Index('ix_room_reservations__zone_starts', ['tenantId', 'zoneId', 'startsAt'])
 @Index('ix_room_reservations__meeting', ['meetingId'])
 @Index('uq_room_reservations__booking', ['bookingId'], { unique: true, where: '"booking_id" IS NOT NULL' })

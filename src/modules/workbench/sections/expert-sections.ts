@@ -2,7 +2,13 @@ import { AssignmentStatus } from '../../think-tank/entities/review-assignment.en
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
 import { sectionStatement, type Statement, statementSection, type WorkbenchScope } from './section-statement';
 
-function assignments(scope: WorkbenchScope, status: AssignmentStatus, action: WorkbenchAction, due: string, extra = ''): Statement {
+function assignments(
+  scope: WorkbenchScope,
+  status: AssignmentStatus,
+  action: WorkbenchAction,
+  due: string,
+  extra = '',
+): Statement {
   return sectionStatement({
     from: 'review_assignment_directory a JOIN expert_directory e ON e.id = a.expert_id',
     where: `e.user_id = $1 AND a.status = '${status}' ${extra}`,
@@ -18,7 +24,13 @@ function assignments(scope: WorkbenchScope, status: AssignmentStatus, action: Wo
 
 /** Invitations still open to an answer: the review queue's invited rows whose reply-by time has not passed (AssignmentsService's `expired`). */
 export function reviewInvitationsQuery(scope: WorkbenchScope): Statement {
-  return assignments(scope, AssignmentStatus.Invited, WorkbenchAction.AnswerInvitation, 'a.respond_by', 'AND a.respond_by > $2');
+  return assignments(
+    scope,
+    AssignmentStatus.Invited,
+    WorkbenchAction.AnswerInvitation,
+    'a.respond_by',
+    'AND a.respond_by > $2',
+  );
 }
 
 /** Accepted reviews not submitted yet, the earliest due first (late ones are flagged). */

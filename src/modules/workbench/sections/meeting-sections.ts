@@ -42,7 +42,13 @@ export function meetingsThisWeekQuery(scope: WorkbenchScope): Statement {
     key: 'm.id',
     item: `json_build_object('kind', '${WorkbenchItemKind.Meeting}', 'action', '${WorkbenchAction.Attend}', 'id', m.id, 'title', m.title,
              'reference', ${PLACE}, 'dueAt', m.starts_at, 'endsAt', m.ends_at)`,
-    params: [scope.actor.userId, scope.actor.organizationId, scope.now, earliestStart > scope.weekStart ? earliestStart : scope.weekStart, scope.weekEnd],
+    params: [
+      scope.actor.userId,
+      scope.actor.organizationId,
+      scope.now,
+      earliestStart > scope.weekStart ? earliestStart : scope.weekStart,
+      scope.weekEnd,
+    ],
     limit: scope.limit,
   });
 }

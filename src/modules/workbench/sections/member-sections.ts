@@ -4,7 +4,13 @@ import { REPORTING_MEMBERS } from '../../indicators/indicators.service';
 import { ProjectCallStatus } from '../../project-calls/entities/project-call.entity';
 import { UNFINISHED_STEPS } from '../../project-calls/project-calls.service';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
-import { sectionStatement, sqlValues, type Statement, statementSection, type WorkbenchScope } from './section-statement';
+import {
+  sectionStatement,
+  sqlValues,
+  type Statement,
+  statementSection,
+  type WorkbenchScope,
+} from './section-statement';
 
 /**
  * Open rounds of the alliances the enterprise reports to (IndicatorsService's REPORTING_MEMBERS),
@@ -53,5 +59,8 @@ export function projectCallsQuery(scope: WorkbenchScope): Statement | null {
   });
 }
 
-export const INDICATOR_ROUNDS_TO_FILL = statementSection(WorkbenchSectionKey.IndicatorRoundsToFill, indicatorRoundsToFillQuery);
+export const INDICATOR_ROUNDS_TO_FILL = statementSection(
+  WorkbenchSectionKey.IndicatorRoundsToFill,
+  indicatorRoundsToFillQuery,
+);
 export const PROJECT_CALLS = statementSection(WorkbenchSectionKey.ProjectCalls, projectCallsQuery);

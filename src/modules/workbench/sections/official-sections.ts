@@ -2,7 +2,13 @@ import { ActionItemStatus } from '../../action-items/entities/action-item.entity
 import { PAIR_STATUS_SQL } from '../../pairing/pairing.service';
 import { TypicalCaseStatus } from '../../typical-cases/entities/typical-case.entity';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
-import { sectionStatement, sqlValues, type Statement, statementSection, type WorkbenchScope } from './section-statement';
+import {
+  sectionStatement,
+  sqlValues,
+  type Statement,
+  statementSection,
+  type WorkbenchScope,
+} from './section-statement';
 
 /** Open action items past their due date, the board's "overdue" (ActionItemsService: open or in progress, due before today). */
 export function overdueActionItemsQuery(scope: WorkbenchScope): Statement {

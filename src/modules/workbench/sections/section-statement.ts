@@ -27,7 +27,10 @@ export interface SectionRows {
 }
 
 /** An item as the statements build it with json_build_object (timestamps as text). */
-export type RawItem = Omit<WorkbenchItemView, 'dueAt' | 'since' | 'endsAt' | 'overdue' | 'escalationLevel' | 'rating' | 'reference' | 'counterpart' | 'dueOn'> &
+export type RawItem = Omit<
+  WorkbenchItemView,
+  'dueAt' | 'since' | 'endsAt' | 'overdue' | 'escalationLevel' | 'rating' | 'reference' | 'counterpart' | 'dueOn'
+> &
   Partial<Record<'dueAt' | 'since' | 'endsAt' | 'reference' | 'counterpart' | 'dueOn', string | null>> &
   Partial<Record<'escalationLevel' | 'rating', number | null>>;
 
@@ -68,7 +71,10 @@ export function sectionStatement(parts: {
 }
 
 /** A section read by one statement. */
-export function statementSection(key: WorkbenchSectionKey, build: (scope: WorkbenchScope) => Statement | null): SectionDefinition {
+export function statementSection(
+  key: WorkbenchSectionKey,
+  build: (scope: WorkbenchScope) => Statement | null,
+): SectionDefinition {
   return {
     key,
     statements: (scope) => {

@@ -5,7 +5,15 @@ import { AUTO_CLOSE_AFTER_DAYS } from '../../service-requests/jobs/sla-jobs.hand
 import { TRANSITIONS } from '../../service-requests/lifecycle/transitions';
 import type { Page, PageQueryDto } from '../../../platform/pagination/page.dto';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
-import { type RawItem, type SectionDefinition, sectionStatement, sqlValues, type Statement, statementSection, type WorkbenchScope } from './section-statement';
+import {
+  type RawItem,
+  type SectionDefinition,
+  sectionStatement,
+  sqlValues,
+  type Statement,
+  statementSection,
+  type WorkbenchScope,
+} from './section-statement';
 
 /*
  * The states come from the request lifecycle's own state machine (lifecycle/transitions.ts): a
@@ -33,7 +41,11 @@ export function requestsToAcceptQuery(scope: WorkbenchScope): Statement | null {
     where: `r.assigned_organization_id = $1 AND r.status IN (${TO_ACCEPT})`,
     order: 'r.accept_due_at, r.created_at, r.id',
     key: 'r.id',
-    item: requestItem(WorkbenchAction.Accept, { counterpart: organizationName('r.requester_organization_id'), dueAt: 'r.accept_due_at', since: 'r.routed_at' }),
+    item: requestItem(WorkbenchAction.Accept, {
+      counterpart: organizationName('r.requester_organization_id'),
+      dueAt: 'r.accept_due_at',
+      since: 'r.routed_at',
+    }),
     params: [scope.actor.organizationId],
     limit: scope.limit,
   });
@@ -47,7 +59,11 @@ export function requestsToResolveQuery(scope: WorkbenchScope): Statement | null 
     where: `r.assigned_organization_id = $1 AND r.status IN (${TO_RESOLVE})`,
     order: 'r.resolve_due_at, r.created_at, r.id',
     key: 'r.id',
-    item: requestItem(WorkbenchAction.Resolve, { counterpart: organizationName('r.requester_organization_id'), dueAt: 'r.resolve_due_at', since: 'coalesce(r.accepted_at, r.routed_at)' }),
+    item: requestItem(WorkbenchAction.Resolve, {
+      counterpart: organizationName('r.requester_organization_id'),
+      dueAt: 'r.resolve_due_at',
+      since: 'coalesce(r.accepted_at, r.routed_at)',
+    }),
     params: [scope.actor.organizationId],
     limit: scope.limit,
   });
@@ -79,7 +95,11 @@ export function requestsAwaitingInformationQuery(scope: WorkbenchScope): Stateme
     where: `r.requester_organization_id = $1 AND r.status IN (${AWAITING_INFORMATION})`,
     order: 'r.returned_at, r.id',
     key: 'r.id',
-    item: requestItem(WorkbenchAction.ProvideInformation, { counterpart: organizationName('r.assigned_organization_id'), dueAt: 'NULL::timestamptz', since: 'r.returned_at' }),
+    item: requestItem(WorkbenchAction.ProvideInformation, {
+      counterpart: organizationName('r.assigned_organization_id'),
+      dueAt: 'NULL::timestamptz',
+      since: 'r.returned_at',
+    }),
     params: [scope.actor.organizationId],
     limit: scope.limit,
   });
@@ -126,12 +146,17 @@ export function lowRatingFollowUpsQuery(scope: WorkbenchScope): Statement {
 export const REQUESTS_TO_ACCEPT = statementSection(WorkbenchSectionKey.RequestsToAccept, requestsToAcceptQuery);
 export const REQUESTS_TO_RESOLVE = statementSection(WorkbenchSectionKey.RequestsToResolve, requestsToResolveQuery);
 export const CHASED_REQUESTS = statementSection(WorkbenchSectionKey.ChasedRequests, chasedRequestsQuery);
-export const REQUESTS_AWAITING_INFORMATION = statementSection(WorkbenchSectionKey.RequestsAwaitingInformation, requestsAwaitingInformationQuery);
+export const REQUESTS_AWAITING_INFORMATION = statementSection(
+  WorkbenchSectionKey.RequestsAwaitingInformation,
+  requestsAwaitingInformationQuery,
+);
 export const REQUESTS_TO_RATE = statementSection(WorkbenchSectionKey.RequestsToRate, requestsToRateQuery);
 export const LOW_RATING_FOLLOW_UPS = statementSection(WorkbenchSectionKey.LowRatingFollowUps, lowRatingFollowUpsQuery);
 
 /** The supervision board (督办) as its page shows it: late first, then at risk, each by due time. */
-export function supervisedRequests(board: (page: PageQueryDto) => Promise<Page<ServiceRequestView>>): SectionDefinition {
+export function supervisedRequests(
+  board: (page: PageQueryDto) => Promise<Page<ServiceRequestView>>,
+): SectionDefinition {
   return {
     key: WorkbenchSectionKey.SupervisedRequests,
     // The board's page query asks for one row more than the page, to know whether another follows.
@@ -140,19 +165,17 @@ export function supervisedRequests(board: (page: PageQueryDto) => Promise<Page<S
       const { total } = await run(supervisedCountQuery());
       if (total === 0) return { total, items: [] };
       const page = await board({ limit: scope.limit });
-      const items = page.items.map(
-        (r): RawItem => ({
-          kind: WorkbenchItemKind.ServiceRequest,
-          action: WorkbenchAction.Supervise,
-          id: r.id,
-          title: r.title,
-          reference: r.number,
-          counterpart: r.assignedOrganization?.name ?? r.requesterOrganization.name,
-          dueAt: r.status === S.Routed && r.acceptDueAt ? iso(r.acceptDueAt) : iso(r.resolveDueAt),
-          since: iso(r.createdAt),
-          escalationLevel: r.escalationLevel,
-        }),
-      );
+      const items = page.items.map((r): RawItem => ({
+        kind: WorkbenchItemKind.ServiceRequest,
+        action: WorkbenchAction.Supervise,
+        id: r.id,
+        title: r.title,
+        reference: r.number,
+        counterpart: r.assignedOrganization?.name ?? r.requesterOrganization.name,
+        dueAt: r.status === S.Routed && r.acceptDueAt ? iso(r.acceptDueAt) : iso(r.resolveDueAt),
+        since: iso(r.createdAt),
+        escalationLevel: r.escalationLevel,
+      }));
       return { total, items };
     },
   };

@@ -35,14 +35,22 @@ export class BackupAlerts {
       if (!isStale(freshness, now)) return { abandoned, alerted: false };
       const lastGood = await this.runs.latestGood();
       if (!(await this.runs.claimAlert(`stale:${lastGood?.id ?? 'never'}`, now))) return { abandoned, alerted: false };
-      const admins = await this.tenant.manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'platform_admin' AND status = 'active' AND tenant_id IS NULL`);
+      const admins = await this.tenant.manager.query<{ id: string }[]>(
+        `SELECT id FROM users WHERE role = 'platform_admin' AND status = 'active' AND tenant_id IS NULL`,
+      );
       await this.notifier.notify(
         { userIds: admins.map((a) => a.id) },
         NotificationType.BackupStale,
-        { lastGoodAt: lastGood?.finishedAt?.toISOString() ?? null, lastFailure: (await this.runs.latest())?.failureReason ?? null },
+        {
+          lastGoodAt: lastGood?.finishedAt?.toISOString() ?? null,
+          lastFailure: (await this.runs.latest())?.failureReason ?? null,
+        },
         { urgent: true, dedupeKey: `backup-stale:${lastGood?.id ?? 'never'}` },
       );
-      this.logger.warn({ lastGoodAt: lastGood?.finishedAt ?? null, admins: admins.length }, 'Backups are stale: platform admins told');
+      this.logger.warn(
+        { lastGoodAt: lastGood?.finishedAt ?? null, admins: admins.length },
+        'Backups are stale: platform admins told',
+      );
       return { abandoned, alerted: true };
     });
   }

@@ -67,15 +67,26 @@ export class BackupOperations {
   private async take(runId: string): Promise<void> {
     const passphrase = this.env('BACKUP_KEY');
     if (!passphrase) {
-      await this.runs.asPlatform(() => this.runs.fail(runId, this.clock.now(), 'BACKUP_KEY is not set: backups are not configured'));
+      await this.runs.asPlatform(() =>
+        this.runs.fail(runId, this.clock.now(), 'BACKUP_KEY is not set: backups are not configured'),
+      );
       return;
     }
     const store = this.store();
-    const heartbeat = setInterval(() => void this.runs.asPlatform(() => this.runs.heartbeat(runId, this.clock.now())).catch(() => undefined), HEARTBEAT_EVERY_MS);
+    const heartbeat = setInterval(
+      () => void this.runs.asPlatform(() => this.runs.heartbeat(runId, this.clock.now())).catch(() => undefined),
+      HEARTBEAT_EVERY_MS,
+    );
     let kept: { name: string } | undefined;
     try {
       const directory = await store.workDirectory();
-      const result = await createBackup({ adminUrl: this.env('DATABASE_ADMIN_URL'), storage: this.storage, passphrase, directory, now: this.clock.now() });
+      const result = await createBackup({
+        adminUrl: this.env('DATABASE_ADMIN_URL'),
+        storage: this.storage,
+        passphrase,
+        directory,
+        now: this.clock.now(),
+      });
       const name = basename(result.path);
       const location = await store.keep(result.path, name);
       const { manifest } = result;
@@ -95,7 +106,9 @@ export class BackupOperations {
       this.logger.log({ runId, file: location, bytes: result.bytes }, 'Backup taken');
     } catch (error) {
       this.logger.error({ runId, err: error }, 'Backup failed');
-      await this.runs.asPlatform(() => this.runs.fail(runId, this.clock.now(), (error as Error).message ?? String(error)));
+      await this.runs.asPlatform(() =>
+        this.runs.fail(runId, this.clock.now(), (error as Error).message ?? String(error)),
+      );
       return;
     } finally {
       clearInterval(heartbeat);
@@ -109,11 +122,14 @@ export class BackupOperations {
   async prune(store: BackupStore): Promise<string[]> {
     // Not a backup another worker is still verifying.
     const pending = new Set(await this.runs.asPlatform(() => this.runs.awaitingVerification()));
-    const { remove } = applyRetention((await store.list()).filter((backup) => !pending.has(backup.name)), {
-      daily: this.env('BACKUP_KEEP_DAILY'),
-      weekly: this.env('BACKUP_KEEP_WEEKLY'),
-      monthly: this.env('BACKUP_KEEP_MONTHLY'),
-    });
+    const { remove } = applyRetention(
+      (await store.list()).filter((backup) => !pending.has(backup.name)),
+      {
+        daily: this.env('BACKUP_KEEP_DAILY'),
+        weekly: this.env('BACKUP_KEEP_WEEKLY'),
+        monthly: this.env('BACKUP_KEEP_MONTHLY'),
+      },
+    );
     for (const backup of remove) await store.remove(backup.name);
     const removed = remove.map((b) => b.name);
     await this.runs.asPlatform(() => this.runs.markPruned(removed, this.clock.now()));
@@ -128,7 +144,13 @@ export class BackupOperations {
     try {
       const copy = await store.open(name);
       try {
-        const result = await verifyByRestore({ path: copy.path, passphrase: this.env('BACKUP_KEY')!, adminUrl: this.env('DATABASE_ADMIN_URL'), appUrl: this.env('DATABASE_URL'), runId });
+        const result = await verifyByRestore({
+          path: copy.path,
+          passphrase: this.env('BACKUP_KEY')!,
+          adminUrl: this.env('DATABASE_ADMIN_URL'),
+          appUrl: this.env('DATABASE_URL'),
+          runId,
+        });
         ok = true;
         detail = `Restored into a scratch database: ${result.tables} tables, ${result.rows} rows and ${result.files} attachments match the backup's counts, checksums and hashes`;
       } finally {

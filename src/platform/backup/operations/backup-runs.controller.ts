@@ -30,7 +30,9 @@ export class BackupRunsController {
 
   /** 202: the worker takes the backup; the run shows queued, running, then its result in the list. */
   @ApiOperation({ summary: 'Back up now' })
-  @ApiConflictResponse({ description: 'Backups are not configured (no BACKUP_KEY), or a backup is already queued or running.' })
+  @ApiConflictResponse({
+    description: 'Backups are not configured (no BACKUP_KEY), or a backup is already queued or running.',
+  })
   @Post('runs')
   @HttpCode(HttpStatus.ACCEPTED)
   requestNow(): Promise<BackupRunView> {

@@ -66,31 +66,52 @@ export class BackupRunsRepository {
       `UPDATE backup_runs SET status = 'succeeded', finished_at = $2, file_name = $3, location = $4, bytes = $5, schema_version = $6,
               tables = $7, rows = $8, attachments = $9, attachment_bytes = $10
         WHERE id = $1`,
-      [id, now, contents.fileName, contents.location, contents.bytes, contents.schemaVersion, contents.tables, contents.rows, contents.attachments, contents.attachmentBytes],
+      [
+        id,
+        now,
+        contents.fileName,
+        contents.location,
+        contents.bytes,
+        contents.schemaVersion,
+        contents.tables,
+        contents.rows,
+        contents.attachments,
+        contents.attachmentBytes,
+      ],
     );
   }
 
   async fail(id: string, now: Date, reason: string): Promise<void> {
-    await this.query(`UPDATE backup_runs SET status = 'failed', finished_at = $2, failure_reason = $3 WHERE id = $1 AND status IN ('queued', 'running')`, [
-      id,
-      now,
-      reason.slice(0, 2000),
-    ]);
+    await this.query(
+      `UPDATE backup_runs SET status = 'failed', finished_at = $2, failure_reason = $3 WHERE id = $1 AND status IN ('queued', 'running')`,
+      [id, now, reason.slice(0, 2000)],
+    );
   }
 
   async recordVerification(id: string, now: Date, ok: boolean, detail: string): Promise<void> {
-    await this.query(`UPDATE backup_runs SET verify_status = $2, verified_at = $3, verify_detail = $4 WHERE id = $1`, [id, ok ? 'ok' : 'failed', now, detail.slice(0, 2000)]);
+    await this.query(`UPDATE backup_runs SET verify_status = $2, verified_at = $3, verify_detail = $4 WHERE id = $1`, [
+      id,
+      ok ? 'ok' : 'failed',
+      now,
+      detail.slice(0, 2000),
+    ]);
   }
 
   /** Files of good backups whose verification has not ended (a worker is verifying them). */
   async awaitingVerification(): Promise<string[]> {
-    const rows = await this.query<{ file_name: string }>(`SELECT file_name FROM backup_runs WHERE status = 'succeeded' AND verify_status IS NULL AND pruned_at IS NULL`, []);
+    const rows = await this.query<{ file_name: string }>(
+      `SELECT file_name FROM backup_runs WHERE status = 'succeeded' AND verify_status IS NULL AND pruned_at IS NULL`,
+      [],
+    );
     return rows.map((r) => r.file_name);
   }
 
   async markPruned(fileNames: string[], now: Date): Promise<void> {
     if (fileNames.length === 0) return;
-    await this.query(`UPDATE backup_runs SET pruned_at = $2 WHERE file_name = ANY($1::text[]) AND pruned_at IS NULL`, [fileNames, now]);
+    await this.query(`UPDATE backup_runs SET pruned_at = $2 WHERE file_name = ANY($1::text[]) AND pruned_at IS NULL`, [
+      fileNames,
+      now,
+    ]);
   }
 
   /** Runs whose worker stopped writing their heartbeat (it died or was killed): failed, not "running" for ever. */
@@ -110,12 +131,18 @@ export class BackupRunsRepository {
   }
 
   async latestGood(): Promise<BackupRun | undefined> {
-    const [row] = await this.query<BackupRun>(`SELECT ${COLUMNS} FROM backup_runs WHERE status = 'succeeded' ORDER BY finished_at DESC, id DESC LIMIT 1`, []);
+    const [row] = await this.query<BackupRun>(
+      `SELECT ${COLUMNS} FROM backup_runs WHERE status = 'succeeded' ORDER BY finished_at DESC, id DESC LIMIT 1`,
+      [],
+    );
     return row;
   }
 
   async latest(): Promise<BackupRun | undefined> {
-    const [row] = await this.query<BackupRun>(`SELECT ${COLUMNS} FROM backup_runs ORDER BY created_at DESC, id DESC LIMIT 1`, []);
+    const [row] = await this.query<BackupRun>(
+      `SELECT ${COLUMNS} FROM backup_runs ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [],
+    );
     return row;
   }
 
@@ -133,7 +160,10 @@ export class BackupRunsRepository {
 
   /** Whether this stale episode is new: true once per episode (named by the last good run), false after. */
   async claimAlert(episode: string, now: Date): Promise<boolean> {
-    const rows = await this.query(`INSERT INTO backup_alerts (episode, alerted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING episode`, [episode, now]);
+    const rows = await this.query(
+      `INSERT INTO backup_alerts (episode, alerted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING episode`,
+      [episode, now],
+    );
     return rows.length > 0;
   }
 }

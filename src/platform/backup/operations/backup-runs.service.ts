@@ -52,13 +52,17 @@ export class BackupRunsService {
 
   /** A queued run and its job, in the request's transaction; refused while one is queued or running. */
   async requestNow(): Promise<BackupRunView> {
-    if (!this.config.get('BACKUP_KEY', { infer: true })) throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'BACKUP_KEY', reason: 'backupsNotConfigured' }]);
+    if (!this.config.get('BACKUP_KEY', { infer: true }))
+      throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'BACKUP_KEY', reason: 'backupsNotConfigured' }]);
     const latest = await this.runs.latest();
     if (latest && (latest.status === 'queued' || latest.status === 'running')) {
       throw DomainException.conflict(ErrorCode.Conflict, [{ field: 'status', reason: 'backupInProgress' }]);
     }
     const run = await this.runs.insertRequested(this.tenant.actor.userId, this.clock.now());
-    await this.outbox.enqueue({ name: BackupJob.TakeBackup, payload: { runId: run.id } }, { jobId: `backup-${run.id}` });
+    await this.outbox.enqueue(
+      { name: BackupJob.TakeBackup, payload: { runId: run.id } },
+      { jobId: `backup-${run.id}` },
+    );
     return toView(run);
   }
 }

@@ -1,4 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,7 +77,15 @@ export const S3_BACKUP_PREFIX = 'backups/';
 export class S3BackupStore implements BackupStore {
   private readonly client: S3Client;
 
-  constructor(private readonly settings: { endpoint?: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string }) {
+  constructor(
+    private readonly settings: {
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+    },
+  ) {
     this.client = new S3Client({
       region: settings.region,
       endpoint: settings.endpoint,
@@ -91,7 +105,15 @@ export class S3BackupStore implements BackupStore {
     const key = `${S3_BACKUP_PREFIX}${name}`;
     try {
       const { size } = await stat(path);
-      await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: createReadStream(path), ContentLength: size, ContentType: 'application/octet-stream' }));
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: key,
+          Body: createReadStream(path),
+          ContentLength: size,
+          ContentType: 'application/octet-stream',
+        }),
+      );
     } finally {
       await rm(join(path, '..'), { recursive: true, force: true });
     }
@@ -102,7 +124,9 @@ export class S3BackupStore implements BackupStore {
     const names: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: S3_BACKUP_PREFIX, ContinuationToken: token }));
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: S3_BACKUP_PREFIX, ContinuationToken: token }),
+      );
       for (const object of page.Contents ?? []) if (object.Key) names.push(object.Key.slice(S3_BACKUP_PREFIX.length));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -110,7 +134,9 @@ export class S3BackupStore implements BackupStore {
   }
 
   async remove(name: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }));
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }),
+    );
   }
 
   async open(name: string): Promise<LocalCopy> {
@@ -118,7 +144,9 @@ export class S3BackupStore implements BackupStore {
     const path = join(directory, name);
     const release = () => rm(directory, { recursive: true, force: true });
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }));
+      const response = await this.client.send(
+        new GetObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }),
+      );
       await pipeline(response.Body as Readable, createWriteStream(path, { mode: 0o600 }));
     } catch (error) {
       await release();
@@ -129,7 +157,16 @@ export class S3BackupStore implements BackupStore {
 }
 
 export function backupStoreFromEnvironment(
-  env: Pick<Environment, 'BACKUP_STORE' | 'BACKUP_DIR' | 'S3_ENDPOINT' | 'S3_REGION' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>,
+  env: Pick<
+    Environment,
+    | 'BACKUP_STORE'
+    | 'BACKUP_DIR'
+    | 'S3_ENDPOINT'
+    | 'S3_REGION'
+    | 'S3_BUCKET'
+    | 'S3_ACCESS_KEY_ID'
+    | 'S3_SECRET_ACCESS_KEY'
+  >,
 ): BackupStore {
   return env.BACKUP_STORE === 's3'
     ? new S3BackupStore({

@@ -17,7 +17,13 @@ export function scratchDatabaseName(liveDatabase: string, runId: string): string
  * store is written. restoreBackup itself checks every table's row count and checksum and every
  * attachment's SHA-256 against the backup's manifest; any difference throws.
  */
-export async function verifyByRestore(request: { path: string; passphrase: string; adminUrl: string; appUrl: string; runId: string }): Promise<RestoreResult> {
+export async function verifyByRestore(request: {
+  path: string;
+  passphrase: string;
+  adminUrl: string;
+  appUrl: string;
+  runId: string;
+}): Promise<RestoreResult> {
   // One at a time across workers: a restore sets up the application's role (ALTER ROLE), which
   // PostgreSQL refuses to do twice at once ("tuple concurrently updated").
   const lock = new Client({ connectionString: request.adminUrl });
@@ -32,7 +38,13 @@ export async function verifyByRestore(request: { path: string; passphrase: strin
 
 const VERIFY_LOCK = 'lianmeng-backup-verify';
 
-async function restoreIntoScratch(request: { path: string; passphrase: string; adminUrl: string; appUrl: string; runId: string }): Promise<RestoreResult> {
+async function restoreIntoScratch(request: {
+  path: string;
+  passphrase: string;
+  adminUrl: string;
+  appUrl: string;
+  runId: string;
+}): Promise<RestoreResult> {
   const live = decodeURIComponent(new URL(request.adminUrl).pathname.slice(1));
   const scratch = scratchDatabaseName(live, request.runId);
   const store = await mkdtemp(join(tmpdir(), 'lianmeng-verify-'));

@@ -9,7 +9,12 @@ import { SmsSender } from './sms/sms.sender';
 import { WeComRobotSender } from './wecom-robot.sender';
 
 /** Every channel's sender: a new channel registers here. */
-export const CHANNEL_SENDER_CLASSES: Type<ChannelSender>[] = [EmailSender, WeComRobotSender, DingTalkRobotSender, SmsSender];
+export const CHANNEL_SENDER_CLASSES: Type<ChannelSender>[] = [
+  EmailSender,
+  WeComRobotSender,
+  DingTalkRobotSender,
+  SmsSender,
+];
 
 export const channelProviders: Provider[] = [
   ...CHANNEL_SENDER_CLASSES,

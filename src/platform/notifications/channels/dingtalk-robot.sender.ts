@@ -26,7 +26,9 @@ export class DingTalkRobotSender extends RobotSender {
 
   protected request(robot: GroupRobot, message: RenderedNotification): [string, object] {
     const url = this.box.open(robot.webhookUrlEncrypted);
-    const signed = robot.secretEncrypted ? dingTalkSignedUrl(url, this.box.open(robot.secretEncrypted), this.clock.now().getTime()) : url;
+    const signed = robot.secretEncrypted
+      ? dingTalkSignedUrl(url, this.box.open(robot.secretEncrypted), this.clock.now().getTime())
+      : url;
     return [signed, dingTalkMessage(message, this.publicUrl)];
   }
 }

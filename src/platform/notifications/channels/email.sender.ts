@@ -15,7 +15,13 @@ const TIMEOUT_MS = 10_000;
 @Injectable()
 export class EmailSender implements ChannelSender {
   readonly channel = DeliveryChannel.Email;
-  readonly personal = { preference: 'email', defaultOn: true, address: (p) => p.email, withoutAddress: 'omit', digest: true } as const satisfies ChannelSender['personal'];
+  readonly personal = {
+    preference: 'email',
+    defaultOn: true,
+    address: (p) => p.email,
+    withoutAddress: 'omit',
+    digest: true,
+  } as const satisfies ChannelSender['personal'];
 
   constructor(
     private readonly box: SecretBox,
@@ -47,7 +53,9 @@ export class EmailSender implements ChannelSender {
       socketTimeout: TIMEOUT_MS,
     });
     try {
-      const link = message.link ? new URL(message.link, this.config.get('PUBLIC_URL', { infer: true })).toString() : null;
+      const link = message.link
+        ? new URL(message.link, this.config.get('PUBLIC_URL', { infer: true })).toString()
+        : null;
       await transport.sendMail({
         from: server.from,
         to,

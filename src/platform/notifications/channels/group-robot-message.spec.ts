@@ -7,7 +7,10 @@ describe('group robot messages', () => {
   it('follows the WeCom markdown format', () => {
     expect(weComMessage(message, 'https://lianmeng.example.cn')).toEqual({
       msgtype: 'markdown',
-      markdown: { content: '**鸿安机械加入联盟**\n鸿安机械以成员企业身份加入。\n[查看详情](https://lianmeng.example.cn/alliances/a1)' },
+      markdown: {
+        content:
+          '**鸿安机械加入联盟**\n鸿安机械以成员企业身份加入。\n[查看详情](https://lianmeng.example.cn/alliances/a1)',
+      },
     });
   });
 
@@ -19,7 +22,9 @@ describe('group robot messages', () => {
   });
 
   it('signs DingTalk requests as documented', () => {
-    const url = new URL(dingTalkSignedUrl('https://oapi.dingtalk.com/robot/send?access_token=abc', 'SEC123', 1700000000000));
+    const url = new URL(
+      dingTalkSignedUrl('https://oapi.dingtalk.com/robot/send?access_token=abc', 'SEC123', 1700000000000),
+    );
     expect(url.searchParams.get('access_token')).toBe('abc');
     expect(url.searchParams.get('timestamp')).toBe('1700000000000');
     const expected = createHmac('sha256', 'SEC123').update('1700000000000\nSEC123').digest('base64');

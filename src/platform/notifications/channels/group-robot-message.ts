@@ -10,7 +10,10 @@ export function weComMessage(message: RenderedNotification, publicUrl: string): 
 /** DingTalk custom robot, markdown message (钉钉自定义机器人). */
 export function dingTalkMessage(message: RenderedNotification, publicUrl: string): object {
   const link = message.link ? `\n\n[查看详情](${new URL(message.link, publicUrl).toString()})` : '';
-  return { msgtype: 'markdown', markdown: { title: message.title, text: `#### ${message.title}\n\n${message.body}${link}` } };
+  return {
+    msgtype: 'markdown',
+    markdown: { title: message.title, text: `#### ${message.title}\n\n${message.body}${link}` },
+  };
 }
 
 /**

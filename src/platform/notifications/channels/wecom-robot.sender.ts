@@ -14,7 +14,11 @@ import { RobotSender } from './robot-sender';
 export class WeComRobotSender extends RobotSender {
   readonly channel = DeliveryChannel.WeCom;
 
-  constructor(tenant: TenantContext, config: ConfigService<Environment, true>, private readonly box: SecretBox) {
+  constructor(
+    tenant: TenantContext,
+    config: ConfigService<Environment, true>,
+    private readonly box: SecretBox,
+  ) {
     super(tenant, config);
   }
 

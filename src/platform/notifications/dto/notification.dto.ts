@@ -168,7 +168,11 @@ export class UpdateNotificationSettingsDto {
   smsSignName?: string | null;
 
   /** Event type → approved template code (e.g. SMS_123456789); replaces the whole mapping. */
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'meeting.invited': 'SMS_123456789' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'meeting.invited': 'SMS_123456789' },
+  })
   @IsOptional()
   @IsObject()
   smsTemplates?: Partial<Record<NotificationType, string>>;

@@ -67,5 +67,7 @@ export class NotificationDelivery {
 
 /** `"channel" IN (...)` from `DeliveryChannel`; a migration re-creates the constraint when the list grows. */
 export function channelCheck(): string {
-  return `"channel" IN (${Object.values(DeliveryChannel).map((c) => `'${c}'`).join(', ')})`;
+  return `"channel" IN (${Object.values(DeliveryChannel)
+    .map((c) => `'${c}'`)
+    .join(', ')})`;
 }

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client } from 'pg';
 import { filter, map, Observable, ReplaySubject, Subject } from 'rxjs';
@@ -14,7 +20,11 @@ const RECONNECT_MS = 1000;
  * changed (an item came, or was read), so whichever process holds their stream sends the new count.
  * Nothing is announced for a transaction that rolls back.
  */
-export async function announceInboxChange(manager: EntityManager, tenantId: string | null, userIds: string[]): Promise<void> {
+export async function announceInboxChange(
+  manager: EntityManager,
+  tenantId: string | null,
+  userIds: string[],
+): Promise<void> {
   await manager.query(`SELECT pg_notify($1, $2)`, [NOTIFICATION_CHANNEL, JSON.stringify({ tenantId, userIds })]);
 }
 

@@ -18,7 +18,8 @@ export const STREAM_TICKET_STORE = Symbol('STREAM_TICKET_STORE');
 export const streamTicketStoreProvider: FactoryProvider<StreamTicketStore> = {
   provide: STREAM_TICKET_STORE,
   inject: [REDIS, getDataSourceToken()],
-  useFactory: (redis: Redis | null, dataSource: DataSource) => (redis ? new RedisStreamTicketStore(redis) : new PostgresStreamTicketStore(dataSource)),
+  useFactory: (redis: Redis | null, dataSource: DataSource) =>
+    redis ? new RedisStreamTicketStore(redis) : new PostgresStreamTicketStore(dataSource),
 };
 
 export class RedisStreamTicketStore implements StreamTicketStore {

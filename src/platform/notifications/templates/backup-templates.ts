@@ -4,7 +4,15 @@ import { s, type Payload, type Template } from './template';
 
 const when = (p: Payload, language: 'zh-CN' | 'en') =>
   p.lastGoodAt
-    ? dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(s(p.lastGoodAt)))
+    ? dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(s(p.lastGoodAt)))
     : null;
 
 /** What platform admins are told about backups. */

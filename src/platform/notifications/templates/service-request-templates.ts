@@ -21,18 +21,31 @@ const LEVEL_NAMES: Record<string, Record<Language, string>> = {
   '3': { 'zh-CN': '镇领导', en: 'the township leader' },
 };
 const requestLink = (p: Payload) => `/service-requests/${s(p.requestId)}`;
-const word = (table: Record<string, Record<Language, string>>, key: unknown, language: Language) => table[s(key)]?.[language] ?? s(key);
+const word = (table: Record<string, Record<Language, string>>, key: unknown, language: Language) =>
+  table[s(key)]?.[language] ?? s(key);
 
 /** What people are told about service requests (企业点单、部门服务). */
 export const SERVICE_REQUEST_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   [NotificationType.RequestAssigned]: (p) => ({
-    'zh-CN': { title: `新的服务请求 ${s(p.number)}`, body: `${s(p.requesterName)}提交的“${s(p.title)}”已分派给${s(p.organizationName)}，请及时受理。` },
-    en: { title: `New service request ${s(p.number)}`, body: `"${s(p.title)}" from ${s(p.requesterName)} was routed to ${s(p.organizationName)}: please accept it.` },
+    'zh-CN': {
+      title: `新的服务请求 ${s(p.number)}`,
+      body: `${s(p.requesterName)}提交的“${s(p.title)}”已分派给${s(p.organizationName)}，请及时受理。`,
+    },
+    en: {
+      title: `New service request ${s(p.number)}`,
+      body: `"${s(p.title)}" from ${s(p.requesterName)} was routed to ${s(p.organizationName)}: please accept it.`,
+    },
     link: requestLink(p),
   }),
   [NotificationType.RequestUpdated]: (p) => ({
-    'zh-CN': { title: `${s(p.number)} ${word(STATUS_NAMES, p.status, 'zh-CN')}`, body: `您的服务请求“${s(p.title)}”${word(STATUS_NAMES, p.status, 'zh-CN')}${p.note ? `：${s(p.note)}` : '。'}` },
-    en: { title: `${s(p.number)} ${word(STATUS_NAMES, p.status, 'en')}`, body: `Your service request "${s(p.title)}" is ${word(STATUS_NAMES, p.status, 'en')}${p.note ? `: ${s(p.note)}` : '.'}` },
+    'zh-CN': {
+      title: `${s(p.number)} ${word(STATUS_NAMES, p.status, 'zh-CN')}`,
+      body: `您的服务请求“${s(p.title)}”${word(STATUS_NAMES, p.status, 'zh-CN')}${p.note ? `：${s(p.note)}` : '。'}`,
+    },
+    en: {
+      title: `${s(p.number)} ${word(STATUS_NAMES, p.status, 'en')}`,
+      body: `Your service request "${s(p.title)}" is ${word(STATUS_NAMES, p.status, 'en')}${p.note ? `: ${s(p.note)}` : '.'}`,
+    },
     link: requestLink(p),
   }),
   [NotificationType.RequestComment]: (p) => ({
@@ -41,24 +54,44 @@ export const SERVICE_REQUEST_TEMPLATES: Partial<Record<NotificationType, Templat
     link: requestLink(p),
   }),
   [NotificationType.RequestSlaWarning]: (p) => ({
-    'zh-CN': { title: `${s(p.number)} 即将超时`, body: `“${s(p.title)}”的${word(PHASE_NAMES, p.phase, 'zh-CN')}时限将于 ${s(p.dueAtLocal)} 到期。` },
-    en: { title: `${s(p.number)} is nearly due`, body: `The ${word(PHASE_NAMES, p.phase, 'en')} deadline of "${s(p.title)}" is ${s(p.dueAtLocal)}.` },
+    'zh-CN': {
+      title: `${s(p.number)} 即将超时`,
+      body: `“${s(p.title)}”的${word(PHASE_NAMES, p.phase, 'zh-CN')}时限将于 ${s(p.dueAtLocal)} 到期。`,
+    },
+    en: {
+      title: `${s(p.number)} is nearly due`,
+      body: `The ${word(PHASE_NAMES, p.phase, 'en')} deadline of "${s(p.title)}" is ${s(p.dueAtLocal)}.`,
+    },
     link: requestLink(p),
   }),
   [NotificationType.RequestEscalated]: (p) => ({
-    'zh-CN': { title: `【督办】${s(p.number)} 已超时`, body: `“${s(p.title)}”的${word(PHASE_NAMES, p.phase, 'zh-CN')}已超过时限（${s(p.dueAtLocal)}），现提请${word(LEVEL_NAMES, p.level, 'zh-CN')}督办。` },
-    en: { title: `[Supervision] ${s(p.number)} is late`, body: `The ${word(PHASE_NAMES, p.phase, 'en')} of "${s(p.title)}" passed its deadline (${s(p.dueAtLocal)}); escalated to ${word(LEVEL_NAMES, p.level, 'en')}.` },
+    'zh-CN': {
+      title: `【督办】${s(p.number)} 已超时`,
+      body: `“${s(p.title)}”的${word(PHASE_NAMES, p.phase, 'zh-CN')}已超过时限（${s(p.dueAtLocal)}），现提请${word(LEVEL_NAMES, p.level, 'zh-CN')}督办。`,
+    },
+    en: {
+      title: `[Supervision] ${s(p.number)} is late`,
+      body: `The ${word(PHASE_NAMES, p.phase, 'en')} of "${s(p.title)}" passed its deadline (${s(p.dueAtLocal)}); escalated to ${word(LEVEL_NAMES, p.level, 'en')}.`,
+    },
     link: requestLink(p),
   }),
   [NotificationType.RequestChased]: (p) => ({
     'zh-CN': { title: `【催办】${s(p.number)}`, body: `${s(p.requesterName)}催办“${s(p.title)}”，请尽快办理。` },
-    en: { title: `[Chased] ${s(p.number)}`, body: `${s(p.requesterName)} is chasing "${s(p.title)}": please act on it.` },
+    en: {
+      title: `[Chased] ${s(p.number)}`,
+      body: `${s(p.requesterName)} is chasing "${s(p.title)}": please act on it.`,
+    },
     link: requestLink(p),
   }),
   [NotificationType.FollowUpAssigned]: (p) => ({
-    'zh-CN': { title: `回访任务：${s(p.number)}`, body: `${s(p.requesterName)}对“${s(p.title)}”的评价为 ${s(p.rating)} 星，请安排回访。` },
-    en: { title: `Follow-up: ${s(p.number)}`, body: `${s(p.requesterName)} rated "${s(p.title)}" ${s(p.rating)} of 5: please call them back.` },
+    'zh-CN': {
+      title: `回访任务：${s(p.number)}`,
+      body: `${s(p.requesterName)}对“${s(p.title)}”的评价为 ${s(p.rating)} 星，请安排回访。`,
+    },
+    en: {
+      title: `Follow-up: ${s(p.number)}`,
+      body: `${s(p.requesterName)} rated "${s(p.title)}" ${s(p.rating)} of 5: please call them back.`,
+    },
     link: requestLink(p),
   }),
 };
-

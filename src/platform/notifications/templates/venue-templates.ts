@@ -17,8 +17,14 @@ const when = (p: Payload, language: 'zh-CN' | 'en') => {
 /** What people are told about venue bookings (活动阵地) and pairing visits (结对联系). */
 export const VENUE_TEMPLATES: Partial<Record<NotificationType, Template>> = {
   [NotificationType.VenueBookingRequested]: (p) => ({
-    'zh-CN': { title: `场地预约待审批：${s(p.zoneName)}`, body: `${s(p.zoneName)} ${when(p, 'zh-CN')} 有新的预约“${s(p.purpose)}”，请审批。` },
-    en: { title: `Booking to approve: ${s(p.zoneName)}`, body: `"${s(p.purpose)}" asks for ${s(p.zoneName)} on ${when(p, 'en')}. Please approve or reject it.` },
+    'zh-CN': {
+      title: `场地预约待审批：${s(p.zoneName)}`,
+      body: `${s(p.zoneName)} ${when(p, 'zh-CN')} 有新的预约“${s(p.purpose)}”，请审批。`,
+    },
+    en: {
+      title: `Booking to approve: ${s(p.zoneName)}`,
+      body: `"${s(p.purpose)}" asks for ${s(p.zoneName)} on ${when(p, 'en')}. Please approve or reject it.`,
+    },
     link: '/venues/bookings?status=pending',
   }),
   [NotificationType.VenueBookingDecided]: (p) => ({
@@ -33,8 +39,14 @@ export const VENUE_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     link: '/venues/bookings',
   }),
   [NotificationType.PairingVisitOverdue]: (p) => ({
-    'zh-CN': { title: `结对走访提醒：${s(p.organizationName)}`, body: `您结对联系的“${s(p.organizationName)}”应于 ${s(p.dueOn)} 前走访（每 ${s(p.intervalDays)} 天一次），请尽快安排。` },
-    en: { title: `Pairing visit due: ${s(p.organizationName)}`, body: `Your paired enterprise "${s(p.organizationName)}" was due a visit by ${s(p.dueOn)} (every ${s(p.intervalDays)} days). Please visit soon.` },
+    'zh-CN': {
+      title: `结对走访提醒：${s(p.organizationName)}`,
+      body: `您结对联系的“${s(p.organizationName)}”应于 ${s(p.dueOn)} 前走访（每 ${s(p.intervalDays)} 天一次），请尽快安排。`,
+    },
+    en: {
+      title: `Pairing visit due: ${s(p.organizationName)}`,
+      body: `Your paired enterprise "${s(p.organizationName)}" was due a visit by ${s(p.dueOn)} (every ${s(p.intervalDays)} days). Please visit soon.`,
+    },
     link: '/pairing',
   }),
 };

@@ -30,7 +30,12 @@ export function ActionItemsPage() {
         extra={
           isOfficial &&
           allianceId && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="action-items-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="action-items-new"
+            >
               {t('actionItems.create.button')}
             </Button>
           )
@@ -41,7 +46,11 @@ export function ActionItemsPage() {
           <Card className="section-card">
             <EmptyState
               text={t('emptyStates.actionItems')}
-              action={isOfficial && allianceId ? { label: t('actionItems.create.button'), icon: <PlusOutlined />, onClick: () => setCreating(true) } : undefined}
+              action={
+                isOfficial && allianceId
+                  ? { label: t('actionItems.create.button'), icon: <PlusOutlined />, onClick: () => setCreating(true) }
+                  : undefined
+              }
             />
           </Card>
         )}
@@ -49,13 +58,20 @@ export function ActionItemsPage() {
           const group = byStatus(status);
           if (group.length === 0) return null;
           return (
-            <Card key={status} className="section-card" title={`${t(`actionItems.statuses.${status}`)} (${group.length})`} data-testid={`action-group-${status}`}>
+            <Card
+              key={status}
+              className="section-card"
+              title={`${t(`actionItems.statuses.${status}`)} (${group.length})`}
+              data-testid={`action-group-${status}`}
+            >
               <ActionItemsTable items={group} />
             </Card>
           );
         })}
       </Space>
-      {isOfficial && allianceId && <CreateActionItemModal allianceId={allianceId} open={creating} onClose={() => setCreating(false)} />}
+      {isOfficial && allianceId && (
+        <CreateActionItemModal allianceId={allianceId} open={creating} onClose={() => setCreating(false)} />
+      )}
     </>
   );
 }

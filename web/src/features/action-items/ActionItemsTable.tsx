@@ -7,7 +7,15 @@ import { ActionItemProgress, ActionItemStatusTag } from './labels';
 import { ProgressModal } from './ProgressModal';
 
 /** Action items with owner, due date (red when overdue), progress and a progress report for those who may. */
-export function ActionItemsTable({ items, loading, testId }: { items: ActionItem[]; loading?: boolean; testId?: string }) {
+export function ActionItemsTable({
+  items,
+  loading,
+  testId,
+}: {
+  items: ActionItem[];
+  loading?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [reporting, setReporting] = useState<ActionItem | null>(null);
@@ -23,7 +31,12 @@ export function ActionItemsTable({ items, loading, testId }: { items: ActionItem
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid={testId}
-        onRow={(item) => ({ style: item.overdue ? { background: '#fff1f0' } : undefined, 'data-overdue': item.overdue ? 'true' : 'false' }) as object}
+        onRow={(item) =>
+          ({
+            style: item.overdue ? { background: '#fff1f0' } : undefined,
+            'data-overdue': item.overdue ? 'true' : 'false',
+          }) as object
+        }
         columns={[
           {
             title: t('actionItems.fields.title'),
@@ -48,14 +61,25 @@ export function ActionItemsTable({ items, loading, testId }: { items: ActionItem
             title: t('actionItems.fields.dueOn'),
             key: 'dueOn',
             render: (_, item) => (
-              <Typography.Text type={item.overdue ? 'danger' : undefined} data-overdue={item.overdue ? 'true' : 'false'}>
+              <Typography.Text
+                type={item.overdue ? 'danger' : undefined}
+                data-overdue={item.overdue ? 'true' : 'false'}
+              >
                 {item.dueOn}
                 {item.overdue && ` (${t('actionItems.overdue')})`}
               </Typography.Text>
             ),
           },
-          { title: t('actionItems.fields.status'), key: 'status', render: (_, item) => <ActionItemStatusTag status={item.status} /> },
-          { title: t('actionItems.fields.progress'), key: 'progress', render: (_, item) => <ActionItemProgress item={item} /> },
+          {
+            title: t('actionItems.fields.status'),
+            key: 'status',
+            render: (_, item) => <ActionItemStatusTag status={item.status} />,
+          },
+          {
+            title: t('actionItems.fields.progress'),
+            key: 'progress',
+            render: (_, item) => <ActionItemProgress item={item} />,
+          },
           {
             title: t('common.actions'),
             key: 'actions',

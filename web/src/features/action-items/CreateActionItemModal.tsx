@@ -64,7 +64,11 @@ export function CreateActionItemModal({
           )
         }
       >
-        <Form.Item name="title" label={t('actionItems.fields.title')} rules={[{ required: true, whitespace: true, message: t('actionItems.create.titleRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('actionItems.fields.title')}
+          rules={[{ required: true, whitespace: true, message: t('actionItems.create.titleRequired') }]}
+        >
           <Input maxLength={200} data-testid="action-title" />
         </Form.Item>
         <Form.Item name="description" label={t('actionItems.fields.description')}>
@@ -77,7 +81,11 @@ export function CreateActionItemModal({
         >
           <OrganizationSelect data-testid="action-owner" />
         </Form.Item>
-        <Form.Item name="dueOn" label={t('actionItems.fields.dueOn')} rules={[{ required: true, message: t('actionItems.create.dueRequired') }]}>
+        <Form.Item
+          name="dueOn"
+          label={t('actionItems.fields.dueOn')}
+          rules={[{ required: true, message: t('actionItems.create.dueRequired') }]}
+        >
           <DatePicker style={{ width: '100%' }} data-testid="action-due" />
         </Form.Item>
       </Form>

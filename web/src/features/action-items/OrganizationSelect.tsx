@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useOrganizationOptions } from '../organizations/api';
 
 /** One organisation, searched by name on the server. */
-export function OrganizationSelect({ value, onChange, ...rest }: { value?: string; onChange?: (value: string) => void; 'data-testid'?: string }) {
+export function OrganizationSelect({
+  value,
+  onChange,
+  ...rest
+}: {
+  value?: string;
+  onChange?: (value: string) => void;
+  'data-testid'?: string;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState(false);

@@ -43,7 +43,13 @@ export function ProgressModal({ item, onClose }: { item: ActionItem | null; onCl
         }
       >
         <Form.Item name="progress" label={t('actionItems.progress.label')}>
-          <Slider min={0} max={100} step={5} marks={{ 0: '0%', 50: '50%', 100: '100%' }} data-testid="action-progress-slider" />
+          <Slider
+            min={0}
+            max={100}
+            step={5}
+            marks={{ 0: '0%', 50: '50%', 100: '100%' }}
+            data-testid="action-progress-slider"
+          />
         </Form.Item>
         <Form.Item name="note" label={t('actionItems.progress.note')}>
           <Input.TextArea rows={3} maxLength={2000} data-testid="action-progress-note" />

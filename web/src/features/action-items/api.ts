@@ -24,7 +24,9 @@ export function useActionItems(filters: ActionItemFilters, enabled = true) {
     queryKey: actionItemKeys.list(filters),
     enabled,
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/action-items', { params: { query: { ...filters, limit: MAX_PAGE_SIZE, cursor } } })))),
+      await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/action-items', { params: { query: { ...filters, limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 

@@ -2,7 +2,12 @@ import { Progress, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionItem, ActionItemStatus } from './api';
 
-const COLORS: Record<ActionItemStatus, string> = { open: 'blue', in_progress: 'processing', done: 'success', cancelled: 'default' };
+const COLORS: Record<ActionItemStatus, string> = {
+  open: 'blue',
+  in_progress: 'processing',
+  done: 'success',
+  cancelled: 'default',
+};
 
 export function ActionItemStatusTag({ status }: { status: ActionItemStatus }) {
   const { t } = useTranslation();

@@ -71,7 +71,10 @@ export function AddMemberModal({ allianceId, open, defaultRole, onClose }: Props
           rules={[{ required: true, message: t('members.organizationRequired') }]}
         >
           {/* X are government departments; the 1 and the N are enterprises. */}
-          <OrganizationSelect kind={role === 'department' ? 'department' : 'enterprise'} data-testid="add-member-organization" />
+          <OrganizationSelect
+            kind={role === 'department' ? 'department' : 'enterprise'}
+            data-testid="add-member-organization"
+          />
         </Form.Item>
         <Form.Item name="joinedOn" label={t('members.joinedOn')}>
           <DatePicker style={{ width: '100%' }} />

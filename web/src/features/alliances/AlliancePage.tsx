@@ -27,7 +27,9 @@ export function AlliancePage() {
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [leaving, setLeaving] = useState<Membership | null>(null);
-  const [history, setHistory] = useState<{ open: boolean; organization?: { id: string; name: string } }>({ open: false });
+  const [history, setHistory] = useState<{ open: boolean; organization?: { id: string; name: string } }>({
+    open: false,
+  });
 
   if (alliance.isError) throw alliance.error;
   if (alliance.isPending) return <Spin />;
@@ -52,7 +54,11 @@ export function AlliancePage() {
             <Link to={`/imports?allianceId=${data.id}`}>
               <Button icon={<CloudSyncOutlined />}>{t('nav.imports')}</Button>
             </Link>
-            <Button icon={<HistoryOutlined />} onClick={() => setHistory({ open: true })} data-testid="membership-history-open">
+            <Button
+              icon={<HistoryOutlined />}
+              onClick={() => setHistory({ open: true })}
+              data-testid="membership-history-open"
+            >
               {t('members.historyAll')}
             </Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="member-add">
@@ -70,7 +76,11 @@ export function AlliancePage() {
             {
               key: 'counts',
               label: t('alliances.counts'),
-              children: t('alliances.countsValue', { lead: counts.lead, departments: counts.department, members: counts.member }),
+              children: t('alliances.countsValue', {
+                lead: counts.lead,
+                departments: counts.department,
+                members: counts.member,
+              }),
             },
             { key: 'description', label: t('alliances.description'), children: data.description ?? '—', span: 3 },
           ]}

@@ -34,7 +34,12 @@ export function AlliancesPage() {
         title={t('nav.alliances')}
         subtitle={t('alliances.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="alliance-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="alliance-create"
+          >
             {t('alliances.create')}
           </Button>
         }

@@ -59,7 +59,11 @@ export function LeaveMemberModal({
     >
       <Typography.Paragraph>{membership?.organization.name}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="leave-member-form">
-        <Form.Item name="leftOn" label={t('members.leftOn')} rules={[{ required: true, message: t('members.leftOnRequired') }]}>
+        <Form.Item
+          name="leftOn"
+          label={t('members.leftOn')}
+          rules={[{ required: true, message: t('members.leftOnRequired') }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item

@@ -23,7 +23,8 @@ export function MembershipHistoryDrawer({ allianceId, open, organization, onClos
     {
       title: t('members.leftOn'),
       dataIndex: 'leftOn',
-      render: (leftOn: string | null) => (leftOn ? formatDate(leftOn) : <Tag color="green">{t('members.current')}</Tag>),
+      render: (leftOn: string | null) =>
+        leftOn ? formatDate(leftOn) : <Tag color="green">{t('members.current')}</Tag>,
     },
     { title: t('members.leaveReason'), dataIndex: 'leaveReason', render: (v: string | null) => v ?? '—' },
   ];

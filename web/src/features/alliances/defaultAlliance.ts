@@ -5,7 +5,10 @@ const size = (alliance: Alliance) =>
 
 /** The largest alliance of `list` (the first of equals), or undefined for an empty list. */
 function largest(list: Alliance[]): Alliance | undefined {
-  return list.reduce<Alliance | undefined>((best, alliance) => (!best || size(alliance) > size(best) ? alliance : best), undefined);
+  return list.reduce<Alliance | undefined>(
+    (best, alliance) => (!best || size(alliance) > size(best) ? alliance : best),
+    undefined,
+  );
 }
 
 /**

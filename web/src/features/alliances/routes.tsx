@@ -7,6 +7,20 @@ const AlliancesPage = lazyPage(() => import('./AlliancesPage'), 'AlliancesPage')
 
 /** The 1+X+N alliances, for officials, under the app layout. */
 export const allianceRoutes: RouteObject[] = [
-  { path: 'alliances', element: <RequireRole roles={['township_admin']}><AlliancesPage /></RequireRole> },
-  { path: 'alliances/:id', element: <RequireRole roles={['township_admin']}><AlliancePage /></RequireRole> },
+  {
+    path: 'alliances',
+    element: (
+      <RequireRole roles={['township_admin']}>
+        <AlliancesPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'alliances/:id',
+    element: (
+      <RequireRole roles={['township_admin']}>
+        <AlliancePage />
+      </RequireRole>
+    ),
+  },
 ];

@@ -47,7 +47,8 @@ export function useAllianceContext({ scope = 'all', fixedId }: AllianceContextOp
 
   let allianceId: string | undefined;
   // A shared link opens at once; once the list is in, one that names no choice falls back to the default.
-  if (asked && (fixedId || isPending || list.isError || alliances.some((alliance) => alliance.id === asked))) allianceId = asked;
+  if (asked && (fixedId || isPending || list.isError || alliances.some((alliance) => alliance.id === asked)))
+    allianceId = asked;
   else if (!isPending) allianceId = defaultAlliance(alliances, readRememberedAlliance(userId))?.id;
 
   const setAllianceId = useCallback(

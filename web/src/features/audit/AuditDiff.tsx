@@ -15,7 +15,9 @@ interface FieldRow {
 
 function fieldRows(entry: AuditEntry): FieldRow[] {
   const { before, after } = entry;
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((f) => !HIDDEN_IN_DETAIL.has(f));
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (f) => !HIDDEN_IN_DETAIL.has(f),
+  );
   return fields.map((field) => ({
     field,
     before: before?.[field],

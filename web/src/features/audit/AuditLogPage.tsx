@@ -9,7 +9,12 @@ import { AuditDiff } from './AuditDiff';
 import { AuditSentence } from './AuditSentence';
 import { KNOWN_ENTITY_TYPES, useAuditLog, type AuditEntry, type AuditFilters } from './api';
 
-const ACTION_COLORS: Record<AuditEntry['action'], string> = { insert: 'green', update: 'blue', delete: 'red', refused: 'volcano' };
+const ACTION_COLORS: Record<AuditEntry['action'], string> = {
+  insert: 'green',
+  update: 'blue',
+  delete: 'red',
+  refused: 'volcano',
+};
 
 export function AuditLogPage() {
   const { t } = useTranslation();

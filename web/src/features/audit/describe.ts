@@ -43,16 +43,20 @@ export function objectLink(entry: AuditEntry): string | null {
 }
 
 export function fieldLabel(t: TFunction, kind: string, field: string): string {
-  return t(`auditFields.${kind}.${field}`, { defaultValue: t(`auditFields.common.${field}`, { defaultValue: humanize(field) }) });
+  return t(`auditFields.${kind}.${field}`, {
+    defaultValue: t(`auditFields.common.${field}`, { defaultValue: humanize(field) }),
+  });
 }
 
 export function formatValue(t: TFunction, kind: string, field: string, value: unknown, label?: string | null): string {
   if (label) return label;
   if (value === null || value === undefined || value === '') return t('audit.empty');
   const prefix = ENUM_LABELS[kind]?.[field];
-  if (prefix && (typeof value === 'string' || typeof value === 'number')) return t(`${prefix}.${value}`, { defaultValue: String(value) });
+  if (prefix && (typeof value === 'string' || typeof value === 'number'))
+    return t(`${prefix}.${value}`, { defaultValue: String(value) });
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
-  if (Array.isArray(value)) return value.length === 0 ? t('audit.empty') : shorten(value.map((v) => formatValue(t, kind, field, v)).join('、'));
+  if (Array.isArray(value))
+    return value.length === 0 ? t('audit.empty') : shorten(value.map((v) => formatValue(t, kind, field, v)).join('、'));
   if (typeof value === 'object') return shorten(JSON.stringify(value));
   const text = String(value);
   if (ISO_TIMESTAMP.test(text)) return formatDateTime(text);

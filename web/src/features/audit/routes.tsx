@@ -6,5 +6,12 @@ const AuditLogPage = lazyPage(() => import('./AuditLogPage'), 'AuditLogPage');
 
 /** The audit log, for officials, under the app layout. */
 export const auditRoutes: RouteObject[] = [
-  { path: 'audit-log', element: <RequireRole roles={['township_admin']}><AuditLogPage /></RequireRole> },
+  {
+    path: 'audit-log',
+    element: (
+      <RequireRole roles={['township_admin']}>
+        <AuditLogPage />
+      </RequireRole>
+    ),
+  },
 ];

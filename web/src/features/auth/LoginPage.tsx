@@ -18,7 +18,12 @@ export function LoginPage() {
   // The base text style antd's App gives the other pages. The first page anyone loads does without
   // its code, and without Card's and Typography's (tabs, menus, tooltips): plain elements in their look.
   const { token } = theme.useToken();
-  const text = { color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize, lineHeight: token.lineHeight };
+  const text = {
+    color: token.colorText,
+    fontFamily: token.fontFamily,
+    fontSize: token.fontSize,
+    lineHeight: token.lineHeight,
+  };
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (tokens && !login.isPending) return <Navigate to={from} replace />;
@@ -37,7 +42,10 @@ export function LoginPage() {
       <div className="auth-page-language">
         <LanguageSwitch />
       </div>
-      <div className="auth-card login-card" style={{ borderRadius: token.borderRadiusLG, borderColor: token.colorBorderSecondary }}>
+      <div
+        className="auth-card login-card"
+        style={{ borderRadius: token.borderRadiusLG, borderColor: token.colorBorderSecondary }}
+      >
         <h1 className="login-title" style={{ fontSize: token.fontSizeHeading3, lineHeight: token.lineHeightHeading3 }}>
           {t('app.name')}
         </h1>
@@ -45,7 +53,13 @@ export function LoginPage() {
           {t('app.tagline')}
         </p>
         {login.isError && (
-          <Alert type="error" showIcon title={errorMessage(login.error)} className="auth-alert" data-testid="login-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={errorMessage(login.error)}
+            className="auth-alert"
+            data-testid="login-error"
+          />
         )}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
           <Form.Item

@@ -35,8 +35,7 @@ export function useLogin() {
 export function useAcceptInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AcceptInvitationInput) =>
-      unwrap(api.POST('/api/v1/auth/accept-invitation', { body: input })),
+    mutationFn: (input: AcceptInvitationInput) => unwrap(api.POST('/api/v1/auth/accept-invitation', { body: input })),
     onSuccess: (tokens) => {
       queryClient.clear();
       session.set(tokens);

@@ -8,7 +8,12 @@ import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
 import { useBackUpNow, useBackupRuns, useBackupStatus, useRefreshBackups, type BackupRun } from './api';
 
-const STATUS_COLORS: Record<BackupRun['status'], string> = { queued: 'default', running: 'processing', succeeded: 'success', failed: 'error' };
+const STATUS_COLORS: Record<BackupRun['status'], string> = {
+  queued: 'default',
+  running: 'processing',
+  succeeded: 'success',
+  failed: 'error',
+};
 
 function formatBytes(bytes: number | null): string {
   if (bytes === null) return '—';
@@ -36,7 +41,11 @@ export function BackupsPage() {
   const busy = last?.status === 'queued' || last?.status === 'running';
   const columns: TableColumnsType<BackupRun> = [
     { title: t('backups.time'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
-    { title: t('backups.trigger'), dataIndex: 'trigger', render: (value: BackupRun['trigger']) => t(`backups.triggers.${value}`) },
+    {
+      title: t('backups.trigger'),
+      dataIndex: 'trigger',
+      render: (value: BackupRun['trigger']) => t(`backups.triggers.${value}`),
+    },
     {
       title: t('backups.status'),
       dataIndex: 'status',
@@ -52,7 +61,10 @@ export function BackupsPage() {
     {
       title: t('backups.contents'),
       key: 'contents',
-      render: (_, run) => (run.tables === null ? '—' : t('backups.contentsValue', { tables: run.tables, rows: run.rows, files: run.attachments })),
+      render: (_, run) =>
+        run.tables === null
+          ? '—'
+          : t('backups.contentsValue', { tables: run.tables, rows: run.rows, files: run.attachments }),
     },
     {
       title: t('backups.verified'),
@@ -73,7 +85,11 @@ export function BackupsPage() {
       dataIndex: 'fileName',
       render: (value: string | null, run) =>
         value ? (
-          <Typography.Text code delete={run.prunedAt !== null} title={run.prunedAt ? t('backups.pruned') : (run.location ?? undefined)}>
+          <Typography.Text
+            code
+            delete={run.prunedAt !== null}
+            title={run.prunedAt ? t('backups.pruned') : (run.location ?? undefined)}
+          >
             {value}
           </Typography.Text>
         ) : (
@@ -87,7 +103,13 @@ export function BackupsPage() {
     : !status.data.configured
       ? { type: 'warning' as const, text: t('backups.notConfigured') }
       : status.data.stale
-        ? { type: 'error' as const, text: t('backups.stale', { hours: status.data.staleAfterHours, time: status.data.lastGoodAt ? formatDateTime(status.data.lastGoodAt) : t('backups.never') }) }
+        ? {
+            type: 'error' as const,
+            text: t('backups.stale', {
+              hours: status.data.staleAfterHours,
+              time: status.data.lastGoodAt ? formatDateTime(status.data.lastGoodAt) : t('backups.never'),
+            }),
+          }
         : status.data.state === 'failed'
           ? { type: 'warning' as const, text: t('backups.lastFailed') }
           : null;
@@ -115,12 +137,24 @@ export function BackupsPage() {
           </Button>
         }
       />
-      {banner && <Alert type={banner.type} showIcon message={banner.text} style={{ marginBottom: 16 }} data-testid="backup-banner" />}
+      {banner && (
+        <Alert
+          type={banner.type}
+          showIcon
+          message={banner.text}
+          style={{ marginBottom: 16 }}
+          data-testid="backup-banner"
+        />
+      )}
       {status.data && (
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
-          <Descriptions.Item label={t('backups.lastGood')}>{status.data.lastGoodAt ? formatDateTime(status.data.lastGoodAt) : t('backups.never')}</Descriptions.Item>
+          <Descriptions.Item label={t('backups.lastGood')}>
+            {status.data.lastGoodAt ? formatDateTime(status.data.lastGoodAt) : t('backups.never')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('backups.schedule')}>
-            {status.data.enabled ? t('backups.scheduleValue', { cron: status.data.schedule, zone: status.data.timeZone }) : t('backups.scheduleOff')}
+            {status.data.enabled
+              ? t('backups.scheduleValue', { cron: status.data.schedule, zone: status.data.timeZone })
+              : t('backups.scheduleOff')}
           </Descriptions.Item>
           <Descriptions.Item label={t('backups.store')}>{t(`backups.stores.${status.data.store}`)}</Descriptions.Item>
         </Descriptions>

@@ -17,7 +17,9 @@ const keys = {
 const POLL_MS = 3000;
 
 export function useBackupRuns() {
-  return useCursorList(keys.runs(), (cursor) => unwrap(api.GET('/api/v1/admin/backups/runs', { params: { query: { limit: PAGE_SIZE, cursor } } })));
+  return useCursorList(keys.runs(), (cursor) =>
+    unwrap(api.GET('/api/v1/admin/backups/runs', { params: { query: { limit: PAGE_SIZE, cursor } } })),
+  );
 }
 
 export function useBackupStatus() {
@@ -26,7 +28,11 @@ export function useBackupStatus() {
     queryFn: () => unwrap(api.GET('/api/v1/admin/backups/status')),
     refetchInterval: (query) => {
       const status = query.state.data?.lastRun?.status;
-      return status === 'queued' || status === 'running' || (status === 'succeeded' && !query.state.data?.lastRun?.verifyStatus) ? POLL_MS : false;
+      return status === 'queued' ||
+        status === 'running' ||
+        (status === 'succeeded' && !query.state.data?.lastRun?.verifyStatus)
+        ? POLL_MS
+        : false;
     },
   });
 }

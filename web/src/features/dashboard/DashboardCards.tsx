@@ -41,7 +41,11 @@ export const DashboardCards = memo(function DashboardCards({
         const empty = card.empty(view, t);
         return (
           <Col key={card.key} xs={24} lg={Math.max(card.span[mode], 12)} xl={card.span[mode]}>
-            <Card title={t(card.titleKey)} size={mode === 'wall' ? 'small' : 'default'} data-testid={`dash-card-${card.key}`}>
+            <Card
+              title={t(card.titleKey)}
+              size={mode === 'wall' ? 'small' : 'default'}
+              data-testid={`dash-card-${card.key}`}
+            >
               {empty ? <PanelEmpty id={card.key} text={empty} height={chartHeight} /> : card.render(view, context)}
             </Card>
           </Col>

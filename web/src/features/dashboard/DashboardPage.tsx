@@ -19,7 +19,12 @@ import './dashboard.css';
 
 /** No members, meetings or requests: one sentence instead of tiles of zeros and empty charts. */
 function hasNothing(view: DashboardView): boolean {
-  return view.members.total === 0 && view.meetings.held === 0 && view.meetings.upcoming === 0 && view.serviceRequests.totals.submitted === 0;
+  return (
+    view.members.total === 0 &&
+    view.meetings.held === 0 &&
+    view.meetings.upcoming === 0 &&
+    view.serviceRequests.totals.submitted === 0
+  );
 }
 
 /** 联盟驾驶舱: one alliance at a glance for a period, with the wall display and the exports. */
@@ -52,7 +57,12 @@ export function DashboardPage() {
         extra={
           <Space wrap align="start">
             {context.canChoose && (
-              <AllianceSelect alliances={context.alliances} value={allianceId} onChange={context.setAllianceId} testId="dash-alliance" />
+              <AllianceSelect
+                alliances={context.alliances}
+                value={allianceId}
+                onChange={context.setAllianceId}
+                testId="dash-alliance"
+              />
             )}
             <DatePicker.RangePicker
               value={range}
@@ -78,7 +88,9 @@ export function DashboardPage() {
           </Space>
         }
       />
-      {dashboard.isError && <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 }} />}
+      {dashboard.isError && (
+        <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 }} />
+      )}
       {!allianceId && !context.isPending && <Empty description={t('serviceRequests.noAlliance')} />}
       {allianceId && dashboard.isPending && (
         <div className="full-page-center" style={{ minHeight: 320 }}>
@@ -89,7 +101,15 @@ export function DashboardPage() {
         <Card data-testid="dash-content" data-alliance={view.alliance.id}>
           <EmptyState
             text={t('allianceContext.nothingInPeriod')}
-            action={me?.role === 'township_admin' ? { label: t('allianceContext.addMembers'), to: `/alliances/${view.alliance.id}`, testId: 'dash-empty-action' } : undefined}
+            action={
+              me?.role === 'township_admin'
+                ? {
+                    label: t('allianceContext.addMembers'),
+                    to: `/alliances/${view.alliance.id}`,
+                    testId: 'dash-empty-action',
+                  }
+                : undefined
+            }
           />
         </Card>
       )}

@@ -76,7 +76,11 @@ export function KeyFigures({ view, mode }: { view: DashboardView; mode: Dashboar
             className={`dash-figure${alarm ? ' dash-figure-alarm' : ''}`}
             data-testid={`dash-figure-${figure.key}`}
           >
-            <Statistic title={t(`dashboard.figures.${figure.key}`)} value={figure.value(view)} suffix={figure.suffix?.(view)} />
+            <Statistic
+              title={t(`dashboard.figures.${figure.key}`)}
+              value={figure.value(view)}
+              suffix={figure.suffix?.(view)}
+            />
             {figure.note && <div className="dash-figure-note">{figure.note(view, t)}</div>}
           </Card>
         );

@@ -20,7 +20,13 @@ export function RankingTable({ rows }: { rows: DepartmentRank[] }) {
     },
     // A department's whole name, wrapped when the column is narrow: a cut "安海镇人力资源和社…" says nothing.
     { title: t('dashboard.ranking.department'), dataIndex: 'name', width: 130, grow: true, ellipsis: false },
-    { title: t('dashboard.ranking.score'), dataIndex: 'score', width: 92, drop: 1, render: (score: number) => formatNumber(score * 100) },
+    {
+      title: t('dashboard.ranking.score'),
+      dataIndex: 'score',
+      width: 92,
+      drop: 1,
+      render: (score: number) => formatNumber(score * 100),
+    },
     { title: t('dashboard.figures.submitted'), dataIndex: 'submitted', width: 84, drop: 2, render: formatNumber },
     { title: t('dashboard.figures.onTimeRate'), dataIndex: 'onTimeRate', width: 100, render: formatPercent },
     {

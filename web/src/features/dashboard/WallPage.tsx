@@ -75,7 +75,10 @@ export function WallPage() {
             <Clock />
             {view && (
               <div className="dash-wall-updated" data-testid="dash-wall-updated" data-generated-at={view.generatedAt}>
-                {t('dashboard.wall.updated', { time: formatDateTime(view.generatedAt), seconds: WALL_REFRESH_MS / 1000 })}
+                {t('dashboard.wall.updated', {
+                  time: formatDateTime(view.generatedAt),
+                  seconds: WALL_REFRESH_MS / 1000,
+                })}
               </div>
             )}
             <div className="dash-wall-tools">
@@ -97,7 +100,9 @@ export function WallPage() {
             </div>
           </div>
         </header>
-        {dashboard.isError && <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 * scale }} />}
+        {dashboard.isError && (
+          <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 16 * scale }} />
+        )}
         {dashboard.isPending && (
           <div className="full-page-center" style={{ minHeight: 480 * scale }}>
             <Spin size="large" />

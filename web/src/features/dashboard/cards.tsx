@@ -35,7 +35,17 @@ export interface DashboardCard {
 type BuildOption = (view: DashboardView, t: TFunction, palette: DashboardPalette) => charts.ChartOption;
 
 /** A chart whose option is built again only when the figures, the language or the look change. */
-function BuiltChart({ id, build, view, context }: { id: string; build: BuildOption; view: DashboardView; context: CardContext }) {
+function BuiltChart({
+  id,
+  build,
+  view,
+  context,
+}: {
+  id: string;
+  build: BuildOption;
+  view: DashboardView;
+  context: CardContext;
+}) {
   const { t, palette, chartHeight } = context;
   const option = useMemo(() => build(view, t, palette), [build, view, t, palette]);
   return <EChart option={option} height={chartHeight} testId={`dash-chart-${id}`} />;
@@ -44,9 +54,14 @@ function BuiltChart({ id, build, view, context }: { id: string; build: BuildOpti
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 /** No round asked for yet, or rounds that no member has filled in: a chart of zeros would say nothing. */
-function indicatorsEmpty(trend: Pick<DashboardView['indicators'], 'periods' | 'submissionRates'>, kind: 'yearly' | 'quarterly', t: TFunction): string | undefined {
+function indicatorsEmpty(
+  trend: Pick<DashboardView['indicators'], 'periods' | 'submissionRates'>,
+  kind: 'yearly' | 'quarterly',
+  t: TFunction,
+): string | undefined {
   if (trend.periods.length === 0) return t(`dashboard.empty.${kind}NoRounds`);
-  if (trend.submissionRates.every((rate) => !rate)) return t(`dashboard.empty.${kind}NotFilled`, { count: trend.periods.length });
+  if (trend.submissionRates.every((rate) => !rate))
+    return t(`dashboard.empty.${kind}NotFilled`, { count: trend.periods.length });
   return undefined;
 }
 
@@ -66,14 +81,16 @@ export const DASHBOARD_CARDS: DashboardCard[] = [
     key: 'membersByChain',
     titleKey: 'dashboard.cards.membersByChain',
     span: { page: 8, wall: 6 },
-    empty: (view, t) => (sum(view.members.byChainPosition.map((c) => c.count)) === 0 ? t('dashboard.empty.enterprises') : undefined),
+    empty: (view, t) =>
+      sum(view.members.byChainPosition.map((c) => c.count)) === 0 ? t('dashboard.empty.enterprises') : undefined,
     render: chart('membersByChain', charts.membersByChain),
   },
   {
     key: 'requestsByStatus',
     titleKey: 'dashboard.cards.requestsByStatus',
     span: { page: 8, wall: 6 },
-    empty: (view, t) => (sum(view.serviceRequests.byStatus.map((s) => s.count)) === 0 ? t('dashboard.empty.requests') : undefined),
+    empty: (view, t) =>
+      sum(view.serviceRequests.byStatus.map((s) => s.count)) === 0 ? t('dashboard.empty.requests') : undefined,
     render: chart('requestsByStatus', charts.requestsByStatus),
   },
   {
@@ -87,7 +104,10 @@ export const DASHBOARD_CARDS: DashboardCard[] = [
     key: 'requestsMonthly',
     titleKey: 'dashboard.cards.requestsMonthly',
     span: { page: 12, wall: 6 },
-    empty: (view, t) => (sum(view.serviceRequests.monthly.map((m) => m.submitted + m.resolved)) === 0 ? t('dashboard.empty.requests') : undefined),
+    empty: (view, t) =>
+      sum(view.serviceRequests.monthly.map((m) => m.submitted + m.resolved)) === 0
+        ? t('dashboard.empty.requests')
+        : undefined,
     render: chart('requestsMonthly', charts.requestsMonthly),
   },
   {
@@ -108,11 +128,18 @@ export const DASHBOARD_CARDS: DashboardCard[] = [
     key: 'departmentRanking',
     titleKey: 'dashboard.cards.departmentRanking',
     span: { page: 24, wall: 6 },
-    empty: (view, t) => (view.serviceRequests.departmentRanking.length === 0 ? t('dashboard.empty.ranking') : undefined),
+    empty: (view, t) =>
+      view.serviceRequests.departmentRanking.length === 0 ? t('dashboard.empty.ranking') : undefined,
     render: (view, context) => {
       // The wall has room for one list: whole names over score bars. The page shows bars and the figures beside them.
       if (context.mode === 'wall') {
-        return <WallRanking rows={view.serviceRequests.departmentRanking} height={context.chartHeight} scale={context.palette.scale} />;
+        return (
+          <WallRanking
+            rows={view.serviceRequests.departmentRanking}
+            height={context.chartHeight}
+            scale={context.palette.scale}
+          />
+        );
       }
       const bars = chart('departmentRanking', charts.departmentRanking)(view, context);
       return (

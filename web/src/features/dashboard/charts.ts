@@ -66,18 +66,28 @@ const STATUS_ORDER = ['submitted', 'routed', 'accepted', 'in_progress', 'returne
 type Months<T extends { month: string }> = T[];
 
 /** Every month of the period (`to` is exclusive), so months without activity show as 0 instead of being skipped. */
-export function fillMonths<T extends { month: string }>(from: string, to: string, rows: T[], empty: (month: string) => T): Months<T> {
+export function fillMonths<T extends { month: string }>(
+  from: string,
+  to: string,
+  rows: T[],
+  empty: (month: string) => T,
+): Months<T> {
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   const last = dayjs(to).subtract(1, 'day').format('YYYY-MM');
   const months: T[] = [];
-  for (let month = dayjs(from).startOf('month'); month.format('YYYY-MM') <= last && months.length < 61; month = month.add(1, 'month')) {
+  for (
+    let month = dayjs(from).startOf('month');
+    month.format('YYYY-MM') <= last && months.length < 61;
+    month = month.add(1, 'month')
+  ) {
     const key = month.format('YYYY-MM');
     months.push(byMonth.get(key) ?? empty(key));
   }
   return months;
 }
 
-const percentTooltip = (value: unknown) => (value === null || value === undefined || value === '-' ? '—' : `${String(value)}%`);
+const percentTooltip = (value: unknown) =>
+  value === null || value === undefined || value === '-' ? '—' : `${String(value)}%`;
 
 function base(p: DashboardPalette): ChartOption {
   return {
@@ -88,7 +98,12 @@ function base(p: DashboardPalette): ChartOption {
 }
 
 // Keys a little smaller than echarts' own (25×14, 10 apart), so the quarterly chart's five fit one line of a wall card.
-const legendLook = (p: DashboardPalette) => ({ textStyle: { color: p.text, fontSize: p.fontSize }, itemWidth: px(p, 18), itemHeight: px(p, 12), itemGap: px(p, 8) });
+const legendLook = (p: DashboardPalette) => ({
+  textStyle: { color: p.text, fontSize: p.fontSize },
+  itemWidth: px(p, 18),
+  itemHeight: px(p, 12),
+  itemGap: px(p, 8),
+});
 
 /** A line series' stroke and points, thicker on a larger wall. */
 const lineLook = (p: DashboardPalette, color: string, dashed = false) => ({
@@ -119,7 +134,12 @@ function valueAxis(p: DashboardPalette, extra: Record<string, unknown> = {}) {
 }
 
 const percentAxis = (p: DashboardPalette) =>
-  valueAxis(p, { min: 0, max: 100, axisLabel: { color: p.text, fontSize: p.fontSize, margin: px(p, 8), formatter: '{value}%' }, splitLine: { show: false } });
+  valueAxis(p, {
+    min: 0,
+    max: 100,
+    axisLabel: { color: p.text, fontSize: p.fontSize, margin: px(p, 8), formatter: '{value}%' },
+    splitLine: { show: false },
+  });
 
 export const roleLabel = (t: TFunction, key: string) => t(`membershipRoles.${key}`, { defaultValue: key });
 export const chainLabel = (t: TFunction, key: string) =>
@@ -157,7 +177,10 @@ export function membersByChain(view: DashboardView, t: TFunction, p: DashboardPa
     legend: { show: false },
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
     grid: { left: px(p, 16), right: px(p, 16), top: px(p, 32), bottom: px(p, 16), containLabel: true },
-    xAxis: categoryAxis(p, rows.map((r) => chainLabel(t, r.key))),
+    xAxis: categoryAxis(
+      p,
+      rows.map((r) => chainLabel(t, r.key)),
+    ),
     yAxis: valueAxis(p, { minInterval: 1 }),
     series: [
       {
@@ -174,15 +197,28 @@ export function membersByChain(view: DashboardView, t: TFunction, p: DashboardPa
 
 /** Meetings held per month (bars) with the attendance rate (line, right axis). */
 export function meetingsMonthly(view: DashboardView, t: TFunction, p: DashboardPalette): ChartOption {
-  const months = fillMonths(view.from, view.to, view.meetings.monthly, (month) => ({ month, held: 0, attendanceRate: null }));
+  const months = fillMonths(view.from, view.to, view.meetings.monthly, (month) => ({
+    month,
+    held: 0,
+    attendanceRate: null,
+  }));
   return {
     ...base(p),
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
     grid: { left: px(p, 40), right: px(p, 48), top: px(p, 48), bottom: px(p, 32), containLabel: true },
-    xAxis: categoryAxis(p, months.map((m) => m.month)),
+    xAxis: categoryAxis(
+      p,
+      months.map((m) => m.month),
+    ),
     yAxis: [valueAxis(p, { minInterval: 1, name: t('dashboard.meetingsUnit') }), percentAxis(p)],
     series: [
-      { name: t('dashboard.figures.meetingsHeld'), type: 'bar', barMaxWidth: px(p, 32), data: months.map((m) => m.held), itemStyle: { color: p.primary } },
+      {
+        name: t('dashboard.figures.meetingsHeld'),
+        type: 'bar',
+        barMaxWidth: px(p, 32),
+        data: months.map((m) => m.held),
+        itemStyle: { color: p.primary },
+      },
       {
         name: t('dashboard.figures.attendanceRate'),
         type: 'line',
@@ -205,7 +241,11 @@ export function requestsByStatus(view: DashboardView, t: TFunction, p: Dashboard
     legend: { show: false },
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
     grid: { left: px(p, 16), right: px(p, 16), top: px(p, 32), bottom: px(p, 16), containLabel: true },
-    xAxis: categoryAxis(p, rows.map((r) => statusLabel(t, r.key)), { interval: 0 }),
+    xAxis: categoryAxis(
+      p,
+      rows.map((r) => statusLabel(t, r.key)),
+      { interval: 0 },
+    ),
     yAxis: valueAxis(p, { minInterval: 1 }),
     series: [
       {
@@ -229,7 +269,11 @@ export function departmentRanking(view: DashboardView, t: TFunction, p: Dashboar
     grid: { left: px(p, 16), right: px(p, 48), top: px(p, 8), bottom: px(p, 24), containLabel: true },
     xAxis: valueAxis(p, { min: 0, max: 100 }),
     // Whole names, wrapped onto a second line when long (the tooltip shows them too), every one of them.
-    yAxis: categoryAxis(p, rows.map((r) => r.name), { width: px(p, 140), overflow: 'break', lineHeight: Math.round(p.fontSize * 1.25), interval: 0 }),
+    yAxis: categoryAxis(
+      p,
+      rows.map((r) => r.name),
+      { width: px(p, 140), overflow: 'break', lineHeight: Math.round(p.fontSize * 1.25), interval: 0 },
+    ),
     series: [
       {
         name: t('dashboard.ranking.score'),
@@ -245,16 +289,34 @@ export function departmentRanking(view: DashboardView, t: TFunction, p: Dashboar
 
 /** Service requests per month: submitted and resolved (lines), and the on-time rate (dashed, right axis). */
 export function requestsMonthly(view: DashboardView, t: TFunction, p: DashboardPalette): ChartOption {
-  const months = fillMonths(view.from, view.to, view.serviceRequests.monthly, (month) => ({ month, submitted: 0, resolved: 0, onTimeRate: null }));
+  const months = fillMonths(view.from, view.to, view.serviceRequests.monthly, (month) => ({
+    month,
+    submitted: 0,
+    resolved: 0,
+    onTimeRate: null,
+  }));
   return {
     ...base(p),
     tooltip: { trigger: 'axis', textStyle: { fontSize: p.fontSize } },
     grid: { left: px(p, 40), right: px(p, 48), top: px(p, 48), bottom: px(p, 32), containLabel: true },
-    xAxis: categoryAxis(p, months.map((m) => m.month)),
+    xAxis: categoryAxis(
+      p,
+      months.map((m) => m.month),
+    ),
     yAxis: [valueAxis(p, { minInterval: 1, name: t('dashboard.requestsUnit') }), percentAxis(p)],
     series: [
-      { name: t('dashboard.figures.submitted'), type: 'line', data: months.map((m) => m.submitted), ...lineLook(p, p.secondary) },
-      { name: t('dashboard.figures.resolved'), type: 'line', data: months.map((m) => m.resolved), ...lineLook(p, p.positive) },
+      {
+        name: t('dashboard.figures.submitted'),
+        type: 'line',
+        data: months.map((m) => m.submitted),
+        ...lineLook(p, p.secondary),
+      },
+      {
+        name: t('dashboard.figures.resolved'),
+        type: 'line',
+        data: months.map((m) => m.resolved),
+        ...lineLook(p, p.positive),
+      },
       {
         name: t('dashboard.figures.onTimeRate'),
         type: 'line',
@@ -278,7 +340,12 @@ export function indicatorTrends(view: DashboardView, t: TFunction, p: DashboardP
 /** The same for the quarterly rounds, apart: a quarter's totals beside a year's would read as a collapse. */
 export function indicatorQuarterlyTrends(view: DashboardView, t: TFunction, p: DashboardPalette): ChartOption {
   const { quarterly } = view.indicators;
-  return indicatorChart(quarterly, quarterly.periods.map((period) => quarterLabel(period, t)), t, p);
+  return indicatorChart(
+    quarterly,
+    quarterly.periods.map((period) => quarterLabel(period, t)),
+    t,
+    p,
+  );
 }
 
 /** 2026-Q1 as people read it: "2026 Q1", "2026年第1季度". */

@@ -16,7 +16,9 @@ export interface WallFit {
 
 function fit(): WallFit {
   const scale = Math.max(1, Math.min(window.innerWidth / WALL_DESIGN.width, window.innerHeight / WALL_DESIGN.height));
-  const chartHeight = Math.floor(Math.min(420 * scale, Math.max(220 * scale, (window.innerHeight - WALL_CHROME_PX * scale) / 2)));
+  const chartHeight = Math.floor(
+    Math.min(420 * scale, Math.max(220 * scale, (window.innerHeight - WALL_CHROME_PX * scale) / 2)),
+  );
   return { scale, chartHeight };
 }
 
@@ -68,6 +70,15 @@ function wallTokens(scale: number) {
  */
 const LINE_HEIGHTS = (() => {
   const base = theme.getDesignToken({ token: { fontSize: 16 } });
-  const keys = ['lineHeight', 'lineHeightLG', 'lineHeightSM', 'lineHeightHeading1', 'lineHeightHeading2', 'lineHeightHeading3', 'lineHeightHeading4', 'lineHeightHeading5'] as const;
+  const keys = [
+    'lineHeight',
+    'lineHeightLG',
+    'lineHeightSM',
+    'lineHeightHeading1',
+    'lineHeightHeading2',
+    'lineHeightHeading3',
+    'lineHeightHeading4',
+    'lineHeightHeading5',
+  ] as const;
   return Object.fromEntries(keys.map((key) => [key, base[key]]));
 })();

@@ -25,7 +25,12 @@ export function IndicatorsPage() {
         title={t('indicators.title')}
         extra={
           isOfficial && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="indicators-open">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setOpening(true)}
+              data-testid="indicators-open"
+            >
               {t('indicators.open.button')}
             </Button>
           )
@@ -43,18 +48,42 @@ export function IndicatorsPage() {
               rounds.isPending,
               <EmptyState
                 text={t(isOfficial ? 'emptyStates.indicatorsOfficial' : 'emptyStates.indicatorsMember')}
-                action={isOfficial ? { label: t('indicators.open.button'), icon: <PlusOutlined />, onClick: () => setOpening(true) } : undefined}
+                action={
+                  isOfficial
+                    ? { label: t('indicators.open.button'), icon: <PlusOutlined />, onClick: () => setOpening(true) }
+                    : undefined
+                }
               />,
             ),
           }}
           columns={[
-            { title: t('indicators.fields.period'), render: (_, r) => <Link to={`/indicators/${r.id}`}>{r.period}</Link> },
+            {
+              title: t('indicators.fields.period'),
+              render: (_, r) => <Link to={`/indicators/${r.id}`}>{r.period}</Link>,
+            },
             { title: t('indicators.fields.alliance'), render: (_, r) => r.alliance.name },
             { title: t('indicators.fields.deadline'), dataIndex: 'deadline' },
-            { title: t('indicators.fields.status'), render: (_, r) => <Tag color={r.status === 'open' ? 'green' : 'default'}>{t(`indicators.statuses.${r.status}`)}</Tag> },
+            {
+              title: t('indicators.fields.status'),
+              render: (_, r) => (
+                <Tag color={r.status === 'open' ? 'green' : 'default'}>{t(`indicators.statuses.${r.status}`)}</Tag>
+              ),
+            },
             isOfficial
-              ? { title: t('indicators.fields.submitted'), render: (_, r) => <Progress percent={r.expected ? Math.round((r.submitted / r.expected) * 100) : 0} format={() => `${r.submitted}/${r.expected}`} size="small" /> }
-              : { title: t('indicators.fields.mine'), render: (_, r) => t(`indicators.submissionStatuses.${r.mySubmissionStatus ?? 'none'}`) },
+              ? {
+                  title: t('indicators.fields.submitted'),
+                  render: (_, r) => (
+                    <Progress
+                      percent={r.expected ? Math.round((r.submitted / r.expected) * 100) : 0}
+                      format={() => `${r.submitted}/${r.expected}`}
+                      size="small"
+                    />
+                  ),
+                }
+              : {
+                  title: t('indicators.fields.mine'),
+                  render: (_, r) => t(`indicators.submissionStatuses.${r.mySubmissionStatus ?? 'none'}`),
+                },
           ]}
         />
       </Card>
@@ -79,14 +108,27 @@ function OpenRoundModal({ open, onClose }: { open: boolean; onClose: () => void 
   const catalogue = useCatalogue();
   const openRound = useOpenRound();
   const showError = useShowError();
-  const options = (catalogue.data ?? []).map((c) => ({ value: c.key, label: `${fieldLabel(c, i18n.language)}（${c.unit}）` }));
+  const options = (catalogue.data ?? []).map((c) => ({
+    value: c.key,
+    label: `${fieldLabel(c, i18n.language)}（${c.unit}）`,
+  }));
   return (
-    <Modal open={open} title={t('indicators.open.title')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={openRound.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('indicators.open.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={openRound.isPending}
+      destroyOnHidden
+    >
       <Form<Values>
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ fields: ['output_value', 'orders', 'rd_products', 'patents', 'employees', 'party_members'], optional: ['orders'] }}
+        initialValues={{
+          fields: ['output_value', 'orders', 'rd_products', 'patents', 'employees', 'party_members'],
+          optional: ['orders'],
+        }}
         onFinish={(values) =>
           openRound.mutate(
             {
@@ -95,14 +137,22 @@ function OpenRoundModal({ open, onClose }: { open: boolean; onClose: () => void 
               deadline: values.deadline.format('YYYY-MM-DD'),
               fields: values.fields.map((key) => ({ key, required: !(values.optional ?? []).includes(key) })),
             },
-            { onSuccess: () => (void message.success(t('indicators.open.done')), onClose()), onError: (error) => showError(error, form) },
+            {
+              onSuccess: () => (void message.success(t('indicators.open.done')), onClose()),
+              onError: (error) => showError(error, form),
+            },
           )
         }
       >
         <Form.Item name="allianceId" label={t('indicators.fields.alliance')} rules={[{ required: true }]}>
           <Select options={alliances.items.map((a) => ({ value: a.id, label: a.name }))} />
         </Form.Item>
-        <Form.Item name="period" label={t('indicators.fields.period')} extra={t('indicators.open.periodHint')} rules={[{ required: true, pattern: /^\d{4}(-Q[1-4])?$/, message: t('indicators.open.periodHint') }]}>
+        <Form.Item
+          name="period"
+          label={t('indicators.fields.period')}
+          extra={t('indicators.open.periodHint')}
+          rules={[{ required: true, pattern: /^\d{4}(-Q[1-4])?$/, message: t('indicators.open.periodHint') }]}
+        >
           <Input placeholder="2026 / 2026-Q3" />
         </Form.Item>
         <Form.Item name="deadline" label={t('indicators.fields.deadline')} rules={[{ required: true }]}>

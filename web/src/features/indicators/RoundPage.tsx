@@ -1,4 +1,18 @@
-import { App, Button, Card, DatePicker, Descriptions, Form, InputNumber, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  InputNumber,
+  Modal,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +21,18 @@ import { fromApiDate, toApiDate, today } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
-import { useCatalogue, useCloseRound, useRescheduleRound, useRound, useRoundProgress, useRoundResults, useSaveSubmission, useSubmission, type Round, type RoundResults } from './api';
+import {
+  useCatalogue,
+  useCloseRound,
+  useRescheduleRound,
+  useRound,
+  useRoundProgress,
+  useRoundResults,
+  useSaveSubmission,
+  useSubmission,
+  type Round,
+  type RoundResults,
+} from './api';
 import { labelOf } from './labels';
 
 /** One round: officials see progress, aggregates and year on year; members fill in their figures. */
@@ -38,7 +63,9 @@ export function RoundPage() {
         <Descriptions.Item label={t('indicators.fields.deadline')}>
           <span data-testid="round-deadline">{r.deadline}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('indicators.fields.status')}>{t(`indicators.statuses.${r.status}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('indicators.fields.status')}>
+          {t(`indicators.statuses.${r.status}`)}
+        </Descriptions.Item>
       </Descriptions>
       {isOfficial ? <OfficialView round={r} /> : <FillForm round={r} />}
     </>
@@ -83,7 +110,13 @@ function RescheduleButton({ round }: { round: Round }) {
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('indicators.rescheduleHint')}</Typography.Paragraph>
-        <DatePicker value={deadline} onChange={setDeadline} disabledDate={(day) => day.isBefore(today(), 'day')} allowClear={false} data-testid="round-deadline-input" />
+        <DatePicker
+          value={deadline}
+          onChange={setDeadline}
+          disabledDate={(day) => day.isBefore(today(), 'day')}
+          allowClear={false}
+          data-testid="round-deadline-input"
+        />
       </Modal>
     </>
   );
@@ -100,9 +133,22 @@ function OfficialView({ round }: { round: Round }) {
       <Card className="section-card" title={t('indicators.results')}>
         {data && (
           <Space size="large" style={{ marginBottom: 16 }}>
-            <Statistic title={t('indicators.submissionRate')} value={Math.round(data.submissionRate * 1000) / 10} suffix="%" data-testid="submission-rate" />
-            <Statistic title={t('indicators.fields.submitted')} value={`${data.submitted}/${data.expected}`} formatter={(value) => String(value)} />
-            <Statistic title={t('indicators.previousRound')} value={data.previousRound?.period ?? '—'} formatter={(value) => String(value)} />
+            <Statistic
+              title={t('indicators.submissionRate')}
+              value={Math.round(data.submissionRate * 1000) / 10}
+              suffix="%"
+              data-testid="submission-rate"
+            />
+            <Statistic
+              title={t('indicators.fields.submitted')}
+              value={`${data.submitted}/${data.expected}`}
+              formatter={(value) => String(value)}
+            />
+            <Statistic
+              title={t('indicators.previousRound')}
+              value={data.previousRound?.period ?? '—'}
+              formatter={(value) => String(value)}
+            />
           </Space>
         )}
         <Table<RoundResults['fields'][number]>
@@ -120,7 +166,14 @@ function OfficialView({ round }: { round: Round }) {
             { title: t('indicators.previousSum'), render: (_, f) => f.previousSum ?? '—' },
             {
               title: t('indicators.yoy'),
-              render: (_, f) => (f.yoyPercent === null || f.yoyPercent === undefined ? '—' : <Tag color={f.yoyPercent >= 0 ? 'green' : 'red'}>{`${f.yoyPercent > 0 ? '+' : ''}${f.yoyPercent}%`}</Tag>),
+              render: (_, f) =>
+                f.yoyPercent === null || f.yoyPercent === undefined ? (
+                  '—'
+                ) : (
+                  <Tag
+                    color={f.yoyPercent >= 0 ? 'green' : 'red'}
+                  >{`${f.yoyPercent > 0 ? '+' : ''}${f.yoyPercent}%`}</Tag>
+                ),
             },
           ]}
         />
@@ -134,7 +187,10 @@ function OfficialView({ round }: { round: Round }) {
           pagination={{ pageSize: 10 }}
           columns={[
             { title: t('indicators.organization'), render: (_, row) => row.organization.name },
-            { title: t('indicators.fields.status'), render: (_, row) => t(`indicators.submissionStatuses.${row.status ?? 'none'}`) },
+            {
+              title: t('indicators.fields.status'),
+              render: (_, row) => t(`indicators.submissionStatuses.${row.status ?? 'none'}`),
+            },
           ]}
         />
       </Card>
@@ -156,10 +212,16 @@ function FillForm({ round }: { round: Round }) {
   const locked = submission.data?.status === 'submitted' || round.status !== 'open';
   const send = (submit: boolean) => {
     const raw = form.getFieldValue('values') ?? {};
-    const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined)) as Record<string, number>;
+    const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined)) as Record<
+      string,
+      number
+    >;
     save.mutate(
       { values, submit },
-      { onSuccess: () => void message.success(t(submit ? 'indicators.fill.submitted' : 'indicators.fill.saved')), onError: (error) => showError(error, form) },
+      {
+        onSuccess: () => void message.success(t(submit ? 'indicators.fill.submitted' : 'indicators.fill.saved')),
+        onError: (error) => showError(error, form),
+      },
     );
   };
   return (
@@ -173,7 +235,11 @@ function FillForm({ round }: { round: Round }) {
             label={`${labelOf(catalogue.data, field.key)}（${field.unit}）`}
             required={field.required}
           >
-            <InputNumber style={{ width: '100%' }} precision={field.type === 'integer' ? 0 : 2} data-testid={`indicator-${field.key}`} />
+            <InputNumber
+              style={{ width: '100%' }}
+              precision={field.type === 'integer' ? 0 : 2}
+              data-testid={`indicator-${field.key}`}
+            />
           </Form.Item>
         ))}
         <Space>

@@ -20,19 +20,28 @@ export function useCatalogue() {
   return useQuery({
     queryKey: [...keys.all, 'catalogue'],
     staleTime: Infinity,
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/indicator-catalogue', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/indicator-catalogue', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
 export function useRounds() {
   return useQuery({
     queryKey: keys.list(),
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/indicator-rounds', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/indicator-rounds', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
 export function useRound(id: string) {
-  return useQuery({ queryKey: keys.round(id), queryFn: () => unwrap(api.GET('/api/v1/indicator-rounds/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: keys.round(id),
+    queryFn: () => unwrap(api.GET('/api/v1/indicator-rounds/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useRoundResults(id: string, enabled: boolean) {
@@ -47,7 +56,14 @@ export function useRoundProgress(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...keys.round(id), 'progress'],
     enabled,
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/indicator-rounds/{id}/progress', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/indicator-rounds/{id}/progress', {
+            params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } },
+          }),
+        ),
+      ),
   });
 }
 
@@ -88,7 +104,8 @@ export function useCloseRound(id: string) {
 export function useRescheduleRound(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (deadline: string) => unwrap(api.PATCH('/api/v1/indicator-rounds/{id}', { params: { path: { id } }, body: { deadline } })),
+    mutationFn: (deadline: string) =>
+      unwrap(api.PATCH('/api/v1/indicator-rounds/{id}', { params: { path: { id } }, body: { deadline } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }

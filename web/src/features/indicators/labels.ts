@@ -6,5 +6,11 @@ export function fieldLabel(entry: { label: { 'zh-CN': string; en: string } } | u
   return language.startsWith('en') ? entry.label.en : entry.label['zh-CN'];
 }
 
-export const labelOf = (catalogue: { key: string; label: { 'zh-CN': string; en: string } }[] | undefined, key: string) =>
-  fieldLabel(catalogue?.find((c) => c.key === key), i18n.language) || key;
+export const labelOf = (
+  catalogue: { key: string; label: { 'zh-CN': string; en: string } }[] | undefined,
+  key: string,
+) =>
+  fieldLabel(
+    catalogue?.find((c) => c.key === key),
+    i18n.language,
+  ) || key;

@@ -6,7 +6,9 @@ import { lazyPage } from '../../lib/lazyPage';
 const IndicatorsPage = lazyPage(() => import('./IndicatorsPage'), 'IndicatorsPage');
 const RoundPage = lazyPage(() => import('./RoundPage'), 'RoundPage');
 
-const reporters = (page: ReactNode) => <RequireRole roles={['township_admin', 'enterprise_contact']}>{page}</RequireRole>;
+const reporters = (page: ReactNode) => (
+  <RequireRole roles={['township_admin', 'enterprise_contact']}>{page}</RequireRole>
+);
 
 /** Enterprise indicators (指标填报), for officials and enterprises, under the app layout. */
 export const indicatorRoutes: RouteObject[] = [

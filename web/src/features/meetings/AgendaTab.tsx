@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useAgenda, useDecideAgendaItem, useProposeAgendaItem, type AgendaItem } from './sessionApi';
 
-const STATUS_COLORS: Record<AgendaItem['status'], string> = { proposed: 'gold', accepted: 'green', declined: 'default' };
+const STATUS_COLORS: Record<AgendaItem['status'], string> = {
+  proposed: 'gold',
+  accepted: 'green',
+  declined: 'default',
+};
 
 /** 议程: proposals with their status, a proposal form, the official's decisions, and the previous meeting's open items. */
 export function AgendaTab({ meetingId, isOfficial, open }: { meetingId: string; isOfficial: boolean; open: boolean }) {
@@ -29,10 +33,21 @@ export function AgendaTab({ meetingId, isOfficial, open }: { meetingId: string; 
               actions={
                 isOfficial && item.status === 'proposed'
                   ? [
-                      <Button key="accept" size="small" type="primary" onClick={() => decideItem(item, true)} data-testid="agenda-accept">
+                      <Button
+                        key="accept"
+                        size="small"
+                        type="primary"
+                        onClick={() => decideItem(item, true)}
+                        data-testid="agenda-accept"
+                      >
                         {t('meetings.agenda.accept')}
                       </Button>,
-                      <Button key="decline" size="small" onClick={() => decideItem(item, false)} data-testid="agenda-decline">
+                      <Button
+                        key="decline"
+                        size="small"
+                        onClick={() => decideItem(item, false)}
+                        data-testid="agenda-decline"
+                      >
                         {t('meetings.agenda.decline')}
                       </Button>,
                     ]
@@ -54,7 +69,9 @@ export function AgendaTab({ meetingId, isOfficial, open }: { meetingId: string; 
                     {item.description && <div style={{ whiteSpace: 'pre-wrap' }}>{item.description}</div>}
                     <Typography.Text type="secondary">
                       {t('meetings.agenda.proposedBy', {
-                        name: [item.proposedBy.displayName, item.proposedByOrganization?.name].filter(Boolean).join(' · '),
+                        name: [item.proposedBy.displayName, item.proposedByOrganization?.name]
+                          .filter(Boolean)
+                          .join(' · '),
                       })}
                     </Typography.Text>
                     {item.decisionNote && <div>{item.decisionNote}</div>}
@@ -76,7 +93,11 @@ export function AgendaTab({ meetingId, isOfficial, open }: { meetingId: string; 
               )
             }
           >
-            <Form.Item name="title" label={t('meetings.agenda.proposeTitle')} rules={[{ required: true, whitespace: true, message: t('meetings.agenda.titleRequired') }]}>
+            <Form.Item
+              name="title"
+              label={t('meetings.agenda.proposeTitle')}
+              rules={[{ required: true, whitespace: true, message: t('meetings.agenda.titleRequired') }]}
+            >
               <Input maxLength={200} data-testid="agenda-title" />
             </Form.Item>
             <Form.Item name="description" label={t('meetings.agenda.proposeDescription')}>

@@ -14,7 +14,10 @@ export function AttendanceStatisticsCard() {
   const { t } = useTranslation();
   const context = useAllianceContext();
   const { alliance } = context;
-  const [from, to] = useMemo(() => [dayjs().subtract(12, 'month').startOf('day').toISOString(), dayjs().endOf('day').toISOString()], []);
+  const [from, to] = useMemo(
+    () => [dayjs().subtract(12, 'month').startOf('day').toISOString(), dayjs().endOf('day').toISOString()],
+    [],
+  );
   const query = useAttendanceStatistics(alliance?.id, from, to);
   if (!alliance) return null;
   return (
@@ -23,7 +26,12 @@ export function AttendanceStatisticsCard() {
       title={t('meetings.statistics.title', { alliance: alliance.name, meetings: query.data?.meetings ?? 0 })}
       extra={
         context.canChoose && (
-          <AllianceSelect alliances={context.alliances} value={alliance.id} onChange={context.setAllianceId} testId="meetings-statistics-alliance" />
+          <AllianceSelect
+            alliances={context.alliances}
+            value={alliance.id}
+            onChange={context.setAllianceId}
+            testId="meetings-statistics-alliance"
+          />
         )
       }
       data-testid="meetings-statistics"

@@ -24,8 +24,24 @@ export function CheckInPage() {
     </Link>
   );
   if (checkIn.isSuccess)
-    return <Result status="success" title={t('meetings.checkIn.success')} extra={back} data-testid="checkin-result" data-result="success" />;
+    return (
+      <Result
+        status="success"
+        title={t('meetings.checkIn.success')}
+        extra={back}
+        data-testid="checkin-result"
+        data-result="success"
+      />
+    );
   if (checkIn.isError)
-    return <Result status="error" title={errorMessage(checkIn.error)} extra={back} data-testid="checkin-result" data-result="error" />;
+    return (
+      <Result
+        status="error"
+        title={errorMessage(checkIn.error)}
+        extra={back}
+        data-testid="checkin-result"
+        data-result="error"
+      />
+    );
   return <Spin />;
 }

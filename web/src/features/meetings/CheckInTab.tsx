@@ -9,14 +9,22 @@ import { useAttendance, useCheckInCode, type Attendance } from './sessionApi';
 type Attendee = Attendance['attendees'][number];
 
 /** Lets the SVG fill its box (the API sends only a viewBox). */
-const sized = (svg: string) => (/<svg[^>]*\swidth=/.test(svg) ? svg : svg.replace('<svg', '<svg width="100%" height="100%"'));
+const sized = (svg: string) =>
+  /<svg[^>]*\swidth=/.test(svg) ? svg : svg.replace('<svg', '<svg width="100%" height="100%"');
 
 /** The QR code to show on the screen at the meeting. */
 function QrModal({ meetingId, open, onClose }: { meetingId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const code = useCheckInCode(meetingId, open);
   return (
-    <Modal open={open} onCancel={onClose} footer={null} width={560} title={t('meetings.checkIn.qrTitle')} destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      width={560}
+      title={t('meetings.checkIn.qrTitle')}
+      destroyOnHidden
+    >
       {code.isError ? (
         <Typography.Text type="danger">{errorMessage(code.error)}</Typography.Text>
       ) : !code.data ? (
@@ -24,7 +32,12 @@ function QrModal({ meetingId, open, onClose }: { meetingId: string; open: boolea
       ) : (
         <Space orientation="vertical" align="center" style={{ width: '100%' }}>
           {/* The API renders the SVG itself from the code; no user content in it. */}
-          <div data-testid="checkin-qr" style={{ width: 420, height: 420 }} className="checkin-qr" dangerouslySetInnerHTML={{ __html: sized(code.data.svg) }} />
+          <div
+            data-testid="checkin-qr"
+            style={{ width: 420, height: 420 }}
+            className="checkin-qr"
+            dangerouslySetInnerHTML={{ __html: sized(code.data.svg) }}
+          />
           <Typography.Text type="secondary">{t('meetings.checkIn.scanHint')}</Typography.Text>
         </Space>
       )}
@@ -44,7 +57,12 @@ export function CheckInTab({ meetingId, isOfficial, open }: { meetingId: string;
       extra={
         isOfficial &&
         open && (
-          <Button type="primary" icon={<QrcodeOutlined />} onClick={() => setShowQr(true)} data-testid="checkin-show-qr">
+          <Button
+            type="primary"
+            icon={<QrcodeOutlined />}
+            onClick={() => setShowQr(true)}
+            data-testid="checkin-show-qr"
+          >
             {t('meetings.checkIn.showQr')}
           </Button>
         )
@@ -73,8 +91,16 @@ export function CheckInTab({ meetingId, isOfficial, open }: { meetingId: string;
         data-testid="checkin-attendees"
         columns={[
           { title: t('meetings.checkIn.name'), key: 'name', dataIndex: 'displayName' },
-          { title: t('meetings.participants.organization'), key: 'organization', render: (_, a) => a.organization ?? '—' },
-          { title: t('meetings.checkIn.at'), key: 'at', render: (_, a) => inShanghai(a.checkedInAt).format('YYYY-MM-DD HH:mm') },
+          {
+            title: t('meetings.participants.organization'),
+            key: 'organization',
+            render: (_, a) => a.organization ?? '—',
+          },
+          {
+            title: t('meetings.checkIn.at'),
+            key: 'at',
+            render: (_, a) => inShanghai(a.checkedInAt).format('YYYY-MM-DD HH:mm'),
+          },
         ]}
       />
       {isOfficial && <QrModal meetingId={meetingId} open={showQr} onClose={() => setShowQr(false)} />}

@@ -23,7 +23,12 @@ export function FeedButton() {
       </Button>
       <Modal open={url !== null} title={t('meetings.feed.title')} onCancel={() => setUrl(null)} footer={null}>
         <Alert type="warning" showIcon title={t('meetings.feed.once')} style={{ marginBottom: 12 }} />
-        <Typography.Paragraph copyable={{ text: url ?? '' }} code data-testid="meetings-feed-url" style={{ wordBreak: 'break-all' }}>
+        <Typography.Paragraph
+          copyable={{ text: url ?? '' }}
+          code
+          data-testid="meetings-feed-url"
+          style={{ wordBreak: 'break-all' }}
+        >
           {url}
         </Typography.Paragraph>
         <Typography.Text type="secondary">{t('meetings.feed.help')}</Typography.Text>

@@ -18,7 +18,12 @@ export function MeetingActionsTab({ meeting, isOfficial }: { meeting: Meeting; i
       title={t('actionItems.title')}
       extra={
         isOfficial && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meeting-action-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="meeting-action-new"
+          >
             {t('actionItems.create.button')}
           </Button>
         )
@@ -26,7 +31,12 @@ export function MeetingActionsTab({ meeting, isOfficial }: { meeting: Meeting; i
     >
       <ActionItemsTable items={query.data ?? []} loading={query.isPending} testId="meeting-action-items" />
       {isOfficial && (
-        <CreateActionItemModal allianceId={meeting.allianceId} meetingId={meeting.id} open={creating} onClose={() => setCreating(false)} />
+        <CreateActionItemModal
+          allianceId={meeting.allianceId}
+          meetingId={meeting.id}
+          open={creating}
+          onClose={() => setCreating(false)}
+        />
       )}
     </Card>
   );

@@ -34,7 +34,10 @@ function RsvpBar({ meeting, mine, canDelegate }: { meeting: Meeting; mine: Parti
           onClick={() =>
             rsvp.mutate(
               { response: 'accepted' },
-              { onSuccess: () => void message.success(t('meetings.rsvp.accepted')), onError: (error) => showError(error) },
+              {
+                onSuccess: () => void message.success(t('meetings.rsvp.accepted')),
+                onError: (error) => showError(error),
+              },
             )
           }
           data-testid="rsvp-accept"
@@ -45,7 +48,11 @@ function RsvpBar({ meeting, mine, canDelegate }: { meeting: Meeting; mine: Parti
           {t('meetings.rsvp.decline')}
         </Button>
         {canDelegate && (
-          <Button disabled={mine.response === 'delegated'} onClick={() => setModal('delegated')} data-testid="rsvp-delegate-open">
+          <Button
+            disabled={mine.response === 'delegated'}
+            onClick={() => setModal('delegated')}
+            data-testid="rsvp-delegate-open"
+          >
             {t('meetings.rsvp.delegate')}
           </Button>
         )}
@@ -55,7 +62,17 @@ function RsvpBar({ meeting, mine, canDelegate }: { meeting: Meeting; mine: Parti
   );
 }
 
-function ParticipantsCard({ meeting, myId, myOrganizationId, open }: { meeting: Meeting; myId?: string; myOrganizationId?: string; open: boolean }) {
+function ParticipantsCard({
+  meeting,
+  myId,
+  myOrganizationId,
+  open,
+}: {
+  meeting: Meeting;
+  myId?: string;
+  myOrganizationId?: string;
+  open: boolean;
+}) {
   const { t } = useTranslation();
   const nameAttendee = useNameAttendee(meeting.id);
   const showError = useShowError();
@@ -68,7 +85,11 @@ function ParticipantsCard({ meeting, myId, myOrganizationId, open }: { meeting: 
         dataSource={meeting.participants}
         data-testid="meeting-participants"
         columns={[
-          { title: t('meetings.participants.organization'), key: 'organization', render: (_, p) => p.organization?.name ?? '—' },
+          {
+            title: t('meetings.participants.organization'),
+            key: 'organization',
+            render: (_, p) => p.organization?.name ?? '—',
+          },
           {
             title: t('meetings.participants.attendee'),
             key: 'attendee',
@@ -80,7 +101,10 @@ function ParticipantsCard({ meeting, myId, myOrganizationId, open }: { meeting: 
                   size="small"
                   loading={nameAttendee.isPending}
                   onClick={() =>
-                    nameAttendee.mutate({ organizationId: p.organization!.id, attendeeId: myId }, { onError: (error) => showError(error) })
+                    nameAttendee.mutate(
+                      { organizationId: p.organization!.id, attendeeId: myId },
+                      { onError: (error) => showError(error) },
+                    )
                   }
                   data-testid="meeting-attend-self"
                 >
@@ -97,8 +121,17 @@ function ParticipantsCard({ meeting, myId, myOrganizationId, open }: { meeting: 
             // A phone keeps who comes and their answer; the rest needs the width.
             responsive: ['md'],
           },
-          { title: t('meetings.participants.response'), key: 'response', render: (_, p) => <ResponseTag response={p.response} /> },
-          { title: t('meetings.participants.declineReason'), key: 'reason', render: (_, p) => p.declineReason ?? '', responsive: ['md'] },
+          {
+            title: t('meetings.participants.response'),
+            key: 'response',
+            render: (_, p) => <ResponseTag response={p.response} />,
+          },
+          {
+            title: t('meetings.participants.declineReason'),
+            key: 'reason',
+            render: (_, p) => p.declineReason ?? '',
+            responsive: ['md'],
+          },
         ]}
       />
     </Card>
@@ -118,10 +151,13 @@ export function MeetingDetailPage() {
   const [modal, setModal] = useState<'cancel' | 'reschedule' | null>(null);
   // `?tab=minutes` opens a tab directly (the workbench's "minutes to approve" does).
   const [search] = useSearchParams();
-  const [tab, setTab] = useState(() => (MEETING_TABS.includes(search.get('tab') ?? '') ? search.get('tab')! : 'overview'));
+  const [tab, setTab] = useState(() =>
+    MEETING_TABS.includes(search.get('tab') ?? '') ? search.get('tab')! : 'overview',
+  );
 
   if (query.isError) {
-    const notFound = query.error instanceof ApiError && (query.error.statusCode === 404 || query.error.statusCode === 400);
+    const notFound =
+      query.error instanceof ApiError && (query.error.statusCode === 404 || query.error.statusCode === 400);
     return (
       <Result
         status={notFound ? '404' : 'error'}
@@ -157,19 +193,26 @@ export function MeetingDetailPage() {
             </Button>
             {isOfficial && open && (
               <>
-                    <Button icon={<CalendarOutlined />} onClick={() => setModal('reschedule')} data-testid="meeting-reschedule">
-                      {t('meetings.reschedule.button')}
-                    </Button>
-                    <Button danger onClick={() => setModal('cancel')} data-testid="meeting-cancel">
-                      {t('meetings.cancel.button')}
-                    </Button>
+                <Button
+                  icon={<CalendarOutlined />}
+                  onClick={() => setModal('reschedule')}
+                  data-testid="meeting-reschedule"
+                >
+                  {t('meetings.reschedule.button')}
+                </Button>
+                <Button danger onClick={() => setModal('cancel')} data-testid="meeting-cancel">
+                  {t('meetings.cancel.button')}
+                </Button>
               </>
             )}
           </Space>
         }
       />
       {!open && meeting.cancelReason && (
-        <Alert type="warning" showIcon title={t('meetings.cancelledBecause', { reason: meeting.cancelReason })}
+        <Alert
+          type="warning"
+          showIcon
+          title={t('meetings.cancelledBecause', { reason: meeting.cancelReason })}
           style={{ marginBottom: 16 }}
           data-testid="meeting-cancel-reason-shown"
         />
@@ -184,32 +227,34 @@ export function MeetingDetailPage() {
             label: <span data-testid="meeting-tab-overview">{t('meetings.tabs.overview')}</span>,
             children: (
               <>
-            <Card className="section-card" data-testid="meeting-overview">
-              <Space style={{ marginBottom: 16 }}>
-                <MeetingStatusTag status={meeting.status} testId="meeting-status" />
-                {meeting.seriesId && <Tag>{t('meetings.series')}</Tag>}
-              </Space>
-              <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                <Descriptions.Item label={t('meetings.time')}>{timeRange(meeting)}</Descriptions.Item>
-                <Descriptions.Item label={t('meetings.place')}>
-                  <PlaceText place={meeting.place} />
-                </Descriptions.Item>
-                <Descriptions.Item label={t('meetings.chair')}>{meeting.chairName || '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('meetings.recorder')}>{meeting.recorderName ?? '—'}</Descriptions.Item>
-                {meeting.place.kind === 'online' && meeting.place.onlineUrl && (
-                  <Descriptions.Item label={t('meetings.form.onlineUrl')}>
-                    <Typography.Link href={meeting.place.onlineUrl} target="_blank" rel="noreferrer">
-                      {meeting.place.onlineUrl}
-                    </Typography.Link>
-                  </Descriptions.Item>
-                )}
-              </Descriptions>
-              {meeting.description && (
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>{meeting.description}</Typography.Paragraph>
-              )}
-            </Card>
-            {open && mine && <RsvpBar meeting={meeting} mine={mine} canDelegate={isOfficial} />}
-            <ParticipantsCard meeting={meeting} myId={me?.id} myOrganizationId={me?.organization?.id} open={open} />
+                <Card className="section-card" data-testid="meeting-overview">
+                  <Space style={{ marginBottom: 16 }}>
+                    <MeetingStatusTag status={meeting.status} testId="meeting-status" />
+                    {meeting.seriesId && <Tag>{t('meetings.series')}</Tag>}
+                  </Space>
+                  <Descriptions column={{ xs: 1, md: 2 }} size="small">
+                    <Descriptions.Item label={t('meetings.time')}>{timeRange(meeting)}</Descriptions.Item>
+                    <Descriptions.Item label={t('meetings.place')}>
+                      <PlaceText place={meeting.place} />
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('meetings.chair')}>{meeting.chairName || '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('meetings.recorder')}>{meeting.recorderName ?? '—'}</Descriptions.Item>
+                    {meeting.place.kind === 'online' && meeting.place.onlineUrl && (
+                      <Descriptions.Item label={t('meetings.form.onlineUrl')}>
+                        <Typography.Link href={meeting.place.onlineUrl} target="_blank" rel="noreferrer">
+                          {meeting.place.onlineUrl}
+                        </Typography.Link>
+                      </Descriptions.Item>
+                    )}
+                  </Descriptions>
+                  {meeting.description && (
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>
+                      {meeting.description}
+                    </Typography.Paragraph>
+                  )}
+                </Card>
+                {open && mine && <RsvpBar meeting={meeting} mine={mine} canDelegate={isOfficial} />}
+                <ParticipantsCard meeting={meeting} myId={me?.id} myOrganizationId={me?.organization?.id} open={open} />
               </>
             ),
           },

@@ -14,14 +14,25 @@ function ScopeField() {
     <Form.Item name="scope" label={t('meetings.scope.label')} initialValue="this">
       <Radio.Group
         data-testid="meeting-scope"
-        options={(['this', 'following'] as const).map((scope) => ({ value: scope, label: t(`meetings.scope.${scope}`) }))}
+        options={(['this', 'following'] as const).map((scope) => ({
+          value: scope,
+          label: t(`meetings.scope.${scope}`),
+        }))}
       />
     </Form.Item>
   );
 }
 
 /** 取消会议 with a reason; for a series, this occurrence or this and all following. */
-export function CancelMeetingModal({ meeting, open, onClose }: { meeting: Meeting; open: boolean; onClose: () => void }) {
+export function CancelMeetingModal({
+  meeting,
+  open,
+  onClose,
+}: {
+  meeting: Meeting;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string; scope?: Scope }>();
   const cancel = useCancelMeeting(meeting.id);
@@ -48,7 +59,11 @@ export function CancelMeetingModal({ meeting, open, onClose }: { meeting: Meetin
           )
         }
       >
-        <Form.Item name="reason" label={t('meetings.cancel.reason')} rules={[{ required: true, whitespace: true, message: t('meetings.cancel.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('meetings.cancel.reason')}
+          rules={[{ required: true, whitespace: true, message: t('meetings.cancel.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="meeting-cancel-reason" />
         </Form.Item>
         {meeting.seriesId && <ScopeField />}
@@ -103,13 +118,25 @@ export function RescheduleModal({ meeting, open, onClose }: { meeting: Meeting; 
           )
         }
       >
-        <Form.Item name="date" label={t('meetings.form.date')} rules={[{ required: true, message: t('meetings.form.dateRequired') }]}>
+        <Form.Item
+          name="date"
+          label={t('meetings.form.date')}
+          rules={[{ required: true, message: t('meetings.form.dateRequired') }]}
+        >
           <DatePicker data-testid="meeting-reschedule-date" />
         </Form.Item>
-        <Form.Item name="startTime" label={t('meetings.form.startTime')} rules={[{ required: true, message: t('meetings.form.timeRequired') }]}>
+        <Form.Item
+          name="startTime"
+          label={t('meetings.form.startTime')}
+          rules={[{ required: true, message: t('meetings.form.timeRequired') }]}
+        >
           <TimePicker format="HH:mm" minuteStep={5} />
         </Form.Item>
-        <Form.Item name="endTime" label={t('meetings.form.endTime')} rules={[{ required: true, message: t('meetings.form.timeRequired') }]}>
+        <Form.Item
+          name="endTime"
+          label={t('meetings.form.endTime')}
+          rules={[{ required: true, message: t('meetings.form.timeRequired') }]}
+        >
           <TimePicker format="HH:mm" minuteStep={5} />
         </Form.Item>
         {meeting.seriesId && <ScopeField />}
@@ -119,7 +146,15 @@ export function RescheduleModal({ meeting, open, onClose }: { meeting: Meeting; 
 }
 
 /** 请假 with a reason, or 委托 a colleague. */
-export function RsvpModal({ meeting, kind, onClose }: { meeting: Meeting; kind: 'declined' | 'delegated' | null; onClose: () => void }) {
+export function RsvpModal({
+  meeting,
+  kind,
+  onClose,
+}: {
+  meeting: Meeting;
+  kind: 'declined' | 'delegated' | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason?: string; delegateUserId?: string }>();
   const rsvp = useRsvp(meeting.id);
@@ -149,12 +184,20 @@ export function RsvpModal({ meeting, kind, onClose }: { meeting: Meeting; kind: 
         }
       >
         {kind === 'declined' && (
-          <Form.Item name="reason" label={t('meetings.rsvp.reason')} rules={[{ required: true, whitespace: true, message: t('meetings.rsvp.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('meetings.rsvp.reason')}
+            rules={[{ required: true, whitespace: true, message: t('meetings.rsvp.reasonRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={500} data-testid="rsvp-reason" />
           </Form.Item>
         )}
         {kind === 'delegated' && (
-          <Form.Item name="delegateUserId" label={t('meetings.rsvp.delegateTo')} rules={[{ required: true, message: t('meetings.rsvp.delegateRequired') }]}>
+          <Form.Item
+            name="delegateUserId"
+            label={t('meetings.rsvp.delegateTo')}
+            rules={[{ required: true, message: t('meetings.rsvp.delegateRequired') }]}
+          >
             <UserSelect allianceId={meeting.allianceId} data-testid="rsvp-delegate" />
           </Form.Item>
         )}

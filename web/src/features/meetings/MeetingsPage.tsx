@@ -70,7 +70,15 @@ const clamped: CSSProperties = {
   lineHeight: 1.35,
 };
 
-function MeetingLink({ meeting, withTime = true, compact = false }: { meeting: Meeting; withTime?: boolean; compact?: boolean }) {
+function MeetingLink({
+  meeting,
+  withTime = true,
+  compact = false,
+}: {
+  meeting: Meeting;
+  withTime?: boolean;
+  compact?: boolean;
+}) {
   const link = (
     <Link
       to={`/meetings/${meeting.id}`}
@@ -172,7 +180,8 @@ export function MeetingsPage() {
   const view = chosenView ?? (phone ? 'week' : 'month');
   const [anchor, setAnchor] = useState<Dayjs>(shanghaiToday);
   const [scheduling, setScheduling] = useState(false);
-  const [from, to] = view === 'list' ? [shanghaiToday().subtract(30, 'day'), shanghaiToday().add(180, 'day')] : rangeOf(view, anchor);
+  const [from, to] =
+    view === 'list' ? [shanghaiToday().subtract(30, 'day'), shanghaiToday().add(180, 'day')] : rangeOf(view, anchor);
   const query = useMeetings(toInstant(from), toInstant(to));
   const meetings = query.data ?? [];
   const days = byDay(meetings);
@@ -186,7 +195,12 @@ export function MeetingsPage() {
           <Space wrap>
             <FeedButton />
             {isOfficial && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setScheduling(true)} data-testid="meetings-new">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setScheduling(true)}
+                data-testid="meetings-new"
+              >
                 {t('meetings.new')}
               </Button>
             )}
@@ -215,35 +229,38 @@ export function MeetingsPage() {
         </Flex>
         {view === 'month' && (
           <div data-testid="meetings-calendar">
-          <Calendar
-            value={anchor}
-            onPanelChange={(value) => setAnchor(value)}
-            onSelect={(value) => setAnchor(value)}
-            cellRender={(current, info) => {
-              if (info.type !== 'date') return info.originNode;
-              const items = days.get(current.format('YYYY-MM-DD')) ?? [];
-              // A phone's cell is a finger wide: a dot per meeting, the day's titles below the grid.
-              if (phone)
+            <Calendar
+              value={anchor}
+              onPanelChange={(value) => setAnchor(value)}
+              onSelect={(value) => setAnchor(value)}
+              cellRender={(current, info) => {
+                if (info.type !== 'date') return info.originNode;
+                const items = days.get(current.format('YYYY-MM-DD')) ?? [];
+                // A phone's cell is a finger wide: a dot per meeting, the day's titles below the grid.
+                if (phone)
+                  return (
+                    <Flex wrap gap={2} data-testid="meeting-dots">
+                      {items.map((meeting) => (
+                        <Badge key={meeting.id} status={meeting.status === 'cancelled' ? 'default' : 'processing'} />
+                      ))}
+                    </Flex>
+                  );
                 return (
-                  <Flex wrap gap={2} data-testid="meeting-dots">
+                  <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                     {items.map((meeting) => (
-                      <Badge key={meeting.id} status={meeting.status === 'cancelled' ? 'default' : 'processing'} />
+                      <li
+                        key={meeting.id}
+                        style={{ display: 'flex', gap: 4, alignItems: 'baseline', marginBottom: 2, fontSize: 12 }}
+                      >
+                        <Badge status={meeting.status === 'cancelled' ? 'default' : 'processing'} />
+                        <MeetingLink meeting={meeting} compact />
+                      </li>
                     ))}
-                  </Flex>
+                  </ul>
                 );
-              return (
-                <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                  {items.map((meeting) => (
-                    <li key={meeting.id} style={{ display: 'flex', gap: 4, alignItems: 'baseline', marginBottom: 2, fontSize: 12 }}>
-                      <Badge status={meeting.status === 'cancelled' ? 'default' : 'processing'} />
-                      <MeetingLink meeting={meeting} compact />
-                    </li>
-                  ))}
-                </ul>
-              );
-            }}
-          />
-          {phone && <DayMeetings day={anchor} meetings={days.get(anchor.format('YYYY-MM-DD')) ?? []} />}
+              }}
+            />
+            {phone && <DayMeetings day={anchor} meetings={days.get(anchor.format('YYYY-MM-DD')) ?? []} />}
           </div>
         )}
         {view === 'week' && <WeekView start={from} meetings={meetings} />}
@@ -259,15 +276,31 @@ export function MeetingsPage() {
                 query.isPending,
                 <EmptyState
                   text={t('emptyStates.meetings')}
-                  action={isOfficial ? { label: t('meetings.new'), icon: <PlusOutlined />, onClick: () => setScheduling(true) } : undefined}
+                  action={
+                    isOfficial
+                      ? { label: t('meetings.new'), icon: <PlusOutlined />, onClick: () => setScheduling(true) }
+                      : undefined
+                  }
                 />,
               ),
             }}
             columns={[
-              { title: t('meetings.titleLabel'), key: 'title', render: (_, meeting) => <MeetingLink meeting={meeting} withTime={false} /> },
-              { title: t('meetings.time'), key: 'time', render: (_, meeting) => <span style={struck(meeting)}>{timeRange(meeting)}</span> },
+              {
+                title: t('meetings.titleLabel'),
+                key: 'title',
+                render: (_, meeting) => <MeetingLink meeting={meeting} withTime={false} />,
+              },
+              {
+                title: t('meetings.time'),
+                key: 'time',
+                render: (_, meeting) => <span style={struck(meeting)}>{timeRange(meeting)}</span>,
+              },
               { title: t('meetings.place'), key: 'place', render: (_, meeting) => <PlaceText place={meeting.place} /> },
-              { title: t('meetings.status'), key: 'status', render: (_, meeting) => <MeetingStatusTag status={meeting.status} /> },
+              {
+                title: t('meetings.status'),
+                key: 'status',
+                render: (_, meeting) => <MeetingStatusTag status={meeting.status} />,
+              },
             ]}
           />
         )}

@@ -15,9 +15,21 @@ import {
   type Minutes,
 } from './sessionApi';
 
-const STATUS_COLORS: Record<Minutes['status'], string> = { draft: 'default', circulated: 'processing', approved: 'success' };
+const STATUS_COLORS: Record<Minutes['status'], string> = {
+  draft: 'default',
+  circulated: 'processing',
+  approved: 'success',
+};
 
-function CommentsCard({ meetingId, minutes, canComment }: { meetingId: string; minutes: Minutes; canComment: boolean }) {
+function CommentsCard({
+  meetingId,
+  minutes,
+  canComment,
+}: {
+  meetingId: string;
+  minutes: Minutes;
+  canComment: boolean;
+}) {
   const { t } = useTranslation();
   const comment = useCommentOnMinutes(meetingId);
   const showError = useShowError();
@@ -34,7 +46,9 @@ function CommentsCard({ meetingId, minutes, canComment }: { meetingId: string; m
                 <Space>
                   {c.author}
                   <Tag>v{c.version}</Tag>
-                  <Typography.Text type="secondary">{inShanghai(c.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {inShanghai(c.createdAt).format('YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
                 </Space>
               }
               description={<span style={{ whiteSpace: 'pre-wrap' }}>{c.body}</span>}
@@ -44,12 +58,20 @@ function CommentsCard({ meetingId, minutes, canComment }: { meetingId: string; m
       />
       {canComment && (
         <Space.Compact style={{ width: '100%', marginTop: 12 }}>
-          <Input.TextArea rows={2} value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} data-testid="minutes-comment" />
+          <Input.TextArea
+            rows={2}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            maxLength={4000}
+            data-testid="minutes-comment"
+          />
           <Button
             type="primary"
             disabled={!body.trim()}
             loading={comment.isPending}
-            onClick={() => comment.mutate(body.trim(), { onSuccess: () => setBody(''), onError: (error) => showError(error) })}
+            onClick={() =>
+              comment.mutate(body.trim(), { onSuccess: () => setBody(''), onError: (error) => showError(error) })
+            }
             data-testid="minutes-comment-submit"
           >
             {t('meetings.minutes.comment')}
@@ -81,7 +103,8 @@ export function MinutesTab({ meeting, myId, isOfficial }: { meeting: Meeting; my
   const isChair = !!myId && myId === meeting.chairId;
   const content = draft ?? minutes?.content ?? '';
   const dirty = draft !== null && draft !== (minutes?.content ?? '');
-  const isParticipant = meeting.participants.some((p) => p.attendee?.id === myId) || isChair || myId === meeting.recorderId;
+  const isParticipant =
+    meeting.participants.some((p) => p.attendee?.id === myId) || isChair || myId === meeting.recorderId;
 
   return (
     <>
@@ -191,7 +214,11 @@ export function MinutesTab({ meeting, myId, isOfficial }: { meeting: Meeting; my
         )}
       </Card>
       {minutes && minutes.status !== 'draft' && (
-        <CommentsCard meetingId={meeting.id} minutes={minutes} canComment={minutes.status === 'circulated' && (isParticipant || isOfficial)} />
+        <CommentsCard
+          meetingId={meeting.id}
+          minutes={minutes}
+          canComment={minutes.status === 'circulated' && (isParticipant || isOfficial)}
+        />
       )}
     </>
   );

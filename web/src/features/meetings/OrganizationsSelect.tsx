@@ -22,7 +22,8 @@ export function OrganizationsSelect({
   const { data, isFetching } = useOrganizationOptions({ q: q || undefined }, opened);
   const options = (data?.items ?? []).map((org) => ({ value: org.id, label: org.name }));
   for (const id of value ?? []) {
-    if (!options.some((option) => option.value === id) && labels.has(id)) options.unshift({ value: id, label: labels.get(id)! });
+    if (!options.some((option) => option.value === id) && labels.has(id))
+      options.unshift({ value: id, label: labels.get(id)! });
   }
   return (
     <Select

@@ -1,4 +1,19 @@
-import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, TimePicker, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  TimePicker,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -8,7 +23,15 @@ import { ApiError } from '../../api/errors';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
-import { inShanghai, shanghaiInstant, useFreeSlots, useRooms, useScheduleMeeting, type ScheduleInput, type Slot } from './api';
+import {
+  inShanghai,
+  shanghaiInstant,
+  useFreeSlots,
+  useRooms,
+  useScheduleMeeting,
+  type ScheduleInput,
+  type Slot,
+} from './api';
 import { OrganizationsSelect } from './OrganizationsSelect';
 import { UserSelect } from './UserSelect';
 
@@ -97,11 +120,14 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
       onSuccess: ({ items, notified }) => {
         close();
         form.resetFields();
-        void message.success(t('meetings.form.scheduled', { title: items[0]?.title ?? values.title.trim(), count: notified }));
+        void message.success(
+          t('meetings.form.scheduled', { title: items[0]?.title ?? values.title.trim(), count: notified }),
+        );
         if (items[0]) void navigate(`/meetings/${items[0].id}`);
       },
       onError: (error) => {
-        if (error instanceof ApiError && error.code === 'MEETING_CONFLICT') setClashes(error.details.map((d) => d.reason));
+        if (error instanceof ApiError && error.code === 'MEETING_CONFLICT')
+          setClashes(error.details.map((d) => d.reason));
         else showError(error, form);
       },
     });
@@ -113,7 +139,11 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
       v.startTime && v.endTime && v.endTime.isAfter(v.startTime) ? v.endTime.diff(v.startTime, 'minute') : 60;
     const userIds = [v.chairId, ...(v.requiredUserIds ?? [])].filter((id): id is string => !!id);
     freeSlots.mutate(
-      { durationMinutes: duration, userIds: [...new Set(userIds)], zoneId: v.placeKind === 'room' ? v.zoneId : undefined },
+      {
+        durationMinutes: duration,
+        userIds: [...new Set(userIds)],
+        zoneId: v.placeKind === 'room' ? v.zoneId : undefined,
+      },
       { onSuccess: setSlots, onError: (error) => showError(error) },
     );
   };
@@ -151,7 +181,13 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
         <Button key="cancel" onClick={close}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" loading={schedule.isPending} onClick={() => form.submit()} data-testid="meeting-submit">
+        <Button
+          key="ok"
+          type="primary"
+          loading={schedule.isPending}
+          onClick={() => form.submit()}
+          data-testid="meeting-submit"
+        >
           {t('meetings.form.submit')}
         </Button>,
       ]}
@@ -193,22 +229,37 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
             data-testid="meeting-alliance"
           />
         </Form.Item>
-        <Form.Item name="title" label={t('meetings.titleLabel')} rules={[{ required: true, whitespace: true, message: t('meetings.form.titleRequired') }, { max: 200 }]}>
+        <Form.Item
+          name="title"
+          label={t('meetings.titleLabel')}
+          rules={[{ required: true, whitespace: true, message: t('meetings.form.titleRequired') }, { max: 200 }]}
+        >
           <Input maxLength={200} data-testid="meeting-title" />
         </Form.Item>
         <Form.Item name="description" label={t('meetings.description')} rules={[{ max: 5000 }]}>
           <Input.TextArea rows={3} data-testid="meeting-description" />
         </Form.Item>
         <Form.Item name="chairId" label={t('meetings.chair')} rules={required('meetings.form.chairRequired')}>
-          <UserSelect allianceId={allianceId} knownOption={me ? { value: me.id, label: me.displayName } : undefined} data-testid="meeting-chair" />
+          <UserSelect
+            allianceId={allianceId}
+            knownOption={me ? { value: me.id, label: me.displayName } : undefined}
+            data-testid="meeting-chair"
+          />
         </Form.Item>
-        <Form.Item name="requiredUserIds" label={t('meetings.form.requiredPeople')} extra={t('meetings.form.requiredPeopleHelp')}>
+        <Form.Item
+          name="requiredUserIds"
+          label={t('meetings.form.requiredPeople')}
+          extra={t('meetings.form.requiredPeopleHelp')}
+        >
           <UserSelect allianceId={allianceId} mode="multiple" data-testid="meeting-required" />
         </Form.Item>
         <Form.Item name="inviteMode" label={t('meetings.form.invitees')}>
           <Radio.Group
             optionType="button"
-            options={(['organizations', 'members', 'all'] as const).map((mode) => ({ value: mode, label: t(`meetings.form.inviteModes.${mode}`) }))}
+            options={(['organizations', 'members', 'all'] as const).map((mode) => ({
+              value: mode,
+              label: t(`meetings.form.inviteModes.${mode}`),
+            }))}
           />
         </Form.Item>
         {inviteMode === 'organizations' && (
@@ -227,12 +278,20 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
           />
         </Form.Item>
         {placeKind === 'address' && (
-          <Form.Item name="address" label={t('meetings.placeKinds.address')} rules={[{ required: true, whitespace: true, message: t('meetings.form.addressRequired') }]}>
+          <Form.Item
+            name="address"
+            label={t('meetings.placeKinds.address')}
+            rules={[{ required: true, whitespace: true, message: t('meetings.form.addressRequired') }]}
+          >
             <Input maxLength={300} data-testid="meeting-address" />
           </Form.Item>
         )}
         {placeKind === 'online' && (
-          <Form.Item name="onlineUrl" label={t('meetings.form.onlineUrl')} rules={[{ required: true, type: 'url', message: t('meetings.form.onlineUrlRequired') }]}>
+          <Form.Item
+            name="onlineUrl"
+            label={t('meetings.form.onlineUrl')}
+            rules={[{ required: true, type: 'url', message: t('meetings.form.onlineUrlRequired') }]}
+          >
             <Input placeholder="https://" data-testid="meeting-online-url" />
           </Form.Item>
         )}
@@ -253,7 +312,11 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
               data-testid="meeting-date"
             />
           </Form.Item>
-          <Form.Item name="startTime" label={t('meetings.form.startTime')} rules={required('meetings.form.timeRequired')}>
+          <Form.Item
+            name="startTime"
+            label={t('meetings.form.startTime')}
+            rules={required('meetings.form.timeRequired')}
+          >
             <TimePicker
               format="HH:mm"
               minuteStep={5}
@@ -298,7 +361,12 @@ export function ScheduleMeetingModal({ open, onClose }: { open: boolean; onClose
                   <Typography.Text type="secondary">{t('meetings.form.pickSlot')}</Typography.Text>
                   <Flex wrap gap={6} style={{ marginTop: 6 }}>
                     {slots.map((slot) => (
-                      <Button key={slot.startsAt} size="small" onClick={() => pickSlot(slot)} data-testid="meeting-slot">
+                      <Button
+                        key={slot.startsAt}
+                        size="small"
+                        onClick={() => pickSlot(slot)}
+                        data-testid="meeting-slot"
+                      >
                         {`${inShanghai(slot.startsAt).format('MM-DD ddd HH:mm')}–${inShanghai(slot.endsAt).format('HH:mm')}`}
                       </Button>
                     ))}

@@ -42,9 +42,14 @@ export function UserSelect({ allianceId, mode, value, onChange, placeholder, kno
   }));
   const selected = value === undefined ? [] : Array.isArray(value) ? value : [value];
   for (const id of selected) {
-    if (!options.some((option) => option.value === id) && labels.has(id)) options.unshift({ value: id, label: labels.get(id)! });
+    if (!options.some((option) => option.value === id) && labels.has(id))
+      options.unshift({ value: id, label: labels.get(id)! });
   }
-  if (knownOption && selected.includes(knownOption.value) && !options.some((option) => option.value === knownOption.value)) {
+  if (
+    knownOption &&
+    selected.includes(knownOption.value) &&
+    !options.some((option) => option.value === knownOption.value)
+  ) {
     options.unshift(knownOption);
   }
 

@@ -38,7 +38,11 @@ export function useMeetings(from: string, to: string, allianceId?: string) {
   return useQuery({
     queryKey: keys.list(from, to, allianceId),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/meetings', { params: { query: { from, to, allianceId, limit: MAX_PAGE_SIZE, cursor } } })))),
+      await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/meetings', { params: { query: { from, to, allianceId, limit: MAX_PAGE_SIZE, cursor } } }),
+        ),
+      ),
   });
 }
 
@@ -53,11 +57,14 @@ export function useMeeting(id: string) {
 export function useRooms(enabled: boolean) {
   const query = useQuery({
     queryKey: ['venues'],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
     enabled,
     staleTime: 5 * 60_000,
   });
-  return (query.data ?? []).flatMap((venue) => venue.zones.map((zone) => ({ id: zone.id, name: `${venue.name} · ${zone.name}` })));
+  return (query.data ?? []).flatMap((venue) =>
+    venue.zones.map((zone) => ({ id: zone.id, name: `${venue.name} · ${zone.name}` })),
+  );
 }
 
 export function useScheduleMeeting() {
@@ -163,7 +170,9 @@ export function useUserOptions(q: string, allianceId: string | undefined, enable
     enabled: enabled && !!allianceId,
     queryFn: async () => {
       const page = await unwrap(
-        api.GET('/api/v1/users', { params: { query: { allianceId, q: q || undefined, status: 'active', limit: USER_OPTIONS_PAGE } } }),
+        api.GET('/api/v1/users', {
+          params: { query: { allianceId, q: q || undefined, status: 'active', limit: USER_OPTIONS_PAGE } },
+        }),
       );
       return { items: page.items, more: page.nextCursor !== null };
     },

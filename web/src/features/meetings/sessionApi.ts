@@ -31,7 +31,9 @@ export function useAgenda(id: string) {
   return useQuery({
     queryKey: sessionKeys.agenda(id),
     queryFn: async () => {
-      const page = (cursor: string | undefined) => ({ params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } });
+      const page = (cursor: string | undefined) => ({
+        params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } },
+      });
       const [items, review] = await Promise.all([
         allPages((cursor) => unwrap(api.GET('/api/v1/meetings/{id}/agenda', page(cursor)))),
         allPages((cursor) => unwrap(api.GET('/api/v1/meetings/{id}/agenda/review', page(cursor)))),
@@ -47,14 +49,18 @@ function useInvalidating<T>(key: readonly unknown[], run: (input: T) => Promise<
 }
 
 export function useProposeAgendaItem(id: string) {
-  return useInvalidating(sessionKeys.agenda(id), (body: { title: string; description?: string; serviceRequestId?: string }) =>
-    unwrap(api.POST('/api/v1/meetings/{id}/agenda', { ...path(id), body })),
+  return useInvalidating(
+    sessionKeys.agenda(id),
+    (body: { title: string; description?: string; serviceRequestId?: string }) =>
+      unwrap(api.POST('/api/v1/meetings/{id}/agenda', { ...path(id), body })),
   );
 }
 
 export function useDecideAgendaItem(id: string) {
-  return useInvalidating(sessionKeys.agenda(id), ({ itemId, ...body }: { itemId: string; accept: boolean; note?: string }) =>
-    unwrap(api.POST('/api/v1/meetings/{id}/agenda/{itemId}/decision', { params: { path: { id, itemId } }, body })),
+  return useInvalidating(
+    sessionKeys.agenda(id),
+    ({ itemId, ...body }: { itemId: string; accept: boolean; note?: string }) =>
+      unwrap(api.POST('/api/v1/meetings/{id}/agenda/{itemId}/decision', { params: { path: { id, itemId } }, body })),
   );
 }
 
@@ -101,11 +107,15 @@ export function useWriteMinutes(id: string) {
 }
 
 export function useCirculateMinutes(id: string) {
-  return useInvalidating(sessionKeys.minutes(id), () => unwrap(api.POST('/api/v1/meetings/{id}/minutes/circulate', path(id))));
+  return useInvalidating(sessionKeys.minutes(id), () =>
+    unwrap(api.POST('/api/v1/meetings/{id}/minutes/circulate', path(id))),
+  );
 }
 
 export function useApproveMinutes(id: string) {
-  return useInvalidating(sessionKeys.minutes(id), () => unwrap(api.POST('/api/v1/meetings/{id}/minutes/approve', path(id))));
+  return useInvalidating(sessionKeys.minutes(id), () =>
+    unwrap(api.POST('/api/v1/meetings/{id}/minutes/approve', path(id))),
+  );
 }
 
 export function useCommentOnMinutes(id: string) {
@@ -118,7 +128,10 @@ export function useCommentOnMinutes(id: string) {
 export function useDownloadMinutesPdf(id: string) {
   return useMutation({
     mutationFn: async () => {
-      const { data, error, response } = await api.GET('/api/v1/meetings/{id}/minutes.pdf', { ...path(id), parseAs: 'blob' });
+      const { data, error, response } = await api.GET('/api/v1/meetings/{id}/minutes.pdf', {
+        ...path(id),
+        parseAs: 'blob',
+      });
       if (!response.ok || !data) throw toApiError(error, response);
       saveBlob(data as Blob, fileNameFromResponse(response, 'minutes.pdf'));
     },
@@ -130,6 +143,8 @@ export function useAttendanceStatistics(allianceId: string | undefined, from: st
     queryKey: ['meetings', 'attendance-statistics', allianceId ?? null, from, to],
     enabled: !!allianceId,
     queryFn: () =>
-      unwrap(api.GET('/api/v1/meetings/attendance-statistics', { params: { query: { allianceId: allianceId!, from, to } } })),
+      unwrap(
+        api.GET('/api/v1/meetings/attendance-statistics', { params: { query: { allianceId: allianceId!, from, to } } }),
+      ),
   });
 }

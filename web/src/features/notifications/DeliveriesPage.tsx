@@ -67,7 +67,12 @@ export function DeliveriesPage() {
       dataIndex: 'lastError',
       render: (error: string | null) =>
         error ? (
-          <Typography.Paragraph type="danger" className="delivery-error" ellipsis={{ rows: 2, tooltip: error }} data-testid="delivery-error">
+          <Typography.Paragraph
+            type="danger"
+            className="delivery-error"
+            ellipsis={{ rows: 2, tooltip: error }}
+            data-testid="delivery-error"
+          >
             {error}
           </Typography.Paragraph>
         ) : (

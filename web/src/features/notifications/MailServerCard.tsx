@@ -1,4 +1,18 @@
-import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Space, Switch, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
@@ -64,7 +78,9 @@ export function MailServerCard({ settings }: { settings: NotificationSettings })
       title={t('notificationCenter.mailServer')}
       className="section-card"
       extra={
-        settings.smtpHost ? null : <Tag data-testid="mail-server-platform">{t('notificationCenter.usingPlatformMail')}</Tag>
+        settings.smtpHost ? null : (
+          <Tag data-testid="mail-server-platform">{t('notificationCenter.usingPlatformMail')}</Tag>
+        )
       }
       data-testid="mail-server-card"
     >
@@ -78,7 +94,14 @@ export function MailServerCard({ settings }: { settings: NotificationSettings })
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="smtpPort" label={t('notificationCenter.smtpPort')}>
-              <InputNumber min={1} max={65535} precision={0} style={{ width: '100%' }} placeholder="465" data-testid="smtp-port" />
+              <InputNumber
+                min={1}
+                max={65535}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder="465"
+                data-testid="smtp-port"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

@@ -35,7 +35,11 @@ export function NotificationBell({ userId }: { userId: string }) {
           <Spin />
         </Flex>
       ) : items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} className="notification-popover-empty" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('notifications.empty')}
+          className="notification-popover-empty"
+        />
       ) : (
         <ul className="notification-list">
           {items.map((item) => (

@@ -6,7 +6,14 @@ import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { LoadMore } from '../shell/LoadMore';
 import { PageHeader } from '../shell/PageHeader';
-import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount, type Notification, type NotificationFilters } from './api';
+import {
+  useMarkAllRead,
+  useMarkRead,
+  useNotifications,
+  useUnreadCount,
+  type Notification,
+  type NotificationFilters,
+} from './api';
 import { isAppPath } from './links';
 import { NOTIFICATION_TYPES, typeLabel, typeOptions, type NotificationType } from './types';
 

@@ -40,7 +40,9 @@ export function PreferencesPage() {
     });
   };
   const saveType = (row: TypePreference, channel: Channel, on: boolean) =>
-    save(`${row.type}:${channel}`, { types: [{ type: row.type, inApp: row.inApp, email: row.email, sms: row.sms, [channel]: on }] });
+    save(`${row.type}:${channel}`, {
+      types: [{ type: row.type, inApp: row.inApp, email: row.email, sms: row.sms, [channel]: on }],
+    });
   const saving = (key: string) => update.isPending && savingKey === key;
 
   const columns: TableColumnsType<TypePreference> = [

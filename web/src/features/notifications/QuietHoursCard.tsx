@@ -58,22 +58,32 @@ export function QuietHoursCard({ settings }: { settings: NotificationSettings })
           label={t('notificationCenter.quietStart')}
           rules={[{ required: true, message: t('notificationCenter.timeRequired') }]}
         >
-          <TimePicker format={TIME_FORMAT} minuteStep={5} allowClear={false} needConfirm={false} data-testid="quiet-start" />
+          <TimePicker
+            format={TIME_FORMAT}
+            minuteStep={5}
+            allowClear={false}
+            needConfirm={false}
+            data-testid="quiet-start"
+          />
         </Form.Item>
         <Form.Item
           name="quietEnd"
           label={t('notificationCenter.quietEnd')}
           rules={[{ required: true, message: t('notificationCenter.timeRequired') }]}
         >
-          <TimePicker format={TIME_FORMAT} minuteStep={5} allowClear={false} needConfirm={false} data-testid="quiet-end" />
+          <TimePicker
+            format={TIME_FORMAT}
+            minuteStep={5}
+            allowClear={false}
+            needConfirm={false}
+            data-testid="quiet-end"
+          />
         </Form.Item>
         <Form.Item name="quietWeekends" label={t('notificationCenter.quietWeekends')} valuePropName="checked">
           <Switch data-testid="quiet-weekends" />
         </Form.Item>
         <Form.Item label={t('notificationCenter.timeZone')}>
-          <Typography.Text data-testid="quiet-time-zone">
-            {timeZoneName(t, settings.timeZone)}
-          </Typography.Text>
+          <Typography.Text data-testid="quiet-time-zone">{timeZoneName(t, settings.timeZone)}</Typography.Text>
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="quiet-hours-save">

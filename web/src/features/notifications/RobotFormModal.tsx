@@ -100,7 +100,9 @@ export function RobotFormModal({ open, robot, scopeLabel, onClose }: Props) {
         {
           kind: values.kind,
           name: values.name.trim(),
-          ...(values.scope === 'alliance' ? { allianceId: values.allianceId } : { organizationId: values.organizationId }),
+          ...(values.scope === 'alliance'
+            ? { allianceId: values.allianceId }
+            : { organizationId: values.organizationId }),
           webhookUrl: webhookUrl ?? '',
           secret,
           types: values.types,
@@ -160,7 +162,11 @@ export function RobotFormModal({ open, robot, scopeLabel, onClose }: Props) {
               { value: 'department', label: t('robots.scopeDepartment') },
             ]}
             onChange={(event) =>
-              form.setFieldsValue({ allianceId: undefined, organizationId: undefined, types: defaultTypes(event.target.value as Scope) })
+              form.setFieldsValue({
+                allianceId: undefined,
+                organizationId: undefined,
+                types: defaultTypes(event.target.value as Scope),
+              })
             }
             data-testid="robot-scope"
           />
@@ -174,7 +180,11 @@ export function RobotFormModal({ open, robot, scopeLabel, onClose }: Props) {
             <OrganizationSelect
               kind="department"
               disabled={editing}
-              knownOption={robot?.organizationId && department.data ? { value: robot.organizationId, label: department.data.name } : undefined}
+              knownOption={
+                robot?.organizationId && department.data
+                  ? { value: robot.organizationId, label: department.data.name }
+                  : undefined
+              }
               data-testid="robot-organization"
             />
           </Form.Item>
@@ -205,7 +215,10 @@ export function RobotFormModal({ open, robot, scopeLabel, onClose }: Props) {
           }
           rules={[
             { required: !editing, whitespace: true, message: t('robots.webhookRequired') },
-            { validator: (_, value?: string) => (isHttpUrl(value) ? Promise.resolve() : Promise.reject(new Error(t('robots.webhookInvalid')))) },
+            {
+              validator: (_, value?: string) =>
+                isHttpUrl(value) ? Promise.resolve() : Promise.reject(new Error(t('robots.webhookInvalid'))),
+            },
             { max: 1000 },
           ]}
         >
@@ -232,9 +245,7 @@ export function RobotFormModal({ open, robot, scopeLabel, onClose }: Props) {
         >
           <Select mode="multiple" options={typeOptions(t, offered)} data-testid="robot-types" />
         </Form.Item>
-        {editing && (
-          <Typography.Text type="secondary">{t('robots.fixedAfterCreate')}</Typography.Text>
-        )}
+        {editing && <Typography.Text type="secondary">{t('robots.fixedAfterCreate')}</Typography.Text>}
       </Form>
     </Modal>
   );

@@ -1,5 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Popconfirm,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
@@ -160,7 +172,12 @@ export function RobotsCard() {
       title={t('robots.title')}
       className="section-card"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ open: true })} data-testid="robot-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ open: true })}
+          data-testid="robot-create"
+        >
           {t('robots.create')}
         </Button>
       }

@@ -64,7 +64,13 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
     <Card
       title={t('notificationCenter.sms')}
       className="section-card"
-      extra={configured ? <Tag color="green">{t('notificationCenter.smsOn')}</Tag> : <Tag>{t('notificationCenter.smsOff')}</Tag>}
+      extra={
+        configured ? (
+          <Tag color="green">{t('notificationCenter.smsOn')}</Tag>
+        ) : (
+          <Tag>{t('notificationCenter.smsOff')}</Tag>
+        )
+      }
       data-testid="sms-card"
     >
       <Typography.Paragraph type="secondary">{t('notificationCenter.smsHint')}</Typography.Paragraph>
@@ -82,7 +88,11 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
                 <Space size="small">
                   {t('notificationCenter.smsAccessKeySecret')}
                   <Tag color={settings.hasSmsAccessKeySecret ? 'green' : undefined}>
-                    {t(settings.hasSmsAccessKeySecret ? 'notificationCenter.secretSet' : 'notificationCenter.secretUnset')}
+                    {t(
+                      settings.hasSmsAccessKeySecret
+                        ? 'notificationCenter.secretSet'
+                        : 'notificationCenter.secretUnset',
+                    )}
                   </Tag>
                 </Space>
               }
@@ -97,7 +107,11 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="smsEndpoint" label={t('notificationCenter.smsEndpoint')} extra={t('notificationCenter.smsEndpointHint')}>
+            <Form.Item
+              name="smsEndpoint"
+              label={t('notificationCenter.smsEndpoint')}
+              extra={t('notificationCenter.smsEndpointHint')}
+            >
               <Input placeholder="https://dysmsapi.aliyuncs.com/" data-testid="sms-endpoint" />
             </Form.Item>
           </Col>
@@ -110,7 +124,9 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
               label: t('notificationCenter.smsTemplates'),
               children: (
                 <>
-                  <Typography.Paragraph type="secondary">{t('notificationCenter.smsTemplatesHint')}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary">
+                    {t('notificationCenter.smsTemplatesHint')}
+                  </Typography.Paragraph>
                   <Row gutter={16}>
                     {SMS_TYPES.map((type) => (
                       <Col xs={24} md={12} key={type}>
@@ -125,7 +141,13 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
             },
           ]}
         />
-        <Button type="primary" htmlType="submit" loading={update.isPending} style={{ marginTop: 16 }} data-testid="sms-save">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={update.isPending}
+          style={{ marginTop: 16 }}
+          data-testid="sms-save"
+        >
           {t('common.save')}
         </Button>
       </Form>

@@ -35,7 +35,8 @@ export function useUnreadCount(poll = false) {
       const result = await unwrap(api.GET('/api/v1/notifications/unread-count'));
       // A count fetched (while the stream is down, or on mount) that differs also means the lists changed.
       const previous = queryClient.getQueryData<UnreadCount>(notificationKeys.unreadCount());
-      if (previous && previous.unreadCount !== result.unreadCount) void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+      if (previous && previous.unreadCount !== result.unreadCount)
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
       return result;
     },
     refetchInterval: poll ? 30_000 : false,
@@ -63,7 +64,8 @@ export function useApplyUnreadCount() {
     (unreadCount: number) => {
       const previous = queryClient.getQueryData<UnreadCount>(notificationKeys.unreadCount());
       queryClient.setQueryData<UnreadCount>(notificationKeys.unreadCount(), { unreadCount });
-      if (previous?.unreadCount !== unreadCount) void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+      if (previous?.unreadCount !== unreadCount)
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
     },
     [queryClient],
   );

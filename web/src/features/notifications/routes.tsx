@@ -11,7 +11,28 @@ const PreferencesPage = lazyPage(() => import('./PreferencesPage'), 'Preferences
 /** Everyone's notifications and preferences, the township's channels, the platform's deliveries. */
 export const notificationRoutes: RouteObject[] = [
   { path: 'notifications', element: <NotificationsPage /> },
-  { path: 'settings/notifications', element: <RequireRole roles={TENANT_ROLES}><PreferencesPage /></RequireRole> },
-  { path: 'settings/notification-center', element: <RequireRole roles={['township_admin']}><NotificationCenterPage /></RequireRole> },
-  { path: 'notification-deliveries', element: <RequireRole roles={['platform_admin']}><DeliveriesPage /></RequireRole> },
+  {
+    path: 'settings/notifications',
+    element: (
+      <RequireRole roles={TENANT_ROLES}>
+        <PreferencesPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'settings/notification-center',
+    element: (
+      <RequireRole roles={['township_admin']}>
+        <NotificationCenterPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'notification-deliveries',
+    element: (
+      <RequireRole roles={['platform_admin']}>
+        <DeliveriesPage />
+      </RequireRole>
+    ),
+  },
 ];

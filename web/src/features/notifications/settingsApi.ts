@@ -34,7 +34,11 @@ export function useRobots() {
   return useQuery({
     queryKey: keys.robots,
     queryFn: async () => ({
-      items: await allPages((cursor) => unwrap(api.GET('/api/v1/notification-settings/robots', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+      items: await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/notification-settings/robots', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }),
+        ),
+      ),
     }),
   });
 }

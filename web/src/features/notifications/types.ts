@@ -63,7 +63,14 @@ export const ROBOT_TYPES: readonly NotificationType[] = NOTIFICATION_TYPES.filte
 
 export const ROBOT_KINDS = ['wecom', 'dingtalk'] as const satisfies readonly RobotKind[];
 export const DELIVERY_CHANNELS = ['email', 'wecom', 'dingtalk', 'sms'] as const satisfies readonly DeliveryChannel[];
-export const DELIVERY_STATUSES = ['failed', 'pending', 'sent', 'awaiting_digest', 'digested', 'skipped'] as const satisfies readonly DeliveryStatus[];
+export const DELIVERY_STATUSES = [
+  'failed',
+  'pending',
+  'sent',
+  'awaiting_digest',
+  'digested',
+  'skipped',
+] as const satisfies readonly DeliveryStatus[];
 
 /** i18n keys mirror the dotted type names: `notificationTypes.registry.import-finished`. */
 export function typeLabel(t: TFunction, type: NotificationType): string {

@@ -30,13 +30,23 @@ export function ContactsFields() {
                 </Form.Item>
               </Col>
               <Col xs={22} md={7}>
-                <Form.Item name={[name, 'email']} label={t('contacts.email')} rules={[{ type: 'email', message: t('contacts.emailInvalid') }]}>
+                <Form.Item
+                  name={[name, 'email']}
+                  label={t('contacts.email')}
+                  rules={[{ type: 'email', message: t('contacts.emailInvalid') }]}
+                >
                   <Input />
                 </Form.Item>
               </Col>
               <Col xs={2} md={1}>
                 <Form.Item label=" ">
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(name)} aria-label={t('common.delete')} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(name)}
+                    aria-label={t('common.delete')}
+                  />
                 </Form.Item>
               </Col>
             </Row>

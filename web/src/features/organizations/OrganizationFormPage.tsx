@@ -8,7 +8,13 @@ import { useMe } from '../auth/api';
 import { PageHeader } from '../shell/PageHeader';
 import { useCreateOrganization, useOrganization, useUpdateOrganization } from './api';
 import { ContactsFields } from './ContactsFields';
-import { emptyOrganization, toCreateInput, toFormValues, toUpdateInput, type OrganizationFormValues } from './formValues';
+import {
+  emptyOrganization,
+  toCreateInput,
+  toFormValues,
+  toUpdateInput,
+  type OrganizationFormValues,
+} from './formValues';
 import { PartyOrganizationFields } from './PartyOrganizationFields';
 
 /** Create (`/organizations/new`) or edit (`/organizations/:id/edit`) an organisation. */
@@ -47,7 +53,9 @@ export function OrganizationFormPage() {
 
   return (
     <>
-      <PageHeader title={id ? t('organizations.editTitle', { name: existing.data?.name }) : t('organizations.createTitle')} />
+      <PageHeader
+        title={id ? t('organizations.editTitle', { name: existing.data?.name }) : t('organizations.createTitle')}
+      />
       <Form
         form={form}
         layout="vertical"
@@ -122,7 +130,12 @@ export function OrganizationFormPage() {
           <ContactsFields />
         </Card>
         <Space>
-          <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending} data-testid="org-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={create.isPending || update.isPending}
+            data-testid="org-submit"
+          >
             {t('common.save')}
           </Button>
           <Button onClick={done}>{t('common.cancel')}</Button>

@@ -16,7 +16,16 @@ interface Props {
 }
 
 /** Searchable organisation picker (server-side search by name). */
-export function OrganizationSelect({ value, onChange, kind, placeholder, allowClear, disabled, knownOption, ...rest }: Props) {
+export function OrganizationSelect({
+  value,
+  onChange,
+  kind,
+  placeholder,
+  allowClear,
+  disabled,
+  knownOption,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   // Fetch only once the picker is opened, so closed (pre-rendered) forms cost no requests.

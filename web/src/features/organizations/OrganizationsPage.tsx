@@ -42,8 +42,19 @@ export function OrganizationsPage() {
         </Link>
       ),
     },
-    { title: t('organizations.kind'), dataIndex: 'kind', width: 100, render: (kind: string) => t(`organizationKinds.${kind}`) },
-    { title: t('organizations.unifiedCode'), dataIndex: 'unifiedCode', width: 180, drop: 2, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('organizations.kind'),
+      dataIndex: 'kind',
+      width: 100,
+      render: (kind: string) => t(`organizationKinds.${kind}`),
+    },
+    {
+      title: t('organizations.unifiedCode'),
+      dataIndex: 'unifiedCode',
+      width: 180,
+      drop: 2,
+      render: (v: string | null) => v ?? '—',
+    },
     { title: t('organizations.industry'), dataIndex: 'industry', width: 120, render: (v: string | null) => v ?? '—' },
     {
       title: t('organizations.chainPosition'),
@@ -70,7 +81,13 @@ export function OrganizationsPage() {
       dataIndex: 'productTags',
       width: 170,
       drop: 1,
-      render: (tags: string[]) => <span title={tags.join('、')}>{tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</span>,
+      render: (tags: string[]) => (
+        <span title={tags.join('、')}>
+          {tags.map((tag) => (
+            <Tag key={tag}>{tag}</Tag>
+          ))}
+        </span>
+      ),
     },
     { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 150, drop: 3, render: formatDateTime },
     {

@@ -25,8 +25,7 @@ export function useOrganizations(filters: OrganizationFilters) {
 export function useOrganizationOptions(filters: OrganizationFilters, enabled: boolean) {
   return useQuery({
     queryKey: [...keys.list(filters), 'options'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/organizations', { params: { query: { ...filters, limit: PAGE_SIZE } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/organizations', { params: { query: { ...filters, limit: PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
     enabled,
   });

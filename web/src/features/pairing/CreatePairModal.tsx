@@ -7,7 +7,15 @@ import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { useCreatePair, useOfficialOptions, type Pair, type PairInput } from './api';
 
 /** Pairs an official (by default the one signed in) with an enterprise, to visit every N days. */
-export function CreatePairModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (pair: Pair) => void }) {
+export function CreatePairModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated?: (pair: Pair) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
@@ -40,7 +48,9 @@ export function CreatePairModal({ open, onClose, onCreated }: { open: boolean; o
         onFinish={(v) =>
           create.mutate(v, {
             onSuccess: (pair) => {
-              void message.success(t('pairing.paired', { official: pair.official.name, enterprise: pair.organization.name }));
+              void message.success(
+                t('pairing.paired', { official: pair.official.name, enterprise: pair.organization.name }),
+              );
               onCreated?.(pair);
               onClose();
             },
@@ -48,7 +58,11 @@ export function CreatePairModal({ open, onClose, onCreated }: { open: boolean; o
           })
         }
       >
-        <Form.Item name="officialUserId" label={t('pairing.official')} rules={[{ required: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="officialUserId"
+          label={t('pairing.official')}
+          rules={[{ required: true, message: t('venues.required') }]}
+        >
           <Select
             showSearch={{ filterOption: false, onSearch: setSearch }}
             onOpenChange={(o) => o && setOpened(true)}
@@ -58,10 +72,18 @@ export function CreatePairModal({ open, onClose, onCreated }: { open: boolean; o
             data-testid="pair-official"
           />
         </Form.Item>
-        <Form.Item name="organizationId" label={t('pairing.enterprise')} rules={[{ required: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="organizationId"
+          label={t('pairing.enterprise')}
+          rules={[{ required: true, message: t('venues.required') }]}
+        >
           <OrganizationSelect kind="enterprise" data-testid="pair-enterprise" />
         </Form.Item>
-        <Form.Item name="intervalDays" label={t('pairing.intervalDays')} rules={[{ required: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="intervalDays"
+          label={t('pairing.intervalDays')}
+          rules={[{ required: true, message: t('venues.required') }]}
+        >
           <InputNumber min={1} max={366} suffix={t('pairing.days')} data-testid="pair-interval" />
         </Form.Item>
       </Form>

@@ -1,5 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,15 +64,24 @@ export function PairingPage() {
             locale={{
               emptyText: emptyText(
                 pairs.isPending,
-                <EmptyState text={t('emptyStates.pairing')} action={{ label: t('pairing.createPair'), icon: <PlusOutlined />, onClick: () => setCreating(true) }} />,
+                <EmptyState
+                  text={t('emptyStates.pairing')}
+                  action={{ label: t('pairing.createPair'), icon: <PlusOutlined />, onClick: () => setCreating(true) }}
+                />,
               ),
             }}
             rowClassName={(p) => (p.overdue ? 'row-overdue' : '')}
-            onRow={(p) => ({ onClick: () => setSelected(p), style: { cursor: 'pointer', background: p.overdue ? '#fff1f0' : undefined } })}
+            onRow={(p) => ({
+              onClick: () => setSelected(p),
+              style: { cursor: 'pointer', background: p.overdue ? '#fff1f0' : undefined },
+            })}
             columns={[
               { title: t('pairing.enterprise'), render: (_: unknown, p) => p.organization.name },
               { title: t('pairing.official'), render: (_: unknown, p) => p.official.name },
-              { title: t('pairing.interval'), render: (_: unknown, p) => t('pairing.everyDays', { count: p.intervalDays }) },
+              {
+                title: t('pairing.interval'),
+                render: (_: unknown, p) => t('pairing.everyDays', { count: p.intervalDays }),
+              },
               { title: t('pairing.lastVisit'), render: (_: unknown, p) => p.lastVisitOn ?? t('pairing.never') },
               { title: t('pairing.dueOn'), dataIndex: 'dueOn' },
               {
@@ -66,7 +90,9 @@ export function PairingPage() {
                   !p.active ? (
                     <Tag data-testid="pair-ended">{t('pairing.ended')}</Tag>
                   ) : p.overdue ? (
-                    <Tag color="red" data-testid="pair-overdue">{t('pairing.overdue', { count: p.daysOverdue })}</Tag>
+                    <Tag color="red" data-testid="pair-overdue">
+                      {t('pairing.overdue', { count: p.daysOverdue })}
+                    </Tag>
                   ) : (
                     <Tag color="green">{t('pairing.onTrack')}</Tag>
                   ),
@@ -116,9 +142,15 @@ function PairDetail({ pair }: { pair: Pair }) {
                     <Space key={p.index}>
                       <Typography.Text>{p.description}</Typography.Text>
                       {p.serviceRequest ? (
-                        <Link to={`/service-requests/${p.serviceRequest.id}`} data-testid="problem-request">{p.serviceRequest.number}</Link>
+                        <Link to={`/service-requests/${p.serviceRequest.id}`} data-testid="problem-request">
+                          {p.serviceRequest.number}
+                        </Link>
                       ) : (
-                        <Button size="small" onClick={() => setConverting({ visitId: v.id, index: p.index })} data-testid="problem-to-request">
+                        <Button
+                          size="small"
+                          onClick={() => setConverting({ visitId: v.id, index: p.index })}
+                          data-testid="problem-to-request"
+                        >
                           {t('pairing.toRequest')}
                         </Button>
                       )}
@@ -144,14 +176,27 @@ function PairSettingsCard({ pair }: { pair: Pair }) {
   const [interval, setInterval] = useState<number | null>(pair.intervalDays);
   const done = () => void message.success(t('common.saved'));
   return (
-    <Card className="section-card" title={t('pairing.settings', { official: pair.official.name, enterprise: pair.organization.name })}>
+    <Card
+      className="section-card"
+      title={t('pairing.settings', { official: pair.official.name, enterprise: pair.organization.name })}
+    >
       <Space wrap>
         {t('pairing.intervalDays')}
-        <InputNumber min={1} max={366} value={interval} onChange={setInterval} suffix={t('pairing.days')} data-testid="pair-interval-edit" />
+        <InputNumber
+          min={1}
+          max={366}
+          value={interval}
+          onChange={setInterval}
+          suffix={t('pairing.days')}
+          data-testid="pair-interval-edit"
+        />
         <Button
           disabled={!interval || interval === pair.intervalDays}
           loading={update.isPending && update.variables?.intervalDays !== undefined}
-          onClick={() => interval && update.mutate({ id: pair.id, intervalDays: interval }, { onSuccess: done, onError: (e) => showError(e) })}
+          onClick={() =>
+            interval &&
+            update.mutate({ id: pair.id, intervalDays: interval }, { onSuccess: done, onError: (e) => showError(e) })
+          }
           data-testid="pair-interval-save"
         >
           {t('common.save')}
@@ -159,13 +204,22 @@ function PairSettingsCard({ pair }: { pair: Pair }) {
         {pair.active ? (
           <Popconfirm
             title={t('pairing.endConfirm')}
-            onConfirm={() => update.mutate({ id: pair.id, active: false }, { onSuccess: done, onError: (e) => showError(e) })}
+            onConfirm={() =>
+              update.mutate({ id: pair.id, active: false }, { onSuccess: done, onError: (e) => showError(e) })
+            }
             okButtonProps={{ 'data-testid': 'pair-end-ok' } as Record<string, string>}
           >
-            <Button danger data-testid="pair-end">{t('pairing.end')}</Button>
+            <Button danger data-testid="pair-end">
+              {t('pairing.end')}
+            </Button>
           </Popconfirm>
         ) : (
-          <Button onClick={() => update.mutate({ id: pair.id, active: true }, { onSuccess: done, onError: (e) => showError(e) })} data-testid="pair-resume">
+          <Button
+            onClick={() =>
+              update.mutate({ id: pair.id, active: true }, { onSuccess: done, onError: (e) => showError(e) })
+            }
+            data-testid="pair-resume"
+          >
             {t('pairing.resume')}
           </Button>
         )}
@@ -193,17 +247,34 @@ function LogVisitCard({ pair }: { pair: Pair }) {
               visitedOn: v.visitedOn.format('YYYY-MM-DD'),
               peopleMet: v.peopleMet,
               notes: v.notes || undefined,
-              problems: (v.problems ?? '').split('\n').map((p) => p.trim()).filter(Boolean),
+              problems: (v.problems ?? '')
+                .split('\n')
+                .map((p) => p.trim())
+                .filter(Boolean),
             },
-            { onSuccess: () => { void message.success(t('pairing.logged')); form.resetFields(); }, onError: (e) => showError(e, form) },
+            {
+              onSuccess: () => {
+                void message.success(t('pairing.logged'));
+                form.resetFields();
+              },
+              onError: (e) => showError(e, form),
+            },
           )
         }
       >
         <Space wrap align="start">
-          <Form.Item name="visitedOn" label={t('pairing.visitedOn')} rules={[{ required: true, message: t('venues.required') }]}>
+          <Form.Item
+            name="visitedOn"
+            label={t('pairing.visitedOn')}
+            rules={[{ required: true, message: t('venues.required') }]}
+          >
             <DatePicker disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
           </Form.Item>
-          <Form.Item name="peopleMet" label={t('pairing.peopleMet')} rules={[{ required: true, message: t('venues.required') }]}>
+          <Form.Item
+            name="peopleMet"
+            label={t('pairing.peopleMet')}
+            rules={[{ required: true, message: t('venues.required') }]}
+          >
             <Input maxLength={500} style={{ width: 320 }} data-testid="visit-people" />
           </Form.Item>
         </Space>
@@ -213,13 +284,21 @@ function LogVisitCard({ pair }: { pair: Pair }) {
         <Form.Item name="problems" label={t('pairing.problems')} extra={t('pairing.problemsHint')}>
           <Input.TextArea rows={3} data-testid="visit-problems" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={log.isPending} data-testid="visit-submit">{t('pairing.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={log.isPending} data-testid="visit-submit">
+          {t('pairing.save')}
+        </Button>
       </Form>
     </Card>
   );
 }
 
-function ToRequestModal({ target, onClose }: { target: { visitId: string; index: number } | null; onClose: () => void }) {
+function ToRequestModal({
+  target,
+  onClose,
+}: {
+  target: { visitId: string; index: number } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   // The page's alliance (the person's own, the last chosen or the largest), changeable here: the
@@ -242,7 +321,13 @@ function ToRequestModal({ target, onClose }: { target: { visitId: string; index:
         categoryId &&
         convert.mutate(
           { ...target, categoryId },
-          { onSuccess: (r) => { void message.success(t('pairing.requestFiled', { number: r.serviceRequest.number })); onClose(); }, onError: (e) => showError(e) },
+          {
+            onSuccess: (r) => {
+              void message.success(t('pairing.requestFiled', { number: r.serviceRequest.number }));
+              onClose();
+            },
+            onError: (e) => showError(e),
+          },
         )
       }
       destroyOnHidden

@@ -13,7 +13,13 @@ export function usePairs(all: boolean) {
   return useQuery({
     queryKey: [...keys.all, 'pairs', all],
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs', { params: { query: { all: all ? 'true' : undefined, limit: MAX_PAGE_SIZE, cursor } } })))),
+      await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/pairing/pairs', {
+            params: { query: { all: all ? 'true' : undefined, limit: MAX_PAGE_SIZE, cursor } },
+          }),
+        ),
+      ),
   });
 }
 
@@ -22,7 +28,13 @@ export function usePairVisits(pairId: string | undefined) {
     queryKey: [...keys.all, 'visits', pairId],
     enabled: !!pairId,
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/pairing/pairs/{id}/visits', { params: { path: { id: pairId! }, query: { limit: MAX_PAGE_SIZE, cursor } } })))),
+      await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/pairing/pairs/{id}/visits', {
+            params: { path: { id: pairId! }, query: { limit: MAX_PAGE_SIZE, cursor } },
+          }),
+        ),
+      ),
   });
 }
 
@@ -39,7 +51,12 @@ export function useProblemToRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ visitId, index, categoryId }: { visitId: string; index: number; categoryId: string }) =>
-      unwrap(api.POST('/api/v1/pairing-visits/{id}/problems/{index}/service-request', { params: { path: { id: visitId, index: String(index) } }, body: { categoryId } })),
+      unwrap(
+        api.POST('/api/v1/pairing-visits/{id}/problems/{index}/service-request', {
+          params: { path: { id: visitId, index: String(index) } },
+          body: { categoryId },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -59,7 +76,8 @@ export function useCreatePair() {
 export function useUpdatePair() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string } & PairChanges) => unwrap(api.PATCH('/api/v1/pairing/pairs/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, ...body }: { id: string } & PairChanges) =>
+      unwrap(api.PATCH('/api/v1/pairing/pairs/{id}', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -70,6 +88,12 @@ export function useOfficialOptions(q: string, enabled: boolean) {
     queryKey: ['users', 'officials', q],
     enabled,
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'township_admin', q: q || undefined, status: 'active', limit: 50 } } }))).items,
+      (
+        await unwrap(
+          api.GET('/api/v1/users', {
+            params: { query: { role: 'township_admin', q: q || undefined, status: 'active', limit: 50 } },
+          }),
+        )
+      ).items,
   });
 }

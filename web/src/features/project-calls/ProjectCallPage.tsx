@@ -33,8 +33,15 @@ export function ProjectCallPage() {
         title={c.name}
         subtitle={c.issuingBody}
         extra={
-          c.eligible && !c.myApplicationId && c.status === 'open' && (
-            <Button type="primary" loading={apply.isPending} onClick={() => apply.mutate({ id }, { onError: (e) => showError(e) })} data-testid="call-apply">
+          c.eligible &&
+          !c.myApplicationId &&
+          c.status === 'open' && (
+            <Button
+              type="primary"
+              loading={apply.isPending}
+              onClick={() => apply.mutate({ id }, { onError: (e) => showError(e) })}
+              data-testid="call-apply"
+            >
               {t('projectCalls.apply')}
             </Button>
           )
@@ -43,9 +50,15 @@ export function ProjectCallPage() {
       <Card className="section-card" style={{ marginBottom: 16 }}>
         <Descriptions column={2}>
           <Descriptions.Item label={t('projectCalls.fields.deadline')}>{c.deadline}</Descriptions.Item>
-          <Descriptions.Item label={t('projectCalls.fields.eligibilityTags')}>{c.eligibilityTags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('projectCalls.fields.eligibilityTags')}>
+            {c.eligibilityTags.map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
+          </Descriptions.Item>
         </Descriptions>
-        {c.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>}
+        {c.description && (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>
+        )}
         {isTeam && c.eligibleOrganizations.length > 0 && (
           <Typography.Paragraph type="secondary">
             {t('projectCalls.eligibleMembers')}: {c.eligibleOrganizations.map((o) => o.name).join('、')}
@@ -76,7 +89,12 @@ function ApplicationCard({ application, canDecide }: { application: Application;
       <Steps
         current={current}
         status={application.step === 'rejected' ? 'error' : application.step === 'approved' ? 'finish' : 'process'}
-        items={STEPS.map((s, i) => ({ title: i === 3 && application.step === 'rejected' ? t('projectCalls.steps.rejected') : t(`projectCalls.steps.${s}`) }))}
+        items={STEPS.map((s, i) => ({
+          title:
+            i === 3 && application.step === 'rejected'
+              ? t('projectCalls.steps.rejected')
+              : t(`projectCalls.steps.${s}`),
+        }))}
         style={{ marginBottom: 16 }}
       />
       <Timeline
@@ -91,14 +109,34 @@ function ApplicationCard({ application, canDecide }: { application: Application;
       />
       <List.Item>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('projectCalls.notePlaceholder')} maxLength={2000} />
+          <Input.TextArea
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('projectCalls.notePlaceholder')}
+            maxLength={2000}
+          />
           <Space wrap>
-            <Button disabled={!note.trim()} onClick={() => addNote.mutate({ id: application.id, note: note.trim() }, { onSuccess: () => setNote(''), onError: (e) => showError(e) })}>
+            <Button
+              disabled={!note.trim()}
+              onClick={() =>
+                addNote.mutate(
+                  { id: application.id, note: note.trim() },
+                  { onSuccess: () => setNote(''), onError: (e) => showError(e) },
+                )
+              }
+            >
               {t('projectCalls.addNote')}
             </Button>
             {options.length > 0 && (
               <>
-                <Select style={{ width: 180 }} placeholder={t('projectCalls.nextStep')} value={next} onChange={setNext} options={options.map((s) => ({ value: s, label: t(`projectCalls.steps.${s}`) }))} />
+                <Select
+                  style={{ width: 180 }}
+                  placeholder={t('projectCalls.nextStep')}
+                  value={next}
+                  onChange={setNext}
+                  options={options.map((s) => ({ value: s, label: t(`projectCalls.steps.${s}`) }))}
+                />
                 <Button
                   type="primary"
                   disabled={!next}
@@ -106,7 +144,10 @@ function ApplicationCard({ application, canDecide }: { application: Application;
                     next &&
                     advance.mutate(
                       { id: application.id, step: next, note: note.trim() || undefined },
-                      { onSuccess: () => (setNote(''), setNext(undefined), void message.success(t('common.saved'))), onError: (e) => showError(e) },
+                      {
+                        onSuccess: () => (setNote(''), setNext(undefined), void message.success(t('common.saved'))),
+                        onError: (e) => showError(e),
+                      },
                     )
                   }
                 >

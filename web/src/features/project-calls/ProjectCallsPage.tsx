@@ -23,7 +23,13 @@ export function ProjectCallsPage() {
     <>
       <PageHeader
         title={t('projectCalls.title')}
-        extra={canPublish && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('projectCalls.create.button')}</Button>}
+        extra={
+          canPublish && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('projectCalls.create.button')}
+            </Button>
+          )
+        }
       />
       <Tabs
         items={[
@@ -42,16 +48,42 @@ export function ProjectCallsPage() {
                       calls.isPending,
                       <EmptyState
                         text={t('emptyStates.projectCalls')}
-                        action={canPublish ? { label: t('projectCalls.create.button'), icon: <PlusOutlined />, onClick: () => setCreating(true) } : undefined}
+                        action={
+                          canPublish
+                            ? {
+                                label: t('projectCalls.create.button'),
+                                icon: <PlusOutlined />,
+                                onClick: () => setCreating(true),
+                              }
+                            : undefined
+                        }
                       />,
                     ),
                   }}
                   columns={[
-                    { title: t('projectCalls.fields.name'), render: (_, c) => <Link to={`/project-calls/${c.id}`}>{c.name}</Link> },
+                    {
+                      title: t('projectCalls.fields.name'),
+                      render: (_, c) => <Link to={`/project-calls/${c.id}`}>{c.name}</Link>,
+                    },
                     { title: t('projectCalls.fields.issuingBody'), dataIndex: 'issuingBody' },
                     { title: t('projectCalls.fields.deadline'), dataIndex: 'deadline' },
-                    { title: t('projectCalls.fields.eligibilityTags'), render: (_, c) => c.eligibilityTags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
-                    { title: t('projectCalls.fields.status'), render: (_, c) => (c.status === 'open' ? (c.eligible ? <Tag color="green">{t('projectCalls.eligible')}</Tag> : <Tag>{t('projectCalls.statuses.open')}</Tag>) : <Tag>{t('projectCalls.statuses.closed')}</Tag>) },
+                    {
+                      title: t('projectCalls.fields.eligibilityTags'),
+                      render: (_, c) => c.eligibilityTags.map((tag) => <Tag key={tag}>{tag}</Tag>),
+                    },
+                    {
+                      title: t('projectCalls.fields.status'),
+                      render: (_, c) =>
+                        c.status === 'open' ? (
+                          c.eligible ? (
+                            <Tag color="green">{t('projectCalls.eligible')}</Tag>
+                          ) : (
+                            <Tag>{t('projectCalls.statuses.open')}</Tag>
+                          )
+                        ) : (
+                          <Tag>{t('projectCalls.statuses.closed')}</Tag>
+                        ),
+                    },
                   ]}
                 />
               </Card>
@@ -66,12 +98,25 @@ export function ProjectCallsPage() {
                   rowKey="id"
                   loading={applications.isPending}
                   dataSource={applications.data ?? []}
-                  locale={{ emptyText: emptyText(applications.isPending, <EmptyState text={t('emptyStates.projectApplications')} />) }}
+                  locale={{
+                    emptyText: emptyText(
+                      applications.isPending,
+                      <EmptyState text={t('emptyStates.projectApplications')} />,
+                    ),
+                  }}
                   columns={[
-                    { title: t('projectCalls.fields.name'), render: (_, a) => <Link to={`/project-calls/${a.callId}`}>{a.callName}</Link> },
+                    {
+                      title: t('projectCalls.fields.name'),
+                      render: (_, a) => <Link to={`/project-calls/${a.callId}`}>{a.callName}</Link>,
+                    },
                     { title: t('projectCalls.organization'), render: (_, a) => a.organization.name },
                     { title: t('projectCalls.fields.deadline'), dataIndex: 'deadline' },
-                    { title: t('projectCalls.step'), render: (_, a) => <Tag color={a.unfinished ? 'orange' : 'blue'}>{t(`projectCalls.steps.${a.step}`)}</Tag> },
+                    {
+                      title: t('projectCalls.step'),
+                      render: (_, a) => (
+                        <Tag color={a.unfinished ? 'orange' : 'blue'}>{t(`projectCalls.steps.${a.step}`)}</Tag>
+                      ),
+                    },
                   ]}
                 />
               </Card>
@@ -101,22 +146,43 @@ function CreateCallModal({ open, onClose }: { open: boolean; onClose: () => void
   const create = useCreateCall();
   const showError = useShowError();
   return (
-    <Modal open={open} title={t('projectCalls.create.title')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('projectCalls.create.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <Form<Values>
         form={form}
         layout="vertical"
         preserve={false}
         onFinish={(v) =>
           create.mutate(
-            { name: v.name.trim(), issuingBody: v.issuingBody.trim(), deadline: v.deadline.format('YYYY-MM-DD'), eligibilityTags: v.eligibilityTags ?? [], description: v.description?.trim() || undefined, allianceId: v.allianceId },
-            { onSuccess: () => (void message.success(t('projectCalls.create.done')), onClose()), onError: (e) => showError(e, form) },
+            {
+              name: v.name.trim(),
+              issuingBody: v.issuingBody.trim(),
+              deadline: v.deadline.format('YYYY-MM-DD'),
+              eligibilityTags: v.eligibilityTags ?? [],
+              description: v.description?.trim() || undefined,
+              allianceId: v.allianceId,
+            },
+            {
+              onSuccess: () => (void message.success(t('projectCalls.create.done')), onClose()),
+              onError: (e) => showError(e, form),
+            },
           )
         }
       >
         <Form.Item name="name" label={t('projectCalls.fields.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="issuingBody" label={t('projectCalls.fields.issuingBody')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="issuingBody"
+          label={t('projectCalls.fields.issuingBody')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="deadline" label={t('projectCalls.fields.deadline')} rules={[{ required: true }]}>
@@ -125,7 +191,11 @@ function CreateCallModal({ open, onClose }: { open: boolean; onClose: () => void
         <Form.Item name="allianceId" label={t('projectCalls.fields.alliance')}>
           <Select allowClear options={alliances.items.map((a) => ({ value: a.id, label: a.name }))} />
         </Form.Item>
-        <Form.Item name="eligibilityTags" label={t('projectCalls.fields.eligibilityTags')} extra={t('projectCalls.create.tagsHint')}>
+        <Form.Item
+          name="eligibilityTags"
+          label={t('projectCalls.fields.eligibilityTags')}
+          extra={t('projectCalls.create.tagsHint')}
+        >
           <Select mode="tags" />
         </Form.Item>
         <Form.Item name="description" label={t('projectCalls.fields.description')}>

@@ -17,18 +17,27 @@ const keys = { all: ['project-calls'] as const };
 export function useCalls() {
   return useQuery({
     queryKey: [...keys.all, 'list'],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/project-calls', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/project-calls', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
 export function useCall(id: string) {
-  return useQuery({ queryKey: [...keys.all, 'call', id], queryFn: () => unwrap(api.GET('/api/v1/project-calls/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: [...keys.all, 'call', id],
+    queryFn: () => unwrap(api.GET('/api/v1/project-calls/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useApplications() {
   return useQuery({
     queryKey: [...keys.all, 'applications'],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/project-applications', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/project-applications', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
@@ -37,14 +46,19 @@ function useInvalidating<T, R>(fn: (input: T) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export const useCreateCall = () => useInvalidating((body: CreateCallInput) => unwrap(api.POST('/api/v1/project-calls', { body })));
+export const useCreateCall = () =>
+  useInvalidating((body: CreateCallInput) => unwrap(api.POST('/api/v1/project-calls', { body })));
 export const useApply = () =>
   useInvalidating(({ id, organizationId, note }: { id: string; organizationId?: string; note?: string }) =>
-    unwrap(api.POST('/api/v1/project-calls/{id}/applications', { params: { path: { id } }, body: { organizationId, note } })),
+    unwrap(
+      api.POST('/api/v1/project-calls/{id}/applications', { params: { path: { id } }, body: { organizationId, note } }),
+    ),
   );
 export const useAdvance = () =>
   useInvalidating(({ id, step, note }: { id: string; step: ApplicationStep; note?: string }) =>
     unwrap(api.POST('/api/v1/project-applications/{id}/step', { params: { path: { id } }, body: { step, note } })),
   );
 export const useAddNote = () =>
-  useInvalidating(({ id, note }: { id: string; note: string }) => unwrap(api.POST('/api/v1/project-applications/{id}/notes', { params: { path: { id } }, body: { note } })));
+  useInvalidating(({ id, note }: { id: string; note: string }) =>
+    unwrap(api.POST('/api/v1/project-applications/{id}/notes', { params: { path: { id } }, body: { note } })),
+  );

@@ -6,7 +6,9 @@ import { lazyPage } from '../../lib/lazyPage';
 const ProjectCallPage = lazyPage(() => import('./ProjectCallPage'), 'ProjectCallPage');
 const ProjectCallsPage = lazyPage(() => import('./ProjectCallsPage'), 'ProjectCallsPage');
 
-const members = (page: ReactNode) => <RequireRole roles={['township_admin', 'department_staff', 'enterprise_contact']}>{page}</RequireRole>;
+const members = (page: ReactNode) => (
+  <RequireRole roles={['township_admin', 'department_staff', 'enterprise_contact']}>{page}</RequireRole>
+);
 
 /** Project calls (项目申报), under the app layout. */
 export const projectCallRoutes: RouteObject[] = [

@@ -37,7 +37,12 @@ export function ImportPanel({ allianceId }: { allianceId: string }) {
       title={t('imports.title')}
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate('xlsx')} loading={template.isPending} data-testid="import-template">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => downloadTemplate('xlsx')}
+            loading={template.isPending}
+            data-testid="import-template"
+          >
             {t('imports.templateXlsx')}
           </Button>
           <Button type="link" onClick={() => downloadTemplate('csv')}>

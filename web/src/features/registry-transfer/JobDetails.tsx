@@ -19,7 +19,13 @@ export function JobDetails({ jobId, progressTestId }: { jobId: string; progressT
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <JobProgress job={data} testId={progressTestId} />
       {data.status === 'failed' && (
-        <Alert type="error" showIcon title={t('jobs.failed')} description={data.error ?? undefined} data-testid="job-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('jobs.failed')}
+          description={data.error ?? undefined}
+          data-testid="job-error"
+        />
       )}
       {data.status === 'succeeded' && data.kind === 'member-import' && <ImportOutcome job={data} />}
       {data.status === 'succeeded' && data.kind === 'registry-export' && <ExportDownload job={data} />}
@@ -50,7 +56,11 @@ function ImportOutcome({ job }: { job: Job }) {
     <>
       <Space size="large" data-testid="import-summary">
         <Statistic title={t('imports.accepted')} value={job.acceptedRows} styles={{ content: { color: '#389e0d' } }} />
-        <Statistic title={t('imports.refused')} value={refusedCount} styles={{ content: refusedCount ? { color: '#cf1322' } : {} }} />
+        <Statistic
+          title={t('imports.refused')}
+          value={refusedCount}
+          styles={{ content: refusedCount ? { color: '#cf1322' } : {} }}
+        />
       </Space>
       {job.refusedRows.length > 0 && <RefusedRowsTable rows={job.refusedRows} />}
     </>

@@ -29,7 +29,13 @@ export function RecentJobsTable() {
       title: t('jobs.progress'),
       key: 'progress',
       width: 180,
-      render: (_, job) => <Progress percent={Math.round(job.progress)} size="small" status={job.status === 'failed' ? 'exception' : undefined} />,
+      render: (_, job) => (
+        <Progress
+          percent={Math.round(job.progress)}
+          size="small"
+          status={job.status === 'failed' ? 'exception' : undefined}
+        />
+      ),
     },
     { title: t('jobs.fileName'), dataIndex: 'fileName', render: (v: string | null) => v ?? '—' },
     { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },

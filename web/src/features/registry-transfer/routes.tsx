@@ -6,5 +6,12 @@ const ImportExportPage = lazyPage(() => import('./ImportExportPage'), 'ImportExp
 
 /** Importing and exporting the registry, for officials, under the app layout. */
 export const registryTransferRoutes: RouteObject[] = [
-  { path: 'imports', element: <RequireRole roles={['township_admin']}><ImportExportPage /></RequireRole> },
+  {
+    path: 'imports',
+    element: (
+      <RequireRole roles={['township_admin']}>
+        <ImportExportPage />
+      </RequireRole>
+    ),
+  },
 ];

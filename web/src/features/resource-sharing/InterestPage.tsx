@@ -29,7 +29,13 @@ export function InterestPage() {
   );
   return (
     <>
-      <PageHeader title={data.listing.title} subtitle={t('resources.interests.between', { owner: data.owner?.name ?? t('resources.township'), interested: data.interested.name })} />
+      <PageHeader
+        title={data.listing.title}
+        subtitle={t('resources.interests.between', {
+          owner: data.owner?.name ?? t('resources.township'),
+          interested: data.interested.name,
+        })}
+      />
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Space orientation="vertical" style={{ width: '100%' }}>
@@ -43,7 +49,10 @@ export function InterestPage() {
               dataSource={data.messages}
               renderItem={(m) => (
                 <List.Item>
-                  <List.Item.Meta title={`${m.author.displayName} · ${formatDateTime(m.createdAt)}`} description={<Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Typography.Text>} />
+                  <List.Item.Meta
+                    title={`${m.author.displayName} · ${formatDateTime(m.createdAt)}`}
+                    description={<Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Typography.Text>}
+                  />
                 </List.Item>
               )}
             />
@@ -53,7 +62,9 @@ export function InterestPage() {
               style={{ marginTop: 8 }}
               disabled={!body.trim()}
               loading={post.isPending}
-              onClick={() => post.mutate({ id, body: body.trim() }, { onSuccess: () => setBody(''), onError: (e) => showError(e) })}
+              onClick={() =>
+                post.mutate({ id, body: body.trim() }, { onSuccess: () => setBody(''), onError: (e) => showError(e) })
+              }
             >
               {t('resources.interests.send')}
             </Button>

@@ -1,5 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Empty, Flex, Form, Input, List, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -41,7 +58,12 @@ export function ResourcesPage() {
         extra={
           <Space>
             {hasOrganization && <Button onClick={() => setAddingTalent(true)}>{t('resources.talent.add')}</Button>}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing(true)} data-testid="listing-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setPublishing(true)}
+              data-testid="listing-new"
+            >
               {t('resources.publish.button')}
             </Button>
           </Space>
@@ -55,12 +77,35 @@ export function ResourcesPage() {
             children: (
               <Card className="section-card">
                 <Flex gap="small" wrap style={{ marginBottom: 16 }}>
-                  <Select allowClear placeholder={t('resources.fields.kind')} style={{ width: 140 }} value={filters.kind} onChange={(kind) => setFilters({ ...filters, kind })}
-                    options={KINDS.map((k) => ({ value: k, label: t(`resources.kinds.${k}`) }))} />
-                  <Input.Search allowClear placeholder={t('resources.fields.category')} style={{ width: 180 }} onSearch={(category) => setFilters({ ...filters, category: category || undefined })} />
-                  <Input.Search allowClear placeholder={t('resources.fields.tag')} style={{ width: 180 }} onSearch={(tag) => setFilters({ ...filters, tag: tag || undefined })} />
-                  <Select style={{ width: 120 }} value={filters.status ?? 'open'} onChange={(status) => setFilters({ ...filters, status })}
-                    options={(['open', 'closed'] as const).map((s) => ({ value: s, label: t(`resources.statuses.${s}`) }))} />
+                  <Select
+                    allowClear
+                    placeholder={t('resources.fields.kind')}
+                    style={{ width: 140 }}
+                    value={filters.kind}
+                    onChange={(kind) => setFilters({ ...filters, kind })}
+                    options={KINDS.map((k) => ({ value: k, label: t(`resources.kinds.${k}`) }))}
+                  />
+                  <Input.Search
+                    allowClear
+                    placeholder={t('resources.fields.category')}
+                    style={{ width: 180 }}
+                    onSearch={(category) => setFilters({ ...filters, category: category || undefined })}
+                  />
+                  <Input.Search
+                    allowClear
+                    placeholder={t('resources.fields.tag')}
+                    style={{ width: 180 }}
+                    onSearch={(tag) => setFilters({ ...filters, tag: tag || undefined })}
+                  />
+                  <Select
+                    style={{ width: 120 }}
+                    value={filters.status ?? 'open'}
+                    onChange={(status) => setFilters({ ...filters, status })}
+                    options={(['open', 'closed'] as const).map((s) => ({
+                      value: s,
+                      label: t(`resources.statuses.${s}`),
+                    }))}
+                  />
                 </Flex>
                 <Table<Listing>
                   rowKey="id"
@@ -70,16 +115,33 @@ export function ResourcesPage() {
                   locale={{
                     emptyText: emptyText(
                       listings.isPending,
-                      <EmptyState text={t('emptyStates.resources')} action={{ label: t('resources.publish.button'), icon: <PlusOutlined />, onClick: () => setPublishing(true) }} />,
+                      <EmptyState
+                        text={t('emptyStates.resources')}
+                        action={{
+                          label: t('resources.publish.button'),
+                          icon: <PlusOutlined />,
+                          onClick: () => setPublishing(true),
+                        }}
+                      />,
                     ),
                   }}
                   onRow={(row) => ({ onClick: () => setSelected(row), style: { cursor: 'pointer' } })}
                   columns={[
-                    { title: t('resources.fields.kind'), render: (_, l) => <Tag color={l.kind === 'need' ? 'orange' : l.kind === 'resource' ? 'green' : 'blue'}>{t(`resources.kinds.${l.kind}`)}</Tag> },
+                    {
+                      title: t('resources.fields.kind'),
+                      render: (_, l) => (
+                        <Tag color={l.kind === 'need' ? 'orange' : l.kind === 'resource' ? 'green' : 'blue'}>
+                          {t(`resources.kinds.${l.kind}`)}
+                        </Tag>
+                      ),
+                    },
                     { title: t('resources.fields.title'), dataIndex: 'title' },
                     { title: t('resources.fields.category'), dataIndex: 'category' },
                     { title: t('resources.fields.tags'), render: (_, l) => tagsOf(l.tags) },
-                    { title: t('resources.fields.organization'), render: (_, l) => l.organization?.name ?? t('resources.township') },
+                    {
+                      title: t('resources.fields.organization'),
+                      render: (_, l) => l.organization?.name ?? t('resources.township'),
+                    },
                     { title: t('resources.fields.validUntil'), render: (_, l) => l.validUntil ?? '—' },
                   ]}
                 />
@@ -97,7 +159,15 @@ export function ResourcesPage() {
   );
 }
 
-function ListingDrawer({ listing, onClose, canInterest }: { listing: Listing | null; onClose: () => void; canInterest: boolean }) {
+function ListingDrawer({
+  listing,
+  onClose,
+  canInterest,
+}: {
+  listing: Listing | null;
+  onClose: () => void;
+  canInterest: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -118,13 +188,27 @@ function ListingDrawer({ listing, onClose, canInterest }: { listing: Listing | n
             {listing.organization?.name} · {t('resources.interestCount', { count: listing.interestCount })}
           </Typography.Text>
           {listing.mine && listing.status === 'open' && (
-            <Button danger onClick={() => close.mutate(listing.id, { onSuccess: () => (void message.success(t('resources.closed')), onClose()), onError: (e) => showError(e) })}>
+            <Button
+              danger
+              onClick={() =>
+                close.mutate(listing.id, {
+                  onSuccess: () => (void message.success(t('resources.closed')), onClose()),
+                  onError: (e) => showError(e),
+                })
+              }
+            >
               {t('resources.close')}
             </Button>
           )}
           {!listing.mine && canInterest && listing.status === 'open' && (
             <Card size="small" title={t('resources.interests.express')}>
-              <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('resources.interests.placeholder')} data-testid="interest-message" />
+              <Input.TextArea
+                rows={3}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                placeholder={t('resources.interests.placeholder')}
+                data-testid="interest-message"
+              />
               <Button
                 type="primary"
                 style={{ marginTop: 8 }}
@@ -132,7 +216,13 @@ function ListingDrawer({ listing, onClose, canInterest }: { listing: Listing | n
                 loading={interest.isPending}
                 data-testid="interest-submit"
                 onClick={() =>
-                  interest.mutate({ id: listing.id, message: note.trim() }, { onSuccess: (created) => navigate(`/resources/interests/${created.id}`), onError: (e) => showError(e) })
+                  interest.mutate(
+                    { id: listing.id, message: note.trim() },
+                    {
+                      onSuccess: (created) => navigate(`/resources/interests/${created.id}`),
+                      onError: (e) => showError(e),
+                    },
+                  )
                 }
               >
                 {t('resources.interests.submit')}
@@ -150,7 +240,9 @@ function ListingDrawer({ listing, onClose, canInterest }: { listing: Listing | n
                     title={`${m.type === 'talent' ? t('resources.talent.one') : t(`resources.kinds.${m.kind}`)} · ${m.title}`}
                     description={
                       <>
-                        {m.organization?.name} {m.sameCategory && <Tag color="gold">{t('resources.matches.sameCategory')}</Tag>} {tagsOf(m.sharedTags)}
+                        {m.organization?.name}{' '}
+                        {m.sameCategory && <Tag color="gold">{t('resources.matches.sameCategory')}</Tag>}{' '}
+                        {tagsOf(m.sharedTags)}
                       </>
                     }
                   />
@@ -195,7 +287,10 @@ function Interests() {
         loading={interests.isPending}
         dataSource={interests.data ?? []}
         columns={[
-          { title: t('resources.fields.title'), render: (_, i) => <Link to={`/resources/interests/${i.id}`}>{i.listing.title}</Link> },
+          {
+            title: t('resources.fields.title'),
+            render: (_, i) => <Link to={`/resources/interests/${i.id}`}>{i.listing.title}</Link>,
+          },
           { title: t('resources.interests.owner'), render: (_, i) => i.owner?.name ?? t('resources.township') },
           { title: t('resources.interests.interested'), render: (_, i) => i.interested.name },
           { title: t('common.createdAt'), render: (_, i) => formatDateTime(i.createdAt) },
@@ -205,7 +300,11 @@ function Interests() {
   );
 }
 
-const splitTags = (value?: string) => (value ?? '').split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
+const splitTags = (value?: string) =>
+  (value ?? '')
+    .split(/[,，、\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function PublishModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -214,31 +313,60 @@ function PublishModal({ open, onClose }: { open: boolean; onClose: () => void })
   const create = useCreateListing();
   const showError = useShowError();
   return (
-    <Modal open={open} title={t('resources.publish.title')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('resources.publish.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
         preserve={false}
         onFinish={(v) =>
           create.mutate(
-            { kind: v.kind, category: v.category.trim(), tags: splitTags(v.tags), title: v.title.trim(), description: v.description.trim(), validUntil: v.validUntil || undefined },
-            { onSuccess: () => (void message.success(t('resources.publish.done')), onClose()), onError: (e) => showError(e, form) },
+            {
+              kind: v.kind,
+              category: v.category.trim(),
+              tags: splitTags(v.tags),
+              title: v.title.trim(),
+              description: v.description.trim(),
+              validUntil: v.validUntil || undefined,
+            },
+            {
+              onSuccess: () => (void message.success(t('resources.publish.done')), onClose()),
+              onError: (e) => showError(e, form),
+            },
           )
         }
       >
         <Form.Item name="kind" label={t('resources.fields.kind')} rules={[{ required: true }]}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`resources.kinds.${k}`) }))} data-testid="listing-kind" />
+          <Select
+            options={KINDS.map((k) => ({ value: k, label: t(`resources.kinds.${k}`) }))}
+            data-testid="listing-kind"
+          />
         </Form.Item>
         <Form.Item name="title" label={t('resources.fields.title')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={200} data-testid="listing-title" />
         </Form.Item>
-        <Form.Item name="category" label={t('resources.fields.category')} extra={t('resources.publish.categoryHint')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="category"
+          label={t('resources.fields.category')}
+          extra={t('resources.publish.categoryHint')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="tags" label={t('resources.fields.tags')} extra={t('resources.publish.tagsHint')}>
           <Input />
         </Form.Item>
-        <Form.Item name="description" label={t('resources.fields.description')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="description"
+          label={t('resources.fields.description')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
         <Form.Item name="validUntil" label={t('resources.fields.validUntil')}>
@@ -256,15 +384,31 @@ function TalentModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   const create = useCreateTalent();
   const showError = useShowError();
   return (
-    <Modal open={open} title={t('resources.talent.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('resources.talent.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
         preserve={false}
         onFinish={(v) =>
           create.mutate(
-            { name: v.name.trim(), title: v.title?.trim() || undefined, category: v.category.trim(), skills: splitTags(v.skills), summary: v.summary?.trim() || undefined },
-            { onSuccess: () => (void message.success(t('common.saved')), onClose()), onError: (e) => showError(e, form) },
+            {
+              name: v.name.trim(),
+              title: v.title?.trim() || undefined,
+              category: v.category.trim(),
+              skills: splitTags(v.skills),
+              summary: v.summary?.trim() || undefined,
+            },
+            {
+              onSuccess: () => (void message.success(t('common.saved')), onClose()),
+              onError: (e) => showError(e, form),
+            },
           )
         }
       >
@@ -274,10 +418,19 @@ function TalentModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         <Form.Item name="title" label={t('resources.talent.position')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="category" label={t('resources.fields.category')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="category"
+          label={t('resources.fields.category')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="skills" label={t('resources.talent.skills')} extra={t('resources.publish.tagsHint')} rules={[{ required: true }]}>
+        <Form.Item
+          name="skills"
+          label={t('resources.talent.skills')}
+          extra={t('resources.publish.tagsHint')}
+          rules={[{ required: true }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="summary" label={t('resources.fields.description')}>

@@ -21,7 +21,8 @@ const keys = {
 export function useListings(filters: ListingFilters) {
   return useQuery({
     queryKey: keys.list(filters),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/listings', { params: { query: { ...filters, limit: 100 } } }))).items,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/listings', { params: { query: { ...filters, limit: 100 } } }))).items,
   });
 }
 
@@ -30,26 +31,35 @@ export function useMatches(id: string | null) {
     queryKey: [...keys.all, 'matches', id],
     enabled: !!id,
     // The best 30, as the panel showed before the list took a cursor.
-    queryFn: async () => (await unwrap(api.GET('/api/v1/listings/{id}/matches', { params: { path: { id: id! }, query: { limit: 30 } } }))).items,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/listings/{id}/matches', { params: { path: { id: id! }, query: { limit: 30 } } })))
+        .items,
   });
 }
 
 export function useTalents() {
   return useQuery({
     queryKey: [...keys.all, 'talents'],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/talents', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) => unwrap(api.GET('/api/v1/talents', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
   });
 }
 
 export function useInterests() {
   return useQuery({
     queryKey: [...keys.all, 'interests'],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/listing-interests', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/listing-interests', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
 export function useInterest(id: string) {
-  return useQuery({ queryKey: [...keys.all, 'interest', id], queryFn: () => unwrap(api.GET('/api/v1/listing-interests/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: [...keys.all, 'interest', id],
+    queryFn: () => unwrap(api.GET('/api/v1/listing-interests/{id}', { params: { path: { id } } })),
+  });
 }
 
 function useInvalidating<T, R>(fn: (input: T) => Promise<R>) {
@@ -57,10 +67,17 @@ function useInvalidating<T, R>(fn: (input: T) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export const useCreateListing = () => useInvalidating((body: CreateListingInput) => unwrap(api.POST('/api/v1/listings', { body })));
-export const useCreateTalent = () => useInvalidating((body: CreateTalentInput) => unwrap(api.POST('/api/v1/talents', { body })));
-export const useCloseListing = () => useInvalidating((id: string) => unwrap(api.POST('/api/v1/listings/{id}/close', { params: { path: { id } } })));
+export const useCreateListing = () =>
+  useInvalidating((body: CreateListingInput) => unwrap(api.POST('/api/v1/listings', { body })));
+export const useCreateTalent = () =>
+  useInvalidating((body: CreateTalentInput) => unwrap(api.POST('/api/v1/talents', { body })));
+export const useCloseListing = () =>
+  useInvalidating((id: string) => unwrap(api.POST('/api/v1/listings/{id}/close', { params: { path: { id } } })));
 export const useExpressInterest = () =>
-  useInvalidating(({ id, message }: { id: string; message: string }) => unwrap(api.POST('/api/v1/listings/{id}/interests', { params: { path: { id } }, body: { message } })));
+  useInvalidating(({ id, message }: { id: string; message: string }) =>
+    unwrap(api.POST('/api/v1/listings/{id}/interests', { params: { path: { id } }, body: { message } })),
+  );
 export const usePostMessage = () =>
-  useInvalidating(({ id, body }: { id: string; body: string }) => unwrap(api.POST('/api/v1/listing-interests/{id}/messages', { params: { path: { id } }, body: { body } })));
+  useInvalidating(({ id, body }: { id: string; body: string }) =>
+    unwrap(api.POST('/api/v1/listing-interests/{id}/messages', { params: { path: { id } }, body: { body } })),
+  );

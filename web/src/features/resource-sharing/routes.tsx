@@ -6,7 +6,9 @@ import { lazyPage } from '../../lib/lazyPage';
 const InterestPage = lazyPage(() => import('./InterestPage'), 'InterestPage');
 const ResourcesPage = lazyPage(() => import('./ResourcesPage'), 'ResourcesPage');
 
-const members = (page: ReactNode) => <RequireRole roles={['township_admin', 'department_staff', 'enterprise_contact']}>{page}</RequireRole>;
+const members = (page: ReactNode) => (
+  <RequireRole roles={['township_admin', 'department_staff', 'enterprise_contact']}>{page}</RequireRole>
+);
 
 /** Resource sharing (资源共享), under the app layout. */
 export const resourceSharingRoutes: RouteObject[] = [

@@ -10,7 +10,8 @@ import { ActionModal, MODAL_ACTIONS, type ModalAction } from './ActionModal';
 const PRIMARY: readonly RequestAction[] = ['accept', 'start', 'resolve', 'provide_information', 'rate'];
 const DANGER: readonly RequestAction[] = ['reject'];
 
-const needsModal = (action: RequestAction): action is ModalAction => (MODAL_ACTIONS as readonly string[]).includes(action);
+const needsModal = (action: RequestAction): action is ModalAction =>
+  (MODAL_ACTIONS as readonly string[]).includes(action);
 
 /** Exactly the buttons the API allows now (`allowedActions`); those that need input open a modal. */
 export function ActionBar({ request }: { request: ServiceRequestDetail }) {
@@ -32,10 +33,10 @@ export function ActionBar({ request }: { request: ServiceRequestDetail }) {
       setModal(action);
       return;
     }
-    run.mutate(
-      { action } as { action: 'accept' | 'start' | 'chase' },
-      { onSuccess: ({ handedOver }) => done(action, handedOver), onError: (error) => showError(error) },
-    );
+    run.mutate({ action } as { action: 'accept' | 'start' | 'chase' }, {
+      onSuccess: ({ handedOver }) => done(action, handedOver),
+      onError: (error) => showError(error),
+    });
   };
 
   if (allowed.length === 0) return null;

@@ -55,7 +55,15 @@ function toInput(action: ModalAction, v: Values): ActionInput {
 }
 
 /** Another open request of the same alliance to merge a duplicate into. */
-function MergeTargetSelect({ request, value, onChange }: { request: ServiceRequestDetail; value?: string; onChange?: (id: string) => void }) {
+function MergeTargetSelect({
+  request,
+  value,
+  onChange,
+}: {
+  request: ServiceRequestDetail;
+  value?: string;
+  onChange?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const list = useServiceRequests({ allianceId: request.allianceId });
   return (
@@ -134,7 +142,11 @@ export function ActionModal({
         {shown === 'close' && <Typography.Paragraph>{t('serviceRequests.modal.closeConfirm')}</Typography.Paragraph>}
         {shown === 'rate' && (
           <>
-            <Form.Item name="rating" label={t('serviceRequests.modal.rating')} rules={[{ required: true, message: t('serviceRequests.modal.ratingRequired') }]}>
+            <Form.Item
+              name="rating"
+              label={t('serviceRequests.modal.rating')}
+              rules={[{ required: true, message: t('serviceRequests.modal.ratingRequired') }]}
+            >
               <Rate data-testid="sr-rating" />
             </Form.Item>
             <Form.Item name="comment" label={t('serviceRequests.modal.ratingComment')} rules={[{ max: 2000 }]}>
@@ -143,12 +155,20 @@ export function ActionModal({
           </>
         )}
         {(shown === 'transfer' || shown === 'route') && (
-          <Form.Item name="organizationId" label={t('serviceRequests.modal.organization')} rules={[{ required: true, message: t('serviceRequests.modal.organizationRequired') }]}>
+          <Form.Item
+            name="organizationId"
+            label={t('serviceRequests.modal.organization')}
+            rules={[{ required: true, message: t('serviceRequests.modal.organizationRequired') }]}
+          >
             <OrganizationSelect kind="department" data-testid="sr-modal-organization" />
           </Form.Item>
         )}
         {shown === 'merge' && (
-          <Form.Item name="intoId" label={t('serviceRequests.modal.mergeInto')} rules={[{ required: true, message: t('serviceRequests.modal.mergeRequired') }]}>
+          <Form.Item
+            name="intoId"
+            label={t('serviceRequests.modal.mergeInto')}
+            rules={[{ required: true, message: t('serviceRequests.modal.mergeRequired') }]}
+          >
             <MergeTargetSelect request={request} />
           </Form.Item>
         )}
@@ -158,12 +178,20 @@ export function ActionModal({
           </Form.Item>
         )}
         {shown === 'provide_information' && (
-          <Form.Item name="information" label={t('serviceRequests.modal.information')} rules={required('serviceRequests.modal.textRequired')}>
+          <Form.Item
+            name="information"
+            label={t('serviceRequests.modal.information')}
+            rules={required('serviceRequests.modal.textRequired')}
+          >
             <Input.TextArea rows={4} maxLength={5000} data-testid="sr-modal-text" />
           </Form.Item>
         )}
         {shown === 'resolve' && (
-          <Form.Item name="resolution" label={t('serviceRequests.modal.resolution')} rules={required('serviceRequests.modal.textRequired')}>
+          <Form.Item
+            name="resolution"
+            label={t('serviceRequests.modal.resolution')}
+            rules={required('serviceRequests.modal.textRequired')}
+          >
             <Input.TextArea rows={4} maxLength={5000} data-testid="sr-modal-text" />
           </Form.Item>
         )}

@@ -79,7 +79,12 @@ export function AttachmentsCard({ requestId, attachments }: { requestId: string;
           },
           // A phone shows the name and the download; size and time need the width.
           { title: t('serviceRequests.fileSize'), dataIndex: 'size', render: formatSize, responsive: ['md'] },
-          { title: t('serviceRequests.uploadedAt'), dataIndex: 'createdAt', render: formatDateTime, responsive: ['md'] },
+          {
+            title: t('serviceRequests.uploadedAt'),
+            dataIndex: 'createdAt',
+            render: formatDateTime,
+            responsive: ['md'],
+          },
           {
             title: t('common.actions'),
             key: 'download',

@@ -19,7 +19,12 @@ export function CataloguePage() {
         subtitle={<AllianceName alliance={context.alliance} />}
         extra={
           context.canChoose && (
-            <AllianceSelect alliances={context.alliances} value={allianceId} onChange={context.setAllianceId} testId="sr-catalogue-alliance" />
+            <AllianceSelect
+              alliances={context.alliances}
+              value={allianceId}
+              onChange={context.setAllianceId}
+              testId="sr-catalogue-alliance"
+            />
           )
         }
       />

@@ -18,13 +18,21 @@ export function CategoriesCard({ allianceId }: { allianceId: string }) {
 
   const columns: TableColumnsType<Category> = [
     { title: t('serviceRequests.catalogue.name'), dataIndex: 'name' },
-    { title: t('serviceRequests.catalogue.code'), dataIndex: 'code', render: (code: string) => t(`serviceRequests.catalogue.codes.${code}`) },
+    {
+      title: t('serviceRequests.catalogue.code'),
+      dataIndex: 'code',
+      render: (code: string) => t(`serviceRequests.catalogue.codes.${code}`),
+    },
     { title: t('serviceRequests.catalogue.provider'), key: 'provider', render: (_, c) => c.providerOrganization.name },
     { title: t('serviceRequests.catalogue.sla'), key: 'sla', render: (_, c) => slaText(c, t) },
     {
       title: t('serviceRequests.catalogue.active'),
       dataIndex: 'active',
-      render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{t(active ? 'serviceRequests.catalogue.on' : 'serviceRequests.catalogue.off')}</Tag>,
+      render: (active: boolean) => (
+        <Tag color={active ? 'green' : 'default'}>
+          {t(active ? 'serviceRequests.catalogue.on' : 'serviceRequests.catalogue.off')}
+        </Tag>
+      ),
     },
     {
       title: t('common.actions'),
@@ -57,12 +65,7 @@ export function CategoriesCard({ allianceId }: { allianceId: string }) {
         scroll={{ x: 'max-content' }}
         data-testid="sr-categories"
       />
-      <CategoryFormModal
-        allianceId={allianceId}
-        open={open}
-        category={editing}
-        onClose={() => setOpen(false)}
-      />
+      <CategoryFormModal allianceId={allianceId} open={open} category={editing} onClose={() => setOpen(false)} />
     </Card>
   );
 }

@@ -44,14 +44,21 @@ export function CategoryFormModal({
 
   const onFinish = (values: CategoryInput) =>
     save.mutate(
-      { id: category?.id, input: { ...values, name: values.name.trim(), description: values.description?.trim() || null } },
+      {
+        id: category?.id,
+        input: { ...values, name: values.name.trim(), description: values.description?.trim() || null },
+      },
       { onSuccess: onClose, onError: (error) => showError(error, form) },
     );
 
   return (
     <Modal
       open={open}
-      title={category ? t('serviceRequests.catalogue.editCategory', { name: category.name }) : t('serviceRequests.catalogue.newCategory')}
+      title={
+        category
+          ? t('serviceRequests.catalogue.editCategory', { name: category.name })
+          : t('serviceRequests.catalogue.newCategory')
+      }
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={save.isPending}
@@ -65,11 +72,20 @@ export function CategoryFormModal({
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="code" label={t('serviceRequests.catalogue.code')} rules={[{ required: true }]}>
-              <Select options={CATEGORY_CODES.map((value) => ({ value, label: t(`serviceRequests.catalogue.codes.${value}`) }))} />
+              <Select
+                options={CATEGORY_CODES.map((value) => ({
+                  value,
+                  label: t(`serviceRequests.catalogue.codes.${value}`),
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="name" label={t('serviceRequests.catalogue.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+            <Form.Item
+              name="name"
+              label={t('serviceRequests.catalogue.name')}
+              rules={[{ required: true, whitespace: true, max: 100 }]}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -77,9 +93,17 @@ export function CategoryFormModal({
         <Form.Item name="description" label={t('serviceRequests.catalogue.description')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="providerOrganizationId" label={t('serviceRequests.catalogue.provider')} rules={[{ required: true }]}>
+        <Form.Item
+          name="providerOrganizationId"
+          label={t('serviceRequests.catalogue.provider')}
+          rules={[{ required: true }]}
+        >
           <OrganizationSelect
-            knownOption={category ? { value: category.providerOrganization.id, label: category.providerOrganization.name } : undefined}
+            knownOption={
+              category
+                ? { value: category.providerOrganization.id, label: category.providerOrganization.name }
+                : undefined
+            }
           />
         </Form.Item>
         <Row gutter={16}>
@@ -87,7 +111,11 @@ export function CategoryFormModal({
             <Col span={12} key={phase}>
               <Form.Item label={t(`serviceRequests.catalogue.${phase}Within`)} required>
                 <Space.Compact block>
-                  <Form.Item name={`${phase}Within`} noStyle rules={[{ required: true, message: t('serviceRequests.catalogue.withinRequired') }]}>
+                  <Form.Item
+                    name={`${phase}Within`}
+                    noStyle
+                    rules={[{ required: true, message: t('serviceRequests.catalogue.withinRequired') }]}
+                  >
                     <InputNumber min={1} max={1000} precision={0} style={{ width: '50%' }} />
                   </Form.Item>
                   <Form.Item name={`${phase}Unit`} noStyle rules={[{ required: true }]}>

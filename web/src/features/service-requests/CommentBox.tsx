@@ -23,8 +23,16 @@ export function CommentBox({ requestId, canWriteInternal }: { requestId: string;
 
   return (
     <Form form={form} onFinish={onFinish} data-testid="sr-comment-form">
-      <Form.Item name="body" rules={[{ required: true, whitespace: true, message: t('serviceRequests.comment.required') }]}>
-        <Input.TextArea rows={3} maxLength={5000} placeholder={t('serviceRequests.comment.placeholder')} data-testid="sr-comment-body" />
+      <Form.Item
+        name="body"
+        rules={[{ required: true, whitespace: true, message: t('serviceRequests.comment.required') }]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={5000}
+          placeholder={t('serviceRequests.comment.placeholder')}
+          data-testid="sr-comment-body"
+        />
       </Form.Item>
       <Flex justify="space-between" align="center">
         {canWriteInternal ? (

@@ -22,16 +22,30 @@ export function DepartmentRanking({ rows, loading }: { rows: DepartmentStatistic
     { title: t('serviceRequests.statistics.open'), dataIndex: 'open', width: 80, drop: 1 },
     { title: t('serviceRequests.statistics.responseRate'), dataIndex: 'responseRate', width: 90, render: percent },
     { title: t('serviceRequests.statistics.onTimeRate'), dataIndex: 'onTimeRate', width: 90, render: percent },
-    { title: t('serviceRequests.statistics.averageAcceptHours'), dataIndex: 'averageAcceptHours', width: 132, drop: 3, render: hours },
-    { title: t('serviceRequests.statistics.averageResolveHours'), dataIndex: 'averageResolveHours', width: 132, render: hours },
+    {
+      title: t('serviceRequests.statistics.averageAcceptHours'),
+      dataIndex: 'averageAcceptHours',
+      width: 132,
+      drop: 3,
+      render: hours,
+    },
+    {
+      title: t('serviceRequests.statistics.averageResolveHours'),
+      dataIndex: 'averageResolveHours',
+      width: 132,
+      render: hours,
+    },
     {
       title: t('serviceRequests.statistics.satisfaction'),
       key: 'satisfaction',
       width: 150,
       render: (_, row) =>
-        row.satisfaction === null ? '—' : (
+        row.satisfaction === null ? (
+          '—'
+        ) : (
           <span title={t('serviceRequests.statistics.ratings', { count: row.ratings })}>
-            <Rate disabled allowHalf value={Math.round(row.satisfaction * 2) / 2} style={{ fontSize: 12 }} /> {row.satisfaction.toFixed(1)}
+            <Rate disabled allowHalf value={Math.round(row.satisfaction * 2) / 2} style={{ fontSize: 12 }} />{' '}
+            {row.satisfaction.toFixed(1)}
           </span>
         ),
     },

@@ -16,14 +16,19 @@ export function InboxPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
-  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as InboxTab) : 'routed';
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as InboxTab)
+    : 'routed';
   const mine = params.get('mine') === 'true';
   const organizationId = me?.organization?.id;
-  const list = useServiceRequests({
-    assignedOrganizationId: organizationId,
-    status: tab === 'all' ? undefined : (tab as RequestStatus),
-    mine: mine || undefined,
-  }, { enabled: Boolean(organizationId) });
+  const list = useServiceRequests(
+    {
+      assignedOrganizationId: organizationId,
+      status: tab === 'all' ? undefined : (tab as RequestStatus),
+      mine: mine || undefined,
+    },
+    { enabled: Boolean(organizationId) },
+  );
 
   const update = (next: { tab?: InboxTab; mine?: boolean }) => {
     const values = { tab, mine, ...next };
@@ -47,12 +52,22 @@ export function InboxPage() {
         onChange={(key) => update({ tab: key as InboxTab })}
         items={TABS.map((key) => ({
           key,
-          label: <span data-testid={`sr-inbox-tab-${key}`}>{key === 'all' ? t('serviceRequests.allStatuses') : t(`serviceRequests.statuses.${key}`)}</span>,
+          label: (
+            <span data-testid={`sr-inbox-tab-${key}`}>
+              {key === 'all' ? t('serviceRequests.allStatuses') : t(`serviceRequests.statuses.${key}`)}
+            </span>
+          ),
         }))}
       />
       {organizationId ? (
         <>
-          <RequestsTable items={list.items} loading={list.isPending} show={{ requester: true, handler: true }} testId="sr-inbox" empty={<EmptyState text={t('emptyStates.inbox')} />} />
+          <RequestsTable
+            items={list.items}
+            loading={list.isPending}
+            show={{ requester: true, handler: true }}
+            testId="sr-inbox"
+            empty={<EmptyState text={t('emptyStates.inbox')} />}
+          />
           <LoadMore {...list} />
         </>
       ) : (

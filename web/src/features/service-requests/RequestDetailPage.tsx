@@ -31,7 +31,9 @@ function Overview({ request }: { request: ServiceRequestDetail }) {
       </Space>
       <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
         <Descriptions.Item label={t('serviceRequests.category')}>{request.category.name}</Descriptions.Item>
-        <Descriptions.Item label={t('serviceRequests.requester')}>{request.requesterOrganization.name}</Descriptions.Item>
+        <Descriptions.Item label={t('serviceRequests.requester')}>
+          {request.requesterOrganization.name}
+        </Descriptions.Item>
         <Descriptions.Item label={t('serviceRequests.contact.title')}>
           {[contact.name, contact.phone, contact.method && t(`serviceRequests.contactMethods.${contact.method}`)]
             .filter(Boolean)
@@ -43,11 +45,21 @@ function Overview({ request }: { request: ServiceRequestDetail }) {
         <Descriptions.Item label={t('serviceRequests.handler')}>
           <span data-testid="sr-handler">{request.handler?.displayName ?? '—'}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('serviceRequests.submittedAt')}>{formatDateTime(request.createdAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('serviceRequests.acceptDueAt')}>{formatDateTime(request.acceptDueAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('serviceRequests.acceptedAt')}>{formatDateTime(request.acceptedAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('serviceRequests.resolveDueAt')}>{formatDateTime(request.resolveDueAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('serviceRequests.resolvedAt')}>{formatDateTime(request.resolvedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('serviceRequests.submittedAt')}>
+          {formatDateTime(request.createdAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('serviceRequests.acceptDueAt')}>
+          {formatDateTime(request.acceptDueAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('serviceRequests.acceptedAt')}>
+          {formatDateTime(request.acceptedAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('serviceRequests.resolveDueAt')}>
+          {formatDateTime(request.resolveDueAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('serviceRequests.resolvedAt')}>
+          {formatDateTime(request.resolvedAt)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('serviceRequests.closedAt')}>{formatDateTime(request.closedAt)}</Descriptions.Item>
         {request.rating !== null && (
           <Descriptions.Item label={t('serviceRequests.rating')}>
@@ -75,7 +87,8 @@ export function RequestDetailPage() {
   const query = useServiceRequest(id);
 
   if (query.isError) {
-    const notFound = query.error instanceof ApiError && (query.error.statusCode === 404 || query.error.statusCode === 400);
+    const notFound =
+      query.error instanceof ApiError && (query.error.statusCode === 404 || query.error.statusCode === 400);
     return (
       <Result
         status={notFound ? '404' : 'error'}
@@ -95,9 +108,19 @@ export function RequestDetailPage() {
 
   return (
     <>
-      <PageHeader title={request.title} subtitle={<span data-testid="sr-number">{request.number}</span>} extra={<ActionBar request={request} />} />
+      <PageHeader
+        title={request.title}
+        subtitle={<span data-testid="sr-number">{request.number}</span>}
+        extra={<ActionBar request={request} />}
+      />
       {request.status === 'submitted' && (
-        <Alert type="info" showIcon icon={<Spin size="small" />} title={t('serviceRequests.awaitingRouting')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          icon={<Spin size="small" />}
+          title={t('serviceRequests.awaitingRouting')}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Overview request={request} />
       <Card title={t('serviceRequests.description')} className="section-card">

@@ -46,13 +46,36 @@ function RequestsGrid({ items, loading, show = {}, testId, empty }: RequestsTabl
     { title: t('serviceRequests.title'), dataIndex: 'title', width: 160, grow: true },
     { title: t('serviceRequests.category'), key: 'category', width: 120, drop: 4, render: (_, r) => r.category.name },
     ...(show.requester
-      ? [{ title: t('serviceRequests.requester'), key: 'requester', width: 120, drop: 1, render: (_: unknown, r: ServiceRequest) => r.requesterOrganization.name }]
+      ? [
+          {
+            title: t('serviceRequests.requester'),
+            key: 'requester',
+            width: 120,
+            drop: 1,
+            render: (_: unknown, r: ServiceRequest) => r.requesterOrganization.name,
+          },
+        ]
       : []),
     ...(show.assigned
-      ? [{ title: t('serviceRequests.assigned'), key: 'assigned', width: 150, render: (_: unknown, r: ServiceRequest) => r.assignedOrganization?.name ?? '—' }]
+      ? [
+          {
+            title: t('serviceRequests.assigned'),
+            key: 'assigned',
+            width: 150,
+            render: (_: unknown, r: ServiceRequest) => r.assignedOrganization?.name ?? '—',
+          },
+        ]
       : []),
     ...(show.handler
-      ? [{ title: t('serviceRequests.handler'), key: 'handler', width: 90, drop: 2, render: (_: unknown, r: ServiceRequest) => r.handler?.displayName ?? '—' }]
+      ? [
+          {
+            title: t('serviceRequests.handler'),
+            key: 'handler',
+            width: 90,
+            drop: 2,
+            render: (_: unknown, r: ServiceRequest) => r.handler?.displayName ?? '—',
+          },
+        ]
       : []),
     {
       title: t('serviceRequests.status'),
@@ -88,7 +111,11 @@ function RequestsGrid({ items, loading, show = {}, testId, empty }: RequestsTabl
             render: (level: number) => {
               const label = t(`serviceRequests.escalationLevels.${Math.min(Math.max(level, 0), 3)}`);
               return (
-                <Tag color={level >= 2 ? 'red' : level === 1 ? 'orange' : 'default'} title={label} data-testid="sr-escalation">
+                <Tag
+                  color={level >= 2 ? 'red' : level === 1 ? 'orange' : 'default'}
+                  title={label}
+                  data-testid="sr-escalation"
+                >
                   {label}
                 </Tag>
               );

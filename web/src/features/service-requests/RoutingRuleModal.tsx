@@ -64,7 +64,12 @@ export function RoutingRuleModal({
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="sr-rule-form">
-        <Form.Item name="priority" label={t('serviceRequests.rules.priority')} extra={t('serviceRequests.rules.priorityHint')} rules={[{ required: true }]}>
+        <Form.Item
+          name="priority"
+          label={t('serviceRequests.rules.priority')}
+          extra={t('serviceRequests.rules.priorityHint')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={0} max={10000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="categoryId" label={t('serviceRequests.category')}>
@@ -74,7 +79,11 @@ export function RoutingRuleModal({
             options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />
         </Form.Item>
-        <Form.Item name="keywords" label={t('serviceRequests.rules.keywords')} extra={t('serviceRequests.rules.keywordsHint')}>
+        <Form.Item
+          name="keywords"
+          label={t('serviceRequests.rules.keywords')}
+          extra={t('serviceRequests.rules.keywordsHint')}
+        >
           <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} />
         </Form.Item>
         <Form.Item name="targetOrganizationId" label={t('serviceRequests.rules.target')} rules={[{ required: true }]}>

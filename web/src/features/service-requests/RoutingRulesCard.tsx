@@ -35,7 +35,11 @@ export function RoutingRulesCard({ allianceId }: { allianceId: string }) {
     {
       title: t('serviceRequests.catalogue.active'),
       dataIndex: 'active',
-      render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{t(active ? 'serviceRequests.catalogue.on' : 'serviceRequests.catalogue.off')}</Tag>,
+      render: (active: boolean) => (
+        <Tag color={active ? 'green' : 'default'}>
+          {t(active ? 'serviceRequests.catalogue.on' : 'serviceRequests.catalogue.off')}
+        </Tag>
+      ),
     },
     {
       title: t('common.actions'),

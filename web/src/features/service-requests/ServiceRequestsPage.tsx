@@ -17,7 +17,10 @@ export function ServiceRequestsPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as RequestStatus | null) ?? undefined;
   const enterprise = me?.role === 'enterprise_contact';
-  const list = useServiceRequests({ status, requesterOrganizationId: enterprise ? me?.organization?.id : undefined }, { enabled: !!me });
+  const list = useServiceRequests(
+    { status, requesterOrganizationId: enterprise ? me?.organization?.id : undefined },
+    { enabled: !!me },
+  );
   const items = list.items;
 
   return (
@@ -52,7 +55,10 @@ export function ServiceRequestsPage() {
         testId="sr-list"
         empty={
           status ? (
-            <EmptyState text={t('emptyStates.filtered')} action={{ label: t('emptyStates.clearFilter'), onClick: () => setParams({}, { replace: true }) }} />
+            <EmptyState
+              text={t('emptyStates.filtered')}
+              action={{ label: t('emptyStates.clearFilter'), onClick: () => setParams({}, { replace: true }) }}
+            />
           ) : enterprise ? (
             <EmptyState
               text={t('emptyStates.myRequests')}

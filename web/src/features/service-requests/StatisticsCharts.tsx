@@ -19,7 +19,11 @@ function allMonths(statistics: Statistics): Month[] {
   const months: Month[] = [];
   // `to` is exclusive: the last month is that of the day before.
   const last = dayjs(statistics.to).subtract(1, 'day').format('YYYY-MM');
-  for (let month = dayjs(statistics.from).startOf('month'); month.format('YYYY-MM') <= last; month = month.add(1, 'month')) {
+  for (
+    let month = dayjs(statistics.from).startOf('month');
+    month.format('YYYY-MM') <= last;
+    month = month.add(1, 'month')
+  ) {
     const key = month.format('YYYY-MM');
     months.push(
       byMonth.get(key) ?? {
@@ -58,8 +62,18 @@ export function StatisticsCharts({ statistics }: { statistics: Statistics }) {
       },
       xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
-        { name: t('serviceRequests.statistics.onTimeRate'), type: 'bar', data: statistics.byDepartment.map((d) => asPercent(d.onTimeRate)), itemStyle: { color: RED } },
-        { name: t('serviceRequests.statistics.responseRate'), type: 'bar', data: statistics.byDepartment.map((d) => asPercent(d.responseRate)), itemStyle: { color: BLUE } },
+        {
+          name: t('serviceRequests.statistics.onTimeRate'),
+          type: 'bar',
+          data: statistics.byDepartment.map((d) => asPercent(d.onTimeRate)),
+          itemStyle: { color: RED },
+        },
+        {
+          name: t('serviceRequests.statistics.responseRate'),
+          type: 'bar',
+          data: statistics.byDepartment.map((d) => asPercent(d.responseRate)),
+          itemStyle: { color: BLUE },
+        },
       ],
     }),
     [statistics.byDepartment, t],
@@ -77,8 +91,18 @@ export function StatisticsCharts({ statistics }: { statistics: Statistics }) {
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
       ],
       series: [
-        { name: t('serviceRequests.statistics.submitted'), type: 'line', data: months.map((m) => m.submitted), itemStyle: { color: BLUE } },
-        { name: t('serviceRequests.statistics.resolved'), type: 'line', data: months.map((m) => m.resolved), itemStyle: { color: GREEN } },
+        {
+          name: t('serviceRequests.statistics.submitted'),
+          type: 'line',
+          data: months.map((m) => m.submitted),
+          itemStyle: { color: BLUE },
+        },
+        {
+          name: t('serviceRequests.statistics.resolved'),
+          type: 'line',
+          data: months.map((m) => m.resolved),
+          itemStyle: { color: GREEN },
+        },
         {
           name: t('serviceRequests.statistics.onTimeRate'),
           type: 'line',

@@ -38,7 +38,13 @@ export function StatisticsExport({ query }: { query: Partial<StatisticsQuery> })
   return (
     <Space orientation="vertical" size={4} style={{ minWidth: 220 }}>
       <Space>
-        <Button icon={<FileExcelOutlined />} loading={running} disabled={!query.allianceId} onClick={run} data-testid="sr-stats-export">
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={running}
+          disabled={!query.allianceId}
+          onClick={run}
+          data-testid="sr-stats-export"
+        >
           {t('serviceRequests.statistics.export')}
         </Button>
         {data?.status === 'succeeded' && (

@@ -23,16 +23,33 @@ function Totals({ totals }: { totals: Statistics['totals'] }) {
     { key: 'open', value: totals.open },
     { key: 'responseRate', value: percent(totals.responseRate) },
     { key: 'onTimeRate', value: percent(totals.onTimeRate) },
-    { key: 'acceptTime', value: hours(totals.averageAcceptHours), suffix: totals.averageAcceptHours === null ? undefined : hoursSuffix },
-    { key: 'resolveTime', value: hours(totals.averageResolveHours), suffix: totals.averageResolveHours === null ? undefined : hoursSuffix },
-    { key: 'satisfaction', value: totals.satisfaction === null ? '—' : totals.satisfaction.toFixed(1), suffix: totals.satisfaction === null ? undefined : '/ 5' },
+    {
+      key: 'acceptTime',
+      value: hours(totals.averageAcceptHours),
+      suffix: totals.averageAcceptHours === null ? undefined : hoursSuffix,
+    },
+    {
+      key: 'resolveTime',
+      value: hours(totals.averageResolveHours),
+      suffix: totals.averageResolveHours === null ? undefined : hoursSuffix,
+    },
+    {
+      key: 'satisfaction',
+      value: totals.satisfaction === null ? '—' : totals.satisfaction.toFixed(1),
+      suffix: totals.satisfaction === null ? undefined : '/ 5',
+    },
   ];
   return (
     <Row gutter={[16, 16]} className="section-card" data-testid="sr-stats-totals">
       {cards.map((card) => (
         <Col key={card.key} xs={12} md={6} xxl={3}>
           <Card size="small">
-            <Statistic title={t(`serviceRequests.statistics.${card.key}`)} value={card.value} suffix={card.suffix} styles={{ content: { whiteSpace: 'nowrap' } }} />
+            <Statistic
+              title={t(`serviceRequests.statistics.${card.key}`)}
+              value={card.value}
+              suffix={card.suffix}
+              styles={{ content: { whiteSpace: 'nowrap' } }}
+            />
           </Card>
         </Col>
       ))}
@@ -73,7 +90,12 @@ export function StatisticsPage() {
         extra={
           <Space wrap align="start">
             {context.canChoose && (
-              <AllianceSelect alliances={context.alliances} value={allianceId} onChange={context.setAllianceId} testId="sr-stats-alliance" />
+              <AllianceSelect
+                alliances={context.alliances}
+                value={allianceId}
+                onChange={context.setAllianceId}
+                testId="sr-stats-alliance"
+              />
             )}
             <DatePicker.RangePicker
               value={range}
@@ -85,7 +107,9 @@ export function StatisticsPage() {
           </Space>
         }
       />
-      {statistics.isError && <Alert type="error" showIcon title={errorMessage(statistics.error)} style={{ marginBottom: 16 }} />}
+      {statistics.isError && (
+        <Alert type="error" showIcon title={errorMessage(statistics.error)} style={{ marginBottom: 16 }} />
+      )}
       {!allianceId && !context.isPending && <Empty description={t('serviceRequests.noAlliance')} />}
       {empty && (
         <Card className="section-card" data-testid="sr-stats-empty">

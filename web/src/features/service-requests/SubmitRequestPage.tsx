@@ -1,5 +1,19 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, Radio, Row, Select, Upload, type GetProp, type UploadFile, type UploadProps } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Upload,
+  type GetProp,
+  type UploadFile,
+  type UploadProps,
+} from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -22,7 +36,14 @@ type RcFile = Parameters<GetProp<UploadProps, 'beforeUpload'>>[0];
 let photos = 0;
 /** A photo from the camera, in the list of files to upload once the request exists (the File as it came). */
 function asUploadFile(photo: File): UploadFile {
-  return { uid: `camera-${++photos}`, name: photo.name, size: photo.size, type: photo.type, status: 'done', originFileObj: photo as RcFile };
+  return {
+    uid: `camera-${++photos}`,
+    name: photo.name,
+    size: photo.size,
+    type: photo.type,
+    status: 'done',
+    originFileObj: photo as RcFile,
+  };
 }
 
 /** 提交服务请求: the order, then its attachments, then the detail page. */
@@ -89,7 +110,8 @@ export function SubmitRequestPage() {
           setUploading(true);
           const failed = await uploadAll(created.id);
           setUploading(false);
-          if (failed.length === 0) void message.success(t('serviceRequests.form.submitted', { number: created.number }));
+          if (failed.length === 0)
+            void message.success(t('serviceRequests.form.submitted', { number: created.number }));
           navigate(`/service-requests/${created.id}`);
         },
         onError: (error) => showError(error, form),
@@ -125,7 +147,11 @@ export function SubmitRequestPage() {
             <Row gutter={16}>
               {/* One alliance: the header names it, there is nothing to choose. */}
               <Col xs={24} md={12} style={context.canChoose ? undefined : { display: 'none' }}>
-                <Form.Item name="allianceId" label={t('serviceRequests.alliance')} rules={[{ required: true, message: t('serviceRequests.form.allianceRequired') }]}>
+                <Form.Item
+                  name="allianceId"
+                  label={t('serviceRequests.alliance')}
+                  rules={[{ required: true, message: t('serviceRequests.form.allianceRequired') }]}
+                >
                   <AllianceSelect
                     alliances={context.alliances}
                     loading={context.isPending}
@@ -138,7 +164,11 @@ export function SubmitRequestPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="categoryId" label={t('serviceRequests.category')} rules={[{ required: true, message: t('serviceRequests.form.categoryRequired') }]}>
+                <Form.Item
+                  name="categoryId"
+                  label={t('serviceRequests.category')}
+                  rules={[{ required: true, message: t('serviceRequests.form.categoryRequired') }]}
+                >
                   <CategorySelect allianceId={allianceId} />
                 </Form.Item>
               </Col>
@@ -161,18 +191,30 @@ export function SubmitRequestPage() {
                 { min: 5, max: 10000, message: t('serviceRequests.form.descriptionRule') },
               ]}
             >
-              <Input.TextArea rows={5} maxLength={10000} placeholder={t('serviceRequests.form.descriptionPlaceholder')} data-testid="sr-description" />
+              <Input.TextArea
+                rows={5}
+                maxLength={10000}
+                placeholder={t('serviceRequests.form.descriptionPlaceholder')}
+                data-testid="sr-description"
+              />
             </Form.Item>
             <Form.Item name="urgency" label={t('serviceRequests.urgency')}>
               <Radio.Group
                 optionType="button"
-                options={(['normal', 'urgent'] as const).map((value) => ({ value, label: t(`serviceRequests.urgencies.${value}`) }))}
+                options={(['normal', 'urgent'] as const).map((value) => ({
+                  value,
+                  label: t(`serviceRequests.urgencies.${value}`),
+                }))}
                 data-testid="sr-urgency"
               />
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} md={8}>
-                <Form.Item name={['preferredContact', 'name']} label={t('serviceRequests.contact.name')} rules={[{ max: 50 }]}>
+                <Form.Item
+                  name={['preferredContact', 'name']}
+                  label={t('serviceRequests.contact.name')}
+                  rules={[{ max: 50 }]}
+                >
                   <Input data-testid="sr-contact-name" />
                 </Form.Item>
               </Col>
@@ -187,7 +229,9 @@ export function SubmitRequestPage() {
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name={['preferredContact', 'method']} label={t('serviceRequests.contact.method')}>
-                  <Select options={METHODS.map((value) => ({ value, label: t(`serviceRequests.contactMethods.${value}`) }))} />
+                  <Select
+                    options={METHODS.map((value) => ({ value, label: t(`serviceRequests.contactMethods.${value}`) }))}
+                  />
                 </Form.Item>
               </Col>
             </Row>

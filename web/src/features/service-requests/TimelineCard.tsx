@@ -38,7 +38,9 @@ function Details({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
           {t(`serviceRequests.timeline.phases.${phase}`)} · {t(`serviceRequests.escalationLevels.${level}`)}
         </Typography.Text>
       )}
-      {typeof intoId === 'string' && <Link to={`/service-requests/${intoId}`}>{t('serviceRequests.timeline.mergedInto')}</Link>}
+      {typeof intoId === 'string' && (
+        <Link to={`/service-requests/${intoId}`}>{t('serviceRequests.timeline.mergedInto')}</Link>
+      )}
     </Space>
   );
 }

@@ -1,5 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +58,9 @@ export function WorkingCalendarCard() {
     {
       title: t('serviceRequests.calendar.kind'),
       dataIndex: 'kind',
-      render: (kind: CalendarDay['kind']) => <Tag color={kind === 'holiday' ? 'red' : 'blue'}>{t(`serviceRequests.calendar.kinds.${kind}`)}</Tag>,
+      render: (kind: CalendarDay['kind']) => (
+        <Tag color={kind === 'holiday' ? 'red' : 'blue'}>{t(`serviceRequests.calendar.kinds.${kind}`)}</Tag>
+      ),
     },
     { title: t('serviceRequests.calendar.name'), dataIndex: 'name', render: (name: string | null) => name ?? '—' },
     {
@@ -82,24 +98,43 @@ export function WorkingCalendarCard() {
     >
       {calendar.data && (
         <Typography.Paragraph type="secondary">
-          {t('serviceRequests.calendar.hint', { timeZone: timeZoneName(t, calendar.data.timeZone), hours: calendar.data.workingHours.join('、') })}
+          {t('serviceRequests.calendar.hint', {
+            timeZone: timeZoneName(t, calendar.data.timeZone),
+            hours: calendar.data.workingHours.join('、'),
+          })}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="inline" onFinish={onFinish} initialValues={{ kind: 'holiday' }} style={{ marginBottom: 16, rowGap: 8 }} data-testid="sr-calendar-form">
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={onFinish}
+        initialValues={{ kind: 'holiday' }}
+        style={{ marginBottom: 16, rowGap: 8 }}
+        data-testid="sr-calendar-form"
+      >
         <Form.Item name="date" rules={[{ required: true, message: t('serviceRequests.calendar.dateRequired') }]}>
           <DatePicker placeholder={t('serviceRequests.calendar.date')} />
         </Form.Item>
         <Form.Item name="kind">
           <Select
             style={{ width: 140 }}
-            options={(['holiday', 'workday'] as const).map((kind) => ({ value: kind, label: t(`serviceRequests.calendar.kinds.${kind}`) }))}
+            options={(['holiday', 'workday'] as const).map((kind) => ({
+              value: kind,
+              label: t(`serviceRequests.calendar.kinds.${kind}`),
+            }))}
           />
         </Form.Item>
         <Form.Item name="name" rules={[{ max: 100 }]}>
           <Input placeholder={t('serviceRequests.calendar.namePlaceholder')} style={{ width: 180 }} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={setDay.isPending} data-testid="sr-calendar-add">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<PlusOutlined />}
+            loading={setDay.isPending}
+            data-testid="sr-calendar-add"
+          >
             {t('serviceRequests.calendar.add')}
           </Button>
         </Space>

@@ -101,7 +101,8 @@ export function useRequestAction(id: string) {
     },
     // Someone else moved the request on (409): show its current state and buttons.
     onError: (error) => {
-      if (error instanceof ApiError && error.statusCode === 409) void queryClient.invalidateQueries({ queryKey: keys.detail(id) });
+      if (error instanceof ApiError && error.statusCode === 409)
+        void queryClient.invalidateQueries({ queryKey: keys.detail(id) });
     },
   });
 }

@@ -44,8 +44,7 @@ export function useServiceRequests(filters: RequestFilters, options: { enabled?:
 export function useServiceRequest(id: string) {
   return useQuery({
     queryKey: keys.detail(id),
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/service-requests/{id}', { params: { path: { id } } }))),
+    queryFn: async () => await unwrap(api.GET('/api/v1/service-requests/{id}', { params: { path: { id } } })),
     refetchInterval: (query) => (query.state.data?.status === 'submitted' ? ROUTING_POLL_MS : false),
   });
 }
@@ -61,12 +60,12 @@ export function useSubmitServiceRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ input, idempotencyKey }: { input: SubmitInput; idempotencyKey: string }) =>
-      (await unwrap(
+      await unwrap(
         api.POST('/api/v1/service-requests', {
           body: input,
           params: { header: { 'Idempotency-Key': idempotencyKey } },
         }),
-      )),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -109,9 +108,9 @@ export function useAddComment(requestId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: RequestBody<'/api/v1/service-requests/{id}/comments', 'post'>) =>
-      (await unwrap(
+      await unwrap(
         api.POST('/api/v1/service-requests/{id}/comments', { params: { path: { id: requestId } }, body: input }),
-      )),
+      ),
     onSuccess: (detail) => queryClient.setQueryData(keys.detail(requestId), detail),
   });
 }

@@ -36,7 +36,11 @@ export function useCategories(allianceId: string | undefined) {
     queryKey: keys.categories(allianceId ?? ''),
     queryFn: async () => ({
       items: await allPages((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/service-categories', { params: { path: { id: allianceId! }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
+        unwrap(
+          api.GET('/api/v1/alliances/{id}/service-categories', {
+            params: { path: { id: allianceId! }, query: { limit: MAX_PAGE_SIZE, cursor } },
+          }),
+        ),
       ),
     }),
     enabled: Boolean(allianceId),
@@ -55,7 +59,10 @@ export function useSaveCategory(allianceId: string) {
             }),
           )
         : unwrap(
-            api.POST('/api/v1/alliances/{id}/service-categories', { params: { path: { id: allianceId } }, body: input }),
+            api.POST('/api/v1/alliances/{id}/service-categories', {
+              params: { path: { id: allianceId } },
+              body: input,
+            }),
           ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.categories(allianceId) }),
   });
@@ -66,7 +73,11 @@ export function useRoutingRules(allianceId: string) {
     queryKey: keys.rules(allianceId),
     queryFn: async () => ({
       items: await allPages((cursor) =>
-        unwrap(api.GET('/api/v1/alliances/{id}/routing-rules', { params: { path: { id: allianceId }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
+        unwrap(
+          api.GET('/api/v1/alliances/{id}/routing-rules', {
+            params: { path: { id: allianceId }, query: { limit: MAX_PAGE_SIZE, cursor } },
+          }),
+        ),
       ),
     }),
   });
@@ -83,7 +94,9 @@ export function useSaveRoutingRule(allianceId: string) {
               body: input,
             }),
           )
-        : unwrap(api.POST('/api/v1/alliances/{id}/routing-rules', { params: { path: { id: allianceId } }, body: input })),
+        : unwrap(
+            api.POST('/api/v1/alliances/{id}/routing-rules', { params: { path: { id: allianceId } }, body: input }),
+          ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.rules(allianceId) }),
   });
 }
@@ -119,8 +132,7 @@ export function useSetCalendarDay() {
 export function useRemoveCalendarDay() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (date: string) =>
-      unwrap(api.DELETE('/api/v1/working-calendar/{date}', { params: { path: { date } } })),
+    mutationFn: (date: string) => unwrap(api.DELETE('/api/v1/working-calendar/{date}', { params: { path: { date } } })),
     onSuccess: (_, date) => queryClient.invalidateQueries({ queryKey: keys.calendar(Number(date.slice(0, 4))) }),
   });
 }

@@ -14,7 +14,11 @@ export function useSupervision() {
   return useQuery({
     queryKey: [...keys.all, 'supervision'],
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/service-requests/supervision', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))) as ServiceRequest[],
+      (await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/service-requests/supervision', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }),
+        ),
+      )) as ServiceRequest[],
     refetchInterval: 60_000,
   });
 }

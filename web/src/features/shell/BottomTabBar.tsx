@@ -36,7 +36,12 @@ interface Tab {
 
 const home: Tab = { path: '/home', labelKey: 'phone.tabs.home', icon: <HomeOutlined /> };
 const meetings: Tab = { path: '/meetings', labelKey: 'phone.tabs.meetings', icon: <CalendarOutlined /> };
-const notifications: Tab = { path: '/notifications', labelKey: 'phone.tabs.notifications', icon: <BellOutlined />, unread: true };
+const notifications: Tab = {
+  path: '/notifications',
+  labelKey: 'phone.tabs.notifications',
+  icon: <BellOutlined />,
+  unread: true,
+};
 
 /**
  * What each role does most on a phone, one tap away; everything else of its menu is under 我的.
@@ -62,7 +67,12 @@ export const TABS_BY_ROLE: Record<Role, Tab[]> = {
     meetings,
     notifications,
   ],
-  expert: [home, { path: '/think-tank/reviews', labelKey: 'phone.tabs.reviews', icon: <SolutionOutlined /> }, meetings, notifications],
+  expert: [
+    home,
+    { path: '/think-tank/reviews', labelKey: 'phone.tabs.reviews', icon: <SolutionOutlined /> },
+    meetings,
+    notifications,
+  ],
   platform_admin: [{ path: '/tenants', labelKey: 'phone.tabs.tenants', icon: <BankOutlined /> }, notifications],
 };
 
@@ -80,7 +90,8 @@ export function BottomTabBar({ me }: { me: Me }) {
   if (!phone) return null;
   const tabs = TABS_BY_ROLE[me.role];
   const active =
-    tabs.find((tab) => within(pathname, tab.path)) ?? tabs.find((tab) => tab.also?.some((path) => within(pathname, path)));
+    tabs.find((tab) => within(pathname, tab.path)) ??
+    tabs.find((tab) => tab.also?.some((path) => within(pathname, path)));
   // 我的 stands for the pages of the menu the tab bar has no room for.
   const inDrawer = !active && navigation.some((item) => within(pathname, item.path));
   const unreadElsewhere = tabs.some((tab) => tab.unread) ? 0 : unread;
@@ -117,7 +128,13 @@ export function BottomTabBar({ me }: { me: Me }) {
           <span className="tab-bar-label">{t('phone.tabs.me')}</span>
         </button>
       </nav>
-      <MeDrawer me={me} open={meOpen} onClose={() => setMeOpen(false)} exclude={tabs.map((tab) => tab.path)} unread={unread} />
+      <MeDrawer
+        me={me}
+        open={meOpen}
+        onClose={() => setMeOpen(false)}
+        exclude={tabs.map((tab) => tab.path)}
+        unread={unread}
+      />
     </>
   );
 }

@@ -24,7 +24,12 @@ export function emptyText(loading: boolean | undefined, node: ReactNode): ReactN
  */
 export function EmptyState({ text, action }: { text: string; action?: EmptyStateAction }) {
   const button = action && (
-    <Button type="primary" icon={action.icon} onClick={action.onClick} data-testid={action.testId ?? 'empty-state-action'}>
+    <Button
+      type="primary"
+      icon={action.icon}
+      onClick={action.onClick}
+      data-testid={action.testId ?? 'empty-state-action'}
+    >
       {action.label}
     </Button>
   );
@@ -33,7 +38,11 @@ export function EmptyState({ text, action }: { text: string; action?: EmptyState
       className="empty-state"
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       data-testid="empty-state"
-      description={<Typography.Text type="secondary" className="empty-state-text">{text}</Typography.Text>}
+      description={
+        <Typography.Text type="secondary" className="empty-state-text">
+          {text}
+        </Typography.Text>
+      }
     >
       {button && (action.to ? <Link to={action.to}>{button}</Link> : button)}
     </Empty>

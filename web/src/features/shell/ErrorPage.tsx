@@ -9,7 +9,10 @@ export function ErrorPage() {
   const { t } = useTranslation();
   const error = useRouteError();
 
-  if ((isRouteErrorResponse(error) && error.status === 404) || (error instanceof ApiError && error.statusCode === 404)) {
+  if (
+    (isRouteErrorResponse(error) && error.status === 404) ||
+    (error instanceof ApiError && error.statusCode === 404)
+  ) {
     return <NotFoundPage />;
   }
   const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : errorMessage(error);

@@ -12,13 +12,15 @@ import { useIsPhone } from '../../lib/useIsPhone';
 export const tourKey = (userId: string) => `lianmeng.tour.${userId}`;
 const EVERYONE = 'lianmeng.tour.*';
 
-const seen = (userId: string) => localStorage.getItem(tourKey(userId)) !== null || localStorage.getItem(EVERYONE) !== null;
+const seen = (userId: string) =>
+  localStorage.getItem(tourKey(userId)) !== null || localStorage.getItem(EVERYONE) !== null;
 
 /** A step's target, while it is on screen (on a phone the side menu is folded away: the step shows centred). */
-const visible = (selector: string) => (() => {
-  const element = document.querySelector<HTMLElement>(selector);
-  return element && element.getBoundingClientRect().width > 0 ? element : null;
-}) as () => HTMLElement;
+const visible = (selector: string) =>
+  (() => {
+    const element = document.querySelector<HTMLElement>(selector);
+    return element && element.getBoundingClientRect().width > 0 ? element : null;
+  }) as () => HTMLElement;
 
 /** Three or four steps on a person's first visit: the menu, the workbench, the bell, their own menu. */
 export function FirstRunTour({ userId, role }: { userId: string; role: Role }) {
@@ -34,17 +36,51 @@ export function FirstRunTour({ userId, role }: { userId: string; role: Role }) {
   const phone = useIsPhone();
   const steps: TourProps['steps'] = phone
     ? [
-        { title: t('tour.menuTitle'), description: t('tour.phoneMenu'), target: visible('[data-testid="tab-bar"]'), placement: 'top' },
-        ...(role === 'platform_admin' ? [] : [{ title: t('tour.workbenchTitle'), description: t('tour.workbench'), target: visible('[data-testid="tab-home"]'), placement: 'top' as const }]),
-        { title: t('tour.bellTitle'), description: t('tour.bell'), target: visible('[data-testid="notification-bell"]') },
+        {
+          title: t('tour.menuTitle'),
+          description: t('tour.phoneMenu'),
+          target: visible('[data-testid="tab-bar"]'),
+          placement: 'top',
+        },
+        ...(role === 'platform_admin'
+          ? []
+          : [
+              {
+                title: t('tour.workbenchTitle'),
+                description: t('tour.workbench'),
+                target: visible('[data-testid="tab-home"]'),
+                placement: 'top' as const,
+              },
+            ]),
+        {
+          title: t('tour.bellTitle'),
+          description: t('tour.bell'),
+          target: visible('[data-testid="notification-bell"]'),
+        },
       ]
     : [
-        { title: t('tour.menuTitle'), description: t(`tour.menu.${role}`), target: visible('[data-testid="main-nav"]'), placement: 'right' },
+        {
+          title: t('tour.menuTitle'),
+          description: t(`tour.menu.${role}`),
+          target: visible('[data-testid="main-nav"]'),
+          placement: 'right',
+        },
         // Platform admins have no township and so no workbench.
         ...(role === 'platform_admin'
           ? []
-          : [{ title: t('tour.workbenchTitle'), description: t('tour.workbench'), target: visible('.ant-menu-item:has([data-testid="nav-home"])'), placement: 'right' as const }]),
-        { title: t('tour.bellTitle'), description: t('tour.bell'), target: visible('[data-testid="notification-bell"]') },
+          : [
+              {
+                title: t('tour.workbenchTitle'),
+                description: t('tour.workbench'),
+                target: visible('.ant-menu-item:has([data-testid="nav-home"])'),
+                placement: 'right' as const,
+              },
+            ]),
+        {
+          title: t('tour.bellTitle'),
+          description: t('tour.bell'),
+          target: visible('[data-testid="notification-bell"]'),
+        },
         { title: t('tour.userTitle'), description: t('tour.user'), target: visible('[data-testid="user-menu"]') },
       ];
 

@@ -65,7 +65,10 @@ export function SideNav({ role }: { role: Role }) {
           icon: e.icon,
           // The paths inside, so a test can open the group that holds an entry before it is drawn.
           label: (
-            <span data-testid={`nav-${e.key.replace(':', '-')}`} data-paths={e.items.map((item) => item.path).join(' ')}>
+            <span
+              data-testid={`nav-${e.key.replace(':', '-')}`}
+              data-paths={e.items.map((item) => item.path).join(' ')}
+            >
               {t(e.labelKey)}
             </span>
           ),

@@ -3,7 +3,10 @@ import { lazyPage } from '../../lib/lazyPage';
 
 /** The signed-in app's frame (menu, header) and the workbench: their own chunks, not the login page's. */
 // Every page under it has all its texts, not only the login page's.
-export const AntAppOutlet = lazyPage(() => Promise.all([import('./AntAppOutlet'), loadAllTexts()]).then(([module]) => module), 'AntAppOutlet');
+export const AntAppOutlet = lazyPage(
+  () => Promise.all([import('./AntAppOutlet'), loadAllTexts()]).then(([module]) => module),
+  'AntAppOutlet',
+);
 export const AppLayout = lazyPage(() => import('./AppLayout'), 'AppLayout');
 export const HomePage = lazyPage(() => import('../workbench/HomePage'), 'HomePage');
 // Where `/` leads depends on the role's menu, which is the frame's code too.

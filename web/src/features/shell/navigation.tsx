@@ -71,8 +71,18 @@ const group = (name: string, icon: ReactNode, items: NavItem[]): NavGroup => ({
 
 const home: NavItem = { path: '/home', api: 'GET /workbench', labelKey: 'nav.home', icon: <HomeOutlined /> };
 
-const inbox: NavItem = { path: '/notifications', api: 'GET /notifications', labelKey: 'nav.notifications', icon: <BellOutlined /> };
-const preferences: NavItem = { path: '/settings/notifications', api: 'GET /notification-preferences', labelKey: 'nav.notificationPreferences', icon: <SettingOutlined /> };
+const inbox: NavItem = {
+  path: '/notifications',
+  api: 'GET /notifications',
+  labelKey: 'nav.notifications',
+  icon: <BellOutlined />,
+};
+const preferences: NavItem = {
+  path: '/settings/notifications',
+  api: 'GET /notification-preferences',
+  labelKey: 'nav.notificationPreferences',
+  icon: <SettingOutlined />,
+};
 
 /**
  * Everyone's own inbox and notification preferences, at the end of each menu. Platform admins
@@ -91,7 +101,12 @@ const messages = group('messages', <MessageOutlined />, [inbox, preferences]);
 const menus: Record<Role, NavEntry[]> = {
   platform_admin: [
     { path: '/tenants', api: 'GET /tenants', labelKey: 'nav.tenants', icon: <BankOutlined /> },
-    { path: '/notification-deliveries', api: 'GET /admin/notification-deliveries', labelKey: 'nav.failedDeliveries', icon: <WarningOutlined /> },
+    {
+      path: '/notification-deliveries',
+      api: 'GET /admin/notification-deliveries',
+      labelKey: 'nav.failedDeliveries',
+      icon: <WarningOutlined />,
+    },
     { path: '/backups', api: 'GET /admin/backups/runs', labelKey: 'nav.backups', icon: <CloudSyncOutlined /> },
     inbox,
   ],
@@ -111,7 +126,12 @@ const menus: Record<Role, NavEntry[]> = {
     group('system', <AppstoreOutlined />, [
       { path: '/imports', api: 'GET /jobs', labelKey: 'nav.imports', icon: <CloudSyncOutlined /> },
       { path: '/audit-log', api: 'GET /audit-log', labelKey: 'nav.auditLog', icon: <AuditOutlined /> },
-      { path: '/settings/notification-center', api: 'GET /notification-settings', labelKey: 'nav.notificationCenter', icon: <NotificationOutlined /> },
+      {
+        path: '/settings/notification-center',
+        api: 'GET /notification-settings',
+        labelKey: 'nav.notificationCenter',
+        icon: <NotificationOutlined />,
+      },
       inbox,
       preferences,
     ]),
@@ -141,11 +161,15 @@ const menus: Record<Role, NavEntry[]> = {
 /** A role's menu as arranged above, without the entries (and emptied groups) the API refuses the role. */
 function admitted(role: Role, entries: NavEntry[]): NavEntry[] {
   return entries
-    .map((entry) => (isNavGroup(entry) ? { ...entry, items: entry.items.filter((item) => mayCall(item.api, role)) } : entry))
+    .map((entry) =>
+      isNavGroup(entry) ? { ...entry, items: entry.items.filter((item) => mayCall(item.api, role)) } : entry,
+    )
     .filter((entry) => (isNavGroup(entry) ? entry.items.length > 0 : mayCall(entry.api, role)));
 }
 
-const allowedMenus = Object.fromEntries(Object.entries(menus).map(([role, entries]) => [role, admitted(role as Role, entries)])) as Record<Role, NavEntry[]>;
+const allowedMenus = Object.fromEntries(
+  Object.entries(menus).map(([role, entries]) => [role, admitted(role as Role, entries)]),
+) as Record<Role, NavEntry[]>;
 
 /** A menu this short reads best as one list: its groups are shown as plain entries. */
 const GROUP_ABOVE = 10;
@@ -156,7 +180,10 @@ export function flattenNav(entries: NavEntry[]): NavItem[] {
 
 /** The side menu of a role: grouped when long, else the same entries as one list. */
 export const menuByRole: Record<Role, NavEntry[]> = Object.fromEntries(
-  Object.entries(allowedMenus).map(([role, entries]) => [role, flattenNav(entries).length > GROUP_ABOVE ? entries : flattenNav(entries)]),
+  Object.entries(allowedMenus).map(([role, entries]) => [
+    role,
+    flattenNav(entries).length > GROUP_ABOVE ? entries : flattenNav(entries),
+  ]),
 ) as Record<Role, NavEntry[]>;
 
 /** Every entry of a role's menu, in menu order (the bottom tab bar and the page titles read this). */

@@ -14,7 +14,13 @@ export function RecordVisitModal({ site, onClose }: { site: StudySite | null; on
   const record = useRecordVisit();
   const showError = useShowError();
   return (
-    <Modal open={!!site} title={site && t('studySites.recordTitle', { site: site.name })} footer={null} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={!!site}
+      title={site && t('studySites.recordTitle', { site: site.name })}
+      footer={null}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t('studySites.recordHint', { day: today })}</Typography.Paragraph>
       {site && (
         <List
@@ -36,7 +42,13 @@ export function RecordVisitModal({ site, onClose }: { site: StudySite | null; on
                     onClick={() =>
                       record.mutate(
                         { siteId: site.id, bookingId: b.id },
-                        { onSuccess: (v) => void message.success(t('studyRoute.scanRecorded', { group: v.groupName, site: v.siteName })), onError: (e) => showError(e) },
+                        {
+                          onSuccess: (v) =>
+                            void message.success(
+                              t('studyRoute.scanRecorded', { group: v.groupName, site: v.siteName }),
+                            ),
+                          onError: (e) => showError(e),
+                        },
                       )
                     }
                     data-testid="record-visit"
@@ -45,7 +57,10 @@ export function RecordVisitModal({ site, onClose }: { site: StudySite | null; on
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={b.groupName} description={`${t('studyRoute.groupSize')} ${b.groupSize} · ${b.bookerOrganization?.name ?? b.booker.name}`} />
+                <List.Item.Meta
+                  title={b.groupName}
+                  description={`${t('studyRoute.groupSize')} ${b.groupSize} · ${b.bookerOrganization?.name ?? b.booker.name}`}
+                />
               </List.Item>
             );
           }}

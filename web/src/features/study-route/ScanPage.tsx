@@ -36,13 +36,16 @@ export function ScanPage() {
                 record.mutate(
                   { token, bookingId: b.id },
                   {
-                    onSuccess: (visit) => setDone(t('studyRoute.scanRecorded', { group: visit.groupName, site: visit.siteName })),
+                    onSuccess: (visit) =>
+                      setDone(t('studyRoute.scanRecorded', { group: visit.groupName, site: visit.siteName })),
                     onError: (e) => void message.error(errorMessage(e)),
                   },
                 )
               }
             >
-              {b.visitedSiteIds.includes(site.id) ? t('studyRoute.alreadyRecorded', { group: b.groupName }) : t('studyRoute.recordFor', { group: b.groupName, count: b.groupSize })}
+              {b.visitedSiteIds.includes(site.id)
+                ? t('studyRoute.alreadyRecorded', { group: b.groupName })
+                : t('studyRoute.recordFor', { group: b.groupName, count: b.groupSize })}
             </Button>
           ))}
         </Space>

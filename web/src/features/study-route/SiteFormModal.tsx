@@ -21,7 +21,13 @@ export function SiteFormModal({ site, open, onClose }: { site: StudySite | null;
   const showError = useShowError();
   useEffect(() => {
     if (open) {
-      form.setFieldsValue({ name: site?.name ?? '', description: site?.description ?? '', address: site?.address ?? '', dailyCapacity: site?.dailyCapacity ?? 50, active: site?.active ?? true });
+      form.setFieldsValue({
+        name: site?.name ?? '',
+        description: site?.description ?? '',
+        address: site?.address ?? '',
+        dailyCapacity: site?.dailyCapacity ?? 50,
+        active: site?.active ?? true,
+      });
     }
   }, [open, site, form]);
   return (
@@ -59,7 +65,11 @@ export function SiteFormModal({ site, open, onClose }: { site: StudySite | null;
           )
         }
       >
-        <Form.Item name="name" label={t('studySites.name')} rules={[{ required: true, whitespace: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('studySites.name')}
+          rules={[{ required: true, whitespace: true, message: t('venues.required') }]}
+        >
           <Input maxLength={100} data-testid="site-name" />
         </Form.Item>
         <Form.Item name="address" label={t('venues.address')}>
@@ -68,11 +78,20 @@ export function SiteFormModal({ site, open, onClose }: { site: StudySite | null;
         <Form.Item name="description" label={t('venues.description')}>
           <Input.TextArea rows={3} maxLength={5000} data-testid="site-description" />
         </Form.Item>
-        <Form.Item name="dailyCapacity" label={t('studySites.dailyCapacity')} rules={[{ required: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="dailyCapacity"
+          label={t('studySites.dailyCapacity')}
+          rules={[{ required: true, message: t('venues.required') }]}
+        >
           <InputNumber min={1} max={100000} data-testid="site-capacity" />
         </Form.Item>
         {site && (
-          <Form.Item name="active" label={t('studySites.active')} valuePropName="checked" extra={t('studySites.activeHint')}>
+          <Form.Item
+            name="active"
+            label={t('studySites.active')}
+            valuePropName="checked"
+            extra={t('studySites.activeHint')}
+          >
             <Switch />
           </Form.Item>
         )}

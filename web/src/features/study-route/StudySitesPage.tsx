@@ -1,4 +1,11 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  QrcodeOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Flex, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +28,8 @@ export function StudySitesPage() {
   const [codeOf, setCodeOf] = useState<StudySite | null>(null);
   const [recordAt, setRecordAt] = useState<StudySite | null>(null);
   const sites = route.data ?? [];
-  const moveSite = (id: string, direction: 'up' | 'down') => move.mutate({ id, direction }, { onError: (e) => showError(e) });
+  const moveSite = (id: string, direction: 'up' | 'down') =>
+    move.mutate({ id, direction }, { onError: (e) => showError(e) });
   return (
     <>
       <PageHeader
@@ -60,18 +68,42 @@ export function StudySitesPage() {
               render: (_: unknown, site, index) => (
                 <Space wrap size="small">
                   <Tooltip title={t('studySites.moveUp')}>
-                    <Button size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => moveSite(site.id, 'up')} aria-label={t('studySites.moveUp')} data-testid={`site-up-${site.name}`} />
+                    <Button
+                      size="small"
+                      icon={<ArrowUpOutlined />}
+                      disabled={index === 0}
+                      onClick={() => moveSite(site.id, 'up')}
+                      aria-label={t('studySites.moveUp')}
+                      data-testid={`site-up-${site.name}`}
+                    />
                   </Tooltip>
                   <Tooltip title={t('studySites.moveDown')}>
-                    <Button size="small" icon={<ArrowDownOutlined />} disabled={index === sites.length - 1} onClick={() => moveSite(site.id, 'down')} aria-label={t('studySites.moveDown')} data-testid={`site-down-${site.name}`} />
+                    <Button
+                      size="small"
+                      icon={<ArrowDownOutlined />}
+                      disabled={index === sites.length - 1}
+                      onClick={() => moveSite(site.id, 'down')}
+                      aria-label={t('studySites.moveDown')}
+                      data-testid={`site-down-${site.name}`}
+                    />
                   </Tooltip>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ site })} data-testid={`site-edit-${site.name}`}>
+                  <Button
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setForm({ site })}
+                    data-testid={`site-edit-${site.name}`}
+                  >
                     {t('common.edit')}
                   </Button>
                   <Button size="small" icon={<QrcodeOutlined />} onClick={() => setCodeOf(site)}>
                     {t('studyRoute.qr')}
                   </Button>
-                  <Button size="small" disabled={!site.active} onClick={() => setRecordAt(site)} data-testid={`site-record-${site.name}`}>
+                  <Button
+                    size="small"
+                    disabled={!site.active}
+                    onClick={() => setRecordAt(site)}
+                    data-testid={`site-record-${site.name}`}
+                  >
                     {t('studySites.recordVisit')}
                   </Button>
                 </Space>
@@ -98,14 +130,25 @@ function SiteDetail({ site }: { site: StudySite }) {
   const showError = useShowError();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{site.description || '—'}</Typography.Paragraph>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+        {site.description || '—'}
+      </Typography.Paragraph>
       <Flex wrap gap="middle" align="flex-end" data-testid={`site-photos-${site.name}`}>
         {site.photos.map((photo) => (
           <Flex key={photo.id} vertical gap={4} align="center">
-            <AuthImage src={`/api/v1/study-route/sites/${site.id}/photos/${photo.id}`} alt={photo.fileName} data-testid="photo" />
+            <AuthImage
+              src={`/api/v1/study-route/sites/${site.id}/photos/${photo.id}`}
+              alt={photo.fileName}
+              data-testid="photo"
+            />
             <Popconfirm
               title={t('photos.removeConfirm')}
-              onConfirm={() => remove.mutate({ siteId: site.id, photoId: photo.id }, { onSuccess: () => void message.success(t('photos.removed')), onError: (e) => showError(e) })}
+              onConfirm={() =>
+                remove.mutate(
+                  { siteId: site.id, photoId: photo.id },
+                  { onSuccess: () => void message.success(t('photos.removed')), onError: (e) => showError(e) },
+                )
+              }
             >
               <Button size="small" type="text" danger icon={<DeleteOutlined />}>
                 {t('common.delete')}
@@ -114,7 +157,11 @@ function SiteDetail({ site }: { site: StudySite }) {
           </Flex>
         ))}
         {site.photos.length === 0 && <Typography.Text type="secondary">{t('photos.none')}</Typography.Text>}
-        <PhotoUpload action={`/api/v1/study-route/sites/${site.id}/photos`} onUploaded={refresh} data-testid="site-photo-upload" />
+        <PhotoUpload
+          action={`/api/v1/study-route/sites/${site.id}/photos`}
+          onUploaded={refresh}
+          data-testid="site-photo-upload"
+        />
       </Flex>
     </Space>
   );

@@ -10,7 +10,10 @@ export type BookRouteInput = RequestBody<'/api/v1/study-route/bookings', 'post'>
 const keys = { all: ['study-route'] as const };
 
 export function useStudyRoute() {
-  return useQuery({ queryKey: [...keys.all, 'sites'], queryFn: async () => (await unwrap(api.GET('/api/v1/study-route'))).sites });
+  return useQuery({
+    queryKey: [...keys.all, 'sites'],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/study-route'))).sites,
+  });
 }
 
 export function useAvailability(date: string | undefined) {
@@ -24,7 +27,9 @@ export function useAvailability(date: string | undefined) {
 export function useStudyBookings() {
   return useQuery({
     queryKey: [...keys.all, 'bookings'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/study-route/bookings', { params: { query: { limit: 100 } } }))).items as StudyBooking[],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/study-route/bookings', { params: { query: { limit: 100 } } })))
+        .items as StudyBooking[],
   });
 }
 
@@ -39,27 +44,40 @@ export function useBookRoute() {
 export function useCancelStudyBooking() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/v1/study-route/bookings/{id}/cancel', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/study-route/bookings/{id}/cancel', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
 
 export function useSiteCode(id: string | undefined) {
-  return useQuery({ queryKey: [...keys.all, 'code', id], enabled: !!id, queryFn: () => unwrap(api.GET('/api/v1/study-route/sites/{id}/code', { params: { path: { id: id! } } })) });
+  return useQuery({
+    queryKey: [...keys.all, 'code', id],
+    enabled: !!id,
+    queryFn: () => unwrap(api.GET('/api/v1/study-route/sites/{id}/code', { params: { path: { id: id! } } })),
+  });
 }
 
 export function useVisitStats(year: number, enabled: boolean) {
-  return useQuery({ queryKey: [...keys.all, 'stats', year], enabled, queryFn: () => unwrap(api.GET('/api/v1/study-route/visits/stats', { params: { query: { year } } })) });
+  return useQuery({
+    queryKey: [...keys.all, 'stats', year],
+    enabled,
+    queryFn: () => unwrap(api.GET('/api/v1/study-route/visits/stats', { params: { query: { year } } })),
+  });
 }
 
 export function useScannedSite(token: string) {
-  return useQuery({ queryKey: [...keys.all, 'scan', token], queryFn: () => unwrap(api.GET('/api/v1/study-route/scan/{token}', { params: { path: { token } } })) });
+  return useQuery({
+    queryKey: [...keys.all, 'scan', token],
+    queryFn: () => unwrap(api.GET('/api/v1/study-route/scan/{token}', { params: { path: { token } } })),
+  });
 }
 
 export function useRecordScan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RequestBody<'/api/v1/study-route/scan', 'post'>) => unwrap(api.POST('/api/v1/study-route/scan', { body })),
+    mutationFn: (body: RequestBody<'/api/v1/study-route/scan', 'post'>) =>
+      unwrap(api.POST('/api/v1/study-route/scan', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -75,7 +93,9 @@ function useRouteMutation<T, R>(run: (input: T) => Promise<R>) {
 
 export function useSaveSite() {
   return useRouteMutation(({ id, body }: { id?: string; body: SiteInput & SiteChanges }) =>
-    id ? unwrap(api.PATCH('/api/v1/study-route/sites/{id}', { params: { path: { id } }, body })) : unwrap(api.POST('/api/v1/study-route/sites', { body })),
+    id
+      ? unwrap(api.PATCH('/api/v1/study-route/sites/{id}', { params: { path: { id } }, body }))
+      : unwrap(api.POST('/api/v1/study-route/sites', { body })),
   );
 }
 
@@ -87,14 +107,18 @@ export function useMoveSite() {
 
 export function useRemoveSitePhoto() {
   return useRouteMutation(({ siteId, photoId }: { siteId: string; photoId: string }) =>
-    unwrap(api.DELETE('/api/v1/study-route/sites/{id}/photos/{photoId}', { params: { path: { id: siteId, photoId } } })),
+    unwrap(
+      api.DELETE('/api/v1/study-route/sites/{id}/photos/{photoId}', { params: { path: { id: siteId, photoId } } }),
+    ),
   );
 }
 
 /** An official records a group's visit at a site by hand. */
 export function useRecordVisit() {
   return useRouteMutation(({ siteId, bookingId }: { siteId: string; bookingId: string }) =>
-    unwrap(api.POST('/api/v1/study-route/sites/{id}/visits', { params: { path: { id: siteId } }, body: { bookingId } })),
+    unwrap(
+      api.POST('/api/v1/study-route/sites/{id}/visits', { params: { path: { id: siteId } }, body: { bookingId } }),
+    ),
   );
 }
 
@@ -104,7 +128,9 @@ export function useBookingsOn(day: string, enabled: boolean) {
     queryKey: [...keys.all, 'bookings-on', day],
     enabled,
     queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/study-route/bookings', { params: { query: { from: day, limit: 100 } } }));
+      const page = await unwrap(
+        api.GET('/api/v1/study-route/bookings', { params: { query: { from: day, limit: 100 } } }),
+      );
       return (page.items as StudyBooking[]).filter((b) => b.visitOn === day && b.status === 'booked');
     },
   });

@@ -51,7 +51,11 @@ export function CreateTenantModal({ open, onClose }: { open: boolean; onClose: (
         style={invitationUrl ? { display: 'none' } : undefined}
         data-testid="tenant-form"
       >
-        <Form.Item name="name" label={t('tenants.name')} rules={[{ required: true, whitespace: true, message: t('tenants.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('tenants.name')}
+          rules={[{ required: true, whitespace: true, message: t('tenants.nameRequired') }]}
+        >
           <Input placeholder={t('tenants.namePlaceholder')} data-testid="tenant-name" />
         </Form.Item>
         <Form.Item

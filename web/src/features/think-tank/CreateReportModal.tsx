@@ -75,8 +75,18 @@ export function CreateReportModal({ open, onClose }: { open: boolean; onClose: (
       width={720}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ blindMode: 'single' }} data-testid="report-form">
-        <Form.Item name="allianceId" label={t('thinkTank.fields.alliance')} rules={[{ required: true, message: t('thinkTank.form.allianceRequired') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ blindMode: 'single' }}
+        data-testid="report-form"
+      >
+        <Form.Item
+          name="allianceId"
+          label={t('thinkTank.fields.alliance')}
+          rules={[{ required: true, message: t('thinkTank.form.allianceRequired') }]}
+        >
           <Select
             data-testid="report-alliance"
             loading={alliances.isLoading}
@@ -84,14 +94,22 @@ export function CreateReportModal({ open, onClose }: { open: boolean; onClose: (
             options={alliances.items.map((alliance) => ({ value: alliance.id, label: alliance.name }))}
           />
         </Form.Item>
-        <Form.Item name="title" label={t('thinkTank.fields.title')} rules={[{ required: true, min: 2, max: 300, message: t('thinkTank.form.titleRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('thinkTank.fields.title')}
+          rules={[{ required: true, min: 2, max: 300, message: t('thinkTank.form.titleRequired') }]}
+        >
           <Input data-testid="report-title" maxLength={300} />
         </Form.Item>
-        <Form.Item name="abstract" label={t('thinkTank.fields.abstract')} rules={[{ required: true, min: 10, max: 10000, message: t('thinkTank.form.abstractRequired') }]}>
+        <Form.Item
+          name="abstract"
+          label={t('thinkTank.fields.abstract')}
+          rules={[{ required: true, min: 10, max: 10000, message: t('thinkTank.form.abstractRequired') }]}
+        >
           <Input.TextArea data-testid="report-abstract" rows={4} maxLength={10000} showCount />
         </Form.Item>
         <Form.Item name="topics" label={t('thinkTank.fields.topics')} extra={t('thinkTank.form.topicsHelp')}>
-          <Select mode="tags" data-testid="report-topics" tokenSeparators={[",", "，", "、"]} />
+          <Select mode="tags" data-testid="report-topics" tokenSeparators={[',', '，', '、']} />
         </Form.Item>
         {me?.role === 'township_admin' ? (
           <Form.Item name="coAuthorIds" label={t('thinkTank.fields.coAuthors')}>
@@ -102,7 +120,11 @@ export function CreateReportModal({ open, onClose }: { open: boolean; onClose: (
             <Alert type="info" showIcon message={t('thinkTank.form.coAuthorsByOffice')} />
           </Form.Item>
         )}
-        <Form.Item name="subjectOrganizationIds" label={t('thinkTank.fields.subjects')} extra={t('thinkTank.form.subjectsHelp')}>
+        <Form.Item
+          name="subjectOrganizationIds"
+          label={t('thinkTank.fields.subjects')}
+          extra={t('thinkTank.form.subjectsHelp')}
+        >
           <OrganizationsSelect data-testid="report-subjects" />
         </Form.Item>
         <Form.Item name="blindMode" label={t('thinkTank.fields.blindMode')} extra={t('thinkTank.form.blindModeHelp')}>

@@ -1,10 +1,34 @@
 import { CheckOutlined, RetweetOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { type Candidate, DECISIONS, type Decision, type Report, useAssignReviewers, useCandidates, useDecide, usePublish } from './api';
+import {
+  type Candidate,
+  DECISIONS,
+  type Decision,
+  type Report,
+  useAssignReviewers,
+  useCandidates,
+  useDecide,
+  usePublish,
+} from './api';
 import { fullReason, reasonsByField } from './errors';
 import { AvailabilityTag } from './labels';
 
@@ -16,12 +40,16 @@ interface AssignValues {
 /** Why a candidate may not review this report, in words. */
 export function ConflictText({ candidate }: { candidate: Candidate }) {
   const { t } = useTranslation();
-  if (candidate.conflicts.length === 0) return <Typography.Text type="success">{t('thinkTank.assign.noConflict')}</Typography.Text>;
+  if (candidate.conflicts.length === 0)
+    return <Typography.Text type="success">{t('thinkTank.assign.noConflict')}</Typography.Text>;
   return (
     <Space direction="vertical" size={0} data-testid="candidate-conflicts">
       {candidate.conflicts.map((conflict, index) => (
         <Typography.Text key={index} type="danger">
-          {t(`thinkTank.conflictRules.${conflict.rule}`, { with: conflict.with, defaultValue: `${conflict.rule}: ${conflict.with}` })}
+          {t(`thinkTank.conflictRules.${conflict.rule}`, {
+            with: conflict.with,
+            defaultValue: `${conflict.rule}: ${conflict.with}`,
+          })}
         </Typography.Text>
       ))}
     </Space>
@@ -39,10 +67,14 @@ export function AssignPanel({ report }: { report: Report }) {
   const [error, setError] = useState<string | null>(null);
   const currentRound = report.rounds.find((round) => round.number === report.currentRound);
   const taken = new Set(
-    (currentRound?.reviews ?? []).filter((review) => review.status !== 'cancelled' && review.status !== 'declined').map((review) => review.reviewer?.id),
+    (currentRound?.reviews ?? [])
+      .filter((review) => review.status !== 'cancelled' && review.status !== 'declined')
+      .map((review) => review.reviewer?.id),
   );
   const takenNames = new Set(
-    (currentRound?.reviews ?? []).filter((review) => review.status !== 'cancelled' && review.status !== 'declined').map((review) => review.reviewer?.displayName),
+    (currentRound?.reviews ?? [])
+      .filter((review) => review.status !== 'cancelled' && review.status !== 'declined')
+      .map((review) => review.reviewer?.displayName),
   );
   const isTaken = (candidate: Candidate) => taken.has(candidate.expertId) || takenNames.has(candidate.displayName);
 
@@ -63,7 +95,9 @@ export function AssignPanel({ report }: { report: Report }) {
           onError: (failure) => {
             const byField = reasonsByField(failure);
             form.setFields(
-              (['respondBy', 'dueAt'] as const).filter((field) => byField[field]).map((field) => ({ name: field, errors: [byField[field]] })),
+              (['respondBy', 'dueAt'] as const)
+                .filter((field) => byField[field])
+                .map((field) => ({ name: field, errors: [byField[field]] })),
             );
             setError(fullReason(failure));
           },
@@ -85,15 +119,18 @@ export function AssignPanel({ report }: { report: Report }) {
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys as string[]),
-            getCheckboxProps: (candidate) => ({
-              disabled: candidate.conflicts.length > 0 || isTaken(candidate),
-              'data-testid': `candidate-check-${candidate.displayName}`,
-            }) as object,
+            getCheckboxProps: (candidate) =>
+              ({
+                disabled: candidate.conflicts.length > 0 || isTaken(candidate),
+                'data-testid': `candidate-check-${candidate.displayName}`,
+              }) as object,
             renderCell: (_checked, candidate, _index, node) =>
               candidate.conflicts.length > 0 ? (
                 <Tooltip
                   title={candidate.conflicts
-                    .map((c) => t(`thinkTank.conflictRules.${c.rule}`, { with: c.with, defaultValue: `${c.rule}: ${c.with}` }))
+                    .map((c) =>
+                      t(`thinkTank.conflictRules.${c.rule}`, { with: c.with, defaultValue: `${c.rule}: ${c.with}` }),
+                    )
                     .join('；')}
                 >
                   <span>{node}</span>
@@ -103,7 +140,11 @@ export function AssignPanel({ report }: { report: Report }) {
               ),
           }}
           onRow={(candidate) =>
-            ({ 'data-testid': 'candidate-row', 'data-name': candidate.displayName, 'data-conflict': candidate.conflicts.length > 0 ? 'true' : 'false' }) as object
+            ({
+              'data-testid': 'candidate-row',
+              'data-name': candidate.displayName,
+              'data-conflict': candidate.conflicts.length > 0 ? 'true' : 'false',
+            }) as object
           }
           columns={[
             {
@@ -121,15 +162,26 @@ export function AssignPanel({ report }: { report: Report }) {
               key: 'fields',
               render: (_, candidate) => candidate.fields.map((field) => <Tag key={field}>{field}</Tag>),
             },
-            { title: t('thinkTank.experts.availability'), key: 'availability', render: (_, c) => <AvailabilityTag availability={c.availability} /> },
+            {
+              title: t('thinkTank.experts.availability'),
+              key: 'availability',
+              render: (_, c) => <AvailabilityTag availability={c.availability} />,
+            },
             { title: t('thinkTank.experts.openReviews'), dataIndex: 'openReviews', width: 90 },
-            { title: t('thinkTank.assign.conflicts'), key: 'conflicts', render: (_, candidate) => <ConflictText candidate={candidate} /> },
+            {
+              title: t('thinkTank.assign.conflicts'),
+              key: 'conflicts',
+              render: (_, candidate) => <ConflictText candidate={candidate} />,
+            },
           ]}
         />
         <Form<AssignValues>
           form={form}
           layout="inline"
-          initialValues={{ respondBy: dayjs().add(3, 'day').startOf('hour'), dueAt: dayjs().add(14, 'day').startOf('hour') }}
+          initialValues={{
+            respondBy: dayjs().add(3, 'day').startOf('hour'),
+            dueAt: dayjs().add(14, 'day').startOf('hour'),
+          }}
         >
           <Form.Item name="respondBy" label={t('thinkTank.assign.respondBy')} rules={[{ required: true }]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="assign-respond-by" />
@@ -178,10 +230,14 @@ export function DecisionPanel({ report }: { report: Report }) {
   const [form] = Form.useForm<DecisionValues>();
   const showError = useShowError();
   const decide = useDecide(report.id);
-  const submitted = report.rounds.find((round) => round.number === report.currentRound)?.reviews.filter((r) => r.status === 'submitted').length ?? 0;
+  const submitted =
+    report.rounds.find((round) => round.number === report.currentRound)?.reviews.filter((r) => r.status === 'submitted')
+      .length ?? 0;
   return (
     <Card title={t('thinkTank.decision.title', { n: report.currentRound })} data-testid="decision-panel">
-      {submitted === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('thinkTank.decision.waiting')} />}
+      {submitted === 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('thinkTank.decision.waiting')} />
+      )}
       <Form<DecisionValues>
         form={form}
         layout="vertical"
@@ -195,7 +251,11 @@ export function DecisionPanel({ report }: { report: Report }) {
           })
         }
       >
-        <Form.Item name="decision" label={t('thinkTank.decision.decision')} rules={[{ required: true, message: t('thinkTank.decision.decisionRequired') }]}>
+        <Form.Item
+          name="decision"
+          label={t('thinkTank.decision.decision')}
+          rules={[{ required: true, message: t('thinkTank.decision.decisionRequired') }]}
+        >
           <Select
             data-testid="decision-select"
             getPopupContainer={(trigger: HTMLElement) => trigger.parentElement ?? document.body}
@@ -203,10 +263,20 @@ export function DecisionPanel({ report }: { report: Report }) {
             style={{ maxWidth: 240 }}
           />
         </Form.Item>
-        <Form.Item name="letter" label={t('thinkTank.decision.letter')} rules={[{ required: true, min: 10, message: t('thinkTank.decision.letterRequired') }]}>
+        <Form.Item
+          name="letter"
+          label={t('thinkTank.decision.letter')}
+          rules={[{ required: true, min: 10, message: t('thinkTank.decision.letterRequired') }]}
+        >
           <Input.TextArea rows={5} maxLength={20000} data-testid="decision-letter-input" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={decide.isPending} data-testid="decision-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<CheckOutlined />}
+          loading={decide.isPending}
+          data-testid="decision-submit"
+        >
           {t('thinkTank.decision.submit')}
         </Button>
       </Form>
@@ -223,7 +293,10 @@ export function PublishButton({ report }: { report: Report }) {
     <Popconfirm
       title={t('thinkTank.report.publishConfirm')}
       onConfirm={() =>
-        publish.mutate(undefined, { onSuccess: () => void message.success(t('thinkTank.report.published')), onError: (error) => showError(error) })
+        publish.mutate(undefined, {
+          onSuccess: () => void message.success(t('thinkTank.report.published')),
+          onError: (error) => showError(error),
+        })
       }
       okButtonProps={{ ...({ 'data-testid': 'report-publish-ok' } as object) }}
     >

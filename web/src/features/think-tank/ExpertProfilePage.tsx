@@ -1,12 +1,38 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, List, Popconfirm, Radio, Row, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  List,
+  Popconfirm,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { OrganizationSelect } from '../action-items/OrganizationSelect';
 import { PageHeader } from '../shell/PageHeader';
-import { AVAILABILITIES, type Availability, type HistoryEntry, useDeclare, useMyExpertProfile, useMyReviewHistory, useUpdateMyProfile, useWithdrawDeclaration } from './api';
+import {
+  AVAILABILITIES,
+  type Availability,
+  type HistoryEntry,
+  useDeclare,
+  useMyExpertProfile,
+  useMyReviewHistory,
+  useUpdateMyProfile,
+  useWithdrawDeclaration,
+} from './api';
 
 interface ProfileValues {
   title?: string;
@@ -65,7 +91,10 @@ export function ExpertProfilePage() {
                     bio: values.bio || null,
                     availability: values.availability,
                   },
-                  { onSuccess: () => void message.success(t('common.saved')), onError: (error) => showError(error, form) },
+                  {
+                    onSuccess: () => void message.success(t('common.saved')),
+                    onError: (error) => showError(error, form),
+                  },
                 )
               }
             >
@@ -141,13 +170,26 @@ export function ExpertProfilePage() {
                   })
                 }
               >
-                <Form.Item name="organizationId" label={t('thinkTank.profile.declareOrganization')} rules={[{ required: true, message: t('actionItems.create.ownerRequired') }]}>
+                <Form.Item
+                  name="organizationId"
+                  label={t('thinkTank.profile.declareOrganization')}
+                  rules={[{ required: true, message: t('actionItems.create.ownerRequired') }]}
+                >
                   <OrganizationSelect data-testid="declaration-organization" />
                 </Form.Item>
-                <Form.Item name="reason" label={t('thinkTank.profile.reason')} rules={[{ required: true, min: 2, message: t('thinkTank.profile.reasonRequired') }]}>
+                <Form.Item
+                  name="reason"
+                  label={t('thinkTank.profile.reason')}
+                  rules={[{ required: true, min: 2, message: t('thinkTank.profile.reasonRequired') }]}
+                >
                   <Input maxLength={500} data-testid="declaration-reason" />
                 </Form.Item>
-                <Button htmlType="submit" icon={<PlusOutlined />} loading={declare.isPending} data-testid="declaration-submit">
+                <Button
+                  htmlType="submit"
+                  icon={<PlusOutlined />}
+                  loading={declare.isPending}
+                  data-testid="declaration-submit"
+                >
                   {t('thinkTank.profile.declare')}
                 </Button>
               </Form>
@@ -166,12 +208,23 @@ export function ExpertProfilePage() {
                     render: (_, h) => <Link to={`/think-tank/reviews/${h.assignmentId}`}>{h.reportTitle}</Link>,
                   },
                   { title: t('thinkTank.fields.round'), dataIndex: 'round', width: 70 },
-                  { title: t('thinkTank.fields.status'), key: 'status', render: (_, h) => t(`thinkTank.assignmentStatuses.${h.status}`, { defaultValue: h.status }) },
+                  {
+                    title: t('thinkTank.fields.status'),
+                    key: 'status',
+                    render: (_, h) => t(`thinkTank.assignmentStatuses.${h.status}`, { defaultValue: h.status }),
+                  },
                   { title: t('thinkTank.assign.dueAt'), key: 'due', render: (_, h) => formatDateTime(h.dueAt) },
                   {
                     title: t('thinkTank.experts.onTime'),
                     key: 'onTime',
-                    render: (_, h) => (h.onTime === null ? '—' : <Tag color={h.onTime ? 'green' : 'red'}>{h.onTime ? t('thinkTank.experts.yes') : t('thinkTank.experts.no')}</Tag>),
+                    render: (_, h) =>
+                      h.onTime === null ? (
+                        '—'
+                      ) : (
+                        <Tag color={h.onTime ? 'green' : 'red'}>
+                          {h.onTime ? t('thinkTank.experts.yes') : t('thinkTank.experts.no')}
+                        </Tag>
+                      ),
                   },
                 ]}
               />

@@ -26,14 +26,26 @@ export function ExpertsPage() {
                   data-testid="experts-roster"
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
                   columns={[
-                    { title: t('thinkTank.experts.name'), key: 'name', render: (_, e) => (e.title ? `${e.displayName} · ${e.title}` : e.displayName) },
-                    { title: t('thinkTank.experts.fields'), key: 'fields', render: (_, e) => e.fields.map((f) => <Tag key={f}>{f}</Tag>) },
+                    {
+                      title: t('thinkTank.experts.name'),
+                      key: 'name',
+                      render: (_, e) => (e.title ? `${e.displayName} · ${e.title}` : e.displayName),
+                    },
+                    {
+                      title: t('thinkTank.experts.fields'),
+                      key: 'fields',
+                      render: (_, e) => e.fields.map((f) => <Tag key={f}>{f}</Tag>),
+                    },
                     {
                       title: t('thinkTank.experts.affiliation'),
                       key: 'affiliation',
                       render: (_, e) => e.affiliationOrganization?.name ?? e.affiliationExternal ?? '—',
                     },
-                    { title: t('thinkTank.experts.availability'), key: 'availability', render: (_, e) => <AvailabilityTag availability={e.availability} /> },
+                    {
+                      title: t('thinkTank.experts.availability'),
+                      key: 'availability',
+                      render: (_, e) => <AvailabilityTag availability={e.availability} />,
+                    },
                     {
                       title: t('thinkTank.profile.declarations'),
                       key: 'declarations',
@@ -63,8 +75,16 @@ export function ExpertsPage() {
                   pagination={false}
                   columns={[
                     { title: t('thinkTank.experts.name'), dataIndex: 'displayName' },
-                    { title: t('thinkTank.experts.availability'), key: 'availability', render: (_, w) => <AvailabilityTag availability={w.availability} /> },
-                    { title: t('thinkTank.experts.openReviews'), dataIndex: 'openReviews', sorter: (a, b) => a.openReviews - b.openReviews },
+                    {
+                      title: t('thinkTank.experts.availability'),
+                      key: 'availability',
+                      render: (_, w) => <AvailabilityTag availability={w.availability} />,
+                    },
+                    {
+                      title: t('thinkTank.experts.openReviews'),
+                      dataIndex: 'openReviews',
+                      sorter: (a, b) => a.openReviews - b.openReviews,
+                    },
                     { title: t('thinkTank.experts.submittedReviews'), dataIndex: 'submittedReviews' },
                     {
                       title: t('thinkTank.experts.onTimeRate'),
@@ -74,7 +94,10 @@ export function ExpertsPage() {
                     {
                       title: t('thinkTank.experts.turnaround'),
                       key: 'turnaround',
-                      render: (_, w) => (w.averageTurnaroundDays === null ? '—' : t('thinkTank.experts.days', { n: w.averageTurnaroundDays.toFixed(1) })),
+                      render: (_, w) =>
+                        w.averageTurnaroundDays === null
+                          ? '—'
+                          : t('thinkTank.experts.days', { n: w.averageTurnaroundDays.toFixed(1) }),
                     },
                   ]}
                 />

@@ -36,14 +36,23 @@ export function LibraryPage() {
               onChange={(e) => setQ(e.target.value)}
               data-testid="library-search"
             />
-            <DatePicker.RangePicker value={range} onChange={(value) => setRange(value as [Dayjs | null, Dayjs | null] | null)} data-testid="library-dates" />
+            <DatePicker.RangePicker
+              value={range}
+              onChange={(value) => setRange(value as [Dayjs | null, Dayjs | null] | null)}
+              data-testid="library-dates"
+            />
           </Flex>
           <Space wrap data-testid="library-topics">
             <Tag.CheckableTag checked={!topic} onChange={() => setTopic(undefined)}>
               {t('thinkTank.library.allTopics')}
             </Tag.CheckableTag>
             {(topics ?? []).map(({ topic: value, count }) => (
-              <Tag.CheckableTag key={value} checked={topic === value} onChange={(checked) => setTopic(checked ? value : undefined)} data-testid="library-topic">
+              <Tag.CheckableTag
+                key={value}
+                checked={topic === value}
+                onChange={(checked) => setTopic(checked ? value : undefined)}
+                data-testid="library-topic"
+              >
                 {value}（{count}）
               </Tag.CheckableTag>
             ))}
@@ -64,10 +73,17 @@ export function LibraryPage() {
                     <Progress
                       type="circle"
                       size={56}
-                      percent={entry.recommendationsTotal === 0 ? 0 : Math.round((entry.recommendationsDone / entry.recommendationsTotal) * 100)}
+                      percent={
+                        entry.recommendationsTotal === 0
+                          ? 0
+                          : Math.round((entry.recommendationsDone / entry.recommendationsTotal) * 100)
+                      }
                     />
                     <Typography.Text type="secondary">
-                      {t('thinkTank.recommendations.progress', { done: entry.recommendationsDone, total: entry.recommendationsTotal })}
+                      {t('thinkTank.recommendations.progress', {
+                        done: entry.recommendationsDone,
+                        total: entry.recommendationsTotal,
+                      })}
                     </Typography.Text>
                   </Space>
                 }

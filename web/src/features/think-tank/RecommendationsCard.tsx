@@ -36,7 +36,12 @@ function AddRecommendationModal({ report, open, onClose }: { report: Report; ope
         layout="vertical"
         onFinish={(values) =>
           add.mutate(
-            { title: values.title, description: values.description || undefined, ownerOrganizationId: values.ownerOrganizationId, dueOn: toApiDate(values.dueOn)! },
+            {
+              title: values.title,
+              description: values.description || undefined,
+              ownerOrganizationId: values.ownerOrganizationId,
+              dueOn: toApiDate(values.dueOn)!,
+            },
             {
               onSuccess: () => {
                 void message.success(t('thinkTank.recommendations.added'));
@@ -48,16 +53,28 @@ function AddRecommendationModal({ report, open, onClose }: { report: Report; ope
           )
         }
       >
-        <Form.Item name="title" label={t('actionItems.fields.title')} rules={[{ required: true, min: 2, message: t('actionItems.create.titleRequired') }]}>
+        <Form.Item
+          name="title"
+          label={t('actionItems.fields.title')}
+          rules={[{ required: true, min: 2, message: t('actionItems.create.titleRequired') }]}
+        >
           <Input maxLength={300} data-testid="recommendation-title" />
         </Form.Item>
         <Form.Item name="description" label={t('actionItems.fields.description')}>
           <Input.TextArea rows={3} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="ownerOrganizationId" label={t('actionItems.fields.owner')} rules={[{ required: true, message: t('actionItems.create.ownerRequired') }]}>
+        <Form.Item
+          name="ownerOrganizationId"
+          label={t('actionItems.fields.owner')}
+          rules={[{ required: true, message: t('actionItems.create.ownerRequired') }]}
+        >
           <OrganizationSelect data-testid="recommendation-owner" />
         </Form.Item>
-        <Form.Item name="dueOn" label={t('actionItems.fields.dueOn')} rules={[{ required: true, message: t('actionItems.create.dueRequired') }]}>
+        <Form.Item
+          name="dueOn"
+          label={t('actionItems.fields.dueOn')}
+          rules={[{ required: true, message: t('actionItems.create.dueRequired') }]}
+        >
           <DatePicker data-testid="recommendation-due" />
         </Form.Item>
       </Form>

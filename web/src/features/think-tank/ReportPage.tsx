@@ -60,17 +60,25 @@ export function ReportPage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('thinkTank.fields.authors')}>
                   {report.authors
-                    ? report.authors.map((a) => (a.organization ? `${a.displayName}（${a.organization.name}）` : a.displayName)).join('、')
+                    ? report.authors
+                        .map((a) => (a.organization ? `${a.displayName}（${a.organization.name}）` : a.displayName))
+                        .join('、')
                     : t('thinkTank.hidden')}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('thinkTank.fields.topics')}>
                   {report.topics.length ? report.topics.map((topic) => <Tag key={topic}>{topic}</Tag>) : '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('thinkTank.fields.subjects')}>
-                  {report.subjectOrganizations.length ? report.subjectOrganizations.map((org) => org.name).join('、') : '—'}
+                  {report.subjectOrganizations.length
+                    ? report.subjectOrganizations.map((org) => org.name).join('、')
+                    : '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('common.createdAt')}>{formatDateTime(report.createdAt)}</Descriptions.Item>
-                {report.publishedAt && <Descriptions.Item label={t('thinkTank.fields.publishedAt')}>{formatDateTime(report.publishedAt)}</Descriptions.Item>}
+                {report.publishedAt && (
+                  <Descriptions.Item label={t('thinkTank.fields.publishedAt')}>
+                    {formatDateTime(report.publishedAt)}
+                  </Descriptions.Item>
+                )}
               </Descriptions>
               <Typography.Title level={5}>{t('thinkTank.fields.abstract')}</Typography.Title>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="report-abstract-text">
@@ -78,7 +86,12 @@ export function ReportPage() {
               </Typography.Paragraph>
             </Card>
             {report.viewerRole === 'author' && report.status === 'revision_requested' && (
-              <Alert type="warning" showIcon message={t('thinkTank.report.revisionRequested')} data-testid="report-revision-hint" />
+              <Alert
+                type="warning"
+                showIcon
+                message={t('thinkTank.report.revisionRequested')}
+                data-testid="report-revision-hint"
+              />
             )}
             {editor && underReview && <AssignPanel report={report} />}
             {editor && underReview && <DecisionPanel report={report} />}
@@ -89,7 +102,8 @@ export function ReportPage() {
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <ReportVersions report={report} />
             {/* A reviewer from whom the authors are hidden may not list the action items: they name people and organisations. */}
-            {(converting || report.recommendations.total > 0) && !(report.viewerRole === 'reviewer' && report.authors === null) && <RecommendationsCard report={report} />}
+            {(converting || report.recommendations.total > 0) &&
+              !(report.viewerRole === 'reviewer' && report.authors === null) && <RecommendationsCard report={report} />}
           </Space>
         </Col>
       </Row>

@@ -20,7 +20,11 @@ export function ReviewCard({ review, rubric, testId }: { review: Review; rubric:
           {review.recommendation && <DecisionTag decision={review.recommendation} />}
         </Space>
       }
-      extra={review.status === 'invited' || review.status === 'accepted' ? <DueText value={review.status === 'invited' ? review.respondBy : review.dueAt} /> : null}
+      extra={
+        review.status === 'invited' || review.status === 'accepted' ? (
+          <DueText value={review.status === 'invited' ? review.respondBy : review.dueAt} />
+        ) : null
+      }
     >
       {review.scores && Object.keys(review.scores).length > 0 && (
         <Descriptions size="small" column={{ xs: 1, sm: 3 }} data-testid="review-scores">
@@ -74,7 +78,9 @@ function RoundCard({ round, report }: { round: Round; report: Report }) {
         )}
         {waiting ? (
           <Typography.Text type="secondary">
-            {report.viewerRole === 'author' && !round.decision ? t('thinkTank.rounds.inReview') : t('thinkTank.rounds.noReviews')}
+            {report.viewerRole === 'author' && !round.decision
+              ? t('thinkTank.rounds.inReview')
+              : t('thinkTank.rounds.noReviews')}
           </Typography.Text>
         ) : (
           round.reviews.map((review) => <ReviewCard key={review.ordinal} review={review} rubric={round.rubric} />)

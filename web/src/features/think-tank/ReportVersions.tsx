@@ -59,7 +59,10 @@ export function ReportVersions({ report }: { report: Report }) {
                     {formatDateTime(version.createdAt)} · {size(version.size)}
                   </span>
                   {version.response && (
-                    <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="version-response">
+                    <Typography.Paragraph
+                      style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
+                      data-testid="version-response"
+                    >
                       <Typography.Text strong>{t('thinkTank.versions.response')}：</Typography.Text>
                       {version.response}
                     </Typography.Paragraph>
@@ -112,7 +115,9 @@ export function ReportVersions({ report }: { report: Report }) {
                         onError?.(error as Error);
                         const byField = reasonsByField(error);
                         setErrors(byField);
-                        setUploadError(byField.response && Object.keys(byField).length === 1 ? null : fullReason(error));
+                        setUploadError(
+                          byField.response && Object.keys(byField).length === 1 ? null : fullReason(error),
+                        );
                       },
                     },
                   );
@@ -142,7 +147,15 @@ export function ReportVersions({ report }: { report: Report }) {
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('thinkTank.versions.fileHelp')}
           </Typography.Paragraph>
-          {uploadError && <Alert type="error" showIcon style={{ marginTop: 8 }} message={uploadError} data-testid="version-upload-error" />}
+          {uploadError && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 8 }}
+              message={uploadError}
+              data-testid="version-upload-error"
+            />
+          )}
         </div>
       )}
     </Card>

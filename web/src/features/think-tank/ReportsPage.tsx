@@ -52,7 +52,11 @@ export function ReportsPage() {
                 isLoading,
                 <EmptyState
                   text={t(editor ? 'emptyStates.reportsEditor' : 'emptyStates.reportsMine')}
-                  action={{ label: t('thinkTank.reports.new'), icon: <PlusOutlined />, onClick: () => setCreating(true) }}
+                  action={{
+                    label: t('thinkTank.reports.new'),
+                    icon: <PlusOutlined />,
+                    onClick: () => setCreating(true),
+                  }}
                 />,
               ),
             }}
@@ -85,7 +89,8 @@ export function ReportsPage() {
               {
                 title: t('thinkTank.fields.authors'),
                 key: 'authors',
-                render: (_, report) => (report.authors ? report.authors.map((a) => a.displayName).join('、') : t('thinkTank.hidden')),
+                render: (_, report) =>
+                  report.authors ? report.authors.map((a) => a.displayName).join('、') : t('thinkTank.hidden'),
               },
               {
                 title: t('thinkTank.fields.blindMode'),
@@ -93,7 +98,12 @@ export function ReportsPage() {
                 width: 110,
                 render: (_, report) => t(`thinkTank.blindModes.${report.blindMode}`),
               },
-              { title: t('common.createdAt'), key: 'createdAt', width: 170, render: (_, report) => formatDateTime(report.createdAt) },
+              {
+                title: t('common.createdAt'),
+                key: 'createdAt',
+                width: 170,
+                render: (_, report) => formatDateTime(report.createdAt),
+              },
             ]}
           />
         </Space>

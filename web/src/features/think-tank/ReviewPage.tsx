@@ -1,10 +1,37 @@
 import { ArrowLeftOutlined, DownloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Radio,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { PageHeader } from '../shell/PageHeader';
-import { type Assignment, DECISIONS, type Decision, useAssignment, useDownloadVersion, useRespondToInvitation, useSaveReview, useSubmitReview } from './api';
+import {
+  type Assignment,
+  DECISIONS,
+  type Decision,
+  useAssignment,
+  useDownloadVersion,
+  useRespondToInvitation,
+  useSaveReview,
+  useSubmitReview,
+} from './api';
 import { fullReason } from './errors';
 import { AssignmentStatusTag, DueText, invitationLapsed, LapsedInvitationText, reviewerLabel } from './labels';
 import { ReviewCard } from './ReportRounds';
@@ -30,8 +57,14 @@ function ReportBrief({ assignment }: { assignment: Assignment }) {
         <Descriptions.Item label={t('thinkTank.fields.authors')}>
           {report.authors ? report.authors.map((a) => a.displayName).join('、') : t('thinkTank.hiddenDoubleBlind')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('thinkTank.fields.topics')}>{report.topics.map((topic) => <Tag key={topic}>{topic}</Tag>)}</Descriptions.Item>
-        <Descriptions.Item label={t('thinkTank.versions.title')}>{t('thinkTank.versions.version', { n: report.versionNumber })}</Descriptions.Item>
+        <Descriptions.Item label={t('thinkTank.fields.topics')}>
+          {report.topics.map((topic) => (
+            <Tag key={topic}>{topic}</Tag>
+          ))}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('thinkTank.versions.title')}>
+          {t('thinkTank.versions.version', { n: report.versionNumber })}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{report.abstract}</Typography.Paragraph>
       {report.response && (
@@ -46,7 +79,9 @@ function ReportBrief({ assignment }: { assignment: Assignment }) {
       <Button
         icon={<DownloadOutlined />}
         loading={download.isPending}
-        onClick={() => download.mutate({ id: report.versionId, fileName: 'report' }, { onError: (error) => showError(error) })}
+        onClick={() =>
+          download.mutate({ id: report.versionId, fileName: 'report' }, { onError: (error) => showError(error) })
+        }
         data-testid="review-download"
       >
         {t('thinkTank.versions.download')}
@@ -65,7 +100,10 @@ function ReviewForm({ assignment }: { assignment: Assignment }) {
   const { mine, rubric } = assignment;
 
   const body = (values: Values) => ({
-    scores: Object.fromEntries(Object.entries(values.scores ?? {}).filter(([, v]) => typeof v === 'number')) as Record<string, number>,
+    scores: Object.fromEntries(Object.entries(values.scores ?? {}).filter(([, v]) => typeof v === 'number')) as Record<
+      string,
+      number
+    >,
     recommendation: values.recommendation,
     commentsToAuthors: values.commentsToAuthors ?? '',
     confidentialComments: values.confidentialComments ?? '',
@@ -90,7 +128,14 @@ function ReviewForm({ assignment }: { assignment: Assignment }) {
             name={['scores', criterion.key]}
             label={`${criterion.label}（1–${criterion.maxScore}）`}
             extra={criterion.description}
-            rules={[{ type: 'number', min: 1, max: criterion.maxScore, message: t('thinkTank.review.scoreRange', { max: criterion.maxScore }) }]}
+            rules={[
+              {
+                type: 'number',
+                min: 1,
+                max: criterion.maxScore,
+                message: t('thinkTank.review.scoreRange', { max: criterion.maxScore }),
+              },
+            ]}
           >
             {criterion.maxScore <= 10 ? (
               <Radio.Group optionType="button" buttonStyle="solid" data-testid={`score-${criterion.key}`}>
@@ -114,10 +159,18 @@ function ReviewForm({ assignment }: { assignment: Assignment }) {
             ))}
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="commentsToAuthors" label={t('thinkTank.review.commentsToAuthors')} extra={t('thinkTank.review.commentsHelp')}>
+        <Form.Item
+          name="commentsToAuthors"
+          label={t('thinkTank.review.commentsToAuthors')}
+          extra={t('thinkTank.review.commentsHelp')}
+        >
           <Input.TextArea rows={6} maxLength={20000} showCount data-testid="review-comments-input" />
         </Form.Item>
-        <Form.Item name="confidentialComments" label={t('thinkTank.review.confidentialComments')} extra={t('thinkTank.review.confidentialHelp')}>
+        <Form.Item
+          name="confidentialComments"
+          label={t('thinkTank.review.confidentialComments')}
+          extra={t('thinkTank.review.confidentialHelp')}
+        >
           <Input.TextArea rows={4} maxLength={20000} data-testid="review-confidential-input" />
         </Form.Item>
         <Space>
@@ -128,7 +181,10 @@ function ReviewForm({ assignment }: { assignment: Assignment }) {
             onClick={() =>
               save.mutate(
                 { ...body(form.getFieldsValue(true) as Values) },
-                { onSuccess: () => void message.success(t('thinkTank.review.saved')), onError: (error) => showError(error, form) },
+                {
+                  onSuccess: () => void message.success(t('thinkTank.review.saved')),
+                  onError: (error) => showError(error, form),
+                },
               )
             }
           >
@@ -178,7 +234,9 @@ export function ReviewPage() {
         }
         subtitle={
           <Space split="·" wrap>
-            <span>{t('thinkTank.rounds.round', { n: assignment.round, version: assignment.report.versionNumber })}</span>
+            <span>
+              {t('thinkTank.rounds.round', { n: assignment.round, version: assignment.report.versionNumber })}
+            </span>
             <span>
               {t('thinkTank.assign.dueAt')}：<DueText value={assignment.dueAt} />
             </span>
@@ -209,14 +267,18 @@ export function ReviewPage() {
                       <Button
                         type="primary"
                         loading={respond.isPending}
-                        onClick={() => respond.mutate({ id: assignment.id, accept: true }, { onError: (e) => showError(e) })}
+                        onClick={() =>
+                          respond.mutate({ id: assignment.id, accept: true }, { onError: (e) => showError(e) })
+                        }
                         data-testid="review-accept"
                       >
                         {t('thinkTank.queue.accept')}
                       </Button>
                       <Button
                         danger
-                        onClick={() => respond.mutate({ id: assignment.id, accept: false }, { onError: (e) => showError(e) })}
+                        onClick={() =>
+                          respond.mutate({ id: assignment.id, accept: false }, { onError: (e) => showError(e) })
+                        }
                         data-testid="review-decline"
                       >
                         {t('thinkTank.queue.decline')}
@@ -236,7 +298,12 @@ export function ReviewPage() {
                   ) : (
                     <Space direction="vertical" style={{ width: '100%' }}>
                       {assignment.others.map((review) => (
-                        <ReviewCard key={review.ordinal} review={review} rubric={assignment.rubric} testId="review-other" />
+                        <ReviewCard
+                          key={review.ordinal}
+                          review={review}
+                          rubric={assignment.rubric}
+                          testId="review-other"
+                        />
                       ))}
                     </Space>
                   )}

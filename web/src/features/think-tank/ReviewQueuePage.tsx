@@ -29,12 +29,14 @@ export function ReviewQueuePage() {
           {a.report.title}
         </Link>
         <Typography.Text type="secondary">
-          {t('thinkTank.rounds.round', { n: a.round, version: a.report.versionNumber })} · {t(`thinkTank.blindModes.${a.report.blindMode}`)}
+          {t('thinkTank.rounds.round', { n: a.round, version: a.report.versionNumber })} ·{' '}
+          {t(`thinkTank.blindModes.${a.report.blindMode}`)}
         </Typography.Text>
       </Space>
     ),
   };
-  const rowProps = (a: Assignment) => ({ 'data-testid': 'assignment-row', 'data-title': a.report.title, 'data-round': a.round }) as object;
+  const rowProps = (a: Assignment) =>
+    ({ 'data-testid': 'assignment-row', 'data-title': a.report.title, 'data-round': a.round }) as object;
 
   return (
     <>
@@ -51,7 +53,11 @@ export function ReviewQueuePage() {
             locale={{ emptyText: t('thinkTank.queue.noInvitations') }}
             columns={[
               titleColumn,
-              { title: t('thinkTank.assign.respondBy'), key: 'respondBy', render: (_, a) => <DueText value={a.respondBy} /> },
+              {
+                title: t('thinkTank.assign.respondBy'),
+                key: 'respondBy',
+                render: (_, a) => <DueText value={a.respondBy} />,
+              },
               { title: t('thinkTank.assign.dueAt'), key: 'dueAt', render: (_, a) => <DueText value={a.dueAt} /> },
               {
                 title: t('common.actions'),
@@ -65,7 +71,9 @@ export function ReviewQueuePage() {
                         type="primary"
                         size="small"
                         loading={respond.isPending && respond.variables?.id === a.id && respond.variables.accept}
-                        onClick={() => respond.mutate({ id: a.id, accept: true }, { onError: (error) => showError(error) })}
+                        onClick={() =>
+                          respond.mutate({ id: a.id, accept: true }, { onError: (error) => showError(error) })
+                        }
                         data-testid="invitation-accept"
                       >
                         {t('thinkTank.queue.accept')}
@@ -90,7 +98,11 @@ export function ReviewQueuePage() {
             locale={{ emptyText: t('thinkTank.queue.noOpen') }}
             columns={[
               titleColumn,
-              { title: t('thinkTank.assign.dueAt'), key: 'dueAt', render: (_, a) => <DueText value={a.dueAt} testId="assignment-due" /> },
+              {
+                title: t('thinkTank.assign.dueAt'),
+                key: 'dueAt',
+                render: (_, a) => <DueText value={a.dueAt} testId="assignment-due" />,
+              },
               {
                 title: t('common.actions'),
                 key: 'actions',
@@ -115,11 +127,16 @@ export function ReviewQueuePage() {
             onRow={rowProps}
             columns={[
               titleColumn,
-              { title: t('thinkTank.fields.status'), key: 'status', render: (_, a) => <AssignmentStatusTag status={a.status} /> },
+              {
+                title: t('thinkTank.fields.status'),
+                key: 'status',
+                render: (_, a) => <AssignmentStatusTag status={a.status} />,
+              },
               {
                 title: t('thinkTank.review.recommendation'),
                 key: 'rec',
-                render: (_, a) => (a.mine.recommendation ? <Tag>{t(`thinkTank.decisions.${a.mine.recommendation}`)}</Tag> : '—'),
+                render: (_, a) =>
+                  a.mine.recommendation ? <Tag>{t(`thinkTank.decisions.${a.mine.recommendation}`)}</Tag> : '—',
               },
             ]}
           />
@@ -144,7 +161,14 @@ export function ReviewQueuePage() {
           )
         }
       >
-        <Input.TextArea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('thinkTank.queue.declineReason')} data-testid="decline-reason" />
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('thinkTank.queue.declineReason')}
+          data-testid="decline-reason"
+        />
       </Modal>
     </>
   );

@@ -21,7 +21,8 @@ function RubricEditor({ allianceId }: { allianceId: string }) {
   const rubric = useRubric(allianceId);
   const save = useSaveRubric(allianceId);
   useEffect(() => {
-    if (rubric.data) form.setFieldsValue({ criteria: rubric.data.map((c) => ({ ...c, description: c.description ?? '' })) });
+    if (rubric.data)
+      form.setFieldsValue({ criteria: rubric.data.map((c) => ({ ...c, description: c.description ?? '' })) });
   }, [rubric.data, form]);
 
   return (
@@ -31,7 +32,12 @@ function RubricEditor({ allianceId }: { allianceId: string }) {
       data-testid="rubric-form"
       onFinish={(values) =>
         save.mutate(
-          { criteria: withGeneratedKeys(values.criteria).map((c) => ({ ...c, description: c.description || undefined })) },
+          {
+            criteria: withGeneratedKeys(values.criteria).map((c) => ({
+              ...c,
+              description: c.description || undefined,
+            })),
+          },
           { onSuccess: () => void message.success(t('common.saved')), onError: (error) => showError(error, form) },
         )
       }
@@ -44,22 +50,39 @@ function RubricEditor({ allianceId }: { allianceId: string }) {
                 <Form.Item name={[field.name, 'key']} hidden>
                   <Input />
                 </Form.Item>
-                <Form.Item name={[field.name, 'label']} label={t('thinkTank.rubric.label')} rules={[{ required: true }]}>
+                <Form.Item
+                  name={[field.name, 'label']}
+                  label={t('thinkTank.rubric.label')}
+                  rules={[{ required: true }]}
+                >
                   <Input style={{ width: 180 }} maxLength={100} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'description']} label={t('thinkTank.rubric.description')}>
                   <Input style={{ width: 280 }} maxLength={500} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'maxScore']} label={t('thinkTank.rubric.maxScore')} rules={[{ required: true }]}>
+                <Form.Item
+                  name={[field.name, 'maxScore']}
+                  label={t('thinkTank.rubric.maxScore')}
+                  rules={[{ required: true }]}
+                >
                   <InputNumber min={1} max={100} precision={0} />
                 </Form.Item>
                 <Form.Item label=" ">
-                  <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= 1} aria-label={t('common.delete')} />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(field.name)}
+                    disabled={fields.length <= 1}
+                    aria-label={t('common.delete')}
+                  />
                 </Form.Item>
               </Space>
             ))}
             <Space>
-              <Button icon={<PlusOutlined />} onClick={() => add({ label: '', maxScore: 5 })} disabled={fields.length >= 20}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ label: '', maxScore: 5 })}
+                disabled={fields.length >= 20}
+              >
                 {t('thinkTank.rubric.add')}
               </Button>
               <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="rubric-save">

@@ -5,7 +5,14 @@ import { fileNameFromResponse, saveBlob } from '../../api/download';
 import { toApiError, unwrap } from '../../api/errors';
 import type { ListItem, RequestBody, ResponseBody } from '../../api/types';
 
-export const REPORT_STATUSES = ['draft', 'under_review', 'revision_requested', 'accepted', 'rejected', 'published'] as const;
+export const REPORT_STATUSES = [
+  'draft',
+  'under_review',
+  'revision_requested',
+  'accepted',
+  'rejected',
+  'published',
+] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const DECISIONS = ['accept', 'minor_revision', 'major_revision', 'reject'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -83,7 +90,9 @@ export function useReports(status?: ReportStatus) {
   return useQuery({
     queryKey: thinkTankKeys.reports(status),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reports', { params: { query: { status, limit: MAX_PAGE_SIZE, cursor } } })))),
+      await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/think-tank/reports', { params: { query: { status, limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
@@ -103,13 +112,13 @@ export function useUploadVersion(id: string) {
     const form = new FormData();
     if (response) form.append('response', response);
     form.append('file', file);
-    return (await unwrap(
+    return await unwrap(
       api.POST('/api/v1/think-tank/reports/{id}/versions', {
         params: { path: { id } },
         // openapi-fetch sends FormData as multipart; the schema type cannot describe a File.
         body: form as never,
       }),
-    ));
+    );
   });
 }
 
@@ -127,7 +136,9 @@ export function useDownloadVersion(reportId: string) {
 }
 
 export function useSubmitReport(id: string) {
-  return useThinkTankMutation(() => unwrap(api.POST('/api/v1/think-tank/reports/{id}/submit', { params: { path: { id } } })));
+  return useThinkTankMutation(() =>
+    unwrap(api.POST('/api/v1/think-tank/reports/{id}/submit', { params: { path: { id } } })),
+  );
 }
 
 export function useCandidates(id: string, enabled: boolean) {
@@ -135,22 +146,32 @@ export function useCandidates(id: string, enabled: boolean) {
     queryKey: thinkTankKeys.candidates(id),
     enabled,
     queryFn: async () =>
-      (await allPages((cursor) =>
-        unwrap(api.GET('/api/v1/think-tank/reports/{id}/candidates', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
-      )),
+      await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/think-tank/reports/{id}/candidates', {
+            params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } },
+          }),
+        ),
+      ),
   });
 }
 
 export function useAssignReviewers(id: string) {
-  return useThinkTankMutation((body: AssignInput) => unwrap(api.POST('/api/v1/think-tank/reports/{id}/reviewers', { params: { path: { id } }, body })));
+  return useThinkTankMutation((body: AssignInput) =>
+    unwrap(api.POST('/api/v1/think-tank/reports/{id}/reviewers', { params: { path: { id } }, body })),
+  );
 }
 
 export function useDecide(id: string) {
-  return useThinkTankMutation((body: DecisionInput) => unwrap(api.POST('/api/v1/think-tank/reports/{id}/decision', { params: { path: { id } }, body })));
+  return useThinkTankMutation((body: DecisionInput) =>
+    unwrap(api.POST('/api/v1/think-tank/reports/{id}/decision', { params: { path: { id } }, body })),
+  );
 }
 
 export function usePublish(id: string) {
-  return useThinkTankMutation(() => unwrap(api.POST('/api/v1/think-tank/reports/{id}/publish', { params: { path: { id } } })));
+  return useThinkTankMutation(() =>
+    unwrap(api.POST('/api/v1/think-tank/reports/{id}/publish', { params: { path: { id } } })),
+  );
 }
 
 export function useRecommendations(id: string, enabled: boolean) {
@@ -158,9 +179,13 @@ export function useRecommendations(id: string, enabled: boolean) {
     queryKey: thinkTankKeys.recommendations(id),
     enabled,
     queryFn: async () =>
-      (await allPages((cursor) =>
-        unwrap(api.GET('/api/v1/think-tank/reports/{id}/recommendations', { params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } } })),
-      )),
+      await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/think-tank/reports/{id}/recommendations', {
+            params: { path: { id }, query: { limit: MAX_PAGE_SIZE, cursor } },
+          }),
+        ),
+      ),
   });
 }
 
@@ -175,7 +200,10 @@ export function useAddRecommendation(id: string) {
 export function useReviewQueue() {
   return useQuery({
     queryKey: thinkTankKeys.queue(),
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/think-tank/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
@@ -195,7 +223,9 @@ export function useRespondToInvitation() {
 }
 
 export function useSaveReview(id: string) {
-  return useThinkTankMutation((body: ReviewDraft) => unwrap(api.PUT('/api/v1/think-tank/reviews/{id}', { params: { path: { id } }, body })));
+  return useThinkTankMutation((body: ReviewDraft) =>
+    unwrap(api.PUT('/api/v1/think-tank/reviews/{id}', { params: { path: { id } }, body })),
+  );
 }
 
 export function useSubmitReview(id: string) {
@@ -217,16 +247,24 @@ export function useMyReviewHistory() {
   return useQuery({
     queryKey: thinkTankKeys.myHistory(),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/me/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))),
+      await allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/think-tank/experts/me/reviews', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }),
+        ),
+      ),
   });
 }
 
 export function useUpdateMyProfile() {
-  return useThinkTankMutation((body: UpdateExpertInput) => unwrap(api.PATCH('/api/v1/think-tank/experts/me', { body })));
+  return useThinkTankMutation((body: UpdateExpertInput) =>
+    unwrap(api.PATCH('/api/v1/think-tank/experts/me', { body })),
+  );
 }
 
 export function useDeclare() {
-  return useThinkTankMutation((body: DeclarationInput) => unwrap(api.POST('/api/v1/think-tank/experts/me/declarations', { body })));
+  return useThinkTankMutation((body: DeclarationInput) =>
+    unwrap(api.POST('/api/v1/think-tank/experts/me/declarations', { body })),
+  );
 }
 
 export function useWithdrawDeclaration() {
@@ -238,7 +276,10 @@ export function useWithdrawDeclaration() {
 export function useExperts() {
   return useQuery({
     queryKey: thinkTankKeys.experts(),
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/think-tank/experts', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
@@ -246,7 +287,9 @@ export function useWorkload() {
   return useQuery({
     queryKey: thinkTankKeys.workload(),
     queryFn: async () =>
-      (await allPages((cursor) => unwrap(api.GET('/api/v1/think-tank/experts/workload', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })))),
+      await allPages((cursor) =>
+        unwrap(api.GET('/api/v1/think-tank/experts/workload', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
@@ -267,7 +310,11 @@ export function useRubric(allianceId: string | undefined) {
     queryKey: thinkTankKeys.rubric(allianceId ?? ''),
     enabled: Boolean(allianceId),
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/think-tank/rubrics/{allianceId}', { params: { path: { allianceId: allianceId! } } }))).criteria,
+      (
+        await unwrap(
+          api.GET('/api/v1/think-tank/rubrics/{allianceId}', { params: { path: { allianceId: allianceId! } } }),
+        )
+      ).criteria,
   });
 }
 
@@ -282,7 +329,9 @@ export function useLibrary(filters: LibraryFilters) {
     queryKey: thinkTankKeys.library(filters),
     placeholderData: keepPreviousData,
     // The best 100 matches, as the page showed before the library took a cursor.
-    queryFn: async () => (await unwrap(api.GET('/api/v1/think-tank/library', { params: { query: { ...filters, limit: MAX_PAGE_SIZE } } }))).items,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/think-tank/library', { params: { query: { ...filters, limit: MAX_PAGE_SIZE } } })))
+        .items,
   });
 }
 
@@ -301,7 +350,11 @@ export function useUserSearch(q: string, enabled: boolean) {
     enabled,
     placeholderData: keepPreviousData,
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/users', { params: { query: { q: q || undefined, status: 'active', limit: 50 } } }))).items as {
+      (
+        await unwrap(
+          api.GET('/api/v1/users', { params: { query: { q: q || undefined, status: 'active', limit: 50 } } }),
+        )
+      ).items as {
         id: string;
         displayName: string;
         organization: NamedRef | null;

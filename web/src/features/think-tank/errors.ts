@@ -4,7 +4,8 @@ import { ApiError } from '../../api/errors';
 export function reasonsByField(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
-  for (const detail of error.details) out[detail.field] = out[detail.field] ? `${out[detail.field]}；${detail.reason}` : detail.reason;
+  for (const detail of error.details)
+    out[detail.field] = out[detail.field] ? `${out[detail.field]}；${detail.reason}` : detail.reason;
   return out;
 }
 

@@ -91,7 +91,11 @@ export function DueText({ value, testId }: { value: string | null; testId?: stri
       data-due={state}
     >
       {formatDateTime(value)}
-      {state === 'overdue' ? ` · ${t('thinkTank.due.overdue')}` : state === 'soon' ? ` · ${t('thinkTank.due.soon')}` : ''}
+      {state === 'overdue'
+        ? ` · ${t('thinkTank.due.overdue')}`
+        : state === 'soon'
+          ? ` · ${t('thinkTank.due.soon')}`
+          : ''}
     </Typography.Text>
   );
 }

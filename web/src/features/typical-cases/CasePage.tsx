@@ -29,11 +29,19 @@ export function CasePage() {
   const done = () => void message.success(t('common.saved'));
   return (
     <>
-      <PageHeader title={c.title} subtitle={`${c.organization.name} · ${c.alliance.name}`} extra={<Tag color={STATUS_COLORS[c.status]}>{t(`cases.statuses.${c.status}`)}</Tag>} />
+      <PageHeader
+        title={c.title}
+        subtitle={`${c.organization.name} · ${c.alliance.name}`}
+        extra={<Tag color={STATUS_COLORS[c.status]}>{t(`cases.statuses.${c.status}`)}</Tag>}
+      />
       <Card className="section-card">
         <Typography.Paragraph strong>{c.summary}</Typography.Paragraph>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.body}</Typography.Paragraph>
-        {c.reviewComment && <Typography.Paragraph type="warning">{t('cases.reviewComment', { comment: c.reviewComment })}</Typography.Paragraph>}
+        {c.reviewComment && (
+          <Typography.Paragraph type="warning">
+            {t('cases.reviewComment', { comment: c.reviewComment })}
+          </Typography.Paragraph>
+        )}
         <Space wrap>
           {c.photos.map((p) => (
             <AuthImage key={p.id} src={`/api/v1/typical-cases/${c.id}/photos/${p.id}`} />
@@ -46,7 +54,8 @@ export function CasePage() {
               headers={{ authorization: `Bearer ${session.tokens?.accessToken ?? ''}` }}
               onChange={(info) => {
                 if (info.file.status === 'done') void queryClient.invalidateQueries({ queryKey: ['typical-cases'] });
-                if (info.file.status === 'error') void message.error((info.file.response as { message?: string })?.message ?? t('cases.photoFailed'));
+                if (info.file.status === 'error')
+                  void message.error((info.file.response as { message?: string })?.message ?? t('cases.photoFailed'));
               }}
             >
               <Button>{t('cases.addPhoto')}</Button>
@@ -58,23 +67,53 @@ export function CasePage() {
         <Card className="section-card" title={t('cases.review.title')} style={{ marginTop: 16 }}>
           {c.status === 'nominated' && (
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Input.TextArea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('cases.review.comment')} />
+              <Input.TextArea
+                rows={2}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                placeholder={t('cases.review.comment')}
+              />
               <Space>
-                <Button type="primary" onClick={() => review.mutate({ id, decision: 'approve', comment: comment.trim() || undefined }, { onSuccess: done, onError: (e) => showError(e) })}>
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    review.mutate(
+                      { id, decision: 'approve', comment: comment.trim() || undefined },
+                      { onSuccess: done, onError: (e) => showError(e) },
+                    )
+                  }
+                >
                   {t('cases.review.approve')}
                 </Button>
-                <Button danger onClick={() => review.mutate({ id, decision: 'return', comment: comment.trim() || undefined }, { onSuccess: done, onError: (e) => showError(e) })}>
+                <Button
+                  danger
+                  onClick={() =>
+                    review.mutate(
+                      { id, decision: 'return', comment: comment.trim() || undefined },
+                      { onSuccess: done, onError: (e) => showError(e) },
+                    )
+                  }
+                >
                   {t('cases.review.return')}
                 </Button>
               </Space>
             </Space>
           )}
           {(c.status === 'approved' || c.status === 'unpublished') && (
-            <Button type="primary" onClick={() => publish.mutate({ id, publish: true }, { onSuccess: done, onError: (e) => showError(e) })}>
+            <Button
+              type="primary"
+              onClick={() => publish.mutate({ id, publish: true }, { onSuccess: done, onError: (e) => showError(e) })}
+            >
               {t('cases.publish')}
             </Button>
           )}
-          {c.status === 'published' && <Button onClick={() => publish.mutate({ id, publish: false }, { onSuccess: done, onError: (e) => showError(e) })}>{t('cases.unpublish')}</Button>}
+          {c.status === 'published' && (
+            <Button
+              onClick={() => publish.mutate({ id, publish: false }, { onSuccess: done, onError: (e) => showError(e) })}
+            >
+              {t('cases.unpublish')}
+            </Button>
+          )}
         </Card>
       )}
     </>

@@ -11,7 +11,13 @@ import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
 import { useCases, useConfigureShowcase, useNominate, useShowcaseSettings, type TypicalCase } from './api';
 
-export const STATUS_COLORS: Record<TypicalCase['status'], string> = { nominated: 'orange', returned: 'red', approved: 'blue', published: 'green', unpublished: 'default' };
+export const STATUS_COLORS: Record<TypicalCase['status'], string> = {
+  nominated: 'orange',
+  returned: 'red',
+  approved: 'blue',
+  published: 'green',
+  unpublished: 'default',
+};
 
 /** 培树典型: nominated, reviewed and published success stories, and the public showcase switch. */
 export function CasesPage() {
@@ -45,14 +51,25 @@ export function CasesPage() {
                 cases.isPending,
                 <EmptyState
                   text={t('emptyStates.cases')}
-                  action={isOfficial || me?.role === 'enterprise_contact' ? { label: t('cases.nominate.button'), icon: <PlusOutlined />, onClick: () => setNominating(true) } : undefined}
+                  action={
+                    isOfficial || me?.role === 'enterprise_contact'
+                      ? {
+                          label: t('cases.nominate.button'),
+                          icon: <PlusOutlined />,
+                          onClick: () => setNominating(true),
+                        }
+                      : undefined
+                  }
                 />,
               ),
             }}
             columns={[
               { title: t('cases.fields.title'), render: (_, c) => <Link to={`/cases/${c.id}`}>{c.title}</Link> },
               { title: t('cases.fields.organization'), render: (_, c) => c.organization.name },
-              { title: t('cases.fields.status'), render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{t(`cases.statuses.${c.status}`)}</Tag> },
+              {
+                title: t('cases.fields.status'),
+                render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{t(`cases.statuses.${c.status}`)}</Tag>,
+              },
               { title: t('common.updatedAt'), render: (_, c) => formatDateTime(c.updatedAt) },
             ]}
           />
@@ -74,7 +91,12 @@ function ShowcaseCard() {
   return (
     <Card className="section-card" title={t('cases.showcase.title')} data-testid="showcase-settings">
       <Space wrap>
-        <Select style={{ width: 320 }} value={selected} onChange={setAllianceId} options={alliances.items.map((a) => ({ value: a.id, label: a.name }))} />
+        <Select
+          style={{ width: 320 }}
+          value={selected}
+          onChange={setAllianceId}
+          options={alliances.items.map((a) => ({ value: a.id, label: a.name }))}
+        />
         <Switch
           checked={settings.data?.enabled ?? false}
           loading={configure.isPending}
@@ -87,7 +109,10 @@ function ShowcaseCard() {
             <Typography.Link href={url} target="_blank" copyable={{ text: url }} data-testid="showcase-link">
               {url}
             </Typography.Link>
-            <Button size="small" onClick={() => selected && configure.mutate({ allianceId: selected, enabled: true, newAddress: true })}>
+            <Button
+              size="small"
+              onClick={() => selected && configure.mutate({ allianceId: selected, enabled: true, newAddress: true })}
+            >
               {t('cases.showcase.newAddress')}
             </Button>
           </>
@@ -105,15 +130,32 @@ function NominateModal({ open, onClose }: { open: boolean; onClose: () => void }
   const nominate = useNominate();
   const showError = useShowError();
   return (
-    <Modal open={open} title={t('cases.nominate.title')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={nominate.isPending} destroyOnHidden width={720}>
+    <Modal
+      open={open}
+      title={t('cases.nominate.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={nominate.isPending}
+      destroyOnHidden
+      width={720}
+    >
       <Form
         form={form}
         layout="vertical"
         preserve={false}
         onFinish={(v) =>
           nominate.mutate(
-            { allianceId: v.allianceId, organizationId: v.organizationId || undefined, title: v.title.trim(), summary: v.summary.trim(), body: v.body.trim() },
-            { onSuccess: () => (void message.success(t('cases.nominate.done')), onClose()), onError: (e) => showError(e, form) },
+            {
+              allianceId: v.allianceId,
+              organizationId: v.organizationId || undefined,
+              title: v.title.trim(),
+              summary: v.summary.trim(),
+              body: v.body.trim(),
+            },
+            {
+              onSuccess: () => (void message.success(t('cases.nominate.done')), onClose()),
+              onError: (e) => showError(e, form),
+            },
           )
         }
       >

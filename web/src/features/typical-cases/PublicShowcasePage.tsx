@@ -5,7 +5,14 @@ import { formatDayOf } from '../../lib/dates';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { showcasePhotoUrl, useShowcase } from './showcaseApi';
 
-const FIGURES = ['members', 'departments', 'partyMembers', 'meetingsHeld', 'serviceRequestsResolved', 'publishedCases'] as const;
+const FIGURES = [
+  'members',
+  'departments',
+  'partyMembers',
+  'meetingsHeld',
+  'serviceRequestsResolved',
+  'publishedCases',
+] as const;
 
 /** 联盟风采: an alliance's public page, outside the signed-in shell, with published cases and key figures. */
 export function PublicShowcasePage() {
@@ -42,7 +49,12 @@ export function PublicShowcasePage() {
       {cases.length === 0 && <Empty description={t('showcase.noCases')} />}
       <Flex vertical gap="large" data-testid="showcase-cases">
         {cases.map((item) => (
-          <Card key={item.id} title={item.title} extra={<Typography.Text type="secondary">{item.organizationName}</Typography.Text>} data-testid="showcase-case">
+          <Card
+            key={item.id}
+            title={item.title}
+            extra={<Typography.Text type="secondary">{item.organizationName}</Typography.Text>}
+            data-testid="showcase-case"
+          >
             <Typography.Paragraph strong>{item.summary}</Typography.Paragraph>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.body}</Typography.Paragraph>
             {item.photoIds.length > 0 && (

@@ -12,12 +12,18 @@ const keys = { all: ['typical-cases'] as const };
 export function useCases() {
   return useQuery({
     queryKey: [...keys.all, 'list'],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/typical-cases', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/typical-cases', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } })),
+      ),
   });
 }
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: [...keys.all, 'case', id], queryFn: () => unwrap(api.GET('/api/v1/typical-cases/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: [...keys.all, 'case', id],
+    queryFn: () => unwrap(api.GET('/api/v1/typical-cases/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useShowcaseSettings(allianceId: string | undefined) {
@@ -33,7 +39,8 @@ function useInvalidating<T, R>(fn: (input: T) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export const useNominate = () => useInvalidating((body: NominateInput) => unwrap(api.POST('/api/v1/typical-cases', { body })));
+export const useNominate = () =>
+  useInvalidating((body: NominateInput) => unwrap(api.POST('/api/v1/typical-cases', { body })));
 export const useReview = () =>
   useInvalidating(({ id, decision, comment }: { id: string; decision: 'approve' | 'return'; comment?: string }) =>
     unwrap(api.POST('/api/v1/typical-cases/{id}/review', { params: { path: { id } }, body: { decision, comment } })),
@@ -49,6 +56,12 @@ export const useUpdateCase = () =>
     unwrap(api.PATCH('/api/v1/typical-cases/{id}', { params: { path: { id } }, body })),
   );
 export const useConfigureShowcase = () =>
-  useInvalidating(({ allianceId, enabled, newAddress }: { allianceId: string; enabled: boolean; newAddress?: boolean }) =>
-    unwrap(api.PUT('/api/v1/alliances/{id}/showcase', { params: { path: { id: allianceId } }, body: { enabled, newAddress } })),
+  useInvalidating(
+    ({ allianceId, enabled, newAddress }: { allianceId: string; enabled: boolean; newAddress?: boolean }) =>
+      unwrap(
+        api.PUT('/api/v1/alliances/{id}/showcase', {
+          params: { path: { id: allianceId } },
+          body: { enabled, newAddress },
+        }),
+      ),
   );

@@ -7,7 +7,9 @@ const CasePage = lazyPage(() => import('./CasePage'), 'CasePage');
 const CasesPage = lazyPage(() => import('./CasesPage'), 'CasesPage');
 const PublicShowcasePage = lazyPage(() => import('./PublicShowcasePage'), 'PublicShowcasePage');
 
-const members = (page: ReactNode) => <RequireRole roles={['township_admin', 'department_staff', 'enterprise_contact']}>{page}</RequireRole>;
+const members = (page: ReactNode) => (
+  <RequireRole roles={['township_admin', 'department_staff', 'enterprise_contact']}>{page}</RequireRole>
+);
 
 /** Typical cases (典型案例), under the app layout. */
 export const typicalCaseRoutes: RouteObject[] = [

@@ -14,4 +14,5 @@ export function useShowcase(slug: string) {
   });
 }
 
-export const showcasePhotoUrl = (slug: string, photoId: string) => `/api/v1/public/alliances/${encodeURIComponent(slug)}/showcase/photos/${photoId}`;
+export const showcasePhotoUrl = (slug: string, photoId: string) =>
+  `/api/v1/public/alliances/${encodeURIComponent(slug)}/showcase/photos/${photoId}`;

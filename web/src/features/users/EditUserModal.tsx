@@ -66,7 +66,9 @@ export function EditUserModal({ user, onClose }: { user: User | null; onClose: (
           <OrganizationSelect
             allowClear
             kind={role === 'department_staff' ? 'department' : role === 'enterprise_contact' ? 'enterprise' : undefined}
-            knownOption={user?.organization ? { value: user.organization.id, label: user.organization.name } : undefined}
+            knownOption={
+              user?.organization ? { value: user.organization.id, label: user.organization.name } : undefined
+            }
           />
         </Form.Item>
       </Form>

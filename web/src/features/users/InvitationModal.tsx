@@ -20,7 +20,18 @@ interface Props {
 }
 
 /** A modal that creates an invitation, then shows its link in place of the form. */
-export function InvitationModal({ open, title, submitLabel, submitting, submitTestId, invitationUrl, onSubmit, onClose, afterClose, children }: Props) {
+export function InvitationModal({
+  open,
+  title,
+  submitLabel,
+  submitting,
+  submitTestId,
+  invitationUrl,
+  onSubmit,
+  onClose,
+  afterClose,
+  children,
+}: Props) {
   const { t } = useTranslation();
   return (
     <Modal

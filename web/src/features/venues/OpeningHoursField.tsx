@@ -22,7 +22,9 @@ export function defaultWeek(): DayValue[] {
 
 export function toDayValues(hours: Zone['openingHours']): DayValue[] {
   if (!hours) return defaultWeek();
-  return hours.map((d) => (d ? { open: true, range: [at(d.open), at(d.close)] } : { open: false, range: [at('08:30'), at('17:30')] }));
+  return hours.map((d) =>
+    d ? { open: true, range: [at(d.open), at(d.close)] } : { open: false, range: [at('08:30'), at('17:30')] },
+  );
 }
 
 export function fromDayValues(days: DayValue[]): OpeningHours {
@@ -30,7 +32,13 @@ export function fromDayValues(days: DayValue[]): OpeningHours {
 }
 
 /** Seven rows, Monday first: a switch for open or closed, and the hours of the open days (a Form.Item control). */
-export function OpeningHoursField({ value = defaultWeek(), onChange }: { value?: DayValue[]; onChange?: (days: DayValue[]) => void }) {
+export function OpeningHoursField({
+  value = defaultWeek(),
+  onChange,
+}: {
+  value?: DayValue[];
+  onChange?: (days: DayValue[]) => void;
+}) {
   const { t } = useTranslation();
   const set = (index: number, day: DayValue) => onChange?.(value.map((d, i) => (i === index ? day : d)));
   return (
@@ -76,7 +84,12 @@ export function hoursText(hours: Zone['openingHours'], t: TFunction): string {
   });
   return runs
     .map(({ from, to, text: hoursOfRun }) => {
-      const days = from === to ? day(from) : to === from + 1 ? t('venueAdmin.twoDays', { a: day(from), b: day(to) }) : t('venueAdmin.dayRange', { from: day(from), to: day(to) });
+      const days =
+        from === to
+          ? day(from)
+          : to === from + 1
+            ? t('venueAdmin.twoDays', { a: day(from), b: day(to) })
+            : t('venueAdmin.dayRange', { from: day(from), to: day(to) });
       return `${days} ${hoursOfRun}`;
     })
     .join(t('venueAdmin.separator'));

@@ -26,7 +26,13 @@ export function VenueAdminPage() {
         extra={
           <Space>
             {(venues.data?.length ?? 0) > 1 && (
-              <Select value={venue?.id} onChange={setVenueId} options={venues.data?.map((v) => ({ value: v.id, label: v.name }))} style={{ minWidth: 240 }} data-testid="venue-select" />
+              <Select
+                value={venue?.id}
+                onChange={setVenueId}
+                options={venues.data?.map((v) => ({ value: v.id, label: v.name }))}
+                style={{ minWidth: 240 }}
+                data-testid="venue-select"
+              />
             )}
             <Button icon={<PlusOutlined />} onClick={() => setVenueForm({ venue: null })} data-testid="venue-new">
               {t('venueAdmin.newVenue')}
@@ -61,7 +67,12 @@ export function VenueAdminPage() {
             className="section-card"
             title={t('venueAdmin.zones')}
             extra={
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setZoneForm({ zone: null })} data-testid="zone-add">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setZoneForm({ zone: null })}
+                data-testid="zone-add"
+              >
                 {t('venueAdmin.addZone')}
               </Button>
             }
@@ -78,18 +89,37 @@ export function VenueAdminPage() {
               }}
               columns={[
                 { title: t('venues.zone'), dataIndex: 'name' },
-                { title: t('venues.kind'), dataIndex: 'kind', width: 110, render: (kind: string) => t(`venues.kinds.${kind}`) },
+                {
+                  title: t('venues.kind'),
+                  dataIndex: 'kind',
+                  width: 110,
+                  render: (kind: string) => t(`venues.kinds.${kind}`),
+                },
                 { title: t('venues.capacity'), dataIndex: 'capacity', width: 90 },
                 { title: t('venues.openingHours'), render: (_: unknown, zone) => hoursText(zone.openingHours, t) },
                 {
                   title: t('venues.approval'),
-                  render: (_: unknown, zone) => (zone.requiresApproval ? <Tag color="orange">{t('venues.needsApproval')}</Tag> : <Tag>{t('venues.noApproval')}</Tag>),
+                  render: (_: unknown, zone) =>
+                    zone.requiresApproval ? (
+                      <Tag color="orange">{t('venues.needsApproval')}</Tag>
+                    ) : (
+                      <Tag>{t('venues.noApproval')}</Tag>
+                    ),
                 },
-                { title: t('venueAdmin.photos'), width: 64, render: (_: unknown, zone) => venue.photos.filter((p) => p.zoneId === zone.id).length },
+                {
+                  title: t('venueAdmin.photos'),
+                  width: 64,
+                  render: (_: unknown, zone) => venue.photos.filter((p) => p.zoneId === zone.id).length,
+                },
                 {
                   title: t('common.actions'),
                   render: (_: unknown, zone) => (
-                    <Button size="small" icon={<EditOutlined />} onClick={() => setZoneForm({ zone })} data-testid={`zone-edit-${zone.name}`}>
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() => setZoneForm({ zone })}
+                      data-testid={`zone-edit-${zone.name}`}
+                    >
                       {t('common.edit')}
                     </Button>
                   ),
@@ -99,8 +129,20 @@ export function VenueAdminPage() {
           </Card>
         </Space>
       )}
-      <VenueFormModal venue={venueForm?.venue ?? null} open={!!venueForm} onClose={() => setVenueForm(null)} onSaved={setVenueId} />
-      {venue && <ZoneFormModal venueId={venue.id} zone={zoneForm?.zone ?? null} open={!!zoneForm} onClose={() => setZoneForm(null)} />}
+      <VenueFormModal
+        venue={venueForm?.venue ?? null}
+        open={!!venueForm}
+        onClose={() => setVenueForm(null)}
+        onSaved={setVenueId}
+      />
+      {venue && (
+        <ZoneFormModal
+          venueId={venue.id}
+          zone={zoneForm?.zone ?? null}
+          open={!!zoneForm}
+          onClose={() => setZoneForm(null)}
+        />
+      )}
     </>
   );
 }
@@ -121,7 +163,12 @@ function Photos({ venue, zoneId }: { venue: Venue; zoneId: string | null }) {
           <AuthImage src={`/api/v1/venues/${venue.id}/photos/${photo.id}`} alt={photo.fileName} data-testid="photo" />
           <Popconfirm
             title={t('photos.removeConfirm')}
-            onConfirm={() => remove.mutate({ venueId: venue.id, photoId: photo.id }, { onSuccess: () => void message.success(t('photos.removed')), onError: (e) => showError(e) })}
+            onConfirm={() =>
+              remove.mutate(
+                { venueId: venue.id, photoId: photo.id },
+                { onSuccess: () => void message.success(t('photos.removed')), onError: (e) => showError(e) },
+              )
+            }
           >
             <Button size="small" type="text" danger icon={<DeleteOutlined />}>
               {t('common.delete')}
@@ -130,7 +177,11 @@ function Photos({ venue, zoneId }: { venue: Venue; zoneId: string | null }) {
         </Flex>
       ))}
       {photos.length === 0 && <Typography.Text type="secondary">{t('photos.none')}</Typography.Text>}
-      <PhotoUpload action={action} onUploaded={refresh} data-testid={zoneId ? 'zone-photo-upload' : 'venue-photo-upload'} />
+      <PhotoUpload
+        action={action}
+        onUploaded={refresh}
+        data-testid={zoneId ? 'zone-photo-upload' : 'venue-photo-upload'}
+      />
     </Flex>
   );
 }

@@ -5,14 +5,29 @@ import { useShowError } from '../../lib/useShowError';
 import { useSaveVenue, type Venue, type VenueInput } from './api';
 
 /** Creates a venue, or edits its name, address and description. */
-export function VenueFormModal({ venue, open, onClose, onSaved }: { venue: Venue | null; open: boolean; onClose: () => void; onSaved?: (id: string) => void }) {
+export function VenueFormModal({
+  venue,
+  open,
+  onClose,
+  onSaved,
+}: {
+  venue: Venue | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved?: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<VenueInput>();
   const save = useSaveVenue();
   const showError = useShowError();
   useEffect(() => {
-    if (open) form.setFieldsValue({ name: venue?.name ?? '', address: venue?.address ?? '', description: venue?.description ?? '' });
+    if (open)
+      form.setFieldsValue({
+        name: venue?.name ?? '',
+        address: venue?.address ?? '',
+        description: venue?.description ?? '',
+      });
   }, [open, venue, form]);
   return (
     <Modal
@@ -29,7 +44,10 @@ export function VenueFormModal({ venue, open, onClose, onSaved }: { venue: Venue
         layout="vertical"
         onFinish={(v) =>
           save.mutate(
-            { id: venue?.id, body: { name: v.name.trim(), address: v.address?.trim() ?? '', description: v.description?.trim() ?? '' } },
+            {
+              id: venue?.id,
+              body: { name: v.name.trim(), address: v.address?.trim() ?? '', description: v.description?.trim() ?? '' },
+            },
             {
               onSuccess: (saved) => {
                 void message.success(t('common.saved'));
@@ -41,7 +59,11 @@ export function VenueFormModal({ venue, open, onClose, onSaved }: { venue: Venue
           )
         }
       >
-        <Form.Item name="name" label={t('venueAdmin.name')} rules={[{ required: true, whitespace: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('venueAdmin.name')}
+          rules={[{ required: true, whitespace: true, message: t('venues.required') }]}
+        >
           <Input maxLength={100} data-testid="venue-name" />
         </Form.Item>
         <Form.Item name="address" label={t('venues.address')}>

@@ -1,4 +1,20 @@
-import { Button, Card, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, App } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  App,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +23,15 @@ import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
 import { EmptyState, emptyText } from '../shell/EmptyState';
 import { PageHeader } from '../shell/PageHeader';
-import { useBookingAction, useBookZone, useVenueBookings, useVenueCalendar, useVenues, type Venue, type VenueBooking } from './api';
+import {
+  useBookingAction,
+  useBookZone,
+  useVenueBookings,
+  useVenueCalendar,
+  useVenues,
+  type Venue,
+  type VenueBooking,
+} from './api';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** A booking's time in the township: 12-07 14:00–16:00. */
@@ -29,7 +53,12 @@ export function VenuesPage() {
         title={t('venues.title')}
         extra={
           (venues.data?.length ?? 0) > 1 && (
-            <Select value={venue?.id} onChange={setVenueId} options={venues.data?.map((v) => ({ value: v.id, label: v.name }))} style={{ minWidth: 240 }} />
+            <Select
+              value={venue?.id}
+              onChange={setVenueId}
+              options={venues.data?.map((v) => ({ value: v.id, label: v.name }))}
+              style={{ minWidth: 240 }}
+            />
           )
         }
       />
@@ -37,10 +66,14 @@ export function VenuesPage() {
       {venue && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Card className="section-card" title={venue.name}>
-            <Descriptions size="small" column={1} items={[
-              { key: 'address', label: t('venues.address'), children: venue.address ?? '—' },
-              { key: 'description', label: t('venues.description'), children: venue.description ?? '—' },
-            ]} />
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'address', label: t('venues.address'), children: venue.address ?? '—' },
+                { key: 'description', label: t('venues.description'), children: venue.description ?? '—' },
+              ]}
+            />
             <Table
               rowKey="id"
               size="small"
@@ -55,15 +88,33 @@ export function VenuesPage() {
                   title: t('venues.openingHours'),
                   render: (_: unknown, zone) =>
                     zone.openingHours
-                      ? zone.openingHours.map((d, i) => `${t(`venues.weekdays.${WEEKDAYS[i]}`)} ${d ? `${d.open}–${d.close}` : t('venues.closed')}`).join('；')
+                      ? zone.openingHours
+                          .map(
+                            (d, i) =>
+                              `${t(`venues.weekdays.${WEEKDAYS[i]}`)} ${d ? `${d.open}–${d.close}` : t('venues.closed')}`,
+                          )
+                          .join('；')
                       : t('venues.anyTime'),
                 },
-                { title: t('venues.approval'), render: (_: unknown, zone) => (zone.requiresApproval ? <Tag color="orange">{t('venues.needsApproval')}</Tag> : <Tag>{t('venues.noApproval')}</Tag>) },
+                {
+                  title: t('venues.approval'),
+                  render: (_: unknown, zone) =>
+                    zone.requiresApproval ? (
+                      <Tag color="orange">{t('venues.needsApproval')}</Tag>
+                    ) : (
+                      <Tag>{t('venues.noApproval')}</Tag>
+                    ),
+                },
                 {
                   title: '',
                   render: (_: unknown, zone) =>
                     canBook && (
-                      <Button size="small" type="primary" onClick={() => setBooking(zone)} data-testid={`book-zone-${zone.name}`}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => setBooking(zone)}
+                        data-testid={`book-zone-${zone.name}`}
+                      >
                         {t('venues.book')}
                       </Button>
                     ),
@@ -117,7 +168,8 @@ function BookingsCard({ official }: { official: boolean }) {
   const bookings = useVenueBookings(status);
   const action = useBookingAction();
   const showError = useShowError();
-  const run = (id: string, kind: 'approve' | 'reject' | 'cancel') => action.mutate({ id, action: kind }, { onError: (e) => showError(e) });
+  const run = (id: string, kind: 'approve' | 'reject' | 'cancel') =>
+    action.mutate({ id, action: kind }, { onError: (e) => showError(e) });
   return (
     <Card
       className="section-card"
@@ -129,7 +181,10 @@ function BookingsCard({ official }: { official: boolean }) {
           value={status}
           onChange={setStatus}
           style={{ minWidth: 140 }}
-          options={(['pending', 'approved', 'rejected', 'cancelled'] as const).map((s) => ({ value: s, label: t(`venues.statuses.${s}`) }))}
+          options={(['pending', 'approved', 'rejected', 'cancelled'] as const).map((s) => ({
+            value: s,
+            label: t(`venues.statuses.${s}`),
+          }))}
         />
       }
     >
@@ -139,7 +194,12 @@ function BookingsCard({ official }: { official: boolean }) {
         pagination={false}
         dataSource={bookings.data ?? []}
         data-testid="venue-bookings"
-        locale={{ emptyText: emptyText(bookings.isPending, <EmptyState text={t(official ? 'emptyStates.bookingsOfficial' : 'emptyStates.bookingsMine')} />) }}
+        locale={{
+          emptyText: emptyText(
+            bookings.isPending,
+            <EmptyState text={t(official ? 'emptyStates.bookingsOfficial' : 'emptyStates.bookingsMine')} />,
+          ),
+        }}
         columns={[
           { title: t('venues.time'), render: (_: unknown, b) => timeSpan(b.startsAt, b.endsAt) },
           { title: t('venues.zone'), dataIndex: 'zoneName' },
@@ -152,7 +212,14 @@ function BookingsCard({ official }: { official: boolean }) {
             render: (_: unknown, b) => (
               <Space>
                 {b.allowedActions.map((a) => (
-                  <Button key={a} size="small" danger={a !== 'approve'} type={a === 'approve' ? 'primary' : 'default'} onClick={() => run(b.id, a as 'approve')} data-testid={`booking-${a}`}>
+                  <Button
+                    key={a}
+                    size="small"
+                    danger={a !== 'approve'}
+                    type={a === 'approve' ? 'primary' : 'default'}
+                    onClick={() => run(b.id, a as 'approve')}
+                    data-testid={`booking-${a}`}
+                  >
                     {t(`venues.actions.${a}`)}
                   </Button>
                 ))}
@@ -173,7 +240,15 @@ function BookingModal({ zone, onClose }: { zone: Venue['zones'][number] | null; 
   const showError = useShowError();
   const initial = useMemo(() => ({ attendees: 1 }), []);
   return (
-    <Modal open={!!zone} title={t('venues.bookTitle', { zone: zone?.name ?? '' })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={book.isPending} okButtonProps={{ 'data-testid': 'booking-submit' } as Record<string, string>} destroyOnHidden>
+    <Modal
+      open={!!zone}
+      title={t('venues.bookTitle', { zone: zone?.name ?? '' })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={book.isPending}
+      okButtonProps={{ 'data-testid': 'booking-submit' } as Record<string, string>}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -181,7 +256,13 @@ function BookingModal({ zone, onClose }: { zone: Venue['zones'][number] | null; 
         onFinish={(values) =>
           zone &&
           book.mutate(
-            { zoneId: zone.id, startsAt: instantInTownship(values.range[0]), endsAt: instantInTownship(values.range[1]), purpose: values.purpose, attendees: values.attendees },
+            {
+              zoneId: zone.id,
+              startsAt: instantInTownship(values.range[0]),
+              endsAt: instantInTownship(values.range[1]),
+              purpose: values.purpose,
+              attendees: values.attendees,
+            },
             {
               onSuccess: (saved) => {
                 void message.success(saved.status === 'pending' ? t('venues.bookedPending') : t('venues.booked'));
@@ -194,15 +275,29 @@ function BookingModal({ zone, onClose }: { zone: Venue['zones'][number] | null; 
         }
       >
         <Form.Item name="range" label={t('venues.time')} rules={[{ required: true, message: t('venues.required') }]}>
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" data-testid="booking-range" />
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm', minuteStep: 15 }}
+            format="YYYY-MM-DD HH:mm"
+            data-testid="booking-range"
+          />
         </Form.Item>
-        <Form.Item name="purpose" label={t('venues.purpose')} rules={[{ required: true, min: 2, message: t('venues.required') }]}>
+        <Form.Item
+          name="purpose"
+          label={t('venues.purpose')}
+          rules={[{ required: true, min: 2, message: t('venues.required') }]}
+        >
           <Input maxLength={200} data-testid="booking-purpose" />
         </Form.Item>
-        <Form.Item name="attendees" label={t('venues.attendees')} extra={zone && t('venues.capacityHint', { capacity: zone.capacity })}>
+        <Form.Item
+          name="attendees"
+          label={t('venues.attendees')}
+          extra={zone && t('venues.capacityHint', { capacity: zone.capacity })}
+        >
           <InputNumber min={1} max={10000} data-testid="booking-attendees" />
         </Form.Item>
-        <Typography.Text type="secondary">{zone?.requiresApproval ? t('venues.needsApprovalHint') : ''}</Typography.Text>
+        <Typography.Text type="secondary">
+          {zone?.requiresApproval ? t('venues.needsApprovalHint') : ''}
+        </Typography.Text>
       </Form>
     </Modal>
   );

@@ -5,7 +5,13 @@ import { useShowError } from '../../lib/useShowError';
 import { useSaveZone, type Zone, type ZoneInput } from './api';
 import { fromDayValues, OpeningHoursField, toDayValues, type DayValue } from './OpeningHoursField';
 
-export const ZONE_KINDS = ['enterprise_showcase', 'shared_office', 'party_activity', 'joint_consultation', 'meeting_room'] as const;
+export const ZONE_KINDS = [
+  'enterprise_showcase',
+  'shared_office',
+  'party_activity',
+  'joint_consultation',
+  'meeting_room',
+] as const;
 
 interface Values {
   name: string;
@@ -18,7 +24,17 @@ interface Values {
 }
 
 /** Adds a zone to a venue, or edits one (its kind stays): capacity, opening hours, the approval flag. */
-export function ZoneFormModal({ venueId, zone, open, onClose }: { venueId: string; zone: Zone | null; open: boolean; onClose: () => void }) {
+export function ZoneFormModal({
+  venueId,
+  zone,
+  open,
+  onClose,
+}: {
+  venueId: string;
+  zone: Zone | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -72,23 +88,48 @@ export function ZoneFormModal({ venueId, zone, open, onClose }: { venueId: strin
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="name" label={t('venues.zone')} rules={[{ required: true, whitespace: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('venues.zone')}
+          rules={[{ required: true, whitespace: true, message: t('venues.required') }]}
+        >
           <Input maxLength={100} data-testid="zone-name" />
         </Form.Item>
         <Form.Item name="kind" label={t('venues.kind')} extra={zone ? t('venueAdmin.kindFixed') : undefined}>
-          <Select disabled={!!zone} options={ZONE_KINDS.map((k) => ({ value: k, label: t(`venues.kinds.${k}`) }))} data-testid="zone-kind" />
+          <Select
+            disabled={!!zone}
+            options={ZONE_KINDS.map((k) => ({ value: k, label: t(`venues.kinds.${k}`) }))}
+            data-testid="zone-kind"
+          />
         </Form.Item>
-        <Form.Item name="capacity" label={t('venues.capacity')} rules={[{ required: true, message: t('venues.required') }]}>
+        <Form.Item
+          name="capacity"
+          label={t('venues.capacity')}
+          rules={[{ required: true, message: t('venues.required') }]}
+        >
           <InputNumber min={1} max={10000} data-testid="zone-capacity" />
         </Form.Item>
         <Form.Item name="description" label={t('venues.description')}>
           <Input.TextArea rows={2} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="requiresApproval" label={t('venues.approval')} valuePropName="checked" extra={t('venueAdmin.approvalHint')}>
-          <Switch checkedChildren={t('venues.needsApproval')} unCheckedChildren={t('venues.noApproval')} data-testid="zone-approval" />
+        <Form.Item
+          name="requiresApproval"
+          label={t('venues.approval')}
+          valuePropName="checked"
+          extra={t('venueAdmin.approvalHint')}
+        >
+          <Switch
+            checkedChildren={t('venues.needsApproval')}
+            unCheckedChildren={t('venues.noApproval')}
+            data-testid="zone-approval"
+          />
         </Form.Item>
         <Form.Item name="limitHours" label={t('venues.openingHours')} valuePropName="checked">
-          <Switch checkedChildren={t('venueAdmin.limited')} unCheckedChildren={t('venues.anyTime')} data-testid="zone-limit-hours" />
+          <Switch
+            checkedChildren={t('venueAdmin.limited')}
+            unCheckedChildren={t('venues.anyTime')}
+            data-testid="zone-limit-hours"
+          />
         </Form.Item>
         <Form.Item name="days" hidden={!limitHours}>
           <OpeningHoursField />

@@ -14,7 +14,8 @@ export const venueKeys = { all: ['venues'] as const };
 export function useVenues() {
   return useQuery({
     queryKey: [...venueKeys.all, 'list'],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) => unwrap(api.GET('/api/v1/venues', { params: { query: { limit: MAX_PAGE_SIZE, cursor } } }))),
   });
 }
 
@@ -22,14 +23,18 @@ export function useVenueCalendar(id: string | undefined, from: string, to: strin
   return useQuery({
     queryKey: [...venueKeys.all, 'calendar', id, from, to],
     enabled: !!id,
-    queryFn: async () => (await unwrap(api.GET('/api/v1/venues/{id}/calendar', { params: { path: { id: id! }, query: { from, to } } }))).entries,
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/venues/{id}/calendar', { params: { path: { id: id! }, query: { from, to } } })))
+        .entries,
   });
 }
 
 export function useVenueBookings(status?: VenueBooking['status']) {
   return useQuery({
     queryKey: [...venueKeys.all, 'bookings', status],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/venue-bookings', { params: { query: { status, limit: 100 } } }))).items as VenueBooking[],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/venue-bookings', { params: { query: { status, limit: 100 } } })))
+        .items as VenueBooking[],
   });
 }
 
@@ -67,7 +72,9 @@ function useVenueMutation<T, R>(run: (input: T) => Promise<R>) {
 
 export function useSaveVenue() {
   return useVenueMutation(({ id, body }: { id?: string; body: VenueInput }) =>
-    id ? unwrap(api.PATCH('/api/v1/venues/{id}', { params: { path: { id } }, body })) : unwrap(api.POST('/api/v1/venues', { body })),
+    id
+      ? unwrap(api.PATCH('/api/v1/venues/{id}', { params: { path: { id } }, body }))
+      : unwrap(api.POST('/api/v1/venues', { body })),
   );
 }
 
@@ -76,7 +83,12 @@ export function useSaveZone() {
     if (!zoneId) return unwrap(api.POST('/api/v1/venues/{id}/zones', { params: { path: { id: venueId } }, body }));
     // The kind of a zone is fixed once it exists (bookings and statistics are filed under it).
     const { kind: _kind, ...changes } = body;
-    return unwrap(api.PATCH('/api/v1/venues/{id}/zones/{zoneId}', { params: { path: { id: venueId, zoneId } }, body: changes as ZoneChanges }));
+    return unwrap(
+      api.PATCH('/api/v1/venues/{id}/zones/{zoneId}', {
+        params: { path: { id: venueId, zoneId } },
+        body: changes as ZoneChanges,
+      }),
+    );
   });
 }
 

@@ -50,7 +50,10 @@ export function HomePage() {
   const inTownship = me.role !== 'platform_admin';
   return (
     <>
-      <PageHeader title={t('home.welcome', { name: me.displayName })} subtitle={me.tenant?.name ?? t('workbench.subtitle')} />
+      <PageHeader
+        title={t('home.welcome', { name: me.displayName })}
+        subtitle={me.tenant?.name ?? t('workbench.subtitle')}
+      />
       {me.role === 'enterprise_contact' && <MyOrganizationCard />}
       {inTownship ? (
         <WorkbenchSections enabled />

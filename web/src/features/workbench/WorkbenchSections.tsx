@@ -10,7 +10,8 @@ export function WorkbenchSections({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation();
   const query = useWorkbench(enabled);
   if (!enabled) return null;
-  if (query.isError) return <Alert type="error" showIcon message={t('workbench.failed')} description={errorMessage(query.error)} />;
+  if (query.isError)
+    return <Alert type="error" showIcon message={t('workbench.failed')} description={errorMessage(query.error)} />;
   if (!query.data) return <Skeleton active data-testid="workbench-loading" />;
   const { sections, generatedAt, timeZone, role } = query.data;
   return (

@@ -35,11 +35,15 @@ export function clockOf(t: TFunction, item: WorkbenchItem, now: string, timeZone
   if (item.kind === 'meeting' && item.dueAt) {
     const starts = Date.parse(item.dueAt);
     if (starts <= at) return { text: t('workbench.clock.underWay'), tone: 'soon' };
-    return { text: t('workbench.clock.startsIn', { duration: duration(t, starts - at) }), tone: starts - at < DAY ? 'soon' : 'normal' };
+    return {
+      text: t('workbench.clock.startsIn', { duration: duration(t, starts - at) }),
+      tone: starts - at < DAY ? 'soon' : 'normal',
+    };
   }
   if (item.dueAt) {
     const left = Date.parse(item.dueAt) - at;
-    if (item.overdue || left < 0) return { text: t('workbench.clock.overdue', { duration: duration(t, left) }), tone: 'overdue' };
+    if (item.overdue || left < 0)
+      return { text: t('workbench.clock.overdue', { duration: duration(t, left) }), tone: 'overdue' };
     return { text: t('workbench.clock.left', { duration: duration(t, left) }), tone: left < DAY ? 'soon' : 'normal' };
   }
   if (item.dueOn) {
@@ -50,7 +54,10 @@ export function clockOf(t: TFunction, item: WorkbenchItem, now: string, timeZone
     return { text: t('workbench.clock.daysLeft', { count: days }), tone: days <= 2 ? 'soon' : 'normal' };
   }
   if (item.since) {
-    return { text: t('workbench.clock.waiting', { duration: duration(t, at - Date.parse(item.since)) }), tone: 'normal' };
+    return {
+      text: t('workbench.clock.waiting', { duration: duration(t, at - Date.parse(item.since)) }),
+      tone: 'normal',
+    };
   }
   return null;
 }

@@ -25,8 +25,12 @@ describe('Alibaba Cloud RPC signature', () => {
   });
 
   it('signs the documented example as the documentation does', () => {
-    expect(canonicalQuery(DOCUMENTED)).toMatch(/^AccessKeyId=testId&Action=SendSms&Format=XML&OutId=123&PhoneNumbers=15300000001&RegionId=cn-hangzhou&SignName=%E9%98%BF/);
-    expect(stringToSign('GET', DOCUMENTED)).toContain('TemplateParam%3D%257B%2522customer%2522%253A%2522test%2522%257D%26Timestamp%3D2017-07-12T02%253A42%253A19Z');
+    expect(canonicalQuery(DOCUMENTED)).toMatch(
+      /^AccessKeyId=testId&Action=SendSms&Format=XML&OutId=123&PhoneNumbers=15300000001&RegionId=cn-hangzhou&SignName=%E9%98%BF/,
+    );
+    expect(stringToSign('GET', DOCUMENTED)).toContain(
+      'TemplateParam%3D%257B%2522customer%2522%253A%2522test%2522%257D%26Timestamp%3D2017-07-12T02%253A42%253A19Z',
+    );
     expect(rpcSignature('GET', DOCUMENTED, 'testSecret')).toBe('zJDF+Lrzhj/ThnlvIToysFRq6t4=');
   });
 

@@ -14,7 +14,13 @@ import { SMS_PROVIDER, SmsProvider } from './sms-provider';
 @Injectable()
 export class SmsSender implements ChannelSender {
   readonly channel = DeliveryChannel.Sms;
-  readonly personal = { preference: 'sms', defaultOn: false, address: (p) => p.mobile, withoutAddress: 'skip', digest: false } as const satisfies ChannelSender['personal'];
+  readonly personal = {
+    preference: 'sms',
+    defaultOn: false,
+    address: (p) => p.mobile,
+    withoutAddress: 'skip',
+    digest: false,
+  } as const satisfies ChannelSender['personal'];
 
   constructor(
     private readonly settings: NotificationSettingsReader,
@@ -33,7 +39,12 @@ export class SmsSender implements ChannelSender {
     const templateCode = account.templates[type];
     if (!templateCode) return { status: 'skipped', reason: `No SMS template is mapped to ${type}` };
     const { messageId } = await this.provider.send(
-      { endpoint: account.endpoint, accessKeyId: account.accessKeyId, accessKeySecret: this.box.open(account.accessKeySecretEncrypted), signName: account.signName },
+      {
+        endpoint: account.endpoint,
+        accessKeyId: account.accessKeyId,
+        accessKeySecret: this.box.open(account.accessKeySecretEncrypted),
+        signName: account.signName,
+      },
       { to: person.mobile, templateCode, params: templateParams(payload), outId: delivery.id },
     );
     return { status: 'sent', providerMessageId: messageId };
@@ -45,7 +56,8 @@ export function templateParams(payload: Record<string, unknown>): Record<string,
   const params: Record<string, string> = {};
   for (const [key, value] of Object.entries(payload)) {
     if (key.startsWith('__')) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params[key] = String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params[key] = String(value);
   }
   return params;
 }
