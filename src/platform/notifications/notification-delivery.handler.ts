@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Role } from '../auth/entities/role';
 import { Clock } from '../clock/clock';
 import { HandlesJob, JobContext, JobHandler } from '../queue/handles-job.decorator';
 import type { JobPayloads } from '../queue/job-registry';
@@ -12,6 +11,7 @@ import { NotificationEvent } from './entities/notification-event.entity';
 import { DeliveryStatus } from './notification-types';
 import { openPayload } from './notifier.service';
 import { SecretBox } from './secret-box';
+import { jobActor } from '../tenancy/request-actor';
 
 /**
  * Sends one delivery through its channel's sender. Safe to run twice: a delivery already sent is skipped. A failure is recorded
@@ -35,12 +35,7 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
     { tenantId, deliveryId }: JobPayloads[NotificationJob.DeliverNotification],
     context: JobContext,
   ): Promise<void> {
-    const actor = {
-      userId: '',
-      tenantId,
-      role: tenantId ? Role.TownshipAdmin : Role.PlatformAdmin,
-      organizationId: null,
-    };
+    const actor = jobActor(tenantId);
     const repo = () => this.tenant.manager.getRepository(NotificationDelivery);
     const delivery = await this.tenant.run(actor, () => repo().findOne({ where: { id: deliveryId } }));
     if (!delivery || delivery.status !== DeliveryStatus.Pending) return;

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Role } from '../auth/entities/role';
 import { Clock } from '../clock/clock';
 import { localDate } from '../clock/local-date';
 import { HandlesJob, JobHandler } from '../queue/handles-job.decorator';
 import { NotificationJob } from './notifications.jobs';
-import type { Actor } from '../tenancy/request-actor';
+import { systemActor } from '../tenancy/request-actor';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { EmailSender } from './channels/email.sender';
 import { NotificationSettingsReader } from './notification-settings.service';
@@ -48,7 +47,7 @@ export class NotificationDigestHandler implements JobHandler<NotificationJob.Sen
   }
 
   async sendForTenant(tenantId: string): Promise<number> {
-    const actor: Actor = { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
+    const actor = systemActor(tenantId);
     const now = this.clock.now();
     const { hours, server } = await this.tenant.run(actor, async () => ({
       hours: await this.settings.quietHours(tenantId),

@@ -12,3 +12,13 @@ export interface Actor {
 export function systemActor(tenantId: string | null): Actor {
   return { userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null };
 }
+
+/** The platform itself acting across townships (a sweep over every township, a backup): no user. */
+export function platformActor(): Actor {
+  return { userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null };
+}
+
+/** A township's system actor, or the platform's when the work belongs to no township. */
+export function jobActor(tenantId: string | null): Actor {
+  return tenantId ? systemActor(tenantId) : platformActor();
+}

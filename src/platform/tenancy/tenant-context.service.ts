@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/entities/role';
-import type { Actor } from './request-actor';
+import { type Actor, platformActor } from './request-actor';
 
 export const ACTOR_KEY = 'actor';
 export const REQUEST_ID_KEY = 'requestId';
@@ -74,7 +74,7 @@ export class TenantContext {
 
   /** Every township's id, read as the platform: scheduled jobs then work through them one by one. */
   async tenantIds(): Promise<string[]> {
-    const rows = await this.run({ userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null }, () =>
+    const rows = await this.run(platformActor(), () =>
       this.manager.query<{ id: string }[]>('SELECT id FROM tenants ORDER BY created_at'),
     );
     return rows.map((r) => r.id);

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IsNull, LessThanOrEqual } from 'typeorm';
-import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import type { JobPayloads } from '../../../platform/queue/job-registry';
 import { ServiceRequestJob } from '../service-requests.jobs';
-import { systemActor } from '../../../platform/tenancy/request-actor';
+import { platformActor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
@@ -52,13 +51,11 @@ export class SweepSlaHandler implements JobHandler<ServiceRequestJob.SweepSla> {
 
   async handle(): Promise<number> {
     await this.routing.reconcile();
-    const due = await this.tenant.run(
-      { userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null },
-      () =>
-        this.tenant.manager.query<{ id: string; tenant_id: string }[]>(
-          'SELECT * FROM service_requests_sla_due($1, 500)',
-          [this.clock.now()],
-        ),
+    const due = await this.tenant.run(platformActor(), () =>
+      this.tenant.manager.query<{ id: string; tenant_id: string }[]>(
+        'SELECT * FROM service_requests_sla_due($1, 500)',
+        [this.clock.now()],
+      ),
     );
     for (const row of due) await this.checker.handle({ tenantId: row.tenant_id, requestId: row.id });
     if (due.length > 0) this.logger.log({ count: due.length }, 'SLA sweep applied due milestones');

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../../auth/entities/role';
 import { pageOfRows, decodeCursorParts } from '../../pagination/keyset';
 import type { Page } from '../../pagination/page.dto';
 import { TenantContext } from '../../tenancy/tenant-context.service';
 import type { BackupContents, BackupRun } from './backup-run';
+import { platformActor } from '../../tenancy/request-actor';
 
-export const PLATFORM_ACTOR = { userId: '', tenantId: null, role: Role.PlatformAdmin, organizationId: null };
+export const PLATFORM_ACTOR = platformActor();
 
 const COLUMNS = `id, trigger, scheduled_for AS "scheduledFor", requested_by_id AS "requestedById", status,
   failure_reason AS "failureReason", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt",
