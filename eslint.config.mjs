@@ -36,6 +36,7 @@ const moduleBoundaries = {
           'src/modules/*/entities/*-role.ts',
         ],
       },
+      { category: 'entity', pattern: 'src/modules/*/**/*.entity.ts' },
       // Every file gets a category, so that "not public" also matches files no descriptor above names.
       { category: 'any', pattern: 'src/**' },
     ],
@@ -61,6 +62,11 @@ const moduleBoundaries = {
               },
             },
             message: 'another module is reached through its public surface only (module, services, jobs, DTOs, views)',
+          },
+          {
+            // An entity's relation to another module's entity is the foreign key between their tables.
+            from: { element: { type: 'module' }, file: { categories: { anyOf: ['entity'] } } },
+            allow: { to: { file: { categories: { anyOf: ['entity'] } } } },
           },
         ],
       },
