@@ -24,7 +24,8 @@ import {
 import type { CasePhotoView, ShowcaseSettingsView, ShowcaseView, TypicalCaseView } from './dto/typical-case.view';
 import { AllianceShowcase } from './entities/alliance-showcase.entity';
 import { TypicalCasePhoto } from './entities/typical-case-photo.entity';
-import { TypicalCase, TypicalCaseStatus } from './entities/typical-case.entity';
+import { TypicalCaseStatus } from './entities/typical-case-status';
+import { TypicalCase } from './entities/typical-case.entity';
 
 export const MAX_PHOTOS_PER_CASE = 9;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];

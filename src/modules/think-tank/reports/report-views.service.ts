@@ -9,7 +9,8 @@ import type {
   VersionView,
 } from '../dto/report.dto';
 import type { ResearchReport } from '../entities/research-report.entity';
-import { AssignmentStatus, type ReviewAssignment } from '../entities/review-assignment.entity';
+import { AssignmentStatus } from '../entities/review-assignment-status';
+import type { ReviewAssignment } from '../entities/review-assignment.entity';
 import type { ReviewRound } from '../entities/review-round.entity';
 import { ReportAccessService, type ReportAccess, type ViewerRole } from './report-access.service';
 
