@@ -4,6 +4,7 @@ import type { Job, Queue } from 'bullmq';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
 import { THINK_TANK_QUEUE, ThinkTankJob } from './think-tank.jobs';
 import { workerOptions } from '../../platform/queue/worker-options';
+import { AssignmentsRepository } from './reviews/assignments.repository';
 import { ReviewRemindersHandler } from './reviews/review-reminders.handler';
 
 @Processor(THINK_TANK_QUEUE, workerOptions(2))
@@ -31,5 +32,5 @@ export class ThinkTankSchedule implements OnApplicationBootstrap {
   }
 }
 
-@Module({ providers: [ThinkTankProcessor, ReviewRemindersHandler, ThinkTankSchedule] })
+@Module({ providers: [ThinkTankProcessor, AssignmentsRepository, ReviewRemindersHandler, ThinkTankSchedule] })
 export class ThinkTankWorkerModule {}

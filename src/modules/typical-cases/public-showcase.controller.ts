@@ -5,7 +5,7 @@ import { Public } from '../../platform/auth/access.decorators';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { IdParam } from '../../platform/http/id-param.decorator';
 import { ShowcaseView } from './dto/typical-case.view';
-import { PublicShowcaseService } from './typical-cases.service';
+import { PublicShowcaseService } from './public-showcase.service';
 import { sendImage } from './typical-cases.controller';
 
 const SLUG = /^[A-Za-z0-9_-]{8,64}$/;

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PublicShowcaseController } from './public-showcase.controller';
+import { PublicShowcaseService } from './public-showcase.service';
 import { TypicalCasesController } from './typical-cases.controller';
-import { PublicShowcaseService, TypicalCasesService } from './typical-cases.service';
+import { TypicalCasesRepository } from './typical-cases.repository';
+import { TypicalCasesService } from './typical-cases.service';
 
 @Module({
   controllers: [TypicalCasesController, PublicShowcaseController],
-  providers: [TypicalCasesService, PublicShowcaseService],
+  providers: [TypicalCasesRepository, TypicalCasesService, PublicShowcaseService],
 })
 export class TypicalCasesModule {}

@@ -21,10 +21,10 @@ import {
   ShowcaseSettingsDto,
   UpdateCaseDto,
 } from './dto/typical-case.dto';
-import type { CasePhotoView, ShowcaseSettingsView, ShowcaseView, TypicalCaseView } from './dto/typical-case.view';
-import { AllianceShowcase } from './entities/alliance-showcase.entity';
-import { TypicalCasePhoto } from './entities/typical-case-photo.entity';
-import { TypicalCase, TypicalCaseStatus } from './entities/typical-case.entity';
+import type { CasePhotoView, ShowcaseSettingsView, TypicalCaseView } from './dto/typical-case.view';
+import { TypicalCaseStatus } from './entities/typical-case-status';
+import type { TypicalCase } from './entities/typical-case.entity';
+import { TypicalCasesRepository } from './typical-cases.repository';
 
 export const MAX_PHOTOS_PER_CASE = 9;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -34,32 +34,21 @@ const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export class TypicalCasesService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly cases: TypicalCasesRepository,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
     private readonly storage: FileStorage,
     private readonly quota: StorageQuota,
   ) {}
 
-  private get db() {
-    return this.tenant.manager;
-  }
-
-  private get repo() {
-    return this.db.getRepository(TypicalCase);
-  }
-
   async nominate(actor: Actor, input: NominateCaseDto): Promise<TypicalCaseView> {
     const organizationId = input.organizationId ?? actor.organizationId;
     if (!organizationId) throw DomainException.invalid([{ field: 'organizationId', reason: 'required' }]);
     if (actor.role !== Role.TownshipAdmin && organizationId !== actor.organizationId)
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notYourOrganization' }]);
-    const member = await this.db.query(
-      `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL`,
-      [input.allianceId, organizationId],
-    );
-    if (member.length === 0)
+    if (!(await this.cases.isCurrentMember(input.allianceId, organizationId)))
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notAMemberOrganization' }]);
-    const saved = await this.repo.save({
+    const saved = await this.cases.saveCase({
       tenantId: this.tenant.tenantId,
       allianceId: input.allianceId,
       organizationId,
@@ -73,16 +62,12 @@ export class TypicalCasesService {
   }
 
   private async tellOfficials(item: TypicalCase): Promise<void> {
-    const officials = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`,
-    );
-    const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [
-      item.organizationId,
-    ]);
-    await this.notifier.notify({ userIds: officials.map((o) => o.id) }, NotificationType.TypicalCaseNominated, {
+    const officials = await this.cases.activeOfficialIds();
+    const organizationName = await this.cases.organizationName(item.organizationId);
+    await this.notifier.notify({ userIds: officials }, NotificationType.TypicalCaseNominated, {
       caseId: item.id,
       title: item.title,
-      organizationName: org?.name ?? '',
+      organizationName: organizationName ?? '',
     });
   }
 
@@ -90,23 +75,14 @@ export class TypicalCasesService {
   /** Latest change first; the cursor carries updated_at as text, with the microseconds a Date drops. */
   async list(actor: Actor, query: ListCasesQuery): Promise<Page<TypicalCaseView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterUpdatedAt, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
-    const rows = await this.db.query<{ id: string; updated_at: string }[]>(
-      `SELECT id, updated_at::text AS updated_at FROM typical_cases
-        WHERE ($1 OR organization_id = $2 OR status = 'published')
-          AND ($3::uuid IS NULL OR alliance_id = $3) AND ($4::typical_case_status IS NULL OR status = $4)
-          AND ($5::uuid IS NULL OR (updated_at, id) < ($6::timestamptz, $5::uuid))
-        ORDER BY updated_at DESC, id DESC LIMIT $7`,
-      [
-        actor.role === Role.TownshipAdmin,
-        actor.organizationId,
-        query.allianceId ?? null,
-        query.status ?? null,
-        afterId,
-        afterUpdatedAt,
-        limit + 1,
-      ],
-    );
+    const rows = await this.cases.list({
+      everyCase: actor.role === Role.TownshipAdmin,
+      organizationId: actor.organizationId,
+      allianceId: query.allianceId ?? null,
+      status: query.status ?? null,
+      after: query.cursor ? decodeCursor(query.cursor, 'timestamp') : null,
+      limit: limit + 1,
+    });
     const page = pageOfRows(rows, limit, (r) => [r.updated_at, r.id]);
     return { items: await this.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
@@ -117,7 +93,7 @@ export class TypicalCasesService {
   }
 
   private async requireVisible(actor: Actor, id: string): Promise<TypicalCase> {
-    const item = await this.repo.findOneBy({ id });
+    const item = await this.cases.findCase(id);
     const visible =
       item &&
       (actor.role === Role.TownshipAdmin ||
@@ -138,15 +114,12 @@ export class TypicalCasesService {
       ]);
     }
     const resubmitted = item.status === TypicalCaseStatus.Returned;
-    await this.repo.update(
-      { id },
-      {
-        ...(input.title ? { title: input.title.trim() } : {}),
-        ...(input.summary ? { summary: input.summary.trim() } : {}),
-        ...(input.body ? { body: input.body.trim() } : {}),
-        status: TypicalCaseStatus.Nominated,
-      },
-    );
+    await this.cases.updateCase(id, {
+      ...(input.title ? { title: input.title.trim() } : {}),
+      ...(input.summary ? { summary: input.summary.trim() } : {}),
+      ...(input.body ? { body: input.body.trim() } : {}),
+      status: TypicalCaseStatus.Nominated,
+    });
     if (resubmitted) await this.tellOfficials({ ...item, title: input.title?.trim() || item.title });
     return this.get(actor, id);
   }
@@ -160,20 +133,14 @@ export class TypicalCasesService {
     }
     const approved = input.decision === ReviewDecision.Approve;
     if (!approved && !input.comment?.trim()) throw DomainException.invalid([{ field: 'comment', reason: 'required' }]);
-    await this.repo.update(
-      { id },
-      {
-        status: approved ? TypicalCaseStatus.Approved : TypicalCaseStatus.Returned,
-        reviewComment: input.comment?.trim() || null,
-        reviewedById: actor.userId,
-      },
-    );
-    const nominators = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE status = 'active' AND (id = $1 OR organization_id = $2)`,
-      [item.nominatedById, item.organizationId],
-    );
+    await this.cases.updateCase(id, {
+      status: approved ? TypicalCaseStatus.Approved : TypicalCaseStatus.Returned,
+      reviewComment: input.comment?.trim() || null,
+      reviewedById: actor.userId,
+    });
+    const nominators = await this.cases.activeNominatorSide(item.nominatedById, item.organizationId);
     await this.notifier.notify(
-      { userIds: nominators.map((u) => u.id).filter((u) => u !== actor.userId) },
+      { userIds: nominators.filter((u) => u !== actor.userId) },
       NotificationType.TypicalCaseReviewed,
       {
         caseId: id,
@@ -193,8 +160,8 @@ export class TypicalCasesService {
         { field: 'status', reason: 'caseTransition', args: [publish ? 'publish' : 'unpublish', item.status] },
       ]);
     }
-    await this.repo.update(
-      { id },
+    await this.cases.updateCase(
+      id,
       publish
         ? { status: TypicalCaseStatus.Published, publishedAt: this.clock.now() }
         : { status: TypicalCaseStatus.Unpublished },
@@ -212,8 +179,7 @@ export class TypicalCasesService {
         { field: 'file', reason: 'photoType' },
       ]);
     }
-    const photos = this.db.getRepository(TypicalCasePhoto);
-    const count = await photos.count({ where: { caseId: id } });
+    const count = await this.cases.countPhotos(id);
     if (count >= MAX_PHOTOS_PER_CASE)
       throw DomainException.conflict(ErrorCode.Conflict, [
         { field: 'file', reason: 'tooManyFiles', args: [MAX_PHOTOS_PER_CASE] },
@@ -221,7 +187,7 @@ export class TypicalCasesService {
     await this.quota.reserve(content.length);
     const storageKey = `${item.tenantId}/typical-cases/${id}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
-    const saved = await photos.save({
+    const saved = await this.cases.savePhoto({
       tenantId: item.tenantId,
       caseId: id,
       storageKey,
@@ -234,24 +200,15 @@ export class TypicalCasesService {
 
   async readPhoto(actor: Actor, id: string, photoId: string): Promise<{ contentType: string; content: Buffer }> {
     await this.requireVisible(actor, id);
-    const photo = await this.db.getRepository(TypicalCasePhoto).findOneBy({ id: photoId, caseId: id });
+    const photo = await this.cases.findPhoto(id, photoId);
     if (!photo) throw DomainException.notFound();
     return { contentType: photo.contentType, content: await this.storage.get(photo.storageKey) };
   }
 
   private async views(ids: string[]): Promise<TypicalCaseView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT c.*, a.name AS alliance_name, o.name AS organization_name, u.display_name AS nominator_name
-         FROM typical_cases c JOIN alliance_directory a ON a.id = c.alliance_id JOIN organization_directory o ON o.id = c.organization_id
-         LEFT JOIN people_directory u ON u.id = c.nominated_by_id
-        WHERE c.id = ANY($1) ORDER BY c.updated_at DESC, c.id DESC`,
-      [ids],
-    );
-    const photos = await this.db.query<Record<string, any>[]>(
-      `SELECT id, case_id, content_type, size FROM typical_case_photos WHERE case_id = ANY($1) ORDER BY position, created_at`,
-      [ids],
-    );
+    const rows = await this.cases.cases(ids);
+    const photos = await this.cases.photos(ids);
     return rows.map((c) => ({
       id: c.id,
       alliance: { id: c.alliance_id, name: c.alliance_name },
@@ -272,9 +229,8 @@ export class TypicalCasesService {
   }
 
   async showcaseSettings(allianceId: string): Promise<ShowcaseSettingsView> {
-    if (!(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length)
-      throw DomainException.notFound();
-    const showcase = await this.db.getRepository(AllianceShowcase).findOneBy({ allianceId });
+    if (!(await this.cases.allianceExists(allianceId))) throw DomainException.notFound();
+    const showcase = await this.cases.findShowcase(allianceId);
     return { allianceId, enabled: showcase?.enabled ?? false, slug: showcase?.slug ?? null };
   }
 
@@ -282,39 +238,7 @@ export class TypicalCasesService {
   async configureShowcase(allianceId: string, input: ShowcaseSettingsDto): Promise<ShowcaseSettingsView> {
     const current = await this.showcaseSettings(allianceId);
     const slug = !current.slug || input.newAddress ? randomBytes(12).toString('base64url') : current.slug;
-    await this.db.query(
-      `INSERT INTO alliance_showcases (tenant_id, alliance_id, slug, enabled) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (alliance_id) DO UPDATE SET slug = EXCLUDED.slug, enabled = EXCLUDED.enabled, updated_at = now()`,
-      [this.tenant.tenantId, allianceId, slug, input.enabled],
-    );
+    await this.cases.upsertShowcase(allianceId, slug, input.enabled);
     return this.showcaseSettings(allianceId);
-  }
-}
-
-/** The public side: no tenant, no actor; only what the SECURITY DEFINER functions return. */
-@Injectable()
-export class PublicShowcaseService {
-  constructor(
-    private readonly tenant: TenantContext,
-    private readonly clock: Clock,
-    private readonly storage: FileStorage,
-  ) {}
-
-  async showcase(slug: string): Promise<ShowcaseView> {
-    const [row] = await this.tenant.manager.query<{ showcase: ShowcaseView | null }[]>(
-      'SELECT public_alliance_showcase($1, $2) AS showcase',
-      [slug, this.clock.now()],
-    );
-    if (!row?.showcase) throw DomainException.notFound();
-    return row.showcase;
-  }
-
-  async photo(slug: string, photoId: string): Promise<{ contentType: string; content: Buffer }> {
-    const [photo] = await this.tenant.manager.query<{ storage_key: string; content_type: string }[]>(
-      'SELECT * FROM public_showcase_photo($1, $2)',
-      [slug, photoId],
-    );
-    if (!photo) throw DomainException.notFound();
-    return { contentType: photo.content_type, content: await this.storage.get(photo.storage_key) };
   }
 }

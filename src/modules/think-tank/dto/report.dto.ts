@@ -16,7 +16,7 @@ import { PageQueryDto } from '../../../platform/pagination/page.dto';
 import { ActionItemView } from '../../action-items/dto/action-item.dto';
 import { ExpertAvailability } from '../entities/expert.entity';
 import { BlindMode, ReportStatus } from '../entities/research-report.entity';
-import { AssignmentStatus } from '../entities/review-assignment.entity';
+import { AssignmentStatus } from '../entities/review-assignment-status';
 import { EditorDecision } from '../entities/review-round.entity';
 
 export class CreateReportDto {

@@ -1,7 +1,7 @@
 import { IsEnum, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { AuthorView, CriterionView, ReviewView } from './report.dto';
 import { BlindMode } from '../entities/research-report.entity';
-import { AssignmentStatus } from '../entities/review-assignment.entity';
+import { AssignmentStatus } from '../entities/review-assignment-status';
 import { EditorDecision } from '../entities/review-round.entity';
 
 export class DeclineDto {

@@ -2,14 +2,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { SameTenantReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
 import { EditorDecision } from './review-round.entity';
-
-export enum AssignmentStatus {
-  Invited = 'invited',
-  Accepted = 'accepted',
-  Declined = 'declined',
-  Submitted = 'submitted',
-  Cancelled = 'cancelled',
-}
+import { AssignmentStatus } from './review-assignment-status';
 
 /** A reviewer's invitation to one round and, once submitted, the review itself. */
 @Entity('review_assignments')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
-import { decodeCursor, keysetPage, pageOfRows } from '../../../platform/pagination/keyset';
+import { decodeCursor, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
@@ -15,32 +15,27 @@ import type {
   ReviewHistoryPage,
   UpdateExpertDto,
 } from '../dto/expert.dto';
-import { ExpertDeclaration } from '../entities/expert-declaration.entity';
-import { Expert } from '../entities/expert.entity';
+import type { Expert } from '../entities/expert.entity';
+import { ExpertsRepository } from './experts.repository';
 
 /** Think-tank experts (智库专家): profiles, declared conflicts of interest and review history. */
 @Injectable()
 export class ExpertsService {
-  constructor(private readonly tenant: TenantContext) {}
-
-  private get experts() {
-    return this.tenant.manager.getRepository(Expert);
-  }
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly experts: ExpertsRepository,
+  ) {}
 
   /** The roster in the order experts joined it; a page at a time. */
   async list(query: PageQueryDto): Promise<ExpertPage> {
-    const page = await keysetPage(
-      this.experts.createQueryBuilder('e'),
-      { column: 'e.created_at', kind: 'timestamp', idColumn: 'e.id', direction: 'ASC' },
-      query,
-    );
+    const page = await this.experts.list(query);
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async create(input: CreateExpertDto): Promise<ExpertView> {
-    const [user] = await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1', [input.userId]);
-    if (!user) throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
-    if (await this.experts.existsBy({ userId: input.userId }))
+    if (!(await this.experts.personExists(input.userId)))
+      throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
+    if (await this.experts.existsForUser(input.userId))
       throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'userId', reason: 'alreadyExists' }]);
     await this.checkAffiliation(input);
     const expert = await this.experts.save({
@@ -52,21 +47,21 @@ export class ExpertsService {
   }
 
   async update(id: string, input: UpdateExpertDto): Promise<ExpertView> {
-    const expert = await this.experts.findOneBy({ id });
+    const expert = await this.experts.findById(id);
     if (!expert) throw DomainException.notFound();
     await this.checkAffiliation(input);
-    await this.experts.update({ id }, this.fields(input));
-    return (await this.views([await this.experts.findOneByOrFail({ id })]))[0];
+    await this.experts.update(id, this.fields(input));
+    return (await this.views([await this.experts.findByIdOrFail(id)]))[0];
   }
 
   async mine(actor: Actor): Promise<Expert> {
-    const expert = await this.experts.findOneBy({ userId: actor.userId });
+    const expert = await this.experts.findByUser(actor.userId);
     if (!expert) throw DomainException.notFound();
     return expert;
   }
 
   async get(id: string): Promise<ExpertView> {
-    const expert = await this.experts.findOneBy({ id });
+    const expert = await this.experts.findById(id);
     if (!expert) throw DomainException.notFound();
     return (await this.views([expert]))[0];
   }
@@ -75,20 +70,13 @@ export class ExpertsService {
     const expert = await this.mine(actor);
     if (!input.organizationId && !input.userId)
       throw DomainException.invalid([{ field: 'organizationId', reason: 'declarationTarget' }]);
-    if (
-      input.organizationId &&
-      !(await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [input.organizationId]))
-        .length
-    ) {
+    if (input.organizationId && !(await this.experts.organizationExists(input.organizationId))) {
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notFound' }]);
     }
-    if (
-      input.userId &&
-      !(await this.tenant.manager.query('SELECT 1 FROM people_directory WHERE id = $1', [input.userId])).length
-    ) {
+    if (input.userId && !(await this.experts.personExists(input.userId))) {
       throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
     }
-    const saved = await this.tenant.manager.getRepository(ExpertDeclaration).save({
+    const saved = await this.experts.saveDeclaration({
       tenantId: expert.tenantId,
       expertId: expert.id,
       organizationId: input.organizationId ?? null,
@@ -100,26 +88,16 @@ export class ExpertsService {
 
   async withdrawDeclaration(actor: Actor, declarationId: string): Promise<void> {
     const expert = await this.mine(actor);
-    const result = await this.tenant.manager
-      .getRepository(ExpertDeclaration)
-      .delete({ id: declarationId, expertId: expert.id });
-    if (!result.affected) throw DomainException.notFound();
+    if (!(await this.experts.deleteDeclaration(expert.id, declarationId))) throw DomainException.notFound();
   }
 
   /** An expert's reviews; an official never sees who reviews the reports they wrote. */
   /** Newest invitation first; a page at a time, the cursor holding created_at as text, to the microsecond. */
   async history(actor: Actor, expertId: string, query: PageQueryDto): Promise<ReviewHistoryPage> {
-    if (!(await this.experts.existsBy({ id: expertId }))) throw DomainException.notFound();
+    if (!(await this.experts.exists(expertId))) throw DomainException.notFound();
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [after, afterId] = query.cursor ? decodeCursor(query.cursor, 'timestamp') : [null, null];
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT a.id, a.report_id, r.title, rr.number AS round, a.status, a.created_at, a.created_at::text AS created_at_text, a.due_at, a.submitted_at
-         FROM review_assignments a JOIN research_reports r ON r.id = a.report_id JOIN review_rounds rr ON rr.id = a.round_id
-        WHERE a.expert_id = $1 AND NOT EXISTS (SELECT 1 FROM report_authors ra WHERE ra.report_id = a.report_id AND ra.user_id = $2)
-          AND ($4::uuid IS NULL OR (a.created_at, a.id) < ($3::timestamptz, $4::uuid))
-        ORDER BY a.created_at DESC, a.id DESC LIMIT $5`,
-      [expertId, actor.userId, after, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursor(query.cursor, 'timestamp') : null;
+    const rows = await this.experts.history(expertId, actor.userId, after, limit + 1);
     const page = pageOfRows(rows, limit, (r) => [r.created_at_text, r.id]);
     return {
       nextCursor: page.nextCursor,
@@ -153,27 +131,16 @@ export class ExpertsService {
   }
 
   private async checkAffiliation(input: UpdateExpertDto): Promise<void> {
-    if (
-      input.affiliationOrganizationId &&
-      !(
-        await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [
-          input.affiliationOrganizationId,
-        ])
-      ).length
-    ) {
+    if (input.affiliationOrganizationId && !(await this.experts.organizationExists(input.affiliationOrganizationId))) {
       throw DomainException.invalid([{ field: 'affiliationOrganizationId', reason: 'notFound' }]);
     }
   }
 
   private async views(experts: Expert[]): Promise<ExpertView[]> {
     const ids = experts.map((e) => e.id);
-    const people = await this.tenant.manager.query<{ id: string; display_name: string }[]>(
-      'SELECT id, display_name FROM people_directory WHERE id = ANY($1)',
-      [experts.map((e) => e.userId)],
-    );
-    const orgs = await this.tenant.manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM organization_directory WHERE id = ANY($1)',
-      [experts.map((e) => e.affiliationOrganizationId).filter(Boolean)],
+    const people = await this.experts.peopleNames(experts.map((e) => e.userId));
+    const orgs = await this.experts.organizationNames(
+      experts.map((e) => e.affiliationOrganizationId).filter((id): id is string => !!id),
     );
     const declarations = await this.declarations(ids);
     return experts.map((e) => ({
@@ -186,22 +153,19 @@ export class ExpertsService {
       title: e.title,
       bio: e.bio,
       availability: e.availability,
-      declarations: declarations.filter((d) => d.expertId === e.id).map(({ expertId: _, ...d }) => d),
+      declarations: declarations
+        .filter((d) => d.expertId === e.id)
+        .map(({ id, organization, user, reason, createdAt }) => ({ id, organization, user, reason, createdAt })),
     }));
   }
 
   private async declarations(expertIds: string[]): Promise<(DeclarationView & { expertId: string })[]> {
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT d.*, o.name AS organization_name, u.display_name AS user_name FROM expert_declarations d
-         LEFT JOIN organization_directory o ON o.id = d.organization_id LEFT JOIN people_directory u ON u.id = d.user_id
-        WHERE d.expert_id = ANY($1) ORDER BY d.created_at`,
-      [expertIds],
-    );
+    const rows = await this.experts.declarations(expertIds);
     return rows.map((d) => ({
       id: d.id,
       expertId: d.expert_id,
-      organization: d.organization_id ? { id: d.organization_id, name: d.organization_name } : null,
-      user: d.user_id ? { id: d.user_id, displayName: d.user_name } : null,
+      organization: d.organization_id ? { id: d.organization_id, name: d.organization_name ?? '' } : null,
+      user: d.user_id ? { id: d.user_id, displayName: d.user_name ?? '' } : null,
       reason: d.reason,
       createdAt: d.created_at,
     }));

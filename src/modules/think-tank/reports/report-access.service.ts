@@ -3,8 +3,8 @@ import { Role } from '../../../platform/auth/entities/role';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { BlindMode, ResearchReport, ReportStatus } from '../entities/research-report.entity';
+import { BlindMode, type ResearchReport, ReportStatus } from '../entities/research-report.entity';
+import { ReportsRepository } from './reports.repository';
 
 export type ViewerRole = 'editor' | 'author' | 'reviewer' | 'reader';
 
@@ -25,23 +25,15 @@ export interface ReportAccess {
  */
 @Injectable()
 export class ReportAccessService {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(private readonly reports: ReportsRepository) {}
 
   async resolve(actor: Actor, reportId: string): Promise<ReportAccess> {
-    const report = await this.tenant.manager.getRepository(ResearchReport).findOneBy({ id: reportId });
+    const report = await this.reports.findById(reportId);
     if (!report) throw DomainException.notFound();
-    const [author] = await this.tenant.manager.query(
-      'SELECT 1 FROM report_authors WHERE report_id = $1 AND user_id = $2',
-      [reportId, actor.userId],
-    );
-    if (author) return { report, role: 'author', expertId: null };
+    if (await this.reports.isAuthor(reportId, actor.userId)) return { report, role: 'author', expertId: null };
     if (actor.role === Role.TownshipAdmin) return { report, role: 'editor', expertId: null };
-    const [reviewer] = await this.tenant.manager.query<{ expert_id: string }[]>(
-      `SELECT a.expert_id FROM review_assignments a JOIN experts e ON e.id = a.expert_id
-        WHERE a.report_id = $1 AND e.user_id = $2 AND a.status <> 'cancelled' LIMIT 1`,
-      [reportId, actor.userId],
-    );
-    if (reviewer) return { report, role: 'reviewer', expertId: reviewer.expert_id };
+    const reviewerExpertId = await this.reports.reviewerExpertId(reportId, actor.userId);
+    if (reviewerExpertId) return { report, role: 'reviewer', expertId: reviewerExpertId };
     if (report.status === ReportStatus.Published) return { report, role: 'reader', expertId: null };
     throw DomainException.notFound();
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type {
   AuthorView,
   ReportSummary,
@@ -9,9 +8,18 @@ import type {
   VersionView,
 } from '../dto/report.dto';
 import type { ResearchReport } from '../entities/research-report.entity';
-import { AssignmentStatus, type ReviewAssignment } from '../entities/review-assignment.entity';
+import { AssignmentStatus } from '../entities/review-assignment-status';
+import type { ReviewAssignment } from '../entities/review-assignment.entity';
+import type { ReportVersion } from '../entities/report-version.entity';
 import type { ReviewRound } from '../entities/review-round.entity';
+import { AssignmentsRepository, type AssignmentRow } from '../reviews/assignments.repository';
 import { ReportAccessService, type ReportAccess, type ViewerRole } from './report-access.service';
+import { ReportsRepository } from './reports.repository';
+
+type VersionFacts = Pick<
+  ReportVersion,
+  'id' | 'number' | 'fileName' | 'contentType' | 'size' | 'response' | 'createdAt'
+>;
 
 /**
  * Renders reports for one viewer. This is where blind review is kept: a field the viewer may not
@@ -19,30 +27,21 @@ import { ReportAccessService, type ReportAccess, type ViewerRole } from './repor
  */
 @Injectable()
 export class ReportViewsService {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly assignmentRows: AssignmentsRepository,
+  ) {}
 
   async view(access: ReportAccess): Promise<ReportView> {
     const { report, role } = access;
     // One query after another: they share the transaction's connection.
     const authors = ReportAccessService.authorsVisible(access) ? await this.authors([report.id]) : null;
-    const subjects = await this.tenant.manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM organization_directory WHERE id = ANY($1) ORDER BY name',
-      [report.subjectOrganizationIds],
-    );
-    const versions = await this.tenant.manager.query<Record<string, any>[]>(
-      'SELECT * FROM report_versions WHERE report_id = $1 ORDER BY number',
-      [report.id],
-    );
-    const rounds = await this.tenant.manager.query<Record<string, any>[]>(
-      'SELECT * FROM review_rounds WHERE report_id = $1 ORDER BY number',
-      [report.id],
-    );
+    const subjects = await this.reports.organizationsByName(report.subjectOrganizationIds);
+    const versions = await this.reports.versions(report.id);
+    const rounds = await this.reports.rounds(report.id);
     const assignments = role === 'reader' ? [] : await this.assignments(report.id);
-    const recommendations = await this.tenant.manager.query<{ total: string; done: string }[]>(
-      `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'done') AS done FROM action_item_directory WHERE report_id = $1 AND status <> 'cancelled'`,
-      [report.id],
-    );
-    const versionNumbers = new Map(versions.map((v) => [v.id as string, v.number as number]));
+    const recommendations = await this.reports.recommendationCounts(report.id);
+    const versionNumbers = new Map(versions.map((v) => [v.id, v.number]));
     return {
       id: report.id,
       allianceId: report.allianceId,
@@ -62,12 +61,12 @@ export class ReportViewsService {
           : rounds.map((r) =>
               this.round(
                 r,
-                versionNumbers.get(r.version_id) ?? 0,
+                versionNumbers.get(r.versionId) ?? 0,
                 assignments.filter((a) => a.roundId === r.id),
                 access,
               ),
             ),
-      recommendations: { total: Number(recommendations[0].total), done: Number(recommendations[0].done) },
+      recommendations,
       publishedAt: report.publishedAt,
       createdAt: report.createdAt,
     };
@@ -89,19 +88,14 @@ export class ReportViewsService {
   }
 
   async authors(reportIds: string[]): Promise<Map<string, AuthorView[]>> {
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT a.report_id, u.id, u.display_name, o.id AS organization_id, o.name AS organization_name
-         FROM report_authors a JOIN people_directory u ON u.id = a.user_id LEFT JOIN organization_directory o ON o.id = a.organization_id
-        WHERE a.report_id = ANY($1) ORDER BY a.position`,
-      [reportIds],
-    );
+    const rows = await this.reports.authors(reportIds);
     const byReport = new Map<string, AuthorView[]>();
     for (const row of rows) {
       const list = byReport.get(row.report_id) ?? [];
       list.push({
         id: row.id,
         displayName: row.display_name,
-        organization: row.organization_id ? { id: row.organization_id, name: row.organization_name } : null,
+        organization: row.organization_id ? { id: row.organization_id, name: row.organization_name ?? '' } : null,
       });
       byReport.set(row.report_id, list);
     }
@@ -109,22 +103,22 @@ export class ReportViewsService {
   }
 
   /** A reviewer under double-blind review gets a neutral file name: names often hide in file names. */
-  version(v: Record<string, any>, access: Pick<ReportAccess, 'role' | 'report'>): VersionView {
+  version(v: VersionFacts, access: Pick<ReportAccess, 'role' | 'report'>): VersionView {
     const hideName = !ReportAccessService.authorsVisible(access);
-    const extension = String(v.file_name).includes('.') ? String(v.file_name).split('.').pop() : '';
+    const extension = v.fileName.includes('.') ? v.fileName.split('.').pop() : '';
     return {
       id: v.id,
       number: v.number,
-      fileName: hideName ? `report-v${v.number}${extension ? `.${extension}` : ''}` : v.file_name,
-      contentType: v.content_type,
+      fileName: hideName ? `report-v${v.number}${extension ? `.${extension}` : ''}` : v.fileName,
+      contentType: v.contentType,
       size: v.size,
       response: v.response,
-      createdAt: v.created_at,
+      createdAt: v.createdAt,
     };
   }
 
   private round(
-    r: Record<string, any>,
+    r: ReviewRound,
     versionNumber: number,
     assignments: AssignmentWithReviewer[],
     access: ReportAccess,
@@ -137,8 +131,8 @@ export class ReportViewsService {
       rubric: r.rubric,
       // Authors get the letter once the round is decided; reviewers get the decision, not the letter.
       decision: access.role === 'editor' || decided ? r.decision : null,
-      decisionLetter: access.role === 'editor' || access.role === 'author' ? r.decision_letter : null,
-      decidedAt: r.decided_at,
+      decisionLetter: access.role === 'editor' || access.role === 'author' ? r.decisionLetter : null,
+      decidedAt: r.decidedAt,
       reviews: assignments.flatMap((a) => {
         const view = reviewFor(access.role, a, { decided, mine });
         return view ? [view] : [];
@@ -147,19 +141,18 @@ export class ReportViewsService {
   }
 
   async assignments(reportId: string): Promise<AssignmentWithReviewer[]> {
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT a.*, u.id AS reviewer_user_id, u.display_name AS reviewer_name FROM review_assignments a
-         JOIN experts e ON e.id = a.expert_id JOIN people_directory u ON u.id = e.user_id
-        WHERE a.report_id = $1 ORDER BY a.ordinal`,
-      [reportId],
-    );
-    return rows.map(toAssignment);
+    const rows = await this.assignmentRows.withReviewers(reportId);
+    return rows.map((row) => ({
+      ...toAssignment(row),
+      reviewerUserId: row.reviewer_user_id,
+      reviewerName: row.reviewer_name,
+    }));
   }
 }
 
 export type AssignmentWithReviewer = ReviewAssignment & { reviewerUserId: string; reviewerName: string };
 
-export function toAssignment(row: Record<string, any>): AssignmentWithReviewer {
+export function toAssignment(row: AssignmentRow): ReviewAssignment {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -180,8 +173,6 @@ export function toAssignment(row: Record<string, any>): AssignmentWithReviewer {
     remindersSent: row.reminders_sent,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    reviewerUserId: row.reviewer_user_id,
-    reviewerName: row.reviewer_name,
   };
 }
 

@@ -22,14 +22,12 @@ import type {
   UpdateReportDto,
   VersionView,
 } from '../dto/report.dto';
-import { ReportAuthor } from '../entities/report-author.entity';
-import { ReportVersion } from '../entities/report-version.entity';
-import { ReportStatus, ResearchReport, searchTextOf } from '../entities/research-report.entity';
-import { ReviewRound } from '../entities/review-round.entity';
+import { ReportStatus, searchTextOf } from '../entities/research-report.entity';
 import { RubricService } from '../reviews/rubric.service';
 import { anonymizeFile } from './anonymize-file';
 import { ReportAccessService } from './report-access.service';
 import { ReportViewsService } from './report-views.service';
+import { ReportsRepository } from './reports.repository';
 
 /** What a report file may be, judged by its bytes. */
 const REPORT_TYPES = new Set(['pdf', 'docx']);
@@ -39,6 +37,7 @@ const REPORT_TYPES = new Set(['pdf', 'docx']);
 export class ReportsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly reports: ReportsRepository,
     private readonly access: ReportAccessService,
     private readonly views: ReportViewsService,
     private readonly rubric: RubricService,
@@ -48,28 +47,16 @@ export class ReportsService {
     private readonly clock: Clock,
   ) {}
 
-  private get reports() {
-    return this.tenant.manager.getRepository(ResearchReport);
-  }
-
   async create(actor: Actor, input: CreateReportDto): Promise<ReportView> {
-    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [
-      input.allianceId,
-    ]);
-    if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
+    if (!(await this.reports.allianceExists(input.allianceId)))
+      throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     const subjects = [...new Set(input.subjectOrganizationIds ?? [])];
-    const found = await this.tenant.manager.query<{ id: string }[]>(
-      'SELECT id FROM organization_directory WHERE id = ANY($1)',
-      [subjects],
-    );
-    const missing = subjects.findIndex((id) => !found.some((o) => o.id === id));
+    const found = await this.reports.existingOrganizations(subjects);
+    const missing = subjects.findIndex((id) => !found.includes(id));
     if (missing >= 0)
       throw DomainException.invalid([{ field: `subjectOrganizationIds[${missing}]`, reason: 'notFound' }]);
     const authorIds = [actor.userId, ...(input.coAuthorIds ?? []).filter((id) => id !== actor.userId)];
-    const users = await this.tenant.manager.query<{ id: string; organization_id: string | null }[]>(
-      `SELECT id, organization_id FROM people_directory WHERE id = ANY($1) AND status <> 'disabled'`,
-      [[...new Set(authorIds)]],
-    );
+    const users = await this.reports.usablePeople([...new Set(authorIds)]);
     const unknown = (input.coAuthorIds ?? []).findIndex((id) => !users.some((u) => u.id === id));
     if (unknown >= 0) throw DomainException.invalid([{ field: `coAuthorIds[${unknown}]`, reason: 'notFound' }]);
 
@@ -83,7 +70,7 @@ export class ReportsService {
       blindMode: input.blindMode,
       submittedById: actor.userId,
     });
-    await this.tenant.manager.getRepository(ReportAuthor).save(
+    await this.reports.saveAuthors(
       [...new Set(authorIds)].map((userId, position) => ({
         tenantId: report.tenantId,
         reportId: report.id,
@@ -106,7 +93,7 @@ export class ReportsService {
       abstract: input.abstract?.trim() ?? report.abstract,
       topics: input.topics ? normalizeTags(input.topics) : report.topics,
     };
-    await this.reports.update({ id }, { ...content, searchText: searchTextOf(content) });
+    await this.reports.update(id, { ...content, searchText: searchTextOf(content) });
     return this.get(actor, id);
   }
 
@@ -118,26 +105,14 @@ export class ReportsService {
   async list(actor: Actor, query: ListReportsQuery): Promise<ReportPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     // Latest change first; the cursor carries updated_at as text, with the microseconds a Date drops.
-    const qb = this.reports
-      .createQueryBuilder('r')
-      .addSelect('CAST(r.updated_at AS text)', 'cursor_updated_at')
-      .orderBy('r.updated_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (actor.role !== Role.TownshipAdmin || query.scope === 'authored') {
-      qb.andWhere('EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = r.id AND a.user_id = :me)', {
-        me: actor.userId,
-      });
-    }
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.cursor) {
-      const [updatedAt, id] = decodeCursor(query.cursor, 'timestamp');
-      qb.andWhere('(r.updated_at, r.id) < (:updatedAt::timestamptz, :id::uuid)', { updatedAt, id });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ r_id: string; cursor_updated_at: string }>();
-    const updatedAt = new Map(raw.map((row) => [row.r_id, row.cursor_updated_at]));
-    const page = pageOfRows(entities, limit, (report) => [updatedAt.get(report.id)!, report.id]);
-    return { items: await this.views.summaries(page.items), nextCursor: page.nextCursor };
+    const rows = await this.reports.list({
+      authoredBy: actor.role !== Role.TownshipAdmin || query.scope === 'authored' ? actor.userId : null,
+      status: query.status ?? null,
+      after: query.cursor ? decodeCursor(query.cursor, 'timestamp') : null,
+      limit: limit + 1,
+    });
+    const page = pageOfRows(rows, limit, (row) => [row.updatedAt, row.report.id]);
+    return { items: await this.views.summaries(page.items.map((row) => row.report)), nextCursor: page.nextCursor };
   }
 
   /** A new file: in a draft it replaces what will be submitted; after a decision it is the revision. */
@@ -173,11 +148,8 @@ export class ReportsService {
     await this.quota.reserve(content.length);
     const storageKey = `${report.tenantId}/reports/${report.id}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
-    const [{ next }] = await this.tenant.manager.query<{ next: number }[]>(
-      'SELECT coalesce(max(number), 0) + 1 AS next FROM report_versions WHERE report_id = $1',
-      [id],
-    );
-    const saved = await this.tenant.manager.getRepository(ReportVersion).save({
+    const next = await this.reports.nextVersionNumber(id);
+    const saved = await this.reports.saveVersion({
       tenantId: report.tenantId,
       reportId: id,
       number: next,
@@ -188,51 +160,30 @@ export class ReportsService {
       response: response?.trim() || null,
       uploadedById: actor.userId,
     });
-    await this.reports.update({ id }, { updatedAt: this.clock.now() });
-    return this.views.version(
-      {
-        id: saved.id,
-        number: saved.number,
-        file_name: saved.fileName,
-        content_type: saved.contentType,
-        size: saved.size,
-        response: saved.response,
-        created_at: saved.createdAt,
-      },
-      access,
-    );
+    await this.reports.update(id, { updatedAt: this.clock.now() });
+    return this.views.version(saved, access);
   }
 
   /** Sends the latest version into the next review round; the officials are asked to assign reviewers. */
   async submit(actor: Actor, id: string): Promise<ReportView> {
     const { report } = await this.access.requireRole(actor, id, 'author');
-    const locked = await this.reports
-      .createQueryBuilder('r')
-      .setLock('pessimistic_write')
-      .where('r.id = :id', { id })
-      .getOneOrFail();
+    const locked = await this.reports.lock(id);
     if (![ReportStatus.Draft, ReportStatus.RevisionRequested].includes(locked.status)) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'reportLocked' }]);
     }
-    const [latest] = await this.tenant.manager.query<{ id: string; number: number }[]>(
-      'SELECT id, number FROM report_versions WHERE report_id = $1 ORDER BY number DESC LIMIT 1',
-      [id],
-    );
-    const [previous] = await this.tenant.manager.query<{ version_id: string }[]>(
-      'SELECT version_id FROM review_rounds WHERE report_id = $1 ORDER BY number DESC LIMIT 1',
-      [id],
-    );
-    if (!latest || latest.id === previous?.version_id)
+    const latest = await this.reports.latestVersionId(id);
+    const previous = await this.reports.latestRound(id);
+    if (!latest || latest === previous?.versionId)
       throw DomainException.invalid([{ field: 'file', reason: previous ? 'revisionRequired' : 'required' }]);
     const round = report.currentRound + 1;
-    await this.tenant.manager.getRepository(ReviewRound).save({
+    await this.reports.saveRound({
       tenantId: report.tenantId,
       reportId: id,
       number: round,
-      versionId: latest.id,
+      versionId: latest,
       rubric: await this.rubric.snapshot(report.allianceId),
     });
-    await this.reports.update({ id }, { status: ReportStatus.UnderReview, currentRound: round });
+    await this.reports.update(id, { status: ReportStatus.UnderReview, currentRound: round });
     await this.notifier.notify({ userIds: await this.editors(id) }, NotificationType.ReportSubmitted, {
       reportId: id,
       title: report.title,
@@ -246,7 +197,7 @@ export class ReportsService {
     const { report } = await this.access.requireEditor(actor, id);
     if (report.status !== ReportStatus.Accepted)
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
-    await this.reports.update({ id }, { status: ReportStatus.Published, publishedAt: this.clock.now() });
+    await this.reports.update(id, { status: ReportStatus.Published, publishedAt: this.clock.now() });
     return this.get(actor, id);
   }
 
@@ -256,18 +207,9 @@ export class ReportsService {
     versionId: string,
   ): Promise<{ fileName: string; contentType: string; content: Buffer }> {
     const access = await this.access.resolve(actor, id);
-    const version = await this.tenant.manager.getRepository(ReportVersion).findOneBy({ id: versionId, reportId: id });
+    const version = await this.reports.findVersion(id, versionId);
     if (!version) throw DomainException.notFound();
-    const view = this.views.version(
-      {
-        id: version.id,
-        number: version.number,
-        file_name: version.fileName,
-        content_type: version.contentType,
-        size: version.size,
-      },
-      access,
-    );
+    const view = this.views.version(version, access);
     const content = await this.storage.get(version.storageKey);
     if (ReportAccessService.authorsVisible(access))
       return { fileName: view.fileName, contentType: version.contentType, content };
@@ -280,12 +222,7 @@ export class ReportsService {
 
   /** The officials who may edit the report: its authors are not among them. */
   async editors(reportId: string): Promise<string[]> {
-    const rows = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory u WHERE role = 'township_admin' AND status = 'active'
-          AND NOT EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = $1 AND a.user_id = u.id)`,
-      [reportId],
-    );
-    return rows.map((r) => r.id);
+    return this.reports.officialsOtherThanAuthors(reportId);
   }
 }
 

@@ -9,16 +9,18 @@ import { Notifier } from '../../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { AssignReviewersDto, ReportView } from '../dto/report.dto';
 import type { AssignmentPage, AssignmentView, DeclineDto, ReviewDraftDto, SubmitReviewDto } from '../dto/review.dto';
 import { ExpertAvailability } from '../entities/expert.entity';
 import { ReportStatus } from '../entities/research-report.entity';
-import { AssignmentStatus, ReviewAssignment } from '../entities/review-assignment.entity';
-import { ReviewRound, type RubricSnapshot } from '../entities/review-round.entity';
+import { AssignmentStatus } from '../entities/review-assignment-status';
+import type { ReviewAssignment } from '../entities/review-assignment.entity';
+import type { RubricSnapshot } from '../entities/review-round.entity';
 import { ReportAccessService } from '../reports/report-access.service';
 import { reviewFor, ReportViewsService, toAssignment } from '../reports/report-views.service';
+import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService } from '../reports/reports.service';
+import { AssignmentsRepository } from './assignments.repository';
 import { conflictsOfInterest } from './conflicts-of-interest';
 import { ReviewCandidatesService } from './review-candidates.service';
 
@@ -26,7 +28,8 @@ import { ReviewCandidatesService } from './review-candidates.service';
 @Injectable()
 export class AssignmentsService {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly assignments: AssignmentsRepository,
+    private readonly reportsRepository: ReportsRepository,
     private readonly access: ReportAccessService,
     private readonly views: ReportViewsService,
     private readonly reports: ReportsService,
@@ -35,18 +38,12 @@ export class AssignmentsService {
     private readonly clock: Clock,
   ) {}
 
-  private get repo() {
-    return this.tenant.manager.getRepository(ReviewAssignment);
-  }
-
   /** The editor invites reviewers to the current round; any conflict of interest refuses the whole request, with why. */
   async assign(actor: Actor, reportId: string, input: AssignReviewersDto): Promise<ReportView> {
     const { report } = await this.access.requireEditor(actor, reportId);
     if (report.status !== ReportStatus.UnderReview)
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
-    const round = await this.tenant.manager
-      .getRepository(ReviewRound)
-      .findOneByOrFail({ reportId, number: report.currentRound });
+    const round = await this.reportsRepository.findRound(reportId, report.currentRound);
     const respondBy = new Date(input.respondBy);
     const dueAt = new Date(input.dueAt);
     const now = this.clock.now();
@@ -55,20 +52,16 @@ export class AssignmentsService {
 
     let expertIds = [...new Set(input.expertIds ?? [])];
     if (input.sameAsPreviousRound) {
-      const previous = await this.tenant.manager.query<{ expert_id: string }[]>(
-        `SELECT a.expert_id FROM review_assignments a JOIN review_rounds r ON r.id = a.round_id
-          WHERE a.report_id = $1 AND r.number = $2 AND a.status = 'submitted' ORDER BY a.ordinal`,
-        [reportId, report.currentRound - 1],
-      );
+      const previous = await this.assignments.submittedExperts(reportId, report.currentRound - 1);
       if (previous.length === 0)
         throw DomainException.invalid([{ field: 'sameAsPreviousRound', reason: 'noPreviousReviewers' }]);
-      expertIds = [...new Set([...previous.map((p) => p.expert_id), ...expertIds])];
+      expertIds = [...new Set([...previous, ...expertIds])];
     }
     if (expertIds.length === 0) throw DomainException.invalid([{ field: 'expertIds', reason: 'required' }]);
 
     const experts = await this.candidates.experts(expertIds);
     const parties = await this.candidates.parties(report);
-    const taken = await this.repo.find({ where: { roundId: round.id } });
+    const taken = await this.assignments.ofRound(round.id);
     const problems: FieldProblem[] = [];
     const conflicts: FieldProblem[] = [];
     for (const expertId of expertIds) {
@@ -100,22 +93,19 @@ export class AssignmentsService {
     for (const expert of expertIds.map((id) => experts.find((e) => e.id === id)!)) {
       const ordinal = await this.ordinalFor(reportId, expert.id);
       // A reviewer cancelled earlier in this round, or who let the invitation lapse, is invited again on the same row.
-      await this.repo.upsert(
-        {
-          tenantId: report.tenantId,
-          reportId,
-          roundId: round.id,
-          expertId: expert.id,
-          ordinal,
-          status: AssignmentStatus.Invited,
-          respondBy,
-          dueAt,
-          respondedAt: null,
-          remindersSent: [],
-        },
-        ['roundId', 'expertId'],
-      );
-      const assignment = await this.repo.findOneByOrFail({ roundId: round.id, expertId: expert.id });
+      await this.assignments.upsertInvitation({
+        tenantId: report.tenantId,
+        reportId,
+        roundId: round.id,
+        expertId: expert.id,
+        ordinal,
+        status: AssignmentStatus.Invited,
+        respondBy,
+        dueAt,
+        respondedAt: null,
+        remindersSent: [],
+      });
+      const assignment = await this.assignments.findInRound(round.id, expert.id);
       await this.notifier.notify({ userIds: [expert.userId] }, NotificationType.ReviewInvited, {
         assignmentId: assignment.id,
         title: report.title,
@@ -129,11 +119,8 @@ export class AssignmentsService {
 
   /** "Reviewer 2" stays Reviewer 2 in every round of a report. */
   private async ordinalFor(reportId: string, expertId: string): Promise<number> {
-    const [row] = await this.tenant.manager.query<{ ordinal: number | null; next: number }[]>(
-      `SELECT max(ordinal) FILTER (WHERE expert_id = $2) AS ordinal, coalesce(max(ordinal), 0) + 1 AS next FROM review_assignments WHERE report_id = $1`,
-      [reportId, expertId],
-    );
-    return row.ordinal ?? row.next;
+    const { ordinal, next } = await this.assignments.ordinals(reportId, expertId);
+    return ordinal ?? next;
   }
 
   async accept(actor: Actor, id: string): Promise<AssignmentView> {
@@ -150,26 +137,18 @@ export class AssignmentsService {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
     const now = this.clock.now();
     if (expired(assignment, now)) {
-      const [{ time_zone }] = await this.tenant.manager.query<{ time_zone: string }[]>(
-        'SELECT time_zone FROM tenants WHERE id = $1',
-        [assignment.tenantId],
-      );
+      const timeZone = await this.assignments.tenantTimeZone(assignment.tenantId);
       throw DomainException.conflict(ErrorCode.InvitationExpired, [
-        { field: 'respondBy', reason: 'respondByPassed', args: [localDateTime(assignment.respondBy, time_zone)] },
+        { field: 'respondBy', reason: 'respondByPassed', args: [localDateTime(assignment.respondBy, timeZone)] },
       ]);
     }
     // Guarded on the status and deadline too, so an answer racing the editor's re-invitation or the deadline changes nothing.
-    const updated = await this.repo
-      .createQueryBuilder()
-      .update()
-      .set({
-        status: accepted ? AssignmentStatus.Accepted : AssignmentStatus.Declined,
-        respondedAt: now,
-        declineReason: accepted ? null : reason?.trim() || null,
-      })
-      .where('id = :id AND status = :invited AND respond_by > :now', { id, invited: AssignmentStatus.Invited, now })
-      .execute();
-    if (!updated.affected)
+    const answered = await this.assignments.respond(id, now, {
+      status: accepted ? AssignmentStatus.Accepted : AssignmentStatus.Declined,
+      respondedAt: now,
+      declineReason: accepted ? null : reason?.trim() || null,
+    });
+    if (!answered)
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadyResponded' }]);
     const title = await this.reportTitle(assignment.reportId);
     await this.notifier.notify(
@@ -186,15 +165,12 @@ export class AssignmentsService {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     const rubric = await this.rubricOf(assignment);
     if (input.scores) checkScores(input.scores, rubric, false);
-    await this.repo.update(
-      { id },
-      {
-        ...(input.scores && { scores: input.scores }),
-        ...(input.recommendation && { recommendation: input.recommendation }),
-        ...(input.commentsToAuthors !== undefined && { commentsToAuthors: input.commentsToAuthors }),
-        ...(input.confidentialComments !== undefined && { confidentialComments: input.confidentialComments }),
-      },
-    );
+    await this.assignments.update(id, {
+      ...(input.scores && { scores: input.scores }),
+      ...(input.recommendation && { recommendation: input.recommendation }),
+      ...(input.commentsToAuthors !== undefined && { commentsToAuthors: input.commentsToAuthors }),
+      ...(input.confidentialComments !== undefined && { confidentialComments: input.confidentialComments }),
+    });
     return this.get(actor, id);
   }
 
@@ -203,20 +179,17 @@ export class AssignmentsService {
     if (assignment.status !== AssignmentStatus.Accepted)
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
     checkScores(input.scores, await this.rubricOf(assignment), true);
-    const updated = await this.repo.update(
-      { id, status: AssignmentStatus.Accepted },
-      {
-        status: AssignmentStatus.Submitted,
-        scores: input.scores,
-        recommendation: input.recommendation,
-        commentsToAuthors: input.commentsToAuthors.trim(),
-        confidentialComments: input.confidentialComments?.trim() || null,
-        submittedAt: this.clock.now(),
-      },
-    );
-    if (!updated.affected)
+    const submitted = await this.assignments.submit(id, {
+      status: AssignmentStatus.Submitted,
+      scores: input.scores,
+      recommendation: input.recommendation,
+      commentsToAuthors: input.commentsToAuthors.trim(),
+      confidentialComments: input.confidentialComments?.trim() || null,
+      submittedAt: this.clock.now(),
+    });
+    if (!submitted)
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notAccepted' }]);
-    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
+    const round = await this.reportsRepository.findRoundById(assignment.roundId);
     await this.notifier.notify(
       { userIds: await this.reports.editors(assignment.reportId) },
       NotificationType.ReviewSubmitted,
@@ -236,17 +209,8 @@ export class AssignmentsService {
    */
   async queue(actor: Actor, query: PageQueryDto): Promise<AssignmentPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterDone, afterDueAt, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['boolean', 'timestamp', 'uuid'])
-      : [null, null, null];
-    const rows = await this.tenant.manager.query<{ id: string; done: boolean; due_at: string }[]>(
-      `SELECT a.id, a.status NOT IN ('invited', 'accepted') AS done, a.due_at::text AS due_at
-         FROM review_assignments a JOIN experts e ON e.id = a.expert_id
-        WHERE e.user_id = $1 AND a.status <> 'cancelled'
-          AND ($4::uuid IS NULL OR (a.status NOT IN ('invited', 'accepted'), a.due_at, a.id) > ($2::boolean, $3::timestamptz, $4::uuid))
-        ORDER BY a.status NOT IN ('invited', 'accepted'), a.due_at, a.id LIMIT $5`,
-      [actor.userId, afterDone, afterDueAt, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'timestamp', 'uuid']) : null;
+    const rows = await this.assignments.queue(actor.userId, after, limit + 1);
     const page = pageOfRows(rows, limit, (r) => [r.done, r.due_at, r.id]);
     const items: AssignmentView[] = [];
     for (const row of page.items) items.push(await this.get(actor, row.id));
@@ -256,11 +220,8 @@ export class AssignmentsService {
   async get(actor: Actor, id: string): Promise<AssignmentView> {
     const assignment = await this.mine(actor, id);
     const access = await this.access.requireRole(actor, assignment.reportId, 'reviewer');
-    const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
-    const [version] = await this.tenant.manager.query<Record<string, any>[]>(
-      'SELECT * FROM report_versions WHERE id = $1',
-      [round.versionId],
-    );
+    const round = await this.reportsRepository.findRoundById(assignment.roundId);
+    const version = await this.reportsRepository.findVersionById(round.versionId);
     const everyone = (await this.views.assignments(assignment.reportId)).filter((a) => a.roundId === round.id);
     const mine = everyone.find((a) => a.id === id)!;
     const context = { decided: round.decision !== null, mine };
@@ -294,24 +255,17 @@ export class AssignmentsService {
 
   /** The actor's own assignment; someone else's is a 404. */
   private async mine(actor: Actor, id: string): Promise<ReviewAssignment> {
-    const [row] = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT a.* FROM review_assignments a JOIN experts e ON e.id = a.expert_id WHERE a.id = $1 AND e.user_id = $2 AND a.status <> 'cancelled'`,
-      [id, actor.userId],
-    );
+    const row = await this.assignments.mine(id, actor.userId);
     if (!row) throw DomainException.notFound();
     return toAssignment(row);
   }
 
   private async rubricOf(assignment: ReviewAssignment): Promise<RubricSnapshot[]> {
-    return (await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId })).rubric;
+    return (await this.reportsRepository.findRoundById(assignment.roundId)).rubric;
   }
 
-  private async reportTitle(reportId: string): Promise<string> {
-    const [row] = await this.tenant.manager.query<{ title: string }[]>(
-      'SELECT title FROM research_reports WHERE id = $1',
-      [reportId],
-    );
-    return row.title;
+  private reportTitle(reportId: string): Promise<string> {
+    return this.reportsRepository.title(reportId);
   }
 }
 

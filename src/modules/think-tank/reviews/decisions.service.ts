@@ -7,15 +7,15 @@ import { Notifier } from '../../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { ActionItemsService } from '../../action-items/action-items.service';
 import type { ActionItemView } from '../../action-items/dto/action-item.dto';
 import type { DecisionDto, RecommendationDto, ReportView } from '../dto/report.dto';
-import { ReportStatus, ResearchReport } from '../entities/research-report.entity';
-import { AssignmentStatus, ReviewAssignment } from '../entities/review-assignment.entity';
-import { EditorDecision, ReviewRound } from '../entities/review-round.entity';
+import { ReportStatus } from '../entities/research-report.entity';
+import { EditorDecision } from '../entities/review-round.entity';
 import { ReportAccessService } from '../reports/report-access.service';
+import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService } from '../reports/reports.service';
+import { AssignmentsRepository } from './assignments.repository';
 
 const STATUS_AFTER: Record<EditorDecision, ReportStatus> = {
   [EditorDecision.Accept]: ReportStatus.Accepted,
@@ -28,7 +28,8 @@ const STATUS_AFTER: Record<EditorDecision, ReportStatus> = {
 @Injectable()
 export class DecisionsService {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly reportsRepository: ReportsRepository,
+    private readonly assignments: AssignmentsRepository,
     private readonly access: ReportAccessService,
     private readonly reports: ReportsService,
     private readonly actionItems: ActionItemsService,
@@ -39,42 +40,26 @@ export class DecisionsService {
   /** Decides the current round with a letter to the authors; reviews still outstanding are cancelled. */
   async decide(actor: Actor, reportId: string, input: DecisionDto): Promise<ReportView> {
     await this.access.requireEditor(actor, reportId);
-    const report = await this.tenant.manager
-      .getRepository(ResearchReport)
-      .createQueryBuilder('r')
-      .setLock('pessimistic_write')
-      .where('r.id = :reportId', { reportId })
-      .getOneOrFail();
+    const report = await this.reportsRepository.lock(reportId);
     if (report.status !== ReportStatus.UnderReview)
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'notUnderReview' }]);
-    const round = await this.tenant.manager
-      .getRepository(ReviewRound)
-      .findOneByOrFail({ reportId, number: report.currentRound });
-    const assignments = this.tenant.manager.getRepository(ReviewAssignment);
-    if ((await assignments.countBy({ roundId: round.id, status: AssignmentStatus.Submitted })) === 0) {
+    const round = await this.reportsRepository.findRound(reportId, report.currentRound);
+    if ((await this.assignments.countSubmitted(round.id)) === 0) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [
         { field: 'decision', reason: 'noSubmittedReviews' },
       ]);
     }
     const now = this.clock.now();
-    await this.tenant.manager.query(
-      `UPDATE review_assignments SET status = 'cancelled', updated_at = now() WHERE round_id = $1 AND status IN ('invited', 'accepted')`,
-      [round.id],
-    );
-    await this.tenant.manager
-      .getRepository(ReviewRound)
-      .update(
-        { id: round.id },
-        { decision: input.decision, decisionLetter: input.letter.trim(), decidedById: actor.userId, decidedAt: now },
-      );
-    await this.tenant.manager
-      .getRepository(ResearchReport)
-      .update({ id: reportId }, { status: STATUS_AFTER[input.decision] });
-    const authors = await this.tenant.manager.query<{ user_id: string }[]>(
-      'SELECT user_id FROM report_authors WHERE report_id = $1',
-      [reportId],
-    );
-    await this.notifier.notify({ userIds: authors.map((a) => a.user_id) }, NotificationType.ReportDecided, {
+    await this.assignments.cancelOutstanding(round.id);
+    await this.reportsRepository.updateRound(round.id, {
+      decision: input.decision,
+      decisionLetter: input.letter.trim(),
+      decidedById: actor.userId,
+      decidedAt: now,
+    });
+    await this.reportsRepository.update(reportId, { status: STATUS_AFTER[input.decision] });
+    const authors = await this.reportsRepository.authorUserIds(reportId);
+    await this.notifier.notify({ userIds: authors }, NotificationType.ReportDecided, {
       reportId,
       title: report.title,
       round: round.number,
@@ -108,15 +93,8 @@ export class DecisionsService {
       ]);
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterDueOn, afterCreatedAt, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid'])
-      : [null, null, null];
-    const rows = await this.tenant.manager.query<{ id: string; due_on: string; created_at: string }[]>(
-      `SELECT id, due_on::text AS due_on, created_at::text AS created_at FROM action_item_directory
-        WHERE report_id = $1 AND ($4::uuid IS NULL OR (due_on, created_at, id) > ($2::date, $3::timestamptz, $4::uuid))
-        ORDER BY due_on, created_at, id LIMIT $5`,
-      [reportId, afterDueOn, afterCreatedAt, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']) : null;
+    const rows = await this.reportsRepository.recommendationPage(reportId, after, limit + 1);
     const page = pageOfRows(rows, limit, (r) => [r.due_on, r.created_at, r.id]);
     return { items: await this.actionItems.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }

@@ -6,6 +6,7 @@ import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.deco
 import { ThinkTankJob } from '../think-tank.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { AssignmentsRepository } from './assignments.repository';
 
 const HOUR = 3600_000;
 
@@ -25,6 +26,7 @@ export const REMINDERS = [
 export class ReviewRemindersHandler implements JobHandler<ThinkTankJob.SendReviewReminders> {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly assignments: AssignmentsRepository,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
@@ -39,14 +41,7 @@ export class ReviewRemindersHandler implements JobHandler<ThinkTankJob.SendRevie
   async forTenant(tenantId: string): Promise<number> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const now = this.clock.now();
-      const due = await this.tenant.manager.query<Record<string, any>[]>(
-        `SELECT a.id, a.status, a.respond_by, a.due_at, a.reminders_sent, e.user_id, r.title
-           FROM review_assignments a JOIN experts e ON e.id = a.expert_id JOIN research_reports r ON r.id = a.report_id
-          WHERE (a.status = 'invited' AND a.respond_by > $1 AND a.respond_by <= $1::timestamptz + interval '24 hours')
-             OR (a.status = 'accepted' AND a.due_at > $1 AND a.due_at <= $1::timestamptz + interval '72 hours')
-          FOR UPDATE OF a SKIP LOCKED`,
-        [now],
-      );
+      const due = await this.assignments.dueReminders(now);
       let sent = 0;
       for (const a of due) {
         const reached = REMINDERS.filter(
@@ -56,9 +51,9 @@ export class ReviewRemindersHandler implements JobHandler<ThinkTankJob.SendRevie
         if (pending.length === 0) continue;
         const closest = pending[pending.length - 1];
         const deadline = new Date(a[closest.deadline]);
-        await this.tenant.manager.query(
-          `UPDATE review_assignments SET reminders_sent = reminders_sent || $2::text[] WHERE id = $1`,
-          [a.id, pending.map((r) => r.key)],
+        await this.assignments.markRemindersSent(
+          a.id,
+          pending.map((r) => r.key),
         );
         await this.notifier.notify(
           { userIds: [a.user_id] },

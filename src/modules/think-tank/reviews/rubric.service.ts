@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { RubricDto, RubricView } from '../dto/library.dto';
-import { ReviewCriterion } from '../entities/review-criterion.entity';
 import type { RubricSnapshot } from '../entities/review-round.entity';
+import { RubricRepository } from './rubric.repository';
 
 /** Until an alliance sets its own rubric, reviews score these. */
 export const DEFAULT_RUBRIC: RubricSnapshot[] = [
@@ -15,18 +15,19 @@ export const DEFAULT_RUBRIC: RubricSnapshot[] = [
 /** The alliance's review rubric (评审细则): the criteria every review scores. */
 @Injectable()
 export class RubricService {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly rubrics: RubricRepository,
+  ) {}
 
   async get(allianceId: string): Promise<RubricView> {
-    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length)
-      throw DomainException.notFound();
+    if (!(await this.rubrics.allianceExists(allianceId))) throw DomainException.notFound();
     return { allianceId, criteria: await this.snapshot(allianceId) };
   }
 
   /** Replaces the rubric; rounds already open keep the copy they took. */
   async replace(allianceId: string, input: RubricDto): Promise<RubricView> {
-    if (!(await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId])).length)
-      throw DomainException.notFound();
+    if (!(await this.rubrics.allianceExists(allianceId))) throw DomainException.notFound();
     // Keys and labels are stored trimmed, so they are judged trimmed: " impact" is "impact" again.
     const keys = input.criteria.map((c) => c.key.trim());
     input.criteria.forEach((c, i) => {
@@ -35,9 +36,8 @@ export class RubricService {
       if (keys.indexOf(keys[i]) !== i)
         throw DomainException.invalid([{ field: `criteria[${i}].key`, reason: 'alreadyExists' }]);
     });
-    const repo = this.tenant.manager.getRepository(ReviewCriterion);
-    await repo.delete({ allianceId });
-    await repo.save(
+    await this.rubrics.replace(
+      allianceId,
       input.criteria.map((c, position) => ({
         tenantId: this.tenant.tenantId,
         allianceId,
@@ -52,9 +52,7 @@ export class RubricService {
   }
 
   async snapshot(allianceId: string): Promise<RubricSnapshot[]> {
-    const criteria = await this.tenant.manager
-      .getRepository(ReviewCriterion)
-      .find({ where: { allianceId }, order: { position: 'ASC' } });
+    const criteria = await this.rubrics.criteria(allianceId);
     if (criteria.length === 0) return DEFAULT_RUBRIC;
     return criteria.map((c) => ({ key: c.key, label: c.label, description: c.description, maxScore: c.maxScore }));
   }

@@ -1,6 +1,6 @@
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
-import { TypicalCaseStatus } from '../entities/typical-case.entity';
+import { TypicalCaseStatus } from '../entities/typical-case-status';
 
 export class NominateCaseDto {
   @IsUUID()

@@ -1,5 +1,5 @@
 import { NamedRef, PersonRef } from '../../../platform/http/references.view';
-import { TypicalCaseStatus } from '../entities/typical-case.entity';
+import { TypicalCaseStatus } from '../entities/typical-case-status';
 
 export class CasePhotoView {
   id: string;

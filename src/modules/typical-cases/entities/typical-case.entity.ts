@@ -1,16 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum TypicalCaseStatus {
-  /** Nominated, waiting for an official's review. */
-  Nominated = 'nominated',
-  /** Sent back with a comment; the nominator edits and resubmits. */
-  Returned = 'returned',
-  Approved = 'approved',
-  Published = 'published',
-  Unpublished = 'unpublished',
-}
+import { TypicalCaseStatus } from './typical-case-status';
 
 /** 培树典型: a member's success story, reviewed and published on the alliance's public showcase. */
 @Entity('typical_cases')

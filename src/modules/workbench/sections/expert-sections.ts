@@ -1,4 +1,4 @@
-import { AssignmentStatus } from '../../think-tank/entities/review-assignment.entity';
+import { AssignmentStatus } from '../../think-tank/entities/review-assignment-status';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
 import { sectionStatement, type Statement, statementSection, type WorkbenchScope } from './section-statement';
 

@@ -1,6 +1,6 @@
 import { ActionItemStatus } from '../../action-items/entities/action-item.entity';
 import { PAIR_STATUS_SQL } from '../../pairing/pairing.service';
-import { TypicalCaseStatus } from '../../typical-cases/entities/typical-case.entity';
+import { TypicalCaseStatus } from '../../typical-cases/entities/typical-case-status';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
 import {
   sectionStatement,
