@@ -1,5 +1,8 @@
-import { personClashQuery, roomClashQuery } from '../../src/modules/meetings/scheduling/conflicts.service';
-import { busyQuery } from '../../src/modules/meetings/scheduling/free-slots.service';
+import {
+  busyQuery,
+  personClashQuery,
+  roomClashQuery,
+} from '../../src/modules/meetings/scheduling/scheduling.repository';
 import { SystemClock } from '../../src/platform/clock/clock';
 import type { BenchContext } from '../context';
 import { Explainer, recordPlan, settle } from '../explain';

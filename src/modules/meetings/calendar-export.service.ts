@@ -4,15 +4,16 @@ import icalGenerator, { ICalCalendarMethod, ICalEventStatus } from 'ical-generat
 import { randomSecret, sha256 } from '../../platform/auth/token-hash';
 import type { Environment } from '../../platform/config/environment';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { MeetingView } from './dto/meeting.dto';
+import { CalendarFeedsRepository, type FeedOwnerRow } from './calendar-feeds.repository';
+import { MeetingStatus } from './entities/meeting-status';
 import { CalendarFeed } from './entities/calendar-feed.entity';
 
 /** Meetings as iCalendar (RFC 5545): one file per meeting, and a private feed per person. */
 @Injectable()
 export class CalendarExport {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly feeds: CalendarFeedsRepository,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -33,7 +34,7 @@ export class CalendarExport {
         description: meeting.description ?? undefined,
         location: meeting.place.zone?.name ?? meeting.place.address ?? meeting.place.onlineUrl ?? undefined,
         url: new URL(`/meetings/${meeting.id}`, publicUrl).toString(),
-        status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        status: meeting.status === MeetingStatus.Cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
     }
     return calendar.toString();
@@ -42,11 +43,7 @@ export class CalendarExport {
   /** A new private feed URL for the actor; the previous one stops working. */
   async rotateFeed(actor: Actor): Promise<string> {
     const token = randomSecret(24);
-    await this.tenant.manager.query(
-      `INSERT INTO calendar_feeds (user_id, tenant_id, token_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
-      [actor.userId, actor.tenantId, sha256(token)],
-    );
+    await this.feeds.replace(actor.userId, actor.tenantId, sha256(token));
     return new URL(
       `/api/v1/calendar/${actor.userId}.${token}.ics`,
       this.config.get('PUBLIC_URL', { infer: true }),
@@ -55,7 +52,12 @@ export class CalendarExport {
 
   /** The owner of a feed token, if it is current. */
   async feedOwner(userId: string, token: string): Promise<CalendarFeed | null> {
-    const feed = await this.tenant.manager.getRepository(CalendarFeed).findOneBy({ userId });
+    const feed = await this.feeds.find(userId);
     return feed && feed.tokenHash === sha256(token) ? feed : null;
+  }
+
+  /** The person a feed URL names, read before anyone is signed in (the caller sets the context). */
+  person(userId: string): Promise<FeedOwnerRow | null> {
+    return this.feeds.person(userId);
   }
 }

@@ -13,3 +13,10 @@ export const EXPORTED_VIEWS = [
   'meeting_attendance_directory',
   'meeting_minutes_directory',
 ] as const;
+
+/**
+ * The longest meeting there is: scheduling refuses longer ones and the database too
+ * (ck_meetings__length). Readers of meeting_directory by time bound `starts_at` from their `from`
+ * minus this, so the start index narrows the scan.
+ */
+export const MAX_MEETING_HOURS = 12;

@@ -5,6 +5,7 @@ import { JobDispatcher } from '../../platform/queue/job-dispatcher';
 import { MEETINGS_QUEUE } from './meetings.jobs';
 import { workerOptions } from '../../platform/queue/worker-options';
 import { SendMeetingReminderHandler, SyncMeetingRemindersHandler } from './jobs/meeting-reminders.handler';
+import { MeetingRemindersRepository } from './jobs/meeting-reminders.repository';
 
 @Processor(MEETINGS_QUEUE, workerOptions(5))
 export class MeetingsProcessor extends WorkerHost {
@@ -17,5 +18,7 @@ export class MeetingsProcessor extends WorkerHost {
   }
 }
 
-@Module({ providers: [MeetingsProcessor, SyncMeetingRemindersHandler, SendMeetingReminderHandler] })
+@Module({
+  providers: [MeetingsProcessor, SyncMeetingRemindersHandler, SendMeetingReminderHandler, MeetingRemindersRepository],
+})
 export class MeetingsWorkerModule {}

@@ -181,9 +181,7 @@ export class MeetingsController {
     const body = await this.tenant.run(
       { userId, tenantId: null, role: Role.Expert, organizationId: null },
       async () => {
-        const [user] = await this.tenant.manager.query<
-          { tenant_id: string; role: Role; organization_id: string | null; status: UserStatus }[]
-        >('SELECT tenant_id, role, organization_id, status FROM people_directory WHERE id = $1', [userId]);
+        const user = await this.ics.person(userId);
         if (!user || user.status !== UserStatus.Active || !user.tenant_id) return null;
         const actor: Actor = {
           userId,

@@ -1,9 +1,58 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { RoomReservations } from '../venues/room-reservations.service';
 import type { MeetingView, ParticipantView } from './dto/meeting.dto';
 import { MeetingParticipant } from './entities/meeting-participant.entity';
-import { Meeting } from './entities/meeting.entity';
+import { MeetingSeries } from './entities/meeting-series.entity';
+import { MeetingStatus } from './entities/meeting-status';
+import { Meeting, PlaceKind } from './entities/meeting.entity';
+import { RsvpResponse } from './entities/rsvp-status';
+
+/** A meeting with its room's, chair's and recorder's names. */
+interface MeetingRow {
+  id: string;
+  alliance_id: string;
+  series_id: string | null;
+  title: string;
+  description: string | null;
+  convener_id: string;
+  chair_id: string;
+  recorder_id: string | null;
+  chair_name: string;
+  recorder_name: string | null;
+  place_kind: PlaceKind;
+  zone_id: string | null;
+  /** Set when zone_id is (a foreign key). */
+  zone_name: string;
+  address: string | null;
+  online_url: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  status: MeetingStatus;
+  cancel_reason: string | null;
+}
+
+/** An invitation with its organisation's and person's names. */
+interface ParticipantRow {
+  id: string;
+  meeting_id: string;
+  organization_id: string | null;
+  /** Set when organization_id is (a foreign key). */
+  organization_name: string;
+  attendee_id: string | null;
+  /** Set when attendee_id is (a foreign key). */
+  attendee_name: string;
+  required: boolean;
+  response: RsvpResponse;
+  decline_reason: string | null;
+}
+
+/** Who may see which meetings: those they or their organisation are invited to. */
+export interface InviteeScope {
+  userId: string;
+  organizationId: string | null;
+}
 
 @Injectable()
 export class MeetingsRepository {
@@ -12,7 +61,7 @@ export class MeetingsRepository {
     private readonly rooms: RoomReservations,
   ) {}
 
-  private get manager() {
+  private get manager(): EntityManager {
     return this.tenant.manager;
   }
 
@@ -32,7 +81,7 @@ export class MeetingsRepository {
       .where('m.series_id = :series AND m.starts_at >= :from AND m.status = :status', {
         series: meeting.seriesId,
         from: meeting.startsAt,
-        status: 'scheduled',
+        status: MeetingStatus.Scheduled,
       })
       .andWhere('(m.id = :id OR NOT m.detached)', { id: meeting.id })
       .orderBy('m.starts_at')
@@ -41,7 +90,7 @@ export class MeetingsRepository {
 
   /** Replaces the room reservations of a meeting (the venues module's); the exclusion constraint refuses an overlap. */
   reserve(meeting: Meeting): Promise<void> {
-    const zoneId = meeting.status === 'scheduled' ? meeting.zoneId : null;
+    const zoneId = meeting.status === MeetingStatus.Scheduled ? meeting.zoneId : null;
     return this.rooms.replaceForMeeting({
       tenantId: meeting.tenantId,
       meetingId: meeting.id,
@@ -53,13 +102,13 @@ export class MeetingsRepository {
 
   async views(ids: string[]): Promise<MeetingView[]> {
     if (ids.length === 0) return [];
-    const meetings = await this.manager.query<(Meeting & Record<string, any>)[]>(
+    const meetings = await this.manager.query<MeetingRow[]>(
       `SELECT m.*, z.name AS zone_name, c.display_name AS chair_name, r.display_name AS recorder_name FROM meetings m
          LEFT JOIN venue_zone_directory z ON z.id = m.zone_id JOIN people_directory c ON c.id = m.chair_id LEFT JOIN people_directory r ON r.id = m.recorder_id
         WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`,
       [ids],
     );
-    const participants = await this.manager.query<Record<string, any>[]>(
+    const participants = await this.manager.query<ParticipantRow[]>(
       `SELECT p.id, p.meeting_id, p.organization_id, o.name AS organization_name, p.attendee_id, u.display_name AS attendee_name,
               p.required, p.response, p.decline_reason
          FROM meeting_participants p LEFT JOIN organization_directory o ON o.id = p.organization_id LEFT JOIN people_directory u ON u.id = p.attendee_id
@@ -105,7 +154,7 @@ export class MeetingsRepository {
     from: Date,
     to: Date,
     allianceId: string | undefined,
-    visibleTo: { userId: string; organizationId: string | null } | null,
+    visibleTo: InviteeScope | null,
   ): Promise<string[]> {
     const { where, params } = this.between(from, to, allianceId, visibleTo);
     const rows = await this.manager.query<{ id: string }[]>(
@@ -120,7 +169,7 @@ export class MeetingsRepository {
     from: Date,
     to: Date,
     allianceId: string | undefined,
-    visibleTo: { userId: string; organizationId: string | null } | null,
+    visibleTo: InviteeScope | null,
     page: { limit: number; after: [string, string] | null },
   ): Promise<{ id: string; starts_at: string }[]> {
     const { where, params } = this.between(from, to, allianceId, visibleTo);
@@ -130,7 +179,7 @@ export class MeetingsRepository {
       keyset = ` AND (m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     params.push(page.limit + 1);
-    return this.manager.query(
+    return this.manager.query<{ id: string; starts_at: string }[]>(
       `SELECT m.id, m.starts_at::text AS starts_at FROM meetings m WHERE ${where}${keyset} ORDER BY m.starts_at, m.id LIMIT $${params.length}`,
       params,
     );
@@ -140,8 +189,8 @@ export class MeetingsRepository {
     from: Date,
     to: Date,
     allianceId: string | undefined,
-    visibleTo: { userId: string; organizationId: string | null } | null,
-  ) {
+    visibleTo: InviteeScope | null,
+  ): { where: string; params: unknown[] } {
     const params: unknown[] = [from, to];
     let where = 'm.starts_at < $2 AND m.ends_at > $1';
     if (allianceId) {
@@ -155,7 +204,47 @@ export class MeetingsRepository {
     return { where, params };
   }
 
+  saveSeries(series: Partial<MeetingSeries>): Promise<MeetingSeries> {
+    return this.manager.getRepository(MeetingSeries).save(series);
+  }
+
+  save(meeting: Partial<Meeting>): Promise<Meeting> {
+    return this.manager.getRepository(Meeting).save(meeting);
+  }
+
   participantsOf(meetingId: string): Promise<MeetingParticipant[]> {
     return this.manager.getRepository(MeetingParticipant).find({ where: { meetingId } });
+  }
+
+  findParticipant(where: FindOptionsWhere<MeetingParticipant>): Promise<MeetingParticipant | null> {
+    return this.manager.getRepository(MeetingParticipant).findOneBy(where);
+  }
+
+  async addParticipants(participants: Partial<MeetingParticipant>[]): Promise<void> {
+    await this.manager.getRepository(MeetingParticipant).save(participants);
+  }
+
+  async updateParticipant(id: string, changes: Partial<MeetingParticipant>): Promise<void> {
+    await this.manager.getRepository(MeetingParticipant).update({ id }, changes);
+  }
+
+  /** Whether the person, or their organisation, is invited to the meeting. */
+  async isInvited(meetingId: string, invitee: InviteeScope): Promise<boolean> {
+    const [invited] = await this.manager.query<unknown[]>(
+      'SELECT 1 FROM meeting_participants WHERE meeting_id = $1 AND (attendee_id = $2 OR organization_id = $3)',
+      [meetingId, invitee.userId, invitee.organizationId],
+    );
+    return !!invited;
+  }
+
+  /** Everyone invited who is active: the people named, and every user of the invited organisations naming nobody. */
+  async recipients(meetingId: string): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT u.id FROM meeting_participants p
+         JOIN people_directory u ON u.id = p.attendee_id OR (p.attendee_id IS NULL AND u.organization_id = p.organization_id)
+        WHERE p.meeting_id = $1 AND u.status = 'active'`,
+      [meetingId],
+    );
+    return rows.map((r) => r.id);
   }
 }

@@ -22,10 +22,12 @@ import type {
   RsvpDto,
   ScheduleMeetingDto,
 } from './dto/meeting.dto';
-import { MeetingParticipant, RsvpResponse } from './entities/meeting-participant.entity';
-import { MeetingSeries } from './entities/meeting-series.entity';
-import { MAX_MEETING_HOURS, Meeting, MeetingStatus, PlaceKind } from './entities/meeting.entity';
-import { MeetingsRepository } from './meetings.repository';
+import { RsvpResponse } from './entities/rsvp-status';
+import { MeetingStatus } from './entities/meeting-status';
+import { Meeting, PlaceKind } from './entities/meeting.entity';
+import { MAX_MEETING_HOURS } from './exported-views';
+import { MeetingNeighboursRepository } from './meeting-neighbours.repository';
+import { type InviteeScope, MeetingsRepository } from './meetings.repository';
 import { ConflictsService } from './scheduling/conflicts.service';
 import { expandOccurrences, InvalidRecurrence, Occurrence } from './scheduling/occurrences';
 
@@ -36,6 +38,7 @@ export class MeetingsService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly meetings: MeetingsRepository,
+    private readonly neighbours: MeetingNeighboursRepository,
     private readonly conflicts: ConflictsService,
     private readonly notifier: Notifier,
     private readonly outbox: Outbox,
@@ -46,11 +49,8 @@ export class MeetingsService {
   async schedule(actor: Actor, input: ScheduleMeetingDto): Promise<{ items: MeetingView[]; notified: number }> {
     const first = this.occurrence(input.startsAt, input.endsAt);
     await this.checkPlace(input.place);
-    const [alliance] = await this.tenant.manager.query<{ name: string }[]>(
-      'SELECT name FROM alliance_directory WHERE id = $1',
-      [input.allianceId],
-    );
-    if (!alliance) throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
+    if (!(await this.neighbours.allianceExists(input.allianceId)))
+      throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     let occurrences: Occurrence[] = [first];
     if (input.recurrence) {
       try {
@@ -68,7 +68,7 @@ export class MeetingsService {
 
     const tenantId = this.tenant.tenantId;
     const series = input.recurrence
-      ? await this.tenant.manager.getRepository(MeetingSeries).save({
+      ? await this.meetings.saveSeries({
           tenantId,
           allianceId: input.allianceId,
           rrule: input.recurrence.trim(),
@@ -77,7 +77,7 @@ export class MeetingsService {
       : null;
     const ids: string[] = [];
     for (const occurrence of occurrences) {
-      const meeting = await this.tenant.manager.getRepository(Meeting).save({
+      const meeting = await this.meetings.save({
         tenantId,
         allianceId: input.allianceId,
         seriesId: series?.id ?? null,
@@ -91,7 +91,7 @@ export class MeetingsService {
         endsAt: occurrence.endsAt,
       });
       await this.reserve(meeting);
-      await this.tenant.manager.getRepository(MeetingParticipant).save([
+      await this.meetings.addParticipants([
         ...required.map((userId) => ({
           tenantId,
           meetingId: meeting.id,
@@ -144,7 +144,7 @@ export class MeetingsService {
         ...(input.place ? placeColumns(input.place) : {}),
         detached: target.detached || (!!target.seriesId && input.scope !== 'following'),
       };
-      await this.tenant.manager.getRepository(Meeting).save(updated);
+      await this.meetings.save(updated);
       await this.reserve(updated);
       await this.syncReminders(target.id);
     }
@@ -158,7 +158,7 @@ export class MeetingsService {
       input.scope === 'following' && meeting.seriesId ? await this.meetings.following(meeting) : [meeting];
     for (const target of targets) {
       const cancelled = { ...target, status: MeetingStatus.Cancelled, cancelReason: input.reason.trim() };
-      await this.tenant.manager.getRepository(Meeting).save(cancelled);
+      await this.meetings.save(cancelled);
       await this.reserve(cancelled);
       await this.syncReminders(target.id);
     }
@@ -176,36 +176,30 @@ export class MeetingsService {
     const meeting = await this.requireVisible(actor, id);
     if (meeting.status !== MeetingStatus.Scheduled)
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'matches' }]);
-    const participant = await this.tenant.manager
-      .getRepository(MeetingParticipant)
-      .findOneBy({ meetingId: id, attendeeId: actor.userId });
+    const participant = await this.meetings.findParticipant({ meetingId: id, attendeeId: actor.userId });
     if (!participant) throw DomainException.forbidden();
     if (input.response === RsvpResponse.Declined && !input.reason?.trim())
       throw DomainException.invalid([{ field: 'reason', reason: 'required' }]);
     if (input.response === RsvpResponse.Delegated) {
-      const [colleague] = await this.tenant.manager.query<{ id: string }[]>(
-        `SELECT id FROM people_directory WHERE id = $1 AND status = 'active' AND organization_id IS NOT DISTINCT FROM $2`,
-        [input.delegateUserId ?? null, actor.organizationId],
-      );
-      if (!colleague || colleague.id === actor.userId)
+      const colleague = await this.neighbours.activeColleague(input.delegateUserId ?? null, actor.organizationId);
+      if (!colleague || colleague === actor.userId)
         throw DomainException.invalid([{ field: 'delegateUserId', reason: 'notFound' }]);
-      await this.tenant.manager.getRepository(MeetingParticipant).save({
-        tenantId: participant.tenantId,
-        meetingId: id,
-        organizationId: participant.organizationId,
-        attendeeId: colleague.id,
-        required: participant.required,
-        delegatedFromId: actor.userId,
-      });
+      await this.meetings.addParticipants([
+        {
+          tenantId: participant.tenantId,
+          meetingId: id,
+          organizationId: participant.organizationId,
+          attendeeId: colleague,
+          required: participant.required,
+          delegatedFromId: actor.userId,
+        },
+      ]);
     }
-    await this.tenant.manager.getRepository(MeetingParticipant).update(
-      { id: participant.id },
-      {
-        response: input.response,
-        declineReason: input.response === RsvpResponse.Declined ? input.reason!.trim() : null,
-        respondedAt: this.clock.now(),
-      },
-    );
+    await this.meetings.updateParticipant(participant.id, {
+      response: input.response,
+      declineReason: input.response === RsvpResponse.Declined ? input.reason!.trim() : null,
+      respondedAt: this.clock.now(),
+    });
     return (await this.meetings.views([id]))[0];
   }
 
@@ -214,18 +208,15 @@ export class MeetingsService {
     await this.requireVisible(actor, id);
     if (actor.role !== Role.TownshipAdmin && actor.organizationId !== input.organizationId)
       throw DomainException.forbidden();
-    const participant = await this.tenant.manager
-      .getRepository(MeetingParticipant)
-      .findOneBy({ meetingId: id, organizationId: input.organizationId, delegatedFromId: IsNull() });
+    const participant = await this.meetings.findParticipant({
+      meetingId: id,
+      organizationId: input.organizationId,
+      delegatedFromId: IsNull(),
+    });
     if (!participant) throw DomainException.notFound();
-    const [person] = await this.tenant.manager.query(
-      'SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2 AND status = $3',
-      [input.attendeeId, input.organizationId, 'active'],
-    );
-    if (!person) throw DomainException.invalid([{ field: 'attendeeId', reason: 'notFound' }]);
-    await this.tenant.manager
-      .getRepository(MeetingParticipant)
-      .update({ id: participant.id }, { attendeeId: input.attendeeId });
+    if (!(await this.neighbours.isActiveMemberOf(input.attendeeId, input.organizationId)))
+      throw DomainException.invalid([{ field: 'attendeeId', reason: 'notFound' }]);
+    await this.meetings.updateParticipant(participant.id, { attendeeId: input.attendeeId });
     await this.syncReminders(id);
     return (await this.meetings.views([id]))[0];
   }
@@ -250,7 +241,7 @@ export class MeetingsService {
     return { items: await this.meetings.views(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
 
-  private visibleTo(actor: Actor): { userId: string; organizationId: string | null } | null {
+  private visibleTo(actor: Actor): InviteeScope | null {
     return actor.role === Role.TownshipAdmin ? null : { userId: actor.userId, organizationId: actor.organizationId };
   }
 
@@ -263,11 +254,8 @@ export class MeetingsService {
     const meeting = await this.meetings.findById(id);
     if (!meeting) throw DomainException.notFound();
     if (actor.role === Role.TownshipAdmin) return meeting;
-    const [invited] = await this.tenant.manager.query(
-      'SELECT 1 FROM meeting_participants WHERE meeting_id = $1 AND (attendee_id = $2 OR organization_id = $3)',
-      [id, actor.userId, actor.organizationId],
-    );
-    if (!invited) throw DomainException.notFound();
+    if (!(await this.meetings.isInvited(id, { userId: actor.userId, organizationId: actor.organizationId })))
+      throw DomainException.notFound();
     return meeting;
   }
 
@@ -309,19 +297,14 @@ export class MeetingsService {
     urgent = false,
   ): Promise<number> {
     const meeting = (await this.meetings.findById(meetingId))!;
-    const rows = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT DISTINCT u.id FROM meeting_participants p
-         JOIN people_directory u ON u.id = p.attendee_id OR (p.attendee_id IS NULL AND u.organization_id = p.organization_id)
-        WHERE p.meeting_id = $1 AND u.status = 'active'`,
-      [meetingId],
-    );
+    const recipients = await this.meetings.recipients(meetingId);
     await this.notifier.notify(
-      { userIds: rows.map((r) => r.id), allianceIds: [meeting.allianceId] },
+      { userIds: recipients, allianceIds: [meeting.allianceId] },
       type,
       { meetingId, title: meeting.title, startsAt: meeting.startsAt.toISOString(), ...extra },
       { urgent },
     );
-    return rows.length;
+    return recipients.length;
   }
 
   private occurrence(startsAt: string, endsAt: string): Occurrence {
@@ -341,10 +324,8 @@ export class MeetingsService {
     }[place.kind];
     if (!given) throw DomainException.invalid([{ field: 'place', reason: 'placeIncomplete' }]);
     if (place.kind === PlaceKind.Room) {
-      const [zone] = await this.tenant.manager.query('SELECT 1 FROM venue_zone_directory WHERE id = $1', [
-        place.zoneId,
-      ]);
-      if (!zone) throw DomainException.invalid([{ field: 'place.zoneId', reason: 'notFound' }]);
+      if (!(await this.neighbours.zoneExists(place.zoneId)))
+        throw DomainException.invalid([{ field: 'place.zoneId', reason: 'notFound' }]);
     }
   }
 
@@ -353,12 +334,7 @@ export class MeetingsService {
    * township's officials and experts, and the people of the alliance's current members.
    */
   private async requireUsers(allianceId: string, ids: string[]): Promise<void> {
-    const rows = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
-      `SELECT u.id, (u.role IN ('township_admin', 'expert') OR EXISTS (
-                SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = $2 AND m.organization_id = u.organization_id AND m.left_on IS NULL)) AS "inAlliance"
-         FROM people_directory u WHERE u.id = ANY($1) AND u.status = 'active'`,
-      [ids, allianceId],
-    );
+    const rows = await this.neighbours.activePeopleOfAlliance(ids, allianceId);
     if (rows.length !== ids.length)
       throw DomainException.invalid([{ field: 'invitees.requiredUserIds', reason: 'notFound' }]);
     if (rows.some((row) => !row.inAlliance))
@@ -368,18 +344,11 @@ export class MeetingsService {
   private async invitedOrganizations(allianceId: string, invitees: ScheduleMeetingDto['invitees']): Promise<string[]> {
     const ids = new Set(invitees.organizationIds ?? []);
     if (invitees.allOf) {
-      const rows = await this.tenant.manager.query<{ organization_id: string }[]>(
-        `SELECT organization_id FROM alliance_membership_directory WHERE alliance_id = $1 AND left_on IS NULL ${invitees.allOf === 'members' ? `AND role IN ('lead', 'member')` : ''}`,
-        [allianceId],
-      );
-      rows.forEach((r) => ids.add(r.organization_id));
+      const members = await this.neighbours.currentMembers(allianceId, invitees.allOf === 'members');
+      members.forEach((id) => ids.add(id));
     }
     if (ids.size === 0) return [];
-    const found = await this.tenant.manager.query<{ id: string; inAlliance: boolean }[]>(
-      `SELECT o.id, EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = $2 AND m.organization_id = o.id AND m.left_on IS NULL) AS "inAlliance"
-         FROM organization_directory o WHERE o.id = ANY($1)`,
-      [[...ids], allianceId],
-    );
+    const found = await this.neighbours.organizationsOfAlliance([...ids], allianceId);
     if (found.length !== ids.size)
       throw DomainException.invalid([{ field: 'invitees.organizationIds', reason: 'notFound' }]);
     if (found.some((row) => !row.inAlliance))

@@ -3,7 +3,6 @@ import { maskPhone } from '../../platform/privacy/mask';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import * as QRCode from 'qrcode';
-import { In } from 'typeorm';
 import { Role } from '../../platform/auth/entities/role';
 import { randomSecret } from '../../platform/auth/token-hash';
 import { Clock } from '../../platform/clock/clock';
@@ -11,7 +10,6 @@ import { localDate } from '../../platform/clock/local-date';
 import type { Environment } from '../../platform/config/environment';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { keysetPage } from '../../platform/pagination/keyset';
 import { FileStorage } from '../../platform/storage/file-storage';
 import { StorageQuota } from '../../platform/storage/storage-quota';
 import type { Actor } from '../../platform/tenancy/request-actor';
@@ -34,6 +32,7 @@ import type {
 import { StudyBooking, StudyBookingStatus } from './entities/study-booking.entity';
 import { StudySitePhoto } from './entities/study-site-photo.entity';
 import { StudySite } from './entities/study-site.entity';
+import { type BookerScope, StudyRouteRepository } from './study-route.repository';
 
 const MAX_PHOTOS_PER_SITE = 20;
 const MAX_DAYS_AHEAD = 366;
@@ -43,6 +42,7 @@ const MAX_DAYS_AHEAD = 366;
 export class StudyRouteService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly repository: StudyRouteRepository,
     private readonly storage: FileStorage,
     private readonly quota: StorageQuota,
     private readonly config: ConfigService<Environment, true>,
@@ -50,19 +50,13 @@ export class StudyRouteService {
   ) {}
 
   async route(actor: Actor): Promise<StudySiteView[]> {
-    const where = actor.role === Role.TownshipAdmin ? {} : { active: true };
-    const sites = await this.tenant.manager
-      .getRepository(StudySite)
-      .find({ where, order: { position: 'ASC', name: 'ASC' }, take: 200 });
+    const sites = await this.repository.sites(actor.role !== Role.TownshipAdmin);
     return this.siteViews(sites);
   }
 
   async createSite(input: CreateSiteDto): Promise<StudySiteView> {
-    const repo = this.tenant.manager.getRepository(StudySite);
-    const [{ last }] = await this.tenant.manager.query<{ last: number }[]>(
-      'SELECT COALESCE(max(position), 0)::int AS last FROM study_sites',
-    );
-    const site = await repo.save({
+    const last = await this.repository.lastPosition();
+    const site = await this.repository.saveSite({
       tenantId: this.tenant.tenantId,
       name: input.name.trim(),
       description: input.description ?? null,
@@ -75,8 +69,7 @@ export class StudyRouteService {
   }
 
   async updateSite(id: string, input: UpdateSiteDto): Promise<StudySiteView> {
-    const repo = this.tenant.manager.getRepository(StudySite);
-    const site = await repo.findOneBy({ id });
+    const site = await this.repository.findSite(id);
     if (!site) throw DomainException.notFound();
     Object.assign(site, {
       ...(input.name !== undefined && { name: input.name.trim() }),
@@ -86,7 +79,7 @@ export class StudyRouteService {
       ...(input.position !== undefined && { position: input.position }),
       ...(input.active !== undefined && { active: input.active }),
     });
-    return (await this.siteViews([await repo.save(site)]))[0];
+    return (await this.siteViews([await this.repository.saveSite(site)]))[0];
   }
 
   /**
@@ -95,18 +88,12 @@ export class StudyRouteService {
    * numbered 1..n again, which also straightens out positions that had come to share a number.
    */
   async moveSite(actor: Actor, id: string, direction: 'up' | 'down'): Promise<StudySiteView[]> {
-    const rows = await this.tenant.manager.query<{ id: string }[]>(
-      'SELECT id FROM study_sites ORDER BY position, name, id FOR UPDATE',
-    );
-    const order = rows.map((r) => r.id);
+    const order = await this.repository.lockRouteOrder();
     const index = order.indexOf(id);
     if (index < 0) throw DomainException.notFound();
     const other = direction === 'up' ? index - 1 : index + 1;
     if (other >= 0 && other < order.length) [order[index], order[other]] = [order[other], order[index]];
-    await this.tenant.manager.query(
-      `UPDATE study_sites s SET position = o.n FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) WHERE s.id = o.id AND s.position <> o.n`,
-      [order],
-    );
+    await this.repository.renumber(order);
     return this.route(actor);
   }
 
@@ -115,17 +102,15 @@ export class StudyRouteService {
     siteId: string,
     photo: { fileName: string; content: Buffer; mime: string },
   ): Promise<SitePhotoView> {
-    if (!(await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId })))
-      throw DomainException.notFound();
-    const repo = this.tenant.manager.getRepository(StudySitePhoto);
-    if ((await repo.count({ where: { siteId } })) >= MAX_PHOTOS_PER_SITE)
+    if (!(await this.repository.findSite(siteId))) throw DomainException.notFound();
+    if ((await this.repository.countPhotos(siteId)) >= MAX_PHOTOS_PER_SITE)
       throw DomainException.conflict(undefined, [
         { field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_SITE] },
       ]);
     await this.quota.reserve(photo.content.length);
     const storageKey = `${this.tenant.tenantId}/study-sites/${siteId}/${randomUUID()}`;
     await this.storage.put(storageKey, photo.content, photo.mime);
-    const saved = await repo.save({
+    const saved = await this.repository.savePhoto({
       tenantId: this.tenant.tenantId,
       siteId,
       fileName: photo.fileName,
@@ -138,23 +123,22 @@ export class StudyRouteService {
   }
 
   async readPhoto(siteId: string, photoId: string): Promise<{ photo: StudySitePhoto; content: Buffer }> {
-    const photo = await this.tenant.manager.getRepository(StudySitePhoto).findOneBy({ id: photoId, siteId });
+    const photo = await this.repository.findPhoto(siteId, photoId);
     if (!photo) throw DomainException.notFound();
     return { photo, content: await this.storage.get(photo.storageKey) };
   }
 
   async removePhoto(siteId: string, photoId: string): Promise<void> {
-    const repo = this.tenant.manager.getRepository(StudySitePhoto);
-    const photo = await repo.findOneBy({ id: photoId, siteId });
+    const photo = await this.repository.findPhoto(siteId, photoId);
     if (!photo) throw DomainException.notFound();
-    await repo.delete({ id: photoId });
+    await this.repository.deletePhoto(photoId);
     // The file goes after the row, and a failed removal is ignored: at worst an orphan file, never a photo without bytes.
     await this.storage.remove(photo.storageKey).catch(() => undefined);
   }
 
   /** The site's QR code: a link to the scan page with the site's unguessable token. */
   async code(siteId: string): Promise<SiteCodeView> {
-    const site = await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId });
+    const site = await this.repository.findSite(siteId);
     if (!site) throw DomainException.notFound();
     const url = new URL(`/study-route/scan/${site.qrToken}`, this.config.get('PUBLIC_URL', { infer: true })).toString();
     return { url, svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
@@ -162,8 +146,8 @@ export class StudyRouteService {
 
   async availability(date: string): Promise<AvailabilityView> {
     const day = this.day(date, 'date');
-    const booked = await this.bookedOn(day);
-    const sites = (await this.activeSites()).map((s) => ({
+    const booked = await this.repository.bookedOn(day);
+    const sites = (await this.repository.activeSites()).map((s) => ({
       siteId: s.id,
       name: s.name,
       dailyCapacity: s.daily_capacity,
@@ -189,13 +173,10 @@ export class StudyRouteService {
     if (Date.parse(visitOn) - Date.parse(today) > MAX_DAYS_AHEAD * 86_400_000)
       throw DomainException.invalid([{ field: 'visitOn', reason: 'rangeTooLong', args: [MAX_DAYS_AHEAD] }]);
     const tenantId = this.tenant.tenantId;
-    await this.tenant.manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('study_bookings:' || $1::text || ':' || $2::text, 0))`,
-      [tenantId, visitOn],
-    );
-    const sites = await this.activeSites();
+    await this.repository.lockDay(tenantId, visitOn);
+    const sites = await this.repository.activeSites();
     if (sites.length === 0) throw DomainException.invalid([{ field: 'visitOn', reason: 'notFound' }]);
-    const booked = await this.bookedOn(visitOn);
+    const booked = await this.repository.bookedOn(visitOn);
     const smallest = sites.reduce((a, b) => (b.daily_capacity < a.daily_capacity ? b : a));
     if (booked + input.groupSize > smallest.daily_capacity) {
       throw new DomainException(ErrorCode.CapacityExceeded, HttpStatus.CONFLICT, [
@@ -206,7 +187,7 @@ export class StudyRouteService {
         },
       ]);
     }
-    const booking = await this.tenant.manager.getRepository(StudyBooking).save({
+    const booking = await this.repository.saveBooking({
       tenantId,
       visitOn,
       groupName: input.groupName.trim(),
@@ -221,9 +202,7 @@ export class StudyRouteService {
   }
 
   async cancel(actor: Actor, id: string): Promise<StudyBookingView> {
-    const booking = await this.tenant.manager
-      .getRepository(StudyBooking)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const booking = await this.repository.findBookingForUpdate(id);
     if (!booking || !this.maySee(actor, booking)) throw DomainException.notFound();
     if (actor.role !== Role.TownshipAdmin && booking.bookerUserId !== actor.userId) throw DomainException.forbidden();
     if (booking.status !== StudyBookingStatus.Booked || booking.visitOn < localDate(this.clock.now())) {
@@ -232,22 +211,16 @@ export class StudyRouteService {
       ]);
     }
     // The day's counts are derived from live bookings, so this alone gives the places back.
-    await this.tenant.manager.getRepository(StudyBooking).update({ id }, { status: StudyBookingStatus.Cancelled });
+    await this.repository.setBookingStatus(id, StudyBookingStatus.Cancelled);
     return this.bookingView(actor, id);
   }
 
   async bookings(actor: Actor, query: ListStudyBookingsQuery): Promise<StudyBookingList> {
-    const qb = this.tenant.manager.getRepository(StudyBooking).createQueryBuilder('b');
-    if (query.from) qb.andWhere('b.visit_on >= :from', { from: this.day(query.from, 'from') });
-    if (actor.role !== Role.TownshipAdmin) {
-      qb.andWhere(
-        '(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))',
-        { user: actor.userId, org: actor.organizationId },
-      );
-    }
-    const page = await keysetPage(
-      qb,
-      { column: 'b.visit_on', kind: 'date', idColumn: 'b.id', direction: 'ASC' },
+    const page = await this.repository.bookingsPage(
+      {
+        from: query.from ? this.day(query.from, 'from') : undefined,
+        scope: actor.role === Role.TownshipAdmin ? null : bookerScope(actor),
+      },
       query,
     );
     return {
@@ -266,19 +239,12 @@ export class StudyRouteService {
    */
   async scanned(actor: Actor, token: string): Promise<ScannedSiteView> {
     const site = await this.siteByToken(token);
-    const mine = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT id FROM study_bookings WHERE visit_on = $1 AND status = 'booked'
-          AND (booker_user_id = $2 OR (booker_organization_id IS NOT NULL AND booker_organization_id = $3) OR (outside_group AND $4))
-       ORDER BY created_at LIMIT 20`,
-      [localDate(this.clock.now()), actor.userId, actor.organizationId, actor.role === Role.TownshipAdmin],
+    const mine = await this.repository.bookingIdsOn(
+      localDate(this.clock.now()),
+      bookerScope(actor),
+      actor.role === Role.TownshipAdmin,
     );
-    return {
-      site: (await this.siteViews([site]))[0],
-      bookings: await this.bookingViews(
-        actor,
-        mine.map((b) => b.id),
-      ),
-    };
+    return { site: (await this.siteViews([site]))[0], bookings: await this.bookingViews(actor, mine) };
   }
 
   /**
@@ -290,22 +256,12 @@ export class StudyRouteService {
     const today = localDate(this.clock.now());
     let booking: StudyBooking | null;
     if (bookingId) {
-      booking = await this.tenant.manager.getRepository(StudyBooking).findOneBy({ id: bookingId });
+      booking = await this.repository.findBooking(bookingId);
       const official = actor.role === Role.TownshipAdmin;
       if (!booking || !this.maySee(actor, booking) || (booking.outsideGroup && !official))
         throw DomainException.invalid([{ field: 'bookingId', reason: 'notYourBooking' }]);
     } else {
-      [booking] = await this.tenant.manager
-        .getRepository(StudyBooking)
-        .createQueryBuilder('b')
-        .where(`b.visit_on = :today AND b.status = 'booked' AND NOT b.outside_group`, { today })
-        .andWhere(
-          '(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))',
-          { user: actor.userId, org: actor.organizationId },
-        )
-        .orderBy('b.created_at')
-        .limit(1)
-        .getMany();
+      booking = await this.repository.firstGroupBookingOn(today, bookerScope(actor));
       if (!booking) throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
     }
     if (booking.status !== StudyBookingStatus.Booked)
@@ -316,9 +272,9 @@ export class StudyRouteService {
 
   /** An official enters a visit by hand (an outside group, a phone without signal), on or after the booked day. */
   async recordByOfficial(actor: Actor, siteId: string, bookingId: string): Promise<SiteVisitView> {
-    const site = await this.tenant.manager.getRepository(StudySite).findOneBy({ id: siteId });
+    const site = await this.repository.findSite(siteId);
     if (!site) throw DomainException.notFound();
-    const booking = await this.tenant.manager.getRepository(StudyBooking).findOneBy({ id: bookingId });
+    const booking = await this.repository.findBooking(bookingId);
     if (!booking || booking.status !== StudyBookingStatus.Booked)
       throw DomainException.invalid([{ field: 'bookingId', reason: 'notBooked' }]);
     if (booking.visitOn > localDate(this.clock.now()))
@@ -327,15 +283,14 @@ export class StudyRouteService {
   }
 
   private async record(actor: Actor, site: StudySite, booking: StudyBooking): Promise<SiteVisitView> {
-    await this.tenant.manager.query(
-      `INSERT INTO study_site_visits (tenant_id, site_id, booking_id, people, visited_at, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (site_id, booking_id) DO NOTHING`,
-      [booking.tenantId, site.id, booking.id, booking.groupSize, this.clock.now(), actor.userId],
-    );
-    const [visit] = await this.tenant.manager.query<Record<string, any>[]>(
-      'SELECT * FROM study_site_visits WHERE site_id = $1 AND booking_id = $2',
-      [site.id, booking.id],
-    );
+    const visit = await this.repository.recordVisit({
+      tenantId: booking.tenantId,
+      siteId: site.id,
+      bookingId: booking.id,
+      people: booking.groupSize,
+      visitedAt: this.clock.now(),
+      recordedById: actor.userId,
+    });
     return {
       id: visit.id,
       siteId: site.id,
@@ -349,40 +304,12 @@ export class StudyRouteService {
 
   /** Visits and people per site and month of the year, in the township's time zone. */
   async stats(year: number): Promise<VisitStatsView> {
-    const [tenant] = await this.tenant.manager.query<{ time_zone: string }[]>(
-      'SELECT time_zone FROM tenants WHERE id = $1',
-      [this.tenant.tenantId],
-    );
-    const rows = await this.tenant.manager.query<
-      { siteId: string; siteName: string; month: string; visits: number; people: number }[]
-    >(
-      `SELECT s.id AS "siteId", s.name AS "siteName", to_char(v.visited_at AT TIME ZONE $2, 'YYYY-MM') AS month,
-              count(*)::int AS visits, sum(v.people)::int AS people
-         FROM study_site_visits v JOIN study_sites s ON s.id = v.site_id
-        WHERE extract(year FROM v.visited_at AT TIME ZONE $2) = $1
-        GROUP BY s.id, s.name, s.position, month ORDER BY month, s.position`,
-      [year, tenant?.time_zone ?? 'Asia/Shanghai'],
-    );
-    return { year, rows };
-  }
-
-  private activeSites(): Promise<{ id: string; name: string; daily_capacity: number }[]> {
-    return this.tenant.manager.query(
-      'SELECT id, name, daily_capacity FROM study_sites WHERE active ORDER BY position, name',
-    );
-  }
-
-  /** People booked for the route on `day`: every live booking's group visits every active site. */
-  private async bookedOn(day: string): Promise<number> {
-    const [row] = await this.tenant.manager.query<{ booked: number }[]>(
-      `SELECT COALESCE(sum(group_size), 0)::int AS booked FROM study_bookings WHERE visit_on = $1 AND status = 'booked'`,
-      [day],
-    );
-    return row.booked;
+    const timeZone = (await this.repository.tenantTimeZone(this.tenant.tenantId)) ?? 'Asia/Shanghai';
+    return { year, rows: await this.repository.visitStats(year, timeZone) };
   }
 
   private async siteByToken(token: string): Promise<StudySite> {
-    const site = await this.tenant.manager.getRepository(StudySite).findOneBy({ qrToken: token, active: true });
+    const site = await this.repository.findActiveSiteByToken(token);
     if (!site) throw DomainException.notFound();
     return site;
   }
@@ -402,9 +329,7 @@ export class StudyRouteService {
 
   private async siteViews(sites: StudySite[]): Promise<StudySiteView[]> {
     if (sites.length === 0) return [];
-    const photos = await this.tenant.manager
-      .getRepository(StudySitePhoto)
-      .find({ where: { siteId: In(sites.map((s) => s.id)) }, order: { createdAt: 'ASC' } });
+    const photos = await this.repository.photosOf(sites.map((s) => s.id));
     return sites.map((s) => ({
       id: s.id,
       name: s.name,
@@ -427,13 +352,7 @@ export class StudyRouteService {
 
   private async bookingViews(actor: Actor, ids: string[], { masked = false } = {}): Promise<StudyBookingView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT b.*, to_char(b.visit_on, 'YYYY-MM-DD') AS visit_day, u.display_name AS booker_name, o.name AS organization_name,
-              COALESCE((SELECT array_agg(v.site_id) FROM study_site_visits v WHERE v.booking_id = b.id), '{}') AS visited
-         FROM study_bookings b JOIN people_directory u ON u.id = b.booker_user_id LEFT JOIN organization_directory o ON o.id = b.booker_organization_id
-        WHERE b.id = ANY($1) ORDER BY b.visit_on, b.id`,
-      [ids],
-    );
+    const rows = await this.repository.bookingRows(ids);
     const today = localDate(this.clock.now());
     return rows.map((r) => ({
       id: r.id,
@@ -448,11 +367,15 @@ export class StudyRouteService {
       bookerOrganization: r.booker_organization_id ? { id: r.booker_organization_id, name: r.organization_name } : null,
       visitedSiteIds: r.visited,
       allowedActions:
-        r.status === 'booked' &&
+        r.status === StudyBookingStatus.Booked &&
         r.visit_day >= today &&
         (actor.role === Role.TownshipAdmin || r.booker_user_id === actor.userId)
           ? ['cancel']
           : [],
     }));
   }
+}
+
+function bookerScope(actor: Actor): BookerScope {
+  return { userId: actor.userId, organizationId: actor.organizationId };
 }

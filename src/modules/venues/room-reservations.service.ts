@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { RESERVE_ROOM_SQL } from './room-reservation.sql';
+import { RoomReservationsRepository } from './room-reservations.repository';
 
 /** What a meeting holds of a room: a zone over its time, or nothing (no room, or not taking place). */
 export interface MeetingHold {
@@ -17,22 +16,14 @@ export interface MeetingHold {
  */
 @Injectable()
 export class RoomReservations {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(private readonly reservations: RoomReservationsRepository) {}
 
   /**
    * Replaces the meeting's reservations with `hold`. The exclusion constraint refuses an overlap:
    * the driver error (code 23P01) reaches the caller, who knows how to explain it.
    */
   async replaceForMeeting(hold: MeetingHold): Promise<void> {
-    await this.tenant.manager.query('DELETE FROM room_reservations WHERE meeting_id = $1', [hold.meetingId]);
-    if (hold.zoneId)
-      await this.tenant.manager.query(RESERVE_ROOM_SQL, [
-        hold.tenantId,
-        hold.zoneId,
-        hold.startsAt,
-        hold.endsAt,
-        hold.meetingId,
-        null,
-      ]);
+    await this.reservations.releaseMeeting(hold.meetingId);
+    if (hold.zoneId) await this.reservations.reserve({ ...hold, zoneId: hold.zoneId, bookingId: null });
   }
 }

@@ -1,13 +1,23 @@
 import { Module } from '@nestjs/common';
 import { VenueBookingsController } from './bookings/venue-bookings.controller';
+import { VenueBookingsRepository } from './bookings/venue-bookings.repository';
 import { VenueBookingsService } from './bookings/venue-bookings.service';
+import { RoomReservationsRepository } from './room-reservations.repository';
 import { RoomReservations } from './room-reservations.service';
 import { VenuesController } from './venues.controller';
+import { VenuesRepository } from './venues.repository';
 import { VenuesService } from './venues.service';
 
 @Module({
   controllers: [VenuesController, VenueBookingsController],
-  providers: [VenuesService, VenueBookingsService, RoomReservations],
+  providers: [
+    VenuesService,
+    VenuesRepository,
+    VenueBookingsService,
+    VenueBookingsRepository,
+    RoomReservations,
+    RoomReservationsRepository,
+  ],
   exports: [RoomReservations],
 })
 export class VenuesModule {}

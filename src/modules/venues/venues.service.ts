@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
 import { DomainException } from '../../platform/errors/domain.exception';
-import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { FileStorage } from '../../platform/storage/file-storage';
 import { StorageQuota } from '../../platform/storage/storage-quota';
@@ -21,6 +19,7 @@ import type {
 import { VenuePhoto } from './entities/venue-photo.entity';
 import { VenueZone } from './entities/venue-zone.entity';
 import { Venue } from './entities/venue.entity';
+import { VenuesRepository } from './venues.repository';
 
 const MAX_PHOTOS_PER_VENUE = 30;
 
@@ -29,25 +28,25 @@ const MAX_PHOTOS_PER_VENUE = 30;
 export class VenuesService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly venues: VenuesRepository,
     private readonly storage: FileStorage,
     private readonly quota: StorageQuota,
   ) {}
 
   /** By name; a page at a time. */
   async list(query: PageQueryDto): Promise<Page<VenueView>> {
-    const qb = this.tenant.manager.getRepository(Venue).createQueryBuilder('v');
-    const page = await keysetPage(qb, { column: 'v.name', kind: 'text', idColumn: 'v.id', direction: 'ASC' }, query);
+    const page = await this.venues.page(query);
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<VenueView> {
-    const venue = await this.tenant.manager.getRepository(Venue).findOneBy({ id });
+    const venue = await this.venues.findVenue(id);
     if (!venue) throw DomainException.notFound();
     return (await this.views([venue]))[0];
   }
 
   async create(input: CreateVenueDto): Promise<VenueView> {
-    const venue = await this.tenant.manager.getRepository(Venue).save({
+    const venue = await this.venues.saveVenue({
       tenantId: this.tenant.tenantId,
       name: input.name.trim(),
       address: input.address ?? null,
@@ -57,8 +56,7 @@ export class VenuesService {
   }
 
   async update(id: string, input: UpdateVenueDto): Promise<VenueView> {
-    const repo = this.tenant.manager.getRepository(Venue);
-    const venue = await repo.findOneBy({ id });
+    const venue = await this.venues.findVenue(id);
     if (!venue) throw DomainException.notFound();
     if (input.name !== undefined) {
       const name = input.name.trim();
@@ -67,15 +65,15 @@ export class VenuesService {
     }
     if (input.address !== undefined) venue.address = input.address.trim() || null;
     if (input.description !== undefined) venue.description = input.description.trim() || null;
-    await repo.save(venue);
+    await this.venues.saveVenue(venue);
     return this.get(id);
   }
 
   async addZone(venueId: string, input: CreateZoneDto): Promise<ZoneView> {
-    if (!(await this.tenant.manager.getRepository(Venue).findOneBy({ id: venueId }))) throw DomainException.notFound();
+    if (!(await this.venues.findVenue(venueId))) throw DomainException.notFound();
     const problems = openingHoursProblems(input.openingHours);
     if (problems.length > 0) throw DomainException.invalid(problems);
-    const zone = await this.tenant.manager.getRepository(VenueZone).save({
+    const zone = await this.venues.saveZone({
       tenantId: this.tenant.tenantId,
       venueId,
       name: input.name.trim(),
@@ -89,8 +87,7 @@ export class VenuesService {
   }
 
   async updateZone(venueId: string, zoneId: string, input: UpdateZoneDto): Promise<ZoneView> {
-    const repo = this.tenant.manager.getRepository(VenueZone);
-    const zone = await repo.findOneBy({ id: zoneId, venueId });
+    const zone = await this.venues.findZone(venueId, zoneId);
     if (!zone) throw DomainException.notFound();
     const problems = openingHoursProblems(input.openingHours);
     if (problems.length > 0) throw DomainException.invalid(problems);
@@ -99,7 +96,7 @@ export class VenuesService {
     if (input.description !== undefined) zone.description = input.description || null;
     if (input.openingHours !== undefined) zone.openingHours = cleanOpeningHours(input.openingHours);
     if (input.requiresApproval !== undefined) zone.requiresApproval = input.requiresApproval;
-    return zoneView(await repo.save(zone));
+    return zoneView(await this.venues.saveZone(zone));
   }
 
   async addPhoto(
@@ -108,18 +105,17 @@ export class VenuesService {
     zoneId: string | null,
     photo: { fileName: string; content: Buffer; mime: string },
   ): Promise<PhotoView> {
-    if (!(await this.tenant.manager.getRepository(Venue).findOneBy({ id: venueId }))) throw DomainException.notFound();
-    if (zoneId && !(await this.tenant.manager.getRepository(VenueZone).findOneBy({ id: zoneId, venueId })))
+    if (!(await this.venues.findVenue(venueId))) throw DomainException.notFound();
+    if (zoneId && !(await this.venues.findZone(venueId, zoneId)))
       throw DomainException.invalid([{ field: 'zoneId', reason: 'notFound' }]);
-    const repo = this.tenant.manager.getRepository(VenuePhoto);
-    if ((await repo.count({ where: { venueId } })) >= MAX_PHOTOS_PER_VENUE)
+    if ((await this.venues.countPhotos(venueId)) >= MAX_PHOTOS_PER_VENUE)
       throw DomainException.conflict(undefined, [
         { field: 'file', reason: 'tooManyPhotos', args: [MAX_PHOTOS_PER_VENUE] },
       ]);
     await this.quota.reserve(photo.content.length);
     const storageKey = `${this.tenant.tenantId}/venues/${venueId}/${randomUUID()}`;
     await this.storage.put(storageKey, photo.content, photo.mime);
-    const saved = await repo.save({
+    const saved = await this.venues.savePhoto({
       tenantId: this.tenant.tenantId,
       venueId,
       zoneId,
@@ -133,27 +129,23 @@ export class VenuesService {
   }
 
   async readPhoto(venueId: string, photoId: string): Promise<{ photo: VenuePhoto; content: Buffer }> {
-    const photo = await this.tenant.manager.getRepository(VenuePhoto).findOneBy({ id: photoId, venueId });
+    const photo = await this.venues.findPhoto(venueId, photoId);
     if (!photo) throw DomainException.notFound();
     return { photo, content: await this.storage.get(photo.storageKey) };
   }
 
   async removePhoto(venueId: string, photoId: string): Promise<void> {
-    const photo = await this.tenant.manager.getRepository(VenuePhoto).findOneBy({ id: photoId, venueId });
+    const photo = await this.venues.findPhoto(venueId, photoId);
     if (!photo) throw DomainException.notFound();
-    await this.tenant.manager.getRepository(VenuePhoto).delete({ id: photoId });
+    await this.venues.deletePhoto(photoId);
     await this.storage.remove(photo.storageKey).catch(() => undefined);
   }
 
   private async views(venues: Venue[]): Promise<VenueView[]> {
     const ids = venues.map((v) => v.id);
     if (ids.length === 0) return [];
-    const zones = await this.tenant.manager
-      .getRepository(VenueZone)
-      .find({ where: { venueId: In(ids) }, order: { name: 'ASC' } });
-    const photos = await this.tenant.manager
-      .getRepository(VenuePhoto)
-      .find({ where: { venueId: In(ids) }, order: { createdAt: 'ASC' } });
+    const zones = await this.venues.zonesOf(ids);
+    const photos = await this.venues.photosOf(ids);
     return venues.map((v) => ({
       id: v.id,
       name: v.name,

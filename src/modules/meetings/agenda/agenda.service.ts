@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '../../../platform/auth/entities/role';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { decodeCursor, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
 import type {
@@ -11,14 +10,15 @@ import type {
   ProposeAgendaItemDto,
   ReviewItemView,
 } from '../dto/meeting-session.dto';
-import { AgendaItem, AgendaStatus } from '../entities/agenda-item.entity';
+import { AgendaStatus } from '../entities/agenda-item.entity';
 import { MeetingsService } from '../meetings.service';
+import { type AgendaItemRow, AgendaRepository } from './agenda.repository';
 
 /** The agenda: proposals from any invited organisation, decided by the convener, and the review of last time's unfinished items. */
 @Injectable()
 export class AgendaService {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly agenda: AgendaRepository,
     private readonly meetings: MeetingsService,
   ) {}
 
@@ -26,17 +26,11 @@ export class AgendaService {
     const meeting = await this.meetings.requireVisible(actor, meetingId);
     if (input.serviceRequestId) {
       if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
-      const [escalated] = await this.tenant.manager.query(
-        `SELECT 1 FROM service_request_directory WHERE id = $1 AND (escalation_level > 0 OR sla_state = 'breached')`,
-        [input.serviceRequestId],
-      );
-      if (!escalated) throw DomainException.invalid([{ field: 'serviceRequestId', reason: 'notEscalated' }]);
+      if (!(await this.agenda.isEscalated(input.serviceRequestId)))
+        throw DomainException.invalid([{ field: 'serviceRequestId', reason: 'notEscalated' }]);
     }
-    const [{ next }] = await this.tenant.manager.query<{ next: number }[]>(
-      'SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1',
-      [meetingId],
-    );
-    const saved = await this.tenant.manager.getRepository(AgendaItem).save({
+    const next = await this.agenda.nextPosition(meetingId);
+    const saved = await this.agenda.save({
       tenantId: meeting.tenantId,
       meetingId,
       title: input.title.trim(),
@@ -54,15 +48,12 @@ export class AgendaService {
   async decide(actor: Actor, meetingId: string, itemId: string, input: DecideAgendaItemDto): Promise<AgendaItemView> {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     await this.meetings.requireVisible(actor, meetingId);
-    const item = await this.tenant.manager.getRepository(AgendaItem).findOneBy({ id: itemId, meetingId });
+    const item = await this.agenda.find(meetingId, itemId);
     if (!item) throw DomainException.notFound();
-    await this.tenant.manager.getRepository(AgendaItem).update(
-      { id: itemId },
-      {
-        status: input.accept ? AgendaStatus.Accepted : AgendaStatus.Declined,
-        decisionNote: input.note?.trim() || null,
-      },
-    );
+    await this.agenda.update(itemId, {
+      status: input.accept ? AgendaStatus.Accepted : AgendaStatus.Declined,
+      decisionNote: input.note?.trim() || null,
+    });
     return this.item(itemId);
   }
 
@@ -71,11 +62,7 @@ export class AgendaService {
     await this.meetings.requireVisible(actor, meetingId);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const [afterPosition, afterId] = page.cursor ? decodeCursor(page.cursor, 'number') : [null, null];
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `${AGENDA_SELECT} WHERE a.meeting_id = $1 AND ($2::int IS NULL OR (a.position, a.id) > ($2, $3::uuid))
-        ORDER BY a.position, a.id LIMIT $4`,
-      [meetingId, afterPosition, afterId, limit + 1],
-    );
+    const rows = await this.agenda.rows(meetingId, [afterPosition, afterId], limit + 1);
     const { items, nextCursor } = pageOfRows(rows, limit, (a) => [a.position, a.id]);
     return { items: items.map(toAgendaItemView), nextCursor };
   }
@@ -85,17 +72,7 @@ export class AgendaService {
     const meeting = await this.meetings.requireVisible(actor, meetingId);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const [afterDue, afterId] = page.cursor ? decodeCursor(page.cursor, 'date') : [null, null];
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT i.id, i.title, o.name AS owner, i.due_on::text AS due_on, i.progress, i.status
-         FROM action_item_directory i JOIN organization_directory o ON o.id = i.owner_organization_id
-        WHERE i.status IN ('open', 'in_progress') AND i.meeting_id = (
-          SELECT m.id FROM meetings m WHERE m.alliance_id = $1 AND m.starts_at < $2 AND m.status = 'scheduled'
-             AND EXISTS (SELECT 1 FROM action_item_directory x WHERE x.meeting_id = m.id)
-           ORDER BY m.starts_at DESC LIMIT 1)
-          AND ($3::date IS NULL OR (i.due_on, i.id) > ($3, $4::uuid))
-        ORDER BY i.due_on, i.id LIMIT $5`,
-      [meeting.allianceId, meeting.startsAt, afterDue, afterId, limit + 1],
-    );
+    const rows = await this.agenda.reviewRows(meeting.allianceId, meeting.startsAt, [afterDue, afterId], limit + 1);
     const items = rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -108,16 +85,12 @@ export class AgendaService {
   }
 
   private async item(itemId: string): Promise<AgendaItemView> {
-    const [row] = await this.tenant.manager.query<Record<string, any>[]>(`${AGENDA_SELECT} WHERE a.id = $1`, [itemId]);
-    return toAgendaItemView(row);
+    const row = await this.agenda.row(itemId);
+    return toAgendaItemView(row!);
   }
 }
 
-const AGENDA_SELECT = `SELECT a.*, u.display_name AS proposer_name, o.name AS org_name, r.number AS sr_number, r.title AS sr_title
-   FROM agenda_items a JOIN people_directory u ON u.id = a.proposed_by_id
-   LEFT JOIN organization_directory o ON o.id = a.proposed_by_organization_id LEFT JOIN service_request_directory r ON r.id = a.service_request_id`;
-
-function toAgendaItemView(a: Record<string, any>): AgendaItemView {
+function toAgendaItemView(a: AgendaItemRow): AgendaItemView {
   return {
     id: a.id,
     title: a.title,

@@ -1,7 +1,7 @@
 import { NamedRef, PersonRef, RequestRef } from '../../../platform/http/references.view';
 import { IsBoolean, IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { AgendaStatus } from '../entities/agenda-item.entity';
-import { MinutesStatus } from '../entities/meeting-minutes.entity';
+import { MinutesStatus } from '../entities/minutes-status';
 
 export class ProposeAgendaItemDto {
   @IsString()

@@ -18,8 +18,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MeetingStatus, PlaceKind } from '../entities/meeting.entity';
-import { RsvpResponse } from '../entities/meeting-participant.entity';
+import { MeetingStatus } from '../entities/meeting-status';
+import { PlaceKind } from '../entities/meeting.entity';
+import { RsvpResponse } from '../entities/rsvp-status';
 
 export class PlaceDto {
   @IsEnum(PlaceKind)

@@ -1,12 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum MinutesStatus {
-  Draft = 'draft',
-  Circulated = 'circulated',
-  Approved = 'approved',
-}
+import { MinutesStatus } from './minutes-status';
 
 /** 会议纪要: drafted by the recorder, circulated for comments, approved by the chair, then locked. */
 @Entity('meeting_minutes')

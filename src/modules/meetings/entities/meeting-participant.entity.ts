@@ -1,13 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum RsvpResponse {
-  Pending = 'pending',
-  Accepted = 'accepted',
-  Declined = 'declined',
-  Delegated = 'delegated',
-}
+import { RsvpResponse } from './rsvp-status';
 
 /** An invited person, or an invited organisation and the person it sends. */
 @Entity('meeting_participants')

@@ -1,14 +1,8 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-/** The longest meeting there is; scheduling refuses longer ones and the database too. */
-export const MAX_MEETING_HOURS = 12;
-
-export enum MeetingStatus {
-  Scheduled = 'scheduled',
-  Cancelled = 'cancelled',
-}
+import { MAX_MEETING_HOURS } from '../exported-views';
+import { MeetingStatus } from './meeting-status';
 
 export enum PlaceKind {
   Room = 'room',

@@ -10,7 +10,8 @@ import type { JobPayloads } from '../../../platform/queue/job-registry';
 import { MEETINGS_QUEUE, MeetingJob } from '../meetings.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { Meeting, MeetingStatus } from '../entities/meeting.entity';
+import { MeetingStatus } from '../entities/meeting-status';
+import { MeetingRemindersRepository } from './meeting-reminders.repository';
 
 export const REMINDER_HOURS = [24, 1] as const;
 export const reminderJobId = (meetingId: string, hours: number) => `meeting-reminder-${meetingId}-${hours}h`;
@@ -21,15 +22,14 @@ export const reminderJobId = (meetingId: string, hours: number) => `meeting-remi
 export class SyncMeetingRemindersHandler implements JobHandler<MeetingJob.SyncMeetingReminders> {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly reminders: MeetingRemindersRepository,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
   ) {}
 
   async handle({ tenantId, meetingId }: JobPayloads[MeetingJob.SyncMeetingReminders]): Promise<void> {
     const queue = this.moduleRef.get<Queue>(getQueueToken(MEETINGS_QUEUE), { strict: false });
-    const meeting = await this.tenant.run(systemActor(tenantId), () =>
-      this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId }),
-    );
+    const meeting = await this.tenant.run(systemActor(tenantId), () => this.reminders.findMeeting(meetingId));
     for (const hours of REMINDER_HOURS) {
       const id = reminderJobId(meetingId, hours);
       const existing = await queue.getJob(id);
@@ -57,25 +57,20 @@ export class SyncMeetingRemindersHandler implements JobHandler<MeetingJob.SyncMe
 export class SendMeetingReminderHandler implements JobHandler<MeetingJob.SendMeetingReminder> {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly reminders: MeetingRemindersRepository,
     private readonly notifier: Notifier,
   ) {}
 
   handle({ tenantId, meetingId, hoursBefore, startsAt }: JobPayloads[MeetingJob.SendMeetingReminder]): Promise<void> {
     return this.tenant.run(systemActor(tenantId), async () => {
-      const meeting = await this.tenant.manager.getRepository(Meeting).findOneBy({ id: meetingId });
+      const meeting = await this.reminders.findMeeting(meetingId);
       if (!meeting || meeting.status !== MeetingStatus.Scheduled || meeting.startsAt.toISOString() !== startsAt) return;
-      const attendees = await this.tenant.manager.query<{ attendee_id: string }[]>(
-        `SELECT DISTINCT attendee_id FROM meeting_participants WHERE meeting_id = $1 AND attendee_id IS NOT NULL AND response IN ('pending', 'accepted')`,
-        [meetingId],
-      );
-      const [place] = await this.tenant.manager.query<{ name: string | null }[]>(
-        'SELECT name FROM venue_zone_directory WHERE id = $1',
-        [meeting.zoneId],
-      );
+      const attendees = await this.reminders.expectedAttendeeIds(meetingId);
+      const place = await this.reminders.zoneName(meeting.zoneId);
       await this.notifier.notify(
-        { userIds: attendees.map((a) => a.attendee_id) },
+        { userIds: attendees },
         NotificationType.MeetingReminder,
-        { meetingId, title: meeting.title, startsAt, place: place?.name ?? meeting.address ?? meeting.onlineUrl },
+        { meetingId, title: meeting.title, startsAt, place: place ?? meeting.address ?? meeting.onlineUrl },
         { urgent: true, dedupeKey: `meeting-reminder:${meetingId}:${hoursBefore}:${startsAt}` },
       );
     });

@@ -4,9 +4,8 @@ import { dateTimeFormat } from '../../../platform/clock/date-format';
 import { addWorkingTime, type CalendarOverrides, isWorkingDay } from '../../../platform/calendar/working-calendar';
 import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { Occurrence } from './occurrences';
-import { earliestMeetingStart, earliestReservationStart } from './time-bounds';
+import { busyQuery, SchedulingRepository } from './scheduling.repository';
 
 const STEP_MS = 30 * 60_000;
 const OFFICE_PERIODS = [
@@ -88,7 +87,7 @@ export function freeSlots(
 @Injectable()
 export class FreeSlotsService {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly scheduling: SchedulingRepository,
     private readonly calendars: CalendarService,
   ) {}
 
@@ -114,33 +113,8 @@ export class FreeSlotsService {
     return pageOfRows(slots, limit, (slot) => [slot.startsAt.toISOString()]);
   }
 
-  private async busy(from: Date, to: Date, zoneId: string | null, userIds: string[]): Promise<Occurrence[]> {
+  private busy(from: Date, to: Date, zoneId: string | null, userIds: string[]): Promise<Occurrence[]> {
     const query = busyQuery(from, to, zoneId, userIds);
-    if (!query) return [];
-    const { sql, params } = query;
-    const rows = await this.tenant.manager.query<{ starts_at: Date; ends_at: Date }[]>(sql, params);
-    return rows.map((r) => ({ startsAt: r.starts_at, endsAt: r.ends_at }));
+    return query ? this.scheduling.busy(query) : Promise.resolve([]);
   }
-}
-
-/**
- * What keeps the room or the people busy in the window: the room's reservations (meetings and
- * members' bookings alike) and the meetings any of the people are expected at; null when there is
- * neither room nor person. Exported so tests and the benchmark can EXPLAIN it.
- */
-export function busyQuery(from: Date, to: Date, zoneId: string | null, userIds: string[]) {
-  const parts: string[] = [];
-  const params: unknown[] = [from, to];
-  if (zoneId) {
-    params.push(zoneId, earliestReservationStart(from));
-    parts.push(`SELECT r.starts_at, r.ends_at FROM room_reservation_directory r
-        WHERE r.zone_id = $${params.length - 1} AND r.starts_at < $2 AND r.ends_at > $1 AND r.starts_at > $${params.length}`);
-  }
-  if (userIds.length > 0) {
-    params.push(userIds, earliestMeetingStart(from));
-    parts.push(`SELECT m.starts_at, m.ends_at FROM meetings m
-        WHERE m.status = 'scheduled' AND m.starts_at < $2 AND m.ends_at > $1 AND m.starts_at > $${params.length}
-          AND EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND p.attendee_id = ANY($${params.length - 1}::uuid[]) AND p.response <> 'declined')`);
-  }
-  return parts.length > 0 ? { sql: parts.join('\n      UNION ALL\n      '), params } : null;
 }

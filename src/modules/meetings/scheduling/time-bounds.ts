@@ -1,4 +1,4 @@
-import { MAX_MEETING_HOURS } from '../entities/meeting.entity';
+import { MAX_MEETING_HOURS } from '../exported-views';
 
 /** ck_room_reservations__time: no reservation lasts longer than a day (a member's booking). */
 const LONGEST_RESERVATION_MS = 24 * 3600_000;

@@ -6,12 +6,10 @@ import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import { NotificationType } from '../../../platform/notifications/notification-types';
 import { Notifier } from '../../../platform/notifications/notifier.service';
-import { keysetPage } from '../../../platform/pagination/keyset';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type {
   BookZoneDto,
-  CalendarEntryView,
   DecideBookingDto,
   ListBookingsQuery,
   VenueBookingList,
@@ -19,12 +17,12 @@ import type {
   VenueCalendarView,
 } from '../dto/venue-booking.dto';
 import { VenueBooking, VenueBookingStatus as B } from '../entities/venue-booking.entity';
-import { earliestReservationStart, MAX_RESERVATION_HOURS } from '../entities/room-reservation.entity';
+import { MAX_RESERVATION_HOURS } from '../entities/room-reservation.entity';
 import { VenueZone } from '../entities/venue-zone.entity';
 import { outsideOpeningHours } from './opening-hours';
-import { RESERVE_ROOM_SQL } from '../room-reservation.sql';
+import { RoomReservationsRepository } from '../room-reservations.repository';
+import { VenueBookingsRepository, type Viewer } from './venue-bookings.repository';
 
-const EXCLUSION_VIOLATION = '23P01';
 const MAX_DURATION_MS = MAX_RESERVATION_HOURS * 3600_000;
 const MAX_CALENDAR_DAYS = 92;
 /** Bookings that hold their slot in room_reservations. */
@@ -35,6 +33,8 @@ const HOLDING = [B.Pending, B.Approved];
 export class VenueBookingsService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly bookings: VenueBookingsRepository,
+    private readonly reservations: RoomReservationsRepository,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
@@ -45,7 +45,7 @@ export class VenueBookingsService {
    * The exclusion constraint on room_reservations decides races with other bookings and meetings.
    */
   async book(actor: Actor, input: BookZoneDto): Promise<VenueBookingView> {
-    const zone = await this.tenant.manager.getRepository(VenueZone).findOneBy({ id: input.zoneId });
+    const zone = await this.bookings.findZone(input.zoneId);
     if (!zone) throw DomainException.invalid([{ field: 'zoneId', reason: 'notFound' }]);
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
@@ -62,7 +62,7 @@ export class VenueBookingsService {
         { field: 'startsAt', reason: hours === 'closed' ? 'closedThatDay' : 'outsideOpeningHours', args: [hours] },
       ]);
 
-    const booking = await this.tenant.manager.getRepository(VenueBooking).save({
+    const booking = await this.bookings.save({
       tenantId: this.tenant.tenantId,
       venueId: zone.venueId,
       zoneId: zone.id,
@@ -76,11 +76,8 @@ export class VenueBookingsService {
     });
     await this.reserve(actor, booking, zone, timeZone);
     if (booking.status === B.Pending) {
-      const officials = await this.tenant.manager.query<{ id: string }[]>(
-        `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`,
-      );
       await this.notifier.notify(
-        { userIds: officials.map((o) => o.id) },
+        { userIds: await this.bookings.activeOfficialIds() },
         NotificationType.VenueBookingRequested,
         this.payload(booking, zone.name),
       );
@@ -90,23 +87,15 @@ export class VenueBookingsService {
 
   /** Writes the booking's reservation under a savepoint, so a refusal can still say what holds the slot. */
   private async reserve(actor: Actor, booking: VenueBooking, zone: VenueZone, timeZone: string): Promise<void> {
-    const manager = this.tenant.manager;
-    await manager.query('SAVEPOINT venue_booking_reserve');
-    try {
-      await manager.query(RESERVE_ROOM_SQL, [
-        booking.tenantId,
-        zone.id,
-        booking.startsAt,
-        booking.endsAt,
-        null,
-        booking.id,
-      ]);
-      await manager.query('RELEASE SAVEPOINT venue_booking_reserve');
-    } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code !== EXCLUSION_VIOLATION) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT venue_booking_reserve');
-      throw await this.slotTaken(actor, zone, booking.startsAt, booking.endsAt, timeZone);
-    }
+    const reserved = await this.reservations.tryReserve({
+      tenantId: booking.tenantId,
+      zoneId: zone.id,
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      meetingId: null,
+      bookingId: booking.id,
+    });
+    if (!reserved) throw await this.slotTaken(actor, zone, booking.startsAt, booking.endsAt, timeZone);
   }
 
   /** The 409 naming what holds the slot: its title when the viewer may see it, else only its kind. */
@@ -117,23 +106,7 @@ export class VenueBookingsService {
     endsAt: Date,
     timeZone: string,
   ): Promise<DomainException> {
-    const [holder] = await this.tenant.manager.query<
-      { meeting_id: string | null; title: string | null; starts_at: Date; ends_at: Date; visible: boolean }[]
-    >(
-      `SELECT r.meeting_id, COALESCE(m.title, b.purpose) AS title, r.starts_at, r.ends_at,
-              ($4 OR b.booker_user_id = $5 OR EXISTS (SELECT 1 FROM meeting_participant_directory p WHERE p.meeting_id = m.id AND (p.attendee_id = $5 OR p.organization_id = $6))) AS visible
-         FROM room_reservations r LEFT JOIN meeting_directory m ON m.id = r.meeting_id LEFT JOIN venue_bookings b ON b.id = r.booking_id
-        WHERE r.zone_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 AND r.starts_at > $7 ORDER BY r.starts_at LIMIT 1`,
-      [
-        zone.id,
-        startsAt,
-        endsAt,
-        actor.role === Role.TownshipAdmin,
-        actor.userId,
-        actor.organizationId,
-        earliestReservationStart(startsAt),
-      ],
-    );
+    const holder = await this.bookings.slotHolder(zone.id, startsAt, endsAt, viewer(actor));
     const when = holder
       ? `${localDateTime(holder.starts_at, timeZone, { withYear: false })}–${localDateTime(holder.ends_at, timeZone, { withYear: false }).slice(-5)}`
       : '';
@@ -163,14 +136,14 @@ export class VenueBookingsService {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [
         { field: 'status', reason: 'bookingNotPending', args: [booking.status] },
       ]);
-    await this.tenant.manager
-      .getRepository(VenueBooking)
-      .update(
-        { id },
-        { status, decidedById: actor.userId, decidedAt: this.clock.now(), decisionNote: input.note?.trim() || null },
-      );
+    await this.bookings.update(id, {
+      status,
+      decidedById: actor.userId,
+      decidedAt: this.clock.now(),
+      decisionNote: input.note?.trim() || null,
+    });
     if (status === B.Rejected) await this.release(id);
-    const zone = await this.tenant.manager.getRepository(VenueZone).findOneByOrFail({ id: booking.zoneId });
+    const zone = await this.bookings.findZoneOrFail(booking.zoneId);
     await this.notifier.notify({ userIds: [booking.bookerUserId] }, NotificationType.VenueBookingDecided, {
       ...this.payload(booking, zone.name),
       status,
@@ -188,31 +161,28 @@ export class VenueBookingsService {
         { field: 'status', reason: 'bookingNotCancellable', args: [booking.status] },
       ]);
     }
-    await this.tenant.manager.getRepository(VenueBooking).update({ id }, { status: B.Cancelled });
+    await this.bookings.update(id, { status: B.Cancelled });
     await this.release(id);
     return this.view(actor, id);
   }
 
   async get(actor: Actor, id: string): Promise<VenueBookingView> {
-    const booking = await this.tenant.manager.getRepository(VenueBooking).findOneBy({ id });
+    const booking = await this.bookings.findById(id);
     if (!booking || !this.maySee(actor, booking)) throw DomainException.notFound();
     return this.view(actor, id);
   }
 
   /** Officials: every booking (filter by status for the approval list); others: their own and their organisation's. */
   async list(actor: Actor, query: ListBookingsQuery): Promise<VenueBookingList> {
-    const qb = this.tenant.manager.getRepository(VenueBooking).createQueryBuilder('b');
-    if (query.status) qb.andWhere('b.status = :status', { status: query.status });
-    if (query.venueId) qb.andWhere('b.venue_id = :venue', { venue: query.venueId });
-    if (actor.role !== Role.TownshipAdmin || query.mine === 'true') {
-      qb.andWhere(
-        '(b.booker_user_id = :user OR (b.booker_organization_id IS NOT NULL AND b.booker_organization_id = :org))',
-        { user: actor.userId, org: actor.organizationId },
-      );
-    }
-    const page = await keysetPage(
-      qb,
-      { column: 'b.starts_at', kind: 'timestamp', idColumn: 'b.id', direction: 'ASC' },
+    const page = await this.bookings.page(
+      {
+        status: query.status,
+        venueId: query.venueId,
+        bookerScope:
+          actor.role !== Role.TownshipAdmin || query.mine === 'true'
+            ? { userId: actor.userId, organizationId: actor.organizationId }
+            : null,
+      },
       query,
     );
     return {
@@ -226,27 +196,13 @@ export class VenueBookingsService {
 
   /** Bookings and meeting reservations of the venue's zones; what the viewer may not see shows as "reserved". */
   async calendar(actor: Actor, venueId: string, fromText: string, toText: string): Promise<VenueCalendarView> {
-    const [venue] = await this.tenant.manager.query<{ id: string }[]>('SELECT id FROM venues WHERE id = $1', [venueId]);
-    if (!venue) throw DomainException.notFound();
+    if (!(await this.bookings.venueExists(venueId))) throw DomainException.notFound();
     const from = new Date(fromText);
     const to = new Date(toText);
     if (to <= from) throw DomainException.invalid([{ field: 'to', reason: 'endsAfterStart' }]);
     if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * 86_400_000)
       throw DomainException.invalid([{ field: 'to', reason: 'rangeTooLong', args: [MAX_CALENDAR_DAYS] }]);
-    const official = actor.role === Role.TownshipAdmin;
-    const rows = await this.tenant.manager.query<(CalendarEntryView & { visible: boolean })[]>(
-      `SELECT CASE WHEN r.booking_id IS NOT NULL THEN 'booking' ELSE 'meeting' END AS kind, z.id AS "zoneId", z.name AS "zoneName",
-              r.starts_at AS "startsAt", r.ends_at AS "endsAt", COALESCE(b.purpose, m.title) AS title,
-              COALESCE(b.status::text, 'reserved') AS status, r.booking_id AS "bookingId", r.meeting_id AS "meetingId",
-              COALESCE(b.booker_user_id = $4, false) AS mine,
-              ($5 OR b.id IS NOT NULL OR EXISTS (SELECT 1 FROM meeting_participant_directory p WHERE p.meeting_id = m.id AND (p.attendee_id = $4 OR p.organization_id = $6))) AS visible
-         FROM room_reservations r JOIN venue_zones z ON z.id = r.zone_id
-         LEFT JOIN venue_bookings b ON b.id = r.booking_id LEFT JOIN meeting_directory m ON m.id = r.meeting_id
-        WHERE z.venue_id = $1 AND r.starts_at < $3 AND r.ends_at > $2 AND r.starts_at > $7
-        ORDER BY r.starts_at, z.name
-        LIMIT 1000`,
-      [venueId, from, to, actor.userId, official, actor.organizationId, earliestReservationStart(from)],
-    );
+    const rows = await this.bookings.calendar(venueId, from, to, viewer(actor));
     return {
       venueId,
       from: from.toISOString(),
@@ -260,15 +216,13 @@ export class VenueBookingsService {
   }
 
   private async lock(id: string): Promise<VenueBooking> {
-    const booking = await this.tenant.manager
-      .getRepository(VenueBooking)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const booking = await this.bookings.findForUpdate(id);
     if (!booking) throw DomainException.notFound();
     return booking;
   }
 
-  private release(bookingId: string): Promise<unknown> {
-    return this.tenant.manager.query('DELETE FROM room_reservations WHERE booking_id = $1', [bookingId]);
+  private release(bookingId: string): Promise<void> {
+    return this.reservations.releaseBooking(bookingId);
   }
 
   private maySee(actor: Actor, booking: VenueBooking): boolean {
@@ -294,11 +248,7 @@ export class VenueBookingsService {
   }
 
   private async timeZone(): Promise<string> {
-    const [row] = await this.tenant.manager.query<{ time_zone: string }[]>(
-      'SELECT time_zone FROM tenants WHERE id = $1',
-      [this.tenant.tenantId],
-    );
-    return row?.time_zone ?? 'Asia/Shanghai';
+    return (await this.bookings.tenantTimeZone(this.tenant.tenantId)) ?? 'Asia/Shanghai';
   }
 
   private async view(actor: Actor, id: string): Promise<VenueBookingView> {
@@ -309,13 +259,7 @@ export class VenueBookingsService {
 
   private async views(actor: Actor, ids: string[]): Promise<VenueBookingView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT b.*, v.name AS venue_name, z.name AS zone_name, u.display_name AS booker_name, o.name AS organization_name
-         FROM venue_bookings b JOIN venues v ON v.id = b.venue_id JOIN venue_zones z ON z.id = b.zone_id
-         JOIN people_directory u ON u.id = b.booker_user_id LEFT JOIN organization_directory o ON o.id = b.booker_organization_id
-        WHERE b.id = ANY($1) ORDER BY b.starts_at, b.id`,
-      [ids],
-    );
+    const rows = await this.bookings.rows(ids);
     const now = this.clock.now();
     return rows.map((r) => {
       const actions: string[] = [];
@@ -347,4 +291,8 @@ export class VenueBookingsService {
       };
     });
   }
+}
+
+function viewer(actor: Actor): Viewer {
+  return { userId: actor.userId, organizationId: actor.organizationId, official: actor.role === Role.TownshipAdmin };
 }

@@ -1,6 +1,7 @@
-import { RsvpResponse } from '../../meetings/entities/meeting-participant.entity';
-import { MinutesStatus } from '../../meetings/entities/meeting-minutes.entity';
-import { MAX_MEETING_HOURS, MeetingStatus } from '../../meetings/entities/meeting.entity';
+import { MeetingStatus } from '../../meetings/entities/meeting-status';
+import { MinutesStatus } from '../../meetings/entities/minutes-status';
+import { RsvpResponse } from '../../meetings/entities/rsvp-status';
+import { MAX_MEETING_HOURS } from '../../meetings/exported-views';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
 import { sectionStatement, type Statement, statementSection, type WorkbenchScope } from './section-statement';
 

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { Role, UserStatus } from '../../platform/auth/entities/role';
+import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { CalendarFeed } from './entities/calendar-feed.entity';
+
+/** Who a feed's URL names, as the feed needs them to act for them. */
+export interface FeedOwnerRow {
+  tenant_id: string;
+  role: Role;
+  organization_id: string | null;
+  status: UserStatus;
+}
+
+/** Private calendar feeds: the hash of each person's current token. Queries only. */
+@Injectable()
+export class CalendarFeedsRepository {
+  constructor(private readonly tenant: TenantContext) {}
+
+  /** Keeps `tokenHash` as the person's only feed token. */
+  async replace(userId: string, tenantId: string | null, tokenHash: string): Promise<void> {
+    await this.tenant.manager.query(
+      `INSERT INTO calendar_feeds (user_id, tenant_id, token_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
+      [userId, tenantId, tokenHash],
+    );
+  }
+
+  find(userId: string): Promise<CalendarFeed | null> {
+    return this.tenant.manager.getRepository(CalendarFeed).findOneBy({ userId });
+  }
+
+  async person(userId: string): Promise<FeedOwnerRow | null> {
+    const [user] = await this.tenant.manager.query<FeedOwnerRow[]>(
+      'SELECT tenant_id, role, organization_id, status FROM people_directory WHERE id = $1',
+      [userId],
+    );
+    return user ?? null;
+  }
+}

@@ -1,0 +1,4 @@
+export enum MeetingStatus {
+  Scheduled = 'scheduled',
+  Cancelled = 'cancelled',
+}

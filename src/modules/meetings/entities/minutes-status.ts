@@ -1,0 +1,5 @@
+export enum MinutesStatus {
+  Draft = 'draft',
+  Circulated = 'circulated',
+  Approved = 'approved',
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import type { Occurrence } from './occurrences';
+import { earliestMeetingStart, earliestReservationStart } from './time-bounds';
+
+/** A statement and its parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Something that clashes with an occurrence: the room's reservation, or a required person's other meeting. */
+export interface ClashRow {
+  kind: 'room' | 'person';
+  name: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+/** What meetings, rooms and people already hold over a time. Queries only. */
+@Injectable()
+export class SchedulingRepository {
+  constructor(private readonly tenant: TenantContext) {}
+
+  clashes({ sql, params }: Statement): Promise<ClashRow[]> {
+    return this.tenant.manager.query<ClashRow[]>(sql, params);
+  }
+
+  async busy({ sql, params }: Statement): Promise<Occurrence[]> {
+    const rows = await this.tenant.manager.query<{ starts_at: Date; ends_at: Date }[]>(sql, params);
+    return rows.map((r) => ({ startsAt: r.starts_at, endsAt: r.ends_at }));
+  }
+}
+
+/** Occurrences as an unnest() of starts, ends and the earliest start of anything that can overlap each. */
+function occurrenceArrays(occurrences: Occurrence[], earliest: (from: Date) => Date) {
+  return [
+    occurrences.map((o) => o.startsAt),
+    occurrences.map((o) => o.endsAt),
+    occurrences.map((o) => earliest(o.startsAt)),
+  ];
+}
+
+/** The reservations of the room over the occurrences; exported so tests and the benchmark can EXPLAIN it. */
+export function roomClashQuery(occurrences: Occurrence[], zoneId: string, ignoreMeetingIds: string[]): Statement {
+  return {
+    // Members' venue bookings hold the same rows (booking_id instead of meeting_id).
+    sql: `SELECT DISTINCT 'room' AS kind, z.name, COALESCE(m.title, b.purpose) AS title, r.starts_at, r.ends_at
+            FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS o(s, e, earliest)
+            JOIN room_reservation_directory r ON r.zone_id = $1 AND r.starts_at < o.e AND r.ends_at > o.s AND r.starts_at > o.earliest
+            JOIN venue_zone_directory z ON z.id = r.zone_id
+            LEFT JOIN meetings m ON m.id = r.meeting_id LEFT JOIN venue_booking_directory b ON b.id = r.booking_id
+           WHERE r.meeting_id IS NULL OR NOT (r.meeting_id = ANY($5::uuid[]))
+           ORDER BY r.starts_at`,
+    params: [zoneId, ...occurrenceArrays(occurrences, earliestReservationStart), ignoreMeetingIds],
+  };
+}
+
+/** The required people's other meetings over the occurrences. */
+export function personClashQuery(
+  occurrences: Occurrence[],
+  requiredUserIds: string[],
+  ignoreMeetingIds: string[],
+): Statement {
+  return {
+    sql: `SELECT DISTINCT 'person' AS kind, u.display_name AS name, m.title, m.starts_at, m.ends_at
+            FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS o(s, e, earliest)
+            JOIN meetings m ON m.starts_at < o.e AND m.ends_at > o.s AND m.starts_at > o.earliest
+            JOIN meeting_participants p ON p.meeting_id = m.id
+            JOIN people_directory u ON u.id = p.attendee_id
+           WHERE p.attendee_id = ANY($1::uuid[]) AND p.response <> 'declined' AND m.status = 'scheduled'
+             AND NOT (m.id = ANY($5::uuid[]))
+           ORDER BY m.starts_at`,
+    params: [requiredUserIds, ...occurrenceArrays(occurrences, earliestMeetingStart), ignoreMeetingIds],
+  };
+}
+
+/**
+ * What keeps the room or the people busy in the window: the room's reservations (meetings and
+ * members' bookings alike) and the meetings any of the people are expected at; null when there is
+ * neither room nor person. Exported so tests and the benchmark can EXPLAIN it.
+ */
+export function busyQuery(from: Date, to: Date, zoneId: string | null, userIds: string[]): Statement | null {
+  const parts: string[] = [];
+  const params: unknown[] = [from, to];
+  if (zoneId) {
+    params.push(zoneId, earliestReservationStart(from));
+    parts.push(`SELECT r.starts_at, r.ends_at FROM room_reservation_directory r
+        WHERE r.zone_id = $${params.length - 1} AND r.starts_at < $2 AND r.ends_at > $1 AND r.starts_at > $${params.length}`);
+  }
+  if (userIds.length > 0) {
+    params.push(userIds, earliestMeetingStart(from));
+    parts.push(`SELECT m.starts_at, m.ends_at FROM meetings m
+        WHERE m.status = 'scheduled' AND m.starts_at < $2 AND m.ends_at > $1 AND m.starts_at > $${params.length}
+          AND EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND p.attendee_id = ANY($${params.length - 1}::uuid[]) AND p.response <> 'declined')`);
+  }
+  return parts.length > 0 ? { sql: parts.join('\n      UNION ALL\n      '), params } : null;
+}
