@@ -84,16 +84,10 @@ const webBoundaries = {
     'boundaries/files': [
       {
         category: 'entry',
-        pattern: [
-          'web/src/features/*/routes.tsx',
-          'web/src/features/*/navItems.tsx',
-          'web/src/features/*/api.ts',
-          'web/src/features/*/index.ts',
-        ],
+        pattern: ['web/src/features/*/routes.tsx', 'web/src/features/*/navItems.tsx', 'web/src/features/*/api.ts'],
       },
       { category: 'any', pattern: 'web/src/**' },
     ],
-    'import/resolver': { node: { extensions: ['.ts', '.tsx'] } },
   },
   rules: {
     'boundaries/dependencies': [
@@ -109,7 +103,7 @@ const webBoundaries = {
                 file: { categories: { noneOf: ['entry'] } },
               },
             },
-            message: 'a feature reaches another only through its routes, nav items, api and index',
+            message: 'a feature reaches another only through its routes, nav items and api',
           },
         ],
       },

@@ -2,9 +2,9 @@ import { Card, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AllianceSelect } from '../alliances';
-import { useAllianceContext } from '../alliances';
-import { EmptyState, emptyText } from '../../shell/EmptyState';
+import { AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
+import { EmptyState, emptyText } from '../shell/EmptyState';
 import { useAttendanceStatistics, type AttendanceStatistics } from './sessionApi';
 
 type Row = AttendanceStatistics['organizations'][number];

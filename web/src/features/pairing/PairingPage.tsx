@@ -20,12 +20,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
-import { AllianceSelect } from '../alliances';
-import { useAllianceContext } from '../alliances';
-import { CategorySelect } from '../service-requests';
+import { AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
+import { CategorySelect } from '../service-requests/CategorySelect';
 import { useMe } from '../auth/api';
-import { EmptyState, emptyText } from '../../shell/EmptyState';
-import { PageHeader } from '../../shell/PageHeader';
+import { EmptyState, emptyText } from '../shell/EmptyState';
+import { PageHeader } from '../shell/PageHeader';
 import { useLogVisit, usePairs, usePairVisits, useProblemToRequest, useUpdatePair, type Pair } from './api';
 import { CreatePairModal } from './CreatePairModal';
 

@@ -1,8 +1,8 @@
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AllianceName, AllianceSelect } from '../alliances';
-import { useAllianceContext } from '../alliances';
-import { PageHeader } from '../../shell/PageHeader';
+import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
+import { useAllianceContext } from '../alliances/useAllianceContext';
+import { PageHeader } from '../shell/PageHeader';
 import { CategoriesCard } from './CategoriesCard';
 import { RoutingRulesCard } from './RoutingRulesCard';
 import { WorkingCalendarCard } from './WorkingCalendarCard';

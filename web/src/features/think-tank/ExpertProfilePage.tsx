@@ -21,8 +21,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../organizations';
-import { PageHeader } from '../../shell/PageHeader';
+import { OrganizationSelect } from '../action-items/OrganizationSelect';
+import { PageHeader } from '../shell/PageHeader';
 import {
   AVAILABILITIES,
   type Availability,

@@ -2,10 +2,10 @@ import { App, Button, Card, Image, Input, Space, Tag, Typography, Upload } from 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { session } from '../../lib/session';
+import { session } from '../auth/session';
 import { useMe } from '../auth/api';
 import { useShowError } from '../../lib/useShowError';
-import { PageHeader } from '../../shell/PageHeader';
+import { PageHeader } from '../shell/PageHeader';
 import { usePublish, useReview, useCase } from './api';
 import { STATUS_COLORS } from './CasesPage';
 import { useQueryClient } from '@tanstack/react-query';

@@ -1,7 +1,7 @@
 import { Avatar, Badge, Drawer, Flex, Menu, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { Me } from '../features/auth/api';
+import type { Me } from '../auth/api';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useNavigation } from './useNavigation';
 
