@@ -1,5 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import { fromApiDate, toApiDate } from '../../lib/dates';
+import { blankToNull, blankToUndefined } from '../../lib/forms';
 import type { CreateOrganizationInput, Organization, UpdateOrganizationInput } from './api';
 
 type PartyOrganization = NonNullable<Organization['partyOrganization']>;
@@ -23,9 +24,6 @@ export interface OrganizationFormValues {
     foundedOn?: Dayjs;
   };
 }
-
-const blankToNull = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
-const blankToUndefined = (value: string | null | undefined) => blankToNull(value) ?? undefined;
 
 export const emptyOrganization: OrganizationFormValues = {
   name: '',
