@@ -38,7 +38,7 @@ export function OrganizationFormPage() {
   if (existing.isError) throw existing.error;
   if (id && existing.isPending) return <Spin />;
 
-  const done = () => navigate(isAdmin ? '/organizations' : '/home');
+  const done = () => void navigate(isAdmin ? '/organizations' : '/home');
   const onFinish = (values: OrganizationFormValues) => {
     const options = {
       onSuccess: () => {
