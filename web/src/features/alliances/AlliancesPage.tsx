@@ -56,7 +56,7 @@ export function AlliancesPage() {
       <AllianceFormModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(alliance) => navigate(`/alliances/${alliance.id}`)}
+        onCreated={(alliance) => void navigate(`/alliances/${alliance.id}`)}
       />
     </>
   );

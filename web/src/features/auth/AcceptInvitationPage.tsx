@@ -32,7 +32,7 @@ export function AcceptInvitationPage() {
     accept.mutate(
       { token, password },
       {
-        onSuccess: () => navigate('/', { replace: true }),
+        onSuccess: () => void navigate('/', { replace: true }),
         onError: (error) => applyFormErrors(form, error),
       },
     );

@@ -32,7 +32,7 @@ export function LoginPage() {
     // The app's frame and first page load while the password is checked, not after.
     preloadSignedIn({ home: from === '/' || from === '/home' });
     login.mutate(values, {
-      onSuccess: () => navigate(from, { replace: true }),
+      onSuccess: () => void navigate(from, { replace: true }),
       onError: (error) => applyFormErrors(form, error),
     });
   };

@@ -207,7 +207,7 @@ function PairSettingsCard({ pair }: { pair: Pair }) {
             onConfirm={() =>
               update.mutate({ id: pair.id, active: false }, { onSuccess: done, onError: (e) => showError(e) })
             }
-            okButtonProps={{ 'data-testid': 'pair-end-ok' } as Record<string, string>}
+            okButtonProps={{ 'data-testid': 'pair-end-ok' }}
           >
             <Button danger data-testid="pair-end">
               {t('pairing.end')}

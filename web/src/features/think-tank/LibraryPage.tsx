@@ -36,11 +36,7 @@ export function LibraryPage() {
               onChange={(e) => setQ(e.target.value)}
               data-testid="library-search"
             />
-            <DatePicker.RangePicker
-              value={range}
-              onChange={(value) => setRange(value as [Dayjs | null, Dayjs | null] | null)}
-              data-testid="library-dates"
-            />
+            <DatePicker.RangePicker value={range} onChange={(value) => setRange(value)} data-testid="library-dates" />
           </Flex>
           <Space wrap data-testid="library-topics">
             <Tag.CheckableTag checked={!topic} onChange={() => setTopic(undefined)}>

@@ -122,10 +122,19 @@ function ShowcaseCard() {
   );
 }
 
+/** The nomination form: the body's fields as typed, before trimming. */
+interface NominateValues {
+  allianceId: string;
+  organizationId?: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
 function NominateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<NominateValues>();
   const alliances = useAlliances();
   const nominate = useNominate();
   const showError = useShowError();

@@ -246,7 +246,7 @@ function BookingModal({ zone, onClose }: { zone: Venue['zones'][number] | null; 
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={book.isPending}
-      okButtonProps={{ 'data-testid': 'booking-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'booking-submit' }}
       destroyOnHidden
     >
       <Form
