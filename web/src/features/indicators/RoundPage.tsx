@@ -20,7 +20,7 @@ import { useParams } from 'react-router';
 import { fromApiDate, toApiDate, today } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   useCatalogue,
   useCloseRound,

@@ -2,7 +2,7 @@ import { Button, Drawer, Progress, Table, Tag, type TableColumnsType } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/dates';
-import { LoadMore } from '../shell/LoadMore';
+import { LoadMore } from '../../lib/LoadMore';
 import type { Job } from '../../lib/jobs';
 import { useJobs } from './api';
 import { JobDetails } from './JobDetails';

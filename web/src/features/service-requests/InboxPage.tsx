@@ -2,9 +2,9 @@ import { Space, Switch, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../auth/api';
-import { EmptyState } from '../shell/EmptyState';
-import { LoadMore } from '../shell/LoadMore';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState } from '../../lib/EmptyState';
+import { LoadMore } from '../../lib/LoadMore';
+import { PageHeader } from '../../lib/PageHeader';
 import { useServiceRequests } from './api';
 import { RequestsTable } from './RequestsTable';
 

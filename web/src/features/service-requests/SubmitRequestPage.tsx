@@ -23,8 +23,8 @@ import { useShowError } from '../../lib/useShowError';
 import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
 import { useAllianceContext } from '../alliances/useAllianceContext';
 import { useMe } from '../auth/api';
-import { EmptyState } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   newIdempotencyKey,
   uploadAttachment,

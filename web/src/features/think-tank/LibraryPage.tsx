@@ -4,7 +4,7 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, toApiDate } from '../../lib/dates';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { type LibraryEntry, useLibrary, useLibraryTopics } from './api';
 
 /** 成果库: published reports, searched by Chinese or English text, topic and publication date. */

@@ -7,8 +7,8 @@ import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
-import { EmptyState, emptyText } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState, emptyText } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import { useCases, useConfigureShowcase, useNominate, useShowcaseSettings, type TypicalCase } from './api';
 
 export const STATUS_COLORS: Record<TypicalCase['status'], string> = {
