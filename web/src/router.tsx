@@ -25,7 +25,7 @@ import { venueRoutes } from './features/venues/routes';
 import { workbenchRoutes } from './features/workbench/routes';
 import { session } from './features/auth/session';
 import { AntAppOutlet, AppLayout, preloadSignedIn } from './features/shell/lazyShell';
-import { PageLoading } from './features/shell/PageLoading';
+import { PageLoading } from './lib/PageLoading';
 import { loadAllTexts } from './i18n';
 import { lazyPage } from './lib/lazyPage';
 

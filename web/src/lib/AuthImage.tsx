@@ -17,11 +17,12 @@ interface Props {
  */
 export function AuthImage({ src, alt, width = 120, height = 90, ...rest }: Props) {
   const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  // A failure belongs to the address that failed: a new src starts out loading again.
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
+  const failed = failedSrc === src;
   useEffect(() => {
     let cancelled = false;
     let objectUrl: string | null = null;
-    setFailed(false);
     authorizedFetch(src)
       .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(String(response.status)))))
       .then((blob) => {
@@ -29,7 +30,7 @@ export function AuthImage({ src, alt, width = 120, height = 90, ...rest }: Props
         objectUrl = URL.createObjectURL(blob);
         setUrl(objectUrl);
       })
-      .catch(() => !cancelled && setFailed(true));
+      .catch(() => !cancelled && setFailedSrc(src));
     return () => {
       cancelled = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);

@@ -37,7 +37,7 @@ export function CreateActionItemModal({
       confirmLoading={create.isPending}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'action-create-ok' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'action-create-ok' }}
       destroyOnHidden
     >
       <Form<Values>

@@ -22,7 +22,7 @@ export function ProgressModal({ item, onClose }: { item: ActionItem | null; onCl
       confirmLoading={report.isPending}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'action-progress-ok' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'action-progress-ok' }}
       destroyOnHidden
     >
       <Form

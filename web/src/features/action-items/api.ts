@@ -2,17 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { unwrap } from '../../api/errors';
-import type { RequestBody, ResponseBody } from '../../api/types';
+import type { QueryParams, RequestBody, ResponseBody } from '../../api/types';
 
 export type ActionItem = ResponseBody<'/api/v1/action-items/{id}', 'get'>;
 export type ActionItemStatus = ActionItem['status'];
 export type CreateActionItemInput = RequestBody<'/api/v1/action-items', 'post'>;
-export interface ActionItemFilters {
-  allianceId?: string;
-  meetingId?: string;
-  ownerOrganizationId?: string;
-  status?: ActionItemStatus;
-}
+export type ActionItemFilters = Pick<
+  QueryParams<'/api/v1/action-items', 'get'>,
+  'allianceId' | 'meetingId' | 'ownerOrganizationId' | 'status'
+>;
 
 export const actionItemKeys = {
   all: ['action-items'] as const,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../../lib/options';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { AddMemberModal } from './AddMemberModal';
 import { AllianceFormModal } from './AllianceFormModal';
 import { useAlliance, type Membership } from './api';

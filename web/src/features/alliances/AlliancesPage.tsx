@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
-import { LoadMore } from '../shell/LoadMore';
-import { PageHeader } from '../shell/PageHeader';
+import { LoadMore } from '../../lib/LoadMore';
+import { PageHeader } from '../../lib/PageHeader';
 import { AllianceFormModal } from './AllianceFormModal';
 import { useAlliances, type Alliance } from './api';
 
@@ -56,7 +56,7 @@ export function AlliancesPage() {
       <AllianceFormModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(alliance) => navigate(`/alliances/${alliance.id}`)}
+        onCreated={(alliance) => void navigate(`/alliances/${alliance.id}`)}
       />
     </>
   );

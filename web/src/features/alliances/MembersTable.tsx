@@ -2,7 +2,7 @@ import { Button, Space, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/dates';
 import type { MembershipRole } from '../../lib/options';
-import { LoadMore } from '../shell/LoadMore';
+import { LoadMore } from '../../lib/LoadMore';
 import { useMembers, type Membership } from './api';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { Drawer, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/dates';
-import { LoadMore } from '../shell/LoadMore';
+import { LoadMore } from '../../lib/LoadMore';
 import { useMembershipHistory, type Membership } from './api';
 
 interface Props {

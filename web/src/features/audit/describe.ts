@@ -57,7 +57,8 @@ export function formatValue(t: TFunction, kind: string, field: string, value: un
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
   if (Array.isArray(value))
     return value.length === 0 ? t('audit.empty') : shorten(value.map((v) => formatValue(t, kind, field, v)).join('、'));
-  if (typeof value === 'object') return shorten(JSON.stringify(value));
+  // What is left of a JSON value is an object, a string or a number.
+  if (typeof value !== 'string' && typeof value !== 'number') return shorten(JSON.stringify(value));
   const text = String(value);
   if (ISO_TIMESTAMP.test(text)) return formatDateTime(text);
   if (UUID.test(text)) return `#${text.slice(0, 8)}`;

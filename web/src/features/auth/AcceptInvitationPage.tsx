@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { applyFormErrors, errorMessage } from '../../api/errors';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../lib/LanguageSwitch';
 import { useAcceptInvitation } from './api';
 
 interface Values {
@@ -32,7 +32,7 @@ export function AcceptInvitationPage() {
     accept.mutate(
       { token, password },
       {
-        onSuccess: () => navigate('/', { replace: true }),
+        onSuccess: () => void navigate('/', { replace: true }),
         onError: (error) => applyFormErrors(form, error),
       },
     );

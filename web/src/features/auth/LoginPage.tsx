@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { applyFormErrors, errorMessage } from '../../api/errors';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../lib/LanguageSwitch';
 import { preloadSignedIn } from '../shell/lazyShell';
 import { useLogin, type LoginInput } from './api';
 import { useTokens } from './session';
@@ -32,7 +32,7 @@ export function LoginPage() {
     // The app's frame and first page load while the password is checked, not after.
     preloadSignedIn({ home: from === '/' || from === '/home' });
     login.mutate(values, {
-      onSuccess: () => navigate(from, { replace: true }),
+      onSuccess: () => void navigate(from, { replace: true }),
       onError: (error) => applyFormErrors(form, error),
     });
   };

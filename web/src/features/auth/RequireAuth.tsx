@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { PageLoading } from '../shell/PageLoading';
+import { PageLoading } from '../../lib/PageLoading';
 import { useMe } from './api';
 import { useTokens } from './session';
 

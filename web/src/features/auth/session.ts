@@ -1,9 +1,8 @@
 import { useSyncExternalStore } from 'react';
+import type { ResponseBody } from '../../api/types';
 
-export interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
+/** The pair the login, refresh and invitation answer with. */
+export type Tokens = ResponseBody<'/api/v1/auth/login', 'post'>;
 
 const STORAGE_KEY = 'lianmeng.tokens';
 const listeners = new Set<() => void>();
@@ -46,7 +45,8 @@ export const session = {
     localStorage.removeItem(STORAGE_KEY);
     emit();
   },
-  subscribe(listener: () => void) {
+  // An arrow, not a method: useSyncExternalStore calls it detached from `session`.
+  subscribe: (listener: () => void) => {
     listeners.add(listener);
     return () => {
       listeners.delete(listener);

@@ -4,8 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
-import { LoadMore } from '../shell/LoadMore';
-import { PageHeader } from '../shell/PageHeader';
+import { LoadMore } from '../../lib/LoadMore';
+import { PageHeader } from '../../lib/PageHeader';
 import { useBackUpNow, useBackupRuns, useBackupStatus, useRefreshBackups, type BackupRun } from './api';
 
 const STATUS_COLORS: Record<BackupRun['status'], string> = {

@@ -3,7 +3,7 @@ import { Alert, Button, Progress, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { isFinished, useDownloadJobFile, useJob } from '../registry-transfer/api';
+import { isFinished, useDownloadJobFile, useJob } from '../../lib/jobs';
 import { useStartDashboardExport, type DashboardExportFormat, type DashboardPeriod } from './api';
 
 /** 导出: starts the worker's .xlsx or PDF export, shows its progress, and offers the file once it is written. */

@@ -1,7 +1,7 @@
 import { Rate, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardView } from './api';
-import { FitTable, type FitColumn } from '../shell/FitTable';
+import { FitTable, type FitColumn } from '../../lib/FitTable';
 import { formatNumber, formatPercent } from './format';
 
 type DepartmentRank = DashboardView['serviceRequests']['departmentRanking'][number];

@@ -1,16 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { RequestBody, ResponseBody } from '../../api/types';
+import type { QueryParams, RequestBody, ResponseBody } from '../../api/types';
+import { rememberStartedJob } from '../../lib/jobs';
 
 export type DashboardView = ResponseBody<'/api/v1/alliances/{id}/dashboard', 'get'>;
 export type DashboardExportFormat = RequestBody<'/api/v1/alliances/{id}/dashboard/exports', 'post'>['format'];
 
 /** The period as the API takes it: `from` included, `to` excluded (YYYY-MM-DD); both optional. */
-export interface DashboardPeriod {
-  from?: string;
-  to?: string;
-}
+export type DashboardPeriod = QueryParams<'/api/v1/alliances/{id}/dashboard', 'get'>;
 
 const keys = {
   all: ['dashboard'] as const,
@@ -45,9 +43,6 @@ export function useStartDashboardExport(allianceId: string | undefined) {
           body: { format, from: period.from, to: period.to },
         }),
       ),
-    onSuccess: (job) => {
-      queryClient.setQueryData(['jobs', 'detail', job.id], job);
-      void queryClient.invalidateQueries({ queryKey: ['jobs', 'list'] });
-    },
+    onSuccess: (job) => rememberStartedJob(queryClient, job),
   });
 }

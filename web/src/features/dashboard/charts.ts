@@ -86,8 +86,9 @@ export function fillMonths<T extends { month: string }>(
   return months;
 }
 
+// A percentage series holds numbers, and '-' or nothing where there is no value.
 const percentTooltip = (value: unknown) =>
-  value === null || value === undefined || value === '-' ? '—' : `${String(value)}%`;
+  (typeof value === 'number' || typeof value === 'string') && value !== '-' ? `${value}%` : '—';
 
 function base(p: DashboardPalette): ChartOption {
   return {

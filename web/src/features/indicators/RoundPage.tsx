@@ -20,7 +20,7 @@ import { useParams } from 'react-router';
 import { fromApiDate, toApiDate, today } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   useCatalogue,
   useCloseRound,
@@ -211,11 +211,11 @@ function FillForm({ round }: { round: Round }) {
   }, [submission.data, form]);
   const locked = submission.data?.status === 'submitted' || round.status !== 'open';
   const send = (submit: boolean) => {
-    const raw = form.getFieldValue('values') ?? {};
-    const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null && v !== undefined)) as Record<
-      string,
-      number
-    >;
+    // antd types a field's value as any; the form holds one number (or nothing) per indicator.
+    const raw = (form.getFieldValue('values') as Record<string, number | null | undefined> | undefined) ?? {};
+    const values: Record<string, number> = Object.fromEntries(
+      Object.entries(raw).flatMap(([id, v]) => (v === null || v === undefined ? [] : [[id, v] as const])),
+    );
     save.mutate(
       { values, submit },
       {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AllianceSelect } from '../alliances/AllianceSelect';
 import { useAllianceContext } from '../alliances/useAllianceContext';
-import { EmptyState, emptyText } from '../shell/EmptyState';
+import { EmptyState, emptyText } from '../../lib/EmptyState';
 import { useAttendanceStatistics, type AttendanceStatistics } from './sessionApi';
 
 type Row = AttendanceStatistics['organizations'][number];

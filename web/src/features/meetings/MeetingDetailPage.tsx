@@ -6,7 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { useDownloadIcs, useMeeting, useNameAttendee, useRsvp, type Meeting, type Participant } from './api';
 import { MeetingStatusTag, PlaceText, ResponseTag, timeRange } from './labels';
 import { AgendaTab } from './AgendaTab';

@@ -1,6 +1,6 @@
 import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, List, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { useShowError } from '../../lib/useShowError';
@@ -92,9 +92,11 @@ export function MinutesTab({ meeting, myId, isOfficial }: { meeting: Meeting; my
   const approve = useApproveMinutes(meeting.id);
   const pdf = useDownloadMinutesPdf(meeting.id);
   const showError = useShowError();
-  const [draft, setDraft] = useState<string | null>(null);
   const minutes = query.data ?? null;
-  useEffect(() => setDraft(null), [minutes?.version, minutes?.status]);
+  // An edit belongs to the version and status it was typed against: a save or a step drops it.
+  const editedOf = `${minutes?.version ?? ''}:${minutes?.status ?? ''}`;
+  const [edit, setEdit] = useState<{ of: string; text: string } | null>(null);
+  const draft = edit?.of === editedOf ? edit.text : null;
 
   if (query.isError) return <Alert type="error" showIcon title={errorMessage(query.error)} />;
   if (query.isPending) return <Spin />;
@@ -142,7 +144,7 @@ export function MinutesTab({ meeting, myId, isOfficial }: { meeting: Meeting; my
             <Input.TextArea
               rows={12}
               value={content}
-              onChange={(e) => setDraft(e.target.value)}
+              onChange={(e) => setEdit({ of: editedOf, text: e.target.value })}
               placeholder={t('meetings.minutes.placeholder')}
               data-testid="minutes-editor"
             />

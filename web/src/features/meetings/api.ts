@@ -72,7 +72,7 @@ export function useScheduleMeeting() {
   return useMutation({
     mutationFn: async (input: ScheduleInput) => {
       const reply = await unwrap(api.POST('/api/v1/meetings', { body: input }));
-      return { items: reply.items as Meeting[], notified: reply.notified };
+      return { items: reply.items, notified: reply.notified };
     },
     // Not awaited: the new meeting's page opens at once instead of after the calendar has reloaded.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
@@ -144,7 +144,7 @@ export function useDownloadIcs(id: string) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw toApiError(error, response);
-      saveBlob(data as Blob, fileNameFromResponse(response, 'meeting.ics'));
+      saveBlob(data, fileNameFromResponse(response, 'meeting.ics'));
     },
   });
 }

@@ -38,7 +38,7 @@ export function useAgenda(id: string) {
         allPages((cursor) => unwrap(api.GET('/api/v1/meetings/{id}/agenda', page(cursor)))),
         allPages((cursor) => unwrap(api.GET('/api/v1/meetings/{id}/agenda/review', page(cursor)))),
       ]);
-      return { items: items as AgendaItem[], review };
+      return { items: items, review };
     },
   });
 }
@@ -91,7 +91,7 @@ export function useMinutes(id: string) {
     queryKey: sessionKeys.minutes(id),
     queryFn: async () => {
       try {
-        return (await unwrap(api.GET('/api/v1/meetings/{id}/minutes', path(id)))) as Minutes;
+        return await unwrap(api.GET('/api/v1/meetings/{id}/minutes', path(id)));
       } catch (error) {
         if (error instanceof ApiError && error.statusCode === 404) return null;
         throw error;
@@ -133,7 +133,7 @@ export function useDownloadMinutesPdf(id: string) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw toApiError(error, response);
-      saveBlob(data as Blob, fileNameFromResponse(response, 'minutes.pdf'));
+      saveBlob(data, fileNameFromResponse(response, 'minutes.pdf'));
     },
   });
 }

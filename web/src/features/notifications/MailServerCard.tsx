@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { blankToNull } from '../../lib/forms';
 import { useShowError } from '../../lib/useShowError';
 import { useUpdateNotificationSettings, type NotificationSettings, type UpdateSettingsInput } from './settingsApi';
 
@@ -27,8 +28,6 @@ interface Values {
   smtpPassword?: string;
   mailFrom?: string;
 }
-
-const blankToNull = (value: string | undefined) => value?.trim() || null;
 
 /** The township's own SMTP server; empty host means the platform's mail server. */
 export function MailServerCard({ settings }: { settings: NotificationSettings }) {

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { MailServerCard } from './MailServerCard';
 import { QuietHoursCard } from './QuietHoursCard';
 import { SmsCard } from './SmsCard';

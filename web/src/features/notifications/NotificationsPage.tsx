@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
-import { LoadMore } from '../shell/LoadMore';
-import { PageHeader } from '../shell/PageHeader';
+import { LoadMore } from '../../lib/LoadMore';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   useMarkAllRead,
   useMarkRead,

@@ -2,7 +2,7 @@ import { App, Card, Flex, Spin, Switch, Table, Typography, type TableColumnsType
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { usePreferences, useUpdatePreferences, type Preferences, type PreferencesInput } from './api';
 import { typeLabel } from './types';
 

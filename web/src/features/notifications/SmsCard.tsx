@@ -1,6 +1,7 @@
 import { App, Button, Col, Card, Collapse, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { blankToNull } from '../../lib/forms';
 import { useShowError } from '../../lib/useShowError';
 import { useUpdateNotificationSettings, type NotificationSettings, type UpdateSettingsInput } from './settingsApi';
 import { NOTIFICATION_TYPES, typeLabel } from './types';
@@ -16,8 +17,6 @@ interface Values {
 
 /** Types a person can receive by SMS: robot tests go to a robot, invitations only by email. */
 const SMS_TYPES = NOTIFICATION_TYPES.filter((type) => type !== 'notifications.robot-test' && type !== 'user.invited');
-
-const blankToNull = (value: string | undefined) => value?.trim() || null;
 
 /** The township's Alibaba Cloud SMS account and the approved template of each notification type. */
 export function SmsCard({ settings }: { settings: NotificationSettings }) {

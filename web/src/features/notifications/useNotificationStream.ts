@@ -66,7 +66,7 @@ export function useNotificationStream(userId: string): boolean {
       const stream = new EventSource(`${STREAM_PATH}?ticket=${encodeURIComponent(ticket)}`);
       source = stream;
       lastEventAt = Date.now();
-      stream.addEventListener('unread-count', (event) => {
+      stream.addEventListener('unread-count', (event: MessageEvent<string>) => {
         lastEventAt = Date.now();
         failures = 0;
         setLive(true);

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { CHAIN_POSITIONS, ORGANIZATION_KINDS, optionsOf } from '../../lib/options';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { useCreateOrganization, useOrganization, useUpdateOrganization } from './api';
 import { ContactsFields } from './ContactsFields';
 import {
@@ -38,7 +38,7 @@ export function OrganizationFormPage() {
   if (existing.isError) throw existing.error;
   if (id && existing.isPending) return <Spin />;
 
-  const done = () => navigate(isAdmin ? '/organizations' : '/home');
+  const done = () => void navigate(isAdmin ? '/organizations' : '/home');
   const onFinish = (values: OrganizationFormValues) => {
     const options = {
       onSuccess: () => {

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { ORGANIZATION_KINDS, optionsOf } from '../../lib/options';
-import { FitTable, type FitColumn } from '../shell/FitTable';
-import { LoadMore } from '../shell/LoadMore';
-import { PageHeader } from '../shell/PageHeader';
+import { FitTable, type FitColumn } from '../../lib/FitTable';
+import { LoadMore } from '../../lib/LoadMore';
+import { PageHeader } from '../../lib/PageHeader';
 import { useOrganizations, type Organization, type OrganizationFilters } from './api';
 
 export function OrganizationsPage() {

@@ -1,5 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import { fromApiDate, toApiDate } from '../../lib/dates';
+import { blankToNull, blankToUndefined } from '../../lib/forms';
 import type { CreateOrganizationInput, Organization, UpdateOrganizationInput } from './api';
 
 type PartyOrganization = NonNullable<Organization['partyOrganization']>;
@@ -23,9 +24,6 @@ export interface OrganizationFormValues {
     foundedOn?: Dayjs;
   };
 }
-
-const blankToNull = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
-const blankToUndefined = (value: string | null | undefined) => blankToNull(value) ?? undefined;
 
 export const emptyOrganization: OrganizationFormValues = {
   name: '',
@@ -59,12 +57,11 @@ export function toFormValues(org: Organization): OrganizationFormValues {
   };
 }
 
-/** Form values to the create body. */
-export function toCreateInput(values: OrganizationFormValues): CreateOrganizationInput {
+/** Everything but the kind, which is fixed once an organisation is created. */
+function withoutKind(values: OrganizationFormValues): Omit<CreateOrganizationInput, 'kind'> {
   const party = values.partyOrganization;
   return {
     name: values.name.trim(),
-    kind: values.kind,
     unifiedCode: blankToNull(values.unifiedCode),
     industry: blankToNull(values.industry),
     chainPosition: values.chainPosition ?? null,
@@ -89,8 +86,12 @@ export function toCreateInput(values: OrganizationFormValues): CreateOrganizatio
   };
 }
 
+/** Form values to the create body. */
+export function toCreateInput(values: OrganizationFormValues): CreateOrganizationInput {
+  return { ...withoutKind(values), kind: values.kind };
+}
+
 /** Form values to a full update; an organisation's kind is fixed once created. */
 export function toUpdateInput(values: OrganizationFormValues): UpdateOrganizationInput {
-  const { kind: _kind, ...rest } = toCreateInput(values);
-  return rest;
+  return withoutKind(values);
 }

@@ -39,7 +39,7 @@ export function CreatePairModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'pair-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'pair-submit' }}
       forceRender
     >
       <Form

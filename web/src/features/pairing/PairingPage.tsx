@@ -24,8 +24,8 @@ import { AllianceSelect } from '../alliances/AllianceSelect';
 import { useAllianceContext } from '../alliances/useAllianceContext';
 import { CategorySelect } from '../service-requests/CategorySelect';
 import { useMe } from '../auth/api';
-import { EmptyState, emptyText } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState, emptyText } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import { useLogVisit, usePairs, usePairVisits, useProblemToRequest, useUpdatePair, type Pair } from './api';
 import { CreatePairModal } from './CreatePairModal';
 
@@ -207,7 +207,7 @@ function PairSettingsCard({ pair }: { pair: Pair }) {
             onConfirm={() =>
               update.mutate({ id: pair.id, active: false }, { onSuccess: done, onError: (e) => showError(e) })
             }
-            okButtonProps={{ 'data-testid': 'pair-end-ok' } as Record<string, string>}
+            okButtonProps={{ 'data-testid': 'pair-end-ok' }}
           >
             <Button danger data-testid="pair-end">
               {t('pairing.end')}

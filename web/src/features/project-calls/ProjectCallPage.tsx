@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { STEPS, useAddNote, useAdvance, useApply, useCall, type Application, type ApplicationStep } from './api';
 
 const NEXT: Record<ApplicationStep, ApplicationStep[]> = {

@@ -7,8 +7,8 @@ import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
-import { EmptyState, emptyText } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState, emptyText } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import { useApplications, useCalls, useCreateCall, type CallSummary } from './api';
 
 /** 项目申报: government calls and the applications the service team helps with. */

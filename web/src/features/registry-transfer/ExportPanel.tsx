@@ -3,7 +3,8 @@ import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { isFinished, useJob, useStartExport } from './api';
+import { isFinished, useJob } from '../../lib/jobs';
+import { useStartExport } from './api';
 import { JobDetails } from './JobDetails';
 
 export function ExportPanel({ allianceId }: { allianceId: string }) {

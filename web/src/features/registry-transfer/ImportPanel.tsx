@@ -3,7 +3,8 @@ import { Button, Card, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { isFinished, useDownloadTemplate, useJob, useStartImport, type TemplateFormat } from './api';
+import { isFinished, useJob } from '../../lib/jobs';
+import { useDownloadTemplate, useStartImport, type TemplateFormat } from './api';
 import { JobDetails } from './JobDetails';
 
 const ACCEPTED_EXTENSIONS = ['.xlsx', '.csv'];

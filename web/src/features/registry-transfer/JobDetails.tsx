@@ -3,7 +3,7 @@ import { Alert, Button, Progress, Space, Spin, Statistic, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { useShowError } from '../../lib/useShowError';
-import { useDownloadJobFile, useJob, type Job } from './api';
+import { useDownloadJobFile, useJob, type Job } from '../../lib/jobs';
 import { RefusedRowsTable } from './RefusedRowsTable';
 
 /** Live progress of one job, then its outcome: import summary + refused rows, or the export download. */

@@ -2,8 +2,9 @@ import { Button, Drawer, Progress, Table, Tag, type TableColumnsType } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/dates';
-import { LoadMore } from '../shell/LoadMore';
-import { useJobs, type Job } from './api';
+import { LoadMore } from '../../lib/LoadMore';
+import type { Job } from '../../lib/jobs';
+import { useJobs } from './api';
 import { JobDetails } from './JobDetails';
 
 const STATUS_COLORS: Record<Job['status'], string> = {

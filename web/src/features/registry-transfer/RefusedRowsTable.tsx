@@ -1,6 +1,6 @@
 import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Job } from './api';
+import type { Job } from '../../lib/jobs';
 
 // A row can be refused for several fields, so neither `row` nor `field` is unique.
 type RefusedRow = Job['refusedRows'][number] & { key: number };

@@ -23,8 +23,8 @@ import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { EmptyState, emptyText } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState, emptyText } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   useCloseListing,
   useCreateListing,
@@ -34,6 +34,7 @@ import {
   useListings,
   useMatches,
   useTalents,
+  type CreateListingInput,
   type Listing,
   type ListingFilters,
 } from './api';
@@ -219,7 +220,7 @@ function ListingDrawer({
                   interest.mutate(
                     { id: listing.id, message: note.trim() },
                     {
-                      onSuccess: (created) => navigate(`/resources/interests/${created.id}`),
+                      onSuccess: (created) => void navigate(`/resources/interests/${created.id}`),
                       onError: (e) => showError(e),
                     },
                   )
@@ -300,6 +301,25 @@ function Interests() {
   );
 }
 
+/** The publish form: tags typed as one line, the rest as the API takes it. */
+interface ListingValues {
+  kind: CreateListingInput['kind'];
+  category: string;
+  tags?: string;
+  title: string;
+  description: string;
+  validUntil?: string;
+}
+
+/** The talent form: skills typed as one line. */
+interface TalentValues {
+  name: string;
+  title?: string;
+  category: string;
+  skills?: string;
+  summary?: string;
+}
+
 const splitTags = (value?: string) =>
   (value ?? '')
     .split(/[,，、\s]+/)
@@ -309,7 +329,7 @@ const splitTags = (value?: string) =>
 function PublishModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<ListingValues>();
   const create = useCreateListing();
   const showError = useShowError();
   return (
@@ -380,7 +400,7 @@ function PublishModal({ open, onClose }: { open: boolean; onClose: () => void })
 function TalentModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<TalentValues>();
   const create = useCreateTalent();
   const showError = useShowError();
   return (

@@ -25,7 +25,7 @@ export function ActionBar({ request }: { request: ServiceRequestDetail }) {
 
   const done = (action: RequestAction, handedOver: boolean) => {
     void message.success(t(`serviceRequests.actionDone.${action}`));
-    if (handedOver) navigate('/service-inbox');
+    if (handedOver) void navigate('/service-inbox');
   };
 
   const click = (action: RequestAction) => {
@@ -33,10 +33,13 @@ export function ActionBar({ request }: { request: ServiceRequestDetail }) {
       setModal(action);
       return;
     }
-    run.mutate({ action } as { action: 'accept' | 'start' | 'chase' }, {
-      onSuccess: ({ handedOver }) => done(action, handedOver),
-      onError: (error) => showError(error),
-    });
+    run.mutate(
+      { action },
+      {
+        onSuccess: ({ handedOver }) => done(action, handedOver),
+        onError: (error) => showError(error),
+      },
+    );
   };
 
   if (allowed.length === 0) return null;

@@ -2,7 +2,7 @@ import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
 import { useAllianceContext } from '../alliances/useAllianceContext';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { CategoriesCard } from './CategoriesCard';
 import { RoutingRulesCard } from './RoutingRulesCard';
 import { WorkingCalendarCard } from './WorkingCalendarCard';

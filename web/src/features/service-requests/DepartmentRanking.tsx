@@ -1,6 +1,6 @@
 import { Rate, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FitTable, type FitColumn } from '../shell/FitTable';
+import { FitTable, type FitColumn } from '../../lib/FitTable';
 import { hours, percent, score } from './format';
 import type { DepartmentStatistics } from './statisticsApi';
 

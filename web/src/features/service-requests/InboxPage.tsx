@@ -2,10 +2,10 @@ import { Space, Switch, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../auth/api';
-import { EmptyState } from '../shell/EmptyState';
-import { LoadMore } from '../shell/LoadMore';
-import { PageHeader } from '../shell/PageHeader';
-import { useServiceRequests, type RequestStatus } from './api';
+import { EmptyState } from '../../lib/EmptyState';
+import { LoadMore } from '../../lib/LoadMore';
+import { PageHeader } from '../../lib/PageHeader';
+import { useServiceRequests } from './api';
 import { RequestsTable } from './RequestsTable';
 
 const TABS = ['routed', 'accepted', 'in_progress', 'returned', 'all'] as const;
@@ -24,7 +24,7 @@ export function InboxPage() {
   const list = useServiceRequests(
     {
       assignedOrganizationId: organizationId,
-      status: tab === 'all' ? undefined : (tab as RequestStatus),
+      status: tab === 'all' ? undefined : tab,
       mine: mine || undefined,
     },
     { enabled: Boolean(organizationId) },

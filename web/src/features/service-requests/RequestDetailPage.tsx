@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors';
 import { formatDateTime } from '../../lib/dates';
 import { useMe } from '../auth/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { ActionBar } from './ActionBar';
 import { useServiceRequest, type ServiceRequestDetail } from './api';
 import { AttachmentsCard } from './AttachmentsCard';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useIsPhone } from '../../lib/useIsPhone';
-import { FitTable, type FitColumn } from '../shell/FitTable';
+import { FitTable, type FitColumn } from '../../lib/FitTable';
 import type { ServiceRequest } from './api';
 import { RequestCards } from './RequestCards';
 import { SlaTag, StatusTag, UrgencyTag, currentDue, isOpen } from './labels';

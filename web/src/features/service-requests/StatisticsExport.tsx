@@ -3,7 +3,7 @@ import { Alert, Button, Progress, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { isFinished, useDownloadJobFile, useJob } from '../registry-transfer/api';
+import { isFinished, useDownloadJobFile, useJob } from '../../lib/jobs';
 import { useStartStatisticsExport, type StatisticsQuery } from './statisticsApi';
 
 /** 导出 Excel: starts the worker's export, shows its progress, and saves the file once it is written. */

@@ -23,9 +23,15 @@ import { useShowError } from '../../lib/useShowError';
 import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
 import { useAllianceContext } from '../alliances/useAllianceContext';
 import { useMe } from '../auth/api';
-import { EmptyState } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
-import { newIdempotencyKey, uploadAttachment, useSubmitServiceRequest, type SubmitInput } from './api';
+import { EmptyState } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
+import {
+  newIdempotencyKey,
+  uploadAttachment,
+  useSubmitServiceRequest,
+  type ServiceRequestDetail,
+  type SubmitInput,
+} from './api';
 import { ATTACHMENT_ACCEPT } from './AttachmentsCard';
 import { CategorySelect } from './CategorySelect';
 
@@ -89,6 +95,16 @@ export function SubmitRequestPage() {
     return failed;
   };
 
+  /** After the request is in: its photos, then its page (an upload failure has been shown already). */
+  const afterSubmit = async (created: Pick<ServiceRequestDetail, 'id' | 'number'>) => {
+    attempt.current = null;
+    setUploading(true);
+    const failed = await uploadAll(created.id);
+    setUploading(false);
+    if (failed.length === 0) void message.success(t('serviceRequests.form.submitted', { number: created.number }));
+    await navigate(`/service-requests/${created.id}`);
+  };
+
   const onFinish = (values: SubmitInput) => {
     const input: SubmitInput = {
       ...values,
@@ -105,15 +121,7 @@ export function SubmitRequestPage() {
     submit.mutate(
       { input, idempotencyKey: attempt.current.key },
       {
-        onSuccess: async (created) => {
-          attempt.current = null;
-          setUploading(true);
-          const failed = await uploadAll(created.id);
-          setUploading(false);
-          if (failed.length === 0)
-            void message.success(t('serviceRequests.form.submitted', { number: created.number }));
-          navigate(`/service-requests/${created.id}`);
-        },
+        onSuccess: (created) => void afterSubmit(created),
         onError: (error) => showError(error, form),
       },
     );

@@ -1,8 +1,8 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
-import { EmptyState } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import { RequestsTable } from './RequestsTable';
 import { useSupervision } from './statisticsApi';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import { keys, type ServiceRequestDetail } from './api';
+import { keys } from './api';
 
 /** Every action the API may list in `allowedActions`, in the order the page shows the buttons. */
 export const ACTIONS = [
@@ -90,7 +90,7 @@ export function useRequestAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: ActionInput) => {
-      const detail = (await perform(id, input)) as ServiceRequestDetail;
+      const detail = await perform(id, input);
       return { detail, handedOver: detail.timeline.length === 0 };
     },
     onSuccess: ({ detail, handedOver }) => {

@@ -35,7 +35,7 @@ export function useServiceRequests(filters: RequestFilters, options: { enabled?:
       const page = await unwrap(
         api.GET('/api/v1/service-requests', { params: { query: { ...filters, limit: PAGE_SIZE, cursor } } }),
       );
-      return { items: page.items as ServiceRequest[], nextCursor: page.nextCursor };
+      return { items: page.items, nextCursor: page.nextCursor };
     },
     options,
   );
@@ -99,7 +99,7 @@ export function useDownloadAttachment(requestId: string) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw toApiError(error, response);
-      saveBlob(data as Blob, fileNameFromResponse(response, attachment.fileName));
+      saveBlob(data, fileNameFromResponse(response, attachment.fileName));
     },
   });
 }

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { QueryParams, ResponseBody } from '../../api/types';
 import { keys, type ServiceRequest } from './api';
+import { rememberStartedJob } from '../../lib/jobs';
 
 export type Statistics = ResponseBody<'/api/v1/service-requests/statistics', 'get'>;
 export type DepartmentStatistics = Statistics['byDepartment'][number];
@@ -39,9 +40,6 @@ export function useStartStatisticsExport() {
   return useMutation({
     mutationFn: (query: StatisticsQuery) =>
       unwrap(api.POST('/api/v1/service-requests/statistics/exports', { body: query })),
-    onSuccess: (job) => {
-      queryClient.setQueryData(['jobs', 'detail', job.id], job);
-      void queryClient.invalidateQueries({ queryKey: ['jobs', 'list'] });
-    },
+    onSuccess: (job) => rememberStartedJob(queryClient, job),
   });
 }

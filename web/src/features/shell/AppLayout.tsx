@@ -6,8 +6,8 @@ import i18n, { currentLanguage, languageFromLocale, storedLanguage } from '../..
 import { useMe } from '../auth/api';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { BottomTabBar } from './BottomTabBar';
-import { LanguageSwitch } from './LanguageSwitch';
-import { PageLoading } from './PageLoading';
+import { LanguageSwitch } from '../../lib/LanguageSwitch';
+import { PageLoading } from '../../lib/PageLoading';
 import { FirstRunTour } from './FirstRunTour';
 import { SideNav } from './SideNav';
 import { useDocumentTitle } from './useDocumentTitle';

@@ -11,6 +11,11 @@ import './navigation.css';
 const OPEN_GROUPS_KEY = 'lianmeng.nav.openGroups';
 const COLLAPSED_KEY = 'lianmeng.nav.collapsed';
 
+/** The open groups with `group` among them. */
+function withGroup(keys: string[], group: string | undefined): string[] {
+  return !group || keys.includes(group) ? keys : [...keys, group];
+}
+
 function storedOpenGroups(): string[] {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(OPEN_GROUPS_KEY) ?? '[]');
@@ -28,18 +33,20 @@ export function SideNav({ role }: { role: Role }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { menu } = useNavigation(role);
-  const [openKeys, setOpenKeys] = useState(storedOpenGroups);
-  const [collapsed, setCollapsed] = useState(storedCollapsed);
-  // Below antd's `lg` breakpoint the menu folds away entirely, whatever was chosen on a wide screen.
-  const [narrow, setNarrow] = useState(false);
-
   const selected = navItemFor(role, pathname);
   const currentGroup = navGroupFor(role, pathname)?.key;
 
-  // Arriving on a page (a link, the workbench, the address bar) opens its group, so its entry shows.
-  useEffect(() => {
-    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
-  }, [currentGroup]);
+  // Arriving on a page (a link, the workbench, the address bar) opens its group, so its entry shows:
+  // adjusted while rendering when the page's group changes, not in an effect after it.
+  const [openKeys, setOpenKeys] = useState(() => withGroup(storedOpenGroups(), currentGroup));
+  const [openedFor, setOpenedFor] = useState(currentGroup);
+  if (openedFor !== currentGroup) {
+    setOpenedFor(currentGroup);
+    setOpenKeys(withGroup(openKeys, currentGroup));
+  }
+  const [collapsed, setCollapsed] = useState(storedCollapsed);
+  // Below antd's `lg` breakpoint the menu folds away entirely, whatever was chosen on a wide screen.
+  const [narrow, setNarrow] = useState(false);
 
   useEffect(() => localStorage.setItem(OPEN_GROUPS_KEY, JSON.stringify(openKeys)), [openKeys]);
 
@@ -98,7 +105,7 @@ export function SideNav({ role }: { role: Role }) {
           mode="inline"
           selectedKeys={selected ? [selected.path] : []}
           items={items}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => void navigate(key)}
           {...openState}
         />
       </nav>

@@ -13,7 +13,7 @@ export function UserMenu({ me }: { me: Me }) {
   const logout = useLogout();
   const navigate = useNavigate();
 
-  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   return (
     <>

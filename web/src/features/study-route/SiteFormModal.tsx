@@ -37,7 +37,7 @@ export function SiteFormModal({ site, open, onClose }: { site: StudySite | null;
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'site-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'site-submit' }}
       forceRender
     >
       <Form

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { AuthImage } from '../../lib/AuthImage';
 import { PhotoUpload } from '../../lib/PhotoUpload';
 import { useShowError } from '../../lib/useShowError';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { useMoveSite, useRefreshRoute, useRemoveSitePhoto, useStudyRoute, type StudySite } from './api';
 import { RecordVisitModal } from './RecordVisitModal';
 import { SiteCode } from './SiteCode';

@@ -28,8 +28,7 @@ export function useStudyBookings() {
   return useQuery({
     queryKey: [...keys.all, 'bookings'],
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/study-route/bookings', { params: { query: { limit: 100 } } })))
-        .items as StudyBooking[],
+      (await unwrap(api.GET('/api/v1/study-route/bookings', { params: { query: { limit: 100 } } }))).items,
   });
 }
 

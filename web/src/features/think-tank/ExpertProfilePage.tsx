@@ -22,7 +22,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { OrganizationSelect } from '../action-items/OrganizationSelect';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   AVAILABILITIES,
   type Availability,

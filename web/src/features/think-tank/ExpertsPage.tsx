@@ -1,6 +1,6 @@
 import { Card, Space, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { type Expert, type Workload, useExperts, useWorkload } from './api';
 import { AvailabilityTag } from './labels';
 

@@ -4,7 +4,7 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, toApiDate } from '../../lib/dates';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { type LibraryEntry, useLibrary, useLibraryTopics } from './api';
 
 /** 成果库: published reports, searched by Chinese or English text, topic and publication date. */
@@ -36,11 +36,7 @@ export function LibraryPage() {
               onChange={(e) => setQ(e.target.value)}
               data-testid="library-search"
             />
-            <DatePicker.RangePicker
-              value={range}
-              onChange={(value) => setRange(value as [Dayjs | null, Dayjs | null] | null)}
-              data-testid="library-dates"
-            />
+            <DatePicker.RangePicker value={range} onChange={(value) => setRange(value)} data-testid="library-dates" />
           </Flex>
           <Space wrap data-testid="library-topics">
             <Tag.CheckableTag checked={!topic} onChange={() => setTopic(undefined)}>

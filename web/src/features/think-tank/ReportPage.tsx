@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, T
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { useReport } from './api';
 import { AssignPanel, DecisionPanel, PublishButton } from './EditorPanels';
 import { fullReason } from './errors';

@@ -112,7 +112,7 @@ export function ReportVersions({ report }: { report: Report }) {
                         void message.success(t('thinkTank.versions.uploaded'));
                       },
                       onError: (error) => {
-                        onError?.(error as Error);
+                        onError?.(error);
                         const byField = reasonsByField(error);
                         setErrors(byField);
                         setUploadError(

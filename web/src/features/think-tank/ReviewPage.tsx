@@ -21,7 +21,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   type Assignment,
   DECISIONS,

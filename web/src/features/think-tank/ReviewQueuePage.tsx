@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { type Assignment, useRespondToInvitation, useReviewQueue } from './api';
 import { AssignmentStatusTag, DueText, invitationLapsed, LapsedInvitationText } from './labels';
 

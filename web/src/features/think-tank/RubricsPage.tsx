@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { useRubric, useSaveRubric } from './api';
 import { withGeneratedKeys } from './rubricKeys';
 

@@ -3,25 +3,7 @@ import { api } from '../../api/client';
 import { allPages, MAX_PAGE_SIZE } from '../../api/allPages';
 import { fileNameFromResponse, saveBlob } from '../../api/download';
 import { toApiError, unwrap } from '../../api/errors';
-import type { ListItem, RequestBody, ResponseBody } from '../../api/types';
-
-export const REPORT_STATUSES = [
-  'draft',
-  'under_review',
-  'revision_requested',
-  'accepted',
-  'rejected',
-  'published',
-] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const DECISIONS = ['accept', 'minor_revision', 'major_revision', 'reject'] as const;
-export type Decision = (typeof DECISIONS)[number];
-export const BLIND_MODES = ['single', 'double'] as const;
-export type BlindMode = (typeof BLIND_MODES)[number];
-export const AVAILABILITIES = ['available', 'limited', 'unavailable'] as const;
-export type Availability = (typeof AVAILABILITIES)[number];
-export type AssignmentStatus = 'invited' | 'accepted' | 'declined' | 'submitted' | 'cancelled';
-export type ViewerRole = 'editor' | 'author' | 'reviewer' | 'reader';
+import type { ListItem, QueryParams, RequestBody, ResponseBody } from '../../api/types';
 
 // The API's own types, from the generated schema: nothing here restates them.
 export type Report = ResponseBody<'/api/v1/think-tank/reports/{id}', 'get'>;
@@ -51,12 +33,32 @@ export type UpdateExpertInput = RequestBody<'/api/v1/think-tank/experts/me', 'pa
 export type CreateExpertInput = RequestBody<'/api/v1/think-tank/experts', 'post'>;
 export type DeclarationInput = RequestBody<'/api/v1/think-tank/experts/me/declarations', 'post'>;
 export type RubricInput = RequestBody<'/api/v1/think-tank/rubrics/{allianceId}', 'put'>;
-export interface LibraryFilters {
-  q?: string;
-  topic?: string;
-  from?: string;
-  to?: string;
-}
+export type LibraryFilters = Omit<QueryParams<'/api/v1/think-tank/library', 'get'>, 'cursor' | 'limit'>;
+
+export type ReportStatus = Report['status'];
+export type Decision = DecisionInput['decision'];
+export type BlindMode = Report['blindMode'];
+export type Availability = Expert['availability'];
+export type AssignmentStatus = Assignment['status'];
+export type ViewerRole = Report['viewerRole'];
+
+// The values in the order the pages offer them (the types above check that each one is the API's).
+export const REPORT_STATUSES = [
+  'draft',
+  'under_review',
+  'revision_requested',
+  'accepted',
+  'rejected',
+  'published',
+] as const satisfies readonly ReportStatus[];
+export const DECISIONS = [
+  'accept',
+  'minor_revision',
+  'major_revision',
+  'reject',
+] as const satisfies readonly Decision[];
+export const BLIND_MODES = ['single', 'double'] as const satisfies readonly BlindMode[];
+export const AVAILABILITIES = ['available', 'limited', 'unavailable'] as const satisfies readonly Availability[];
 
 export const thinkTankKeys = {
   all: ['think-tank'] as const,
@@ -130,7 +132,7 @@ export function useDownloadVersion(reportId: string) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw toApiError(error, response);
-      saveBlob(data as Blob, fileNameFromResponse(response, version.fileName ?? 'report'));
+      saveBlob(data, fileNameFromResponse(response, version.fileName ?? 'report'));
     },
   });
 }

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { session } from '../auth/session';
 import { useMe } from '../auth/api';
 import { useShowError } from '../../lib/useShowError';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { usePublish, useReview, useCase } from './api';
 import { STATUS_COLORS } from './CasesPage';
 import { useQueryClient } from '@tanstack/react-query';

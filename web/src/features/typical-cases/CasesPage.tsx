@@ -7,8 +7,8 @@ import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
-import { EmptyState, emptyText } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState, emptyText } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import { useCases, useConfigureShowcase, useNominate, useShowcaseSettings, type TypicalCase } from './api';
 
 export const STATUS_COLORS: Record<TypicalCase['status'], string> = {
@@ -122,10 +122,19 @@ function ShowcaseCard() {
   );
 }
 
+/** The nomination form: the body's fields as typed, before trimming. */
+interface NominateValues {
+  allianceId: string;
+  organizationId?: string;
+  title: string;
+  summary: string;
+  body: string;
+}
+
 function NominateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<NominateValues>();
   const alliances = useAlliances();
   const nominate = useNominate();
   const showError = useShowError();

@@ -2,7 +2,7 @@ import { Card, Col, Empty, Flex, Image, Result, Row, Spin, Statistic, Typography
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDayOf } from '../../lib/dates';
-import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { LanguageSwitch } from '../../lib/LanguageSwitch';
 import { showcasePhotoUrl, useShowcase } from './showcaseApi';
 
 const FIGURES = [

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AuthImage } from '../../lib/AuthImage';
 import { PhotoUpload } from '../../lib/PhotoUpload';
 import { useShowError } from '../../lib/useShowError';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { useRefreshVenues, useRemoveVenuePhoto, useVenues, type Venue, type Zone } from './api';
 import { hoursText } from './OpeningHoursField';
 import { VenueFormModal } from './VenueFormModal';

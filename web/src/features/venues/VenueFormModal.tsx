@@ -36,7 +36,7 @@ export function VenueFormModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'venue-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'venue-submit' }}
       forceRender
     >
       <Form

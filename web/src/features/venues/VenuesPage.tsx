@@ -21,8 +21,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDayTime, formatTimeOf, instantInTownship, today, townshipDayStart } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { EmptyState, emptyText } from '../shell/EmptyState';
-import { PageHeader } from '../shell/PageHeader';
+import { EmptyState, emptyText } from '../../lib/EmptyState';
+import { PageHeader } from '../../lib/PageHeader';
 import {
   useBookingAction,
   useBookZone,
@@ -246,7 +246,7 @@ function BookingModal({ zone, onClose }: { zone: Venue['zones'][number] | null; 
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={book.isPending}
-      okButtonProps={{ 'data-testid': 'booking-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'booking-submit' }}
       destroyOnHidden
     >
       <Form

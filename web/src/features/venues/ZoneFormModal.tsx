@@ -83,7 +83,7 @@ export function ZoneFormModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'zone-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'zone-submit' }}
       width={640}
       forceRender
     >

@@ -33,8 +33,7 @@ export function useVenueBookings(status?: VenueBooking['status']) {
   return useQuery({
     queryKey: [...venueKeys.all, 'bookings', status],
     queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/venue-bookings', { params: { query: { status, limit: 100 } } })))
-        .items as VenueBooking[],
+      (await unwrap(api.GET('/api/v1/venue-bookings', { params: { query: { status, limit: 100 } } }))).items,
   });
 }
 
@@ -64,6 +63,13 @@ export type VenueInput = RequestBody<'/api/v1/venues', 'post'>;
 export type ZoneInput = RequestBody<'/api/v1/venues/{id}/zones', 'post'>;
 export type ZoneChanges = RequestBody<'/api/v1/venues/{id}/zones/{zoneId}', 'patch'>;
 
+/** A zone's form values as a change: the kind of a zone is fixed once it exists (bookings and statistics are filed under it). */
+function zoneChanges(input: ZoneInput): ZoneChanges {
+  const changes: ZoneChanges & Partial<Pick<ZoneInput, 'kind'>> = { ...input };
+  delete changes.kind;
+  return changes;
+}
+
 /** Officials' edits of venues, zones and photos; each refreshes the venue lists. */
 function useVenueMutation<T, R>(run: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
@@ -81,12 +87,10 @@ export function useSaveVenue() {
 export function useSaveZone() {
   return useVenueMutation(({ venueId, zoneId, body }: { venueId: string; zoneId?: string; body: ZoneInput }) => {
     if (!zoneId) return unwrap(api.POST('/api/v1/venues/{id}/zones', { params: { path: { id: venueId } }, body }));
-    // The kind of a zone is fixed once it exists (bookings and statistics are filed under it).
-    const { kind: _kind, ...changes } = body;
     return unwrap(
       api.PATCH('/api/v1/venues/{id}/zones/{zoneId}', {
         params: { path: { id: venueId, zoneId } },
-        body: changes as ZoneChanges,
+        body: zoneChanges(body),
       }),
     );
   });

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../auth/api';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '../../lib/PageHeader';
 import { WorkbenchSections } from './WorkbenchSections';
 
 /** The enterprise's own organisation, with the way to keep it up to date. */

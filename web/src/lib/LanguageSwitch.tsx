@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, setLanguage, type Language } from '../../i18n';
+import { currentLanguage, setLanguage, type Language } from '../i18n';
 
 export function LanguageSwitch() {
   useTranslation(); // re-render on language change

@@ -26,6 +26,18 @@ export function fitColumns<T>(columns: FitColumn<T>[], available: number): FitCo
   return columns.filter((column) => !dropped.has(column));
 }
 
+/** The antd column of a fitted one: the layout hints (drop, grow) stay out of it. */
+function toTableColumn<T>(fit: FitColumn<T>): TableColumnType<T> {
+  const column: TableColumnType<T> & Pick<FitColumn<T>, 'drop' | 'grow'> = {
+    ellipsis: true,
+    ...fit,
+    width: fit.grow ? undefined : fit.width,
+  };
+  delete column.drop;
+  delete column.grow;
+  return column;
+}
+
 export type FitTableProps<T> = Omit<TableProps<T>, 'columns' | 'scroll' | 'tableLayout'> & {
   columns: FitColumn<T>[];
   /** A fixed height for the body, which then scrolls (its header stays). */
@@ -59,11 +71,7 @@ export function FitTable<T extends object>({ columns, empty, locale, loading, sc
   const isLoading = typeof loading === 'object' ? loading.spinning !== false : Boolean(loading);
   const kept = available === null ? columns : fitColumns(columns, available);
   const total = kept.reduce((sum, column) => sum + column.width, 0);
-  const shown: TableColumnType<T>[] = kept.map(({ drop: _drop, grow, width, ...column }) => ({
-    ellipsis: true,
-    ...column,
-    width: grow ? undefined : width,
-  }));
+  const shown = kept.map(toTableColumn);
 
   return (
     <div ref={box} className="fit-table">
