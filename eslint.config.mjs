@@ -84,10 +84,16 @@ const webBoundaries = {
     'boundaries/files': [
       {
         category: 'entry',
-        pattern: ['web/src/features/*/routes.tsx', 'web/src/features/*/navItems.tsx', 'web/src/features/*/api.ts'],
+        pattern: [
+          'web/src/features/*/routes.tsx',
+          'web/src/features/*/navItems.tsx',
+          'web/src/features/*/api.ts',
+          'web/src/features/*/index.ts',
+        ],
       },
       { category: 'any', pattern: 'web/src/**' },
     ],
+    'import/resolver': { node: { extensions: ['.ts', '.tsx'] } },
   },
   rules: {
     'boundaries/dependencies': [
@@ -103,7 +109,7 @@ const webBoundaries = {
                 file: { categories: { noneOf: ['entry'] } },
               },
             },
-            message: 'a feature reaches another only through its routes, nav items and api',
+            message: 'a feature reaches another only through its routes, nav items, api and index',
           },
         ],
       },

@@ -71,7 +71,7 @@ export async function startBrowserHarness(options: { history?: boolean } = {}): 
           (url) => url.origin !== baseUrl,
           (route) => route.abort('blockedbyclient'),
         );
-        // The first-run tour (web/src/features/shell/FirstRunTour.tsx) covers the page with a mask:
+        // The first-run tour (web/src/shell/FirstRunTour.tsx) covers the page with a mask:
         // marked seen for everyone on this browser, before any page script runs.
         if (!options.firstRun) await context.addInitScript(() => localStorage.setItem('lianmeng.tour.*', 'seen'));
         const page = await context.newPage();

@@ -5,7 +5,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { queryClient } from './api/queryClient';
-import { session } from './features/auth/session';
+import { session } from './lib/session';
 import i18n from './i18n';
 import { setDayjsLocale } from './lib/dates';
 import { router } from './router';

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
-import { RequireAuth } from './features/auth/RequireAuth';
+import { RequireAuth } from './shell/RequireAuth';
 import { actionItemRoutes } from './features/action-items/routes';
 import { allianceRoutes } from './features/alliances/routes';
 import { auditRoutes } from './features/audit/routes';
@@ -23,8 +23,8 @@ import { publicShowcaseRoutes, typicalCaseRoutes } from './features/typical-case
 import { userRoutes } from './features/users/routes';
 import { venueRoutes } from './features/venues/routes';
 import { workbenchRoutes } from './features/workbench/routes';
-import { session } from './features/auth/session';
-import { AntAppOutlet, AppLayout, preloadSignedIn } from './features/shell/lazyShell';
+import { session } from './lib/session';
+import { AntAppOutlet, AppLayout, preloadSignedIn } from './shell/lazyShell';
 import { PageLoading } from './lib/PageLoading';
 import { loadAllTexts } from './i18n';
 import { lazyPage } from './lib/lazyPage';
@@ -36,10 +36,10 @@ import { lazyPage } from './lib/lazyPage';
 
 // It may show outside the pages that load every text (the root's errors), so it loads them too.
 const ErrorPage = lazyPage(
-  () => Promise.all([import('./features/shell/ErrorPage'), loadAllTexts()]).then(([module]) => module),
+  () => Promise.all([import('./shell/ErrorPage'), loadAllTexts()]).then(([module]) => module),
   'ErrorPage',
 );
-const NotFoundPage = lazyPage(() => import('./features/shell/StatusPage'), 'NotFoundPage');
+const NotFoundPage = lazyPage(() => import('./shell/StatusPage'), 'NotFoundPage');
 
 // Signed in already: the frame's code loads beside the entry's, not after the profile.
 if (session.tokens) preloadSignedIn();

@@ -1,5 +1,5 @@
 import { apiLanguage } from '../i18n';
-import { session } from '../features/auth/session';
+import { session } from '../lib/session';
 import { refreshOnce } from './client';
 import { toApiError } from './errors';
 

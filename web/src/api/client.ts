@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { apiLanguage } from '../i18n';
-import { session } from '../features/auth/session';
+import { session } from '../lib/session';
 
 /** Routes where a 401 means "wrong credentials", not "session expired". */
 const NO_REFRESH_PATHS = new Set<string>([

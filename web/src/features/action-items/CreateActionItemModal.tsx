@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useCreateActionItem } from './api';
-import { OrganizationSelect } from './OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 
 interface Values {
   title: string;

@@ -1,5 +1,5 @@
 import { CheckSquareOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 /** 议定事项: one menu entry for every tenant role. */
 export const actionItemsNav: NavItem = {

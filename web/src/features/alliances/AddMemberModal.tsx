@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { today, toApiDate } from '../../lib/dates';
 import { MEMBERSHIP_ROLES, optionsOf, type MembershipRole } from '../../lib/options';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { useAddMember } from './api';
 
 interface Values {

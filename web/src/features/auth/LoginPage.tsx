@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { applyFormErrors, errorMessage } from '../../api/errors';
 import { LanguageSwitch } from '../../lib/LanguageSwitch';
-import { preloadSignedIn } from '../shell/lazyShell';
+import { preloadSignedIn } from '../../shell/lazyShell';
 import { useLogin, type LoginInput } from './api';
-import { useTokens } from './session';
+import { useTokens } from '../../lib/session';
 
 export function LoginPage() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { RequestBody, ResponseBody } from '../../api/types';
-import { session, useTokens } from './session';
+import { session, useTokens } from '../../lib/session';
 
 export type Me = ResponseBody<'/api/v1/auth/me', 'get'>;
 export type LoginInput = RequestBody<'/api/v1/auth/login', 'post'>;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/errors';
 import { DISPLAY_TIME_ZONE, formatDateTime } from '../../lib/dates';
-import { useAllianceContext } from '../alliances/useAllianceContext';
+import { useAllianceContext } from '../alliances';
 import { useDashboard } from './api';
 import { DashboardCards } from './DashboardCards';
 import { KeyFigures } from './KeyFigures';

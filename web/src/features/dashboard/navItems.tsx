@@ -1,5 +1,5 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 /** 联盟驾驶舱: one menu entry for officials and departments. */
 export const dashboardNav: NavItem = {

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import type { Role } from '../../lib/options';
-import { RequireAuth } from '../auth/RequireAuth';
-import { RequireRole } from '../auth/RequireRole';
+import { RequireAuth } from '../../shell/RequireAuth';
+import { RequireRole } from '../../shell/RequireRole';
 import { lazyPage } from '../../lib/lazyPage';
 
 const DashboardPage = lazyPage(() => import('./DashboardPage'), 'DashboardPage');

@@ -1,5 +1,5 @@
 import { BarChartOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 export const indicatorsNav: NavItem = {
   path: '/indicators',

@@ -2,8 +2,8 @@ import { Card, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AllianceSelect } from '../alliances/AllianceSelect';
-import { useAllianceContext } from '../alliances/useAllianceContext';
+import { AllianceSelect } from '../alliances';
+import { useAllianceContext } from '../alliances';
 import { EmptyState, emptyText } from '../../lib/EmptyState';
 import { useAttendanceStatistics, type AttendanceStatistics } from './sessionApi';
 

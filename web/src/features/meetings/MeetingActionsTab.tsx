@@ -3,8 +3,8 @@ import { Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActionItems } from '../action-items/api';
-import { ActionItemsTable } from '../action-items/ActionItemsTable';
-import { CreateActionItemModal } from '../action-items/CreateActionItemModal';
+import { ActionItemsTable } from '../action-items';
+import { CreateActionItemModal } from '../action-items';
 import type { Meeting } from './api';
 
 /** 议定事项 of one meeting; officials record new ones. */

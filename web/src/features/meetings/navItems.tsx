@@ -1,5 +1,5 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 /** 联席会议: one menu entry for every tenant role. */
 export const meetingsNav: NavItem = {

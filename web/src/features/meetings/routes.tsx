@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { TENANT_ROLES } from '../../lib/options';
-import { RequireRole } from '../auth/RequireRole';
+import { RequireRole } from '../../shell/RequireRole';
 import { lazyPage } from '../../lib/lazyPage';
 
 const CheckInPage = lazyPage(() => import('./CheckInPage'), 'CheckInPage');

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useOrganization } from '../organizations/api';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { useCreateRobot, useUpdateRobot, type Robot } from './settingsApi';
 import { ROBOT_KINDS, ROBOT_TYPES, typeOptions, type NotificationType, type RobotKind } from './types';
 

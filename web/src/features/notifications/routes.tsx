@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequireRole } from '../auth/RequireRole';
+import { RequireRole } from '../../shell/RequireRole';
 import { TENANT_ROLES } from '../../lib/options';
 import { lazyPage } from '../../lib/lazyPage';
 

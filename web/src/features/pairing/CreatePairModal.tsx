@@ -3,7 +3,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
 import { useMe } from '../auth/api';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { useCreatePair, useOfficialOptions, type Pair, type PairInput } from './api';
 
 /** Pairs an official (by default the one signed in) with an enterprise, to visit every N days. */

@@ -1,5 +1,5 @@
 import { LinkOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 /** 结对联系: officials only. */
 export const pairingNav: NavItem = {

@@ -1,5 +1,5 @@
 import { FileSearchOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 export const projectCallsNav: NavItem = {
   path: '/project-calls',

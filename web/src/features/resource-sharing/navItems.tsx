@@ -1,5 +1,5 @@
 import { ShareAltOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 export const resourcesNav: NavItem = {
   path: '/resources',

@@ -2,7 +2,7 @@ import { Button, Form, Input, Modal, Rate, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { useServiceRequests, type ServiceRequestDetail } from './api';
 import { useRequestAction, type ActionInput, type RequestAction } from './actions';
 

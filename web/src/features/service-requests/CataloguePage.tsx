@@ -1,7 +1,7 @@
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AllianceName, AllianceSelect } from '../alliances/AllianceSelect';
-import { useAllianceContext } from '../alliances/useAllianceContext';
+import { AllianceName, AllianceSelect } from '../alliances';
+import { useAllianceContext } from '../alliances';
 import { PageHeader } from '../../lib/PageHeader';
 import { CategoriesCard } from './CategoriesCard';
 import { RoutingRulesCard } from './RoutingRulesCard';

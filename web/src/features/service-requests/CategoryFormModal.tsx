@@ -2,7 +2,7 @@ import { Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch } from
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { CATEGORY_CODES, TIME_UNITS, useSaveCategory, type Category, type CategoryInput } from './catalogueApi';
 
 /** Create (category = null) or edit a catalogue entry: who serves it and its time limits. */

@@ -2,7 +2,7 @@ import { Form, InputNumber, Modal, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { useCategories, useSaveRoutingRule, type RoutingRule, type RoutingRuleInput } from './catalogueApi';
 
 /** Create (rule = null) or edit a routing rule: priority, category and/or keywords, target organisation. */

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/options';
-import { RequireRole } from '../auth/RequireRole';
+import { RequireRole } from '../../shell/RequireRole';
 import { lazyPage } from '../../lib/lazyPage';
 
 const CataloguePage = lazyPage(() => import('./CataloguePage'), 'CataloguePage');

@@ -1,5 +1,5 @@
 import { FlagOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 /** 研学路线: one menu entry for every tenant role. */
 export const studyRouteNav: NavItem = {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPLAY_TIME_ZONE } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
-import { InvitationModal } from '../users/InvitationModal';
+import { InvitationModal } from '../users';
 import { useCreateTenant, type CreateTenantInput } from './api';
 
 export function CreateTenantModal({ open, onClose }: { open: boolean; onClose: () => void }) {

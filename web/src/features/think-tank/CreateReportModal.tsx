@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useShowError } from '../../lib/useShowError';
 import { useAlliances } from '../alliances/api';
 import { useMe } from '../auth/api';
-import { OrganizationsSelect } from '../meetings/OrganizationsSelect';
+import { OrganizationsSelect } from '../meetings';
 import { BLIND_MODES, type BlindMode, useCreateReport, useUserSearch } from './api';
 
 interface Values {

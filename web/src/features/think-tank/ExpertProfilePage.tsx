@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../action-items/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { PageHeader } from '../../lib/PageHeader';
 import {
   AVAILABILITIES,

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiDate } from '../../lib/dates';
 import { useShowError } from '../../lib/useShowError';
-import { ActionItemsTable } from '../action-items/ActionItemsTable';
-import { OrganizationSelect } from '../action-items/OrganizationSelect';
+import { ActionItemsTable } from '../action-items';
+import { OrganizationSelect } from '../organizations';
 import { type Report, useAddRecommendation, useRecommendations } from './api';
 
 interface Values {

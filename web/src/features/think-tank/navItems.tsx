@@ -6,7 +6,7 @@ import {
   TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 // Distinct top-level paths: the menu highlights the first item whose path prefixes the URL.
 const reports = (labelKey: string): NavItem => ({

@@ -2,7 +2,7 @@ import { App, Button, Card, Image, Input, Space, Tag, Typography, Upload } from 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { session } from '../auth/session';
+import { session } from '../../lib/session';
 import { useMe } from '../auth/api';
 import { useShowError } from '../../lib/useShowError';
 import { PageHeader } from '../../lib/PageHeader';

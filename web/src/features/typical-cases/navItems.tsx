@@ -1,5 +1,5 @@
 import { TrophyOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 export const casesNav: NavItem = {
   path: '/cases',

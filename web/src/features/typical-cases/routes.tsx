@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { RequireRole } from '../auth/RequireRole';
+import { RequireRole } from '../../shell/RequireRole';
 import { lazyPage } from '../../lib/lazyPage';
 
 const CasePage = lazyPage(() => import('./CasePage'), 'CasePage');

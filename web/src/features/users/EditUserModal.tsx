@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TENANT_ROLES, optionsOf } from '../../lib/options';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { useUpdateUser, type UpdateUserInput, type User } from './api';
 
 /** Change a user's role (and organisation, which the role usually implies). */

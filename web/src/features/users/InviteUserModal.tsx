@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TENANT_ROLES, optionsOf } from '../../lib/options';
 import { useShowError } from '../../lib/useShowError';
-import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { OrganizationSelect } from '../organizations';
 import { useInviteUser, type InviteUserInput } from './api';
 import { InvitationModal } from './InvitationModal';
 

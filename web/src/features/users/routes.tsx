@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequireRole } from '../auth/RequireRole';
+import { RequireRole } from '../../shell/RequireRole';
 import { lazyPage } from '../../lib/lazyPage';
 
 const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');

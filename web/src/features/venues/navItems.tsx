@@ -1,5 +1,5 @@
 import { EnvironmentOutlined, ShopOutlined } from '@ant-design/icons';
-import type { NavItem } from '../shell/navigation';
+import type { NavItem } from '../../shell/navigation';
 
 /** 活动阵地: one menu entry for every tenant role. */
 export const venuesNav: NavItem = {

@@ -1,5 +1,5 @@
-import { loadAllTexts } from '../../i18n';
-import { lazyPage } from '../../lib/lazyPage';
+import { loadAllTexts } from '../i18n';
+import { lazyPage } from '../lib/lazyPage';
 
 /** The signed-in app's frame (menu, header) and the workbench: their own chunks, not the login page's. */
 // Every page under it has all its texts, not only the login page's.
@@ -8,7 +8,7 @@ export const AntAppOutlet = lazyPage(
   'AntAppOutlet',
 );
 export const AppLayout = lazyPage(() => import('./AppLayout'), 'AppLayout');
-export const HomePage = lazyPage(() => import('../workbench/HomePage'), 'HomePage');
+export const HomePage = lazyPage(() => import('../features/workbench/HomePage'), 'HomePage');
 // Where `/` leads depends on the role's menu, which is the frame's code too.
 export const HomeRedirect = lazyPage(() => import('./HomeRedirect'), 'HomeRedirect');
 

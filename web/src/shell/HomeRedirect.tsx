@@ -1,5 +1,5 @@
 import { Navigate } from 'react-router';
-import { useMe } from '../auth/api';
+import { useMe } from '../features/auth/api';
 import { homePathFor } from './navigation';
 
 export function HomeRedirect() {

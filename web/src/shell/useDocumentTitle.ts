@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import type { Role } from '../../lib/options';
+import type { Role } from '../lib/options';
 import { navItemFor } from './navigation';
 
 /**

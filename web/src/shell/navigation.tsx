@@ -19,20 +19,20 @@ import {
   BulbOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from '../../lib/options';
+import type { Role } from '../lib/options';
 import { mayCall, type ApiRoute } from './routeAccess';
-import { actionItemsNav } from '../action-items/navItems';
-import { pairingNav } from '../pairing/navItems';
-import { studyRouteNav, studySitesNav } from '../study-route/navItems';
-import { venueAdminNav, venuesNav } from '../venues/navItems';
-import { dashboardNav } from '../dashboard/navItems';
-import { meetingsNav } from '../meetings/navItems';
-import { indicatorsNav } from '../indicators/navItems';
-import { projectCallsNav } from '../project-calls/navItems';
-import { resourcesNav } from '../resource-sharing/navItems';
-import { casesNav } from '../typical-cases/navItems';
-import { serviceRequestNav } from '../service-requests/navItems';
-import { thinkTankNav } from '../think-tank/navItems';
+import { actionItemsNav } from '../features/action-items/navItems';
+import { pairingNav } from '../features/pairing/navItems';
+import { studyRouteNav, studySitesNav } from '../features/study-route/navItems';
+import { venueAdminNav, venuesNav } from '../features/venues/navItems';
+import { dashboardNav } from '../features/dashboard/navItems';
+import { meetingsNav } from '../features/meetings/navItems';
+import { indicatorsNav } from '../features/indicators/navItems';
+import { projectCallsNav } from '../features/project-calls/navItems';
+import { resourcesNav } from '../features/resource-sharing/navItems';
+import { casesNav } from '../features/typical-cases/navItems';
+import { serviceRequestNav } from '../features/service-requests/navItems';
+import { thinkTankNav } from '../features/think-tank/navItems';
 
 export interface NavItem {
   /** Route path; also the menu key. */

@@ -3,8 +3,8 @@ import { Avatar, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ChangePasswordModal } from '../auth/ChangePasswordModal';
-import { useLogout, type Me } from '../auth/api';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { useLogout, type Me } from '../features/auth/api';
 import { initialOf } from './MeDrawer';
 
 export function UserMenu({ me }: { me: Me }) {

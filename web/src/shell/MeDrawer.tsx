@@ -1,8 +1,8 @@
 import { Avatar, Badge, Drawer, Flex, Menu, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { Me } from '../auth/api';
-import { LanguageSwitch } from '../../lib/LanguageSwitch';
+import type { Me } from '../features/auth/api';
+import { LanguageSwitch } from '../lib/LanguageSwitch';
 import { useNavigation } from './useNavigation';
 
 /** The first character of a name, for the avatar (张伟 → 张, Li Na → L). */

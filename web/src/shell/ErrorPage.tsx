@@ -1,7 +1,7 @@
 import { Button, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
-import { ApiError, errorMessage } from '../../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 import { NotFoundPage } from './StatusPage';
 
 /** Route errorElement: anything thrown while rendering or loading a route lands here. */

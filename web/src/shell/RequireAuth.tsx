@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { PageLoading } from '../../lib/PageLoading';
-import { useMe } from './api';
-import { useTokens } from './session';
+import { PageLoading } from '../lib/PageLoading';
+import { useMe } from '../features/auth/api';
+import { useTokens } from '../lib/session';
 
 /** Renders children only for a signed-in user whose profile has loaded. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ResponseBody } from '../../api/types';
+import type { ResponseBody } from '../api/types';
 
 /** The pair the login, refresh and invitation answer with. */
 export type Tokens = ResponseBody<'/api/v1/auth/login', 'post'>;

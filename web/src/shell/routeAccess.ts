@@ -1,5 +1,5 @@
-import access from '../../api/route-access.json';
-import type { Role } from '../../lib/options';
+import access from '../api/route-access.json';
+import type { Role } from '../lib/options';
 
 /** An API route as the API declares it, e.g. `GET /meetings` (web/src/api/route-access.json, written by openapi:export). */
 export type ApiRoute = keyof typeof access;

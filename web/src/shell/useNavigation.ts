@@ -1,5 +1,5 @@
-import type { Role } from '../../lib/options';
-import { useServesRequests } from '../service-requests/useServesRequests';
+import type { Role } from '../lib/options';
+import { useServesRequests } from '../features/service-requests/useServesRequests';
 import { flattenNav, isNavGroup, menuByRole, type NavEntry, type NavItem } from './navigation';
 
 const conditional = (role: Role) => flattenNav(menuByRole[role]).some((item) => item.onlyIf);

@@ -2,7 +2,7 @@ import { Layout, Menu, type MenuProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { Role } from '../../lib/options';
+import type { Role } from '../lib/options';
 import { isNavGroup, navGroupFor, navItemFor, type NavItem } from './navigation';
 import { useNavigation } from './useNavigation';
 import './navigation.css';

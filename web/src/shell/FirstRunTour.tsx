@@ -1,8 +1,8 @@
 import { Tour, type TourProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../lib/options';
-import { useIsPhone } from '../../lib/useIsPhone';
+import type { Role } from '../lib/options';
+import { useIsPhone } from '../lib/useIsPhone';
 
 /**
  * Whether a person has seen (or dismissed) the tour is kept in this browser's localStorage, one key

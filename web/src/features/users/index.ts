@@ -1,0 +1,2 @@
+// What other features may use of this one, beside its routes, nav items and api.
+export { InvitationModal } from './InvitationModal';
