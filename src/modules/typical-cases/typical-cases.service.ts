@@ -4,7 +4,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { TypicalCaseNotification } from './typical-cases.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { detectAllowedType } from '../../platform/storage/detect-file-type';
 import { FileStorage } from '../../platform/storage/file-storage';
@@ -79,7 +79,7 @@ export class TypicalCasesService {
     const [org] = await this.db.query<{ name: string }[]>('SELECT name FROM organization_directory WHERE id = $1', [
       item.organizationId,
     ]);
-    await this.notifier.notify({ userIds: officials.map((o) => o.id) }, NotificationType.TypicalCaseNominated, {
+    await this.notifier.notify({ userIds: officials.map((o) => o.id) }, TypicalCaseNotification.TypicalCaseNominated, {
       caseId: item.id,
       title: item.title,
       organizationName: org?.name ?? '',
@@ -174,7 +174,7 @@ export class TypicalCasesService {
     );
     await this.notifier.notify(
       { userIds: nominators.map((u) => u.id).filter((u) => u !== actor.userId) },
-      NotificationType.TypicalCaseReviewed,
+      TypicalCaseNotification.TypicalCaseReviewed,
       {
         caseId: id,
         title: item.title,

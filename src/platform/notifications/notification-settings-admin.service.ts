@@ -15,7 +15,8 @@ import type {
 import { GroupRobot } from './entities/group-robot.entity';
 import { NotificationSettings } from './entities/notification-settings.entity';
 import { NotificationSettingsReader } from './notification-settings.service';
-import { NotificationType } from './notification-types';
+import { isNotificationType, type NotificationType } from './notification-registry';
+import { PlatformNotification } from './platform.notifications';
 import { Notifier } from './notifier.service';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours';
 import { SecretBox } from './secret-box';
@@ -120,7 +121,7 @@ export class NotificationSettingsAdmin {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'enabled', reason: 'robotDisabled' }]);
     await this.notifier.notify(
       { robotIds: [robot.id] },
-      NotificationType.RobotTest,
+      PlatformNotification.RobotTest,
       { robotName: robot.name },
       { urgent: true },
     );
@@ -166,15 +167,15 @@ const TEMPLATE_CODE = /^[A-Za-z0-9_]{1,50}$/;
 
 /** The mapping without blank entries; an unknown type or a malformed code is a 400. */
 function smsTemplates(input: Record<string, unknown>): Partial<Record<NotificationType, string>> {
-  const types = new Set<string>(Object.values(NotificationType));
   const mapping: Partial<Record<NotificationType, string>> = {};
   for (const [type, code] of Object.entries(input)) {
-    if (!types.has(type)) throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
+    if (!isNotificationType(type))
+      throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
     if (code === null || code === '') continue;
     if (typeof code !== 'string' || !TEMPLATE_CODE.test(code.trim())) {
       throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
     }
-    mapping[type as NotificationType] = code.trim();
+    mapping[type] = code.trim();
   }
   return mapping;
 }

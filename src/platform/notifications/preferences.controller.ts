@@ -5,7 +5,8 @@ import { User } from '../auth/entities/user.entity';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { PreferencesDto, PreferencesView } from './dto/notification.dto';
 import { NotificationPreference } from './entities/notification-preference.entity';
-import { NotificationType } from './notification-types';
+import { registeredNotificationTypes } from './notification-registry';
+import { PlatformNotification } from './platform.notifications';
 
 /** The signed-in person's choice of channels per event type, and the daily digest. */
 @ApiTags('notifications')
@@ -24,8 +25,8 @@ export class PreferencesController {
     const byType = new Map(rows.map((r) => [r.type, r]));
     return {
       emailDigest: user.emailDigest,
-      types: Object.values(NotificationType)
-        .filter((type) => type !== NotificationType.RobotTest)
+      types: registeredNotificationTypes()
+        .filter((type) => type !== PlatformNotification.RobotTest)
         .map((type) => ({
           type,
           inApp: byType.get(type)?.inApp ?? true,

@@ -4,7 +4,7 @@ import { localDateTime } from '../../../platform/clock/local-date';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import type { FieldProblem } from '../../../platform/errors/domain.exception';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ThinkTankNotification } from '../think-tank.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../../platform/pagination/page.dto';
@@ -116,7 +116,7 @@ export class AssignmentsService {
         ['roundId', 'expertId'],
       );
       const assignment = await this.repo.findOneByOrFail({ roundId: round.id, expertId: expert.id });
-      await this.notifier.notify({ userIds: [expert.userId] }, NotificationType.ReviewInvited, {
+      await this.notifier.notify({ userIds: [expert.userId] }, ThinkTankNotification.ReviewInvited, {
         assignmentId: assignment.id,
         title: report.title,
         round: round.number,
@@ -174,7 +174,7 @@ export class AssignmentsService {
     const title = await this.reportTitle(assignment.reportId);
     await this.notifier.notify(
       { userIds: await this.reports.editors(assignment.reportId) },
-      NotificationType.ReviewResponded,
+      ThinkTankNotification.ReviewResponded,
       { reportId: assignment.reportId, title, ordinal: assignment.ordinal, accepted },
     );
     return this.get(actor, id);
@@ -219,7 +219,7 @@ export class AssignmentsService {
     const round = await this.tenant.manager.getRepository(ReviewRound).findOneByOrFail({ id: assignment.roundId });
     await this.notifier.notify(
       { userIds: await this.reports.editors(assignment.reportId) },
-      NotificationType.ReviewSubmitted,
+      ThinkTankNotification.ReviewSubmitted,
       {
         reportId: assignment.reportId,
         title: await this.reportTitle(assignment.reportId),

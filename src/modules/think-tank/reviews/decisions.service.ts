@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ThinkTankNotification } from '../think-tank.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
@@ -74,7 +74,7 @@ export class DecisionsService {
       'SELECT user_id FROM report_authors WHERE report_id = $1',
       [reportId],
     );
-    await this.notifier.notify({ userIds: authors.map((a) => a.user_id) }, NotificationType.ReportDecided, {
+    await this.notifier.notify({ userIds: authors.map((a) => a.user_id) }, ThinkTankNotification.ReportDecided, {
       reportId,
       title: report.title,
       round: round.number,
