@@ -16,6 +16,7 @@ import { GroupRobot } from './entities/group-robot.entity';
 import { NotificationSettings } from './entities/notification-settings.entity';
 import { NotificationSettingsReader } from './notification-settings.service';
 import { isNotificationType, type NotificationType } from './notification-registry';
+import { NotificationsRepository } from './notifications.repository';
 import { PlatformNotification } from './platform.notifications';
 import { Notifier } from './notifier.service';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours';
@@ -28,6 +29,7 @@ export class NotificationSettingsAdmin {
     private readonly reader: NotificationSettingsReader,
     private readonly box: SecretBox,
     private readonly notifier: Notifier,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async settings(): Promise<NotificationSettingsView> {
@@ -135,14 +137,14 @@ export class NotificationSettingsAdmin {
 
   private async requireScope(allianceId?: string, organizationId?: string): Promise<void> {
     const [table, id, field] = allianceId
-      ? ['alliances', allianceId, 'allianceId']
-      : ['organizations', organizationId, 'organizationId'];
-    const rows = await this.tenant.manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
-    if (rows.length === 0) throw DomainException.invalid([{ field: field!, reason: 'notFound' }]);
+      ? (['alliances', allianceId, 'allianceId'] as const)
+      : (['organizations', organizationId, 'organizationId'] as const);
+    if (!id || !(await this.notifications.scopeExists(table, id)))
+      throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 
   private view(robot: GroupRobot): RobotView {
-    let webhookHost = '';
+    let webhookHost: string;
     try {
       webhookHost = new URL(this.box.open(robot.webhookUrlEncrypted)).host;
     } catch {
