@@ -137,6 +137,7 @@ describe('notifications by SMS (短信)', () => {
       OutId: delivery.id,
     });
     expect(JSON.parse(request.params.TemplateParam)).toEqual({
+      allianceId: tenantId,
       allianceName: '智能装备联盟',
       organizationName: '恒安纸业',
       reason: '迁出',
