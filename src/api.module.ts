@@ -1,3 +1,5 @@
+// First: every feature's notification types, so the registry is complete before anything reads it.
+import './notification-types';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ActionItemsModule } from './modules/action-items/action-items.module';

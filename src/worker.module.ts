@@ -1,5 +1,7 @@
 // First: every feature's jobs, before the queues are registered below.
 import './queues';
+// And every feature's notification types, so the registry is complete before anything reads it.
+import './notification-types';
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
 import { AllianceServicesWorkerModule } from './modules/alliance-services/alliance-services-worker.module';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { NotificationType } from '../../src/platform/notifications/notification-types';
+import { RegistryTransferNotification } from '../../src/modules/registry-transfer/registry-transfer.notifications';
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
 import { waitFor } from '../support/wait-for';
@@ -40,7 +40,7 @@ describe('notifications (browser)', () => {
     const tenant = harness.app.api.get(TenantContext);
     const actor = { userId: official.id, tenantId: official.tenant_id, role: 'township_admin', organizationId: null };
     return tenant.run(actor as any, () =>
-      notifier.notify({ userIds: [official.id] }, NotificationType.ExportFinished, {
+      notifier.notify({ userIds: [official.id] }, RegistryTransferNotification.ExportFinished, {
         allianceName,
         allianceId,
         jobId: randomUUID(),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NotificationType } from '../../src/platform/notifications/notification-types';
+import '../../src/notification-types';
+import { registeredNotificationTypes } from '../../src/platform/notifications/notification-registry';
 
 /**
  * Every notification type the server sends has a name in both languages, and the web app offers
@@ -18,7 +19,7 @@ function nameOf(language: string, type: string): unknown {
   return messages(language).notificationTypes[namespace]?.[rest.join('.')];
 }
 
-const serverTypes = Object.values(NotificationType);
+const serverTypes = registeredNotificationTypes();
 
 /** The web app's list (web/src/features/notifications/types.ts), read as text: the web app builds apart from the API. */
 function webTypes(): string[] {

@@ -1,7 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { NotificationDigestHandler } from '../../src/platform/notifications/notification-digest.handler';
-import { NotificationType } from '../../src/platform/notifications/notification-types';
+import { AllianceNotification } from '../../src/modules/alliances/alliances.notifications';
+import { RegistryTransferNotification } from '../../src/modules/registry-transfer/registry-transfer.notifications';
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { NOTIFICATIONS_QUEUE } from '../../src/platform/notifications/notifications.jobs';
 import { Role } from '../../src/platform/auth/entities/role';
@@ -95,7 +96,7 @@ describe('notifications', () => {
 
   it('puts an item in the inbox, counts it unread, and marks it read', async () => {
     const before = (await http.get('/api/v1/notifications/unread-count', { token: official })).body.unreadCount;
-    await notify({ userIds: [await userId('official@anhai.demo')] }, NotificationType.ExportFinished, {
+    await notify({ userIds: [await userId('official@anhai.demo')] }, RegistryTransferNotification.ExportFinished, {
       allianceName: '测试联盟',
       allianceId,
       jobId: 'j1',
@@ -158,12 +159,14 @@ describe('notifications', () => {
     expect(prefs.body.types).toContainEqual({ type: 'registry.member-left', inApp: true, email: false, sms: false });
     expect(prefs.body.types).toContainEqual({ type: 'registry.member-joined', inApp: true, email: true, sms: false });
     const jingong = await userId('jingong@anhai.demo');
-    await notify({ userIds: [jingong] }, NotificationType.MemberLeft, {
+    await notify({ userIds: [jingong] }, AllianceNotification.MemberLeft, {
+      allianceId,
       allianceName: 'A',
       organizationName: 'B',
       reason: 'x',
     });
-    await notify({ userIds: [jingong] }, NotificationType.MemberJoined, {
+    await notify({ userIds: [jingong] }, AllianceNotification.MemberJoined, {
+      allianceId,
       allianceName: 'A',
       organizationName: 'B',
       role: 'member',
@@ -265,7 +268,8 @@ describe('notifications', () => {
   it('marks a delivery failed after its last attempt, shows it to platform admins, and sends it on retry', async () => {
     const platform = await http.token('platform@lianmeng.demo');
     smtp.failNext(3);
-    await notify({ userIds: [await userId('xingyi@anhai.demo')] }, NotificationType.MemberLeft, {
+    await notify({ userIds: [await userId('xingyi@anhai.demo')] }, AllianceNotification.MemberLeft, {
+      allianceId,
       allianceName: '失败测试',
       organizationName: 'X',
       reason: 'y',
@@ -304,13 +308,13 @@ describe('notifications', () => {
     const xingyi = await userId('xingyi@anhai.demo');
     const first = await notify(
       { userIds: [xingyi] },
-      NotificationType.ExportFinished,
+      RegistryTransferNotification.ExportFinished,
       { allianceName: '重复', allianceId, jobId: 'dup' },
       { dedupeKey: 'export-finished:dup' },
     );
     const second = await notify(
       { userIds: [xingyi] },
-      NotificationType.ExportFinished,
+      RegistryTransferNotification.ExportFinished,
       { allianceName: '重复', allianceId, jobId: 'dup' },
       { dedupeKey: 'export-finished:dup' },
     );
@@ -332,7 +336,8 @@ describe('notifications', () => {
   it('holds non-urgent messages through quiet hours and sends urgent ones at once', async () => {
     clock.set(WEDNESDAY_NIGHT);
     try {
-      await notify({ userIds: [await userId('dept@anhai.demo')] }, NotificationType.MemberLeft, {
+      await notify({ userIds: [await userId('dept@anhai.demo')] }, AllianceNotification.MemberLeft, {
+        allianceId,
         allianceName: '夜间',
         organizationName: '静默企业',
         reason: 'z',
@@ -370,12 +375,14 @@ describe('notifications', () => {
     ).toBe(true);
     const expertId = await userId('expert@anhai.demo');
     clock.set(WEDNESDAY_NIGHT);
-    await notify({ userIds: [expertId] }, NotificationType.MemberJoined, {
+    await notify({ userIds: [expertId] }, AllianceNotification.MemberJoined, {
+      allianceId,
       allianceName: '摘要联盟',
       organizationName: '甲企业',
       role: 'member',
     });
-    await notify({ userIds: [expertId] }, NotificationType.MemberLeft, {
+    await notify({ userIds: [expertId] }, AllianceNotification.MemberLeft, {
+      allianceId,
       allianceName: '摘要联盟',
       organizationName: '乙企业',
       reason: '迁出',
@@ -390,7 +397,8 @@ describe('notifications', () => {
     expect(mails[0].subject).toBe('联盟平台每日摘要：2 条动态');
     expect(mails[0].text).toContain('甲企业加入联盟');
     expect(mails[0].text).toContain('乙企业退出联盟');
-    await notify({ userIds: [expertId] }, NotificationType.MemberJoined, {
+    await notify({ userIds: [expertId] }, AllianceNotification.MemberJoined, {
+      allianceId,
       allianceName: '摘要联盟',
       organizationName: '丙企业',
       role: 'member',
@@ -449,7 +457,7 @@ describe('notifications', () => {
       (n) => n >= 1,
     );
     expect(counts[0]).toBe(0);
-    await notify({ userIds: [await userId('xingyi@anhai.demo')] }, NotificationType.ExportFinished, {
+    await notify({ userIds: [await userId('xingyi@anhai.demo')] }, RegistryTransferNotification.ExportFinished, {
       allianceName: '实时',
       allianceId,
       jobId: 'live',
@@ -493,7 +501,7 @@ describe('notifications', () => {
       );
       expect(counts[0]).toBe(0);
 
-      await notify({ userIds: [await userId('xingyi@anhai.demo')] }, NotificationType.ExportFinished, {
+      await notify({ userIds: [await userId('xingyi@anhai.demo')] }, RegistryTransferNotification.ExportFinished, {
         allianceName: '两个进程',
         allianceId,
         jobId: 'two-apis',

@@ -1,4 +1,5 @@
-import { DeliveryChannel, NotificationType } from '../../src/platform/notifications/notification-types';
+import { AllianceNotification } from '../../src/modules/alliances/alliances.notifications';
+import { DeliveryChannel } from '../../src/platform/notifications/notification-types';
 import { Notifier } from '../../src/platform/notifications/notifier.service';
 import { Role } from '../../src/platform/auth/entities/role';
 import { TenantContext } from '../../src/platform/tenancy/tenant-context.service';
@@ -104,7 +105,8 @@ describe('notifications by SMS (短信)', () => {
         (t: { sms: boolean }) => t.sms === false,
       ),
     ).toBe(true);
-    await notify({ userIds: [await userId('official@anhai.demo')] }, NotificationType.MemberLeft, {
+    await notify({ userIds: [await userId('official@anhai.demo')] }, AllianceNotification.MemberLeft, {
+      allianceId: tenantId,
       allianceName: '默认关闭',
       organizationName: 'A',
       reason: 'r',
@@ -116,7 +118,8 @@ describe('notifications by SMS (短信)', () => {
         (t: { type: string }) => t.type === 'registry.member-left',
       ).sms,
     ).toBe(true);
-    await notify({ userIds: [await userId('official@anhai.demo')] }, NotificationType.MemberLeft, {
+    await notify({ userIds: [await userId('official@anhai.demo')] }, AllianceNotification.MemberLeft, {
+      allianceId: tenantId,
       allianceName: '智能装备联盟',
       organizationName: '恒安纸业',
       reason: '迁出',
@@ -134,6 +137,7 @@ describe('notifications by SMS (短信)', () => {
       OutId: delivery.id,
     });
     expect(JSON.parse(request.params.TemplateParam)).toEqual({
+      allianceId: tenantId,
       allianceName: '智能装备联盟',
       organizationName: '恒安纸业',
       reason: '迁出',
@@ -142,9 +146,10 @@ describe('notifications by SMS (短信)', () => {
 
   it('records a skipped delivery, with the reason, for a type without a template', async () => {
     await turnOnSms(official, 'registry.member-joined');
-    await notify({ userIds: [await userId('official@anhai.demo')] }, NotificationType.MemberJoined, {
+    await notify({ userIds: [await userId('official@anhai.demo')] }, AllianceNotification.MemberJoined, {
       allianceName: '无模板',
       organizationName: 'B',
+      role: 'member',
       allianceId: tenantId,
     });
     const [delivery] = await waitFor(
@@ -164,7 +169,8 @@ describe('notifications by SMS (短信)', () => {
     const token = await http.token('xingyi@anhai.demo');
     await setMobile('xingyi@anhai.demo', null);
     await turnOnSms(token, 'registry.member-left');
-    await notify({ userIds: [await userId('xingyi@anhai.demo')] }, NotificationType.MemberLeft, {
+    await notify({ userIds: [await userId('xingyi@anhai.demo')] }, AllianceNotification.MemberLeft, {
+      allianceId: tenantId,
       allianceName: '无手机',
       organizationName: 'C',
       reason: 'r',
@@ -182,7 +188,8 @@ describe('notifications by SMS (短信)', () => {
   it('marks the delivery failed with the provider’s reason after its last attempt', async () => {
     const before = sms.requests.length;
     sms.failNext(3);
-    const eventId = await notify({ userIds: [await userId('official@anhai.demo')] }, NotificationType.MemberLeft, {
+    const eventId = await notify({ userIds: [await userId('official@anhai.demo')] }, AllianceNotification.MemberLeft, {
+      allianceId: tenantId,
       allianceName: '流控',
       organizationName: 'D',
       reason: 'r',
@@ -203,11 +210,16 @@ describe('notifications by SMS (短信)', () => {
   it('holds a text message through quiet hours like the other external channels', async () => {
     app.clock.set(WEDNESDAY_NIGHT);
     try {
-      const eventId = await notify({ userIds: [await userId('official@anhai.demo')] }, NotificationType.MemberLeft, {
-        allianceName: '夜间',
-        organizationName: 'E',
-        reason: 'r',
-      });
+      const eventId = await notify(
+        { userIds: [await userId('official@anhai.demo')] },
+        AllianceNotification.MemberLeft,
+        {
+          allianceId: tenantId,
+          allianceName: '夜间',
+          organizationName: 'E',
+          reason: 'r',
+        },
+      );
       const [held] = (
         await app.db.admin.query(`SELECT * FROM notification_deliveries WHERE event_id = $1 AND channel = 'sms'`, [
           eventId,

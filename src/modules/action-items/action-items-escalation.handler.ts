@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { addWorkingTime } from '../../platform/calendar/working-calendar';
 import { Clock } from '../../platform/clock/clock';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { ActionItemNotification } from './action-items.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { ActionItemJob } from './action-items.jobs';
@@ -75,7 +75,7 @@ export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.Es
         await this.tenant.manager.getRepository(ActionItem).update({ id: item.id }, { escalationLevel: level });
         await this.notifier.notify(
           { userIds: recipients.length > 0 ? recipients : await this.items.owners(item) },
-          NotificationType.ActionItemOverdue,
+          ActionItemNotification.ActionItemOverdue,
           { actionItemId: item.id, title: item.title, dueOn: item.dueOn, level },
           { urgent: true, dedupeKey: `action-item-overdue:${item.id}:${level}:${item.dueOn}` },
         );

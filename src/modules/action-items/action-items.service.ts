@@ -3,7 +3,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { ActionItemNotification } from './action-items.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page.dto';
@@ -61,7 +61,7 @@ export class ActionItemsService {
     });
     await this.notifier.notify(
       { userIds: await this.owners(item), organizationIds: [item.ownerOrganizationId] },
-      NotificationType.ActionItemAssigned,
+      ActionItemNotification.ActionItemAssigned,
       { actionItemId: item.id, title: item.title, dueOn: item.dueOn },
     );
     return (await this.views([item.id]))[0];

@@ -4,7 +4,8 @@ import { localDate } from '../../platform/clock/local-date';
 import { uniqueViolation } from '../../platform/database/unique-violation';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { AllianceNotification } from './alliances.notifications';
+import type { NotificationPayloads } from '../../platform/notifications/notification-registry';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
@@ -101,7 +102,7 @@ export class AlliancesService {
         leaveReason: null,
       });
       if (announce)
-        await this.announce(NotificationType.MemberJoined, alliance, organization.id, {
+        await this.announce(AllianceNotification.MemberJoined, alliance, organization.id, {
           organizationName: organization.name,
           role: input.role,
         });
@@ -136,7 +137,7 @@ export class AlliancesService {
       leaveReason: input.reason.trim(),
     });
     const alliance = await this.require(allianceId);
-    await this.announce(NotificationType.MemberLeft, alliance, membership.organizationId, {
+    await this.announce(AllianceNotification.MemberLeft, alliance, membership.organizationId, {
       organizationName: membership.organization!.name,
       reason: saved.leaveReason,
     });
@@ -144,18 +145,16 @@ export class AlliancesService {
   }
 
   /** Tells the alliance's group robots and the organisation's own contacts. */
-  private async announce(
-    type: NotificationType,
+  private async announce<T extends AllianceNotification>(
+    type: T,
     alliance: Alliance,
     organizationId: string,
-    details: Record<string, unknown>,
+    details: Omit<NotificationPayloads[T], 'allianceId' | 'allianceName'>,
   ): Promise<void> {
     const contacts = await this.alliances.contactsOf(organizationId);
-    await this.notifier.notify({ userIds: contacts, allianceIds: [alliance.id] }, type, {
-      allianceId: alliance.id,
-      allianceName: alliance.name,
-      ...details,
-    });
+    // TypeScript cannot see that the common fields and the details make the payload of a generic T.
+    const payload = { allianceId: alliance.id, allianceName: alliance.name, ...details } as NotificationPayloads[T];
+    await this.notifier.notify({ userIds: contacts, allianceIds: [alliance.id] }, type, payload);
   }
 
   /** The organisations in the alliance today (for neighbours: who may be asked to its meetings). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { IndicatorNotification } from './indicators.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { IndicatorJob } from './indicators.jobs';
@@ -51,7 +51,7 @@ export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.Remind
         if (users.length === 0) continue;
         const event = await this.notifier.notify(
           { userIds: users.map((u) => u.id) },
-          NotificationType.IndicatorReminder,
+          IndicatorNotification.IndicatorReminder,
           { roundId: row.round_id, period: row.period, deadline: row.deadline, daysLeft: row.days_left },
           { dedupeKey: `indicator-reminder:${row.round_id}:${row.organization_id}:${reminder}:${row.deadline}` },
         );

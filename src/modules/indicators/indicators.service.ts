@@ -5,7 +5,7 @@ import { localDate } from '../../platform/clock/local-date';
 import { uniqueViolation } from '../../platform/database/unique-violation';
 import { DomainException, FieldProblem } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { IndicatorNotification } from './indicators.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../platform/pagination/page.dto';
@@ -82,7 +82,7 @@ export class IndicatorsService {
       `SELECT id FROM people_directory WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`,
       [input.allianceId],
     );
-    await this.notifier.notify({ userIds: users.map((u) => u.id) }, NotificationType.IndicatorRoundOpened, {
+    await this.notifier.notify({ userIds: users.map((u) => u.id) }, IndicatorNotification.IndicatorRoundOpened, {
       roundId: round.id,
       period: round.period,
       deadline: round.deadline,

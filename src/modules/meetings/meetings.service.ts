@@ -4,7 +4,8 @@ import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { MeetingNotification } from './meetings.notifications';
+import type { NotificationPayloads } from '../../platform/notifications/notification-registry';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { Outbox } from '../../platform/outbox/outbox.service';
 import { MeetingJob } from './meetings.jobs';
@@ -32,6 +33,10 @@ import { ConflictsService } from './scheduling/conflicts.service';
 import { expandOccurrences, InvalidRecurrence, Occurrence } from './scheduling/occurrences';
 
 const EXCLUSION_VIOLATION = '23P01';
+
+/** The types `announce` sends to everyone invited. */
+type AnnouncedType =
+  MeetingNotification.MeetingInvited | MeetingNotification.MeetingChanged | MeetingNotification.MeetingCancelled;
 
 @Injectable()
 export class MeetingsService {
@@ -109,7 +114,7 @@ export class MeetingsService {
       await this.syncReminders(meeting.id);
       ids.push(meeting.id);
     }
-    const notified = await this.announce(ids[0], NotificationType.MeetingInvited, { occurrences: ids.length });
+    const notified = await this.announce(ids[0], MeetingNotification.MeetingInvited, { occurrences: ids.length });
     return { items: await this.meetings.views(ids), notified };
   }
 
@@ -148,7 +153,7 @@ export class MeetingsService {
       await this.reserve(updated);
       await this.syncReminders(target.id);
     }
-    await this.announce(id, NotificationType.MeetingChanged, {});
+    await this.announce(id, MeetingNotification.MeetingChanged, {});
     return this.meetings.views(targets.map((m) => m.id));
   }
 
@@ -164,7 +169,7 @@ export class MeetingsService {
     }
     await this.announce(
       id,
-      NotificationType.MeetingCancelled,
+      MeetingNotification.MeetingCancelled,
       { reason: input.reason.trim(), occurrences: targets.length },
       true,
     );
@@ -290,10 +295,10 @@ export class MeetingsService {
   }
 
   /** Tells everyone invited: the people, and every user of the invited organisations; returns how many. */
-  private async announce(
+  private async announce<T extends AnnouncedType>(
     meetingId: string,
-    type: NotificationType,
-    extra: Record<string, unknown>,
+    type: T,
+    extra: Omit<NotificationPayloads[T], 'meetingId' | 'title' | 'startsAt'>,
     urgent = false,
   ): Promise<number> {
     const meeting = (await this.meetings.findById(meetingId))!;
@@ -301,7 +306,13 @@ export class MeetingsService {
     await this.notifier.notify(
       { userIds: recipients, allianceIds: [meeting.allianceId] },
       type,
-      { meetingId, title: meeting.title, startsAt: meeting.startsAt.toISOString(), ...extra },
+      // TypeScript cannot see that the common fields and the rest make the payload of a generic T.
+      {
+        meetingId,
+        title: meeting.title,
+        startsAt: meeting.startsAt.toISOString(),
+        ...extra,
+      } as NotificationPayloads[T],
       { urgent },
     );
     return recipients.length;

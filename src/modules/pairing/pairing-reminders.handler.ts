@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { PairingNotification } from './pairing.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { PairingJob } from './pairing.jobs';
@@ -47,7 +47,7 @@ export class PairingRemindersHandler implements JobHandler<PairingJob.RemindOver
         ]);
         await this.notifier.notify(
           { userIds: [pair.official_user_id] },
-          NotificationType.PairingVisitOverdue,
+          PairingNotification.PairingVisitOverdue,
           {
             pairId: pair.id,
             organizationName: pair.organization_name,

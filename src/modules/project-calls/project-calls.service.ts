@@ -6,7 +6,7 @@ import { uniqueViolation } from '../../platform/database/unique-violation';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
 import type { NamedRef } from '../../platform/http/references.view';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { ProjectCallNotification } from './project-calls.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../platform/pagination/page.dto';
@@ -83,7 +83,7 @@ export class ProjectCallsService {
         `SELECT id FROM people_directory WHERE organization_id = ANY($1) AND status = 'active'`,
         [eligible.map((o) => o.id)],
       );
-      await this.notifier.notify({ userIds: users.map((u) => u.id) }, NotificationType.ProjectCallPublished, {
+      await this.notifier.notify({ userIds: users.map((u) => u.id) }, ProjectCallNotification.ProjectCallPublished, {
         callId: call.id,
         name: call.name,
         issuingBody: call.issuingBody,
@@ -283,13 +283,17 @@ export class ProjectCallsService {
       [info.alliance_id],
     );
     const recipients = [...members, ...team].map((u) => u.id).filter((u) => u !== actor.userId);
-    await this.notifier.notify({ userIds: [...new Set(recipients)] }, NotificationType.ProjectApplicationUpdated, {
-      callId: info.call_id,
-      name: info.name,
-      organizationName: info.organization_name,
-      step: application.step,
-      note: note ?? application.step,
-    });
+    await this.notifier.notify(
+      { userIds: [...new Set(recipients)] },
+      ProjectCallNotification.ProjectApplicationUpdated,
+      {
+        callId: info.call_id,
+        name: info.name,
+        organizationName: info.organization_name,
+        step: application.step,
+        note: note ?? application.step,
+      },
+    );
   }
 
   private async requireApplication(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { ProjectCallNotification } from './project-calls.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { ProjectCallJob } from './project-calls.jobs';
@@ -71,7 +71,7 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<ProjectCallJo
         const reminder = Math.min(...DEADLINE_REMINDER_DAYS.filter((days) => days >= row.days_left));
         const event = await this.notifier.notify(
           { userIds: row.user_ids },
-          NotificationType.ProjectCallDeadline,
+          ProjectCallNotification.ProjectCallDeadline,
           {
             callId: row.call_id,
             name: row.name,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../platform/clock/clock';
 import { type Language, localizedReason } from '../../platform/errors/localized-messages';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { RegistryTransferNotification } from './registry-transfer.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
@@ -54,7 +54,7 @@ export class TransferJobFailures {
         const alliance = await this.alliances.require(job.allianceId);
         await this.notifier.notify(
           { userIds: [job.createdById] },
-          NotificationType.ImportFinished,
+          RegistryTransferNotification.ImportFinished,
           {
             jobId: job.id,
             allianceId: alliance.id,

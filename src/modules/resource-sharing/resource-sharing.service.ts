@@ -5,7 +5,7 @@ import { localDate } from '../../platform/clock/local-date';
 import { uniqueViolation } from '../../platform/database/unique-violation';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { ListingNotification } from './resource-sharing.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { decodeCursor, decodeCursorParts, DEFAULT_PAGE_SIZE, pageOfRows } from '../../platform/pagination/keyset';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
@@ -223,7 +223,7 @@ export class ResourceSharingService {
       : await this.creatorOf(listingId);
     await this.notifier.notify(
       { userIds: [...new Set([...ownerUsers, ...(await this.usersOf(actor.organizationId))])] },
-      NotificationType.ListingInterest,
+      ListingNotification.ListingInterest,
       {
         interestId: interest.id,
         listingId,
@@ -318,7 +318,7 @@ export class ResourceSharingService {
       'SELECT display_name FROM people_directory WHERE id = $1',
       [actor.userId],
     );
-    await this.notifier.notify({ userIds: [...new Set(others)] }, NotificationType.ListingMessage, {
+    await this.notifier.notify({ userIds: [...new Set(others)] }, ListingNotification.ListingMessage, {
       interestId: id,
       title: summary.listing.title,
       authorName: author?.display_name ?? '',

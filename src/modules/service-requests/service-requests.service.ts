@@ -6,7 +6,7 @@ import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { bodyFingerprint } from '../../platform/http/body-fingerprint';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { ServiceRequestNotification } from './service-requests.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
@@ -206,7 +206,7 @@ export class ServiceRequestsService {
         : [request.requesterUserId];
     await this.notifier.notify(
       { userIds: others.filter((u): u is string => !!u && u !== actor.userId) },
-      NotificationType.RequestComment,
+      ServiceRequestNotification.RequestComment,
       { requestId: id, number: request.number, authorName: author?.display_name ?? '', body: input.body.slice(0, 200) },
     );
     return this.detail(actor, id);
@@ -240,7 +240,7 @@ export class ServiceRequestsService {
     const staff = request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [];
     await this.notifier.notify(
       { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u) },
-      NotificationType.RequestChased,
+      ServiceRequestNotification.RequestChased,
       { requestId: id, number: request.number, title: request.title, requesterName: org?.name ?? '' },
       { urgent: true },
     );

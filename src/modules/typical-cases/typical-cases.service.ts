@@ -4,7 +4,7 @@ import { Role } from '../../platform/auth/entities/role';
 import { Clock } from '../../platform/clock/clock';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType } from '../../platform/notifications/notification-types';
+import { TypicalCaseNotification } from './typical-cases.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import { detectAllowedType } from '../../platform/storage/detect-file-type';
 import { FileStorage } from '../../platform/storage/file-storage';
@@ -64,7 +64,7 @@ export class TypicalCasesService {
   private async tellOfficials(item: TypicalCase): Promise<void> {
     const officials = await this.cases.activeOfficialIds();
     const organizationName = await this.cases.organizationName(item.organizationId);
-    await this.notifier.notify({ userIds: officials }, NotificationType.TypicalCaseNominated, {
+    await this.notifier.notify({ userIds: officials }, TypicalCaseNotification.TypicalCaseNominated, {
       caseId: item.id,
       title: item.title,
       organizationName: organizationName ?? '',
@@ -141,7 +141,7 @@ export class TypicalCasesService {
     const nominators = await this.cases.activeNominatorSide(item.nominatedById, item.organizationId);
     await this.notifier.notify(
       { userIds: nominators.filter((u) => u !== actor.userId) },
-      NotificationType.TypicalCaseReviewed,
+      TypicalCaseNotification.TypicalCaseReviewed,
       {
         caseId: id,
         title: item.title,

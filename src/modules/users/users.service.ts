@@ -10,7 +10,8 @@ import type { Environment } from '../../platform/config/environment';
 import { uniqueViolation } from '../../platform/database/unique-violation';
 import { DomainException, FieldProblem } from '../../platform/errors/domain.exception';
 import { ErrorCode } from '../../platform/errors/error-code';
-import { NotificationType, PersonalChannel } from '../../platform/notifications/notification-types';
+import { PersonalChannel } from '../../platform/notifications/notification-types';
+import { UserNotification } from './users.notifications';
 import { Notifier } from '../../platform/notifications/notifier.service';
 import type { Page } from '../../platform/pagination/page.dto';
 import type { Actor } from '../../platform/tenancy/request-actor';
@@ -101,7 +102,7 @@ export class UsersService {
     );
     await this.notifier.notify(
       { userIds: [user.id] },
-      NotificationType.UserInvited,
+      UserNotification.UserInvited,
       {
         displayName: user.displayName,
         tenantName: names?.tenant_name ?? '',

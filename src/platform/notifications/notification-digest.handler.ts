@@ -11,18 +11,7 @@ import { languageOf, renderNotification } from './notification-templates';
 import { openPayload } from './notifier.service';
 import { isQuiet } from './quiet-hours';
 import { SecretBox } from './secret-box';
-import type { NotificationType } from './notification-types';
-
-interface DigestItem {
-  delivery_id: string;
-  user_id: string;
-  email: string;
-  locale: string;
-  last_digest_at: Date | null;
-  type: NotificationType;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
+import { NotificationsRepository, type DigestItem } from './notifications.repository';
 
 /**
  * Once a day, outside quiet hours, one email per person who chose the digest, listing what
@@ -39,6 +28,7 @@ export class NotificationDigestHandler implements JobHandler<NotificationJob.Sen
     private readonly settings: NotificationSettingsReader,
     private readonly clock: Clock,
     private readonly box: SecretBox,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async handle(): Promise<void> {
@@ -54,16 +44,7 @@ export class NotificationDigestHandler implements JobHandler<NotificationJob.Sen
       server: await this.settings.mailServer(tenantId),
     }));
     if (!server || isQuiet(now, hours)) return 0;
-    const items = await this.tenant.run(actor, () =>
-      this.tenant.manager.query<DigestItem[]>(
-        `SELECT d.id AS delivery_id, u.id AS user_id, u.email, u.locale, u.last_digest_at, e.type, e.payload, e.created_at
-           FROM notification_deliveries d
-           JOIN users u ON u.id = d.user_id
-           JOIN notification_events e ON e.id = d.event_id
-          WHERE d.status = 'awaiting_digest' AND u.email IS NOT NULL
-          ORDER BY u.id, e.created_at`,
-      ),
-    );
+    const items = await this.tenant.run(actor, () => this.notifications.awaitingDigest());
     const byUser = new Map<string, DigestItem[]>();
     for (const item of items) byUser.set(item.user_id, [...(byUser.get(item.user_id) ?? []), item]);
     let sent = 0;
@@ -91,13 +72,13 @@ export class NotificationDigestHandler implements JobHandler<NotificationJob.Sen
         this.logger.warn({ userId, reason: (error as Error).message }, 'Digest not sent; will try again');
         continue;
       }
-      await this.tenant.run(actor, async () => {
-        await this.tenant.manager.query(
-          `UPDATE notification_deliveries SET status = 'digested', sent_at = $2, attempts = attempts + 1 WHERE id = ANY($1)`,
-          [userItems.map((i) => i.delivery_id), now],
-        );
-        await this.tenant.manager.query('UPDATE users SET last_digest_at = $2 WHERE id = $1', [userId, now]);
-      });
+      await this.tenant.run(actor, () =>
+        this.notifications.markDigested(
+          userId,
+          userItems.map((i) => i.delivery_id),
+          now,
+        ),
+      );
       sent++;
     }
     return sent;

@@ -15,7 +15,9 @@ import type {
 import { GroupRobot } from './entities/group-robot.entity';
 import { NotificationSettings } from './entities/notification-settings.entity';
 import { NotificationSettingsReader } from './notification-settings.service';
-import { NotificationType } from './notification-types';
+import { isNotificationType, type NotificationType } from './notification-registry';
+import { NotificationsRepository } from './notifications.repository';
+import { PlatformNotification } from './platform.notifications';
 import { Notifier } from './notifier.service';
 import { DEFAULT_QUIET_HOURS } from './quiet-hours';
 import { SecretBox } from './secret-box';
@@ -27,6 +29,7 @@ export class NotificationSettingsAdmin {
     private readonly reader: NotificationSettingsReader,
     private readonly box: SecretBox,
     private readonly notifier: Notifier,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async settings(): Promise<NotificationSettingsView> {
@@ -120,7 +123,7 @@ export class NotificationSettingsAdmin {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'enabled', reason: 'robotDisabled' }]);
     await this.notifier.notify(
       { robotIds: [robot.id] },
-      NotificationType.RobotTest,
+      PlatformNotification.RobotTest,
       { robotName: robot.name },
       { urgent: true },
     );
@@ -134,14 +137,14 @@ export class NotificationSettingsAdmin {
 
   private async requireScope(allianceId?: string, organizationId?: string): Promise<void> {
     const [table, id, field] = allianceId
-      ? ['alliances', allianceId, 'allianceId']
-      : ['organizations', organizationId, 'organizationId'];
-    const rows = await this.tenant.manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
-    if (rows.length === 0) throw DomainException.invalid([{ field: field!, reason: 'notFound' }]);
+      ? (['alliances', allianceId, 'allianceId'] as const)
+      : (['organizations', organizationId, 'organizationId'] as const);
+    if (!id || !(await this.notifications.scopeExists(table, id)))
+      throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 
   private view(robot: GroupRobot): RobotView {
-    let webhookHost = '';
+    let webhookHost: string;
     try {
       webhookHost = new URL(this.box.open(robot.webhookUrlEncrypted)).host;
     } catch {
@@ -166,15 +169,15 @@ const TEMPLATE_CODE = /^[A-Za-z0-9_]{1,50}$/;
 
 /** The mapping without blank entries; an unknown type or a malformed code is a 400. */
 function smsTemplates(input: Record<string, unknown>): Partial<Record<NotificationType, string>> {
-  const types = new Set<string>(Object.values(NotificationType));
   const mapping: Partial<Record<NotificationType, string>> = {};
   for (const [type, code] of Object.entries(input)) {
-    if (!types.has(type)) throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
+    if (!isNotificationType(type))
+      throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
     if (code === null || code === '') continue;
     if (typeof code !== 'string' || !TEMPLATE_CODE.test(code.trim())) {
       throw DomainException.invalid([{ field: `smsTemplates.${type}`, reason: 'matches' }]);
     }
-    mapping[type as NotificationType] = code.trim();
+    mapping[type] = code.trim();
   }
   return mapping;
 }

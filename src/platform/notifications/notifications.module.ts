@@ -11,6 +11,7 @@ import { StreamTickets } from './live/stream-tickets';
 import { NotificationSettingsAdmin } from './notification-settings-admin.service';
 import { NotificationSettingsController } from './notification-settings.controller';
 import { NotificationSettingsReader } from './notification-settings.service';
+import { NotificationsRepository } from './notifications.repository';
 import { Notifier } from './notifier.service';
 import { PreferencesController } from './preferences.controller';
 import { secretBoxProvider } from './secrets.provider';
@@ -18,8 +19,15 @@ import { secretBoxProvider } from './secrets.provider';
 /** `Notifier` for every feature, plus (in the API) the inbox, preferences and settings routes. */
 @Global()
 @Module({
-  providers: [Notifier, NotificationSettingsReader, secretBoxProvider, ...channelProviders],
-  exports: [Notifier, NotificationSettingsReader, secretBoxProvider, ChannelRegistry, EmailSender],
+  providers: [Notifier, NotificationSettingsReader, NotificationsRepository, secretBoxProvider, ...channelProviders],
+  exports: [
+    Notifier,
+    NotificationSettingsReader,
+    NotificationsRepository,
+    secretBoxProvider,
+    ChannelRegistry,
+    EmailSender,
+  ],
 })
 export class NotifierModule {}
 

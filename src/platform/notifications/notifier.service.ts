@@ -9,7 +9,8 @@ import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { NotificationSettingsReader } from './notification-settings.service';
 import type { Language } from '../errors/localized-messages';
 import { renderNotification } from './notification-templates';
-import { DeliveryChannel, DeliveryStatus, NotificationType, PersonalChannel, RobotKind } from './notification-types';
+import type { NotificationPayloads, NotificationType } from './notification-registry';
+import { DeliveryChannel, DeliveryStatus, PersonalChannel, RobotKind } from './notification-types';
 import { nextSendTime } from './quiet-hours';
 import { SecretBox } from './secret-box';
 
@@ -78,6 +79,10 @@ const NOTIFY_SQL = `
            WHERE g.enabled AND (g.id = ANY($12::uuid[]) OR ($2 = ANY(g.types) AND (g.alliance_id = ANY($10::uuid[]) OR g.organization_id = ANY($11::uuid[]))))) AS robots
     FROM recipient r`;
 
+/** A sealed field's value as text (an invitation link is a string already). */
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
+
 /** The payload as the templates need it, with sealed fields opened. */
 export function openPayload(payload: Record<string, unknown>, box: SecretBox): Record<string, unknown> {
   const sealed = payload[SEALED_KEYS];
@@ -104,18 +109,18 @@ export class Notifier {
     private readonly box: SecretBox,
   ) {}
 
-  async notify(
+  async notify<T extends NotificationType>(
     recipients: Recipients,
-    type: NotificationType,
-    payload: Record<string, unknown>,
+    type: T,
+    payload: NotificationPayloads[T],
     options: NotifyOptions = {},
   ): Promise<string | null> {
     // A platform actor (no township) notifies platform admins: the platform's own rows, tenant_id null.
     const tenantId =
       this.tenant.actor.role === Role.PlatformAdmin && !this.tenant.actor.tenantId ? null : this.tenant.tenantId;
     const manager = this.tenant.manager;
-    const stored = { ...payload };
-    for (const key of options.sealed ?? []) stored[key] = this.box.seal(String(payload[key] ?? ''));
+    const stored: Record<string, unknown> = { ...(payload as object) };
+    for (const key of options.sealed ?? []) stored[key] = this.box.seal(asText(stored[key]));
     if (options.sealed?.length) stored[SEALED_KEYS] = options.sealed;
     // Without a limit every channel is open (each person's preferences still apply).
     const channels = new Set<string>(

@@ -5,7 +5,9 @@ import { User } from '../auth/entities/user.entity';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { PreferencesDto, PreferencesView } from './dto/notification.dto';
 import { NotificationPreference } from './entities/notification-preference.entity';
-import { NotificationType } from './notification-types';
+import { registeredNotificationTypes } from './notification-registry';
+import { NotificationsRepository } from './notifications.repository';
+import { PlatformNotification } from './platform.notifications';
 
 /** The signed-in person's choice of channels per event type, and the daily digest. */
 @ApiTags('notifications')
@@ -13,7 +15,10 @@ import { NotificationType } from './notification-types';
 @SignedIn()
 @Controller('notification-preferences')
 export class PreferencesController {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly notifications: NotificationsRepository,
+  ) {}
 
   @ApiOperation({ summary: 'The own notification preferences' })
   @Get()
@@ -24,8 +29,8 @@ export class PreferencesController {
     const byType = new Map(rows.map((r) => [r.type, r]));
     return {
       emailDigest: user.emailDigest,
-      types: Object.values(NotificationType)
-        .filter((type) => type !== NotificationType.RobotTest)
+      types: registeredNotificationTypes()
+        .filter((type) => type !== PlatformNotification.RobotTest)
         .map((type) => ({
           type,
           inApp: byType.get(type)?.inApp ?? true,
@@ -42,14 +47,7 @@ export class PreferencesController {
     if (body.emailDigest !== undefined) {
       await this.tenant.manager.getRepository(User).update({ id: userId }, { emailDigest: body.emailDigest });
     }
-    for (const preference of body.types ?? []) {
-      await this.tenant.manager.query(
-        `INSERT INTO notification_preferences (tenant_id, user_id, type, in_app, email, sms) VALUES ($1, $2, $3, $4, $5, coalesce($6, false))
-         ON CONFLICT (user_id, type) DO UPDATE
-           SET in_app = EXCLUDED.in_app, email = EXCLUDED.email, sms = coalesce($6, notification_preferences.sms)`,
-        [tenantId, userId, preference.type, preference.inApp, preference.email, preference.sms ?? null],
-      );
-    }
+    for (const preference of body.types ?? []) await this.notifications.savePreference(tenantId, userId, preference);
     return this.get();
   }
 }

@@ -4495,9 +4495,9 @@ export interface components {
             organization: components["schemas"]["MeOrganizationDto"] | null;
         };
         NotificationView: {
-            id: string;
             /** @enum {string} */
             type: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
+            id: string;
             title: string;
             body: string;
             link: string | null;
@@ -4593,6 +4593,7 @@ export interface components {
             smsSignName?: string | null;
         };
         RobotView: {
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
             id: string;
             /** @enum {string} */
             kind: "wecom" | "dingtalk";
@@ -4602,7 +4603,6 @@ export interface components {
             /** @description Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
             webhookHost: string;
             hasSecret: boolean;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -4612,6 +4612,7 @@ export interface components {
             nextCursor: string | null;
         };
         CreateRobotDto: {
+            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
             /** @enum {string} */
             kind: "wecom" | "dingtalk";
             name: string;
@@ -4626,22 +4627,21 @@ export interface components {
             webhookUrl: string;
             /** @description DingTalk's 加签 secret; write-only. */
             secret?: string;
-            types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
         };
         UpdateRobotDto: {
+            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
             name?: string;
             /** Format: uri */
             webhookUrl?: string;
             secret?: string;
-            types?: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
             enabled?: boolean;
         };
         DeliveryView: {
+            /** @enum {string} */
+            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             id: string;
             /** @description Null for a notification of the platform's own (to platform admins). */
             tenantId: string | null;
-            /** @enum {string} */
-            eventType: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
             /** @enum {string} */
             channel: "email" | "wecom" | "dingtalk" | "sms";
             recipient: string;
@@ -7440,8 +7440,8 @@ export interface operations {
     InboxController_list: {
         parameters: {
             query?: {
-                unread?: boolean;
                 type?: "registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale";
+                unread?: boolean;
                 limit?: number;
                 cursor?: string;
             };

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { Clock } from '../../../platform/clock/clock';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { MeetingNotification } from '../meetings.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import type { JobPayloads } from '../../../platform/queue/job-registry';
@@ -69,7 +69,7 @@ export class SendMeetingReminderHandler implements JobHandler<MeetingJob.SendMee
       const place = await this.reminders.zoneName(meeting.zoneId);
       await this.notifier.notify(
         { userIds: attendees },
-        NotificationType.MeetingReminder,
+        MeetingNotification.MeetingReminder,
         { meetingId, title: meeting.title, startsAt, place: place ?? meeting.address ?? meeting.onlineUrl },
         { urgent: true, dedupeKey: `meeting-reminder:${meetingId}:${hoursBefore}:${startsAt}` },
       );

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { localDate } from '../../../platform/clock/local-date';
 import type { Language } from '../../../platform/errors/localized-messages';
-import { NotificationType, PersonalChannel } from '../../../platform/notifications/notification-types';
+import { PersonalChannel } from '../../../platform/notifications/notification-types';
+import { RegistryTransferNotification } from '../registry-transfer.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import type { JobPayloads } from '../../../platform/queue/job-registry';
@@ -68,7 +69,7 @@ export class RegistryExportHandler implements JobHandler<RegistryTransferJob.Exp
       });
       await this.notifier.notify(
         { userIds: [job.createdById] },
-        NotificationType.ExportFinished,
+        RegistryTransferNotification.ExportFinished,
         { jobId: job.id, allianceId: alliance.id, allianceName: alliance.name },
         { dedupeKey: `export-finished:${job.id}`, channels: [PersonalChannel.InApp] },
       );

@@ -3,7 +3,7 @@ import { Clock } from '../../../platform/clock/clock';
 import { DomainException, FieldProblem } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import { errorMessages, Language, localizedReason } from '../../../platform/errors/localized-messages';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { RegistryTransferNotification } from '../registry-transfer.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import type { JobPayloads } from '../../../platform/queue/job-registry';
@@ -192,7 +192,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
       const alliance = await this.alliances.require(job.allianceId);
       await this.notifier.notify(
         { userIds: [job.createdById] },
-        NotificationType.ImportFinished,
+        RegistryTransferNotification.ImportFinished,
         {
           jobId,
           allianceId: alliance.id,

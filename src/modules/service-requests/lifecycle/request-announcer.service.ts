@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { ServiceRequest } from '../entities/service-request.entity';
@@ -33,7 +33,7 @@ export class RequestAnnouncer {
         userIds: [request.handlerId, ...parties.staff].filter((u): u is string => !!u),
         organizationIds: [request.assignedOrganizationId],
       },
-      NotificationType.RequestAssigned,
+      ServiceRequestNotification.RequestAssigned,
       { ...this.payload(request), requesterName: parties.requester, organizationName: parties.provider },
       { dedupeKey },
     );
@@ -43,7 +43,7 @@ export class RequestAnnouncer {
   async updated(request: Announced, note: string | null, dedupeKey?: string): Promise<void> {
     await this.notifier.notify(
       { userIds: [request.requesterUserId] },
-      NotificationType.RequestUpdated,
+      ServiceRequestNotification.RequestUpdated,
       { ...this.payload(request), note },
       { dedupeKey },
     );

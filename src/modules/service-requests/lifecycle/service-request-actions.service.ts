@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException } from '../../../platform/errors/domain.exception';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
@@ -185,7 +185,7 @@ export class ServiceRequestActions {
       [request.requesterOrganizationId],
     );
     if (assignee) {
-      await this.notifier.notify({ userIds: [assignee] }, NotificationType.FollowUpAssigned, {
+      await this.notifier.notify({ userIds: [assignee] }, ServiceRequestNotification.FollowUpAssigned, {
         requestId,
         number: request.number,
         title: request.title,

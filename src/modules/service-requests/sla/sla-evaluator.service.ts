@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { localDateTime } from '../../../platform/clock/local-date';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { Outbox } from '../../../platform/outbox/outbox.service';
 import { ServiceRequestJob } from '../service-requests.jobs';
@@ -96,7 +96,7 @@ export class SlaEvaluator {
       ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []),
     ].filter((id): id is string => !!id);
     if (milestone.level === 0) {
-      await this.notifier.notify({ userIds: handlerAndStaff }, NotificationType.RequestSlaWarning, payload, {
+      await this.notifier.notify({ userIds: handlerAndStaff }, ServiceRequestNotification.RequestSlaWarning, payload, {
         dedupeKey: milestone.key,
       });
       return true;
@@ -114,7 +114,7 @@ export class SlaEvaluator {
         userIds: recipients.length > 0 ? recipients : handlerAndStaff,
         organizationIds: request.assignedOrganizationId ? [request.assignedOrganizationId] : [],
       },
-      NotificationType.RequestEscalated,
+      ServiceRequestNotification.RequestEscalated,
       payload,
       { urgent: true, dedupeKey: milestone.key },
     );

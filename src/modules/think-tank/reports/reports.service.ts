@@ -4,7 +4,7 @@ import { Role } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ThinkTankNotification } from '../think-tank.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { detectAllowedType } from '../../../platform/storage/detect-file-type';
 import { FileStorage } from '../../../platform/storage/file-storage';
@@ -184,7 +184,7 @@ export class ReportsService {
       rubric: await this.rubric.snapshot(report.allianceId),
     });
     await this.reports.update(id, { status: ReportStatus.UnderReview, currentRound: round });
-    await this.notifier.notify({ userIds: await this.editors(id) }, NotificationType.ReportSubmitted, {
+    await this.notifier.notify({ userIds: await this.editors(id) }, ThinkTankNotification.ReportSubmitted, {
       reportId: id,
       title: report.title,
       round,

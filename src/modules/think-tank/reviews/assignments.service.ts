@@ -4,7 +4,7 @@ import { localDateTime } from '../../../platform/clock/local-date';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
 import type { FieldProblem } from '../../../platform/errors/domain.exception';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ThinkTankNotification } from '../think-tank.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type PageQueryDto } from '../../../platform/pagination/page.dto';
@@ -106,7 +106,7 @@ export class AssignmentsService {
         remindersSent: [],
       });
       const assignment = await this.assignments.findInRound(round.id, expert.id);
-      await this.notifier.notify({ userIds: [expert.userId] }, NotificationType.ReviewInvited, {
+      await this.notifier.notify({ userIds: [expert.userId] }, ThinkTankNotification.ReviewInvited, {
         assignmentId: assignment.id,
         title: report.title,
         round: round.number,
@@ -153,7 +153,7 @@ export class AssignmentsService {
     const title = await this.reportTitle(assignment.reportId);
     await this.notifier.notify(
       { userIds: await this.reports.editors(assignment.reportId) },
-      NotificationType.ReviewResponded,
+      ThinkTankNotification.ReviewResponded,
       { reportId: assignment.reportId, title, ordinal: assignment.ordinal, accepted },
     );
     return this.get(actor, id);
@@ -192,7 +192,7 @@ export class AssignmentsService {
     const round = await this.reportsRepository.findRoundById(assignment.roundId);
     await this.notifier.notify(
       { userIds: await this.reports.editors(assignment.reportId) },
-      NotificationType.ReviewSubmitted,
+      ThinkTankNotification.ReviewSubmitted,
       {
         reportId: assignment.reportId,
         title: await this.reportTitle(assignment.reportId),

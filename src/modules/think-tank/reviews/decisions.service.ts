@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ThinkTankNotification } from '../think-tank.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { decodeCursorParts, pageOfRows } from '../../../platform/pagination/keyset';
 import { DEFAULT_PAGE_SIZE, type Page, type PageQueryDto } from '../../../platform/pagination/page.dto';
@@ -59,7 +59,7 @@ export class DecisionsService {
     });
     await this.reportsRepository.update(reportId, { status: STATUS_AFTER[input.decision] });
     const authors = await this.reportsRepository.authorUserIds(reportId);
-    await this.notifier.notify({ userIds: authors }, NotificationType.ReportDecided, {
+    await this.notifier.notify({ userIds: authors }, ThinkTankNotification.ReportDecided, {
       reportId,
       title: report.title,
       round: round.number,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import { ThinkTankNotification } from '../think-tank.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import { ThinkTankJob } from '../think-tank.jobs';
@@ -57,7 +57,7 @@ export class ReviewRemindersHandler implements JobHandler<ThinkTankJob.SendRevie
         );
         await this.notifier.notify(
           { userIds: [a.user_id] },
-          NotificationType.ReviewReminder,
+          ThinkTankNotification.ReviewReminder,
           {
             assignmentId: a.id,
             title: a.title,

@@ -4,7 +4,8 @@ import { Clock } from '../../../platform/clock/clock';
 import { localDateTime } from '../../../platform/clock/local-date';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
-import { NotificationType } from '../../../platform/notifications/notification-types';
+import type { NotificationPayloads } from '../../../platform/notifications/notification-registry';
+import { VenueNotification } from '../venues.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import type { Actor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
@@ -78,7 +79,7 @@ export class VenueBookingsService {
     if (booking.status === B.Pending) {
       await this.notifier.notify(
         { userIds: await this.bookings.activeOfficialIds() },
-        NotificationType.VenueBookingRequested,
+        VenueNotification.VenueBookingRequested,
         this.payload(booking, zone.name),
       );
     }
@@ -144,7 +145,7 @@ export class VenueBookingsService {
     });
     if (status === B.Rejected) await this.release(id);
     const zone = await this.bookings.findZoneOrFail(booking.zoneId);
-    await this.notifier.notify({ userIds: [booking.bookerUserId] }, NotificationType.VenueBookingDecided, {
+    await this.notifier.notify({ userIds: [booking.bookerUserId] }, VenueNotification.VenueBookingDecided, {
       ...this.payload(booking, zone.name),
       status,
       note: input.note ?? '',
@@ -237,7 +238,10 @@ export class VenueBookingsService {
     return actor.role === Role.TownshipAdmin || booking.bookerUserId === actor.userId;
   }
 
-  private payload(booking: VenueBooking, zoneName: string): Record<string, unknown> {
+  private payload(
+    booking: VenueBooking,
+    zoneName: string,
+  ): NotificationPayloads[VenueNotification.VenueBookingRequested] {
     return {
       bookingId: booking.id,
       zoneName,

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Clock } from '../../clock/clock';
 import type { Environment } from '../../config/environment';
 import { Notifier } from '../../notifications/notifier.service';
-import { NotificationType } from '../../notifications/notification-types';
+import { BackupNotification } from '../backup.notifications';
 import { TenantContext } from '../../tenancy/tenant-context.service';
 import { ABANDONED_AFTER_MS } from './backup-run';
 import { BackupRunsRepository } from './backup-runs.repository';
@@ -40,7 +40,7 @@ export class BackupAlerts {
       );
       await this.notifier.notify(
         { userIds: admins.map((a) => a.id) },
-        NotificationType.BackupStale,
+        BackupNotification.BackupStale,
         {
           lastGoodAt: lastGood?.finishedAt?.toISOString() ?? null,
           lastFailure: (await this.runs.latest())?.failureReason ?? null,

@@ -19,7 +19,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../pagination/page.dto';
-import { DeliveryChannel, DeliveryStatus, NotificationType, RobotKind } from '../notification-types';
+import type { NotificationType } from '../notification-registry';
+import { DeliveryChannel, DeliveryStatus, RobotKind } from '../notification-types';
+import { IsNotificationType, NotificationTypeProperty } from './notification-type-property';
 
 export class ListNotificationsQuery extends PageQueryDto {
   @IsOptional()
@@ -27,13 +29,15 @@ export class ListNotificationsQuery extends PageQueryDto {
   @IsBoolean()
   unread?: boolean;
 
+  @NotificationTypeProperty({ required: false })
   @IsOptional()
-  @IsEnum(NotificationType)
+  @IsNotificationType()
   type?: NotificationType;
 }
 
 export class NotificationView {
   id: string;
+  @NotificationTypeProperty()
   type: NotificationType;
   title: string;
   body: string;
@@ -57,7 +61,8 @@ export class StreamTicketView {
 }
 
 export class TypePreferenceDto {
-  @IsEnum(NotificationType)
+  @NotificationTypeProperty()
+  @IsNotificationType()
   type: NotificationType;
 
   @IsBoolean()
@@ -86,6 +91,7 @@ export class PreferencesDto {
 }
 
 export class TypePreferenceView {
+  @NotificationTypeProperty()
   type: NotificationType;
   inApp: boolean;
   email: boolean;
@@ -227,7 +233,8 @@ export class CreateRobotDto {
 
   @IsArray()
   @ArrayMaxSize(50)
-  @IsEnum(NotificationType, { each: true })
+  @NotificationTypeProperty({ isArray: true })
+  @IsNotificationType({ each: true })
   types: NotificationType[];
 }
 
@@ -248,9 +255,10 @@ export class UpdateRobotDto {
   @MaxLength(200)
   secret?: string;
 
+  @NotificationTypeProperty({ isArray: true, required: false })
   @IsOptional()
   @IsArray()
-  @IsEnum(NotificationType, { each: true })
+  @IsNotificationType({ each: true })
   types?: NotificationType[];
 
   @IsOptional()
@@ -267,6 +275,7 @@ export class RobotView {
   /** Only the host of the webhook, e.g. qyapi.weixin.qq.com; the URL itself is a secret. */
   webhookHost: string;
   hasSecret: boolean;
+  @NotificationTypeProperty({ isArray: true })
   types: NotificationType[];
   enabled: boolean;
   createdAt: Date;
@@ -287,6 +296,7 @@ export class DeliveryView {
   id: string;
   /** Null for a notification of the platform's own (to platform admins). */
   tenantId: string | null;
+  @NotificationTypeProperty()
   eventType: NotificationType;
   channel: DeliveryChannel;
   recipient: string;

@@ -1,13 +1,15 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { SameTenantReference } from '../../database/references';
 import { TenantOwnedEntity } from '../../database/tenant-owned.entity';
-import { NotificationType, RobotKind } from '../notification-types';
+import { notificationTypeCheck, type NotificationType } from '../notification-registry';
+import { RobotKind } from '../notification-types';
 
 /**
  * A WeCom or DingTalk group robot of an alliance or a department. Its webhook URL and signing
  * secret are stored encrypted and never returned by the API.
  */
 @Entity('group_robots')
+@Check('ck_group_robots__types', notificationTypeCheck('types'))
 @Index('ix_group_robots__scope', ['tenantId', 'allianceId', 'organizationId'])
 @SameTenantReference('alliances', 'allianceId')
 @SameTenantReference('organizations', 'organizationId')
@@ -30,7 +32,8 @@ export class GroupRobot extends TenantOwnedEntity {
   @Column({ type: 'text', nullable: true })
   secretEncrypted: string | null;
 
-  @Column({ type: 'enum', enum: NotificationType, enumName: 'notification_type', array: true })
+  /** Text with a check constraint (not an enum type): a feature's new type only changes the constraint. */
+  @Column('text', { array: true })
   types: NotificationType[];
 
   @Column({ default: true })

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ReferencedInTenant, TenantReference } from '../../database/references';
-import { NotificationType } from '../notification-types';
+import { notificationTypeCheck, type NotificationType } from '../notification-registry';
 
 /** One call of `notify()`: what happened, once, whoever it reaches. */
 @Entity('notification_events')
+@Check('ck_notification_events__type', notificationTypeCheck('type'))
 @Index('uq_notification_events__dedupe_key', ['tenantId', 'dedupeKey'], { unique: true })
 @ReferencedInTenant('notification_events')
 @TenantReference()
@@ -15,7 +16,8 @@ export class NotificationEvent {
   @Column('uuid', { nullable: true })
   tenantId: string | null;
 
-  @Column({ type: 'enum', enum: NotificationType, enumName: 'notification_type' })
+  /** Text with a check constraint (not an enum type): a feature's new type only changes the constraint. */
+  @Column('text')
   type: NotificationType;
 
   @Column('jsonb')

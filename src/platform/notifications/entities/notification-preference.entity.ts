@@ -1,9 +1,10 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantReference, UserReference } from '../../database/references';
-import { NotificationType } from '../notification-types';
+import { notificationTypeCheck, type NotificationType } from '../notification-registry';
 
 /** A person's choice of channels for one event type; without a row, in-app and email are on and SMS is off. */
 @Entity('notification_preferences')
+@Check('ck_notification_preferences__type', notificationTypeCheck('type'))
 @Index('uq_notification_preferences__user_type', ['userId', 'type'], { unique: true })
 @TenantReference()
 @UserReference('userId')
@@ -17,7 +18,8 @@ export class NotificationPreference {
   @Column('uuid')
   userId: string;
 
-  @Column({ type: 'enum', enum: NotificationType, enumName: 'notification_type' })
+  /** Text with a check constraint (not an enum type): a feature's new type only changes the constraint. */
+  @Column('text')
   type: NotificationType;
 
   @Column({ default: true })

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SameTenantReference, TenantReference, UserReference } from '../../database/references';
-import { NotificationType } from '../notification-types';
+import { notificationTypeCheck, type NotificationType } from '../notification-registry';
 
 /** An item of a person's in-app inbox, rendered in the person's language when it was written. */
 @Entity('notifications')
+@Check('ck_notifications__type', notificationTypeCheck('type'))
 @Index('ix_notifications__inbox', ['tenantId', 'userId', 'createdAt'])
 @Index('ix_notifications__unread', ['userId'], { where: '"read_at" IS NULL' })
 @Index('uq_notifications__event_user', ['eventId', 'userId'], { unique: true })
@@ -24,7 +25,8 @@ export class Notification {
   @Column('uuid')
   eventId: string;
 
-  @Column({ type: 'enum', enum: NotificationType, enumName: 'notification_type' })
+  /** Text with a check constraint (not an enum type): a feature's new type only changes the constraint. */
+  @Column('text')
   type: NotificationType;
 
   @Column({ length: 200 })

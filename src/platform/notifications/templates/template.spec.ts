@@ -1,5 +1,3 @@
-import { NotificationType } from '../notification-types';
-import { MAX_TITLE_LENGTH, renderNotification } from '../notification-templates';
 import { clip, shortFileName } from './template';
 
 describe('clip', () => {
@@ -23,28 +21,5 @@ describe('shortFileName', () => {
     expect(short).toBe(`${'成员名单'.repeat(4).slice(0, 15)}….csv`);
     expect(Array.from(short)).toHaveLength(20);
     expect(shortFileName(null)).toBe('');
-  });
-});
-
-describe('renderNotification', () => {
-  it('never renders a title longer than notifications.title holds', () => {
-    const payload = {
-      status: 'succeeded',
-      fileName: `${'很长的文件名'.repeat(60)}.csv`,
-      allianceName: '联盟',
-      accepted: 1,
-      refused: 0,
-    };
-    for (const language of ['zh-CN', 'en'] as const) {
-      const { title } = renderNotification(NotificationType.ImportFinished, payload, language);
-      expect(Array.from(title).length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
-      expect(title.endsWith('….csv')).toBe(true);
-    }
-    const member = renderNotification(
-      NotificationType.MemberJoined,
-      { organizationName: '企'.repeat(300), allianceName: '联盟', role: 'member' },
-      'zh-CN',
-    );
-    expect(Array.from(member.title)).toHaveLength(MAX_TITLE_LENGTH);
   });
 });

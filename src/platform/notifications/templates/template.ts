@@ -1,12 +1,6 @@
-import type { Language } from '../../errors/localized-messages';
-
-export type Payload = Record<string, unknown>;
-
-/** A message in both languages from an event's payload, and where in the web app it leads. */
-export type Template = (p: Payload) => Record<Language, { title: string; body: string }> & { link?: string };
-
-/** A payload value as text; missing values read as nothing rather than "undefined". */
-export const s = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+/** A payload value as text; missing values (an event stored before the field existed) read as nothing. */
+export const s = (value: string | number | boolean | null | undefined) =>
+  value === undefined || value === null ? '' : String(value);
 
 /**
  * At most `max` characters, ending in … when cut. Counts code points, as PostgreSQL's varchar does,
@@ -18,7 +12,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** A file name short enough for a title: its beginning and its extension, 成员名单成员名….csv. */
-export function shortFileName(value: unknown, max = 60): string {
+export function shortFileName(value: string | null | undefined, max = 60): string {
   const name = s(value);
   const extension = /\.[^.\s]{1,10}$/.exec(name)?.[0] ?? '';
   if (Array.from(name).length <= max) return name;

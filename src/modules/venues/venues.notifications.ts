@@ -1,8 +1,30 @@
-import { NotificationType } from '../notification-types';
-import { s, type Payload, type Template } from './template';
-import { dateTimeFormat } from '../../clock/date-format';
+import { dateTimeFormat } from '../../platform/clock/date-format';
+import { defineNotificationTypes } from '../../platform/notifications/notification-registry';
+import { s } from '../../platform/notifications/templates/template';
 
-const when = (p: Payload, language: 'zh-CN' | 'en') => {
+export enum VenueNotification {
+  VenueBookingRequested = 'venue-booking.requested',
+  VenueBookingDecided = 'venue-booking.decided',
+}
+
+/** A booking's slot, its start and end as ISO 8601. */
+interface BookingPayload {
+  bookingId: string;
+  zoneName: string;
+  purpose: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+declare module '../../platform/notifications/notification-registry' {
+  interface NotificationPayloads {
+    [VenueNotification.VenueBookingRequested]: BookingPayload;
+    /** status: approved or rejected. */
+    [VenueNotification.VenueBookingDecided]: BookingPayload & { status: string; note: string };
+  }
+}
+
+const when = (p: BookingPayload, language: 'zh-CN' | 'en') => {
   const format = dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone: 'Asia/Shanghai',
     month: '2-digit',
@@ -14,9 +36,9 @@ const when = (p: Payload, language: 'zh-CN' | 'en') => {
   return `${format.format(new Date(s(p.startsAt)))}–${format.format(new Date(s(p.endsAt))).slice(-5)}`;
 };
 
-/** What people are told about venue bookings (活动阵地) and pairing visits (结对联系). */
-export const VENUE_TEMPLATES: Partial<Record<NotificationType, Template>> = {
-  [NotificationType.VenueBookingRequested]: (p) => ({
+/** What people are told about venue bookings (活动阵地). */
+defineNotificationTypes(VenueNotification, {
+  [VenueNotification.VenueBookingRequested]: (p) => ({
     'zh-CN': {
       title: `场地预约待审批：${s(p.zoneName)}`,
       body: `${s(p.zoneName)} ${when(p, 'zh-CN')} 有新的预约“${s(p.purpose)}”，请审批。`,
@@ -27,7 +49,7 @@ export const VENUE_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     },
     link: '/venues/bookings?status=pending',
   }),
-  [NotificationType.VenueBookingDecided]: (p) => ({
+  [VenueNotification.VenueBookingDecided]: (p) => ({
     'zh-CN': {
       title: p.status === 'approved' ? `场地预约已通过：${s(p.zoneName)}` : `场地预约未通过：${s(p.zoneName)}`,
       body: `您预约的 ${s(p.zoneName)}（${when(p, 'zh-CN')}，“${s(p.purpose)}”）${p.status === 'approved' ? '已通过审批' : '未通过审批'}${p.note ? `：${s(p.note)}` : '。'}`,
@@ -38,15 +60,4 @@ export const VENUE_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     },
     link: '/venues/bookings',
   }),
-  [NotificationType.PairingVisitOverdue]: (p) => ({
-    'zh-CN': {
-      title: `结对走访提醒：${s(p.organizationName)}`,
-      body: `您结对联系的“${s(p.organizationName)}”应于 ${s(p.dueOn)} 前走访（每 ${s(p.intervalDays)} 天一次），请尽快安排。`,
-    },
-    en: {
-      title: `Pairing visit due: ${s(p.organizationName)}`,
-      body: `Your paired enterprise "${s(p.organizationName)}" was due a visit by ${s(p.dueOn)} (every ${s(p.intervalDays)} days). Please visit soon.`,
-    },
-    link: '/pairing',
-  }),
-};
+});

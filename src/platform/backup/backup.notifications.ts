@@ -1,8 +1,20 @@
-import { dateTimeFormat } from '../../clock/date-format';
-import { NotificationType } from '../notification-types';
-import { s, type Payload, type Template } from './template';
+import { dateTimeFormat } from '../clock/date-format';
+import { defineNotificationTypes } from '../notifications/notification-registry';
+import { s } from '../notifications/templates/template';
 
-const when = (p: Payload, language: 'zh-CN' | 'en') =>
+export enum BackupNotification {
+  /** To platform admins (who belong to no township): the last good backup is older than 26 hours. */
+  BackupStale = 'backup.stale',
+}
+
+declare module '../notifications/notification-registry' {
+  interface NotificationPayloads {
+    /** lastGoodAt: ISO 8601, null before the first good backup. */
+    [BackupNotification.BackupStale]: { lastGoodAt: string | null; lastFailure: string | null };
+  }
+}
+
+const when = (p: { lastGoodAt: string | null }, language: 'zh-CN' | 'en') =>
   p.lastGoodAt
     ? dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
         timeZone: 'Asia/Shanghai',
@@ -16,8 +28,8 @@ const when = (p: Payload, language: 'zh-CN' | 'en') =>
     : null;
 
 /** What platform admins are told about backups. */
-export const BACKUP_TEMPLATES: Partial<Record<NotificationType, Template>> = {
-  [NotificationType.BackupStale]: (p) => ({
+defineNotificationTypes(BackupNotification, {
+  [BackupNotification.BackupStale]: (p) => ({
     'zh-CN': {
       title: '备份已超过 26 小时未成功',
       body: `${when(p, 'zh-CN') ? `最近一次成功的备份在 ${when(p, 'zh-CN')}（北京时间）` : '尚无成功的备份'}。${p.lastFailure ? `最近一次失败原因：${s(p.lastFailure)}。` : ''}请检查后台任务（worker）和备份配置。`,
@@ -28,4 +40,4 @@ export const BACKUP_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     },
     link: '/backups',
   }),
-};
+});

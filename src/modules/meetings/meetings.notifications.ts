@@ -1,8 +1,37 @@
-import { NotificationType } from '../notification-types';
-import { s, type Payload, type Template } from './template';
-import { dateTimeFormat } from '../../clock/date-format';
+import { dateTimeFormat } from '../../platform/clock/date-format';
+import { defineNotificationTypes } from '../../platform/notifications/notification-registry';
+import { s } from '../../platform/notifications/templates/template';
 
-const when = (p: Payload, language: 'zh-CN' | 'en') =>
+export enum MeetingNotification {
+  MeetingInvited = 'meeting.invited',
+  MeetingChanged = 'meeting.changed',
+  MeetingCancelled = 'meeting.cancelled',
+  MeetingReminder = 'meeting.reminder',
+}
+
+/** A meeting's (or a series' first) start as ISO 8601. */
+interface MeetingPayload {
+  meetingId: string;
+  title: string;
+  startsAt: string;
+}
+
+/** A series counts its occurrences; a single meeting has none or 1. */
+interface SeriesPayload extends MeetingPayload {
+  occurrences?: number;
+}
+
+declare module '../../platform/notifications/notification-registry' {
+  interface NotificationPayloads {
+    [MeetingNotification.MeetingInvited]: SeriesPayload;
+    [MeetingNotification.MeetingChanged]: MeetingPayload;
+    [MeetingNotification.MeetingCancelled]: SeriesPayload & { reason: string };
+    /** Where: the venue zone's name, the address or the online link. */
+    [MeetingNotification.MeetingReminder]: MeetingPayload & { place: string | null };
+  }
+}
+
+const when = (p: MeetingPayload, language: 'zh-CN' | 'en') =>
   dateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
@@ -12,13 +41,13 @@ const when = (p: Payload, language: 'zh-CN' | 'en') =>
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(s(p.startsAt)));
-const link = (p: Payload) => `/meetings/${s(p.meetingId)}`;
-const series = (p: Payload, zh: boolean) =>
+const link = (p: MeetingPayload) => `/meetings/${s(p.meetingId)}`;
+const series = (p: SeriesPayload, zh: boolean) =>
   Number(p.occurrences) > 1 ? (zh ? `（共 ${s(p.occurrences)} 次）` : ` (${s(p.occurrences)} occurrences)`) : '';
 
-/** What people are told about joint meetings (联席会议) and their action items (议定事项). */
-export const MEETING_TEMPLATES: Partial<Record<NotificationType, Template>> = {
-  [NotificationType.MeetingInvited]: (p) => ({
+/** What people are told about joint meetings (联席会议). */
+defineNotificationTypes(MeetingNotification, {
+  [MeetingNotification.MeetingInvited]: (p) => ({
     'zh-CN': {
       title: `会议邀请：${s(p.title)}`,
       body: `您受邀参加“${s(p.title)}”，时间 ${when(p, 'zh-CN')}${series(p, true)}。请及时回复是否参加。`,
@@ -29,12 +58,12 @@ export const MEETING_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     },
     link: link(p),
   }),
-  [NotificationType.MeetingChanged]: (p) => ({
+  [MeetingNotification.MeetingChanged]: (p) => ({
     'zh-CN': { title: `会议变更：${s(p.title)}`, body: `“${s(p.title)}”已调整为 ${when(p, 'zh-CN')}。` },
     en: { title: `Meeting changed: ${s(p.title)}`, body: `"${s(p.title)}" is now on ${when(p, 'en')}.` },
     link: link(p),
   }),
-  [NotificationType.MeetingCancelled]: (p) => ({
+  [MeetingNotification.MeetingCancelled]: (p) => ({
     'zh-CN': {
       title: `会议取消：${s(p.title)}`,
       body: `原定 ${when(p, 'zh-CN')} 的“${s(p.title)}”已取消${series(p, true)}，原因：${s(p.reason)}。`,
@@ -45,23 +74,7 @@ export const MEETING_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     },
     link: link(p),
   }),
-  [NotificationType.ActionItemAssigned]: (p) => ({
-    'zh-CN': { title: `议定事项：${s(p.title)}`, body: `请落实议定事项“${s(p.title)}”，完成期限 ${s(p.dueOn)}。` },
-    en: { title: `Action item: ${s(p.title)}`, body: `Please carry out "${s(p.title)}" by ${s(p.dueOn)}.` },
-    link: `/action-items/${s(p.actionItemId)}`,
-  }),
-  [NotificationType.ActionItemOverdue]: (p) => ({
-    'zh-CN': {
-      title: `【督办】议定事项逾期：${s(p.title)}`,
-      body: `议定事项“${s(p.title)}”已超过完成期限 ${s(p.dueOn)}，请尽快落实。`,
-    },
-    en: {
-      title: `[Supervision] Action item overdue: ${s(p.title)}`,
-      body: `"${s(p.title)}" was due on ${s(p.dueOn)}: please complete it.`,
-    },
-    link: `/action-items/${s(p.actionItemId)}`,
-  }),
-  [NotificationType.MeetingReminder]: (p) => ({
+  [MeetingNotification.MeetingReminder]: (p) => ({
     'zh-CN': {
       title: `会议提醒：${s(p.title)}`,
       body: `“${s(p.title)}”将于 ${when(p, 'zh-CN')} 开始${p.place ? `，地点：${s(p.place)}` : ''}。`,
@@ -72,4 +85,4 @@ export const MEETING_TEMPLATES: Partial<Record<NotificationType, Template>> = {
     },
     link: link(p),
   }),
-};
+});
