@@ -1,4 +1,4 @@
-import { ActionItemStatus } from '../../action-items/entities/action-item.entity';
+import { ActionItemStatus } from '../../action-items/entities/action-item-status';
 import { PAIR_STATUS_SQL } from '../../pairing/pairing.service';
 import { TypicalCaseStatus } from '../../typical-cases/entities/typical-case.entity';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
