@@ -8,8 +8,9 @@ import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorat
 import { ActionItemJob } from './action-items.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { ActionItemsRepository } from './action-items.repository';
 import { ActionItemsService } from './action-items.service';
-import { ActionItem, ActionItemStatus } from './entities/action-item.entity';
+import { ActionItemStatus } from './entities/action-item-status';
 import { dateTimeFormat } from '../../platform/clock/date-format';
 
 /**
@@ -25,6 +26,7 @@ export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.Es
     private readonly calendars: CalendarService,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly repository: ActionItemsRepository,
   ) {}
 
   async handle(): Promise<number> {
@@ -38,14 +40,10 @@ export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.Es
     return this.tenant.run(systemActor(tenantId), async () => {
       const calendar = await this.calendars.forTenant(tenantId);
       const now = this.clock.now();
-      const overdue = await this.tenant.manager
-        .getRepository(ActionItem)
-        .createQueryBuilder('a')
-        .where('a.status IN (:...open) AND a.escalation_level < 3 AND a.due_on < :today', {
-          open: [ActionItemStatus.Open, ActionItemStatus.InProgress],
-          today: dateTimeFormat('en-CA', { timeZone: calendar.timeZone }).format(now),
-        })
-        .getMany();
+      const overdue = await this.repository.overdue(
+        [ActionItemStatus.Open, ActionItemStatus.InProgress],
+        dateTimeFormat('en-CA', { timeZone: calendar.timeZone }).format(now),
+      );
       let count = 0;
       for (const item of overdue) {
         const dueEnd = new Date(`${item.dueOn}T17:30:00+08:00`);
@@ -60,19 +58,9 @@ export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.Es
           level === 1
             ? await this.items.owners(item)
             : level === 2
-              ? (
-                  await this.tenant.manager.query<{ id: string }[]>(
-                    `SELECT id FROM people_directory WHERE organization_id = $1 AND is_leader AND status = 'active'`,
-                    [item.ownerOrganizationId],
-                  )
-                ).map((r) => r.id)
-              : (
-                  await this.tenant.manager.query<{ id: string }[]>(
-                    `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`,
-                    [tenantId],
-                  )
-                ).map((r) => r.id);
-        await this.tenant.manager.getRepository(ActionItem).update({ id: item.id }, { escalationLevel: level });
+              ? await this.repository.activePeople(item.ownerOrganizationId, true)
+              : await this.repository.activeOfficials(tenantId);
+        await this.repository.update(item.id, { escalationLevel: level });
         await this.notifier.notify(
           { userIds: recipients.length > 0 ? recipients : await this.items.owners(item) },
           ActionItemNotification.ActionItemOverdue,

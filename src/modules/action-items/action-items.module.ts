@@ -4,9 +4,14 @@ import type { Queue } from 'bullmq';
 import { ACTION_ITEMS_QUEUE, ActionItemJob } from './action-items.jobs';
 import { ActionItemsEscalationHandler } from './action-items-escalation.handler';
 import { ActionItemsController } from './action-items.controller';
+import { ActionItemsRepository } from './action-items.repository';
 import { ActionItemsService } from './action-items.service';
 
-@Module({ controllers: [ActionItemsController], providers: [ActionItemsService], exports: [ActionItemsService] })
+@Module({
+  controllers: [ActionItemsController],
+  providers: [ActionItemsService, ActionItemsRepository],
+  exports: [ActionItemsService],
+})
 export class ActionItemsModule {}
 
 /** Checks for overdue items every hour (one schedule per queue, however many workers). */
@@ -23,5 +28,5 @@ export class ActionItemsSchedule implements OnApplicationBootstrap {
   }
 }
 
-@Module({ providers: [ActionItemsService, ActionItemsEscalationHandler, ActionItemsSchedule] })
+@Module({ providers: [ActionItemsService, ActionItemsRepository, ActionItemsEscalationHandler, ActionItemsSchedule] })
 export class ActionItemsWorkerModule {}

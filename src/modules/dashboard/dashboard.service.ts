@@ -3,7 +3,7 @@ import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { INDICATOR_CATALOGUE } from '../indicators/indicator-catalogue';
+import { INDICATOR_CATALOGUE } from '../indicators/indicator-catalogue.view';
 import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
 import type {
   ActionItemFigures,

@@ -7,6 +7,7 @@ import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorat
 import { IndicatorJob } from './indicators.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { IndicatorsRepository } from './indicators.repository';
 
 /** Days before a round's deadline when the members that have not submitted are chased. */
 export const INDICATOR_REMINDER_DAYS = [7, 3, 1];
@@ -19,6 +20,7 @@ export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.Remind
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly repository: IndicatorsRepository,
   ) {}
 
   async handle(): Promise<number> {
@@ -31,26 +33,14 @@ export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.Remind
   async forTenant(tenantId: string): Promise<number> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
-      const missing = await this.tenant.manager.query<
-        { round_id: string; period: string; deadline: string; days_left: number; organization_id: string }[]
-      >(
-        `SELECT r.id AS round_id, r.period, r.deadline::text AS deadline, (r.deadline - $1::date) AS days_left, m.organization_id
-           FROM indicator_rounds r
-           JOIN alliance_membership_directory m ON m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')
-          WHERE r.status = 'open' AND r.deadline >= $1::date AND r.deadline - $1::date <= $2
-            AND NOT EXISTS (SELECT 1 FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = m.organization_id AND s.status = 'submitted')`,
-        [today, Math.max(...INDICATOR_REMINDER_DAYS)],
-      );
+      const missing = await this.repository.missingSubmissions(today, Math.max(...INDICATOR_REMINDER_DAYS));
       let sent = 0;
       for (const row of missing) {
         const reminder = Math.min(...INDICATOR_REMINDER_DAYS.filter((days) => days >= row.days_left));
-        const users = await this.tenant.manager.query<{ id: string }[]>(
-          `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
-          [row.organization_id],
-        );
-        if (users.length === 0) continue;
+        const userIds = await this.repository.activePeople(row.organization_id);
+        if (userIds.length === 0) continue;
         const event = await this.notifier.notify(
-          { userIds: users.map((u) => u.id) },
+          { userIds },
           IndicatorNotification.IndicatorReminder,
           { roundId: row.round_id, period: row.period, deadline: row.deadline, daysLeft: row.days_left },
           { dedupeKey: `indicator-reminder:${row.round_id}:${row.organization_id}:${reminder}:${row.deadline}` },

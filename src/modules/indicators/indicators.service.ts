@@ -13,14 +13,12 @@ import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { OpenRoundDto, RescheduleRoundDto, SaveSubmissionDto } from './dto/indicator.dto';
 import type { ProgressRowView, RoundResultsView, RoundView, SubmissionView } from './dto/indicator.view';
-import { IndicatorRound, IndicatorRoundStatus, RoundField } from './entities/indicator-round.entity';
-import { IndicatorSubmission, IndicatorSubmissionStatus } from './entities/indicator-submission.entity';
-import { type CatalogueEntry, INDICATOR_CATALOGUE } from './indicator-catalogue';
+import type { IndicatorRound, RoundField } from './entities/indicator-round.entity';
+import { IndicatorRoundStatus } from './entities/indicator-round-status';
+import { IndicatorSubmissionStatus } from './entities/indicator-submission-status';
+import { type CatalogueEntry, INDICATOR_CATALOGUE } from './indicator-catalogue.view';
 import { validateIndicatorValues } from './indicator-values';
-
-/** Members who report: the lead and the member enterprises, not the departments. */
-export const REPORTING_MEMBERS = `SELECT m.organization_id FROM alliance_membership_directory m
-  WHERE m.alliance_id = $1 AND m.left_on IS NULL AND m.role IN ('lead', 'member')`;
+import { IndicatorsRepository } from './indicators.repository';
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -31,11 +29,8 @@ export class IndicatorsService {
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly repository: IndicatorsRepository,
   ) {}
-
-  private get db() {
-    return this.tenant.manager;
-  }
 
   async open(actor: Actor, input: OpenRoundDto): Promise<RoundView> {
     const problems: FieldProblem[] = [];
@@ -55,15 +50,13 @@ export class IndicatorsService {
         });
     });
     if (input.deadline < localDate(this.clock.now())) problems.push({ field: 'deadline', reason: 'notInPast' });
-    const [alliance] = await this.db.query<{ name: string }[]>('SELECT name FROM alliance_directory WHERE id = $1', [
-      input.allianceId,
-    ]);
-    if (!alliance) problems.push({ field: 'allianceId', reason: 'notFound' });
-    if (problems.length > 0) throw DomainException.invalid(problems);
+    const allianceName = await this.repository.allianceName(input.allianceId);
+    if (allianceName === null) problems.push({ field: 'allianceId', reason: 'notFound' });
+    if (problems.length > 0 || allianceName === null) throw DomainException.invalid(problems);
     const [year, quarter] = input.period.split('-Q').map(Number);
     let round: IndicatorRound;
     try {
-      round = await this.db.getRepository(IndicatorRound).save({
+      round = await this.repository.saveRound({
         tenantId: this.tenant.tenantId,
         allianceId: input.allianceId,
         period: input.period,
@@ -78,15 +71,12 @@ export class IndicatorsService {
         throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'period', reason: 'alreadyExists' }]);
       throw error;
     }
-    const users = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE status = 'active' AND organization_id IN (${REPORTING_MEMBERS})`,
-      [input.allianceId],
-    );
-    await this.notifier.notify({ userIds: users.map((u) => u.id) }, IndicatorNotification.IndicatorRoundOpened, {
+    const userIds = await this.repository.reportingPeople(input.allianceId);
+    await this.notifier.notify({ userIds }, IndicatorNotification.IndicatorRoundOpened, {
       roundId: round.id,
       period: round.period,
       deadline: round.deadline,
-      allianceName: alliance.name,
+      allianceName,
     });
     return this.get(actor, round.id);
   }
@@ -98,17 +88,8 @@ export class IndicatorsService {
   async list(actor: Actor, query: PageQueryDto): Promise<Page<RoundView>> {
     const official = actor.role === Role.TownshipAdmin;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterYear, afterQuarter, afterCreatedAt, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['number', 'number', 'timestamp', 'uuid'])
-      : [null, null, null, null];
-    const rows = await this.db.query<{ id: string; year: number; quarter_rank: number; created_at: string }[]>(
-      `SELECT r.id, r.year, COALESCE(r.quarter, 5) AS quarter_rank, r.created_at::text AS created_at FROM indicator_rounds r
-        WHERE ($1 OR EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.organization_id = $2
-                              AND m.left_on IS NULL AND m.role IN ('lead', 'member')))
-          AND ($6::uuid IS NULL OR (r.year, COALESCE(r.quarter, 5), r.created_at, r.id) < ($3::int, $4::int, $5::timestamptz, $6::uuid))
-        ORDER BY r.year DESC, COALESCE(r.quarter, 5) DESC, r.created_at DESC, r.id DESC LIMIT $7`,
-      [official, actor.organizationId, afterYear, afterQuarter, afterCreatedAt, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursorParts(query.cursor, ['number', 'number', 'timestamp', 'uuid']) : null;
+    const rows = await this.repository.roundKeys(official, actor.organizationId, after, limit);
     const page = pageOfRows(rows, limit, (r) => [r.year, r.quarter_rank, r.created_at, r.id]);
     return {
       items: await this.views(
@@ -129,22 +110,12 @@ export class IndicatorsService {
 
   private async reports(allianceId: string, organizationId: string | null): Promise<boolean> {
     if (!organizationId) return false;
-    return (
-      (await this.db.query(`${REPORTING_MEMBERS} AND m.organization_id = $2`, [allianceId, organizationId])).length > 0
-    );
+    return this.repository.reports(allianceId, organizationId);
   }
 
   private async views(actor: Actor, ids: string[]): Promise<RoundView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT r.*, r.deadline::text AS deadline, a.name AS alliance_name,
-              (SELECT count(*)::int FROM alliance_membership_directory m WHERE m.alliance_id = r.alliance_id AND m.left_on IS NULL AND m.role IN ('lead', 'member')) AS expected,
-              (SELECT count(*)::int FROM indicator_submissions s WHERE s.round_id = r.id AND s.status = 'submitted') AS submitted,
-              (SELECT s.status FROM indicator_submissions s WHERE s.round_id = r.id AND s.organization_id = $2) AS my_status
-         FROM indicator_rounds r JOIN alliance_directory a ON a.id = r.alliance_id
-        WHERE r.id = ANY($1) ORDER BY r.year DESC, r.quarter DESC NULLS FIRST, r.created_at DESC, r.id DESC`,
-      [ids, actor.organizationId],
-    );
+    const rows = await this.repository.rounds(ids, actor.organizationId);
     return rows.map((r) => ({
       id: r.id,
       alliance: { id: r.alliance_id, name: r.alliance_name },
@@ -162,28 +133,23 @@ export class IndicatorsService {
   }
 
   async close(id: string): Promise<void> {
-    const result = await this.db.getRepository(IndicatorRound).update({ id }, { status: IndicatorRoundStatus.Closed });
-    if (!result.affected) throw DomainException.notFound();
+    if (!(await this.repository.updateRound(id, { status: IndicatorRoundStatus.Closed })))
+      throw DomainException.notFound();
   }
 
   /** Officials move the deadline, e.g. to let late members report; a closed round opens again. */
   async reschedule(id: string, input: RescheduleRoundDto): Promise<void> {
     if (input.deadline < localDate(this.clock.now()))
       throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
-    const result = await this.db
-      .getRepository(IndicatorRound)
-      .update({ id }, { deadline: input.deadline, status: IndicatorRoundStatus.Open });
-    if (!result.affected) throw DomainException.notFound();
+    if (!(await this.repository.updateRound(id, { deadline: input.deadline, status: IndicatorRoundStatus.Open })))
+      throw DomainException.notFound();
   }
 
   async submission(actor: Actor, roundId: string): Promise<SubmissionView> {
     const round = await this.get(actor, roundId);
     if (!actor.organizationId) throw DomainException.notFound();
-    const [row] = await this.db.query<Record<string, any>[]>(
-      `SELECT o.id, o.name, s.values, s.status, s.submitted_at FROM organization_directory o
-         LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $1 WHERE o.id = $2`,
-      [round.id, actor.organizationId],
-    );
+    const row = await this.repository.submission(round.id, actor.organizationId);
+    if (!row) throw DomainException.notFound();
     return {
       roundId,
       organization: { id: row.id, name: row.name },
@@ -205,9 +171,7 @@ export class IndicatorsService {
         { field: 'deadline', reason: 'deadlinePassed', args: [round.deadline] },
       ]);
     }
-    const existing = await this.db
-      .getRepository(IndicatorSubmission)
-      .findOneBy({ roundId, organizationId: actor.organizationId });
+    const existing = await this.repository.findSubmission(roundId, actor.organizationId);
     if (existing?.status === IndicatorSubmissionStatus.Submitted) {
       throw DomainException.conflict(ErrorCode.InvalidTransition, [{ field: 'status', reason: 'alreadySubmitted' }]);
     }
@@ -215,22 +179,15 @@ export class IndicatorsService {
     const values = validateIndicatorValues(round.fields, input.values, input.submit ?? false, problems);
     if (problems.length > 0) throw DomainException.invalid(problems);
     const submitted = input.submit ?? false;
-    await this.db.query(
-      `INSERT INTO indicator_submissions (tenant_id, round_id, organization_id, values, status, submitted_at, submitted_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (round_id, organization_id) DO UPDATE SET values = EXCLUDED.values, status = EXCLUDED.status,
-         submitted_at = EXCLUDED.submitted_at, submitted_by_id = EXCLUDED.submitted_by_id, updated_at = now()
-       WHERE indicator_submissions.status = 'draft'`,
-      [
-        this.tenant.tenantId,
-        roundId,
-        actor.organizationId,
-        values,
-        submitted ? IndicatorSubmissionStatus.Submitted : IndicatorSubmissionStatus.Draft,
-        submitted ? this.clock.now() : null,
-        submitted ? actor.userId : null,
-      ],
-    );
+    await this.repository.upsertSubmission({
+      tenantId: this.tenant.tenantId,
+      roundId,
+      organizationId: actor.organizationId,
+      values,
+      status: submitted ? IndicatorSubmissionStatus.Submitted : IndicatorSubmissionStatus.Draft,
+      submittedAt: submitted ? this.clock.now() : null,
+      submittedById: submitted ? actor.userId : null,
+    });
     return this.submission(actor, roundId);
   }
 
@@ -239,18 +196,8 @@ export class IndicatorsService {
   async progress(actor: Actor, roundId: string, query: PageQueryDto): Promise<Page<ProgressRowView>> {
     const round = await this.get(actor, roundId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterStage, afterName, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['number', 'text', 'uuid'])
-      : [null, null, null];
-    const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT * FROM (
-         SELECT o.id, o.name, s.status, s.submitted_at, CASE s.status WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 ELSE 0 END AS stage
-           FROM organization_directory o LEFT JOIN indicator_submissions s ON s.organization_id = o.id AND s.round_id = $2
-          WHERE o.id IN (${REPORTING_MEMBERS})) p
-        WHERE $5::uuid IS NULL OR (p.stage, p.name, p.id) > ($3::int, $4::text, $5::uuid)
-        ORDER BY p.stage, p.name, p.id LIMIT $6`,
-      [round.alliance.id, roundId, afterStage, afterName, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursorParts(query.cursor, ['number', 'text', 'uuid']) : null;
+    const rows = await this.repository.progress(round.alliance.id, roundId, after, limit);
     const page = pageOfRows(rows, limit, (r) => [r.stage, r.name, r.id]);
     return {
       items: page.items.map((r) => ({
@@ -277,28 +224,19 @@ export class IndicatorsService {
   /** Sum and average per field over the submitted figures, and the change on the same round a year before. */
   async results(actor: Actor, roundId: string): Promise<RoundResultsView> {
     const round = await this.get(actor, roundId);
-    const rows = await this.db.query<Record<string, any>[]>(
-      `WITH r AS (SELECT * FROM indicator_rounds WHERE id = $1),
-            prev AS (SELECT p.id, p.period FROM indicator_rounds p, r
-                      WHERE p.alliance_id = r.alliance_id AND p.year = r.year - 1 AND p.quarter IS NOT DISTINCT FROM r.quarter),
-            f AS (SELECT x.value->>'key' AS key, x.value->>'unit' AS unit, x.ord FROM r, jsonb_array_elements(r.fields) WITH ORDINALITY x(value, ord)),
-            cur AS (SELECT f.key, count(s.values->f.key)::int AS reported, sum((s.values->>f.key)::numeric) AS sum, avg((s.values->>f.key)::numeric) AS avg
-                      FROM f LEFT JOIN indicator_submissions s ON s.round_id = $1 AND s.status = 'submitted' AND s.values ? f.key GROUP BY f.key),
-            old AS (SELECT f.key, sum((s.values->>f.key)::numeric) AS sum
-                      FROM f JOIN prev ON true JOIN indicator_submissions s ON s.round_id = prev.id AND s.status = 'submitted' AND s.values ? f.key GROUP BY f.key)
-       SELECT f.key, f.unit, cur.reported, cur.sum::float8 AS sum, round(cur.avg, 2)::float8 AS avg, old.sum::float8 AS previous_sum,
-              CASE WHEN old.sum > 0 THEN round((cur.sum - old.sum) / old.sum * 100, 1)::float8 END AS yoy_percent,
-              (SELECT id FROM prev) AS previous_id, (SELECT period FROM prev) AS previous_period
-         FROM f JOIN cur ON cur.key = f.key LEFT JOIN old ON old.key = f.key ORDER BY f.ord`,
-      [roundId],
-    );
+    const rows = await this.repository.results(roundId);
+    // Every row names the same previous round, if there was one.
+    const previous = rows[0];
     return {
       roundId,
       period: round.period,
       expected: round.expected,
       submitted: round.submitted,
       submissionRate: round.expected > 0 ? round3(round.submitted / round.expected) : 0,
-      previousRound: rows[0]?.previous_id ? { id: rows[0].previous_id, period: rows[0].previous_period } : null,
+      previousRound:
+        previous?.previous_id && previous.previous_period !== null
+          ? { id: previous.previous_id, period: previous.previous_period }
+          : null,
       fields: rows.map((r) => ({
         key: r.key,
         unit: r.unit,

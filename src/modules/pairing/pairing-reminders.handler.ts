@@ -7,7 +7,7 @@ import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorat
 import { PairingJob } from './pairing.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { PAIR_STATUS_SQL } from './pairing.service';
+import { PairingRepository } from './pairing.repository';
 
 /**
  * Every day, tells each official about their pairs that have gone too long without a visit; once per
@@ -20,6 +20,7 @@ export class PairingRemindersHandler implements JobHandler<PairingJob.RemindOver
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly repository: PairingRepository,
   ) {}
 
   async handle(): Promise<number> {
@@ -32,19 +33,9 @@ export class PairingRemindersHandler implements JobHandler<PairingJob.RemindOver
   async forTenant(tenantId: string): Promise<number> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
-      const due = await this.tenant.manager.query<
-        { id: string; official_user_id: string; organization_name: string; due_on: string; interval_days: number }[]
-      >(
-        `SELECT s.id, s.official_user_id, s.organization_name, s.due_on, s.interval_days FROM (${PAIR_STATUS_SQL}) s
-          WHERE s.active AND s.due_on < $1 AND (s.overdue_notified_for IS NULL OR to_char(s.overdue_notified_for, 'YYYY-MM-DD') <> s.due_on)
-`,
-        [today],
-      );
+      const due = await this.repository.overdueUntold(today);
       for (const pair of due) {
-        await this.tenant.manager.query('UPDATE pairing_pairs SET overdue_notified_for = $2 WHERE id = $1', [
-          pair.id,
-          pair.due_on,
-        ]);
+        await this.repository.markOverdueNotified(pair.id, pair.due_on);
         await this.notifier.notify(
           { userIds: [pair.official_user_id] },
           PairingNotification.PairingVisitOverdue,

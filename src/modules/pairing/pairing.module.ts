@@ -5,9 +5,14 @@ import { PAIRING_QUEUE, PairingJob } from './pairing.jobs';
 import { ServiceRequestsModule } from '../service-requests/service-requests.module';
 import { PairingRemindersHandler } from './pairing-reminders.handler';
 import { PairingController } from './pairing.controller';
+import { PairingRepository } from './pairing.repository';
 import { PairingService } from './pairing.service';
 
-@Module({ imports: [ServiceRequestsModule], controllers: [PairingController], providers: [PairingService] })
+@Module({
+  imports: [ServiceRequestsModule],
+  controllers: [PairingController],
+  providers: [PairingService, PairingRepository],
+})
 export class PairingModule {}
 
 /** Reminds officials of overdue pairs every morning at 09:00 Shanghai time (one schedule however many workers). */
@@ -24,5 +29,5 @@ export class PairingSchedule implements OnApplicationBootstrap {
   }
 }
 
-@Module({ providers: [PairingRemindersHandler, PairingSchedule] })
+@Module({ providers: [PairingRemindersHandler, PairingRepository, PairingSchedule] })
 export class PairingWorkerModule {}

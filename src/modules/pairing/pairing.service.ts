@@ -18,16 +18,7 @@ import type {
   ProblemToRequestDto,
   UpdatePairDto,
 } from './dto/pairing.dto';
-import { PairingPair } from './entities/pairing-pair.entity';
-import { PairingVisitProblem } from './entities/pairing-visit-problem.entity';
-import { PairingVisit } from './entities/pairing-visit.entity';
-
-/** A pair's next visit: due `interval_days` after the last visit, or after the pairing itself. */
-export const PAIR_STATUS_SQL = `
-  SELECT p.*, u.display_name AS official_name, o.name AS organization_name, to_char(last.visited_on, 'YYYY-MM-DD') AS last_visit_on, last.visits,
-         to_char(COALESCE(last.visited_on, (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) + p.interval_days, 'YYYY-MM-DD') AS due_on
-    FROM pairing_pairs p JOIN people_directory u ON u.id = p.official_user_id JOIN organization_directory o ON o.id = p.organization_id
-    LEFT JOIN LATERAL (SELECT max(v.visited_on) AS visited_on, count(*)::int AS visits FROM pairing_visits v WHERE v.pair_id = p.id) last ON true`;
+import { PairingRepository, type PairStatusRow } from './pairing.repository';
 
 /** Pairing contact (结对联系): officials paired with enterprises, their visits, and the problems raised. */
 @Injectable()
@@ -36,47 +27,31 @@ export class PairingService {
     private readonly tenant: TenantContext,
     private readonly requests: ServiceRequestsService,
     private readonly clock: Clock,
+    private readonly repository: PairingRepository,
   ) {}
 
   /** Active pairs first, the most overdue first, then by enterprise; a page at a time. */
   async pairs(actor: Actor, query: ListPairsQuery): Promise<Page<PairView>> {
     const today = localDate(this.clock.now());
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterInactive, afterDueOn, afterName, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['boolean', 'date', 'text', 'uuid'])
-      : [null, null, null, null];
-    const rows = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT * FROM (${PAIR_STATUS_SQL}) s WHERE ($1 OR s.official_user_id = $2) AND (NOT $3 OR (s.active AND s.due_on < $4))
-          AND ($8::uuid IS NULL OR (NOT s.active, s.due_on, s.organization_name, s.id) > ($5::boolean, $6::text, $7::text, $8::uuid))
-        ORDER BY NOT s.active, s.due_on, s.organization_name, s.id LIMIT $9`,
-      [
-        query.all === 'true',
-        actor.userId,
-        query.overdue === 'true',
-        today,
-        afterInactive,
-        afterDueOn,
-        afterName,
-        afterId,
-        limit + 1,
-      ],
-    );
+    const rows = await this.repository.pairs({
+      all: query.all === 'true',
+      officialUserId: actor.userId,
+      overdueOnly: query.overdue === 'true',
+      today,
+      after: query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'date', 'text', 'uuid']) : null,
+      limit,
+    });
     const page = pageOfRows(rows, limit, (r) => [!r.active, r.due_on, r.organization_name, r.id]);
     return { items: page.items.map((r) => this.pairView(r, today)), nextCursor: page.nextCursor };
   }
 
   async createPair(input: CreatePairDto): Promise<PairView> {
-    const [official] = await this.tenant.manager.query(
-      `SELECT 1 FROM people_directory WHERE id = $1 AND role = 'township_admin'`,
-      [input.officialUserId],
-    );
-    if (!official) throw DomainException.invalid([{ field: 'officialUserId', reason: 'notAnOfficial' }]);
-    const [enterprise] = await this.tenant.manager.query(
-      `SELECT 1 FROM organization_directory WHERE id = $1 AND kind = 'enterprise'`,
-      [input.organizationId],
-    );
-    if (!enterprise) throw DomainException.invalid([{ field: 'organizationId', reason: 'notAnEnterprise' }]);
-    const pair = await this.tenant.manager.getRepository(PairingPair).save({
+    if (!(await this.repository.isOfficial(input.officialUserId)))
+      throw DomainException.invalid([{ field: 'officialUserId', reason: 'notAnOfficial' }]);
+    if (!(await this.repository.isEnterprise(input.organizationId)))
+      throw DomainException.invalid([{ field: 'organizationId', reason: 'notAnEnterprise' }]);
+    const pair = await this.repository.savePair({
       tenantId: this.tenant.tenantId,
       officialUserId: input.officialUserId,
       organizationId: input.organizationId,
@@ -86,36 +61,29 @@ export class PairingService {
   }
 
   async updatePair(id: string, input: UpdatePairDto): Promise<PairView> {
-    const repo = this.tenant.manager.getRepository(PairingPair);
-    if (!(await repo.findOneBy({ id }))) throw DomainException.notFound();
-    await repo.update(
-      { id },
-      {
-        ...(input.intervalDays !== undefined && { intervalDays: input.intervalDays }),
-        ...(input.active !== undefined && { active: input.active }),
-      },
-    );
+    if (!(await this.repository.findPair(id))) throw DomainException.notFound();
+    await this.repository.updatePair(id, {
+      ...(input.intervalDays !== undefined && { intervalDays: input.intervalDays }),
+      ...(input.active !== undefined && { active: input.active }),
+    });
     return this.pair(id);
   }
 
   async pair(id: string): Promise<PairView> {
-    const [row] = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT * FROM (${PAIR_STATUS_SQL}) s WHERE s.id = $1`,
-      [id],
-    );
+    const row = await this.repository.pairStatus(id);
     if (!row) throw DomainException.notFound();
     return this.pairView(row, localDate(this.clock.now()));
   }
 
   async logVisit(actor: Actor, pairId: string, input: LogVisitDto): Promise<PairingVisitView> {
-    const pair = await this.tenant.manager.getRepository(PairingPair).findOneBy({ id: pairId });
+    const pair = await this.repository.findPair(pairId);
     if (!pair) throw DomainException.notFound();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.visitedOn))
       throw DomainException.invalid([{ field: 'visitedOn', reason: 'isIso8601' }]);
     if (input.visitedOn > localDate(this.clock.now()))
       throw DomainException.invalid([{ field: 'visitedOn', reason: 'inFuture' }]);
     const tenantId = this.tenant.tenantId;
-    const visit = await this.tenant.manager.getRepository(PairingVisit).save({
+    const visit = await this.repository.saveVisit({
       tenantId,
       pairId,
       visitedOn: input.visitedOn,
@@ -125,27 +93,19 @@ export class PairingService {
     });
     const problems = (input.problems ?? []).map((p) => p.trim()).filter((p) => p.length > 0);
     if (problems.length > 0) {
-      await this.tenant.manager
-        .getRepository(PairingVisitProblem)
-        .save(problems.map((description, position) => ({ tenantId, visitId: visit.id, position, description })));
+      await this.repository.saveProblems(
+        problems.map((description, position) => ({ tenantId, visitId: visit.id, position, description })),
+      );
     }
     return this.visit(visit.id);
   }
 
   /** The latest visit first (by day, then as logged); a page at a time. */
   async visits(pairId: string, query: PageQueryDto): Promise<Page<PairingVisitView>> {
-    if (!(await this.tenant.manager.getRepository(PairingPair).findOneBy({ id: pairId })))
-      throw DomainException.notFound();
+    if (!(await this.repository.findPair(pairId))) throw DomainException.notFound();
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterVisitedOn, afterCreatedAt, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid'])
-      : [null, null, null];
-    const rows = await this.tenant.manager.query<{ id: string; visited_on: string; created_at: string }[]>(
-      `SELECT id, visited_on::text AS visited_on, created_at::text AS created_at FROM pairing_visits
-        WHERE pair_id = $1 AND ($4::uuid IS NULL OR (visited_on, created_at, id) < ($2::date, $3::timestamptz, $4::uuid))
-        ORDER BY visited_on DESC, created_at DESC, id DESC LIMIT $5`,
-      [pairId, afterVisitedOn, afterCreatedAt, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursorParts(query.cursor, ['date', 'timestamp', 'uuid']) : null;
+    const rows = await this.repository.visitKeys(pairId, after, limit);
     const page = pageOfRows(rows, limit, (r) => [r.visited_on, r.created_at, r.id]);
     return { items: await this.visitViews(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
@@ -167,26 +127,18 @@ export class PairingService {
     index: number,
     input: ProblemToRequestDto,
   ): Promise<ProblemRequestView> {
-    const visit = await this.tenant.manager.getRepository(PairingVisit).findOneBy({ id: visitId });
+    const visit = await this.repository.findVisit(visitId);
     if (!visit) throw DomainException.notFound();
-    const problem = await this.tenant.manager
-      .getRepository(PairingVisitProblem)
-      .findOne({ where: { visitId, position: index }, lock: { mode: 'pessimistic_write' } });
+    const problem = await this.repository.lockProblem(visitId, index);
     if (!problem) throw DomainException.invalid([{ field: 'index', reason: 'noSuchProblem', args: [index] }]);
     if (problem.serviceRequestId)
       return { replayed: true, visitId, index, serviceRequest: await this.requestSummary(problem.serviceRequestId) };
 
-    const pair = await this.tenant.manager.getRepository(PairingPair).findOneByOrFail({ id: visit.pairId });
-    const [category] = await this.tenant.manager.query<{ alliance_id: string }[]>(
-      'SELECT alliance_id FROM service_category_directory WHERE id = $1 AND active',
-      [input.categoryId],
-    );
-    if (!category) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
-    const [member] = await this.tenant.manager.query(
-      `SELECT 1 FROM alliance_membership_directory WHERE alliance_id = $1 AND organization_id = $2 AND left_on IS NULL AND role IN ('lead', 'member')`,
-      [category.alliance_id, pair.organizationId],
-    );
-    if (!member) throw DomainException.invalid([{ field: 'categoryId', reason: 'notPairMember' }]);
+    const pair = await this.repository.findPairOrFail(visit.pairId);
+    const allianceId = await this.repository.activeCategoryAlliance(input.categoryId);
+    if (allianceId === null) throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
+    if (!(await this.repository.isMember(allianceId, pair.organizationId)))
+      throw DomainException.invalid([{ field: 'categoryId', reason: 'notPairMember' }]);
     const firstLine = problem.description.split('\n')[0].trim();
     const title = (input.title?.trim() || (firstLine.length >= 2 ? firstLine : problem.description)).slice(0, 200);
     const description = `${problem.description}\n\n（结对走访 ${visit.visitedOn} 提出，见走访记录 / raised on the pairing visit of ${visit.visitedOn}）`;
@@ -194,7 +146,7 @@ export class PairingService {
       actor,
       pair.organizationId,
       {
-        allianceId: category.alliance_id,
+        allianceId,
         categoryId: input.categoryId,
         title,
         description: description.length >= 5 ? description : `${description}…`,
@@ -203,9 +155,7 @@ export class PairingService {
       `pairing-problem:${problem.id}`,
       { source: 'pairing-visit', pairingVisitId: visit.id, problemIndex: index },
     );
-    await this.tenant.manager
-      .getRepository(PairingVisitProblem)
-      .update({ id: problem.id }, { serviceRequestId: request.id });
+    await this.repository.linkProblem(problem.id, request.id);
     return {
       replayed,
       visitId,
@@ -215,16 +165,14 @@ export class PairingService {
   }
 
   private async requestSummary(id: string): Promise<{ id: string; number: string; status: string }> {
-    const [row] = await this.tenant.manager.query<{ id: string; number: string; status: string }[]>(
-      'SELECT id, number, status FROM service_request_directory WHERE id = $1',
-      [id],
-    );
+    const row = await this.repository.requestSummary(id);
+    if (!row) throw DomainException.notFound();
     return row;
   }
 
-  private pairView(r: Record<string, any>, today: string): PairView {
-    const dueOn: string = r.due_on;
-    const lastVisitOn: string | null = r.last_visit_on;
+  private pairView(r: PairStatusRow, today: string): PairView {
+    const dueOn = r.due_on;
+    const lastVisitOn = r.last_visit_on;
     const overdue = r.active && dueOn < today;
     return {
       id: r.id,
@@ -242,20 +190,8 @@ export class PairingService {
 
   private async visitViews(ids: string[]): Promise<PairingVisitView[]> {
     if (ids.length === 0) return [];
-    const visits = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT v.*, to_char(v.visited_on, 'YYYY-MM-DD') AS day, p.organization_id, o.name AS organization_name, p.official_user_id,
-              u.display_name AS official_name, r.display_name AS recorder_name
-         FROM pairing_visits v JOIN pairing_pairs p ON p.id = v.pair_id JOIN organization_directory o ON o.id = p.organization_id
-         JOIN people_directory u ON u.id = p.official_user_id JOIN people_directory r ON r.id = v.recorded_by_id
-        WHERE v.id = ANY($1) ORDER BY v.visited_on DESC, v.created_at DESC, v.id DESC`,
-      [ids],
-    );
-    const problems = await this.tenant.manager.query<Record<string, any>[]>(
-      `SELECT pr.visit_id, pr.position, pr.description, s.id AS request_id, s.number, s.status
-         FROM pairing_visit_problems pr LEFT JOIN service_request_directory s ON s.id = pr.service_request_id
-        WHERE pr.visit_id = ANY($1) ORDER BY pr.position`,
-      [ids],
-    );
+    const visits = await this.repository.visits(ids);
+    const problems = await this.repository.problems(ids);
     return visits.map((v) => ({
       id: v.id,
       pairId: v.pair_id,

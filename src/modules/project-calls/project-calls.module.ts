@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ProjectCallsController } from './project-calls.controller';
+import { ProjectCallsRepository } from './project-calls.repository';
 import { ProjectCallsService } from './project-calls.service';
 import { ProjectDeadlineRemindersHandler } from './project-deadline-reminders.handler';
 
-@Module({ controllers: [ProjectCallsController], providers: [ProjectCallsService] })
+@Module({ controllers: [ProjectCallsController], providers: [ProjectCallsService, ProjectCallsRepository] })
 export class ProjectCallsModule {}
 
-@Module({ providers: [ProjectDeadlineRemindersHandler] })
+@Module({ providers: [ProjectDeadlineRemindersHandler, ProjectCallsRepository] })
 export class ProjectCallsWorkerModule {}

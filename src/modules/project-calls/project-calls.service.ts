@@ -14,9 +14,10 @@ import type { Actor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { AdvanceStepDto, ApplyDto, CreateProjectCallDto } from './dto/project-call.dto';
 import type { ApplicationView, ProjectCallDetailView, ProjectCallView } from './dto/project-call.view';
-import { ProjectApplicationNote } from './entities/project-application-note.entity';
-import { ApplicationStep, ProjectApplication } from './entities/project-application.entity';
-import { ProjectCall, ProjectCallStatus } from './entities/project-call.entity';
+import { ApplicationStep, type ProjectApplication } from './entities/project-application.entity';
+import type { ProjectCall } from './entities/project-call.entity';
+import { ProjectCallStatus } from './entities/project-call-status';
+import { ProjectCallsRepository } from './project-calls.repository';
 
 /** Steps before the issuer has the application: these are the ones deadlines chase. */
 export const UNFINISHED_STEPS = [ApplicationStep.Preparing, ApplicationStep.MaterialsSubmitted];
@@ -40,34 +41,24 @@ export class ProjectCallsService {
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly repository: ProjectCallsRepository,
   ) {}
-
-  private get db() {
-    return this.tenant.manager;
-  }
 
   /** Officials, and the contacts of an alliance's lead enterprise (its service team). */
   async isTeam(actor: Actor, allianceId: string | null = null): Promise<boolean> {
     if (actor.role === Role.TownshipAdmin) return true;
     if (actor.role !== Role.EnterpriseContact || !actor.organizationId) return false;
-    const rows = await this.db.query(
-      `SELECT 1 FROM alliance_membership_directory WHERE organization_id = $1 AND role = 'lead' AND left_on IS NULL AND ($2::uuid IS NULL OR alliance_id = $2)`,
-      [actor.organizationId, allianceId],
-    );
-    return rows.length > 0;
+    return this.repository.leads(actor.organizationId, allianceId);
   }
 
   async create(actor: Actor, input: CreateProjectCallDto): Promise<ProjectCallDetailView> {
     if (!(await this.isTeam(actor, input.allianceId ?? null))) throw DomainException.forbidden();
     if (input.deadline < localDate(this.clock.now()))
       throw DomainException.invalid([{ field: 'deadline', reason: 'notInPast' }]);
-    if (
-      input.allianceId &&
-      !(await this.db.query('SELECT 1 FROM alliance_directory WHERE id = $1', [input.allianceId])).length
-    ) {
+    if (input.allianceId && !(await this.repository.allianceExists(input.allianceId))) {
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     }
-    const call = await this.db.getRepository(ProjectCall).save({
+    const call = await this.repository.saveCall({
       tenantId: this.tenant.tenantId,
       allianceId: input.allianceId ?? null,
       name: input.name.trim(),
@@ -79,11 +70,8 @@ export class ProjectCallsService {
     });
     const eligible = await this.eligibleOrganizations(call);
     if (eligible.length > 0) {
-      const users = await this.db.query<{ id: string }[]>(
-        `SELECT id FROM people_directory WHERE organization_id = ANY($1) AND status = 'active'`,
-        [eligible.map((o) => o.id)],
-      );
-      await this.notifier.notify({ userIds: users.map((u) => u.id) }, ProjectCallNotification.ProjectCallPublished, {
+      const userIds = await this.repository.activePeople(eligible.map((o) => o.id));
+      await this.notifier.notify({ userIds }, ProjectCallNotification.ProjectCallPublished, {
         callId: call.id,
         name: call.name,
         issuingBody: call.issuingBody,
@@ -98,29 +86,14 @@ export class ProjectCallsService {
     call: Pick<ProjectCall, 'eligibilityTags' | 'allianceId'>,
     organizationId?: string,
   ): Promise<NamedRef[]> {
-    return this.db.query<NamedRef[]>(
-      `SELECT o.id, o.name FROM organization_directory o
-        WHERE o.kind = 'enterprise' AND ($3::uuid IS NULL OR o.id = $3)
-          AND (cardinality($1::text[]) = 0 OR o.product_tags && $1::text[])
-          AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = o.id AND m.left_on IS NULL
-                         AND m.role IN ('lead', 'member') AND ($2::uuid IS NULL OR m.alliance_id = $2))
-        ORDER BY o.name`,
-      [call.eligibilityTags, call.allianceId, organizationId ?? null],
-    );
+    return this.repository.eligibleOrganizations(call.eligibilityTags, call.allianceId, organizationId ?? null);
   }
 
   /** Open calls first, then by deadline; a page at a time. */
   async list(actor: Actor, query: PageQueryDto): Promise<Page<ProjectCallView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterClosed, afterDeadline, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['boolean', 'date', 'uuid'])
-      : [null, null, null];
-    const rows = await this.db.query<{ id: string; closed: boolean; deadline: string }[]>(
-      `SELECT id, status = 'closed' AS closed, deadline::text AS deadline FROM project_calls
-        WHERE $3::uuid IS NULL OR (status = 'closed', deadline, id) > ($1::boolean, $2::date, $3::uuid)
-        ORDER BY status = 'closed', deadline, id LIMIT $4`,
-      [afterClosed, afterDeadline, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursorParts(query.cursor, ['boolean', 'date', 'uuid']) : null;
+    const rows = await this.repository.callKeys(after, limit);
     const page = pageOfRows(rows, limit, (r) => [r.closed, r.deadline, r.id]);
     return {
       items: await this.views(
@@ -133,16 +106,7 @@ export class ProjectCallsService {
 
   private async views(actor: Actor, ids: string[]): Promise<ProjectCallView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT c.*, c.deadline::text AS deadline,
-              (SELECT count(*)::int FROM project_applications a WHERE a.call_id = c.id) AS application_count,
-              (SELECT a.id FROM project_applications a WHERE a.call_id = c.id AND a.organization_id = $2) AS my_application_id,
-              $2::uuid IS NOT NULL AND (cardinality(c.eligibility_tags) = 0 OR c.eligibility_tags && (SELECT product_tags FROM organization_directory WHERE id = $2))
-                AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = $2 AND m.left_on IS NULL AND m.role IN ('lead', 'member')
-                              AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id)) AS eligible
-         FROM project_calls c WHERE c.id = ANY($1) ORDER BY c.status, c.deadline, c.id`,
-      [ids, actor.organizationId],
-    );
+    const rows = await this.repository.calls(ids, actor.organizationId);
     return rows.map((c) => ({
       id: c.id,
       allianceId: c.alliance_id,
@@ -163,13 +127,10 @@ export class ProjectCallsService {
     const [view] = await this.views(actor, [id]);
     if (!view) throw DomainException.notFound();
     const team = await this.isTeam(actor, view.allianceId);
-    const applicationIds = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM project_applications WHERE call_id = $1 AND ($2 OR organization_id = $3)`,
-      [id, team, actor.organizationId],
-    );
+    const applicationIds = await this.repository.applicationIds(id, team, actor.organizationId);
     return {
       ...view,
-      applications: await this.applicationViews(applicationIds.map((a) => a.id)),
+      applications: await this.applicationViews(applicationIds),
       eligibleOrganizations: team
         ? await this.eligibleOrganizations({ eligibilityTags: view.eligibilityTags, allianceId: view.allianceId })
         : [],
@@ -177,16 +138,16 @@ export class ProjectCallsService {
   }
 
   async close(actor: Actor, id: string): Promise<ProjectCallDetailView> {
-    const call = await this.db.getRepository(ProjectCall).findOneBy({ id });
+    const call = await this.repository.findCall(id);
     if (!call) throw DomainException.notFound();
     if (!(await this.isTeam(actor, call.allianceId))) throw DomainException.forbidden();
-    await this.db.getRepository(ProjectCall).update({ id }, { status: ProjectCallStatus.Closed });
+    await this.repository.updateCall(id, { status: ProjectCallStatus.Closed });
     return this.detail(actor, id);
   }
 
   /** A member starts its application (or the team starts one for it). */
   async apply(actor: Actor, callId: string, input: ApplyDto): Promise<ApplicationView> {
-    const call = await this.db.getRepository(ProjectCall).findOneBy({ id: callId });
+    const call = await this.repository.findCall(callId);
     if (!call) throw DomainException.notFound();
     const team = await this.isTeam(actor, call.allianceId);
     const organizationId = input.organizationId && team ? input.organizationId : actor.organizationId;
@@ -200,9 +161,12 @@ export class ProjectCallsService {
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notEligible' }]);
     let application: ProjectApplication;
     try {
-      application = await this.db
-        .getRepository(ProjectApplication)
-        .save({ tenantId: call.tenantId, callId, organizationId, createdById: actor.userId });
+      application = await this.repository.saveApplication({
+        tenantId: call.tenantId,
+        callId,
+        organizationId,
+        createdById: actor.userId,
+      });
     } catch (error) {
       if (uniqueViolation(error))
         throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'callId', reason: 'alreadyApplied' }]);
@@ -216,17 +180,8 @@ export class ProjectCallsService {
   async applications(actor: Actor, query: PageQueryDto): Promise<Page<ApplicationView>> {
     const team = await this.isTeam(actor);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const [afterDeadline, afterName, afterId] = query.cursor
-      ? decodeCursorParts(query.cursor, ['date', 'text', 'uuid'])
-      : [null, null, null];
-    const rows = await this.db.query<{ id: string; deadline: string; organization_name: string }[]>(
-      `SELECT a.id, c.deadline::text AS deadline, o.name AS organization_name
-         FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id
-        WHERE ($1 OR a.organization_id = $2)
-          AND ($5::uuid IS NULL OR (c.deadline, o.name, a.id) > ($3::date, $4::text, $5::uuid))
-        ORDER BY c.deadline, o.name, a.id LIMIT $6`,
-      [team, actor.organizationId, afterDeadline, afterName, afterId, limit + 1],
-    );
+    const after = query.cursor ? decodeCursorParts(query.cursor, ['date', 'text', 'uuid']) : null;
+    const rows = await this.repository.applicationKeys(team, actor.organizationId, after, limit);
     const page = pageOfRows(rows, limit, (r) => [r.deadline, r.organization_name, r.id]);
     return { items: await this.applicationViews(page.items.map((r) => r.id)), nextCursor: page.nextCursor };
   }
@@ -245,7 +200,7 @@ export class ProjectCallsService {
     }
     if (!team && [ApplicationStep.Approved, ApplicationStep.Rejected].includes(input.step))
       throw DomainException.forbidden();
-    await this.db.getRepository(ProjectApplication).update({ id }, { step: input.step });
+    await this.repository.updateApplication(id, { step: input.step });
     application.step = input.step;
     await this.addNote(actor, application, input.note?.trim() || null);
     return (await this.applicationViews([id]))[0];
@@ -259,30 +214,18 @@ export class ProjectCallsService {
 
   /** Records a note (or just the step) and tells the other side: the member, or the team. */
   private async addNote(actor: Actor, application: ProjectApplication, note: string | null): Promise<void> {
-    await this.db.getRepository(ProjectApplicationNote).save({
+    await this.repository.saveNote({
       tenantId: application.tenantId,
       applicationId: application.id,
       step: application.step,
       authorId: actor.userId,
       note: note ?? '',
     });
-    const [info] = await this.db.query<
-      { name: string; call_id: string; organization_name: string; alliance_id: string | null }[]
-    >(
-      `SELECT c.name, c.id AS call_id, c.alliance_id, o.name AS organization_name FROM project_applications a
-         JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id WHERE a.id = $1`,
-      [application.id],
-    );
-    const members = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
-      [application.organizationId],
-    );
-    const team = await this.db.query<{ id: string }[]>(
-      `SELECT u.id FROM people_directory u WHERE u.status = 'active' AND u.role = 'enterprise_contact' AND u.organization_id IN (
-         SELECT organization_id FROM alliance_membership_directory WHERE role = 'lead' AND left_on IS NULL AND ($1::uuid IS NULL OR alliance_id = $1))`,
-      [info.alliance_id],
-    );
-    const recipients = [...members, ...team].map((u) => u.id).filter((u) => u !== actor.userId);
+    const info = await this.repository.applicationInfo(application.id);
+    if (!info) throw DomainException.notFound();
+    const members = await this.repository.activePeople([application.organizationId]);
+    const team = await this.repository.activeLeadContacts(info.alliance_id);
+    const recipients = [...members, ...team].filter((u) => u !== actor.userId);
     await this.notifier.notify(
       { userIds: [...new Set(recipients)] },
       ProjectCallNotification.ProjectApplicationUpdated,
@@ -300,30 +243,19 @@ export class ProjectCallsService {
     actor: Actor,
     id: string,
   ): Promise<{ application: ProjectApplication; team: boolean }> {
-    const application = await this.db.getRepository(ProjectApplication).findOneBy({ id });
+    const application = await this.repository.findApplication(id);
     if (!application) throw DomainException.notFound();
-    const [call] = await this.db.query<{ alliance_id: string | null }[]>(
-      'SELECT alliance_id FROM project_calls WHERE id = $1',
-      [application.callId],
-    );
-    const team = await this.isTeam(actor, call.alliance_id);
+    const call = await this.repository.findCall(application.callId);
+    if (!call) throw DomainException.notFound();
+    const team = await this.isTeam(actor, call.allianceId);
     if (!team && application.organizationId !== actor.organizationId) throw DomainException.notFound();
     return { application, team };
   }
 
   async applicationViews(ids: string[]): Promise<ApplicationView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.query<Record<string, any>[]>(
-      `SELECT a.*, c.name AS call_name, c.deadline::text AS deadline, o.name AS organization_name
-         FROM project_applications a JOIN project_calls c ON c.id = a.call_id JOIN organization_directory o ON o.id = a.organization_id
-        WHERE a.id = ANY($1) ORDER BY c.deadline, o.name, a.id`,
-      [ids],
-    );
-    const notes = await this.db.query<Record<string, any>[]>(
-      `SELECT n.*, u.display_name FROM project_application_notes n JOIN people_directory u ON u.id = n.author_id
-        WHERE n.application_id = ANY($1) ORDER BY n.created_at, n.id`,
-      [ids],
-    );
+    const rows = await this.repository.applications(ids);
+    const notes = await this.repository.notes(ids);
     const today = localDate(this.clock.now());
     return rows.map((a) => ({
       id: a.id,

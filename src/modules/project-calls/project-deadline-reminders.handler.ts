@@ -7,6 +7,7 @@ import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorat
 import { ProjectCallJob } from './project-calls.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import { ProjectCallsRepository } from './project-calls.repository';
 import { UNFINISHED_STEPS } from './project-calls.service';
 
 /** Days before a call's deadline when members who have not finished applying are reminded. */
@@ -26,6 +27,7 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<ProjectCallJo
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly repository: ProjectCallsRepository,
   ) {}
 
   async handle(): Promise<number> {
@@ -38,32 +40,7 @@ export class ProjectDeadlineRemindersHandler implements JobHandler<ProjectCallJo
   async forTenant(tenantId: string): Promise<number> {
     return this.tenant.run(systemActor(tenantId), async () => {
       const today = localDate(this.clock.now());
-      const due = await this.tenant.manager.query<
-        {
-          organization_id: string;
-          call_id: string;
-          name: string;
-          deadline: string;
-          days_left: number;
-          applied: boolean;
-          user_ids: string[];
-        }[]
-      >(
-        `SELECT o.id AS organization_id, c.id AS call_id, c.name, c.deadline::text AS deadline, (c.deadline - $1::date) AS days_left,
-                a.id IS NOT NULL AS applied,
-                ARRAY(SELECT u.id FROM people_directory u WHERE u.organization_id = o.id AND u.status = 'active' ORDER BY u.id) AS user_ids
-           FROM project_calls c
-           JOIN organization_directory o ON o.kind = 'enterprise'
-           LEFT JOIN project_applications a ON a.call_id = c.id AND a.organization_id = o.id
-          WHERE c.status = 'open' AND c.deadline >= $1::date AND c.deadline - $1::date <= $3
-            AND (a.step = ANY($2::project_application_step[])
-                 OR (a.id IS NULL
-                     AND (cardinality(c.eligibility_tags) = 0 OR o.product_tags && c.eligibility_tags)
-                     AND EXISTS (SELECT 1 FROM alliance_membership_directory m WHERE m.organization_id = o.id AND m.left_on IS NULL
-                                    AND m.role IN ('lead', 'member') AND (c.alliance_id IS NULL OR m.alliance_id = c.alliance_id))))
-          ORDER BY c.deadline, c.id, o.id`,
-        [today, UNFINISHED_STEPS, Math.max(...DEADLINE_REMINDER_DAYS)],
-      );
+      const due = await this.repository.deadlineReminders(today, UNFINISHED_STEPS, Math.max(...DEADLINE_REMINDER_DAYS));
       let sent = 0;
       for (const row of due) {
         if (row.user_ids.length === 0) continue;

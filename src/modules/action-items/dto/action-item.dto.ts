@@ -12,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ActionItemStatus } from '../entities/action-item.entity';
+import { ActionItemStatus } from '../entities/action-item-status';
 
 export class CreateActionItemDto {
   @IsUUID()

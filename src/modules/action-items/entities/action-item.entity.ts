@@ -1,13 +1,7 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum ActionItemStatus {
-  Open = 'open',
-  InProgress = 'in_progress',
-  Done = 'done',
-  Cancelled = 'cancelled',
-}
+import { ActionItemStatus } from './action-item-status';
 
 /**
  * 议定事项: a decision that must get done, with an owner organisation and person, a due date and

@@ -1,6 +1,6 @@
 import { NamedRef } from '../../../platform/http/references.view';
-import { IndicatorRoundStatus } from '../entities/indicator-round.entity';
-import { IndicatorSubmissionStatus } from '../entities/indicator-submission.entity';
+import { IndicatorRoundStatus } from '../entities/indicator-round-status';
+import { IndicatorSubmissionStatus } from '../entities/indicator-submission-status';
 
 export class CatalogueEntryView {
   key: string;

@@ -1,11 +1,7 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum IndicatorRoundStatus {
-  Open = 'open',
-  Closed = 'closed',
-}
+import { IndicatorRoundStatus } from './indicator-round-status';
 
 /** One field a round asks for, copied from the catalogue when the round opens. */
 export interface RoundField {

@@ -1,11 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum IndicatorSubmissionStatus {
-  Draft = 'draft',
-  Submitted = 'submitted',
-}
+import { IndicatorSubmissionStatus } from './indicator-submission-status';
 
 /** A member's figures for a round: a draft until submitted. */
 @Entity('indicator_submissions')

@@ -1,6 +1,6 @@
 import { NamedRef, PersonRef } from '../../../platform/http/references.view';
 import { ApplicationStep } from '../entities/project-application.entity';
-import { ProjectCallStatus } from '../entities/project-call.entity';
+import { ProjectCallStatus } from '../entities/project-call-status';
 
 export class ApplicationNoteView {
   id: string;

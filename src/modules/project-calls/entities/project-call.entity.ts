@@ -1,11 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { ReferencedInTenant, SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum ProjectCallStatus {
-  Open = 'open',
-  Closed = 'closed',
-}
+import { ProjectCallStatus } from './project-call-status';
 
 /** A government call for project applications (项目申报) that the service team helps members answer. */
 @Entity('project_calls')

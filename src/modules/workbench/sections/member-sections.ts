@@ -1,7 +1,7 @@
-import { IndicatorRoundStatus } from '../../indicators/entities/indicator-round.entity';
-import { IndicatorSubmissionStatus } from '../../indicators/entities/indicator-submission.entity';
-import { REPORTING_MEMBERS } from '../../indicators/indicators.service';
-import { ProjectCallStatus } from '../../project-calls/entities/project-call.entity';
+import { IndicatorRoundStatus } from '../../indicators/entities/indicator-round-status';
+import { IndicatorSubmissionStatus } from '../../indicators/entities/indicator-submission-status';
+import { REPORTING_MEMBERS } from '../../indicators/reporting-members.view';
+import { ProjectCallStatus } from '../../project-calls/entities/project-call-status';
 import { UNFINISHED_STEPS } from '../../project-calls/project-calls.service';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
 import {

@@ -1,5 +1,5 @@
-import { ActionItemStatus } from '../../action-items/entities/action-item.entity';
-import { PAIR_STATUS_SQL } from '../../pairing/pairing.service';
+import { ActionItemStatus } from '../../action-items/entities/action-item-status';
+import { PAIR_STATUS_SQL } from '../../pairing/pair-status.view';
 import { TypicalCaseStatus } from '../../typical-cases/entities/typical-case-status';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
 import {

@@ -1,0 +1,4 @@
+export enum IndicatorRoundStatus {
+  Open = 'open',
+  Closed = 'closed',
+}

@@ -1,0 +1,4 @@
+export enum IndicatorSubmissionStatus {
+  Draft = 'draft',
+  Submitted = 'submitted',
+}

@@ -1,0 +1,4 @@
+export enum ProjectCallStatus {
+  Open = 'open',
+  Closed = 'closed',
+}
