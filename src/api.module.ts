@@ -24,7 +24,6 @@ import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { BackupsApiModule } from './platform/backup/backups-api.module';
 import { CoreModule } from './platform/core.module';
-import { RefusedAccessRecorder } from './platform/audit/refused-access.recorder';
 import { GlobalExceptionFilter } from './platform/errors/global-exception.filter';
 import { HealthModule } from './platform/health/health.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
@@ -61,7 +60,6 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     WorkbenchModule,
   ],
   providers: [
-    RefusedAccessRecorder,
     { provide: APP_FILTER, useClass: GlobalExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
   ],

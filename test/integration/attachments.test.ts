@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { S3Storage } from '../../src/platform/storage/s3.storage';
+import type { FileStorage } from '../../src/platform/storage/file-storage';
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
 import { Http } from '../support/http';
 import { submitAndRoute } from '../support/service-requests';
@@ -100,7 +101,7 @@ describe('file storage back ends', () => {
   it('stores, reads and removes on local disk, refusing unsafe keys', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'storage-'));
     try {
-      const storage = new LocalDiskStorage(dir);
+      const storage: FileStorage = new LocalDiskStorage(dir);
       await storage.put('t1/r1/f1', PDF, 'application/pdf');
       expect((await storage.get('t1/r1/f1')).equals(PDF)).toBe(true);
       await storage.remove('t1/r1/f1');

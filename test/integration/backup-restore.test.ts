@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createBackup, type BackupResult } from '../../src/platform/backup/create-backup';
 import { restoreBackup } from '../../src/platform/backup/restore-backup';
+import type { FileStorage } from '../../src/platform/storage/file-storage';
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
 import { databaseUrl, TEST_ADMIN_URL, TEST_APP_USER } from '../support/test-environment';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -102,7 +103,8 @@ describe('backup and restore: the restore drill', () => {
     );
     const content = Buffer.from('%PDF-1.4\n% the drill attachment\n%%EOF\n');
     const key = `${request.tenant_id}/${request.id}/${randomUUID()}`;
-    await new LocalDiskStorage(sourceStore).put(key, content, 'application/pdf');
+    const source: FileStorage = new LocalDiskStorage(sourceStore);
+    await source.put(key, content, 'application/pdf');
     await app.db.admin.query(
       `INSERT INTO service_request_attachments (tenant_id, request_id, file_name, content_type, size, storage_key, sha256, uploaded_by_id)
        VALUES ($1, $2, 'drill.pdf', 'application/pdf', $3, $4, $5, $6)`,

@@ -1,8 +1,10 @@
 import { AUDIT_DESCRIPTORS, type AuditDescriptor, GENERIC_KIND, humanizeTable } from './audit-descriptors';
 import type { Snapshot } from './audit-changes';
+import type { AuditRepository } from './audit.repository';
 import type { AuditObjectView } from './dto/audit-entry.dto';
 
-type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+/** The reads the resolver needs, in the request's transaction. */
+export type AuditRowReader = Pick<AuditRepository, 'rowsOf' | 'lastSnapshots'>;
 
 interface Found {
   row: Snapshot;
@@ -17,14 +19,14 @@ const MAX_ROUNDS = 3;
 
 /**
  * Names the rows one page of the audit log points at. It loads them in rounds, one query per table
- * per round, through the request's connection (so row-level security and an explicit tenant filter
+ * per round, through the audit repository in the request's transaction (so row-level security and an explicit tenant filter
  * keep other townships' names out); a row deleted since is named from its last audit snapshot.
  */
 export class AuditObjectResolver {
   private readonly found = new Map<string, Found | null>();
 
   constructor(
-    private readonly query: Query,
+    private readonly reader: AuditRowReader,
     private readonly tenantId: string,
   ) {}
 
@@ -40,10 +42,7 @@ export class AuditObjectResolver {
       }
       const loaded: Array<[string, Snapshot]> = [];
       for (const [table, ids] of byTable) {
-        const rows = await this.query<Snapshot>(
-          `SELECT ${selectList(table)} FROM "${table}" WHERE id = ANY($1::uuid[]) AND ${table === 'tenants' ? 'id' : 'tenant_id'} = $2`,
-          [[...ids], this.tenantId],
-        );
+        const rows = await this.reader.rowsOf(table, descriptorColumns(table), [...ids], this.tenantId);
         for (const row of rows) {
           this.found.set(key(table, String(row.id)), { row, live: true });
           loaded.push([table, row]);
@@ -125,14 +124,7 @@ export class AuditObjectResolver {
       }
     }
     if (ids.length === 0) return [];
-    const rows = await this.query<{ entity_type: string; entity_id: string; row: Snapshot }>(
-      `SELECT DISTINCT ON (a.entity_type, a.entity_id) a.entity_type, a.entity_id, coalesce(a.after, a.before) AS row
-         FROM audit_log a JOIN unnest($2::text[], $3::uuid[]) AS w(entity_type, entity_id)
-           ON w.entity_type = a.entity_type AND w.entity_id = a.entity_id
-        WHERE a.tenant_id = $1
-        ORDER BY a.entity_type, a.entity_id, a.id DESC`,
-      [this.tenantId, types, ids],
-    );
+    const rows = await this.reader.lastSnapshots(this.tenantId, types, ids);
     return rows.map((r) => {
       this.found.set(key(r.entity_type, r.entity_id), { row: r.row, live: false });
       return [r.entity_type, r.row] as [string, Snapshot];
@@ -159,13 +151,6 @@ export function descriptorColumns(table: string): string[] {
   for (const parent of d.parents ?? []) columns.add(parent.column);
   for (const [, column] of (d.link ?? '').matchAll(/:([a-z_]+)/g)) columns.add(column);
   return [...columns];
-}
-
-function selectList(table: string): string {
-  // As text: a date column would otherwise become a JavaScript Date at the server's midnight.
-  return descriptorColumns(table)
-    .map((c) => `"${c}"::text AS "${c}"`)
-    .join(', ');
 }
 
 function fillLink(pattern: string, row: Snapshot): string | null {

@@ -4,50 +4,27 @@ import { TenantContext } from '../tenancy/tenant-context.service';
 import { changedFields, withoutSecrets } from './audit-changes';
 import { HIDDEN_COLUMNS, REFERENCE_COLUMNS, REFUSED_ROUTE_KIND } from './audit-descriptors';
 import { AuditObjectResolver } from './audit-object-resolver';
+import { AuditRepository, type AuditRow } from './audit.repository';
 import type { AuditEntryView, AuditObjectView, AuditPage, ListAuditQuery } from './dto/audit-entry.dto';
-
-interface AuditRow {
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  action: AuditEntryView['action'];
-  entity_type: string;
-  entity_id: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly repository: AuditRepository,
+  ) {}
 
   /** Newest first; the cursor is the last id seen (ids grow with time). */
   async list(query: ListAuditQuery): Promise<AuditPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const params: unknown[] = [this.tenant.tenantId];
-    const where = ['a.tenant_id = $1'];
-    if (query.entityType) {
-      params.push(query.entityType);
-      where.push(`a.entity_type = $${params.length}`);
-    }
-    if (query.entityId) {
-      params.push(query.entityId);
-      where.push(`a.entity_id = $${params.length}`);
-    }
-    if (query.cursor) {
-      const [afterId] = decodeAuditCursor(query.cursor);
-      params.push(afterId);
-      where.push(`a.id < $${params.length}`);
-    }
-    params.push(limit + 1);
-    const rows = await this.tenant.manager.query<AuditRow[]>(
-      `SELECT a.id, a.occurred_at, a.actor_user_id, u.display_name AS actor_name, a.action, a.entity_type, a.entity_id, a.before, a.after
-         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY a.id DESC
-        LIMIT $${params.length}`,
-      params,
+    const rows = await this.repository.page(
+      this.tenant.tenantId,
+      {
+        entityType: query.entityType,
+        entityId: query.entityId,
+        beforeId: query.cursor ? decodeAuditCursor(query.cursor)[0] : undefined,
+      },
+      limit + 1,
     );
     const items = await this.describe(rows.slice(0, limit));
     const last = items[items.length - 1];
@@ -60,8 +37,7 @@ export class AuditService {
 
   /** Names each entry's object, its parent and the rows its reference columns point at. */
   private async describe(rows: AuditRow[]): Promise<AuditEntryView[]> {
-    const manager = this.tenant.manager;
-    const resolver = new AuditObjectResolver((sql, params) => manager.query(sql, params), this.tenant.tenantId);
+    const resolver = new AuditObjectResolver(this.repository, this.tenant.tenantId);
     const changes = rows.map((r) => (r.action === 'update' ? changedFields(r.before, r.after) : []));
     await resolver.load(
       rows.flatMap((r) => [

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../tenancy/request-actor';
 import { TenantContext } from '../tenancy/tenant-context.service';
+import { AuditRepository } from './audit.repository';
 
 /**
  * Writes a refused authorisation (a 403 to a signed-in user) to the audit log. It runs in a
@@ -13,7 +14,10 @@ import { TenantContext } from '../tenancy/tenant-context.service';
 export class RefusedAccessRecorder {
   private readonly logger = new Logger(RefusedAccessRecorder.name);
 
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly repository: AuditRepository,
+  ) {}
 
   async record(request: FastifyRequest & { user?: Actor }): Promise<void> {
     const actor = request.user;
@@ -21,11 +25,7 @@ export class RefusedAccessRecorder {
     const route = request.routeOptions?.url ?? request.url.split('?')[0];
     const detail = { method: request.method, route, role: actor.role };
     try {
-      await this.tenant.run(
-        actor,
-        () => this.tenant.manager.query('SELECT audit_refused_access($1)', [detail]),
-        String(request.id),
-      );
+      await this.tenant.run(actor, () => this.repository.recordRefusedAccess(detail), String(request.id));
     } catch (error) {
       // Losing an audit line must not turn a 403 into a 500; the log still has it.
       this.logger.warn({ err: error, requestId: request.id }, 'Could not record a refused authorisation');

@@ -9,6 +9,7 @@ import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
 import type { Actor } from '../tenancy/request-actor';
 import { TenantContext } from '../tenancy/tenant-context.service';
+import { AuthRepository } from './auth.repository';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { randomSecret, sameHash, sha256 } from './token-hash';
 
@@ -58,6 +59,7 @@ export class AuthTokens {
   constructor(
     private readonly jwt: JwtService,
     private readonly tenant: TenantContext,
+    private readonly repository: AuthRepository,
     private readonly clock: Clock,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -109,10 +111,6 @@ export class AuthTokens {
 
   /** Ends every session of the user; returns the sessions (families) it ended. */
   async revokeAllOf(userId: string): Promise<string[]> {
-    const [rows] = await this.tenant.manager.query<[{ family_id: string }[], number]>(
-      'UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id',
-      [userId, this.clock.now()],
-    );
-    return [...new Set(rows.map((r) => r.family_id))];
+    return [...new Set(await this.repository.revokeRefreshTokens(userId, this.clock.now()))];
   }
 }

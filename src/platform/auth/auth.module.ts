@@ -12,6 +12,7 @@ import { REDIS } from '../redis/redis.module';
 import { AccessGuard } from './access.guard';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AuthTokens } from './auth-tokens.service';
 import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
@@ -49,6 +50,7 @@ import { sessionStateCacheProvider } from './session-state-cache';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AuthRepository,
     AuthTokens,
     MeService,
     PasswordHasher,

@@ -7,35 +7,13 @@ import { ErrorCode } from '../errors/error-code';
 import type { Actor } from '../tenancy/request-actor';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { AuthTokens, invalidRefreshToken, parseRefreshToken, TokenPair } from './auth-tokens.service';
+import { AuthRepository, type LoginCandidate } from './auth.repository';
 import { Role, UserStatus } from './entities/role';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword, assertChangedPassword } from './password-policy';
 import { RevokedSessions } from './revoked-sessions';
 import { sha256 } from './token-hash';
-
-/**
- * What the SECURITY DEFINER look-ups return: just enough to decide, before any tenant is known.
- * A sign-in's look-up always returns a row: the account's columns are null when no account has the
- * login, and the lock is that of the login (known or not), so both are answered alike.
- */
-interface LoginCandidate {
-  id: string;
-  tenant_id: string | null;
-  role: Role;
-  organization_id: string | null;
-  status: UserStatus;
-  password_hash: string | null;
-  email: string | null;
-  mobile: string | null;
-}
-
-interface LoginAttempt extends Omit<LoginCandidate, 'id' | 'status'> {
-  id: string | null;
-  status: UserStatus | null;
-  lock_subject: string;
-  locked_until: Date | null;
-}
 
 const toActor = (row: Pick<LoginCandidate, 'id' | 'tenant_id' | 'role' | 'organization_id'>): Actor => ({
   userId: row.id,
@@ -53,6 +31,7 @@ const toActor = (row: Pick<LoginCandidate, 'id' | 'tenant_id' | 'role' | 'organi
 export class AuthService {
   constructor(
     private readonly tenant: TenantContext,
+    private readonly repository: AuthRepository,
     private readonly tokens: AuthTokens,
     private readonly hasher: PasswordHasher,
     private readonly revoked: RevokedSessions,
@@ -67,9 +46,7 @@ export class AuthService {
    */
   async validateCredentials(login: string, password: string): Promise<Actor> {
     const normalized = login.trim().toLowerCase();
-    const [attempt] = await this.tenant.run(null, () =>
-      this.tenant.manager.query<LoginAttempt[]>('SELECT * FROM auth_find_login($1)', [normalized]),
-    );
+    const attempt = await this.tenant.run(null, () => this.repository.findLogin(normalized));
     const matches = await this.hasher.verify(attempt.password_hash, password);
     if (attempt.locked_until && attempt.locked_until > this.clock.now()) throw this.refusal(ErrorCode.AccountLocked);
     if (!matches || attempt.id === null || attempt.status === null) {
@@ -85,7 +62,7 @@ export class AuthService {
     return this.tenant.run(
       actor,
       async () => {
-        await this.tenant.manager.query('SELECT auth_clear_login_failures($1)', [actor.userId]);
+        await this.repository.clearLoginFailures(actor.userId);
         return this.tokens.issue(actor);
       },
       requestId,
@@ -155,12 +132,7 @@ export class AuthService {
   }
 
   async acceptInvitation(token: string, password: string): Promise<TokenPair> {
-    const [invited] = await this.tenant.run(null, () =>
-      this.tenant.manager.query<(LoginCandidate & { invitation_expires_at: Date | null })[]>(
-        'SELECT * FROM auth_find_invitation($1)',
-        [sha256(token)],
-      ),
-    );
+    const invited = await this.tenant.run(null, () => this.repository.findInvitation(sha256(token)));
     if (
       !invited ||
       invited.status !== UserStatus.Invited ||
@@ -186,18 +158,12 @@ export class AuthService {
   }
 
   /** Counts a failed sign-in of the login's subject; true when this one locks it. */
-  private async recordFailure(subject: string): Promise<boolean> {
+  private recordFailure(subject: string): Promise<boolean> {
     const maxFailures = this.config.get('LOGIN_MAX_FAILURES', { infer: true });
     const lockMinutes = this.config.get('LOGIN_LOCKOUT_MINUTES', { infer: true });
-    const [row] = await this.tenant.run(null, () =>
-      this.tenant.manager.query<{ locked: boolean }[]>('SELECT auth_record_login_failure($1, $2, $3, $4) AS locked', [
-        subject,
-        this.clock.now(),
-        maxFailures,
-        lockMinutes * 60,
-      ]),
+    return this.tenant.run(null, () =>
+      this.repository.recordLoginFailure(subject, this.clock.now(), maxFailures, lockMinutes * 60),
     );
-    return row.locked;
   }
 
   /** A user may always read its own row (the users policy lets `app.user_id` through). */

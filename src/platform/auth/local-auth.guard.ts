@@ -19,7 +19,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   /** A failure of the sign-in itself (the database busy or down) is that failure, not a blank field. */
-  handleRequest<T>(error: unknown, user: T): T {
+  handleRequest<T>(error: Error | null, user: T): T {
     if (error) throw error;
     if (!user)
       throw DomainException.invalid([

@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
 import { DomainException } from '../errors/domain.exception';
-import type { TenantContext } from '../tenancy/tenant-context.service';
+import type { AuthRepository, SessionStateRow } from './auth.repository';
 import { UserStatus } from './entities/role';
 import { RevokedSessions } from './revoked-sessions';
 import { RedisSessionStateCache } from './session-state-cache';
@@ -17,18 +16,20 @@ class FakeRedis extends EventEmitter {
   runId = 'aaaaaaaaaaaaaaaa';
   readonly data = new Map<string, string>();
 
-  private check(): void {
-    if (this.down) throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
+  /** A command's answer, or its rejection while Redis is down (a network call: it never throws). */
+  private answer<T>(value: () => T): Promise<T> {
+    return new Promise((resolve) => {
+      if (this.down) throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
+      resolve(value());
+    });
   }
 
-  async info(): Promise<string> {
-    this.check();
-    return `# Server\r\nrun_id:${this.runId}\r\n`;
+  info(): Promise<string> {
+    return this.answer(() => `# Server\r\nrun_id:${this.runId}\r\n`);
   }
 
-  async mget(...keys: string[]): Promise<(string | null)[]> {
-    this.check();
-    return keys.map((k) => this.data.get(k) ?? null);
+  mget(...keys: string[]): Promise<(string | null)[]> {
+    return this.answer(() => keys.map((k) => this.data.get(k) ?? null));
   }
 
   pipeline() {
@@ -40,11 +41,11 @@ class FakeRedis extends EventEmitter {
         });
         return pipeline;
       },
-      exec: async () => {
-        this.check();
-        ops.forEach((op) => op());
-        return ops.map(() => [null, 'OK']);
-      },
+      exec: () =>
+        this.answer(() => {
+          ops.forEach((op) => op());
+          return ops.map(() => [null, 'OK']);
+        }),
     };
     return pipeline;
   }
@@ -52,7 +53,7 @@ class FakeRedis extends EventEmitter {
 
 describe('RevokedSessions', () => {
   let redis: FakeRedis;
-  let database: { rows: unknown[]; fails: boolean; calls: number };
+  let database: { rows: SessionStateRow[]; fails: boolean; calls: number };
   let revoked: RevokedSessions;
 
   const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -64,17 +65,17 @@ describe('RevokedSessions', () => {
       fails: false,
       calls: 0,
     };
-    const dataSource = {
-      query: async () => {
-        database.calls++;
-        if (database.fails) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-        return database.rows;
-      },
-    } as unknown as DataSource;
+    const repository: Pick<AuthRepository, 'sessionState'> = {
+      sessionState: () =>
+        new Promise((resolve) => {
+          database.calls++;
+          if (database.fails) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+          resolve(database.rows[0]);
+        }),
+    };
     revoked = new RevokedSessions(
       new RedisSessionStateCache(redis as unknown as Redis, 900),
-      dataSource,
-      {} as TenantContext,
+      repository as AuthRepository,
     );
     await flush();
   });

@@ -1,18 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainException } from '../errors/domain.exception';
-import { TenantContext } from '../tenancy/tenant-context.service';
+import { AuthRepository, type SessionStateRow } from './auth.repository';
 import { UserStatus } from './entities/role';
 import { type RedisSessionStateCache, SESSION_STATE_CACHE, type UserState } from './session-state-cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface SessionStateRow {
-  status: UserStatus;
-  sessions_revoked_at: Date | null;
-  session_ended: boolean;
-}
 
 /**
  * Access tokens are short-lived JWTs; this refuses those of a user who is not active, whose
@@ -28,8 +20,7 @@ export class RevokedSessions {
 
   constructor(
     @Inject(SESSION_STATE_CACHE) private readonly cache: RedisSessionStateCache | null,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tenant: TenantContext,
+    private readonly repository: AuthRepository,
   ) {}
 
   /**
@@ -38,10 +29,7 @@ export class RevokedSessions {
    * cache is overwritten at once, so no request can cache the old state after it.
    */
   async revokeUser(userId: string, at: Date): Promise<void> {
-    await this.tenant.manager.query(
-      `UPDATE users SET sessions_revoked_at = greatest(sessions_revoked_at, $2) WHERE id = $1`,
-      [userId, at],
-    );
+    await this.repository.revokeSessionsUpTo(userId, at);
     await this.cacheEnded(userId, []);
   }
 
@@ -61,10 +49,7 @@ export class RevokedSessions {
 
   private async cacheEnded(userId: string, sessionIds: string[]): Promise<void> {
     if (!this.cache) return;
-    const [row] = await this.tenant.manager.query<{ status: UserStatus; sessions_revoked_at: Date | null }[]>(
-      'SELECT status, sessions_revoked_at FROM users WHERE id = $1',
-      [userId],
-    );
+    const row = await this.repository.userSessionState(userId);
     const state: UserState = row
       ? { status: row.status, revokedAt: seconds(row.sessions_revoked_at) }
       : { status: 'missing', revokedAt: 0 };
@@ -90,17 +75,13 @@ export class RevokedSessions {
     userId: string,
     sessionId: string | undefined,
   ): Promise<{ user: UserState; sessionEnded: boolean }> {
-    let rows: SessionStateRow[];
+    let row: SessionStateRow | undefined;
     try {
-      rows = await this.dataSource.query<SessionStateRow[]>(
-        'SELECT status, sessions_revoked_at, session_ended FROM auth_session_state($1, $2)',
-        [userId, sessionId ?? null],
-      );
+      row = await this.repository.sessionState(userId, sessionId ?? null);
     } catch (error) {
       this.logger.error({ err: error }, 'Neither the cache nor PostgreSQL can say whether a session was revoked');
       throw DomainException.unavailable();
     }
-    const row = rows[0];
     if (!row) return { user: { status: 'missing', revokedAt: 0 }, sessionEnded: true };
     return {
       user: { status: row.status, revokedAt: seconds(row.sessions_revoked_at) },

@@ -44,8 +44,10 @@ export function routeHandlers(app: INestApplication): RouteHandler[] {
     const controller = metatype as RouteHandler['controller'] | undefined;
     if (!controller) continue;
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-    for (const name of scanner.getAllMethodNames(controller.prototype)) {
-      const handler = (controller.prototype as Record<string, RouteHandler['handler']>)[name];
+    // A class's prototype is typed `any`: it holds the class's methods, the route handlers among them.
+    const prototype = controller.prototype as Record<string, RouteHandler['handler']>;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
       const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];

@@ -90,7 +90,7 @@ export class RedisSessionStateCache {
 
   async forget(userId: string): Promise<void> {
     if (!this.epoch) return;
-    await this.redis.del(this.userKey(this.epoch, userId)).catch((error) => {
+    await this.redis.del(this.userKey(this.epoch, userId)).catch((error: unknown) => {
       this.logger.warn({ err: error }, 'Could not forget a cached user state');
     });
   }

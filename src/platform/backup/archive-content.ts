@@ -43,9 +43,10 @@ export async function* attachmentRecords(
   manifest: { files: FileEntry[]; missingFiles: string[] },
 ): AsyncGenerator<Buffer> {
   for (const [key, contentType] of files) {
-    const content = await storage
-      .get(key)
-      .catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+    const content = await storage.get(key).catch((error: unknown) => {
+      if (isMissing(error)) return undefined;
+      throw error;
+    });
     if (!content) {
       manifest.missingFiles.push(key);
       continue;

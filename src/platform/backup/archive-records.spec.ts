@@ -1,9 +1,12 @@
+import { setImmediate } from 'node:timers/promises';
 import { encodeJsonRecord, encodeRecord, readRecords, RecordType } from './archive-records';
 import { BackupError } from './backup-error';
 
+/** The bytes cut at `cuts`, one piece a turn of the event loop, as a stream delivers them. */
 async function* pieces(bytes: Buffer, cuts: number[]): AsyncGenerator<Buffer> {
   let start = 0;
   for (const cut of [...cuts, bytes.length]) {
+    await setImmediate();
     yield bytes.subarray(start, cut);
     start = cut;
   }

@@ -1,10 +1,15 @@
+import { setImmediate } from 'node:timers/promises';
 import { backupKeysFor, CHUNK_BYTES, decryptChunks, encryptChunks, newBackupKeys } from './backup-cipher';
 
 const PASSPHRASE = 'a-backup-key-of-at-least-32-characters';
 const AAD = Buffer.from('preamble');
 
+/** The buffers as a stream delivers them, one a turn of the event loop. */
 async function* once(...buffers: Buffer[]): AsyncGenerator<Buffer> {
-  for (const buffer of buffers) yield buffer;
+  for (const buffer of buffers) {
+    await setImmediate();
+    yield buffer;
+  }
 }
 
 async function all(source: AsyncIterable<Buffer>): Promise<Buffer> {

@@ -41,7 +41,7 @@ export async function openBuiltInDatabase(dataDir: string, options: { create: bo
       adminUrl: builtInAdminUrl(url),
       note: `Using the built-in PostgreSQL running on 127.0.0.1:${running.port} (pid ${running.pid}, data in ${dataDir}); it keeps running.`,
       shared: true,
-      release: async () => undefined,
+      release: () => Promise.resolve(),
     };
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -103,6 +103,6 @@ export async function commandDatabase(
   options: { create: boolean },
 ): Promise<CommandDatabase> {
   if (raw.DATABASE_URL)
-    return { adminUrl: env.DATABASE_ADMIN_URL, appUrl: env.DATABASE_URL, release: async () => undefined };
+    return { adminUrl: env.DATABASE_ADMIN_URL, appUrl: env.DATABASE_URL, release: () => Promise.resolve() };
   return openBuiltInDatabase(await builtInDataDir(root, raw), options);
 }

@@ -65,7 +65,9 @@ export function dependencyOrder(names: string[], edges: { child: string; parent:
 }
 
 export async function schemaVersion(client: ClientBase): Promise<string | undefined> {
-  const exists = await client.query(`SELECT to_regclass($1) AS t`, [`public.${MIGRATIONS_TABLE}`]);
+  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass($1) AS t`, [
+    `public.${MIGRATIONS_TABLE}`,
+  ]);
   if (!exists.rows[0].t) return undefined;
   const { rows } = await client.query<{ name: string }>(
     `SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp DESC, id DESC LIMIT 1`,

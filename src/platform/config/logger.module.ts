@@ -38,7 +38,8 @@ export const LOG_REDACTION = {
       useFactory: (config: ConfigService<Environment, true>) => ({
         pinoHttp: {
           level: config.get('LOG_LEVEL', { infer: true }),
-          genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id ?? ''),
+          // The API's Fastify genReqId (create-api-app.ts) puts its request id on the raw request.
+          genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? '',
           redact: LOG_REDACTION,
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({

@@ -140,7 +140,7 @@ export async function reachableBinaries(binaries: Binaries, account: ServerAccou
     try {
       await cp(native, staging, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
       await chmod(staging, 0o755);
-      await rename(staging, copy).catch(async (error: NodeJS.ErrnoException) => {
+      await rename(staging, copy).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
       });
     } finally {

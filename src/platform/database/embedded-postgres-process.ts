@@ -38,7 +38,7 @@ function spawnAs(command: Command, onLine: (line: string) => void): Spawned {
     detached: true,
   });
   const lines: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of [child.stdout, child.stderr]) {
     // Read for as long as the server runs: one whose stderr pipe fills up hangs in its next log write.
     createInterface({ input: stream }).on('line', (line) => {
       if (lines.push(line) > 200) lines.shift();

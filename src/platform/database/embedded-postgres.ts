@@ -117,7 +117,7 @@ export function backupHint(db: EmbeddedDatabase, database = 'lianmeng'): string 
   url.pathname = `/${database}`;
   return [
     `Back up with a PostgreSQL ${db.majorVersion} client (Debian/Ubuntu: apt-get install postgresql-client-${db.majorVersion}):`,
-    `  pg_dump --dbname='${url}' -Fc -f ${database}.dump`,
+    `  pg_dump --dbname='${url.href}' -Fc -f ${database}.dump`,
     'or, with nothing to install, an encrypted backup of the database and the attachments (see the README, Backups and restore): BACKUP_KEY=... npm run backup',
   ].join('\n');
 }

@@ -39,7 +39,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const language = languageFrom(request.headers['accept-language']);
     const domain = this.toDomainException(exception);
-    if (domain.status >= 500) {
+    if (domain.status >= HttpStatus.INTERNAL_SERVER_ERROR) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     const body: ErrorBody = {
@@ -100,8 +100,14 @@ function bodyProblem(exception: unknown): FieldProblem[] {
   return message ? [{ field: 'body', reason: message }] : [];
 }
 
+/** A statement the database refused: its text, and the driver's error (pg's, with the SQLSTATE and the constraint). */
+interface FailedStatement {
+  query: string;
+  driverError: unknown;
+}
+
 /** The database holds the invariants; its refusals are the client's fault, not a 500. */
-function fromDatabaseError(error: QueryFailedError): DomainException {
+function fromDatabaseError(error: FailedStatement): DomainException {
   const driverError = error.driverError as { code?: string; constraint?: string; column?: string };
   const field = constraintField(driverError.constraint) ?? driverError.column ?? 'body';
   switch (driverError.code) {

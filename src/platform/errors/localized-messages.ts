@@ -346,8 +346,17 @@ export function localizedReason(constraint: string, language: Language, args: un
     if (key === 'values') return args.map(String).join(', ');
     const value = args[Number(key)];
     if (value === undefined) return '';
-    return language === 'zh-CN' ? (TERMS_ZH[String(value)] ?? String(value)) : String(value).replace(/_/g, ' ');
+    const term = argumentText(value);
+    return language === 'zh-CN' ? (TERMS_ZH[term] ?? term) : term.replace(/_/g, ' ');
   });
+}
+
+/** An argument of a reason as its message shows it: the ones in use are strings, numbers and dates. */
+function argumentText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value instanceof Date)
+    return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 export function languageFrom(acceptLanguage: string | undefined): Language {

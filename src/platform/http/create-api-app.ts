@@ -105,8 +105,9 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   // client (a browser, a proxy's pool) holds the server open until its idle timeout (72 s), long after
   // the in-flight requests finished, and the process is killed before it stops cleanly.
   let closing = false;
-  fastify.addHook('preClose', async () => {
+  fastify.addHook('preClose', (done) => {
     closing = true;
+    done();
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

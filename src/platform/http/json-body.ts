@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { DomainException, FieldProblem } from '../errors/domain.exception';
 
 /**
@@ -8,8 +8,15 @@ import { DomainException, FieldProblem } from '../errors/domain.exception';
  */
 export const MAX_JSON_DEPTH = 32;
 
-/** PostgreSQL text cannot hold U+0000, and a lone surrogate has no UTF-8 form: both are refused, never stored. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** PostgreSQL text cannot hold U+0000 (NUL). */
+const NUL = '\u0000';
+/** A lone surrogate has no UTF-8 form. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Both are refused, never stored. */
+function isUnstorable(text: string): boolean {
+  return text.includes(NUL) || LONE_SURROGATE.test(text);
+}
 
 /**
  * The first problem of a parsed body or query that no DTO rule catches: too deep, or a string that
@@ -20,14 +27,14 @@ export function findInputProblem(value: unknown, root = 'body'): FieldProblem | 
   while (stack.length > 0) {
     const [current, depth, path] = stack.pop()!;
     if (typeof current === 'string') {
-      if (UNSTORABLE.test(current)) return { field: path, reason: 'unstorableCharacter' };
+      if (isUnstorable(current)) return { field: path, reason: 'unstorableCharacter' };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
     if (depth >= MAX_JSON_DEPTH) return { field: root, reason: 'tooDeep', args: [MAX_JSON_DEPTH] };
     for (const [key, child] of Object.entries(current)) {
       const field = path === root && root === 'body' ? key : `${path}.${key}`;
-      if (UNSTORABLE.test(key)) return { field: root, reason: 'unstorableCharacter' };
+      if (isUnstorable(key)) return { field: root, reason: 'unstorableCharacter' };
       stack.push([child, depth + 1, field]);
     }
   }
@@ -35,9 +42,9 @@ export function findInputProblem(value: unknown, root = 'body'): FieldProblem | 
 }
 
 /** Refuses, before validation, input that would otherwise reach the database or the validators as a 500. */
-export async function refuseUnsafeInput(request: FastifyRequest): Promise<void> {
+export function refuseUnsafeInput(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   const problem = findInputProblem(request.body) ?? findInputProblem(request.query, 'query');
-  if (problem) throw DomainException.invalid([problem.field === 'query' ? problem : problem]);
+  done(problem ? DomainException.invalid([problem]) : undefined);
 }
 
 /**
@@ -55,7 +62,9 @@ export function strictJsonParser(fastify: FastifyInstance) {
       done(DomainException.invalid([{ field: 'body', reason: 'invalidUtf8' }]));
       return;
     }
-    parse(request, body.toString('utf8'), (error, value) => {
+    // Fastify's default parser answers through the callback and returns nothing (its type also allows
+    // a promise-returning parser): there is no promise to await.
+    void parse(request, body.toString('utf8'), (error, value) => {
       if (!error && (typeof value !== 'object' || value === null || Array.isArray(value))) {
         done(DomainException.invalid([{ field: 'body', reason: 'isObject' }]));
         return;

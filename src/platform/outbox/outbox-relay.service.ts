@@ -9,18 +9,8 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import type { Environment } from '../config/environment';
 import { jobOptions } from '../queue/job-options';
-import type { OutboxTimer } from './outbox-event.entity';
+import { OutboxClaimsRepository, type PendingEvent } from './outbox-claims.repository';
 import { OUTBOX_CHANNEL } from './outbox.service';
-
-interface PendingEvent {
-  id: string;
-  queue: string;
-  job_name: string;
-  payload: Record<string, unknown>;
-  job_id: string | null;
-  not_before: Date | null;
-  timer: OutboxTimer | null;
-}
 
 const BATCH = 100;
 const POLL_MS = 1000;
@@ -41,6 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: OutboxClaimsRepository,
     private readonly moduleRef: ModuleRef,
     private readonly config: ConfigService<Environment, true>,
     private readonly clock: Clock,
@@ -93,9 +84,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await runner.connect();
     try {
       await runner.startTransaction();
-      const events: PendingEvent[] = await runner.query('SELECT * FROM outbox_claim($1)', [BATCH]);
+      const events = await this.claims.claim(runner.manager, BATCH);
       await this.publish(events);
-      if (events.length > 0) await runner.query('SELECT outbox_mark_published($1)', [events.map((e) => e.id)]);
+      if (events.length > 0)
+        await this.claims.markPublished(
+          runner.manager,
+          events.map((e) => e.id),
+        );
       await runner.commitTransaction();
       return events.length;
     } catch (error) {

@@ -47,7 +47,7 @@ export class Outbox {
  * itself (a submission stores its request and its routing job in one round trip).
  */
 export function outboxJob(item: JobItem): Pick<OutboxEvent, 'queue' | 'jobName' | 'payload'> {
-  return { queue: queueOf(item.name), jobName: item.name, payload: item.payload as unknown as Record<string, unknown> };
+  return { queue: queueOf(item.name), jobName: item.name, payload: item.payload };
 }
 
 /** The job id of timer `key` set for `at`. */

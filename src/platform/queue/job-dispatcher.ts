@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { HANDLES_JOB, JobHandler } from './handles-job.decorator';
-import { type JobName, registeredJobs } from './job-registry';
+import { type JobName, type JobPayloads, registeredJobs } from './job-registry';
 
 /**
  * Routes each job to its handler. Refuses to start when a job name has no handler or two, so a
@@ -40,8 +40,10 @@ export class JobDispatcher implements OnModuleInit {
     const started = { jobId: job.id, job: job.name, attempt };
     if (job.repeatJobKey) this.logger.debug(started, 'Job started');
     else this.logger.log(started, 'Job started');
+    // BullMQ stores the payload as JSON; the job's name says which payload it is (see JobMap).
+    const payload = job.data as JobPayloads[JobName];
     try {
-      return await handler.handle(job.data, {
+      return await handler.handle(payload, {
         progress: (percent) => job.updateProgress(percent),
         attempt,
         maxAttempts: job.opts.attempts ?? 1,

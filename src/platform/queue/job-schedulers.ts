@@ -30,7 +30,10 @@ export class JobSchedulerKeeper {
   async start(): Promise<void> {
     for (const spec of this.specs) await this.upsert(spec);
     this.timer = setInterval(
-      () => void this.check().catch((error) => this.logger.warn({ err: error }, 'Could not check the job schedulers')),
+      () =>
+        void this.check().catch((error: unknown) =>
+          this.logger.warn({ err: error }, 'Could not check the job schedulers'),
+        ),
       CHECK_EVERY_MS,
     );
   }

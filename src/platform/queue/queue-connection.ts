@@ -35,7 +35,7 @@ export function queueConnection(env: QueueSettings, pool: Pool | null): Pick<Que
   }
   if (!pool) throw new Error('The PostgreSQL queue backend needs its pool');
   setDefaultBackendFactory(createPostgresBackend);
-  return { connection: pool as unknown as QueueOptions['connection'] };
+  return { connection: pool };
 }
 
 /** The queues' pool on the PostgreSQL backend; null on Redis. Closed by QueueCloser after every queue and worker. */

@@ -15,9 +15,14 @@ export class WorkerErrorLog implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     for (const { instance } of this.discovery.getProviders()) {
-      if (!(instance instanceof WorkerHost)) continue;
+      if (!isWorkerHost(instance)) continue;
       const worker = instance.worker;
       worker.on('error', (error: Error) => this.logger.warn({ err: error, queue: worker.name }, 'Queue worker error'));
     }
   }
+}
+
+/** A provider that is a BullMQ processor; the discovery service's instances are untyped. */
+function isWorkerHost(instance: unknown): instance is WorkerHost {
+  return instance instanceof WorkerHost;
 }

@@ -25,7 +25,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     if (!file) return;
     // The machine's time on purpose, not the Clock's: the probe compares the file's age with it.
     const beat = () =>
-      writeFile(file, `${new Date().toISOString()}\n`).catch((error) => {
+      writeFile(file, `${new Date().toISOString()}\n`).catch((error: unknown) => {
         if (!this.warned) this.logger.warn({ err: error, file }, 'Could not write the heartbeat file');
         this.warned = true;
       });

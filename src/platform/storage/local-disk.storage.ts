@@ -11,7 +11,8 @@ export class LocalDiskStorage extends FileStorage {
     this.root = resolve(directory);
   }
 
-  async put(key: string, content: Buffer, _contentType?: string): Promise<void> {
+  /** A file on disk keeps no content type: the rows that name the key hold it. */
+  async put(key: string, content: Buffer): Promise<void> {
     const path = this.path(key);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content, { mode: 0o640 });

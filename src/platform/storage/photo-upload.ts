@@ -4,6 +4,7 @@ import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
 import { readMultipartUpload } from '../http/multipart-upload';
 import { detectAllowedType } from './detect-file-type';
+import { safeFileName } from './safe-file-name';
 
 /** Photos of venues and sites: small enough for a phone's picture, never a whole album. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -24,12 +25,8 @@ export async function readPhotoUpload(
     throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [
       { field: 'file', reason: 'photoType' },
     ]);
-  const base = (fileName.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
-    .trim()
-    .slice(0, 200);
   return {
-    fileName: base && base !== '.' && base !== '..' ? base : `photo.${type.extension}`,
+    fileName: safeFileName(fileName, `photo.${type.extension}`),
     content,
     mime: type.mime,
   };

@@ -4,11 +4,13 @@ import type { Environment } from '../config/environment';
 import { FileStorage } from './file-storage';
 import { fileStorageFromEnvironment } from './file-storage-from-environment';
 import { StorageQuota } from './storage-quota';
+import { StorageUsageRepository } from './storage-usage.repository';
 
 @Global()
 @Module({
   providers: [
     StorageQuota,
+    StorageUsageRepository,
     {
       provide: FileStorage,
       inject: [ConfigService],

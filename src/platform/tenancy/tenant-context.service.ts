@@ -6,6 +6,7 @@ import { ClsService } from 'nestjs-cls';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/entities/role';
 import { type Actor, platformActor } from './request-actor';
+import { listTenantIds } from './tenants.store';
 
 export const ACTOR_KEY = 'actor';
 export const REQUEST_ID_KEY = 'requestId';
@@ -73,11 +74,8 @@ export class TenantContext {
   }
 
   /** Every township's id, read as the platform: scheduled jobs then work through them one by one. */
-  async tenantIds(): Promise<string[]> {
-    const rows = await this.run(platformActor(), () =>
-      this.manager.query<{ id: string }[]>('SELECT id FROM tenants ORDER BY created_at'),
-    );
-    return rows.map((r) => r.id);
+  tenantIds(): Promise<string[]> {
+    return this.run(platformActor(), () => listTenantIds(this.manager));
   }
 
   /**

@@ -115,7 +115,9 @@ export class BackupOperations {
     }
     // Verified before the retention runs: a second backup of the same day replaces the first in it.
     await this.verify(runId, store, kept.name);
-    await this.prune(store).catch((error) => this.logger.error({ err: error }, 'Could not apply the backup retention'));
+    await this.prune(store).catch((error: unknown) =>
+      this.logger.error({ err: error }, 'Could not apply the backup retention'),
+    );
   }
 
   /** The retention on the store's own listing (files the record never saw included). */

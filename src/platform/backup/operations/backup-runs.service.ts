@@ -67,8 +67,10 @@ export class BackupRunsService {
   }
 }
 
-function toView(run: BackupRun): BackupRunView {
-  const { requestedById: _requestedBy, ...view } = run as BackupRun & { cursorAt?: string };
-  delete (view as { cursorAt?: string }).cursorAt;
+/** A run as the API shows it: without who asked for it, nor the list's cursor. */
+function toView(run: BackupRun & { cursorAt?: string }): BackupRunView {
+  const view: Omit<BackupRun, 'requestedById'> & { requestedById?: string | null; cursorAt?: string } = { ...run };
+  delete view.requestedById;
+  delete view.cursorAt;
   return view;
 }

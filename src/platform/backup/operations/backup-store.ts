@@ -50,12 +50,12 @@ function backupsOf(names: string[]): StoredBackup[] {
 export class DirectoryBackupStore implements BackupStore {
   constructor(private readonly directory: string) {}
 
-  async workDirectory(): Promise<string> {
-    return this.directory;
+  workDirectory(): Promise<string> {
+    return Promise.resolve(this.directory);
   }
 
-  async keep(path: string): Promise<string> {
-    return resolve(path);
+  keep(path: string): Promise<string> {
+    return Promise.resolve(resolve(path));
   }
 
   async list(): Promise<StoredBackup[]> {
@@ -66,8 +66,8 @@ export class DirectoryBackupStore implements BackupStore {
     await rm(join(this.directory, name), { force: true });
   }
 
-  async open(name: string): Promise<LocalCopy> {
-    return { path: join(this.directory, name), release: async () => undefined };
+  open(name: string): Promise<LocalCopy> {
+    return Promise.resolve({ path: join(this.directory, name), release: () => Promise.resolve() });
   }
 }
 
