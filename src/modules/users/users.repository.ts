@@ -5,7 +5,7 @@ import { User } from '../../platform/auth/entities/user.entity';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { escapeLike } from '../organizations/organizations.repository';
+import { escapeLike } from '../../platform/database/escape-like';
 import type { ListUsersQuery } from './dto/user.dto';
 
 export interface UserWithOrganization {
