@@ -18,6 +18,12 @@ import type { Alliance } from './entities/alliance.entity';
 import { membershipProblems } from './membership-rules';
 import { toMembershipView } from './membership.view';
 
+/** An alliance and every membership it has had, with organisations and party organisations (the registry export). */
+export interface AllianceRegistry {
+  alliance: Alliance;
+  memberships: AllianceMembership[];
+}
+
 @Injectable()
 export class AlliancesService {
   constructor(
@@ -161,6 +167,11 @@ export class AlliancesService {
   /** The organisations in the alliance today (for neighbours: who may be asked to its meetings). */
   currentMemberIds(allianceId: string): Promise<string[]> {
     return this.alliances.currentMemberIds(allianceId);
+  }
+
+  async registry(allianceId: string): Promise<AllianceRegistry> {
+    const alliance = await this.require(allianceId);
+    return { alliance, memberships: await this.alliances.registryMemberships(allianceId) };
   }
 
   async require(id: string): Promise<Alliance> {

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
 import { DashboardService } from './dashboard.service';
 import { DashboardExportHandler } from './export/dashboard-export.handler';
 
-@Module({ providers: [DashboardService, ServiceStatistics, TransferJobsRepository, DashboardExportHandler] })
+@Module({
+  imports: [ExportJobsModule],
+  providers: [DashboardService, ServiceStatistics, DashboardExportHandler],
+})
 export class DashboardWorkerModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { ServiceRequestsModule } from '../service-requests/service-requests.module';
 import { DashboardExports } from './dashboard-exports.service';
 import { DashboardController } from './dashboard.controller';
@@ -6,7 +7,7 @@ import { DashboardService } from './dashboard.service';
 
 /** The alliance dashboard (联盟驾驶舱). */
 @Module({
-  imports: [ServiceRequestsModule],
+  imports: [ServiceRequestsModule, ExportJobsModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardExports],
 })

@@ -85,6 +85,12 @@ export class OrganizationsService {
     return department.id;
   }
 
+  /** An organisation already registered with this credit code, else with this name (the import reuses it). */
+  async findRegistered(unifiedCode: string | null | undefined, name: string): Promise<Organization | null> {
+    const byCode = unifiedCode ? await this.organizations.findByUnifiedCodes([unifiedCode]) : [];
+    return byCode[0] ?? (await this.organizations.findByName(name));
+  }
+
   async require(id: string): Promise<Organization> {
     const organization = await this.organizations.findById(id);
     if (!organization) throw DomainException.notFound();

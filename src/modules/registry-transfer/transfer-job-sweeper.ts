@@ -4,10 +4,9 @@ import type { Queue } from 'bullmq';
 import { Clock } from '../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
-import { REGISTRY_QUEUE, RegistryTransferJob } from './registry-transfer.jobs';
+import { REGISTRY_QUEUE, RegistryTransferJob, transferQueueJobId } from './registry-transfer.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { transferQueueJobId } from './entities/transfer-job.entity';
 import { TransferJobFailures } from './transfer-job-failures';
 
 /** A transfer job starts within seconds of its relay; one whose queue job is gone after this was lost. */

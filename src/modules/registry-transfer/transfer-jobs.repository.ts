@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { TransferJob, TransferJobKind, TransferJobStatus } from './entities/transfer-job.entity';
+import { type RefusedRow, TransferJob } from './entities/transfer-job.entity';
+import { TransferJobKind } from './entities/transfer-job-kind';
+import { TransferJobStatus } from './entities/transfer-job-status';
 
 @Injectable()
 export class TransferJobsRepository {
@@ -36,6 +38,22 @@ export class TransferJobsRepository {
 
   async update(id: string, changes: Partial<TransferJob>): Promise<void> {
     await this.manager.getRepository(TransferJob).update({ id }, changes);
+  }
+
+  /** Counts one more row of an import, in the row's own transaction: processed so far, accepted or refused. */
+  async countRow(
+    id: string,
+    processedRows: number,
+    accepted: boolean,
+    refusals: RefusedRow[],
+    progress: number,
+  ): Promise<void> {
+    await this.manager.query(
+      `UPDATE transfer_jobs SET processed_rows = $2, accepted_rows = accepted_rows + $3,
+              refused_rows = refused_rows || $4::jsonb, progress = $5, updated_at = now()
+        WHERE id = $1`,
+      [id, processedRows, accepted ? 1 : 0, JSON.stringify(refusals), progress],
+    );
   }
 
   /** Fails a job that has not finished, dropping its file; false when it had (a result is never overwritten). */

@@ -9,7 +9,7 @@ import { RouteRequestHandler } from './jobs/route-request.handler';
 import { RoutingReconciler } from './routing/routing-reconciler.service';
 import { DailyFiguresHandler } from './jobs/daily-figures.handler';
 import { StatisticsExportHandler } from './jobs/statistics-export.handler';
-import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { AutoCloseHandler, CheckSlaHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
 
@@ -53,6 +53,7 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
 }
 
 @Module({
+  imports: [ExportJobsModule],
   providers: [
     ...SERVICE_REQUEST_CORE,
     ServiceRequestsProcessor,
@@ -64,7 +65,6 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
     AutoCloseHandler,
     StatisticsExportHandler,
     DailyFiguresHandler,
-    TransferJobsRepository,
   ],
 })
 export class ServiceRequestsWorkerModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { AttachmentsService } from './attachments.service';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
@@ -32,6 +33,7 @@ export const SERVICE_REQUEST_CORE = [
 ];
 
 @Module({
+  imports: [ExportJobsModule],
   controllers: [ServingController, ServiceRequestsController, CatalogueController],
   providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService, ServingRepository],
   /** Statistics for the dashboard; the service for features that file requests, e.g. pairing visits. */

@@ -12,8 +12,8 @@ import { type Actor, systemActor } from '../../../platform/tenancy/request-actor
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../../alliances/alliances.service';
 import { OrganizationsService } from '../../organizations/organizations.service';
-import { OrganizationsRepository } from '../../organizations/organizations.repository';
-import { RefusedRow, TransferJob, TransferJobStatus } from '../entities/transfer-job.entity';
+import { RefusedRow, TransferJob } from '../entities/transfer-job.entity';
+import { TransferJobStatus } from '../entities/transfer-job-status';
 import { TransferJobsRepository } from '../transfer-jobs.repository';
 import { mapHeaders, MemberColumn } from './member-columns';
 import { MemberRow, parseMemberRow } from './member-row';
@@ -37,13 +37,12 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     private readonly tenant: TenantContext,
     private readonly jobs: TransferJobsRepository,
     private readonly organizations: OrganizationsService,
-    private readonly organizationsRepository: OrganizationsRepository,
     private readonly alliances: AlliancesService,
     private readonly clock: Clock,
     private readonly notifier: Notifier,
   ) {}
 
-  async handle(payload: JobPayloads[RegistryTransferJob.ImportMembers], { progress }: JobContext): Promise<void> {
+  async handle(payload: JobPayloads[RegistryTransferJob.ImportMembers], context: JobContext): Promise<void> {
     const system: Actor = systemActor(payload.tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded || job.status === TransferJobStatus.Failed) return;
@@ -68,10 +67,10 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     );
     for (let index = job.processedRows; index < prepared.rows.length; index++) {
       await this.importRow(actor, job, prepared.rows[index], index, prepared.rows.length, language);
-      if (index % 20 === 0) await progress(Math.floor(((index + 1) * 100) / prepared.rows.length));
+      if (index % 20 === 0) await context.progress(Math.floor(((index + 1) * 100) / prepared.rows.length));
     }
     await this.finish(actor, job.id, TransferJobStatus.Succeeded, null);
-    await progress(100);
+    await context.progress(100);
   }
 
   private async prepare(
@@ -131,12 +130,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     language: Language,
   ): Promise<void> {
     const counters = (accepted: boolean, refusals: RefusedRow[]) =>
-      this.tenant.manager.query(
-        `UPDATE transfer_jobs SET processed_rows = $2, accepted_rows = accepted_rows + $3,
-                refused_rows = refused_rows || $4::jsonb, progress = $5, updated_at = now()
-          WHERE id = $1`,
-        [job.id, index + 1, accepted ? 1 : 0, JSON.stringify(refusals), Math.floor(((index + 1) * 100) / total)],
-      );
+      this.jobs.countRow(job.id, index + 1, accepted, refusals, Math.floor(((index + 1) * 100) / total));
     const refuse = (problems: FieldProblem[]) =>
       this.tenant.run(actor, () =>
         counters(
@@ -167,8 +161,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
   /** Reuses an organisation already registered (same credit code, else same name), else creates it. */
   private async addToAlliance(allianceId: string, row: MemberRow): Promise<void> {
     const { organization: input } = row;
-    const byCode = input.unifiedCode ? await this.organizationsRepository.findByUnifiedCodes([input.unifiedCode]) : [];
-    const existing = byCode[0] ?? (await this.organizationsRepository.findByName(input.name));
+    const existing = await this.organizations.findRegistered(input.unifiedCode, input.name);
     const organization = existing ?? (await this.organizations.create(input));
     // One summary when the import finishes, not one message per row.
     await this.alliances.addMember(
