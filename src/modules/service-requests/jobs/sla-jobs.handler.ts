@@ -3,7 +3,7 @@ import { IsNull, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import type { JobPayloads } from '../../../platform/queue/job-registry';
-import { ServiceRequestJob } from '../service-requests.jobs';
+import { AUTO_CLOSE_AFTER_DAYS, ServiceRequestJob } from '../service-requests.jobs';
 import { platformActor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
@@ -12,8 +12,6 @@ import { ServiceRequest } from '../entities/service-request.entity';
 import { RoutingReconciler } from '../routing/routing-reconciler.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaEvaluator } from '../sla/sla-evaluator.service';
-
-export const AUTO_CLOSE_AFTER_DAYS = 7;
 
 /** A timer fired: apply whatever milestones are due now. */
 @Injectable()
