@@ -10,7 +10,7 @@ import type { OrganizationView } from './dto/organization.view';
 import type { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { OrganizationKind } from './entities/organization-kind';
 import type { Organization } from './entities/organization.entity';
-import { toOrganizationView } from './organization-visibility';
+import { toOrganizationView } from './organization.view';
 import { OrganizationsRepository } from './organizations.repository';
 
 @Injectable()
