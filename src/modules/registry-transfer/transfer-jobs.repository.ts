@@ -56,6 +56,25 @@ export class TransferJobsRepository {
     );
   }
 
+  /** Queued or running since before `before`, and not waiting in the outbox for a relay; the oldest 200. */
+  async openJobIds(before: Date): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT j.id FROM transfer_jobs j
+        WHERE j.status IN ('queued', 'running') AND j.created_at < $1
+          AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.published_at IS NULL AND o.job_id = 'transfer-' || j.id)
+        ORDER BY j.created_at LIMIT 200`,
+      [before],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async statusOf(id: string): Promise<string | undefined> {
+    const [row] = await this.manager.query<{ status: string }[]>('SELECT status FROM transfer_jobs WHERE id = $1', [
+      id,
+    ]);
+    return row?.status;
+  }
+
   /** Fails a job that has not finished, dropping its file; false when it had (a result is never overwritten). */
   async failUnlessFinished(id: string, error: string, finishedAt: Date): Promise<boolean> {
     const result = await this.manager

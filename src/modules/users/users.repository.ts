@@ -56,6 +56,26 @@ export class UsersRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** The township's name and the inviting person's, for an invitation's text. */
+  async invitationNames(
+    tenantId: string | null,
+    inviterId: string,
+  ): Promise<{ tenant_name: string; inviter_name: string | null } | undefined> {
+    const [names] = await this.manager.query<{ tenant_name: string; inviter_name: string | null }[]>(
+      `SELECT t.name AS tenant_name, (SELECT display_name FROM users WHERE id = $2) AS inviter_name FROM tenants t WHERE t.id = $1`,
+      [tenantId, inviterId],
+    );
+    return names;
+  }
+
+  async hasPassword(userId: string): Promise<boolean> {
+    const [row] = await this.manager.query<{ has: boolean }[]>(
+      'SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1',
+      [userId],
+    );
+    return !!row?.has;
+  }
+
   save(user: Partial<User>): Promise<User> {
     return this.manager.getRepository(User).save(user);
   }
