@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
-import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
+import { ServiceStatisticsModule } from '../service-requests/statistics/service-statistics.module';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 import { DashboardExportHandler } from './export/dashboard-export.handler';
 
 @Module({
-  imports: [ExportJobsModule],
-  providers: [DashboardService, DashboardRepository, ServiceStatistics, DashboardExportHandler],
+  imports: [ExportJobsModule, ServiceStatisticsModule],
+  providers: [DashboardService, DashboardRepository, DashboardExportHandler],
 })
 export class DashboardWorkerModule {}

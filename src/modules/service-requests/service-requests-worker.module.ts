@@ -12,6 +12,7 @@ import { StatisticsExportHandler } from './jobs/statistics-export.handler';
 import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { AutoCloseHandler, CheckSlaHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
+import { ServiceStatisticsModule } from './statistics/service-statistics.module';
 
 /** Routing and SLA jobs wait on the database far more than they compute: ten share a worker well. */
 export const SERVICE_REQUESTS_CONCURRENCY = 10;
@@ -53,7 +54,7 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
 }
 
 @Module({
-  imports: [ExportJobsModule],
+  imports: [ExportJobsModule, ServiceStatisticsModule],
   providers: [
     ...SERVICE_REQUEST_CORE,
     ServiceRequestsProcessor,
