@@ -77,7 +77,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     file: Buffer | null,
     language: Language,
   ): Promise<{ rows: PreparedRow[]; headerProblems: RefusedRow[] }> {
-    if (!file) throw new ImportRefused(localizedReason('unreadableFile', language)!);
+    if (!file) throw new ImportRefused(localizedReason('unreadableFile', language));
     const sheet = await readSpreadsheet(file).catch((error: unknown) => {
       if (error instanceof UnreadableFileError)
         throw new ImportRefused(
@@ -86,7 +86,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
       throw error;
     });
     const headerIndex = sheet.findIndex((cells) => cells.some((c) => c.trim()));
-    if (headerIndex < 0) throw new ImportRefused(localizedReason('isNotEmpty', language)!);
+    if (headerIndex < 0) throw new ImportRefused(localizedReason('isNotEmpty', language));
     const { columns, unknown } = mapHeaders(sheet[headerIndex]);
     if (!columns.includes('name'))
       throw new ImportRefused(`企业名称 / name: ${localizedReason('missingColumn', language)}`);
@@ -99,7 +99,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     const body = sheet.slice(headerIndex + 1).map((cells, i) => ({ cells, sheetRow: headerIndex + 2 + i }));
     const filled = body.filter(({ cells }) => cells.some((c) => c.trim()));
     if (filled.length > MAX_IMPORT_ROWS)
-      throw new ImportRefused(localizedReason('tooManyRows', language, [MAX_IMPORT_ROWS])!);
+      throw new ImportRefused(localizedReason('tooManyRows', language, [MAX_IMPORT_ROWS]));
 
     const seenCodes = new Map<string, number>();
     const seenNames = new Map<string, number>();
