@@ -11,7 +11,8 @@ import { Explainer, recordPlan, settle, type Statement } from '../explain';
 import { latencyBelowPeak, load, type LoadResult } from '../load';
 import { SystemClock } from '../../src/platform/clock/clock';
 import { localDate } from '../../src/platform/clock/local-date';
-import { WEEK_SQL, WORKBENCH_ITEMS } from '../../src/modules/workbench/workbench.service';
+import { WEEK_SQL } from '../../src/modules/workbench/workbench.repository';
+import { WORKBENCH_ITEMS } from '../../src/modules/workbench/workbench.service';
 import { sectionsFor } from '../../src/modules/workbench/workbench-sections';
 
 const CONNECTIONS = 10;

@@ -100,6 +100,19 @@ export class AlliancesRepository {
     return keysetPage(qb, { column: 'm.joined_on', kind: 'date', idColumn: 'm.id', direction: 'DESC' }, query);
   }
 
+  /** Every membership of the alliance, past ones included, with its organisation and party organisation. */
+  registryMemberships(allianceId: string): Promise<AllianceMembership[]> {
+    return this.manager
+      .getRepository(AllianceMembership)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.organization', 'o')
+      .leftJoinAndSelect('o.partyOrganization', 'p')
+      .where('m.alliance_id = :id', { id: allianceId })
+      .orderBy('m.joined_on', 'ASC')
+      .addOrderBy('o.name', 'ASC')
+      .getMany();
+  }
+
   /** The enterprise contacts and department staff of an organisation. */
   async contactsOf(organizationId: string): Promise<string[]> {
     const rows = await this.manager.query<{ id: string }[]>(

@@ -14,10 +14,16 @@ import { AlliancesRepository } from './alliances.repository';
 import type { AllianceView, CreateAllianceDto, UpdateAllianceDto } from './dto/alliance.dto';
 import type { AddMemberDto, LeaveAllianceDto, ListMembersQuery, MembershipView } from './dto/membership.dto';
 import type { AllianceMembership } from './entities/alliance-membership.entity';
-import type { AllianceRole } from './entities/alliance-role';
+import { AllianceRole } from './entities/alliance-role';
 import type { Alliance } from './entities/alliance.entity';
 import { membershipProblems } from './membership-rules';
 import { toMembershipView } from './membership.view';
+
+/** An alliance and every membership it has had, with organisations and party organisations (the registry export). */
+export interface AllianceRegistry {
+  alliance: Alliance;
+  memberships: AllianceMembership[];
+}
 
 @Injectable()
 export class AlliancesService {
@@ -50,7 +56,9 @@ export class AlliancesService {
   /** The signed-in person's organisation's roles, so a page can open on the person's own alliance. */
   private myRoles(allianceIds: string[]): Promise<Map<string, AllianceRole>> {
     const organizationId = this.tenant.actorOrNull?.organizationId;
-    return organizationId ? this.alliances.rolesOf(organizationId, allianceIds) : Promise.resolve(new Map());
+    return organizationId
+      ? this.alliances.rolesOf(organizationId, allianceIds)
+      : Promise.resolve(new Map<string, AllianceRole>());
   }
 
   async create(input: CreateAllianceDto): Promise<AllianceView> {
@@ -88,7 +96,7 @@ export class AlliancesService {
     if (await this.alliances.findCurrentMembership(allianceId, organization.id)) {
       throw DomainException.conflict(ErrorCode.AlreadyMember, [{ field: 'organizationId', reason: 'alreadyExists' }]);
     }
-    if (input.role === 'lead' && (await this.alliances.findCurrentLead(allianceId))) {
+    if (input.role === AllianceRole.Lead && (await this.alliances.findCurrentLead(allianceId))) {
       throw DomainException.conflict(ErrorCode.LeadAlreadyExists, [{ field: 'role', reason: 'alreadyExists' }]);
     }
     try {
@@ -160,6 +168,11 @@ export class AlliancesService {
   /** The organisations in the alliance today (for neighbours: who may be asked to its meetings). */
   currentMemberIds(allianceId: string): Promise<string[]> {
     return this.alliances.currentMemberIds(allianceId);
+  }
+
+  async registry(allianceId: string): Promise<AllianceRegistry> {
+    const alliance = await this.require(allianceId);
+    return { alliance, memberships: await this.alliances.registryMemberships(allianceId) };
   }
 
   async require(id: string): Promise<Alliance> {

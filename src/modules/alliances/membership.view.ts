@@ -1,4 +1,4 @@
-import { toOrganizationView } from '../organizations/organization-visibility';
+import { toOrganizationView } from '../organizations/organization.view';
 import type { MembershipView } from './dto/membership.dto';
 import type { AllianceMembership } from './entities/alliance-membership.entity';
 import { Role } from '../../platform/auth/entities/role';

@@ -4,8 +4,9 @@ import { Outbox } from '../../platform/outbox/outbox.service';
 import { DashboardJob } from './dashboard.jobs';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { TransferJobView } from '../registry-transfer/dto/transfer-job.view';
-import { TransferJob, TransferJobKind, transferQueueJobId } from '../registry-transfer/entities/transfer-job.entity';
-import { toTransferJobView } from '../registry-transfer/transfer-job.view';
+import { TransferJobKind } from '../registry-transfer/entities/transfer-job-kind';
+import { ExportJobsService } from '../registry-transfer/export-jobs.service';
+import { transferQueueJobId } from '../registry-transfer/registry-transfer.jobs';
 import { DashboardService } from './dashboard.service';
 import type { DashboardExportDto } from './dto/dashboard.dto';
 
@@ -16,23 +17,20 @@ export class DashboardExports {
     private readonly tenant: TenantContext,
     private readonly outbox: Outbox,
     private readonly dashboard: DashboardService,
+    private readonly exportJobs: ExportJobsService,
   ) {}
 
   async start(allianceId: string, input: DashboardExportDto, language: Language): Promise<TransferJobView> {
     const { from, to } = await this.dashboard.compute(allianceId, input);
-    const job = await this.tenant.manager.getRepository(TransferJob).save({
-      tenantId: this.tenant.tenantId,
-      kind: TransferJobKind.DashboardExport,
-      allianceId,
-      createdById: this.tenant.actor.userId,
-      language,
-      parameters: { from, to, format: input.format },
-      refusedRows: [],
+    const job = await this.exportJobs.record(TransferJobKind.DashboardExport, allianceId, language, {
+      from,
+      to,
+      format: input.format,
     });
     await this.outbox.enqueue(
-      { name: DashboardJob.ExportDashboard, payload: { tenantId: job.tenantId, transferJobId: job.id } },
+      { name: DashboardJob.ExportDashboard, payload: { tenantId: this.tenant.tenantId, transferJobId: job.id } },
       { jobId: transferQueueJobId(job.id) },
     );
-    return toTransferJobView(job);
+    return job;
   }
 }

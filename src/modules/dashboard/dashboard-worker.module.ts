@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
-import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
+import { ServiceStatisticsModule } from '../service-requests/statistics/service-statistics.module';
+import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 import { DashboardExportHandler } from './export/dashboard-export.handler';
 
-@Module({ providers: [DashboardService, ServiceStatistics, TransferJobsRepository, DashboardExportHandler] })
+@Module({
+  imports: [ExportJobsModule, ServiceStatisticsModule],
+  providers: [DashboardService, DashboardRepository, DashboardExportHandler],
+})
 export class DashboardWorkerModule {}

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { ServiceRequestsModule } from '../service-requests/service-requests.module';
 import { DashboardExports } from './dashboard-exports.service';
 import { DashboardController } from './dashboard.controller';
+import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 
 /** The alliance dashboard (联盟驾驶舱). */
 @Module({
-  imports: [ServiceRequestsModule],
+  imports: [ServiceRequestsModule, ExportJobsModule],
   controllers: [DashboardController],
-  providers: [DashboardService, DashboardExports],
+  providers: [DashboardService, DashboardRepository, DashboardExports],
 })
 export class DashboardModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { escapeLike } from '../../platform/database/escape-like';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
@@ -78,8 +79,4 @@ export class OrganizationsRepository {
     const existing = await repo.findOne({ where: { organizationId: organization.id } });
     await repo.save({ ...existing, ...party, organizationId: organization.id, tenantId: organization.tenantId });
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

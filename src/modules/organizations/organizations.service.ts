@@ -10,7 +10,7 @@ import type { OrganizationView } from './dto/organization.view';
 import type { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { OrganizationKind } from './entities/organization-kind';
 import type { Organization } from './entities/organization.entity';
-import { toOrganizationView } from './organization-visibility';
+import { toOrganizationView } from './organization.view';
 import { OrganizationsRepository } from './organizations.repository';
 
 @Injectable()
@@ -83,6 +83,12 @@ export class OrganizationsService {
       throw DomainException.invalid([{ field: 'pairedDepartmentId', reason: 'organizationKindMismatch' }]);
     }
     return department.id;
+  }
+
+  /** An organisation already registered with this credit code, else with this name (the import reuses it). */
+  async findRegistered(unifiedCode: string | null | undefined, name: string): Promise<Organization | null> {
+    const byCode = unifiedCode ? await this.organizations.findByUnifiedCodes([unifiedCode]) : [];
+    return byCode[0] ?? (await this.organizations.findByName(name));
   }
 
   async require(id: string): Promise<Organization> {

@@ -3,6 +3,9 @@ import { defineJobs } from '../../platform/queue/job-registry';
 /** Also carries the other features' file exports (statistics, dashboard): they share its worker and concurrency. */
 export const REGISTRY_QUEUE = 'registry';
 
+/** A transfer job's id in its queue, so that the sweeper can ask BullMQ about it (transfer-job-sweeper.ts). */
+export const transferQueueJobId = (transferJobId: string): string => `transfer-${transferJobId}`;
+
 export enum RegistryTransferJob {
   ImportMembers = 'import-members',
   ExportRegistry = 'export-registry',

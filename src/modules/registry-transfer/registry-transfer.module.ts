@@ -9,6 +9,5 @@ import { TransferJobsService } from './transfer-jobs.service';
   imports: [AlliancesModule],
   controllers: [TransferJobsController],
   providers: [TransferJobsService, TransferJobsRepository],
-  exports: [TransferJobsRepository],
 })
 export class RegistryTransferModule {}

@@ -6,7 +6,8 @@ import { Notifier } from '../../platform/notifications/notifier.service';
 import { type Actor, systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../alliances/alliances.service';
-import { TransferJobKind, TransferJobStatus } from './entities/transfer-job.entity';
+import { TransferJobKind } from './entities/transfer-job-kind';
+import { TransferJobStatus } from './entities/transfer-job-status';
 import { TransferJobsRepository } from './transfer-jobs.repository';
 
 /**

@@ -4,11 +4,11 @@ import type { Queue } from 'bullmq';
 import { Clock } from '../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../platform/queue/handles-job.decorator';
 import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
-import { REGISTRY_QUEUE, RegistryTransferJob } from './registry-transfer.jobs';
+import { REGISTRY_QUEUE, RegistryTransferJob, transferQueueJobId } from './registry-transfer.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { transferQueueJobId } from './entities/transfer-job.entity';
 import { TransferJobFailures } from './transfer-job-failures';
+import { TransferJobsRepository } from './transfer-jobs.repository';
 
 /** A transfer job starts within seconds of its relay; one whose queue job is gone after this was lost. */
 export const LOST_AFTER_MS = 2 * 60_000;
@@ -28,6 +28,7 @@ export class SweepTransferJobsHandler implements JobHandler<RegistryTransferJob.
   constructor(
     private readonly tenant: TenantContext,
     private readonly failures: TransferJobFailures,
+    private readonly jobs: TransferJobsRepository,
     private readonly clock: Clock,
     @InjectQueue(REGISTRY_QUEUE) private readonly queue: Queue,
   ) {}
@@ -66,25 +67,15 @@ export class SweepTransferJobsHandler implements JobHandler<RegistryTransferJob.
 
   /** Queued or running for a while, and not waiting in the outbox for a relay (a worker down is not a job lost). */
   private openJobs(tenantId: string): Promise<string[]> {
-    return this.tenant.run(systemActor(tenantId), async () => {
-      const rows = await this.tenant.manager.query<{ id: string }[]>(
-        `SELECT j.id FROM transfer_jobs j
-          WHERE j.status IN ('queued', 'running') AND j.created_at < $1
-            AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.published_at IS NULL AND o.job_id = 'transfer-' || j.id)
-          ORDER BY j.created_at LIMIT 200`,
-        [new Date(this.clock.now().getTime() - LOST_AFTER_MS)],
-      );
-      return rows.map((r) => r.id);
-    });
+    return this.tenant.run(systemActor(tenantId), () =>
+      this.jobs.openJobIds(new Date(this.clock.now().getTime() - LOST_AFTER_MS)),
+    );
   }
 
   private stillOpen(tenantId: string, id: string): Promise<boolean> {
     return this.tenant.run(systemActor(tenantId), async () => {
-      const [row] = await this.tenant.manager.query<{ status: string }[]>(
-        'SELECT status FROM transfer_jobs WHERE id = $1',
-        [id],
-      );
-      return row?.status === 'queued' || row?.status === 'running';
+      const status = await this.jobs.statusOf(id);
+      return status === 'queued' || status === 'running';
     });
   }
 }

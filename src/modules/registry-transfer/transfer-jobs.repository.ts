@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { TransferJob, TransferJobKind, TransferJobStatus } from './entities/transfer-job.entity';
+import { type RefusedRow, TransferJob } from './entities/transfer-job.entity';
+import { TransferJobKind } from './entities/transfer-job-kind';
+import { TransferJobStatus } from './entities/transfer-job-status';
 
 @Injectable()
 export class TransferJobsRepository {
@@ -36,6 +38,41 @@ export class TransferJobsRepository {
 
   async update(id: string, changes: Partial<TransferJob>): Promise<void> {
     await this.manager.getRepository(TransferJob).update({ id }, changes);
+  }
+
+  /** Counts one more row of an import, in the row's own transaction: processed so far, accepted or refused. */
+  async countRow(
+    id: string,
+    processedRows: number,
+    accepted: boolean,
+    refusals: RefusedRow[],
+    progress: number,
+  ): Promise<void> {
+    await this.manager.query(
+      `UPDATE transfer_jobs SET processed_rows = $2, accepted_rows = accepted_rows + $3,
+              refused_rows = refused_rows || $4::jsonb, progress = $5, updated_at = now()
+        WHERE id = $1`,
+      [id, processedRows, accepted ? 1 : 0, JSON.stringify(refusals), progress],
+    );
+  }
+
+  /** Queued or running since before `before`, and not waiting in the outbox for a relay; the oldest 200. */
+  async openJobIds(before: Date): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT j.id FROM transfer_jobs j
+        WHERE j.status IN ('queued', 'running') AND j.created_at < $1
+          AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.published_at IS NULL AND o.job_id = 'transfer-' || j.id)
+        ORDER BY j.created_at LIMIT 200`,
+      [before],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async statusOf(id: string): Promise<string | undefined> {
+    const [row] = await this.manager.query<{ status: string }[]>('SELECT status FROM transfer_jobs WHERE id = $1', [
+      id,
+    ]);
+    return row?.status;
   }
 
   /** Fails a job that has not finished, dropping its file; false when it had (a result is never overwritten). */

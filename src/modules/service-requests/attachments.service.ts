@@ -7,9 +7,9 @@ import { FileStorage } from '../../platform/storage/file-storage';
 import { StorageQuota } from '../../platform/storage/storage-quota';
 import { safeFileName } from '../../platform/storage/safe-file-name';
 import type { Actor } from '../../platform/tenancy/request-actor';
-import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { AttachmentView } from './dto/service-request.dto';
-import { ServiceRequestAttachment } from './entities/service-request-attachment.entity';
+import type { ServiceRequestAttachment } from './entities/service-request-attachment.entity';
+import { AttachmentsRepository } from './attachments.repository';
 import { TimelineEntryType } from './entities/service-request-event.entity';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { ServiceRequestsService } from './service-requests.service';
@@ -19,7 +19,7 @@ export const MAX_ATTACHMENTS_PER_REQUEST = 20;
 @Injectable()
 export class AttachmentsService {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly attachments: AttachmentsRepository,
     private readonly requests: ServiceRequestsRepository,
     private readonly service: ServiceRequestsService,
     private readonly storage: FileStorage,
@@ -33,8 +33,7 @@ export class AttachmentsService {
       throw new DomainException(ErrorCode.UnsupportedMediaType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, [
         { field: 'file', reason: 'fileType' },
       ]);
-    const repo = this.tenant.manager.getRepository(ServiceRequestAttachment);
-    if ((await repo.count({ where: { requestId } })) >= MAX_ATTACHMENTS_PER_REQUEST) {
+    if ((await this.attachments.countOf(requestId)) >= MAX_ATTACHMENTS_PER_REQUEST) {
       throw DomainException.conflict(ErrorCode.Conflict, [
         { field: 'file', reason: 'tooManyFiles', args: [MAX_ATTACHMENTS_PER_REQUEST] },
       ]);
@@ -42,7 +41,7 @@ export class AttachmentsService {
     await this.quota.reserve(content.length);
     const storageKey = `${request.tenantId}/${requestId}/${randomUUID()}`;
     await this.storage.put(storageKey, content, type.mime);
-    const saved = await repo.save({
+    const saved = await this.attachments.save({
       tenantId: request.tenantId,
       requestId,
       fileName: safeFileName(fileName),
@@ -74,9 +73,7 @@ export class AttachmentsService {
     attachmentId: string,
   ): Promise<{ attachment: ServiceRequestAttachment; content: Buffer }> {
     await this.service.requireVisible(actor, requestId);
-    const attachment = await this.tenant.manager
-      .getRepository(ServiceRequestAttachment)
-      .findOneBy({ id: attachmentId, requestId });
+    const attachment = await this.attachments.find(requestId, attachmentId);
     if (!attachment) throw DomainException.notFound();
     return { attachment, content: await this.storage.get(attachment.storageKey) };
   }

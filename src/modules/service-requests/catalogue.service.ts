@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../platform/errors/domain.exception';
-import { decodeCursorParts, keysetPage } from '../../platform/pagination/keyset';
+import { decodeCursorParts } from '../../platform/pagination/keyset';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { townshipSettingsKey } from '../../platform/tenancy/township-settings';
@@ -14,11 +14,12 @@ import type {
   UpdateCategoryDto,
   UpdateRoutingRuleDto,
 } from './dto/catalogue.dto';
-import { RoutingRule } from './entities/routing-rule.entity';
-import { ServiceCategory } from './entities/service-category.entity';
+import type { RoutingRule } from './entities/routing-rule.entity';
+import type { ServiceCategory } from './entities/service-category.entity';
 import { CategoryCode } from './entities/service-request-status';
-import { WorkingDayOverride } from '../../platform/calendar/working-day-override.entity';
 import { CalendarService } from '../../platform/calendar/calendar.service';
+import { CatalogueRepository } from './catalogue.repository';
+import { RequestDirectoryRepository } from './request-directory.repository';
 import { categoryKey } from './service-requests.repository';
 
 const CATEGORY_CODES = Object.values(CategoryCode);
@@ -29,11 +30,9 @@ export class CatalogueService {
   constructor(
     private readonly tenant: TenantContext,
     private readonly calendars: CalendarService,
+    private readonly catalogue: CatalogueRepository,
+    private readonly directory: RequestDirectoryRepository,
   ) {}
-
-  private get manager() {
-    return this.tenant.manager;
-  }
 
   /** In the catalogue's order (the order of the codes), a page at a time. */
   async categories(allianceId: string, page: PageQueryDto): Promise<Page<CategoryView>> {
@@ -42,15 +41,7 @@ export class CatalogueService {
     if (page.cursor && !CATEGORY_CODES.includes(decodeCursorParts(page.cursor, ['text', 'uuid'])[0] as CategoryCode)) {
       throw DomainException.invalid([{ field: 'cursor', reason: 'matches' }]);
     }
-    const qb = this.manager
-      .getRepository(ServiceCategory)
-      .createQueryBuilder('c')
-      .where('c.alliance_id = :allianceId', { allianceId });
-    const { items, nextCursor } = await keysetPage(
-      qb,
-      { column: 'c.code', kind: 'text', idColumn: 'c.id', direction: 'ASC' },
-      page,
-    );
+    const { items, nextCursor } = await this.catalogue.categories(allianceId, page);
     const names = await this.organizationNames(items.map((r) => r.providerOrganizationId));
     return { items: items.map((c) => toCategoryView(c, names)), nextCursor };
   }
@@ -58,18 +49,21 @@ export class CatalogueService {
   async createCategory(allianceId: string, input: CreateCategoryDto): Promise<CategoryView> {
     await this.requireAlliance(allianceId);
     await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
-    const saved = await this.manager
-      .getRepository(ServiceCategory)
-      .save({ ...input, tenantId: this.tenant.tenantId, allianceId, active: input.active ?? true });
+    const saved = await this.catalogue.saveCategory({
+      ...input,
+      tenantId: this.tenant.tenantId,
+      allianceId,
+      active: input.active ?? true,
+    });
     return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
   }
 
   async updateCategory(allianceId: string, id: string, input: UpdateCategoryDto): Promise<CategoryView> {
-    const category = await this.manager.getRepository(ServiceCategory).findOneBy({ id, allianceId });
+    const category = await this.catalogue.findCategory(allianceId, id);
     if (!category) throw DomainException.notFound();
     if (input.providerOrganizationId)
       await this.requireOrganization(input.providerOrganizationId, 'providerOrganizationId');
-    const saved = await this.manager.getRepository(ServiceCategory).save({ ...category, ...input });
+    const saved = await this.catalogue.saveCategory({ ...category, ...input });
     this.tenant.forget(categoryKey(id));
     return toCategoryView(saved, await this.organizationNames([saved.providerOrganizationId]));
   }
@@ -77,21 +71,7 @@ export class CatalogueService {
   /** In the order routing tries them: by priority, then the older first. */
   async rules(allianceId: string, page: PageQueryDto): Promise<Page<RoutingRuleView>> {
     await this.requireAlliance(allianceId);
-    const qb = this.manager
-      .getRepository(RoutingRule)
-      .createQueryBuilder('r')
-      .where('r.alliance_id = :allianceId', { allianceId });
-    const { items, nextCursor } = await keysetPage(
-      qb,
-      {
-        column: 'r.priority',
-        kind: 'number',
-        then: [{ column: 'r.created_at', kind: 'timestamp' }],
-        idColumn: 'r.id',
-        direction: 'ASC',
-      },
-      page,
-    );
+    const { items, nextCursor } = await this.catalogue.rules(allianceId, page);
     const names = await this.organizationNames(items.map((r) => r.targetOrganizationId));
     return { items: items.map((r) => toRuleView(r, names)), nextCursor };
   }
@@ -99,13 +79,10 @@ export class CatalogueService {
   async createRule(allianceId: string, input: CreateRoutingRuleDto): Promise<RoutingRuleView> {
     await this.requireAlliance(allianceId);
     await this.requireOrganization(input.targetOrganizationId, 'targetOrganizationId');
-    if (
-      input.categoryId &&
-      !(await this.manager.getRepository(ServiceCategory).findOneBy({ id: input.categoryId, allianceId }))
-    ) {
+    if (input.categoryId && !(await this.catalogue.findCategory(allianceId, input.categoryId))) {
       throw DomainException.invalid([{ field: 'categoryId', reason: 'notFound' }]);
     }
-    const saved = await this.manager.getRepository(RoutingRule).save({
+    const saved = await this.catalogue.saveRule({
       tenantId: this.tenant.tenantId,
       allianceId,
       priority: input.priority,
@@ -118,25 +95,20 @@ export class CatalogueService {
   }
 
   async updateRule(allianceId: string, id: string, input: UpdateRoutingRuleDto): Promise<RoutingRuleView> {
-    const rule = await this.manager.getRepository(RoutingRule).findOneBy({ id, allianceId });
+    const rule = await this.catalogue.findRule(allianceId, id);
     if (!rule) throw DomainException.notFound();
     if (input.targetOrganizationId) await this.requireOrganization(input.targetOrganizationId, 'targetOrganizationId');
-    const saved = await this.manager
-      .getRepository(RoutingRule)
-      .save({ ...rule, ...input, keywords: input.keywords ?? rule.keywords });
+    const saved = await this.catalogue.saveRule({ ...rule, ...input, keywords: input.keywords ?? rule.keywords });
     return toRuleView(saved, await this.organizationNames([saved.targetOrganizationId]));
   }
 
   async removeRule(allianceId: string, id: string): Promise<void> {
-    const result = await this.manager.getRepository(RoutingRule).delete({ id, allianceId });
-    if (!result.affected) throw DomainException.notFound();
+    if (!(await this.catalogue.removeRule(allianceId, id))) throw DomainException.notFound();
   }
 
   async calendar(year?: number): Promise<CalendarView> {
     const calendar = await this.calendars.forTenant();
-    const qb = this.manager.getRepository(WorkingDayOverride).createQueryBuilder('d').orderBy('d.date', 'ASC');
-    if (year) qb.where('d.date >= :from AND d.date < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
-    const days = await qb.getMany();
+    const days = await this.catalogue.calendarDays(year);
     return {
       timeZone: calendar.timeZone,
       workingHours: ['09:00-12:00', '13:30-17:30'],
@@ -145,36 +117,26 @@ export class CatalogueService {
   }
 
   async setDay(input: CalendarDayDto): Promise<CalendarView> {
-    await this.manager.query(
-      `INSERT INTO working_day_overrides (tenant_id, date, kind, name) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name`,
-      [this.tenant.tenantId, input.date, input.kind, input.name ?? null],
-    );
+    await this.catalogue.setDay(this.tenant.tenantId, input);
     this.tenant.forget(townshipSettingsKey(this.tenant.tenantId));
     return this.calendar(Number(input.date.slice(0, 4)));
   }
 
   async removeDay(date: string): Promise<void> {
-    await this.manager.getRepository(WorkingDayOverride).delete({ tenantId: this.tenant.tenantId, date });
+    await this.catalogue.removeDay(this.tenant.tenantId, date);
     this.tenant.forget(townshipSettingsKey(this.tenant.tenantId));
   }
 
   private async requireAlliance(id: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [id])).length === 0)
-      throw DomainException.notFound();
+    if (!(await this.directory.allianceExists(id))) throw DomainException.notFound();
   }
 
   private async requireOrganization(id: string, field: string): Promise<void> {
-    if ((await this.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [id])).length === 0)
-      throw DomainException.invalid([{ field, reason: 'notFound' }]);
+    if (!(await this.directory.organizationExists(id))) throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 
-  private async organizationNames(ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM organization_directory WHERE id = ANY($1)',
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
+  private organizationNames(ids: string[]): Promise<Map<string, string>> {
+    return this.directory.organizationNames(ids);
   }
 }
 

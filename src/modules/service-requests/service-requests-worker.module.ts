@@ -9,9 +9,10 @@ import { RouteRequestHandler } from './jobs/route-request.handler';
 import { RoutingReconciler } from './routing/routing-reconciler.service';
 import { DailyFiguresHandler } from './jobs/daily-figures.handler';
 import { StatisticsExportHandler } from './jobs/statistics-export.handler';
-import { TransferJobsRepository } from '../registry-transfer/transfer-jobs.repository';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { AutoCloseHandler, CheckSlaHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
+import { ServiceStatisticsModule } from './statistics/service-statistics.module';
 
 /** Routing and SLA jobs wait on the database far more than they compute: ten share a worker well. */
 export const SERVICE_REQUESTS_CONCURRENCY = 10;
@@ -53,6 +54,7 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
 }
 
 @Module({
+  imports: [ExportJobsModule, ServiceStatisticsModule],
   providers: [
     ...SERVICE_REQUEST_CORE,
     ServiceRequestsProcessor,
@@ -64,7 +66,6 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
     AutoCloseHandler,
     StatisticsExportHandler,
     DailyFiguresHandler,
-    TransferJobsRepository,
   ],
 })
 export class ServiceRequestsWorkerModule {}

@@ -2,6 +2,9 @@ import { defineJobs } from '../../platform/queue/job-registry';
 
 export const SERVICE_REQUESTS_QUEUE = 'service-requests';
 
+/** A resolved request nobody rated or closed closes by itself this many days after resolution (AutoCloseResolved). */
+export const AUTO_CLOSE_AFTER_DAYS = 7;
+
 export enum ServiceRequestJob {
   RouteServiceRequest = 'route-service-request',
   CheckSla = 'check-sla',

@@ -1,21 +1,28 @@
 import { Module } from '@nestjs/common';
+import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
+import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { CatalogueController } from './catalogue.controller';
+import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
+import { FollowUpsRepository } from './lifecycle/follow-ups.repository';
 import { RequestAnnouncer } from './lifecycle/request-announcer.service';
 import { RequestSteps } from './lifecycle/request-steps.service';
 import { ServiceRequestActions } from './lifecycle/service-request-actions.service';
 import { RouteRequest } from './routing/route-request';
 import { RequestRouter } from './routing/router.service';
+import { RoutingRepository } from './routing/routing.repository';
+import { RequestDirectoryRepository } from './request-directory.repository';
 import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { ServiceRequestsService } from './service-requests.service';
 import { ServingController } from './serving/serving.controller';
 import { ServingRepository } from './serving/serving.repository';
-import { ServiceStatistics } from './statistics/service-statistics.service';
+import { ServiceStatisticsModule } from './statistics/service-statistics.module';
 import { StatisticsExports } from './statistics/statistics-exports.service';
 import { SlaEvaluator } from './sla/sla-evaluator.service';
 import { SlaPlanner } from './sla/sla-planner.service';
+import { SlaRepository } from './sla/sla.repository';
 
 /** The pieces both processes use. */
 export const SERVICE_REQUEST_CORE = [
@@ -28,13 +35,25 @@ export const SERVICE_REQUEST_CORE = [
   RequestRouter,
   SlaEvaluator,
   SlaPlanner,
-  ServiceStatistics,
+  SlaRepository,
+  RoutingRepository,
+  RequestDirectoryRepository,
+  AttachmentsRepository,
+  FollowUpsRepository,
 ];
 
 @Module({
+  imports: [ExportJobsModule, ServiceStatisticsModule],
   controllers: [ServingController, ServiceRequestsController, CatalogueController],
-  providers: [...SERVICE_REQUEST_CORE, CatalogueService, StatisticsExports, AttachmentsService, ServingRepository],
+  providers: [
+    ...SERVICE_REQUEST_CORE,
+    CatalogueService,
+    CatalogueRepository,
+    StatisticsExports,
+    AttachmentsService,
+    ServingRepository,
+  ],
   /** Statistics for the dashboard; the service for features that file requests, e.g. pairing visits. */
-  exports: [ServiceStatistics, ServiceRequestsService],
+  exports: [ServiceStatisticsModule, ServiceRequestsService],
 })
 export class ServiceRequestsModule {}

@@ -205,7 +205,7 @@ export class ServiceRequestsRepository {
       .getRawAndEntities<{ rules: RoutingFacts['rules']; paired_department_id: string | null }>();
     const [category] = entities;
     if (!category) throw new EntityNotFoundError(ServiceCategory, { id: request.categoryId });
-    await this.tenant.once(categoryKey(category.id), async () => category);
+    await this.tenant.once(categoryKey(category.id), () => Promise.resolve(category));
     return { category, rules: raw[0].rules, pairedDepartmentId: raw[0].paired_department_id };
   }
 
@@ -336,7 +336,7 @@ export class ServiceRequestsRepository {
     data?: Record<string, unknown>;
     dedupeKey?: string;
   }): Promise<boolean> {
-    const rows = await this.manager.query(
+    const rows = await this.manager.query<{ id: string }[]>(
       `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, internal, body, data, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (request_id, dedupe_key) DO NOTHING RETURNING id`,
       [

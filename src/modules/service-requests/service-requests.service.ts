@@ -22,6 +22,8 @@ import { TimelineEntryType } from './entities/service-request-event.entity';
 import { ServiceRequestStatus as S, Urgency } from './entities/service-request-status';
 import type { ServiceRequest } from './entities/service-request.entity';
 import { allowedActions, partiesOf } from './request-parties';
+import { AttachmentsRepository } from './attachments.repository';
+import { RequestDirectoryRepository } from './request-directory.repository';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { routeJobRow } from './routing/route-job';
 
@@ -41,6 +43,8 @@ export class ServiceRequestsService {
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly directory: RequestDirectoryRepository,
+    private readonly attachments: AttachmentsRepository,
   ) {}
 
   /**
@@ -76,15 +80,12 @@ export class ServiceRequestsService {
   ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     // The enterprise's contact is the requester, so updates and the rating go to the enterprise.
-    const [contact] = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE organization_id = $1 AND role = 'enterprise_contact' AND status = 'active' ORDER BY created_at LIMIT 1`,
-      [organizationId],
-    );
+    const contactId = await this.directory.firstEnterpriseContact(organizationId);
     // The key is ours, not a client's: a replay after a lost link answers with the request whatever the body.
     return this.file(
       actor,
       organizationId,
-      contact?.id ?? actor.userId,
+      contactId ?? actor.userId,
       input,
       { key: idempotencyKey, bodyHash: null },
       { filedBy: actor.userId, ...origin },
@@ -168,10 +169,7 @@ export class ServiceRequestsService {
     // One after another: they share the transaction's connection, which runs one query at a time anyway.
     const view = await this.requests.view(id, actor);
     const timeline = await this.requests.timeline(id, seesInternal);
-    const attachments = await this.tenant.manager.query(
-      `SELECT id, file_name AS "fileName", content_type AS "contentType", size, created_at AS "createdAt" FROM service_request_attachments WHERE request_id = $1 ORDER BY created_at`,
-      [id],
-    );
+    const attachments = await this.attachments.listOf(id);
     const actions: string[] = allowedActions(parties, request.status);
     if (parties.includes('requester') && this.isLate(request)) actions.push('chase');
     return { ...view!, timeline, attachments, allowedActions: actions };
@@ -190,10 +188,7 @@ export class ServiceRequestsService {
       internal: !!input.internal,
       body: input.body.trim(),
     });
-    const [author] = await this.tenant.manager.query<{ display_name: string }[]>(
-      'SELECT display_name FROM people_directory WHERE id = $1',
-      [actor.userId],
-    );
+    const authorName = await this.directory.displayName(actor.userId);
     const others = parties.includes('requester')
       ? [
           request.handlerId,
@@ -207,7 +202,7 @@ export class ServiceRequestsService {
     await this.notifier.notify(
       { userIds: others.filter((u): u is string => !!u && u !== actor.userId) },
       ServiceRequestNotification.RequestComment,
-      { requestId: id, number: request.number, authorName: author?.display_name ?? '', body: input.body.slice(0, 200) },
+      { requestId: id, number: request.number, authorName: authorName ?? '', body: input.body.slice(0, 200) },
     );
     return this.detail(actor, id);
   }
@@ -233,15 +228,12 @@ export class ServiceRequestsService {
       type: TimelineEntryType.Chased,
       actorUserId: actor.userId,
     });
-    const [org] = await this.tenant.manager.query<{ name: string }[]>(
-      'SELECT name FROM organization_directory WHERE id = $1',
-      [request.requesterOrganizationId],
-    );
+    const requesterName = await this.directory.organizationName(request.requesterOrganizationId);
     const staff = request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [];
     await this.notifier.notify(
       { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u) },
       ServiceRequestNotification.RequestChased,
-      { requestId: id, number: request.number, title: request.title, requesterName: org?.name ?? '' },
+      { requestId: id, number: request.number, title: request.title, requesterName: requesterName ?? '' },
       { urgent: true },
     );
     return this.detail(actor, id);

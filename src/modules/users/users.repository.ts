@@ -5,7 +5,7 @@ import { User } from '../../platform/auth/entities/user.entity';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import { escapeLike } from '../organizations/organizations.repository';
+import { escapeLike } from '../../platform/database/escape-like';
 import type { ListUsersQuery } from './dto/user.dto';
 
 export interface UserWithOrganization {
@@ -54,6 +54,26 @@ export class UsersRepository {
       [wanted],
     );
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The township's name and the inviting person's, for an invitation's text. */
+  async invitationNames(
+    tenantId: string | null,
+    inviterId: string,
+  ): Promise<{ tenant_name: string; inviter_name: string | null } | undefined> {
+    const [names] = await this.manager.query<{ tenant_name: string; inviter_name: string | null }[]>(
+      `SELECT t.name AS tenant_name, (SELECT display_name FROM users WHERE id = $2) AS inviter_name FROM tenants t WHERE t.id = $1`,
+      [tenantId, inviterId],
+    );
+    return names;
+  }
+
+  async hasPassword(userId: string): Promise<boolean> {
+    const [row] = await this.manager.query<{ has: boolean }[]>(
+      'SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1',
+      [userId],
+    );
+    return !!row?.has;
   }
 
   save(user: Partial<User>): Promise<User> {

@@ -96,10 +96,7 @@ export class UsersService {
   }
 
   private async sendInvitation(user: User, invitationUrl: string): Promise<void> {
-    const [names] = await this.tenant.manager.query<{ tenant_name: string; inviter_name: string | null }[]>(
-      `SELECT t.name AS tenant_name, (SELECT display_name FROM users WHERE id = $2) AS inviter_name FROM tenants t WHERE t.id = $1`,
-      [user.tenantId, this.tenant.actor.userId],
-    );
+    const names = await this.users.invitationNames(user.tenantId, this.tenant.actor.userId);
     await this.notifier.notify(
       { userIds: [user.id] },
       UserNotification.UserInvited,
@@ -153,12 +150,8 @@ export class UsersService {
     return toUserView(saved, saved.organizationId ? (names.get(saved.organizationId) ?? null) : null);
   }
 
-  private async hasPassword(userId: string): Promise<boolean> {
-    const [row] = await this.tenant.manager.query<{ has: boolean }[]>(
-      'SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1',
-      [userId],
-    );
-    return !!row?.has;
+  private hasPassword(userId: string): Promise<boolean> {
+    return this.users.hasPassword(userId);
   }
 
   private async require(id: string): Promise<User> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceRequestsModule } from '../service-requests/service-requests.module';
 import { WorkbenchController } from './workbench.controller';
+import { WorkbenchRepository } from './workbench.repository';
 import { WorkbenchService } from './workbench.service';
 
 /**
@@ -9,5 +10,9 @@ import { WorkbenchService } from './workbench.service';
  * board's list comes from ServiceRequestsService. The counts and short lists are read here, one
  * statement per section, for speed: the owning modules have no count of these.
  */
-@Module({ imports: [ServiceRequestsModule], controllers: [WorkbenchController], providers: [WorkbenchService] })
+@Module({
+  imports: [ServiceRequestsModule],
+  controllers: [WorkbenchController],
+  providers: [WorkbenchService, WorkbenchRepository],
+})
 export class WorkbenchModule {}

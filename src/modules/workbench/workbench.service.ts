@@ -12,15 +12,12 @@ import {
   type WorkbenchSectionView,
   type WorkbenchView,
 } from './dto/workbench.view';
-import type { RawItem, SectionRows, Statement, WorkbenchScope } from './sections/section-statement';
+import type { RawItem, Statement, WorkbenchScope } from './sections/section-statement';
+import { WorkbenchRepository } from './workbench.repository';
 import { sectionsFor } from './workbench-sections';
 
 /** How many items each section lists; the count says how many more wait. */
 export const WORKBENCH_ITEMS = 5;
-
-/** This week in the township's time zone: Monday 00:00 to the next Monday 00:00, as instants. */
-export const WEEK_SQL = `SELECT date_trunc('week', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS week_start,
-                         (date_trunc('week', $1::timestamptz AT TIME ZONE $2) + interval '7 days') AT TIME ZONE $2 AS week_end`;
 
 /**
  * 工作台: what waits for the signed-in person now, section by section (see workbench-sections.ts),
@@ -33,12 +30,13 @@ export class WorkbenchService {
     private readonly tenant: TenantContext,
     private readonly clock: Clock,
     private readonly requests: ServiceRequestsService,
+    private readonly statements: WorkbenchRepository,
   ) {}
 
   async read(actor: Actor): Promise<WorkbenchView> {
     if (!actor.tenantId) throw DomainException.forbidden();
     const scope = await this.scope(actor);
-    const run = (statement: Statement) => this.run(statement);
+    const run = (statement: Statement) => this.statements.section(statement);
     const sections: WorkbenchSectionView[] = [];
     // One after another: they share the request transaction's connection.
     for (const { section, optional } of sectionsFor(actor.role, (page) => this.requests.supervision(page))) {
@@ -60,24 +58,16 @@ export class WorkbenchService {
   async scope(actor: Actor): Promise<WorkbenchScope> {
     const now = this.clock.now();
     const { timeZone } = await townshipSettings(this.tenant, actor.tenantId!);
-    const [week] = await this.tenant.manager.query<{ week_start: Date; week_end: Date }[]>(WEEK_SQL, [now, timeZone]);
+    const { weekStart, weekEnd } = await this.statements.week(now, timeZone);
     return {
       actor,
       now,
       today: localDate(now, timeZone),
       timeZone,
-      weekStart: week.week_start,
-      weekEnd: week.week_end,
+      weekStart,
+      weekEnd,
       limit: WORKBENCH_ITEMS,
     };
-  }
-
-  private async run(statement: Statement): Promise<SectionRows> {
-    const [row] = await this.tenant.manager.query<{ total: number; items?: RawItem[] }[]>(
-      statement.sql,
-      statement.params,
-    );
-    return { total: Number(row.total), items: row.items ?? [] };
   }
 }
 

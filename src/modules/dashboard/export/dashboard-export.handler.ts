@@ -8,8 +8,8 @@ import type { JobPayloads } from '../../../platform/queue/job-registry';
 import { DashboardJob } from '../dashboard.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
-import { TransferJobsRepository } from '../../registry-transfer/transfer-jobs.repository';
+import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job-status';
+import { ExportJobsService } from '../../registry-transfer/export-jobs.service';
 import { DashboardService } from '../dashboard.service';
 import { dashboardPdf } from './dashboard-pdf';
 import { dashboardWorkbook } from './dashboard-workbook';
@@ -20,7 +20,7 @@ import { dashboardWorkbook } from './dashboard-workbook';
 export class DashboardExportHandler implements JobHandler<DashboardJob.ExportDashboard> {
   constructor(
     private readonly tenant: TenantContext,
-    private readonly jobs: TransferJobsRepository,
+    private readonly jobs: ExportJobsService,
     private readonly dashboard: DashboardService,
     private readonly config: ConfigService<Environment, true>,
     private readonly clock: Clock,
@@ -28,20 +28,20 @@ export class DashboardExportHandler implements JobHandler<DashboardJob.ExportDas
 
   async handle(
     { tenantId, transferJobId }: JobPayloads[DashboardJob.ExportDashboard],
-    { progress }: JobContext,
+    context: JobContext,
   ): Promise<void> {
     const system = systemActor(tenantId);
-    const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
+    const job = await this.tenant.run(system, () => this.jobs.find(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
     const actor = { ...system, userId: job.createdById };
     await this.tenant.run(actor, () =>
       this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now(), progress: 10 }),
     );
-    await progress(10);
-    const { from, to, format } = job.parameters as { from: string; to: string; format: 'xlsx' | 'pdf' };
+    await context.progress(10);
+    const { from, to, format = 'xlsx' } = job.parameters;
     const view = await this.tenant.read(actor, () => this.dashboard.compute(job.allianceId, { from, to }));
     await this.tenant.run(actor, () => this.jobs.update(job.id, { progress: 50 }));
-    await progress(50);
+    await context.progress(50);
     const language = job.language as Language;
     const content =
       format === 'pdf'
@@ -61,6 +61,6 @@ export class DashboardExportHandler implements JobHandler<DashboardJob.ExportDas
         finishedAt: this.clock.now(),
       }),
     );
-    await progress(100);
+    await context.progress(100);
   }
 }

@@ -1,6 +1,7 @@
 import { IsEnum, IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../platform/pagination/page.dto';
-import { TransferJobKind, TransferJobStatus } from '../entities/transfer-job.entity';
+import { TransferJobKind } from '../entities/transfer-job-kind';
+import { TransferJobStatus } from '../entities/transfer-job-status';
 
 export class RefusedRowView {
   row: number;

@@ -1,23 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { SameTenantReference, UserReference } from '../../../platform/database/references';
 import { TenantOwnedEntity } from '../../../platform/database/tenant-owned.entity';
-
-export enum TransferJobKind {
-  MemberImport = 'member-import',
-  RegistryExport = 'registry-export',
-  ServiceStatisticsExport = 'service-statistics-export',
-  DashboardExport = 'dashboard-export',
-}
-
-export enum TransferJobStatus {
-  Queued = 'queued',
-  Running = 'running',
-  Succeeded = 'succeeded',
-  Failed = 'failed',
-}
-
-/** A transfer job's id in its queue, so that the sweeper can ask BullMQ about it (transfer-job-sweeper.ts). */
-export const transferQueueJobId = (transferJobId: string): string => `transfer-${transferJobId}`;
+import { TransferJobKind } from './transfer-job-kind';
+import { TransferJobStatus } from './transfer-job-status';
 
 export interface RefusedRow {
   row: number;
@@ -49,7 +34,7 @@ export class TransferJob extends TenantOwnedEntity {
 
   /** What the job works on beyond the alliance, e.g. the period of a statistics export. */
   @Column('jsonb', { default: () => "'{}'" })
-  parameters: { from?: string; to?: string };
+  parameters: { from?: string; to?: string; format?: 'xlsx' | 'pdf' };
 
   @Column({ type: 'int', default: 0 })
   progress: number;

@@ -10,9 +10,8 @@ import type { JobPayloads } from '../../../platform/queue/job-registry';
 import { RegistryTransferJob } from '../registry-transfer.jobs';
 import { type Actor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { AllianceMembership } from '../../alliances/entities/alliance-membership.entity';
-import { Alliance } from '../../alliances/entities/alliance.entity';
-import { TransferJobStatus } from '../entities/transfer-job.entity';
+import { AlliancesService } from '../../alliances/alliances.service';
+import { TransferJobStatus } from '../entities/transfer-job-status';
 import { TransferJobsRepository } from '../transfer-jobs.repository';
 import { registryWorkbook } from './registry-workbook';
 
@@ -25,9 +24,10 @@ export class RegistryExportHandler implements JobHandler<RegistryTransferJob.Exp
     private readonly jobs: TransferJobsRepository,
     private readonly clock: Clock,
     private readonly notifier: Notifier,
+    private readonly alliances: AlliancesService,
   ) {}
 
-  async handle(payload: JobPayloads[RegistryTransferJob.ExportRegistry], { progress }: JobContext): Promise<void> {
+  async handle(payload: JobPayloads[RegistryTransferJob.ExportRegistry], context: JobContext): Promise<void> {
     const system: Actor = systemActor(payload.tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
@@ -35,26 +35,14 @@ export class RegistryExportHandler implements JobHandler<RegistryTransferJob.Exp
 
     const { alliance, memberships } = await this.tenant.run(actor, async () => {
       await this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now() });
-      const manager = this.tenant.manager;
-      return {
-        alliance: await manager.getRepository(Alliance).findOneByOrFail({ id: job.allianceId }),
-        memberships: await manager
-          .getRepository(AllianceMembership)
-          .createQueryBuilder('m')
-          .innerJoinAndSelect('m.organization', 'o')
-          .leftJoinAndSelect('o.partyOrganization', 'p')
-          .where('m.alliance_id = :id', { id: job.allianceId })
-          .orderBy('m.joined_on', 'ASC')
-          .addOrderBy('o.name', 'ASC')
-          .getMany(),
-      };
+      return this.alliances.registry(job.allianceId);
     });
     const total = Math.max(memberships.length, 1);
     await this.tenant.run(actor, () => this.jobs.update(job.id, { totalRows: memberships.length }));
     const content = await registryWorkbook(memberships, job.language as Language, async (done) => {
       const percent = Math.min(99, Math.floor((done * 100) / total));
       await this.tenant.run(actor, () => this.jobs.update(job.id, { processedRows: done, progress: percent }));
-      await progress(percent);
+      await context.progress(percent);
     });
     const fileName = `${alliance.name}-${localDate(this.clock.now())}.xlsx`;
     await this.tenant.run(actor, async () => {
@@ -74,6 +62,6 @@ export class RegistryExportHandler implements JobHandler<RegistryTransferJob.Exp
         { dedupeKey: `export-finished:${job.id}`, channels: [PersonalChannel.InApp] },
       );
     });
-    await progress(100);
+    await context.progress(100);
   }
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../../platform/errors/localized-messages';
-import type { AllianceMembership } from '../../alliances/entities/alliance-membership.entity';
+import type { AllianceRegistry } from '../../alliances/alliances.service';
 
 const LABELS = {
   'zh-CN': {
@@ -66,7 +66,7 @@ const ROLE_ORDER = { lead: 0, department: 1, member: 2 } as const;
  * joining and leaving. The import reads the first sheet back, so the two round-trip.
  */
 export async function registryWorkbook(
-  memberships: AllianceMembership[],
+  memberships: AllianceRegistry['memberships'],
   language: Language,
   onRow: (done: number) => Promise<void>,
 ): Promise<Buffer> {

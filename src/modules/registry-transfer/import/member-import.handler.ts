@@ -12,8 +12,8 @@ import { type Actor, systemActor } from '../../../platform/tenancy/request-actor
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { AlliancesService } from '../../alliances/alliances.service';
 import { OrganizationsService } from '../../organizations/organizations.service';
-import { OrganizationsRepository } from '../../organizations/organizations.repository';
-import { RefusedRow, TransferJob, TransferJobStatus } from '../entities/transfer-job.entity';
+import { RefusedRow, TransferJob } from '../entities/transfer-job.entity';
+import { TransferJobStatus } from '../entities/transfer-job-status';
 import { TransferJobsRepository } from '../transfer-jobs.repository';
 import { mapHeaders, MemberColumn } from './member-columns';
 import { MemberRow, parseMemberRow } from './member-row';
@@ -37,13 +37,12 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     private readonly tenant: TenantContext,
     private readonly jobs: TransferJobsRepository,
     private readonly organizations: OrganizationsService,
-    private readonly organizationsRepository: OrganizationsRepository,
     private readonly alliances: AlliancesService,
     private readonly clock: Clock,
     private readonly notifier: Notifier,
   ) {}
 
-  async handle(payload: JobPayloads[RegistryTransferJob.ImportMembers], { progress }: JobContext): Promise<void> {
+  async handle(payload: JobPayloads[RegistryTransferJob.ImportMembers], context: JobContext): Promise<void> {
     const system: Actor = systemActor(payload.tenantId);
     const job = await this.tenant.run(system, () => this.jobs.findById(payload.transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded || job.status === TransferJobStatus.Failed) return;
@@ -68,17 +67,17 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     );
     for (let index = job.processedRows; index < prepared.rows.length; index++) {
       await this.importRow(actor, job, prepared.rows[index], index, prepared.rows.length, language);
-      if (index % 20 === 0) await progress(Math.floor(((index + 1) * 100) / prepared.rows.length));
+      if (index % 20 === 0) await context.progress(Math.floor(((index + 1) * 100) / prepared.rows.length));
     }
     await this.finish(actor, job.id, TransferJobStatus.Succeeded, null);
-    await progress(100);
+    await context.progress(100);
   }
 
   private async prepare(
     file: Buffer | null,
     language: Language,
   ): Promise<{ rows: PreparedRow[]; headerProblems: RefusedRow[] }> {
-    if (!file) throw new ImportRefused(localizedReason('unreadableFile', language)!);
+    if (!file) throw new ImportRefused(localizedReason('unreadableFile', language));
     const sheet = await readSpreadsheet(file).catch((error: unknown) => {
       if (error instanceof UnreadableFileError)
         throw new ImportRefused(
@@ -87,7 +86,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
       throw error;
     });
     const headerIndex = sheet.findIndex((cells) => cells.some((c) => c.trim()));
-    if (headerIndex < 0) throw new ImportRefused(localizedReason('isNotEmpty', language)!);
+    if (headerIndex < 0) throw new ImportRefused(localizedReason('isNotEmpty', language));
     const { columns, unknown } = mapHeaders(sheet[headerIndex]);
     if (!columns.includes('name'))
       throw new ImportRefused(`企业名称 / name: ${localizedReason('missingColumn', language)}`);
@@ -100,7 +99,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     const body = sheet.slice(headerIndex + 1).map((cells, i) => ({ cells, sheetRow: headerIndex + 2 + i }));
     const filled = body.filter(({ cells }) => cells.some((c) => c.trim()));
     if (filled.length > MAX_IMPORT_ROWS)
-      throw new ImportRefused(localizedReason('tooManyRows', language, [MAX_IMPORT_ROWS])!);
+      throw new ImportRefused(localizedReason('tooManyRows', language, [MAX_IMPORT_ROWS]));
 
     const seenCodes = new Map<string, number>();
     const seenNames = new Map<string, number>();
@@ -131,12 +130,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
     language: Language,
   ): Promise<void> {
     const counters = (accepted: boolean, refusals: RefusedRow[]) =>
-      this.tenant.manager.query(
-        `UPDATE transfer_jobs SET processed_rows = $2, accepted_rows = accepted_rows + $3,
-                refused_rows = refused_rows || $4::jsonb, progress = $5, updated_at = now()
-          WHERE id = $1`,
-        [job.id, index + 1, accepted ? 1 : 0, JSON.stringify(refusals), Math.floor(((index + 1) * 100) / total)],
-      );
+      this.jobs.countRow(job.id, index + 1, accepted, refusals, Math.floor(((index + 1) * 100) / total));
     const refuse = (problems: FieldProblem[]) =>
       this.tenant.run(actor, () =>
         counters(
@@ -167,8 +161,7 @@ export class MemberImportHandler implements JobHandler<RegistryTransferJob.Impor
   /** Reuses an organisation already registered (same credit code, else same name), else creates it. */
   private async addToAlliance(allianceId: string, row: MemberRow): Promise<void> {
     const { organization: input } = row;
-    const byCode = input.unifiedCode ? await this.organizationsRepository.findByUnifiedCodes([input.unifiedCode]) : [];
-    const existing = byCode[0] ?? (await this.organizationsRepository.findByName(input.name));
+    const existing = await this.organizations.findRegistered(input.unifiedCode, input.name);
     const organization = existing ?? (await this.organizations.create(input));
     // One summary when the import finishes, not one message per row.
     await this.alliances.addMember(

@@ -58,7 +58,11 @@ export function parseMemberRow(
     if (value === undefined) return undefined;
     const found = words[value.toLowerCase()];
     if (found === undefined)
-      problems.push({ field: column, reason: 'isIn', args: Object.keys(words).filter((k) => /[^\x00-\x7f]/.test(k)) });
+      problems.push({
+        field: column,
+        reason: 'isIn',
+        args: Object.keys(words).filter((k) => /[\u0080-\uffff]/.test(k)),
+      });
     return found;
   };
 

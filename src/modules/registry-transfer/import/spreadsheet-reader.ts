@@ -45,7 +45,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return value.result === undefined ? '' : cellText(value.result);
     return '';
   }
   return String(value);
@@ -62,7 +62,7 @@ function decodeText(file: Buffer): string {
 
 function readCsv(text: string): SheetRows {
   try {
-    return parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true, bom: true }) as SheetRows;
+    return parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true, bom: true });
   } catch {
     throw new UnreadableFileError('not a csv file');
   }

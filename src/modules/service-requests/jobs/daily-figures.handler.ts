@@ -3,7 +3,7 @@ import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.deco
 import { ServiceRequestJob } from '../service-requests.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL } from '../statistics/daily-figures.sql';
+import { StatisticsRepository } from '../statistics/statistics.repository';
 
 /**
  * Folds the days whose requests changed back into the statistics' daily sums, township by
@@ -13,7 +13,10 @@ import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL } from '../statistics/daily
 @Injectable()
 @HandlesJob(ServiceRequestJob.RefreshServiceStatistics)
 export class DailyFiguresHandler implements JobHandler<ServiceRequestJob.RefreshServiceStatistics> {
-  constructor(private readonly tenant: TenantContext) {}
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly statistics: StatisticsRepository,
+  ) {}
 
   async handle(): Promise<number> {
     let days = 0;
@@ -22,10 +25,6 @@ export class DailyFiguresHandler implements JobHandler<ServiceRequestJob.Refresh
   }
 
   refresh(tenantId: string): Promise<number> {
-    return this.tenant.run(systemActor(tenantId), async () => {
-      await this.tenant.manager.query(REFRESH_LOCK_SQL);
-      const [{ days }] = await this.tenant.manager.query<{ days: number }[]>(REFRESH_DAILY_FIGURES_SQL);
-      return days;
-    });
+    return this.tenant.run(systemActor(tenantId), () => this.statistics.refreshDailyFigures());
   }
 }

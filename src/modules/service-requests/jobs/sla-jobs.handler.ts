@@ -1,19 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { IsNull, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../../platform/clock/clock';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import type { JobPayloads } from '../../../platform/queue/job-registry';
-import { ServiceRequestJob } from '../service-requests.jobs';
+import { AUTO_CLOSE_AFTER_DAYS, ServiceRequestJob } from '../service-requests.jobs';
 import { platformActor, systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
-import { ServiceRequest } from '../entities/service-request.entity';
 import { RoutingReconciler } from '../routing/routing-reconciler.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaEvaluator } from '../sla/sla-evaluator.service';
-
-export const AUTO_CLOSE_AFTER_DAYS = 7;
+import { SlaRepository } from '../sla/sla.repository';
 
 /** A timer fired: apply whatever milestones are due now. */
 @Injectable()
@@ -47,16 +44,12 @@ export class SweepSlaHandler implements JobHandler<ServiceRequestJob.SweepSla> {
     private readonly checker: CheckSlaHandler,
     private readonly routing: RoutingReconciler,
     private readonly clock: Clock,
+    private readonly sla: SlaRepository,
   ) {}
 
   async handle(): Promise<number> {
     await this.routing.reconcile();
-    const due = await this.tenant.run(platformActor(), () =>
-      this.tenant.manager.query<{ id: string; tenant_id: string }[]>(
-        'SELECT * FROM service_requests_sla_due($1, 500)',
-        [this.clock.now()],
-      ),
-    );
+    const due = await this.tenant.run(platformActor(), () => this.sla.dueMilestones(this.clock.now()));
     for (const row of due) await this.checker.handle({ tenantId: row.tenant_id, requestId: row.id });
     if (due.length > 0) this.logger.log({ count: due.length }, 'SLA sweep applied due milestones');
     return due.length;
@@ -71,6 +64,7 @@ export class AutoCloseHandler implements JobHandler<ServiceRequestJob.AutoCloseR
     private readonly tenant: TenantContext,
     private readonly requests: ServiceRequestsRepository,
     private readonly clock: Clock,
+    private readonly sla: SlaRepository,
   ) {}
 
   async handle(): Promise<number> {
@@ -79,10 +73,7 @@ export class AutoCloseHandler implements JobHandler<ServiceRequestJob.AutoCloseR
     let closed = 0;
     for (const tenantId of tenants) {
       closed += await this.tenant.run(systemActor(tenantId), async () => {
-        const stale = await this.tenant.manager.getRepository(ServiceRequest).find({
-          where: { status: S.Resolved, rating: IsNull(), resolvedAt: LessThanOrEqual(cutoff), mergedIntoId: IsNull() },
-          take: 500,
-        });
+        const stale = await this.sla.staleResolved(cutoff);
         for (const request of stale) {
           await this.requests.update(request.id, { status: S.Closed, closedAt: this.clock.now() });
           await this.requests.addEvent({

@@ -6,8 +6,8 @@ import type { JobPayloads } from '../../../platform/queue/job-registry';
 import { ServiceRequestJob } from '../service-requests.jobs';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job.entity';
-import { TransferJobsRepository } from '../../registry-transfer/transfer-jobs.repository';
+import { TransferJobStatus } from '../../registry-transfer/entities/transfer-job-status';
+import { ExportJobsService } from '../../registry-transfer/export-jobs.service';
 import { ServiceStatistics } from '../statistics/service-statistics.service';
 import { statisticsWorkbook } from '../statistics/statistics-workbook';
 
@@ -16,28 +16,28 @@ import { statisticsWorkbook } from '../statistics/statistics-workbook';
 export class StatisticsExportHandler implements JobHandler<ServiceRequestJob.ExportServiceStatistics> {
   constructor(
     private readonly tenant: TenantContext,
-    private readonly jobs: TransferJobsRepository,
+    private readonly jobs: ExportJobsService,
     private readonly statistics: ServiceStatistics,
     private readonly clock: Clock,
   ) {}
 
   async handle(
     { tenantId, transferJobId }: JobPayloads[ServiceRequestJob.ExportServiceStatistics],
-    { progress }: JobContext,
+    context: JobContext,
   ): Promise<void> {
     const system = systemActor(tenantId);
-    const job = await this.tenant.run(system, () => this.jobs.findById(transferJobId));
+    const job = await this.tenant.run(system, () => this.jobs.find(transferJobId));
     if (!job || job.status === TransferJobStatus.Succeeded) return;
     const actor = { ...system, userId: job.createdById };
     await this.tenant.run(actor, async () => {
       await this.jobs.update(job.id, { status: TransferJobStatus.Running, startedAt: this.clock.now(), progress: 10 });
     });
-    await progress(10);
-    const { from, to } = job.parameters as { from: string; to: string };
+    await context.progress(10);
+    const { from, to } = job.parameters;
     const stats = await this.tenant.read(actor, () =>
       this.statistics.compute({ allianceId: job.allianceId, from, to }),
     );
-    await progress(60);
+    await context.progress(60);
     const content = await statisticsWorkbook(stats, job.language as Language);
     await this.tenant.run(actor, () =>
       this.jobs.update(job.id, {
@@ -51,6 +51,6 @@ export class StatisticsExportHandler implements JobHandler<ServiceRequestJob.Exp
         finishedAt: this.clock.now(),
       }),
     );
-    await progress(100);
+    await context.progress(100);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { RequestDirectoryRepository } from '../request-directory.repository';
 import type { ServiceRequest } from '../entities/service-request.entity';
 
 type Announced = Pick<
@@ -22,6 +23,7 @@ export class RequestAnnouncer {
   constructor(
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
+    private readonly directory: RequestDirectoryRepository,
   ) {}
 
   /** The handler, the organisation's staff and its group robots. */
@@ -62,13 +64,7 @@ export class RequestAnnouncer {
     return this.tenant.once(
       `request-parties:${request.requesterOrganizationId}:${request.assignedOrganizationId}`,
       async () => {
-        const [row] = await this.tenant.manager.query<
-          { requester: string | null; provider: string | null; staff: string[] }[]
-        >(
-          `SELECT (SELECT name FROM organization_directory WHERE id = $1) AS requester, (SELECT name FROM organization_directory WHERE id = $2) AS provider,
-                ARRAY(SELECT id FROM people_directory WHERE organization_id = $2 AND status = 'active') AS staff`,
-          [request.requesterOrganizationId, request.assignedOrganizationId],
-        );
+        const row = await this.directory.parties(request.requesterOrganizationId, request.assignedOrganizationId);
         return { requester: row?.requester ?? '', provider: row?.provider ?? '', staff: row?.staff ?? [] };
       },
     );

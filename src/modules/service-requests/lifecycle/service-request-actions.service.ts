@@ -4,7 +4,6 @@ import { DomainException } from '../../../platform/errors/domain.exception';
 import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import type { Actor } from '../../../platform/tenancy/request-actor';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type {
   MergeDto,
   ProvideInformationDto,
@@ -13,9 +12,10 @@ import type {
   ResolveDto,
   ServiceRequestDetailView,
 } from '../dto/service-request.dto';
-import { FollowUpTask } from '../entities/follow-up-task.entity';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
+import { RequestDirectoryRepository } from '../request-directory.repository';
+import { FollowUpsRepository } from './follow-ups.repository';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { addWorkingTime, workingMinutesBetween } from '../../../platform/calendar/working-calendar';
@@ -31,10 +31,11 @@ export class ServiceRequestActions {
   constructor(
     private readonly requests: ServiceRequestsRepository,
     private readonly steps: RequestSteps,
-    private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
+    private readonly directory: RequestDirectoryRepository,
+    private readonly followUps: FollowUpsRepository,
   ) {}
 
   accept(actor: Actor, id: string) {
@@ -173,24 +174,21 @@ export class ServiceRequestActions {
   private async openFollowUp(requestId: string, rating: number): Promise<void> {
     const request = (await this.requests.findById(requestId))!;
     const [assignee] = await this.requests.townshipLeaders();
-    await this.tenant.manager.getRepository(FollowUpTask).save({
+    await this.followUps.save({
       tenantId: request.tenantId,
       requestId,
       assigneeId: assignee ?? null,
       reason: `rating ${rating}`,
       status: 'open',
     });
-    const [org] = await this.tenant.manager.query<{ name: string }[]>(
-      'SELECT name FROM organization_directory WHERE id = $1',
-      [request.requesterOrganizationId],
-    );
+    const requesterName = await this.directory.organizationName(request.requesterOrganizationId);
     if (assignee) {
       await this.notifier.notify({ userIds: [assignee] }, ServiceRequestNotification.FollowUpAssigned, {
         requestId,
         number: request.number,
         title: request.title,
         rating,
-        requesterName: org?.name ?? '',
+        requesterName: requesterName ?? '',
       });
     }
   }

@@ -1,6 +1,6 @@
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ServiceRequestStatus as S } from '../entities/service-request-status';
-import { Action, nextStatus, Party, TRANSITIONS } from './transitions';
+import { Action, nextStatus, TRANSITIONS } from './transitions';
 
 const ALL = Object.values(S);
 
@@ -23,7 +23,7 @@ describe('service request state machine', () => {
       ALL.filter((status) => !TRANSITIONS[action].from.includes(status)).map((status) => [action, status] as const),
     ),
   )('refuses %s from %s with 409', (action, status) => {
-    const party = TRANSITIONS[action].by[0] as Party;
+    const party = TRANSITIONS[action].by[0];
     try {
       nextStatus(action, status, [party]);
       throw new Error('allowed');
@@ -35,8 +35,16 @@ describe('service request state machine', () => {
   });
 
   it('refuses the wrong party with 403', () => {
-    expect(() => nextStatus('accept', S.Routed, ['requester'])).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => nextStatus('rate', S.Resolved, ['provider'])).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => nextStatus('merge', S.Routed, ['provider'])).toThrow(expect.objectContaining({ status: 403 }));
+    const refusal = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      return 'allowed';
+    };
+    expect(refusal(() => nextStatus('accept', S.Routed, ['requester']))).toMatchObject({ status: 403 });
+    expect(refusal(() => nextStatus('rate', S.Resolved, ['provider']))).toMatchObject({ status: 403 });
+    expect(refusal(() => nextStatus('merge', S.Routed, ['provider']))).toMatchObject({ status: 403 });
   });
 });

@@ -12,6 +12,7 @@ import { RequestSteps } from '../lifecycle/request-steps.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaPlanner } from '../sla/sla-planner.service';
 import { RequestRouter } from './router.service';
+import { RequestDirectoryRepository } from '../request-directory.repository';
 
 /**
  * Puts a request with a serving organisation and a handler, whoever does it: the worker's routing
@@ -29,6 +30,7 @@ export class RouteRequest {
     private readonly planner: SlaPlanner,
     private readonly announcer: RequestAnnouncer,
     private readonly clock: Clock,
+    private readonly directory: RequestDirectoryRepository,
   ) {}
 
   /**
@@ -120,9 +122,7 @@ export class RouteRequest {
   }
 
   private async requireServingOrganization(organizationId: string, field: string): Promise<void> {
-    const rows = await this.tenant.manager.query('SELECT 1 FROM organization_directory WHERE id = $1', [
-      organizationId,
-    ]);
-    if (rows.length === 0) throw DomainException.invalid([{ field, reason: 'notFound' }]);
+    if (!(await this.directory.organizationExists(organizationId)))
+      throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { RoutingRule } from '../entities/routing-rule.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
+import { RoutingRepository } from './routing.repository';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 
 export interface RoutingDecision {
@@ -29,8 +29,8 @@ export function ruleMatches(
 @Injectable()
 export class RequestRouter {
   constructor(
-    private readonly tenant: TenantContext,
     private readonly requests: ServiceRequestsRepository,
+    private readonly routing: RoutingRepository,
   ) {}
 
   async decide(request: ServiceRequest): Promise<RoutingDecision> {
@@ -56,20 +56,8 @@ export class RequestRouter {
     };
   }
 
-  /**
-   * The active staff member with the fewest open requests; the longest-serving wins a tie. Each
-   * count reads only ix_service_requests__handler_open (an index-only scan); joining the requests
-   * and counting their ids fetched every open request's row, 56 ms for a department with 11,600.
-   */
-  async leastLoadedHandler(organizationId: string): Promise<string | null> {
-    const [row] = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT u.id FROM people_directory u
-        WHERE u.organization_id = $1 AND u.status = 'active' AND u.role IN ('department_staff', 'enterprise_contact')
-        ORDER BY (SELECT count(*) FROM service_requests r WHERE r.handler_id = u.id AND r.status IN ('routed', 'accepted', 'in_progress', 'returned')),
-                 u.created_at, u.id
-        LIMIT 1`,
-      [organizationId],
-    );
-    return row?.id ?? null;
+  /** The active staff member with the fewest open requests; the longest-serving wins a tie. */
+  leastLoadedHandler(organizationId: string): Promise<string | null> {
+    return this.routing.leastLoadedHandler(organizationId);
   }
 }

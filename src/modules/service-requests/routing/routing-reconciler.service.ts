@@ -7,6 +7,7 @@ import { SERVICE_REQUESTS_QUEUE } from '../service-requests.jobs';
 import { routeJob, routeJobId } from './route-job';
 import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { RoutingRepository } from './routing.repository';
 
 /** A routing job normally runs within seconds; one still waiting after this was lost. */
 const STUCK_AFTER_MS = 60_000;
@@ -28,6 +29,7 @@ export class RoutingReconciler {
     private readonly tenant: TenantContext,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly routing: RoutingRepository,
     @InjectQueue(SERVICE_REQUESTS_QUEUE) private readonly queue: Queue,
   ) {}
 
@@ -37,16 +39,13 @@ export class RoutingReconciler {
     let requeued = 0;
     for (const tenantId of tenants) {
       requeued += await this.tenant.run(systemActor(tenantId), async () => {
-        const stuck = await this.tenant.manager.query<{ id: string }[]>(
-          // A request whose routing event still waits in the outbox (no worker has relayed it yet) is not lost.
-          `SELECT r.id FROM service_requests r
-            WHERE r.status = 'submitted' AND r.created_at BETWEEN $1 AND $2
-              AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.published_at IS NULL AND o.job_id = 'route-' || r.id)
-            ORDER BY r.created_at LIMIT 500`,
-          [new Date(now - GIVE_UP_AFTER_MS), new Date(now - STUCK_AFTER_MS)],
+        // A request whose routing event still waits in the outbox (no worker has relayed it yet) is not lost.
+        const stuck = await this.routing.stuckSubmitted(
+          new Date(now - GIVE_UP_AFTER_MS),
+          new Date(now - STUCK_AFTER_MS),
         );
         let handedBack = 0;
-        for (const { id } of stuck) {
+        for (const id of stuck) {
           const job = await this.queue.getJob(routeJobId(id));
           const state = job ? await job.getState() : 'missing';
           if (state === 'failed') await job!.retry('failed');
@@ -69,10 +68,6 @@ export class RoutingReconciler {
   }
 
   private async stillSubmitted(requestId: string): Promise<boolean> {
-    const [row] = await this.tenant.manager.query<{ status: string }[]>(
-      'SELECT status FROM service_requests WHERE id = $1',
-      [requestId],
-    );
-    return row?.status === 'submitted';
+    return (await this.routing.statusOf(requestId)) === 'submitted';
   }
 }

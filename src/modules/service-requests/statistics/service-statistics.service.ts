@@ -3,7 +3,7 @@ import { Clock } from '../../../platform/clock/clock';
 import { localDate } from '../../../platform/clock/local-date';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { STATISTICS_SQL } from './daily-figures.sql';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import { type FigureRow, StatisticsRepository } from './statistics.repository';
 import type {
   CategoryStatistics,
   DepartmentStatistics,
@@ -12,23 +12,6 @@ import type {
   ServiceStatisticsView,
   StatisticsQuery,
 } from '../dto/statistics.dto';
-
-/** A row of STATISTICS_SQL: the sums of one grouping; they are null where nothing was counted. */
-interface FigureRow {
-  kind: 'total' | 'department' | 'category' | 'month';
-  key: string | null;
-  name: string | null;
-  submitted: string | null;
-  resolved: string | null;
-  open: string | null;
-  routed: string | null;
-  accepted_on_time: string | null;
-  resolved_on_time: string | null;
-  avg_accept_hours: string | null;
-  avg_resolve_hours: string | null;
-  satisfaction: string | null;
-  ratings: string | null;
-}
 
 const round = (value: number | null, digits = 2) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
@@ -81,19 +64,15 @@ export function statisticsQueries(allianceId: string, period: { from: string; to
 @Injectable()
 export class ServiceStatistics {
   constructor(
-    private readonly tenant: TenantContext,
+    private readonly repository: StatisticsRepository,
     private readonly clock: Clock,
   ) {}
 
   async compute(query: StatisticsQuery): Promise<ServiceStatisticsView> {
     const { from, to } = statisticsPeriod(query, this.clock.now());
     if (from >= to) throw DomainException.invalid([{ field: 'from', reason: 'beforeTo' }]);
-    const [alliance] = await this.tenant.manager.query('SELECT 1 FROM alliance_directory WHERE id = $1', [
-      query.allianceId,
-    ]);
-    if (!alliance) throw DomainException.notFound();
-    const { sql, params } = statisticsQueries(query.allianceId, { from, to }).figures;
-    const rows = await this.tenant.manager.query<FigureRow[]>(sql, params);
+    if (!(await this.repository.allianceExists(query.allianceId))) throw DomainException.notFound();
+    const rows = await this.repository.figures(statisticsQueries(query.allianceId, { from, to }).figures);
     const of = (kind: FigureRow['kind']) => rows.filter((row) => row.kind === kind && row.key !== null);
     const totals = rows.find((row) => row.kind === 'total')!;
 

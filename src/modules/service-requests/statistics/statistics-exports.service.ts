@@ -4,8 +4,9 @@ import { Outbox } from '../../../platform/outbox/outbox.service';
 import { ServiceRequestJob } from '../service-requests.jobs';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { TransferJobView } from '../../registry-transfer/dto/transfer-job.view';
-import { TransferJob, TransferJobKind, transferQueueJobId } from '../../registry-transfer/entities/transfer-job.entity';
-import { toTransferJobView } from '../../registry-transfer/transfer-job.view';
+import { TransferJobKind } from '../../registry-transfer/entities/transfer-job-kind';
+import { ExportJobsService } from '../../registry-transfer/export-jobs.service';
+import { transferQueueJobId } from '../../registry-transfer/registry-transfer.jobs';
 import type { StatisticsQuery } from '../dto/statistics.dto';
 import { ServiceStatistics } from './service-statistics.service';
 
@@ -16,23 +17,22 @@ export class StatisticsExports {
     private readonly tenant: TenantContext,
     private readonly outbox: Outbox,
     private readonly statistics: ServiceStatistics,
+    private readonly exportJobs: ExportJobsService,
   ) {}
 
   async start(query: StatisticsQuery, language: Language): Promise<TransferJobView> {
     const { from, to } = await this.statistics.compute(query);
-    const job = await this.tenant.manager.getRepository(TransferJob).save({
-      tenantId: this.tenant.tenantId,
-      kind: TransferJobKind.ServiceStatisticsExport,
-      allianceId: query.allianceId,
-      createdById: this.tenant.actor.userId,
-      language,
-      parameters: { from, to },
-      refusedRows: [],
+    const job = await this.exportJobs.record(TransferJobKind.ServiceStatisticsExport, query.allianceId, language, {
+      from,
+      to,
     });
     await this.outbox.enqueue(
-      { name: ServiceRequestJob.ExportServiceStatistics, payload: { tenantId: job.tenantId, transferJobId: job.id } },
+      {
+        name: ServiceRequestJob.ExportServiceStatistics,
+        payload: { tenantId: this.tenant.tenantId, transferJobId: job.id },
+      },
       { jobId: transferQueueJobId(job.id) },
     );
-    return toTransferJobView(job);
+    return job;
   }
 }

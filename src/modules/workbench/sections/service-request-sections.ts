@@ -1,8 +1,11 @@
 import type { ServiceRequestView } from '../../service-requests/dto/service-request.dto';
-import { supervisionCountQuery, supervisionQuery } from '../../service-requests/service-requests.repository';
 import { ServiceRequestStatus as S } from '../../service-requests/entities/service-request-status';
-import { AUTO_CLOSE_AFTER_DAYS } from '../../service-requests/jobs/sla-jobs.handler';
-import { TRANSITIONS } from '../../service-requests/lifecycle/transitions';
+import { AUTO_CLOSE_AFTER_DAYS } from '../../service-requests/service-requests.jobs';
+import {
+  supervisionBoardCount,
+  supervisionBoardPage,
+  WORKBENCH_REQUEST_STATES as STATES,
+} from '../../service-requests/service-requests-workbench.view';
 import type { Page, PageQueryDto } from '../../../platform/pagination/page.dto';
 import { WorkbenchAction, WorkbenchItemKind, WorkbenchSectionKey } from '../dto/workbench.view';
 import {
@@ -16,15 +19,16 @@ import {
 } from './section-statement';
 
 /*
- * The states come from the request lifecycle's own state machine (lifecycle/transitions.ts): a
- * request "to accept" is one the provider may accept now, "to resolve" one it may resolve, and so on.
+ * The states come from the request lifecycle's own state machine (service-requests' lifecycle/transitions.ts,
+ * published in service-requests-workbench.view.ts): a request "to accept" is one the provider may accept now,
+ * "to resolve" one it may resolve, and so on.
  */
-const TO_ACCEPT = sqlValues(TRANSITIONS.accept.from);
-const TO_RESOLVE = sqlValues(TRANSITIONS.resolve.from);
+const TO_ACCEPT = sqlValues(STATES.toAccept);
+const TO_RESOLVE = sqlValues(STATES.toResolve);
 /** Open for the provider: what it may still accept or resolve (a returned request waits on the enterprise). */
-const PROVIDER_OPEN = sqlValues([...new Set([...TRANSITIONS.accept.from, ...TRANSITIONS.resolve.from])]);
-const AWAITING_INFORMATION = sqlValues(TRANSITIONS.provide_information.from);
-const TO_RATE = sqlValues(TRANSITIONS.rate.from);
+const PROVIDER_OPEN = sqlValues([...new Set([...STATES.toAccept, ...STATES.toResolve])]);
+const AWAITING_INFORMATION = sqlValues(STATES.awaitingInformation);
+const TO_RATE = sqlValues(STATES.toRate);
 
 const organizationName = (column: string) => `(SELECT o.name FROM organization_directory o WHERE o.id = ${column})`;
 
@@ -125,7 +129,7 @@ export function requestsToRateQuery(scope: WorkbenchScope): Statement | null {
 
 /** How many requests the supervision board holds: open, at risk or late (its list is ServiceRequestsService.supervision). */
 export function supervisedCountQuery(): Statement {
-  return supervisionCountQuery();
+  return supervisionBoardCount();
 }
 
 /** Low ratings (LOW_RATING or less) waiting for the official's call back (回访): the follow-ups assigned to them, or to nobody. */
@@ -160,7 +164,7 @@ export function supervisedRequests(
   return {
     key: WorkbenchSectionKey.SupervisedRequests,
     // The board's page query asks for one row more than the page, to know whether another follows.
-    statements: (scope) => [supervisedCountQuery(), supervisionQuery(scope.limit + 1)],
+    statements: (scope) => [supervisedCountQuery(), supervisionBoardPage(scope.limit + 1)],
     read: async (scope, run) => {
       const { total } = await run(supervisedCountQuery());
       if (total === 0) return { total, items: [] };

@@ -1,0 +1,6 @@
+export enum TransferJobStatus {
+  Queued = 'queued',
+  Running = 'running',
+  Succeeded = 'succeeded',
+  Failed = 'failed',
+}
