@@ -6000,7 +6000,7 @@ export interface components {
              * @description How the viewer stands to the report; decides what the view holds.
              * @enum {string}
              */
-            viewerRole: "author" | "editor" | "reviewer" | "reader";
+            viewerRole: "editor" | "author" | "reviewer" | "reader";
             versions: components["schemas"]["VersionView"][];
             rounds: components["schemas"]["ReviewRoundView"][];
             recommendations: components["schemas"]["RecommendationSummary"];
