@@ -131,9 +131,7 @@ export class RowLevelSecurityAndAudit1795600709984 implements MigrationInterface
 
   private async createAuditLog(queryRunner: QueryRunner): Promise<void> {
     await this.enableRls(queryRunner, 'audit_log');
-    await queryRunner.query(
-      `CREATE POLICY tenant_isolation ON audit_log FOR SELECT USING (tenant_id = app_tenant_id())`,
-    );
+    await queryRunner.query(`CREATE POLICY tenant_isolation ON audit_log FOR SELECT USING (tenant_id = app_tenant_id())`);
     await queryRunner.query(`CREATE POLICY audit_append ON audit_log FOR INSERT WITH CHECK (true)`);
     await queryRunner.query(`GRANT SELECT ON audit_log TO lianmeng_runtime`);
     await queryRunner.query(`

@@ -1,14 +1,14 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Inbox, deliveries, preferences, quiet hours, group robots; the outbox learns job ids and delays. */
 export class Notifications1795602650104 implements MigrationInterface {
-  name = 'Notifications1795602650104';
+    name = 'Notifications1795602650104'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE TYPE "public"."robot_kind" AS ENUM('wecom', 'dingtalk')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."notification_type" AS ENUM(
                 'registry.import-finished',
                 'registry.export-finished',
@@ -18,7 +18,7 @@ export class Notifications1795602650104 implements MigrationInterface {
                 'notifications.robot-test'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "group_robots" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -35,13 +35,13 @@ export class Notifications1795602650104 implements MigrationInterface {
                 CONSTRAINT "PK_0f91207c760057df24f23dea71f" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_group_robots__scope" ON "group_robots" ("tenant_id", "alliance_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."delivery_channel" AS ENUM('email', 'wecom', 'dingtalk')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."delivery_status" AS ENUM(
                 'pending',
                 'sent',
@@ -50,7 +50,7 @@ export class Notifications1795602650104 implements MigrationInterface {
                 'digested'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "notification_deliveries" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -70,17 +70,17 @@ export class Notifications1795602650104 implements MigrationInterface {
                 CONSTRAINT "PK_81daeff81f237bd384f7cfc4a4c" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_notification_deliveries__digest" ON "notification_deliveries" ("user_id")
             WHERE "status" = 'awaiting_digest'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_notification_deliveries__status" ON "notification_deliveries" ("tenant_id", "status", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_notification_deliveries__recipient" ON "notification_deliveries" ("event_id", "channel", "recipient_key")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "notification_events" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -92,10 +92,10 @@ export class Notifications1795602650104 implements MigrationInterface {
                 CONSTRAINT "PK_5b828caf9bd52c7e580f5768b14" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_notification_events__dedupe_key" ON "notification_events" ("tenant_id", "dedupe_key")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "notification_preferences" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -106,10 +106,10 @@ export class Notifications1795602650104 implements MigrationInterface {
                 CONSTRAINT "PK_e94e2b543f2f218ee68e4f4fad2" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_notification_preferences__user_type" ON "notification_preferences" ("user_id", "type")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "notification_settings" (
                 "tenant_id" uuid NOT NULL,
                 "quiet_start" character varying(5) NOT NULL DEFAULT '22:00',
@@ -125,7 +125,7 @@ export class Notifications1795602650104 implements MigrationInterface {
                 CONSTRAINT "PK_fb263cb5ff30c4a95f96f936f76" PRIMARY KEY ("tenant_id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "notifications" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -140,103 +140,104 @@ export class Notifications1795602650104 implements MigrationInterface {
                 CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_notifications__event_user" ON "notifications" ("event_id", "user_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_notifications__unread" ON "notifications" ("user_id")
             WHERE "read_at" IS NULL
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_notifications__inbox" ON "notifications" ("tenant_id", "user_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "users"
             ADD "email_digest" boolean NOT NULL DEFAULT false
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "users"
             ADD "last_digest_at" TIMESTAMP WITH TIME ZONE
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "outbox_events"
             ADD "job_id" character varying(200)
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "outbox_events"
             ADD "not_before" TIMESTAMP WITH TIME ZONE
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             ALTER TABLE "outbox_events" DROP COLUMN "not_before"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "outbox_events" DROP COLUMN "job_id"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "users" DROP COLUMN "last_digest_at"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "users" DROP COLUMN "email_digest"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_notifications__inbox"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_notifications__unread"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_notifications__event_user"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "notifications"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "notification_settings"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_notification_preferences__user_type"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "notification_preferences"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_notification_events__dedupe_key"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "notification_events"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_notification_deliveries__recipient"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_notification_deliveries__status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_notification_deliveries__digest"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "notification_deliveries"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."delivery_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."delivery_channel"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_group_robots__scope"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "group_robots"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."notification_type"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."robot_kind"
         `);
-  }
+    }
+
 }

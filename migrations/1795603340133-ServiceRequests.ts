@@ -1,11 +1,11 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Service requests: catalogue, routing rules, requests, timeline, attachments, calendar, follow-ups. */
 export class ServiceRequests1795603340133 implements MigrationInterface {
-  name = 'ServiceRequests1795603340133';
+    name = 'ServiceRequests1795603340133'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE TABLE "follow_up_tasks" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -19,10 +19,10 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_59b8a8794c3c8b1c1f3a5bccd46" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_follow_up_tasks__request" ON "follow_up_tasks" ("request_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "routing_rules" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -37,10 +37,10 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_b744c5cc71053ea4d3fc8a860c2" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_routing_rules__alliance_priority" ON "routing_rules" ("tenant_id", "alliance_id", "priority")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."service_category_code" AS ENUM(
                 'project_application',
                 'financing',
@@ -54,7 +54,7 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 'other'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "service_categories" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -73,10 +73,10 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_fe4da5476c4ffe5aa2d3524ae68" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_service_categories__code" ON "service_categories" ("alliance_id", "code")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "service_request_attachments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -91,10 +91,10 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_b6afc95954a76dcec657bcd32ac" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_request_attachments__request" ON "service_request_attachments" ("request_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."timeline_entry_type" AS ENUM(
                 'submitted',
                 'routed',
@@ -117,7 +117,7 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 'attachment_added'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "service_request_events" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -132,16 +132,16 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_a8ee3b3f3b5d9171c2499212c5c" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_service_request_events__dedupe" ON "service_request_events" ("request_id", "dedupe_key")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_request_events__request" ON "service_request_events" ("request_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."service_request_urgency" AS ENUM('normal', 'urgent')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."service_request_status" AS ENUM(
                 'submitted',
                 'routed',
@@ -153,7 +153,7 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 'rejected'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "service_requests" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -195,28 +195,28 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_ee60bcd826b7e130bfbd97daf66" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__sla_due" ON "service_requests" ("next_sla_check_at")
             WHERE "next_sla_check_at" IS NOT NULL
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__supervision" ON "service_requests" ("tenant_id", "sla_state", "resolve_due_at")
             WHERE "status" IN ('routed', 'accepted', 'in_progress', 'returned')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__status_created" ON "service_requests" ("tenant_id", "status", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__handler" ON "service_requests" ("tenant_id", "handler_id", "status")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__requester" ON "service_requests" (
                 "tenant_id",
                 "requester_organization_id",
                 "created_at"
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__inbox" ON "service_requests" (
                 "tenant_id",
                 "assigned_organization_id",
@@ -224,17 +224,17 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 "created_at"
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_service_requests__idempotency" ON "service_requests" (
                 "tenant_id",
                 "requester_user_id",
                 "idempotency_key"
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_service_requests__number" ON "service_requests" ("tenant_id", "number")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "tenant_counters" (
                 "tenant_id" uuid NOT NULL,
                 "name" character varying(50) NOT NULL,
@@ -242,7 +242,7 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_c07f5ae699d22779949e9021edb" PRIMARY KEY ("tenant_id", "name")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "working_day_overrides" (
                 "tenant_id" uuid NOT NULL,
                 "date" date NOT NULL,
@@ -251,135 +251,136 @@ export class ServiceRequests1795603340133 implements MigrationInterface {
                 CONSTRAINT "PK_a49cb4615667aff3a2468611238" PRIMARY KEY ("tenant_id", "date")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "organizations"
             ADD "paired_department_id" uuid
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "users"
             ADD "is_leader" boolean NOT NULL DEFAULT false
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'service-request.assigned'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'service-request.updated'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'service-request.comment'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'service-request.sla-warning'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'service-request.escalated'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'service-request.chased'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'service-request.follow-up'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_notification_preferences__user_type"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_notification_preferences__user_type" ON "notification_preferences" ("user_id", "type")
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    // The new values of notification_type stay: PostgreSQL cannot drop an enum value.
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        // The new values of notification_type stay: PostgreSQL cannot drop an enum value.
+        await queryRunner.query(`
             ALTER TABLE "users" DROP COLUMN "is_leader"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "organizations" DROP COLUMN "paired_department_id"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "working_day_overrides"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "tenant_counters"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_service_requests__number"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_service_requests__idempotency"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__inbox"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__requester"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__handler"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__status_created"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__supervision"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__sla_due"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "service_requests"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."service_request_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."service_request_urgency"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_request_events__request"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_service_request_events__dedupe"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "service_request_events"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."timeline_entry_type"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_request_attachments__request"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "service_request_attachments"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_service_categories__code"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "service_categories"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."service_category_code"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_routing_rules__alliance_priority"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "routing_rules"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_follow_up_tasks__request"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "follow_up_tasks"
         `);
-  }
+    }
+
 }

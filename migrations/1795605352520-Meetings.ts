@@ -1,13 +1,13 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Joint meetings: venues and zones, room reservations under an exclusion constraint, series, participants, feeds. */
 export class Meetings1795605352520 implements MigrationInterface {
-  name = 'Meetings1795605352520';
+    name = 'Meetings1795605352520'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    // uuid equality inside a GiST exclusion constraint needs btree_gist.
-    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        // uuid equality inside a GiST exclusion constraint needs btree_gist.
+        await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
+        await queryRunner.query(`
             CREATE TABLE "calendar_feeds" (
                 "user_id" uuid NOT NULL,
                 "tenant_id" uuid NOT NULL,
@@ -15,13 +15,13 @@ export class Meetings1795605352520 implements MigrationInterface {
                 CONSTRAINT "PK_3212ce9ff23847e66347a6730d3" PRIMARY KEY ("user_id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_calendar_feeds__token" ON "calendar_feeds" ("token_hash")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."rsvp_response" AS ENUM('pending', 'accepted', 'declined', 'delegated')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "meeting_participants" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -38,13 +38,13 @@ export class Meetings1795605352520 implements MigrationInterface {
                 CONSTRAINT "PK_994ee66a92de655fb478c038980" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_meeting_participants__attendee" ON "meeting_participants" ("tenant_id", "attendee_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_meeting_participants__meeting" ON "meeting_participants" ("meeting_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "meeting_series" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -56,13 +56,13 @@ export class Meetings1795605352520 implements MigrationInterface {
                 CONSTRAINT "PK_4eca052972681e25409955b1774" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."meeting_place_kind" AS ENUM('room', 'address', 'online')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."meeting_status" AS ENUM('scheduled', 'cancelled')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "meetings" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -88,13 +88,13 @@ export class Meetings1795605352520 implements MigrationInterface {
                 CONSTRAINT "PK_aa73be861afa77eb4ed31f3ed57" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_meetings__series" ON "meetings" ("series_id", "starts_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_meetings__tenant_starts" ON "meetings" ("tenant_id", "starts_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "room_reservations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -106,10 +106,10 @@ export class Meetings1795605352520 implements MigrationInterface {
                 CONSTRAINT "PK_437ba191b632a7c86b6374e411c" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_room_reservations__meeting" ON "room_reservations" ("meeting_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."zone_kind" AS ENUM(
                 'enterprise_showcase',
                 'shared_office',
@@ -118,7 +118,7 @@ export class Meetings1795605352520 implements MigrationInterface {
                 'meeting_room'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "venue_zones" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -131,10 +131,10 @@ export class Meetings1795605352520 implements MigrationInterface {
                 CONSTRAINT "PK_ee37c6c42dfd3f84bd7a4e37791" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_venue_zones__name" ON "venue_zones" ("venue_id", "name")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "venues" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -145,85 +145,86 @@ export class Meetings1795605352520 implements MigrationInterface {
                 CONSTRAINT "PK_cb0f885278d12384eb7a81818be" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_venues__name" ON "venues" ("tenant_id", "name")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'meeting.invited'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'meeting.changed'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'meeting.cancelled'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'meeting.reminder'
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    // The new values of notification_type stay: PostgreSQL cannot drop an enum value.
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        // The new values of notification_type stay: PostgreSQL cannot drop an enum value.
+        await queryRunner.query(`
             DROP INDEX "public"."uq_venues__name"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "venues"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_venue_zones__name"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "venue_zones"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."zone_kind"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_room_reservations__meeting"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "room_reservations"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_meetings__tenant_starts"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_meetings__series"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "meetings"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."meeting_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."meeting_place_kind"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "meeting_series"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_meeting_participants__meeting"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_meeting_participants__attendee"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "meeting_participants"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."rsvp_response"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_calendar_feeds__token"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "calendar_feeds"
         `);
-  }
+    }
+
 }

@@ -1,14 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const TENANT_TABLES = [
-  'venues',
-  'venue_zones',
-  'room_reservations',
-  'meeting_series',
-  'meetings',
-  'meeting_participants',
-  'calendar_feeds',
-];
+const TENANT_TABLES = ['venues', 'venue_zones', 'room_reservations', 'meeting_series', 'meetings', 'meeting_participants', 'calendar_feeds'];
 const AUDITED = ['venues', 'venue_zones', 'meeting_series', 'meetings', 'meeting_participants'];
 
 /** Row-level security and audit for the meeting tables. */

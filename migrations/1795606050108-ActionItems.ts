@@ -1,11 +1,11 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Action items (议定事项) with their progress reports. */
 export class ActionItems1795606050108 implements MigrationInterface {
-  name = 'ActionItems1795606050108';
+    name = 'ActionItems1795606050108'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE TABLE "action_item_updates" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -17,13 +17,13 @@ export class ActionItems1795606050108 implements MigrationInterface {
                 CONSTRAINT "PK_3f68a6b21e2121c9f5ed69c2ab6" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_action_item_updates__item" ON "action_item_updates" ("action_item_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."action_item_status" AS ENUM('open', 'in_progress', 'done', 'cancelled')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "action_items" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -47,46 +47,67 @@ export class ActionItems1795606050108 implements MigrationInterface {
                 CONSTRAINT "PK_5a84b168b001636b379312104ab" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_action_items__owner" ON "action_items" ("tenant_id", "owner_organization_id", "status")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_action_items__meeting" ON "action_items" ("meeting_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_action_items__board" ON "action_items" ("tenant_id", "alliance_id", "status", "due_on")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'action-item.assigned'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'action-item.overdue'
         `);
-  }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+        await queryRunner.query(`
             DROP INDEX "public"."ix_action_items__board"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_action_items__meeting"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_action_items__owner"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "action_items"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."action_item_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_action_item_updates__item"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "action_item_updates"
         `);
-  }
+    }
+
 }

@@ -1,14 +1,14 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Agenda items, QR check-in and attendance, and minutes with their comments. */
 export class MeetingSessions1795606237560 implements MigrationInterface {
-  name = 'MeetingSessions1795606237560';
+    name = 'MeetingSessions1795606237560'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE TYPE "public"."agenda_status" AS ENUM('proposed', 'accepted', 'declined')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "agenda_items" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -26,10 +26,10 @@ export class MeetingSessions1795606237560 implements MigrationInterface {
                 CONSTRAINT "PK_7274c40301175b4b4b347820d0c" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_agenda_items__meeting" ON "agenda_items" ("meeting_id", "position")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "meeting_attendance" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -40,13 +40,13 @@ export class MeetingSessions1795606237560 implements MigrationInterface {
                 CONSTRAINT "PK_1ece13054cdfcd65f8487e71267" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_meeting_attendance__person" ON "meeting_attendance" ("meeting_id", "user_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."minutes_status" AS ENUM('draft', 'circulated', 'approved')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "meeting_minutes" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -61,10 +61,10 @@ export class MeetingSessions1795606237560 implements MigrationInterface {
                 CONSTRAINT "PK_131d742848db3ee132d63b25ecd" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_meeting_minutes__meeting" ON "meeting_minutes" ("meeting_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "minutes_comments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -76,48 +76,49 @@ export class MeetingSessions1795606237560 implements MigrationInterface {
                 CONSTRAINT "PK_d9590dcf365c8be7b751c0e7a6e" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_minutes_comments__minutes" ON "minutes_comments" ("minutes_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "meetings"
             ADD "check_in_code" character varying(64)
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             ALTER TABLE "meetings" DROP COLUMN "check_in_code"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_minutes_comments__minutes"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "minutes_comments"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_meeting_minutes__meeting"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "meeting_minutes"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."minutes_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_meeting_attendance__person"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "meeting_attendance"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_agenda_items__meeting"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "agenda_items"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."agenda_status"
         `);
-  }
+    }
+
 }

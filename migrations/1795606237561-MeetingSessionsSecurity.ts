@@ -38,8 +38,7 @@ export class MeetingSessionsSecurity1795606237561 implements MigrationInterface 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER IF EXISTS meeting_minutes_locked ON meeting_minutes`);
     await queryRunner.query(`DROP FUNCTION IF EXISTS meeting_minutes_locked()`);
-    for (const table of ['agenda_items', 'meeting_minutes'])
-      await queryRunner.query(`DROP TRIGGER IF EXISTS audit_row_change ON "${table}"`);
+    for (const table of ['agenda_items', 'meeting_minutes']) await queryRunner.query(`DROP TRIGGER IF EXISTS audit_row_change ON "${table}"`);
     for (const table of TABLES) {
       await queryRunner.query(`DROP POLICY IF EXISTS tenant_isolation ON "${table}"`);
       await queryRunner.query(`REVOKE ALL ON "${table}" FROM lianmeng_runtime`);

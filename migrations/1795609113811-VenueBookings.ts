@@ -1,14 +1,14 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** Venue bookings, zone opening hours and photos, the study route and pairing visits. */
 export class VenueBookings1795609113811 implements MigrationInterface {
-  name = 'VenueBookings1795609113811';
+    name = 'VenueBookings1795609113811'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE TYPE "public"."venue_booking_status" AS ENUM('pending', 'approved', 'rejected', 'cancelled')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "venue_bookings" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -31,16 +31,16 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_68dd7746ac0cbb328f776cd96e6" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_venue_bookings__booker" ON "venue_bookings" ("tenant_id", "booker_user_id", "starts_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_venue_bookings__status" ON "venue_bookings" ("tenant_id", "status", "starts_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_venue_bookings__zone" ON "venue_bookings" ("tenant_id", "zone_id", "starts_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "venue_photos" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -56,13 +56,13 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_dca6b49cd58236983f17e933e2a" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_venue_photos__venue" ON "venue_photos" ("tenant_id", "venue_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."study_booking_status" AS ENUM('booked', 'cancelled')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "study_bookings" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -81,13 +81,13 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_e165c04998f2e3dedfa40e9fe4d" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_study_bookings__booker" ON "study_bookings" ("tenant_id", "booker_user_id", "visit_on")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_study_bookings__day" ON "study_bookings" ("tenant_id", "visit_on")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "study_site_days" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -98,10 +98,10 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_e2840cd74be9a886e5c3de9bc8b" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_study_site_days__day" ON "study_site_days" ("tenant_id", "site_id", "day")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "study_site_photos" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -116,10 +116,10 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_5d497bb88a9abec23ee444908ff" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_study_site_photos__site" ON "study_site_photos" ("tenant_id", "site_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "study_site_visits" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -132,13 +132,13 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_909ffd7d655ca7ac05e2e88fbe0" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_study_site_visits__site" ON "study_site_visits" ("tenant_id", "site_id", "visited_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_study_site_visits__booking" ON "study_site_visits" ("site_id", "booking_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "study_sites" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -155,13 +155,13 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_387c035febcb94e72418ccc2efc" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_study_sites__qr_token" ON "study_sites" ("qr_token")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_study_sites__position" ON "study_sites" ("tenant_id", "position")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "pairing_pairs" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -178,17 +178,17 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_d5b641c8cc5ec1255fa9f403738" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_pairing_pairs__organization" ON "pairing_pairs" ("tenant_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_pairing_pairs__organization" ON "pairing_pairs" (
                 "tenant_id",
                 "official_user_id",
                 "organization_id"
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "pairing_visit_problems" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -201,14 +201,14 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_7890afbe3ede69171896dc705c7" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_pairing_visit_problems__request" ON "pairing_visit_problems" ("service_request_id")
             WHERE "service_request_id" IS NOT NULL
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_pairing_visit_problems__position" ON "pairing_visit_problems" ("visit_id", "position")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "pairing_visits" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -222,160 +222,161 @@ export class VenueBookings1795609113811 implements MigrationInterface {
                 CONSTRAINT "PK_e87954142c0a6bb3f1ba745e1c6" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_pairing_visits__pair" ON "pairing_visits" ("tenant_id", "pair_id", "visited_on")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "room_reservations"
             ADD "booking_id" uuid
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "venue_zones"
             ADD "description" text
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "venue_zones"
             ADD "opening_hours" jsonb
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "venue_zones"
             ADD "requires_approval" boolean NOT NULL DEFAULT false
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "venues"
             ADD "description" text
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "room_reservations"
             ADD CONSTRAINT "ck_room_reservations__holder" CHECK (("meeting_id" IS NULL) <> ("booking_id" IS NULL))
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_room_reservations__booking" ON "room_reservations" ("booking_id")
             WHERE "booking_id" IS NOT NULL
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'venue-booking.requested'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'venue-booking.decided'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'pairing.visit-overdue'
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             DROP INDEX "public"."uq_room_reservations__booking"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "room_reservations" DROP CONSTRAINT "ck_room_reservations__holder"
         `);
-    // The added notification_type values stay: PostgreSQL cannot drop an enum value.
-    await queryRunner.query(`
+        // The added notification_type values stay: PostgreSQL cannot drop an enum value.
+        await queryRunner.query(`
             ALTER TABLE "venues" DROP COLUMN "description"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "venue_zones" DROP COLUMN "requires_approval"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "venue_zones" DROP COLUMN "opening_hours"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "venue_zones" DROP COLUMN "description"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "room_reservations" DROP COLUMN "booking_id"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_pairing_visits__pair"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "pairing_visits"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_pairing_visit_problems__position"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_pairing_visit_problems__request"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "pairing_visit_problems"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_pairing_pairs__organization"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_pairing_pairs__organization"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "pairing_pairs"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_study_sites__position"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_study_sites__qr_token"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "study_sites"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_study_site_visits__booking"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_study_site_visits__site"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "study_site_visits"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_study_site_photos__site"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "study_site_photos"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_study_site_days__day"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "study_site_days"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_study_bookings__day"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_study_bookings__booker"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "study_bookings"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."study_booking_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_venue_photos__venue"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "venue_photos"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_venue_bookings__zone"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_venue_bookings__status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_venue_bookings__booker"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "venue_bookings"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."venue_booking_status"
         `);
-  }
+    }
+
 }

@@ -12,14 +12,7 @@ const TENANT_TABLES = [
   'pairing_visits',
   'pairing_visit_problems',
 ];
-const AUDITED = [
-  'venue_bookings',
-  'study_sites',
-  'study_bookings',
-  'pairing_pairs',
-  'pairing_visits',
-  'pairing_visit_problems',
-];
+const AUDITED = ['venue_bookings', 'study_sites', 'study_bookings', 'pairing_pairs', 'pairing_visits', 'pairing_visit_problems'];
 /** Recorded visits are facts: nobody edits or deletes them. */
 const APPEND_ONLY = ['study_site_visits'];
 

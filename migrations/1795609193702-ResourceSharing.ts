@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 export class ResourceSharing1795609193702 implements MigrationInterface {
-  name = 'ResourceSharing1795609193702';
+    name = 'ResourceSharing1795609193702'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE TABLE "listing_interest_messages" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -15,10 +15,10 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_fba7da71958eb54748531e2a526" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_listing_interest_messages__interest" ON "listing_interest_messages" ("interest_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "listing_interests" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -30,19 +30,19 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_c3f43c5edd6c472c5ba710388b8" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_listing_interests__organization" ON "listing_interests" ("tenant_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_listing_interests__listing_org" ON "listing_interests" ("listing_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."listing_kind" AS ENUM('need', 'resource', 'project')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."listing_status" AS ENUM('open', 'closed')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "listings" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -62,16 +62,16 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_520ecac6c99ec90bcf5a603cdcb" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_listings__tags" ON "listings" USING gin ("tags")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_listings__category" ON "listings" ("tenant_id", "category")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_listings__board" ON "listings" ("tenant_id", "status", "kind", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "talents" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -88,13 +88,13 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_8cecf07c0d624cc503d6a36df52" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_talents__skills" ON "talents" USING gin ("skills")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_talents__organization" ON "talents" ("tenant_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."project_application_step" AS ENUM(
                 'preparing',
                 'materials_submitted',
@@ -103,7 +103,7 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 'rejected'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "project_applications" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -116,13 +116,13 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_e25766bda40c41346e3da775f69" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_project_applications__organization" ON "project_applications" ("tenant_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_project_applications__call_org" ON "project_applications" ("call_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "project_application_notes" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -134,13 +134,13 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_a3f4d5434535bea3bcd62a393a6" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_project_application_notes__application" ON "project_application_notes" ("application_id", "created_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."project_call_status" AS ENUM('open', 'closed')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "project_calls" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -157,13 +157,13 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_def51d4e552fa62e158650ca52f" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_project_calls__tags" ON "project_calls" USING gin ("eligibility_tags")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_project_calls__deadline" ON "project_calls" ("tenant_id", "status", "deadline")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "alliance_showcases" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -175,13 +175,13 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_65fbb830bbf0dc92e2ad0fe4676" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_alliance_showcases__slug" ON "alliance_showcases" ("slug")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_alliance_showcases__alliance" ON "alliance_showcases" ("alliance_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "typical_case_photos" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -194,10 +194,10 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_3ec1a378b6874c087021ae9a473" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_typical_case_photos__case" ON "typical_case_photos" ("case_id", "position")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."typical_case_status" AS ENUM(
                 'nominated',
                 'returned',
@@ -206,7 +206,7 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 'unpublished'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "typical_cases" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -225,13 +225,13 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_6660820d948c89346b079240b5b" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_typical_cases__alliance_status" ON "typical_cases" ("tenant_id", "alliance_id", "status")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."indicator_round_status" AS ENUM('open', 'closed')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "indicator_rounds" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -249,13 +249,13 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_f111d0f6113c79253ba85b304ba" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_indicator_rounds__period" ON "indicator_rounds" ("tenant_id", "alliance_id", "period")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."indicator_submission_status" AS ENUM('draft', 'submitted')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "indicator_submissions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -270,70 +270,71 @@ export class ResourceSharing1795609193702 implements MigrationInterface {
                 CONSTRAINT "PK_f42a8947e8cb47081dfe002f01a" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_indicator_submissions__organization" ON "indicator_submissions" ("tenant_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_indicator_submissions__round_org" ON "indicator_submissions" ("round_id", "organization_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'listing.interest'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'listing.message'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'project-call.published'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'project-call.deadline'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'project-application.updated'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'typical-case.nominated'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'typical-case.reviewed'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'indicator.round-opened'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'indicator.reminder'
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    // Values added to notification_type stay: PostgreSQL cannot drop an enum value.
-    await queryRunner.query(`DROP TABLE "indicator_submissions"`);
-    await queryRunner.query(`DROP TABLE "indicator_rounds"`);
-    await queryRunner.query(`DROP TABLE "typical_cases"`);
-    await queryRunner.query(`DROP TABLE "typical_case_photos"`);
-    await queryRunner.query(`DROP TABLE "alliance_showcases"`);
-    await queryRunner.query(`DROP TABLE "project_calls"`);
-    await queryRunner.query(`DROP TABLE "project_application_notes"`);
-    await queryRunner.query(`DROP TABLE "project_applications"`);
-    await queryRunner.query(`DROP TABLE "talents"`);
-    await queryRunner.query(`DROP TABLE "listings"`);
-    await queryRunner.query(`DROP TABLE "listing_interests"`);
-    await queryRunner.query(`DROP TABLE "listing_interest_messages"`);
-    await queryRunner.query(`DROP TYPE "public"."indicator_submission_status"`);
-    await queryRunner.query(`DROP TYPE "public"."project_application_step"`);
-    await queryRunner.query(`DROP TYPE "public"."typical_case_status"`);
-    await queryRunner.query(`DROP TYPE "public"."listing_status"`);
-    await queryRunner.query(`DROP TYPE "public"."listing_kind"`);
-    await queryRunner.query(`DROP TYPE "public"."project_call_status"`);
-    await queryRunner.query(`DROP TYPE "public"."indicator_round_status"`);
-  }
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        // Values added to notification_type stay: PostgreSQL cannot drop an enum value.
+        await queryRunner.query(`DROP TABLE "indicator_submissions"`);
+        await queryRunner.query(`DROP TABLE "indicator_rounds"`);
+        await queryRunner.query(`DROP TABLE "typical_cases"`);
+        await queryRunner.query(`DROP TABLE "typical_case_photos"`);
+        await queryRunner.query(`DROP TABLE "alliance_showcases"`);
+        await queryRunner.query(`DROP TABLE "project_calls"`);
+        await queryRunner.query(`DROP TABLE "project_application_notes"`);
+        await queryRunner.query(`DROP TABLE "project_applications"`);
+        await queryRunner.query(`DROP TABLE "talents"`);
+        await queryRunner.query(`DROP TABLE "listings"`);
+        await queryRunner.query(`DROP TABLE "listing_interests"`);
+        await queryRunner.query(`DROP TABLE "listing_interest_messages"`);
+        await queryRunner.query(`DROP TYPE "public"."indicator_submission_status"`);
+        await queryRunner.query(`DROP TYPE "public"."project_application_step"`);
+        await queryRunner.query(`DROP TYPE "public"."typical_case_status"`);
+        await queryRunner.query(`DROP TYPE "public"."listing_status"`);
+        await queryRunner.query(`DROP TYPE "public"."listing_kind"`);
+        await queryRunner.query(`DROP TYPE "public"."project_call_status"`);
+        await queryRunner.query(`DROP TYPE "public"."indicator_round_status"`);
+    }
+
 }

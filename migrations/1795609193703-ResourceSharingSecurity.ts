@@ -18,15 +18,7 @@ const TABLES = [
 /** Append-only: a thread's messages and an application's notes are never edited. */
 const APPEND_ONLY = ['listing_interest_messages', 'project_application_notes'];
 
-const AUDITED = [
-  'listings',
-  'project_calls',
-  'project_applications',
-  'typical_cases',
-  'alliance_showcases',
-  'indicator_rounds',
-  'indicator_submissions',
-];
+const AUDITED = ['listings', 'project_calls', 'project_applications', 'typical_cases', 'alliance_showcases', 'indicator_rounds', 'indicator_submissions'];
 
 /**
  * Row-level security and audit for resource sharing, project calls, typical cases and indicators,

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 export class ThinkTank1795609406598 implements MigrationInterface {
-  name = 'ThinkTank1795609406598';
+    name = 'ThinkTank1795609406598'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE TABLE "expert_declarations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -21,13 +21,13 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_3c7fbb661e2271fd82a0547b3b8" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_expert_declarations__expert" ON "expert_declarations" ("expert_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."expert_availability" AS ENUM('available', 'limited', 'unavailable')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "experts" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -43,10 +43,10 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_8ecb9ec7e8b977b177fde797e6a" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_experts__user" ON "experts" ("user_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "report_authors" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -57,13 +57,13 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_fc46c670d9919de0ca8511b56de" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_report_authors__user" ON "report_authors" ("user_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_report_authors__user" ON "report_authors" ("report_id", "user_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "report_versions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -79,13 +79,13 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_6d3b864a941bf10036efe50ae81" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_report_versions__number" ON "report_versions" ("report_id", "number")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."blind_mode" AS ENUM('single', 'double')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."report_status" AS ENUM(
                 'draft',
                 'under_review',
@@ -95,7 +95,7 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 'published'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "research_reports" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -115,10 +115,10 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_38ec3abcb7ea0961441d6b46ced" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_research_reports__status" ON "research_reports" ("tenant_id", "status", "published_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."editor_decision" AS ENUM(
                 'accept',
                 'minor_revision',
@@ -126,7 +126,7 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 'reject'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "review_rounds" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -143,10 +143,10 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_af804477416b76c82c10774be17" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_review_rounds__number" ON "review_rounds" ("report_id", "number")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TYPE "public"."review_assignment_status" AS ENUM(
                 'invited',
                 'accepted',
@@ -155,7 +155,7 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 'cancelled'
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "review_assignments" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -179,16 +179,16 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_57627790f79af37bc6a5e982176" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_review_assignments__due" ON "review_assignments" ("status", "due_at")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_review_assignments__expert" ON "review_assignments" ("tenant_id", "expert_id", "status")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_review_assignments__expert" ON "review_assignments" ("round_id", "expert_id")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE TABLE "review_criteria" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "tenant_id" uuid NOT NULL,
@@ -206,120 +206,121 @@ export class ThinkTank1795609406598 implements MigrationInterface {
                 CONSTRAINT "PK_b1ab66a01e71d2aed265eda3844" PRIMARY KEY ("id")
             )
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_review_criteria__key" ON "review_criteria" ("alliance_id", "key")
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "action_items"
             ADD "report_id" uuid
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'think-tank.report-submitted'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'think-tank.review-invited'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'think-tank.review-responded'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'think-tank.review-reminder'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'think-tank.review-submitted'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TYPE "public"."notification_type"
             ADD VALUE IF NOT EXISTS 'think-tank.report-decided'
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_action_items__report" ON "action_items" ("report_id")
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             DROP INDEX "public"."ix_action_items__report"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             ALTER TABLE "action_items" DROP COLUMN "report_id"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_review_criteria__key"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "review_criteria"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_review_assignments__expert"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_review_assignments__expert"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_review_assignments__due"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "review_assignments"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."review_assignment_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_review_rounds__number"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "review_rounds"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."editor_decision"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_research_reports__status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "research_reports"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."report_status"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."blind_mode"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_report_versions__number"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "report_versions"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_report_authors__user"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_report_authors__user"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "report_authors"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."uq_experts__user"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "experts"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TYPE "public"."expert_availability"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_expert_declarations__expert"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP TABLE "expert_declarations"
         `);
-  }
+    }
+
 }

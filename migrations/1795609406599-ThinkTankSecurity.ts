@@ -1,15 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const TABLES = [
-  'experts',
-  'expert_declarations',
-  'research_reports',
-  'report_authors',
-  'report_versions',
-  'review_criteria',
-  'review_rounds',
-  'review_assignments',
-];
+const TABLES = ['experts', 'expert_declarations', 'research_reports', 'report_authors', 'report_versions', 'review_criteria', 'review_rounds', 'review_assignments'];
 
 /**
  * Row-level security and audit for the think tank, and the library's search indexes: a trigram
@@ -27,22 +18,11 @@ export class ThinkTankSecurity1795609406599 implements MigrationInterface {
           USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
       await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "${table}" TO lianmeng_runtime`);
     }
-    for (const table of [
-      'experts',
-      'expert_declarations',
-      'research_reports',
-      'review_rounds',
-      'review_assignments',
-      'review_criteria',
-    ]) {
-      await queryRunner.query(
-        `CREATE TRIGGER audit_row_change AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_row_change()`,
-      );
+    for (const table of ['experts', 'expert_declarations', 'research_reports', 'review_rounds', 'review_assignments', 'review_criteria']) {
+      await queryRunner.query(`CREATE TRIGGER audit_row_change AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION audit_row_change()`);
     }
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await queryRunner.query(
-      `CREATE INDEX ix_research_reports__search ON research_reports USING gin (search_text gin_trgm_ops)`,
-    );
+    await queryRunner.query(`CREATE INDEX ix_research_reports__search ON research_reports USING gin (search_text gin_trgm_ops)`);
     await queryRunner.query(`CREATE INDEX ix_research_reports__topics ON research_reports USING gin (topics)`);
     await queryRunner.query(`CREATE INDEX ix_experts__fields ON experts USING gin (fields)`);
   }

@@ -17,9 +17,7 @@ export class RefusedAccessAudit1795612975198 implements MigrationInterface {
         VALUES (p_tenant, p_user, 'refused', 'route', NULL, p_detail, left(p_request_id, 64))
       \$\$`);
     await queryRunner.query(`REVOKE ALL ON FUNCTION audit_refused_access(uuid, uuid, text, jsonb) FROM PUBLIC`);
-    await queryRunner.query(
-      `GRANT EXECUTE ON FUNCTION audit_refused_access(uuid, uuid, text, jsonb) TO lianmeng_runtime`,
-    );
+    await queryRunner.query(`GRANT EXECUTE ON FUNCTION audit_refused_access(uuid, uuid, text, jsonb) TO lianmeng_runtime`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -15,9 +15,7 @@ export class OutboxNotifyTrigger1795620000000 implements MigrationInterface {
         PERFORM pg_notify('outbox_event', '');
         RETURN NULL;
       END \$\$`);
-    await queryRunner.query(
-      `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox_events FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
-    );
+    await queryRunner.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox_events FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,14 +1,14 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** The inbox by serving organisation and creation, without `status` in between (see the entity). */
 export class ServiceRequestInboxIndexes1795622361145 implements MigrationInterface {
-  name = 'ServiceRequestInboxIndexes1795622361145';
+    name = 'ServiceRequestInboxIndexes1795622361145'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__inbox"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__inbox" ON "service_requests" (
                 "tenant_id",
                 "assigned_organization_id",
@@ -16,23 +16,23 @@ export class ServiceRequestInboxIndexes1795622361145 implements MigrationInterfa
             )
             WHERE "status" IN ('routed', 'accepted', 'in_progress', 'returned')
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__assigned" ON "service_requests" (
                 "tenant_id",
                 "assigned_organization_id",
                 "created_at"
             )
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__assigned"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             DROP INDEX "public"."ix_service_requests__inbox"
         `);
-    await queryRunner.query(`
+        await queryRunner.query(`
             CREATE INDEX "ix_service_requests__inbox" ON "service_requests" (
                 "tenant_id",
                 "assigned_organization_id",
@@ -40,5 +40,6 @@ export class ServiceRequestInboxIndexes1795622361145 implements MigrationInterfa
                 "created_at"
             )
         `);
-  }
+    }
+
 }

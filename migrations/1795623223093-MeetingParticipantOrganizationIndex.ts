@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Everyone but an official sees the meetings they or their organisation are invited to
@@ -6,17 +6,18 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * page of an enterprise or department read all of meeting_participants (580,000 rows in the benchmark).
  */
 export class MeetingParticipantOrganizationIndex1795623223093 implements MigrationInterface {
-  name = 'MeetingParticipantOrganizationIndex1795623223093';
+    name = 'MeetingParticipantOrganizationIndex1795623223093'
 
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             CREATE INDEX "ix_meeting_participants__organization" ON "meeting_participants" ("tenant_id", "organization_id")
         `);
-  }
+    }
 
-  public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
             DROP INDEX "public"."ix_meeting_participants__organization"
         `);
-  }
+    }
+
 }

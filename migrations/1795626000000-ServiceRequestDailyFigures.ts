@@ -52,9 +52,7 @@ export class ServiceRequestDailyFigures1795626000000 implements MigrationInterfa
         rating_sum integer NOT NULL,
         ratings integer NOT NULL
       )`);
-    await queryRunner.query(
-      `CREATE INDEX ix_service_request_daily_figures__day ON service_request_daily_figures (tenant_id, alliance_id, day)`,
-    );
+    await queryRunner.query(`CREATE INDEX ix_service_request_daily_figures__day ON service_request_daily_figures (tenant_id, alliance_id, day)`);
     await queryRunner.query(`
       CREATE TABLE service_request_figure_changes (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -62,16 +60,12 @@ export class ServiceRequestDailyFigures1795626000000 implements MigrationInterfa
         alliance_id uuid NOT NULL,
         day date NOT NULL
       )`);
-    await queryRunner.query(
-      `CREATE INDEX ix_service_request_figure_changes__day ON service_request_figure_changes (tenant_id, alliance_id, day)`,
-    );
+    await queryRunner.query(`CREATE INDEX ix_service_request_figure_changes__day ON service_request_figure_changes (tenant_id, alliance_id, day)`);
 
     for (const table of ['service_request_daily_figures', 'service_request_figure_changes']) {
       await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(
-        `CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`,
-      );
+      await queryRunner.query(`CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
       await queryRunner.query(`GRANT SELECT, INSERT, DELETE ON ${table} TO lianmeng_runtime`);
     }
 

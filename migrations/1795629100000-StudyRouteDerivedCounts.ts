@@ -24,9 +24,7 @@ export class StudyRouteDerivedCounts1795629100000 implements MigrationInterface 
         CONSTRAINT "ck_study_site_days__booked" CHECK ("booked" >= 0),
         CONSTRAINT "PK_e2840cd74be9a886e5c3de9bc8b" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "uq_study_site_days__day" ON "study_site_days" ("tenant_id", "site_id", "day")`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_study_site_days__day" ON "study_site_days" ("tenant_id", "site_id", "day")`);
     await queryRunner.query(`
       INSERT INTO study_site_days (tenant_id, site_id, day, booked)
       SELECT b.tenant_id, s.id, b.visit_on, sum(b.group_size)
@@ -34,9 +32,7 @@ export class StudyRouteDerivedCounts1795629100000 implements MigrationInterface 
        WHERE b.status = 'booked' GROUP BY b.tenant_id, s.id, b.visit_on`);
     await queryRunner.query(`ALTER TABLE "study_site_days" ENABLE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE "study_site_days" FORCE ROW LEVEL SECURITY`);
-    await queryRunner.query(
-      `CREATE POLICY tenant_isolation ON "study_site_days" USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`,
-    );
+    await queryRunner.query(`CREATE POLICY tenant_isolation ON "study_site_days" USING (tenant_id = app_tenant_id()) WITH CHECK (tenant_id = app_tenant_id())`);
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "study_site_days" TO lianmeng_runtime`);
   }
 }

@@ -44,9 +44,7 @@ export class ServiceRequestMonthlyFigures1795630000000 implements MigrationInter
         rating_sum integer NOT NULL,
         ratings integer NOT NULL
       )`);
-    await queryRunner.query(
-      `CREATE INDEX ix_service_request_monthly_figures__month ON service_request_monthly_figures (tenant_id, alliance_id, month)`,
-    );
+    await queryRunner.query(`CREATE INDEX ix_service_request_monthly_figures__month ON service_request_monthly_figures (tenant_id, alliance_id, month)`);
     await queryRunner.query(`ALTER TABLE service_request_monthly_figures ENABLE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE service_request_monthly_figures FORCE ROW LEVEL SECURITY`);
     await queryRunner.query(
@@ -55,9 +53,7 @@ export class ServiceRequestMonthlyFigures1795630000000 implements MigrationInter
     await queryRunner.query(`GRANT SELECT, INSERT, DELETE ON service_request_monthly_figures TO lianmeng_runtime`);
 
     // The months of the days summed so far; days still marked changed are folded in by the worker as before.
-    const sums = SUMMED_COLUMNS.map((c) => (c.endsWith('hours_sum') ? `sum(${c})::float8` : `sum(${c})::int`)).join(
-      ', ',
-    );
+    const sums = SUMMED_COLUMNS.map((c) => (c.endsWith('hours_sum') ? `sum(${c})::float8` : `sum(${c})::int`)).join(', ');
     await queryRunner.query(`
       INSERT INTO service_request_monthly_figures (tenant_id, alliance_id, month, organization_id, category_id, ${SUMMED_COLUMNS.join(', ')})
       SELECT tenant_id, alliance_id, date_trunc('month', day)::date, organization_id, category_id, ${sums}

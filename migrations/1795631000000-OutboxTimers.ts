@@ -10,9 +10,7 @@ export class OutboxTimers1795631000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE outbox_events ADD COLUMN timer varchar(6)`);
-    await queryRunner.query(
-      `ALTER TABLE outbox_events ADD CONSTRAINT ck_outbox_events__timer CHECK ("timer" IN ('set', 'cancel'))`,
-    );
+    await queryRunner.query(`ALTER TABLE outbox_events ADD CONSTRAINT ck_outbox_events__timer CHECK ("timer" IN ('set', 'cancel'))`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -12,9 +12,7 @@ export class SessionRevocation1795642000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "users" ADD "sessions_revoked_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(
-      `CREATE INDEX "ix_refresh_tokens__family_revoked" ON "refresh_tokens" ("family_id") WHERE "revoked_at" IS NOT NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_refresh_tokens__family_revoked" ON "refresh_tokens" ("family_id") WHERE "revoked_at" IS NOT NULL`);
     await queryRunner.query(`
       CREATE FUNCTION auth_session_state(user_id uuid, family_id uuid)
       RETURNS TABLE (status user_status, sessions_revoked_at timestamptz, session_ended boolean)

@@ -71,11 +71,7 @@ export class LoginFailures1795642000001 implements MigrationInterface {
       CREATE FUNCTION auth_clear_login_failures(user_id uuid) RETURNS void
       LANGUAGE sql SECURITY DEFINER SET search_path = public
       AS $$ DELETE FROM login_failures WHERE subject = encode(sha256(convert_to('user:' || user_id, 'UTF8')), 'hex') $$`);
-    for (const fn of [
-      'auth_find_login(text)',
-      'auth_record_login_failure(varchar, timestamptz, int, int)',
-      'auth_clear_login_failures(uuid)',
-    ]) {
+    for (const fn of ['auth_find_login(text)', 'auth_record_login_failure(varchar, timestamptz, int, int)', 'auth_clear_login_failures(uuid)']) {
       await queryRunner.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await queryRunner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO lianmeng_runtime`);
     }

@@ -62,9 +62,7 @@ export class ShortLivedState1795644300000 implements MigrationInterface {
         GET DIAGNOSTICS tickets = ROW_COUNT;
       END
       $$`);
-    await queryRunner.query(
-      `GRANT SELECT, INSERT, UPDATE, DELETE ON "throttle_counters", "stream_tickets" TO lianmeng_runtime`,
-    );
+    await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "throttle_counters", "stream_tickets" TO lianmeng_runtime`);
     for (const fn of ['throttle_hit(text, integer, integer, integer)', 'sweep_expired_state()']) {
       await queryRunner.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await queryRunner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO lianmeng_runtime`);

@@ -9,14 +9,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The columns are those of HIDDEN_COLUMNS (src/platform/audit/audit-descriptors.ts) that the
  * triggers did not already leave out.
  */
-const MASKED = [
-  'check_in_code',
-  'qr_token',
-  'confidential_comments',
-  'idempotency_key',
-  'idempotency_request_hash',
-  'storage_key',
-];
+const MASKED = ['check_in_code', 'qr_token', 'confidential_comments', 'idempotency_key', 'idempotency_request_hash', 'storage_key'];
 
 export class AuditMasksSecrets1795644350000 implements MigrationInterface {
   name = 'AuditMasksSecrets1795644350000';

@@ -12,9 +12,7 @@ export class WorkbenchIndexes1795644360000 implements MigrationInterface {
   name = 'WorkbenchIndexes1795644360000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE INDEX "ix_follow_up_tasks__open" ON "follow_up_tasks" ("tenant_id", "created_at", "id") WHERE "status" = 'open'`,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_follow_up_tasks__open" ON "follow_up_tasks" ("tenant_id", "created_at", "id") WHERE "status" = 'open'`);
     await queryRunner.query(
       `CREATE INDEX "ix_service_requests__returned" ON "service_requests" ("tenant_id", "requester_organization_id", "returned_at", "id") WHERE "status" = 'returned'`,
     );

@@ -38,13 +38,9 @@ export class BackupRuns1795644400000 implements MigrationInterface {
         CONSTRAINT "pk_backup_runs" PRIMARY KEY ("id"),
         CONSTRAINT "ck_backup_runs__finished" CHECK (("status" IN ('succeeded', 'failed')) = ("finished_at" IS NOT NULL))
       )`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "uq_backup_runs__scheduled_for" ON "backup_runs" ("scheduled_for") WHERE "scheduled_for" IS NOT NULL`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_backup_runs__scheduled_for" ON "backup_runs" ("scheduled_for") WHERE "scheduled_for" IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX "ix_backup_runs__created_at" ON "backup_runs" ("created_at", "id")`);
-    await queryRunner.query(
-      `CREATE INDEX "ix_backup_runs__good" ON "backup_runs" ("finished_at") WHERE "status" = 'succeeded'`,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_backup_runs__good" ON "backup_runs" ("finished_at") WHERE "status" = 'succeeded'`);
     await queryRunner.query(`
       CREATE TABLE "backup_alerts" (
         "episode" text NOT NULL,
@@ -54,9 +50,7 @@ export class BackupRuns1795644400000 implements MigrationInterface {
     for (const table of ['backup_runs', 'backup_alerts']) {
       await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
       await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(
-        `CREATE POLICY platform_only ON "${table}" USING (app_is_platform()) WITH CHECK (app_is_platform())`,
-      );
+      await queryRunner.query(`CREATE POLICY platform_only ON "${table}" USING (app_is_platform()) WITH CHECK (app_is_platform())`);
       await queryRunner.query(`GRANT SELECT, INSERT, UPDATE ON "${table}" TO lianmeng_runtime`);
     }
     // For /health, which runs as no one: the newest good backup and the newest finished run, nothing else.

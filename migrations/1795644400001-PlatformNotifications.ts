@@ -31,8 +31,7 @@ export class PlatformNotifications1795644400001 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP POLICY IF EXISTS platform_own ON outbox_events`);
-    for (const table of ['notification_events', 'notifications'])
-      await queryRunner.query(`DROP POLICY IF EXISTS platform_own ON "${table}"`);
+    for (const table of ['notification_events', 'notifications']) await queryRunner.query(`DROP POLICY IF EXISTS platform_own ON "${table}"`);
     for (const table of TABLES) {
       await queryRunner.query(`DELETE FROM "${table}" WHERE tenant_id IS NULL`);
       await queryRunner.query(`ALTER TABLE "${table}" ALTER COLUMN "tenant_id" SET NOT NULL`);

@@ -9,9 +9,7 @@ export class ChannelSenders1795644900000 implements MigrationInterface {
   name = 'ChannelSenders1795644900000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "notification_deliveries" ALTER COLUMN "channel" TYPE character varying(20) USING "channel"::text`,
-    );
+    await queryRunner.query(`ALTER TABLE "notification_deliveries" ALTER COLUMN "channel" TYPE character varying(20) USING "channel"::text`);
     await queryRunner.query(`DROP TYPE "public"."delivery_channel"`);
     await queryRunner.query(
       `ALTER TABLE "notification_deliveries" ADD CONSTRAINT "ck_notification_deliveries__channel" CHECK ("channel" IN ('email', 'wecom', 'dingtalk', 'sms'))`,
@@ -35,9 +33,7 @@ export class ChannelSenders1795644900000 implements MigrationInterface {
     await queryRunner.query(`DELETE FROM "notification_deliveries" WHERE "channel" = 'sms'`);
     await queryRunner.query(`UPDATE "notification_deliveries" SET "status" = 'failed' WHERE "status" = 'skipped'`);
     // An enum value cannot be dropped; 'skipped' stays, unused.
-    await queryRunner.query(
-      `ALTER TABLE "notification_deliveries" DROP CONSTRAINT "ck_notification_deliveries__channel"`,
-    );
+    await queryRunner.query(`ALTER TABLE "notification_deliveries" DROP CONSTRAINT "ck_notification_deliveries__channel"`);
     await queryRunner.query(`CREATE TYPE "public"."delivery_channel" AS ENUM('email', 'wecom', 'dingtalk')`);
     await queryRunner.query(
       `ALTER TABLE "notification_deliveries" ALTER COLUMN "channel" TYPE "public"."delivery_channel" USING "channel"::"public"."delivery_channel"`,
