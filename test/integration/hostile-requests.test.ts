@@ -42,6 +42,78 @@ describe('hostile requests', () => {
     expectErrorShape(await raw('POST', '/api/v1/auth/refresh', big, 'application/json', ''), 413);
   });
 
+  it("answers a body the parser refuses (malformed or empty JSON, a foreign type, over the limit) in the client's language", async () => {
+    const invalidJson = { 'zh-CN': '必须是有效的 JSON', en: 'must be valid JSON' };
+    const empty = { 'zh-CN': '不能为空', en: 'must not be empty' };
+    const cases: { payload: string; type: string; status: number; code: string; reason?: Record<string, string> }[] = [
+      { payload: '{bad json', type: 'application/json', status: 400, code: 'VALIDATION_FAILED', reason: invalidJson },
+      {
+        payload: '{"name":"x"',
+        type: 'application/json; charset=utf-8',
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        reason: invalidJson,
+      },
+      {
+        payload: '{"name":"x"} trailing',
+        type: 'application/json',
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        reason: invalidJson,
+      },
+      { payload: '', type: 'application/json', status: 400, code: 'VALIDATION_FAILED', reason: empty },
+      { payload: 'name=x', type: 'text/plain', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      {
+        payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+        type: 'application/json',
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+      },
+    ];
+    const messages: Record<string, Record<string, string>> = {
+      VALIDATION_FAILED: { 'zh-CN': '请求参数有误', en: 'The request is invalid' },
+      UNSUPPORTED_MEDIA_TYPE: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' },
+      PAYLOAD_TOO_LARGE: { 'zh-CN': '请求内容过大', en: 'The request is too large' },
+    };
+    const answers: { asked: string; got: unknown }[] = [];
+    const expected: typeof answers = [];
+    // zh-CN when the client names no language (or another one), English when it asks for it.
+    for (const [language, acceptLanguage] of [
+      ['zh-CN', undefined],
+      ['zh-CN', 'fr'],
+      ['en', 'en-GB,en;q=0.9'],
+    ]) {
+      // A signed-in route and a public one: the body is parsed before either is authorised.
+      for (const [url, token] of [
+        ['/api/v1/alliances', official],
+        ['/api/v1/auth/login', undefined],
+      ]) {
+        for (const c of cases) {
+          const headers: Record<string, string> = { 'content-type': c.type };
+          if (token) headers.authorization = `Bearer ${token}`;
+          if (acceptLanguage) headers['accept-language'] = acceptLanguage;
+          const reply = await app.api.inject({ method: 'POST', url, payload: c.payload, headers });
+          const body = expectErrorShape(reply, reply.statusCode);
+          const asked = `${acceptLanguage ?? '-'} ${url} ${c.type} ${c.payload.slice(0, 20)}`;
+          answers.push({
+            asked,
+            got: { status: reply.statusCode, code: body.code, message: body.message, details: body.details },
+          });
+          expected.push({
+            asked,
+            got: {
+              status: c.status,
+              code: c.code,
+              message: messages[c.code][language!],
+              details: c.reason ? [{ field: 'body', reason: c.reason[language!] }] : [],
+            },
+          });
+        }
+      }
+    }
+    expect(answers).toEqual(expected);
+  });
+
   it('refuses deeply nested JSON with a 400 naming the depth, without overflowing the stack', async () => {
     for (const depth of [40, 3_000, 100_000]) {
       const nested = `${'['.repeat(depth)}1${']'.repeat(depth)}`;

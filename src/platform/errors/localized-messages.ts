@@ -87,6 +87,7 @@ const reasons: Record<string, Catalog> = {
     en: 'contains a character that cannot be stored (U+0000 or a lone surrogate)',
   },
   invalidUtf8: { 'zh-CN': '必须是 UTF-8 编码的 JSON', en: 'must be JSON encoded in UTF-8' },
+  invalidJson: { 'zh-CN': '必须是有效的 JSON', en: 'must be valid JSON' },
   archiveTooLarge: {
     'zh-CN': '压缩文件解压后过大（上限 {0} MB）或压缩比异常',
     en: 'expands too far when unpacked (limit {0} MB) or is compressed suspiciously well',

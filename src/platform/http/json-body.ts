@@ -48,6 +48,16 @@ export function refuseUnsafeInput(request: FastifyRequest, _reply: FastifyReply,
 }
 
 /**
+ * Fastify's refusals of a JSON body as field problems of ours: its own errors carry English text
+ * only, which the error filter would pass on as the reason whatever the client's language.
+ */
+const PARSER_PROBLEMS: Record<string, FieldProblem> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: { field: 'body', reason: 'isNotEmpty' },
+  // Syntax errors, and the prototype-poisoning keys secure-json-parse refuses.
+  FST_ERR_CTP_INVALID_JSON_BODY: { field: 'body', reason: 'invalidJson' },
+};
+
+/**
  * Fastify's JSON parser with prototype poisoning refused, which also refuses bytes that are not
  * UTF-8 instead of decoding them to U+FFFD and storing the replacement characters.
  *
@@ -69,7 +79,8 @@ export function strictJsonParser(fastify: FastifyInstance) {
         done(DomainException.invalid([{ field: 'body', reason: 'isObject' }]));
         return;
       }
-      done(error, value);
+      const problem = error && PARSER_PROBLEMS[(error as Error & { code?: string }).code ?? ''];
+      done(problem ? DomainException.invalid([problem]) : error, value);
     });
   };
 }
