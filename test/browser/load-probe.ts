@@ -124,7 +124,7 @@ export interface FirstLoadReport {
   best: { loginScriptBytes: number; coldMs: number; warmMs: number; longestBlankMs: number };
 }
 
-/** Writes bench/results/<today>-first-load.json and .md, the way the benchmark names its dated results. */
+/** Writes `<dir>/<today>-first-load.json` and `.md`, the way the benchmark names its dated results. */
 export function writeFirstLoadReport(dir: string, today: string, at: Date, report: FirstLoadReport): string {
   mkdirSync(dir, { recursive: true });
   const base = join(dir, `${today}-first-load`);
