@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { Occurrence } from './occurrences';
-import { earliestMeetingStart, earliestReservationStart } from './time-bounds';
+import { earliestReservationStart } from '../../venues/exported-views';
+import { earliestMeetingStart } from './time-bounds';
 
 /** A statement and its parameters. */
 export interface Statement {

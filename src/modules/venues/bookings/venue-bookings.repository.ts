@@ -5,7 +5,7 @@ import type { Page } from '../../../platform/pagination/page.dto';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { CalendarEntryView } from '../dto/venue-booking.dto';
 import { VenueBooking, VenueBookingStatus } from '../entities/venue-booking.entity';
-import { earliestReservationStart } from '../entities/room-reservation.entity';
+import { earliestReservationStart } from '../exported-views';
 import { VenueZone } from '../entities/venue-zone.entity';
 
 /** What holds a zone's slot, and whether the viewer may see its title. */

@@ -18,7 +18,7 @@ import type {
   VenueCalendarView,
 } from '../dto/venue-booking.dto';
 import { VenueBooking, VenueBookingStatus as B } from '../entities/venue-booking.entity';
-import { MAX_RESERVATION_HOURS } from '../entities/room-reservation.entity';
+import { MAX_RESERVATION_HOURS } from '../exported-views';
 import { VenueZone } from '../entities/venue-zone.entity';
 import { outsideOpeningHours } from './opening-hours';
 import { RoomReservationsRepository } from '../room-reservations.repository';

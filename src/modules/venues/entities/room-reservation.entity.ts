@@ -1,13 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SameTenantReference, TenantReference } from '../../../platform/database/references';
-
-/** The longest reservation there is: a member's booking (a meeting holds at most 12 hours). */
-export const MAX_RESERVATION_HOURS = 24;
-
-/** The earliest start of a reservation that can still overlap a time from `from` on. */
-export function earliestReservationStart(from: Date): Date {
-  return new Date(from.getTime() - MAX_RESERVATION_HOURS * 3600_000);
-}
+import { MAX_RESERVATION_HOURS } from '../exported-views';
 
 /**
  * A zone held for a time range `[starts_at, ends_at)`, by a meeting or a member's booking. The
