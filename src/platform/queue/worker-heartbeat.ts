@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { writeFile } from 'node:fs/promises';
+import { SystemClock } from '../clock/clock';
 import type { Environment } from '../config/environment';
 
 export const HEARTBEAT_EVERY_MS = 5000;
@@ -23,9 +24,11 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     const file = this.config.get('WORKER_HEARTBEAT_FILE', { infer: true });
     if (!file) return;
-    // The machine's time on purpose, not the Clock's: the probe compares the file's age with it.
+    // The machine's time on purpose (SystemClock, never the injected Clock, which a test may pin): the
+    // probe compares the file's age with it.
+    const machine = new SystemClock();
     const beat = () =>
-      writeFile(file, `${new Date().toISOString()}\n`).catch((error: unknown) => {
+      writeFile(file, `${machine.now().toISOString()}\n`).catch((error: unknown) => {
         if (!this.warned) this.logger.warn({ err: error, file }, 'Could not write the heartbeat file');
         this.warned = true;
       });
