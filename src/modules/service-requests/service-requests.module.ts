@@ -12,7 +12,6 @@ import { ServiceRequestActions } from './lifecycle/service-request-actions.servi
 import { RouteRequest } from './routing/route-request';
 import { RequestRouter } from './routing/router.service';
 import { RoutingRepository } from './routing/routing.repository';
-import { RequestDirectoryRepository } from './request-directory.repository';
 import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { ServiceRequestsService } from './service-requests.service';
@@ -23,6 +22,8 @@ import { StatisticsExports } from './statistics/statistics-exports.service';
 import { SlaEvaluator } from './sla/sla-evaluator.service';
 import { SlaPlanner } from './sla/sla-planner.service';
 import { SlaRepository } from './sla/sla.repository';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
+import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
 
 /** The pieces both processes use. */
 export const SERVICE_REQUEST_CORE = [
@@ -37,13 +38,12 @@ export const SERVICE_REQUEST_CORE = [
   SlaPlanner,
   SlaRepository,
   RoutingRepository,
-  RequestDirectoryRepository,
   AttachmentsRepository,
   FollowUpsRepository,
 ];
 
 @Module({
-  imports: [ExportJobsModule, ServiceStatisticsModule],
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule, ExportJobsModule, ServiceStatisticsModule],
   controllers: [ServingController, ServiceRequestsController, CatalogueController],
   providers: [
     ...SERVICE_REQUEST_CORE,

@@ -373,24 +373,6 @@ export class ServiceRequestsRepository {
       createdAt: r.created_at,
     }));
   }
-
-  /** Active users of an organisation: its department staff, or an enterprise's contacts. */
-  async staffOf(organizationId: string, { leadersOnly = false } = {}): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active' ${leadersOnly ? 'AND is_leader' : ''}`,
-      [organizationId],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  /** The township's leaders, or all its officials when none is marked a leader. */
-  async townshipLeaders(): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string; is_leader: boolean }[]>(
-      `SELECT id, is_leader FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = app_tenant_id()`,
-    );
-    const leaders = rows.filter((r) => r.is_leader);
-    return (leaders.length > 0 ? leaders : rows).map((r) => r.id);
-  }
 }
 
 /** In lists the preferred contact's phone shows only its ends; the detail view has the full number. */

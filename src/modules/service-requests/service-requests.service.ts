@@ -23,9 +23,10 @@ import { ServiceRequestStatus as S, Urgency } from './entities/service-request-s
 import type { ServiceRequest } from './entities/service-request.entity';
 import { allowedActions, partiesOf } from './request-parties';
 import { AttachmentsRepository } from './attachments.repository';
-import { RequestDirectoryRepository } from './request-directory.repository';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { routeJobRow } from './routing/route-job';
+import { PeopleDirectory } from '../users/people-directory.service';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
 
 const OPEN = [S.Routed, S.Accepted, S.InProgress];
 
@@ -39,11 +40,12 @@ interface Idempotency {
 @Injectable()
 export class ServiceRequestsService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly requests: ServiceRequestsRepository,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
-    private readonly directory: RequestDirectoryRepository,
     private readonly attachments: AttachmentsRepository,
   ) {}
 
@@ -80,7 +82,7 @@ export class ServiceRequestsService {
   ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     // The enterprise's contact is the requester, so updates and the rating go to the enterprise.
-    const contactId = await this.directory.firstEnterpriseContact(organizationId);
+    const contactId = (await this.peopleDirectory.activeStaff(organizationId, { role: Role.EnterpriseContact }))[0];
     // The key is ours, not a client's: a replay after a lost link answers with the request whatever the body.
     return this.file(
       actor,
@@ -188,15 +190,17 @@ export class ServiceRequestsService {
       internal: !!input.internal,
       body: input.body.trim(),
     });
-    const authorName = await this.directory.displayName(actor.userId);
+    const authorName = await this.peopleDirectory.displayName(actor.userId);
     const others = parties.includes('requester')
       ? [
           request.handlerId,
-          ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []),
+          ...(request.assignedOrganizationId
+            ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId)
+            : []),
         ]
       : input.internal
         ? request.assignedOrganizationId
-          ? await this.requests.staffOf(request.assignedOrganizationId)
+          ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId)
           : []
         : [request.requesterUserId];
     await this.notifier.notify(
@@ -228,8 +232,10 @@ export class ServiceRequestsService {
       type: TimelineEntryType.Chased,
       actorUserId: actor.userId,
     });
-    const requesterName = await this.directory.organizationName(request.requesterOrganizationId);
-    const staff = request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [];
+    const requesterName = await this.organizationDirectory.name(request.requesterOrganizationId);
+    const staff = request.assignedOrganizationId
+      ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId)
+      : [];
     await this.notifier.notify(
       { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u) },
       ServiceRequestNotification.RequestChased,
