@@ -14,6 +14,7 @@ import { RequestRouter } from './routing/router.service';
 import { RoutingRepository } from './routing/routing.repository';
 import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
+import { ServiceRequestViewsRepository } from './service-request-views.repository';
 import { ServiceRequestsService } from './service-requests.service';
 import { ServingController } from './serving/serving.controller';
 import { ServingRepository } from './serving/serving.repository';
@@ -29,6 +30,7 @@ import { OrganizationDirectoryModule } from '../organizations/organization-direc
 export const SERVICE_REQUEST_CORE = [
   RequestAnnouncer,
   ServiceRequestsRepository,
+  ServiceRequestViewsRepository,
   ServiceRequestsService,
   RequestSteps,
   ServiceRequestActions,

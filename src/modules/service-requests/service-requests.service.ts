@@ -27,6 +27,7 @@ import { ServiceRequestsRepository } from './service-requests.repository';
 import { routeJobRow } from './routing/route-job';
 import { PeopleDirectory } from '../users/people-directory.service';
 import { OrganizationDirectory } from '../organizations/organization-directory.service';
+import { ServiceRequestViewsRepository } from './service-request-views.repository';
 
 const OPEN = [S.Routed, S.Accepted, S.InProgress];
 
@@ -40,6 +41,7 @@ interface Idempotency {
 @Injectable()
 export class ServiceRequestsService {
   constructor(
+    private readonly views: ServiceRequestViewsRepository,
     private readonly organizationDirectory: OrganizationDirectory,
     private readonly peopleDirectory: PeopleDirectory,
     private readonly requests: ServiceRequestsRepository,
@@ -156,12 +158,12 @@ export class ServiceRequestsService {
         { field: 'Idempotency-Key', reason: 'reusedWithDifferentBody' },
       ]);
     }
-    return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
+    return { request: (await this.views.view(existing.id, actor))!, replayed: true };
   }
 
   list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {
     if (actor.role === Role.Expert) throw DomainException.forbidden();
-    return this.requests.list(actor, query);
+    return this.views.list(actor, query);
   }
 
   async detail(actor: Actor, id: string): Promise<ServiceRequestDetailView> {
@@ -169,8 +171,8 @@ export class ServiceRequestsService {
     const parties = partiesOf(actor, request);
     const seesInternal = parties.includes('provider') || parties.includes('official');
     // One after another: they share the transaction's connection, which runs one query at a time anyway.
-    const view = await this.requests.view(id, actor);
-    const timeline = await this.requests.timeline(id, seesInternal);
+    const view = await this.views.view(id, actor);
+    const timeline = await this.views.timeline(id, seesInternal);
     const attachments = await this.attachments.listOf(id);
     const actions: string[] = allowedActions(parties, request.status);
     if (parties.includes('requester') && this.isLate(request)) actions.push('chase');
@@ -247,12 +249,12 @@ export class ServiceRequestsService {
 
   /** The request as it stands after the actor handed it over: no timeline, no actions. */
   async summaryAfterHandOver(id: string): Promise<ServiceRequestDetailView> {
-    const view = await this.requests.view(id, systemActor(this.tenant.tenantId));
+    const view = await this.views.view(id, systemActor(this.tenant.tenantId));
     return { ...view!, timeline: [], attachments: [], allowedActions: [] };
   }
 
   supervision(page: PageQueryDto): Promise<Page<ServiceRequestView>> {
-    return this.requests.supervision(page);
+    return this.views.supervision(page);
   }
 
   isLate(request: ServiceRequest): boolean {
