@@ -1,7 +1,7 @@
 import { Role } from '../../src/platform/auth/entities/role';
 import type { Actor } from '../../src/platform/tenancy/request-actor';
 import { ServiceRequestStatus } from '../../src/modules/service-requests/entities/service-request-status';
-import { listQuery, supervisionQuery } from '../../src/modules/service-requests/service-requests.repository';
+import { listQuery, supervisionQuery } from '../../src/modules/service-requests/service-request-views.repository';
 import {
   statisticsPeriod,
   statisticsQueries,

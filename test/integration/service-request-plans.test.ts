@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { listQuery, supervisionQuery } from '../../src/modules/service-requests/service-requests.repository';
+import { listQuery, supervisionQuery } from '../../src/modules/service-requests/service-request-views.repository';
 import { statisticsQueries } from '../../src/modules/service-requests/statistics/service-statistics.service';
 import { Role } from '../../src/platform/auth/entities/role';
 import { ServiceRequestStatus } from '../../src/modules/service-requests/entities/service-request-status';

@@ -12,6 +12,7 @@ import { ActionItemsRepository } from './action-items.repository';
 import { ActionItemsService } from './action-items.service';
 import { ActionItemStatus } from './entities/action-item-status';
 import { dateTimeFormat } from '../../platform/clock/date-format';
+import { PeopleDirectory } from '../users/people-directory.service';
 
 /**
  * Overdue action items escalate like late service requests: the owner at the end of the due day,
@@ -21,6 +22,7 @@ import { dateTimeFormat } from '../../platform/clock/date-format';
 @HandlesJob(ActionItemJob.EscalateActionItems)
 export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.EscalateActionItems> {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly items: ActionItemsService,
     private readonly calendars: CalendarService,
@@ -58,8 +60,8 @@ export class ActionItemsEscalationHandler implements JobHandler<ActionItemJob.Es
           level === 1
             ? await this.items.owners(item)
             : level === 2
-              ? await this.repository.activePeople(item.ownerOrganizationId, true)
-              : await this.repository.activeOfficials(tenantId);
+              ? await this.peopleDirectory.activeStaff(item.ownerOrganizationId, { leadersOnly: true })
+              : await this.peopleDirectory.activeOfficials();
         await this.repository.update(item.id, { escalationLevel: level });
         await this.notifier.notify(
           { userIds: recipients.length > 0 ? recipients : await this.items.owners(item) },

@@ -6,8 +6,11 @@ import { ActionItemsEscalationHandler } from './action-items-escalation.handler'
 import { ActionItemsController } from './action-items.controller';
 import { ActionItemsRepository } from './action-items.repository';
 import { ActionItemsService } from './action-items.service';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
+import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
 
 @Module({
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule],
   controllers: [ActionItemsController],
   providers: [ActionItemsService, ActionItemsRepository],
   exports: [ActionItemsService],
@@ -28,5 +31,8 @@ export class ActionItemsSchedule implements OnApplicationBootstrap {
   }
 }
 
-@Module({ providers: [ActionItemsService, ActionItemsRepository, ActionItemsEscalationHandler, ActionItemsSchedule] })
+@Module({
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule],
+  providers: [ActionItemsService, ActionItemsRepository, ActionItemsEscalationHandler, ActionItemsSchedule],
+})
 export class ActionItemsWorkerModule {}

@@ -83,42 +83,9 @@ export class ActionItemsRepository {
     await this.manager.getRepository(ActionItemUpdate).save(update);
   }
 
-  async organizationExists(id: string): Promise<boolean> {
-    const rows = await this.manager.query<unknown[]>('SELECT 1 FROM organization_directory WHERE id = $1', [id]);
-    return rows.length > 0;
-  }
-
-  async personInOrganization(userId: string, organizationId: string): Promise<boolean> {
-    const rows = await this.manager.query<unknown[]>(
-      'SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2',
-      [userId, organizationId],
-    );
-    return rows.length > 0;
-  }
-
   async meetingExists(id: string): Promise<boolean> {
     const rows = await this.manager.query<unknown[]>('SELECT 1 FROM meeting_directory WHERE id = $1', [id]);
     return rows.length > 0;
-  }
-
-  /** The active people of an organisation; only its leaders with `leaders`. */
-  async activePeople(organizationId: string, leaders = false): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      leaders
-        ? `SELECT id FROM people_directory WHERE organization_id = $1 AND is_leader AND status = 'active'`
-        : `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
-      [organizationId],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  /** The tenant's active officials, the leader first. */
-  async activeOfficials(tenantId: string): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active' AND tenant_id = $1 ORDER BY is_leader DESC`,
-      [tenantId],
-    );
-    return rows.map((r) => r.id);
   }
 
   /** Open items not yet escalated three times whose due day is before `today`. */

@@ -13,6 +13,8 @@ import { ActionItemsRepository } from './action-items.repository';
 import type { ActionItemView, CreateActionItemDto, ListActionItemsQuery, ProgressDto } from './dto/action-item.dto';
 import { ActionItem } from './entities/action-item.entity';
 import { ActionItemStatus } from './entities/action-item-status';
+import { PeopleDirectory } from '../users/people-directory.service';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
 
 const OPEN = [ActionItemStatus.Open, ActionItemStatus.InProgress];
 
@@ -20,6 +22,8 @@ const OPEN = [ActionItemStatus.Open, ActionItemStatus.InProgress];
 @Injectable()
 export class ActionItemsService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
@@ -28,10 +32,10 @@ export class ActionItemsService {
 
   /** `source` links the item to what it came from, e.g. the report whose recommendation it is. */
   async create(actor: Actor, input: CreateActionItemDto, source: { reportId?: string } = {}): Promise<ActionItemView> {
-    if (!(await this.repository.organizationExists(input.ownerOrganizationId)))
+    if (!(await this.organizationDirectory.exists(input.ownerOrganizationId)))
       throw DomainException.invalid([{ field: 'ownerOrganizationId', reason: 'notFound' }]);
     if (input.ownerUserId) {
-      if (!(await this.repository.personInOrganization(input.ownerUserId, input.ownerOrganizationId)))
+      if ((await this.peopleDirectory.person(input.ownerUserId))?.organizationId !== input.ownerOrganizationId)
         throw DomainException.invalid([{ field: 'ownerUserId', reason: 'notFound' }]);
     }
     if (input.meetingId && !(await this.repository.meetingExists(input.meetingId))) {
@@ -106,7 +110,7 @@ export class ActionItemsService {
   /** Who is told about an item: its owner person, or else the owner organisation's active people. */
   async owners(item: ActionItem): Promise<string[]> {
     if (item.ownerUserId) return [item.ownerUserId];
-    return this.repository.activePeople(item.ownerOrganizationId);
+    return this.peopleDirectory.activeStaff(item.ownerOrganizationId);
   }
 
   async views(ids: string[]): Promise<ActionItemView[]> {

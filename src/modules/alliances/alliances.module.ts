@@ -3,9 +3,10 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { AlliancesController } from './alliances.controller';
 import { AlliancesRepository } from './alliances.repository';
 import { AlliancesService } from './alliances.service';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
 
 @Module({
-  imports: [OrganizationsModule],
+  imports: [PeopleDirectoryModule, OrganizationsModule],
   controllers: [AlliancesController],
   providers: [AlliancesService, AlliancesRepository],
   exports: [AlliancesService],

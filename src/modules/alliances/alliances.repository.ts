@@ -113,15 +113,6 @@ export class AlliancesRepository {
       .getMany();
   }
 
-  /** The enterprise contacts and department staff of an organisation. */
-  async contactsOf(organizationId: string): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
-      [organizationId],
-    );
-    return rows.map((r) => r.id);
-  }
-
   /** The organisations in the alliance today. */
   async currentMemberIds(allianceId: string): Promise<string[]> {
     const rows = await this.manager.query<{ organization_id: string }[]>(

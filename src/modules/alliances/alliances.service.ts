@@ -18,6 +18,7 @@ import { AllianceRole } from './entities/alliance-role';
 import type { Alliance } from './entities/alliance.entity';
 import { membershipProblems } from './membership-rules';
 import { toMembershipView } from './membership.view';
+import { PeopleDirectory } from '../users/people-directory.service';
 
 /** An alliance and every membership it has had, with organisations and party organisations (the registry export). */
 export interface AllianceRegistry {
@@ -28,6 +29,7 @@ export interface AllianceRegistry {
 @Injectable()
 export class AlliancesService {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly alliances: AlliancesRepository,
     private readonly organizations: OrganizationsService,
     private readonly tenant: TenantContext,
@@ -159,7 +161,7 @@ export class AlliancesService {
     organizationId: string,
     details: Omit<NotificationPayloads[T], 'allianceId' | 'allianceName'>,
   ): Promise<void> {
-    const contacts = await this.alliances.contactsOf(organizationId);
+    const contacts = await this.peopleDirectory.activeStaff(organizationId);
     // TypeScript cannot see that the common fields and the details make the payload of a generic T.
     const payload = { allianceId: alliance.id, allianceName: alliance.name, ...details } as NotificationPayloads[T];
     await this.notifier.notify({ userIds: contacts, allianceIds: [alliance.id] }, type, payload);

@@ -8,6 +8,7 @@ import { IndicatorJob } from './indicators.jobs';
 import { systemActor } from '../../platform/tenancy/request-actor';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { IndicatorsRepository } from './indicators.repository';
+import { PeopleDirectory } from '../users/people-directory.service';
 
 /** Days before a round's deadline when the members that have not submitted are chased. */
 export const INDICATOR_REMINDER_DAYS = [7, 3, 1];
@@ -17,6 +18,7 @@ export const INDICATOR_REMINDER_DAYS = [7, 3, 1];
 @HandlesJob(IndicatorJob.RemindIndicatorRounds)
 export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.RemindIndicatorRounds> {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
@@ -37,7 +39,7 @@ export class IndicatorRemindersHandler implements JobHandler<IndicatorJob.Remind
       let sent = 0;
       for (const row of missing) {
         const reminder = Math.min(...INDICATOR_REMINDER_DAYS.filter((days) => days >= row.days_left));
-        const userIds = await this.repository.activePeople(row.organization_id);
+        const userIds = await this.peopleDirectory.activeStaff(row.organization_id);
         if (userIds.length === 0) continue;
         const event = await this.notifier.notify(
           { userIds },

@@ -120,14 +120,6 @@ export class IndicatorsRepository {
     return rows.map((r) => r.id);
   }
 
-  async activePeople(organizationId: string): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
-      [organizationId],
-    );
-    return rows.map((r) => r.id);
-  }
-
   async reports(allianceId: string, organizationId: string): Promise<boolean> {
     const rows = await this.manager.query<unknown[]>(`${REPORTING_MEMBERS} AND m.organization_id = $2`, [
       allianceId,

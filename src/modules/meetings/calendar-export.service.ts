@@ -5,14 +5,17 @@ import { randomSecret, sha256 } from '../../platform/auth/token-hash';
 import type { Environment } from '../../platform/config/environment';
 import type { Actor } from '../../platform/tenancy/request-actor';
 import type { MeetingView } from './dto/meeting.dto';
-import { CalendarFeedsRepository, type FeedOwnerRow } from './calendar-feeds.repository';
+import { CalendarFeedsRepository } from './calendar-feeds.repository';
 import { MeetingStatus } from './entities/meeting-status';
 import { CalendarFeed } from './entities/calendar-feed.entity';
+import { PeopleDirectory } from '../users/people-directory.service';
+import type { DirectoryPerson } from '../users/people-directory.service';
 
 /** Meetings as iCalendar (RFC 5545): one file per meeting, and a private feed per person. */
 @Injectable()
 export class CalendarExport {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly feeds: CalendarFeedsRepository,
     private readonly config: ConfigService<Environment, true>,
   ) {}
@@ -57,7 +60,7 @@ export class CalendarExport {
   }
 
   /** The person a feed URL names, read before anyone is signed in (the caller sets the context). */
-  person(userId: string): Promise<FeedOwnerRow | null> {
-    return this.feeds.person(userId);
+  person(userId: string): Promise<DirectoryPerson | null> {
+    return this.peopleDirectory.person(userId);
   }
 }

@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Role, UserStatus } from '../../platform/auth/entities/role';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { CalendarFeed } from './entities/calendar-feed.entity';
-
-/** Who a feed's URL names, as the feed needs them to act for them. */
-export interface FeedOwnerRow {
-  tenant_id: string;
-  role: Role;
-  organization_id: string | null;
-  status: UserStatus;
-}
 
 /** Private calendar feeds: the hash of each person's current token. Queries only. */
 @Injectable()
@@ -27,13 +18,5 @@ export class CalendarFeedsRepository {
 
   find(userId: string): Promise<CalendarFeed | null> {
     return this.tenant.manager.getRepository(CalendarFeed).findOneBy({ userId });
-  }
-
-  async person(userId: string): Promise<FeedOwnerRow | null> {
-    const [user] = await this.tenant.manager.query<FeedOwnerRow[]>(
-      'SELECT tenant_id, role, organization_id, status FROM people_directory WHERE id = $1',
-      [userId],
-    );
-    return user ?? null;
   }
 }

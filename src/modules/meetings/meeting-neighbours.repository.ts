@@ -33,23 +33,6 @@ export class MeetingNeighboursRepository {
     return !!zone;
   }
 
-  /** The active person `userId` of the organisation (or of none, when it is null), if there is one. */
-  async activeColleague(userId: string | null, organizationId: string | null): Promise<string | null> {
-    const [colleague] = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE id = $1 AND status = 'active' AND organization_id IS NOT DISTINCT FROM $2`,
-      [userId, organizationId],
-    );
-    return colleague?.id ?? null;
-  }
-
-  async isActiveMemberOf(userId: string, organizationId: string): Promise<boolean> {
-    const [person] = await this.manager.query<unknown[]>(
-      'SELECT 1 FROM people_directory WHERE id = $1 AND organization_id = $2 AND status = $3',
-      [userId, organizationId, 'active'],
-    );
-    return !!person;
-  }
-
   /** The active people among `ids`, each with whether the alliance's picker offers them (officials, experts, members' people). */
   activePeopleOfAlliance(ids: string[], allianceId: string): Promise<InAllianceRow[]> {
     return this.manager.query<InAllianceRow[]>(

@@ -182,12 +182,12 @@ export class MeetingsController {
       { userId, tenantId: null, role: Role.Expert, organizationId: null },
       async () => {
         const user = await this.ics.person(userId);
-        if (!user || user.status !== UserStatus.Active || !user.tenant_id) return null;
+        if (!user || user.status !== UserStatus.Active || !user.tenantId) return null;
         const actor: Actor = {
           userId,
-          tenantId: user.tenant_id,
+          tenantId: user.tenantId,
           role: user.role,
-          organizationId: user.organization_id,
+          organizationId: user.organizationId,
         };
         await this.tenant.assume(actor);
         if (!(await this.ics.feedOwner(userId, token))) return null;

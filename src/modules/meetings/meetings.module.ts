@@ -16,9 +16,10 @@ import { MeetingsService } from './meetings.service';
 import { ConflictsService } from './scheduling/conflicts.service';
 import { FreeSlotsService } from './scheduling/free-slots.service';
 import { SchedulingRepository } from './scheduling/scheduling.repository';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
 
 @Module({
-  imports: [VenuesModule],
+  imports: [PeopleDirectoryModule, VenuesModule],
   controllers: [MeetingsController, MeetingSessionController],
   providers: [
     MeetingsService,

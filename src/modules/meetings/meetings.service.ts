@@ -31,6 +31,7 @@ import { MeetingNeighboursRepository } from './meeting-neighbours.repository';
 import { type InviteeScope, MeetingsRepository } from './meetings.repository';
 import { ConflictsService } from './scheduling/conflicts.service';
 import { expandOccurrences, InvalidRecurrence, Occurrence } from './scheduling/occurrences';
+import { PeopleDirectory } from '../users/people-directory.service';
 
 const EXCLUSION_VIOLATION = '23P01';
 
@@ -41,6 +42,7 @@ type AnnouncedType =
 @Injectable()
 export class MeetingsService {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly meetings: MeetingsRepository,
     private readonly neighbours: MeetingNeighboursRepository,
@@ -186,8 +188,12 @@ export class MeetingsService {
     if (input.response === RsvpResponse.Declined && !input.reason?.trim())
       throw DomainException.invalid([{ field: 'reason', reason: 'required' }]);
     if (input.response === RsvpResponse.Delegated) {
-      const colleague = await this.neighbours.activeColleague(input.delegateUserId ?? null, actor.organizationId);
-      if (!colleague || colleague === actor.userId)
+      const colleague = input.delegateUserId;
+      if (
+        !colleague ||
+        colleague === actor.userId ||
+        !(await this.peopleDirectory.isActive(colleague, { organizationId: actor.organizationId }))
+      )
         throw DomainException.invalid([{ field: 'delegateUserId', reason: 'notFound' }]);
       await this.meetings.addParticipants([
         {
@@ -219,7 +225,7 @@ export class MeetingsService {
       delegatedFromId: IsNull(),
     });
     if (!participant) throw DomainException.notFound();
-    if (!(await this.neighbours.isActiveMemberOf(input.attendeeId, input.organizationId)))
+    if (!(await this.peopleDirectory.isActive(input.attendeeId, { organizationId: input.organizationId })))
       throw DomainException.invalid([{ field: 'attendeeId', reason: 'notFound' }]);
     await this.meetings.updateParticipant(participant.id, { attendeeId: input.attendeeId });
     await this.syncReminders(id);

@@ -7,9 +7,11 @@ import { PairingRemindersHandler } from './pairing-reminders.handler';
 import { PairingController } from './pairing.controller';
 import { PairingRepository } from './pairing.repository';
 import { PairingService } from './pairing.service';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
+import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
 
 @Module({
-  imports: [ServiceRequestsModule],
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule, ServiceRequestsModule],
   controllers: [PairingController],
   providers: [PairingService, PairingRepository],
 })

@@ -126,22 +126,6 @@ export class PairingRepository {
     await this.manager.query('UPDATE pairing_pairs SET overdue_notified_for = $2 WHERE id = $1', [id, dueOn]);
   }
 
-  async isOfficial(userId: string): Promise<boolean> {
-    const rows = await this.manager.query<unknown[]>(
-      `SELECT 1 FROM people_directory WHERE id = $1 AND role = 'township_admin'`,
-      [userId],
-    );
-    return rows.length > 0;
-  }
-
-  async isEnterprise(organizationId: string): Promise<boolean> {
-    const rows = await this.manager.query<unknown[]>(
-      `SELECT 1 FROM organization_directory WHERE id = $1 AND kind = 'enterprise'`,
-      [organizationId],
-    );
-    return rows.length > 0;
-  }
-
   /** The alliance of an active service category; null when there is none. */
   async activeCategoryAlliance(categoryId: string): Promise<string | null> {
     const [row] = await this.manager.query<{ alliance_id: string }[]>(

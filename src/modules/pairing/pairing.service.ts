@@ -19,11 +19,16 @@ import type {
   UpdatePairDto,
 } from './dto/pairing.dto';
 import { PairingRepository, type PairStatusRow } from './pairing.repository';
+import { PeopleDirectory } from '../users/people-directory.service';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
+import { OrganizationKind } from '../organizations/entities/organization-kind';
 
 /** Pairing contact (结对联系): officials paired with enterprises, their visits, and the problems raised. */
 @Injectable()
 export class PairingService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly requests: ServiceRequestsService,
     private readonly clock: Clock,
@@ -47,9 +52,9 @@ export class PairingService {
   }
 
   async createPair(input: CreatePairDto): Promise<PairView> {
-    if (!(await this.repository.isOfficial(input.officialUserId)))
+    if ((await this.peopleDirectory.person(input.officialUserId))?.role !== Role.TownshipAdmin)
       throw DomainException.invalid([{ field: 'officialUserId', reason: 'notAnOfficial' }]);
-    if (!(await this.repository.isEnterprise(input.organizationId)))
+    if ((await this.organizationDirectory.find(input.organizationId))?.kind !== OrganizationKind.Enterprise)
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notAnEnterprise' }]);
     const pair = await this.repository.savePair({
       tenantId: this.tenant.tenantId,

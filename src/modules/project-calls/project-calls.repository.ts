@@ -117,15 +117,6 @@ export class ProjectCallsRepository {
     await this.manager.getRepository(ProjectApplicationNote).save(note);
   }
 
-  /** The active people of the organisations. */
-  async activePeople(organizationIds: string[]): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE organization_id = ANY($1) AND status = 'active'`,
-      [organizationIds],
-    );
-    return rows.map((r) => r.id);
-  }
-
   /** The active contacts of the lead enterprises of the alliance (of every alliance when null). */
   async activeLeadContacts(allianceId: string | null): Promise<string[]> {
     const rows = await this.manager.query<{ id: string }[]>(

@@ -18,6 +18,7 @@ import { ApplicationStep, type ProjectApplication } from './entities/project-app
 import type { ProjectCall } from './entities/project-call.entity';
 import { ProjectCallStatus } from './entities/project-call-status';
 import { ProjectCallsRepository } from './project-calls.repository';
+import { PeopleDirectory } from '../users/people-directory.service';
 
 /** Steps before the issuer has the application: these are the ones deadlines chase. */
 export const UNFINISHED_STEPS = [ApplicationStep.Preparing, ApplicationStep.MaterialsSubmitted];
@@ -38,6 +39,7 @@ const NEXT: Record<ApplicationStep, ApplicationStep[]> = {
 @Injectable()
 export class ProjectCallsService {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
@@ -70,7 +72,7 @@ export class ProjectCallsService {
     });
     const eligible = await this.eligibleOrganizations(call);
     if (eligible.length > 0) {
-      const userIds = await this.repository.activePeople(eligible.map((o) => o.id));
+      const userIds = await this.peopleDirectory.activeStaff(eligible.map((o) => o.id));
       await this.notifier.notify({ userIds }, ProjectCallNotification.ProjectCallPublished, {
         callId: call.id,
         name: call.name,
@@ -223,7 +225,7 @@ export class ProjectCallsService {
     });
     const info = await this.repository.applicationInfo(application.id);
     if (!info) throw DomainException.notFound();
-    const members = await this.repository.activePeople([application.organizationId]);
+    const members = await this.peopleDirectory.activeStaff(application.organizationId);
     const team = await this.repository.activeLeadContacts(info.alliance_id);
     const recipients = [...members, ...team].filter((u) => u !== actor.userId);
     await this.notifier.notify(

@@ -206,22 +206,6 @@ export class ResourceSharingRepository {
     );
   }
 
-  async organizationName(id: string): Promise<string | null> {
-    const [row] = await this.manager.query<{ name: string }[]>(
-      'SELECT name FROM organization_directory WHERE id = $1',
-      [id],
-    );
-    return row ? row.name : null;
-  }
-
-  async displayName(userId: string): Promise<string | null> {
-    const [row] = await this.manager.query<{ display_name: string }[]>(
-      'SELECT display_name FROM people_directory WHERE id = $1',
-      [userId],
-    );
-    return row ? row.display_name : null;
-  }
-
   /** One page (and one row more) of interests, newest first: every one with `all`, else those the organisation is a side of. */
   interestKeys(all: boolean, organizationId: string | null, after: [string | number, string] | null, limit: number) {
     const [afterCreatedAt, afterId] = after ?? [null, null];
@@ -259,14 +243,6 @@ export class ResourceSharingRepository {
       `SELECT id, display_name, email, mobile FROM people_directory WHERE ${condition} AND status = 'active' ORDER BY is_leader DESC, display_name LIMIT 10`,
       [id],
     );
-  }
-
-  async activePeople(organizationId: string): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE organization_id = $1 AND status = 'active'`,
-      [organizationId],
-    );
-    return rows.map((r) => r.id);
   }
 
   async listingCreator(listingId: string): Promise<string[]> {

@@ -24,6 +24,8 @@ import type {
 import type { ListingInterest } from './entities/listing-interest.entity';
 import { ListingStatus } from './entities/listing.entity';
 import { type ListingRow, ResourceSharingRepository } from './resource-sharing.repository';
+import { PeopleDirectory } from '../users/people-directory.service';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
 
 export function normalizeTags(tags: string[] | undefined): string[] {
   return [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
@@ -33,6 +35,8 @@ export function normalizeTags(tags: string[] | undefined): string[] {
 @Injectable()
 export class ResourceSharingService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
@@ -161,7 +165,7 @@ export class ResourceSharingService {
       authorId: actor.userId,
       body: message.trim(),
     });
-    const organizationName = await this.repository.organizationName(actor.organizationId);
+    const organizationName = await this.organizationDirectory.name(actor.organizationId);
     const ownerUsers = listing.organization
       ? await this.usersOf(listing.organization.id)
       : await this.repository.listingCreator(listingId);
@@ -251,7 +255,7 @@ export class ResourceSharingService {
       ...(summary.ownerOrganizationId ? await this.usersOf(summary.ownerOrganizationId) : [summary.createdById]),
       ...(await this.usersOf(summary.interested.id)),
     ].filter((u) => u !== actor.userId);
-    const authorName = await this.repository.displayName(actor.userId);
+    const authorName = await this.peopleDirectory.displayName(actor.userId);
     await this.notifier.notify({ userIds: [...new Set(others)] }, ListingNotification.ListingMessage, {
       interestId: id,
       title: summary.listing.title,
@@ -279,7 +283,7 @@ export class ResourceSharingService {
   }
 
   private usersOf(organizationId: string): Promise<string[]> {
-    return this.repository.activePeople(organizationId);
+    return this.peopleDirectory.activeStaff(organizationId);
   }
 
   async createTalent(actor: Actor, input: CreateTalentDto): Promise<TalentView> {

@@ -85,4 +85,9 @@ export class CatalogueRepository {
   async removeDay(tenantId: string, date: string): Promise<void> {
     await this.manager.getRepository(WorkingDayOverride).delete({ tenantId, date });
   }
+
+  async allianceExists(allianceId: string): Promise<boolean> {
+    const rows = await this.manager.query<unknown[]>('SELECT 1 FROM alliance_directory WHERE id = $1', [allianceId]);
+    return rows.length > 0;
+  }
 }

@@ -19,8 +19,8 @@ import type { ServiceCategory } from './entities/service-category.entity';
 import { CategoryCode } from './entities/service-request-status';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { CatalogueRepository } from './catalogue.repository';
-import { RequestDirectoryRepository } from './request-directory.repository';
 import { categoryKey } from './service-requests.repository';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
 
 const CATEGORY_CODES = Object.values(CategoryCode);
 
@@ -28,10 +28,10 @@ const CATEGORY_CODES = Object.values(CategoryCode);
 @Injectable()
 export class CatalogueService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
     private readonly tenant: TenantContext,
     private readonly calendars: CalendarService,
     private readonly catalogue: CatalogueRepository,
-    private readonly directory: RequestDirectoryRepository,
   ) {}
 
   /** In the catalogue's order (the order of the codes), a page at a time. */
@@ -128,15 +128,15 @@ export class CatalogueService {
   }
 
   private async requireAlliance(id: string): Promise<void> {
-    if (!(await this.directory.allianceExists(id))) throw DomainException.notFound();
+    if (!(await this.catalogue.allianceExists(id))) throw DomainException.notFound();
   }
 
   private async requireOrganization(id: string, field: string): Promise<void> {
-    if (!(await this.directory.organizationExists(id))) throw DomainException.invalid([{ field, reason: 'notFound' }]);
+    if (!(await this.organizationDirectory.exists(id))) throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 
   private organizationNames(ids: string[]): Promise<Map<string, string>> {
-    return this.directory.organizationNames(ids);
+    return this.organizationDirectory.names(ids);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ServiceRequestStatus } from './entities/service-request-status';
 import { TRANSITIONS } from './lifecycle/transitions';
-import { supervisionCountQuery, supervisionQuery } from './service-requests.repository';
+import { supervisionCountQuery, supervisionQuery } from './service-request-views.repository';
 
 /**
  * What the workbench (modules/workbench) needs of service requests beyond the exported views: the states

@@ -13,6 +13,8 @@ import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { AutoCloseHandler, CheckSlaHandler, SweepSlaHandler } from './jobs/sla-jobs.handler';
 import { SERVICE_REQUEST_CORE } from './service-requests.module';
 import { ServiceStatisticsModule } from './statistics/service-statistics.module';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
+import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
 
 /** Routing and SLA jobs wait on the database far more than they compute: ten share a worker well. */
 export const SERVICE_REQUESTS_CONCURRENCY = 10;
@@ -54,7 +56,7 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
 }
 
 @Module({
-  imports: [ExportJobsModule, ServiceStatisticsModule],
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule, ExportJobsModule, ServiceStatisticsModule],
   providers: [
     ...SERVICE_REQUEST_CORE,
     ServiceRequestsProcessor,

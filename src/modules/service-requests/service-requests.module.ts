@@ -12,9 +12,9 @@ import { ServiceRequestActions } from './lifecycle/service-request-actions.servi
 import { RouteRequest } from './routing/route-request';
 import { RequestRouter } from './routing/router.service';
 import { RoutingRepository } from './routing/routing.repository';
-import { RequestDirectoryRepository } from './request-directory.repository';
 import { ServiceRequestsController } from './service-requests.controller';
 import { ServiceRequestsRepository } from './service-requests.repository';
+import { ServiceRequestViewsRepository } from './service-request-views.repository';
 import { ServiceRequestsService } from './service-requests.service';
 import { ServingController } from './serving/serving.controller';
 import { ServingRepository } from './serving/serving.repository';
@@ -23,11 +23,14 @@ import { StatisticsExports } from './statistics/statistics-exports.service';
 import { SlaEvaluator } from './sla/sla-evaluator.service';
 import { SlaPlanner } from './sla/sla-planner.service';
 import { SlaRepository } from './sla/sla.repository';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
+import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
 
 /** The pieces both processes use. */
 export const SERVICE_REQUEST_CORE = [
   RequestAnnouncer,
   ServiceRequestsRepository,
+  ServiceRequestViewsRepository,
   ServiceRequestsService,
   RequestSteps,
   ServiceRequestActions,
@@ -37,13 +40,12 @@ export const SERVICE_REQUEST_CORE = [
   SlaPlanner,
   SlaRepository,
   RoutingRepository,
-  RequestDirectoryRepository,
   AttachmentsRepository,
   FollowUpsRepository,
 ];
 
 @Module({
-  imports: [ExportJobsModule, ServiceStatisticsModule],
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule, ExportJobsModule, ServiceStatisticsModule],
   controllers: [ServingController, ServiceRequestsController, CatalogueController],
   providers: [
     ...SERVICE_REQUEST_CORE,

@@ -23,9 +23,11 @@ import { ServiceRequestStatus as S, Urgency } from './entities/service-request-s
 import type { ServiceRequest } from './entities/service-request.entity';
 import { allowedActions, partiesOf } from './request-parties';
 import { AttachmentsRepository } from './attachments.repository';
-import { RequestDirectoryRepository } from './request-directory.repository';
 import { ServiceRequestsRepository } from './service-requests.repository';
 import { routeJobRow } from './routing/route-job';
+import { PeopleDirectory } from '../users/people-directory.service';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
+import { ServiceRequestViewsRepository } from './service-request-views.repository';
 
 const OPEN = [S.Routed, S.Accepted, S.InProgress];
 
@@ -39,11 +41,13 @@ interface Idempotency {
 @Injectable()
 export class ServiceRequestsService {
   constructor(
+    private readonly views: ServiceRequestViewsRepository,
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly requests: ServiceRequestsRepository,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
-    private readonly directory: RequestDirectoryRepository,
     private readonly attachments: AttachmentsRepository,
   ) {}
 
@@ -80,7 +84,7 @@ export class ServiceRequestsService {
   ): Promise<{ request: ServiceRequestView; replayed: boolean }> {
     if (actor.role !== Role.TownshipAdmin) throw DomainException.forbidden();
     // The enterprise's contact is the requester, so updates and the rating go to the enterprise.
-    const contactId = await this.directory.firstEnterpriseContact(organizationId);
+    const contactId = (await this.peopleDirectory.activeStaff(organizationId, { role: Role.EnterpriseContact }))[0];
     // The key is ours, not a client's: a replay after a lost link answers with the request whatever the body.
     return this.file(
       actor,
@@ -154,12 +158,12 @@ export class ServiceRequestsService {
         { field: 'Idempotency-Key', reason: 'reusedWithDifferentBody' },
       ]);
     }
-    return { request: (await this.requests.view(existing.id, actor))!, replayed: true };
+    return { request: (await this.views.view(existing.id, actor))!, replayed: true };
   }
 
   list(actor: Actor, query: ListServiceRequestsQuery): Promise<Page<ServiceRequestView>> {
     if (actor.role === Role.Expert) throw DomainException.forbidden();
-    return this.requests.list(actor, query);
+    return this.views.list(actor, query);
   }
 
   async detail(actor: Actor, id: string): Promise<ServiceRequestDetailView> {
@@ -167,8 +171,8 @@ export class ServiceRequestsService {
     const parties = partiesOf(actor, request);
     const seesInternal = parties.includes('provider') || parties.includes('official');
     // One after another: they share the transaction's connection, which runs one query at a time anyway.
-    const view = await this.requests.view(id, actor);
-    const timeline = await this.requests.timeline(id, seesInternal);
+    const view = await this.views.view(id, actor);
+    const timeline = await this.views.timeline(id, seesInternal);
     const attachments = await this.attachments.listOf(id);
     const actions: string[] = allowedActions(parties, request.status);
     if (parties.includes('requester') && this.isLate(request)) actions.push('chase');
@@ -188,15 +192,17 @@ export class ServiceRequestsService {
       internal: !!input.internal,
       body: input.body.trim(),
     });
-    const authorName = await this.directory.displayName(actor.userId);
+    const authorName = await this.peopleDirectory.displayName(actor.userId);
     const others = parties.includes('requester')
       ? [
           request.handlerId,
-          ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []),
+          ...(request.assignedOrganizationId
+            ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId)
+            : []),
         ]
       : input.internal
         ? request.assignedOrganizationId
-          ? await this.requests.staffOf(request.assignedOrganizationId)
+          ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId)
           : []
         : [request.requesterUserId];
     await this.notifier.notify(
@@ -228,8 +234,10 @@ export class ServiceRequestsService {
       type: TimelineEntryType.Chased,
       actorUserId: actor.userId,
     });
-    const requesterName = await this.directory.organizationName(request.requesterOrganizationId);
-    const staff = request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : [];
+    const requesterName = await this.organizationDirectory.name(request.requesterOrganizationId);
+    const staff = request.assignedOrganizationId
+      ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId)
+      : [];
     await this.notifier.notify(
       { userIds: [request.handlerId, ...staff].filter((u): u is string => !!u) },
       ServiceRequestNotification.RequestChased,
@@ -241,12 +249,12 @@ export class ServiceRequestsService {
 
   /** The request as it stands after the actor handed it over: no timeline, no actions. */
   async summaryAfterHandOver(id: string): Promise<ServiceRequestDetailView> {
-    const view = await this.requests.view(id, systemActor(this.tenant.tenantId));
+    const view = await this.views.view(id, systemActor(this.tenant.tenantId));
     return { ...view!, timeline: [], attachments: [], allowedActions: [] };
   }
 
   supervision(page: PageQueryDto): Promise<Page<ServiceRequestView>> {
-    return this.requests.supervision(page);
+    return this.views.supervision(page);
   }
 
   isLate(request: ServiceRequest): boolean {

@@ -19,10 +19,12 @@ import { ReviewCandidatesService } from './reviews/review-candidates.service';
 import { ReviewsController } from './reviews/reviews.controller';
 import { RubricRepository } from './reviews/rubric.repository';
 import { RubricService } from './reviews/rubric.service';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
+import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
 
 /** The think tank (智库): experts, research reports reviewed in rounds, the library. */
 @Module({
-  imports: [ActionItemsModule],
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule, ActionItemsModule],
   controllers: [ExpertsController, ReportsController, ReviewsController, LibraryController],
   providers: [
     ExpertsRepository,

@@ -4,8 +4,11 @@ import { PublicShowcaseService } from './public-showcase.service';
 import { TypicalCasesController } from './typical-cases.controller';
 import { TypicalCasesRepository } from './typical-cases.repository';
 import { TypicalCasesService } from './typical-cases.service';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
+import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
 
 @Module({
+  imports: [PeopleDirectoryModule, OrganizationDirectoryModule],
   controllers: [TypicalCasesController, PublicShowcaseController],
   providers: [TypicalCasesRepository, TypicalCasesService, PublicShowcaseService],
 })

@@ -72,13 +72,6 @@ export class TypicalCasesRepository {
     );
   }
 
-  async activeOfficialIds(): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`,
-    );
-    return rows.map((r) => r.id);
-  }
-
   /** The active people who are the nominator or belong to the nominating organisation. */
   async activeNominatorSide(nominatedById: string, organizationId: string): Promise<string[]> {
     const rows = await this.manager.query<{ id: string }[]>(
@@ -86,14 +79,6 @@ export class TypicalCasesRepository {
       [nominatedById, organizationId],
     );
     return rows.map((r) => r.id);
-  }
-
-  async organizationName(organizationId: string): Promise<string | null> {
-    const [org] = await this.manager.query<{ name: string }[]>(
-      'SELECT name FROM organization_directory WHERE id = $1',
-      [organizationId],
-    );
-    return org?.name ?? null;
   }
 
   findCase(id: string): Promise<TypicalCase | null> {

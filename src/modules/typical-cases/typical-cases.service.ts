@@ -25,6 +25,8 @@ import type { CasePhotoView, ShowcaseSettingsView, TypicalCaseView } from './dto
 import { TypicalCaseStatus } from './entities/typical-case-status';
 import type { TypicalCase } from './entities/typical-case.entity';
 import { TypicalCasesRepository } from './typical-cases.repository';
+import { PeopleDirectory } from '../users/people-directory.service';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
 
 export const MAX_PHOTOS_PER_CASE = 9;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -33,6 +35,8 @@ const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 @Injectable()
 export class TypicalCasesService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly cases: TypicalCasesRepository,
     private readonly notifier: Notifier,
@@ -62,8 +66,8 @@ export class TypicalCasesService {
   }
 
   private async tellOfficials(item: TypicalCase): Promise<void> {
-    const officials = await this.cases.activeOfficialIds();
-    const organizationName = await this.cases.organizationName(item.organizationId);
+    const officials = await this.peopleDirectory.activeOfficials();
+    const organizationName = await this.organizationDirectory.name(item.organizationId);
     await this.notifier.notify({ userIds: officials }, TypicalCaseNotification.TypicalCaseNominated, {
       caseId: item.id,
       title: item.title,

@@ -46,16 +46,6 @@ export class UsersRepository {
     return keysetPage(qb, { column: 'u.created_at', kind: 'timestamp', idColumn: 'u.id', direction: 'DESC' }, query);
   }
 
-  async organizationNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    if (wanted.length === 0) return new Map();
-    const rows = await this.manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM organization_directory WHERE id = ANY($1)',
-      [wanted],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   /** The township's name and the inviting person's, for an invitation's text. */
   async invitationNames(
     tenantId: string | null,

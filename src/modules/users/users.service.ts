@@ -22,6 +22,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import type { InvitationView, InviteUserDto, ListUsersQuery, UpdateUserDto, UserView } from './dto/user.dto';
 import { toUserView } from './user.view';
 import { UsersRepository } from './users.repository';
+import { OrganizationDirectory } from '../organizations/organization-directory.service';
 
 const INVITATION_DAYS = 7;
 
@@ -34,6 +35,7 @@ const REQUIRED_KIND: Partial<Record<Role, OrganizationKind>> = {
 @Injectable()
 export class UsersService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsService,
     private readonly alliances: AlliancesService,
@@ -48,7 +50,7 @@ export class UsersService {
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
     const memberIds = query.allianceId ? await this.allianceMembers(query.allianceId) : undefined;
     const page = await this.users.list(this.tenant.tenantId, query, memberIds);
-    const names = await this.users.organizationNames(page.items.map((u) => u.organizationId));
+    const names = await this.organizationDirectory.names(page.items.map((u) => u.organizationId));
     return {
       items: page.items.map((u) => toUserView(u, u.organizationId ? (names.get(u.organizationId) ?? null) : null)),
       nextCursor: page.nextCursor,
@@ -146,7 +148,7 @@ export class UsersService {
     } else {
       await this.revoked.userChanged(user.id);
     }
-    const names = await this.users.organizationNames([saved.organizationId]);
+    const names = await this.organizationDirectory.names([saved.organizationId]);
     return toUserView(saved, saved.organizationId ? (names.get(saved.organizationId) ?? null) : null);
   }
 

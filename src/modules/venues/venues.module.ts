@@ -7,8 +7,10 @@ import { RoomReservations } from './room-reservations.service';
 import { VenuesController } from './venues.controller';
 import { VenuesRepository } from './venues.repository';
 import { VenuesService } from './venues.service';
+import { PeopleDirectoryModule } from '../users/people-directory.module';
 
 @Module({
+  imports: [PeopleDirectoryModule],
   controllers: [VenuesController, VenueBookingsController],
   providers: [
     VenuesService,

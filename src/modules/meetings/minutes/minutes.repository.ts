@@ -52,14 +52,6 @@ export class MinutesRepository {
     );
   }
 
-  async displayName(userId: string): Promise<string | null> {
-    const [person] = await this.manager.query<{ display_name: string }[]>(
-      'SELECT display_name FROM people_directory WHERE id = $1',
-      [userId],
-    );
-    return person ? person.display_name : null;
-  }
-
   /** The names of the chair, the approver and everyone who checked in to the meeting. */
   namesFor(
     meetingId: string,

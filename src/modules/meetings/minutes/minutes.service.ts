@@ -13,11 +13,13 @@ import { MinutesStatus } from '../entities/minutes-status';
 import { MeetingsService } from '../meetings.service';
 import { minutesPdf } from './minutes-pdf';
 import { MinutesRepository } from './minutes.repository';
+import { PeopleDirectory } from '../../users/people-directory.service';
 
 /** 会议纪要: the recorder drafts, participants comment, the chair approves, and the approved text is locked. */
 @Injectable()
 export class MinutesService {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly minutesRows: MinutesRepository,
     private readonly meetings: MeetingsService,
     private readonly config: ConfigService<Environment, true>,
@@ -80,7 +82,7 @@ export class MinutesService {
     const minutes = await this.minutesRows.findByMeeting(meetingId);
     if (!minutes) throw DomainException.notFound();
     const comments = await this.minutesRows.comments(minutes.id);
-    const approverName = minutes.approvedById ? await this.minutesRows.displayName(minutes.approvedById) : null;
+    const approverName = minutes.approvedById ? await this.peopleDirectory.displayName(minutes.approvedById) : null;
     return {
       content: minutes.content,
       status: minutes.status,

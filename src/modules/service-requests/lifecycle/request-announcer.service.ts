@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { RequestDirectoryRepository } from '../request-directory.repository';
 import type { ServiceRequest } from '../entities/service-request.entity';
+import { PeopleDirectory } from '../../users/people-directory.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
 type Announced = Pick<
   ServiceRequest,
@@ -21,9 +22,10 @@ type Announced = Pick<
 @Injectable()
 export class RequestAnnouncer {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly notifier: Notifier,
-    private readonly directory: RequestDirectoryRepository,
   ) {}
 
   /** The handler, the organisation's staff and its group robots. */
@@ -59,13 +61,21 @@ export class RequestAnnouncer {
     return { requestId: request.id, number: request.number, title: request.title, status: request.status };
   }
 
-  /** Both organisations' names and the serving organisation's active staff, in one round trip. */
+  /** Both organisations' names and the serving organisation's active staff. */
   private parties(request: Announced): Promise<{ requester: string; provider: string; staff: string[] }> {
     return this.tenant.once(
       `request-parties:${request.requesterOrganizationId}:${request.assignedOrganizationId}`,
       async () => {
-        const row = await this.directory.parties(request.requesterOrganizationId, request.assignedOrganizationId);
-        return { requester: row?.requester ?? '', provider: row?.provider ?? '', staff: row?.staff ?? [] };
+        const names = await this.organizationDirectory.names([
+          request.requesterOrganizationId,
+          request.assignedOrganizationId,
+        ]);
+        const provider = request.assignedOrganizationId;
+        return {
+          requester: names.get(request.requesterOrganizationId) ?? '',
+          provider: (provider && names.get(provider)) ?? '',
+          staff: provider ? await this.peopleDirectory.activeStaff(provider) : [],
+        };
       },
     );
   }

@@ -14,13 +14,14 @@ import type {
 } from '../dto/service-request.dto';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
-import { RequestDirectoryRepository } from '../request-directory.repository';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { addWorkingTime, workingMinutesBetween } from '../../../platform/calendar/working-calendar';
 import { RequestSteps } from './request-steps.service';
 import type { Action } from './transitions';
+import { PeopleDirectory } from '../../users/people-directory.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
 export const REOPEN_WINDOW_DAYS = 7;
 export const LOW_RATING = 2;
@@ -29,12 +30,13 @@ export const LOW_RATING = 2;
 @Injectable()
 export class ServiceRequestActions {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly requests: ServiceRequestsRepository,
     private readonly steps: RequestSteps,
     private readonly notifier: Notifier,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
-    private readonly directory: RequestDirectoryRepository,
     private readonly followUps: FollowUpsRepository,
   ) {}
 
@@ -173,7 +175,7 @@ export class ServiceRequestActions {
 
   private async openFollowUp(requestId: string, rating: number): Promise<void> {
     const request = (await this.requests.findById(requestId))!;
-    const [assignee] = await this.requests.townshipLeaders();
+    const [assignee] = await this.peopleDirectory.activeOfficials({ leadersOrAll: true });
     await this.followUps.save({
       tenantId: request.tenantId,
       requestId,
@@ -181,7 +183,7 @@ export class ServiceRequestActions {
       reason: `rating ${rating}`,
       status: 'open',
     });
-    const requesterName = await this.directory.organizationName(request.requesterOrganizationId);
+    const requesterName = await this.organizationDirectory.name(request.requesterOrganizationId);
     if (assignee) {
       await this.notifier.notify({ userIds: [assignee] }, ServiceRequestNotification.FollowUpAssigned, {
         requestId,

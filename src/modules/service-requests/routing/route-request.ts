@@ -12,7 +12,8 @@ import { RequestSteps } from '../lifecycle/request-steps.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaPlanner } from '../sla/sla-planner.service';
 import { RequestRouter } from './router.service';
-import { RequestDirectoryRepository } from '../request-directory.repository';
+import { PeopleDirectory } from '../../users/people-directory.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
 /**
  * Puts a request with a serving organisation and a handler, whoever does it: the worker's routing
@@ -23,6 +24,8 @@ import { RequestDirectoryRepository } from '../request-directory.repository';
 @Injectable()
 export class RouteRequest {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly steps: RequestSteps,
     private readonly router: RequestRouter,
@@ -30,7 +33,6 @@ export class RouteRequest {
     private readonly planner: SlaPlanner,
     private readonly announcer: RequestAnnouncer,
     private readonly clock: Clock,
-    private readonly directory: RequestDirectoryRepository,
   ) {}
 
   /**
@@ -74,7 +76,10 @@ export class RouteRequest {
       changes: async (request) => {
         await this.requireServingOrganization(input.organizationId, 'organizationId');
         const handlerId = input.handlerId ?? (await this.router.leastLoadedHandler(input.organizationId));
-        if (input.handlerId && !(await this.requests.staffOf(input.organizationId)).includes(input.handlerId)) {
+        if (
+          input.handlerId &&
+          !(await this.peopleDirectory.activeStaff(input.organizationId)).includes(input.handlerId)
+        ) {
           throw DomainException.invalid([{ field: 'handlerId', reason: 'notFound' }]);
         }
         return this.assignment(request, input.organizationId, handlerId);
@@ -122,7 +127,7 @@ export class RouteRequest {
   }
 
   private async requireServingOrganization(organizationId: string, field: string): Promise<void> {
-    if (!(await this.directory.organizationExists(organizationId)))
+    if (!(await this.organizationDirectory.exists(organizationId)))
       throw DomainException.invalid([{ field, reason: 'notFound' }]);
   }
 }

@@ -10,6 +10,7 @@ import type { ServiceRequest } from '../entities/service-request.entity';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { CalendarService } from '../../../platform/calendar/calendar.service';
 import { Milestone, milestones } from './sla-milestones';
+import { PeopleDirectory } from '../../users/people-directory.service';
 
 /** A request's timer: a delayed check-sla job at its next milestone (job id: Outbox's timerJobId). */
 export const slaTimerKey = (requestId: string) => `sla-timer-${requestId}`;
@@ -25,6 +26,7 @@ export type SlaColumns = Pick<ServiceRequest, 'slaState' | 'escalationLevel' | '
 @Injectable()
 export class SlaEvaluator {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly requests: ServiceRequestsRepository,
     private readonly calendars: CalendarService,
     private readonly notifier: Notifier,
@@ -93,7 +95,7 @@ export class SlaEvaluator {
     };
     const handlerAndStaff = [
       request.handlerId,
-      ...(request.assignedOrganizationId ? await this.requests.staffOf(request.assignedOrganizationId) : []),
+      ...(request.assignedOrganizationId ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId) : []),
     ].filter((id): id is string => !!id);
     if (milestone.level === 0) {
       await this.notifier.notify({ userIds: handlerAndStaff }, ServiceRequestNotification.RequestSlaWarning, payload, {
@@ -106,9 +108,9 @@ export class SlaEvaluator {
         ? handlerAndStaff
         : milestone.level === 2
           ? request.assignedOrganizationId
-            ? await this.requests.staffOf(request.assignedOrganizationId, { leadersOnly: true })
+            ? await this.peopleDirectory.activeStaff(request.assignedOrganizationId, { leadersOnly: true })
             : []
-          : await this.requests.townshipLeaders();
+          : await this.peopleDirectory.activeOfficials({ leadersOrAll: true });
     await this.notifier.notify(
       {
         userIds: recipients.length > 0 ? recipients : handlerAndStaff,

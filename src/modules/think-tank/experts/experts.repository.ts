@@ -81,31 +81,6 @@ export class ExpertsRepository {
     await this.experts.update({ id }, changes);
   }
 
-  async personExists(userId: string): Promise<boolean> {
-    return (await this.manager.query<unknown[]>('SELECT 1 FROM people_directory WHERE id = $1', [userId])).length > 0;
-  }
-
-  async organizationExists(organizationId: string): Promise<boolean> {
-    return (
-      (await this.manager.query<unknown[]>('SELECT 1 FROM organization_directory WHERE id = $1', [organizationId]))
-        .length > 0
-    );
-  }
-
-  peopleNames(userIds: string[]): Promise<{ id: string; display_name: string }[]> {
-    return this.manager.query<{ id: string; display_name: string }[]>(
-      'SELECT id, display_name FROM people_directory WHERE id = ANY($1)',
-      [userIds],
-    );
-  }
-
-  organizationNames(organizationIds: string[]): Promise<{ id: string; name: string }[]> {
-    return this.manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM organization_directory WHERE id = ANY($1)',
-      [organizationIds],
-    );
-  }
-
   saveDeclaration(declaration: Partial<ExpertDeclaration>): Promise<ExpertDeclaration> {
     return this.manager.getRepository(ExpertDeclaration).save(declaration);
   }

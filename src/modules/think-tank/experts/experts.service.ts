@@ -17,11 +17,15 @@ import type {
 } from '../dto/expert.dto';
 import type { Expert } from '../entities/expert.entity';
 import { ExpertsRepository } from './experts.repository';
+import { PeopleDirectory } from '../../users/people-directory.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
 /** Think-tank experts (智库专家): profiles, declared conflicts of interest and review history. */
 @Injectable()
 export class ExpertsService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly experts: ExpertsRepository,
   ) {}
@@ -33,7 +37,7 @@ export class ExpertsService {
   }
 
   async create(input: CreateExpertDto): Promise<ExpertView> {
-    if (!(await this.experts.personExists(input.userId)))
+    if (!(await this.peopleDirectory.exists(input.userId)))
       throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
     if (await this.experts.existsForUser(input.userId))
       throw DomainException.conflict(ErrorCode.DuplicateValue, [{ field: 'userId', reason: 'alreadyExists' }]);
@@ -70,10 +74,10 @@ export class ExpertsService {
     const expert = await this.mine(actor);
     if (!input.organizationId && !input.userId)
       throw DomainException.invalid([{ field: 'organizationId', reason: 'declarationTarget' }]);
-    if (input.organizationId && !(await this.experts.organizationExists(input.organizationId))) {
+    if (input.organizationId && !(await this.organizationDirectory.exists(input.organizationId))) {
       throw DomainException.invalid([{ field: 'organizationId', reason: 'notFound' }]);
     }
-    if (input.userId && !(await this.experts.personExists(input.userId))) {
+    if (input.userId && !(await this.peopleDirectory.exists(input.userId))) {
       throw DomainException.invalid([{ field: 'userId', reason: 'notFound' }]);
     }
     const saved = await this.experts.saveDeclaration({
@@ -131,24 +135,25 @@ export class ExpertsService {
   }
 
   private async checkAffiliation(input: UpdateExpertDto): Promise<void> {
-    if (input.affiliationOrganizationId && !(await this.experts.organizationExists(input.affiliationOrganizationId))) {
+    if (
+      input.affiliationOrganizationId &&
+      !(await this.organizationDirectory.exists(input.affiliationOrganizationId))
+    ) {
       throw DomainException.invalid([{ field: 'affiliationOrganizationId', reason: 'notFound' }]);
     }
   }
 
   private async views(experts: Expert[]): Promise<ExpertView[]> {
     const ids = experts.map((e) => e.id);
-    const people = await this.experts.peopleNames(experts.map((e) => e.userId));
-    const orgs = await this.experts.organizationNames(
-      experts.map((e) => e.affiliationOrganizationId).filter((id): id is string => !!id),
-    );
+    const people = await this.peopleDirectory.displayNames(experts.map((e) => e.userId));
+    const orgs = await this.organizationDirectory.names(experts.map((e) => e.affiliationOrganizationId));
     const declarations = await this.declarations(ids);
     return experts.map((e) => ({
       id: e.id,
       userId: e.userId,
-      displayName: people.find((p) => p.id === e.userId)?.display_name ?? '',
+      displayName: people.get(e.userId) ?? '',
       fields: e.fields,
-      affiliationOrganization: orgs.find((o) => o.id === e.affiliationOrganizationId) ?? null,
+      affiliationOrganization: affiliation(e.affiliationOrganizationId, orgs),
       affiliationExternal: e.affiliationExternal,
       title: e.title,
       bio: e.bio,
@@ -170,4 +175,10 @@ export class ExpertsService {
       createdAt: d.created_at,
     }));
   }
+}
+
+/** The expert's affiliation as a reference, when it names an organisation that exists. */
+function affiliation(id: string | null, names: Map<string, string>): { id: string; name: string } | null {
+  const name = id ? names.get(id) : undefined;
+  return id && name !== undefined ? { id, name } : null;
 }

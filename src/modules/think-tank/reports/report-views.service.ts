@@ -15,6 +15,7 @@ import type { ReviewRound } from '../entities/review-round.entity';
 import { AssignmentsRepository, type AssignmentRow } from '../reviews/assignments.repository';
 import { ReportAccessService, type ReportAccess, type ViewerRole } from './report-access.service';
 import { ReportsRepository } from './reports.repository';
+import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
 type VersionFacts = Pick<
   ReportVersion,
@@ -28,6 +29,7 @@ type VersionFacts = Pick<
 @Injectable()
 export class ReportViewsService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
     private readonly reports: ReportsRepository,
     private readonly assignmentRows: AssignmentsRepository,
   ) {}
@@ -36,7 +38,10 @@ export class ReportViewsService {
     const { report, role } = access;
     // One query after another: they share the transaction's connection.
     const authors = ReportAccessService.authorsVisible(access) ? await this.authors([report.id]) : null;
-    const subjects = await this.reports.organizationsByName(report.subjectOrganizationIds);
+    const subjects = (await this.organizationDirectory.findMany(report.subjectOrganizationIds)).map(({ id, name }) => ({
+      id,
+      name,
+    }));
     const versions = await this.reports.versions(report.id);
     const rounds = await this.reports.rounds(report.id);
     const assignments = role === 'reader' ? [] : await this.assignments(report.id);

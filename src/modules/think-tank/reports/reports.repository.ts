@@ -92,31 +92,6 @@ export class ReportsRepository {
     );
   }
 
-  /** Those of the given organisations that exist. */
-  async existingOrganizations(ids: string[]): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      'SELECT id FROM organization_directory WHERE id = ANY($1)',
-      [ids],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  /** Organisations by name, for the report's subjects. */
-  organizationsByName(ids: string[]): Promise<{ id: string; name: string }[]> {
-    return this.manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM organization_directory WHERE id = ANY($1) ORDER BY name',
-      [ids],
-    );
-  }
-
-  /** Those of the given people whose account is not disabled, with their organisation. */
-  usablePeople(ids: string[]): Promise<{ id: string; organization_id: string | null }[]> {
-    return this.manager.query<{ id: string; organization_id: string | null }[]>(
-      `SELECT id, organization_id FROM people_directory WHERE id = ANY($1) AND status <> 'disabled'`,
-      [ids],
-    );
-  }
-
   async saveAuthors(authors: Partial<ReportAuthor>[]): Promise<void> {
     await this.manager.getRepository(ReportAuthor).save(authors);
   }
@@ -145,16 +120,6 @@ export class ReportsRepository {
         WHERE a.report_id = ANY($1) ORDER BY a.position`,
       [reportIds],
     );
-  }
-
-  /** The active officials who did not write the report. */
-  async officialsOtherThanAuthors(reportId: string): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory u WHERE role = 'township_admin' AND status = 'active'
-          AND NOT EXISTS (SELECT 1 FROM report_authors a WHERE a.report_id = $1 AND a.user_id = u.id)`,
-      [reportId],
-    );
-    return rows.map((r) => r.id);
   }
 
   /** The expert profile of the user when they review the report (an assignment not cancelled), else null. */

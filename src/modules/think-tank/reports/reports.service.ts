@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../../platform/auth/entities/role';
+import { Role, UserStatus } from '../../../platform/auth/entities/role';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { ErrorCode } from '../../../platform/errors/error-code';
@@ -28,6 +28,8 @@ import { anonymizeFile } from './anonymize-file';
 import { ReportAccessService } from './report-access.service';
 import { ReportViewsService } from './report-views.service';
 import { ReportsRepository } from './reports.repository';
+import { PeopleDirectory } from '../../users/people-directory.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
 /** What a report file may be, judged by its bytes. */
 const REPORT_TYPES = new Set(['pdf', 'docx']);
@@ -36,6 +38,8 @@ const REPORT_TYPES = new Set(['pdf', 'docx']);
 @Injectable()
 export class ReportsService {
   constructor(
+    private readonly organizationDirectory: OrganizationDirectory,
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly reports: ReportsRepository,
     private readonly access: ReportAccessService,
@@ -51,12 +55,12 @@ export class ReportsService {
     if (!(await this.reports.allianceExists(input.allianceId)))
       throw DomainException.invalid([{ field: 'allianceId', reason: 'notFound' }]);
     const subjects = [...new Set(input.subjectOrganizationIds ?? [])];
-    const found = await this.reports.existingOrganizations(subjects);
-    const missing = subjects.findIndex((id) => !found.includes(id));
+    const found = await this.organizationDirectory.findMany(subjects);
+    const missing = subjects.findIndex((id) => !found.some((o) => o.id === id));
     if (missing >= 0)
       throw DomainException.invalid([{ field: `subjectOrganizationIds[${missing}]`, reason: 'notFound' }]);
     const authorIds = [actor.userId, ...(input.coAuthorIds ?? []).filter((id) => id !== actor.userId)];
-    const users = await this.reports.usablePeople([...new Set(authorIds)]);
+    const users = (await this.peopleDirectory.people(authorIds)).filter((u) => u.status !== UserStatus.Disabled);
     const unknown = (input.coAuthorIds ?? []).findIndex((id) => !users.some((u) => u.id === id));
     if (unknown >= 0) throw DomainException.invalid([{ field: `coAuthorIds[${unknown}]`, reason: 'notFound' }]);
 
@@ -75,7 +79,7 @@ export class ReportsService {
         tenantId: report.tenantId,
         reportId: report.id,
         userId,
-        organizationId: users.find((u) => u.id === userId)?.organization_id ?? null,
+        organizationId: users.find((u) => u.id === userId)?.organizationId ?? null,
         position,
       })),
     );
@@ -222,7 +226,8 @@ export class ReportsService {
 
   /** The officials who may edit the report: its authors are not among them. */
   async editors(reportId: string): Promise<string[]> {
-    return this.reports.officialsOtherThanAuthors(reportId);
+    const authors = new Set(await this.reports.authorUserIds(reportId));
+    return (await this.peopleDirectory.activeOfficials()).filter((id) => !authors.has(id));
   }
 }
 

@@ -55,12 +55,4 @@ export class ReviewCandidatesRepository {
       [expertIds, after?.[0] ?? null, after?.[1] ?? null, limit],
     );
   }
-
-  /** The names of organisations and people, by id. */
-  names(ids: string[]): Promise<{ id: string; name: string }[]> {
-    return this.manager.query<{ id: string; name: string }[]>(
-      `SELECT id, name FROM organization_directory WHERE id = ANY($1) UNION ALL SELECT id, display_name FROM people_directory WHERE id = ANY($1)`,
-      [ids],
-    );
-  }
 }

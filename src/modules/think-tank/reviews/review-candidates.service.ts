@@ -6,11 +6,17 @@ import type { ExpertAvailability } from '../entities/expert.entity';
 import type { ResearchReport } from '../entities/research-report.entity';
 import { type Conflict, conflictsOfInterest, type ExpertFacts, type ReportParties } from './conflicts-of-interest';
 import { ReviewCandidatesRepository } from './review-candidates.repository';
+import { PeopleDirectory } from '../../users/people-directory.service';
+import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
 /** Loads what the conflict-of-interest rules need from the registry and the experts' declarations. */
 @Injectable()
 export class ReviewCandidatesService {
-  constructor(private readonly candidatesRepository: ReviewCandidatesRepository) {}
+  constructor(
+    private readonly candidatesRepository: ReviewCandidatesRepository,
+    private readonly peopleDirectory: PeopleDirectory,
+    private readonly organizationDirectory: OrganizationDirectory,
+  ) {}
 
   async parties(report: ResearchReport): Promise<ReportParties> {
     const authors = await this.candidatesRepository.authorOrganizations(report.id);
@@ -75,7 +81,8 @@ export class ReviewCandidatesService {
 
   async names(conflicts: Conflict[]): Promise<Map<string, string>> {
     const ids = [...new Set(conflicts.map((c) => c.withId))];
-    const rows = await this.candidatesRepository.names(ids);
-    return new Map(rows.map((r) => [r.id, r.name]));
+    const organizations = await this.organizationDirectory.names(ids);
+    const people = await this.peopleDirectory.displayNames(ids);
+    return new Map([...people, ...organizations]);
   }
 }

@@ -144,14 +144,6 @@ export class VenueBookingsRepository {
     );
   }
 
-  /** The township's officials who can act now. */
-  async activeOfficialIds(): Promise<string[]> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `SELECT id FROM people_directory WHERE role = 'township_admin' AND status = 'active'`,
-    );
-    return rows.map((r) => r.id);
-  }
-
   async tenantTimeZone(tenantId: string): Promise<string | null> {
     const [row] = await this.manager.query<{ time_zone: string }[]>('SELECT time_zone FROM tenants WHERE id = $1', [
       tenantId,

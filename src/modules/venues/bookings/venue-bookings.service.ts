@@ -23,6 +23,7 @@ import { VenueZone } from '../entities/venue-zone.entity';
 import { outsideOpeningHours } from './opening-hours';
 import { RoomReservationsRepository } from '../room-reservations.repository';
 import { VenueBookingsRepository, type Viewer } from './venue-bookings.repository';
+import { PeopleDirectory } from '../../users/people-directory.service';
 
 const MAX_DURATION_MS = MAX_RESERVATION_HOURS * 3600_000;
 const MAX_CALENDAR_DAYS = 92;
@@ -33,6 +34,7 @@ const HOLDING = [B.Pending, B.Approved];
 @Injectable()
 export class VenueBookingsService {
   constructor(
+    private readonly peopleDirectory: PeopleDirectory,
     private readonly tenant: TenantContext,
     private readonly bookings: VenueBookingsRepository,
     private readonly reservations: RoomReservationsRepository,
@@ -78,7 +80,7 @@ export class VenueBookingsService {
     await this.reserve(actor, booking, zone, timeZone);
     if (booking.status === B.Pending) {
       await this.notifier.notify(
-        { userIds: await this.bookings.activeOfficialIds() },
+        { userIds: await this.peopleDirectory.activeOfficials() },
         VenueNotification.VenueBookingRequested,
         this.payload(booking, zone.name),
       );
