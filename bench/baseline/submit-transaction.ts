@@ -2,6 +2,7 @@ import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from '../../src/modules/s
 import { ROW_SECURITY_SETTINGS_SQL } from '../../src/platform/tenancy/tenant-context.service';
 import { randomUUID } from 'node:crypto';
 import { SystemClock } from '../../src/platform/clock/clock';
+import { localDate } from '../../src/platform/clock/local-date';
 import { routeJobRow } from '../../src/modules/service-requests/routing/route-job';
 
 /** Who submits, and where: what the benchmark's submitter signs in as. */
@@ -28,7 +29,8 @@ export function submissionStatements(
   now: Date,
   id: string = randomUUID(),
 ): [string, unknown[]][] {
-  const year = now.getFullYear();
+  // The year as the API takes it: in Asia/Shanghai.
+  const year = Number(localDate(now).slice(0, 4));
   return [
     ['BEGIN', []],
     [ROW_SECURITY_SETTINGS_SQL, [s.tenantId, s.userId, '', requestId]],
@@ -37,7 +39,7 @@ export function submissionStatements(
       SUBMISSION_INSERT_SQL,
       [
         s.tenantId,
-        `service-request-${year}`,
+        year,
         `FW-${year}-`,
         s.allianceId,
         s.organizationId,

@@ -13,7 +13,8 @@ const RUNS = 3;
 
 /**
  * Scenario 1: POST /service-requests at full speed, against (a) pgbench running the same
- * transaction and (b) a bare Fastify + pg server doing the same work, all at the same concurrency.
+ * transaction, (b) a bare Fastify + pg server doing the same work and (c) pgbench inserting one row
+ * per transaction (what this machine's PostgreSQL commits at most), all at the same concurrency.
  * Returns the product's peak rate for the scenarios that load at a fraction of it.
  */
 export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: number }> {
@@ -28,6 +29,8 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
   const productRuns: LoadResult[] = [];
   const rawRuns: LoadResult[] = [];
   const pgbenchRuns: number[] = [];
+  const oneRowRuns: number[] = [];
+  const oneRow = await oneRowInsert(ctx);
   let statements = 0;
   let transactions = 0;
   let product: { rps: number };
@@ -50,7 +53,8 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
       rawRuns.push(
         await load({ url: raw.url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }),
       );
-      pgbenchRuns.push(await pgbenchRun(ctx));
+      pgbenchRuns.push(await pgbenchRun(ctx, 'submit', pgbenchScript(ctx.submitter)));
+      oneRowRuns.push(await pgbenchRun(ctx, 'one-row-insert', oneRow));
     }
     for (const [label, runs] of [
       ['product', productRuns],
@@ -72,15 +76,18 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
     });
   } finally {
     await raw.server.stop();
+    await ctx.query(`DROP TABLE IF EXISTS ${ONE_ROW_TABLE}`);
   }
   assertClean('product at 70 %', steady);
   assertClean('raw baseline at 70 %', rawSteady);
   const rawRps = median(rawRuns.map((r) => r.rps));
   const pgbench = median(pgbenchRuns);
+  const oneRowTps = median(oneRowRuns);
 
   ctx.record({ scenario: 'Submit', metric: 'product peak rate', value: product.rps, unit: 'req/s' });
   ctx.record({ scenario: 'Submit', metric: '(b) raw Fastify + pg, same work', value: rawRps, unit: 'req/s' });
   ctx.record({ scenario: 'Submit', metric: '(a) pgbench, same transaction', value: pgbench, unit: 'tps' });
+  ctx.record({ scenario: 'Submit', metric: '(c) pgbench, one-row insert', value: oneRowTps, unit: 'tps' });
   ctx.record({
     scenario: 'Submit',
     metric: 'product ÷ (b)',
@@ -96,6 +103,14 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
     unit: '%',
     target: '≥ 30 %',
     met: product.rps >= 0.3 * pgbench,
+  });
+  ctx.record({
+    scenario: 'Submit',
+    metric: 'product ÷ (c)',
+    value: (100 * product.rps) / oneRowTps,
+    unit: '%',
+    target: '≥ 25 %',
+    met: product.rps >= 0.25 * oneRowTps,
   });
   ctx.record({
     scenario: 'Submit',
@@ -166,9 +181,27 @@ async function startRawBaseline(ctx: BenchContext): Promise<{ server: BenchProce
   return { server, url: `http://127.0.0.1:${port}/api/v1/service-requests` };
 }
 
-async function pgbenchRun(ctx: BenchContext): Promise<number> {
-  const { script, variables } = pgbenchScript(ctx.submitter);
-  const file = join(ctx.resultsDir, 'submit.pgbench.sql');
+const ONE_ROW_TABLE = 'bench_one_row_insert';
+
+/** Baseline (c): a table of its own (dropped after the scenario) and a script inserting one row of it per transaction. */
+async function oneRowInsert(ctx: BenchContext): Promise<{ script: string; variables: Record<string, string> }> {
+  await ctx.query(`DROP TABLE IF EXISTS ${ONE_ROW_TABLE}`);
+  await ctx.query(
+    `CREATE TABLE ${ONE_ROW_TABLE} (id uuid PRIMARY KEY, title text NOT NULL, created_at timestamptz NOT NULL)`,
+  );
+  await ctx.query(`GRANT INSERT ON ${ONE_ROW_TABLE} TO lianmeng_runtime`);
+  return {
+    script: `INSERT INTO ${ONE_ROW_TABLE} (id, title, created_at) VALUES (gen_random_uuid(), :title, now());\n`,
+    variables: { title: SUBMISSION_BODY.title },
+  };
+}
+
+async function pgbenchRun(
+  ctx: BenchContext,
+  name: string,
+  { script, variables }: { script: string; variables: Record<string, string> },
+): Promise<number> {
+  const file = join(ctx.resultsDir, `${name}.pgbench.sql`);
   writeFileSync(file, script);
   const { stdout } = await promisify(execFile)('pgbench', [
     '-n',

@@ -87,8 +87,9 @@ describeEachBackend('the API and the worker as processes, queues on %s', (backen
         50,
       );
 
-      // New submissions block on the township's request counter: they are in flight at SIGTERM.
-      await blocker.query(`SELECT 1 FROM tenant_counters WHERE name LIKE 'service-request-%' FOR UPDATE`);
+      // New submissions block on their category (the foreign key's check of the new row, as the
+      // numbers come from a sequence that locks nothing): they are in flight at SIGTERM.
+      await blocker.query(`SELECT 1 FROM service_categories FOR UPDATE`);
       const inFlight: Promise<Submission>[] = Array.from({ length: 20 }, () =>
         api.submit(token, body, { timeoutMs: 60_000 }),
       );

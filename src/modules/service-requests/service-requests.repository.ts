@@ -130,7 +130,7 @@ export class ServiceRequestsRepository {
     const s = submission;
     const [row] = await this.manager.query<ViewRow[]>(SUBMISSION_INSERT_SQL, [
       s.tenantId,
-      `service-request-${s.year}`,
+      s.year,
       `FW-${s.year}-`,
       s.allianceId,
       s.organizationId,

@@ -13,12 +13,13 @@ export const SUBMISSION_CHECK_SQL = `
     FROM (SELECT) AS one LEFT JOIN service_requests e ON e.requester_user_id = $4 AND e.idempotency_key = $5`;
 
 /**
- * Numbers the request from the tenant's yearly counter, stores it, its submitted timeline entry and
- * the outbox event that starts its routing, and returns it as the view shows it: one statement,
- * so the counter row every submission of the township locks is held for one round trip, not five.
+ * Numbers the request from the township's sequence for the year (`next_request_number`, migration
+ * RequestNumberSequences: no row lock, so submissions of one township do not wait for each other's
+ * COMMIT; a rolled-back submission leaves a gap), stores it, its submitted timeline entry and the
+ * outbox event that starts its routing, and returns it as the view shows it, in one statement.
  * The audit row comes from the table's trigger, the relay's wake-up from the outbox's.
  *
- * $1 tenant, $2 counter name, $3 number prefix ("FW-2026-"), $4 alliance, $5 requesting organisation,
+ * $1 tenant, $2 year, $3 number prefix ("FW-2026-"), $4 alliance, $5 requesting organisation,
  * $6 requester, $7 category, $8 title, $9 description, $10 urgency, $11 preferred contact (jsonb),
  * $12 idempotency key or null, $13 submitted at, $14 actor, $15 submitted event data (jsonb),
  * $16 the routing job's outbox row (jsonb: queue, jobName, payload, jobId; RouteRequest.submissionJob builds it from the
@@ -27,8 +28,7 @@ export const SUBMISSION_CHECK_SQL = `
  */
 export const SUBMISSION_INSERT_SQL = `
   WITH counter AS (
-    INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, 1)
-    ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value
+    SELECT next_request_number($1, $2::int) AS value
   ), request AS (
     INSERT INTO service_requests (id, tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id,
                                   title, description, urgency, preferred_contact, idempotency_key, idempotency_request_hash, created_at, updated_at)

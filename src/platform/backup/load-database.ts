@@ -9,7 +9,7 @@ import { BackupError } from './backup-error';
 import type { BackupManifest, FileHeader, TableHeader } from './backup-manifest';
 import type { OpenedBackup } from './backup-reader';
 import { copyColumns, quoteIdent } from './copy-session';
-import { MIGRATIONS_TABLE } from './schema-catalog';
+import { MIGRATIONS_TABLE, placeSequences } from './schema-catalog';
 import { RowChecksum } from './row-checksum';
 
 /** The tables of the public schema that hold rows (the migrations' bookkeeping aside). */
@@ -86,13 +86,7 @@ export async function loadContent(
       copy = file = undefined;
     }
   }
-  for (const sequence of manifest.sequences) {
-    await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [
-      `public.${quoteIdent(sequence.name)}`,
-      sequence.lastValue,
-      sequence.isCalled,
-    ]);
-  }
+  await placeSequences(client, manifest.sequences, 'exactly');
   for (const table of manifest.tables)
     await client.query(`ALTER TABLE public.${quoteIdent(table.name)} ENABLE TRIGGER USER`);
   loaded.rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);

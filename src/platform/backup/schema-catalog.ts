@@ -90,6 +90,49 @@ export async function listSequences(client: ClientBase): Promise<SequenceEntry[]
 }
 
 /**
+ * Sequences that a feature creates at run time for one township, named `tenant_<its id as 32 hex
+ * digits>_<what>` (its request numbers per year among them): no migration makes them, so a restore
+ * or an import creates them, and a township's export carries those of its own.
+ */
+export function townshipSequencePattern(townshipId?: string): RegExp {
+  const id = townshipId ? townshipId.replace(/-/g, '').toLowerCase() : '[0-9a-f]{32}';
+  return new RegExp(`^tenant_${id}_[a-z0-9_]+$`);
+}
+
+export async function listTownshipSequences(client: ClientBase, townshipId: string): Promise<SequenceEntry[]> {
+  const pattern = townshipSequencePattern(townshipId);
+  return (await listSequences(client)).filter((s) => pattern.test(s.name));
+}
+
+/**
+ * Puts sequences where an archive left them: exactly (a restore), or only forward (an import, where
+ * the target's own sequence of the township may already be further). A township's sequence that
+ * the target lacks is created first; any other missing sequence is the schema's and an error.
+ */
+export async function placeSequences(
+  client: ClientBase,
+  sequences: SequenceEntry[],
+  mode: 'exactly' | 'forward',
+): Promise<void> {
+  const runTime = townshipSequencePattern();
+  for (const sequence of sequences) {
+    const name = `public.${quoteIdent(sequence.name)}`;
+    if (runTime.test(sequence.name)) await client.query(`CREATE SEQUENCE IF NOT EXISTS ${name} AS bigint MINVALUE 1`);
+    if (mode === 'exactly') {
+      await client.query('SELECT setval($1::regclass, $2::bigint, $3)', [name, sequence.lastValue, sequence.isCalled]);
+      continue;
+    }
+    const issued = BigInt(sequence.lastValue) - (sequence.isCalled ? 0n : 1n);
+    if (issued < 1n) continue;
+    await client.query(
+      `SELECT setval($1::regclass, $2::bigint, true) FROM ${name}
+        WHERE last_value - CASE WHEN is_called THEN 0 ELSE 1 END < $2::bigint`,
+      [name, issued.toString()],
+    );
+  }
+}
+
+/**
  * The attachments the database names: every `storage_key` column (with its `content_type` where the
  * table has one), whichever module owns the table, so a new kind of upload is backed up unasked.
  */

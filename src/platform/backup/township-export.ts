@@ -10,7 +10,7 @@ import { CHUNK_BYTES, encryptChunks, newBackupKeys } from './backup-cipher';
 import { BackupError } from './backup-error';
 import { BACKUP_FORMAT_VERSION, encodePreamble } from './backup-preamble';
 import { prepareCopySession } from './copy-session';
-import { schemaVersion } from './schema-catalog';
+import { listTownshipSequences, schemaVersion } from './schema-catalog';
 import {
   findTownship,
   type Township,
@@ -126,6 +126,9 @@ async function* townshipContent(
     manifest.tables.push(entry);
     yield encodeRecord(RecordType.End);
   }
+  // Sequences are not transactional: read after the rows, so no number the rows hold is past the
+  // position carried for its sequence.
+  manifest.sequences = await listTownshipSequences(client, township.id);
   if (request.secretsKey) {
     const opened = await openSecrets(client, tables, township.id, request.secretsKey);
     manifest.secrets = opened.secrets;

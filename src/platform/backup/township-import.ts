@@ -11,7 +11,7 @@ import { type OpenedBackup, openBackup, verifyBackup } from './backup-reader';
 import { copyColumns, prepareCopySession, quoteIdent } from './copy-session';
 import { migrationTimestamp } from './migrate-to-version';
 import { RowChecksum } from './row-checksum';
-import { schemaVersion } from './schema-catalog';
+import { placeSequences, schemaVersion } from './schema-catalog';
 import { townshipRowsCopy } from './township-catalog';
 import { findClashes } from './township-clashes';
 import type { TownshipManifest, TownshipPreamble } from './township-manifest';
@@ -96,6 +96,8 @@ export async function importTownship(
       const filled = manifest.tables.filter((t) => t.rows > 0);
       await setTriggers(client, filled, 'DISABLE');
       await insertStaged(client, filled);
+      // Only forward: numbers this database already handed out for the township stay used.
+      await placeSequences(client, manifest.sequences ?? [], 'forward');
       const stored = await storeFiles(backup, request.storage);
       await checkImported(client, manifest, request.storage);
       // The archive an older one was brought forward into carries no secrets: its source's do.
