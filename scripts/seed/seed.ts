@@ -8,6 +8,7 @@ import { SystemClock } from '../../src/platform/clock/clock';
 import { seedVenuesStudyRouteAndPairing } from './venues-seed';
 import { CHINA_2026 } from '../../src/platform/calendar/china-holidays-2026';
 import { DemoDates } from './demo-dates';
+import { nextRequestNumbers, requestNumber } from './request-numbers';
 import {
   ACTIVITY_CENTRE,
   DEMO_CALL,
@@ -247,13 +248,7 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string, da
     ]);
     // Numbered as the product numbers them: per township and the year the request was made in.
     const year = dates.day(-demo.daysAgo).slice(0, 4);
-    const {
-      rows: [counter],
-    } = await db.query(
-      `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value`,
-      [tenantId, `service-request-${year}`],
-    );
+    const [counter] = await nextRequestNumbers(db, tenantId, year, 1);
     const createdAt = (now: string) => `${now}::timestamptz - interval '${demo.daysAgo} days'`;
     const created = createdAt('$14');
     const reached = (status: string) =>
@@ -271,7 +266,7 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string, da
        RETURNING id`,
       [
         tenantId,
-        `FW-${year}-${String(counter.value).padStart(6, '0')}`,
+        requestNumber(year, counter),
         allianceId,
         user.organization_id,
         user.id,

@@ -9,6 +9,7 @@ import { restoreBackup } from '../../src/platform/backup/restore-backup';
 import { exportTownship } from '../../src/platform/backup/township-export';
 import { importTownship } from '../../src/platform/backup/township-import';
 import { LocalDiskStorage } from '../../src/platform/storage/local-disk.storage';
+import { nextRequestNumbers } from '../../scripts/seed/request-numbers';
 import { Http } from '../support/http';
 import { createOtherTenant } from '../support/tenants';
 import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -123,6 +124,19 @@ describe('request numbers: a sequence per township and year', () => {
     expect(suffix(a)).toBe(highest + 201);
     const all = await stored();
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('numbers what the seed adds from the same sequence, after live submissions, and live ones after it', async () => {
+    const live = await submit();
+    const [seeded] = await nextRequestNumbers(app.db.admin, anhai.tenantId, '2026', 1);
+    const after = await submit();
+    const value = (number: string) => Number(number.slice('FW-2026-'.length));
+    expect(seeded).toBeGreaterThan(value(live));
+    expect(value(after)).toBeGreaterThan(seeded);
+    const { rows } = await app.db.admin.query<{ tenant: string }>(
+      `SELECT current_setting('app.tenant_id', true) AS tenant`,
+    );
+    expect(rows[0].tenant).toBe('');
   });
 
   it('leaves a gap, and only a gap, after a rolled-back submission', async () => {

@@ -3,6 +3,7 @@ import { MEMBERS } from '../anhai-data';
 import type { HistoryContext } from './index';
 import type { HistoryPeople } from './people';
 import { insertRows, plusMinutes, shanghai } from './rows';
+import { nextRequestNumbers, requestNumber } from '../request-numbers';
 
 /** Problems an enterprise raises on visits, with the service category each would be filed under. */
 const PAIRS: {
@@ -221,20 +222,14 @@ async function fileRequest(
     const t = plusMinutes(created, hours * 60);
     return t < now ? t : plusMinutes(now, -30);
   };
-  const {
-    rows: [counter],
-  } = await db.query<{ value: number }>(
-    `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, 1)
-     ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value`,
-    [tenantId, `service-request-${year}`],
-  );
+  const [counter] = await nextRequestNumbers(db, tenantId, year, 1);
   const id = randomUUID();
   const description = `${problem.text}\n\n（结对走访 ${problem.visitedOn} 提出，见走访记录 / raised on the pairing visit of ${problem.visitedOn}）`;
   await insertRows(db, 'service_requests', [
     {
       id,
       tenant_id: tenantId,
-      number: `FW-${year}-${String(counter.value).padStart(6, '0')}`,
+      number: requestNumber(year, counter),
       alliance_id: allianceId,
       requester_organization_id: organizationId,
       requester_user_id: requester,

@@ -6,6 +6,7 @@ import type { HistoryContext } from './index';
 import { type CategoryFacts, type FiledRequest, planRequests, type RuleFacts } from './request-plans';
 import { type Assignment, type FollowUp, replay } from './request-story';
 import type { RequestTimeline } from './request-timeline';
+import { nextRequestNumbers, requestNumber } from '../request-numbers';
 
 /** Keys of the history's requests: a township that has them keeps its year, whatever day the seed runs again. */
 export const HISTORY_KEY_PREFIX = 'history-';
@@ -115,7 +116,7 @@ async function loadCalendar({ db, tenantId }: HistoryContext): Promise<CalendarO
   };
 }
 
-/** FW-<year>-<sequence>, from the township's counter of the year each request was made in, in the order they were made. */
+/** FW-<year>-<sequence>, from the township's sequence of the year each request was made in, in the order they were made. */
 async function numbered(
   context: HistoryContext,
   played: Omit<Played, 'number'>[],
@@ -128,15 +129,8 @@ async function numbered(
   }
   const result: Played[] = [];
   for (const [year, requests] of byYear) {
-    const {
-      rows: [counter],
-    } = await context.db.query<{ value: number }>(
-      `INSERT INTO tenant_counters (tenant_id, name, value) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + EXCLUDED.value RETURNING value`,
-      [context.tenantId, `service-request-${year}`, requests.length],
-    );
-    const first = counter.value - requests.length + 1;
-    requests.forEach((p, i) => result.push({ ...p, number: `FW-${year}-${String(first + i).padStart(6, '0')}` }));
+    const numbers = await nextRequestNumbers(context.db, context.tenantId, year, requests.length);
+    requests.forEach((p, i) => result.push({ ...p, number: requestNumber(year, numbers[i]) }));
   }
   return result;
 }
