@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 // Every feature's queue, for the queues' job-id sequences.
 import '../src/queues';
+// Every feature's notification types, which migration:run adds to notification_types.
+import '../src/notification-types';
 import { loadEnvironment } from '../src/platform/config/environment';
 import { prepareDatabase } from '../src/platform/database/database-setup';
 import { runProcess } from '../src/platform/startup/run-process';

@@ -1,10 +1,10 @@
 /**
  * Every feature's notification types, then the registry sealed: what needs every type (validating
- * the types sent to the API, the API document, the comparison with the database's check
- * constraints) reads it only after this file loaded. A new feature with notifications adds its enum
- * here, as it adds its module to the API and the worker; a new type also needs a migration that
- * re-creates the check constraints (test/integration/notification-type-constraints.test.ts fails
- * until it does). The order is the one people see (the preferences page, the API document's enum).
+ * the types sent to the API, the API document, adding them to the database's notification_types)
+ * reads it only after this file loaded. A new feature with notifications adds its enum here, under
+ * its folder (as module-tables.spec.ts names owners), as it adds its module to the API and the
+ * worker; a new type needs no migration (migration:run and the start-up add it to
+ * notification_types). The order is the one people see (the preferences page, the API document's enum).
  */
 import { RegistryTransferNotification } from './modules/registry-transfer/registry-transfer.notifications';
 import { AllianceNotification } from './modules/alliances/alliances.notifications';
@@ -23,20 +23,20 @@ import { IndicatorNotification } from './modules/indicators/indicators.notificat
 import { BackupNotification } from './platform/backup/backup.notifications';
 import { sealNotificationRegistry } from './platform/notifications/notification-registry';
 
-sealNotificationRegistry([
-  RegistryTransferNotification,
-  AllianceNotification,
-  UserNotification,
-  PlatformNotification,
-  ServiceRequestNotification,
-  MeetingNotification,
-  ActionItemNotification,
-  ThinkTankNotification,
-  VenueNotification,
-  PairingNotification,
-  ListingNotification,
-  ProjectCallNotification,
-  TypicalCaseNotification,
-  IndicatorNotification,
-  BackupNotification,
-]);
+sealNotificationRegistry({
+  'modules/registry-transfer': RegistryTransferNotification,
+  'modules/alliances': AllianceNotification,
+  'modules/users': UserNotification,
+  'platform/notifications': PlatformNotification,
+  'modules/service-requests': ServiceRequestNotification,
+  'modules/meetings': MeetingNotification,
+  'modules/action-items': ActionItemNotification,
+  'modules/think-tank': ThinkTankNotification,
+  'modules/venues': VenueNotification,
+  'modules/pairing': PairingNotification,
+  'modules/resource-sharing': ListingNotification,
+  'modules/project-calls': ProjectCallNotification,
+  'modules/typical-cases': TypicalCaseNotification,
+  'modules/indicators': IndicatorNotification,
+  'platform/backup': BackupNotification,
+});

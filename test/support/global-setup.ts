@@ -5,6 +5,7 @@ import { onlyFaults } from './selected-projects';
 import { databaseUrl, TEST_APP_USER, TEST_REDIS_URL, templateName, testAdminUrl } from './test-environment';
 import { detectRedis, ensureTestPostgres } from './test-servers';
 import '../../src/queues';
+import '../../src/notification-types';
 
 /** Migrates one template database for this run; each test file clones it (CREATE DATABASE ... TEMPLATE). */
 export default async function globalSetup(globalConfig?: { selectProjects?: string[] }): Promise<void> {

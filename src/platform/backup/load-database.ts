@@ -9,14 +9,14 @@ import { BackupError } from './backup-error';
 import type { BackupManifest, FileHeader, TableHeader } from './backup-manifest';
 import type { OpenedBackup } from './backup-reader';
 import { copyColumns, quoteIdent } from './copy-session';
-import { MIGRATIONS_TABLE, placeSequences } from './schema-catalog';
+import { MIGRATIONS_TABLE, placeSequences, SEEDED_TABLES } from './schema-catalog';
 import { RowChecksum } from './row-checksum';
 
-/** The tables of the public schema that hold rows (the migrations' bookkeeping aside). */
+/** The tables of the public schema that hold rows (the migrations' bookkeeping and seeds aside). */
 export async function tablesHoldingRows(client: ClientBase): Promise<string[]> {
   const { rows: tables } = await client.query<{ name: string }>(
-    `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND relpersistence = 'p' AND relname <> $1 ORDER BY relname`,
-    [MIGRATIONS_TABLE],
+    `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND relpersistence = 'p' AND relname <> ALL($1::text[]) ORDER BY relname`,
+    [[MIGRATIONS_TABLE, ...SEEDED_TABLES]],
   );
   const holding: string[] = [];
   for (const { name } of tables) {
@@ -43,7 +43,8 @@ export interface LoadedContent {
 
 /**
  * Streams the backup's rows into their tables (user triggers off, so the audit log, the outbox and
- * the running figures are restored as they were rather than written anew) and its attachments into
+ * the running figures are restored as they were rather than written anew; a seeded table's rows
+ * replace the seed) and its attachments into
  * the store. Attachments written before a later failure stay behind: their keys are new UUIDs no row
  * names, and removing them could remove a live file when restoring over the same store.
  */
@@ -61,6 +62,8 @@ export async function loadContent(
   for await (const record of backup.records()) {
     if (record.type === RecordType.Table) {
       const table = parseJsonRecord<TableHeader>(record);
+      // The migrations' seed gives way to the backup's rows (parents come first: nothing names it yet).
+      if (SEEDED_TABLES.includes(table.name)) await client.query(`DELETE FROM public.${quoteIdent(table.name)}`);
       const stream = client.query(
         copyFrom(`COPY public.${quoteIdent(table.name)} (${copyColumns(table.columns)}) FROM STDIN`),
       );

@@ -15,6 +15,12 @@ export const MIGRATIONS_TABLE = 'schema_migrations';
  * and a restored database starts their history afresh.
  */
 export const BACKUP_RECORD_TABLES = ['backup_runs', 'backup_alerts'];
+/**
+ * Tables the migrations seed (notification_types, which the code also adds to at start-up): a
+ * backup holds them like any other (the rows name their types), a restore replaces the seed with the
+ * backup's rows, and a database holding nothing but the seed counts as empty.
+ */
+export const SEEDED_TABLES = ['notification_types'];
 
 /** The tables, parents before children (foreign keys), so a restore can load them in this order. */
 export async function listTables(client: ClientBase): Promise<TableHeader[]> {

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, type PoolClient } from 'pg';
+import { Client, type ClientBase, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
-import { ensureDatabase } from '../database/database-setup';
+import { ensureDatabase, withClient } from '../database/database-setup';
 import { LocalDiskStorage } from '../storage/local-disk.storage';
 import type { OpenedBackup } from './backup-reader';
 import { prepareCopySession } from './copy-session';
@@ -42,6 +42,7 @@ export async function bringForward<T>(
       await runner.startTransaction();
       await prepareCopySession(client);
       await migrateTo(dataSource, runner, manifest.schemaVersion);
+      await addKnownNotificationTypes(client, request.adminUrl);
       await loadContent(client, backup, manifest, storage);
       await checkRestored(client, manifest, storage);
       await migrateTo(dataSource, runner);
@@ -78,4 +79,24 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The archive's rows may name notification types the code registered after the migrations that
+ * seeded notification_types (new types need no migration): the scratch database is given every type
+ * this deployment knows, when the archive's schema has the table.
+ */
+async function addKnownNotificationTypes(scratch: ClientBase, adminUrl: string): Promise<void> {
+  const { rows } = await scratch.query<{ present: boolean }>(
+    `SELECT to_regclass('public.notification_types') IS NOT NULL AS present`,
+  );
+  if (!rows[0].present) return;
+  const known = await withClient(adminUrl, async (client) => {
+    const result = await client.query<{ name: string; module: string }>('SELECT name, module FROM notification_types');
+    return result.rows;
+  });
+  await scratch.query(
+    `INSERT INTO notification_types (name, module) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (name) DO NOTHING`,
+    [known.map((type) => type.name), known.map((type) => type.module)],
+  );
 }

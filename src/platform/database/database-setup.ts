@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { syncNotificationTypes } from '../notifications/notification-type-registry.repository';
 import { migrateQueueSchemaAt } from '../queue/queue-schema';
 import { checkPostgres } from '../startup/dependency-check';
 import { dataSourceOptions } from './data-source-options';
@@ -87,10 +88,24 @@ export async function ensureApplicationRole(adminUrl: string, appUrl: string): P
   });
 }
 
-/** Everything `npm run migration:run` does. */
+/**
+ * Adds the notification types registered in code to notification_types (see syncNotificationTypes),
+ * through a connection of its own to `url`: the owner's after migrations, the application's at the
+ * API's and the worker's start-up. The caller imported src/notification-types.ts.
+ */
+export function syncNotificationTypesAt(url: string): Promise<string[]> {
+  return withClient(url, (client) =>
+    syncNotificationTypes(
+      async (sql, parameters) => (await client.query<Record<string, unknown>>(sql, parameters)).rows,
+    ),
+  );
+}
+
+/** Everything `npm run migration:run` does (the caller imported src/notification-types.ts). */
 export async function prepareDatabase(adminUrl: string, appUrl: string): Promise<string[]> {
   await ensureDatabase(adminUrl);
   const applied = await runMigrations(adminUrl);
+  await syncNotificationTypesAt(adminUrl);
   await migrateQueueSchemaAt(adminUrl);
   await ensureApplicationRole(adminUrl, appUrl);
   return applied;

@@ -4,11 +4,11 @@ import { HandlesJob, JobContext, JobHandler } from '../queue/handles-job.decorat
 import type { JobPayloads } from '../queue/job-registry';
 import { NotificationJob } from './notifications.jobs';
 import { TenantContext } from '../tenancy/tenant-context.service';
-import type { Person, SendResult } from './channels/channel-sender';
+import type { SendResult } from './channels/channel-sender';
 import { ChannelRegistry } from './channels/channel-registry';
-import { NotificationDelivery } from './entities/notification-delivery.entity';
-import { NotificationEvent } from './entities/notification-event.entity';
+import type { NotificationDelivery } from './entities/notification-delivery.entity';
 import { DeliveryStatus } from './notification-types';
+import { NotificationsRepository } from './notifications.repository';
 import { openPayload } from './notifier.service';
 import { SecretBox } from './secret-box';
 import { jobActor } from '../tenancy/request-actor';
@@ -29,6 +29,7 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
     private readonly channels: ChannelRegistry,
     private readonly clock: Clock,
     private readonly box: SecretBox,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async handle(
@@ -36,14 +37,13 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
     context: JobContext,
   ): Promise<void> {
     const actor = jobActor(tenantId);
-    const repo = () => this.tenant.manager.getRepository(NotificationDelivery);
-    const delivery = await this.tenant.run(actor, () => repo().findOne({ where: { id: deliveryId } }));
+    const delivery = await this.tenant.run(actor, () => this.notifications.findDelivery(deliveryId));
     if (!delivery || delivery.status !== DeliveryStatus.Pending) return;
     try {
       const result = await this.tenant.run(actor, () => this.send(delivery));
       await this.tenant.run(actor, () =>
-        repo().update(
-          { id: delivery.id },
+        this.notifications.updateDelivery(
+          delivery.id,
           result.status === 'sent'
             ? {
                 status: DeliveryStatus.Sent,
@@ -63,21 +63,19 @@ export class NotificationDeliveryHandler implements JobHandler<NotificationJob.D
       const reason = (error as Error).message?.slice(0, 1000) ?? String(error);
       this.logger.warn({ deliveryId, channel: delivery.channel, attempt: context.attempt, reason }, 'Delivery failed');
       await this.tenant.run(actor, () =>
-        repo().update(
-          { id: delivery.id },
-          { attempts: delivery.attempts + 1, lastError: reason, ...(last ? { status: DeliveryStatus.Failed } : {}) },
-        ),
+        this.notifications.updateDelivery(delivery.id, {
+          attempts: delivery.attempts + 1,
+          lastError: reason,
+          ...(last ? { status: DeliveryStatus.Failed } : {}),
+        }),
       );
       throw error;
     }
   }
 
   private async send(delivery: NotificationDelivery): Promise<SendResult> {
-    const manager = this.tenant.manager;
-    const event = await manager.getRepository(NotificationEvent).findOneByOrFail({ id: delivery.eventId });
-    const [person] = delivery.userId
-      ? await manager.query<Person[]>('SELECT id, email, mobile, locale FROM users WHERE id = $1', [delivery.userId])
-      : [];
+    const event = await this.notifications.eventOf(delivery.eventId);
+    const person = delivery.userId ? await this.notifications.person(delivery.userId) : undefined;
     return this.channels
       .get(delivery.channel)
       .send(delivery, { type: event.type, payload: openPayload(event.payload, this.box), person: person ?? null });

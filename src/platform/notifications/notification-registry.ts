@@ -14,9 +14,11 @@ import type { Language } from '../errors/localized-messages';
  *     [ThingNotification.ThingDone]: (p) => ({ 'zh-CN': { title, body }, en: { title, body }, link }),
  *   });
  *
- * The names are stored (text columns, each with a check constraint listing them): never rename one
- * that has shipped, and a new one comes with a migration that re-creates the constraints
- * (test/integration/notification-type-constraints.test.ts fails until it does).
+ * The names are stored: the columns that hold a type reference the table notification_types, which
+ * the code fills (notification-type-sync.ts: migration:run and the API's and the worker's start-up
+ * add every name registered here, and never delete one). So a new type needs no migration, but a
+ * shipped one is never renamed, and a name must be `<module>.<event>`, the event in kebab- or
+ * snake_case (the table's check constraint; test/integration/notification-type-registry.test.ts).
  */
 export interface NotificationPayloads {
   /** Not a type (a symbol, which `NotificationType` leaves out): an interface to merge into is never empty. */
@@ -61,20 +63,23 @@ export function templateOf(type: string): StoredTemplate {
   return template;
 }
 
-let order: NotificationType[] = [];
+let order: { name: NotificationType; module: string }[] = [];
 
 /**
  * Called by the application's list of notifications files (src/notification-types.ts) once all of
- * them loaded, with their enums in the order people see the types (the preferences page, the API
- * document). What needs every type (validating a type sent to the API, the API document, the
- * comparison with the database's check constraints) refuses to read a registry some feature may be
- * missing from; and a notifications file that loaded but is not on the list is refused here.
+ * them loaded, with their enums by the module that registers them, in the order people see the types
+ * (the preferences page, the API document). What needs every type (validating a type sent to the API,
+ * the API document, adding the names to notification_types) refuses to read a registry some feature
+ * may be missing from; and a notifications file that loaded but is not on the list is refused here.
  */
-export function sealNotificationRegistry(features: readonly Record<string, NotificationType>[]): void {
-  const listed = features.flatMap((names) => Object.values(names));
-  const unlisted = [...templates.keys()].filter((name) => !listed.includes(name as NotificationType));
-  const undefinedTypes = listed.filter((name) => !templates.has(name));
-  if (unlisted.length > 0 || undefinedTypes.length > 0 || new Set(listed).size !== listed.length)
+export function sealNotificationRegistry(features: Readonly<Record<string, Record<string, NotificationType>>>): void {
+  const listed = Object.entries(features).flatMap(([module, names]) =>
+    Object.values(names).map((name) => ({ name, module })),
+  );
+  const names = listed.map((type) => type.name);
+  const unlisted = [...templates.keys()].filter((name) => !names.includes(name as NotificationType));
+  const undefinedTypes = names.filter((name) => !templates.has(name));
+  if (unlisted.length > 0 || undefinedTypes.length > 0 || new Set(names).size !== names.length)
     throw new Error(
       `The notification types listed (src/notification-types.ts) and those defined disagree: not listed ${unlisted.join(', ') || 'none'}; without a template ${undefinedTypes.join(', ') || 'none'}`,
     );
@@ -82,24 +87,22 @@ export function sealNotificationRegistry(features: readonly Record<string, Notif
   sealed = true;
 }
 
-/** Every registered type, in the order of the application's list. */
-export function registeredNotificationTypes(): NotificationType[] {
+function sealedRegistry(): { name: NotificationType; module: string }[] {
   if (!sealed)
     throw new Error(
       'The notification type registry is incomplete: import src/notification-types.ts before reading every type',
     );
-  return [...order];
+  return order;
 }
 
-/**
- * The check constraint of a column of notification types, for the entity to name (TypeORM matches
- * check constraints by name only, so migration:check sees one missing or extra, never its list). The
- * list is the features' registered names, which a platform entity cannot name when it loads: a
- * migration writes it, and test/integration/notification-type-constraints.test.ts compares it with
- * the registry. The expression here is only what TypeORM would write were the constraint missing.
- */
-export function notificationTypeCheck(column: string): string {
-  return `"${column}" IS NOT NULL`;
+/** Every registered type, in the order of the application's list. */
+export function registeredNotificationTypes(): NotificationType[] {
+  return sealedRegistry().map((type) => type.name);
+}
+
+/** Every registered type with the module that registers it, for notification_types. */
+export function registeredNotificationTypeModules(): { name: NotificationType; module: string }[] {
+  return sealedRegistry().map((type) => ({ ...type }));
 }
 
 export function isNotificationType(value: unknown): value is NotificationType {

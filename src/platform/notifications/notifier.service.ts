@@ -10,7 +10,8 @@ import { NotificationSettingsReader } from './notification-settings.service';
 import type { Language } from '../errors/localized-messages';
 import { renderNotification } from './notification-templates';
 import type { NotificationPayloads, NotificationType } from './notification-registry';
-import { DeliveryChannel, DeliveryStatus, PersonalChannel, RobotKind } from './notification-types';
+import { DeliveryChannel, DeliveryStatus, PersonalChannel } from './notification-types';
+import { NotificationsRepository, type EventRow, type RecipientRow } from './notifications.repository';
 import { nextSendTime } from './quiet-hours';
 import { SecretBox } from './secret-box';
 
@@ -33,51 +34,7 @@ export interface NotifyOptions {
   sealed?: string[];
 }
 
-interface RecipientRow {
-  id: string;
-  email: string | null;
-  mobile: string | null;
-  locale: string;
-  email_digest: boolean;
-  /** The person's notification_preferences row for the type, null when they never chose. */
-  prefs: Record<string, unknown> | null;
-}
-
-type NullableRecipient = { [K in keyof RecipientRow]: RecipientRow[K] | null };
-type NotifyRow = NullableRecipient & { event_id: string; robots: { id: string; kind: RobotKind }[] | null };
-
 const SEALED_KEYS = '__sealed';
-
-/**
- * One round trip for the whole event:
- * - records it ($5: its dedupe key, or a fresh one; nothing at all happens when the key was used);
- * - writes the inbox items (when $9) of the recipients ($6) who take the type in the app, each in
- *   their language as `languageOf` reads it ($7: the Chinese title, body and link; $8: the English),
- *   which a statement trigger announces to every API process at commit (NotificationInsertAnnounce);
- * - reads back each active recipient with their preferences (one row of nulls when there is none),
- *   and the group robots that take the type ($10 alliances, $11 organisations, $12 robots).
- */
-const NOTIFY_SQL = `
-  WITH event AS (
-    INSERT INTO notification_events (tenant_id, type, payload, urgent, dedupe_key)
-    VALUES ($1, $2, $3, $4, coalesce($5, gen_random_uuid()::text))
-    ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id
-  ), recipient AS (
-    SELECT event.id AS event_id, u.id, u.email, u.mobile, u.locale, u.email_digest, p.in_app, to_jsonb(p) AS prefs,
-           CASE WHEN lower(u.locale) LIKE 'en%' THEN $8::text[] ELSE $7::text[] END AS rendered
-      FROM event
-      LEFT JOIN users u ON u.id = ANY($6::uuid[]) AND u.status <> 'disabled'
-      LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = $2
-  ), inbox AS (
-    INSERT INTO notifications (tenant_id, user_id, event_id, type, title, body, link)
-    SELECT $1, r.id, r.event_id, $2, r.rendered[1], r.rendered[2], r.rendered[3]
-      FROM recipient r WHERE $9 AND r.id IS NOT NULL AND r.in_app IS NOT FALSE
-    ON CONFLICT (event_id, user_id) DO NOTHING
-  )
-  SELECT r.event_id, r.id, r.email, r.mobile, r.locale, r.email_digest, r.prefs,
-         (SELECT json_agg(json_build_object('id', g.id, 'kind', g.kind)) FROM group_robots g
-           WHERE g.enabled AND (g.id = ANY($12::uuid[]) OR ($2 = ANY(g.types) AND (g.alliance_id = ANY($10::uuid[]) OR g.organization_id = ANY($11::uuid[]))))) AS robots
-    FROM recipient r`;
 
 /** A sealed field's value as text (an invitation link is a string already). */
 const asText = (value: unknown): string =>
@@ -107,6 +64,7 @@ export class Notifier {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly box: SecretBox,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async notify<T extends NotificationType>(
@@ -118,7 +76,6 @@ export class Notifier {
     // A platform actor (no township) notifies platform admins: the platform's own rows, tenant_id null.
     const tenantId =
       this.tenant.actor.role === Role.PlatformAdmin && !this.tenant.actor.tenantId ? null : this.tenant.tenantId;
-    const manager = this.tenant.manager;
     const stored: Record<string, unknown> = { ...(payload as object) };
     for (const key of options.sealed ?? []) stored[key] = this.box.seal(asText(stored[key]));
     if (options.sealed?.length) stored[SEALED_KEYS] = options.sealed;
@@ -131,23 +88,23 @@ export class Notifier {
       return [r.title, r.body, r.link];
     };
     const { allianceIds = [], organizationIds = [], robotIds = [] } = recipients;
-    const rows = await manager.query<NotifyRow[]>(NOTIFY_SQL, [
+    const rows = await this.notifications.writeEvent({
       tenantId,
       type,
-      stored,
-      options.urgent ?? false,
-      options.dedupeKey ?? null,
-      [...new Set(recipients.userIds ?? [])],
-      rendered('zh-CN'),
-      rendered('en'),
-      channels.has(PersonalChannel.InApp),
+      payload: stored,
+      urgent: options.urgent ?? false,
+      dedupeKey: options.dedupeKey ?? null,
+      userIds: [...new Set(recipients.userIds ?? [])],
+      zh: rendered('zh-CN'),
+      en: rendered('en'),
+      inApp: channels.has(PersonalChannel.InApp),
       allianceIds,
       organizationIds,
       robotIds,
-    ]);
+    });
     if (rows.length === 0) return null;
     const event = { id: rows[0].event_id };
-    const people = rows.filter((row): row is NotifyRow & RecipientRow => row.id !== null);
+    const people = rows.filter((row): row is EventRow & RecipientRow => row.id !== null);
 
     const deliveries: Partial<NotificationDelivery>[] = [];
     for (const sender of this.channels.personal()) {
@@ -177,9 +134,9 @@ export class Notifier {
     // Quiet hours only hold back what goes out of the product; working them out is not free.
     const now = this.clock.now();
     const notBefore = options.urgent || !tenantId ? now : nextSendTime(now, await this.settings.quietHours(tenantId));
-    const saved = await manager
-      .getRepository(NotificationDelivery)
-      .save(deliveries.map((d) => ({ ...d, tenantId, eventId: event.id, notBefore })));
+    const saved = await this.notifications.saveDeliveries(
+      deliveries.map((d) => ({ ...d, tenantId, eventId: event.id, notBefore })),
+    );
     for (const delivery of saved.filter((d) => d.status === DeliveryStatus.Pending)) {
       await this.outbox.enqueue(
         { name: NotificationJob.DeliverNotification, payload: { tenantId, deliveryId: delivery.id } },

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../auth/access.decorators';
-import { User } from '../auth/entities/user.entity';
 import { TenantContext } from '../tenancy/tenant-context.service';
 import { PreferencesDto, PreferencesView } from './dto/notification.dto';
-import { NotificationPreference } from './entities/notification-preference.entity';
 import { registeredNotificationTypes } from './notification-registry';
 import { NotificationsRepository } from './notifications.repository';
 import { PlatformNotification } from './platform.notifications';
@@ -24,11 +22,11 @@ export class PreferencesController {
   @Get()
   async get(): Promise<PreferencesView> {
     const { userId } = this.tenant.actor;
-    const user = await this.tenant.manager.getRepository(User).findOneByOrFail({ id: userId });
-    const rows = await this.tenant.manager.getRepository(NotificationPreference).find({ where: { userId } });
+    const emailDigest = await this.notifications.emailDigestOf(userId);
+    const rows = await this.notifications.preferencesOf(userId);
     const byType = new Map(rows.map((r) => [r.type, r]));
     return {
-      emailDigest: user.emailDigest,
+      emailDigest,
       types: registeredNotificationTypes()
         .filter((type) => type !== PlatformNotification.RobotTest)
         .map((type) => ({
@@ -45,7 +43,7 @@ export class PreferencesController {
   async update(@Body() body: PreferencesDto): Promise<PreferencesView> {
     const { userId, tenantId } = this.tenant.actor;
     if (body.emailDigest !== undefined) {
-      await this.tenant.manager.getRepository(User).update({ id: userId }, { emailDigest: body.emailDigest });
+      await this.notifications.setEmailDigest(userId, body.emailDigest);
     }
     for (const preference of body.types ?? []) await this.notifications.savePreference(tenantId, userId, preference);
     return this.get();

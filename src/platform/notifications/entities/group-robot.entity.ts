@@ -1,7 +1,7 @@
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { SameTenantReference } from '../../database/references';
 import { TenantOwnedEntity } from '../../database/tenant-owned.entity';
-import { notificationTypeCheck, type NotificationType } from '../notification-registry';
+import type { NotificationType } from '../notification-registry';
 import { RobotKind } from '../notification-types';
 
 /**
@@ -9,7 +9,6 @@ import { RobotKind } from '../notification-types';
  * secret are stored encrypted and never returned by the API.
  */
 @Entity('group_robots')
-@Check('ck_group_robots__types', notificationTypeCheck('types'))
 @Index('ix_group_robots__scope', ['tenantId', 'allianceId', 'organizationId'])
 @SameTenantReference('alliances', 'allianceId')
 @SameTenantReference('organizations', 'organizationId')
@@ -32,7 +31,10 @@ export class GroupRobot extends TenantOwnedEntity {
   @Column({ type: 'text', nullable: true })
   secretEncrypted: string | null;
 
-  /** Text with a check constraint (not an enum type): a feature's new type only changes the constraint. */
+  /**
+   * Names in notification_types: no foreign key covers an array, so a trigger
+   * (group_robots_types_registered) refuses a name the table lacks, as fk_group_robots__types.
+   */
   @Column('text', { array: true })
   types: NotificationType[];
 

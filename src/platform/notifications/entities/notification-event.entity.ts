@@ -1,10 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ReferencedInTenant, TenantReference } from '../../database/references';
-import { notificationTypeCheck, type NotificationType } from '../notification-registry';
+import type { NotificationType } from '../notification-registry';
 
 /** One call of `notify()`: what happened, once, whoever it reaches. */
 @Entity('notification_events')
-@Check('ck_notification_events__type', notificationTypeCheck('type'))
+@ForeignKey('notification_types', ['type'] as const, ['name'] as const)
 @Index('uq_notification_events__dedupe_key', ['tenantId', 'dedupeKey'], { unique: true })
 @ReferencedInTenant('notification_events')
 @TenantReference()
@@ -16,7 +16,7 @@ export class NotificationEvent {
   @Column('uuid', { nullable: true })
   tenantId: string | null;
 
-  /** Text with a check constraint (not an enum type): a feature's new type only changes the constraint. */
+  /** A name in notification_types, which the code fills: a feature's new type needs no migration. */
   @Column('text')
   type: NotificationType;
 
