@@ -14,6 +14,11 @@ export class MeetingParticipantStarts1795645400000 implements MigrationInterface
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "meeting_participants" ADD "meeting_starts_at" TIMESTAMP WITH TIME ZONE`);
+    // Before the backfill, so filling the copy logs nothing.
+    await queryRunner.query(`DROP TRIGGER audit_row_change ON meeting_participants`);
+    await queryRunner.query(`
+      CREATE TRIGGER audit_row_change AFTER INSERT OR UPDATE OR DELETE ON meeting_participants
+      FOR EACH ROW EXECUTE FUNCTION audit_row_change('meeting_starts_at')`);
     await queryRunner.query(`
       UPDATE meeting_participants p SET meeting_starts_at = m.starts_at FROM meetings m
        WHERE m.tenant_id = p.tenant_id AND m.id = p.meeting_id`);
@@ -36,10 +41,6 @@ export class MeetingParticipantStarts1795645400000 implements MigrationInterface
     await queryRunner.query(`
       CREATE TRIGGER meetings_starts_to_participants AFTER UPDATE OF starts_at ON meetings
       FOR EACH ROW WHEN (OLD.starts_at IS DISTINCT FROM NEW.starts_at) EXECUTE FUNCTION meetings_starts_to_participants()`);
-    await queryRunner.query(`DROP TRIGGER audit_row_change ON meeting_participants`);
-    await queryRunner.query(`
-      CREATE TRIGGER audit_row_change AFTER INSERT OR UPDATE OR DELETE ON meeting_participants
-      FOR EACH ROW EXECUTE FUNCTION audit_row_change('meeting_starts_at')`);
     await queryRunner.query(
       `CREATE INDEX "ix_meeting_participants__attendee_starts" ON "meeting_participants" ("tenant_id", "attendee_id", "meeting_starts_at", "response", "meeting_id") WHERE "attendee_id" IS NOT NULL`,
     );
