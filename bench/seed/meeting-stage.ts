@@ -55,11 +55,12 @@ SELECT z.k, pg_temp.uuid7(z.starts_at, 'mt' || z.k) AS id, z.ak, z.d, z.dense, z
  * the alliance's lead enterprise (to every joint meeting, else a quarter of the time), one or two
  * departments and two or three member enterprises, popular ones more often; an invited
  * organisation names its attendee half of the time. Past meetings are mostly accepted; future
- * ones mostly still pending. Parameters: $1 tenant, $2 now.
+ * ones mostly still pending. The seed runs without triggers, so it copies each meeting's start itself
+ * (meeting_starts_at). Parameters: $1 tenant, $2 now.
  */
 export const MEETING_PARTICIPANTS_SQL = `
-INSERT INTO meeting_participants (id, tenant_id, meeting_id, organization_id, attendee_id, required, response, decline_reason, responded_at, created_at, updated_at)
-SELECT pg_temp.uuid7(x.starts_at, x.meeting_id::text || x.n), $1, x.meeting_id, x.org, x.person, x.required, r.response::rsvp_response,
+INSERT INTO meeting_participants (id, tenant_id, meeting_id, meeting_starts_at, organization_id, attendee_id, required, response, decline_reason, responded_at, created_at, updated_at)
+SELECT pg_temp.uuid7(x.starts_at, x.meeting_id::text || x.n), $1, x.meeting_id, x.starts_at, x.org, x.person, x.required, r.response::rsvp_response,
        CASE WHEN r.response = 'declined' THEN '当天另有公务安排。' END,
        CASE WHEN r.response <> 'pending' THEN least($2::timestamptz, x.created_at + interval '1 day') END,
        x.created_at,

@@ -172,6 +172,20 @@ describe('joint meetings (联席会议)', () => {
       ['2027-01-15', '2027-07-15', '2027-10-15'].map((d) => shanghai(`${d}T14:00:00`).toISOString()),
     );
     expect(reply.body.items[0].participants.length).toBeGreaterThanOrEqual(25);
+    // Every invitation carries its meeting's start as the meeting now has it (the free-slot and
+    // conflict searches read it), and moving a meeting logs no change of its invitations.
+    const stale = await app.db.admin.query(
+      `SELECT p.id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id
+        WHERE m.series_id = (SELECT series_id FROM meetings WHERE id = $1) AND p.meeting_starts_at IS DISTINCT FROM m.starts_at`,
+      [q1.id],
+    );
+    expect(stale.rows).toEqual([]);
+    const logged = await app.db.admin.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'meeting_participants' AND action = 'update'
+          AND entity_id IN (SELECT id FROM meeting_participants WHERE meeting_id = $1)`,
+      [q1.id],
+    );
+    expect(logged.rows[0].n).toBe(0);
   });
 
   it('removes the reminders of a cancelled meeting, so none goes out, and tells everyone', async () => {

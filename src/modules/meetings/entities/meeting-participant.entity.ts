@@ -9,6 +9,14 @@ import { RsvpResponse } from './rsvp-status';
 // Covering for "the meetings these people are expected at" (free slots, conflicts): read from the
 // index alone, not from a heap page per participation.
 @Index('ix_meeting_participants__attendee', ['tenantId', 'attendeeId', 'response', 'meetingId'])
+// The same over a time: a person's invitations by their meeting's start, read from the index alone.
+@Index(
+  'ix_meeting_participants__attendee_starts',
+  ['tenantId', 'attendeeId', 'meetingStartsAt', 'response', 'meetingId'],
+  {
+    where: '"attendee_id" IS NOT NULL',
+  },
+)
 // Who sees a meeting: its invited people or organisations (attendee_id = me OR organization_id = mine).
 @Index('ix_meeting_participants__organization', ['tenantId', 'organizationId'])
 @Index('ix_meeting_participants__unnamed', ['tenantId', 'organizationId', 'meetingId'], {
@@ -22,6 +30,14 @@ import { RsvpResponse } from './rsvp-status';
 export class MeetingParticipant extends TenantOwnedEntity {
   @Column('uuid')
   meetingId: string;
+
+  /**
+   * A copy of the meeting's start, so a person's meetings over a time are read by index
+   * (migration MeetingParticipantStarts): the database sets it on insert and follows the meeting
+   * when it moves; the application never writes it.
+   */
+  @Column({ type: 'timestamptz', insert: false, update: false, select: false })
+  meetingStartsAt: Date;
 
   @Column('uuid', { nullable: true })
   organizationId: string | null;

@@ -41,6 +41,7 @@ export class ConflictsService {
     ignoreMeetingIds: string[] = [],
   ): Promise<ClashRow[]> {
     const clashes: ClashRow[] = [];
+    if (occurrences.length === 0) return clashes;
     if (zoneId) clashes.push(...(await this.scheduling.clashes(roomClashQuery(occurrences, zoneId, ignoreMeetingIds))));
     if (requiredUserIds.length > 0)
       clashes.push(

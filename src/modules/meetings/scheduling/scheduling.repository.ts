@@ -43,22 +43,46 @@ function occurrenceArrays(occurrences: Occurrence[], earliest: (from: Date) => D
   ];
 }
 
-/** The reservations of the room over the occurrences; exported so tests and the benchmark can EXPLAIN it. */
+/** The earliest start that can overlap the first occurrence and the end of the last: plain bounds the planner can estimate. */
+function hull(occurrences: Occurrence[], earliest: (from: Date) => Date): [Date, Date] {
+  return [
+    new Date(Math.min(...occurrences.map((o) => earliest(o.startsAt).getTime()))),
+    new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
+  ];
+}
+
+/**
+ * The reservations of the room over the occurrences; exported so tests and the benchmark can
+ * EXPLAIN it. The holder's title is looked up per clash: joined, a series of occurrences made the
+ * planner expect thousands of clashes and read every meeting.
+ */
 export function roomClashQuery(occurrences: Occurrence[], zoneId: string, ignoreMeetingIds: string[]): Statement {
   return {
     // Members' venue bookings hold the same rows (booking_id instead of meeting_id).
-    sql: `SELECT DISTINCT 'room' AS kind, z.name, COALESCE(m.title, b.purpose) AS title, r.starts_at, r.ends_at
+    sql: `SELECT DISTINCT 'room' AS kind, z.name,
+                 COALESCE((SELECT m.title FROM meetings m WHERE m.id = r.meeting_id),
+                          (SELECT b.purpose FROM venue_booking_directory b WHERE b.id = r.booking_id)) AS title,
+                 r.starts_at, r.ends_at
             FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS o(s, e, earliest)
-            JOIN room_reservation_directory r ON r.zone_id = $1 AND r.starts_at < o.e AND r.ends_at > o.s AND r.starts_at > o.earliest
+            JOIN room_reservation_directory r ON r.zone_id = $1 AND r.starts_at > $6 AND r.starts_at < $7
+             AND r.starts_at < o.e AND r.ends_at > o.s AND r.starts_at > o.earliest
             JOIN venue_zone_directory z ON z.id = r.zone_id
-            LEFT JOIN meetings m ON m.id = r.meeting_id LEFT JOIN venue_booking_directory b ON b.id = r.booking_id
            WHERE r.meeting_id IS NULL OR NOT (r.meeting_id = ANY($5::uuid[]))
            ORDER BY r.starts_at`,
-    params: [zoneId, ...occurrenceArrays(occurrences, earliestReservationStart), ignoreMeetingIds],
+    params: [
+      zoneId,
+      ...occurrenceArrays(occurrences, earliestReservationStart),
+      ignoreMeetingIds,
+      ...hull(occurrences, earliestReservationStart),
+    ],
   };
 }
 
-/** The required people's other meetings over the occurrences. */
+/**
+ * The required people's other meetings over the occurrences, read from the people's invitations by
+ * their meetings' start (ix_meeting_participants__attendee_starts) within the occurrences' hull:
+ * a few invitations rather than every one the people ever had.
+ */
 export function personClashQuery(
   occurrences: Occurrence[],
   requiredUserIds: string[],
@@ -67,13 +91,19 @@ export function personClashQuery(
   return {
     sql: `SELECT DISTINCT 'person' AS kind, u.display_name AS name, m.title, m.starts_at, m.ends_at
             FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[]) AS o(s, e, earliest)
-            JOIN meetings m ON m.starts_at < o.e AND m.ends_at > o.s AND m.starts_at > o.earliest
-            JOIN meeting_participants p ON p.meeting_id = m.id
+            JOIN meeting_participants p ON p.attendee_id = ANY($1::uuid[])
+             AND p.meeting_starts_at > $6 AND p.meeting_starts_at < $7
+             AND p.meeting_starts_at > o.earliest AND p.meeting_starts_at < o.e
+            JOIN meetings m ON m.id = p.meeting_id AND m.starts_at < o.e AND m.ends_at > o.s
             JOIN people_directory u ON u.id = p.attendee_id
-           WHERE p.attendee_id = ANY($1::uuid[]) AND p.response <> 'declined' AND m.status = 'scheduled'
-             AND NOT (m.id = ANY($5::uuid[]))
+           WHERE p.response <> 'declined' AND m.status = 'scheduled' AND NOT (m.id = ANY($5::uuid[]))
            ORDER BY m.starts_at`,
-    params: [requiredUserIds, ...occurrenceArrays(occurrences, earliestMeetingStart), ignoreMeetingIds],
+    params: [
+      requiredUserIds,
+      ...occurrenceArrays(occurrences, earliestMeetingStart),
+      ignoreMeetingIds,
+      ...hull(occurrences, earliestMeetingStart),
+    ],
   };
 }
 
@@ -92,9 +122,12 @@ export function busyQuery(from: Date, to: Date, zoneId: string | null, userIds: 
   }
   if (userIds.length > 0) {
     params.push(userIds, earliestMeetingStart(from));
+    // The people's invitations in the window by their meetings' start, then those meetings.
     parts.push(`SELECT m.starts_at, m.ends_at FROM meetings m
         WHERE m.status = 'scheduled' AND m.starts_at < $2 AND m.ends_at > $1 AND m.starts_at > $${params.length}
-          AND EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.id AND p.attendee_id = ANY($${params.length - 1}::uuid[]) AND p.response <> 'declined')`);
+          AND m.id IN (SELECT p.meeting_id FROM meeting_participants p
+                        WHERE p.attendee_id = ANY($${params.length - 1}::uuid[]) AND p.response <> 'declined'
+                          AND p.meeting_starts_at < $2 AND p.meeting_starts_at > $${params.length})`);
   }
   return parts.length > 0 ? { sql: parts.join('\n      UNION ALL\n      '), params } : null;
 }
