@@ -1,4 +1,5 @@
-// ESLint for the API (src/) and the web app (web/src/): typescript-eslint with type information, and the
+// ESLint for the API (src/), the web app (web/src/), the tests, benchmarks and scripts: typescript-eslint
+// with type information (tsconfig.json covers src, test, bench and scripts), and the
 // architecture's boundaries (README, "Architecture"):
 //   1. platform/ knows no module; modules and the app shell build on it.
 //   2. A module reaches another only through its public surface: its Nest module, services, jobs, DTOs
@@ -120,9 +121,27 @@ const webBoundaries = {
 export default tseslint.config(
   { ignores: ['dist/**', 'web/dist/**', '**/node_modules/**', '.ci/**', 'coverage/**', 'web/src/api/schema.d.ts'] },
   {
-    files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    // Not linted yet (issue 22, in progress): the integration tests read untyped (`any`) HTTP bodies
+    // through test/support/http.ts, and the browser tests' page code needs the DOM's types. Each comes
+    // off this list when its findings are at zero.
+    ignores: ['test/integration/**', 'test/browser/**', 'test/support/http.ts'],
+  },
+  {
+    files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    // The Node scripts and jest's plumbing in plain JavaScript: ESLint's recommended rules, Node's globals.
+    files: ['test/**/*.{js,cjs}', 'scripts/**/*.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', URL: 'readonly' },
+    },
+  },
+  {
+    files: ['test/**/*.{js,cjs}'],
+    languageOptions: { sourceType: 'commonjs' },
   },
   {
     // The job map is empty in platform/ on purpose: each jobs file adds its jobs to it by declaration

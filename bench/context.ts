@@ -89,7 +89,7 @@ export class BenchContext {
     return accessToken;
   }
 
-  async query<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await this.admin.query(sql, params)).rows as T[];
   }
 

@@ -39,7 +39,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     amount: options.amount,
     ...(typeof body === 'string' && { body }),
     ...(typeof body === 'function' && {
-      requests: [{ setupRequest: (request: any) => ({ ...request, body: body() }) }],
+      requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }],
     }),
   });
   return {

@@ -74,7 +74,7 @@ app.post<{ Body: { allianceId: string; categoryId: string } }>(
     try {
       let row: unknown;
       for (const [sql, params] of submissionStatements(submitter, String(request.id), clock.now())) {
-        const result = await client.query(sql, params);
+        const result = await client.query<{ category_active?: boolean; member?: boolean }>(sql, params);
         if (
           result.rows[0] &&
           'category_active' in result.rows[0] &&
@@ -95,7 +95,7 @@ app.post<{ Body: { allianceId: string; categoryId: string } }>(
   },
 );
 
-app
+void app
   .listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
   .then(() => process.stdout.write('Raw baseline listening\n'));
 process.on(

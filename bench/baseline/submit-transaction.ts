@@ -80,7 +80,13 @@ export function pgbenchScript(s: Submitter): { script: string; variables: Record
       if (value === '') return "''";
       const name = `p${Object.keys(variables).length}`;
       variables[name] =
-        value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+        value instanceof Date
+          ? value.toISOString()
+          : typeof value === 'string'
+            ? value
+            : typeof value === 'number'
+              ? String(value)
+              : JSON.stringify(value);
       return `:${name}`;
     });
     return `${text.trim()};`;

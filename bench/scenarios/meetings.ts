@@ -145,7 +145,7 @@ async function freeSlotSearch(
     userIds: people.join(','),
     limit: '12',
   });
-  const url = `${ctx.apiUrl}/api/v1/meetings/free-slots?${query}`;
+  const url = `${ctx.apiUrl}/api/v1/meetings/free-slots?${query.toString()}`;
   const slots = await request<{ items: Slot[] }>(url, { headers }, 200);
   process.stdout.write(
     `  free-slot search: ${slots.items.length} slots, the first ${slots.items[0]?.startsAt ?? 'none'}\n`,

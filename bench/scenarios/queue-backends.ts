@@ -1,4 +1,4 @@
-import { createPostgresBackend, createRedisBackend, withBackend, type Job } from 'bullmq';
+import { createPostgresBackend, createRedisBackend, withBackend } from 'bullmq';
 import { Pool } from 'pg';
 import type { StateBackend } from '../../src/platform/config/environment';
 import { SystemClock } from '../../src/platform/clock/clock';
@@ -139,7 +139,7 @@ async function bullmqRates(ctx: BenchContext, backend: StateBackend): Promise<Bu
     let finished!: () => void;
     const all = new Promise<void>((resolve) => (finished = resolve));
     started = performance.now();
-    const worker = new Worker(name, async (_job: Job) => undefined, { ...options, concurrency: CONCURRENCY });
+    const worker = new Worker(name, () => Promise.resolve(undefined), { ...options, concurrency: CONCURRENCY });
     worker.on('completed', () => {
       if (++done === total) finished();
     });

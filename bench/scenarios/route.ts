@@ -194,13 +194,13 @@ async function replay(
       clients.map(async (client) => {
         for (let request = queue.shift(); request; request = queue.shift()) {
           const swap = (text: string) =>
-            text.replaceAll(template.requestId, request!.id).replaceAll(template.number, request!.number);
+            text.replaceAll(template.requestId, request.id).replaceAll(template.number, request.number);
           for (const statement of template.statements) {
             const parameters = statement.parameters.map((p) =>
               typeof p === 'string'
                 ? swap(p)
                 : p !== null && typeof p === 'object'
-                  ? JSON.parse(swap(JSON.stringify(p)))
+                  ? (JSON.parse(swap(JSON.stringify(p))) as unknown)
                   : p,
             );
             await client.query(swap(statement.sql), parameters);

@@ -482,8 +482,9 @@ export const ACTIVITY_CENTRE = {
   ],
 } as const;
 
-const WEEKDAYS_ONLY = (open: string, close: string) => [...Array(5).fill({ open, close }), null, null];
-const EVERY_DAY = (open: string, close: string) => Array(7).fill({ open, close });
+type Hours = { open: string; close: string } | null;
+const WEEKDAYS_ONLY = (open: string, close: string): Hours[] => [...Array<Hours>(5).fill({ open, close }), null, null];
+const EVERY_DAY = (open: string, close: string): Hours[] => Array<Hours>(7).fill({ open, close });
 
 /** Opening hours, approval and a line of description for the activity centre's zones (the meeting room stays unrestricted). */
 export const ZONE_DETAILS: Record<
@@ -502,7 +503,7 @@ export const ZONE_DETAILS: Record<
   },
   党员活动区: {
     description: '主题党日、党课和党员学习活动场地',
-    openingHours: [...Array(6).fill({ open: '08:30', close: '21:00' }), null],
+    openingHours: [...Array<Hours>(6).fill({ open: '08:30', close: '21:00' }), null],
     requiresApproval: true,
   },
   事务共商区: {

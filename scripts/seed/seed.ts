@@ -200,7 +200,7 @@ export async function seed(adminUrl: string, now: Date, options: SeedOptions = {
     }
     const {
       rows: [venue],
-    } = await db.query(
+    } = await db.query<{ id: string }>(
       `INSERT INTO venues (tenant_id, name, address) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, name) DO UPDATE SET address = EXCLUDED.address RETURNING id`,
       [tenantId, ACTIVITY_CENTRE.name, ACTIVITY_CENTRE.address],
@@ -231,10 +231,16 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string, da
   for (const [index, demo] of DEMO_REQUESTS.entries()) {
     const {
       rows: [user],
-    } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.requester]);
+    } = await db.query<{ id: string; organization_id: string }>(
+      'SELECT id, organization_id FROM users WHERE email = $1',
+      [demo.requester],
+    );
     const {
       rows: [handler],
-    } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.handler]);
+    } = await db.query<{ id: string; organization_id: string }>(
+      'SELECT id, organization_id FROM users WHERE email = $1',
+      [demo.handler],
+    );
     const { rows: exists } = await db.query(
       'SELECT 1 FROM service_requests WHERE requester_user_id = $1 AND idempotency_key = $2',
       [user.id, demo.key],
@@ -242,7 +248,7 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string, da
     if (exists.length > 0) continue;
     const {
       rows: [category],
-    } = await db.query('SELECT id FROM service_categories WHERE alliance_id = $1 AND code = $2', [
+    } = await db.query<{ id: string }>('SELECT id FROM service_categories WHERE alliance_id = $1 AND code = $2', [
       allianceId,
       demo.category,
     ]);
@@ -256,7 +262,7 @@ async function seedRequests(db: Client, tenantId: string, allianceId: string, da
       ['accepted', 'in_progress', 'resolved', 'closed'].indexOf(demo.status);
     const {
       rows: [request],
-    } = await db.query(
+    } = await db.query<{ id: string }>(
       `INSERT INTO service_requests (tenant_id, number, alliance_id, requester_organization_id, requester_user_id, category_id, title, description,
                                      status, assigned_organization_id, handler_id, routed_at, accept_due_at, resolve_due_at, accepted_at, resolved_at, closed_at,
                                      rating, idempotency_key, next_sla_check_at, created_at, updated_at)
@@ -354,11 +360,11 @@ async function seedAllianceServices(
   dates: DemoDates,
 ): Promise<void> {
   const userId = async (email: string): Promise<string> =>
-    (await db.query('SELECT id FROM users WHERE email = $1', [email])).rows[0].id;
+    (await db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email])).rows[0].id;
   const official = await userId('official@anhai.demo');
   const contactOf = async (organization: string): Promise<string> =>
     (
-      await db.query(`SELECT id FROM users WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [
+      await db.query<{ id: string }>(`SELECT id FROM users WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [
         organizations.get(organization),
       ])
     ).rows[0]?.id ?? official;
@@ -415,10 +421,13 @@ async function seedAllianceServices(
   );
   const {
     rows: [call],
-  } = await db.query('SELECT id FROM project_calls WHERE tenant_id = $1 AND name = $2', [tenantId, callName]);
+  } = await db.query<{ id: string }>('SELECT id FROM project_calls WHERE tenant_id = $1 AND name = $2', [
+    tenantId,
+    callName,
+  ]);
   const {
     rows: [application],
-  } = await db.query(
+  } = await db.query<{ id: string }>(
     `INSERT INTO project_applications (tenant_id, call_id, organization_id, step, created_by_id) VALUES ($1, $2, $3, 'materials_submitted', $4)
      ON CONFLICT (call_id, organization_id) DO NOTHING RETURNING id`,
     [tenantId, call.id, organizations.get(DEMO_CALL.applicant), await contactOf(DEMO_CALL.applicant)],
@@ -482,7 +491,7 @@ async function seedAllianceServices(
     );
     const {
       rows: [saved],
-    } = await db.query('SELECT id FROM indicator_rounds WHERE alliance_id = $1 AND period = $2', [
+    } = await db.query<{ id: string }>('SELECT id FROM indicator_rounds WHERE alliance_id = $1 AND period = $2', [
       allianceId,
       round.period,
     ]);

@@ -24,14 +24,20 @@ export async function seedVenuesStudyRouteAndPairing(
   for (const demo of DEMO_VENUE_BOOKINGS) {
     const {
       rows: [user],
-    } = await db.query('SELECT id, organization_id FROM users WHERE email = $1', [demo.booker]);
+    } = await db.query<{ id: string; organization_id: string }>(
+      'SELECT id, organization_id FROM users WHERE email = $1',
+      [demo.booker],
+    );
     const {
       rows: [zone],
-    } = await db.query('SELECT id FROM venue_zones WHERE venue_id = $1 AND name = $2', [venueId, demo.zone]);
+    } = await db.query<{ id: string }>('SELECT id FROM venue_zones WHERE venue_id = $1 AND name = $2', [
+      venueId,
+      demo.zone,
+    ]);
     const day = dates.weekday(demo.weekdaysAhead);
     const {
       rows: [booking],
-    } = await db.query(
+    } = await db.query<{ id: string; starts_at: Date; ends_at: Date }>(
       `INSERT INTO venue_bookings (tenant_id, venue_id, zone_id, booker_user_id, booker_organization_id, starts_at, ends_at, purpose, attendees, status)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::timestamptz, $7::timestamptz, $8::varchar, $9::int, $10::venue_booking_status
         WHERE NOT EXISTS (SELECT 1 FROM venue_bookings WHERE zone_id = $3::uuid AND purpose = $8::varchar) RETURNING id, starts_at, ends_at`,
@@ -73,15 +79,20 @@ export async function seedVenuesStudyRouteAndPairing(
     );
     const {
       rows: [row],
-    } = await db.query('SELECT id FROM study_sites WHERE tenant_id = $1 AND name = $2', [tenantId, site.name]);
+    } = await db.query<{ id: string }>('SELECT id FROM study_sites WHERE tenant_id = $1 AND name = $2', [
+      tenantId,
+      site.name,
+    ]);
     siteIds.push(row.id);
   }
   const {
     rows: [official],
-  } = await db.query(`SELECT id FROM users WHERE email = 'official@anhai.demo'`);
+  } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'official@anhai.demo'`);
   const {
     rows: [xingyi],
-  } = await db.query(`SELECT id, organization_id FROM users WHERE email = 'xingyi@anhai.demo'`);
+  } = await db.query<{ id: string; organization_id: string }>(
+    `SELECT id, organization_id FROM users WHERE email = 'xingyi@anhai.demo'`,
+  );
   const groups = [
     {
       name: '泉州市机关党员研学团',
@@ -108,7 +119,7 @@ export async function seedVenuesStudyRouteAndPairing(
     const day = shanghaiDate(group.daysFromNow);
     const {
       rows: [booking],
-    } = await db.query(
+    } = await db.query<{ id: string }>(
       `INSERT INTO study_bookings (tenant_id, visit_on, group_name, contact_name, contact_phone, group_size, booker_user_id, booker_organization_id, outside_group)
        SELECT $1::uuid, $2::date, $3::varchar, $4::varchar, $5::varchar, $6::int, $7::uuid, $8::uuid, $9::boolean WHERE NOT EXISTS (SELECT 1 FROM study_bookings WHERE tenant_id = $1::uuid AND group_name = $3::varchar) RETURNING id`,
       [
@@ -136,16 +147,16 @@ export async function seedVenuesStudyRouteAndPairing(
   for (const demo of DEMO_PAIRS) {
     const {
       rows: [user],
-    } = await db.query('SELECT id FROM users WHERE email = $1', [demo.official]);
+    } = await db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [demo.official]);
     const {
       rows: [organization],
-    } = await db.query('SELECT id FROM organizations WHERE tenant_id = $1 AND name = $2', [
+    } = await db.query<{ id: string }>('SELECT id FROM organizations WHERE tenant_id = $1 AND name = $2', [
       tenantId,
       demo.organization,
     ]);
     const {
       rows: [pair],
-    } = await db.query(
+    } = await db.query<{ id: string }>(
       `INSERT INTO pairing_pairs (tenant_id, official_user_id, organization_id, interval_days, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5::timestamptz - interval '90 days', $5::timestamptz - interval '90 days')
        ON CONFLICT (tenant_id, official_user_id, organization_id) DO NOTHING RETURNING id`,
@@ -159,7 +170,7 @@ export async function seedVenuesStudyRouteAndPairing(
     }
     const {
       rows: [visit],
-    } = await db.query(
+    } = await db.query<{ id: string }>(
       `INSERT INTO pairing_visits (tenant_id, pair_id, visited_on, people_met, notes, recorded_by_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [tenantId, pair.id, shanghaiDate(-demo.visitDaysAgo), demo.peopleMet, demo.notes, user.id],
     );

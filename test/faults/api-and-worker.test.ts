@@ -1,13 +1,17 @@
+import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { SERVICE_REQUESTS_QUEUE } from '../../src/modules/service-requests/service-requests.jobs';
 import { describeEachBackend } from './support/backends';
-import { ApiProcess, eventually, FaultStack, requestBody, sleep, Submission } from './support/fault-stack';
+import { eventually, FaultStack, requestBody, sleep, Submission } from './support/fault-stack';
 import { requestEffects } from './support/invariants';
 
 /** BullMQ's service-requests queue on the stack's backend; close it when done. */
 function serviceRequests(stack: FaultStack) {
   const { queues, close } = stack.openQueues();
-  return { queue: queues.find((queue) => queue.name === SERVICE_REQUESTS_QUEUE)!, close };
+  return {
+    queue: queues.find((queue) => queue.name === SERVICE_REQUESTS_QUEUE) as Queue<{ requestId?: string }>,
+    close,
+  };
 }
 
 describeEachBackend('the API and the worker as processes, queues on %s', (backend) => {
@@ -95,7 +99,7 @@ describeEachBackend('the API and the worker as processes, queues on %s', (backen
       );
       await eventually(
         () =>
-          stack.query(
+          stack.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'lianmeng'`,
           ),
         (rows) => rows[0].n >= 21,

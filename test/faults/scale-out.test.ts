@@ -10,13 +10,20 @@ import { expectRoutedOnce, requestEffects } from './support/invariants';
 const TOTAL = Number(process.env.SCALE_OUT_REQUESTS ?? 10_000);
 const CONCURRENCY = 20;
 
+interface LogEntry {
+  msg?: string;
+  job?: string;
+  req?: { method?: string; url?: string };
+  res?: { statusCode?: number };
+}
+
 /** Counts the lines of a process's JSON log that `match` accepts. */
-function logLines(process: AppProcess, match: (entry: any) => boolean): number {
+function logLines(process: AppProcess, match: (entry: LogEntry) => boolean): number {
   let n = 0;
   for (const line of process.output().split('\n')) {
     if (!line.startsWith('{')) continue;
     try {
-      if (match(JSON.parse(line))) n++;
+      if (match(JSON.parse(line) as LogEntry)) n++;
     } catch {
       // not a log line of ours
     }

@@ -31,7 +31,7 @@ describeEachBackend('a worker killed with SIGKILL in the middle of routing 50 re
       const first = await stack.startWorker({}, 'worker-1');
       const waiting = await eventually(
         () =>
-          stack.query(
+          stack.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'lianmeng'`,
           ),
         (rows) => rows[0].n >= 1,

@@ -2,6 +2,15 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 export const DEMO_PASSWORD = 'Lianmeng-Demo-2024';
 
+/** A view as it arrives over HTTP, parsed from JSON: its dates are ISO strings. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -58,7 +67,10 @@ export class Http {
   }
 
   async login(email: string, password = DEMO_PASSWORD): Promise<{ accessToken: string; refreshToken: string }> {
-    const reply = await this.post('/api/v1/auth/login', { email, password });
+    const reply = await this.post<{ accessToken: string; refreshToken: string }>('/api/v1/auth/login', {
+      email,
+      password,
+    });
     if (reply.status !== 200) throw new Error(`login ${email}: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body;
   }

@@ -7,7 +7,7 @@ export async function addContact(
   organizationName: string,
   displayName: string,
 ): Promise<string> {
-  const { rows } = await admin.query(
+  const { rows } = await admin.query<{ id: string }>(
     `INSERT INTO users (tenant_id, email, display_name, role, status, password_hash, organization_id, mobile)
      SELECT u.tenant_id, $1, $3, 'enterprise_contact', 'active', u.password_hash, o.id, NULL
        FROM users u JOIN organizations o ON o.tenant_id = u.tenant_id AND o.name = $2

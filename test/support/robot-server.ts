@@ -2,10 +2,17 @@ import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The part of a WeCom or DingTalk robot message the tests read. */
+export interface RobotMessage {
+  msgtype?: string;
+  markdown?: { title?: string; text?: string; content?: string };
+  text?: { content?: string };
+}
+
 export interface RobotRequest {
   path: string;
   query: URLSearchParams;
-  body: any;
+  body: RobotMessage;
   /** For DingTalk robots with a secret: whether timestamp and sign are as DingTalk computes them. */
   signatureValid?: boolean;
 }
@@ -27,7 +34,11 @@ export class RobotServer {
     this.server = createServer((req, res) => {
       void readBody(req).then((raw) => {
         const url = new URL(req.url ?? '/', 'http://robot');
-        const request: RobotRequest = { path: url.pathname, query: url.searchParams, body: JSON.parse(raw || '{}') };
+        const request: RobotRequest = {
+          path: url.pathname,
+          query: url.searchParams,
+          body: JSON.parse(raw || '{}') as RobotMessage,
+        };
         if (this.dingTalkSecret && url.pathname.includes('dingtalk')) {
           const timestamp = url.searchParams.get('timestamp') ?? '';
           const expected = createHmac('sha256', this.dingTalkSecret)

@@ -1,18 +1,26 @@
-import type { Http } from './http';
+import type { ServiceRequestDetailView } from '../../src/modules/service-requests/dto/service-request.dto';
+import { ServiceRequestStatus } from '../../src/modules/service-requests/entities/service-request-status';
+import type { NamedRef, PersonRef } from '../../src/platform/http/references.view';
+import type { Http, Json } from './http';
 import type { TestApp } from './test-app';
 import { waitFor } from './wait-for';
 
 export async function categoryId(app: TestApp, code: string): Promise<string> {
-  const { rows } = await app.db.admin.query('SELECT id FROM service_categories WHERE code = $1', [code]);
+  const { rows } = await app.db.admin.query<{ id: string }>('SELECT id FROM service_categories WHERE code = $1', [
+    code,
+  ]);
   return rows[0].id;
 }
 
 export async function smartAllianceId(app: TestApp): Promise<string> {
-  const { rows } = await app.db.admin.query(
+  const { rows } = await app.db.admin.query<{ id: string }>(
     `SELECT id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`,
   );
   return rows[0].id;
 }
+
+/** A routed request: assigned to an organisation and one of its handlers. */
+export type RoutedRequest = Json<ServiceRequestDetailView> & { assignedOrganization: NamedRef; handler: PersonRef };
 
 /** Submits as the enterprise and waits until the worker has routed it. */
 export async function submitAndRoute(
@@ -20,8 +28,8 @@ export async function submitAndRoute(
   http: Http,
   token: string,
   body: { categoryCode: string; title: string; description?: string },
-): Promise<any> {
-  const submitted = await http.post(
+): Promise<RoutedRequest> {
+  const submitted = await http.post<{ id: string }>(
     '/api/v1/service-requests',
     {
       allianceId: await smartAllianceId(app),
@@ -34,8 +42,8 @@ export async function submitAndRoute(
   if (submitted.status !== 201) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   return (
     await waitFor(
-      () => http.get(`/api/v1/service-requests/${submitted.body.id}`, { token }),
-      (r) => r.body.status === 'routed',
+      () => http.get<RoutedRequest>(`/api/v1/service-requests/${submitted.body.id}`, { token }),
+      (r) => r.body.status === ServiceRequestStatus.Routed,
     )
   ).body;
 }

@@ -12,16 +12,22 @@ export async function createOtherTenant(
   hash ??= argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2 });
   const {
     rows: [tenant],
-  } = await admin.query(`INSERT INTO tenants (name, slug) VALUES ($1, $2) RETURNING id`, [`${slug} town`, slug]);
+  } = await admin.query<{ id: string }>(`INSERT INTO tenants (name, slug) VALUES ($1, $2) RETURNING id`, [
+    `${slug} town`,
+    slug,
+  ]);
   const {
     rows: [organization],
-  } = await admin.query(
+  } = await admin.query<{ id: string }>(
     `INSERT INTO organizations (tenant_id, name, kind, contacts) VALUES ($1, '东石精密', 'enterprise', '[{"name":"秘密联系人","phone":"13900000000"}]') RETURNING id`,
     [tenant.id],
   );
   const {
     rows: [alliance],
-  } = await admin.query(`INSERT INTO alliances (tenant_id, name) VALUES ($1, '东石联盟') RETURNING id`, [tenant.id]);
+  } = await admin.query<{ id: string }>(
+    `INSERT INTO alliances (tenant_id, name) VALUES ($1, '东石联盟') RETURNING id`,
+    [tenant.id],
+  );
   const email = `official@${slug}.demo`;
   await admin.query(
     `INSERT INTO users (tenant_id, email, display_name, role, status, password_hash) VALUES ($1, $2, '东石官员', 'township_admin', 'active', $3)`,
@@ -31,7 +37,7 @@ export async function createOtherTenant(
 }
 
 export async function idOf(admin: Client, table: 'organizations' | 'alliances', name: string): Promise<string> {
-  const { rows } = await admin.query(`SELECT id FROM ${table} WHERE name = $1`, [name]);
+  const { rows } = await admin.query<{ id: string }>(`SELECT id FROM ${table} WHERE name = $1`, [name]);
   if (!rows[0]) throw new Error(`No ${table} named ${name}`);
   return rows[0].id;
 }

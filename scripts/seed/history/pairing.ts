@@ -111,7 +111,7 @@ export async function seedPairingHistory(context: HistoryContext, people: Histor
     const rolls = Array.from({ length: 40 }, () => random.next());
     const {
       rows: [exists],
-    } = await db.query(
+    } = await db.query<{ '?column?': number }>(
       'SELECT 1 FROM pairing_pairs WHERE tenant_id = $1 AND official_user_id = $2 AND organization_id = $3',
       [tenantId, people.official, organizationId],
     );

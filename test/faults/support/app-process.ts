@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ownPid, releasePid } from './owned-resources';
 
@@ -21,7 +22,7 @@ export class AppProcess {
     script: string,
     env: Record<string, string>,
   ) {
-    if (!require('node:fs').existsSync(join(ROOT, 'dist', script))) {
+    if (!existsSync(join(ROOT, 'dist', script))) {
       throw new Error(`dist/${script} is missing: build first (npm run build:api)`);
     }
     this.child = spawn(process.execPath, [join(ROOT, 'dist', script)], {
@@ -30,11 +31,12 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     ownPid(this.child.pid);
-    this.child.stdout!.on('data', (chunk) => (this.out += chunk));
-    this.child.stderr!.on('data', (chunk) => (this.out += chunk));
-    this.exited = once(this.child, 'exit').then(([code, signal]) => {
+    this.child.stdout!.on('data', (chunk: Buffer) => (this.out += chunk.toString()));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.out += chunk.toString()));
+    this.exited = once(this.child, 'exit').then((args): Exit => {
+      const [code, signal] = args as [Exit['code'], Exit['signal']];
       releasePid(this.child.pid);
-      return { code, signal } as Exit;
+      return { code, signal };
     });
   }
 

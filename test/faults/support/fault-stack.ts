@@ -99,7 +99,7 @@ export class FaultStack {
   }
 
   /** BullMQ's view of the stack's queues, on whichever backend it runs; close them when done. */
-  openQueues(): { queues: Queue[]; close(): Promise<void> } {
+  openQueues(): { queues: Queue[]; close: () => Promise<void> } {
     if (this.redisServer) {
       const queues = registeredQueues().map(
         (name) =>
@@ -124,7 +124,7 @@ export class FaultStack {
     };
   }
 
-  query<T extends object = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  query<T extends object = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.pg.query<T>(DATABASE, sql, params);
   }
 
@@ -166,7 +166,7 @@ export class ApiProcess extends AppProcess {
     return ((await response.json()) as { accessToken: string }).accessToken;
   }
 
-  async health(timeoutMs = 5000): Promise<{ status: number | null; body: any; ms: number }> {
+  async health(timeoutMs = 5000): Promise<{ status: number | null; body: unknown; ms: number }> {
     const started = Date.now();
     try {
       const response = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(timeoutMs) });
@@ -192,7 +192,7 @@ export class ApiProcess extends AppProcess {
         signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
       });
       const text = await response.text();
-      const json = text ? JSON.parse(text) : {};
+      const json = (text ? JSON.parse(text) : {}) as { id?: string };
       return {
         key,
         status: response.status,
@@ -245,7 +245,7 @@ export async function eventually<T>(
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `Timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 3000)}${lastError ? `; last error: ${String(lastError)}` : ''}`,
+        `Timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 3000)}${lastError ? `; last error: ${lastError instanceof Error ? String(lastError) : JSON.stringify(lastError)}` : ''}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

@@ -133,7 +133,7 @@ export class PostgresCluster {
     await this.exec('pg_ctl', ['-D', this.data, '-m', mode, '-w', '-t', '60', 'stop']);
   }
 
-  async query<T extends object = Record<string, any>>(
+  async query<T extends object = Record<string, unknown>>(
     database: string,
     sql: string,
     params: unknown[] = [],
@@ -174,6 +174,7 @@ export class PostgresCluster {
     } catch (error) {
       throw new Error(
         `${tool} ${args.join(' ')} failed: ${(error as Error).message}\n${this.serverLog().slice(-2000)}`,
+        { cause: error },
       );
     }
   }

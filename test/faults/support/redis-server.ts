@@ -61,8 +61,8 @@ export class RedisServer {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     ownPid(child.pid);
-    child.stdout!.on('data', (chunk) => (this.output = (this.output + chunk).slice(-4000)));
-    child.stderr!.on('data', (chunk) => (this.output = (this.output + chunk).slice(-4000)));
+    child.stdout.on('data', (chunk) => (this.output = (this.output + chunk).slice(-4000)));
+    child.stderr.on('data', (chunk) => (this.output = (this.output + chunk).slice(-4000)));
     child.once('exit', () => releasePid(child.pid));
     this.child = child;
     await waitFor(() => this.ping(), Boolean, 20_000, 50).catch((error) => {

@@ -213,7 +213,7 @@ export type Mutation = { kind: string; value: unknown; unknownField?: string; pr
  */
 export function mutatedBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation> {
   const asObject = (v: unknown): Record<string, unknown> =>
-    v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as object) } : {};
+    v && typeof v === 'object' && !Array.isArray(v) ? { ...v } : {};
   return fc.oneof(
     { weight: 3, arbitrary: valid.map((value) => ({ kind: 'valid', value })) },
     {
