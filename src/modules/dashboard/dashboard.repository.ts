@@ -15,13 +15,6 @@ export interface IndicatorRoundFigures {
   expected: number;
 }
 
-export interface MeetingMonthRow {
-  month: string;
-  held: number;
-  invited: number;
-  attended: number;
-}
-
 interface ThinkTankRow {
   under_review: string;
   published: string;
@@ -48,14 +41,6 @@ export class DashboardRepository {
       [allianceId],
     );
     return alliance;
-  }
-
-  requestsByStatus(allianceId: string, period: { from: string; to: string }): Promise<CountRow[]> {
-    return this.tenant.manager.query<CountRow[]>(
-      `SELECT status::text AS key, count(*) FROM service_request_directory
-        WHERE alliance_id = $1 AND merged_into_id IS NULL AND created_at >= $2 AND created_at < $3 GROUP BY status ORDER BY status`,
-      [allianceId, period.from, period.to],
-    );
   }
 
   indicatorRounds(allianceId: string, quarterly: boolean, count: number): Promise<IndicatorRoundFigures[]> {
@@ -105,32 +90,6 @@ export class DashboardRepository {
       [allianceId, days.from, days.to],
     );
     return Number(joined.n);
-  }
-
-  /** Per month, the meetings held in the period up to `now`, the organisations invited to them and those that checked in. */
-  meetingMonths(allianceId: string, period: { from: string; to: string }, now: Date): Promise<MeetingMonthRow[]> {
-    return this.tenant.manager.query<MeetingMonthRow[]>(
-      `WITH held AS (
-         SELECT id, to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month FROM meeting_directory
-          WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2 AND starts_at < least($3::timestamptz, $4::timestamptz)
-       ), invited AS (
-         SELECT DISTINCT p.meeting_id, p.organization_id FROM meeting_participant_directory p JOIN held ON held.id = p.meeting_id WHERE p.organization_id IS NOT NULL
-       )
-       SELECT held.month, count(DISTINCT held.id)::int AS held, count(i.organization_id)::int AS invited,
-              count(i.organization_id) FILTER (WHERE EXISTS (
-                SELECT 1 FROM meeting_attendance_directory a WHERE a.meeting_id = i.meeting_id AND a.organization_id = i.organization_id))::int AS attended
-         FROM held LEFT JOIN invited i ON i.meeting_id = held.id
-        GROUP BY 1 ORDER BY 1`,
-      [allianceId, period.from, period.to, now],
-    );
-  }
-
-  async upcomingMeetings(allianceId: string, now: Date): Promise<number> {
-    const [{ upcoming }] = await this.tenant.manager.query<{ upcoming: number }[]>(
-      `SELECT count(*)::int AS upcoming FROM meeting_directory WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2`,
-      [allianceId, now],
-    );
-    return upcoming;
   }
 
   async thinkTank(allianceId: string): Promise<ThinkTankRow> {
