@@ -28,11 +28,16 @@ export class ServiceRequestDailyStatuses1795645300001 implements MigrationInterf
     );
     await queryRunner.query(`GRANT SELECT, INSERT, DELETE ON service_request_daily_statuses TO lianmeng_runtime`);
 
-    // Every day there is; a day changed since is counted live until the worker folds it again.
+    // The days already folded into the daily sums; a day still marked changed is counted live, and
+    // the worker's fold sums it into both.
     await queryRunner.query(`
       INSERT INTO service_request_daily_statuses (tenant_id, alliance_id, day, status, requests)
-      SELECT tenant_id, alliance_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, status, count(*)::int
-        FROM service_requests WHERE merged_into_id IS NULL
+      SELECT r.tenant_id, r.alliance_id, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date, r.status, count(*)::int
+        FROM service_requests r
+       WHERE r.merged_into_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM service_request_figure_changes c
+                          WHERE c.tenant_id = r.tenant_id AND c.alliance_id = r.alliance_id
+                            AND c.day = (r.created_at AT TIME ZONE 'Asia/Shanghai')::date)
        GROUP BY 1, 2, 3, 4`);
   }
 

@@ -15,6 +15,13 @@ export interface IndicatorRoundFigures {
   expected: number;
 }
 
+export interface MemberRows {
+  byRole: CountRow[];
+  byChainPosition: CountRow[];
+  partyMembers: number;
+  joined: number;
+}
+
 interface ThinkTankRow {
   under_review: string;
   published: string;
@@ -60,36 +67,40 @@ export class DashboardRepository {
     );
   }
 
-  membersByRole(allianceId: string): Promise<CountRow[]> {
-    return this.tenant.manager.query<CountRow[]>(
-      `SELECT m.role::text AS key, count(*) ${CURRENT_MEMBERS} GROUP BY m.role ORDER BY m.role`,
-      [allianceId],
-    );
-  }
-
-  membersByChainPosition(allianceId: string): Promise<CountRow[]> {
-    return this.tenant.manager.query<CountRow[]>(
-      `SELECT o.chain_position::text AS key, count(*) ${CURRENT_MEMBERS} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`,
-      [allianceId],
-    );
-  }
-
-  /** The Party members of the current members' Party organisations. */
-  async partyMembers(allianceId: string): Promise<number> {
-    const [party] = await this.tenant.manager.query<{ n: string }[]>(
-      `SELECT coalesce(sum(p.member_count), 0) AS n ${CURRENT_MEMBERS.replace('WHERE', 'JOIN party_organization_directory p ON p.organization_id = o.id WHERE')}`,
-      [allianceId],
-    );
-    return Number(party.n);
-  }
-
-  /** Memberships that began on a day in [from, to). */
-  async joinedBetween(allianceId: string, days: { from: string; to: string }): Promise<number> {
-    const [joined] = await this.tenant.manager.query<{ n: string }[]>(
-      `SELECT count(*) AS n FROM alliance_membership_directory WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date`,
+  /**
+   * The current members per role and per chain position (departments aside), their Party
+   * organisations' members, and the memberships that began on a day in [from, to): one statement,
+   * one scan of the memberships.
+   */
+  async members(allianceId: string, days: { from: string; to: string }): Promise<MemberRows> {
+    const rows = await this.tenant.manager.query<{ kind: keyof MemberRows; key: string | null; count: string }[]>(
+      `WITH current AS MATERIALIZED (
+         SELECT m.role, o.chain_position, o.id ${CURRENT_MEMBERS}
+       )
+       SELECT kind, key, count FROM (
+         SELECT 'byRole' AS kind, role::text AS key, count(*) AS count, row_number() OVER (ORDER BY role) AS position
+           FROM current GROUP BY role
+         UNION ALL
+         SELECT 'byChainPosition', chain_position::text, count(*), row_number() OVER (ORDER BY chain_position::text)
+           FROM current WHERE role <> 'department' GROUP BY chain_position
+         UNION ALL
+         SELECT 'partyMembers', NULL, coalesce(sum(p.member_count), 0), 1
+           FROM current c JOIN party_organization_directory p ON p.organization_id = c.id
+         UNION ALL
+         SELECT 'joined', NULL, count(*), 1
+           FROM alliance_membership_directory WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date
+       ) figures
+       ORDER BY kind, position`,
       [allianceId, days.from, days.to],
     );
-    return Number(joined.n);
+    const of = (kind: keyof MemberRows) =>
+      rows.filter((r) => r.kind === kind).map(({ key, count }) => ({ key, count }));
+    return {
+      byRole: of('byRole'),
+      byChainPosition: of('byChainPosition'),
+      partyMembers: Number(of('partyMembers')[0].count),
+      joined: Number(of('joined')[0].count),
+    };
   }
 
   async thinkTank(allianceId: string): Promise<ThinkTankRow> {

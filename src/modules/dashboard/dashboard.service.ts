@@ -103,10 +103,12 @@ export class DashboardService {
 
   /** `days`: the period's first day and the day after it (the township's dates, as joined_on is). */
   private async members(allianceId: string, days: { from: string; to: string }): Promise<MemberFigures> {
-    const byRole = await this.figures.membersByRole(allianceId);
-    const byChain = await this.figures.membersByChainPosition(allianceId);
-    const partyMembers = await this.figures.partyMembers(allianceId);
-    const joinedInPeriod = await this.figures.joinedBetween(allianceId, days);
+    const {
+      byRole,
+      byChainPosition: byChain,
+      partyMembers,
+      joined: joinedInPeriod,
+    } = await this.figures.members(allianceId, days);
     const roles = counts(byRole);
     return {
       total: roles.reduce((sum, r) => sum + r.count, 0),
