@@ -19,7 +19,10 @@ import { adminUrl, productEnv, ROOT, runScript } from './stack';
  * `npm run bench`: a fresh database seeded to a large township, the real API and worker as child
  * processes, load over loopback, every figure beside a baseline measured in the same run.
  * BENCH_SCALE (default 1) shrinks the data set for a quick try; BENCH_ONLY=read,backup runs only
- * the scenarios whose names start with those words (submit, route, read, meetings, memory, queue, backup).
+ * the scenarios whose names start with those words (submit, route, read, meetings, memory, queue, backup);
+ * BENCH_READ_PATHS="alliance dashboard" only the read paths whose names hold one of those comma-separated
+ * words. BENCH_KEEP_DATABASE=1 keeps the seeded database, and BENCH_REUSE_DATABASE=1 runs on it again
+ * (migrated to the build, not seeded anew): a scenario measured before and after a change on the same data.
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -28,18 +31,27 @@ async function main(): Promise<void> {
   const resultsDir = join(ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
 
-  step(`Database ${database}`);
-  psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`, true);
-  psql(`CREATE DATABASE ${database}`);
-  await clearQueues(database);
-  const env = productEnv(database);
-  runScript('scripts/migrate.js', env);
-  runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
   const scale = scaleBy(scaleFactor);
-  const seeded = await seedLargeTenant(adminUrl(database), scale, new SystemClock().now(), (line) =>
-    process.stdout.write(`  ${line}\n`),
-  );
-  process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
+  const env = productEnv(database);
+  let seeded: { seconds: number; rows: Record<string, number> };
+  if (process.env.BENCH_REUSE_DATABASE === '1') {
+    // A database kept by an earlier run (BENCH_KEEP_DATABASE=1): migrated to this build, not seeded again.
+    step(`Database ${database}, as kept`);
+    await clearQueues(database);
+    runScript('scripts/migrate.js', env);
+    seeded = { seconds: 0, rows: {} };
+  } else {
+    step(`Database ${database}`);
+    psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`, true);
+    psql(`CREATE DATABASE ${database}`);
+    await clearQueues(database);
+    runScript('scripts/migrate.js', env);
+    runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
+    seeded = await seedLargeTenant(adminUrl(database), scale, new SystemClock().now(), (line) =>
+      process.stdout.write(`  ${line}\n`),
+    );
+    process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
+  }
 
   const ctx = new BenchContext(database, resultsDir);
   try {

@@ -18,6 +18,7 @@ const SHIPPED: Record<string, string> = {
   'sweep-transfer-jobs': 'registry',
   'auto-close-resolved': 'service-requests',
   'export-service-statistics': 'registry',
+  'refresh-meeting-figures': 'meetings',
   'refresh-service-statistics': 'service-requests',
   'sync-meeting-reminders': 'meetings',
   'send-meeting-reminder': 'meetings',

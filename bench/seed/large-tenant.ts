@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DEMO_PASSWORD, TENANT } from '../../scripts/seed/anhai-data';
+import { REFRESH_MEETING_FIGURES_SQL } from '../../src/modules/meetings/figures/meeting-figures.sql';
 import { REFRESH_DAILY_FIGURES_SQL } from '../../src/modules/service-requests/statistics/daily-figures.sql';
 import { PasswordHasher } from '../../src/platform/auth/password-hasher';
 import { seedMeetings, seedVenues } from './meetings-seed';
@@ -65,6 +66,9 @@ const VACUUMED = [
   'service_request_daily_figures',
   'service_request_figure_changes',
   'service_request_monthly_figures',
+  'service_request_daily_statuses',
+  'meeting_daily_figures',
+  'meeting_figure_changes',
 ];
 
 /** What the result reports, per key: table and an optional condition, counted within the tenant. */
@@ -158,6 +162,12 @@ export async function seedLargeTenant(
       await db.query(`INSERT INTO service_request_figure_changes (tenant_id, alliance_id, day)
                       SELECT DISTINCT tenant_id, alliance_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM service_requests`);
       await db.query(REFRESH_DAILY_FIGURES_SQL);
+    });
+    // The meetings, invitations and check-ins too (the dashboard's meeting figures).
+    await phase('meeting daily sums', async () => {
+      await db.query(`INSERT INTO meeting_figure_changes (tenant_id, alliance_id, day)
+                      SELECT DISTINCT tenant_id, alliance_id, (starts_at AT TIME ZONE 'Asia/Shanghai')::date FROM meetings`);
+      await db.query(REFRESH_MEETING_FIGURES_SQL);
     });
     await phase('vacuum analyze', async () => {
       for (const table of VACUUMED) await db.query(`VACUUM (ANALYZE) ${table}`);

@@ -40,6 +40,12 @@ const NOT_A_FOREIGN_KEY: Record<string, string> = {
     'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
   'service_request_monthly_figures.category_id':
     'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'service_request_daily_statuses.alliance_id':
+    'derived counts, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'meeting_figure_changes.alliance_id':
+    'derived: a queue of changed days, filled by triggers on meetings (which hold the keys) and emptied by the meeting figures fold',
+  'meeting_daily_figures.alliance_id':
+    'derived sums, rebuilt from meetings (which hold the keys) by the meeting figures fold',
 };
 
 /**

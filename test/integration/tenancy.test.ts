@@ -73,6 +73,9 @@ const TENANT_TABLES = [
   'service_request_daily_figures',
   'service_request_figure_changes',
   'service_request_monthly_figures',
+  'service_request_daily_statuses',
+  'meeting_daily_figures',
+  'meeting_figure_changes',
 ];
 
 describe('tenant isolation', () => {

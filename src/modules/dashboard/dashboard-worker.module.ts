@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingFiguresModule } from '../meetings/figures/meeting-figures.module';
 import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { ServiceStatisticsModule } from '../service-requests/statistics/service-statistics.module';
 import { DashboardRepository } from './dashboard.repository';
@@ -6,7 +7,7 @@ import { DashboardService } from './dashboard.service';
 import { DashboardExportHandler } from './export/dashboard-export.handler';
 
 @Module({
-  imports: [ExportJobsModule, ServiceStatisticsModule],
+  imports: [ExportJobsModule, ServiceStatisticsModule, MeetingFiguresModule],
   providers: [DashboardService, DashboardRepository, DashboardExportHandler],
 })
 export class DashboardWorkerModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingFiguresModule } from '../meetings/figures/meeting-figures.module';
 import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { ServiceRequestsModule } from '../service-requests/service-requests.module';
 import { DashboardExports } from './dashboard-exports.service';
@@ -8,7 +9,7 @@ import { DashboardService } from './dashboard.service';
 
 /** The alliance dashboard (联盟驾驶舱). */
 @Module({
-  imports: [ServiceRequestsModule, ExportJobsModule],
+  imports: [ServiceRequestsModule, ExportJobsModule, MeetingFiguresModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardRepository, DashboardExports],
 })

@@ -15,11 +15,11 @@ export interface IndicatorRoundFigures {
   expected: number;
 }
 
-export interface MeetingMonthRow {
-  month: string;
-  held: number;
-  invited: number;
-  attended: number;
+export interface MemberRows {
+  byRole: CountRow[];
+  byChainPosition: CountRow[];
+  partyMembers: number;
+  joined: number;
 }
 
 interface ThinkTankRow {
@@ -50,14 +50,6 @@ export class DashboardRepository {
     return alliance;
   }
 
-  requestsByStatus(allianceId: string, period: { from: string; to: string }): Promise<CountRow[]> {
-    return this.tenant.manager.query<CountRow[]>(
-      `SELECT status::text AS key, count(*) FROM service_request_directory
-        WHERE alliance_id = $1 AND merged_into_id IS NULL AND created_at >= $2 AND created_at < $3 GROUP BY status ORDER BY status`,
-      [allianceId, period.from, period.to],
-    );
-  }
-
   indicatorRounds(allianceId: string, quarterly: boolean, count: number): Promise<IndicatorRoundFigures[]> {
     return this.tenant.manager.query<IndicatorRoundFigures[]>(
       `SELECT r.period, r.fields,
@@ -75,62 +67,40 @@ export class DashboardRepository {
     );
   }
 
-  membersByRole(allianceId: string): Promise<CountRow[]> {
-    return this.tenant.manager.query<CountRow[]>(
-      `SELECT m.role::text AS key, count(*) ${CURRENT_MEMBERS} GROUP BY m.role ORDER BY m.role`,
-      [allianceId],
-    );
-  }
-
-  membersByChainPosition(allianceId: string): Promise<CountRow[]> {
-    return this.tenant.manager.query<CountRow[]>(
-      `SELECT o.chain_position::text AS key, count(*) ${CURRENT_MEMBERS} AND m.role <> 'department' GROUP BY o.chain_position ORDER BY 1`,
-      [allianceId],
-    );
-  }
-
-  /** The Party members of the current members' Party organisations. */
-  async partyMembers(allianceId: string): Promise<number> {
-    const [party] = await this.tenant.manager.query<{ n: string }[]>(
-      `SELECT coalesce(sum(p.member_count), 0) AS n ${CURRENT_MEMBERS.replace('WHERE', 'JOIN party_organization_directory p ON p.organization_id = o.id WHERE')}`,
-      [allianceId],
-    );
-    return Number(party.n);
-  }
-
-  /** Memberships that began on a day in [from, to). */
-  async joinedBetween(allianceId: string, days: { from: string; to: string }): Promise<number> {
-    const [joined] = await this.tenant.manager.query<{ n: string }[]>(
-      `SELECT count(*) AS n FROM alliance_membership_directory WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date`,
+  /**
+   * The current members per role and per chain position (departments aside), their Party
+   * organisations' members, and the memberships that began on a day in [from, to): one statement,
+   * one scan of the memberships.
+   */
+  async members(allianceId: string, days: { from: string; to: string }): Promise<MemberRows> {
+    const rows = await this.tenant.manager.query<{ kind: keyof MemberRows; key: string | null; count: string }[]>(
+      `WITH current AS MATERIALIZED (
+         SELECT m.role, o.chain_position, o.id ${CURRENT_MEMBERS}
+       )
+       SELECT kind, key, count FROM (
+         SELECT 'byRole' AS kind, role::text AS key, count(*) AS count, row_number() OVER (ORDER BY role) AS position
+           FROM current GROUP BY role
+         UNION ALL
+         SELECT 'byChainPosition', chain_position::text, count(*), row_number() OVER (ORDER BY chain_position::text)
+           FROM current WHERE role <> 'department' GROUP BY chain_position
+         UNION ALL
+         SELECT 'partyMembers', NULL, coalesce(sum(p.member_count), 0), 1
+           FROM current c JOIN party_organization_directory p ON p.organization_id = c.id
+         UNION ALL
+         SELECT 'joined', NULL, count(*), 1
+           FROM alliance_membership_directory WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date
+       ) figures
+       ORDER BY kind, position`,
       [allianceId, days.from, days.to],
     );
-    return Number(joined.n);
-  }
-
-  /** Per month, the meetings held in the period up to `now`, the organisations invited to them and those that checked in. */
-  meetingMonths(allianceId: string, period: { from: string; to: string }, now: Date): Promise<MeetingMonthRow[]> {
-    return this.tenant.manager.query<MeetingMonthRow[]>(
-      `WITH held AS (
-         SELECT id, to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month FROM meeting_directory
-          WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2 AND starts_at < least($3::timestamptz, $4::timestamptz)
-       ), invited AS (
-         SELECT DISTINCT p.meeting_id, p.organization_id FROM meeting_participant_directory p JOIN held ON held.id = p.meeting_id WHERE p.organization_id IS NOT NULL
-       )
-       SELECT held.month, count(DISTINCT held.id)::int AS held, count(i.organization_id)::int AS invited,
-              count(i.organization_id) FILTER (WHERE EXISTS (
-                SELECT 1 FROM meeting_attendance_directory a WHERE a.meeting_id = i.meeting_id AND a.organization_id = i.organization_id))::int AS attended
-         FROM held LEFT JOIN invited i ON i.meeting_id = held.id
-        GROUP BY 1 ORDER BY 1`,
-      [allianceId, period.from, period.to, now],
-    );
-  }
-
-  async upcomingMeetings(allianceId: string, now: Date): Promise<number> {
-    const [{ upcoming }] = await this.tenant.manager.query<{ upcoming: number }[]>(
-      `SELECT count(*)::int AS upcoming FROM meeting_directory WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2`,
-      [allianceId, now],
-    );
-    return upcoming;
+    const of = (kind: keyof MemberRows) =>
+      rows.filter((r) => r.kind === kind).map(({ key, count }) => ({ key, count }));
+    return {
+      byRole: of('byRole'),
+      byChainPosition: of('byChainPosition'),
+      partyMembers: Number(of('partyMembers')[0].count),
+      joined: Number(of('joined')[0].count),
+    };
   }
 
   async thinkTank(allianceId: string): Promise<ThinkTankRow> {

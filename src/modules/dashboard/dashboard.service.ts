@@ -3,6 +3,7 @@ import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { INDICATOR_CATALOGUE } from '../indicators/indicator-catalogue.view';
+import { MeetingFigures as MeetingSums } from '../meetings/figures/meeting-figures.service';
 import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
 import { type CountRow, DashboardRepository, type IndicatorRoundFigures } from './dashboard.repository';
 import type {
@@ -29,6 +30,7 @@ export class DashboardService {
   constructor(
     private readonly figures: DashboardRepository,
     private readonly statistics: ServiceStatistics,
+    private readonly meetingSums: MeetingSums,
     private readonly clock: Clock,
   ) {}
 
@@ -40,7 +42,7 @@ export class DashboardService {
     // One query after another: they share the transaction's connection.
     const members = await this.members(allianceId, service);
     const meetings = await this.meetings(allianceId, period);
-    const byStatus = await this.figures.requestsByStatus(allianceId, period);
+    const byStatus = await this.statistics.byStatus(allianceId, service);
     const thinkTank = await this.thinkTank(allianceId);
     const actionItems = await this.actionItems(allianceId);
     const indicators = await this.indicators(allianceId);
@@ -101,10 +103,12 @@ export class DashboardService {
 
   /** `days`: the period's first day and the day after it (the township's dates, as joined_on is). */
   private async members(allianceId: string, days: { from: string; to: string }): Promise<MemberFigures> {
-    const byRole = await this.figures.membersByRole(allianceId);
-    const byChain = await this.figures.membersByChainPosition(allianceId);
-    const partyMembers = await this.figures.partyMembers(allianceId);
-    const joinedInPeriod = await this.figures.joinedBetween(allianceId, days);
+    const {
+      byRole,
+      byChainPosition: byChain,
+      partyMembers,
+      joined: joinedInPeriod,
+    } = await this.figures.members(allianceId, days);
     const roles = counts(byRole);
     return {
       total: roles.reduce((sum, r) => sum + r.count, 0),
@@ -118,8 +122,8 @@ export class DashboardService {
   /** Attendance: of the organisations invited to meetings held, the share that had someone check in. */
   private async meetings(allianceId: string, period: { from: string; to: string }): Promise<MeetingFigures> {
     const now = this.clock.now();
-    const monthly = await this.figures.meetingMonths(allianceId, period, now);
-    const upcoming = await this.figures.upcomingMeetings(allianceId, now);
+    const monthly = await this.meetingSums.held(allianceId, period, now);
+    const upcoming = await this.meetingSums.upcoming(allianceId, now);
     const sum = (key: 'held' | 'invited' | 'attended') => monthly.reduce((total, m) => total + m[key], 0);
     return {
       held: sum('held'),

@@ -1,9 +1,12 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
 import { JobDispatcher } from '../../platform/queue/job-dispatcher';
-import { MEETINGS_QUEUE } from './meetings.jobs';
+import { JobSchedulerKeeper } from '../../platform/queue/job-schedulers';
+import { MEETINGS_QUEUE, MeetingJob } from './meetings.jobs';
 import { workerOptions } from '../../platform/queue/worker-options';
+import { MeetingFiguresModule } from './figures/meeting-figures.module';
+import { MeetingFiguresHandler } from './jobs/meeting-figures.handler';
 import { SendMeetingReminderHandler, SyncMeetingRemindersHandler } from './jobs/meeting-reminders.handler';
 import { MeetingRemindersRepository } from './jobs/meeting-reminders.repository';
 
@@ -18,7 +21,33 @@ export class MeetingsProcessor extends WorkerHost {
   }
 }
 
+/** The meeting figures' sums every 15 s: one schedule, however many workers. */
+@Injectable()
+export class MeetingSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly keeper: JobSchedulerKeeper;
+
+  constructor(@InjectQueue(MEETINGS_QUEUE) queue: Queue) {
+    this.keeper = new JobSchedulerKeeper(queue, [{ name: MeetingJob.RefreshMeetingFigures, every: 15_000 }]);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.keeper.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.keeper.stop();
+  }
+}
+
 @Module({
-  providers: [MeetingsProcessor, SyncMeetingRemindersHandler, SendMeetingReminderHandler, MeetingRemindersRepository],
+  imports: [MeetingFiguresModule],
+  providers: [
+    MeetingsProcessor,
+    MeetingSchedules,
+    SyncMeetingRemindersHandler,
+    SendMeetingReminderHandler,
+    MeetingRemindersRepository,
+    MeetingFiguresHandler,
+  ],
 })
 export class MeetingsWorkerModule {}

@@ -6,12 +6,14 @@ export const MEETINGS_QUEUE = 'meetings';
 export enum MeetingJob {
   SyncMeetingReminders = 'sync-meeting-reminders',
   SendMeetingReminder = 'send-meeting-reminder',
+  RefreshMeetingFigures = 'refresh-meeting-figures',
 }
 
 declare module '../../platform/queue/job-registry' {
   interface JobMap {
     [MeetingJob.SyncMeetingReminders]: { tenantId: string; meetingId: string };
     [MeetingJob.SendMeetingReminder]: { tenantId: string; meetingId: string; hoursBefore: number; startsAt: string };
+    [MeetingJob.RefreshMeetingFigures]: Record<string, never>;
   }
 }
 

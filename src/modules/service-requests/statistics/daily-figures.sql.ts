@@ -49,6 +49,19 @@ const sumRequestsOf = (days: string) => `
       GROUP BY r.assigned_organization_id, r.category_id
    ) s`;
 
+/** Each day's requests counted per status; `days` names rows made by `daysOf`. One index range scan per day. */
+const countStatusesOf = (days: string) => `
+  SELECT d.tenant_id, d.alliance_id, d.day, s.status, s.requests
+    FROM ${days} d
+   CROSS JOIN LATERAL (
+     SELECT r.status, count(*)::int AS requests
+       FROM service_requests r
+      WHERE r.tenant_id = d.tenant_id AND r.alliance_id = d.alliance_id
+        AND r.created_at >= d.starts AND r.created_at < d.ends
+        AND r.merged_into_id IS NULL
+      GROUP BY r.status
+   ) s`;
+
 const SUMMED = [
   'submitted',
   'resolved',
@@ -72,7 +85,8 @@ const SUMS_OF_SUMMED = SUMMED.map((column) =>
 
 /**
  * Folds the changed days of the current tenant back into the sums, in one statement (one snapshot):
- * the days' sums, and the sums of the months they fall in, from the month's other days as they were
+ * the days' sums and counts per status (`service_request_daily_statuses`, migration
+ * ServiceRequestDailyStatuses), and the sums of the months they fall in, from the month's other days as they were
  * summed and the changed days as just counted. The changes it deletes are those committed before it
  * started, and it counts every request committed before then, so a change committed later keeps its
  * row for the next pass. A transaction lock keeps two workers from summing the same days at once.
@@ -88,6 +102,11 @@ export const REFRESH_DAILY_FIGURES_SQL = `
     INSERT INTO service_request_daily_figures (tenant_id, alliance_id, day, organization_id, category_id, ${SUMMED_COLUMNS})
     SELECT * FROM sums
     RETURNING 1
+  ), statuses_cleared AS (
+    DELETE FROM service_request_daily_statuses f USING days d WHERE f.tenant_id = d.tenant_id AND f.alliance_id = d.alliance_id AND f.day = d.day
+  ), statuses_counted AS (
+    INSERT INTO service_request_daily_statuses (tenant_id, alliance_id, day, status, requests)
+    ${countStatusesOf('days')}
   ), months AS (
     SELECT DISTINCT tenant_id, alliance_id, date_trunc('month', day::timestamp)::date AS month FROM days
   ), month_cells AS (
@@ -162,3 +181,17 @@ export const STATISTICS_SQL = `
          avg_accept_hours, avg_resolve_hours, satisfaction, ratings
     FROM named
    ORDER BY kind, name, month`;
+
+/**
+ * The requests of alliance `$1` filed from `$2` to `$3` (dates, Beijing time), merged duplicates
+ * aside, counted per status (in the status type's order): from the daily counts, and the days
+ * changed since counted live.
+ */
+export const STATUS_COUNTS_SQL = `
+  WITH changed AS ${daysOf('service_request_figure_changes', 'WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date')}, cells AS (
+    SELECT status, requests FROM service_request_daily_statuses
+     WHERE alliance_id = $1 AND day >= $2::date AND day < $3::date AND day NOT IN (SELECT day FROM changed)
+    UNION ALL
+    SELECT status, requests FROM (${countStatusesOf('changed')}) live
+  )
+  SELECT status::text AS key, sum(requests)::int AS count FROM cells GROUP BY status ORDER BY status`;

@@ -68,6 +68,11 @@ export class ServiceStatistics {
     private readonly clock: Clock,
   ) {}
 
+  /** The alliance's requests filed in [from, to) (dates, Beijing time), merged duplicates aside, per status. */
+  byStatus(allianceId: string, period: { from: string; to: string }): Promise<{ key: string; count: number }[]> {
+    return this.repository.statusCounts(allianceId, period);
+  }
+
   async compute(query: StatisticsQuery): Promise<ServiceStatisticsView> {
     const { from, to } = statisticsPeriod(query, this.clock.now());
     if (from >= to) throw DomainException.invalid([{ field: 'from', reason: 'beforeTo' }]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
-import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL } from './daily-figures.sql';
+import { REFRESH_DAILY_FIGURES_SQL, REFRESH_LOCK_SQL, STATUS_COUNTS_SQL } from './daily-figures.sql';
 
 /** A row of STATISTICS_SQL: the sums of one grouping; they are null where nothing was counted. */
 export interface FigureRow {
@@ -26,6 +26,15 @@ export class StatisticsRepository {
   /** STATISTICS_SQL with its parameters (statisticsQueries): one row per grouping. */
   figures(statement: { sql: string; params: unknown[] }): Promise<FigureRow[]> {
     return this.tenant.manager.query<FigureRow[]>(statement.sql, statement.params);
+  }
+
+  /** STATUS_COUNTS_SQL: the alliance's requests filed in [from, to) (dates) per status; count comes back as a number. */
+  statusCounts(allianceId: string, period: { from: string; to: string }): Promise<{ key: string; count: number }[]> {
+    return this.tenant.manager.query<{ key: string; count: number }[]>(STATUS_COUNTS_SQL, [
+      allianceId,
+      period.from,
+      period.to,
+    ]);
   }
 
   /** Folds the township's changed days into the daily sums, one refresh at a time; how many days it folded. */

@@ -1,0 +1,205 @@
+import { REFRESH_MEETING_FIGURES_SQL } from '../../src/modules/meetings/figures/meeting-figures.sql';
+import { REFRESH_DAILY_FIGURES_SQL } from '../../src/modules/service-requests/statistics/daily-figures.sql';
+import { Http } from '../support/http';
+import { idOf } from '../support/tenants';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const shanghai = (local: string) => new Date(`${local}+08:00`);
+const NOW = shanghai('2026-11-25T10:00:00');
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/** The dashboard's meeting figures counted from scratch from the meetings, as the dashboard counted them before the sums. */
+const FROM_SCRATCH_MONTHS = `
+  WITH held AS (
+    SELECT id, to_char(starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month FROM meetings
+     WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2 AND starts_at < least($3::timestamptz, $4::timestamptz)
+  ), invited AS (
+    SELECT DISTINCT p.meeting_id, p.organization_id FROM meeting_participants p JOIN held ON held.id = p.meeting_id WHERE p.organization_id IS NOT NULL
+  )
+  SELECT held.month, count(DISTINCT held.id)::int AS held, count(i.organization_id)::int AS invited,
+         count(i.organization_id) FILTER (WHERE EXISTS (
+           SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = i.meeting_id AND a.organization_id = i.organization_id))::int AS attended
+    FROM held LEFT JOIN invited i ON i.meeting_id = held.id
+   GROUP BY 1 ORDER BY 1`;
+
+/**
+ * The dashboard reads its meeting figures from the meetings module's daily sums (migration
+ * MeetingDailyFigures) and its requests by status from the service-requests module's daily counts
+ * (ServiceRequestDailyStatuses), kept by triggers and folded by the worker: whatever is changed,
+ * before and after the fold, they equal the figures counted from scratch.
+ */
+describe('the alliance dashboard against a count from scratch', () => {
+  let app: TestApp;
+  let http: Http;
+  let official: string;
+  let alliance: string;
+  let tenant: string;
+  let convener: string;
+  let orgs: string[];
+  let people: string[];
+  const meetings: Record<string, string> = {};
+
+  const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    (await app.db.admin.query(text, params)).rows as T[];
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: NOW });
+    http = new Http(app.api);
+    official = await http.token('official@anhai.demo');
+    alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
+    [{ tenant_id: tenant, id: convener }] = await q<{ tenant_id: string; id: string }>(
+      `SELECT tenant_id, id FROM users WHERE email = 'official@anhai.demo'`,
+    );
+    orgs = (
+      await q<{ id: string }>(
+        `SELECT organization_id AS id FROM alliance_memberships WHERE alliance_id = $1 ORDER BY organization_id LIMIT 4`,
+        [alliance],
+      )
+    ).map((r) => r.id);
+    people = (await q<{ id: string }>(`SELECT id FROM users WHERE tenant_id = $1 ORDER BY id LIMIT 6`, [tenant])).map(
+      (r) => r.id,
+    );
+  });
+  afterAll(() => app.close());
+
+  const meeting = async (name: string, startsAt: string, status = 'scheduled') => {
+    const [row] = await q<{ id: string }>(
+      `INSERT INTO meetings (tenant_id, alliance_id, title, convener_id, chair_id, place_kind, address, starts_at, ends_at, status)
+       VALUES ($1, $2, $3, $4, $4, 'address', '镇政府', $5::timestamptz, $5::timestamptz + interval '1 hour', $6) RETURNING id`,
+      [tenant, alliance, name, convener, startsAt, status],
+    );
+    meetings[name] = row.id;
+  };
+  const invite = (name: string, org: string | null, person: string | null = null) =>
+    q(
+      `INSERT INTO meeting_participants (tenant_id, meeting_id, organization_id, attendee_id) VALUES ($1, $2, $3, $4)`,
+      [tenant, meetings[name], org, person],
+    );
+  const checkIn = (name: string, person: string, org: string | null) =>
+    q(
+      `INSERT INTO meeting_attendance (tenant_id, meeting_id, user_id, organization_id, checked_in_at)
+       SELECT $1, id, $3, $4, starts_at FROM meetings WHERE id = $2`,
+      [tenant, meetings[name], person, org],
+    );
+  const fold = async () => {
+    await q(REFRESH_MEETING_FIGURES_SQL);
+    await q(REFRESH_DAILY_FIGURES_SQL);
+  };
+
+  /** The dashboard's meetings against the count from scratch, for a period and for the default one. */
+  const expectExact = async () => {
+    for (const query of ['?from=2026-01-01&to=2027-03-01', '?from=2026-11-01', '']) {
+      const reply = await http.get(`/api/v1/alliances/${alliance}/dashboard${query}`, { token: official });
+      expect(reply.status).toBe(200);
+      const view = reply.body;
+      const months = await q<{ month: string; held: number; invited: number; attended: number }>(FROM_SCRATCH_MONTHS, [
+        alliance,
+        `${view.from}T00:00:00+08:00`,
+        `${view.to}T00:00:00+08:00`,
+        NOW,
+      ]);
+      const [{ upcoming }] = await q<{ upcoming: number }>(
+        `SELECT count(*)::int AS upcoming FROM meetings WHERE alliance_id = $1 AND status = 'scheduled' AND starts_at >= $2`,
+        [alliance, NOW],
+      );
+      const byStatus = await q<{ key: string; count: number }>(
+        `SELECT status::text AS key, count(*)::int AS count FROM service_requests
+          WHERE alliance_id = $1 AND merged_into_id IS NULL AND created_at >= $2 AND created_at < $3 GROUP BY status ORDER BY status`,
+        [alliance, `${view.from}T00:00:00+08:00`, `${view.to}T00:00:00+08:00`],
+      );
+      expect(view.serviceRequests.byStatus).toEqual(byStatus);
+      const sum = (key: 'held' | 'invited' | 'attended') => months.reduce((total, m) => total + m[key], 0);
+      expect(view.meetings).toEqual({
+        held: sum('held'),
+        upcoming,
+        attendanceRate: rate(sum('attended'), sum('invited')),
+        monthly: months.map((m) => ({ month: m.month, held: m.held, attendanceRate: rate(m.attended, m.invited) })),
+      });
+    }
+  };
+
+  it('equals the count from scratch as meetings, invitations and check-ins come, change and go', async () => {
+    // Days cut by the period's ends and by now, midnight either side, a cancelled one and future ones.
+    await meeting('january', '2026-01-01T00:00:00+08:00');
+    await meeting('last-of-2025', '2025-12-31T23:30:00+08:00');
+    await meeting('october', '2026-10-15T09:00:00+08:00');
+    await meeting('october-late', '2026-10-31T23:59:00+08:00');
+    await meeting('this-morning', '2026-11-25T08:00:00+08:00');
+    await meeting('this-afternoon', '2026-11-25T15:00:00+08:00');
+    await meeting('just-now', '2026-11-25T10:00:00+08:00');
+    await meeting('cancelled', '2026-11-10T09:00:00+08:00', 'cancelled');
+    await meeting('december', '2026-12-03T09:00:00+08:00');
+    await meeting('february', '2027-02-28T23:00:00+08:00');
+    for (const name of Object.keys(meetings)) {
+      for (const org of orgs.slice(0, 3)) await invite(name, org);
+      await invite(name, orgs[0], people[0]); // the same organisation twice
+      await invite(name, null, people[1]); // a person, no organisation
+      await checkIn(name, people[2], orgs[0]);
+      await checkIn(name, people[3], orgs[0]); // two people of one organisation
+      await checkIn(name, people[4], orgs[3]); // an organisation not invited
+    }
+    await checkIn('october', people[5], orgs[1]);
+    await expectExact();
+    await fold();
+    await expectExact();
+
+    // Status changes, moves across days and months, deletions of meetings, invitations and check-ins.
+    await q(`UPDATE meetings SET status = 'cancelled' WHERE id = $1`, [meetings['october']]);
+    await q(`UPDATE meetings SET status = 'scheduled' WHERE id = $1`, [meetings['cancelled']]);
+    await q(
+      `UPDATE meetings SET starts_at = '2026-09-30T23:00:00+08:00', ends_at = '2026-10-01T00:00:00+08:00' WHERE id = $1`,
+      [meetings['october-late']],
+    );
+    await q(
+      `UPDATE meetings SET starts_at = '2026-11-25T09:00:00+08:00', ends_at = '2026-11-25T09:30:00+08:00' WHERE id = $1`,
+      [meetings['this-afternoon']],
+    );
+    for (const table of ['meeting_attendance', 'meeting_participants'])
+      await q(`DELETE FROM ${table} WHERE meeting_id = $1`, [meetings['january']]);
+    await q(`DELETE FROM meetings WHERE id = $1`, [meetings['january']]);
+    await q(`DELETE FROM meeting_participants WHERE meeting_id = $1 AND organization_id = $2`, [
+      meetings['cancelled'],
+      orgs[1],
+    ]);
+    await q(`UPDATE meeting_participants SET organization_id = $3 WHERE meeting_id = $1 AND organization_id = $2`, [
+      meetings['this-morning'],
+      orgs[2],
+      orgs[3],
+    ]);
+    await q(`DELETE FROM meeting_attendance WHERE meeting_id = $1 AND user_id = $2`, [
+      meetings['this-morning'],
+      people[2],
+    ]);
+    await q(`DELETE FROM meeting_attendance WHERE meeting_id = $1`, [meetings['cancelled']]);
+    await q(`UPDATE meeting_attendance SET organization_id = $3 WHERE meeting_id = $1 AND organization_id = $2`, [
+      meetings['december'],
+      orgs[0],
+      orgs[1],
+    ]);
+    // Requests: a status change, one moved to another day and month, one merged into another.
+    const requests = (
+      await q<{ id: string }>(`SELECT id FROM service_requests WHERE alliance_id = $1 ORDER BY created_at, id`, [
+        alliance,
+      ])
+    ).map((r) => r.id);
+    expect(requests.length).toBeGreaterThanOrEqual(4);
+    await q(`UPDATE service_requests SET status = 'closed' WHERE id = $1`, [requests[0]]);
+    await q(`UPDATE service_requests SET created_at = created_at - interval '40 days' WHERE id = $1`, [requests[1]]);
+    await q(`UPDATE service_requests SET merged_into_id = $2 WHERE id = $1`, [requests[2], requests[3]]);
+    await expectExact();
+    await fold();
+    await expectExact();
+
+    // Changes after the fold, folded in turn: nothing left behind.
+    await q(`DELETE FROM meeting_participants WHERE meeting_id = $1`, [meetings['october-late']]);
+    await checkIn('this-afternoon', people[5], orgs[2]);
+    await q(`UPDATE service_requests SET status = 'in_progress' WHERE id = $1`, [requests[0]]);
+    await expectExact();
+    await fold();
+    for (const changes of ['meeting_figure_changes', 'service_request_figure_changes']) {
+      const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${changes}`);
+      expect(n).toBe(0);
+    }
+    await expectExact();
+  });
+});
