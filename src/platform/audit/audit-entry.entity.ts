@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { AuditAction } from './audit-action';
 
 /**
  * One row change, written by a database trigger (see the audit migration), or one refused
@@ -19,7 +20,7 @@ export class AuditEntry {
   actorUserId: string | null;
 
   @Column({ length: 10 })
-  action: 'insert' | 'update' | 'delete' | 'refused';
+  action: AuditAction;
 
   @Column({ length: 63 })
   entityType: string;

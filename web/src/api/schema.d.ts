@@ -4696,6 +4696,8 @@ export interface components {
             hidden: boolean;
         };
         AuditEntryView: {
+            /** @enum {string} */
+            action: "insert" | "update" | "delete" | "refused";
             /** @description Names of the rows the snapshots' reference columns point at (users, organisations, the alliance ...), by id. */
             names: {
                 [key: string]: string;
@@ -4704,8 +4706,6 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             actor: components["schemas"]["AuditActorView"] | null;
-            /** @enum {string} */
-            action: "refused" | "update" | "insert" | "delete";
             entityType: string;
             entityId: string | null;
             /** @description The row as it was and as it became, without secrets. */

@@ -1,6 +1,7 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../pagination/page.dto';
+import { AUDIT_ACTIONS, type AuditAction } from '../audit-action';
 
 export class ListAuditQuery extends PageQueryDto {
   @IsOptional()
@@ -65,7 +66,9 @@ export class AuditEntryView {
   id: string;
   occurredAt: Date;
   actor: AuditActorView | null;
-  action: 'insert' | 'update' | 'delete' | 'refused';
+  // Named explicitly: the plugin's order of a union's members follows the compiler's, which varies between builds.
+  @ApiProperty({ enum: AUDIT_ACTIONS })
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   /** The row as it was and as it became, without secrets. */
