@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const timings: { sql: string; ms: number; planMs?: number }[] = [];
   const tenant = {
     manager: {
-      query: async (sql: string, params: unknown[] = []) => {
+      query: async (sql: string, params: unknown[] = []): Promise<unknown[]> => {
         let planMs: number | undefined;
         if (explain) {
           const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
           planMs = rows[0]['QUERY PLAN'][0]['Execution Time'];
         }
         const started = performance.now();
-        const { rows } = await client.query(sql, params);
+        const { rows } = await client.query<Record<string, unknown>>(sql, params);
         timings.push({ sql, ms: performance.now() - started, planMs });
         return rows;
       },

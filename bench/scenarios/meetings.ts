@@ -102,7 +102,7 @@ function searchFor(ctx: BenchContext, { headers, room, people }: Setting) {
       userIds: people.join(','),
       limit: '1',
     });
-    const url = `${ctx.apiUrl}/api/v1/meetings/free-slots?${query}`;
+    const url = `${ctx.apiUrl}/api/v1/meetings/free-slots?${query.toString()}`;
     return (await request<{ items: Slot[] }>(url, { headers }, 200)).items;
   };
 }
