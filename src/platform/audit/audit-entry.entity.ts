@@ -19,7 +19,7 @@ export class AuditEntry {
   @Column('uuid', { nullable: true })
   actorUserId: string | null;
 
-  @Column({ length: 10 })
+  @Column({ type: 'varchar', length: 10 })
   action: AuditAction;
 
   @Column({ length: 63 })
