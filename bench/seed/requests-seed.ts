@@ -64,8 +64,11 @@ export async function planRequests(ctx: SeedContext, target: number): Promise<Re
   const windowStart = localDate(new Date(ctx.now.getTime() - REQUEST_DAYS * 86_400_000));
   const days = requestDays(ctx.now);
   const { rows } = await ctx.db.query<{ year: number; first: string; base: number }>(
-    `SELECT y.year, y.first, coalesce(c.value, 0) AS base FROM (${REQUEST_YEARS_SQL}) y
-       LEFT JOIN tenant_counters c ON c.tenant_id = $6 AND c.name = 'service-request-' || y.year`,
+    // After the numbers already handed out: the year's counter, or its sequence (next_request_number) when the demo seed or a submission made it.
+    `SELECT y.year, y.first, greatest(c.value, q.last_value, 0)::int AS base FROM (${REQUEST_YEARS_SQL}) y
+       LEFT JOIN tenant_counters c ON c.tenant_id = $6 AND c.name = 'service-request-' || y.year
+       LEFT JOIN pg_sequences q ON q.schemaname = 'public'
+        AND q.sequencename = 'tenant_' || replace($6::text, '-', '') || '_service_request_' || y.year`,
     [have + 1, target, windowStart, days.bounds, days.lastDaySeconds, ctx.tenantId],
   );
   return {
@@ -196,14 +199,22 @@ export async function seedRequestPart(ctx: SeedContext, plan: RequestPlan, part:
         WHERE s.rating <= 2`,
       [t, ctx.now],
     );
-    // Numbers continue from the counters, which must end past them so new submissions do not
-    // collide: each part adds its count (in year order, so two parts never wait on each other in a cycle).
+    // Numbers continue from the counters and the sequences, which must end past them so new
+    // submissions do not collide (in year order, so two parts never wait on each other in a cycle).
     await timed(
       ctx,
       `tenant counters${label}`,
       `INSERT INTO tenant_counters (tenant_id, name, value)
-       SELECT $1, 'service-request-' || year, count(*) FROM bench_sr GROUP BY year ORDER BY year
-       ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + EXCLUDED.value`,
+       SELECT $1, 'service-request-' || year, max(seq) FROM bench_sr GROUP BY year ORDER BY year
+       ON CONFLICT (tenant_id, name) DO UPDATE SET value = greatest(tenant_counters.value, EXCLUDED.value)`,
+      [t],
+    );
+    await ctx.db.query(
+      `SELECT setval(format('public.%I', q.sequencename)::regclass, m.top)
+         FROM (SELECT year, max(seq) AS top FROM bench_sr GROUP BY year) m
+         JOIN pg_sequences q ON q.schemaname = 'public'
+          AND q.sequencename = 'tenant_' || replace($1::text, '-', '') || '_service_request_' || m.year
+        WHERE m.top > coalesce(q.last_value, 0)`,
       [t],
     );
     await ctx.db.query('COMMIT');

@@ -113,7 +113,8 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
     for (const { number, created_at } of numbers)
       expect(number.slice(0, 8)).toBe(`FW-${localDate(created_at).slice(0, 4)}-`);
     const counters = await app.db.admin.query(
-      `SELECT name, value FROM tenant_counters WHERE name LIKE 'service-request-%'`,
+      `SELECT 'service-request-' || right(sequencename, 4) AS name, last_value AS value
+         FROM pg_sequences WHERE schemaname = 'public' AND sequencename ~ '_service_request_[0-9]{4}$'`,
     );
     const perYear = numbers.reduce<Record<string, number>>(
       (acc, r) => ({

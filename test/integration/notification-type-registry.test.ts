@@ -134,11 +134,13 @@ describe('the notification type registry table', () => {
     const dataSource = new DataSource(dataSourceOptions(db.adminUrl, 1));
     await dataSource.initialize();
     try {
-      const undone = await dataSource.query<{ name: string }[]>(
-        `SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1`,
+      // Undone with every later migration, newest first, as an operator rolling back would.
+      const applied = await dataSource.query<{ name: string }[]>(
+        `SELECT name FROM schema_migrations ORDER BY timestamp DESC`,
       );
-      expect(undone[0].name).toBe(MIGRATION);
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      const depth = applied.findIndex((m) => m.name === MIGRATION);
+      expect(depth).toBeGreaterThanOrEqual(0);
+      for (let i = 0; i <= depth; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       const { rows: table } = await db.admin.query(`SELECT to_regclass('notification_types') AS t`);
       expect(table).toEqual([{ t: null }]);
       await db.admin.query(
