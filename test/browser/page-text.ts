@@ -27,12 +27,13 @@ export function rawKeysIn(text: string): string[] {
   return [...new Set(text.match(RAW_KEY) ?? [])];
 }
 
+/** An acronym, or one in the plural as Chinese writes it too (VOCs, 挥发性有机物). */
+const ACRONYM = /^[A-Z]{2,}s?$/;
+
 /** Latin words that are neither acronyms nor allowed names. */
 export function englishIn(text: string): string[] {
   return [
-    ...new Set(
-      (text.match(ENGLISH_WORD) ?? []).filter((word) => word !== word.toUpperCase() && !ALLOWED_LATIN.has(word)),
-    ),
+    ...new Set((text.match(ENGLISH_WORD) ?? []).filter((word) => !ACRONYM.test(word) && !ALLOWED_LATIN.has(word))),
   ];
 }
 
