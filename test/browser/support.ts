@@ -213,3 +213,13 @@ export async function closeDialog(dialog: Locator, button: RegExp | string): Pro
 export function screenshotPath(name: string): string {
   return join(process.env.SCREENSHOT_DIR ?? tmpdir(), `browser-${name}.png`);
 }
+
+/**
+ * Lets the page's finite animations end (a modal zooming in, a drawer sliding) before a click: on a
+ * loaded machine Playwright's two-frame stability check can pass mid-zoom and the click miss.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.evaluate(`Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => undefined)))`);
+}

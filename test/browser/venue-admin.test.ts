@@ -3,7 +3,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import type { Page } from 'playwright-core';
 import { waitFor } from '../support/wait-for';
-import { login, pickOption, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
+import { animationsDone, login, pickOption, screenshotPath, startBrowserHarness, type BrowserHarness } from './support';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -132,7 +132,13 @@ describe('officials manage venues, study sites and pairs (browser)', () => {
     await official.goto('/study-sites');
     await official.getByTestId(`site-record-${SITE}`).click();
     const booking = official.getByTestId('record-bookings').locator('.ant-list-item', { hasText: GROUP });
+    await booking.waitFor();
+    await animationsDone(official);
+    const recorded = official.waitForResponse(
+      (r) => r.request().method() === 'POST' && /\/study-route\/sites\/[^/]+\/visits$/.test(r.url()),
+    );
     await booking.getByTestId('record-visit').click();
+    expect((await recorded).status()).toBe(201);
     await booking.getByText('已登记').waitFor({ timeout: 30_000 });
     await official.screenshot({ path: screenshotPath('study-sites-record'), fullPage: true });
     await official.keyboard.press('Escape');
