@@ -153,8 +153,12 @@ describe('a township moves (迁移): the move drill', () => {
     // A group robot, its webhook and signing secret sealed with the source's SECRETS_KEY.
     const box = new SecretBox(process.env.SECRETS_KEY!);
     await source.db.admin.query(
-      `INSERT INTO group_robots (tenant_id, kind, name, webhook_url_encrypted, secret_encrypted, types) VALUES ($1, 'dingtalk', '联盟群', $2, $3, '{}')`,
+      `INSERT INTO group_robots (tenant_id, kind, name, webhook_url_encrypted, secret_encrypted, types) VALUES ($1, 'dingtalk', '联盟群', $2, $3, '{service-request.escalated}')`,
       [anhai, box.seal(WEBHOOK), box.seal('SEC-signing')],
+    );
+    await source.db.admin.query(
+      `INSERT INTO notification_preferences (tenant_id, user_id, type, email)
+       SELECT tenant_id, id, 'service-request.assigned', false FROM users WHERE email = 'dept@anhai.demo'`,
     );
     sourceRows = await townshipFingerprints(source.db.adminUrl, anhai);
     target = await startTestApp({ seed: false, now: NOW });
@@ -334,6 +338,21 @@ describe('a township moves (迁移): the move drill', () => {
     ).rejects.toThrow("1 of the township's users have emails that users here already have: official@anhai.demo");
     expect(await allCounts(db.adminUrl)).toEqual(before);
     expect(readdirSync(store)).toEqual([]);
+  });
+
+  it('refuses an archive naming notification types this release never registered, by name', async () => {
+    const { db, store } = await emptyTarget();
+    // As if the source ran a module this release lacks: the robot's type, and one its notifications use.
+    await db.admin.query(
+      `DELETE FROM notification_types WHERE name IN ('service-request.escalated', 'service-request.assigned')`,
+    );
+    const before = await allCounts(db.adminUrl);
+    await expect(
+      importTownship({ path: archive, passphrase: KEY, adminUrl: db.adminUrl, storage: new LocalDiskStorage(store) }),
+    ).rejects.toThrow(
+      /notification types this deployment does not know \(.*\): service-request\.assigned, service-request\.escalated$/m,
+    );
+    expect(await allCounts(db.adminUrl)).toEqual(before);
   });
 
   it('refuses an archive from a newer schema, one cut short and a whole-database backup, and writes nothing', async () => {

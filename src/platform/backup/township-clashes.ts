@@ -46,6 +46,7 @@ export async function findClashes(client: ClientBase, manifest: TownshipManifest
     );
   }
   problems.push(...(await missingReferences(client, manifest)));
+  problems.push(...(await unregisteredNotificationTypes(client, manifest)));
   return problems;
 }
 
@@ -112,7 +113,8 @@ async function missingReferences(client: ClientBase, manifest: TownshipManifest)
     [manifest.tables.filter((t) => t.rows > 0).map((t) => t.name)],
   );
   const problems: string[] = [];
-  for (const key of keys) {
+  // Said once, by name, in unregisteredNotificationTypes.
+  for (const key of keys.filter((k) => k.parent !== 'notification_types')) {
     const match = (alias: string) =>
       key.columns.map((c, i) => `${alias}.${quoteIdent(key.parent_columns[i])} = c.${quoteIdent(c)}`).join(' AND ');
     const inArchive = staged.has(key.parent)
@@ -132,4 +134,37 @@ async function missingReferences(client: ClientBase, manifest: TownshipManifest)
     }
   }
   return problems;
+}
+
+/**
+ * Notification types the archive's rows name (notifications, preferences, events, group robots'
+ * lists) that this deployment has never registered: the source runs a module this release lacks.
+ */
+async function unregisteredNotificationTypes(client: ClientBase, manifest: TownshipManifest): Promise<string[]> {
+  const { rows: columns } = await client.query<{ child: string; column: string; array: boolean }>(
+    `SELECT c.table_name AS child, c.column_name AS column, c.data_type = 'ARRAY' AS array
+       FROM information_schema.columns c
+      WHERE c.table_schema = 'public' AND c.table_name = ANY ($1)
+        AND ((c.table_name, c.column_name) IN (('group_robots', 'types'))
+          OR EXISTS (SELECT 1 FROM pg_constraint k
+                      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+                     WHERE k.contype = 'f' AND k.confrelid = 'public.notification_types'::regclass
+                       AND k.conrelid = format('public.%I', c.table_name)::regclass AND a.attname = c.column_name))`,
+    [manifest.tables.filter((t) => t.rows > 0).map((t) => t.name)],
+  );
+  if (columns.length === 0) return [];
+  const named = columns.map(
+    (c) =>
+      `SELECT ${c.array ? `unnest(${quoteIdent(c.column)})` : quoteIdent(c.column)}::text AS name FROM pg_temp.${quoteIdent(c.child)}`,
+  );
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT DISTINCT n.name FROM (${named.join(' UNION ALL ')}) n
+      WHERE n.name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM public.notification_types t WHERE t.name = n.name)
+      ORDER BY 1`,
+  );
+  return rows.length > 0
+    ? [
+        `the archive names notification types this deployment does not know (its release lacks the module that sends them; upgrade first): ${rows.map((r) => r.name).join(', ')}`,
+      ]
+    : [];
 }
