@@ -109,6 +109,24 @@ function nodeFlags(name: string): string[] {
     : [];
 }
 
+/** "product ÷ <baseline>": the product's rate as a share of a baseline's, met from `atLeast` (0.6: 60 %) of it. */
+export function shareOfBaseline(
+  scenario: string,
+  baseline: string,
+  product: number,
+  base: number,
+  atLeast: number,
+): Row {
+  return {
+    scenario,
+    metric: `product ÷ ${baseline}`,
+    value: (100 * product) / base,
+    unit: '%',
+    target: `≥ ${Math.round(100 * atLeast)} %`,
+    met: product >= atLeast * base,
+  };
+}
+
 export function round(value: number): number {
   return Math.abs(value) >= 100
     ? Math.round(value)

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { SystemClock } from '../src/platform/clock/clock';
 import { BenchContext } from './context';
 import { writeReport } from './report';
+import { finishRun, startRun } from './run-info';
 import { backupScenario } from './scenarios/backup';
 import { meetingsScenario } from './scenarios/meetings';
 import { queueBackendsScenario } from './scenarios/queue-backends';
@@ -25,7 +26,8 @@ import { adminUrl, productEnv, ROOT, runScript } from './stack';
  * (migrated to the build, not seeded anew): a scenario measured before and after a change on the same data.
  */
 async function main(): Promise<void> {
-  const started = Date.now();
+  const clock = new SystemClock();
+  const run = startRun(clock, ROOT);
   const database = process.env.BENCH_DATABASE ?? 'lianmeng_bench';
   const scaleFactor = Number(process.env.BENCH_SCALE ?? 1);
   const resultsDir = join(ROOT, 'bench/results');
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
     await clearQueues(database);
     runScript('scripts/migrate.js', env);
     runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
-    seeded = await seedLargeTenant(adminUrl(database), scale, new SystemClock().now(), (line) =>
+    seeded = await seedLargeTenant(adminUrl(database), scale, clock.now(), (line) =>
       process.stdout.write(`  ${line}\n`),
     );
     process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
@@ -146,10 +148,16 @@ async function main(): Promise<void> {
     await ctx.admin.end();
   }
 
-  const minutes = (Date.now() - started) / 60_000;
-  const table = writeReport(resultsDir, ctx.rows, { database, scale, seedSeconds: seeded.seconds, minutes });
+  const finished = finishRun(run, clock);
+  const minutes = (finished.finishedAt.getTime() - run.startedAt.getTime()) / 60_000;
+  const { table, dated } = writeReport(
+    resultsDir,
+    ctx.rows,
+    { database, scale, seedSeconds: seeded.seconds, minutes },
+    finished,
+  );
   process.stdout.write(
-    `\n${table}\n\nFinished in ${minutes.toFixed(1)} min; results in bench/results/results.md and results.json.\n`,
+    `\n${table}\n\nFinished in ${minutes.toFixed(1)} min; results in bench/results/results.md, results.json and ${dated}.\n`,
   );
   if (process.env.BENCH_KEEP_DATABASE !== '1') {
     psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

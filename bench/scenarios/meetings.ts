@@ -91,19 +91,24 @@ export async function meetingsScenario(ctx: BenchContext): Promise<void> {
   await race(ctx, setting, slot);
 }
 
+/** The API's free-slot search for an hour when the room and the people are free, from `from` to `to`. */
+function freeSlotsUrl(ctx: BenchContext, { room, people }: Setting, from: Date, to: Date, limit: number): string {
+  const query = new URLSearchParams({
+    from: from.toISOString(),
+    to: to.toISOString(),
+    durationMinutes: '60',
+    zoneId: room.zoneId,
+    userIds: people.join(','),
+    limit: String(limit),
+  });
+  return `${ctx.apiUrl}/api/v1/meetings/free-slots?${query.toString()}`;
+}
+
 /** The first free hour from `from` to `to` for the room and the people, by the API's own search. */
-function searchFor(ctx: BenchContext, { headers, room, people }: Setting) {
+function searchFor(ctx: BenchContext, setting: Setting) {
   return async (from: Date, to: Date): Promise<Slot[]> => {
-    const query = new URLSearchParams({
-      from: from.toISOString(),
-      to: to.toISOString(),
-      durationMinutes: '60',
-      zoneId: room.zoneId,
-      userIds: people.join(','),
-      limit: '1',
-    });
-    const url = `${ctx.apiUrl}/api/v1/meetings/free-slots?${query.toString()}`;
-    return (await request<{ items: Slot[] }>(url, { headers }, 200)).items;
+    const url = freeSlotsUrl(ctx, setting, from, to, 1);
+    return (await request<{ items: Slot[] }>(url, { headers: setting.headers }, 200)).items;
   };
 }
 
@@ -132,20 +137,9 @@ export async function raceSlot(
 }
 
 /** The room, the chair and the two busiest people, an hour, the form's twelve slots; returns them. */
-async function freeSlotSearch(
-  ctx: BenchContext,
-  explainer: Explainer,
-  { headers, official, from, to, room, people }: Setting,
-) {
-  const query = new URLSearchParams({
-    from: from.toISOString(),
-    to: to.toISOString(),
-    durationMinutes: '60',
-    zoneId: room.zoneId,
-    userIds: people.join(','),
-    limit: '12',
-  });
-  const url = `${ctx.apiUrl}/api/v1/meetings/free-slots?${query.toString()}`;
+async function freeSlotSearch(ctx: BenchContext, explainer: Explainer, setting: Setting) {
+  const { headers, official, from, to, room, people } = setting;
+  const url = freeSlotsUrl(ctx, setting, from, to, 12);
   const slots = await request<{ items: Slot[] }>(url, { headers }, 200);
   process.stdout.write(
     `  free-slot search: ${slots.items.length} slots, the first ${slots.items[0]?.startsAt ?? 'none'}\n`,

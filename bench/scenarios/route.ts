@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { SUBMISSION_BODY } from '../baseline/submit-transaction';
 import { SERVICE_REQUESTS_CONCURRENCY } from '../../src/modules/service-requests/service-requests-worker.module';
-import type { BenchContext } from '../context';
+import { shareOfBaseline, type BenchContext } from '../context';
 import { load } from '../load';
 import { appUrl, sleep, waitUntil } from '../stack';
 import { SystemClock } from '../../src/platform/clock/clock';
@@ -147,14 +147,7 @@ export async function routeScenario(
     value: baselineRate,
     unit: 'req/s',
   });
-  ctx.record({
-    scenario: 'Route',
-    metric: 'product ÷ baseline',
-    value: (100 * productRate) / baselineRate,
-    unit: '%',
-    target: '≥ 50 %',
-    met: productRate >= 0.5 * baselineRate,
-  });
+  ctx.record(shareOfBaseline('Route', 'baseline', productRate, baselineRate, 0.5));
   ctx.record({ scenario: 'Route', metric: 'statements per routing job', value: template.statements.length, unit: '' });
   ctx.record({
     scenario: 'Route',

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { pgbenchScript, SUBMISSION_BODY } from '../baseline/submit-transaction';
-import type { BenchContext } from '../context';
+import { shareOfBaseline, type BenchContext } from '../context';
 import { load, median, type LoadResult } from '../load';
 import { appUrl, BENCH_JWT_SECRET, BenchProcess, freePort, ROOT, sleep } from '../stack';
 
@@ -88,30 +88,9 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
   ctx.record({ scenario: 'Submit', metric: '(b) raw Fastify + pg, same work', value: rawRps, unit: 'req/s' });
   ctx.record({ scenario: 'Submit', metric: '(a) pgbench, same transaction', value: pgbench, unit: 'tps' });
   ctx.record({ scenario: 'Submit', metric: '(c) pgbench, one-row insert', value: oneRowTps, unit: 'tps' });
-  ctx.record({
-    scenario: 'Submit',
-    metric: 'product ÷ (b)',
-    value: (100 * product.rps) / rawRps,
-    unit: '%',
-    target: '≥ 60 %',
-    met: product.rps >= 0.6 * rawRps,
-  });
-  ctx.record({
-    scenario: 'Submit',
-    metric: 'product ÷ (a)',
-    value: (100 * product.rps) / pgbench,
-    unit: '%',
-    target: '≥ 30 %',
-    met: product.rps >= 0.3 * pgbench,
-  });
-  ctx.record({
-    scenario: 'Submit',
-    metric: 'product ÷ (c)',
-    value: (100 * product.rps) / oneRowTps,
-    unit: '%',
-    target: '≥ 25 %',
-    met: product.rps >= 0.25 * oneRowTps,
-  });
+  ctx.record(shareOfBaseline('Submit', '(b)', product.rps, rawRps, 0.6));
+  ctx.record(shareOfBaseline('Submit', '(a)', product.rps, pgbench, 0.3));
+  ctx.record(shareOfBaseline('Submit', '(c)', product.rps, oneRowTps, 0.25));
   ctx.record({
     scenario: 'Submit',
     metric: `p99 at 70 % of peak (${Math.round(steady.rps)} req/s; p50 ${Math.round(steady.p50)} ms)`,

@@ -68,7 +68,7 @@ export async function planRequests(ctx: SeedContext, target: number): Promise<Re
     `SELECT y.year, y.first, greatest(c.value, q.last_value, 0)::int AS base FROM (${REQUEST_YEARS_SQL}) y
        LEFT JOIN tenant_counters c ON c.tenant_id = $6 AND c.name = 'service-request-' || y.year
        LEFT JOIN pg_sequences q ON q.schemaname = 'public'
-        AND q.sequencename = 'tenant_' || replace($6::text, '-', '') || '_service_request_' || y.year`,
+        AND q.sequencename = request_number_sequence($6, y.year)`,
     [have + 1, target, windowStart, days.bounds, days.lastDaySeconds, ctx.tenantId],
   );
   return {
@@ -213,7 +213,7 @@ export async function seedRequestPart(ctx: SeedContext, plan: RequestPlan, part:
       `SELECT setval(format('public.%I', q.sequencename)::regclass, m.top)
          FROM (SELECT year, max(seq) AS top FROM bench_sr GROUP BY year) m
          JOIN pg_sequences q ON q.schemaname = 'public'
-          AND q.sequencename = 'tenant_' || replace($1::text, '-', '') || '_service_request_' || m.year
+          AND q.sequencename = request_number_sequence($1, m.year)
         WHERE m.top > coalesce(q.last_value, 0)`,
       [t],
     );

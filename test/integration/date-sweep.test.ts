@@ -112,9 +112,11 @@ describe.each(TODAYS)('on $name', ({ now, policyAcceptDue, holidays }) => {
       .rows as { number: string; created_at: Date }[];
     for (const { number, created_at } of numbers)
       expect(number.slice(0, 8)).toBe(`FW-${localDate(created_at).slice(0, 4)}-`);
+    // Every township-year's sequence there is, of any year next_request_number takes.
     const counters = await app.db.admin.query(
-      `SELECT 'service-request-' || right(sequencename, 4) AS name, last_value AS value
-         FROM pg_sequences WHERE schemaname = 'public' AND sequencename ~ '_service_request_[0-9]{4}$'`,
+      `SELECT 'service-request-' || y AS name, s.last_value AS value
+         FROM tenants t CROSS JOIN generate_series(2000, 9999) y
+         JOIN pg_sequences s ON s.schemaname = 'public' AND s.sequencename = request_number_sequence(t.id, y)`,
     );
     const perYear = numbers.reduce<Record<string, number>>(
       (acc, r) => ({

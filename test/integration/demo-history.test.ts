@@ -175,7 +175,7 @@ describe('the demo’s year of service requests (企业点单、部门服务)', 
               bool_and(s.last_value >= split_part(r.number, '-', 3)::int) AS sequence_ahead
          FROM service_requests r
          JOIN pg_sequences s ON s.schemaname = 'public'
-          AND s.sequencename = format('tenant_%s_service_request_%s', replace(r.tenant_id::text, '-', ''), split_part(r.number, '-', 2))`,
+          AND s.sequencename = request_number_sequence(r.tenant_id, split_part(r.number, '-', 2)::int)`,
     );
     // Numbered from the sequence the product numbers submissions with, so the next one follows them.
     expect(numbers.n).toBe(numbers.total);

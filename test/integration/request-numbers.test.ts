@@ -161,10 +161,16 @@ describe('request numbers: a sequence per township and year', () => {
     expect(await next(dongshi.tenantId)).toBe(3);
 
     // Dongshi's official's session (app.tenant_id = Dongshi) cannot draw Anhai's numbers, nor can a
-    // session of no township; the application's role cannot touch the sequences themselves.
+    // session of no township; the application's role cannot touch the sequences themselves (nor
+    // needs their names: next_request_number names them as its owner).
     await expect(next(anhai.tenantId, dongshi.tenantId)).rejects.toMatchObject({ code: '42501' });
     await expect(next(anhai.tenantId, null)).rejects.toMatchObject({ code: '42501' });
-    const sequence = `tenant_${anhai.tenantId.replace(/-/g, '')}_service_request_2026`;
+    const {
+      rows: [{ sequence }],
+    } = await app.db.admin.query(`SELECT request_number_sequence($1, 2026) AS sequence`, [anhai.tenantId]);
+    await expect(
+      asTenant(anhai.tenantId, (c) => c.query(`SELECT request_number_sequence($1, 2026)`, [anhai.tenantId])),
+    ).rejects.toMatchObject({ code: '42501' });
     await expect(asTenant(anhai.tenantId, (c) => c.query(`SELECT nextval($1)`, [sequence]))).rejects.toMatchObject({
       code: '42501',
     });
