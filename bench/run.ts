@@ -8,6 +8,7 @@ import { BenchContext } from './context';
 import { writeReport } from './report';
 import { finishRun, startRun } from './run-info';
 import { backupScenario } from './scenarios/backup';
+import { growthScenario, growthSizes } from './scenarios/growth';
 import { meetingsScenario } from './scenarios/meetings';
 import { queueBackendsScenario } from './scenarios/queue-backends';
 import { readPathsScenario } from './scenarios/read-paths';
@@ -24,6 +25,8 @@ import { adminUrl, productEnv, ROOT, runScript } from './stack';
  * BENCH_READ_PATHS="alliance dashboard" only the read paths whose names hold one of those comma-separated
  * words. BENCH_KEEP_DATABASE=1 keeps the seeded database, and BENCH_REUSE_DATABASE=1 runs on it again
  * (migrated to the build, not seeded anew): a scenario measured before and after a change on the same data.
+ * Growth runs only when BENCH_ONLY names it (it takes long): the township is seeded to the first of
+ * its sizes, grown to each next one, and any other scenario named runs afterwards on the largest.
  */
 async function main(): Promise<void> {
   const clock = new SystemClock();
@@ -34,6 +37,8 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
 
   const scale = scaleBy(scaleFactor);
+  const growth = named('growth') ? growthSizes(scaleFactor) : [];
+  const now = clock.now();
   const env = productEnv(database);
   let seeded: { seconds: number; rows: Record<string, number> };
   if (process.env.BENCH_REUSE_DATABASE === '1') {
@@ -49,9 +54,8 @@ async function main(): Promise<void> {
     await clearQueues(database);
     runScript('scripts/migrate.js', env);
     runScript('scripts/seed/seed.js', { ...env, NODE_ENV: 'development' });
-    seeded = await seedLargeTenant(adminUrl(database), scale, clock.now(), (line) =>
-      process.stdout.write(`  ${line}\n`),
-    );
+    const first = growth.length ? { ...scale, requests: growth[0] } : scale;
+    seeded = await seedLargeTenant(adminUrl(database), first, now, (line) => process.stdout.write(`  ${line}\n`));
     process.stdout.write(`  seeded in ${Math.round(seeded.seconds)} s: ${JSON.stringify(seeded.rows)}\n`);
   }
 
@@ -59,6 +63,20 @@ async function main(): Promise<void> {
   try {
     await ctx.startApi();
     ctx.submitter = await findSubmitter(ctx);
+    if (growth.length) {
+      step('8. Growth');
+      await growthScenario(ctx, growth, scale, now).catch((error: Error) => {
+        process.stdout.write(`  failed: ${error.stack}\n`);
+        ctx.record({
+          scenario: 'Growth',
+          metric: `did not finish: ${error.message.split('\n')[0]}`,
+          value: 0,
+          unit: '',
+          target: 'finishes',
+          met: false,
+        });
+      });
+    }
     let peakRps = 0;
     let routing: Awaited<ReturnType<typeof captureRouting>> | undefined;
     if (chosen('2. Route')) {
@@ -153,7 +171,7 @@ async function main(): Promise<void> {
   const { table, dated } = writeReport(
     resultsDir,
     ctx.rows,
-    { database, scale, seedSeconds: seeded.seconds, minutes },
+    { database, scale, ...(growth.length && { growthSizes: growth }), seedSeconds: seeded.seconds, minutes },
     finished,
   );
   process.stdout.write(
@@ -217,6 +235,11 @@ function chosen(name: string): boolean {
     .split(' ')[0]
     .toLowerCase();
   return !only?.length || only.includes(first);
+}
+
+/** Whether BENCH_ONLY names this scenario itself: for those that do not run by default. */
+function named(word: string): boolean {
+  return (process.env.BENCH_ONLY ?? '').split(',').some((name) => name.trim().toLowerCase() === word);
 }
 
 function step(name: string): void {

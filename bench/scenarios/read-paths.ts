@@ -25,7 +25,7 @@ const PAGE_SIZE = 50;
 /** A page of the supervision board as the web reads it: the largest (web/src/api/allPages.ts). */
 const SUPERVISION_LIMIT = 100;
 
-interface ReadPath {
+export interface ReadPath {
   name: string;
   email: string;
   path: string;
@@ -44,6 +44,18 @@ interface ReadPath {
  * web app asks for them; beside each, the EXPLAIN (ANALYZE, BUFFERS) of the SQL it runs.
  */
 export async function readPathsScenario(ctx: BenchContext): Promise<void> {
+  const chosen = await readPaths(ctx);
+  const explainer = new Explainer(ctx);
+  await explainer.connect();
+  try {
+    for (const path of chosen) await measure(ctx, explainer, path);
+  } finally {
+    await explainer.end();
+  }
+}
+
+/** The read paths as the web app asks for them now; BENCH_READ_PATHS="alliance dashboard,inbox" keeps the paths whose names hold one of these. */
+export async function readPaths(ctx: BenchContext): Promise<ReadPath[]> {
   const official = await actorOf(ctx, 'official@anhai.demo');
   const department = await actorOf(ctx, 'dept@anhai.demo');
   const enterprise = await actorOf(ctx, 'jingong@anhai.demo');
@@ -116,18 +128,10 @@ export async function readPathsScenario(ctx: BenchContext): Promise<void> {
     },
   ];
 
-  // BENCH_READ_PATHS="alliance dashboard,inbox": only the paths whose names hold one of these.
   const only = process.env.BENCH_READ_PATHS?.split(',')
     .map((word) => word.trim())
     .filter(Boolean);
-  const chosen = only?.length ? paths.filter((path) => only.some((word) => path.name.includes(word))) : paths;
-  const explainer = new Explainer(ctx);
-  await explainer.connect();
-  try {
-    for (const path of chosen) await measure(ctx, explainer, path);
-  } finally {
-    await explainer.end();
-  }
+  return only?.length ? paths.filter((path) => only.some((word) => path.name.includes(word))) : paths;
 }
 
 async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath): Promise<void> {
@@ -196,7 +200,7 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
   }
 }
 
-async function actorOf(ctx: BenchContext, email: string): Promise<Actor> {
+export async function actorOf(ctx: BenchContext, email: string): Promise<Actor> {
   const [user] = await ctx.query<{ id: string; tenant_id: string; role: Role; organization_id: string | null }>(
     'SELECT id, tenant_id, role, organization_id FROM users WHERE email = $1',
     [email],
@@ -228,7 +232,7 @@ async function workbenchStatements(ctx: BenchContext, actor: Actor): Promise<Sta
 }
 
 /** The alliance with the most requests: the heaviest statistics to compute. */
-async function busiestAlliance(ctx: BenchContext, tenantId: string): Promise<string> {
+export async function busiestAlliance(ctx: BenchContext, tenantId: string): Promise<string> {
   const [row] = await ctx.query<{ id: string }>(
     `SELECT a.id FROM alliances a LEFT JOIN service_requests r ON r.alliance_id = a.id
       WHERE a.tenant_id = $1 GROUP BY a.id ORDER BY count(r.id) DESC, a.id LIMIT 1`,
