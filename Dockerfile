@@ -9,9 +9,11 @@ RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
-# Bounds the heap so API and worker stay near 200 MB resident; V8 otherwise grows it lazily towards
-# gigabytes. The benchmark runs with the same flags (bench/stack.ts).
+# The runtime settings of src/platform/startup/runtime-settings.ts (why each is there): a bounded heap,
+# and argon2's work areas handed back to the system after each sign-in. The benchmark, the Kubernetes
+# manifests and `npm run demo` use the same.
 ENV NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=8"
+ENV GLIBC_TUNABLES="glibc.malloc.mmap_threshold=1048576"
 # Chinese glyphs for the PDF minutes.
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

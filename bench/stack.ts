@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { PRODUCTION_RUNTIME_ENV } from '../src/platform/startup/runtime-settings';
 
 export const ROOT = join(__dirname, '../..');
 const PG = { host: '127.0.0.1', port: 5432 };
@@ -97,14 +98,11 @@ export function productEnv(database: string, extra: Record<string, string> = {})
     LOGIN_RATE_PER_MINUTE: '100000',
     STORAGE_DIR: join(ROOT, 'var/bench-storage'),
     LOG_LEVEL: 'info',
-    // The heap limits the Dockerfile sets: V8 otherwise grows the heap lazily towards gigabytes.
-    NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
+    // What the Dockerfile sets: a bounded heap, argon2's work areas handed back after each sign-in.
+    ...PRODUCTION_RUNTIME_ENV,
     ...extra,
   };
 }
-
-/** Keep in step with NODE_OPTIONS in the Dockerfile. */
-export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=160 --max-semi-space-size=8';
 
 export const BENCH_JWT_SECRET = randomBytes(24).toString('hex');
 

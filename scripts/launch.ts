@@ -12,6 +12,7 @@ import {
   BUILT_IN_DATABASE,
 } from '../src/platform/database/embedded-postgres-location';
 import { runProcess } from '../src/platform/startup/run-process';
+import { PRODUCTION_RUNTIME_ENV } from '../src/platform/startup/runtime-settings';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -58,7 +59,8 @@ runProcess('The demo', async () => {
           'npm:start',
           'npm:start:worker',
         ],
-        env,
+        // The API and the worker run as in production; a setting of the caller's own wins.
+        { ...PRODUCTION_RUNTIME_ENV, ...env },
       );
     }
   } finally {
