@@ -13,9 +13,10 @@ export class OrganizationFigureChanges {
 
   /** Empties the township's changes: the organisations they named. */
   async take(): Promise<string[]> {
+    // A SELECT, not a bare DELETE … RETURNING: TypeORM answers a DELETE with [rows, count].
     const rows = await this.tenant.manager.query<{ organization_id: string }[]>(
-      'DELETE FROM organization_figure_changes RETURNING organization_id',
+      'WITH taken AS (DELETE FROM organization_figure_changes RETURNING organization_id) SELECT DISTINCT organization_id FROM taken',
     );
-    return [...new Set(rows.map((r) => r.organization_id))];
+    return rows.map((r) => r.organization_id);
   }
 }
