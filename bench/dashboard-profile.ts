@@ -5,6 +5,9 @@ import { SystemClock } from '../src/platform/clock/clock';
 import { ROW_SECURITY_SETTINGS_SQL, type TenantContext } from '../src/platform/tenancy/tenant-context.service';
 import { DashboardRepository } from '../src/modules/dashboard/dashboard.repository';
 import { DashboardService } from '../src/modules/dashboard/dashboard.service';
+import { MemberFiguresRepository } from '../src/modules/alliances/figures/member-figures.repository';
+import { MemberFigures } from '../src/modules/alliances/figures/member-figures.service';
+import { OrganizationFigureChanges } from '../src/modules/organizations/organization-figure-changes.service';
 import { MeetingFiguresRepository } from '../src/modules/meetings/figures/meeting-figures.repository';
 import { MeetingFigures } from '../src/modules/meetings/figures/meeting-figures.service';
 import { ServiceStatistics } from '../src/modules/service-requests/statistics/service-statistics.service';
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     new DashboardRepository(tenant),
     new ServiceStatistics(new StatisticsRepository(tenant), clock),
     new MeetingFigures(new MeetingFiguresRepository(tenant)),
+    new MemberFigures(new MemberFiguresRepository(tenant), new OrganizationFigureChanges(tenant)),
     clock,
   );
 

@@ -28,6 +28,7 @@ const SHIPPED: Record<string, string> = {
   'remind-overdue-pairings': 'meetings',
   'remind-project-deadlines': 'alliance-services',
   'remind-indicator-rounds': 'alliance-services',
+  'refresh-member-figures': 'alliances',
   'take-backup': 'backups',
   'check-backups': 'backups',
 };
@@ -40,6 +41,7 @@ describe('the features’ jobs', () => {
   it('keep the shipped queues', () => {
     expect(registeredQueues()).toEqual([
       'alliance-services',
+      'alliances',
       'backups',
       'meetings',
       'notifications',

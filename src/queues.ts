@@ -15,6 +15,7 @@ import './modules/think-tank/think-tank.jobs';
 import './modules/dashboard/dashboard.jobs';
 import './modules/project-calls/project-calls.jobs';
 import './modules/indicators/indicators.jobs';
+import './modules/alliances/alliances.jobs';
 import { sealJobRegistry } from './platform/queue/job-registry';
 
 sealJobRegistry();

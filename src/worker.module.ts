@@ -5,6 +5,7 @@ import './notification-types';
 import { Module } from '@nestjs/common';
 import { RegistryTransferWorkerModule } from './modules/registry-transfer/registry-transfer-worker.module';
 import { AllianceServicesWorkerModule } from './modules/alliance-services/alliance-services-worker.module';
+import { AlliancesWorkerModule } from './modules/alliances/alliances-worker.module';
 import { ActionItemsWorkerModule } from './modules/action-items/action-items.module';
 import { DashboardWorkerModule } from './modules/dashboard/dashboard-worker.module';
 import { PairingWorkerModule } from './modules/pairing/pairing.module';
@@ -31,6 +32,7 @@ import { WorkerHeartbeat } from './platform/queue/worker-heartbeat';
     DashboardWorkerModule,
     PairingWorkerModule,
     AllianceServicesWorkerModule,
+    AlliancesWorkerModule,
     BackupWorkerModule,
   ],
   providers: [OutboxRelay, WorkerHeartbeat],

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DEMO_PASSWORD, TENANT } from '../../scripts/seed/anhai-data';
+import { REFRESH_MEMBER_FIGURES_SQL } from '../../src/modules/alliances/figures/member-figures.sql';
 import { REFRESH_MEETING_FIGURES_SQL } from '../../src/modules/meetings/figures/meeting-figures.sql';
 import { REFRESH_DAILY_FIGURES_SQL } from '../../src/modules/service-requests/statistics/daily-figures.sql';
 import { PasswordHasher } from '../../src/platform/auth/password-hasher';
@@ -69,6 +70,9 @@ const VACUUMED = [
   'service_request_daily_statuses',
   'meeting_daily_figures',
   'meeting_figure_changes',
+  'alliance_member_figures',
+  'alliance_member_figure_changes',
+  'organization_figure_changes',
 ];
 
 /** What the result reports, per key: table and an optional condition, counted within the tenant. */
@@ -168,6 +172,14 @@ export async function seedLargeTenant(
       await db.query(`INSERT INTO meeting_figure_changes (tenant_id, alliance_id, day)
                       SELECT DISTINCT tenant_id, alliance_id, (starts_at AT TIME ZONE 'Asia/Shanghai')::date FROM meetings`);
       await db.query(REFRESH_MEETING_FIGURES_SQL);
+    });
+    // And the members (every alliance summed again, so the organisations' changes go too).
+    await phase('member sums', async () => {
+      await db.query(`DELETE FROM organization_figure_changes`);
+      await db.query(
+        `INSERT INTO alliance_member_figure_changes (tenant_id, alliance_id) SELECT tenant_id, id FROM alliances`,
+      );
+      await db.query(REFRESH_MEMBER_FIGURES_SQL, [[]]);
     });
     await phase('vacuum analyze', async () => {
       for (const table of VACUUMED) await db.query(`VACUUM (ANALYZE) ${table}`);

@@ -1,3 +1,5 @@
+import { REFRESH_MEMBER_FIGURES_SQL } from '../../src/modules/alliances/figures/member-figures.sql';
+import { MemberFiguresHandler } from '../../src/modules/alliances/jobs/member-figures.handler';
 import { REFRESH_MEETING_FIGURES_SQL } from '../../src/modules/meetings/figures/meeting-figures.sql';
 import { REFRESH_DAILY_FIGURES_SQL } from '../../src/modules/service-requests/statistics/daily-figures.sql';
 import { Http } from '../support/http';
@@ -22,6 +24,22 @@ const FROM_SCRATCH_MONTHS = `
     FROM held LEFT JOIN invited i ON i.meeting_id = held.id
    GROUP BY 1 ORDER BY 1`;
 
+/** The dashboard's member figures counted from scratch from the memberships, as the dashboard counted them before the sums. */
+const FROM_SCRATCH_MEMBERS = `
+  WITH current AS MATERIALIZED (
+    SELECT m.role, o.chain_position, o.id FROM alliance_memberships m JOIN organizations o ON o.id = m.organization_id
+     WHERE m.alliance_id = $1 AND m.left_on IS NULL
+  )
+  SELECT json_build_object(
+    'total', (SELECT count(*)::int FROM current),
+    'byRole', (SELECT coalesce(json_agg(json_build_object('key', role, 'count', n) ORDER BY role), '[]')
+                 FROM (SELECT role, count(*)::int AS n FROM current GROUP BY role) r),
+    'byChainPosition', (SELECT coalesce(json_agg(json_build_object('key', coalesce(chain_position::text, 'unknown'), 'count', n) ORDER BY chain_position::text), '[]')
+                          FROM (SELECT chain_position, count(*)::int AS n FROM current WHERE role <> 'department' GROUP BY chain_position) c),
+    'partyMembers', (SELECT coalesce(sum(p.member_count), 0)::int FROM current c JOIN party_organizations p ON p.organization_id = c.id),
+    'joinedInPeriod', (SELECT count(*)::int FROM alliance_memberships WHERE alliance_id = $1 AND joined_on >= $2::date AND joined_on < $3::date)
+  ) AS members`;
+
 /**
  * The dashboard reads its meeting figures from the meetings module's daily sums (migration
  * MeetingDailyFigures) and its requests by status from the service-requests module's daily counts
@@ -43,7 +61,7 @@ describe('the alliance dashboard against a count from scratch', () => {
     (await app.db.admin.query(text, params)).rows as T[];
 
   beforeAll(async () => {
-    app = await startTestApp({ now: NOW });
+    app = await startTestApp({ worker: true, now: NOW });
     http = new Http(app.api);
     official = await http.token('official@anhai.demo');
     alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
@@ -84,6 +102,22 @@ describe('the alliance dashboard against a count from scratch', () => {
   const fold = async () => {
     await q(REFRESH_MEETING_FIGURES_SQL);
     await q(REFRESH_DAILY_FIGURES_SQL);
+    const taken = await q<{ id: string }>(`DELETE FROM organization_figure_changes RETURNING organization_id AS id`);
+    await q(REFRESH_MEMBER_FIGURES_SQL, [taken.map((r) => r.id)]);
+  };
+
+  /** The dashboard's members against the count from scratch, for a period and for the default one. */
+  const expectMembersExact = async () => {
+    for (const query of ['?from=2026-01-01&to=2027-03-01', '?from=2026-11-25', '']) {
+      const reply = await http.get(`/api/v1/alliances/${alliance}/dashboard${query}`, { token: official });
+      expect(reply.status).toBe(200);
+      const [{ members }] = await q<{ members: unknown }>(FROM_SCRATCH_MEMBERS, [
+        alliance,
+        reply.body.from,
+        reply.body.to,
+      ]);
+      expect(reply.body.members).toEqual(members);
+    }
   };
 
   /** The dashboard's meetings against the count from scratch, for a period and for the default one. */
@@ -201,5 +235,71 @@ describe('the alliance dashboard against a count from scratch', () => {
       expect(n).toBe(0);
     }
     await expectExact();
+  });
+
+  it('counts the members as the memberships count them, as organisations join, leave and change', async () => {
+    const [other] = await q<{ id: string }>(`SELECT id FROM alliances WHERE tenant_id = $1 AND id <> $2 LIMIT 1`, [
+      tenant,
+      alliance,
+    ]);
+    const member = await q<{ id: string; organization_id: string }>(
+      `SELECT id, organization_id FROM alliance_memberships WHERE alliance_id = $1 AND role = 'member' AND left_on IS NULL ORDER BY organization_id`,
+      [alliance],
+    );
+    expect(member.length).toBeGreaterThanOrEqual(4);
+    await expectMembersExact();
+    await fold();
+    await expectMembersExact();
+
+    // A new organisation with a Party organisation joins today; another joins without one, in another alliance too.
+    const [fresh] = await q<{ id: string }>(
+      `INSERT INTO organizations (tenant_id, name, kind, chain_position) VALUES ($1, '新成员机械', 'enterprise', 'upstream') RETURNING id`,
+      [tenant],
+    );
+    await q(
+      `INSERT INTO party_organizations (tenant_id, organization_id, type, name, member_count) VALUES ($1, $2, 'branch', '新成员机械党支部', 7)`,
+      [tenant, fresh.id],
+    );
+    const [plain] = await q<{ id: string }>(
+      `INSERT INTO organizations (tenant_id, name, kind) VALUES ($1, '无链位企业', 'enterprise') RETURNING id`,
+      [tenant],
+    );
+    for (const [org, to] of [
+      [fresh.id, alliance],
+      [plain.id, alliance],
+      [plain.id, other.id],
+    ])
+      await q(
+        `INSERT INTO alliance_memberships (tenant_id, alliance_id, organization_id, role, joined_on) VALUES ($1, $2, $3, 'member', '2026-11-25')`,
+        [tenant, to, org],
+      );
+    await expectMembersExact();
+    await fold();
+    await expectMembersExact();
+
+    // One leaves, one's chain position changes, Party organisations change, come and go; a membership is deleted.
+    await q(`UPDATE alliance_memberships SET left_on = '2026-11-25', leave_reason = '迁出' WHERE id = $1`, [
+      member[0].id,
+    ]);
+    await q(`UPDATE organizations SET chain_position = 'downstream' WHERE id = $1`, [member[1].organization_id]);
+    await q(`UPDATE party_organizations SET member_count = member_count + 5 WHERE organization_id = $1`, [fresh.id]);
+    await expectMembersExact();
+    await fold();
+    await expectMembersExact();
+    await q(`DELETE FROM party_organizations WHERE organization_id = $1`, [member[2].organization_id]);
+    await q(
+      `INSERT INTO party_organizations (tenant_id, organization_id, type, name, member_count) VALUES ($1, $2, 'branch', '无链位企业党支部', 3)`,
+      [tenant, plain.id],
+    );
+    await q(`UPDATE organizations SET chain_position = NULL WHERE id = $1`, [member[3].organization_id]);
+    await q(`DELETE FROM alliance_memberships WHERE organization_id = $1 AND alliance_id = $2`, [plain.id, other.id]);
+    await expectMembersExact();
+    // The worker's fold, as the application role under row-level security (its 15 s schedule may have run one already).
+    await app.worker!.get(MemberFiguresHandler).refresh(tenant);
+    for (const changes of ['alliance_member_figure_changes', 'organization_figure_changes']) {
+      const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${changes}`);
+      expect(n).toBe(0);
+    }
+    await expectMembersExact();
   });
 });

@@ -46,6 +46,12 @@ const NOT_A_FOREIGN_KEY: Record<string, string> = {
     'derived: a queue of changed days, filled by triggers on meetings (which hold the keys) and emptied by the meeting figures fold',
   'meeting_daily_figures.alliance_id':
     'derived sums, rebuilt from meetings (which hold the keys) by the meeting figures fold',
+  'alliance_member_figure_changes.alliance_id':
+    'derived: a queue of changed alliances, filled by triggers on alliance_memberships and emptied by the member figures fold',
+  'alliance_member_figures.alliance_id':
+    'derived sums, rebuilt from alliance_memberships (which hold the keys) by the member figures fold',
+  'organization_figure_changes.organization_id':
+    'derived: a queue of changed organisations, filled by triggers and emptied by the member figures fold; a deleted organisation may stay queued',
 };
 
 /**

@@ -66,7 +66,7 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
     expect(reply.body.serviceRequests.totals.submitted).toBeGreaterThan(0);
 
     const figures = log.filter((q) =>
-      /FROM (alliance_membership_directory|service_request_directory|service_request_daily_statuses|service_request_(?:daily|monthly)_figures|meeting_directory|meeting_daily_figures|action_item_directory)/.test(
+      /FROM (alliance_membership_directory|service_request_directory|service_request_daily_statuses|service_request_(?:daily|monthly)_figures|meeting_directory|meeting_daily_figures|alliance_member_figures|action_item_directory)/.test(
         q.sql,
       ),
     );

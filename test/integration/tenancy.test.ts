@@ -76,6 +76,9 @@ const TENANT_TABLES = [
   'service_request_daily_statuses',
   'meeting_daily_figures',
   'meeting_figure_changes',
+  'alliance_member_figures',
+  'alliance_member_figure_changes',
+  'organization_figure_changes',
 ];
 
 describe('tenant isolation', () => {

@@ -416,10 +416,23 @@ describe('a township moves (迁移): the move drill', () => {
       storage: new LocalDiskStorage(pastStore),
       secretsKey: process.env.SECRETS_KEY,
     });
+    const tablesOf = async () =>
+      (
+        await past.admin.query<{ name: string }>(
+          `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
+        )
+      ).rows.map((r) => r.name);
+    const tablesBefore = await tablesOf();
     const undo = new DataSource(dataSourceOptions(past.adminUrl, 1));
     await undo.initialize();
     await undo.undoLastMigration({ transaction: 'each' });
     await undo.destroy();
+    // An archive of the previous schema cannot hold rows of the tables the undone migration creates:
+    // they come back as that migration derives them (its own tests check what it derives), the rest row for row.
+    const tablesAfter = new Set(await tablesOf());
+    const undoneTables = tablesBefore.filter((name) => !tablesAfter.has(name));
+    const withoutUndone = (rows: Record<string, string>) =>
+      Object.fromEntries(Object.entries(rows).filter(([name]) => !undoneTables.includes(name)));
     const [previous] = (
       await past.admin.query<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY timestamp DESC LIMIT 1`)
     ).rows.map((r) => r.name);
@@ -448,7 +461,8 @@ describe('a township moves (迁移): the move drill', () => {
     });
     expect(result.migratedFrom).toBe(previous);
     expect(result.resealed).toBe(2);
-    expect(await townshipFingerprints(db.adminUrl, anhai)).toEqual(sourceRows);
+    expect(undoneTables.length).toBeLessThan(tablesBefore.length);
+    expect(withoutUndone(await townshipFingerprints(db.adminUrl, anhai))).toEqual(withoutUndone(sourceRows));
     expect(fileHashes(store)).toEqual(fileHashes(sourceStore));
     const left = await db.admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
       `${db.name}_township_%`,

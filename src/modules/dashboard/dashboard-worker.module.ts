@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MemberFiguresModule } from '../alliances/figures/member-figures.module';
 import { MeetingFiguresModule } from '../meetings/figures/meeting-figures.module';
 import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { ServiceStatisticsModule } from '../service-requests/statistics/service-statistics.module';
@@ -7,7 +8,7 @@ import { DashboardService } from './dashboard.service';
 import { DashboardExportHandler } from './export/dashboard-export.handler';
 
 @Module({
-  imports: [ExportJobsModule, ServiceStatisticsModule, MeetingFiguresModule],
+  imports: [ExportJobsModule, ServiceStatisticsModule, MeetingFiguresModule, MemberFiguresModule],
   providers: [DashboardService, DashboardRepository, DashboardExportHandler],
 })
 export class DashboardWorkerModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MemberFiguresModule } from '../alliances/figures/member-figures.module';
 import { MeetingFiguresModule } from '../meetings/figures/meeting-figures.module';
 import { ExportJobsModule } from '../registry-transfer/export-jobs.module';
 import { ServiceRequestsModule } from '../service-requests/service-requests.module';
@@ -9,7 +10,7 @@ import { DashboardService } from './dashboard.service';
 
 /** The alliance dashboard (联盟驾驶舱). */
 @Module({
-  imports: [ServiceRequestsModule, ExportJobsModule, MeetingFiguresModule],
+  imports: [ServiceRequestsModule, ExportJobsModule, MeetingFiguresModule, MemberFiguresModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardRepository, DashboardExports],
 })

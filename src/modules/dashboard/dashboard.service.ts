@@ -3,6 +3,7 @@ import { Clock } from '../../platform/clock/clock';
 import { localDate } from '../../platform/clock/local-date';
 import { DomainException } from '../../platform/errors/domain.exception';
 import { INDICATOR_CATALOGUE } from '../indicators/indicator-catalogue.view';
+import { MemberFigures as MemberSums } from '../alliances/figures/member-figures.service';
 import { MeetingFigures as MeetingSums } from '../meetings/figures/meeting-figures.service';
 import { ServiceStatistics } from '../service-requests/statistics/service-statistics.service';
 import { type CountRow, DashboardRepository, type IndicatorRoundFigures } from './dashboard.repository';
@@ -31,6 +32,7 @@ export class DashboardService {
     private readonly figures: DashboardRepository,
     private readonly statistics: ServiceStatistics,
     private readonly meetingSums: MeetingSums,
+    private readonly memberSums: MemberSums,
     private readonly clock: Clock,
   ) {}
 
@@ -43,9 +45,13 @@ export class DashboardService {
     const members = await this.members(allianceId, service);
     const meetings = await this.meetings(allianceId, period);
     const byStatus = await this.statistics.byStatus(allianceId, service);
-    const thinkTank = await this.thinkTank(allianceId);
-    const actionItems = await this.actionItems(allianceId);
-    const indicators = await this.indicators(allianceId);
+    const { thinkTank, actionItems } = await this.work(allianceId);
+    // Expected to report: the current lead and members.
+    const expected = members.byRole.reduce(
+      (sum, r) => (r.key === 'lead' || r.key === 'member' ? sum + r.count : sum),
+      0,
+    );
+    const indicators = await this.indicators(allianceId, expected);
     return {
       alliance,
       from: service.from,
@@ -78,17 +84,21 @@ export class DashboardService {
   }
 
   /** Totals of every catalogue indicator over the last five yearly and the last eight quarterly rounds, and how many members reported. */
-  private async indicators(allianceId: string): Promise<IndicatorTrends> {
-    const yearly = await this.figures.indicatorRounds(allianceId, false, 5);
-    const quarterly = await this.figures.indicatorRounds(allianceId, true, 8);
-    return { ...this.trend(yearly), quarterly: this.trend(quarterly) };
+  private async indicators(allianceId: string, expected: number): Promise<IndicatorTrends> {
+    const rounds = await this.figures.indicatorRounds(allianceId);
+    const trend = (quarterly: boolean) =>
+      this.trend(
+        rounds.filter((r) => r.quarterly === quarterly),
+        expected,
+      );
+    return { ...trend(false), quarterly: trend(true) };
   }
 
-  private trend(rounds: IndicatorRoundFigures[]): Omit<IndicatorTrends, 'quarterly'> {
+  private trend(rounds: IndicatorRoundFigures[], expected: number): Omit<IndicatorTrends, 'quarterly'> {
     const asked = new Set(rounds.flatMap((r) => r.fields.map((f) => f.key)));
     return {
       periods: rounds.map((r) => r.period),
-      submissionRates: rounds.map((r) => rate(r.submitted, r.expected)),
+      submissionRates: rounds.map((r) => rate(r.submitted, expected)),
       series: INDICATOR_CATALOGUE.filter((entry) => asked.has(entry.key)).map((entry) => ({
         key: entry.key,
         labelZh: entry.label['zh-CN'],
@@ -108,7 +118,7 @@ export class DashboardService {
       byChainPosition: byChain,
       partyMembers,
       joined: joinedInPeriod,
-    } = await this.figures.members(allianceId, days);
+    } = await this.memberSums.of(allianceId, days);
     const roles = counts(byRole);
     return {
       total: roles.reduce((sum, r) => sum + r.count, 0),
@@ -133,18 +143,16 @@ export class DashboardService {
     };
   }
 
-  private async thinkTank(allianceId: string): Promise<ThinkTankFigures> {
-    const row = await this.figures.thinkTank(allianceId);
+  private async work(allianceId: string): Promise<{ thinkTank: ThinkTankFigures; actionItems: ActionItemFigures }> {
+    const row = await this.figures.work(allianceId, localDate(this.clock.now()));
     return {
-      underReview: Number(row.under_review),
-      published: Number(row.published),
-      recommendationsTotal: Number(row.total),
-      recommendationsDone: Number(row.done),
+      thinkTank: {
+        underReview: Number(row.under_review),
+        published: Number(row.published),
+        recommendationsTotal: Number(row.recommendations),
+        recommendationsDone: Number(row.recommendations_done),
+      },
+      actionItems: { open: Number(row.open), done: Number(row.done), overdue: Number(row.overdue) },
     };
-  }
-
-  private async actionItems(allianceId: string): Promise<ActionItemFigures> {
-    const row = await this.figures.actionItems(allianceId, localDate(this.clock.now()));
-    return { open: Number(row.open), done: Number(row.done), overdue: Number(row.overdue) };
   }
 }

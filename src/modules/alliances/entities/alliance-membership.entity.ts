@@ -9,6 +9,8 @@ import { Alliance } from './alliance.entity';
 @Entity('alliance_memberships')
 @Index('ix_alliance_memberships__alliance_role', ['tenantId', 'allianceId', 'role'])
 @Index('ix_alliance_memberships__organization', ['tenantId', 'organizationId'])
+// The dashboard's joins in a period, from the index alone.
+@Index('ix_alliance_memberships__joined', ['tenantId', 'allianceId', 'joinedOn'])
 @Index('uq_alliance_memberships__lead', ['allianceId'], {
   unique: true,
   where: `"role" = 'lead' AND "left_on" IS NULL`,
