@@ -2,16 +2,8 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import type { Clock } from '../src/platform/clock/clock';
 import { SystemClock } from '../src/platform/clock/clock';
+import { dashboardOver } from './dashboard-service';
 import { ROW_SECURITY_SETTINGS_SQL, type TenantContext } from '../src/platform/tenancy/tenant-context.service';
-import { DashboardRepository } from '../src/modules/dashboard/dashboard.repository';
-import { DashboardService } from '../src/modules/dashboard/dashboard.service';
-import { MemberFiguresRepository } from '../src/modules/alliances/figures/member-figures.repository';
-import { MemberFigures } from '../src/modules/alliances/figures/member-figures.service';
-import { OrganizationFigureChanges } from '../src/modules/organizations/organization-figure-changes.service';
-import { MeetingFiguresRepository } from '../src/modules/meetings/figures/meeting-figures.repository';
-import { MeetingFigures } from '../src/modules/meetings/figures/meeting-figures.service';
-import { ServiceStatistics } from '../src/modules/service-requests/statistics/service-statistics.service';
-import { StatisticsRepository } from '../src/modules/service-requests/statistics/statistics.repository';
 
 /**
  * Each statement the alliance dashboard runs, with its EXPLAIN ANALYZE execution time, on a
@@ -55,13 +47,7 @@ async function main(): Promise<void> {
       },
     },
   } as unknown as TenantContext;
-  const dashboard = new DashboardService(
-    new DashboardRepository(tenant),
-    new ServiceStatistics(new StatisticsRepository(tenant), clock),
-    new MeetingFigures(new MeetingFiguresRepository(tenant)),
-    new MemberFigures(new MemberFiguresRepository(tenant), new OrganizationFigureChanges(tenant)),
-    clock,
-  );
+  const dashboard = dashboardOver(tenant, clock);
 
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   await client.query(ROW_SECURITY_SETTINGS_SQL, [tenantId, userId, 'false', 'dashboard-profile']);

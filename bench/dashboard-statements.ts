@@ -2,14 +2,9 @@ import { Client } from 'pg';
 import { SystemClock } from '../src/platform/clock/clock';
 import { ROW_SECURITY_SETTINGS_SQL, type TenantContext } from '../src/platform/tenancy/tenant-context.service';
 import type { Actor } from '../src/platform/tenancy/request-actor';
-import { DashboardRepository } from '../src/modules/dashboard/dashboard.repository';
-import { DashboardService } from '../src/modules/dashboard/dashboard.service';
-import { MeetingFiguresRepository } from '../src/modules/meetings/figures/meeting-figures.repository';
-import { MeetingFigures } from '../src/modules/meetings/figures/meeting-figures.service';
-import { ServiceStatistics } from '../src/modules/service-requests/statistics/service-statistics.service';
-import { StatisticsRepository } from '../src/modules/service-requests/statistics/statistics.repository';
 import type { Statement } from './explain';
 import { appUrl } from './stack';
+import { dashboardOver } from './dashboard-service';
 
 /**
  * The statements GET /alliances/:id/dashboard runs for this person now, for EXPLAIN: the product's
@@ -29,12 +24,7 @@ export async function dashboardStatements(database: string, actor: Actor, allian
     },
   } as unknown as TenantContext;
   const clock = new SystemClock();
-  const dashboard = new DashboardService(
-    new DashboardRepository(tenant),
-    new ServiceStatistics(new StatisticsRepository(tenant), clock),
-    new MeetingFigures(new MeetingFiguresRepository(tenant)),
-    clock,
-  );
+  const dashboard = dashboardOver(tenant, clock);
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     await client.query(ROW_SECURITY_SETTINGS_SQL, [actor.tenantId ?? '', actor.userId, '', 'bench']);
