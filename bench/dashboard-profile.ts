@@ -2,13 +2,8 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import type { Clock } from '../src/platform/clock/clock';
 import { SystemClock } from '../src/platform/clock/clock';
-import { ROW_SECURITY_SETTINGS_SQL, type TenantContext } from '../src/platform/tenancy/tenant-context.service';
-import { DashboardRepository } from '../src/modules/dashboard/dashboard.repository';
-import { DashboardService } from '../src/modules/dashboard/dashboard.service';
-import { MeetingFiguresRepository } from '../src/modules/meetings/figures/meeting-figures.repository';
-import { MeetingFigures } from '../src/modules/meetings/figures/meeting-figures.service';
-import { ServiceStatistics } from '../src/modules/service-requests/statistics/service-statistics.service';
-import { StatisticsRepository } from '../src/modules/service-requests/statistics/statistics.repository';
+import { ROW_SECURITY_SETTINGS_SQL } from '../src/platform/tenancy/tenant-context.service';
+import { dashboardService, queryingTenant } from './recorded-statements';
 
 /**
  * Each statement the alliance dashboard runs, with its EXPLAIN ANALYZE execution time, on a
@@ -34,30 +29,21 @@ async function main(): Promise<void> {
   const clock: Clock = new SystemClock();
   let explain = false;
   const timings: { sql: string; ms: number; planMs?: number }[] = [];
-  const tenant = {
-    manager: {
-      query: async (sql: string, params: unknown[] = []): Promise<unknown[]> => {
-        let planMs: number | undefined;
-        if (explain) {
-          const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
-            `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
-            params,
-          );
-          planMs = rows[0]['QUERY PLAN'][0]['Execution Time'];
-        }
-        const started = performance.now();
-        const { rows } = await client.query<Record<string, unknown>>(sql, params);
-        timings.push({ sql, ms: performance.now() - started, planMs });
-        return rows;
-      },
-    },
-  } as unknown as TenantContext;
-  const dashboard = new DashboardService(
-    new DashboardRepository(tenant),
-    new ServiceStatistics(new StatisticsRepository(tenant), clock),
-    new MeetingFigures(new MeetingFiguresRepository(tenant)),
-    clock,
-  );
+  const tenant = queryingTenant(async (sql, params = []) => {
+    let planMs: number | undefined;
+    if (explain) {
+      const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+        params,
+      );
+      planMs = rows[0]['QUERY PLAN'][0]['Execution Time'];
+    }
+    const started = performance.now();
+    const { rows } = await client.query<Record<string, unknown>>(sql, params);
+    timings.push({ sql, ms: performance.now() - started, planMs });
+    return rows;
+  });
+  const dashboard = dashboardService(tenant, clock);
 
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   await client.query(ROW_SECURITY_SETTINGS_SQL, [tenantId, userId, 'false', 'dashboard-profile']);
