@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -13,7 +14,8 @@ interface CpuProfile {
 
 /**
  * The heaviest self time in a V8 .cpuprofile (BENCH_PROFILE=api or worker), by function and by module
- * (a package, a file of ours, Node's internals, or V8's own entries such as the garbage collector):
+ * (a package, a file of ours, Node's internals, or V8's own entries such as the garbage collector),
+ * and by the package or file of ours whose call into Node and native code (writes, hashing) spent it:
  * `npx tsx bench/profile-summary.ts <file.cpuprofile> [top] [seconds]`, leaving out the first `seconds`
  * (the process starting: loading modules, compiling).
  */
@@ -26,6 +28,9 @@ function main(): void {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
+  const byCaller = new Map<string, number>();
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   let total = 0;
   let elapsedMs = 0;
   profile.samples.forEach((id, i) => {
@@ -35,8 +40,9 @@ function main(): void {
     if (elapsedMs < skipMs) return;
     const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
     const where = url ? moduleOf(url) : functionName.startsWith('(') ? functionName : '(native)';
-    add(byFunction, `${functionName || '(anonymous)'}  ${where}${url ? `:${lineNumber + 1}` : ''}`, ms);
+    add(byFunction, `${functionName || '(anonymous)'}  ${url ? `${fileOf(url)}:${lineNumber + 1}` : where}`, ms);
     add(byModule, where, ms);
+    add(byCaller, callerOf(id, nodes, parents), ms);
     total += ms;
   });
   const busy = total - (byModule.get('(idle)') ?? 0);
@@ -44,6 +50,7 @@ function main(): void {
   for (const [title, table] of [
     ['self time by module', byModule],
     ['self time by function', byFunction],
+    ["time by the caller outside Node's internals and native code", byCaller],
   ] as const) {
     process.stdout.write(`\n${title} (share of the time not idle)\n`);
     for (const [key, ms] of [...table]
@@ -58,6 +65,25 @@ function main(): void {
 
 function add(table: Map<string, number>, key: string, ms: number): void {
   table.set(key, (table.get(key) ?? 0) + ms);
+}
+
+/** The module of the nearest frame up the stack that is neither native nor Node's own; V8's entries as they are. */
+function callerOf(id: number, nodes: Map<number, ProfileNode>, parents: Map<number, number>): string {
+  const own = nodes.get(id)!.callFrame;
+  if (!own.url && own.functionName.startsWith('(')) return own.functionName;
+  for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+    const { url } = nodes.get(at)!.callFrame;
+    if (url && !url.startsWith('node:')) return moduleOf(url);
+  }
+  return '(Node alone)';
+}
+
+/** A file as short as it can be told apart: from its package's folder, our dist/, or Node's name. */
+function fileOf(url: string): string {
+  return url
+    .replace(/^.*\/node_modules\//, '')
+    .replace(/^.*\/dist\//, '')
+    .replace(/^file:\/\//, '');
 }
 
 /** A package's name, our own file (from dist/), or Node's internal file. */
