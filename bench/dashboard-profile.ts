@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import type { Clock } from '../src/platform/clock/clock';
 import { SystemClock } from '../src/platform/clock/clock';
-import { dashboardOver } from './dashboard-service';
-import { ROW_SECURITY_SETTINGS_SQL, type TenantContext } from '../src/platform/tenancy/tenant-context.service';
+import { ROW_SECURITY_SETTINGS_SQL } from '../src/platform/tenancy/tenant-context.service';
+import { dashboardService, queryingTenant } from './recorded-statements';
 
 /**
  * Each statement the alliance dashboard runs, with its EXPLAIN ANALYZE execution time, on a
@@ -29,25 +29,21 @@ async function main(): Promise<void> {
   const clock: Clock = new SystemClock();
   let explain = false;
   const timings: { sql: string; ms: number; planMs?: number }[] = [];
-  const tenant = {
-    manager: {
-      query: async (sql: string, params: unknown[] = []): Promise<unknown[]> => {
-        let planMs: number | undefined;
-        if (explain) {
-          const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
-            `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
-            params,
-          );
-          planMs = rows[0]['QUERY PLAN'][0]['Execution Time'];
-        }
-        const started = performance.now();
-        const { rows } = await client.query<Record<string, unknown>>(sql, params);
-        timings.push({ sql, ms: performance.now() - started, planMs });
-        return rows;
-      },
-    },
-  } as unknown as TenantContext;
-  const dashboard = dashboardOver(tenant, clock);
+  const tenant = queryingTenant(async (sql, params = []) => {
+    let planMs: number | undefined;
+    if (explain) {
+      const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+        params,
+      );
+      planMs = rows[0]['QUERY PLAN'][0]['Execution Time'];
+    }
+    const started = performance.now();
+    const { rows } = await client.query<Record<string, unknown>>(sql, params);
+    timings.push({ sql, ms: performance.now() - started, planMs });
+    return rows;
+  });
+  const dashboard = dashboardService(tenant, clock);
 
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   await client.query(ROW_SECURITY_SETTINGS_SQL, [tenantId, userId, 'false', 'dashboard-profile']);

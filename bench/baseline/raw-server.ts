@@ -1,24 +1,24 @@
-import { createSecretKey } from 'node:crypto';
 import Fastify from 'fastify';
 import Redis from 'ioredis';
-import { verify } from 'jsonwebtoken';
 import { Pool } from 'pg';
 import { submissionStatements } from './submit-transaction';
 import { SystemClock } from '../../src/platform/clock/clock';
+import { accessCheck } from './raw-auth';
+import { registerReadRoutes } from './raw-reads';
 
 const clock = new SystemClock();
 
 /**
  * Baseline (b): the least a server can do for a submission. Plain Fastify and pg, the body checked
  * by a JSON schema, the same JWT and revoked-session check, and the product's transaction statement
- * for statement. Run by the benchmark as its own process, like the API.
+ * for statement. Run by the benchmark as its own process, like the API; with RAW_READ_PATHS_FILE it
+ * also serves the read paths' baselines (raw-reads.ts).
  */
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 });
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET!));
 const app = Fastify({ logger: false });
 
 const body = {
@@ -34,34 +34,15 @@ const body = {
   },
 } as const;
 
-interface Claims {
-  sub: string;
-  tid: string;
-  org: string;
-  iat: number;
-  sid?: string;
-}
+const authenticate = accessCheck(redis, process.env.JWT_SECRET!);
+if (process.env.RAW_READ_PATHS_FILE) registerReadRoutes(app, pool, authenticate, process.env.RAW_READ_PATHS_FILE);
 
 app.post<{ Body: { allianceId: string; categoryId: string } }>(
   '/api/v1/service-requests',
   { schema: { body } },
   async (request, reply) => {
-    let claims: Claims;
-    try {
-      claims = verify((request.headers.authorization ?? '').replace(/^Bearer /, ''), secret, {
-        algorithms: ['HS256'],
-        issuer: 'lianmeng',
-        audience: 'lianmeng-api',
-      }) as Claims;
-    } catch {
-      return reply.code(401).send({ code: 'UNAUTHENTICATED' });
-    }
-    const [revokedAt, sessionEnded] = await redis.mget(
-      `revoked-sessions:${claims.sub}`,
-      `revoked-session:${claims.sid}`,
-    );
-    if ((revokedAt && claims.iat <= Number(revokedAt)) || sessionEnded)
-      return reply.code(401).send({ code: 'UNAUTHENTICATED' });
+    const claims = await authenticate(request);
+    if (!claims) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
 
     const submitter = {
       tenantId: claims.tid,

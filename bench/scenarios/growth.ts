@@ -1,10 +1,11 @@
 import type { BenchContext } from '../context';
-import { dashboardStatements } from '../dashboard-statements';
+import { dashboardService, recordStatements } from '../recorded-statements';
 import { Explainer, settle, type Statement } from '../explain';
 import { type GrowthResult, type GrowthSeries, logBound, requests, writeGrowthReport } from '../growth-report';
 import { load, median } from '../load';
 import { FULL_SCALE, type LargeTenantScale, seedLargeTenant } from '../seed/large-tenant';
-import { adminUrl } from '../stack';
+import { adminUrl, appUrl } from '../stack';
+import { SystemClock } from '../../src/platform/clock/clock';
 import { actorOf, busiestAlliance, readPaths } from './read-paths';
 
 /** The same modest, paced rate at every size, so the sizes compare: latency, not saturation. */
@@ -45,6 +46,7 @@ export async function growthScenario(
   const official = await actorOf(ctx, 'official@anhai.demo');
   const paths = await readPaths(ctx);
   const allianceId = await busiestAlliance(ctx, official.tenantId!);
+  const clock = new SystemClock();
   const series: GrowthSeries[] = paths.map((path) => ({ name: path.name, sqlMs: [], p99Ms: [] }));
   const steps: GrowthResult['steps'] = [];
   const measured: number[] = [];
@@ -79,11 +81,13 @@ export async function growthScenario(
           throw new Error(`${path.name}: ${run.non2xx} answers not 2xx and ${run.errors} errors in ${run.requests}`);
 
         const actor = await actorOf(ctx, path.email);
-        const statements: Statement[] = path.statements.length
-          ? path.statements
-          : path.name === 'alliance dashboard'
-            ? await dashboardStatements(ctx.database, actor, allianceId)
-            : [];
+        // The dashboard's later statements depend on earlier answers: recorded anew at each size.
+        const statements: Statement[] =
+          path.name === 'alliance dashboard'
+            ? await recordStatements(appUrl(ctx.database), actor, (tenant) =>
+                dashboardService(tenant, clock).compute(allianceId, {}),
+              )
+            : path.statements;
         const times: number[] = [];
         for (let i = 0; i < EXPLAINS && statements.length > 0; i++)
           times.push((await explainer.save(`growth ${size} ${path.name}`, actor, statements)).executionMs);

@@ -2,13 +2,12 @@ import { Role } from '../../src/platform/auth/entities/role';
 import type { Actor } from '../../src/platform/tenancy/request-actor';
 import { ServiceRequestStatus } from '../../src/modules/service-requests/entities/service-request-status';
 import { listQuery, supervisionQuery } from '../../src/modules/service-requests/service-request-views.repository';
-import {
-  statisticsPeriod,
-  statisticsQueries,
-} from '../../src/modules/service-requests/statistics/service-statistics.service';
-import type { BenchContext } from '../context';
+import { type BenchContext, round } from '../context';
 import { Explainer, recordPlan, settle, type Statement } from '../explain';
-import { latencyBelowPeak, load, type LoadResult } from '../load';
+import { latencyBelowPeak, load, median, type LoadResult } from '../load';
+import { dashboardService, recordStatements, serviceStatistics } from '../recorded-statements';
+import { appUrl } from '../stack';
+import { startReadBaseline } from './read-baseline';
 import { SystemClock } from '../../src/platform/clock/clock';
 import { localDate } from '../../src/platform/clock/local-date';
 import { WEEK_SQL } from '../../src/modules/workbench/workbench.repository';
@@ -36,7 +35,16 @@ export interface ReadPath {
   contextOnly?: boolean;
   /** A target for the database's time of all its statements together (EXPLAIN ANALYZE). */
   sqlTargetMs?: number;
+  /** Served from a read replica (@ReadsFromReplica): a read-only REPEATABLE READ transaction. */
+  replica?: boolean;
+  /** How the raw baseline's work differs from the endpoint's, when it does. */
+  baselineNote?: string;
 }
+
+/** Issue 16: the read paths' p99 at half their peak within twice a raw Fastify + pg server's at the same rate. */
+const RAW_RATIO_TARGET = 2;
+/** Issue 16: the read paths' SQL, all statements of a request together. */
+const SQL_TARGET_MS = 5;
 
 /**
  * Scenario 3: the pages people open all day on the large tenant (the department inbox, an
@@ -47,9 +55,11 @@ export async function readPathsScenario(ctx: BenchContext): Promise<void> {
   const chosen = await readPaths(ctx);
   const explainer = new Explainer(ctx);
   await explainer.connect();
+  const baseline = await startReadBaseline(ctx, chosen);
   try {
-    for (const path of chosen) await measure(ctx, explainer, path);
+    for (const path of chosen) await measure(ctx, explainer, path, baseline.url(path));
   } finally {
+    await baseline.server.stop();
     await explainer.end();
   }
 }
@@ -68,12 +78,15 @@ export async function readPaths(ctx: BenchContext): Promise<ReadPath[]> {
     limit: PAGE_SIZE,
   };
   const mine = { requesterOrganizationId: enterprise.organizationId!, limit: PAGE_SIZE };
+  const clock = new SystemClock();
+  const app = appUrl(ctx.database);
   const paths: ReadPath[] = [
     {
       name: 'department inbox',
       email: 'dept@anhai.demo',
       path: `/service-requests?${qs(inbox)}`,
       targetMs: 20,
+      sqlTargetMs: SQL_TARGET_MS,
       statements: [listQuery(department, inbox, PAGE_SIZE + 1)],
     },
     {
@@ -81,6 +94,7 @@ export async function readPaths(ctx: BenchContext): Promise<ReadPath[]> {
       email: 'jingong@anhai.demo',
       path: `/service-requests?${qs(mine)}`,
       targetMs: 20,
+      sqlTargetMs: SQL_TARGET_MS,
       statements: [listQuery(enterprise, mine, PAGE_SIZE + 1)],
     },
     {
@@ -88,6 +102,7 @@ export async function readPaths(ctx: BenchContext): Promise<ReadPath[]> {
       email: 'official@anhai.demo',
       path: `/service-requests/supervision?limit=${SUPERVISION_LIMIT}`,
       targetMs: 20,
+      sqlTargetMs: SQL_TARGET_MS,
       statements: [supervisionQuery(SUPERVISION_LIMIT + 1)],
     },
     {
@@ -95,7 +110,12 @@ export async function readPaths(ctx: BenchContext): Promise<ReadPath[]> {
       email: 'official@anhai.demo',
       path: `/service-requests/statistics?${qs({ allianceId })}`,
       targetMs: 100,
-      statements: Object.values(statisticsQueries(allianceId, statisticsPeriod({}, new SystemClock().now()))),
+      sqlTargetMs: SQL_TARGET_MS,
+      replica: true,
+      // ServiceStatistics.compute's statements as it runs them: the alliance's existence, then the figures.
+      statements: await recordStatements(app, official, (tenant) =>
+        serviceStatistics(tenant, clock).compute({ allianceId }),
+      ),
     },
     // 工作台, the home page: every section's count and first items, in one request; the SQL under 50 ms.
     ...(await Promise.all(
@@ -113,18 +133,23 @@ export async function readPaths(ctx: BenchContext): Promise<ReadPath[]> {
             targetMs: 50,
             sqlTargetMs: 50,
             statements: await workbenchStatements(ctx, actor),
+            baselineNote: 'sections only, not the settings and week look-ups',
           };
         },
       ),
     )),
     // The alliance dashboard: the statistics and more (members, meetings, think tank, indicators); issue 16's target.
-    // Its statements one by one: bench/dashboard-profile.ts.
+    // Its statements one by one, timed: bench/dashboard-profile.ts.
     {
       name: 'alliance dashboard',
       email: 'official@anhai.demo',
       path: `/alliances/${allianceId}/dashboard`,
       targetMs: 100,
-      statements: [],
+      sqlTargetMs: SQL_TARGET_MS,
+      replica: true,
+      statements: await recordStatements(app, official, (tenant) =>
+        dashboardService(tenant, clock).compute(allianceId, {}),
+      ),
     },
   ];
 
@@ -134,7 +159,7 @@ export async function readPaths(ctx: BenchContext): Promise<ReadPath[]> {
   return only?.length ? paths.filter((path) => only.some((word) => path.name.includes(word))) : paths;
 }
 
-async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath): Promise<void> {
+async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath, rawUrl?: string): Promise<void> {
   const url = `${ctx.apiUrl}/api/v1${path.path}`;
   const headers = { authorization: `Bearer ${await ctx.token(path.email)}` };
   const first = await fetch(url, { headers });
@@ -147,9 +172,10 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
       ? `${body.totals.submitted} requests counted`
       : 'answered';
   process.stdout.write(`  ${path.name}: GET ${path.path} → ${size}\n`);
+  if (rawUrl) await checkBaseline(path, rawUrl, headers, body.items?.length ?? 1);
 
-  const once = async (rate?: number): Promise<LoadResult> => {
-    const run = await load({ url, headers, connections: CONNECTIONS, durationSeconds: SECONDS, rate });
+  const once = async (rate?: number, target = url): Promise<LoadResult> => {
+    const run = await load({ url: target, headers, connections: CONNECTIONS, durationSeconds: SECONDS, rate });
     await settle(ctx);
     if (run.errors > 0 || run.non2xx > 0)
       throw new Error(`${path.name}: ${run.non2xx} answers not 2xx and ${run.errors} errors in ${run.requests}`);
@@ -157,6 +183,10 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
   };
   const warm = await load({ url, headers, connections: CONNECTIONS, durationSeconds: 2 });
   await settle(ctx);
+  if (rawUrl) {
+    await load({ url: rawUrl, headers, connections: CONNECTIONS, durationSeconds: 2 });
+    await settle(ctx);
+  }
   const goal = (p99: number) =>
     path.contextOnly ? {} : { target: `≤ ${path.targetMs} ms`, met: p99 <= path.targetMs };
   if (warm.requests < 4 * CONNECTIONS) {
@@ -165,8 +195,21 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
     await settle(ctx);
     const metric = `${path.name} p99, one request at a time (${warm.requests} answers in 2 s at ${CONNECTIONS} connections)`;
     ctx.record({ scenario: 'Read paths', metric, value: serial.p99, unit: 'ms', ...goal(serial.p99) });
+    if (rawUrl) {
+      const raw = await load({ url: rawUrl, headers, connections: 1, amount: 10 });
+      await settle(ctx);
+      recordBaseline(ctx, path, 'one request at a time', serial.p99, raw);
+    }
   } else {
-    const result = await latencyBelowPeak(RUNS, LOAD_FRACTION, once);
+    // Each paced run of the product is followed by the raw server's at the same rate, so a machine
+    // that slows down part-way slows both alike.
+    const raw: LoadResult[] = [];
+    const paired = async (rate?: number): Promise<LoadResult> => {
+      const run = await once(rate);
+      if (rate !== undefined && rawUrl) raw.push(await once(rate, rawUrl));
+      return run;
+    };
+    const result = await latencyBelowPeak(RUNS, LOAD_FRACTION, paired);
     ctx.record({
       scenario: 'Read paths',
       metric: `${path.name} p99 at ${Math.round(100 * LOAD_FRACTION)} % of peak (${result.rate} req/s)`,
@@ -180,6 +223,11 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
       value: result.peak.rps,
       unit: 'req/s',
     });
+    if (raw.length > 0) {
+      const p99 = median(raw.map((r) => r.p99));
+      const p50 = median(raw.map((r) => r.p50));
+      recordBaseline(ctx, path, `the same ${result.rate} req/s`, result.p99, { p99, p50 });
+    }
   }
 
   if (path.statements.length > 0) {
@@ -198,6 +246,52 @@ async function measure(ctx: BenchContext, explainer: Explainer, path: ReadPath):
       });
     }
   }
+}
+
+/**
+ * The raw server's first answer: 200, and at least as many rows as the product's items (one, for a
+ * path without a list): a baseline that reads nothing (a wrong tenant setting under row-level
+ * security returns no rows, fast) would flatter it.
+ */
+async function checkBaseline(
+  path: ReadPath,
+  rawUrl: string,
+  headers: Record<string, string>,
+  expected: number,
+): Promise<void> {
+  const answer = await fetch(rawUrl, { headers });
+  const rows = (await answer.json()) as unknown[];
+  const count = path.statements.length === 1 ? rows.length : (rows as unknown[][]).flat().length;
+  process.stdout.write(`  ${path.name}: raw baseline → ${count} rows from ${path.statements.length} statements\n`);
+  if (answer.status !== 200 || count < expected)
+    throw new Error(
+      `${path.name}: the raw baseline answered ${answer.status} with ${count} rows (${expected} expected)`,
+    );
+}
+
+/** The raw Fastify + pg server's p99 for the path's statements, and the product's p99 as a multiple of it. */
+function recordBaseline(
+  ctx: BenchContext,
+  path: ReadPath,
+  at: string,
+  productP99: number,
+  raw: { p99: number; p50: number },
+): void {
+  const note = path.baselineNote ? `; ${path.baselineNote}` : '';
+  ctx.record({
+    scenario: 'Read paths',
+    metric: `${path.name}: raw Fastify + pg, same SQL at ${at}: p99 (p50 ${round(raw.p50)} ms${note})`,
+    value: raw.p99,
+    unit: 'ms',
+  });
+  const ratio = productP99 / raw.p99;
+  ctx.record({
+    scenario: 'Read paths',
+    metric: `${path.name}: product p99 ÷ raw p99`,
+    value: ratio,
+    unit: '×',
+    ...(path.contextOnly ? {} : { target: `≤ ${RAW_RATIO_TARGET} ×`, met: ratio <= RAW_RATIO_TARGET }),
+  });
 }
 
 export async function actorOf(ctx: BenchContext, email: string): Promise<Actor> {

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { pgbenchScript, SUBMISSION_BODY } from '../baseline/submit-transaction';
 import { shareOfBaseline, type BenchContext } from '../context';
 import { load, median, type LoadResult } from '../load';
-import { appUrl, BENCH_JWT_SECRET, BenchProcess, freePort, ROOT, sleep } from '../stack';
+import { sleep } from '../stack';
+import { startRawBaseline } from '../baseline/raw-baseline';
 
 const CONNECTIONS = 20;
 const SECONDS = 8;
@@ -26,6 +27,7 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
   // Rounds interleave the product and its baselines, so a machine that slows down part-way
   // slows all three alike; the median of each is kept.
   const raw = await startRawBaseline(ctx);
+  const rawUrl = `${raw.origin}/api/v1/service-requests`;
   const productRuns: LoadResult[] = [];
   const rawRuns: LoadResult[] = [];
   const pgbenchRuns: number[] = [];
@@ -51,7 +53,7 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
       statements += (after.statements - before.statements) / stored / RUNS;
       transactions += (after.transactions - before.transactions) / stored / RUNS;
       rawRuns.push(
-        await load({ url: raw.url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }),
+        await load({ url: rawUrl, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: SECONDS }),
       );
       pgbenchRuns.push(await pgbenchRun(ctx, 'submit', pgbenchScript(ctx.submitter)));
       oneRowRuns.push(await pgbenchRun(ctx, 'one-row-insert', oneRow));
@@ -66,7 +68,7 @@ export async function submitScenario(ctx: BenchContext): Promise<{ peakRps: numb
     const rate = Math.round(product.rps * 0.7);
     steady = await load({ url, method: 'POST', headers, body, connections: CONNECTIONS, durationSeconds: 10, rate });
     rawSteady = await load({
-      url: raw.url,
+      url: rawUrl,
       method: 'POST',
       headers,
       body,
@@ -140,24 +142,6 @@ async function storedBy(ctx: BenchContext): Promise<number> {
     [ctx.submitter.userId],
   );
   return Number(row.n);
-}
-
-async function startRawBaseline(ctx: BenchContext): Promise<{ server: BenchProcess; url: string }> {
-  const port = await freePort();
-  const server = new BenchProcess(
-    'raw-baseline',
-    process.execPath,
-    [join(ROOT, 'dist/bench/baseline/raw-server.js')],
-    {
-      PORT: String(port),
-      DATABASE_URL: appUrl(ctx.database),
-      JWT_SECRET: BENCH_JWT_SECRET,
-      REDIS_URL: 'redis://127.0.0.1:6379',
-    },
-    join(ctx.resultsDir, 'raw-baseline.log'),
-  );
-  await server.waitFor(/Raw baseline listening/);
-  return { server, url: `http://127.0.0.1:${port}/api/v1/service-requests` };
 }
 
 const ONE_ROW_TABLE = 'bench_one_row_insert';
