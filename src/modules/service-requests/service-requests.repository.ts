@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import type { OutboxEvent } from '../../platform/outbox/outbox-event.entity';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
+import {
+  rememberTownshipSettings,
+  type TownshipSettings,
+  townshipSettingsJson,
+} from '../../platform/tenancy/township-settings';
 import type { ServiceRequestView } from './dto/service-request.dto';
 import { TimelineEntryType } from './entities/service-request-event.entity';
 import type { RoutingRule } from './entities/routing-rule.entity';
@@ -22,6 +27,28 @@ const ROUTING_RULES_SQL = `coalesce((
   SELECT json_agg(json_build_object('id', r.id, 'categoryId', r.category_id, 'keywords', r.keywords, 'targetOrganizationId', r.target_organization_id)
                   ORDER BY r.priority, r.created_at)
     FROM routing_rules r WHERE r.alliance_id = :allianceId AND r.active), '[]'::json)`;
+
+export interface RequestParties {
+  requester: string;
+  provider: string;
+  staff: string[];
+}
+
+export type PartiesRow = { requester: string | null; provider: string | null; staff: string[] };
+
+const partiesKey = (requester: string, provider: string | null) => `request-parties:${requester}:${provider}`;
+
+/** The columns of `parties`, for a statement that reads them beside its own: placeholders of the two organisations. */
+export const partiesColumns = (requester: string, provider: string) =>
+  `(SELECT name FROM organization_directory WHERE id = ${requester}) AS requester,
+   (SELECT name FROM organization_directory WHERE id = ${provider}) AS provider,
+   ARRAY(SELECT id FROM people_directory WHERE organization_id = ${provider} AND status = 'active' ORDER BY created_at, id)::text[] AS staff`;
+
+const toParties = (row: PartiesRow): RequestParties => ({
+  requester: row.requester ?? '',
+  provider: row.provider ?? '',
+  staff: row.staff,
+});
 
 @Injectable()
 export class ServiceRequestsRepository {
@@ -46,11 +73,12 @@ export class ServiceRequestsRepository {
   }
 
   /**
-   * What routing a request weighs, in one round trip: its category (remembered for the SLA
-   * planning that follows), the alliance's active rules in order, and the enterprise's paired department.
+   * What routing a request weighs, in one round trip: its category, the alliance's active rules in
+   * order, and the enterprise's paired department; with the township's settings, remembered with the
+   * category for the SLA planning and the notifications that follow.
    */
   async routingFacts(
-    request: Pick<ServiceRequest, 'categoryId' | 'allianceId' | 'requesterOrganizationId'>,
+    request: Pick<ServiceRequest, 'tenantId' | 'categoryId' | 'allianceId' | 'requesterOrganizationId'>,
   ): Promise<RoutingFacts> {
     const { entities, raw } = await this.manager
       .getRepository(ServiceCategory)
@@ -60,16 +88,48 @@ export class ServiceRequestsRepository {
         '(SELECT paired_department_id FROM organization_directory WHERE id = :requester)',
         'paired_department_id',
       )
+      .addSelect(townshipSettingsJson(':tenantId'), 'township')
       .where('c.id = :id', {
         id: request.categoryId,
         allianceId: request.allianceId,
         requester: request.requesterOrganizationId,
+        tenantId: request.tenantId,
       })
-      .getRawAndEntities<{ rules: RoutingFacts['rules']; paired_department_id: string | null }>();
+      .getRawAndEntities<{
+        rules: RoutingFacts['rules'];
+        paired_department_id: string | null;
+        township: TownshipSettings | null;
+      }>();
     const [category] = entities;
     if (!category) throw new EntityNotFoundError(ServiceCategory, { id: request.categoryId });
     await this.tenant.once(categoryKey(category.id), () => Promise.resolve(category));
+    await rememberTownshipSettings(this.tenant, request.tenantId, raw[0].township);
     return { category, rules: raw[0].rules, pairedDepartmentId: raw[0].paired_department_id };
+  }
+
+  /**
+   * Both organisations' names and the serving organisation's active staff, once per job or request:
+   * one round trip, from the directories' exported views (what their names() and activeStaff() answer).
+   */
+  parties(requesterOrganizationId: string, providerOrganizationId: string | null): Promise<RequestParties> {
+    return this.tenant.once(partiesKey(requesterOrganizationId, providerOrganizationId), async () => {
+      const [row] = await this.manager.query<PartiesRow[]>(`SELECT ${partiesColumns('$1', '$2')}`, [
+        requesterOrganizationId,
+        providerOrganizationId,
+      ]);
+      return toParties(row);
+    });
+  }
+
+  /** Parties that a caller's own statement read (`partiesColumns`), for `parties` to answer. */
+  async rememberParties(
+    requesterOrganizationId: string,
+    providerOrganizationId: string | null,
+    row: PartiesRow,
+  ): Promise<void> {
+    await this.tenant.once(partiesKey(requesterOrganizationId, providerOrganizationId), () =>
+      Promise.resolve(toParties(row)),
+    );
   }
 
   findByIdempotencyKey(requesterUserId: string, key: string): Promise<ServiceRequest | null> {
