@@ -1,32 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EntityNotFoundError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { OutboxEvent } from '../../platform/outbox/outbox-event.entity';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
-import {
-  rememberTownshipSettings,
-  type TownshipSettings,
-  townshipSettingsJson,
-} from '../../platform/tenancy/township-settings';
 import type { ServiceRequestView } from './dto/service-request.dto';
 import { TimelineEntryType } from './entities/service-request-event.entity';
-import type { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
 import { ServiceRequest } from './entities/service-request.entity';
 import { toView, type ViewRow } from './service-request-views.repository';
 import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from './submission.sql';
 
 export const categoryKey = (id: string) => `service-category:${id}`;
-
-export interface RoutingFacts {
-  category: ServiceCategory;
-  rules: Pick<RoutingRule, 'id' | 'categoryId' | 'keywords' | 'targetOrganizationId'>[];
-  pairedDepartmentId: string | null;
-}
-
-const ROUTING_RULES_SQL = `coalesce((
-  SELECT json_agg(json_build_object('id', r.id, 'categoryId', r.category_id, 'keywords', r.keywords, 'targetOrganizationId', r.target_organization_id)
-                  ORDER BY r.priority, r.created_at)
-    FROM routing_rules r WHERE r.alliance_id = :allianceId AND r.active), '[]'::json)`;
 
 export interface RequestParties {
   requester: string;
@@ -70,41 +53,6 @@ export class ServiceRequestsRepository {
   /** A category, read once per request or job (routing and SLA planning both need it). */
   category(id: string): Promise<ServiceCategory> {
     return this.tenant.once(categoryKey(id), () => this.manager.getRepository(ServiceCategory).findOneByOrFail({ id }));
-  }
-
-  /**
-   * What routing a request weighs, in one round trip: its category, the alliance's active rules in
-   * order, and the enterprise's paired department; with the township's settings, remembered with the
-   * category for the SLA planning and the notifications that follow.
-   */
-  async routingFacts(
-    request: Pick<ServiceRequest, 'tenantId' | 'categoryId' | 'allianceId' | 'requesterOrganizationId'>,
-  ): Promise<RoutingFacts> {
-    const { entities, raw } = await this.manager
-      .getRepository(ServiceCategory)
-      .createQueryBuilder('c')
-      .addSelect(ROUTING_RULES_SQL, 'rules')
-      .addSelect(
-        '(SELECT paired_department_id FROM organization_directory WHERE id = :requester)',
-        'paired_department_id',
-      )
-      .addSelect(townshipSettingsJson(':tenantId'), 'township')
-      .where('c.id = :id', {
-        id: request.categoryId,
-        allianceId: request.allianceId,
-        requester: request.requesterOrganizationId,
-        tenantId: request.tenantId,
-      })
-      .getRawAndEntities<{
-        rules: RoutingFacts['rules'];
-        paired_department_id: string | null;
-        township: TownshipSettings | null;
-      }>();
-    const [category] = entities;
-    if (!category) throw new EntityNotFoundError(ServiceCategory, { id: request.categoryId });
-    await this.tenant.once(categoryKey(category.id), () => Promise.resolve(category));
-    await rememberTownshipSettings(this.tenant, request.tenantId, raw[0].township);
-    return { category, rules: raw[0].rules, pairedDepartmentId: raw[0].paired_department_id };
   }
 
   /**

@@ -34,7 +34,7 @@ export class RequestRouter {
   ) {}
 
   async decide(request: ServiceRequest): Promise<RoutingDecision> {
-    const { category, rules, pairedDepartmentId } = await this.requests.routingFacts(request);
+    const { category, rules, pairedDepartmentId } = await this.routing.routingFacts(request);
     const rule = rules.find((r) => ruleMatches(r, request));
     if (rule)
       return {
