@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityNotFoundError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { OutboxEvent } from '../../platform/outbox/outbox-event.entity';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { ServiceRequestView } from './dto/service-request.dto';
 import { TimelineEntryType } from './entities/service-request-event.entity';
-import type { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
 import { ServiceRequest } from './entities/service-request.entity';
 import { toView, type ViewRow } from './service-request-views.repository';
@@ -12,16 +11,27 @@ import { SUBMISSION_CHECK_SQL, SUBMISSION_INSERT_SQL } from './submission.sql';
 
 export const categoryKey = (id: string) => `service-category:${id}`;
 
-export interface RoutingFacts {
-  category: ServiceCategory;
-  rules: Pick<RoutingRule, 'id' | 'categoryId' | 'keywords' | 'targetOrganizationId'>[];
-  pairedDepartmentId: string | null;
+export interface RequestParties {
+  requester: string;
+  provider: string;
+  staff: string[];
 }
 
-const ROUTING_RULES_SQL = `coalesce((
-  SELECT json_agg(json_build_object('id', r.id, 'categoryId', r.category_id, 'keywords', r.keywords, 'targetOrganizationId', r.target_organization_id)
-                  ORDER BY r.priority, r.created_at)
-    FROM routing_rules r WHERE r.alliance_id = :allianceId AND r.active), '[]'::json)`;
+export type PartiesRow = { requester: string | null; provider: string | null; staff: string[] };
+
+const partiesKey = (requester: string, provider: string | null) => `request-parties:${requester}:${provider}`;
+
+/** The columns of `parties`, for a statement that reads them beside its own: placeholders of the two organisations. */
+export const partiesColumns = (requester: string, provider: string) =>
+  `(SELECT name FROM organization_directory WHERE id = ${requester}) AS requester,
+   (SELECT name FROM organization_directory WHERE id = ${provider}) AS provider,
+   ARRAY(SELECT id FROM people_directory WHERE organization_id = ${provider} AND status = 'active' ORDER BY created_at, id)::text[] AS staff`;
+
+const toParties = (row: PartiesRow): RequestParties => ({
+  requester: row.requester ?? '',
+  provider: row.provider ?? '',
+  staff: row.staff,
+});
 
 @Injectable()
 export class ServiceRequestsRepository {
@@ -46,30 +56,28 @@ export class ServiceRequestsRepository {
   }
 
   /**
-   * What routing a request weighs, in one round trip: its category (remembered for the SLA
-   * planning that follows), the alliance's active rules in order, and the enterprise's paired department.
+   * Both organisations' names and the serving organisation's active staff, once per job or request:
+   * one round trip, from the directories' exported views (what their names() and activeStaff() answer).
    */
-  async routingFacts(
-    request: Pick<ServiceRequest, 'categoryId' | 'allianceId' | 'requesterOrganizationId'>,
-  ): Promise<RoutingFacts> {
-    const { entities, raw } = await this.manager
-      .getRepository(ServiceCategory)
-      .createQueryBuilder('c')
-      .addSelect(ROUTING_RULES_SQL, 'rules')
-      .addSelect(
-        '(SELECT paired_department_id FROM organization_directory WHERE id = :requester)',
-        'paired_department_id',
-      )
-      .where('c.id = :id', {
-        id: request.categoryId,
-        allianceId: request.allianceId,
-        requester: request.requesterOrganizationId,
-      })
-      .getRawAndEntities<{ rules: RoutingFacts['rules']; paired_department_id: string | null }>();
-    const [category] = entities;
-    if (!category) throw new EntityNotFoundError(ServiceCategory, { id: request.categoryId });
-    await this.tenant.once(categoryKey(category.id), () => Promise.resolve(category));
-    return { category, rules: raw[0].rules, pairedDepartmentId: raw[0].paired_department_id };
+  parties(requesterOrganizationId: string, providerOrganizationId: string | null): Promise<RequestParties> {
+    return this.tenant.once(partiesKey(requesterOrganizationId, providerOrganizationId), async () => {
+      const [row] = await this.manager.query<PartiesRow[]>(`SELECT ${partiesColumns('$1', '$2')}`, [
+        requesterOrganizationId,
+        providerOrganizationId,
+      ]);
+      return toParties(row);
+    });
+  }
+
+  /** Parties that a caller's own statement read (`partiesColumns`), for `parties` to answer. */
+  async rememberParties(
+    requesterOrganizationId: string,
+    providerOrganizationId: string | null,
+    row: PartiesRow,
+  ): Promise<void> {
+    await this.tenant.once(partiesKey(requesterOrganizationId, providerOrganizationId), () =>
+      Promise.resolve(toParties(row)),
+    );
   }
 
   findByIdempotencyKey(requesterUserId: string, key: string): Promise<ServiceRequest | null> {

@@ -14,19 +14,28 @@ export interface TownshipSettings {
 
 export const townshipSettingsKey = (tenantId: string) => `township-settings:${tenantId}`;
 
-/** One round trip: a routing job needs all three (deadlines, then quiet hours), and each cost a statement of its own. */
-const TOWNSHIP_SETTINGS_SQL = `
-  SELECT t.time_zone AS "timeZone",
-         coalesce((SELECT json_agg(json_build_object('date', o.date, 'kind', o.kind)) FROM working_day_overrides o WHERE o.tenant_id = t.id), '[]'::json) AS overrides,
-         (SELECT json_build_object(
+/**
+ * The settings as one json value, for a statement that reads them beside its own figures (the
+ * routing job's facts): `tenantParameter` is the placeholder that holds the township's id.
+ */
+export const townshipSettingsJson = (tenantParameter: string) => `(
+  SELECT json_build_object(
+           'timeZone', t.time_zone,
+           'overrides', coalesce((SELECT json_agg(json_build_object('date', o.date, 'kind', o.kind)) FROM working_day_overrides o WHERE o.tenant_id = t.id), '[]'::json),
+           'notifications', (SELECT json_build_object(
                    'tenantId', s.tenant_id, 'quietStart', s.quiet_start, 'quietEnd', s.quiet_end, 'quietWeekends', s.quiet_weekends,
                    'smtpHost', s.smtp_host, 'smtpPort', s.smtp_port, 'smtpSecure', s.smtp_secure, 'smtpUsername', s.smtp_username,
                    'smtpPasswordEncrypted', s.smtp_password_encrypted, 'mailFrom', s.mail_from,
                    'smsEndpoint', s.sms_endpoint, 'smsAccessKeyId', s.sms_access_key_id,
                    'smsAccessKeySecretEncrypted', s.sms_access_key_secret_encrypted, 'smsSignName', s.sms_sign_name,
                    'smsTemplates', s.sms_templates)
-            FROM notification_settings s WHERE s.tenant_id = t.id) AS notifications
-    FROM tenants t WHERE t.id = $1`;
+              FROM notification_settings s WHERE s.tenant_id = t.id))
+    FROM tenants t WHERE t.id = ${tenantParameter})`;
+
+/** One round trip: a routing job needs all three (deadlines, then quiet hours), and each cost a statement of its own. */
+const TOWNSHIP_SETTINGS_SQL = `SELECT ${townshipSettingsJson('$1')} AS settings`;
+
+const DEFAULT_SETTINGS: TownshipSettings = { timeZone: 'Asia/Shanghai', overrides: [], notifications: null };
 
 /**
  * The township's settings, read once per request or job (the transaction's memo). Whoever changes
@@ -34,7 +43,18 @@ const TOWNSHIP_SETTINGS_SQL = `
  */
 export function townshipSettings(context: TenantContext, tenantId: string): Promise<TownshipSettings> {
   return context.once(townshipSettingsKey(tenantId), async () => {
-    const [row] = await context.manager.query<TownshipSettings[]>(TOWNSHIP_SETTINGS_SQL, [tenantId]);
-    return row ?? { timeZone: 'Asia/Shanghai', overrides: [], notifications: null };
+    const [row] = await context.manager.query<{ settings: TownshipSettings | null }[]>(TOWNSHIP_SETTINGS_SQL, [
+      tenantId,
+    ]);
+    return row.settings ?? DEFAULT_SETTINGS;
   });
+}
+
+/** Remembers settings that a caller's own statement read (`townshipSettingsJson`), as `townshipSettings` would have. */
+export function rememberTownshipSettings(
+  context: TenantContext,
+  tenantId: string,
+  settings: TownshipSettings | null,
+): Promise<TownshipSettings> {
+  return context.once(townshipSettingsKey(tenantId), () => Promise.resolve(settings ?? DEFAULT_SETTINGS));
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
-import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import type { ServiceRequest } from '../entities/service-request.entity';
-import { PeopleDirectory } from '../../users/people-directory.service';
-import { OrganizationDirectory } from '../../organizations/organization-directory.service';
+import { type RequestParties, ServiceRequestsRepository } from '../service-requests.repository';
 
 type Announced = Pick<
   ServiceRequest,
@@ -22,9 +20,7 @@ type Announced = Pick<
 @Injectable()
 export class RequestAnnouncer {
   constructor(
-    private readonly organizationDirectory: OrganizationDirectory,
-    private readonly peopleDirectory: PeopleDirectory,
-    private readonly tenant: TenantContext,
+    private readonly requests: ServiceRequestsRepository,
     private readonly notifier: Notifier,
   ) {}
 
@@ -61,22 +57,7 @@ export class RequestAnnouncer {
     return { requestId: request.id, number: request.number, title: request.title, status: request.status };
   }
 
-  /** Both organisations' names and the serving organisation's active staff. */
-  private parties(request: Announced): Promise<{ requester: string; provider: string; staff: string[] }> {
-    return this.tenant.once(
-      `request-parties:${request.requesterOrganizationId}:${request.assignedOrganizationId}`,
-      async () => {
-        const names = await this.organizationDirectory.names([
-          request.requesterOrganizationId,
-          request.assignedOrganizationId,
-        ]);
-        const provider = request.assignedOrganizationId;
-        return {
-          requester: names.get(request.requesterOrganizationId) ?? '',
-          provider: (provider && names.get(provider)) ?? '',
-          staff: provider ? await this.peopleDirectory.activeStaff(provider) : [],
-        };
-      },
-    );
+  private parties(request: Announced): Promise<RequestParties> {
+    return this.requests.parties(request.requesterOrganizationId, request.assignedOrganizationId);
   }
 }

@@ -24,6 +24,8 @@ export interface StepSpec {
    * user, and a request that is gone is no step.
    */
   system?: boolean;
+  /** How a system step locks and reads the request, when it reads more in the same round trip. */
+  lock?: (id: string) => Promise<ServiceRequest | null>;
   /** A step that is no longer wanted (a retried job after the first one committed) changes nothing. */
   only?: (request: ServiceRequest) => boolean;
   /** The timeline entry's key: a job that runs twice records it once. */
@@ -59,7 +61,7 @@ export class RequestSteps {
   /** The step; null when the request is gone or `only` turned it down (a job's step only). */
   async apply(actor: Actor, id: string, spec: StepSpec): Promise<ServiceRequest | null> {
     const request = spec.system
-      ? await this.requests.findForUpdate(id)
+      ? await (spec.lock ?? ((i: string) => this.requests.findForUpdate(i)))(id)
       : await this.service.requireVisible(actor, id, true);
     if (!request || (spec.only && !spec.only(request))) return null;
     const parties: Party[] = spec.system ? ['system'] : partiesOf(actor, request);

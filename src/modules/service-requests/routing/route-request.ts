@@ -12,6 +12,7 @@ import { RequestSteps } from '../lifecycle/request-steps.service';
 import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaPlanner } from '../sla/sla-planner.service';
 import { RequestRouter } from './router.service';
+import { RoutingRepository } from './routing.repository';
 import { PeopleDirectory } from '../../users/people-directory.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
@@ -29,6 +30,7 @@ export class RouteRequest {
     private readonly tenant: TenantContext,
     private readonly steps: RequestSteps,
     private readonly router: RequestRouter,
+    private readonly routing: RoutingRepository,
     private readonly requests: ServiceRequestsRepository,
     private readonly planner: SlaPlanner,
     private readonly announcer: RequestAnnouncer,
@@ -48,6 +50,8 @@ export class RouteRequest {
         action: 'route',
         entry: TimelineEntryType.Routed,
         system: true,
+        // The rules, the paired department and the settings come with the lock: one round trip fewer.
+        lock: (id) => this.routing.lockWithFacts(id),
         only: (request) => request.status === S.Submitted,
         changes: async (request) => {
           decision = await this.router.decide(request);

@@ -34,26 +34,36 @@ export class RequestRouter {
   ) {}
 
   async decide(request: ServiceRequest): Promise<RoutingDecision> {
-    const { category, rules, pairedDepartmentId } = await this.requests.routingFacts(request);
+    const { category, rules, pairedDepartmentId } = await this.routing.routingFacts(request);
     const rule = rules.find((r) => ruleMatches(r, request));
     if (rule)
       return {
         organizationId: rule.targetOrganizationId,
-        handlerId: await this.leastLoadedHandler(rule.targetOrganizationId),
+        handlerId: await this.handlerFor(request, rule.targetOrganizationId),
         reason: 'rule',
         ruleId: rule.id,
       };
     if (pairedDepartmentId)
       return {
         organizationId: pairedDepartmentId,
-        handlerId: await this.leastLoadedHandler(pairedDepartmentId),
+        handlerId: await this.handlerFor(request, pairedDepartmentId),
         reason: 'paired_department',
       };
     return {
       organizationId: category.providerOrganizationId,
-      handlerId: await this.leastLoadedHandler(category.providerOrganizationId),
+      handlerId: await this.handlerFor(request, category.providerOrganizationId),
       reason: 'category_provider',
     };
+  }
+
+  /** The handler, reading with it the parties that the routed request's announcement names. */
+  private async handlerFor(request: ServiceRequest, organizationId: string): Promise<string | null> {
+    const { handlerId, parties } = await this.routing.leastLoadedHandlerAndParties(
+      organizationId,
+      request.requesterOrganizationId,
+    );
+    await this.requests.rememberParties(request.requesterOrganizationId, organizationId, parties);
+    return handlerId;
   }
 
   /** The active staff member with the fewest open requests; the longest-serving wins a tie. */

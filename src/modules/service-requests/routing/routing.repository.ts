@@ -1,25 +1,135 @@
 import { Injectable } from '@nestjs/common';
+import { EntityNotFoundError } from 'typeorm';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
+import {
+  rememberTownshipSettings,
+  type TownshipSettings,
+  townshipSettingsJson,
+} from '../../../platform/tenancy/township-settings';
+import type { RoutingRule } from '../entities/routing-rule.entity';
+import { ServiceCategory } from '../entities/service-category.entity';
+import { ServiceRequest } from '../entities/service-request.entity';
+import { categoryKey, partiesColumns, type PartiesRow } from '../service-requests.repository';
+
+export interface RoutingFacts {
+  category: ServiceCategory;
+  rules: Pick<RoutingRule, 'id' | 'categoryId' | 'keywords' | 'targetOrganizationId'>[];
+  pairedDepartmentId: string | null;
+}
+
+type FactsRow = {
+  rules: RoutingFacts['rules'];
+  paired_department_id: string | null;
+  township: TownshipSettings | null;
+};
+
+const routingFactsKey = (requestId: string) => `routing-facts:${requestId}`;
+
+/**
+ * The columns of the facts besides the category, given the SQL of the request's alliance, enterprise
+ * and township: the alliance's active rules in order, the enterprise's paired department and the
+ * township's settings (deadlines, then quiet hours).
+ */
+const factsColumns = (of: { alliance: string; requester: string; tenant: string }): [string, string][] => [
+  [
+    `coalesce((
+      SELECT json_agg(json_build_object('id', rr.id, 'categoryId', rr.category_id, 'keywords', rr.keywords, 'targetOrganizationId', rr.target_organization_id)
+                      ORDER BY rr.priority, rr.created_at)
+        FROM routing_rules rr WHERE rr.alliance_id = ${of.alliance} AND rr.active), '[]'::json)`,
+    'rules',
+  ],
+  [`(SELECT paired_department_id FROM organization_directory WHERE id = ${of.requester})`, 'paired_department_id'],
+  [townshipSettingsJson(of.tenant), 'township'],
+];
+
+/**
+ * The active staff member with the fewest open requests; the longest-serving wins a tie. Each
+ * count reads only ix_service_requests__handler_open (an index-only scan); joining the requests
+ * and counting their ids fetched every open request's row, 56 ms for a department with 11,600.
+ */
+const leastLoadedHandler = (organization: string) => `(
+  SELECT u.id FROM people_directory u
+   WHERE u.organization_id = ${organization} AND u.status = 'active' AND u.role IN ('department_staff', 'enterprise_contact')
+   ORDER BY (SELECT count(*) FROM service_requests r WHERE r.handler_id = u.id AND r.status IN ('routed', 'accepted', 'in_progress', 'returned')),
+            u.created_at, u.id
+   LIMIT 1)`;
 
 @Injectable()
 export class RoutingRepository {
   constructor(private readonly tenant: TenantContext) {}
 
   /**
-   * The active staff member with the fewest open requests; the longest-serving wins a tie. Each
-   * count reads only ix_service_requests__handler_open (an index-only scan); joining the requests
-   * and counting their ids fetched every open request's row, 56 ms for a department with 11,600.
+   * Locks the request (as ServiceRequestsRepository.findForUpdate) and reads, in the same round
+   * trip, what routing it weighs; `routingFacts` then answers from the job's memo. The facts are
+   * read in the job's own transaction, so a rule changed a moment ago applies to the next job.
    */
+  async lockWithFacts(id: string): Promise<ServiceRequest | null> {
+    const query = this.tenant.manager
+      .getRepository(ServiceRequest)
+      .createQueryBuilder('request')
+      .leftJoinAndMapOne('request.routingCategory', ServiceCategory, 'category', 'category.id = request.categoryId')
+      .where('request.id = :id', { id })
+      // Only the request's row: every job of a category would otherwise queue on the category's.
+      .setLock('pessimistic_write', undefined, ['request']);
+    const columns = factsColumns({
+      alliance: 'request.alliance_id',
+      requester: 'request.requester_organization_id',
+      tenant: 'request.tenant_id',
+    });
+    for (const [sql, alias] of columns) query.addSelect(sql, alias);
+    const { entities, raw } = await query.getRawAndEntities<FactsRow>();
+    const request = entities[0] as (ServiceRequest & { routingCategory?: ServiceCategory }) | undefined;
+    if (!request) return null;
+    const category = request.routingCategory;
+    delete request.routingCategory;
+    if (category) {
+      const facts = await this.remember(request, category, raw[0]);
+      await this.tenant.once(routingFactsKey(id), () => Promise.resolve(facts));
+    }
+    return request;
+  }
+
+  /** What routing a request weighs, in one round trip (none when `lockWithFacts` read it). */
+  routingFacts(
+    request: Pick<ServiceRequest, 'id' | 'tenantId' | 'categoryId' | 'allianceId' | 'requesterOrganizationId'>,
+  ): Promise<RoutingFacts> {
+    return this.tenant.once(routingFactsKey(request.id), async () => {
+      const query = this.tenant.manager
+        .getRepository(ServiceCategory)
+        .createQueryBuilder('category')
+        .where('category.id = :id', {
+          id: request.categoryId,
+          allianceId: request.allianceId,
+          requester: request.requesterOrganizationId,
+          tenantId: request.tenantId,
+        });
+      const columns = factsColumns({ alliance: ':allianceId', requester: ':requester', tenant: ':tenantId' });
+      for (const [sql, alias] of columns) query.addSelect(sql, alias);
+      const { entities, raw } = await query.getRawAndEntities<FactsRow>();
+      const [category] = entities;
+      if (!category) throw new EntityNotFoundError(ServiceCategory, { id: request.categoryId });
+      return this.remember(request, category, raw[0]);
+    });
+  }
+
   async leastLoadedHandler(organizationId: string): Promise<string | null> {
-    const [row] = await this.tenant.manager.query<{ id: string }[]>(
-      `SELECT u.id FROM people_directory u
-        WHERE u.organization_id = $1 AND u.status = 'active' AND u.role IN ('department_staff', 'enterprise_contact')
-        ORDER BY (SELECT count(*) FROM service_requests r WHERE r.handler_id = u.id AND r.status IN ('routed', 'accepted', 'in_progress', 'returned')),
-                 u.created_at, u.id
-        LIMIT 1`,
-      [organizationId],
+    const [row] = await this.tenant.manager.query<{ id: string | null }[]>(`SELECT ${leastLoadedHandler('$1')} AS id`, [
+      organizationId,
+    ]);
+    return row.id;
+  }
+
+  /** The same, with the parties the request's announcement names (ServiceRequestsRepository.parties), in one round trip. */
+  async leastLoadedHandlerAndParties(
+    organizationId: string,
+    requesterOrganizationId: string,
+  ): Promise<{ handlerId: string | null; parties: PartiesRow }> {
+    const [row] = await this.tenant.manager.query<(PartiesRow & { handler_id: string | null })[]>(
+      `SELECT ${leastLoadedHandler('$1')} AS handler_id, ${partiesColumns('$2', '$1')}`,
+      [organizationId, requesterOrganizationId],
     );
-    return row?.id ?? null;
+    const { handler_id: handlerId, ...parties } = row;
+    return { handlerId, parties };
   }
 
   /** Requests submitted between the two instants and still not routed, whose routing event is not waiting in the outbox; the oldest 500. */
@@ -41,5 +151,16 @@ export class RoutingRepository {
       [requestId],
     );
     return row?.status;
+  }
+
+  /** The category (for the SLA planning that follows) and the settings, remembered for the rest of the job. */
+  private async remember(
+    request: Pick<ServiceRequest, 'tenantId'>,
+    category: ServiceCategory,
+    row: FactsRow,
+  ): Promise<RoutingFacts> {
+    await this.tenant.once(categoryKey(category.id), () => Promise.resolve(category));
+    await rememberTownshipSettings(this.tenant, request.tenantId, row.township);
+    return { category, rules: row.rules, pairedDepartmentId: row.paired_department_id };
   }
 }
