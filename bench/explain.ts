@@ -89,6 +89,7 @@ export function recordPlan(
   scenario: string,
   name: string,
   result: { seqScans: string[]; executionMs: number },
+  sqlTargetMs?: number,
 ): void {
   const { seqScans, executionMs } = result;
   ctx.record({
@@ -104,6 +105,7 @@ export function recordPlan(
     metric: `${name} SQL execution time (EXPLAIN ANALYZE, once)`,
     value: executionMs,
     unit: 'ms',
+    ...(sqlTargetMs !== undefined && { target: `≤ ${sqlTargetMs} ms`, met: executionMs <= sqlTargetMs }),
   });
 }
 
