@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../../platform/documents/document-libraries';
 import type { Language } from '../../../platform/errors/localized-messages';
 import type { CountBy, DashboardView } from '../dto/dashboard.dto';
 import { dashboardLabels } from './dashboard-labels';
@@ -6,13 +6,14 @@ import { dashboardLabels } from './dashboard-labels';
 const BAR_COLOURS = ['#c0392b', '#d35400', '#2980b9', '#27ae60', '#8e44ad', '#7f8c8d'];
 
 /** The dashboard on A4 in a CJK font: the key figures as tiles, and bar charts of the breakdowns. */
-export function dashboardPdf(
+export async function dashboardPdf(
   view: DashboardView,
   language: Language,
   fontPath: string,
   fontName: string,
 ): Promise<Buffer> {
   const l = dashboardLabels(language);
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../platform/documents/document-libraries';
 import type { Language } from '../../../platform/errors/localized-messages';
 import type { DashboardView } from '../dto/dashboard.dto';
 import { dashboardLabels } from './dashboard-labels';
@@ -6,6 +6,7 @@ import { dashboardLabels } from './dashboard-labels';
 /** The dashboard as a workbook: the key figures, then one sheet per breakdown. */
 export async function dashboardWorkbook(view: DashboardView, language: Language): Promise<Buffer> {
   const l = dashboardLabels(language);
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   const sheet = (name: string, header: string[], rows: (string | number | null)[][]) => {
     const ws = workbook.addWorksheet(name);

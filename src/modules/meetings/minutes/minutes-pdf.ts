@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../../platform/documents/document-libraries';
 
 export interface MinutesDocument {
   title: string;
@@ -15,7 +15,8 @@ export interface MinutesDocument {
  * The approved minutes as a PDF in a CJK font (Noto Sans CJK from the OS package fonts-noto-cjk, or
  * PDF_FONT_PATH), embedded as a subset so the Chinese renders and can be copied anywhere.
  */
-export function minutesPdf(doc: MinutesDocument, fontPath: string, fontName: string): Promise<Buffer> {
+export async function minutesPdf(doc: MinutesDocument, fontPath: string, fontName: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../platform/documents/document-libraries';
 import type { Language } from '../../../platform/errors/localized-messages';
 import type { AllianceRegistry } from '../../alliances/alliances.service';
 
@@ -71,6 +71,7 @@ export async function registryWorkbook(
   onRow: (done: number) => Promise<void>,
 ): Promise<Buffer> {
   const l = LABELS[language];
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   const current = workbook.addWorksheet(l.current);
   current.addRow([...l.headers]).font = { bold: true };

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../platform/documents/document-libraries';
 import type { Language } from '../../../platform/errors/localized-messages';
 import { TEMPLATE_HEADERS } from './member-columns';
 
@@ -28,6 +28,7 @@ const NOTES: Record<Language, string[][]> = {
 export async function importTemplate(format: 'xlsx' | 'csv', language: Language): Promise<Buffer> {
   const headers = TEMPLATE_HEADERS[language];
   if (format === 'csv') return Buffer.from(`\uFEFF${headers.join(',')}\r\n`, 'utf8');
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(language === 'zh-CN' ? '成员企业' : 'Members');
   sheet.addRow(headers).font = { bold: true };

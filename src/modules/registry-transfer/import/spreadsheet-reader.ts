@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { loadExcelJs } from '../../../platform/documents/document-libraries';
 import { assertSafeZip } from '../../../platform/storage/zip-guard';
 
 export type SheetRows = string[][];
@@ -18,6 +19,7 @@ export async function readSpreadsheet(file: Buffer): Promise<SheetRows> {
 }
 
 async function readXlsx(file: Buffer): Promise<SheetRows> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs (JSZip) inflates every entry into memory: never hand it an archive that expands too far.
@@ -39,7 +41,7 @@ async function readXlsx(file: Buffer): Promise<SheetRows> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {

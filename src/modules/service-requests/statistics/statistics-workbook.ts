@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../../platform/documents/document-libraries';
 import type { Language } from '../../../platform/errors/localized-messages';
 import type { RateFigures, ServiceStatisticsView } from '../dto/statistics.dto';
 
@@ -52,6 +52,7 @@ const cells = (f: RateFigures) => [
 /** The statistics as a workbook: the ranking, the categories, and the monthly trend. */
 export async function statisticsWorkbook(stats: ServiceStatisticsView, language: Language): Promise<Buffer> {
   const l = LABELS[language];
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   const ranking = workbook.addWorksheet(l.sheets[0]);
   ranking.addRow([l.first[0], l.first[1], ...l.figures, l.score]).font = { bold: true };

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef, PDFStream } from 'pdf-lib';
+import type { PDFObject, PDFRef } from 'pdf-lib';
 
 export const PDF_MIME = 'application/pdf';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -22,6 +22,8 @@ export async function anonymizeFile(content: Buffer, contentType: string): Promi
  * incrementally updated PDF keeps earlier versions of its metadata as unreferenced objects.
  */
 export async function anonymizePdf(content: Buffer): Promise<Buffer> {
+  // Loaded on the first report, not at start-up: pdf-lib is a few megabytes the API rarely needs.
+  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } = await import('pdf-lib');
   // Encrypted files are refused by load(): their strings cannot be rewritten without the key.
   const doc = await PDFDocument.load(content, { updateMetadata: false });
   const { context } = doc;

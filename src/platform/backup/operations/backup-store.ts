@@ -1,10 +1,3 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Environment } from '../../config/environment';
+import { lazyS3Client, type S3Connection } from '../../storage/lazy-s3-client';
 import { backupTimeOf } from '../backup-names';
 
 export interface StoredBackup {
@@ -75,7 +69,7 @@ export const S3_BACKUP_PREFIX = 'backups/';
 
 /** The S3-compatible store of S3_*, under backups/ (apart from the attachments' keys). */
 export class S3BackupStore implements BackupStore {
-  private readonly client: S3Client;
+  private readonly connect: () => Promise<S3Connection>;
 
   constructor(
     private readonly settings: {
@@ -86,7 +80,7 @@ export class S3BackupStore implements BackupStore {
       secretAccessKey: string;
     },
   ) {
-    this.client = new S3Client({
+    this.connect = lazyS3Client({
       region: settings.region,
       endpoint: settings.endpoint,
       forcePathStyle: !!settings.endpoint,
@@ -105,8 +99,9 @@ export class S3BackupStore implements BackupStore {
     const key = `${S3_BACKUP_PREFIX}${name}`;
     try {
       const { size } = await stat(path);
-      await this.client.send(
-        new PutObjectCommand({
+      const { sdk, client } = await this.connect();
+      await client.send(
+        new sdk.PutObjectCommand({
           Bucket: this.settings.bucket,
           Key: key,
           Body: createReadStream(path),
@@ -123,9 +118,14 @@ export class S3BackupStore implements BackupStore {
   async list(): Promise<StoredBackup[]> {
     const names: string[] = [];
     let token: string | undefined;
+    const { sdk, client } = await this.connect();
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix: S3_BACKUP_PREFIX, ContinuationToken: token }),
+      const page = await client.send(
+        new sdk.ListObjectsV2Command({
+          Bucket: this.settings.bucket,
+          Prefix: S3_BACKUP_PREFIX,
+          ContinuationToken: token,
+        }),
       );
       for (const object of page.Contents ?? []) if (object.Key) names.push(object.Key.slice(S3_BACKUP_PREFIX.length));
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -134,9 +134,8 @@ export class S3BackupStore implements BackupStore {
   }
 
   async remove(name: string): Promise<void> {
-    await this.client.send(
-      new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }),
-    );
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }));
   }
 
   async open(name: string): Promise<LocalCopy> {
@@ -144,8 +143,9 @@ export class S3BackupStore implements BackupStore {
     const path = join(directory, name);
     const release = () => rm(directory, { recursive: true, force: true });
     try {
-      const response = await this.client.send(
-        new GetObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }),
+      const { sdk, client } = await this.connect();
+      const response = await client.send(
+        new sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: `${S3_BACKUP_PREFIX}${name}` }),
       );
       await pipeline(response.Body as Readable, createWriteStream(path, { mode: 0o600 }));
     } catch (error) {

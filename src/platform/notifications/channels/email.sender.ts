@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import * as nodemailer from 'nodemailer';
 import type { Environment } from '../../config/environment';
 import type { NotificationDelivery } from '../entities/notification-delivery.entity';
 import { MailServer, NotificationSettingsReader } from '../notification-settings.service';
@@ -43,7 +42,9 @@ export class EmailSender implements ChannelSender {
 
   async mail(server: MailServer, to: string, message: RenderedNotification, messageId: string): Promise<void> {
     const password = server.password ?? (server.passwordEncrypted ? this.box.open(server.passwordEncrypted) : null);
-    const transport = nodemailer.createTransport({
+    // Loaded on the first email, not at start-up: most API processes never send one.
+    const { createTransport } = await import('nodemailer');
+    const transport = createTransport({
       host: server.host,
       port: server.port,
       secure: server.secure,
