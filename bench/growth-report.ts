@@ -2,6 +2,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { localDate } from '../src/platform/clock/local-date';
 
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f'];
 const PANEL = { width: 420, height: 300, left: 56, top: 36 };
@@ -40,16 +41,17 @@ export function requests(n: number): string {
  * Writes growth.md (a table per figure) and growth.png (the same as a chart) into the results, and
  * dated copies (<date>-growth.md, .png) beside them; returns the files' names.
  */
-export async function writeGrowthReport(dir: string, result: GrowthResult): Promise<string[]> {
-  const date = new Date().toISOString().slice(0, 10);
-  writeFileSync(join(dir, 'growth.md'), markdown(result));
+export async function writeGrowthReport(dir: string, result: GrowthResult, at: Date): Promise<string[]> {
+  // The township's day, as the run's own dated results (bench/run-info.ts).
+  const date = localDate(at);
+  writeFileSync(join(dir, 'growth.md'), markdown(result, at, 'growth.png'));
+  writeFileSync(join(dir, `${date}-growth.md`), markdown(result, at, `${date}-growth.png`));
   await renderPng(chartSvg(result), join(dir, 'growth.png'));
-  copyFileSync(join(dir, 'growth.md'), join(dir, `${date}-growth.md`));
   copyFileSync(join(dir, 'growth.png'), join(dir, `${date}-growth.png`));
   return ['growth.md', 'growth.png', `${date}-growth.md`, `${date}-growth.png`];
 }
 
-function markdown(result: GrowthResult): string {
+function markdown(result: GrowthResult, at: Date, chart: string): string {
   const bound = logBound(result.sizes);
   const table = (title: string, pick: (s: GrowthResult['series'][number]) => number[]) => {
     const rows = result.series
@@ -76,7 +78,7 @@ function markdown(result: GrowthResult): string {
     .join('; ');
   return `# Growth of the read paths with the number of service requests
 
-${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average over the last 15 minutes ${loadavg()[2].toFixed(1)}
+${at.toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average over the last 15 minutes ${loadavg()[2].toFixed(1)}
 
 One township grown step by step (${steps}). At each size, each path is asked over HTTP at ${result.rate} requests a
 second for ${result.seconds} s (the same rate at every size) and its statements are run under EXPLAIN ANALYZE
@@ -88,7 +90,7 @@ ${table('SQL time (EXPLAIN ANALYZE, all statements)', (s) => s.sqlMs)}
 
 ${table(`HTTP p99 at ${result.rate} req/s`, (s) => s.p99Ms)}
 
-![growth](growth.png)
+![growth](${chart})
 `;
 }
 

@@ -57,15 +57,15 @@ export async function growthScenario(
       process.stdout.write(`  ${size} requests: skipped, the township has ${have} already\n`);
       continue;
     }
-    let started = Date.now();
+    let started = clock.now().getTime();
     if (have < size) {
       process.stdout.write(`  growing from ${have} to ${size} requests\n`);
       await seedLargeTenant(adminUrl(ctx.database), { ...scale, requests: size }, now, (line) =>
         process.stdout.write(`    ${line}\n`),
       );
     }
-    const seedSeconds = (Date.now() - started) / 1000;
-    started = Date.now();
+    const seedSeconds = (clock.now().getTime() - started) / 1000;
+    started = clock.now().getTime();
     const explainer = new Explainer(ctx);
     await explainer.connect();
     try {
@@ -102,13 +102,13 @@ export async function growthScenario(
       await explainer.end();
     }
     measured.push(size);
-    steps.push({ size, seedSeconds, measureSeconds: (Date.now() - started) / 1000 });
+    steps.push({ size, seedSeconds, measureSeconds: (clock.now().getTime() - started) / 1000 });
   }
 
   const result: GrowthResult = { sizes: measured, series, steps, rate: RATE, seconds: SECONDS };
   if (measured.length < 2) throw new Error(`Growth measured ${measured.length} size, two are needed`);
   for (const verdict of verdicts(result)) ctx.record(verdict);
-  const files = await writeGrowthReport(ctx.resultsDir, result);
+  const files = await writeGrowthReport(ctx.resultsDir, result, clock.now());
   process.stdout.write(`  written: ${files.join(', ')}\n`);
 }
 
