@@ -46,9 +46,13 @@ describeEachBackend('a worker frozen in the middle of routing, longer than its q
       try {
         await blocker.query('BEGIN');
         await blocker.query('SELECT id FROM service_requests WHERE id = ANY($1) FOR UPDATE', [held]);
+        const [{ pid: blockerPid }] = (await blocker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
         const worker = await stack.startWorker({}, 'worker-1');
+        // Waiting on the blocker itself, not on any lock: two other routing jobs can wait on each
+        // other for a moment (figure-change rows), and counting those would freeze the worker
+        // before it has taken every held job.
         await eventually(
-          () => sessions(stack, `wait_event_type = 'Lock'`),
+          () => sessions(stack, `${Number(blockerPid)} = ANY(pg_blocking_pids(pid))`),
           (pids) => pids.length === held.length,
           60_000,
           50,
