@@ -294,8 +294,9 @@ describe('the alliance dashboard against a count from scratch', () => {
     await q(`UPDATE organizations SET chain_position = NULL WHERE id = $1`, [member[3].organization_id]);
     await q(`DELETE FROM alliance_memberships WHERE organization_id = $1 AND alliance_id = $2`, [plain.id, other.id]);
     await expectMembersExact();
-    // The worker's fold, as the application role under row-level security (its 15 s schedule may have run one already).
-    await app.worker!.get(MemberFiguresHandler).refresh(tenant);
+    // The worker's fold over every township, as the application role under row-level security (its
+    // 15 s schedule may have run one already).
+    await app.worker!.get(MemberFiguresHandler).handle();
     for (const changes of ['alliance_member_figure_changes', 'organization_figure_changes']) {
       const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${changes}`);
       expect(n).toBe(0);

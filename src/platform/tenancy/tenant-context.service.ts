@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/entities/role';
-import { type Actor, platformActor } from './request-actor';
+import { type Actor, platformActor, systemActor } from './request-actor';
 import { listTenantIds } from './tenants.store';
 
 export const ACTOR_KEY = 'actor';
@@ -76,6 +76,16 @@ export class TenantContext {
   /** Every township's id, read as the platform: scheduled jobs then work through them one by one. */
   tenantIds(): Promise<string[]> {
     return this.run(platformActor(), () => listTenantIds(this.manager));
+  }
+
+  /**
+   * Runs `work` as the system in each township, one transaction each, and adds up what it returns:
+   * the scheduled folds that count the rows they refreshed.
+   */
+  async sumOverTownships(work: () => Promise<number>): Promise<number> {
+    let total = 0;
+    for (const tenantId of await this.tenantIds()) total += await this.run(systemActor(tenantId), work);
+    return total;
   }
 
   /**

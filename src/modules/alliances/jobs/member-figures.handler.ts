@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { AllianceJob } from '../alliances.jobs';
 import { MemberFigures } from '../figures/member-figures.service';
@@ -18,13 +17,7 @@ export class MemberFiguresHandler implements JobHandler<AllianceJob.RefreshMembe
     private readonly figures: MemberFigures,
   ) {}
 
-  async handle(): Promise<number> {
-    let alliances = 0;
-    for (const tenantId of await this.tenant.tenantIds()) alliances += await this.refresh(tenantId);
-    return alliances;
-  }
-
-  refresh(tenantId: string): Promise<number> {
-    return this.tenant.run(systemActor(tenantId), () => this.figures.refresh());
+  handle(): Promise<number> {
+    return this.tenant.sumOverTownships(() => this.figures.refresh());
   }
 }

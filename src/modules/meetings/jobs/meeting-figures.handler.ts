@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, JobHandler } from '../../../platform/queue/handles-job.decorator';
-import { systemActor } from '../../../platform/tenancy/request-actor';
 import { TenantContext } from '../../../platform/tenancy/tenant-context.service';
 import { MeetingFigures } from '../figures/meeting-figures.service';
 import { MeetingJob } from '../meetings.jobs';
@@ -18,13 +17,7 @@ export class MeetingFiguresHandler implements JobHandler<MeetingJob.RefreshMeeti
     private readonly figures: MeetingFigures,
   ) {}
 
-  async handle(): Promise<number> {
-    let days = 0;
-    for (const tenantId of await this.tenant.tenantIds()) days += await this.refresh(tenantId);
-    return days;
-  }
-
-  refresh(tenantId: string): Promise<number> {
-    return this.tenant.run(systemActor(tenantId), () => this.figures.refresh());
+  handle(): Promise<number> {
+    return this.tenant.sumOverTownships(() => this.figures.refresh());
   }
 }

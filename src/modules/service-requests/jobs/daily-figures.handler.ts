@@ -18,10 +18,8 @@ export class DailyFiguresHandler implements JobHandler<ServiceRequestJob.Refresh
     private readonly statistics: StatisticsRepository,
   ) {}
 
-  async handle(): Promise<number> {
-    let days = 0;
-    for (const tenantId of await this.tenant.tenantIds()) days += await this.refresh(tenantId);
-    return days;
+  handle(): Promise<number> {
+    return this.tenant.sumOverTownships(() => this.statistics.refreshDailyFigures());
   }
 
   refresh(tenantId: string): Promise<number> {
