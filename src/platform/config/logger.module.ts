@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
@@ -30,12 +30,18 @@ export const LOG_REDACTION = {
   censor: '[redacted]',
 };
 
+const OPERATIONAL_PATHS = ['health', 'health/live', 'metrics'];
+
 /** JSON logs with the request id; secrets and personal data never reach them. */
 @Module({
   imports: [
     PinoLoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
+        // Probes and scrapes come every few seconds from every pod's kubelet and Prometheus. Left out
+        // here, not by autoLogging's ignore: Nest mounts the middleware twice on these paths outside
+        // the prefix, and each probe was logged twice.
+        exclude: OPERATIONAL_PATHS.map((path) => ({ path, method: RequestMethod.GET })),
         pinoHttp: {
           level: config.get('LOG_LEVEL', { infer: true }),
           // The API's Fastify genReqId (create-api-app.ts) puts its request id on the raw request.
@@ -48,10 +54,6 @@ export const LOG_REDACTION = {
               url: req.url?.split('?')[0],
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          // Probes and scrapes come every few seconds from every pod's kubelet and Prometheus.
-          autoLogging: {
-            ignore: (req: IncomingMessage) => ['/health', '/health/live', '/metrics'].includes(req.url ?? ''),
           },
         },
       }),
