@@ -61,6 +61,21 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
     expect((await http.get(`/api/v1/service-requests/${request.id}`, { token: official })).body.slaState).toBe(
       'at_risk',
     );
+    // At risk, it joins the board after every late request, once, in due-time order, page after page.
+    const pages = await boardPages(1);
+    expect(pages.find((r) => r.id === request.id)).toMatchObject({ slaState: 'at_risk' });
+    expect(new Set(pages.map((r) => r.id)).size).toBe(pages.length);
+    const byBoardOrder = [...pages].sort(
+      (a, b) =>
+        Number(a.slaState === 'at_risk') - Number(b.slaState === 'at_risk') ||
+        a.resolveDueAt.localeCompare(b.resolveDueAt) ||
+        a.id.localeCompare(b.id),
+    );
+    expect(pages).toEqual(byBoardOrder);
+    expect(pages.map((r) => r.slaState)).toEqual(expect.arrayContaining(['breached', 'at_risk']));
+    expect(pages.length).toBe(
+      (await http.get('/api/v1/service-requests/supervision?limit=100', { token: official })).body.items.length,
+    );
 
     clock.set(shanghai('2026-11-25T12:01:00'));
     await sweep();
@@ -95,7 +110,35 @@ describe.each(STATE_BACKENDS)('SLA supervision (督办) with a controlled clock,
     const board = await http.get('/api/v1/service-requests/supervision', { token: official });
     expect(board.body.items.map((r: { id: string }) => r.id)).toContain(request.id);
     expect((await http.get('/api/v1/service-requests/supervision', { token: xingyi })).status).toBe(403);
+
+    // Resolved, however late, it leaves the board.
+    const handler = await http.token(await emailOf(request.handler.id));
+    expect(
+      (await http.post(`/api/v1/service-requests/${request.id}/accept`, undefined, { token: handler })).status,
+    ).toBe(200);
+    const resolved = await http.post(
+      `/api/v1/service-requests/${request.id}/resolve`,
+      { resolution: '已答复' },
+      { token: handler },
+    );
+    expect(resolved.status).toBe(200);
+    expect((await boardPages(100)).map((r) => r.id)).not.toContain(request.id);
   });
+
+  /** Every page of the supervision board, `limit` requests at a time. */
+  async function boardPages(limit: number): Promise<{ id: string; slaState: string; resolveDueAt: string }[]> {
+    const items: { id: string; slaState: string; resolveDueAt: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await http.get(`/api/v1/service-requests/supervision?limit=${limit}${query}`, { token: official });
+      expect(page.status).toBe(200);
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      if (items.length > 1000) throw new Error('the board’s cursor leads back to pages already read');
+    } while (cursor);
+    return items;
+  }
 
   async function emailOf(userId: string): Promise<string> {
     return (await app.db.admin.query('SELECT email FROM users WHERE id = $1', [userId])).rows[0].email;

@@ -48,7 +48,8 @@ export interface ViewRow {
   updated_at: Date;
 }
 
-const VIEW_SELECT = `
+/** The view's columns and names over `requests` (the table, or a page of it taken first). */
+const viewSelect = (requests = 'service_requests') => `
   SELECT r.id, r.number, r.alliance_id, r.title, r.description, r.urgency, r.status,
          r.category_id, c.name AS category_name, c.code AS category_code,
          r.requester_organization_id, ro.name AS requester_name,
@@ -56,48 +57,49 @@ const VIEW_SELECT = `
          r.handler_id, h.display_name AS handler_name, r.preferred_contact,
          r.accept_due_at, r.resolve_due_at, r.accepted_at, r.resolved_at, r.closed_at,
          r.sla_state, r.escalation_level, r.rating, r.rating_comment, r.merged_into_id, r.created_at, r.updated_at
-    FROM service_requests r
+    FROM ${requests} r
     JOIN service_categories c ON c.id = r.category_id
     JOIN organization_directory ro ON ro.id = r.requester_organization_id
     LEFT JOIN organization_directory ao ON ao.id = r.assigned_organization_id
     LEFT JOIN people_directory h ON h.id = r.handler_id`;
 
+const VIEW_SELECT = viewSelect();
+
 const SUPERVISED_STATES = ['breached', 'at_risk'] as const;
 type SupervisedState = (typeof SUPERVISED_STATES)[number];
 
+/** The board's requests: open, at risk or late (a request at risk or late always has a due time). */
+const SUPERVISED_WHERE = `status IN ('routed', 'accepted', 'in_progress', 'returned')
+   AND sla_state IN ('breached', 'at_risk') AND resolve_due_at IS NOT NULL`;
+
+/** Late first (false), then at risk, each by due time: the order of ix_service_requests__supervision. */
+const SUPERVISED_ORDER = `r.sla_state = 'at_risk', r.resolve_due_at, r.id`;
+
 /**
- * Late first, then at risk, each by due time, a page after `after`. One branch per state, so each
- * reads the first rows of ix_service_requests__supervision in order; a single `sla_state IN (...)`
- * sorted by state and due time read and sorted every open request at risk or late before the limit.
- * A request at risk or late always has a due time. Exported so tests can EXPLAIN exactly what runs.
+ * Late first, then at risk, each by due time, a page after `after`: the first `limit` rows of
+ * ix_service_requests__supervision from the cursor, with names joined to that page only. The
+ * keyset is a row comparison on the index's own columns, so it starts the index scan; comparisons
+ * of text and booleans are leakproof, so row-level security leaves them in the index condition.
+ * Exported so tests can EXPLAIN exactly what runs.
  */
 export function supervisionQuery(
   limit: number,
   after?: { state: SupervisedState; dueAt: string; id: string },
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [limit];
-  const afterIndex = after ? SUPERVISED_STATES.indexOf(after.state) : -1;
-  if (after) params.push(after.dueAt, after.id);
-  const branches = SUPERVISED_STATES.flatMap((state, i) => {
-    if (i < afterIndex) return [];
-    const keyset = i === afterIndex ? 'AND (resolve_due_at, id) > ($2, $3)' : '';
-    return [
-      `(SELECT id FROM service_requests
-      WHERE status IN ('routed', 'accepted', 'in_progress', 'returned') AND sla_state = '${state}' AND resolve_due_at IS NOT NULL ${keyset}
-      ORDER BY resolve_due_at, id LIMIT $1)`,
-    ];
-  });
-  const sql = `${VIEW_SELECT}
-    JOIN (${branches.join(' UNION ALL ')}) u ON u.id = r.id
-  ORDER BY r.sla_state = 'breached' DESC, r.resolve_due_at, r.id LIMIT $1`;
-  return { sql, params };
+  let keyset = '';
+  if (after) {
+    params.push(after.state === 'at_risk', after.dueAt, after.id);
+    keyset = `AND (${SUPERVISED_ORDER}) > ($2, $3, $4)`;
+  }
+  const page = `(SELECT * FROM service_requests r WHERE ${SUPERVISED_WHERE} ${keyset} ORDER BY ${SUPERVISED_ORDER} LIMIT $1)`;
+  return { sql: `${viewSelect(page)}\n  ORDER BY ${SUPERVISED_ORDER}`, params };
 }
 
 /** How many requests the supervision board holds (its open states, at risk or late); the workbench counts it this way. */
 export function supervisionCountQuery(): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT count(*)::int AS total FROM service_requests
-           WHERE status IN ('routed', 'accepted', 'in_progress', 'returned') AND sla_state IN ('breached', 'at_risk') AND resolve_due_at IS NOT NULL`,
+    sql: `SELECT count(*)::int AS total FROM service_requests WHERE ${SUPERVISED_WHERE}`,
     params: [],
   };
 }

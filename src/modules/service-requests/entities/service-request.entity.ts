@@ -34,9 +34,9 @@ export interface PreferredContact {
 @Index('ix_service_requests__status_created', ['tenantId', 'status', 'createdAt'])
 @Index('ix_service_requests__alliance_created', ['tenantId', 'allianceId', 'createdAt'])
 @Index('ix_service_requests__created', ['tenantId', 'createdAt'])
-@Index('ix_service_requests__supervision', ['tenantId', 'slaState', 'resolveDueAt', 'id'], {
-  where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')`,
-})
+// The supervision board in its own order (late first, then at risk, each by due time), its open
+// requests at risk or late alone: an expression index, created in the migration.
+@Index('ix_service_requests__supervision', { synchronize: false })
 @Index('ix_service_requests__sla_due', ['nextSlaCheckAt'], { where: '"next_sla_check_at" IS NOT NULL' })
 @Check('ck_service_requests__rating', '"rating" IS NULL OR "rating" BETWEEN 1 AND 5')
 @ReferencedInTenant('service_requests')
