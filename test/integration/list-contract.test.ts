@@ -97,6 +97,11 @@ describe('list routes follow the API contract', () => {
     app = await startTestApp({ now: new Date('2026-11-25T02:00:00Z') });
     http = new Http(app.api);
     await scheduleMeetingWithAgenda();
+    // Rows written in one transaction share their time to the microsecond, which a cursor must keep.
+    await app.db.admin.query(
+      `UPDATE service_requests SET created_at = '2026-11-20 10:00:00.123456+08'
+        WHERE id IN (SELECT id FROM service_requests ORDER BY created_at DESC LIMIT 5)`,
+    );
     const document = builtOpenApiDocument() as {
       paths: Record<string, Record<string, Operation>>;
       components: { schemas: Record<string, Schema> };

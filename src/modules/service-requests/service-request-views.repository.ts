@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../platform/auth/entities/role';
 import { DomainException } from '../../platform/errors/domain.exception';
-import {
-  decodeCursor,
-  decodeCursorParts,
-  DEFAULT_PAGE_SIZE,
-  encodeCursor,
-  pageOfRows,
-} from '../../platform/pagination/keyset';
+import { decodeCursor, decodeCursorParts, DEFAULT_PAGE_SIZE, pageOfRows } from '../../platform/pagination/keyset';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { maskPhone } from '../../platform/privacy/mask';
 import type { Actor } from '../../platform/tenancy/request-actor';
@@ -46,6 +40,9 @@ export interface ViewRow {
   merged_into_id: string | null;
   created_at: Date;
   updated_at: Date;
+  /** The sort keys as PostgreSQL writes them, to the microsecond, for cursors (a Date keeps milliseconds). */
+  created_at_key?: string;
+  resolve_due_key?: string | null;
 }
 
 /** The view's columns and names over `requests` (the table, or a page of it taken first). */
@@ -56,7 +53,8 @@ const viewSelect = (requests = 'service_requests') => `
          r.assigned_organization_id, ao.name AS assigned_name,
          r.handler_id, h.display_name AS handler_name, r.preferred_contact,
          r.accept_due_at, r.resolve_due_at, r.accepted_at, r.resolved_at, r.closed_at,
-         r.sla_state, r.escalation_level, r.rating, r.rating_comment, r.merged_into_id, r.created_at, r.updated_at
+         r.sla_state, r.escalation_level, r.rating, r.rating_comment, r.merged_into_id, r.created_at, r.updated_at,
+         r.created_at::text AS created_at_key, r.resolve_due_at::text AS resolve_due_key
     FROM ${requests} r
     JOIN service_categories c ON c.id = r.category_id
     JOIN organization_directory ro ON ro.id = r.requester_organization_id
@@ -164,12 +162,8 @@ export class ServiceRequestViewsRepository {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const { sql, params } = listQuery(actor, query, limit + 1);
     const rows = await this.manager.query<ViewRow[]>(sql, params);
-    const items = rows.slice(0, limit).map(toListView);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    const page = pageOfRows(rows, limit, (r) => [r.created_at_key!, r.id]);
+    return { items: page.items.map(toListView), nextCursor: page.nextCursor };
   }
 
   /** Open requests at risk or late, most urgent first, a page at a time. */
@@ -187,7 +181,8 @@ export class ServiceRequestViewsRepository {
     }
     const { sql, params } = supervisionQuery(limit + 1, after);
     const rows = await this.manager.query<ViewRow[]>(sql, params);
-    return pageOfRows(rows.map(toListView), limit, (r) => [r.slaState, r.resolveDueAt!.toISOString(), r.id]);
+    const board = pageOfRows(rows, limit, (r) => [r.sla_state, r.resolve_due_key!, r.id]);
+    return { items: board.items.map(toListView), nextCursor: board.nextCursor };
   }
 
   async timeline(requestId: string, includeInternal: boolean): Promise<TimelineEntryView[]> {
