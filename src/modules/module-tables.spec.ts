@@ -15,7 +15,10 @@ const MODULES = join(ROOT, 'src', 'modules');
 /** Tables only migrations create (no entity), and who owns them. */
 const MIGRATION_TABLES: Record<string, string> = {
   service_request_daily_figures: 'modules/service-requests',
+  // Created by ServiceRequestMonthlyFigures, dropped by ServiceRequestMonthlyGrains.
   service_request_monthly_figures: 'modules/service-requests',
+  service_request_monthly_department_figures: 'modules/service-requests',
+  service_request_monthly_category_figures: 'modules/service-requests',
   service_request_figure_changes: 'modules/service-requests',
   service_request_daily_statuses: 'modules/service-requests',
   meeting_daily_figures: 'modules/meetings',

@@ -34,11 +34,13 @@ const NOT_A_FOREIGN_KEY: Record<string, string> = {
     'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
   'service_request_daily_figures.category_id':
     'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_monthly_figures.alliance_id':
+  'service_request_monthly_department_figures.alliance_id':
     'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_monthly_figures.organization_id':
+  'service_request_monthly_department_figures.organization_id':
     'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
-  'service_request_monthly_figures.category_id':
+  'service_request_monthly_category_figures.alliance_id':
+    'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
+  'service_request_monthly_category_figures.category_id':
     'derived sums, rebuilt from service_requests (which holds the keys) by the statistics fold',
   'service_request_daily_statuses.alliance_id':
     'derived counts, rebuilt from service_requests (which holds the keys) by the statistics fold',

@@ -99,7 +99,7 @@ describe('reads from a read replica (DATABASE_READ_URL)', () => {
     expect(statistics.status).toBe(200);
     expect(statistics.body.totals.submitted).toBeGreaterThan(0);
     expect(
-      new Set(log.filter((q) => q.sql.includes('FROM service_request_monthly_figures')).map((q) => q.mode)),
+      new Set(log.filter((q) => q.sql.includes('FROM service_request_monthly_department_figures')).map((q) => q.mode)),
     ).toEqual(new Set(['slave']));
 
     const other = await createOtherTenant(app.db.admin);

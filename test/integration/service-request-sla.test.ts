@@ -513,7 +513,7 @@ describe('service statistics', () => {
 
     await sum();
     const months = await app.db.admin.query(
-      `SELECT to_char(month, 'YYYY-MM') AS month, sum(submitted)::int AS submitted FROM service_request_monthly_figures WHERE alliance_id = $1 GROUP BY 1 ORDER BY 1`,
+      `SELECT to_char(month, 'YYYY-MM') AS month, sum(submitted)::int AS submitted FROM service_request_monthly_category_figures WHERE alliance_id = $1 GROUP BY 1 ORDER BY 1`,
       [alliance],
     );
     expect(months.rows).toEqual(
@@ -535,11 +535,124 @@ describe('service statistics', () => {
     expect((await statistics()).totals).toMatchObject({ submitted: 6, resolved: 1 });
     await sum();
     const september = await app.db.admin.query(
-      `SELECT sum(resolved)::int AS resolved FROM service_request_monthly_figures WHERE alliance_id = $1 AND month = '2026-09-01'`,
+      `SELECT sum(resolved)::int AS resolved FROM service_request_monthly_department_figures WHERE alliance_id = $1 AND month = '2026-09-01'`,
       [alliance],
     );
     expect(september.rows[0].resolved).toBe(1);
     expect(shown(await statistics())).toEqual(await expected());
     expect((await statistics()).totals).toMatchObject({ submitted: 6, resolved: 1 });
+  });
+
+  it('sums the months on both sides of New Year per department and per category as counted from scratch, before and after a summed month changes', async () => {
+    const clock = app.clock;
+    const xingyi = await http.token('xingyi@anhai.demo');
+    const official = await http.token('official@anhai.demo');
+    const {
+      rows: [{ id: alliance, tenant_id: tenantId }],
+    } = await app.db.admin.query(
+      `SELECT id, tenant_id FROM alliances WHERE name = '安海镇智能装备制造产业集群党建联盟'`,
+    );
+    // The last minutes of 31 December and the first of 1 January (Beijing time), and one in mid-January.
+    const ids: string[] = [];
+    for (const [i, time] of ['2025-12-31T23:50:00', '2026-01-01T00:05:00', '2026-01-15T10:00:00'].entries()) {
+      clock.set(shanghai(time));
+      const category = ['policy', 'financing', 'talent'][i];
+      ids.push((await submitAndRoute(app, http, xingyi, { categoryCode: category, title: `跨年统计 ${i}` })).id);
+    }
+    const period = { from: '2025-12-01', to: '2026-02-01' };
+    const statistics = async () =>
+      (
+        await http.get(
+          `/api/v1/service-requests/statistics?allianceId=${alliance}&from=${period.from}&to=${period.to}`,
+          { token: official },
+        )
+      ).body as {
+        monthly: { month: string; submitted: number; resolved: number }[];
+        byDepartment: { organizationId: string; submitted: number; resolved: number }[];
+        byCategory: { categoryId: string; submitted: number; resolved: number }[];
+      };
+    const byText = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    // The requests counted apart from the statistics' SQL, per `key` (an expression of service_requests).
+    const counted = async (key: string) =>
+      (
+        await app.db.admin.query(
+          `SELECT ${key} AS key, count(*)::int AS submitted, count(resolved_at)::int AS resolved
+             FROM service_requests WHERE alliance_id = $1 AND merged_into_id IS NULL
+              AND created_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai' AND created_at < ($3::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+            GROUP BY 1`,
+          [alliance, period.from, period.to],
+        )
+      ).rows.sort(byText);
+    const byKey = <T>(
+      rows: T[],
+      key: (row: T) => string,
+      submitted: (row: T) => number,
+      resolved: (row: T) => number,
+    ) =>
+      rows
+        .filter((row) => submitted(row) > 0)
+        .map((row) => ({ key: key(row), submitted: submitted(row), resolved: resolved(row) }))
+        .sort(byText);
+    const shown = async () => {
+      const view = await statistics();
+      return {
+        months: byKey(
+          view.monthly,
+          (m) => m.month,
+          (m) => m.submitted,
+          (m) => m.resolved,
+        ),
+        departments: byKey(
+          view.byDepartment,
+          (d) => d.organizationId,
+          (d) => d.submitted,
+          (d) => d.resolved,
+        ),
+        categories: byKey(
+          view.byCategory,
+          (c) => c.categoryId,
+          (c) => c.submitted,
+          (c) => c.resolved,
+        ),
+      };
+    };
+    const expected = async () => ({
+      months: await counted(`to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`),
+      departments: await counted('assigned_organization_id::text'),
+      categories: await counted('category_id::text'),
+    });
+    const summed = async (grain: 'department' | 'category') =>
+      (
+        await app.db.admin.query(
+          `SELECT to_char(month, 'YYYY-MM') AS month, sum(submitted)::int AS submitted, sum(resolved)::int AS resolved
+             FROM service_request_monthly_${grain}_figures WHERE alliance_id = $1 AND month >= $2 AND month < $3 GROUP BY 1 ORDER BY 1`,
+          [alliance, period.from, period.to],
+        )
+      ).rows;
+    const sum = () => app.worker!.get(DailyFiguresHandler).refresh(tenantId);
+
+    await sum();
+    const months = [
+      { month: '2025-12', submitted: 1, resolved: 0 },
+      { month: '2026-01', submitted: 2, resolved: 0 },
+    ];
+    expect(await summed('department')).toEqual(months);
+    expect(await summed('category')).toEqual(months);
+    expect((await expected()).months).toEqual(months.map(({ month, ...sums }) => ({ key: month, ...sums })));
+    expect(await shown()).toEqual(await expected());
+
+    // The request of 31 December is resolved after its month was summed: exact before the worker sums it again, and after.
+    await app.db.admin.query(
+      `UPDATE service_requests SET status = 'resolved', accepted_at = created_at + interval '1 hour', resolved_at = created_at + interval '2 hours' WHERE id = $1`,
+      [ids[0]],
+    );
+    expect(await summed('department')).toEqual(months);
+    expect(await shown()).toEqual(await expected());
+    expect((await shown()).months[0]).toEqual({ key: '2025-12', submitted: 1, resolved: 1 });
+    await sum();
+    const resolved = [{ ...months[0], resolved: 1 }, months[1]];
+    expect(await summed('department')).toEqual(resolved);
+    expect(await summed('category')).toEqual(resolved);
+    expect(await shown()).toEqual(await expected());
   });
 });
