@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { TransactionAdapter } from './transaction-adapter';
 import { ClsModule } from 'nestjs-cls';
 import { type Environment, readReplicaUrls } from '../config/environment';
 import { dataSourceOptions } from './data-source-options';
@@ -31,7 +31,7 @@ import { StatementCountingLogger } from './statement-counter';
       plugins: [
         new ClsPluginTransactional({
           imports: [TypeOrmModule],
-          adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+          adapter: new TransactionAdapter(getDataSourceToken()),
         }),
       ],
     }),

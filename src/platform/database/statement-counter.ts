@@ -23,7 +23,7 @@ export class StatementCountingLogger implements Logger {
   constructor(private readonly traceFile?: string) {}
 
   logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
-    statements.inc({ kind: query === 'START TRANSACTION' ? 'begin' : 'statement' });
+    statements.inc({ kind: query.startsWith('START TRANSACTION') ? 'begin' : 'statement' });
     if (this.traceFile)
       appendFileSync(
         this.traceFile,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ClsService } from 'nestjs-cls';
 import type { DataSource, EntityManager } from 'typeorm';
+import { beginWith, type TransactionAdapter, withLiterals } from '../database/transaction-adapter';
 import { Role } from '../auth/entities/role';
 import { type Actor, platformActor, systemActor } from './request-actor';
 import { listTenantIds } from './tenants.store';
@@ -30,7 +30,7 @@ export const ROW_SECURITY_SETTINGS_SQL = `SELECT set_config('app.tenant_id', $1,
 @Injectable()
 export class TenantContext {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly txHost: TransactionHost<TransactionAdapter>,
     private readonly cls: ClsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -66,10 +66,13 @@ export class TenantContext {
       // and a new transaction remembers nothing the outer one read.
       this.cls.set(READ_MANAGER_KEY, undefined);
       this.cls.set(MEMO_KEY, new Map());
-      return this.txHost.withTransaction(async () => {
-        await this.applySettings(actor, requestId);
-        return work();
-      });
+      // Inside another run's transaction (the plugin joins it), the settings take a statement of their own.
+      if (this.txHost.isTransactionActive())
+        return this.txHost.withTransaction(async () => {
+          await this.applySettings(actor, requestId);
+          return work();
+        });
+      return this.txHost.withTransaction({ begin: settingsStatement(actor, requestId) }, work);
     });
   }
 
@@ -123,10 +126,11 @@ export class TenantContext {
       this.cls.set(MEMO_KEY, new Map());
       const runner = this.dataSource.createQueryRunner('slave');
       try {
-        await runner.connect();
-        await runner.startTransaction('REPEATABLE READ');
-        await runner.query('SET TRANSACTION READ ONLY');
-        await this.applySettings(actor, requestId, runner.manager);
+        beginWith(
+          runner,
+          `START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${settingsStatement(actor, requestId)}`,
+        );
+        await runner.startTransaction();
         this.cls.set(READ_MANAGER_KEY, runner.manager);
         const result = await work();
         await runner.commitTransaction();
@@ -146,16 +150,16 @@ export class TenantContext {
     await this.applySettings(actor, this.cls.get<string | undefined>(REQUEST_ID_KEY));
   }
 
-  private async applySettings(
-    actor: Actor | null,
-    requestId: string | undefined,
-    manager = this.manager,
-  ): Promise<void> {
-    await manager.query(ROW_SECURITY_SETTINGS_SQL, [
-      actor?.tenantId ?? '',
-      actor?.userId ?? '',
-      actor?.role === Role.PlatformAdmin ? 'on' : '',
-      requestId ?? '',
-    ]);
+  private async applySettings(actor: Actor | null, requestId: string | undefined): Promise<void> {
+    await this.manager.query(ROW_SECURITY_SETTINGS_SQL, settingsValues(actor, requestId));
   }
+}
+
+function settingsValues(actor: Actor | null, requestId: string | undefined): string[] {
+  return [actor?.tenantId ?? '', actor?.userId ?? '', actor?.role === Role.PlatformAdmin ? 'on' : '', requestId ?? ''];
+}
+
+/** The settings as one statement without parameters, to travel with START TRANSACTION. */
+function settingsStatement(actor: Actor | null, requestId: string | undefined): string {
+  return withLiterals(ROW_SECURITY_SETTINGS_SQL, settingsValues(actor, requestId));
 }
