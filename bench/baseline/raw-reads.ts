@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
-import { ROW_SECURITY_SETTINGS_SQL } from '../../src/platform/tenancy/tenant-context.service';
+import { rowSecuritySettingsStatement } from '../../src/platform/tenancy/tenant-context.service';
 import type { Statement } from '../explain';
 import type { Claims } from './raw-auth';
 
@@ -36,13 +36,15 @@ export function registerReadRoutes(
       if (!claims) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
       const client = await pool.connect();
       try {
-        await client.query(begin);
-        await client.query(ROW_SECURITY_SETTINGS_SQL, [
-          claims.tid ?? '',
-          claims.sub,
-          claims.role === 'platform_admin' ? 'on' : '',
-          String(request.id),
-        ]);
+        // As the product opens its transactions: the settings in the same round trip.
+        await client.query(
+          `${begin}; ${rowSecuritySettingsStatement([
+            claims.tid ?? '',
+            claims.sub,
+            claims.role === 'platform_admin' ? 'on' : '',
+            String(request.id),
+          ])}`,
+        );
         const results: unknown[][] = [];
         for (const { sql, params } of path.statements) results.push((await client.query(sql, params)).rows);
         await client.query('COMMIT');

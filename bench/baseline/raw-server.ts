@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
-import { submissionStatements } from './submit-transaction';
+import { rowsOf, submissionStatements } from './submit-transaction';
 import { SystemClock } from '../../src/platform/clock/clock';
 import { accessCheck } from './raw-auth';
 import { registerReadRoutes } from './raw-reads';
@@ -55,16 +55,12 @@ app.post<{ Body: { allianceId: string; categoryId: string } }>(
     try {
       let row: unknown;
       for (const [sql, params] of submissionStatements(submitter, String(request.id), clock.now())) {
-        const result = await client.query<{ category_active?: boolean; member?: boolean }>(sql, params);
-        if (
-          result.rows[0] &&
-          'category_active' in result.rows[0] &&
-          !(result.rows[0].category_active && result.rows[0].member)
-        ) {
+        const [first] = rowsOf(await client.query<{ category_active?: boolean; member?: boolean }>(sql, params));
+        if (first && 'category_active' in first && !(first.category_active && first.member)) {
           await client.query('ROLLBACK');
           return reply.code(422).send({ code: 'VALIDATION_FAILED' });
         }
-        row = result.rows[0] ?? row;
+        row = first ?? row;
       }
       return reply.code(201).send(row);
     } catch (error) {

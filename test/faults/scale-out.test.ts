@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { SERVICE_REQUESTS_QUEUE } from '../../src/modules/service-requests/service-requests.jobs';
+import { PRODUCTION_RUNTIME_ENV } from '../../src/platform/startup/runtime-settings';
 import type { AppProcess } from './support/app-process';
 import { describeEachBackend } from './support/backends';
 import { ApiProcess, eventually, FaultStack, requestBody, Submission } from './support/fault-stack';
@@ -73,8 +74,9 @@ describeEachBackend('two API and two worker processes sharing one PostgreSQL and
         // The production lock (30 s): with six processes on two cores a busy event loop must not let
         // a running job look stalled and run twice.
         QUEUE_LOCK_DURATION_MS: '30000',
-        // The heap cap of the Kubernetes manifests (deploy/k8s), to see the processes live within it.
-        NODE_OPTIONS: '--max-old-space-size=160',
+        // The runtime settings of the image and the Kubernetes manifests (heap caps, glibc's mmap
+        // threshold), to see the processes live within them.
+        ...PRODUCTION_RUNTIME_ENV,
       },
     });
     apis = await Promise.all([stack.startApi(), stack.startApi()]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client, Pool, type PoolClient } from 'pg';
-import { submissionStatements, type Submitter } from '../../bench/baseline/submit-transaction';
+import { rowsOf, submissionStatements, type Submitter } from '../../bench/baseline/submit-transaction';
 import { createBackup } from '../../src/platform/backup/create-backup';
 import { restoreBackup } from '../../src/platform/backup/restore-backup';
 import { exportTownship } from '../../src/platform/backup/township-export';
@@ -68,8 +68,8 @@ describe('request numbers: a sequence per township and year', () => {
       const statements = submissionStatements(anhai, randomUUID(), at);
       let number = '';
       for (const [sql, params] of statements.slice(0, -1)) {
-        const { rows } = await client.query<{ number?: string }>(sql, params);
-        number = rows[0]?.number ?? number;
+        const [row] = rowsOf(await client.query<{ number?: string }>(sql, params));
+        number = row?.number ?? number;
       }
       await client.query(end);
       return number;

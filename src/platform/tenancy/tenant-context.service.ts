@@ -161,5 +161,10 @@ function settingsValues(actor: Actor | null, requestId: string | undefined): str
 
 /** The settings as one statement without parameters, to travel with START TRANSACTION. */
 function settingsStatement(actor: Actor | null, requestId: string | undefined): string {
-  return withLiterals(ROW_SECURITY_SETTINGS_SQL, settingsValues(actor, requestId));
+  return rowSecuritySettingsStatement(settingsValues(actor, requestId));
+}
+
+/** ROW_SECURITY_SETTINGS_SQL with its four values as literals (the benchmark's baselines send it the same way). */
+export function rowSecuritySettingsStatement(values: string[]): string {
+  return withLiterals(ROW_SECURITY_SETTINGS_SQL, values);
 }
