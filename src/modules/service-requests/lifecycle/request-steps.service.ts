@@ -81,10 +81,11 @@ export class RequestSteps {
       dedupeKey: spec.dedupeKey,
     });
     if (spec.announce) await spec.announce(updated);
-    else {
-      if (actor.userId !== updated.requesterUserId) await this.announcer.updated(updated, spec.note ?? null);
-      if (updated.status === S.Routed) await this.announcer.assigned(updated);
-    }
+    else
+      await this.announcer.tell(
+        actor.userId !== updated.requesterUserId ? this.announcer.updated(updated, spec.note ?? null) : null,
+        updated.status === S.Routed ? await this.announcer.assigned(updated) : null,
+      );
     return updated;
   }
 }
