@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import { NotificationDigestHandler } from '../../src/platform/notifications/notification-digest.handler';
 import { AllianceNotification } from '../../src/modules/alliances/alliances.notifications';
 import { RegistryTransferNotification } from '../../src/modules/registry-transfer/registry-transfer.notifications';
-import { Notifier } from '../../src/platform/notifications/notifier.service';
+import { type Notice, notice, Notifier } from '../../src/platform/notifications/notifier.service';
 import { NOTIFICATIONS_QUEUE } from '../../src/platform/notifications/notifications.jobs';
 import { Role } from '../../src/platform/auth/entities/role';
 import { createApiApp } from '../../src/platform/http/create-api-app';
@@ -331,6 +331,54 @@ describe('notifications', () => {
     await queue.add('deliver-notification', { tenantId, deliveryId: delivery.id }, { jobId: delivery.id });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages.filter((m) => m.subject === '导出完成：重复')).toHaveLength(1);
+  });
+
+  it('writes several notices in one batch as it would one by one: a used key writes nothing, in-app off keeps the inbox', async () => {
+    const [xingyi, jingong] = [await userId('xingyi@anhai.demo'), await userId('jingong@anhai.demo')];
+    const exported = (jobId: string) =>
+      notice(
+        { userIds: [xingyi, jingong] },
+        RegistryTransferNotification.ExportFinished,
+        { allianceName: '批量', allianceId, jobId },
+        { dedupeKey: `export-finished:${jobId}` },
+      );
+    const notifyAll = (...notices: Notice[]) =>
+      app.api
+        .get(TenantContext)
+        .run({ userId: '', tenantId, role: Role.TownshipAdmin, organizationId: null }, () =>
+          app.api.get(Notifier).notifyAll(notices),
+        );
+    const [earlier] = await notifyAll(exported('batch-1'));
+    await app.db.admin.query(
+      `INSERT INTO notification_preferences (tenant_id, user_id, type, in_app, email, sms) VALUES ($1, $2, $3, false, true, false)`,
+      [tenantId, jingong, RegistryTransferNotification.ExportFinished],
+    );
+    const [again, fresh, twice] = await notifyAll(exported('batch-1'), exported('batch-2'), exported('batch-2'));
+    expect(earlier).not.toBeNull();
+    expect(again).toBeNull();
+    expect(fresh).not.toBeNull();
+    expect(twice).toBeNull();
+    const inboxOf = async (eventId: string | null) =>
+      (await app.db.admin.query(`SELECT user_id FROM notifications WHERE event_id = $1`, [eventId])).rows.map(
+        (r) => r.user_id as string,
+      );
+    const emailedOf = async (eventId: string | null) =>
+      (
+        await app.db.admin.query(
+          `SELECT user_id FROM notification_deliveries WHERE event_id = $1 AND channel = 'email'`,
+          [eventId],
+        )
+      ).rows.map((r) => r.user_id as string);
+    expect((await inboxOf(earlier)).sort()).toEqual([xingyi, jingong].sort());
+    expect(await inboxOf(fresh)).toEqual([xingyi]);
+    expect((await emailedOf(earlier)).sort()).toEqual([xingyi, jingong].sort());
+    expect((await emailedOf(fresh)).sort()).toEqual([xingyi, jingong].sort());
+    const events = await app.db.admin.query(
+      `SELECT dedupe_key FROM notification_events WHERE dedupe_key LIKE 'export-finished:batch-%' ORDER BY 1`,
+    );
+    expect(events.rows.map((r) => r.dedupe_key)).toEqual(['export-finished:batch-1', 'export-finished:batch-2']);
+    // A retried job writes nothing twice.
+    expect(await notifyAll(exported('batch-1'), exported('batch-2'))).toEqual([null, null]);
   });
 
   it('holds non-urgent messages through quiet hours and sends urgent ones at once', async () => {

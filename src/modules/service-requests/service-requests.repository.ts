@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutboxEvent } from '../../platform/outbox/outbox-event.entity';
+import type { OutboxRow } from '../../platform/outbox/outbox.service';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { ServiceRequestView } from './dto/service-request.dto';
 import { TimelineEntryType } from './entities/service-request-event.entity';
@@ -160,30 +161,81 @@ export class ServiceRequestsRepository {
   }
 
   /** Adds a timeline entry; with a dedupe key a second identical entry is silently skipped. */
-  async addEvent(entry: {
-    tenantId: string;
-    requestId: string;
-    type: TimelineEntryType;
-    actorUserId?: string | null;
-    internal?: boolean;
-    body?: string | null;
-    data?: Record<string, unknown>;
-    dedupeKey?: string;
-  }): Promise<boolean> {
-    const rows = await this.manager.query<{ id: string }[]>(
-      `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, internal, body, data, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (request_id, dedupe_key) DO NOTHING RETURNING id`,
-      [
-        entry.tenantId,
-        entry.requestId,
-        entry.type,
-        entry.actorUserId || null,
-        entry.internal ?? false,
-        entry.body ?? null,
-        entry.data ?? {},
-        entry.dedupeKey ?? null,
-      ],
-    );
+  async addEvent(entry: TimelineEntry): Promise<boolean> {
+    const rows = await this.manager.query<{ id: string }[]>(`${insertEntry(1)} RETURNING id`, entryValues(entry));
     return rows.length > 0;
   }
+
+  /**
+   * The changes, the outbox rows that move the request's SLA timer and a timeline entry (as
+   * `addEvent`), in one statement: its parts do not read each other's rows. Answers whether the
+   * entry was added.
+   */
+  async write(
+    id: string,
+    changes: Partial<ServiceRequest>,
+    also: { timer?: OutboxRow[]; entry?: TimelineEntry },
+  ): Promise<boolean> {
+    const [update, parameters] = this.manager
+      .createQueryBuilder()
+      .update(ServiceRequest)
+      .set(changes)
+      .where({ id })
+      .getQueryAndParameters();
+    const parts = [`changed AS (${update})`];
+    // Only a statement with rows to write: outbox_events' statement trigger wakes the relay.
+    if (also.timer?.length) {
+      parameters.push(JSON.stringify(also.timer.map(timerRecord)));
+      parts.push(`timer AS (INSERT INTO outbox_events (tenant_id, queue, job_name, payload, job_id, not_before, timer)
+        SELECT * FROM jsonb_to_recordset($${parameters.length}::jsonb)
+          AS t(tenant_id uuid, queue text, job_name text, payload jsonb, job_id text, not_before timestamptz, timer text))`);
+    }
+    if (also.entry) {
+      parts.push(`entry AS (${insertEntry(parameters.length + 1)} RETURNING id)`);
+      parameters.push(...entryValues(also.entry));
+    }
+    const [row] = await this.manager.query<{ added: boolean }[]>(
+      `WITH ${parts.join(', ')} SELECT ${also.entry ? 'EXISTS (SELECT 1 FROM entry)' : 'false'} AS added`,
+      parameters,
+    );
+    return row.added;
+  }
 }
+
+/** A timeline entry as `addEvent` and `write` record it. */
+export interface TimelineEntry {
+  tenantId: string;
+  requestId: string;
+  type: TimelineEntryType;
+  actorUserId?: string | null;
+  internal?: boolean;
+  body?: string | null;
+  data?: Record<string, unknown>;
+  dedupeKey?: string;
+}
+
+/** The INSERT of a timeline entry, its values from placeholder `first` on (`entryValues`). */
+const insertEntry = (first: number) =>
+  `INSERT INTO service_request_events (tenant_id, request_id, type, actor_user_id, internal, body, data, dedupe_key)
+   VALUES (${Array.from({ length: 8 }, (_, i) => `$${first + i}`).join(', ')}) ON CONFLICT (request_id, dedupe_key) DO NOTHING`;
+
+const entryValues = (entry: TimelineEntry): unknown[] => [
+  entry.tenantId,
+  entry.requestId,
+  entry.type,
+  entry.actorUserId || null,
+  entry.internal ?? false,
+  entry.body ?? null,
+  entry.data ?? {},
+  entry.dedupeKey ?? null,
+];
+
+const timerRecord = (row: OutboxRow) => ({
+  tenant_id: row.tenantId,
+  queue: row.queue,
+  job_name: row.jobName,
+  payload: row.payload,
+  job_id: row.jobId,
+  not_before: row.notBefore,
+  timer: row.timer,
+});

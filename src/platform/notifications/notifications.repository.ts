@@ -65,35 +65,45 @@ type NullableRecipient = { [K in keyof RecipientRow]: RecipientRow[K] | null };
 export type EventRow = NullableRecipient & { event_id: string; robots: { id: string; kind: RobotKind }[] | null };
 
 /**
- * One round trip for the whole event:
- * - records it ($5: its dedupe key, or a fresh one; nothing at all happens when the key was used);
- * - writes the inbox items (when $9) of the recipients ($6) who take the type in the app, each in
- *   their language as `languageOf` reads it ($7: the Chinese title, body and link; $8: the English),
+ * One round trip for several events (each a row of $1, in the order given, `ord`):
+ * - records each (with its dedupe key, or a fresh one; nothing at all happens for an event whose key was used);
+ * - writes the inbox items (when `in_app`) of its recipients (`user_ids`) who take the type in the app, each in
+ *   their language as `languageOf` reads it (`zh`: the Chinese title, body and link; `en`: the English),
  *   which a statement trigger announces to every API process at commit (NotificationInsertAnnounce);
  * - reads back each active recipient with their preferences (one row of nulls when there is none),
- *   and the group robots that take the type ($10 alliances, $11 organisations, $12 robots).
+ *   and the group robots that take the type (`alliance_ids`, `organization_ids`, `robot_ids`).
+ * The keys are chosen before the insert, so each event written finds its input again by its key.
  */
-const WRITE_EVENT_SQL = `
-  WITH event AS (
+const WRITE_EVENTS_SQL = `
+  WITH input AS MATERIALIZED (
+    SELECT e.*, coalesce(e.dedupe_key, gen_random_uuid()::text) AS key
+      FROM jsonb_to_recordset($1::jsonb) AS e(
+        ord int, tenant_id uuid, type text, payload jsonb, urgent boolean, dedupe_key text, user_ids uuid[],
+        zh text[], en text[], in_app boolean, alliance_ids uuid[], organization_ids uuid[], robot_ids uuid[])
+  ), event AS (
     INSERT INTO notification_events (tenant_id, type, payload, urgent, dedupe_key)
-    VALUES ($1, $2, $3, $4, coalesce($5, gen_random_uuid()::text))
-    ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id
+    SELECT tenant_id, type, payload, urgent, key FROM input ORDER BY ord
+    ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id, tenant_id, dedupe_key
+  ), written AS (
+    SELECT i.*, event.id AS event_id
+      FROM input i JOIN event ON event.dedupe_key = i.key AND event.tenant_id IS NOT DISTINCT FROM i.tenant_id
   ), recipient AS (
-    SELECT event.id AS event_id, u.id, u.email, u.mobile, u.locale, u.email_digest, p.in_app, to_jsonb(p) AS prefs,
-           CASE WHEN lower(u.locale) LIKE 'en%' THEN $8::text[] ELSE $7::text[] END AS rendered
-      FROM event
-      LEFT JOIN users u ON u.id = ANY($6::uuid[]) AND u.status <> 'disabled'
-      LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = $2
+    SELECT w.ord, w.event_id, w.tenant_id, w.type, w.in_app AS app_channel, w.alliance_ids, w.organization_ids, w.robot_ids,
+           u.id, u.email, u.mobile, u.locale, u.email_digest, p.in_app, to_jsonb(p) AS prefs,
+           CASE WHEN lower(u.locale) LIKE 'en%' THEN w.en ELSE w.zh END AS rendered
+      FROM written w
+      LEFT JOIN users u ON u.id = ANY(w.user_ids) AND u.status <> 'disabled'
+      LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = w.type
   ), inbox AS (
     INSERT INTO notifications (tenant_id, user_id, event_id, type, title, body, link)
-    SELECT $1, r.id, r.event_id, $2, r.rendered[1], r.rendered[2], r.rendered[3]
-      FROM recipient r WHERE $9 AND r.id IS NOT NULL AND r.in_app IS NOT FALSE
+    SELECT r.tenant_id, r.id, r.event_id, r.type, r.rendered[1], r.rendered[2], r.rendered[3]
+      FROM recipient r WHERE r.app_channel AND r.id IS NOT NULL AND r.in_app IS NOT FALSE
     ON CONFLICT (event_id, user_id) DO NOTHING
   )
-  SELECT r.event_id, r.id, r.email, r.mobile, r.locale, r.email_digest, r.prefs,
+  SELECT r.ord, r.event_id, r.id, r.email, r.mobile, r.locale, r.email_digest, r.prefs,
          (SELECT json_agg(json_build_object('id', g.id, 'kind', g.kind)) FROM group_robots g
-           WHERE g.enabled AND (g.id = ANY($12::uuid[]) OR ($2 = ANY(g.types) AND (g.alliance_id = ANY($10::uuid[]) OR g.organization_id = ANY($11::uuid[]))))) AS robots
-    FROM recipient r`;
+           WHERE g.enabled AND (g.id = ANY(r.robot_ids) OR (r.type = ANY(g.types) AND (g.alliance_id = ANY(r.alliance_ids) OR g.organization_id = ANY(r.organization_ids))))) AS robots
+    FROM recipient r ORDER BY r.ord`;
 
 /**
  * The SQL of the notifications: events and their inbox items, deliveries, preferences, robots'
@@ -107,22 +117,40 @@ export class NotificationsRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Records an event (nothing when its dedupe key was used: no rows), see WRITE_EVENT_SQL. */
-  writeEvent(event: EventWrite): Promise<EventRow[]> {
-    return this.tenant.manager.query<EventRow[]>(WRITE_EVENT_SQL, [
-      event.tenantId,
-      event.type,
-      event.payload,
-      event.urgent,
-      event.dedupeKey,
-      event.userIds,
-      event.zh,
-      event.en,
-      event.inApp,
-      event.allianceIds,
-      event.organizationIds,
-      event.robotIds,
+  /**
+   * Records the events in one round trip, see WRITE_EVENTS_SQL: each one's rows, in the order given
+   * (none for an event whose dedupe key was used, before or earlier in the same list).
+   */
+  async writeEvents(events: EventWrite[]): Promise<EventRow[][]> {
+    const keys = new Set<string>();
+    const input = events.flatMap((event, ord) => {
+      const key = event.dedupeKey === null ? null : `${event.tenantId}:${event.dedupeKey}`;
+      if (key !== null && keys.has(key)) return [];
+      if (key !== null) keys.add(key);
+      return [
+        {
+          ord,
+          tenant_id: event.tenantId,
+          type: event.type,
+          payload: event.payload,
+          urgent: event.urgent,
+          dedupe_key: event.dedupeKey,
+          user_ids: event.userIds,
+          zh: event.zh,
+          en: event.en,
+          in_app: event.inApp,
+          alliance_ids: event.allianceIds,
+          organization_ids: event.organizationIds,
+          robot_ids: event.robotIds,
+        },
+      ];
+    });
+    const rows = await this.tenant.manager.query<(EventRow & { ord: number })[]>(WRITE_EVENTS_SQL, [
+      JSON.stringify(input),
     ]);
+    const written = events.map((): EventRow[] => []);
+    for (const { ord, ...row } of rows) written[ord].push(row);
+    return written;
   }
 
   saveDeliveries(deliveries: Partial<NotificationDelivery>[]): Promise<NotificationDelivery[]> {

@@ -8,6 +8,12 @@ export const OUTBOX_CHANNEL = 'outbox_event';
 
 type EventRow = Pick<OutboxEvent, 'jobId' | 'notBefore' | 'timer'>;
 
+/** An outbox row as a statement of another module writes it (`timerRows`). */
+export type OutboxRow = Pick<
+  OutboxEvent,
+  'tenantId' | 'queue' | 'jobName' | 'payload' | 'jobId' | 'notBefore' | 'timer'
+>;
+
 /** Records a job in the current transaction; the relay in the worker hands it to BullMQ after commit. */
 @Injectable()
 export class Outbox {
@@ -27,17 +33,27 @@ export class Outbox {
    * swept from the database, as the SLA sweep does.
    */
   async moveTimer(item: JobItem, key: string, from: Date | null, to: Date | null): Promise<void> {
-    const moves: EventRow[] = [];
-    if (from) moves.push({ jobId: timerJobId(key, from), notBefore: null, timer: 'cancel' });
-    if (to) moves.push({ jobId: timerJobId(key, to), notBefore: to, timer: 'set' });
+    const moves = timerMoves(key, from, to);
     if (moves.length > 0) await this.save(item, moves);
+  }
+
+  /**
+   * The rows `moveTimer` would write, for a statement that writes them beside its own changes (a
+   * lifecycle step moves the SLA timer in its UPDATE's round trip); none when the timer stays.
+   */
+  timerRows(item: JobItem, key: string, from: Date | null, to: Date | null): OutboxRow[] {
+    return timerMoves(key, from, to).map((row) => ({ tenantId: this.tenantId, ...outboxJob(item), ...row }));
+  }
+
+  private get tenantId(): string | null {
+    return this.tenant.actorOrNull?.tenantId ?? null;
   }
 
   /** One INSERT for all the rows: save() writes the rows of one entity together. */
   private async save(item: JobItem, rows: EventRow[]): Promise<string[]> {
     const saved = await this.tenant.manager
       .getRepository(OutboxEvent)
-      .save(rows.map((row) => ({ tenantId: this.tenant.actorOrNull?.tenantId ?? null, ...outboxJob(item), ...row })));
+      .save(rows.map((row) => ({ tenantId: this.tenantId, ...outboxJob(item), ...row })));
     return saved.map((event) => event.id);
   }
 }
@@ -48,6 +64,13 @@ export class Outbox {
  */
 export function outboxJob(item: JobItem): Pick<OutboxEvent, 'queue' | 'jobName' | 'payload'> {
   return { queue: queueOf(item.name), jobName: item.name, payload: item.payload };
+}
+
+function timerMoves(key: string, from: Date | null, to: Date | null): EventRow[] {
+  const moves: EventRow[] = [];
+  if (from) moves.push({ jobId: timerJobId(key, from), notBefore: null, timer: 'cancel' });
+  if (to) moves.push({ jobId: timerJobId(key, to), notBefore: to, timer: 'set' });
+  return moves;
 }
 
 /** The job id of timer `key` set for `at`. */

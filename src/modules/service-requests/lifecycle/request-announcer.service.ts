@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceRequestNotification } from '../service-requests.notifications';
-import { Notifier } from '../../../platform/notifications/notifier.service';
+import { type Notice, notice, Notifier } from '../../../platform/notifications/notifier.service';
 import type { ServiceRequest } from '../entities/service-request.entity';
 import { type RequestParties, ServiceRequestsRepository } from '../service-requests.repository';
 
@@ -16,7 +16,10 @@ type Announced = Pick<
   | 'handlerId'
 >;
 
-/** Tells the serving organisation it has a request, and the enterprise how its request moves. */
+/**
+ * Tells the serving organisation it has a request, and the enterprise how its request moves: the
+ * notices of one step, told together (one round trip for their events).
+ */
 @Injectable()
 export class RequestAnnouncer {
   constructor(
@@ -24,11 +27,17 @@ export class RequestAnnouncer {
     private readonly notifier: Notifier,
   ) {}
 
-  /** The handler, the organisation's staff and its group robots. */
-  async assigned(request: Announced, dedupeKey?: string): Promise<void> {
-    if (!request.assignedOrganizationId) return;
+  /** The notices, as one batch (Notifier.notifyAll); none for the nulls. */
+  async tell(...notices: (Notice | null)[]): Promise<void> {
+    const told = notices.filter((n): n is Notice => n !== null);
+    if (told.length > 0) await this.notifier.notifyAll(told);
+  }
+
+  /** The handler, the organisation's staff and its group robots; null when the request has no organisation. */
+  async assigned(request: Announced, dedupeKey?: string): Promise<Notice | null> {
+    if (!request.assignedOrganizationId) return null;
     const parties = await this.parties(request);
-    await this.notifier.notify(
+    return notice(
       {
         userIds: [request.handlerId, ...parties.staff].filter((u): u is string => !!u),
         organizationIds: [request.assignedOrganizationId],
@@ -40,8 +49,8 @@ export class RequestAnnouncer {
   }
 
   /** The enterprise's contact who asked. */
-  async updated(request: Announced, note: string | null, dedupeKey?: string): Promise<void> {
-    await this.notifier.notify(
+  updated(request: Announced, note: string | null, dedupeKey?: string): Notice {
+    return notice(
       { userIds: [request.requesterUserId] },
       ServiceRequestNotification.RequestUpdated,
       { ...this.payload(request), note },

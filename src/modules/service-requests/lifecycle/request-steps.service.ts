@@ -69,22 +69,29 @@ export class RequestSteps {
     const patch = { ...(await spec.changes(request)), status };
     const updated: ServiceRequest = { ...request, ...patch };
     const sla = await this.sla.settle(updated);
-    await this.requests.update(id, { ...patch, ...sla });
     const note = spec.note?.trim() || null;
-    await this.requests.addEvent({
-      tenantId: request.tenantId,
-      requestId: id,
-      type: spec.entry,
-      actorUserId: spec.system ? null : actor.userId,
-      body: note,
-      data: { from: request.status, to: status, ...(typeof spec.data === 'function' ? spec.data() : spec.data) },
-      dedupeKey: spec.dedupeKey,
-    });
+    await this.requests.write(
+      id,
+      { ...patch, ...sla.columns },
+      {
+        timer: sla.timer,
+        entry: {
+          tenantId: request.tenantId,
+          requestId: id,
+          type: spec.entry,
+          actorUserId: spec.system ? null : actor.userId,
+          body: note,
+          data: { from: request.status, to: status, ...(typeof spec.data === 'function' ? spec.data() : spec.data) },
+          dedupeKey: spec.dedupeKey,
+        },
+      },
+    );
     if (spec.announce) await spec.announce(updated);
-    else {
-      if (actor.userId !== updated.requesterUserId) await this.announcer.updated(updated, spec.note ?? null);
-      if (updated.status === S.Routed) await this.announcer.assigned(updated);
-    }
+    else
+      await this.announcer.tell(
+        actor.userId !== updated.requesterUserId ? this.announcer.updated(updated, spec.note ?? null) : null,
+        updated.status === S.Routed ? await this.announcer.assigned(updated) : null,
+      );
     return updated;
   }
 }

@@ -64,10 +64,11 @@ export class RouteRequest {
           ruleId: decision?.ruleId,
         }),
         dedupeKey: 'routed:auto',
-        announce: async (routed) => {
-          await this.announcer.assigned(routed, `assigned:${requestId}:auto`);
-          await this.announcer.updated(routed, await this.announcer.providerName(routed), `routed:${requestId}:auto`);
-        },
+        announce: async (routed) =>
+          this.announcer.tell(
+            await this.announcer.assigned(routed, `assigned:${requestId}:auto`),
+            this.announcer.updated(routed, await this.announcer.providerName(routed), `routed:${requestId}:auto`),
+          ),
       });
     });
   }

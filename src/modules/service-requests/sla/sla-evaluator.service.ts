@@ -3,7 +3,7 @@ import { Clock } from '../../../platform/clock/clock';
 import { localDateTime } from '../../../platform/clock/local-date';
 import { ServiceRequestNotification } from '../service-requests.notifications';
 import { Notifier } from '../../../platform/notifications/notifier.service';
-import { Outbox } from '../../../platform/outbox/outbox.service';
+import { Outbox, type OutboxRow } from '../../../platform/outbox/outbox.service';
 import { ServiceRequestJob } from '../service-requests.jobs';
 import { TimelineEntryType } from '../entities/service-request-event.entity';
 import type { ServiceRequest } from '../entities/service-request.entity';
@@ -16,6 +16,12 @@ import { PeopleDirectory } from '../../users/people-directory.service';
 export const slaTimerKey = (requestId: string) => `sla-timer-${requestId}`;
 
 export type SlaColumns = Pick<ServiceRequest, 'slaState' | 'escalationLevel' | 'nextSlaCheckAt'>;
+
+/** What settling changes: the request's SLA columns and the rows that move its timer (none when it stays). */
+export interface SlaSettlement {
+  columns: SlaColumns;
+  timer: OutboxRow[];
+}
 
 /**
  * Applies the SLA milestones that are due: a warning at 80 %, then escalation level by level, each
@@ -35,14 +41,16 @@ export class SlaEvaluator {
   ) {}
 
   async evaluate(request: ServiceRequest): Promise<void> {
-    await this.requests.update(request.id, await this.settle(request));
+    const { columns, timer } = await this.settle(request);
+    await this.requests.write(request.id, columns, { timer });
   }
 
   /**
-   * Applies the milestones that are due and answers the request's SLA columns for the caller to
-   * write with its own changes (one UPDATE instead of two); `request` is updated in place.
+   * Applies the milestones that are due and answers the request's SLA columns and its timer's
+   * outbox rows for the caller to write with its own changes (ServiceRequestsRepository.write: one
+   * statement instead of three); `request` is updated in place.
    */
-  async settle(request: ServiceRequest): Promise<SlaColumns> {
+  async settle(request: ServiceRequest): Promise<SlaSettlement> {
     const calendar = await this.calendars.forTenant(request.tenantId);
     const now = this.clock.now();
     const all = milestones(request, calendar);
@@ -58,15 +66,16 @@ export class SlaEvaluator {
     const previous = request.nextSlaCheckAt;
     const columns: SlaColumns = { slaState, escalationLevel, nextSlaCheckAt: next };
     Object.assign(request, columns);
-    if (next?.getTime() !== previous?.getTime()) {
-      await this.outbox.moveTimer(
-        { name: ServiceRequestJob.CheckSla, payload: { tenantId: request.tenantId, requestId: request.id } },
-        slaTimerKey(request.id),
-        previous,
-        next,
-      );
-    }
-    return columns;
+    const timer =
+      next?.getTime() === previous?.getTime()
+        ? []
+        : this.outbox.timerRows(
+            { name: ServiceRequestJob.CheckSla, payload: { tenantId: request.tenantId, requestId: request.id } },
+            slaTimerKey(request.id),
+            previous,
+            next,
+          );
+    return { columns, timer };
   }
 
   private async apply(request: ServiceRequest, milestone: Milestone, timeZone: string): Promise<boolean> {
