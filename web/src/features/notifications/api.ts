@@ -57,15 +57,17 @@ export function useNotifications(filters: NotificationFilters) {
   );
 }
 
-/** Sets the count everywhere, and refreshes the lists when it changed (a new item, or one read elsewhere). */
+/**
+ * Sets the count everywhere and refreshes the lists. The stream speaks only when the inbox changed
+ * (or when it opens), so the lists refresh on every event, even when the count is one a poll or
+ * refetch has already cached: comparing counts would then swallow the change.
+ */
 export function useApplyUnreadCount() {
   const queryClient = useQueryClient();
   return useCallback(
     (unreadCount: number) => {
-      const previous = queryClient.getQueryData<UnreadCount>(notificationKeys.unreadCount());
       queryClient.setQueryData<UnreadCount>(notificationKeys.unreadCount(), { unreadCount });
-      if (previous?.unreadCount !== unreadCount)
-        void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.lists() });
     },
     [queryClient],
   );
