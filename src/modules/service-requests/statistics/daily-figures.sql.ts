@@ -126,7 +126,7 @@ export const REFRESH_DAILY_FIGURES_SQL = `
     INSERT INTO service_request_daily_statuses (tenant_id, alliance_id, day, status, requests)
     ${countStatusesOf('days')}
   ), months AS (
-    SELECT DISTINCT tenant_id, alliance_id, date_trunc('month', day::timestamp)::date AS month FROM days
+    SELECT DISTINCT tenant_id, alliance_id, ${monthOf('day')} AS month FROM days
   ), month_cells AS MATERIALIZED (
     SELECT f.tenant_id, f.alliance_id, m.month, f.organization_id, f.category_id, ${F_SUMMED_COLUMNS}
       FROM months m
@@ -134,7 +134,7 @@ export const REFRESH_DAILY_FIGURES_SQL = `
        AND f.day >= m.month AND f.day < (m.month + interval '1 month')::date
      WHERE NOT EXISTS (SELECT 1 FROM days d WHERE d.tenant_id = f.tenant_id AND d.alliance_id = f.alliance_id AND d.day = f.day)
     UNION ALL
-    SELECT tenant_id, alliance_id, date_trunc('month', day::timestamp)::date, organization_id, category_id, ${SUMMED_COLUMNS} FROM sums
+    SELECT tenant_id, alliance_id, ${monthOf('day')}, organization_id, category_id, ${SUMMED_COLUMNS} FROM sums
   ), ${foldMonths('department', 'service_request_monthly_department_figures', 'organization_id')},
   ${foldMonths('category', 'service_request_monthly_category_figures', 'category_id')}
   SELECT (SELECT count(*) FROM days)::int AS days, (SELECT count(*) FROM summed)::int AS rows,
