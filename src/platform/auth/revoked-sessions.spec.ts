@@ -15,6 +15,15 @@ class FakeRedis extends EventEmitter {
   down = false;
   runId = 'aaaaaaaaaaaaaaaa';
   readonly data = new Map<string, string>();
+  readonly options = { keyPrefix: '' };
+
+  /** The subscriber: never ready here, so the process's memory stays off and Redis answers (see session-state-memory.test.ts). */
+  duplicate() {
+    return Object.assign(new EventEmitter(), {
+      subscribe: () => Promise.resolve(1),
+      quit: () => Promise.resolve('OK'),
+    });
+  }
 
   /** A command's answer, or its rejection while Redis is down (a network call: it never throws). */
   private answer<T>(value: () => T): Promise<T> {
@@ -41,6 +50,7 @@ class FakeRedis extends EventEmitter {
         });
         return pipeline;
       },
+      publish: () => pipeline,
       exec: () =>
         this.answer(() => {
           ops.forEach((op) => op());
