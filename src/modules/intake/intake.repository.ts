@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { IntakeModelRun, IntakeModelStatus } from './entities/intake-model-run.entity';
-import type { Evaluation, TrainingExample } from './model/intake-model';
+import { type Evaluation, MAX_TRAINING_EXAMPLES, type TrainingExample } from './model/intake-model';
 
 /** A run without its model bytes: what the officials' page shows. */
 export type IntakeRunSummary = Omit<IntakeModelRun, 'model'>;
@@ -30,12 +30,16 @@ export class IntakeRepository {
     return this.tenant.manager;
   }
 
-  /** Every request the township finally resolved, oldest first (the order changes nothing but is fixed). */
-  async trainingHistory(): Promise<TrainingExample[]> {
+  /**
+   * The township's newest finally resolved requests, at most `limit` of them: the newest say best
+   * how it is served now, and the cap bounds the worker's memory and time (a township with a
+   * million resolved requests trains on its newest hundred thousand).
+   */
+  async trainingHistory(limit = MAX_TRAINING_EXAMPLES): Promise<TrainingExample[]> {
     return this.manager.query<TrainingExample[]>(
       `SELECT id, title, description, category_code AS "categoryCode", department_id AS "departmentId"
-         FROM service_request_training_history WHERE tenant_id = $1 ORDER BY resolved_at, id`,
-      [this.tenant.tenantId],
+         FROM service_request_training_history WHERE tenant_id = $1 ORDER BY resolved_at DESC, id DESC LIMIT $2`,
+      [this.tenant.tenantId, limit],
     );
   }
 
