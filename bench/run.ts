@@ -9,6 +9,7 @@ import { writeReport } from './report';
 import { finishRun, startRun } from './run-info';
 import { backupScenario } from './scenarios/backup';
 import { growthScenario, growthSizes } from './scenarios/growth';
+import { intakeScenario } from './scenarios/intake';
 import { meetingsScenario } from './scenarios/meetings';
 import { queueBackendsScenario } from './scenarios/queue-backends';
 import { readPathsScenario } from './scenarios/read-paths';
@@ -21,7 +22,8 @@ import { adminUrl, productEnv, ROOT, runScript } from './stack';
  * `npm run bench`: a fresh database seeded to a large township, the real API and worker as child
  * processes, load over loopback, every figure beside a baseline measured in the same run.
  * BENCH_SCALE (default 1) shrinks the data set for a quick try; BENCH_ONLY=read,backup runs only
- * the scenarios whose names start with those words (submit, route, read, meetings, memory, queue, backup);
+ * the scenarios whose names start with those words (submit, route, read, meetings, intake, memory, queue,
+ * backup);
  * BENCH_READ_PATHS="alliance dashboard" only the read paths whose names hold one of those comma-separated
  * words. BENCH_KEEP_DATABASE=1 keeps the seeded database, and BENCH_REUSE_DATABASE=1 runs on it again
  * (migrated to the build, not seeded anew): a scenario measured before and after a change on the same data.
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
       ['2. Route', () => routeScenario(ctx, routing!, peakRps || 100)],
       ['3. Read paths', () => readPathsScenario(ctx)],
       ['4. Meetings', () => meetingsScenario(ctx)],
+      ['9. Intake', () => intakeScenario(ctx)],
     ];
     for (const [name, run] of scenarios) {
       if (!chosen(name)) continue;

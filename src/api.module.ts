@@ -20,6 +20,7 @@ import { VenuesModule } from './modules/venues/venues.module';
 import { StudyRouteModule } from './modules/study-route/study-route.module';
 import { PairingModule } from './modules/pairing/pairing.module';
 import { WorkbenchModule } from './modules/workbench/workbench.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { BackupsApiModule } from './platform/backup/backups-api.module';
@@ -53,6 +54,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     DashboardModule,
     StudyRouteModule,
     PairingModule,
+    IntakeModule,
     ResourceSharingModule,
     ProjectCallsModule,
     IndicatorsModule,

@@ -31,6 +31,8 @@ const SHIPPED: Record<string, string> = {
   'refresh-member-figures': 'alliances',
   'take-backup': 'backups',
   'check-backups': 'backups',
+  'train-intake-model': 'intake',
+  'train-intake-models': 'intake',
 };
 
 describe('the features’ jobs', () => {
@@ -43,6 +45,7 @@ describe('the features’ jobs', () => {
       'alliance-services',
       'alliances',
       'backups',
+      'intake',
       'meetings',
       'notifications',
       'registry',

@@ -16,6 +16,7 @@ import './modules/dashboard/dashboard.jobs';
 import './modules/project-calls/project-calls.jobs';
 import './modules/indicators/indicators.jobs';
 import './modules/alliances/alliances.jobs';
+import './modules/intake/intake.jobs';
 import { sealJobRegistry } from './platform/queue/job-registry';
 
 sealJobRegistry();

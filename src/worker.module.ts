@@ -11,6 +11,7 @@ import { DashboardWorkerModule } from './modules/dashboard/dashboard-worker.modu
 import { PairingWorkerModule } from './modules/pairing/pairing.module';
 import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module';
 import { ServiceRequestsWorkerModule } from './modules/service-requests/service-requests-worker.module';
+import { IntakeWorkerModule } from './modules/intake/intake-worker.module';
 import { ThinkTankWorkerModule } from './modules/think-tank/think-tank-worker.module';
 import { BackupWorkerModule } from './platform/backup/backup-worker.module';
 import { CoreModule } from './platform/core.module';
@@ -33,6 +34,7 @@ import { WorkerHeartbeat } from './platform/queue/worker-heartbeat';
     PairingWorkerModule,
     AllianceServicesWorkerModule,
     AlliancesWorkerModule,
+    IntakeWorkerModule,
     BackupWorkerModule,
   ],
   providers: [OutboxRelay, WorkerHeartbeat],

@@ -3623,6 +3623,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest categories and departments for a request being written
+         * @description The township's model (trained on its own resolved requests) ranks the top three categories and serving departments; `preselect` is set only when the first passes the threshold measured on held-out requests.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
+        post: operations["IntakeController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The township's intake model: when it was trained and its measured accuracy
+         * @description The model in use and the newest training (with its progress while it runs).
+         *
+         *     Who may call it: township administrators.
+         */
+        get: operations["IntakeController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/model/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrain the intake model now
+         * @description Queues a training in the worker; while one is queued or running, answers that one.
+         *
+         *     Who may call it: township administrators.
+         */
+        post: operations["IntakeController_retrain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/listings": {
         parameters: {
             query?: never;
@@ -6508,6 +6574,79 @@ export interface components {
                 number: string;
                 status: string;
             };
+        };
+        SuggestIntakeDto: {
+            /**
+             * Format: uuid
+             * @description The alliance whose catalogue the categories are named from.
+             */
+            allianceId?: string;
+            title?: string;
+            description?: string;
+        };
+        CategorySuggestion: {
+            /** @description The catalogue code, e.g. project_application. */
+            code: string;
+            /** @description The alliance's category of that code, when an alliance was given. */
+            categoryId?: string | null;
+            name?: string | null;
+            probability: number;
+        };
+        CategorySuggestions: {
+            /** @description Up to three, most likely first. */
+            suggestions: components["schemas"]["CategorySuggestion"][];
+            /** @description The code to preselect: only when the model is confident. */
+            preselect?: string | null;
+        };
+        DepartmentSuggestion: {
+            organizationId: string;
+            name?: string | null;
+            probability: number;
+        };
+        DepartmentSuggestions: {
+            /** @description Up to three, most likely first. */
+            suggestions: components["schemas"]["DepartmentSuggestion"][];
+            preselect?: string | null;
+        };
+        IntakeSuggestionsView: {
+            /** @description When the model that suggested was trained; null: none yet. */
+            modelTrainedAt?: string | null;
+            /** @description The words that weighed most for the first category. */
+            reasons: string[];
+            categories: components["schemas"]["CategorySuggestions"];
+            departments: components["schemas"]["DepartmentSuggestions"];
+        };
+        HeadFiguresView: {
+            top1: number;
+            top3: number;
+            /** @description Always the most frequent label. */
+            baselineTop1: number;
+            baselineTop3: number;
+            labels: number;
+        };
+        EvaluationView: {
+            trained: number;
+            heldOut: number;
+            category: components["schemas"]["HeadFiguresView"];
+            department: components["schemas"]["HeadFiguresView"];
+        };
+        IntakeTrainingView: {
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "ready" | "failed";
+            progress: number;
+            trainedAt?: string | null;
+            sampleCount: number;
+            accuracy?: components["schemas"]["EvaluationView"] | null;
+            /** @description Why it failed: not_enough_history, training_failed, abandoned. */
+            error?: string | null;
+            createdAt: string;
+        };
+        IntakeModelStatusView: {
+            /** @description The model in use: the newest ready one. */
+            current?: components["schemas"]["IntakeTrainingView"] | null;
+            /** @description The newest training, whatever its state. */
+            latest?: components["schemas"]["IntakeTrainingView"] | null;
         };
         CreateListingDto: {
             /** @enum {string} */
@@ -14883,6 +15022,108 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestIntakeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeSuggestionsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeModelStatusView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    IntakeController_retrain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeTrainingView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (500), in the same body shape */
             default: {

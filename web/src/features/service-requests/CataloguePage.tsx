@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AllianceName, AllianceSelect } from '../alliances';
 import { useAllianceContext } from '../alliances';
 import { PageHeader } from '../../lib/PageHeader';
+import { IntakeModelCard } from '../intake';
 import { CategoriesCard } from './CategoriesCard';
 import { RoutingRulesCard } from './RoutingRulesCard';
 import { WorkingCalendarCard } from './WorkingCalendarCard';
@@ -37,6 +38,7 @@ export function CataloguePage() {
         !context.isPending && <Empty description={t('serviceRequests.noAlliance')} />
       )}
       <WorkingCalendarCard />
+      <IntakeModelCard />
     </>
   );
 }

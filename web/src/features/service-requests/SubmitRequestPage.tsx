@@ -14,7 +14,7 @@ import {
   type UploadFile,
   type UploadProps,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CameraButton } from '../../lib/CameraButton';
@@ -23,6 +23,7 @@ import { useShowError } from '../../lib/useShowError';
 import { AllianceName, AllianceSelect } from '../alliances';
 import { useAllianceContext } from '../alliances';
 import { useMe } from '../auth/api';
+import { CategorySuggestions } from '../intake';
 import { EmptyState } from '../../lib/EmptyState';
 import { PageHeader } from '../../lib/PageHeader';
 import {
@@ -68,11 +69,31 @@ export function SubmitRequestPage() {
   // The same values submitted again (a retry after a failure) reuse the key: never two requests.
   const attempt = useRef<{ key: string; values: string } | null>(null);
   const allianceId = Form.useWatch('allianceId', form);
+  const categoryId = Form.useWatch('categoryId', form);
+  const title = Form.useWatch('title', form);
+  const description = Form.useWatch('description', form);
   const phone = useIsPhone();
+  // Whether the enterprise chose the category itself: a suggestion never overrides its choice.
+  const pickedByUser = useRef(false);
+  const [preselected, setPreselected] = useState(false);
+  const preselect = useCallback(
+    (id: string) => {
+      if (pickedByUser.current || form.getFieldValue('categoryId') === id) return;
+      form.setFieldValue('categoryId', id);
+      setPreselected(true);
+    },
+    [form],
+  );
+  const pickSuggestion = (id: string) => {
+    pickedByUser.current = true;
+    setPreselected(false);
+    form.setFieldValue('categoryId', id);
+  };
 
   useEffect(() => {
     if (context.allianceId && form.getFieldValue('allianceId') !== context.allianceId) {
       form.setFieldsValue({ allianceId: context.allianceId, categoryId: undefined });
+      pickedByUser.current = false;
     }
   }, [context.allianceId, form]);
 
@@ -149,6 +170,13 @@ export function SubmitRequestPage() {
             form={form}
             layout="vertical"
             onFinish={onFinish}
+            onValuesChange={(changed: Partial<SubmitInput>) => {
+              // Only the enterprise's own changes come here (setFieldValue does not).
+              if ('categoryId' in changed) {
+                pickedByUser.current = Boolean(changed.categoryId);
+                setPreselected(false);
+              }
+            }}
             initialValues={{ urgency: 'normal', preferredContact: { method: 'phone' } }}
             data-testid="sr-submit-form"
           >
@@ -166,6 +194,7 @@ export function SubmitRequestPage() {
                     testId="sr-alliance"
                     onChange={(id) => {
                       form.setFieldValue('categoryId', undefined);
+                      pickedByUser.current = false;
                       context.setAllianceId(id);
                     }}
                   />
@@ -176,6 +205,7 @@ export function SubmitRequestPage() {
                   name="categoryId"
                   label={t('serviceRequests.category')}
                   rules={[{ required: true, message: t('serviceRequests.form.categoryRequired') }]}
+                  extra={preselected && <span data-testid="intake-preselected">{t('intake.preselected')}</span>}
                 >
                   <CategorySelect allianceId={allianceId} />
                 </Form.Item>
@@ -206,6 +236,14 @@ export function SubmitRequestPage() {
                 data-testid="sr-description"
               />
             </Form.Item>
+            <CategorySuggestions
+              allianceId={allianceId}
+              title={title}
+              description={description}
+              value={categoryId}
+              onPick={pickSuggestion}
+              onPreselect={preselect}
+            />
             <Form.Item name="urgency" label={t('serviceRequests.urgency')}>
               <Radio.Group
                 optionType="button"

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/access.decorators';
+import { Role } from '../../platform/auth/entities/role';
+import { IntakeModelStatusView, IntakeSuggestionsView, IntakeTrainingView, SuggestIntakeDto } from './dto/intake.dto';
+import { IntakeService } from './intake.service';
+
+@ApiTags('smart intake')
+@ApiBearerAuth()
+@Controller('intake')
+export class IntakeController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @Roles(Role.EnterpriseContact, Role.DepartmentStaff, Role.TownshipAdmin)
+  @ApiOperation({
+    summary: 'Suggest categories and departments for a request being written',
+    description:
+      "The township's model (trained on its own resolved requests) ranks the top three categories and serving departments; `preselect` is set only when the first passes the threshold measured on held-out requests.",
+  })
+  @Post('suggestions')
+  @HttpCode(HttpStatus.OK)
+  suggest(@Body() body: SuggestIntakeDto): Promise<IntakeSuggestionsView> {
+    return this.intake.suggest(body);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @ApiOperation({
+    summary: "The township's intake model: when it was trained and its measured accuracy",
+    description: 'The model in use and the newest training (with its progress while it runs).',
+  })
+  @Get('model')
+  status(): Promise<IntakeModelStatusView> {
+    return this.intake.status();
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @ApiOperation({
+    summary: 'Retrain the intake model now',
+    description: 'Queues a training in the worker; while one is queued or running, answers that one.',
+  })
+  @Post('model/trainings')
+  @HttpCode(HttpStatus.ACCEPTED)
+  retrain(): Promise<IntakeTrainingView> {
+    return this.intake.retrain();
+  }
+}

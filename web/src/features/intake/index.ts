@@ -1,0 +1,3 @@
+// What other features may use of this one.
+export { CategorySuggestions } from './CategorySuggestions';
+export { IntakeModelCard } from './IntakeModelCard';
