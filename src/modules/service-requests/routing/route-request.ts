@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../../platform/clock/clock';
 import { DomainException } from '../../../platform/errors/domain.exception';
 import { type Actor, systemActor } from '../../../platform/tenancy/request-actor';
@@ -22,8 +22,21 @@ import { OrganizationDirectory } from '../../organizations/organization-director
  * on (转办). One lifecycle step each (RequestSteps: the row locked, the state machine, the SLA, the
  * timeline, the notifications); they differ in who acts and how the organisation is chosen.
  */
+const COMPANIONS_SAVEPOINT = 'routing_companions';
+/** Requests whose routing as a companion failed in this process: only their own jobs route them. Bounded. */
+const unroutableCompanions = new Set<string>();
+const UNROUTABLE_KEPT = 1000;
+
+function rememberUnroutable(id: string): void {
+  if (unroutableCompanions.size >= UNROUTABLE_KEPT)
+    unroutableCompanions.delete(unroutableCompanions.values().next().value!);
+  unroutableCompanions.add(id);
+}
+
 @Injectable()
 export class RouteRequest {
+  private readonly logger = new Logger(RouteRequest.name);
+
   constructor(
     private readonly organizationDirectory: OrganizationDirectory,
     private readonly peopleDirectory: PeopleDirectory,
@@ -38,38 +51,68 @@ export class RouteRequest {
   ) {}
 
   /**
-   * The routing job: the township routes a submitted request by the rules. Idempotent: the request
-   * is locked, and one that is no longer "submitted" is left alone, so a retried or duplicated job
-   * changes nothing, adds no timeline entry and sends no second notification (the keys below make
-   * sure of that even for a job that ran before a rollback).
+   * The routing job: the township routes a submitted request by the rules, and with it up to
+   * `companions` other requests of the township still waiting, in the same transaction (one BEGIN,
+   * one COMMIT and one flush of the log for all of them; the rules, the category and the settings
+   * read once). Idempotent: each request is locked and one that is no longer "submitted" is left
+   * alone, so the companions' own jobs, a retried or a duplicated job change nothing, add no
+   * timeline entry and send no second notification (the keys below make sure of that even for a
+   * job that ran before a rollback).
    */
-  automatically(tenantId: string, requestId: string): Promise<void> {
+  automatically(tenantId: string, requestId: string, companions = 0): Promise<void> {
     return this.tenant.run(systemActor(tenantId), async () => {
-      let decision: Awaited<ReturnType<RequestRouter['decide']>> | undefined;
-      await this.steps.apply(systemActor(tenantId), requestId, {
-        action: 'route',
-        entry: TimelineEntryType.Routed,
-        system: true,
-        // The rules, the paired department and the settings come with the lock: one round trip fewer.
-        lock: (id) => this.routing.lockWithFacts(id),
-        only: (request) => request.status === S.Submitted,
-        changes: async (request) => {
-          decision = await this.router.decide(request);
-          return this.assignment(request, decision.organizationId, decision.handlerId);
-        },
-        data: () => ({
-          organizationId: decision?.organizationId,
-          handlerId: decision?.handlerId,
-          reason: decision?.reason,
-          ruleId: decision?.ruleId,
-        }),
-        dedupeKey: 'routed:auto',
-        announce: async (routed) =>
-          this.announcer.tell(
-            await this.announcer.assigned(routed, `assigned:${requestId}:auto`),
-            this.announcer.updated(routed, await this.announcer.providerName(routed), `routed:${requestId}:auto`),
-          ),
-      });
+      await this.routeBySystem(tenantId, requestId);
+      if (companions > 0) await this.routeCompanions(tenantId, requestId, companions);
+    });
+  }
+
+  /**
+   * The companions, behind a savepoint: one that cannot be routed (its data broken, a statement
+   * failing) takes only the companions back, never the job's own request, and is left to its own
+   * job from then on (this process remembers it). Rows another transaction holds are skipped, so
+   * two jobs never wait on each other's companions.
+   */
+  private async routeCompanions(tenantId: string, requestId: string, limit: number): Promise<void> {
+    await this.routing.savepoint(COMPANIONS_SAVEPOINT);
+    let current: string | undefined;
+    try {
+      for (const id of await this.routing.lockWaiting(requestId, limit, [...unroutableCompanions])) {
+        current = id;
+        await this.routeBySystem(tenantId, id);
+      }
+    } catch (error) {
+      await this.routing.rollbackToSavepoint(COMPANIONS_SAVEPOINT);
+      if (current) rememberUnroutable(current);
+      this.logger.warn({ err: error, requestId: current }, 'Routing a companion failed; left to its own job');
+    }
+  }
+
+  /** One request, routed by the rules unless it no longer waits; the caller's transaction. */
+  private async routeBySystem(tenantId: string, requestId: string): Promise<void> {
+    let decision: Awaited<ReturnType<RequestRouter['decide']>> | undefined;
+    await this.steps.apply(systemActor(tenantId), requestId, {
+      action: 'route',
+      entry: TimelineEntryType.Routed,
+      system: true,
+      // The rules, the paired department and the settings come with the lock: one round trip fewer.
+      lock: (id) => this.routing.lockWithFacts(id),
+      only: (request) => request.status === S.Submitted,
+      changes: async (request) => {
+        decision = await this.router.decide(request);
+        return this.assignment(request, decision.organizationId, decision.handlerId);
+      },
+      data: () => ({
+        organizationId: decision?.organizationId,
+        handlerId: decision?.handlerId,
+        reason: decision?.reason,
+        ruleId: decision?.ruleId,
+      }),
+      dedupeKey: 'routed:auto',
+      announce: async (routed) =>
+        this.announcer.tell(
+          await this.announcer.assigned(routed, `assigned:${requestId}:auto`),
+          this.announcer.updated(routed, await this.announcer.providerName(routed), `routed:${requestId}:auto`),
+        ),
     });
   }
 
