@@ -13,6 +13,7 @@ import { ServiceRequestsRepository } from '../service-requests.repository';
 import { SlaPlanner } from '../sla/sla-planner.service';
 import { RequestRouter } from './router.service';
 import { RoutingRepository } from './routing.repository';
+import { GIVE_UP_AFTER_MS } from './routing-reconciler.service';
 import { PeopleDirectory } from '../../users/people-directory.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory.service';
 
@@ -67,16 +68,20 @@ export class RouteRequest {
   }
 
   /**
-   * The companions, behind a savepoint: one that cannot be routed (its data broken, a statement
+   * The companions (submitted within the last day: older ones the reconciler left to people), behind a savepoint: one that cannot be routed (its data broken, a statement
    * failing) takes only the companions back, never the job's own request, and is left to its own
    * job from then on (this process remembers it). Rows another transaction holds are skipped, so
    * two jobs never wait on each other's companions.
    */
   private async routeCompanions(tenantId: string, requestId: string, limit: number): Promise<void> {
+    const since = new Date(this.clock.now().getTime() - GIVE_UP_AFTER_MS);
+    const waiting = await this.routing.lockWaiting(requestId, since, limit, [...unroutableCompanions]);
+    if (waiting.length === 0) return;
+    // Their row locks stay until COMMIT either way: their own jobs then find them as they are.
     await this.routing.savepoint(COMPANIONS_SAVEPOINT);
     let current: string | undefined;
     try {
-      for (const id of await this.routing.lockWaiting(requestId, limit, [...unroutableCompanions])) {
+      for (const id of waiting) {
         current = id;
         await this.routeBySystem(tenantId, id);
       }

@@ -133,16 +133,17 @@ export class RoutingRepository {
   }
 
   /**
-   * Up to `limit` other requests of the township still waiting to be routed, oldest first, locked
-   * for the rest of the transaction (ix_service_requests__status_created). Rows another
-   * transaction holds (a job routing them, another job's companions) are skipped, never waited for.
+   * Up to `limit` other requests of the township submitted since `since` and still waiting to be
+   * routed, oldest first, locked for the rest of the transaction (ix_service_requests__waiting).
+   * Rows another transaction holds (a job routing them, another job's companions) are skipped,
+   * never waited for.
    */
-  async lockWaiting(exceptId: string, limit: number, skip: string[]): Promise<string[]> {
+  async lockWaiting(exceptId: string, since: Date, limit: number, skip: string[]): Promise<string[]> {
     const rows = await this.tenant.manager.query<{ id: string }[]>(
       `SELECT id FROM service_requests
-        WHERE status = 'submitted' AND id <> $1 AND id <> ALL($3::uuid[])
-        ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [exceptId, limit, skip],
+        WHERE status = 'submitted' AND created_at >= $2 AND id <> $1 AND id <> ALL($4::uuid[])
+        ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [exceptId, since, limit, skip],
     );
     return rows.map((r) => r.id);
   }
