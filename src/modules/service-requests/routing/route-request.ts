@@ -14,8 +14,12 @@ import { SlaPlanner } from '../sla/sla-planner.service';
 import { RequestRouter } from './router.service';
 import { RoutingRepository } from './routing.repository';
 import { GIVE_UP_AFTER_MS } from './routing-reconciler.service';
+import { BoundedIdSet } from './bounded-id-set';
+import type { Notice } from '../../../platform/notifications/notifier.service';
 import { PeopleDirectory } from '../../users/people-directory.service';
 import { OrganizationDirectory } from '../../organizations/organization-directory.service';
+
+const COMPANIONS_SAVEPOINT = 'routing_companions';
 
 /**
  * Puts a request with a serving organisation and a handler, whoever does it: the worker's routing
@@ -23,20 +27,13 @@ import { OrganizationDirectory } from '../../organizations/organization-director
  * on (转办). One lifecycle step each (RequestSteps: the row locked, the state machine, the SLA, the
  * timeline, the notifications); they differ in who acts and how the organisation is chosen.
  */
-const COMPANIONS_SAVEPOINT = 'routing_companions';
-/** Requests whose routing as a companion failed in this process: only their own jobs route them. Bounded. */
-const unroutableCompanions = new Set<string>();
-const UNROUTABLE_KEPT = 1000;
-
-function rememberUnroutable(id: string): void {
-  if (unroutableCompanions.size >= UNROUTABLE_KEPT)
-    unroutableCompanions.delete(unroutableCompanions.values().next().value!);
-  unroutableCompanions.add(id);
-}
-
 @Injectable()
 export class RouteRequest {
   private readonly logger = new Logger(RouteRequest.name);
+  /** Routed here as companions and committed: their own jobs, which follow, need not ask the database. */
+  private readonly routedAsCompanions = new BoundedIdSet(20_000);
+  /** Failed here as companions: only their own jobs route them from now on. */
+  private readonly unroutable = new BoundedIdSet(1000);
 
   constructor(
     private readonly organizationDirectory: OrganizationDirectory,
@@ -60,42 +57,55 @@ export class RouteRequest {
    * timeline entry and send no second notification (the keys below make sure of that even for a
    * job that ran before a rollback).
    */
-  automatically(tenantId: string, requestId: string, companions = 0): Promise<void> {
-    return this.tenant.run(systemActor(tenantId), async () => {
+  async automatically(tenantId: string, requestId: string, companions = 0): Promise<void> {
+    // A companion of a batch this process committed: routed, and a routed request never waits again.
+    if (this.routedAsCompanions.take(requestId)) return;
+    const routed = await this.tenant.run(systemActor(tenantId), async () => {
       await this.routeBySystem(tenantId, requestId);
-      if (companions > 0) await this.routeCompanions(tenantId, requestId, companions);
+      return companions > 0 ? this.routeCompanions(tenantId, requestId, companions) : [];
     });
+    for (const id of routed) this.routedAsCompanions.add(id);
   }
 
   /**
-   * The companions (submitted within the last day: older ones the reconciler left to people), behind a savepoint: one that cannot be routed (its data broken, a statement
-   * failing) takes only the companions back, never the job's own request, and is left to its own
-   * job from then on (this process remembers it). Rows another transaction holds are skipped, so
-   * two jobs never wait on each other's companions.
+   * The companions (submitted within the last day: older ones the reconciler left to people),
+   * behind a savepoint, their notices told together: one that cannot be routed (its data broken, a
+   * statement failing) takes only the companions back, never the job's own request, and is left to
+   * its own job from then on. Rows another transaction holds are skipped, so two jobs never wait on
+   * each other's companions. Answers the ids routed.
    */
-  private async routeCompanions(tenantId: string, requestId: string, limit: number): Promise<void> {
+  private async routeCompanions(tenantId: string, requestId: string, limit: number): Promise<string[]> {
     const since = new Date(this.clock.now().getTime() - GIVE_UP_AFTER_MS);
-    const waiting = await this.routing.lockWaiting(requestId, since, limit, [...unroutableCompanions]);
-    if (waiting.length === 0) return;
+    const waiting = await this.routing.lockWaiting(requestId, since, limit, this.unroutable.list());
+    if (waiting.length === 0) return [];
     // Their row locks stay until COMMIT either way: their own jobs then find them as they are.
     await this.routing.savepoint(COMPANIONS_SAVEPOINT);
+    const routed: string[] = [];
+    const notices: (Notice | null)[] = [];
     let current: string | undefined;
     try {
       for (const id of waiting) {
         current = id;
-        await this.routeBySystem(tenantId, id);
+        if (await this.routeBySystem(tenantId, id, notices)) routed.push(id);
       }
+      current = undefined;
+      await this.announcer.tell(...notices);
+      return routed;
     } catch (error) {
       await this.routing.rollbackToSavepoint(COMPANIONS_SAVEPOINT);
-      if (current) rememberUnroutable(current);
-      this.logger.warn({ err: error, requestId: current }, 'Routing a companion failed; left to its own job');
+      if (current) this.unroutable.add(current);
+      this.logger.warn({ err: error, requestId: current }, 'Routing companions failed; left to their own jobs');
+      return [];
     }
   }
 
-  /** One request, routed by the rules unless it no longer waits; the caller's transaction. */
-  private async routeBySystem(tenantId: string, requestId: string): Promise<void> {
+  /**
+   * One request, routed by the rules unless it no longer waits, in the caller's transaction; its
+   * notices told now, or added to `notices` for the caller to tell. Answers whether it was routed.
+   */
+  private async routeBySystem(tenantId: string, requestId: string, notices?: (Notice | null)[]): Promise<boolean> {
     let decision: Awaited<ReturnType<RequestRouter['decide']>> | undefined;
-    await this.steps.apply(systemActor(tenantId), requestId, {
+    const routed = await this.steps.apply(systemActor(tenantId), requestId, {
       action: 'route',
       entry: TimelineEntryType.Routed,
       system: true,
@@ -113,12 +123,16 @@ export class RouteRequest {
         ruleId: decision?.ruleId,
       }),
       dedupeKey: 'routed:auto',
-      announce: async (routed) =>
-        this.announcer.tell(
-          await this.announcer.assigned(routed, `assigned:${requestId}:auto`),
-          this.announcer.updated(routed, await this.announcer.providerName(routed), `routed:${requestId}:auto`),
-        ),
+      announce: async (request) => {
+        const told = [
+          await this.announcer.assigned(request, `assigned:${requestId}:auto`),
+          this.announcer.updated(request, await this.announcer.providerName(request), `routed:${requestId}:auto`),
+        ];
+        if (notices) notices.push(...told);
+        else await this.announcer.tell(...told);
+      },
     });
+    return routed !== null;
   }
 
   /** An official routes by hand, to any serving organisation (and, if given, handler). */
