@@ -87,8 +87,8 @@ async function main(): Promise<void> {
     }
     const scenarios: [string, () => Promise<void>][] = [
       ['1. Submit', async () => void ({ peakRps } = await submitScenario(ctx))],
-      // Without the submit scenario, the routing latency is read at 100 requests a second.
-      ['2. Route', () => routeScenario(ctx, routing!, peakRps || 100)],
+      // Without the submit scenario, the routing latency is read at half of BENCH_SUBMIT_PEAK (default 100 requests a second).
+      ['2. Route', () => routeScenario(ctx, routing!, peakRps || Number(process.env.BENCH_SUBMIT_PEAK ?? 100))],
       ['3. Read paths', () => readPathsScenario(ctx)],
       ['4. Meetings', () => meetingsScenario(ctx)],
       ['9. Intake', () => intakeScenario(ctx)],

@@ -100,6 +100,8 @@ export function productEnv(database: string, extra: Record<string, string> = {})
     LOG_LEVEL: 'info',
     // What the Dockerfile sets: a bounded heap, argon2's work areas handed back after each sign-in.
     ...PRODUCTION_RUNTIME_ENV,
+    // A routing batch size to compare (0: one request per transaction), else the product's default.
+    ...(process.env.ROUTING_COMPANIONS !== undefined && { ROUTING_COMPANIONS: process.env.ROUTING_COMPANIONS }),
     ...extra,
   };
 }

@@ -113,6 +113,16 @@ export class Environment {
   @Min(1)
   QUEUE_ATTEMPTS = 5;
 
+  /**
+   * How many other waiting requests of the township a routing job routes with its own, in one
+   * transaction; 0 routes each request in its own job's transaction only.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  ROUTING_COMPANIONS = 9;
+
   /** How long a worker holds a job's lock; a crashed worker's job is taken up again after it. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -84,13 +84,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await runner.connect();
     try {
       await runner.startTransaction();
-      const events = await this.claims.claim(runner.manager, BATCH);
+      // Marked published already: the mark commits only if every job was added (BEGIN, claim, COMMIT).
+      const events = await this.claims.claimAsPublished(runner.manager, BATCH);
       await this.publish(events);
-      if (events.length > 0)
-        await this.claims.markPublished(
-          runner.manager,
-          events.map((e) => e.id),
-        );
       await runner.commitTransaction();
       return events.length;
     } catch (error) {

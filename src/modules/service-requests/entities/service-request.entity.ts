@@ -32,6 +32,8 @@ export interface PreferredContact {
   where: `"status" IN ('routed', 'accepted', 'in_progress', 'returned')`,
 })
 @Index('ix_service_requests__status_created', ['tenantId', 'status', 'createdAt'])
+// The requests waiting to be routed: routing companions and the reconciler (migration WaitingRequestsIndex).
+@Index('ix_service_requests__waiting', ['tenantId', 'createdAt'], { where: `"status" = 'submitted'` })
 @Index('ix_service_requests__alliance_created', ['tenantId', 'allianceId', 'createdAt'])
 @Index('ix_service_requests__created', ['tenantId', 'createdAt'])
 // The supervision board in its own order (late first, then at risk, each by due time), its open

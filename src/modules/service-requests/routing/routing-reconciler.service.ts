@@ -11,8 +11,8 @@ import { RoutingRepository } from './routing.repository';
 
 /** A routing job normally runs within seconds; one still waiting after this was lost. */
 const STUCK_AFTER_MS = 60_000;
-/** Older ones are left to people (the supervision board) rather than retried every minute forever. */
-const GIVE_UP_AFTER_MS = 24 * 3600_000;
+/** Older ones are left to people (the supervision board) rather than retried every minute forever; no job takes them as companions either. */
+export const GIVE_UP_AFTER_MS = 24 * 3600_000;
 
 /**
  * Hands back routing jobs that were lost or gave up. Redis may lose a job (flushed, failed over

@@ -132,6 +132,31 @@ export class RoutingRepository {
     return { handlerId, parties };
   }
 
+  /**
+   * Up to `limit` other requests of the township submitted since `since` and still waiting to be
+   * routed, oldest first, locked for the rest of the transaction (ix_service_requests__waiting).
+   * Rows another transaction holds (a job routing them, another job's companions) are skipped,
+   * never waited for.
+   */
+  async lockWaiting(exceptId: string, since: Date, limit: number, skip: string[]): Promise<string[]> {
+    const rows = await this.tenant.manager.query<{ id: string }[]>(
+      `SELECT id FROM service_requests
+        WHERE status = 'submitted' AND created_at >= $2 AND id <> $1 AND id <> ALL($4::uuid[])
+        ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [exceptId, since, limit, skip],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A savepoint in the current transaction, to take back part of it (`rollbackToSavepoint`). */
+  async savepoint(name: string): Promise<void> {
+    await this.tenant.manager.query(`SAVEPOINT ${name}`);
+  }
+
+  async rollbackToSavepoint(name: string): Promise<void> {
+    await this.tenant.manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+  }
+
   /** Requests submitted between the two instants and still not routed, whose routing event is not waiting in the outbox; the oldest 500. */
   async stuckSubmitted(from: Date, to: Date): Promise<string[]> {
     const rows = await this.tenant.manager.query<{ id: string }[]>(
