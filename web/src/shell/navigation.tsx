@@ -26,6 +26,7 @@ import { pairingNav } from '../features/pairing/navItems';
 import { studyRouteNav, studySitesNav } from '../features/study-route/navItems';
 import { venueAdminNav, venuesNav } from '../features/venues/navItems';
 import { dashboardNav } from '../features/dashboard/navItems';
+import { ledgerNav } from '../features/ledger/navItems';
 import { meetingsNav } from '../features/meetings/navItems';
 import { indicatorsNav } from '../features/indicators/navItems';
 import { projectCallsNav } from '../features/project-calls/navItems';
@@ -113,6 +114,7 @@ const menus: Record<Role, NavEntry[]> = {
   township_admin: [
     home,
     dashboardNav,
+    ledgerNav,
     group('members', <ClusterOutlined />, [
       { path: '/alliances', api: 'GET /alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
       { path: '/organizations', api: 'GET /organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
