@@ -114,11 +114,11 @@ const menus: Record<Role, NavEntry[]> = {
   township_admin: [
     home,
     dashboardNav,
-    ledgerNav,
     group('members', <ClusterOutlined />, [
       { path: '/alliances', api: 'GET /alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
       { path: '/organizations', api: 'GET /organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
       { path: '/users', api: 'GET /users', labelKey: 'nav.users', icon: <TeamOutlined /> },
+      ledgerNav,
     ]),
     group('services', <CustomerServiceOutlined />, [...serviceRequestNav.township_admin, pairingNav]),
     group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),

@@ -70,7 +70,7 @@ export function LedgerPage() {
     {
       title: t('ledger.format'),
       key: 'format',
-      render: (_, job) => (job.parameters.format === 'xlsx' ? 'Excel' : 'Word'),
+      render: (_, job) => t(`ledger.formats.${job.parameters.format === 'xlsx' ? 'xlsx' : 'docx'}`),
     },
     {
       title: t('jobs.status'),
@@ -149,13 +149,13 @@ export function LedgerPage() {
               <Select<LedgerFormat>
                 value={format}
                 onChange={setFormat}
-                style={{ width: 150 }}
+                style={{ width: 170 }}
                 options={[
                   {
                     value: 'docx',
                     label: (
                       <span>
-                        <FileWordOutlined /> Word (.docx)
+                        <FileWordOutlined /> {t('ledger.formats.docx')}
                       </span>
                     ),
                   },
@@ -163,7 +163,7 @@ export function LedgerPage() {
                     value: 'xlsx',
                     label: (
                       <span>
-                        <FileExcelOutlined /> Excel (.xlsx)
+                        <FileExcelOutlined /> {t('ledger.formats.xlsx')}
                       </span>
                     ),
                   },
