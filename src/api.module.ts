@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { ActionItemsModule } from './modules/action-items/action-items.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { AlliancesModule } from './modules/alliances/alliances.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -52,6 +53,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     ActionItemsModule,
     ThinkTankModule,
     DashboardModule,
+    LedgerModule,
     StudyRouteModule,
     PairingModule,
     IntakeModule,

@@ -17,6 +17,7 @@ const SHIPPED: Record<string, string> = {
   'sweep-sla': 'service-requests',
   'sweep-transfer-jobs': 'registry',
   'auto-close-resolved': 'service-requests',
+  'build-ledger': 'registry',
   'export-service-statistics': 'registry',
   'refresh-meeting-figures': 'meetings',
   'refresh-service-statistics': 'service-requests',

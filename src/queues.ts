@@ -13,6 +13,7 @@ import './modules/action-items/action-items.jobs';
 import './modules/pairing/pairing.jobs';
 import './modules/think-tank/think-tank.jobs';
 import './modules/dashboard/dashboard.jobs';
+import './modules/ledger/ledger.jobs';
 import './modules/project-calls/project-calls.jobs';
 import './modules/indicators/indicators.jobs';
 import './modules/alliances/alliances.jobs';

@@ -8,6 +8,7 @@ import { AllianceServicesWorkerModule } from './modules/alliance-services/allian
 import { AlliancesWorkerModule } from './modules/alliances/alliances-worker.module';
 import { ActionItemsWorkerModule } from './modules/action-items/action-items.module';
 import { DashboardWorkerModule } from './modules/dashboard/dashboard-worker.module';
+import { LedgerWorkerModule } from './modules/ledger/ledger-worker.module';
 import { PairingWorkerModule } from './modules/pairing/pairing.module';
 import { MeetingsWorkerModule } from './modules/meetings/meetings-worker.module';
 import { ServiceRequestsWorkerModule } from './modules/service-requests/service-requests-worker.module';
@@ -31,6 +32,7 @@ import { WorkerHeartbeat } from './platform/queue/worker-heartbeat';
     ActionItemsWorkerModule,
     ThinkTankWorkerModule,
     DashboardWorkerModule,
+    LedgerWorkerModule,
     PairingWorkerModule,
     AllianceServicesWorkerModule,
     AlliancesWorkerModule,

@@ -7,6 +7,7 @@ import { auditRoutes } from './features/audit/routes';
 import { invitationRoutes, loginRoutes } from './features/auth/routes';
 import { backupRoutes } from './features/backup/routes';
 import { dashboardRoutes, dashboardWallRoutes } from './features/dashboard/routes';
+import { ledgerRoutes } from './features/ledger/routes';
 import { indicatorRoutes } from './features/indicators/routes';
 import { meetingRoutes } from './features/meetings/routes';
 import { notificationRoutes } from './features/notifications/routes';
@@ -67,6 +68,7 @@ const appPages: RouteObject[] = [
   ...typicalCaseRoutes,
   ...indicatorRoutes,
   ...dashboardRoutes,
+  ...ledgerRoutes,
 ];
 
 export const router = createBrowserRouter([

@@ -10,5 +10,7 @@ import { DashboardExportHandler } from './export/dashboard-export.handler';
 @Module({
   imports: [ExportJobsModule, ServiceStatisticsModule, MeetingFiguresModule, MemberFiguresModule],
   providers: [DashboardService, DashboardRepository, DashboardExportHandler],
+  // The ledger's figures are the dashboard's (modules/ledger).
+  exports: [DashboardService],
 })
 export class DashboardWorkerModule {}

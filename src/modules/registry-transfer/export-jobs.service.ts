@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '../../platform/errors/localized-messages';
+import type { Page } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { TransferJobView } from './dto/transfer-job.view';
 import type { TransferJob } from './entities/transfer-job.entity';
@@ -9,13 +10,14 @@ import { toTransferJobView } from './transfer-job.view';
 import { TransferJobsRepository } from './transfer-jobs.repository';
 
 /** The kinds of transfer job other features record for their file exports. */
-export type ExportJobKind = TransferJobKind.ServiceStatisticsExport | TransferJobKind.DashboardExport;
+export type ExportJobKind =
+  TransferJobKind.ServiceStatisticsExport | TransferJobKind.DashboardExport | TransferJobKind.AllianceLedger;
 
 /** The period (and, for the dashboard, the format) an export covers. */
 export interface ExportJobParameters {
   from: string;
   to: string;
-  format?: 'xlsx' | 'pdf';
+  format?: 'xlsx' | 'pdf' | 'docx';
 }
 
 /** What an export's handler reads back from its job. */
@@ -86,6 +88,16 @@ export class ExportJobsService {
       // An export's job is recorded with its period (record above).
       parameters: job.parameters as ExportJobParameters,
     };
+  }
+
+  /** The exports of one kind for an alliance, newest first (by anyone of the township). */
+  async listFor(
+    kind: ExportJobKind,
+    allianceId: string,
+    page: { limit?: number; cursor?: string },
+  ): Promise<Page<TransferJobView>> {
+    const found = await this.jobs.list({ ...page, kind, allianceId });
+    return { items: found.items.map(toTransferJobView), nextCursor: found.nextCursor };
   }
 
   update(id: string, changes: ExportJobChanges): Promise<void> {

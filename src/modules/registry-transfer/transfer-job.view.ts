@@ -14,6 +14,7 @@ export function toTransferJobView(job: TransferJob): TransferJobView {
     refusedRows: job.refusedRows,
     error: job.error,
     fileName: job.fileName,
+    parameters: job.parameters ?? {},
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
   };

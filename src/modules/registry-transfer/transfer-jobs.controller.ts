@@ -21,6 +21,9 @@ import { importTemplate } from './import/import-template';
 import { TransferJobsService } from './transfer-jobs.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const typeOf = (fileName: string) =>
+  fileName.endsWith('.pdf') ? 'application/pdf' : fileName.endsWith('.docx') ? DOCX : XLSX;
 
 @ApiTags('imports and exports')
 @ApiBearerAuth()
@@ -62,13 +65,13 @@ export class TransferJobsController {
     return this.jobs.get(id);
   }
 
-  @ApiProduces(XLSX, 'application/pdf')
+  @ApiProduces(XLSX, 'application/pdf', DOCX)
   @ApiOperation({ summary: "Download a job's result" })
   @ApiConflictResponse({ description: 'The job has not succeeded.' })
   @Get('jobs/:id/download')
   async download(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.jobs.download(id);
-    await sendFile(reply, file.fileName, file.fileName.endsWith('.pdf') ? 'application/pdf' : XLSX, file.content);
+    await sendFile(reply, file.fileName, typeOf(file.fileName), file.content);
   }
 
   @ApiProduces(XLSX, 'text/csv')

@@ -26,9 +26,15 @@ export class TransferJobsRepository {
     return row?.file ?? null;
   }
 
-  list(query: { kind?: TransferJobKind; limit?: number; cursor?: string }): Promise<Page<TransferJob>> {
+  list(query: {
+    kind?: TransferJobKind;
+    allianceId?: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<TransferJob>> {
     const qb = this.manager.getRepository(TransferJob).createQueryBuilder('j');
     if (query.kind) qb.andWhere('j.kind = :kind', { kind: query.kind });
+    if (query.allianceId) qb.andWhere('j.alliance_id = :allianceId', { allianceId: query.allianceId });
     return keysetPage(qb, { column: 'j.created_at', kind: 'timestamp', idColumn: 'j.id', direction: 'DESC' }, query);
   }
 

@@ -11,3 +11,6 @@ export async function loadExcelJs(): Promise<typeof import('exceljs')> {
 export async function loadPdfKit(): Promise<typeof import('pdfkit')> {
   return (await import('pdfkit')).default;
 }
+
+/** Word documents (docx, ESM first), typed as the import resolves it. */
+export const loadDocx = async () => import('docx');

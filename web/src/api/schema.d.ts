@@ -3175,6 +3175,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alliances/{id}/ledgers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The alliance's ledgers, newest first
+         * @description The alliance's ledgers, newest first.
+         *
+         *     Who may call it: township administrators.
+         */
+        get: operations["LedgerController_list"];
+        put?: never;
+        /**
+         * Start an alliance's ledger (.docx or .xlsx) for a period
+         * @description Start an alliance's ledger (.docx or .xlsx) for a period.
+         *
+         *     Who may call it: township administrators.
+         */
+        post: operations["LedgerController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/study-route": {
         parameters: {
             query?: never;
@@ -5079,10 +5107,15 @@ export interface components {
             field: string;
             reason: string;
         };
+        TransferJobParametersView: {
+            from?: string;
+            to?: string;
+            format?: string;
+        };
         TransferJobView: {
             id: string;
             /** @enum {string} */
-            kind: "member-import" | "registry-export" | "service-statistics-export" | "dashboard-export";
+            kind: "member-import" | "registry-export" | "service-statistics-export" | "dashboard-export" | "alliance-ledger";
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed";
             allianceId: string;
@@ -5093,6 +5126,7 @@ export interface components {
             refusedRows: components["schemas"]["RefusedRowView"][];
             error: string | null;
             fileName: string | null;
+            parameters: components["schemas"]["TransferJobParametersView"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -6339,6 +6373,16 @@ export interface components {
             to?: string;
             /** @enum {string} */
             format: "xlsx" | "pdf";
+        };
+        StartLedgerDto: {
+            /** @description A month (2026-11), a quarter (2026-Q4) or a year (2026); else give from and to. */
+            period?: string;
+            /** @description The first day (YYYY-MM-DD), with `to`, when no period is given. */
+            from?: string;
+            /** @description The day after the last (YYYY-MM-DD). */
+            to?: string;
+            /** @enum {string} */
+            format: "docx" | "xlsx";
         };
         SitePhotoView: {
             id: string;
@@ -9224,7 +9268,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "member-import" | "registry-export" | "service-statistics-export" | "dashboard-export";
+                kind?: "member-import" | "registry-export" | "service-statistics-export" | "dashboard-export" | "alliance-ledger";
             };
             header?: never;
             path?: never;
@@ -14084,6 +14128,85 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferJobView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LedgerController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferJobPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LedgerController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartLedgerDto"];
+            };
+        };
+        responses: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,7 @@ import { pairingNav } from '../features/pairing/navItems';
 import { studyRouteNav, studySitesNav } from '../features/study-route/navItems';
 import { venueAdminNav, venuesNav } from '../features/venues/navItems';
 import { dashboardNav } from '../features/dashboard/navItems';
+import { ledgerNav } from '../features/ledger/navItems';
 import { meetingsNav } from '../features/meetings/navItems';
 import { indicatorsNav } from '../features/indicators/navItems';
 import { projectCallsNav } from '../features/project-calls/navItems';
@@ -117,6 +118,7 @@ const menus: Record<Role, NavEntry[]> = {
       { path: '/alliances', api: 'GET /alliances', labelKey: 'nav.alliances', icon: <ClusterOutlined /> },
       { path: '/organizations', api: 'GET /organizations', labelKey: 'nav.organizations', icon: <ApartmentOutlined /> },
       { path: '/users', api: 'GET /users', labelKey: 'nav.users', icon: <TeamOutlined /> },
+      ledgerNav,
     ]),
     group('services', <CustomerServiceOutlined />, [...serviceRequestNav.township_admin, pairingNav]),
     group('meetings', <CalendarOutlined />, [meetingsNav, actionItemsNav]),

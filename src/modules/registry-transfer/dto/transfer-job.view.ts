@@ -9,6 +9,13 @@ export class RefusedRowView {
   reason: string;
 }
 
+/** What an export covers: its period (YYYY-MM-DD, the day after the last as `to`) and format. */
+export class TransferJobParametersView {
+  from?: string;
+  to?: string;
+  format?: string;
+}
+
 export class TransferJobView {
   id: string;
   kind: TransferJobKind;
@@ -21,6 +28,7 @@ export class TransferJobView {
   refusedRows: RefusedRowView[];
   error: string | null;
   fileName: string | null;
+  parameters: TransferJobParametersView;
   createdAt: Date;
   finishedAt: Date | null;
 }

@@ -34,7 +34,7 @@ export class TransferJob extends TenantOwnedEntity {
 
   /** What the job works on beyond the alliance, e.g. the period of a statistics export. */
   @Column('jsonb', { default: () => "'{}'" })
-  parameters: { from?: string; to?: string; format?: 'xlsx' | 'pdf' };
+  parameters: { from?: string; to?: string; format?: 'xlsx' | 'pdf' | 'docx' };
 
   @Column({ type: 'int', default: 0 })
   progress: number;

@@ -1,0 +1,312 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { Http } from '../support/http';
+import { createOtherTenant, idOf } from '../support/tenants';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+const shanghai = (local: string) => new Date(`${local}+08:00`);
+const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`);
+const plain = (value: number | null) => (value === null ? '—' : String(value));
+
+/** The text of each table of a document.xml, as rows of cell texts. */
+function tablesOf(xml: string): string[][][] {
+  const text = (fragment: string) =>
+    [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+    [...table[1].matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((row) =>
+      [...row[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => text(cell[1])),
+    ),
+  );
+}
+
+/** The paragraphs of a heading style, in order. */
+function headings(xml: string, style: string): string[] {
+  return [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="([^"]+)"\/>([\s\S]*?)<\/w:p>/g)]
+    .filter((m) => m[1] === style)
+    .map((m) => [...m[2].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+}
+
+describe('the alliance ledger (工作台账)', () => {
+  let app: TestApp;
+  let http: Http;
+  let official: string;
+  let alliance: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
+    http = new Http(app.api);
+    official = await http.token('official@anhai.demo');
+    alliance = await idOf(app.db.admin, 'alliances', '安海镇智能装备制造产业集群党建联盟');
+
+    // A joint meeting in the year, with two of three organisations present, a decided topic and approved minutes.
+    const db = app.db.admin;
+    const {
+      rows: [ctx],
+    } = await db.query(`SELECT tenant_id, id AS official FROM users WHERE email = 'official@anhai.demo'`);
+    const orgs = await Promise.all(['晋工机械', '兴翼机械', '鸿安机械'].map((name) => idOf(db, 'organizations', name)));
+    const people = await Promise.all(
+      ['jingong', 'xingyi'].map(
+        async (who) => (await db.query(`SELECT id FROM users WHERE email = $1`, [`${who}@anhai.demo`])).rows[0].id,
+      ),
+    );
+    const {
+      rows: [meeting],
+    } = await db.query(
+      `INSERT INTO meetings (tenant_id, alliance_id, title, convener_id, chair_id, place_kind, address, starts_at, ends_at)
+       VALUES ($1, $2, '第三季度联席会议', $3, $3, 'address', '镇政府三楼会议室', '2026-10-15T09:00:00+08:00', '2026-10-15T11:00:00+08:00') RETURNING id`,
+      [ctx.tenant_id, alliance, ctx.official],
+    );
+    for (const org of orgs)
+      await db.query(`INSERT INTO meeting_participants (tenant_id, meeting_id, organization_id) VALUES ($1, $2, $3)`, [
+        ctx.tenant_id,
+        meeting.id,
+        org,
+      ]);
+    for (const [i, org] of orgs.slice(0, 2).entries())
+      await db.query(
+        `INSERT INTO meeting_attendance (tenant_id, meeting_id, user_id, organization_id, checked_in_at) VALUES ($1, $2, $3, $4, '2026-10-15T09:05:00+08:00')`,
+        [ctx.tenant_id, meeting.id, people[i], org],
+      );
+    await db.query(
+      `INSERT INTO agenda_items (tenant_id, meeting_id, title, proposed_by_id, status, decision_note, position)
+       VALUES ($1, $2, '研究人才公寓建设', $3, 'accepted', '由财政所牵头，年底前完成选址', 1)`,
+      [ctx.tenant_id, meeting.id, ctx.official],
+    );
+    await db.query(
+      `INSERT INTO meeting_minutes (tenant_id, meeting_id, content, status, approved_by_id, approved_at)
+       VALUES ($1, $2, E'会议听取了三季度工作汇报。\\n会议议定人才公寓建设事项。', 'approved', $3, '2026-10-16T09:00:00+08:00')`,
+      [ctx.tenant_id, meeting.id, ctx.official],
+    );
+  });
+  afterAll(() => app.close());
+
+  const build = async (body: object) => {
+    const started = await http.post(`/api/v1/alliances/${alliance}/ledgers`, body, { token: official });
+    expect(started.status).toBe(202);
+    const job = await waitFor(
+      async () => (await http.get(`/api/v1/jobs/${started.body.id}`, { token: official })).body,
+      (current) => ['succeeded', 'failed'].includes(current.status),
+    );
+    expect(job).toMatchObject({ status: 'succeeded', progress: 100 });
+    const file = await app.api.inject({
+      method: 'GET',
+      url: `/api/v1/jobs/${started.body.id}/download`,
+      headers: { authorization: `Bearer ${official}` },
+    });
+    expect(file.statusCode).toBe(200);
+    return { id: started.body.id as string, file };
+  };
+
+  const answers = async () => {
+    const dashboard = (
+      await http.get(`/api/v1/alliances/${alliance}/dashboard?from=2026-01-01&to=2027-01-01`, { token: official })
+    ).body;
+    const statistics = (
+      await http.get(`/api/v1/service-requests/statistics?allianceId=${alliance}&from=2026-01-01&to=2027-01-01`, {
+        token: official,
+      })
+    ).body;
+    return { dashboard, statistics };
+  };
+
+  it('builds the year as .docx after GB/T 9704, with the figures the dashboard and statistics show', async () => {
+    const started = Date.now();
+    const { id, file } = await build({ period: '2026', format: 'docx' });
+    // Started, built in the worker (through the outbox relay) and downloaded; the job is polled every 50 ms.
+    process.stdout.write(`ledger (.docx, demo data, a year): ${Date.now() - started} ms from start to download\n`);
+    expect(file.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const zip = await JSZip.loadAsync(file.rawPayload);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    for (const font of ['方正小标宋简体', '黑体', '楷体_GB2312', '仿宋_GB2312'])
+      expect(styles).toContain(`w:eastAsia="${font}"`);
+    // 二号 for the title, 三号 for the headings and the body (half-points).
+    expect(styles).toMatch(/<w:style [^>]*w:styleId="Title"[\s\S]*?<w:sz w:val="44"\/>/);
+    expect(styles).toMatch(/<w:style [^>]*w:styleId="Heading1"[\s\S]*?w:eastAsia="黑体"[\s\S]*?<w:sz w:val="32"\/>/);
+    const document = await zip.file('word/document.xml')!.async('string');
+    // A4, and margins 37 / 35 / 28 / 26 mm in twips, on every section.
+    const sections = [...document.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    for (const section of sections) {
+      expect(section).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+      expect(section).toMatch(/w:top="2098"/);
+      expect(section).toMatch(/w:bottom="1984"/);
+      expect(section).toMatch(/w:left="1587"/);
+      expect(section).toMatch(/w:right="1474"/);
+    }
+    // A table of contents field over the two heading levels, its entries filled from the headings.
+    expect(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/.test(document)).toBe(true);
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^word\/footer\d*\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async('string')),
+    );
+    expect(footers.join('')).toMatch(/PAGE/);
+    expect(headings(document, 'Heading1')).toEqual([
+      '一、总体情况',
+      '二、联盟组织架构和成员名册',
+      '三、联席会议',
+      '四、议定事项落实情况',
+      '五、服务请求办理情况',
+    ]);
+    expect(headings(document, 'Heading2')).toEqual(
+      expect.arrayContaining(['（一）成员构成', '（1）2026-10-15 第三季度联席会议', '（三）按承办部门']),
+    );
+    expect(headings(document, 'Title')).toEqual(['安海镇智能装备制造产业集群党建联盟工作台账']);
+    expect(document.includes('会议听取了三季度工作汇报。')).toBe(true);
+    expect(document.includes('研究人才公寓建设；议定意见：由财政所牵头，年底前完成选址')).toBe(true);
+
+    const { dashboard, statistics } = await answers();
+    const [summary, composition, roster, meetings, , overview, byCategory, byDepartment] = tablesOf(document);
+    expect(Object.fromEntries(summary.slice(1))).toEqual({
+      联盟: '安海镇智能装备制造产业集群党建联盟',
+      起始日期: '2026-01-01',
+      截止日期: '2026-12-31',
+      成员单位总数: String(dashboard.members.total),
+      党员人数: String(dashboard.members.partyMembers),
+      期间新加入: String(dashboard.members.joinedInPeriod),
+      '召开联席会议（次）': String(dashboard.meetings.held),
+      出勤率: pct(dashboard.meetings.attendanceRate),
+      '服务请求（件）': String(statistics.totals.submitted),
+      '已办结（件）': String(statistics.totals.resolved),
+      按时响应率: pct(statistics.totals.responseRate),
+      按时办结率: pct(statistics.totals.onTimeRate),
+      '满意度（5 分制）': plain(statistics.totals.satisfaction),
+      议定事项在办: String(dashboard.actionItems.open),
+      议定事项办结: String(dashboard.actionItems.done),
+      议定事项逾期: String(dashboard.actionItems.overdue),
+    });
+    expect(dashboard.meetings.held).toBe(1);
+    expect(
+      composition
+        .slice(1)
+        .map((r) => Number(r[1]))
+        .reduce((a, b) => a + b, 0),
+    ).toBe(dashboard.members.total);
+    expect(roster).toHaveLength(dashboard.members.total + 1);
+    expect(meetings.slice(1)).toEqual([['2026-10-15 09:00', '第三季度联席会议', '镇政府三楼会议室', '林镇长', '2/3']]);
+    expect(overview[1].slice(1)).toEqual([
+      String(statistics.totals.submitted),
+      String(statistics.totals.resolved),
+      pct(statistics.totals.responseRate),
+      pct(statistics.totals.onTimeRate),
+      plain(statistics.totals.satisfaction),
+    ]);
+    expect(byCategory.slice(1).map((r) => [r[0], r[1]])).toEqual(
+      statistics.byCategory.map((c: { name: string; submitted: number }) => [c.name, String(c.submitted)]),
+    );
+    expect(byDepartment.slice(1)).toEqual(
+      statistics.byDepartment.map(
+        (d: {
+          rank: number;
+          name: string;
+          submitted: number;
+          resolved: number;
+          responseRate: number | null;
+          onTimeRate: number | null;
+          satisfaction: number | null;
+        }) => [
+          String(d.rank),
+          d.name,
+          String(d.submitted),
+          String(d.resolved),
+          pct(d.responseRate),
+          pct(d.onTimeRate),
+          plain(d.satisfaction),
+        ],
+      ),
+    );
+    expect(statistics.byDepartment.length).toBeGreaterThan(0);
+
+    // Listed for the alliance, and the same period and data give the same bytes, a day later too.
+    const listed = await http.get(`/api/v1/alliances/${alliance}/ledgers`, { token: official });
+    expect(listed.body.items.map((j: { id: string }) => j.id)).toContain(id);
+    expect(listed.body.items[0]).toMatchObject({ kind: 'alliance-ledger', parameters: { format: 'docx' } });
+    app.clock.set(shanghai('2026-11-26T10:00:00'));
+    const again = await build({ period: '2026', format: 'docx' });
+    expect(Buffer.compare(again.file.rawPayload, file.rawPayload)).toBe(0);
+    app.clock.set(shanghai('2026-11-25T10:00:00'));
+  });
+
+  it('builds the same figures as .xlsx, one sheet per part', async () => {
+    const { file } = await build({ from: '2026-01-01', to: '2027-01-01', format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '概览',
+      '成员名册',
+      '联席会议',
+      '会议出勤',
+      '议定事项',
+      '服务请求-类别',
+      '服务请求-部门',
+      '升级督办',
+      '办结案例',
+    ]);
+    const { dashboard, statistics } = await answers();
+    const rows = (name: string) =>
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1));
+    const summary = Object.fromEntries(rows('概览') as [string, string][]);
+    expect(summary).toMatchObject({
+      成员单位总数: String(dashboard.members.total),
+      '召开联席会议（次）': String(dashboard.meetings.held),
+      '服务请求（件）': String(statistics.totals.submitted),
+      按时办结率: pct(statistics.totals.onTimeRate),
+    });
+    expect(rows('服务请求-部门').map((r) => r[1])).toEqual(
+      statistics.byDepartment.map((d: { name: string }) => d.name),
+    );
+    expect(rows('成员名册')).toHaveLength(dashboard.members.total);
+    expect(rows('会议出勤')).toEqual([
+      ['2026-10-15 09:00', '第三季度联席会议', '兴翼机械', '出席'],
+      ['2026-10-15 09:00', '第三季度联席会议', '晋工机械', '出席'],
+      ['2026-10-15 09:00', '第三季度联席会议', '鸿安机械', '缺席'],
+    ]);
+  });
+
+  it('is for officials of the township only, and refuses a bad period with its field', async () => {
+    for (const email of ['xingyi@anhai.demo', 'dept@anhai.demo']) {
+      const token = await http.token(email);
+      expect(
+        (await http.post(`/api/v1/alliances/${alliance}/ledgers`, { period: '2026', format: 'docx' }, { token }))
+          .status,
+      ).toBe(403);
+      expect((await http.get(`/api/v1/alliances/${alliance}/ledgers`, { token })).status).toBe(403);
+    }
+    const other = await createOtherTenant(app.db.admin);
+    const stranger = await http.token(other.email);
+    expect(
+      (
+        await http.post(
+          `/api/v1/alliances/${alliance}/ledgers`,
+          { period: '2026', format: 'docx' },
+          { token: stranger },
+        )
+      ).status,
+    ).toBe(404);
+    expect((await http.get(`/api/v1/alliances/${alliance}/ledgers`, { token: stranger })).status).toBe(404);
+    const bad = await http.post(
+      `/api/v1/alliances/${alliance}/ledgers`,
+      { period: '2026-13', format: 'docx' },
+      { token: official },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([{ field: 'period', reason: '格式不正确' }]);
+    const reversed = await http.post(
+      `/api/v1/alliances/${alliance}/ledgers`,
+      { from: '2026-12-01', to: '2026-11-01', format: 'xlsx' },
+      { token: official },
+    );
+    expect(reversed.body.details).toEqual([{ field: 'from', reason: '开始日期必须早于结束日期' }]);
+    expect(
+      (await http.post(`/api/v1/alliances/${alliance}/ledgers`, { period: '2026', format: 'pdf' }, { token: official }))
+        .status,
+    ).toBe(400);
+  });
+});
