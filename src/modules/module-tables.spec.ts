@@ -28,6 +28,7 @@ const MIGRATION_TABLES: Record<string, string> = {
   organization_figure_changes: 'modules/organizations',
   study_site_days: 'modules/study-route',
   login_failures: 'platform/auth',
+  sms_sign_in_codes: 'platform/auth',
   throttle_counters: 'platform/auth',
   stream_tickets: 'platform/notifications',
   backup_runs: 'platform/backup',

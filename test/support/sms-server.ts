@@ -19,12 +19,15 @@ export class SmsServer {
   private failuresLeft = 0;
   private server?: Server;
   now: () => number = () => Date.now();
+  /** How long the stand-in takes to answer, as a slow provider would. */
+  delayMs = 0;
 
   constructor(private readonly keys: Record<string, string>) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
-      void readBody(req).then((raw) => {
+      void readBody(req).then(async (raw) => {
+        if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
         const params = Object.fromEntries(new URLSearchParams(raw));
         const answer = (status: number, body: object) =>
           res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));

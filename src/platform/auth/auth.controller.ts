@@ -19,9 +19,11 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeDto } from './dto/me.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
+import { RequestSmsCodeDto, SmsCodeRequestedDto, SmsSignInDto } from './dto/sms-sign-in.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { MeService } from './me.service';
+import { SmsSignIn } from './sms-sign-in.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -29,6 +31,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly me: MeService,
+    private readonly sms: SmsSignIn,
   ) {}
 
   @Public()
@@ -42,6 +45,36 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   login(@Body() _credentials: LoginDto, @Req() request: FastifyRequest & { user: Actor }): Promise<TokenPairDto> {
     return this.auth.login(request.user, String(request.id));
+  }
+
+  @Public()
+  @WithoutRequestTransaction()
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({
+    summary: 'Text a sign-in code to a mobile number',
+    description:
+      'Answers every well-formed number alike, with an account or not; the code is sent afterwards through the ' +
+      "township's SMS account, only to an invited or active person whose registry mobile it is. One code a minute " +
+      'and ten a day per number; a code works five minutes and five tries.',
+  })
+  @ApiResponse({ status: HttpStatus.TOO_MANY_REQUESTS, description: 'Asked too often (Retry-After says when again).' })
+  @Post('sms-codes')
+  @HttpCode(HttpStatus.ACCEPTED)
+  requestSmsCode(@Body() body: RequestSmsCodeDto): Promise<SmsCodeRequestedDto> {
+    return this.sms.requestCode(body.mobile);
+  }
+
+  @Public()
+  @WithoutRequestTransaction()
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Sign in with a mobile number and a texted code' })
+  @ApiUnauthorizedResponse({ description: 'Wrong, used up or expired code.' })
+  @ApiForbiddenResponse({ description: 'The account is disabled.' })
+  @ApiResponse({ status: HttpStatus.LOCKED, description: 'Too many failed attempts: the account is locked a while.' })
+  @Post('sms-sign-in')
+  @HttpCode(HttpStatus.OK)
+  smsSignIn(@Body() body: SmsSignInDto, @Req() request: FastifyRequest): Promise<TokenPairDto> {
+    return this.sms.signIn(body.mobile, body.code, String(request.id));
   }
 
   @Public()

@@ -22,6 +22,8 @@ import { PostgresThrottlerStorage } from './postgres-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RevokedSessions } from './revoked-sessions';
 import { sessionStateCacheProvider } from './session-state-cache';
+import { SmsCodesRepository } from './sms-codes.repository';
+import { SmsSignIn } from './sms-sign-in.service';
 
 @Module({
   imports: [
@@ -56,6 +58,8 @@ import { sessionStateCacheProvider } from './session-state-cache';
     PasswordHasher,
     RevokedSessions,
     sessionStateCacheProvider,
+    SmsCodesRepository,
+    SmsSignIn,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -157,8 +157,8 @@ export class AuthService {
     });
   }
 
-  /** Counts a failed sign-in of the login's subject; true when this one locks it. */
-  private recordFailure(subject: string): Promise<boolean> {
+  /** Counts a failed sign-in of the login's subject (a wrong password or SMS code); true when this one locks it. */
+  recordFailure(subject: string): Promise<boolean> {
     const maxFailures = this.config.get('LOGIN_MAX_FAILURES', { infer: true });
     const lockMinutes = this.config.get('LOGIN_LOCKOUT_MINUTES', { infer: true });
     return this.tenant.run(null, () =>

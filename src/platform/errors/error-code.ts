@@ -6,6 +6,8 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   InvalidRefreshToken = 'INVALID_REFRESH_TOKEN',
   InvalidInvitation = 'INVALID_INVITATION',
+  InvalidSmsCode = 'INVALID_SMS_CODE',
+  SmsCodeLimit = 'SMS_CODE_LIMIT',
   WrongPassword = 'WRONG_PASSWORD',
   WeakPassword = 'WEAK_PASSWORD',
   Forbidden = 'FORBIDDEN',

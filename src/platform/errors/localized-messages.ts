@@ -15,6 +15,14 @@ export const errorMessages: Record<ErrorCode, Catalog> = {
   [ErrorCode.Unauthenticated]: { 'zh-CN': '请先登录', en: 'Sign in first' },
   [ErrorCode.InvalidRefreshToken]: { 'zh-CN': '登录已失效，请重新登录', en: 'The session has ended: sign in again' },
   [ErrorCode.InvalidInvitation]: { 'zh-CN': '邀请链接无效或已过期', en: 'The invitation is invalid or has expired' },
+  [ErrorCode.InvalidSmsCode]: {
+    'zh-CN': '手机号或验证码错误，或验证码已失效',
+    en: 'Wrong mobile number or code, or the code has expired',
+  },
+  [ErrorCode.SmsCodeLimit]: {
+    'zh-CN': '验证码获取过于频繁，请稍后再试',
+    en: 'Codes were asked for too often: try again later',
+  },
   [ErrorCode.WrongPassword]: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   [ErrorCode.WeakPassword]: { 'zh-CN': '密码强度不足', en: 'The password is too weak' },
   [ErrorCode.Forbidden]: { 'zh-CN': '没有权限执行此操作', en: 'You may not do this' },
@@ -80,6 +88,7 @@ const reasons: Record<string, Catalog> = {
   maxLength: { 'zh-CN': '长度不能超过 {0} 个字符', en: 'must be at most {0} characters long' },
   arrayMaxSize: { 'zh-CN': '最多 {0} 项', en: 'must have at most {0} items' },
   matches: { 'zh-CN': '格式不正确', en: 'has the wrong format' },
+  isSmsCode: { 'zh-CN': '必须是 6 位数字验证码', en: 'must be the 6-digit code' },
   whitelistValidation: { 'zh-CN': '不允许的字段', en: 'is not an allowed field' },
   nestedValidation: { 'zh-CN': '必须是对象', en: 'must be an object' },
   unstorableCharacter: {

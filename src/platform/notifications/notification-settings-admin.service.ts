@@ -50,6 +50,7 @@ export class NotificationSettingsAdmin {
       hasSmsAccessKeySecret: !!settings?.smsAccessKeySecretEncrypted,
       smsSignName: settings?.smsSignName ?? null,
       smsTemplates: settings?.smsTemplates ?? {},
+      smsVerificationTemplate: settings?.smsVerificationTemplate ?? null,
     };
   }
 
@@ -59,6 +60,8 @@ export class NotificationSettingsAdmin {
     const current = (await repo.findOne({ where: { tenantId } })) ?? repo.create({ tenantId });
     const { smtpPassword, smsAccessKeySecret, ...fields } = input;
     if (fields.smsTemplates) fields.smsTemplates = smsTemplates(fields.smsTemplates);
+    if (fields.smsVerificationTemplate !== undefined)
+      fields.smsVerificationTemplate = fields.smsVerificationTemplate?.trim() || null;
     await repo.save({
       ...current,
       ...fields,

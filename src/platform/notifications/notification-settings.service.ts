@@ -25,6 +25,8 @@ export interface SmsSettings {
   accessKeySecretEncrypted: string;
   signName: string;
   templates: Partial<Record<NotificationType, string>>;
+  /** The template of the sign-in code message, if an official mapped one. */
+  verificationTemplate: string | null;
 }
 
 /** A township's quiet hours, mail server and SMS account, falling back to the defaults and SMTP_URL. */
@@ -86,6 +88,7 @@ export class NotificationSettingsReader {
       accessKeySecretEncrypted: settings.smsAccessKeySecretEncrypted,
       signName: settings.smsSignName,
       templates: settings.smsTemplates ?? {},
+      verificationTemplate: settings.smsVerificationTemplate ?? null,
     };
   }
 }

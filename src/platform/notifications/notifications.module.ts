@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ChannelRegistry } from './channels/channel-registry';
 import { channelProviders } from './channels/channel-senders.provider';
 import { EmailSender } from './channels/email.sender';
+import { VerificationCodeSms } from './channels/sms/verification-code.sms';
 import { DeliveriesController } from './deliveries.controller';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
@@ -19,7 +20,14 @@ import { secretBoxProvider } from './secrets.provider';
 /** `Notifier` for every feature, plus (in the API) the inbox, preferences and settings routes. */
 @Global()
 @Module({
-  providers: [Notifier, NotificationSettingsReader, NotificationsRepository, secretBoxProvider, ...channelProviders],
+  providers: [
+    Notifier,
+    NotificationSettingsReader,
+    NotificationsRepository,
+    secretBoxProvider,
+    ...channelProviders,
+    VerificationCodeSms,
+  ],
   exports: [
     Notifier,
     NotificationSettingsReader,
@@ -27,6 +35,7 @@ import { secretBoxProvider } from './secrets.provider';
     secretBoxProvider,
     ChannelRegistry,
     EmailSender,
+    VerificationCodeSms,
   ],
 })
 export class NotifierModule {}

@@ -28,7 +28,7 @@ export const townshipSettingsJson = (tenantParameter: string) => `(
                    'smtpPasswordEncrypted', s.smtp_password_encrypted, 'mailFrom', s.mail_from,
                    'smsEndpoint', s.sms_endpoint, 'smsAccessKeyId', s.sms_access_key_id,
                    'smsAccessKeySecretEncrypted', s.sms_access_key_secret_encrypted, 'smsSignName', s.sms_sign_name,
-                   'smsTemplates', s.sms_templates)
+                   'smsTemplates', s.sms_templates, 'smsVerificationTemplate', s.sms_verification_template)
               FROM notification_settings s WHERE s.tenant_id = t.id))
     FROM tenants t WHERE t.id = ${tenantParameter})`;
 

@@ -26,6 +26,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sms-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Text a sign-in code to a mobile number
+         * @description Answers every well-formed number alike, with an account or not; the code is sent afterwards through the township's SMS account, only to an invited or active person whose registry mobile it is. One code a minute and ten a day per number; a code works five minutes and five tries.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["AuthController_requestSmsCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sms-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a mobile number and a texted code
+         * @description Sign in with a mobile number and a texted code.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["AuthController_smsSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -4554,6 +4598,22 @@ export interface components {
             accessToken: string;
             refreshToken: string;
         };
+        RequestSmsCodeDto: {
+            /** @example 13800000000 */
+            mobile: string;
+        };
+        SmsCodeRequestedDto: {
+            /** @description When another code may be asked for. */
+            resendAfterSeconds: number;
+            /** @description How long a code works once it arrives. */
+            expiresInSeconds: number;
+        };
+        SmsSignInDto: {
+            /** @example 13800000000 */
+            mobile: string;
+            /** @example 123456 */
+            code: string;
+        };
         RefreshTokenDto: {
             refreshToken: string;
         };
@@ -4653,6 +4713,7 @@ export interface components {
             smsAccessKeyId: string | null;
             hasSmsAccessKeySecret: boolean;
             smsSignName: string | null;
+            smsVerificationTemplate: string | null;
         };
         UpdateNotificationSettingsDto: {
             /**
@@ -4685,6 +4746,8 @@ export interface components {
             smsAccessKeySecret?: string;
             /** @description The approved SMS signature (签名). */
             smsSignName?: string | null;
+            /** @description The approved template of the sign-in code message (验证码, one variable: `code`); empty: no codes are sent. */
+            smsVerificationTemplate?: string | null;
         };
         RobotView: {
             types: ("registry.import-finished" | "registry.export-finished" | "registry.member-joined" | "registry.member-left" | "user.invited" | "notifications.robot-test" | "service-request.assigned" | "service-request.updated" | "service-request.comment" | "service-request.sla-warning" | "service-request.escalated" | "service-request.chased" | "service-request.follow-up" | "meeting.invited" | "meeting.changed" | "meeting.cancelled" | "meeting.reminder" | "action-item.assigned" | "action-item.overdue" | "think-tank.report-submitted" | "think-tank.review-invited" | "think-tank.review-responded" | "think-tank.review-reminder" | "think-tank.review-submitted" | "think-tank.report-decided" | "venue-booking.requested" | "venue-booking.decided" | "pairing.visit-overdue" | "listing.interest" | "listing.message" | "project-call.published" | "project-call.deadline" | "project-application.updated" | "typical-case.nominated" | "typical-case.reviewed" | "indicator.round-opened" | "indicator.reminder" | "backup.stale")[];
@@ -7209,7 +7272,7 @@ export interface components {
         ErrorBody: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "IDEMPOTENCY_KEY_REUSED" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "OWN_REPORT" | "INVITATION_EXPIRED" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN" | "INVALID_INVITATION" | "INVALID_SMS_CODE" | "SMS_CODE_LIMIT" | "WRONG_PASSWORD" | "WEAK_PASSWORD" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "LEAD_ALREADY_EXISTS" | "ALREADY_MEMBER" | "DUPLICATE_VALUE" | "INVALID_TRANSITION" | "IDEMPOTENCY_KEY_REUSED" | "MEETING_CONFLICT" | "CONFLICT_OF_INTEREST" | "OWN_REPORT" | "INVITATION_EXPIRED" | "SLOT_TAKEN" | "CAPACITY_EXCEEDED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             /** @description In zh-CN or en, from Accept-Language */
             message: string;
             /** @description The fields at fault and why (validation errors name every one) */
@@ -7327,6 +7390,113 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             /** @description Wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many failed attempts: the account is locked a while. */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_requestSmsCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestSmsCodeDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsCodeRequestedDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Asked too often (Retry-After says when again). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuthController_smsSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong, used up or expired code. */
             401: {
                 headers: {
                     [name: string]: unknown;

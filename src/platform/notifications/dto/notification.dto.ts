@@ -182,6 +182,12 @@ export class UpdateNotificationSettingsDto {
   @IsOptional()
   @IsObject()
   smsTemplates?: Partial<Record<NotificationType, string>>;
+
+  /** The approved template of the sign-in code message (验证码, one variable: `code`); empty: no codes are sent. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^([A-Za-z0-9_]{1,50})?$/, { context: { reason: 'matches' } })
+  smsVerificationTemplate?: string | null;
 }
 
 export class NotificationSettingsView {
@@ -201,6 +207,7 @@ export class NotificationSettingsView {
   smsSignName: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Event type → template code' })
   smsTemplates: Partial<Record<NotificationType, string>>;
+  smsVerificationTemplate: string | null;
 }
 
 export class CreateRobotDto {

@@ -55,6 +55,10 @@ export class NotificationSettings {
   @Column({ type: 'jsonb', default: {} })
   smsTemplates: Partial<Record<NotificationType, string>>;
 
+  /** The approved template of the sign-in code (验证码) message, with one variable, `code`; none: no codes are sent. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  smsVerificationTemplate: string | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -7,6 +7,8 @@ import { session, useTokens } from '../../lib/session';
 export type Me = ResponseBody<'/api/v1/auth/me', 'get'>;
 export type LoginInput = RequestBody<'/api/v1/auth/login', 'post'>;
 export type ChangePasswordInput = RequestBody<'/api/v1/auth/password', 'post'>;
+export type SmsCodeInput = RequestBody<'/api/v1/auth/sms-codes', 'post'>;
+export type SmsLoginInput = RequestBody<'/api/v1/auth/sms-sign-in', 'post'>;
 export type AcceptInvitationInput = RequestBody<'/api/v1/auth/accept-invitation', 'post'>;
 
 export const meKey = ['auth', 'me'] as const;
@@ -25,6 +27,24 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => unwrap(api.POST('/api/v1/auth/login', { body: input })),
+    onSuccess: (tokens) => {
+      queryClient.clear();
+      session.set(tokens);
+    },
+  });
+}
+
+/** Asks for a code: the answer is the same whether the number has an account or not. */
+export function useRequestSmsCode() {
+  return useMutation({
+    mutationFn: (input: SmsCodeInput) => unwrap(api.POST('/api/v1/auth/sms-codes', { body: input })),
+  });
+}
+
+export function useSmsLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SmsLoginInput) => unwrap(api.POST('/api/v1/auth/sms-sign-in', { body: input })),
     onSuccess: (tokens) => {
       queryClient.clear();
       session.set(tokens);

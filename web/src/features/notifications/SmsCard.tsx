@@ -12,6 +12,7 @@ interface Values {
   /** Write-only: never filled in from the server; empty keeps the stored one. */
   smsAccessKeySecret?: string;
   smsSignName?: string;
+  smsVerificationTemplate?: string;
   smsTemplates: Record<string, string | undefined>;
 }
 
@@ -32,10 +33,18 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
       smsAccessKeyId: settings.smsAccessKeyId ?? undefined,
       smsAccessKeySecret: undefined,
       smsSignName: settings.smsSignName ?? undefined,
+      smsVerificationTemplate: settings.smsVerificationTemplate ?? undefined,
       smsTemplates: { ...settings.smsTemplates },
     });
     // Only the SMS fields: saving another card must not wipe what is being typed here.
-  }, [settings.smsEndpoint, settings.smsAccessKeyId, settings.smsSignName, settings.smsTemplates, form]);
+  }, [
+    settings.smsEndpoint,
+    settings.smsAccessKeyId,
+    settings.smsSignName,
+    settings.smsVerificationTemplate,
+    settings.smsTemplates,
+    form,
+  ]);
 
   const onFinish = (values: Values) => {
     const templates = Object.fromEntries(
@@ -45,6 +54,7 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
       smsEndpoint: blankToNull(values.smsEndpoint),
       smsAccessKeyId: blankToNull(values.smsAccessKeyId),
       smsSignName: blankToNull(values.smsSignName),
+      smsVerificationTemplate: blankToNull(values.smsVerificationTemplate),
       smsTemplates: templates,
       // Sent only when typed: an empty field keeps the stored secret.
       ...(values.smsAccessKeySecret ? { smsAccessKeySecret: values.smsAccessKeySecret } : {}),
@@ -112,6 +122,15 @@ export function SmsCard({ settings }: { settings: NotificationSettings }) {
               extra={t('notificationCenter.smsEndpointHint')}
             >
               <Input placeholder="https://dysmsapi.aliyuncs.com/" data-testid="sms-endpoint" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="smsVerificationTemplate"
+              label={t('notificationCenter.smsVerificationTemplate')}
+              extra={t('notificationCenter.smsVerificationTemplateHint')}
+            >
+              <Input placeholder="SMS_123456789" data-testid="sms-verification-template" />
             </Form.Item>
           </Col>
         </Row>
