@@ -32,6 +32,10 @@ describe('the alliance ledger (工作台账)', () => {
   let http: Http;
   let official: string;
   let alliance: string;
+  let report: string;
+  let pair: string;
+  let typicalCase: string;
+  let round: string;
 
   beforeAll(async () => {
     app = await startTestApp({ worker: true, now: shanghai('2026-11-25T10:00:00') });
@@ -78,6 +82,85 @@ describe('the alliance ledger (工作台账)', () => {
        VALUES ($1, $2, E'会议听取了三季度工作汇报。\\n会议议定人才公寓建设事项。', 'approved', $3, '2026-10-16T09:00:00+08:00')`,
       [ctx.tenant_id, meeting.id, ctx.official],
     );
+
+    // The later chapters' sources: a report with two recommendations (one done), a venue booking and
+    // a study-route visit by members, a pairing visit with a problem, an approved case, an indicator round.
+    const t = ctx.tenant_id;
+    const one = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0];
+    report = (
+      await one(
+        `INSERT INTO research_reports (tenant_id, alliance_id, title, abstract, submitted_by_id, status, created_at)
+         VALUES ($1, $2, '关于智能装备产业链补链的研究', '摘要', $3, 'accepted', '2026-05-10T10:00:00+08:00') RETURNING id`,
+        [t, alliance, ctx.official],
+      )
+    ).id;
+    for (const [title, status] of [
+      ['建设共享检测中心', 'done'],
+      ['设立产业链人才基金', 'open'],
+    ])
+      await db.query(
+        `INSERT INTO action_items (tenant_id, alliance_id, report_id, title, owner_organization_id, due_on, created_by_id, status)
+         VALUES ($1, $2, $3, $4, $5, '2026-09-30', $6, $7)`,
+        [t, alliance, report, title, orgs[0], ctx.official, status],
+      );
+    const venue = await one(`INSERT INTO venues (tenant_id, name) VALUES ($1, '安海镇党群服务中心') RETURNING id`, [t]);
+    const zone = await one(
+      `INSERT INTO venue_zones (tenant_id, venue_id, name, kind) VALUES ($1, $2, '多功能厅', (SELECT enum_range(NULL::zone_kind))[1]) RETURNING id`,
+      [t, venue.id],
+    );
+    await db.query(
+      `INSERT INTO venue_bookings (tenant_id, venue_id, zone_id, booker_user_id, booker_organization_id, starts_at, ends_at, purpose, attendees, status)
+       VALUES ($1, $2, $3, $4, $5, '2026-06-01T09:00:00+08:00', '2026-06-01T12:00:00+08:00', '党课', 30, 'approved')`,
+      [t, venue.id, zone.id, people[0], orgs[0]],
+    );
+    const site = await one(
+      `INSERT INTO study_sites (tenant_id, name, daily_capacity, position, qr_token) VALUES ($1, '晋工机械展厅', 100, 99, 'ledger-test-site') RETURNING id`,
+      [t],
+    );
+    const booking = await one(
+      `INSERT INTO study_bookings (tenant_id, visit_on, group_name, group_size, booker_user_id, booker_organization_id)
+       VALUES ($1, '2026-07-01', '兴翼机械党支部', 20, $2, $3) RETURNING id`,
+      [t, people[1], orgs[1]],
+    );
+    await db.query(
+      `INSERT INTO study_site_visits (tenant_id, site_id, booking_id, people, visited_at, recorded_by_id)
+       VALUES ($1, $2, $3, 18, '2026-07-01T10:00:00+08:00', $4)`,
+      [t, site.id, booking.id, ctx.official],
+    );
+    // The seed pairs every member already: use the third organisation's pair.
+    pair = (await one(`SELECT id FROM pairing_pairs WHERE organization_id = $1`, [orgs[2]])).id;
+    const visit = await one(
+      `INSERT INTO pairing_visits (tenant_id, pair_id, visited_on, people_met, recorded_by_id)
+       VALUES ($1, $2, '2026-08-08', '总经理', $3) RETURNING id`,
+      [t, pair, ctx.official],
+    );
+    await db.query(
+      `INSERT INTO pairing_visit_problems (tenant_id, visit_id, position, description) VALUES ($1, $2, 1, '用工缺口较大')`,
+      [t, visit.id],
+    );
+    typicalCase = (
+      await one(
+        `INSERT INTO typical_cases (tenant_id, alliance_id, organization_id, title, summary, body, nominated_by_id, status)
+         VALUES ($1, $2, $3, '党建引领技改升级', '晋工机械以党员攻关组推动生产线改造。', '正文', $4, 'approved') RETURNING id`,
+        [t, alliance, orgs[0], people[0]],
+      )
+    ).id;
+    round = (
+      await one(
+        `INSERT INTO indicator_rounds (tenant_id, alliance_id, period, year, quarter, deadline, fields, created_by_id)
+         VALUES ($1, $2, '2026-Q2', 2026, 2, '2026-07-15', '[{"key":"output_value","type":"decimal","unit":"万元","required":true}]', $3) RETURNING id`,
+        [t, alliance, ctx.official],
+      )
+    ).id;
+    for (const [org, value] of [
+      [orgs[0], 1200.5],
+      [orgs[1], 800],
+    ] as const)
+      await db.query(
+        `INSERT INTO indicator_submissions (tenant_id, round_id, organization_id, values, status, submitted_at)
+         VALUES ($1, $2, $3, $4, 'submitted', '2026-07-10T10:00:00+08:00')`,
+        [t, round, org, JSON.stringify({ output_value: value })],
+      );
   });
   afterAll(() => app.close());
 
@@ -108,6 +191,20 @@ describe('the alliance ledger (工作台账)', () => {
       })
     ).body;
     return { dashboard, statistics };
+  };
+
+  const laterAnswers = async () => {
+    const get = async (url: string) => {
+      const response = await http.get(url, { token: official });
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+    return {
+      report: await get(`/api/v1/think-tank/reports/${report}`),
+      visits: (await get(`/api/v1/pairing/pairs/${pair}/visits`)).items,
+      typicalCase: await get(`/api/v1/typical-cases/${typicalCase}`),
+      results: await get(`/api/v1/indicator-rounds/${round}/results`),
+    };
   };
 
   it('builds the year as .docx after GB/T 9704, with the figures the dashboard and statistics show', async () => {
@@ -150,6 +247,11 @@ describe('the alliance ledger (工作台账)', () => {
       '三、联席会议',
       '四、议定事项落实情况',
       '五、服务请求办理情况',
+      '六、智库研究成果及建议落实',
+      '七、阵地使用和研学线路参观',
+      '八、结对走访和发现问题',
+      '九、培树典型',
+      '十、企业经营指标',
     ]);
     expect(headings(document, 'Heading2')).toEqual(
       expect.arrayContaining(['（一）成员构成', '（1）2026-10-15 第三季度联席会议', '（三）按承办部门']),
@@ -220,6 +322,60 @@ describe('the alliance ledger (工作台账)', () => {
     );
     expect(statistics.byDepartment.length).toBeGreaterThan(0);
 
+    // The later chapters, against the owning features' own answers.
+    const later = await laterAnswers();
+    const tables = tablesOf(document);
+    const [reports, carriedOut, venueUse, studyVisits, pairing, indicators] = tables.slice(-6);
+    expect(reports.slice(1).filter((r) => r[0] === later.report.title)).toEqual([
+      [
+        later.report.title,
+        '已采纳',
+        String(later.report.recommendations.total),
+        String(later.report.recommendations.done),
+      ],
+    ]);
+    expect(later.report.recommendations).toEqual({ total: 2, done: 1 });
+    expect(carriedOut.slice(1).filter((r) => r[0] === later.report.title)).toEqual([
+      [later.report.title, '建设共享检测中心', '2026-09-30'],
+    ]);
+    expect(venueUse.slice(1).filter((r) => r[0] === '安海镇党群服务中心')).toEqual([
+      ['安海镇党群服务中心', '1', '30', '3'],
+    ]);
+    expect(studyVisits.slice(1).filter((r) => r[0] === '晋工机械展厅')).toEqual([['晋工机械展厅', '1', '1', '18']]);
+    type Visit = {
+      visitedOn: string;
+      organization: { name: string };
+      official: { name: string };
+      peopleMet: string;
+      problems: { description: string }[];
+    };
+    const visits = (later.visits as Visit[]).filter((v) => v.visitedOn.startsWith('2026')).reverse();
+    expect(pairing.slice(1).filter((r) => r[1] === '鸿安机械')).toEqual(
+      visits.map((v) => [
+        v.visitedOn,
+        v.organization.name,
+        v.official.name,
+        v.peopleMet,
+        v.problems.map((p, i) => `${i + 1}. ${p.description}`).join('；') || '—',
+        '—',
+      ]),
+    );
+    expect(visits.map((v) => v.peopleMet)).toContain('总经理');
+    expect(headings(document, 'Heading2').filter((h) => h.endsWith(`）${later.typicalCase.title}`))).toHaveLength(1);
+    expect(document.includes(later.typicalCase.summary)).toBe(true);
+    expect(indicators.slice(1).filter((r) => r[0] === later.results.period)).toEqual(
+      later.results.fields.map((f: { unit: string; reported: number; sum: number; avg: number }) => [
+        later.results.period,
+        '产值',
+        f.unit,
+        `${f.reported}/${later.results.expected}`,
+        String(f.sum),
+        String(f.avg),
+        '—',
+      ]),
+    );
+    expect(later.results.fields[0].sum).toBe(2000.5);
+
     // Listed for the alliance, and the same period and data give the same bytes, a day later too.
     const listed = await http.get(`/api/v1/alliances/${alliance}/ledgers`, { token: official });
     expect(listed.body.items.map((j: { id: string }) => j.id)).toContain(id);
@@ -244,6 +400,13 @@ describe('the alliance ledger (工作台账)', () => {
       '服务请求-部门',
       '升级督办',
       '办结案例',
+      '智库报告',
+      '建议落实',
+      '阵地使用',
+      '研学参观',
+      '结对走访',
+      '培树典型',
+      '企业指标',
     ]);
     const { dashboard, statistics } = await answers();
     const rows = (name: string) =>
@@ -267,6 +430,21 @@ describe('the alliance ledger (工作台账)', () => {
       ['2026-10-15 09:00', '第三季度联席会议', '兴翼机械', '出席'],
       ['2026-10-15 09:00', '第三季度联席会议', '晋工机械', '出席'],
       ['2026-10-15 09:00', '第三季度联席会议', '鸿安机械', '缺席'],
+    ]);
+    const later = await laterAnswers();
+    expect(rows('智库报告').filter((r) => r[0] === later.report.title)).toEqual([
+      [later.report.title, '已采纳', '2', '1'],
+    ]);
+    expect(rows('培树典型').filter((r) => r[0] === later.typicalCase.title)).toEqual([
+      [later.typicalCase.title, '晋工机械', '已审核', later.typicalCase.summary],
+    ]);
+    expect(
+      rows('企业指标')
+        .filter((r) => r[0] === later.results.period)
+        .map((r) => r[4]),
+    ).toEqual(later.results.fields.map((f: { sum: number }) => String(f.sum)));
+    expect(rows('阵地使用').filter((r) => r[0] === '安海镇党群服务中心')).toEqual([
+      ['安海镇党群服务中心', '1', '30', '3'],
     ]);
   });
 

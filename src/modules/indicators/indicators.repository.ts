@@ -234,4 +234,14 @@ export class IndicatorsRepository {
       [today, days],
     );
   }
+
+  /** The alliance's rounds of the years from `fromYear` to `toYear`, oldest first; for the alliance's ledger. */
+  async roundIdsOf(allianceId: string, fromYear: number, toYear: number): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT id FROM indicator_rounds WHERE alliance_id = $1 AND year BETWEEN $2 AND $3
+        ORDER BY year, COALESCE(quarter, 5), created_at, id`,
+      [allianceId, fromYear, toYear],
+    );
+    return rows.map((r) => r.id);
+  }
 }

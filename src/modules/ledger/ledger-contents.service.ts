@@ -7,6 +7,12 @@ import { ServiceStatistics } from '../service-requests/statistics/service-statis
 import type { LedgerContents, RosterLine } from './ledger-contents';
 import type { LedgerPeriod } from './ledger-period';
 import { LedgerRepository } from './ledger.repository';
+import { IndicatorRecords } from '../indicators/indicator-records.service';
+import { PairingRecords } from '../pairing/pairing-records.service';
+import { StudyRouteRecords } from '../study-route/study-route-records.service';
+import { ReportRecords } from '../think-tank/reports/report-records.service';
+import { TypicalCaseRecords } from '../typical-cases/typical-case-records.service';
+import { VenueRecords } from '../venues/venue-records.service';
 
 /** How many resolved requests a ledger shows as examples. */
 const RESOLVED_EXAMPLES = 5;
@@ -22,6 +28,12 @@ export class LedgerContentsService {
     private readonly meetings: MeetingRecords,
     private readonly lists: LedgerRepository,
     private readonly clock: Clock,
+    private readonly reports: ReportRecords,
+    private readonly venues: VenueRecords,
+    private readonly studyRoute: StudyRouteRecords,
+    private readonly pairing: PairingRecords,
+    private readonly typicalCases: TypicalCaseRecords,
+    private readonly indicators: IndicatorRecords,
   ) {}
 
   async gather(
@@ -65,6 +77,15 @@ export class LedgerContentsService {
     const actionItems = await this.lists.actionItems(allianceId);
     const requests = await this.lists.requests(allianceId, period, RESOLVED_EXAMPLES);
     await progress(65);
+    // Venue use, study visits and pairing visits are the current members' (the roster's).
+    const members = memberships.filter((m) => m.leftOn === null).map((m) => m.organizationId);
+    const thinkTank = await this.reports.ofPeriod(allianceId, period);
+    const venues = await this.venues.use(members, period);
+    const studyVisits = await this.studyRoute.visits(members, period);
+    const pairingVisits = await this.pairing.visits(members, period);
+    const typicalCases = await this.typicalCases.ofAlliance(allianceId, period);
+    const indicators = await this.indicators.rounds(allianceId, period);
+    await progress(75);
     return {
       alliance: { id: alliance.id, name: alliance.name },
       period,
@@ -74,6 +95,12 @@ export class LedgerContentsService {
       meetings,
       actionItems,
       requests,
+      thinkTank,
+      venues,
+      studyVisits,
+      pairingVisits,
+      typicalCases,
+      indicators,
     };
   }
 }

@@ -3,6 +3,12 @@ import type { DashboardView } from '../dashboard/dto/dashboard.dto';
 import type { ServiceStatisticsView } from '../service-requests/dto/statistics.dto';
 import type { ActionItemLine, RequestLine } from './ledger.repository';
 import type { LedgerPeriod } from './ledger-period';
+import type { IndicatorRoundRecord } from '../indicators/indicator-records.service';
+import type { PairingVisitRecord } from '../pairing/pairing-records.service';
+import type { StudyVisitRecord } from '../study-route/study-route-records.service';
+import type { ReportRecord } from '../think-tank/reports/report-records.service';
+import type { TypicalCaseRecord } from '../typical-cases/typical-case-records.service';
+import type { VenueUseRecord } from '../venues/venue-records.service';
 
 export interface RosterLine {
   role: string;
@@ -25,4 +31,10 @@ export interface LedgerContents {
   meetings: MeetingRecord[];
   actionItems: ActionItemLine[];
   requests: { escalated: RequestLine[]; resolved: RequestLine[] };
+  thinkTank: { reports: ReportRecord[]; carriedOut: { report: string; title: string; dueOn: string | null }[] };
+  venues: VenueUseRecord[];
+  studyVisits: StudyVisitRecord[];
+  pairingVisits: PairingVisitRecord[];
+  typicalCases: TypicalCaseRecord[];
+  indicators: IndicatorRoundRecord[];
 }

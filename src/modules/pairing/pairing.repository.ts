@@ -221,4 +221,15 @@ export class PairingRepository {
       [visitIds],
     );
   }
+
+  /** The visits in [from, to) to any of the organisations, oldest first, at most `limit`; for the alliance's ledger. */
+  async visitIdsOf(organizationIds: string[], from: string, to: string, limit: number): Promise<string[]> {
+    const rows = await this.manager.query<{ id: string }[]>(
+      `SELECT v.id FROM pairing_visits v JOIN pairing_pairs p ON p.id = v.pair_id
+        WHERE p.organization_id = ANY($1) AND v.visited_on >= $2::date AND v.visited_on < $3::date
+        ORDER BY v.visited_on, v.created_at, v.id LIMIT $4`,
+      [organizationIds, from, to, limit],
+    );
+    return rows.map((r) => r.id);
+  }
 }

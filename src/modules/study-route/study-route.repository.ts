@@ -254,4 +254,24 @@ export class StudyRouteRepository {
       [ids],
     );
   }
+
+  /**
+   * The visits recorded in [from, to) (the township's days) by groups booked by any of the
+   * organisations, by site in route order: visits, groups and people; for the alliance's ledger.
+   */
+  visitsBySite(
+    organizationIds: string[],
+    from: string,
+    to: string,
+  ): Promise<{ site: string; visits: number; groups: number; people: number }[]> {
+    return this.manager.query(
+      `SELECT s.name AS site, count(*)::int AS visits, count(DISTINCT v.booking_id)::int AS groups, sum(v.people)::int AS people
+         FROM study_site_visits v JOIN study_sites s ON s.id = v.site_id JOIN study_bookings b ON b.id = v.booking_id
+        WHERE b.booker_organization_id = ANY($1)
+          AND v.visited_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+          AND v.visited_at < ($3::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+        GROUP BY s.id, s.name, s.position ORDER BY s.position, s.id`,
+      [organizationIds, from, to],
+    );
+  }
 }

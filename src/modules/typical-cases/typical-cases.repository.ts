@@ -170,4 +170,22 @@ export class TypicalCasesRepository {
     );
     return photo ?? null;
   }
+
+  /**
+   * The alliance's cases approved or published (on the showcase now or before), last changed before
+   * `to`, oldest first; for the alliance's ledger.
+   */
+  ledgerCases(
+    allianceId: string,
+    to: string,
+  ): Promise<{ id: string; title: string; summary: string; status: string; organization_name: string }[]> {
+    return this.manager.query(
+      `SELECT c.id, c.title, c.summary, c.status, o.name AS organization_name
+         FROM typical_cases c JOIN organization_directory o ON o.id = c.organization_id
+        WHERE c.alliance_id = $1 AND c.status IN ('approved', 'published', 'unpublished')
+          AND c.created_at < ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+        ORDER BY c.created_at, c.id LIMIT 200`,
+      [allianceId, to],
+    );
+  }
 }

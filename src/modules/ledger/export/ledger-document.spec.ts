@@ -41,6 +41,12 @@ const contents = {
   ],
   actionItems: [],
   requests: { escalated: [], resolved: [] },
+  thinkTank: { reports: [], carriedOut: [] },
+  venues: [],
+  studyVisits: [],
+  pairingVisits: [],
+  typicalCases: [],
+  indicators: [],
 } as unknown as LedgerContents;
 
 describe('ledgerDocument', () => {

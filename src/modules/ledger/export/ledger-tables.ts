@@ -113,6 +113,59 @@ export function ledgerTables(c: LedgerContents, language: Language) {
     headers: [L.figure, ...rateHeaders],
     rows: [[c.alliance.name, ...rates(c.statistics.totals)]],
   };
+  const reports: LedgerTable = {
+    headers: [L.report, L.status, L.recommendations, L.recommendationsDone],
+    rows: c.thinkTank.reports.map((r) => [
+      r.title,
+      label(L.reportStatuses, r.status),
+      String(r.recommendations.total),
+      String(r.recommendations.done),
+    ]),
+  };
+  const carriedOut: LedgerTable = {
+    headers: [L.report, L.title2, L.dueOn],
+    rows: c.thinkTank.carriedOut.map((r) => [r.report, r.title, r.dueOn ?? '—']),
+  };
+  const venues: LedgerTable = {
+    headers: [L.venue, L.bookings, L.attendees, L.hours],
+    rows: c.venues.map((v) => [v.venue, String(v.bookings), String(v.attendees), String(v.hours)]),
+  };
+  const studyVisits: LedgerTable = {
+    headers: [L.site, L.visits, L.groups, L.people],
+    rows: c.studyVisits.map((v) => [v.site, String(v.visits), String(v.groups), String(v.people)]),
+  };
+  const pairing: LedgerTable = {
+    headers: [L.date, L.organization, L.official, L.peopleMet, L.problems, L.request],
+    rows: c.pairingVisits.map((v) => [
+      v.day,
+      v.organization,
+      v.official,
+      v.peopleMet,
+      v.problems.map((p, i) => `${i + 1}. ${p.description}`).join('；') || '—',
+      v.problems
+        .filter((p) => p.requestNumber)
+        .map((p) => `${p.requestNumber}（${label(L.statuses, p.requestStatus)}）`)
+        .join('；') || '—',
+    ]),
+  };
+  const typicalCases: LedgerTable = {
+    headers: [L.title2, L.organization, L.status, L.summaryText],
+    rows: c.typicalCases.map((t) => [t.title, t.organization, label(L.statuses, t.status), t.summary]),
+  };
+  const indicators: LedgerTable = {
+    headers: [L.round, L.indicator, L.unit, L.reported, L.sum, L.avg, L.yoy],
+    rows: c.indicators.flatMap((r) =>
+      r.fields.map((f) => [
+        r.period,
+        f.label[language],
+        f.unit,
+        `${f.reported}/${r.expected}`,
+        plain(f.sum),
+        plain(f.avg),
+        f.yoyPercent === null ? '—' : `${f.yoyPercent}%`,
+      ]),
+    ),
+  };
   return {
     summary,
     composition,
@@ -125,6 +178,13 @@ export function ledgerTables(c: LedgerContents, language: Language) {
     byDepartment,
     escalated,
     examples,
+    reports,
+    carriedOut,
+    venues,
+    studyVisits,
+    pairing,
+    typicalCases,
+    indicators,
   };
 }
 

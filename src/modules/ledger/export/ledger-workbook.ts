@@ -20,6 +20,13 @@ export async function ledgerWorkbook(tables: LedgerTables, language: Language, a
     [L.sheets.byDepartment, tables.byDepartment],
     [L.sheets.escalated, tables.escalated],
     [L.sheets.examples, tables.examples],
+    [L.sheets.reports, tables.reports],
+    [L.sheets.carriedOut, tables.carriedOut],
+    [L.sheets.venues, tables.venues],
+    [L.sheets.studyVisits, tables.studyVisits],
+    [L.sheets.pairing, tables.pairing],
+    [L.sheets.typicalCases, tables.typicalCases],
+    [L.sheets.indicators, tables.indicators],
   ];
   for (const [name, table] of sheets) {
     const sheet = workbook.addWorksheet(name);

@@ -211,4 +211,33 @@ export class ReportsRepository {
       [reportId, afterDueOn, afterCreatedAt, afterId, limit],
     );
   }
+
+  /**
+   * The alliance's reports submitted in [from, to) (the township's days), drafts aside, each with its
+   * recommendations counted as recommendationCounts counts them; for the alliance's ledger.
+   */
+  reportsOfPeriod(
+    allianceId: string,
+    from: string,
+    to: string,
+  ): Promise<{ id: string; title: string; status: string; total: number; done: number }[]> {
+    return this.manager.query(
+      `SELECT r.id, r.title, r.status, count(i.id)::int AS total, (count(i.id) FILTER (WHERE i.status = 'done'))::int AS done
+         FROM research_reports r LEFT JOIN action_item_directory i ON i.report_id = r.id AND i.status <> 'cancelled'
+        WHERE r.alliance_id = $1 AND r.status <> 'draft'
+          AND r.created_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+          AND r.created_at < ($3::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+        GROUP BY r.id ORDER BY r.created_at, r.id LIMIT 500`,
+      [allianceId, from, to],
+    );
+  }
+
+  /** The recommendations carried out (done action items) of the given reports, by due day. */
+  recommendationsDone(reportIds: string[]): Promise<{ report_id: string; title: string; due_on: string | null }[]> {
+    return this.manager.query(
+      `SELECT report_id, title, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM action_item_directory
+        WHERE report_id = ANY($1) AND status = 'done' ORDER BY due_on NULLS LAST, title, id LIMIT 500`,
+      [reportIds],
+    );
+  }
 }
