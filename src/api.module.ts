@@ -21,6 +21,7 @@ import { StudyRouteModule } from './modules/study-route/study-route.module';
 import { PairingModule } from './modules/pairing/pairing.module';
 import { WorkbenchModule } from './modules/workbench/workbench.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { KnowledgeBaseModule } from './modules/knowledge-base/knowledge-base.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { BackupsApiModule } from './platform/backup/backups-api.module';
@@ -55,6 +56,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     StudyRouteModule,
     PairingModule,
     IntakeModule,
+    KnowledgeBaseModule,
     ResourceSharingModule,
     ProjectCallsModule,
     IndicatorsModule,
