@@ -164,11 +164,11 @@ describe('knowledge base (政策问答库) and similar resolved requests', () =>
     }
     // Officials only edit and unpublish.
     expect(
-      (await http.patch(`${KB}/articles/${ids[0]}`, { status: 'unpublished' }, { token: tokens.dept })).status,
+      (await http.patch(`${KB}/articles/${ids[6]}`, { status: 'unpublished' }, { token: tokens.dept })).status,
     ).toBe(403);
-    const hidden = await http.patch(`${KB}/articles/${ids[0]}`, { status: 'unpublished' }, { token: tokens.official });
+    const hidden = await http.patch(`${KB}/articles/${ids[6]}`, { status: 'unpublished' }, { token: tokens.official });
     expect(hidden.body.status).toBe('unpublished');
-    expect((await http.get(`${KB}/articles/${ids[0]}`, { token: tokens.xingyi })).status).toBe(404);
+    expect((await http.get(`${KB}/articles/${ids[6]}`, { token: tokens.xingyi })).status).toBe(404);
 
     const similar = await http.post(
       `${KB}/similar`,
@@ -179,12 +179,12 @@ describe('knowledge base (政策问答库) and similar resolved requests', () =>
     expect(similar.body).toHaveLength(5);
     for (const a of similar.body) {
       expect(a.status).toBe('published');
-      expect(a.id).not.toBe(ids[0]);
+      expect(a.id).not.toBe(ids[6]);
     }
     const all = await http.get(`${KB}/articles?status=all&limit=50`, { token: tokens.official });
-    expect(all.body.items.map((a: { id: string }) => a.id)).toContain(ids[0]);
+    expect(all.body.items.map((a: { id: string }) => a.id)).toContain(ids[6]);
     const members = await http.get(`${KB}/articles?status=all&limit=50`, { token: tokens.xingyi });
-    expect(members.body.items.map((a: { id: string }) => a.id)).not.toContain(ids[0]);
+    expect(members.body.items.map((a: { id: string }) => a.id)).not.toContain(ids[6]);
   });
 
   it('shows the handler and officials the similar resolved requests with their resolutions', async () => {
