@@ -192,14 +192,15 @@ describe('knowledge base (政策问答库) and similar resolved requests', () =>
     await app.worker!.get(IndexResolvedHandler).handle();
     const url = `/api/v1/intake/similar-requests/${open.id}`;
     const asDept = await http.get(url, { token: tokens.dept });
+    const similar = asDept.body.requests;
     expect(asDept.status).toBe(200);
-    expect(asDept.body.length).toBeLessThanOrEqual(5);
-    expect(asDept.body[0]).toMatchObject({
+    expect(similar.length).toBeLessThanOrEqual(5);
+    expect(similar[0]).toMatchObject({
       id: resolved.id,
       number: resolved.number,
       resolution: expect.stringContaining('研发费用按项目归集'),
     });
-    expect(asDept.body.map((r: { id: string }) => r.id)).not.toContain(open.id);
+    expect(similar.map((r: { id: string }) => r.id)).not.toContain(open.id);
     expect((await http.get(url, { token: tokens.official })).status).toBe(200);
     expect((await http.get(url, { token: tokens.xingyi })).status).toBe(403);
     expect((await http.get(url, { token: tokens.land })).status).toBe(403);

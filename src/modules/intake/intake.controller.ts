@@ -4,7 +4,7 @@ import { Roles } from '../../platform/auth/access.decorators';
 import { Role } from '../../platform/auth/entities/role';
 import { IntakeModelStatusView, IntakeSuggestionsView, IntakeTrainingView, SuggestIntakeDto } from './dto/intake.dto';
 import { IdParam } from '../../platform/http/id-param.decorator';
-import { SimilarRequestView } from './dto/similar-request.dto';
+import { SimilarRequestsView } from './dto/similar-request.dto';
 import { IntakeService } from './intake.service';
 import { SimilarRequests } from './similar-requests.service';
 
@@ -36,8 +36,8 @@ export class IntakeController {
       "Up to five of the township's resolved requests that share the most segmented terms with this one, for its handler: the department it is assigned to, or an official.",
   })
   @Get('similar-requests/:id')
-  similarRequests(@IdParam() id: string): Promise<SimilarRequestView[]> {
-    return this.similar.forRequest(id);
+  async similarRequests(@IdParam() id: string): Promise<SimilarRequestsView> {
+    return { requests: await this.similar.forRequest(id) };
   }
 
   @Roles(Role.TownshipAdmin)

@@ -8,3 +8,8 @@ export class SimilarRequestView {
   @ApiProperty() resolvedAt: string;
   @ApiProperty({ description: 'How much it shares with the request (ts_rank of the shared terms).' }) score: number;
 }
+
+/** The five closest, not a list to page through. */
+export class SimilarRequestsView {
+  @ApiProperty({ type: [SimilarRequestView] }) requests: SimilarRequestView[];
+}

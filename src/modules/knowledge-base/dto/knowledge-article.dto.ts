@@ -88,12 +88,12 @@ export class ListArticlesQuery {
   @IsIn(['published', 'all'])
   status?: 'published' | 'all';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(50)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page (lists without q).' })
@@ -142,7 +142,8 @@ export class KnowledgeArticleView {
 
 export class KnowledgeArticlePage {
   @ApiProperty({ type: [KnowledgeArticleView] }) items: KnowledgeArticleView[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null with `q`: a search answers its best `limit` only.' })
+  nextCursor: string | null;
 }
 
 export class ArticleDraftView {
