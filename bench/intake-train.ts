@@ -31,6 +31,7 @@ interface Example {
   filedCode: string;
   allianceId: string;
   pairedDepartmentId: string | null;
+  organizationId: string;
 }
 
 interface Rules {
@@ -49,7 +50,7 @@ async function fromDatabase(url: string): Promise<{ examples: Example[]; rules: 
     const { rows } = await pool.query<Example>(
       `SELECT r.id, r.title, r.description, c.code::text AS "categoryCode", c.code::text AS "filedCode",
               r.assigned_organization_id AS "departmentId", r.alliance_id AS "allianceId",
-              o.paired_department_id AS "pairedDepartmentId"
+              o.paired_department_id AS "pairedDepartmentId", r.requester_organization_id AS "organizationId"
          FROM service_requests r
          JOIN service_categories c ON c.tenant_id = r.tenant_id AND c.id = r.category_id
          JOIN organizations o ON o.tenant_id = r.tenant_id AND o.id = r.requester_organization_id
@@ -155,8 +156,8 @@ async function main(): Promise<void> {
   for (const e of heldOut) {
     const text = `${e.title}\n${e.description}`.toLowerCase();
     const features = model.features(e.title, e.description);
-    const category = model.rank('category', features).map((r) => r.label);
-    const department = model.rank('department', features).map((r) => r.label);
+    const category = model.rank('category', features, e).map((r) => r.label);
+    const department = model.rank('department', features, e).map((r) => r.label);
     count(score.category.model, category, e.categoryCode);
     count(score.department.model, department, e.departmentId);
     count(score.category.frequent, frequent.category, e.categoryCode);

@@ -22,6 +22,7 @@ import { StudyRouteModule } from './modules/study-route/study-route.module';
 import { PairingModule } from './modules/pairing/pairing.module';
 import { WorkbenchModule } from './modules/workbench/workbench.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { KnowledgeBaseModule } from './modules/knowledge-base/knowledge-base.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { BackupsApiModule } from './platform/backup/backups-api.module';
@@ -57,6 +58,7 @@ import { RequestTransactionInterceptor } from './platform/tenancy/request-transa
     StudyRouteModule,
     PairingModule,
     IntakeModule,
+    KnowledgeBaseModule,
     ResourceSharingModule,
     ProjectCallsModule,
     IndicatorsModule,

@@ -34,6 +34,7 @@ const SHIPPED: Record<string, string> = {
   'check-backups': 'backups',
   'train-intake-model': 'intake',
   'train-intake-models': 'intake',
+  'index-resolved-requests': 'intake',
 };
 
 describe('the features’ jobs', () => {

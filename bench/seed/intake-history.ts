@@ -20,6 +20,8 @@ export interface GeneratedRequest {
   departmentId: string;
   /** The enterprise's paired department, if it has one. */
   pairedDepartmentId: string | null;
+  /** Which of the 2,000 enterprises asked. */
+  organizationId: string;
 }
 
 export const DEPARTMENTS = {
@@ -162,15 +164,19 @@ export function generateIntakeHistory(count: number): GeneratedRequest[] {
     const aside = u() < 1 / 7 ? `另外${pick(matter().names)}也想了解。` : '';
     const title = u() < 0.5 ? `${pick(OPENINGS)}${name}${pick(ASKS)}` : `关于${name}的咨询`;
     const description = `${pick(CONTEXT).replace('{p}', pick(PRODUCTS))}${pick(OPENINGS)}${name}${pick(ASKS)}。${aside}${pick(ENDINGS)}`;
+    const filedCode = u() < 0.2 ? pick(codes) : m.code;
+    // One in twenty was finally served by another department than its matter's usual one.
+    const departmentId = deptId(u() < 0.05 ? pick(depts) : m.dept);
+    const enterprise = Math.floor(u() * paired.length);
     return {
       id: `gen-${i}`,
       title,
       description,
       categoryCode: m.code,
-      filedCode: u() < 0.2 ? pick(codes) : m.code,
-      // One in twenty was finally served by another department than its matter's usual one.
-      departmentId: deptId(u() < 0.05 ? pick(depts) : m.dept),
-      pairedDepartmentId: paired[Math.floor(u() * paired.length)],
+      filedCode,
+      departmentId,
+      pairedDepartmentId: paired[enterprise],
+      organizationId: `org-${enterprise}`,
     };
   });
 }

@@ -7,7 +7,11 @@ import { workerOptions } from '../../platform/queue/worker-options';
 import { INTAKE_QUEUE, IntakeJob } from './intake.jobs';
 import { IntakeRepository } from './intake.repository';
 import { IntakeTrainingQueue } from './intake-training-queue.service';
+import { IndexResolvedHandler } from './jobs/index-resolved.handler';
+import { SimilarRequests } from './similar-requests.service';
+import { SimilarRequestsRepository } from './similar-requests.repository';
 import { TrainAllHandler } from './jobs/train-all.handler';
+import { IntakeTextModule } from './intake-text.module';
 import { TrainModelHandler } from './jobs/train-model.handler';
 
 /** Training is CPU work: one at a time per worker, so routing and SLA jobs keep their share. */
@@ -30,6 +34,7 @@ export class IntakeSchedule implements OnApplicationBootstrap, OnApplicationShut
   constructor(@InjectQueue(INTAKE_QUEUE) queue: Queue) {
     this.keeper = new JobSchedulerKeeper(queue, [
       { name: IntakeJob.TrainIntakeModels, pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
+      { name: IntakeJob.IndexResolvedRequests, pattern: '* * * * *', tz: 'Asia/Shanghai' },
     ]);
   }
 
@@ -43,7 +48,11 @@ export class IntakeSchedule implements OnApplicationBootstrap, OnApplicationShut
 }
 
 @Module({
+  imports: [IntakeTextModule],
   providers: [
+    IndexResolvedHandler,
+    SimilarRequests,
+    SimilarRequestsRepository,
     IntakeProcessor,
     IntakeSchedule,
     IntakeRepository,

@@ -3,13 +3,19 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/access.decorators';
 import { Role } from '../../platform/auth/entities/role';
 import { IntakeModelStatusView, IntakeSuggestionsView, IntakeTrainingView, SuggestIntakeDto } from './dto/intake.dto';
+import { IdParam } from '../../platform/http/id-param.decorator';
+import { SimilarRequestsView } from './dto/similar-request.dto';
 import { IntakeService } from './intake.service';
+import { SimilarRequests } from './similar-requests.service';
 
 @ApiTags('smart intake')
 @ApiBearerAuth()
 @Controller('intake')
 export class IntakeController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly similar: SimilarRequests,
+  ) {}
 
   @Roles(Role.EnterpriseContact, Role.DepartmentStaff, Role.TownshipAdmin)
   @ApiOperation({
@@ -21,6 +27,17 @@ export class IntakeController {
   @HttpCode(HttpStatus.OK)
   suggest(@Body() body: SuggestIntakeDto): Promise<IntakeSuggestionsView> {
     return this.intake.suggest(body);
+  }
+
+  @Roles(Role.DepartmentStaff, Role.TownshipAdmin)
+  @ApiOperation({
+    summary: 'Resolved requests similar to a request, with their resolutions',
+    description:
+      "Up to five of the township's resolved requests that share the most segmented terms with this one, for its handler: the department it is assigned to, or an official.",
+  })
+  @Get('similar-requests/:id')
+  async similarRequests(@IdParam() id: string): Promise<SimilarRequestsView> {
+    return { requests: await this.similar.forRequest(id) };
   }
 
   @Roles(Role.TownshipAdmin)

@@ -7,13 +7,16 @@ export enum IntakeJob {
   TrainIntakeModel = 'train-intake-model',
   /** Nightly: queues a training for every township. */
   TrainIntakeModels = 'train-intake-models',
+  /** Every minute: cuts newly resolved requests into terms for the similar requests. */
+  IndexResolvedRequests = 'index-resolved-requests',
 }
 
 declare module '../../platform/queue/job-registry' {
   interface JobMap {
     [IntakeJob.TrainIntakeModel]: { tenantId: string; runId: string };
     [IntakeJob.TrainIntakeModels]: Record<string, never>;
+    [IntakeJob.IndexResolvedRequests]: Record<string, never>;
   }
 }
 
-defineJobs(INTAKE_QUEUE, [IntakeJob.TrainIntakeModel, IntakeJob.TrainIntakeModels]);
+defineJobs(INTAKE_QUEUE, [IntakeJob.TrainIntakeModel, IntakeJob.TrainIntakeModels, IntakeJob.IndexResolvedRequests]);

@@ -37,7 +37,8 @@ export class IntakeRepository {
    */
   async trainingHistory(limit = MAX_TRAINING_EXAMPLES): Promise<TrainingExample[]> {
     return this.manager.query<TrainingExample[]>(
-      `SELECT id, title, description, category_code AS "categoryCode", department_id AS "departmentId"
+      `SELECT id, title, description, category_code AS "categoryCode", department_id AS "departmentId",
+              requester_organization_id AS "organizationId", alliance_id AS "allianceId"
          FROM service_request_training_history WHERE tenant_id = $1 ORDER BY resolved_at DESC, id DESC LIMIT $2`,
       [this.tenant.tenantId, limit],
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Role } from '../../platform/auth/entities/role';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import { IntakeModelStatus } from './entities/intake-model-run.entity';
 import {
@@ -53,7 +54,13 @@ export class IntakeService {
       name: byCode.get(c.label)?.name ?? null,
       probability: round(c.probability),
     }));
-    const departments = model.rank('department', features).slice(0, TOP);
+    // Who asks: the enterprise itself, or the one an official or department files for.
+    const actor = this.tenant.actor;
+    const organizationId =
+      actor.role === Role.EnterpriseContact ? actor.organizationId : (input.organizationId ?? null);
+    const departments = model
+      .rank('department', features, { organizationId, allianceId: input.allianceId ?? null })
+      .slice(0, TOP);
     const { thresholds } = model.data;
     const confident = (list: { probability: number }[], threshold: number) =>
       list.length > 0 && list[0].probability >= threshold;

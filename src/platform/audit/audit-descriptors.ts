@@ -144,6 +144,13 @@ export const AUDIT_DESCRIPTORS: Readonly<Record<string, AuditDescriptor>> = {
     link: '/project-calls/:call_id',
   },
   typical_cases: { kind: 'typical_case', label: title, link: '/cases/:id', quoted: true },
+  knowledge_articles: {
+    kind: 'knowledge_article',
+    label: title,
+    parents: alliance,
+    link: '/knowledge/:id',
+    quoted: true,
+  },
   typical_case_photos: {
     kind: 'typical_case_photo',
     label: [],

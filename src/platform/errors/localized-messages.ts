@@ -112,6 +112,17 @@ const reasons: Record<string, Catalog> = {
   emailOrMobile: { 'zh-CN': '电子邮箱和手机号码至少填写一项', en: 'give an email address or a mobile number' },
   duplicateInFile: { 'zh-CN': '与文件中第 {0} 行重复', en: 'repeats row {0} of the file' },
   notFound: { 'zh-CN': '不存在', en: 'does not exist' },
+  namesEnterprise: { 'zh-CN': '不能包含提问企业的名称“{0}”', en: 'must not name the enterprise that asked ({0})' },
+  namesContact: { 'zh-CN': '不能包含企业联系人的姓名“{0}”', en: 'must not name a contact of the enterprise ({0})' },
+  containsContactDetail: {
+    'zh-CN': '不能包含企业联系人的手机号或邮箱',
+    en: "must not contain a contact's mobile number or email",
+  },
+  notResolved: { 'zh-CN': '只能发布已办结的诉求', en: 'must be a resolved request' },
+  alreadyPublished: { 'zh-CN': '该诉求已发布到问答库', en: 'is already published to the knowledge base' },
+  notRequestAlliance: { 'zh-CN': '必须是该诉求所属的联盟', en: "must be the request's alliance" },
+  categoryNotInAlliance: { 'zh-CN': '必须是该联盟的服务类别', en: "must be a category of the alliance's catalogue" },
+  invalidCursor: { 'zh-CN': '分页游标无效', en: 'is not a valid page cursor' },
   stillReferenced: {
     'zh-CN': '仍被其他记录引用，不能删除',
     en: 'is still referred to by other records and cannot be deleted',

@@ -3717,6 +3717,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/similar-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolved requests similar to a request, with their resolutions
+         * @description Up to five of the township's resolved requests that share the most segmented terms with this one, for its handler: the department it is assigned to, or an official.
+         *
+         *     Who may call it: department staff, township administrators.
+         */
+        get: operations["IntakeController_similarRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/intake/model": {
         parameters: {
             query?: never;
@@ -3755,6 +3777,106 @@ export interface paths {
          *     Who may call it: township administrators.
          */
         post: operations["IntakeController_retrain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-base/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or search the knowledge base (政策问答库)
+         * @description Published questions and answers of the caller's alliances (an official's: every alliance of the township, with `status=all` the unpublished too); with `q`, those sharing the most segmented terms first.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
+        get: operations["KnowledgeBaseController_list"];
+        put?: never;
+        /**
+         * Publish a question and answer to the alliance
+         * @description An edited copy of a resolved request (by an official or the department that served it), or an official's own article for an alliance. A text naming the enterprise that asked or its contacts (names, mobiles, emails) is refused with 400 naming the field.
+         *
+         *     Who may call it: department staff, township administrators.
+         */
+        post: operations["KnowledgeBaseController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-base/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a question and answer of the knowledge base
+         * @description Get a question and answer of the knowledge base.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
+        get: operations["KnowledgeBaseController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit, unpublish or publish again a question and answer
+         * @description Edit, unpublish or publish again a question and answer.
+         *
+         *     Who may call it: township administrators.
+         */
+        patch: operations["KnowledgeBaseController_update"];
+        trace?: never;
+    };
+    "/api/v1/knowledge-base/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A resolved request as a draft to publish
+         * @description Its title, description and resolution with the enterprise's name and its contacts' names, mobiles and emails taken out; for an official or the department that served it.
+         *
+         *     Who may call it: department staff, township administrators.
+         */
+        get: operations["KnowledgeBaseController_draft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge-base/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Published questions and answers similar to a request being written
+         * @description Up to five of the caller's alliances' published articles sharing the most segmented terms.
+         *
+         *     Who may call it: department staff, enterprise contacts, township administrators.
+         */
+        post: operations["KnowledgeBaseController_similar"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6688,6 +6810,11 @@ export interface components {
              * @description The alliance whose catalogue the categories are named from.
              */
             allianceId?: string;
+            /**
+             * Format: uuid
+             * @description The enterprise the request is for, when an official or a department files it (an enterprise's own contact is taken from the session).
+             */
+            organizationId?: string;
             title?: string;
             description?: string;
         };
@@ -6723,6 +6850,20 @@ export interface components {
             categories: components["schemas"]["CategorySuggestions"];
             departments: components["schemas"]["DepartmentSuggestions"];
         };
+        SimilarRequestView: {
+            id: string;
+            /** @description FW-2026-000123 */
+            number: string;
+            title: string;
+            /** @description The latest public resolution. */
+            resolution?: string | null;
+            resolvedAt: string;
+            /** @description How much it shares with the request (ts_rank of the shared terms). */
+            score: number;
+        };
+        SimilarRequestsView: {
+            requests: components["schemas"]["SimilarRequestView"][];
+        };
         HeadFiguresView: {
             top1: number;
             top3: number;
@@ -6754,6 +6895,77 @@ export interface components {
             current?: components["schemas"]["IntakeTrainingView"] | null;
             /** @description The newest training, whatever its state. */
             latest?: components["schemas"]["IntakeTrainingView"] | null;
+        };
+        KnowledgeArticleView: {
+            id: string;
+            allianceId: string;
+            allianceName?: string | null;
+            /** @description Officials and the serving department only. */
+            sourceRequestId?: string | null;
+            categoryId?: string | null;
+            categoryName?: string | null;
+            title: string;
+            question: string;
+            answer: string;
+            /** @enum {string} */
+            status: "published" | "unpublished";
+            publishedAt: string;
+            updatedAt: string;
+            /** @description How well it matches the search (ts_rank). */
+            score?: number | null;
+        };
+        KnowledgeArticlePage: {
+            items: components["schemas"]["KnowledgeArticleView"][];
+            /** @description Null with `q`: a search answers its best `limit` only. */
+            nextCursor: string | null;
+        };
+        PublishArticleDto: {
+            /**
+             * Format: uuid
+             * @description The resolved request it is an edited copy of.
+             */
+            sourceRequestId?: string;
+            /**
+             * Format: uuid
+             * @description Required without a request (an official's own article).
+             */
+            allianceId?: string;
+            /**
+             * Format: uuid
+             * @description A category of the alliance's catalogue.
+             */
+            categoryId?: string;
+            title: string;
+            question: string;
+            answer: string;
+        };
+        UpdateArticleDto: {
+            /** Format: uuid */
+            categoryId?: string | null;
+            title?: string;
+            question?: string;
+            answer?: string;
+            /**
+             * @description Unpublish, or publish again.
+             * @enum {string}
+             */
+            status?: "published" | "unpublished";
+        };
+        ArticleDraftView: {
+            sourceRequestId: string;
+            allianceId: string;
+            categoryId?: string | null;
+            title: string;
+            question: string;
+            answer: string;
+            /** @description The article already published from this request. */
+            articleId?: string | null;
+        };
+        SimilarArticlesDto: {
+            /** Format: uuid */
+            allianceId?: string;
+            title?: string;
+            description?: string;
         };
         CreateListingDto: {
             /** @enum {string} */
@@ -15365,6 +15577,41 @@ export interface operations {
             };
         };
     };
+    IntakeController_similarRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarRequestsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     IntakeController_status: {
         parameters: {
             query?: never;
@@ -15417,6 +15664,252 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    KnowledgeBaseController_list: {
+        parameters: {
+            query?: {
+                /** @description Words to search for, ranked by the terms they share. */
+                q?: string;
+                allianceId?: string;
+                /** @description Officials: `all` lists unpublished articles too. */
+                status?: "published" | "all";
+                limit?: number;
+                /** @description The nextCursor of the previous page (lists without q). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticlePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    KnowledgeBaseController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishArticleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description The request is not resolved, or is already published. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    KnowledgeBaseController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    KnowledgeBaseController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateArticleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    KnowledgeBaseController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDraftView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request is not resolved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    KnowledgeBaseController_similar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimilarArticlesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeArticleView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
             /** @description Any other error (500), in the same body shape */
             default: {

@@ -7,6 +7,14 @@ export class SuggestIntakeDto {
   @IsUUID()
   allianceId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "The enterprise the request is for, when an official or a department files it (an enterprise's own contact is taken from the session).",
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @IsString()

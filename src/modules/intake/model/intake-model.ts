@@ -11,7 +11,34 @@ export interface TrainingExample {
   description: string;
   categoryCode: string;
   departmentId: string;
+  /** The requesting enterprise: who usually serves whom (结对) is in no request's text. */
+  organizationId?: string | null;
+  /** Its alliance: the same category has another provider in another alliance. */
+  allianceId?: string | null;
 }
+
+/** Who asks, as the heads that weigh it see it. */
+export interface RequestContext {
+  organizationId?: string | null;
+  allianceId?: string | null;
+}
+
+export function contextValues(context: RequestContext): string[] {
+  const values: string[] = [];
+  if (context.organizationId) values.push(`o:${context.organizationId}`);
+  if (context.allianceId) values.push(`a:${context.allianceId}`);
+  return values;
+}
+
+/** The heads that weigh who asks beside the words (measured by the bench's intake scenario). */
+export const CONTEXT_HEADS: readonly Head[] = ['department'];
+/**
+ * Each context value counts as two observations. On the bench's seeded history (a quarter of the
+ * enterprises paired, providers per alliance) department top-1 was 80 % at 1, 82 % at 2 and 3, 75 %
+ * at 0.5; on the generated history, where the enterprise says nothing of the department, 2 costs
+ * 0.3 points against none. The category head stays on words alone (99.98 % top-1 there already).
+ */
+export const CONTEXT_WEIGHT = 2;
 
 export type Head = 'category' | 'department';
 export const HEADS: readonly Head[] = ['category', 'department'];
@@ -74,8 +101,9 @@ export class IntakeModel {
     return textFeatures(`${title}\n${description}`, this.cut, this.terms);
   }
 
-  rank(head: Head, features: Map<string, number>): Ranked[] {
-    return this[head].rank(features);
+  /** `context`: who asks, weighed by the heads trained with it. */
+  rank(head: Head, features: Map<string, number>, context: RequestContext = {}): Ranked[] {
+    return this[head].rank(features, CONTEXT_HEADS.includes(head) ? contextValues(context) : []);
   }
 }
 
@@ -97,17 +125,22 @@ export async function trainIntakeModel(
   progress: (percent: number) => Promise<void> = async () => {},
 ): Promise<TrainResult> {
   const matcher = new TermMatcher(terms);
-  const part = { category: new NaiveBayesTrainer(), department: new NaiveBayesTrainer() };
-  const all = { category: new NaiveBayesTrainer(), department: new NaiveBayesTrainer() };
+  const trainers = () => ({
+    category: new NaiveBayesTrainer(1, CONTEXT_WEIGHT),
+    department: new NaiveBayesTrainer(1, CONTEXT_WEIGHT),
+  });
+  const part = trainers();
+  const all = trainers();
   const heldOut: TrainingExample[] = [];
   for (const [i, example] of examples.entries()) {
     const features = textFeatures(`${example.title}\n${example.description}`, cut, matcher);
-    all.category.add(features, example.categoryCode);
-    all.department.add(features, example.departmentId);
+    const context = (head: Head) => (CONTEXT_HEADS.includes(head) ? contextValues(example) : []);
+    all.category.add(features, example.categoryCode, context('category'));
+    all.department.add(features, example.departmentId, context('department'));
     if (isHeldOut(example.id)) heldOut.push(example);
     else {
-      part.category.add(features, example.categoryCode);
-      part.department.add(features, example.departmentId);
+      part.category.add(features, example.categoryCode, context('category'));
+      part.department.add(features, example.departmentId, context('department'));
     }
     if (i % 5000 === 4999) await progress(Math.round((60 * i) / examples.length));
   }
@@ -144,7 +177,7 @@ function measure(
   for (const example of heldOut) {
     const features = model.features(example.title, example.description);
     for (const head of HEADS) {
-      const ranked = model.rank(head, features);
+      const ranked = model.rank(head, features, example);
       const rank = ranked.findIndex((r) => r.label === truth(example, head));
       if (rank === 0) hits[head][0] += 1;
       if (rank >= 0 && rank < 3) hits[head][1] += 1;

@@ -47,4 +47,21 @@ describe('multinomial naive Bayes', () => {
   it('answers nothing without labels', () => {
     expect(new NaiveBayes(new NaiveBayesTrainer().build()).rank(f('loan'))).toEqual([]);
   });
+
+  it('weighs a context value (who asks) undamped beside the words, and skips an unknown one', () => {
+    const trainer = new NaiveBayesTrainer(1, 2);
+    // The enterprise e1 is always served by land (its pairing), whatever it asks.
+    trainer.add(f('loan'), 'finance', ['o:e2']);
+    trainer.add(f('loan'), 'finance', ['o:e2']);
+    trainer.add(f('loan'), 'land', ['o:e1']);
+    trainer.add(f('land'), 'land', ['o:e1']);
+    const paired = new NaiveBayes(trainer.build());
+    expect(paired.rank(f('loan'))[0].label).toBe('finance');
+    expect(paired.rank(f('loan'), ['o:e1'])[0].label).toBe('land');
+    // |values| = 2. land: 2 examples with e1, weight 2: 2 * log((2 + 1) / (2 + 2)); finance: 2 * log(1 / 4).
+    const [land, finance] = paired.rank(new Map(), ['o:e1']);
+    const ratio = Math.exp(2 * Math.log(3 / 4) - 2 * Math.log(1 / 4));
+    expect(land.probability / finance.probability).toBeCloseTo(ratio, 10);
+    expect(paired.rank(f('loan'), ['o:unknown'])).toEqual(paired.rank(f('loan')));
+  });
 });

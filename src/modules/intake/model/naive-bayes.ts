@@ -13,6 +13,15 @@ export interface NaiveBayesData {
   totals: number[];
   features: Record<string, number[]>;
   alpha: number;
+  /**
+   * Context: categorical values of an example that are not in its text (the requesting enterprise,
+   * its alliance), counted per label apart from the words: P(value | label) = (n + alpha) /
+   * (examples + alpha * |values|).
+   * Absent in models trained before it existed.
+   */
+  context?: Record<string, number[]>;
+  /** How many observations each context value counts as (1 when absent). */
+  contextWeight?: number;
 }
 
 export interface Ranked {
@@ -25,10 +34,14 @@ export class NaiveBayesTrainer {
   private readonly examples: number[] = [];
   private readonly totals: number[] = [];
   private readonly counts = new Map<string, Map<number, number>>();
+  private readonly context = new Map<string, Map<number, number>>();
 
-  constructor(private readonly alpha = 1) {}
+  constructor(
+    private readonly alpha = 1,
+    private readonly contextWeight = 1,
+  ) {}
 
-  add(features: Map<string, number>, label: string): void {
+  add(features: Map<string, number>, label: string, context: readonly string[] = []): void {
     let index = this.labelIndex.get(label);
     if (index === undefined) {
       index = this.labelIndex.size;
@@ -43,6 +56,11 @@ export class NaiveBayesTrainer {
       perLabel.set(index, (perLabel.get(index) ?? 0) + count);
       this.totals[index] += count;
     }
+    for (const value of context) {
+      let perLabel = this.context.get(value);
+      if (!perLabel) this.context.set(value, (perLabel = new Map<number, number>()));
+      perLabel.set(index, (perLabel.get(index) ?? 0) + 1);
+    }
   }
 
   build(): NaiveBayesData {
@@ -54,6 +72,10 @@ export class NaiveBayesTrainer {
       totals: [...this.totals],
       features,
       alpha: this.alpha,
+      ...(this.context.size > 0 && {
+        context: Object.fromEntries([...this.context].map(([value, perLabel]) => [value, [...perLabel].flat()])),
+        contextWeight: this.contextWeight,
+      }),
     };
   }
 }
@@ -64,6 +86,9 @@ export class NaiveBayes {
   private readonly unseen: Float64Array;
   private readonly features: Map<string, number[]>;
   private readonly logAlpha: number;
+  private readonly context: Map<string, number[]>;
+  /** log(alpha) - log(examples + alpha * |values|) per label: a context value the label never had. */
+  private readonly contextUnseen: Float64Array;
 
   constructor(readonly data: NaiveBayesData) {
     const n = data.labels.length;
@@ -77,6 +102,11 @@ export class NaiveBayes {
       this.unseen[c] = this.logAlpha - Math.log(data.totals[c] + data.alpha * vocabulary);
     }
     this.features = new Map(Object.entries(data.features));
+    this.context = new Map(Object.entries(data.context ?? {}));
+    this.contextUnseen = Float64Array.from(
+      data.examples,
+      (examples) => this.logAlpha - Math.log(examples + data.alpha * this.context.size),
+    );
   }
 
   get labels(): string[] {
@@ -88,8 +118,13 @@ export class NaiveBayes {
    * root of the number of known features: naive Bayes counts correlated features (a word and its
    * character pairs) as independent evidence, which makes raw posteriors all but 0 or 1; the damped
    * ones rank the same and leave room for a confidence threshold. Unknown features are skipped.
+   * Each context value (the requesting enterprise, its alliance) is one observation independent of
+   * the words, so its log-likelihood is added undamped: an enterprise always served by its paired
+   * department outweighs words that several departments share, while words that one department
+   * alone serves still win over a weak habit. An unknown value (an enterprise with no history) adds
+   * nothing. `contextWeight` scales it further (the intake model uses 2, see CONTEXT_WEIGHT).
    */
-  rank(features: Map<string, number>): Ranked[] {
+  rank(features: Map<string, number>, context: readonly string[] = []): Ranked[] {
     const n = this.data.labels.length;
     if (n === 0) return [];
     const likelihood = new Float64Array(n);
@@ -104,6 +139,14 @@ export class NaiveBayes {
     }
     const damping = 1 / Math.sqrt(Math.max(1, known));
     const scores = Array.from(this.logPriors, (prior, c) => prior + likelihood[c] * damping);
+    const weight = this.data.contextWeight ?? 1;
+    for (const value of context) {
+      const seen = this.context.get(value);
+      if (!seen) continue;
+      for (let c = 0; c < n; c += 1) scores[c] += weight * this.contextUnseen[c];
+      for (let i = 0; i < seen.length; i += 2)
+        scores[seen[i]] += weight * (Math.log(seen[i + 1] + this.data.alpha) - this.logAlpha);
+    }
     const max = Math.max(...scores);
     const exp = scores.map((s) => Math.exp(s - max));
     const sum = exp.reduce((a, b) => a + b, 0);

@@ -27,6 +27,7 @@ export const KNOWN_ENTITY_TYPES = [
   'group_robots',
   'indicator_rounds',
   'indicator_submissions',
+  'knowledge_articles',
   'listings',
   'meeting_minutes',
   'meeting_participants',

@@ -65,3 +65,23 @@ export function useRetrainIntakeModel() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.model }),
   });
 }
+
+export type SimilarArticle = ResponseBody<'/api/v1/knowledge-base/similar', 'post'>[number];
+
+/** Up to five published Q&As of the knowledge base close to the text being typed, asked for once typing pauses. */
+export function useSimilarArticles(allianceId: string | undefined, title: string, description: string) {
+  const text = useDebounced({ title: title.trim(), description: description.trim() }, SUGGEST_DEBOUNCE_MS);
+  const enough = `${text.title}${text.description}`.length >= 2;
+  return useQuery({
+    queryKey: ['knowledge-base', 'similar', allianceId ?? '', text.title, text.description] as const,
+    queryFn: () =>
+      unwrap(
+        api.POST('/api/v1/knowledge-base/similar', {
+          body: { allianceId, title: text.title, description: text.description },
+        }),
+      ),
+    enabled: Boolean(allianceId) && enough,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}

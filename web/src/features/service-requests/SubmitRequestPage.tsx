@@ -23,7 +23,7 @@ import { useShowError } from '../../lib/useShowError';
 import { AllianceName, AllianceSelect } from '../alliances';
 import { useAllianceContext } from '../alliances';
 import { useMe } from '../auth/api';
-import { CategorySuggestions } from '../intake';
+import { CategorySuggestions, SimilarArticles } from '../intake';
 import { EmptyState } from '../../lib/EmptyState';
 import { PageHeader } from '../../lib/PageHeader';
 import {
@@ -244,6 +244,7 @@ export function SubmitRequestPage() {
               onPick={pickSuggestion}
               onPreselect={preselect}
             />
+            <SimilarArticles allianceId={allianceId} title={title} description={description} />
             <Form.Item name="urgency" label={t('serviceRequests.urgency')}>
               <Radio.Group
                 optionType="button"
