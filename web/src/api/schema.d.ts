@@ -6445,7 +6445,7 @@ export interface components {
             /** @description The day after the last (YYYY-MM-DD). */
             to?: string;
             /** @enum {string} */
-            format: "docx" | "xlsx";
+            format: "docx" | "xlsx" | "pdf";
         };
         SitePhotoView: {
             id: string;
