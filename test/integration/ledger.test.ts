@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Http } from '../support/http';
@@ -448,6 +452,81 @@ describe('the alliance ledger (工作台账)', () => {
     ]);
   });
 
+  const pdftotext = (() => {
+    try {
+      execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  (pdftotext ? it : it.skip)('builds the same chapters and figures as .pdf, read back with pdftotext', async () => {
+    const { file } = await build({ period: '2026', format: 'pdf' });
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const path = join(mkdtempSync(join(tmpdir(), 'ledger-pdf-')), 'ledger.pdf');
+    writeFileSync(path, file.rawPayload);
+    process.stdout.write(`ledger (.pdf): ${path}\n`);
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    // Each line as its cells: pdftotext -layout parts the columns by two spaces or more.
+    const lines = text.split('\n').map((line) => line.trim().split(/\s{2,}/));
+    const starting = (first: string) => lines.filter((cells) => cells[0] === first);
+    const chapters = [
+      '一、总体情况',
+      '二、联盟组织架构和成员名册',
+      '三、联席会议',
+      '四、议定事项落实情况',
+      '五、服务请求办理情况',
+      '六、智库研究成果及建议落实',
+      '七、阵地使用和研学线路参观',
+      '八、结对走访和发现问题',
+      '九、培树典型',
+      '十、企业经营指标',
+    ];
+    // Each chapter in the contents (with its page) and as a heading, in order.
+    const headingLines = lines.filter((cells) => cells.length === 1 && chapters.includes(cells[0])).map((c) => c[0]);
+    expect(headingLines).toEqual(chapters);
+    for (const chapter of chapters) expect(text).toMatch(new RegExp(`${chapter} \\.+ \\d+`));
+    // The cover's title runs over two lines.
+    expect(text.replace(/\s+/g, '')).toContain('安海镇智能装备制造产业集群党建联盟工作台账');
+    expect(text).toMatch(/—\s*1\s*—/);
+
+    const { dashboard, statistics } = await answers();
+    const value = (label: string) => starting(label)[0]?.[1];
+    expect(value('成员单位总数')).toBe(String(dashboard.members.total));
+    expect(value('党员人数')).toBe(String(dashboard.members.partyMembers));
+    expect(value('召开联席会议（次）')).toBe(String(dashboard.meetings.held));
+    expect(value('出勤率')).toBe(pct(dashboard.meetings.attendanceRate));
+    expect(value('服务请求（件）')).toBe(String(statistics.totals.submitted));
+    expect(value('已办结（件）')).toBe(String(statistics.totals.resolved));
+    expect(value('按时办结率')).toBe(pct(statistics.totals.onTimeRate));
+    expect(value('议定事项逾期')).toBe(String(dashboard.actionItems.overdue));
+    // A table row is a line whose cells, spaced out, read as the API's figures.
+    const rows = new Set(text.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')));
+    type Rates = {
+      name: string;
+      submitted: number;
+      resolved: number;
+      responseRate: number | null;
+      onTimeRate: number | null;
+      satisfaction: number | null;
+    };
+    const rates = (r: Rates) =>
+      [String(r.submitted), String(r.resolved), pct(r.responseRate), pct(r.onTimeRate), plain(r.satisfaction)].join(
+        ' ',
+      );
+    expect(statistics.byCategory.length).toBeGreaterThan(0);
+    for (const c of statistics.byCategory as Rates[]) expect(rows).toContain(`${c.name} ${rates(c)}`);
+    expect(statistics.byDepartment.length).toBeGreaterThan(0);
+    for (const d of statistics.byDepartment as (Rates & { rank: number })[])
+      expect(rows).toContain(`${d.rank} ${d.name} ${rates(d)}`);
+
+    // The same period and data give the same bytes, a day later too.
+    app.clock.set(shanghai('2026-11-26T10:00:00'));
+    const again = await build({ period: '2026', format: 'pdf' });
+    expect(Buffer.compare(again.file.rawPayload, file.rawPayload)).toBe(0);
+    app.clock.set(shanghai('2026-11-25T10:00:00'));
+  });
+
   it('is for officials of the township only, and refuses a bad period with its field', async () => {
     for (const email of ['xingyi@anhai.demo', 'dept@anhai.demo']) {
       const token = await http.token(email);
@@ -483,7 +562,7 @@ describe('the alliance ledger (工作台账)', () => {
     );
     expect(reversed.body.details).toEqual([{ field: 'from', reason: '开始日期必须早于结束日期' }]);
     expect(
-      (await http.post(`/api/v1/alliances/${alliance}/ledgers`, { period: '2026', format: 'pdf' }, { token: official }))
+      (await http.post(`/api/v1/alliances/${alliance}/ledgers`, { period: '2026', format: 'odt' }, { token: official }))
         .status,
     ).toBe(400);
   });

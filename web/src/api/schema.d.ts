@@ -6567,7 +6567,7 @@ export interface components {
             /** @description The day after the last (YYYY-MM-DD). */
             to?: string;
             /** @enum {string} */
-            format: "docx" | "xlsx";
+            format: "docx" | "xlsx" | "pdf";
         };
         SitePhotoView: {
             id: string;

@@ -17,8 +17,8 @@ export class StartLedgerDto {
   @IsDateString({ strict: true })
   to?: string;
 
-  @IsIn(['docx', 'xlsx'])
-  format: 'docx' | 'xlsx';
+  @IsIn(['docx', 'xlsx', 'pdf'])
+  format: 'docx' | 'xlsx' | 'pdf';
 }
 
 export class ListLedgersQuery extends PageQueryDto {}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { Clock } from '../../../platform/clock/clock';
+import type { Environment } from '../../../platform/config/environment';
 import type { Language } from '../../../platform/errors/localized-messages';
 import { HandlesJob, JobContext, JobHandler } from '../../../platform/queue/handles-job.decorator';
 import type { JobPayloads } from '../../../platform/queue/job-registry';
@@ -12,10 +14,11 @@ import { LedgerJob } from '../ledger.jobs';
 import { fixedZip } from './fixed-zip';
 import { ledgerDocument, renumberBookmarks } from './ledger-document';
 import { ledgerLabels } from './ledger-labels';
+import { ledgerPdf } from './ledger-pdf';
 import { ledgerTables } from './ledger-tables';
 import { ledgerWorkbook } from './ledger-workbook';
 
-/** Builds a ledger (.docx or .xlsx); progress shows on the transfer job the official follows. */
+/** Builds a ledger (.docx, .xlsx or .pdf); progress shows on the transfer job the official follows. */
 @Injectable()
 @HandlesJob(LedgerJob.BuildLedger)
 export class LedgerHandler implements JobHandler<LedgerJob.BuildLedger> {
@@ -24,6 +27,7 @@ export class LedgerHandler implements JobHandler<LedgerJob.BuildLedger> {
     private readonly jobs: ExportJobsService,
     private readonly contents: LedgerContentsService,
     private readonly clock: Clock,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async handle({ tenantId, transferJobId }: JobPayloads[LedgerJob.BuildLedger], context: JobContext): Promise<void> {
@@ -46,10 +50,24 @@ export class LedgerHandler implements JobHandler<LedgerJob.BuildLedger> {
     const tables = ledgerTables(contents, language);
     // Dated by the period's end, never by the moment it was built: the same period and data give the same file.
     const at = new Date(`${to}T00:00:00+08:00`);
-    const built =
-      format === 'xlsx' ? await ledgerWorkbook(tables, language, at) : await ledgerDocument(contents, tables, language);
+    const file =
+      format === 'pdf'
+        ? await ledgerPdf(
+            contents,
+            tables,
+            language,
+            at,
+            this.config.get('PDF_FONT_PATH', { infer: true }),
+            this.config.get('PDF_FONT_NAME', { infer: true }),
+          )
+        : await fixedZip(
+            format === 'xlsx'
+              ? await ledgerWorkbook(tables, language, at)
+              : await ledgerDocument(contents, tables, language),
+            at,
+            renumberBookmarks,
+          );
     await progress(90);
-    const file = await fixedZip(built, at, renumberBookmarks);
     const name = `${contents.alliance.name}-${ledgerLabels(language).fileName}-${from}-${to}.${format}`;
     await this.tenant.run(actor, () =>
       this.jobs.update(job.id, {

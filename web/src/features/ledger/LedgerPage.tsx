@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -70,7 +70,7 @@ export function LedgerPage() {
     {
       title: t('ledger.format'),
       key: 'format',
-      render: (_, job) => t(`ledger.formats.${job.parameters.format === 'xlsx' ? 'xlsx' : 'docx'}`),
+      render: (_, job) => t(`ledger.formats.${job.parameters.format ?? 'docx'}`),
     },
     {
       title: t('jobs.status'),
@@ -164,6 +164,14 @@ export function LedgerPage() {
                     label: (
                       <span>
                         <FileExcelOutlined /> {t('ledger.formats.xlsx')}
+                      </span>
+                    ),
+                  },
+                  {
+                    value: 'pdf',
+                    label: (
+                      <span>
+                        <FilePdfOutlined /> {t('ledger.formats.pdf')}
                       </span>
                     ),
                   },
