@@ -33,8 +33,9 @@ const routingFactsKey = (requestId: string) => `routing-facts:${requestId}`;
 
 /**
  * The columns of the facts besides the category, given the SQL of the request's alliance, enterprise
- * and township: the alliance's active rules in order, the enterprise's paired department and the
- * township's settings (deadlines, then quiet hours).
+ * and township: the alliance's active rules in order, the enterprise's paired department, the
+ * township's settings (deadlines, then quiet hours), and for routing by history the alliance's switch
+ * and the departments serving it now (ix_alliance_memberships__alliance_role).
  */
 const factsColumns = (of: { alliance: string; requester: string; tenant: string }): [string, string][] => [
   [
@@ -47,12 +48,12 @@ const factsColumns = (of: { alliance: string; requester: string; tenant: string 
   [`(SELECT paired_department_id FROM organization_directory WHERE id = ${of.requester})`, 'paired_department_id'],
   [townshipSettingsJson(of.tenant), 'township'],
   [
-    `(SELECT s.route_by_history FROM alliance_routing_settings s WHERE s.alliance_id = ${of.alliance})`,
+    `(SELECT s.route_by_history FROM alliance_routing_settings s WHERE s.tenant_id = ${of.tenant} AND s.alliance_id = ${of.alliance})`,
     'route_by_history',
   ],
   [
     `(SELECT array_agg(m.organization_id) FROM alliance_membership_directory m
-       WHERE m.alliance_id = ${of.alliance} AND m.role = 'department' AND m.left_on IS NULL)`,
+       WHERE m.tenant_id = ${of.tenant} AND m.alliance_id = ${of.alliance} AND m.role = 'department' AND m.left_on IS NULL)`,
     'serving_department_ids',
   ],
 ];
