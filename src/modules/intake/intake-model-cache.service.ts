@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { gunzipSync } from 'node:zlib';
+import { Clock } from '../../platform/clock/clock';
 import { IntakeModel } from './model/intake-model';
 import { loadSegmenter } from './text/segmenter';
 import { IntakeRepository } from './intake.repository';
 import type { StoredIntakeModel } from './jobs/train-model.handler';
+
+/** How long `recent` trusts what it last found for a township before asking for the newest model's id again. */
+export const MODEL_RECHECK_MS = 5_000;
 
 export interface CachedModel {
   id: string;
@@ -20,8 +24,27 @@ export interface CachedModel {
 @Injectable()
 export class IntakeModelCache {
   private readonly models = new Map<string, Promise<CachedModel>>();
+  /** What `recent` last found per township (a model, or none yet) and when, by the Clock. */
+  private readonly checked = new Map<string, { at: number; model: CachedModel | null }>();
 
-  constructor(private readonly repository: IntakeRepository) {}
+  constructor(
+    private readonly repository: IntakeRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * As `current`, but asks the database at most every MODEL_RECHECK_MS per township: the routing
+   * job's way, which must add no round trip per request. A model trained meanwhile is used at most
+   * that long after it was stored. Call within the township's transaction.
+   */
+  async recent(tenantId: string): Promise<CachedModel | null> {
+    const now = this.clock.now().getTime();
+    const last = this.checked.get(tenantId);
+    if (last && now >= last.at && now - last.at < MODEL_RECHECK_MS) return last.model;
+    const model = await this.current(tenantId);
+    this.checked.set(tenantId, { at: now, model });
+    return model;
+  }
 
   /** The township's newest model; null when it has none yet. Call within the township's transaction. */
   async current(tenantId: string): Promise<CachedModel | null> {

@@ -16,6 +16,8 @@ import {
   CreateRoutingRuleDto,
   RoutingRuleList,
   RoutingRuleView,
+  RoutingSettingsDto,
+  RoutingSettingsView,
   UpdateCategoryDto,
   UpdateRoutingRuleDto,
 } from './dto/catalogue.dto';
@@ -86,6 +88,20 @@ export class CatalogueController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async removeRule(@IdParam() allianceId: string, @IdParam('ruleId') id: string): Promise<void> {
     await this.catalogue.removeRule(allianceId, id);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: "The alliance's routing settings (按历史分派)" })
+  @Get('alliances/:id/routing-settings')
+  routingSettings(@IdParam() allianceId: string): Promise<RoutingSettingsView> {
+    return this.catalogue.routingSettings(allianceId);
+  }
+
+  @Roles(Role.TownshipAdmin)
+  @ApiOperation({ summary: "Change the alliance's routing settings" })
+  @Put('alliances/:id/routing-settings')
+  setRoutingSettings(@IdParam() allianceId: string, @Body() body: RoutingSettingsDto): Promise<RoutingSettingsView> {
+    return this.catalogue.setRoutingSettings(allianceId, body);
   }
 
   /** The working calendar: public holidays and make-up working days (调休) that drive the SLA timers. */

@@ -5,6 +5,7 @@ import { keysetPage } from '../../platform/pagination/keyset';
 import type { Page, PageQueryDto } from '../../platform/pagination/page.dto';
 import { TenantContext } from '../../platform/tenancy/tenant-context.service';
 import type { CalendarDayDto } from './dto/catalogue.dto';
+import { AllianceRoutingSettings } from './entities/alliance-routing-settings.entity';
 import { RoutingRule } from './entities/routing-rule.entity';
 import { ServiceCategory } from './entities/service-category.entity';
 
@@ -84,6 +85,19 @@ export class CatalogueRepository {
 
   async removeDay(tenantId: string, date: string): Promise<void> {
     await this.manager.getRepository(WorkingDayOverride).delete({ tenantId, date });
+  }
+
+  /** The alliance's routing settings; null when it never changed the defaults. */
+  async routingSettings(allianceId: string): Promise<AllianceRoutingSettings | null> {
+    return this.manager.getRepository(AllianceRoutingSettings).findOneBy({ allianceId });
+  }
+
+  async saveRoutingSettings(tenantId: string, allianceId: string, routeByHistory: boolean): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO alliance_routing_settings (tenant_id, alliance_id, route_by_history) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, alliance_id) DO UPDATE SET route_by_history = excluded.route_by_history, updated_at = now()`,
+      [tenantId, allianceId, routeByHistory],
+    );
   }
 
   async allianceExists(allianceId: string): Promise<boolean> {

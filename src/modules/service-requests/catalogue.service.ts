@@ -11,6 +11,8 @@ import type {
   CreateCategoryDto,
   CreateRoutingRuleDto,
   RoutingRuleView,
+  RoutingSettingsDto,
+  RoutingSettingsView,
   UpdateCategoryDto,
   UpdateRoutingRuleDto,
 } from './dto/catalogue.dto';
@@ -104,6 +106,19 @@ export class CatalogueService {
 
   async removeRule(allianceId: string, id: string): Promise<void> {
     if (!(await this.catalogue.removeRule(allianceId, id))) throw DomainException.notFound();
+  }
+
+  /** 按历史分派 and whatever else routes besides the rules; the defaults until an official changes them. */
+  async routingSettings(allianceId: string): Promise<RoutingSettingsView> {
+    await this.requireAlliance(allianceId);
+    const settings = await this.catalogue.routingSettings(allianceId);
+    return { routeByHistory: settings?.routeByHistory ?? true };
+  }
+
+  async setRoutingSettings(allianceId: string, input: RoutingSettingsDto): Promise<RoutingSettingsView> {
+    await this.requireAlliance(allianceId);
+    await this.catalogue.saveRoutingSettings(this.tenant.tenantId, allianceId, input.routeByHistory);
+    return this.routingSettings(allianceId);
   }
 
   async calendar(year?: number): Promise<CalendarView> {

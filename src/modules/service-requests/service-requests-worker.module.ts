@@ -15,6 +15,7 @@ import { SERVICE_REQUEST_CORE } from './service-requests.module';
 import { ServiceStatisticsModule } from './statistics/service-statistics.module';
 import { PeopleDirectoryModule } from '../users/people-directory.module';
 import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
+import { IntakeRoutingModule } from '../intake/intake-routing.module';
 
 /** Routing and SLA jobs wait on the database far more than they compute: ten share a worker well. */
 export const SERVICE_REQUESTS_CONCURRENCY = 10;
@@ -56,7 +57,13 @@ export class ServiceRequestSchedules implements OnApplicationBootstrap, OnApplic
 }
 
 @Module({
-  imports: [PeopleDirectoryModule, OrganizationDirectoryModule, ExportJobsModule, ServiceStatisticsModule],
+  imports: [
+    PeopleDirectoryModule,
+    OrganizationDirectoryModule,
+    ExportJobsModule,
+    ServiceStatisticsModule,
+    IntakeRoutingModule,
+  ],
   providers: [
     ...SERVICE_REQUEST_CORE,
     ServiceRequestsProcessor,

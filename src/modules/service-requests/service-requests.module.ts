@@ -25,6 +25,7 @@ import { SlaPlanner } from './sla/sla-planner.service';
 import { SlaRepository } from './sla/sla.repository';
 import { PeopleDirectoryModule } from '../users/people-directory.module';
 import { OrganizationDirectoryModule } from '../organizations/organization-directory.module';
+import { IntakeRoutingModule } from '../intake/intake-routing.module';
 
 /** The pieces both processes use. */
 export const SERVICE_REQUEST_CORE = [
@@ -45,7 +46,13 @@ export const SERVICE_REQUEST_CORE = [
 ];
 
 @Module({
-  imports: [PeopleDirectoryModule, OrganizationDirectoryModule, ExportJobsModule, ServiceStatisticsModule],
+  imports: [
+    PeopleDirectoryModule,
+    OrganizationDirectoryModule,
+    ExportJobsModule,
+    ServiceStatisticsModule,
+    IntakeRoutingModule,
+  ],
   controllers: [ServingController, ServiceRequestsController, CatalogueController],
   providers: [
     ...SERVICE_REQUEST_CORE,

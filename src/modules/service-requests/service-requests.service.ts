@@ -173,6 +173,8 @@ export class ServiceRequestsService {
     // One after another: they share the transaction's connection, which runs one query at a time anyway.
     const view = await this.views.view(id, actor);
     const timeline = await this.views.timeline(id, seesInternal);
+    // The model's suggestion below its threshold is for the people serving it, not the enterprise.
+    if (!seesInternal) for (const entry of timeline) delete entry.data.historySuggestion;
     const attachments = await this.attachments.listOf(id);
     const actions: string[] = allowedActions(parties, request.status);
     if (parties.includes('requester') && this.isLate(request)) actions.push('chase');

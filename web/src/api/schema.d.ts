@@ -1659,6 +1659,34 @@ export interface paths {
         patch: operations["CatalogueController_updateRule"];
         trace?: never;
     };
+    "/api/v1/alliances/{id}/routing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The alliance's routing settings (按历史分派)
+         * @description The alliance's routing settings (按历史分派).
+         *
+         *     Who may call it: township administrators.
+         */
+        get: operations["CatalogueController_routingSettings"];
+        /**
+         * Change the alliance's routing settings
+         * @description Change the alliance's routing settings.
+         *
+         *     Who may call it: township administrators.
+         */
+        put: operations["CatalogueController_setRoutingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/working-calendar": {
         parameters: {
             query?: never;
@@ -5664,6 +5692,13 @@ export interface components {
             /** Format: uuid */
             targetOrganizationId?: string;
             active?: boolean;
+        };
+        RoutingSettingsView: {
+            routeByHistory: boolean;
+        };
+        RoutingSettingsDto: {
+            /** @description 按历史分派: when no rule or pairing decides, route to the department the township's history suggests, if the model is confident. */
+            routeByHistory: boolean;
         };
         CalendarDayView: {
             date: string;
@@ -11100,6 +11135,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoutingRuleView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_routingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingSettingsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description Any other error (500), in the same body shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CatalogueController_setRoutingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingSettingsView"];
                 };
             };
             400: components["responses"]["BadRequest"];

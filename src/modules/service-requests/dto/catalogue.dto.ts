@@ -120,6 +120,17 @@ export class RoutingRuleList {
   nextCursor: string | null;
 }
 
+/** An alliance's routing settings besides its rules. */
+export class RoutingSettingsDto {
+  /** 按历史分派: when no rule or pairing decides, route to the department the township's history suggests, if the model is confident. */
+  @IsBoolean()
+  routeByHistory: boolean;
+}
+
+export class RoutingSettingsView {
+  routeByHistory: boolean;
+}
+
 export class CalendarDayDto {
   @IsDateString({ strict: true })
   date: string;

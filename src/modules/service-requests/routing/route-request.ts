@@ -121,6 +121,8 @@ export class RouteRequest {
         handlerId: decision?.handlerId,
         reason: decision?.reason,
         ruleId: decision?.ruleId,
+        confidence: decision?.confidence,
+        historySuggestion: decision?.suggestion,
       }),
       dedupeKey: 'routed:auto',
       announce: async (request) => {

@@ -15,11 +15,17 @@ export interface RoutingFacts {
   category: ServiceCategory;
   rules: Pick<RoutingRule, 'id' | 'categoryId' | 'keywords' | 'targetOrganizationId'>[];
   pairedDepartmentId: string | null;
+  /** 按历史分派: the alliance's switch (on unless an official turned it off). */
+  routeByHistory: boolean;
+  /** The departments serving the alliance now (its current members in the department role). */
+  servingDepartmentIds: string[];
 }
 
 type FactsRow = {
   rules: RoutingFacts['rules'];
   paired_department_id: string | null;
+  route_by_history: boolean | null;
+  serving_department_ids: string[] | null;
   township: TownshipSettings | null;
 };
 
@@ -27,8 +33,9 @@ const routingFactsKey = (requestId: string) => `routing-facts:${requestId}`;
 
 /**
  * The columns of the facts besides the category, given the SQL of the request's alliance, enterprise
- * and township: the alliance's active rules in order, the enterprise's paired department and the
- * township's settings (deadlines, then quiet hours).
+ * and township: the alliance's active rules in order, the enterprise's paired department, the
+ * township's settings (deadlines, then quiet hours), and for routing by history the alliance's switch
+ * and the departments serving it now (ix_alliance_memberships__alliance_role).
  */
 const factsColumns = (of: { alliance: string; requester: string; tenant: string }): [string, string][] => [
   [
@@ -40,6 +47,15 @@ const factsColumns = (of: { alliance: string; requester: string; tenant: string 
   ],
   [`(SELECT paired_department_id FROM organization_directory WHERE id = ${of.requester})`, 'paired_department_id'],
   [townshipSettingsJson(of.tenant), 'township'],
+  [
+    `(SELECT s.route_by_history FROM alliance_routing_settings s WHERE s.tenant_id = ${of.tenant} AND s.alliance_id = ${of.alliance})`,
+    'route_by_history',
+  ],
+  [
+    `(SELECT array_agg(m.organization_id) FROM alliance_membership_directory m
+       WHERE m.tenant_id = ${of.tenant} AND m.alliance_id = ${of.alliance} AND m.role = 'department' AND m.left_on IS NULL)`,
+    'serving_department_ids',
+  ],
 ];
 
 /**
@@ -186,6 +202,12 @@ export class RoutingRepository {
   ): Promise<RoutingFacts> {
     await this.tenant.once(categoryKey(category.id), () => Promise.resolve(category));
     await rememberTownshipSettings(this.tenant, request.tenantId, row.township);
-    return { category, rules: row.rules, pairedDepartmentId: row.paired_department_id };
+    return {
+      category,
+      rules: row.rules,
+      pairedDepartmentId: row.paired_department_id,
+      routeByHistory: row.route_by_history ?? true,
+      servingDepartmentIds: row.serving_department_ids ?? [],
+    };
   }
 }

@@ -1,9 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../lib/useShowError';
-import { useCategories, useDeleteRoutingRule, useRoutingRules, type RoutingRule } from './catalogueApi';
+import {
+  useCategories,
+  useDeleteRoutingRule,
+  useRoutingRules,
+  useRoutingSettings,
+  useSetRoutingSettings,
+  type RoutingRule,
+} from './catalogueApi';
 import { RoutingRuleModal } from './RoutingRuleModal';
 
 export function RoutingRulesCard({ allianceId }: { allianceId: string }) {
@@ -13,6 +20,8 @@ export function RoutingRulesCard({ allianceId }: { allianceId: string }) {
   const rules = useRoutingRules(allianceId);
   const categories = useCategories(allianceId);
   const remove = useDeleteRoutingRule(allianceId);
+  const settings = useRoutingSettings(allianceId);
+  const setSettings = useSetRoutingSettings(allianceId);
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<RoutingRule | null>(null);
   const categoryName = (id: string | null) =>
@@ -75,9 +84,31 @@ export function RoutingRulesCard({ allianceId }: { allianceId: string }) {
       title={t('serviceRequests.rules.title')}
       className="section-card"
       extra={
-        <Button icon={<PlusOutlined />} onClick={() => edit(null)} data-testid="sr-rule-new">
-          {t('serviceRequests.rules.new')}
-        </Button>
+        <Space size="middle">
+          <Tooltip title={t('serviceRequests.rules.byHistoryHint')}>
+            <Space size="small">
+              <Switch
+                checked={settings.data?.routeByHistory ?? true}
+                loading={settings.isPending || setSettings.isPending}
+                onChange={(routeByHistory) =>
+                  setSettings.mutate(
+                    { routeByHistory },
+                    {
+                      onSuccess: () => void message.success(t('serviceRequests.rules.byHistorySaved')),
+                      onError: (error) => showError(error),
+                    },
+                  )
+                }
+                aria-label={t('serviceRequests.rules.byHistory')}
+                data-testid="sr-route-by-history"
+              />
+              {t('serviceRequests.rules.byHistory')}
+            </Space>
+          </Tooltip>
+          <Button icon={<PlusOutlined />} onClick={() => edit(null)} data-testid="sr-rule-new">
+            {t('serviceRequests.rules.new')}
+          </Button>
+        </Space>
       }
     >
       <Table<RoutingRule>

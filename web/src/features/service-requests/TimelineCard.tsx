@@ -22,7 +22,10 @@ const isStatus = (value: unknown): value is RequestStatus => STATUSES.includes(v
 
 /** The facts an entry carries beyond its type: the status change, the rating, the file, the deadline. */
 function Details({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
-  const { from, to, rating, fileName, phase, level, intoId, automatic } = entry.data as Record<string, unknown>;
+  const { from, to, rating, fileName, phase, level, intoId, automatic, reason, confidence, historySuggestion } =
+    entry.data as Record<string, unknown>;
+  // Shown only to the people serving the request: the API leaves it out for the enterprise.
+  const suggestion = historySuggestion as { name?: string | null; confidence?: number } | undefined;
   return (
     <Space size="small" wrap>
       {isStatus(from) && isStatus(to) && from !== to && (
@@ -36,6 +39,19 @@ function Details({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
       {(phase === 'accept' || phase === 'resolve') && typeof level === 'number' && (
         <Typography.Text type="secondary">
           {t(`serviceRequests.timeline.phases.${phase}`)} · {t(`serviceRequests.escalationLevels.${level}`)}
+        </Typography.Text>
+      )}
+      {reason === 'history' && typeof confidence === 'number' && (
+        <Typography.Text type="secondary" data-testid="sr-routed-by-history">
+          {t('serviceRequests.timeline.routedByHistory', { confidence: confidence.toFixed(2) })}
+        </Typography.Text>
+      )}
+      {suggestion && typeof suggestion.confidence === 'number' && (
+        <Typography.Text type="secondary" data-testid="sr-history-suggestion">
+          {t('serviceRequests.timeline.historySuggestion', {
+            name: suggestion.name ?? '—',
+            confidence: suggestion.confidence.toFixed(2),
+          })}
         </Typography.Text>
       )}
       {typeof intoId === 'string' && (

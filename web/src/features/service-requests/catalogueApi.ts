@@ -8,6 +8,7 @@ export type Category = ResponseBody<'/api/v1/alliances/{id}/service-categories',
 export type CategoryInput = RequestBody<'/api/v1/alliances/{id}/service-categories', 'post'>;
 export type RoutingRule = ResponseBody<'/api/v1/alliances/{id}/routing-rules', 'get'>['items'][number];
 export type RoutingRuleInput = RequestBody<'/api/v1/alliances/{id}/routing-rules', 'post'>;
+export type RoutingSettingsInput = RequestBody<'/api/v1/alliances/{id}/routing-settings', 'put'>;
 export type CalendarDay = ResponseBody<'/api/v1/working-calendar', 'get'>['days'][number];
 export type CalendarDayInput = RequestBody<'/api/v1/working-calendar', 'put'>;
 
@@ -29,6 +30,7 @@ const keys = {
   categories: (allianceId: string) => ['serviceCatalogue', 'categories', allianceId] as const,
   rules: (allianceId: string) => ['serviceCatalogue', 'rules', allianceId] as const,
   calendar: (year: number) => ['serviceCatalogue', 'calendar', year] as const,
+  routingSettings: (allianceId: string) => ['serviceCatalogue', 'routingSettings', allianceId] as const,
 };
 
 export function useCategories(allianceId: string | undefined) {
@@ -109,6 +111,23 @@ export function useDeleteRoutingRule(allianceId: string) {
         api.DELETE('/api/v1/alliances/{id}/routing-rules/{ruleId}', { params: { path: { id: allianceId, ruleId } } }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.rules(allianceId) }),
+  });
+}
+
+/** 按历史分派 and the alliance's other routing settings besides its rules. */
+export function useRoutingSettings(allianceId: string) {
+  return useQuery({
+    queryKey: keys.routingSettings(allianceId),
+    queryFn: () => unwrap(api.GET('/api/v1/alliances/{id}/routing-settings', { params: { path: { id: allianceId } } })),
+  });
+}
+
+export function useSetRoutingSettings(allianceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RoutingSettingsInput) =>
+      unwrap(api.PUT('/api/v1/alliances/{id}/routing-settings', { params: { path: { id: allianceId } }, body: input })),
+    onSuccess: (settings) => queryClient.setQueryData(keys.routingSettings(allianceId), settings),
   });
 }
 

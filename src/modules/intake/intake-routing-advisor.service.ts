@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { IntakeModelCache } from './intake-model-cache.service';
+
+/**
+ * The lowest confidence the router acts on, whatever the model's own measured threshold says: a
+ * request sent to the wrong department costs a transfer (转办), so a weak model never routes.
+ */
+export const HISTORY_ROUTING_FLOOR = 0.8;
+
+/** The township's model's department for a request, and whether it is sure enough to route by it. */
+export interface DepartmentAdvice {
+  organizationId: string;
+  /** The department's name when the model was trained, for the official's page. */
+  name: string | null;
+  /** Rounded to two places, as the timeline shows it. */
+  probability: number;
+  /** max(the model's measured department threshold, HISTORY_ROUTING_FLOOR). */
+  threshold: number;
+  confident: boolean;
+}
+
+/**
+ * What routing asks of smart intake (智能派单): the serving department that the township's own
+ * history suggests. The model is loaded once per township and process and reused (IntakeModelCache,
+ * rechecked every few seconds), so a routing job pays only the prediction, a few microseconds.
+ */
+@Injectable()
+export class IntakeRoutingAdvisor {
+  constructor(private readonly cache: IntakeModelCache) {}
+
+  /** Null when the township has no model yet or the text gives it nothing to go on. Call within the township's transaction. */
+  async department(tenantId: string, text: { title: string; description: string }): Promise<DepartmentAdvice | null> {
+    const cached = await this.cache.recent(tenantId);
+    if (!cached) return null;
+    const { model, departmentNames } = cached;
+    const features = model.features(text.title, text.description);
+    if (features.size === 0) return null;
+    const [top] = model.rank('department', features);
+    if (!top) return null;
+    const threshold = Math.max(model.data.thresholds.department, HISTORY_ROUTING_FLOOR);
+    return {
+      organizationId: top.label,
+      name: departmentNames[top.label] ?? null,
+      probability: Math.floor(top.probability * 100) / 100,
+      threshold,
+      confident: top.probability >= threshold,
+    };
+  }
+}
