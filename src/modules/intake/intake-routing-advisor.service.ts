@@ -24,18 +24,30 @@ export interface DepartmentAdvice {
  * history suggests. The model is loaded once per township and process and reused (IntakeModelCache,
  * rechecked every few seconds), so a routing job pays only the prediction, a few microseconds.
  */
+/** What the advisor reads of a request: its text, and (when known) who asks in which alliance. */
+export interface RequestToRoute {
+  title: string;
+  description: string;
+  requesterOrganizationId?: string | null;
+  allianceId?: string | null;
+}
+
 @Injectable()
 export class IntakeRoutingAdvisor {
   constructor(private readonly cache: IntakeModelCache) {}
 
   /** Null when the township has no model yet or the text gives it nothing to go on. Call within the township's transaction. */
-  async department(tenantId: string, text: { title: string; description: string }): Promise<DepartmentAdvice | null> {
+  async department(tenantId: string, request: RequestToRoute): Promise<DepartmentAdvice | null> {
     const cached = await this.cache.recent(tenantId);
     if (!cached) return null;
     const { model, departmentNames } = cached;
-    const features = model.features(text.title, text.description);
+    const features = model.features(request.title, request.description);
     if (features.size === 0) return null;
-    const [top] = model.rank('department', features);
+    // Who asks, weighed as in training: the same words go to another department in another alliance.
+    const [top] = model.rank('department', features, {
+      organizationId: request.requesterOrganizationId,
+      allianceId: request.allianceId,
+    });
     if (!top) return null;
     const threshold = Math.max(model.data.thresholds.department, HISTORY_ROUTING_FLOOR);
     return {

@@ -67,18 +67,6 @@ describe('routing by history (IntakeRoutingAdvisor)', () => {
     expect(await advisorWith(null).department('t1', { title: '环评', description: '' })).toBeNull();
     expect(await advisorWith(cached).department('t1', { title: '😀', description: '！！' })).toBeNull();
   });
-
-  it('costs well under a millisecond per request once the model is cached', async () => {
-    const advisor = advisorWith(cached);
-    const texts = history(200).map((e) => ({ title: e.title, description: e.description }));
-    for (const text of texts) await advisor.department('t1', text);
-    const rounds = 10;
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < rounds; i++) for (const text of texts) await advisor.department('t1', text);
-    const perRequestMs = Number(process.hrtime.bigint() - started) / 1e6 / (rounds * texts.length);
-    process.stdout.write(`history routing: ${(perRequestMs * 1000).toFixed(1)} µs per request\n`);
-    expect(perRequestMs).toBeLessThan(0.5);
-  });
 });
 
 describe('IntakeModelCache.recent', () => {
