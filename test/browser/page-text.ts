@@ -20,7 +20,11 @@ const ALLOWED_LATIN = new Set(['English', 'Office', 'Excel', 'Webhook', 'AccessK
 /** Text a person reads on the page, without e-mail addresses and links (which are Latin by nature). */
 export async function visibleText(page: Page): Promise<string> {
   const text = await page.locator('body').innerText();
-  return text.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+  // A provider's template variable (an SMS template's ${code}) is written as the provider spells it.
+  return text
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\$\{\w+\}/g, ' ');
 }
 
 export function rawKeysIn(text: string): string[] {

@@ -1,5 +1,6 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Badge, Button, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../lib/dates';
@@ -32,8 +33,17 @@ export function NotificationsPage() {
     type: isType(typeParam) ? typeParam : undefined,
   };
   const list = useNotifications(filters);
-  // The bell in the header keeps this count live.
-  const unread = useUnreadCount().data?.unreadCount ?? 0;
+  // The bell's stream keeps this count live; the open inbox also asks every 30 s, so it follows
+  // even a stream that still beats but has stopped telling.
+  const unread = useUnreadCount(true).data?.unreadCount ?? 0;
+  // Whatever changed the count (the stream, a poll, a refetch), the list follows it.
+  const { refetch } = list;
+  const seenUnread = useRef(unread);
+  useEffect(() => {
+    if (seenUnread.current === unread) return;
+    seenUnread.current = unread;
+    void refetch();
+  }, [unread, refetch]);
   const markRead = useMarkRead();
   const markAllRead = useMarkAllRead();
 
